@@ -1,0 +1,43 @@
+/*
+** Subcommand plumbing: the option parser every cmd_* uses, and the
+** handlers main.c dispatches to. A handler returns the process exit status:
+** 0 success, 1 failure (message already on stderr), 2 usage error.
+*/
+#ifndef CLI_CLI_H
+#define CLI_CLI_H
+
+#include <stdbool.h>
+
+#define CLI_USAGE 2
+
+struct cli_opt {
+    const char *name;   /* long name without dashes, e.g. "db" */
+    const char **value; /* set for options that take an argument */
+    bool *flag;         /* set for options without an argument */
+};
+
+/*
+** Parse argv[1..argc) (argv[0] is the subcommand's name) against opts, a
+** table ending with {NULL}. "--name VALUE", "--name=VALUE" and "--flag" are
+** accepted; anything else starting with "--" is an error. Positional
+** arguments are collected into pos (at most max_pos, at least min_pos).
+** On error prints one line "rodzina CMD: ..." to stderr and returns
+** CLI_USAGE; otherwise 0.
+*/
+int cli_parse(const char *cmd, int argc, char **argv,
+              const struct cli_opt *opts, int min_pos, int max_pos,
+              const char **pos, int *npos);
+
+/* Handlers; each has its help text in <name>_help. */
+int cmd_init(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+extern const char cmd_init_help[];
+extern const char cmd_serve_help[];
+extern const char cmd_check_help[];
+extern const char cmd_import_help[];
+extern const char cmd_export_help[];
+
+#endif

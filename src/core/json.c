@@ -1,0 +1,172 @@
+/* Streaming JSON writer; see json.h. */
+#include "json.h"
+
+#include <assert.h>
+#include <inttypes.h>
+#include <string.h>
+
+void
+json_init(struct json *j, struct buf *out)
+{
+    memset(j, 0, sizeof(*j));
+    j->out = out;
+    j->first[0] = true;
+}
+
+/* Put the comma that separates this value from the previous one. */
+static void
+sep(struct json *j)
+{
+    if (j->after_key) {
+        j->after_key = false;
+        return;
+    }
+    if (!j->first[j->depth]) {
+        buf_putc(j->out, ',');
+    }
+    j->first[j->depth] = false;
+}
+
+static void
+open(struct json *j, char c)
+{
+    sep(j);
+    buf_putc(j->out, c);
+    assert(j->depth + 1 < JSON_DEPTH);
+    j->depth++;
+    j->first[j->depth] = true;
+}
+
+static void
+close_(struct json *j, char c)
+{
+    assert(j->depth > 0);
+    j->depth--;
+    buf_putc(j->out, c);
+}
+
+void
+json_obj_begin(struct json *j)
+{
+    open(j, '{');
+}
+
+void
+json_obj_end(struct json *j)
+{
+    close_(j, '}');
+}
+
+void
+json_arr_begin(struct json *j)
+{
+    open(j, '[');
+}
+
+void
+json_arr_end(struct json *j)
+{
+    close_(j, ']');
+}
+
+static void
+quoted(struct buf *out, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+
+    buf_putc(out, '"');
+    for (; *p; p++) {
+        switch (*p) {
+        case '"':
+            buf_puts(out, "\\\"");
+            break;
+        case '\\':
+            buf_puts(out, "\\\\");
+            break;
+        case '\n':
+            buf_puts(out, "\\n");
+            break;
+        case '\r':
+            buf_puts(out, "\\r");
+            break;
+        case '\t':
+            buf_puts(out, "\\t");
+            break;
+        case '/':
+            /* "</" would end an embedding script element. */
+            buf_puts(out, p > (const unsigned char *)s && p[-1] == '<'
+                              ? "\\/"
+                              : "/");
+            break;
+        default:
+            if (*p < 0x20) {
+                buf_printf(out, "\\u%04x", *p);
+            } else {
+                buf_putc(out, (char)*p);
+            }
+        }
+    }
+    buf_putc(out, '"');
+}
+
+void
+json_key(struct json *j, const char *key)
+{
+    sep(j);
+    quoted(j->out, key);
+    buf_putc(j->out, ':');
+    j->after_key = true;
+}
+
+void
+json_str(struct json *j, const char *s)
+{
+    if (s == NULL) {
+        json_null(j);
+        return;
+    }
+    sep(j);
+    quoted(j->out, s);
+}
+
+void
+json_int(struct json *j, int64_t v)
+{
+    sep(j);
+    buf_printf(j->out, "%" PRId64, v);
+}
+
+void
+json_bool(struct json *j, bool v)
+{
+    sep(j);
+    buf_puts(j->out, v ? "true" : "false");
+}
+
+void
+json_null(struct json *j)
+{
+    sep(j);
+    buf_puts(j->out, "null");
+}
+
+void
+json_kstr(struct json *j, const char *key, const char *s)
+{
+    json_key(j, key);
+    json_str(j, s);
+}
+
+void
+json_kint(struct json *j, const char *key, int64_t v)
+{
+    json_key(j, key);
+    json_int(j, v);
+}
+
+void
+json_kbool(struct json *j, const char *key, bool v)
+{
+    json_key(j, key);
+    json_bool(j, v);
+}

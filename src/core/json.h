@@ -1,0 +1,39 @@
+/*
+** Streaming JSON writer into a struct buf. It tracks commas itself: call
+** json_key() before a value inside an object, nothing inside an array.
+** Strings are escaped (", \, control characters, and </ so a payload can
+** never close a <script> it might be embedded in).
+*/
+#ifndef CORE_JSON_H
+#define CORE_JSON_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+#define JSON_DEPTH 32
+
+struct json {
+    struct buf *out;
+    int depth;
+    bool first[JSON_DEPTH]; /* no element yet at this depth */
+    bool after_key;
+};
+
+void json_init(struct json *j, struct buf *out);
+void json_obj_begin(struct json *j);
+void json_obj_end(struct json *j);
+void json_arr_begin(struct json *j);
+void json_arr_end(struct json *j);
+void json_key(struct json *j, const char *key);
+void json_str(struct json *j, const char *s); /* NULL writes null */
+void json_int(struct json *j, int64_t v);
+void json_bool(struct json *j, bool v);
+void json_null(struct json *j);
+/* Shorthands for a key and its value. */
+void json_kstr(struct json *j, const char *key, const char *s);
+void json_kint(struct json *j, const char *key, int64_t v);
+void json_kbool(struct json *j, const char *key, bool v);
+
+#endif

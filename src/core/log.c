@@ -1,0 +1,53 @@
+/*
+** stderr logger. Each line is formatted whole and written with one
+** fputs() under the stdio lock, so lines of concurrent threads never mix.
+*/
+#include "log.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+static void
+vlog(const char *level, const char *fmt, va_list ap)
+{
+    char line[2048];
+    struct timespec ts;
+    struct tm tm;
+    int n;
+
+    clock_gettime(CLOCK_REALTIME, &ts);
+    gmtime_r(&ts.tv_sec, &tm);
+    n = (int)strftime(line, sizeof(line), "%Y-%m-%dT%H:%M:%SZ ", &tm);
+    n += snprintf(line + n, sizeof(line) - (size_t)n, "%s ", level);
+    vsnprintf(line + n, sizeof(line) - (size_t)n, fmt, ap);
+    flockfile(stderr);
+    fputs(line, stderr);
+    fputc('\n', stderr);
+    funlockfile(stderr);
+}
+
+#define LOG_FN(fn, level)                                                   \
+    void fn(const char *fmt, ...)                                           \
+    {                                                                       \
+        va_list ap;                                                         \
+        va_start(ap, fmt);                                                  \
+        vlog(level, fmt, ap);                                               \
+        va_end(ap);                                                         \
+    }
+
+LOG_FN(log_info, "info")
+LOG_FN(log_warn, "warn")
+LOG_FN(log_error, "error")
+
+void
+die(const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vlog("fatal", fmt, ap);
+    va_end(ap);
+    exit(1);
+}

@@ -1,0 +1,14 @@
+/*
+** Logging to stderr, one line per event, with an ISO time stamp and level.
+** Never pass helpline notes or query strings here: logs are not protected.
+*/
+#ifndef CORE_LOG_H
+#define CORE_LOG_H
+
+void log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void log_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Startup failure: log and exit(1). Never called while serving. */
+_Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

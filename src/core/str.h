@@ -1,0 +1,37 @@
+/*
+** UTF-8 text helpers that know Polish: folding for search, validation,
+** trimming, and Polish number formats. No allocation except into the
+** arena given.
+*/
+#ifndef CORE_STR_H
+#define CORE_STR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct arena;
+
+/*
+** Fold text for search: lower case, Polish and common Latin diacritics
+** removed (ł and Ł too, which Unicode does not decompose), every run of
+** non-alphanumerics turned into one space, trimmed. Result in the arena.
+*/
+char *str_fold(struct arena *a, const char *s);
+/* True when s[0..n) is well-formed UTF-8 without NUL or overlongs. */
+bool str_utf8_valid(const char *s, size_t n);
+/* Lower-case ASCII and Polish capitals (Ą Ć Ę Ł Ń Ó Ś Ź Ż), into the arena. */
+char *str_lower_pl(struct arena *a, const char *s);
+/* Copy without leading and trailing ASCII white space, into the arena. */
+char *str_trim(struct arena *a, const char *s);
+/* True when s starts with prefix. */
+bool str_starts(const char *s, const char *prefix);
+/*
+** Format grosze the Polish way: 123456 -> "1 234,56". A narrow no-break
+** space is not used: officials paste into Excel, so a plain space it is.
+*/
+char *str_money(struct arena *a, int64_t grosze);
+/* Format an integer with space thousands: 12000 -> "12 000". */
+char *str_thousands(struct arena *a, int64_t v);
+
+#endif

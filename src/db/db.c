@@ -1,0 +1,599 @@
+/*
+** SQLite backend of the store: connections, the statement cache, numbered
+** migrations (PRAGMA user_version holds the number of the last one
+** applied), the Polish collation and the per-thread pool. Engine settings
+** (WAL, foreign keys, busy timeout) are made here and nowhere else.
+*/
+#include "db.h"
+
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/embedded.h"
+#include "core/err.h"
+#include "core/log.h"
+
+static const char *const query_sql[Q_COUNT] = {
+#define Q(id, sql) [id] = sql,
+#include "queries.def"
+#undef Q
+};
+
+static const char *const query_name[Q_COUNT] = {
+#define Q(id, sql) [id] = #id,
+#include "queries.def"
+#undef Q
+};
+
+struct db_stmt {
+    sqlite3_stmt *st;
+    struct db *db;
+    enum query_id id;
+};
+
+struct db {
+    sqlite3 *h;
+    int txn_depth;
+    bool txn_failed; /* an inner level rolled back: the outer must too */
+    struct db_stmt stmts[Q_COUNT];
+    struct db *next_in_pool;
+};
+
+/* --- Polish collation ------------------------------------------------- */
+
+/*
+** Order of the Polish alphabet; a letter's weight is its position. Letters
+** outside it sort by code point after it.
+*/
+static const char pl_order[] =
+    "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż";
+
+static int
+next_cp(const unsigned char **p, const unsigned char *end)
+{
+    const unsigned char *s = *p;
+    int cp = s[0], k = 1;
+
+    if (cp >= 0xC0 && cp < 0xE0 && end - s >= 2) {
+        cp = ((cp & 0x1F) << 6) | (s[1] & 0x3F);
+        k = 2;
+    } else if (cp >= 0xE0 && cp < 0xF0 && end - s >= 3) {
+        cp = ((cp & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+        k = 3;
+    } else if (cp >= 0xF0 && end - s >= 4) {
+        cp = ((cp & 0x07) << 18) | ((s[1] & 0x3F) << 12) |
+             ((s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+        k = 4;
+    }
+    *p = s + k;
+    return cp;
+}
+
+static int
+lower_pl(int cp)
+{
+    if (cp >= 'A' && cp <= 'Z') {
+        return cp + 32;
+    }
+    switch (cp) {
+    case 0x104: case 0x106: case 0x118: case 0x141: case 0x143:
+    case 0x15A: case 0x179: case 0x17B:
+        return cp + 1;
+    case 0xD3:
+        return 0xF3;
+    }
+    return cp;
+}
+
+static int weights[0x180];
+static pthread_once_t weights_once = PTHREAD_ONCE_INIT;
+
+static void
+weights_init(void)
+{
+    const unsigned char *p = (const unsigned char *)pl_order;
+    const unsigned char *end = p + sizeof(pl_order) - 1;
+    int pos = 1;
+
+    while (p < end) {
+        weights[next_cp(&p, end)] = 1000 + pos++;
+    }
+}
+
+static int
+weight(int cp)
+{
+    if (cp < 0x180) {
+        if (weights[cp] != 0) {
+            return weights[cp];
+        }
+        if (cp < 'a') {
+            return cp; /* digits, spaces and punctuation first */
+        }
+    }
+    return 2000 + cp;
+}
+
+static int
+collate_pl(void *arg, int n1, const void *s1, int n2, const void *s2)
+{
+    const unsigned char *a = s1, *b = s2, *ae = a + n1, *be = b + n2;
+    int tie = 0;
+
+    (void)arg;
+    pthread_once(&weights_once, weights_init);
+    while (a < ae && b < be) {
+        int ca = next_cp(&a, ae), cb = next_cp(&b, be);
+        int wa = weight(lower_pl(ca)), wb = weight(lower_pl(cb));
+
+        if (wa != wb) {
+            return wa < wb ? -1 : 1;
+        }
+        if (tie == 0 && ca != cb) {
+            tie = ca < cb ? -1 : 1; /* upper case first on a tie */
+        }
+    }
+    if (a < ae) {
+        return 1;
+    }
+    if (b < be) {
+        return -1;
+    }
+    return tie;
+}
+
+/* --- connections ------------------------------------------------------ */
+
+static int
+exec_raw(struct db *db, const char *sql, char *err, int errlen)
+{
+    char *msg = NULL;
+
+    if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        if (err != NULL) {
+            snprintf(err, (size_t)errlen, "%s", msg ? msg : "unknown error");
+        }
+        sqlite3_free(msg);
+        return ERR_DB;
+    }
+    return 0;
+}
+
+int
+db_latest_version(void)
+{
+    int n = 0;
+
+    while (migrations_files[n].name != NULL) {
+        n++;
+    }
+    return n;
+}
+
+int
+db_schema_version(struct db *db)
+{
+    sqlite3_stmt *st;
+    int v = -1;
+
+    if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL) ==
+        SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            v = sqlite3_column_int(st, 0);
+        }
+        sqlite3_finalize(st);
+    }
+    return v;
+}
+
+/* Each migration runs in its own transaction with its version bump. */
+static int
+migrate(struct db *db, int target, char *err, int errlen)
+{
+    int v = db_schema_version(db);
+
+    for (; v < target; v++) {
+        const struct embedded *m = &migrations_files[v];
+        char bump[64];
+        char msg[512] = "";
+
+        /* Files are applied in their order; the name carries the number. */
+        if (atoi(m->name) != v + 1) {
+            snprintf(err, (size_t)errlen, "migration %s out of order",
+                     m->name);
+            return ERR_DB;
+        }
+        snprintf(bump, sizeof(bump), "PRAGMA user_version = %d", v + 1);
+        if (exec_raw(db, "BEGIN IMMEDIATE", msg, sizeof(msg)) != 0 ||
+            exec_raw(db, m->data, msg, sizeof(msg)) != 0 ||
+            exec_raw(db, bump, msg, sizeof(msg)) != 0 ||
+            exec_raw(db, "COMMIT", msg, sizeof(msg)) != 0) {
+            exec_raw(db, "ROLLBACK", NULL, 0);
+            snprintf(err, (size_t)errlen, "migration %s failed: %s",
+                     m->name, msg);
+            return ERR_DB;
+        }
+        log_info("store: applied migration %s", m->name);
+    }
+    return 0;
+}
+
+int
+db_migrate_to(struct db *db, int version)
+{
+    char err[600];
+    int rc = migrate(db, version, err, sizeof(err));
+
+    if (rc != 0) {
+        log_error("store: %s", err);
+    }
+    return rc;
+}
+
+int
+db_open(const char *path, int flags, struct db **out, char *err, int errlen)
+{
+    struct db *db = xcalloc(1, sizeof(*db));
+    int oflags = SQLITE_OPEN_NOMUTEX;
+    int v, latest = db_latest_version();
+
+    *out = NULL;
+    oflags |= (flags & DB_OPEN_READONLY) ? SQLITE_OPEN_READONLY
+                                         : SQLITE_OPEN_READWRITE;
+    if (flags & DB_OPEN_CREATE) {
+        oflags |= SQLITE_OPEN_CREATE;
+    }
+    if (sqlite3_open_v2(path, &db->h, oflags, NULL) != SQLITE_OK) {
+        snprintf(err, (size_t)errlen, "cannot open database %s: %s", path,
+                 db->h ? sqlite3_errmsg(db->h) : "out of memory");
+        goto fail;
+    }
+    sqlite3_extended_result_codes(db->h, 1);
+    sqlite3_busy_timeout(db->h, 5000);
+    sqlite3_create_collation(db->h, "pl", SQLITE_UTF8, NULL, collate_pl);
+    if (!(flags & DB_OPEN_READONLY) &&
+        exec_raw(db, "PRAGMA journal_mode = WAL", err, errlen) != 0) {
+        goto fail;
+    }
+    /* NORMAL is durable in WAL mode except for power loss mid-checkpoint;
+     * FULL makes acknowledged writes survive that too. */
+    if (exec_raw(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
+                 "PRAGMA temp_store = MEMORY",
+                 err, errlen) != 0) {
+        goto fail;
+    }
+    v = db_schema_version(db);
+    if (v < 0) {
+        snprintf(err, (size_t)errlen, "%s is not a rodzina database: %s",
+                 path, sqlite3_errmsg(db->h));
+        goto fail;
+    }
+    if (v > latest) {
+        snprintf(err, (size_t)errlen,
+                 "database %s has schema version %d, newer than this "
+                 "program's %d: use a newer rodzina",
+                 path, v, latest);
+        goto fail;
+    }
+    if (v < latest) {
+        if (flags & DB_OPEN_READONLY) {
+            snprintf(err, (size_t)errlen,
+                     "database %s has schema version %d, older than %d: "
+                     "open it writable once to upgrade",
+                     path, v, latest);
+            goto fail;
+        }
+        if (migrate(db, latest, err, errlen) != 0) {
+            goto fail;
+        }
+    }
+    *out = db;
+    return 0;
+fail:
+    sqlite3_close(db->h);
+    free(db);
+    return ERR_DB;
+}
+
+void
+db_close(struct db *db)
+{
+    int i;
+
+    if (db == NULL) {
+        return;
+    }
+    for (i = 0; i < Q_COUNT; i++) {
+        sqlite3_finalize(db->stmts[i].st);
+    }
+    if (sqlite3_close(db->h) != SQLITE_OK) {
+        log_error("store: close failed: %s", sqlite3_errmsg(db->h));
+    }
+    free(db);
+}
+
+int
+db_check_queries(struct db *db, char *err, int errlen)
+{
+    int i;
+
+    for (i = 0; i < Q_COUNT; i++) {
+        sqlite3_stmt *st;
+
+        if (sqlite3_prepare_v2(db->h, query_sql[i], -1, &st, NULL) !=
+            SQLITE_OK) {
+            snprintf(err, (size_t)errlen, "%s: %s", query_name[i],
+                     sqlite3_errmsg(db->h));
+            return ERR_DB;
+        }
+        sqlite3_finalize(st);
+    }
+    return 0;
+}
+
+/* --- statements ------------------------------------------------------- */
+
+db_stmt *
+db_query(struct db *db, enum query_id id)
+{
+    struct db_stmt *s = &db->stmts[id];
+
+    if (s->st == NULL) {
+        if (sqlite3_prepare_v3(db->h, query_sql[id], -1,
+                               SQLITE_PREPARE_PERSISTENT, &s->st,
+                               NULL) != SQLITE_OK) {
+            /* The catalogue is checked at start-up: this is a bug. */
+            log_error("store: prepare %s: %s", query_name[id],
+                      sqlite3_errmsg(db->h));
+            abort();
+        }
+        s->db = db;
+        s->id = id;
+    } else {
+        sqlite3_reset(s->st);
+        sqlite3_clear_bindings(s->st);
+    }
+    return s;
+}
+
+static int
+param(db_stmt *st, int n)
+{
+    char name[16];
+    int idx;
+
+    snprintf(name, sizeof(name), "$%d", n);
+    idx = sqlite3_bind_parameter_index(st->st, name);
+    if (idx == 0) {
+        log_error("store: %s has no parameter %s", query_name[st->id], name);
+        abort();
+    }
+    return idx;
+}
+
+void
+db_bind_text(db_stmt *st, int n, const char *s)
+{
+    if (s == NULL) {
+        sqlite3_bind_null(st->st, param(st, n));
+    } else {
+        sqlite3_bind_text(st->st, param(st, n), s, -1, SQLITE_TRANSIENT);
+    }
+}
+
+void
+db_bind_int(db_stmt *st, int n, int64_t v)
+{
+    sqlite3_bind_int64(st->st, param(st, n), v);
+}
+
+void
+db_bind_null(db_stmt *st, int n)
+{
+    sqlite3_bind_null(st->st, param(st, n));
+}
+
+int
+db_step(db_stmt *st)
+{
+    int rc = sqlite3_step(st->st);
+
+    if (rc == SQLITE_ROW) {
+        return DB_ROW;
+    }
+    if (rc == SQLITE_DONE) {
+        return DB_DONE;
+    }
+    if ((rc & 0xFF) == SQLITE_CONSTRAINT) {
+        log_warn("store: %s: %s", query_name[st->id],
+                 sqlite3_errmsg(st->db->h));
+        sqlite3_reset(st->st);
+        return ERR_CONFLICT;
+    }
+    log_error("store: %s: %s", query_name[st->id],
+              sqlite3_errmsg(st->db->h));
+    sqlite3_reset(st->st);
+    return ERR_DB;
+}
+
+const char *
+db_col_text(db_stmt *st, int col)
+{
+    const unsigned char *s = sqlite3_column_text(st->st, col);
+
+    return s ? (const char *)s : "";
+}
+
+int64_t
+db_col_int(db_stmt *st, int col)
+{
+    return sqlite3_column_int64(st->st, col);
+}
+
+bool
+db_col_null(db_stmt *st, int col)
+{
+    return sqlite3_column_type(st->st, col) == SQLITE_NULL;
+}
+
+char *
+db_col_text_dup(struct arena *a, db_stmt *st, int col)
+{
+    return arena_strdup(a, db_col_text(st, col));
+}
+
+void
+db_done(db_stmt *st)
+{
+    sqlite3_reset(st->st);
+}
+
+int
+db_exec(db_stmt *st)
+{
+    int rc;
+
+    do {
+        rc = db_step(st);
+    } while (rc == DB_ROW);
+    db_done(st);
+    return rc == DB_DONE ? 0 : rc;
+}
+
+int
+db_one_int(db_stmt *st, int64_t *out)
+{
+    int rc = db_step(st);
+
+    if (rc == DB_ROW) {
+        *out = db_col_int(st, 0);
+        rc = 0;
+    } else if (rc == DB_DONE) {
+        rc = ERR_NOTFOUND;
+    }
+    db_done(st);
+    return rc;
+}
+
+int64_t
+db_last_id(struct db *db)
+{
+    return sqlite3_last_insert_rowid(db->h);
+}
+
+int
+db_begin(struct db *db)
+{
+    if (db->txn_depth++ == 0) {
+        char err[256];
+
+        db->txn_failed = false;
+        if (exec_raw(db, "BEGIN IMMEDIATE", err, sizeof(err)) != 0) {
+            db->txn_depth = 0;
+            log_error("store: begin: %s", err);
+            return ERR_DB;
+        }
+    }
+    return 0;
+}
+
+int
+db_commit(struct db *db)
+{
+    char err[256];
+
+    if (db->txn_depth <= 0) {
+        return ERR_DB;
+    }
+    if (--db->txn_depth > 0) {
+        return 0;
+    }
+    if (db->txn_failed) {
+        exec_raw(db, "ROLLBACK", NULL, 0);
+        return ERR_DB;
+    }
+    if (exec_raw(db, "COMMIT", err, sizeof(err)) != 0) {
+        log_error("store: commit: %s", err);
+        exec_raw(db, "ROLLBACK", NULL, 0);
+        return ERR_DB;
+    }
+    return 0;
+}
+
+void
+db_rollback(struct db *db)
+{
+    if (db->txn_depth <= 0) {
+        return;
+    }
+    if (--db->txn_depth > 0) {
+        db->txn_failed = true;
+        return;
+    }
+    exec_raw(db, "ROLLBACK", NULL, 0);
+}
+
+/* --- pool ------------------------------------------------------------- */
+
+struct db_pool {
+    char *path;
+    int flags;
+    pthread_mutex_t lock;
+    pthread_key_t key;
+    struct db *all; /* every connection opened, for db_pool_free() */
+};
+
+struct db_pool *
+db_pool_new(const char *path, int flags)
+{
+    struct db_pool *p = xcalloc(1, sizeof(*p));
+
+    p->path = xstrdup(path);
+    p->flags = flags;
+    pthread_mutex_init(&p->lock, NULL);
+    pthread_key_create(&p->key, NULL);
+    return p;
+}
+
+struct db *
+db_pool_get(struct db_pool *p)
+{
+    struct db *db = pthread_getspecific(p->key);
+    char err[512];
+
+    if (db != NULL) {
+        return db;
+    }
+    if (db_open(p->path, p->flags, &db, err, sizeof(err)) != 0) {
+        log_error("store: %s", err);
+        return NULL;
+    }
+    pthread_setspecific(p->key, db);
+    pthread_mutex_lock(&p->lock);
+    db->next_in_pool = p->all;
+    p->all = db;
+    pthread_mutex_unlock(&p->lock);
+    return db;
+}
+
+void
+db_pool_free(struct db_pool *p)
+{
+    struct db *db, *next;
+
+    if (p == NULL) {
+        return;
+    }
+    for (db = p->all; db != NULL; db = next) {
+        next = db->next_in_pool;
+        db_close(db);
+    }
+    pthread_key_delete(p->key);
+    pthread_mutex_destroy(&p->lock);
+    free(p->path);
+    free(p);
+}

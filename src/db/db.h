@@ -1,0 +1,83 @@
+/*
+** The store: one catalogue of queries (queries.def), one SQLite backend.
+** Only this folder includes sqlite3.h. A connection belongs to one thread;
+** statements are prepared once per connection and reused. Placeholders are
+** $1..$n, as PostgreSQL writes them.
+*/
+#ifndef DB_DB_H
+#define DB_DB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct arena;
+struct db;
+typedef struct db_stmt db_stmt;
+
+enum query_id {
+#define Q(id, sql) id,
+#include "queries.def"
+#undef Q
+    Q_COUNT
+};
+
+enum { DB_ROW = 1, DB_DONE = 2 };
+
+enum {
+    DB_OPEN_READONLY = 1, /* for serving reads: never migrates */
+    DB_OPEN_CREATE = 2,   /* create the file if it does not exist */
+};
+
+/*
+** Open path, bring its schema to the latest migration (unless read-only)
+** and prepare nothing yet. On error writes a one-line English reason to
+** err (size errlen) and returns ERR_DB; a schema newer than this binary is
+** refused this way too.
+*/
+int db_open(const char *path, int flags, struct db **out, char *err,
+            int errlen);
+void db_close(struct db *db);
+/* Schema version of the file and of this binary. */
+int db_schema_version(struct db *db);
+int db_latest_version(void);
+/* Apply migrations up to version (tests build an older database). */
+int db_migrate_to(struct db *db, int version);
+/* Prepare every catalogue entry: a typo in SQL fails here, not on a click. */
+int db_check_queries(struct db *db, char *err, int errlen);
+
+/* The cached statement for id, reset and with bindings cleared. */
+db_stmt *db_query(struct db *db, enum query_id id);
+void db_bind_text(db_stmt *st, int n, const char *s); /* NULL binds NULL */
+void db_bind_int(db_stmt *st, int n, int64_t v);
+void db_bind_null(db_stmt *st, int n);
+/* DB_ROW, DB_DONE, or ERR_CONFLICT (constraint) / ERR_DB (logged). */
+int db_step(db_stmt *st);
+/* Column values of the current row; text is valid until the next step. */
+const char *db_col_text(db_stmt *st, int col); /* "" for NULL */
+int64_t db_col_int(db_stmt *st, int col);
+bool db_col_null(db_stmt *st, int col);
+char *db_col_text_dup(struct arena *a, db_stmt *st, int col);
+/* Reset the statement so the connection holds no read snapshot. */
+void db_done(db_stmt *st);
+/* Step a statement that returns no rows (or ignore them); 0 or error. */
+int db_exec(db_stmt *st);
+/* Step once and read column 0 as an integer: 0, ERR_NOTFOUND or error. */
+int db_one_int(db_stmt *st, int64_t *out);
+/* Last inserted rowid of the connection. */
+int64_t db_last_id(struct db *db);
+/* Transactions nest through a counter; only the outermost one commits. */
+int db_begin(struct db *db);
+int db_commit(struct db *db);
+void db_rollback(struct db *db);
+
+/*
+** A pool for the server: one connection per worker thread, opened on the
+** thread's first request, all closed by db_pool_free().
+*/
+struct db_pool;
+struct db_pool *db_pool_new(const char *path, int flags);
+/* The calling thread's connection, or NULL (logged) when it cannot open. */
+struct db *db_pool_get(struct db_pool *pool);
+void db_pool_free(struct db_pool *pool);
+
+#endif

@@ -1,0 +1,15 @@
+/*
+** The demonstration database: the two regions of the seed documents and,
+** as each part is built, the seed documents themselves. Used by
+** `rodzina init --demo` and therefore by `make run`.
+*/
+#ifndef DEMO_DEMO_H
+#define DEMO_DEMO_H
+
+struct arena;
+struct db;
+
+/* Add the demo data in one transaction; 0, or an error with a message. */
+int demo_load(struct db *db, struct arena *a);
+
+#endif

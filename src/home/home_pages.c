@@ -1,0 +1,124 @@
+/*
+** The home page: what the system is, the regions this instance serves and
+** the seven parts. Parts that are not built yet get one honest page that
+** says so (status 501), chosen by path.
+*/
+#include "home_pages.h"
+
+#include <string.h>
+
+#include "core/json.h"
+#include "db/db.h"
+#include "html/html.h"
+#include "html/layout.h"
+
+struct part {
+    const char *href;
+    const char *label;
+    const char *what;
+};
+
+static const struct part parts[] = {
+    {"/plany", T_NAV_PLANS,
+     "Programy wojewódzkie, harmonogramy rzeczowo-finansowe i plany działań: "
+     "cele, działania, zadania, budżet według źródeł finansowania, "
+     "wskaźniki."},
+    {"/monitoring", T_NAV_MONITORING,
+     "Realizacja wskaźników i budżetu, sprawozdania roczne."},
+    {"/niebieska-linia", T_NAV_HELPLINE,
+     "Rejestr porad Kujawsko-Pomorskiej Niebieskiej Linii, dyżury, "
+     "porozumienia z gminami, statystyki i mapa."},
+    {"/uslugi", T_NAV_SERVICES,
+     "Publiczny katalog instytucji i usług dla mieszkańców: gmina, powiat, "
+     "region."},
+    {"/rejestry", T_NAV_REGISTERS,
+     "Szkolenia i wydarzenia, konkursy ofert, ośrodki adopcyjne, publikacje "
+     "i kampanie."},
+    {"/uzytkownicy", T_NAV_USERS,
+     "Konta, role, sesje i dziennik zmian."},
+    {"/teryt", T_NAV_REGIONS,
+     "Województwa, powiaty i gminy z rejestru TERYT (GUS)."},
+};
+
+/*
+** ROUTE: GET /
+** CAP: CAP_PUBLIC
+** PARAMS: none
+*/
+int
+page_home(struct req *r)
+{
+    db_stmt *st = db_query(r->db, Q_REGION_LIST);
+    size_t i;
+    int rc, n = 0;
+
+    layout_begin(r, T_HOME_TITLE);
+    html_lit(r, "<h1>" T_APP_NAME "</h1>\n<p class=\"lead\">" T_HOME_LEAD
+                "</p>\n<h2>" T_HOME_REGIONS "</h2>\n<ul>\n");
+    while ((rc = db_step(st)) == DB_ROW) {
+        html_printf(r, "<li><a href=\"/teryt/%s\">Województwo %s</a> — %s"
+                       "</li>\n",
+                    db_col_text(st, 0), db_col_text(st, 1),
+                    db_col_text(st, 2));
+        n++;
+    }
+    db_done(st);
+    html_lit(r, "</ul>\n");
+    if (n == 0) {
+        html_lit(r, "<p>" T_HOME_NO_REGIONS "</p>\n");
+    }
+    html_lit(r, "<h2>" T_HOME_PARTS "</h2>\n<dl class=\"parts\">\n");
+    for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+        html_printf(r, "<dt><a href=\"%s\">%s</a></dt><dd>%s</dd>\n",
+                    parts[i].href, parts[i].label, parts[i].what);
+    }
+    html_lit(r, "</dl>\n");
+    layout_end(r);
+    return rc == DB_DONE ? 0 : rc;
+}
+
+/*
+** ROUTE: GET /api/regions
+** CAP: CAP_PUBLIC
+** PARAMS: none
+*/
+int
+api_regions(struct req *r)
+{
+    db_stmt *st = db_query(r->db, Q_REGION_LIST);
+    struct json j;
+    int rc;
+
+    req_json_begin(r);
+    json_init(&j, &r->out);
+    json_arr_begin(&j);
+    while ((rc = db_step(st)) == DB_ROW) {
+        json_obj_begin(&j);
+        json_kstr(&j, "code", db_col_text(st, 0));
+        json_kstr(&j, "name", db_col_text(st, 1));
+        json_kstr(&j, "office", db_col_text(st, 2));
+        json_obj_end(&j);
+    }
+    db_done(st);
+    json_arr_end(&j);
+    return rc == DB_DONE ? 0 : rc;
+}
+
+/*
+** ROUTE: GET /plany, /monitoring, /niebieska-linia, /uslugi, /rejestry,
+**        /uzytkownicy
+** CAP: CAP_PUBLIC
+** PARAMS: none
+*/
+int
+page_not_built(struct req *r)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+        if (strcmp(r->path, parts[i].href) == 0) {
+            return layout_not_built(r, parts[i].label);
+        }
+    }
+    return req_error(r, 404, NULL);
+}

@@ -1,0 +1,31 @@
+/*
+** HTML writers over a request's output buffer. Escaping is the default:
+** html_printf() escapes every %s argument; html_lit() accepts only string
+** literals (a variable does not compile); html_raw_trusted() is the one
+** escape hatch and every call needs a comment saying why it is safe.
+*/
+#ifndef HTML_HTML_H
+#define HTML_HTML_H
+
+#include "core/buf.h"
+#include "html/strings_pl.h"
+#include "http/http.h"
+
+/* printf into the page; every %s is HTML-escaped (text and attributes). */
+void html_printf(struct req *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Append a literal; only a string literal compiles here. */
+#define html_lit(r, s) html_raw_trusted((r), "" s "")
+/* Append markup verbatim. Each caller comments why the text is safe. */
+void html_raw_trusted(struct req *r, const char *s);
+/* Escape s for element text or a quoted attribute value into out. */
+void html_escape(struct buf *out, const char *s);
+/*
+** An href value that cannot run script: http(s), mailto and tel links and
+** site-relative paths pass, anything else (javascript:, data:) becomes "#".
+*/
+const char *html_safe_href(const char *url);
+/* Percent-encode s for a URL query value, into the arena. */
+char *html_url_encode(struct arena *a, const char *s);
+
+#endif

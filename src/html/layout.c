@@ -1,0 +1,87 @@
+/* The page layout; see layout.h. */
+#include "layout.h"
+
+#include <string.h>
+
+#include "html.h"
+
+struct nav_item {
+    const char *href;
+    const char *label;
+};
+
+static const struct nav_item nav[] = {
+    {"/", T_NAV_HOME},
+    {"/plany", T_NAV_PLANS},
+    {"/monitoring", T_NAV_MONITORING},
+    {"/niebieska-linia", T_NAV_HELPLINE},
+    {"/uslugi", T_NAV_SERVICES},
+    {"/rejestry", T_NAV_REGISTERS},
+    {"/uzytkownicy", T_NAV_USERS},
+    {"/teryt", T_NAV_REGIONS},
+};
+
+static bool
+is_current(const char *path, const char *href)
+{
+    size_t n = strlen(href);
+
+    if (strcmp(href, "/") == 0) {
+        return strcmp(path, "/") == 0;
+    }
+    return strncmp(path, href, n) == 0 && (path[n] == '\0' || path[n] == '/');
+}
+
+void
+layout_begin(struct req *r, const char *title)
+{
+    size_t i;
+
+    if (r->content_type == NULL) {
+        r->content_type = "text/html; charset=utf-8";
+    }
+    html_printf(r,
+                "<!DOCTYPE html>\n<html lang=\"pl\">\n<head>\n"
+                "<meta charset=\"utf-8\">\n"
+                "<meta name=\"viewport\" content=\"width=device-width, "
+                "initial-scale=1\">\n"
+                "<title>%s</title>\n"
+                "<link rel=\"stylesheet\" href=\"/static/style.css\">\n"
+                "<script src=\"/static/ac.js\" defer></script>\n"
+                "</head>\n<body>\n",
+                title);
+    html_lit(r, "<a class=\"skip\" href=\"#tresc\">" T_SKIP_TO_CONTENT
+                "</a>\n<header class=\"top\"><p class=\"brand\">"
+                "<a href=\"/\">" T_APP_NAME "</a> <span>" T_APP_TAGLINE
+                "</span></p>\n<nav aria-label=\"" T_NAV_LABEL "\"><ul>\n");
+    for (i = 0; i < sizeof(nav) / sizeof(nav[0]); i++) {
+        if (is_current(r->path, nav[i].href)) {
+            html_printf(r, "<li><a href=\"%s\" aria-current=\"page\">%s"
+                           "</a></li>\n",
+                        nav[i].href, nav[i].label);
+        } else {
+            html_printf(r, "<li><a href=\"%s\">%s</a></li>\n", nav[i].href,
+                        nav[i].label);
+        }
+    }
+    html_lit(r, "</ul></nav></header>\n<main id=\"tresc\">\n");
+}
+
+void
+layout_end(struct req *r)
+{
+    html_lit(r, "</main>\n<footer><p>" T_FOOTER "</p></footer>\n"
+                "</body>\n</html>\n");
+}
+
+int
+layout_not_built(struct req *r, const char *part)
+{
+    r->status = 501;
+    layout_begin(r, part);
+    html_printf(r, "<h1>%s</h1>\n<p class=\"notice\"><strong>%s</strong></p>"
+                   "\n<p>%s</p>\n",
+                part, T_NOT_BUILT_TITLE, T_NOT_BUILT_TEXT);
+    layout_end(r);
+    return 0;
+}

@@ -1,0 +1,19 @@
+/*
+** The one page layout: head, skip link, navigation of the seven parts,
+** main content, footer. Pages write neither head nor footer by hand.
+*/
+#ifndef HTML_LAYOUT_H
+#define HTML_LAYOUT_H
+
+#include "http/http.h"
+
+/* Open the page with title (plain text, escaped) and the navigation. */
+void layout_begin(struct req *r, const char *title);
+void layout_end(struct req *r);
+/*
+** A whole page for a part that is not built yet: says so plainly and
+** answers 501 so no client mistakes it for a working page.
+*/
+int layout_not_built(struct req *r, const char *part);
+
+#endif

@@ -1,0 +1,63 @@
+/*
+** What a handler sees of a request: struct req, its arena, its store
+** connection, input accessors and the response it builds. Only http/
+** includes microhttpd.h; domain code includes this header.
+*/
+#ifndef HTTP_HTTP_H
+#define HTTP_HTTP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+
+#define REQ_MAX_PARAMS 4
+#define REQ_MAX_HEADERS 8
+
+struct route;
+
+struct req {
+    struct arena arena;         /* everything of this request lives here */
+    struct db *db;              /* the worker thread's connection, borrowed */
+    void *conn;                 /* struct MHD_Connection, for http/ only */
+    const char *method;
+    const char *path;           /* without the query string */
+    const struct route *route;
+    const char *params[REQ_MAX_PARAMS]; /* ":name" path segments, in order */
+    int nparams;
+    struct buf body;            /* request body (POST), up to the limit */
+    bool body_too_big;
+    bool is_api;                /* path under /api/: errors are JSON */
+    struct timespec start;
+    /* The response being built. */
+    int status;                 /* 0 until set; 200 by default */
+    const char *content_type;
+    struct buf out;
+    const char *header_names[REQ_MAX_HEADERS];
+    const char *header_values[REQ_MAX_HEADERS];
+    int nheaders;
+    const char *error_message;  /* Polish text for the error page */
+};
+
+/* Query-string argument, or NULL. Valid for the whole request. */
+const char *req_arg(struct req *r, const char *name);
+/* Request header, or NULL. */
+const char *req_header(struct req *r, const char *name);
+/* Path parameter number i (0-based) of the matched route. */
+const char *req_param(struct req *r, int i);
+/*
+** Read query argument name as an integer in [min, max]. On a missing or bad
+** value records a 400 with a Polish message and returns ERR_INPUT.
+*/
+int req_int_or_reply(struct req *r, const char *name, long min, long max,
+                     long *out);
+/* Record an error response; the router renders it (HTML or JSON). */
+int req_error(struct req *r, int status, const char *message);
+void req_add_header(struct req *r, const char *name, const char *value);
+/* Start a JSON response (status 200, application/json). */
+void req_json_begin(struct req *r);
+
+#endif

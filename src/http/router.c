@@ -1,0 +1,169 @@
+/*
+** Dispatch over the route table, capability check, error rendering, and
+** the embedded static assets. A route that is not in routes.c does not
+** exist: there is no fallback handler.
+*/
+#include "router.h"
+
+#include <string.h>
+
+#include "core/embedded.h"
+#include "core/err.h"
+#include "core/json.h"
+#include "html/html.h"
+#include "html/layout.h"
+
+/* Match pattern against path; ":x" segments are stored in r->params. */
+static bool
+match(struct req *r, const char *pattern, const char *path)
+{
+    int n = 0;
+
+    while (*pattern != '\0' && *path != '\0') {
+        if (*pattern == ':') {
+            size_t len = strcspn(path, "/");
+
+            if (len == 0 || n >= REQ_MAX_PARAMS) {
+                return false;
+            }
+            r->params[n++] = arena_strndup(&r->arena, path, len);
+            path += len;
+            pattern += strcspn(pattern, "/");
+            continue;
+        }
+        if (*pattern != *path) {
+            return false;
+        }
+        pattern++;
+        path++;
+    }
+    if (*pattern != '\0' || *path != '\0') {
+        return false;
+    }
+    r->nparams = n;
+    return true;
+}
+
+void
+router_render_error(struct req *r)
+{
+    const char *msg = r->error_message;
+
+    if (msg == NULL) {
+        msg = r->status == 404   ? T_ERR_NOT_FOUND
+              : r->status == 405 ? T_ERR_METHOD
+              : r->status == 400 ? T_ERR_BAD_REQUEST
+                                 : T_ERR_INTERNAL;
+    }
+    buf_reset(&r->out);
+    if (r->is_api) {
+        struct json j;
+        const char *code = r->status == 400   ? "bad_request"
+                           : r->status == 403 ? "forbidden"
+                           : r->status == 404 ? "not_found"
+                           : r->status == 405 ? "method_not_allowed"
+                           : r->status == 413 ? "payload_too_large"
+                           : r->status == 503 ? "unavailable"
+                                              : "internal";
+
+        r->content_type = "application/json; charset=utf-8";
+        json_init(&j, &r->out);
+        json_obj_begin(&j);
+        json_key(&j, "error");
+        json_obj_begin(&j);
+        json_kstr(&j, "code", code);
+        json_kstr(&j, "message", msg);
+        json_obj_end(&j);
+        json_obj_end(&j);
+        return;
+    }
+    r->content_type = "text/html; charset=utf-8";
+    layout_begin(r, T_ERR_TITLE);
+    html_printf(r, "<h1>%s (%d)</h1><p>%s</p>", T_ERR_TITLE, r->status, msg);
+    html_lit(r, "<p><a href=\"/\">" T_ERR_HOME_LINK "</a></p>");
+    layout_end(r);
+}
+
+/* GET /static/NAME: assets compiled into the binary, with ETag. */
+static void
+serve_static(struct req *r)
+{
+    const struct embedded *e = embedded_find(assets_files, r->path + 8);
+    const char *inm, *dot;
+
+    if (e == NULL || strchr(r->path + 8, '/') != NULL) {
+        req_error(r, 404, NULL);
+        router_render_error(r);
+        return;
+    }
+    dot = strrchr(e->name, '.');
+    r->content_type = dot && strcmp(dot, ".css") == 0
+                          ? "text/css; charset=utf-8"
+                      : dot && strcmp(dot, ".js") == 0
+                          ? "text/javascript; charset=utf-8"
+                      : dot && strcmp(dot, ".svg") == 0
+                          ? "image/svg+xml"
+                          : "application/octet-stream";
+    req_add_header(r, "ETag", e->etag);
+    req_add_header(r, "Cache-Control", "public, max-age=3600");
+    inm = req_header(r, "If-None-Match");
+    if (inm != NULL && strcmp(inm, e->etag) == 0) {
+        r->status = 304;
+        return;
+    }
+    r->status = 200;
+    buf_append(&r->out, e->data, e->len);
+}
+
+void
+router_dispatch(struct req *r)
+{
+    const struct route *found = NULL;
+    bool path_known = false;
+    int i, rc;
+
+    if (strncmp(r->path, "/static/", 8) == 0) {
+        if (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0) {
+            req_add_header(r, "Allow", "GET, HEAD");
+            req_error(r, 405, NULL);
+            router_render_error(r);
+            return;
+        }
+        serve_static(r);
+        return;
+    }
+    for (i = 0; i < routes_count; i++) {
+        if (!match(r, routes[i].pattern, r->path)) {
+            continue;
+        }
+        path_known = true;
+        if (strcmp(routes[i].method, r->method) == 0 ||
+            (strcmp(r->method, "HEAD") == 0 &&
+             strcmp(routes[i].method, "GET") == 0)) {
+            found = &routes[i];
+            break;
+        }
+    }
+    if (found == NULL) {
+        if (path_known) {
+            req_add_header(r, "Allow", "GET, HEAD");
+            req_error(r, 405, NULL);
+        } else {
+            req_error(r, 404, NULL);
+        }
+        router_render_error(r);
+        return;
+    }
+    r->route = found;
+    /* Capabilities beyond CAP_PUBLIC arrive with accounts (issue 4). */
+    rc = found->handler(r);
+    if (rc != 0) {
+        if (r->status < 400) {
+            r->status = rc == ERR_NOTFOUND ? 404
+                        : rc == ERR_INPUT  ? 400
+                        : rc == ERR_DENIED ? 403
+                                           : 500;
+        }
+        router_render_error(r);
+    }
+}

@@ -1,0 +1,34 @@
+/*
+** The route table (routes.c) and the dispatcher. A route is data: method,
+** path pattern (":x" matches one segment), handler and the capability a
+** caller needs. The dispatcher finds the route, answers 404/405, checks the
+** capability, runs the handler and renders an error it recorded.
+*/
+#ifndef HTTP_ROUTER_H
+#define HTTP_ROUTER_H
+
+#include "http.h"
+
+enum cap {
+    CAP_PUBLIC = 0, /* anyone, not logged in */
+};
+
+typedef int (*handler_fn)(struct req *r);
+
+struct route {
+    const char *method;
+    const char *pattern;
+    handler_fn handler;
+    enum cap cap;
+    const char *name; /* handler name, for logs and the route check */
+};
+
+extern const struct route routes[];
+extern const int routes_count;
+
+/* Run the request through the table; the response is left in r. */
+void router_dispatch(struct req *r);
+/* Render r->status and r->error_message as a Polish page or JSON error. */
+void router_render_error(struct req *r);
+
+#endif

@@ -1,0 +1,254 @@
+/*
+** Loading and searching the TERYT units. The TERC file has one row per
+** unit: a voivodeship row has no POW, a powiat row no GMI, and gmina rows
+** carry RODZ 1, 2 or 3 (RODZ 4, 5, 8 and 9 are parts of gminas and cities,
+** not gminas, and are skipped).
+*/
+#include "teryt.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/embedded.h"
+#include "core/err.h"
+#include "core/str.h"
+#include "db/db.h"
+#include "html/strings_pl.h"
+
+#define TERC_FIELDS 7
+
+const char *
+teryt_rodz_name(int rodz)
+{
+    switch (rodz) {
+    case 1:
+        return T_RODZ_1;
+    case 2:
+        return T_RODZ_2;
+    case 3:
+        return T_RODZ_3;
+    }
+    return "";
+}
+
+/* Split a ';' line in place; returns the number of fields. */
+static int
+split(char *line, char **f, int max)
+{
+    int n = 0;
+
+    while (n < max) {
+        f[n++] = line;
+        line = strchr(line, ';');
+        if (line == NULL) {
+            break;
+        }
+        *line++ = '\0';
+    }
+    return n;
+}
+
+static int
+add_words(struct db *db, struct arena *a, const char *teryt,
+          const char *folded)
+{
+    const char *w = folded;
+    int first = 1;
+
+    while (*w) {
+        db_stmt *st = db_query(db, Q_GMINA_WORD_INSERT);
+        int rc;
+
+        db_bind_text(st, 1, w);
+        db_bind_text(st, 2, teryt);
+        db_bind_int(st, 3, first);
+        rc = db_exec(st);
+        if (rc == ERR_CONFLICT) {
+            rc = 0; /* "Nowe Nowe": the same suffix twice */
+        }
+        if (rc != 0) {
+            return rc;
+        }
+        first = 0;
+        w = strchr(w, ' ');
+        if (w == NULL) {
+            break;
+        }
+        w++;
+    }
+    (void)a;
+    return 0;
+}
+
+static int
+load_rows(struct db *db, struct arena *a, char *text)
+{
+    char *line, *save = NULL;
+    int lineno = 0, rc = 0;
+
+    for (line = strtok_r(text, "\n", &save); line != NULL;
+         line = strtok_r(NULL, "\n", &save)) {
+        char *f[TERC_FIELDS];
+        const char *woj, *pow, *gmi, *rodz, *name, *extra;
+        db_stmt *st;
+
+        lineno++;
+        line[strcspn(line, "\r")] = '\0';
+        if (lineno == 1 || *line == '\0') {
+            continue; /* header */
+        }
+        if (split(line, f, TERC_FIELDS) != TERC_FIELDS) {
+            fprintf(stderr, "terc: line %d: expected %d fields\n", lineno,
+                    TERC_FIELDS);
+            return ERR_INPUT;
+        }
+        woj = f[0], pow = f[1], gmi = f[2], rodz = f[3];
+        name = f[4], extra = f[5];
+        if (*pow == '\0') {
+            st = db_query(db, Q_WOJ_INSERT);
+            db_bind_text(st, 1, woj);
+            db_bind_text(st, 2, str_lower_pl(a, name));
+        } else if (*gmi == '\0') {
+            st = db_query(db, Q_POWIAT_INSERT);
+            db_bind_text(st, 1, arena_printf(a, "%s%s", woj, pow));
+            db_bind_text(st, 2, woj);
+            db_bind_text(st, 3, name);
+            db_bind_text(st, 4, extra);
+        } else if (strcmp(rodz, "1") == 0 || strcmp(rodz, "2") == 0 ||
+                   strcmp(rodz, "3") == 0) {
+            const char *teryt = arena_printf(a, "%s%s%s%s", woj, pow, gmi,
+                                             rodz);
+            const char *folded = str_fold(a, name);
+
+            st = db_query(db, Q_GMINA_INSERT);
+            db_bind_text(st, 1, teryt);
+            db_bind_text(st, 2, arena_printf(a, "%s%s", woj, pow));
+            db_bind_text(st, 3, name);
+            db_bind_int(st, 4, rodz[0] - '0');
+            db_bind_text(st, 5, folded);
+            if ((rc = db_exec(st)) != 0 ||
+                (rc = add_words(db, a, teryt, folded)) != 0) {
+                fprintf(stderr, "terc: line %d: cannot store gmina %s\n",
+                        lineno, teryt);
+                return rc;
+            }
+            continue;
+        } else {
+            continue;
+        }
+        if ((rc = db_exec(st)) != 0) {
+            fprintf(stderr, "terc: line %d: cannot store %s\n", lineno,
+                    name);
+            return rc;
+        }
+    }
+    return 0;
+}
+
+int
+teryt_load(struct db *db, struct arena *a)
+{
+    const struct embedded *e = embedded_find(data_files,
+                                             "terc_2024-01-01.csv");
+    char *text;
+    int rc;
+
+    if (e == NULL) {
+        fprintf(stderr, "terc: reference file missing from the build\n");
+        return ERR_IO;
+    }
+    text = arena_strndup(a, e->data, e->len);
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    if ((rc = load_rows(db, a, text)) != 0) {
+        db_rollback(db);
+        return rc;
+    }
+    return db_commit(db);
+}
+
+int
+teryt_counts(struct db *db, struct teryt_counts *out)
+{
+    db_stmt *st = db_query(db, Q_TERYT_COUNTS);
+    int rc = db_step(st);
+
+    if (rc == DB_ROW) {
+        out->woj = db_col_int(st, 0);
+        out->powiat = db_col_int(st, 1);
+        out->gmina = db_col_int(st, 2);
+        rc = 0;
+    } else if (rc == DB_DONE) {
+        rc = ERR_DB;
+    }
+    db_done(st);
+    return rc;
+}
+
+int
+teryt_search(struct db *db, struct arena *a, const char *q, int limit,
+             struct teryt_gmina **out)
+{
+    char *lo = str_fold(a, q), *hi;
+    size_t n = strlen(lo);
+    struct teryt_gmina *res;
+    db_stmt *st;
+    int count = 0, rc;
+
+    *out = NULL;
+    if (n == 0 || limit <= 0) {
+        return 0;
+    }
+    /* Every folded word >= lo and < hi starts with lo: bump the last byte. */
+    hi = arena_strdup(a, lo);
+    hi[n - 1]++;
+    res = arena_alloc(a, sizeof(*res) * (size_t)limit);
+    st = db_query(db, Q_GMINA_SEARCH);
+    db_bind_text(st, 1, lo);
+    db_bind_text(st, 2, hi);
+    db_bind_int(st, 3, limit);
+    while ((rc = db_step(st)) == DB_ROW && count < limit) {
+        struct teryt_gmina *g = &res[count++];
+
+        g->teryt = db_col_text_dup(a, st, 0);
+        g->name = db_col_text_dup(a, st, 1);
+        g->rodz = (int)db_col_int(st, 2);
+        g->powiat_name = db_col_text_dup(a, st, 3);
+        g->woj_name = db_col_text_dup(a, st, 4);
+        g->powiat_code = arena_strndup(a, g->teryt, 4);
+        g->woj_code = arena_strndup(a, g->teryt, 2);
+    }
+    db_done(st);
+    if (rc != DB_ROW && rc != DB_DONE) {
+        return rc;
+    }
+    *out = res;
+    return count;
+}
+
+int
+teryt_gmina_get(struct db *db, struct arena *a, const char *code,
+                struct teryt_gmina *out)
+{
+    db_stmt *st = db_query(db, Q_GMINA_GET);
+    int rc;
+
+    db_bind_text(st, 1, code);
+    rc = db_step(st);
+    if (rc == DB_ROW) {
+        out->teryt = db_col_text_dup(a, st, 0);
+        out->name = db_col_text_dup(a, st, 1);
+        out->rodz = (int)db_col_int(st, 2);
+        out->powiat_code = db_col_text_dup(a, st, 3);
+        out->powiat_name = db_col_text_dup(a, st, 4);
+        out->woj_code = db_col_text_dup(a, st, 5);
+        out->woj_name = db_col_text_dup(a, st, 6);
+        rc = 0;
+    } else if (rc == DB_DONE) {
+        rc = ERR_NOTFOUND;
+    }
+    db_done(st);
+    return rc;
+}

@@ -1,0 +1,237 @@
+/*
+** Browsing the TERYT units: voivodeship list -> powiats -> gminas, and a
+** gmina search form that works without JavaScript (the autocomplete script
+** only adds suggestions to it).
+*/
+#include "teryt_pages.h"
+
+#include <string.h>
+
+#include "core/err.h"
+#include "db/db.h"
+#include "html/html.h"
+#include "html/layout.h"
+#include "teryt.h"
+
+#define SEARCH_LIMIT 50
+
+static bool
+is_digits(const char *s, size_t n)
+{
+    size_t i;
+
+    if (s == NULL || strlen(s) != n) {
+        return false;
+    }
+    for (i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9') {
+            return false;
+        }
+    }
+    return true;
+}
+
+static void
+search_form(struct req *r, const char *q)
+{
+    html_printf(r,
+                "<form class=\"search\" action=\"/teryt/szukaj\" "
+                "method=\"get\" role=\"search\">\n"
+                "<label for=\"q\">%s</label>\n"
+                "<input id=\"q\" name=\"q\" type=\"search\" value=\"%s\" "
+                "autocomplete=\"off\" data-autocomplete=\"/api/teryt/gminy\" "
+                "aria-describedby=\"q-hint\">\n"
+                "<button type=\"submit\">%s</button>\n"
+                "<p id=\"q-hint\" class=\"hint\">%s</p>\n</form>\n",
+                T_TERYT_SEARCH_LABEL, q ? q : "", T_TERYT_SEARCH_BUTTON,
+                T_TERYT_SEARCH_HINT);
+}
+
+/*
+** ROUTE: GET /teryt
+** CAP: CAP_PUBLIC
+** PARAMS: none
+*/
+int
+page_teryt_woj_list(struct req *r)
+{
+    db_stmt *st = db_query(r->db, Q_WOJ_LIST);
+    struct teryt_counts c;
+    int rc;
+
+    if ((rc = teryt_counts(r->db, &c)) != 0) {
+        return rc;
+    }
+    layout_begin(r, T_TERYT_TITLE);
+    html_printf(r, "<h1>%s</h1>\n<p>%s: %ld województw, %ld powiatów, "
+                   "%ld gmin.</p>\n",
+                T_TERYT_TITLE, T_TERYT_SUMMARY, (long)c.woj, (long)c.powiat,
+                (long)c.gmina);
+    search_form(r, NULL);
+    html_printf(r, "<table>\n<caption>%s</caption>\n<thead><tr>"
+                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                   "<th scope=\"col\" class=\"num\">%s</th>"
+                   "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n"
+                   "<tbody>\n",
+                T_NAV_REGIONS, T_TERYT_CODE, T_TERYT_WOJ, T_TERYT_POWIATS,
+                T_TERYT_GMINAS);
+    while ((rc = db_step(st)) == DB_ROW) {
+        html_printf(r,
+                    "<tr><td>%s</td><td><a href=\"/teryt/%s\">%s</a></td>"
+                    "<td class=\"num\">%ld</td><td class=\"num\">%ld</td>"
+                    "</tr>\n",
+                    db_col_text(st, 0), db_col_text(st, 0),
+                    db_col_text(st, 1), (long)db_col_int(st, 2),
+                    (long)db_col_int(st, 3));
+    }
+    db_done(st);
+    html_lit(r, "</tbody>\n</table>\n");
+    layout_end(r);
+    return rc == DB_DONE ? 0 : rc;
+}
+
+/*
+** ROUTE: GET /teryt/:woj
+** CAP: CAP_PUBLIC
+** PARAMS: woj=2 digits (path)
+*/
+int
+page_teryt_woj(struct req *r)
+{
+    const char *woj = req_param(r, 0);
+    db_stmt *st;
+    char *name;
+    int rc;
+
+    if (!is_digits(woj, 2)) {
+        return req_error(r, 404, NULL);
+    }
+    st = db_query(r->db, Q_WOJ_GET);
+    db_bind_text(st, 1, woj);
+    rc = db_step(st);
+    if (rc != DB_ROW) {
+        db_done(st);
+        return rc == DB_DONE ? req_error(r, 404, NULL) : rc;
+    }
+    name = db_col_text_dup(&r->arena, st, 1);
+    db_done(st);
+
+    layout_begin(r, arena_printf(&r->arena, "Województwo %s", name));
+    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                   "href=\"/teryt\">%s</a> › %s</nav>\n"
+                   "<h1>Województwo %s</h1>\n",
+                T_NAV_REGIONS, name, name);
+    html_printf(r, "<table>\n<caption>%s</caption>\n<thead><tr>"
+                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                   "<th scope=\"col\">%s</th>"
+                   "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n"
+                   "<tbody>\n",
+                T_TERYT_POWIATS, T_TERYT_CODE, T_TERYT_POWIAT, T_TERYT_KIND,
+                T_TERYT_GMINAS);
+    st = db_query(r->db, Q_POWIAT_LIST);
+    db_bind_text(st, 1, woj);
+    while ((rc = db_step(st)) == DB_ROW) {
+        html_printf(r,
+                    "<tr><td>%s</td><td><a href=\"/teryt/%s/%s\">%s</a></td>"
+                    "<td>%s</td><td class=\"num\">%ld</td></tr>\n",
+                    db_col_text(st, 0), woj, db_col_text(st, 0) + 2,
+                    db_col_text(st, 1), db_col_text(st, 2),
+                    (long)db_col_int(st, 3));
+    }
+    db_done(st);
+    html_lit(r, "</tbody>\n</table>\n");
+    layout_end(r);
+    return rc == DB_DONE ? 0 : rc;
+}
+
+/*
+** ROUTE: GET /teryt/:woj/:pow
+** CAP: CAP_PUBLIC
+** PARAMS: woj=2 digits, pow=2 digits (path)
+*/
+int
+page_teryt_powiat(struct req *r)
+{
+    const char *woj = req_param(r, 0), *pow = req_param(r, 1);
+    const char *code, *pname, *kind, *wname;
+    db_stmt *st;
+    int rc;
+
+    if (!is_digits(woj, 2) || !is_digits(pow, 2)) {
+        return req_error(r, 404, NULL);
+    }
+    code = arena_printf(&r->arena, "%s%s", woj, pow);
+    st = db_query(r->db, Q_POWIAT_GET);
+    db_bind_text(st, 1, code);
+    rc = db_step(st);
+    if (rc != DB_ROW) {
+        db_done(st);
+        return rc == DB_DONE ? req_error(r, 404, NULL) : rc;
+    }
+    pname = db_col_text_dup(&r->arena, st, 1);
+    kind = db_col_text_dup(&r->arena, st, 2);
+    wname = db_col_text_dup(&r->arena, st, 4);
+    db_done(st);
+
+    layout_begin(r, arena_printf(&r->arena, "Powiat %s", pname));
+    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                   "href=\"/teryt\">%s</a> › <a href=\"/teryt/%s\">%s</a> "
+                   "› %s</nav>\n<h1>%s <small>(%s, %s)</small></h1>\n",
+                T_NAV_REGIONS, woj, wname, pname, pname, kind, code);
+    html_printf(r, "<table>\n<caption>%s</caption>\n<thead><tr>"
+                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                   "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+                T_TERYT_GMINAS, T_TERYT_CODE, T_TERYT_GMINA, T_TERYT_KIND);
+    st = db_query(r->db, Q_GMINA_LIST);
+    db_bind_text(st, 1, code);
+    while ((rc = db_step(st)) == DB_ROW) {
+        html_printf(r, "<tr><td>%s</td><td>%s</td><td>%s</td></tr>\n",
+                    db_col_text(st, 0), db_col_text(st, 1),
+                    teryt_rodz_name((int)db_col_int(st, 2)));
+    }
+    db_done(st);
+    html_lit(r, "</tbody>\n</table>\n");
+    layout_end(r);
+    return rc == DB_DONE ? 0 : rc;
+}
+
+/*
+** ROUTE: GET /teryt/szukaj
+** CAP: CAP_PUBLIC
+** PARAMS: q=text (optional)
+*/
+int
+page_teryt_search(struct req *r)
+{
+    const char *q = req_arg(r, "q");
+    struct teryt_gmina *g;
+    int n = 0, i;
+
+    if (q != NULL && *q != '\0') {
+        n = teryt_search(r->db, &r->arena, q, SEARCH_LIMIT, &g);
+        if (n < 0) {
+            return n;
+        }
+    }
+    layout_begin(r, T_TERYT_RESULTS);
+    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                   "href=\"/teryt\">%s</a> › %s</nav>\n<h1>%s</h1>\n",
+                T_NAV_REGIONS, T_TERYT_RESULTS, T_TERYT_RESULTS);
+    search_form(r, q);
+    if (q != NULL && *q != '\0' && n == 0) {
+        html_lit(r, "<p role=\"status\">" T_TERYT_NO_RESULTS "</p>\n");
+    } else if (n > 0) {
+        html_printf(r, "<ul class=\"results\" aria-label=\"%s\">\n",
+                    T_TERYT_RESULTS);
+        for (i = 0; i < n; i++) {
+            html_printf(r, "<li><a href=\"/teryt/%s/%s\">%s</a> — %s, "
+                           "powiat %s, woj. %s <small>(%s)</small></li>\n",
+                        g[i].woj_code, g[i].powiat_code + 2, g[i].name,
+                        teryt_rodz_name(g[i].rodz), g[i].powiat_name,
+                        g[i].woj_name, g[i].teryt);
+        }
+        html_lit(r, "</ul>\n");
+    }
+    layout_end(r);
+    return 0;
+}
