@@ -223,18 +223,6 @@ migrate(struct db *db, int target, char *err, int errlen)
 }
 
 int
-db_migrate_to(struct db *db, int version)
-{
-    char err[600];
-    int rc = migrate(db, version, err, sizeof(err));
-
-    if (rc != 0) {
-        log_error("store: %s", err);
-    }
-    return rc;
-}
-
-int
 db_open(const char *path, int flags, struct db **out, char *err, int errlen)
 {
     struct db *db = xcalloc(1, sizeof(*db));

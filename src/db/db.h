@@ -40,8 +40,6 @@ void db_close(struct db *db);
 /* Schema version of the file and of this binary. */
 int db_schema_version(struct db *db);
 int db_latest_version(void);
-/* Apply migrations up to version (tests build an older database). */
-int db_migrate_to(struct db *db, int version);
 /* Prepare every catalogue entry: a typo in SQL fails here, not on a click. */
 int db_check_queries(struct db *db, char *err, int errlen);
 

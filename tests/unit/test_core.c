@@ -1,0 +1,164 @@
+/* Unit tests of core/: arena, buffer, Polish folding, UTF-8, money, JSON. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/json.h"
+#include "core/str.h"
+
+static void
+test_arena_alloc_is_zeroed_and_aligned(void **state)
+{
+    struct arena a;
+    int i;
+
+    (void)state;
+    arena_init(&a);
+    for (i = 1; i < 2000; i += 37) {
+        unsigned char *p = arena_alloc(&a, (size_t)i);
+        int k;
+
+        assert_int_equal((uintptr_t)p % 16, 0);
+        for (k = 0; k < i; k++) {
+            assert_int_equal(p[k], 0);
+        }
+        memset(p, 0xAB, (size_t)i);
+    }
+    /* A block larger than the default block size. */
+    assert_non_null(arena_alloc(&a, 100000));
+    assert_string_equal(arena_printf(&a, "%s-%d", "x", 42), "x-42");
+    arena_free(&a);
+    assert_null(a.head);
+}
+
+static void
+test_buf_grows_and_detaches(void **state)
+{
+    struct buf b;
+    size_t len;
+    char *p;
+    int i;
+
+    (void)state;
+    buf_init(&b);
+    for (i = 0; i < 1000; i++) {
+        buf_printf(&b, "%d,", i);
+    }
+    assert_true(b.len > 2000);
+    assert_int_equal(strncmp(b.data, "0,1,2,", 6), 0);
+    p = buf_detach(&b, &len);
+    assert_int_equal(strlen(p), len);
+    assert_null(b.data);
+    free(p);
+}
+
+static void
+test_str_fold_polish(void **state)
+{
+    struct arena a;
+
+    (void)state;
+    arena_init(&a);
+    /* ł has no Unicode decomposition: folded by our own table. */
+    assert_string_equal(str_fold(&a, "Łódź"), "lodz");
+    assert_string_equal(str_fold(&a, "Włocławek"), "wloclawek");
+    assert_string_equal(str_fold(&a, "TORUŃ"), "torun");
+    assert_string_equal(str_fold(&a, "ĄĆĘŁŃÓŚŹŻ ąćęłńóśźż"),
+                        "acelnoszz acelnoszz");
+    assert_string_equal(str_fold(&a, "  Ośrodek   Interwencji--Kryzysowej "),
+                        "osrodek interwencji kryzysowej");
+    assert_string_equal(str_fold(&a, "Kędzierzyn-Koźle"), "kedzierzyn kozle");
+    assert_string_equal(str_fold(&a, ""), "");
+    /* A stray continuation byte is dropped, not passed on. */
+    assert_string_equal(str_fold(&a, "a\x80" "b"), "ab");
+    arena_free(&a);
+}
+
+static void
+test_str_lower_pl(void **state)
+{
+    struct arena a;
+
+    (void)state;
+    arena_init(&a);
+    assert_string_equal(str_lower_pl(&a, "DOLNOŚLĄSKIE"), "dolnośląskie");
+    assert_string_equal(str_lower_pl(&a, "ŁÓDZKIE"), "łódzkie");
+    assert_string_equal(str_lower_pl(&a, "ŚWIĘTOKRZYSKIE"), "świętokrzyskie");
+    arena_free(&a);
+}
+
+static void
+test_str_utf8_valid(void **state)
+{
+    (void)state;
+    assert_true(str_utf8_valid("Łódź", strlen("Łódź")));
+    assert_false(str_utf8_valid("\xC0\xAF", 2));       /* overlong '/' */
+    assert_false(str_utf8_valid("\xED\xA0\x80", 3));   /* surrogate */
+    assert_false(str_utf8_valid("a\0b", 3));           /* NUL */
+    assert_false(str_utf8_valid("\xB3\xF3\xE6", 3));   /* CP1250 "łóć" */
+    assert_true(str_utf8_valid("\xF0\x9F\x98\x80", 4)); /* emoji */
+}
+
+static void
+test_str_money_polish_format(void **state)
+{
+    struct arena a;
+
+    (void)state;
+    arena_init(&a);
+    assert_string_equal(str_money(&a, 0), "0,00");
+    assert_string_equal(str_money(&a, 123456), "1 234,56");
+    assert_string_equal(str_money(&a, 529500000), "5 295 000,00");
+    assert_string_equal(str_money(&a, 2200965537), "22 009 655,37");
+    assert_string_equal(str_money(&a, -5), "-0,05");
+    assert_string_equal(str_thousands(&a, 12000), "12 000");
+    assert_string_equal(str_thousands(&a, 999), "999");
+    arena_free(&a);
+}
+
+static void
+test_json_writer_escapes(void **state)
+{
+    struct buf b;
+    struct json j;
+
+    (void)state;
+    buf_init(&b);
+    json_init(&j, &b);
+    json_obj_begin(&j);
+    json_kstr(&j, "a", "\"q\" \\ </script>\n\x01");
+    json_key(&j, "list");
+    json_arr_begin(&j);
+    json_int(&j, -12);
+    json_bool(&j, true);
+    json_null(&j);
+    json_str(&j, "Łódź");
+    json_arr_end(&j);
+    json_kint(&j, "n", 5295000);
+    json_obj_end(&j);
+    assert_string_equal(b.data,
+                        "{\"a\":\"\\\"q\\\" \\\\ <\\/script>\\n\\u0001\","
+                        "\"list\":[-12,true,null,\"Łódź\"],\"n\":5295000}");
+    buf_free(&b);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_arena_alloc_is_zeroed_and_aligned),
+        cmocka_unit_test(test_buf_grows_and_detaches),
+        cmocka_unit_test(test_str_fold_polish),
+        cmocka_unit_test(test_str_lower_pl),
+        cmocka_unit_test(test_str_utf8_valid),
+        cmocka_unit_test(test_str_money_polish_format),
+        cmocka_unit_test(test_json_writer_escapes),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,222 @@
+/*
+** Unit tests of the store: migrations from an empty and from an older
+** database, refusal of a newer one, the query catalogue, transactions and
+** the Polish collation.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/err.h"
+#include "db/db.h"
+
+static char path[64];
+
+static int
+setup(void **state)
+{
+    int fd;
+
+    (void)state;
+    snprintf(path, sizeof(path), "/tmp/rodzina-test-XXXXXX");
+    fd = mkstemp(path);
+    close(fd);
+    unlink(path); /* db_open creates it */
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    char p[80];
+
+    (void)state;
+    unlink(path);
+    snprintf(p, sizeof(p), "%s-wal", path);
+    unlink(p);
+    snprintf(p, sizeof(p), "%s-shm", path);
+    unlink(p);
+    return 0;
+}
+
+static void
+test_db_migrates_empty_database_to_latest(void **state)
+{
+    struct db *db;
+    char err[512];
+
+    (void)state;
+    assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, err, sizeof(err)),
+                     0);
+    assert_int_equal(db_schema_version(db), db_latest_version());
+    assert_true(db_latest_version() >= 2);
+    assert_int_equal(db_check_queries(db, err, sizeof(err)), 0);
+    db_close(db);
+}
+
+/*
+** A database left at migration 1 by an older binary (built here from the
+** first migration file alone) is upgraded on open, keeping its rows.
+*/
+static void
+test_db_upgrades_older_database(void **state)
+{
+    struct db *db;
+    char err[512], cmd[512];
+    int64_t n = -1;
+    db_stmt *st;
+
+    (void)state;
+    snprintf(cmd, sizeof(cmd),
+             "sqlite3 %s < %s/src/db/migrations/0001_teryt.sql && "
+             "sqlite3 %s \"INSERT INTO woj VALUES ('04', 'k-p'); "
+             "PRAGMA user_version = 1;\"",
+             path, SOURCE_DIR, path);
+    assert_int_equal(system(cmd), 0);
+    assert_int_equal(db_open(path, 0, &db, err, sizeof(err)), 0);
+    assert_int_equal(db_schema_version(db), db_latest_version());
+    /* The table of migration 2 exists and works; old rows are kept. */
+    st = db_query(db, Q_REGION_UPSERT);
+    db_bind_text(st, 1, "04");
+    db_bind_text(st, 2, "ROPS");
+    assert_int_equal(db_exec(st), 0);
+    st = db_query(db, Q_TERYT_COUNTS);
+    assert_int_equal(db_one_int(st, &n), 0);
+    assert_int_equal(n, 1);
+    db_close(db);
+}
+
+static void
+test_db_refuses_newer_database(void **state)
+{
+    struct db *db;
+    char err[512], cmd[256];
+
+    (void)state;
+    assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, err, sizeof(err)),
+                     0);
+    db_close(db);
+    snprintf(cmd, sizeof(cmd), "sqlite3 %s 'PRAGMA user_version = 999;'",
+             path);
+    assert_int_equal(system(cmd), 0);
+    assert_int_equal(db_open(path, 0, &db, err, sizeof(err)), ERR_DB);
+    assert_non_null(strstr(err, "newer than this program"));
+}
+
+static void
+test_db_refuses_non_database_file(void **state)
+{
+    struct db *db;
+    char err[512];
+    FILE *f = fopen(path, "w");
+
+    (void)state;
+    fputs("this is not a database, just some text that is long enough\n",
+          f);
+    fclose(f);
+    assert_int_equal(db_open(path, 0, &db, err, sizeof(err)), ERR_DB);
+    assert_true(strlen(err) > 0);
+}
+
+static void
+test_db_nested_transaction_rolls_back_all(void **state)
+{
+    struct db *db;
+    char err[512];
+    db_stmt *st;
+    int64_t n = -1;
+
+    (void)state;
+    assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, err, sizeof(err)),
+                     0);
+    assert_int_equal(db_begin(db), 0);
+    st = db_query(db, Q_WOJ_INSERT);
+    db_bind_text(st, 1, "04");
+    db_bind_text(st, 2, "kujawsko-pomorskie");
+    assert_int_equal(db_exec(st), 0);
+    assert_int_equal(db_begin(db), 0);
+    st = db_query(db, Q_WOJ_INSERT);
+    db_bind_text(st, 1, "04");
+    db_bind_text(st, 2, "again");
+    assert_int_equal(db_exec(st), ERR_CONFLICT);
+    db_rollback(db); /* inner fails: the outer commit must not persist */
+    assert_int_equal(db_commit(db), ERR_DB);
+    st = db_query(db, Q_TERYT_COUNTS);
+    assert_int_equal(db_one_int(st, &n), 0);
+    assert_int_equal(n, 0);
+    db_close(db);
+}
+
+static void
+test_db_polish_collation_orders_letters(void **state)
+{
+    const char *names[] = {"Żary", "Łódź", "Zabrze", "Lublin", "Ćmielów",
+                           "Czersk", "Ostrów", "Ósemka", "Śrem", "Sanok"};
+    const char *want[] = {"Czersk", "Ćmielów", "Lublin", "Łódź", "Ostrów",
+                          "Ósemka", "Sanok", "Śrem", "Zabrze", "Żary"};
+    struct db *db;
+    char err[512];
+    db_stmt *st;
+    size_t i;
+
+    (void)state;
+    assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, err, sizeof(err)),
+                     0);
+    st = db_query(db, Q_WOJ_INSERT);
+    db_bind_text(st, 1, "99");
+    db_bind_text(st, 2, "test");
+    assert_int_equal(db_exec(st), 0);
+    st = db_query(db, Q_POWIAT_INSERT);
+    db_bind_text(st, 1, "9901");
+    db_bind_text(st, 2, "99");
+    db_bind_text(st, 3, "p");
+    db_bind_text(st, 4, "powiat");
+    assert_int_equal(db_exec(st), 0);
+    for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        char code[8];
+
+        snprintf(code, sizeof(code), "99010%zu1", i);
+        st = db_query(db, Q_GMINA_INSERT);
+        db_bind_text(st, 1, code);
+        db_bind_text(st, 2, "9901");
+        db_bind_text(st, 3, names[i]);
+        db_bind_int(st, 4, 1);
+        db_bind_text(st, 5, names[i]);
+        assert_int_equal(db_exec(st), 0);
+    }
+    st = db_query(db, Q_GMINA_LIST);
+    db_bind_text(st, 1, "9901");
+    for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+        assert_int_equal(db_step(st), DB_ROW);
+        assert_string_equal(db_col_text(st, 1), want[i]);
+    }
+    assert_int_equal(db_step(st), DB_DONE);
+    db_done(st);
+    db_close(db);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(
+            test_db_migrates_empty_database_to_latest, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_db_upgrades_older_database,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_db_refuses_newer_database,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_db_refuses_non_database_file,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_db_nested_transaction_rolls_back_all, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_db_polish_collation_orders_letters, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
