@@ -17,6 +17,12 @@ struct command {
 static const struct command commands[] = {
     {"init", cmd_init, cmd_init_help, "create or upgrade a database"},
     {"serve", cmd_serve, cmd_serve_help, "serve the web pages and JSON API"},
+    {"check", cmd_check, cmd_check_help,
+     "read a plan file and print what was understood and every finding"},
+    {"import", cmd_import, cmd_import_help,
+     "store a plan file (import plan FILE) in one transaction"},
+    {"user", cmd_user, cmd_user_help,
+     "manage accounts (user add|list|disable|enable|passwd)"},
 };
 
 static void

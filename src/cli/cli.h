@@ -34,10 +34,12 @@ int cmd_serve(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_user(int argc, char **argv);
 extern const char cmd_init_help[];
 extern const char cmd_serve_help[];
 extern const char cmd_check_help[];
 extern const char cmd_import_help[];
 extern const char cmd_export_help[];
+extern const char cmd_user_help[];
 
 #endif

@@ -16,14 +16,17 @@ const char cmd_serve_help[] =
     "  --db PATH           database file (default rodzina.db)\n"
     "  --listen ADDR:PORT  IPv4 address and port (default 127.0.0.1:8080;\n"
     "                      port 0 picks a free port, printed in the log)\n"
-    "  --threads N         worker threads (default: number of CPUs)\n";
+    "  --threads N         worker threads (default: number of CPUs)\n"
+    "  --behind-tls-proxy  TLS ends at a reverse proxy: mark cookies Secure\n";
 
 int
 cmd_serve(int argc, char **argv)
 {
     const char *db = "rodzina.db", *listen = "127.0.0.1:8080";
     const char *threads = NULL;
+    bool tls_proxy = false;
     const struct cli_opt opts[] = {
+        {"behind-tls-proxy", NULL, &tls_proxy},
         {"db", &db, NULL},
         {"listen", &listen, NULL},
         {"threads", &threads, NULL},
@@ -49,5 +52,6 @@ cmd_serve(int argc, char **argv)
     cfg.db_path = db;
     cfg.listen = listen;
     cfg.body_limit = DEFAULT_BODY_LIMIT;
+    cfg.behind_tls_proxy = tls_proxy;
     return server_run(&cfg);
 }

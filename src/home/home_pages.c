@@ -105,8 +105,7 @@ api_regions(struct req *r)
 }
 
 /*
-** ROUTE: GET /plany, /monitoring, /niebieska-linia, /uslugi, /rejestry,
-**        /uzytkownicy
+** ROUTE: GET /monitoring, /niebieska-linia, /uslugi, /rejestry
 ** CAP: CAP_PUBLIC
 ** PARAMS: none
 */

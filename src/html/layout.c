@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "auth/auth.h"
+#include "form.h"
 #include "html.h"
 
 struct nav_item {
@@ -64,7 +66,18 @@ layout_begin(struct req *r, const char *title)
                         nav[i].label);
         }
     }
-    html_lit(r, "</ul></nav></header>\n<main id=\"tresc\">\n");
+    html_lit(r, "</ul></nav>\n<div class=\"account\">");
+    if (r->user != NULL) {
+        html_printf(r, "%s <strong>%s</strong> (%s) ", T_LOGIN_AS,
+                    r->user->login, auth_role_label(r->user->role));
+        form_begin(r, "/logout", NULL);
+        html_lit(r, "<button type=\"submit\" class=\"link\">"
+                    T_LOGOUT_BUTTON "</button>");
+        form_end(r);
+    } else if (strcmp(r->path, "/login") != 0) {
+        html_lit(r, "<a href=\"/login\">" T_LOGIN_LINK "</a>");
+    }
+    html_lit(r, "</div></header>\n<main id=\"tresc\">\n");
 }
 
 void

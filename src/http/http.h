@@ -18,6 +18,8 @@
 #define REQ_MAX_HEADERS 8
 
 struct route;
+struct auth_user;
+struct req_field;
 
 struct req {
     struct arena arena;         /* everything of this request lives here */
@@ -32,6 +34,12 @@ struct req {
     bool body_too_big;
     bool is_api;                /* path under /api/: errors are JSON */
     struct timespec start;
+    const char *addr;           /* client address, for throttling and audit */
+    struct auth_user *user;     /* NULL for the public */
+    const char *csrf;           /* token forms must send back, or NULL */
+    struct req_field *fields;   /* parsed form body, on first use */
+    bool fields_parsed;
+    bool secure;                /* served over TLS: cookies get Secure */
     /* The response being built. */
     int status;                 /* 0 until set; 200 by default */
     const char *content_type;
@@ -54,6 +62,26 @@ const char *req_param(struct req *r, int i);
 */
 int req_int_or_reply(struct req *r, const char *name, long min, long max,
                      long *out);
+/*
+** A field of a form body (application/x-www-form-urlencoded or
+** multipart/form-data), or NULL. Values live in the request's arena.
+*/
+const char *req_form(struct req *r, const char *name);
+/*
+** An uploaded file of a multipart form: 0 with *data, *len and *filename
+** set (arena), or ERR_NOTFOUND.
+*/
+int req_upload(struct req *r, const char *name, const char **data,
+               size_t *len, const char **filename);
+/* A cookie of the request, or NULL. */
+const char *req_cookie(struct req *r, const char *name);
+/* Answer with a 303 redirect to a site-relative location. */
+int req_redirect(struct req *r, const char *location);
+/*
+** The CSRF token for a form on this page: the session's, or for the public
+** a random one also set as a cookie (double submit). Never NULL.
+*/
+const char *req_csrf(struct req *r);
 /* Record an error response; the router renders it (HTML or JSON). */
 int req_error(struct req *r, int status, const char *message);
 void req_add_header(struct req *r, const char *name, const char *value);

@@ -5,11 +5,14 @@
 */
 #include "router.h"
 
+#include <sodium.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/embedded.h"
 #include "core/err.h"
 #include "core/json.h"
+#include "core/log.h"
 #include "html/html.h"
 #include "html/layout.h"
 
@@ -59,6 +62,7 @@ router_render_error(struct req *r)
     if (r->is_api) {
         struct json j;
         const char *code = r->status == 400   ? "bad_request"
+                           : r->status == 401 ? "unauthorized"
                            : r->status == 403 ? "forbidden"
                            : r->status == 404 ? "not_found"
                            : r->status == 405 ? "method_not_allowed"
@@ -115,12 +119,101 @@ serve_static(struct req *r)
     buf_append(&r->out, e->data, e->len);
 }
 
+const struct route *
+router_find(struct req *r, const char *method, const char *path,
+            bool *path_known)
+{
+    int i;
+
+    *path_known = false;
+    for (i = 0; i < routes_count; i++) {
+        if (!match(r, routes[i].pattern, path)) {
+            continue;
+        }
+        *path_known = true;
+        if (strcmp(routes[i].method, method) == 0 ||
+            (strcmp(method, "HEAD") == 0 &&
+             strcmp(routes[i].method, "GET") == 0)) {
+            return &routes[i];
+        }
+    }
+    return NULL;
+}
+
+const char *
+req_csrf(struct req *r)
+{
+    if (r->csrf == NULL) {
+        r->csrf = auth_random_token(&r->arena);
+        req_add_header(r, "Set-Cookie",
+                       arena_printf(&r->arena,
+                                    "rodzina_csrf=%s; Path=/; HttpOnly; "
+                                    "SameSite=Strict%s",
+                                    r->csrf, r->secure ? "; Secure" : ""));
+    }
+    return r->csrf;
+}
+
+/* The session's account, if the cookie names a live session. */
+static void
+load_user(struct req *r)
+{
+    const char *token = req_cookie(r, "rodzina_session");
+    const char *anon = req_cookie(r, "rodzina_csrf");
+    struct auth_user *u;
+
+    if (token != NULL) {
+        u = arena_alloc(&r->arena, sizeof(*u));
+        if (auth_session_load(r->db, &r->arena, token, (int64_t)time(NULL),
+                              u) == 0) {
+            r->user = u;
+            r->csrf = u->csrf;
+            return;
+        }
+    }
+    if (anon != NULL && strlen(anon) == AUTH_TOKEN_HEX) {
+        r->csrf = arena_strdup(&r->arena, anon);
+    }
+}
+
+/* A state-changing request must send back the token of its form. */
+static bool
+csrf_ok(struct req *r)
+{
+    const char *sent = req_header(r, "X-CSRF-Token");
+
+    if (sent == NULL) {
+        sent = req_form(r, "csrf");
+    }
+    if (sent == NULL || r->csrf == NULL ||
+        strlen(sent) != strlen(r->csrf)) {
+        return false;
+    }
+    return sodium_memcmp(sent, r->csrf, strlen(sent)) == 0;
+}
+
+static void
+audit_denied(struct req *r, const char *why)
+{
+    struct audit_entry e = {
+        .account = r->user ? r->user->login : NULL,
+        .via = r->is_api ? "api" : "web",
+        .addr = r->addr,
+        .action = why,
+        .entity = "route",
+        .entity_id = arena_printf(&r->arena, "%s %s", r->method, r->path),
+    };
+
+    audit_add(r->db, &e);
+}
+
 void
 router_dispatch(struct req *r)
 {
-    const struct route *found = NULL;
-    bool path_known = false;
-    int i, rc;
+    const struct route *found;
+    bool path_known;
+    enum role role;
+    int rc;
 
     if (strncmp(r->path, "/static/", 8) == 0) {
         if (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0) {
@@ -132,18 +225,7 @@ router_dispatch(struct req *r)
         serve_static(r);
         return;
     }
-    for (i = 0; i < routes_count; i++) {
-        if (!match(r, routes[i].pattern, r->path)) {
-            continue;
-        }
-        path_known = true;
-        if (strcmp(routes[i].method, r->method) == 0 ||
-            (strcmp(r->method, "HEAD") == 0 &&
-             strcmp(routes[i].method, "GET") == 0)) {
-            found = &routes[i];
-            break;
-        }
-    }
+    found = router_find(r, r->method, r->path, &path_known);
     if (found == NULL) {
         if (path_known) {
             req_add_header(r, "Allow", "GET, HEAD");
@@ -155,7 +237,38 @@ router_dispatch(struct req *r)
         return;
     }
     r->route = found;
-    /* Capabilities beyond CAP_PUBLIC arrive with accounts (issue 4). */
+    load_user(r);
+    role = r->user ? r->user->role : ROLE_PUBLIC;
+    if (!auth_role_has(role, found->cap)) {
+        if (found->cap == CAP_NONE) {
+            log_error("router: %s %s has no rule: refused", found->method,
+                      found->pattern);
+        }
+        if (r->user == NULL && found->cap != CAP_NONE) {
+            if (r->is_api) {
+                req_error(r, 401, T_ERR_LOGIN_NEEDED);
+                router_render_error(r);
+            } else {
+                req_redirect(r, arena_printf(&r->arena, "/login?next=%s",
+                                             html_url_encode(&r->arena,
+                                                             r->path)));
+            }
+        } else {
+            req_error(r, 403, T_ERR_FORBIDDEN);
+            router_render_error(r);
+        }
+        if (auth_cap_sensitive(found->cap)) {
+            audit_denied(r, "access.denied");
+        }
+        return;
+    }
+    if (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0 &&
+        !csrf_ok(r)) {
+        req_error(r, 403, T_ERR_CSRF);
+        router_render_error(r);
+        audit_denied(r, "csrf.rejected");
+        return;
+    }
     rc = found->handler(r);
     if (rc != 0) {
         if (r->status < 400) {

@@ -7,11 +7,8 @@
 #ifndef HTTP_ROUTER_H
 #define HTTP_ROUTER_H
 
+#include "auth/auth.h"
 #include "http.h"
-
-enum cap {
-    CAP_PUBLIC = 0, /* anyone, not logged in */
-};
 
 typedef int (*handler_fn)(struct req *r);
 
@@ -19,7 +16,7 @@ struct route {
     const char *method;
     const char *pattern;
     handler_fn handler;
-    enum cap cap;
+    enum cap cap;     /* CAP_NONE (no rule) is refused */
     const char *name; /* handler name, for logs and the route check */
 };
 
@@ -28,6 +25,12 @@ extern const int routes_count;
 
 /* Run the request through the table; the response is left in r. */
 void router_dispatch(struct req *r);
+/*
+** The route for method and path, or NULL; *path_known tells a 405 from a
+** 404. Path parameters are stored in r.
+*/
+const struct route *router_find(struct req *r, const char *method,
+                                const char *path, bool *path_known);
 /* Render r->status and r->error_message as a Polish page or JSON error. */
 void router_render_error(struct req *r);
 

@@ -5,8 +5,11 @@
 */
 #include "router.h"
 
+#include "auth/login_pages.h"
 #include "home/home_pages.h"
+#include "plan/plan_pages.h"
 #include "teryt/teryt_pages.h"
+#include "users/users_pages.h"
 
 #define ROUTE(m, p, h, c) {m, p, h, c, #h},
 
@@ -20,12 +23,24 @@ const struct route routes[] = {
     ROUTE("GET", "/api/teryt/wojewodztwa", api_teryt_woj_list, CAP_PUBLIC)
     ROUTE("GET", "/api/teryt/powiaty", api_teryt_powiaty, CAP_PUBLIC)
     ROUTE("GET", "/api/teryt/gminy", api_teryt_gminy, CAP_PUBLIC)
-    ROUTE("GET", "/plany", page_not_built, CAP_PUBLIC)
+    ROUTE("GET", "/plany", page_plan_list, CAP_PUBLIC)
+    ROUTE("GET", "/plany/:id", page_plan, CAP_PUBLIC)
+    ROUTE("GET", "/api/plans", api_plan_list, CAP_PUBLIC)
+    ROUTE("GET", "/api/plans/:id", api_plan, CAP_PUBLIC)
     ROUTE("GET", "/monitoring", page_not_built, CAP_PUBLIC)
     ROUTE("GET", "/niebieska-linia", page_not_built, CAP_PUBLIC)
     ROUTE("GET", "/uslugi", page_not_built, CAP_PUBLIC)
     ROUTE("GET", "/rejestry", page_not_built, CAP_PUBLIC)
-    ROUTE("GET", "/uzytkownicy", page_not_built, CAP_PUBLIC)
+    ROUTE("GET", "/login", page_login, CAP_PUBLIC)
+    ROUTE("POST", "/login", page_login_post, CAP_PUBLIC)
+    ROUTE("POST", "/logout", page_logout, CAP_LOGIN)
+    ROUTE("GET", "/uzytkownicy", page_users, CAP_USERS_ADMIN)
+    ROUTE("POST", "/uzytkownicy", page_users_add, CAP_USERS_ADMIN)
+    ROUTE("POST", "/uzytkownicy/blokada", page_users_toggle, CAP_USERS_ADMIN)
+    ROUTE("GET", "/api/users", api_users, CAP_USERS_ADMIN)
+    ROUTE("GET", "/audyt", page_audit, CAP_AUDIT_READ)
+    ROUTE("GET", "/audyt.csv", page_audit_csv, CAP_AUDIT_READ)
+    ROUTE("GET", "/api/audit", api_audit, CAP_AUDIT_READ)
 };
 
 const int routes_count = sizeof(routes) / sizeof(routes[0]);

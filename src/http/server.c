@@ -53,6 +53,24 @@ req_new(struct server *s, struct MHD_Connection *conn, const char *method,
     r->method = arena_strdup(&r->arena, method);
     r->path = arena_strdup(&r->arena, url);
     r->is_api = strncmp(url, "/api/", 5) == 0 || strcmp(url, "/api") == 0;
+    r->secure = s->cfg->behind_tls_proxy;
+    {
+        const union MHD_ConnectionInfo *ci = MHD_get_connection_info(
+            conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        char host[INET6_ADDRSTRLEN] = "?";
+
+        if (ci != NULL && ci->client_addr != NULL) {
+            const struct sockaddr *sa = ci->client_addr;
+
+            if (sa->sa_family == AF_INET) {
+                inet_ntop(AF_INET,
+                          &((const struct sockaddr_in *)(const void *)sa)
+                               ->sin_addr,
+                          host, sizeof(host));
+            }
+        }
+        r->addr = arena_strdup(&r->arena, host);
+    }
     buf_init(&r->body);
     buf_init(&r->out);
     atomic_fetch_add(&s->in_flight, 1);

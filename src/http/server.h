@@ -6,6 +6,7 @@
 #ifndef HTTP_SERVER_H
 #define HTTP_SERVER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct server_config {
@@ -13,6 +14,7 @@ struct server_config {
     const char *listen;   /* "ADDR:PORT"; port 0 picks a free one */
     unsigned threads;     /* worker threads; 0 = number of CPUs */
     size_t body_limit;    /* bytes of request body accepted */
+    bool behind_tls_proxy; /* TLS ends at a proxy: cookies get Secure */
 };
 
 /*

@@ -1,0 +1,115 @@
+/*
+** Accounts, roles and what each role may do, sessions, login throttling
+** and the audit log. The permission table (caps.c) is the one place that
+** says which role has which capability; the router consults it for every
+** route before any handler runs.
+*/
+#ifndef AUTH_AUTH_H
+#define AUTH_AUTH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct arena;
+struct db;
+
+enum role {
+    ROLE_PUBLIC = 0, /* not logged in */
+    ROLE_ADMIN,
+    ROLE_COORDINATOR,
+    ROLE_IMPLEMENTER,
+    ROLE_CONSULTANT,
+    ROLE_ANALYST,
+    ROLE_GRANTEE,
+    ROLE_COUNT
+};
+
+/*
+** What a route needs. CAP_NONE is the value of a route nobody gave a rule:
+** the router refuses it, so a forgotten rule fails closed.
+*/
+enum cap {
+    CAP_NONE = 0,
+    CAP_PUBLIC,      /* anyone, logged in or not */
+    CAP_LOGIN,       /* any logged-in account */
+    CAP_PLAN_READ,   /* unpublished plans of the account's region */
+    CAP_PLAN_EDIT,   /* import, edit and publish plans */
+    CAP_USERS_ADMIN, /* accounts */
+    CAP_AUDIT_READ,  /* the audit log and its export */
+    CAP_COUNT
+};
+
+struct auth_user {
+    int64_t id;
+    const char *login;
+    enum role role;
+    const char *region;     /* NULL: every region */
+    const char *csrf;       /* the session's CSRF token */
+    const char *token_hash; /* the session's key */
+};
+
+#define AUTH_PASSWORD_MIN 12
+#define AUTH_IDLE_SECONDS (30 * 60)
+#define AUTH_ABSOLUTE_SECONDS (12 * 60 * 60)
+#define AUTH_THROTTLE_WINDOW (15 * 60)
+#define AUTH_THROTTLE_PER_LOGIN 5
+#define AUTH_THROTTLE_PER_ADDR 20
+#define AUTH_TOKEN_HEX 64 /* 256 bits */
+
+/* caps.c */
+bool auth_role_has(enum role role, enum cap cap);
+const char *auth_role_name(enum role role); /* CLI name */
+const char *auth_role_label(enum role role); /* Polish */
+/* ROLE_PUBLIC when the name is not a role. */
+enum role auth_role_from_name(const char *name);
+const char *auth_cap_name(enum cap cap);
+/* Denied access to routes with this capability is audited. */
+bool auth_cap_sensitive(enum cap cap);
+
+/* password.c */
+/* argon2id hash of pw into out (at least 128 bytes): 0 or ERR_IO. */
+int auth_password_hash(const char *pw, char *out, int outlen);
+bool auth_password_verify(const char *hash, const char *pw);
+/* Why pw is not acceptable for login (Polish), or NULL when it is. */
+const char *auth_password_problem(const char *login, const char *pw);
+/* A random 256-bit token as 64 hex characters, in the arena. */
+char *auth_random_token(struct arena *a);
+
+/* session.c */
+/*
+** Start a session for account id at time now: *token (for the cookie) and
+** *csrf in the arena; only the token's hash is stored. 0 or ERR_DB.
+*/
+int auth_session_create(struct db *db, struct arena *a, int64_t account,
+                        int64_t now, const char **token, const char **csrf);
+/*
+** The account of a session token, if the session is alive (idle and
+** absolute time-outs) and the account enabled: 0 and *out filled, or
+** ERR_NOTFOUND. Touches the session at most once a minute.
+*/
+int auth_session_load(struct db *db, struct arena *a, const char *token,
+                      int64_t now, struct auth_user *out);
+int auth_session_end(struct db *db, struct arena *a, const char *token);
+/*
+** Check a login and password at time now from addr. On success *account
+** receives the id and failures of the login are forgotten. Returns 0,
+** ERR_DENIED for a wrong login or password (recorded), ERR_CONFLICT when
+** throttled (nothing checked), ERR_DB.
+*/
+int auth_login(struct db *db, struct arena *a, const char *login,
+               const char *password, const char *addr, int64_t now,
+               int64_t *account);
+
+/* audit.c */
+struct audit_entry {
+    const char *account; /* login or NULL */
+    const char *via;     /* "web", "api", "cli" */
+    const char *addr;
+    const char *action;
+    const char *entity, *entity_id;
+    const char *before, *after; /* JSON or NULL */
+};
+/* Append one audit row: 0 or ERR_DB (the caller's transaction fails). */
+int audit_add(struct db *db, const struct audit_entry *e);
+
+#endif

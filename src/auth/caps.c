@@ -1,0 +1,93 @@
+/*
+** The permission table: which role has which capability. Every handler's
+** capability is checked against this table by the router; nothing else in
+** the program decides who may do what (handlers add only the region check).
+*/
+#include <string.h>
+
+#include "auth.h"
+
+#define C(cap) (1u << (cap))
+
+static const unsigned role_caps[ROLE_COUNT] = {
+    [ROLE_PUBLIC] = C(CAP_PUBLIC),
+    [ROLE_ADMIN] = C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_PLAN_READ) |
+                   C(CAP_PLAN_EDIT) | C(CAP_USERS_ADMIN) | C(CAP_AUDIT_READ),
+    [ROLE_COORDINATOR] = C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_PLAN_READ) |
+                         C(CAP_PLAN_EDIT),
+    [ROLE_IMPLEMENTER] = C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_PLAN_READ),
+    [ROLE_CONSULTANT] = C(CAP_PUBLIC) | C(CAP_LOGIN),
+    [ROLE_ANALYST] = C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_PLAN_READ),
+    [ROLE_GRANTEE] = C(CAP_PUBLIC) | C(CAP_LOGIN),
+};
+
+static const char *const role_names[ROLE_COUNT] = {
+    [ROLE_PUBLIC] = "public",       [ROLE_ADMIN] = "administrator",
+    [ROLE_COORDINATOR] = "coordinator", [ROLE_IMPLEMENTER] = "implementer",
+    [ROLE_CONSULTANT] = "consultant", [ROLE_ANALYST] = "analyst",
+    [ROLE_GRANTEE] = "grantee",
+};
+
+static const char *const role_labels[ROLE_COUNT] = {
+    [ROLE_PUBLIC] = "niezalogowany",
+    [ROLE_ADMIN] = "administrator",
+    [ROLE_COORDINATOR] = "koordynator",
+    [ROLE_IMPLEMENTER] = "realizator",
+    [ROLE_CONSULTANT] = "konsultant Niebieskiej Linii",
+    [ROLE_ANALYST] = "analityk",
+    [ROLE_GRANTEE] = "organizacja (grantobiorca)",
+};
+
+static const char *const cap_names[CAP_COUNT] = {
+    [CAP_NONE] = "CAP_NONE",           [CAP_PUBLIC] = "CAP_PUBLIC",
+    [CAP_LOGIN] = "CAP_LOGIN",         [CAP_PLAN_READ] = "CAP_PLAN_READ",
+    [CAP_PLAN_EDIT] = "CAP_PLAN_EDIT", [CAP_USERS_ADMIN] = "CAP_USERS_ADMIN",
+    [CAP_AUDIT_READ] = "CAP_AUDIT_READ",
+};
+
+bool
+auth_role_has(enum role role, enum cap cap)
+{
+    if (role < 0 || role >= ROLE_COUNT || cap <= CAP_NONE ||
+        cap >= CAP_COUNT) {
+        return false;
+    }
+    return (role_caps[role] & C(cap)) != 0;
+}
+
+const char *
+auth_role_name(enum role role)
+{
+    return role >= 0 && role < ROLE_COUNT ? role_names[role] : "?";
+}
+
+const char *
+auth_role_label(enum role role)
+{
+    return role >= 0 && role < ROLE_COUNT ? role_labels[role] : "?";
+}
+
+enum role
+auth_role_from_name(const char *name)
+{
+    int i;
+
+    for (i = ROLE_ADMIN; i < ROLE_COUNT; i++) {
+        if (strcmp(role_names[i], name) == 0) {
+            return (enum role)i;
+        }
+    }
+    return ROLE_PUBLIC;
+}
+
+const char *
+auth_cap_name(enum cap cap)
+{
+    return cap >= 0 && cap < CAP_COUNT ? cap_names[cap] : "?";
+}
+
+bool
+auth_cap_sensitive(enum cap cap)
+{
+    return cap == CAP_USERS_ADMIN || cap == CAP_AUDIT_READ;
+}

@@ -1,0 +1,175 @@
+/*
+** Sessions and logins. The cookie carries a random 256-bit token; the
+** store keeps its BLAKE2b hash, so a copy of the database opens no
+** session. Failed logins are counted per login and per address over a
+** window; past the limit the password is not even checked.
+*/
+#include <sodium.h>
+#include <string.h>
+
+#include "auth.h"
+#include "core/arena.h"
+#include "core/err.h"
+#include "db/db.h"
+
+/* Sessions are touched at most this often, to spare a write per request. */
+#define TOUCH_SECONDS 60
+
+static const char *
+token_hash(struct arena *a, const char *token)
+{
+    unsigned char h[32];
+    char *hex = arena_alloc(a, 65);
+
+    crypto_generichash(h, sizeof(h), (const unsigned char *)token,
+                       strlen(token), NULL, 0);
+    sodium_bin2hex(hex, 65, h, sizeof(h));
+    return hex;
+}
+
+int
+auth_session_create(struct db *db, struct arena *a, int64_t account,
+                    int64_t now, const char **token, const char **csrf)
+{
+    db_stmt *st;
+    int rc;
+
+    *token = auth_random_token(a);
+    *csrf = auth_random_token(a);
+    /* Old sessions of everyone go when a new one starts: cheap upkeep. */
+    st = db_query(db, Q_SESSION_DELETE_OLD);
+    db_bind_int(st, 1, now - AUTH_ABSOLUTE_SECONDS);
+    db_bind_int(st, 2, now - AUTH_IDLE_SECONDS);
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_SESSION_INSERT);
+    db_bind_text(st, 1, token_hash(a, *token));
+    db_bind_int(st, 2, account);
+    db_bind_text(st, 3, *csrf);
+    db_bind_int(st, 4, now);
+    return db_exec(st);
+}
+
+int
+auth_session_load(struct db *db, struct arena *a, const char *token,
+                  int64_t now, struct auth_user *out)
+{
+    const char *h;
+    db_stmt *st;
+    int64_t created, seen;
+    int rc;
+
+    if (token == NULL || strlen(token) != AUTH_TOKEN_HEX) {
+        return ERR_NOTFOUND;
+    }
+    h = token_hash(a, token);
+    st = db_query(db, Q_SESSION_GET);
+    db_bind_text(st, 1, h);
+    rc = db_step(st);
+    if (rc != DB_ROW) {
+        db_done(st);
+        return rc == DB_DONE ? ERR_NOTFOUND : rc;
+    }
+    out->id = db_col_int(st, 0);
+    out->csrf = db_col_text_dup(a, st, 1);
+    created = db_col_int(st, 2);
+    seen = db_col_int(st, 3);
+    out->login = db_col_text_dup(a, st, 4);
+    out->role = auth_role_from_name(db_col_text(st, 5));
+    out->region = db_col_null(st, 6) ? NULL : db_col_text_dup(a, st, 6);
+    out->token_hash = h;
+    rc = db_col_int(st, 7) ? ERR_NOTFOUND : 0; /* disabled account */
+    db_done(st);
+    if (rc == 0 && (now - created > AUTH_ABSOLUTE_SECONDS ||
+                    now - seen > AUTH_IDLE_SECONDS ||
+                    out->role == ROLE_PUBLIC)) {
+        rc = ERR_NOTFOUND;
+    }
+    if (rc != 0) {
+        st = db_query(db, Q_SESSION_DELETE);
+        db_bind_text(st, 1, h);
+        db_exec(st);
+        return rc;
+    }
+    if (now - seen >= TOUCH_SECONDS) {
+        st = db_query(db, Q_SESSION_TOUCH);
+        db_bind_text(st, 1, h);
+        db_bind_int(st, 2, now);
+        return db_exec(st);
+    }
+    return 0;
+}
+
+int
+auth_session_end(struct db *db, struct arena *a, const char *token)
+{
+    db_stmt *st = db_query(db, Q_SESSION_DELETE);
+
+    db_bind_text(st, 1, token_hash(a, token));
+    return db_exec(st);
+}
+
+static int
+count_since(struct db *db, enum query_id q, const char *key, int64_t since,
+            int64_t *n)
+{
+    db_stmt *st = db_query(db, q);
+
+    db_bind_text(st, 1, key);
+    db_bind_int(st, 2, since);
+    return db_one_int(st, n);
+}
+
+int
+auth_login(struct db *db, struct arena *a, const char *login,
+           const char *password, const char *addr, int64_t now,
+           int64_t *account)
+{
+    int64_t by_login = 0, by_addr = 0, since = now - AUTH_THROTTLE_WINDOW;
+    char *hash = NULL;
+    bool ok = false;
+    db_stmt *st;
+    int rc;
+
+    if ((rc = count_since(db, Q_LOGIN_FAILURES_BY_LOGIN, login, since,
+                          &by_login)) != 0 ||
+        (rc = count_since(db, Q_LOGIN_FAILURES_BY_ADDR, addr, since,
+                          &by_addr)) != 0) {
+        return rc;
+    }
+    if (by_login >= AUTH_THROTTLE_PER_LOGIN ||
+        by_addr >= AUTH_THROTTLE_PER_ADDR) {
+        return ERR_CONFLICT;
+    }
+    st = db_query(db, Q_ACCOUNT_BY_LOGIN);
+    db_bind_text(st, 1, login);
+    rc = db_step(st);
+    if (rc == DB_ROW && db_col_int(st, 5) == 0) {
+        *account = db_col_int(st, 0);
+        hash = db_col_text_dup(a, st, 2);
+    }
+    db_done(st);
+    if (rc != DB_ROW && rc != DB_DONE) {
+        return rc;
+    }
+    if (hash != NULL) {
+        ok = auth_password_verify(hash, password);
+    } else {
+        /* Same work for an unknown login, so timing tells nothing. */
+        char dummy[crypto_pwhash_STRBYTES];
+
+        auth_password_hash("not-a-password-at-all", dummy, sizeof(dummy));
+    }
+    if (ok) {
+        st = db_query(db, Q_LOGIN_FAILURES_CLEAR);
+        db_bind_text(st, 1, login);
+        return db_exec(st);
+    }
+    st = db_query(db, Q_LOGIN_FAILURE_INSERT);
+    db_bind_text(st, 1, login);
+    db_bind_text(st, 2, addr);
+    db_bind_int(st, 3, now);
+    rc = db_exec(st);
+    return rc != 0 ? rc : ERR_DENIED;
+}

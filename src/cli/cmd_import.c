@@ -1,0 +1,113 @@
+/*
+** rodzina import plan FILE: read a plan document (tab-separated text as in
+** the seeds, CSV, a project card, a programme's goals), show its findings
+** and store it in one transaction. The new plan's id is the last line of
+** standard output, alone, so scripts can take it with tail -n 1.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "core/arena.h"
+#include "core/err.h"
+#include "core/str.h"
+#include "db/db.h"
+#include "plan/plan.h"
+#include "plan/plan_store.h"
+
+const char cmd_import_help[] =
+    "usage: rodzina import plan FILE [--db PATH] [--region CODE]\n"
+    "\n"
+    "Read a plan (yearly schedule or action plan, project card, or a\n"
+    "programme's goals) from FILE, print every finding, and store it in one\n"
+    "transaction. A plan with an unreadable number is refused and nothing\n"
+    "is written. The new plan's id is printed alone on the last line.\n"
+    "\n"
+    "  --db PATH      database file (default rodzina.db)\n"
+    "  --region CODE  voivodeship code (e.g. 04); by default the one the\n"
+    "                 document names\n";
+
+/* The region the document names, when this instance serves it. */
+static const char *
+region_of(struct db *db, struct arena *a, const struct plan *p)
+{
+    db_stmt *st;
+    const char *code = NULL;
+
+    if (p->region == NULL) {
+        return NULL;
+    }
+    st = db_query(db, Q_WOJ_BY_NAME);
+    db_bind_text(st, 1, str_lower_pl(a, p->region));
+    if (db_step(st) == DB_ROW) {
+        code = db_col_text_dup(a, st, 0);
+    }
+    db_done(st);
+    return code;
+}
+
+int
+cmd_import(int argc, char **argv)
+{
+    const char *path = "rodzina.db", *region = NULL;
+    const struct cli_opt opts[] = {
+        {"db", &path, NULL},
+        {"region", &region, NULL},
+        {NULL, NULL, NULL},
+    };
+    const char *pos[2], *why = NULL;
+    struct arena a;
+    struct plan *p;
+    struct db *db = NULL;
+    char err[512];
+    int64_t id = 0;
+    int npos, rc, i, status = 1;
+
+    if ((rc = cli_parse("import", argc, argv, opts, 2, 2, pos, &npos)) != 0) {
+        return rc;
+    }
+    if (strcmp(pos[0], "plan") != 0) {
+        fprintf(stderr, "rodzina import: unknown kind '%s' (want: plan)\n",
+                pos[0]);
+        return CLI_USAGE;
+    }
+    arena_init(&a);
+    rc = plan_read_file(&a, pos[1], 0, &p);
+    for (i = 0; i < p->nfindings; i++) {
+        const struct plan_finding *f = &p->findings[i];
+
+        fprintf(stderr, "%s:%d: %s: %s%s%s%s\n", pos[1], f->row,
+                plan_severity_name(f->severity), f->message,
+                f->column ? " [" : "", f->column ? f->column : "",
+                f->column ? "]" : "");
+    }
+    if (rc != 0) {
+        fprintf(stderr, "rodzina import: %s cannot be read as a plan\n",
+                pos[1]);
+        goto done;
+    }
+    if (db_open(path, 0, &db, err, sizeof(err)) != 0) {
+        fprintf(stderr, "rodzina import: %s\n", err);
+        goto done;
+    }
+    if (region == NULL && (region = region_of(db, &a, p)) == NULL) {
+        fprintf(stderr, "rodzina import: the document names no region this "
+                        "database serves; give --region CODE\n");
+        goto done;
+    }
+    rc = plan_store_save(db, &a, region, p, &id, &why);
+    if (rc != 0) {
+        fprintf(stderr, "rodzina import: nothing stored: %s\n",
+                why ? why : "store error (see log above)");
+        goto done;
+    }
+    printf("imported %s: %d goals, %d actions, %d tasks, %d indicators, "
+           "%d findings (%d warnings)\n%ld\n",
+           pos[1], p->ngoals, p->nactions, p->ntasks, p->nindicators,
+           p->nfindings, plan_count_findings(p, PLAN_WARNING), (long)id);
+    status = 0;
+done:
+    db_close(db);
+    arena_free(&a);
+    return status;
+}

@@ -1,0 +1,54 @@
+/* Form writers; see form.h. */
+#include "form.h"
+
+#include "html.h"
+
+void
+form_begin(struct req *r, const char *action, const char *enctype)
+{
+    if (enctype != NULL) {
+        html_printf(r, "<form method=\"post\" action=\"%s\" enctype=\"%s\">"
+                       "\n",
+                    action, enctype);
+    } else {
+        html_printf(r, "<form method=\"post\" action=\"%s\">\n", action);
+    }
+    html_printf(r, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n",
+                req_csrf(r));
+}
+
+void
+form_end(struct req *r)
+{
+    html_lit(r, "</form>\n");
+}
+
+void
+form_input(struct req *r, const char *name, const char *label,
+           const char *type, const char *value, const char *extra_attrs)
+{
+    html_printf(r, "<p class=\"field\"><label for=\"f-%s\">%s</label>\n"
+                   "<input id=\"f-%s\" name=\"%s\" type=\"%s\" value=\"%s\"",
+                name, label, name, name, type, value ? value : "");
+    if (extra_attrs != NULL) {
+        /* Attribute literals from the caller's code, never from data. */
+        html_raw_trusted(r, " ");
+        html_raw_trusted(r, extra_attrs);
+    }
+    html_lit(r, "></p>\n");
+}
+
+void
+form_errors(struct req *r, const char *const *msgs, int n)
+{
+    int i;
+
+    if (n == 0) {
+        return;
+    }
+    html_lit(r, "<div class=\"errors\" role=\"alert\"><ul>\n");
+    for (i = 0; i < n; i++) {
+        html_printf(r, "<li>%s</li>\n", msgs[i]);
+    }
+    html_lit(r, "</ul></div>\n");
+}

@@ -1,0 +1,702 @@
+/*
+** The plan pages. A yearly plan is shown as the document shows it: goals
+** as heading rows, one row group per task with its budget by funding
+** source, term, implementers and indicators, totals per goal and for the
+** plan, and every finding of the check beside the task it concerns.
+*/
+#include "plan_pages.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/err.h"
+#include "core/json.h"
+#include "auth/auth.h"
+#include "core/str.h"
+#include "html/html.h"
+#include "html/layout.h"
+#include "plan.h"
+#include "plan_store.h"
+
+static const char *
+kind_label(const char *kind)
+{
+    if (strcmp(kind, "programme") == 0) {
+        return T_PLAN_KIND_PROGRAMME;
+    }
+    if (strcmp(kind, "project") == 0) {
+        return T_PLAN_KIND_PROJECT;
+    }
+    return T_PLAN_KIND_YEARLY;
+}
+
+static const char *
+severity_label(enum plan_severity s)
+{
+    return s == PLAN_ERROR     ? T_PLAN_SEV_ERROR
+           : s == PLAN_WARNING ? T_PLAN_SEV_WARNING
+                               : T_PLAN_SEV_INFO;
+}
+
+/* A number cell as the document would print it. */
+static const char *
+num_text(struct arena *a, const struct plan_num *n, bool money)
+{
+    switch (n->kind) {
+    case PLAN_NUM_VALUE:
+        return money ? str_money(a, n->v) : str_thousands(a, n->v);
+    case PLAN_NUM_NONE:
+        return "–";
+    case PLAN_NUM_NOT_PLANNED:
+        return "x";
+    case PLAN_NUM_ONGOING:
+        return T_PLAN_ONGOING;
+    case PLAN_NUM_BAD:
+        return n->text ? n->text : "?";
+    default:
+        return "";
+    }
+}
+
+/* The plans this reader may see: published ones, and with CAP_PLAN_READ
+ * the unpublished ones of the account's region (all for no region). */
+static int
+list_visible(struct req *r, struct plan_summary **s)
+{
+    bool all = r->user != NULL && auth_role_has(r->user->role,
+                                                CAP_PLAN_READ);
+
+    return plan_store_list(r->db, &r->arena, all,
+                           r->user ? r->user->region : NULL, s);
+}
+
+/*
+** 404 for a plan this reader may not see: its existence is not told.
+*/
+static int
+visible_or_reply(struct req *r, int64_t id)
+{
+    const char *region;
+    bool published;
+    int rc = plan_store_visibility(r->db, &r->arena, id, &published,
+                                   &region);
+
+    if (rc == ERR_NOTFOUND) {
+        return req_error(r, 404, NULL);
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    if (published ||
+        (r->user != NULL && auth_role_has(r->user->role, CAP_PLAN_READ) &&
+         (r->user->region == NULL ||
+          strcmp(r->user->region, region) == 0))) {
+        return 0;
+    }
+    return req_error(r, 404, NULL);
+}
+
+/*
+** ROUTE: GET /plany
+** CAP: CAP_PUBLIC
+** PARAMS: none
+*/
+int
+page_plan_list(struct req *r)
+{
+    struct plan_summary *s;
+    const char *region = NULL;
+    int n = list_visible(r, &s), i;
+
+    if (n < 0) {
+        return n;
+    }
+    layout_begin(r, T_PLANS_TITLE);
+    html_lit(r, "<h1>" T_PLANS_TITLE "</h1>\n<p class=\"lead\">" T_PLANS_LEAD
+                "</p>\n");
+    if (n == 0) {
+        html_lit(r, "<p>" T_PLANS_NONE "</p>\n");
+    }
+    for (i = 0; i < n; i++) {
+        if (region == NULL || strcmp(region, s[i].region) != 0) {
+            if (region != NULL) {
+                html_lit(r, "</tbody>\n</table>\n");
+            }
+            region = s[i].region;
+            html_printf(r, "<h2>Województwo %s</h2>\n<table>\n"
+                           "<caption>%s — województwo %s</caption>\n"
+                           "<thead><tr><th scope=\"col\">%s</th>"
+                           "<th scope=\"col\">%s</th><th scope=\"col\">%s"
+                           "</th><th scope=\"col\">%s</th>"
+                           "<th scope=\"col\" class=\"num\">%s</th>"
+                           "<th scope=\"col\" class=\"num\">%s</th></tr>"
+                           "</thead>\n<tbody>\n",
+                        s[i].region_name, T_PLANS_TITLE, s[i].region_name,
+                        T_PLAN_COL_TITLE, T_PLAN_PROGRAMME, T_PLAN_COL_KIND,
+                        T_PLAN_COL_YEAR, T_PLAN_COL_TASKS, T_PLAN_COL_TOTAL);
+        }
+        html_printf(r, "<tr><td><a href=\"/plany/%ld\">%s</a></td><td>%s",
+                    (long)s[i].id, s[i].title,
+                    s[i].programme_title ? s[i].programme_title : "");
+        if (s[i].programme_from > 0) {
+            html_printf(r, " (%d–%d)", s[i].programme_from,
+                        s[i].programme_to);
+        }
+        html_printf(r, "</td><td>%s</td><td>%s</td><td class=\"num\">%ld"
+                       "</td><td class=\"num\">%s</td></tr>\n",
+                    kind_label(s[i].kind),
+                    s[i].year > 0 ? arena_printf(&r->arena, "%d", s[i].year)
+                                  : "",
+                    (long)s[i].ntasks,
+                    s[i].total_grosze ? str_money(&r->arena,
+                                                  s[i].total_grosze)
+                                      : "");
+    }
+    if (region != NULL) {
+        html_lit(r, "</tbody>\n</table>\n");
+    }
+    layout_end(r);
+    return 0;
+}
+
+static int
+id_or_reply(struct req *r, int64_t *id)
+{
+    const char *s = req_param(r, 0);
+    char *end;
+    long long v = s ? strtoll(s, &end, 10) : 0;
+
+    if (s == NULL || *s == '\0' || *end != '\0' || v <= 0) {
+        return req_error(r, 404, NULL);
+    }
+    *id = v;
+    return 0;
+}
+
+/* The task each finding concerns (by row), or -1 for the whole plan. */
+static int *
+findings_by_task(struct arena *a, const struct plan *p)
+{
+    int *last = arena_alloc(a, sizeof(int) * (size_t)(p->ntasks + 1));
+    int *owner = arena_alloc(a, sizeof(int) * (size_t)(p->nfindings + 1));
+    int i, t;
+
+    for (t = 0; t < p->ntasks; t++) {
+        last[t] = p->tasks[t].row;
+    }
+    for (i = 0; i < p->nlines; i++) {
+        t = p->lines[i].task;
+        if (t >= 0 && t < p->ntasks && p->lines[i].row > last[t]) {
+            last[t] = p->lines[i].row;
+        }
+    }
+    for (i = 0; i < p->nindicators; i++) {
+        t = p->indicators[i].task;
+        if (t >= 0 && t < p->ntasks && p->indicators[i].row > last[t]) {
+            last[t] = p->indicators[i].row;
+        }
+    }
+    for (i = 0; i < p->nfindings; i++) {
+        owner[i] = -1;
+        for (t = 0; t < p->ntasks; t++) {
+            if (p->findings[i].row >= p->tasks[t].row &&
+                p->findings[i].row <= last[t]) {
+                owner[i] = t;
+                break;
+            }
+        }
+    }
+    return owner;
+}
+
+static void
+finding_item(struct req *r, const struct plan_finding *f)
+{
+    html_printf(r, "<li class=\"sev-%s\"><strong>%s</strong>",
+                plan_severity_name(f->severity),
+                severity_label(f->severity));
+    if (f->row > 0) {
+        html_printf(r, " (%s %d", T_PLAN_ROW, f->row);
+        if (f->column != NULL) {
+            html_printf(r, ", %s „%s”", T_PLAN_COLUMN, f->column);
+        }
+        html_lit(r, ")");
+    }
+    html_printf(r, ": %s</li>\n", f->message);
+}
+
+/* Sources that any line of the plan uses: the budget columns. */
+static int
+used_sources(const struct plan *p, int *cols)
+{
+    int n = 0, s, i, k;
+
+    for (s = 0; s < p->nsources; s++) {
+        bool used = false;
+
+        for (i = 0; i < p->nlines && !used; i++) {
+            for (k = 0; k < p->lines[i].namounts; k++) {
+                if (p->lines[i].amounts[k].source == s &&
+                    p->lines[i].amounts[k].amount.kind != PLAN_NUM_EMPTY) {
+                    used = true;
+                    break;
+                }
+            }
+        }
+        if (used) {
+            cols[n++] = s;
+        }
+    }
+    return n;
+}
+
+/* A task's amount from one source, the way the document would show it. */
+static const char *
+task_source_text(struct arena *a, const struct plan *p, int t, int s,
+                 int64_t *sum)
+{
+    const struct plan_task *task = &p->tasks[t];
+    bool value = false, none = false, x = false;
+    int64_t v = 0;
+    int l, k;
+
+    for (l = task->first_line; l >= 0 && l < task->first_line + task->nlines;
+         l++) {
+        for (k = 0; k < p->lines[l].namounts; k++) {
+            const struct plan_amount *am = &p->lines[l].amounts[k];
+
+            if (am->source != s) {
+                continue;
+            }
+            value |= am->amount.kind == PLAN_NUM_VALUE;
+            none |= am->amount.kind == PLAN_NUM_NONE;
+            x |= am->amount.kind == PLAN_NUM_NOT_PLANNED;
+            if (am->amount.kind == PLAN_NUM_VALUE) {
+                v += am->amount.v;
+            }
+        }
+    }
+    *sum += v;
+    return value ? str_money(a, v) : x ? "x" : none ? "–" : "";
+}
+
+static void
+budget_head(struct req *r, const struct plan *p, const int *cols, int ncols)
+{
+    int i;
+
+    html_printf(r, "<thead><tr><th scope=\"col\">%s</th>"
+                   "<th scope=\"col\">%s</th>"
+                   "<th scope=\"col\" class=\"num\">%s: %s</th>",
+                T_PLAN_NUMBER, T_PLAN_TASK, T_PLAN_BUDGET, T_PLAN_TOTAL);
+    for (i = 0; i < ncols; i++) {
+        html_printf(r, "<th scope=\"col\" class=\"num\">%s</th>",
+                    p->sources[cols[i]].name);
+    }
+    html_printf(r, "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                   "<th scope=\"col\">%s</th>"
+                   "<th scope=\"col\" class=\"num\">%s</th>"
+                   "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n",
+                T_PLAN_TERM, T_PLAN_IMPLEMENTERS, T_PLAN_INDICATORS,
+                p->year > 0 ? arena_printf(&r->arena, "Plan %d", p->year)
+                            : T_PLAN_TARGET_YEAR,
+                p->programme_from > 0
+                    ? arena_printf(&r->arena, "Plan %d–%d", p->programme_from,
+                                   p->programme_to)
+                    : T_PLAN_TARGET_MULTI);
+}
+
+static void
+sum_row(struct req *r, const char *label, int64_t total, const int64_t *by,
+        int ncols, int span_after)
+{
+    int i;
+
+    html_printf(r, "<tr class=\"sum\"><th scope=\"row\" colspan=\"2\">%s</th>"
+                   "<td class=\"num\">%s</td>",
+                label, str_money(&r->arena, total));
+    for (i = 0; i < ncols; i++) {
+        html_printf(r, "<td class=\"num\">%s</td>",
+                    str_money(&r->arena, by[i]));
+    }
+    html_printf(r, "<td colspan=\"%d\"></td></tr>\n", span_after);
+}
+
+static void
+task_rows(struct req *r, const struct plan *p, int t, const int *cols,
+          int ncols, const int *owner, int64_t *goal_by, int64_t *goal_total)
+{
+    const struct plan_task *task = &p->tasks[t];
+    int ind[256], nind = 0, i, rows, ntask_findings = 0;
+    int64_t total = plan_task_total(p, t);
+    const char *number = task->number ? task->number : "";
+
+    for (i = 0; i < p->nindicators && nind < 256; i++) {
+        if (p->indicators[i].task == t) {
+            ind[nind++] = i;
+        }
+    }
+    for (i = 0; i < p->nfindings; i++) {
+        ntask_findings += owner[i] == t;
+    }
+    rows = nind > 0 ? nind : 1;
+    *goal_total += total;
+    html_printf(r, "<tr id=\"zadanie-%d\"%s><th scope=\"row\" rowspan=\"%d\">"
+                   "%s</th><td rowspan=\"%d\">",
+                t + 1, ntask_findings ? " class=\"has-findings\"" : "", rows,
+                number, rows);
+    if (task->action >= 0 && task->action < p->nactions &&
+        strcmp(p->actions[task->action].code, number) != 0) {
+        html_printf(r, "<span class=\"action\">%s</span> ",
+                    p->actions[task->action].code);
+    }
+    html_printf(r, "%s", task->description ? task->description : "");
+    if (ntask_findings > 0) {
+        html_lit(r, "<ul class=\"findings\">");
+        for (i = 0; i < p->nfindings; i++) {
+            if (owner[i] == t) {
+                finding_item(r, &p->findings[i]);
+            }
+        }
+        html_lit(r, "</ul>");
+    }
+    html_printf(r, "</td><td class=\"num\" rowspan=\"%d\">%s</td>", rows,
+                task->nlines > 0 ? str_money(&r->arena, total) : "");
+    for (i = 0; i < ncols; i++) {
+        html_printf(r, "<td class=\"num\" rowspan=\"%d\">%s</td>", rows,
+                    task_source_text(&r->arena, p, t, cols[i],
+                                     &goal_by[i]));
+    }
+    html_printf(r, "<td rowspan=\"%d\">%s</td><td rowspan=\"%d\">%s</td>",
+                rows, task->term.text ? task->term.text : "", rows,
+                task->implementers ? task->implementers : "");
+    if (nind == 0) {
+        html_lit(r, "<td></td><td></td><td></td></tr>\n");
+        return;
+    }
+    for (i = 0; i < nind; i++) {
+        const struct plan_indicator *in = &p->indicators[ind[i]];
+
+        if (i > 0) {
+            html_lit(r, "<tr>");
+        }
+        html_printf(r, "<td%s>%s%s%s</td><td class=\"num\">%s</td>"
+                       "<td class=\"num\">%s</td></tr>\n",
+                    in->parent >= 0 ? " class=\"breakdown\"" : "",
+                    in->parent >= 0 ? "w tym: " : "", in->name,
+                    in->footnote ? in->footnote : "",
+                    num_text(&r->arena, &in->target_year, false),
+                    num_text(&r->arena, &in->target_multi, false));
+    }
+}
+
+static void
+render_yearly(struct req *r, const struct plan *p, const int *owner)
+{
+    int cols[PLAN_SOURCES_MAX], ncols = used_sources(p, cols);
+    int64_t plan_by[PLAN_SOURCES_MAX] = {0}, plan_total = 0;
+    int g, t, i;
+
+    html_printf(r, "<div class=\"wide\"><table class=\"plan\">\n"
+                   "<caption>%s</caption>\n",
+                p->title ? p->title : "");
+    budget_head(r, p, cols, ncols);
+    html_lit(r, "<tbody>\n");
+    /* Goal -1 gathers tasks outside any goal (first, as in the file). */
+    for (g = -1; g < p->ngoals; g++) {
+        int64_t by[PLAN_SOURCES_MAX] = {0}, total = 0;
+        bool any = false;
+
+        for (t = 0; t < p->ntasks; t++) {
+            any |= p->tasks[t].goal == g;
+        }
+        if (g >= 0) {
+            html_printf(r, "<tr class=\"goal\"><th scope=\"colgroup\" "
+                           "colspan=\"%d\">%s %s</th></tr>\n",
+                        ncols + 8, p->goals[g].code, p->goals[g].title);
+        }
+        if (!any) {
+            continue;
+        }
+        for (t = 0; t < p->ntasks; t++) {
+            if (p->tasks[t].goal == g) {
+                task_rows(r, p, t, cols, ncols, owner, by, &total);
+            }
+        }
+        if (g >= 0) {
+            sum_row(r,
+                    arena_printf(&r->arena, "%s %s", T_PLAN_GOAL_TOTAL,
+                                 p->goals[g].code),
+                    total, by, ncols, 5);
+        }
+        plan_total += total;
+        for (i = 0; i < ncols; i++) {
+            plan_by[i] += by[i];
+        }
+    }
+    html_lit(r, "</tbody>\n<tfoot>\n");
+    sum_row(r, T_PLAN_PLAN_TOTAL, plan_total, plan_by, ncols, 5);
+    html_lit(r, "</tfoot>\n</table></div>\n");
+}
+
+static void
+render_declared(struct req *r, const struct plan *p)
+{
+    struct plan_totals tot;
+    int i;
+
+    if (p->ndeclared == 0) {
+        return;
+    }
+    plan_totals_compute(p, &tot);
+    html_lit(r, "<h2>" T_PLAN_DECLARED "</h2>\n<ul>\n");
+    for (i = 0; i < p->ndeclared; i++) {
+        const struct plan_total *d = &p->declared[i];
+        int64_t computed = d->source >= 0 && d->source < PLAN_SOURCES_MAX
+                               ? tot.by_source[d->source]
+                               : tot.total;
+
+        html_printf(r, "<li>%s: <strong>%s zł</strong> (%s %d) — %s</li>\n",
+                    d->label, str_money(&r->arena, d->grosze), T_PLAN_ROW,
+                    d->row,
+                    computed == d->grosze ? T_PLAN_MATCHES : T_PLAN_DIFFERS);
+    }
+    html_lit(r, "</ul>\n");
+}
+
+static void
+render_notes(struct req *r, const struct plan *p)
+{
+    int i;
+
+    if (p->nnotes > 0) {
+        html_lit(r, "<h2>" T_PLAN_NOTES "</h2>\n<ol class=\"notes\">\n");
+        for (i = 0; i < p->nnotes; i++) {
+            html_printf(r, "<li%s>%s%s</li>\n",
+                        p->notes[i].parent >= 0 ? " class=\"sub\"" : "",
+                        p->notes[i].text,
+                        p->notes[i].amount.kind == PLAN_NUM_VALUE
+                            ? arena_printf(&r->arena, " — %s zł",
+                                           str_money(&r->arena,
+                                                     p->notes[i].amount.v))
+                            : "");
+        }
+        html_lit(r, "</ol>\n");
+    }
+    if (p->nfootnotes > 0) {
+        html_lit(r, "<h2>" T_PLAN_FOOTNOTES "</h2>\n<ul>\n");
+        for (i = 0; i < p->nfootnotes; i++) {
+            html_printf(r, "<li>%s %s</li>\n", p->footnotes[i].mark,
+                        p->footnotes[i].text);
+        }
+        html_lit(r, "</ul>\n");
+    }
+}
+
+static void
+render_results(struct req *r, const struct plan *p)
+{
+    int i;
+
+    if (p->nindicators == 0) {
+        return;
+    }
+    html_printf(r, "<table>\n<caption>%s</caption>\n<thead><tr>"
+                   "<th scope=\"col\">%s</th><th scope=\"col\" "
+                   "class=\"num\">%s</th></tr></thead>\n<tbody>\n",
+                T_PLAN_RESULTS, T_PLAN_INDICATORS, T_PLAN_TARGET_MULTI);
+    for (i = 0; i < p->nindicators; i++) {
+        const struct plan_indicator *in = &p->indicators[i];
+
+        html_printf(r, "<tr><td>%s</td><td class=\"num\">%s%s%s</td></tr>\n",
+                    in->name, num_text(&r->arena, &in->target_multi, false),
+                    in->unit ? " " : "", in->unit ? in->unit : "");
+    }
+    html_lit(r, "</tbody>\n</table>\n");
+}
+
+static void
+render_goals_and_texts(struct req *r, const struct plan *p)
+{
+    int g, i;
+
+    if (p->ngoals > 0) {
+        html_lit(r, "<h2>" T_PLAN_GOALS "</h2>\n<dl class=\"goals\">\n");
+        for (g = 0; g < p->ngoals; g++) {
+            html_printf(r, "<dt>%s</dt><dd>%s", p->goals[g].code,
+                        p->goals[g].title);
+            html_lit(r, "<ul>");
+            for (i = 0; i < p->nactions; i++) {
+                if (p->actions[i].goal == g) {
+                    html_printf(r, "<li>%s %s</li>", p->actions[i].code,
+                                p->actions[i].title);
+                }
+            }
+            html_lit(r, "</ul></dd>\n");
+        }
+        html_lit(r, "</dl>\n");
+    }
+    if (p->ntexts > 0) {
+        html_lit(r, "<h2>" T_PLAN_TEXTS "</h2>\n");
+        for (i = 0; i < p->ntexts; i++) {
+            if (p->texts[i].heading != NULL) {
+                html_printf(r, "<h3>%s</h3>\n", p->texts[i].heading);
+            }
+            html_printf(r, "<p class=\"pre\">%s</p>\n", p->texts[i].text);
+        }
+    }
+}
+
+/*
+** ROUTE: GET /plany/:id
+** CAP: CAP_PUBLIC
+** PARAMS: id=plan number (path)
+*/
+int
+page_plan(struct req *r)
+{
+    struct plan_meta meta;
+    struct plan *p;
+    int64_t id = 0;
+    int rc, i, *owner, general = 0;
+
+    if ((rc = id_or_reply(r, &id)) != 0 ||
+        (rc = visible_or_reply(r, id)) != 0) {
+        return rc;
+    }
+    rc = plan_store_load(r->db, &r->arena, id, &p, &meta);
+    if (rc == ERR_NOTFOUND) {
+        return req_error(r, 404, NULL);
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    owner = findings_by_task(&r->arena, p);
+    layout_begin(r, p->title ? p->title : T_PLANS_TITLE);
+    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                   "href=\"/plany\">%s</a> › %s</nav>\n<h1>%s</h1>\n",
+                T_PLANS_TITLE, kind_label(plan_kind_name(p->kind)),
+                p->title ? p->title : "");
+    html_printf(r, "<dl class=\"meta\"><dt>%s</dt><dd>%s</dd>",
+                T_PLAN_REGION, meta.region_name);
+    if (p->programme_title != NULL) {
+        html_printf(r, "<dt>%s</dt><dd>%s</dd>", T_PLAN_PROGRAMME,
+                    p->programme_title);
+    }
+    if (p->period_from != NULL) {
+        html_printf(r, "<dt>%s</dt><dd>%s – %s</dd>", T_PLAN_PERIOD,
+                    p->period_from, p->period_to ? p->period_to : "");
+    }
+    html_printf(r, "<dt>%s</dt><dd>%s (%s, %s)</dd><dt>%s</dt><dd>%s</dd>"
+                   "</dl>\n",
+                T_PLAN_SOURCE_FILE, p->name, p->format, p->encoding,
+                T_PLAN_IMPORTED, meta.imported_at);
+    html_printf(r, "<p class=\"downloads\">%s: <a href=\"/api/plans/%ld\">"
+                   "JSON</a></p>\n",
+                T_PLAN_DOWNLOAD, (long)id);
+
+    for (i = 0; i < p->nfindings; i++) {
+        general += owner[i] < 0;
+    }
+    html_lit(r, "<h2 id=\"uwagi\">" T_PLAN_FINDINGS "</h2>\n");
+    if (p->nfindings == 0) {
+        html_lit(r, "<p>" T_PLAN_NO_FINDINGS "</p>\n");
+    } else {
+        html_printf(r, "<p>%d × %s, %d × %s, %d × %s.</p>\n",
+                    plan_count_findings(p, PLAN_ERROR), T_PLAN_SEV_ERROR,
+                    plan_count_findings(p, PLAN_WARNING), T_PLAN_SEV_WARNING,
+                    plan_count_findings(p, PLAN_INFO), T_PLAN_SEV_INFO);
+        if (general > 0) {
+            html_lit(r, "<ul class=\"findings\">\n");
+            for (i = 0; i < p->nfindings; i++) {
+                if (owner[i] < 0) {
+                    finding_item(r, &p->findings[i]);
+                }
+            }
+            html_lit(r, "</ul>\n");
+        }
+    }
+    if (p->kind == PLAN_YEARLY) {
+        render_yearly(r, p, owner);
+        render_declared(r, p);
+        render_notes(r, p);
+    } else {
+        render_results(r, p);
+        render_declared(r, p);
+        render_goals_and_texts(r, p);
+        render_notes(r, p);
+    }
+    layout_end(r);
+    return 0;
+}
+
+/*
+** ROUTE: GET /api/plans
+** CAP: CAP_PUBLIC
+** PARAMS: none
+*/
+int
+api_plan_list(struct req *r)
+{
+    struct plan_summary *s;
+    struct json j;
+    int n = list_visible(r, &s), i;
+
+    if (n < 0) {
+        return n;
+    }
+    req_json_begin(r);
+    json_init(&j, &r->out);
+    json_arr_begin(&j);
+    for (i = 0; i < n; i++) {
+        json_obj_begin(&j);
+        json_kint(&j, "id", s[i].id);
+        json_kstr(&j, "region", s[i].region);
+        json_kstr(&j, "kind", s[i].kind);
+        json_kstr(&j, "title", s[i].title);
+        json_key(&j, "year");
+        if (s[i].year > 0) {
+            json_int(&j, s[i].year);
+        } else {
+            json_null(&j);
+        }
+        json_kstr(&j, "programme", s[i].programme_title);
+        json_kint(&j, "tasks", s[i].ntasks);
+        json_kint(&j, "total_grosze", s[i].total_grosze);
+        json_kstr(&j, "imported_at", s[i].imported_at);
+        json_obj_end(&j);
+    }
+    json_arr_end(&j);
+    return 0;
+}
+
+/*
+** ROUTE: GET /api/plans/:id
+** CAP: CAP_PUBLIC
+** PARAMS: id=plan number (path)
+*/
+int
+api_plan(struct req *r)
+{
+    struct plan_meta meta;
+    struct plan *p;
+    struct json j;
+    int64_t id = 0;
+    int rc;
+
+    if ((rc = id_or_reply(r, &id)) != 0 ||
+        (rc = visible_or_reply(r, id)) != 0) {
+        return rc;
+    }
+    rc = plan_store_load(r->db, &r->arena, id, &p, &meta);
+    if (rc == ERR_NOTFOUND) {
+        return req_error(r, 404, NULL);
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    req_json_begin(r);
+    json_init(&j, &r->out);
+    plan_json_write(&j, p);
+    return 0;
+}

@@ -1,0 +1,651 @@
+/*
+** plan <-> store. Positions (pos) are the indexes of the arrays of struct
+** plan, so references between rows (task -> action -> goal, indicator ->
+** parent) are stored as positions and need no id mapping on load.
+*/
+#include "plan_store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/err.h"
+#include "db/db.h"
+
+const char *
+plan_kind_name(enum plan_kind kind)
+{
+    switch (kind) {
+    case PLAN_PROGRAMME:
+        return "programme";
+    case PLAN_PROJECT:
+        return "project";
+    default:
+        return "yearly";
+    }
+}
+
+static enum plan_kind
+kind_from_name(const char *s)
+{
+    if (strcmp(s, "programme") == 0) {
+        return PLAN_PROGRAMME;
+    }
+    if (strcmp(s, "project") == 0) {
+        return PLAN_PROJECT;
+    }
+    return PLAN_YEARLY;
+}
+
+/* Bind an index that may be -1 (none) as NULL. */
+static void
+bind_pos(db_stmt *st, int n, int pos)
+{
+    if (pos < 0) {
+        db_bind_null(st, n);
+    } else {
+        db_bind_int(st, n, pos);
+    }
+}
+
+static void
+bind_source(db_stmt *st, int n, const struct plan *p, int source)
+{
+    db_bind_text(st, n, source >= 0 && source < p->nsources
+                            ? p->sources[source].code
+                            : NULL);
+}
+
+static int
+save_rows(struct db *db, struct arena *a, const struct plan *p,
+          int64_t plan_id)
+{
+    db_stmt *st;
+    int i, k, rc;
+
+    for (i = 0; i < p->ngoals; i++) {
+        st = db_query(db, Q_PLAN_GOAL_INSERT);
+        db_bind_int(st, 1, plan_id);
+        db_bind_int(st, 2, i);
+        db_bind_text(st, 3, p->goals[i].code);
+        db_bind_text(st, 4, p->goals[i].title);
+        db_bind_int(st, 5, p->goals[i].row);
+        if ((rc = db_exec(st)) != 0) {
+            return rc;
+        }
+    }
+    for (i = 0; i < p->nactions; i++) {
+        st = db_query(db, Q_PLAN_ACTION_INSERT);
+        db_bind_int(st, 1, plan_id);
+        db_bind_int(st, 2, i);
+        bind_pos(st, 3, p->actions[i].goal);
+        db_bind_text(st, 4, p->actions[i].code);
+        db_bind_text(st, 5, p->actions[i].title);
+        db_bind_int(st, 6, p->actions[i].row);
+        if ((rc = db_exec(st)) != 0) {
+            return rc;
+        }
+    }
+    for (i = 0; i < p->ntasks; i++) {
+        const struct plan_task *t = &p->tasks[i];
+
+        st = db_query(db, Q_PLAN_TASK_INSERT);
+        db_bind_int(st, 1, plan_id);
+        db_bind_int(st, 2, i);
+        db_bind_text(st, 3, t->number ? t->number : "");
+        bind_pos(st, 4, t->action);
+        bind_pos(st, 5, t->goal);
+        db_bind_text(st, 6, t->description ? t->description : "");
+        db_bind_int(st, 7, t->row);
+        if ((rc = db_exec(st)) != 0) {
+            return rc;
+        }
+    }
+    for (i = 0; i < p->nlines; i++) {
+        const struct plan_line *l = &p->lines[i];
+        int64_t line_id;
+
+        st = db_query(db, Q_PLAN_LINE_INSERT);
+        db_bind_int(st, 1, plan_id);
+        db_bind_int(st, 2, i);
+        db_bind_int(st, 3, l->task);
+        db_bind_int(st, 4, l->row);
+        db_bind_text(st, 5, l->term.text);
+        db_bind_text(st, 6, l->implementers);
+        db_bind_int(st, 7, l->implementers_as_above);
+        db_bind_int(st, 8, l->total.kind);
+        db_bind_int(st, 9, l->total.v);
+        db_bind_text(st, 10, l->total.text);
+        if ((rc = db_exec(st)) != 0) {
+            return rc;
+        }
+        line_id = db_last_id(db);
+        for (k = 0; k < l->namounts; k++) {
+            const struct plan_amount *am = &l->amounts[k];
+
+            st = db_query(db, Q_PLAN_AMOUNT_INSERT);
+            db_bind_int(st, 1, line_id);
+            bind_source(st, 2, p, am->source);
+            db_bind_int(st, 3, am->amount.kind);
+            db_bind_int(st, 4, am->amount.v);
+            db_bind_text(st, 5, am->amount.text);
+            if ((rc = db_exec(st)) != 0) {
+                return rc;
+            }
+        }
+    }
+    for (i = 0; i < p->nindicators; i++) {
+        const struct plan_indicator *in = &p->indicators[i];
+
+        st = db_query(db, Q_PLAN_INDICATOR_INSERT);
+        db_bind_int(st, 1, plan_id);
+        db_bind_int(st, 2, i);
+        bind_pos(st, 3, in->task);
+        bind_pos(st, 4, in->parent);
+        db_bind_int(st, 5, in->row);
+        db_bind_text(st, 6, in->name ? in->name : "");
+        db_bind_text(st, 7, in->unit);
+        db_bind_int(st, 8, in->target_year.kind);
+        db_bind_int(st, 9, in->target_year.v);
+        db_bind_text(st, 10, in->target_year.text);
+        db_bind_int(st, 11, in->target_multi.kind);
+        db_bind_int(st, 12, in->target_multi.v);
+        db_bind_text(st, 13, in->target_multi.text);
+        db_bind_text(st, 14, in->results_text);
+        db_bind_text(st, 15, in->footnote);
+        if ((rc = db_exec(st)) != 0) {
+            return rc;
+        }
+    }
+    for (i = 0; i < p->ndeclared; i++) {
+        const struct plan_total *d = &p->declared[i];
+
+        st = db_query(db, Q_PLAN_DECLARED_INSERT);
+        db_bind_int(st, 1, plan_id);
+        db_bind_int(st, 2, i);
+        db_bind_text(st, 3, d->label ? d->label : "");
+        bind_source(st, 4, p, d->source);
+        db_bind_int(st, 5, d->grosze);
+        db_bind_int(st, 6, d->row);
+        if ((rc = db_exec(st)) != 0) {
+            return rc;
+        }
+    }
+    for (i = 0; i < p->nnotes; i++) {
+        const struct plan_note *n = &p->notes[i];
+        struct buf rows;
+
+        buf_init(&rows);
+        for (k = 0; k < n->nrows; k++) {
+            buf_printf(&rows, "%s%d", k ? "," : "", n->rows[k]);
+        }
+        st = db_query(db, Q_PLAN_NOTE_INSERT);
+        db_bind_int(st, 1, plan_id);
+        db_bind_int(st, 2, i);
+        bind_pos(st, 3, n->parent);
+        db_bind_text(st, 4, n->label);
+        db_bind_text(st, 5, n->text ? n->text : "");
+        bind_source(st, 6, p, n->source);
+        db_bind_text(st, 7, rows.data ? rows.data : "");
+        db_bind_int(st, 8, n->amount.kind);
+        db_bind_int(st, 9, n->amount.v);
+        db_bind_int(st, 10, n->row);
+        rc = db_exec(st);
+        buf_free(&rows);
+        if (rc != 0) {
+            return rc;
+        }
+    }
+    for (i = 0; i < p->nfootnotes + p->ntexts; i++) {
+        bool fn = i < p->nfootnotes;
+        int k2 = fn ? i : i - p->nfootnotes;
+
+        st = db_query(db, Q_PLAN_TEXT_INSERT);
+        db_bind_int(st, 1, plan_id);
+        db_bind_int(st, 2, k2);
+        db_bind_text(st, 3, fn ? "footnote" : "text");
+        db_bind_text(st, 4, fn ? p->footnotes[k2].mark : p->texts[k2].heading);
+        db_bind_text(st, 5, fn ? p->footnotes[k2].text : p->texts[k2].text);
+        db_bind_int(st, 6, fn ? p->footnotes[k2].row : p->texts[k2].row);
+        if ((rc = db_exec(st)) != 0) {
+            return rc;
+        }
+    }
+    for (i = 0, k = 0; i < p->nfindings; i++) {
+        const struct plan_finding *f = &p->findings[i];
+
+        if (f->from_check) {
+            continue; /* recomputed on load */
+        }
+        st = db_query(db, Q_PLAN_FINDING_INSERT);
+        db_bind_int(st, 1, plan_id);
+        db_bind_int(st, 2, k++);
+        db_bind_int(st, 3, f->severity);
+        db_bind_int(st, 4, f->row);
+        db_bind_text(st, 5, f->column);
+        db_bind_text(st, 6, f->code ? f->code : "");
+        db_bind_text(st, 7, f->message ? f->message : "");
+        if ((rc = db_exec(st)) != 0) {
+            return rc;
+        }
+    }
+    (void)a;
+    return 0;
+}
+
+int
+plan_store_save(struct db *db, struct arena *a, const char *region,
+                const struct plan *p, int64_t *id, const char **why)
+{
+    struct plan_totals tot;
+    int64_t n = 0, programme_id = 0;
+    const char *ptitle;
+    db_stmt *st;
+    int rc;
+
+    *why = NULL;
+    if (plan_has_errors(p)) {
+        *why = "Plan zawiera błędy (nieczytelne liczby); popraw plik i "
+               "wczytaj go ponownie.";
+        return ERR_INPUT;
+    }
+    st = db_query(db, Q_REGION_EXISTS);
+    db_bind_text(st, 1, region);
+    if ((rc = db_one_int(st, &n)) != 0) {
+        return rc;
+    }
+    if (n == 0) {
+        *why = arena_printf(a, "Region %s nie jest obsługiwany w tej "
+                               "instalacji.", region);
+        return ERR_INPUT;
+    }
+    plan_totals_compute(p, &tot);
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    ptitle = p->programme_title ? p->programme_title : p->title;
+    if (ptitle != NULL) {
+        st = db_query(db, Q_PROGRAMME_UPSERT);
+        db_bind_text(st, 1, region);
+        db_bind_text(st, 2, ptitle);
+        if (p->programme_from > 0) {
+            db_bind_int(st, 3, p->programme_from);
+            db_bind_int(st, 4, p->programme_to);
+        } else {
+            db_bind_null(st, 3);
+            db_bind_null(st, 4);
+        }
+        if ((rc = db_one_int(st, &programme_id)) != 0) {
+            goto fail;
+        }
+    }
+    st = db_query(db, Q_PLAN_INSERT);
+    if (programme_id > 0) {
+        db_bind_int(st, 1, programme_id);
+    } else {
+        db_bind_null(st, 1);
+    }
+    db_bind_text(st, 2, region);
+    db_bind_text(st, 3, plan_kind_name(p->kind));
+    db_bind_text(st, 4, p->title ? p->title : (p->name ? p->name : ""));
+    if (p->year > 0) {
+        db_bind_int(st, 5, p->year);
+    } else {
+        db_bind_null(st, 5);
+    }
+    db_bind_text(st, 6, p->resolution);
+    db_bind_text(st, 7, p->period_from);
+    db_bind_text(st, 8, p->period_to);
+    db_bind_text(st, 9, p->name ? p->name : "");
+    db_bind_text(st, 10, p->format ? p->format : "");
+    db_bind_text(st, 11, p->encoding ? p->encoding : "utf-8");
+    db_bind_int(st, 12, tot.total);
+    if ((rc = db_exec(st)) != 0) {
+        goto fail;
+    }
+    *id = db_last_id(db);
+    if ((rc = save_rows(db, a, p, *id)) != 0) {
+        goto fail;
+    }
+    return db_commit(db);
+fail:
+    db_rollback(db);
+    return rc;
+}
+
+static struct plan_num
+col_num(struct arena *a, db_stmt *st, int kind_col, int value_col,
+        int text_col)
+{
+    struct plan_num n;
+
+    n.kind = (enum plan_num_kind)db_col_int(st, kind_col);
+    n.v = db_col_int(st, value_col);
+    n.text = db_col_null(st, text_col) ? NULL
+                                       : db_col_text_dup(a, st, text_col);
+    return n;
+}
+
+static const char *
+opt_text(struct arena *a, db_stmt *st, int col)
+{
+    return db_col_null(st, col) ? NULL : db_col_text_dup(a, st, col);
+}
+
+static int
+opt_pos(db_stmt *st, int col)
+{
+    return db_col_null(st, col) ? -1 : (int)db_col_int(st, col);
+}
+
+/* Run body for each row of st; return the error if the step fails. */
+#define EACH_ROW(st, body)                                                  \
+    do {                                                                    \
+        int rc_;                                                            \
+        while ((rc_ = db_step(st)) == DB_ROW) {                             \
+            body;                                                           \
+        }                                                                   \
+        db_done(st);                                                        \
+        if (rc_ != DB_DONE) {                                               \
+            return rc_;                                                     \
+        }                                                                   \
+    } while (0)
+
+static int
+load_rows(struct db *db, struct arena *a, int64_t id, struct plan *p)
+{
+    int64_t *line_ids = NULL;
+    db_stmt *st;
+
+    st = db_query(db, Q_PLAN_GOALS);
+    db_bind_int(st, 1, id);
+    EACH_ROW(st, {
+        struct plan_goal *g;
+        p->goals = plan_grow(a, p->goals, p->ngoals, sizeof(*p->goals));
+        g = &p->goals[p->ngoals++];
+        g->code = db_col_text_dup(a, st, 0);
+        g->title = db_col_text_dup(a, st, 1);
+        g->row = (int)db_col_int(st, 2);
+    });
+    st = db_query(db, Q_PLAN_ACTIONS);
+    db_bind_int(st, 1, id);
+    EACH_ROW(st, {
+        struct plan_action *ac;
+        p->actions = plan_grow(a, p->actions, p->nactions,
+                               sizeof(*p->actions));
+        ac = &p->actions[p->nactions++];
+        ac->goal = opt_pos(st, 0);
+        ac->code = db_col_text_dup(a, st, 1);
+        ac->title = db_col_text_dup(a, st, 2);
+        ac->row = (int)db_col_int(st, 3);
+    });
+    st = db_query(db, Q_PLAN_TASKS);
+    db_bind_int(st, 1, id);
+    EACH_ROW(st, {
+        struct plan_task *t;
+        p->tasks = plan_grow(a, p->tasks, p->ntasks, sizeof(*p->tasks));
+        t = &p->tasks[p->ntasks++];
+        t->number = db_col_text_dup(a, st, 0);
+        t->action = opt_pos(st, 1);
+        t->goal = opt_pos(st, 2);
+        t->description = db_col_text_dup(a, st, 3);
+        t->row = (int)db_col_int(st, 4);
+        t->first_line = -1;
+    });
+    st = db_query(db, Q_PLAN_LINES);
+    db_bind_int(st, 1, id);
+    EACH_ROW(st, {
+        struct plan_line *l;
+        p->lines = plan_grow(a, p->lines, p->nlines, sizeof(*p->lines));
+        line_ids = plan_grow(a, line_ids, p->nlines, sizeof(*line_ids));
+        line_ids[p->nlines] = db_col_int(st, 0);
+        l = &p->lines[p->nlines++];
+        l->task = (int)db_col_int(st, 1);
+        l->row = (int)db_col_int(st, 2);
+        if (!db_col_null(st, 3)) {
+            /* Stored terms were readable once; read them the same way. */
+            plan_term_parse(a, db_col_text(st, 3), &l->term);
+        }
+        l->implementers = opt_text(a, st, 4);
+        l->implementers_as_above = db_col_int(st, 5) != 0;
+        l->total = col_num(a, st, 6, 7, 8);
+    });
+    st = db_query(db, Q_PLAN_AMOUNTS);
+    db_bind_int(st, 1, id);
+    {
+        int li = 0;
+
+        EACH_ROW(st, {
+            int64_t lid = db_col_int(st, 0);
+            struct plan_line *l;
+            struct plan_amount *am;
+
+            while (li < p->nlines && line_ids[li] != lid) {
+                li++;
+            }
+            if (li < p->nlines) {
+                l = &p->lines[li];
+                l->amounts = plan_grow(a, l->amounts, l->namounts,
+                                       sizeof(*l->amounts));
+                am = &l->amounts[l->namounts++];
+                am->source = plan_source_find(p, db_col_text(st, 1));
+                am->amount = col_num(a, st, 2, 3, 4);
+            }
+        });
+    }
+    st = db_query(db, Q_PLAN_INDICATORS);
+    db_bind_int(st, 1, id);
+    EACH_ROW(st, {
+        struct plan_indicator *in;
+        p->indicators = plan_grow(a, p->indicators, p->nindicators,
+                                  sizeof(*p->indicators));
+        in = &p->indicators[p->nindicators++];
+        in->task = opt_pos(st, 0);
+        in->parent = opt_pos(st, 1);
+        in->row = (int)db_col_int(st, 2);
+        in->name = db_col_text_dup(a, st, 3);
+        in->unit = opt_text(a, st, 4);
+        in->target_year = col_num(a, st, 5, 6, 7);
+        in->target_multi = col_num(a, st, 8, 9, 10);
+        in->results_text = opt_text(a, st, 11);
+        in->footnote = opt_text(a, st, 12);
+    });
+    st = db_query(db, Q_PLAN_DECLARED);
+    db_bind_int(st, 1, id);
+    EACH_ROW(st, {
+        struct plan_total *d;
+        p->declared = plan_grow(a, p->declared, p->ndeclared,
+                                sizeof(*p->declared));
+        d = &p->declared[p->ndeclared++];
+        d->label = db_col_text_dup(a, st, 0);
+        d->source = db_col_null(st, 1) ? -1
+                                       : plan_source_find(p,
+                                                          db_col_text(st, 1));
+        d->grosze = db_col_int(st, 2);
+        d->row = (int)db_col_int(st, 3);
+    });
+    st = db_query(db, Q_PLAN_NOTES);
+    db_bind_int(st, 1, id);
+    EACH_ROW(st, {
+        struct plan_note *n;
+        const char *r;
+        p->notes = plan_grow(a, p->notes, p->nnotes, sizeof(*p->notes));
+        n = &p->notes[p->nnotes++];
+        n->parent = opt_pos(st, 0);
+        n->label = opt_text(a, st, 1);
+        n->text = db_col_text_dup(a, st, 2);
+        n->source = db_col_null(st, 3) ? -1
+                                       : plan_source_find(p,
+                                                          db_col_text(st, 3));
+        for (r = db_col_text(st, 4); *r != '\0';) {
+            size_t len = strcspn(r, ",");
+            n->rows = plan_grow(a, n->rows, n->nrows, sizeof(*n->rows));
+            n->rows[n->nrows++] = atoi(r);
+            r += len + (r[len] == ',' ? 1 : 0);
+        }
+        n->amount.kind = (enum plan_num_kind)db_col_int(st, 5);
+        n->amount.v = db_col_int(st, 6);
+        n->row = (int)db_col_int(st, 7);
+    });
+    st = db_query(db, Q_PLAN_TEXTS);
+    db_bind_int(st, 1, id);
+    EACH_ROW(st, {
+        if (strcmp(db_col_text(st, 0), "footnote") == 0) {
+            struct plan_footnote *f;
+            p->footnotes = plan_grow(a, p->footnotes, p->nfootnotes,
+                                     sizeof(*p->footnotes));
+            f = &p->footnotes[p->nfootnotes++];
+            f->mark = opt_text(a, st, 1);
+            f->text = db_col_text_dup(a, st, 2);
+            f->row = (int)db_col_int(st, 3);
+        } else {
+            struct plan_text *t;
+            p->texts = plan_grow(a, p->texts, p->ntexts, sizeof(*p->texts));
+            t = &p->texts[p->ntexts++];
+            t->heading = opt_text(a, st, 1);
+            t->text = db_col_text_dup(a, st, 2);
+            t->row = (int)db_col_int(st, 3);
+        }
+    });
+    st = db_query(db, Q_PLAN_FINDINGS);
+    db_bind_int(st, 1, id);
+    EACH_ROW(st, {
+        struct plan_finding *f;
+        p->findings = plan_grow(a, p->findings, p->nfindings,
+                                sizeof(*p->findings));
+        f = &p->findings[p->nfindings++];
+        f->severity = (enum plan_severity)db_col_int(st, 0);
+        f->row = (int)db_col_int(st, 1);
+        f->column = opt_text(a, st, 2);
+        f->code = db_col_text_dup(a, st, 3);
+        f->message = db_col_text_dup(a, st, 4);
+    });
+    return 0;
+}
+
+/* Tasks know their lines by range; rebuild it from the lines' task. */
+static void
+link_lines(struct plan *p)
+{
+    int i;
+
+    for (i = 0; i < p->nlines; i++) {
+        struct plan_task *t;
+
+        if (p->lines[i].task < 0 || p->lines[i].task >= p->ntasks) {
+            continue;
+        }
+        t = &p->tasks[p->lines[i].task];
+        if (t->nlines == 0) {
+            t->first_line = i;
+            t->term = p->lines[i].term;
+            t->implementers = p->lines[i].implementers;
+        }
+        t->nlines++;
+    }
+}
+
+int
+plan_store_load(struct db *db, struct arena *a, int64_t id,
+                struct plan **out, struct plan_meta *meta)
+{
+    db_stmt *st = db_query(db, Q_PLAN_GET);
+    struct plan *p;
+    int rc;
+
+    db_bind_int(st, 1, id);
+    rc = db_step(st);
+    if (rc != DB_ROW) {
+        db_done(st);
+        return rc == DB_DONE ? ERR_NOTFOUND : rc;
+    }
+    p = plan_new(a, kind_from_name(db_col_text(st, 2)));
+    meta->id = db_col_int(st, 0);
+    meta->region = db_col_text_dup(a, st, 1);
+    p->title = db_col_text_dup(a, st, 3);
+    p->year = (int)db_col_int(st, 4);
+    p->resolution = opt_text(a, st, 5);
+    p->period_from = opt_text(a, st, 6);
+    p->period_to = opt_text(a, st, 7);
+    p->name = db_col_text_dup(a, st, 8);
+    p->format = db_col_text_dup(a, st, 9);
+    p->encoding = db_col_text_dup(a, st, 10);
+    meta->imported_at = db_col_text_dup(a, st, 11);
+    p->programme_title = opt_text(a, st, 12);
+    p->programme_from = (int)db_col_int(st, 13);
+    p->programme_to = (int)db_col_int(st, 14);
+    meta->region_name = db_col_text_dup(a, st, 15);
+    p->region = meta->region_name;
+    db_done(st);
+    if ((rc = load_rows(db, a, id, p)) != 0) {
+        return rc;
+    }
+    link_lines(p);
+    plan_check(a, p);
+    *out = p;
+    return 0;
+}
+
+int
+plan_store_visibility(struct db *db, struct arena *a, int64_t id,
+                      bool *published, const char **region)
+{
+    db_stmt *st = db_query(db, Q_PLAN_PUBLISHED);
+    int rc;
+
+    db_bind_int(st, 1, id);
+    rc = db_step(st);
+    if (rc == DB_ROW) {
+        *published = db_col_int(st, 0) != 0;
+        *region = db_col_text_dup(a, st, 1);
+        rc = 0;
+    } else if (rc == DB_DONE) {
+        rc = ERR_NOTFOUND;
+    }
+    db_done(st);
+    return rc;
+}
+
+int
+plan_store_set_published(struct db *db, int64_t id, bool published)
+{
+    db_stmt *st = db_query(db, Q_PLAN_SET_PUBLISHED);
+
+    db_bind_int(st, 1, id);
+    db_bind_int(st, 2, published);
+    return db_exec(st);
+}
+
+int
+plan_store_list(struct db *db, struct arena *a, bool all_unpublished,
+                const char *region, struct plan_summary **out)
+{
+    db_stmt *st = db_query(db, Q_PLAN_LIST);
+    struct plan_summary *list = NULL;
+    int n = 0;
+
+    db_bind_int(st, 1, all_unpublished);
+    db_bind_text(st, 2, region);
+
+    EACH_ROW(st, {
+        struct plan_summary *s;
+        list = plan_grow(a, list, n, sizeof(*list));
+        s = &list[n++];
+        s->id = db_col_int(st, 0);
+        s->region = db_col_text_dup(a, st, 1);
+        s->region_name = db_col_text_dup(a, st, 2);
+        s->kind = db_col_text_dup(a, st, 3);
+        s->title = db_col_text_dup(a, st, 4);
+        s->year = (int)db_col_int(st, 5);
+        s->programme_title = opt_text(a, st, 6);
+        s->programme_from = (int)db_col_int(st, 7);
+        s->programme_to = (int)db_col_int(st, 8);
+        s->imported_at = db_col_text_dup(a, st, 9);
+        s->ntasks = db_col_int(st, 10);
+        s->total_grosze = db_col_int(st, 11);
+        s->published = db_col_int(st, 12) != 0;
+    });
+    *out = list;
+    return n;
+}

@@ -1,0 +1,64 @@
+/*
+** Persisting plans: one transaction writes a whole plan read by
+** plan_read(); loading rebuilds the same struct plan (terms re-read,
+** plan_check() run again), so pages, the API and exports share one model.
+*/
+#ifndef PLAN_STORE_H
+#define PLAN_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "plan.h"
+
+struct db;
+
+struct plan_summary {
+    int64_t id;
+    const char *region, *region_name;
+    const char *kind; /* "yearly", "programme", "project" */
+    const char *title;
+    int year;         /* 0 when none */
+    const char *programme_title;
+    int programme_from, programme_to;
+    const char *imported_at;
+    int64_t ntasks;
+    int64_t total_grosze;
+    bool published;
+};
+
+/* Extra facts of a stored plan that struct plan does not hold. */
+struct plan_meta {
+    int64_t id;
+    const char *region, *region_name, *imported_at;
+};
+
+/*
+** Store p for region (a voivodeship code this instance serves) in one
+** transaction; *id receives the new plan's id. ERR_INPUT when the plan has
+** error findings or the region is unknown (message on *why, Polish),
+** ERR_DB on a store failure; nothing is written on any error.
+*/
+int plan_store_save(struct db *db, struct arena *a, const char *region,
+                    const struct plan *p, int64_t *id, const char **why);
+/* Load plan id into the arena: 0 or ERR_NOTFOUND / ERR_DB. */
+int plan_store_load(struct db *db, struct arena *a, int64_t id,
+                    struct plan **out, struct plan_meta *meta);
+/*
+** The plans a reader may see, by region and programme: published ones,
+** and when all_unpublished is set the unpublished ones of region too
+** (region NULL: of every region). Returns the count or <0.
+*/
+int plan_store_list(struct db *db, struct arena *a, bool all_unpublished,
+                    const char *region, struct plan_summary **out);
+/*
+** Whether plan id is published and its region: 0, or ERR_NOTFOUND.
+*/
+int plan_store_visibility(struct db *db, struct arena *a, int64_t id,
+                          bool *published, const char **region);
+/* Publish or withdraw a plan; one audit row by the caller's transaction. */
+int plan_store_set_published(struct db *db, int64_t id, bool published);
+/* "yearly", "programme", "project". */
+const char *plan_kind_name(enum plan_kind kind);
+
+#endif

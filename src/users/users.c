@@ -1,0 +1,228 @@
+/* Accounts; see users.h. Every change writes its audit row in the same
+ * transaction, so a change without its row cannot be committed. */
+#include "users.h"
+
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/json.h"
+#include "db/db.h"
+
+static bool
+login_ok(const char *s)
+{
+    size_t n = strlen(s), i;
+
+    if (n < 3 || n > 64) {
+        return false;
+    }
+    for (i = 0; i < n; i++) {
+        char c = s[i];
+
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' ||
+              c == '@')) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static int
+audit(struct db *db, struct arena *a, const struct users_actor *who,
+      const char *action, const char *login, const char *after)
+{
+    struct audit_entry e = {
+        .account = who->login,
+        .via = who->via,
+        .addr = who->addr,
+        .action = action,
+        .entity = "account",
+        .entity_id = login,
+        .after = after,
+    };
+
+    (void)a;
+    return audit_add(db, &e);
+}
+
+int
+users_add(struct db *db, struct arena *a, const struct users_new *u,
+          const struct users_actor *who, int64_t *id, const char **why)
+{
+    enum role role = auth_role_from_name(u->role_name ? u->role_name : "");
+    char hash[256];
+    struct buf after;
+    struct json j;
+    db_stmt *st;
+    int64_t n = 0;
+    int rc, i;
+
+    *why = NULL;
+    if (!login_ok(u->login)) {
+        *why = "Login musi mieć od 3 do 64 znaków: litery, cyfry, . _ - @.";
+        return ERR_INPUT;
+    }
+    if (role == ROLE_PUBLIC) {
+        *why = "Nieznana rola. Dozwolone: administrator, coordinator, "
+               "implementer, consultant, analyst, grantee.";
+        return ERR_INPUT;
+    }
+    if ((*why = auth_password_problem(u->login, u->password)) != NULL) {
+        return ERR_INPUT;
+    }
+    if (role != ROLE_ADMIN && (u->region == NULL || *u->region == '\0')) {
+        *why = "Konto tej roli musi należeć do regionu (województwa).";
+        return ERR_INPUT;
+    }
+    if (u->nunits > 0 && role != ROLE_IMPLEMENTER && role != ROLE_GRANTEE) {
+        *why = "Jednostkę realizującą podaje się tylko dla realizatora i "
+               "organizacji.";
+        return ERR_INPUT;
+    }
+    if (u->region != NULL && *u->region != '\0') {
+        st = db_query(db, Q_REGION_EXISTS);
+        db_bind_text(st, 1, u->region);
+        if ((rc = db_one_int(st, &n)) != 0) {
+            return rc;
+        }
+        if (n == 0) {
+            *why = arena_printf(a, "Region %s nie jest obsługiwany w tej "
+                                   "instalacji.", u->region);
+            return ERR_INPUT;
+        }
+    }
+    if (auth_password_hash(u->password, hash, sizeof(hash)) != 0) {
+        return ERR_IO;
+    }
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_ACCOUNT_INSERT);
+    db_bind_text(st, 1, u->login);
+    db_bind_text(st, 2, hash);
+    db_bind_text(st, 3, auth_role_name(role));
+    db_bind_text(st, 4, u->region && *u->region ? u->region : NULL);
+    if ((rc = db_exec(st)) != 0) {
+        if (rc == ERR_CONFLICT) {
+            *why = "Konto o takim loginie już istnieje.";
+        }
+        goto fail;
+    }
+    *id = db_last_id(db);
+    for (i = 0; i < u->nunits; i++) {
+        st = db_query(db, Q_ACCOUNT_UNIT_INSERT);
+        db_bind_int(st, 1, *id);
+        db_bind_text(st, 2, u->units[i]);
+        if ((rc = db_exec(st)) != 0) {
+            goto fail;
+        }
+    }
+    buf_init(&after);
+    json_init(&j, &after);
+    json_obj_begin(&j);
+    json_kstr(&j, "login", u->login);
+    json_kstr(&j, "role", auth_role_name(role));
+    json_kstr(&j, "region", u->region && *u->region ? u->region : NULL);
+    json_key(&j, "units");
+    json_arr_begin(&j);
+    for (i = 0; i < u->nunits; i++) {
+        json_str(&j, u->units[i]);
+    }
+    json_arr_end(&j);
+    json_obj_end(&j);
+    rc = audit(db, a, who, "account.add", u->login, after.data);
+    buf_free(&after);
+    if (rc != 0) {
+        goto fail;
+    }
+    return db_commit(db);
+fail:
+    db_rollback(db);
+    return rc;
+}
+
+static int
+account_id(struct db *db, const char *login, int64_t *id)
+{
+    db_stmt *st = db_query(db, Q_ACCOUNT_BY_LOGIN);
+
+    db_bind_text(st, 1, login);
+    return db_one_int(st, id);
+}
+
+int
+users_set_disabled(struct db *db, struct arena *a, const char *login,
+                   bool disabled, const struct users_actor *who)
+{
+    int64_t id;
+    db_stmt *st;
+    int rc;
+
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    if ((rc = account_id(db, login, &id)) != 0) {
+        goto fail;
+    }
+    st = db_query(db, Q_ACCOUNT_SET_DISABLED);
+    db_bind_int(st, 1, id);
+    db_bind_int(st, 2, disabled);
+    if ((rc = db_exec(st)) != 0) {
+        goto fail;
+    }
+    st = db_query(db, Q_SESSION_DELETE_ACCOUNT);
+    db_bind_int(st, 1, id);
+    if ((rc = db_exec(st)) != 0 ||
+        (rc = audit(db, a, who, disabled ? "account.disable"
+                                         : "account.enable",
+                    login, NULL)) != 0) {
+        goto fail;
+    }
+    return db_commit(db);
+fail:
+    db_rollback(db);
+    return rc;
+}
+
+int
+users_set_password(struct db *db, struct arena *a, const char *login,
+                   const char *password, const struct users_actor *who,
+                   const char **why)
+{
+    char hash[256];
+    int64_t id;
+    db_stmt *st;
+    int rc;
+
+    if ((*why = auth_password_problem(login, password)) != NULL) {
+        return ERR_INPUT;
+    }
+    if (auth_password_hash(password, hash, sizeof(hash)) != 0) {
+        return ERR_IO;
+    }
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    if ((rc = account_id(db, login, &id)) != 0) {
+        goto fail;
+    }
+    st = db_query(db, Q_ACCOUNT_SET_PASSWORD);
+    db_bind_int(st, 1, id);
+    db_bind_text(st, 2, hash);
+    if ((rc = db_exec(st)) != 0) {
+        goto fail;
+    }
+    st = db_query(db, Q_SESSION_DELETE_ACCOUNT);
+    db_bind_int(st, 1, id);
+    if ((rc = db_exec(st)) != 0 ||
+        (rc = audit(db, a, who, "account.password", login, NULL)) != 0) {
+        goto fail;
+    }
+    return db_commit(db);
+fail:
+    db_rollback(db);
+    return rc;
+}

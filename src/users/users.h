@@ -1,0 +1,45 @@
+/*
+** Account management shared by the CLI (rodzina user ...) and the
+** administrators' pages: validation, the store write and its audit row in
+** one transaction. No HTML here.
+*/
+#ifndef USERS_USERS_H
+#define USERS_USERS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "auth/auth.h"
+
+struct arena;
+struct db;
+
+/* Who is acting, for the audit row. */
+struct users_actor {
+    const char *login; /* NULL for the command line */
+    const char *via;   /* "cli", "web" */
+    const char *addr;
+};
+
+struct users_new {
+    const char *login, *password, *role_name, *region;
+    const char *const *units;
+    int nunits;
+};
+
+/*
+** Add an account. ERR_INPUT with a Polish reason in *why (bad login,
+** weak password, unknown role or region, a unit for a role without units),
+** ERR_CONFLICT when the login exists, ERR_DB. Nothing is written on error.
+*/
+int users_add(struct db *db, struct arena *a, const struct users_new *u,
+              const struct users_actor *who, int64_t *id, const char **why);
+/* Disable or enable an account and end its sessions: 0 or ERR_NOTFOUND. */
+int users_set_disabled(struct db *db, struct arena *a, const char *login,
+                       bool disabled, const struct users_actor *who);
+/* Set a new password (checked as in users_add); ends its sessions. */
+int users_set_password(struct db *db, struct arena *a, const char *login,
+                       const char *password, const struct users_actor *who,
+                       const char **why);
+
+#endif

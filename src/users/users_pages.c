@@ -1,0 +1,395 @@
+/*
+** Accounts and the audit log on the web, for administrators: the list of
+** accounts with the add form and block/unblock buttons, the audit log
+** with filters, its CSV export and the JSON beside each page.
+*/
+#include "users_pages.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "auth/auth.h"
+#include "core/err.h"
+#include "core/json.h"
+#include "db/db.h"
+#include "html/form.h"
+#include "html/html.h"
+#include "html/layout.h"
+#include "users.h"
+
+#define AUDIT_PAGE 200
+#define AUDIT_CSV_MAX 100000
+
+static void
+users_table(struct req *r)
+{
+    db_stmt *st = db_query(r->db, Q_ACCOUNT_LIST);
+
+    html_printf(r, "<table>\n<caption>%s</caption>\n<thead><tr>"
+                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                   "</tr></thead>\n<tbody>\n",
+                T_USERS_TITLE, T_LOGIN_LOGIN, T_USERS_ROLE, T_USERS_REGION,
+                T_USERS_UNITS, T_USERS_STATE, T_USERS_CREATED);
+    while (db_step(st) == DB_ROW) {
+        bool off = db_col_int(st, 4) != 0;
+        const char *login = db_col_text_dup(&r->arena, st, 1);
+
+        html_printf(r, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+                       "<td>%s ",
+                    login,
+                    auth_role_label(auth_role_from_name(db_col_text(st, 2))),
+                    db_col_null(st, 3) ? T_USERS_ALL_REGIONS
+                                       : db_col_text(st, 3),
+                    db_col_text(st, 6), off ? T_USERS_DISABLED
+                                            : T_USERS_ACTIVE);
+        form_begin(r, "/uzytkownicy/blokada", NULL);
+        html_printf(r, "<input type=\"hidden\" name=\"login\" value=\"%s\">"
+                       "<input type=\"hidden\" name=\"disabled\" "
+                       "value=\"%d\"><button type=\"submit\" "
+                       "aria-label=\"%s %s\">%s</button>",
+                    login, off ? 0 : 1, off ? T_USERS_ENABLE : T_USERS_DISABLE,
+                    login, off ? T_USERS_ENABLE : T_USERS_DISABLE);
+        form_end(r);
+        html_printf(r, "</td><td>%s</td></tr>\n", db_col_text(st, 5));
+    }
+    db_done(st);
+    html_lit(r, "</tbody>\n</table>\n");
+}
+
+static void
+users_page(struct req *r, const char *error, const char *notice)
+{
+    static const char *const roles[] = {"administrator", "coordinator",
+                                        "implementer",   "consultant",
+                                        "analyst",       "grantee"};
+    const char *role = req_form(r, "role");
+    size_t i;
+
+    layout_begin(r, T_USERS_TITLE);
+    html_lit(r, "<h1>" T_USERS_TITLE "</h1>\n");
+    if (notice != NULL) {
+        html_printf(r, "<p role=\"status\" class=\"notice-ok\">%s</p>\n",
+                    notice);
+    }
+    users_table(r);
+    html_lit(r, "<h2 id=\"dodaj\">" T_USERS_ADD "</h2>\n");
+    if (error != NULL) {
+        form_errors(r, &error, 1);
+    }
+    form_begin(r, "/uzytkownicy", NULL);
+    form_input(r, "login", T_LOGIN_LOGIN, "text",
+               error ? req_form(r, "login") : NULL,
+               "required autocomplete=\"off\"");
+    form_input(r, "password", T_LOGIN_PASSWORD, "password", NULL,
+               "required minlength=\"12\" autocomplete=\"new-password\"");
+    html_lit(r, "<p class=\"field\"><label for=\"f-role\">" T_USERS_ROLE
+                "</label>\n<select id=\"f-role\" name=\"role\">\n");
+    for (i = 0; i < sizeof(roles) / sizeof(roles[0]); i++) {
+        bool sel = role != NULL && strcmp(role, roles[i]) == 0;
+
+        if (sel) {
+            html_printf(r, "<option value=\"%s\" selected>%s</option>\n",
+                        roles[i],
+                        auth_role_label(auth_role_from_name(roles[i])));
+        } else {
+            html_printf(r, "<option value=\"%s\">%s</option>\n", roles[i],
+                        auth_role_label(auth_role_from_name(roles[i])));
+        }
+    }
+    html_lit(r, "</select></p>\n");
+    form_input(r, "region", T_USERS_REGION, "text",
+               error ? req_form(r, "region") : NULL,
+               "pattern=\"[0-9]{2}\" inputmode=\"numeric\"");
+    form_input(r, "unit", T_USERS_UNIT, "text",
+               error ? req_form(r, "unit") : NULL, NULL);
+    html_lit(r, "<p><button type=\"submit\">" T_USERS_ADD "</button></p>\n");
+    form_end(r);
+    layout_end(r);
+}
+
+static struct users_actor
+actor(struct req *r)
+{
+    struct users_actor who = {r->user->login, r->is_api ? "api" : "web",
+                              r->addr};
+    return who;
+}
+
+/*
+** ROUTE: GET /uzytkownicy
+** CAP: CAP_USERS_ADMIN
+** PARAMS: none
+*/
+int
+page_users(struct req *r)
+{
+    users_page(r, NULL, req_arg(r, "dodano") ? T_USERS_ADDED : NULL);
+    return 0;
+}
+
+/*
+** ROUTE: POST /uzytkownicy
+** CAP: CAP_USERS_ADMIN
+** PARAMS: login, password, role, region, unit, csrf (form)
+*/
+int
+page_users_add(struct req *r)
+{
+    const char *unit = req_form(r, "unit");
+    const char *units[1] = {unit};
+    struct users_new u = {
+        .login = req_form(r, "login"),
+        .password = req_form(r, "password"),
+        .role_name = req_form(r, "role"),
+        .region = req_form(r, "region"),
+        .units = units,
+        .nunits = unit != NULL && *unit != '\0' ? 1 : 0,
+    };
+    struct users_actor who = actor(r);
+    const char *why = NULL;
+    int64_t id;
+    int rc;
+
+    if (u.login == NULL || u.password == NULL || u.role_name == NULL) {
+        return req_error(r, 400, T_ERR_BAD_REQUEST);
+    }
+    rc = users_add(r->db, &r->arena, &u, &who, &id, &why);
+    if (rc == ERR_INPUT || rc == ERR_CONFLICT) {
+        r->status = 400;
+        users_page(r, why ? why : T_ERR_BAD_REQUEST, NULL);
+        return 0;
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    return req_redirect(r, "/uzytkownicy?dodano=1");
+}
+
+/*
+** ROUTE: POST /uzytkownicy/blokada
+** CAP: CAP_USERS_ADMIN
+** PARAMS: login, disabled=0|1, csrf (form)
+*/
+int
+page_users_toggle(struct req *r)
+{
+    const char *login = req_form(r, "login"), *d = req_form(r, "disabled");
+    struct users_actor who = actor(r);
+    int rc;
+
+    if (login == NULL || d == NULL || (strcmp(d, "0") && strcmp(d, "1"))) {
+        return req_error(r, 400, T_ERR_BAD_REQUEST);
+    }
+    rc = users_set_disabled(r->db, &r->arena, login, d[0] == '1', &who);
+    if (rc == ERR_NOTFOUND) {
+        return req_error(r, 404, NULL);
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    return req_redirect(r, "/uzytkownicy");
+}
+
+/*
+** ROUTE: GET /api/users
+** CAP: CAP_USERS_ADMIN
+** PARAMS: none
+*/
+int
+api_users(struct req *r)
+{
+    db_stmt *st = db_query(r->db, Q_ACCOUNT_LIST);
+    struct json j;
+    int rc;
+
+    req_json_begin(r);
+    json_init(&j, &r->out);
+    json_arr_begin(&j);
+    while ((rc = db_step(st)) == DB_ROW) {
+        json_obj_begin(&j);
+        json_kstr(&j, "login", db_col_text(st, 1));
+        json_kstr(&j, "role", db_col_text(st, 2));
+        json_kstr(&j, "region", db_col_null(st, 3) ? NULL
+                                                   : db_col_text(st, 3));
+        json_kbool(&j, "disabled", db_col_int(st, 4) != 0);
+        json_kstr(&j, "created_at", db_col_text(st, 5));
+        json_obj_end(&j);
+    }
+    db_done(st);
+    json_arr_end(&j);
+    return rc == DB_DONE ? 0 : rc;
+}
+
+/* The audit filters of the query string; NULL when not given. */
+struct audit_filter {
+    const char *who, *action, *from, *to;
+};
+
+static const char *
+nonempty(const char *s)
+{
+    return s != NULL && *s != '\0' ? s : NULL;
+}
+
+static db_stmt *
+audit_query(struct req *r, struct audit_filter *f, int limit)
+{
+    db_stmt *st = db_query(r->db, Q_AUDIT_LIST);
+
+    f->who = nonempty(req_arg(r, "kto"));
+    f->action = nonempty(req_arg(r, "czynnosc"));
+    f->from = nonempty(req_arg(r, "od"));
+    f->to = nonempty(req_arg(r, "do"));
+    db_bind_text(st, 1, f->who);
+    db_bind_text(st, 2, f->action ? arena_printf(&r->arena, "%s%%",
+                                                 f->action)
+                                  : NULL);
+    db_bind_text(st, 3, f->from);
+    db_bind_text(st, 4, f->to);
+    db_bind_int(st, 5, limit);
+    return st;
+}
+
+/*
+** ROUTE: GET /audyt
+** CAP: CAP_AUDIT_READ
+** PARAMS: kto=login, czynnosc=action prefix, od=YYYY-MM-DD, do=YYYY-MM-DD
+*/
+int
+page_audit(struct req *r)
+{
+    struct audit_filter f;
+    db_stmt *st = audit_query(r, &f, AUDIT_PAGE);
+    int rc, n = 0;
+
+    layout_begin(r, T_AUDIT_TITLE);
+    html_lit(r, "<h1>" T_AUDIT_TITLE "</h1>\n<form method=\"get\" "
+                "action=\"/audyt\" class=\"filters\">\n");
+    html_printf(r, "<p class=\"field\"><label for=\"f-kto\">%s</label>"
+                   "<input id=\"f-kto\" name=\"kto\" value=\"%s\"></p>\n"
+                   "<p class=\"field\"><label for=\"f-czynnosc\">%s</label>"
+                   "<input id=\"f-czynnosc\" name=\"czynnosc\" value=\"%s\">"
+                   "</p>\n<p class=\"field\"><label for=\"f-od\">%s</label>"
+                   "<input id=\"f-od\" name=\"od\" type=\"date\" "
+                   "value=\"%s\"></p>\n<p class=\"field\"><label "
+                   "for=\"f-do\">%s</label><input id=\"f-do\" name=\"do\" "
+                   "type=\"date\" value=\"%s\"></p>\n<p><button "
+                   "type=\"submit\">%s</button></p></form>\n",
+                T_AUDIT_WHO, f.who ? f.who : "", T_AUDIT_ACTION,
+                f.action ? f.action : "", T_AUDIT_FROM, f.from ? f.from : "",
+                T_AUDIT_TO, f.to ? f.to : "", T_AUDIT_FILTER);
+    html_lit(r, "<p><a href=\"/audyt.csv\">" T_AUDIT_CSV "</a></p>\n");
+    html_printf(r, "<table>\n<caption>%s</caption>\n<thead><tr>"
+                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                   "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+                T_AUDIT_TITLE, T_AUDIT_WHEN, T_AUDIT_WHO, T_AUDIT_ACTION,
+                T_AUDIT_RECORD, T_AUDIT_CHANGE);
+    while ((rc = db_step(st)) == DB_ROW) {
+        n++;
+        html_printf(r, "<tr><td>%s</td><td>%s <small>(%s %s)</small></td>"
+                       "<td>%s</td><td>%s %s</td><td><code>%s</code> "
+                       "<code>%s</code></td></tr>\n",
+                    db_col_text(st, 1),
+                    db_col_null(st, 2) ? "—" : db_col_text(st, 2),
+                    db_col_text(st, 3), db_col_text(st, 4),
+                    db_col_text(st, 5), db_col_text(st, 6),
+                    db_col_text(st, 7), db_col_text(st, 8),
+                    db_col_text(st, 9));
+    }
+    db_done(st);
+    html_lit(r, "</tbody>\n</table>\n");
+    if (n == 0) {
+        html_lit(r, "<p>" T_AUDIT_NONE "</p>\n");
+    }
+    layout_end(r);
+    return rc == DB_DONE ? 0 : rc;
+}
+
+/* A CSV field: quoted, quotes doubled; a leading = + - @ is defused so a
+ * spreadsheet never runs it as a formula. */
+static void
+csv_field(struct buf *b, const char *s, bool last)
+{
+    buf_putc(b, '"');
+    if (*s == '=' || *s == '+' || *s == '-' || *s == '@') {
+        buf_putc(b, '\'');
+    }
+    for (; *s; s++) {
+        if (*s == '"') {
+            buf_putc(b, '"');
+        }
+        buf_putc(b, *s);
+    }
+    buf_puts(b, last ? "\"\r\n" : "\",");
+}
+
+/*
+** ROUTE: GET /audyt.csv
+** CAP: CAP_AUDIT_READ
+** PARAMS: as /audyt
+*/
+int
+page_audit_csv(struct req *r)
+{
+    static const char *const head[] = {"id", "at", "account", "via", "addr",
+                                       "action", "entity", "entity_id",
+                                       "before", "after"};
+    struct audit_filter f;
+    db_stmt *st = audit_query(r, &f, AUDIT_CSV_MAX);
+    int rc, i;
+
+    r->status = 200;
+    r->content_type = "text/csv; charset=utf-8";
+    req_add_header(r, "Content-Disposition",
+                   "attachment; filename=\"audyt.csv\"");
+    for (i = 0; i < 10; i++) {
+        csv_field(&r->out, head[i], i == 9);
+    }
+    while ((rc = db_step(st)) == DB_ROW) {
+        for (i = 0; i < 10; i++) {
+            csv_field(&r->out, db_col_text(st, i), i == 9);
+        }
+    }
+    db_done(st);
+    return rc == DB_DONE ? 0 : rc;
+}
+
+/*
+** ROUTE: GET /api/audit
+** CAP: CAP_AUDIT_READ
+** PARAMS: as /audyt
+*/
+int
+api_audit(struct req *r)
+{
+    struct audit_filter f;
+    db_stmt *st = audit_query(r, &f, AUDIT_PAGE);
+    struct json j;
+    int rc;
+
+    req_json_begin(r);
+    json_init(&j, &r->out);
+    json_arr_begin(&j);
+    while ((rc = db_step(st)) == DB_ROW) {
+        json_obj_begin(&j);
+        json_kint(&j, "id", db_col_int(st, 0));
+        json_kstr(&j, "at", db_col_text(st, 1));
+        json_kstr(&j, "account", db_col_null(st, 2) ? NULL
+                                                    : db_col_text(st, 2));
+        json_kstr(&j, "via", db_col_text(st, 3));
+        json_kstr(&j, "action", db_col_text(st, 5));
+        json_kstr(&j, "entity", db_col_text(st, 6));
+        json_kstr(&j, "entity_id", db_col_text(st, 7));
+        json_kstr(&j, "before", db_col_null(st, 8) ? NULL
+                                                   : db_col_text(st, 8));
+        json_kstr(&j, "after", db_col_null(st, 9) ? NULL
+                                                  : db_col_text(st, 9));
+        json_obj_end(&j);
+    }
+    db_done(st);
+    json_arr_end(&j);
+    return rc == DB_DONE ? 0 : rc;
+}
