@@ -95,7 +95,11 @@ cmd_import(int argc, char **argv)
                         "database serves; give --region CODE\n");
         goto done;
     }
-    rc = plan_store_save(db, &a, region, p, &id, &why);
+    {
+        const struct audit_entry who = {.via = "cli"};
+
+        rc = plan_store_save(db, &a, region, p, &who, &id, &why);
+    }
     if (rc != 0) {
         fprintf(stderr, "rodzina import: nothing stored: %s\n",
                 why ? why : "store error (see log above)");

@@ -380,6 +380,12 @@ db_bind_int(db_stmt *st, int n, int64_t v)
 }
 
 void
+db_bind_blob(db_stmt *st, int n, const void *p, size_t len)
+{
+    sqlite3_bind_blob64(st->st, param(st, n), p, len, SQLITE_TRANSIENT);
+}
+
+void
 db_bind_null(db_stmt *st, int n)
 {
     sqlite3_bind_null(st->st, param(st, n));
@@ -426,6 +432,15 @@ bool
 db_col_null(db_stmt *st, int col)
 {
     return sqlite3_column_type(st->st, col) == SQLITE_NULL;
+}
+
+const void *
+db_col_blob(db_stmt *st, int col, size_t *len)
+{
+    const void *p = sqlite3_column_blob(st->st, col);
+
+    *len = (size_t)sqlite3_column_bytes(st->st, col);
+    return p;
 }
 
 char *

@@ -8,6 +8,7 @@
 #define DB_DB_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct arena;
@@ -47,6 +48,7 @@ int db_check_queries(struct db *db, char *err, int errlen);
 db_stmt *db_query(struct db *db, enum query_id id);
 void db_bind_text(db_stmt *st, int n, const char *s); /* NULL binds NULL */
 void db_bind_int(db_stmt *st, int n, int64_t v);
+void db_bind_blob(db_stmt *st, int n, const void *p, size_t len);
 void db_bind_null(db_stmt *st, int n);
 /* DB_ROW, DB_DONE, or ERR_CONFLICT (constraint) / ERR_DB (logged). */
 int db_step(db_stmt *st);
@@ -54,6 +56,8 @@ int db_step(db_stmt *st);
 const char *db_col_text(db_stmt *st, int col); /* "" for NULL */
 int64_t db_col_int(db_stmt *st, int col);
 bool db_col_null(db_stmt *st, int col);
+/* Bytes of a BLOB (or text) column, valid until the next step. */
+const void *db_col_blob(db_stmt *st, int col, size_t *len);
 char *db_col_text_dup(struct arena *a, db_stmt *st, int col);
 /* Reset the statement so the connection holds no read snapshot. */
 void db_done(db_stmt *st);

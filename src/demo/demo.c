@@ -31,6 +31,9 @@ static const struct demo_document {
     {"003_721fd9f0453d5207.txt", "12"}, /* małopolskie's programme */
 };
 
+static const struct audit_entry demo_who = {.via = "cli",
+                                            .action = "demo"};
+
 /* Import the seed documents once: a second run finds plans and stops. */
 static int
 load_documents(struct db *db, struct arena *a)
@@ -55,14 +58,14 @@ load_documents(struct db *db, struct arena *a)
             return ERR_IO;
         }
         if (plan_read(a, e->name, e->data, e->len, 0, &p) != 0 ||
-            (rc = plan_store_save(db, a, documents[i].region, p, &id,
-                                  &why)) != 0) {
+            (rc = plan_store_save(db, a, documents[i].region, p, &demo_who,
+                                  &id, &why)) != 0) {
             fprintf(stderr, "demo: %s: %s\n", e->name,
                     why ? why : "cannot be read as a plan");
             return ERR_INPUT;
         }
         /* The seeds are public documents of the regional boards. */
-        if ((rc = plan_store_set_published(db, id, true)) != 0) {
+        if ((rc = plan_store_set_published(db, id, true, &demo_who)) != 0) {
             return rc;
         }
         printf("demo: %s -> plan %ld (%d tasks, %d findings)\n", e->name,

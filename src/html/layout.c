@@ -48,6 +48,7 @@ layout_begin(struct req *r, const char *title)
                 "<meta name=\"viewport\" content=\"width=device-width, "
                 "initial-scale=1\">\n"
                 "<title>%s</title>\n"
+                "<link rel=\"icon\" href=\"data:,\">\n"
                 "<link rel=\"stylesheet\" href=\"/static/style.css\">\n"
                 "<script src=\"/static/ac.js\" defer></script>\n"
                 "</head>\n<body>\n",

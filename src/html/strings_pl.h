@@ -102,6 +102,31 @@
 #define T_PLAN_NOT_PLANNED "nie planowano"
 #define T_PLAN_ONGOING "na bieżąco"
 
+#define T_PLAN_UPLOAD_TITLE "Wczytaj plan z pliku"
+#define T_PLAN_UPLOAD_LEAD "Wczytaj harmonogram lub plan działań tak, jak " \
+    "go zapisano: tekst z tabeli dokumentu (kolumny rozdzielone " \
+    "tabulatorem), CSV (UTF-8 lub Windows-1250, średnik lub przecinek) " \
+    "albo XLSX. Najpierw zobaczysz, co odczytano, i wszystkie uwagi; plan " \
+    "zapisze się dopiero po zatwierdzeniu."
+#define T_PLAN_UPLOAD_FILE "Plik planu"
+#define T_PLAN_UPLOAD_CHECK "Sprawdź plik"
+#define T_PLAN_UPLOAD_CONFIRM "Zatwierdź i zapisz plan"
+#define T_PLAN_UPLOAD_CANCEL "Anuluj"
+#define T_PLAN_UPLOAD_PREVIEW "Podgląd: tak odczytano plik"
+#define T_PLAN_UPLOAD_BLOCKED "Pliku nie można zapisać: zawiera błędy " \
+    "(nieczytelne liczby). Popraw plik i wczytaj go ponownie."
+#define T_PLAN_UPLOAD_NO_FILE "Wybierz plik do wczytania."
+#define T_PLAN_UPLOAD_GONE "Ten podgląd wygasł albo został już zapisany. " \
+    "Wczytaj plik ponownie."
+#define T_PLAN_UPLOAD_LINK "Wczytaj plan z pliku"
+#define T_PLAN_REGION_DENIED "Możesz wczytywać i zmieniać tylko plany " \
+    "swojego województwa."
+#define T_PLAN_PUBLISHED "Plan jest opublikowany (widoczny dla wszystkich)."
+#define T_PLAN_UNPUBLISHED "Plan nie jest opublikowany (widzą go tylko " \
+    "zalogowani pracownicy województwa)."
+#define T_PLAN_PUBLISH "Opublikuj"
+#define T_PLAN_UNPUBLISH "Wycofaj publikację"
+
 #define T_LOGIN_TITLE "Logowanie"
 #define T_LOGIN_LOGIN "Login"
 #define T_LOGIN_PASSWORD "Hasło"

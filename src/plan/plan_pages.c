@@ -8,11 +8,14 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/err.h"
 #include "core/json.h"
 #include "auth/auth.h"
 #include "core/str.h"
+#include "db/db.h"
+#include "html/form.h"
 #include "html/html.h"
 #include "html/layout.h"
 #include "plan.h"
@@ -70,6 +73,28 @@ list_visible(struct req *r, struct plan_summary **s)
                            r->user ? r->user->region : NULL, s);
 }
 
+/* Editors act only in their region; an account without one in every. */
+static bool
+may_edit_region(struct req *r, const char *region)
+{
+    return r->user != NULL && auth_role_has(r->user->role, CAP_PLAN_EDIT) &&
+           (r->user->region == NULL || strcmp(r->user->region, region) == 0);
+}
+
+static void
+publish_form(struct req *r, int64_t id, bool published)
+{
+    html_printf(r, "<p>%s</p>\n",
+                published ? T_PLAN_PUBLISHED : T_PLAN_UNPUBLISHED);
+    form_begin(r, arena_printf(&r->arena, "/plany/%ld/publikacja", (long)id),
+               NULL);
+    html_printf(r, "<input type=\"hidden\" name=\"published\" "
+                   "value=\"%d\"><button type=\"submit\">%s</button>\n",
+                published ? 0 : 1,
+                published ? T_PLAN_UNPUBLISH : T_PLAN_PUBLISH);
+    form_end(r);
+}
+
 /*
 ** 404 for a plan this reader may not see: its existence is not told.
 */
@@ -114,6 +139,10 @@ page_plan_list(struct req *r)
     layout_begin(r, T_PLANS_TITLE);
     html_lit(r, "<h1>" T_PLANS_TITLE "</h1>\n<p class=\"lead\">" T_PLANS_LEAD
                 "</p>\n");
+    if (r->user != NULL && auth_role_has(r->user->role, CAP_PLAN_EDIT)) {
+        html_lit(r, "<p><a href=\"/plany/wczytaj\">" T_PLAN_UPLOAD_LINK
+                    "</a></p>\n");
+    }
     if (n == 0) {
         html_lit(r, "<p>" T_PLANS_NONE "</p>\n");
     }
@@ -547,53 +576,11 @@ render_goals_and_texts(struct req *r, const struct plan *p)
     }
 }
 
-/*
-** ROUTE: GET /plany/:id
-** CAP: CAP_PUBLIC
-** PARAMS: id=plan number (path)
-*/
-int
-page_plan(struct req *r)
+/* Findings, then the plan as the document shows it. */
+static void
+render_body(struct req *r, const struct plan *p)
 {
-    struct plan_meta meta;
-    struct plan *p;
-    int64_t id = 0;
-    int rc, i, *owner, general = 0;
-
-    if ((rc = id_or_reply(r, &id)) != 0 ||
-        (rc = visible_or_reply(r, id)) != 0) {
-        return rc;
-    }
-    rc = plan_store_load(r->db, &r->arena, id, &p, &meta);
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, NULL);
-    }
-    if (rc != 0) {
-        return rc;
-    }
-    owner = findings_by_task(&r->arena, p);
-    layout_begin(r, p->title ? p->title : T_PLANS_TITLE);
-    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                   "href=\"/plany\">%s</a> › %s</nav>\n<h1>%s</h1>\n",
-                T_PLANS_TITLE, kind_label(plan_kind_name(p->kind)),
-                p->title ? p->title : "");
-    html_printf(r, "<dl class=\"meta\"><dt>%s</dt><dd>%s</dd>",
-                T_PLAN_REGION, meta.region_name);
-    if (p->programme_title != NULL) {
-        html_printf(r, "<dt>%s</dt><dd>%s</dd>", T_PLAN_PROGRAMME,
-                    p->programme_title);
-    }
-    if (p->period_from != NULL) {
-        html_printf(r, "<dt>%s</dt><dd>%s – %s</dd>", T_PLAN_PERIOD,
-                    p->period_from, p->period_to ? p->period_to : "");
-    }
-    html_printf(r, "<dt>%s</dt><dd>%s (%s, %s)</dd><dt>%s</dt><dd>%s</dd>"
-                   "</dl>\n",
-                T_PLAN_SOURCE_FILE, p->name, p->format, p->encoding,
-                T_PLAN_IMPORTED, meta.imported_at);
-    html_printf(r, "<p class=\"downloads\">%s: <a href=\"/api/plans/%ld\">"
-                   "JSON</a></p>\n",
-                T_PLAN_DOWNLOAD, (long)id);
+    int *owner = findings_by_task(&r->arena, p), i, general = 0;
 
     for (i = 0; i < p->nfindings; i++) {
         general += owner[i] < 0;
@@ -626,6 +613,58 @@ page_plan(struct req *r)
         render_goals_and_texts(r, p);
         render_notes(r, p);
     }
+}
+
+/*
+** ROUTE: GET /plany/:id
+** CAP: CAP_PUBLIC
+** PARAMS: id=plan number (path)
+*/
+int
+page_plan(struct req *r)
+{
+    struct plan_meta meta;
+    struct plan *p;
+    int64_t id = 0;
+    int rc;
+
+    if ((rc = id_or_reply(r, &id)) != 0 ||
+        (rc = visible_or_reply(r, id)) != 0) {
+        return rc;
+    }
+    rc = plan_store_load(r->db, &r->arena, id, &p, &meta);
+    if (rc == ERR_NOTFOUND) {
+        return req_error(r, 404, NULL);
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    layout_begin(r, p->title ? p->title : T_PLANS_TITLE);
+    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                   "href=\"/plany\">%s</a> › %s</nav>\n<h1>%s</h1>\n",
+                T_PLANS_TITLE, kind_label(plan_kind_name(p->kind)),
+                p->title ? p->title : "");
+    html_printf(r, "<dl class=\"meta\"><dt>%s</dt><dd>%s</dd>",
+                T_PLAN_REGION, meta.region_name);
+    if (p->programme_title != NULL) {
+        html_printf(r, "<dt>%s</dt><dd>%s</dd>", T_PLAN_PROGRAMME,
+                    p->programme_title);
+    }
+    if (p->period_from != NULL) {
+        html_printf(r, "<dt>%s</dt><dd>%s – %s</dd>", T_PLAN_PERIOD,
+                    p->period_from, p->period_to ? p->period_to : "");
+    }
+    html_printf(r, "<dt>%s</dt><dd>%s (%s, %s)</dd><dt>%s</dt><dd>%s</dd>"
+                   "</dl>\n",
+                T_PLAN_SOURCE_FILE, p->name, p->format, p->encoding,
+                T_PLAN_IMPORTED, meta.imported_at);
+    html_printf(r, "<p class=\"downloads\">%s: <a href=\"/api/plans/%ld\">"
+                   "JSON</a></p>\n",
+                T_PLAN_DOWNLOAD, (long)id);
+    if (r->user != NULL && may_edit_region(r, meta.region)) {
+        publish_form(r, id, meta.published);
+    }
+    render_body(r, p);
     layout_end(r);
     return 0;
 }
@@ -698,5 +737,288 @@ api_plan(struct req *r)
     req_json_begin(r);
     json_init(&j, &r->out);
     plan_json_write(&j, p);
+    return 0;
+}
+
+static struct audit_entry
+who(struct req *r)
+{
+    struct audit_entry e = {
+        .account = r->user ? r->user->login : NULL,
+        .via = r->is_api ? "api" : "web",
+        .addr = r->addr,
+    };
+    return e;
+}
+
+/* The region of an upload: the form's choice, or the account's own. */
+static const char *
+upload_region(struct req *r)
+{
+    const char *region = req_form(r, "region");
+
+    if ((region == NULL || *region == '\0') && r->user->region != NULL) {
+        region = r->user->region;
+    }
+    return region;
+}
+
+static void
+upload_form(struct req *r, const char *error)
+{
+    layout_begin(r, T_PLAN_UPLOAD_TITLE);
+    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                   "href=\"/plany\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
+                   "<p>%s</p>\n",
+                T_PLANS_TITLE, T_PLAN_UPLOAD_TITLE, T_PLAN_UPLOAD_TITLE,
+                T_PLAN_UPLOAD_LEAD);
+    if (error != NULL) {
+        form_errors(r, &error, 1);
+    }
+    form_begin(r, "/plany/wczytaj", "multipart/form-data");
+    html_printf(r, "<p class=\"field\"><label for=\"f-file\">%s</label>"
+                   "<input id=\"f-file\" name=\"file\" type=\"file\" "
+                   "required accept=\".txt,.tsv,.csv,.xlsx\"></p>\n",
+                T_PLAN_UPLOAD_FILE);
+    if (r->user->region == NULL) {
+        form_input(r, "region", T_USERS_REGION, "text", "04",
+                   "pattern=\"[0-9]{2}\" inputmode=\"numeric\" required");
+    }
+    html_lit(r, "<p><button type=\"submit\">" T_PLAN_UPLOAD_CHECK
+                "</button></p>\n");
+    form_end(r);
+    layout_end(r);
+}
+
+/*
+** ROUTE: GET /plany/wczytaj
+** CAP: CAP_PLAN_EDIT
+** PARAMS: none
+*/
+int
+page_plan_upload_form(struct req *r)
+{
+    upload_form(r, NULL);
+    return 0;
+}
+
+/*
+** ROUTE: POST /plany/wczytaj
+** CAP: CAP_PLAN_EDIT
+** PARAMS: file (multipart), region (administrators), csrf
+*/
+int
+page_plan_upload(struct req *r)
+{
+    const char *data, *name, *region = upload_region(r);
+    struct plan *p;
+    size_t len;
+    int64_t upload_id, now = (int64_t)time(NULL);
+    db_stmt *st;
+    int rc;
+
+    if (req_upload(r, "file", &data, &len, &name) != 0 || len == 0) {
+        r->status = 400;
+        upload_form(r, T_PLAN_UPLOAD_NO_FILE);
+        return 0;
+    }
+    if (region == NULL || !may_edit_region(r, region)) {
+        r->status = 403;
+        upload_form(r, T_PLAN_REGION_DENIED);
+        return 0;
+    }
+    plan_read(&r->arena, name, data, len, 0, &p);
+    /* Hold the file until the user confirms what they saw. */
+    st = db_query(r->db, Q_UPLOAD_SWEEP);
+    db_bind_int(st, 1, now - 24 * 3600);
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
+    }
+    st = db_query(r->db, Q_UPLOAD_INSERT);
+    db_bind_int(st, 1, r->user->id);
+    db_bind_text(st, 2, region);
+    db_bind_text(st, 3, name);
+    db_bind_blob(st, 4, data, len);
+    db_bind_int(st, 5, now);
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
+    }
+    upload_id = db_last_id(r->db);
+
+    layout_begin(r, T_PLAN_UPLOAD_PREVIEW);
+    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                   "href=\"/plany\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
+                   "<p><strong>%s</strong> — %s</p>\n",
+                T_PLANS_TITLE, T_PLAN_UPLOAD_PREVIEW, T_PLAN_UPLOAD_PREVIEW,
+                name, p->title ? p->title : "");
+    form_begin(r, arena_printf(&r->arena, "/plany/wczytaj/%ld",
+                               (long)upload_id),
+               NULL);
+    if (plan_has_errors(p)) {
+        html_lit(r, "<p class=\"errors\" role=\"alert\">"
+                    T_PLAN_UPLOAD_BLOCKED "</p>\n");
+    } else {
+        html_lit(r, "<button type=\"submit\" name=\"action\" "
+                    "value=\"confirm\">" T_PLAN_UPLOAD_CONFIRM
+                    "</button>\n");
+    }
+    html_lit(r, "<button type=\"submit\" name=\"action\" "
+                "value=\"cancel\">" T_PLAN_UPLOAD_CANCEL "</button>\n");
+    form_end(r);
+    render_body(r, p);
+    layout_end(r);
+    return 0;
+}
+
+/*
+** ROUTE: POST /plany/wczytaj/:id
+** CAP: CAP_PLAN_EDIT
+** PARAMS: id (path), action=confirm|cancel, csrf
+*/
+int
+page_plan_upload_confirm(struct req *r)
+{
+    const char *action = req_form(r, "action"), *why = NULL;
+    const char *region, *name;
+    struct audit_entry e = who(r);
+    const void *data;
+    struct plan *p;
+    int64_t upload_id = 0, id = 0;
+    size_t len;
+    db_stmt *st;
+    int rc;
+
+    if ((rc = id_or_reply(r, &upload_id)) != 0) {
+        return rc;
+    }
+    if (action == NULL ||
+        (strcmp(action, "confirm") != 0 && strcmp(action, "cancel") != 0)) {
+        return req_error(r, 400, T_ERR_BAD_REQUEST);
+    }
+    st = db_query(r->db, Q_UPLOAD_GET);
+    db_bind_int(st, 1, upload_id);
+    db_bind_int(st, 2, r->user->id);
+    rc = db_step(st);
+    if (rc != DB_ROW) {
+        db_done(st);
+        return rc == DB_DONE ? req_error(r, 404, T_PLAN_UPLOAD_GONE) : rc;
+    }
+    region = db_col_text_dup(&r->arena, st, 0);
+    name = db_col_text_dup(&r->arena, st, 1);
+    data = db_col_blob(st, 2, &len);
+    data = len > 0 ? arena_strndup(&r->arena, data, len) : "";
+    db_done(st);
+
+    if ((rc = db_begin(r->db)) != 0) {
+        return rc;
+    }
+    st = db_query(r->db, Q_UPLOAD_DELETE);
+    db_bind_int(st, 1, upload_id);
+    db_bind_int(st, 2, r->user->id);
+    if ((rc = db_exec(st)) != 0) {
+        goto fail;
+    }
+    if (strcmp(action, "cancel") == 0) {
+        if ((rc = db_commit(r->db)) != 0) {
+            return rc;
+        }
+        return req_redirect(r, "/plany/wczytaj");
+    }
+    if (!may_edit_region(r, region)) {
+        db_rollback(r->db);
+        return req_error(r, 403, T_PLAN_REGION_DENIED);
+    }
+    plan_read(&r->arena, name, data, len, 0, &p);
+    rc = plan_store_save(r->db, &r->arena, region, p, &e, &id, &why);
+    if (rc != 0) {
+        db_rollback(r->db);
+        return rc == ERR_INPUT ? req_error(r, 400, why) : rc;
+    }
+    if ((rc = db_commit(r->db)) != 0) {
+        return rc;
+    }
+    return req_redirect(r, arena_printf(&r->arena, "/plany/%ld", (long)id));
+fail:
+    db_rollback(r->db);
+    return rc;
+}
+
+/*
+** ROUTE: POST /plany/:id/publikacja
+** CAP: CAP_PLAN_EDIT
+** PARAMS: id (path), published=0|1, csrf
+*/
+int
+page_plan_publish(struct req *r)
+{
+    const char *v = req_form(r, "published"), *region;
+    struct audit_entry e = who(r);
+    int64_t id = 0;
+    bool published;
+    int rc;
+
+    if ((rc = id_or_reply(r, &id)) != 0) {
+        return rc;
+    }
+    if (v == NULL || (strcmp(v, "0") != 0 && strcmp(v, "1") != 0)) {
+        return req_error(r, 400, T_ERR_BAD_REQUEST);
+    }
+    rc = plan_store_visibility(r->db, &r->arena, id, &published, &region);
+    if (rc == ERR_NOTFOUND) {
+        return req_error(r, 404, NULL);
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    if (!may_edit_region(r, region)) {
+        return req_error(r, 403, T_PLAN_REGION_DENIED);
+    }
+    if ((rc = plan_store_set_published(r->db, id, v[0] == '1', &e)) != 0) {
+        return rc;
+    }
+    return req_redirect(r, arena_printf(&r->arena, "/plany/%ld", (long)id));
+}
+
+/*
+** ROUTE: POST /api/plans
+** CAP: CAP_PLAN_EDIT
+** PARAMS: file (multipart), region (optional for region-bound accounts),
+**         X-CSRF-Token header or csrf field; check and import in one step
+*/
+int
+api_plan_upload(struct req *r)
+{
+    const char *data, *name, *region = upload_region(r), *why = NULL;
+    struct audit_entry e = who(r);
+    struct plan *p;
+    struct json j;
+    size_t len;
+    int64_t id = 0;
+    int rc;
+
+    if (req_upload(r, "file", &data, &len, &name) != 0 || len == 0) {
+        return req_error(r, 400, T_PLAN_UPLOAD_NO_FILE);
+    }
+    if (region == NULL || !may_edit_region(r, region)) {
+        return req_error(r, 403, T_PLAN_REGION_DENIED);
+    }
+    plan_read(&r->arena, name, data, len, 0, &p);
+    rc = plan_store_save(r->db, &r->arena, region, p, &e, &id, &why);
+    if (rc != 0 && rc != ERR_INPUT) {
+        return rc;
+    }
+    /* The check's result either way; 422 when nothing was stored. */
+    req_json_begin(r);
+    r->status = rc == 0 ? 201 : 422;
+    json_init(&j, &r->out);
+    json_obj_begin(&j);
+    if (rc == 0) {
+        json_kint(&j, "id", id);
+    } else {
+        json_kstr(&j, "error", why);
+    }
+    json_key(&j, "plan");
+    plan_json_write(&j, p);
+    json_obj_end(&j);
     return 0;
 }

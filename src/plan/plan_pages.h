@@ -8,5 +8,10 @@ int page_plan_list(struct req *r);
 int page_plan(struct req *r);
 int api_plan_list(struct req *r);
 int api_plan(struct req *r);
+int page_plan_upload_form(struct req *r);
+int page_plan_upload(struct req *r);
+int page_plan_upload_confirm(struct req *r);
+int page_plan_publish(struct req *r);
+int api_plan_upload(struct req *r);
 
 #endif

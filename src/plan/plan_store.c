@@ -5,12 +5,14 @@
 */
 #include "plan_store.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/json.h"
 #include "db/db.h"
 
 const char *
@@ -236,7 +238,8 @@ save_rows(struct db *db, struct arena *a, const struct plan *p,
 
 int
 plan_store_save(struct db *db, struct arena *a, const char *region,
-                const struct plan *p, int64_t *id, const char **why)
+                const struct plan *p, const struct audit_entry *who,
+                int64_t *id, const char **why)
 {
     struct plan_totals tot;
     int64_t n = 0, programme_id = 0;
@@ -307,6 +310,30 @@ plan_store_save(struct db *db, struct arena *a, const char *region,
     *id = db_last_id(db);
     if ((rc = save_rows(db, a, p, *id)) != 0) {
         goto fail;
+    }
+    {
+        struct audit_entry e = *who;
+        struct buf after;
+        struct json j;
+
+        buf_init(&after);
+        json_init(&j, &after);
+        json_obj_begin(&j);
+        json_kstr(&j, "title", p->title);
+        json_kstr(&j, "region", region);
+        json_kstr(&j, "file", p->name);
+        json_kint(&j, "tasks", p->ntasks);
+        json_kint(&j, "total_grosze", tot.total);
+        json_obj_end(&j);
+        e.action = "plan.import";
+        e.entity = "plan";
+        e.entity_id = arena_printf(a, "%ld", (long)*id);
+        e.after = after.data;
+        rc = audit_add(db, &e);
+        buf_free(&after);
+        if (rc != 0) {
+            goto fail;
+        }
     }
     return db_commit(db);
 fail:
@@ -576,6 +603,7 @@ plan_store_load(struct db *db, struct arena *a, int64_t id,
     p->programme_from = (int)db_col_int(st, 13);
     p->programme_to = (int)db_col_int(st, 14);
     meta->region_name = db_col_text_dup(a, st, 15);
+    meta->published = db_col_int(st, 16) != 0;
     p->region = meta->region_name;
     db_done(st);
     if ((rc = load_rows(db, a, id, p)) != 0) {
@@ -608,13 +636,29 @@ plan_store_visibility(struct db *db, struct arena *a, int64_t id,
 }
 
 int
-plan_store_set_published(struct db *db, int64_t id, bool published)
+plan_store_set_published(struct db *db, int64_t id, bool published,
+                         const struct audit_entry *who)
 {
-    db_stmt *st = db_query(db, Q_PLAN_SET_PUBLISHED);
+    struct audit_entry e = *who;
+    char idtext[24];
+    db_stmt *st;
+    int rc;
 
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_PLAN_SET_PUBLISHED);
     db_bind_int(st, 1, id);
     db_bind_int(st, 2, published);
-    return db_exec(st);
+    snprintf(idtext, sizeof(idtext), "%ld", (long)id);
+    e.action = published ? "plan.publish" : "plan.unpublish";
+    e.entity = "plan";
+    e.entity_id = idtext;
+    if ((rc = db_exec(st)) != 0 || (rc = audit_add(db, &e)) != 0) {
+        db_rollback(db);
+        return rc;
+    }
+    return db_commit(db);
 }
 
 int

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "auth/auth.h"
 #include "plan.h"
 
 struct db;
@@ -31,16 +32,19 @@ struct plan_summary {
 struct plan_meta {
     int64_t id;
     const char *region, *region_name, *imported_at;
+    bool published;
 };
 
 /*
 ** Store p for region (a voivodeship code this instance serves) in one
-** transaction; *id receives the new plan's id. ERR_INPUT when the plan has
-** error findings or the region is unknown (message on *why, Polish),
-** ERR_DB on a store failure; nothing is written on any error.
+** transaction with its audit row (who: account, via, addr; the action and
+** record are filled in here); *id receives the new plan's id. ERR_INPUT
+** when the plan has error findings or the region is unknown (message on
+** *why, Polish), ERR_DB on a store failure; nothing is written on error.
 */
 int plan_store_save(struct db *db, struct arena *a, const char *region,
-                    const struct plan *p, int64_t *id, const char **why);
+                    const struct plan *p, const struct audit_entry *who,
+                    int64_t *id, const char **why);
 /* Load plan id into the arena: 0 or ERR_NOTFOUND / ERR_DB. */
 int plan_store_load(struct db *db, struct arena *a, int64_t id,
                     struct plan **out, struct plan_meta *meta);
@@ -56,8 +60,9 @@ int plan_store_list(struct db *db, struct arena *a, bool all_unpublished,
 */
 int plan_store_visibility(struct db *db, struct arena *a, int64_t id,
                           bool *published, const char **region);
-/* Publish or withdraw a plan; one audit row by the caller's transaction. */
-int plan_store_set_published(struct db *db, int64_t id, bool published);
+/* Publish or withdraw a plan, with its audit row, in one transaction. */
+int plan_store_set_published(struct db *db, int64_t id, bool published,
+                             const struct audit_entry *who);
 /* "yearly", "programme", "project". */
 const char *plan_kind_name(enum plan_kind kind);
 

@@ -1,0 +1,400 @@
+#!/usr/bin/env node
+// Browser tests of rodzina: Debian's chromium driven by playwright-core,
+// accessibility checked with axe-core.
+//
+//   node tests/browser/run.mjs BUILD/rodzina
+//
+// Creates a demo database in a temporary folder, serves it on a free
+// loopback port, runs the tests and stops the server with SIGTERM. Prints
+// `ok NAME` or `FAIL NAME: reason` per test and ends with
+// `browser: N passed, N failed`; exits 1 when anything failed.
+// Screenshots go to tests/browser/screenshots/ (not committed).
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const SHOTS = path.join(HERE, 'screenshots');
+const AXE_JS = path.join(HERE, 'node_modules', 'axe-core', 'axe.min.js');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const NAV = ['/', '/plany', '/monitoring', '/niebieska-linia', '/uslugi', '/rejestry',
+  '/uzytkownicy', '/teryt'];
+const NOT_BUILT = 'Ta część systemu jeszcze nie działa';
+const NOT_BUILT_PATHS = new Set(NAV.filter((h) => h !== '/' && h !== '/teryt'));
+const TIMEOUT = 10000;
+
+let passed = 0, failed = 0;
+
+async function test(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`ok ${name}`);
+  } catch (e) {
+    failed++;
+    const msg = (e && e.message ? e.message : String(e)).split('\n').join('\n    ');
+    console.log(`FAIL ${name}: ${msg}`);
+  }
+}
+
+function check(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+
+function slug(url) {
+  const s = url.replace(/^https?:\/\/[^/]+/, '').replace(/[^a-zA-Z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return s || 'home';
+}
+
+function pathOf(url) {
+  try { return new URL(url).pathname; } catch { return ''; }
+}
+
+function run(cmd, args, opts) {
+  return new Promise((resolve, reject) => {
+    const p = spawn(cmd, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    p.stdout.on('data', (d) => { out += d; });
+    p.stderr.on('data', (d) => { out += d; });
+    p.on('error', reject);
+    p.on('exit', (code) => (code === 0 ? resolve(out)
+      : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${out.trim()}`))));
+  });
+}
+
+// Starts `rodzina serve` on port 0 and resolves with the port it logs.
+function startServer(bin, db, cwd) {
+  const proc = spawn(bin, ['serve', '--db', db, '--listen', '127.0.0.1:0'],
+    { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  const server = { proc, stderr: '', exit: null };
+  server.exited = new Promise((resolve) => {
+    proc.on('exit', (code, signal) => { server.exit = { code, signal }; resolve(server.exit); });
+  });
+  proc.stderr.on('data', (d) => { server.stderr += d; });
+  server.port = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(
+      `no "serve: listening" line within 10 s; stderr: ${server.stderr.trim()}`)), 10000);
+    const look = () => {
+      const m = /serve: listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(server.stderr);
+      if (m) { clearTimeout(timer); resolve(Number(m[1])); }
+    };
+    proc.stderr.on('data', look);
+    proc.on('error', (e) => { clearTimeout(timer); reject(e); });
+    server.exited.then((x) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${x.code ?? x.signal}) before listening: ${server.stderr.trim()}`));
+    });
+  });
+  return server;
+}
+
+async function stopServer(server) {
+  if (server.exit) return server.exit;
+  server.proc.kill('SIGTERM');
+  const timeout = new Promise((resolve) => setTimeout(() => resolve(null), 10000));
+  const x = await Promise.race([server.exited, timeout]);
+  if (x) return x;
+  server.proc.kill('SIGKILL');
+  await server.exited;
+  return { code: null, signal: 'SIGKILL (did not stop within 10 s of SIGTERM)' };
+}
+
+// Console errors, uncaught exceptions and CSP violations of every page of a
+// context, keyed by the page's URL at the time.
+function watch(context, problems) {
+  context.on('page', (page) => watchPage(page, problems));
+}
+
+function watchPage(page, problems) {
+  const note = (what) => problems.push({ url: page.url(), what });
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const text = m.text();
+    // A part not built yet answers 501 on purpose, and chromium logs every
+    // non-2xx document as a failed load: that line alone is expected (the
+    // page's content is checked by the navigation test).
+    const src = m.location().url || '';
+    if (/status of 501/.test(text) && NOT_BUILT_PATHS.has(pathOf(src))) return;
+    note(`console error: ${text}${src && src !== page.url() ? ` (${src})` : ''}`);
+  });
+  page.on('pageerror', (e) => note(`uncaught exception: ${e.message}`));
+}
+
+// Reports CSP violations on the console, where watchPage sees them (chromium
+// logs most of them itself, this also catches report-only and eval cases).
+const CSP_PROBE = `document.addEventListener('securitypolicyviolation', function (e) {
+  console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline'));
+});`;
+
+async function shot(page, name) {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+async function main() {
+  const binArg = process.argv[2];
+  if (!binArg) {
+    console.error('usage: node run.mjs PATH/TO/rodzina');
+    process.exit(2);
+  }
+  const bin = path.resolve(binArg);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rodzina-browser-'));
+  const db = path.join(tmp, 'demo.db');
+  let server = null, browser = null;
+  const problems = [];
+
+  try {
+    await run(bin, ['init', '--db', db, '--demo'], { cwd: tmp });
+    server = startServer(bin, db, tmp);
+    const port = await server.port;
+    const base = `http://127.0.0.1:${port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+
+    const ctx = await browser.newContext({ locale: 'pl-PL', viewport: { width: 1280, height: 900 } });
+    ctx.setDefaultTimeout(TIMEOUT);
+    await ctx.addInitScript(CSP_PROBE);
+    watch(ctx, problems);
+    const page = await ctx.newPage();
+
+    await test('home page opens in Polish with a title', async () => {
+      const r = await page.goto(`${base}/`);
+      check(r && r.status() === 200, `status ${r && r.status()}`);
+      const lang = await page.getAttribute('html', 'lang');
+      check(lang === 'pl', `html lang="${lang}", want "pl"`);
+      const title = await page.title();
+      check(/Rodzina/.test(title), `title "${title}" does not name Rodzina`);
+      const h1 = await page.locator('h1').count();
+      check(h1 === 1, `${h1} h1 elements`);
+      await shot(page, 'home');
+    });
+
+    // The layout's menu: the eight parts in this order (a login link or
+    // such may stand beside them).
+    let navCount = NAV.length;
+    await test('navigation has the 8 parts', async () => {
+      await page.goto(`${base}/`);
+      const hrefs = await page.locator('header nav a').evaluateAll(
+        (as) => as.map((a) => a.getAttribute('href')));
+      const parts = hrefs.filter((h) => NAV.includes(h));
+      check(JSON.stringify(parts) === JSON.stringify(NAV),
+        `nav links ${JSON.stringify(hrefs)}, want ${JSON.stringify(NAV)} in this order`);
+      navCount = hrefs.length;
+    });
+
+    // Following each link lands on the part (200), on a plain "not built
+    // yet" page (501), or on the login page when the part needs an account.
+    for (const href of NAV) {
+      await test(`navigation link ${href}`, async () => {
+        await page.goto(`${base}/`);
+        const link = page.locator(`header nav a[href="${href}"]`);
+        const [resp] = await Promise.all([
+          page.waitForNavigation(),
+          link.click(),
+        ]);
+        const status = resp ? resp.status() : 0;
+        const landed = new URL(page.url());
+        const login = landed.pathname === '/login';
+        if (login) {
+          check(landed.searchParams.get('next') === href,
+            `redirected to ${landed.pathname}${landed.search}, want next=${href}`);
+          check(await page.locator('main form input[type="password"]').count() === 1,
+            'login page without a password field');
+        } else {
+          check(landed.pathname === href, `landed on ${page.url()}`);
+        }
+        check(status === 200 || status === 501, `status ${status}`);
+        check(await page.getAttribute('html', 'lang') === 'pl', 'html lang is not pl');
+        check((await page.title()).trim() !== '', 'empty title');
+        const h1 = (await page.locator('main h1').allInnerTexts()).map((t) => t.trim());
+        check(h1.length === 1 && h1[0] !== '', `main has ${h1.length} h1 (${JSON.stringify(h1)})`);
+        const nav = await page.locator('header nav a').count();
+        check(nav === navCount, `layout nav has ${nav} links, the home page ${navCount}`);
+        if (!login) {
+          const current = await page.locator('header nav a[aria-current="page"]').getAttribute('href');
+          check(current === href, `aria-current on ${current}, want ${href}`);
+        }
+        check(await page.locator('footer').count() === 1, 'no footer');
+        const text = await page.locator('main').innerText();
+        if (status === 501) {
+          check(text.includes(NOT_BUILT), `501 page does not say "${NOT_BUILT}"`);
+        } else {
+          check(!text.includes(NOT_BUILT), `200 page says "${NOT_BUILT}"`);
+        }
+        await shot(page, `nav-${slug(href)}`);
+      });
+    }
+
+    await test('/teryt lists 16 voivodeships', async () => {
+      const r = await page.goto(`${base}/teryt`);
+      check(r.status() === 200, `status ${r.status()}`);
+      const rows = await page.locator('main table tbody tr').count();
+      check(rows === 16, `${rows} rows, want 16`);
+      await shot(page, 'teryt');
+    });
+
+    await test('browse voivodeship → powiat → gmina', async () => {
+      await page.goto(`${base}/teryt`);
+      await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'kujawsko-pomorskie' }).click()]);
+      check(new URL(page.url()).pathname === '/teryt/04', `landed on ${page.url()}`);
+      const powiats = await page.locator('main table tbody tr').count();
+      check(powiats === 23, `${powiats} powiats in kujawsko-pomorskie, want 23`);
+      await shot(page, 'teryt-04');
+      await Promise.all([page.waitForNavigation(),
+        page.locator('main table a[href="/teryt/04/63"]').click()]);
+      const text = await page.locator('main').innerText();
+      check(text.includes('0463011') && text.includes('Toruń'), 'Toruń 0463011 not on /teryt/04/63');
+      await shot(page, 'teryt-04-63');
+    });
+
+    await test('autocomplete: type, choose with keyboard, submit', async () => {
+      await page.goto(`${base}/teryt`);
+      const q = page.locator('#q');
+      await q.click();
+      await q.pressSequentially('torun', { delay: 40 });
+      const option = page.locator('ul.suggest li[role="option"]', { hasText: 'Toruń' });
+      await option.first().waitFor({ state: 'visible' });
+      check(await q.getAttribute('aria-expanded') === 'true', 'aria-expanded is not true with suggestions shown');
+      await shot(page, 'autocomplete');
+      await page.keyboard.press('ArrowDown');
+      const first = page.locator('ul.suggest li[role="option"]').first();
+      check(await first.getAttribute('aria-selected') === 'true', 'ArrowDown did not select the first option');
+      check((await first.innerText()).startsWith('Toruń'), `first option is "${await first.innerText()}"`);
+      check(await q.getAttribute('aria-activedescendant') === await first.getAttribute('id'),
+        'aria-activedescendant does not point at the selected option');
+      await page.keyboard.press('Enter');
+      check(new URL(page.url()).pathname === '/teryt', 'Enter on an option submitted the form');
+      const value = await q.inputValue();
+      check(value === 'Toruń', `input holds "${value}" after choosing, want "Toruń"`);
+      check(await page.locator('ul.suggest').isHidden(), 'suggestions still shown after choosing');
+      await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      const url = new URL(page.url());
+      check(url.pathname === '/teryt/szukaj', `submitted to ${url.pathname}`);
+      check(url.searchParams.get('q') === 'Toruń', `q=${url.searchParams.get('q')}`);
+      const items = await page.locator('main ul.results li').allInnerTexts();
+      check(items.some((t) => t.includes('Toruń') && t.includes('0463011')),
+        `results do not list Toruń 0463011: ${JSON.stringify(items)}`);
+      await shot(page, 'search-torun');
+    });
+
+    await test('autocomplete: Polish letters not needed (lodz → Łódź)', async () => {
+      await page.goto(`${base}/teryt`);
+      await page.locator('#q').pressSequentially('lodz', { delay: 40 });
+      await page.locator('ul.suggest li[role="option"]', { hasText: 'Łódź' }).first()
+        .waitFor({ state: 'visible' });
+    });
+
+    await test('search works with JavaScript disabled', async () => {
+      const nojs = await browser.newContext({ javaScriptEnabled: false, locale: 'pl-PL' });
+      nojs.setDefaultTimeout(TIMEOUT);
+      watch(nojs, problems);
+      try {
+        const p = await nojs.newPage();
+        await p.goto(`${base}/teryt`);
+        check(await p.locator('ul.suggest').count() === 0, 'suggestion list present without JavaScript');
+        await p.locator('#q').fill('torun');
+        await Promise.all([p.waitForNavigation(), p.locator('form.search button[type="submit"]').click()]);
+        const url = new URL(p.url());
+        check(url.pathname === '/teryt/szukaj', `submitted to ${url.pathname}`);
+        const items = await p.locator('main ul.results li').allInnerTexts();
+        check(items.some((t) => t.includes('Toruń') && t.includes('0463011')),
+          `results do not list Toruń 0463011: ${JSON.stringify(items)}`);
+        await shot(p, 'nojs-search-torun');
+      } finally {
+        await nojs.close();
+      }
+    });
+
+    await test('phone width: pages fit without sideways scrolling', async () => {
+      const phone = await browser.newContext({ viewport: { width: 360, height: 740 },
+        deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'pl-PL' });
+      phone.setDefaultTimeout(TIMEOUT);
+      await phone.addInitScript(CSP_PROBE);
+      watch(phone, problems);
+      const bad = [];
+      try {
+        const p = await phone.newPage();
+        for (const u of ['/', '/teryt', '/teryt/04', '/teryt/szukaj?q=torun']) {
+          await p.goto(`${base}${u}`);
+          const w = await p.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+          if (w[0] > w[1]) bad.push(`${u}: content ${w[0]} px wide in a ${w[1]} px window`);
+          await shot(p, `phone-${slug(u)}`);
+        }
+      } finally {
+        await phone.close();
+      }
+      check(bad.length === 0, bad.join('; '));
+    });
+
+    // axe-core is injected as an inline script, which the page's CSP rightly
+    // forbids: this context alone bypasses CSP (and is not watched for CSP).
+    const axeSource = fs.readFileSync(AXE_JS, 'utf8');
+    const axeCtx = await browser.newContext({ bypassCSP: true, locale: 'pl-PL' });
+    axeCtx.setDefaultTimeout(TIMEOUT);
+    const axePage = await axeCtx.newPage();
+    const axeRun = async () => {
+      await axePage.addScriptTag({ content: axeSource });
+      const res = await axePage.evaluate((tags) => window.axe.run(document,
+        { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }), AXE_TAGS);
+      return res.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n` + v.nodes.map(
+        (n) => `  at ${n.target.join(' ')}: ${n.failureSummary.replace(/\s*\n\s*/g, ' ')}`).join('\n'));
+    };
+    for (const u of ['/', '/teryt', '/teryt/szukaj?q=torun']) {
+      await test(`axe ${AXE_TAGS.join('/')} ${u}`, async () => {
+        await axePage.goto(`${base}${u}`);
+        const v = await axeRun();
+        check(v.length === 0, `${v.length} violation(s):\n${v.join('\n')}`);
+      });
+    }
+    await test('axe /teryt with suggestions open', async () => {
+      await axePage.goto(`${base}/teryt`);
+      await axePage.locator('#q').pressSequentially('torun', { delay: 40 });
+      await axePage.locator('ul.suggest li[role="option"]').first().waitFor({ state: 'visible' });
+      await axePage.keyboard.press('ArrowDown');
+      await axePage.locator('ul.suggest li[aria-selected="true"]').waitFor({ state: 'visible' });
+      const v = await axeRun();
+      check(v.length === 0, `${v.length} violation(s):\n${v.join('\n')}`);
+    });
+    await axeCtx.close();
+
+    await test('no console errors, uncaught exceptions or CSP violations', async () => {
+      const lines = problems.map((p) => `${p.url}: ${p.what}`);
+      check(lines.length === 0, lines.join('\n'));
+    });
+
+    await ctx.close();
+    await browser.close();
+    browser = null;
+
+    await test('access log carries no query string', async () => {
+      const leaks = server.stderr.split('\n').filter((l) => /[?&]q=|torun|lodz/i.test(l));
+      check(leaks.length === 0, `log lines with the query: ${leaks.join(' | ')}`);
+    });
+
+    await test('server stops cleanly on SIGTERM', async () => {
+      const x = await stopServer(server);
+      check(x.code === 0, `exit ${x.code ?? x.signal}`);
+      check(server.stderr.includes('serve: stopped cleanly'),
+        `no "serve: stopped cleanly" in stderr; last lines: ${server.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+    });
+  } catch (e) {
+    failed++;
+    console.log(`FAIL setup: ${e && e.message ? e.message : e}`);
+  } finally {
+    if (browser) await browser.close().catch(() => {});
+    if (server) await stopServer(server);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+
+  console.log(`browser: ${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main();
