@@ -222,6 +222,16 @@ migrate(struct db *db, int target, char *err, int errlen)
     return 0;
 }
 
+/* SQLite's memory statistics take a global mutex on every allocation;
+ * nothing reads them, so they are switched off before the first open. */
+static pthread_once_t config_once = PTHREAD_ONCE_INIT;
+
+static void
+configure(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 int
 db_open(const char *path, int flags, struct db **out, char *err, int errlen)
 {
@@ -229,6 +239,7 @@ db_open(const char *path, int flags, struct db **out, char *err, int errlen)
     int oflags = SQLITE_OPEN_NOMUTEX;
     int v, latest = db_latest_version();
 
+    pthread_once(&config_once, configure);
     *out = NULL;
     oflags |= (flags & DB_OPEN_READONLY) ? SQLITE_OPEN_READONLY
                                          : SQLITE_OPEN_READWRITE;

@@ -137,14 +137,15 @@ parse_fields(struct req *r)
     MHD_destroy_post_processor(pp);
     /* Move values into the arena so nothing is left to free. */
     for (f = r->fields; f != NULL; f = f->next) {
-        char *v = arena_alloc(&r->arena, f->value.len + 1);
+        size_t len = f->value.len;
+        char *v = arena_alloc(&r->arena, len + 1);
 
-        if (f->value.len > 0) {
-            memcpy(v, f->value.data, f->value.len);
+        if (len > 0) {
+            memcpy(v, f->value.data, len);
         }
         buf_free(&f->value);
         f->value.data = v;
-        f->value.cap = 0;
+        f->value.len = len;
     }
 }
 

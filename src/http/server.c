@@ -170,10 +170,22 @@ on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     clock_gettime(CLOCK_MONOTONIC, &end);
     us = (end.tv_sec - r->start.tv_sec) * 1000000L +
          (end.tv_nsec - r->start.tv_nsec) / 1000;
-    /* Path only: a query string may carry what a resident typed. */
-    fprintf(stderr, "access %s %s %d %zu %ldus%s\n", r->method, r->path,
-            r->status, r->out.len, us,
-            toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
+    /* Path only: a query string may carry what a resident typed. One
+     * write(2) per line: no stdio lock shared by the workers. */
+    {
+        char line[1200];
+        int n = snprintf(line, sizeof(line), "access %s %.1024s %d %zu %ldus%s\n",
+                         r->method, r->path, r->status, r->out.len, us,
+                         toe == MHD_REQUEST_TERMINATED_COMPLETED_OK
+                             ? ""
+                             : " aborted");
+
+        if (n > 0 && write(STDERR_FILENO, line,
+                           (size_t)n < sizeof(line) ? (size_t)n
+                                                    : sizeof(line) - 1) < 0) {
+            /* Nowhere left to report a failing log. */
+        }
+    }
     buf_free(&r->body);
     buf_free(&r->out);
     *con_cls = NULL;

@@ -10,7 +10,7 @@
 // `browser: N passed, N failed`; exits 1 when anything failed.
 // Screenshots go to tests/browser/screenshots/ (not committed).
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +29,15 @@ const NAV = ['/', '/plany', '/monitoring', '/niebieska-linia', '/uslugi', '/reje
 const NOT_BUILT = 'Ta część systemu jeszcze nie działa';
 const NOT_BUILT_PATHS = new Set(NAV.filter((h) => h !== '/' && h !== '/teryt'));
 const TIMEOUT = 10000;
+const COORD_PASSWORD = 'haslo-koordynatora-2024';
+// A plan whose every text cell carries a script, an event handler or a
+// javascript: link; none of them may run anywhere it is shown.
+const HOSTILE_PLAN = [
+  'Lp.\tDziałanie\togólna\tśrodki własne\tinne\tTermin\tRealizatorzy\twskaźnik\tPlan 2021\tPlan 2021 - 2026',
+  '1.\tCel <script>alert("cel")</script>',
+  '1.1\t"><img src=x onerror=alert("img")> zadanie\t1.000\t1.000\t-\tI-XII\t<a href="javascript:alert(\'a\')">realizator</a>\t<svg onload=alert("svg")>\t1\t2',
+  '',
+].join('\n');
 
 let passed = 0, failed = 0;
 
@@ -153,6 +162,9 @@ async function main() {
 
   try {
     await run(bin, ['init', '--db', db, '--demo'], { cwd: tmp });
+    const add = spawnSync(bin, ['user', 'add', 'koord', '--role', 'coordinator',
+      '--region', '04', '--db', db], { input: `${COORD_PASSWORD}\n` });
+    if (add.status !== 0) throw new Error(`user add: ${add.stderr}`);
     server = startServer(bin, db, tmp);
     const port = await server.port;
     const base = `http://127.0.0.1:${port}`;
@@ -363,6 +375,41 @@ async function main() {
       check(v.length === 0, `${v.length} violation(s):\n${v.join('\n')}`);
     });
     await axeCtx.close();
+
+    await test('hostile text in an uploaded plan is shown inert (no script runs)', async () => {
+      const xctx = await browser.newContext({ locale: 'pl-PL' });
+      xctx.setDefaultTimeout(TIMEOUT);
+      await xctx.addInitScript(CSP_PROBE);
+      watch(xctx, problems);
+      const xp = await xctx.newPage();
+      const dialogs = [];
+      xp.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+      await xp.goto(`${base}/login`);
+      await xp.getByLabel('Login').fill('koord');
+      await xp.getByLabel('Hasło').fill(COORD_PASSWORD);
+      await Promise.all([xp.waitForNavigation(), xp.getByRole('button', { name: 'Zaloguj się' }).click()]);
+      check((await xp.content()).includes('Zalogowano:'), 'login failed');
+      await xp.goto(`${base}/plany/wczytaj`);
+      await xp.getByLabel('Plik planu').setInputFiles({
+        name: 'zly-plan.txt', mimeType: 'text/plain', buffer: Buffer.from(HOSTILE_PLAN) });
+      await Promise.all([xp.waitForNavigation(), xp.getByRole('button', { name: 'Sprawdź plik' }).click()]);
+      const inert = async (where) => {
+        check(await xp.locator('main script').count() === 0, `${where}: a script element in the page`);
+        check(await xp.locator('img[onerror], svg[onload], a[href^="javascript:"]').count() === 0,
+          `${where}: a live handler or javascript: link`);
+        check((await xp.textContent('main')).includes('<script>alert("cel")</script>'),
+          `${where}: the text is not shown as text`);
+      };
+      await inert('preview');
+      await shot(xp, 'xss-preview');
+      await Promise.all([xp.waitForNavigation(),
+        xp.getByRole('button', { name: 'Zatwierdź i zapisz plan' }).click()]);
+      check(/\/plany\/\d+$/.test(xp.url()), `not on the plan page: ${xp.url()}`);
+      await inert('plan page');
+      await shot(xp, 'xss-plan');
+      check(dialogs.length === 0, `script ran: ${dialogs.join(', ')}`);
+      await xctx.close();
+    });
 
     await test('no console errors, uncaught exceptions or CSP violations', async () => {
       const lines = problems.map((p) => `${p.url}: ${p.what}`);

@@ -1,0 +1,453 @@
+#!/usr/bin/env python3
+"""Integration tests of accounts, roles, sessions, CSRF, throttling and
+the audit log (issue 4), against the real server.
+
+The route table is read from src/http/routes.c; EXPECTED below states, for
+every route, the capability the test expects. A route that is added to the
+table without an entry here fails the test, and so does a route whose rule
+differs. Then every route is requested as the public and as each role and
+the answer is checked against CAPS, the allow-list of each capability.
+Usage: test_auth.py BINARY"""
+import http.client
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.parse
+
+from harness import Runner, Server, check, cleanup, make_db
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))))
+
+# Who holds each capability; written here independently of caps.c.
+ROLES = ['administrator', 'coordinator', 'implementer', 'consultant',
+         'analyst', 'grantee']
+CAPS = {
+    'CAP_PUBLIC': {'public'} | set(ROLES),
+    'CAP_LOGIN': set(ROLES),
+    'CAP_PLAN_READ': {'administrator', 'coordinator', 'implementer',
+                      'analyst'},
+    'CAP_PLAN_EDIT': {'administrator', 'coordinator'},
+    'CAP_USERS_ADMIN': {'administrator'},
+    'CAP_AUDIT_READ': {'administrator'},
+}
+
+EXPECTED = {
+    ('GET', '/'): 'CAP_PUBLIC',
+    ('GET', '/api/regions'): 'CAP_PUBLIC',
+    ('GET', '/teryt'): 'CAP_PUBLIC',
+    ('GET', '/teryt/szukaj'): 'CAP_PUBLIC',
+    ('GET', '/teryt/:woj'): 'CAP_PUBLIC',
+    ('GET', '/teryt/:woj/:pow'): 'CAP_PUBLIC',
+    ('GET', '/api/teryt/wojewodztwa'): 'CAP_PUBLIC',
+    ('GET', '/api/teryt/powiaty'): 'CAP_PUBLIC',
+    ('GET', '/api/teryt/gminy'): 'CAP_PUBLIC',
+    ('GET', '/plany'): 'CAP_PUBLIC',
+    ('GET', '/plany/wczytaj'): 'CAP_PLAN_EDIT',
+    ('POST', '/plany/wczytaj'): 'CAP_PLAN_EDIT',
+    ('POST', '/plany/wczytaj/:id'): 'CAP_PLAN_EDIT',
+    ('GET', '/plany/:id'): 'CAP_PUBLIC',
+    ('POST', '/plany/:id/publikacja'): 'CAP_PLAN_EDIT',
+    ('GET', '/api/plans'): 'CAP_PUBLIC',
+    ('POST', '/api/plans'): 'CAP_PLAN_EDIT',
+    ('GET', '/api/plans/:id'): 'CAP_PUBLIC',
+    ('GET', '/monitoring'): 'CAP_PUBLIC',
+    ('GET', '/niebieska-linia'): 'CAP_PUBLIC',
+    ('GET', '/uslugi'): 'CAP_PUBLIC',
+    ('GET', '/rejestry'): 'CAP_PUBLIC',
+    ('GET', '/login'): 'CAP_PUBLIC',
+    ('POST', '/login'): 'CAP_PUBLIC',
+    ('POST', '/logout'): 'CAP_LOGIN',
+    ('GET', '/uzytkownicy'): 'CAP_USERS_ADMIN',
+    ('POST', '/uzytkownicy'): 'CAP_USERS_ADMIN',
+    ('POST', '/uzytkownicy/blokada'): 'CAP_USERS_ADMIN',
+    ('GET', '/api/users'): 'CAP_USERS_ADMIN',
+    ('GET', '/audyt'): 'CAP_AUDIT_READ',
+    ('GET', '/audyt.csv'): 'CAP_AUDIT_READ',
+    ('GET', '/api/audit'): 'CAP_AUDIT_READ',
+}
+
+# Values for path parameters when requesting a pattern.
+SAMPLE = {':woj': '04', ':pow': '63', ':id': '1'}
+PASSWORD = 'dobre-haslo-2024!'
+
+
+def route_table():
+    text = open(os.path.join(ROOT, 'src/http/routes.c')).read()
+    return re.findall(r'ROUTE\("(\w+)",\s*"([^"]+)",\s*(\w+),\s*(\w+)\)',
+                      text)
+
+
+def add_user(binary, db, login, role, region='04', password=PASSWORD):
+    args = [binary, 'user', 'add', login, '--role', role, '--db', db]
+    if role != 'administrator':
+        args += ['--region', region]
+    p = subprocess.run(args, input=password + '\n', capture_output=True,
+                       text=True)
+    return p.returncode, p.stderr
+
+
+class Client:
+    """A browser-like client: keeps cookies, reads the CSRF token."""
+
+    def __init__(self, srv):
+        self.srv, self.cookies = srv, {}
+
+    def request(self, method, path, fields=None, headers=None, raw=None,
+                content_type=None):
+        c = http.client.HTTPConnection('127.0.0.1', self.srv.port,
+                                       timeout=20)
+        h = dict(headers or {})
+        if self.cookies:
+            h['Cookie'] = '; '.join(f'{k}={v}' for k, v in
+                                    self.cookies.items())
+        body = raw
+        if fields is not None:
+            body = urllib.parse.urlencode(fields).encode()
+            h['Content-Type'] = 'application/x-www-form-urlencoded'
+        if content_type:
+            h['Content-Type'] = content_type
+        c.request(method, path, body=body, headers=h)
+        r = c.getresponse()
+        data = r.read()
+        for k, v in r.getheaders():
+            if k.lower() == 'set-cookie':
+                name, _, rest = v.partition('=')
+                value = rest.split(';')[0]
+                if 'Max-Age=0' in v:
+                    self.cookies.pop(name, None)
+                else:
+                    self.cookies[name] = value
+        c.close()
+        return r.status, dict((k.lower(), v) for k, v in r.getheaders()), \
+            data.decode('utf-8', 'replace')
+
+    def csrf(self, path='/login'):
+        _, _, html = self.request('GET', path)
+        m = re.search(r'name="csrf" value="([0-9a-f]+)"', html)
+        check(m, f'no csrf field on {path}')
+        return m.group(1)
+
+    def login(self, login, password=PASSWORD):
+        token = self.csrf('/login')
+        return self.request('POST', '/login', {
+            'csrf': token, 'login': login, 'password': password,
+            'next': '/'})
+
+
+def multipart(fields, files):
+    b = '----rodzinaTestBoundary'
+    out = b''
+    for k, v in fields.items():
+        out += (f'--{b}\r\nContent-Disposition: form-data; name="{k}"'
+                f'\r\n\r\n{v}\r\n').encode()
+    for k, (name, data) in files.items():
+        out += (f'--{b}\r\nContent-Disposition: form-data; name="{k}"; '
+                f'filename="{name}"\r\nContent-Type: text/plain\r\n\r\n'
+                ).encode() + data + b'\r\n'
+    out += f'--{b}--\r\n'.encode()
+    return out, f'multipart/form-data; boundary={b}'
+
+
+def audit_rows(db, action):
+    con = sqlite3.connect(db)
+    n = con.execute('SELECT count(*) FROM audit WHERE action = ?',
+                    (action,)).fetchone()[0]
+    con.close()
+    return n
+
+
+def main():
+    binary = sys.argv[1]
+    d, db = make_db(binary)
+    for role in ROLES:
+        rc, err = add_user(binary, db, role, role)
+        if rc != 0:
+            print(f'FAIL setup: user {role}: {err}')
+            return 1
+    add_user(binary, db, 'coord12', 'coordinator', region='12')
+    srv = Server(binary, db)
+    t = Runner('auth')
+
+    def every_route_has_the_expected_rule():
+        table = route_table()
+        check(len(table) >= len(EXPECTED) - 2, 'route table not parsed')
+        for method, pattern, handler, cap in table:
+            check(cap != 'CAP_NONE', f'{method} {pattern} has no rule')
+            check((method, pattern) in EXPECTED,
+                  f'{method} {pattern} ({handler}) is not in EXPECTED: '
+                  f'add it with the capability it must need')
+            check(EXPECTED[(method, pattern)] == cap,
+                  f'{method} {pattern}: {cap}, expected '
+                  f'{EXPECTED[(method, pattern)]}')
+        missing = set(EXPECTED) - {(m, p) for m, p, _, _ in table}
+        check(not missing, f'routes gone from the table: {missing}')
+
+    def every_route_allows_and_denies_by_role():
+        table = route_table()
+        clients = {'public': Client(srv)}
+        for role in ROLES:
+            c = Client(srv)
+            st, h, _ = c.login(role)
+            check(st == 303, f'login {role}: {st}')
+            clients[role] = c
+        for method, pattern, handler, cap in table:
+            path = pattern
+            for k, v in SAMPLE.items():
+                path = path.replace(k, v)
+            if pattern == '/api/teryt/gminy':
+                path += '?q=tor'
+            if pattern == '/api/teryt/powiaty':
+                path += '?woj=04'
+            for who, c in clients.items():
+                if pattern in ('/logout', '/login') and method == 'POST':
+                    continue  # would end or start the session under test
+                fields = None
+                if method == 'POST':
+                    fields = {'csrf': c.csrf('/login') if who == 'public'
+                              else c.csrf('/plany')}
+                st, h, _ = c.request(method, path, fields)
+                allowed = who in CAPS[cap]
+                denied = st in (401, 403) or (
+                    st == 303 and h.get('location', '').startswith(
+                        '/login'))
+                check(allowed != denied,
+                      f'{who} {method} {path} ({cap}): {st} '
+                      f'{h.get("location", "")}, expected '
+                      f'{"allow" if allowed else "deny"}')
+                if not allowed:
+                    if who == 'public':
+                        check(st in (303, 401), f'{path}: public got {st}')
+                    else:
+                        check(st == 403, f'{path}: {who} got {st}')
+
+    def post_without_or_with_wrong_csrf_is_403_and_changes_nothing():
+        c = Client(srv)
+        c.login('administrator')
+        before = sqlite3.connect(db).execute(
+            'SELECT count(*) FROM account').fetchone()[0]
+        form = {'login': 'intruz', 'password': PASSWORD, 'role': 'analyst',
+                'region': '04'}
+        st, _, body = c.request('POST', '/uzytkownicy', form)
+        check(st == 403 and 'Formularz wygasł' in body, st)
+        st, _, _ = c.request('POST', '/uzytkownicy',
+                             dict(form, csrf='0' * 64))
+        check(st == 403, st)
+        other = Client(srv)  # a token from another session is no good
+        other.login('coordinator')
+        st, _, _ = c.request('POST', '/uzytkownicy',
+                             dict(form, csrf=other.csrf('/plany')))
+        check(st == 403, st)
+        after = sqlite3.connect(db).execute(
+            'SELECT count(*) FROM account').fetchone()[0]
+        check(before == after, (before, after))
+        check(audit_rows(db, 'csrf.rejected') >= 3, 'audited')
+        # With the right token the same form works.
+        st, h, _ = c.request('POST', '/uzytkownicy',
+                             dict(form, csrf=c.csrf('/uzytkownicy')))
+        check(st == 303, st)
+
+    def session_is_dead_after_logout_and_timeouts():
+        c = Client(srv)
+        c.login('analyst')
+        check(c.request('GET', '/plany')[0] == 200, 'logged in')
+        token = c.cookies['rodzina_session']
+        st, _, _ = c.request('POST', '/logout', {'csrf': c.csrf('/plany')})
+        check(st == 303, st)
+        c.cookies['rodzina_session'] = token  # replay the old cookie
+        st, h, _ = c.request('GET', '/api/audit')
+        check(st == 401, f'after logout: {st}')
+        # Idle and absolute time-outs, by ageing the stored session.
+        for column, age in (('seen_at', 31 * 60), ('created_at', 13 * 3600)):
+            c = Client(srv)
+            c.login('administrator')
+            check(c.request('GET', '/api/audit')[0] == 200, 'fresh')
+            con = sqlite3.connect(db)
+            con.execute(f'UPDATE session SET {column} = {column} - ?',
+                        (age,))
+            con.commit()
+            con.close()
+            st, _, _ = c.request('GET', '/api/audit')
+            check(st == 401, f'{column} aged: {st}')
+
+    def session_cookie_is_httponly_samesite_and_renewed():
+        c = Client(srv)
+        c.csrf('/login')
+        st, h, _ = c.login('analyst')
+        cookie = h['set-cookie']
+        check('HttpOnly' in cookie and 'SameSite=Strict' in cookie, cookie)
+        first = c.cookies['rodzina_session']
+        c.login('analyst')
+        check(c.cookies['rodzina_session'] != first, 'renewed on login')
+        con = sqlite3.connect(db)
+        stored = [r[0] for r in con.execute('SELECT token_hash FROM session')]
+        con.close()
+        check(first not in stored and
+              c.cookies['rodzina_session'] not in stored, 'token hashed')
+
+    def plaintext_password_is_nowhere_in_the_database():
+        data = b''
+        for suffix in ('', '-wal'):
+            if os.path.exists(db + suffix):
+                data += open(db + suffix, 'rb').read()
+        check(len(data) > 100000, 'database read')
+        check(PASSWORD.encode() not in data, 'password found in file')
+        check(b'$argon2id$' in data, 'argon2id hashes stored')
+
+    def ten_failed_logins_are_throttled():
+        c = Client(srv)
+        codes = [c.login('implementer', 'zle-haslo-zle-haslo')[0]
+                 for _ in range(10)]
+        check(codes[:5] == [401] * 5, codes)
+        check(codes[5:] == [429] * 5, codes)
+        st, _, body = c.login('implementer')  # right password, still locked
+        check(st == 429 and 'Zbyt wiele nieudanych prób' in body, st)
+        check(audit_rows(db, 'login.failed') >= 5, 'failed audited')
+        check(audit_rows(db, 'login.throttled') >= 6, 'throttle audited')
+        # Another account from the same address is not locked yet.
+        st, _, _ = Client(srv).login('grantee')
+        check(st == 303, st)
+
+    def disabled_account_cannot_log_in_and_loses_sessions():
+        c = Client(srv)
+        check(c.login('consultant')[0] == 303, 'login')
+        admin = Client(srv)
+        admin.login('administrator')
+        st, _, _ = admin.request('POST', '/uzytkownicy/blokada', {
+            'csrf': admin.csrf('/uzytkownicy'), 'login': 'consultant',
+            'disabled': '1'})
+        check(st == 303, st)
+        # The old session is gone: the page offers a login, not a logout.
+        html = c.request('GET', '/plany')[2]
+        check('href="/login"' in html and 'action="/logout"' not in html,
+              'session survived disabling')
+        check(Client(srv).login('consultant')[0] == 401, 'disabled login')
+        check(audit_rows(db, 'account.disable') == 1, 'audited once')
+
+    def audit_table_refuses_update_and_delete():
+        con = sqlite3.connect(db)
+        for sql in ('UPDATE audit SET action = "x"', 'DELETE FROM audit'):
+            try:
+                con.execute(sql)
+                con.commit()
+            except sqlite3.DatabaseError as e:
+                check('append-only' in str(e), str(e))
+            else:
+                raise AssertionError(f'{sql} was allowed')
+        con.close()
+
+    def upload_check_then_confirm_leaves_one_audit_row():
+        c = Client(srv)
+        c.login('coordinator')
+        seed = open(os.path.join(ROOT, 'data/seeds/'
+                                 '001_bcc9bc9c7ab7a335.txt'), 'rb').read()
+        before = audit_rows(db, 'plan.import')
+        plans_before = sqlite3.connect(db).execute(
+            'SELECT count(*) FROM plan').fetchone()[0]
+        body, ct = multipart({'csrf': c.csrf('/plany/wczytaj')},
+                             {'file': ('harmonogram.txt', seed)})
+        st, _, html = c.request('POST', '/plany/wczytaj', raw=body,
+                                content_type=ct)
+        check(st == 200 and 'Zatwierdź i zapisz plan' in html, st)
+        check('500 000,00' in html, 'preview shows the total')
+        check(sqlite3.connect(db).execute(
+            'SELECT count(*) FROM plan').fetchone()[0] == plans_before,
+            'preview wrote a plan')
+        action = re.search(r'action="(/plany/wczytaj/\d+)"', html).group(1)
+        st, h, _ = c.request('POST', action, {
+            'csrf': c.csrf('/plany'), 'action': 'confirm'})
+        check(st == 303 and re.match(r'/plany/\d+$', h['location']), st)
+        check(audit_rows(db, 'plan.import') == before + 1, 'one row')
+        # The same upload cannot be confirmed twice.
+        st, _, _ = c.request('POST', action, {
+            'csrf': c.csrf('/plany'), 'action': 'confirm'})
+        check(st == 404, st)
+        check(audit_rows(db, 'plan.import') == before + 1, 'still one')
+        # Publishing is one change and one row.
+        pid = h['location'].rsplit('/', 1)[1]
+        st, _, _ = c.request('POST', f'/plany/{pid}/publikacja', {
+            'csrf': c.csrf('/plany'), 'published': '1'})
+        check(st == 303, st)
+        check(audit_rows(db, 'plan.publish') >= 1, 'publish audited')
+
+    def coordinator_cannot_touch_another_region():
+        c = Client(srv)
+        c.login('coord12')
+        st, _, _ = c.request('POST', '/plany/1/publikacja', {
+            'csrf': c.csrf('/plany'), 'published': '0'})
+        check(st == 403, st)
+        check(sqlite3.connect(db).execute(
+            'SELECT published FROM plan WHERE id = 1').fetchone()[0] == 1,
+            'unchanged')
+
+    def unpublished_plans_are_hidden_from_the_public():
+        con = sqlite3.connect(db)
+        con.execute('UPDATE plan SET published = 0 WHERE id = 2')
+        con.commit()
+        con.close()
+        pub = Client(srv)
+        check(pub.request('GET', '/plany/2')[0] == 404, 'public sees it')
+        check('"id":2,' not in pub.request('GET', '/api/plans')[2], 'list')
+        ana = Client(srv)
+        ana.login('analyst')
+        check(ana.request('GET', '/plany/2')[0] == 200, 'analyst 04')
+        other = Client(srv)
+        other.login('coord12')
+        check(other.request('GET', '/plany/2')[0] == 404, 'region 12')
+
+    def hostile_text_is_shown_inert_and_sql_literal():
+        c = Client(srv)
+        c.login('coordinator')
+        evil = ('Lp.\tDziałanie\togólna\tśrodki własne\tinne\tTermin\t'
+                'Realizatorzy\twskaźnik\tPlan 2021\tPlan 2021 - 2026\n'
+                '1.\tCel <script>alert(1)</script>\n'
+                '1.1\t"><img src=x onerror=alert(2)> \'; DROP TABLE plan;--'
+                '\t1.000\t1.000\t-\tI-XII\t<a href="javascript:alert(3)">x'
+                '</a>\tliczba\t1\t2\n')
+        body, ct = multipart({'csrf': c.csrf('/plany/wczytaj')},
+                             {'file': ('zly.txt', evil.encode())})
+        st, _, html = c.request('POST', '/plany/wczytaj', raw=body,
+                                content_type=ct)
+        check(st == 200, st)
+        for raw in ('<script>alert(1)', '<img src=x', 'href="javascript:'):
+            check(raw not in html, f'{raw} rendered raw')
+        check('&lt;script&gt;alert(1)&lt;/script&gt;' in html, 'escaped')
+        action = re.search(r'action="(/plany/wczytaj/\d+)"', html)
+        check(action, 'confirm form')
+        st, h, _ = c.request('POST', action.group(1), {
+            'csrf': c.csrf('/plany'), 'action': 'confirm'})
+        check(st == 303, st)
+        st, _, html = c.request('GET', h['location'])
+        check("'; DROP TABLE plan;--" in html.replace('&#39;', "'"),
+              'SQL text shown literally')
+        check('<script>alert' not in html and '<img src=x' not in html,
+              'inert on the plan page')
+        n = sqlite3.connect(db).execute(
+            'SELECT count(*) FROM plan_task WHERE description LIKE ?',
+            ("%'; DROP TABLE plan;--%",)).fetchone()[0]
+        check(n == 1, 'stored literally')
+
+    for fn in (every_route_has_the_expected_rule,
+               every_route_allows_and_denies_by_role,
+               post_without_or_with_wrong_csrf_is_403_and_changes_nothing,
+               session_is_dead_after_logout_and_timeouts,
+               session_cookie_is_httponly_samesite_and_renewed,
+               plaintext_password_is_nowhere_in_the_database,
+               ten_failed_logins_are_throttled,
+               disabled_account_cannot_log_in_and_loses_sessions,
+               audit_table_refuses_update_and_delete,
+               upload_check_then_confirm_leaves_one_audit_row,
+               coordinator_cannot_touch_another_region,
+               unpublished_plans_are_hidden_from_the_public,
+               hostile_text_is_shown_inert_and_sql_literal):
+        t.run(fn)
+    srv.stop()
+    cleanup(d)
+    return t.finish()
+
+
+if __name__ == '__main__':
+    sys.exit(main())
