@@ -9,16 +9,34 @@
 
 #define C(cap) (1u << (cap))
 
+/*
+** The administrator runs the instance and its accounts; the helpline's
+** sensitive notes stay with consultants (and administrators, who answer
+** for exports). The analyst reads its region and edits nothing.
+*/
 static const unsigned role_caps[ROLE_COUNT] = {
     [ROLE_PUBLIC] = C(CAP_PUBLIC),
     [ROLE_ADMIN] = C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_PLAN_READ) |
-                   C(CAP_PLAN_EDIT) | C(CAP_USERS_ADMIN) | C(CAP_AUDIT_READ),
+                   C(CAP_PLAN_EDIT) | C(CAP_USERS_ADMIN) |
+                   C(CAP_AUDIT_READ) | C(CAP_DIRECTORY_EDIT) |
+                   C(CAP_HELPLINE_READ) | C(CAP_HELPLINE_NOTES) |
+                   C(CAP_HELPLINE_MANAGE) | C(CAP_REALISATION_APPROVE) |
+                   C(CAP_REGISTER_EDIT) | C(CAP_REPORT_READ) | C(CAP_OPS),
     [ROLE_COORDINATOR] = C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_PLAN_READ) |
-                         C(CAP_PLAN_EDIT),
-    [ROLE_IMPLEMENTER] = C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_PLAN_READ),
-    [ROLE_CONSULTANT] = C(CAP_PUBLIC) | C(CAP_LOGIN),
-    [ROLE_ANALYST] = C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_PLAN_READ),
-    [ROLE_GRANTEE] = C(CAP_PUBLIC) | C(CAP_LOGIN),
+                         C(CAP_PLAN_EDIT) | C(CAP_DIRECTORY_EDIT) |
+                         C(CAP_HELPLINE_READ) | C(CAP_HELPLINE_MANAGE) |
+                         C(CAP_REALISATION_ENTER) |
+                         C(CAP_REALISATION_APPROVE) | C(CAP_REGISTER_EDIT) |
+                         C(CAP_REPORT_READ),
+    [ROLE_IMPLEMENTER] = C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_PLAN_READ) |
+                         C(CAP_REALISATION_ENTER) | C(CAP_REGISTER_EDIT) |
+                         C(CAP_REPORT_READ),
+    [ROLE_CONSULTANT] = C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_HELPLINE_LOG) |
+                        C(CAP_HELPLINE_READ) | C(CAP_HELPLINE_NOTES) |
+                        C(CAP_HELPLINE_MANAGE),
+    [ROLE_ANALYST] = C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_PLAN_READ) |
+                     C(CAP_HELPLINE_READ) | C(CAP_REPORT_READ),
+    [ROLE_GRANTEE] = C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_GRANT_REPORT),
 };
 
 static const char *const role_names[ROLE_COUNT] = {
@@ -43,6 +61,17 @@ static const char *const cap_names[CAP_COUNT] = {
     [CAP_LOGIN] = "CAP_LOGIN",         [CAP_PLAN_READ] = "CAP_PLAN_READ",
     [CAP_PLAN_EDIT] = "CAP_PLAN_EDIT", [CAP_USERS_ADMIN] = "CAP_USERS_ADMIN",
     [CAP_AUDIT_READ] = "CAP_AUDIT_READ",
+    [CAP_DIRECTORY_EDIT] = "CAP_DIRECTORY_EDIT",
+    [CAP_HELPLINE_LOG] = "CAP_HELPLINE_LOG",
+    [CAP_HELPLINE_READ] = "CAP_HELPLINE_READ",
+    [CAP_HELPLINE_NOTES] = "CAP_HELPLINE_NOTES",
+    [CAP_HELPLINE_MANAGE] = "CAP_HELPLINE_MANAGE",
+    [CAP_REALISATION_ENTER] = "CAP_REALISATION_ENTER",
+    [CAP_REALISATION_APPROVE] = "CAP_REALISATION_APPROVE",
+    [CAP_REGISTER_EDIT] = "CAP_REGISTER_EDIT",
+    [CAP_GRANT_REPORT] = "CAP_GRANT_REPORT",
+    [CAP_REPORT_READ] = "CAP_REPORT_READ",
+    [CAP_OPS] = "CAP_OPS",
 };
 
 bool
@@ -89,5 +118,8 @@ auth_cap_name(enum cap cap)
 bool
 auth_cap_sensitive(enum cap cap)
 {
-    return cap == CAP_USERS_ADMIN || cap == CAP_AUDIT_READ;
+    return cap == CAP_USERS_ADMIN || cap == CAP_AUDIT_READ ||
+           cap == CAP_HELPLINE_LOG || cap == CAP_HELPLINE_READ ||
+           cap == CAP_HELPLINE_NOTES || cap == CAP_HELPLINE_MANAGE ||
+           cap == CAP_OPS;
 }

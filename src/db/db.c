@@ -166,12 +166,13 @@ exec_raw(struct db *db, const char *sql, char *err, int errlen)
 int
 db_latest_version(void)
 {
-    int n = 0;
+    int n = 0, latest = 0;
 
     while (migrations_files[n].name != NULL) {
+        latest = atoi(migrations_files[n].name);
         n++;
     }
-    return n;
+    return latest;
 }
 
 int
@@ -190,24 +191,27 @@ db_schema_version(struct db *db)
     return v;
 }
 
-/* Each migration runs in its own transaction with its version bump. */
+/*
+** Apply, in order, every migration numbered above the file's version. Each
+** runs in its own transaction with its version bump. Numbers need not be
+** consecutive (each module has its own), but must increase: tools/embed.py
+** sorts them by name.
+*/
 static int
 migrate(struct db *db, int target, char *err, int errlen)
 {
-    int v = db_schema_version(db);
+    int v = db_schema_version(db), i;
 
-    for (; v < target; v++) {
-        const struct embedded *m = &migrations_files[v];
+    for (i = 0; migrations_files[i].name != NULL; i++) {
+        const struct embedded *m = &migrations_files[i];
+        int num = atoi(m->name);
         char bump[64];
         char msg[512] = "";
 
-        /* Files are applied in their order; the name carries the number. */
-        if (atoi(m->name) != v + 1) {
-            snprintf(err, (size_t)errlen, "migration %s out of order",
-                     m->name);
-            return ERR_DB;
+        if (num <= v || num > target) {
+            continue;
         }
-        snprintf(bump, sizeof(bump), "PRAGMA user_version = %d", v + 1);
+        snprintf(bump, sizeof(bump), "PRAGMA user_version = %d", num);
         if (exec_raw(db, "BEGIN IMMEDIATE", msg, sizeof(msg)) != 0 ||
             exec_raw(db, m->data, msg, sizeof(msg)) != 0 ||
             exec_raw(db, bump, msg, sizeof(msg)) != 0 ||
@@ -217,6 +221,7 @@ migrate(struct db *db, int target, char *err, int errlen)
                      m->name, msg);
             return ERR_DB;
         }
+        v = num;
         log_info("store: applied migration %s", m->name);
     }
     return 0;

@@ -174,4 +174,10 @@
     "odśwież stronę i wyślij go ponownie."
 #define T_ERR_HOME_LINK "Wróć na stronę główną"
 
+/* Each module's texts, kept beside its code. */
+#include "directory/strings_pl.h"
+#include "helpline/strings_pl.h"
+#include "monitoring/strings_pl.h"
+#include "ops/strings_pl.h"
+
 #endif

@@ -6,6 +6,10 @@
 #include "router.h"
 
 #include "auth/login_pages.h"
+#include "directory/pages.h"
+#include "helpline/pages.h"
+#include "monitoring/pages.h"
+#include "ops/pages.h"
 #include "home/home_pages.h"
 #include "plan/plan_pages.h"
 #include "teryt/teryt_pages.h"
@@ -33,10 +37,6 @@ const struct route routes[] = {
     ROUTE("GET", "/api/plans", api_plan_list, CAP_PUBLIC)
     ROUTE("POST", "/api/plans", api_plan_upload, CAP_PLAN_EDIT)
     ROUTE("GET", "/api/plans/:id", api_plan, CAP_PUBLIC)
-    ROUTE("GET", "/monitoring", page_not_built, CAP_PUBLIC)
-    ROUTE("GET", "/niebieska-linia", page_not_built, CAP_PUBLIC)
-    ROUTE("GET", "/uslugi", page_not_built, CAP_PUBLIC)
-    ROUTE("GET", "/rejestry", page_not_built, CAP_PUBLIC)
     ROUTE("GET", "/login", page_login, CAP_PUBLIC)
     ROUTE("POST", "/login", page_login_post, CAP_PUBLIC)
     ROUTE("POST", "/logout", page_logout, CAP_LOGIN)
@@ -47,6 +47,11 @@ const struct route routes[] = {
     ROUTE("GET", "/audyt", page_audit, CAP_AUDIT_READ)
     ROUTE("GET", "/audyt.csv", page_audit_csv, CAP_AUDIT_READ)
     ROUTE("GET", "/api/audit", api_audit, CAP_AUDIT_READ)
+/* Each module keeps its lines in its own file; they are this one table. */
+#include "directory/routes.inc"
+#include "helpline/routes.inc"
+#include "monitoring/routes.inc"
+#include "ops/routes.inc"
 };
 
 const int routes_count = sizeof(routes) / sizeof(routes[0]);

@@ -1,0 +1,1 @@
+/* Niebieska Linia (issue 6): user-visible Polish texts, T_* macros. */

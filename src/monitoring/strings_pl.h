@@ -1,0 +1,1 @@
+/* Monitoring, registers and the annual report (issue 7): user-visible Polish texts, T_* macros. */

@@ -1,0 +1,1 @@
+/* Operations: backups, config, metrics (issue 8): user-visible Polish texts, T_* macros. */
