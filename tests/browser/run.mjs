@@ -10,25 +10,21 @@
 // `browser: N passed, N failed`; exits 1 when anything failed.
 // Screenshots go to tests/browser/screenshots/ (not committed).
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const SHOTS = path.join(HERE, 'screenshots');
-const AXE_JS = path.join(HERE, 'node_modules', 'axe-core', 'axe.min.js');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+import {
+  AXE_JS, AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, CSP_PROBE, SHOTS, TIMEOUT, check, counts,
+  pathOf, run, shot, slug, startServer, stopServer, test, watch,
+} from './lib.mjs';
+
 const NAV = ['/', '/plany', '/monitoring', '/niebieska-linia', '/uslugi', '/rejestry',
   '/uzytkownicy', '/teryt'];
 const NOT_BUILT = 'Ta część systemu jeszcze nie działa';
 const NOT_BUILT_PATHS = new Set(NAV.filter((h) => h !== '/' && h !== '/teryt'));
-const TIMEOUT = 10000;
 const COORD_PASSWORD = 'haslo-koordynatora-2024';
 // A plan whose every text cell carries a script, an event handler or a
 // javascript: link; none of them may run anywhere it is shown.
@@ -38,114 +34,6 @@ const HOSTILE_PLAN = [
   '1.1\t"><img src=x onerror=alert("img")> zadanie\t1.000\t1.000\t-\tI-XII\t<a href="javascript:alert(\'a\')">realizator</a>\t<svg onload=alert("svg")>\t1\t2',
   '',
 ].join('\n');
-
-let passed = 0, failed = 0;
-
-async function test(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok ${name}`);
-  } catch (e) {
-    failed++;
-    const msg = (e && e.message ? e.message : String(e)).split('\n').join('\n    ');
-    console.log(`FAIL ${name}: ${msg}`);
-  }
-}
-
-function check(cond, msg) {
-  if (!cond) throw new Error(msg);
-}
-
-function slug(url) {
-  const s = url.replace(/^https?:\/\/[^/]+/, '').replace(/[^a-zA-Z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  return s || 'home';
-}
-
-function pathOf(url) {
-  try { return new URL(url).pathname; } catch { return ''; }
-}
-
-function run(cmd, args, opts) {
-  return new Promise((resolve, reject) => {
-    const p = spawn(cmd, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    p.stdout.on('data', (d) => { out += d; });
-    p.stderr.on('data', (d) => { out += d; });
-    p.on('error', reject);
-    p.on('exit', (code) => (code === 0 ? resolve(out)
-      : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${out.trim()}`))));
-  });
-}
-
-// Starts `rodzina serve` on port 0 and resolves with the port it logs.
-function startServer(bin, db, cwd) {
-  const proc = spawn(bin, ['serve', '--db', db, '--listen', '127.0.0.1:0'],
-    { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-  const server = { proc, stderr: '', exit: null };
-  server.exited = new Promise((resolve) => {
-    proc.on('exit', (code, signal) => { server.exit = { code, signal }; resolve(server.exit); });
-  });
-  proc.stderr.on('data', (d) => { server.stderr += d; });
-  server.port = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(
-      `no "serve: listening" line within 10 s; stderr: ${server.stderr.trim()}`)), 10000);
-    const look = () => {
-      const m = /serve: listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(server.stderr);
-      if (m) { clearTimeout(timer); resolve(Number(m[1])); }
-    };
-    proc.stderr.on('data', look);
-    proc.on('error', (e) => { clearTimeout(timer); reject(e); });
-    server.exited.then((x) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${x.code ?? x.signal}) before listening: ${server.stderr.trim()}`));
-    });
-  });
-  return server;
-}
-
-async function stopServer(server) {
-  if (server.exit) return server.exit;
-  server.proc.kill('SIGTERM');
-  const timeout = new Promise((resolve) => setTimeout(() => resolve(null), 10000));
-  const x = await Promise.race([server.exited, timeout]);
-  if (x) return x;
-  server.proc.kill('SIGKILL');
-  await server.exited;
-  return { code: null, signal: 'SIGKILL (did not stop within 10 s of SIGTERM)' };
-}
-
-// Console errors, uncaught exceptions and CSP violations of every page of a
-// context, keyed by the page's URL at the time.
-function watch(context, problems) {
-  context.on('page', (page) => watchPage(page, problems));
-}
-
-function watchPage(page, problems) {
-  const note = (what) => problems.push({ url: page.url(), what });
-  page.on('console', (m) => {
-    if (m.type() !== 'error') return;
-    const text = m.text();
-    // A part not built yet answers 501 on purpose, and chromium logs every
-    // non-2xx document as a failed load: that line alone is expected (the
-    // page's content is checked by the navigation test).
-    const src = m.location().url || '';
-    if (/status of 501/.test(text) && NOT_BUILT_PATHS.has(pathOf(src))) return;
-    note(`console error: ${text}${src && src !== page.url() ? ` (${src})` : ''}`);
-  });
-  page.on('pageerror', (e) => note(`uncaught exception: ${e.message}`));
-}
-
-// Reports CSP violations on the console, where watchPage sees them (chromium
-// logs most of them itself, this also catches report-only and eval cases).
-const CSP_PROBE = `document.addEventListener('securitypolicyviolation', function (e) {
-  console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline'));
-});`;
-
-async function shot(page, name) {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
 
 async function main() {
   const binArg = process.argv[2];
@@ -432,7 +320,7 @@ async function main() {
         `no "serve: stopped cleanly" in stderr; last lines: ${server.stderr.trim().split('\n').slice(-3).join(' | ')}`);
     });
   } catch (e) {
-    failed++;
+    counts.failed++;
     console.log(`FAIL setup: ${e && e.message ? e.message : e}`);
   } finally {
     if (browser) await browser.close().catch(() => {});
@@ -440,8 +328,8 @@ async function main() {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 
-  console.log(`browser: ${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  console.log(`browser: ${counts.passed} passed, ${counts.failed} failed`);
+  process.exit(counts.failed ? 1 : 0);
 }
 
 main();
