@@ -97,6 +97,7 @@ demo_load(struct db *db, struct arena *a)
         db_rollback(db);
         return rc;
     }
+    /* Each module's demo data: one call per module below this line. */
     if ((rc = db_commit(db)) != 0) {
         return rc;
     }
