@@ -127,6 +127,20 @@
 #define T_PLAN_PUBLISH "Opublikuj"
 #define T_PLAN_UNPUBLISH "Wycofaj publikację"
 
+#define T_PLAN_EDIT_TASK "Edytuj zadanie"
+#define T_PLAN_TASK_FORM "Zadanie"
+#define T_PLAN_TASK_NUMBER "Numer (Lp.)"
+#define T_PLAN_TASK_DESCRIPTION "Opis zadania"
+#define T_PLAN_LINE "Wiersz budżetu"
+#define T_PLAN_INDICATOR "Wskaźnik"
+#define T_PLAN_IND_NAME "Nazwa wskaźnika"
+#define T_PLAN_IND_UNIT "Jednostka"
+#define T_PLAN_SAVE "Zapisz zmiany"
+#define T_PLAN_SAVED "Zmiany zapisano."
+#define T_PLAN_MONEY_HINT "Kwoty jak w dokumencie: 12 000,00 albo 12.000; " \
+    "„-” gdy brak, „x” gdy nie planowano."
+#define T_PLAN_TERM_HINT "Np. II-XI, styczeń – grudzień 2024 r., na bieżąco."
+
 #define T_LOGIN_TITLE "Logowanie"
 #define T_LOGIN_LOGIN "Login"
 #define T_LOGIN_PASSWORD "Hasło"

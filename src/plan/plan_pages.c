@@ -353,7 +353,8 @@ sum_row(struct req *r, const char *label, int64_t total, const int64_t *by,
 
 static void
 task_rows(struct req *r, const struct plan *p, int t, const int *cols,
-          int ncols, const int *owner, int64_t *goal_by, int64_t *goal_total)
+          int ncols, const int *owner, int64_t *goal_by, int64_t *goal_total,
+          const char *edit_base)
 {
     const struct plan_task *task = &p->tasks[t];
     int ind[256], nind = 0, i, rows, ntask_findings = 0;
@@ -370,16 +371,21 @@ task_rows(struct req *r, const struct plan *p, int t, const int *cols,
     }
     rows = nind > 0 ? nind : 1;
     *goal_total += total;
-    html_printf(r, "<tr id=\"zadanie-%d\"%s><th scope=\"row\" rowspan=\"%d\">"
-                   "%s</th><td rowspan=\"%d\">",
-                t + 1, ntask_findings ? " class=\"has-findings\"" : "", rows,
-                number, rows);
+    html_printf(r, "<tr id=\"zadanie-%d\" class=\"%s\"><th scope=\"row\" "
+                   "rowspan=\"%d\">%s</th><td rowspan=\"%d\">",
+                t + 1, ntask_findings ? "has-findings" : "task", rows, number,
+                rows);
     if (task->action >= 0 && task->action < p->nactions &&
         strcmp(p->actions[task->action].code, number) != 0) {
         html_printf(r, "<span class=\"action\">%s</span> ",
                     p->actions[task->action].code);
     }
     html_printf(r, "%s", task->description ? task->description : "");
+    if (edit_base != NULL) {
+        html_printf(r, " <a class=\"edit\" href=\"%s/zadania/%d\">%s %s"
+                       "</a>",
+                    edit_base, t, T_PLAN_EDIT_TASK, number);
+    }
     if (ntask_findings > 0) {
         html_lit(r, "<ul class=\"findings\">");
         for (i = 0; i < p->nfindings; i++) {
@@ -409,9 +415,9 @@ task_rows(struct req *r, const struct plan *p, int t, const int *cols,
         if (i > 0) {
             html_lit(r, "<tr>");
         }
-        html_printf(r, "<td%s>%s%s%s</td><td class=\"num\">%s</td>"
-                       "<td class=\"num\">%s</td></tr>\n",
-                    in->parent >= 0 ? " class=\"breakdown\"" : "",
+        html_printf(r, "<td class=\"%s\">%s%s%s</td><td class=\"num\">%s"
+                       "</td><td class=\"num\">%s</td></tr>\n",
+                    in->parent >= 0 ? "breakdown" : "indicator",
                     in->parent >= 0 ? "w tym: " : "", in->name,
                     in->footnote ? in->footnote : "",
                     num_text(&r->arena, &in->target_year, false),
@@ -420,7 +426,8 @@ task_rows(struct req *r, const struct plan *p, int t, const int *cols,
 }
 
 static void
-render_yearly(struct req *r, const struct plan *p, const int *owner)
+render_yearly(struct req *r, const struct plan *p, const int *owner,
+              const char *edit_base)
 {
     int cols[PLAN_SOURCES_MAX], ncols = used_sources(p, cols);
     int64_t plan_by[PLAN_SOURCES_MAX] = {0}, plan_total = 0;
@@ -449,7 +456,8 @@ render_yearly(struct req *r, const struct plan *p, const int *owner)
         }
         for (t = 0; t < p->ntasks; t++) {
             if (p->tasks[t].goal == g) {
-                task_rows(r, p, t, cols, ncols, owner, by, &total);
+                task_rows(r, p, t, cols, ncols, owner, by, &total,
+                          edit_base);
             }
         }
         if (g >= 0) {
@@ -501,8 +509,8 @@ render_notes(struct req *r, const struct plan *p)
     if (p->nnotes > 0) {
         html_lit(r, "<h2>" T_PLAN_NOTES "</h2>\n<ol class=\"notes\">\n");
         for (i = 0; i < p->nnotes; i++) {
-            html_printf(r, "<li%s>%s%s</li>\n",
-                        p->notes[i].parent >= 0 ? " class=\"sub\"" : "",
+            html_printf(r, "<li class=\"%s\">%s%s</li>\n",
+                        p->notes[i].parent >= 0 ? "sub" : "note",
                         p->notes[i].text,
                         p->notes[i].amount.kind == PLAN_NUM_VALUE
                             ? arena_printf(&r->arena, " — %s zł",
@@ -576,9 +584,12 @@ render_goals_and_texts(struct req *r, const struct plan *p)
     }
 }
 
-/* Findings, then the plan as the document shows it. */
+/*
+** Findings, then the plan as the document shows it; with edit_base (the
+** plan's URL) each task links to its edit form.
+*/
 static void
-render_body(struct req *r, const struct plan *p)
+render_body(struct req *r, const struct plan *p, const char *edit_base)
 {
     int *owner = findings_by_task(&r->arena, p), i, general = 0;
 
@@ -604,7 +615,7 @@ render_body(struct req *r, const struct plan *p)
         }
     }
     if (p->kind == PLAN_YEARLY) {
-        render_yearly(r, p, owner);
+        render_yearly(r, p, owner, edit_base);
         render_declared(r, p);
         render_notes(r, p);
     } else {
@@ -625,6 +636,7 @@ page_plan(struct req *r)
 {
     struct plan_meta meta;
     struct plan *p;
+    const char *edit_base = NULL;
     int64_t id = 0;
     int rc;
 
@@ -663,8 +675,9 @@ page_plan(struct req *r)
                 T_PLAN_DOWNLOAD, (long)id);
     if (r->user != NULL && may_edit_region(r, meta.region)) {
         publish_form(r, id, meta.published);
+        edit_base = arena_printf(&r->arena, "/plany/%ld", (long)id);
     }
-    render_body(r, p);
+    render_body(r, p, edit_base);
     layout_end(r);
     return 0;
 }
@@ -865,7 +878,7 @@ page_plan_upload(struct req *r)
     html_lit(r, "<button type=\"submit\" name=\"action\" "
                 "value=\"cancel\">" T_PLAN_UPLOAD_CANCEL "</button>\n");
     form_end(r);
-    render_body(r, p);
+    render_body(r, p, NULL);
     layout_end(r);
     return 0;
 }

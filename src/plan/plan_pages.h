@@ -13,5 +13,7 @@ int page_plan_upload(struct req *r);
 int page_plan_upload_confirm(struct req *r);
 int page_plan_publish(struct req *r);
 int api_plan_upload(struct req *r);
+int page_plan_task_form(struct req *r);
+int page_plan_task_save(struct req *r);
 
 #endif

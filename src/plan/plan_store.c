@@ -693,3 +693,168 @@ plan_store_list(struct db *db, struct arena *a, bool all_unpublished,
     *out = list;
     return n;
 }
+
+static void
+num_json(struct json *j, const char *key, const struct plan_num *n)
+{
+    json_key(j, key);
+    if (n->kind == PLAN_NUM_VALUE) {
+        json_int(j, n->v);
+    } else {
+        json_str(j, n->kind == PLAN_NUM_NONE          ? "-"
+                    : n->kind == PLAN_NUM_NOT_PLANNED ? "x"
+                    : n->kind == PLAN_NUM_ONGOING     ? "na bieżąco"
+                                                      : NULL);
+    }
+}
+
+const char *
+plan_task_json(struct arena *a, const struct plan *p, int t)
+{
+    const struct plan_task *task = &p->tasks[t];
+    struct buf b;
+    struct json j;
+    char *out;
+    int l, k, i;
+
+    buf_init(&b);
+    json_init(&j, &b);
+    json_obj_begin(&j);
+    json_kstr(&j, "number", task->number);
+    json_kstr(&j, "description", task->description);
+    json_key(&j, "lines");
+    json_arr_begin(&j);
+    for (l = task->first_line; l >= 0 && l < task->first_line + task->nlines;
+         l++) {
+        const struct plan_line *ln = &p->lines[l];
+
+        json_obj_begin(&j);
+        json_kstr(&j, "term", ln->term.text);
+        json_kstr(&j, "implementers", ln->implementers);
+        num_json(&j, "total_grosze", &ln->total);
+        for (k = 0; k < ln->namounts; k++) {
+            if (ln->amounts[k].source >= 0) {
+                num_json(&j, p->sources[ln->amounts[k].source].code,
+                         &ln->amounts[k].amount);
+            }
+        }
+        json_obj_end(&j);
+    }
+    json_arr_end(&j);
+    json_key(&j, "indicators");
+    json_arr_begin(&j);
+    for (i = 0; i < p->nindicators; i++) {
+        if (p->indicators[i].task != t) {
+            continue;
+        }
+        json_obj_begin(&j);
+        json_kstr(&j, "name", p->indicators[i].name);
+        json_kstr(&j, "unit", p->indicators[i].unit);
+        num_json(&j, "year", &p->indicators[i].target_year);
+        num_json(&j, "multi", &p->indicators[i].target_multi);
+        json_obj_end(&j);
+    }
+    json_arr_end(&j);
+    json_obj_end(&j);
+    out = arena_strdup(a, b.data);
+    buf_free(&b);
+    return out;
+}
+
+int
+plan_store_update_task(struct db *db, struct arena *a, int64_t id,
+                       const struct plan *p, int t,
+                       const struct audit_entry *who, const char *before,
+                       const char **why)
+{
+    const struct plan_task *task = &p->tasks[t];
+    struct plan_totals tot;
+    struct audit_entry e = *who;
+    db_stmt *st;
+    int rc, l, k, i;
+
+    *why = NULL;
+    if (plan_has_errors(p)) {
+        *why = "Formularz zawiera nieczytelne liczby; popraw je.";
+        return ERR_INPUT;
+    }
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_PLAN_TASK_UPDATE);
+    db_bind_int(st, 1, id);
+    db_bind_int(st, 2, t);
+    db_bind_text(st, 3, task->number ? task->number : "");
+    db_bind_text(st, 4, task->description ? task->description : "");
+    if ((rc = db_exec(st)) != 0) {
+        goto fail;
+    }
+    for (l = task->first_line; l >= 0 && l < task->first_line + task->nlines;
+         l++) {
+        const struct plan_line *ln = &p->lines[l];
+        int64_t line_id = 0;
+
+        st = db_query(db, Q_PLAN_LINE_UPDATE);
+        db_bind_int(st, 1, id);
+        db_bind_int(st, 2, l);
+        db_bind_text(st, 3, ln->term.text);
+        db_bind_text(st, 4, ln->implementers);
+        db_bind_int(st, 5, ln->total.kind);
+        db_bind_int(st, 6, ln->total.v);
+        db_bind_text(st, 7, ln->total.text);
+        if ((rc = db_one_int(st, &line_id)) != 0) {
+            goto fail;
+        }
+        for (k = 0; k < ln->namounts; k++) {
+            st = db_query(db, Q_PLAN_AMOUNT_UPSERT);
+            db_bind_int(st, 1, line_id);
+            bind_source(st, 2, p, ln->amounts[k].source);
+            db_bind_int(st, 3, ln->amounts[k].amount.kind);
+            db_bind_int(st, 4, ln->amounts[k].amount.v);
+            db_bind_text(st, 5, ln->amounts[k].amount.text);
+            if ((rc = db_exec(st)) != 0) {
+                goto fail;
+            }
+        }
+    }
+    for (i = 0; i < p->nindicators; i++) {
+        const struct plan_indicator *in = &p->indicators[i];
+
+        if (in->task != t) {
+            continue;
+        }
+        st = db_query(db, Q_PLAN_INDICATOR_UPDATE);
+        db_bind_int(st, 1, id);
+        db_bind_int(st, 2, i);
+        db_bind_text(st, 3, in->name ? in->name : "");
+        db_bind_text(st, 4, in->unit);
+        db_bind_int(st, 5, in->target_year.kind);
+        db_bind_int(st, 6, in->target_year.v);
+        db_bind_text(st, 7, in->target_year.text);
+        db_bind_int(st, 8, in->target_multi.kind);
+        db_bind_int(st, 9, in->target_multi.v);
+        db_bind_text(st, 10, in->target_multi.text);
+        if ((rc = db_exec(st)) != 0) {
+            goto fail;
+        }
+    }
+    plan_totals_compute(p, &tot);
+    st = db_query(db, Q_PLAN_TOTAL_UPDATE);
+    db_bind_int(st, 1, id);
+    db_bind_int(st, 2, tot.total);
+    if ((rc = db_exec(st)) != 0) {
+        goto fail;
+    }
+    e.action = "plan.task.update";
+    e.entity = "plan_task";
+    e.entity_id = arena_printf(a, "%ld/%d", (long)id, t);
+    e.before = before;
+    e.after = plan_task_json(a, p, t);
+    if ((rc = audit_add(db, &e)) != 0) {
+        goto fail;
+    }
+    return db_commit(db);
+fail:
+    db_rollback(db);
+    return rc;
+}

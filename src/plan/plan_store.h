@@ -63,6 +63,19 @@ int plan_store_visibility(struct db *db, struct arena *a, int64_t id,
 /* Publish or withdraw a plan, with its audit row, in one transaction. */
 int plan_store_set_published(struct db *db, int64_t id, bool published,
                              const struct audit_entry *who);
+/*
+** Write back task t of p (loaded by plan_store_load and edited in memory):
+** its number and description, its lines (term, implementers, totals and
+** amounts by source) and its indicators, and the plan's total, in one
+** transaction with one audit row (who; before and after are JSON of the
+** task). ERR_INPUT with *why when p has error findings; ERR_DB.
+*/
+int plan_store_update_task(struct db *db, struct arena *a, int64_t id,
+                           const struct plan *p, int t,
+                           const struct audit_entry *who, const char *before,
+                           const char **why);
+/* The task's fields as JSON (for audit rows), in the arena. */
+const char *plan_task_json(struct arena *a, const struct plan *p, int t);
 /* "yearly", "programme", "project". */
 const char *plan_kind_name(enum plan_kind kind);
 

@@ -64,6 +64,8 @@ EXPECTED = {
     ('POST', '/plany/wczytaj/:id'): 'CAP_PLAN_EDIT',
     ('GET', '/plany/:id'): 'CAP_PUBLIC',
     ('POST', '/plany/:id/publikacja'): 'CAP_PLAN_EDIT',
+    ('GET', '/plany/:id/zadania/:task'): 'CAP_PLAN_EDIT',
+    ('POST', '/plany/:id/zadania/:task'): 'CAP_PLAN_EDIT',
     ('GET', '/api/plans'): 'CAP_PUBLIC',
     ('POST', '/api/plans'): 'CAP_PLAN_EDIT',
     ('GET', '/api/plans/:id'): 'CAP_PUBLIC',
@@ -91,7 +93,7 @@ for _f in sorted(os.listdir(os.path.join(ROOT, 'tests/integration/'
 
 # Values for path parameters when requesting a pattern; a module may add
 # its own in expected_routes/MODULE.txt as "SAMPLE :name value".
-SAMPLE = {':woj': '04', ':pow': '63', ':id': '1'}
+SAMPLE = {':woj': '04', ':pow': '63', ':id': '1', ':task': '0'}
 for _f in sorted(os.listdir(os.path.join(ROOT, 'tests/integration/'
                                          'expected_routes'))):
     for _line in open(os.path.join(ROOT, 'tests/integration/'

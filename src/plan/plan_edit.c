@@ -1,0 +1,395 @@
+/*
+** Editing a stored plan's task on the web: its number, description, each
+** budget line (term, implementers, total and amounts by funding source) and
+** each indicator (name, unit, yearly and multi-year targets). Fields are
+** read with the same readers as the documents (Polish numbers, Roman and
+** named months), the whole plan is checked again, and the change is
+** written in one transaction with one audit row, or not at all.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "auth/auth.h"
+#include "core/err.h"
+#include "core/str.h"
+#include "html/form.h"
+#include "html/html.h"
+#include "html/layout.h"
+#include "plan.h"
+#include "plan_pages.h"
+#include "plan_store.h"
+
+#define MAX_ERRORS 64
+
+struct edit {
+    struct req *r;
+    struct plan *p;
+    struct plan_meta meta;
+    int64_t id;
+    int task;
+    const char *errors[MAX_ERRORS];
+    int nerrors;
+};
+
+static void
+error_add(struct edit *e, const char *msg)
+{
+    if (e->nerrors < MAX_ERRORS) {
+        e->errors[e->nerrors++] = msg;
+    }
+}
+
+/* Load plan :id and task :task, checking the editor's region. */
+static int
+load_or_reply(struct req *r, struct edit *e)
+{
+    const char *ids = req_param(r, 0), *ts = req_param(r, 1);
+    char *end1, *end2;
+    long long id = ids ? strtoll(ids, &end1, 10) : 0;
+    long t = ts ? strtol(ts, &end2, 10) : -1;
+    int rc;
+
+    memset(e, 0, sizeof(*e));
+    e->r = r;
+    if (ids == NULL || ts == NULL || *end1 != '\0' || *end2 != '\0' ||
+        id <= 0 || t < 0) {
+        return req_error(r, 404, NULL);
+    }
+    rc = plan_store_load(r->db, &r->arena, id, &e->p, &e->meta);
+    if (rc == ERR_NOTFOUND || (rc == 0 && t >= e->p->ntasks)) {
+        return req_error(r, 404, NULL);
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    if (r->user->region != NULL &&
+        strcmp(r->user->region, e->meta.region) != 0) {
+        return req_error(r, 403, T_PLAN_REGION_DENIED);
+    }
+    e->id = id;
+    e->task = (int)t;
+    return 0;
+}
+
+static const char *
+num_input(struct arena *a, const struct plan_num *n, bool money)
+{
+    switch (n->kind) {
+    case PLAN_NUM_VALUE:
+        return money ? str_money(a, n->v) : str_thousands(a, n->v);
+    case PLAN_NUM_NONE:
+        return "-";
+    case PLAN_NUM_NOT_PLANNED:
+        return "x";
+    case PLAN_NUM_ONGOING:
+        return "na bieżąco";
+    default:
+        return n->text ? n->text : "";
+    }
+}
+
+static const struct plan_num *
+line_amount(const struct plan_line *l, int source)
+{
+    static const struct plan_num empty = {PLAN_NUM_EMPTY, 0, NULL};
+    int k;
+
+    for (k = 0; k < l->namounts; k++) {
+        if (l->amounts[k].source == source) {
+            return &l->amounts[k].amount;
+        }
+    }
+    return &empty;
+}
+
+static void
+field(struct req *r, const char *name, const char *label, const char *value,
+      const char *hint_id)
+{
+    if (hint_id != NULL) {
+        html_printf(r, "<p class=\"field\"><label for=\"f-%s\">%s</label>"
+                       "<input id=\"f-%s\" name=\"%s\" value=\"%s\" "
+                       "aria-describedby=\"%s\"></p>\n",
+                    name, label, name, name, value ? value : "", hint_id);
+    } else {
+        html_printf(r, "<p class=\"field\"><label for=\"f-%s\">%s</label>"
+                       "<input id=\"f-%s\" name=\"%s\" value=\"%s\"></p>\n",
+                    name, label, name, name, value ? value : "");
+    }
+}
+
+static void
+render_form(struct edit *e)
+{
+    struct req *r = e->r;
+    const struct plan *p = e->p;
+    const struct plan_task *task = &p->tasks[e->task];
+    struct arena *a = &r->arena;
+    int l, s, i, n = 0;
+
+    layout_begin(r, arena_printf(a, "%s %s", T_PLAN_EDIT_TASK,
+                                 task->number ? task->number : ""));
+    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                   "href=\"/plany\">%s</a> › <a href=\"/plany/%ld\">%s</a> "
+                   "› %s %s</nav>\n<h1>%s %s</h1>\n",
+                T_PLANS_TITLE, (long)e->id, p->title ? p->title : "",
+                T_PLAN_EDIT_TASK, task->number ? task->number : "",
+                T_PLAN_EDIT_TASK, task->number ? task->number : "");
+    form_errors(r, e->errors, e->nerrors);
+    html_printf(r, "<p id=\"hint-money\" class=\"hint\">%s</p>\n"
+                   "<p id=\"hint-term\" class=\"hint\">%s</p>\n",
+                T_PLAN_MONEY_HINT, T_PLAN_TERM_HINT);
+    form_begin(r, arena_printf(a, "/plany/%ld/zadania/%d", (long)e->id,
+                               e->task),
+               NULL);
+    html_lit(r, "<fieldset><legend>" T_PLAN_TASK_FORM "</legend>\n");
+    field(r, "number", T_PLAN_TASK_NUMBER, task->number, NULL);
+    html_printf(r, "<p class=\"field\"><label for=\"f-description\">%s"
+                   "</label><textarea id=\"f-description\" "
+                   "name=\"description\" rows=\"5\">%s</textarea></p>\n",
+                T_PLAN_TASK_DESCRIPTION,
+                task->description ? task->description : "");
+    html_lit(r, "</fieldset>\n");
+    for (l = task->first_line; l >= 0 && l < task->first_line + task->nlines;
+         l++) {
+        const struct plan_line *ln = &p->lines[l];
+
+        html_printf(r, "<fieldset><legend>%s %d</legend>\n", T_PLAN_LINE,
+                    ++n);
+        field(r, arena_printf(a, "l%d_term", l), T_PLAN_TERM, ln->term.text,
+              "hint-term");
+        field(r, arena_printf(a, "l%d_impl", l), T_PLAN_IMPLEMENTERS,
+              ln->implementers, NULL);
+        field(r, arena_printf(a, "l%d_total", l),
+              arena_printf(a, "%s: %s", T_PLAN_BUDGET, T_PLAN_TOTAL),
+              num_input(a, &ln->total, true), "hint-money");
+        for (s = 0; s < p->nsources; s++) {
+            field(r, arena_printf(a, "l%d_%s", l, p->sources[s].code),
+                  arena_printf(a, "%s [zł]", p->sources[s].name),
+                  num_input(a, line_amount(ln, s), true), "hint-money");
+        }
+        html_lit(r, "</fieldset>\n");
+    }
+    n = 0;
+    for (i = 0; i < p->nindicators; i++) {
+        const struct plan_indicator *in = &p->indicators[i];
+
+        if (in->task != e->task) {
+            continue;
+        }
+        html_printf(r, "<fieldset><legend>%s %d%s</legend>\n",
+                    T_PLAN_INDICATOR, ++n,
+                    in->parent >= 0 ? " (w tym)" : "");
+        field(r, arena_printf(a, "i%d_name", i), T_PLAN_IND_NAME, in->name,
+              NULL);
+        field(r, arena_printf(a, "i%d_unit", i), T_PLAN_IND_UNIT, in->unit,
+              NULL);
+        field(r, arena_printf(a, "i%d_year", i), T_PLAN_TARGET_YEAR,
+              num_input(a, &in->target_year, false), NULL);
+        field(r, arena_printf(a, "i%d_multi", i), T_PLAN_TARGET_MULTI,
+              num_input(a, &in->target_multi, false), NULL);
+        html_lit(r, "</fieldset>\n");
+    }
+    html_lit(r, "<p><button type=\"submit\">" T_PLAN_SAVE "</button></p>\n");
+    form_end(r);
+    layout_end(r);
+}
+
+/*
+** ROUTE: GET /plany/:id/zadania/:task
+** CAP: CAP_PLAN_EDIT
+** PARAMS: id=plan, task=position of the task (path)
+*/
+int
+page_plan_task_form(struct req *r)
+{
+    struct edit e;
+    int rc;
+
+    if ((rc = load_or_reply(r, &e)) != 0) {
+        return rc;
+    }
+    render_form(&e);
+    return 0;
+}
+
+/* Read a money field into *n; an unreadable one becomes an error. */
+static void
+read_money(struct edit *e, const char *name, const char *label,
+           struct plan_num *n)
+{
+    const char *v = req_form(e->r, name);
+
+    if (v == NULL) {
+        return; /* not in the form: unchanged */
+    }
+    v = str_trim(&e->r->arena, v);
+    if (*v == '\0') {
+        n->kind = PLAN_NUM_EMPTY;
+        n->v = 0;
+        n->text = NULL;
+        return;
+    }
+    n->text = v;
+    if (plan_num_money(v, n) != 0) {
+        error_add(e, arena_printf(&e->r->arena,
+                                  "%s: „%s” nie jest kwotą (np. 12 000,00).",
+                                  label, v));
+    }
+}
+
+static void
+read_count(struct edit *e, const char *name, const char *label,
+           struct plan_num *n)
+{
+    const char *v = req_form(e->r, name), *unit = NULL;
+
+    if (v == NULL) {
+        return;
+    }
+    v = str_trim(&e->r->arena, v);
+    if (*v == '\0') {
+        n->kind = PLAN_NUM_EMPTY;
+        n->v = 0;
+        n->text = NULL;
+        return;
+    }
+    n->text = v;
+    if (plan_num_count(v, n, &unit) != 0) {
+        error_add(e, arena_printf(&e->r->arena,
+                                  "%s: „%s” nie jest liczbą całkowitą.",
+                                  label, v));
+    }
+}
+
+static const char *
+read_text(struct edit *e, const char *name, const char *old)
+{
+    const char *v = req_form(e->r, name);
+
+    return v != NULL ? str_trim(&e->r->arena, v) : old;
+}
+
+/* Apply the form to the task in memory; errors go to e->errors. */
+static void
+apply(struct edit *e)
+{
+    struct plan *p = e->p;
+    struct plan_task *task = &p->tasks[e->task];
+    struct arena *a = &e->r->arena;
+    int l, s, i;
+
+    task->number = read_text(e, "number", task->number);
+    task->description = read_text(e, "description", task->description);
+    if (task->number == NULL || *task->number == '\0') {
+        error_add(e, T_PLAN_TASK_NUMBER ": pole jest wymagane.");
+    }
+    for (l = task->first_line; l >= 0 && l < task->first_line + task->nlines;
+         l++) {
+        struct plan_line *ln = &p->lines[l];
+        const char *term = read_text(e, arena_printf(a, "l%d_term", l),
+                                     ln->term.text);
+
+        ln->implementers = read_text(e, arena_printf(a, "l%d_impl", l),
+                                     ln->implementers);
+        if (term != NULL && *term != '\0') {
+            if (plan_term_parse(a, term, &ln->term) != 0) {
+                error_add(e, arena_printf(a, "%s: „%s” — nie rozumiem „%s”.",
+                                          T_PLAN_TERM, term,
+                                          ln->term.bad_word
+                                              ? ln->term.bad_word
+                                              : term));
+            }
+        } else {
+            memset(&ln->term, 0, sizeof(ln->term));
+        }
+        read_money(e, arena_printf(a, "l%d_total", l), T_PLAN_TOTAL,
+                   &ln->total);
+        for (s = 0; s < p->nsources; s++) {
+            const char *name = arena_printf(a, "l%d_%s", l,
+                                            p->sources[s].code);
+            struct plan_num *n = NULL;
+            int k;
+
+            for (k = 0; k < ln->namounts; k++) {
+                if (ln->amounts[k].source == s) {
+                    n = &ln->amounts[k].amount;
+                }
+            }
+            if (n == NULL) {
+                const char *v = req_form(e->r, name);
+
+                if (v == NULL || *str_trim(a, v) == '\0') {
+                    continue;
+                }
+                ln->amounts = plan_grow(a, ln->amounts, ln->namounts,
+                                        sizeof(*ln->amounts));
+                ln->amounts[ln->namounts].source = s;
+                n = &ln->amounts[ln->namounts++].amount;
+            }
+            read_money(e, name, p->sources[s].name, n);
+        }
+    }
+    if (task->nlines > 0) {
+        task->term = p->lines[task->first_line].term;
+        task->implementers = p->lines[task->first_line].implementers;
+    }
+    for (i = 0; i < p->nindicators; i++) {
+        struct plan_indicator *in = &p->indicators[i];
+
+        if (in->task != e->task) {
+            continue;
+        }
+        in->name = read_text(e, arena_printf(a, "i%d_name", i), in->name);
+        in->unit = read_text(e, arena_printf(a, "i%d_unit", i), in->unit);
+        if (in->unit != NULL && *in->unit == '\0') {
+            in->unit = NULL;
+        }
+        read_count(e, arena_printf(a, "i%d_year", i), T_PLAN_TARGET_YEAR,
+                   &in->target_year);
+        read_count(e, arena_printf(a, "i%d_multi", i), T_PLAN_TARGET_MULTI,
+                   &in->target_multi);
+        if (in->name == NULL || *in->name == '\0') {
+            error_add(e, T_PLAN_IND_NAME ": pole jest wymagane.");
+        }
+    }
+}
+
+/*
+** ROUTE: POST /plany/:id/zadania/:task
+** CAP: CAP_PLAN_EDIT
+** PARAMS: id, task (path); number, description, lN_term, lN_impl,
+**         lN_total, lN_<source>, iN_name, iN_unit, iN_year, iN_multi, csrf
+*/
+int
+page_plan_task_save(struct req *r)
+{
+    struct audit_entry who = {r->user->login, "web", r->addr, NULL,
+                              NULL,           NULL,  NULL,    NULL};
+    const char *before, *why = NULL;
+    struct edit e;
+    int rc;
+
+    if ((rc = load_or_reply(r, &e)) != 0) {
+        return rc;
+    }
+    before = plan_task_json(&r->arena, e.p, e.task);
+    apply(&e);
+    if (e.nerrors == 0) {
+        plan_check(&r->arena, e.p);
+        rc = plan_store_update_task(r->db, &r->arena, e.id, e.p, e.task,
+                                    &who, before, &why);
+        if (rc == 0) {
+            return req_redirect(r, arena_printf(&r->arena,
+                                                "/plany/%ld#zadanie-%d",
+                                                (long)e.id, e.task + 1));
+        }
+        if (rc != ERR_INPUT) {
+            return rc;
+        }
+        error_add(&e, why);
+    }
+    r->status = 400;
+    render_form(&e);
+    return 0;
+}

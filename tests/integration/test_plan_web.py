@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Integration tests of plans on the web and through the API: the task
+edit form (validation, all-or-nothing, one audit row per change, findings
+recomputed), the JSON API's figures for the seeds, and the upload API.
+Usage: test_plan_web.py BINARY"""
+import json
+import os
+import re
+import sqlite3
+import sys
+
+from harness import Runner, Server, check, cleanup, make_db
+from test_auth import ROOT, Client, add_user, multipart
+
+
+def main():
+    binary = sys.argv[1]
+    d, db = make_db(binary)
+    add_user(binary, db, 'koord', 'coordinator')
+    srv = Server(binary, db)
+    t = Runner('plan_web')
+
+    def q(sql, *args):
+        con = sqlite3.connect(db)
+        try:
+            return con.execute(sql, args).fetchall()
+        finally:
+            con.close()
+
+    def api_reproduces_seed_figures():
+        c = Client(srv)
+        plans = json.loads(c.request('GET', '/api/plans')[2])
+        by_year = {p['year']: p for p in plans if p['kind'] == 'yearly'}
+        check(by_year[2021]['total_grosze'] == 50000000, by_year[2021])
+        check(by_year[2024]['total_grosze'] == 529500000, by_year[2024])
+        p1 = json.loads(c.request('GET', f'/api/plans/{by_year[2021]["id"]}'
+                                  )[2])
+        check(len(p1['goals']) == 3 and len(p1['actions']) == 25,
+              (len(p1['goals']), len(p1['actions'])))
+        check(p1['totals']['total_grosze'] == 50000000, p1['totals'])
+        p2 = json.loads(c.request('GET', f'/api/plans/{by_year[2024]["id"]}'
+                                  )[2])
+        terms = [f for f in p2['findings'] if f['code'] == 'term_outside_year']
+        check(len(terms) == 4, terms)
+        html = c.request('GET', f'/plany/{by_year[2024]["id"]}')[2]
+        check(html.count('class="has-findings"') == 4, 'findings beside rows')
+        check('5 295 000,00' in html, 'plan total')
+
+    def edit_task_changes_amounts_and_leaves_one_audit_row():
+        c = Client(srv)
+        c.login('koord')
+        st, _, html = c.request('GET', '/plany/1/zadania/0')
+        check(st == 200 and 'name="l0_own"' in html, st)
+        check('value="12 000,00"' in html, 'current own amount shown')
+        token = re.search(r'name="csrf" value="([0-9a-f]+)"', html).group(1)
+        before = q("SELECT count(*) FROM audit WHERE action = "
+                   "'plan.task.update'")[0][0]
+        st, h, _ = c.request('POST', '/plany/1/zadania/0', {
+            'csrf': token, 'l0_own': '13.000', 'l0_total': '113 000,00'})
+        check(st == 303, st)
+        rows = q("SELECT before, after FROM audit WHERE action = "
+                 "'plan.task.update' ORDER BY id DESC")
+        check(len(rows) == before + 1, 'one audit row')
+        b, a = json.loads(rows[0][0]), json.loads(rows[0][1])
+        check(b['lines'][0]['own'] == 1200000 and
+              a['lines'][0]['own'] == 1300000, (b['lines'][0], a['lines'][0]))
+        check(q('SELECT total_grosze FROM plan WHERE id = 1')[0][0] ==
+              50100000, 'plan total recomputed')
+        page = c.request('GET', '/plany/1')[2]
+        check('501 000,00' in page, 'page total')
+        # The declared total no longer matches: a finding, not a refusal.
+        check('declared' in json.dumps(json.loads(
+            c.request('GET', '/api/plans/1')[2])['findings']), 'finding')
+
+    def bad_input_names_the_field_and_changes_nothing():
+        c = Client(srv)
+        c.login('koord')
+        html = c.request('GET', '/plany/1/zadania/0')[2]
+        token = re.search(r'name="csrf" value="([0-9a-f]+)"', html).group(1)
+        snapshot = q('SELECT * FROM plan_amount ORDER BY line_id, source')
+        tasks = q('SELECT * FROM plan_task WHERE plan_id = 1')
+        audit = q('SELECT count(*) FROM audit')[0][0]
+        st, _, html = c.request('POST', '/plany/1/zadania/0', {
+            'csrf': token, 'description': 'zmieniony opis', 'l0_own': '12x',
+            'l0_term': 'brumaire', 'i0_year': 'dużo'})
+        check(st == 400, st)
+        check('„12x” nie jest kwotą' in html, 'money message')
+        check('nie rozumiem' in html, 'term message')
+        check('„dużo” nie jest liczbą' in html, 'target message')
+        check('role="alert"' in html, 'announced')
+        check(q('SELECT * FROM plan_amount ORDER BY line_id, source') ==
+              snapshot, 'amounts changed')
+        check(q('SELECT * FROM plan_task WHERE plan_id = 1') == tasks,
+              'description written despite errors')
+        check(q('SELECT count(*) FROM audit')[0][0] == audit, 'audit row')
+
+    def upload_api_imports_or_refuses_with_findings():
+        c = Client(srv)
+        c.login('koord')
+        token = c.csrf('/plany')
+        seed = open(os.path.join(ROOT, 'data/seeds/'
+                                 '002_8d4882d2d6e0411e.txt'), 'rb').read()
+        body, ct = multipart({}, {'file': ('plan2024.txt', seed)})
+        st, _, out = c.request('POST', '/api/plans', raw=body,
+                               content_type=ct,
+                               headers={'X-CSRF-Token': token})
+        check(st == 201, (st, out[:200]))
+        r = json.loads(out)
+        check(r['plan']['totals']['total_grosze'] == 529500000, r['plan'])
+        check(q('SELECT region FROM plan WHERE id = ?', r['id'])[0][0] ==
+              '04', 'region from the account')
+        n = q('SELECT count(*) FROM plan')[0][0]
+        bad = seed.replace(b'15 000,00', b'15 OOO,OO', 1)
+        body, ct = multipart({}, {'file': ('zly.txt', bad)})
+        st, _, out = c.request('POST', '/api/plans', raw=body,
+                               content_type=ct,
+                               headers={'X-CSRF-Token': token})
+        check(st == 422, (st, out[:200]))
+        errs = [f for f in json.loads(out)['plan']['findings']
+                if f['severity'] == 'error']
+        check(errs and errs[0]['row'] > 0, errs)
+        check(q('SELECT count(*) FROM plan')[0][0] == n, 'nothing stored')
+        # Without the token the API refuses.
+        st, _, _ = c.request('POST', '/api/plans', raw=body, content_type=ct)
+        check(st == 403, st)
+
+    for fn in (api_reproduces_seed_figures,
+               edit_task_changes_amounts_and_leaves_one_audit_row,
+               bad_input_names_the_field_and_changes_nothing,
+               upload_api_imports_or_refuses_with_findings):
+        t.run(fn)
+    srv.stop()
+    cleanup(d)
+    return t.finish()
+
+
+if __name__ == '__main__':
+    sys.exit(main())
