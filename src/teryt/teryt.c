@@ -162,7 +162,9 @@ teryt_load(struct db *db, struct arena *a)
     if ((rc = db_begin(db)) != 0) {
         return rc;
     }
-    if ((rc = load_rows(db, a, text)) != 0) {
+    /* Numbered in Polish order once, for cheap sorting later. */
+    if ((rc = load_rows(db, a, text)) != 0 ||
+        (rc = db_exec(db_query(db, Q_GMINA_RANK_ALL))) != 0) {
         db_rollback(db);
         return rc;
     }
