@@ -141,6 +141,10 @@
     "„-” gdy brak, „x” gdy nie planowano."
 #define T_PLAN_TERM_HINT "Np. II-XI, styczeń – grudzień 2024 r., na bieżąco."
 
+#define T_PLAN_NO_TASKS "bez zadań w planie na ten rok"
+#define T_PLAN_SUMMARY "Wartość planu według celów"
+#define T_PLAN_PAGES "Strony planu"
+
 #define T_LOGIN_TITLE "Logowanie"
 #define T_LOGIN_LOGIN "Login"
 #define T_LOGIN_PASSWORD "Hasło"

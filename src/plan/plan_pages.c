@@ -19,7 +19,11 @@
 #include "html/html.h"
 #include "html/layout.h"
 #include "plan.h"
+#include "plan_cache.h"
 #include "plan_store.h"
+
+/* A longer plan is shown a page of tasks at a time. */
+#define PAGE_TASKS 200
 
 static const char *
 kind_label(const char *kind)
@@ -99,12 +103,12 @@ publish_form(struct req *r, int64_t id, bool published)
 ** 404 for a plan this reader may not see: its existence is not told.
 */
 static int
-visible_or_reply(struct req *r, int64_t id)
+visible_or_reply(struct req *r, int64_t id, int64_t *version)
 {
     const char *region;
     bool published;
     int rc = plan_store_visibility(r->db, &r->arena, id, &published,
-                                   &region);
+                                   &region, version);
 
     if (rc == ERR_NOTFOUND) {
         return req_error(r, 404, NULL);
@@ -202,16 +206,73 @@ id_or_reply(struct req *r, int64_t *id)
     return 0;
 }
 
-/* The task each finding concerns (by row), or -1 for the whole plan. */
-static int *
-findings_by_task(struct arena *a, const struct plan *p)
-{
-    int *last = arena_alloc(a, sizeof(int) * (size_t)(p->ntasks + 1));
-    int *owner = arena_alloc(a, sizeof(int) * (size_t)(p->nfindings + 1));
-    int i, t;
+/*
+** What rendering needs beyond the plan, computed once per plan (and kept
+** with it in the plan cache): indicators and findings by task as linked
+** lists, tasks per action, the budget columns, and totals by goal. All
+** loops over a plan are linear, so a plan of 10 000 tasks renders in time.
+*/
+struct plan_view {
+    int *owner;                /* finding -> task, -1 for the whole plan */
+    int *ind_first, *ind_next; /* indicators of a task */
+    int *fnd_first, *fnd_next; /* findings of a task */
+    int *action_tasks;         /* number of tasks of each action */
+    int ngeneral;              /* findings of the whole plan */
+    int cols[PLAN_SOURCES_MAX], ncols;
+    int64_t *goal_total;       /* by goal + 1 (index 0: no goal) */
+    int64_t (*goal_by)[PLAN_SOURCES_MAX];
+};
 
+static int used_sources(const struct plan *p, int *cols);
+static const char *task_source_text(struct arena *a, const struct plan *p,
+                                    int t, int s, int64_t *sum);
+
+static int *
+ints(struct arena *a, int n, int fill)
+{
+    int *v = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+    int i;
+
+    for (i = 0; i <= n; i++) {
+        v[i] = fill;
+    }
+    return v;
+}
+
+static void *
+view_build(struct arena *a, const struct plan *p)
+{
+    struct plan_view *v = arena_alloc(a, sizeof(*v));
+    int *last = ints(a, p->ntasks, 0), *ind_tail, *fnd_tail;
+    int i, t, c;
+
+    v->ncols = used_sources(p, v->cols);
+    v->owner = ints(a, p->nfindings, -1);
+    v->ind_first = ints(a, p->ntasks, -1);
+    v->ind_next = ints(a, p->nindicators, -1);
+    v->fnd_first = ints(a, p->ntasks, -1);
+    v->fnd_next = ints(a, p->nfindings, -1);
+    v->action_tasks = ints(a, p->nactions, 0);
+    v->goal_total = arena_alloc(a, sizeof(int64_t) * (size_t)(p->ngoals + 1));
+    v->goal_by = arena_alloc(a, sizeof(*v->goal_by) * (size_t)(p->ngoals + 1));
+    ind_tail = ints(a, p->ntasks, -1);
+    fnd_tail = ints(a, p->ntasks, -1);
     for (t = 0; t < p->ntasks; t++) {
+        int g = p->tasks[t].goal >= 0 && p->tasks[t].goal < p->ngoals
+                    ? p->tasks[t].goal + 1
+                    : 0;
+        int64_t sum = 0;
+
         last[t] = p->tasks[t].row;
+        if (p->tasks[t].action >= 0 && p->tasks[t].action < p->nactions) {
+            v->action_tasks[p->tasks[t].action]++;
+        }
+        v->goal_total[g] += plan_task_total(p, t);
+        for (c = 0; c < v->ncols; c++) {
+            sum = 0;
+            task_source_text(a, p, t, v->cols[c], &sum);
+            v->goal_by[g][c] += sum;
+        }
     }
     for (i = 0; i < p->nlines; i++) {
         t = p->lines[i].task;
@@ -221,21 +282,47 @@ findings_by_task(struct arena *a, const struct plan *p)
     }
     for (i = 0; i < p->nindicators; i++) {
         t = p->indicators[i].task;
-        if (t >= 0 && t < p->ntasks && p->indicators[i].row > last[t]) {
+        if (t < 0 || t >= p->ntasks) {
+            continue;
+        }
+        if (p->indicators[i].row > last[t]) {
             last[t] = p->indicators[i].row;
         }
+        if (ind_tail[t] < 0) {
+            v->ind_first[t] = i;
+        } else {
+            v->ind_next[ind_tail[t]] = i;
+        }
+        ind_tail[t] = i;
     }
     for (i = 0; i < p->nfindings; i++) {
-        owner[i] = -1;
-        for (t = 0; t < p->ntasks; t++) {
-            if (p->findings[i].row >= p->tasks[t].row &&
-                p->findings[i].row <= last[t]) {
-                owner[i] = t;
-                break;
+        int lo = 0, hi = p->ntasks - 1, row = p->findings[i].row;
+
+        /* Tasks are in file order: the last one starting at or before. */
+        t = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) / 2;
+
+            if (p->tasks[mid].row <= row) {
+                t = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
             }
         }
+        if (t < 0 || row <= 0 || row > last[t]) {
+            v->ngeneral++;
+            continue;
+        }
+        v->owner[i] = t;
+        if (fnd_tail[t] < 0) {
+            v->fnd_first[t] = i;
+        } else {
+            v->fnd_next[fnd_tail[t]] = i;
+        }
+        fnd_tail[t] = i;
     }
-    return owner;
+    return v;
 }
 
 static void
@@ -352,29 +439,24 @@ sum_row(struct req *r, const char *label, int64_t total, const int64_t *by,
 }
 
 static void
-task_rows(struct req *r, const struct plan *p, int t, const int *cols,
-          int ncols, const int *owner, int64_t *goal_by, int64_t *goal_total,
-          const char *edit_base)
+task_rows(struct req *r, const struct plan *p, const struct plan_view *v,
+          int t, const char *edit_base)
 {
     const struct plan_task *task = &p->tasks[t];
-    int ind[256], nind = 0, i, rows, ntask_findings = 0;
-    int64_t total = plan_task_total(p, t);
+    int i, rows = 0;
+    int64_t total = plan_task_total(p, t), ignored = 0;
     const char *number = task->number ? task->number : "";
 
-    for (i = 0; i < p->nindicators && nind < 256; i++) {
-        if (p->indicators[i].task == t) {
-            ind[nind++] = i;
-        }
+    for (i = v->ind_first[t]; i >= 0; i = v->ind_next[i]) {
+        rows++;
     }
-    for (i = 0; i < p->nfindings; i++) {
-        ntask_findings += owner[i] == t;
+    if (rows == 0) {
+        rows = 1;
     }
-    rows = nind > 0 ? nind : 1;
-    *goal_total += total;
     html_printf(r, "<tr id=\"zadanie-%d\" class=\"%s\"><th scope=\"row\" "
                    "rowspan=\"%d\">%s</th><td rowspan=\"%d\">",
-                t + 1, ntask_findings ? "has-findings" : "task", rows, number,
-                rows);
+                t + 1, v->fnd_first[t] >= 0 ? "has-findings" : "task", rows,
+                number, rows);
     if (task->action >= 0 && task->action < p->nactions &&
         strcmp(p->actions[task->action].code, number) != 0) {
         html_printf(r, "<span class=\"action\">%s</span> ",
@@ -386,33 +468,30 @@ task_rows(struct req *r, const struct plan *p, int t, const int *cols,
                        "</a>",
                     edit_base, t, T_PLAN_EDIT_TASK, number);
     }
-    if (ntask_findings > 0) {
+    if (v->fnd_first[t] >= 0) {
         html_lit(r, "<ul class=\"findings\">");
-        for (i = 0; i < p->nfindings; i++) {
-            if (owner[i] == t) {
-                finding_item(r, &p->findings[i]);
-            }
+        for (i = v->fnd_first[t]; i >= 0; i = v->fnd_next[i]) {
+            finding_item(r, &p->findings[i]);
         }
         html_lit(r, "</ul>");
     }
     html_printf(r, "</td><td class=\"num\" rowspan=\"%d\">%s</td>", rows,
                 task->nlines > 0 ? str_money(&r->arena, total) : "");
-    for (i = 0; i < ncols; i++) {
+    for (i = 0; i < v->ncols; i++) {
         html_printf(r, "<td class=\"num\" rowspan=\"%d\">%s</td>", rows,
-                    task_source_text(&r->arena, p, t, cols[i],
-                                     &goal_by[i]));
+                    task_source_text(&r->arena, p, t, v->cols[i], &ignored));
     }
     html_printf(r, "<td rowspan=\"%d\">%s</td><td rowspan=\"%d\">%s</td>",
                 rows, task->term.text ? task->term.text : "", rows,
                 task->implementers ? task->implementers : "");
-    if (nind == 0) {
+    if (v->ind_first[t] < 0) {
         html_lit(r, "<td></td><td></td><td></td></tr>\n");
         return;
     }
-    for (i = 0; i < nind; i++) {
-        const struct plan_indicator *in = &p->indicators[ind[i]];
+    for (i = v->ind_first[t]; i >= 0; i = v->ind_next[i]) {
+        const struct plan_indicator *in = &p->indicators[i];
 
-        if (i > 0) {
+        if (i != v->ind_first[t]) {
             html_lit(r, "<tr>");
         }
         html_printf(r, "<td class=\"%s\">%s%s%s</td><td class=\"num\">%s"
@@ -425,55 +504,156 @@ task_rows(struct req *r, const struct plan *p, int t, const int *cols,
     }
 }
 
+/* An action of the programme with no task in this year's plan. */
 static void
-render_yearly(struct req *r, const struct plan *p, const int *owner,
-              const char *edit_base)
+action_row(struct req *r, const struct plan *p, const struct plan_view *v,
+           int ac)
 {
-    int cols[PLAN_SOURCES_MAX], ncols = used_sources(p, cols);
+    html_printf(r, "<tr class=\"no-task\"><th scope=\"row\">%s</th>"
+                   "<td colspan=\"%d\">%s <em>(%s)</em></td></tr>\n",
+                p->actions[ac].code, v->ncols + 7, p->actions[ac].title,
+                T_PLAN_NO_TASKS);
+}
+
+/*
+** The plan table for tasks [from, to). The whole plan (from 0 to ntasks)
+** gets goal totals and the plan total; a page of a long plan gets them in
+** a summary table above (render_summary).
+*/
+static void
+render_yearly(struct req *r, const struct plan *p, const struct plan_view *v,
+              int from, int to, const char *edit_base)
+{
+    bool whole = from == 0 && to == p->ntasks;
     int64_t plan_by[PLAN_SOURCES_MAX] = {0}, plan_total = 0;
-    int g, t, i;
+    int goal = -2, t, i, ac = 0;
 
     html_printf(r, "<div class=\"wide\"><table class=\"plan\">\n"
                    "<caption>%s</caption>\n",
                 p->title ? p->title : "");
-    budget_head(r, p, cols, ncols);
+    budget_head(r, p, v->cols, v->ncols);
     html_lit(r, "<tbody>\n");
-    /* Goal -1 gathers tasks outside any goal (first, as in the file). */
-    for (g = -1; g < p->ngoals; g++) {
-        int64_t by[PLAN_SOURCES_MAX] = {0}, total = 0;
-        bool any = false;
+    for (t = from; t <= to; t++) {
+        int g = t < to ? p->tasks[t].goal : -3;
 
-        for (t = 0; t < p->ntasks; t++) {
-            any |= p->tasks[t].goal == g;
-        }
-        if (g >= 0) {
-            html_printf(r, "<tr class=\"goal\"><th scope=\"colgroup\" "
-                           "colspan=\"%d\">%s %s</th></tr>\n",
-                        ncols + 8, p->goals[g].code, p->goals[g].title);
-        }
-        if (!any) {
-            continue;
-        }
-        for (t = 0; t < p->ntasks; t++) {
-            if (p->tasks[t].goal == g) {
-                task_rows(r, p, t, cols, ncols, owner, by, &total,
-                          edit_base);
+        if (g != goal) {
+            /* Close the previous goal: its empty actions, its total. */
+            if (goal >= 0 || goal == -1) {
+                for (; whole && ac < p->nactions; ac++) {
+                    if (p->actions[ac].goal == goal &&
+                        v->action_tasks[ac] == 0) {
+                        action_row(r, p, v, ac);
+                    }
+                }
+            }
+            if (whole && goal >= 0) {
+                sum_row(r,
+                        arena_printf(&r->arena, "%s %s", T_PLAN_GOAL_TOTAL,
+                                     p->goals[goal].code),
+                        v->goal_total[goal + 1], v->goal_by[goal + 1],
+                        v->ncols, 5);
+            }
+            if (t == to) {
+                break;
+            }
+            goal = g;
+            ac = 0;
+            if (g >= 0 && g < p->ngoals) {
+                html_printf(r, "<tr class=\"goal\"><th scope=\"colgroup\" "
+                               "colspan=\"%d\">%s %s</th></tr>\n",
+                            v->ncols + 8, p->goals[g].code, p->goals[g].title);
             }
         }
-        if (g >= 0) {
-            sum_row(r,
-                    arena_printf(&r->arena, "%s %s", T_PLAN_GOAL_TOTAL,
-                                 p->goals[g].code),
-                    total, by, ncols, 5);
+        /* Actions without tasks that the document lists before this one. */
+        for (; whole && ac < p->nactions; ac++) {
+            if (p->actions[ac].row >= p->tasks[t].row) {
+                break;
+            }
+            if (p->actions[ac].goal == goal && v->action_tasks[ac] == 0) {
+                action_row(r, p, v, ac);
+            }
         }
-        plan_total += total;
-        for (i = 0; i < ncols; i++) {
-            plan_by[i] += by[i];
+        task_rows(r, p, v, t, edit_base);
+    }
+    html_lit(r, "</tbody>\n");
+    if (whole) {
+        for (i = 0; i <= p->ngoals; i++) {
+            int c;
+
+            plan_total += v->goal_total[i];
+            for (c = 0; c < v->ncols; c++) {
+                plan_by[c] += v->goal_by[i][c];
+            }
+        }
+        html_lit(r, "<tfoot>\n");
+        sum_row(r, T_PLAN_PLAN_TOTAL, plan_total, plan_by, v->ncols, 5);
+        html_lit(r, "</tfoot>\n");
+    }
+    html_lit(r, "</table></div>\n");
+}
+
+/* Goal totals of a long plan, above the page of tasks. */
+static void
+render_summary(struct req *r, const struct plan *p, const struct plan_view *v)
+{
+    int64_t plan_by[PLAN_SOURCES_MAX] = {0}, plan_total = 0;
+    int g, c;
+
+    html_printf(r, "<table>\n<caption>%s</caption>\n<thead><tr>"
+                   "<th scope=\"col\">%s</th>"
+                   "<th scope=\"col\" class=\"num\">%s: %s</th>",
+                T_PLAN_SUMMARY, T_PLAN_GOALS, T_PLAN_BUDGET, T_PLAN_TOTAL);
+    for (c = 0; c < v->ncols; c++) {
+        html_printf(r, "<th scope=\"col\" class=\"num\">%s</th>",
+                    p->sources[v->cols[c]].name);
+    }
+    html_lit(r, "</tr></thead>\n<tbody>\n");
+    for (g = 0; g <= p->ngoals; g++) {
+        if (g == 0 && v->goal_total[0] == 0) {
+            continue;
+        }
+        html_printf(r, "<tr><th scope=\"row\">%s %s</th>"
+                       "<td class=\"num\">%s</td>",
+                    g > 0 ? p->goals[g - 1].code : "",
+                    g > 0 ? p->goals[g - 1].title : "—",
+                    str_money(&r->arena, v->goal_total[g]));
+        for (c = 0; c < v->ncols; c++) {
+            html_printf(r, "<td class=\"num\">%s</td>",
+                        str_money(&r->arena, v->goal_by[g][c]));
+            plan_by[c] += v->goal_by[g][c];
+        }
+        plan_total += v->goal_total[g];
+        html_lit(r, "</tr>\n");
+    }
+    html_printf(r, "</tbody>\n<tfoot><tr class=\"sum\"><th scope=\"row\">"
+                   "%s</th><td class=\"num\">%s</td>",
+                T_PLAN_PLAN_TOTAL, str_money(&r->arena, plan_total));
+    for (c = 0; c < v->ncols; c++) {
+        html_printf(r, "<td class=\"num\">%s</td>",
+                    str_money(&r->arena, plan_by[c]));
+    }
+    html_lit(r, "</tr></tfoot>\n</table>\n");
+}
+
+/* Links to the pages of a long plan; page is 0-based. */
+static void
+pager(struct req *r, const char *base, int page, int pages)
+{
+    int i;
+
+    html_printf(r, "<nav class=\"pager\" aria-label=\"%s\"><ul>",
+                T_PLAN_PAGES);
+    for (i = 0; i < pages; i++) {
+        if (i == page) {
+            html_printf(r, "<li><a href=\"%s?strona=%d\" "
+                           "aria-current=\"page\">%d</a></li>",
+                        base, i + 1, i + 1);
+        } else {
+            html_printf(r, "<li><a href=\"%s?strona=%d\">%d</a></li>", base,
+                        i + 1, i + 1);
         }
     }
-    html_lit(r, "</tbody>\n<tfoot>\n");
-    sum_row(r, T_PLAN_PLAN_TOTAL, plan_total, plan_by, ncols, 5);
-    html_lit(r, "</tfoot>\n</table></div>\n");
+    html_lit(r, "</ul></nav>\n");
 }
 
 static void
@@ -586,16 +766,16 @@ render_goals_and_texts(struct req *r, const struct plan *p)
 
 /*
 ** Findings, then the plan as the document shows it; with edit_base (the
-** plan's URL) each task links to its edit form.
+** plan's URL) each task links to its edit form. A plan longer than
+** PAGE_TASKS is shown a page of tasks at a time (page, 0-based), with its
+** goal totals above; page_base is the URL the pager links to.
 */
 static void
-render_body(struct req *r, const struct plan *p, const char *edit_base)
+render_body(struct req *r, const struct plan *p, const struct plan_view *v,
+            const char *edit_base, const char *page_base, int page)
 {
-    int *owner = findings_by_task(&r->arena, p), i, general = 0;
+    int i, pages = (p->ntasks + PAGE_TASKS - 1) / PAGE_TASKS;
 
-    for (i = 0; i < p->nfindings; i++) {
-        general += owner[i] < 0;
-    }
     html_lit(r, "<h2 id=\"uwagi\">" T_PLAN_FINDINGS "</h2>\n");
     if (p->nfindings == 0) {
         html_lit(r, "<p>" T_PLAN_NO_FINDINGS "</p>\n");
@@ -604,10 +784,10 @@ render_body(struct req *r, const struct plan *p, const char *edit_base)
                     plan_count_findings(p, PLAN_ERROR), T_PLAN_SEV_ERROR,
                     plan_count_findings(p, PLAN_WARNING), T_PLAN_SEV_WARNING,
                     plan_count_findings(p, PLAN_INFO), T_PLAN_SEV_INFO);
-        if (general > 0) {
+        if (v->ngeneral > 0) {
             html_lit(r, "<ul class=\"findings\">\n");
             for (i = 0; i < p->nfindings; i++) {
-                if (owner[i] < 0) {
+                if (v->owner[i] < 0) {
                     finding_item(r, &p->findings[i]);
                 }
             }
@@ -615,7 +795,21 @@ render_body(struct req *r, const struct plan *p, const char *edit_base)
         }
     }
     if (p->kind == PLAN_YEARLY) {
-        render_yearly(r, p, owner, edit_base);
+        if (pages <= 1 || page_base == NULL) {
+            render_yearly(r, p, v, 0, p->ntasks, edit_base);
+        } else {
+            if (page >= pages) {
+                page = pages - 1;
+            }
+            render_summary(r, p, v);
+            pager(r, page_base, page, pages);
+            render_yearly(r, p, v, page * PAGE_TASKS,
+                          page * PAGE_TASKS + PAGE_TASKS < p->ntasks
+                              ? page * PAGE_TASKS + PAGE_TASKS
+                              : p->ntasks,
+                          edit_base);
+            pager(r, page_base, page, pages);
+        }
         render_declared(r, p);
         render_notes(r, p);
     } else {
@@ -634,30 +828,38 @@ render_body(struct req *r, const struct plan *p, const char *edit_base)
 int
 page_plan(struct req *r)
 {
-    struct plan_meta meta;
-    struct plan *p;
-    const char *edit_base = NULL;
-    int64_t id = 0;
+    struct plan_cached c;
+    const struct plan *p;
+    const char *edit_base = NULL, *base;
+    int64_t id = 0, version = 0;
+    long page = 1;
+    void *handle;
     int rc;
 
     if ((rc = id_or_reply(r, &id)) != 0 ||
-        (rc = visible_or_reply(r, id)) != 0) {
+        (rc = visible_or_reply(r, id, &version)) != 0) {
         return rc;
     }
-    rc = plan_store_load(r->db, &r->arena, id, &p, &meta);
+    if (req_arg(r, "strona") != NULL &&
+        req_int_or_reply(r, "strona", 1, 1000000, &page)) {
+        return ERR_INPUT;
+    }
+    rc = plan_cache_get(r->db, id, version, view_build, &c, &handle);
     if (rc == ERR_NOTFOUND) {
         return req_error(r, 404, NULL);
     }
     if (rc != 0) {
         return rc;
     }
+    p = c.p;
+    base = arena_printf(&r->arena, "/plany/%ld", (long)id);
     layout_begin(r, p->title ? p->title : T_PLANS_TITLE);
     html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
                    "href=\"/plany\">%s</a> › %s</nav>\n<h1>%s</h1>\n",
                 T_PLANS_TITLE, kind_label(plan_kind_name(p->kind)),
                 p->title ? p->title : "");
     html_printf(r, "<dl class=\"meta\"><dt>%s</dt><dd>%s</dd>",
-                T_PLAN_REGION, meta.region_name);
+                T_PLAN_REGION, c.meta->region_name);
     if (p->programme_title != NULL) {
         html_printf(r, "<dt>%s</dt><dd>%s</dd>", T_PLAN_PROGRAMME,
                     p->programme_title);
@@ -669,16 +871,17 @@ page_plan(struct req *r)
     html_printf(r, "<dt>%s</dt><dd>%s (%s, %s)</dd><dt>%s</dt><dd>%s</dd>"
                    "</dl>\n",
                 T_PLAN_SOURCE_FILE, p->name, p->format, p->encoding,
-                T_PLAN_IMPORTED, meta.imported_at);
+                T_PLAN_IMPORTED, c.meta->imported_at);
     html_printf(r, "<p class=\"downloads\">%s: <a href=\"/api/plans/%ld\">"
                    "JSON</a></p>\n",
                 T_PLAN_DOWNLOAD, (long)id);
-    if (r->user != NULL && may_edit_region(r, meta.region)) {
-        publish_form(r, id, meta.published);
-        edit_base = arena_printf(&r->arena, "/plany/%ld", (long)id);
+    if (r->user != NULL && may_edit_region(r, c.meta->region)) {
+        publish_form(r, id, c.meta->published);
+        edit_base = base;
     }
-    render_body(r, p, edit_base);
+    render_body(r, p, c.extra, edit_base, base, (int)page - 1);
     layout_end(r);
+    plan_cache_release(handle);
     return 0;
 }
 
@@ -730,17 +933,17 @@ api_plan_list(struct req *r)
 int
 api_plan(struct req *r)
 {
-    struct plan_meta meta;
-    struct plan *p;
+    struct plan_cached c;
     struct json j;
-    int64_t id = 0;
+    int64_t id = 0, version = 0;
+    void *handle;
     int rc;
 
     if ((rc = id_or_reply(r, &id)) != 0 ||
-        (rc = visible_or_reply(r, id)) != 0) {
+        (rc = visible_or_reply(r, id, &version)) != 0) {
         return rc;
     }
-    rc = plan_store_load(r->db, &r->arena, id, &p, &meta);
+    rc = plan_cache_get(r->db, id, version, view_build, &c, &handle);
     if (rc == ERR_NOTFOUND) {
         return req_error(r, 404, NULL);
     }
@@ -749,7 +952,8 @@ api_plan(struct req *r)
     }
     req_json_begin(r);
     json_init(&j, &r->out);
-    plan_json_write(&j, p);
+    plan_json_write(&j, c.p);
+    plan_cache_release(handle);
     return 0;
 }
 
@@ -878,7 +1082,7 @@ page_plan_upload(struct req *r)
     html_lit(r, "<button type=\"submit\" name=\"action\" "
                 "value=\"cancel\">" T_PLAN_UPLOAD_CANCEL "</button>\n");
     form_end(r);
-    render_body(r, p, NULL);
+    render_body(r, p, view_build(&r->arena, p), NULL, NULL, 0);
     layout_end(r);
     return 0;
 }
@@ -966,7 +1170,7 @@ page_plan_publish(struct req *r)
 {
     const char *v = req_form(r, "published"), *region;
     struct audit_entry e = who(r);
-    int64_t id = 0;
+    int64_t id = 0, version;
     bool published;
     int rc;
 
@@ -976,7 +1180,8 @@ page_plan_publish(struct req *r)
     if (v == NULL || (strcmp(v, "0") != 0 && strcmp(v, "1") != 0)) {
         return req_error(r, 400, T_ERR_BAD_REQUEST);
     }
-    rc = plan_store_visibility(r->db, &r->arena, id, &published, &region);
+    rc = plan_store_visibility(r->db, &r->arena, id, &published, &region,
+                               &version);
     if (rc == ERR_NOTFOUND) {
         return req_error(r, 404, NULL);
     }

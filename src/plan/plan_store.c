@@ -617,7 +617,8 @@ plan_store_load(struct db *db, struct arena *a, int64_t id,
 
 int
 plan_store_visibility(struct db *db, struct arena *a, int64_t id,
-                      bool *published, const char **region)
+                      bool *published, const char **region,
+                      int64_t *version)
 {
     db_stmt *st = db_query(db, Q_PLAN_PUBLISHED);
     int rc;
@@ -627,6 +628,7 @@ plan_store_visibility(struct db *db, struct arena *a, int64_t id,
     if (rc == DB_ROW) {
         *published = db_col_int(st, 0) != 0;
         *region = db_col_text_dup(a, st, 1);
+        *version = db_col_int(st, 2);
         rc = 0;
     } else if (rc == DB_DONE) {
         rc = ERR_NOTFOUND;

@@ -56,10 +56,12 @@ int plan_store_load(struct db *db, struct arena *a, int64_t id,
 int plan_store_list(struct db *db, struct arena *a, bool all_unpublished,
                     const char *region, struct plan_summary **out);
 /*
-** Whether plan id is published and its region: 0, or ERR_NOTFOUND.
+** Whether plan id is published, its region and its version (bumped by
+** every change): 0, or ERR_NOTFOUND.
 */
 int plan_store_visibility(struct db *db, struct arena *a, int64_t id,
-                          bool *published, const char **region);
+                          bool *published, const char **region,
+                          int64_t *version);
 /* Publish or withdraw a plan, with its audit row, in one transaction. */
 int plan_store_set_published(struct db *db, int64_t id, bool published,
                              const struct audit_entry *who);

@@ -7,6 +7,7 @@ import json
 import os
 import re
 import sqlite3
+import subprocess
 import sys
 
 from harness import Runner, Server, check, cleanup, make_db
@@ -124,7 +125,45 @@ def main():
         st, _, _ = c.request('POST', '/api/plans', raw=body, content_type=ct)
         check(st == 403, st)
 
+    def actions_without_tasks_are_shown_in_place():
+        html = Client(srv).request('GET', '/plany/1')[2]
+        rows = re.findall(r'<tr class="no-task"><th scope="row">([0-9.]+)'
+                          r'</th>', html)
+        check(rows == ['1.2', '1.5', '1.7'], rows)
+        # In the document's order: 1.2 comes after 1.1 and before 1.3.
+        check(html.index('>1.1<') < html.index('>1.2<') <
+              html.index('>1.3<'), 'order')
+
+    def long_plan_is_paged_with_goal_totals():
+        c = Client(srv)
+        c.login('koord')
+        gen = subprocess.run([sys.executable, os.path.join(
+            ROOT, 'bench/gen_plan.py'), '450'], capture_output=True,
+            check=True).stdout
+        body, ct = multipart({}, {'file': ('dlugi.txt', gen)})
+        st, _, out = c.request('POST', '/api/plans', raw=body,
+                               content_type=ct,
+                               headers={'X-CSRF-Token': c.csrf('/plany')})
+        check(st == 201, (st, out[:300]))
+        pid = json.loads(out)['id']
+        total = json.loads(out)['plan']['totals']['total_grosze']
+        pages = []
+        for n in (1, 2, 3):
+            st, _, html = c.request('GET', f'/plany/{pid}?strona={n}')
+            check(st == 200, st)
+            pages.append(html)
+        counts = [len(re.findall(r'<tr id="zadanie-\d+"', h)) for h in pages]
+        check(counts == [200, 200, 50], counts)
+        check(all('aria-current="page">%d<' % (i + 1) in h
+                  for i, h in enumerate(pages)), 'pager marks the page')
+        money = f'{total // 100:,}'.replace(',', ' ') + f',{total % 100:02d}'
+        check(all(money in h for h in pages), f'plan total {money}')
+        check(c.request('GET', f'/plany/{pid}?strona=0')[0] == 400, 'page 0')
+        check(c.request('GET', f'/plany/{pid}?strona=x')[0] == 400, 'page x')
+
     for fn in (api_reproduces_seed_figures,
+               actions_without_tasks_are_shown_in_place,
+               long_plan_is_paged_with_goal_totals,
                edit_task_changes_amounts_and_leaves_one_audit_row,
                bad_input_names_the_field_and_changes_nothing,
                upload_api_imports_or_refuses_with_findings):

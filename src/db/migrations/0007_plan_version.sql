@@ -1,0 +1,3 @@
+-- A plan's version, bumped by every change of the plan, so that a server
+-- may keep a loaded and checked plan in memory and know when it is stale.
+ALTER TABLE plan ADD COLUMN version INTEGER NOT NULL DEFAULT 1;

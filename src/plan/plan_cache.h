@@ -1,0 +1,38 @@
+/*
+** A small per-process cache of loaded and checked plans, keyed by plan id
+** and version (every change of a plan bumps its version, so a stale entry
+** is never served). Entries are read-only and shared by the worker
+** threads; a reader holds a reference while it renders.
+*/
+#ifndef PLAN_CACHE_H
+#define PLAN_CACHE_H
+
+#include <stdint.h>
+
+#include "plan.h"
+#include "plan_store.h"
+
+struct db;
+
+struct plan_cached {
+    const struct plan *p;
+    const struct plan_meta *meta;
+    void *extra; /* built once by the caller's builder, or NULL */
+};
+
+/* Builds derived data of a freshly loaded plan into its arena. */
+typedef void *(*plan_cache_builder)(struct arena *a, const struct plan *p);
+
+/*
+** Plan id at version: from the cache, or loaded (plan_store_load), built
+** and cached. *handle must be given back with plan_cache_release(). 0, or
+** ERR_NOTFOUND / ERR_DB.
+*/
+int plan_cache_get(struct db *db, int64_t id, int64_t version,
+                   plan_cache_builder build, struct plan_cached *out,
+                   void **handle);
+void plan_cache_release(void *handle);
+/* Drop every entry not in use (tests; shutdown). */
+void plan_cache_clear(void);
+
+#endif
