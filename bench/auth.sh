@@ -22,6 +22,7 @@ db=$tmp/b.db
 "$bin" init --db "$db" --demo >/dev/null 2>&1
 echo 'haslo-do-pomiaru-2024' |
     "$bin" user add koord --role coordinator --region 04 --db "$db" >/dev/null
+: >"$tmp/log"
 "$bin" serve --db "$db" --listen 127.0.0.1:0 2>"$tmp/log" >/dev/null &
 pid=$!
 for _ in $(seq 50); do

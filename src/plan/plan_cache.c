@@ -75,7 +75,7 @@ plan_cache_get(struct db *db, int64_t id, int64_t version,
     }
     e->id = id;
     e->version = version;
-    e->extra = build ? build(&e->arena, e->p) : NULL;
+    e->extra = build ? build(&e->arena, e->p, id) : NULL;
     e->refs = 1;
 
     pthread_mutex_lock(&lock);

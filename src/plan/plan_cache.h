@@ -20,8 +20,9 @@ struct plan_cached {
     void *extra; /* built once by the caller's builder, or NULL */
 };
 
-/* Builds derived data of a freshly loaded plan into its arena. */
-typedef void *(*plan_cache_builder)(struct arena *a, const struct plan *p);
+/* Builds derived data of freshly loaded plan id into its arena. */
+typedef void *(*plan_cache_builder)(struct arena *a, const struct plan *p,
+                                    int64_t id);
 
 /*
 ** Plan id at version: from the cache, or loaded (plan_store_load), built

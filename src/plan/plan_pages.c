@@ -221,6 +221,9 @@ struct plan_view {
     int cols[PLAN_SOURCES_MAX], ncols;
     int64_t *goal_total;       /* by goal + 1 (index 0: no goal) */
     int64_t (*goal_by)[PLAN_SOURCES_MAX];
+    /* The whole body rendered once, for the public and for editors, when
+     * the plan fits one page; NULL otherwise. */
+    const char *body_public, *body_edit;
 };
 
 static int used_sources(const struct plan *p, int *cols);
@@ -239,7 +242,7 @@ ints(struct arena *a, int n, int fill)
     return v;
 }
 
-static void *
+static struct plan_view *
 view_build(struct arena *a, const struct plan *p)
 {
     struct plan_view *v = arena_alloc(a, sizeof(*v));
@@ -821,6 +824,43 @@ render_body(struct req *r, const struct plan *p, const struct plan_view *v,
 }
 
 /*
+** The body as render_body() writes it, into the arena: rendered once per
+** plan version and copied into each response (a scratch request gives the
+** writers an output buffer and an arena for their temporaries).
+*/
+static const char *
+prerender(struct arena *a, const struct plan *p, struct plan_view *v,
+          const char *edit_base)
+{
+    struct req scratch;
+    const char *out;
+
+    memset(&scratch, 0, sizeof(scratch));
+    arena_init(&scratch.arena);
+    buf_init(&scratch.out);
+    render_body(&scratch, p, v, edit_base, NULL, 0);
+    out = arena_strndup(a, scratch.out.data ? scratch.out.data : "",
+                        scratch.out.len);
+    buf_free(&scratch.out);
+    arena_free(&scratch.arena);
+    return out;
+}
+
+/* The plan cache's builder: the view, and the body when it is one page. */
+static void *
+view_build_cached(struct arena *a, const struct plan *p, int64_t id)
+{
+    struct plan_view *v = view_build(a, p);
+
+    if (p->ntasks <= PAGE_TASKS) {
+        v->body_public = prerender(a, p, v, NULL);
+        v->body_edit = prerender(a, p, v,
+                                 arena_printf(a, "/plany/%ld", (long)id));
+    }
+    return v;
+}
+
+/*
 ** ROUTE: GET /plany/:id
 ** CAP: CAP_PUBLIC
 ** PARAMS: id=plan number (path)
@@ -830,6 +870,7 @@ page_plan(struct req *r)
 {
     struct plan_cached c;
     const struct plan *p;
+    const struct plan_view *v;
     const char *edit_base = NULL, *base;
     int64_t id = 0, version = 0;
     long page = 1;
@@ -844,7 +885,7 @@ page_plan(struct req *r)
         req_int_or_reply(r, "strona", 1, 1000000, &page)) {
         return ERR_INPUT;
     }
-    rc = plan_cache_get(r->db, id, version, view_build, &c, &handle);
+    rc = plan_cache_get(r->db, id, version, view_build_cached, &c, &handle);
     if (rc == ERR_NOTFOUND) {
         return req_error(r, 404, NULL);
     }
@@ -852,6 +893,7 @@ page_plan(struct req *r)
         return rc;
     }
     p = c.p;
+    v = c.extra;
     base = arena_printf(&r->arena, "/plany/%ld", (long)id);
     layout_begin(r, p->title ? p->title : T_PLANS_TITLE);
     html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
@@ -879,7 +921,12 @@ page_plan(struct req *r)
         publish_form(r, id, c.meta->published);
         edit_base = base;
     }
-    render_body(r, p, c.extra, edit_base, base, (int)page - 1);
+    if (v->body_public != NULL) {
+        /* Rendered from this version of the plan by the same code. */
+        html_raw_trusted(r, edit_base ? v->body_edit : v->body_public);
+    } else {
+        render_body(r, p, v, edit_base, base, (int)page - 1);
+    }
     layout_end(r);
     plan_cache_release(handle);
     return 0;
@@ -943,7 +990,7 @@ api_plan(struct req *r)
         (rc = visible_or_reply(r, id, &version)) != 0) {
         return rc;
     }
-    rc = plan_cache_get(r->db, id, version, view_build, &c, &handle);
+    rc = plan_cache_get(r->db, id, version, view_build_cached, &c, &handle);
     if (rc == ERR_NOTFOUND) {
         return req_error(r, 404, NULL);
     }
