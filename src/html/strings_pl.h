@@ -169,6 +169,11 @@
 #define T_USERS_UNITS "Jednostki"
 #define T_USERS_ALL_REGIONS "wszystkie"
 #define T_USERS_ADDED "Konto zostało dodane."
+#define T_USERS_PASSWORD "Ustaw nowe hasło konta"
+#define T_USERS_NEW_PASSWORD "Nowe hasło (co najmniej 12 znaków)"
+#define T_USERS_PASSWORD_SET "Hasło zostało zmienione; sesje konta " \
+    "zakończono."
+#define T_USERS_NO_ACCOUNT "Nie ma konta o takim loginie."
 #define T_AUDIT_TITLE "Dziennik zmian"
 #define T_AUDIT_WHEN "Kiedy"
 #define T_AUDIT_WHO "Kto"

@@ -47,6 +47,7 @@ const struct route routes[] = {
     ROUTE("GET", "/uzytkownicy", page_users, CAP_USERS_ADMIN)
     ROUTE("POST", "/uzytkownicy", page_users_add, CAP_USERS_ADMIN)
     ROUTE("POST", "/uzytkownicy/blokada", page_users_toggle, CAP_USERS_ADMIN)
+    ROUTE("POST", "/uzytkownicy/haslo", page_users_password, CAP_USERS_ADMIN)
     ROUTE("GET", "/api/users", api_users, CAP_USERS_ADMIN)
     ROUTE("GET", "/audyt", page_audit, CAP_AUDIT_READ)
     ROUTE("GET", "/audyt.csv", page_audit_csv, CAP_AUDIT_READ)

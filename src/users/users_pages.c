@@ -59,7 +59,8 @@ users_table(struct req *r)
 }
 
 static void
-users_page(struct req *r, const char *error, const char *notice)
+users_page(struct req *r, const char *error, const char *notice,
+           const char *password_error)
 {
     static const char *const roles[] = {"administrator", "coordinator",
                                         "implementer",   "consultant",
@@ -106,6 +107,18 @@ users_page(struct req *r, const char *error, const char *notice)
                error ? req_form(r, "unit") : NULL, NULL);
     html_lit(r, "<p><button type=\"submit\">" T_USERS_ADD "</button></p>\n");
     form_end(r);
+    html_lit(r, "<h2 id=\"haslo\">" T_USERS_PASSWORD "</h2>\n");
+    if (password_error != NULL) {
+        form_errors(r, &password_error, 1);
+    }
+    form_begin(r, "/uzytkownicy/haslo", NULL);
+    form_input(r, "pw_login", T_LOGIN_LOGIN, "text", NULL,
+               "required autocomplete=\"off\"");
+    form_input(r, "pw_password", T_USERS_NEW_PASSWORD, "password", NULL,
+               "required minlength=\"12\" autocomplete=\"new-password\"");
+    html_lit(r, "<p><button type=\"submit\">" T_USERS_PASSWORD
+                "</button></p>\n");
+    form_end(r);
     layout_end(r);
 }
 
@@ -125,7 +138,11 @@ actor(struct req *r)
 int
 page_users(struct req *r)
 {
-    users_page(r, NULL, req_arg(r, "dodano") ? T_USERS_ADDED : NULL);
+    users_page(r, NULL,
+               req_arg(r, "dodano")   ? T_USERS_ADDED
+               : req_arg(r, "haslo") ? T_USERS_PASSWORD_SET
+                                      : NULL,
+               NULL);
     return 0;
 }
 
@@ -158,7 +175,7 @@ page_users_add(struct req *r)
     rc = users_add(r->db, &r->arena, &u, &who, &id, &why);
     if (rc == ERR_INPUT || rc == ERR_CONFLICT) {
         r->status = 400;
-        users_page(r, why ? why : T_ERR_BAD_REQUEST, NULL);
+        users_page(r, why ? why : T_ERR_BAD_REQUEST, NULL, NULL);
         return 0;
     }
     if (rc != 0) {
@@ -190,6 +207,34 @@ page_users_toggle(struct req *r)
         return rc;
     }
     return req_redirect(r, "/uzytkownicy");
+}
+
+/*
+** ROUTE: POST /uzytkownicy/haslo
+** CAP: CAP_USERS_ADMIN
+** PARAMS: pw_login, pw_password, csrf (form)
+*/
+int
+page_users_password(struct req *r)
+{
+    const char *login = req_form(r, "pw_login");
+    const char *password = req_form(r, "pw_password"), *why = NULL;
+    struct users_actor who = actor(r);
+    int rc;
+
+    if (login == NULL || password == NULL) {
+        return req_error(r, 400, T_ERR_BAD_REQUEST);
+    }
+    rc = users_set_password(r->db, &r->arena, login, password, &who, &why);
+    if (rc == ERR_INPUT || rc == ERR_NOTFOUND) {
+        r->status = rc == ERR_INPUT ? 400 : 404;
+        users_page(r, NULL, NULL, why ? why : T_USERS_NO_ACCOUNT);
+        return 0;
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    return req_redirect(r, "/uzytkownicy?haslo=1");
 }
 
 /*

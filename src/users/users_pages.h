@@ -7,6 +7,7 @@
 int page_users(struct req *r);
 int page_users_add(struct req *r);
 int page_users_toggle(struct req *r);
+int page_users_password(struct req *r);
 int api_users(struct req *r);
 int page_audit(struct req *r);
 int page_audit_csv(struct req *r);

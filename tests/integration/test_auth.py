@@ -75,6 +75,7 @@ EXPECTED = {
     ('GET', '/uzytkownicy'): 'CAP_USERS_ADMIN',
     ('POST', '/uzytkownicy'): 'CAP_USERS_ADMIN',
     ('POST', '/uzytkownicy/blokada'): 'CAP_USERS_ADMIN',
+    ('POST', '/uzytkownicy/haslo'): 'CAP_USERS_ADMIN',
     ('GET', '/api/users'): 'CAP_USERS_ADMIN',
     ('GET', '/audyt'): 'CAP_AUDIT_READ',
     ('GET', '/audyt.csv'): 'CAP_AUDIT_READ',
@@ -211,6 +212,7 @@ def main():
             print(f'FAIL setup: user {role}: {err}')
             return 1
     add_user(binary, db, 'coord12', 'coordinator', region='12')
+    add_user(binary, db, 'analyst2', 'analyst')
     srv = Server(binary, db)
     t = Runner('auth')
 
@@ -370,6 +372,26 @@ def main():
         check(Client(srv).login('consultant')[0] == 401, 'disabled login')
         check(audit_rows(db, 'account.disable') == 1, 'audited once')
 
+    def administrator_sets_a_password_on_the_web():
+        user = Client(srv)
+        check(user.login('analyst2')[0] == 303, 'login')
+        admin = Client(srv)
+        admin.login('administrator')
+        st, _, html = admin.request('POST', '/uzytkownicy/haslo', {
+            'csrf': admin.csrf('/uzytkownicy'), 'pw_login': 'analyst2',
+            'pw_password': 'analyst2'})
+        check(st == 400 and 'co najmniej 12 znaków' in html, st)
+        st, h, _ = admin.request('POST', '/uzytkownicy/haslo', {
+            'csrf': admin.csrf('/uzytkownicy'), 'pw_login': 'analyst2',
+            'pw_password': 'nowe-haslo-analityka'})
+        check(st == 303, st)
+        html = user.request('GET', '/plany')[2]
+        check('action="/logout"' not in html, 'old session survived')
+        check(Client(srv).login('analyst2')[0] == 401, 'old password works')
+        check(Client(srv).login('analyst2', 'nowe-haslo-analityka')[0] ==
+              303, 'new password refused')
+        check(audit_rows(db, 'account.password') == 1, 'audited once')
+
     def audit_table_refuses_update_and_delete():
         con = sqlite3.connect(db)
         for sql in ('UPDATE audit SET action = "x"', 'DELETE FROM audit'):
@@ -481,6 +503,7 @@ def main():
                plaintext_password_is_nowhere_in_the_database,
                ten_failed_logins_are_throttled,
                disabled_account_cannot_log_in_and_loses_sessions,
+               administrator_sets_a_password_on_the_web,
                audit_table_refuses_update_and_delete,
                upload_check_then_confirm_leaves_one_audit_row,
                coordinator_cannot_touch_another_region,
