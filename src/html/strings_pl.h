@@ -141,6 +141,9 @@
     "„-” gdy brak, „x” gdy nie planowano."
 #define T_PLAN_TERM_HINT "Np. II-XI, styczeń – grudzień 2024 r., na bieżąco."
 
+#define T_PLAN_LINES "Budżet zadania"
+#define T_PLAN_PREVIEW_FIRST "Podgląd pokazuje pierwsze 200 zadań; " \
+    "wszystkich zadań w pliku:"
 #define T_PLAN_NO_TASKS "bez zadań w planie na ten rok"
 #define T_PLAN_SUMMARY "Wartość planu według celów"
 #define T_PLAN_PAGES "Strony planu"

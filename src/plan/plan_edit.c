@@ -39,21 +39,29 @@ error_add(struct edit *e, const char *msg)
     }
 }
 
-/* Load plan :id and task :task, checking the editor's region. */
+/*
+** Load plan :id and task :task. Reading needs the plan to be visible to
+** this reader; editing (edit set) needs the editor's region.
+*/
 static int
-load_or_reply(struct req *r, struct edit *e)
+load_or_reply(struct req *r, struct edit *e, bool edit)
 {
     const char *ids = req_param(r, 0), *ts = req_param(r, 1);
     char *end1, *end2;
     long long id = ids ? strtoll(ids, &end1, 10) : 0;
     long t = ts ? strtol(ts, &end2, 10) : -1;
+    int64_t version;
     int rc;
 
     memset(e, 0, sizeof(*e));
     e->r = r;
+
     if (ids == NULL || ts == NULL || *end1 != '\0' || *end2 != '\0' ||
         id <= 0 || t < 0) {
         return req_error(r, 404, NULL);
+    }
+    if (!edit && (rc = plan_visible_or_reply(r, id, &version)) != 0) {
+        return rc;
     }
     rc = plan_store_load(r->db, &r->arena, id, &e->p, &e->meta);
     if (rc == ERR_NOTFOUND || (rc == 0 && t >= e->p->ntasks)) {
@@ -62,8 +70,7 @@ load_or_reply(struct req *r, struct edit *e)
     if (rc != 0) {
         return rc;
     }
-    if (r->user->region != NULL &&
-        strcmp(r->user->region, e->meta.region) != 0) {
+    if (edit && !plan_may_edit(r, e->meta.region)) {
         return req_error(r, 403, T_PLAN_REGION_DENIED);
     }
     e->id = id;
@@ -118,6 +125,113 @@ field(struct req *r, const char *name, const char *label, const char *value,
     }
 }
 
+static const char *
+num_shown(struct arena *a, const struct plan_num *n, bool money)
+{
+    const char *s = num_input(a, n, money);
+
+    return *s != '\0' ? s : "—";
+}
+
+/* The task as stored: its lines, budget by source, indicators, findings. */
+static void
+render_view(struct edit *e)
+{
+    struct req *r = e->r;
+    const struct plan *p = e->p;
+    const struct plan_task *task = &p->tasks[e->task];
+    struct arena *a = &r->arena;
+    int l, s, i, last = task->row;
+
+    html_printf(r, "<p class=\"task-description\">%s</p>\n",
+                task->description ? task->description : "");
+    html_printf(r, "<table>\n<caption>%s</caption>\n<thead><tr>"
+                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                   "<th scope=\"col\" class=\"num\">%s</th>",
+                T_PLAN_LINES, T_PLAN_TERM, T_PLAN_IMPLEMENTERS, T_PLAN_TOTAL);
+    for (s = 0; s < p->nsources; s++) {
+        html_printf(r, "<th scope=\"col\" class=\"num\">%s</th>",
+                    p->sources[s].name);
+    }
+    html_lit(r, "</tr></thead>\n<tbody>\n");
+    for (l = task->first_line; l >= 0 && l < task->first_line + task->nlines;
+         l++) {
+        const struct plan_line *ln = &p->lines[l];
+
+        last = ln->row > last ? ln->row : last;
+        html_printf(r, "<tr><td>%s</td><td>%s</td><td class=\"num\">%s</td>",
+                    ln->term.text ? ln->term.text : "",
+                    ln->implementers ? ln->implementers : "",
+                    str_money(a, plan_line_value(ln)));
+        for (s = 0; s < p->nsources; s++) {
+            html_printf(r, "<td class=\"num\">%s</td>",
+                        num_shown(a, line_amount(ln, s), true));
+        }
+        html_lit(r, "</tr>\n");
+    }
+    html_printf(r, "</tbody>\n</table>\n<table>\n<caption>%s</caption>\n"
+                   "<thead><tr><th scope=\"col\">%s</th>"
+                   "<th scope=\"col\">%s</th>"
+                   "<th scope=\"col\" class=\"num\">%s</th>"
+                   "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n"
+                   "<tbody>\n",
+                T_PLAN_INDICATORS, T_PLAN_IND_NAME, T_PLAN_IND_UNIT,
+                T_PLAN_TARGET_YEAR, T_PLAN_TARGET_MULTI);
+    for (i = 0; i < p->nindicators; i++) {
+        const struct plan_indicator *in = &p->indicators[i];
+
+        if (in->task != e->task) {
+            continue;
+        }
+        last = in->row > last ? in->row : last;
+        html_printf(r, "<tr><td class=\"%s\">%s%s</td><td>%s</td>"
+                       "<td class=\"num\">%s</td><td class=\"num\">%s</td>"
+                       "</tr>\n",
+                    in->parent >= 0 ? "breakdown" : "indicator",
+                    in->parent >= 0 ? "w tym: " : "", in->name,
+                    in->unit ? in->unit : "",
+                    num_shown(a, &in->target_year, false),
+                    num_shown(a, &in->target_multi, false));
+    }
+    html_lit(r, "</tbody>\n</table>\n");
+    for (i = 0; i < p->nfindings; i++) {
+        const struct plan_finding *f = &p->findings[i];
+
+        if (f->row >= task->row && f->row <= last) {
+            html_printf(r, "<p class=\"finding sev-%s\"><strong>%s</strong> "
+                           "(%s %d): %s</p>\n",
+                        plan_severity_name(f->severity),
+                        plan_severity_name(f->severity), T_PLAN_ROW, f->row,
+                        f->message);
+        }
+    }
+}
+
+static void render_form(struct edit *e);
+
+static void
+render_page(struct edit *e, bool show_form)
+{
+    struct req *r = e->r;
+    const struct plan *p = e->p;
+    const struct plan_task *task = &p->tasks[e->task];
+    struct arena *a = &r->arena;
+
+    layout_begin(r, arena_printf(a, "%s %s", T_PLAN_TASK_FORM,
+                                 task->number ? task->number : ""));
+    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                   "href=\"/plany\">%s</a> › <a href=\"/plany/%ld\">%s</a> "
+                   "› %s %s</nav>\n<h1>%s %s</h1>\n",
+                T_PLANS_TITLE, (long)e->id, p->title ? p->title : "",
+                T_PLAN_TASK_FORM, task->number ? task->number : "",
+                T_PLAN_TASK_FORM, task->number ? task->number : "");
+    render_view(e);
+    if (show_form) {
+        render_form(e);
+    }
+    layout_end(r);
+}
+
 static void
 render_form(struct edit *e)
 {
@@ -127,14 +241,8 @@ render_form(struct edit *e)
     struct arena *a = &r->arena;
     int l, s, i, n = 0;
 
-    layout_begin(r, arena_printf(a, "%s %s", T_PLAN_EDIT_TASK,
-                                 task->number ? task->number : ""));
-    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                   "href=\"/plany\">%s</a> › <a href=\"/plany/%ld\">%s</a> "
-                   "› %s %s</nav>\n<h1>%s %s</h1>\n",
-                T_PLANS_TITLE, (long)e->id, p->title ? p->title : "",
-                T_PLAN_EDIT_TASK, task->number ? task->number : "",
-                T_PLAN_EDIT_TASK, task->number ? task->number : "");
+    html_printf(r, "<h2 id=\"edycja\">%s %s</h2>\n", T_PLAN_EDIT_TASK,
+                task->number ? task->number : "");
     form_errors(r, e->errors, e->nerrors);
     html_printf(r, "<p id=\"hint-money\" class=\"hint\">%s</p>\n"
                    "<p id=\"hint-term\" class=\"hint\">%s</p>\n",
@@ -192,24 +300,24 @@ render_form(struct edit *e)
     }
     html_lit(r, "<p><button type=\"submit\">" T_PLAN_SAVE "</button></p>\n");
     form_end(r);
-    layout_end(r);
 }
 
 /*
 ** ROUTE: GET /plany/:id/zadania/:task
-** CAP: CAP_PLAN_EDIT
-** PARAMS: id=plan, task=position of the task (path)
+** CAP: CAP_PUBLIC
+** PARAMS: id=plan, task=position of the task (path); the edit form is
+**         shown to those who may edit the plan's region
 */
 int
-page_plan_task_form(struct req *r)
+page_plan_task(struct req *r)
 {
     struct edit e;
     int rc;
 
-    if ((rc = load_or_reply(r, &e)) != 0) {
+    if ((rc = load_or_reply(r, &e, false)) != 0) {
         return rc;
     }
-    render_form(&e);
+    render_page(&e, plan_may_edit(r, e.meta.region));
     return 0;
 }
 
@@ -370,7 +478,7 @@ page_plan_task_save(struct req *r)
     struct edit e;
     int rc;
 
-    if ((rc = load_or_reply(r, &e)) != 0) {
+    if ((rc = load_or_reply(r, &e, true)) != 0) {
         return rc;
     }
     before = plan_task_json(&r->arena, e.p, e.task);
@@ -390,6 +498,6 @@ page_plan_task_save(struct req *r)
         error_add(&e, why);
     }
     r->status = 400;
-    render_form(&e);
+    render_page(&e, true);
     return 0;
 }

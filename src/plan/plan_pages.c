@@ -78,8 +78,8 @@ list_visible(struct req *r, struct plan_summary **s)
 }
 
 /* Editors act only in their region; an account without one in every. */
-static bool
-may_edit_region(struct req *r, const char *region)
+bool
+plan_may_edit(struct req *r, const char *region)
 {
     return r->user != NULL && auth_role_has(r->user->role, CAP_PLAN_EDIT) &&
            (r->user->region == NULL || strcmp(r->user->region, region) == 0);
@@ -99,11 +99,9 @@ publish_form(struct req *r, int64_t id, bool published)
     form_end(r);
 }
 
-/*
-** 404 for a plan this reader may not see: its existence is not told.
-*/
-static int
-visible_or_reply(struct req *r, int64_t id, int64_t *version)
+/* See plan_pages.h. */
+int
+plan_visible_or_reply(struct req *r, int64_t id, int64_t *version)
 {
     const char *region;
     bool published;
@@ -443,7 +441,7 @@ sum_row(struct req *r, const char *label, int64_t total, const int64_t *by,
 
 static void
 task_rows(struct req *r, const struct plan *p, const struct plan_view *v,
-          int t, const char *edit_base)
+          int t, const char *base, bool editable)
 {
     const struct plan_task *task = &p->tasks[t];
     int i, rows = 0;
@@ -457,19 +455,24 @@ task_rows(struct req *r, const struct plan *p, const struct plan_view *v,
         rows = 1;
     }
     html_printf(r, "<tr id=\"zadanie-%d\" class=\"%s\"><th scope=\"row\" "
-                   "rowspan=\"%d\">%s</th><td rowspan=\"%d\">",
-                t + 1, v->fnd_first[t] >= 0 ? "has-findings" : "task", rows,
-                number, rows);
+                   "rowspan=\"%d\">",
+                t + 1, v->fnd_first[t] >= 0 ? "has-findings" : "task", rows);
+    if (base != NULL) {
+        html_printf(r, "<a href=\"%s/zadania/%d\">%s</a>", base, t, number);
+    } else {
+        html_printf(r, "%s", number);
+    }
+    html_printf(r, "</th><td rowspan=\"%d\">", rows);
     if (task->action >= 0 && task->action < p->nactions &&
         strcmp(p->actions[task->action].code, number) != 0) {
         html_printf(r, "<span class=\"action\">%s</span> ",
                     p->actions[task->action].code);
     }
     html_printf(r, "%s", task->description ? task->description : "");
-    if (edit_base != NULL) {
-        html_printf(r, " <a class=\"edit\" href=\"%s/zadania/%d\">%s %s"
-                       "</a>",
-                    edit_base, t, T_PLAN_EDIT_TASK, number);
+    if (editable && base != NULL) {
+        html_printf(r, " <a class=\"edit\" href=\"%s/zadania/%d#edycja\">%s "
+                       "%s</a>",
+                    base, t, T_PLAN_EDIT_TASK, number);
     }
     if (v->fnd_first[t] >= 0) {
         html_lit(r, "<ul class=\"findings\">");
@@ -525,7 +528,7 @@ action_row(struct req *r, const struct plan *p, const struct plan_view *v,
 */
 static void
 render_yearly(struct req *r, const struct plan *p, const struct plan_view *v,
-              int from, int to, const char *edit_base)
+              int from, int to, const char *base, bool editable)
 {
     bool whole = from == 0 && to == p->ntasks;
     int64_t plan_by[PLAN_SOURCES_MAX] = {0}, plan_total = 0;
@@ -576,7 +579,7 @@ render_yearly(struct req *r, const struct plan *p, const struct plan_view *v,
                 action_row(r, p, v, ac);
             }
         }
-        task_rows(r, p, v, t, edit_base);
+        task_rows(r, p, v, t, base, editable);
     }
     html_lit(r, "</tbody>\n");
     if (whole) {
@@ -768,14 +771,15 @@ render_goals_and_texts(struct req *r, const struct plan *p)
 }
 
 /*
-** Findings, then the plan as the document shows it; with edit_base (the
-** plan's URL) each task links to its edit form. A plan longer than
-** PAGE_TASKS is shown a page of tasks at a time (page, 0-based), with its
-** goal totals above; page_base is the URL the pager links to.
+** Findings, then the plan as the document shows it. With base (the plan's
+** URL) task numbers link to task pages, and with editable to their edit
+** forms too. A plan longer than PAGE_TASKS is shown a page of tasks at a
+** time (page, 0-based) with its goal totals above and a pager to base;
+** without base (a preview) only its first page is shown.
 */
 static void
 render_body(struct req *r, const struct plan *p, const struct plan_view *v,
-            const char *edit_base, const char *page_base, int page)
+            const char *base, bool editable, int page)
 {
     int i, pages = (p->ntasks + PAGE_TASKS - 1) / PAGE_TASKS;
 
@@ -798,20 +802,27 @@ render_body(struct req *r, const struct plan *p, const struct plan_view *v,
         }
     }
     if (p->kind == PLAN_YEARLY) {
-        if (pages <= 1 || page_base == NULL) {
-            render_yearly(r, p, v, 0, p->ntasks, edit_base);
+        if (pages <= 1) {
+            render_yearly(r, p, v, 0, p->ntasks, base, editable);
         } else {
-            if (page >= pages) {
-                page = pages - 1;
+            if (page >= pages || base == NULL) {
+                page = base == NULL ? 0 : pages - 1;
             }
             render_summary(r, p, v);
-            pager(r, page_base, page, pages);
+            if (base != NULL) {
+                pager(r, base, page, pages);
+            } else {
+                html_printf(r, "<p>%s %d.</p>\n", T_PLAN_PREVIEW_FIRST,
+                            p->ntasks);
+            }
             render_yearly(r, p, v, page * PAGE_TASKS,
                           page * PAGE_TASKS + PAGE_TASKS < p->ntasks
                               ? page * PAGE_TASKS + PAGE_TASKS
                               : p->ntasks,
-                          edit_base);
-            pager(r, page_base, page, pages);
+                          base, editable);
+            if (base != NULL) {
+                pager(r, base, page, pages);
+            }
         }
         render_declared(r, p);
         render_notes(r, p);
@@ -830,7 +841,7 @@ render_body(struct req *r, const struct plan *p, const struct plan_view *v,
 */
 static const char *
 prerender(struct arena *a, const struct plan *p, struct plan_view *v,
-          const char *edit_base)
+          const char *base, bool editable)
 {
     struct req scratch;
     const char *out;
@@ -838,7 +849,7 @@ prerender(struct arena *a, const struct plan *p, struct plan_view *v,
     memset(&scratch, 0, sizeof(scratch));
     arena_init(&scratch.arena);
     buf_init(&scratch.out);
-    render_body(&scratch, p, v, edit_base, NULL, 0);
+    render_body(&scratch, p, v, base, editable, 0);
     out = arena_strndup(a, scratch.out.data ? scratch.out.data : "",
                         scratch.out.len);
     buf_free(&scratch.out);
@@ -853,9 +864,10 @@ view_build_cached(struct arena *a, const struct plan *p, int64_t id)
     struct plan_view *v = view_build(a, p);
 
     if (p->ntasks <= PAGE_TASKS) {
-        v->body_public = prerender(a, p, v, NULL);
-        v->body_edit = prerender(a, p, v,
-                                 arena_printf(a, "/plany/%ld", (long)id));
+        const char *base = arena_printf(a, "/plany/%ld", (long)id);
+
+        v->body_public = prerender(a, p, v, base, false);
+        v->body_edit = prerender(a, p, v, base, true);
     }
     return v;
 }
@@ -871,14 +883,15 @@ page_plan(struct req *r)
     struct plan_cached c;
     const struct plan *p;
     const struct plan_view *v;
-    const char *edit_base = NULL, *base;
+    const char *base;
+    bool editable = false;
     int64_t id = 0, version = 0;
     long page = 1;
     void *handle;
     int rc;
 
     if ((rc = id_or_reply(r, &id)) != 0 ||
-        (rc = visible_or_reply(r, id, &version)) != 0) {
+        (rc = plan_visible_or_reply(r, id, &version)) != 0) {
         return rc;
     }
     if (req_arg(r, "strona") != NULL &&
@@ -917,15 +930,15 @@ page_plan(struct req *r)
     html_printf(r, "<p class=\"downloads\">%s: <a href=\"/api/plans/%ld\">"
                    "JSON</a></p>\n",
                 T_PLAN_DOWNLOAD, (long)id);
-    if (r->user != NULL && may_edit_region(r, c.meta->region)) {
+    if (r->user != NULL && plan_may_edit(r, c.meta->region)) {
         publish_form(r, id, c.meta->published);
-        edit_base = base;
+        editable = true;
     }
     if (v->body_public != NULL) {
         /* Rendered from this version of the plan by the same code. */
-        html_raw_trusted(r, edit_base ? v->body_edit : v->body_public);
+        html_raw_trusted(r, editable ? v->body_edit : v->body_public);
     } else {
-        render_body(r, p, v, edit_base, base, (int)page - 1);
+        render_body(r, p, v, base, editable, (int)page - 1);
     }
     layout_end(r);
     plan_cache_release(handle);
@@ -987,7 +1000,7 @@ api_plan(struct req *r)
     int rc;
 
     if ((rc = id_or_reply(r, &id)) != 0 ||
-        (rc = visible_or_reply(r, id, &version)) != 0) {
+        (rc = plan_visible_or_reply(r, id, &version)) != 0) {
         return rc;
     }
     rc = plan_cache_get(r->db, id, version, view_build_cached, &c, &handle);
@@ -1086,7 +1099,7 @@ page_plan_upload(struct req *r)
         upload_form(r, T_PLAN_UPLOAD_NO_FILE);
         return 0;
     }
-    if (region == NULL || !may_edit_region(r, region)) {
+    if (region == NULL || !plan_may_edit(r, region)) {
         r->status = 403;
         upload_form(r, T_PLAN_REGION_DENIED);
         return 0;
@@ -1129,7 +1142,7 @@ page_plan_upload(struct req *r)
     html_lit(r, "<button type=\"submit\" name=\"action\" "
                 "value=\"cancel\">" T_PLAN_UPLOAD_CANCEL "</button>\n");
     form_end(r);
-    render_body(r, p, view_build(&r->arena, p), NULL, NULL, 0);
+    render_body(r, p, view_build(&r->arena, p), NULL, false, 0);
     layout_end(r);
     return 0;
 }
@@ -1188,7 +1201,7 @@ page_plan_upload_confirm(struct req *r)
         }
         return req_redirect(r, "/plany/wczytaj");
     }
-    if (!may_edit_region(r, region)) {
+    if (!plan_may_edit(r, region)) {
         db_rollback(r->db);
         return req_error(r, 403, T_PLAN_REGION_DENIED);
     }
@@ -1235,7 +1248,7 @@ page_plan_publish(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    if (!may_edit_region(r, region)) {
+    if (!plan_may_edit(r, region)) {
         return req_error(r, 403, T_PLAN_REGION_DENIED);
     }
     if ((rc = plan_store_set_published(r->db, id, v[0] == '1', &e)) != 0) {
@@ -1264,7 +1277,7 @@ api_plan_upload(struct req *r)
     if (req_upload(r, "file", &data, &len, &name) != 0 || len == 0) {
         return req_error(r, 400, T_PLAN_UPLOAD_NO_FILE);
     }
-    if (region == NULL || !may_edit_region(r, region)) {
+    if (region == NULL || !plan_may_edit(r, region)) {
         return req_error(r, 403, T_PLAN_REGION_DENIED);
     }
     plan_read(&r->arena, name, data, len, 0, &p);

@@ -64,7 +64,7 @@ EXPECTED = {
     ('POST', '/plany/wczytaj/:id'): 'CAP_PLAN_EDIT',
     ('GET', '/plany/:id'): 'CAP_PUBLIC',
     ('POST', '/plany/:id/publikacja'): 'CAP_PLAN_EDIT',
-    ('GET', '/plany/:id/zadania/:task'): 'CAP_PLAN_EDIT',
+    ('GET', '/plany/:id/zadania/:task'): 'CAP_PUBLIC',
     ('POST', '/plany/:id/zadania/:task'): 'CAP_PLAN_EDIT',
     ('GET', '/api/plans'): 'CAP_PUBLIC',
     ('POST', '/api/plans'): 'CAP_PLAN_EDIT',

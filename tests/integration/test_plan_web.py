@@ -161,7 +161,27 @@ def main():
         check(c.request('GET', f'/plany/{pid}?strona=0')[0] == 400, 'page 0')
         check(c.request('GET', f'/plany/{pid}?strona=x')[0] == 400, 'page x')
 
+    def task_page_shows_indicators_and_form_only_to_editors():
+        pub = Client(srv)
+        st, _, html = pub.request('GET', '/plany/1/zadania/0')
+        check(st == 200, st)
+        check('liczba osób przeszkolonych' in html, 'indicator')
+        check(html.count('w tym: ') == 6, 'six breakdown rows')
+        check('<form method="post" action="/plany/1/zadania/0"' not in html,
+              'the public got the edit form')
+        plan = pub.request('GET', '/plany/1')[2]
+        check('href="/plany/1/zadania/0"' in plan, 'task linked from plan')
+        check('#edycja' not in plan, 'edit links for the public')
+        ed = Client(srv)
+        ed.login('koord')
+        html = ed.request('GET', '/plany/1/zadania/0')[2]
+        check('<form method="post" action="/plany/1/zadania/0"' in html,
+              'no form for the coordinator')
+        check('#edycja' in ed.request('GET', '/plany/1')[2], 'edit links')
+        check(pub.request('GET', '/plany/1/zadania/999')[0] == 404, '999')
+
     for fn in (api_reproduces_seed_figures,
+               task_page_shows_indicators_and_form_only_to_editors,
                actions_without_tasks_are_shown_in_place,
                long_plan_is_paged_with_goal_totals,
                edit_task_changes_amounts_and_leaves_one_audit_row,
