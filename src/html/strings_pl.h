@@ -141,6 +141,8 @@
     "„-” gdy brak, „x” gdy nie planowano."
 #define T_PLAN_TERM_HINT "Np. II-XI, styczeń – grudzień 2024 r., na bieżąco."
 
+#define T_PLAN_ADD_TASK "Dodaj zadanie do planu"
+#define T_PLAN_TASK_GOAL "Cel (kierunek interwencji)"
 #define T_PLAN_LINES "Budżet zadania"
 #define T_PLAN_PREVIEW_FIRST "Podgląd pokazuje pierwsze 200 zadań; " \
     "wszystkich zadań w pliku:"

@@ -35,6 +35,9 @@ const struct route routes[] = {
     ROUTE("GET", "/plany/:id", page_plan, CAP_PUBLIC)
     ROUTE("POST", "/plany/:id/publikacja", page_plan_publish, CAP_PLAN_EDIT)
     ROUTE("GET", "/plany/:id/zadania/:task", page_plan_task, CAP_PUBLIC)
+    ROUTE("GET", "/plany/:id/nowe-zadanie", page_plan_task_new, CAP_PLAN_EDIT)
+    ROUTE("POST", "/plany/:id/nowe-zadanie", page_plan_task_add,
+          CAP_PLAN_EDIT)
     ROUTE("POST", "/plany/:id/zadania/:task", page_plan_task_save,
           CAP_PLAN_EDIT)
     ROUTE("GET", "/api/plans", api_plan_list, CAP_PUBLIC)

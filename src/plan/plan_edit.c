@@ -27,6 +27,7 @@ struct edit {
     struct plan_meta meta;
     int64_t id;
     int task;
+    bool is_new; /* the task was appended in memory by append_task() */
     const char *errors[MAX_ERRORS];
     int nerrors;
 };
@@ -247,10 +248,28 @@ render_form(struct edit *e)
     html_printf(r, "<p id=\"hint-money\" class=\"hint\">%s</p>\n"
                    "<p id=\"hint-term\" class=\"hint\">%s</p>\n",
                 T_PLAN_MONEY_HINT, T_PLAN_TERM_HINT);
-    form_begin(r, arena_printf(a, "/plany/%ld/zadania/%d", (long)e->id,
-                               e->task),
+    form_begin(r, e->is_new ? arena_printf(a, "/plany/%ld/nowe-zadanie",
+                                           (long)e->id)
+                            : arena_printf(a, "/plany/%ld/zadania/%d",
+                                           (long)e->id, e->task),
                NULL);
     html_lit(r, "<fieldset><legend>" T_PLAN_TASK_FORM "</legend>\n");
+    if (e->is_new && p->ngoals > 0) {
+        html_lit(r, "<p class=\"field\"><label for=\"f-goal\">"
+                    T_PLAN_TASK_GOAL "</label><select id=\"f-goal\" "
+                    "name=\"goal\">\n");
+        for (i = 0; i < p->ngoals; i++) {
+            if (i == task->goal) {
+                html_printf(r, "<option value=\"%d\" selected>%s %s"
+                               "</option>\n",
+                            i, p->goals[i].code, p->goals[i].title);
+            } else {
+                html_printf(r, "<option value=\"%d\">%s %s</option>\n", i,
+                            p->goals[i].code, p->goals[i].title);
+            }
+        }
+        html_lit(r, "</select></p>\n");
+    }
     field(r, "number", T_PLAN_TASK_NUMBER, task->number, NULL);
     html_printf(r, "<p class=\"field\"><label for=\"f-description\">%s"
                    "</label><textarea id=\"f-description\" "
@@ -499,5 +518,167 @@ page_plan_task_save(struct req *r)
     }
     r->status = 400;
     render_page(&e, true);
+    return 0;
+}
+
+/*
+** Append an empty task to the plan in memory, with one budget line and
+** one indicator, in the last goal, numbered after the last task; the form
+** then fills it like any other task.
+*/
+static void
+append_task(struct edit *e)
+{
+    struct plan *p = e->p;
+    struct arena *a = &e->r->arena;
+    struct plan_task *t;
+    struct plan_line *l;
+    struct plan_indicator *in;
+    int row = 0, i;
+
+    for (i = 0; i < p->ntasks; i++) {
+        row = p->tasks[i].row > row ? p->tasks[i].row : row;
+    }
+    for (i = 0; i < p->nlines; i++) {
+        row = p->lines[i].row > row ? p->lines[i].row : row;
+    }
+    for (i = 0; i < p->nindicators; i++) {
+        row = p->indicators[i].row > row ? p->indicators[i].row : row;
+    }
+    p->tasks = plan_grow(a, p->tasks, p->ntasks, sizeof(*p->tasks));
+    t = &p->tasks[p->ntasks];
+    memset(t, 0, sizeof(*t));
+    t->number = arena_printf(a, "%d", p->ntasks + 1);
+    t->goal = p->ngoals - 1;
+    t->action = -1;
+    t->description = "";
+    t->row = row + 1;
+    t->first_line = p->nlines;
+    t->nlines = 1;
+    p->lines = plan_grow(a, p->lines, p->nlines, sizeof(*p->lines));
+    l = &p->lines[p->nlines++];
+    memset(l, 0, sizeof(*l));
+    l->task = p->ntasks;
+    l->row = row + 1;
+    p->indicators = plan_grow(a, p->indicators, p->nindicators,
+                              sizeof(*p->indicators));
+    in = &p->indicators[p->nindicators++];
+    memset(in, 0, sizeof(*in));
+    in->task = p->ntasks;
+    in->parent = -1;
+    in->row = row + 1;
+    in->name = "";
+    e->task = p->ntasks++;
+    e->is_new = true;
+}
+
+static int
+load_plan_or_reply(struct req *r, struct edit *e)
+{
+    const char *ids = req_param(r, 0);
+    char *end;
+    long long id = ids ? strtoll(ids, &end, 10) : 0;
+    int rc;
+
+    memset(e, 0, sizeof(*e));
+    e->r = r;
+    if (ids == NULL || *end != '\0' || id <= 0) {
+        return req_error(r, 404, NULL);
+    }
+    rc = plan_store_load(r->db, &r->arena, id, &e->p, &e->meta);
+    if (rc == ERR_NOTFOUND || (rc == 0 && e->p->kind != PLAN_YEARLY)) {
+        return req_error(r, 404, NULL);
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    if (!plan_may_edit(r, e->meta.region)) {
+        return req_error(r, 403, T_PLAN_REGION_DENIED);
+    }
+    e->id = id;
+    append_task(e);
+    return 0;
+}
+
+static void
+render_new(struct edit *e)
+{
+    struct req *r = e->r;
+
+    layout_begin(r, T_PLAN_ADD_TASK);
+    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                   "href=\"/plany\">%s</a> › <a href=\"/plany/%ld\">%s</a> "
+                   "› %s</nav>\n<h1>%s</h1>\n",
+                T_PLANS_TITLE, (long)e->id,
+                e->p->title ? e->p->title : "", T_PLAN_ADD_TASK,
+                T_PLAN_ADD_TASK);
+    render_form(e);
+    layout_end(r);
+}
+
+/*
+** ROUTE: GET /plany/:id/nowe-zadanie
+** CAP: CAP_PLAN_EDIT
+** PARAMS: id=plan (path)
+*/
+int
+page_plan_task_new(struct req *r)
+{
+    struct edit e;
+    int rc;
+
+    if ((rc = load_plan_or_reply(r, &e)) != 0) {
+        return rc;
+    }
+    render_new(&e);
+    return 0;
+}
+
+/*
+** ROUTE: POST /plany/:id/nowe-zadanie
+** CAP: CAP_PLAN_EDIT
+** PARAMS: id (path); goal, number, description and the fields of one
+**         budget line and one indicator as in the task form; csrf
+*/
+int
+page_plan_task_add(struct req *r)
+{
+    struct audit_entry who = {r->user->login, "web", r->addr, NULL,
+                              NULL,           NULL,  NULL,    NULL};
+    const char *goal, *why = NULL;
+    struct edit e;
+    int rc;
+
+    if ((rc = load_plan_or_reply(r, &e)) != 0) {
+        return rc;
+    }
+    goal = req_form(r, "goal");
+    if (goal != NULL) {
+        char *end;
+        long g = strtol(goal, &end, 10);
+
+        if (*end != '\0' || g < 0 || g >= e.p->ngoals) {
+            error_add(&e, T_PLAN_TASK_GOAL ": wybierz cel z listy.");
+        } else {
+            e.p->tasks[e.task].goal = (int)g;
+        }
+    }
+    apply(&e);
+    if (e.nerrors == 0) {
+        plan_check(&r->arena, e.p);
+        rc = plan_store_add_task(r->db, &r->arena, e.id, e.p, e.task, &who,
+                                 &why);
+        if (rc == 0) {
+            return req_redirect(r, arena_printf(&r->arena,
+                                                "/plany/%ld/zadania/%d",
+                                                (long)e.id, e.task));
+        }
+        if (rc != ERR_INPUT) {
+            return rc;
+        }
+        error_add(&e, why);
+    }
+    r->status = 400;
+    render_new(&e);
     return 0;
 }

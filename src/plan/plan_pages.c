@@ -932,6 +932,10 @@ page_plan(struct req *r)
                 T_PLAN_DOWNLOAD, (long)id);
     if (r->user != NULL && plan_may_edit(r, c.meta->region)) {
         publish_form(r, id, c.meta->published);
+        if (p->kind == PLAN_YEARLY) {
+            html_printf(r, "<p><a href=\"%s/nowe-zadanie\">%s</a></p>\n", base,
+                        T_PLAN_ADD_TASK);
+        }
         editable = true;
     }
     if (v->body_public != NULL) {

@@ -60,6 +60,84 @@ bind_source(db_stmt *st, int n, const struct plan *p, int source)
 }
 
 static int
+insert_task(struct db *db, const struct plan *p, int64_t plan_id, int i)
+{
+    const struct plan_task *t = &p->tasks[i];
+    db_stmt *st = db_query(db, Q_PLAN_TASK_INSERT);
+
+    db_bind_int(st, 1, plan_id);
+    db_bind_int(st, 2, i);
+    db_bind_text(st, 3, t->number ? t->number : "");
+    bind_pos(st, 4, t->action);
+    bind_pos(st, 5, t->goal);
+    db_bind_text(st, 6, t->description ? t->description : "");
+    db_bind_int(st, 7, t->row);
+    return db_exec(st);
+}
+
+static int
+insert_line(struct db *db, const struct plan *p, int64_t plan_id, int i)
+{
+    const struct plan_line *l = &p->lines[i];
+    db_stmt *st = db_query(db, Q_PLAN_LINE_INSERT);
+    int64_t line_id;
+    int k, rc;
+
+    db_bind_int(st, 1, plan_id);
+    db_bind_int(st, 2, i);
+    db_bind_int(st, 3, l->task);
+    db_bind_int(st, 4, l->row);
+    db_bind_text(st, 5, l->term.text);
+    db_bind_text(st, 6, l->implementers);
+    db_bind_int(st, 7, l->implementers_as_above);
+    db_bind_int(st, 8, l->total.kind);
+    db_bind_int(st, 9, l->total.v);
+    db_bind_text(st, 10, l->total.text);
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
+    }
+    line_id = db_last_id(db);
+    for (k = 0; k < l->namounts; k++) {
+        const struct plan_amount *am = &l->amounts[k];
+
+        st = db_query(db, Q_PLAN_AMOUNT_INSERT);
+        db_bind_int(st, 1, line_id);
+        bind_source(st, 2, p, am->source);
+        db_bind_int(st, 3, am->amount.kind);
+        db_bind_int(st, 4, am->amount.v);
+        db_bind_text(st, 5, am->amount.text);
+        if ((rc = db_exec(st)) != 0) {
+            return rc;
+        }
+    }
+    return 0;
+}
+
+static int
+insert_indicator(struct db *db, const struct plan *p, int64_t plan_id, int i)
+{
+    const struct plan_indicator *in = &p->indicators[i];
+    db_stmt *st = db_query(db, Q_PLAN_INDICATOR_INSERT);
+
+    db_bind_int(st, 1, plan_id);
+    db_bind_int(st, 2, i);
+    bind_pos(st, 3, in->task);
+    bind_pos(st, 4, in->parent);
+    db_bind_int(st, 5, in->row);
+    db_bind_text(st, 6, in->name ? in->name : "");
+    db_bind_text(st, 7, in->unit);
+    db_bind_int(st, 8, in->target_year.kind);
+    db_bind_int(st, 9, in->target_year.v);
+    db_bind_text(st, 10, in->target_year.text);
+    db_bind_int(st, 11, in->target_multi.kind);
+    db_bind_int(st, 12, in->target_multi.v);
+    db_bind_text(st, 13, in->target_multi.text);
+    db_bind_text(st, 14, in->results_text);
+    db_bind_text(st, 15, in->footnote);
+    return db_exec(st);
+}
+
+static int
 save_rows(struct db *db, struct arena *a, const struct plan *p,
           int64_t plan_id)
 {
@@ -90,73 +168,17 @@ save_rows(struct db *db, struct arena *a, const struct plan *p,
         }
     }
     for (i = 0; i < p->ntasks; i++) {
-        const struct plan_task *t = &p->tasks[i];
-
-        st = db_query(db, Q_PLAN_TASK_INSERT);
-        db_bind_int(st, 1, plan_id);
-        db_bind_int(st, 2, i);
-        db_bind_text(st, 3, t->number ? t->number : "");
-        bind_pos(st, 4, t->action);
-        bind_pos(st, 5, t->goal);
-        db_bind_text(st, 6, t->description ? t->description : "");
-        db_bind_int(st, 7, t->row);
-        if ((rc = db_exec(st)) != 0) {
+        if ((rc = insert_task(db, p, plan_id, i)) != 0) {
             return rc;
         }
     }
     for (i = 0; i < p->nlines; i++) {
-        const struct plan_line *l = &p->lines[i];
-        int64_t line_id;
-
-        st = db_query(db, Q_PLAN_LINE_INSERT);
-        db_bind_int(st, 1, plan_id);
-        db_bind_int(st, 2, i);
-        db_bind_int(st, 3, l->task);
-        db_bind_int(st, 4, l->row);
-        db_bind_text(st, 5, l->term.text);
-        db_bind_text(st, 6, l->implementers);
-        db_bind_int(st, 7, l->implementers_as_above);
-        db_bind_int(st, 8, l->total.kind);
-        db_bind_int(st, 9, l->total.v);
-        db_bind_text(st, 10, l->total.text);
-        if ((rc = db_exec(st)) != 0) {
+        if ((rc = insert_line(db, p, plan_id, i)) != 0) {
             return rc;
-        }
-        line_id = db_last_id(db);
-        for (k = 0; k < l->namounts; k++) {
-            const struct plan_amount *am = &l->amounts[k];
-
-            st = db_query(db, Q_PLAN_AMOUNT_INSERT);
-            db_bind_int(st, 1, line_id);
-            bind_source(st, 2, p, am->source);
-            db_bind_int(st, 3, am->amount.kind);
-            db_bind_int(st, 4, am->amount.v);
-            db_bind_text(st, 5, am->amount.text);
-            if ((rc = db_exec(st)) != 0) {
-                return rc;
-            }
         }
     }
     for (i = 0; i < p->nindicators; i++) {
-        const struct plan_indicator *in = &p->indicators[i];
-
-        st = db_query(db, Q_PLAN_INDICATOR_INSERT);
-        db_bind_int(st, 1, plan_id);
-        db_bind_int(st, 2, i);
-        bind_pos(st, 3, in->task);
-        bind_pos(st, 4, in->parent);
-        db_bind_int(st, 5, in->row);
-        db_bind_text(st, 6, in->name ? in->name : "");
-        db_bind_text(st, 7, in->unit);
-        db_bind_int(st, 8, in->target_year.kind);
-        db_bind_int(st, 9, in->target_year.v);
-        db_bind_text(st, 10, in->target_year.text);
-        db_bind_int(st, 11, in->target_multi.kind);
-        db_bind_int(st, 12, in->target_multi.v);
-        db_bind_text(st, 13, in->target_multi.text);
-        db_bind_text(st, 14, in->results_text);
-        db_bind_text(st, 15, in->footnote);
-        if ((rc = db_exec(st)) != 0) {
+        if ((rc = insert_indicator(db, p, plan_id, i)) != 0) {
             return rc;
         }
     }
@@ -857,6 +879,64 @@ plan_store_update_task(struct db *db, struct arena *a, int64_t id,
     }
     return db_commit(db);
 fail:
+    db_rollback(db);
+    return rc;
+}
+
+int
+plan_store_add_task(struct db *db, struct arena *a, int64_t id,
+                    const struct plan *p, int t,
+                    const struct audit_entry *who, const char **why)
+{
+    const struct plan_task *task = &p->tasks[t];
+    struct plan_totals tot;
+    struct audit_entry e = *who;
+    db_stmt *st;
+    int rc, l, i;
+
+    *why = NULL;
+    if (plan_has_errors(p)) {
+        *why = "Formularz zawiera nieczytelne liczby; popraw je.";
+        return ERR_INPUT;
+    }
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    if ((rc = insert_task(db, p, id, t)) != 0) {
+        goto fail;
+    }
+    for (l = task->first_line; l >= 0 && l < task->first_line + task->nlines;
+         l++) {
+        if ((rc = insert_line(db, p, id, l)) != 0) {
+            goto fail;
+        }
+    }
+    for (i = 0; i < p->nindicators; i++) {
+        if (p->indicators[i].task == t &&
+            (rc = insert_indicator(db, p, id, i)) != 0) {
+            goto fail;
+        }
+    }
+    plan_totals_compute(p, &tot);
+    st = db_query(db, Q_PLAN_TOTAL_UPDATE);
+    db_bind_int(st, 1, id);
+    db_bind_int(st, 2, tot.total);
+    if ((rc = db_exec(st)) != 0) {
+        goto fail;
+    }
+    e.action = "plan.task.add";
+    e.entity = "plan_task";
+    e.entity_id = arena_printf(a, "%ld/%d", (long)id, t);
+    e.after = plan_task_json(a, p, t);
+    if ((rc = audit_add(db, &e)) != 0) {
+        goto fail;
+    }
+    return db_commit(db);
+fail:
+    if (rc == ERR_CONFLICT) {
+        *why = "Plan zmienił się w międzyczasie; spróbuj ponownie.";
+        rc = ERR_INPUT;
+    }
     db_rollback(db);
     return rc;
 }

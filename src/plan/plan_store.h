@@ -76,6 +76,15 @@ int plan_store_update_task(struct db *db, struct arena *a, int64_t id,
                            const struct plan *p, int t,
                            const struct audit_entry *who, const char *before,
                            const char **why);
+/*
+** Store task t of p, appended in memory as the plan's last task with its
+** lines and indicators last too (positions as in p), with the plan's new
+** total and one audit row, in one transaction. ERR_INPUT with *why when p
+** has error findings or another change came first; ERR_DB.
+*/
+int plan_store_add_task(struct db *db, struct arena *a, int64_t id,
+                        const struct plan *p, int t,
+                        const struct audit_entry *who, const char **why);
 /* The task's fields as JSON (for audit rows), in the arena. */
 const char *plan_task_json(struct arena *a, const struct plan *p, int t);
 /* "yearly", "programme", "project". */

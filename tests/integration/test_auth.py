@@ -66,6 +66,8 @@ EXPECTED = {
     ('POST', '/plany/:id/publikacja'): 'CAP_PLAN_EDIT',
     ('GET', '/plany/:id/zadania/:task'): 'CAP_PUBLIC',
     ('POST', '/plany/:id/zadania/:task'): 'CAP_PLAN_EDIT',
+    ('GET', '/plany/:id/nowe-zadanie'): 'CAP_PLAN_EDIT',
+    ('POST', '/plany/:id/nowe-zadanie'): 'CAP_PLAN_EDIT',
     ('GET', '/api/plans'): 'CAP_PUBLIC',
     ('POST', '/api/plans'): 'CAP_PLAN_EDIT',
     ('GET', '/api/plans/:id'): 'CAP_PUBLIC',

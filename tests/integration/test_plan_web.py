@@ -56,6 +56,7 @@ def main():
         token = re.search(r'name="csrf" value="([0-9a-f]+)"', html).group(1)
         before = q("SELECT count(*) FROM audit WHERE action = "
                    "'plan.task.update'")[0][0]
+        total = q('SELECT total_grosze FROM plan WHERE id = 1')[0][0]
         st, h, _ = c.request('POST', '/plany/1/zadania/0', {
             'csrf': token, 'l0_own': '13.000', 'l0_total': '113 000,00'})
         check(st == 303, st)
@@ -66,9 +67,11 @@ def main():
         check(b['lines'][0]['own'] == 1200000 and
               a['lines'][0]['own'] == 1300000, (b['lines'][0], a['lines'][0]))
         check(q('SELECT total_grosze FROM plan WHERE id = 1')[0][0] ==
-              50100000, 'plan total recomputed')
+              total + 100000, 'plan total recomputed')
         page = c.request('GET', '/plany/1')[2]
-        check('501 000,00' in page, 'page total')
+        new = total + 100000
+        check(f'{new // 100:,}'.replace(',', ' ') + ',00' in page,
+              'page total')
         # The declared total no longer matches: a finding, not a refusal.
         check('declared' in json.dumps(json.loads(
             c.request('GET', '/api/plans/1')[2])['findings']), 'finding')
@@ -180,7 +183,45 @@ def main():
         check('#edycja' in ed.request('GET', '/plany/1')[2], 'edit links')
         check(pub.request('GET', '/plany/1/zadania/999')[0] == 404, '999')
 
+    def add_task_appends_it_with_its_line_and_indicator():
+        c = Client(srv)
+        c.login('koord')
+        st, _, html = c.request('GET', '/plany/1/nowe-zadanie')
+        check(st == 200, st)
+        line = re.search(r'name="l(\d+)_own"', html).group(1)
+        ind = re.search(r'name="i(\d+)_name"', html).group(1)
+        token = re.search(r'name="csrf" value="([0-9a-f]+)"', html).group(1)
+        total = q('SELECT total_grosze FROM plan WHERE id = 1')[0][0]
+        adds = q("SELECT count(*) FROM audit WHERE action = 'plan.task.add'"
+                 )[0][0]
+        form = {'csrf': token, 'goal': '1', 'number': '2.8',
+                'description': 'Spotkania sieci wsparcia w powiatach',
+                f'l{line}_term': 'III-XI', f'l{line}_impl': 'ROPS',
+                f'l{line}_own': '1.500', f'l{line}_total': '1 500,00',
+                f'i{ind}_name': 'liczba spotkań', f'i{ind}_year': '3',
+                f'i{ind}_multi': '18'}
+        bad = dict(form, goal='9', **{f'l{line}_own': 'dużo'})
+        st, _, html = c.request('POST', '/plany/1/nowe-zadanie', bad)
+        check(st == 400 and 'wybierz cel' in html and '„dużo”' in html, st)
+        check(q('SELECT total_grosze FROM plan WHERE id = 1')[0][0] == total,
+              'a refused form changed the plan')
+        st, h, _ = c.request('POST', '/plany/1/nowe-zadanie', form)
+        check(st == 303, st)
+        pos = int(h['location'].rsplit('/', 1)[1])
+        row = q('SELECT number, goal, description FROM plan_task '
+                'WHERE plan_id = 1 AND pos = ?', pos)[0]
+        check(row == ('2.8', 1, 'Spotkania sieci wsparcia w powiatach'), row)
+        check(q('SELECT total_grosze FROM plan WHERE id = 1')[0][0] ==
+              total + 150000, 'plan total')
+        check(q("SELECT count(*) FROM audit WHERE action = 'plan.task.add'"
+                )[0][0] == adds + 1, 'one audit row')
+        page = c.request('GET', h['location'])[2]
+        check('liczba spotkań' in page and '1 500,00' in page, 'task page')
+        api = json.loads(c.request('GET', '/api/plans/1')[2])
+        check(any(t['number'] == '2.8' for t in api['tasks']), 'in the API')
+
     for fn in (api_reproduces_seed_figures,
+               add_task_appends_it_with_its_line_and_indicator,
                task_page_shows_indicators_and_form_only_to_editors,
                actions_without_tasks_are_shown_in_place,
                long_plan_is_paged_with_goal_totals,
