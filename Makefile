@@ -7,7 +7,7 @@ TBUILD   := build-test
 DB       ?= demo.db
 LISTEN   ?= 127.0.0.1:8080
 
-.PHONY: all deps run test bench clean install
+.PHONY: all deps run test bench bench-ops clean install
 
 all: $(BUILD)/build.ninja
 	ninja -C $(BUILD)
@@ -34,8 +34,15 @@ test: $(TBUILD)/build.ninja
 	ninja -C $(TBUILD)
 	tests/run-all $(TBUILD)
 
-bench: all
+bench: all $(TBUILD)/build.ninja
+	ninja -C $(TBUILD)
 	bench/run $(BUILD)
+	bench/ops $(BUILD) $(TBUILD)
+
+# Crash test (20 rounds) and 60 s ASan soak only; see bench/README.md.
+bench-ops: all $(TBUILD)/build.ninja
+	ninja -C $(TBUILD)
+	bench/ops $(BUILD) $(TBUILD)
 
 install: all
 	meson install -C $(BUILD) --destdir "$(DESTDIR)"

@@ -23,6 +23,14 @@ static const struct command commands[] = {
      "store a plan file (import plan FILE) in one transaction"},
     {"user", cmd_user, cmd_user_help,
      "manage accounts (user add|list|disable|enable|passwd)"},
+    {"config", cmd_config, cmd_config_help,
+     "print the effective configuration (secrets masked)"},
+    {"backup", cmd_backup, cmd_backup_help,
+     "copy the live database consistently to a file"},
+    {"restore", cmd_restore, cmd_restore_help,
+     "check a backup and replace the database by it"},
+    {"check-db", cmd_check_db, cmd_check_db_help,
+     "integrity and foreign-key checks of a database"},
 };
 
 static void
@@ -53,6 +61,15 @@ main(int argc, char **argv)
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
         strcmp(argv[1], "help") == 0) {
         usage(stdout);
+        return 0;
+    }
+    if (strcmp(argv[1], "--help-all") == 0) {
+        /* Everything --help prints, for docs/gen-man.py (rodzina.1). */
+        usage(stdout);
+        for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+            printf("\n--- %s\n%s\n%s", commands[i].name,
+                   commands[i].summary, commands[i].help);
+        }
         return 0;
     }
     if (strcmp(argv[1], "--version") == 0) {

@@ -35,11 +35,19 @@ int cmd_check(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_user(int argc, char **argv);
+int cmd_config(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
+int cmd_restore(int argc, char **argv);
+int cmd_check_db(int argc, char **argv);
 extern const char cmd_init_help[];
 extern const char cmd_serve_help[];
 extern const char cmd_check_help[];
 extern const char cmd_import_help[];
 extern const char cmd_export_help[];
 extern const char cmd_user_help[];
+extern const char cmd_config_help[];
+extern const char cmd_backup_help[];
+extern const char cmd_restore_help[];
+extern const char cmd_check_db_help[];
 
 #endif

@@ -1,57 +1,110 @@
-/* rodzina serve: run the web server over a database. */
+/*
+** rodzina serve: run the web server over a database. The settings come
+** from the configuration (ops/config.h: defaults < file < RODZINA_*
+** environment < flags); a wrong one stops the start with its origin.
+*/
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
+#include "core/log.h"
 #include "http/server.h"
-
-#define DEFAULT_BODY_LIMIT (25u * 1024 * 1024)
+#include "ops/config.h"
 
 const char cmd_serve_help[] =
-    "usage: rodzina serve [--db PATH] [--listen ADDR:PORT] [--threads N]\n"
+    "usage: rodzina serve [--config FILE] [--db PATH] [--listen ADDR:PORT]\n"
+    "                     [--threads N] [--body-limit SIZE]\n"
+    "                     [--behind-tls-proxy] [--user NAME]\n"
+    "                     [--log-file PATH] [--log-level LEVEL]\n"
+    "                     [--metrics-allow WHO] [--metrics-token TOKEN]\n"
     "\n"
     "Serve the web pages and the JSON API until SIGINT or SIGTERM, then\n"
-    "finish the requests in flight and close the database.\n"
+    "finish the requests in flight and close the database. SIGHUP reopens\n"
+    "the log file. Under systemd (Type=notify) readiness is reported once\n"
+    "the socket listens. Started as root with a user configured, the\n"
+    "server binds first and then switches to that account for good.\n"
     "\n"
+    "Every option is also a key of the configuration file (the same name\n"
+    "with '_' for '-') and an environment variable RODZINA_KEY; a flag\n"
+    "beats the environment, which beats the file, which beats the default.\n"
+    "\n"
+    "  --config FILE       configuration file (default $RODZINA_CONFIG, else\n"
+    "                      /etc/rodzina/rodzina.conf when it exists)\n"
     "  --db PATH           database file (default rodzina.db)\n"
     "  --listen ADDR:PORT  IPv4 address and port (default 127.0.0.1:8080;\n"
     "                      port 0 picks a free port, printed in the log)\n"
-    "  --threads N         worker threads (default: number of CPUs)\n"
-    "  --behind-tls-proxy  TLS ends at a reverse proxy: mark cookies Secure\n";
+    "  --threads N         worker threads, 0..256 (default 0: one per CPU)\n"
+    "  --body-limit SIZE   largest request body, 1K..1G (default 25M)\n"
+    "  --behind-tls-proxy  TLS ends at a reverse proxy: mark cookies Secure\n"
+    "                      (default no)\n"
+    "  --user NAME         account to switch to after binding when started\n"
+    "                      as root (default: none)\n"
+    "  --log-file PATH     append logs to PATH, reopened on SIGHUP\n"
+    "                      (default: standard error)\n"
+    "  --log-level LEVEL   info (with the access log), warn or error\n"
+    "                      (default info)\n"
+    "  --metrics-allow WHO\n"
+    "                      who reads /metrics besides administrators and\n"
+    "                      the token: loopback (direct clients on\n"
+    "                      127.0.0.0/8, not proxied) or admin (default\n"
+    "                      loopback)\n"
+    "  --metrics-token TOKEN\n"
+    "                      bearer token for /metrics, 16 characters or more\n"
+    "                      (default: none); prefer the file or environment\n";
 
 int
 cmd_serve(int argc, char **argv)
 {
-    const char *db = "rodzina.db", *listen = "127.0.0.1:8080";
-    const char *threads = NULL;
+    const char *file = NULL, *flags[OPS_KEY_COUNT] = {0};
     bool tls_proxy = false;
     const struct cli_opt opts[] = {
+        {"config", &file, NULL},
+        {"db", &flags[OPS_DB], NULL},
+        {"listen", &flags[OPS_LISTEN], NULL},
+        {"threads", &flags[OPS_THREADS], NULL},
+        {"body-limit", &flags[OPS_BODY_LIMIT], NULL},
         {"behind-tls-proxy", NULL, &tls_proxy},
-        {"db", &db, NULL},
-        {"listen", &listen, NULL},
-        {"threads", &threads, NULL},
+        {"user", &flags[OPS_USER], NULL},
+        {"log-file", &flags[OPS_LOG_FILE], NULL},
+        {"log-level", &flags[OPS_LOG_LEVEL], NULL},
+        {"metrics-allow", &flags[OPS_METRICS_ALLOW], NULL},
+        {"metrics-token", &flags[OPS_METRICS_TOKEN], NULL},
         {NULL, NULL, NULL},
     };
     struct server_config cfg = {0};
+    struct ops_config c;
     const char *pos[1];
+    char err[600];
     int npos, rc;
 
     if ((rc = cli_parse("serve", argc, argv, opts, 0, 0, pos, &npos)) != 0) {
         return rc;
     }
-    if (threads != NULL) {
-        char *end;
-        long n = strtol(threads, &end, 10);
-
-        if (*end != '\0' || n < 1 || n > 256) {
-            fprintf(stderr, "rodzina serve: --threads must be 1..256\n");
-            return CLI_USAGE;
-        }
-        cfg.threads = (unsigned)n;
+    if (tls_proxy) {
+        flags[OPS_BEHIND_TLS_PROXY] = "yes";
     }
-    cfg.db_path = db;
-    cfg.listen = listen;
-    cfg.body_limit = DEFAULT_BODY_LIMIT;
-    cfg.behind_tls_proxy = tls_proxy;
-    return server_run(&cfg);
+    if (ops_config_load(&c, file, flags, err, sizeof(err)) != 0) {
+        fprintf(stderr, "rodzina serve: %s\n", err);
+        ops_config_free(&c);
+        /* A malformed flag is a usage error (2), as before the file
+         * existed; an address that cannot be used stays a failure (1). */
+        return strncmp(err, "--", 2) == 0 && strncmp(err, "--listen", 8) != 0
+                   ? CLI_USAGE
+                   : 1;
+    }
+    log_set_level(c.log_level);
+    cfg.db_path = c.value[OPS_DB];
+    cfg.listen = c.value[OPS_LISTEN];
+    cfg.threads = c.threads;
+    cfg.body_limit = c.body_limit;
+    cfg.behind_tls_proxy = c.behind_tls_proxy;
+    cfg.user = c.value[OPS_USER];
+    cfg.log_file = c.value[OPS_LOG_FILE];
+    cfg.log_level = c.log_level;
+    cfg.metrics_loopback = c.metrics_loopback;
+    cfg.metrics_token = c.value[OPS_METRICS_TOKEN];
+    rc = server_run(&cfg);
+    ops_config_free(&c);
+    return rc;
 }

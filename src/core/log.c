@@ -9,6 +9,14 @@
 #include <stdlib.h>
 #include <time.h>
 
+static int min_level; /* 0 info, 1 warn, 2 error; see log_set_level */
+
+void
+log_set_level(int level)
+{
+    min_level = level;
+}
+
 static void
 vlog(const char *level, const char *fmt, va_list ap)
 {
@@ -17,6 +25,10 @@ vlog(const char *level, const char *fmt, va_list ap)
     struct tm tm;
     int n;
 
+    if ((min_level > 0 && level[0] == 'i') ||
+        (min_level > 1 && level[0] == 'w')) {
+        return;
+    }
     clock_gettime(CLOCK_REALTIME, &ts);
     gmtime_r(&ts.tv_sec, &tm);
     n = (int)strftime(line, sizeof(line), "%Y-%m-%dT%H:%M:%SZ ", &tm);

@@ -8,6 +8,11 @@
 void log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+** Lowest level written from now on: 0 info, 1 warn, 2 error (fatal lines
+** are always written). Set once at start, before threads exist.
+*/
+void log_set_level(int level);
 /* Startup failure: log and exit(1). Never called while serving. */
 _Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

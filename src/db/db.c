@@ -6,11 +6,15 @@
 */
 #include "db.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/arena.h"
 #include "core/embedded.h"
@@ -554,6 +558,230 @@ db_rollback(struct db *db)
         return;
     }
     exec_raw(db, "ROLLBACK", NULL, 0);
+}
+
+/* --- whole-file operations -------------------------------------------- */
+
+/* Open a file for a whole-file operation: no migrations, no cache. */
+static sqlite3 *
+open_raw(const char *path, int oflags, char *err, int errlen)
+{
+    sqlite3 *h = NULL;
+
+    pthread_once(&config_once, configure);
+    if (sqlite3_open_v2(path, &h, oflags | SQLITE_OPEN_NOMUTEX, NULL) !=
+        SQLITE_OK) {
+        snprintf(err, (size_t)errlen, "cannot open %s: %s", path,
+                 h ? sqlite3_errmsg(h) : "out of memory");
+        sqlite3_close(h);
+        return NULL;
+    }
+    sqlite3_extended_result_codes(h, 1);
+    sqlite3_busy_timeout(h, 10000);
+    sqlite3_create_collation(h, "pl", SQLITE_UTF8, NULL, collate_pl);
+    return h;
+}
+
+static int
+fsync_path(const char *path, bool dir)
+{
+    int fd = open(path, dir ? O_RDONLY | O_DIRECTORY : O_RDWR);
+    int rc;
+
+    if (fd < 0) {
+        return -1;
+    }
+    rc = fsync(fd);
+    close(fd);
+    return rc;
+}
+
+/* One full copy from src to dst connection; SQLite error text on failure. */
+static int
+copy_all(sqlite3 *dst, sqlite3 *src, char *err, int errlen)
+{
+    sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+    int rc;
+
+    if (b == NULL) {
+        snprintf(err, (size_t)errlen, "backup: %s", sqlite3_errmsg(dst));
+        return ERR_DB;
+    }
+    /* One step over all pages: a single read transaction on the source,
+     * hence one snapshot, and no restart when writers commit meanwhile. */
+    do {
+        rc = sqlite3_backup_step(b, -1);
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+            sqlite3_sleep(50);
+        }
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE) {
+        snprintf(err, (size_t)errlen, "backup: %s", sqlite3_errstr(rc));
+        return ERR_DB;
+    }
+    return 0;
+}
+
+int
+db_backup_file(const char *src, const char *dest, int64_t *bytes,
+               char *err, int errlen)
+{
+    size_t tmplen = strlen(dest) + 32;
+    char *tmp = xmalloc(tmplen), *slash, *dir;
+    sqlite3 *s = NULL, *d = NULL;
+    struct stat stt;
+    int rc = ERR_DB;
+
+    snprintf(tmp, tmplen, "%s.tmp-%ld", dest, (long)getpid());
+    unlink(tmp);
+    s = open_raw(src, SQLITE_OPEN_READWRITE, err, errlen);
+    if (s == NULL) {
+        goto done;
+    }
+    d = open_raw(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err,
+                 errlen);
+    if (d == NULL) {
+        goto done;
+    }
+    if (copy_all(d, s, err, errlen) != 0) {
+        goto done;
+    }
+    /* The copy is one self-contained file: no -wal beside it. */
+    if (sqlite3_exec(d, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) !=
+        SQLITE_OK) {
+        snprintf(err, (size_t)errlen, "backup: %s", sqlite3_errmsg(d));
+        goto done;
+    }
+    sqlite3_close(d);
+    d = NULL;
+    if (fsync_path(tmp, false) != 0 || rename(tmp, dest) != 0) {
+        snprintf(err, (size_t)errlen, "cannot write %s: %s", dest,
+                 strerror(errno));
+        rc = ERR_IO;
+        goto done;
+    }
+    dir = xstrdup(dest);
+    slash = strrchr(dir, '/');
+    if (slash == NULL) {
+        fsync_path(".", true);
+    } else {
+        slash[slash == dir ? 1 : 0] = '\0';
+        fsync_path(dir, true);
+    }
+    free(dir);
+    *bytes = stat(dest, &stt) == 0 ? (int64_t)stt.st_size : 0;
+    rc = 0;
+done:
+    if (d != NULL) {
+        sqlite3_close(d);
+    }
+    if (s != NULL) {
+        sqlite3_close(s);
+    }
+    if (rc != 0) {
+        unlink(tmp);
+    }
+    free(tmp);
+    return rc;
+}
+
+int
+db_check_file(const char *path, void (*problem)(void *, const char *),
+              void *arg, int *version, char *err, int errlen)
+{
+    sqlite3 *h = open_raw(path, SQLITE_OPEN_READONLY, err, errlen);
+    sqlite3_stmt *st;
+    int n = 0;
+
+    if (h == NULL) {
+        return ERR_DB;
+    }
+    *version = -1;
+    if (sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, NULL) !=
+        SQLITE_OK) {
+        snprintf(err, (size_t)errlen, "%s is not a database: %s", path,
+                 sqlite3_errmsg(h));
+        sqlite3_close(h);
+        return ERR_DB;
+    }
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *version = sqlite3_column_int(st, 0);
+    }
+    sqlite3_finalize(st);
+    if (sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &st, NULL) ==
+        SQLITE_OK) {
+        int rc;
+
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            const char *t = (const char *)sqlite3_column_text(st, 0);
+
+            if (t != NULL && strcmp(t, "ok") != 0) {
+                problem(arg, t);
+                n++;
+            }
+        }
+        if (rc != SQLITE_DONE) {
+            problem(arg, sqlite3_errmsg(h));
+            n++;
+        }
+        sqlite3_finalize(st);
+    } else {
+        problem(arg, sqlite3_errmsg(h));
+        n++;
+    }
+    if (sqlite3_prepare_v2(h, "PRAGMA foreign_key_check", -1, &st, NULL) ==
+        SQLITE_OK) {
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            char line[300];
+
+            snprintf(line, sizeof(line),
+                     "foreign key: %s row %lld refers to a missing row of "
+                     "%s",
+                     (const char *)sqlite3_column_text(st, 0),
+                     (long long)sqlite3_column_int64(st, 1),
+                     (const char *)sqlite3_column_text(st, 2));
+            problem(arg, line);
+            n++;
+        }
+        sqlite3_finalize(st);
+    } else {
+        problem(arg, sqlite3_errmsg(h));
+        n++;
+    }
+    sqlite3_close(h);
+    return n;
+}
+
+int
+db_restore_file(const char *src, const char *dest, char *err, int errlen)
+{
+    sqlite3 *s, *d;
+    int rc;
+
+    s = open_raw(src, SQLITE_OPEN_READONLY, err, errlen);
+    if (s == NULL) {
+        return ERR_DB;
+    }
+    d = open_raw(dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err,
+                 errlen);
+    if (d == NULL) {
+        sqlite3_close(s);
+        return ERR_DB;
+    }
+    /* The copy commits as one write transaction of dest. */
+    rc = copy_all(d, s, err, errlen);
+    if (rc == 0 &&
+        (sqlite3_exec(d, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) !=
+             SQLITE_OK ||
+         sqlite3_exec(d, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL,
+                      NULL) != SQLITE_OK)) {
+        snprintf(err, (size_t)errlen, "restore: %s", sqlite3_errmsg(d));
+        rc = ERR_DB;
+    }
+    sqlite3_close(d);
+    sqlite3_close(s);
+    return rc;
 }
 
 /* --- pool ------------------------------------------------------------- */

@@ -72,6 +72,39 @@ int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
 
+/* --- whole-file operations (backup, restore, checks) ------------------ */
+
+/*
+** Copy the database at src into a new file dest with SQLite's online backup
+** API: one consistent snapshot (every transaction committed before the copy
+** began, none after), even while servers write. The copy goes to a
+** temporary file beside dest, is switched to a single-file journal, synced
+** and renamed over dest, so dest is either absent or complete. *bytes gets
+** its size. 0, or ERR_IO / ERR_DB with a one-line reason in err.
+*/
+int db_backup_file(const char *src, const char *dest, int64_t *bytes,
+                   char *err, int errlen);
+
+/*
+** Check the database file at path without changing it: PRAGMA
+** integrity_check and foreign_key_check. Each problem is passed to
+** problem(arg, text); *version gets the schema version (user_version).
+** Returns the number of problems (0 = healthy), or ERR_DB with err set
+** when the file cannot be read as a database at all.
+*/
+int db_check_file(const char *path, void (*problem)(void *, const char *),
+                  void *arg, int *version, char *err, int errlen);
+
+/*
+** Replace the whole content of the database at dest by that of src, in one
+** write transaction of dest (online backup API): other connections see the
+** old or the new database, never a mix, and a crash leaves the old one.
+** dest is created when absent. The caller checks src first. 0, or ERR_DB /
+** ERR_IO with a reason in err.
+*/
+int db_restore_file(const char *src, const char *dest, char *err,
+                    int errlen);
+
 /*
 ** A pool for the server: one connection per worker thread, opened on the
 ** thread's first request, all closed by db_pool_free().

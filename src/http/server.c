@@ -3,19 +3,32 @@
 ** call of a request and returns at once (responding in that call makes
 ** libmicrohttpd 0.9.75 close keep-alive connections), collects the body on
 ** the next calls, and dispatches when the body is complete. The request's
-** arena dies in the completion callback, which also writes the access log.
+** arena dies in the completion callback, which also writes the access log
+** and counts the request for /metrics (relaxed atomics: no lock on the
+** request path). server_run binds the socket itself so that a server
+** started as root can switch to its account before it opens the store or
+** the log, then hands the socket to libmicrohttpd, tells systemd it is
+** ready (the sd_notify datagram, written here so there is no library to
+** link) and waits for signals: SIGHUP reopens the log file.
 */
 #include "server.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
 #include <microhttpd.h>
+#include <netinet/in.h>
+#include <pwd.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include "core/log.h"
@@ -37,6 +50,142 @@ struct server {
     struct db_pool *pool;
     atomic_int in_flight;
 };
+
+/* --- metrics -------------------------------------------------------------
+** Written by every worker with relaxed atomic adds, read by /metrics. The
+** per-route table has two extra rows: static assets and unmatched paths.
+*/
+
+static const int status_codes[] = {200, 201, 204, 301, 302, 303, 304,
+                                   400, 401, 403, 404, 405, 409, 413,
+                                   422, 429, 500, 501, 503};
+#define NSTATUS (sizeof(status_codes) / sizeof(status_codes[0]) + 1)
+static const double latency_bounds[] = {0.0005, 0.001, 0.0025, 0.005,
+                                        0.01,   0.025, 0.05,   0.1,
+                                        0.25,   0.5,   1,      2.5,
+                                        5,      10};
+#define NBOUNDS (sizeof(latency_bounds) / sizeof(latency_bounds[0]))
+
+static struct {
+    atomic_uint_least64_t *by_route; /* (routes_count + 2) * NSTATUS */
+    atomic_uint_least64_t latency[NBOUNDS + 1];
+    atomic_uint_least64_t latency_us;
+    time_t started;
+    struct server *server;
+} metrics;
+
+static const struct server_config *current;
+
+const struct server_config *
+server_current(void)
+{
+    return current;
+}
+
+static void
+metrics_count(const struct req *r, long us)
+{
+    size_t row, col, b;
+    double secs = (double)us / 1e6;
+
+    if (metrics.by_route == NULL) {
+        return;
+    }
+    if (r->route != NULL) {
+        row = (size_t)(r->route - routes);
+    } else if (strncmp(r->path, "/static/", 8) == 0) {
+        row = (size_t)routes_count;
+    } else {
+        row = (size_t)routes_count + 1;
+    }
+    for (col = 0; col < NSTATUS - 1 && status_codes[col] != r->status;
+         col++) {
+    }
+    atomic_fetch_add_explicit(&metrics.by_route[row * NSTATUS + col], 1,
+                              memory_order_relaxed);
+    for (b = 0; b < NBOUNDS && secs > latency_bounds[b]; b++) {
+    }
+    atomic_fetch_add_explicit(&metrics.latency[b], 1, memory_order_relaxed);
+    atomic_fetch_add_explicit(&metrics.latency_us, (uint_least64_t)us,
+                              memory_order_relaxed);
+}
+
+void
+server_metrics_write(struct buf *out)
+{
+    size_t row, col, b;
+    uint_least64_t cum = 0;
+
+    buf_puts(out, "# HELP rodzina_http_requests_total Requests answered, "
+                  "by route pattern and status.\n"
+                  "# TYPE rodzina_http_requests_total counter\n");
+    for (row = 0; metrics.by_route != NULL &&
+                  row < (size_t)routes_count + 2;
+         row++) {
+        const char *method = row < (size_t)routes_count
+                                 ? routes[row].method
+                                 : "any";
+        const char *route = row < (size_t)routes_count ? routes[row].pattern
+                            : row == (size_t)routes_count ? "/static/*"
+                                                          : "unmatched";
+
+        for (col = 0; col < NSTATUS; col++) {
+            uint_least64_t n = atomic_load_explicit(
+                &metrics.by_route[row * NSTATUS + col],
+                memory_order_relaxed);
+            char status[8];
+
+            if (n == 0) {
+                continue;
+            }
+            if (col < NSTATUS - 1) {
+                snprintf(status, sizeof(status), "%d", status_codes[col]);
+            } else {
+                snprintf(status, sizeof(status), "other");
+            }
+            buf_printf(out,
+                       "rodzina_http_requests_total{method=\"%s\","
+                       "route=\"%s\",status=\"%s\"} %llu\n",
+                       method, route, status, (unsigned long long)n);
+        }
+    }
+    buf_puts(out, "# HELP rodzina_http_request_duration_seconds Time from "
+                  "the first byte of a request to its completion.\n"
+                  "# TYPE rodzina_http_request_duration_seconds "
+                  "histogram\n");
+    for (b = 0; b <= NBOUNDS; b++) {
+        cum += atomic_load_explicit(&metrics.latency[b],
+                                    memory_order_relaxed);
+        if (b < NBOUNDS) {
+            buf_printf(out,
+                       "rodzina_http_request_duration_seconds_bucket"
+                       "{le=\"%g\"} %llu\n",
+                       latency_bounds[b], (unsigned long long)cum);
+        } else {
+            buf_printf(out,
+                       "rodzina_http_request_duration_seconds_bucket"
+                       "{le=\"+Inf\"} %llu\n",
+                       (unsigned long long)cum);
+        }
+    }
+    buf_printf(out,
+               "rodzina_http_request_duration_seconds_sum %.6f\n"
+               "rodzina_http_request_duration_seconds_count %llu\n",
+               (double)atomic_load_explicit(&metrics.latency_us,
+                                            memory_order_relaxed) /
+                   1e6,
+               (unsigned long long)cum);
+    buf_printf(out,
+               "# HELP rodzina_http_in_flight Requests being served now.\n"
+               "# TYPE rodzina_http_in_flight gauge\n"
+               "rodzina_http_in_flight %d\n"
+               "# HELP rodzina_start_time_seconds When the server started "
+               "(unix time).\n"
+               "# TYPE rodzina_start_time_seconds gauge\n"
+               "rodzina_start_time_seconds %lld\n",
+               metrics.server ? atomic_load(&metrics.server->in_flight) : 0,
+               (long long)metrics.started);
+}
 
 static struct req *
 req_new(struct server *s, struct MHD_Connection *conn, const char *method,
@@ -170,9 +319,10 @@ on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     clock_gettime(CLOCK_MONOTONIC, &end);
     us = (end.tv_sec - r->start.tv_sec) * 1000000L +
          (end.tv_nsec - r->start.tv_nsec) / 1000;
+    metrics_count(r, us);
     /* Path only: a query string may carry what a resident typed. One
      * write(2) per line: no stdio lock shared by the workers. */
-    {
+    if (s->cfg->log_level == 0) {
         char line[1200];
         int n = snprintf(line, sizeof(line), "access %s %.1024s %d %zu %ldus%s\n",
                          r->method, r->path, r->status, r->out.len, us,
@@ -233,32 +383,172 @@ parse_listen(const char *listen, struct sockaddr_in *sa)
     return 0;
 }
 
+/* Bind and listen ourselves, so that privileges can go before MHD starts. */
+static int
+bind_socket(const struct sockaddr_in *sa)
+{
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    int one = 1;
+
+    if (fd < 0) {
+        return -1;
+    }
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+    if (bind(fd, (const struct sockaddr *)sa, sizeof(*sa)) != 0 ||
+        listen(fd, 128) != 0) {
+        int e = errno;
+
+        close(fd);
+        errno = e;
+        return -1;
+    }
+    return fd;
+}
+
+/*
+** Started as root with a user configured: take that account's groups and
+** ids for good. As another account: a user that is not us is an error,
+** because the operator expects the switch.
+*/
+static int
+drop_privileges(const char *user)
+{
+    struct passwd *pw;
+
+    if (user == NULL || *user == '\0') {
+        if (geteuid() == 0) {
+            log_warn("serve: running as root; set user = ACCOUNT in the "
+                     "configuration to switch after binding");
+        }
+        return 0;
+    }
+    pw = getpwnam(user);
+    if (pw == NULL) {
+        log_error("serve: no such user '%s'", user);
+        return -1;
+    }
+    if (geteuid() != 0) {
+        if (geteuid() == pw->pw_uid) {
+            return 0;
+        }
+        log_error("serve: configured to run as '%s' but started as uid %u, "
+                  "not root: cannot switch",
+                  user, (unsigned)geteuid());
+        return -1;
+    }
+    if (initgroups(pw->pw_name, pw->pw_gid) != 0 ||
+        setgid(pw->pw_gid) != 0 || setuid(pw->pw_uid) != 0) {
+        log_error("serve: cannot switch to user '%s': %s", user,
+                  strerror(errno));
+        return -1;
+    }
+    if (setuid(0) == 0) {
+        log_error("serve: switched to '%s' but could regain root", user);
+        return -1;
+    }
+    log_info("serve: switched to user %s (uid %u)", user,
+             (unsigned)pw->pw_uid);
+    return 0;
+}
+
+/* Point standard error (every log line) at the log file, atomically. */
+static int
+open_log(const char *path)
+{
+    int fd;
+
+    if (path == NULL || *path == '\0') {
+        return 0;
+    }
+    fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+    if (fd < 0) {
+        log_error("serve: cannot open log file %s: %s", path,
+                  strerror(errno));
+        return -1;
+    }
+    if (dup2(fd, STDERR_FILENO) < 0) {
+        log_error("serve: cannot use log file %s: %s", path,
+                  strerror(errno));
+        close(fd);
+        return -1;
+    }
+    close(fd);
+    return 0;
+}
+
+/*
+** systemd's readiness protocol: one datagram to $NOTIFY_SOCKET (a path, or
+** an abstract name written with a leading '@'). Without the variable
+** (not started by systemd with Type=notify) this does nothing.
+*/
+static void
+notify_systemd(const char *state)
+{
+    const char *path = getenv("NOTIFY_SOCKET");
+    struct sockaddr_un sun = {.sun_family = AF_UNIX};
+    size_t n;
+    int fd;
+
+    if (path == NULL || (path[0] != '/' && path[0] != '@') ||
+        (n = strlen(path)) >= sizeof(sun.sun_path)) {
+        return;
+    }
+    memcpy(sun.sun_path, path, n);
+    if (sun.sun_path[0] == '@') {
+        sun.sun_path[0] = '\0';
+    }
+    fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+        return;
+    }
+    if (sendto(fd, state, strlen(state), MSG_NOSIGNAL,
+               (const struct sockaddr *)&sun,
+               (socklen_t)(offsetof(struct sockaddr_un, sun_path) + n)) <
+        0) {
+        log_warn("serve: sd_notify %s: %s", state, strerror(errno));
+    }
+    close(fd);
+}
+
 int
 server_run(const struct server_config *cfg)
 {
     struct server s = {.cfg = cfg};
-    struct sockaddr_in sa;
+    struct sockaddr_in sa, bound;
+    socklen_t blen = sizeof(bound);
     struct MHD_Daemon *d;
     sigset_t set;
     unsigned threads = cfg->threads;
-    const union MHD_DaemonInfo *info;
     struct db *probe;
     char err[512];
-    int sig, waited;
+    int sig, waited, fd;
+    MHD_socket quiesced;
 
     if (parse_listen(cfg->listen, &sa) != 0) {
         log_error("serve: bad listen address '%s' (want IPv4:PORT)",
                   cfg->listen);
         return 1;
     }
+    fd = bind_socket(&sa);
+    if (fd < 0) {
+        log_error("serve: cannot listen on %s: %s", cfg->listen,
+                  strerror(errno));
+        return 1;
+    }
+    if (drop_privileges(cfg->user) != 0 || open_log(cfg->log_file) != 0) {
+        close(fd);
+        return 1;
+    }
     /* Open once before serving so a bad database fails now, not later. */
     if (db_open(cfg->db_path, 0, &probe, err, sizeof(err)) != 0) {
         log_error("serve: %s", err);
+        close(fd);
         return 1;
     }
     if (db_check_queries(probe, err, sizeof(err)) != 0) {
         log_error("serve: query catalogue: %s", err);
         db_close(probe);
+        close(fd);
         return 1;
     }
     db_close(probe);
@@ -267,48 +557,83 @@ server_run(const struct server_config *cfg)
         threads = n > 0 ? (unsigned)n : 2;
     }
     s.pool = db_pool_new(cfg->db_path, 0);
+    metrics.by_route = xcalloc(((size_t)routes_count + 2) * NSTATUS,
+                               sizeof(*metrics.by_route));
+    metrics.started = time(NULL);
+    metrics.server = &s;
+    current = cfg;
 
     /* Signals are taken by sigwait() below, in this thread only. */
     sigemptyset(&set);
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &set, NULL);
     signal(SIGPIPE, SIG_IGN);
 
     d = MHD_start_daemon(
         MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG,
         0, NULL, NULL, on_request, &s, MHD_OPTION_EXTERNAL_LOGGER,
-        on_mhd_log, NULL, MHD_OPTION_SOCK_ADDR,
-        (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE, threads,
+        on_mhd_log, NULL, MHD_OPTION_LISTEN_SOCKET, fd,
+        MHD_OPTION_THREAD_POOL_SIZE, threads,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_MEMORY_LIMIT,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT,
         MHD_OPTION_STRICT_FOR_CLIENT, 1,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, &s, MHD_OPTION_END);
     if (d == NULL) {
-        log_error("serve: cannot listen on %s: %s", cfg->listen,
+        log_error("serve: cannot serve on %s: %s", cfg->listen,
                   strerror(errno));
+        close(fd);
+        current = NULL;
+        metrics.server = NULL;
+        free(metrics.by_route);
+        metrics.by_route = NULL;
         db_pool_free(s.pool);
         return 1;
     }
-    info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    if (getsockname(fd, (struct sockaddr *)&bound, &blen) != 0) {
+        bound = sa;
+    }
     {
         char host[INET_ADDRSTRLEN];
 
         inet_ntop(AF_INET, &sa.sin_addr, host, sizeof(host));
         log_info("serve: listening on http://%s:%u/ (%u threads, db %s)",
-                 host, info ? info->port : 0, threads, cfg->db_path);
+                 host, (unsigned)ntohs(bound.sin_port), threads,
+                 cfg->db_path);
     }
+    notify_systemd("READY=1");
 
-    while (sigwait(&set, &sig) != 0) {
+    for (;;) {
+        if (sigwait(&set, &sig) != 0) {
+            continue;
+        }
+        if (sig != SIGHUP) {
+            break;
+        }
+        if (cfg->log_file != NULL && *cfg->log_file != '\0') {
+            open_log(cfg->log_file);
+            log_info("serve: SIGHUP, log file reopened");
+        } else {
+            log_info("serve: SIGHUP, no log file to reopen");
+        }
     }
+    notify_systemd("STOPPING=1");
     log_info("serve: signal %d, finishing requests in flight", sig);
-    MHD_quiesce_daemon(d);
+    quiesced = MHD_quiesce_daemon(d);
     for (waited = 0; atomic_load(&s.in_flight) > 0 &&
                      waited < DRAIN_SECONDS * 100;
          waited++) {
         usleep(10000);
     }
     MHD_stop_daemon(d);
+    if (quiesced != MHD_INVALID_SOCKET) {
+        close(quiesced); /* ours again once quiesced; else MHD closed it */
+    }
+    current = NULL;
+    metrics.server = NULL;
+    free(metrics.by_route);
+    metrics.by_route = NULL;
     db_pool_free(s.pool);
     log_info("serve: stopped cleanly");
     return 0;

@@ -1,7 +1,9 @@
 /*
 ** The web server: libmicrohttpd with a fixed thread pool, one store
-** connection per worker thread, an arena per request, the access log, and
-** a clean stop on SIGINT or SIGTERM.
+** connection per worker thread, an arena per request, the access log,
+** request counters for /metrics, privilege drop after binding, log
+** reopening on SIGHUP, systemd readiness, and a clean stop on SIGINT or
+** SIGTERM.
 */
 #ifndef HTTP_SERVER_H
 #define HTTP_SERVER_H
@@ -15,6 +17,13 @@ struct server_config {
     unsigned threads;     /* worker threads; 0 = number of CPUs */
     size_t body_limit;    /* bytes of request body accepted */
     bool behind_tls_proxy; /* TLS ends at a proxy: cookies get Secure */
+    const char *user;     /* switch to this account after binding when
+                             started as root; NULL or "" = stay */
+    const char *log_file; /* append logs here (reopened on SIGHUP);
+                             NULL or "" = standard error */
+    int log_level;        /* 0 info (with access log), 1 warn, 2 error */
+    bool metrics_loopback; /* /metrics open to direct loopback clients */
+    const char *metrics_token; /* bearer token for /metrics, or NULL/"" */
 };
 
 /*
@@ -23,5 +32,17 @@ struct server_config {
 ** address cannot be bound or the store cannot be opened.
 */
 int server_run(const struct server_config *cfg);
+
+/* The configuration of the running server (read-only), or NULL. */
+const struct server_config *server_current(void);
+
+/*
+** Append the server's own metrics in the Prometheus text format to out:
+** requests by route and status, the latency histogram, requests in flight,
+** start time. Counters are atomics updated once per request; reading them
+** takes no lock.
+*/
+struct buf;
+void server_metrics_write(struct buf *out);
 
 #endif

@@ -1,0 +1,267 @@
+/*
+** rodzina backup FILE and rodzina restore FILE. A backup is a consistent
+** copy of the live database made with SQLite's online backup API (servers
+** keep serving), checked after writing and recorded in the database with
+** an audit row. A restore checks the file first (integrity, foreign keys,
+** schema version), keeps a safety copy of the current database, then
+** replaces its content in one transaction and upgrades its schema.
+*/
+#include <limits.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "auth/auth.h"
+#include "cli.h"
+#include "db/db.h"
+#include "ops/config.h"
+#include "ops/ops.h"
+
+const char cmd_backup_help[] =
+    "usage: rodzina backup FILE [--config FILE] [--db PATH]\n"
+    "\n"
+    "Write a consistent copy of the database to FILE while servers keep\n"
+    "running (SQLite online backup API: every write acknowledged before the\n"
+    "copy began is in it, none after). The copy is written beside FILE,\n"
+    "checked (integrity_check), synced and renamed into place, so FILE is\n"
+    "complete or absent. The backup is recorded in the database (time,\n"
+    "file, size) and shown to administrators at /system.\n"
+    "\n"
+    "  --config FILE  configuration file, for its db key\n"
+    "  --db PATH      database file (default: the configuration's db)\n";
+
+const char cmd_restore_help[] =
+    "usage: rodzina restore FILE [--config FILE] [--db PATH]\n"
+    "                            [--no-safety-copy]\n"
+    "\n"
+    "Replace the database by the backup FILE. FILE is checked first\n"
+    "(integrity_check, foreign_key_check, a schema version this program\n"
+    "knows); a bad file changes nothing. The current database is copied to\n"
+    "PATH.before-restore, then its content is replaced in one transaction\n"
+    "(a crash leaves the old content) and the schema upgraded if FILE is\n"
+    "older. Stop the service first: running servers would keep serving\n"
+    "sessions of the replaced database.\n"
+    "\n"
+    "  --config FILE     configuration file, for its db key\n"
+    "  --db PATH         database file (default: the configuration's db)\n"
+    "  --no-safety-copy  do not copy the current database first\n";
+
+static const char *
+os_account(void)
+{
+    struct passwd *pw = getpwuid(geteuid());
+
+    return pw != NULL ? pw->pw_name : NULL;
+}
+
+/* FILE made absolute (its folder must exist), into out. */
+static int
+absolute(const char *file, char *out, size_t n)
+{
+    char dir[PATH_MAX], real[PATH_MAX];
+    const char *slash = strrchr(file, '/');
+    const char *base = slash ? slash + 1 : file;
+
+    if (*base == '\0') {
+        return -1;
+    }
+    if (slash == NULL) {
+        snprintf(dir, sizeof(dir), ".");
+    } else if (slash == file) {
+        snprintf(dir, sizeof(dir), "/");
+    } else {
+        snprintf(dir, sizeof(dir), "%.*s", (int)(slash - file), file);
+    }
+    if (realpath(dir, real) == NULL) {
+        return -1;
+    }
+    snprintf(out, n, "%s%s%s", real, strcmp(real, "/") == 0 ? "" : "/",
+             base);
+    return 0;
+}
+
+static int
+load(const char *cmd, const char *file, const char *db, struct ops_config *c)
+{
+    const char *flags[OPS_KEY_COUNT] = {0};
+    char err[600];
+
+    flags[OPS_DB] = db;
+    if (ops_config_load(c, file, flags, err, sizeof(err)) != 0) {
+        fprintf(stderr, "rodzina %s: %s\n", cmd, err);
+        ops_config_free(c);
+        return 1;
+    }
+    return 0;
+}
+
+static void
+print_problem(void *arg, const char *text)
+{
+    fprintf(stderr, "rodzina %s: %s\n", (const char *)arg, text);
+}
+
+int
+cmd_backup(int argc, char **argv)
+{
+    const char *file = NULL, *db = NULL;
+    const struct cli_opt opts[] = {
+        {"config", &file, NULL},
+        {"db", &db, NULL},
+        {NULL, NULL, NULL},
+    };
+    char dest[PATH_MAX + 256], err[600];
+    const char *pos[1];
+    struct ops_config c;
+    struct db *h;
+    int64_t bytes = 0;
+    int npos, rc, version = -1;
+
+    if ((rc = cli_parse("backup", argc, argv, opts, 1, 1, pos, &npos)) != 0) {
+        return rc;
+    }
+    if (load("backup", file, db, &c) != 0) {
+        return 1;
+    }
+    if (absolute(pos[0], dest, sizeof(dest)) != 0) {
+        fprintf(stderr, "rodzina backup: %s: no such folder\n", pos[0]);
+        ops_config_free(&c);
+        return 1;
+    }
+    if (access(c.value[OPS_DB], R_OK) != 0) {
+        fprintf(stderr, "rodzina backup: cannot read %s\n", c.value[OPS_DB]);
+        ops_config_free(&c);
+        return 1;
+    }
+    if (db_backup_file(c.value[OPS_DB], dest, &bytes, err, sizeof(err)) !=
+        0) {
+        fprintf(stderr, "rodzina backup: %s\n", err);
+        ops_config_free(&c);
+        return 1;
+    }
+    rc = db_check_file(dest, print_problem, "backup", &version, err,
+                       sizeof(err));
+    if (rc != 0) {
+        fprintf(stderr, "rodzina backup: the copy %s fails its check%s%s\n",
+                dest, rc < 0 ? ": " : "", rc < 0 ? err : "");
+        ops_config_free(&c);
+        return 1;
+    }
+    /* Recording needs the current schema; an older database (before an
+     * upgrade) is copied but left untouched. */
+    if (version == db_latest_version()) {
+        if (db_open(c.value[OPS_DB], 0, &h, err, sizeof(err)) != 0 ||
+            ops_backup_record(h, dest, bytes, version, os_account()) != 0) {
+            fprintf(stderr, "rodzina backup: copy written to %s but not "
+                    "recorded: %s\n", dest, err);
+            if (h != NULL) {
+                db_close(h);
+            }
+            ops_config_free(&c);
+            return 1;
+        }
+        db_close(h);
+    } else {
+        fprintf(stderr, "rodzina backup: schema version %d differs from "
+                "this program's %d: copy not recorded in the database\n",
+                version, db_latest_version());
+    }
+    printf("backup of %s written to %s: %lld bytes, schema version %d, "
+           "integrity ok\n", c.value[OPS_DB], dest, (long long)bytes,
+           version);
+    ops_config_free(&c);
+    return 0;
+}
+
+int
+cmd_restore(int argc, char **argv)
+{
+    const char *file = NULL, *db = NULL;
+    bool no_copy = false;
+    const struct cli_opt opts[] = {
+        {"config", &file, NULL},
+        {"db", &db, NULL},
+        {"no-safety-copy", NULL, &no_copy},
+        {NULL, NULL, NULL},
+    };
+    char err[600], after[200];
+    const char *pos[1], *target;
+    struct ops_config c;
+    struct db *h = NULL;
+    int npos, rc, version = -1, latest = db_latest_version();
+
+    if ((rc = cli_parse("restore", argc, argv, opts, 1, 1, pos, &npos)) !=
+        0) {
+        return rc;
+    }
+    if (load("restore", file, db, &c) != 0) {
+        return 1;
+    }
+    target = c.value[OPS_DB];
+    if (access(pos[0], R_OK) != 0) {
+        fprintf(stderr, "rodzina restore: cannot read %s\n", pos[0]);
+        goto fail;
+    }
+    rc = db_check_file(pos[0], print_problem, "restore", &version, err,
+                       sizeof(err));
+    if (rc != 0) {
+        fprintf(stderr, "rodzina restore: %s fails its check%s%s; nothing "
+                "changed\n", pos[0], rc < 0 ? ": " : "", rc < 0 ? err : "");
+        goto fail;
+    }
+    if (version < 1 || version > latest) {
+        fprintf(stderr, "rodzina restore: %s has schema version %d; this "
+                "program knows 1..%d; nothing changed\n", pos[0], version,
+                latest);
+        goto fail;
+    }
+    if (!no_copy && access(target, F_OK) == 0) {
+        char safety[PATH_MAX + 32];
+        int64_t bytes;
+
+        snprintf(safety, sizeof(safety), "%s.before-restore", target);
+        if (db_backup_file(target, safety, &bytes, err, sizeof(err)) != 0) {
+            fprintf(stderr, "rodzina restore: safety copy of %s: %s; "
+                    "nothing changed\n", target, err);
+            goto fail;
+        }
+        printf("current database copied to %s (%lld bytes)\n", safety,
+               (long long)bytes);
+    }
+    if (db_restore_file(pos[0], target, err, sizeof(err)) != 0) {
+        fprintf(stderr, "rodzina restore: %s\n", err);
+        goto fail;
+    }
+    /* Opening applies the migrations a backup from an older version
+     * lacks; the audit row goes into the restored database. */
+    if (db_open(target, 0, &h, err, sizeof(err)) != 0) {
+        fprintf(stderr, "rodzina restore: restored, but: %s\n", err);
+        goto fail;
+    }
+    snprintf(after, sizeof(after), "{\"schema_version\":%d}", version);
+    {
+        struct audit_entry e = {
+            .account = os_account(),
+            .via = "cli",
+            .action = "db.restore",
+            .entity = "database",
+            .entity_id = pos[0],
+            .after = after,
+        };
+
+        if (audit_add(h, &e) != 0) {
+            fprintf(stderr, "rodzina restore: restored, audit row not "
+                    "written\n");
+        }
+    }
+    printf("restored %s from %s (schema version %d, now %d)\n", target,
+           pos[0], version, db_schema_version(h));
+    db_close(h);
+    ops_config_free(&c);
+    return 0;
+fail:
+    ops_config_free(&c);
+    return 1;
+}

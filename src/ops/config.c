@@ -1,0 +1,429 @@
+/*
+** Configuration of an instance (see config.h): the key table, the INI
+** reader, the environment and flag layers, validation and the printer of
+** the effective configuration. A value is checked where it is read, so the
+** message can name the file and line, the variable or the flag.
+*/
+#include "config.h"
+
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <errno.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+
+const struct ops_key_info ops_keys[OPS_KEY_COUNT] = {
+    [OPS_DB] = {"db", "rodzina.db", false, false,
+                "database file (SQLite); relative paths start in the "
+                "working folder"},
+    [OPS_LISTEN] = {"listen", "127.0.0.1:8080", false, false,
+                    "IPv4 address and port to listen on; port 0 picks a "
+                    "free one"},
+    [OPS_THREADS] = {"threads", "0", false, false,
+                     "worker threads, 0..256; 0 = one per CPU"},
+    [OPS_BODY_LIMIT] = {"body_limit", "25M", false, false,
+                        "largest request body accepted (bytes, or with a "
+                        "K, M or G suffix), 1K..1G"},
+    [OPS_BEHIND_TLS_PROXY] = {"behind_tls_proxy", "no", true, false,
+                              "yes when TLS ends at a reverse proxy: "
+                              "cookies get Secure"},
+    [OPS_USER] = {"user", "", false, false,
+                  "account to switch to after binding when started as "
+                  "root; empty = do not switch"},
+    [OPS_LOG_FILE] = {"log_file", "", false, false,
+                      "append logs to this file (reopened on SIGHUP); "
+                      "empty = standard error"},
+    [OPS_LOG_LEVEL] = {"log_level", "info", false, false,
+                       "info (everything, with the access log), warn or "
+                       "error"},
+    [OPS_METRICS_ALLOW] = {"metrics_allow", "loopback", false, false,
+                           "who may read /metrics besides administrators "
+                           "and the token: loopback or admin"},
+    [OPS_METRICS_TOKEN] = {"metrics_token", "", false, true,
+                           "bearer token for /metrics (at least 16 "
+                           "characters); empty = none"},
+};
+
+static bool
+parse_bool(const char *v, bool *out)
+{
+    static const char *const yes[] = {"yes", "true", "on", "1"};
+    static const char *const no[] = {"no", "false", "off", "0"};
+    size_t i;
+
+    for (i = 0; i < 4; i++) {
+        if (strcasecmp(v, yes[i]) == 0) {
+            *out = true;
+            return true;
+        }
+        if (strcasecmp(v, no[i]) == 0) {
+            *out = false;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool
+parse_size(const char *v, size_t *out)
+{
+    char *end;
+    unsigned long long n;
+    unsigned long long mul = 1;
+
+    if (!isdigit((unsigned char)*v)) {
+        return false;
+    }
+    errno = 0;
+    n = strtoull(v, &end, 10);
+    if (errno != 0) {
+        return false;
+    }
+    if (*end == 'K' || *end == 'k') {
+        mul = 1024ULL;
+        end++;
+    } else if (*end == 'M' || *end == 'm') {
+        mul = 1024ULL * 1024;
+        end++;
+    } else if (*end == 'G' || *end == 'g') {
+        mul = 1024ULL * 1024 * 1024;
+        end++;
+    }
+    if (*end != '\0' || n > (1ULL << 40) / mul) {
+        return false;
+    }
+    *out = (size_t)(n * mul);
+    return true;
+}
+
+static bool
+valid_listen(const char *v)
+{
+    const char *colon = strrchr(v, ':');
+    char host[64];
+    struct in_addr ia;
+    char *end;
+    long port;
+
+    if (colon == NULL || colon == v || (size_t)(colon - v) >= sizeof(host)) {
+        return false;
+    }
+    memcpy(host, v, (size_t)(colon - v));
+    host[colon - v] = '\0';
+    port = strtol(colon + 1, &end, 10);
+    return *end == '\0' && end != colon + 1 && port >= 0 && port <= 65535 &&
+           inet_pton(AF_INET, host, &ia) == 1;
+}
+
+const char *
+ops_config_check(enum ops_key k, const char *v)
+{
+    size_t n;
+    bool b;
+
+    switch (k) {
+    case OPS_DB:
+        return *v == '\0' ? "must not be empty" : NULL;
+    case OPS_LISTEN:
+        return valid_listen(v) ? NULL
+                               : "bad listen address: must be IPv4:PORT, "
+                                 "e.g. 127.0.0.1:8080";
+    case OPS_THREADS: {
+        char *end;
+        long t = strtol(v, &end, 10);
+
+        return *v != '\0' && *end == '\0' && t >= 0 && t <= 256
+                   ? NULL
+                   : "must be a whole number 0..256";
+    }
+    case OPS_BODY_LIMIT:
+        return parse_size(v, &n) && n >= 1024 && n <= (1u << 30)
+                   ? NULL
+                   : "must be a size 1K..1G (e.g. 25M)";
+    case OPS_BEHIND_TLS_PROXY:
+        return parse_bool(v, &b) ? NULL : "must be yes or no";
+    case OPS_USER:
+        if (*v != '\0' && getpwnam(v) == NULL) {
+            return "no such user on this system";
+        }
+        return NULL;
+    case OPS_LOG_FILE:
+        return NULL;
+    case OPS_LOG_LEVEL:
+        return strcmp(v, "info") == 0 || strcmp(v, "warn") == 0 ||
+                       strcmp(v, "error") == 0
+                   ? NULL
+                   : "must be info, warn or error";
+    case OPS_METRICS_ALLOW:
+        return strcmp(v, "loopback") == 0 || strcmp(v, "admin") == 0
+                   ? NULL
+                   : "must be loopback or admin";
+    case OPS_METRICS_TOKEN:
+        return *v == '\0' || strlen(v) >= 16
+                   ? NULL
+                   : "must be empty or at least 16 characters";
+    case OPS_KEY_COUNT:
+        break;
+    }
+    return "unknown key";
+}
+
+static int
+find_key(const char *name)
+{
+    int k;
+
+    for (k = 0; k < OPS_KEY_COUNT; k++) {
+        if (strcmp(ops_keys[k].name, name) == 0) {
+            return k;
+        }
+    }
+    return -1;
+}
+
+static void
+set(struct ops_config *c, int k, const char *value, char *source)
+{
+    free(c->value[k]);
+    free(c->source[k]);
+    c->value[k] = xstrdup(value);
+    c->source[k] = source;
+}
+
+static char *
+strip(char *s)
+{
+    char *e;
+
+    while (isspace((unsigned char)*s)) {
+        s++;
+    }
+    e = s + strlen(s);
+    while (e > s && isspace((unsigned char)e[-1])) {
+        *--e = '\0';
+    }
+    return s;
+}
+
+/* The INI layer: "key = value", '#' or ';' comments, [rodzina] section. */
+static int
+read_file(struct ops_config *c, const char *path, bool must_exist,
+          char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "r");
+    char line[4096];
+    int lineno = 0;
+
+    if (f == NULL) {
+        if (!must_exist && errno == ENOENT) {
+            return 0;
+        }
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return ERR_IO;
+    }
+    c->file = xstrdup(path);
+    while (fgets(line, sizeof(line), f) != NULL) {
+        char *s = strip(line), *eq, *key, *val, src[300];
+        const char *why;
+        int k;
+
+        lineno++;
+        if (*s == '\0' || *s == '#' || *s == ';') {
+            continue;
+        }
+        if (*s == '[') {
+            if (strcmp(s, "[rodzina]") != 0) {
+                snprintf(err, errlen, "%s:%d: unknown section %.64s "
+                         "(only [rodzina])", path, lineno, s);
+                fclose(f);
+                return ERR_INPUT;
+            }
+            continue;
+        }
+        eq = strchr(s, '=');
+        if (eq == NULL) {
+            snprintf(err, errlen, "%s:%d: expected key = value", path,
+                     lineno);
+            fclose(f);
+            return ERR_INPUT;
+        }
+        *eq = '\0';
+        key = strip(s);
+        val = strip(eq + 1);
+        if (strlen(val) >= 2 && val[0] == '"' &&
+            val[strlen(val) - 1] == '"') {
+            val[strlen(val) - 1] = '\0';
+            val++;
+        }
+        k = find_key(key);
+        if (k < 0) {
+            snprintf(err, errlen, "%s:%d: unknown key '%.64s'", path,
+                     lineno, key);
+            fclose(f);
+            return ERR_INPUT;
+        }
+        why = ops_config_check((enum ops_key)k, val);
+        if (why != NULL) {
+            snprintf(err, errlen, "%s:%d: %s = '%.128s': %s", path, lineno,
+                     key, val, why);
+            fclose(f);
+            return ERR_INPUT;
+        }
+        snprintf(src, sizeof(src), "%s:%d", path, lineno);
+        set(c, k, val, xstrdup(src));
+    }
+    fclose(f);
+    return 0;
+}
+
+static void
+env_name(int k, char *out, size_t n)
+{
+    size_t i = 0, j;
+
+    snprintf(out, n, "RODZINA_");
+    i = strlen(out);
+    for (j = 0; ops_keys[k].name[j] != '\0' && i + 1 < n; j++) {
+        out[i++] = (char)toupper((unsigned char)ops_keys[k].name[j]);
+    }
+    out[i] = '\0';
+}
+
+static void
+flag_name(int k, char *out, size_t n)
+{
+    size_t i;
+
+    snprintf(out, n, "--%s", ops_keys[k].name);
+    for (i = 2; out[i] != '\0'; i++) {
+        if (out[i] == '_') {
+            out[i] = '-';
+        }
+    }
+}
+
+int
+ops_config_load(struct ops_config *c, const char *file,
+                const char *const flags[OPS_KEY_COUNT], char *err,
+                size_t errlen)
+{
+    const char *env_file = getenv("RODZINA_CONFIG");
+    bool must_exist = file != NULL;
+    size_t size;
+    int k, rc;
+
+    memset(c, 0, sizeof(*c));
+    for (k = 0; k < OPS_KEY_COUNT; k++) {
+        set(c, k, ops_keys[k].def, xstrdup("default"));
+    }
+    if (file == NULL && env_file != NULL && *env_file != '\0') {
+        file = env_file;
+        must_exist = true;
+    }
+    if (file == NULL) {
+        file = OPS_CONFIG_DEFAULT_FILE;
+    }
+    if (*file != '\0' &&
+        (rc = read_file(c, file, must_exist, err, errlen)) != 0) {
+        return rc;
+    }
+    for (k = 0; k < OPS_KEY_COUNT; k++) {
+        char name[64], src[80];
+        const char *v, *why;
+
+        env_name(k, name, sizeof(name));
+        v = getenv(name);
+        if (v == NULL) {
+            continue;
+        }
+        why = ops_config_check((enum ops_key)k, v);
+        if (why != NULL) {
+            snprintf(err, errlen, "environment %s = '%.128s': %s", name, v,
+                     why);
+            return ERR_INPUT;
+        }
+        snprintf(src, sizeof(src), "env %s", name);
+        set(c, k, v, xstrdup(src));
+    }
+    for (k = 0; flags != NULL && k < OPS_KEY_COUNT; k++) {
+        char name[64], src[80];
+        const char *why;
+
+        if (flags[k] == NULL) {
+            continue;
+        }
+        flag_name(k, name, sizeof(name));
+        why = ops_config_check((enum ops_key)k, flags[k]);
+        if (why != NULL) {
+            snprintf(err, errlen, "%s '%.128s': %s", name, flags[k], why);
+            return ERR_INPUT;
+        }
+        snprintf(src, sizeof(src), "flag %s", name);
+        set(c, k, flags[k], xstrdup(src));
+    }
+    c->threads = (unsigned)strtoul(c->value[OPS_THREADS], NULL, 10);
+    parse_size(c->value[OPS_BODY_LIMIT], &size);
+    c->body_limit = size;
+    parse_bool(c->value[OPS_BEHIND_TLS_PROXY], &c->behind_tls_proxy);
+    c->log_level = strcmp(c->value[OPS_LOG_LEVEL], "error") == 0  ? 2
+                   : strcmp(c->value[OPS_LOG_LEVEL], "warn") == 0 ? 1
+                                                                  : 0;
+    c->metrics_loopback = strcmp(c->value[OPS_METRICS_ALLOW], "loopback") ==
+                          0;
+    return 0;
+}
+
+void
+ops_config_free(struct ops_config *c)
+{
+    int k;
+
+    for (k = 0; k < OPS_KEY_COUNT; k++) {
+        free(c->value[k]);
+        free(c->source[k]);
+    }
+    free(c->file);
+    memset(c, 0, sizeof(*c));
+}
+
+void
+ops_config_print(const struct ops_config *c, FILE *f)
+{
+    int k;
+
+    fprintf(f, "# Effective configuration of rodzina; file: %s\n",
+            c->file ? c->file : "(none)");
+    fprintf(f, "[rodzina]\n");
+    for (k = 0; k < OPS_KEY_COUNT; k++) {
+        const char *v = c->value[k];
+
+        if (ops_keys[k].secret && *v != '\0') {
+            v = "********";
+        }
+        fprintf(f, "# from %s\n%s = %s\n", c->source[k], ops_keys[k].name,
+                v);
+    }
+}
+
+void
+ops_config_print_template(FILE *f)
+{
+    int k;
+
+    fprintf(f, "# /etc/rodzina/rodzina.conf: configuration of rodzina "
+               "serve, backup,\n# restore and check-db. Every key is shown "
+               "with its default; a flag\n# (--key-name) or an environment "
+               "variable (RODZINA_KEY_NAME) overrides\n# the file. A wrong "
+               "key or value stops the start with its line.\n[rodzina]\n");
+    for (k = 0; k < OPS_KEY_COUNT; k++) {
+        char env[64];
+
+        env_name(k, env, sizeof(env));
+        fprintf(f, "\n# %s (%s)\n#%s = %s\n", ops_keys[k].doc, env,
+                ops_keys[k].name, ops_keys[k].def);
+    }
+}

@@ -1,0 +1,33 @@
+/*
+** Operations of an instance, beside its configuration (config.h): the
+** record of backups and the figures the administrators' page and /metrics
+** show. No HTML here; pages are in ops_pages.c, commands in src/cli.
+*/
+#ifndef OPS_OPS_H
+#define OPS_OPS_H
+
+#include <stdint.h>
+
+struct db;
+
+/*
+** Record a backup written to file (absolute path) of bytes bytes and schema
+** version, made by the operating-system account (or NULL), with its audit
+** row, in one transaction. 0 or ERR_DB.
+*/
+int ops_backup_record(struct db *db, const char *file, int64_t bytes,
+                      int version, const char *account);
+
+/*
+** The last backup recorded: 0 with *at (unix seconds) and *bytes, or
+** ERR_NOTFOUND when there is none.
+*/
+int ops_backup_last(struct db *db, int64_t *at, int64_t *bytes);
+
+/* Bytes of the database file (pages in use, from the store). */
+int64_t ops_db_bytes(struct db *db);
+
+/* Sessions alive at time now (idle and absolute limits of auth.h). */
+int64_t ops_sessions_open(struct db *db, int64_t now);
+
+#endif
