@@ -31,6 +31,8 @@ static const struct command commands[] = {
      "check a backup and replace the database by it"},
     {"check-db", cmd_check_db, cmd_check_db_help,
      "integrity and foreign-key checks of a database"},
+    {"report", cmd_report, cmd_report_help,
+     "annual implementation report of a plan (report annual --plan ID)"},
 };
 
 static void

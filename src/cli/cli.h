@@ -39,6 +39,7 @@ int cmd_config(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
 int cmd_check_db(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 extern const char cmd_init_help[];
 extern const char cmd_serve_help[];
 extern const char cmd_check_help[];
@@ -49,5 +50,6 @@ extern const char cmd_config_help[];
 extern const char cmd_backup_help[];
 extern const char cmd_restore_help[];
 extern const char cmd_check_db_help[];
+extern const char cmd_report_help[];
 
 #endif

@@ -3,5 +3,29 @@
 #define MONITORING_PAGES_H
 
 #include "http/http.h"
+#include "monitoring/monitoring.h"
+
+/* The acting account of a request, for the domain functions. */
+struct mon_actor mon_actor_of(struct req *r);
+
+int page_mon_home(struct req *r);
+int page_mon_pending(struct req *r);
+int page_mon_entry_save(struct req *r);
+int page_mon_entry(struct req *r);
+int page_mon_entry_decide(struct req *r);
+int page_mon_dashboard(struct req *r);
+int page_mon_realisation(struct req *r);
+int page_mon_bind(struct req *r);
+int page_mon_report(struct req *r);
+int api_mon_report(struct req *r);
+int page_reg_home(struct req *r);
+int page_reg_list(struct req *r);
+int page_reg_csv(struct req *r);
+int page_reg_new(struct req *r);
+int page_reg_import(struct req *r);
+int page_reg_create(struct req *r);
+int page_reg_edit(struct req *r);
+int page_reg_update(struct req *r);
+int page_reg_delete(struct req *r);
 
 #endif

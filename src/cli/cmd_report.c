@@ -1,0 +1,152 @@
+/*
+** `rodzina report annual --plan ID --format html|xlsx|pdf|json [-o FILE]
+** [--db PATH]`: the annual implementation report of a stored yearly plan
+** (monitoring module, issue 7). This file parses arguments and picks where
+** the bytes go; the report is built and written by src/monitoring/.
+*/
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/json.h"
+#include "db/db.h"
+#include "http/http.h"
+#include "monitoring/monitoring.h"
+#include "monitoring/report_html.h"
+
+const char cmd_report_help[] =
+    "usage: rodzina report annual --plan ID --format html|xlsx|pdf|json\n"
+    "                             [-o FILE] [--db PATH]\n"
+    "\n"
+    "Write the annual implementation report of yearly plan ID: per goal,\n"
+    "action and indicator the target, the realisation, the % done and the\n"
+    "progress toward the programme's targets; the budget planned and spent\n"
+    "by funding source; indicators at risk marked.\n"
+    "\n"
+    "  --plan ID        the yearly plan (required)\n"
+    "  --format F       html (printable, with SVG charts), xlsx (formulas),\n"
+    "                   pdf (A4) or json (required)\n"
+    "  -o, --output F   file to write (default: standard output)\n"
+    "  --db PATH        database file (default rodzina.db)\n"
+    "Exit status: 0 written, 1 no such yearly plan or a write error,\n"
+    "2 usage.\n";
+
+/*
+** Handler of `rodzina report`. Returns 0 when written, 1 when the plan is
+** missing or not yearly or the output fails, CLI_USAGE for bad arguments.
+*/
+int
+cmd_report(int argc, char **argv)
+{
+    const char *path = "rodzina.db", *format = NULL, *output = NULL;
+    const char *plan = NULL;
+    const struct cli_opt opts[] = {
+        {"db", &path, NULL},
+        {"plan", &plan, NULL},
+        {"format", &format, NULL},
+        {"output", &output, NULL},
+        {NULL, NULL, NULL},
+    };
+    const char *pos[1];
+    char **args, err[512], *end;
+    struct mon_report m;
+    struct db *db = NULL;
+    struct req r;
+    long long id;
+    int npos, rc, status = 1;
+
+    args = calloc((size_t)argc + 1, sizeof(*args));
+    if (args == NULL) {
+        return 1;
+    }
+    for (int i = 0; i < argc; i++) {
+        args[i] = strcmp(argv[i], "-o") == 0 ? (char *)"--output" : argv[i];
+    }
+    rc = cli_parse("report", argc, args, opts, 1, 1, pos, &npos);
+    free(args);
+    if (rc != 0) {
+        return rc;
+    }
+    if (strcmp(pos[0], "annual") != 0) {
+        fprintf(stderr, "rodzina report: unknown report '%s' (want: "
+                "annual)\n", pos[0]);
+        return CLI_USAGE;
+    }
+    errno = 0;
+    id = plan ? strtoll(plan, &end, 10) : 0;
+    if (plan == NULL || errno != 0 || *end != '\0' || id <= 0) {
+        fprintf(stderr, "rodzina report: --plan must be a positive "
+                "number\n");
+        return CLI_USAGE;
+    }
+    if (format == NULL ||
+        (strcmp(format, "html") != 0 && strcmp(format, "xlsx") != 0 &&
+         strcmp(format, "pdf") != 0 && strcmp(format, "json") != 0)) {
+        fprintf(stderr, "rodzina report: --format must be html, xlsx, pdf "
+                "or json\n");
+        return CLI_USAGE;
+    }
+    if (db_open(path, 0, &db, err, sizeof(err)) != 0) {
+        fprintf(stderr, "rodzina report: %s\n", err);
+        return 1;
+    }
+    memset(&r, 0, sizeof(r));
+    arena_init(&r.arena);
+    buf_init(&r.out);
+    r.path = "/";
+    rc = mon_report_build(db, &r.arena, (int64_t)id, &m);
+    if (rc == ERR_NOTFOUND || rc == ERR_INPUT) {
+        fprintf(stderr, "rodzina report: no yearly plan %lld in %s\n", id,
+                path);
+        goto done;
+    }
+    if (rc != 0) {
+        fprintf(stderr, "rodzina report: building the report of plan %lld "
+                "failed (see log above)\n", id);
+        goto done;
+    }
+    if (strcmp(format, "json") == 0) {
+        struct json j;
+
+        json_init(&j, &r.out);
+        mon_report_json(&j, &m);
+        buf_putc(&r.out, '\n');
+    } else if (strcmp(format, "html") == 0) {
+        mon_report_html(&r, &m, true);
+    } else if ((strcmp(format, "pdf") == 0
+                    ? mon_report_pdf(&r.arena, &m, &r.out)
+                    : mon_report_xlsx(&r.arena, &m, &r.out)) != 0) {
+        fprintf(stderr, "rodzina report: writing %s failed\n", format);
+        goto done;
+    }
+    if (output != NULL && strcmp(output, "-") != 0) {
+        FILE *f = fopen(output, "wb");
+
+        if (f == NULL) {
+            fprintf(stderr, "rodzina report: cannot write %s: %s\n", output,
+                    strerror(errno));
+            goto done;
+        }
+        if (fwrite(r.out.data, 1, r.out.len, f) != r.out.len ||
+            fclose(f) != 0) {
+            fprintf(stderr, "rodzina report: writing %s failed\n", output);
+            goto done;
+        }
+        status = 0;
+    } else {
+        status = fwrite(r.out.data, 1, r.out.len, stdout) == r.out.len &&
+                         fflush(stdout) == 0
+                     ? 0
+                     : 1;
+    }
+done:
+    buf_free(&r.out);
+    arena_free(&r.arena);
+    db_close(db);
+    return status;
+}

@@ -1,0 +1,346 @@
+/*
+** Monitoring (issue 7): the realisation of a yearly plan's indicators and
+** budget lines per period with its history and approval, the registers
+** that feed indicators (events, grant competitions, adoption centres,
+** publications), computed indicators declared as data, and the annual
+** implementation report built from all of them. No HTML and no request
+** state here: pages (monitoring_pages.c, register_pages.c), the report
+** writers (report_*.c) and the CLI call these functions.
+**
+** Who may enter what: CAP_REALISATION_ENTER lets an account enter values
+** in its region; an implementer only for the tasks whose implementers text
+** names one of its units (account_unit). The rule: both texts are folded
+** with str_fold() (lower case, no Polish diacritics, runs of punctuation
+** to one space) and the folded unit must be a substring of the folded
+** implementers text of any line of the task. "Departamentu Spraw
+** Społecznych" thus matches "Pracownicy Departamentu Spraw Społecznych UM
+** WKP"; a task without implementers matches nobody.
+*/
+#ifndef MONITORING_MONITORING_H
+#define MONITORING_MONITORING_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "auth/auth.h"
+#include "plan/plan.h"
+#include "plan/plan_store.h"
+
+struct arena;
+struct buf;
+struct db;
+struct json;
+
+/* Who acts: the account (0 for the CLI and the demo: no unit check). */
+struct mon_actor {
+    int64_t account;
+    enum role role;
+    const char *region;    /* NULL: every region */
+    struct audit_entry who; /* account login, via, addr */
+};
+
+/* ---- realisation.c ---- */
+
+/* A value to enter for one item of a plan in one period. */
+struct mon_input {
+    int64_t plan_id;
+    const char *kind;   /* "indicator" or "line" */
+    int pos;            /* indicator or line position in the plan */
+    const char *source; /* funding source code of a line; "" otherwise */
+    const char *period; /* "YYYY" or "YYYY-Qn" in the plan's year */
+    int64_t value;      /* units, or grosze for a line */
+    const char *note;   /* may be NULL */
+};
+
+/* One stored realisation value (the current state of an item/period). */
+struct mon_entry {
+    int64_t id, plan_id;
+    const char *kind, *source, *period, *note, *status, *comment;
+    const char *entered_by, *entered_at, *decided_by, *decided_at;
+    int pos;
+    int64_t value;
+};
+
+/* One event of an entry's history. */
+struct mon_event {
+    const char *event, *note, *status, *comment, *account, *at;
+    int64_t value;
+};
+
+/*
+** Enter (or change) a value: validates the item, the period against the
+** plan's year (a year and its quarters are not mixed for one item), the
+** value (>= 0), the region and, for an implementer, its units. The entry
+** goes back to "entered"; a history row and one audit row
+** ("realisation.enter", before/after) are written in one transaction.
+** Returns 0 with *id, ERR_INPUT with *why (Polish), ERR_DENIED with *why,
+** ERR_NOTFOUND for an unknown plan, or ERR_DB.
+*/
+int mon_entry_save(struct db *db, struct arena *a,
+                   const struct mon_actor *act, const struct mon_input *in,
+                   int64_t *id, const char **why);
+
+/*
+** Approve (approve true) or return an entered value with a comment
+** (required on return). Only entries in status "entered" can be decided.
+** One history row and one audit row ("realisation.approve" or
+** "realisation.return"). 0, ERR_INPUT/ERR_DENIED with *why, ERR_NOTFOUND,
+** ERR_DB.
+*/
+int mon_entry_decide(struct db *db, struct arena *a,
+                     const struct mon_actor *act, int64_t id, bool approve,
+                     const char *comment, const char **why);
+
+/* Load entry id: 0, ERR_NOTFOUND or ERR_DB. */
+int mon_entry_get(struct db *db, struct arena *a, int64_t id,
+                  struct mon_entry *out);
+
+/* Every entry of a plan, item order: count or <0. */
+int mon_entries_of_plan(struct db *db, struct arena *a, int64_t plan_id,
+                        struct mon_entry **out);
+
+/* Entries waiting for approval in region (NULL: all): count or <0. */
+int mon_entries_pending(struct db *db, struct arena *a, const char *region,
+                        struct mon_entry **out);
+
+/* The history of entry id, oldest first: count or <0. */
+int mon_entry_history(struct db *db, struct arena *a, int64_t id,
+                      struct mon_event **out);
+
+/*
+** Whether act may enter values for task t of plan p stored in region:
+** the region must match; an implementer needs a unit named in the task's
+** implementers (see the file comment); other roles with the capability
+** may enter every task of their region.
+*/
+bool mon_may_enter_task(struct db *db, struct arena *a,
+                        const struct mon_actor *act, const char *region,
+                        const struct plan *p, int t);
+
+/* Validate a period for a plan year: "2021" or "2021-Q1".."2021-Q4". */
+bool mon_period_valid(const char *period, int year);
+
+/* ---- metrics.c ---- */
+
+/* A metric a computed indicator can be bound to. */
+struct mon_metric {
+    const char *code;  /* "events", "participants", ... */
+    const char *label; /* Polish */
+    bool state;        /* a state at year end (not summed over years) */
+    const char *const *filters; /* allowed filter values, NULL-ended */
+    const char *const *filter_labels;
+    bool filter_required;
+};
+
+extern const struct mon_metric mon_metrics[];
+extern const int mon_metrics_count;
+
+/* The metric with code, or NULL. */
+const struct mon_metric *mon_metric_find(const char *code);
+/* Polish label of a filter value of metric m ("" when none). */
+const char *mon_metric_filter_label(const struct mon_metric *m,
+                                    const char *filter);
+
+/* A binding of an indicator to a metric. */
+struct mon_binding {
+    int pos;
+    const char *metric, *filter, *task;
+};
+
+/*
+** Evaluate metric (code) with filter ("" for none) and task ("" for any)
+** in region over the years from..to (a state metric: at 31 December of
+** to). 0 with *n, ERR_INPUT for an unknown metric or filter, ERR_DB.
+*/
+int mon_metric_eval(struct db *db, const char *region, const char *metric,
+                    const char *filter, const char *task, int from, int to,
+                    int64_t *n);
+
+/* The bindings of plan_id: count or <0. */
+int mon_bindings_of_plan(struct db *db, struct arena *a, int64_t plan_id,
+                         struct mon_binding **out);
+
+/*
+** Bind indicator pos of plan_id to metric/filter/task, or unbind it when
+** metric is "" — one audit row ("indicator.bind"/"indicator.unbind").
+** 0, ERR_INPUT with *why, ERR_DB.
+*/
+int mon_binding_set(struct db *db, struct arena *a,
+                    const struct mon_actor *act, int64_t plan_id, int pos,
+                    const char *metric, const char *filter,
+                    const char *task, const char **why);
+
+/* ---- registers.c ---- */
+
+enum mon_field_type {
+    MF_TEXT,  /* required text */
+    MF_OPT,   /* optional text */
+    MF_INT,   /* count >= 0 */
+    MF_MONEY, /* grosze, written "1 234,56" */
+    MF_DATE,  /* YYYY-MM-DD */
+    MF_YEAR,  /* 2000..2100 */
+    MF_ENUM,  /* one of choices */
+    MF_GMINA, /* TERYT gmina code (7 digits), optional */
+};
+
+struct mon_field {
+    const char *name;  /* column and form field */
+    const char *label; /* Polish */
+    enum mon_field_type type;
+    const char *const *choices; /* MF_ENUM: codes, NULL-ended */
+    const char *const *choice_labels;
+    bool in_list; /* shown in the list table */
+};
+
+#define MON_FIELDS_MAX 20
+
+struct mon_register {
+    const char *slug;  /* URL part: "szkolenia" */
+    const char *table; /* entity name for audit: "reg_event" */
+    const char *title; /* Polish */
+    const struct mon_field *fields;
+    int nfields;
+    int q_list, q_get, q_insert, q_update, q_delete; /* enum query_id */
+};
+
+extern const struct mon_register mon_registers[];
+extern const int mon_registers_count;
+
+/* The register with slug, or NULL. */
+const struct mon_register *mon_register_find(const char *slug);
+
+/* One record: values as text, in the register's field order. */
+struct mon_record {
+    int64_t id;
+    const char *region;
+    const char *v[MON_FIELDS_MAX];
+};
+
+/*
+** Check values (text as typed, Polish money and dates) into a record
+** with normalised text (money as grosze digits). Each problem appends a
+** Polish message naming the field to *errs (arena); returns their count.
+*/
+int mon_record_check(struct db *db, struct arena *a,
+                     const struct mon_register *reg, const char *const *in,
+                     struct mon_record *out, const char ***errs);
+
+/* Records of region (NULL: all) and year (0: all): count or <0. */
+int mon_record_list(struct db *db, struct arena *a,
+                    const struct mon_register *reg, const char *region,
+                    int year, struct mon_record **out);
+int mon_record_get(struct db *db, struct arena *a,
+                   const struct mon_register *reg, int64_t id,
+                   struct mon_record *out);
+/*
+** Insert (rec->id == 0) or update a checked record with its audit row
+** ("register.insert"/"register.update", before/after JSON). The caller
+** holds the transaction when several records go in together. 0 or <0.
+*/
+int mon_record_save(struct db *db, struct arena *a,
+                    const struct mon_register *reg,
+                    const struct mon_actor *act, struct mon_record *rec);
+int mon_record_delete(struct db *db, struct arena *a,
+                      const struct mon_register *reg,
+                      const struct mon_actor *act, int64_t id);
+
+/* Write records as CSV (UTF-8 BOM, ';', CRLF, a header of labels). */
+void mon_register_csv(struct arena *a, const struct mon_register *reg,
+                      const struct mon_record *recs, int n,
+                      struct buf *out);
+/*
+** Import CSV data (the export's layout; header names or labels) into
+** region, all or nothing: every row is checked first; any problem (Polish,
+** "wiersz N, kolumna X: ...") stops the import with nothing written.
+** Returns the number of records written, or ERR_INPUT with *errs and *nerrs.
+*/
+int mon_register_import(struct db *db, struct arena *a,
+                        const struct mon_register *reg,
+                        const struct mon_actor *act, const char *region,
+                        const char *data, size_t len, const char ***errs,
+                        int *nerrs);
+
+/* Polish label of an enum value of field f, or the value itself. */
+const char *mon_field_choice_label(const struct mon_field *f,
+                                   const char *v);
+
+/* ---- report.c ---- */
+
+/* The realisation of one indicator in the report. */
+struct mon_rind {
+    int ind;            /* index into plan->indicators */
+    bool has_target;    /* target_year is a value */
+    int64_t target;
+    bool has_data;      /* an entry (not returned) or a computed value */
+    int64_t real;       /* sum of the year's entries, or computed */
+    int64_t approved;   /* of which approved */
+    int nentries, npending;
+    bool computed;
+    const char *metric; /* computed: the metric's label, filter */
+    bool has_multi;
+    int64_t multi_target, multi_real; /* programme years up to this one */
+    int pct10;          /* realisation / target in tenths of %, -1 none */
+    int multi_pct10;
+    bool at_risk;
+};
+
+struct mon_rtask {
+    int64_t planned, spent; /* grosze */
+    bool has_data;
+    bool late; /* term over, and no data or an indicator short */
+};
+
+struct mon_report {
+    const struct plan *p;
+    struct plan_meta meta;
+    int year, elapsed, span; /* programme years elapsed / in total */
+    struct mon_rind *ind;    /* one per plan indicator, same order */
+    struct mon_rtask *task;  /* one per task */
+    int *goal_pct10;         /* per goal: mean of capped indicator %, -1 */
+    int64_t planned_by[PLAN_SOURCES_MAX], spent_by[PLAN_SOURCES_MAX];
+    int64_t planned_total, spent_total;
+    int64_t *line_spent;     /* per line x source: [line * nsources + s] */
+    int64_t entries, entries_pending;
+    int64_t indicator_sum;   /* sum of all indicator entries (not computed) */
+    int nat_risk, nno_data;
+    int64_t demo_entries; /* entries whose note marks them as demo data */
+};
+
+/*
+** Build the annual report of yearly plan id: planned vs entered
+** realisation (entries not returned), computed indicators evaluated for
+** the plan's year, multi-year progress over the programme's earlier
+** yearly plans (indicators matched by task number and folded name),
+** budget by source. At risk: a yearly target missed by more than 10 %, or
+** multi-year progress more than 10 % behind the straight line from the
+** programme's first year (checked from the programme's second year on). 0, ERR_NOTFOUND, ERR_INPUT (not a yearly plan),
+** ERR_DB.
+*/
+int mon_report_build(struct db *db, struct arena *a, int64_t plan_id,
+                     struct mon_report *out);
+
+/* The report as one JSON object. */
+void mon_report_json(struct json *j, const struct mon_report *m);
+
+/* "12,5" for tenths of a percent; "–" for -1. */
+const char *mon_pct_text(struct arena *a, int pct10);
+
+/* ---- report_xlsx.c, report_pdf.c ---- */
+
+/* Write the report as XLSX (formulas for %, sums) into out. 0 or ERR_IO. */
+int mon_report_xlsx(struct arena *a, const struct mon_report *m,
+                    struct buf *out);
+/* Write the report as an A4 PDF (cairo, pango) into out. 0 or ERR_IO. */
+int mon_report_pdf(struct arena *a, const struct mon_report *m,
+                   struct buf *out);
+
+/* ---- demo.c ---- */
+
+/*
+** Demo data of monitoring: registers and realisation of the 2021 plan of
+** seed 001 (values marked "dane demonstracyjne"). Idempotent; runs in
+** the caller's transaction. 0 or <0 (message on stderr).
+*/
+int monitoring_demo_load(struct db *db, struct arena *a);
+
+#endif

@@ -1,0 +1,980 @@
+/*
+** Monitoring pages: the list of yearly plans, a plan's dashboard, the
+** realisation form of a plan, an entry's history, the approval queue,
+** bindings of computed indicators and the annual report (HTML, JSON,
+** XLSX, PDF). Region checks happen here; the router checked the
+** capability.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/err.h"
+#include "core/json.h"
+#include "core/str.h"
+#include "db/db.h"
+#include "html/form.h"
+#include "html/html.h"
+#include "html/layout.h"
+#include "monitoring.h"
+#include "pages.h"
+#include "report_html.h"
+
+struct mon_actor
+mon_actor_of(struct req *r)
+{
+    struct mon_actor act;
+
+    memset(&act, 0, sizeof(act));
+    act.account = r->user ? r->user->id : 0;
+    act.role = r->user ? r->user->role : ROLE_PUBLIC;
+    act.region = r->user ? r->user->region : NULL;
+    act.who.account = r->user ? r->user->login : NULL;
+    act.who.via = r->is_api ? "api" : "web";
+    act.who.addr = r->addr;
+    return act;
+}
+
+static int
+id_param(struct req *r, int i, int64_t *id)
+{
+    const char *s = req_param(r, i);
+    char *end;
+    long long v = s ? strtoll(s, &end, 10) : 0;
+
+    if (s == NULL || *s == '\0' || *end != '\0' || v <= 0) {
+        return req_error(r, 404, NULL);
+    }
+    *id = v;
+    return 0;
+}
+
+/*
+** Load yearly plan id for a logged-in reader of its region: 404 when it
+** does not exist, is not yearly or belongs to another region.
+*/
+static int
+report_or_reply(struct req *r, int64_t id, struct mon_report *m)
+{
+    int rc = mon_report_build(r->db, &r->arena, id, m);
+
+    if (rc == ERR_NOTFOUND || rc == ERR_INPUT) {
+        return req_error(r, 404, NULL);
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    if (r->user != NULL && r->user->region != NULL &&
+        strcmp(r->user->region, m->meta.region) != 0) {
+        return req_error(r, 404, NULL);
+    }
+    return 0;
+}
+
+static void
+crumbs(struct req *r, const char *here, int64_t plan_id)
+{
+    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                   "href=\"/monitoring\">%s</a>",
+                T_NAV_MONITORING);
+    if (plan_id > 0) {
+        html_printf(r, " › <a href=\"/monitoring/plany/%ld\">%s</a>",
+                    (long)plan_id, T_MON_DASHBOARD);
+    }
+    html_printf(r, " › %s</nav>\n", here);
+}
+
+static const char *
+status_label(const char *status)
+{
+    return strcmp(status, "approved") == 0   ? T_MON_ST_APPROVED
+           : strcmp(status, "returned") == 0 ? T_MON_ST_RETURNED
+                                             : T_MON_ST_ENTERED;
+}
+
+static const char *
+period_label(struct arena *a, const char *period)
+{
+    if (strlen(period) == 7) {
+        return arena_printf(a, "%c kw. %.4s", period[6], period);
+    }
+    return arena_printf(a, "rok %s", period);
+}
+
+/* What the item of an entry is, in words. */
+static const char *
+item_label(struct arena *a, const struct plan *p, const struct mon_entry *e)
+{
+    if (strcmp(e->kind, "indicator") == 0 && e->pos >= 0 &&
+        e->pos < p->nindicators) {
+        const struct plan_indicator *in = &p->indicators[e->pos];
+
+        return arena_printf(a, "%s %s: %s", T_MON_TASK,
+                            in->task >= 0 ? p->tasks[in->task].number : "",
+                            in->name);
+    }
+    if (strcmp(e->kind, "line") == 0 && e->pos >= 0 && e->pos < p->nlines) {
+        int s = plan_source_find(p, e->source);
+
+        return arena_printf(a, "%s %s: %s — %s", T_MON_TASK,
+                            p->lines[e->pos].task >= 0
+                                ? p->tasks[p->lines[e->pos].task].number
+                                : "",
+                            T_MON_SPENT, s >= 0 ? p->sources[s].name : "");
+    }
+    return "?";
+}
+
+static const char *
+entry_value_text(struct arena *a, const struct mon_entry *e)
+{
+    return strcmp(e->kind, "line") == 0
+               ? arena_printf(a, "%s zł", str_money(a, e->value))
+               : str_thousands(a, e->value);
+}
+
+/*
+** ROUTE: GET /monitoring
+** CAP: CAP_PUBLIC
+** PARAMS: none
+*/
+int
+page_mon_home(struct req *r)
+{
+    bool reader = r->user != NULL &&
+                  auth_role_has(r->user->role, CAP_REPORT_READ);
+    db_stmt *st = db_query(r->db, Q_MON_YEARLY_PLANS);
+    int rc, n = 0;
+
+    db_bind_int(st, 1, reader ? 1 : 0);
+    db_bind_text(st, 2, r->user ? r->user->region : NULL);
+    layout_begin(r, T_NAV_MONITORING);
+    html_lit(r, "<h1>" T_NAV_MONITORING "</h1>\n<p class=\"lead\">"
+                T_MON_LEAD "</p>\n");
+    if (!reader) {
+        html_lit(r, "<p>" T_MON_PUBLIC_NOTE "</p>\n");
+    }
+    if (r->user != NULL &&
+        auth_role_has(r->user->role, CAP_REALISATION_APPROVE)) {
+        html_lit(r, "<p><a href=\"/monitoring/zatwierdzanie\">"
+                    T_MON_PENDING_TITLE "</a></p>\n");
+    }
+    html_printf(r, "<table>\n<caption>%s</caption>\n<thead><tr>"
+                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                   "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">"
+                   "%s</th><th scope=\"col\" class=\"num\">%s</th>"
+                   "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+                T_MON_PLANS_CAPTION, T_MON_REGION, T_MON_PROGRAMME,
+                T_MON_YEAR, T_MON_ENTRIES, T_MON_PENDING_COUNT,
+                T_MON_LINKS);
+    while ((rc = db_step(st)) == DB_ROW) {
+        int64_t id = db_col_int(st, 0);
+
+        n++;
+        html_printf(r, "<tr><td>%s</td><td>%s</td><td>%ld</td>"
+                       "<td class=\"num\">%ld</td><td class=\"num\">%ld</td>"
+                       "<td><a href=\"/plany/%ld\">%s</a>",
+                    db_col_text(st, 2), db_col_text(st, 5),
+                    (long)db_col_int(st, 4), (long)db_col_int(st, 8),
+                    (long)db_col_int(st, 9), (long)id, T_MON_LINK_PLAN);
+        if (reader) {
+            html_printf(r, " · <a href=\"/monitoring/plany/%ld\">%s</a>"
+                           " · <a href=\"/monitoring/plany/%ld/raport\">%s"
+                           "</a>",
+                        (long)id, T_MON_DASHBOARD, (long)id,
+                        T_MON_REPORT_TITLE);
+        }
+        if (r->user != NULL &&
+            auth_role_has(r->user->role, CAP_REALISATION_ENTER)) {
+            html_printf(r, " · <a href=\"/monitoring/plany/%ld/realizacja\">"
+                           "%s</a>",
+                        (long)id, T_MON_ENTER_TITLE);
+        }
+        html_lit(r, "</td></tr>\n");
+    }
+    db_done(st);
+    if (rc != DB_DONE) {
+        return rc;
+    }
+    html_lit(r, "</tbody>\n</table>\n");
+    if (n == 0) {
+        html_lit(r, "<p>" T_MON_NO_PLANS "</p>\n");
+    }
+    layout_end(r);
+    return 0;
+}
+
+/*
+** ROUTE: GET /monitoring/plany/:id
+** CAP: CAP_REPORT_READ
+** PARAMS: id=plan number (path)
+*/
+int
+page_mon_dashboard(struct req *r)
+{
+    struct mon_report m;
+    int64_t id = 0;
+    db_stmt *st;
+    int rc, t, nlate = 0, nnodata = 0;
+
+    if ((rc = id_param(r, 0, &id)) != 0 ||
+        (rc = report_or_reply(r, id, &m)) != 0) {
+        return rc;
+    }
+    layout_begin(r, T_MON_DASHBOARD);
+    crumbs(r, T_MON_DASHBOARD, 0);
+    html_printf(r, "<h1>%s %d</h1>\n<p class=\"lead\">%s</p>\n",
+                T_MON_DASHBOARD, m.year, m.p->title ? m.p->title : "");
+    html_printf(r, "<p class=\"downloads\"><a href=\"/monitoring/plany/%ld/"
+                   "raport\">%s</a> · %s: <a href=\"/monitoring/plany/%ld/"
+                   "raport?format=pdf\">PDF</a>, <a href=\"/monitoring/plany/"
+                   "%ld/raport?format=xlsx\">XLSX</a>, <a href=\"/api/"
+                   "monitoring/plans/%ld/report\">JSON</a>",
+                (long)id, T_MON_REPORT_TITLE, T_MON_DOWNLOAD, (long)id,
+                (long)id, (long)id);
+    if (auth_role_has(r->user->role, CAP_REALISATION_ENTER)) {
+        html_printf(r, " · <a href=\"/monitoring/plany/%ld/realizacja\">%s"
+                       "</a>",
+                    (long)id, T_MON_ENTER_TITLE);
+    }
+    html_lit(r, "</p>\n");
+    html_lit(r, "<h2>" T_MON_GOALS_PROGRESS "</h2>\n");
+    mon_svg_goals(r, &m);
+    html_lit(r, "<ul class=\"mon-goals\">\n");
+    for (t = 0; t < m.p->ngoals; t++) {
+        html_printf(r, "<li><label for=\"cel-%d\">%s %s</label> "
+                       "<meter id=\"cel-%d\" min=\"0\" max=\"100\" "
+                       "value=\"%d\">%s %%</meter> %s %%</li>\n",
+                    t, T_MON_GOAL, m.p->goals[t].code, t,
+                    m.goal_pct10[t] < 0 ? 0 : m.goal_pct10[t] / 10,
+                    mon_pct_text(&r->arena, m.goal_pct10[t]),
+                    mon_pct_text(&r->arena, m.goal_pct10[t]));
+    }
+    html_lit(r, "</ul>\n");
+
+    html_printf(r, "<h2>%s</h2>\n<table>\n<caption>%s</caption>\n<thead>"
+                   "<tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>"
+                   "</thead>\n<tbody>\n",
+                T_MON_ATTENTION, T_MON_ATTENTION_CAPTION, T_MON_COL_TASK,
+                T_MON_COL_TERM, T_MON_COL_IMPLEMENTERS, T_MON_COL_STATUS);
+    for (t = 0; t < m.p->ntasks; t++) {
+        const struct plan_task *task = &m.p->tasks[t];
+
+        if (m.task[t].has_data && !m.task[t].late) {
+            continue;
+        }
+        nlate += m.task[t].late;
+        nnodata += !m.task[t].has_data;
+        html_printf(r, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td>"
+                       "<td>%s</td></tr>\n",
+                    task->number, task->term.text ? task->term.text : "",
+                    task->implementers ? task->implementers : "",
+                    !m.task[t].has_data ? T_MON_TASK_NO_DATA
+                                        : T_MON_TASK_LATE);
+    }
+    html_lit(r, "</tbody>\n</table>\n");
+    html_printf(r, "<p>%s: %d · %s: %d</p>\n", T_MON_TASK_LATE, nlate,
+                T_MON_TASK_NO_DATA, nnodata);
+
+    html_printf(r, "<h2>%s</h2>\n<table>\n<caption>%s</caption>\n<thead>"
+                   "<tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                   "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n"
+                   "<tbody>\n",
+                T_MON_LATEST, T_MON_LATEST, T_MON_COL_WHEN, T_MON_COL_WHO,
+                T_MON_COL_ITEM, T_MON_COL_EVENT, T_MON_COL_VALUE);
+    st = db_query(r->db, Q_MON_LATEST_CHANGES);
+    db_bind_int(st, 1, id);
+    db_bind_int(st, 2, 15);
+    while ((rc = db_step(st)) == DB_ROW) {
+        struct mon_entry e;
+
+        memset(&e, 0, sizeof(e));
+        e.kind = db_col_text_dup(&r->arena, st, 6);
+        e.pos = (int)db_col_int(st, 7);
+        e.source = db_col_text_dup(&r->arena, st, 8);
+        e.value = db_col_int(st, 2);
+        html_printf(r, "<tr><td>%s</td><td>%s</td><td><a href=\"/monitoring/"
+                       "wpisy/%ld\">%s</a> (%s)</td><td>%s</td>"
+                       "<td class=\"num\">%s</td></tr>\n",
+                    db_col_text(st, 5), db_col_text(st, 4),
+                    (long)db_col_int(st, 0),
+                    item_label(&r->arena, m.p, &e),
+                    period_label(&r->arena, db_col_text(st, 9)),
+                    status_label(db_col_text(st, 3)),
+                    entry_value_text(&r->arena, &e));
+    }
+    db_done(st);
+    if (rc != DB_DONE) {
+        return rc;
+    }
+    html_lit(r, "</tbody>\n</table>\n");
+    layout_end(r);
+    return 0;
+}
+
+/* The entries of one item, listed in its row of the realisation form. */
+static void
+item_entries(struct req *r, const struct mon_entry *es, int n,
+             const char *kind, int pos, const char *source)
+{
+    int i, shown = 0;
+
+    for (i = 0; i < n; i++) {
+        const struct mon_entry *e = &es[i];
+
+        if (e->pos != pos || strcmp(e->kind, kind) != 0 ||
+            strcmp(e->source, source) != 0) {
+            continue;
+        }
+        html_printf(r, "%s<a href=\"/monitoring/wpisy/%ld\">%s: %s</a> "
+                       "(%s)",
+                    shown++ ? "<br>" : "", (long)e->id,
+                    period_label(&r->arena, e->period),
+                    entry_value_text(&r->arena, e), status_label(e->status));
+        if (e->comment != NULL) {
+            html_printf(r, " — %s", e->comment);
+        }
+    }
+    if (shown == 0) {
+        html_lit(r, T_MON_NO_ENTRIES);
+    }
+}
+
+static void
+entry_form(struct req *r, int64_t plan_id, int year, const char *kind,
+           int pos, const char *source, bool money)
+{
+    const char *idp = arena_printf(&r->arena, "%c%d%s", kind[0], pos, source);
+    int q;
+
+    form_begin(r, "/monitoring/wpisy", NULL);
+    html_printf(r, "<input type=\"hidden\" name=\"plan\" value=\"%ld\">"
+                   "<input type=\"hidden\" name=\"kind\" value=\"%s\">"
+                   "<input type=\"hidden\" name=\"pos\" value=\"%d\">"
+                   "<input type=\"hidden\" name=\"source\" value=\"%s\">",
+                (long)plan_id, kind, pos, source);
+    html_printf(r, "<label class=\"mon-sr\" for=\"okres-%s\">%s</label>"
+                   "<select id=\"okres-%s\" name=\"period\">"
+                   "<option value=\"%d\">%s %d</option>",
+                idp, T_MON_PERIOD, idp, year, T_MON_YEAR, year);
+    for (q = 1; q <= 4; q++) {
+        html_printf(r, "<option value=\"%d-Q%d\">%d kw.</option>", year, q,
+                    q);
+    }
+    html_printf(r, "</select> <label class=\"mon-sr\" for=\"wart-%s\">%s"
+                   "</label><input id=\"wart-%s\" name=\"value\" "
+                   "size=\"10\" required inputmode=\"%s\"> "
+                   "<label class=\"mon-sr\" for=\"uw-%s\">%s</label>"
+                   "<input id=\"uw-%s\" name=\"note\" size=\"14\" "
+                   "placeholder=\"%s\"> <button type=\"submit\">%s</button>",
+                idp, money ? T_MON_VALUE_MONEY : T_MON_VALUE, idp,
+                money ? "decimal" : "numeric", idp, T_MON_NOTE, idp,
+                T_MON_NOTE, T_MON_SAVE);
+    form_end(r);
+}
+
+/*
+** ROUTE: GET /monitoring/plany/:id/realizacja
+** CAP: CAP_REALISATION_ENTER
+** PARAMS: id=plan number (path)
+*/
+int
+page_mon_realisation(struct req *r)
+{
+    struct mon_actor act = mon_actor_of(r);
+    struct plan_meta meta;
+    struct mon_entry *es;
+    struct mon_binding *b;
+    struct plan *p;
+    bool approver = auth_role_has(r->user->role, CAP_REALISATION_APPROVE);
+    int64_t id = 0;
+    int rc, ne, nb, t, i, l, k, editable = 0;
+
+    if ((rc = id_param(r, 0, &id)) != 0) {
+        return rc;
+    }
+    rc = plan_store_load(r->db, &r->arena, id, &p, &meta);
+    if (rc == ERR_NOTFOUND || (rc == 0 && p->kind != PLAN_YEARLY) ||
+        (rc == 0 && r->user->region != NULL &&
+         strcmp(r->user->region, meta.region) != 0)) {
+        return req_error(r, 404, NULL);
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    if ((ne = mon_entries_of_plan(r->db, &r->arena, id, &es)) < 0) {
+        return ne;
+    }
+    if ((nb = mon_bindings_of_plan(r->db, &r->arena, id, &b)) < 0) {
+        return nb;
+    }
+    layout_begin(r, T_MON_ENTER_TITLE);
+    crumbs(r, T_MON_ENTER_TITLE, id);
+    html_printf(r, "<h1>%s %d</h1>\n<p class=\"lead\">%s</p>\n<p>%s</p>\n",
+                T_MON_ENTER_TITLE, p->year, p->title ? p->title : "",
+                T_MON_ENTER_LEAD);
+    for (t = 0; t < p->ntasks; t++) {
+        const struct plan_task *task = &p->tasks[t];
+        bool may = mon_may_enter_task(r->db, &r->arena, &act, meta.region, p,
+                                      t);
+
+        editable += may;
+        html_printf(r, "<section class=\"mon-task\" id=\"zadanie-%d\">"
+                       "<h2>%s %s</h2>\n<p>%s</p><p><strong>%s:</strong> %s"
+                       "%s</p>\n",
+                    t + 1, T_MON_TASK, task->number,
+                    task->description ? task->description : "",
+                    T_MON_COL_IMPLEMENTERS,
+                    task->implementers ? task->implementers : "–",
+                    may ? "" : " — " T_MON_NOT_YOURS);
+        html_printf(r, "<table class=\"mon-entry\">\n<caption>%s %s</caption>"
+                       "\n<thead><tr><th scope=\"col\">%s</th>"
+                       "<th scope=\"col\" class=\"num\">%s</th>"
+                       "<th scope=\"col\">%s</th>%s</tr></thead>\n<tbody>\n",
+                    T_MON_TASK, task->number, T_MON_COL_ITEM,
+                    T_MON_COL_TARGET, T_MON_COL_ENTRIES,
+                    may ? "<th scope=\"col\">" T_MON_COL_NEW "</th>" : "");
+        for (i = 0; i < p->nindicators; i++) {
+            const struct plan_indicator *in = &p->indicators[i];
+            const struct mon_binding *bound = NULL;
+
+            if (in->task != t) {
+                continue;
+            }
+            for (k = 0; k < nb; k++) {
+                if (b[k].pos == i) {
+                    bound = &b[k];
+                }
+            }
+            html_printf(r, "<tr id=\"w-i%d\"><th scope=\"row\"%s>%s%s</th>"
+                           "<td class=\"num\">%s</td><td>",
+                        i, in->parent >= 0 ? " class=\"breakdown\"" : "",
+                        in->parent >= 0 ? "w tym: " : "", in->name,
+                        in->target_year.kind == PLAN_NUM_VALUE
+                            ? str_thousands(&r->arena, in->target_year.v)
+                            : "–");
+            if (bound != NULL) {
+                const struct mon_metric *mt = mon_metric_find(bound->metric);
+
+                html_printf(r, "%s: %s %s", T_MON_COMPUTED,
+                            mt ? mt->label : bound->metric,
+                            mt ? mon_metric_filter_label(mt, bound->filter)
+                               : "");
+            } else {
+                item_entries(r, es, ne, "indicator", i, "");
+            }
+            html_lit(r, "</td>");
+            if (may) {
+                html_lit(r, "<td>");
+                if (bound == NULL) {
+                    entry_form(r, id, p->year, "indicator", i, "", false);
+                }
+                html_lit(r, "</td>");
+            }
+            html_lit(r, "</tr>\n");
+        }
+        for (l = task->first_line;
+             l >= 0 && l < task->first_line + task->nlines; l++) {
+            for (k = 0; k < p->lines[l].namounts; k++) {
+                const struct plan_amount *am = &p->lines[l].amounts[k];
+
+                if (am->amount.kind != PLAN_NUM_VALUE || am->amount.v == 0) {
+                    continue;
+                }
+                html_printf(r, "<tr><th scope=\"row\">%s — %s</th>"
+                               "<td class=\"num\">%s zł</td><td>",
+                            T_MON_SPENT, p->sources[am->source].name,
+                            str_money(&r->arena, am->amount.v));
+                item_entries(r, es, ne, "line", l,
+                             p->sources[am->source].code);
+                html_lit(r, "</td>");
+                if (may) {
+                    html_lit(r, "<td>");
+                    entry_form(r, id, p->year, "line", l,
+                               p->sources[am->source].code, true);
+                    html_lit(r, "</td>");
+                }
+                html_lit(r, "</tr>\n");
+            }
+        }
+        html_lit(r, "</tbody>\n</table>\n</section>\n");
+    }
+    if (editable == 0) {
+        html_lit(r, "<p class=\"notice\">" T_MON_NOTHING_YOURS "</p>\n");
+    }
+    if (approver) {
+        html_printf(r, "<h2 id=\"wyliczane\">%s</h2>\n<p>%s</p>\n",
+                    T_MON_BIND_TITLE, T_MON_BIND_LEAD);
+        form_begin(r, arena_printf(&r->arena, "/monitoring/plany/%ld/"
+                                              "powiazania",
+                                   (long)id),
+                   NULL);
+        html_printf(r, "<p class=\"field\"><label for=\"f-pos\">%s</label>"
+                       "<select id=\"f-pos\" name=\"pos\">",
+                    T_MON_COL_INDICATOR);
+        for (i = 0; i < p->nindicators; i++) {
+            const char *name = p->indicators[i].name;
+
+            html_printf(r, "<option value=\"%d\">%s — %.80s</option>", i,
+                        p->indicators[i].task >= 0
+                            ? p->tasks[p->indicators[i].task].number
+                            : "",
+                        name);
+        }
+        html_printf(r, "</select></p>\n<p class=\"field\"><label "
+                       "for=\"f-metric\">%s</label><select id=\"f-metric\" "
+                       "name=\"metric\"><option value=\"\">%s</option>",
+                    T_MON_METRIC, T_MON_UNBIND);
+        for (i = 0; i < mon_metrics_count; i++) {
+            html_printf(r, "<option value=\"%s\">%s</option>",
+                        mon_metrics[i].code, mon_metrics[i].label);
+        }
+        html_printf(r, "</select></p>\n<p class=\"field\"><label "
+                       "for=\"f-filter\">%s</label><select id=\"f-filter\" "
+                       "name=\"filter\"><option value=\"\">%s</option>",
+                    T_MON_FILTER, T_MON_FILTER_NONE);
+        for (i = 0; i < mon_metrics_count; i++) {
+            for (k = 0; mon_metrics[i].filters != NULL &&
+                        mon_metrics[i].filters[k] != NULL;
+                 k++) {
+                html_printf(r, "<option value=\"%s\">%s: %s</option>",
+                            mon_metrics[i].filters[k], mon_metrics[i].label,
+                            mon_metrics[i].filter_labels[k]);
+            }
+        }
+        html_lit(r, "</select></p>\n");
+        form_input(r, "task", T_MON_BIND_TASK, "text", NULL, "size=\"8\"");
+        html_lit(r, "<p><button type=\"submit\">" T_MON_SAVE
+                    "</button></p>\n");
+        form_end(r);
+    }
+    layout_end(r);
+    return 0;
+}
+
+static int
+message_page(struct req *r, int status, const char *msg, int64_t plan_id)
+{
+    r->status = status;
+    layout_begin(r, T_MON_ENTER_TITLE);
+    crumbs(r, T_ERR_TITLE, plan_id);
+    html_printf(r, "<h1>%s</h1>\n", T_ERR_TITLE);
+    form_errors(r, &msg, 1);
+    if (plan_id > 0) {
+        html_printf(r, "<p><a href=\"/monitoring/plany/%ld/realizacja\">%s"
+                       "</a></p>\n",
+                    (long)plan_id, T_MON_BACK);
+    }
+    layout_end(r);
+    return 0;
+}
+
+/* "1 234,56" or "1234" into grosze (money) or units. */
+static bool
+parse_value(const char *s, bool money, int64_t *out)
+{
+    struct plan_num n;
+    const char *unit;
+
+    if (s == NULL || *s == '\0') {
+        return false;
+    }
+    if (money) {
+        if (plan_num_money(s, &n) != 0 || n.kind != PLAN_NUM_VALUE) {
+            return false;
+        }
+    } else if (plan_num_count(s, &n, &unit) != 0 ||
+               n.kind != PLAN_NUM_VALUE) {
+        return false;
+    }
+    *out = n.v;
+    return true;
+}
+
+/*
+** ROUTE: POST /monitoring/wpisy
+** CAP: CAP_REALISATION_ENTER
+** PARAMS: plan, kind=indicator|line, pos, source (line), period=YYYY or
+**         YYYY-Qn, value, note, csrf (form)
+*/
+int
+page_mon_entry_save(struct req *r)
+{
+    struct mon_actor act = mon_actor_of(r);
+    struct mon_input in;
+    const char *plan = req_form(r, "plan"), *pos = req_form(r, "pos");
+    const char *why = NULL;
+    char *end;
+    int64_t id = 0;
+    int rc;
+
+    memset(&in, 0, sizeof(in));
+    in.kind = req_form(r, "kind");
+    in.source = req_form(r, "source");
+    in.period = req_form(r, "period");
+    in.note = req_form(r, "note");
+    in.plan_id = plan ? strtoll(plan, &end, 10) : 0;
+    if (plan == NULL || *end != '\0' || in.plan_id <= 0 || pos == NULL ||
+        in.kind == NULL || in.period == NULL) {
+        return message_page(r, 400, T_MON_ERR_FORM, 0);
+    }
+    in.pos = atoi(pos);
+    if (!parse_value(req_form(r, "value"), strcmp(in.kind, "line") == 0,
+                     &in.value)) {
+        return message_page(r, 400, T_MON_ERR_VALUE, in.plan_id);
+    }
+    if (in.note != NULL && strlen(in.note) > 2000) {
+        return message_page(r, 400, T_MON_ERR_NOTE, in.plan_id);
+    }
+    rc = mon_entry_save(r->db, &r->arena, &act, &in, &id, &why);
+    if (rc == ERR_NOTFOUND) {
+        return req_error(r, 404, NULL);
+    }
+    if (rc == ERR_INPUT || rc == ERR_DENIED) {
+        return message_page(r, rc == ERR_DENIED ? 403 : 400, why,
+                            in.plan_id);
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    return req_redirect(r, arena_printf(&r->arena, "/monitoring/wpisy/%ld",
+                                        (long)id));
+}
+
+/*
+** ROUTE: GET /monitoring/wpisy/:id
+** CAP: CAP_REPORT_READ
+** PARAMS: id=entry number (path)
+*/
+int
+page_mon_entry(struct req *r)
+{
+    struct mon_entry e;
+    struct mon_event *h;
+    struct plan_meta meta;
+    struct plan *p;
+    int64_t id = 0;
+    int rc, n, i;
+
+    if ((rc = id_param(r, 0, &id)) != 0) {
+        return rc;
+    }
+    rc = mon_entry_get(r->db, &r->arena, id, &e);
+    if (rc == 0) {
+        rc = plan_store_load(r->db, &r->arena, e.plan_id, &p, &meta);
+    }
+    if (rc == ERR_NOTFOUND ||
+        (rc == 0 && r->user->region != NULL &&
+         strcmp(r->user->region, meta.region) != 0)) {
+        return req_error(r, 404, NULL);
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    if ((n = mon_entry_history(r->db, &r->arena, id, &h)) < 0) {
+        return n;
+    }
+    layout_begin(r, T_MON_ENTRY_TITLE);
+    crumbs(r, T_MON_ENTRY_TITLE, e.plan_id);
+    html_printf(r, "<h1>%s</h1>\n<dl class=\"meta\"><dt>%s</dt><dd>%s</dd>"
+                   "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>"
+                   "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s, %s</dd>",
+                T_MON_ENTRY_TITLE, T_MON_COL_ITEM,
+                item_label(&r->arena, p, &e), T_MON_PERIOD,
+                period_label(&r->arena, e.period), T_MON_COL_VALUE,
+                entry_value_text(&r->arena, &e), T_MON_COL_STATUS,
+                status_label(e.status), T_MON_ENTERED_BY,
+                e.entered_by ? e.entered_by : "–", e.entered_at);
+    if (e.note != NULL) {
+        html_printf(r, "<dt>%s</dt><dd>%s</dd>", T_MON_NOTE, e.note);
+    }
+    if (e.comment != NULL) {
+        html_printf(r, "<dt>%s</dt><dd>%s</dd>", T_MON_COMMENT, e.comment);
+    }
+    html_lit(r, "</dl>\n");
+    if (strcmp(e.status, "entered") == 0 &&
+        auth_role_has(r->user->role, CAP_REALISATION_APPROVE)) {
+        form_begin(r, arena_printf(&r->arena, "/monitoring/wpisy/%ld/decyzja",
+                                   (long)id),
+                   NULL);
+        html_printf(r, "<p class=\"field\"><label for=\"f-comment\">%s"
+                       "</label><input id=\"f-comment\" name=\"comment\">"
+                       "</p><p><button type=\"submit\" name=\"decision\" "
+                       "value=\"approve\">%s</button> <button type=\"submit\""
+                       " name=\"decision\" value=\"return\">%s</button></p>\n",
+                    T_MON_COMMENT, T_MON_APPROVE, T_MON_RETURN);
+        form_end(r);
+    }
+    html_printf(r, "<table>\n<caption>%s</caption>\n<thead><tr>"
+                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                   "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">"
+                   "%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s"
+                   "</th></tr></thead>\n<tbody>\n",
+                T_MON_HISTORY, T_MON_COL_WHEN, T_MON_COL_WHO,
+                T_MON_COL_EVENT, T_MON_COL_VALUE, T_MON_NOTE, T_MON_COMMENT);
+    for (i = 0; i < n; i++) {
+        struct mon_entry v = e;
+
+        v.value = h[i].value;
+        html_printf(r, "<tr><td>%s</td><td>%s</td><td>%s</td>"
+                       "<td class=\"num\">%s</td><td>%s</td><td>%s</td>"
+                       "</tr>\n",
+                    h[i].at, h[i].account ? h[i].account : "–",
+                    strcmp(h[i].event, "approve") == 0  ? T_MON_EV_APPROVE
+                    : strcmp(h[i].event, "return") == 0 ? T_MON_EV_RETURN
+                                                        : T_MON_EV_ENTER,
+                    entry_value_text(&r->arena, &v),
+                    h[i].note ? h[i].note : "",
+                    h[i].comment ? h[i].comment : "");
+    }
+    html_lit(r, "</tbody>\n</table>\n");
+    layout_end(r);
+    return 0;
+}
+
+/*
+** ROUTE: POST /monitoring/wpisy/:id/decyzja
+** CAP: CAP_REALISATION_APPROVE
+** PARAMS: id=entry number (path), decision=approve|return, comment, csrf
+*/
+int
+page_mon_entry_decide(struct req *r)
+{
+    struct mon_actor act = mon_actor_of(r);
+    const char *d = req_form(r, "decision"), *why = NULL;
+    int64_t id = 0;
+    int rc;
+
+    if ((rc = id_param(r, 0, &id)) != 0) {
+        return rc;
+    }
+    if (d == NULL ||
+        (strcmp(d, "approve") != 0 && strcmp(d, "return") != 0)) {
+        return message_page(r, 400, T_MON_ERR_DECISION, 0);
+    }
+    rc = mon_entry_decide(r->db, &r->arena, &act, id,
+                          strcmp(d, "approve") == 0, req_form(r, "comment"),
+                          &why);
+    if (rc == ERR_NOTFOUND) {
+        return req_error(r, 404, NULL);
+    }
+    if (rc == ERR_INPUT || rc == ERR_DENIED) {
+        return message_page(r, rc == ERR_DENIED ? 403 : 400, why, 0);
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    if (req_form(r, "back") != NULL &&
+        strcmp(req_form(r, "back"), "queue") == 0) {
+        return req_redirect(r, "/monitoring/zatwierdzanie");
+    }
+    return req_redirect(r, arena_printf(&r->arena, "/monitoring/wpisy/%ld",
+                                        (long)id));
+}
+
+/*
+** ROUTE: GET /monitoring/zatwierdzanie
+** CAP: CAP_REALISATION_APPROVE
+** PARAMS: none
+*/
+int
+page_mon_pending(struct req *r)
+{
+    struct mon_entry *es;
+    struct plan *p = NULL;
+    struct plan_meta meta;
+    int64_t loaded = 0;
+    int n = mon_entries_pending(r->db, &r->arena, r->user->region, &es), i;
+    int rc;
+
+    if (n < 0) {
+        return n;
+    }
+    layout_begin(r, T_MON_PENDING_TITLE);
+    crumbs(r, T_MON_PENDING_TITLE, 0);
+    html_printf(r, "<h1>%s</h1>\n", T_MON_PENDING_TITLE);
+    if (n == 0) {
+        html_lit(r, "<p>" T_MON_PENDING_NONE "</p>\n");
+    } else {
+        html_printf(r, "<table>\n<caption>%s</caption>\n<thead><tr>"
+                       "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                       "<th scope=\"col\" class=\"num\">%s</th>"
+                       "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                       "</tr></thead>\n<tbody>\n",
+                    T_MON_PENDING_TITLE, T_MON_COL_ITEM, T_MON_PERIOD,
+                    T_MON_COL_VALUE, T_MON_ENTERED_BY, T_MON_COL_DECISION);
+    }
+    for (i = 0; i < n; i++) {
+        const char *fid = arena_printf(&r->arena, "k-%ld", (long)es[i].id);
+
+        if (es[i].plan_id != loaded) {
+            rc = plan_store_load(r->db, &r->arena, es[i].plan_id, &p, &meta);
+            if (rc != 0) {
+                return rc;
+            }
+            loaded = es[i].plan_id;
+        }
+        html_printf(r, "<tr><td><a href=\"/monitoring/wpisy/%ld\">%s</a>"
+                       "</td><td>%s</td><td class=\"num\">%s</td>"
+                       "<td>%s, %s</td><td>",
+                    (long)es[i].id, item_label(&r->arena, p, &es[i]),
+                    period_label(&r->arena, es[i].period),
+                    entry_value_text(&r->arena, &es[i]),
+                    es[i].entered_by ? es[i].entered_by : "–",
+                    es[i].entered_at);
+        form_begin(r, arena_printf(&r->arena, "/monitoring/wpisy/%ld/decyzja",
+                                   (long)es[i].id),
+                   NULL);
+        html_printf(r, "<input type=\"hidden\" name=\"back\" value=\"queue\">"
+                       "<label class=\"mon-sr\" for=\"%s\">%s</label>"
+                       "<input id=\"%s\" name=\"comment\" size=\"16\" "
+                       "placeholder=\"%s\"> <button type=\"submit\" "
+                       "name=\"decision\" value=\"approve\">%s</button> "
+                       "<button type=\"submit\" name=\"decision\" "
+                       "value=\"return\">%s</button>",
+                    fid, T_MON_COMMENT, fid, T_MON_COMMENT, T_MON_APPROVE,
+                    T_MON_RETURN);
+        form_end(r);
+        html_lit(r, "</td></tr>\n");
+    }
+    if (n > 0) {
+        html_lit(r, "</tbody>\n</table>\n");
+    }
+    layout_end(r);
+    return 0;
+}
+
+/*
+** ROUTE: POST /monitoring/plany/:id/powiazania
+** CAP: CAP_REALISATION_APPROVE
+** PARAMS: id (path), pos, metric ("" unbinds), filter, task, csrf
+*/
+int
+page_mon_bind(struct req *r)
+{
+    struct mon_actor act = mon_actor_of(r);
+    const char *pos = req_form(r, "pos"), *why = NULL, *region;
+    int64_t version = 0;
+    bool published;
+    int64_t id = 0;
+    int rc;
+
+    if ((rc = id_param(r, 0, &id)) != 0) {
+        return rc;
+    }
+    if (pos == NULL || req_form(r, "metric") == NULL) {
+        return message_page(r, 400, T_MON_ERR_FORM, 0);
+    }
+    rc = plan_store_visibility(r->db, &r->arena, id, &published, &region,
+                               &version);
+    if (rc == ERR_NOTFOUND) {
+        return req_error(r, 404, NULL);
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    if (r->user->region != NULL && strcmp(r->user->region, region) != 0) {
+        return message_page(r, 403, T_MON_ERR_REGION, 0);
+    }
+    rc = mon_binding_set(r->db, &r->arena, &act, id, atoi(pos),
+                         req_form(r, "metric"), req_form(r, "filter"),
+                         req_form(r, "task"), &why);
+    if (rc == ERR_INPUT) {
+        return message_page(r, 400, why, id);
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    return req_redirect(r, arena_printf(&r->arena, "/monitoring/plany/%ld/"
+                                                   "realizacja#wyliczane",
+                                        (long)id));
+}
+
+/*
+** ROUTE: GET /monitoring/plany/:id/raport
+** CAP: CAP_REPORT_READ
+** PARAMS: id=plan number (path), format=html|json|xlsx|pdf (default html)
+*/
+int
+page_mon_report(struct req *r)
+{
+    const char *format = req_arg(r, "format");
+    struct mon_report m;
+    int64_t id = 0;
+    int rc;
+
+    if ((rc = id_param(r, 0, &id)) != 0) {
+        return rc;
+    }
+    if (format != NULL && strcmp(format, "html") != 0 &&
+        strcmp(format, "json") != 0 && strcmp(format, "xlsx") != 0 &&
+        strcmp(format, "pdf") != 0) {
+        return req_error(r, 400, T_MON_ERR_FORMAT);
+    }
+    if ((rc = report_or_reply(r, id, &m)) != 0) {
+        return rc;
+    }
+    if (format != NULL && strcmp(format, "json") == 0) {
+        struct json j;
+
+        req_json_begin(r);
+        json_init(&j, &r->out);
+        mon_report_json(&j, &m);
+        return 0;
+    }
+    if (format != NULL &&
+        (strcmp(format, "xlsx") == 0 || strcmp(format, "pdf") == 0)) {
+        bool pdf = strcmp(format, "pdf") == 0;
+
+        rc = pdf ? mon_report_pdf(&r->arena, &m, &r->out)
+                 : mon_report_xlsx(&r->arena, &m, &r->out);
+        if (rc != 0) {
+            return rc;
+        }
+        r->content_type =
+            pdf ? "application/pdf"
+                : "application/vnd.openxmlformats-officedocument."
+                  "spreadsheetml.sheet";
+        req_add_header(r, "Content-Disposition",
+                       arena_printf(&r->arena,
+                                    "attachment; filename=\"sprawozdanie-"
+                                    "%ld-%d.%s\"",
+                                    (long)id, m.year, format));
+        return 0;
+    }
+    layout_begin(r, T_MON_REPORT_TITLE);
+    crumbs(r, T_MON_REPORT_TITLE, id);
+    html_printf(r, "<p class=\"downloads\">%s: <a href=\"/monitoring/plany/"
+                   "%ld/raport?format=pdf\">PDF</a>, <a href=\"/monitoring/"
+                   "plany/%ld/raport?format=xlsx\">XLSX</a>, <a href=\"/api/"
+                   "monitoring/plans/%ld/report\">JSON</a></p>\n",
+                T_MON_DOWNLOAD, (long)id, (long)id, (long)id);
+    mon_report_html(r, &m, false);
+    layout_end(r);
+    return 0;
+}
+
+/*
+** ROUTE: GET /api/monitoring/plans/:id/report
+** CAP: CAP_REPORT_READ
+** PARAMS: id=plan number (path)
+*/
+int
+api_mon_report(struct req *r)
+{
+    struct mon_report m;
+    struct json j;
+    int64_t id = 0;
+    int rc;
+
+    if ((rc = id_param(r, 0, &id)) != 0 ||
+        (rc = report_or_reply(r, id, &m)) != 0) {
+        return rc;
+    }
+    req_json_begin(r);
+    json_init(&j, &r->out);
+    mon_report_json(&j, &m);
+    return 0;
+}

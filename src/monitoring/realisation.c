@@ -1,0 +1,435 @@
+/*
+** Realisation values: entering, approving and returning them, with the
+** history of every value and one audit row per change. Who may enter a
+** task's values is decided here (mon_may_enter_task); the router has
+** already checked the capability.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/json.h"
+#include "core/str.h"
+#include "db/db.h"
+#include "html/strings_pl.h"
+#include "monitoring.h"
+
+bool
+mon_period_valid(const char *period, int year)
+{
+    char y[16];
+
+    if (period == NULL || year <= 0 || year > 9999) {
+        return false;
+    }
+    snprintf(y, sizeof(y), "%04d", year);
+    if (strncmp(period, y, 4) != 0) {
+        return false;
+    }
+    if (period[4] == '\0') {
+        return true;
+    }
+    return period[4] == '-' && period[5] == 'Q' && period[6] >= '1' &&
+           period[6] <= '4' && period[7] == '\0';
+}
+
+static void
+entry_cols(struct arena *a, db_stmt *st, struct mon_entry *e)
+{
+    e->id = db_col_int(st, 0);
+    e->plan_id = db_col_int(st, 1);
+    e->kind = db_col_text_dup(a, st, 2);
+    e->pos = (int)db_col_int(st, 3);
+    e->source = db_col_text_dup(a, st, 4);
+    e->period = db_col_text_dup(a, st, 5);
+    e->value = db_col_int(st, 6);
+    e->note = db_col_null(st, 7) ? NULL : db_col_text_dup(a, st, 7);
+    e->status = db_col_text_dup(a, st, 8);
+    e->comment = db_col_null(st, 9) ? NULL : db_col_text_dup(a, st, 9);
+    e->entered_by = db_col_null(st, 10) ? NULL : db_col_text_dup(a, st, 10);
+    e->entered_at = db_col_text_dup(a, st, 11);
+    e->decided_by = db_col_null(st, 12) ? NULL : db_col_text_dup(a, st, 12);
+    e->decided_at = db_col_null(st, 13) ? NULL : db_col_text_dup(a, st, 13);
+}
+
+int
+mon_entry_get(struct db *db, struct arena *a, int64_t id,
+              struct mon_entry *out)
+{
+    db_stmt *st = db_query(db, Q_MON_ENTRY_GET);
+    int rc;
+
+    db_bind_int(st, 1, id);
+    rc = db_step(st);
+    if (rc == DB_ROW) {
+        entry_cols(a, st, out);
+        rc = 0;
+    } else if (rc == DB_DONE) {
+        rc = ERR_NOTFOUND;
+    }
+    db_done(st);
+    return rc;
+}
+
+static int
+entry_list(struct db *db, struct arena *a, db_stmt *st,
+           struct mon_entry **out)
+{
+    struct mon_entry *list = NULL;
+    int n = 0, rc;
+
+    while ((rc = db_step(st)) == DB_ROW) {
+        list = plan_grow(a, list, n, sizeof(*list));
+        entry_cols(a, st, &list[n++]);
+    }
+    db_done(st);
+    *out = list;
+    return rc == DB_DONE ? n : rc;
+}
+
+int
+mon_entries_of_plan(struct db *db, struct arena *a, int64_t plan_id,
+                    struct mon_entry **out)
+{
+    db_stmt *st = db_query(db, Q_MON_ENTRIES_OF_PLAN);
+
+    db_bind_int(st, 1, plan_id);
+    return entry_list(db, a, st, out);
+}
+
+int
+mon_entries_pending(struct db *db, struct arena *a, const char *region,
+                    struct mon_entry **out)
+{
+    db_stmt *st = db_query(db, Q_MON_ENTRIES_PENDING);
+
+    db_bind_text(st, 1, region);
+    return entry_list(db, a, st, out);
+}
+
+int
+mon_entry_history(struct db *db, struct arena *a, int64_t id,
+                  struct mon_event **out)
+{
+    db_stmt *st = db_query(db, Q_MON_HISTORY);
+    struct mon_event *list = NULL;
+    int n = 0, rc;
+
+    db_bind_int(st, 1, id);
+    while ((rc = db_step(st)) == DB_ROW) {
+        struct mon_event *e;
+
+        list = plan_grow(a, list, n, sizeof(*list));
+        e = &list[n++];
+        e->event = db_col_text_dup(a, st, 0);
+        e->value = db_col_int(st, 1);
+        e->note = db_col_null(st, 2) ? NULL : db_col_text_dup(a, st, 2);
+        e->status = db_col_text_dup(a, st, 3);
+        e->comment = db_col_null(st, 4) ? NULL : db_col_text_dup(a, st, 4);
+        e->account = db_col_null(st, 5) ? NULL : db_col_text_dup(a, st, 5);
+        e->at = db_col_text_dup(a, st, 6);
+    }
+    db_done(st);
+    *out = list;
+    return rc == DB_DONE ? n : rc;
+}
+
+bool
+mon_may_enter_task(struct db *db, struct arena *a,
+                   const struct mon_actor *act, const char *region,
+                   const struct plan *p, int t)
+{
+    const struct plan_task *task;
+    struct buf folded;
+    db_stmt *st;
+    bool ok = false;
+    int l, rc;
+
+    if (act->region != NULL && strcmp(act->region, region) != 0) {
+        return false;
+    }
+    if (act->account == 0 || act->role != ROLE_IMPLEMENTER) {
+        return true;
+    }
+    if (t < 0 || t >= p->ntasks) {
+        return false;
+    }
+    task = &p->tasks[t];
+    buf_init(&folded);
+    for (l = task->first_line; l >= 0 && l < task->first_line + task->nlines;
+         l++) {
+        if (p->lines[l].implementers != NULL) {
+            buf_printf(&folded, " %s ",
+                       str_fold(a, p->lines[l].implementers));
+        }
+    }
+    if (folded.len == 0) {
+        buf_free(&folded);
+        return false;
+    }
+    st = db_query(db, Q_MON_ACCOUNT_UNITS);
+    db_bind_int(st, 1, act->account);
+    while ((rc = db_step(st)) == DB_ROW && !ok) {
+        const char *unit = str_fold(a, db_col_text(st, 0));
+
+        ok = *unit != '\0' && strstr(folded.data, unit) != NULL;
+    }
+    db_done(st);
+    buf_free(&folded);
+    return ok;
+}
+
+static const char *
+entry_json(struct arena *a, const char *kind, int pos, const char *source,
+           const char *period, int64_t value, const char *note,
+           const char *status, const char *comment)
+{
+    struct buf b;
+    struct json j;
+    const char *s;
+
+    buf_init(&b);
+    json_init(&j, &b);
+    json_obj_begin(&j);
+    json_kstr(&j, "kind", kind);
+    json_kint(&j, "pos", pos);
+    if (source != NULL && *source != '\0') {
+        json_kstr(&j, "source", source);
+    }
+    json_kstr(&j, "period", period);
+    json_kint(&j, "value", value);
+    json_kstr(&j, "note", note);
+    json_kstr(&j, "status", status);
+    if (comment != NULL) {
+        json_kstr(&j, "comment", comment);
+    }
+    json_obj_end(&j);
+    s = arena_strdup(a, b.data);
+    buf_free(&b);
+    return s;
+}
+
+/* Task of the item, or -1 when the item does not exist. */
+static int
+item_task(const struct plan *p, const struct mon_input *in)
+{
+    if (strcmp(in->kind, "indicator") == 0) {
+        if (in->pos < 0 || in->pos >= p->nindicators ||
+            (in->source != NULL && *in->source != '\0')) {
+            return -2;
+        }
+        return p->indicators[in->pos].task;
+    }
+    if (strcmp(in->kind, "line") == 0) {
+        if (in->pos < 0 || in->pos >= p->nlines || in->source == NULL ||
+            plan_source_find(p, in->source) < 0) {
+            return -2;
+        }
+        return p->lines[in->pos].task;
+    }
+    return -2;
+}
+
+static int
+history_add(struct db *db, int64_t id, const char *event,
+            const char *account)
+{
+    db_stmt *st = db_query(db, Q_MON_HISTORY_INSERT);
+
+    db_bind_int(st, 1, id);
+    db_bind_text(st, 2, event);
+    db_bind_text(st, 3, account);
+    return db_exec(st);
+}
+
+int
+mon_entry_save(struct db *db, struct arena *a, const struct mon_actor *act,
+               const struct mon_input *in, int64_t *id, const char **why)
+{
+    struct plan_meta meta;
+    struct plan *p;
+    struct audit_entry e = act->who;
+    const char *source = in->source ? in->source : "";
+    const char *before = NULL, *note = in->note;
+    int64_t existing = 0, mixed = 0;
+    db_stmt *st;
+    int rc, t;
+
+    *why = NULL;
+    rc = plan_store_load(db, a, in->plan_id, &p, &meta);
+    if (rc != 0) {
+        return rc;
+    }
+    if (p->kind != PLAN_YEARLY || p->year <= 0) {
+        *why = T_MON_ERR_NOT_YEARLY;
+        return ERR_INPUT;
+    }
+    t = item_task(p, in);
+    if (t == -2) {
+        *why = T_MON_ERR_ITEM;
+        return ERR_INPUT;
+    }
+    if (!mon_period_valid(in->period, p->year)) {
+        *why = arena_printf(a, T_MON_ERR_PERIOD, p->year, p->year);
+        return ERR_INPUT;
+    }
+    if (in->value < 0) {
+        *why = T_MON_ERR_VALUE;
+        return ERR_INPUT;
+    }
+    if (note != NULL && *note == '\0') {
+        note = NULL;
+    }
+    if (act->region != NULL && strcmp(act->region, meta.region) != 0) {
+        *why = T_MON_ERR_REGION;
+        return ERR_DENIED;
+    }
+    if (!mon_may_enter_task(db, a, act, meta.region, p, t)) {
+        *why = T_MON_ERR_NOT_YOUR_TASK;
+        return ERR_DENIED;
+    }
+    st = db_query(db, Q_MON_ENTRY_MIXED);
+    db_bind_int(st, 1, in->plan_id);
+    db_bind_text(st, 2, in->kind);
+    db_bind_int(st, 3, in->pos);
+    db_bind_text(st, 4, source);
+    db_bind_text(st, 5, in->period);
+    if ((rc = db_one_int(st, &mixed)) != 0) {
+        return rc;
+    }
+    if (mixed > 0) {
+        *why = T_MON_ERR_MIXED;
+        return ERR_INPUT;
+    }
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_MON_ENTRY_FIND);
+    db_bind_int(st, 1, in->plan_id);
+    db_bind_text(st, 2, in->kind);
+    db_bind_int(st, 3, in->pos);
+    db_bind_text(st, 4, source);
+    db_bind_text(st, 5, in->period);
+    rc = db_step(st);
+    if (rc == DB_ROW) {
+        existing = db_col_int(st, 0);
+        before = entry_json(a, in->kind, in->pos, source, in->period,
+                            db_col_int(st, 1),
+                            db_col_null(st, 2) ? NULL : db_col_text(st, 2),
+                            db_col_text(st, 3), NULL);
+    }
+    db_done(st);
+    if (rc != DB_ROW && rc != DB_DONE) {
+        goto fail;
+    }
+    if (existing > 0) {
+        st = db_query(db, Q_MON_ENTRY_UPDATE);
+        db_bind_int(st, 1, existing);
+        db_bind_int(st, 2, in->value);
+        db_bind_text(st, 3, note);
+        db_bind_text(st, 4, act->who.account);
+        if ((rc = db_exec(st)) != 0) {
+            goto fail;
+        }
+        *id = existing;
+    } else {
+        st = db_query(db, Q_MON_ENTRY_INSERT);
+        db_bind_int(st, 1, in->plan_id);
+        db_bind_text(st, 2, in->kind);
+        db_bind_int(st, 3, in->pos);
+        db_bind_text(st, 4, source);
+        db_bind_text(st, 5, in->period);
+        db_bind_int(st, 6, in->value);
+        db_bind_text(st, 7, note);
+        db_bind_text(st, 8, act->who.account);
+        if ((rc = db_one_int(st, id)) != 0) {
+            goto fail;
+        }
+    }
+    if ((rc = history_add(db, *id, "enter", act->who.account)) != 0) {
+        goto fail;
+    }
+    e.action = "realisation.enter";
+    e.entity = "realisation";
+    e.entity_id = arena_printf(a, "%ld", (long)*id);
+    e.before = before;
+    e.after = entry_json(a, in->kind, in->pos, source, in->period, in->value,
+                         note, "entered", NULL);
+    if ((rc = audit_add(db, &e)) != 0) {
+        goto fail;
+    }
+    return db_commit(db);
+fail:
+    db_rollback(db);
+    return rc;
+}
+
+int
+mon_entry_decide(struct db *db, struct arena *a, const struct mon_actor *act,
+                 int64_t id, bool approve, const char *comment,
+                 const char **why)
+{
+    struct audit_entry e = act->who;
+    struct mon_entry cur;
+    const char *region;
+    db_stmt *st;
+    int rc;
+
+    *why = NULL;
+    if ((rc = mon_entry_get(db, a, id, &cur)) != 0) {
+        return rc;
+    }
+    if (!approve && (comment == NULL || *str_trim(a, comment) == '\0')) {
+        *why = T_MON_ERR_COMMENT;
+        return ERR_INPUT;
+    }
+    if (strcmp(cur.status, "entered") != 0) {
+        *why = T_MON_ERR_NOT_PENDING;
+        return ERR_INPUT;
+    }
+    st = db_query(db, Q_MON_PLAN_INFO);
+    db_bind_int(st, 1, cur.plan_id);
+    rc = db_step(st);
+    if (rc != DB_ROW) {
+        db_done(st);
+        return rc == DB_DONE ? ERR_NOTFOUND : rc;
+    }
+    region = db_col_text_dup(a, st, 0);
+    db_done(st);
+    if (act->region != NULL && strcmp(act->region, region) != 0) {
+        *why = T_MON_ERR_REGION;
+        return ERR_DENIED;
+    }
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_MON_ENTRY_DECIDE);
+    db_bind_int(st, 1, id);
+    db_bind_text(st, 2, approve ? "approved" : "returned");
+    db_bind_text(st, 3, approve ? NULL : str_trim(a, comment));
+    db_bind_text(st, 4, act->who.account);
+    if ((rc = db_exec(st)) != 0 ||
+        (rc = history_add(db, id, approve ? "approve" : "return",
+                          act->who.account)) != 0) {
+        goto fail;
+    }
+    e.action = approve ? "realisation.approve" : "realisation.return";
+    e.entity = "realisation";
+    e.entity_id = arena_printf(a, "%ld", (long)id);
+    e.before = entry_json(a, cur.kind, cur.pos, cur.source, cur.period,
+                          cur.value, cur.note, cur.status, NULL);
+    e.after = entry_json(a, cur.kind, cur.pos, cur.source, cur.period,
+                         cur.value, cur.note,
+                         approve ? "approved" : "returned",
+                         approve ? NULL : str_trim(a, comment));
+    if ((rc = audit_add(db, &e)) != 0) {
+        goto fail;
+    }
+    return db_commit(db);
+fail:
+    db_rollback(db);
+    return rc;
+}

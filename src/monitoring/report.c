@@ -1,0 +1,477 @@
+/*
+** The annual implementation report's model: one pass over the plan, the
+** grouped sums of its realisation entries (one query), the computed
+** indicators and the programme's earlier yearly plans. The writers
+** (HTML in monitoring_pages.c, JSON here, XLSX and PDF in report_*.c)
+** only format what this builds, so every format shows the same numbers.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "core/json.h"
+#include "core/str.h"
+#include "db/db.h"
+#include "html/strings_pl.h"
+#include "monitoring.h"
+
+const char *
+mon_pct_text(struct arena *a, int pct10)
+{
+    if (pct10 < 0) {
+        return "–";
+    }
+    if (pct10 % 10 == 0) {
+        return arena_printf(a, "%d", pct10 / 10);
+    }
+    return arena_printf(a, "%d,%d", pct10 / 10, pct10 % 10);
+}
+
+static int
+pct10_of(int64_t real, int64_t target)
+{
+    int64_t v;
+
+    if (target <= 0) {
+        return -1;
+    }
+    v = (real * 1000 + target / 2) / target;
+    return v > 100000 ? 100000 : (int)v;
+}
+
+struct earlier {
+    const char *key; /* task number + '\x1f' + folded name */
+    int64_t sum;
+};
+
+static int
+earlier_cmp(const void *x, const void *y)
+{
+    return strcmp(((const struct earlier *)x)->key,
+                  ((const struct earlier *)y)->key);
+}
+
+static const char *
+ind_key(struct arena *a, const char *number, const char *name)
+{
+    return arena_printf(a, "%s\x1f%s", number ? number : "",
+                        str_fold(a, name ? name : ""));
+}
+
+/* Sums of the programme's earlier yearly plans, sorted by key. */
+static int
+load_earlier(struct db *db, struct arena *a, int64_t programme, int year,
+             int64_t plan_id, struct earlier **out)
+{
+    db_stmt *st = db_query(db, Q_MON_EARLIER_SUMS);
+    struct earlier *list = NULL;
+    int n = 0, rc;
+
+    db_bind_int(st, 1, programme);
+    db_bind_int(st, 2, year);
+    db_bind_int(st, 3, plan_id);
+    while ((rc = db_step(st)) == DB_ROW) {
+        list = plan_grow(a, list, n, sizeof(*list));
+        list[n].key = ind_key(a, db_col_text(st, 0), db_col_text(st, 1));
+        list[n].sum = db_col_int(st, 2);
+        n++;
+    }
+    db_done(st);
+    if (rc != DB_DONE) {
+        return rc;
+    }
+    if (n > 1) {
+        qsort(list, (size_t)n, sizeof(*list), earlier_cmp);
+    }
+    *out = list;
+    return n;
+}
+
+static int64_t
+earlier_sum(const struct earlier *list, int n, const char *key)
+{
+    struct earlier probe = {key, 0};
+    const struct earlier *hit;
+    int64_t sum = 0;
+
+    if (n == 0) {
+        return 0;
+    }
+    hit = bsearch(&probe, list, (size_t)n, sizeof(*list), earlier_cmp);
+    if (hit == NULL) {
+        return 0;
+    }
+    while (hit > list && strcmp(hit[-1].key, key) == 0) {
+        hit--;
+    }
+    for (; hit < list + n && strcmp(hit->key, key) == 0; hit++) {
+        sum += hit->sum;
+    }
+    return sum;
+}
+
+static int
+apply_sums(struct db *db, struct mon_report *m)
+{
+    const struct plan *p = m->p;
+    db_stmt *st = db_query(db, Q_MON_SUMS);
+    int rc;
+
+    db_bind_int(st, 1, m->meta.id);
+    while ((rc = db_step(st)) == DB_ROW) {
+        const char *kind = db_col_text(st, 0);
+        int pos = (int)db_col_int(st, 1);
+        int64_t sum = db_col_int(st, 3), cnt = db_col_int(st, 4);
+        int64_t approved = db_col_int(st, 5), pending = db_col_int(st, 6);
+
+        m->entries += cnt;
+        m->entries_pending += pending;
+        if (strcmp(kind, "indicator") == 0) {
+            struct mon_rind *ri;
+
+            if (pos < 0 || pos >= p->nindicators) {
+                continue;
+            }
+            ri = &m->ind[pos];
+            ri->has_data = true;
+            ri->real += sum;
+            ri->approved += approved;
+            ri->nentries += (int)cnt;
+            ri->npending += (int)pending;
+            m->indicator_sum += sum;
+            if (p->indicators[pos].task >= 0) {
+                m->task[p->indicators[pos].task].has_data = true;
+            }
+        } else {
+            int s = plan_source_find(p, db_col_text(st, 2));
+
+            if (pos < 0 || pos >= p->nlines || s < 0) {
+                continue;
+            }
+            m->line_spent[pos * p->nsources + s] += sum;
+            m->spent_by[s] += sum;
+            m->spent_total += sum;
+            if (p->lines[pos].task >= 0) {
+                m->task[p->lines[pos].task].spent += sum;
+                m->task[p->lines[pos].task].has_data = true;
+            }
+        }
+    }
+    db_done(st);
+    return rc == DB_DONE ? 0 : rc;
+}
+
+static int
+apply_bindings(struct db *db, struct arena *a, struct mon_report *m,
+               int from)
+{
+    struct mon_binding *b;
+    int n = mon_bindings_of_plan(db, a, m->meta.id, &b), i, rc;
+
+    if (n < 0) {
+        return n;
+    }
+    for (i = 0; i < n; i++) {
+        const struct mon_metric *mt = mon_metric_find(b[i].metric);
+        struct mon_rind *ri;
+        int64_t v = 0, multi = 0;
+
+        if (mt == NULL || b[i].pos < 0 || b[i].pos >= m->p->nindicators) {
+            continue;
+        }
+        rc = mon_metric_eval(db, m->meta.region, b[i].metric, b[i].filter,
+                             b[i].task, m->year, m->year, &v);
+        if (rc == 0) {
+            rc = mon_metric_eval(db, m->meta.region, b[i].metric,
+                                 b[i].filter, b[i].task, from, m->year,
+                                 &multi);
+        }
+        if (rc != 0) {
+            return rc;
+        }
+        ri = &m->ind[b[i].pos];
+        ri->computed = true;
+        ri->has_data = true;
+        ri->real = v;
+        ri->approved = v;
+        ri->multi_real = multi;
+        ri->metric = *b[i].filter
+                         ? arena_printf(a, "%s: %s", mt->label,
+                                        mon_metric_filter_label(mt,
+                                                                b[i].filter))
+                         : mt->label;
+        if (m->p->indicators[b[i].pos].task >= 0) {
+            m->task[m->p->indicators[b[i].pos].task].has_data = true;
+        }
+    }
+    return 0;
+}
+
+int
+mon_report_build(struct db *db, struct arena *a, int64_t plan_id,
+                 struct mon_report *m)
+{
+    const struct plan *p;
+    struct plan *pp;
+    struct earlier *earlier = NULL;
+    int64_t programme = 0, from = 0, to = 0;
+    int nearlier = 0, i, l, k, g, rc;
+    db_stmt *st;
+
+    memset(m, 0, sizeof(*m));
+    if ((rc = plan_store_load(db, a, plan_id, &pp, &m->meta)) != 0) {
+        return rc;
+    }
+    p = m->p = pp;
+    if (p->kind != PLAN_YEARLY || p->year <= 0) {
+        return ERR_INPUT;
+    }
+    m->year = p->year;
+    st = db_query(db, Q_MON_PROGRAMME_OF);
+    db_bind_int(st, 1, plan_id);
+    if ((rc = db_step(st)) == DB_ROW) {
+        programme = db_col_int(st, 0);
+        from = db_col_int(st, 1);
+        to = db_col_int(st, 2);
+    }
+    db_done(st);
+    if (from <= 0 || from > m->year) {
+        from = p->programme_from > 0 ? p->programme_from : m->year;
+        to = p->programme_to > 0 ? p->programme_to : m->year;
+    }
+    m->elapsed = (int)(m->year - from + 1);
+    m->span = to >= from ? (int)(to - from + 1) : 1;
+    if (m->elapsed > m->span) {
+        m->elapsed = m->span;
+    }
+    m->ind = arena_alloc(a, sizeof(*m->ind) * (size_t)(p->nindicators + 1));
+    m->task = arena_alloc(a, sizeof(*m->task) * (size_t)(p->ntasks + 1));
+    m->goal_pct10 = arena_alloc(a, sizeof(int) * (size_t)(p->ngoals + 1));
+    m->line_spent = arena_alloc(a, sizeof(int64_t) *
+                                       (size_t)(p->nlines * p->nsources + 1));
+    for (i = 0; i < p->nindicators; i++) {
+        m->ind[i].ind = i;
+    }
+    /* Planned budget by source, per task. */
+    for (l = 0; l < p->nlines; l++) {
+        for (k = 0; k < p->lines[l].namounts; k++) {
+            const struct plan_amount *am = &p->lines[l].amounts[k];
+
+            if (am->amount.kind == PLAN_NUM_VALUE && am->source >= 0 &&
+                am->source < PLAN_SOURCES_MAX) {
+                m->planned_by[am->source] += am->amount.v;
+            }
+        }
+        if (p->lines[l].task >= 0) {
+            m->task[p->lines[l].task].planned += plan_line_value(&p->lines[l]);
+        }
+        m->planned_total += plan_line_value(&p->lines[l]);
+    }
+    if ((rc = apply_sums(db, m)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_MON_DEMO_COUNT);
+    db_bind_int(st, 1, plan_id);
+    db_bind_text(st, 2, T_MON_DEMO_NOTE);
+    if ((rc = db_one_int(st, &m->demo_entries)) != 0) {
+        return rc;
+    }
+    if (programme > 0) {
+        nearlier = load_earlier(db, a, programme, m->year, plan_id, &earlier);
+        if (nearlier < 0) {
+            return nearlier;
+        }
+    }
+    for (i = 0; i < p->nindicators; i++) {
+        const struct plan_indicator *in = &p->indicators[i];
+        struct mon_rind *ri = &m->ind[i];
+
+        ri->has_target = in->target_year.kind == PLAN_NUM_VALUE;
+        ri->target = ri->has_target ? in->target_year.v : 0;
+        ri->has_multi = in->target_multi.kind == PLAN_NUM_VALUE;
+        ri->multi_target = ri->has_multi ? in->target_multi.v : 0;
+        if (nearlier > 0) {
+            const char *number = in->task >= 0 ? p->tasks[in->task].number
+                                               : "";
+            ri->multi_real = earlier_sum(earlier, nearlier,
+                                         ind_key(a, number, in->name));
+        }
+        ri->multi_real += ri->real;
+    }
+    if ((rc = apply_bindings(db, a, m, (int)from)) != 0) {
+        return rc;
+    }
+    for (i = 0; i < p->nindicators; i++) {
+        struct mon_rind *ri = &m->ind[i];
+        int t = p->indicators[i].task;
+
+        ri->pct10 = ri->has_target ? pct10_of(ri->real, ri->target) : -1;
+        ri->multi_pct10 = ri->has_multi
+                              ? pct10_of(ri->multi_real, ri->multi_target)
+                              : -1;
+        if (ri->has_target && ri->target > 0 && ri->real * 10 < ri->target * 9) {
+            ri->at_risk = true;
+        }
+        if (ri->has_multi && ri->multi_target > 0 && m->elapsed >= 2 &&
+            ri->multi_real * 10 * m->span <
+                ri->multi_target * 9 * m->elapsed) {
+            ri->at_risk = true;
+        }
+        if (!ri->has_data && (ri->has_target && ri->target > 0)) {
+            m->nno_data++;
+        }
+        m->nat_risk += ri->at_risk;
+        if (t >= 0 && ri->at_risk && ri->has_target && ri->target > 0) {
+            m->task[t].late = true;
+        }
+    }
+    for (g = 0; g < p->ngoals; g++) {
+        int64_t sum = 0;
+        int n = 0;
+
+        for (i = 0; i < p->nindicators; i++) {
+            int t = p->indicators[i].task;
+
+            if (p->indicators[i].parent >= 0 || t < 0 ||
+                p->tasks[t].goal != g || m->ind[i].pct10 < 0) {
+                continue;
+            }
+            sum += m->ind[i].pct10 > 1000 ? 1000 : m->ind[i].pct10;
+            n++;
+        }
+        m->goal_pct10[g] = n > 0 ? (int)(sum / n) : -1;
+    }
+    return 0;
+}
+
+void
+mon_report_json(struct json *j, const struct mon_report *m)
+{
+    const struct plan *p = m->p;
+    int i, s, g;
+
+    json_obj_begin(j);
+    json_kint(j, "plan_id", m->meta.id);
+    json_kstr(j, "title", p->title);
+    json_kstr(j, "programme", p->programme_title);
+    json_kstr(j, "region", m->meta.region);
+    json_kint(j, "year", m->year);
+    json_kint(j, "programme_years_elapsed", m->elapsed);
+    json_kint(j, "programme_years", m->span);
+    json_kint(j, "entries", m->entries);
+    json_kint(j, "entries_pending", m->entries_pending);
+    json_kint(j, "indicator_entries_sum", m->indicator_sum);
+    json_kint(j, "indicators_at_risk", m->nat_risk);
+    json_kint(j, "indicators_without_data", m->nno_data);
+    json_kint(j, "demo_entries", m->demo_entries);
+    json_key(j, "budget");
+    json_obj_begin(j);
+    json_kint(j, "planned_grosze", m->planned_total);
+    json_kint(j, "spent_grosze", m->spent_total);
+    json_key(j, "by_source");
+    json_arr_begin(j);
+    for (s = 0; s < p->nsources; s++) {
+        json_obj_begin(j);
+        json_kstr(j, "source", p->sources[s].code);
+        json_kstr(j, "name", p->sources[s].name);
+        json_kint(j, "planned_grosze", m->planned_by[s]);
+        json_kint(j, "spent_grosze", m->spent_by[s]);
+        json_obj_end(j);
+    }
+    json_arr_end(j);
+    json_obj_end(j);
+    json_key(j, "goals");
+    json_arr_begin(j);
+    for (g = 0; g < p->ngoals; g++) {
+        json_obj_begin(j);
+        json_kstr(j, "code", p->goals[g].code);
+        json_kstr(j, "title", p->goals[g].title);
+        json_key(j, "progress_pct10");
+        if (m->goal_pct10[g] >= 0) {
+            json_int(j, m->goal_pct10[g]);
+        } else {
+            json_null(j);
+        }
+        json_obj_end(j);
+    }
+    json_arr_end(j);
+    json_key(j, "tasks");
+    json_arr_begin(j);
+    for (i = 0; i < p->ntasks; i++) {
+        const struct plan_task *t = &p->tasks[i];
+
+        json_obj_begin(j);
+        json_kstr(j, "number", t->number);
+        json_kstr(j, "goal", t->goal >= 0 ? p->goals[t->goal].code : NULL);
+        json_kstr(j, "action",
+                  t->action >= 0 ? p->actions[t->action].code : NULL);
+        json_kint(j, "planned_grosze", m->task[i].planned);
+        json_kint(j, "spent_grosze", m->task[i].spent);
+        json_kbool(j, "has_data", m->task[i].has_data);
+        json_kbool(j, "late", m->task[i].late);
+        json_obj_end(j);
+    }
+    json_arr_end(j);
+    json_key(j, "indicators");
+    json_arr_begin(j);
+    for (i = 0; i < p->nindicators; i++) {
+        const struct plan_indicator *in = &p->indicators[i];
+        const struct mon_rind *ri = &m->ind[i];
+
+        json_obj_begin(j);
+        json_kint(j, "pos", i);
+        json_kstr(j, "task", in->task >= 0 ? p->tasks[in->task].number
+                                           : NULL);
+        json_key(j, "parent");
+        if (in->parent >= 0) {
+            json_int(j, in->parent);
+        } else {
+            json_null(j);
+        }
+        json_kstr(j, "name", in->name);
+        json_key(j, "target");
+        if (ri->has_target) {
+            json_int(j, ri->target);
+        } else {
+            json_null(j);
+        }
+        json_key(j, "realisation");
+        if (ri->has_data) {
+            json_int(j, ri->real);
+        } else {
+            json_null(j);
+        }
+        json_kint(j, "approved", ri->approved);
+        json_kint(j, "entries", ri->nentries);
+        json_kint(j, "pending", ri->npending);
+        json_kbool(j, "computed", ri->computed);
+        if (ri->computed) {
+            json_kstr(j, "metric", ri->metric);
+        }
+        json_key(j, "pct10");
+        if (ri->pct10 >= 0) {
+            json_int(j, ri->pct10);
+        } else {
+            json_null(j);
+        }
+        json_key(j, "multi_target");
+        if (ri->has_multi) {
+            json_int(j, ri->multi_target);
+        } else {
+            json_null(j);
+        }
+        json_kint(j, "multi_realisation", ri->multi_real);
+        json_key(j, "multi_pct10");
+        if (ri->multi_pct10 >= 0) {
+            json_int(j, ri->multi_pct10);
+        } else {
+            json_null(j);
+        }
+        json_kbool(j, "at_risk", ri->at_risk);
+        json_obj_end(j);
+    }
+    json_arr_end(j);
+    json_obj_end(j);
+}

@@ -1,0 +1,423 @@
+/*
+** The annual report as an A4 PDF: cairo draws, pango lays the text out
+** (DejaVu Sans through fontconfig, so Polish letters are real glyphs and
+** the text can be searched and copied). Tables break across pages and
+** repeat their header row on each page; every page has its number.
+*/
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/log.h"
+#include "core/str.h"
+#include "html/strings_pl.h"
+#include "monitoring.h"
+#include "report_html.h"
+
+#define PAGE_W 595.28
+#define PAGE_H 841.89
+#define MARGIN 36.0
+#define BOTTOM (PAGE_H - MARGIN - 18.0)
+#define PAD 2.5
+#define MAXCOLS 10
+
+struct pdf {
+    cairo_surface_t *surface;
+    cairo_t *cr;
+    PangoLayout *layout;
+    PangoFontDescription *font, *bold, *title;
+    double y;
+    int page;
+    struct arena *a;
+    /* the current table, for its header on a new page */
+    int ncols;
+    const double *widths;
+    const char *const *head;
+};
+
+static cairo_status_t
+write_out(void *closure, const unsigned char *data, unsigned int len)
+{
+    buf_append(closure, data, len);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* Height of text laid out in width with font (no drawing). */
+static double
+measure(struct pdf *d, const char *text, double width,
+        PangoFontDescription *font)
+{
+    int w, h;
+
+    pango_layout_set_font_description(d->layout, font);
+    pango_layout_set_width(d->layout, (int)((width - 2 * PAD) * PANGO_SCALE));
+    pango_layout_set_text(d->layout, text, -1);
+    pango_layout_get_size(d->layout, &w, &h);
+    return (double)h / PANGO_SCALE;
+}
+
+static void
+draw_text(struct pdf *d, double x, double y, double width, const char *text,
+          PangoFontDescription *font, bool right)
+{
+    pango_layout_set_font_description(d->layout, font);
+    pango_layout_set_width(d->layout, (int)((width - 2 * PAD) * PANGO_SCALE));
+    pango_layout_set_alignment(d->layout,
+                               right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+    pango_layout_set_text(d->layout, text, -1);
+    cairo_move_to(d->cr, x + PAD, y + PAD);
+    pango_cairo_show_layout(d->cr, d->layout);
+    pango_layout_set_alignment(d->layout, PANGO_ALIGN_LEFT);
+}
+
+static void
+footer(struct pdf *d)
+{
+    char text[64];
+
+    snprintf(text, sizeof(text), "Strona %d", d->page);
+    cairo_set_source_rgb(d->cr, 0.2, 0.2, 0.2);
+    draw_text(d, MARGIN, PAGE_H - MARGIN - 10, PAGE_W - 2 * MARGIN, text,
+              d->font, true);
+    cairo_set_source_rgb(d->cr, 0, 0, 0);
+}
+
+static void table_head(struct pdf *d);
+
+static void
+new_page(struct pdf *d)
+{
+    footer(d);
+    cairo_show_page(d->cr);
+    d->page++;
+    d->y = MARGIN;
+    if (d->ncols > 0) {
+        table_head(d);
+    }
+}
+
+static void
+row(struct pdf *d, const char *const *cells, const bool *right,
+    PangoFontDescription *font, double shade)
+{
+    double h = 0, x = MARGIN;
+    int i;
+
+    for (i = 0; i < d->ncols; i++) {
+        double hh = measure(d, cells[i] ? cells[i] : "", d->widths[i], font);
+
+        if (hh > h) {
+            h = hh;
+        }
+    }
+    h += 2 * PAD;
+    if (d->y + h > BOTTOM) {
+        new_page(d);
+    }
+    for (i = 0; i < d->ncols; i++) {
+        if (shade > 0) {
+            cairo_set_source_rgb(d->cr, shade, shade, shade + 0.04);
+            cairo_rectangle(d->cr, x, d->y, d->widths[i], h);
+            cairo_fill(d->cr);
+            cairo_set_source_rgb(d->cr, 0, 0, 0);
+        }
+        cairo_rectangle(d->cr, x, d->y, d->widths[i], h);
+        cairo_stroke(d->cr);
+        if (cells[i] != NULL && *cells[i] != '\0') {
+            draw_text(d, x, d->y, d->widths[i], cells[i], font,
+                      right != NULL && right[i]);
+        }
+        x += d->widths[i];
+    }
+    d->y += h;
+}
+
+static void
+table_head(struct pdf *d)
+{
+    row(d, d->head, NULL, d->bold, 0.87);
+}
+
+static void
+table_begin(struct pdf *d, int ncols, const double *widths,
+            const char *const *head)
+{
+    d->ncols = ncols;
+    d->widths = widths;
+    d->head = head;
+    if (d->y + 60 > BOTTOM) {
+        new_page(d);
+    } else {
+        table_head(d);
+    }
+}
+
+static void
+table_end(struct pdf *d)
+{
+    d->ncols = 0;
+    d->y += 8;
+}
+
+/* A full-width line of text (headings, notes). */
+static void
+para(struct pdf *d, const char *text, PangoFontDescription *font)
+{
+    double w = PAGE_W - 2 * MARGIN, h = measure(d, text, w, font) + 2 * PAD;
+
+    if (d->y + h > BOTTOM) {
+        new_page(d);
+    }
+    draw_text(d, MARGIN, d->y, w, text, font, false);
+    d->y += h + 2;
+}
+
+static void
+goal_bars(struct pdf *d, const struct mon_report *m)
+{
+    const struct plan *p = m->p;
+    int g;
+
+    for (g = 0; g < p->ngoals; g++) {
+        int pct = m->goal_pct10[g];
+        double w = 300.0 * (pct < 0 ? 0 : pct > 1000 ? 1000 : pct) / 1000.0;
+
+        if (d->y + 18 > BOTTOM) {
+            new_page(d);
+        }
+        draw_text(d, MARGIN, d->y, 90,
+                  arena_printf(d->a, "%s %s", T_MON_GOAL, p->goals[g].code),
+                  d->font, false);
+        cairo_set_source_rgb(d->cr, 0.9, 0.9, 0.9);
+        cairo_rectangle(d->cr, MARGIN + 90, d->y + 3, 300, 11);
+        cairo_fill(d->cr);
+        cairo_set_source_rgb(d->cr, 0.04, 0.31, 0.61);
+        cairo_rectangle(d->cr, MARGIN + 90, d->y + 3, w, 11);
+        cairo_fill(d->cr);
+        cairo_set_source_rgb(d->cr, 0, 0, 0);
+        draw_text(d, MARGIN + 400, d->y, 100,
+                  arena_printf(d->a, "%s %%", mon_pct_text(d->a, pct)),
+                  d->font, false);
+        d->y += 18;
+    }
+    d->y += 6;
+}
+
+static const char *
+cnt(struct arena *a, bool has, int64_t v)
+{
+    return has ? str_thousands(a, v) : "–";
+}
+
+static void
+indicators(struct pdf *d, const struct mon_report *m)
+{
+    static const double w[] = {34, 165, 42, 48, 36, 48, 50, 40, 60};
+    static const char *const head[] = {
+        T_MON_PDF_TASK, T_MON_COL_INDICATOR, T_MON_PDF_TARGET,
+        T_MON_PDF_REAL, "%", T_MON_PDF_MULTI_TARGET, T_MON_PDF_MULTI_REAL,
+        T_MON_PDF_MULTI_PCT, T_MON_COL_STATUS};
+    static const bool right[] = {false, false, true, true, true,
+                                 true,  true,  true, false};
+    const struct plan *p = m->p;
+    struct arena *a = d->a;
+    int g, t, i;
+
+    table_begin(d, 9, w, head);
+    for (g = -1; g < p->ngoals; g++) {
+        if (g >= 0) {
+            const char *cells[MAXCOLS] = {NULL};
+            int save = d->ncols;
+            double full = PAGE_W - 2 * MARGIN;
+
+            cells[0] = arena_printf(a, "%s %s %s — %s: %s %%", T_MON_GOAL,
+                                    p->goals[g].code, p->goals[g].title,
+                                    T_MON_PROGRESS,
+                                    mon_pct_text(a, m->goal_pct10[g]));
+            d->widths = &full;
+            d->ncols = 1;
+            if (d->y + measure(d, cells[0], full, d->bold) + 2 * PAD >
+                BOTTOM) {
+                d->widths = w;
+                d->ncols = save;
+                new_page(d);
+                d->widths = &full;
+                d->ncols = 1;
+            }
+            row(d, cells, NULL, d->bold, 0.93);
+            d->widths = w;
+            d->ncols = save;
+        }
+        for (t = 0; t < p->ntasks; t++) {
+            if (p->tasks[t].goal != g) {
+                continue;
+            }
+            for (i = 0; i < p->nindicators; i++) {
+                const struct plan_indicator *in = &p->indicators[i];
+                const struct mon_rind *ri = &m->ind[i];
+                const char *cells[MAXCOLS];
+
+                if (in->task != t) {
+                    continue;
+                }
+                cells[0] = p->tasks[t].number;
+                cells[1] = arena_printf(
+                    a, "%s%s%s", in->parent >= 0 ? "w tym: " : "", in->name,
+                    ri->computed ? arena_printf(a, " (%s: %s)",
+                                                T_MON_COMPUTED, ri->metric)
+                                 : "");
+                cells[2] = cnt(a, ri->has_target, ri->target);
+                cells[3] = cnt(a, ri->has_data, ri->real);
+                cells[4] = mon_pct_text(a, ri->pct10);
+                cells[5] = cnt(a, ri->has_multi, ri->multi_target);
+                cells[6] = str_thousands(a, ri->multi_real);
+                cells[7] = mon_pct_text(a, ri->multi_pct10);
+                cells[8] = mon_status_label(ri);
+                row(d, cells, right, d->font, ri->at_risk ? 0.96 : 0);
+            }
+        }
+    }
+    table_end(d);
+}
+
+static const char *
+pct_of(struct arena *a, int64_t x, int64_t of)
+{
+    return mon_pct_text(a, of > 0 ? (int)((x * 1000 + of / 2) / of) : -1);
+}
+
+static void
+budget(struct pdf *d, const struct mon_report *m)
+{
+    static const double w[] = {215, 110, 110, 88};
+    static const char *const head[] = {T_MON_COL_SOURCE, T_MON_PLANNED,
+                                       T_MON_SPENT, T_MON_COL_PCT};
+    static const char *const head2[] = {T_MON_PDF_TASK, T_MON_PLANNED,
+                                        T_MON_SPENT, T_MON_COL_PCT};
+    static const bool right[] = {false, true, true, true};
+    const struct plan *p = m->p;
+    struct arena *a = d->a;
+    const char *cells[MAXCOLS];
+    int s, t;
+
+    para(d, T_MON_TABLE_BUDGET, d->bold);
+    table_begin(d, 4, w, head);
+    for (s = 0; s < p->nsources; s++) {
+        if (m->planned_by[s] == 0 && m->spent_by[s] == 0) {
+            continue;
+        }
+        cells[0] = p->sources[s].name;
+        cells[1] = str_money(a, m->planned_by[s]);
+        cells[2] = str_money(a, m->spent_by[s]);
+        cells[3] = pct_of(a, m->spent_by[s], m->planned_by[s]);
+        row(d, cells, right, d->font, 0);
+    }
+    cells[0] = T_MON_TOTAL;
+    cells[1] = str_money(a, m->planned_total);
+    cells[2] = str_money(a, m->spent_total);
+    cells[3] = pct_of(a, m->spent_total, m->planned_total);
+    row(d, cells, right, d->bold, 0.93);
+    table_end(d);
+    para(d, T_MON_TABLE_BUDGET_TASKS, d->bold);
+    table_begin(d, 4, w, head2);
+    for (t = 0; t < p->ntasks; t++) {
+        if (m->task[t].planned == 0 && m->task[t].spent == 0) {
+            continue;
+        }
+        cells[0] = p->tasks[t].number;
+        cells[1] = str_money(a, m->task[t].planned);
+        cells[2] = str_money(a, m->task[t].spent);
+        cells[3] = pct_of(a, m->task[t].spent, m->task[t].planned);
+        row(d, cells, right, d->font, 0);
+    }
+    table_end(d);
+}
+
+int
+mon_report_pdf(struct arena *a, const struct mon_report *m, struct buf *out)
+{
+    const struct plan *p = m->p;
+    struct pdf d;
+    cairo_status_t st;
+
+    memset(&d, 0, sizeof(d));
+    d.a = a;
+    d.page = 1;
+    d.y = MARGIN;
+    d.surface = cairo_pdf_surface_create_for_stream(write_out, out, PAGE_W,
+                                                    PAGE_H);
+    d.cr = cairo_create(d.surface);
+    cairo_pdf_surface_set_metadata(d.surface, CAIRO_PDF_METADATA_TITLE,
+                                   arena_printf(a, "%s %d",
+                                                T_MON_REPORT_TITLE, m->year));
+    cairo_set_line_width(d.cr, 0.4);
+    d.layout = pango_cairo_create_layout(d.cr);
+    pango_layout_set_wrap(d.layout, PANGO_WRAP_WORD_CHAR);
+    d.font = pango_font_description_from_string("DejaVu Sans 7");
+    d.bold = pango_font_description_from_string("DejaVu Sans Bold 7");
+    d.title = pango_font_description_from_string("DejaVu Sans Bold 12");
+
+    para(&d, arena_printf(a, "%s %d", T_MON_REPORT_TITLE, m->year), d.title);
+    para(&d, p->title ? p->title : "", d.bold);
+    para(&d, arena_printf(a, "%s: %s. %s: %s. %s: %d / %d.", T_MON_REGION,
+                          m->meta.region_name, T_MON_PROGRAMME,
+                          p->programme_title ? p->programme_title : "–",
+                          T_MON_PROGRAMME_YEAR, m->elapsed, m->span),
+         d.font);
+    para(&d, arena_printf(a, "%s: %ld (%s: %ld). %s: %d. %s: %d.",
+                          T_MON_ENTRIES, (long)m->entries,
+                          T_MON_PENDING_COUNT, (long)m->entries_pending,
+                          T_MON_AT_RISK_COUNT, m->nat_risk,
+                          T_MON_NO_DATA_COUNT, m->nno_data),
+         d.font);
+    if (m->demo_entries > 0) {
+        para(&d, arena_printf(a, "%s %ld %s", T_MON_DEMO_WARN,
+                              (long)m->demo_entries, T_MON_DEMO_WARN2),
+             d.bold);
+    }
+    para(&d, T_MON_RISK_RULE, d.font);
+    para(&d, T_MON_GOALS_PROGRESS, d.bold);
+    goal_bars(&d, m);
+    para(&d, arena_printf(a, "%s %d", T_MON_TABLE_INDICATORS, m->year),
+         d.bold);
+    indicators(&d, m);
+    para(&d, T_MON_BUDGET, d.bold);
+    budget(&d, m);
+    footer(&d);
+    cairo_show_page(d.cr);
+
+    g_object_unref(d.layout);
+    pango_font_description_free(d.font);
+    pango_font_description_free(d.bold);
+    pango_font_description_free(d.title);
+    cairo_destroy(d.cr);
+    cairo_surface_finish(d.surface);
+    st = cairo_surface_status(d.surface);
+    cairo_surface_destroy(d.surface);
+    if (st != CAIRO_STATUS_SUCCESS) {
+        log_error("report pdf: cairo: %s", cairo_status_to_string(st));
+        return ERR_IO;
+    }
+    return 0;
+}
+
+/*
+** fontconfig, pango and glib keep caches for the life of the process by
+** design (freed only by FcFini, which is unsafe while other threads may
+** render). LeakSanitizer, in the sanitizer builds of the tests, reads
+** this hook and does not report those caches as leaks; other builds never
+** call it.
+*/
+const char *__lsan_default_suppressions(void);
+const char *
+__lsan_default_suppressions(void)
+{
+    return "leak:libfontconfig.so\nleak:libpango-1.0.so\n"
+           "leak:libpangoft2-1.0.so\nleak:libpangocairo-1.0.so\n"
+           "leak:libcairo.so\nleak:libglib-2.0.so\nleak:libgobject-2.0.so\n"
+           "leak:libharfbuzz.so\n";
+}

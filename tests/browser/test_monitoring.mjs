@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// Browser tests of monitoring (issue 7): a coordinator enters a value in
+// the realisation form, approves it in the queue, reads the dashboard and
+// the report with its SVG charts; the pages pass axe-core WCAG 2.1 AA and
+// work without JavaScript.
+//
+//   node tests/browser/test_monitoring.mjs BUILD/rodzina
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+import {
+  AXE_JS, AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, CSP_PROBE, SHOTS, TIMEOUT, check, counts,
+  run, shot, startServer, stopServer, test, watch,
+} from './lib.mjs';
+
+const PASSWORD = 'haslo-koordynatora-2024';
+
+async function main() {
+  const bin = path.resolve(process.argv[2] || '');
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rodzina-monitoring-'));
+  const db = path.join(tmp, 'demo.db');
+  let server = null, browser = null;
+  const problems = [];
+  try {
+    await run(bin, ['init', '--db', db, '--demo'], { cwd: tmp });
+    const add = spawnSync(bin, ['user', 'add', 'koord', '--role', 'coordinator',
+      '--region', '04', '--db', db], { input: `${PASSWORD}\n` });
+    if (add.status !== 0) throw new Error(`user add: ${add.stderr}`);
+    server = startServer(bin, db, tmp);
+    const base = `http://127.0.0.1:${await server.port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    // No JavaScript at all: every page must work as plain HTML forms.
+    const ctx = await browser.newContext({ locale: 'pl-PL', javaScriptEnabled: false,
+      viewport: { width: 1280, height: 900 } });
+    ctx.setDefaultTimeout(TIMEOUT);
+    watch(ctx, problems);
+    const page = await ctx.newPage();
+
+    await test('public monitoring and registers pages', async () => {
+      let r = await page.goto(`${base}/monitoring`);
+      check(r.status() === 200, `status ${r.status()}`);
+      check(await page.locator('h1').innerText() === 'Monitorowanie', 'h1');
+      r = await page.goto(`${base}/rejestry/szkolenia`);
+      check(r.status() === 200, `status ${r.status()}`);
+      check(await page.locator('table tbody tr').count() >= 5, 'demo events listed');
+    });
+
+    await test('coordinator enters a value and approves it', async () => {
+      await page.goto(`${base}/login`);
+      await page.fill('input[name="login"]', 'koord');
+      await page.fill('input[name="password"]', PASSWORD);
+      await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
+      await page.goto(`${base}/monitoring/plany/1/realizacja`);
+      // Indicator 21 (task 2.4, meetings): the demo entered the year.
+      const row = page.locator('#w-i21');
+      await row.locator('input[name="value"]').fill('4');
+      await row.locator('input[name="note"]').fill('spotkania w Toruniu');
+      await Promise.all([page.waitForNavigation(), row.locator('button[type="submit"]').click()]);
+      check(/\/monitoring\/wpisy\/\d+$/.test(page.url()), page.url());
+      check((await page.locator('main').innerText()).includes('wprowadzony'), 'status entered');
+      await page.fill('#f-comment', '');
+      await Promise.all([page.waitForNavigation(),
+        page.click('button[name="decision"][value="approve"]')]);
+      const text = await page.locator('main').innerText();
+      check(text.includes('zatwierdzony') && text.includes('zatwierdzenie'), 'approved with history');
+      await shot(page, 'monitoring-entry');
+    });
+
+    await test('dashboard shows goal progress, attention list and latest changes', async () => {
+      await page.goto(`${base}/monitoring/plany/1`);
+      check(await page.locator('svg[role="img"]').count() >= 1, 'svg chart');
+      check(await page.locator('meter').count() === 3, 'three goals');
+      const latest = await page.locator('table', { hasText: 'Kiedy' }).innerText();
+      check(latest.includes('koord'), 'latest change by koord');
+      await shot(page, 'monitoring-dashboard');
+    });
+
+    await test('report page: indicators, budget and charts', async () => {
+      await page.goto(`${base}/monitoring/plany/1/raport`);
+      const text = await page.locator('main').innerText();
+      check(text.includes('Sprawozdanie z realizacji za rok 2021'), 'title');
+      check(text.includes('dane demonstracyjne'), 'demo marked');
+      check(await page.locator('figure.mon-chart svg').count() === 2, 'two charts');
+      check(await page.locator('table.mon-report tbody tr').count() > 30, 'indicator rows');
+      await shot(page, 'monitoring-report');
+    });
+
+    const axeSource = fs.readFileSync(AXE_JS, 'utf8');
+    const state = await ctx.storageState();
+    const axeCtx = await browser.newContext({ bypassCSP: true, locale: 'pl-PL', storageState: state });
+    axeCtx.setDefaultTimeout(TIMEOUT);
+    await axeCtx.addInitScript(CSP_PROBE);
+    const axePage = await axeCtx.newPage();
+    for (const u of ['/monitoring', '/monitoring/plany/1', '/monitoring/plany/1/raport',
+      '/monitoring/plany/1/realizacja', '/monitoring/zatwierdzanie', '/rejestry',
+      '/rejestry/szkolenia', '/rejestry/konkursy/nowy']) {
+      await test(`axe ${u}`, async () => {
+        await axePage.goto(`${base}${u}`);
+        await axePage.addScriptTag({ content: axeSource });
+        const res = await axePage.evaluate((tags) => window.axe.run(document,
+          { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }), AXE_TAGS);
+        const v = res.violations.map((x) => `${x.id}: ${x.help} at ${x.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        check(v.length === 0, v.join('\n'));
+      });
+    }
+    await axeCtx.close();
+
+    await test('no console errors', async () => {
+      check(problems.length === 0, problems.map((p) => `${p.url}: ${p.what}`).join('\n'));
+    });
+  } catch (e) {
+    counts.failed++;
+    console.log(`FAIL setup: ${e.message}`);
+  } finally {
+    if (browser) await browser.close();
+    if (server) await stopServer(server);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  console.log(`monitoring: ${counts.passed} passed, ${counts.failed} failed`);
+  process.exit(counts.failed ? 1 : 0);
+}
+
+main();

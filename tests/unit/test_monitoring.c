@@ -1,0 +1,429 @@
+/*
+** Unit tests of monitoring (issue 7): the report's totals are the sums of
+** the realisation entries, a computed indicator equals a hand count of
+** its register, an implementer cannot enter another unit's task, approval
+** and return leave audit rows, CSV import is all or nothing, the report
+** writers produce their formats.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/json.h"
+#include "db/db.h"
+#include "monitoring/monitoring.h"
+#include "plan/plan.h"
+#include "plan/plan_store.h"
+#include "teryt/teryt.h"
+#include "users/users.h"
+
+static struct db *db;
+static struct arena a;
+static int64_t plan_id;
+static struct mon_actor coord;
+
+static int
+setup(void **state)
+{
+    static const struct audit_entry who = {.via = "cli", .action = "test"};
+    const char *why = NULL;
+    struct plan *p;
+    char err[256];
+    db_stmt *st;
+
+    (void)state;
+    arena_init(&a);
+    if (db_open(":memory:", DB_OPEN_CREATE, &db, err, sizeof(err)) != 0 ||
+        teryt_load(db, &a) != 0) {
+        return -1;
+    }
+    st = db_query(db, Q_REGION_UPSERT);
+    db_bind_text(st, 1, "04");
+    db_bind_text(st, 2, "ROPS w Toruniu");
+    if (db_exec(st) != 0) {
+        return -1;
+    }
+    if (plan_read_file(&a, SEEDS_DIR "/001_bcc9bc9c7ab7a335.txt", 0, &p) !=
+            0 ||
+        plan_store_save(db, &a, "04", p, &who, &plan_id, &why) != 0) {
+        return -1;
+    }
+    memset(&coord, 0, sizeof(coord));
+    coord.account = 1000;
+    coord.role = ROLE_COORDINATOR;
+    coord.region = "04";
+    coord.who.account = "koordynator";
+    coord.who.via = "web";
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    (void)state;
+    db_close(db);
+    arena_free(&a);
+    return 0;
+}
+
+static int
+enter(const struct mon_actor *act, const char *kind, int pos,
+      const char *source, const char *period, int64_t value, int64_t *id)
+{
+    struct mon_input in = {plan_id, kind, pos, source, period, value, NULL};
+    const char *why = NULL;
+
+    return mon_entry_save(db, &a, act, &in, id, &why);
+}
+
+static int64_t
+audit_count(const char *action)
+{
+    db_stmt *st = db_query(db, Q_AUDIT_LIST);
+    int64_t n = 0;
+
+    db_bind_null(st, 1);
+    db_bind_text(st, 2, action);
+    db_bind_null(st, 3);
+    db_bind_null(st, 4);
+    db_bind_int(st, 5, 100000);
+    while (db_step(st) == DB_ROW) {
+        n++;
+    }
+    db_done(st);
+    return n;
+}
+
+static void
+test_monitoring_report_totals_equal_entry_sums(void **state)
+{
+    struct mon_report m;
+    struct mon_entry *es;
+    int64_t id, ind_sum = 0, spent = 0, spent_own = 0, hand_ind;
+    int n, i, own;
+
+    (void)state;
+    /* Indicator 9 (task 1.4, target 2) by quarters, 13 (1.10) a year. */
+    assert_int_equal(enter(&coord, "indicator", 9, "", "2021-Q1", 1, &id), 0);
+    assert_int_equal(enter(&coord, "indicator", 9, "", "2021-Q3", 2, &id), 0);
+    assert_int_equal(enter(&coord, "indicator", 13, "", "2021", 17, &id), 0);
+    /* A changed value replaces the old one; its history keeps both. */
+    assert_int_equal(enter(&coord, "indicator", 13, "", "2021", 19, &id), 0);
+    /* A returned value does not count. */
+    assert_int_equal(enter(&coord, "indicator", 14, "", "2021", 5, &id), 0);
+    {
+        const char *why;
+
+        assert_int_equal(mon_entry_decide(db, &a, &coord, id, false,
+                                          "Brak listy obecności", &why),
+                         0);
+    }
+    /* Spending: line 0 (task 1.1) own 11 500,00 and other 90 000,00. */
+    assert_int_equal(enter(&coord, "line", 0, "own", "2021", 1150000, &id), 0);
+    assert_int_equal(enter(&coord, "line", 0, "other", "2021", 9000000, &id),
+                     0);
+    assert_int_equal(enter(&coord, "line", 3, "own", "2021-Q2", 100000, &id),
+                     0);
+    hand_ind = 1 + 2 + 19;
+
+    assert_int_equal(mon_report_build(db, &a, plan_id, &m), 0);
+    n = mon_entries_of_plan(db, &a, plan_id, &es);
+    assert_int_equal(n, 7);
+    for (i = 0; i < n; i++) {
+        if (strcmp(es[i].status, "returned") == 0) {
+            continue;
+        }
+        if (strcmp(es[i].kind, "indicator") == 0) {
+            ind_sum += es[i].value;
+        } else {
+            spent += es[i].value;
+            spent_own += strcmp(es[i].source, "own") == 0 ? es[i].value : 0;
+        }
+    }
+    assert_int_equal(ind_sum, hand_ind);
+    assert_int_equal(m.indicator_sum, ind_sum);
+    assert_int_equal(m.spent_total, spent);
+    assert_int_equal(spent, 1150000 + 9000000 + 100000);
+    own = plan_source_find(m.p, "own");
+    assert_true(own >= 0);
+    assert_int_equal(m.spent_by[own], spent_own);
+    assert_int_equal(m.ind[9].real, 3);
+    assert_int_equal(m.ind[13].real, 19);
+    assert_false(m.ind[14].has_data);
+    assert_int_equal(m.entries, 6);
+    /* The planned total is the plan's 500 000,00 zł. */
+    assert_int_equal(m.planned_total, 50000000);
+    /* Task 1.1: 3 of 2 is 150 %; indicator 9 target 2 -> 150,0 %. */
+    assert_int_equal(m.ind[9].pct10, 1500);
+    assert_string_equal(mon_pct_text(&a, m.ind[9].pct10), "150");
+    /* Quarters and the year are not mixed for one item. */
+    assert_int_equal(enter(&coord, "indicator", 9, "", "2021", 3, &id),
+                     ERR_INPUT);
+    /* A period outside the plan's year is refused. */
+    assert_int_equal(enter(&coord, "indicator", 10, "", "2022", 3, &id),
+                     ERR_INPUT);
+}
+
+static void
+test_monitoring_computed_indicator_equals_hand_count(void **state)
+{
+    const struct mon_register *ev = mon_register_find("szkolenia");
+    static const char *const rows[][16] = {
+        {"training", "A", "2021-02-01", "", "", "", "", "1.1", "5", "0", "0",
+         "0", "7", "0", "0", ""},
+        {"training", "B", "2021-05-01", "2021-05-02", "0463011", "", "", "1.1",
+         "3", "0", "2", "0", "4", "0", "0", ""},
+        {"conference", "C", "2021-06-01", "", "", "", "", "1.1", "9", "0", "0",
+         "0", "1", "0", "0", ""},
+        {"training", "D", "2022-01-10", "", "", "", "", "1.1", "1", "0", "0",
+         "0", "1", "0", "0", ""},
+        {"training", "E", "2021-07-01", "", "", "", "", "2.2", "1", "0", "0",
+         "0", "1", "0", "0", ""},
+        {"training", "F", "2021-12-31", "", "", "", "", "1.1", "0", "0", "0",
+         "0", "3", "0", "0", ""},
+    };
+    struct mon_record *list;
+    struct mon_report m;
+    const char *why;
+    int64_t hand_trainings = 0, hand_police = 0, n;
+    int i, k;
+
+    (void)state;
+    assert_non_null(ev);
+    for (i = 0; i < 6; i++) {
+        struct mon_record rec;
+        const char **errs;
+
+        memset(&rec, 0, sizeof(rec));
+        rec.region = "04";
+        assert_int_equal(mon_record_check(db, &a, ev, rows[i], &rec, &errs),
+                         0);
+        assert_int_equal(mon_record_save(db, &a, ev, &coord, &rec), 0);
+    }
+    /* The hand count, over what the register lists. */
+    n = mon_record_list(db, &a, ev, "04", 2021, &list);
+    assert_int_equal(n, 5);
+    for (i = 0; i < n; i++) {
+        if (strcmp(list[i].v[0], "training") == 0 &&
+            strcmp(list[i].v[7], "1.1") == 0) {
+            hand_trainings++;
+        }
+        for (k = 0; k < ev->nfields; k++) {
+            if (strcmp(ev->fields[k].name, "p_police") == 0 &&
+                strcmp(list[i].v[7], "1.1") == 0) {
+                hand_police += atoll(list[i].v[k]);
+            }
+        }
+    }
+    assert_int_equal(hand_trainings, 3);
+    assert_int_equal(hand_police, 7 + 4 + 1 + 3);
+    assert_int_equal(mon_metric_eval(db, "04", "events", "training", "1.1",
+                                     2021, 2021, &n),
+                     0);
+    assert_int_equal(n, hand_trainings);
+    /* Bound as data: indicator 0 (number of trainings), 6 (police). */
+    assert_int_equal(mon_binding_set(db, &a, &coord, plan_id, 0, "events",
+                                     "training", "1.1", &why),
+                     0);
+    assert_int_equal(mon_binding_set(db, &a, &coord, plan_id, 6,
+                                     "participants", "police", "1.1", &why),
+                     0);
+    assert_int_equal(mon_binding_set(db, &a, &coord, plan_id, 6,
+                                     "participants", "astronauts", "", &why),
+                     ERR_INPUT);
+    assert_int_equal(mon_report_build(db, &a, plan_id, &m), 0);
+    assert_true(m.ind[0].computed);
+    assert_int_equal(m.ind[0].real, hand_trainings);
+    assert_int_equal(m.ind[6].real, hand_police);
+    /* Multi-year: 2021..2021 here, the 2022 training is not counted. */
+    assert_int_equal(m.ind[0].multi_real, 3);
+    assert_int_equal(audit_count("indicator.bind"), 2);
+    assert_int_equal(audit_count("register.insert"), 6);
+}
+
+static void
+test_monitoring_implementer_cannot_edit_other_units_task(void **state)
+{
+    const char *units[] = {"Konsultanci Kujawsko-Pomorskiej Niebieskiej "
+                           "Linii"};
+    struct users_new u = {"realizator-nl", "bardzo-dobre-haslo-1", "implementer",
+                          "04", units, 1};
+    struct users_actor who = {NULL, "cli", NULL};
+    struct mon_actor impl;
+    const char *why = NULL;
+    int64_t account = 0, id = 0;
+    int64_t before = audit_count("realisation.enter");
+
+    (void)state;
+    assert_int_equal(users_add(db, &a, &u, &who, &account, &why), 0);
+    memset(&impl, 0, sizeof(impl));
+    impl.account = account;
+    impl.role = ROLE_IMPLEMENTER;
+    impl.region = "04";
+    impl.who.account = "realizator-nl";
+    impl.who.via = "web";
+    /* Indicator 13 belongs to task 1.10 (helpline consultants): allowed. */
+    assert_int_equal(enter(&impl, "indicator", 13, "", "2021", 20, &id), 0);
+    /* Indicator 9 belongs to task 1.4 (the department): refused. */
+    {
+        struct mon_input in = {plan_id, "indicator", 9, "", "2021", 5, NULL};
+
+        assert_int_equal(mon_entry_save(db, &a, &impl, &in, &id, &why),
+                         ERR_DENIED);
+        assert_non_null(why);
+    }
+    /* A budget line of task 1.1 (trainers): refused too. */
+    assert_int_equal(enter(&impl, "line", 0, "own", "2021", 100, &id),
+                     ERR_DENIED);
+    /* Another region is refused even for its own unit's task. */
+    impl.region = "12";
+    assert_int_equal(enter(&impl, "indicator", 13, "", "2021", 21, &id),
+                     ERR_DENIED);
+    assert_int_equal(audit_count("realisation.enter"), before + 1);
+}
+
+static void
+test_monitoring_approve_and_return_leave_audit_rows(void **state)
+{
+    struct mon_entry e;
+    struct mon_event *h;
+    const char *why = NULL;
+    int64_t id = 0, id2 = 0;
+    int64_t ap = audit_count("realisation.approve");
+    int64_t ret = audit_count("realisation.return");
+
+    (void)state;
+    assert_int_equal(enter(&coord, "indicator", 12, "", "2021", 1, &id), 0);
+    assert_int_equal(mon_entry_decide(db, &a, &coord, id, true, NULL, &why), 0);
+    assert_int_equal(audit_count("realisation.approve"), ap + 1);
+    assert_int_equal(mon_entry_get(db, &a, id, &e), 0);
+    assert_string_equal(e.status, "approved");
+    assert_string_equal(e.decided_by, "koordynator");
+    /* Deciding twice is refused and writes nothing. */
+    assert_int_equal(mon_entry_decide(db, &a, &coord, id, true, NULL, &why),
+                     ERR_INPUT);
+    assert_int_equal(audit_count("realisation.approve"), ap + 1);
+
+    assert_int_equal(enter(&coord, "indicator", 11, "", "2021", 2, &id2), 0);
+    /* A return needs a comment. */
+    assert_int_equal(mon_entry_decide(db, &a, &coord, id2, false, "  ", &why),
+                     ERR_INPUT);
+    assert_int_equal(mon_entry_decide(db, &a, &coord, id2, false,
+                                      "Podaj tytuły poradników", &why),
+                     0);
+    assert_int_equal(audit_count("realisation.return"), ret + 1);
+    assert_int_equal(mon_entry_get(db, &a, id2, &e), 0);
+    assert_string_equal(e.status, "returned");
+    assert_string_equal(e.comment, "Podaj tytuły poradników");
+    /* Corrected: back to entered; history keeps all three events. */
+    assert_int_equal(enter(&coord, "indicator", 11, "", "2021", 3, &id2), 0);
+    assert_int_equal(mon_entry_history(db, &a, id2, &h), 3);
+    assert_string_equal(h[0].event, "enter");
+    assert_int_equal(h[0].value, 2);
+    assert_string_equal(h[1].event, "return");
+    assert_string_equal(h[1].comment, "Podaj tytuły poradników");
+    assert_string_equal(h[2].event, "enter");
+    assert_int_equal(h[2].value, 3);
+    /* Another region's coordinator cannot decide. */
+    {
+        struct mon_actor other = coord;
+
+        other.region = "12";
+        assert_int_equal(mon_entry_decide(db, &a, &other, id2, true, NULL,
+                                          &why),
+                         ERR_DENIED);
+    }
+}
+
+static void
+test_monitoring_csv_import_is_all_or_nothing(void **state)
+{
+    const struct mon_register *g = mon_register_find("konkursy");
+    const char *good = "year;call;area;budget_grosze;offers;awards;"
+                       "awarded_grosze;initiatives;beneficiaries;task\n"
+                       "2024;Konkurs A;rodzina;\"600 000,00\";41;18;"
+                       "\"598 000,00\";90;6000;6\n"
+                       "2024;Konkurs B;;1000;1;1;1000;1;10;7\n";
+    const char *bad = "Rok;Konkurs (ogłoszenie);Złożone oferty\n"
+                      "2024;Konkurs C;3\n"
+                      "20x4;;-1\n";
+    const char **errs;
+    struct mon_record *list;
+    int nerrs, n;
+    int64_t v;
+
+    (void)state;
+    n = mon_register_import(db, &a, g, &coord, "04", good, strlen(good),
+                            &errs, &nerrs);
+    assert_int_equal(n, 2);
+    n = mon_register_import(db, &a, g, &coord, "04", bad, strlen(bad), &errs,
+                            &nerrs);
+    assert_int_equal(n, ERR_INPUT);
+    assert_true(nerrs >= 3);
+    assert_non_null(strstr(errs[0], "Wiersz 3"));
+    n = mon_record_list(db, &a, g, "04", 2024, &list);
+    assert_int_equal(n, 2);
+    assert_int_equal(mon_metric_eval(db, "04", "grants", "initiatives", "",
+                                     2024, 2024, &v),
+                     0);
+    assert_int_equal(v, 91);
+    assert_int_equal(mon_metric_eval(db, "04", "grants", "beneficiaries", "6",
+                                     2024, 2024, &v),
+                     0);
+    assert_int_equal(v, 6000);
+    {
+        struct buf out;
+
+        buf_init(&out);
+        mon_register_csv(&a, g, list, n, &out);
+        assert_non_null(strstr(out.data, "600 000,00"));
+        buf_free(&out);
+    }
+}
+
+static void
+test_monitoring_report_formats(void **state)
+{
+    struct mon_report m;
+    struct buf out;
+    struct json j;
+
+    (void)state;
+    assert_int_equal(mon_report_build(db, &a, plan_id, &m), 0);
+    buf_init(&out);
+    json_init(&j, &out);
+    mon_report_json(&j, &m);
+    assert_non_null(strstr(out.data, "\"planned_grosze\":50000000"));
+    buf_reset(&out);
+    assert_int_equal(mon_report_xlsx(&a, &m, &out), 0);
+    assert_true(out.len > 1000 && memcmp(out.data, "PK", 2) == 0);
+    buf_reset(&out);
+    assert_int_equal(mon_report_pdf(&a, &m, &out), 0);
+    assert_true(out.len > 1000 && memcmp(out.data, "%PDF", 4) == 0);
+    buf_free(&out);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_monitoring_report_totals_equal_entry_sums),
+        cmocka_unit_test(
+            test_monitoring_computed_indicator_equals_hand_count),
+        cmocka_unit_test(
+            test_monitoring_implementer_cannot_edit_other_units_task),
+        cmocka_unit_test(test_monitoring_approve_and_return_leave_audit_rows),
+        cmocka_unit_test(test_monitoring_csv_import_is_all_or_nothing),
+        cmocka_unit_test(test_monitoring_report_formats),
+    };
+
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
