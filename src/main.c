@@ -23,6 +23,8 @@ static const struct command commands[] = {
      "store a plan file (import plan FILE) in one transaction"},
     {"user", cmd_user, cmd_user_help,
      "manage accounts (user add|list|disable|enable|passwd)"},
+    {"purge", cmd_purge, cmd_purge_help,
+     "delete helpline contacts before a date (purge --before DATE)"},
     {"config", cmd_config, cmd_config_help,
      "print the effective configuration (secrets masked)"},
     {"backup", cmd_backup, cmd_backup_help,

@@ -7,6 +7,7 @@
 #include "core/embedded.h"
 #include "core/err.h"
 #include "db/db.h"
+#include "helpline/helpline.h"
 #include "monitoring/monitoring.h"
 #include "plan/plan.h"
 #include "plan/plan_store.h"
@@ -99,6 +100,10 @@ demo_load(struct db *db, struct arena *a)
         return rc;
     }
     /* Each module's demo data: one call per module below this line. */
+    if ((rc = helpline_demo_load(db, a)) != 0) {
+        db_rollback(db);
+        return rc;
+    }
     if ((rc = monitoring_demo_load(db, a)) != 0) {
         db_rollback(db);
         return rc;

@@ -8,8 +8,12 @@
 #ifndef HELPLINE_H
 #define HELPLINE_H
 
+#include <stdbool.h>
 #include <stdint.h>
+#include <time.h>
 
+struct arena;
+struct audit_entry;
 struct db;
 
 /*
@@ -32,5 +36,198 @@ helpline_count_contacts(struct db *db, const char *region, int year,
 int
 helpline_count_agreements(struct db *db, const char *region,
                           const char *date_iso, int64_t *n);
+
+/* Sizes of the code lists; codes run from 1 to the size. */
+enum {
+    HELPLINE_CHANNELS = 7,
+    HELPLINE_CALLERS = 4,
+    HELPLINE_FORMS = 6,    /* bits 1 << (code - 1) of forms */
+    HELPLINE_HARMED = 5,   /* bits of harmed */
+    HELPLINE_HELP = 6,     /* bits of help */
+    HELPLINE_REFERRALS = 8, /* bits of referrals */
+    HELPLINE_DUTY_KINDS = 3,
+    HELPLINE_SPECIALISTS = 6,
+    HELPLINE_NOTE_MAX = 2000, /* bytes */
+};
+
+/* Polish label and stable ASCII code (API, CSV) of each list; index = code. */
+extern const char *const helpline_channel_label[HELPLINE_CHANNELS + 1];
+extern const char *const helpline_channel_code[HELPLINE_CHANNELS + 1];
+extern const char *const helpline_caller_label[HELPLINE_CALLERS + 1];
+extern const char *const helpline_caller_code[HELPLINE_CALLERS + 1];
+extern const char *const helpline_form_label[HELPLINE_FORMS + 1];
+extern const char *const helpline_form_code[HELPLINE_FORMS + 1];
+extern const char *const helpline_harmed_label[HELPLINE_HARMED + 1];
+extern const char *const helpline_harmed_code[HELPLINE_HARMED + 1];
+extern const char *const helpline_help_label[HELPLINE_HELP + 1];
+extern const char *const helpline_referral_label[HELPLINE_REFERRALS + 1];
+extern const char *const helpline_duty_kind_label[HELPLINE_DUTY_KINDS + 1];
+extern const char *const helpline_specialist_label[HELPLINE_SPECIALISTS + 1];
+
+/* One contact. Strings are borrowed from the caller. */
+struct helpline_contact {
+    int64_t id;
+    const char *region;    /* voivodeship code */
+    const char *at;        /* YYYY-MM-DDTHH:MM, Europe/Warsaw */
+    int channel, caller;   /* codes 1.. */
+    const char *gmina;     /* 7-digit TERYT or NULL */
+    unsigned forms, harmed, help, referrals; /* bit sets */
+    int minutes;           /* 0: not given */
+    const char *note;      /* sensitive; NULL or "" for none */
+    const char *created_by;
+};
+
+/*
+** Check and store one contact with one audit row (action "helpline.add";
+** the note's text never enters the audit row, only whether there is one)
+** in one transaction. who gives account, via and address. On a user error
+** returns ERR_INPUT with a Polish *why; *id receives the new id.
+*/
+int
+helpline_contact_add(struct db *db, const struct helpline_contact *c,
+                     const struct audit_entry *who, int64_t *id,
+                     const char **why);
+
+/*
+** Delete every contact dated before `before` (YYYY-MM-DD, exclusive) in one
+** transaction with one audit row ("helpline.purge"); *deleted receives the
+** count. ERR_INPUT for a malformed date.
+*/
+int
+helpline_purge(struct db *db, struct arena *a, const char *before,
+               const struct audit_entry *who, int64_t *deleted);
+
+/* True when s is a valid calendar date YYYY-MM-DD. */
+bool
+helpline_date_valid(const char *s);
+
+/*
+** Local time in Europe/Warsaw for UTC time t (CET, and CEST from the last
+** Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC), in
+** *out (tm_year etc. as gmtime). Independent of the process's TZ.
+*/
+void
+helpline_warsaw_time(time_t t, struct tm *out);
+
+/* True when the toll-free line is open at that local time (17:00–21:00). */
+bool
+helpline_line_open(const struct tm *warsaw);
+
+/* Statistics of a region (or the country) over a date range. */
+struct helpline_stat_item {
+    const char *code;  /* gmina TERYT ("" unknown), powiat code */
+    const char *name;  /* gmina or powiat name */
+    const char *powiat; /* powiat name of a gmina */
+    int64_t n;
+};
+
+struct helpline_stats {
+    const char *region; /* NULL: the country */
+    const char *from, *to; /* YYYY-MM-DD inclusive */
+    int64_t total, minutes;
+    int nmonths;
+    const char **months;  /* YYYY-MM, from..to */
+    int64_t *by_month;
+    int64_t by_channel[HELPLINE_CHANNELS + 1];
+    int64_t by_caller[HELPLINE_CALLERS + 1];
+    int64_t by_form[HELPLINE_FORMS + 1];
+    int64_t by_harmed[HELPLINE_HARMED + 1];
+    int ngminas, npowiats;
+    struct helpline_stat_item *gminas;  /* by TERYT; unknown last */
+    struct helpline_stat_item *powiats; /* by code */
+};
+
+/*
+** Count contacts of region (NULL: every region) dated from..to inclusive
+** by month, channel, caller, form, harmed, gmina and powiat. Whole months
+** are read from the monthly summary, the days of partial months from the
+** contacts. Everything lives in the arena. ERR_INPUT for bad dates (from
+** after to, or a span over 20 years).
+*/
+int
+helpline_stats(struct db *db, struct arena *a, const char *region,
+               const char *from, const char *to, struct helpline_stats *out);
+
+/* A gmina of a region with the agreement in force on a date. */
+struct helpline_agreement {
+    const char *teryt, *name, *powiat;
+    int rodz;
+    bool has;           /* in force on the date */
+    const char *since, *until; /* NULL when none stored */
+};
+
+/*
+** Every gmina of region with its agreement on date (YYYY-MM-DD), ordered by
+** TERYT, into *out (arena). Returns the count or a negative ERR_*.
+*/
+int
+helpline_agreements(struct db *db, struct arena *a, const char *region,
+                    const char *date, struct helpline_agreement **out);
+
+/*
+** Set the agreement of a gmina of region: since (YYYY-MM-DD) and until
+** (YYYY-MM-DD or NULL/""); since NULL or "" removes it. One audit row in the
+** same transaction. ERR_INPUT with a Polish *why on bad input.
+*/
+int
+helpline_agreement_set(struct db *db, const char *region, const char *gmina,
+                       const char *since, const char *until,
+                       const struct audit_entry *who, const char **why);
+
+struct helpline_duty {
+    int64_t id;
+    const char *region;
+    int kind, specialist;
+    const char *city, *place;
+    const char *day, *start, *finish; /* YYYY-MM-DD, HH:MM, HH:MM */
+};
+
+/* Add a duty (checked; ERR_INPUT with *why) with one audit row. */
+int
+helpline_duty_add(struct db *db, const struct helpline_duty *d,
+                  const struct audit_entry *who, int64_t *id,
+                  const char **why);
+
+/* Delete duty id of region with one audit row; ERR_NOTFOUND if absent. */
+int
+helpline_duty_delete(struct db *db, const char *region, int64_t id,
+                     const struct audit_entry *who);
+
+/* Boundaries of a region's gminas (embedded GeoJSON), lon/lat degrees. */
+struct helpline_geo_gmina {
+    const char *teryt, *name;
+    int nrings;
+    int *ring_len;   /* points per ring */
+    double *xy;      /* lon, lat pairs of every ring, in order */
+};
+
+struct helpline_geo {
+    int ngminas;
+    struct helpline_geo_gmina *gminas;
+    double min_lon, min_lat, max_lon, max_lat;
+};
+
+/*
+** Parse the embedded boundaries of region's gminas into the arena.
+** ERR_NOTFOUND when the build holds none for that region, ERR_INPUT when
+** the file cannot be read as GeoJSON polygons.
+*/
+int
+helpline_geo_load(struct arena *a, const char *region,
+                  struct helpline_geo **out);
+
+/* Parse GeoJSON text (FeatureCollection of (Multi)Polygons); as above. */
+int
+helpline_geo_parse(struct arena *a, const char *text, size_t len,
+                   struct helpline_geo **out);
+
+/*
+** Demo data: agreements of kujawsko-pomorskie's 144 gminas as in seed 000
+** (115 rural and urban-rural and 15 urban with, 12 and 2 without), duty
+** hours in six cities and generated contacts of 2021. Idempotent; runs in
+** the caller's transaction.
+*/
+int
+helpline_demo_load(struct db *db, struct arena *a);
 
 #endif

@@ -1,1 +1,192 @@
 /* Niebieska Linia (issue 6): user-visible Polish texts, T_* macros. */
+#ifndef HELPLINE_STRINGS_PL_H
+#define HELPLINE_STRINGS_PL_H
+
+#define T_HL_TITLE "Niebieska Linia"
+#define T_HL_LEAD "Telefon zaufania dla osób doświadczających przemocy " \
+    "domowej: 800 154 030, codziennie od 17:00 do 21:00 (połączenie " \
+    "bezpłatne). Porady e-mailowe, dyżury prawne i konsultacje " \
+    "psychologiczne."
+#define T_HL_OPEN_NOW "Linia 800 154 030 jest teraz czynna (do 21:00)."
+#define T_HL_CLOSED_NOW "Linia 800 154 030 jest teraz nieczynna. " \
+    "Czynna codziennie od 17:00 do 21:00. W nagłej sytuacji dzwoń pod 112."
+#define T_HL_UPCOMING "Najbliższe dyżury i konsultacje"
+#define T_HL_NO_DUTIES "Brak zaplanowanych dyżurów w najbliższych " \
+    "30 dniach."
+#define T_HL_WHEN "Data"
+#define T_HL_HOURS "Godziny"
+#define T_HL_KIND "Rodzaj"
+#define T_HL_SPECIALIST "Specjalista"
+#define T_HL_CITY "Miejscowość"
+#define T_HL_PLACE "Miejsce"
+#define T_HL_LINKS "Dla zespołu Niebieskiej Linii"
+#define T_HL_REGION "Województwo"
+
+/* Contacts */
+#define T_HL_CONTACTS "Rejestr kontaktów"
+#define T_HL_NEW_CONTACT "Nowy kontakt"
+#define T_HL_SAVED "Zapisano kontakt nr"
+#define T_HL_AT "Data i godzina"
+#define T_HL_CHANNEL "Kanał"
+#define T_HL_CALLER "Kto się zgłasza"
+#define T_HL_GMINA "Gmina (miejsce zamieszkania)"
+#define T_HL_GMINA_HINT "Wpisz początek nazwy i wybierz z listy " \
+    "strzałkami i klawiszem Enter. Można pominąć."
+#define T_HL_FORMS "Formy przemocy"
+#define T_HL_HARMED "Kogo dotknęła przemoc"
+#define T_HL_HELP "Udzielona pomoc"
+#define T_HL_REFERRALS "Skierowano do"
+#define T_HL_MINUTES "Czas trwania (minuty)"
+#define T_HL_NOTE "Notatka (dane wrażliwe — bez nazwisk, adresów, " \
+    "telefonów)"
+#define T_HL_NOTE_HINT "Notatka nie trafia do dzienników ani na strony; " \
+    "widać ją tylko w eksporcie z notatkami (zapisywanym w dzienniku " \
+    "zdarzeń)."
+#define T_HL_SAVE "Zapisz kontakt"
+#define T_HL_NO_CONTACTS "Brak kontaktów w tym okresie."
+#define T_HL_NOTE_PRESENT "jest (tylko w eksporcie z notatkami)"
+#define T_HL_NOTE_ABSENT "brak"
+#define T_HL_NONE "—"
+#define T_HL_UNKNOWN_GMINA "nie podano"
+#define T_HL_CONTACT "Kontakt"
+#define T_HL_EXPORT_CSV "Eksport CSV"
+#define T_HL_EXPORT_XLSX "Eksport XLSX"
+#define T_HL_EXPORT_NOTES "Eksport CSV z notatkami (zapisywany w dzienniku)"
+#define T_HL_BY "Zapisał(a)"
+#define T_HL_SHOW "Pokaż"
+#define T_HL_FROM "Od dnia"
+#define T_HL_TO "Do dnia"
+#define T_HL_RECENT "Kontakty w okresie"
+
+/* Input errors */
+#define T_HL_ERR_AT "Podaj datę i godzinę kontaktu (RRRR-MM-DD GG:MM)."
+#define T_HL_ERR_FUTURE "Data kontaktu nie może być w przyszłości."
+#define T_HL_ERR_CHANNEL "Wybierz kanał kontaktu."
+#define T_HL_ERR_CALLER "Wybierz, kto się zgłasza."
+#define T_HL_ERR_GMINA "Nie znaleziono takiej gminy — wybierz ją z listy " \
+    "podpowiedzi albo zostaw pole puste."
+#define T_HL_ERR_MINUTES "Czas trwania musi być liczbą minut od 1 do 600."
+#define T_HL_ERR_NOTE "Notatka może mieć najwyżej 2000 znaków."
+#define T_HL_ERR_REGION "Konto nie ma przypisanego województwa, a gmina " \
+    "nie została podana."
+#define T_HL_ERR_DATE "Data musi mieć postać RRRR-MM-DD."
+#define T_HL_ERR_RANGE "Data początkowa jest późniejsza niż końcowa albo " \
+    "okres przekracza 20 lat."
+#define T_HL_ERR_WOJ "Nie masz dostępu do danych innego województwa."
+#define T_HL_ERR_NOTES_DENIED "Twoja rola nie pozwala na eksport notatek."
+#define T_HL_ERR_NO_REGION "Podaj województwo (parametr „woj”)."
+
+/* Duties */
+#define T_HL_DUTIES "Harmonogram dyżurów"
+#define T_HL_DUTY_ADD "Dodaj dyżur"
+#define T_HL_DUTY_DELETE "Usuń"
+#define T_HL_DUTY_DAY "Dzień"
+#define T_HL_DUTY_START "Od godziny"
+#define T_HL_DUTY_FINISH "Do godziny"
+#define T_HL_DUTY_ADDED "Dodano dyżur."
+#define T_HL_DUTY_DELETED "Usunięto dyżur."
+#define T_HL_ERR_DUTY "Uzupełnij rodzaj, specjalistę, miejscowość, miejsce, " \
+    "dzień (RRRR-MM-DD) i godziny (GG:MM, koniec po początku)."
+#define T_HL_ACTIONS "Czynności"
+
+/* Agreements */
+#define T_HL_AGREEMENTS "Porozumienia z gminami"
+#define T_HL_MAP_CAPTION "Mapa gmin województwa według porozumień " \
+    "(stan na dzień"
+#define T_HL_HAS "z porozumieniem"
+#define T_HL_HAS_NOT "bez porozumienia"
+#define T_HL_SINCE "Od"
+#define T_HL_UNTIL "Do"
+#define T_HL_AGREEMENT "Porozumienie"
+#define T_HL_YES "tak"
+#define T_HL_NO "nie"
+#define T_HL_SUMMARY "Podsumowanie"
+#define T_HL_RURAL "Gminy wiejskie i miejsko-wiejskie"
+#define T_HL_URBAN "Gminy miejskie"
+#define T_HL_ALL "Razem"
+#define T_HL_NO_MAP "Brak granic gmin tego województwa w danych " \
+    "programu — poniżej tabela."
+#define T_HL_AGR_SET "Zapisz porozumienie"
+#define T_HL_AGR_EDIT "Zmień porozumienie gminy"
+#define T_HL_AGR_HINT "Puste pole „Od” usuwa porozumienie gminy."
+#define T_HL_AGR_SAVED "Zapisano porozumienie."
+#define T_HL_ERR_AGR "Wybierz gminę województwa; daty w postaci " \
+    "RRRR-MM-DD, „Do” nie wcześniej niż „Od”."
+#define T_HL_PATTERN_NOTE "Gminy bez porozumienia są zakreskowane."
+
+/* Statistics */
+#define T_HL_STATS "Statystyka kontaktów"
+#define T_HL_TOTAL "Kontakty razem"
+#define T_HL_COUNT "Liczba kontaktów"
+#define T_HL_MONTH "Miesiąc"
+#define T_HL_POWIAT "Powiat"
+#define T_HL_BY_MONTH "Kontakty według miesięcy"
+#define T_HL_BY_CHANNEL "Kontakty według kanału"
+#define T_HL_BY_CALLER "Kontakty według osoby zgłaszającej"
+#define T_HL_BY_FORM "Kontakty według formy przemocy (kontakt może " \
+    "dotyczyć kilku form)"
+#define T_HL_BY_HARMED "Kontakty według osoby dotkniętej przemocą"
+#define T_HL_BY_GMINA "Kontakty według gminy"
+#define T_HL_BY_POWIAT "Kontakty według powiatu"
+#define T_HL_STATS_MAP "Mapa: liczba kontaktów według gminy zamieszkania " \
+    "(dane o liczbie mieszkańców nie są dostępne, więc są to liczby " \
+    "bezwzględne)"
+#define T_HL_COUNTRY "cały kraj"
+#define T_HL_SHARE "Udział"
+#define T_HL_CHART "Wykres"
+#define T_HL_LEGEND "Legenda"
+
+/* Channels (index = code) */
+#define T_HL_CH1 "Linia bezpłatna 800 154 030 (codziennie 17–21)"
+#define T_HL_CH2 "Telefon biurowy (w godzinach pracy urzędu)"
+#define T_HL_CH3 "Porada e-mailowa"
+#define T_HL_CH4 "Dyżur prawny"
+#define T_HL_CH5 "Konsultacja psychologiczna"
+#define T_HL_CH6 "Zastępstwo procesowe w sprawie karnej"
+#define T_HL_CH7 "Konsultacja dla profesjonalisty"
+/* Callers */
+#define T_HL_CR1 "Osoba doznająca przemocy"
+#define T_HL_CR2 "Świadek przemocy"
+#define T_HL_CR3 "Osoba stosująca przemoc"
+#define T_HL_CR4 "Profesjonalista (np. pracownik socjalny, nauczyciel)"
+/* Forms of violence */
+#define T_HL_FO1 "fizyczna"
+#define T_HL_FO2 "psychiczna"
+#define T_HL_FO3 "seksualna"
+#define T_HL_FO4 "ekonomiczna"
+#define T_HL_FO5 "zaniedbanie"
+#define T_HL_FO6 "cyberprzemoc"
+/* Harmed */
+#define T_HL_HM1 "dziecko"
+#define T_HL_HM2 "kobieta"
+#define T_HL_HM3 "mężczyzna"
+#define T_HL_HM4 "osoba starsza"
+#define T_HL_HM5 "osoba z niepełnosprawnością"
+/* Help given */
+#define T_HL_HE1 "informacja o możliwościach pomocy"
+#define T_HL_HE2 "wsparcie emocjonalne"
+#define T_HL_HE3 "porada prawna"
+#define T_HL_HE4 "porada psychologiczna"
+#define T_HL_HE5 "plan bezpieczeństwa"
+#define T_HL_HE6 "interwencja (powiadomienie służb)"
+/* Referrals */
+#define T_HL_RE1 "ośrodek pomocy społecznej (OPS/MOPS/GOPS)"
+#define T_HL_RE2 "powiatowe centrum pomocy rodzinie (PCPR)"
+#define T_HL_RE3 "ośrodek interwencji kryzysowej"
+#define T_HL_RE4 "zespół interdyscyplinarny"
+#define T_HL_RE5 "policja"
+#define T_HL_RE6 "prokuratura lub sąd"
+#define T_HL_RE7 "ochrona zdrowia"
+#define T_HL_RE8 "organizacja pozarządowa"
+/* Duty kinds and specialists */
+#define T_HL_DK1 "Dyżur prawny"
+#define T_HL_DK2 "Konsultacja psychologiczna"
+#define T_HL_DK3 "Konsultacja dla profesjonalistów"
+#define T_HL_SP1 "adwokat"
+#define T_HL_SP2 "radca prawny"
+#define T_HL_SP3 "psycholog"
+#define T_HL_SP4 "psychoterapeuta"
+#define T_HL_SP5 "pedagog"
+#define T_HL_SP6 "pracownik socjalny"
+
+#endif

@@ -1,0 +1,578 @@
+/*
+** Niebieska Linia (issue 6): the register's rules. Code lists, checking and
+** storing contacts, purging past the retention period, agreements with
+** gminas, duty schedules, the line's hours in Warsaw time and the counts the
+** monitoring part reads. No HTML here (pages in helpline_pages.c), and the
+** sensitive note of a contact is never written to a log or an audit row.
+*/
+#include "helpline.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "auth/auth.h"
+#include "core/arena.h"
+#include "core/err.h"
+#include "core/str.h"
+#include "db/db.h"
+#include "html/strings_pl.h"
+
+const char *const helpline_channel_label[HELPLINE_CHANNELS + 1] = {
+    "", T_HL_CH1, T_HL_CH2, T_HL_CH3, T_HL_CH4, T_HL_CH5, T_HL_CH6, T_HL_CH7,
+};
+const char *const helpline_channel_code[HELPLINE_CHANNELS + 1] = {
+    "",         "free_line",      "office_line",  "email",
+    "legal_duty", "psychological", "representation", "professional",
+};
+const char *const helpline_caller_label[HELPLINE_CALLERS + 1] = {
+    "", T_HL_CR1, T_HL_CR2, T_HL_CR3, T_HL_CR4,
+};
+const char *const helpline_caller_code[HELPLINE_CALLERS + 1] = {
+    "", "victim", "witness", "perpetrator", "professional",
+};
+const char *const helpline_form_label[HELPLINE_FORMS + 1] = {
+    "", T_HL_FO1, T_HL_FO2, T_HL_FO3, T_HL_FO4, T_HL_FO5, T_HL_FO6,
+};
+const char *const helpline_form_code[HELPLINE_FORMS + 1] = {
+    "", "physical", "psychological", "sexual", "economic", "neglect",
+    "cyber",
+};
+const char *const helpline_harmed_label[HELPLINE_HARMED + 1] = {
+    "", T_HL_HM1, T_HL_HM2, T_HL_HM3, T_HL_HM4, T_HL_HM5,
+};
+const char *const helpline_harmed_code[HELPLINE_HARMED + 1] = {
+    "", "child", "woman", "man", "older", "disabled",
+};
+const char *const helpline_help_label[HELPLINE_HELP + 1] = {
+    "", T_HL_HE1, T_HL_HE2, T_HL_HE3, T_HL_HE4, T_HL_HE5, T_HL_HE6,
+};
+const char *const helpline_referral_label[HELPLINE_REFERRALS + 1] = {
+    "",       T_HL_RE1, T_HL_RE2, T_HL_RE3, T_HL_RE4,
+    T_HL_RE5, T_HL_RE6, T_HL_RE7, T_HL_RE8,
+};
+const char *const helpline_duty_kind_label[HELPLINE_DUTY_KINDS + 1] = {
+    "", T_HL_DK1, T_HL_DK2, T_HL_DK3,
+};
+const char *const helpline_specialist_label[HELPLINE_SPECIALISTS + 1] = {
+    "", T_HL_SP1, T_HL_SP2, T_HL_SP3, T_HL_SP4, T_HL_SP5, T_HL_SP6,
+};
+
+/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
+static long
+days_from_civil(int y, int m, int d)
+{
+    long era, yoe, doy, doe;
+
+    y -= m <= 2;
+    era = (y >= 0 ? y : y - 399) / 400;
+    yoe = y - era * 400;
+    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static int
+month_days(int y, int m)
+{
+    static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+    return m == 2 && leap ? 29 : dm[m - 1];
+}
+
+static bool
+digits(const char *s, int n)
+{
+    int i;
+
+    for (i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9') {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool
+helpline_date_valid(const char *s)
+{
+    int y, m, d;
+
+    if (s == NULL || strlen(s) != 10 || !digits(s, 4) || s[4] != '-' ||
+        !digits(s + 5, 2) || s[7] != '-' || !digits(s + 8, 2)) {
+        return false;
+    }
+    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+        (s[3] - '0');
+    m = (s[5] - '0') * 10 + (s[6] - '0');
+    d = (s[8] - '0') * 10 + (s[9] - '0');
+    return y >= 1900 && m >= 1 && m <= 12 && d >= 1 &&
+           d <= month_days(y, m);
+}
+
+/* HH:MM with HH 00..23 and MM 00..59. */
+static bool
+time_valid(const char *s)
+{
+    return s != NULL && strlen(s) == 5 && digits(s, 2) && s[2] == ':' &&
+           digits(s + 3, 2) && (s[0] - '0') * 10 + (s[1] - '0') < 24 &&
+           s[3] < '6';
+}
+
+static long
+last_sunday_utc(int y, int m)
+{
+    long days = days_from_civil(y, m, month_days(y, m));
+    long wday = ((days % 7) + 11) % 7; /* 1970-01-01 was a Thursday */
+
+    return (days - wday) * 86400L + 3600L; /* 01:00 UTC */
+}
+
+void
+helpline_warsaw_time(time_t t, struct tm *out)
+{
+    struct tm utc;
+    long start, end;
+    time_t local;
+
+    gmtime_r(&t, &utc);
+    start = last_sunday_utc(utc.tm_year + 1900, 3);
+    end = last_sunday_utc(utc.tm_year + 1900, 10);
+    local = t + ((long)t >= start && (long)t < end ? 7200 : 3600);
+    gmtime_r(&local, out);
+}
+
+bool
+helpline_line_open(const struct tm *warsaw)
+{
+    return warsaw->tm_hour >= 17 && warsaw->tm_hour < 21;
+}
+
+static bool
+region_valid(const char *s)
+{
+    return s != NULL && strlen(s) == 2 && digits(s, 2);
+}
+
+/* The audit row of a change: who's account, via and address, our action. */
+static int
+audit(struct db *db, const struct audit_entry *who, const char *action,
+      const char *entity, const char *id, const char *before,
+      const char *after)
+{
+    struct audit_entry e = {0};
+
+    if (who != NULL) {
+        e = *who;
+    }
+    if (e.via == NULL) {
+        e.via = "cli";
+    }
+    e.action = action;
+    e.entity = entity;
+    e.entity_id = id;
+    e.before = before;
+    e.after = after;
+    return audit_add(db, &e);
+}
+
+/* Local "now" as YYYY-MM-DDTHH:MM, to refuse contacts in the future. */
+static void
+now_local(char *out, size_t n, long ahead)
+{
+    struct tm tm;
+
+    helpline_warsaw_time(time(NULL) + ahead, &tm);
+    snprintf(out, n, "%04d-%02d-%02dT%02d:%02d", tm.tm_year + 1900,
+             tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
+}
+
+static int
+check_contact(struct db *db, const struct helpline_contact *c,
+              const char **why)
+{
+    char limit[32];
+
+    if (!region_valid(c->region)) {
+        *why = T_HL_ERR_REGION;
+        return ERR_INPUT;
+    }
+    if (c->at == NULL || strlen(c->at) != 16 || c->at[10] != 'T' ||
+        !time_valid(c->at + 11)) {
+        *why = T_HL_ERR_AT;
+        return ERR_INPUT;
+    }
+    {
+        char day[11];
+
+        memcpy(day, c->at, 10);
+        day[10] = '\0';
+        if (!helpline_date_valid(day)) {
+            *why = T_HL_ERR_AT;
+            return ERR_INPUT;
+        }
+    }
+    /* A little slack for a clock that runs ahead of the server's. */
+    now_local(limit, sizeof(limit), 15 * 60);
+    if (strcmp(c->at, limit) > 0) {
+        *why = T_HL_ERR_FUTURE;
+        return ERR_INPUT;
+    }
+    if (c->channel < 1 || c->channel > HELPLINE_CHANNELS) {
+        *why = T_HL_ERR_CHANNEL;
+        return ERR_INPUT;
+    }
+    if (c->caller < 1 || c->caller > HELPLINE_CALLERS) {
+        *why = T_HL_ERR_CALLER;
+        return ERR_INPUT;
+    }
+    if (c->forms >= (1u << HELPLINE_FORMS) ||
+        c->harmed >= (1u << HELPLINE_HARMED) ||
+        c->help >= (1u << HELPLINE_HELP) ||
+        c->referrals >= (1u << HELPLINE_REFERRALS)) {
+        *why = T_ERR_BAD_REQUEST;
+        return ERR_INPUT;
+    }
+    if (c->minutes < 0 || c->minutes > 600) {
+        *why = T_HL_ERR_MINUTES;
+        return ERR_INPUT;
+    }
+    if (c->note != NULL &&
+        (strlen(c->note) > HELPLINE_NOTE_MAX ||
+         !str_utf8_valid(c->note, strlen(c->note)))) {
+        *why = T_HL_ERR_NOTE;
+        return ERR_INPUT;
+    }
+    if (c->gmina != NULL) {
+        db_stmt *st = db_query(db, Q_HELPLINE_GMINA_WOJ);
+        int rc;
+
+        db_bind_text(st, 1, c->gmina);
+        rc = db_step(st);
+        db_done(st);
+        if (rc == DB_DONE) {
+            *why = T_HL_ERR_GMINA;
+            return ERR_INPUT;
+        }
+        if (rc != DB_ROW) {
+            return rc;
+        }
+    }
+    return 0;
+}
+
+int
+helpline_contact_add(struct db *db, const struct helpline_contact *c,
+                     const struct audit_entry *who, int64_t *id,
+                     const char **why)
+{
+    char after[512], ids[32];
+    bool note = c->note != NULL && c->note[0] != '\0';
+    db_stmt *st;
+    int rc;
+
+    if ((rc = check_contact(db, c, why)) != 0) {
+        return rc;
+    }
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_HELPLINE_CONTACT_INSERT);
+    db_bind_text(st, 1, c->region);
+    db_bind_text(st, 2, c->at);
+    db_bind_int(st, 3, c->channel);
+    db_bind_int(st, 4, c->caller);
+    db_bind_text(st, 5, c->gmina);
+    db_bind_int(st, 6, c->forms);
+    db_bind_int(st, 7, c->harmed);
+    db_bind_int(st, 8, c->help);
+    db_bind_int(st, 9, c->referrals);
+    if (c->minutes > 0) {
+        db_bind_int(st, 10, c->minutes);
+    } else {
+        db_bind_null(st, 10);
+    }
+    db_bind_text(st, 11, note ? c->note : NULL);
+    db_bind_text(st, 12, c->created_by);
+    if ((rc = db_exec(st)) != 0) {
+        db_rollback(db);
+        return rc;
+    }
+    *id = db_last_id(db);
+    snprintf(ids, sizeof(ids), "%lld", (long long)*id);
+    /* The note's text stays out of the audit row: only whether it exists. */
+    snprintf(after, sizeof(after),
+             "{\"region\":\"%s\",\"at\":\"%s\",\"channel\":%d,"
+             "\"caller\":%d,\"gmina\":%s%s%s,\"forms\":%u,\"harmed\":%u,"
+             "\"help\":%u,\"referrals\":%u,\"minutes\":%d,\"note\":%s}",
+             c->region, c->at, c->channel, c->caller,
+             c->gmina ? "\"" : "", c->gmina ? c->gmina : "null",
+             c->gmina ? "\"" : "", c->forms, c->harmed, c->help,
+             c->referrals, c->minutes, note ? "true" : "false");
+    if ((rc = audit(db, who, "helpline.add", "helpline_contact", ids, NULL,
+                    after)) != 0) {
+        db_rollback(db);
+        return rc;
+    }
+    return db_commit(db);
+}
+
+int
+helpline_purge(struct db *db, struct arena *a, const char *before,
+               const struct audit_entry *who, int64_t *deleted)
+{
+    db_stmt *st;
+    int64_t n = 0;
+    int rc;
+
+    if (!helpline_date_valid(before)) {
+        return ERR_INPUT;
+    }
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_HELPLINE_PURGE_COUNT);
+    db_bind_text(st, 1, before);
+    if ((rc = db_one_int(st, &n)) != 0) {
+        db_rollback(db);
+        return rc;
+    }
+    st = db_query(db, Q_HELPLINE_PURGE);
+    db_bind_text(st, 1, before);
+    if ((rc = db_exec(st)) != 0 ||
+        (rc = audit(db, who, "helpline.purge", "helpline_contact", NULL,
+                    NULL,
+                    arena_printf(a, "{\"before\":\"%s\",\"deleted\":%lld}",
+                                 before, (long long)n))) != 0) {
+        db_rollback(db);
+        return rc;
+    }
+    if ((rc = db_commit(db)) != 0) {
+        return rc;
+    }
+    *deleted = n;
+    return 0;
+}
+
+int
+helpline_count_contacts(struct db *db, const char *region, int year,
+                        int64_t *n)
+{
+    char from[16], to[16];
+    db_stmt *st;
+
+    if (year < 1900 || year > 9999) {
+        return ERR_INPUT;
+    }
+    snprintf(from, sizeof(from), "%04d-01", year);
+    snprintf(to, sizeof(to), "%04d-12", year);
+    st = db_query(db, Q_HELPLINE_YEAR_COUNT);
+    db_bind_text(st, 1, region);
+    db_bind_text(st, 2, from);
+    db_bind_text(st, 3, to);
+    return db_one_int(st, n);
+}
+
+int
+helpline_count_agreements(struct db *db, const char *region,
+                          const char *date_iso, int64_t *n)
+{
+    db_stmt *st;
+
+    if (!helpline_date_valid(date_iso)) {
+        return ERR_INPUT;
+    }
+    st = db_query(db, Q_HELPLINE_AGREEMENT_COUNT);
+    db_bind_text(st, 1, region);
+    db_bind_text(st, 2, date_iso);
+    return db_one_int(st, n);
+}
+
+int
+helpline_agreements(struct db *db, struct arena *a, const char *region,
+                    const char *date, struct helpline_agreement **out)
+{
+    db_stmt *st = db_query(db, Q_HELPLINE_AGREEMENT_LIST);
+    struct helpline_agreement *v = NULL;
+    int n = 0, cap = 0, rc;
+
+    db_bind_text(st, 1, region);
+    db_bind_text(st, 2, date);
+    while ((rc = db_step(st)) == DB_ROW) {
+        struct helpline_agreement *g;
+
+        if (n == cap) {
+            int ncap = cap ? cap * 2 : 256;
+
+            v = arena_realloc(a, v, (size_t)cap * sizeof(*v),
+                              (size_t)ncap * sizeof(*v));
+            cap = ncap;
+        }
+        g = &v[n++];
+        g->teryt = db_col_text_dup(a, st, 0);
+        g->name = db_col_text_dup(a, st, 1);
+        g->powiat = db_col_text_dup(a, st, 2);
+        g->rodz = (int)db_col_int(st, 3);
+        g->since = db_col_null(st, 4) ? NULL : db_col_text_dup(a, st, 4);
+        g->until = db_col_null(st, 5) ? NULL : db_col_text_dup(a, st, 5);
+        g->has = db_col_int(st, 6) != 0;
+    }
+    db_done(st);
+    if (rc != DB_DONE) {
+        return rc;
+    }
+    *out = v;
+    return n;
+}
+
+int
+helpline_agreement_set(struct db *db, const char *region, const char *gmina,
+                       const char *since, const char *until,
+                       const struct audit_entry *who, const char **why)
+{
+    char before[128] = "", after[128];
+    bool had = false, remove = since == NULL || since[0] == '\0';
+    db_stmt *st;
+    int rc;
+
+    if (until != NULL && until[0] == '\0') {
+        until = NULL;
+    }
+    *why = T_HL_ERR_AGR;
+    if (!region_valid(region) || gmina == NULL ||
+        (!remove && !helpline_date_valid(since)) ||
+        (until != NULL && (!helpline_date_valid(until) || remove ||
+                           strcmp(until, since) < 0))) {
+        return ERR_INPUT;
+    }
+    st = db_query(db, Q_HELPLINE_GMINA_WOJ);
+    db_bind_text(st, 1, gmina);
+    rc = db_step(st);
+    if (rc != DB_ROW || strcmp(db_col_text(st, 0), region) != 0) {
+        db_done(st);
+        return rc == DB_ROW || rc == DB_DONE ? ERR_INPUT : rc;
+    }
+    db_done(st);
+    *why = NULL;
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_HELPLINE_AGREEMENT_GET);
+    db_bind_text(st, 1, gmina);
+    if ((rc = db_step(st)) == DB_ROW) {
+        had = true;
+        snprintf(before, sizeof(before), "{\"since\":\"%s\",\"until\":%s%s%s}",
+                 db_col_text(st, 0), db_col_null(st, 1) ? "" : "\"",
+                 db_col_null(st, 1) ? "null" : db_col_text(st, 1),
+                 db_col_null(st, 1) ? "" : "\"");
+    }
+    db_done(st);
+    if (rc != DB_ROW && rc != DB_DONE) {
+        db_rollback(db);
+        return rc;
+    }
+    if (remove) {
+        st = db_query(db, Q_HELPLINE_AGREEMENT_DELETE);
+        db_bind_text(st, 1, gmina);
+        snprintf(after, sizeof(after), "null");
+    } else {
+        st = db_query(db, Q_HELPLINE_AGREEMENT_UPSERT);
+        db_bind_text(st, 1, gmina);
+        db_bind_text(st, 2, region);
+        db_bind_text(st, 3, since);
+        db_bind_text(st, 4, until);
+        snprintf(after, sizeof(after), "{\"since\":\"%s\",\"until\":%s%s%s}",
+                 since, until ? "\"" : "", until ? until : "null",
+                 until ? "\"" : "");
+    }
+    if ((rc = db_exec(st)) != 0 ||
+        (rc = audit(db, who, "helpline.agreement", "gmina", gmina,
+                    had ? before : NULL, after)) != 0) {
+        db_rollback(db);
+        return rc;
+    }
+    return db_commit(db);
+}
+
+int
+helpline_duty_add(struct db *db, const struct helpline_duty *d,
+                  const struct audit_entry *who, int64_t *id,
+                  const char **why)
+{
+    char ids[32];
+    db_stmt *st;
+    int rc;
+
+    *why = T_HL_ERR_DUTY;
+    if (!region_valid(d->region) || d->kind < 1 ||
+        d->kind > HELPLINE_DUTY_KINDS || d->specialist < 1 ||
+        d->specialist > HELPLINE_SPECIALISTS || d->city == NULL ||
+        d->city[0] == '\0' || strlen(d->city) > 100 || d->place == NULL ||
+        d->place[0] == '\0' || strlen(d->place) > 200 ||
+        !str_utf8_valid(d->city, strlen(d->city)) ||
+        !str_utf8_valid(d->place, strlen(d->place)) ||
+        !helpline_date_valid(d->day) || !time_valid(d->start) ||
+        !time_valid(d->finish) || strcmp(d->finish, d->start) <= 0) {
+        return ERR_INPUT;
+    }
+    *why = NULL;
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_HELPLINE_DUTY_INSERT);
+    db_bind_text(st, 1, d->region);
+    db_bind_int(st, 2, d->kind);
+    db_bind_int(st, 3, d->specialist);
+    db_bind_text(st, 4, d->city);
+    db_bind_text(st, 5, d->place);
+    db_bind_text(st, 6, d->day);
+    db_bind_text(st, 7, d->start);
+    db_bind_text(st, 8, d->finish);
+    if ((rc = db_exec(st)) != 0) {
+        db_rollback(db);
+        return rc;
+    }
+    *id = db_last_id(db);
+    snprintf(ids, sizeof(ids), "%lld", (long long)*id);
+    if ((rc = audit(db, who, "helpline.duty.add", "helpline_duty", ids, NULL,
+                    NULL)) != 0) {
+        db_rollback(db);
+        return rc;
+    }
+    return db_commit(db);
+}
+
+int
+helpline_duty_delete(struct db *db, const char *region, int64_t id,
+                     const struct audit_entry *who)
+{
+    char ids[32];
+    db_stmt *st;
+    int rc;
+
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    /* A duty of another region is as absent as one that never was. */
+    st = db_query(db, Q_HELPLINE_DUTY_GET);
+    db_bind_int(st, 1, id);
+    rc = db_step(st);
+    if (rc != DB_ROW || region == NULL ||
+        strcmp(db_col_text(st, 0), region) != 0) {
+        db_done(st);
+        db_rollback(db);
+        return rc == DB_ROW || rc == DB_DONE ? ERR_NOTFOUND : rc;
+    }
+    db_done(st);
+    st = db_query(db, Q_HELPLINE_DUTY_DELETE);
+    db_bind_int(st, 1, id);
+    db_bind_text(st, 2, region);
+    snprintf(ids, sizeof(ids), "%lld", (long long)id);
+    if ((rc = db_exec(st)) != 0 ||
+        (rc = audit(db, who, "helpline.duty.delete", "helpline_duty", ids,
+                    NULL, NULL)) != 0) {
+        db_rollback(db);
+        return rc;
+    }
+    return db_commit(db);
+}

@@ -1,0 +1,412 @@
+/*
+** Niebieska Linia exports: contacts and statistics as CSV and XLSX. One
+** small sheet writer serves both formats, so the columns are written once.
+** Contacts stream from the statement into the writer. The sensitive note is
+** exported only with notatki=1 by an account holding CAP_HELPLINE_NOTES,
+** and each such export writes one audit row; any other account asking for
+** it is refused (403), and an export without that flag has no note column.
+*/
+#include "pages.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <xlsxwriter.h>
+
+#include "core/err.h"
+#include "core/log.h"
+#include "db/db.h"
+#include "helpline_web.h"
+#include "html/strings_pl.h"
+
+#define EXPORT_MAX 1000000
+
+struct sheet {
+    bool xlsx;
+    struct buf *csv;
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    lxw_row_t row;
+    lxw_col_t col;
+};
+
+static void
+cell_str(struct sheet *s, const char *v)
+{
+    if (s->xlsx) {
+        worksheet_write_string(s->ws, s->row, s->col++, v, NULL);
+        return;
+    }
+    if (s->col++ > 0) {
+        buf_putc(s->csv, ',');
+    }
+    buf_putc(s->csv, '"');
+    /* A leading = + - @ would run as a formula in a spreadsheet. */
+    if (*v == '=' || *v == '+' || *v == '-' || *v == '@') {
+        buf_putc(s->csv, '\'');
+    }
+    for (; *v; v++) {
+        if (*v == '"') {
+            buf_putc(s->csv, '"');
+        }
+        buf_putc(s->csv, *v);
+    }
+    buf_putc(s->csv, '"');
+}
+
+static void
+cell_int(struct sheet *s, int64_t v)
+{
+    if (s->xlsx) {
+        worksheet_write_number(s->ws, s->row, s->col++, (double)v, NULL);
+        return;
+    }
+    if (s->col++ > 0) {
+        buf_putc(s->csv, ',');
+    }
+    buf_printf(s->csv, "%lld", (long long)v);
+}
+
+static void
+row_end(struct sheet *s)
+{
+    if (!s->xlsx) {
+        buf_puts(s->csv, "\r\n");
+    }
+    s->row++;
+    s->col = 0;
+}
+
+/* Start a sheet: CSV into r->out, or XLSX into a temporary file. */
+static int
+sheet_begin(struct req *r, struct sheet *s, bool xlsx, const char *name,
+            char **path)
+{
+    memset(s, 0, sizeof(*s));
+    s->xlsx = xlsx;
+    if (!xlsx) {
+        s->csv = &r->out;
+        r->content_type = "text/csv; charset=utf-8";
+        req_add_header(r, "Content-Disposition",
+                       arena_printf(&r->arena,
+                                    "attachment; filename=\"%s.csv\"", name));
+        return 0;
+    }
+    {
+        const char *dir = getenv("TMPDIR");
+        int fd;
+
+        if (dir == NULL || dir[0] == '\0') {
+            dir = "/tmp";
+        }
+        *path = arena_printf(&r->arena, "%s/rodzina-helpline-XXXXXX", dir);
+        fd = mkstemp(*path);
+        if (fd < 0) {
+            log_error("helpline export: mkstemp in %s: %s", dir,
+                      strerror(errno));
+            return ERR_IO;
+        }
+        close(fd);
+    }
+    s->wb = workbook_new(*path);
+    if (s->wb == NULL) {
+        unlink(*path);
+        return ERR_IO;
+    }
+    s->ws = workbook_add_worksheet(s->wb, name);
+    r->content_type = "application/vnd.openxmlformats-officedocument."
+                      "spreadsheetml.sheet";
+    req_add_header(r, "Content-Disposition",
+                   arena_printf(&r->arena, "attachment; filename=\"%s.xlsx\"",
+                                name));
+    return 0;
+}
+
+/* Finish: for XLSX close the workbook and read the file into r->out. */
+static int
+sheet_end(struct req *r, struct sheet *s, const char *path)
+{
+    struct stat stt;
+    int fd, rc = 0;
+
+    if (!s->xlsx) {
+        return 0;
+    }
+    if (workbook_close(s->wb) != LXW_NO_ERROR) {
+        unlink(path);
+        return ERR_IO;
+    }
+    fd = open(path, O_RDONLY);
+    if (fd < 0 || fstat(fd, &stt) != 0) {
+        rc = ERR_IO;
+    } else {
+        size_t want = (size_t)stt.st_size, got = 0;
+        char *data = arena_alloc(&r->arena, want + 1);
+
+        while (got < want) {
+            ssize_t k = read(fd, data + got, want - got);
+
+            if (k < 0 && errno == EINTR) {
+                continue;
+            }
+            if (k <= 0) {
+                break;
+            }
+            got += (size_t)k;
+        }
+        if (got != want) {
+            rc = ERR_IO;
+        } else {
+            buf_append(&r->out, data, got);
+        }
+    }
+    if (fd >= 0) {
+        close(fd);
+    }
+    unlink(path);
+    if (rc != 0) {
+        log_error("helpline export: reading back %s failed", path);
+    }
+    return rc;
+}
+
+static void
+cell_bits(struct req *r, struct sheet *s, unsigned v,
+          const char *const *labels, int n)
+{
+    struct buf b;
+    int i;
+
+    buf_init(&b);
+    for (i = 1; i <= n; i++) {
+        if (v & (1u << (i - 1))) {
+            if (b.len) {
+                buf_puts(&b, "; ");
+            }
+            buf_puts(&b, labels[i]);
+        }
+    }
+    cell_str(s, b.len ? b.data : "");
+    buf_free(&b);
+    (void)r;
+}
+
+static int
+contacts_export(struct req *r, bool xlsx)
+{
+    const char *region, *from, *to, *notes = req_arg(r, "notatki");
+    bool with_notes = notes != NULL && strcmp(notes, "1") == 0;
+    struct sheet s;
+    char before[16], *path = NULL;
+    db_stmt *st;
+    int rc, i;
+    static const char *const head[] = {
+        "nr", "wojewodztwo", "data_godzina", "kanal", "kto_sie_zglasza",
+        "gmina_teryt", "gmina", "powiat", "formy_przemocy", "kogo_dotyczy",
+        "udzielona_pomoc", "skierowania", "minuty", "zapisal"};
+
+    if ((rc = helpline_region_or_reply(r, false, &region)) != 0 ||
+        (rc = helpline_range_or_reply(r, "1900-01-01", &from, &to)) != 0) {
+        return rc;
+    }
+    if (with_notes && !helpline_can(r, CAP_HELPLINE_NOTES)) {
+        return req_error(r, 403, T_HL_ERR_NOTES_DENIED);
+    }
+    snprintf(before, sizeof(before), "%s~", to);
+    if (with_notes) {
+        struct audit_entry who = helpline_actor(r);
+
+        who.action = "helpline.export_notes";
+        who.entity = "helpline_contact";
+        who.after = arena_printf(&r->arena,
+                                 "{\"region\":\"%s\",\"from\":\"%s\","
+                                 "\"to\":\"%s\",\"format\":\"%s\"}",
+                                 region, from, to, xlsx ? "xlsx" : "csv");
+        if ((rc = audit_add(r->db, &who)) != 0) {
+            return rc;
+        }
+    }
+    if ((rc = sheet_begin(r, &s, xlsx, "kontakty", &path)) != 0) {
+        return rc;
+    }
+    for (i = 0; i < (int)(sizeof(head) / sizeof(head[0])); i++) {
+        cell_str(&s, head[i]);
+    }
+    if (with_notes) {
+        cell_str(&s, "notatka");
+    }
+    row_end(&s);
+    st = db_query(r->db, with_notes ? Q_HELPLINE_CONTACT_NOTES
+                                    : Q_HELPLINE_CONTACT_LIST);
+    db_bind_text(st, 1, region);
+    db_bind_text(st, 2, from);
+    db_bind_text(st, 3, before);
+    db_bind_int(st, 4, EXPORT_MAX);
+    while ((rc = db_step(st)) == DB_ROW) {
+        int ch = (int)db_col_int(st, 3), cr = (int)db_col_int(st, 4);
+
+        cell_int(&s, db_col_int(st, 0));
+        cell_str(&s, db_col_text(st, 1));
+        cell_str(&s, db_col_text(st, 2));
+        cell_str(&s, ch >= 1 && ch <= HELPLINE_CHANNELS
+                         ? helpline_channel_label[ch]
+                         : "");
+        cell_str(&s, cr >= 1 && cr <= HELPLINE_CALLERS
+                         ? helpline_caller_label[cr]
+                         : "");
+        cell_str(&s, db_col_text(st, 5));
+        cell_str(&s, db_col_text(st, 6));
+        cell_str(&s, db_col_text(st, 14));
+        cell_bits(r, &s, (unsigned)db_col_int(st, 7), helpline_form_label,
+                  HELPLINE_FORMS);
+        cell_bits(r, &s, (unsigned)db_col_int(st, 8), helpline_harmed_label,
+                  HELPLINE_HARMED);
+        cell_bits(r, &s, (unsigned)db_col_int(st, 9), helpline_help_label,
+                  HELPLINE_HELP);
+        cell_bits(r, &s, (unsigned)db_col_int(st, 10),
+                  helpline_referral_label, HELPLINE_REFERRALS);
+        cell_int(&s, db_col_int(st, 11));
+        cell_str(&s, db_col_text(st, 13));
+        if (with_notes) {
+            cell_str(&s, db_col_text(st, 15));
+        }
+        row_end(&s);
+    }
+    db_done(st);
+    if (rc != DB_DONE) {
+        if (s.xlsx) {
+            workbook_close(s.wb);
+            unlink(path);
+        }
+        return rc;
+    }
+    return sheet_end(r, &s, path);
+}
+
+/*
+** ROUTE: GET /niebieska-linia/kontakty.csv
+** CAP: CAP_HELPLINE_READ
+** PARAMS: od, do (YYYY-MM-DD), woj, notatki=1 (CAP_HELPLINE_NOTES, audited)
+*/
+int
+page_helpline_contacts_csv(struct req *r)
+{
+    return contacts_export(r, false);
+}
+
+/*
+** ROUTE: GET /niebieska-linia/kontakty.xlsx
+** CAP: CAP_HELPLINE_READ
+** PARAMS: od, do (YYYY-MM-DD), woj, notatki=1 (CAP_HELPLINE_NOTES, audited)
+*/
+int
+page_helpline_contacts_xlsx(struct req *r)
+{
+    return contacts_export(r, true);
+}
+
+static void
+stat_rows(struct sheet *s, const char *dim, const char *const *codes,
+          const char *const *labels, const int64_t *v, int n)
+{
+    int i;
+
+    for (i = 1; i <= n; i++) {
+        cell_str(s, dim);
+        cell_str(s, codes ? codes[i] : "");
+        cell_str(s, labels[i]);
+        cell_int(s, v[i]);
+        row_end(s);
+    }
+}
+
+static int
+stats_export(struct req *r, bool xlsx)
+{
+    const char *region, *from, *to, *today = helpline_today(r);
+    struct helpline_stats st;
+    struct sheet s;
+    char *path = NULL;
+    int i, rc;
+
+    if ((rc = helpline_region_or_reply(r, true, &region)) != 0 ||
+        (rc = helpline_range_or_reply(
+             r, arena_printf(&r->arena, "%.4s-01-01", today), &from, &to)) !=
+            0) {
+        return rc;
+    }
+    if ((rc = helpline_stats(r->db, &r->arena, region, from, to, &st)) != 0) {
+        return rc == ERR_INPUT ? req_error(r, 400, T_HL_ERR_RANGE) : rc;
+    }
+    if ((rc = sheet_begin(r, &s, xlsx, "statystyka", &path)) != 0) {
+        return rc;
+    }
+    cell_str(&s, "wymiar");
+    cell_str(&s, "kod");
+    cell_str(&s, "nazwa");
+    cell_str(&s, "liczba");
+    row_end(&s);
+    cell_str(&s, "razem");
+    cell_str(&s, region ? region : "");
+    cell_str(&s, arena_printf(&r->arena, "%s – %s", from, to));
+    cell_int(&s, st.total);
+    row_end(&s);
+    for (i = 0; i < st.nmonths; i++) {
+        cell_str(&s, "miesiac");
+        cell_str(&s, st.months[i]);
+        cell_str(&s, st.months[i]);
+        cell_int(&s, st.by_month[i]);
+        row_end(&s);
+    }
+    stat_rows(&s, "kanal", helpline_channel_code, helpline_channel_label,
+              st.by_channel, HELPLINE_CHANNELS);
+    stat_rows(&s, "kto_sie_zglasza", helpline_caller_code,
+              helpline_caller_label, st.by_caller, HELPLINE_CALLERS);
+    stat_rows(&s, "forma_przemocy", helpline_form_code, helpline_form_label,
+              st.by_form, HELPLINE_FORMS);
+    stat_rows(&s, "kogo_dotyczy", helpline_harmed_code,
+              helpline_harmed_label, st.by_harmed, HELPLINE_HARMED);
+    for (i = 0; i < st.npowiats; i++) {
+        cell_str(&s, "powiat");
+        cell_str(&s, st.powiats[i].code);
+        cell_str(&s, st.powiats[i].name);
+        cell_int(&s, st.powiats[i].n);
+        row_end(&s);
+    }
+    for (i = 0; i < st.ngminas; i++) {
+        cell_str(&s, "gmina");
+        cell_str(&s, st.gminas[i].code);
+        cell_str(&s, st.gminas[i].code[0] ? st.gminas[i].name
+                                          : T_HL_UNKNOWN_GMINA);
+        cell_int(&s, st.gminas[i].n);
+        row_end(&s);
+    }
+    return sheet_end(r, &s, path);
+}
+
+/*
+** ROUTE: GET /niebieska-linia/statystyki.csv
+** CAP: CAP_HELPLINE_READ
+** PARAMS: od, do (YYYY-MM-DD), woj (empty: the country)
+*/
+int
+page_helpline_stats_csv(struct req *r)
+{
+    return stats_export(r, false);
+}
+
+/*
+** ROUTE: GET /niebieska-linia/statystyki.xlsx
+** CAP: CAP_HELPLINE_READ
+** PARAMS: od, do (YYYY-MM-DD), woj (empty: the country)
+*/
+int
+page_helpline_stats_xlsx(struct req *r)
+{
+    return stats_export(r, true);
+}

@@ -1,0 +1,328 @@
+/*
+** Niebieska Linia statistics: counts of contacts over a date range by
+** month, channel, caller, form of violence, harmed person, gmina and
+** powiat. Whole months come from helpline_month, the summary the triggers
+** of migration 0020 keep; only the days of a partial first or last month
+** are read from the contacts, so a year of a region reads a few thousand
+** summary rows whatever the number of contacts.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "db/db.h"
+#include "helpline.h"
+
+#define GMINA_SLOTS 8192 /* power of two, above the 2 477 gminas + "" */
+#define MAX_YEARS 20
+
+struct agg {
+    struct helpline_stats *s;
+    int y0, m0;   /* first month of the range */
+    const char *slot_code[GMINA_SLOTS];
+    int64_t slot_n[GMINA_SLOTS];
+    int used;
+};
+
+static int
+month_index(const struct agg *g, const char *ym)
+{
+    int y = atoi(ym), m = atoi(ym + 5);
+
+    return (y - g->y0) * 12 + (m - g->m0);
+}
+
+static unsigned
+hash7(const char *s)
+{
+    unsigned h = 2166136261u;
+
+    while (*s) {
+        h = (h ^ (unsigned char)*s++) * 16777619u;
+    }
+    return h;
+}
+
+static void
+add_gmina(struct agg *g, struct arena *a, const char *code, int64_t n)
+{
+    unsigned i = hash7(code) & (GMINA_SLOTS - 1);
+
+    while (g->slot_code[i] != NULL && strcmp(g->slot_code[i], code) != 0) {
+        i = (i + 1) & (GMINA_SLOTS - 1);
+    }
+    if (g->slot_code[i] == NULL) {
+        g->slot_code[i] = arena_strdup(a, code);
+        g->used++;
+    }
+    g->slot_n[i] += n;
+}
+
+static void
+add_month(struct agg *g, const char *ym, int64_t n)
+{
+    int k = month_index(g, ym);
+
+    if (k >= 0 && k < g->s->nmonths) {
+        g->s->by_month[k] += n;
+    }
+}
+
+/* Rows of helpline_month: month, gmina, n, minutes, 7 ch, 4 cr, 6 fo, 5 hm. */
+static int
+read_summary(struct agg *g, struct arena *a, db_stmt *st)
+{
+    struct helpline_stats *s = g->s;
+    int rc, i, col;
+
+    while ((rc = db_step(st)) == DB_ROW) {
+        int64_t n = db_col_int(st, 2);
+
+        if (n == 0) {
+            continue;
+        }
+        s->total += n;
+        s->minutes += db_col_int(st, 3);
+        add_month(g, db_col_text(st, 0), n);
+        add_gmina(g, a, db_col_text(st, 1), n);
+        col = 4;
+        for (i = 1; i <= HELPLINE_CHANNELS; i++) {
+            s->by_channel[i] += db_col_int(st, col++);
+        }
+        for (i = 1; i <= HELPLINE_CALLERS; i++) {
+            s->by_caller[i] += db_col_int(st, col++);
+        }
+        for (i = 1; i <= HELPLINE_FORMS; i++) {
+            s->by_form[i] += db_col_int(st, col++);
+        }
+        for (i = 1; i <= HELPLINE_HARMED; i++) {
+            s->by_harmed[i] += db_col_int(st, col++);
+        }
+    }
+    db_done(st);
+    return rc == DB_DONE ? 0 : rc;
+}
+
+/* Contacts: month, gmina, channel, caller, forms, harmed, minutes. */
+static int
+read_contacts(struct agg *g, struct arena *a, db_stmt *st)
+{
+    struct helpline_stats *s = g->s;
+    int rc, i;
+
+    while ((rc = db_step(st)) == DB_ROW) {
+        int ch = (int)db_col_int(st, 2), cr = (int)db_col_int(st, 3);
+        unsigned forms = (unsigned)db_col_int(st, 4);
+        unsigned harmed = (unsigned)db_col_int(st, 5);
+
+        s->total++;
+        s->minutes += db_col_int(st, 6);
+        add_month(g, db_col_text(st, 0), 1);
+        add_gmina(g, a, db_col_text(st, 1), 1);
+        if (ch >= 1 && ch <= HELPLINE_CHANNELS) {
+            s->by_channel[ch]++;
+        }
+        if (cr >= 1 && cr <= HELPLINE_CALLERS) {
+            s->by_caller[cr]++;
+        }
+        for (i = 1; i <= HELPLINE_FORMS; i++) {
+            s->by_form[i] += (forms >> (i - 1)) & 1u;
+        }
+        for (i = 1; i <= HELPLINE_HARMED; i++) {
+            s->by_harmed[i] += (harmed >> (i - 1)) & 1u;
+        }
+    }
+    db_done(st);
+    return rc == DB_DONE ? 0 : rc;
+}
+
+/* Contacts dated in [from, before) (dates YYYY-MM-DD) into the tallies. */
+static int
+scan_days(struct agg *g, struct db *db, struct arena *a, const char *from,
+          const char *before)
+{
+    db_stmt *st;
+
+    if (strcmp(from, before) >= 0) {
+        return 0;
+    }
+    if (g->s->region != NULL) {
+        st = db_query(db, Q_HELPLINE_RANGE_REGION);
+        db_bind_text(st, 1, g->s->region);
+        db_bind_text(st, 2, from);
+        db_bind_text(st, 3, before);
+    } else {
+        st = db_query(db, Q_HELPLINE_RANGE_ALL);
+        db_bind_text(st, 1, from);
+        db_bind_text(st, 2, before);
+    }
+    return read_contacts(g, a, st);
+}
+
+static int
+cmp_item(const void *x, const void *y)
+{
+    const struct helpline_stat_item *p = x, *q = y;
+
+    /* Unknown gmina ("") last, the rest by code. */
+    if (p->code[0] == '\0' || q->code[0] == '\0') {
+        return (p->code[0] == '\0') - (q->code[0] == '\0');
+    }
+    return strcmp(p->code, q->code);
+}
+
+/* The day after date d (YYYY-MM-DD) into out. */
+static void
+next_day(const char *d, char *out, size_t n)
+{
+    int y = atoi(d), m = atoi(d + 5), day = atoi(d + 8);
+    static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int last = dm[m - 1];
+
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) {
+        last = 29;
+    }
+    if (++day > last) {
+        day = 1;
+        if (++m > 12) {
+            m = 1;
+            y++;
+        }
+    }
+    snprintf(out, n, "%04d-%02d-%02d", y, m, day);
+}
+
+static int
+names(struct agg *g, struct db *db, struct arena *a)
+{
+    struct helpline_stats *s = g->s;
+    int i, k = 0, rc;
+
+    s->gminas = arena_alloc(a, (size_t)(g->used + 1) * sizeof(*s->gminas));
+    for (i = 0; i < GMINA_SLOTS; i++) {
+        if (g->slot_code[i] != NULL && g->slot_n[i] > 0) {
+            s->gminas[k].code = g->slot_code[i];
+            s->gminas[k].n = g->slot_n[i];
+            k++;
+        }
+    }
+    s->ngminas = k;
+    qsort(s->gminas, (size_t)k, sizeof(*s->gminas), cmp_item);
+    s->powiats = arena_alloc(a, (size_t)(k + 1) * sizeof(*s->powiats));
+    s->npowiats = 0;
+    for (i = 0; i < k; i++) {
+        struct helpline_stat_item *gi = &s->gminas[i];
+        db_stmt *st;
+
+        gi->name = "";
+        gi->powiat = "";
+        if (gi->code[0] == '\0') {
+            continue;
+        }
+        st = db_query(db, Q_HELPLINE_GMINA_NAME);
+        db_bind_text(st, 1, gi->code);
+        rc = db_step(st);
+        if (rc == DB_ROW) {
+            gi->name = db_col_text_dup(a, st, 0);
+            gi->powiat = db_col_text_dup(a, st, 2);
+        }
+        db_done(st);
+        if (rc != DB_ROW && rc != DB_DONE) {
+            return rc;
+        }
+        /* Gminas are sorted by code, so a powiat's gminas are adjacent. */
+        if (s->npowiats == 0 ||
+            strncmp(s->powiats[s->npowiats - 1].code, gi->code, 4) != 0) {
+            struct helpline_stat_item *p = &s->powiats[s->npowiats++];
+
+            p->code = arena_strndup(a, gi->code, 4);
+            p->name = gi->powiat;
+            p->powiat = "";
+            p->n = 0;
+        }
+        s->powiats[s->npowiats - 1].n += gi->n;
+    }
+    return 0;
+}
+
+int
+helpline_stats(struct db *db, struct arena *a, const char *region,
+               const char *from, const char *to, struct helpline_stats *out)
+{
+    struct agg *g;
+    int y1, m1, i, rc;
+    char full_from[16], full_to[16], day[48], after_to[16];
+    bool first_whole, last_whole;
+
+    memset(out, 0, sizeof(*out));
+    if (!helpline_date_valid(from) || !helpline_date_valid(to) ||
+        strcmp(from, to) > 0 || atoi(to) - atoi(from) >= MAX_YEARS) {
+        return ERR_INPUT;
+    }
+    out->region = region;
+    out->from = from;
+    out->to = to;
+    g = arena_alloc(a, sizeof(*g));
+    g->s = out;
+    g->y0 = atoi(from);
+    g->m0 = atoi(from + 5);
+    y1 = atoi(to);
+    m1 = atoi(to + 5);
+    out->nmonths = (y1 - g->y0) * 12 + (m1 - g->m0) + 1;
+    out->months = arena_alloc(a, (size_t)out->nmonths * sizeof(char *));
+    out->by_month = arena_alloc(a, (size_t)out->nmonths * sizeof(int64_t));
+    for (i = 0; i < out->nmonths; i++) {
+        int k = g->m0 - 1 + i;
+
+        out->months[i] = arena_printf(a, "%04d-%02d", g->y0 + k / 12,
+                                      k % 12 + 1);
+    }
+    /* Whole months between the partial ones come from the summary. */
+    next_day(to, after_to, sizeof(after_to));
+    first_whole = from[8] == '0' && from[9] == '1';
+    last_whole = strncmp(after_to + 8, "01", 2) == 0;
+    {
+        int fi = first_whole ? 0 : 1;
+        int li = last_whole ? out->nmonths - 1 : out->nmonths - 2;
+
+        if (fi <= li) {
+            db_stmt *st;
+
+            snprintf(full_from, sizeof(full_from), "%s", out->months[fi]);
+            snprintf(full_to, sizeof(full_to), "%s", out->months[li]);
+            if (region != NULL) {
+                st = db_query(db, Q_HELPLINE_MONTHS_REGION);
+                db_bind_text(st, 1, region);
+                db_bind_text(st, 2, full_from);
+                db_bind_text(st, 3, full_to);
+            } else {
+                st = db_query(db, Q_HELPLINE_MONTHS_ALL);
+                db_bind_text(st, 1, full_from);
+                db_bind_text(st, 2, full_to);
+            }
+            if ((rc = read_summary(g, a, st)) != 0) {
+                return rc;
+            }
+            /* Days before the first whole month and after the last. */
+            snprintf(day, sizeof(day), "%s-01", full_from);
+            if ((rc = scan_days(g, db, a, from, day)) != 0) {
+                return rc;
+            }
+            /* The day after the last whole month: first of the next. */
+            {
+                int k = g->m0 - 1 + li + 1;
+
+                snprintf(day, sizeof(day), "%04d-%02d-01", g->y0 + k / 12,
+                         k % 12 + 1);
+            }
+            if ((rc = scan_days(g, db, a, day, after_to)) != 0) {
+                return rc;
+            }
+        } else if ((rc = scan_days(g, db, a, from, after_to)) != 0) {
+            return rc;
+        }
+    }
+    return names(g, db, a);
+}

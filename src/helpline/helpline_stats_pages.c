@@ -1,0 +1,282 @@
+/*
+** Niebieska Linia statistics on the web: the date-range form, a table and
+** an SVG bar chart for each breakdown (month, channel, caller, form of
+** violence, harmed person, powiat, gmina) and a map of contacts per gmina.
+** Every chart repeats a table's numbers; the table is the accessible form.
+*/
+#include "pages.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/err.h"
+#include "core/str.h"
+#include "helpline_web.h"
+#include "html/html.h"
+#include "html/layout.h"
+
+#define BAR_W 360
+
+struct series {
+    const char *caption;
+    const char *head;
+    int n;
+    const char **labels;
+    const int64_t *values;
+};
+
+static void
+chart(struct req *r, const struct series *s, int id)
+{
+    int64_t max = 1;
+    int i, h = 22 * s->n + 8;
+
+    for (i = 0; i < s->n; i++) {
+        if (s->values[i] > max) {
+            max = s->values[i];
+        }
+    }
+    html_printf(r, "<svg class=\"hl-chart\" xmlns=\"http://www.w3.org/2000/"
+                   "svg\" viewBox=\"0 0 640 %d\" role=\"img\" "
+                   "aria-labelledby=\"ch-%d\"><title id=\"ch-%d\">%s</title>\n",
+                h, id, id, s->caption);
+    for (i = 0; i < s->n; i++) {
+        int w = (int)(s->values[i] * BAR_W / max);
+
+        html_printf(r, "<text x=\"0\" y=\"%d\" font-size=\"11\">%s</text>"
+                       "<rect x=\"230\" y=\"%d\" width=\"%d\" height=\"16\" "
+                       "fill=\"#2f5d8a\"/><text x=\"%d\" y=\"%d\" "
+                       "font-size=\"12\">%ld</text>\n",
+                    22 * i + 16, s->labels[i], 22 * i + 4, w, 236 + w,
+                    22 * i + 16, (long)s->values[i]);
+    }
+    html_lit(r, "</svg>\n");
+}
+
+static void
+table(struct req *r, const struct series *s, int64_t total)
+{
+    int i;
+
+    html_printf(r, "<table class=\"hl-stat\">\n<caption>%s</caption>\n<thead>"
+                   "<tr><th scope=\"col\">%s</th><th scope=\"col\" "
+                   "class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s"
+                   "</th></tr></thead>\n<tbody>\n",
+                s->caption, s->head, T_HL_COUNT, T_HL_SHARE);
+    for (i = 0; i < s->n; i++) {
+        long pm = total > 0 ? (long)(s->values[i] * 1000 / total) : 0;
+
+        html_printf(r, "<tr><th scope=\"row\">%s</th><td class=\"num\">%s"
+                       "</td><td class=\"num\">%ld,%ld%%</td></tr>\n",
+                    s->labels[i], str_thousands(&r->arena, s->values[i]),
+                    pm / 10, pm % 10);
+    }
+    html_lit(r, "</tbody>\n</table>\n");
+}
+
+static void
+section(struct req *r, const struct series *s, int64_t total, int id)
+{
+    html_printf(r, "<section class=\"hl-section\" aria-labelledby=\"s-%d\">"
+                   "<h2 id=\"s-%d\">%s</h2>\n",
+                id, id, s->caption);
+    table(r, s, total);
+    if (s->n > 0 && s->n <= 60) {
+        chart(r, s, id);
+    }
+    html_lit(r, "</section>\n");
+}
+
+static void
+series_of(struct req *r, struct series *s, const char *caption,
+          const char *head, const char *const *labels, const int64_t *v,
+          int n)
+{
+    s->caption = caption;
+    s->head = head;
+    s->n = n;
+    s->labels = (const char **)labels + 1;
+    s->values = v + 1;
+    (void)r;
+}
+
+static const char *const ramp[] = {"#f7fbff", "#c6dbef", "#6baed6",
+                                   "#2171b5", "#08306b"};
+
+static void
+stats_map(struct req *r, const struct helpline_stats *s, const char *region)
+{
+    struct helpline_agreement *g = NULL;
+    struct helpline_map_area *areas;
+    int64_t max = 0;
+    int n, i, k, j = 0;
+
+    n = helpline_agreements(r->db, &r->arena, region, s->to, &g);
+    if (n <= 0) {
+        return;
+    }
+    for (i = 0; i < s->ngminas; i++) {
+        if (s->gminas[i].n > max) {
+            max = s->gminas[i].n;
+        }
+    }
+    areas = arena_alloc(&r->arena, (size_t)n * sizeof(*areas));
+    for (i = 0; i < n; i++) {
+        int64_t c = 0;
+
+        /* Both lists are ordered by TERYT. */
+        while (j < s->ngminas && s->gminas[j].code[0] != '\0' &&
+               strcmp(s->gminas[j].code, g[i].teryt) < 0) {
+            j++;
+        }
+        if (j < s->ngminas && strcmp(s->gminas[j].code, g[i].teryt) == 0) {
+            c = s->gminas[j].n;
+        }
+        k = c == 0 || max == 0 ? 0 : 1 + (int)((c - 1) * 4 / max);
+        areas[i].teryt = g[i].teryt;
+        areas[i].fill = ramp[k > 4 ? 4 : k];
+        areas[i].hatched = false;
+        areas[i].title = arena_printf(&r->arena, "%s (pow. %s): %ld",
+                                      g[i].name, g[i].powiat, (long)c);
+    }
+    html_printf(r, "<section class=\"hl-section\" aria-labelledby=\"s-map\">"
+                   "<h2 id=\"s-map\">%s</h2>\n<figure class=\"hl-figure\">\n",
+                T_HL_STATS_MAP);
+    if (helpline_map_svg(r, region, T_HL_STATS_MAP, T_HL_BY_GMINA, areas,
+                         n) != 0) {
+        html_printf(r, "<p>%s</p>\n", T_HL_NO_MAP);
+    }
+    html_printf(r, "<figcaption><p>%s: 0", T_HL_LEGEND);
+    for (k = 1; k <= 4 && max > 0; k++) {
+        long lo = (long)((k - 1) * max / 4) + 1, hi = (long)(k * max / 4);
+
+        if (hi >= lo) {
+            html_printf(r, "; %ld–%ld", lo, hi);
+        }
+    }
+    html_printf(r, " (%s)</p></figcaption>\n</figure>\n</section>\n",
+                "im ciemniej, tym więcej kontaktów; liczby w tabeli gmin");
+}
+
+/*
+** ROUTE: GET /niebieska-linia/statystyki
+** CAP: CAP_HELPLINE_READ
+** PARAMS: od=YYYY-MM-DD (default 1 January), do=YYYY-MM-DD (default today),
+**         woj=2 digits (accounts of every region; empty: the country)
+*/
+int
+page_helpline_stats(struct req *r)
+{
+    const char *region, *from, *to, *today = helpline_today(r), *q, *title;
+    struct helpline_stats s;
+    struct series x;
+    const char **labels;
+    int64_t *values;
+    int i, rc;
+
+    if ((rc = helpline_region_or_reply(r, true, &region)) != 0) {
+        return rc;
+    }
+    if ((rc = helpline_range_or_reply(
+             r, arena_printf(&r->arena, "%.4s-01-01", today), &from, &to)) !=
+        0) {
+        return rc;
+    }
+    if ((rc = helpline_stats(r->db, &r->arena, region, from, to, &s)) != 0) {
+        return rc == ERR_INPUT ? req_error(r, 400, T_HL_ERR_RANGE) : rc;
+    }
+    title = arena_printf(&r->arena, "%s: %s, %s – %s", T_HL_STATS,
+                         helpline_region_name(r, region), from, to);
+    layout_begin(r, title);
+    html_printf(r, "<h1>%s</h1>\n", title);
+    html_printf(r, "<form method=\"get\" action=\"/niebieska-linia/"
+                   "statystyki\" class=\"hl-range\">\n<p class=\"field\">"
+                   "<label for=\"f-od\">%s</label><input id=\"f-od\" "
+                   "name=\"od\" type=\"date\" value=\"%s\"></p>\n"
+                   "<p class=\"field\"><label for=\"f-do\">%s</label>"
+                   "<input id=\"f-do\" name=\"do\" type=\"date\" "
+                   "value=\"%s\"></p>\n",
+                T_HL_FROM, from, T_HL_TO, to);
+    if (r->user->region == NULL) {
+        html_printf(r, "<p class=\"field\"><label for=\"f-woj\">%s</label>"
+                       "<input id=\"f-woj\" name=\"woj\" type=\"text\" "
+                       "pattern=\"[0-9]{2}\" inputmode=\"numeric\" "
+                       "value=\"%s\"></p>\n",
+                    T_HL_REGION, region ? region : "");
+    }
+    html_printf(r, "<p><button type=\"submit\">%s</button></p>\n</form>\n",
+                T_HL_SHOW);
+    q = arena_printf(&r->arena, "od=%s&do=%s&woj=%s", from, to,
+                     region ? region : "");
+    html_printf(r, "<p class=\"hl-total\">%s: <strong id=\"hl-total\">%s"
+                   "</strong></p>\n<ul class=\"hl-links\"><li><a href=\""
+                   "/niebieska-linia/statystyki.csv?%s\">%s</a></li><li>"
+                   "<a href=\"/niebieska-linia/statystyki.xlsx?%s\">%s</a>"
+                   "</li><li><a href=\"/api/helpline/stats?%s\">JSON</a>"
+                   "</li></ul>\n",
+                T_HL_TOTAL, str_thousands(&r->arena, s.total), q,
+                T_HL_EXPORT_CSV, q, T_HL_EXPORT_XLSX, q);
+
+    x.caption = T_HL_BY_MONTH;
+    x.head = T_HL_MONTH;
+    x.n = s.nmonths;
+    x.labels = s.months;
+    x.values = s.by_month;
+    section(r, &x, s.total, 1);
+    series_of(r, &x, T_HL_BY_CHANNEL, T_HL_CHANNEL, helpline_channel_label,
+              s.by_channel, HELPLINE_CHANNELS);
+    section(r, &x, s.total, 2);
+    series_of(r, &x, T_HL_BY_CALLER, T_HL_CALLER, helpline_caller_label,
+              s.by_caller, HELPLINE_CALLERS);
+    section(r, &x, s.total, 3);
+    series_of(r, &x, T_HL_BY_FORM, T_HL_FORMS, helpline_form_label,
+              s.by_form, HELPLINE_FORMS);
+    section(r, &x, s.total, 4);
+    series_of(r, &x, T_HL_BY_HARMED, T_HL_HARMED, helpline_harmed_label,
+              s.by_harmed, HELPLINE_HARMED);
+    section(r, &x, s.total, 5);
+
+    labels = arena_alloc(&r->arena, (size_t)(s.npowiats + 1) *
+                                        sizeof(char *));
+    values = arena_alloc(&r->arena, (size_t)(s.npowiats + 1) *
+                                        sizeof(int64_t));
+    for (i = 0; i < s.npowiats; i++) {
+        labels[i] = arena_printf(&r->arena, "%s (%s)", s.powiats[i].name,
+                                 s.powiats[i].code);
+        values[i] = s.powiats[i].n;
+    }
+    x.caption = T_HL_BY_POWIAT;
+    x.head = T_HL_POWIAT;
+    x.n = s.npowiats;
+    x.labels = labels;
+    x.values = values;
+    section(r, &x, s.total, 6);
+
+    if (region != NULL) {
+        stats_map(r, &s, region);
+    }
+    labels = arena_alloc(&r->arena, (size_t)(s.ngminas + 1) *
+                                        sizeof(char *));
+    values = arena_alloc(&r->arena, (size_t)(s.ngminas + 1) *
+                                        sizeof(int64_t));
+    for (i = 0; i < s.ngminas; i++) {
+        labels[i] = s.gminas[i].code[0]
+                        ? arena_printf(&r->arena, "%s (%s, pow. %s)",
+                                       s.gminas[i].name, s.gminas[i].code,
+                                       s.gminas[i].powiat)
+                        : T_HL_UNKNOWN_GMINA;
+        values[i] = s.gminas[i].n;
+    }
+    x.caption = T_HL_BY_GMINA;
+    x.head = T_HL_GMINA;
+    x.n = s.ngminas;
+    x.labels = labels;
+    x.values = values;
+    html_printf(r, "<section class=\"hl-section\" aria-labelledby=\"s-7\">"
+                   "<h2 id=\"s-7\">%s</h2>\n",
+                x.caption);
+    table(r, &x, s.total);
+    html_lit(r, "</section>\n");
+    layout_end(r);
+    return 0;
+}

@@ -1,0 +1,247 @@
+/*
+** Niebieska Linia: helpers of the module's pages (see helpline_web.h) and
+** the server-rendered SVG map of a region's gminas. The map projects
+** lon/lat with the cosine of the middle latitude (good enough for one
+** voivodeship) and draws each gmina as one path with its <title>.
+*/
+#include "helpline_web.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "db/db.h"
+#include "html/html.h"
+
+#define MAP_WIDTH 640.0
+
+bool
+helpline_can(struct req *r, enum cap cap)
+{
+    return auth_role_has(r->user ? r->user->role : ROLE_PUBLIC, cap);
+}
+
+struct audit_entry
+helpline_actor(struct req *r)
+{
+    struct audit_entry e = {0};
+
+    e.account = r->user ? r->user->login : NULL;
+    e.via = r->is_api ? "api" : "web";
+    e.addr = r->addr;
+    return e;
+}
+
+static bool
+woj_valid(const char *s)
+{
+    return s != NULL && strlen(s) == 2 && s[0] >= '0' && s[0] <= '9' &&
+           s[1] >= '0' && s[1] <= '9';
+}
+
+static const char *
+first_region(struct req *r)
+{
+    db_stmt *st = db_query(r->db, Q_REGION_LIST);
+    const char *code = "04";
+
+    if (db_step(st) == DB_ROW) {
+        code = db_col_text_dup(&r->arena, st, 0);
+    }
+    db_done(st);
+    return code;
+}
+
+int
+helpline_region_or_reply(struct req *r, bool allow_all, const char **out)
+{
+    const char *woj = req_arg(r, "woj");
+
+    if (woj != NULL && woj[0] == '\0') {
+        woj = NULL;
+    }
+    if (woj != NULL && !woj_valid(woj)) {
+        return req_error(r, 400, T_HL_ERR_NO_REGION);
+    }
+    if (r->user != NULL && r->user->region != NULL) {
+        if (woj != NULL && strcmp(woj, r->user->region) != 0) {
+            return req_error(r, 403, T_HL_ERR_WOJ);
+        }
+        *out = r->user->region;
+        return 0;
+    }
+    *out = woj != NULL ? woj : allow_all ? NULL : first_region(r);
+    return 0;
+}
+
+const char *
+helpline_region_public(struct req *r)
+{
+    const char *woj = req_arg(r, "woj");
+
+    if (woj_valid(woj)) {
+        return woj;
+    }
+    if (r->user != NULL && r->user->region != NULL) {
+        return r->user->region;
+    }
+    return first_region(r);
+}
+
+const char *
+helpline_region_name(struct req *r, const char *code)
+{
+    db_stmt *st;
+    const char *name = code;
+
+    if (code == NULL) {
+        return T_HL_COUNTRY;
+    }
+    st = db_query(r->db, Q_WOJ_GET);
+    db_bind_text(st, 1, code);
+    if (db_step(st) == DB_ROW) {
+        name = db_col_text_dup(&r->arena, st, 1);
+    }
+    db_done(st);
+    return name;
+}
+
+const char *
+helpline_today(struct req *r)
+{
+    struct tm tm;
+
+    helpline_warsaw_time(time(NULL), &tm);
+    return arena_printf(&r->arena, "%04d-%02d-%02d", tm.tm_year + 1900,
+                        tm.tm_mon + 1, tm.tm_mday);
+}
+
+const char *
+helpline_now(struct req *r)
+{
+    struct tm tm;
+
+    helpline_warsaw_time(time(NULL), &tm);
+    return arena_printf(&r->arena, "%04d-%02d-%02dT%02d:%02d",
+                        tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                        tm.tm_hour, tm.tm_min);
+}
+
+int
+helpline_range_or_reply(struct req *r, const char *def_from,
+                        const char **from, const char **to)
+{
+    const char *f = req_arg(r, "od"), *t = req_arg(r, "do");
+
+    *from = f != NULL && f[0] != '\0' ? f : def_from;
+    *to = t != NULL && t[0] != '\0' ? t : helpline_today(r);
+    if (!helpline_date_valid(*from) || !helpline_date_valid(*to)) {
+        return req_error(r, 400, T_HL_ERR_DATE);
+    }
+    if (strcmp(*from, *to) > 0 || atoi(*to) - atoi(*from) >= 20) {
+        return req_error(r, 400, T_HL_ERR_RANGE);
+    }
+    return 0;
+}
+
+/* Cosine by its series: enough for latitudes, and no libm to link. */
+static double
+cos_deg(double deg)
+{
+    double x = deg * 3.14159265358979323846 / 180.0, x2 = x * x;
+    double term = 1.0, sum = 1.0;
+    int n;
+
+    for (n = 1; n < 12; n++) {
+        term *= -x2 / ((2.0 * n - 1.0) * (2.0 * n));
+        sum += term;
+    }
+    return sum;
+}
+
+static const struct helpline_map_area *
+find_area(const struct helpline_map_area *areas, int n, const char *teryt)
+{
+    int lo = 0, hi = n - 1;
+
+    /* areas are sorted by TERYT (they come from queries ordered so). */
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2, c = strcmp(areas[mid].teryt, teryt);
+
+        if (c == 0) {
+            return &areas[mid];
+        }
+        if (c < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    return NULL;
+}
+
+int
+helpline_map_svg(struct req *r, const char *region, const char *title,
+                 const char *desc, const struct helpline_map_area *areas,
+                 int nareas)
+{
+    struct helpline_geo *geo;
+    double k, kx, h;
+    struct buf d;
+    int i, j, p, rc;
+
+    rc = helpline_geo_load(&r->arena, region, &geo);
+    if (rc != 0) {
+        return rc;
+    }
+    kx = cos_deg((geo->min_lat + geo->max_lat) / 2.0);
+    k = MAP_WIDTH / ((geo->max_lon - geo->min_lon) * kx);
+    h = (geo->max_lat - geo->min_lat) * k;
+    html_printf(r,
+                "<svg class=\"hl-map\" xmlns=\"http://www.w3.org/2000/svg\" "
+                "viewBox=\"-2 -2 %d %d\" role=\"img\" "
+                "aria-labelledby=\"map-t map-d\">\n<title id=\"map-t\">%s"
+                "</title>\n<desc id=\"map-d\">%s</desc>\n"
+                "<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" "
+                "patternUnits=\"userSpaceOnUse\" "
+                "patternTransform=\"rotate(45)\"><rect width=\"6\" "
+                "height=\"6\" fill=\"#ffffff\"/><line x1=\"0\" y1=\"0\" "
+                "x2=\"0\" y2=\"6\" stroke=\"#8a1c1c\" stroke-width=\"2\"/>"
+                "</pattern></defs>\n",
+                (int)MAP_WIDTH + 4, (int)h + 4, title, desc);
+    buf_init(&d);
+    for (i = 0; i < geo->ngminas; i++) {
+        const struct helpline_geo_gmina *g = &geo->gminas[i];
+        const struct helpline_map_area *a = find_area(areas, nareas,
+                                                      g->teryt);
+
+        buf_reset(&d);
+        for (j = 0, p = 0; j < g->nrings; j++) {
+            int n;
+
+            for (n = 0; n < g->ring_len[j]; n++, p++) {
+                double x = (g->xy[2 * p] - geo->min_lon) * kx * k;
+                double y = (geo->max_lat - g->xy[2 * p + 1]) * k;
+
+                buf_printf(&d, "%c%.1f %.1f", n == 0 ? 'M' : 'L', x, y);
+            }
+            buf_putc(&d, 'Z');
+        }
+        html_printf(r, "<path d=\"%s\" fill=\"%s\" stroke=\"#333333\" "
+                       "stroke-width=\"0.6\"><title>%s</title></path>\n",
+                    d.data ? d.data : "", a ? a->fill : "#eeeeee",
+                    a ? a->title : g->name);
+        if (a != NULL && a->hatched) {
+            html_printf(r, "<path d=\"%s\" fill=\"url(#hatch)\" "
+                           "stroke=\"#333333\" stroke-width=\"0.6\">"
+                           "<title>%s</title></path>\n",
+                        d.data ? d.data : "", a->title);
+        }
+    }
+    buf_free(&d);
+    html_lit(r, "</svg>\n");
+    return 0;
+}

@@ -1,0 +1,254 @@
+#!/usr/bin/env python3
+"""Integration tests of Niebieska Linia (issue 6) against the real server:
+the note of a contact never reaches the access log nor an export for a role
+that may not see it (and an export with notes is audited); a consultant
+cannot read another region's contacts; the public agreements API holds the
+seed's counts; statistics and their CSV agree with the stored contacts; purge
+deletes exactly the contacts before the date and nothing else.
+Usage: test_helpline.py BINARY"""
+import csv
+import io
+import json
+import re
+import sqlite3
+import subprocess
+import sys
+
+from harness import Runner, Server, check, cleanup, make_db
+from test_auth import Client, add_user
+
+NOTE = 'NOTATKA-POUFNA-7f3a Kowalska bije męża'
+
+
+def main():
+    binary = sys.argv[1]
+    d, db = make_db(binary)
+    for login, role, region in (('kons', 'consultant', '04'),
+                                ('kons12', 'consultant', '12'),
+                                ('anal', 'analyst', '04'),
+                                ('adm', 'administrator', None)):
+        rc, err = add_user(binary, db, login, role, region=region or '04')
+        if rc != 0:
+            print(f'FAIL setup: {login}: {err}')
+            return 1
+    srv = Server(binary, db)
+    t = Runner('helpline')
+    state = {}
+
+    def consultant_logs_a_contact_with_a_note():
+        c = Client(srv)
+        check(c.login('kons')[0] == 303, 'login')
+        token = c.csrf('/niebieska-linia/kontakty/nowy')
+        st, h, _ = c.request('POST', '/niebieska-linia/kontakty', {
+            'csrf': token, 'at': '2024-05-06T18:15', 'channel': '1',
+            'caller': '2', 'gmina': '0463011', 'gmina_nazwa': 'Toruń',
+            'forma1': '1', 'forma2': '1', 'dotkniety1': '1', 'pomoc3': '1',
+            'skierowanie5': '1', 'minuty': '25', 'notatka': NOTE})
+        check(st == 303, f'status {st}')
+        m = re.search(r'zapisano=(\d+)', h['location'])
+        check(m, h['location'])
+        state['id'] = int(m.group(1))
+        con = sqlite3.connect(db)
+        row = con.execute('SELECT region, at, channel, caller, gmina, forms,'
+                          ' harmed, help, referrals, minutes, note FROM '
+                          'helpline_contact WHERE id = ?',
+                          (state['id'],)).fetchone()
+        audit = con.execute("SELECT after FROM audit WHERE action = "
+                            "'helpline.add' AND entity_id = ?",
+                            (str(state['id']),)).fetchall()
+        con.close()
+        check(row == ('04', '2024-05-06T18:15', 1, 2, '0463011', 3, 1, 4,
+                      16, 25, NOTE), row)
+        check(len(audit) == 1 and NOTE not in audit[0][0] and
+              '"note":true' in audit[0][0], audit)
+        # A bad gmina name is an error that keeps the form, writes nothing.
+        st, _, body = c.request('POST', '/niebieska-linia/kontakty', {
+            'csrf': token, 'at': '2024-05-06T18:20', 'channel': '1',
+            'caller': '1', 'gmina': '', 'gmina_nazwa': 'Nieistniejąca'})
+        check(st == 400 and 'Nie znaleziono takiej gminy' in body, st)
+
+    def note_is_never_in_the_log_or_an_analyst_export():
+        a = Client(srv)
+        a.login('anal')
+        st, _, body = a.request('GET', '/niebieska-linia/kontakty.csv'
+                                '?od=2024-05-01&do=2024-05-31')
+        check(st == 200 and '2024-05-06T18:15' in body, st)
+        check(NOTE not in body and 'notatka' not in body, 'note exported')
+        st, _, body = a.request('GET', '/niebieska-linia/kontakty.csv'
+                                '?od=2024-05-01&do=2024-05-31&notatki=1')
+        check(st == 403 and NOTE not in body, st)
+        st, _, body = a.request('GET', '/niebieska-linia/kontakty.xlsx'
+                                '?od=2024-05-01&do=2024-05-31')
+        check(st == 200 and body.startswith('PK'), st)
+        st, _, body = a.request('GET', f'/niebieska-linia/kontakty/'
+                                f'{state["id"]}')
+        check(st == 200 and NOTE not in body, st)
+        st, _, body = a.request('GET', '/api/helpline/contacts'
+                                '?od=2024-05-01&do=2024-05-31')
+        check(st == 200 and NOTE not in body and
+              '"has_note":true' in body, st)
+        check(NOTE not in srv.log(), 'note in the server log')
+        con = sqlite3.connect(db)
+        rows = con.execute('SELECT coalesce(before, "") || coalesce(after, '
+                           '"") FROM audit').fetchall()
+        con.close()
+        check(all(NOTE not in r[0] for r in rows), 'note in the audit log')
+
+    def consultant_exports_notes_and_it_is_audited():
+        c = Client(srv)
+        c.login('kons')
+        con = sqlite3.connect(db)
+        before = con.execute("SELECT count(*) FROM audit WHERE action = "
+                             "'helpline.export_notes'").fetchone()[0]
+        con.close()
+        st, _, body = c.request('GET', '/niebieska-linia/kontakty.csv'
+                                '?od=2024-05-01&do=2024-05-31&notatki=1')
+        check(st == 200 and NOTE in body, st)
+        con = sqlite3.connect(db)
+        after = con.execute("SELECT count(*) FROM audit WHERE action = "
+                            "'helpline.export_notes' AND account = 'kons'"
+                            ).fetchone()[0]
+        con.close()
+        check(after == before + 1, (before, after))
+        check(NOTE not in srv.log(), 'note in the server log')
+
+    def consultant_cannot_read_another_regions_contacts():
+        c = Client(srv)
+        c.login('kons12')
+        st, _, body = c.request('GET', f'/niebieska-linia/kontakty/'
+                                f'{state["id"]}')
+        check(st == 403 and '2024-05-06T18:15' not in body, st)
+        for path in ('/niebieska-linia/kontakty?woj=04',
+                     '/niebieska-linia/kontakty.csv?woj=04',
+                     '/api/helpline/contacts?woj=04',
+                     '/niebieska-linia/statystyki?woj=04',
+                     '/api/helpline/stats?woj=04'):
+            st, _, body = c.request('GET', path)
+            check(st == 403, f'{path}: {st}')
+        # Its own list and export do not hold region 04's contact.
+        st, _, body = c.request('GET', '/niebieska-linia/kontakty.csv'
+                                '?od=2024-01-01&do=2024-12-31')
+        check(st == 200 and '2024-05-06T18:15' not in body, st)
+        st, _, body = c.request('GET', '/api/helpline/stats'
+                                '?od=2021-01-01&do=2021-12-31')
+        check(st == 200 and json.loads(body)['total'] == 0, body[:200])
+
+    def agreements_api_has_the_seed_counts():
+        st, h, body = Client(srv).request('GET', '/api/helpline/agreements'
+                                          '?woj=04')
+        check(st == 200, st)
+        data = json.loads(body)
+        g = data['gminas']
+        check(len(g) == 144, len(g))
+        for x in g:
+            check(set(x) >= {'teryt', 'name', 'has_agreement', 'since',
+                             'until'}, x)
+        rural = [x for x in g if x['rodz'] != 1]
+        urban = [x for x in g if x['rodz'] == 1]
+        counts = (sum(x['has_agreement'] for x in rural),
+                  sum(not x['has_agreement'] for x in rural),
+                  sum(x['has_agreement'] for x in urban),
+                  sum(not x['has_agreement'] for x in urban))
+        check(counts == (115, 12, 15, 2), counts)
+        st, _, html = Client(srv).request('GET', '/niebieska-linia/'
+                                          'porozumienia?woj=04')
+        check(st == 200 and html.count('<path ') >= 144, st)
+        check(html.count('<title>') >= 145, 'a title per gmina')
+        check(html.count('<tr><td>04') == 144, 'table beside the map')
+
+    def public_page_says_whether_the_line_is_open():
+        st, _, html = Client(srv).request('GET', '/niebieska-linia')
+        check(st == 200 and 'id="linia-status"' in html, st)
+        check('jest teraz czynna' in html or 'jest teraz nieczynna' in html,
+              'no status')
+        st, _, body = Client(srv).request('GET', '/api/helpline/duties')
+        data = json.loads(body)
+        check(st == 200 and isinstance(data['open_now'], bool), body[:100])
+        check(len(data['duties']) >= 6, len(data['duties']))
+
+    def statistics_equal_the_stored_contacts():
+        a = Client(srv)
+        a.login('anal')
+        st, _, body = a.request('GET', '/api/helpline/stats'
+                                '?od=2021-01-01&do=2021-12-31')
+        check(st == 200, st)
+        s = json.loads(body)
+        con = sqlite3.connect(db)
+        total = con.execute("SELECT count(*) FROM helpline_contact WHERE "
+                            "region = '04' AND at LIKE '2021-%'"
+                            ).fetchone()[0]
+        by_ch = dict(con.execute(
+            "SELECT channel, count(*) FROM helpline_contact WHERE region = "
+            "'04' AND at >= '2021-03-15' AND at < '2021-07-20' GROUP BY 1"))
+        mar = con.execute("SELECT count(*) FROM helpline_contact WHERE "
+                          "region = '04' AND at LIKE '2021-03-%'"
+                          ).fetchone()[0]
+        con.close()
+        check(total == 2136 and s['total'] == total, (total, s['total']))
+        check(sum(m['n'] for m in s['by_month']) == total, 'months')
+        check(s['by_month'][2]['n'] == mar, 'March')
+        st, _, body = a.request('GET', '/api/helpline/stats'
+                                '?od=2021-03-15&do=2021-07-19')
+        s = json.loads(body)
+        got = {i + 1: x['n'] for i, x in enumerate(s['by_channel'])}
+        check(all(got[k] == by_ch.get(k, 0) for k in got), (got, by_ch))
+        st, _, body = a.request('GET', '/niebieska-linia/statystyki.csv'
+                                '?od=2021-03-15&do=2021-07-19')
+        rows = list(csv.reader(io.StringIO(body)))
+        check(rows[0] == ['wymiar', 'kod', 'nazwa', 'liczba'], rows[0])
+        check(int(rows[1][3]) == sum(by_ch.values()), rows[1])
+        st, _, html = a.request('GET', '/niebieska-linia/statystyki'
+                                '?od=2021-01-01&do=2021-12-31')
+        check(st == 200 and '2 136' in html and '<svg' in html, st)
+
+    def purge_deletes_only_older_contacts():
+        con = sqlite3.connect(db)
+        keep = con.execute("SELECT * FROM helpline_contact WHERE at >= "
+                           "'2021-07-01' ORDER BY id").fetchall()
+        other = [con.execute(f'SELECT count(*) FROM {tb}').fetchone()[0]
+                 for tb in ('helpline_duty', 'helpline_agreement',
+                            'account', 'plan')]
+        old = con.execute("SELECT count(*) FROM helpline_contact WHERE at < "
+                          "'2021-07-01'").fetchone()[0]
+        con.close()
+        check(old > 0, 'fixture has old contacts')
+        p = subprocess.run([binary, 'purge', '--before', '2021-07-01',
+                            '--db', db], capture_output=True, text=True)
+        check(p.returncode == 0 and f'{old} contacts' in p.stdout,
+              p.stdout + p.stderr)
+        con = sqlite3.connect(db)
+        check(con.execute("SELECT count(*) FROM helpline_contact WHERE at < "
+                          "'2021-07-01'").fetchone()[0] == 0, 'left')
+        check(con.execute("SELECT * FROM helpline_contact WHERE at >= "
+                          "'2021-07-01' ORDER BY id").fetchall() == keep,
+              'kept rows changed')
+        check([con.execute(f'SELECT count(*) FROM {tb}').fetchone()[0]
+               for tb in ('helpline_duty', 'helpline_agreement', 'account',
+                          'plan')] == other, 'other tables changed')
+        summary = con.execute("SELECT coalesce(sum(n), 0) FROM "
+                              "helpline_month WHERE month < '2021-07'"
+                              ).fetchone()[0]
+        audit = con.execute("SELECT count(*) FROM audit WHERE action = "
+                            "'helpline.purge'").fetchone()[0]
+        con.close()
+        check(summary == 0 and audit == 1, (summary, audit))
+        p = subprocess.run([binary, 'purge', '--before', '2021-13-01',
+                            '--db', db], capture_output=True, text=True)
+        check(p.returncode == 2, p.returncode)
+
+    for fn in (consultant_logs_a_contact_with_a_note,
+               note_is_never_in_the_log_or_an_analyst_export,
+               consultant_exports_notes_and_it_is_audited,
+               consultant_cannot_read_another_regions_contacts,
+               agreements_api_has_the_seed_counts,
+               public_page_says_whether_the_line_is_open,
+               statistics_equal_the_stored_contacts,
+               purge_deletes_only_older_contacts):
+        t.run(fn)
+    srv.stop()
+    cleanup(d)
+    return t.finish()
+
+
+if __name__ == '__main__':
+    sys.exit(main())
