@@ -873,13 +873,16 @@ agreements_page(struct req *r, const char *region, const char *error,
                    "<p>%s</p></figcaption>\n</figure>\n",
                 T_HL_RURAL, T_HL_HAS, T_HL_URBAN, T_HL_HAS, T_HL_RURAL,
                 T_HL_HAS_NOT, T_HL_URBAN, T_HL_HAS_NOT, T_HL_PATTERN_NOTE);
-    html_printf(r, "<div class=\"hl-side\"><table id=\"porozumienia\">\n"
+    /* The table scrolls beside the map: focusable so keys can scroll it. */
+    html_printf(r, "<div class=\"hl-side\" tabindex=\"0\" role=\"region\" "
+                   "aria-label=\"%s\"><table id=\"porozumienia\">\n"
                    "<caption>%s</caption>\n<thead><tr>"
                    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                    "</tr></thead>\n<tbody>\n",
-                title, "TERYT", T_TERYT_GMINA, T_HL_POWIAT, T_HL_AGREEMENT,
+                title, title, "TERYT", T_TERYT_GMINA, T_HL_POWIAT,
+                T_HL_AGREEMENT,
                 T_HL_SINCE, T_HL_UNTIL);
     for (i = 0; i < n; i++) {
         html_printf(r, "<tr><td>%s</td><th scope=\"row\">%s%s</th><td>%s</td>"
