@@ -7,6 +7,7 @@
 #include "core/embedded.h"
 #include "core/err.h"
 #include "db/db.h"
+#include "directory/directory.h"
 #include "helpline/helpline.h"
 #include "monitoring/monitoring.h"
 #include "plan/plan.h"
@@ -100,6 +101,10 @@ demo_load(struct db *db, struct arena *a)
         return rc;
     }
     /* Each module's demo data: one call per module below this line. */
+    if ((rc = directory_demo_load(db, a)) != 0) {
+        db_rollback(db);
+        return rc;
+    }
     if ((rc = helpline_demo_load(db, a)) != 0) {
         db_rollback(db);
         return rc;

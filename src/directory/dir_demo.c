@@ -1,0 +1,596 @@
+/*
+** Demo data of the directory: every institution the seed documents name,
+** with what they say of them (addresses, numbers, hours), and a generated
+** set of example institutions and services, each marked "dane
+** przykładowe", so that every gmina of the demo regions finds something.
+** The same generator, asked for N services, fills the whole country for
+** the benchmark.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "db/db.h"
+#include "directory.h"
+
+#define EXAMPLE " (dane przykładowe)"
+
+/* --- the institutions of the seed documents --------------------------- */
+
+struct seed_service {
+    const char *name, *description, *category, *targets, *cost, *how,
+        *phone, *hours, *coverage;
+};
+
+struct seed_org {
+    const char *key, *parent_key, *region, *kind, *name, *description;
+    const char *street, *postcode, *city, *gmina, *phone, *email, *web,
+        *hours;
+    struct seed_service services[6];
+};
+
+/* Seeds 000 (kujawsko-pomorskie), 003 (małopolskie) and 004 (FERS). */
+static const struct seed_org seed_orgs[] = {
+    {"rops04", NULL, "04", "rops",
+     "Regionalny Ośrodek Polityki Społecznej w Toruniu",
+     "Koordynuje politykę społeczną województwa kujawsko-pomorskiego: "
+     "programy wspierania rodziny i przeciwdziałania przemocy domowej, "
+     "platformę usług społecznych (projekt „Koordynacja spójnej polityki "
+     "społecznej Kujaw i Pomorza”, FERS).",
+     "ul. M. Skłodowskiej-Curie 73", "87-100", "Toruń", "0463011", "", "",
+     "", "",
+     {{"Informacja o usługach społecznych w regionie",
+       "Gdzie szukać pomocy w województwie: ośrodki pomocy społecznej, "
+       "PCPR, ośrodki interwencji kryzysowej, ośrodki adopcyjne, "
+       "Niebieska Linia.",
+       "informacja", "wszyscy,profesjonalisci", "bezpłatnie", "", "", "",
+       "region:04"},
+      {"Szkolenia i doradztwo dla pracowników instytucji",
+       "Szkolenia dla pracowników pierwszego kontaktu, członków zespołów "
+       "interdyscyplinarnych, kadry wspierania rodziny i pieczy zastępczej.",
+       "informacja", "profesjonalisci", "bezpłatnie", "", "", "",
+       "region:04"}}},
+    {"kpoa", NULL, "04", "adopcja",
+     "Kujawsko-Pomorski Ośrodek Adopcyjny w Toruniu",
+     "Publiczny ośrodek adopcyjny samorządu województwa; oddziały w "
+     "Bydgoszczy, Włocławku i Jaksicach.",
+     "", "", "Toruń", "0463011", "", "", "", "",
+     {{"Procedury adopcyjne",
+       "Kwalifikacja i szkolenie kandydatów na rodziców adopcyjnych, "
+       "dobór rodzin dla dzieci, wsparcie po przysposobieniu.",
+       "adopcja", "kandydaci,rodziny,dzieci", "bezpłatnie",
+       "Zgłoś się osobiście lub telefonicznie do ośrodka albo oddziału.",
+       "", "", "region:04"}}},
+    {"kpoa-byd", "kpoa", "04", "oddzial",
+     "Kujawsko-Pomorski Ośrodek Adopcyjny — oddział w Bydgoszczy",
+     "Oddział Kujawsko-Pomorskiego Ośrodka Adopcyjnego w Toruniu.", "", "",
+     "Bydgoszcz", "0461011", "", "", "", "",
+     {{"Procedury adopcyjne — oddział w Bydgoszczy",
+       "Kwalifikacja i szkolenie kandydatów na rodziców adopcyjnych.",
+       "adopcja", "kandydaci,rodziny", "bezpłatnie", "", "", "",
+       "region:04"}}},
+    {"kpoa-wlo", "kpoa", "04", "oddzial",
+     "Kujawsko-Pomorski Ośrodek Adopcyjny — oddział we Włocławku",
+     "Oddział Kujawsko-Pomorskiego Ośrodka Adopcyjnego w Toruniu.", "", "",
+     "Włocławek", "0464011", "", "", "", "",
+     {{"Procedury adopcyjne — oddział we Włocławku",
+       "Kwalifikacja i szkolenie kandydatów na rodziców adopcyjnych.",
+       "adopcja", "kandydaci,rodziny", "bezpłatnie", "", "", "",
+       "region:04"}}},
+    {"kpoa-jak", "kpoa", "04", "oddzial",
+     "Kujawsko-Pomorski Ośrodek Adopcyjny — oddział w Jaksicach",
+     "Oddział Kujawsko-Pomorskiego Ośrodka Adopcyjnego w Toruniu "
+     "(Jaksice, gmina Inowrocław).",
+     "", "", "Jaksice", "0407042", "", "", "", "",
+     {{"Procedury adopcyjne — oddział w Jaksicach",
+       "Kwalifikacja i szkolenie kandydatów na rodziców adopcyjnych.",
+       "adopcja", "kandydaci,rodziny", "bezpłatnie", "", "", "",
+       "region:04"}}},
+    {"doao", NULL, "04", "adopcja",
+     "Diecezjalny Ośrodek Adopcyjno-Opiekuńczy w Toruniu",
+     "Niepubliczny ośrodek adopcyjny.", "", "", "Toruń", "0463011", "", "",
+     "", "",
+     {{"Procedury adopcyjne (ośrodek niepubliczny)",
+       "Kwalifikacja kandydatów na rodziców adopcyjnych.", "adopcja",
+       "kandydaci,rodziny", "", "", "", "", "region:04"}}},
+    {"caritas", NULL, "04", "adopcja",
+     "Ośrodek Adopcyjny Caritas Diecezji Bydgoskiej im. Św. Jana Pawła II "
+     "w Bydgoszczy",
+     "Niepubliczny ośrodek adopcyjny.", "", "", "Bydgoszcz", "0461011", "",
+     "", "", "",
+     {{"Procedury adopcyjne (ośrodek niepubliczny)",
+       "Kwalifikacja kandydatów na rodziców adopcyjnych.", "adopcja",
+       "kandydaci,rodziny", "", "", "", "", "region:04"}}},
+    {"nl", NULL, "04", "telefon", "Kujawsko-Pomorska Niebieska Linia",
+     "Telefon zaufania dla osób doświadczających przemocy w rodzinie, "
+     "prowadzony przez samorząd województwa we współpracy z gminami. "
+     "Siedziba: Urząd Marszałkowski Województwa Kujawsko-Pomorskiego. "
+     "Numery 56 652 18 25 i 56 659 13 99 są czynne w godzinach pracy "
+     "urzędu.",
+     "ul. M. Skłodowskiej-Curie 73", "87-100", "Toruń", "0463011",
+     "56 652 18 25; 56 659 13 99", "niebieskalinia@kujawsko-pomorskie.pl",
+     "https://www.niebieskalinia.kujawsko-pomorskie.pl", "",
+     {{"Telefon Pogotowia dla Ofiar Przemocy w Rodzinie 800 154 030",
+       "Bezpłatny telefon zaufania dla osób doświadczających przemocy w "
+       "rodzinie i dla świadków przemocy.",
+       "telefon", "przemoc,wszyscy", "bezpłatnie (numer bezpłatny)",
+       "Zadzwoń: 800 154 030, codziennie 17.00–21.00.", "800 154 030",
+       "codziennie 17:00-21:00", "region:04"},
+      {"Porady internetowe",
+       "Porady prawników i psychologów udzielane pocztą elektroniczną pod "
+       "adresem niebieskalinia@kujawsko-pomorskie.pl.",
+       "przemoc", "przemoc", "bezpłatnie",
+       "Napisz na niebieskalinia@kujawsko-pomorskie.pl.", "", "",
+       "region:04"},
+      {"Dyżury prawne dla osób doświadczających przemocy domowej",
+       "Dyżury prawne w sześciu miastach województwa.", "prawna",
+       "przemoc", "bezpłatnie", "Zapytaj o termin pod numerem 800 154 030.",
+       "", "", "region:04"},
+      {"Dodatkowe konsultacje psychologiczne",
+       "Dla osób doświadczających przemocy w rodzinie w szczególnie "
+       "trudnej sytuacji emocjonalnej.",
+       "psychologiczna", "przemoc", "bezpłatnie", "", "", "", "region:04"},
+      {"Zastępstwo procesowe w sprawach karnych",
+       "Możliwość uzyskania zastępstwa procesowego w sprawach karnych "
+       "związanych z przemocą w rodzinie.",
+       "prawna", "przemoc", "bezpłatnie", "", "", "", "region:04"}}},
+    {"rops12", NULL, "12", "rops",
+     "Regionalny Ośrodek Polityki Społecznej w Krakowie",
+     "Koordynuje system opieki nad dzieckiem i rodziną w województwie "
+     "małopolskim.",
+     "", "", "Kraków", "1261011", "", "biuro@rops.krakow.pl",
+     "https://www.rops.krakow.pl", "",
+     {{"Informacja o systemie wspierania rodziny i pieczy zastępczej",
+       "Programy wspierania rodziny, piecza zastępcza, koordynacja "
+       "działań instytucji w Małopolsce.",
+       "informacja", "wszyscy,profesjonalisci", "bezpłatnie", "", "", "",
+       "region:12"}}},
+};
+
+static const struct audit_entry demo_who = {.via = "cli", .action = "demo"};
+
+static int
+load_seed_orgs(struct db *db, struct arena *a)
+{
+    int64_t ids[sizeof(seed_orgs) / sizeof(seed_orgs[0])];
+    size_t i, k;
+    int rc;
+
+    for (i = 0; i < sizeof(seed_orgs) / sizeof(seed_orgs[0]); i++) {
+        const struct seed_org *so = &seed_orgs[i];
+        struct dir_org o = {0};
+
+        o.region = so->region;
+        o.kind = so->kind;
+        o.name = so->name;
+        o.description = so->description;
+        o.street = so->street;
+        o.postcode = so->postcode;
+        o.city = so->city;
+        o.gmina = so->gmina;
+        o.phone = so->phone;
+        o.email = so->email;
+        o.web = so->web;
+        o.hours = so->hours;
+        for (k = 0; so->parent_key != NULL && k < i; k++) {
+            if (strcmp(seed_orgs[k].key, so->parent_key) == 0) {
+                o.parent_id = ids[k];
+            }
+        }
+        if ((rc = dir_store_org_write(db, &o, &ids[i])) != 0) {
+            return rc;
+        }
+        for (k = 0; k < 6 && so->services[k].name != NULL; k++) {
+            const struct seed_service *ss = &so->services[k];
+            struct dir_service s = {0};
+            int64_t id;
+
+            s.org_id = ids[i];
+            s.name = ss->name;
+            s.description = ss->description;
+            s.category = ss->category;
+            s.targets = ss->targets;
+            s.cost = ss->cost;
+            s.languages = "polski";
+            s.how_to_apply = ss->how;
+            s.phone = ss->phone;
+            s.hours = ss->hours;
+            s.coverage = ss->coverage;
+            if ((rc = dir_store_service_write(db, a, &s, &id)) != 0) {
+                return rc;
+            }
+        }
+    }
+    return 0;
+}
+
+/* --- generated example data ------------------------------------------- */
+
+struct tmpl {
+    const char *name, *category, *targets;
+};
+
+static const struct tmpl templates[] = {
+    {"Pomoc społeczna i praca socjalna", "pomoc", "wszyscy,rodziny"},
+    {"Asystent rodziny", "rodzina", "rodziny,dzieci"},
+    {"Zespół interdyscyplinarny — procedura Niebieskiej Karty", "przemoc",
+     "przemoc"},
+    {"Poradnictwo specjalistyczne dla rodzin", "psychologiczna", "rodziny"},
+    {"Grupa wsparcia dla osób doznających przemocy", "przemoc", "przemoc"},
+    {"Mieszkanie chronione", "kryzys", "przemoc,niepelnosprawni"},
+    {"Interwencja kryzysowa", "kryzys", "wszyscy"},
+    {"Terapia uzależnień i współuzależnienia", "uzaleznienia", "wszyscy"},
+    {"Klub seniora", "pomoc", "seniorzy"},
+    {"Nieodpłatna pomoc prawna", "prawna", "wszyscy"},
+    {"Świetlica środowiskowa dla dzieci", "rodzina", "dzieci"},
+    {"Dzienny dom pomocy", "pomoc", "seniorzy,niepelnosprawni"},
+    {"Punkt konsultacyjny dla osób doznających przemocy", "przemoc",
+     "przemoc"},
+    {"Telefon zaufania dla młodzieży", "telefon", "dzieci"},
+    {"Mediacje rodzinne", "rodzina", "rodziny"},
+    {"Szkoła dla rodziców", "rodzina", "rodziny"},
+    {"Opieka wytchnieniowa", "pomoc", "niepelnosprawni,rodziny"},
+    {"Usługi opiekuńcze w domu", "pomoc", "seniorzy"},
+    {"Wsparcie psychologiczne dla dzieci", "psychologiczna", "dzieci"},
+    {"Rodzinna piecza zastępcza — szkolenie kandydatów", "piecza",
+     "kandydaci"},
+    {"Schronienie dla osób w kryzysie bezdomności", "kryzys", "wszyscy"},
+    {"Poradnictwo zawodowe i aktywizacja", "informacja", "wszyscy"},
+};
+#define NTEMPLATES ((long)(sizeof(templates) / sizeof(templates[0])))
+
+/* Hours of the examples, including spans past midnight and weekends. */
+static const char *const hours[] = {
+    "pn-pt 7:30-15:30",
+    "pn-pt 8:00-16:00; sb 9:00-13:00",
+    "pn, śr, pt 10:00-18:00",
+    "codziennie 17:00-21:00",
+    "pt-sb 20:00-2:00",
+    "całodobowo",
+    "",
+};
+#define NHOURS ((long)(sizeof(hours) / sizeof(hours[0])))
+
+struct unit {
+    char *code, *name, *seat; /* seat: a gmina of the unit */
+    int rodz;
+};
+
+static int
+load_units(struct db *db, enum query_id q, const char *region,
+           struct unit **out, int *n)
+{
+    db_stmt *st = db_query(db, q);
+    int cap = 0, rc;
+
+    *out = NULL;
+    *n = 0;
+    if (q != Q_DIR_DEMO_WOJ) {
+        db_bind_text(st, 1, region);
+    }
+    while ((rc = db_step(st)) == DB_ROW) {
+        struct unit *u;
+
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 256;
+            *out = xrealloc(*out, sizeof(**out) * (size_t)cap);
+        }
+        u = &(*out)[(*n)++];
+        u->code = xstrdup(db_col_text(st, 0));
+        u->name = xstrdup(db_col_text(st, 1));
+        if (q == Q_DIR_DEMO_GMINAS) {
+            u->rodz = (int)db_col_int(st, 2);
+            u->seat = xstrdup(db_col_text(st, 0));
+        } else {
+            u->rodz = 0;
+            u->seat = xstrdup(db_col_text(st, q == Q_DIR_DEMO_WOJ ? 2 : 3));
+        }
+    }
+    db_done(st);
+    return rc == DB_DONE ? 0 : rc;
+}
+
+static void
+free_units(struct unit *u, int n)
+{
+    int i;
+
+    for (i = 0; i < n; i++) {
+        free(u[i].code);
+        free(u[i].name);
+        free(u[i].seat);
+    }
+    free(u);
+}
+
+static const char *
+ops_name(struct arena *a, const struct unit *g)
+{
+    return arena_printf(a, "%s Ośrodek Pomocy Społecznej — gmina %s%s",
+                        g->rodz == 1   ? "Miejski"
+                        : g->rodz == 3 ? "Miejsko-Gminny"
+                                       : "Gminny",
+                        g->name, EXAMPLE);
+}
+
+/* An example institution at the seat of a unit. */
+static int
+example_org(struct db *db, const char *kind, const char *name,
+            const char *seat, const char *city, const char *hours_spec,
+            bool confidential, const char *description, int64_t *id)
+{
+    struct dir_org o = {0};
+
+    o.kind = kind;
+    o.name = name;
+    o.description = description;
+    o.city = city;
+    o.gmina = seat;
+    o.hours = hours_spec;
+    o.confidential = confidential;
+    o.example = true;
+    {
+        char region[3] = {seat[0], seat[1], '\0'};
+
+        o.region = region;
+        return dir_store_org_write(db, &o, id);
+    }
+}
+
+static int
+example_service(struct db *db, struct arena *a, int64_t org,
+                const struct tmpl *t, const char *hours_spec,
+                const char *coverage)
+{
+    struct dir_service s = {0};
+    int64_t id;
+
+    s.org_id = org;
+    s.name = t->name;
+    s.description = "Opis przykładowy: usługa wygenerowana do pokazu "
+                    "katalogu (dane przykładowe).";
+    s.category = t->category;
+    s.targets = t->targets;
+    s.cost = "bezpłatnie";
+    s.languages = "polski";
+    s.hours = hours_spec;
+    s.coverage = coverage;
+    return dir_store_service_write(db, a, &s, &id);
+}
+
+/* The default example set: every gmina and powiat of one region. */
+static long
+generate_region(struct db *db, struct arena *a, const char *region)
+{
+    struct unit *g = NULL, *p = NULL;
+    int ng = 0, np = 0, i, k, rc;
+    long count = 0;
+
+    if ((rc = load_units(db, Q_DIR_DEMO_GMINAS, region, &g, &ng)) != 0 ||
+        (rc = load_units(db, Q_DIR_DEMO_POWIATS, region, &p, &np)) != 0) {
+        goto done;
+    }
+    for (i = 0; i < ng; i++) {
+        const char *cov = arena_printf(a, "gmina:%s", g[i].code);
+        int64_t org;
+
+        if ((rc = example_org(db, "ops", ops_name(a, &g[i]), g[i].code,
+                              g[i].name, hours[i % 3], false,
+                              "Dane przykładowe: instytucja wygenerowana "
+                              "do pokazu katalogu.",
+                              &org)) != 0) {
+            goto done;
+        }
+        for (k = 0; k < 3; k++) {
+            if ((rc = example_service(db, a, org, &templates[k], "", cov)) !=
+                0) {
+                goto done;
+            }
+            count++;
+        }
+    }
+    for (i = 0; i < np; i++) {
+        const char *cov = arena_printf(a, "powiat:%s", p[i].code);
+        const char *pcity = arena_printf(a, "powiat %s", p[i].name);
+        int64_t org;
+
+        if ((rc = example_org(db, "pcpr",
+                              arena_printf(a, "Powiatowe Centrum Pomocy "
+                                              "Rodzinie — powiat %s%s",
+                                           p[i].name, EXAMPLE),
+                              p[i].seat, pcity, "pn-pt 7:30-15:30",
+                              false,
+                              "Dane przykładowe: instytucja wygenerowana "
+                              "do pokazu katalogu.",
+                              &org)) != 0 ||
+            (rc = example_service(db, a, org, &templates[19], "", cov)) !=
+                0 ||
+            (rc = example_service(db, a, org, &templates[3], "", cov)) != 0) {
+            goto done;
+        }
+        if ((rc = example_org(db, "oik",
+                              arena_printf(a, "Ośrodek Interwencji "
+                                              "Kryzysowej — powiat %s%s",
+                                           p[i].name, EXAMPLE),
+                              p[i].seat, pcity, "całodobowo", true,
+                              "Dane przykładowe. Adres schronienia jest "
+                              "poufny: kontakt przez powiatowe centrum "
+                              "pomocy rodzinie.",
+                              &org)) != 0 ||
+            (rc = example_service(db, a, org, &templates[6], "", cov)) != 0 ||
+            (rc = example_service(db, a, org, &templates[5], "", cov)) != 0) {
+            goto done;
+        }
+        if ((rc = example_org(db, "prawna",
+                              arena_printf(a, "Punkt nieodpłatnej pomocy "
+                                              "prawnej — powiat %s%s",
+                                           p[i].name, EXAMPLE),
+                              p[i].seat, pcity,
+                              "pn-pt 12:00-16:00; wt 16:00-20:00", false,
+                              "Dane przykładowe: instytucja wygenerowana "
+                              "do pokazu katalogu.",
+                              &org)) != 0 ||
+            (rc = example_service(db, a, org, &templates[9], "", cov)) != 0) {
+            goto done;
+        }
+        count += 5;
+    }
+done:
+    free_units(g, ng);
+    free_units(p, np);
+    return rc != 0 ? rc : count;
+}
+
+/* About n services over the whole country: 80 % for a gmina, 15 % for a
+** powiat, 5 % for a whole region. */
+static long
+generate_country(struct db *db, long n)
+{
+    struct unit *g = NULL, *p = NULL, *w = NULL;
+    int ng = 0, np = 0, nw = 0, i, rc;
+    long count = 0, k, per, extra;
+    struct arena a;
+
+    arena_init(&a);
+    if ((rc = load_units(db, Q_DIR_DEMO_GMINAS, NULL, &g, &ng)) != 0 ||
+        (rc = load_units(db, Q_DIR_DEMO_POWIATS, NULL, &p, &np)) != 0 ||
+        (rc = load_units(db, Q_DIR_DEMO_WOJ, NULL, &w, &nw)) != 0 ||
+        ng == 0 || np == 0 || nw == 0) {
+        goto done;
+    }
+    per = n * 80 / 100 / ng;
+    extra = n * 80 / 100 % ng;
+    for (i = 0; i < ng; i++) {
+        const char *cov = arena_printf(&a, "gmina:%s", g[i].code);
+        int64_t org;
+
+        if ((rc = example_org(db, "ops", ops_name(&a, &g[i]), g[i].code,
+                              g[i].name, hours[i % NHOURS], false, "",
+                              &org)) != 0) {
+            goto done;
+        }
+        for (k = 0; k < per + (i < extra); k++) {
+            if ((rc = example_service(db, &a, org,
+                                      &templates[(i + k) % NTEMPLATES],
+                                      hours[(i + k) % NHOURS], cov)) != 0) {
+                goto done;
+            }
+            count++;
+        }
+        if (i % 64 == 63) {
+            arena_free(&a);
+        }
+    }
+    per = n * 15 / 100 / np;
+    for (i = 0; i < np; i++) {
+        const char *cov = arena_printf(&a, "powiat:%s", p[i].code);
+        int64_t org;
+
+        if ((rc = example_org(db, "pcpr",
+                              arena_printf(&a, "Powiatowe Centrum Pomocy "
+                                               "Rodzinie — powiat %s%s",
+                                           p[i].name, EXAMPLE),
+                              p[i].seat,
+                              arena_printf(&a, "powiat %s", p[i].name),
+                              "pn-pt 7:30-15:30", false, "", &org)) != 0) {
+            goto done;
+        }
+        for (k = 0; k < per; k++) {
+            if ((rc = example_service(db, &a, org,
+                                      &templates[(i + k) % NTEMPLATES],
+                                      hours[(i + k) % NHOURS], cov)) != 0) {
+                goto done;
+            }
+            count++;
+        }
+        arena_free(&a);
+    }
+    per = n * 5 / 100 / nw;
+    for (i = 0; i < nw; i++) {
+        const char *cov = arena_printf(&a, "region:%s", w[i].code);
+        int64_t org;
+
+        if ((rc = example_org(db, "ngo",
+                              arena_printf(&a, "Regionalna sieć wsparcia — "
+                                               "województwo %s%s",
+                                           w[i].name, EXAMPLE),
+                              w[i].seat, w[i].name, "", false, "",
+                              &org)) != 0) {
+            goto done;
+        }
+        for (k = 0; k < per; k++) {
+            if ((rc = example_service(db, &a, org,
+                                      &templates[(i + k) % NTEMPLATES],
+                                      hours[(i + k) % NHOURS], cov)) != 0) {
+                goto done;
+            }
+            count++;
+        }
+        arena_free(&a);
+    }
+done:
+    arena_free(&a);
+    free_units(g, ng);
+    free_units(p, np);
+    free_units(w, nw);
+    return rc != 0 ? rc : count;
+}
+
+long
+directory_demo_generate(struct db *db, long n)
+{
+    struct arena a;
+    long c4, c12;
+
+    if (n > 0) {
+        return generate_country(db, n);
+    }
+    arena_init(&a);
+    c4 = generate_region(db, &a, "04");
+    c12 = c4 < 0 ? 0 : generate_region(db, &a, "12");
+    arena_free(&a);
+    return c4 < 0 ? c4 : c12 < 0 ? c12 : c4 + c12;
+}
+
+int
+directory_demo_load(struct db *db, struct arena *a)
+{
+    const char *env = getenv("RODZINA_DEMO_SERVICES");
+    long n = env != NULL ? strtol(env, NULL, 10) : 0, made;
+    db_stmt *st = db_query(db, Q_DIR_ORG_COUNT_ALL);
+    int64_t have = 0;
+    int rc;
+
+    if ((rc = db_one_int(st, &have)) != 0) {
+        return rc;
+    }
+    if (have > 0) {
+        return 0;
+    }
+    if ((rc = load_seed_orgs(db, a)) != 0) {
+        fprintf(stderr, "demo: directory: seed institutions failed\n");
+        return rc;
+    }
+    made = directory_demo_generate(db, n > 0 ? n : 0);
+    if (made < 0) {
+        fprintf(stderr, "demo: directory: example data failed\n");
+        return (int)made;
+    }
+    {
+        struct audit_entry e = demo_who;
+
+        e.action = "directory.demo";
+        e.entity = "dir_org";
+        e.entity_id = "*";
+        e.after = arena_printf(a, "{\"example_services\": %ld}", made);
+        if ((rc = audit_add(db, &e)) != 0) {
+            return rc;
+        }
+    }
+    printf("demo: directory: %zu institutions from the seeds, %ld example "
+           "services\n",
+           sizeof(seed_orgs) / sizeof(seed_orgs[0]), made);
+    return 0;
+}

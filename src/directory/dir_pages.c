@@ -1,0 +1,807 @@
+/*
+** The public pages of the directory under /uslugi and its JSON API: the
+** search ("where do you live?" with gmina autocomplete, results grouped
+** gmina / powiat / region), a stable page per service, a printable card,
+** an institution's page and the HSDS download. Every public page starts
+** with the "leave this page quickly" link; no page loads anything from
+** another site (map links are plain links, followed only when clicked).
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/err.h"
+#include "core/json.h"
+#include "core/str.h"
+#include "db/db.h"
+#include "directory.h"
+#include "html/html.h"
+#include "html/layout.h"
+#include "pages.h"
+#include "teryt/teryt.h"
+
+#define PAGE_LIMIT 20
+#define API_LIMIT 10
+#define API_MAX_LIMIT 100
+
+static const char *const level_titles[] = {
+    T_DIR_LEVEL_GMINA, T_DIR_LEVEL_POWIAT, T_DIR_LEVEL_REGION,
+    T_DIR_LEVEL_ANY,
+};
+
+/* The quick exit: a plain link, so it works without JavaScript and sends
+** nothing anywhere until it is clicked. */
+static void
+exit_link(struct req *r)
+{
+    html_lit(r, "<p class=\"quick-exit\"><a href=\"" DIR_EXIT_URL "\" "
+                "rel=\"noreferrer noopener\" referrerpolicy=\"no-referrer\">"
+                T_DIR_QUICK_EXIT "</a></p>\n");
+}
+
+static bool
+digits(const char *s, size_t n)
+{
+    size_t i;
+
+    if (s == NULL || strlen(s) != n) {
+        return false;
+    }
+    for (i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9') {
+            return false;
+        }
+    }
+    return true;
+}
+
+static int
+id_param(struct req *r, int64_t *id)
+{
+    const char *s = req_param(r, 0);
+    char *end;
+    long long v;
+
+    if (s == NULL || *s < '1' || *s > '9') {
+        return req_error(r, 404, NULL);
+    }
+    v = strtoll(s, &end, 10);
+    if (*end != '\0' || v <= 0) {
+        return req_error(r, 404, NULL);
+    }
+    *id = (int64_t)v;
+    return 0;
+}
+
+/* "tel:" target of a Polish number as written: digits and a leading +. */
+static const char *
+tel_href(struct arena *a, const char *num)
+{
+    size_t n = strlen(num), i, o = 0;
+    char *out = arena_alloc(a, n + 5);
+
+    memcpy(out, "tel:", 4);
+    o = 4;
+    for (i = 0; i < n; i++) {
+        if ((num[i] >= '0' && num[i] <= '9') || (num[i] == '+' && o == 4)) {
+            out[o++] = num[i];
+        } else if (num[i] == '(') {
+            break; /* a remark follows */
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
+static void
+phone_links(struct req *r, const char *list)
+{
+    char *copy = arena_strdup(&r->arena, list), *save = NULL, *num;
+    bool first = true;
+
+    for (num = strtok_r(copy, ";", &save); num != NULL;
+         num = strtok_r(NULL, ";", &save)) {
+        num = str_trim(&r->arena, num);
+        if (*num == '\0') {
+            continue;
+        }
+        html_printf(r, "%s<a href=\"%s\">%s</a>", first ? "" : ", ",
+                    tel_href(&r->arena, num), num);
+        first = false;
+    }
+}
+
+static void
+open_badge(struct req *r, int open_now)
+{
+    if (open_now == 1) {
+        html_lit(r, " <strong class=\"open\">" T_DIR_OPEN_NOW "</strong>");
+    } else if (open_now == 0) {
+        html_lit(r, " <span class=\"closed\">" T_DIR_CLOSED_NOW "</span>");
+    }
+}
+
+static void
+address(struct req *r, const struct dir_view *v)
+{
+    if (v->confidential) {
+        html_printf(r, "%s (%s)", T_DIR_CONFIDENTIAL, v->city);
+    } else if (*v->street != '\0') {
+        html_printf(r, "%s, %s %s", v->street, v->postcode, v->city);
+    } else {
+        html_printf(r, "%s", v->city);
+    }
+    if (strcmp(v->city, v->gmina_name) != 0) {
+        html_printf(r, " — %s %s", T_DIR_GMINA_OF, v->gmina_name);
+    }
+}
+
+/* The contact and place facts of a service as <dt>/<dd> pairs. */
+static void
+facts(struct req *r, const struct dir_view *v, bool full)
+{
+    html_printf(r, "<dt>%s</dt><dd>%s</dd>\n", T_DIR_CATEGORY,
+                v->category_name);
+    if (*v->targets != '\0') {
+        html_printf(r, "<dt>%s</dt><dd>%s</dd>\n", T_DIR_TARGETS,
+                    v->targets);
+    }
+    html_printf(r, "<dt>%s</dt><dd>", T_DIR_WHERE);
+    address(r, v);
+    html_lit(r, "</dd>\n");
+    html_printf(r, "<dt>%s</dt><dd>%s", T_DIR_WHEN,
+                *v->hours ? v->hours : T_DIR_HOURS_UNKNOWN);
+    open_badge(r, v->open_now);
+    html_lit(r, "</dd>\n<dt>" T_DIR_CONTACT "</dt><dd>");
+    if (*v->phone != '\0') {
+        html_lit(r, T_DIR_PHONE " ");
+        phone_links(r, v->phone);
+    }
+    if (*v->email != '\0') {
+        html_printf(r, "%s<a href=\"%s\">%s</a>", *v->phone ? "; " : "",
+                    html_safe_href(arena_printf(&r->arena, "mailto:%s",
+                                                v->email)),
+                    v->email);
+    }
+    if (*v->web != '\0') {
+        html_printf(r, "%s<a href=\"%s\">%s</a>",
+                    *v->phone || *v->email ? "; " : "",
+                    html_safe_href(v->web), v->web);
+    }
+    if (!*v->phone && !*v->email && !*v->web) {
+        html_lit(r, T_DIR_NO_CONTACT);
+    }
+    html_lit(r, "</dd>\n");
+    if (full) {
+        if (*v->cost != '\0') {
+            html_printf(r, "<dt>%s</dt><dd>%s</dd>\n", T_DIR_COST, v->cost);
+        }
+        if (*v->languages != '\0') {
+            html_printf(r, "<dt>%s</dt><dd>%s</dd>\n", T_DIR_LANGUAGES,
+                        v->languages);
+        }
+        if (*v->how_to_apply != '\0') {
+            html_printf(r, "<dt>%s</dt><dd>%s</dd>\n", T_DIR_HOW_TO_APPLY,
+                        v->how_to_apply);
+        }
+    }
+}
+
+static void
+example_badge(struct req *r, bool example)
+{
+    if (example) {
+        html_lit(r, " <span class=\"example\">" T_DIR_EXAMPLE "</span>");
+    }
+}
+
+static void
+result_item(struct req *r, const struct dir_view *v)
+{
+    html_printf(r, "<li class=\"result\"><article aria-labelledby=\"s-%lld\">"
+                   "\n<h3 id=\"s-%lld\"><a href=\"/uslugi/usluga/%lld\">%s"
+                   "</a></h3>\n<p class=\"org\">%s",
+                (long long)v->id, (long long)v->id, (long long)v->id,
+                v->name, v->org_name);
+    example_badge(r, v->example);
+    html_lit(r, "</p>\n<dl class=\"meta\">\n");
+    facts(r, v, false);
+    html_lit(r, "</dl>\n</article></li>\n");
+}
+
+static void
+select_options(struct req *r, enum query_id q, const char *current)
+{
+    db_stmt *st = db_query(r->db, q);
+
+    while (db_step(st) == DB_ROW) {
+        const char *code = db_col_text(st, 0);
+
+        html_printf(r, "<option value=\"%s\"%s>%s</option>\n", code,
+                    current && strcmp(current, code) == 0 ? " selected" : "",
+                    db_col_text(st, 1));
+    }
+    db_done(st);
+}
+
+static void
+search_form(struct req *r, const char *place, const char *gmina,
+            const char *q, const char *cat, const char *grp, bool open_only)
+{
+    html_printf(r,
+                "<form class=\"dir-search\" action=\"/uslugi\" method=\"get\" "
+                "role=\"search\">\n"
+                "<p class=\"field\"><label for=\"miejsce\">%s</label>\n"
+                "<input id=\"miejsce\" name=\"miejsce\" type=\"text\" "
+                "value=\"%s\" autocomplete=\"off\" "
+                "data-autocomplete=\"/api/teryt/gminy\" "
+                "aria-describedby=\"miejsce-hint\">\n"
+                "<input type=\"hidden\" name=\"gmina\" value=\"%s\">\n"
+                "<span id=\"miejsce-hint\" class=\"hint\">%s</span></p>\n"
+                "<p class=\"field\"><label for=\"q\">%s</label>\n"
+                "<input id=\"q\" name=\"q\" type=\"search\" value=\"%s\" "
+                "aria-describedby=\"q-hint\">\n"
+                "<span id=\"q-hint\" class=\"hint\">%s</span></p>\n",
+                T_DIR_PLACE_LABEL, place ? place : "", gmina ? gmina : "",
+                T_DIR_PLACE_HINT, T_DIR_Q_LABEL, q ? q : "", T_DIR_Q_HINT);
+    html_printf(r, "<p class=\"field\"><label for=\"kategoria\">%s</label>\n"
+                   "<select id=\"kategoria\" name=\"kategoria\">\n"
+                   "<option value=\"\">%s</option>\n",
+                T_DIR_CATEGORY, T_DIR_ANY_CATEGORY);
+    select_options(r, Q_DIR_CATEGORIES, cat);
+    html_printf(r, "</select></p>\n"
+                   "<p class=\"field\"><label for=\"grupa\">%s</label>\n"
+                   "<select id=\"grupa\" name=\"grupa\">\n"
+                   "<option value=\"\">%s</option>\n",
+                T_DIR_TARGETS, T_DIR_ANY_TARGET);
+    select_options(r, Q_DIR_TARGETS, grp);
+    html_printf(r, "</select></p>\n<p class=\"check\"><input id=\"otwarte\" "
+                   "name=\"otwarte\" type=\"checkbox\" value=\"1\"%s> "
+                   "<label for=\"otwarte\">%s</label></p>\n"
+                   "<p><button type=\"submit\">%s</button></p>\n</form>\n",
+                open_only ? " checked" : "", T_DIR_OPEN_ONLY,
+                T_DIR_SEARCH_BUTTON);
+}
+
+/* A query-string link back to the search with gmina set. */
+static const char *
+search_link(struct req *r, const char *gmina, const char *q, const char *cat,
+            const char *grp, bool open_only)
+{
+    struct arena *a = &r->arena;
+
+    return arena_printf(a, "/uslugi?gmina=%s&q=%s&kategoria=%s&grupa=%s%s",
+                        gmina, html_url_encode(a, q ? q : ""),
+                        html_url_encode(a, cat ? cat : ""),
+                        html_url_encode(a, grp ? grp : ""),
+                        open_only ? "&otwarte=1" : "");
+}
+
+static const char *
+empty_null(const char *s)
+{
+    return s != NULL && *s != '\0' ? s : NULL;
+}
+
+/*
+** ROUTE: GET /uslugi
+** CAP: CAP_PUBLIC
+** PARAMS: miejsce=gmina or town (text), gmina=TERYT 7 digits, q=text,
+**         kategoria=code, grupa=code, otwarte=1
+*/
+int
+page_directory_search(struct req *r)
+{
+    const char *place = empty_null(req_arg(r, "miejsce"));
+    const char *gmina = empty_null(req_arg(r, "gmina"));
+    const char *q = empty_null(req_arg(r, "q"));
+    const char *cat = empty_null(req_arg(r, "kategoria"));
+    const char *grp = empty_null(req_arg(r, "grupa"));
+    bool open_only = req_arg(r, "otwarte") != NULL;
+    struct teryt_gmina g = {0}, *choices = NULL;
+    const char *text = q, *notice = NULL;
+    struct dir_view *v = NULL;
+    int nchoices = 0, n = 0, i, level = -1, rc;
+    bool have_gmina = false;
+
+    if (gmina != NULL && digits(gmina, 7) &&
+        teryt_gmina_get(r->db, &r->arena, gmina, &g) == 0) {
+        have_gmina = true;
+        place = g.name;
+    } else if (place != NULL) {
+        char *fp = str_fold(&r->arena, place);
+        int exact = 0, pick = -1;
+
+        nchoices = teryt_search(r->db, &r->arena, place, 10, &choices);
+        if (nchoices < 0) {
+            return nchoices;
+        }
+        for (i = 0; i < nchoices; i++) {
+            if (strcmp(str_fold(&r->arena, choices[i].name), fp) == 0) {
+                exact++;
+                pick = i;
+            }
+        }
+        if (nchoices == 1 || exact == 1) {
+            g = choices[nchoices == 1 ? 0 : pick];
+            have_gmina = true;
+            nchoices = 0;
+        } else if (nchoices == 0) {
+            /* A town that is not a gmina (Jaksice): search it as text. */
+            notice = arena_printf(&r->arena, T_DIR_PLACE_AS_TEXT, place);
+            text = q ? arena_printf(&r->arena, "%s %s", q, place) : place;
+        }
+    }
+    if (have_gmina || (nchoices == 0 && (text || cat || grp))) {
+        struct dir_query dq = {
+            .gmina = have_gmina ? g.teryt : NULL,
+            .q = text,
+            .category = cat,
+            .target = grp,
+            .open_only = open_only,
+            .limit = PAGE_LIMIT,
+            .now = (int64_t)time(NULL),
+        };
+
+        n = dir_search(r->db, &r->arena, &dq, &v);
+        if (n < 0) {
+            return n;
+        }
+    }
+
+    layout_begin(r, T_DIR_TITLE);
+    exit_link(r);
+    html_lit(r, "<h1>" T_DIR_TITLE "</h1>\n<p class=\"lead\">" T_DIR_LEAD
+                "</p>\n");
+    search_form(r, place, have_gmina ? g.teryt : NULL, q, cat, grp,
+                open_only);
+    if (r->user != NULL && auth_role_has(r->user->role, CAP_DIRECTORY_EDIT)) {
+        html_lit(r, "<p><a href=\"/uslugi/zarzadzanie\">" T_DIR_ADMIN_LINK
+                    "</a></p>\n");
+    }
+    if (nchoices > 0) {
+        html_printf(r, "<section aria-labelledby=\"wybor\"><h2 id=\"wybor\">"
+                       "%s</h2>\n<ul>\n",
+                    T_DIR_CHOOSE_GMINA);
+        for (i = 0; i < nchoices; i++) {
+            html_printf(r, "<li><a href=\"%s\">%s</a> (%s, %s %s, %s %s)"
+                           "</li>\n",
+                        search_link(r, choices[i].teryt, q, cat, grp,
+                                    open_only),
+                        choices[i].name, teryt_rodz_name(choices[i].rodz),
+                        T_DIR_POWIAT, choices[i].powiat_name, T_DIR_WOJ,
+                        choices[i].woj_name);
+        }
+        html_lit(r, "</ul>\n</section>\n");
+        layout_end(r);
+        return 0;
+    }
+    if (notice != NULL) {
+        html_printf(r, "<p class=\"notice\" role=\"status\">%s</p>\n",
+                    notice);
+    }
+    if (have_gmina) {
+        html_printf(r, "<p role=\"status\">%s <strong>%s</strong> (%s, %s "
+                       "%s, %s %s): %d.</p>\n",
+                    T_DIR_RESULTS_FOR, g.name, teryt_rodz_name(g.rodz),
+                    T_DIR_POWIAT, g.powiat_name, T_DIR_WOJ, g.woj_name, n);
+    } else if (text || cat || grp) {
+        html_printf(r, "<p role=\"status\">%s: %d.</p>\n", T_DIR_FOUND, n);
+    }
+    for (i = 0; i < n; i++) {
+        if ((int)v[i].level != level) {
+            if (level >= 0) {
+                html_lit(r, "</ul>\n</section>\n");
+            }
+            level = (int)v[i].level;
+            html_printf(r, "<section aria-labelledby=\"poziom-%d\">"
+                           "<h2 id=\"poziom-%d\">%s</h2>\n"
+                           "<ul class=\"results\">\n",
+                        level, level, level_titles[level]);
+        }
+        result_item(r, &v[i]);
+    }
+    if (level >= 0) {
+        html_lit(r, "</ul>\n</section>\n");
+    } else if (have_gmina || text || cat || grp) {
+        html_lit(r, "<p>" T_DIR_NONE "</p>\n");
+    }
+    html_lit(r, "<p class=\"small\"><a href=\"/uslugi/hsds.zip\">"
+                T_DIR_HSDS_LINK "</a></p>\n");
+    layout_end(r);
+    rc = 0;
+    return rc;
+}
+
+static void
+areas_list(struct req *r, int64_t id)
+{
+    db_stmt *st = db_query(r->db, Q_DIR_AREA_NAMES);
+    bool first = true;
+
+    db_bind_int(st, 1, id);
+    while (db_step(st) == DB_ROW) {
+        const char *level = db_col_text(st, 0);
+
+        html_printf(r, "%s%s %s", first ? "" : ", ",
+                    level[0] == 'g'   ? T_DIR_AREA_GMINA
+                    : level[0] == 'p' ? T_DIR_AREA_POWIAT
+                                      : T_DIR_AREA_REGION,
+                    db_col_text(st, 2));
+        first = false;
+    }
+    db_done(st);
+}
+
+static const char *
+map_href(struct req *r, const struct dir_view *v)
+{
+    struct arena *a = &r->arena;
+
+    if (v->confidential) {
+        return NULL;
+    }
+    if (*v->lat != '\0' && *v->lon != '\0') {
+        return arena_printf(a, "https://www.openstreetmap.org/?mlat=%s&mlon="
+                               "%s#map=17/%s/%s",
+                            v->lat, v->lon, v->lat, v->lon);
+    }
+    return arena_printf(a, "https://www.openstreetmap.org/search?query=%s",
+                        html_url_encode(a, arena_printf(a, "%s %s %s",
+                                                        v->street,
+                                                        v->postcode,
+                                                        v->city)));
+}
+
+static int
+load_view(struct req *r, struct dir_view *v)
+{
+    int64_t id = 0;
+    int rc;
+
+    if ((rc = id_param(r, &id)) != 0) {
+        return rc;
+    }
+    rc = dir_view_get(r->db, &r->arena, id, (int64_t)time(NULL), false, v);
+    if (rc == ERR_NOTFOUND) {
+        return req_error(r, 404, NULL);
+    }
+    return rc;
+}
+
+static void
+service_body(struct req *r, const struct dir_view *v)
+{
+    const char *map = map_href(r, v);
+
+    if (*v->description != '\0') {
+        html_printf(r, "<p>%s</p>\n", v->description);
+    }
+    html_lit(r, "<dl class=\"meta\">\n");
+    html_printf(r, "<dt>%s</dt><dd><a href=\"/uslugi/instytucja/%lld\">%s"
+                   "</a> (%s)</dd>\n",
+                T_DIR_ORG, (long long)v->org_id, v->org_name,
+                dir_kind_label(v->kind) ? dir_kind_label(v->kind) : v->kind);
+    facts(r, v, true);
+    html_printf(r, "<dt>%s</dt><dd>", T_DIR_AREA);
+    areas_list(r, v->id);
+    html_lit(r, "</dd>\n</dl>\n");
+    if (map != NULL) {
+        html_printf(r, "<p><a href=\"%s\" rel=\"noreferrer noopener\">%s</a> "
+                       "<span class=\"small\">%s</span></p>\n",
+                    map, T_DIR_MAP, T_DIR_MAP_NOTE);
+    }
+}
+
+/*
+** ROUTE: GET /uslugi/usluga/:id
+** CAP: CAP_PUBLIC
+** PARAMS: id=service number (path)
+*/
+int
+page_directory_service(struct req *r)
+{
+    struct dir_view v;
+    int rc;
+
+    if ((rc = load_view(r, &v)) != 0) {
+        return rc;
+    }
+    layout_begin(r, v.name);
+    exit_link(r);
+    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                   "href=\"/uslugi\">%s</a> › %s</nav>\n<h1>%s</h1>\n",
+                T_DIR_TITLE, v.category_name, v.name);
+    if (v.example) {
+        html_lit(r, "<p class=\"notice\">" T_DIR_EXAMPLE_NOTE "</p>\n");
+    }
+    service_body(r, &v);
+    html_printf(r, "<p><a href=\"/uslugi/usluga/%lld/druk\">%s</a> · "
+                   "<a href=\"/api/services/%lld\">%s</a></p>\n",
+                (long long)v.id, T_DIR_PRINT, (long long)v.id, T_DIR_JSON);
+    layout_end(r);
+    return 0;
+}
+
+/*
+** ROUTE: GET /uslugi/usluga/:id/druk
+** CAP: CAP_PUBLIC
+** PARAMS: id=service number (path)
+*/
+int
+page_directory_print(struct req *r)
+{
+    struct dir_view v;
+    char date[32];
+    time_t now = time(NULL);
+    struct tm tm;
+    int rc;
+
+    if ((rc = load_view(r, &v)) != 0) {
+        return rc;
+    }
+    gmtime_r(&now, &tm);
+    strftime(date, sizeof(date), "%Y-%m-%d", &tm);
+    layout_begin(r, v.name);
+    exit_link(r);
+    html_printf(r, "<article class=\"print-card\">\n<h1>%s</h1>\n"
+                   "<p class=\"org\">%s",
+                v.name, v.org_name);
+    example_badge(r, v.example);
+    html_lit(r, "</p>\n");
+    service_body(r, &v);
+    html_printf(r, "<p class=\"small\">%s: /uslugi/usluga/%lld · %s %s</p>\n"
+                   "</article>\n<p class=\"no-print\">%s <a href=\"/uslugi/"
+                   "usluga/%lld\">%s</a></p>\n",
+                T_DIR_ADDRESS_OF_PAGE, (long long)v.id, T_DIR_STATE_AT, date,
+                T_DIR_PRINT_HINT, (long long)v.id, T_DIR_BACK);
+    layout_end(r);
+    return 0;
+}
+
+/*
+** ROUTE: GET /uslugi/instytucja/:id
+** CAP: CAP_PUBLIC
+** PARAMS: id=institution number (path)
+*/
+int
+page_directory_org(struct req *r)
+{
+    struct dir_org o;
+    int64_t id = 0;
+    db_stmt *st;
+    int rc;
+
+    if ((rc = id_param(r, &id)) != 0) {
+        return rc;
+    }
+    rc = dir_org_load(r->db, &r->arena, id, &o);
+    if (rc == ERR_NOTFOUND) {
+        return req_error(r, 404, NULL);
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    layout_begin(r, o.name);
+    exit_link(r);
+    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                   "href=\"/uslugi\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
+                   "<p>%s",
+                T_DIR_TITLE, T_DIR_ORG, o.name,
+                dir_kind_label(o.kind) ? dir_kind_label(o.kind) : o.kind);
+    example_badge(r, o.example);
+    html_lit(r, "</p>\n");
+    if (*o.description != '\0') {
+        html_printf(r, "<p>%s</p>\n", o.description);
+    }
+    html_printf(r, "<dl class=\"meta\"><dt>%s</dt><dd>", T_DIR_WHERE);
+    if (o.confidential) {
+        html_printf(r, "%s (%s)", T_DIR_CONFIDENTIAL, o.city);
+    } else if (*o.street) {
+        html_printf(r, "%s, %s %s", o.street, o.postcode, o.city);
+    } else {
+        html_printf(r, "%s", o.city);
+    }
+    html_printf(r, "</dd><dt>%s</dt><dd>", T_DIR_CONTACT);
+    if (*o.phone) {
+        phone_links(r, o.phone);
+    } else {
+        html_lit(r, T_DIR_NO_CONTACT);
+    }
+    html_lit(r, "</dd>");
+    if (*o.hours) {
+        html_printf(r, "<dt>%s</dt><dd>%s", T_DIR_WHEN, o.hours);
+        open_badge(r, dir_open_now(&r->arena, o.hours, (int64_t)time(NULL)));
+        html_lit(r, "</dd>");
+    }
+    html_lit(r, "</dl>\n");
+    if (o.parent_id > 0) {
+        struct dir_org p;
+
+        if (dir_org_load(r->db, &r->arena, o.parent_id, &p) == 0) {
+            html_printf(r, "<p>%s <a href=\"/uslugi/instytucja/%lld\">%s</a>"
+                           "</p>\n",
+                        T_DIR_PARENT, (long long)p.id, p.name);
+        }
+    }
+    html_lit(r, "<h2>" T_DIR_SERVICES "</h2>\n<ul>\n");
+    st = db_query(r->db, Q_DIR_ORG_SERVICES);
+    db_bind_int(st, 1, id);
+    while ((rc = db_step(st)) == DB_ROW) {
+        html_printf(r, "<li><a href=\"/uslugi/usluga/%lld\">%s</a> (%s)</li>"
+                       "\n",
+                    (long long)db_col_int(st, 0), db_col_text(st, 1),
+                    db_col_text(st, 2));
+    }
+    db_done(st);
+    html_lit(r, "</ul>\n");
+    st = db_query(r->db, Q_DIR_ORG_BRANCHES);
+    db_bind_int(st, 1, id);
+    rc = db_step(st);
+    if (rc == DB_ROW) {
+        html_lit(r, "<h2>" T_DIR_BRANCHES "</h2>\n<ul>\n");
+        while (rc == DB_ROW) {
+            html_printf(r, "<li><a href=\"/uslugi/instytucja/%lld\">%s</a> "
+                           "(%s)</li>\n",
+                        (long long)db_col_int(st, 0), db_col_text(st, 1),
+                        db_col_text(st, 2));
+            rc = db_step(st);
+        }
+        html_lit(r, "</ul>\n");
+    }
+    db_done(st);
+    layout_end(r);
+    return rc == DB_DONE ? 0 : rc;
+}
+
+/*
+** ROUTE: GET /uslugi/hsds.zip
+** CAP: CAP_PUBLIC
+** PARAMS: none
+*/
+int
+page_directory_hsds(struct req *r)
+{
+    char *zip;
+    size_t len;
+    int rc = dir_export_hsds(r->db, &r->arena, &zip, &len);
+
+    if (rc != 0) {
+        return rc;
+    }
+    r->status = 200;
+    r->content_type = "application/zip";
+    req_add_header(r, "Content-Disposition",
+                   "attachment; filename=\"katalog-uslug-hsds.zip\"");
+    buf_append(&r->out, zip, len);
+    free(zip);
+    return 0;
+}
+
+static void
+view_json(struct json *j, const struct dir_view *v)
+{
+    static const char *const levels[] = {"gmina", "powiat", "region", NULL};
+    char url[64];
+
+    snprintf(url, sizeof(url), "/uslugi/usluga/%lld", (long long)v->id);
+    json_obj_begin(j);
+    json_kint(j, "id", v->id);
+    json_kstr(j, "url", url);
+    json_kstr(j, "name", v->name);
+    json_kstr(j, "description", v->description);
+    json_kstr(j, "level", levels[v->level]);
+    json_kstr(j, "category", v->category);
+    json_kstr(j, "category_name", v->category_name);
+    json_kstr(j, "targets", v->targets);
+    json_kstr(j, "phone", v->phone);
+    json_kstr(j, "hours", v->hours);
+    json_key(j, "open_now");
+    if (v->open_now < 0) {
+        json_null(j);
+    } else {
+        json_bool(j, v->open_now == 1);
+    }
+    json_kstr(j, "cost", v->cost);
+    json_kbool(j, "example", v->example);
+    json_key(j, "organization");
+    json_obj_begin(j);
+    json_kint(j, "id", v->org_id);
+    json_kstr(j, "name", v->org_name);
+    json_kstr(j, "kind", v->kind);
+    json_kstr(j, "email", v->email);
+    json_kstr(j, "web", v->web);
+    json_obj_end(j);
+    json_key(j, "location");
+    json_obj_begin(j);
+    json_kbool(j, "confidential", v->confidential);
+    json_kstr(j, "gmina", v->gmina);
+    json_kstr(j, "gmina_name", v->gmina_name);
+    json_kstr(j, "city", v->city);
+    json_kstr(j, "street", v->confidential ? NULL : v->street);
+    json_kstr(j, "postcode", v->confidential ? NULL : v->postcode);
+    json_kstr(j, "lat", v->confidential || !*v->lat ? NULL : v->lat);
+    json_kstr(j, "lon", v->confidential || !*v->lon ? NULL : v->lon);
+    json_obj_end(j);
+    json_obj_end(j);
+}
+
+/*
+** ROUTE: GET /api/services
+** CAP: CAP_PUBLIC
+** PARAMS: gmina=TERYT 7 digits, q=text, category=code, target=code,
+**         open=1, limit=1..100 (per level); at least one of gmina, q,
+**         category, target
+*/
+int
+api_directory_services(struct req *r)
+{
+    const char *gmina = empty_null(req_arg(r, "gmina"));
+    struct dir_query dq = {
+        .q = empty_null(req_arg(r, "q")),
+        .category = empty_null(req_arg(r, "category")),
+        .target = empty_null(req_arg(r, "target")),
+        .open_only = req_arg(r, "open") != NULL,
+        .limit = API_LIMIT,
+        .now = (int64_t)time(NULL),
+    };
+    struct dir_view *v;
+    struct json j;
+    long limit = API_LIMIT;
+    int n, i;
+
+    if (gmina != NULL && !digits(gmina, 7)) {
+        return req_error(r, 400, T_DIR_ERR_GMINA);
+    }
+    if (gmina == NULL && dq.q == NULL && dq.category == NULL &&
+        dq.target == NULL) {
+        return req_error(r, 400, T_DIR_ERR_NOTHING);
+    }
+    if (req_arg(r, "limit") != NULL &&
+        req_int_or_reply(r, "limit", 1, API_MAX_LIMIT, &limit)) {
+        return ERR_INPUT;
+    }
+    dq.gmina = gmina;
+    dq.limit = (int)limit;
+    n = dir_search(r->db, &r->arena, &dq, &v);
+    if (n < 0) {
+        return n == ERR_INPUT ? req_error(r, 400, T_DIR_ERR_GMINA) : n;
+    }
+    req_json_begin(r);
+    json_init(&j, &r->out);
+    json_obj_begin(&j);
+    json_kstr(&j, "gmina", gmina);
+    json_kstr(&j, "q", dq.q);
+    json_kint(&j, "count", n);
+    json_key(&j, "results");
+    json_arr_begin(&j);
+    for (i = 0; i < n; i++) {
+        view_json(&j, &v[i]);
+    }
+    json_arr_end(&j);
+    json_obj_end(&j);
+    return 0;
+}
+
+/*
+** ROUTE: GET /api/services/:id
+** CAP: CAP_PUBLIC
+** PARAMS: id=service number (path)
+*/
+int
+api_directory_service(struct req *r)
+{
+    struct dir_view v;
+    struct json j;
+    int rc;
+
+    if ((rc = load_view(r, &v)) != 0) {
+        return rc;
+    }
+    req_json_begin(r);
+    json_init(&j, &r->out);
+    v.level = DIR_LEVEL_ANY;
+    view_json(&j, &v);
+    return 0;
+}

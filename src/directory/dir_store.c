@@ -1,0 +1,813 @@
+/*
+** Institutions and services in the store: checks shared by forms and the
+** CSV import, saving with the audit row in one transaction, loading, and
+** keeping the search row (dir_fts) of every service in step.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/json.h"
+#include "core/str.h"
+#include "db/db.h"
+#include "directory.h"
+
+const char *const dir_kinds[] = {
+    "ops", "pcpr", "cus", "oik", "adopcja", "oddzial", "ngo", "prawna",
+    "telefon", "rops", NULL,
+};
+
+static const char *const kind_labels[] = {
+    "Ośrodek pomocy społecznej (OPS, MOPS, GOPS)",
+    "Powiatowe centrum pomocy rodzinie (PCPR)",
+    "Centrum usług społecznych (CUS)",
+    "Ośrodek interwencji kryzysowej",
+    "Ośrodek adopcyjny",
+    "Oddział ośrodka adopcyjnego",
+    "Organizacja pozarządowa",
+    "Punkt nieodpłatnej pomocy prawnej",
+    "Telefon zaufania",
+    "Regionalny ośrodek polityki społecznej (ROPS)",
+};
+
+const char *
+dir_kind_label(const char *kind)
+{
+    int i;
+
+    for (i = 0; kind != NULL && dir_kinds[i] != NULL; i++) {
+        if (strcmp(kind, dir_kinds[i]) == 0) {
+            return kind_labels[i];
+        }
+    }
+    return NULL;
+}
+
+static bool
+is_digits(const char *s, size_t n)
+{
+    size_t i;
+
+    if (s == NULL || strlen(s) != n) {
+        return false;
+    }
+    for (i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9') {
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool
+exists(struct db *db, enum query_id q, const char *code)
+{
+    db_stmt *st = db_query(db, q);
+    int64_t n = 0;
+
+    db_bind_text(st, 1, code);
+    return db_one_int(st, &n) == 0 && n > 0;
+}
+
+/* A decimal degree between lo and hi, or empty. */
+static bool
+coord_ok(const char *s, double lo, double hi)
+{
+    char *end;
+    double v;
+
+    if (s == NULL || *s == '\0') {
+        return true;
+    }
+    v = strtod(s, &end);
+    return *end == '\0' && v >= lo && v <= hi;
+}
+
+static bool
+too_long(const char *s, size_t max)
+{
+    return s != NULL && strlen(s) > max;
+}
+
+void
+dir_org_check(struct db *db, struct arena *a, const struct dir_org *o,
+              const char *may_region, int row, struct dir_findings *f)
+{
+    const char *why;
+    struct dir_hours h;
+
+    if (o->name == NULL || *o->name == '\0') {
+        dir_findings_add(a, f, row, "org_name", "Podaj nazwę instytucji.");
+    } else if (too_long(o->name, 300)) {
+        dir_findings_add(a, f, row, "org_name",
+                         "Nazwa instytucji jest za długa (najwyżej 300 "
+                         "znaków).");
+    }
+    if (dir_kind_label(o->kind) == NULL) {
+        dir_findings_add(a, f, row, "kind",
+                         arena_printf(a, "Nieznany rodzaj instytucji „%s” "
+                                         "(dozwolone: ops, pcpr, cus, oik, "
+                                         "adopcja, oddzial, ngo, prawna, "
+                                         "telefon, rops).",
+                                      o->kind ? o->kind : ""));
+    }
+    if (!is_digits(o->region, 2) || !exists(db, Q_DIR_WOJ_EXISTS, o->region)) {
+        dir_findings_add(a, f, row, "region",
+                         arena_printf(a, "Nieznany kod województwa „%s” "
+                                         "(dwie cyfry, np. 04).",
+                                      o->region ? o->region : ""));
+    } else if (may_region != NULL && strcmp(may_region, o->region) != 0) {
+        dir_findings_add(a, f, row, "region",
+                         arena_printf(a, "Możesz zmieniać tylko katalog "
+                                         "swojego województwa (%s), nie %s.",
+                                      may_region, o->region));
+    }
+    if (!is_digits(o->gmina, 7) || !exists(db, Q_DIR_GMINA_EXISTS, o->gmina)) {
+        dir_findings_add(a, f, row, "gmina",
+                         arena_printf(a, "Nieznany kod TERYT gminy „%s” "
+                                         "(7 cyfr, np. 0463011).",
+                                      o->gmina ? o->gmina : ""));
+    } else if (is_digits(o->region, 2) &&
+               strncmp(o->gmina, o->region, 2) != 0) {
+        dir_findings_add(a, f, row, "gmina",
+                         arena_printf(a, "Gmina %s nie leży w województwie "
+                                         "%s.",
+                                      o->gmina, o->region));
+    }
+    if (!coord_ok(o->lat, 49.0, 55.0)) {
+        dir_findings_add(a, f, row, "lat",
+                         "Szerokość geograficzna musi być liczbą od 49 do 55 "
+                         "(np. 53.0138) albo pusta.");
+    }
+    if (!coord_ok(o->lon, 14.0, 24.2)) {
+        dir_findings_add(a, f, row, "lon",
+                         "Długość geograficzna musi być liczbą od 14 do 24,2 "
+                         "(np. 18.5984) albo pusta.");
+    }
+    if ((o->lat == NULL || *o->lat == '\0') !=
+        (o->lon == NULL || *o->lon == '\0')) {
+        dir_findings_add(a, f, row, "lat",
+                         "Podaj obie współrzędne albo żadnej.");
+    }
+    if (o->email != NULL && *o->email != '\0' &&
+        (strchr(o->email, '@') == NULL || strchr(o->email, ' ') != NULL)) {
+        dir_findings_add(a, f, row, "org_email",
+                         arena_printf(a, "Niepoprawny adres e-mail „%s”.",
+                                      o->email));
+    }
+    if (o->web != NULL && *o->web != '\0' &&
+        strncmp(o->web, "https://", 8) != 0 &&
+        strncmp(o->web, "http://", 7) != 0) {
+        dir_findings_add(a, f, row, "org_web",
+                         "Adres strony musi zaczynać się od https:// lub "
+                         "http://.");
+    }
+    if (o->postcode != NULL && *o->postcode != '\0' &&
+        !(strlen(o->postcode) == 6 && is_digits(arena_strndup(a, o->postcode,
+                                                              2), 2) &&
+          o->postcode[2] == '-' && is_digits(o->postcode + 3, 3))) {
+        dir_findings_add(a, f, row, "postcode",
+                         arena_printf(a, "Kod pocztowy „%s” nie ma postaci "
+                                         "00-000.",
+                                      o->postcode));
+    }
+    if (dir_hours_parse(a, o->hours, &h, &why) != 0) {
+        dir_findings_add(a, f, row, "org_hours", why);
+    }
+    if (too_long(o->description, 4000) || too_long(o->street, 300) ||
+        too_long(o->city, 200) || too_long(o->phone, 300) ||
+        too_long(o->email, 200) || too_long(o->web, 500)) {
+        dir_findings_add(a, f, row, "org_description",
+                         "Któreś pole instytucji jest za długie.");
+    }
+}
+
+/* Each coverage item: "gmina:CODE", "powiat:CODE" or "region:CODE". */
+static void
+check_coverage(struct db *db, struct arena *a, const char *cov, int row,
+               struct dir_findings *f)
+{
+    char *copy = arena_strdup(a, cov ? cov : ""), *save = NULL, *item;
+    int n = 0;
+
+    for (item = strtok_r(copy, " ,", &save); item != NULL;
+         item = strtok_r(NULL, " ,", &save)) {
+        char *colon = strchr(item, ':');
+        const char *code = colon ? colon + 1 : "";
+        bool ok;
+
+        n++;
+        if (colon == NULL) {
+            ok = false;
+        } else if (strncmp(item, "gmina:", 6) == 0) {
+            ok = is_digits(code, 7) && exists(db, Q_DIR_GMINA_EXISTS, code);
+        } else if (strncmp(item, "powiat:", 7) == 0) {
+            ok = is_digits(code, 4) && exists(db, Q_DIR_POWIAT_EXISTS, code);
+        } else if (strncmp(item, "region:", 7) == 0) {
+            ok = is_digits(code, 2) && exists(db, Q_DIR_WOJ_EXISTS, code);
+        } else {
+            ok = false;
+        }
+        if (!ok) {
+            dir_findings_add(a, f, row, "coverage",
+                             arena_printf(a, "Nieznany obszar „%s” (np. "
+                                             "gmina:0463011, powiat:0463, "
+                                             "region:04).",
+                                          item));
+        }
+    }
+    if (n == 0) {
+        dir_findings_add(a, f, row, "coverage",
+                         "Podaj obszar działania usługi (gminy, powiat lub "
+                         "województwo).");
+    }
+}
+
+void
+dir_service_check(struct db *db, struct arena *a, const struct dir_service *s,
+                  int row, struct dir_findings *f)
+{
+    const char *why;
+    struct dir_hours h;
+
+    if (s->name == NULL || *s->name == '\0') {
+        dir_findings_add(a, f, row, "service_name", "Podaj nazwę usługi.");
+    } else if (too_long(s->name, 300)) {
+        dir_findings_add(a, f, row, "service_name",
+                         "Nazwa usługi jest za długa (najwyżej 300 znaków).");
+    }
+    if (s->category == NULL || !exists(db, Q_DIR_CATEGORY_EXISTS,
+                                       s->category)) {
+        dir_findings_add(a, f, row, "category",
+                         arena_printf(a, "Nieznana kategoria „%s”.",
+                                      s->category ? s->category : ""));
+    }
+    if (s->targets != NULL) {
+        char *copy = arena_strdup(a, s->targets), *save = NULL, *t;
+
+        for (t = strtok_r(copy, " ,", &save); t != NULL;
+             t = strtok_r(NULL, " ,", &save)) {
+            if (!exists(db, Q_DIR_TARGET_EXISTS, t)) {
+                dir_findings_add(a, f, row, "targets",
+                                 arena_printf(a, "Nieznana grupa odbiorców "
+                                                 "„%s”.",
+                                              t));
+            }
+        }
+    }
+    check_coverage(db, a, s->coverage, row, f);
+    if (dir_hours_parse(a, s->hours, &h, &why) != 0) {
+        dir_findings_add(a, f, row, "service_hours", why);
+    }
+    if (too_long(s->description, 4000) || too_long(s->cost, 300) ||
+        too_long(s->languages, 300) || too_long(s->how_to_apply, 2000) ||
+        too_long(s->phone, 300)) {
+        dir_findings_add(a, f, row, "service_description",
+                         "Któreś pole usługi jest za długie.");
+    }
+}
+
+static const char *
+nz(const char *s)
+{
+    return s ? s : "";
+}
+
+static void
+org_json(struct buf *b, const struct dir_org *o)
+{
+    struct json j;
+
+    json_init(&j, b);
+    json_obj_begin(&j);
+    json_kstr(&j, "name", o->name);
+    json_kstr(&j, "kind", o->kind);
+    json_kstr(&j, "region", o->region);
+    json_kstr(&j, "gmina", o->gmina);
+    json_kstr(&j, "city", o->city);
+    json_kbool(&j, "confidential", o->confidential);
+    json_kstr(&j, "phone", o->phone);
+    json_kstr(&j, "hours", o->hours);
+    json_obj_end(&j);
+}
+
+static void
+service_json(struct buf *b, const struct dir_service *s)
+{
+    struct json j;
+
+    json_init(&j, b);
+    json_obj_begin(&j);
+    json_kint(&j, "org_id", s->org_id);
+    json_kstr(&j, "name", s->name);
+    json_kstr(&j, "category", s->category);
+    json_kstr(&j, "targets", s->targets);
+    json_kstr(&j, "coverage", s->coverage);
+    json_kstr(&j, "hours", s->hours);
+    json_obj_end(&j);
+}
+
+static int
+audit(struct db *db, struct arena *a, const struct audit_entry *who,
+      const char *action, const char *entity, int64_t id, const char *before,
+      const char *after)
+{
+    struct audit_entry e = *who;
+
+    e.action = action;
+    e.entity = entity;
+    e.entity_id = arena_printf(a, "%lld", (long long)id);
+    e.before = before;
+    e.after = after;
+    return audit_add(db, &e);
+}
+
+int
+dir_org_load(struct db *db, struct arena *a, int64_t id, struct dir_org *o)
+{
+    db_stmt *st = db_query(db, Q_DIR_ORG_GET);
+    int rc;
+
+    db_bind_int(st, 1, id);
+    rc = db_step(st);
+    if (rc != DB_ROW) {
+        db_done(st);
+        return rc == DB_DONE ? ERR_NOTFOUND : rc;
+    }
+    memset(o, 0, sizeof(*o));
+    o->id = db_col_int(st, 0);
+    o->region = db_col_text_dup(a, st, 1);
+    o->parent_id = db_col_int(st, 2);
+    o->kind = db_col_text_dup(a, st, 3);
+    o->name = db_col_text_dup(a, st, 4);
+    o->description = db_col_text_dup(a, st, 5);
+    o->street = db_col_text_dup(a, st, 6);
+    o->postcode = db_col_text_dup(a, st, 7);
+    o->city = db_col_text_dup(a, st, 8);
+    o->gmina = db_col_text_dup(a, st, 9);
+    o->lat = db_col_text_dup(a, st, 10);
+    o->lon = db_col_text_dup(a, st, 11);
+    o->confidential = db_col_int(st, 12) != 0;
+    o->phone = db_col_text_dup(a, st, 13);
+    o->email = db_col_text_dup(a, st, 14);
+    o->web = db_col_text_dup(a, st, 15);
+    o->hours = db_col_text_dup(a, st, 16);
+    o->example = db_col_int(st, 17) != 0;
+    db_done(st);
+    return 0;
+}
+
+int
+dir_service_load(struct db *db, struct arena *a, int64_t id,
+                 struct dir_service *s)
+{
+    db_stmt *st = db_query(db, Q_DIR_SERVICE_GET);
+    int rc;
+
+    db_bind_int(st, 1, id);
+    rc = db_step(st);
+    if (rc != DB_ROW) {
+        db_done(st);
+        return rc == DB_DONE ? ERR_NOTFOUND : rc;
+    }
+    memset(s, 0, sizeof(*s));
+    s->id = db_col_int(st, 0);
+    s->org_id = db_col_int(st, 1);
+    s->name = db_col_text_dup(a, st, 2);
+    s->description = db_col_text_dup(a, st, 3);
+    s->category = db_col_text_dup(a, st, 4);
+    s->cost = db_col_text_dup(a, st, 5);
+    s->languages = db_col_text_dup(a, st, 6);
+    s->how_to_apply = db_col_text_dup(a, st, 7);
+    s->phone = db_col_text_dup(a, st, 8);
+    s->hours = db_col_text_dup(a, st, 9);
+    s->targets = db_col_text_dup(a, st, 10);
+    s->coverage = db_col_text_dup(a, st, 11);
+    db_done(st);
+    return 0;
+}
+
+int
+dir_index_service(struct db *db, struct arena *a, int64_t id)
+{
+    struct buf area, facet, body;
+    const char *name = "";
+    db_stmt *st;
+    int rc;
+
+    buf_init(&area);
+    buf_init(&facet);
+    buf_init(&body);
+    st = db_query(db, Q_DIR_INDEX_SOURCE);
+    db_bind_int(st, 1, id);
+    rc = db_step(st);
+    if (rc != DB_ROW) {
+        db_done(st);
+        rc = rc == DB_DONE ? ERR_NOTFOUND : rc;
+        goto done;
+    }
+    /* name, description, category name, org name, city, street (only
+    ** when public), gmina name, kind, category code, confidential */
+    buf_printf(&body, "%s %s %s %s %s %s %s", db_col_text(st, 0),
+               db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3),
+               db_col_text(st, 4),
+               db_col_int(st, 9) ? "" : db_col_text(st, 5),
+               db_col_text(st, 6));
+    buf_puts(&body, " ");
+    buf_puts(&body, nz(dir_kind_label(db_col_text(st, 7))));
+    buf_printf(&facet, "k%s", db_col_text(st, 8));
+    name = str_fold(a, db_col_text(st, 0));
+    db_done(st);
+
+    st = db_query(db, Q_DIR_TARGETS_OF);
+    db_bind_int(st, 1, id);
+    while ((rc = db_step(st)) == DB_ROW) {
+        buf_printf(&facet, " t%s", db_col_text(st, 0));
+        buf_printf(&body, " %s", db_col_text(st, 1));
+    }
+    db_done(st);
+    if (rc != DB_DONE) {
+        goto done;
+    }
+    st = db_query(db, Q_DIR_AREAS_OF);
+    db_bind_int(st, 1, id);
+    while ((rc = db_step(st)) == DB_ROW) {
+        const char *level = db_col_text(st, 0);
+
+        buf_printf(&area, "%s%c%s", area.len ? " " : "",
+                   level[0] == 'g' ? 'g' : level[0] == 'p' ? 'p' : 'w',
+                   db_col_text(st, 1));
+    }
+    db_done(st);
+    if (rc != DB_DONE) {
+        goto done;
+    }
+    st = db_query(db, Q_DIR_FTS_DELETE);
+    db_bind_int(st, 1, id);
+    if ((rc = db_exec(st)) != 0) {
+        goto done;
+    }
+    st = db_query(db, Q_DIR_FTS_INSERT);
+    db_bind_int(st, 1, id);
+    db_bind_text(st, 2, area.data ? area.data : "");
+    db_bind_text(st, 3, facet.data ? facet.data : "");
+    db_bind_text(st, 4, str_fold(a, body.data ? body.data : ""));
+    db_bind_text(st, 5, name);
+    rc = db_exec(st);
+done:
+    buf_free(&area);
+    buf_free(&facet);
+    buf_free(&body);
+    return rc;
+}
+
+static int
+reindex_org(struct db *db, struct arena *a, int64_t org_id)
+{
+    db_stmt *st = db_query(db, Q_DIR_SERVICE_IDS_OF_ORG);
+    int64_t *ids = NULL;
+    int n = 0, cap = 0, i, rc;
+
+    db_bind_int(st, 1, org_id);
+    while ((rc = db_step(st)) == DB_ROW) {
+        if (n == cap) {
+            int ncap = cap ? cap * 2 : 16;
+
+            ids = arena_realloc(a, ids, sizeof(*ids) * (size_t)cap,
+                                sizeof(*ids) * (size_t)ncap);
+            cap = ncap;
+        }
+        ids[n++] = db_col_int(st, 0);
+    }
+    db_done(st);
+    if (rc != DB_DONE) {
+        return rc;
+    }
+    for (i = 0; i < n; i++) {
+        if ((rc = dir_index_service(db, a, ids[i])) != 0) {
+            return rc;
+        }
+    }
+    return 0;
+}
+
+static void
+bind_org(db_stmt *st, const struct dir_org *o)
+{
+    db_bind_text(st, 1, o->region);
+    if (o->parent_id > 0) {
+        db_bind_int(st, 2, o->parent_id);
+    } else {
+        db_bind_null(st, 2);
+    }
+    db_bind_text(st, 3, o->kind);
+    db_bind_text(st, 4, nz(o->name));
+    db_bind_text(st, 5, nz(o->description));
+    db_bind_text(st, 6, nz(o->street));
+    db_bind_text(st, 7, nz(o->postcode));
+    db_bind_text(st, 8, nz(o->city));
+    db_bind_text(st, 9, o->gmina);
+    db_bind_text(st, 10, nz(o->lat));
+    db_bind_text(st, 11, nz(o->lon));
+    db_bind_int(st, 12, o->confidential);
+    db_bind_text(st, 13, nz(o->phone));
+    db_bind_text(st, 14, nz(o->email));
+    db_bind_text(st, 15, nz(o->web));
+    db_bind_text(st, 16, nz(o->hours));
+    db_bind_int(st, 17, o->example);
+}
+
+/* Insert or update without transaction or audit (import uses it too). */
+static int
+org_write(struct db *db, const struct dir_org *o, int64_t *id)
+{
+    db_stmt *st;
+    int rc;
+
+    if (o->keep_id) {
+        st = db_query(db, Q_DIR_ORG_INSERT_ID);
+        bind_org(st, o);
+        db_bind_int(st, 18, o->id);
+        *id = o->id;
+        return db_exec(st);
+    }
+    if (o->id > 0) {
+        st = db_query(db, Q_DIR_ORG_UPDATE);
+        bind_org(st, o);
+        db_bind_int(st, 18, o->id);
+        if ((rc = db_exec(st)) != 0) {
+            return rc;
+        }
+        *id = o->id;
+        return 0;
+    }
+    st = db_query(db, Q_DIR_ORG_INSERT);
+    bind_org(st, o);
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
+    }
+    *id = db_last_id(db);
+    return 0;
+}
+
+int
+dir_org_save(struct db *db, struct arena *a, const struct dir_org *o,
+             const struct audit_entry *who, int64_t *id)
+{
+    struct dir_org before;
+    struct buf bj, aj;
+    int rc;
+
+    buf_init(&bj);
+    buf_init(&aj);
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    if (o->id > 0) {
+        if ((rc = dir_org_load(db, a, o->id, &before)) != 0) {
+            goto fail;
+        }
+        org_json(&bj, &before);
+    }
+    if ((rc = org_write(db, o, id)) != 0 ||
+        (rc = reindex_org(db, a, *id)) != 0) {
+        goto fail;
+    }
+    org_json(&aj, o);
+    if ((rc = audit(db, a, who, o->id > 0 ? "directory.org.update"
+                                          : "directory.org.create",
+                    "dir_org", *id, bj.data, aj.data)) != 0) {
+        goto fail;
+    }
+    buf_free(&bj);
+    buf_free(&aj);
+    return db_commit(db);
+fail:
+    db_rollback(db);
+    buf_free(&bj);
+    buf_free(&aj);
+    return rc;
+}
+
+/* Targets and coverage of service id, replacing what was there. */
+static int
+service_links(struct db *db, struct arena *a, int64_t id,
+              const struct dir_service *s)
+{
+    char *copy, *save = NULL, *t;
+    db_stmt *st;
+    int rc;
+
+    st = db_query(db, Q_DIR_TARGETS_CLEAR);
+    db_bind_int(st, 1, id);
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_DIR_AREAS_CLEAR);
+    db_bind_int(st, 1, id);
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
+    }
+    copy = arena_strdup(a, nz(s->targets));
+    for (t = strtok_r(copy, " ,", &save); t != NULL;
+         t = strtok_r(NULL, " ,", &save)) {
+        st = db_query(db, Q_DIR_TARGET_INSERT);
+        db_bind_int(st, 1, id);
+        db_bind_text(st, 2, t);
+        if ((rc = db_exec(st)) != 0) {
+            return rc;
+        }
+    }
+    copy = arena_strdup(a, nz(s->coverage));
+    save = NULL;
+    for (t = strtok_r(copy, " ,", &save); t != NULL;
+         t = strtok_r(NULL, " ,", &save)) {
+        char *colon = strchr(t, ':');
+
+        if (colon == NULL) {
+            continue;
+        }
+        *colon = '\0';
+        st = db_query(db, Q_DIR_AREA_INSERT);
+        db_bind_int(st, 1, id);
+        db_bind_text(st, 2, t);
+        db_bind_text(st, 3, colon + 1);
+        if ((rc = db_exec(st)) != 0) {
+            return rc;
+        }
+    }
+    return 0;
+}
+
+static void
+bind_service(db_stmt *st, const struct dir_service *s)
+{
+    db_bind_int(st, 1, s->org_id);
+    db_bind_text(st, 2, nz(s->name));
+    db_bind_text(st, 3, nz(s->description));
+    db_bind_text(st, 4, s->category);
+    db_bind_text(st, 5, nz(s->cost));
+    db_bind_text(st, 6, nz(s->languages));
+    db_bind_text(st, 7, nz(s->how_to_apply));
+    db_bind_text(st, 8, nz(s->phone));
+    db_bind_text(st, 9, nz(s->hours));
+}
+
+static int
+service_write(struct db *db, struct arena *a, const struct dir_service *s,
+              int64_t *id)
+{
+    db_stmt *st;
+    int rc;
+
+    if (s->keep_id) {
+        st = db_query(db, Q_DIR_SERVICE_INSERT_ID);
+        bind_service(st, s);
+        db_bind_int(st, 10, s->id);
+        rc = db_exec(st);
+        *id = s->id;
+    } else if (s->id > 0) {
+        st = db_query(db, Q_DIR_SERVICE_UPDATE);
+        bind_service(st, s);
+        db_bind_int(st, 10, s->id);
+        rc = db_exec(st);
+        *id = s->id;
+    } else {
+        st = db_query(db, Q_DIR_SERVICE_INSERT);
+        bind_service(st, s);
+        rc = db_exec(st);
+        *id = db_last_id(db);
+    }
+    if (rc != 0 || (rc = service_links(db, a, *id, s)) != 0) {
+        return rc;
+    }
+    return dir_index_service(db, a, *id);
+}
+
+int
+dir_service_save(struct db *db, struct arena *a, const struct dir_service *s,
+                 const struct audit_entry *who, int64_t *id)
+{
+    struct dir_service before;
+    struct buf bj, aj;
+    int rc;
+
+    buf_init(&bj);
+    buf_init(&aj);
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    if (s->id > 0) {
+        if ((rc = dir_service_load(db, a, s->id, &before)) != 0) {
+            goto fail;
+        }
+        service_json(&bj, &before);
+    }
+    if ((rc = service_write(db, a, s, id)) != 0) {
+        goto fail;
+    }
+    service_json(&aj, s);
+    if ((rc = audit(db, a, who, s->id > 0 ? "directory.service.update"
+                                          : "directory.service.create",
+                    "dir_service", *id, bj.data, aj.data)) != 0) {
+        goto fail;
+    }
+    buf_free(&bj);
+    buf_free(&aj);
+    return db_commit(db);
+fail:
+    db_rollback(db);
+    buf_free(&bj);
+    buf_free(&aj);
+    return rc;
+}
+
+int
+dir_service_delete(struct db *db, struct arena *a, int64_t id,
+                   const struct audit_entry *who)
+{
+    struct dir_service before;
+    struct buf bj;
+    db_stmt *st;
+    int rc;
+
+    buf_init(&bj);
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    if ((rc = dir_service_load(db, a, id, &before)) != 0) {
+        goto fail;
+    }
+    service_json(&bj, &before);
+    st = db_query(db, Q_DIR_FTS_DELETE);
+    db_bind_int(st, 1, id);
+    if ((rc = db_exec(st)) != 0) {
+        goto fail;
+    }
+    st = db_query(db, Q_DIR_SERVICE_DELETE);
+    db_bind_int(st, 1, id);
+    if ((rc = db_exec(st)) != 0 ||
+        (rc = audit(db, a, who, "directory.service.delete", "dir_service",
+                    id, bj.data, NULL)) != 0) {
+        goto fail;
+    }
+    buf_free(&bj);
+    return db_commit(db);
+fail:
+    db_rollback(db);
+    buf_free(&bj);
+    return rc;
+}
+
+int
+dir_org_delete(struct db *db, struct arena *a, int64_t id,
+               const struct audit_entry *who)
+{
+    struct dir_org before;
+    struct buf bj;
+    db_stmt *st;
+    int rc;
+
+    buf_init(&bj);
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    if ((rc = dir_org_load(db, a, id, &before)) != 0) {
+        goto fail;
+    }
+    org_json(&bj, &before);
+    st = db_query(db, Q_DIR_FTS_DELETE_ORG);
+    db_bind_int(st, 1, id);
+    if ((rc = db_exec(st)) != 0) {
+        goto fail;
+    }
+    st = db_query(db, Q_DIR_ORG_DELETE);
+    db_bind_int(st, 1, id);
+    if ((rc = db_exec(st)) != 0 ||
+        (rc = audit(db, a, who, "directory.org.delete", "dir_org", id,
+                    bj.data, NULL)) != 0) {
+        goto fail;
+    }
+    buf_free(&bj);
+    return db_commit(db);
+fail:
+    db_rollback(db);
+    buf_free(&bj);
+    return rc;
+}
+
+int
+dir_store_org_write(struct db *db, const struct dir_org *o, int64_t *id)
+{
+    return org_write(db, o, id);
+}
+
+int
+dir_store_service_write(struct db *db, struct arena *a,
+                        const struct dir_service *s, int64_t *id)
+{
+    return service_write(db, a, s, id);
+}

@@ -1,0 +1,264 @@
+/*
+** The services directory (issue 5): institutions, the services they offer
+** and the areas those services cover; opening hours and "open now" in
+** Warsaw time; the full-text search ranked gmina -> powiat -> region; CSV
+** import and export of the whole directory and the Open Referral HSDS
+** export. No HTML here: pages are in dir_pages.c and dir_edit.c.
+*/
+#ifndef DIRECTORY_DIRECTORY_H
+#define DIRECTORY_DIRECTORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "auth/auth.h"
+#include "core/buf.h"
+
+struct arena;
+struct db;
+
+/* --- hours (dir_hours.c) ----------------------------------------------- */
+
+#define DIR_MAX_SPANS 28
+
+/* One opening span: day 0 = Monday; minutes from midnight. A close at or
+** before the open means the span runs past midnight into the next day. */
+struct dir_span {
+    int day;
+    int open, close;
+};
+
+struct dir_hours {
+    int n;
+    struct dir_span span[DIR_MAX_SPANS];
+};
+
+/*
+** Read hours written the Polish way: rules separated by ';', each a set of
+** days ("pn-pt", "sb", "pn, śr", "codziennie") and time ranges ("8:00-16:00",
+** "17.00 – 21.00", "20-2" past midnight), or "całodobowo". An empty spec
+** gives zero spans. Returns 0, or ERR_INPUT with a Polish *why (arena).
+*/
+int dir_hours_parse(struct arena *a, const char *spec, struct dir_hours *out,
+                    const char **why);
+/*
+** Warsaw local time (CET/CEST by the EU rule: summer time from 01:00 UTC
+** of the last Sunday of March to 01:00 UTC of the last Sunday of October)
+** of the Unix time t: *wday 0 = Monday .. 6 = Sunday, *minute of the day.
+*/
+void dir_warsaw_time(int64_t t, int *wday, int *minute);
+/* Whether h is open on day wday at minute (spans past midnight count). */
+bool dir_hours_open_at(const struct dir_hours *h, int wday, int minute);
+/*
+** "Open now" of a spec at Unix time now: 1 open, 0 closed, -1 unknown
+** (no hours given or unreadable).
+*/
+int dir_open_now(struct arena *a, const char *spec, int64_t now);
+
+/* --- CSV (dir_csv.c) ----------------------------------------------------- */
+
+/*
+** Parse CSV text (RFC 4180 quotes; ',' or ';', chosen by the header line;
+** a UTF-8 BOM is skipped) into rows of fields in the arena. *rows gets an
+** array of rows, each an array of *ncols[i] strings. Returns the number of
+** rows (header included) or ERR_INPUT with *why for bad UTF-8 or quotes.
+*/
+int dir_csv_parse(struct arena *a, const char *data, size_t len,
+                  char ****rows, int **ncols, const char **why);
+/* Append one field, quoted when needed, to out. */
+void dir_csv_field(struct buf *out, const char *s, bool last);
+
+/* --- model (dir_store.c) --------------------------------------------------- */
+
+struct dir_org {
+    int64_t id;            /* 0 for a new one */
+    int64_t parent_id;     /* 0: none */
+    const char *key;       /* CSV key of the row ("o12"), import only */
+    const char *parent_key;
+    const char *region, *kind, *name, *description;
+    const char *street, *postcode, *city, *gmina, *lat, *lon;
+    bool confidential;
+    const char *phone, *email, *web, *hours;
+    bool example;
+    bool keep_id;          /* insert as a new row with this id (import) */
+};
+
+struct dir_service {
+    int64_t id, org_id;
+    const char *name, *description, *category;
+    const char *targets;   /* codes separated by ',' */
+    const char *cost, *languages, *how_to_apply, *phone, *hours;
+    const char *coverage;  /* "gmina:0463011 powiat:0463 region:04" */
+    const char *key;       /* CSV key ("s7"), import only */
+    bool keep_id;          /* insert as a new row with this id (import) */
+};
+
+/* A finding of a check: row (CSV line, 0 for a form), column, Polish text. */
+struct dir_finding {
+    int row;
+    const char *column;
+    const char *message;
+};
+
+struct dir_findings {
+    struct dir_finding *v;
+    int n, cap;
+};
+
+void dir_findings_add(struct arena *a, struct dir_findings *f, int row,
+                      const char *column, const char *message);
+
+/* Kinds of institution: code -> Polish label; NULL for an unknown code. */
+const char *dir_kind_label(const char *kind);
+extern const char *const dir_kinds[];
+
+/*
+** Check an institution (form or CSV row): every problem becomes a finding
+** at row. The region must be one the account may edit (may_region NULL:
+** any). Reads the store (gmina, region) and writes nothing.
+*/
+void dir_org_check(struct db *db, struct arena *a, const struct dir_org *o,
+                   const char *may_region, int row, struct dir_findings *f);
+/* Check a service the same way. */
+void dir_service_check(struct db *db, struct arena *a,
+                       const struct dir_service *s, int row,
+                       struct dir_findings *f);
+
+/*
+** Insert (o->id 0) or update an institution with its audit row, in one
+** transaction, and re-index its services. *id gets the id. The caller has
+** checked it. 0, ERR_NOTFOUND or ERR_DB.
+*/
+int dir_org_save(struct db *db, struct arena *a, const struct dir_org *o,
+                 const struct audit_entry *who, int64_t *id);
+int dir_service_save(struct db *db, struct arena *a,
+                     const struct dir_service *s,
+                     const struct audit_entry *who, int64_t *id);
+/* Delete with the audit row (an institution takes its services along). */
+int dir_org_delete(struct db *db, struct arena *a, int64_t id,
+                   const struct audit_entry *who);
+int dir_service_delete(struct db *db, struct arena *a, int64_t id,
+                       const struct audit_entry *who);
+/* Load one record into the arena: 0 or ERR_NOTFOUND. */
+int dir_org_load(struct db *db, struct arena *a, int64_t id,
+                 struct dir_org *out);
+int dir_service_load(struct db *db, struct arena *a, int64_t id,
+                     struct dir_service *out);
+/*
+** Write without a transaction or an audit row, for the import and the demo
+** loader, which run their own transaction and write one audit row: 0 or
+** ERR_DB. *id gets the id.
+*/
+int dir_store_org_write(struct db *db, const struct dir_org *o, int64_t *id);
+int dir_store_service_write(struct db *db, struct arena *a,
+                            const struct dir_service *s, int64_t *id);
+/* Write the search row of service id from the store (no transaction). */
+int dir_index_service(struct db *db, struct arena *a, int64_t id);
+
+/* --- search (dir_search.c) -------------------------------------------- */
+
+enum dir_level {
+    DIR_LEVEL_GMINA = 0,
+    DIR_LEVEL_POWIAT = 1,
+    DIR_LEVEL_REGION = 2,
+    DIR_LEVEL_ANY = 3, /* no gmina given */
+};
+
+/* What the public sees of one service (confidential address withheld). */
+struct dir_view {
+    int64_t id, org_id;
+    const char *name, *description, *category, *category_name;
+    const char *cost, *languages, *how_to_apply, *phone, *hours;
+    const char *org_name, *kind, *street, *postcode, *city, *gmina;
+    const char *gmina_name, *lat, *lon, *email, *web, *targets;
+    bool confidential, example;
+    enum dir_level level;
+    bool here;    /* the institution is located in the gmina searched */
+    int open_now; /* 1, 0, -1 unknown */
+};
+
+struct dir_query {
+    const char *gmina;    /* 7 digits or NULL */
+    const char *q;        /* free text or NULL */
+    const char *category; /* code or NULL */
+    const char *target;   /* code or NULL */
+    bool open_only;
+    int limit;            /* per level */
+    int64_t now;          /* Unix time for "open now" */
+};
+
+/*
+** Search: with a gmina, three matches inside the index (services covering
+** the gmina, then its powiat, then its region), each at most q->limit,
+** a service listed once at its most local level; institutions located in
+** the gmina first within a level. Without a gmina one match over the
+** directory. Returns the count of *out (arena) or ERR_INPUT (bad code) /
+** ERR_DB.
+*/
+int dir_search(struct db *db, struct arena *a, const struct dir_query *q,
+               struct dir_view **out);
+/*
+** One service as the public sees it: 0 or ERR_NOTFOUND. When
+** with_secret is set, the confidential address is kept (coordinators).
+*/
+int dir_view_get(struct db *db, struct arena *a, int64_t id, int64_t now,
+                 bool with_secret, struct dir_view *out);
+/*
+** The FTS5 match expression for q (NULL when q has nothing to search):
+** folded text as prefix terms restricted to the body column, and
+** category/target/area filters. Exposed for tests.
+*/
+char *dir_match_expr(struct arena *a, const char *area, const char *q,
+                     const char *category, const char *target);
+
+/* --- CSV of the whole directory, HSDS (dir_io.c) ---------------------- */
+
+/*
+** Export the directory as CSV (one row per service, or per institution
+** without services) into out. region NULL: every region. Confidential
+** addresses are included: the route is for coordinators. 0 or ERR_DB.
+*/
+int dir_export_csv(struct db *db, struct arena *a, const char *region,
+                   struct buf *out);
+/*
+** Import CSV as the new directory of region (NULL: every region, and the
+** file may name any region): parse, check every row, and only when there
+** is no finding replace the directory in one transaction with one audit
+** row. Returns 0 (*norgs, *nservices set), ERR_INPUT with findings, or
+** ERR_DB.
+*/
+int dir_import_csv(struct db *db, struct arena *a, const char *region,
+                   const char *data, size_t len,
+                   const struct audit_entry *who, struct dir_findings *f,
+                   int *norgs, int *nservices);
+/*
+** The Open Referral HSDS export: a zip of organizations.csv, services.csv,
+** locations.csv, physical_addresses.csv, phones.csv, regular_schedules.csv,
+** service_areas.csv, service_at_location.csv, eligibility.csv,
+** languages.csv and datapackage.json; confidential locations without
+** address or point. *zip is malloc'ed (free it). 0, ERR_IO or ERR_DB.
+*/
+int dir_export_hsds(struct db *db, struct arena *a, char **zip,
+                    size_t *len);
+
+/* --- demo data (dir_demo.c) --------------------------------------------- */
+
+/*
+** The institutions named in the seed documents and a generated set of
+** example services (marked "dane przykładowe") for the gminas of the demo
+** regions (kujawsko-pomorskie, małopolskie). When the environment has
+** RODZINA_DEMO_SERVICES=N, the generated set is instead about N services
+** over every gmina of the country (benchmarks). Idempotent: a directory
+** that has institutions is left alone. Runs inside the caller's
+** transaction; 0 or an error (a line on stderr).
+*/
+int directory_demo_load(struct db *db, struct arena *a);
+/*
+** The generated example set alone: n > 0 gives about n services over every
+** gmina of the country, n == 0 the default set for regions 04 and 12.
+** Returns the number of services written or an error.
+*/
+long directory_demo_generate(struct db *db, long n);
+
+#endif

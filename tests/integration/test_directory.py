@@ -1,0 +1,198 @@
+#!/usr/bin/env python3
+"""Integration tests of the services directory (issue 5) against the real
+server: the public search without JavaScript, the quick exit on every
+public page, confidential addresses, the JSON API, the HSDS zip, and the
+coordinators' forms (CSRF, audit row, region check) and CSV import.
+Usage: test_directory.py BINARY"""
+import io
+import json
+import re
+import sqlite3
+import sys
+import zipfile
+
+from harness import Runner, Server, check, cleanup, make_db
+from test_auth import Client, add_user, audit_rows, multipart
+
+EXIT = 'Szybkie wyjście'
+
+
+def main():
+    binary = sys.argv[1]
+    d, db = make_db(binary)
+    for login, role, region in (('koord', 'coordinator', '04'),
+                                ('koord12', 'coordinator', '12'),
+                                ('analityk', 'analyst', '04')):
+        rc, err = add_user(binary, db, login, role, region=region)
+        if rc != 0:
+            print(f'FAIL setup: {err}')
+            return 1
+    srv = Server(binary, db)
+    t = Runner('directory')
+
+    def search_by_town_without_javascript():
+        st, _, body = srv.get('/uslugi?miejsce=torun')
+        html = body.decode()
+        check(st == 200, st)
+        check('gminy <strong>Toruń</strong>' in html, 'gmina resolved')
+        for heading in ('W Twojej gminie', 'Dla całego województwa'):
+            check(heading in html, heading)
+        check('Kujawsko-Pomorski Ośrodek Adopcyjny — oddział w Jaksicach'
+              in html, 'branch listed')
+        check('800 154 030' in html and 'href="tel:800154030"' in html,
+              'helpline number as a tel: link')
+        # gmina before region in the page.
+        check(html.index('W Twojej gminie') <
+              html.index('Dla całego województwa'), 'order')
+        # Not a gmina: searched as text, and the branch is found.
+        st, _, body = srv.get('/uslugi?miejsce=Jaksice')
+        check('oddział w Jaksicach' in body.decode(), 'Jaksice as text')
+        # Ambiguous names offer a choice of gminas.
+        st, _, body = srv.get('/uslugi?miejsce=nowa')
+        check('Której gminy szukasz?' in body.decode(), 'choice offered')
+
+    def quick_exit_on_every_public_page():
+        for p in ('/uslugi', '/uslugi?gmina=0463011', '/uslugi/usluga/1',
+                  '/uslugi/usluga/1/druk', '/uslugi/instytucja/1'):
+            st, h, body = srv.get(p)
+            html = body.decode()
+            check(st == 200, f'{p}: {st}')
+            check(EXIT in html, f'{p}: no quick exit')
+            m = re.search(r'<p class="quick-exit"><a href="(https://[^"]+)"'
+                          r' rel="noreferrer', html)
+            check(m, f'{p}: quick exit is not a plain link')
+            # Nothing is loaded from another site: only our own assets.
+            for tag in re.findall(r'<(?:script|link|img)[^>]+>', html):
+                check('http' not in tag, f'{p}: third-party load {tag}')
+
+    def confidential_address_never_public():
+        con = sqlite3.connect(db)
+        row = con.execute("SELECT o.id, o.street, s.id FROM dir_org o JOIN "
+                          "dir_service s ON s.org_id = o.id WHERE "
+                          "o.confidential = 1 LIMIT 1").fetchone()
+        con.execute("UPDATE dir_org SET street = 'ul. Tajna 7', lat = "
+                    "'53.1', lon = '18.6' WHERE id = ?", (row[0],))
+        con.commit()
+        con.close()
+        for p in (f'/uslugi/usluga/{row[2]}', f'/uslugi/instytucja/{row[0]}',
+                  f'/api/services/{row[2]}', '/uslugi/hsds.zip'):
+            st, _, body = srv.get(p)
+            check(st == 200, f'{p}: {st}')
+            data = body
+            if p.endswith('.zip'):
+                z = zipfile.ZipFile(io.BytesIO(body))
+                data = b''.join(z.read(n) for n in z.namelist())
+            check('ul. Tajna 7'.encode() not in data, f'{p} shows address')
+            check(b'openstreetmap' not in data, f'{p} shows a map link')
+        st, _, body = srv.get(f'/uslugi/usluga/{row[2]}')
+        check('Adres poufny' in body.decode(), 'says it is confidential')
+
+    def api_services_json():
+        st, h, body = srv.get('/api/services?gmina=0407042&q=adopc')
+        check(st == 200 and h['content-type'].startswith('application/json'),
+              st)
+        doc = json.loads(body)
+        names = [r['name'] for r in doc['results']]
+        branch = [r for r in doc['results'] if 'Jaksicach' in r['name']]
+        check(branch and branch[0]['level'] == 'region', names)
+        check(branch[0]['location']['gmina'] == '0407042', branch)
+        levels = [r['level'] for r in doc['results']]
+        check(levels == sorted(levels, key=['gmina', 'powiat',
+                                            'region'].index), levels)
+        st, _, body = srv.get('/api/services?gmina=0463011&category=telefon')
+        doc = json.loads(body)
+        nl = [r for r in doc['results'] if r['phone'] == '800 154 030']
+        check(nl and nl[0]['hours'] == 'codziennie 17:00-21:00', doc)
+        check(nl[0]['open_now'] in (True, False), 'open_now computed')
+        st, _, body = srv.get('/api/services?gmina=12')
+        check(st == 400 and json.loads(body)['error']['code'] ==
+              'bad_request', st)
+
+    def coordinator_edits_with_csrf_and_audit():
+        c = Client(srv)
+        check(c.login('koord')[0] == 303, 'login')
+        before = audit_rows(db, 'directory.org.create')
+        form = {'org_name': 'Fundacja Testowa', 'kind': 'ngo',
+                'gmina': '0463011', 'city': 'Toruń',
+                'org_hours': 'pn-pt 9:00-17:00'}
+        st, _, _ = c.request('POST', '/uslugi/zarzadzanie/instytucja', form)
+        check(st == 403, f'without csrf: {st}')
+        token = c.csrf('/uslugi/zarzadzanie/instytucja')
+        st, h, _ = c.request('POST', '/uslugi/zarzadzanie/instytucja',
+                             dict(form, csrf=token))
+        check(st == 303, st)
+        org = h['location'].rsplit('/', 1)[1]
+        check(audit_rows(db, 'directory.org.create') == before + 1, 'audit')
+        # A bad field is named, in Polish, and nothing is written.
+        st, _, html = c.request('POST', '/uslugi/zarzadzanie/instytucja',
+                                dict(form, csrf=token, gmina='1261011',
+                                     org_hours='pn-pt 9-99'))
+        check(st == 400 and 'nie leży w województwie' in html and
+              'Niezrozumiałe godziny' in html, st)
+        st, h, _ = c.request('POST', '/uslugi/zarzadzanie/usluga', {
+            'csrf': token, 'instytucja': org,
+            'service_name': 'Grupa wsparcia Łódźka', 'category': 'przemoc',
+            't_przemoc': '1', 'coverage': 'gmina:0463011',
+            'service_hours': 'pt-sb 20:00-2:00'})
+        check(st == 303, st)
+        st, _, body = srv.get('/uslugi?gmina=0463011&q=lodzka')
+        check('Grupa wsparcia Łódźka' in body.decode(), 'found folded')
+        # Another region's coordinator may not change it.
+        c12 = Client(srv)
+        c12.login('koord12')
+        st, _, _ = c12.request('POST', f'/uslugi/zarzadzanie/instytucja/{org}',
+                               dict(form, csrf=c12.csrf('/uslugi')))
+        check(st == 403, f'other region: {st}')
+        # Delete needs the confirmation.
+        st, _, _ = c.request('POST',
+                             f'/uslugi/zarzadzanie/instytucja/{org}/usun',
+                             {'csrf': token})
+        check(st == 400, st)
+        st, _, _ = c.request('POST',
+                             f'/uslugi/zarzadzanie/instytucja/{org}/usun',
+                             {'csrf': token, 'potwierdzam': '1'})
+        check(st == 303 and audit_rows(db, 'directory.org.delete') == 1, st)
+        st, _, body = srv.get('/uslugi?gmina=0463011&q=lodzka')
+        check('Grupa wsparcia Łódźka' not in body.decode(), 'gone from index')
+
+    def csv_export_and_import_all_or_nothing():
+        c = Client(srv)
+        c.login('koord')
+        st, h, csv = c.request('GET', '/uslugi/zarzadzanie/katalog.csv')
+        check(st == 200 and csv.startswith('org_key,parent_key,region'), st)
+        check(',12,' not in csv.split('\n', 2)[1], 'own region only')
+        token = c.csrf('/uslugi/zarzadzanie')
+        bad = csv.replace('0463011', '0463999', 1)
+        body, ctype = multipart({'csrf': token},
+                                {'file': ('k.csv', bad.encode())})
+        st, _, html = c.request('POST', '/uslugi/zarzadzanie/import',
+                                raw=body, content_type=ctype)
+        check(st == 400 and 'wiersz 2, kolumna „gmina”' in html, st)
+        body, ctype = multipart({'csrf': token},
+                                {'file': ('k.csv', csv.encode())})
+        st, _, html = c.request('POST', '/uslugi/zarzadzanie/import',
+                                raw=body, content_type=ctype)
+        check(st == 200 and 'Wczytano katalog' in html, st)
+        check(audit_rows(db, 'directory.import') == 1, 'one audit row')
+        st, _, again = c.request('GET', '/uslugi/zarzadzanie/katalog.csv')
+        check(again == csv, 'round trip through the web')
+
+    def analyst_cannot_edit():
+        c = Client(srv)
+        c.login('analityk')
+        st, _, _ = c.request('GET', '/uslugi/zarzadzanie')
+        check(st == 403, st)
+
+    for fn in (search_by_town_without_javascript,
+               quick_exit_on_every_public_page,
+               confidential_address_never_public, api_services_json,
+               coordinator_edits_with_csrf_and_audit,
+               csv_export_and_import_all_or_nothing, analyst_cannot_edit):
+        t.run(fn)
+    srv.stop()
+    cleanup(d)
+    return t.finish()
+
+
+if __name__ == '__main__':
+    sys.exit(main())
