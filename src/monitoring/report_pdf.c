@@ -29,8 +29,11 @@ struct pdf {
     cairo_surface_t *surface;
     cairo_t *cr;
     PangoLayout *layout;
+    PangoLayout *cell[MAXCOLS]; /* one per column: laid out once per row */
+    double line_h;              /* height of one line of d->font */
     PangoFontDescription *font, *bold, *title;
     double y;
+    double rowwidth, ascent; /* of the current table; of the digits' font */
     int page;
     struct arena *a;
     /* the current table, for its header on a new page */
@@ -100,38 +103,78 @@ new_page(struct pdf *d)
     }
 }
 
+/*
+** One table row. Text cells are laid out once (each column has its own
+** layout, measured and then drawn as it is); numeric cells (right) are
+** one line of digits drawn with cairo's own text, which needs no shaping:
+** that keeps a report of a thousand pages within seconds.
+*/
 static void
 row(struct pdf *d, const char *const *cells, const bool *right,
     PangoFontDescription *font, double shade)
 {
-    double h = 0, x = MARGIN;
-    int i;
+    double h = d->line_h, x = MARGIN;
+    int i, w, hh;
+
+    bool toy[MAXCOLS];
 
     for (i = 0; i < d->ncols; i++) {
-        double hh = measure(d, cells[i] ? cells[i] : "", d->widths[i], font);
+        PangoLayout *l = d->cell[i];
+        cairo_text_extents_t ext;
 
-        if (hh > h) {
-            h = hh;
+        /* Short text of the regular font that fits on one line needs no
+         * layout either (task numbers, statuses, numbers). */
+        toy[i] = right != NULL && font == d->font && cells[i] != NULL &&
+                 strlen(cells[i]) < 40;
+        if (toy[i]) {
+            cairo_text_extents(d->cr, cells[i], &ext);
+            toy[i] = ext.x_advance <= d->widths[i] - 2 * PAD;
+        }
+        if (toy[i] || (right != NULL && right[i])) {
+            continue;
+        }
+        pango_layout_set_font_description(l, font);
+        pango_layout_set_width(l, (int)((d->widths[i] - 2 * PAD) *
+                                        PANGO_SCALE));
+        pango_layout_set_text(l, cells[i] ? cells[i] : "", -1);
+        pango_layout_get_size(l, &w, &hh);
+        if ((double)hh / PANGO_SCALE > h) {
+            h = (double)hh / PANGO_SCALE;
         }
     }
     h += 2 * PAD;
     if (d->y + h > BOTTOM) {
         new_page(d);
     }
+    if (shade > 0) {
+        cairo_set_source_rgb(d->cr, shade, shade, shade + 0.04);
+        cairo_rectangle(d->cr, MARGIN, d->y, d->rowwidth, h);
+        cairo_fill(d->cr);
+        cairo_set_source_rgb(d->cr, 0, 0, 0);
+    }
     for (i = 0; i < d->ncols; i++) {
-        if (shade > 0) {
-            cairo_set_source_rgb(d->cr, shade, shade, shade + 0.04);
-            cairo_rectangle(d->cr, x, d->y, d->widths[i], h);
-            cairo_fill(d->cr);
-            cairo_set_source_rgb(d->cr, 0, 0, 0);
-        }
         cairo_rectangle(d->cr, x, d->y, d->widths[i], h);
-        cairo_stroke(d->cr);
-        if (cells[i] != NULL && *cells[i] != '\0') {
-            draw_text(d, x, d->y, d->widths[i], cells[i], font,
-                      right != NULL && right[i]);
-        }
         x += d->widths[i];
+    }
+    cairo_stroke(d->cr);
+    for (i = 0, x = MARGIN; i < d->ncols; x += d->widths[i], i++) {
+        if (cells[i] == NULL || *cells[i] == '\0') {
+            continue;
+        }
+        if (toy[i] || (right != NULL && right[i])) {
+            cairo_text_extents_t ext;
+            double tx = x + PAD;
+
+            if (right != NULL && right[i]) {
+                cairo_text_extents(d->cr, cells[i], &ext);
+                tx = x + d->widths[i] - PAD - ext.x_advance;
+            }
+            cairo_move_to(d->cr, tx, d->y + PAD + d->ascent);
+            cairo_show_text(d->cr, cells[i]);
+            continue;
+        }
+        cairo_move_to(d->cr, x + PAD, d->y + PAD);
+        pango_cairo_show_layout(d->cr, d->cell[i]);
     }
     d->y += h;
 }
@@ -146,9 +189,15 @@ static void
 table_begin(struct pdf *d, int ncols, const double *widths,
             const char *const *head)
 {
+    int i;
+
     d->ncols = ncols;
     d->widths = widths;
     d->head = head;
+    d->rowwidth = 0;
+    for (i = 0; i < ncols; i++) {
+        d->rowwidth += widths[i];
+    }
     if (d->y + 60 > BOTTOM) {
         new_page(d);
     } else {
@@ -343,6 +392,7 @@ mon_report_pdf(struct arena *a, const struct mon_report *m, struct buf *out)
     const struct plan *p = m->p;
     struct pdf d;
     cairo_status_t st;
+    int i;
 
     memset(&d, 0, sizeof(d));
     d.a = a;
@@ -360,6 +410,21 @@ mon_report_pdf(struct arena *a, const struct mon_report *m, struct buf *out)
     d.font = pango_font_description_from_string("DejaVu Sans 7");
     d.bold = pango_font_description_from_string("DejaVu Sans Bold 7");
     d.title = pango_font_description_from_string("DejaVu Sans Bold 12");
+    for (i = 0; i < MAXCOLS; i++) {
+        d.cell[i] = pango_cairo_create_layout(d.cr);
+        pango_layout_set_wrap(d.cell[i], PANGO_WRAP_WORD_CHAR);
+    }
+    d.line_h = measure(&d, "0", 100, d.font);
+    {
+        /* Digits in the same face and size as pango's 7 pt text. */
+        cairo_font_extents_t fe;
+
+        cairo_select_font_face(d.cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+                               CAIRO_FONT_WEIGHT_NORMAL);
+        cairo_set_font_size(d.cr, 7.0 * 96.0 / 72.0);
+        cairo_font_extents(d.cr, &fe);
+        d.ascent = fe.ascent;
+    }
 
     para(&d, arena_printf(a, "%s %d", T_MON_REPORT_TITLE, m->year), d.title);
     para(&d, p->title ? p->title : "", d.bold);
@@ -391,6 +456,9 @@ mon_report_pdf(struct arena *a, const struct mon_report *m, struct buf *out)
     cairo_show_page(d.cr);
 
     g_object_unref(d.layout);
+    for (i = 0; i < MAXCOLS; i++) {
+        g_object_unref(d.cell[i]);
+    }
     pango_font_description_free(d.font);
     pango_font_description_free(d.bold);
     pango_font_description_free(d.title);

@@ -1,0 +1,83 @@
+#!/bin/bash
+# Benchmark of issue 7: the annual report of a generated plan of 10 000
+# tasks (bench/gen_plan.py) with 100 000 realisation entries.
+#
+#   bench/monitoring.sh BUILD_DIR     (e.g. bench/monitoring.sh build)
+#
+# The plan is imported into a demo database; the entries are generated
+# with the sqlite3 shell (four quarters for every indicator, then the year
+# for budget lines by source, up to ENTRIES), as the store would hold
+# them. Then `rodzina report annual --plan ID --format F -o FILE` runs
+# RUNS times per format (html, json, xlsx, pdf) and the median, min and
+# max wall time are printed (date +%s%N, no shell in between). The times
+# include opening the database, loading and checking the plan and
+# building the report. Goals: html and json under 1 s, pdf under 3 s.
+# Env: TASKS (10000), ENTRIES (100000), RUNS (5).
+set -euo pipefail
+trap 'echo "bench: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
+
+here=$(cd "$(dirname "$0")" && pwd)
+if [ $# -ne 1 ]; then
+    echo "usage: bench/monitoring.sh BUILD_DIR" >&2
+    exit 2
+fi
+bin=$(cd "$1" 2>/dev/null && pwd)/rodzina
+[ -x "$bin" ] || { echo "bench: no executable $1/rodzina" >&2; exit 2; }
+TASKS=${TASKS:-10000}
+ENTRIES=${ENTRIES:-100000}
+RUNS=${RUNS:-5}
+for tool in sqlite3 python3; do
+    command -v "$tool" >/dev/null || { echo "bench: needs $tool" >&2; exit 1; }
+done
+tmp=$(mktemp -d /tmp/rodzina-monitoring-bench.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+
+"$bin" init --db "$tmp/b.db" --demo >/dev/null 2>&1
+python3 "$here/gen_plan.py" "$TASKS" >"$tmp/plan.txt"
+id=$("$bin" import plan "$tmp/plan.txt" --db "$tmp/b.db" --region 04 \
+     2>/dev/null | tail -n 1)
+sqlite3 "$tmp/b.db" <<SQL
+BEGIN;
+INSERT INTO realisation(plan_id, kind, pos, source, period, value, note,
+                        status, entered_by, entered_at)
+SELECT $id, 'indicator', i.pos, '', y.year || '-Q' || q.n, (i.pos % 7) + q.n,
+       NULL, CASE WHEN i.pos % 3 = 0 THEN 'entered' ELSE 'approved' END,
+       'bench', '2025-12-31T00:00:00Z'
+  FROM plan_indicator i, plan p,
+       (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL
+        SELECT 4) q, (SELECT year FROM plan WHERE id = $id) y
+ WHERE i.plan_id = $id AND p.id = $id
+ LIMIT $ENTRIES;
+INSERT INTO realisation(plan_id, kind, pos, source, period, value, note,
+                        status, entered_by, entered_at)
+SELECT $id, 'line', l.pos, a.source, y.year || '-Q' || q.n, a.grosze / 5,
+       NULL, 'approved', 'bench', '2025-12-31T00:00:00Z'
+  FROM plan_line l JOIN plan_amount a ON a.line_id = l.id,
+       (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL
+        SELECT 4) q, (SELECT year FROM plan WHERE id = $id) y
+ WHERE l.plan_id = $id AND a.kind = 3
+ LIMIT max(0, $ENTRIES - (SELECT count(*) FROM realisation
+                           WHERE plan_id = $id));
+COMMIT;
+SQL
+n=$(sqlite3 "$tmp/b.db" "SELECT count(*) FROM realisation WHERE plan_id = $id")
+tasks=$(sqlite3 "$tmp/b.db" "SELECT count(*) FROM plan_task WHERE plan_id = $id")
+echo "plan $id: $tasks tasks, $n realisation entries"
+
+for f in json html xlsx pdf; do
+    times=()
+    for ((k = 0; k < RUNS; k++)); do
+        t0=$(date +%s%N)
+        "$bin" report annual --plan "$id" --format "$f" -o "$tmp/r.$f" \
+            --db "$tmp/b.db" 2>/dev/null
+        t1=$(date +%s%N)
+        times+=($(( (t1 - t0) / 1000000 )))
+    done
+    sorted=($(printf '%s\n' "${times[@]}" | sort -n))
+    size=$(stat -c %s "$tmp/r.$f")
+    echo "report $f: median ${sorted[$((RUNS / 2))]} ms (min ${sorted[0]}," \
+         "max ${sorted[$((RUNS - 1))]}; $RUNS runs; $size bytes)"
+done
+if command -v pdfinfo >/dev/null; then
+    echo "pdf: $(pdfinfo "$tmp/r.pdf" | awk '/^Pages/ {print $2}') pages"
+fi
