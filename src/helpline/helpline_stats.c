@@ -198,7 +198,7 @@ static int
 names(struct agg *g, struct db *db, struct arena *a)
 {
     struct helpline_stats *s = g->s;
-    int i, k = 0, rc;
+    int i, k = 0, rc = DB_ROW;
 
     s->gminas = arena_alloc(a, (size_t)(g->used + 1) * sizeof(*s->gminas));
     for (i = 0; i < GMINA_SLOTS; i++) {
@@ -213,24 +213,38 @@ names(struct agg *g, struct db *db, struct arena *a)
     s->powiats = arena_alloc(a, (size_t)(k + 1) * sizeof(*s->powiats));
     s->npowiats = 0;
     for (i = 0; i < k; i++) {
-        struct helpline_stat_item *gi = &s->gminas[i];
-        db_stmt *st;
+        s->gminas[i].name = "";
+        s->gminas[i].powiat = "";
+    }
+    /* One pass over the register, merged with the counts (both by TERYT). */
+    {
+        db_stmt *st = db_query(db, Q_HELPLINE_GMINA_NAMES);
+        int j = 0;
 
-        gi->name = "";
-        gi->powiat = "";
-        if (gi->code[0] == '\0') {
-            continue;
-        }
-        st = db_query(db, Q_HELPLINE_GMINA_NAME);
-        db_bind_text(st, 1, gi->code);
-        rc = db_step(st);
-        if (rc == DB_ROW) {
-            gi->name = db_col_text_dup(a, st, 0);
-            gi->powiat = db_col_text_dup(a, st, 2);
+        while (j < k && s->gminas[j].code[0] != '\0' &&
+               (rc = db_step(st)) == DB_ROW) {
+            const char *t = db_col_text(st, 0);
+            int c;
+
+            while (j < k && s->gminas[j].code[0] != '\0' &&
+                   (c = strcmp(s->gminas[j].code, t)) <= 0) {
+                if (c == 0) {
+                    s->gminas[j].name = db_col_text_dup(a, st, 1);
+                    s->gminas[j].powiat = db_col_text_dup(a, st, 2);
+                }
+                j++;
+            }
         }
         db_done(st);
         if (rc != DB_ROW && rc != DB_DONE) {
             return rc;
+        }
+    }
+    for (i = 0; i < k; i++) {
+        struct helpline_stat_item *gi = &s->gminas[i];
+
+        if (gi->code[0] == '\0') {
+            continue;
         }
         /* Gminas are sorted by code, so a powiat's gminas are adjacent. */
         if (s->npowiats == 0 ||
