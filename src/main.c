@@ -21,6 +21,8 @@ static const struct command commands[] = {
      "read a plan file and print what was understood and every finding"},
     {"import", cmd_import, cmd_import_help,
      "store a plan file (import plan FILE) in one transaction"},
+    {"export", cmd_export, cmd_export_help,
+     "write a stored plan as XLSX, CSV or JSON (export plan ID)"},
     {"user", cmd_user, cmd_user_help,
      "manage accounts (user add|list|disable|enable|passwd)"},
     {"purge", cmd_purge, cmd_purge_help,

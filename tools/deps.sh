@@ -6,8 +6,10 @@
 set -eu
 pkgs="build-essential meson ninja-build pkg-config python3
       libmicrohttpd-dev libsqlite3-dev libsodium-dev libxlsxwriter-dev
+      libzip-dev libexpat1-dev
       libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
-      libcmocka-dev sqlite3 curl chromium wrk nginx"
+      libcmocka-dev sqlite3 curl chromium wrk nginx
+      clang-14 libclang-rt-14-dev hyperfine"
 missing=""
 for p in $pkgs; do
     dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null |

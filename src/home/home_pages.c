@@ -1,7 +1,6 @@
 /*
 ** The home page: what the system is, the regions this instance serves and
-** the seven parts. Parts that are not built yet get one honest page that
-** says so (status 501), chosen by path.
+** the seven parts.
 */
 #include "home_pages.h"
 
@@ -102,22 +101,4 @@ api_regions(struct req *r)
     db_done(st);
     json_arr_end(&j);
     return rc == DB_DONE ? 0 : rc;
-}
-
-/*
-** ROUTE: GET /monitoring, /niebieska-linia, /uslugi, /rejestry
-** CAP: CAP_PUBLIC
-** PARAMS: none
-*/
-int
-page_not_built(struct req *r)
-{
-    size_t i;
-
-    for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
-        if (strcmp(r->path, parts[i].href) == 0) {
-            return layout_not_built(r, parts[i].label);
-        }
-    }
-    return req_error(r, 404, NULL);
 }

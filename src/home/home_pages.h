@@ -1,4 +1,4 @@
-/* The home page, the regions API and the pages of parts not built yet. */
+/* The home page and the regions API. */
 #ifndef HOME_PAGES_H
 #define HOME_PAGES_H
 
@@ -6,6 +6,5 @@
 
 int page_home(struct req *r);
 int api_regions(struct req *r);
-int page_not_built(struct req *r);
 
 #endif

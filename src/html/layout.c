@@ -87,15 +87,3 @@ layout_end(struct req *r)
     html_lit(r, "</main>\n<footer><p>" T_FOOTER "</p></footer>\n"
                 "</body>\n</html>\n");
 }
-
-int
-layout_not_built(struct req *r, const char *part)
-{
-    r->status = 501;
-    layout_begin(r, part);
-    html_printf(r, "<h1>%s</h1>\n<p class=\"notice\"><strong>%s</strong></p>"
-                   "\n<p>%s</p>\n",
-                part, T_NOT_BUILT_TITLE, T_NOT_BUILT_TEXT);
-    layout_end(r);
-    return 0;
-}

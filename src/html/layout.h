@@ -10,10 +10,5 @@
 /* Open the page with title (plain text, escaped) and the navigation. */
 void layout_begin(struct req *r, const char *title);
 void layout_end(struct req *r);
-/*
-** A whole page for a part that is not built yet: says so plainly and
-** answers 501 so no client mistakes it for a working page.
-*/
-int layout_not_built(struct req *r, const char *part);
 
 #endif

@@ -22,11 +22,6 @@
 #define T_NAV_USERS "Użytkownicy"
 #define T_NAV_REGIONS "Regiony i TERYT"
 
-#define T_NOT_BUILT_TITLE "Ta część systemu jeszcze nie działa"
-#define T_NOT_BUILT_TEXT "Ta część systemu jest w przygotowaniu i nie " \
-    "przechowuje jeszcze żadnych danych. Nie wprowadzaj tu niczego — " \
-    "strona pojawi się, gdy moduł będzie gotowy."
-
 #define T_HOME_TITLE "Rodzina — strona główna"
 #define T_HOME_LEAD "Planowanie, finansowanie, realizacja i rozliczanie " \
     "regionalnych programów wsparcia rodziny i przeciwdziałania przemocy " \

@@ -6,8 +6,8 @@
 ** continuation rows, breakdown rows, "j.w.", total rows, funding notes,
 ** footnotes) and the findings about what it could not read. Consistency
 ** between the figures is plan_check.c's job; storing is the store's.
-** XLSX is not read yet: a ZIP container is refused with a finding that
-** asks for CSV, rather than a half-working reader.
+** An XLSX file's first worksheet comes as rows from plan_xlsx.c and then
+** takes the same path as CSV.
 */
 #include "plan.h"
 
@@ -21,8 +21,10 @@
 #include <unistd.h>
 
 #include "core/arena.h"
+#include "core/buf.h"
 #include "core/err.h"
 #include "core/str.h"
+#include "plan_xlsx.h"
 
 #define DETECT_BYTES 65536
 #define HEADER_SCAN_ROWS 60
@@ -480,12 +482,6 @@ decode(struct reader *r, const char *data, size_t len, char **text,
         return refuse(r, "file_utf16",
                       "Plik zapisano w kodowaniu UTF-16; zapisz go jako "
                       "UTF-8 lub Windows-1250.");
-    }
-    if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0) {
-        return refuse(r, "file_xlsx",
-                      "To archiwum ZIP (np. XLSX). Odczyt XLSX nie jest "
-                      "jeszcze dostępny: zapisz arkusz jako CSV i wczytaj "
-                      "ponownie.");
     }
     if (len >= 4 && (memcmp(data, "%PDF", 4) == 0 ||
                      memcmp(data, "\xD0\xCF\x11\xE0", 4) == 0)) {
@@ -2217,6 +2213,75 @@ read_programme(struct reader *r, const char *text, size_t len)
 
 /* ---------------------------------------------------------------- */
 
+/* The table in r->rows: header, title above it, goals, tasks, totals. */
+static int
+read_sheet(struct reader *r)
+{
+    int start = read_header(r);
+
+    if (start < 0) {
+        return refuse(r, "table_not_found",
+                      "Nie znaleziono nagłówka tabeli planu (wiersza z "
+                      "kolumną „Lp.” i nazwami kolumn).");
+    }
+    read_preamble(r, start);
+    read_table(r, start);
+    if (r->p->ntasks == 0 && r->p->nactions == 0) {
+        return refuse(r, "plan_empty",
+                      "Tabela nie zawiera żadnego działania ani "
+                      "zadania.");
+    }
+    return 0;
+}
+
+/* An XLSX workbook: its first worksheet's rows, then as CSV. */
+static int
+read_xlsx(struct reader *r, const char *data, size_t len)
+{
+    struct plan_xlsx_sheet sh;
+    const char *why = NULL;
+    struct buf head;
+    int rc;
+
+    if (plan_xlsx_read(r->a, data, len, &sh, &why) != 0) {
+        return refuse(r, "file_xlsx", why);
+    }
+    r->p->format = "xlsx";
+    buf_init(&head);
+    for (int i = 0; i < sh.nrows; i++) {
+        char **cells = arena_alloc(r->a, (size_t)(sh.ncols + 1) *
+                                             sizeof(*cells));
+
+        for (int c = 0; c < sh.ncols; c++) {
+            const char *s = sh.rows[i].cell[c];
+
+            cells[c] = plan_trim(r->a, s, strlen(s));
+            if (head.len < DETECT_BYTES && cells[c][0] != '\0') {
+                buf_puts(&head, cells[c]);
+                buf_putc(&head, ' ');
+            }
+        }
+        add_row(r, sh.rows[i].line, cells, sh.ncols);
+    }
+    find_region(r, fold(r, head.data != NULL ? head.data : ""));
+    buf_free(&head);
+    if (sh.formulas_without_value > 0) {
+        plan_finding_add(r->a, r->p, PLAN_WARNING, sh.first_formula_row,
+                         NULL, "xlsx_formula_no_value",
+                         "Formuły bez zapisanej wartości w arkuszu: %d "
+                         "(pierwsza w wierszu %d); otwórz plik w Excelu lub "
+                         "LibreOffice i zapisz go ponownie, aby je "
+                         "przeliczyć.",
+                         sh.formulas_without_value, sh.first_formula_row);
+    }
+    rc = read_sheet(r);
+    if (rc != 0) {
+        return rc;
+    }
+    plan_check(r->a, r->p);
+    return 0;
+}
+
 int
 plan_read(struct arena *a, const char *name, const char *data, size_t len,
           size_t max_bytes, struct plan **out)
@@ -2225,7 +2290,7 @@ plan_read(struct arena *a, const char *name, const char *data, size_t len,
     struct reader *r = &rd;
     char *text, *head;
     size_t tlen;
-    int start, rc;
+    int rc;
 
     memset(r, 0, sizeof(*r));
     r->a = a;
@@ -2241,6 +2306,9 @@ plan_read(struct arena *a, const char *name, const char *data, size_t len,
                          "Plik ma %zu bajtów, a limit to %zu bajtów.", len,
                          max_bytes);
         return ERR_INPUT;
+    }
+    if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0) {
+        return read_xlsx(r, data, len);
     }
     rc = decode(r, data, len, &text, &tlen);
     if (rc != 0) {
@@ -2263,18 +2331,9 @@ plan_read(struct arena *a, const char *name, const char *data, size_t len,
             r->p->format = "csv";
             split_csv(r, text, tlen, csv_delimiter(r, text, tlen));
         }
-        start = read_header(r);
-        if (start < 0) {
-            return refuse(r, "table_not_found",
-                          "Nie znaleziono nagłówka tabeli planu (wiersza z "
-                          "kolumną „Lp.” i nazwami kolumn).");
-        }
-        read_preamble(r, start);
-        read_table(r, start);
-        if (r->p->ntasks == 0 && r->p->nactions == 0) {
-            return refuse(r, "plan_empty",
-                          "Tabela nie zawiera żadnego działania ani "
-                          "zadania.");
+        rc = read_sheet(r);
+        if (rc != 0) {
+            return rc;
         }
     }
     plan_check(a, r->p);

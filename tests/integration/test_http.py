@@ -88,12 +88,6 @@ def main():
         check('<script>alert' not in html, 'escaped')
         check('&lt;script&gt;alert(1)' in html, 'shown inert')
 
-    def not_built_parts_say_so():
-        for p in ('/monitoring', '/rejestry'):
-            st, _, body = srv.get(p)
-            check(st == 501, f'{p}: {st}')
-            check('Ta część systemu jeszcze nie działa' in body.decode(), p)
-
     def errors_404_html_and_json():
         st, h, body = srv.get('/nie-ma-takiej')
         check(st == 404 and 'Nie ma takiej strony.' in body.decode(), st)
@@ -188,7 +182,7 @@ def main():
     tests = [home_page_is_polish_with_navigation, teryt_counts_are_shown,
              teryt_browsing_woj_powiat_gmina,
              autocomplete_finds_without_diacritics,
-             search_page_works_without_javascript, not_built_parts_say_so,
+             search_page_works_without_javascript,
              errors_404_html_and_json, error_400_on_bad_parameters,
              error_405_with_allow, error_413_on_oversized_body,
              oversized_headers_refused,

@@ -91,8 +91,16 @@ def main():
         for _ in range(3):
             srv.get('/plany')
         srv.get('/no/such/page')
-        st, h, body = srv.get('/metrics')
-        text = body.decode()
+        # A request is counted when its response is complete, after the
+        # client has it: wait until the last one shows.
+        for _ in range(50):
+            st, h, body = srv.get('/metrics')
+            text = body.decode()
+            if re.search(r'route="unmatched",status="404"\} [1-9]', text) \
+                    and re.search(r'route="/plany",status="200"\} [3-9]',
+                                  text):
+                break
+            time.sleep(0.02)
         check(st == 200 and h['content-type'].startswith(
             'text/plain; version=0.0.4'), (st, h))
         m = re.search(r'rodzina_http_requests_total\{method="GET",'

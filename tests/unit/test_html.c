@@ -87,18 +87,6 @@ test_layout_has_polish_lang_and_navigation(void **state)
     done(r);
 }
 
-static void
-test_layout_not_built_says_so(void **state)
-{
-    struct req *r = fake_req();
-
-    (void)state;
-    layout_not_built(r, T_NAV_MONITORING);
-    assert_int_equal(r->status, 501);
-    assert_non_null(strstr(r->out.data, T_NOT_BUILT_TITLE));
-    done(r);
-}
-
 int
 main(void)
 {
@@ -107,7 +95,6 @@ main(void)
         cmocka_unit_test(test_html_safe_href_blocks_script_urls),
         cmocka_unit_test(test_html_url_encode),
         cmocka_unit_test(test_layout_has_polish_lang_and_navigation),
-        cmocka_unit_test(test_layout_not_built_says_so),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

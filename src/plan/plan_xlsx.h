@@ -1,0 +1,44 @@
+/*
+** Reading the first worksheet of an XLSX workbook as rows of text cells,
+** the same rows the CSV path of plan_read() builds, so one reader handles
+** both. Used only by plan_read.c.
+*/
+#ifndef PLAN_PLAN_XLSX_H
+#define PLAN_PLAN_XLSX_H
+
+#include <stddef.h>
+
+struct arena;
+
+#define PLAN_XLSX_MAX_COLS 512        /* columns kept per row */
+#define PLAN_XLSX_MAX_CELLS 4000000   /* rows x widest row */
+#define PLAN_XLSX_MAX_PART ((size_t)128 * 1024 * 1024) /* unzipped part */
+
+struct plan_xlsx_row {
+    int line; /* the sheet's row number (1-based) */
+    char **cell; /* ncols cells, "" when blank; text as Excel shows it */
+};
+
+struct plan_xlsx_sheet {
+    struct plan_xlsx_row *rows; /* rows that have a cell, in sheet order */
+    int nrows;
+    int ncols; /* the widest row: every row has this many cells */
+    int formulas_without_value; /* cells kept as "=FORMULA" text */
+    int first_formula_row;      /* row of the first of them, or 0 */
+};
+
+/*
+** Read data[0..len), an XLSX (ZIP) file, into *out, all of it in arena a.
+** The first worksheet of the workbook is read; shared and inline strings
+** become their text, numbers their decimal form with a comma ("2500",
+** "1234,5"; float noise such as 0.30000000000000004 rounded to two
+** decimals; percent-formatted cells as "50 %"), a formula its cached value
+** or, without one, "=FORMULA" (counted in formulas_without_value).
+** Returns 0, or ERR_INPUT with *why set to a Polish message when the file
+** is not a workbook the reader understands (damaged ZIP, no worksheet,
+** broken XML, a sheet above the limits).
+*/
+int plan_xlsx_read(struct arena *a, const char *data, size_t len,
+                   struct plan_xlsx_sheet *out, const char **why);
+
+#endif
