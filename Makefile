@@ -34,10 +34,10 @@ test: $(TBUILD)/build.ninja
 	ninja -C $(TBUILD)
 	tests/run-all $(TBUILD)
 
+# Every benchmark (about 30 minutes, 10 of them fuzzing); see bench/README.md.
 bench: all $(TBUILD)/build.ninja
 	ninja -C $(TBUILD)
-	bench/run $(BUILD)
-	bench/ops $(BUILD) $(TBUILD)
+	bench/all $(BUILD) $(TBUILD)
 
 # Crash test (20 rounds) and 60 s ASan soak only; see bench/README.md.
 bench-ops: all $(TBUILD)/build.ninja
