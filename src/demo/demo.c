@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/embedded.h"
+#include "core/arena.h"
 #include "core/err.h"
 #include "db/db.h"
 #include "directory/directory.h"
@@ -12,6 +13,7 @@
 #include "monitoring/monitoring.h"
 #include "plan/plan.h"
 #include "plan/plan_store.h"
+#include "users/users.h"
 
 struct demo_region {
     const char *woj;
@@ -77,6 +79,62 @@ load_documents(struct db *db, struct arena *a)
     return 0;
 }
 
+/* One demo account per role, so a newcomer can see every part. */
+static const struct demo_account {
+    const char *login, *role, *region, *unit;
+} accounts[] = {
+    {"demo-admin", "administrator", NULL, NULL},
+    {"demo-koordynator", "coordinator", "04", NULL},
+    {"demo-realizator", "implementer", "04", "Departamentu Spraw Społecznych"},
+    {"demo-konsultant", "consultant", "04", NULL},
+    {"demo-analityk", "analyst", "04", NULL},
+    {"demo-organizacja", "grantee", "04", NULL},
+};
+
+/*
+** Create the demo accounts once, all with one random password printed
+** here: a demo database must not carry a password known in advance.
+*/
+static int
+load_accounts(struct db *db, struct arena *a)
+{
+    const struct users_actor who = {NULL, "cli", NULL};
+    const char *password = NULL, *why;
+    db_stmt *st = db_query(db, Q_ACCOUNT_BY_LOGIN);
+    size_t i;
+    int64_t id;
+    int rc;
+
+    db_bind_text(st, 1, accounts[0].login);
+    rc = db_step(st);
+    db_done(st);
+    if (rc == DB_ROW) {
+        return 0; /* made by an earlier run: keep its password */
+    }
+    for (i = 0; i < sizeof(accounts) / sizeof(accounts[0]); i++) {
+        const char *units[1] = {accounts[i].unit};
+        struct users_new u = {accounts[i].login, NULL, accounts[i].role,
+                              accounts[i].region, units,
+                              accounts[i].unit ? 1 : 0};
+
+        if (password == NULL) {
+            password = arena_strndup(a, auth_random_token(a), 20);
+        }
+        u.password = password;
+        rc = users_add(db, a, &u, &who, &id, &why);
+        if (rc != 0) {
+            fprintf(stderr, "demo: account %s: %s\n", accounts[i].login,
+                    why ? why : "store error");
+            return rc;
+        }
+    }
+    printf("demo: accounts demo-admin, demo-koordynator, demo-realizator, "
+           "demo-konsultant, demo-analityk, demo-organizacja; password for "
+           "all: %s\n",
+           password);
+    return 0;
+}
+
 int
 demo_load(struct db *db, struct arena *a)
 {
@@ -97,6 +155,10 @@ demo_load(struct db *db, struct arena *a)
         }
     }
     if ((rc = load_documents(db, a)) != 0) {
+        db_rollback(db);
+        return rc;
+    }
+    if ((rc = load_accounts(db, a)) != 0) {
         db_rollback(db);
         return rc;
     }
