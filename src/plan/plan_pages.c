@@ -6,6 +6,7 @@
 */
 #include "plan_pages.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -219,9 +220,15 @@ struct plan_view {
     int cols[PLAN_SOURCES_MAX], ncols;
     int64_t *goal_total;       /* by goal + 1 (index 0: no goal) */
     int64_t (*goal_by)[PLAN_SOURCES_MAX];
-    /* The whole body rendered once, for the public and for editors, when
-     * the plan fits one page; NULL otherwise. */
+    /* Bodies rendered once, for the public [0] and for editors [1]: the
+     * whole plan when it fits one page, else each page on first request
+     * (pages[variant][page], under lock: the entry's arena is shared). */
     const char *body_public, *body_edit;
+    const char **pages[2];
+    int npages;
+    struct arena *arena; /* the cache entry's, for the pages kept */
+    pthread_mutex_t lock; /* a plain mutex: freed with the entry, no
+                           * destroy needed on Linux */
 };
 
 static int used_sources(const struct plan *p, int *cols);
@@ -841,7 +848,7 @@ render_body(struct req *r, const struct plan *p, const struct plan_view *v,
 */
 static const char *
 prerender(struct arena *a, const struct plan *p, struct plan_view *v,
-          const char *base, bool editable)
+          const char *base, bool editable, int page)
 {
     struct req scratch;
     const char *out;
@@ -849,12 +856,48 @@ prerender(struct arena *a, const struct plan *p, struct plan_view *v,
     memset(&scratch, 0, sizeof(scratch));
     arena_init(&scratch.arena);
     buf_init(&scratch.out);
-    render_body(&scratch, p, v, base, editable, 0);
+    render_body(&scratch, p, v, base, editable, page);
     out = arena_strndup(a, scratch.out.data ? scratch.out.data : "",
                         scratch.out.len);
     buf_free(&scratch.out);
     arena_free(&scratch.arena);
     return out;
+}
+
+/*
+** Page page of a long plan, rendered on its first request and then kept
+** with the cached plan. Rendering happens outside the lock; two threads
+** may render the same page at once, and the first stored wins.
+*/
+static const char *
+page_body(struct plan_view *v, const struct plan *p, const char *base,
+          bool editable, int page)
+{
+    struct arena tmp;
+    const char *body, *kept;
+
+    if (page < 0) {
+        page = 0;
+    }
+    if (page >= v->npages) {
+        page = v->npages - 1;
+    }
+    pthread_mutex_lock(&v->lock);
+    kept = v->pages[editable][page];
+    pthread_mutex_unlock(&v->lock);
+    if (kept != NULL) {
+        return kept;
+    }
+    arena_init(&tmp);
+    body = prerender(&tmp, p, v, base, editable, page);
+    pthread_mutex_lock(&v->lock);
+    if (v->pages[editable][page] == NULL) {
+        v->pages[editable][page] = arena_strdup(v->arena, body);
+    }
+    kept = v->pages[editable][page];
+    pthread_mutex_unlock(&v->lock);
+    arena_free(&tmp);
+    return kept;
 }
 
 /* The plan cache's builder: the view, and the body when it is one page. */
@@ -866,8 +909,14 @@ view_build_cached(struct arena *a, const struct plan *p, int64_t id)
     if (p->ntasks <= PAGE_TASKS) {
         const char *base = arena_printf(a, "/plany/%ld", (long)id);
 
-        v->body_public = prerender(a, p, v, base, false);
-        v->body_edit = prerender(a, p, v, base, true);
+        v->body_public = prerender(a, p, v, base, false, 0);
+        v->body_edit = prerender(a, p, v, base, true, 0);
+    } else {
+        v->npages = (p->ntasks + PAGE_TASKS - 1) / PAGE_TASKS;
+        v->pages[0] = arena_alloc(a, sizeof(char *) * (size_t)v->npages);
+        v->pages[1] = arena_alloc(a, sizeof(char *) * (size_t)v->npages);
+        v->arena = a;
+        pthread_mutex_init(&v->lock, NULL);
     }
     return v;
 }
@@ -942,7 +991,9 @@ page_plan(struct req *r)
         /* Rendered from this version of the plan by the same code. */
         html_raw_trusted(r, editable ? v->body_edit : v->body_public);
     } else {
-        render_body(r, p, v, base, editable, (int)page - 1);
+        /* Rendered from this version of the plan by the same code. */
+        html_raw_trusted(r, page_body(c.extra, p, base, editable,
+                                      (int)page - 1));
     }
     layout_end(r);
     plan_cache_release(handle);
