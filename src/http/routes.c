@@ -36,6 +36,7 @@ const struct route routes[] = {
     ROUTE("POST", "/plany/:id/publikacja", page_plan_publish, CAP_PLAN_EDIT)
     ROUTE("GET", "/plany/:id/zadania/:task", page_plan_task, CAP_PUBLIC)
     ROUTE("GET", "/plany/:id/nowe-zadanie", page_plan_task_new, CAP_PLAN_EDIT)
+    ROUTE("GET", "/plany/:id/eksport/:format", page_plan_export, CAP_PUBLIC)
     ROUTE("POST", "/plany/:id/nowe-zadanie", page_plan_task_add,
           CAP_PLAN_EDIT)
     ROUTE("POST", "/plany/:id/zadania/:task", page_plan_task_save,

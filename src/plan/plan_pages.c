@@ -21,6 +21,7 @@
 #include "html/layout.h"
 #include "plan.h"
 #include "plan_cache.h"
+#include "plan_export.h"
 #include "plan_store.h"
 
 /* A longer plan is shown a page of tasks at a time. */
@@ -976,9 +977,10 @@ page_plan(struct req *r)
                    "</dl>\n",
                 T_PLAN_SOURCE_FILE, p->name, p->format, p->encoding,
                 T_PLAN_IMPORTED, c.meta->imported_at);
-    html_printf(r, "<p class=\"downloads\">%s: <a href=\"/api/plans/%ld\">"
-                   "JSON</a></p>\n",
-                T_PLAN_DOWNLOAD, (long)id);
+    html_printf(r, "<p class=\"downloads\">%s: <a href=\"%s/eksport/xlsx\" "
+                   "download>XLSX</a> · <a href=\"%s/eksport/csv\" download>"
+                   "CSV</a> · <a href=\"/api/plans/%ld\">JSON</a></p>\n",
+                T_PLAN_DOWNLOAD, base, base, (long)id);
     if (r->user != NULL && plan_may_edit(r, c.meta->region)) {
         publish_form(r, id, c.meta->published);
         if (p->kind == PLAN_YEARLY) {
@@ -1353,5 +1355,53 @@ api_plan_upload(struct req *r)
     json_key(&j, "plan");
     plan_json_write(&j, p);
     json_obj_end(&j);
+    return 0;
+}
+
+/*
+** ROUTE: GET /plany/:id/eksport/:format
+** CAP: CAP_PUBLIC
+** PARAMS: id (path), format=xlsx|csv (path); the plan must be visible
+*/
+int
+page_plan_export(struct req *r)
+{
+    const char *format = req_param(r, 1);
+    struct plan_cached c;
+    int64_t id = 0, version = 0;
+    void *handle;
+    bool xlsx;
+    int rc;
+
+    if ((rc = id_or_reply(r, &id)) != 0 ||
+        (rc = plan_visible_or_reply(r, id, &version)) != 0) {
+        return rc;
+    }
+    if (strcmp(format, "xlsx") != 0 && strcmp(format, "csv") != 0) {
+        return req_error(r, 404, NULL);
+    }
+    xlsx = format[0] == 'x';
+    rc = plan_cache_get(r->db, id, version, view_build_cached, &c, &handle);
+    if (rc == ERR_NOTFOUND) {
+        return req_error(r, 404, NULL);
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    rc = xlsx ? plan_export_xlsx_buf(&r->arena, c.p, &r->out)
+              : plan_export_csv(&r->arena, c.p, &r->out);
+    plan_cache_release(handle);
+    if (rc != 0) {
+        buf_reset(&r->out);
+        return rc;
+    }
+    r->status = 200;
+    r->content_type = xlsx ? "application/vnd.openxmlformats-officedocument."
+                             "spreadsheetml.sheet"
+                           : "text/csv; charset=utf-8";
+    req_add_header(r, "Content-Disposition",
+                   arena_printf(&r->arena, "attachment; filename=\"plan-%ld"
+                                           ".%s\"",
+                                (long)id, format));
     return 0;
 }

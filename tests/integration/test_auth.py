@@ -67,6 +67,7 @@ EXPECTED = {
     ('GET', '/plany/:id/zadania/:task'): 'CAP_PUBLIC',
     ('POST', '/plany/:id/zadania/:task'): 'CAP_PLAN_EDIT',
     ('GET', '/plany/:id/nowe-zadanie'): 'CAP_PLAN_EDIT',
+    ('GET', '/plany/:id/eksport/:format'): 'CAP_PUBLIC',
     ('POST', '/plany/:id/nowe-zadanie'): 'CAP_PLAN_EDIT',
     ('GET', '/api/plans'): 'CAP_PUBLIC',
     ('POST', '/api/plans'): 'CAP_PLAN_EDIT',
@@ -96,7 +97,8 @@ for _f in sorted(os.listdir(os.path.join(ROOT, 'tests/integration/'
 
 # Values for path parameters when requesting a pattern; a module may add
 # its own in expected_routes/MODULE.txt as "SAMPLE :name value".
-SAMPLE = {':woj': '04', ':pow': '63', ':id': '1', ':task': '0'}
+SAMPLE = {':woj': '04', ':pow': '63', ':id': '1', ':task': '0',
+          ':format': 'csv'}
 for _f in sorted(os.listdir(os.path.join(ROOT, 'tests/integration/'
                                          'expected_routes'))):
     for _line in open(os.path.join(ROOT, 'tests/integration/'

@@ -3,6 +3,7 @@
 edit form (validation, all-or-nothing, one audit row per change, findings
 recomputed), the JSON API's figures for the seeds, and the upload API.
 Usage: test_plan_web.py BINARY"""
+import http.client
 import json
 import os
 import re
@@ -220,7 +221,33 @@ def main():
         api = json.loads(c.request('GET', '/api/plans/1')[2])
         check(any(t['number'] == '2.8' for t in api['tasks']), 'in the API')
 
+    def download_links_give_the_plan_back():
+        c = Client(srv)
+        page = c.request('GET', '/plany/2')[2]
+        check('href="/plany/2/eksport/xlsx"' in page, 'xlsx link')
+        st, h, body = c.request('GET', '/plany/2/eksport/csv')
+        check(st == 200 and h['content-type'].startswith('text/csv'), st)
+        check('attachment; filename="plan-2.csv"' in
+              h['content-disposition'], h)
+        check('5 295 000,00' in body or '5295000' in body.replace(' ', ''),
+              'total in the CSV')
+        conn = http.client.HTTPConnection('127.0.0.1', srv.port, timeout=20)
+        conn.request('GET', '/plany/2/eksport/xlsx')
+        resp = conn.getresponse()
+        data = resp.read()
+        conn.close()
+        check(resp.status == 200 and data[:2] == b'PK', resp.status)
+        tmp = os.path.join(d, 'plan2.xlsx')
+        open(tmp, 'wb').write(data)
+        out = subprocess.run([binary, 'check', tmp, '--json'],
+                             capture_output=True, text=True)
+        check(out.returncode == 0, out.stderr[-300:])
+        check(json.loads(out.stdout)['totals']['total_grosze'] == 529500000,
+              'the XLSX reads back with the same total')
+        check(c.request('GET', '/plany/2/eksport/pdf')[0] == 404, 'pdf')
+
     for fn in (api_reproduces_seed_figures,
+               download_links_give_the_plan_back,
                add_task_appends_it_with_its_line_and_indicator,
                task_page_shows_indicators_and_form_only_to_editors,
                actions_without_tasks_are_shown_in_place,
