@@ -136,6 +136,18 @@
     "„-” gdy brak, „x” gdy nie planowano."
 #define T_PLAN_TERM_HINT "Np. II-XI, styczeń – grudzień 2024 r., na bieżąco."
 
+#define T_PLAN_NEW "Utwórz nowy plan roczny"
+#define T_PLAN_NEW_LEAD "Plan bez zadań: cele programu teraz, zadania " \
+    "potem (przycisk „Dodaj zadanie do planu” na stronie planu). Plan z " \
+    "gotowego dokumentu lepiej wczytać z pliku."
+#define T_PLAN_NEW_TITLE "Tytuł planu"
+#define T_PLAN_NEW_YEAR "Rok planu"
+#define T_PLAN_NEW_FROM "Program od roku"
+#define T_PLAN_NEW_TO "Program do roku"
+#define T_PLAN_NEW_GOALS_HINT "Jeden cel w wierszu: kod i nazwa, np. " \
+    "„1. Wzrost świadomości…” albo „A Wspieranie rodziny…”."
+#define T_PLAN_NEW_YEARS_BAD "Rok planu musi mieścić się w latach " \
+    "programu (od ≤ rok ≤ do)."
 #define T_PLAN_ADD_TASK "Dodaj zadanie do planu"
 #define T_PLAN_TASK_GOAL "Cel (kierunek interwencji)"
 #define T_PLAN_LINES "Budżet zadania"

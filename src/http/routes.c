@@ -29,6 +29,8 @@ const struct route routes[] = {
     ROUTE("GET", "/api/teryt/gminy", api_teryt_gminy, CAP_PUBLIC)
     ROUTE("GET", "/plany", page_plan_list, CAP_PUBLIC)
     ROUTE("GET", "/plany/wczytaj", page_plan_upload_form, CAP_PLAN_EDIT)
+    ROUTE("GET", "/plany/nowy", page_plan_new, CAP_PLAN_EDIT)
+    ROUTE("POST", "/plany/nowy", page_plan_create, CAP_PLAN_EDIT)
     ROUTE("POST", "/plany/wczytaj", page_plan_upload, CAP_PLAN_EDIT)
     ROUTE("POST", "/plany/wczytaj/:id", page_plan_upload_confirm,
           CAP_PLAN_EDIT)

@@ -682,3 +682,164 @@ page_plan_task_add(struct req *r)
     render_new(&e);
     return 0;
 }
+
+/* --- a new, empty yearly plan -------------------------------------- */
+
+static void
+render_new_plan(struct req *r, const char *const *errors, int nerrors)
+{
+    const char *v;
+
+    layout_begin(r, T_PLAN_NEW);
+    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                   "href=\"/plany\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
+                   "<p>%s</p>\n",
+                T_PLANS_TITLE, T_PLAN_NEW, T_PLAN_NEW, T_PLAN_NEW_LEAD);
+    form_errors(r, errors, nerrors);
+    form_begin(r, "/plany/nowy", NULL);
+    if (r->user->region == NULL) {
+        form_input(r, "region", T_USERS_REGION, "text",
+                   (v = req_form(r, "region")) ? v : "04",
+                   "pattern=\"[0-9]{2}\" inputmode=\"numeric\" required");
+    }
+    form_input(r, "title", T_PLAN_NEW_TITLE, "text", req_form(r, "title"),
+               "required");
+    form_input(r, "year", T_PLAN_NEW_YEAR, "text", req_form(r, "year"),
+               "inputmode=\"numeric\" pattern=\"[0-9]{4}\" required");
+    form_input(r, "programme", T_PLAN_PROGRAMME, "text",
+               req_form(r, "programme"), "required");
+    form_input(r, "from", T_PLAN_NEW_FROM, "text", req_form(r, "from"),
+               "inputmode=\"numeric\" pattern=\"[0-9]{4}\" required");
+    form_input(r, "to", T_PLAN_NEW_TO, "text", req_form(r, "to"),
+               "inputmode=\"numeric\" pattern=\"[0-9]{4}\" required");
+    html_printf(r, "<p class=\"field\"><label for=\"f-goals\">%s</label>"
+                   "<textarea id=\"f-goals\" name=\"goals\" rows=\"6\" "
+                   "aria-describedby=\"goals-hint\" required>%s</textarea>"
+                   "</p>\n<p id=\"goals-hint\" class=\"hint\">%s</p>\n",
+                T_PLAN_GOALS, (v = req_form(r, "goals")) ? v : "",
+                T_PLAN_NEW_GOALS_HINT);
+    html_lit(r, "<p><button type=\"submit\">" T_PLAN_NEW "</button></p>\n");
+    form_end(r);
+    layout_end(r);
+}
+
+/*
+** ROUTE: GET /plany/nowy
+** CAP: CAP_PLAN_EDIT
+** PARAMS: none
+*/
+int
+page_plan_new(struct req *r)
+{
+    render_new_plan(r, NULL, 0);
+    return 0;
+}
+
+static int
+year_field(struct req *r, const char *name, const char *label,
+           const char **errors, int *n)
+{
+    const char *v = req_form(r, name);
+    char *end;
+    long y = v ? strtol(v, &end, 10) : 0;
+
+    if (v == NULL || *v == '\0' || *end != '\0' || y < 1990 || y > 2100) {
+        errors[(*n)++] = arena_printf(&r->arena, "%s: podaj rok, np. 2025.",
+                                      label);
+        return 0;
+    }
+    return (int)y;
+}
+
+/*
+** ROUTE: POST /plany/nowy
+** CAP: CAP_PLAN_EDIT
+** PARAMS: region (administrators), title, year, programme, from, to,
+**         goals (one per line: "CODE Title" or "CODE. Title"), csrf
+*/
+int
+page_plan_create(struct req *r)
+{
+    struct audit_entry who = {r->user->login, "web", r->addr, "plan.create",
+                              NULL,           NULL,  NULL,    NULL};
+    const char *errors[MAX_ERRORS], *region = req_form(r, "region");
+    const char *title = req_form(r, "title");
+    const char *programme = req_form(r, "programme");
+    const char *goals = req_form(r, "goals"), *why = NULL, *line;
+    struct arena *a = &r->arena;
+    struct plan *p = plan_new(a, PLAN_YEARLY);
+    int n = 0, rc;
+    int64_t id;
+
+    if (r->user->region != NULL) {
+        region = r->user->region;
+    }
+    if (region == NULL || !plan_may_edit(r, region)) {
+        errors[n++] = T_PLAN_REGION_DENIED;
+    }
+    p->title = title ? str_trim(a, title) : "";
+    p->programme_title = programme ? str_trim(a, programme) : "";
+    if (*p->title == '\0') {
+        errors[n++] = T_PLAN_NEW_TITLE ": pole jest wymagane.";
+    }
+    if (*p->programme_title == '\0') {
+        errors[n++] = T_PLAN_PROGRAMME ": pole jest wymagane.";
+    }
+    p->year = year_field(r, "year", T_PLAN_NEW_YEAR, errors, &n);
+    p->programme_from = year_field(r, "from", T_PLAN_NEW_FROM, errors, &n);
+    p->programme_to = year_field(r, "to", T_PLAN_NEW_TO, errors, &n);
+    if (n == 0 && (p->programme_from > p->programme_to ||
+                   p->year < p->programme_from ||
+                   p->year > p->programme_to)) {
+        errors[n++] = T_PLAN_NEW_YEARS_BAD;
+    }
+    for (line = goals ? goals : ""; *line != '\0' && n < MAX_ERRORS - 1;) {
+        size_t len = strcspn(line, "\r\n");
+        char *text = str_trim(a, arena_strndup(a, line, len));
+        size_t code_len = strcspn(text, " \t");
+
+        if (*text != '\0') {
+            struct plan_goal *g;
+
+            if (text[code_len] == '\0') {
+                errors[n++] = arena_printf(a, "%s: „%s” — podaj kod i "
+                                              "nazwę celu.",
+                                           T_PLAN_GOALS, text);
+            } else {
+                p->goals = plan_grow(a, p->goals, p->ngoals,
+                                     sizeof(*p->goals));
+                g = &p->goals[p->ngoals++];
+                g->code = arena_strndup(a, text, code_len);
+                if (code_len > 1 && g->code[code_len - 1] == '.') {
+                    g->code = arena_strndup(a, text, code_len - 1);
+                }
+                g->title = str_trim(a, text + code_len);
+                g->row = p->ngoals;
+            }
+        }
+        line += len;
+        line += strspn(line, "\r\n");
+    }
+    if (p->ngoals == 0 && n < MAX_ERRORS) {
+        errors[n++] = T_PLAN_GOALS ": podaj co najmniej jeden cel.";
+    }
+    if (n > 0) {
+        r->status = 400;
+        render_new_plan(r, errors, n);
+        return 0;
+    }
+    p->name = "formularz";
+    p->format = "form";
+    plan_check(a, p);
+    rc = plan_store_save(r->db, a, region, p, &who, &id, &why);
+    if (rc == ERR_INPUT) {
+        r->status = 400;
+        errors[0] = why;
+        render_new_plan(r, errors, 1);
+        return 0;
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    return req_redirect(r, arena_printf(a, "/plany/%ld", (long)id));
+}

@@ -145,7 +145,7 @@ page_plan_list(struct req *r)
                 "</p>\n");
     if (r->user != NULL && auth_role_has(r->user->role, CAP_PLAN_EDIT)) {
         html_lit(r, "<p><a href=\"/plany/wczytaj\">" T_PLAN_UPLOAD_LINK
-                    "</a></p>\n");
+                    "</a> · <a href=\"/plany/nowy\">" T_PLAN_NEW "</a></p>\n");
     }
     if (n == 0) {
         html_lit(r, "<p>" T_PLANS_NONE "</p>\n");

@@ -27,6 +27,8 @@ int page_plan_publish(struct req *r);
 int api_plan_upload(struct req *r);
 int page_plan_task(struct req *r);
 int page_plan_export(struct req *r);
+int page_plan_new(struct req *r);
+int page_plan_create(struct req *r);
 int page_plan_task_new(struct req *r);
 int page_plan_task_add(struct req *r);
 int page_plan_task_save(struct req *r);

@@ -347,7 +347,7 @@ plan_store_save(struct db *db, struct arena *a, const char *region,
         json_kint(&j, "tasks", p->ntasks);
         json_kint(&j, "total_grosze", tot.total);
         json_obj_end(&j);
-        e.action = "plan.import";
+        e.action = who->action ? who->action : "plan.import";
         e.entity = "plan";
         e.entity_id = arena_printf(a, "%ld", (long)*id);
         e.after = after.data;

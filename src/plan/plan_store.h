@@ -37,8 +37,8 @@ struct plan_meta {
 
 /*
 ** Store p for region (a voivodeship code this instance serves) in one
-** transaction with its audit row (who: account, via, addr; the action and
-** record are filled in here); *id receives the new plan's id. ERR_INPUT
+** transaction with its audit row (who: account, via, addr, and the action
+** if not "plan.import"; the record is filled in here); *id receives the new plan's id. ERR_INPUT
 ** when the plan has error findings or the region is unknown (message on
 ** *why, Polish), ERR_DB on a store failure; nothing is written on error.
 */

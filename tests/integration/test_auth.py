@@ -60,6 +60,8 @@ EXPECTED = {
     ('GET', '/api/teryt/gminy'): 'CAP_PUBLIC',
     ('GET', '/plany'): 'CAP_PUBLIC',
     ('GET', '/plany/wczytaj'): 'CAP_PLAN_EDIT',
+    ('GET', '/plany/nowy'): 'CAP_PLAN_EDIT',
+    ('POST', '/plany/nowy'): 'CAP_PLAN_EDIT',
     ('POST', '/plany/wczytaj'): 'CAP_PLAN_EDIT',
     ('POST', '/plany/wczytaj/:id'): 'CAP_PLAN_EDIT',
     ('GET', '/plany/:id'): 'CAP_PUBLIC',

@@ -246,7 +246,42 @@ def main():
               'the XLSX reads back with the same total')
         check(c.request('GET', '/plany/2/eksport/pdf')[0] == 404, 'pdf')
 
+    def new_plan_from_the_form_then_a_task():
+        c = Client(srv)
+        c.login('koord')
+        token = c.csrf('/plany/nowy')
+        form = {'csrf': token, 'title': 'Plan działań 2026',
+                'year': '2026', 'programme': 'Program testowy 2025-2027',
+                'from': '2025', 'to': '2027',
+                'goals': '1. Wsparcie rodzin\nA2 Kadry pomocy społecznej\n'}
+        before = q('SELECT count(*) FROM plan')[0][0]
+        st, _, html = c.request('POST', '/plany/nowy',
+                                dict(form, year='2030', goals='bez kodu'))
+        check(st == 400 and 'mieścić się w latach' in html, st)
+        check(q('SELECT count(*) FROM plan')[0][0] == before, 'refused')
+        st, h, _ = c.request('POST', '/plany/nowy', form)
+        check(st == 303, st)
+        pid = int(h['location'].rsplit('/', 1)[1])
+        check(q('SELECT code, title FROM plan_goal WHERE plan_id = ? '
+                'ORDER BY pos', pid) ==
+              [('1', 'Wsparcie rodzin'), ('A2', 'Kadry pomocy społecznej')],
+              'goals')
+        check(q("SELECT count(*) FROM audit WHERE action = 'plan.create' "
+                "AND entity_id = ?", str(pid))[0][0] == 1, 'audit row')
+        html = c.request('GET', f'/plany/{pid}/nowe-zadanie')[2]
+        line = re.search(r'name="l(\d+)_own"', html).group(1)
+        ind = re.search(r'name="i(\d+)_name"', html).group(1)
+        st, h, _ = c.request('POST', f'/plany/{pid}/nowe-zadanie', {
+            'csrf': c.csrf('/plany'), 'goal': '0', 'number': '1',
+            'description': 'Szkolenia', f'l{line}_own': '10 000,00',
+            f'l{line}_term': 'II-XI', f'i{ind}_name': 'liczba szkoleń',
+            f'i{ind}_year': '2', f'i{ind}_multi': '6'})
+        check(st == 303, st)
+        page = c.request('GET', f'/plany/{pid}')[2]
+        check('Wsparcie rodzin' in page and '10 000,00' in page, 'page')
+
     for fn in (api_reproduces_seed_figures,
+               new_plan_from_the_form_then_a_task,
                download_links_give_the_plan_back,
                add_task_appends_it_with_its_line_and_indicator,
                task_page_shows_indicators_and_form_only_to_editors,
