@@ -53,7 +53,18 @@ page_home(struct req *r)
 
     layout_begin(r, T_HOME_TITLE);
     html_lit(r, "<h1>" T_APP_NAME "</h1>\n<p class=\"lead\">" T_HOME_LEAD
-                "</p>\n<h2>" T_HOME_REGIONS "</h2>\n<ul>\n");
+                "</p>\n");
+    /* Residents come first: the directory's search, as on /uslugi. */
+    html_lit(r, "<section class=\"home-help\" aria-labelledby=\"pomoc\">"
+                "<h2 id=\"pomoc\">" T_HOME_HELP "</h2>\n"
+                "<form action=\"/uslugi\" method=\"get\" role=\"search\">"
+                "<label for=\"home-miejsce\">" T_HOME_HELP_WHERE "</label>\n"
+                "<input id=\"home-miejsce\" name=\"miejsce\" type=\"text\" "
+                "autocomplete=\"off\" data-autocomplete=\"/api/teryt/gminy\">"
+                "\n<input type=\"hidden\" name=\"gmina\" value=\"\">\n"
+                "<button type=\"submit\">" T_HOME_HELP_BUTTON "</button>"
+                "</form>\n<p>" T_HOME_HELP_LINE "</p></section>\n"
+                "<h2>" T_HOME_REGIONS "</h2>\n<ul>\n");
     while ((rc = db_step(st)) == DB_ROW) {
         html_printf(r, "<li><a href=\"/teryt/%s\">Województwo %s</a> — %s"
                        "</li>\n",

@@ -26,6 +26,12 @@
 #define T_HOME_LEAD "Planowanie, finansowanie, realizacja i rozliczanie " \
     "regionalnych programów wsparcia rodziny i przeciwdziałania przemocy " \
     "domowej."
+#define T_HOME_HELP "Szukasz pomocy?"
+#define T_HOME_HELP_WHERE "Gdzie mieszkasz? (gmina lub miasto)"
+#define T_HOME_HELP_BUTTON "Pokaż, gdzie szukać pomocy"
+#define T_HOME_HELP_LINE "Kujawsko-Pomorska Niebieska Linia: bezpłatny " \
+    "telefon 800 154 030, codziennie 17:00–21:00. W nagłej sytuacji " \
+    "dzwoń pod 112."
 #define T_HOME_REGIONS "Regiony obsługiwane w tej instalacji"
 #define T_HOME_NO_REGIONS "Nie skonfigurowano jeszcze żadnego regionu."
 #define T_HOME_PARTS "Części systemu"
