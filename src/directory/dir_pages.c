@@ -22,13 +22,15 @@
 #include "teryt/teryt.h"
 
 #define PAGE_LIMIT 20
-#define API_LIMIT 10
+#define API_LIMIT 5
 #define API_MAX_LIMIT 100
 
 static const char *const level_titles[] = {
     T_DIR_LEVEL_GMINA, T_DIR_LEVEL_POWIAT, T_DIR_LEVEL_REGION,
     T_DIR_LEVEL_ANY,
 };
+/* Levels in URLs and JSON. */
+static const char *const level_codes[] = {"gmina", "powiat", "region", NULL};
 
 /* The quick exit: a plain link, so it works without JavaScript and sends
 ** nothing anywhere until it is clicked. */
@@ -210,24 +212,26 @@ result_item(struct req *r, const struct dir_view *v)
     html_lit(r, "</dl>\n</article></li>\n");
 }
 
+/* The categories (which 0) or target groups (1) of the index. */
 static void
-select_options(struct req *r, enum query_id q, const char *current)
+select_options(struct req *r, const struct dir_index *ix, int which,
+               const char *current)
 {
-    db_stmt *st = db_query(r->db, q);
+    const struct dir_choice *c;
+    int n = dir_index_choices(ix, which, &c), i;
 
-    while (db_step(st) == DB_ROW) {
-        const char *code = db_col_text(st, 0);
-
-        html_printf(r, "<option value=\"%s\"%s>%s</option>\n", code,
-                    current && strcmp(current, code) == 0 ? " selected" : "",
-                    db_col_text(st, 1));
+    for (i = 0; i < n; i++) {
+        html_printf(r, "<option value=\"%s\"%s>%s</option>\n", c[i].code,
+                    current && strcmp(current, c[i].code) == 0 ? " selected"
+                                                               : "",
+                    c[i].name);
     }
-    db_done(st);
 }
 
 static void
-search_form(struct req *r, const char *place, const char *gmina,
-            const char *q, const char *cat, const char *grp, bool open_only)
+search_form(struct req *r, const struct dir_index *ix, const char *place,
+            const char *gmina, const char *q, const char *cat,
+            const char *grp, bool open_only)
 {
     html_printf(r,
                 "<form class=\"dir-search\" action=\"/uslugi\" method=\"get\" "
@@ -249,13 +253,13 @@ search_form(struct req *r, const char *place, const char *gmina,
                    "<select id=\"kategoria\" name=\"kategoria\">\n"
                    "<option value=\"\">%s</option>\n",
                 T_DIR_CATEGORY, T_DIR_ANY_CATEGORY);
-    select_options(r, Q_DIR_CATEGORIES, cat);
+    select_options(r, ix, 0, cat);
     html_printf(r, "</select></p>\n"
                    "<p class=\"field\"><label for=\"grupa\">%s</label>\n"
                    "<select id=\"grupa\" name=\"grupa\">\n"
                    "<option value=\"\">%s</option>\n",
                 T_DIR_TARGETS, T_DIR_ANY_TARGET);
-    select_options(r, Q_DIR_TARGETS, grp);
+    select_options(r, ix, 1, grp);
     html_printf(r, "</select></p>\n<p class=\"check\"><input id=\"otwarte\" "
                    "name=\"otwarte\" type=\"checkbox\" value=\"1\"%s> "
                    "<label for=\"otwarte\">%s</label></p>\n"
@@ -278,6 +282,86 @@ search_link(struct req *r, const char *gmina, const char *q, const char *cat,
                         open_only ? "&otwarte=1" : "");
 }
 
+/* The same search showing one level from result offset on. */
+static const char *
+page_link(struct req *r, const char *base, int level, int offset)
+{
+    return arena_printf(&r->arena, "%s&poziom=%s&od=%d", base,
+                        level_codes[level], offset);
+}
+
+/* The level named by a "poziom"/"level" argument, or -1. */
+static int
+level_arg(const char *s)
+{
+    int i;
+
+    for (i = 0; s != NULL && i < 3; i++) {
+        if (strcmp(s, level_codes[i]) == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+/* The offset argument: a non-negative number below 1 000 000, else 0. */
+static int
+offset_arg(const char *s)
+{
+    long v = 0;
+
+    if (s == NULL || strlen(s) > 6 || strspn(s, "0123456789") != strlen(s)) {
+        return 0;
+    }
+    v = strtol(s, NULL, 10);
+    return (int)v;
+}
+
+/*
+** One level's results as a section; under it, what part of the level is
+** shown and the links to the rest (more, or previous and next when one
+** level is paged).
+*/
+static void
+level_section(struct req *r, const struct dir_view *v, int n, int level,
+              int total, int offset, bool paged, const char *base)
+{
+    int i;
+
+    html_printf(r, "<section aria-labelledby=\"poziom-%d\">"
+                   "<h2 id=\"poziom-%d\">%s</h2>\n"
+                   "<ul class=\"results\">\n",
+                level, level, level_titles[level]);
+    for (i = 0; i < n; i++) {
+        result_item(r, &v[i]);
+    }
+    html_lit(r, "</ul>\n");
+    if (base != NULL && (paged || total > n)) {
+        html_printf(r, "<p class=\"paging\">" T_DIR_SHOWN,
+                    n > 0 ? offset + 1 : 0, offset + n, total);
+        if (paged && offset > 0) {
+            html_printf(r, " <a href=\"%s\">%s</a>",
+                        page_link(r, base, level,
+                                  offset > PAGE_LIMIT ? offset - PAGE_LIMIT
+                                                      : 0),
+                        T_DIR_PREV);
+        }
+        if (offset + n < total) {
+            html_lit(r, " <a href=\"");
+            html_printf(r, "%s\">", page_link(r, base, level, offset + n));
+            html_printf(r, paged ? T_DIR_NEXT : T_DIR_MORE,
+                        level_titles[level]);
+            html_lit(r, "</a>");
+        }
+        if (paged) {
+            html_printf(r, " <a href=\"%s\">%s</a>", base,
+                        T_DIR_ALL_GROUPS);
+        }
+        html_lit(r, "</p>\n");
+    }
+    html_lit(r, "</section>\n");
+}
+
 static const char *
 empty_null(const char *s)
 {
@@ -288,7 +372,8 @@ empty_null(const char *s)
 ** ROUTE: GET /uslugi
 ** CAP: CAP_PUBLIC
 ** PARAMS: miejsce=gmina or town (text), gmina=TERYT 7 digits, q=text,
-**         kategoria=code, grupa=code, otwarte=1
+**         kategoria=code, grupa=code, otwarte=1, poziom=gmina|powiat|region
+**         (that group alone, paged), od=offset in that group
 */
 int
 page_directory_search(struct req *r)
@@ -299,12 +384,20 @@ page_directory_search(struct req *r)
     const char *cat = empty_null(req_arg(r, "kategoria"));
     const char *grp = empty_null(req_arg(r, "grupa"));
     bool open_only = req_arg(r, "otwarte") != NULL;
+    int only = level_arg(req_arg(r, "poziom"));
+    int offset = only >= 0 ? offset_arg(req_arg(r, "od")) : 0;
     struct teryt_gmina g = {0}, *choices = NULL;
-    const char *text = q, *notice = NULL;
+    const char *text = q, *notice = NULL, *base = NULL;
     struct dir_view *v = NULL;
-    int nchoices = 0, n = 0, i, level = -1, rc;
+    struct dir_index *ix;
+    int nchoices = 0, n = 0, i, end, rc, total[3] = {0, 0, 0};
     bool have_gmina = false;
 
+    /* The index gives the form's choices and the search of a gmina; its
+    ** strings stay valid while this thread renders. */
+    if ((rc = dir_index_acquire(r->db, &ix)) != 0) {
+        return rc;
+    }
     if (gmina != NULL && digits(gmina, 7) &&
         teryt_gmina_get(r->db, &r->arena, gmina, &g) == 0) {
         have_gmina = true;
@@ -342,11 +435,17 @@ page_directory_search(struct req *r)
             .open_only = open_only,
             .limit = PAGE_LIMIT,
             .now = (int64_t)time(NULL),
+            .one_level = have_gmina && only >= 0,
+            .level = (enum dir_level)(only >= 0 ? only : 0),
+            .offset = offset,
         };
 
-        n = dir_search(r->db, &r->arena, &dq, &v);
+        n = dir_search_in(r->db, ix, &r->arena, &dq, &v, total);
         if (n < 0) {
             return n;
+        }
+        if (have_gmina) {
+            base = search_link(r, g.teryt, q, cat, grp, open_only);
         }
     }
 
@@ -354,7 +453,7 @@ page_directory_search(struct req *r)
     exit_link(r);
     html_lit(r, "<h1>" T_DIR_TITLE "</h1>\n<p class=\"lead\">" T_DIR_LEAD
                 "</p>\n");
-    search_form(r, place, have_gmina ? g.teryt : NULL, q, cat, grp,
+    search_form(r, ix, place, have_gmina ? g.teryt : NULL, q, cat, grp,
                 open_only);
     if (r->user != NULL && auth_role_has(r->user->role, CAP_DIRECTORY_EDIT)) {
         html_lit(r, "<p><a href=\"/uslugi/zarzadzanie\">" T_DIR_ADMIN_LINK
@@ -385,33 +484,30 @@ page_directory_search(struct req *r)
         html_printf(r, "<p role=\"status\">%s <strong>%s</strong> (%s, %s "
                        "%s, %s %s): %d.</p>\n",
                     T_DIR_RESULTS_FOR, g.name, teryt_rodz_name(g.rodz),
-                    T_DIR_POWIAT, g.powiat_name, T_DIR_WOJ, g.woj_name, n);
+                    T_DIR_POWIAT, g.powiat_name, T_DIR_WOJ, g.woj_name,
+                    only >= 0 ? total[only]
+                              : total[0] + total[1] + total[2]);
     } else if (text || cat || grp) {
         html_printf(r, "<p role=\"status\">%s: %d.</p>\n", T_DIR_FOUND, n);
     }
-    for (i = 0; i < n; i++) {
-        if ((int)v[i].level != level) {
-            if (level >= 0) {
-                html_lit(r, "</ul>\n</section>\n");
-            }
-            level = (int)v[i].level;
-            html_printf(r, "<section aria-labelledby=\"poziom-%d\">"
-                           "<h2 id=\"poziom-%d\">%s</h2>\n"
-                           "<ul class=\"results\">\n",
-                        level, level, level_titles[level]);
+    /* Each level's section; a paged level even when its page is empty. */
+    for (i = 0; i < n; i = end) {
+        int lv = (int)v[i].level;
+
+        for (end = i; end < n && (int)v[end].level == lv; end++) {
         }
-        result_item(r, &v[i]);
+        level_section(r, v + i, end - i, lv, lv < 3 ? total[lv] : n,
+                      offset, only >= 0, lv < 3 ? base : NULL);
     }
-    if (level >= 0) {
-        html_lit(r, "</ul>\n</section>\n");
-    } else if (have_gmina || text || cat || grp) {
+    if (n == 0 && have_gmina && only >= 0 && total[only] > 0) {
+        level_section(r, v, 0, only, total[only], offset, true, base);
+    } else if (n == 0 && (have_gmina || text || cat || grp)) {
         html_lit(r, "<p>" T_DIR_NONE "</p>\n");
     }
     html_lit(r, "<p class=\"small\"><a href=\"/uslugi/hsds.zip\">"
                 T_DIR_HSDS_LINK "</a></p>\n");
     layout_end(r);
-    rc = 0;
-    return rc;
+    return 0;
 }
 
 static void
@@ -682,7 +778,7 @@ page_directory_hsds(struct req *r)
 static void
 view_json(struct json *j, const struct dir_view *v)
 {
-    static const char *const levels[] = {"gmina", "powiat", "region", NULL};
+    const char *const *levels = level_codes;
     char url[64];
 
     snprintf(url, sizeof(url), "/uslugi/usluga/%lld", (long long)v->id);
@@ -732,7 +828,8 @@ view_json(struct json *j, const struct dir_view *v)
 ** CAP: CAP_PUBLIC
 ** PARAMS: gmina=TERYT 7 digits, q=text, category=code, target=code,
 **         open=1, limit=1..100 (per level); at least one of gmina, q,
-**         category, target
+**         category, target; with a gmina, level=gmina|powiat|region and
+**         offset=0..999999 page through that level alone
 */
 int
 api_directory_services(struct req *r)
@@ -747,9 +844,10 @@ api_directory_services(struct req *r)
         .now = (int64_t)time(NULL),
     };
     struct dir_view *v;
+    struct dir_index *ix = NULL;
     struct json j;
-    long limit = API_LIMIT;
-    int n, i;
+    long limit = API_LIMIT, offset = 0;
+    int n, i, total[3] = {0, 0, 0}, only = level_arg(req_arg(r, "level"));
 
     if (gmina != NULL && !digits(gmina, 7)) {
         return req_error(r, 400, T_DIR_ERR_GMINA);
@@ -762,9 +860,20 @@ api_directory_services(struct req *r)
         req_int_or_reply(r, "limit", 1, API_MAX_LIMIT, &limit)) {
         return ERR_INPUT;
     }
+    if (req_arg(r, "offset") != NULL &&
+        req_int_or_reply(r, "offset", 0, 999999, &offset)) {
+        return ERR_INPUT;
+    }
     dq.gmina = gmina;
     dq.limit = (int)limit;
-    n = dir_search(r->db, &r->arena, &dq, &v);
+    dq.one_level = only >= 0;
+    dq.level = (enum dir_level)(only >= 0 ? only : 0);
+    dq.offset = (int)offset;
+    /* With a gmina the results point into the index (see directory.h). */
+    if (gmina != NULL && (n = dir_index_acquire(r->db, &ix)) != 0) {
+        return n;
+    }
+    n = dir_search_in(r->db, ix, &r->arena, &dq, &v, total);
     if (n < 0) {
         return n == ERR_INPUT ? req_error(r, 400, T_DIR_ERR_GMINA) : n;
     }
@@ -774,6 +883,15 @@ api_directory_services(struct req *r)
     json_kstr(&j, "gmina", gmina);
     json_kstr(&j, "q", dq.q);
     json_kint(&j, "count", n);
+    if (gmina != NULL) {
+        /* Each level's results in all, for paging with level/offset. */
+        json_key(&j, "total");
+        json_obj_begin(&j);
+        for (i = 0; i < 3; i++) {
+            json_kint(&j, level_codes[i], total[i]);
+        }
+        json_obj_end(&j);
+    }
     json_key(&j, "results");
     json_arr_begin(&j);
     for (i = 0; i < n; i++) {

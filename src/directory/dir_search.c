@@ -1,8 +1,11 @@
 /*
-** The public search. The area, category and target filters are tokens of
-** the FTS5 index itself (columns area and facet), so a common word never
-** makes SQLite read thousands of rows to throw most away
-** (shared/PERFORMANCE.md, lesson 2). Text is folded with str_fold before
+** The public search. A search with a gmina runs on the in-memory index
+** (dir_index.c); this file keeps the search without a gmina (ranked by
+** FTS5) and the SQL search of a gmina that the index is tested against.
+** The area, category and target filters are tokens of the FTS5 index
+** itself (columns area and facet), so a common word never makes SQLite
+** read thousands of rows to throw most away (shared/PERFORMANCE.md,
+** lesson 2). Text is folded with str_fold before
 ** it is matched, as it was before it was indexed.
 */
 #include <stdlib.h>
@@ -326,8 +329,8 @@ run_global(struct db *db, struct arena *a, const char *expr, bool ranked,
 }
 
 int
-dir_search(struct db *db, struct arena *a, const struct dir_query *q,
-           struct dir_view **out)
+dir_search_sql(struct db *db, struct arena *a, const struct dir_query *q,
+               struct dir_view **out)
 {
     struct results r = {0};
     bool ranked = q->q != NULL && *str_fold(a, q->q) != '\0';
@@ -373,6 +376,84 @@ dir_search(struct db *db, struct arena *a, const struct dir_query *q,
     }
     *out = r.v;
     return r.n;
+}
+
+int
+dir_search_in(struct db *db, struct dir_index *ix, struct arena *a,
+              const struct dir_query *q, struct dir_view **out, int total[3])
+{
+    int n;
+
+    *out = NULL;
+    if (total != NULL) {
+        total[0] = total[1] = total[2] = 0;
+    }
+    if (q->gmina == NULL) {
+        n = dir_search_sql(db, a, q, out);
+        if (n > 0 && total != NULL) {
+            total[0] = n;
+        }
+        return n;
+    }
+    return dir_index_search(ix, a, q, out, total);
+}
+
+static const char *
+dup(struct arena *a, const char *s)
+{
+    return arena_strdup(a, s);
+}
+
+int
+dir_search_counted(struct db *db, struct arena *a, const struct dir_query *q,
+                   struct dir_view **out, int total[3])
+{
+    struct dir_index *ix = NULL;
+    struct dir_view *v;
+    int n, i;
+
+    if (q->gmina != NULL) {
+        if (strlen(q->gmina) != 7 || strspn(q->gmina, "0123456789") != 7) {
+            *out = NULL;
+            return ERR_INPUT;
+        }
+        if ((n = dir_index_acquire(db, &ix)) != 0) {
+            return n;
+        }
+    }
+    n = dir_search_in(db, ix, a, q, out, total);
+    /* Copy the index's strings: a later search may let the index go. */
+    for (i = 0, v = *out; ix != NULL && i < n; i++) {
+        v[i].name = dup(a, v[i].name);
+        v[i].description = dup(a, v[i].description);
+        v[i].category = dup(a, v[i].category);
+        v[i].category_name = dup(a, v[i].category_name);
+        v[i].cost = dup(a, v[i].cost);
+        v[i].languages = dup(a, v[i].languages);
+        v[i].how_to_apply = dup(a, v[i].how_to_apply);
+        v[i].phone = dup(a, v[i].phone);
+        v[i].hours = dup(a, v[i].hours);
+        v[i].org_name = dup(a, v[i].org_name);
+        v[i].kind = dup(a, v[i].kind);
+        v[i].street = dup(a, v[i].street);
+        v[i].postcode = dup(a, v[i].postcode);
+        v[i].city = dup(a, v[i].city);
+        v[i].gmina = dup(a, v[i].gmina);
+        v[i].gmina_name = dup(a, v[i].gmina_name);
+        v[i].lat = dup(a, v[i].lat);
+        v[i].lon = dup(a, v[i].lon);
+        v[i].email = dup(a, v[i].email);
+        v[i].web = dup(a, v[i].web);
+        v[i].targets = dup(a, v[i].targets);
+    }
+    return n;
+}
+
+int
+dir_search(struct db *db, struct arena *a, const struct dir_query *q,
+           struct dir_view **out)
+{
+    return dir_search_counted(db, a, q, out, NULL);
 }
 
 int

@@ -17,6 +17,7 @@
 
 struct arena;
 struct db;
+struct dir_index;
 
 /* --- hours (dir_hours.c) ----------------------------------------------- */
 
@@ -186,18 +187,47 @@ struct dir_query {
     bool open_only;
     int limit;            /* per level */
     int64_t now;          /* Unix time for "open now" */
+    bool one_level;       /* with a gmina: list only this level, */
+    enum dir_level level; /* from its offset-th result on */
+    int offset;
 };
 
 /*
-** Search: with a gmina, three matches inside the index (services covering
-** the gmina, then its powiat, then its region), each at most q->limit,
-** a service listed once at its most local level; institutions located in
-** the gmina first within a level. Without a gmina one match over the
-** directory. Returns the count of *out (arena) or ERR_INPUT (bad code) /
-** ERR_DB.
+** Search: with a gmina, in the in-memory index (dir_index.c), the
+** services covering the gmina, then its powiat, then its region, each at
+** most q->limit, a service listed once at its most local level;
+** institutions located in the gmina first within a level. Without a gmina
+** one FTS5 match over the directory, ranked. Returns the count of *out
+** (copied into a) or ERR_INPUT (bad code) / ERR_DB.
 */
 int dir_search(struct db *db, struct arena *a, const struct dir_query *q,
                struct dir_view **out);
+/*
+** The same with a count of each level's results before the limit, for
+** paging (total may be NULL). With a gmina the search runs on the
+** in-memory index: its order within a level is located in the gmina, then
+** in its powiat, then elsewhere; then score; then folded name and id.
+*/
+int dir_search_counted(struct db *db, struct arena *a,
+                       const struct dir_query *q, struct dir_view **out,
+                       int total[3]);
+/*
+** The same without copying: with a gmina, the strings of *out belong to
+** the index ix, acquired by the caller on this thread (see
+** dir_index_acquire); without one, to the arena.
+*/
+int dir_search_in(struct db *db, struct dir_index *ix, struct arena *a,
+                  const struct dir_query *q, struct dir_view **out,
+                  int total[3]);
+/*
+** The search of a gmina made with SQL alone (FTS5 candidates, one read per
+** result), as it was before the in-memory index: the reference the tests
+** compare the index with. Without paging: q->offset and q->one_level are
+** ignored, and a service cut by the limit at one level may appear again
+** at the next.
+*/
+int dir_search_sql(struct db *db, struct arena *a, const struct dir_query *q,
+                   struct dir_view **out);
 /*
 ** One service as the public sees it: 0 or ERR_NOTFOUND. When
 ** with_secret is set, the confidential address is kept (coordinators).
@@ -211,6 +241,38 @@ int dir_view_get(struct db *db, struct arena *a, int64_t id, int64_t now,
 */
 char *dir_match_expr(struct arena *a, const char *area, const char *q,
                      const char *category, const char *target);
+
+/* --- the in-memory search index (dir_index.c) ------------------------ */
+
+/*
+** The index of the database's current directory (one query reads its
+** version), built from the tables when the process has none of that
+** version. The calling thread holds it: it stays valid until the same
+** thread's next dir_index_acquire() (which may let it go) or the thread's
+** end. 0, or ERR_DB.
+*/
+int dir_index_acquire(struct db *db, struct dir_index **out);
+/* A category or target group: code and Polish name. */
+struct dir_choice {
+    const char *code, *name;
+};
+/* The categories (which 0) or target groups (1) in their order: count. */
+int dir_index_choices(const struct dir_index *ix, int which,
+                      const struct dir_choice **out);
+/*
+** Search the index: q->gmina is required (7 digits, else ERR_INPUT).
+** Fills *out (an array in a whose strings are the index's: valid while ix
+** is) with each level's page and total[level] (may be
+** NULL) with each level's count of results. Returns the count of *out.
+*/
+int dir_index_search(const struct dir_index *ix, struct arena *a,
+                     const struct dir_query *q, struct dir_view **out,
+                     int total[3]);
+/* Number of services and version of an index. */
+int dir_index_count(const struct dir_index *ix);
+int64_t dir_index_version(const struct dir_index *ix);
+/* Forget the current index and this thread's (tests). */
+void dir_index_drop(void);
 
 /* --- CSV of the whole directory, HSDS (dir_io.c) ---------------------- */
 

@@ -30,6 +30,12 @@
 #define T_DIR_LEVEL_POWIAT "W Twoim powiecie"
 #define T_DIR_LEVEL_REGION "Dla całego województwa"
 #define T_DIR_LEVEL_ANY "Wyniki"
+/* Paging of one group of results: "Pokazano 21–40 z 134." */
+#define T_DIR_SHOWN "Pokazano %d–%d z %d."
+#define T_DIR_MORE "Więcej wyników: %s"
+#define T_DIR_NEXT "Następne wyniki: %s"
+#define T_DIR_PREV "Poprzednie wyniki"
+#define T_DIR_ALL_GROUPS "Wszystkie grupy wyników"
 #define T_DIR_POWIAT "powiat"
 #define T_DIR_WOJ "województwo"
 #define T_DIR_GMINA_OF "gmina"

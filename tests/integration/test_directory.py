@@ -108,6 +108,33 @@ def main():
         check(st == 400 and json.loads(body)['error']['code'] ==
               'bad_request', st)
 
+    def paging_of_a_level():
+        # The API: each level's total, and one level paged by offset.
+        st, _, body = srv.get('/api/services?gmina=0463011&limit=100')
+        doc = json.loads(body)
+        total = doc['total']
+        check(doc['count'] == sum(total.values()) and total['region'] > 2,
+              total)
+        region = [r['id'] for r in doc['results'] if r['level'] == 'region']
+        st, _, body = srv.get('/api/services?gmina=0463011&level=region'
+                              '&offset=1&limit=2')
+        page = json.loads(body)
+        check(st == 200 and page['total'] == total, page.get('total'))
+        check([r['id'] for r in page['results']] == region[1:3],
+              'region page 2')
+        st, _, body = srv.get('/api/services?gmina=0463011&offset=-1')
+        check(st == 400, f'bad offset: {st}')
+        # The page: one group from an offset, with links back.
+        n = total['region']
+        st, _, body = srv.get(f'/uslugi?gmina=0463011&poziom=region&od={n - 2}')
+        html = body.decode()
+        check(st == 200 and 'Dla całego województwa' in html and
+              'W Twojej gminie' not in html, st)
+        check(html.count('class="result"') == 2, 'two results')
+        check(f'Pokazano {n - 1}–{n} z {n}.' in html, 'paging line')
+        check('Poprzednie wyniki' in html and
+              'Wszystkie grupy wyników' in html, 'links back')
+
     def coordinator_edits_with_csrf_and_audit():
         c = Client(srv)
         check(c.login('koord')[0] == 303, 'login')
@@ -186,6 +213,7 @@ def main():
     for fn in (search_by_town_without_javascript,
                quick_exit_on_every_public_page,
                confidential_address_never_public, api_services_json,
+               paging_of_a_level,
                coordinator_edits_with_csrf_and_audit,
                csv_export_and_import_all_or_nothing, analyst_cannot_edit):
         t.run(fn)

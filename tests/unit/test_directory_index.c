@@ -1,0 +1,328 @@
+/*
+** Unit tests of the directory's in-memory search index (dir_index.c): on
+** the demo directory, every combination of gmina, words, category, target
+** group and "open now" gives exactly what the SQL search gives (same
+** services, levels, order and displayed fields); the index is rebuilt
+** when the directory changes (forms, deletion); paging a level gives the
+** slices of the whole level, with its count; a confidential address is
+** not in the index at all.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "db/db.h"
+#include "directory/directory.h"
+#include "teryt/teryt.h"
+
+static struct db *db;
+static struct arena a;
+static const struct audit_entry who = {.account = "test", .via = "cli"};
+
+static int
+setup(void **state)
+{
+    char err[256];
+    int rc;
+
+    (void)state;
+    arena_init(&a);
+    if (db_open(":memory:", DB_OPEN_CREATE, &db, err, sizeof(err)) != 0) {
+        return -1;
+    }
+    if (teryt_load(db, &a) != 0 || db_begin(db) != 0) {
+        return -1;
+    }
+    rc = directory_demo_load(db, &a);
+    return rc == 0 ? db_commit(db) : -1;
+}
+
+static int
+teardown(void **state)
+{
+    (void)state;
+    dir_index_drop();
+    db_close(db);
+    arena_free(&a);
+    return 0;
+}
+
+static void
+same_view(const struct dir_view *x, const struct dir_view *y)
+{
+    assert_int_equal(x->id, y->id);
+    assert_int_equal(x->org_id, y->org_id);
+    assert_int_equal(x->level, y->level);
+    assert_int_equal(x->here, y->here);
+    assert_int_equal(x->open_now, y->open_now);
+    assert_int_equal(x->confidential, y->confidential);
+    assert_int_equal(x->example, y->example);
+    assert_string_equal(x->name, y->name);
+    assert_string_equal(x->description, y->description);
+    assert_string_equal(x->category, y->category);
+    assert_string_equal(x->category_name, y->category_name);
+    assert_string_equal(x->cost, y->cost);
+    assert_string_equal(x->languages, y->languages);
+    assert_string_equal(x->how_to_apply, y->how_to_apply);
+    assert_string_equal(x->phone, y->phone);
+    assert_string_equal(x->hours, y->hours);
+    assert_string_equal(x->org_name, y->org_name);
+    assert_string_equal(x->kind, y->kind);
+    assert_string_equal(x->street, y->street);
+    assert_string_equal(x->postcode, y->postcode);
+    assert_string_equal(x->city, y->city);
+    assert_string_equal(x->gmina, y->gmina);
+    assert_string_equal(x->gmina_name, y->gmina_name);
+    assert_string_equal(x->lat, y->lat);
+    assert_string_equal(x->lon, y->lon);
+    assert_string_equal(x->email, y->email);
+    assert_string_equal(x->web, y->web);
+    assert_string_equal(x->targets, y->targets);
+}
+
+/* The index and the SQL search agree on q; returns the count. */
+static int
+compare(const struct dir_query *q)
+{
+    struct dir_view *x, *y;
+    int total[3], nx, ny, i;
+
+    nx = dir_search_counted(db, &a, q, &x, total);
+    ny = dir_search_sql(db, &a, q, &y);
+    if (nx != ny) {
+        fail_msg("gmina %s q '%s' cat %s target %s open %d: index %d, SQL %d",
+                 q->gmina, q->q ? q->q : "", q->category ? q->category : "",
+                 q->target ? q->target : "", q->open_only, nx, ny);
+    }
+    for (i = 0; i < nx; i++) {
+        same_view(&x[i], &y[i]);
+    }
+    assert_int_equal(total[0] + total[1] + total[2], nx);
+    return nx;
+}
+
+static void
+test_directory_index_matches_sql_search(void **state)
+{
+    static const char *const gminas[] = {
+        "0463011", /* Toruń */
+        "0407042", /* Jaksice's gmina */
+        "0461011", /* Bydgoszcz */
+        "0464011", /* Włocławek */
+        "0415011", /* a rural powiat of region 04 */
+        "1261011", /* Kraków */
+        "0201011", /* outside the demo regions: nothing */
+    };
+    static const char *const words[] = {
+        NULL, "pomoc", "osrodek interwencji", "OŚRODEK", "adopc",
+        "wloclaw adopcyjne", "lodz", "telefon zaufania 800", "zz nothing",
+        "rodzin asyst",
+    };
+    static const char *const cats[] = {NULL, "telefon", "przemoc", "adopcja",
+                                       "nosuchcat", "Bad Code!"};
+    static const char *const targets[] = {NULL, "dzieci", "przemoc",
+                                          "nosuchtarget"};
+    /* A Saturday evening in winter, and a Tuesday morning in summer. */
+    static const int64_t times[] = {1704567600, 1719900000};
+    size_t g, w, c, t;
+    int found = 0, open;
+
+    (void)state;
+    for (g = 0; g < sizeof(gminas) / sizeof(gminas[0]); g++) {
+        for (w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
+            for (c = 0; c < sizeof(cats) / sizeof(cats[0]); c++) {
+                for (t = 0; t < sizeof(targets) / sizeof(targets[0]); t++) {
+                    for (open = 0; open < 4; open++) {
+                        struct dir_query q = {
+                            .gmina = gminas[g],
+                            .q = words[w],
+                            .category = cats[c],
+                            .target = targets[t],
+                            .open_only = open & 1,
+                            .now = times[open >> 1],
+                            .limit = 1000,
+                        };
+
+                        found += compare(&q) > 0;
+                    }
+                }
+            }
+        }
+    }
+    /* The grid is not vacuous: a good share of it finds services. */
+    assert_true(found > 300);
+}
+
+static void
+test_directory_index_finds_jaksice_from_torun(void **state)
+{
+    struct dir_query q = {.gmina = "0463011", .limit = 1000, .now = 0};
+    struct dir_view *v;
+    int total[3], n;
+
+    (void)state;
+    n = dir_search_counted(db, &a, &q, &v, total);
+    /* Toruń has services at each level, Jaksice's branch among them. */
+    assert_true(total[0] > 0 && total[1] > 0 && total[2] > 0);
+    assert_int_equal(n, total[0] + total[1] + total[2]);
+    q.q = "jaksic";
+    n = dir_search_counted(db, &a, &q, &v, total);
+    assert_true(n >= 1);
+    assert_non_null(strstr(v[0].org_name, "Jaksicach"));
+    assert_int_equal(v[0].level, DIR_LEVEL_REGION);
+}
+
+static int64_t
+add_service(int64_t org, const char *name, const char *coverage)
+{
+    struct dir_service s = {0};
+    int64_t id = 0;
+
+    s.org_id = org;
+    s.name = name;
+    s.category = "pomoc";
+    s.targets = "wszyscy";
+    s.coverage = coverage;
+    assert_int_equal(dir_service_save(db, &a, &s, &who, &id), 0);
+    return id;
+}
+
+static void
+test_directory_index_rebuilt_when_directory_changes(void **state)
+{
+    struct dir_query q = {.gmina = "0463011", .q = "qqrebuild",
+                          .limit = 50};
+    struct dir_org o = {0};
+    struct dir_index *ix;
+    struct dir_view *v;
+    int64_t v1, v2, org, sid;
+    int count1;
+
+    (void)state;
+    assert_int_equal(dir_index_acquire(db, &ix), 0);
+    v1 = dir_index_version(ix);
+    count1 = dir_index_count(ix);
+    assert_true(count1 > 0);
+    /* The same version while nothing changes: the same index. */
+    assert_int_equal(dir_index_acquire(db, &ix), 0);
+    assert_int_equal(dir_index_version(ix), v1);
+    assert_int_equal(dir_search(db, &a, &q, &v), 0);
+
+    o.region = "04";
+    o.kind = "ngo";
+    o.name = "Stowarzyszenie Qqrebuild";
+    o.gmina = "0463011";
+    o.city = "Toruń";
+    o.street = "ul. Jawna 1";
+    assert_int_equal(dir_org_save(db, &a, &o, &who, &org), 0);
+    sid = add_service(org, "Poradnia rodzinna", "gmina:0463011");
+    assert_int_equal(dir_search(db, &a, &q, &v), 1);
+    assert_int_equal(v[0].id, sid);
+    assert_string_equal(v[0].street, "ul. Jawna 1");
+    assert_int_equal(dir_index_acquire(db, &ix), 0);
+    v2 = dir_index_version(ix);
+    assert_true(v2 != v1);
+    assert_int_equal(dir_index_count(ix), count1 + 1);
+
+    /* An edit of the institution reaches its services: the new name is
+    ** searchable, the old one is not, and the address is withheld once
+    ** the location is confidential. */
+    o.id = org;
+    o.name = "Stowarzyszenie Qqzmiana";
+    o.confidential = true;
+    assert_int_equal(dir_org_save(db, &a, &o, &who, &org), 0);
+    assert_int_equal(dir_search(db, &a, &q, &v), 0);
+    q.q = "qqzmiana";
+    assert_int_equal(dir_search(db, &a, &q, &v), 1);
+    assert_string_equal(v[0].street, "");
+    assert_true(v[0].confidential);
+    q.q = "jawna";
+    assert_int_equal(dir_search(db, &a, &q, &v), 0);
+    assert_int_equal(compare(&q), 0);
+
+    /* Deleted: gone from the next search. */
+    assert_int_equal(dir_org_delete(db, &a, org, &who), 0);
+    q.q = "qqzmiana";
+    assert_int_equal(dir_search(db, &a, &q, &v), 0);
+    assert_int_equal(dir_index_acquire(db, &ix), 0);
+    assert_int_equal(dir_index_count(ix), count1);
+}
+
+static void
+test_directory_index_pages_a_level(void **state)
+{
+    struct dir_query all = {.gmina = "0463011", .limit = 1000, .now = 0};
+    struct dir_query page = all;
+    struct dir_view *v, *p;
+    int total[3], ptotal[3], n, np, level, off, i;
+
+    (void)state;
+    n = dir_search_counted(db, &a, &all, &v, total);
+    assert_true(n > 0);
+    page.limit = 3;
+    page.one_level = true;
+    for (level = 0; level < 3; level++) {
+        int start = level == 0 ? 0 : level == 1 ? total[0]
+                                                : total[0] + total[1];
+
+        page.level = (enum dir_level)level;
+        for (off = 0; off <= total[level]; off += 3) {
+            page.offset = off;
+            np = dir_search_counted(db, &a, &page, &p, ptotal);
+            assert_memory_equal(ptotal, total, sizeof(total));
+            assert_int_equal(np, total[level] - off < 3 ? total[level] - off
+                                                        : 3);
+            for (i = 0; i < np; i++) {
+                assert_int_equal(p[i].id, v[start + off + i].id);
+                assert_int_equal(p[i].level, level);
+            }
+        }
+    }
+    /* Without one_level the offset is ignored: the first page of each. */
+    page.one_level = false;
+    page.offset = 5;
+    np = dir_search_counted(db, &a, &page, &p, ptotal);
+    assert_int_equal(p[0].id, v[0].id);
+    assert_int_equal(np, (total[0] < 3 ? total[0] : 3) +
+                             (total[1] < 3 ? total[1] : 3) +
+                             (total[2] < 3 ? total[2] : 3));
+}
+
+static void
+test_directory_index_rejects_bad_gmina(void **state)
+{
+    struct dir_query q = {.gmina = "04630", .limit = 5};
+    struct dir_index *ix;
+    struct dir_view *v;
+    int total[3];
+
+    (void)state;
+    assert_int_equal(dir_search(db, &a, &q, &v), ERR_INPUT);
+    q.gmina = "046301x";
+    assert_int_equal(dir_search(db, &a, &q, &v), ERR_INPUT);
+    assert_int_equal(dir_index_acquire(db, &ix), 0);
+    q.gmina = "04630111";
+    assert_int_equal(dir_index_search(ix, &a, &q, &v, total), ERR_INPUT);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_directory_index_matches_sql_search),
+        cmocka_unit_test(test_directory_index_finds_jaksice_from_torun),
+        cmocka_unit_test(test_directory_index_rebuilt_when_directory_changes),
+        cmocka_unit_test(test_directory_index_pages_a_level),
+        cmocka_unit_test(test_directory_index_rejects_bad_gmina),
+    };
+
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
