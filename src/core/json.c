@@ -69,13 +69,29 @@ json_arr_end(struct json *j)
     close_(j, ']');
 }
 
+/* Bytes that go out as they are: printable, not '"', '\\' or '/'. */
+static bool
+plain(unsigned char c)
+{
+    return c >= 0x20 && c != '"' && c != '\\' && c != '/';
+}
+
+/* Runs of plain bytes are appended at once; only the rest is escaped. */
 static void
 quoted(struct buf *out, const char *s)
 {
-    const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *p = (const unsigned char *)s, *run;
 
     buf_putc(out, '"');
-    for (; *p; p++) {
+    while (*p) {
+        for (run = p; plain(*p); p++) {
+        }
+        if (p > run) {
+            buf_append(out, run, (size_t)(p - run));
+        }
+        if (*p == '\0') {
+            break;
+        }
         switch (*p) {
         case '"':
             buf_puts(out, "\\\"");
@@ -99,12 +115,9 @@ quoted(struct buf *out, const char *s)
                               : "/");
             break;
         default:
-            if (*p < 0x20) {
-                buf_printf(out, "\\u%04x", *p);
-            } else {
-                buf_putc(out, (char)*p);
-            }
+            buf_printf(out, "\\u%04x", *p);
         }
+        p++;
     }
     buf_putc(out, '"');
 }

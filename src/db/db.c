@@ -196,39 +196,101 @@ db_schema_version(struct db *db)
 }
 
 /*
-** Apply, in order, every migration numbered above the file's version. Each
-** runs in its own transaction with its version bump. Numbers need not be
-** consecutive (each module has its own), but must increase: tools/embed.py
-** sorts them by name.
+** Which migrations a database has: the schema_migration table lists every
+** one applied, so a migration added later with a lower number (modules
+** own number ranges) is still applied. PRAGMA user_version keeps the
+** highest number, for the "newer than this program" check. A database
+** from before the table existed had every migration up to its version.
 */
 static int
-migrate(struct db *db, int target, char *err, int errlen)
+applied_set(struct db *db, bool *applied, int max, bool writable, char *err,
+            int errlen)
 {
-    int v = db_schema_version(db), i;
+    sqlite3_stmt *st;
+    int v = db_schema_version(db), n = 0, rc;
 
-    for (i = 0; migrations_files[i].name != NULL; i++) {
+    if (writable &&
+        exec_raw(db, "CREATE TABLE IF NOT EXISTS schema_migration ("
+                     " number INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                     " applied_at TEXT NOT NULL DEFAULT"
+                     " (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))",
+                 err, errlen) != 0) {
+        return ERR_DB;
+    }
+    if (sqlite3_prepare_v2(db->h, "SELECT number FROM schema_migration", -1,
+                           &st, NULL) != SQLITE_OK) {
+        /* Read-only and from before the table: the version tells. */
+        for (n = 0; n <= v && n <= max; n++) {
+            applied[n] = true;
+        }
+        return 0;
+    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int num = sqlite3_column_int(st, 0);
+
+        if (num > max || num < 0) {
+            sqlite3_finalize(st);
+            snprintf(err, (size_t)errlen, "migration %d is applied but "
+                                          "unknown to this program", num);
+            return ERR_CONFLICT;
+        }
+        applied[num] = true;
+        n++;
+    }
+    sqlite3_finalize(st);
+    if (n == 0 && v > 0) {
+        for (n = 0; n <= v && n <= max; n++) {
+            applied[n] = true;
+        }
+    }
+    return 0;
+}
+
+/*
+** Apply, in number order, every migration the database lacks, each in its
+** own transaction with its record and the version bump. With dry_run set,
+** only tell (in *pending) how many are missing.
+*/
+static int
+migrate(struct db *db, bool dry_run, int *pending, char *err, int errlen)
+{
+    int latest = db_latest_version(), v = db_schema_version(db), i, rc;
+    bool *applied = xcalloc((size_t)latest + 1, sizeof(bool));
+
+    *pending = 0;
+    rc = applied_set(db, applied, latest, !dry_run, err, errlen);
+    for (i = 0; rc == 0 && migrations_files[i].name != NULL; i++) {
         const struct embedded *m = &migrations_files[i];
         int num = atoi(m->name);
-        char bump[64];
+        char sql[160];
         char msg[512] = "";
 
-        if (num <= v || num > target) {
+        if (applied[num]) {
             continue;
         }
-        snprintf(bump, sizeof(bump), "PRAGMA user_version = %d", num);
+        (*pending)++;
+        if (dry_run) {
+            continue;
+        }
+        snprintf(sql, sizeof(sql),
+                 "INSERT INTO schema_migration(number, name) VALUES (%d, "
+                 "'%.64s'); PRAGMA user_version = %d",
+                 num, m->name, num > v ? num : v);
         if (exec_raw(db, "BEGIN IMMEDIATE", msg, sizeof(msg)) != 0 ||
             exec_raw(db, m->data, msg, sizeof(msg)) != 0 ||
-            exec_raw(db, bump, msg, sizeof(msg)) != 0 ||
+            exec_raw(db, sql, msg, sizeof(msg)) != 0 ||
             exec_raw(db, "COMMIT", msg, sizeof(msg)) != 0) {
             exec_raw(db, "ROLLBACK", NULL, 0);
             snprintf(err, (size_t)errlen, "migration %s failed: %s",
                      m->name, msg);
-            return ERR_DB;
+            rc = ERR_DB;
+            break;
         }
-        v = num;
+        v = num > v ? num : v;
         log_info("store: applied migration %s", m->name);
     }
-    return 0;
+    free(applied);
+    return rc;
 }
 
 /* SQLite's memory statistics take a global mutex on every allocation;
@@ -287,15 +349,28 @@ db_open(const char *path, int flags, struct db **out, char *err, int errlen)
                  path, v, latest);
         goto fail;
     }
-    if (v < latest) {
-        if (flags & DB_OPEN_READONLY) {
+    {
+        bool ro = (flags & DB_OPEN_READONLY) != 0;
+        int pending = 0, rc = migrate(db, ro, &pending, err, errlen);
+
+        if (rc == ERR_CONFLICT) {
+            char why[400];
+
+            snprintf(why, sizeof(why), "%s", err);
             snprintf(err, (size_t)errlen,
-                     "database %s has schema version %d, older than %d: "
-                     "open it writable once to upgrade",
-                     path, v, latest);
+                     "database %s is newer than this program (%s): use a "
+                     "newer rodzina",
+                     path, why);
             goto fail;
         }
-        if (migrate(db, latest, err, errlen) != 0) {
+        if (rc != 0) {
+            goto fail;
+        }
+        if (ro && pending > 0) {
+            snprintf(err, (size_t)errlen,
+                     "database %s lacks %d migration(s) of this program: "
+                     "open it writable once to upgrade",
+                     path, pending);
             goto fail;
         }
     }

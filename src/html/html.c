@@ -51,6 +51,15 @@ html_raw_trusted(struct req *r, const char *s)
     buf_puts(&r->out, s);
 }
 
+/* A character of a conversion spec before its type letter. */
+static bool
+spec_char(char c)
+{
+    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == ' ' ||
+           c == '#' || c == '.' || c == 'h' || c == 'l' || c == 'z' ||
+           c == 'j' || c == 't';
+}
+
 /* The specs passed to snprintf are checked by html_printf's own
  * format attribute at every call site. */
 #pragma GCC diagnostic push
@@ -79,7 +88,8 @@ html_printf(struct req *r, const char *fmt, ...)
             continue;
         }
         /* Collect flags, width, precision and length up to the type. */
-        n = strspn(pct + 1, "-+ #0123456789.hlzjt");
+        for (n = 0; spec_char(pct[1 + n]); n++) {
+        }
         if (n + 2 >= sizeof(spec)) {
             break;
         }

@@ -36,7 +36,9 @@
 #include "http.h"
 #include "router.h"
 
-#define HEADER_MEMORY_LIMIT (64 * 1024)
+/* Per-connection memory for the request line and headers (libmicrohttpd
+ * clears it for every request, so it is kept small). */
+#define HEADER_MEMORY_LIMIT (32 * 1024)
 #define CONNECTION_TIMEOUT 30
 #define DRAIN_SECONDS 10
 

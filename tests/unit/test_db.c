@@ -92,6 +92,39 @@ test_db_upgrades_older_database(void **state)
     db_close(db);
 }
 
+/*
+** Modules number their migrations in their own ranges, so one may arrive
+** with a lower number than migrations a database already has: it is still
+** applied (here the uploads table of 0005, dropped and forgotten).
+*/
+static void
+test_db_applies_a_lower_numbered_migration_added_later(void **state)
+{
+    struct db *db;
+    char err[512], cmd[512];
+    db_stmt *st;
+
+    (void)state;
+    assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, err, sizeof(err)),
+                     0);
+    db_close(db);
+    snprintf(cmd, sizeof(cmd),
+             "sqlite3 %s \"DROP TABLE plan_upload; DELETE FROM "
+             "schema_migration WHERE number = 5;\"",
+             path);
+    assert_int_equal(system(cmd), 0);
+    /* Read-only, the gap is reported, not silently ignored. */
+    assert_int_equal(db_open(path, DB_OPEN_READONLY, &db, err, sizeof(err)),
+                     ERR_DB);
+    assert_non_null(strstr(err, "lacks 1 migration"));
+    assert_int_equal(db_open(path, 0, &db, err, sizeof(err)), 0);
+    st = db_query(db, Q_UPLOAD_SWEEP);
+    db_bind_int(st, 1, 0);
+    assert_int_equal(db_exec(st), 0);
+    assert_int_equal(db_schema_version(db), db_latest_version());
+    db_close(db);
+}
+
 static void
 test_db_refuses_newer_database(void **state)
 {
@@ -209,6 +242,9 @@ main(void)
             test_db_migrates_empty_database_to_latest, setup, teardown),
         cmocka_unit_test_setup_teardown(test_db_upgrades_older_database,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_db_applies_a_lower_numbered_migration_added_later, setup,
+            teardown),
         cmocka_unit_test_setup_teardown(test_db_refuses_newer_database,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_db_refuses_non_database_file,
