@@ -51,6 +51,18 @@ static const char *const grants[][11] = {
      "6240", "6", T_MON_DEMO_NOTE},
 };
 
+/* The three grants of the 2021 competition and their reports: amounts,
+   initiatives and beneficiaries sum to the competition's 48 500,00 zł,
+   12 and 640. The organisations are invented. */
+static const char *const awards[][5] = {
+    {"Fundacja Pomocy Rodzinie „Przystań” w Toruniu" DEMO,
+     "Grupy wsparcia dla osób doznających przemocy", "18 000,00", "5", "260"},
+    {"Stowarzyszenie Przeciw Przemocy „Bezpieczny Dom” w Bydgoszczy" DEMO,
+     "Poradnictwo prawne i psychologiczne", "16 500,00", "4", "220"},
+    {"Towarzystwo Wsparcia Rodzin we Włocławku" DEMO,
+     "Warsztaty umiejętności wychowawczych", "14 000,00", "3", "160"},
+};
+
 static const char *const adoptions[][8] = {
     {"2024", "Ośrodek Adopcyjny w Toruniu" DEMO, "38", "12", "17", "19", "14",
      T_MON_DEMO_NOTE},
@@ -85,6 +97,32 @@ static const struct {
     {26, "helpline_contacts", "", ""},
     {31, "grants", "awards", "3.6"},
 };
+
+static int
+load_awards(struct db *db, struct arena *a, const struct mon_actor *act,
+            int64_t grant_id)
+{
+    size_t i;
+    int rc, nerrs;
+
+    for (i = 0; i < sizeof(awards) / sizeof(awards[0]); i++) {
+        const char **errs;
+        int64_t id = 0;
+
+        rc = mon_award_add(db, a, act, grant_id, awards[i][0], awards[i][1],
+                           awards[i][2], &id, &errs, &nerrs);
+        if (rc == 0) {
+            rc = mon_award_report(db, a, act, id, awards[i][3], awards[i][4],
+                                  T_MON_DEMO_NOTE, &errs, &nerrs);
+        }
+        if (rc != 0) {
+            fprintf(stderr, "demo: grant award %zu not stored (%d)\n", i + 1,
+                    rc);
+            return rc;
+        }
+    }
+    return 0;
+}
 
 static int
 load_registers(struct db *db, struct arena *a, const struct mon_actor *act)
@@ -123,6 +161,10 @@ load_registers(struct db *db, struct arena *a, const struct mon_actor *act)
             if ((rc = mon_record_save(db, a, reg, act, &rec)) != 0) {
                 fprintf(stderr, "demo: %s row %d not stored\n", reg->slug,
                         i + 1);
+                return rc;
+            }
+            if (strcmp(reg->slug, "konkursy") == 0 && i == 0 &&
+                (rc = load_awards(db, a, act, rec.id)) != 0) {
                 return rc;
             }
         }

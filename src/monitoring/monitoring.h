@@ -264,6 +264,76 @@ int mon_register_import(struct db *db, struct arena *a,
 const char *mon_field_choice_label(const struct mon_field *f,
                                    const char *v);
 
+/* ---- grants.c ---- */
+
+/*
+** A grant awarded in an open competition (reg_grant) to one organisation,
+** and its grantee's report. A grantee account (role grantee) owns the
+** awards whose organisation text contains one of its units (account_unit)
+** under the implementers' rule: both folded with str_fold(), the folded
+** unit a substring of the folded organisation, in the account's region.
+** The computed measures "initiatives" and "beneficiaries" of a
+** competition are the sum of its awards' reports once any award of it is
+** reported, and the figures entered in the register before that.
+*/
+struct mon_award {
+    int64_t id, grant_id;
+    const char *region, *call, *area, *organisation, *project;
+    int year;
+    int64_t amount;        /* grosze */
+    bool reported;
+    int64_t initiatives, beneficiaries; /* 0 until reported */
+    const char *note, *reported_by, *reported_at; /* NULL until reported */
+};
+
+/* Award id: 0, ERR_NOTFOUND or ERR_DB. */
+int mon_award_get(struct db *db, struct arena *a, int64_t id,
+                  struct mon_award *out);
+
+/* The awards of competition grant_id, by organisation: count or <0. */
+int mon_awards_of_grant(struct db *db, struct arena *a, int64_t grant_id,
+                        struct mon_award **out);
+
+/* Whether act (a grantee) owns award w (see the rule above); true for
+   account 0 (the CLI and the demo), false for every other role. */
+bool mon_award_is_own(struct db *db, struct arena *a,
+                      const struct mon_actor *act, const struct mon_award *w);
+
+/* The awards act owns, newest competition first: count or <0. */
+int mon_awards_of_actor(struct db *db, struct arena *a,
+                        const struct mon_actor *act, struct mon_award **out);
+
+/*
+** Add an award to competition grant_id (in act's region): organisation
+** required, amount as typed ("12 500,00", may be empty). Each problem
+** appends a Polish message naming the field to *errs. One audit row
+** ("grant.award"). 0 with *id, ERR_INPUT with *errs and *nerrs, ERR_NOTFOUND
+** (no such competition in act's region), ERR_DB.
+*/
+int mon_award_add(struct db *db, struct arena *a,
+                  const struct mon_actor *act, int64_t grant_id,
+                  const char *organisation, const char *project,
+                  const char *amount, int64_t *id, const char ***errs,
+                  int *nerrs);
+
+/* Delete award id of act's region; one audit row ("grant.award_delete").
+   0, ERR_NOTFOUND, ERR_DB. */
+int mon_award_delete(struct db *db, struct arena *a,
+                     const struct mon_actor *act, int64_t id);
+
+/*
+** A grantee's report of award id: initiatives and final beneficiaries
+** (required counts >= 0) and a note, all or nothing — every problem
+** appends a Polish message naming the field to *errs. Only the award's
+** own grantee may report (ERR_NOTFOUND otherwise, so that other
+** organisations' grants stay invisible). One audit row ("grant.report",
+** before/after). 0, ERR_INPUT, ERR_NOTFOUND, ERR_DB.
+*/
+int mon_award_report(struct db *db, struct arena *a,
+                     const struct mon_actor *act, int64_t id,
+                     const char *initiatives, const char *beneficiaries,
+                     const char *note, const char ***errs, int *nerrs);
+
 /* ---- report.c ---- */
 
 /* The realisation of one indicator in the report. */

@@ -155,6 +155,11 @@ page_mon_home(struct req *r)
         html_lit(r, "<p>" T_MON_PUBLIC_NOTE "</p>\n");
     }
     if (r->user != NULL &&
+        auth_role_has(r->user->role, CAP_GRANT_REPORT)) {
+        html_lit(r, "<p><a href=\"/moje-dotacje\">" T_GRANT_MINE_LINK
+                    "</a></p>\n");
+    }
+    if (r->user != NULL &&
         auth_role_has(r->user->role, CAP_REALISATION_APPROVE)) {
         html_lit(r, "<p><a href=\"/monitoring/zatwierdzanie\">"
                     T_MON_PENDING_TITLE "</a></p>\n");

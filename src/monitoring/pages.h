@@ -27,5 +27,13 @@ int page_reg_create(struct req *r);
 int page_reg_edit(struct req *r);
 int page_reg_update(struct req *r);
 int page_reg_delete(struct req *r);
+int page_grant_mine(struct req *r);
+int page_grant_report_form(struct req *r);
+int page_grant_report_save(struct req *r);
+int page_grant_awards(struct req *r);
+int page_grant_award_add(struct req *r);
+int page_grant_award_delete(struct req *r);
+int api_reg_list(struct req *r);
+int api_reg_record(struct req *r);
 
 #endif

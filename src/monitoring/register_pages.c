@@ -51,6 +51,13 @@ may_edit(struct req *r)
     return r->user != NULL && auth_role_has(r->user->role, CAP_REGISTER_EDIT);
 }
 
+/* The competitions' list links each to its awards for their editors. */
+static bool
+awards_column(struct req *r, const struct mon_register *reg)
+{
+    return may_edit(r) && strcmp(reg->slug, "konkursy") == 0;
+}
+
 static void
 crumbs(struct req *r, const struct mon_register *reg, const char *here)
 {
@@ -154,6 +161,9 @@ page_reg_list(struct req *r)
                 reg->slug,
                 year ? arena_printf(&r->arena, "?rok=%d", year) : "",
                 T_REG_CSV_EXPORT);
+    html_printf(r, " · <a href=\"/api/registers/%s%s\">%s</a>", reg->slug,
+                year ? arena_printf(&r->arena, "?rok=%d", year) : "",
+                T_REG_JSON);
     if (may_edit(r)) {
         html_printf(r, " · <a href=\"/rejestry/%s/nowy\">%s</a>", reg->slug,
                     T_REG_NEW);
@@ -171,6 +181,9 @@ page_reg_list(struct req *r)
     if (strcmp(reg->slug, "szkolenia") == 0) {
         html_printf(r, "<th scope=\"col\" class=\"num\">%s</th>",
                     T_REG_PARTICIPANTS);
+    }
+    if (awards_column(r, reg)) {
+        html_lit(r, "<th scope=\"col\">" T_GRANT_AWARDS_LINK "</th>");
     }
     html_lit(r, "</tr></thead>\n<tbody>\n");
     for (i = 0; i < n; i++) {
@@ -205,6 +218,11 @@ page_reg_list(struct req *r)
                 }
             }
             html_printf(r, "<td class=\"num\">%ld</td>", (long)sum);
+        }
+        if (awards_column(r, reg)) {
+            html_printf(r, "<td><a href=\"/rejestry/konkursy/%ld/dotacje\">"
+                           "%s</a></td>",
+                        (long)recs[i].id, T_GRANT_AWARDS_LINK);
         }
         html_lit(r, "</tr>\n");
     }

@@ -237,3 +237,42 @@
 #define T_MON_DEMO_WARN "Uwaga: dane demonstracyjne."
 #define T_MON_DEMO_WARN2 "wpisów realizacji to wartości wymyślone do " \
     "pokazu (oznaczone „dane demonstracyjne”), nie dane z urzędu."
+/* Grant awards and grantees' reports (grants.c, grant_pages.c) */
+#define T_GRANT_MINE_TITLE "Moje dotacje — sprawozdania"
+#define T_GRANT_MINE_LEAD "Dotacje przyznane Twojej organizacji " \
+    "w otwartych konkursach ofert. Podaj dla każdej liczbę zrealizowanych " \
+    "inicjatyw i beneficjentów ostatecznych."
+#define T_GRANT_MINE_NONE "Nie ma dotacji przypisanych do Twojej " \
+    "organizacji. Jeśli to błąd, poproś koordynatora o sprawdzenie nazwy " \
+    "organizacji w koncie."
+#define T_GRANT_MINE_CAPTION "Dotacje Twojej organizacji"
+#define T_GRANT_AWARDS_TITLE "Dotacje konkursu"
+#define T_GRANT_AWARDS_CAPTION "Dotacje przyznane w konkursie i " \
+    "sprawozdania organizacji"
+#define T_GRANT_AWARDS_RULE "Wskaźniki obliczane „inicjatywy” i " \
+    "„beneficjenci ostateczni” biorą sumę sprawozdań organizacji, gdy " \
+    "choć jedna dotacja konkursu ma sprawozdanie; wcześniej — wartości " \
+    "wpisane w rejestrze konkursu."
+#define T_GRANT_AWARDS_NONE "Nie wpisano jeszcze dotacji tego konkursu."
+#define T_GRANT_AWARDS_LINK "Dotacje i sprawozdania"
+#define T_GRANT_AWARD_ADD "Dodaj dotację"
+#define T_GRANT_AWARD_DELETE "Usuń"
+#define T_GRANT_REPORTED_SUM "Suma sprawozdań"
+#define T_GRANT_F_ORGANISATION "Organizacja"
+#define T_GRANT_F_PROJECT "Zadanie (projekt)"
+#define T_GRANT_F_AMOUNT "Kwota dotacji (zł)"
+#define T_GRANT_F_REPORT_NOTE "Uwagi do sprawozdania"
+#define T_GRANT_REPORTED "Sprawozdanie"
+#define T_GRANT_NOT_REPORTED "brak sprawozdania"
+#define T_GRANT_REPORTED_BY "złożone przez %s, %s"
+#define T_GRANT_REPORT_TITLE "Sprawozdanie z dotacji"
+#define T_GRANT_REPORT_SAVE "Zapisz sprawozdanie"
+#define T_GRANT_REPORT_SAVED "Sprawozdanie zapisano."
+#define T_GRANT_REPORT_ACTION "Złóż lub popraw sprawozdanie"
+#define T_GRANT_COMPETITION "Konkurs"
+#define T_GRANT_ERR_COUNT "Pole „%s”: „%s” nie jest liczbą całkowitą " \
+    "nieujemną (wymagane)."
+#define T_GRANT_ERR_FORM "Sprawozdania nie zapisano — popraw pola:"
+#define T_GRANT_MINE_LINK "Moje dotacje — sprawozdania organizacji"
+/* JSON API of the registers (register_api.c) */
+#define T_REG_JSON "JSON"

@@ -18,6 +18,9 @@ from harness import Runner, Server, check, cleanup, make_db
 from test_auth import Client, add_user, multipart
 
 UNIT = 'Konsultanci Kujawsko-Pomorskiej Niebieskiej Linii'
+# Folded (case, diacritics, spaces), this names the first demo grant of
+# the 2021 competition only.
+NGO_UNIT = 'FUNDACJA pomocy  rodzinie „Przystan”'
 
 
 def q(db, sql, *args):
@@ -42,6 +45,14 @@ def main():
     if p.returncode != 0:
         print(f'FAIL setup: implementer: {p.stderr}')
         return 1
+    p = subprocess.run([binary, 'user', 'add', 'ngo', '--role', 'grantee',
+                        '--region', '04', '--unit', NGO_UNIT, '--db', db],
+                       input='dobre-haslo-2024!\n', capture_output=True,
+                       text=True)
+    if p.returncode != 0:
+        print(f'FAIL setup: grantee: {p.stderr}')
+        return 1
+    add_user(binary, db, 'koord12', 'coordinator', region='12')
     plan = q(db, "SELECT id FROM plan WHERE year = 2021")[0][0]
     srv = Server(binary, db)
     t = Runner('monitoring')
@@ -214,12 +225,181 @@ def main():
         check(p.returncode == 1 and 'no yearly plan' in p.stderr, p.stderr)
         cleanup(out)
 
+    def grantee_reports_its_own_grants_only():
+        own, other = 1, 2  # demo awards of the 2021 competition (grant 1)
+        check(q(db, "SELECT grant_id, initiatives FROM reg_grant_award "
+                "WHERE id IN (1, 2) ORDER BY id") == [(1, 5), (1, 4)],
+              'demo awards')
+        c = Client(srv)
+        check(c.login('ngo')[0] == 303, 'login')
+        st, _, html = c.request('GET', '/moje-dotacje')
+        check(st == 200 and 'Grupy wsparcia' in html, st)
+        check('Poradnictwo prawne' not in html and 'Bezpieczny Dom' not in
+              html, "another organisation's grant is listed")
+        st, _, html = c.request('GET', f'/moje-dotacje/{own}')
+        check(st == 200 and 'name="initiatives"' in html and 'value="5"' in
+              html, st)
+        a0 = q(db, "SELECT count(*) FROM audit WHERE action = "
+               "'grant.report'")[0][0]
+        before = q(db, "SELECT * FROM reg_grant_award ORDER BY id")
+        # Another organisation's grant: 404 to read and to report.
+        st, _, _ = c.request('GET', f'/moje-dotacje/{other}')
+        check(st == 404, st)
+        st, _, _ = c.request('POST', f'/moje-dotacje/{other}',
+                             {'csrf': c.csrf('/moje-dotacje'),
+                              'initiatives': '99', 'beneficiaries': '999'})
+        check(st == 404, st)
+        # The coordinator's pages of the competition are not the grantee's.
+        st, _, _ = c.request('GET', '/rejestry/konkursy/1/dotacje')
+        check(st == 403, st)
+        st, _, body = c.request('GET', '/api/registers/konkursy/1')
+        check(st == 200 and 'awards' not in json.loads(body), st)
+        # All or nothing: one bad field, nothing stored, the field named.
+        st, _, html = c.request('POST', f'/moje-dotacje/{own}',
+                                {'csrf': c.csrf('/moje-dotacje'),
+                                 'initiatives': '7', 'beneficiaries': '-3'})
+        check(st == 400 and '„Beneficjenci ostateczni”: „-3”' in html, st)
+        check('„Inicjatywy”' not in html, 'a good field is reported bad')
+        check(q(db, "SELECT * FROM reg_grant_award ORDER BY id") == before,
+              'a rejected or foreign report changed data')
+        check(q(db, "SELECT count(*) FROM audit WHERE action = "
+                "'grant.report'")[0][0] == a0, 'audit without a change')
+        st, h, _ = c.request('POST', f'/moje-dotacje/{own}',
+                             {'csrf': c.csrf('/moje-dotacje'),
+                              'initiatives': '7', 'beneficiaries': '300',
+                              'note': 'Sprawozdanie końcowe'})
+        check(st == 303 and h['location'] == '/moje-dotacje', st)
+        row = q(db, "SELECT initiatives, beneficiaries, report_note, "
+                "reported_by FROM reg_grant_award WHERE id = ?", own)
+        check(row == [(7, 300, 'Sprawozdanie końcowe', 'ngo')], row)
+        audit = q(db, "SELECT account, entity, entity_id, before, after "
+                  "FROM audit WHERE action = 'grant.report' ORDER BY id")
+        check(len(audit) == a0 + 1, 'one audit row')
+        check(audit[-1][:3] == ('ngo', 'reg_grant_award', str(own)),
+              audit[-1])
+        check(json.loads(audit[-1][3])['initiatives'] == 5 and
+              json.loads(audit[-1][4])['initiatives'] == 7, 'before/after')
+        check(q(db, "SELECT initiatives FROM reg_grant_award WHERE id = ?",
+                other) == [(4,)], 'other award untouched')
+        # The coordinator sees the figures and their sum (7 + 4 + 3).
+        k = Client(srv)
+        k.login('koord')
+        st, _, html = k.request('GET', '/rejestry/konkursy/1/dotacje')
+        check(st == 200 and 'Sprawozdanie końcowe' in html and
+              'złożone przez ngo' in html, st)
+        check(re.search(r'Suma sprawozdań \(3/3\)</th><td class="num">'
+                        r'48 500,00</td><td class="num">14</td>'
+                        r'<td class="num">680</td>', html), 'sums')
+        st, _, body = k.request('GET', '/api/registers/konkursy/1')
+        aw = {w['id']: w for w in json.loads(body)['awards']}
+        check(aw[own]['initiatives'] == 7 and aw[own]['reported_by'] ==
+              'ngo' and len(aw) == 3, aw)
+        # The computed indicator "grant initiatives" follows the reports.
+        st, _, _ = k.request('POST', f'/monitoring/plany/{plan}/powiazania',
+                             {'csrf': k.csrf('/monitoring'), 'pos': '29',
+                              'metric': 'grants', 'filter': 'initiatives',
+                              'task': '3.6'})
+        check(st == 303, st)
+        st, _, body = k.request('GET', f'/api/monitoring/plans/{plan}/report')
+        i29 = json.loads(body)['indicators'][29]
+        check(i29['computed'] and i29['realisation'] == 14, i29)
+        k.request('POST', f'/monitoring/plany/{plan}/powiazania',
+                  {'csrf': k.csrf('/monitoring'), 'pos': '29',
+                   'metric': 'grants', 'filter': 'beneficiaries',
+                   'task': '3.6'})
+        st, _, body = k.request('GET', f'/api/monitoring/plans/{plan}/report')
+        i29 = json.loads(body)['indicators'][29]
+        check(i29['realisation'] == 680, i29)
+        # The coordinator adds an award (all or nothing) and deletes it.
+        n0 = q(db, "SELECT count(*) FROM reg_grant_award")[0][0]
+        st, _, html = k.request('POST', '/rejestry/konkursy/1/dotacje',
+                                {'csrf': k.csrf('/rejestry'),
+                                 'organisation': ' ', 'amount': 'dużo'})
+        check(st == 400 and '„Organizacja”: wymagane' in html and
+              '„Kwota dotacji (zł)”: „dużo”' in html, st)
+        st, _, _ = k.request('POST', '/rejestry/konkursy/1/dotacje',
+                             {'csrf': k.csrf('/rejestry'),
+                              'organisation': 'Fundacja Pomocy Rodzinie '
+                              '„Przystań” — filia w Chełmnie',
+                              'project': 'Telefon zaufania',
+                              'amount': '1 000,50'})
+        check(st == 303, st)
+        new = q(db, "SELECT id, amount_grosze, initiatives FROM "
+                "reg_grant_award WHERE organisation LIKE '%filia w Chełmnie'")
+        check(len(new) == 1 and new[0][1:] == (100050, None), new)
+        st, _, html = c.request('GET', '/moje-dotacje')
+        check('Telefon zaufania' in html, 'the new award is the NGO\'s too')
+        k12 = Client(srv)
+        k12.login('koord12')
+        st, _, _ = k12.request('GET', '/rejestry/konkursy/1/dotacje')
+        check(st == 404, f'another region: {st}')
+        st, _, _ = k12.request('POST', f'/rejestry/konkursy/1/dotacje/'
+                               f'{new[0][0]}/usun',
+                               {'csrf': k12.csrf('/rejestry'),
+                                'confirm': '1'})
+        check(st == 404, f'another region deletes: {st}')
+        st, _, _ = k.request('POST', f'/rejestry/konkursy/1/dotacje/'
+                             f'{new[0][0]}/usun',
+                             {'csrf': k.csrf('/rejestry'), 'confirm': '1'})
+        check(st == 303, st)
+        check(q(db, "SELECT count(*) FROM reg_grant_award")[0][0] == n0,
+              'deleted')
+        check(q(db, "SELECT count(*) FROM audit WHERE action IN "
+                "('grant.award', 'grant.award_delete') AND account = "
+                "'koord'")[0][0] == 2, 'award audit rows')
+
+    def registers_json_api():
+        c = Client(srv)
+        st, h, body = c.request('GET', '/api/registers/szkolenia?rok=2021')
+        check(st == 200 and h['content-type'].startswith('application/json'),
+              st)
+        r = json.loads(body)
+        n = q(db, "SELECT count(*) FROM reg_event WHERE "
+              "substr(date_from, 1, 4) = '2021'")[0][0]
+        check(r['count'] == n == len(r['records']) and r['year'] == 2021,
+              (r['count'], n))
+        ev = {e['id']: e for e in r['records']}
+        for eid, team, police, kind in q(
+                db, "SELECT id, p_team, p_police, kind FROM reg_event "
+                "WHERE substr(date_from, 1, 4) = '2021'"):
+            check(ev[eid]['p_team'] == team and ev[eid]['p_police'] == police
+                  and ev[eid]['kind'] == kind, ev[eid])
+        check(any(e['kind_label'] == 'szkolenie' for e in r['records']),
+              'labels')
+        st, _, body = c.request('GET', '/api/registers/konkursy/1')
+        g = json.loads(body)['record']
+        row = q(db, "SELECT year, call, budget_grosze, awards FROM reg_grant "
+                "WHERE id = 1")[0]
+        check((g['year'], g['call'], g['budget_grosze'], g['awards']) == row,
+              g)
+        for slug, table in (('adopcje', 'reg_adoption'),
+                            ('publikacje', 'reg_publication')):
+            st, _, body = c.request('GET', f'/api/registers/{slug}')
+            check(st == 200 and json.loads(body)['count'] ==
+                  q(db, f"SELECT count(*) FROM {table}")[0][0], slug)
+        st, _, body = c.request('GET', '/api/registers/szkolenia?rok=20x')
+        check(st == 400 and 'error' in json.loads(body), st)
+        st, _, body = c.request('GET', '/api/registers/nieznany')
+        check(st == 404 and json.loads(body)['error']['code'], st)
+        # An account of another region sees none of region 04's records.
+        k12 = Client(srv)
+        k12.login('koord12')
+        st, _, body = k12.request('GET', '/api/registers/konkursy')
+        check(st == 200 and json.loads(body)['count'] == 0 and
+              json.loads(body)['region'] == '12', body[:200])
+        st, _, _ = k12.request('GET', '/api/registers/konkursy/1')
+        check(st == 404, st)
+        st, _, html = c.request('GET', '/rejestry/adopcje')
+        check('href="/api/registers/adopcje"' in html, 'JSON link')
+
     for fn in (pages_answer_with_real_content,
                implementer_enters_only_its_units_tasks,
                approval_and_return_are_audited,
                report_totals_equal_stored_entries,
                registers_form_csv_and_import,
-               cli_pdf_is_readable_polish_and_xlsx_has_formulas):
+               cli_pdf_is_readable_polish_and_xlsx_has_formulas,
+               grantee_reports_its_own_grants_only,
+               registers_json_api):
         t.run(fn)
     srv.stop()
     cleanup(d)

@@ -411,6 +411,108 @@ test_monitoring_report_formats(void **state)
     buf_free(&out);
 }
 
+/*
+** A grantee sees and reports only its organisation's awards (folded
+** names); a report is all or nothing with one audit row; the computed
+** "grant initiatives" take the reports' sum once any award is reported.
+*/
+static void
+test_monitoring_grantee_reports_own_grants_only(void **state)
+{
+    const struct mon_register *gr = mon_register_find("konkursy");
+    static const char *const row[] = {"2021", "Konkurs testowy", "", "",
+                                      "5", "2", "", "40", "900", "9.9", ""};
+    const char *units[] = {"STOWARZYSZENIE „Łącznik”"};
+    struct users_new u = {"ngo-lacznik", "bardzo-dobre-haslo-1", "grantee",
+                          "04", units, 1};
+    struct users_actor who = {NULL, "cli", NULL};
+    struct mon_award *mine, w;
+    struct mon_actor ngo;
+    struct mon_record rec;
+    const char **errs;
+    int64_t account = 0, own = 0, other = 0, n = 0;
+    int nerrs = 0;
+    int64_t reports = audit_count("grant.report");
+
+    (void)state;
+    memset(&rec, 0, sizeof(rec));
+    rec.region = "04";
+    assert_int_equal(mon_record_check(db, &a, gr, row, &rec, &errs), 0);
+    assert_int_equal(mon_record_save(db, &a, gr, &coord, &rec), 0);
+    /* Before any report the register's own figure counts. */
+    assert_int_equal(mon_metric_eval(db, "04", "grants", "initiatives",
+                                     "9.9", 2021, 2021, &n),
+                     0);
+    assert_int_equal(n, 40);
+    assert_int_equal(mon_award_add(db, &a, &coord, rec.id,
+                                   "Stowarzyszenie „ŁĄCZNIK” w Toruniu",
+                                   "Świetlica", "10 000,00", &own, &errs,
+                                   &nerrs),
+                     0);
+    assert_int_equal(mon_award_add(db, &a, &coord, rec.id,
+                                   "Fundacja Inna", "", "", &other, &errs,
+                                   &nerrs),
+                     0);
+    assert_int_equal(mon_award_add(db, &a, &coord, rec.id, " ", "", "x",
+                                   &n, &errs, &nerrs),
+                     ERR_INPUT);
+    assert_int_equal(nerrs, 2);
+    assert_non_null(strstr(errs[0], "Organizacja"));
+    assert_non_null(strstr(errs[1], "Kwota dotacji"));
+
+    {
+        const char *why = NULL;
+
+        assert_int_equal(users_add(db, &a, &u, &who, &account, &why), 0);
+    }
+    memset(&ngo, 0, sizeof(ngo));
+    ngo.account = account;
+    ngo.role = ROLE_GRANTEE;
+    ngo.region = "04";
+    ngo.who.account = "ngo-lacznik";
+    ngo.who.via = "web";
+    assert_int_equal(mon_awards_of_actor(db, &a, &ngo, &mine), 1);
+    assert_int_equal(mine[0].id, own);
+    assert_int_equal(mon_award_get(db, &a, other, &w), 0);
+    assert_false(mon_award_is_own(db, &a, &ngo, &w));
+    /* Another organisation's grant: as if it did not exist. */
+    assert_int_equal(mon_award_report(db, &a, &ngo, other, "1", "1", NULL,
+                                      &errs, &nerrs),
+                     ERR_NOTFOUND);
+    /* One bad field: nothing stored, the field named. */
+    assert_int_equal(mon_award_report(db, &a, &ngo, own, "6", "dużo", NULL,
+                                      &errs, &nerrs),
+                     ERR_INPUT);
+    assert_int_equal(nerrs, 1);
+    assert_non_null(strstr(errs[0], "Beneficjenci ostateczni"));
+    assert_int_equal(mon_award_get(db, &a, own, &w), 0);
+    assert_false(w.reported);
+    assert_int_equal(audit_count("grant.report"), reports);
+    assert_int_equal(mon_award_report(db, &a, &ngo, own, "6", "120",
+                                      "ok", &errs, &nerrs),
+                     0);
+    assert_int_equal(audit_count("grant.report"), reports + 1);
+    assert_int_equal(mon_award_get(db, &a, own, &w), 0);
+    assert_true(w.reported);
+    assert_int_equal(w.initiatives, 6);
+    assert_string_equal(w.reported_by, "ngo-lacznik");
+    /* Reported: the sum of the reports (one so far), not the 40. */
+    assert_int_equal(mon_metric_eval(db, "04", "grants", "initiatives",
+                                     "9.9", 2021, 2021, &n),
+                     0);
+    assert_int_equal(n, 6);
+    assert_int_equal(mon_metric_eval(db, "04", "grants", "beneficiaries",
+                                     "9.9", 2021, 2021, &n),
+                     0);
+    assert_int_equal(n, 120);
+    /* Another region or another role owns nothing. */
+    ngo.region = "12";
+    assert_false(mon_award_is_own(db, &a, &ngo, &w));
+    ngo.region = "04";
+    ngo.role = ROLE_IMPLEMENTER;
+    assert_int_equal(mon_awards_of_actor(db, &a, &ngo, &mine), 0);
+}
+
 int
 main(void)
 {
@@ -423,6 +525,7 @@ main(void)
         cmocka_unit_test(test_monitoring_approve_and_return_leave_audit_rows),
         cmocka_unit_test(test_monitoring_csv_import_is_all_or_nothing),
         cmocka_unit_test(test_monitoring_report_formats),
+        cmocka_unit_test(test_monitoring_grantee_reports_own_grants_only),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
