@@ -12,6 +12,7 @@
 
 #include "auth/auth.h"
 #include "core/arena.h"
+#include "core/buf.h"
 #include "core/err.h"
 #include "core/str.h"
 #include "db/db.h"
@@ -49,6 +50,10 @@ const char *const helpline_help_label[HELPLINE_HELP + 1] = {
 const char *const helpline_referral_label[HELPLINE_REFERRALS + 1] = {
     "",       T_HL_RE1, T_HL_RE2, T_HL_RE3, T_HL_RE4,
     T_HL_RE5, T_HL_RE6, T_HL_RE7, T_HL_RE8,
+};
+const char *const helpline_referral_code[HELPLINE_REFERRALS + 1] = {
+    "",       "social_welfare", "pcpr",        "crisis_centre", "team",
+    "police", "prosecutor_court", "health",    "ngo",
 };
 const char *const helpline_duty_kind_label[HELPLINE_DUTY_KINDS + 1] = {
     "", T_HL_DK1, T_HL_DK2, T_HL_DK3,
@@ -187,6 +192,98 @@ now_local(char *out, size_t n, long ahead)
              tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
 }
 
+/*
+** Each institution of a contact's referrals: listed once, of the contact's
+** region and serving its gmina (the directory's coverage rule).
+*/
+static int
+check_institutions(struct db *db, const struct helpline_contact *c,
+                   const char **why)
+{
+    int i, j, rc;
+
+    if (c->ninstitutions == 0) {
+        return 0;
+    }
+    if (c->ninstitutions < 0 ||
+        c->ninstitutions > HELPLINE_INSTITUTIONS_MAX ||
+        c->institutions == NULL) {
+        *why = T_HL_ERR_INST_MANY;
+        return ERR_INPUT;
+    }
+    if (c->gmina == NULL) {
+        *why = T_HL_ERR_INST_GMINA;
+        return ERR_INPUT;
+    }
+    for (i = 0; i < c->ninstitutions; i++) {
+        db_stmt *st;
+
+        for (j = 0; j < i; j++) {
+            if (c->institutions[j] == c->institutions[i]) {
+                *why = T_HL_ERR_INST_MANY;
+                return ERR_INPUT;
+            }
+        }
+        st = db_query(db, Q_HELPLINE_DIR_SERVES);
+        db_bind_text(st, 1, c->gmina);
+        db_bind_text(st, 2, c->region);
+        db_bind_int(st, 3, c->institutions[i]);
+        rc = db_step(st);
+        db_done(st);
+        if (rc == DB_DONE) {
+            *why = T_HL_ERR_INST;
+            return ERR_INPUT;
+        }
+        if (rc != DB_ROW) {
+            return rc;
+        }
+    }
+    return 0;
+}
+
+/* Store the referral rows of contact id, inside the caller's transaction. */
+static int
+store_institutions(struct db *db, const struct helpline_contact *c,
+                   int64_t id, struct buf *ids)
+{
+    int i, rc;
+
+    for (i = 0; i < c->ninstitutions; i++) {
+        db_stmt *st = db_query(db, Q_HELPLINE_DIR_SERVES);
+        const char *name, *kind;
+
+        db_bind_text(st, 1, c->gmina);
+        db_bind_text(st, 2, c->region);
+        db_bind_int(st, 3, c->institutions[i]);
+        rc = db_step(st);
+        if (rc != DB_ROW) {
+            db_done(st);
+            /* Gone since the check: the directory changed meanwhile. */
+            return rc == DB_DONE ? ERR_CONFLICT : rc;
+        }
+        name = db_col_text(st, 0);
+        kind = db_col_text(st, 1);
+        {
+            db_stmt *ins = db_query(db, Q_HELPLINE_REFERRAL_INSERT);
+
+            db_bind_int(ins, 1, id);
+            db_bind_int(ins, 2, c->institutions[i]);
+            db_bind_text(ins, 3, c->region);
+            db_bind_text(ins, 4, c->at);
+            db_bind_text(ins, 5, name);
+            db_bind_text(ins, 6, kind);
+            rc = db_exec(ins);
+        }
+        db_done(st);
+        if (rc != 0) {
+            return rc;
+        }
+        buf_printf(ids, "%s%lld", i ? "," : "",
+                   (long long)c->institutions[i]);
+    }
+    return 0;
+}
+
 static int
 check_contact(struct db *db, const struct helpline_contact *c,
               const char **why)
@@ -258,7 +355,7 @@ check_contact(struct db *db, const struct helpline_contact *c,
             return rc;
         }
     }
-    return 0;
+    return check_institutions(db, c, why);
 }
 
 int
@@ -266,8 +363,9 @@ helpline_contact_add(struct db *db, const struct helpline_contact *c,
                      const struct audit_entry *who, int64_t *id,
                      const char **why)
 {
-    char after[512], ids[32];
+    char ids[32];
     bool note = c->note != NULL && c->note[0] != '\0';
+    struct buf after, insts;
     db_stmt *st;
     int rc;
 
@@ -277,6 +375,7 @@ helpline_contact_add(struct db *db, const struct helpline_contact *c,
     if ((rc = db_begin(db)) != 0) {
         return rc;
     }
+    buf_init(&insts);
     st = db_query(db, Q_HELPLINE_CONTACT_INSERT);
     db_bind_text(st, 1, c->region);
     db_bind_text(st, 2, c->at);
@@ -295,22 +394,34 @@ helpline_contact_add(struct db *db, const struct helpline_contact *c,
     db_bind_text(st, 11, note ? c->note : NULL);
     db_bind_text(st, 12, c->created_by);
     if ((rc = db_exec(st)) != 0) {
+        buf_free(&insts);
         db_rollback(db);
         return rc;
     }
     *id = db_last_id(db);
     snprintf(ids, sizeof(ids), "%lld", (long long)*id);
+    buf_init(&after);
+    if ((rc = store_institutions(db, c, *id, &insts)) != 0) {
+        buf_free(&insts);
+        db_rollback(db);
+        return rc;
+    }
     /* The note's text stays out of the audit row: only whether it exists. */
-    snprintf(after, sizeof(after),
-             "{\"region\":\"%s\",\"at\":\"%s\",\"channel\":%d,"
-             "\"caller\":%d,\"gmina\":%s%s%s,\"forms\":%u,\"harmed\":%u,"
-             "\"help\":%u,\"referrals\":%u,\"minutes\":%d,\"note\":%s}",
-             c->region, c->at, c->channel, c->caller,
-             c->gmina ? "\"" : "", c->gmina ? c->gmina : "null",
-             c->gmina ? "\"" : "", c->forms, c->harmed, c->help,
-             c->referrals, c->minutes, note ? "true" : "false");
-    if ((rc = audit(db, who, "helpline.add", "helpline_contact", ids, NULL,
-                    after)) != 0) {
+    buf_printf(&after,
+               "{\"region\":\"%s\",\"at\":\"%s\",\"channel\":%d,"
+               "\"caller\":%d,\"gmina\":%s%s%s,\"forms\":%u,"
+               "\"harmed\":%u,\"help\":%u,\"referrals\":%u,"
+               "\"institutions\":[%s],\"minutes\":%d,\"note\":%s}",
+               c->region, c->at, c->channel, c->caller,
+               c->gmina ? "\"" : "", c->gmina ? c->gmina : "null",
+               c->gmina ? "\"" : "", c->forms, c->harmed, c->help,
+               c->referrals, insts.len ? insts.data : "", c->minutes,
+               note ? "true" : "false");
+    rc = audit(db, who, "helpline.add", "helpline_contact", ids, NULL,
+               after.data);
+    buf_free(&after);
+    buf_free(&insts);
+    if (rc != 0) {
         db_rollback(db);
         return rc;
     }
@@ -322,7 +433,7 @@ helpline_purge(struct db *db, struct arena *a, const char *before,
                const struct audit_entry *who, int64_t *deleted)
 {
     db_stmt *st;
-    int64_t n = 0;
+    int64_t n = 0, nref = 0;
     int rc;
 
     if (!helpline_date_valid(before)) {
@@ -337,13 +448,29 @@ helpline_purge(struct db *db, struct arena *a, const char *before,
         db_rollback(db);
         return rc;
     }
+    st = db_query(db, Q_HELPLINE_REFERRAL_PURGE_COUNT);
+    db_bind_text(st, 1, before);
+    if ((rc = db_one_int(st, &nref)) != 0) {
+        db_rollback(db);
+        return rc;
+    }
+    /* The referral rows first: they repeat the contact's date. */
+    st = db_query(db, Q_HELPLINE_REFERRAL_PURGE);
+    db_bind_text(st, 1, before);
+    if ((rc = db_exec(st)) != 0) {
+        db_rollback(db);
+        return rc;
+    }
     st = db_query(db, Q_HELPLINE_PURGE);
     db_bind_text(st, 1, before);
     if ((rc = db_exec(st)) != 0 ||
         (rc = audit(db, who, "helpline.purge", "helpline_contact", NULL,
                     NULL,
-                    arena_printf(a, "{\"before\":\"%s\",\"deleted\":%lld}",
-                                 before, (long long)n))) != 0) {
+                    arena_printf(a,
+                                 "{\"before\":\"%s\",\"deleted\":%lld,"
+                                 "\"referrals\":%lld}",
+                                 before, (long long)n,
+                                 (long long)nref))) != 0) {
         db_rollback(db);
         return rc;
     }
@@ -575,4 +702,32 @@ helpline_duty_delete(struct db *db, const char *region, int64_t id,
         return rc;
     }
     return db_commit(db);
+}
+
+int
+helpline_institutions(struct db *db, struct arena *a, const char *region,
+                      const char *gmina, struct helpline_institution **out)
+{
+    int max = HELPLINE_INSTITUTIONS_MAX * 2, n = 0, rc;
+    struct helpline_institution *v = arena_alloc(a, (size_t)max * sizeof(*v));
+    db_stmt *st;
+
+    *out = v;
+    if (region == NULL || gmina == NULL) {
+        return 0;
+    }
+    st = db_query(db, Q_HELPLINE_DIR_SERVING);
+    db_bind_text(st, 1, gmina);
+    db_bind_text(st, 2, region);
+    db_bind_int(st, 3, max);
+    while ((rc = db_step(st)) == DB_ROW && n < max) {
+        v[n].id = db_col_int(st, 0);
+        v[n].name = db_col_text_dup(a, st, 1);
+        v[n].kind = db_col_text_dup(a, st, 2);
+        v[n].city = db_col_text_dup(a, st, 3);
+        v[n].level = (int)db_col_int(st, 4);
+        n++;
+    }
+    db_done(st);
+    return rc == DB_ROW || rc == DB_DONE ? n : rc;
 }

@@ -48,6 +48,7 @@ enum {
     HELPLINE_DUTY_KINDS = 3,
     HELPLINE_SPECIALISTS = 6,
     HELPLINE_NOTE_MAX = 2000, /* bytes */
+    HELPLINE_INSTITUTIONS_MAX = 40, /* directory referrals of a contact */
 };
 
 /* Polish label and stable ASCII code (API, CSV) of each list; index = code. */
@@ -61,6 +62,7 @@ extern const char *const helpline_harmed_label[HELPLINE_HARMED + 1];
 extern const char *const helpline_harmed_code[HELPLINE_HARMED + 1];
 extern const char *const helpline_help_label[HELPLINE_HELP + 1];
 extern const char *const helpline_referral_label[HELPLINE_REFERRALS + 1];
+extern const char *const helpline_referral_code[HELPLINE_REFERRALS + 1];
 extern const char *const helpline_duty_kind_label[HELPLINE_DUTY_KINDS + 1];
 extern const char *const helpline_specialist_label[HELPLINE_SPECIALISTS + 1];
 
@@ -75,13 +77,19 @@ struct helpline_contact {
     int minutes;           /* 0: not given */
     const char *note;      /* sensitive; NULL or "" for none */
     const char *created_by;
+    const int64_t *institutions; /* dir_org ids referred to, or NULL */
+    int ninstitutions;
 };
 
 /*
 ** Check and store one contact with one audit row (action "helpline.add";
 ** the note's text never enters the audit row, only whether there is one)
 ** in one transaction. who gives account, via and address. On a user error
-** returns ERR_INPUT with a Polish *why; *id receives the new id.
+** returns ERR_INPUT with a Polish *why; *id receives the new id. Each of
+** c->institutions must be an institution of the services directory of the
+** contact's region serving its gmina (the directory's coverage rule:
+** the gmina, its powiat or the region), listed once; the link is stored
+** with the institution's name and kind of the day (helpline_referral).
 */
 int
 helpline_contact_add(struct db *db, const struct helpline_contact *c,
@@ -89,9 +97,10 @@ helpline_contact_add(struct db *db, const struct helpline_contact *c,
                      const char **why);
 
 /*
-** Delete every contact dated before `before` (YYYY-MM-DD, exclusive) in one
-** transaction with one audit row ("helpline.purge"); *deleted receives the
-** count. ERR_INPUT for a malformed date.
+** Delete every contact dated before `before` (YYYY-MM-DD, exclusive), with
+** its referrals to institutions of the directory, in one transaction with
+** one audit row ("helpline.purge"); *deleted receives the count of
+** contacts. ERR_INPUT for a malformed date.
 */
 int
 helpline_purge(struct db *db, struct arena *a, const char *before,
@@ -113,6 +122,31 @@ helpline_warsaw_time(time_t t, struct tm *out);
 bool
 helpline_line_open(const struct tm *warsaw);
 
+/* An institution of the directory that a contact may be referred to. */
+struct helpline_institution {
+    int64_t id;
+    const char *name, *kind, *city; /* kind: a dir_kinds code */
+    int level;   /* most local coverage: 0 gmina, 1 powiat, 2 region */
+};
+
+/*
+** The institutions of the services directory of region serving gmina (the
+** directory's rule: a service covering the gmina, its powiat or the whole
+** region), most local first, then by name; at most
+** HELPLINE_INSTITUTIONS_MAX * 2. *out in the arena. Returns the count or a
+** negative ERR_*.
+*/
+int
+helpline_institutions(struct db *db, struct arena *a, const char *region,
+                      const char *gmina, struct helpline_institution **out);
+
+/* Referrals counted per institution of the directory. */
+struct helpline_stat_inst {
+    int64_t id;
+    const char *name, *kind; /* as stored with the referral */
+    int64_t n;
+};
+
 /* Statistics of a region (or the country) over a date range. */
 struct helpline_stat_item {
     const char *code;  /* gmina TERYT ("" unknown), powiat code */
@@ -132,6 +166,12 @@ struct helpline_stats {
     int64_t by_caller[HELPLINE_CALLERS + 1];
     int64_t by_form[HELPLINE_FORMS + 1];
     int64_t by_harmed[HELPLINE_HARMED + 1];
+    int64_t by_referral[HELPLINE_REFERRALS + 1]; /* contacts per type */
+    int ninsts;          /* institutions of the directory referred to */
+    struct helpline_stat_inst *insts; /* most referrals first */
+    int ninst_kinds;     /* the same summed by kind of institution */
+    struct helpline_stat_item *inst_kinds; /* code: kind, name: label */
+    int64_t inst_total;  /* referrals to institutions of the directory */
     int ngminas, npowiats;
     struct helpline_stat_item *gminas;  /* by TERYT; unknown last */
     struct helpline_stat_item *powiats; /* by code */
@@ -139,9 +179,11 @@ struct helpline_stats {
 
 /*
 ** Count contacts of region (NULL: every region) dated from..to inclusive
-** by month, channel, caller, form, harmed, gmina and powiat. Whole months
-** are read from the monthly summary, the days of partial months from the
-** contacts. Everything lives in the arena. ERR_INPUT for bad dates (from
+** by month, channel, caller, form, harmed, referral type, gmina and powiat,
+** and their referrals per institution of the directory and its kind.
+** Whole months are read from the monthly summary, the days of partial
+** months from the contacts; referrals to institutions from their own
+** rows. Everything lives in the arena. ERR_INPUT for bad dates (from
 ** after to, or a span over 20 years).
 */
 int

@@ -261,6 +261,30 @@ api_helpline_stats(struct req *r)
                 s.by_form, HELPLINE_FORMS);
     counts_json(&j, "by_harmed", helpline_harmed_code, helpline_harmed_label,
                 s.by_harmed, HELPLINE_HARMED);
+    counts_json(&j, "by_referral", helpline_referral_code,
+                helpline_referral_label, s.by_referral, HELPLINE_REFERRALS);
+    json_kint(&j, "institution_referrals", s.inst_total);
+    json_key(&j, "by_institution_kind");
+    json_arr_begin(&j);
+    for (i = 0; i < s.ninst_kinds; i++) {
+        json_obj_begin(&j);
+        json_kstr(&j, "code", s.inst_kinds[i].code);
+        json_kstr(&j, "label", s.inst_kinds[i].name);
+        json_kint(&j, "n", s.inst_kinds[i].n);
+        json_obj_end(&j);
+    }
+    json_arr_end(&j);
+    json_key(&j, "by_institution");
+    json_arr_begin(&j);
+    for (i = 0; i < s.ninsts; i++) {
+        json_obj_begin(&j);
+        json_kint(&j, "id", s.insts[i].id);
+        json_kstr(&j, "name", s.insts[i].name);
+        json_kstr(&j, "kind", s.insts[i].kind);
+        json_kint(&j, "n", s.insts[i].n);
+        json_obj_end(&j);
+    }
+    json_arr_end(&j);
     json_key(&j, "by_powiat");
     json_arr_begin(&j);
     for (i = 0; i < s.npowiats; i++) {

@@ -208,7 +208,8 @@ contacts_export(struct req *r, bool xlsx)
     static const char *const head[] = {
         "nr", "wojewodztwo", "data_godzina", "kanal", "kto_sie_zglasza",
         "gmina_teryt", "gmina", "powiat", "formy_przemocy", "kogo_dotyczy",
-        "udzielona_pomoc", "skierowania", "minuty", "zapisal"};
+        "udzielona_pomoc", "skierowania", "skierowania_katalog", "minuty",
+        "zapisal"};
 
     if ((rc = helpline_region_or_reply(r, false, &region)) != 0 ||
         (rc = helpline_range_or_reply(r, "1900-01-01", &from, &to)) != 0) {
@@ -270,10 +271,12 @@ contacts_export(struct req *r, bool xlsx)
                   HELPLINE_HELP);
         cell_bits(r, &s, (unsigned)db_col_int(st, 10),
                   helpline_referral_label, HELPLINE_REFERRALS);
+        /* Institutions of the directory: "name (id); ..." by name. */
+        cell_str(&s, db_col_text(st, 15));
         cell_int(&s, db_col_int(st, 11));
         cell_str(&s, db_col_text(st, 13));
         if (with_notes) {
-            cell_str(&s, db_col_text(st, 15));
+            cell_str(&s, db_col_text(st, 16));
         }
         row_end(&s);
     }
@@ -371,6 +374,23 @@ stats_export(struct req *r, bool xlsx)
               st.by_form, HELPLINE_FORMS);
     stat_rows(&s, "kogo_dotyczy", helpline_harmed_code,
               helpline_harmed_label, st.by_harmed, HELPLINE_HARMED);
+    stat_rows(&s, "skierowanie_rodzaj", NULL, helpline_referral_label,
+              st.by_referral, HELPLINE_REFERRALS);
+    for (i = 0; i < st.ninst_kinds; i++) {
+        cell_str(&s, "skierowanie_katalog_rodzaj");
+        cell_str(&s, st.inst_kinds[i].code);
+        cell_str(&s, st.inst_kinds[i].name);
+        cell_int(&s, st.inst_kinds[i].n);
+        row_end(&s);
+    }
+    for (i = 0; i < st.ninsts; i++) {
+        cell_str(&s, "skierowanie_instytucja");
+        cell_str(&s, arena_printf(&r->arena, "%lld",
+                                  (long long)st.insts[i].id));
+        cell_str(&s, st.insts[i].name);
+        cell_int(&s, st.insts[i].n);
+        row_end(&s);
+    }
     for (i = 0; i < st.npowiats; i++) {
         cell_str(&s, "powiat");
         cell_str(&s, st.powiats[i].code);

@@ -14,6 +14,7 @@
 
 #include "core/err.h"
 #include "db/db.h"
+#include "directory/directory.h"
 #include "helpline_web.h"
 #include "html/form.h"
 #include "html/html.h"
@@ -169,7 +170,59 @@ struct contact_form {
     const char *at, *gmina, *gmina_name, *minutes, *note;
     int channel, caller;
     unsigned forms, harmed, help, referrals;
+    const int64_t *insts;  /* institutions of the directory ticked */
+    int ninsts;
+    bool known;            /* the gmina is known: choices below are its */
+    bool step;             /* re-rendered to show the choices */
+    struct helpline_institution *choices;
+    int nchoices;
 };
+
+/* Level of an institution's coverage as words. */
+static const char *const inst_level[] = {
+    T_HL_INST_LEVEL0, T_HL_INST_LEVEL1, T_HL_INST_LEVEL2,
+};
+
+/*
+** The institutions of the directory serving the gmina, as checkboxes
+** instytucja1..N whose values are their ids; before the gmina is known, a
+** hint to the button that shows them (the page works without JavaScript).
+*/
+static void
+institution_choices(struct req *r, const struct contact_form *f)
+{
+    int i, k;
+
+    html_printf(r, "<fieldset class=\"hl-checks hl-inst\" id=\"f-instytucje\">"
+                   "<legend>%s</legend>\n",
+                T_HL_INSTITUTIONS);
+    if (!f->known) {
+        html_printf(r, "<p class=\"hint\">%s</p>\n", T_HL_INST_HINT);
+    } else if (f->nchoices == 0) {
+        html_printf(r, "<p class=\"hint\">%s</p>\n", T_HL_INST_NONE);
+    }
+    for (i = 0; f->known && i < f->nchoices; i++) {
+        const struct helpline_institution *x = &f->choices[i];
+        const char *kind = dir_kind_label(x->kind);
+        bool on = false;
+
+        for (k = 0; k < f->ninsts; k++) {
+            on = on || f->insts[k] == x->id;
+        }
+        html_printf(r, "<label><input type=\"checkbox\" name=\"instytucja%d\" "
+                       "value=\"%lld\"%s%s> %s",
+                    i + 1, (long long)x->id, on ? " checked" : "",
+                    f->step && i == 0 ? " autofocus" : "", x->name);
+        if (x->city[0] != '\0') {
+            html_printf(r, ", %s", x->city);
+        }
+        html_printf(r, " <small>(%s, %s)</small></label>\n",
+                    kind ? kind : x->kind,
+                    inst_level[x->level >= 0 && x->level <= 2 ? x->level
+                                                              : 2]);
+    }
+    html_lit(r, "</fieldset>\n");
+}
 
 static void
 select_list(struct req *r, const char *name, const char *label,
@@ -224,7 +277,8 @@ contact_form(struct req *r, const struct contact_form *f, const char *error,
     form_begin(r, "/niebieska-linia/kontakty", NULL);
     html_lit(r, "<div class=\"hl-form\">\n");
     select_list(r, "channel", T_HL_CHANNEL, helpline_channel_label,
-                HELPLINE_CHANNELS, f->channel, true);
+                HELPLINE_CHANNELS, f->channel,
+                !(f->step && f->nchoices > 0));
     select_list(r, "caller", T_HL_CALLER, helpline_caller_label,
                 HELPLINE_CALLERS, f->caller, false);
     html_printf(r, "<p class=\"field hl-gmina\"><label for=\"f-gmina-q\">%s"
@@ -246,8 +300,9 @@ contact_form(struct req *r, const struct contact_form *f, const char *error,
                HELPLINE_HARMED, f->harmed);
     checkboxes(r, "pomoc", T_HL_HELP, helpline_help_label, HELPLINE_HELP,
                f->help);
-    checkboxes(r, "skierowanie", T_HL_REFERRALS, helpline_referral_label,
-               HELPLINE_REFERRALS, f->referrals);
+    checkboxes(r, "skierowanie", T_HL_REFERRALS_TYPE,
+               helpline_referral_label, HELPLINE_REFERRALS, f->referrals);
+    institution_choices(r, f);
     html_printf(r, "<p class=\"field\"><label for=\"f-notatka\">%s</label>\n"
                    "<textarea id=\"f-notatka\" name=\"notatka\" rows=\"3\" "
                    "maxlength=\"2000\" aria-describedby=\"f-notatka-hint\">"
@@ -258,9 +313,12 @@ contact_form(struct req *r, const struct contact_form *f, const char *error,
                    "<input id=\"f-at\" name=\"at\" type=\"datetime-local\" "
                    "value=\"%s\" required></p>\n",
                 T_HL_AT, f->at);
-    html_printf(r, "<p><button type=\"submit\" id=\"f-save\">%s</button></p>"
+    /* Save comes first: Enter in a field saves, as before. */
+    html_printf(r, "<p><button type=\"submit\" id=\"f-save\">%s</button>\n"
+                   "<button type=\"submit\" id=\"f-inst-show\" name=\"krok\" "
+                   "value=\"instytucje\" formnovalidate>%s</button></p>"
                    "\n</div>\n",
-                T_HL_SAVE);
+                T_HL_SAVE, T_HL_INST_SHOW);
     form_end(r);
     html_printf(r, "<p><a href=\"/niebieska-linia/kontakty\">%s</a></p>\n",
                 T_HL_CONTACTS);
@@ -379,10 +437,42 @@ resolve_gmina(struct req *r, const char *region, const char *code,
 }
 
 /*
+** The ids of instytucjaN (N = 1..2 * HELPLINE_INSTITUTIONS_MAX) into the
+** arena; ERR_INPUT for a value that is not a positive number.
+*/
+static int
+form_institutions(struct req *r, const int64_t **out, int *n)
+{
+    int max = 2 * HELPLINE_INSTITUTIONS_MAX, i;
+    int64_t *v = arena_alloc(&r->arena, (size_t)max * sizeof(*v));
+
+    *out = v;
+    *n = 0;
+    for (i = 1; i <= max; i++) {
+        const char *x = req_form(r, arena_printf(&r->arena, "instytucja%d",
+                                                 i));
+        char *end;
+        long long id;
+
+        if (x == NULL || x[0] == '\0') {
+            continue;
+        }
+        id = strtoll(x, &end, 10);
+        if (*end != '\0' || id <= 0 || strlen(x) > 18) {
+            return ERR_INPUT;
+        }
+        v[(*n)++] = id;
+    }
+    return 0;
+}
+
+/*
 ** ROUTE: POST /niebieska-linia/kontakty
 ** CAP: CAP_HELPLINE_LOG
 ** PARAMS: at, channel, caller, gmina, gmina_nazwa, formaN, dotknietyN,
-**         pomocN, skierowanieN, minuty, notatka, csrf (form)
+**         pomocN, skierowanieN, instytucjaN (ids of the directory), minuty,
+**         notatka, krok=instytucje (show the gmina's institutions, do not
+**         save), csrf (form)
 */
 int
 page_helpline_contact_add(struct req *r)
@@ -390,10 +480,10 @@ page_helpline_contact_add(struct req *r)
     struct contact_form f = {0};
     struct helpline_contact c = {0};
     struct audit_entry who = helpline_actor(r);
-    const char *why = NULL, *gmina = NULL;
+    const char *why = NULL, *gmina = NULL, *step = req_form(r, "krok");
     char at[17];
     int64_t id = 0;
-    int rc;
+    int rc, bad_inst;
 
     f.at = req_form(r, "at");
     f.gmina = req_form(r, "gmina");
@@ -411,6 +501,8 @@ page_helpline_contact_add(struct req *r)
     f.harmed = form_bits(r, "dotkniety", HELPLINE_HARMED);
     f.help = form_bits(r, "pomoc", HELPLINE_HELP);
     f.referrals = form_bits(r, "skierowanie", HELPLINE_REFERRALS);
+    bad_inst = form_institutions(r, &f.insts, &f.ninsts);
+    f.step = step != NULL && strcmp(step, "instytucje") == 0;
 
     /* datetime-local may add seconds; a space may stand for the T. */
     snprintf(at, sizeof(at), "%s", f.at);
@@ -428,14 +520,39 @@ page_helpline_contact_add(struct req *r)
     c.minutes = form_int(f.minutes, 1, 600);
     c.note = f.note;
     c.created_by = r->user->login;
+    c.institutions = f.insts;
+    c.ninstitutions = f.ninsts;
     if (resolve_gmina(r, c.region, f.gmina, f.gmina_name, &gmina) != 0) {
         why = T_HL_ERR_GMINA;
-    } else if (c.minutes < 0) {
+    } else if (c.minutes < 0 && !f.step) {
         why = T_HL_ERR_MINUTES;
+    } else if (bad_inst != 0) {
+        why = T_HL_ERR_INST;
     }
     c.gmina = gmina;
     if (c.region == NULL && gmina != NULL) {
         c.region = arena_strndup(&r->arena, gmina, 2);
+    }
+    /* The institutions serving the gmina, whenever the form comes back. */
+    if (gmina != NULL && c.region != NULL) {
+        f.nchoices = helpline_institutions(r->db, &r->arena, c.region, gmina,
+                                           &f.choices);
+        if (f.nchoices < 0) {
+            return f.nchoices;
+        }
+        f.known = true;
+        /* What the consultant sees is the gmina as resolved. */
+        f.gmina = gmina;
+    }
+    if (f.step) {
+        if (why == NULL && gmina == NULL) {
+            why = T_HL_ERR_INST_GMINA;
+        }
+        r->status = why != NULL ? 400 : 200;
+        f.channel = f.channel < 0 ? 0 : f.channel;
+        f.caller = f.caller < 0 ? 0 : f.caller;
+        contact_form(r, &f, why, 0);
+        return 0;
     }
     if (why == NULL) {
         rc = helpline_contact_add(r->db, &c, &who, &id, &why);
@@ -584,7 +701,8 @@ page_helpline_contact(struct req *r)
 {
     const char *ids = req_param(r, 0);
     db_stmt *st;
-    int ch, cr, rc;
+    int64_t id;
+    int ch, cr, rc, n = 0;
 
     if (ids == NULL || strspn(ids, "0123456789") != strlen(ids) ||
         ids[0] == '\0' || strlen(ids) > 18) {
@@ -640,7 +758,30 @@ page_helpline_contact(struct req *r)
                 T_HL_MINUTES, (long)db_col_int(st, 11), "Notatka",
                 db_col_int(st, 12) ? T_HL_NOTE_PRESENT : T_HL_NOTE_ABSENT,
                 T_HL_BY, db_col_text(st, 13));
+    id = db_col_int(st, 0);
     db_done(st);
+    /* Only the institutions' names and kinds: nothing of the caller. */
+    html_printf(r, "<h2 id=\"instytucje\">%s</h2>\n", T_HL_INSTITUTIONS);
+    st = db_query(r->db, Q_HELPLINE_REFERRAL_OF);
+    db_bind_int(st, 1, id);
+    while ((rc = db_step(st)) == DB_ROW) {
+        const char *kind = dir_kind_label(db_col_text(st, 2));
+
+        if (n++ == 0) {
+            html_lit(r, "<ul class=\"hl-inst-list\">\n");
+        }
+        html_printf(r, "<li>%s <small>(%s)</small></li>\n",
+                    db_col_text(st, 1), kind ? kind : db_col_text(st, 2));
+    }
+    db_done(st);
+    if (rc != DB_DONE) {
+        return rc;
+    }
+    if (n == 0) {
+        html_printf(r, "<p>%s</p>\n", T_HL_NONE);
+    } else {
+        html_lit(r, "</ul>\n");
+    }
     html_printf(r, "<p><a href=\"/niebieska-linia/kontakty\">%s</a></p>\n",
                 T_HL_CONTACTS);
     layout_end(r);

@@ -13,6 +13,7 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "db/db.h"
+#include "directory/directory.h"
 #include "helpline.h"
 
 #define GMINA_SLOTS 8192 /* power of two, above the 2 477 gminas + "" */
@@ -70,7 +71,10 @@ add_month(struct agg *g, const char *ym, int64_t n)
     }
 }
 
-/* Rows of helpline_month: month, gmina, n, minutes, 7 ch, 4 cr, 6 fo, 5 hm. */
+/*
+** Rows of helpline_month: month, gmina, n, minutes, 7 ch, 4 cr, 6 fo, 5 hm,
+** 8 re.
+*/
 static int
 read_summary(struct agg *g, struct arena *a, db_stmt *st)
 {
@@ -100,12 +104,15 @@ read_summary(struct agg *g, struct arena *a, db_stmt *st)
         for (i = 1; i <= HELPLINE_HARMED; i++) {
             s->by_harmed[i] += db_col_int(st, col++);
         }
+        for (i = 1; i <= HELPLINE_REFERRALS; i++) {
+            s->by_referral[i] += db_col_int(st, col++);
+        }
     }
     db_done(st);
     return rc == DB_DONE ? 0 : rc;
 }
 
-/* Contacts: month, gmina, channel, caller, forms, harmed, minutes. */
+/* Contacts: month, gmina, channel, caller, forms, harmed, minutes, refs. */
 static int
 read_contacts(struct agg *g, struct arena *a, db_stmt *st)
 {
@@ -116,6 +123,7 @@ read_contacts(struct agg *g, struct arena *a, db_stmt *st)
         int ch = (int)db_col_int(st, 2), cr = (int)db_col_int(st, 3);
         unsigned forms = (unsigned)db_col_int(st, 4);
         unsigned harmed = (unsigned)db_col_int(st, 5);
+        unsigned refs = (unsigned)db_col_int(st, 7);
 
         s->total++;
         s->minutes += db_col_int(st, 6);
@@ -132,6 +140,9 @@ read_contacts(struct agg *g, struct arena *a, db_stmt *st)
         }
         for (i = 1; i <= HELPLINE_HARMED; i++) {
             s->by_harmed[i] += (harmed >> (i - 1)) & 1u;
+        }
+        for (i = 1; i <= HELPLINE_REFERRALS; i++) {
+            s->by_referral[i] += (refs >> (i - 1)) & 1u;
         }
     }
     db_done(st);
@@ -171,6 +182,18 @@ cmp_item(const void *x, const void *y)
         return (p->code[0] == '\0') - (q->code[0] == '\0');
     }
     return strcmp(p->code, q->code);
+}
+
+/* Most first, then by name. */
+static int
+cmp_count(const void *x, const void *y)
+{
+    const struct helpline_stat_item *p = x, *q = y;
+
+    if (p->n != q->n) {
+        return p->n > q->n ? -1 : 1;
+    }
+    return strcmp(p->name, q->name);
 }
 
 /* The day after date d (YYYY-MM-DD) into out. */
@@ -261,6 +284,68 @@ names(struct agg *g, struct db *db, struct arena *a)
     return 0;
 }
 
+/*
+** Referrals to institutions of the directory dated [from, before): per
+** institution from the referral rows (few beside the contacts), then per
+** kind of institution.
+*/
+static int
+institutions(struct helpline_stats *s, struct db *db, struct arena *a,
+             const char *before)
+{
+    db_stmt *st = db_query(db, Q_HELPLINE_REFERRAL_STATS);
+    int cap = 0, rc, i, j;
+
+    db_bind_text(st, 1, s->region);
+    db_bind_text(st, 2, s->from);
+    db_bind_text(st, 3, before);
+    while ((rc = db_step(st)) == DB_ROW) {
+        struct helpline_stat_inst *x;
+
+        if (s->ninsts == cap) {
+            int ncap = cap ? cap * 2 : 64;
+
+            s->insts = arena_realloc(a, s->insts,
+                                     (size_t)cap * sizeof(*s->insts),
+                                     (size_t)ncap * sizeof(*s->insts));
+            cap = ncap;
+        }
+        x = &s->insts[s->ninsts++];
+        x->id = db_col_int(st, 0);
+        x->name = db_col_text_dup(a, st, 1);
+        x->kind = db_col_text_dup(a, st, 2);
+        x->n = db_col_int(st, 3);
+        s->inst_total += x->n;
+    }
+    db_done(st);
+    if (rc != DB_DONE) {
+        return rc;
+    }
+    /* Per kind (its label, or the stored code if the directory has none). */
+    s->inst_kinds = arena_alloc(a, (size_t)(s->ninsts + 1) *
+                                       sizeof(*s->inst_kinds));
+    for (i = 0; i < s->ninsts; i++) {
+        const char *label = dir_kind_label(s->insts[i].kind);
+
+        for (j = 0; j < s->ninst_kinds; j++) {
+            if (strcmp(s->inst_kinds[j].code, s->insts[i].kind) == 0) {
+                break;
+            }
+        }
+        if (j == s->ninst_kinds) {
+            s->inst_kinds[j].code = s->insts[i].kind;
+            s->inst_kinds[j].name = label ? label : s->insts[i].kind;
+            s->inst_kinds[j].powiat = "";
+            s->inst_kinds[j].n = 0;
+            s->ninst_kinds++;
+        }
+        s->inst_kinds[j].n += s->insts[i].n;
+    }
+    qsort(s->inst_kinds, (size_t)s->ninst_kinds, sizeof(*s->inst_kinds),
+          cmp_count);
+    return 0;
+}
+
 int
 helpline_stats(struct db *db, struct arena *a, const char *region,
                const char *from, const char *to, struct helpline_stats *out)
@@ -337,6 +422,9 @@ helpline_stats(struct db *db, struct arena *a, const char *region,
         } else if ((rc = scan_days(g, db, a, from, after_to)) != 0) {
             return rc;
         }
+    }
+    if ((rc = institutions(out, db, a, after_to)) != 0) {
+        return rc;
     }
     return names(g, db, a);
 }

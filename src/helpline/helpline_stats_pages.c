@@ -1,7 +1,9 @@
 /*
 ** Niebieska Linia statistics on the web: the date-range form, a table and
 ** an SVG bar chart for each breakdown (month, channel, caller, form of
-** violence, harmed person, powiat, gmina) and a map of contacts per gmina.
+** violence, harmed person, referral type, referrals to institutions of the
+** directory by kind, powiat, gmina), a table of referrals per institution
+** and a map of contacts per gmina.
 ** Every chart repeats a table's numbers; the table is the accessible form.
 */
 #include "pages.h"
@@ -98,6 +100,59 @@ series_of(struct req *r, struct series *s, const char *caption,
     s->labels = (const char **)labels + 1;
     s->values = v + 1;
     (void)r;
+}
+
+/*
+** Referrals to institutions of the directory: by kind of institution and
+** by institution; shares are of all such referrals.
+*/
+static void
+institution_sections(struct req *r, const struct helpline_stats *s)
+{
+    struct series x;
+    const char **labels;
+    int64_t *values;
+    int i;
+
+    if (s->ninsts == 0) {
+        html_printf(r, "<section class=\"hl-section\" aria-labelledby=\"s-9\">"
+                       "<h2 id=\"s-9\">%s</h2>\n<p>%s</p>\n</section>\n",
+                    T_HL_INSTITUTIONS, T_HL_NO_INST);
+        return;
+    }
+    labels = arena_alloc(&r->arena,
+                         (size_t)(s->ninsts + 1) * sizeof(char *));
+    values = arena_alloc(&r->arena,
+                         (size_t)(s->ninsts + 1) * sizeof(int64_t));
+    for (i = 0; i < s->ninst_kinds; i++) {
+        labels[i] = s->inst_kinds[i].name;
+        values[i] = s->inst_kinds[i].n;
+    }
+    x.caption = T_HL_BY_INST_KIND;
+    x.head = T_HL_INST_KIND;
+    x.n = s->ninst_kinds;
+    x.labels = labels;
+    x.values = values;
+    section(r, &x, s->inst_total, 9);
+    labels = arena_alloc(&r->arena,
+                         (size_t)(s->ninsts + 1) * sizeof(char *));
+    values = arena_alloc(&r->arena,
+                         (size_t)(s->ninsts + 1) * sizeof(int64_t));
+    for (i = 0; i < s->ninsts; i++) {
+        labels[i] = arena_printf(&r->arena, "%s (nr %lld)", s->insts[i].name,
+                                 (long long)s->insts[i].id);
+        values[i] = s->insts[i].n;
+    }
+    x.caption = T_HL_BY_INST;
+    x.head = T_HL_INSTITUTION;
+    x.n = s->ninsts;
+    x.labels = labels;
+    x.values = values;
+    html_printf(r, "<section class=\"hl-section\" aria-labelledby=\"s-10\">"
+                   "<h2 id=\"s-10\">%s</h2>\n",
+                x.caption);
+    table(r, &x, s->inst_total);
+    html_lit(r, "</section>\n");
 }
 
 static const char *const ramp[] = {"#f7fbff", "#c6dbef", "#6baed6",
@@ -235,6 +290,10 @@ page_helpline_stats(struct req *r)
     series_of(r, &x, T_HL_BY_HARMED, T_HL_HARMED, helpline_harmed_label,
               s.by_harmed, HELPLINE_HARMED);
     section(r, &x, s.total, 5);
+    series_of(r, &x, T_HL_BY_REFERRAL, T_HL_INST_KIND,
+              helpline_referral_label, s.by_referral, HELPLINE_REFERRALS);
+    section(r, &x, s.total, 8);
+    institution_sections(r, &s);
 
     labels = arena_alloc(&r->arena, (size_t)(s.npowiats + 1) *
                                         sizeof(char *));

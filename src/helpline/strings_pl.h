@@ -189,4 +189,33 @@
 #define T_HL_SP5 "pedagog"
 #define T_HL_SP6 "pracownik socjalny"
 
+
+/* Referrals to institutions of the services directory (migration 0021). */
+#define T_HL_REFERRALS_TYPE "Skierowano do (rodzaj instytucji spoza katalogu)"
+#define T_HL_INSTITUTIONS "Skierowania do instytucji z katalogu"
+#define T_HL_INST_FIELD "„Skierowania do instytucji z katalogu”"
+#define T_HL_INST_SHOW "Pokaż instytucje z katalogu dla tej gminy"
+#define T_HL_INST_HINT "Wpisz gminę i wybierz „" T_HL_INST_SHOW "”, " \
+    "aby zobaczyć instytucje obsługujące gminę, jej powiat i województwo."
+#define T_HL_INST_NONE "W katalogu usług nie ma instytucji obsługujących " \
+    "tę gminę — użyj rodzajów instytucji powyżej."
+#define T_HL_INST_LEVEL0 "w gminie"
+#define T_HL_INST_LEVEL1 "w powiecie"
+#define T_HL_INST_LEVEL2 "w województwie"
+#define T_HL_ERR_INST "Pole " T_HL_INST_FIELD ": wybrana instytucja nie " \
+    "obsługuje gminy kontaktu albo należy do innego województwa — wybierz " \
+    "instytucję z listy."
+#define T_HL_ERR_INST_GMINA "Pole " T_HL_INST_FIELD ": najpierw podaj " \
+    "gminę kontaktu."
+#define T_HL_ERR_INST_MANY "Pole " T_HL_INST_FIELD ": najwyżej 40 " \
+    "instytucji, każda raz."
+#define T_HL_BY_REFERRAL "Kontakty według rodzaju instytucji, do której " \
+    "skierowano"
+#define T_HL_BY_INST_KIND "Skierowania do instytucji z katalogu według " \
+    "rodzaju instytucji"
+#define T_HL_BY_INST "Skierowania do instytucji z katalogu według instytucji"
+#define T_HL_INSTITUTION "Instytucja"
+#define T_HL_INST_KIND "Rodzaj instytucji"
+#define T_HL_NO_INST "Brak skierowań do instytucji z katalogu w tym okresie."
+
 #endif

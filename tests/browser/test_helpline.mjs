@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Browser tests of Niebieska Linia (issue 6): a consultant logs a contact
-// with the keyboard only (no click, no fill: keys) and sees it counted in
-// the month's statistics; the public page, the agreements map and the
+// with the keyboard only (no click, no fill: keys), refers another to an
+// institution of the services directory listed for its gmina, and sees
+// both counted in the month's statistics; the public page, the agreements map and the
 // statistics pass axe-core WCAG 2.1 AA.
 //
 //   node tests/browser/test_helpline.mjs BUILD/rodzina
@@ -114,10 +115,52 @@ async function main() {
       await shot(page, 'helpline-contact');
     });
 
+    await test('consultant refers a contact to an institution of the directory, keyboard only', async () => {
+      await page.goto(`${base}/niebieska-linia/kontakty/nowy`);
+      check(await page.evaluate(() => document.activeElement.id) === 'f-channel', 'focus on channel');
+      check(await page.locator('input[name^="instytucja"]').count() === 0, 'no list before the gmina');
+      await page.keyboard.type('Linia');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Osoba d');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Toru', { delay: 50 });
+      await page.locator('ul.suggest li[role="option"]').first().waitFor({ state: 'visible' });
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      // Tab on to the button that lists the gmina's institutions.
+      for (let i = 0; i < 60; i++) {
+        if (await page.evaluate(() => document.activeElement.id) === 'f-inst-show') break;
+        await page.keyboard.press('Tab');
+      }
+      check(await page.evaluate(() => document.activeElement.id) === 'f-inst-show', 'reached the button');
+      await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      const boxes = page.locator('#f-instytucje input[type="checkbox"]');
+      check(await boxes.count() >= 2, `${await boxes.count()} institutions`);
+      check(await page.locator('#f-gmina-q').inputValue() === 'Toruń', 'the form keeps the gmina');
+      // The first institution has the focus: tick it, then save.
+      check(await page.evaluate(() => document.activeElement.name) === 'instytucja1', 'focus on the list');
+      const name = (await page.locator('#f-instytucje label').first().innerText()).split(',')[0].trim();
+      await page.keyboard.press('Space');
+      for (let i = 0; i < 60; i++) {
+        if (await page.evaluate(() => document.activeElement.id) === 'f-save') break;
+        await page.keyboard.press('Tab');
+      }
+      await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      const saved = await page.locator('#zapisano').innerText();
+      check(/Zapisano kontakt nr \d+/.test(saved), saved);
+      const id = /nr (\d+)/.exec(saved)[1];
+      await page.goto(`${base}/niebieska-linia/kontakty/${id}`);
+      const list = await page.locator('ul.hl-inst-list').innerText();
+      check(list.includes(name), `${name} not in ${list}`);
+      await page.goto(statsUrl);
+      const row = page.locator('section[aria-labelledby="s-10"] tbody tr', { hasText: name });
+      check((await row.count()) === 1, 'the institution in the statistics');
+    });
+
     await test("the contact is in the month's statistics", async () => {
       await page.goto(statsUrl);
       const after = await total(page);
-      check(after === before + 1, `total ${before} -> ${after}`);
+      check(after === before + 2, `total ${before} -> ${after}`);
       const row = page.locator('section[aria-labelledby="s-1"] tbody tr', { hasText: ym });
       check((await row.count()) === 1, 'month row');
       const n = Number((await row.locator('td').first().innerText()).replace(/\s/g, ''));

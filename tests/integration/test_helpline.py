@@ -3,8 +3,11 @@
 the note of a contact never reaches the access log nor an export for a role
 that may not see it (and an export with notes is audited); a consultant
 cannot read another region's contacts; the public agreements API holds the
-seed's counts; statistics and their CSV agree with the stored contacts; purge
-deletes exactly the contacts before the date and nothing else.
+seed's counts; statistics and their CSV agree with the stored contacts; a
+contact is referred to institutions of the services directory that serve its
+gmina (others refused with a Polish message naming the field), the link is
+stored, shown by name, exported and counted; purge deletes exactly the
+contacts before the date, with their referrals, and nothing else.
 Usage: test_helpline.py BINARY"""
 import csv
 import io
@@ -201,6 +204,140 @@ def main():
                                 '?od=2021-01-01&do=2021-12-31')
         check(st == 200 and '2 136' in html and '<svg' in html, st)
 
+    def serving(con, gmina, region):
+        """The directory's coverage rule, written independently."""
+        return {r[0] for r in con.execute(
+            "SELECT DISTINCT o.id FROM dir_org o JOIN dir_service s ON "
+            "s.org_id = o.id JOIN dir_area a ON a.service_id = s.id "
+            "WHERE o.region = ? AND ((a.level = 'gmina' AND a.code = ?) OR "
+            "(a.level = 'powiat' AND a.code = ?) OR (a.level = 'region' AND "
+            "a.code = ?))", (region, gmina, gmina[:4], gmina[:2]))}
+
+    def contacts_are_referred_to_directory_institutions():
+        c = Client(srv)
+        c.login('kons')
+        con = sqlite3.connect(db)
+        torun = serving(con, '0463011', '04')
+        other_region = con.execute("SELECT id FROM dir_org WHERE region = "
+                                   "'12' ORDER BY id LIMIT 1").fetchone()[0]
+        not_serving = [r[0] for r in con.execute(
+            "SELECT id FROM dir_org WHERE region = '04' ORDER BY id")
+            if r[0] not in torun][0]
+        ncontacts = con.execute('SELECT count(*) FROM helpline_contact'
+                                ).fetchone()[0]
+        con.close()
+        check(len(torun) >= 2, torun)
+        token = c.csrf('/niebieska-linia/kontakty/nowy')
+        base = {'csrf': token, 'channel': '1', 'caller': '1',
+                'gmina': '', 'gmina_nazwa': 'Toruń', 'skierowanie5': '1',
+                'minuty': '10'}
+        # Before the gmina is known the form only says how to list them.
+        st, _, html = c.request('GET', '/niebieska-linia/kontakty/nowy')
+        check(st == 200 and 'name="instytucja1"' not in html and
+              'id="f-inst-show"' in html, st)
+        # The second step: the same form again, with Toruń's institutions.
+        st, _, html = c.request('POST', '/niebieska-linia/kontakty',
+                                dict(base, krok='instytucje'))
+        check(st == 200, st)
+        shown = {int(x) for x in re.findall(
+            r'name="instytucja\d+" value="(\d+)"', html)}
+        check(shown == torun, (sorted(shown), sorted(torun)))
+        check('value="0463011"' in html and 'skierowanie5" value="1" '
+              'checked' in html, 'the form keeps what was typed')
+        con = sqlite3.connect(db)
+        check(con.execute('SELECT count(*) FROM helpline_contact'
+                          ).fetchone()[0] == ncontacts, 'step saved')
+        con.close()
+        # Another region's institution, or one not serving Toruń: refused.
+        for bad in (other_region, not_serving):
+            st, _, html = c.request('POST', '/niebieska-linia/kontakty',
+                                    dict(base, at='2020-11-05T10:00',
+                                         instytucja1=str(min(torun)),
+                                         instytucja2=str(bad)))
+            check(st == 400 and 'Pole „Skierowania do instytucji z '
+                  'katalogu”' in html, (bad, st))
+        # Without a gmina there is nothing to refer to.
+        st, _, html = c.request('POST', '/niebieska-linia/kontakty',
+                                dict(base, gmina_nazwa='',
+                                     at='2020-11-05T10:00',
+                                     instytucja1=str(min(torun))))
+        check(st == 400 and 'najpierw podaj gminę' in html, st)
+        con = sqlite3.connect(db)
+        check(con.execute('SELECT count(*) FROM helpline_contact'
+                          ).fetchone()[0] == ncontacts, 'refused but saved')
+        check(con.execute('SELECT count(*) FROM helpline_referral'
+                          ).fetchone()[0] == 0, 'refused but linked')
+        con.close()
+        two = sorted(torun)[:2]
+        ids = []
+        for at, insts in (('2020-11-05T10:00', two),
+                          ('2024-05-07T18:30', two[:1])):
+            fields = dict(base, at=at)
+            for k, i in enumerate(insts):
+                fields[f'instytucja{k + 1}'] = str(i)
+            st, h, _ = c.request('POST', '/niebieska-linia/kontakty', fields)
+            check(st == 303, st)
+            ids.append(int(re.search(r'zapisano=(\d+)',
+                                     h['location']).group(1)))
+        state['ref_ids'] = ids
+        con = sqlite3.connect(db)
+        rows = con.execute('SELECT contact_id, org_id, region, at FROM '
+                           'helpline_referral ORDER BY 1, 2').fetchall()
+        names = dict(con.execute('SELECT id, name FROM dir_org WHERE id IN '
+                                 '(?, ?)', two))
+        audit = con.execute("SELECT after FROM audit WHERE action = "
+                            "'helpline.add' AND entity_id = ?",
+                            (str(ids[0]),)).fetchone()[0]
+        con.close()
+        check(rows == [(ids[0], two[0], '04', '2020-11-05T10:00'),
+                       (ids[0], two[1], '04', '2020-11-05T10:00'),
+                       (ids[1], two[0], '04', '2024-05-07T18:30')], rows)
+        check(f'"institutions":[{two[0]},{two[1]}]' in audit, audit)
+        # The page names the institutions; nothing of the caller.
+        st, _, html = c.request('GET', f'/niebieska-linia/kontakty/{ids[0]}')
+        check(st == 200 and all(
+            n.replace('"', '&quot;') in html for n in names.values()), st)
+        # Statistics count referrals by type and by institution.
+        for q in ('od=2020-11-01&do=2020-11-30', 'od=2020-11-05&do=2020-11-05'):
+            st, _, body = c.request('GET', f'/api/helpline/stats?{q}')
+            s = json.loads(body)
+            check(s['total'] == 1 and s['institution_referrals'] == 2, q)
+            check({x['id']: x['n'] for x in s['by_institution']} ==
+                  {two[0]: 1, two[1]: 1}, s['by_institution'])
+            check(sum(x['n'] for x in s['by_institution_kind']) == 2,
+                  s['by_institution_kind'])
+            check([x['n'] for x in s['by_referral']] ==
+                  [0, 0, 0, 0, 1, 0, 0, 0], s['by_referral'])
+        st, _, body = c.request('GET', '/niebieska-linia/statystyki.csv'
+                                '?od=2020-11-01&do=2020-11-30')
+        rows = [r for r in csv.reader(io.StringIO(body))
+                if r[0] == 'skierowanie_instytucja']
+        check(sorted((int(r[1]), int(r[3])) for r in rows) ==
+              [(two[0], 1), (two[1], 1)], rows)
+        st, _, html = c.request('GET', '/niebieska-linia/statystyki'
+                                '?od=2020-11-01&do=2020-11-30')
+        check(st == 200 and 'aria-labelledby="s-10"' in html and
+              f'(nr {two[0]})' in html, st)
+        # The contacts export carries the institutions by name and id.
+        st, _, body = c.request('GET', '/niebieska-linia/kontakty.csv'
+                                '?od=2020-11-01&do=2020-11-30')
+        rows = list(csv.DictReader(io.StringIO(body)))
+        want = '; '.join(f'{n} ({i})' for n, i in
+                         sorted((names[i], i) for i in two))
+        check(len(rows) == 1 and rows[0]['skierowania_katalog'] == want,
+              rows)
+        # The link survives the institution leaving the directory.
+        con = sqlite3.connect(db)
+        con.execute('PRAGMA foreign_keys = ON')
+        con.execute('DELETE FROM dir_org WHERE id = ?', (two[1],))
+        con.commit()
+        con.close()
+        st, _, html = c.request('GET', f'/niebieska-linia/kontakty/{ids[0]}')
+        check(names[two[1]].replace('"', '&quot;') in html, 'name kept')
+        st, _, body = c.request('GET', '/api/helpline/stats'
+                                '?od=2020-11-01&do=2020-11-30')
+        check(json.loads(body)['institution_referrals'] == 2, body[:200])
+
     def purge_deletes_only_older_contacts():
         con = sqlite3.connect(db)
         keep = con.execute("SELECT * FROM helpline_contact WHERE at >= "
@@ -232,6 +369,12 @@ def main():
                             "'helpline.purge'").fetchone()[0]
         con.close()
         check(summary == 0 and audit == 1, (summary, audit))
+        # Referral rows go with their contacts; later ones stay.
+        con = sqlite3.connect(db)
+        refs = con.execute('SELECT contact_id FROM helpline_referral'
+                           ).fetchall()
+        con.close()
+        check(refs == [(state['ref_ids'][1],)], refs)
         p = subprocess.run([binary, 'purge', '--before', '2021-13-01',
                             '--db', db], capture_output=True, text=True)
         check(p.returncode == 2, p.returncode)
@@ -243,6 +386,7 @@ def main():
                agreements_api_has_the_seed_counts,
                public_page_says_whether_the_line_is_open,
                statistics_equal_the_stored_contacts,
+               contacts_are_referred_to_directory_institutions,
                purge_deletes_only_older_contacts):
         t.run(fn)
     srv.stop()

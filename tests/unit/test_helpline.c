@@ -2,7 +2,9 @@
 ** Unit tests of the Niebieska Linia register: every channel, role and form
 ** stored and counted; statistics equal a hand count of a fixture (whole and
 ** partial months); purge removes exactly the rows before the date; the
-** counts the monitoring part reads; agreements; Warsaw time; GeoJSON.
+** counts the monitoring part reads; referrals to institutions of the
+** services directory (coverage rule, refusals, statistics, purge);
+** agreements; Warsaw time; GeoJSON.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,7 +18,9 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "db/db.h"
+#include "directory/directory.h"
 #include "helpline/helpline.h"
+#include "html/strings_pl.h"
 #include "teryt/teryt.h"
 
 static struct db *db;
@@ -280,6 +284,200 @@ test_helpline_purge_removes_only_older_rows(void **state)
                      ERR_INPUT);
 }
 
+/* An institution of the directory with one service covering `coverage`. */
+static int64_t
+dir_fixture(const char *region, const char *kind, const char *name,
+            const char *gmina, const char *coverage)
+{
+    struct dir_org o = {0};
+    struct dir_service sv = {0};
+    int64_t id = 0, sid = 0;
+
+    o.region = region;
+    o.kind = kind;
+    o.name = name;
+    o.city = "Toruń";
+    o.gmina = gmina;
+    assert_int_equal(dir_store_org_write(db, &o, &id), 0);
+    if (coverage != NULL) {
+        sv.org_id = id;
+        sv.name = "Porady";
+        sv.category = "przemoc";
+        sv.targets = "przemoc";
+        sv.coverage = coverage;
+        assert_int_equal(dir_store_service_write(db, &a, &sv, &sid), 0);
+    }
+    return id;
+}
+
+static int
+add_referred(const char *at, const char *gmina, unsigned referrals,
+             const int64_t *insts, int n, int64_t *id, const char **why)
+{
+    struct helpline_contact c = {0};
+
+    c.region = "04";
+    c.at = at;
+    c.channel = 1;
+    c.caller = 1;
+    c.gmina = gmina;
+    c.referrals = referrals;
+    c.institutions = insts;
+    c.ninstitutions = n;
+    c.created_by = "konsultant";
+    *why = NULL;
+    return helpline_contact_add(db, &c, &who, id, why);
+}
+
+static int64_t
+referral_rows(int64_t contact)
+{
+    db_stmt *st;
+    int64_t n = 0;
+
+    if (contact == 0) {
+        st = db_query(db, Q_HELPLINE_REFERRAL_PURGE_COUNT);
+        db_bind_text(st, 1, "9999-12-31");
+        assert_int_equal(db_one_int(st, &n), 0);
+        return n;
+    }
+    st = db_query(db, Q_HELPLINE_REFERRAL_OF);
+    db_bind_int(st, 1, contact);
+    while (db_step(st) == DB_ROW) {
+        n++;
+    }
+    db_done(st);
+    return n;
+}
+
+/*
+** Referrals to institutions of the directory: only those of the contact's
+** region serving its gmina (gmina, powiat or region coverage) are taken;
+** the links are stored with the names of the day, counted by type, by
+** institution and by kind (whole and partial months), and purged with
+** their contacts.
+*/
+static void
+test_helpline_referrals_to_institutions(void **state)
+{
+    struct helpline_institution *v = NULL;
+    struct helpline_stats s;
+    const char *why;
+    int64_t ops, pcpr, tel, other_gmina, other_region, id1 = 0, id2 = 0, n;
+    int64_t bad[2];
+
+    (void)state;
+    assert_int_equal(db_begin(db), 0);
+    ops = dir_fixture("04", "ops", "MOPR Toruń", "0463011",
+                      "gmina:0463011");
+    pcpr = dir_fixture("04", "pcpr", "PCPR powiatu", "0463011",
+                       "powiat:0463");
+    tel = dir_fixture("04", "telefon", "Telefon regionu", "0463011",
+                      "region:04");
+    other_gmina = dir_fixture("04", "ops", "MOPS Bydgoszcz", "0461011",
+                              "gmina:0461011");
+    /* Another region's institution, even with coverage of region 04. */
+    other_region = dir_fixture("12", "ops", "MOPS Kraków", "1261011",
+                               "region:04");
+    dir_fixture("04", "ngo", "Bez usług", "0463011", NULL);
+    assert_int_equal(db_commit(db), 0);
+
+    assert_int_equal(helpline_institutions(db, &a, "04", "0463011", &v), 3);
+    assert_int_equal(v[0].id, ops);
+    assert_int_equal(v[0].level, 0);
+    assert_int_equal(v[1].id, pcpr);
+    assert_int_equal(v[1].level, 1);
+    assert_int_equal(v[2].id, tel);
+    assert_int_equal(v[2].level, 2);
+    assert_string_equal(v[2].kind, "telefon");
+    assert_int_equal(helpline_institutions(db, &a, "04", "0461011", &v), 2);
+
+    /* Refusals, each with the Polish message naming the field. */
+    bad[0] = ops;
+    bad[1] = other_gmina;
+    assert_int_equal(add_referred("2024-02-10T10:00", "0463011", 0, bad, 2,
+                                  &id1, &why),
+                     ERR_INPUT);
+    assert_string_equal(why, T_HL_ERR_INST);
+    bad[1] = other_region;
+    assert_int_equal(add_referred("2024-02-10T10:00", "0463011", 0, bad, 2,
+                                  &id1, &why),
+                     ERR_INPUT);
+    assert_string_equal(why, T_HL_ERR_INST);
+    bad[1] = ops;
+    assert_int_equal(add_referred("2024-02-10T10:00", "0463011", 0, bad, 2,
+                                  &id1, &why),
+                     ERR_INPUT);
+    assert_string_equal(why, T_HL_ERR_INST_MANY);
+    assert_int_equal(add_referred("2024-02-10T10:00", NULL, 0, bad, 1, &id1,
+                                  &why),
+                     ERR_INPUT);
+    assert_string_equal(why, T_HL_ERR_INST_GMINA);
+    assert_non_null(strstr(T_HL_ERR_INST,
+                           "Skierowania do instytucji z katalogu"));
+    assert_int_equal(sql_int("contacts"), 0);
+    assert_int_equal(referral_rows(0), 0);
+
+    /* Stored: two institutions and two types, then one more later. */
+    bad[0] = ops;
+    bad[1] = tel;
+    assert_int_equal(add_referred("2024-02-10T10:00", "0463011", 0x11, bad,
+                                  2, &id1, &why),
+                     0);
+    assert_int_equal(add_referred("2024-05-01T18:00", "0463011", 0x1, bad,
+                                  1, &id2, &why),
+                     0);
+    assert_int_equal(referral_rows(id1), 2);
+    assert_int_equal(referral_rows(id2), 1);
+
+    assert_int_equal(helpline_stats(db, &a, "04", "2024-01-01", "2024-12-31",
+                                    &s),
+                     0);
+    assert_int_equal(s.total, 2);
+    assert_int_equal(s.by_referral[1], 2);
+    assert_int_equal(s.by_referral[5], 1);
+    assert_int_equal(s.by_referral[2], 0);
+    assert_int_equal(s.inst_total, 3);
+    assert_int_equal(s.ninsts, 2);
+    assert_int_equal(s.insts[0].id, ops);
+    assert_int_equal(s.insts[0].n, 2);
+    assert_string_equal(s.insts[0].name, "MOPR Toruń");
+    assert_int_equal(s.insts[1].id, tel);
+    assert_int_equal(s.insts[1].n, 1);
+    assert_int_equal(s.ninst_kinds, 2);
+    assert_string_equal(s.inst_kinds[0].code, "ops");
+    assert_int_equal(s.inst_kinds[0].n, 2);
+    assert_string_equal(s.inst_kinds[0].name, dir_kind_label("ops"));
+    assert_int_equal(s.inst_kinds[1].n, 1);
+    /* Days of a partial month are read from the contacts. */
+    assert_int_equal(helpline_stats(db, &a, "04", "2024-02-05", "2024-02-20",
+                                    &s),
+                     0);
+    assert_int_equal(s.total, 1);
+    assert_int_equal(s.by_referral[1], 1);
+    assert_int_equal(s.by_referral[5], 1);
+    assert_int_equal(s.inst_total, 2);
+    /* Another region sees none of them. */
+    assert_int_equal(helpline_stats(db, &a, "12", "2024-01-01", "2024-12-31",
+                                    &s),
+                     0);
+    assert_int_equal(s.inst_total, 0);
+    assert_int_equal(s.by_referral[1], 0);
+
+    /* Purge takes the contact's referral rows along, and nothing else. */
+    assert_int_equal(helpline_purge(db, &a, "2024-03-01", &who, &n), 0);
+    assert_int_equal(n, 1);
+    assert_int_equal(referral_rows(id1), 0);
+    assert_int_equal(referral_rows(id2), 1);
+    assert_int_equal(referral_rows(0), 1);
+    assert_int_equal(helpline_stats(db, &a, "04", "2024-01-01", "2024-12-31",
+                                    &s),
+                     0);
+    assert_int_equal(s.inst_total, 1);
+    assert_int_equal(s.by_referral[1], 1);
+    assert_int_equal(s.by_referral[5], 0);
+}
+
 static void
 test_helpline_contact_checks(void **state)
 {
@@ -466,6 +664,8 @@ main(void)
             test_helpline_count_contacts_for_monitoring, setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_helpline_purge_removes_only_older_rows, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_helpline_referrals_to_institutions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_helpline_contact_checks, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_helpline_agreements_and_count,
