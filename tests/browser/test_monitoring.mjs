@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Browser tests of monitoring (issue 7): a coordinator enters a value in
 // the realisation form, approves it in the queue, reads the dashboard and
-// the report with its SVG charts; the pages pass axe-core WCAG 2.1 AA and
-// work without JavaScript.
+// the report with its SVG charts; an NGO (grantee) reports its grant; the
+// pages pass axe-core WCAG 2.1 AA and work without JavaScript.
 //
 //   node tests/browser/test_monitoring.mjs BUILD/rodzina
 
@@ -31,6 +31,9 @@ async function main() {
     const add = spawnSync(bin, ['user', 'add', 'koord', '--role', 'coordinator',
       '--region', '04', '--db', db], { input: `${PASSWORD}\n` });
     if (add.status !== 0) throw new Error(`user add: ${add.stderr}`);
+    const ngo = spawnSync(bin, ['user', 'add', 'ngo', '--role', 'grantee', '--region', '04',
+      '--unit', 'Fundacja Pomocy Rodzinie „Przystań”', '--db', db], { input: `${PASSWORD}\n` });
+    if (ngo.status !== 0) throw new Error(`user add ngo: ${ngo.stderr}`);
     server = startServer(bin, db, tmp);
     const base = `http://127.0.0.1:${await server.port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
@@ -90,6 +93,56 @@ async function main() {
       await shot(page, 'monitoring-report');
     });
 
+    await test('coordinator sees the awards of a competition', async () => {
+      await page.goto(`${base}/rejestry/konkursy`);
+      // The 2021 competition (record 1) has the demo's three awards.
+      await Promise.all([page.waitForNavigation(),
+        page.locator('a[href="/rejestry/konkursy/1/dotacje"]').click()]);
+      check(page.url().endsWith('/rejestry/konkursy/1/dotacje'), page.url());
+      const foot = await page.locator('tfoot').innerText();
+      check(foot.includes('48 500,00') && foot.includes('640'), `sums: ${foot}`);
+    });
+
+    // The grantee, in its own browser context (no JavaScript either).
+    const gctx = await browser.newContext({ locale: 'pl-PL', javaScriptEnabled: false,
+      viewport: { width: 1280, height: 900 } });
+    gctx.setDefaultTimeout(TIMEOUT);
+    watch(gctx, problems);
+    const gpage = await gctx.newPage();
+    await test('grantee reports its grant and sees only its own', async () => {
+      await gpage.goto(`${base}/login`);
+      await gpage.fill('input[name="login"]', 'ngo');
+      await gpage.fill('input[name="password"]', PASSWORD);
+      await Promise.all([gpage.waitForNavigation(), gpage.click('button[type="submit"]')]);
+      await gpage.goto(`${base}/moje-dotacje`);
+      const rows = gpage.locator('table tbody tr');
+      check(await rows.count() === 1, `own awards: ${await rows.count()}`);
+      await Promise.all([gpage.waitForNavigation(), rows.first().locator('a').click()]);
+      await gpage.getByLabel('Beneficjenci ostateczni').fill('dużo');
+      await Promise.all([gpage.waitForNavigation(), gpage.click('text=Zapisz sprawozdanie')]);
+      check((await gpage.locator('[role="alert"]').innerText()).includes('Beneficjenci ostateczni'),
+        'error names the field');
+      await gpage.getByLabel('Inicjatywy').fill('6');
+      await gpage.getByLabel('Beneficjenci ostateczni').fill('275');
+      await Promise.all([gpage.waitForNavigation(), gpage.click('text=Zapisz sprawozdanie')]);
+      check(gpage.url().endsWith('/moje-dotacje'), gpage.url());
+      const text = await rows.first().innerText();
+      check(text.includes('275') && text.includes('złożone przez ngo'), text);
+      await shot(gpage, 'monitoring-grantee');
+      const r = await gpage.goto(`${base}/moje-dotacje/2`);
+      check(r.status() === 404, `another organisation's grant: ${r.status()}`);
+    });
+    // The rejected report (400) and the foreign grant (404) were asked for.
+    for (let i = problems.length - 1; i >= 0; i--) {
+      const p = problems[i];
+      if ((p.url.endsWith('/moje-dotacje/1') && p.what.includes('status of 400')) ||
+          (p.url.endsWith('/moje-dotacje/2') && p.what.includes('status of 404'))) {
+        problems.splice(i, 1);
+      }
+    }
+    const gstate = await gctx.storageState();
+    await gctx.close();
+
     const axeSource = fs.readFileSync(AXE_JS, 'utf8');
     const state = await ctx.storageState();
     const axeCtx = await browser.newContext({ bypassCSP: true, locale: 'pl-PL', storageState: state });
@@ -98,7 +151,7 @@ async function main() {
     const axePage = await axeCtx.newPage();
     for (const u of ['/monitoring', '/monitoring/plany/1', '/monitoring/plany/1/raport',
       '/monitoring/plany/1/realizacja', '/monitoring/zatwierdzanie', '/rejestry',
-      '/rejestry/szkolenia', '/rejestry/konkursy/nowy']) {
+      '/rejestry/szkolenia', '/rejestry/konkursy/nowy', '/rejestry/konkursy/1/dotacje']) {
       await test(`axe ${u}`, async () => {
         await axePage.goto(`${base}${u}`);
         await axePage.addScriptTag({ content: axeSource });
@@ -109,6 +162,21 @@ async function main() {
       });
     }
     await axeCtx.close();
+    const gaxeCtx = await browser.newContext({ bypassCSP: true, locale: 'pl-PL', storageState: gstate });
+    gaxeCtx.setDefaultTimeout(TIMEOUT);
+    await gaxeCtx.addInitScript(CSP_PROBE);
+    const gaxePage = await gaxeCtx.newPage();
+    for (const u of ['/moje-dotacje', '/moje-dotacje/1']) {
+      await test(`axe grantee ${u}`, async () => {
+        await gaxePage.goto(`${base}${u}`);
+        await gaxePage.addScriptTag({ content: axeSource });
+        const res = await gaxePage.evaluate((tags) => window.axe.run(document,
+          { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }), AXE_TAGS);
+        const v = res.violations.map((x) => `${x.id}: ${x.help} at ${x.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        check(v.length === 0, v.join('\n'));
+      });
+    }
+    await gaxeCtx.close();
 
     await test('no console errors', async () => {
       check(problems.length === 0, problems.map((p) => `${p.url}: ${p.what}`).join('\n'));
