@@ -383,8 +383,8 @@ struct mon_report {
 ** yearly plans (indicators matched by task number and folded name),
 ** budget by source. At risk: a yearly target missed by more than 10 %, or
 ** multi-year progress more than 10 % behind the straight line from the
-** programme's first year (checked from the programme's second year on). 0, ERR_NOTFOUND, ERR_INPUT (not a yearly plan),
-** ERR_DB.
+** programme's first year (checked from the programme's second year on).
+** 0, ERR_NOTFOUND, ERR_INPUT (not a yearly plan), ERR_DB.
 */
 int mon_report_build(struct db *db, struct arena *a, int64_t plan_id,
                      struct mon_report *out);

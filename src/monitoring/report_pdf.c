@@ -7,6 +7,8 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/arena.h"
@@ -28,6 +30,7 @@
 struct pdf {
     cairo_surface_t *surface;
     cairo_t *cr;
+    PangoContext *ctx; /* one for every layout: unhinted, unrounded */
     PangoLayout *layout;
     PangoLayout *cell[MAXCOLS]; /* one per column: laid out once per row */
     double line_h;              /* height of one line of d->font */
@@ -40,6 +43,41 @@ struct pdf {
     int ncols;
     const double *widths;
     const char *const *head;
+    /* The rows drawn since run_top share their columns: their vertical
+     * borders are drawn once, as one line per column, when the run ends. */
+    double run_top; /* < 0: no run */
+    int run_ncols;
+    double run_widths[MAXCOLS];
+    struct lcache *cache; /* laid-out text cells, see cell_layout() */
+    /* glyph and advance of each printable ASCII character in the toy
+     * font, so that numbers need neither cairo_text_extents() nor
+     * cairo's conversion of text to glyphs */
+    unsigned long glyph[128];
+    double advance[128];
+};
+
+/*
+** Laid-out text cells by (font, width, text). A report repeats the same
+** wrapped names many times ("w tym" rows, the same indicator in every
+** task), and shaping them again is most of pango's time; a cached layout
+** is drawn as it is. Open addressing; when full, cells are laid out in
+** the column's own layout as before.
+*/
+#define LCACHE_SIZE 4096 /* power of two */
+#define LCACHE_MAX (LCACHE_SIZE / 2)
+
+struct lslot {
+    uint64_t hash;
+    const char *text; /* NULL: empty slot */
+    const PangoFontDescription *font;
+    int width;
+    PangoLayout *layout;
+    double height;
+};
+
+struct lcache {
+    struct lslot slot[LCACHE_SIZE];
+    int used;
 };
 
 static cairo_status_t
@@ -47,6 +85,120 @@ write_out(void *closure, const unsigned char *data, unsigned int len)
 {
     buf_append(closure, data, len);
     return CAIRO_STATUS_SUCCESS;
+}
+
+static uint64_t
+text_hash(const char *s, const void *font, int width)
+{
+    uint64_t h = 1469598103934665603ULL ^ (uint64_t)(uintptr_t)font ^
+                 ((uint64_t)(unsigned)width << 32);
+
+    for (; *s; s++) {
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    }
+    return h;
+}
+
+/*
+** The layout of text in a cell of width with font, and its height: from
+** the cache, or laid out in fallback (the column's layout) when the cache
+** is full. The layout stays valid until the next call with fallback.
+*/
+static PangoLayout *
+cell_layout(struct pdf *d, PangoLayout *fallback, const char *text,
+            double width, PangoFontDescription *font, double *height)
+{
+    int pw = (int)((width - 2 * PAD) * PANGO_SCALE), w, h;
+    uint64_t hash = text_hash(text, font, pw);
+    struct lcache *c = d->cache;
+    unsigned i = (unsigned)hash & (LCACHE_SIZE - 1);
+    PangoLayout *l;
+
+    for (; c->slot[i].text != NULL; i = (i + 1) & (LCACHE_SIZE - 1)) {
+        struct lslot *sl = &c->slot[i];
+
+        if (sl->hash == hash && sl->font == font && sl->width == pw &&
+            strcmp(sl->text, text) == 0) {
+            *height = sl->height;
+            return sl->layout;
+        }
+    }
+    l = c->used < LCACHE_MAX ? pango_layout_new(d->ctx) : fallback;
+    pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_font_description(l, font);
+    pango_layout_set_width(l, pw);
+    pango_layout_set_text(l, text, -1);
+    pango_layout_get_size(l, &w, &h);
+    *height = (double)h / PANGO_SCALE;
+    if (l != fallback) {
+        struct lslot *sl = &c->slot[i];
+
+        sl->hash = hash;
+        sl->text = arena_strdup(d->a, text);
+        sl->font = font;
+        sl->width = pw;
+        sl->layout = l;
+        sl->height = *height;
+        c->used++;
+    }
+    return l;
+}
+
+/* Width of printable ASCII text s in the toy font; false for others. */
+static bool
+ascii_width(const struct pdf *d, const char *s, double *width)
+{
+    double w = 0;
+
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+
+        if (c < 32 || c > 126) {
+            return false;
+        }
+        w += d->advance[c];
+    }
+    *width = w;
+    return true;
+}
+
+/* Draw printable ASCII text s (under 40 bytes) at x, baseline y. */
+static void
+ascii_show(struct pdf *d, const char *s, double x, double y)
+{
+    cairo_glyph_t g[40];
+    int n = 0;
+
+    for (; *s && n < 40; s++, n++) {
+        g[n].index = d->glyph[(unsigned char)*s];
+        g[n].x = x;
+        g[n].y = y;
+        x += d->advance[(unsigned char)*s];
+    }
+    cairo_show_glyphs(d->cr, g, n);
+}
+
+/* Draw the vertical borders of the current run of rows and end it. */
+static void
+run_end(struct pdf *d)
+{
+    double x = MARGIN;
+    int i;
+
+    if (d->run_top < 0) {
+        return;
+    }
+    if (d->y > d->run_top) {
+        for (i = 0; i <= d->run_ncols; i++) {
+            cairo_move_to(d->cr, x, d->run_top);
+            cairo_line_to(d->cr, x, d->y);
+            if (i < d->run_ncols) {
+                x += d->run_widths[i];
+            }
+        }
+        cairo_stroke(d->cr);
+    }
+    d->run_top = -1;
 }
 
 /* Height of text laid out in width with font (no drawing). */
@@ -94,6 +246,7 @@ static void table_head(struct pdf *d);
 static void
 new_page(struct pdf *d)
 {
+    run_end(d);
     footer(d);
     cairo_show_page(d->cr);
     d->page++;
@@ -104,77 +257,113 @@ new_page(struct pdf *d)
 }
 
 /*
-** One table row. Text cells are laid out once (each column has its own
-** layout, measured and then drawn as it is); numeric cells (right) are
-** one line of digits drawn with cairo's own text, which needs no shaping:
-** that keeps a report of a thousand pages within seconds.
+** One table row. Text cells come laid out from the cache (or are laid
+** out once in the column's layout); short cells of the regular font that
+** fit on one line (numbers, task numbers, statuses) are drawn with
+** cairo's own text, which needs no shaping. Borders: one horizontal line
+** per row; the vertical ones once per run of rows (run_end). That keeps a
+** report of a thousand pages within a few seconds, most of it now in
+** cairo's PDF writer.
 */
 static void
 row(struct pdf *d, const char *const *cells, const bool *right,
     PangoFontDescription *font, double shade)
 {
-    double h = d->line_h, x = MARGIN;
-    int i, w, hh;
-
+    double h = d->line_h, x = MARGIN, lh;
+    PangoLayout *lay[MAXCOLS];
     bool toy[MAXCOLS];
+    int i;
+
+    double tw[MAXCOLS];
+    bool ascii[MAXCOLS];
 
     for (i = 0; i < d->ncols; i++) {
-        PangoLayout *l = d->cell[i];
         cairo_text_extents_t ext;
 
-        /* Short text of the regular font that fits on one line needs no
-         * layout either (task numbers, statuses, numbers). */
+        lay[i] = NULL;
+        ascii[i] = false;
         toy[i] = right != NULL && font == d->font && cells[i] != NULL &&
                  strlen(cells[i]) < 40;
         if (toy[i]) {
-            cairo_text_extents(d->cr, cells[i], &ext);
-            toy[i] = ext.x_advance <= d->widths[i] - 2 * PAD;
+            ascii[i] = ascii_width(d, cells[i], &tw[i]);
+            if (!ascii[i]) {
+                cairo_text_extents(d->cr, cells[i], &ext);
+                tw[i] = ext.x_advance;
+            }
+            toy[i] = tw[i] <= d->widths[i] - 2 * PAD;
         }
         if (toy[i] || (right != NULL && right[i])) {
             continue;
         }
-        pango_layout_set_font_description(l, font);
-        pango_layout_set_width(l, (int)((d->widths[i] - 2 * PAD) *
-                                        PANGO_SCALE));
-        pango_layout_set_text(l, cells[i] ? cells[i] : "", -1);
-        pango_layout_get_size(l, &w, &hh);
-        if ((double)hh / PANGO_SCALE > h) {
-            h = (double)hh / PANGO_SCALE;
+        lay[i] = cell_layout(d, d->cell[i], cells[i] ? cells[i] : "",
+                             d->widths[i], font, &lh);
+        if (lh > h) {
+            h = lh;
         }
     }
     h += 2 * PAD;
     if (d->y + h > BOTTOM) {
         new_page(d);
     }
+    if (d->run_top >= 0 &&
+        (d->run_ncols != d->ncols ||
+         memcmp(d->run_widths, d->widths,
+                sizeof(double) * (size_t)d->ncols) != 0)) {
+        run_end(d);
+    }
     if (shade > 0) {
         cairo_set_source_rgb(d->cr, shade, shade, shade + 0.04);
-        cairo_rectangle(d->cr, MARGIN, d->y, d->rowwidth, h);
+        /* below the line above, which is drawn already */
+        cairo_rectangle(d->cr, MARGIN, d->y + 0.2, d->rowwidth, h - 0.2);
         cairo_fill(d->cr);
         cairo_set_source_rgb(d->cr, 0, 0, 0);
     }
-    for (i = 0; i < d->ncols; i++) {
-        cairo_rectangle(d->cr, x, d->y, d->widths[i], h);
-        x += d->widths[i];
+    if (d->run_top < 0) {
+        d->run_top = d->y;
+        d->run_ncols = d->ncols;
+        memcpy(d->run_widths, d->widths, sizeof(double) * (size_t)d->ncols);
+        for (i = 0; i < d->ncols; i++) {
+            x += d->widths[i];
+        }
+        cairo_move_to(d->cr, MARGIN, d->y);
+        cairo_line_to(d->cr, x, d->y);
+    } else {
+        for (i = 0; i < d->ncols; i++) {
+            x += d->widths[i];
+        }
     }
+    cairo_move_to(d->cr, MARGIN, d->y + h);
+    cairo_line_to(d->cr, x, d->y + h);
     cairo_stroke(d->cr);
     for (i = 0, x = MARGIN; i < d->ncols; x += d->widths[i], i++) {
         if (cells[i] == NULL || *cells[i] == '\0') {
             continue;
         }
-        if (toy[i] || (right != NULL && right[i])) {
+        if (lay[i] == NULL) {
             cairo_text_extents_t ext;
             double tx = x + PAD;
 
             if (right != NULL && right[i]) {
-                cairo_text_extents(d->cr, cells[i], &ext);
-                tx = x + d->widths[i] - PAD - ext.x_advance;
+                if (!toy[i]) { /* too wide: tw is unset */
+                    ascii[i] = strlen(cells[i]) < 40 &&
+                               ascii_width(d, cells[i], &tw[i]);
+                    if (!ascii[i]) {
+                        cairo_text_extents(d->cr, cells[i], &ext);
+                        tw[i] = ext.x_advance;
+                    }
+                }
+                tx = x + d->widths[i] - PAD - tw[i];
             }
-            cairo_move_to(d->cr, tx, d->y + PAD + d->ascent);
-            cairo_show_text(d->cr, cells[i]);
+            if (ascii[i]) {
+                ascii_show(d, cells[i], tx, d->y + PAD + d->ascent);
+            } else {
+                cairo_move_to(d->cr, tx, d->y + PAD + d->ascent);
+                cairo_show_text(d->cr, cells[i]);
+            }
             continue;
         }
         cairo_move_to(d->cr, x + PAD, d->y + PAD);
-        pango_cairo_show_layout(d->cr, d->cell[i]);
+        pango_cairo_show_layout(d->cr, lay[i]);
     }
     d->y += h;
 }
@@ -208,6 +397,7 @@ table_begin(struct pdf *d, int ncols, const double *widths,
 static void
 table_end(struct pdf *d)
 {
+    run_end(d);
     d->ncols = 0;
     d->y += 8;
 }
@@ -265,7 +455,7 @@ cnt(struct arena *a, bool has, int64_t v)
 static void
 indicators(struct pdf *d, const struct mon_report *m)
 {
-    static const double w[] = {34, 165, 42, 48, 36, 48, 50, 40, 60};
+    static const double w[] = {40, 159, 42, 48, 36, 48, 50, 40, 60};
     static const char *const head[] = {
         T_MON_PDF_TASK, T_MON_COL_INDICATOR, T_MON_PDF_TARGET,
         T_MON_PDF_REAL, "%", T_MON_PDF_MULTI_TARGET, T_MON_PDF_MULTI_REAL,
@@ -274,8 +464,23 @@ indicators(struct pdf *d, const struct mon_report *m)
                                  true,  true,  true, false};
     const struct plan *p = m->p;
     struct arena *a = d->a;
-    int g, t, i;
+    int g, t, i, k, *first, *next;
 
+    /* The indicators of each task in plan order, without a scan of all
+     * indicators per task (10 000 tasks x 17 500 indicators). */
+    first = arena_alloc(a, sizeof(*first) * (size_t)(p->ntasks + 1));
+    next = arena_alloc(a, sizeof(*next) * (size_t)(p->nindicators + 1));
+    for (t = 0; t < p->ntasks; t++) {
+        first[t] = -1;
+    }
+    for (i = p->nindicators - 1; i >= 0; i--) {
+        t = p->indicators[i].task;
+        next[i] = -1;
+        if (t >= 0 && t < p->ntasks) {
+            next[i] = first[t];
+            first[t] = i;
+        }
+    }
     table_begin(d, 9, w, head);
     for (g = -1; g < p->ngoals; g++) {
         if (g >= 0) {
@@ -305,14 +510,11 @@ indicators(struct pdf *d, const struct mon_report *m)
             if (p->tasks[t].goal != g) {
                 continue;
             }
-            for (i = 0; i < p->nindicators; i++) {
-                const struct plan_indicator *in = &p->indicators[i];
-                const struct mon_rind *ri = &m->ind[i];
+            for (k = first[t]; k >= 0; k = next[k]) {
+                const struct plan_indicator *in = &p->indicators[k];
+                const struct mon_rind *ri = &m->ind[k];
                 const char *cells[MAXCOLS];
 
-                if (in->task != t) {
-                    continue;
-                }
                 cells[0] = p->tasks[t].number;
                 cells[1] = arena_printf(
                     a, "%s%s%s", in->parent >= 0 ? "w tym: " : "", in->name,
@@ -396,6 +598,8 @@ mon_report_pdf(struct arena *a, const struct mon_report *m, struct buf *out)
 
     memset(&d, 0, sizeof(d));
     d.a = a;
+    d.run_top = -1;
+    d.cache = xcalloc(1, sizeof(*d.cache));
     d.page = 1;
     d.y = MARGIN;
     d.surface = cairo_pdf_surface_create_for_stream(write_out, out, PAGE_W,
@@ -405,13 +609,30 @@ mon_report_pdf(struct arena *a, const struct mon_report *m, struct buf *out)
                                    arena_printf(a, "%s %d",
                                                 T_MON_REPORT_TITLE, m->year));
     cairo_set_line_width(d.cr, 0.4);
-    d.layout = pango_cairo_create_layout(d.cr);
+    {
+        /*
+        ** Glyph positions as the font has them: with hinted metrics or
+        ** positions rounded to whole pixels (pango's default) cairo has to
+        ** write an adjustment number after almost every glyph, which made
+        ** most of the PDF's text and of the time spent formatting it.
+        */
+        cairo_font_options_t *fo = cairo_font_options_create();
+
+        cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+        cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+        cairo_set_font_options(d.cr, fo);
+        d.ctx = pango_cairo_create_context(d.cr);
+        pango_cairo_context_set_font_options(d.ctx, fo);
+        pango_context_set_round_glyph_positions(d.ctx, FALSE);
+        cairo_font_options_destroy(fo);
+    }
+    d.layout = pango_layout_new(d.ctx);
     pango_layout_set_wrap(d.layout, PANGO_WRAP_WORD_CHAR);
     d.font = pango_font_description_from_string("DejaVu Sans 7");
     d.bold = pango_font_description_from_string("DejaVu Sans Bold 7");
     d.title = pango_font_description_from_string("DejaVu Sans Bold 12");
     for (i = 0; i < MAXCOLS; i++) {
-        d.cell[i] = pango_cairo_create_layout(d.cr);
+        d.cell[i] = pango_layout_new(d.ctx);
         pango_layout_set_wrap(d.cell[i], PANGO_WRAP_WORD_CHAR);
     }
     d.line_h = measure(&d, "0", 100, d.font);
@@ -424,6 +645,23 @@ mon_report_pdf(struct arena *a, const struct mon_report *m, struct buf *out)
         cairo_set_font_size(d.cr, 7.0 * 96.0 / 72.0);
         cairo_font_extents(d.cr, &fe);
         d.ascent = fe.ascent;
+        for (i = 32; i < 127; i++) {
+            cairo_scaled_font_t *sf = cairo_get_scaled_font(d.cr);
+            cairo_glyph_t *g = NULL;
+            cairo_text_extents_t te;
+            char c[2] = {(char)i, '\0'};
+            int ng = 0;
+
+            if (cairo_scaled_font_text_to_glyphs(sf, 0, 0, c, 1, &g, &ng,
+                                                 NULL, NULL, NULL) ==
+                    CAIRO_STATUS_SUCCESS &&
+                ng == 1) {
+                d.glyph[i] = g[0].index;
+                cairo_scaled_font_glyph_extents(sf, g, 1, &te);
+                d.advance[i] = te.x_advance;
+            }
+            cairo_glyph_free(g);
+        }
     }
 
     para(&d, arena_printf(a, "%s %d", T_MON_REPORT_TITLE, m->year), d.title);
@@ -459,6 +697,13 @@ mon_report_pdf(struct arena *a, const struct mon_report *m, struct buf *out)
     for (i = 0; i < MAXCOLS; i++) {
         g_object_unref(d.cell[i]);
     }
+    for (i = 0; i < LCACHE_SIZE; i++) {
+        if (d.cache->slot[i].layout != NULL) {
+            g_object_unref(d.cache->slot[i].layout);
+        }
+    }
+    free(d.cache);
+    g_object_unref(d.ctx);
     pango_font_description_free(d.font);
     pango_font_description_free(d.bold);
     pango_font_description_free(d.title);
