@@ -117,7 +117,11 @@ str_fold(struct arena *a, const char *s)
             }
         } else {
             c = latin_base(cp);
-            if (c == 0 && cp > 0x17F) { /* other scripts: keep bytes */
+            /* General Punctuation (dashes, „quotes”, ellipsis) separates
+             * words like ASCII punctuation does. */
+            if (cp >= 0x2000 && cp <= 0x206F) {
+                c = 0;
+            } else if (c == 0 && cp > 0x17F) { /* other scripts: keep */
                 if (space && o > 0) {
                     out[o++] = ' ';
                 }

@@ -88,7 +88,7 @@ static const struct demo_account {
     {"demo-realizator", "implementer", "04", "Departamentu Spraw Społecznych"},
     {"demo-konsultant", "consultant", "04", NULL},
     {"demo-analityk", "analyst", "04", NULL},
-    {"demo-organizacja", "grantee", "04", NULL},
+    {"demo-organizacja", "grantee", "04", "Fundacja Pomocy Rodzinie"},
 };
 
 /*

@@ -74,6 +74,9 @@ test_str_fold_polish(void **state)
     assert_string_equal(str_fold(&a, "  Ośrodek   Interwencji--Kryzysowej "),
                         "osrodek interwencji kryzysowej");
     assert_string_equal(str_fold(&a, "Kędzierzyn-Koźle"), "kedzierzyn kozle");
+    /* Typographic quotes and dashes separate words too. */
+    assert_string_equal(str_fold(&a, "Fundacja „Przystań” – Toruń…"),
+                        "fundacja przystan torun");
     assert_string_equal(str_fold(&a, ""), "");
     /* A stray continuation byte is dropped, not passed on. */
     assert_string_equal(str_fold(&a, "a\x80" "b"), "ab");
