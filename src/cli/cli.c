@@ -63,8 +63,25 @@ cli_parse(const char *cmd, int argc, char **argv,
             continue;
         }
         if (a[0] == '-' && a[1] != '\0') {
-            fprintf(stderr, "rodzina %s: unknown option '%s'\n", cmd, a);
-            return CLI_USAGE;
+            const struct cli_opt *o = opts;
+
+            while (o->name != NULL && (a[2] != '\0' || o->short_name != a[1])) {
+                o++;
+            }
+            if (o->name == NULL) {
+                fprintf(stderr, "rodzina %s: unknown option '%s'\n", cmd, a);
+                return CLI_USAGE;
+            }
+            if (o->flag != NULL) {
+                *o->flag = true;
+            } else if (i + 1 < argc) {
+                *o->value = argv[++i];
+            } else {
+                fprintf(stderr, "rodzina %s: option '%s' needs a value\n",
+                        cmd, a);
+                return CLI_USAGE;
+            }
+            continue;
         }
         if (*npos >= max_pos) {
             goto too_many;

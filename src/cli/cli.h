@@ -14,12 +14,13 @@ struct cli_opt {
     const char *name;   /* long name without dashes, e.g. "db" */
     const char **value; /* set for options that take an argument */
     bool *flag;         /* set for options without an argument */
+    char short_name;    /* also accepted as "-x", or 0 */
 };
 
 /*
 ** Parse argv[1..argc) (argv[0] is the subcommand's name) against opts, a
-** table ending with {NULL}. "--name VALUE", "--name=VALUE" and "--flag" are
-** accepted; anything else starting with "--" is an error. Positional
+** table ending with {NULL}. "--name VALUE", "--name=VALUE", "--flag" and
+** an option's "-x VALUE" short form are accepted; anything else starting with "--" is an error. Positional
 ** arguments are collected into pos (at most max_pos, at least min_pos).
 ** On error prints one line "rodzina CMD: ..." to stderr and returns
 ** CLI_USAGE; otherwise 0.

@@ -108,9 +108,9 @@ cmd_backup(int argc, char **argv)
 {
     const char *file = NULL, *db = NULL;
     const struct cli_opt opts[] = {
-        {"config", &file, NULL},
-        {"db", &db, NULL},
-        {NULL, NULL, NULL},
+        {"config", &file, NULL, 0},
+        {"db", &db, NULL, 0},
+        {NULL, NULL, NULL, 0},
     };
     char dest[PATH_MAX + 256], err[600];
     const char *pos[1];
@@ -181,10 +181,10 @@ cmd_restore(int argc, char **argv)
     const char *file = NULL, *db = NULL;
     bool no_copy = false;
     const struct cli_opt opts[] = {
-        {"config", &file, NULL},
-        {"db", &db, NULL},
-        {"no-safety-copy", NULL, &no_copy},
-        {NULL, NULL, NULL},
+        {"config", &file, NULL, 0},
+        {"db", &db, NULL, 0},
+        {"no-safety-copy", NULL, &no_copy, 0},
+        {NULL, NULL, NULL, 0},
     };
     char err[600], after[200];
     const char *pos[1], *target;

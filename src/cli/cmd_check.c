@@ -111,9 +111,9 @@ cmd_check(int argc, char **argv)
 {
     bool as_json = false, help = false;
     const struct cli_opt opts[] = {
-        {"json", NULL, &as_json},
-        {"help", NULL, &help},
-        {NULL, NULL, NULL},
+        {"json", NULL, &as_json, 0},
+        {"help", NULL, &help, 0},
+        {NULL, NULL, NULL, 0},
     };
     const char *pos[1];
     int npos, rc, status;

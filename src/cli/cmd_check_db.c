@@ -32,9 +32,9 @@ cmd_check_db(int argc, char **argv)
 {
     const char *file = NULL, *flags[OPS_KEY_COUNT] = {0};
     const struct cli_opt opts[] = {
-        {"config", &file, NULL},
-        {"db", &flags[OPS_DB], NULL},
-        {NULL, NULL, NULL},
+        {"config", &file, NULL, 0},
+        {"db", &flags[OPS_DB], NULL, 0},
+        {NULL, NULL, NULL, 0},
     };
     struct ops_config c;
     const char *pos[1];

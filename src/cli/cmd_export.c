@@ -58,13 +58,13 @@ cmd_export(int argc, char **argv)
 {
     const char *path = "rodzina.db", *format = NULL, *output = NULL;
     const struct cli_opt opts[] = {
-        {"db", &path, NULL},
-        {"format", &format, NULL},
-        {"output", &output, NULL},
-        {NULL, NULL, NULL},
+        {"db", &path, NULL, 0},
+        {"format", &format, NULL, 0},
+        {"output", &output, NULL, 'o'},
+        {NULL, NULL, NULL, 0},
     };
     const char *pos[2];
-    char **args, err[512], *end;
+    char err[512], *end;
     struct arena a;
     struct plan *p = NULL;
     struct plan_meta meta;
@@ -73,16 +73,7 @@ cmd_export(int argc, char **argv)
     long long id;
     int npos, rc, status = 1;
 
-    /* "-o FILE" is the one short option: spell it long for cli_parse */
-    args = calloc((size_t)argc + 1, sizeof(*args));
-    if (args == NULL) {
-        return 1;
-    }
-    for (int i = 0; i < argc; i++) {
-        args[i] = strcmp(argv[i], "-o") == 0 ? (char *)"--output" : argv[i];
-    }
-    rc = cli_parse("export", argc, args, opts, 2, 2, pos, &npos);
-    free(args);
+    rc = cli_parse("export", argc, argv, opts, 2, 2, pos, &npos);
     if (rc != 0) {
         return rc;
     }

@@ -51,9 +51,9 @@ cmd_import(int argc, char **argv)
 {
     const char *path = "rodzina.db", *region = NULL;
     const struct cli_opt opts[] = {
-        {"db", &path, NULL},
-        {"region", &region, NULL},
-        {NULL, NULL, NULL},
+        {"db", &path, NULL, 0},
+        {"region", &region, NULL, 0},
+        {NULL, NULL, NULL, 0},
     };
     const char *pos[2], *why = NULL;
     struct arena a;

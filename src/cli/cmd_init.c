@@ -28,9 +28,9 @@ cmd_init(int argc, char **argv)
     const char *path = "rodzina.db";
     bool demo = false;
     const struct cli_opt opts[] = {
-        {"db", &path, NULL},
-        {"demo", NULL, &demo},
-        {NULL, NULL, NULL},
+        {"db", &path, NULL, 0},
+        {"demo", NULL, &demo, 0},
+        {NULL, NULL, NULL, 0},
     };
     const char *pos[1];
     struct teryt_counts c;

@@ -24,9 +24,9 @@ cmd_purge(int argc, char **argv)
 {
     const char *path = "rodzina.db", *before = NULL;
     const struct cli_opt opts[] = {
-        {"db", &path, NULL},
-        {"before", &before, NULL},
-        {NULL, NULL, NULL},
+        {"db", &path, NULL, 0},
+        {"before", &before, NULL, 0},
+        {NULL, NULL, NULL, 0},
     };
     const struct audit_entry who = {.via = "cli"};
     const char *pos[1];

@@ -46,29 +46,21 @@ cmd_report(int argc, char **argv)
     const char *path = "rodzina.db", *format = NULL, *output = NULL;
     const char *plan = NULL;
     const struct cli_opt opts[] = {
-        {"db", &path, NULL},
-        {"plan", &plan, NULL},
-        {"format", &format, NULL},
-        {"output", &output, NULL},
-        {NULL, NULL, NULL},
+        {"db", &path, NULL, 0},
+        {"plan", &plan, NULL, 0},
+        {"format", &format, NULL, 0},
+        {"output", &output, NULL, 'o'},
+        {NULL, NULL, NULL, 0},
     };
     const char *pos[1];
-    char **args, err[512], *end;
+    char err[512], *end;
     struct mon_report m;
     struct db *db = NULL;
     struct req r;
     long long id;
     int npos, rc, status = 1;
 
-    args = calloc((size_t)argc + 1, sizeof(*args));
-    if (args == NULL) {
-        return 1;
-    }
-    for (int i = 0; i < argc; i++) {
-        args[i] = strcmp(argv[i], "-o") == 0 ? (char *)"--output" : argv[i];
-    }
-    rc = cli_parse("report", argc, args, opts, 1, 1, pos, &npos);
-    free(args);
+    rc = cli_parse("report", argc, argv, opts, 1, 1, pos, &npos);
     if (rc != 0) {
         return rc;
     }

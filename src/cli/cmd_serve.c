@@ -59,18 +59,18 @@ cmd_serve(int argc, char **argv)
     const char *file = NULL, *flags[OPS_KEY_COUNT] = {0};
     bool tls_proxy = false;
     const struct cli_opt opts[] = {
-        {"config", &file, NULL},
-        {"db", &flags[OPS_DB], NULL},
-        {"listen", &flags[OPS_LISTEN], NULL},
-        {"threads", &flags[OPS_THREADS], NULL},
-        {"body-limit", &flags[OPS_BODY_LIMIT], NULL},
-        {"behind-tls-proxy", NULL, &tls_proxy},
-        {"user", &flags[OPS_USER], NULL},
-        {"log-file", &flags[OPS_LOG_FILE], NULL},
-        {"log-level", &flags[OPS_LOG_LEVEL], NULL},
-        {"metrics-allow", &flags[OPS_METRICS_ALLOW], NULL},
-        {"metrics-token", &flags[OPS_METRICS_TOKEN], NULL},
-        {NULL, NULL, NULL},
+        {"config", &file, NULL, 0},
+        {"db", &flags[OPS_DB], NULL, 0},
+        {"listen", &flags[OPS_LISTEN], NULL, 0},
+        {"threads", &flags[OPS_THREADS], NULL, 0},
+        {"body-limit", &flags[OPS_BODY_LIMIT], NULL, 0},
+        {"behind-tls-proxy", NULL, &tls_proxy, 0},
+        {"user", &flags[OPS_USER], NULL, 0},
+        {"log-file", &flags[OPS_LOG_FILE], NULL, 0},
+        {"log-level", &flags[OPS_LOG_LEVEL], NULL, 0},
+        {"metrics-allow", &flags[OPS_METRICS_ALLOW], NULL, 0},
+        {"metrics-token", &flags[OPS_METRICS_TOKEN], NULL, 0},
+        {NULL, NULL, NULL, 0},
     };
     struct server_config cfg = {0};
     struct ops_config c;

@@ -97,11 +97,11 @@ cmd_user(int argc, char **argv)
     int nunits = 0;
     const char *unit = NULL;
     const struct cli_opt opts[] = {
-        {"db", &path, NULL},
-        {"role", &role, NULL},
-        {"region", &region, NULL},
-        {"unit", &unit, NULL},
-        {NULL, NULL, NULL},
+        {"db", &path, NULL, 0},
+        {"role", &role, NULL, 0},
+        {"region", &region, NULL, 0},
+        {"unit", &unit, NULL, 0},
+        {NULL, NULL, NULL, 0},
     };
     const struct users_actor cli = {NULL, "cli", NULL};
     const char *pos[2], *why = NULL;

@@ -13,6 +13,7 @@
 #include <xlsxwriter.h>
 
 #include "core/arena.h"
+#include "core/tmpfile.h"
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/log.h"
@@ -300,49 +301,28 @@ fail:
     return ERR_IO;
 }
 
+struct book_job {
+    struct arena *a;
+    const struct mon_report *m;
+};
+
+static int
+book_writer(void *ctx, const char *path)
+{
+    struct book_job *job = ctx;
+    int rc = write_book(job->a, job->m, path);
+
+    if (rc != 0) {
+        log_error("report xlsx: writing %s failed", path);
+    }
+    return rc;
+}
+
 int
 mon_report_xlsx(struct arena *a, const struct mon_report *m,
                 struct buf *out)
 {
-    const char *dir = getenv("TMPDIR");
-    char *path;
-    struct stat st;
-    int fd, rc;
+    struct book_job job = {a, m};
 
-    if (dir == NULL || dir[0] == '\0') {
-        dir = "/tmp";
-    }
-    path = arena_printf(a, "%s/rodzina-report-XXXXXX", dir);
-    fd = mkstemp(path);
-    if (fd < 0) {
-        log_error("report xlsx: mkstemp in %s: %s", dir, strerror(errno));
-        return ERR_IO;
-    }
-    close(fd);
-    rc = write_book(a, m, path);
-    if (rc == 0) {
-        fd = open(path, O_RDONLY);
-        if (fd < 0 || fstat(fd, &st) != 0) {
-            log_error("report xlsx: reading %s back: %s", path,
-                      strerror(errno));
-            rc = ERR_IO;
-        } else {
-            char chunk[65536];
-            ssize_t k;
-
-            while ((k = read(fd, chunk, sizeof(chunk))) > 0) {
-                buf_append(out, chunk, (size_t)k);
-            }
-            if (k < 0) {
-                rc = ERR_IO;
-            }
-        }
-        if (fd >= 0) {
-            close(fd);
-        }
-    } else {
-        log_error("report xlsx: writing %s failed", path);
-    }
-    unlink(path);
-    return rc;
+    return tmpfile_bytes(a, "report", book_writer, &job, out);
 }

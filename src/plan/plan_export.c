@@ -21,6 +21,7 @@
 
 #include <xlsxwriter.h>
 
+#include "core/tmpfile.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/err.h"
@@ -1108,59 +1109,25 @@ plan_export_xlsx(struct arena *a, const struct plan *p, const char *path)
     return 0;
 }
 
+struct export_job {
+    struct arena *a;
+    const struct plan *p;
+};
+
+static int
+export_writer(void *ctx, const char *path)
+{
+    struct export_job *job = ctx;
+
+    return plan_export_xlsx(job->a, job->p, path);
+}
+
 int
 plan_export_xlsx_buf(struct arena *a, const struct plan *p, struct buf *out)
 {
-    const char *dir = getenv("TMPDIR");
-    char *path;
-    struct stat st;
-    int fd, rc;
+    struct export_job job = {a, p};
 
-    if (dir == NULL || dir[0] == '\0') {
-        dir = "/tmp";
-    }
-    path = arena_printf(a, "%s/rodzina-export-XXXXXX", dir);
-    fd = mkstemp(path);
-    if (fd < 0) {
-        log_error("plan export: mkstemp in %s: %s", dir, strerror(errno));
-        return ERR_IO;
-    }
-    close(fd);
-    rc = plan_export_xlsx(a, p, path);
-    if (rc == 0) {
-        fd = open(path, O_RDONLY);
-        if (fd < 0 || fstat(fd, &st) != 0) {
-            log_error("plan export: reading %s back: %s", path,
-                      strerror(errno));
-            rc = ERR_IO;
-        } else {
-            size_t got = 0, want = (size_t)st.st_size;
-            char *data = arena_alloc(a, want + 1);
-
-            while (got < want) {
-                ssize_t k = read(fd, data + got, want - got);
-
-                if (k < 0 && errno == EINTR) {
-                    continue;
-                }
-                if (k <= 0) {
-                    break;
-                }
-                got += (size_t)k;
-            }
-            if (got != want) {
-                log_error("plan export: short read of %s", path);
-                rc = ERR_IO;
-            } else {
-                buf_append(out, data, got);
-            }
-        }
-        if (fd >= 0) {
-            close(fd);
-        }
-    }
-    unlink(path);
-    return rc;
+    return tmpfile_bytes(a, "export", export_writer, &job, out);
 }
 
 int

@@ -9,7 +9,7 @@
 #include "cli/cli.h"
 
 struct parsed {
-    const char *db, *listen;
+    const char *db, *listen, *output;
     bool demo;
     const char *pos[2];
     int npos;
@@ -19,10 +19,11 @@ static int
 parse(struct parsed *p, int argc, char **argv, int min_pos, int max_pos)
 {
     const struct cli_opt opts[] = {
-        {"db", &p->db, NULL},
-        {"listen", &p->listen, NULL},
-        {"demo", NULL, &p->demo},
-        {NULL, NULL, NULL},
+        {"db", &p->db, NULL, 0},
+        {"listen", &p->listen, NULL, 0},
+        {"demo", NULL, &p->demo, 0},
+        {"output", &p->output, NULL, 'o'},
+        {NULL, NULL, NULL, 0},
     };
 
     return cli_parse("test", argc, argv, opts, min_pos, max_pos, p->pos,
@@ -74,6 +75,22 @@ test_cli_parse_missing_value_and_arguments(void **state)
 }
 
 static void
+test_cli_parse_short_option(void **state)
+{
+    char *argv[] = {"export", "-o", "plan.xlsx", "1"};
+    char *argv2[] = {"export", "-x", "1"};
+    char *argv3[] = {"export", "-o"};
+    struct parsed p = {0};
+
+    (void)state;
+    assert_int_equal(parse(&p, 4, argv, 1, 1), 0);
+    assert_string_equal(p.output, "plan.xlsx");
+    assert_string_equal(p.pos[0], "1");
+    assert_int_equal(parse(&p, 3, argv2, 0, 1), CLI_USAGE);
+    assert_int_equal(parse(&p, 2, argv3, 0, 1), CLI_USAGE);
+}
+
+static void
 test_cli_parse_double_dash_ends_options(void **state)
 {
     char *argv[] = {"check", "--", "--odd-name.csv"};
@@ -91,6 +108,7 @@ main(void)
         cmocka_unit_test(test_cli_parse_values_and_flags),
         cmocka_unit_test(test_cli_parse_rejects_unknown_option),
         cmocka_unit_test(test_cli_parse_missing_value_and_arguments),
+        cmocka_unit_test(test_cli_parse_short_option),
         cmocka_unit_test(test_cli_parse_double_dash_ends_options),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
