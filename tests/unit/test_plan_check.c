@@ -16,36 +16,8 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "plan/plan.h"
+#include "plan_fixture.h"
 
-#define PLANS FIXTURES_DIR "/plans/"
-#define ZL(x) ((int64_t)(x) * 100)
-
-static struct arena arena;
-
-static int
-setup(void **state)
-{
-    (void)state;
-    arena_init(&arena);
-    return 0;
-}
-
-static int
-teardown(void **state)
-{
-    (void)state;
-    arena_free(&arena);
-    return 0;
-}
-
-static struct plan *
-read_ok(const char *name)
-{
-    struct plan *p;
-
-    assert_int_equal(plan_read_file(&arena, name, 0, &p), 0);
-    return p;
-}
 
 static const struct plan_finding *
 finding(const struct plan *p, const char *code, int row)

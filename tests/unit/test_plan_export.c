@@ -23,43 +23,12 @@
 #include "db/db.h"
 #include "demo/demo.h"
 #include "plan/plan.h"
+#include "plan_fixture.h"
 #include "plan/plan_export.h"
 #include "plan/plan_store.h"
 #include "plan/plan_xlsx.h"
 #include "teryt/teryt.h"
 
-#define SEED_001 SEEDS_DIR "/001_bcc9bc9c7ab7a335.txt"
-#define SEED_002 SEEDS_DIR "/002_8d4882d2d6e0411e.txt"
-#define PLANS FIXTURES_DIR "/plans/"
-#define ZL(x) ((int64_t)(x) * 100)
-
-static struct arena arena;
-
-static int
-setup(void **state)
-{
-    (void)state;
-    arena_init(&arena);
-    return 0;
-}
-
-static int
-teardown(void **state)
-{
-    (void)state;
-    arena_free(&arena);
-    return 0;
-}
-
-static struct plan *
-read_seed(const char *path)
-{
-    struct plan *p;
-
-    assert_int_equal(plan_read_file(&arena, path, 0, &p), 0);
-    assert_false(plan_has_errors(p));
-    return p;
-}
 
 static struct plan *
 read_bytes(const char *name, const struct buf *b)

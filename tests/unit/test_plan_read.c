@@ -16,40 +16,8 @@
 #include "core/buf.h"
 #include "core/json.h"
 #include "plan/plan.h"
+#include "plan_fixture.h"
 
-#define SEED_001 SEEDS_DIR "/001_bcc9bc9c7ab7a335.txt"
-#define SEED_002 SEEDS_DIR "/002_8d4882d2d6e0411e.txt"
-#define SEED_003 SEEDS_DIR "/003_721fd9f0453d5207.txt"
-#define SEED_004 SEEDS_DIR "/004_0cfe7b40028c7edc.txt"
-#define ZL(x) ((int64_t)(x) * 100)
-
-static struct arena arena;
-
-static int
-setup(void **state)
-{
-    (void)state;
-    arena_init(&arena);
-    return 0;
-}
-
-static int
-teardown(void **state)
-{
-    (void)state;
-    arena_free(&arena);
-    return 0;
-}
-
-static struct plan *
-read_seed(const char *path)
-{
-    struct plan *p;
-
-    assert_int_equal(plan_read_file(&arena, path, 0, &p), 0);
-    assert_false(plan_has_errors(p));
-    return p;
-}
 
 static int
 task_by_number(const struct plan *p, const char *number)
