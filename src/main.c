@@ -73,8 +73,8 @@ main(int argc, char **argv)
         /* Everything --help prints, for docs/gen-man.py (rodzina.1). */
         usage(stdout);
         for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
-            printf("\n--- %s\n%s\n%s", commands[i].name,
-                   commands[i].summary, commands[i].help);
+            printf("\n--- %s\n%s\n%s", commands[i].name, commands[i].summary,
+                   commands[i].help);
         }
         return 0;
     }

@@ -17,17 +17,16 @@
 static const unsigned role_caps[ROLE_COUNT] = {
     [ROLE_PUBLIC] = C(CAP_PUBLIC),
     [ROLE_ADMIN] = C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_PLAN_READ) |
-                   C(CAP_PLAN_EDIT) | C(CAP_USERS_ADMIN) |
-                   C(CAP_AUDIT_READ) | C(CAP_DIRECTORY_EDIT) |
-                   C(CAP_HELPLINE_READ) | C(CAP_HELPLINE_NOTES) |
-                   C(CAP_HELPLINE_MANAGE) | C(CAP_REALISATION_APPROVE) |
-                   C(CAP_REGISTER_EDIT) | C(CAP_REPORT_READ) | C(CAP_OPS),
+                   C(CAP_PLAN_EDIT) | C(CAP_USERS_ADMIN) | C(CAP_AUDIT_READ) |
+                   C(CAP_DIRECTORY_EDIT) | C(CAP_HELPLINE_READ) |
+                   C(CAP_HELPLINE_NOTES) | C(CAP_HELPLINE_MANAGE) |
+                   C(CAP_REALISATION_APPROVE) | C(CAP_REGISTER_EDIT) |
+                   C(CAP_REPORT_READ) | C(CAP_OPS),
     [ROLE_COORDINATOR] = C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_PLAN_READ) |
                          C(CAP_PLAN_EDIT) | C(CAP_DIRECTORY_EDIT) |
                          C(CAP_HELPLINE_READ) | C(CAP_HELPLINE_MANAGE) |
-                         C(CAP_REALISATION_ENTER) |
-                         C(CAP_REALISATION_APPROVE) | C(CAP_REGISTER_EDIT) |
-                         C(CAP_REPORT_READ),
+                         C(CAP_REALISATION_ENTER) | C(CAP_REALISATION_APPROVE) |
+                         C(CAP_REGISTER_EDIT) | C(CAP_REPORT_READ),
     [ROLE_IMPLEMENTER] = C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_PLAN_READ) |
                          C(CAP_REALISATION_ENTER) | C(CAP_REGISTER_EDIT) |
                          C(CAP_REPORT_READ),
@@ -40,9 +39,9 @@ static const unsigned role_caps[ROLE_COUNT] = {
 };
 
 static const char *const role_names[ROLE_COUNT] = {
-    [ROLE_PUBLIC] = "public",       [ROLE_ADMIN] = "administrator",
+    [ROLE_PUBLIC] = "public",           [ROLE_ADMIN] = "administrator",
     [ROLE_COORDINATOR] = "coordinator", [ROLE_IMPLEMENTER] = "implementer",
-    [ROLE_CONSULTANT] = "consultant", [ROLE_ANALYST] = "analyst",
+    [ROLE_CONSULTANT] = "consultant",   [ROLE_ANALYST] = "analyst",
     [ROLE_GRANTEE] = "grantee",
 };
 
@@ -57,9 +56,12 @@ static const char *const role_labels[ROLE_COUNT] = {
 };
 
 static const char *const cap_names[CAP_COUNT] = {
-    [CAP_NONE] = "CAP_NONE",           [CAP_PUBLIC] = "CAP_PUBLIC",
-    [CAP_LOGIN] = "CAP_LOGIN",         [CAP_PLAN_READ] = "CAP_PLAN_READ",
-    [CAP_PLAN_EDIT] = "CAP_PLAN_EDIT", [CAP_USERS_ADMIN] = "CAP_USERS_ADMIN",
+    [CAP_NONE] = "CAP_NONE",
+    [CAP_PUBLIC] = "CAP_PUBLIC",
+    [CAP_LOGIN] = "CAP_LOGIN",
+    [CAP_PLAN_READ] = "CAP_PLAN_READ",
+    [CAP_PLAN_EDIT] = "CAP_PLAN_EDIT",
+    [CAP_USERS_ADMIN] = "CAP_USERS_ADMIN",
     [CAP_AUDIT_READ] = "CAP_AUDIT_READ",
     [CAP_DIRECTORY_EDIT] = "CAP_DIRECTORY_EDIT",
     [CAP_HELPLINE_LOG] = "CAP_HELPLINE_LOG",
@@ -77,8 +79,7 @@ static const char *const cap_names[CAP_COUNT] = {
 bool
 auth_role_has(enum role role, enum cap cap)
 {
-    if (role < 0 || role >= ROLE_COUNT || cap <= CAP_NONE ||
-        cap >= CAP_COUNT) {
+    if (role < 0 || role >= ROLE_COUNT || cap <= CAP_NONE || cap >= CAP_COUNT) {
         return false;
     }
     return (role_caps[role] & C(cap)) != 0;

@@ -19,8 +19,8 @@
 static const char *
 safe_next(const char *next)
 {
-    if (next == NULL || next[0] != '/' || next[1] == '/' ||
-        next[1] == '\\' || strchr(next, '\r') || strchr(next, '\n')) {
+    if (next == NULL || next[0] != '/' || next[1] == '/' || next[1] == '\\' ||
+        strchr(next, '\r') || strchr(next, '\n')) {
         return "/";
     }
     return next;
@@ -95,8 +95,7 @@ page_login_post(struct req *r)
         login_form(r, login, next, T_LOGIN_FAILED);
         return 0;
     }
-    rc = auth_login(r->db, &r->arena, login, password, r->addr, now,
-                    &account);
+    rc = auth_login(r->db, &r->arena, login, password, r->addr, now, &account);
     if (rc == ERR_CONFLICT) {
         audit_login(r, "login.throttled", login);
         r->status = 429;

@@ -81,9 +81,9 @@ auth_session_load(struct db *db, struct arena *a, const char *token,
     out->token_hash = h;
     rc = db_col_int(st, 7) ? ERR_NOTFOUND : 0; /* disabled account */
     db_done(st);
-    if (rc == 0 && (now - created > AUTH_ABSOLUTE_SECONDS ||
-                    now - seen > AUTH_IDLE_SECONDS ||
-                    out->role == ROLE_PUBLIC)) {
+    if (rc == 0 &&
+        (now - created > AUTH_ABSOLUTE_SECONDS ||
+         now - seen > AUTH_IDLE_SECONDS || out->role == ROLE_PUBLIC)) {
         rc = ERR_NOTFOUND;
     }
     if (rc != 0) {

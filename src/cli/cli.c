@@ -16,9 +16,8 @@ find(const struct cli_opt *opts, const char *name, size_t n)
 }
 
 int
-cli_parse(const char *cmd, int argc, char **argv,
-          const struct cli_opt *opts, int min_pos, int max_pos,
-          const char **pos, int *npos)
+cli_parse(const char *cmd, int argc, char **argv, const struct cli_opt *opts,
+          int min_pos, int max_pos, const char **pos, int *npos)
 {
     int i;
 
@@ -46,8 +45,10 @@ cli_parse(const char *cmd, int argc, char **argv,
             }
             if (o->flag != NULL) {
                 if (eq != NULL) {
-                    fprintf(stderr, "rodzina %s: option '--%s' takes no "
-                            "value\n", cmd, o->name);
+                    fprintf(stderr,
+                            "rodzina %s: option '--%s' takes no "
+                            "value\n",
+                            cmd, o->name);
                     return CLI_USAGE;
                 }
                 *o->flag = true;
@@ -77,8 +78,8 @@ cli_parse(const char *cmd, int argc, char **argv,
             } else if (i + 1 < argc) {
                 *o->value = argv[++i];
             } else {
-                fprintf(stderr, "rodzina %s: option '%s' needs a value\n",
-                        cmd, a);
+                fprintf(stderr, "rodzina %s: option '%s' needs a value\n", cmd,
+                        a);
                 return CLI_USAGE;
             }
             continue;
@@ -89,8 +90,10 @@ cli_parse(const char *cmd, int argc, char **argv,
         pos[(*npos)++] = a;
     }
     if (*npos < min_pos) {
-        fprintf(stderr, "rodzina %s: missing argument (see rodzina %s "
-                "--help)\n", cmd, cmd);
+        fprintf(stderr,
+                "rodzina %s: missing argument (see rodzina %s "
+                "--help)\n",
+                cmd, cmd);
         return CLI_USAGE;
     }
     return 0;

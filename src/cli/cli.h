@@ -20,7 +20,8 @@ struct cli_opt {
 /*
 ** Parse argv[1..argc) (argv[0] is the subcommand's name) against opts, a
 ** table ending with {NULL}. "--name VALUE", "--name=VALUE", "--flag" and
-** an option's "-x VALUE" short form are accepted; anything else starting with "--" is an error. Positional
+** an option's "-x VALUE" short form are accepted; anything else starting with
+*"--" is an error. Positional
 ** arguments are collected into pos (at most max_pos, at least min_pos).
 ** On error prints one line "rodzina CMD: ..." to stderr and returns
 ** CLI_USAGE; otherwise 0.

@@ -77,8 +77,7 @@ absolute(const char *file, char *out, size_t n)
     if (realpath(dir, real) == NULL) {
         return -1;
     }
-    snprintf(out, n, "%s%s%s", real, strcmp(real, "/") == 0 ? "" : "/",
-             base);
+    snprintf(out, n, "%s%s%s", real, strcmp(real, "/") == 0 ? "" : "/", base);
     return 0;
 }
 
@@ -135,8 +134,7 @@ cmd_backup(int argc, char **argv)
         ops_config_free(&c);
         return 1;
     }
-    if (db_backup_file(c.value[OPS_DB], dest, &bytes, err, sizeof(err)) !=
-        0) {
+    if (db_backup_file(c.value[OPS_DB], dest, &bytes, err, sizeof(err)) != 0) {
         fprintf(stderr, "rodzina backup: %s\n", err);
         ops_config_free(&c);
         return 1;
@@ -154,8 +152,10 @@ cmd_backup(int argc, char **argv)
     if (version == db_latest_version()) {
         if (db_open(c.value[OPS_DB], 0, &h, err, sizeof(err)) != 0 ||
             ops_backup_record(h, dest, bytes, version, os_account()) != 0) {
-            fprintf(stderr, "rodzina backup: copy written to %s but not "
-                    "recorded: %s\n", dest, err);
+            fprintf(stderr,
+                    "rodzina backup: copy written to %s but not "
+                    "recorded: %s\n",
+                    dest, err);
             if (h != NULL) {
                 db_close(h);
             }
@@ -164,13 +164,14 @@ cmd_backup(int argc, char **argv)
         }
         db_close(h);
     } else {
-        fprintf(stderr, "rodzina backup: schema version %d differs from "
+        fprintf(stderr,
+                "rodzina backup: schema version %d differs from "
                 "this program's %d: copy not recorded in the database\n",
                 version, db_latest_version());
     }
     printf("backup of %s written to %s: %lld bytes, schema version %d, "
-           "integrity ok\n", c.value[OPS_DB], dest, (long long)bytes,
-           version);
+           "integrity ok\n",
+           c.value[OPS_DB], dest, (long long)bytes, version);
     ops_config_free(&c);
     return 0;
 }
@@ -192,8 +193,7 @@ cmd_restore(int argc, char **argv)
     struct db *h = NULL;
     int npos, rc, version = -1, latest = db_latest_version();
 
-    if ((rc = cli_parse("restore", argc, argv, opts, 1, 1, pos, &npos)) !=
-        0) {
+    if ((rc = cli_parse("restore", argc, argv, opts, 1, 1, pos, &npos)) != 0) {
         return rc;
     }
     if (load("restore", file, db, &c) != 0) {
@@ -207,14 +207,17 @@ cmd_restore(int argc, char **argv)
     rc = db_check_file(pos[0], print_problem, "restore", &version, err,
                        sizeof(err));
     if (rc != 0) {
-        fprintf(stderr, "rodzina restore: %s fails its check%s%s; nothing "
-                "changed\n", pos[0], rc < 0 ? ": " : "", rc < 0 ? err : "");
+        fprintf(stderr,
+                "rodzina restore: %s fails its check%s%s; nothing "
+                "changed\n",
+                pos[0], rc < 0 ? ": " : "", rc < 0 ? err : "");
         goto fail;
     }
     if (version < 1 || version > latest) {
-        fprintf(stderr, "rodzina restore: %s has schema version %d; this "
-                "program knows 1..%d; nothing changed\n", pos[0], version,
-                latest);
+        fprintf(stderr,
+                "rodzina restore: %s has schema version %d; this "
+                "program knows 1..%d; nothing changed\n",
+                pos[0], version, latest);
         goto fail;
     }
     if (!no_copy && access(target, F_OK) == 0) {
@@ -223,8 +226,10 @@ cmd_restore(int argc, char **argv)
 
         snprintf(safety, sizeof(safety), "%s.before-restore", target);
         if (db_backup_file(target, safety, &bytes, err, sizeof(err)) != 0) {
-            fprintf(stderr, "rodzina restore: safety copy of %s: %s; "
-                    "nothing changed\n", target, err);
+            fprintf(stderr,
+                    "rodzina restore: safety copy of %s: %s; "
+                    "nothing changed\n",
+                    target, err);
             goto fail;
         }
         printf("current database copied to %s (%lld bytes)\n", safety,
@@ -253,11 +258,11 @@ cmd_restore(int argc, char **argv)
 
         if (audit_add(h, &e) != 0) {
             fprintf(stderr, "rodzina restore: restored, audit row not "
-                    "written\n");
+                            "written\n");
         }
     }
-    printf("restored %s from %s (schema version %d, now %d)\n", target,
-           pos[0], version, db_schema_version(h));
+    printf("restored %s from %s (schema version %d, now %d)\n", target, pos[0],
+           version, db_schema_version(h));
     db_close(h);
     ops_config_free(&c);
     return 0;

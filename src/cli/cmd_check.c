@@ -154,7 +154,8 @@ cmd_check(int argc, char **argv)
                     p->findings[i].message);
         }
     } else if (status != 0 && !as_json) {
-        fprintf(stderr, "rodzina check: %s: %d unreadable numbers; an "
+        fprintf(stderr,
+                "rodzina check: %s: %d unreadable numbers; an "
                 "import would refuse this file\n",
                 pos[0], plan_count_findings(p, PLAN_ERROR));
     }

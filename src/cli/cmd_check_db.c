@@ -41,8 +41,7 @@ cmd_check_db(int argc, char **argv)
     char err[600];
     int npos, rc, version = -1, latest = db_latest_version(), n;
 
-    if ((rc = cli_parse("check-db", argc, argv, opts, 0, 0, pos, &npos)) !=
-        0) {
+    if ((rc = cli_parse("check-db", argc, argv, opts, 0, 0, pos, &npos)) != 0) {
         return rc;
     }
     if (ops_config_load(&c, file, flags, err, sizeof(err)) != 0) {
@@ -59,7 +58,8 @@ cmd_check_db(int argc, char **argv)
     }
     if (version > latest) {
         printf("problem: schema version %d is newer than this program's "
-               "%d\n", version, latest);
+               "%d\n",
+               version, latest);
         n++;
     } else if (version < 1) {
         printf("problem: not a rodzina database (schema version %d)\n",

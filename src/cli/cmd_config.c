@@ -54,8 +54,7 @@ cmd_config(int argc, char **argv)
     char err[600];
     int npos, rc;
 
-    if ((rc = cli_parse("config", argc, argv, opts, 0, 0, pos, &npos)) !=
-        0) {
+    if ((rc = cli_parse("config", argc, argv, opts, 0, 0, pos, &npos)) != 0) {
         return rc;
     }
     if (template) {

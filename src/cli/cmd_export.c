@@ -85,15 +85,17 @@ cmd_export(int argc, char **argv)
     errno = 0;
     id = strtoll(pos[1], &end, 10);
     if (errno != 0 || *end != '\0' || end == pos[1] || id <= 0) {
-        fprintf(stderr, "rodzina export: plan id '%s' is not a positive "
-                "number\n", pos[1]);
+        fprintf(stderr,
+                "rodzina export: plan id '%s' is not a positive "
+                "number\n",
+                pos[1]);
         return CLI_USAGE;
     }
-    if (format == NULL || (strcmp(format, "xlsx") != 0 &&
-                           strcmp(format, "csv") != 0 &&
-                           strcmp(format, "json") != 0)) {
+    if (format == NULL ||
+        (strcmp(format, "xlsx") != 0 && strcmp(format, "csv") != 0 &&
+         strcmp(format, "json") != 0)) {
         fprintf(stderr, "rodzina export: --format must be xlsx, csv or "
-                "json\n");
+                        "json\n");
         return CLI_USAGE;
     }
     if (db_open(path, 0, &db, err, sizeof(err)) != 0) {
@@ -108,8 +110,10 @@ cmd_export(int argc, char **argv)
         goto done;
     }
     if (rc != 0) {
-        fprintf(stderr, "rodzina export: loading plan %lld failed (see "
-                "log above)\n", id);
+        fprintf(stderr,
+                "rodzina export: loading plan %lld failed (see "
+                "log above)\n",
+                id);
         goto done;
     }
     if (strcmp(format, "xlsx") == 0) {
@@ -133,10 +137,10 @@ cmd_export(int argc, char **argv)
     if (output != NULL && strcmp(output, "-") != 0) {
         status = write_file(output, &b);
     } else {
-        status = fwrite(b.data, 1, b.len, stdout) == b.len &&
-                         fflush(stdout) == 0
-                     ? 0
-                     : 1;
+        status =
+            fwrite(b.data, 1, b.len, stdout) == b.len && fflush(stdout) == 0
+                ? 0
+                : 1;
     }
 done:
     buf_free(&b);

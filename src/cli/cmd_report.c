@@ -46,10 +46,8 @@ cmd_report(int argc, char **argv)
     const char *path = "rodzina.db", *format = NULL, *output = NULL;
     const char *plan = NULL;
     const struct cli_opt opts[] = {
-        {"db", &path, NULL, 0},
-        {"plan", &plan, NULL, 0},
-        {"format", &format, NULL, 0},
-        {"output", &output, NULL, 'o'},
+        {"db", &path, NULL, 0},       {"plan", &plan, NULL, 0},
+        {"format", &format, NULL, 0}, {"output", &output, NULL, 'o'},
         {NULL, NULL, NULL, 0},
     };
     const char *pos[1];
@@ -65,22 +63,24 @@ cmd_report(int argc, char **argv)
         return rc;
     }
     if (strcmp(pos[0], "annual") != 0) {
-        fprintf(stderr, "rodzina report: unknown report '%s' (want: "
-                "annual)\n", pos[0]);
+        fprintf(stderr,
+                "rodzina report: unknown report '%s' (want: "
+                "annual)\n",
+                pos[0]);
         return CLI_USAGE;
     }
     errno = 0;
     id = plan ? strtoll(plan, &end, 10) : 0;
     if (plan == NULL || errno != 0 || *end != '\0' || id <= 0) {
         fprintf(stderr, "rodzina report: --plan must be a positive "
-                "number\n");
+                        "number\n");
         return CLI_USAGE;
     }
     if (format == NULL ||
         (strcmp(format, "html") != 0 && strcmp(format, "xlsx") != 0 &&
          strcmp(format, "pdf") != 0 && strcmp(format, "json") != 0)) {
         fprintf(stderr, "rodzina report: --format must be html, xlsx, pdf "
-                "or json\n");
+                        "or json\n");
         return CLI_USAGE;
     }
     if (db_open(path, 0, &db, err, sizeof(err)) != 0) {
@@ -98,8 +98,10 @@ cmd_report(int argc, char **argv)
         goto done;
     }
     if (rc != 0) {
-        fprintf(stderr, "rodzina report: building the report of plan %lld "
-                "failed (see log above)\n", id);
+        fprintf(stderr,
+                "rodzina report: building the report of plan %lld "
+                "failed (see log above)\n",
+                id);
         goto done;
     }
     if (strcmp(format, "json") == 0) {

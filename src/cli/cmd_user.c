@@ -78,8 +78,8 @@ list(struct db *db)
 {
     db_stmt *st = db_query(db, Q_ACCOUNT_LIST);
 
-    printf("%-24s %-12s %-6s %-8s %s\n", "LOGIN", "ROLE", "REGION",
-           "STATE", "UNITS");
+    printf("%-24s %-12s %-6s %-8s %s\n", "LOGIN", "ROLE", "REGION", "STATE",
+           "UNITS");
     while (db_step(st) == DB_ROW) {
         printf("%-24s %-12s %-6s %-8s %s\n", db_col_text(st, 1),
                db_col_text(st, 2),
@@ -97,10 +97,8 @@ cmd_user(int argc, char **argv)
     int nunits = 0;
     const char *unit = NULL;
     const struct cli_opt opts[] = {
-        {"db", &path, NULL, 0},
-        {"role", &role, NULL, 0},
-        {"region", &region, NULL, 0},
-        {"unit", &unit, NULL, 0},
+        {"db", &path, NULL, 0},       {"role", &role, NULL, 0},
+        {"region", &region, NULL, 0}, {"unit", &unit, NULL, 0},
         {NULL, NULL, NULL, 0},
     };
     const struct users_actor cli = {NULL, "cli", NULL};
@@ -163,9 +161,9 @@ cmd_user(int argc, char **argv)
         rc = users_set_password(db, &a, pos[1], pw, &cli, &why);
         if (rc != 0) {
             fprintf(stderr, "rodzina user passwd: %s\n",
-                    why                    ? why
+                    why                  ? why
                     : rc == ERR_NOTFOUND ? "no such account"
-                                           : "store error");
+                                         : "store error");
             goto done;
         }
         printf("password of %s changed; its sessions ended\n", pos[1]);

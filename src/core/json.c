@@ -110,9 +110,8 @@ quoted(struct buf *out, const char *s)
             break;
         case '/':
             /* "</" would end an embedding script element. */
-            buf_puts(out, p > (const unsigned char *)s && p[-1] == '<'
-                              ? "\\/"
-                              : "/");
+            buf_puts(out, p > (const unsigned char *)s && p[-1] == '<' ? "\\/"
+                                                                       : "/");
             break;
         default:
             buf_printf(out, "\\u%04x", *p);

@@ -40,13 +40,13 @@ vlog(const char *level, const char *fmt, va_list ap)
     funlockfile(stderr);
 }
 
-#define LOG_FN(fn, level)                                                   \
-    void fn(const char *fmt, ...)                                           \
-    {                                                                       \
-        va_list ap;                                                         \
-        va_start(ap, fmt);                                                  \
-        vlog(level, fmt, ap);                                               \
-        va_end(ap);                                                         \
+#define LOG_FN(fn, level)                                                      \
+    void fn(const char *fmt, ...)                                              \
+    {                                                                          \
+        va_list ap;                                                            \
+        va_start(ap, fmt);                                                     \
+        vlog(level, fmt, ap);                                                  \
+        va_end(ap);                                                            \
     }
 
 LOG_FN(log_info, "info")

@@ -27,8 +27,8 @@ utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
     }
     if ((s[0] & 0xF0) == 0xE0 && n >= 3 && (s[1] & 0xC0) == 0x80 &&
         (s[2] & 0xC0) == 0x80) {
-        *cp = ((uint32_t)(s[0] & 0x0F) << 12) |
-              ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+        *cp = ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) |
+              (s[2] & 0x3F);
         if (*cp < 0x800 || (*cp >= 0xD800 && *cp <= 0xDFFF)) {
             return 0;
         }
@@ -37,8 +37,8 @@ utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
     if ((s[0] & 0xF8) == 0xF0 && n >= 4 && (s[1] & 0xC0) == 0x80 &&
         (s[2] & 0xC0) == 0x80 && (s[3] & 0xC0) == 0x80) {
         *cp = ((uint32_t)(s[0] & 0x07) << 18) |
-              ((uint32_t)(s[1] & 0x3F) << 12) |
-              ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+              ((uint32_t)(s[1] & 0x3F) << 12) | ((uint32_t)(s[2] & 0x3F) << 6) |
+              (s[3] & 0x3F);
         return (*cp >= 0x10000 && *cp <= 0x10FFFF) ? 4 : 0;
     }
     return 0;
@@ -156,8 +156,8 @@ str_trim(struct arena *a, const char *s)
         s++;
     }
     n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-                     s[n - 1] == '\r' || s[n - 1] == '\n')) {
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' ||
+                     s[n - 1] == '\n')) {
         n--;
     }
     return arena_strndup(a, s, n);
@@ -196,8 +196,7 @@ str_thousands(struct arena *a, int64_t v)
 char *
 str_money(struct arena *a, int64_t grosze)
 {
-    uint64_t u = grosze < 0 ? (uint64_t)0 - (uint64_t)grosze
-                            : (uint64_t)grosze;
+    uint64_t u = grosze < 0 ? (uint64_t)0 - (uint64_t)grosze : (uint64_t)grosze;
     char *whole = str_thousands(a, (int64_t)(u / 100));
 
     return arena_printf(a, "%s%s,%02u", grosze < 0 ? "-" : "", whole,
@@ -215,11 +214,11 @@ str_lower_pl(struct arena *a, const char *s)
             *p = (unsigned char)(*p + 32);
         } else if (*p == 0xC3 && p[1] == 0x93) { /* Ó */
             p[1] = 0xB3;
-        } else if ((*p == 0xC4 && (p[1] == 0x84 || p[1] == 0x86 ||
-                                   p[1] == 0x98)) ||
-                   (*p == 0xC5 && (p[1] == 0x81 || p[1] == 0x83 ||
-                                   p[1] == 0x9A || p[1] == 0xB9 ||
-                                   p[1] == 0xBB))) {
+        } else if ((*p == 0xC4 &&
+                    (p[1] == 0x84 || p[1] == 0x86 || p[1] == 0x98)) ||
+                   (*p == 0xC5 &&
+                    (p[1] == 0x81 || p[1] == 0x83 || p[1] == 0x9A ||
+                     p[1] == 0xB9 || p[1] == 0xBB))) {
             p[1]++; /* Ą Ć Ę Ł Ń Ś Ź Ż: the small letter follows */
         }
     }

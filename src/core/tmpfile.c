@@ -12,8 +12,8 @@
 #include "log.h"
 
 int
-tmpfile_bytes(struct arena *a, const char *tag, tmpfile_writer write,
-              void *ctx, struct buf *out)
+tmpfile_bytes(struct arena *a, const char *tag, tmpfile_writer write, void *ctx,
+              struct buf *out)
 {
     const char *dir = getenv("TMPDIR");
     char *path, chunk[65536];

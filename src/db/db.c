@@ -53,8 +53,7 @@ struct db {
 ** Order of the Polish alphabet; a letter's weight is its position. Letters
 ** outside it sort by code point after it.
 */
-static const char pl_order[] =
-    "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż";
+static const char pl_order[] = "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż";
 
 static int
 next_cp(const unsigned char **p, const unsigned char *end)
@@ -84,8 +83,14 @@ lower_pl(int cp)
         return cp + 32;
     }
     switch (cp) {
-    case 0x104: case 0x106: case 0x118: case 0x141: case 0x143:
-    case 0x15A: case 0x179: case 0x17B:
+    case 0x104:
+    case 0x106:
+    case 0x118:
+    case 0x141:
+    case 0x143:
+    case 0x15A:
+    case 0x179:
+    case 0x17B:
         return cp + 1;
     case 0xD3:
         return 0xF3;
@@ -209,12 +214,12 @@ applied_set(struct db *db, bool *applied, int max, bool writable, char *err,
     sqlite3_stmt *st;
     int v = db_schema_version(db), n = 0, rc;
 
-    if (writable &&
-        exec_raw(db, "CREATE TABLE IF NOT EXISTS schema_migration ("
-                     " number INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-                     " applied_at TEXT NOT NULL DEFAULT"
-                     " (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))",
-                 err, errlen) != 0) {
+    if (writable && exec_raw(db,
+                             "CREATE TABLE IF NOT EXISTS schema_migration ("
+                             " number INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                             " applied_at TEXT NOT NULL DEFAULT"
+                             " (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))",
+                             err, errlen) != 0) {
         return ERR_DB;
     }
     if (sqlite3_prepare_v2(db->h, "SELECT number FROM schema_migration", -1,
@@ -230,8 +235,10 @@ applied_set(struct db *db, bool *applied, int max, bool writable, char *err,
 
         if (num > max || num < 0) {
             sqlite3_finalize(st);
-            snprintf(err, (size_t)errlen, "migration %d is applied but "
-                                          "unknown to this program", num);
+            snprintf(err, (size_t)errlen,
+                     "migration %d is applied but "
+                     "unknown to this program",
+                     num);
             return ERR_CONFLICT;
         }
         applied[num] = true;
@@ -281,8 +288,8 @@ migrate(struct db *db, bool dry_run, int *pending, char *err, int errlen)
             exec_raw(db, sql, msg, sizeof(msg)) != 0 ||
             exec_raw(db, "COMMIT", msg, sizeof(msg)) != 0) {
             exec_raw(db, "ROLLBACK", NULL, 0);
-            snprintf(err, (size_t)errlen, "migration %s failed: %s",
-                     m->name, msg);
+            snprintf(err, (size_t)errlen, "migration %s failed: %s", m->name,
+                     msg);
             rc = ERR_DB;
             break;
         }
@@ -331,15 +338,16 @@ db_open(const char *path, int flags, struct db **out, char *err, int errlen)
     }
     /* NORMAL is durable in WAL mode except for power loss mid-checkpoint;
      * FULL makes acknowledged writes survive that too. */
-    if (exec_raw(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
+    if (exec_raw(db,
+                 "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
                  "PRAGMA temp_store = MEMORY",
                  err, errlen) != 0) {
         goto fail;
     }
     v = db_schema_version(db);
     if (v < 0) {
-        snprintf(err, (size_t)errlen, "%s is not a rodzina database: %s",
-                 path, sqlite3_errmsg(db->h));
+        snprintf(err, (size_t)errlen, "%s is not a rodzina database: %s", path,
+                 sqlite3_errmsg(db->h));
         goto fail;
     }
     if (v > latest) {
@@ -503,8 +511,7 @@ db_step(db_stmt *st)
         sqlite3_reset(st->st);
         return ERR_CONFLICT;
     }
-    log_error("store: %s: %s", query_name[st->id],
-              sqlite3_errmsg(st->db->h));
+    log_error("store: %s: %s", query_name[st->id], sqlite3_errmsg(st->db->h));
     sqlite3_reset(st->st);
     return ERR_DB;
 }
@@ -699,8 +706,8 @@ copy_all(sqlite3 *dst, sqlite3 *src, char *err, int errlen)
 }
 
 int
-db_backup_file(const char *src, const char *dest, int64_t *bytes,
-               char *err, int errlen)
+db_backup_file(const char *src, const char *dest, int64_t *bytes, char *err,
+               int errlen)
 {
     size_t tmplen = strlen(dest) + 32;
     char *tmp = xmalloc(tmplen), *slash, *dir;
@@ -714,8 +721,7 @@ db_backup_file(const char *src, const char *dest, int64_t *bytes,
     if (s == NULL) {
         goto done;
     }
-    d = open_raw(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err,
-                 errlen);
+    d = open_raw(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err, errlen);
     if (d == NULL) {
         goto done;
     }
@@ -838,19 +844,17 @@ db_restore_file(const char *src, const char *dest, char *err, int errlen)
     if (s == NULL) {
         return ERR_DB;
     }
-    d = open_raw(dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err,
-                 errlen);
+    d = open_raw(dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err, errlen);
     if (d == NULL) {
         sqlite3_close(s);
         return ERR_DB;
     }
     /* The copy commits as one write transaction of dest. */
     rc = copy_all(d, s, err, errlen);
-    if (rc == 0 &&
-        (sqlite3_exec(d, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) !=
-             SQLITE_OK ||
-         sqlite3_exec(d, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL,
-                      NULL) != SQLITE_OK)) {
+    if (rc == 0 && (sqlite3_exec(d, "PRAGMA journal_mode = WAL", NULL, NULL,
+                                 NULL) != SQLITE_OK ||
+                    sqlite3_exec(d, "PRAGMA wal_checkpoint(TRUNCATE)", NULL,
+                                 NULL, NULL) != SQLITE_OK)) {
         snprintf(err, (size_t)errlen, "restore: %s", sqlite3_errmsg(d));
         rc = ERR_DB;
     }

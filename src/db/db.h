@@ -82,8 +82,8 @@ void db_rollback(struct db *db);
 ** and renamed over dest, so dest is either absent or complete. *bytes gets
 ** its size. 0, or ERR_IO / ERR_DB with a one-line reason in err.
 */
-int db_backup_file(const char *src, const char *dest, int64_t *bytes,
-                   char *err, int errlen);
+int db_backup_file(const char *src, const char *dest, int64_t *bytes, char *err,
+                   int errlen);
 
 /*
 ** Check the database file at path without changing it: PRAGMA
@@ -102,8 +102,7 @@ int db_check_file(const char *path, void (*problem)(void *, const char *),
 ** dest is created when absent. The caller checks src first. 0, or ERR_DB /
 ** ERR_IO with a reason in err.
 */
-int db_restore_file(const char *src, const char *dest, char *err,
-                    int errlen);
+int db_restore_file(const char *src, const char *dest, char *err, int errlen);
 
 /*
 ** A pool for the server: one connection per worker thread, opened on the

@@ -36,8 +36,7 @@ static const struct demo_document {
     {"003_721fd9f0453d5207.txt", "12"}, /* małopolskie's programme */
 };
 
-static const struct audit_entry demo_who = {.via = "cli",
-                                            .action = "demo"};
+static const struct audit_entry demo_who = {.via = "cli", .action = "demo"};
 
 /* Import the seed documents once: a second run finds plans and stops. */
 static int
@@ -50,8 +49,7 @@ load_documents(struct db *db, struct arena *a)
         return 0;
     }
     for (i = 0; i < sizeof(documents) / sizeof(documents[0]); i++) {
-        const struct embedded *e = embedded_find(data_files,
-                                                 documents[i].file);
+        const struct embedded *e = embedded_find(data_files, documents[i].file);
         const char *why = NULL;
         struct plan *p;
         int64_t id;
@@ -63,8 +61,8 @@ load_documents(struct db *db, struct arena *a)
             return ERR_IO;
         }
         if (plan_read(a, e->name, e->data, e->len, 0, &p) != 0 ||
-            (rc = plan_store_save(db, a, documents[i].region, p, &demo_who,
-                                  &id, &why)) != 0) {
+            (rc = plan_store_save(db, a, documents[i].region, p, &demo_who, &id,
+                                  &why)) != 0) {
             fprintf(stderr, "demo: %s: %s\n", e->name,
                     why ? why : "cannot be read as a plan");
             return ERR_INPUT;
@@ -113,9 +111,9 @@ load_accounts(struct db *db, struct arena *a)
     }
     for (i = 0; i < sizeof(accounts) / sizeof(accounts[0]); i++) {
         const char *units[1] = {accounts[i].unit};
-        struct users_new u = {accounts[i].login, NULL, accounts[i].role,
-                              accounts[i].region, units,
-                              accounts[i].unit ? 1 : 0};
+        struct users_new u = {
+            accounts[i].login,  NULL,  accounts[i].role,
+            accounts[i].region, units, accounts[i].unit ? 1 : 0};
 
         if (password == NULL) {
             password = arena_strndup(a, auth_random_token(a), 20);

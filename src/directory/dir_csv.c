@@ -58,9 +58,9 @@ push_field(struct arena *a, struct row_builder *rb, const char *s, size_t n)
     if (rb->n == rb->cap) {
         int cap = rb->cap ? rb->cap * 2 : 32;
 
-        rb->fields = arena_realloc(a, rb->fields,
-                                   sizeof(char *) * (size_t)rb->cap,
-                                   sizeof(char *) * (size_t)cap);
+        rb->fields =
+            arena_realloc(a, rb->fields, sizeof(char *) * (size_t)rb->cap,
+                          sizeof(char *) * (size_t)cap);
         rb->cap = cap;
     }
     rb->fields[rb->n++] = arena_strndup(a, s, n);
@@ -98,8 +98,9 @@ dir_csv_parse(struct arena *a, const char *data, size_t len, char ****rows,
             p++;
             for (;;) {
                 if (p >= end) {
-                    *why = arena_printf(a, "Wiersz %d: cudzysłów bez "
-                                           "zamknięcia.",
+                    *why = arena_printf(a,
+                                        "Wiersz %d: cudzysłów bez "
+                                        "zamknięcia.",
                                         start_line);
                     buf_free(&field);
                     return ERR_INPUT;
@@ -121,8 +122,9 @@ dir_csv_parse(struct arena *a, const char *data, size_t len, char ****rows,
         }
         while (p < end && *p != delim && *p != '\n' && *p != '\r') {
             if (quoted) {
-                *why = arena_printf(a, "Wiersz %d: znaki po zamykającym "
-                                       "cudzysłowie.",
+                *why = arena_printf(a,
+                                    "Wiersz %d: znaki po zamykającym "
+                                    "cudzysłowie.",
                                     line);
                 buf_free(&field);
                 return ERR_INPUT;

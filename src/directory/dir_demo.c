@@ -20,27 +20,35 @@
 /* --- the institutions of the seed documents --------------------------- */
 
 struct seed_service {
-    const char *name, *description, *category, *targets, *cost, *how,
-        *phone, *hours, *coverage;
+    const char *name, *description, *category, *targets, *cost, *how, *phone,
+        *hours, *coverage;
 };
 
 struct seed_org {
     const char *key, *parent_key, *region, *kind, *name, *description;
-    const char *street, *postcode, *city, *gmina, *phone, *email, *web,
-        *hours;
+    const char *street, *postcode, *city, *gmina, *phone, *email, *web, *hours;
     struct seed_service services[6];
 };
 
 /* Seeds 000 (kujawsko-pomorskie), 003 (małopolskie) and 004 (FERS). */
 static const struct seed_org seed_orgs[] = {
-    {"rops04", NULL, "04", "rops",
+    {"rops04",
+     NULL,
+     "04",
+     "rops",
      "Regionalny Ośrodek Polityki Społecznej w Toruniu",
      "Koordynuje politykę społeczną województwa kujawsko-pomorskiego: "
      "programy wspierania rodziny i przeciwdziałania przemocy domowej, "
      "platformę usług społecznych (projekt „Koordynacja spójnej polityki "
      "społecznej Kujaw i Pomorza”, FERS).",
-     "ul. M. Skłodowskiej-Curie 73", "87-100", "Toruń", "0463011", "", "",
-     "", "",
+     "ul. M. Skłodowskiej-Curie 73",
+     "87-100",
+     "Toruń",
+     "0463011",
+     "",
+     "",
+     "",
+     "",
      {{"Informacja o usługach społecznych w regionie",
        "Gdzie szukać pomocy w województwie: ośrodki pomocy społecznej, "
        "PCPR, ośrodki interwencji kryzysowej, ośrodki adopcyjne, "
@@ -52,66 +60,132 @@ static const struct seed_org seed_orgs[] = {
        "interdyscyplinarnych, kadry wspierania rodziny i pieczy zastępczej.",
        "informacja", "profesjonalisci", "bezpłatnie", "", "", "",
        "region:04"}}},
-    {"kpoa", NULL, "04", "adopcja",
+    {"kpoa",
+     NULL,
+     "04",
+     "adopcja",
      "Kujawsko-Pomorski Ośrodek Adopcyjny w Toruniu",
      "Publiczny ośrodek adopcyjny samorządu województwa; oddziały w "
      "Bydgoszczy, Włocławku i Jaksicach.",
-     "", "", "Toruń", "0463011", "", "", "", "",
+     "",
+     "",
+     "Toruń",
+     "0463011",
+     "",
+     "",
+     "",
+     "",
      {{"Procedury adopcyjne",
        "Kwalifikacja i szkolenie kandydatów na rodziców adopcyjnych, "
        "dobór rodzin dla dzieci, wsparcie po przysposobieniu.",
        "adopcja", "kandydaci,rodziny,dzieci", "bezpłatnie",
-       "Zgłoś się osobiście lub telefonicznie do ośrodka albo oddziału.",
-       "", "", "region:04"}}},
-    {"kpoa-byd", "kpoa", "04", "oddzial",
+       "Zgłoś się osobiście lub telefonicznie do ośrodka albo oddziału.", "",
+       "", "region:04"}}},
+    {"kpoa-byd",
+     "kpoa",
+     "04",
+     "oddzial",
      "Kujawsko-Pomorski Ośrodek Adopcyjny — oddział w Bydgoszczy",
-     "Oddział Kujawsko-Pomorskiego Ośrodka Adopcyjnego w Toruniu.", "", "",
-     "Bydgoszcz", "0461011", "", "", "", "",
+     "Oddział Kujawsko-Pomorskiego Ośrodka Adopcyjnego w Toruniu.",
+     "",
+     "",
+     "Bydgoszcz",
+     "0461011",
+     "",
+     "",
+     "",
+     "",
      {{"Procedury adopcyjne — oddział w Bydgoszczy",
        "Kwalifikacja i szkolenie kandydatów na rodziców adopcyjnych.",
-       "adopcja", "kandydaci,rodziny", "bezpłatnie", "", "", "",
-       "region:04"}}},
-    {"kpoa-wlo", "kpoa", "04", "oddzial",
+       "adopcja", "kandydaci,rodziny", "bezpłatnie", "", "", "", "region:04"}}},
+    {"kpoa-wlo",
+     "kpoa",
+     "04",
+     "oddzial",
      "Kujawsko-Pomorski Ośrodek Adopcyjny — oddział we Włocławku",
-     "Oddział Kujawsko-Pomorskiego Ośrodka Adopcyjnego w Toruniu.", "", "",
-     "Włocławek", "0464011", "", "", "", "",
+     "Oddział Kujawsko-Pomorskiego Ośrodka Adopcyjnego w Toruniu.",
+     "",
+     "",
+     "Włocławek",
+     "0464011",
+     "",
+     "",
+     "",
+     "",
      {{"Procedury adopcyjne — oddział we Włocławku",
        "Kwalifikacja i szkolenie kandydatów na rodziców adopcyjnych.",
-       "adopcja", "kandydaci,rodziny", "bezpłatnie", "", "", "",
-       "region:04"}}},
-    {"kpoa-jak", "kpoa", "04", "oddzial",
+       "adopcja", "kandydaci,rodziny", "bezpłatnie", "", "", "", "region:04"}}},
+    {"kpoa-jak",
+     "kpoa",
+     "04",
+     "oddzial",
      "Kujawsko-Pomorski Ośrodek Adopcyjny — oddział w Jaksicach",
      "Oddział Kujawsko-Pomorskiego Ośrodka Adopcyjnego w Toruniu "
      "(Jaksice, gmina Inowrocław).",
-     "", "", "Jaksice", "0407042", "", "", "", "",
+     "",
+     "",
+     "Jaksice",
+     "0407042",
+     "",
+     "",
+     "",
+     "",
      {{"Procedury adopcyjne — oddział w Jaksicach",
        "Kwalifikacja i szkolenie kandydatów na rodziców adopcyjnych.",
-       "adopcja", "kandydaci,rodziny", "bezpłatnie", "", "", "",
-       "region:04"}}},
-    {"doao", NULL, "04", "adopcja",
+       "adopcja", "kandydaci,rodziny", "bezpłatnie", "", "", "", "region:04"}}},
+    {"doao",
+     NULL,
+     "04",
+     "adopcja",
      "Diecezjalny Ośrodek Adopcyjno-Opiekuńczy w Toruniu",
-     "Niepubliczny ośrodek adopcyjny.", "", "", "Toruń", "0463011", "", "",
-     "", "",
+     "Niepubliczny ośrodek adopcyjny.",
+     "",
+     "",
+     "Toruń",
+     "0463011",
+     "",
+     "",
+     "",
+     "",
      {{"Procedury adopcyjne (ośrodek niepubliczny)",
        "Kwalifikacja kandydatów na rodziców adopcyjnych.", "adopcja",
        "kandydaci,rodziny", "", "", "", "", "region:04"}}},
-    {"caritas", NULL, "04", "adopcja",
+    {"caritas",
+     NULL,
+     "04",
+     "adopcja",
      "Ośrodek Adopcyjny Caritas Diecezji Bydgoskiej im. Św. Jana Pawła II "
      "w Bydgoszczy",
-     "Niepubliczny ośrodek adopcyjny.", "", "", "Bydgoszcz", "0461011", "",
-     "", "", "",
+     "Niepubliczny ośrodek adopcyjny.",
+     "",
+     "",
+     "Bydgoszcz",
+     "0461011",
+     "",
+     "",
+     "",
+     "",
      {{"Procedury adopcyjne (ośrodek niepubliczny)",
        "Kwalifikacja kandydatów na rodziców adopcyjnych.", "adopcja",
        "kandydaci,rodziny", "", "", "", "", "region:04"}}},
-    {"nl", NULL, "04", "telefon", "Kujawsko-Pomorska Niebieska Linia",
+    {"nl",
+     NULL,
+     "04",
+     "telefon",
+     "Kujawsko-Pomorska Niebieska Linia",
      "Telefon zaufania dla osób doświadczających przemocy w rodzinie, "
      "prowadzony przez samorząd województwa we współpracy z gminami. "
      "Siedziba: Urząd Marszałkowski Województwa Kujawsko-Pomorskiego. "
      "Numery 56 652 18 25 i 56 659 13 99 są czynne w godzinach pracy "
      "urzędu.",
-     "ul. M. Skłodowskiej-Curie 73", "87-100", "Toruń", "0463011",
-     "56 652 18 25; 56 659 13 99", "niebieskalinia@kujawsko-pomorskie.pl",
-     "https://www.niebieskalinia.kujawsko-pomorskie.pl", "",
+     "ul. M. Skłodowskiej-Curie 73",
+     "87-100",
+     "Toruń",
+     "0463011",
+     "56 652 18 25; 56 659 13 99",
+     "niebieskalinia@kujawsko-pomorskie.pl",
+     "https://www.niebieskalinia.kujawsko-pomorskie.pl",
+     "",
      {{"Telefon Pogotowia dla Ofiar Przemocy w Rodzinie 800 154 030",
        "Bezpłatny telefon zaufania dla osób doświadczających przemocy w "
        "rodzinie i dla świadków przemocy.",
@@ -122,12 +196,11 @@ static const struct seed_org seed_orgs[] = {
        "Porady prawników i psychologów udzielane pocztą elektroniczną pod "
        "adresem niebieskalinia@kujawsko-pomorskie.pl.",
        "przemoc", "przemoc", "bezpłatnie",
-       "Napisz na niebieskalinia@kujawsko-pomorskie.pl.", "", "",
-       "region:04"},
+       "Napisz na niebieskalinia@kujawsko-pomorskie.pl.", "", "", "region:04"},
       {"Dyżury prawne dla osób doświadczających przemocy domowej",
-       "Dyżury prawne w sześciu miastach województwa.", "prawna",
-       "przemoc", "bezpłatnie", "Zapytaj o termin pod numerem 800 154 030.",
-       "", "", "region:04"},
+       "Dyżury prawne w sześciu miastach województwa.", "prawna", "przemoc",
+       "bezpłatnie", "Zapytaj o termin pod numerem 800 154 030.", "", "",
+       "region:04"},
       {"Dodatkowe konsultacje psychologiczne",
        "Dla osób doświadczających przemocy w rodzinie w szczególnie "
        "trudnej sytuacji emocjonalnej.",
@@ -136,12 +209,21 @@ static const struct seed_org seed_orgs[] = {
        "Możliwość uzyskania zastępstwa procesowego w sprawach karnych "
        "związanych z przemocą w rodzinie.",
        "prawna", "przemoc", "bezpłatnie", "", "", "", "region:04"}}},
-    {"rops12", NULL, "12", "rops",
+    {"rops12",
+     NULL,
+     "12",
+     "rops",
      "Regionalny Ośrodek Polityki Społecznej w Krakowie",
      "Koordynuje system opieki nad dzieckiem i rodziną w województwie "
      "małopolskim.",
-     "", "", "Kraków", "1261011", "", "biuro@rops.krakow.pl",
-     "https://www.rops.krakow.pl", "",
+     "",
+     "",
+     "Kraków",
+     "1261011",
+     "",
+     "biuro@rops.krakow.pl",
+     "https://www.rops.krakow.pl",
+     "",
      {{"Informacja o systemie wspierania rodziny i pieczy zastępczej",
        "Programy wspierania rodziny, piecza zastępcza, koordynacja "
        "działań instytucji w Małopolsce.",
@@ -226,16 +308,14 @@ static const struct tmpl templates[] = {
     {"Nieodpłatna pomoc prawna", "prawna", "wszyscy"},
     {"Świetlica środowiskowa dla dzieci", "rodzina", "dzieci"},
     {"Dzienny dom pomocy", "pomoc", "seniorzy,niepelnosprawni"},
-    {"Punkt konsultacyjny dla osób doznających przemocy", "przemoc",
-     "przemoc"},
+    {"Punkt konsultacyjny dla osób doznających przemocy", "przemoc", "przemoc"},
     {"Telefon zaufania dla młodzieży", "telefon", "dzieci"},
     {"Mediacje rodzinne", "rodzina", "rodziny"},
     {"Szkoła dla rodziców", "rodzina", "rodziny"},
     {"Opieka wytchnieniowa", "pomoc", "niepelnosprawni,rodziny"},
     {"Usługi opiekuńcze w domu", "pomoc", "seniorzy"},
     {"Wsparcie psychologiczne dla dzieci", "psychologiczna", "dzieci"},
-    {"Rodzinna piecza zastępcza — szkolenie kandydatów", "piecza",
-     "kandydaci"},
+    {"Rodzinna piecza zastępcza — szkolenie kandydatów", "piecza", "kandydaci"},
     {"Schronienie dla osób w kryzysie bezdomności", "kryzys", "wszyscy"},
     {"Poradnictwo zawodowe i aktywizacja", "informacja", "wszyscy"},
 };
@@ -317,9 +397,9 @@ ops_name(struct arena *a, const struct unit *g)
 
 /* An example institution at the seat of a unit. */
 static int
-example_org(struct db *db, const char *kind, const char *name,
-            const char *seat, const char *city, const char *hours_spec,
-            bool confidential, const char *description, int64_t *id)
+example_org(struct db *db, const char *kind, const char *name, const char *seat,
+            const char *city, const char *hours_spec, bool confidential,
+            const char *description, int64_t *id)
 {
     struct dir_org o = {0};
 
@@ -397,22 +477,22 @@ generate_region(struct db *db, struct arena *a, const char *region)
         int64_t org;
 
         if ((rc = example_org(db, "pcpr",
-                              arena_printf(a, "Powiatowe Centrum Pomocy "
-                                              "Rodzinie — powiat %s%s",
+                              arena_printf(a,
+                                           "Powiatowe Centrum Pomocy "
+                                           "Rodzinie — powiat %s%s",
                                            p[i].name, EXAMPLE),
-                              p[i].seat, pcity, "pn-pt 7:30-15:30",
-                              false,
+                              p[i].seat, pcity, "pn-pt 7:30-15:30", false,
                               "Dane przykładowe: instytucja wygenerowana "
                               "do pokazu katalogu.",
                               &org)) != 0 ||
-            (rc = example_service(db, a, org, &templates[19], "", cov)) !=
-                0 ||
+            (rc = example_service(db, a, org, &templates[19], "", cov)) != 0 ||
             (rc = example_service(db, a, org, &templates[3], "", cov)) != 0) {
             goto done;
         }
         if ((rc = example_org(db, "oik",
-                              arena_printf(a, "Ośrodek Interwencji "
-                                              "Kryzysowej — powiat %s%s",
+                              arena_printf(a,
+                                           "Ośrodek Interwencji "
+                                           "Kryzysowej — powiat %s%s",
                                            p[i].name, EXAMPLE),
                               p[i].seat, pcity, "całodobowo", true,
                               "Dane przykładowe. Adres schronienia jest "
@@ -424,8 +504,9 @@ generate_region(struct db *db, struct arena *a, const char *region)
             goto done;
         }
         if ((rc = example_org(db, "prawna",
-                              arena_printf(a, "Punkt nieodpłatnej pomocy "
-                                              "prawnej — powiat %s%s",
+                              arena_printf(a,
+                                           "Punkt nieodpłatnej pomocy "
+                                           "prawnej — powiat %s%s",
                                            p[i].name, EXAMPLE),
                               p[i].seat, pcity,
                               "pn-pt 12:00-16:00; wt 16:00-20:00", false,
@@ -456,8 +537,8 @@ generate_country(struct db *db, long n)
     arena_init(&a);
     if ((rc = load_units(db, Q_DIR_DEMO_GMINAS, NULL, &g, &ng)) != 0 ||
         (rc = load_units(db, Q_DIR_DEMO_POWIATS, NULL, &p, &np)) != 0 ||
-        (rc = load_units(db, Q_DIR_DEMO_WOJ, NULL, &w, &nw)) != 0 ||
-        ng == 0 || np == 0 || nw == 0) {
+        (rc = load_units(db, Q_DIR_DEMO_WOJ, NULL, &w, &nw)) != 0 || ng == 0 ||
+        np == 0 || nw == 0) {
         goto done;
     }
     per = n * 80 / 100 / ng;
@@ -467,8 +548,8 @@ generate_country(struct db *db, long n)
         int64_t org;
 
         if ((rc = example_org(db, "ops", ops_name(&a, &g[i]), g[i].code,
-                              g[i].name, hours[i % NHOURS], false, "",
-                              &org)) != 0) {
+                              g[i].name, hours[i % NHOURS], false, "", &org)) !=
+            0) {
             goto done;
         }
         for (k = 0; k < per + (i < extra); k++) {
@@ -489,8 +570,9 @@ generate_country(struct db *db, long n)
         int64_t org;
 
         if ((rc = example_org(db, "pcpr",
-                              arena_printf(&a, "Powiatowe Centrum Pomocy "
-                                               "Rodzinie — powiat %s%s",
+                              arena_printf(&a,
+                                           "Powiatowe Centrum Pomocy "
+                                           "Rodzinie — powiat %s%s",
                                            p[i].name, EXAMPLE),
                               p[i].seat,
                               arena_printf(&a, "powiat %s", p[i].name),
@@ -513,11 +595,12 @@ generate_country(struct db *db, long n)
         int64_t org;
 
         if ((rc = example_org(db, "ngo",
-                              arena_printf(&a, "Regionalna sieć wsparcia — "
-                                               "województwo %s%s",
+                              arena_printf(&a,
+                                           "Regionalna sieć wsparcia — "
+                                           "województwo %s%s",
                                            w[i].name, EXAMPLE),
-                              w[i].seat, w[i].name, "", false, "",
-                              &org)) != 0) {
+                              w[i].seat, w[i].name, "", false, "", &org)) !=
+            0) {
             goto done;
         }
         for (k = 0; k < per; k++) {

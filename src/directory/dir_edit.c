@@ -64,9 +64,10 @@ field(struct req *r, const char *name)
 static void
 crumbs(struct req *r, const char *here)
 {
-    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                   "href=\"/uslugi\">%s</a> › <a href=\"/uslugi/zarzadzanie\">"
-                   "%s</a> › %s</nav>\n",
+    html_printf(r,
+                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                "href=\"/uslugi\">%s</a> › <a href=\"/uslugi/zarzadzanie\">"
+                "%s</a> › %s</nav>\n",
                 T_DIR_TITLE, T_DIR_ADMIN_TITLE, here);
 }
 
@@ -121,21 +122,23 @@ page_directory_admin(struct req *r)
     }
     db_done(st);
     layout_begin(r, T_DIR_ADMIN_TITLE);
-    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                   "href=\"/uslugi\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
-                   "<p>%s %lld, %s %lld (%s: %lld).</p>\n",
+    html_printf(r,
+                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                "href=\"/uslugi\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
+                "<p>%s %lld, %s %lld (%s: %lld).</p>\n",
                 T_DIR_TITLE, T_DIR_ADMIN_TITLE, T_DIR_ADMIN_TITLE,
                 T_DIR_COUNT_ORGS, (long long)norg, T_DIR_COUNT_SERVICES,
                 (long long)nsvc, T_DIR_COUNT_EXAMPLES, (long long)nex);
-    html_lit(r, "<ul class=\"actions\">\n"
-                "<li><a href=\"/uslugi/zarzadzanie/instytucja\">"
-                T_DIR_ORG_ADD "</a></li>\n"
-                "<li><a href=\"/uslugi/zarzadzanie/katalog.csv\">"
-                T_DIR_CSV_EXPORT "</a></li>\n"
-                "<li><a href=\"/uslugi/hsds.zip\">" T_DIR_HSDS_LINK
-                "</a></li>\n</ul>\n");
-    html_lit(r, "<h2>" T_DIR_IMPORT_TITLE "</h2>\n<p>" T_DIR_IMPORT_LEAD
-                "</p>\n");
+    html_lit(r,
+             "<ul class=\"actions\">\n"
+             "<li><a href=\"/uslugi/zarzadzanie/instytucja\">" T_DIR_ORG_ADD
+             "</a></li>\n"
+             "<li><a href=\"/uslugi/zarzadzanie/katalog.csv\">" T_DIR_CSV_EXPORT
+             "</a></li>\n"
+             "<li><a href=\"/uslugi/hsds.zip\">" T_DIR_HSDS_LINK
+             "</a></li>\n</ul>\n");
+    html_lit(r,
+             "<h2>" T_DIR_IMPORT_TITLE "</h2>\n<p>" T_DIR_IMPORT_LEAD "</p>\n");
     form_begin(r, "/uslugi/zarzadzanie/import", "multipart/form-data");
     html_lit(r, "<p class=\"field\"><label for=\"f-file\">" T_DIR_IMPORT_FILE
                 "</label><input id=\"f-file\" name=\"file\" type=\"file\" "
@@ -143,11 +146,12 @@ page_directory_admin(struct req *r)
                 "<p><button type=\"submit\">" T_DIR_IMPORT_BUTTON
                 "</button></p>\n");
     form_end(r);
-    html_printf(r, "<h2>%s</h2>\n<p><a href=\"/uslugi/zarzadzanie%s\">%s</a>"
-                   "</p>\n<table>\n<caption>%s</caption>\n<thead><tr>"
-                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                   "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">"
-                   "%s</th></tr></thead>\n<tbody>\n",
+    html_printf(r,
+                "<h2>%s</h2>\n<p><a href=\"/uslugi/zarzadzanie%s\">%s</a>"
+                "</p>\n<table>\n<caption>%s</caption>\n<thead><tr>"
+                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">"
+                "%s</th></tr></thead>\n<tbody>\n",
                 T_DIR_ORGS, examples ? "" : "?przyklady=1",
                 examples ? T_DIR_HIDE_EXAMPLES : T_DIR_SHOW_EXAMPLES,
                 T_DIR_ORGS, T_DIR_ORG, T_DIR_KIND, T_DIR_GMINA_COL,
@@ -156,9 +160,10 @@ page_directory_admin(struct req *r)
     db_bind_text(st, 1, region);
     db_bind_int(st, 2, examples);
     while ((rc = db_step(st)) == DB_ROW) {
-        html_printf(r, "<tr><td><a href=\"/uslugi/zarzadzanie/instytucja/"
-                       "%lld\">%s</a>%s%s</td><td>%s</td><td>%s (%s)</td>"
-                       "<td class=\"num\">%lld</td></tr>\n",
+        html_printf(r,
+                    "<tr><td><a href=\"/uslugi/zarzadzanie/instytucja/"
+                    "%lld\">%s</a>%s%s</td><td>%s</td><td>%s (%s)</td>"
+                    "<td class=\"num\">%lld</td></tr>\n",
                     (long long)db_col_int(st, 0), db_col_text(st, 3),
                     db_col_int(st, 7) ? " — " : "",
                     db_col_int(st, 7) ? T_DIR_CONFIDENTIAL_SHORT : "",
@@ -221,8 +226,9 @@ page_directory_import(struct req *r)
     crumbs(r, T_DIR_IMPORT_TITLE);
     html_lit(r, "<h1>" T_DIR_IMPORT_TITLE "</h1>\n");
     if (rc == 0) {
-        html_printf(r, "<p class=\"notice-ok\" role=\"status\">%s %d, %s %d."
-                       "</p>\n",
+        html_printf(r,
+                    "<p class=\"notice-ok\" role=\"status\">%s %d, %s %d."
+                    "</p>\n",
                     T_DIR_IMPORT_DONE_ORGS, norg, T_DIR_IMPORT_DONE_SERVICES,
                     nsvc);
     } else {
@@ -241,9 +247,10 @@ static void
 text_field(struct req *r, const char *name, const char *label,
            const char *value, bool required)
 {
-    html_printf(r, "<p class=\"field\"><label for=\"f-%s\">%s%s</label>\n"
-                   "<input id=\"f-%s\" name=\"%s\" type=\"text\" value=\"%s\""
-                   "%s></p>\n",
+    html_printf(r,
+                "<p class=\"field\"><label for=\"f-%s\">%s%s</label>\n"
+                "<input id=\"f-%s\" name=\"%s\" type=\"text\" value=\"%s\""
+                "%s></p>\n",
                 name, label, required ? " " T_DIR_REQUIRED : "", name, name,
                 value ? value : "", required ? " required" : "");
 }
@@ -252,9 +259,10 @@ static void
 area_field(struct req *r, const char *name, const char *label,
            const char *value)
 {
-    html_printf(r, "<p class=\"field\"><label for=\"f-%s\">%s</label>\n"
-                   "<textarea id=\"f-%s\" name=\"%s\" rows=\"3\">%s"
-                   "</textarea></p>\n",
+    html_printf(r,
+                "<p class=\"field\"><label for=\"f-%s\">%s</label>\n"
+                "<textarea id=\"f-%s\" name=\"%s\" rows=\"3\">%s"
+                "</textarea></p>\n",
                 name, label, name, name, value ? value : "");
 }
 
@@ -268,28 +276,30 @@ org_form(struct req *r, const struct dir_org *o, const struct dir_findings *f)
     crumbs(r, title);
     html_printf(r, "<h1>%s</h1>\n", title);
     if (o->id > 0) {
-        html_printf(r, "<p><a href=\"/uslugi/instytucja/%lld\">%s</a> · "
-                       "<a href=\"/uslugi/zarzadzanie/usluga?instytucja=%lld"
-                       "\">%s</a></p>\n",
+        html_printf(r,
+                    "<p><a href=\"/uslugi/instytucja/%lld\">%s</a> · "
+                    "<a href=\"/uslugi/zarzadzanie/usluga?instytucja=%lld"
+                    "\">%s</a></p>\n",
                     (long long)o->id, T_DIR_PUBLIC_PAGE, (long long)o->id,
                     T_DIR_SERVICE_ADD);
     }
     findings_box(r, f);
-    form_begin(r, o->id > 0 ? arena_printf(&r->arena,
-                                           "/uslugi/zarzadzanie/instytucja/"
-                                           "%lld",
-                                           (long long)o->id)
-                            : "/uslugi/zarzadzanie/instytucja",
+    form_begin(r,
+               o->id > 0 ? arena_printf(&r->arena,
+                                        "/uslugi/zarzadzanie/instytucja/"
+                                        "%lld",
+                                        (long long)o->id)
+                         : "/uslugi/zarzadzanie/instytucja",
                NULL);
     text_field(r, "org_name", T_DIR_F_NAME, o->name, true);
-    html_printf(r, "<p class=\"field\"><label for=\"f-kind\">%s</label>\n"
-                   "<select id=\"f-kind\" name=\"kind\">\n",
+    html_printf(r,
+                "<p class=\"field\"><label for=\"f-kind\">%s</label>\n"
+                "<select id=\"f-kind\" name=\"kind\">\n",
                 T_DIR_KIND);
     for (i = 0; dir_kinds[i] != NULL; i++) {
         html_printf(r, "<option value=\"%s\"%s>%s</option>\n", dir_kinds[i],
-                    o->kind && strcmp(o->kind, dir_kinds[i]) == 0
-                        ? " selected"
-                        : "",
+                    o->kind && strcmp(o->kind, dir_kinds[i]) == 0 ? " selected"
+                                                                  : "",
                     dir_kind_label(dir_kinds[i]));
     }
     html_lit(r, "</select></p>\n");
@@ -305,17 +315,19 @@ org_form(struct req *r, const struct dir_org *o, const struct dir_findings *f)
     text_field(r, "street", T_DIR_F_STREET, o->street, false);
     text_field(r, "postcode", T_DIR_F_POSTCODE, o->postcode, false);
     text_field(r, "city", T_DIR_F_CITY, o->city, false);
-    html_printf(r, "<p class=\"field\"><label for=\"f-gmina-name\">%s</label>"
-                   "\n<input id=\"f-gmina-name\" type=\"text\" "
-                   "autocomplete=\"off\" data-autocomplete=\"/api/teryt/"
-                   "gminy\"></p>\n",
+    html_printf(r,
+                "<p class=\"field\"><label for=\"f-gmina-name\">%s</label>"
+                "\n<input id=\"f-gmina-name\" type=\"text\" "
+                "autocomplete=\"off\" data-autocomplete=\"/api/teryt/"
+                "gminy\"></p>\n",
                 T_DIR_F_GMINA_FIND);
     text_field(r, "gmina", T_DIR_F_GMINA, o->gmina, true);
     text_field(r, "lat", T_DIR_F_LAT, o->lat, false);
     text_field(r, "lon", T_DIR_F_LON, o->lon, false);
-    html_printf(r, "<p class=\"check\"><input id=\"f-confidential\" "
-                   "name=\"confidential\" type=\"checkbox\" value=\"1\"%s> "
-                   "<label for=\"f-confidential\">%s</label></p>\n",
+    html_printf(r,
+                "<p class=\"check\"><input id=\"f-confidential\" "
+                "name=\"confidential\" type=\"checkbox\" value=\"1\"%s> "
+                "<label for=\"f-confidential\">%s</label></p>\n",
                 o->confidential ? " checked" : "", T_DIR_F_CONFIDENTIAL);
     text_field(r, "org_phone", T_DIR_F_PHONE, o->phone, false);
     text_field(r, "org_email", T_DIR_F_EMAIL, o->email, false);
@@ -325,15 +337,16 @@ org_form(struct req *r, const struct dir_org *o, const struct dir_findings *f)
     form_end(r);
     if (o->id > 0) {
         html_lit(r, "<h2>" T_DIR_DELETE_TITLE "</h2>\n");
-        form_begin(r, arena_printf(&r->arena,
-                                   "/uslugi/zarzadzanie/instytucja/%lld/usun",
-                                   (long long)o->id),
+        form_begin(r,
+                   arena_printf(&r->arena,
+                                "/uslugi/zarzadzanie/instytucja/%lld/usun",
+                                (long long)o->id),
                    NULL);
         html_lit(r, "<p class=\"check\"><input id=\"f-confirm\" "
                     "name=\"potwierdzam\" type=\"checkbox\" value=\"1\" "
                     "required> <label for=\"f-confirm\">" T_DIR_DELETE_CONFIRM
-                    "</label></p>\n<p><button type=\"submit\">"
-                    T_DIR_DELETE_ORG "</button></p>\n");
+                    "</label></p>\n<p><button type=\"submit\">" T_DIR_DELETE_ORG
+                    "</button></p>\n");
         form_end(r);
     }
     layout_end(r);
@@ -538,23 +551,26 @@ service_form(struct req *r, const struct dir_service *s,
 
     layout_begin(r, title);
     crumbs(r, title);
-    html_printf(r, "<h1>%s</h1>\n<p>%s <a href=\"/uslugi/zarzadzanie/"
-                   "instytucja/%lld\">%s</a></p>\n",
+    html_printf(r,
+                "<h1>%s</h1>\n<p>%s <a href=\"/uslugi/zarzadzanie/"
+                "instytucja/%lld\">%s</a></p>\n",
                 title, T_DIR_ORG, (long long)o->id, o->name);
     findings_box(r, f);
-    form_begin(r, s->id > 0 ? arena_printf(&r->arena,
-                                           "/uslugi/zarzadzanie/usluga/%lld",
-                                           (long long)s->id)
-                            : "/uslugi/zarzadzanie/usluga",
+    form_begin(r,
+               s->id > 0
+                   ? arena_printf(&r->arena, "/uslugi/zarzadzanie/usluga/%lld",
+                                  (long long)s->id)
+                   : "/uslugi/zarzadzanie/usluga",
                NULL);
-    html_printf(r, "<input type=\"hidden\" name=\"instytucja\" "
-                   "value=\"%lld\">\n",
+    html_printf(r,
+                "<input type=\"hidden\" name=\"instytucja\" "
+                "value=\"%lld\">\n",
                 (long long)o->id);
     text_field(r, "service_name", T_DIR_F_NAME, s->name, true);
-    area_field(r, "service_description", T_DIR_F_DESCRIPTION,
-               s->description);
-    html_printf(r, "<p class=\"field\"><label for=\"f-category\">%s</label>\n"
-                   "<select id=\"f-category\" name=\"category\">\n",
+    area_field(r, "service_description", T_DIR_F_DESCRIPTION, s->description);
+    html_printf(r,
+                "<p class=\"field\"><label for=\"f-category\">%s</label>\n"
+                "<select id=\"f-category\" name=\"category\">\n",
                 T_DIR_CATEGORY);
     st = db_query(r->db, Q_DIR_CATEGORIES);
     while (db_step(st) == DB_ROW) {
@@ -570,9 +586,10 @@ service_form(struct req *r, const struct dir_service *s,
                 T_DIR_TARGETS);
     st = db_query(r->db, Q_DIR_TARGETS);
     while (db_step(st) == DB_ROW) {
-        html_printf(r, "<p class=\"check\"><input id=\"f-t-%s\" "
-                       "name=\"t_%s\" type=\"checkbox\" value=\"1\"%s> "
-                       "<label for=\"f-t-%s\">%s</label></p>\n",
+        html_printf(r,
+                    "<p class=\"check\"><input id=\"f-t-%s\" "
+                    "name=\"t_%s\" type=\"checkbox\" value=\"1\"%s> "
+                    "<label for=\"f-t-%s\">%s</label></p>\n",
                     db_col_text(st, 0), db_col_text(st, 0),
                     has_target(s->targets, db_col_text(st, 0)) ? " checked"
                                                                : "",
@@ -590,15 +607,17 @@ service_form(struct req *r, const struct dir_service *s,
     form_end(r);
     if (s->id > 0) {
         html_lit(r, "<h2>" T_DIR_DELETE_TITLE "</h2>\n");
-        form_begin(r, arena_printf(&r->arena,
-                                   "/uslugi/zarzadzanie/usluga/%lld/usun",
-                                   (long long)s->id),
+        form_begin(r,
+                   arena_printf(&r->arena,
+                                "/uslugi/zarzadzanie/usluga/%lld/usun",
+                                (long long)s->id),
                    NULL);
-        html_lit(r, "<p class=\"check\"><input id=\"f-confirm\" "
-                    "name=\"potwierdzam\" type=\"checkbox\" value=\"1\" "
-                    "required> <label for=\"f-confirm\">" T_DIR_DELETE_CONFIRM
-                    "</label></p>\n<p><button type=\"submit\">"
-                    T_DIR_DELETE_SERVICE "</button></p>\n");
+        html_lit(
+            r, "<p class=\"check\"><input id=\"f-confirm\" "
+               "name=\"potwierdzam\" type=\"checkbox\" value=\"1\" "
+               "required> <label for=\"f-confirm\">" T_DIR_DELETE_CONFIRM
+               "</label></p>\n<p><button type=\"submit\">" T_DIR_DELETE_SERVICE
+               "</button></p>\n");
         form_end(r);
     }
     layout_end(r);
@@ -696,8 +715,8 @@ service_save(struct req *r, struct dir_service *s, const struct dir_org *o)
     if ((rc = dir_service_save(r->db, &r->arena, s, &w, &id)) != 0) {
         return rc;
     }
-    return req_redirect(r, arena_printf(&r->arena, "/uslugi/usluga/%lld",
-                                        (long long)id));
+    return req_redirect(
+        r, arena_printf(&r->arena, "/uslugi/usluga/%lld", (long long)id));
 }
 
 /*

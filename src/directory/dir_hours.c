@@ -17,14 +17,12 @@ struct day_word {
 };
 
 static const struct day_word day_words[] = {
-    {"pn", 0},         {"pon", 0},        {"poniedzialek", 0},
-    {"wt", 1},         {"wto", 1},        {"wtorek", 1},
-    {"sr", 2},         {"sro", 2},        {"sroda", 2},
-    {"cz", 3},         {"czw", 3},        {"czwartek", 3},
-    {"pt", 4},         {"pia", 4},        {"piatek", 4},
-    {"sb", 5},         {"sob", 5},        {"sobota", 5},
-    {"nd", 6},         {"ndz", 6},        {"nie", 6},
-    {"niedz", 6},      {"niedziela", 6},
+    {"pn", 0},    {"pon", 0},    {"poniedzialek", 0}, {"wt", 1},
+    {"wto", 1},   {"wtorek", 1}, {"sr", 2},           {"sro", 2},
+    {"sroda", 2}, {"cz", 3},     {"czw", 3},          {"czwartek", 3},
+    {"pt", 4},    {"pia", 4},    {"piatek", 4},       {"sb", 5},
+    {"sob", 5},   {"sobota", 5}, {"nd", 6},           {"ndz", 6},
+    {"nie", 6},   {"niedz", 6},  {"niedziela", 6},
 };
 
 static int
@@ -169,8 +167,8 @@ parse_rule(struct arena *a, const char *rule, struct dir_hours *out,
                 p = skip_space(p);
                 continue;
             }
-            *why = arena_printf(a, "Niezrozumiały znak w godzinach „%s”.",
-                                rule);
+            *why =
+                arena_printf(a, "Niezrozumiały znak w godzinach „%s”.", rule);
             return ERR_INPUT;
         }
         w = str_fold(a, arena_strndup(a, p, n));
@@ -188,9 +186,10 @@ parse_rule(struct arena *a, const char *rule, struct dir_hours *out,
             days[prev] = true;
             any_day = true;
         } else {
-            *why = arena_printf(a, "Nieznany dzień „%s” w godzinach „%s” "
-                                   "(użyj pn, wt, śr, czw, pt, sb, nd albo "
-                                   "„codziennie”).",
+            *why = arena_printf(a,
+                                "Nieznany dzień „%s” w godzinach „%s” "
+                                "(użyj pn, wt, śr, czw, pt, sb, nd albo "
+                                "„codziennie”).",
                                 arena_strndup(a, p, n), rule);
             return ERR_INPUT;
         }
@@ -213,8 +212,9 @@ parse_rule(struct arena *a, const char *rule, struct dir_hours *out,
         return *p == '\0' ? 0 : ERR_INPUT;
     }
     if (!any_day) {
-        *why = arena_printf(a, "Brak dni tygodnia w godzinach „%s” (np. "
-                               "„pn-pt 8:00-16:00”).",
+        *why = arena_printf(a,
+                            "Brak dni tygodnia w godzinach „%s” (np. "
+                            "„pn-pt 8:00-16:00”).",
                             rule);
         return ERR_INPUT;
     }
@@ -250,8 +250,9 @@ parse_rule(struct arena *a, const char *rule, struct dir_hours *out,
     }
     return 0;
 bad_time:
-    *why = arena_printf(a, "Niezrozumiałe godziny w „%s” (np. „8:00-16:00”, "
-                           "„17.00–21.00”).",
+    *why = arena_printf(a,
+                        "Niezrozumiałe godziny w „%s” (np. „8:00-16:00”, "
+                        "„17.00–21.00”).",
                         rule);
     return ERR_INPUT;
 too_many:

@@ -40,8 +40,8 @@ struct ix_org {
     int64_t id;
     const char *name, *kind, *street, *postcode, *city, *gmina;
     const char *gmina_name, *lat, *lon, *email, *web, *phone, *hours;
-    uint32_t piece;   /* folded name, city, street, gmina name, kind label */
-    uint32_t gkey;    /* the gmina as a number */
+    uint32_t piece; /* folded name, city, street, gmina name, kind label */
+    uint32_t gkey;  /* the gmina as a number */
     bool confidential, example;
 };
 
@@ -50,15 +50,15 @@ struct ix_service {
     const struct ix_org *org;
     const char *name, *description, *category, *category_name, *cost;
     const char *languages, *how_to_apply;
-    const char *phone, *hours;  /* the service's, else the institution's */
-    const char *targets;        /* names joined by ", " */
-    const char *target_codes;   /* ",a,b," */
+    const char *phone, *hours; /* the service's, else the institution's */
+    const char *targets;       /* names joined by ", " */
+    const char *target_codes;  /* ",a,b," */
     const char *fold_name;
     /* The other folded pieces of its text, as numbers of ix->pieces. */
     uint32_t p_description, p_category, p_targets;
     const struct dir_hours *open; /* parsed hours; NULL: unknown */
-    uint32_t rank; /* position by folded name, then id: ties of a search */
-    uint16_t cat;  /* number in ix->cats */
+    uint32_t rank;  /* position by folded name, then id: ties of a search */
+    uint16_t cat;   /* number in ix->cats */
     uint64_t tmask; /* bit i: target ix->targets[i] (the first 64) */
 };
 
@@ -69,7 +69,7 @@ struct ix_service {
 struct ix_area {
     uint32_t key;
     uint32_t svc;
-    uint32_t gkey;  /* the institution's gmina as a number */
+    uint32_t gkey; /* the institution's gmina as a number */
     uint16_t cat;
     uint64_t tmask;
 };
@@ -78,7 +78,7 @@ struct ix_area {
 
 struct dir_index {
     int64_t version;
-    int refs;        /* under lock; the current index holds one */
+    int refs; /* under lock; the current index holds one */
     struct arena arena;
     struct ix_org *orgs;
     int norgs;
@@ -88,11 +88,11 @@ struct dir_index {
     int nareas;
     const char **pieces; /* folded text shared by services, numbered */
     int npieces;
-    const char *cats[MAX_CODES];    /* category codes in use */
+    const char *cats[MAX_CODES]; /* category codes in use */
     int ncats;
     const char *targets[MAX_CODES]; /* target codes in use (first 64) */
     int ntargets;
-    struct dir_choice *choices[2];  /* categories, target groups */
+    struct dir_choice *choices[2]; /* categories, target groups */
     int nchoices[2];
 };
 
@@ -372,9 +372,8 @@ load_orgs(struct db *db, struct dir_index *ix, struct pool *p,
         o->piece = piece_of(
             ix, p,
             intern(p, str_fold(scratch,
-                               arena_printf(scratch, "%s %s %s %s %s",
-                                            o->name, o->city, o->street,
-                                            o->gmina_name,
+                               arena_printf(scratch, "%s %s %s %s %s", o->name,
+                                            o->city, o->street, o->gmina_name,
                                             label ? label : ""))));
     }
     db_done(st);
@@ -445,13 +444,13 @@ load_services(struct db *db, struct dir_index *ix, struct pool *p,
         s->id = db_col_int(st, 0);
         s->org = &ix->orgs[org];
         s->name = intern_fold(p, scratch, db_col_text(st, 2), &s->fold_name);
-        s->p_description = fold_piece(ix, p, scratch, db_col_text(st, 3),
-                                      &s->description);
+        s->p_description =
+            fold_piece(ix, p, scratch, db_col_text(st, 3), &s->description);
         s->category = intern(p, db_col_text(st, 4));
         cat = code_id(ix->cats, &ix->ncats, s->category);
         s->cat = (uint16_t)(cat < 0 ? MAX_CODES : cat);
-        s->p_category = fold_piece(ix, p, scratch, db_col_text(st, 5),
-                                   &s->category_name);
+        s->p_category =
+            fold_piece(ix, p, scratch, db_col_text(st, 5), &s->category_name);
         s->cost = intern(p, db_col_text(st, 6));
         s->languages = intern(p, db_col_text(st, 7));
         s->how_to_apply = intern(p, db_col_text(st, 8));
@@ -459,8 +458,8 @@ load_services(struct db *db, struct dir_index *ix, struct pool *p,
         hours = db_col_text(st, 10);
         s->phone = *phone ? intern(p, phone) : s->org->phone;
         s->hours = *hours ? intern(p, hours) : s->org->hours;
-        s->p_targets = fold_piece(ix, p, scratch, db_col_text(st, 11),
-                                  &s->targets);
+        s->p_targets =
+            fold_piece(ix, p, scratch, db_col_text(st, 11), &s->targets);
         s->target_codes = intern(p, db_col_text(st, 12));
         s->tmask = target_mask(ix, p, scratch, s->target_codes);
         s->open = hours_of(hp, &ix->arena, scratch, s->hours);
@@ -490,10 +489,10 @@ load_areas(struct db *db, struct dir_index *ix)
         }
         if (ix->nareas == cap) {
             cap = cap ? cap * 2 : 1024;
-            ix->areas = arena_realloc(&ix->arena, ix->areas,
-                                      sizeof(struct ix_area) *
-                                          (size_t)ix->nareas,
-                                      sizeof(struct ix_area) * (size_t)cap);
+            ix->areas =
+                arena_realloc(&ix->arena, ix->areas,
+                              sizeof(struct ix_area) * (size_t)ix->nareas,
+                              sizeof(struct ix_area) * (size_t)cap);
         }
         ix->areas[ix->nareas].key = key;
         ix->areas[ix->nareas].svc = (uint32_t)svc;
@@ -562,8 +561,7 @@ build(struct db *db, int64_t version, struct dir_index **out)
     p.a = hp.a = &ix->arena;
     if ((rc = load_orgs(db, ix, &p, &scratch)) != 0 ||
         (rc = load_services(db, ix, &p, &hp, &scratch)) != 0 ||
-        (rc = load_areas(db, ix)) != 0 ||
-        (rc = load_choices(db, ix, 0)) != 0 ||
+        (rc = load_areas(db, ix)) != 0 || (rc = load_choices(db, ix, 0)) != 0 ||
         (rc = load_choices(db, ix, 1)) != 0) {
         goto done;
     }
@@ -784,8 +782,7 @@ piece_has(const struct dir_index *ix, struct words *w, int t, uint32_t piece)
 ** what dir_index_service puts in the FTS5 body, in its separate pieces.
 */
 static int
-match(const struct dir_index *ix, const struct ix_service *s,
-      struct words *w)
+match(const struct dir_index *ix, const struct ix_service *s, struct words *w)
 {
     int score = 0, t;
 
@@ -953,8 +950,7 @@ find_code(const char *const *list, int n, const char *code)
 
 int
 dir_index_search(const struct dir_index *ix, struct arena *a,
-                 const struct dir_query *q, struct dir_view **out,
-                 int total[3])
+                 const struct dir_query *q, struct dir_view **out, int total[3])
 {
     struct words w = {.n = 0};
     char *folded, *save = NULL, *t;
@@ -1015,9 +1011,8 @@ dir_index_search(const struct dir_index *ix, struct arena *a,
         area_range(ix, keys[level], &lo[level], &hi[level]);
     }
     for (level = 0; level < 3; level++) {
-        struct hit *h = arena_alloc(a, sizeof(*h) *
-                                           (size_t)(hi[level] - lo[level] +
-                                                    1));
+        struct hit *h =
+            arena_alloc(a, sizeof(*h) * (size_t)(hi[level] - lo[level] + 1));
         int nh = 0, k, from, to;
 
         for (i = lo[level]; i < hi[level]; i++) {

@@ -67,7 +67,7 @@ static const char *const col_names[C_COUNT] = {
 
 /* Columns a file must have; the others may be left out. */
 static const bool col_required[C_COUNT] = {
-    [C_ORG_KEY] = true, [C_REGION] = true, [C_KIND] = true,
+    [C_ORG_KEY] = true,  [C_REGION] = true, [C_KIND] = true,
     [C_ORG_NAME] = true, [C_GMINA] = true,
 };
 
@@ -88,10 +88,10 @@ dir_export_csv(struct db *db, struct arena *a, const char *region,
         const char *v[C_COUNT] = {0};
 
         v[C_ORG_KEY] = arena_printf(a, "o%lld", (long long)db_col_int(st, 0));
-        v[C_PARENT_KEY] = db_col_int(st, 1) > 0
-                              ? arena_printf(a, "o%lld",
-                                             (long long)db_col_int(st, 1))
-                              : "";
+        v[C_PARENT_KEY] =
+            db_col_int(st, 1) > 0
+                ? arena_printf(a, "o%lld", (long long)db_col_int(st, 1))
+                : "";
         for (i = C_REGION; i <= C_EXAMPLE; i++) {
             v[i] = db_col_text_dup(a, st, i);
         }
@@ -170,11 +170,9 @@ key_id(const char *key, char prefix)
 static bool
 same_org(const struct dir_org *x, const struct dir_org *y)
 {
-    return strcmp(x->region, y->region) == 0 &&
-           strcmp(x->kind, y->kind) == 0 && strcmp(x->name, y->name) == 0 &&
-           strcmp(x->gmina, y->gmina) == 0 &&
-           strcmp(x->street, y->street) == 0 &&
-           strcmp(x->city, y->city) == 0 &&
+    return strcmp(x->region, y->region) == 0 && strcmp(x->kind, y->kind) == 0 &&
+           strcmp(x->name, y->name) == 0 && strcmp(x->gmina, y->gmina) == 0 &&
+           strcmp(x->street, y->street) == 0 && strcmp(x->city, y->city) == 0 &&
            strcmp(x->parent_key, y->parent_key) == 0 &&
            x->confidential == y->confidential;
 }
@@ -219,9 +217,9 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
             }
         }
         if (map[i] < 0 && col_required[i]) {
-            dir_findings_add(a, f, 1, col_names[i],
-                             arena_printf(a, "Brak kolumny „%s” w nagłówku.",
-                                          col_names[i]));
+            dir_findings_add(
+                a, f, 1, col_names[i],
+                arena_printf(a, "Brak kolumny „%s” w nagłówku.", col_names[i]));
         }
     }
     if (f->n > 0) {
@@ -247,8 +245,9 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
         }
         if (n != ncols[0]) {
             dir_findings_add(a, f, row, NULL,
-                             arena_printf(a, "Wiersz ma %d kolumn, nagłówek "
-                                             "%d.",
+                             arena_printf(a,
+                                          "Wiersz ma %d kolumn, nagłówek "
+                                          "%d.",
                                           n, ncols[0]));
             continue;
         }
@@ -298,8 +297,9 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
             found = norg++;
         } else if (!same_org(&orgs[found].o, &o)) {
             dir_findings_add(a, f, row, "org_key",
-                             arena_printf(a, "Instytucja „%s” ma tu inne dane "
-                                             "niż w wierszu %d.",
+                             arena_printf(a,
+                                          "Instytucja „%s” ma tu inne dane "
+                                          "niż w wierszu %d.",
                                           o.key, orgs[found].row));
         }
         if (*cell(fl, n, map, C_SERVICE_NAME) != '\0' ||
@@ -321,8 +321,9 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
             for (k = 0; k < nsvc && *s->key != '\0'; k++) {
                 if (strcmp(svcs[k].key, s->key) == 0) {
                     dir_findings_add(a, f, row, "service_key",
-                                     arena_printf(a, "Klucz usługi „%s” "
-                                                     "powtarza się.",
+                                     arena_printf(a,
+                                                  "Klucz usługi „%s” "
+                                                  "powtarza się.",
                                                   s->key));
                     break;
                 }
@@ -339,8 +340,9 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
         }
         if (!known) {
             dir_findings_add(a, f, orgs[i].row, "parent_key",
-                             arena_printf(a, "Nie ma w pliku instytucji "
-                                             "nadrzędnej „%s”.",
+                             arena_printf(a,
+                                          "Nie ma w pliku instytucji "
+                                          "nadrzędnej „%s”.",
                                           pk));
         }
     }
@@ -432,7 +434,8 @@ fail:
     return rc;
 }
 
-/* --- HSDS ------------------------------------------------------------------ */
+/* --- HSDS ------------------------------------------------------------------
+ */
 
 struct hsds_file {
     const char *name;
@@ -441,34 +444,48 @@ struct hsds_file {
     struct buf b;
 };
 
-static const char *const f_orgs[] = {"id", "name", "alternate_name",
-                                     "description", "email", "url",
+static const char *const f_orgs[] = {"id",           "name",  "alternate_name",
+                                     "description",  "email", "url",
                                      "legal_status", NULL};
-static const char *const f_services[] = {
-    "id", "organization_id", "program_id", "name", "alternate_name",
-    "description", "url", "email", "status", "interpretation_services",
-    "application_process", "wait_time", "fees", "accreditations", "licenses",
-    NULL};
+static const char *const f_services[] = {"id",
+                                         "organization_id",
+                                         "program_id",
+                                         "name",
+                                         "alternate_name",
+                                         "description",
+                                         "url",
+                                         "email",
+                                         "status",
+                                         "interpretation_services",
+                                         "application_process",
+                                         "wait_time",
+                                         "fees",
+                                         "accreditations",
+                                         "licenses",
+                                         NULL};
 static const char *const f_locations[] = {
-    "id", "organization_id", "name", "alternate_name", "description",
-    "transportation", "latitude", "longitude", NULL};
+    "id",          "organization_id", "name",     "alternate_name",
+    "description", "transportation",  "latitude", "longitude",
+    NULL};
 static const char *const f_addresses[] = {
-    "id", "location_id", "attention", "address_1", "address_2", "address_3",
-    "address_4", "city", "region", "state_province", "postal_code",
-    "country", NULL};
-static const char *const f_phones[] = {
-    "id", "location_id", "service_id", "organization_id", "contact_id",
-    "service_at_location_id", "number", "extension", "type", "language",
-    "description", NULL};
+    "id",          "location_id", "attention", "address_1", "address_2",
+    "address_3",   "address_4",   "city",      "region",    "state_province",
+    "postal_code", "country",     NULL};
+static const char *const f_phones[] = {"id",          "location_id",
+                                       "service_id",  "organization_id",
+                                       "contact_id",  "service_at_location_id",
+                                       "number",      "extension",
+                                       "type",        "language",
+                                       "description", NULL};
 static const char *const f_schedules[] = {
-    "id", "service_id", "location_id", "service_at_location_id", "weekday",
-    "opens_at", "closes_at", "description", NULL};
+    "id",      "service_id", "location_id", "service_at_location_id",
+    "weekday", "opens_at",   "closes_at",   "description",
+    NULL};
 static const char *const f_areas[] = {"id", "service_id", "service_area",
                                       "description", NULL};
 static const char *const f_sal[] = {"id", "service_id", "location_id",
                                     "description", NULL};
-static const char *const f_elig[] = {"id", "service_id", "eligibility",
-                                     NULL};
+static const char *const f_elig[] = {"id", "service_id", "eligibility", NULL};
 static const char *const f_langs[] = {"id", "service_id", "location_id",
                                       "language", NULL};
 
@@ -590,9 +607,8 @@ datapackage(struct buf *out, struct hsds_file *files)
                       strcmp(files[i].fields[k], "latitude") == 0 ||
                               strcmp(files[i].fields[k], "longitude") == 0
                           ? "number"
-                      : strcmp(files[i].fields[k], "weekday") == 0
-                          ? "integer"
-                          : "string");
+                      : strcmp(files[i].fields[k], "weekday") == 0 ? "integer"
+                                                                   : "string");
             json_obj_end(&j);
         }
         json_arr_end(&j);
@@ -622,8 +638,7 @@ hsds_fill(struct db *db, struct arena *a, struct hsds_file *h)
         row(&h[H_ORGS].b, 7,
             arena_printf(a, "org-%lld", (long long)db_col_int(st, 0)),
             db_col_text(st, 1), "", desc, db_col_text(st, 3),
-            db_col_text(st, 4),
-            dir_kind_label(db_col_text(st, 5)));
+            db_col_text(st, 4), dir_kind_label(db_col_text(st, 5)));
     }
     db_done(st);
     if (rc != DB_DONE) {
@@ -643,8 +658,8 @@ hsds_fill(struct db *db, struct arena *a, struct hsds_file *h)
             "", secret ? "" : db_col_text(st, 3),
             secret ? "" : db_col_text(st, 4));
         if (!secret && (*db_col_text(st, 5) || *db_col_text(st, 7))) {
-            row(&h[H_ADDRESSES].b, 12, arena_printf(a, "addr-%s", id), loc,
-                "", db_col_text(st, 5), "", "", "", db_col_text(st, 7),
+            row(&h[H_ADDRESSES].b, 12, arena_printf(a, "addr-%s", id), loc, "",
+                db_col_text(st, 5), "", "", "", db_col_text(st, 7),
                 db_col_text(st, 11), db_col_text(st, 8), db_col_text(st, 6),
                 "PL");
         }
@@ -661,8 +676,7 @@ hsds_fill(struct db *db, struct arena *a, struct hsds_file *h)
     while ((rc = db_step(st)) == DB_ROW) {
         const char *id = arena_printf(a, "%lld", (long long)db_col_int(st, 0));
         const char *svc = arena_printf(a, "svc-%s", id);
-        const char *org = arena_printf(a, "%lld",
-                                       (long long)db_col_int(st, 1));
+        const char *org = arena_printf(a, "%lld", (long long)db_col_int(st, 1));
         char *langs, *save = NULL, *l;
 
         row(&h[H_SERVICES].b, 15, svc, arena_printf(a, "org-%s", org), "",

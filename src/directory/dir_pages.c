@@ -26,7 +26,9 @@
 #define API_MAX_LIMIT 100
 
 static const char *const level_titles[] = {
-    T_DIR_LEVEL_GMINA, T_DIR_LEVEL_POWIAT, T_DIR_LEVEL_REGION,
+    T_DIR_LEVEL_GMINA,
+    T_DIR_LEVEL_POWIAT,
+    T_DIR_LEVEL_REGION,
     T_DIR_LEVEL_ANY,
 };
 /* Levels in URLs and JSON. */
@@ -37,9 +39,10 @@ static const char *const level_codes[] = {"gmina", "powiat", "region", NULL};
 static void
 exit_link(struct req *r)
 {
-    html_lit(r, "<p class=\"quick-exit\"><a href=\"" DIR_EXIT_URL "\" "
-                "rel=\"noreferrer noopener\" referrerpolicy=\"no-referrer\">"
-                T_DIR_QUICK_EXIT "</a></p>\n");
+    html_lit(r,
+             "<p class=\"quick-exit\"><a href=\"" DIR_EXIT_URL "\" "
+             "rel=\"noreferrer noopener\" "
+             "referrerpolicy=\"no-referrer\">" T_DIR_QUICK_EXIT "</a></p>\n");
 }
 
 static bool
@@ -146,8 +149,7 @@ facts(struct req *r, const struct dir_view *v, bool full)
     html_printf(r, "<dt>%s</dt><dd>%s</dd>\n", T_DIR_CATEGORY,
                 v->category_name);
     if (*v->targets != '\0') {
-        html_printf(r, "<dt>%s</dt><dd>%s</dd>\n", T_DIR_TARGETS,
-                    v->targets);
+        html_printf(r, "<dt>%s</dt><dd>%s</dd>\n", T_DIR_TARGETS, v->targets);
     }
     html_printf(r, "<dt>%s</dt><dd>", T_DIR_WHERE);
     address(r, v);
@@ -161,15 +163,15 @@ facts(struct req *r, const struct dir_view *v, bool full)
         phone_links(r, v->phone);
     }
     if (*v->email != '\0') {
-        html_printf(r, "%s<a href=\"%s\">%s</a>", *v->phone ? "; " : "",
-                    html_safe_href(arena_printf(&r->arena, "mailto:%s",
-                                                v->email)),
-                    v->email);
+        html_printf(
+            r, "%s<a href=\"%s\">%s</a>", *v->phone ? "; " : "",
+            html_safe_href(arena_printf(&r->arena, "mailto:%s", v->email)),
+            v->email);
     }
     if (*v->web != '\0') {
         html_printf(r, "%s<a href=\"%s\">%s</a>",
-                    *v->phone || *v->email ? "; " : "",
-                    html_safe_href(v->web), v->web);
+                    *v->phone || *v->email ? "; " : "", html_safe_href(v->web),
+                    v->web);
     }
     if (!*v->phone && !*v->email && !*v->web) {
         html_lit(r, T_DIR_NO_CONTACT);
@@ -201,11 +203,12 @@ example_badge(struct req *r, bool example)
 static void
 result_item(struct req *r, const struct dir_view *v)
 {
-    html_printf(r, "<li class=\"result\"><article aria-labelledby=\"s-%lld\">"
-                   "\n<h3 id=\"s-%lld\"><a href=\"/uslugi/usluga/%lld\">%s"
-                   "</a></h3>\n<p class=\"org\">%s",
-                (long long)v->id, (long long)v->id, (long long)v->id,
-                v->name, v->org_name);
+    html_printf(r,
+                "<li class=\"result\"><article aria-labelledby=\"s-%lld\">"
+                "\n<h3 id=\"s-%lld\"><a href=\"/uslugi/usluga/%lld\">%s"
+                "</a></h3>\n<p class=\"org\">%s",
+                (long long)v->id, (long long)v->id, (long long)v->id, v->name,
+                v->org_name);
     example_badge(r, v->example);
     html_lit(r, "</p>\n<dl class=\"meta\">\n");
     facts(r, v, false);
@@ -230,8 +233,8 @@ select_options(struct req *r, const struct dir_index *ix, int which,
 
 static void
 search_form(struct req *r, const struct dir_index *ix, const char *place,
-            const char *gmina, const char *q, const char *cat,
-            const char *grp, bool open_only)
+            const char *gmina, const char *q, const char *cat, const char *grp,
+            bool open_only)
 {
     html_printf(r,
                 "<form class=\"dir-search\" action=\"/uslugi\" method=\"get\" "
@@ -249,21 +252,24 @@ search_form(struct req *r, const struct dir_index *ix, const char *place,
                 "<span id=\"q-hint\" class=\"hint\">%s</span></p>\n",
                 T_DIR_PLACE_LABEL, place ? place : "", gmina ? gmina : "",
                 T_DIR_PLACE_HINT, T_DIR_Q_LABEL, q ? q : "", T_DIR_Q_HINT);
-    html_printf(r, "<p class=\"field\"><label for=\"kategoria\">%s</label>\n"
-                   "<select id=\"kategoria\" name=\"kategoria\">\n"
-                   "<option value=\"\">%s</option>\n",
+    html_printf(r,
+                "<p class=\"field\"><label for=\"kategoria\">%s</label>\n"
+                "<select id=\"kategoria\" name=\"kategoria\">\n"
+                "<option value=\"\">%s</option>\n",
                 T_DIR_CATEGORY, T_DIR_ANY_CATEGORY);
     select_options(r, ix, 0, cat);
-    html_printf(r, "</select></p>\n"
-                   "<p class=\"field\"><label for=\"grupa\">%s</label>\n"
-                   "<select id=\"grupa\" name=\"grupa\">\n"
-                   "<option value=\"\">%s</option>\n",
+    html_printf(r,
+                "</select></p>\n"
+                "<p class=\"field\"><label for=\"grupa\">%s</label>\n"
+                "<select id=\"grupa\" name=\"grupa\">\n"
+                "<option value=\"\">%s</option>\n",
                 T_DIR_TARGETS, T_DIR_ANY_TARGET);
     select_options(r, ix, 1, grp);
-    html_printf(r, "</select></p>\n<p class=\"check\"><input id=\"otwarte\" "
-                   "name=\"otwarte\" type=\"checkbox\" value=\"1\"%s> "
-                   "<label for=\"otwarte\">%s</label></p>\n"
-                   "<p><button type=\"submit\">%s</button></p>\n</form>\n",
+    html_printf(r,
+                "</select></p>\n<p class=\"check\"><input id=\"otwarte\" "
+                "name=\"otwarte\" type=\"checkbox\" value=\"1\"%s> "
+                "<label for=\"otwarte\">%s</label></p>\n"
+                "<p><button type=\"submit\">%s</button></p>\n</form>\n",
                 open_only ? " checked" : "", T_DIR_OPEN_ONLY,
                 T_DIR_SEARCH_BUTTON);
 }
@@ -275,11 +281,10 @@ search_link(struct req *r, const char *gmina, const char *q, const char *cat,
 {
     struct arena *a = &r->arena;
 
-    return arena_printf(a, "/uslugi?gmina=%s&q=%s&kategoria=%s&grupa=%s%s",
-                        gmina, html_url_encode(a, q ? q : ""),
-                        html_url_encode(a, cat ? cat : ""),
-                        html_url_encode(a, grp ? grp : ""),
-                        open_only ? "&otwarte=1" : "");
+    return arena_printf(
+        a, "/uslugi?gmina=%s&q=%s&kategoria=%s&grupa=%s%s", gmina,
+        html_url_encode(a, q ? q : ""), html_url_encode(a, cat ? cat : ""),
+        html_url_encode(a, grp ? grp : ""), open_only ? "&otwarte=1" : "");
 }
 
 /* The same search showing one level from result offset on. */
@@ -328,9 +333,10 @@ level_section(struct req *r, const struct dir_view *v, int n, int level,
 {
     int i;
 
-    html_printf(r, "<section aria-labelledby=\"poziom-%d\">"
-                   "<h2 id=\"poziom-%d\">%s</h2>\n"
-                   "<ul class=\"results\">\n",
+    html_printf(r,
+                "<section aria-labelledby=\"poziom-%d\">"
+                "<h2 id=\"poziom-%d\">%s</h2>\n"
+                "<ul class=\"results\">\n",
                 level, level, level_titles[level]);
     for (i = 0; i < n; i++) {
         result_item(r, &v[i]);
@@ -340,11 +346,11 @@ level_section(struct req *r, const struct dir_view *v, int n, int level,
         html_printf(r, "<p class=\"paging\">" T_DIR_SHOWN,
                     n > 0 ? offset + 1 : 0, offset + n, total);
         if (paged && offset > 0) {
-            html_printf(r, " <a href=\"%s\">%s</a>",
-                        page_link(r, base, level,
-                                  offset > PAGE_LIMIT ? offset - PAGE_LIMIT
-                                                      : 0),
-                        T_DIR_PREV);
+            html_printf(
+                r, " <a href=\"%s\">%s</a>",
+                page_link(r, base, level,
+                          offset > PAGE_LIMIT ? offset - PAGE_LIMIT : 0),
+                T_DIR_PREV);
         }
         if (offset + n < total) {
             html_lit(r, " <a href=\"");
@@ -354,8 +360,7 @@ level_section(struct req *r, const struct dir_view *v, int n, int level,
             html_lit(r, "</a>");
         }
         if (paged) {
-            html_printf(r, " <a href=\"%s\">%s</a>", base,
-                        T_DIR_ALL_GROUPS);
+            html_printf(r, " <a href=\"%s\">%s</a>", base, T_DIR_ALL_GROUPS);
         }
         html_lit(r, "</p>\n");
     }
@@ -460,33 +465,33 @@ page_directory_search(struct req *r)
                     "</a></p>\n");
     }
     if (nchoices > 0) {
-        html_printf(r, "<section aria-labelledby=\"wybor\"><h2 id=\"wybor\">"
-                       "%s</h2>\n<ul>\n",
+        html_printf(r,
+                    "<section aria-labelledby=\"wybor\"><h2 id=\"wybor\">"
+                    "%s</h2>\n<ul>\n",
                     T_DIR_CHOOSE_GMINA);
         for (i = 0; i < nchoices; i++) {
-            html_printf(r, "<li><a href=\"%s\">%s</a> (%s, %s %s, %s %s)"
-                           "</li>\n",
-                        search_link(r, choices[i].teryt, q, cat, grp,
-                                    open_only),
-                        choices[i].name, teryt_rodz_name(choices[i].rodz),
-                        T_DIR_POWIAT, choices[i].powiat_name, T_DIR_WOJ,
-                        choices[i].woj_name);
+            html_printf(
+                r,
+                "<li><a href=\"%s\">%s</a> (%s, %s %s, %s %s)"
+                "</li>\n",
+                search_link(r, choices[i].teryt, q, cat, grp, open_only),
+                choices[i].name, teryt_rodz_name(choices[i].rodz), T_DIR_POWIAT,
+                choices[i].powiat_name, T_DIR_WOJ, choices[i].woj_name);
         }
         html_lit(r, "</ul>\n</section>\n");
         layout_end(r);
         return 0;
     }
     if (notice != NULL) {
-        html_printf(r, "<p class=\"notice\" role=\"status\">%s</p>\n",
-                    notice);
+        html_printf(r, "<p class=\"notice\" role=\"status\">%s</p>\n", notice);
     }
     if (have_gmina) {
-        html_printf(r, "<p role=\"status\">%s <strong>%s</strong> (%s, %s "
-                       "%s, %s %s): %d.</p>\n",
+        html_printf(r,
+                    "<p role=\"status\">%s <strong>%s</strong> (%s, %s "
+                    "%s, %s %s): %d.</p>\n",
                     T_DIR_RESULTS_FOR, g.name, teryt_rodz_name(g.rodz),
                     T_DIR_POWIAT, g.powiat_name, T_DIR_WOJ, g.woj_name,
-                    only >= 0 ? total[only]
-                              : total[0] + total[1] + total[2]);
+                    only >= 0 ? total[only] : total[0] + total[1] + total[2]);
     } else if (text || cat || grp) {
         html_printf(r, "<p role=\"status\">%s: %d.</p>\n", T_DIR_FOUND, n);
     }
@@ -496,16 +501,17 @@ page_directory_search(struct req *r)
 
         for (end = i; end < n && (int)v[end].level == lv; end++) {
         }
-        level_section(r, v + i, end - i, lv, lv < 3 ? total[lv] : n,
-                      offset, only >= 0, lv < 3 ? base : NULL);
+        level_section(r, v + i, end - i, lv, lv < 3 ? total[lv] : n, offset,
+                      only >= 0, lv < 3 ? base : NULL);
     }
     if (n == 0 && have_gmina && only >= 0 && total[only] > 0) {
         level_section(r, v, 0, only, total[only], offset, true, base);
     } else if (n == 0 && (have_gmina || text || cat || grp)) {
         html_lit(r, "<p>" T_DIR_NONE "</p>\n");
     }
-    html_lit(r, "<p class=\"small\"><a href=\"/uslugi/hsds.zip\">"
-                T_DIR_HSDS_LINK "</a></p>\n");
+    html_lit(r,
+             "<p class=\"small\"><a href=\"/uslugi/hsds.zip\">" T_DIR_HSDS_LINK
+             "</a></p>\n");
     layout_end(r);
     return 0;
 }
@@ -539,15 +545,15 @@ map_href(struct req *r, const struct dir_view *v)
         return NULL;
     }
     if (*v->lat != '\0' && *v->lon != '\0') {
-        return arena_printf(a, "https://www.openstreetmap.org/?mlat=%s&mlon="
-                               "%s#map=17/%s/%s",
+        return arena_printf(a,
+                            "https://www.openstreetmap.org/?mlat=%s&mlon="
+                            "%s#map=17/%s/%s",
                             v->lat, v->lon, v->lat, v->lon);
     }
-    return arena_printf(a, "https://www.openstreetmap.org/search?query=%s",
-                        html_url_encode(a, arena_printf(a, "%s %s %s",
-                                                        v->street,
-                                                        v->postcode,
-                                                        v->city)));
+    return arena_printf(
+        a, "https://www.openstreetmap.org/search?query=%s",
+        html_url_encode(
+            a, arena_printf(a, "%s %s %s", v->street, v->postcode, v->city)));
 }
 
 static int
@@ -575,8 +581,9 @@ service_body(struct req *r, const struct dir_view *v)
         html_printf(r, "<p>%s</p>\n", v->description);
     }
     html_lit(r, "<dl class=\"meta\">\n");
-    html_printf(r, "<dt>%s</dt><dd><a href=\"/uslugi/instytucja/%lld\">%s"
-                   "</a> (%s)</dd>\n",
+    html_printf(r,
+                "<dt>%s</dt><dd><a href=\"/uslugi/instytucja/%lld\">%s"
+                "</a> (%s)</dd>\n",
                 T_DIR_ORG, (long long)v->org_id, v->org_name,
                 dir_kind_label(v->kind) ? dir_kind_label(v->kind) : v->kind);
     facts(r, v, true);
@@ -584,8 +591,9 @@ service_body(struct req *r, const struct dir_view *v)
     areas_list(r, v->id);
     html_lit(r, "</dd>\n</dl>\n");
     if (map != NULL) {
-        html_printf(r, "<p><a href=\"%s\" rel=\"noreferrer noopener\">%s</a> "
-                       "<span class=\"small\">%s</span></p>\n",
+        html_printf(r,
+                    "<p><a href=\"%s\" rel=\"noreferrer noopener\">%s</a> "
+                    "<span class=\"small\">%s</span></p>\n",
                     map, T_DIR_MAP, T_DIR_MAP_NOTE);
     }
 }
@@ -606,15 +614,17 @@ page_directory_service(struct req *r)
     }
     layout_begin(r, v.name);
     exit_link(r);
-    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                   "href=\"/uslugi\">%s</a> › %s</nav>\n<h1>%s</h1>\n",
+    html_printf(r,
+                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                "href=\"/uslugi\">%s</a> › %s</nav>\n<h1>%s</h1>\n",
                 T_DIR_TITLE, v.category_name, v.name);
     if (v.example) {
         html_lit(r, "<p class=\"notice\">" T_DIR_EXAMPLE_NOTE "</p>\n");
     }
     service_body(r, &v);
-    html_printf(r, "<p><a href=\"/uslugi/usluga/%lld/druk\">%s</a> · "
-                   "<a href=\"/api/services/%lld\">%s</a></p>\n",
+    html_printf(r,
+                "<p><a href=\"/uslugi/usluga/%lld/druk\">%s</a> · "
+                "<a href=\"/api/services/%lld\">%s</a></p>\n",
                 (long long)v.id, T_DIR_PRINT, (long long)v.id, T_DIR_JSON);
     layout_end(r);
     return 0;
@@ -641,15 +651,17 @@ page_directory_print(struct req *r)
     strftime(date, sizeof(date), "%Y-%m-%d", &tm);
     layout_begin(r, v.name);
     exit_link(r);
-    html_printf(r, "<article class=\"print-card\">\n<h1>%s</h1>\n"
-                   "<p class=\"org\">%s",
+    html_printf(r,
+                "<article class=\"print-card\">\n<h1>%s</h1>\n"
+                "<p class=\"org\">%s",
                 v.name, v.org_name);
     example_badge(r, v.example);
     html_lit(r, "</p>\n");
     service_body(r, &v);
-    html_printf(r, "<p class=\"small\">%s: /uslugi/usluga/%lld · %s %s</p>\n"
-                   "</article>\n<p class=\"no-print\">%s <a href=\"/uslugi/"
-                   "usluga/%lld\">%s</a></p>\n",
+    html_printf(r,
+                "<p class=\"small\">%s: /uslugi/usluga/%lld · %s %s</p>\n"
+                "</article>\n<p class=\"no-print\">%s <a href=\"/uslugi/"
+                "usluga/%lld\">%s</a></p>\n",
                 T_DIR_ADDRESS_OF_PAGE, (long long)v.id, T_DIR_STATE_AT, date,
                 T_DIR_PRINT_HINT, (long long)v.id, T_DIR_BACK);
     layout_end(r);
@@ -681,9 +693,10 @@ page_directory_org(struct req *r)
     }
     layout_begin(r, o.name);
     exit_link(r);
-    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                   "href=\"/uslugi\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
-                   "<p>%s",
+    html_printf(r,
+                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                "href=\"/uslugi\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
+                "<p>%s",
                 T_DIR_TITLE, T_DIR_ORG, o.name,
                 dir_kind_label(o.kind) ? dir_kind_label(o.kind) : o.kind);
     example_badge(r, o.example);
@@ -716,8 +729,9 @@ page_directory_org(struct req *r)
         struct dir_org p;
 
         if (dir_org_load(r->db, &r->arena, o.parent_id, &p) == 0) {
-            html_printf(r, "<p>%s <a href=\"/uslugi/instytucja/%lld\">%s</a>"
-                           "</p>\n",
+            html_printf(r,
+                        "<p>%s <a href=\"/uslugi/instytucja/%lld\">%s</a>"
+                        "</p>\n",
                         T_DIR_PARENT, (long long)p.id, p.name);
         }
     }
@@ -725,8 +739,9 @@ page_directory_org(struct req *r)
     st = db_query(r->db, Q_DIR_ORG_SERVICES);
     db_bind_int(st, 1, id);
     while ((rc = db_step(st)) == DB_ROW) {
-        html_printf(r, "<li><a href=\"/uslugi/usluga/%lld\">%s</a> (%s)</li>"
-                       "\n",
+        html_printf(r,
+                    "<li><a href=\"/uslugi/usluga/%lld\">%s</a> (%s)</li>"
+                    "\n",
                     (long long)db_col_int(st, 0), db_col_text(st, 1),
                     db_col_text(st, 2));
     }
@@ -738,8 +753,9 @@ page_directory_org(struct req *r)
     if (rc == DB_ROW) {
         html_lit(r, "<h2>" T_DIR_BRANCHES "</h2>\n<ul>\n");
         while (rc == DB_ROW) {
-            html_printf(r, "<li><a href=\"/uslugi/instytucja/%lld\">%s</a> "
-                           "(%s)</li>\n",
+            html_printf(r,
+                        "<li><a href=\"/uslugi/instytucja/%lld\">%s</a> "
+                        "(%s)</li>\n",
                         (long long)db_col_int(st, 0), db_col_text(st, 1),
                         db_col_text(st, 2));
             rc = db_step(st);

@@ -64,9 +64,10 @@ dir_match_expr(struct arena *a, const char *area, const char *q,
         if (strchr(tok, '"') != NULL) {
             continue;
         }
-        buf_printf(&b, "%s\"%s\"*", terms == 0 && b.len ? " AND body:("
-                                      : terms == 0     ? "body:("
-                                                       : " ",
+        buf_printf(&b, "%s\"%s\"*",
+                   terms == 0 && b.len ? " AND body:("
+                   : terms == 0        ? "body:("
+                                       : " ",
                    tok);
         terms++;
     }
@@ -225,9 +226,9 @@ append_view(struct db *db, struct arena *a, int64_t id, enum dir_level level,
 ** merge the doclists of every service in the country.
 */
 static int
-run_area(struct db *db, struct arena *a, const char *area,
-         char *const *tokens, int limit, enum dir_level level,
-         const struct dir_query *q, struct results *r)
+run_area(struct db *db, struct arena *a, const char *area, char *const *tokens,
+         int limit, enum dir_level level, const struct dir_query *q,
+         struct results *r)
 {
     char *expr = dir_match_expr(a, area, NULL, q->category, q->target);
     db_stmt *st = db_query(db, Q_DIR_FTS_CANDIDATES);
@@ -238,8 +239,7 @@ run_area(struct db *db, struct arena *a, const char *area,
     db_bind_int(st, 2, MAX_CANDIDATES);
     while ((rc = db_step(st)) == DB_ROW) {
         int64_t id = db_col_int(st, 0);
-        int score = text_score(tokens, db_col_text(st, 1),
-                               db_col_text(st, 2));
+        int score = text_score(tokens, db_col_text(st, 1), db_col_text(st, 2));
 
         if (score < 0 || seen(r, id)) {
             continue;
@@ -280,9 +280,7 @@ run_area(struct db *db, struct arena *a, const char *area,
 
         while (k >= start) {
             const struct dir_view *y = &r->v[k];
-            int ky = y->here ? 0
-                     : strncmp(y->gmina, q->gmina, 4) == 0 ? 1
-                                                           : 2;
+            int ky = y->here ? 0 : strncmp(y->gmina, q->gmina, 4) == 0 ? 1 : 2;
             if (ky <= kx) {
                 break;
             }

@@ -16,8 +16,8 @@
 #include "directory.h"
 
 const char *const dir_kinds[] = {
-    "ops", "pcpr", "cus", "oik", "adopcja", "oddzial", "ngo", "prawna",
-    "telefon", "rops", NULL,
+    "ops", "pcpr",   "cus",     "oik",  "adopcja", "oddzial",
+    "ngo", "prawna", "telefon", "rops", NULL,
 };
 
 static const char *const kind_labels[] = {
@@ -108,33 +108,38 @@ dir_org_check(struct db *db, struct arena *a, const struct dir_org *o,
     }
     if (dir_kind_label(o->kind) == NULL) {
         dir_findings_add(a, f, row, "kind",
-                         arena_printf(a, "Nieznany rodzaj instytucji „%s” "
-                                         "(dozwolone: ops, pcpr, cus, oik, "
-                                         "adopcja, oddzial, ngo, prawna, "
-                                         "telefon, rops).",
+                         arena_printf(a,
+                                      "Nieznany rodzaj instytucji „%s” "
+                                      "(dozwolone: ops, pcpr, cus, oik, "
+                                      "adopcja, oddzial, ngo, prawna, "
+                                      "telefon, rops).",
                                       o->kind ? o->kind : ""));
     }
     if (!is_digits(o->region, 2) || !exists(db, Q_DIR_WOJ_EXISTS, o->region)) {
         dir_findings_add(a, f, row, "region",
-                         arena_printf(a, "Nieznany kod województwa „%s” "
-                                         "(dwie cyfry, np. 04).",
+                         arena_printf(a,
+                                      "Nieznany kod województwa „%s” "
+                                      "(dwie cyfry, np. 04).",
                                       o->region ? o->region : ""));
     } else if (may_region != NULL && strcmp(may_region, o->region) != 0) {
         dir_findings_add(a, f, row, "region",
-                         arena_printf(a, "Możesz zmieniać tylko katalog "
-                                         "swojego województwa (%s), nie %s.",
+                         arena_printf(a,
+                                      "Możesz zmieniać tylko katalog "
+                                      "swojego województwa (%s), nie %s.",
                                       may_region, o->region));
     }
     if (!is_digits(o->gmina, 7) || !exists(db, Q_DIR_GMINA_EXISTS, o->gmina)) {
         dir_findings_add(a, f, row, "gmina",
-                         arena_printf(a, "Nieznany kod TERYT gminy „%s” "
-                                         "(7 cyfr, np. 0463011).",
+                         arena_printf(a,
+                                      "Nieznany kod TERYT gminy „%s” "
+                                      "(7 cyfr, np. 0463011).",
                                       o->gmina ? o->gmina : ""));
     } else if (is_digits(o->region, 2) &&
                strncmp(o->gmina, o->region, 2) != 0) {
         dir_findings_add(a, f, row, "gmina",
-                         arena_printf(a, "Gmina %s nie leży w województwie "
-                                         "%s.",
+                         arena_printf(a,
+                                      "Gmina %s nie leży w województwie "
+                                      "%s.",
                                       o->gmina, o->region));
     }
     if (!coord_ok(o->lat, 49.0, 55.0)) {
@@ -154,9 +159,9 @@ dir_org_check(struct db *db, struct arena *a, const struct dir_org *o,
     }
     if (o->email != NULL && *o->email != '\0' &&
         (strchr(o->email, '@') == NULL || strchr(o->email, ' ') != NULL)) {
-        dir_findings_add(a, f, row, "org_email",
-                         arena_printf(a, "Niepoprawny adres e-mail „%s”.",
-                                      o->email));
+        dir_findings_add(
+            a, f, row, "org_email",
+            arena_printf(a, "Niepoprawny adres e-mail „%s”.", o->email));
     }
     if (o->web != NULL && *o->web != '\0' &&
         strncmp(o->web, "https://", 8) != 0 &&
@@ -166,12 +171,13 @@ dir_org_check(struct db *db, struct arena *a, const struct dir_org *o,
                          "http://.");
     }
     if (o->postcode != NULL && *o->postcode != '\0' &&
-        !(strlen(o->postcode) == 6 && is_digits(arena_strndup(a, o->postcode,
-                                                              2), 2) &&
+        !(strlen(o->postcode) == 6 &&
+          is_digits(arena_strndup(a, o->postcode, 2), 2) &&
           o->postcode[2] == '-' && is_digits(o->postcode + 3, 3))) {
         dir_findings_add(a, f, row, "postcode",
-                         arena_printf(a, "Kod pocztowy „%s” nie ma postaci "
-                                         "00-000.",
+                         arena_printf(a,
+                                      "Kod pocztowy „%s” nie ma postaci "
+                                      "00-000.",
                                       o->postcode));
     }
     if (dir_hours_parse(a, o->hours, &h, &why) != 0) {
@@ -213,9 +219,10 @@ check_coverage(struct db *db, struct arena *a, const char *cov, int row,
         }
         if (!ok) {
             dir_findings_add(a, f, row, "coverage",
-                             arena_printf(a, "Nieznany obszar „%s” (np. "
-                                             "gmina:0463011, powiat:0463, "
-                                             "region:04).",
+                             arena_printf(a,
+                                          "Nieznany obszar „%s” (np. "
+                                          "gmina:0463011, powiat:0463, "
+                                          "region:04).",
                                           item));
         }
     }
@@ -239,8 +246,8 @@ dir_service_check(struct db *db, struct arena *a, const struct dir_service *s,
         dir_findings_add(a, f, row, "service_name",
                          "Nazwa usługi jest za długa (najwyżej 300 znaków).");
     }
-    if (s->category == NULL || !exists(db, Q_DIR_CATEGORY_EXISTS,
-                                       s->category)) {
+    if (s->category == NULL ||
+        !exists(db, Q_DIR_CATEGORY_EXISTS, s->category)) {
         dir_findings_add(a, f, row, "category",
                          arena_printf(a, "Nieznana kategoria „%s”.",
                                       s->category ? s->category : ""));
@@ -252,8 +259,9 @@ dir_service_check(struct db *db, struct arena *a, const struct dir_service *s,
              t = strtok_r(NULL, " ,", &save)) {
             if (!exists(db, Q_DIR_TARGET_EXISTS, t)) {
                 dir_findings_add(a, f, row, "targets",
-                                 arena_printf(a, "Nieznana grupa odbiorców "
-                                                 "„%s”.",
+                                 arena_printf(a,
+                                              "Nieznana grupa odbiorców "
+                                              "„%s”.",
                                               t));
             }
         }
@@ -413,8 +421,7 @@ dir_index_service(struct db *db, struct arena *a, int64_t id)
     ** when public), gmina name, kind, category code, confidential */
     buf_printf(&body, "%s %s %s %s %s %s %s", db_col_text(st, 0),
                db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3),
-               db_col_text(st, 4),
-               db_col_int(st, 9) ? "" : db_col_text(st, 5),
+               db_col_text(st, 4), db_col_int(st, 9) ? "" : db_col_text(st, 5),
                db_col_text(st, 6));
     buf_puts(&body, " ");
     buf_puts(&body, nz(dir_kind_label(db_col_text(st, 7))));
@@ -438,7 +445,9 @@ dir_index_service(struct db *db, struct arena *a, int64_t id)
         const char *level = db_col_text(st, 0);
 
         buf_printf(&area, "%s%c%s", area.len ? " " : "",
-                   level[0] == 'g' ? 'g' : level[0] == 'p' ? 'p' : 'w',
+                   level[0] == 'g'   ? 'g'
+                   : level[0] == 'p' ? 'p'
+                                     : 'w',
                    db_col_text(st, 1));
     }
     db_done(st);
@@ -577,8 +586,8 @@ dir_org_save(struct db *db, struct arena *a, const struct dir_org *o,
         goto fail;
     }
     org_json(&aj, o);
-    if ((rc = audit(db, a, who, o->id > 0 ? "directory.org.update"
-                                          : "directory.org.create",
+    if ((rc = audit(db, a, who,
+                    o->id > 0 ? "directory.org.update" : "directory.org.create",
                     "dir_org", *id, bj.data, aj.data)) != 0) {
         goto fail;
     }
@@ -710,8 +719,9 @@ dir_service_save(struct db *db, struct arena *a, const struct dir_service *s,
         goto fail;
     }
     service_json(&aj, s);
-    if ((rc = audit(db, a, who, s->id > 0 ? "directory.service.update"
-                                          : "directory.service.create",
+    if ((rc = audit(db, a, who,
+                    s->id > 0 ? "directory.service.update"
+                              : "directory.service.create",
                     "dir_service", *id, bj.data, aj.data)) != 0) {
         goto fail;
     }
@@ -750,8 +760,8 @@ dir_service_delete(struct db *db, struct arena *a, int64_t id,
     st = db_query(db, Q_DIR_SERVICE_DELETE);
     db_bind_int(st, 1, id);
     if ((rc = db_exec(st)) != 0 ||
-        (rc = audit(db, a, who, "directory.service.delete", "dir_service",
-                    id, bj.data, NULL)) != 0) {
+        (rc = audit(db, a, who, "directory.service.delete", "dir_service", id,
+                    bj.data, NULL)) != 0) {
         goto fail;
     }
     buf_free(&bj);
@@ -787,8 +797,8 @@ dir_org_delete(struct db *db, struct arena *a, int64_t id,
     st = db_query(db, Q_DIR_ORG_DELETE);
     db_bind_int(st, 1, id);
     if ((rc = db_exec(st)) != 0 ||
-        (rc = audit(db, a, who, "directory.org.delete", "dir_org", id,
-                    bj.data, NULL)) != 0) {
+        (rc = audit(db, a, who, "directory.org.delete", "dir_org", id, bj.data,
+                    NULL)) != 0) {
         goto fail;
     }
     buf_free(&bj);

@@ -65,34 +65,35 @@ int dir_open_now(struct arena *a, const char *spec, int64_t now);
 ** array of rows, each an array of *ncols[i] strings. Returns the number of
 ** rows (header included) or ERR_INPUT with *why for bad UTF-8 or quotes.
 */
-int dir_csv_parse(struct arena *a, const char *data, size_t len,
-                  char ****rows, int **ncols, const char **why);
+int dir_csv_parse(struct arena *a, const char *data, size_t len, char ****rows,
+                  int **ncols, const char **why);
 /* Append one field, quoted when needed, to out. */
 void dir_csv_field(struct buf *out, const char *s, bool last);
 
-/* --- model (dir_store.c) --------------------------------------------------- */
+/* --- model (dir_store.c) ---------------------------------------------------
+ */
 
 struct dir_org {
-    int64_t id;            /* 0 for a new one */
-    int64_t parent_id;     /* 0: none */
-    const char *key;       /* CSV key of the row ("o12"), import only */
+    int64_t id;        /* 0 for a new one */
+    int64_t parent_id; /* 0: none */
+    const char *key;   /* CSV key of the row ("o12"), import only */
     const char *parent_key;
     const char *region, *kind, *name, *description;
     const char *street, *postcode, *city, *gmina, *lat, *lon;
     bool confidential;
     const char *phone, *email, *web, *hours;
     bool example;
-    bool keep_id;          /* insert as a new row with this id (import) */
+    bool keep_id; /* insert as a new row with this id (import) */
 };
 
 struct dir_service {
     int64_t id, org_id;
     const char *name, *description, *category;
-    const char *targets;   /* codes separated by ',' */
+    const char *targets; /* codes separated by ',' */
     const char *cost, *languages, *how_to_apply, *phone, *hours;
-    const char *coverage;  /* "gmina:0463011 powiat:0463 region:04" */
-    const char *key;       /* CSV key ("s7"), import only */
-    bool keep_id;          /* insert as a new row with this id (import) */
+    const char *coverage; /* "gmina:0463011 powiat:0463 region:04" */
+    const char *key;      /* CSV key ("s7"), import only */
+    bool keep_id;         /* insert as a new row with this id (import) */
 };
 
 /* A finding of a check: row (CSV line, 0 for a form), column, Polish text. */
@@ -134,8 +135,8 @@ void dir_service_check(struct db *db, struct arena *a,
 int dir_org_save(struct db *db, struct arena *a, const struct dir_org *o,
                  const struct audit_entry *who, int64_t *id);
 int dir_service_save(struct db *db, struct arena *a,
-                     const struct dir_service *s,
-                     const struct audit_entry *who, int64_t *id);
+                     const struct dir_service *s, const struct audit_entry *who,
+                     int64_t *id);
 /* Delete with the audit row (an institution takes its services along). */
 int dir_org_delete(struct db *db, struct arena *a, int64_t id,
                    const struct audit_entry *who);
@@ -291,9 +292,8 @@ int dir_export_csv(struct db *db, struct arena *a, const char *region,
 ** ERR_DB.
 */
 int dir_import_csv(struct db *db, struct arena *a, const char *region,
-                   const char *data, size_t len,
-                   const struct audit_entry *who, struct dir_findings *f,
-                   int *norgs, int *nservices);
+                   const char *data, size_t len, const struct audit_entry *who,
+                   struct dir_findings *f, int *norgs, int *nservices);
 /*
 ** The Open Referral HSDS export: a zip of organizations.csv, services.csv,
 ** locations.csv, physical_addresses.csv, phones.csv, regular_schedules.csv,
@@ -301,8 +301,7 @@ int dir_import_csv(struct db *db, struct arena *a, const char *region,
 ** languages.csv and datapackage.json; confidential locations without
 ** address or point. *zip is malloc'ed (free it). 0, ERR_IO or ERR_DB.
 */
-int dir_export_hsds(struct db *db, struct arena *a, char **zip,
-                    size_t *len);
+int dir_export_hsds(struct db *db, struct arena *a, char **zip, size_t *len);
 
 /* --- demo data (dir_demo.c) --------------------------------------------- */
 

@@ -4,13 +4,15 @@
 #define DIR_EXIT_URL "https://www.google.pl/"
 
 #define T_DIR_TITLE "Gdzie szukać pomocy"
-#define T_DIR_LEAD "Wpisz, gdzie mieszkasz, a zobaczysz instytucje i usługi " \
+#define T_DIR_LEAD                                                               \
+    "Wpisz, gdzie mieszkasz, a zobaczysz instytucje i usługi "                  \
     "dla Twojej gminy, Twojego powiatu i całego województwa: ośrodki pomocy " \
-    "społecznej, centra pomocy rodzinie, interwencję kryzysową, pomoc " \
+    "społecznej, centra pomocy rodzinie, interwencję kryzysową, pomoc "       \
     "prawną, ośrodki adopcyjne i telefony zaufania."
 #define T_DIR_QUICK_EXIT "Szybkie wyjście — opuść tę stronę"
 #define T_DIR_PLACE_LABEL "Gdzie mieszkasz? (gmina lub miasto)"
-#define T_DIR_PLACE_HINT "Np. „Toruń” albo „torun” — polskie znaki nie są " \
+#define T_DIR_PLACE_HINT                                                       \
+    "Np. „Toruń” albo „torun” — polskie znaki nie są "             \
     "wymagane. Wybierz gminę z podpowiedzi albo wyślij formularz."
 #define T_DIR_Q_LABEL "Czego szukasz? (opcjonalnie)"
 #define T_DIR_Q_HINT "Np. „ośrodek interwencji”, „adopcja”, „prawnik”."
@@ -19,12 +21,14 @@
 #define T_DIR_OPEN_ONLY "Tylko otwarte teraz"
 #define T_DIR_SEARCH_BUTTON "Szukaj pomocy"
 #define T_DIR_CHOOSE_GMINA "Której gminy szukasz?"
-#define T_DIR_PLACE_AS_TEXT "Nie znaleziono gminy o nazwie „%s”: " \
+#define T_DIR_PLACE_AS_TEXT                                                    \
+    "Nie znaleziono gminy o nazwie „%s”: "                                 \
     "pokazujemy usługi, w których opisie lub adresie występuje ta nazwa."
 #define T_DIR_RESULTS_FOR "Pomoc dla mieszkańców gminy"
 #define T_DIR_FOUND "Znalezione usługi"
-#define T_DIR_NONE "Nie znaleziono usług spełniających te warunki. Spróbuj " \
-    "bez filtrów albo zadzwoń pod bezpłatny numer 800 154 030 (Niebieska " \
+#define T_DIR_NONE                                                             \
+    "Nie znaleziono usług spełniających te warunki. Spróbuj "              \
+    "bez filtrów albo zadzwoń pod bezpłatny numer 800 154 030 (Niebieska "  \
     "Linia, codziennie 17.00–21.00) lub 112 w nagłym wypadku."
 #define T_DIR_LEVEL_GMINA "W Twojej gminie"
 #define T_DIR_LEVEL_POWIAT "W Twoim powiecie"
@@ -63,22 +67,26 @@
 #define T_DIR_MAP "Pokaż na mapie (OpenStreetMap)"
 #define T_DIR_MAP_NOTE "— otwiera zewnętrzną stronę."
 #define T_DIR_PRINT "Wersja do druku"
-#define T_DIR_PRINT_HINT "Wydrukuj tę stronę poleceniem drukowania " \
+#define T_DIR_PRINT_HINT                                                       \
+    "Wydrukuj tę stronę poleceniem drukowania "                              \
     "przeglądarki (Ctrl+P)."
 #define T_DIR_ADDRESS_OF_PAGE "Adres tej strony"
 #define T_DIR_STATE_AT "stan na"
 #define T_DIR_BACK "Wróć do opisu usługi"
 #define T_DIR_JSON "Dane w formacie JSON"
 #define T_DIR_EXAMPLE "dane przykładowe"
-#define T_DIR_EXAMPLE_NOTE "To są dane przykładowe, wygenerowane do pokazu " \
+#define T_DIR_EXAMPLE_NOTE                                                     \
+    "To są dane przykładowe, wygenerowane do pokazu "                        \
     "katalogu: ta instytucja może nie istnieć."
 #define T_DIR_PARENT "Jest oddziałem instytucji:"
 #define T_DIR_SERVICES "Usługi"
 #define T_DIR_BRANCHES "Oddziały"
 #define T_DIR_HSDS_LINK "Pobierz cały katalog (Open Referral HSDS, ZIP)"
-#define T_DIR_ERR_GMINA "Parametr „gmina” musi być siedmiocyfrowym kodem " \
+#define T_DIR_ERR_GMINA                                                        \
+    "Parametr „gmina” musi być siedmiocyfrowym kodem "                    \
     "TERYT gminy."
-#define T_DIR_ERR_NOTHING "Podaj co najmniej jeden z parametrów: „gmina”, " \
+#define T_DIR_ERR_NOTHING                                                      \
+    "Podaj co najmniej jeden z parametrów: „gmina”, "                     \
     "„q”, „category”, „target”."
 
 /* Coordinators' pages */
@@ -89,14 +97,16 @@
 #define T_DIR_COUNT_EXAMPLES "w tym instytucji przykładowych"
 #define T_DIR_CSV_EXPORT "Pobierz cały katalog jako CSV"
 #define T_DIR_IMPORT_TITLE "Wczytaj katalog z pliku CSV"
-#define T_DIR_IMPORT_LEAD "Plik CSV w układzie pliku pobranego powyżej " \
-    "zastępuje cały katalog Twojego województwa. Wczytuje się w całości " \
+#define T_DIR_IMPORT_LEAD                                                         \
+    "Plik CSV w układzie pliku pobranego powyżej "                              \
+    "zastępuje cały katalog Twojego województwa. Wczytuje się w całości "   \
     "albo wcale: jeśli którykolwiek wiersz ma błąd, nic się nie zmienia, a " \
     "lista pokaże wiersz, kolumnę i przyczynę."
 #define T_DIR_IMPORT_FILE "Plik CSV (UTF-8)"
 #define T_DIR_IMPORT_BUTTON "Wczytaj katalog"
 #define T_DIR_IMPORT_NO_FILE "Wybierz plik CSV do wczytania."
-#define T_DIR_IMPORT_REJECTED "Plik nie został wczytany: katalog się nie " \
+#define T_DIR_IMPORT_REJECTED                                                  \
+    "Plik nie został wczytany: katalog się nie "                             \
     "zmienił. Popraw poniższe błędy i wczytaj plik ponownie."
 #define T_DIR_IMPORT_DONE_ORGS "Wczytano katalog. Instytucji:"
 #define T_DIR_IMPORT_DONE_SERVICES "usług:"
@@ -126,14 +136,17 @@
 #define T_DIR_F_GMINA "Gmina: kod TERYT (7 cyfr)"
 #define T_DIR_F_LAT "Szerokość geograficzna (np. 53.0138)"
 #define T_DIR_F_LON "Długość geograficzna (np. 18.5984)"
-#define T_DIR_F_CONFIDENTIAL "Adres poufny (np. schronienie): publicznie " \
+#define T_DIR_F_CONFIDENTIAL                                                   \
+    "Adres poufny (np. schronienie): publicznie "                              \
     "widać tylko telefon"
 #define T_DIR_F_PHONE "Telefony (oddziel średnikiem)"
 #define T_DIR_F_EMAIL "E-mail"
 #define T_DIR_F_WEB "Strona internetowa (https://...)"
-#define T_DIR_F_HOURS "Godziny otwarcia (np. „pn-pt 8:00-16:00; sb " \
+#define T_DIR_F_HOURS                                                          \
+    "Godziny otwarcia (np. „pn-pt 8:00-16:00; sb "                           \
     "9:00-13:00”, „codziennie 17:00-21:00”, „całodobowo”)"
-#define T_DIR_F_COVERAGE "Obszar działania (np. „gmina:0463011”, " \
+#define T_DIR_F_COVERAGE                                                       \
+    "Obszar działania (np. „gmina:0463011”, "                             \
     "„powiat:0463”, „region:04”; kilka oddziel spacją)"
 #define T_DIR_F_SERVICE_HOURS "Godziny usługi (puste: godziny instytucji)"
 #define T_DIR_F_SERVICE_PHONE "Telefon usługi (pusty: telefony instytucji)"
@@ -142,9 +155,11 @@
 #define T_DIR_DELETE_CONFIRM "Potwierdzam usunięcie"
 #define T_DIR_DELETE_ORG "Usuń instytucję wraz z jej usługami"
 #define T_DIR_DELETE_SERVICE "Usuń usługę"
-#define T_DIR_DELETE_NOT_CONFIRMED "Zaznacz „Potwierdzam usunięcie”, aby " \
+#define T_DIR_DELETE_NOT_CONFIRMED                                             \
+    "Zaznacz „Potwierdzam usunięcie”, aby "                               \
     "usunąć."
 #define T_DIR_BAD_PARENT "Nie ma instytucji nadrzędnej o tym numerze."
 #define T_DIR_NO_ORG "Nie ma instytucji o tym numerze."
-#define T_DIR_REGION_DENIED "Możesz zmieniać tylko katalog swojego " \
+#define T_DIR_REGION_DENIED                                                    \
+    "Możesz zmieniać tylko katalog swojego "                                 \
     "województwa."

@@ -22,7 +22,7 @@ const char *const helpline_channel_label[HELPLINE_CHANNELS + 1] = {
     "", T_HL_CH1, T_HL_CH2, T_HL_CH3, T_HL_CH4, T_HL_CH5, T_HL_CH6, T_HL_CH7,
 };
 const char *const helpline_channel_code[HELPLINE_CHANNELS + 1] = {
-    "",         "free_line",      "office_line",  "email",
+    "",           "free_line",     "office_line",    "email",
     "legal_duty", "psychological", "representation", "professional",
 };
 const char *const helpline_caller_label[HELPLINE_CALLERS + 1] = {
@@ -35,8 +35,7 @@ const char *const helpline_form_label[HELPLINE_FORMS + 1] = {
     "", T_HL_FO1, T_HL_FO2, T_HL_FO3, T_HL_FO4, T_HL_FO5, T_HL_FO6,
 };
 const char *const helpline_form_code[HELPLINE_FORMS + 1] = {
-    "", "physical", "psychological", "sexual", "economic", "neglect",
-    "cyber",
+    "", "physical", "psychological", "sexual", "economic", "neglect", "cyber",
 };
 const char *const helpline_harmed_label[HELPLINE_HARMED + 1] = {
     "", T_HL_HM1, T_HL_HM2, T_HL_HM3, T_HL_HM4, T_HL_HM5,
@@ -52,11 +51,14 @@ const char *const helpline_referral_label[HELPLINE_REFERRALS + 1] = {
     T_HL_RE5, T_HL_RE6, T_HL_RE7, T_HL_RE8,
 };
 const char *const helpline_referral_code[HELPLINE_REFERRALS + 1] = {
-    "",       "social_welfare", "pcpr",        "crisis_centre", "team",
-    "police", "prosecutor_court", "health",    "ngo",
+    "",       "social_welfare",   "pcpr",   "crisis_centre", "team",
+    "police", "prosecutor_court", "health", "ngo",
 };
 const char *const helpline_duty_kind_label[HELPLINE_DUTY_KINDS + 1] = {
-    "", T_HL_DK1, T_HL_DK2, T_HL_DK3,
+    "",
+    T_HL_DK1,
+    T_HL_DK2,
+    T_HL_DK3,
 };
 const char *const helpline_specialist_label[HELPLINE_SPECIALISTS + 1] = {
     "", T_HL_SP1, T_HL_SP2, T_HL_SP3, T_HL_SP4, T_HL_SP5, T_HL_SP6,
@@ -111,8 +113,7 @@ helpline_date_valid(const char *s)
         (s[3] - '0');
     m = (s[5] - '0') * 10 + (s[6] - '0');
     d = (s[8] - '0') * 10 + (s[9] - '0');
-    return y >= 1900 && m >= 1 && m <= 12 && d >= 1 &&
-           d <= month_days(y, m);
+    return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= month_days(y, m);
 }
 
 /* HH:MM with HH 00..23 and MM 00..59. */
@@ -162,8 +163,7 @@ region_valid(const char *s)
 /* The audit row of a change: who's account, via and address, our action. */
 static int
 audit(struct db *db, const struct audit_entry *who, const char *action,
-      const char *entity, const char *id, const char *before,
-      const char *after)
+      const char *entity, const char *id, const char *before, const char *after)
 {
     struct audit_entry e = {0};
 
@@ -205,8 +205,7 @@ check_institutions(struct db *db, const struct helpline_contact *c,
     if (c->ninstitutions == 0) {
         return 0;
     }
-    if (c->ninstitutions < 0 ||
-        c->ninstitutions > HELPLINE_INSTITUTIONS_MAX ||
+    if (c->ninstitutions < 0 || c->ninstitutions > HELPLINE_INSTITUTIONS_MAX ||
         c->institutions == NULL) {
         *why = T_HL_ERR_INST_MANY;
         return ERR_INPUT;
@@ -243,8 +242,8 @@ check_institutions(struct db *db, const struct helpline_contact *c,
 
 /* Store the referral rows of contact id, inside the caller's transaction. */
 static int
-store_institutions(struct db *db, const struct helpline_contact *c,
-                   int64_t id, struct buf *ids)
+store_institutions(struct db *db, const struct helpline_contact *c, int64_t id,
+                   struct buf *ids)
 {
     int i, rc;
 
@@ -278,15 +277,13 @@ store_institutions(struct db *db, const struct helpline_contact *c,
         if (rc != 0) {
             return rc;
         }
-        buf_printf(ids, "%s%lld", i ? "," : "",
-                   (long long)c->institutions[i]);
+        buf_printf(ids, "%s%lld", i ? "," : "", (long long)c->institutions[i]);
     }
     return 0;
 }
 
 static int
-check_contact(struct db *db, const struct helpline_contact *c,
-              const char **why)
+check_contact(struct db *db, const struct helpline_contact *c, const char **why)
 {
     char limit[32];
 
@@ -334,9 +331,8 @@ check_contact(struct db *db, const struct helpline_contact *c,
         *why = T_HL_ERR_MINUTES;
         return ERR_INPUT;
     }
-    if (c->note != NULL &&
-        (strlen(c->note) > HELPLINE_NOTE_MAX ||
-         !str_utf8_valid(c->note, strlen(c->note)))) {
+    if (c->note != NULL && (strlen(c->note) > HELPLINE_NOTE_MAX ||
+                            !str_utf8_valid(c->note, strlen(c->note)))) {
         *why = T_HL_ERR_NOTE;
         return ERR_INPUT;
     }
@@ -412,11 +408,10 @@ helpline_contact_add(struct db *db, const struct helpline_contact *c,
                "\"caller\":%d,\"gmina\":%s%s%s,\"forms\":%u,"
                "\"harmed\":%u,\"help\":%u,\"referrals\":%u,"
                "\"institutions\":[%s],\"minutes\":%d,\"note\":%s}",
-               c->region, c->at, c->channel, c->caller,
-               c->gmina ? "\"" : "", c->gmina ? c->gmina : "null",
-               c->gmina ? "\"" : "", c->forms, c->harmed, c->help,
-               c->referrals, insts.len ? insts.data : "", c->minutes,
-               note ? "true" : "false");
+               c->region, c->at, c->channel, c->caller, c->gmina ? "\"" : "",
+               c->gmina ? c->gmina : "null", c->gmina ? "\"" : "", c->forms,
+               c->harmed, c->help, c->referrals, insts.len ? insts.data : "",
+               c->minutes, note ? "true" : "false");
     rc = audit(db, who, "helpline.add", "helpline_contact", ids, NULL,
                after.data);
     buf_free(&after);
@@ -464,13 +459,12 @@ helpline_purge(struct db *db, struct arena *a, const char *before,
     st = db_query(db, Q_HELPLINE_PURGE);
     db_bind_text(st, 1, before);
     if ((rc = db_exec(st)) != 0 ||
-        (rc = audit(db, who, "helpline.purge", "helpline_contact", NULL,
-                    NULL,
+        (rc = audit(db, who, "helpline.purge", "helpline_contact", NULL, NULL,
                     arena_printf(a,
                                  "{\"before\":\"%s\",\"deleted\":%lld,"
                                  "\"referrals\":%lld}",
-                                 before, (long long)n,
-                                 (long long)nref))) != 0) {
+                                 before, (long long)n, (long long)nref))) !=
+            0) {
         db_rollback(db);
         return rc;
     }
@@ -482,8 +476,7 @@ helpline_purge(struct db *db, struct arena *a, const char *before,
 }
 
 int
-helpline_count_contacts(struct db *db, const char *region, int year,
-                        int64_t *n)
+helpline_count_contacts(struct db *db, const char *region, int year, int64_t *n)
 {
     char from[16], to[16];
     db_stmt *st;
@@ -568,8 +561,8 @@ helpline_agreement_set(struct db *db, const char *region, const char *gmina,
     *why = T_HL_ERR_AGR;
     if (!region_valid(region) || gmina == NULL ||
         (!remove && !helpline_date_valid(since)) ||
-        (until != NULL && (!helpline_date_valid(until) || remove ||
-                           strcmp(until, since) < 0))) {
+        (until != NULL &&
+         (!helpline_date_valid(until) || remove || strcmp(until, since) < 0))) {
         return ERR_INPUT;
     }
     st = db_query(db, Q_HELPLINE_GMINA_WOJ);
@@ -623,8 +616,7 @@ helpline_agreement_set(struct db *db, const char *region, const char *gmina,
 
 int
 helpline_duty_add(struct db *db, const struct helpline_duty *d,
-                  const struct audit_entry *who, int64_t *id,
-                  const char **why)
+                  const struct audit_entry *who, int64_t *id, const char **why)
 {
     char ids[32];
     db_stmt *st;
@@ -696,8 +688,8 @@ helpline_duty_delete(struct db *db, const char *region, int64_t id,
     db_bind_text(st, 2, region);
     snprintf(ids, sizeof(ids), "%lld", (long long)id);
     if ((rc = db_exec(st)) != 0 ||
-        (rc = audit(db, who, "helpline.duty.delete", "helpline_duty", ids,
-                    NULL, NULL)) != 0) {
+        (rc = audit(db, who, "helpline.duty.delete", "helpline_duty", ids, NULL,
+                    NULL)) != 0) {
         db_rollback(db);
         return rc;
     }

@@ -23,9 +23,8 @@ struct db;
 ** the count in *n and returns 0; ERR_INPUT for a year outside 1900..9999,
 ** ERR_DB on a database failure (then *n is left unchanged).
 */
-int
-helpline_count_contacts(struct db *db, const char *region, int year,
-                        int64_t *n);
+int helpline_count_contacts(struct db *db, const char *region, int year,
+                            int64_t *n);
 
 /*
 ** Count the gminas of region `region` (NULL: every region) with an agreement
@@ -33,21 +32,20 @@ helpline_count_contacts(struct db *db, const char *region, int year,
 ** until >= date). On success stores the count in *n and returns 0; ERR_INPUT
 ** for a malformed date, ERR_DB on a database failure.
 */
-int
-helpline_count_agreements(struct db *db, const char *region,
-                          const char *date_iso, int64_t *n);
+int helpline_count_agreements(struct db *db, const char *region,
+                              const char *date_iso, int64_t *n);
 
 /* Sizes of the code lists; codes run from 1 to the size. */
 enum {
     HELPLINE_CHANNELS = 7,
     HELPLINE_CALLERS = 4,
-    HELPLINE_FORMS = 6,    /* bits 1 << (code - 1) of forms */
-    HELPLINE_HARMED = 5,   /* bits of harmed */
-    HELPLINE_HELP = 6,     /* bits of help */
+    HELPLINE_FORMS = 6,     /* bits 1 << (code - 1) of forms */
+    HELPLINE_HARMED = 5,    /* bits of harmed */
+    HELPLINE_HELP = 6,      /* bits of help */
     HELPLINE_REFERRALS = 8, /* bits of referrals */
     HELPLINE_DUTY_KINDS = 3,
     HELPLINE_SPECIALISTS = 6,
-    HELPLINE_NOTE_MAX = 2000, /* bytes */
+    HELPLINE_NOTE_MAX = 2000,       /* bytes */
     HELPLINE_INSTITUTIONS_MAX = 40, /* directory referrals of a contact */
 };
 
@@ -69,13 +67,13 @@ extern const char *const helpline_specialist_label[HELPLINE_SPECIALISTS + 1];
 /* One contact. Strings are borrowed from the caller. */
 struct helpline_contact {
     int64_t id;
-    const char *region;    /* voivodeship code */
-    const char *at;        /* YYYY-MM-DDTHH:MM, Europe/Warsaw */
-    int channel, caller;   /* codes 1.. */
-    const char *gmina;     /* 7-digit TERYT or NULL */
+    const char *region;  /* voivodeship code */
+    const char *at;      /* YYYY-MM-DDTHH:MM, Europe/Warsaw */
+    int channel, caller; /* codes 1.. */
+    const char *gmina;   /* 7-digit TERYT or NULL */
     unsigned forms, harmed, help, referrals; /* bit sets */
-    int minutes;           /* 0: not given */
-    const char *note;      /* sensitive; NULL or "" for none */
+    int minutes;                             /* 0: not given */
+    const char *note; /* sensitive; NULL or "" for none */
     const char *created_by;
     const int64_t *institutions; /* dir_org ids referred to, or NULL */
     int ninstitutions;
@@ -91,10 +89,9 @@ struct helpline_contact {
 ** the gmina, its powiat or the region), listed once; the link is stored
 ** with the institution's name and kind of the day (helpline_referral).
 */
-int
-helpline_contact_add(struct db *db, const struct helpline_contact *c,
-                     const struct audit_entry *who, int64_t *id,
-                     const char **why);
+int helpline_contact_add(struct db *db, const struct helpline_contact *c,
+                         const struct audit_entry *who, int64_t *id,
+                         const char **why);
 
 /*
 ** Delete every contact dated before `before` (YYYY-MM-DD, exclusive), with
@@ -102,31 +99,27 @@ helpline_contact_add(struct db *db, const struct helpline_contact *c,
 ** one audit row ("helpline.purge"); *deleted receives the count of
 ** contacts. ERR_INPUT for a malformed date.
 */
-int
-helpline_purge(struct db *db, struct arena *a, const char *before,
-               const struct audit_entry *who, int64_t *deleted);
+int helpline_purge(struct db *db, struct arena *a, const char *before,
+                   const struct audit_entry *who, int64_t *deleted);
 
 /* True when s is a valid calendar date YYYY-MM-DD. */
-bool
-helpline_date_valid(const char *s);
+bool helpline_date_valid(const char *s);
 
 /*
 ** Local time in Europe/Warsaw for UTC time t (CET, and CEST from the last
 ** Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC), in
 ** *out (tm_year etc. as gmtime). Independent of the process's TZ.
 */
-void
-helpline_warsaw_time(time_t t, struct tm *out);
+void helpline_warsaw_time(time_t t, struct tm *out);
 
 /* True when the toll-free line is open at that local time (17:00–21:00). */
-bool
-helpline_line_open(const struct tm *warsaw);
+bool helpline_line_open(const struct tm *warsaw);
 
 /* An institution of the directory that a contact may be referred to. */
 struct helpline_institution {
     int64_t id;
     const char *name, *kind, *city; /* kind: a dir_kinds code */
-    int level;   /* most local coverage: 0 gmina, 1 powiat, 2 region */
+    int level; /* most local coverage: 0 gmina, 1 powiat, 2 region */
 };
 
 /*
@@ -136,9 +129,8 @@ struct helpline_institution {
 ** HELPLINE_INSTITUTIONS_MAX * 2. *out in the arena. Returns the count or a
 ** negative ERR_*.
 */
-int
-helpline_institutions(struct db *db, struct arena *a, const char *region,
-                      const char *gmina, struct helpline_institution **out);
+int helpline_institutions(struct db *db, struct arena *a, const char *region,
+                          const char *gmina, struct helpline_institution **out);
 
 /* Referrals counted per institution of the directory. */
 struct helpline_stat_inst {
@@ -149,29 +141,29 @@ struct helpline_stat_inst {
 
 /* Statistics of a region (or the country) over a date range. */
 struct helpline_stat_item {
-    const char *code;  /* gmina TERYT ("" unknown), powiat code */
-    const char *name;  /* gmina or powiat name */
+    const char *code;   /* gmina TERYT ("" unknown), powiat code */
+    const char *name;   /* gmina or powiat name */
     const char *powiat; /* powiat name of a gmina */
     int64_t n;
 };
 
 struct helpline_stats {
-    const char *region; /* NULL: the country */
+    const char *region;    /* NULL: the country */
     const char *from, *to; /* YYYY-MM-DD inclusive */
     int64_t total, minutes;
     int nmonths;
-    const char **months;  /* YYYY-MM, from..to */
+    const char **months; /* YYYY-MM, from..to */
     int64_t *by_month;
     int64_t by_channel[HELPLINE_CHANNELS + 1];
     int64_t by_caller[HELPLINE_CALLERS + 1];
     int64_t by_form[HELPLINE_FORMS + 1];
     int64_t by_harmed[HELPLINE_HARMED + 1];
     int64_t by_referral[HELPLINE_REFERRALS + 1]; /* contacts per type */
-    int ninsts;          /* institutions of the directory referred to */
+    int ninsts; /* institutions of the directory referred to */
     struct helpline_stat_inst *insts; /* most referrals first */
-    int ninst_kinds;     /* the same summed by kind of institution */
+    int ninst_kinds; /* the same summed by kind of institution */
     struct helpline_stat_item *inst_kinds; /* code: kind, name: label */
-    int64_t inst_total;  /* referrals to institutions of the directory */
+    int64_t inst_total; /* referrals to institutions of the directory */
     int ngminas, npowiats;
     struct helpline_stat_item *gminas;  /* by TERYT; unknown last */
     struct helpline_stat_item *powiats; /* by code */
@@ -186,15 +178,15 @@ struct helpline_stats {
 ** rows. Everything lives in the arena. ERR_INPUT for bad dates (from
 ** after to, or a span over 20 years).
 */
-int
-helpline_stats(struct db *db, struct arena *a, const char *region,
-               const char *from, const char *to, struct helpline_stats *out);
+int helpline_stats(struct db *db, struct arena *a, const char *region,
+                   const char *from, const char *to,
+                   struct helpline_stats *out);
 
 /* A gmina of a region with the agreement in force on a date. */
 struct helpline_agreement {
     const char *teryt, *name, *powiat;
     int rodz;
-    bool has;           /* in force on the date */
+    bool has;                  /* in force on the date */
     const char *since, *until; /* NULL when none stored */
 };
 
@@ -202,19 +194,17 @@ struct helpline_agreement {
 ** Every gmina of region with its agreement on date (YYYY-MM-DD), ordered by
 ** TERYT, into *out (arena). Returns the count or a negative ERR_*.
 */
-int
-helpline_agreements(struct db *db, struct arena *a, const char *region,
-                    const char *date, struct helpline_agreement **out);
+int helpline_agreements(struct db *db, struct arena *a, const char *region,
+                        const char *date, struct helpline_agreement **out);
 
 /*
 ** Set the agreement of a gmina of region: since (YYYY-MM-DD) and until
 ** (YYYY-MM-DD or NULL/""); since NULL or "" removes it. One audit row in the
 ** same transaction. ERR_INPUT with a Polish *why on bad input.
 */
-int
-helpline_agreement_set(struct db *db, const char *region, const char *gmina,
-                       const char *since, const char *until,
-                       const struct audit_entry *who, const char **why);
+int helpline_agreement_set(struct db *db, const char *region, const char *gmina,
+                           const char *since, const char *until,
+                           const struct audit_entry *who, const char **why);
 
 struct helpline_duty {
     int64_t id;
@@ -225,22 +215,20 @@ struct helpline_duty {
 };
 
 /* Add a duty (checked; ERR_INPUT with *why) with one audit row. */
-int
-helpline_duty_add(struct db *db, const struct helpline_duty *d,
-                  const struct audit_entry *who, int64_t *id,
-                  const char **why);
+int helpline_duty_add(struct db *db, const struct helpline_duty *d,
+                      const struct audit_entry *who, int64_t *id,
+                      const char **why);
 
 /* Delete duty id of region with one audit row; ERR_NOTFOUND if absent. */
-int
-helpline_duty_delete(struct db *db, const char *region, int64_t id,
-                     const struct audit_entry *who);
+int helpline_duty_delete(struct db *db, const char *region, int64_t id,
+                         const struct audit_entry *who);
 
 /* Boundaries of a region's gminas (embedded GeoJSON), lon/lat degrees. */
 struct helpline_geo_gmina {
     const char *teryt, *name;
     int nrings;
-    int *ring_len;   /* points per ring */
-    double *xy;      /* lon, lat pairs of every ring, in order */
+    int *ring_len; /* points per ring */
+    double *xy;    /* lon, lat pairs of every ring, in order */
 };
 
 struct helpline_geo {
@@ -254,14 +242,12 @@ struct helpline_geo {
 ** ERR_NOTFOUND when the build holds none for that region, ERR_INPUT when
 ** the file cannot be read as GeoJSON polygons.
 */
-int
-helpline_geo_load(struct arena *a, const char *region,
-                  struct helpline_geo **out);
+int helpline_geo_load(struct arena *a, const char *region,
+                      struct helpline_geo **out);
 
 /* Parse GeoJSON text (FeatureCollection of (Multi)Polygons); as above. */
-int
-helpline_geo_parse(struct arena *a, const char *text, size_t len,
-                   struct helpline_geo **out);
+int helpline_geo_parse(struct arena *a, const char *text, size_t len,
+                       struct helpline_geo **out);
 
 /*
 ** Demo data: agreements of kujawsko-pomorskie's 144 gminas as in seed 000
@@ -269,7 +255,6 @@ helpline_geo_parse(struct arena *a, const char *text, size_t len,
 ** hours in six cities and generated contacts of 2021. Idempotent; runs in
 ** the caller's transaction.
 */
-int
-helpline_demo_load(struct db *db, struct arena *a);
+int helpline_demo_load(struct db *db, struct arena *a);
 
 #endif

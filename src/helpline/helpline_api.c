@@ -98,12 +98,14 @@ api_helpline_duties(struct req *r)
 
         json_obj_begin(&j);
         json_kint(&j, "id", db_col_int(st, 0));
-        json_kstr(&j, "kind", kind >= 1 && kind <= HELPLINE_DUTY_KINDS
-                                  ? helpline_duty_kind_label[kind]
-                                  : "");
-        json_kstr(&j, "specialist", sp >= 1 && sp <= HELPLINE_SPECIALISTS
-                                        ? helpline_specialist_label[sp]
-                                        : "");
+        json_kstr(&j, "kind",
+                  kind >= 1 && kind <= HELPLINE_DUTY_KINDS
+                      ? helpline_duty_kind_label[kind]
+                      : "");
+        json_kstr(&j, "specialist",
+                  sp >= 1 && sp <= HELPLINE_SPECIALISTS
+                      ? helpline_specialist_label[sp]
+                      : "");
         json_kstr(&j, "city", db_col_text(st, 4));
         json_kstr(&j, "place", db_col_text(st, 5));
         json_kstr(&j, "day", db_col_text(st, 6));
@@ -118,8 +120,8 @@ api_helpline_duties(struct req *r)
 }
 
 static void
-bits_json(struct json *j, const char *key, unsigned v,
-          const char *const *codes, int n)
+bits_json(struct json *j, const char *key, unsigned v, const char *const *codes,
+          int n)
 {
     int i;
 
@@ -150,11 +152,11 @@ api_helpline_contacts(struct req *r)
 
     helpline_warsaw_time(time(NULL) - 30 * 86400, &tm);
     if ((rc = helpline_region_or_reply(r, false, &region)) != 0 ||
-        (rc = helpline_range_or_reply(
-             r,
-             arena_printf(&r->arena, "%04d-%02d-%02d", tm.tm_year + 1900,
-                          tm.tm_mon + 1, tm.tm_mday),
-             &from, &to)) != 0) {
+        (rc = helpline_range_or_reply(r,
+                                      arena_printf(&r->arena, "%04d-%02d-%02d",
+                                                   tm.tm_year + 1900,
+                                                   tm.tm_mon + 1, tm.tm_mday),
+                                      &from, &to)) != 0) {
         return rc;
     }
     snprintf(before, sizeof(before), "%s~", to);
@@ -173,16 +175,16 @@ api_helpline_contacts(struct req *r)
         json_kint(&j, "id", db_col_int(st, 0));
         json_kstr(&j, "region", db_col_text(st, 1));
         json_kstr(&j, "at", db_col_text(st, 2));
-        json_kstr(&j, "channel", ch >= 1 && ch <= HELPLINE_CHANNELS
-                                     ? helpline_channel_code[ch]
-                                     : "");
-        json_kstr(&j, "caller", cr >= 1 && cr <= HELPLINE_CALLERS
-                                    ? helpline_caller_code[cr]
-                                    : "");
-        json_kstr(&j, "gmina", db_col_text(st, 5)[0] ? db_col_text(st, 5)
-                                                     : NULL);
-        bits_json(&j, "forms", (unsigned)db_col_int(st, 7),
-                  helpline_form_code, HELPLINE_FORMS);
+        json_kstr(&j, "channel",
+                  ch >= 1 && ch <= HELPLINE_CHANNELS ? helpline_channel_code[ch]
+                                                     : "");
+        json_kstr(&j, "caller",
+                  cr >= 1 && cr <= HELPLINE_CALLERS ? helpline_caller_code[cr]
+                                                    : "");
+        json_kstr(&j, "gmina",
+                  db_col_text(st, 5)[0] ? db_col_text(st, 5) : NULL);
+        bits_json(&j, "forms", (unsigned)db_col_int(st, 7), helpline_form_code,
+                  HELPLINE_FORMS);
         bits_json(&j, "harmed", (unsigned)db_col_int(st, 8),
                   helpline_harmed_code, HELPLINE_HARMED);
         json_kint(&j, "help", db_col_int(st, 9));
@@ -253,8 +255,8 @@ api_helpline_stats(struct req *r)
         json_obj_end(&j);
     }
     json_arr_end(&j);
-    counts_json(&j, "by_channel", helpline_channel_code,
-                helpline_channel_label, s.by_channel, HELPLINE_CHANNELS);
+    counts_json(&j, "by_channel", helpline_channel_code, helpline_channel_label,
+                s.by_channel, HELPLINE_CHANNELS);
     counts_json(&j, "by_caller", helpline_caller_code, helpline_caller_label,
                 s.by_caller, HELPLINE_CALLERS);
     counts_json(&j, "by_form", helpline_form_code, helpline_form_label,
@@ -299,8 +301,7 @@ api_helpline_stats(struct req *r)
     json_arr_begin(&j);
     for (i = 0; i < s.ngminas; i++) {
         json_obj_begin(&j);
-        json_kstr(&j, "teryt", s.gminas[i].code[0] ? s.gminas[i].code
-                                                   : NULL);
+        json_kstr(&j, "teryt", s.gminas[i].code[0] ? s.gminas[i].code : NULL);
         json_kstr(&j, "name", s.gminas[i].name);
         json_kstr(&j, "powiat", s.gminas[i].powiat);
         json_kint(&j, "n", s.gminas[i].n);

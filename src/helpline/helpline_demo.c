@@ -62,8 +62,7 @@ load_agreements(struct db *db)
     for (i = 0; i < n; i++) {
         /* Every tenth rural and every eighth urban gmina stays out:
          * 12 of the 127 and 2 of the 17. */
-        bool without = g[i].rodz == 1 ? urban++ % 8 == 7
-                                      : rural++ % 10 == 9;
+        bool without = g[i].rodz == 1 ? urban++ % 8 == 7 : rural++ % 10 == 9;
         char since[16];
 
         if (without) {
@@ -79,9 +78,9 @@ load_agreements(struct db *db)
             return rc;
         }
     }
-    return audit_add(db, &(struct audit_entry){
-                             .via = "cli", .action = "helpline.demo",
-                             .entity = "helpline_agreement"});
+    return audit_add(db, &(struct audit_entry){.via = "cli",
+                                               .action = "helpline.demo",
+                                               .entity = "helpline_agreement"});
 }
 
 static int
@@ -145,9 +144,9 @@ load_duties(struct db *db)
             }
         }
     }
-    return audit_add(db, &(struct audit_entry){
-                             .via = "cli", .action = "helpline.demo",
-                             .entity = "helpline_duty"});
+    return audit_add(db, &(struct audit_entry){.via = "cli",
+                                               .action = "helpline.demo",
+                                               .entity = "helpline_duty"});
 }
 
 /* A small deterministic generator, so every demo database is the same. */
@@ -206,12 +205,12 @@ load_contacts(struct db *db)
         db_bind_text(st, 1, DEMO_REGION);
         db_bind_text(st, 2, at);
         db_bind_int(st, 3, ch);
-        db_bind_int(st, 4, 1 + (int)(next(&seed) % 100 < 70 ? 0
-                                      : next(&seed) % 4));
+        db_bind_int(st, 4,
+                    1 + (int)(next(&seed) % 100 < 70 ? 0 : next(&seed) % 4));
         /* One contact in ten does not say where the caller lives. */
-        db_bind_text(st, 5, next(&seed) % 10 == 0
-                                ? NULL
-                                : gminas[next(&seed) % (unsigned)ng]);
+        db_bind_text(
+            st, 5,
+            next(&seed) % 10 == 0 ? NULL : gminas[next(&seed) % (unsigned)ng]);
         db_bind_int(st, 6, forms & (next(&seed) % 2 ? 0x3u : 0x3fu));
         db_bind_int(st, 7, 1u << (next(&seed) % 5));
         db_bind_int(st, 8, 1u | (1u << (next(&seed) % 6)));
@@ -224,7 +223,8 @@ load_contacts(struct db *db)
         }
     }
     return audit_add(db, &(struct audit_entry){
-                             .via = "cli", .action = "helpline.demo",
+                             .via = "cli",
+                             .action = "helpline.demo",
                              .entity = "helpline_contact",
                              .after = "{\"contacts\":2136,\"year\":2021}"});
 }

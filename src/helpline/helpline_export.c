@@ -92,9 +92,9 @@ sheet_begin(struct req *r, struct sheet *s, bool xlsx, const char *name,
     if (!xlsx) {
         s->csv = &r->out;
         r->content_type = "text/csv; charset=utf-8";
-        req_add_header(r, "Content-Disposition",
-                       arena_printf(&r->arena,
-                                    "attachment; filename=\"%s.csv\"", name));
+        req_add_header(
+            r, "Content-Disposition",
+            arena_printf(&r->arena, "attachment; filename=\"%s.csv\"", name));
         return 0;
     }
     {
@@ -121,9 +121,9 @@ sheet_begin(struct req *r, struct sheet *s, bool xlsx, const char *name,
     s->ws = workbook_add_worksheet(s->wb, name);
     r->content_type = "application/vnd.openxmlformats-officedocument."
                       "spreadsheetml.sheet";
-    req_add_header(r, "Content-Disposition",
-                   arena_printf(&r->arena, "attachment; filename=\"%s.xlsx\"",
-                                name));
+    req_add_header(
+        r, "Content-Disposition",
+        arena_printf(&r->arena, "attachment; filename=\"%s.xlsx\"", name));
     return 0;
 }
 
@@ -176,8 +176,8 @@ sheet_end(struct req *r, struct sheet *s, const char *path)
 }
 
 static void
-cell_bits(struct req *r, struct sheet *s, unsigned v,
-          const char *const *labels, int n)
+cell_bits(struct req *r, struct sheet *s, unsigned v, const char *const *labels,
+          int n)
 {
     struct buf b;
     int i;
@@ -205,11 +205,21 @@ contacts_export(struct req *r, bool xlsx)
     char before[16], *path = NULL;
     db_stmt *st;
     int rc, i;
-    static const char *const head[] = {
-        "nr", "wojewodztwo", "data_godzina", "kanal", "kto_sie_zglasza",
-        "gmina_teryt", "gmina", "powiat", "formy_przemocy", "kogo_dotyczy",
-        "udzielona_pomoc", "skierowania", "skierowania_katalog", "minuty",
-        "zapisal"};
+    static const char *const head[] = {"nr",
+                                       "wojewodztwo",
+                                       "data_godzina",
+                                       "kanal",
+                                       "kto_sie_zglasza",
+                                       "gmina_teryt",
+                                       "gmina",
+                                       "powiat",
+                                       "formy_przemocy",
+                                       "kogo_dotyczy",
+                                       "udzielona_pomoc",
+                                       "skierowania",
+                                       "skierowania_katalog",
+                                       "minuty",
+                                       "zapisal"};
 
     if ((rc = helpline_region_or_reply(r, false, &region)) != 0 ||
         (rc = helpline_range_or_reply(r, "1900-01-01", &from, &to)) != 0) {
@@ -269,8 +279,8 @@ contacts_export(struct req *r, bool xlsx)
                   HELPLINE_HARMED);
         cell_bits(r, &s, (unsigned)db_col_int(st, 9), helpline_help_label,
                   HELPLINE_HELP);
-        cell_bits(r, &s, (unsigned)db_col_int(st, 10),
-                  helpline_referral_label, HELPLINE_REFERRALS);
+        cell_bits(r, &s, (unsigned)db_col_int(st, 10), helpline_referral_label,
+                  HELPLINE_REFERRALS);
         /* Institutions of the directory: "name (id); ..." by name. */
         cell_str(&s, db_col_text(st, 15));
         cell_int(&s, db_col_int(st, 11));
@@ -372,8 +382,8 @@ stats_export(struct req *r, bool xlsx)
               helpline_caller_label, st.by_caller, HELPLINE_CALLERS);
     stat_rows(&s, "forma_przemocy", helpline_form_code, helpline_form_label,
               st.by_form, HELPLINE_FORMS);
-    stat_rows(&s, "kogo_dotyczy", helpline_harmed_code,
-              helpline_harmed_label, st.by_harmed, HELPLINE_HARMED);
+    stat_rows(&s, "kogo_dotyczy", helpline_harmed_code, helpline_harmed_label,
+              st.by_harmed, HELPLINE_HARMED);
     stat_rows(&s, "skierowanie_rodzaj", NULL, helpline_referral_label,
               st.by_referral, HELPLINE_REFERRALS);
     for (i = 0; i < st.ninst_kinds; i++) {
@@ -385,8 +395,8 @@ stats_export(struct req *r, bool xlsx)
     }
     for (i = 0; i < st.ninsts; i++) {
         cell_str(&s, "skierowanie_instytucja");
-        cell_str(&s, arena_printf(&r->arena, "%lld",
-                                  (long long)st.insts[i].id));
+        cell_str(&s,
+                 arena_printf(&r->arena, "%lld", (long long)st.insts[i].id));
         cell_str(&s, st.insts[i].name);
         cell_int(&s, st.insts[i].n);
         row_end(&s);
@@ -401,8 +411,8 @@ stats_export(struct req *r, bool xlsx)
     for (i = 0; i < st.ngminas; i++) {
         cell_str(&s, "gmina");
         cell_str(&s, st.gminas[i].code);
-        cell_str(&s, st.gminas[i].code[0] ? st.gminas[i].name
-                                          : T_HL_UNKNOWN_GMINA);
+        cell_str(&s,
+                 st.gminas[i].code[0] ? st.gminas[i].name : T_HL_UNKNOWN_GMINA);
         cell_int(&s, st.gminas[i].n);
         row_end(&s);
     }

@@ -20,10 +20,10 @@ enum jtype { J_NULL, J_BOOL, J_NUM, J_STR, J_ARR, J_OBJ };
 struct jval {
     enum jtype type;
     double num;
-    const char *str;      /* J_STR (escapes other than \" \\ \/ kept) */
-    int n;                /* elements (J_ARR) or members (J_OBJ) */
-    struct jval **items;  /* J_ARR, J_OBJ values */
-    const char **keys;    /* J_OBJ */
+    const char *str;     /* J_STR (escapes other than \" \\ \/ kept) */
+    int n;               /* elements (J_ARR) or members (J_OBJ) */
+    struct jval **items; /* J_ARR, J_OBJ values */
+    const char **keys;   /* J_OBJ */
 };
 
 struct reader {
@@ -82,13 +82,13 @@ push(struct reader *r, struct jval *v, int *cap, struct jval *item,
     if (v->n == *cap) {
         int ncap = *cap ? *cap * 2 : 4;
 
-        v->items = arena_realloc(r->a, v->items,
-                                 (size_t)*cap * sizeof(*v->items),
-                                 (size_t)ncap * sizeof(*v->items));
+        v->items =
+            arena_realloc(r->a, v->items, (size_t)*cap * sizeof(*v->items),
+                          (size_t)ncap * sizeof(*v->items));
         if (v->type == J_OBJ) {
-            v->keys = arena_realloc(r->a, v->keys,
-                                    (size_t)*cap * sizeof(*v->keys),
-                                    (size_t)ncap * sizeof(*v->keys));
+            v->keys =
+                arena_realloc(r->a, v->keys, (size_t)*cap * sizeof(*v->keys),
+                              (size_t)ncap * sizeof(*v->keys));
         }
         *cap = ncap;
     }
@@ -214,9 +214,9 @@ add_polygon(struct arena *a, struct helpline_geo *geo,
         if (g->nrings == *ring_cap) {
             int ncap = *ring_cap ? *ring_cap * 2 : 2;
 
-            g->ring_len = arena_realloc(a, g->ring_len,
-                                        (size_t)*ring_cap * sizeof(int),
-                                        (size_t)ncap * sizeof(int));
+            g->ring_len =
+                arena_realloc(a, g->ring_len, (size_t)*ring_cap * sizeof(int),
+                              (size_t)ncap * sizeof(int));
             *ring_cap = ncap;
         }
         g->ring_len[g->nrings++] = ring->n;
@@ -224,16 +224,16 @@ add_polygon(struct arena *a, struct helpline_geo *geo,
             const struct jval *pt = ring->items[k];
             double lon, lat;
 
-            if (pt->type != J_ARR || pt->n < 2 ||
-                pt->items[0]->type != J_NUM || pt->items[1]->type != J_NUM) {
+            if (pt->type != J_ARR || pt->n < 2 || pt->items[0]->type != J_NUM ||
+                pt->items[1]->type != J_NUM) {
                 return ERR_INPUT;
             }
             if (*nxy + 2 > *xy_cap) {
                 int ncap = *xy_cap ? *xy_cap * 2 : 256;
 
-                g->xy = arena_realloc(a, g->xy,
-                                      (size_t)*xy_cap * sizeof(double),
-                                      (size_t)ncap * sizeof(double));
+                g->xy =
+                    arena_realloc(a, g->xy, (size_t)*xy_cap * sizeof(double),
+                                  (size_t)ncap * sizeof(double));
                 *xy_cap = ncap;
             }
             lon = pt->items[0]->num;
@@ -271,8 +271,8 @@ helpline_geo_parse(struct arena *a, const char *text, size_t len,
         return ERR_INPUT;
     }
     geo = arena_alloc(a, sizeof(*geo));
-    geo->gminas = arena_alloc(a, (size_t)(features->n + 1) *
-                                     sizeof(*geo->gminas));
+    geo->gminas =
+        arena_alloc(a, (size_t)(features->n + 1) * sizeof(*geo->gminas));
     geo->min_lon = geo->min_lat = 1e9;
     geo->max_lon = geo->max_lat = -1e9;
     for (i = 0; i < features->n; i++) {
@@ -287,8 +287,7 @@ helpline_geo_parse(struct arena *a, const char *text, size_t len,
         int ring_cap = 0, xy_cap = 0, nxy = 0;
 
         if (teryt == NULL || teryt->type != J_STR || type == NULL ||
-            type->type != J_STR || coords == NULL ||
-            coords->type != J_ARR) {
+            type->type != J_STR || coords == NULL || coords->type != J_ARR) {
             return ERR_INPUT;
         }
         memset(g, 0, sizeof(*g));
@@ -300,8 +299,8 @@ helpline_geo_parse(struct arena *a, const char *text, size_t len,
             }
         } else if (strcmp(type->str, "MultiPolygon") == 0) {
             for (k = 0; k < coords->n; k++) {
-                if (add_polygon(a, geo, g, coords->items[k], &ring_cap,
-                                &xy_cap, &nxy)) {
+                if (add_polygon(a, geo, g, coords->items[k], &ring_cap, &xy_cap,
+                                &nxy)) {
                     return ERR_INPUT;
                 }
             }
@@ -329,11 +328,9 @@ helpline_geo_load(struct arena *a, const char *region,
     };
     size_t i;
 
-    for (i = 0; region != NULL && i < sizeof(files) / sizeof(files[0]);
-         i++) {
+    for (i = 0; region != NULL && i < sizeof(files) / sizeof(files[0]); i++) {
         if (strcmp(files[i].woj, region) == 0) {
-            const struct embedded *e = embedded_find(data_files,
-                                                     files[i].file);
+            const struct embedded *e = embedded_find(data_files, files[i].file);
 
             if (e == NULL) {
                 return ERR_NOTFOUND;

@@ -56,8 +56,8 @@ bits_text(struct req *r, unsigned v, const char *const *labels, int n)
 }
 
 static void
-duty_table(struct req *r, const char *region, const char *from,
-           const char *to, bool manage)
+duty_table(struct req *r, const char *region, const char *from, const char *to,
+           bool manage)
 {
     db_stmt *st = db_query(r->db, Q_HELPLINE_DUTY_LIST);
     int rows = 0;
@@ -70,11 +70,12 @@ duty_table(struct req *r, const char *region, const char *from,
         int kind = (int)db_col_int(st, 2), sp = (int)db_col_int(st, 3);
 
         if (rows++ == 0) {
-            html_printf(r, "<table class=\"hl-duties\">\n<caption>%s</caption>"
-                           "\n<thead><tr><th scope=\"col\">%s</th>"
-                           "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                           "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                           "<th scope=\"col\">%s</th>",
+            html_printf(r,
+                        "<table class=\"hl-duties\">\n<caption>%s</caption>"
+                        "\n<thead><tr><th scope=\"col\">%s</th>"
+                        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                        "<th scope=\"col\">%s</th>",
                         manage ? T_HL_DUTIES : T_HL_UPCOMING, T_HL_WHEN,
                         T_HL_HOURS, T_HL_KIND, T_HL_SPECIALIST, T_HL_CITY,
                         T_HL_PLACE);
@@ -83,10 +84,10 @@ duty_table(struct req *r, const char *region, const char *from,
             }
             html_lit(r, "</tr></thead>\n<tbody>\n");
         }
-        html_printf(r, "<tr><td>%s</td><td>%s–%s</td><td>%s</td><td>%s</td>"
-                       "<td>%s</td><td>%s</td>",
-                    db_col_text(st, 6), db_col_text(st, 7),
-                    db_col_text(st, 8),
+        html_printf(r,
+                    "<tr><td>%s</td><td>%s–%s</td><td>%s</td><td>%s</td>"
+                    "<td>%s</td><td>%s</td>",
+                    db_col_text(st, 6), db_col_text(st, 7), db_col_text(st, 8),
                     kind >= 1 && kind <= HELPLINE_DUTY_KINDS
                         ? helpline_duty_kind_label[kind]
                         : "",
@@ -97,10 +98,11 @@ duty_table(struct req *r, const char *region, const char *from,
         if (manage) {
             html_lit(r, "<td>");
             form_begin(r, "/niebieska-linia/dyzury/usun", NULL);
-            html_printf(r, "<input type=\"hidden\" name=\"id\" value=\"%ld\">"
-                           "<input type=\"hidden\" name=\"woj\" value=\"%s\">"
-                           "<button type=\"submit\" aria-label=\"%s %s %s\">"
-                           "%s</button>",
+            html_printf(r,
+                        "<input type=\"hidden\" name=\"id\" value=\"%ld\">"
+                        "<input type=\"hidden\" name=\"woj\" value=\"%s\">"
+                        "<button type=\"submit\" aria-label=\"%s %s %s\">"
+                        "%s</button>",
                         (long)db_col_int(st, 0), db_col_text(st, 1),
                         T_HL_DUTY_DELETE, db_col_text(st, 6),
                         db_col_text(st, 4), T_HL_DUTY_DELETE);
@@ -132,32 +134,37 @@ page_helpline_home(struct req *r)
     helpline_warsaw_time(time(NULL), &tm);
     open = helpline_line_open(&tm);
     layout_begin(r, T_HL_TITLE);
-    html_printf(r, "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n"
-                   "<p class=\"hl-status %s\" role=\"status\" "
-                   "id=\"linia-status\"><strong>%s</strong></p>\n",
+    html_printf(r,
+                "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n"
+                "<p class=\"hl-status %s\" role=\"status\" "
+                "id=\"linia-status\"><strong>%s</strong></p>\n",
                 T_HL_TITLE, T_HL_LEAD, open ? "hl-open" : "hl-closed",
                 open ? T_HL_OPEN_NOW : T_HL_CLOSED_NOW);
     html_printf(r, "<h2>%s</h2>\n", T_HL_UPCOMING);
     duty_table(r, region, helpline_today(r), plus_days(r, UPCOMING_DAYS),
                false);
-    html_printf(r, "<h2>%s</h2>\n<ul class=\"hl-links\">\n"
-                   "<li><a href=\"/niebieska-linia/porozumienia\">%s</a>"
-                   "</li>\n",
+    html_printf(r,
+                "<h2>%s</h2>\n<ul class=\"hl-links\">\n"
+                "<li><a href=\"/niebieska-linia/porozumienia\">%s</a>"
+                "</li>\n",
                 T_HL_LINKS, T_HL_AGREEMENTS);
     if (helpline_can(r, CAP_HELPLINE_LOG)) {
-        html_printf(r, "<li><a href=\"/niebieska-linia/kontakty/nowy\">%s"
-                       "</a></li>\n",
+        html_printf(r,
+                    "<li><a href=\"/niebieska-linia/kontakty/nowy\">%s"
+                    "</a></li>\n",
                     T_HL_NEW_CONTACT);
     }
     if (helpline_can(r, CAP_HELPLINE_READ)) {
-        html_printf(r, "<li><a href=\"/niebieska-linia/kontakty\">%s</a>"
-                       "</li>\n<li><a href=\"/niebieska-linia/statystyki\">"
-                       "%s</a></li>\n",
+        html_printf(r,
+                    "<li><a href=\"/niebieska-linia/kontakty\">%s</a>"
+                    "</li>\n<li><a href=\"/niebieska-linia/statystyki\">"
+                    "%s</a></li>\n",
                     T_HL_CONTACTS, T_HL_STATS);
     }
     if (helpline_can(r, CAP_HELPLINE_MANAGE)) {
-        html_printf(r, "<li><a href=\"/niebieska-linia/dyzury\">%s</a>"
-                       "</li>\n",
+        html_printf(r,
+                    "<li><a href=\"/niebieska-linia/dyzury\">%s</a>"
+                    "</li>\n",
                     T_HL_DUTIES);
     }
     html_lit(r, "</ul>\n");
@@ -170,17 +177,19 @@ struct contact_form {
     const char *at, *gmina, *gmina_name, *minutes, *note;
     int channel, caller;
     unsigned forms, harmed, help, referrals;
-    const int64_t *insts;  /* institutions of the directory ticked */
+    const int64_t *insts; /* institutions of the directory ticked */
     int ninsts;
-    bool known;            /* the gmina is known: choices below are its */
-    bool step;             /* re-rendered to show the choices */
+    bool known; /* the gmina is known: choices below are its */
+    bool step;  /* re-rendered to show the choices */
     struct helpline_institution *choices;
     int nchoices;
 };
 
 /* Level of an institution's coverage as words. */
 static const char *const inst_level[] = {
-    T_HL_INST_LEVEL0, T_HL_INST_LEVEL1, T_HL_INST_LEVEL2,
+    T_HL_INST_LEVEL0,
+    T_HL_INST_LEVEL1,
+    T_HL_INST_LEVEL2,
 };
 
 /*
@@ -193,8 +202,9 @@ institution_choices(struct req *r, const struct contact_form *f)
 {
     int i, k;
 
-    html_printf(r, "<fieldset class=\"hl-checks hl-inst\" id=\"f-instytucje\">"
-                   "<legend>%s</legend>\n",
+    html_printf(r,
+                "<fieldset class=\"hl-checks hl-inst\" id=\"f-instytucje\">"
+                "<legend>%s</legend>\n",
                 T_HL_INSTITUTIONS);
     if (!f->known) {
         html_printf(r, "<p class=\"hint\">%s</p>\n", T_HL_INST_HINT);
@@ -209,8 +219,9 @@ institution_choices(struct req *r, const struct contact_form *f)
         for (k = 0; k < f->ninsts; k++) {
             on = on || f->insts[k] == x->id;
         }
-        html_printf(r, "<label><input type=\"checkbox\" name=\"instytucja%d\" "
-                       "value=\"%lld\"%s%s> %s",
+        html_printf(r,
+                    "<label><input type=\"checkbox\" name=\"instytucja%d\" "
+                    "value=\"%lld\"%s%s> %s",
                     i + 1, (long long)x->id, on ? " checked" : "",
                     f->step && i == 0 ? " autofocus" : "", x->name);
         if (x->city[0] != '\0') {
@@ -218,8 +229,7 @@ institution_choices(struct req *r, const struct contact_form *f)
         }
         html_printf(r, " <small>(%s, %s)</small></label>\n",
                     kind ? kind : x->kind,
-                    inst_level[x->level >= 0 && x->level <= 2 ? x->level
-                                                              : 2]);
+                    inst_level[x->level >= 0 && x->level <= 2 ? x->level : 2]);
     }
     html_lit(r, "</fieldset>\n");
 }
@@ -230,9 +240,10 @@ select_list(struct req *r, const char *name, const char *label,
 {
     int i;
 
-    html_printf(r, "<p class=\"field\"><label for=\"f-%s\">%s</label>\n"
-                   "<select id=\"f-%s\" name=\"%s\" required%s>\n"
-                   "<option value=\"\">— wybierz —</option>\n",
+    html_printf(r,
+                "<p class=\"field\"><label for=\"f-%s\">%s</label>\n"
+                "<select id=\"f-%s\" name=\"%s\" required%s>\n"
+                "<option value=\"\">— wybierz —</option>\n",
                 name, label, name, name, focus ? " autofocus" : "");
     for (i = 1; i <= n; i++) {
         html_printf(r, "<option value=\"%d\"%s>%s</option>\n", i,
@@ -247,12 +258,14 @@ checkboxes(struct req *r, const char *name, const char *legend,
 {
     int i;
 
-    html_printf(r, "<fieldset class=\"hl-checks\" id=\"f-%s\">"
-                   "<legend>%s</legend>\n",
+    html_printf(r,
+                "<fieldset class=\"hl-checks\" id=\"f-%s\">"
+                "<legend>%s</legend>\n",
                 name, legend);
     for (i = 1; i <= n; i++) {
-        html_printf(r, "<label><input type=\"checkbox\" name=\"%s%d\" "
-                       "value=\"1\"%s> %s</label>\n",
+        html_printf(r,
+                    "<label><input type=\"checkbox\" name=\"%s%d\" "
+                    "value=\"1\"%s> %s</label>\n",
                     name, i, set & (1u << (i - 1)) ? " checked" : "",
                     labels[i]);
     }
@@ -266,9 +279,10 @@ contact_form(struct req *r, const struct contact_form *f, const char *error,
     layout_begin(r, T_HL_NEW_CONTACT);
     html_printf(r, "<h1>%s</h1>\n", T_HL_NEW_CONTACT);
     if (saved > 0) {
-        html_printf(r, "<p role=\"status\" class=\"notice-ok\" "
-                       "id=\"zapisano\">%s %ld. <a href=\"/niebieska-linia/"
-                       "kontakty/%ld\">%s</a></p>\n",
+        html_printf(r,
+                    "<p role=\"status\" class=\"notice-ok\" "
+                    "id=\"zapisano\">%s %ld. <a href=\"/niebieska-linia/"
+                    "kontakty/%ld\">%s</a></p>\n",
                     T_HL_SAVED, (long)saved, (long)saved, T_HL_SHOW);
     }
     if (error != NULL) {
@@ -277,22 +291,23 @@ contact_form(struct req *r, const struct contact_form *f, const char *error,
     form_begin(r, "/niebieska-linia/kontakty", NULL);
     html_lit(r, "<div class=\"hl-form\">\n");
     select_list(r, "channel", T_HL_CHANNEL, helpline_channel_label,
-                HELPLINE_CHANNELS, f->channel,
-                !(f->step && f->nchoices > 0));
+                HELPLINE_CHANNELS, f->channel, !(f->step && f->nchoices > 0));
     select_list(r, "caller", T_HL_CALLER, helpline_caller_label,
                 HELPLINE_CALLERS, f->caller, false);
-    html_printf(r, "<p class=\"field hl-gmina\"><label for=\"f-gmina-q\">%s"
-                   "</label>\n<input id=\"f-gmina-q\" name=\"gmina_nazwa\" "
-                   "type=\"text\" value=\"%s\" autocomplete=\"off\" "
-                   "data-autocomplete=\"/api/teryt/gminy\" "
-                   "aria-describedby=\"f-gmina-hint\">\n"
-                   "<input type=\"hidden\" name=\"gmina\" value=\"%s\">\n"
-                   "<span id=\"f-gmina-hint\" class=\"hint\">%s</span></p>\n",
+    html_printf(r,
+                "<p class=\"field hl-gmina\"><label for=\"f-gmina-q\">%s"
+                "</label>\n<input id=\"f-gmina-q\" name=\"gmina_nazwa\" "
+                "type=\"text\" value=\"%s\" autocomplete=\"off\" "
+                "data-autocomplete=\"/api/teryt/gminy\" "
+                "aria-describedby=\"f-gmina-hint\">\n"
+                "<input type=\"hidden\" name=\"gmina\" value=\"%s\">\n"
+                "<span id=\"f-gmina-hint\" class=\"hint\">%s</span></p>\n",
                 T_HL_GMINA, f->gmina_name, f->gmina, T_HL_GMINA_HINT);
-    html_printf(r, "<p class=\"field\"><label for=\"f-minuty\">%s</label>\n"
-                   "<input id=\"f-minuty\" name=\"minuty\" type=\"number\" "
-                   "min=\"1\" max=\"600\" inputmode=\"numeric\" "
-                   "value=\"%s\"></p>\n",
+    html_printf(r,
+                "<p class=\"field\"><label for=\"f-minuty\">%s</label>\n"
+                "<input id=\"f-minuty\" name=\"minuty\" type=\"number\" "
+                "min=\"1\" max=\"600\" inputmode=\"numeric\" "
+                "value=\"%s\"></p>\n",
                 T_HL_MINUTES, f->minutes);
     checkboxes(r, "forma", T_HL_FORMS, helpline_form_label, HELPLINE_FORMS,
                f->forms);
@@ -300,24 +315,27 @@ contact_form(struct req *r, const struct contact_form *f, const char *error,
                HELPLINE_HARMED, f->harmed);
     checkboxes(r, "pomoc", T_HL_HELP, helpline_help_label, HELPLINE_HELP,
                f->help);
-    checkboxes(r, "skierowanie", T_HL_REFERRALS_TYPE,
-               helpline_referral_label, HELPLINE_REFERRALS, f->referrals);
+    checkboxes(r, "skierowanie", T_HL_REFERRALS_TYPE, helpline_referral_label,
+               HELPLINE_REFERRALS, f->referrals);
     institution_choices(r, f);
-    html_printf(r, "<p class=\"field\"><label for=\"f-notatka\">%s</label>\n"
-                   "<textarea id=\"f-notatka\" name=\"notatka\" rows=\"3\" "
-                   "maxlength=\"2000\" aria-describedby=\"f-notatka-hint\">"
-                   "%s</textarea>\n<span id=\"f-notatka-hint\" "
-                   "class=\"hint\">%s</span></p>\n",
+    html_printf(r,
+                "<p class=\"field\"><label for=\"f-notatka\">%s</label>\n"
+                "<textarea id=\"f-notatka\" name=\"notatka\" rows=\"3\" "
+                "maxlength=\"2000\" aria-describedby=\"f-notatka-hint\">"
+                "%s</textarea>\n<span id=\"f-notatka-hint\" "
+                "class=\"hint\">%s</span></p>\n",
                 T_HL_NOTE, f->note, T_HL_NOTE_HINT);
-    html_printf(r, "<p class=\"field\"><label for=\"f-at\">%s</label>\n"
-                   "<input id=\"f-at\" name=\"at\" type=\"datetime-local\" "
-                   "value=\"%s\" required></p>\n",
+    html_printf(r,
+                "<p class=\"field\"><label for=\"f-at\">%s</label>\n"
+                "<input id=\"f-at\" name=\"at\" type=\"datetime-local\" "
+                "value=\"%s\" required></p>\n",
                 T_HL_AT, f->at);
     /* Save comes first: Enter in a field saves, as before. */
-    html_printf(r, "<p><button type=\"submit\" id=\"f-save\">%s</button>\n"
-                   "<button type=\"submit\" id=\"f-inst-show\" name=\"krok\" "
-                   "value=\"instytucje\" formnovalidate>%s</button></p>"
-                   "\n</div>\n",
+    html_printf(r,
+                "<p><button type=\"submit\" id=\"f-save\">%s</button>\n"
+                "<button type=\"submit\" id=\"f-inst-show\" name=\"krok\" "
+                "value=\"instytucje\" formnovalidate>%s</button></p>"
+                "\n</div>\n",
                 T_HL_SAVE, T_HL_INST_SHOW);
     form_end(r);
     html_printf(r, "<p><a href=\"/niebieska-linia/kontakty\">%s</a></p>\n",
@@ -449,8 +467,7 @@ form_institutions(struct req *r, const int64_t **out, int *n)
     *out = v;
     *n = 0;
     for (i = 1; i <= max; i++) {
-        const char *x = req_form(r, arena_printf(&r->arena, "instytucja%d",
-                                                 i));
+        const char *x = req_form(r, arena_printf(&r->arena, "instytucja%d", i));
         char *end;
         long long id;
 
@@ -583,38 +600,39 @@ contact_row(struct req *r, db_stmt *st)
     int ch = (int)db_col_int(st, 3), cr = (int)db_col_int(st, 4);
     const char *gname = db_col_text(st, 6);
 
-    html_printf(r, "<tr><td><a href=\"/niebieska-linia/kontakty/%ld\">%ld"
-                   "</a></td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
-                   "<td>%s</td><td class=\"num\">%ld</td><td>%s</td></tr>\n",
-                (long)db_col_int(st, 0), (long)db_col_int(st, 0),
-                db_col_text(st, 2),
-                ch >= 1 && ch <= HELPLINE_CHANNELS ? helpline_channel_label[ch]
-                                                   : "",
-                cr >= 1 && cr <= HELPLINE_CALLERS ? helpline_caller_label[cr]
-                                                  : "",
-                gname[0] ? gname : T_HL_UNKNOWN_GMINA,
-                bits_text(r, (unsigned)db_col_int(st, 7), helpline_form_label,
-                          HELPLINE_FORMS),
-                (long)db_col_int(st, 11),
-                db_col_int(st, 12) ? T_HL_NOTE_PRESENT : T_HL_NOTE_ABSENT);
+    html_printf(
+        r,
+        "<tr><td><a href=\"/niebieska-linia/kontakty/%ld\">%ld"
+        "</a></td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+        "<td>%s</td><td class=\"num\">%ld</td><td>%s</td></tr>\n",
+        (long)db_col_int(st, 0), (long)db_col_int(st, 0), db_col_text(st, 2),
+        ch >= 1 && ch <= HELPLINE_CHANNELS ? helpline_channel_label[ch] : "",
+        cr >= 1 && cr <= HELPLINE_CALLERS ? helpline_caller_label[cr] : "",
+        gname[0] ? gname : T_HL_UNKNOWN_GMINA,
+        bits_text(r, (unsigned)db_col_int(st, 7), helpline_form_label,
+                  HELPLINE_FORMS),
+        (long)db_col_int(st, 11),
+        db_col_int(st, 12) ? T_HL_NOTE_PRESENT : T_HL_NOTE_ABSENT);
 }
 
 static void
-range_form(struct req *r, const char *action, const char *from,
-           const char *to, const char *region)
+range_form(struct req *r, const char *action, const char *from, const char *to,
+           const char *region)
 {
-    html_printf(r, "<form method=\"get\" action=\"%s\" class=\"hl-range\">"
-                   "\n<p class=\"field\"><label for=\"f-od\">%s</label>"
-                   "<input id=\"f-od\" name=\"od\" type=\"date\" value=\"%s\">"
-                   "</p>\n<p class=\"field\"><label for=\"f-do\">%s</label>"
-                   "<input id=\"f-do\" name=\"do\" type=\"date\" value=\"%s\">"
-                   "</p>\n",
+    html_printf(r,
+                "<form method=\"get\" action=\"%s\" class=\"hl-range\">"
+                "\n<p class=\"field\"><label for=\"f-od\">%s</label>"
+                "<input id=\"f-od\" name=\"od\" type=\"date\" value=\"%s\">"
+                "</p>\n<p class=\"field\"><label for=\"f-do\">%s</label>"
+                "<input id=\"f-do\" name=\"do\" type=\"date\" value=\"%s\">"
+                "</p>\n",
                 action, T_HL_FROM, from, T_HL_TO, to);
     if (r->user != NULL && r->user->region == NULL) {
-        html_printf(r, "<p class=\"field\"><label for=\"f-woj\">%s</label>"
-                       "<input id=\"f-woj\" name=\"woj\" type=\"text\" "
-                       "pattern=\"[0-9]{2}\" inputmode=\"numeric\" "
-                       "value=\"%s\"></p>\n",
+        html_printf(r,
+                    "<p class=\"field\"><label for=\"f-woj\">%s</label>"
+                    "<input id=\"f-woj\" name=\"woj\" type=\"text\" "
+                    "pattern=\"[0-9]{2}\" inputmode=\"numeric\" "
+                    "value=\"%s\"></p>\n",
                     T_HL_REGION, region ? region : "");
     }
     html_printf(r, "<p><button type=\"submit\">%s</button></p>\n</form>\n",
@@ -643,19 +661,22 @@ page_helpline_contacts(struct req *r)
     html_printf(r, "<h1>%s <small>(%s)</small></h1>\n", T_HL_CONTACTS,
                 helpline_region_name(r, region));
     if (helpline_can(r, CAP_HELPLINE_LOG)) {
-        html_printf(r, "<p><a href=\"/niebieska-linia/kontakty/nowy\">%s</a>"
-                       "</p>\n",
+        html_printf(r,
+                    "<p><a href=\"/niebieska-linia/kontakty/nowy\">%s</a>"
+                    "</p>\n",
                     T_HL_NEW_CONTACT);
     }
     range_form(r, "/niebieska-linia/kontakty", from, to, region);
     q = arena_printf(&r->arena, "od=%s&do=%s&woj=%s", from, to, region);
-    html_printf(r, "<ul class=\"hl-links\"><li><a href=\"/niebieska-linia/"
-                   "kontakty.csv?%s\">%s</a></li><li><a href=\"/niebieska-"
-                   "linia/kontakty.xlsx?%s\">%s</a></li>",
+    html_printf(r,
+                "<ul class=\"hl-links\"><li><a href=\"/niebieska-linia/"
+                "kontakty.csv?%s\">%s</a></li><li><a href=\"/niebieska-"
+                "linia/kontakty.xlsx?%s\">%s</a></li>",
                 q, T_HL_EXPORT_CSV, q, T_HL_EXPORT_XLSX);
     if (helpline_can(r, CAP_HELPLINE_NOTES)) {
-        html_printf(r, "<li><a href=\"/niebieska-linia/kontakty.csv?%s&"
-                       "notatki=1\">%s</a></li>",
+        html_printf(r,
+                    "<li><a href=\"/niebieska-linia/kontakty.csv?%s&"
+                    "notatki=1\">%s</a></li>",
                     q, T_HL_EXPORT_NOTES);
     }
     html_lit(r, "</ul>\n");
@@ -668,13 +689,14 @@ page_helpline_contacts(struct req *r)
     db_bind_int(st, 4, LIST_LIMIT);
     while ((rc = db_step(st)) == DB_ROW) {
         if (rows++ == 0) {
-            html_printf(r, "<table>\n<caption>%s %s – %s</caption>\n<thead>"
-                           "<tr><th scope=\"col\">Nr</th>"
-                           "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                           "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                           "<th scope=\"col\">%s</th>"
-                           "<th scope=\"col\" class=\"num\">%s</th>"
-                           "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+            html_printf(r,
+                        "<table>\n<caption>%s %s – %s</caption>\n<thead>"
+                        "<tr><th scope=\"col\">Nr</th>"
+                        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                        "<th scope=\"col\">%s</th>"
+                        "<th scope=\"col\" class=\"num\">%s</th>"
+                        "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
                         T_HL_RECENT, from, to, T_HL_AT, T_HL_CHANNEL,
                         T_HL_CALLER, T_HL_GMINA, T_HL_FORMS, T_HL_MINUTES,
                         "Notatka");
@@ -725,30 +747,30 @@ page_helpline_contact(struct req *r)
     cr = (int)db_col_int(st, 4);
     layout_begin(r, arena_printf(&r->arena, "%s %ld", T_HL_CONTACT,
                                  (long)db_col_int(st, 0)));
-    html_printf(r, "<h1>%s %ld</h1>\n<dl class=\"meta\">\n"
-                   "<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n"
-                   "<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s %s</dd>\n",
-                T_HL_CONTACT, (long)db_col_int(st, 0), T_HL_AT,
-                db_col_text(st, 2), T_HL_CHANNEL,
-                ch >= 1 && ch <= HELPLINE_CHANNELS ? helpline_channel_label[ch]
-                                                   : "",
-                T_HL_CALLER,
-                cr >= 1 && cr <= HELPLINE_CALLERS ? helpline_caller_label[cr]
-                                                  : "",
-                T_HL_GMINA,
-                db_col_text(st, 6)[0] ? db_col_text(st, 6)
-                                      : T_HL_UNKNOWN_GMINA,
-                db_col_text(st, 5));
-    html_printf(r, "<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n"
-                   "<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n"
-                   "<dt>%s</dt><dd>%ld</dd>\n<dt>%s</dt><dd>%s</dd>\n"
-                   "<dt>%s</dt><dd>%s</dd>\n</dl>\n",
+    html_printf(
+        r,
+        "<h1>%s %ld</h1>\n<dl class=\"meta\">\n"
+        "<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n"
+        "<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s %s</dd>\n",
+        T_HL_CONTACT, (long)db_col_int(st, 0), T_HL_AT, db_col_text(st, 2),
+        T_HL_CHANNEL,
+        ch >= 1 && ch <= HELPLINE_CHANNELS ? helpline_channel_label[ch] : "",
+        T_HL_CALLER,
+        cr >= 1 && cr <= HELPLINE_CALLERS ? helpline_caller_label[cr] : "",
+        T_HL_GMINA,
+        db_col_text(st, 6)[0] ? db_col_text(st, 6) : T_HL_UNKNOWN_GMINA,
+        db_col_text(st, 5));
+    html_printf(r,
+                "<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n"
+                "<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n"
+                "<dt>%s</dt><dd>%ld</dd>\n<dt>%s</dt><dd>%s</dd>\n"
+                "<dt>%s</dt><dd>%s</dd>\n</dl>\n",
                 T_HL_FORMS,
                 bits_text(r, (unsigned)db_col_int(st, 7), helpline_form_label,
                           HELPLINE_FORMS),
                 T_HL_HARMED,
-                bits_text(r, (unsigned)db_col_int(st, 8),
-                          helpline_harmed_label, HELPLINE_HARMED),
+                bits_text(r, (unsigned)db_col_int(st, 8), helpline_harmed_label,
+                          HELPLINE_HARMED),
                 T_HL_HELP,
                 bits_text(r, (unsigned)db_col_int(st, 9), helpline_help_label,
                           HELPLINE_HELP),
@@ -770,8 +792,8 @@ page_helpline_contact(struct req *r)
         if (n++ == 0) {
             html_lit(r, "<ul class=\"hl-inst-list\">\n");
         }
-        html_printf(r, "<li>%s <small>(%s)</small></li>\n",
-                    db_col_text(st, 1), kind ? kind : db_col_text(st, 2));
+        html_printf(r, "<li>%s <small>(%s)</small></li>\n", db_col_text(st, 1),
+                    kind ? kind : db_col_text(st, 2));
     }
     db_done(st);
     if (rc != DB_DONE) {
@@ -809,15 +831,17 @@ duties_page(struct req *r, const char *region, const char *error,
     form_begin(r, "/niebieska-linia/dyzury", NULL);
     html_printf(r, "<input type=\"hidden\" name=\"woj\" value=\"%s\">\n",
                 region);
-    html_printf(r, "<p class=\"field\"><label for=\"f-kind\">%s</label>\n"
-                   "<select id=\"f-kind\" name=\"kind\">\n",
+    html_printf(r,
+                "<p class=\"field\"><label for=\"f-kind\">%s</label>\n"
+                "<select id=\"f-kind\" name=\"kind\">\n",
                 T_HL_KIND);
     for (i = 1; i <= HELPLINE_DUTY_KINDS; i++) {
         html_printf(r, "<option value=\"%d\">%s</option>\n", i,
                     helpline_duty_kind_label[i]);
     }
-    html_printf(r, "</select></p>\n<p class=\"field\"><label for=\"f-sp\">"
-                   "%s</label>\n<select id=\"f-sp\" name=\"specialist\">\n",
+    html_printf(r,
+                "</select></p>\n<p class=\"field\"><label for=\"f-sp\">"
+                "%s</label>\n<select id=\"f-sp\" name=\"specialist\">\n",
                 T_HL_SPECIALIST);
     for (i = 1; i <= HELPLINE_SPECIALISTS; i++) {
         html_printf(r, "<option value=\"%d\">%s</option>\n", i,
@@ -851,9 +875,9 @@ page_helpline_duties(struct req *r)
         return ERR_DENIED;
     }
     duties_page(r, region, NULL,
-                ok == NULL        ? NULL
-                : ok[0] == '1'    ? T_HL_DUTY_ADDED
-                                  : T_HL_DUTY_DELETED);
+                ok == NULL     ? NULL
+                : ok[0] == '1' ? T_HL_DUTY_ADDED
+                               : T_HL_DUTY_DELETED);
     return 0;
 }
 
@@ -885,8 +909,7 @@ page_helpline_duty_add(struct req *r)
 
     d.region = change_region(r);
     d.kind = form_int(req_form(r, "kind"), 1, HELPLINE_DUTY_KINDS);
-    d.specialist = form_int(req_form(r, "specialist"), 1,
-                            HELPLINE_SPECIALISTS);
+    d.specialist = form_int(req_form(r, "specialist"), 1, HELPLINE_SPECIALISTS);
     d.city = req_form(r, "city");
     d.place = req_form(r, "place");
     d.day = req_form(r, "day");
@@ -929,9 +952,9 @@ page_helpline_duty_delete(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    return req_redirect(r, arena_printf(&r->arena,
-                                        "/niebieska-linia/dyzury?ok=2&woj=%s",
-                                        region));
+    return req_redirect(
+        r,
+        arena_printf(&r->arena, "/niebieska-linia/dyzury?ok=2&woj=%s", region));
 }
 
 static const char *
@@ -969,12 +992,12 @@ agreements_page(struct req *r, const char *region, const char *error,
         areas[i].teryt = g[i].teryt;
         areas[i].fill = agreement_fill(&g[i]);
         areas[i].hatched = !g[i].has;
-        areas[i].title = arena_printf(
-            &r->arena, "%s (%s, pow. %s): %s%s%s", g[i].name,
-            g[i].rodz == 1 ? "gmina miejska" : "gmina", g[i].powiat,
-            g[i].has ? T_HL_HAS : T_HL_HAS_NOT,
-            g[i].has && g[i].since ? " od " : "",
-            g[i].has && g[i].since ? g[i].since : "");
+        areas[i].title =
+            arena_printf(&r->arena, "%s (%s, pow. %s): %s%s%s", g[i].name,
+                         g[i].rodz == 1 ? "gmina miejska" : "gmina",
+                         g[i].powiat, g[i].has ? T_HL_HAS : T_HL_HAS_NOT,
+                         g[i].has && g[i].since ? " od " : "",
+                         g[i].has && g[i].since ? g[i].since : "");
     }
     title = arena_printf(&r->arena, "%s %s", T_HL_AGREEMENTS,
                          helpline_region_name(r, region));
@@ -984,53 +1007,55 @@ agreements_page(struct req *r, const char *region, const char *error,
         html_printf(r, "<p role=\"status\" class=\"notice-ok\">%s</p>\n",
                     notice);
     }
-    html_printf(r, "<table class=\"hl-summary\">\n<caption>%s (%s)</caption>\n"
-                   "<thead><tr><td></td><th scope=\"col\">%s</th>"
-                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                   "</tr></thead>\n<tbody>\n"
-                   "<tr><th scope=\"row\">%s</th><td class=\"num\">%d</td>"
-                   "<td class=\"num\">%d</td><td class=\"num\">%d</td></tr>\n"
-                   "<tr><th scope=\"row\">%s</th><td class=\"num\">%d</td>"
-                   "<td class=\"num\">%d</td><td class=\"num\">%d</td></tr>\n"
-                   "<tr><th scope=\"row\">%s</th><td class=\"num\">%d</td>"
-                   "<td class=\"num\">%d</td><td class=\"num\">%d</td></tr>\n"
-                   "</tbody></table>\n",
+    html_printf(r,
+                "<table class=\"hl-summary\">\n<caption>%s (%s)</caption>\n"
+                "<thead><tr><td></td><th scope=\"col\">%s</th>"
+                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                "</tr></thead>\n<tbody>\n"
+                "<tr><th scope=\"row\">%s</th><td class=\"num\">%d</td>"
+                "<td class=\"num\">%d</td><td class=\"num\">%d</td></tr>\n"
+                "<tr><th scope=\"row\">%s</th><td class=\"num\">%d</td>"
+                "<td class=\"num\">%d</td><td class=\"num\">%d</td></tr>\n"
+                "<tr><th scope=\"row\">%s</th><td class=\"num\">%d</td>"
+                "<td class=\"num\">%d</td><td class=\"num\">%d</td></tr>\n"
+                "</tbody></table>\n",
                 T_HL_SUMMARY, date, T_HL_HAS, T_HL_HAS_NOT, T_HL_ALL,
                 T_HL_RURAL, with[0], without[0], with[0] + without[0],
-                T_HL_URBAN, with[1], without[1], with[1] + without[1],
-                T_HL_ALL, with[0] + with[1], without[0] + without[1], n);
+                T_HL_URBAN, with[1], without[1], with[1] + without[1], T_HL_ALL,
+                with[0] + with[1], without[0] + without[1], n);
     html_lit(r, "<div class=\"hl-mapbox\">\n<figure class=\"hl-figure\">\n");
-    if (helpline_map_svg(r, region,
-                         arena_printf(&r->arena, "%s %s)", T_HL_MAP_CAPTION,
-                                      date),
-                         T_HL_PATTERN_NOTE, areas, n) != 0) {
+    if (helpline_map_svg(
+            r, region,
+            arena_printf(&r->arena, "%s %s)", T_HL_MAP_CAPTION, date),
+            T_HL_PATTERN_NOTE, areas, n) != 0) {
         html_printf(r, "<p>%s</p>\n", T_HL_NO_MAP);
     }
-    html_printf(r, "<figcaption><ul class=\"hl-legend\">"
-                   "<li><span class=\"sw sw-a\"></span>%s %s</li>"
-                   "<li><span class=\"sw sw-b\"></span>%s %s</li>"
-                   "<li><span class=\"sw sw-c\"></span>%s %s</li>"
-                   "<li><span class=\"sw sw-d\"></span>%s %s</li></ul>"
-                   "<p>%s</p></figcaption>\n</figure>\n",
+    html_printf(r,
+                "<figcaption><ul class=\"hl-legend\">"
+                "<li><span class=\"sw sw-a\"></span>%s %s</li>"
+                "<li><span class=\"sw sw-b\"></span>%s %s</li>"
+                "<li><span class=\"sw sw-c\"></span>%s %s</li>"
+                "<li><span class=\"sw sw-d\"></span>%s %s</li></ul>"
+                "<p>%s</p></figcaption>\n</figure>\n",
                 T_HL_RURAL, T_HL_HAS, T_HL_URBAN, T_HL_HAS, T_HL_RURAL,
                 T_HL_HAS_NOT, T_HL_URBAN, T_HL_HAS_NOT, T_HL_PATTERN_NOTE);
     /* The table scrolls beside the map: focusable so keys can scroll it. */
-    html_printf(r, "<div class=\"hl-side\" tabindex=\"0\" role=\"region\" "
-                   "aria-label=\"%s\"><table id=\"porozumienia\">\n"
-                   "<caption>%s</caption>\n<thead><tr>"
-                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                   "</tr></thead>\n<tbody>\n",
+    html_printf(r,
+                "<div class=\"hl-side\" tabindex=\"0\" role=\"region\" "
+                "aria-label=\"%s\"><table id=\"porozumienia\">\n"
+                "<caption>%s</caption>\n<thead><tr>"
+                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                "</tr></thead>\n<tbody>\n",
                 title, title, "TERYT", T_TERYT_GMINA, T_HL_POWIAT,
-                T_HL_AGREEMENT,
-                T_HL_SINCE, T_HL_UNTIL);
+                T_HL_AGREEMENT, T_HL_SINCE, T_HL_UNTIL);
     for (i = 0; i < n; i++) {
-        html_printf(r, "<tr><td>%s</td><th scope=\"row\">%s%s</th><td>%s</td>"
-                       "<td>%s</td><td>%s</td><td>%s</td></tr>\n",
-                    g[i].teryt, g[i].name,
-                    g[i].rodz == 1 ? " (miasto)" : "", g[i].powiat,
-                    g[i].has ? T_HL_YES : T_HL_NO,
+        html_printf(r,
+                    "<tr><td>%s</td><th scope=\"row\">%s%s</th><td>%s</td>"
+                    "<td>%s</td><td>%s</td><td>%s</td></tr>\n",
+                    g[i].teryt, g[i].name, g[i].rodz == 1 ? " (miasto)" : "",
+                    g[i].powiat, g[i].has ? T_HL_YES : T_HL_NO,
                     g[i].since ? g[i].since : T_HL_NONE,
                     g[i].until ? g[i].until : T_HL_NONE);
     }
@@ -1041,9 +1066,10 @@ agreements_page(struct req *r, const char *region, const char *error,
             form_errors(r, &error, 1);
         }
         form_begin(r, "/niebieska-linia/porozumienia", NULL);
-        html_printf(r, "<input type=\"hidden\" name=\"woj\" value=\"%s\">\n"
-                       "<p class=\"field\"><label for=\"f-ag\">%s</label>\n"
-                       "<select id=\"f-ag\" name=\"gmina\">\n",
+        html_printf(r,
+                    "<input type=\"hidden\" name=\"woj\" value=\"%s\">\n"
+                    "<p class=\"field\"><label for=\"f-ag\">%s</label>\n"
+                    "<select id=\"f-ag\" name=\"gmina\">\n",
                     region, T_TERYT_GMINA);
         for (i = 0; i < n; i++) {
             html_printf(r, "<option value=\"%s\">%s%s (%s)</option>\n",

@@ -21,7 +21,7 @@
 
 struct agg {
     struct helpline_stats *s;
-    int y0, m0;   /* first month of the range */
+    int y0, m0; /* first month of the range */
     const char *slot_code[GMINA_SLOTS];
     int64_t slot_n[GMINA_SLOTS];
     int used;
@@ -305,9 +305,9 @@ institutions(struct helpline_stats *s, struct db *db, struct arena *a,
         if (s->ninsts == cap) {
             int ncap = cap ? cap * 2 : 64;
 
-            s->insts = arena_realloc(a, s->insts,
-                                     (size_t)cap * sizeof(*s->insts),
-                                     (size_t)ncap * sizeof(*s->insts));
+            s->insts =
+                arena_realloc(a, s->insts, (size_t)cap * sizeof(*s->insts),
+                              (size_t)ncap * sizeof(*s->insts));
             cap = ncap;
         }
         x = &s->insts[s->ninsts++];
@@ -322,8 +322,8 @@ institutions(struct helpline_stats *s, struct db *db, struct arena *a,
         return rc;
     }
     /* Per kind (its label, or the stored code if the directory has none). */
-    s->inst_kinds = arena_alloc(a, (size_t)(s->ninsts + 1) *
-                                       sizeof(*s->inst_kinds));
+    s->inst_kinds =
+        arena_alloc(a, (size_t)(s->ninsts + 1) * sizeof(*s->inst_kinds));
     for (i = 0; i < s->ninsts; i++) {
         const char *label = dir_kind_label(s->insts[i].kind);
 
@@ -375,8 +375,8 @@ helpline_stats(struct db *db, struct arena *a, const char *region,
     for (i = 0; i < out->nmonths; i++) {
         int k = g->m0 - 1 + i;
 
-        out->months[i] = arena_printf(a, "%04d-%02d", g->y0 + k / 12,
-                                      k % 12 + 1);
+        out->months[i] =
+            arena_printf(a, "%04d-%02d", g->y0 + k / 12, k % 12 + 1);
     }
     /* Whole months between the partial ones come from the summary. */
     next_day(to, after_to, sizeof(after_to));

@@ -38,17 +38,19 @@ chart(struct req *r, const struct series *s, int id)
             max = s->values[i];
         }
     }
-    html_printf(r, "<svg class=\"hl-chart\" xmlns=\"http://www.w3.org/2000/"
-                   "svg\" viewBox=\"0 0 640 %d\" role=\"img\" "
-                   "aria-labelledby=\"ch-%d\"><title id=\"ch-%d\">%s</title>\n",
+    html_printf(r,
+                "<svg class=\"hl-chart\" xmlns=\"http://www.w3.org/2000/"
+                "svg\" viewBox=\"0 0 640 %d\" role=\"img\" "
+                "aria-labelledby=\"ch-%d\"><title id=\"ch-%d\">%s</title>\n",
                 h, id, id, s->caption);
     for (i = 0; i < s->n; i++) {
         int w = (int)(s->values[i] * BAR_W / max);
 
-        html_printf(r, "<text x=\"0\" y=\"%d\" font-size=\"11\">%s</text>"
-                       "<rect x=\"230\" y=\"%d\" width=\"%d\" height=\"16\" "
-                       "fill=\"#2f5d8a\"/><text x=\"%d\" y=\"%d\" "
-                       "font-size=\"12\">%ld</text>\n",
+        html_printf(r,
+                    "<text x=\"0\" y=\"%d\" font-size=\"11\">%s</text>"
+                    "<rect x=\"230\" y=\"%d\" width=\"%d\" height=\"16\" "
+                    "fill=\"#2f5d8a\"/><text x=\"%d\" y=\"%d\" "
+                    "font-size=\"12\">%ld</text>\n",
                     22 * i + 16, s->labels[i], 22 * i + 4, w, 236 + w,
                     22 * i + 16, (long)s->values[i]);
     }
@@ -60,16 +62,18 @@ table(struct req *r, const struct series *s, int64_t total)
 {
     int i;
 
-    html_printf(r, "<table class=\"hl-stat\">\n<caption>%s</caption>\n<thead>"
-                   "<tr><th scope=\"col\">%s</th><th scope=\"col\" "
-                   "class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s"
-                   "</th></tr></thead>\n<tbody>\n",
+    html_printf(r,
+                "<table class=\"hl-stat\">\n<caption>%s</caption>\n<thead>"
+                "<tr><th scope=\"col\">%s</th><th scope=\"col\" "
+                "class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s"
+                "</th></tr></thead>\n<tbody>\n",
                 s->caption, s->head, T_HL_COUNT, T_HL_SHARE);
     for (i = 0; i < s->n; i++) {
         long pm = total > 0 ? (long)(s->values[i] * 1000 / total) : 0;
 
-        html_printf(r, "<tr><th scope=\"row\">%s</th><td class=\"num\">%s"
-                       "</td><td class=\"num\">%ld,%ld%%</td></tr>\n",
+        html_printf(r,
+                    "<tr><th scope=\"row\">%s</th><td class=\"num\">%s"
+                    "</td><td class=\"num\">%ld,%ld%%</td></tr>\n",
                     s->labels[i], str_thousands(&r->arena, s->values[i]),
                     pm / 10, pm % 10);
     }
@@ -79,8 +83,9 @@ table(struct req *r, const struct series *s, int64_t total)
 static void
 section(struct req *r, const struct series *s, int64_t total, int id)
 {
-    html_printf(r, "<section class=\"hl-section\" aria-labelledby=\"s-%d\">"
-                   "<h2 id=\"s-%d\">%s</h2>\n",
+    html_printf(r,
+                "<section class=\"hl-section\" aria-labelledby=\"s-%d\">"
+                "<h2 id=\"s-%d\">%s</h2>\n",
                 id, id, s->caption);
     table(r, s, total);
     if (s->n > 0 && s->n <= 60) {
@@ -91,8 +96,7 @@ section(struct req *r, const struct series *s, int64_t total, int id)
 
 static void
 series_of(struct req *r, struct series *s, const char *caption,
-          const char *head, const char *const *labels, const int64_t *v,
-          int n)
+          const char *head, const char *const *labels, const int64_t *v, int n)
 {
     s->caption = caption;
     s->head = head;
@@ -115,15 +119,14 @@ institution_sections(struct req *r, const struct helpline_stats *s)
     int i;
 
     if (s->ninsts == 0) {
-        html_printf(r, "<section class=\"hl-section\" aria-labelledby=\"s-9\">"
-                       "<h2 id=\"s-9\">%s</h2>\n<p>%s</p>\n</section>\n",
+        html_printf(r,
+                    "<section class=\"hl-section\" aria-labelledby=\"s-9\">"
+                    "<h2 id=\"s-9\">%s</h2>\n<p>%s</p>\n</section>\n",
                     T_HL_INSTITUTIONS, T_HL_NO_INST);
         return;
     }
-    labels = arena_alloc(&r->arena,
-                         (size_t)(s->ninsts + 1) * sizeof(char *));
-    values = arena_alloc(&r->arena,
-                         (size_t)(s->ninsts + 1) * sizeof(int64_t));
+    labels = arena_alloc(&r->arena, (size_t)(s->ninsts + 1) * sizeof(char *));
+    values = arena_alloc(&r->arena, (size_t)(s->ninsts + 1) * sizeof(int64_t));
     for (i = 0; i < s->ninst_kinds; i++) {
         labels[i] = s->inst_kinds[i].name;
         values[i] = s->inst_kinds[i].n;
@@ -134,10 +137,8 @@ institution_sections(struct req *r, const struct helpline_stats *s)
     x.labels = labels;
     x.values = values;
     section(r, &x, s->inst_total, 9);
-    labels = arena_alloc(&r->arena,
-                         (size_t)(s->ninsts + 1) * sizeof(char *));
-    values = arena_alloc(&r->arena,
-                         (size_t)(s->ninsts + 1) * sizeof(int64_t));
+    labels = arena_alloc(&r->arena, (size_t)(s->ninsts + 1) * sizeof(char *));
+    values = arena_alloc(&r->arena, (size_t)(s->ninsts + 1) * sizeof(int64_t));
     for (i = 0; i < s->ninsts; i++) {
         labels[i] = arena_printf(&r->arena, "%s (nr %lld)", s->insts[i].name,
                                  (long long)s->insts[i].id);
@@ -148,15 +149,16 @@ institution_sections(struct req *r, const struct helpline_stats *s)
     x.n = s->ninsts;
     x.labels = labels;
     x.values = values;
-    html_printf(r, "<section class=\"hl-section\" aria-labelledby=\"s-10\">"
-                   "<h2 id=\"s-10\">%s</h2>\n",
+    html_printf(r,
+                "<section class=\"hl-section\" aria-labelledby=\"s-10\">"
+                "<h2 id=\"s-10\">%s</h2>\n",
                 x.caption);
     table(r, &x, s->inst_total);
     html_lit(r, "</section>\n");
 }
 
-static const char *const ramp[] = {"#f7fbff", "#c6dbef", "#6baed6",
-                                   "#2171b5", "#08306b"};
+static const char *const ramp[] = {"#f7fbff", "#c6dbef", "#6baed6", "#2171b5",
+                                   "#08306b"};
 
 static void
 stats_map(struct req *r, const struct helpline_stats *s, const char *region)
@@ -191,14 +193,15 @@ stats_map(struct req *r, const struct helpline_stats *s, const char *region)
         areas[i].teryt = g[i].teryt;
         areas[i].fill = ramp[k > 4 ? 4 : k];
         areas[i].hatched = false;
-        areas[i].title = arena_printf(&r->arena, "%s (pow. %s): %ld",
-                                      g[i].name, g[i].powiat, (long)c);
+        areas[i].title = arena_printf(&r->arena, "%s (pow. %s): %ld", g[i].name,
+                                      g[i].powiat, (long)c);
     }
-    html_printf(r, "<section class=\"hl-section\" aria-labelledby=\"s-map\">"
-                   "<h2 id=\"s-map\">%s</h2>\n<figure class=\"hl-figure\">\n",
+    html_printf(r,
+                "<section class=\"hl-section\" aria-labelledby=\"s-map\">"
+                "<h2 id=\"s-map\">%s</h2>\n<figure class=\"hl-figure\">\n",
                 T_HL_STATS_MAP);
-    if (helpline_map_svg(r, region, T_HL_STATS_MAP, T_HL_BY_GMINA, areas,
-                         n) != 0) {
+    if (helpline_map_svg(r, region, T_HL_STATS_MAP, T_HL_BY_GMINA, areas, n) !=
+        0) {
         html_printf(r, "<p>%s</p>\n", T_HL_NO_MAP);
     }
     html_printf(r, "<figcaption><p>%s: 0", T_HL_LEGEND);
@@ -244,31 +247,34 @@ page_helpline_stats(struct req *r)
                          helpline_region_name(r, region), from, to);
     layout_begin(r, title);
     html_printf(r, "<h1>%s</h1>\n", title);
-    html_printf(r, "<form method=\"get\" action=\"/niebieska-linia/"
-                   "statystyki\" class=\"hl-range\">\n<p class=\"field\">"
-                   "<label for=\"f-od\">%s</label><input id=\"f-od\" "
-                   "name=\"od\" type=\"date\" value=\"%s\"></p>\n"
-                   "<p class=\"field\"><label for=\"f-do\">%s</label>"
-                   "<input id=\"f-do\" name=\"do\" type=\"date\" "
-                   "value=\"%s\"></p>\n",
+    html_printf(r,
+                "<form method=\"get\" action=\"/niebieska-linia/"
+                "statystyki\" class=\"hl-range\">\n<p class=\"field\">"
+                "<label for=\"f-od\">%s</label><input id=\"f-od\" "
+                "name=\"od\" type=\"date\" value=\"%s\"></p>\n"
+                "<p class=\"field\"><label for=\"f-do\">%s</label>"
+                "<input id=\"f-do\" name=\"do\" type=\"date\" "
+                "value=\"%s\"></p>\n",
                 T_HL_FROM, from, T_HL_TO, to);
     if (r->user->region == NULL) {
-        html_printf(r, "<p class=\"field\"><label for=\"f-woj\">%s</label>"
-                       "<input id=\"f-woj\" name=\"woj\" type=\"text\" "
-                       "pattern=\"[0-9]{2}\" inputmode=\"numeric\" "
-                       "value=\"%s\"></p>\n",
+        html_printf(r,
+                    "<p class=\"field\"><label for=\"f-woj\">%s</label>"
+                    "<input id=\"f-woj\" name=\"woj\" type=\"text\" "
+                    "pattern=\"[0-9]{2}\" inputmode=\"numeric\" "
+                    "value=\"%s\"></p>\n",
                     T_HL_REGION, region ? region : "");
     }
     html_printf(r, "<p><button type=\"submit\">%s</button></p>\n</form>\n",
                 T_HL_SHOW);
     q = arena_printf(&r->arena, "od=%s&do=%s&woj=%s", from, to,
                      region ? region : "");
-    html_printf(r, "<p class=\"hl-total\">%s: <strong id=\"hl-total\">%s"
-                   "</strong></p>\n<ul class=\"hl-links\"><li><a href=\""
-                   "/niebieska-linia/statystyki.csv?%s\">%s</a></li><li>"
-                   "<a href=\"/niebieska-linia/statystyki.xlsx?%s\">%s</a>"
-                   "</li><li><a href=\"/api/helpline/stats?%s\">JSON</a>"
-                   "</li></ul>\n",
+    html_printf(r,
+                "<p class=\"hl-total\">%s: <strong id=\"hl-total\">%s"
+                "</strong></p>\n<ul class=\"hl-links\"><li><a href=\""
+                "/niebieska-linia/statystyki.csv?%s\">%s</a></li><li>"
+                "<a href=\"/niebieska-linia/statystyki.xlsx?%s\">%s</a>"
+                "</li><li><a href=\"/api/helpline/stats?%s\">JSON</a>"
+                "</li></ul>\n",
                 T_HL_TOTAL, str_thousands(&r->arena, s.total), q,
                 T_HL_EXPORT_CSV, q, T_HL_EXPORT_XLSX, q);
 
@@ -284,21 +290,19 @@ page_helpline_stats(struct req *r)
     series_of(r, &x, T_HL_BY_CALLER, T_HL_CALLER, helpline_caller_label,
               s.by_caller, HELPLINE_CALLERS);
     section(r, &x, s.total, 3);
-    series_of(r, &x, T_HL_BY_FORM, T_HL_FORMS, helpline_form_label,
-              s.by_form, HELPLINE_FORMS);
+    series_of(r, &x, T_HL_BY_FORM, T_HL_FORMS, helpline_form_label, s.by_form,
+              HELPLINE_FORMS);
     section(r, &x, s.total, 4);
     series_of(r, &x, T_HL_BY_HARMED, T_HL_HARMED, helpline_harmed_label,
               s.by_harmed, HELPLINE_HARMED);
     section(r, &x, s.total, 5);
-    series_of(r, &x, T_HL_BY_REFERRAL, T_HL_INST_KIND,
-              helpline_referral_label, s.by_referral, HELPLINE_REFERRALS);
+    series_of(r, &x, T_HL_BY_REFERRAL, T_HL_INST_KIND, helpline_referral_label,
+              s.by_referral, HELPLINE_REFERRALS);
     section(r, &x, s.total, 8);
     institution_sections(r, &s);
 
-    labels = arena_alloc(&r->arena, (size_t)(s.npowiats + 1) *
-                                        sizeof(char *));
-    values = arena_alloc(&r->arena, (size_t)(s.npowiats + 1) *
-                                        sizeof(int64_t));
+    labels = arena_alloc(&r->arena, (size_t)(s.npowiats + 1) * sizeof(char *));
+    values = arena_alloc(&r->arena, (size_t)(s.npowiats + 1) * sizeof(int64_t));
     for (i = 0; i < s.npowiats; i++) {
         labels[i] = arena_printf(&r->arena, "%s (%s)", s.powiats[i].name,
                                  s.powiats[i].code);
@@ -314,16 +318,14 @@ page_helpline_stats(struct req *r)
     if (region != NULL) {
         stats_map(r, &s, region);
     }
-    labels = arena_alloc(&r->arena, (size_t)(s.ngminas + 1) *
-                                        sizeof(char *));
-    values = arena_alloc(&r->arena, (size_t)(s.ngminas + 1) *
-                                        sizeof(int64_t));
+    labels = arena_alloc(&r->arena, (size_t)(s.ngminas + 1) * sizeof(char *));
+    values = arena_alloc(&r->arena, (size_t)(s.ngminas + 1) * sizeof(int64_t));
     for (i = 0; i < s.ngminas; i++) {
-        labels[i] = s.gminas[i].code[0]
-                        ? arena_printf(&r->arena, "%s (%s, pow. %s)",
-                                       s.gminas[i].name, s.gminas[i].code,
-                                       s.gminas[i].powiat)
-                        : T_HL_UNKNOWN_GMINA;
+        labels[i] =
+            s.gminas[i].code[0]
+                ? arena_printf(&r->arena, "%s (%s, pow. %s)", s.gminas[i].name,
+                               s.gminas[i].code, s.gminas[i].powiat)
+                : T_HL_UNKNOWN_GMINA;
         values[i] = s.gminas[i].n;
     }
     x.caption = T_HL_BY_GMINA;
@@ -331,8 +333,9 @@ page_helpline_stats(struct req *r)
     x.n = s.ngminas;
     x.labels = labels;
     x.values = values;
-    html_printf(r, "<section class=\"hl-section\" aria-labelledby=\"s-7\">"
-                   "<h2 id=\"s-7\">%s</h2>\n",
+    html_printf(r,
+                "<section class=\"hl-section\" aria-labelledby=\"s-7\">"
+                "<h2 id=\"s-7\">%s</h2>\n",
                 x.caption);
     table(r, &x, s.total);
     html_lit(r, "</section>\n");

@@ -131,8 +131,8 @@ helpline_now(struct req *r)
 }
 
 int
-helpline_range_or_reply(struct req *r, const char *def_from,
-                        const char **from, const char **to)
+helpline_range_or_reply(struct req *r, const char *def_from, const char **from,
+                        const char **to)
 {
     const char *f = req_arg(r, "od"), *t = req_arg(r, "do");
 
@@ -215,8 +215,7 @@ helpline_map_svg(struct req *r, const char *region, const char *title,
     buf_init(&d);
     for (i = 0; i < geo->ngminas; i++) {
         const struct helpline_geo_gmina *g = &geo->gminas[i];
-        const struct helpline_map_area *a = find_area(areas, nareas,
-                                                      g->teryt);
+        const struct helpline_map_area *a = find_area(areas, nareas, g->teryt);
 
         buf_reset(&d);
         for (j = 0, p = 0; j < g->nrings; j++) {
@@ -230,14 +229,16 @@ helpline_map_svg(struct req *r, const char *region, const char *title,
             }
             buf_putc(&d, 'Z');
         }
-        html_printf(r, "<path d=\"%s\" fill=\"%s\" stroke=\"#333333\" "
-                       "stroke-width=\"0.6\"><title>%s</title></path>\n",
+        html_printf(r,
+                    "<path d=\"%s\" fill=\"%s\" stroke=\"#333333\" "
+                    "stroke-width=\"0.6\"><title>%s</title></path>\n",
                     d.data ? d.data : "", a ? a->fill : "#eeeeee",
                     a ? a->title : g->name);
         if (a != NULL && a->hatched) {
-            html_printf(r, "<path d=\"%s\" fill=\"url(#hatch)\" "
-                           "stroke=\"#333333\" stroke-width=\"0.6\">"
-                           "<title>%s</title></path>\n",
+            html_printf(r,
+                        "<path d=\"%s\" fill=\"url(#hatch)\" "
+                        "stroke=\"#333333\" stroke-width=\"0.6\">"
+                        "<title>%s</title></path>\n",
                         d.data ? d.data : "", a->title);
         }
     }

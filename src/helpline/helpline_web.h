@@ -19,8 +19,7 @@
 ** public picks with woj=; without it, NULL when allow_all (the country),
 ** otherwise the first region this instance serves. 0 or an error recorded.
 */
-int helpline_region_or_reply(struct req *r, bool allow_all,
-                             const char **out);
+int helpline_region_or_reply(struct req *r, bool allow_all, const char **out);
 /* The region for public data: woj=, else the account's, else the first. */
 const char *helpline_region_public(struct req *r);
 /* The name of voivodeship code (or T_HL_COUNTRY for NULL), in the arena. */
@@ -42,9 +41,9 @@ const char *helpline_now(struct req *r);
 /* One gmina's fill on a map, its title text and its value for the table. */
 struct helpline_map_area {
     const char *teryt;
-    const char *fill;   /* colour, "#rrggbb" */
-    bool hatched;       /* drawn with the hatch pattern as well */
-    const char *title;  /* plain text, escaped by the writer */
+    const char *fill;  /* colour, "#rrggbb" */
+    bool hatched;      /* drawn with the hatch pattern as well */
+    const char *title; /* plain text, escaped by the writer */
 };
 
 /*

@@ -3,15 +3,18 @@
 #define HELPLINE_STRINGS_PL_H
 
 #define T_HL_TITLE "Niebieska Linia"
-#define T_HL_LEAD "Telefon zaufania dla osób doświadczających przemocy " \
-    "domowej: 800 154 030, codziennie od 17:00 do 21:00 (połączenie " \
-    "bezpłatne). Porady e-mailowe, dyżury prawne i konsultacje " \
+#define T_HL_LEAD                                                              \
+    "Telefon zaufania dla osób doświadczających przemocy "                  \
+    "domowej: 800 154 030, codziennie od 17:00 do 21:00 (połączenie "        \
+    "bezpłatne). Porady e-mailowe, dyżury prawne i konsultacje "             \
     "psychologiczne."
 #define T_HL_OPEN_NOW "Linia 800 154 030 jest teraz czynna (do 21:00)."
-#define T_HL_CLOSED_NOW "Linia 800 154 030 jest teraz nieczynna. " \
+#define T_HL_CLOSED_NOW                                                        \
+    "Linia 800 154 030 jest teraz nieczynna. "                                 \
     "Czynna codziennie od 17:00 do 21:00. W nagłej sytuacji dzwoń pod 112."
 #define T_HL_UPCOMING "Najbliższe dyżury i konsultacje"
-#define T_HL_NO_DUTIES "Brak zaplanowanych dyżurów w najbliższych " \
+#define T_HL_NO_DUTIES                                                         \
+    "Brak zaplanowanych dyżurów w najbliższych "                            \
     "30 dniach."
 #define T_HL_WHEN "Data"
 #define T_HL_HOURS "Godziny"
@@ -30,17 +33,20 @@
 #define T_HL_CHANNEL "Kanał"
 #define T_HL_CALLER "Kto się zgłasza"
 #define T_HL_GMINA "Gmina (miejsce zamieszkania)"
-#define T_HL_GMINA_HINT "Wpisz początek nazwy i wybierz z listy " \
+#define T_HL_GMINA_HINT                                                        \
+    "Wpisz początek nazwy i wybierz z listy "                                 \
     "strzałkami i klawiszem Enter. Można pominąć."
 #define T_HL_FORMS "Formy przemocy"
 #define T_HL_HARMED "Kogo dotknęła przemoc"
 #define T_HL_HELP "Udzielona pomoc"
 #define T_HL_REFERRALS "Skierowano do"
 #define T_HL_MINUTES "Czas trwania (minuty)"
-#define T_HL_NOTE "Notatka (dane wrażliwe — bez nazwisk, adresów, " \
+#define T_HL_NOTE                                                              \
+    "Notatka (dane wrażliwe — bez nazwisk, adresów, "                      \
     "telefonów)"
-#define T_HL_NOTE_HINT "Notatka nie trafia do dzienników ani na strony; " \
-    "widać ją tylko w eksporcie z notatkami (zapisywanym w dzienniku " \
+#define T_HL_NOTE_HINT                                                         \
+    "Notatka nie trafia do dzienników ani na strony; "                        \
+    "widać ją tylko w eksporcie z notatkami (zapisywanym w dzienniku "       \
     "zdarzeń)."
 #define T_HL_SAVE "Zapisz kontakt"
 #define T_HL_NO_CONTACTS "Brak kontaktów w tym okresie."
@@ -63,14 +69,17 @@
 #define T_HL_ERR_FUTURE "Data kontaktu nie może być w przyszłości."
 #define T_HL_ERR_CHANNEL "Wybierz kanał kontaktu."
 #define T_HL_ERR_CALLER "Wybierz, kto się zgłasza."
-#define T_HL_ERR_GMINA "Nie znaleziono takiej gminy — wybierz ją z listy " \
+#define T_HL_ERR_GMINA                                                         \
+    "Nie znaleziono takiej gminy — wybierz ją z listy "                     \
     "podpowiedzi albo zostaw pole puste."
 #define T_HL_ERR_MINUTES "Czas trwania musi być liczbą minut od 1 do 600."
 #define T_HL_ERR_NOTE "Notatka może mieć najwyżej 2000 znaków."
-#define T_HL_ERR_REGION "Konto nie ma przypisanego województwa, a gmina " \
+#define T_HL_ERR_REGION                                                        \
+    "Konto nie ma przypisanego województwa, a gmina "                         \
     "nie została podana."
 #define T_HL_ERR_DATE "Data musi mieć postać RRRR-MM-DD."
-#define T_HL_ERR_RANGE "Data początkowa jest późniejsza niż końcowa albo " \
+#define T_HL_ERR_RANGE                                                         \
+    "Data początkowa jest późniejsza niż końcowa albo "                   \
     "okres przekracza 20 lat."
 #define T_HL_ERR_WOJ "Nie masz dostępu do danych innego województwa."
 #define T_HL_ERR_NOTES_DENIED "Twoja rola nie pozwala na eksport notatek."
@@ -85,13 +94,15 @@
 #define T_HL_DUTY_FINISH "Do godziny"
 #define T_HL_DUTY_ADDED "Dodano dyżur."
 #define T_HL_DUTY_DELETED "Usunięto dyżur."
-#define T_HL_ERR_DUTY "Uzupełnij rodzaj, specjalistę, miejscowość, miejsce, " \
+#define T_HL_ERR_DUTY                                                          \
+    "Uzupełnij rodzaj, specjalistę, miejscowość, miejsce, "                \
     "dzień (RRRR-MM-DD) i godziny (GG:MM, koniec po początku)."
 #define T_HL_ACTIONS "Czynności"
 
 /* Agreements */
 #define T_HL_AGREEMENTS "Porozumienia z gminami"
-#define T_HL_MAP_CAPTION "Mapa gmin województwa według porozumień " \
+#define T_HL_MAP_CAPTION                                                       \
+    "Mapa gmin województwa według porozumień "                              \
     "(stan na dzień"
 #define T_HL_HAS "z porozumieniem"
 #define T_HL_HAS_NOT "bez porozumienia"
@@ -104,13 +115,15 @@
 #define T_HL_RURAL "Gminy wiejskie i miejsko-wiejskie"
 #define T_HL_URBAN "Gminy miejskie"
 #define T_HL_ALL "Razem"
-#define T_HL_NO_MAP "Brak granic gmin tego województwa w danych " \
+#define T_HL_NO_MAP                                                            \
+    "Brak granic gmin tego województwa w danych "                             \
     "programu — poniżej tabela."
 #define T_HL_AGR_SET "Zapisz porozumienie"
 #define T_HL_AGR_EDIT "Zmień porozumienie gminy"
 #define T_HL_AGR_HINT "Puste pole „Od” usuwa porozumienie gminy."
 #define T_HL_AGR_SAVED "Zapisano porozumienie."
-#define T_HL_ERR_AGR "Wybierz gminę województwa; daty w postaci " \
+#define T_HL_ERR_AGR                                                           \
+    "Wybierz gminę województwa; daty w postaci "                             \
     "RRRR-MM-DD, „Do” nie wcześniej niż „Od”."
 #define T_HL_PATTERN_NOTE "Gminy bez porozumienia są zakreskowane."
 
@@ -123,13 +136,15 @@
 #define T_HL_BY_MONTH "Kontakty według miesięcy"
 #define T_HL_BY_CHANNEL "Kontakty według kanału"
 #define T_HL_BY_CALLER "Kontakty według osoby zgłaszającej"
-#define T_HL_BY_FORM "Kontakty według formy przemocy (kontakt może " \
+#define T_HL_BY_FORM                                                           \
+    "Kontakty według formy przemocy (kontakt może "                          \
     "dotyczyć kilku form)"
 #define T_HL_BY_HARMED "Kontakty według osoby dotkniętej przemocą"
 #define T_HL_BY_GMINA "Kontakty według gminy"
 #define T_HL_BY_POWIAT "Kontakty według powiatu"
-#define T_HL_STATS_MAP "Mapa: liczba kontaktów według gminy zamieszkania " \
-    "(dane o liczbie mieszkańców nie są dostępne, więc są to liczby " \
+#define T_HL_STATS_MAP                                                         \
+    "Mapa: liczba kontaktów według gminy zamieszkania "                      \
+    "(dane o liczbie mieszkańców nie są dostępne, więc są to liczby "    \
     "bezwzględne)"
 #define T_HL_COUNTRY "cały kraj"
 #define T_HL_SHARE "Udział"
@@ -189,29 +204,35 @@
 #define T_HL_SP5 "pedagog"
 #define T_HL_SP6 "pracownik socjalny"
 
-
 /* Referrals to institutions of the services directory (migration 0021). */
 #define T_HL_REFERRALS_TYPE "Skierowano do (rodzaj instytucji spoza katalogu)"
 #define T_HL_INSTITUTIONS "Skierowania do instytucji z katalogu"
 #define T_HL_INST_FIELD "„Skierowania do instytucji z katalogu”"
 #define T_HL_INST_SHOW "Pokaż instytucje z katalogu dla tej gminy"
-#define T_HL_INST_HINT "Wpisz gminę i wybierz „" T_HL_INST_SHOW "”, " \
+#define T_HL_INST_HINT                                                         \
+    "Wpisz gminę i wybierz „" T_HL_INST_SHOW "”, "                           \
     "aby zobaczyć instytucje obsługujące gminę, jej powiat i województwo."
-#define T_HL_INST_NONE "W katalogu usług nie ma instytucji obsługujących " \
+#define T_HL_INST_NONE                                                         \
+    "W katalogu usług nie ma instytucji obsługujących "                     \
     "tę gminę — użyj rodzajów instytucji powyżej."
 #define T_HL_INST_LEVEL0 "w gminie"
 #define T_HL_INST_LEVEL1 "w powiecie"
 #define T_HL_INST_LEVEL2 "w województwie"
-#define T_HL_ERR_INST "Pole " T_HL_INST_FIELD ": wybrana instytucja nie " \
+#define T_HL_ERR_INST                                                            \
+    "Pole " T_HL_INST_FIELD ": wybrana instytucja nie "                          \
     "obsługuje gminy kontaktu albo należy do innego województwa — wybierz " \
     "instytucję z listy."
-#define T_HL_ERR_INST_GMINA "Pole " T_HL_INST_FIELD ": najpierw podaj " \
+#define T_HL_ERR_INST_GMINA                                                    \
+    "Pole " T_HL_INST_FIELD ": najpierw podaj "                                \
     "gminę kontaktu."
-#define T_HL_ERR_INST_MANY "Pole " T_HL_INST_FIELD ": najwyżej 40 " \
+#define T_HL_ERR_INST_MANY                                                     \
+    "Pole " T_HL_INST_FIELD ": najwyżej 40 "                                  \
     "instytucji, każda raz."
-#define T_HL_BY_REFERRAL "Kontakty według rodzaju instytucji, do której " \
+#define T_HL_BY_REFERRAL                                                       \
+    "Kontakty według rodzaju instytucji, do której "                         \
     "skierowano"
-#define T_HL_BY_INST_KIND "Skierowania do instytucji z katalogu według " \
+#define T_HL_BY_INST_KIND                                                      \
+    "Skierowania do instytucji z katalogu według "                            \
     "rodzaju instytucji"
 #define T_HL_BY_INST "Skierowania do instytucji z katalogu według instytucji"
 #define T_HL_INSTITUTION "Instytucja"

@@ -33,8 +33,7 @@ static const struct part parts[] = {
     {"/rejestry", T_NAV_REGISTERS,
      "Szkolenia i wydarzenia, konkursy ofert, ośrodki adopcyjne, publikacje "
      "i kampanie."},
-    {"/uzytkownicy", T_NAV_USERS,
-     "Konta, role, sesje i dziennik zmian."},
+    {"/uzytkownicy", T_NAV_USERS, "Konta, role, sesje i dziennik zmian."},
     {"/teryt", T_NAV_REGIONS,
      "Województwa, powiaty i gminy z rejestru TERYT (GUS)."},
 };
@@ -66,10 +65,10 @@ page_home(struct req *r)
                 "</form>\n<p>" T_HOME_HELP_LINE "</p></section>\n"
                 "<h2>" T_HOME_REGIONS "</h2>\n<ul>\n");
     while ((rc = db_step(st)) == DB_ROW) {
-        html_printf(r, "<li><a href=\"/teryt/%s\">Województwo %s</a> — %s"
-                       "</li>\n",
-                    db_col_text(st, 0), db_col_text(st, 1),
-                    db_col_text(st, 2));
+        html_printf(r,
+                    "<li><a href=\"/teryt/%s\">Województwo %s</a> — %s"
+                    "</li>\n",
+                    db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 2));
         n++;
     }
     db_done(st);

@@ -7,8 +7,9 @@ void
 form_begin(struct req *r, const char *action, const char *enctype)
 {
     if (enctype != NULL) {
-        html_printf(r, "<form method=\"post\" action=\"%s\" enctype=\"%s\">"
-                       "\n",
+        html_printf(r,
+                    "<form method=\"post\" action=\"%s\" enctype=\"%s\">"
+                    "\n",
                     action, enctype);
     } else {
         html_printf(r, "<form method=\"post\" action=\"%s\">\n", action);
@@ -24,11 +25,12 @@ form_end(struct req *r)
 }
 
 void
-form_input(struct req *r, const char *name, const char *label,
-           const char *type, const char *value, const char *extra_attrs)
+form_input(struct req *r, const char *name, const char *label, const char *type,
+           const char *value, const char *extra_attrs)
 {
-    html_printf(r, "<p class=\"field\"><label for=\"f-%s\">%s</label>\n"
-                   "<input id=\"f-%s\" name=\"%s\" type=\"%s\" value=\"%s\"",
+    html_printf(r,
+                "<p class=\"field\"><label for=\"f-%s\">%s</label>\n"
+                "<input id=\"f-%s\" name=\"%s\" type=\"%s\" value=\"%s\"",
                 name, label, name, name, type, value ? value : "");
     if (extra_attrs != NULL) {
         /* Attribute literals from the caller's code, never from data. */

@@ -108,8 +108,7 @@ html_printf(struct req *r, const char *fmt, ...)
         case 'x':
             if (strstr(spec, "ll") != NULL || strchr(spec, 'j') != NULL) {
                 len = snprintf(tmp, sizeof(tmp), spec, va_arg(ap, long long));
-            } else if (strchr(spec, 'l') != NULL ||
-                       strchr(spec, 'z') != NULL ||
+            } else if (strchr(spec, 'l') != NULL || strchr(spec, 'z') != NULL ||
                        strchr(spec, 't') != NULL) {
                 len = snprintf(tmp, sizeof(tmp), spec, va_arg(ap, long));
             } else {
@@ -146,8 +145,7 @@ html_safe_href(const char *url)
     if (url == NULL) {
         return "#";
     }
-    if ((url[0] == '/' && url[1] != '/') || url[0] == '?' ||
-        url[0] == '#') {
+    if ((url[0] == '/' && url[1] != '/') || url[0] == '?' || url[0] == '#') {
         return url;
     }
     if (strncasecmp(url, "http://", 7) == 0 ||

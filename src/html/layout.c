@@ -59,8 +59,9 @@ layout_begin(struct req *r, const char *title)
                 "</span></p>\n<nav aria-label=\"" T_NAV_LABEL "\"><ul>\n");
     for (i = 0; i < sizeof(nav) / sizeof(nav[0]); i++) {
         if (is_current(r->path, nav[i].href)) {
-            html_printf(r, "<li><a href=\"%s\" aria-current=\"page\">%s"
-                           "</a></li>\n",
+            html_printf(r,
+                        "<li><a href=\"%s\" aria-current=\"page\">%s"
+                        "</a></li>\n",
                         nav[i].href, nav[i].label);
         } else {
             html_printf(r, "<li><a href=\"%s\">%s</a></li>\n", nav[i].href,
@@ -72,8 +73,8 @@ layout_begin(struct req *r, const char *title)
         html_printf(r, "%s <strong>%s</strong> (%s) ", T_LOGIN_AS,
                     r->user->login, auth_role_label(r->user->role));
         form_begin(r, "/logout", NULL);
-        html_lit(r, "<button type=\"submit\" class=\"link\">"
-                    T_LOGOUT_BUTTON "</button>");
+        html_lit(r, "<button type=\"submit\" class=\"link\">" T_LOGOUT_BUTTON
+                    "</button>");
         form_end(r);
     } else if (strcmp(r->path, "/login") != 0) {
         html_lit(r, "<a href=\"/login\">" T_LOGIN_LINK "</a>");

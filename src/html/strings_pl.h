@@ -9,7 +9,8 @@
 #define T_APP_TAGLINE "System regionalnej polityki rodzinnej"
 #define T_SKIP_TO_CONTENT "Przejdź do treści"
 #define T_NAV_LABEL "Menu główne"
-#define T_FOOTER "Rodzina — system informacyjny regionalnego ośrodka " \
+#define T_FOOTER                                                               \
+    "Rodzina — system informacyjny regionalnego ośrodka "                   \
     "polityki społecznej. Dane TERYT: GUS, rejestr TERYT."
 
 /* Navigation: the seven parts of the system. */
@@ -23,14 +24,16 @@
 #define T_NAV_REGIONS "Regiony i TERYT"
 
 #define T_HOME_TITLE "Rodzina — strona główna"
-#define T_HOME_LEAD "Planowanie, finansowanie, realizacja i rozliczanie " \
-    "regionalnych programów wsparcia rodziny i przeciwdziałania przemocy " \
+#define T_HOME_LEAD                                                            \
+    "Planowanie, finansowanie, realizacja i rozliczanie "                      \
+    "regionalnych programów wsparcia rodziny i przeciwdziałania przemocy "   \
     "domowej."
 #define T_HOME_HELP "Szukasz pomocy?"
 #define T_HOME_HELP_WHERE "Gdzie mieszkasz? (gmina lub miasto)"
 #define T_HOME_HELP_BUTTON "Pokaż, gdzie szukać pomocy"
-#define T_HOME_HELP_LINE "Kujawsko-Pomorska Niebieska Linia: bezpłatny " \
-    "telefon 800 154 030, codziennie 17:00–21:00. W nagłej sytuacji " \
+#define T_HOME_HELP_LINE                                                       \
+    "Kujawsko-Pomorska Niebieska Linia: bezpłatny "                           \
+    "telefon 800 154 030, codziennie 17:00–21:00. W nagłej sytuacji "       \
     "dzwoń pod 112."
 #define T_HOME_REGIONS "Regiony obsługiwane w tej instalacji"
 #define T_HOME_NO_REGIONS "Nie skonfigurowano jeszcze żadnego regionu."
@@ -47,7 +50,8 @@
 #define T_TERYT_SUMMARY "Rejestr TERYT (GUS, stan na 1 stycznia 2024 r.)"
 #define T_TERYT_SEARCH_LABEL "Znajdź gminę"
 #define T_TERYT_SEARCH_BUTTON "Szukaj"
-#define T_TERYT_SEARCH_HINT "Wpisz początek nazwy — polskie znaki nie są " \
+#define T_TERYT_SEARCH_HINT                                                    \
+    "Wpisz początek nazwy — polskie znaki nie są "                         \
     "wymagane (np. „lodz”, „torun”)."
 #define T_TERYT_NO_RESULTS "Nie znaleziono gminy o takiej nazwie."
 #define T_TERYT_RESULTS "Wyniki wyszukiwania"
@@ -56,8 +60,9 @@
 #define T_RODZ_3 "gmina miejsko-wiejska"
 
 #define T_PLANS_TITLE "Programy i plany"
-#define T_PLANS_LEAD "Programy wojewódzkie, ich roczne harmonogramy i plany " \
-    "działań, karty projektów — tak, jak zapisano je w dokumentach, z " \
+#define T_PLANS_LEAD                                                           \
+    "Programy wojewódzkie, ich roczne harmonogramy i plany "                  \
+    "działań, karty projektów — tak, jak zapisano je w dokumentach, z "   \
     "kontrolą sum, podziałów i terminów."
 #define T_PLANS_NONE "Nie wczytano jeszcze żadnego planu."
 #define T_PLAN_KIND_YEARLY "plan roczny"
@@ -104,26 +109,31 @@
 #define T_PLAN_ONGOING "na bieżąco"
 
 #define T_PLAN_UPLOAD_TITLE "Wczytaj plan z pliku"
-#define T_PLAN_UPLOAD_LEAD "Wczytaj harmonogram lub plan działań tak, jak " \
-    "go zapisano: tekst z tabeli dokumentu (kolumny rozdzielone " \
-    "tabulatorem), CSV (UTF-8 lub Windows-1250, średnik lub przecinek) " \
-    "albo XLSX. Najpierw zobaczysz, co odczytano, i wszystkie uwagi; plan " \
+#define T_PLAN_UPLOAD_LEAD                                                     \
+    "Wczytaj harmonogram lub plan działań tak, jak "                         \
+    "go zapisano: tekst z tabeli dokumentu (kolumny rozdzielone "              \
+    "tabulatorem), CSV (UTF-8 lub Windows-1250, średnik lub przecinek) "      \
+    "albo XLSX. Najpierw zobaczysz, co odczytano, i wszystkie uwagi; plan "    \
     "zapisze się dopiero po zatwierdzeniu."
 #define T_PLAN_UPLOAD_FILE "Plik planu"
 #define T_PLAN_UPLOAD_CHECK "Sprawdź plik"
 #define T_PLAN_UPLOAD_CONFIRM "Zatwierdź i zapisz plan"
 #define T_PLAN_UPLOAD_CANCEL "Anuluj"
 #define T_PLAN_UPLOAD_PREVIEW "Podgląd: tak odczytano plik"
-#define T_PLAN_UPLOAD_BLOCKED "Pliku nie można zapisać: zawiera błędy " \
+#define T_PLAN_UPLOAD_BLOCKED                                                  \
+    "Pliku nie można zapisać: zawiera błędy "                              \
     "(nieczytelne liczby). Popraw plik i wczytaj go ponownie."
 #define T_PLAN_UPLOAD_NO_FILE "Wybierz plik do wczytania."
-#define T_PLAN_UPLOAD_GONE "Ten podgląd wygasł albo został już zapisany. " \
+#define T_PLAN_UPLOAD_GONE                                                     \
+    "Ten podgląd wygasł albo został już zapisany. "                        \
     "Wczytaj plik ponownie."
 #define T_PLAN_UPLOAD_LINK "Wczytaj plan z pliku"
-#define T_PLAN_REGION_DENIED "Możesz wczytywać i zmieniać tylko plany " \
+#define T_PLAN_REGION_DENIED                                                   \
+    "Możesz wczytywać i zmieniać tylko plany "                              \
     "swojego województwa."
 #define T_PLAN_PUBLISHED "Plan jest opublikowany (widoczny dla wszystkich)."
-#define T_PLAN_UNPUBLISHED "Plan nie jest opublikowany (widzą go tylko " \
+#define T_PLAN_UNPUBLISHED                                                     \
+    "Plan nie jest opublikowany (widzą go tylko "                             \
     "zalogowani pracownicy województwa)."
 #define T_PLAN_PUBLISH "Opublikuj"
 #define T_PLAN_UNPUBLISH "Wycofaj publikację"
@@ -138,26 +148,31 @@
 #define T_PLAN_IND_UNIT "Jednostka"
 #define T_PLAN_SAVE "Zapisz zmiany"
 #define T_PLAN_SAVED "Zmiany zapisano."
-#define T_PLAN_MONEY_HINT "Kwoty jak w dokumencie: 12 000,00 albo 12.000; " \
+#define T_PLAN_MONEY_HINT                                                      \
+    "Kwoty jak w dokumencie: 12 000,00 albo 12.000; "                          \
     "„-” gdy brak, „x” gdy nie planowano."
 #define T_PLAN_TERM_HINT "Np. II-XI, styczeń – grudzień 2024 r., na bieżąco."
 
 #define T_PLAN_NEW "Utwórz nowy plan roczny"
-#define T_PLAN_NEW_LEAD "Plan bez zadań: cele programu teraz, zadania " \
-    "potem (przycisk „Dodaj zadanie do planu” na stronie planu). Plan z " \
+#define T_PLAN_NEW_LEAD                                                        \
+    "Plan bez zadań: cele programu teraz, zadania "                           \
+    "potem (przycisk „Dodaj zadanie do planu” na stronie planu). Plan z "  \
     "gotowego dokumentu lepiej wczytać z pliku."
 #define T_PLAN_NEW_TITLE "Tytuł planu"
 #define T_PLAN_NEW_YEAR "Rok planu"
 #define T_PLAN_NEW_FROM "Program od roku"
 #define T_PLAN_NEW_TO "Program do roku"
-#define T_PLAN_NEW_GOALS_HINT "Jeden cel w wierszu: kod i nazwa, np. " \
+#define T_PLAN_NEW_GOALS_HINT                                                  \
+    "Jeden cel w wierszu: kod i nazwa, np. "                                   \
     "„1. Wzrost świadomości…” albo „A Wspieranie rodziny…”."
-#define T_PLAN_NEW_YEARS_BAD "Rok planu musi mieścić się w latach " \
+#define T_PLAN_NEW_YEARS_BAD                                                   \
+    "Rok planu musi mieścić się w latach "                                  \
     "programu (od ≤ rok ≤ do)."
 #define T_PLAN_ADD_TASK "Dodaj zadanie do planu"
 #define T_PLAN_TASK_GOAL "Cel (kierunek interwencji)"
 #define T_PLAN_LINES "Budżet zadania"
-#define T_PLAN_PREVIEW_FIRST "Podgląd pokazuje pierwsze 200 zadań; " \
+#define T_PLAN_PREVIEW_FIRST                                                   \
+    "Podgląd pokazuje pierwsze 200 zadań; "                                  \
     "wszystkich zadań w pliku:"
 #define T_PLAN_NO_TASKS "bez zadań w planie na ten rok"
 #define T_PLAN_SUMMARY "Wartość planu według celów"
@@ -170,7 +185,8 @@
 #define T_LOGIN_LINK "Zaloguj się"
 #define T_LOGOUT_BUTTON "Wyloguj się"
 #define T_LOGIN_FAILED "Nieprawidłowy login lub hasło."
-#define T_LOGIN_THROTTLED "Zbyt wiele nieudanych prób logowania. Spróbuj " \
+#define T_LOGIN_THROTTLED                                                      \
+    "Zbyt wiele nieudanych prób logowania. Spróbuj "                         \
     "ponownie za 15 minut albo poproś administratora o pomoc."
 #define T_LOGIN_AS "Zalogowano:"
 #define T_USERS_TITLE "Użytkownicy"
@@ -189,7 +205,8 @@
 #define T_USERS_ADDED "Konto zostało dodane."
 #define T_USERS_PASSWORD "Ustaw nowe hasło konta"
 #define T_USERS_NEW_PASSWORD "Nowe hasło (co najmniej 12 znaków)"
-#define T_USERS_PASSWORD_SET "Hasło zostało zmienione; sesje konta " \
+#define T_USERS_PASSWORD_SET                                                   \
+    "Hasło zostało zmienione; sesje konta "                                  \
     "zakończono."
 #define T_USERS_NO_ACCOUNT "Nie ma konta o takim loginie."
 #define T_AUDIT_TITLE "Dziennik zmian"
@@ -211,7 +228,8 @@
 #define T_ERR_INTERNAL "Wystąpił błąd serwera. Spróbuj ponownie za chwilę."
 #define T_ERR_LOGIN_NEEDED "Zaloguj się, aby zobaczyć tę stronę."
 #define T_ERR_FORBIDDEN "Nie masz uprawnień do tej strony."
-#define T_ERR_CSRF "Formularz wygasł albo nie pochodzi z tej strony. Wróć, " \
+#define T_ERR_CSRF                                                             \
+    "Formularz wygasł albo nie pochodzi z tej strony. Wróć, "               \
     "odśwież stronę i wyślij go ponownie."
 #define T_ERR_HOME_LINK "Wróć na stronę główną"
 

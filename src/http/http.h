@@ -22,32 +22,32 @@ struct auth_user;
 struct req_field;
 
 struct req {
-    struct arena arena;         /* everything of this request lives here */
-    struct db *db;              /* the worker thread's connection, borrowed */
-    void *conn;                 /* struct MHD_Connection, for http/ only */
+    struct arena arena; /* everything of this request lives here */
+    struct db *db;      /* the worker thread's connection, borrowed */
+    void *conn;         /* struct MHD_Connection, for http/ only */
     const char *method;
-    const char *path;           /* without the query string */
+    const char *path; /* without the query string */
     const struct route *route;
     const char *params[REQ_MAX_PARAMS]; /* ":name" path segments, in order */
     int nparams;
-    struct buf body;            /* request body (POST), up to the limit */
+    struct buf body; /* request body (POST), up to the limit */
     bool body_too_big;
-    bool is_api;                /* path under /api/: errors are JSON */
+    bool is_api; /* path under /api/: errors are JSON */
     struct timespec start;
-    const char *addr;           /* client address, for throttling and audit */
-    struct auth_user *user;     /* NULL for the public */
-    const char *csrf;           /* token forms must send back, or NULL */
-    struct req_field *fields;   /* parsed form body, on first use */
+    const char *addr;         /* client address, for throttling and audit */
+    struct auth_user *user;   /* NULL for the public */
+    const char *csrf;         /* token forms must send back, or NULL */
+    struct req_field *fields; /* parsed form body, on first use */
     bool fields_parsed;
-    bool secure;                /* served over TLS: cookies get Secure */
+    bool secure; /* served over TLS: cookies get Secure */
     /* The response being built. */
-    int status;                 /* 0 until set; 200 by default */
+    int status; /* 0 until set; 200 by default */
     const char *content_type;
     struct buf out;
     const char *header_names[REQ_MAX_HEADERS];
     const char *header_values[REQ_MAX_HEADERS];
     int nheaders;
-    const char *error_message;  /* Polish text for the error page */
+    const char *error_message; /* Polish text for the error page */
 };
 
 /* Query-string argument, or NULL. Valid for the whole request. */
@@ -71,8 +71,8 @@ const char *req_form(struct req *r, const char *name);
 ** An uploaded file of a multipart form: 0 with *data, *len and *filename
 ** set (arena), or ERR_NOTFOUND.
 */
-int req_upload(struct req *r, const char *name, const char **data,
-               size_t *len, const char **filename);
+int req_upload(struct req *r, const char *name, const char **data, size_t *len,
+               const char **filename);
 /* A cookie of the request, or NULL. */
 const char *req_cookie(struct req *r, const char *name);
 /* Answer with a 303 redirect to a site-relative location. */

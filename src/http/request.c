@@ -44,16 +44,15 @@ req_error(struct req *r, int status, const char *message)
 }
 
 int
-req_int_or_reply(struct req *r, const char *name, long min, long max,
-                 long *out)
+req_int_or_reply(struct req *r, const char *name, long min, long max, long *out)
 {
     const char *s = req_arg(r, name);
     char *end;
     long v;
 
     if (s == NULL || *s == '\0') {
-        return req_error(r, 400, arena_printf(&r->arena,
-                                              "Brak parametru „%s”.", name));
+        return req_error(r, 400,
+                         arena_printf(&r->arena, "Brak parametru „%s”.", name));
     }
     v = strtol(s, &end, 10);
     if (*end != '\0' || v < min || v > max) {

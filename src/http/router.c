@@ -101,13 +101,11 @@ serve_static(struct req *r)
         return;
     }
     dot = strrchr(e->name, '.');
-    r->content_type = dot && strcmp(dot, ".css") == 0
-                          ? "text/css; charset=utf-8"
-                      : dot && strcmp(dot, ".js") == 0
-                          ? "text/javascript; charset=utf-8"
-                      : dot && strcmp(dot, ".svg") == 0
-                          ? "image/svg+xml"
-                          : "application/octet-stream";
+    r->content_type =
+        dot && strcmp(dot, ".css") == 0   ? "text/css; charset=utf-8"
+        : dot && strcmp(dot, ".js") == 0  ? "text/javascript; charset=utf-8"
+        : dot && strcmp(dot, ".svg") == 0 ? "image/svg+xml"
+                                          : "application/octet-stream";
     req_add_header(r, "ETag", e->etag);
     req_add_header(r, "Cache-Control", "public, max-age=3600");
     inm = req_header(r, "If-None-Match");
@@ -185,8 +183,7 @@ csrf_ok(struct req *r)
     if (sent == NULL) {
         sent = req_form(r, "csrf");
     }
-    if (sent == NULL || r->csrf == NULL ||
-        strlen(sent) != strlen(r->csrf)) {
+    if (sent == NULL || r->csrf == NULL || strlen(sent) != strlen(r->csrf)) {
         return false;
     }
     return sodium_memcmp(sent, r->csrf, strlen(sent)) == 0;
@@ -249,9 +246,9 @@ router_dispatch(struct req *r)
                 req_error(r, 401, T_ERR_LOGIN_NEEDED);
                 router_render_error(r);
             } else {
-                req_redirect(r, arena_printf(&r->arena, "/login?next=%s",
-                                             html_url_encode(&r->arena,
-                                                             r->path)));
+                req_redirect(r,
+                             arena_printf(&r->arena, "/login?next=%s",
+                                          html_url_encode(&r->arena, r->path)));
             }
         } else {
             req_error(r, 403, T_ERR_FORBIDDEN);

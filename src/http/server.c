@@ -62,10 +62,9 @@ static const int status_codes[] = {200, 201, 204, 301, 302, 303, 304,
                                    400, 401, 403, 404, 405, 409, 413,
                                    422, 429, 500, 501, 503};
 #define NSTATUS (sizeof(status_codes) / sizeof(status_codes[0]) + 1)
-static const double latency_bounds[] = {0.0005, 0.001, 0.0025, 0.005,
-                                        0.01,   0.025, 0.05,   0.1,
-                                        0.25,   0.5,   1,      2.5,
-                                        5,      10};
+static const double latency_bounds[] = {0.0005, 0.001, 0.0025, 0.005, 0.01,
+                                        0.025,  0.05,  0.1,    0.25,  0.5,
+                                        1,      2.5,   5,      10};
 #define NBOUNDS (sizeof(latency_bounds) / sizeof(latency_bounds[0]))
 
 static struct {
@@ -100,8 +99,7 @@ metrics_count(const struct req *r, long us)
     } else {
         row = (size_t)routes_count + 1;
     }
-    for (col = 0; col < NSTATUS - 1 && status_codes[col] != r->status;
-         col++) {
+    for (col = 0; col < NSTATUS - 1 && status_codes[col] != r->status; col++) {
     }
     atomic_fetch_add_explicit(&metrics.by_route[row * NSTATUS + col], 1,
                               memory_order_relaxed);
@@ -121,20 +119,17 @@ server_metrics_write(struct buf *out)
     buf_puts(out, "# HELP rodzina_http_requests_total Requests answered, "
                   "by route pattern and status.\n"
                   "# TYPE rodzina_http_requests_total counter\n");
-    for (row = 0; metrics.by_route != NULL &&
-                  row < (size_t)routes_count + 2;
+    for (row = 0; metrics.by_route != NULL && row < (size_t)routes_count + 2;
          row++) {
-        const char *method = row < (size_t)routes_count
-                                 ? routes[row].method
-                                 : "any";
-        const char *route = row < (size_t)routes_count ? routes[row].pattern
+        const char *method =
+            row < (size_t)routes_count ? routes[row].method : "any";
+        const char *route = row < (size_t)routes_count    ? routes[row].pattern
                             : row == (size_t)routes_count ? "/static/*"
                                                           : "unmatched";
 
         for (col = 0; col < NSTATUS; col++) {
             uint_least64_t n = atomic_load_explicit(
-                &metrics.by_route[row * NSTATUS + col],
-                memory_order_relaxed);
+                &metrics.by_route[row * NSTATUS + col], memory_order_relaxed);
             char status[8];
 
             if (n == 0) {
@@ -156,8 +151,7 @@ server_metrics_write(struct buf *out)
                   "# TYPE rodzina_http_request_duration_seconds "
                   "histogram\n");
     for (b = 0; b <= NBOUNDS; b++) {
-        cum += atomic_load_explicit(&metrics.latency[b],
-                                    memory_order_relaxed);
+        cum += atomic_load_explicit(&metrics.latency[b], memory_order_relaxed);
         if (b < NBOUNDS) {
             buf_printf(out,
                        "rodzina_http_request_duration_seconds_bucket"
@@ -206,18 +200,18 @@ req_new(struct server *s, struct MHD_Connection *conn, const char *method,
     r->is_api = strncmp(url, "/api/", 5) == 0 || strcmp(url, "/api") == 0;
     r->secure = s->cfg->behind_tls_proxy;
     {
-        const union MHD_ConnectionInfo *ci = MHD_get_connection_info(
-            conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
         char host[INET6_ADDRSTRLEN] = "?";
 
         if (ci != NULL && ci->client_addr != NULL) {
             const struct sockaddr *sa = ci->client_addr;
 
             if (sa->sa_family == AF_INET) {
-                inet_ntop(AF_INET,
-                          &((const struct sockaddr_in *)(const void *)sa)
-                               ->sin_addr,
-                          host, sizeof(host));
+                inet_ntop(
+                    AF_INET,
+                    &((const struct sockaddr_in *)(const void *)sa)->sin_addr,
+                    host, sizeof(host));
             }
         }
         r->addr = arena_strdup(&r->arena, host);
@@ -248,16 +242,14 @@ send_response(struct req *r)
         return MHD_NO;
     }
     MHD_add_response_header(resp, "Content-Type",
-                            r->content_type
-                                ? r->content_type
-                                : "text/html; charset=utf-8");
+                            r->content_type ? r->content_type
+                                            : "text/html; charset=utf-8");
     MHD_add_response_header(resp, "Content-Security-Policy", csp);
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(resp, "X-Frame-Options", "DENY");
     MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
     for (i = 0; i < r->nheaders; i++) {
-        MHD_add_response_header(resp, r->header_names[i],
-                                r->header_values[i]);
+        MHD_add_response_header(resp, r->header_names[i], r->header_values[i]);
     }
     ret = MHD_queue_response(conn, (unsigned)r->status, resp);
     MHD_destroy_response(resp);
@@ -326,11 +318,10 @@ on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
      * write(2) per line: no stdio lock shared by the workers. */
     if (s->cfg->log_level == 0) {
         char line[1200];
-        int n = snprintf(line, sizeof(line), "access %s %.1024s %d %zu %ldus%s\n",
-                         r->method, r->path, r->status, r->out.len, us,
-                         toe == MHD_REQUEST_TERMINATED_COMPLETED_OK
-                             ? ""
-                             : " aborted");
+        int n = snprintf(
+            line, sizeof(line), "access %s %.1024s %d %zu %ldus%s\n", r->method,
+            r->path, r->status, r->out.len, us,
+            toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
 
         if (n > 0 && write(STDERR_FILENO, line,
                            (size_t)n < sizeof(line) ? (size_t)n
@@ -438,8 +429,8 @@ drop_privileges(const char *user)
                   user, (unsigned)geteuid());
         return -1;
     }
-    if (initgroups(pw->pw_name, pw->pw_gid) != 0 ||
-        setgid(pw->pw_gid) != 0 || setuid(pw->pw_uid) != 0) {
+    if (initgroups(pw->pw_name, pw->pw_gid) != 0 || setgid(pw->pw_gid) != 0 ||
+        setuid(pw->pw_uid) != 0) {
         log_error("serve: cannot switch to user '%s': %s", user,
                   strerror(errno));
         return -1;
@@ -448,8 +439,7 @@ drop_privileges(const char *user)
         log_error("serve: switched to '%s' but could regain root", user);
         return -1;
     }
-    log_info("serve: switched to user %s (uid %u)", user,
-             (unsigned)pw->pw_uid);
+    log_info("serve: switched to user %s (uid %u)", user, (unsigned)pw->pw_uid);
     return 0;
 }
 
@@ -464,13 +454,11 @@ open_log(const char *path)
     }
     fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
     if (fd < 0) {
-        log_error("serve: cannot open log file %s: %s", path,
-                  strerror(errno));
+        log_error("serve: cannot open log file %s: %s", path, strerror(errno));
         return -1;
     }
     if (dup2(fd, STDERR_FILENO) < 0) {
-        log_error("serve: cannot use log file %s: %s", path,
-                  strerror(errno));
+        log_error("serve: cannot use log file %s: %s", path, strerror(errno));
         close(fd);
         return -1;
     }
@@ -505,8 +493,7 @@ notify_systemd(const char *state)
     }
     if (sendto(fd, state, strlen(state), MSG_NOSIGNAL,
                (const struct sockaddr *)&sun,
-               (socklen_t)(offsetof(struct sockaddr_un, sun_path) + n)) <
-        0) {
+               (socklen_t)(offsetof(struct sockaddr_un, sun_path) + n)) < 0) {
         log_warn("serve: sd_notify %s: %s", state, strerror(errno));
     }
     close(fd);
@@ -574,13 +561,12 @@ server_run(const struct server_config *cfg)
     signal(SIGPIPE, SIG_IGN);
 
     d = MHD_start_daemon(
-        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG,
-        0, NULL, NULL, on_request, &s, MHD_OPTION_EXTERNAL_LOGGER,
-        on_mhd_log, NULL, MHD_OPTION_LISTEN_SOCKET, fd,
-        MHD_OPTION_THREAD_POOL_SIZE, threads,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_MEMORY_LIMIT,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT,
-        MHD_OPTION_STRICT_FOR_CLIENT, 1,
+        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0,
+        NULL, NULL, on_request, &s, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log,
+        NULL, MHD_OPTION_LISTEN_SOCKET, fd, MHD_OPTION_THREAD_POOL_SIZE,
+        threads, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+        (size_t)HEADER_MEMORY_LIMIT, MHD_OPTION_CONNECTION_TIMEOUT,
+        (unsigned)CONNECTION_TIMEOUT, MHD_OPTION_STRICT_FOR_CLIENT, 1,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, &s, MHD_OPTION_END);
     if (d == NULL) {
         log_error("serve: cannot serve on %s: %s", cfg->listen,
@@ -600,9 +586,8 @@ server_run(const struct server_config *cfg)
         char host[INET_ADDRSTRLEN];
 
         inet_ntop(AF_INET, &sa.sin_addr, host, sizeof(host));
-        log_info("serve: listening on http://%s:%u/ (%u threads, db %s)",
-                 host, (unsigned)ntohs(bound.sin_port), threads,
-                 cfg->db_path);
+        log_info("serve: listening on http://%s:%u/ (%u threads, db %s)", host,
+                 (unsigned)ntohs(bound.sin_port), threads, cfg->db_path);
     }
     notify_systemd("READY=1");
 
@@ -623,8 +608,8 @@ server_run(const struct server_config *cfg)
     notify_systemd("STOPPING=1");
     log_info("serve: signal %d, finishing requests in flight", sig);
     quiesced = MHD_quiesce_daemon(d);
-    for (waited = 0; atomic_load(&s.in_flight) > 0 &&
-                     waited < DRAIN_SECONDS * 100;
+    for (waited = 0;
+         atomic_load(&s.in_flight) > 0 && waited < DRAIN_SECONDS * 100;
          waited++) {
         usleep(10000);
     }

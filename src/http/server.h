@@ -13,16 +13,16 @@
 
 struct server_config {
     const char *db_path;
-    const char *listen;   /* "ADDR:PORT"; port 0 picks a free one */
-    unsigned threads;     /* worker threads; 0 = number of CPUs */
-    size_t body_limit;    /* bytes of request body accepted */
-    bool behind_tls_proxy; /* TLS ends at a proxy: cookies get Secure */
-    const char *user;     /* switch to this account after binding when
-                             started as root; NULL or "" = stay */
-    const char *log_file; /* append logs here (reopened on SIGHUP);
-                             NULL or "" = standard error */
-    int log_level;        /* 0 info (with access log), 1 warn, 2 error */
-    bool metrics_loopback; /* /metrics open to direct loopback clients */
+    const char *listen;        /* "ADDR:PORT"; port 0 picks a free one */
+    unsigned threads;          /* worker threads; 0 = number of CPUs */
+    size_t body_limit;         /* bytes of request body accepted */
+    bool behind_tls_proxy;     /* TLS ends at a proxy: cookies get Secure */
+    const char *user;          /* switch to this account after binding when
+                                  started as root; NULL or "" = stay */
+    const char *log_file;      /* append logs here (reopened on SIGHUP);
+                                  NULL or "" = standard error */
+    int log_level;             /* 0 info (with access log), 1 warn, 2 error */
+    bool metrics_loopback;     /* /metrics open to direct loopback clients */
     const char *metrics_token; /* bearer token for /metrics, or NULL/"" */
 };
 

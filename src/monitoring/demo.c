@@ -23,17 +23,17 @@ static const char *const events[][16] = {
      "2021-03-16", "2021-03-17", "0463011", "Toruń", "ROPS w Toruniu", "1.1",
      "30", "2", "0", "0", "12", "2", "0", T_MON_DEMO_NOTE},
     {"training", "Procedura Niebieskiej Karty w praktyce" DEMO, "2021-05-11",
-     "2021-05-11", "0461011", "Bydgoszcz", "ROPS w Toruniu", "1.1", "24",
-     "0", "10", "0", "20", "0", "0", T_MON_DEMO_NOTE},
+     "2021-05-11", "0461011", "Bydgoszcz", "ROPS w Toruniu", "1.1", "24", "0",
+     "10", "0", "20", "0", "0", T_MON_DEMO_NOTE},
     {"training", "Praca z osobą doznającą przemocy" DEMO, "2021-06-22",
-     "2021-06-23", "0464011", "Włocławek", "ROPS w Toruniu", "1.1", "20",
-     "2", "11", "0", "10", "4", "0", T_MON_DEMO_NOTE},
+     "2021-06-23", "0464011", "Włocławek", "ROPS w Toruniu", "1.1", "20", "2",
+     "11", "0", "10", "4", "0", T_MON_DEMO_NOTE},
     {"training", "Szkolenie dla pedagogów szkolnych" DEMO, "2021-09-28",
      "2021-09-28", "0462011", "Grudziądz", "ROPS w Toruniu", "1.1", "0", "0",
      "10", "0", "0", "0", "0", T_MON_DEMO_NOTE},
     {"training", "Oddziaływania korekcyjno-edukacyjne" DEMO, "2021-10-19",
-     "2021-10-20", "0463011", "Toruń", "ROPS w Toruniu", "1.1", "18", "0",
-     "0", "0", "10", "0", "0", T_MON_DEMO_NOTE},
+     "2021-10-20", "0463011", "Toruń", "ROPS w Toruniu", "1.1", "18", "0", "0",
+     "0", "10", "0", "0", T_MON_DEMO_NOTE},
     {"conference", "Konferencja wojewódzka: przeciwdziałanie przemocy" DEMO,
      "2021-11-25", "2021-11-25", "0463011", "Toruń", "ROPS w Toruniu", "1.2",
      "60", "15", "20", "10", "15", "25", "30", T_MON_DEMO_NOTE},
@@ -43,12 +43,12 @@ static const char *const events[][16] = {
 };
 
 static const char *const grants[][11] = {
-    {"2021", "Otwarty konkurs ofert: przeciwdziałanie przemocy w rodzinie"
-             DEMO, "przeciwdziałanie przemocy", "50 000,00", "7", "3",
-     "48 500,00", "12", "640", "3.6", T_MON_DEMO_NOTE},
+    {"2021", "Otwarty konkurs ofert: przeciwdziałanie przemocy w rodzinie" DEMO,
+     "przeciwdziałanie przemocy", "50 000,00", "7", "3", "48 500,00", "12",
+     "640", "3.6", T_MON_DEMO_NOTE},
     {"2024", "Otwarty konkurs ofert: wspieranie rodziny 2024" DEMO,
-     "wspieranie rodziny", "600 000,00", "41", "18", "598 000,00", "94",
-     "6240", "6", T_MON_DEMO_NOTE},
+     "wspieranie rodziny", "600 000,00", "41", "18", "598 000,00", "94", "6240",
+     "6", T_MON_DEMO_NOTE},
 };
 
 /* The three grants of the 2021 competition and their reports: amounts,
@@ -71,8 +71,9 @@ static const char *const adoptions[][8] = {
 };
 
 static const char *const publications[][8] = {
-    {"2021", "leaflet", "Ulotka „Przemoc w rodzinie — gdzie szukać pomocy”"
-                        DEMO, "1", "5000", "0", "2.2", T_MON_DEMO_NOTE},
+    {"2021", "leaflet",
+     "Ulotka „Przemoc w rodzinie — gdzie szukać pomocy”" DEMO, "1", "5000", "0",
+     "2.2", T_MON_DEMO_NOTE},
     {"2021", "guide", "Poradnik dla specjalistów: procedura NK" DEMO, "1",
      "1500", "0", "2.2", T_MON_DEMO_NOTE},
     {"2021", "campaign", "Kampania radiowa „Nie jesteś sam”" DEMO, "1", "0",
@@ -183,8 +184,8 @@ enter(struct db *db, struct arena *a, const struct mon_actor *act,
         rc = mon_entry_decide(db, a, act, *id, true, NULL, &why);
     }
     if (rc != 0) {
-        fprintf(stderr, "demo: realisation %s %d %s: %s\n", in->kind,
-                in->pos, in->period, why ? why : "store error");
+        fprintf(stderr, "demo: realisation %s %d %s: %s\n", in->kind, in->pos,
+                in->period, why ? why : "store error");
     }
     return rc;
 }
@@ -291,8 +292,7 @@ load_realisation(struct db *db, struct arena *a, const struct mon_actor *act,
                                       "(" T_MON_DEMO_NOTE ").",
                                       &why);
                 in.value = am->amount.v * 95 / 100;
-                if (rc != 0 ||
-                    (rc = enter(db, a, act, &in, true, &id)) != 0) {
+                if (rc != 0 || (rc = enter(db, a, act, &in, true, &id)) != 0) {
                     return rc;
                 }
             }

@@ -81,38 +81,39 @@ page_grant_mine(struct req *r)
         return n;
     }
     layout_begin(r, T_GRANT_MINE_TITLE);
-    html_lit(r, "<h1>" T_GRANT_MINE_TITLE "</h1>\n<p class=\"lead\">"
-                T_GRANT_MINE_LEAD "</p>\n");
+    html_lit(r, "<h1>" T_GRANT_MINE_TITLE
+                "</h1>\n<p class=\"lead\">" T_GRANT_MINE_LEAD "</p>\n");
     if (n == 0) {
         html_lit(r, "<p>" T_GRANT_MINE_NONE "</p>\n");
         layout_end(r);
         return 0;
     }
-    html_printf(r, "<div class=\"wide\"><table>\n<caption>%s (%d)</caption>"
-                   "\n<thead><tr><th scope=\"col\">%s</th>"
-                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                   "<th scope=\"col\" class=\"num\">%s</th>"
-                   "<th scope=\"col\" class=\"num\">%s</th>"
-                   "<th scope=\"col\" class=\"num\">%s</th>"
-                   "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+    html_printf(r,
+                "<div class=\"wide\"><table>\n<caption>%s (%d)</caption>"
+                "\n<thead><tr><th scope=\"col\">%s</th>"
+                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                "<th scope=\"col\" class=\"num\">%s</th>"
+                "<th scope=\"col\" class=\"num\">%s</th>"
+                "<th scope=\"col\" class=\"num\">%s</th>"
+                "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
                 T_GRANT_MINE_CAPTION, n, T_GRANT_COMPETITION, T_REG_F_YEAR,
                 T_GRANT_F_PROJECT, T_GRANT_F_AMOUNT, T_REG_F_INITIATIVES,
                 T_REG_F_BENEFICIARIES, T_GRANT_REPORTED);
     for (i = 0; i < n; i++) {
         const struct mon_award *w = &ws[i];
 
-        html_printf(r, "<tr><td>%s</td><td>%d</td><td>%s</td>"
-                       "<td class=\"num\">%s</td><td class=\"num\">%s</td>"
-                       "<td class=\"num\">%s</td><td><a href=\"/moje-dotacje/"
-                       "%ld\">%s</a> (%s)</td></tr>\n",
+        html_printf(r,
+                    "<tr><td>%s</td><td>%d</td><td>%s</td>"
+                    "<td class=\"num\">%s</td><td class=\"num\">%s</td>"
+                    "<td class=\"num\">%s</td><td><a href=\"/moje-dotacje/"
+                    "%ld\">%s</a> (%s)</td></tr>\n",
                     w->call, w->year, w->project,
                     str_money(&r->arena, w->amount),
                     count_text(&r->arena, w, w->initiatives),
                     count_text(&r->arena, w, w->beneficiaries), (long)w->id,
                     T_GRANT_REPORT_ACTION,
                     w->reported ? arena_printf(&r->arena, T_GRANT_REPORTED_BY,
-                                               w->reported_by,
-                                               w->reported_at)
+                                               w->reported_by, w->reported_at)
                                 : T_GRANT_NOT_REPORTED);
     }
     html_lit(r, "</tbody>\n</table></div>\n");
@@ -127,13 +128,14 @@ report_page(struct req *r, const struct mon_award *w, const char *ini,
 {
     layout_begin(r, T_GRANT_REPORT_TITLE);
     mine_crumbs(r, T_GRANT_REPORT_TITLE);
-    html_printf(r, "<h1>%s</h1>\n<dl class=\"facts\"><dt>%s</dt><dd>%s (%d)"
-                   "</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>"
-                   "<dt>%s</dt><dd>%s zł</dd><dt>%s</dt><dd>%s</dd></dl>\n",
+    html_printf(r,
+                "<h1>%s</h1>\n<dl class=\"facts\"><dt>%s</dt><dd>%s (%d)"
+                "</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>"
+                "<dt>%s</dt><dd>%s zł</dd><dt>%s</dt><dd>%s</dd></dl>\n",
                 T_GRANT_REPORT_TITLE, T_GRANT_COMPETITION, w->call, w->year,
                 T_GRANT_F_ORGANISATION, w->organisation, T_GRANT_F_PROJECT,
-                w->project, T_GRANT_F_AMOUNT,
-                str_money(&r->arena, w->amount), T_GRANT_REPORTED,
+                w->project, T_GRANT_F_AMOUNT, str_money(&r->arena, w->amount),
+                T_GRANT_REPORTED,
                 w->reported ? arena_printf(&r->arena, T_GRANT_REPORTED_BY,
                                            w->reported_by, w->reported_at)
                             : T_GRANT_NOT_REPORTED);
@@ -168,14 +170,11 @@ page_grant_report_form(struct req *r)
     if ((rc = own_award_or_reply(r, &w)) != 0) {
         return rc;
     }
-    report_page(r, &w,
-                w.reported ? arena_printf(&r->arena, "%ld",
-                                          (long)w.initiatives)
-                           : "",
-                w.reported ? arena_printf(&r->arena, "%ld",
-                                          (long)w.beneficiaries)
-                           : "",
-                w.note ? w.note : "", NULL, 0);
+    report_page(
+        r, &w,
+        w.reported ? arena_printf(&r->arena, "%ld", (long)w.initiatives) : "",
+        w.reported ? arena_printf(&r->arena, "%ld", (long)w.beneficiaries) : "",
+        w.note ? w.note : "", NULL, 0);
     return 0;
 }
 
@@ -198,15 +197,15 @@ page_grant_report_save(struct req *r)
     if ((rc = own_award_or_reply(r, &w)) != 0) {
         return rc;
     }
-    rc = mon_award_report(r->db, &r->arena, &act, w.id, ini, ben, note,
-                          &errs, &nerrs);
+    rc = mon_award_report(r->db, &r->arena, &act, w.id, ini, ben, note, &errs,
+                          &nerrs);
     if (rc == ERR_NOTFOUND) {
         return req_error(r, 404, NULL);
     }
     if (rc == ERR_INPUT) {
         r->status = 400;
-        report_page(r, &w, ini ? ini : "", ben ? ben : "",
-                    note ? note : "", errs, nerrs);
+        report_page(r, &w, ini ? ini : "", ben ? ben : "", note ? note : "",
+                    errs, nerrs);
         return 0;
     }
     if (rc != 0) {
@@ -227,9 +226,8 @@ grant_or_reply(struct req *r, struct mon_record *g)
         return rc;
     }
     rc = mon_record_get(r->db, &r->arena, reg, id, g);
-    if (rc == ERR_NOTFOUND ||
-        (rc == 0 && r->user->region != NULL &&
-         strcmp(r->user->region, g->region) != 0)) {
+    if (rc == ERR_NOTFOUND || (rc == 0 && r->user->region != NULL &&
+                               strcmp(r->user->region, g->region) != 0)) {
         return req_error(r, 404, NULL);
     }
     return rc;
@@ -250,9 +248,10 @@ awards_page(struct req *r, const struct mon_record *g, const char *org,
         return n;
     }
     layout_begin(r, T_GRANT_AWARDS_TITLE);
-    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                   "href=\"/rejestry\">%s</a> › <a href=\"/rejestry/"
-                   "konkursy\">%s</a> › %s</nav>\n",
+    html_printf(r,
+                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                "href=\"/rejestry\">%s</a> › <a href=\"/rejestry/"
+                "konkursy\">%s</a> › %s</nav>\n",
                 T_NAV_REGISTERS, reg->title, T_GRANT_AWARDS_TITLE);
     /* Field 0 of a competition is its year, field 1 its call. */
     html_printf(r, "<h1>%s: %s (%s)</h1>\n<p>%s</p>\n", T_GRANT_AWARDS_TITLE,
@@ -260,14 +259,15 @@ awards_page(struct req *r, const struct mon_record *g, const char *org,
     if (n == 0) {
         html_lit(r, "<p>" T_GRANT_AWARDS_NONE "</p>\n");
     } else {
-        html_printf(r, "<div class=\"wide\"><table>\n<caption>%s (%d)"
-                       "</caption>\n<thead><tr><th scope=\"col\">%s</th>"
-                       "<th scope=\"col\">%s</th>"
-                       "<th scope=\"col\" class=\"num\">%s</th>"
-                       "<th scope=\"col\" class=\"num\">%s</th>"
-                       "<th scope=\"col\" class=\"num\">%s</th>"
-                       "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                       "</tr></thead>\n<tbody>\n",
+        html_printf(r,
+                    "<div class=\"wide\"><table>\n<caption>%s (%d)"
+                    "</caption>\n<thead><tr><th scope=\"col\">%s</th>"
+                    "<th scope=\"col\">%s</th>"
+                    "<th scope=\"col\" class=\"num\">%s</th>"
+                    "<th scope=\"col\" class=\"num\">%s</th>"
+                    "<th scope=\"col\" class=\"num\">%s</th>"
+                    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                    "</tr></thead>\n<tbody>\n",
                     T_GRANT_AWARDS_CAPTION, n, T_GRANT_F_ORGANISATION,
                     T_GRANT_F_PROJECT, T_GRANT_F_AMOUNT, T_REG_F_INITIATIVES,
                     T_REG_F_BENEFICIARIES, T_GRANT_REPORTED,
@@ -282,52 +282,54 @@ awards_page(struct req *r, const struct mon_record *g, const char *org,
             sum_i += w->initiatives;
             sum_b += w->beneficiaries;
         }
-        html_printf(r, "<tr><td>%s</td><td>%s</td><td class=\"num\">%s</td>"
-                       "<td class=\"num\">%s</td><td class=\"num\">%s</td>"
-                       "<td>%s%s%s</td><td>",
+        html_printf(r,
+                    "<tr><td>%s</td><td>%s</td><td class=\"num\">%s</td>"
+                    "<td class=\"num\">%s</td><td class=\"num\">%s</td>"
+                    "<td>%s%s%s</td><td>",
                     w->organisation, w->project,
                     str_money(&r->arena, w->amount),
                     count_text(&r->arena, w, w->initiatives),
                     count_text(&r->arena, w, w->beneficiaries),
-                    w->reported ? arena_printf(&r->arena,
-                                               T_GRANT_REPORTED_BY,
-                                               w->reported_by,
-                                               w->reported_at)
+                    w->reported ? arena_printf(&r->arena, T_GRANT_REPORTED_BY,
+                                               w->reported_by, w->reported_at)
                                 : T_GRANT_NOT_REPORTED,
                     w->note ? ": " : "", w->note ? w->note : "");
-        form_begin(r, arena_printf(&r->arena,
-                                   "/rejestry/konkursy/%ld/dotacje/%ld/usun",
-                                   (long)g->id, (long)w->id),
+        form_begin(r,
+                   arena_printf(&r->arena,
+                                "/rejestry/konkursy/%ld/dotacje/%ld/usun",
+                                (long)g->id, (long)w->id),
                    NULL);
-        html_printf(r, "<input type=\"hidden\" name=\"confirm\" value=\"1\">"
-                       "<button type=\"submit\" aria-label=\"%s: %s\">%s"
-                       "</button>",
+        html_printf(r,
+                    "<input type=\"hidden\" name=\"confirm\" value=\"1\">"
+                    "<button type=\"submit\" aria-label=\"%s: %s\">%s"
+                    "</button>",
                     T_GRANT_AWARD_DELETE, w->organisation,
                     T_GRANT_AWARD_DELETE);
         form_end(r);
         html_lit(r, "</td></tr>\n");
     }
     if (n > 0) {
-        html_printf(r, "</tbody>\n<tfoot><tr><th scope=\"row\" colspan=\"2\">"
-                       "%s (%d/%d)</th><td class=\"num\">%s</td>"
-                       "<td class=\"num\">%ld</td><td class=\"num\">%ld</td>"
-                       "<td colspan=\"2\"></td></tr></tfoot>\n</table></div>"
-                       "\n",
+        html_printf(r,
+                    "</tbody>\n<tfoot><tr><th scope=\"row\" colspan=\"2\">"
+                    "%s (%d/%d)</th><td class=\"num\">%s</td>"
+                    "<td class=\"num\">%ld</td><td class=\"num\">%ld</td>"
+                    "<td colspan=\"2\"></td></tr></tfoot>\n</table></div>"
+                    "\n",
                     T_GRANT_REPORTED_SUM, nrep, n,
-                    str_money(&r->arena, sum_amount), (long)sum_i,
-                    (long)sum_b);
+                    str_money(&r->arena, sum_amount), (long)sum_i, (long)sum_b);
     }
     html_lit(r, "<h2>" T_GRANT_AWARD_ADD "</h2>\n");
     form_errors(r, errs, nerrs);
-    form_begin(r, arena_printf(&r->arena, "/rejestry/konkursy/%ld/dotacje",
-                               (long)g->id),
-               NULL);
+    form_begin(
+        r,
+        arena_printf(&r->arena, "/rejestry/konkursy/%ld/dotacje", (long)g->id),
+        NULL);
     form_input(r, "organisation", T_GRANT_F_ORGANISATION, "text", org,
                "required");
     form_input(r, "project", T_GRANT_F_PROJECT, "text", proj, NULL);
     form_input(r, "amount", T_GRANT_F_AMOUNT, "text", amt, NULL);
-    html_lit(r, "<p><button type=\"submit\">" T_GRANT_AWARD_ADD
-                "</button></p>\n");
+    html_lit(r,
+             "<p><button type=\"submit\">" T_GRANT_AWARD_ADD "</button></p>\n");
     form_end(r);
     layout_end(r);
     return 0;
@@ -370,8 +372,8 @@ page_grant_award_add(struct req *r)
     if ((rc = grant_or_reply(r, &g)) != 0) {
         return rc;
     }
-    rc = mon_award_add(r->db, &r->arena, &act, g.id, org, proj, amt, &id,
-                       &errs, &nerrs);
+    rc = mon_award_add(r->db, &r->arena, &act, g.id, org, proj, amt, &id, &errs,
+                       &nerrs);
     if (rc == ERR_NOTFOUND) {
         return req_error(r, 404, NULL);
     }
@@ -383,9 +385,9 @@ page_grant_award_add(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    return req_redirect(r, arena_printf(&r->arena,
-                                        "/rejestry/konkursy/%ld/dotacje",
-                                        (long)g.id));
+    return req_redirect(
+        r,
+        arena_printf(&r->arena, "/rejestry/konkursy/%ld/dotacje", (long)g.id));
 }
 
 /*
@@ -424,7 +426,7 @@ page_grant_award_delete(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    return req_redirect(r, arena_printf(&r->arena,
-                                        "/rejestry/konkursy/%ld/dotacje",
-                                        (long)g.id));
+    return req_redirect(
+        r,
+        arena_printf(&r->arena, "/rejestry/konkursy/%ld/dotacje", (long)g.id));
 }

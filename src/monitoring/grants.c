@@ -49,8 +49,7 @@ award_cols(struct arena *a, db_stmt *st, struct mon_award *w)
 }
 
 static int
-award_list(struct db *db, struct arena *a, db_stmt *st,
-           struct mon_award **out)
+award_list(struct db *db, struct arena *a, db_stmt *st, struct mon_award **out)
 {
     struct mon_award *list = NULL;
     int n = 0, rc;
@@ -66,8 +65,7 @@ award_list(struct db *db, struct arena *a, db_stmt *st,
 }
 
 int
-mon_award_get(struct db *db, struct arena *a, int64_t id,
-              struct mon_award *out)
+mon_award_get(struct db *db, struct arena *a, int64_t id, struct mon_award *out)
 {
     db_stmt *st = db_query(db, Q_MON_AWARD_GET);
     int rc;
@@ -148,8 +146,8 @@ mon_award_is_own(struct db *db, struct arena *a, const struct mon_actor *act,
 }
 
 int
-mon_awards_of_actor(struct db *db, struct arena *a,
-                    const struct mon_actor *act, struct mon_award **out)
+mon_awards_of_actor(struct db *db, struct arena *a, const struct mon_actor *act,
+                    struct mon_award **out)
 {
     const char **units;
     struct mon_award *all, *own = NULL;
@@ -237,9 +235,8 @@ text_ok(struct arena *a, const char *s, size_t max)
 
 int
 mon_award_add(struct db *db, struct arena *a, const struct mon_actor *act,
-              int64_t grant_id, const char *organisation,
-              const char *project, const char *amount, int64_t *id,
-              const char ***errs, int *nerrs)
+              int64_t grant_id, const char *organisation, const char *project,
+              const char *amount, int64_t *id, const char ***errs, int *nerrs)
 {
     const struct mon_register *reg = mon_register_find("konkursy");
     struct audit_entry e = act->who;
@@ -350,9 +347,8 @@ fail:
 
 int
 mon_award_report(struct db *db, struct arena *a, const struct mon_actor *act,
-                 int64_t id, const char *initiatives,
-                 const char *beneficiaries, const char *note,
-                 const char ***errs, int *nerrs)
+                 int64_t id, const char *initiatives, const char *beneficiaries,
+                 const char *note, const char ***errs, int *nerrs)
 {
     struct audit_entry e = act->who;
     struct mon_award w, after;

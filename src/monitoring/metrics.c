@@ -19,23 +19,24 @@
 #include "monitoring.h"
 
 static const char *const event_kinds[] = {
-    "training", "conference", "workshop", "seminar", "supervision",
-    "meeting", "campaign", "broadcast", "festival", NULL};
+    "training", "conference", "workshop",  "seminar",  "supervision",
+    "meeting",  "campaign",   "broadcast", "festival", NULL};
 static const char *const event_kind_labels[] = {
     "szkolenie", "konferencja", "warsztaty", "seminarium", "superwizja",
-    "spotkanie", "kampania", "audycja", "festyn", NULL};
-static const char *const groups[] = {"team", "gkrpa", "teachers",
+    "spotkanie", "kampania",    "audycja",   "festyn",     NULL};
+static const char *const groups[] = {"team",      "gkrpa",  "teachers",
                                      "probation", "police", "social",
-                                     "other", NULL};
+                                     "other",     NULL};
 static const char *const group_labels[] = {
-    T_MON_GROUP_TEAM, T_MON_GROUP_GKRPA, T_MON_GROUP_TEACHERS,
-    T_MON_GROUP_PROBATION, T_MON_GROUP_POLICE, T_MON_GROUP_SOCIAL,
-    T_MON_GROUP_OTHER, NULL};
+    T_MON_GROUP_TEAM,     T_MON_GROUP_GKRPA,
+    T_MON_GROUP_TEACHERS, T_MON_GROUP_PROBATION,
+    T_MON_GROUP_POLICE,   T_MON_GROUP_SOCIAL,
+    T_MON_GROUP_OTHER,    NULL};
 static const char *const grant_measures[] = {
     "calls", "offers", "awards", "initiatives", "beneficiaries", NULL};
 static const char *const grant_labels[] = {
-    "konkursy", "złożone oferty", "przyznane dotacje", "inicjatywy",
-    "beneficjenci ostateczni", NULL};
+    "konkursy",   "złożone oferty",          "przyznane dotacje",
+    "inicjatywy", "beneficjenci ostateczni", NULL};
 static const char *const adoption_measures[] = {
     "trained_adoptive", "trained_foster", "families", "children", NULL};
 static const char *const adoption_labels[] = {
@@ -44,24 +45,23 @@ static const char *const adoption_labels[] = {
     "utworzone rodziny adopcyjne", "dzieci przysposobione", NULL};
 static const char *const publication_measures[] = {
     "items", "editions", "copies", "broadcasts", NULL};
-static const char *const publication_labels[] = {
-    "pozycje", "edycje", "egzemplarze", "emisje", NULL};
+static const char *const publication_labels[] = {"pozycje", "edycje",
+                                                 "egzemplarze", "emisje", NULL};
 
 const struct mon_metric mon_metrics[] = {
     {"events", T_MON_METRIC_EVENTS, false, event_kinds, event_kind_labels,
      false},
     {"participants", T_MON_METRIC_PARTICIPANTS, false, groups, group_labels,
      false},
-    {"grants", T_MON_METRIC_GRANTS, false, grant_measures, grant_labels,
-     true},
+    {"grants", T_MON_METRIC_GRANTS, false, grant_measures, grant_labels, true},
     {"adoption", T_MON_METRIC_ADOPTION, false, adoption_measures,
      adoption_labels, true},
     {"publications", T_MON_METRIC_PUBLICATIONS, false, publication_measures,
      publication_labels, true},
     {"helpline_contacts", T_MON_METRIC_HELPLINE_CONTACTS, false, NULL, NULL,
      false},
-    {"helpline_agreements", T_MON_METRIC_HELPLINE_AGREEMENTS, true, NULL,
-     NULL, false},
+    {"helpline_agreements", T_MON_METRIC_HELPLINE_AGREEMENTS, true, NULL, NULL,
+     false},
 };
 const int mon_metrics_count =
     (int)(sizeof(mon_metrics) / sizeof(mon_metrics[0]));

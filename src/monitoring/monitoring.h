@@ -35,7 +35,7 @@ struct json;
 struct mon_actor {
     int64_t account;
     enum role role;
-    const char *region;    /* NULL: every region */
+    const char *region;     /* NULL: every region */
     struct audit_entry who; /* account login, via, addr */
 };
 
@@ -76,9 +76,8 @@ struct mon_event {
 ** Returns 0 with *id, ERR_INPUT with *why (Polish), ERR_DENIED with *why,
 ** ERR_NOTFOUND for an unknown plan, or ERR_DB.
 */
-int mon_entry_save(struct db *db, struct arena *a,
-                   const struct mon_actor *act, const struct mon_input *in,
-                   int64_t *id, const char **why);
+int mon_entry_save(struct db *db, struct arena *a, const struct mon_actor *act,
+                   const struct mon_input *in, int64_t *id, const char **why);
 
 /*
 ** Approve (approve true) or return an entered value with a comment
@@ -165,10 +164,9 @@ int mon_bindings_of_plan(struct db *db, struct arena *a, int64_t plan_id,
 ** metric is "" — one audit row ("indicator.bind"/"indicator.unbind").
 ** 0, ERR_INPUT with *why, ERR_DB.
 */
-int mon_binding_set(struct db *db, struct arena *a,
-                    const struct mon_actor *act, int64_t plan_id, int pos,
-                    const char *metric, const char *filter,
-                    const char *task, const char **why);
+int mon_binding_set(struct db *db, struct arena *a, const struct mon_actor *act,
+                    int64_t plan_id, int pos, const char *metric,
+                    const char *filter, const char *task, const char **why);
 
 /* ---- registers.c ---- */
 
@@ -238,16 +236,15 @@ int mon_record_get(struct db *db, struct arena *a,
 ** holds the transaction when several records go in together. 0 or <0.
 */
 int mon_record_save(struct db *db, struct arena *a,
-                    const struct mon_register *reg,
-                    const struct mon_actor *act, struct mon_record *rec);
+                    const struct mon_register *reg, const struct mon_actor *act,
+                    struct mon_record *rec);
 int mon_record_delete(struct db *db, struct arena *a,
                       const struct mon_register *reg,
                       const struct mon_actor *act, int64_t id);
 
 /* Write records as CSV (UTF-8 BOM, ';', CRLF, a header of labels). */
 void mon_register_csv(struct arena *a, const struct mon_register *reg,
-                      const struct mon_record *recs, int n,
-                      struct buf *out);
+                      const struct mon_record *recs, int n, struct buf *out);
 /*
 ** Import CSV data (the export's layout; header names or labels) into
 ** region, all or nothing: every row is checked first; any problem (Polish,
@@ -261,8 +258,7 @@ int mon_register_import(struct db *db, struct arena *a,
                         int *nerrs);
 
 /* Polish label of an enum value of field f, or the value itself. */
-const char *mon_field_choice_label(const struct mon_field *f,
-                                   const char *v);
+const char *mon_field_choice_label(const struct mon_field *f, const char *v);
 
 /* ---- grants.c ---- */
 
@@ -280,9 +276,9 @@ struct mon_award {
     int64_t id, grant_id;
     const char *region, *call, *area, *organisation, *project;
     int year;
-    int64_t amount;        /* grosze */
+    int64_t amount; /* grosze */
     bool reported;
-    int64_t initiatives, beneficiaries; /* 0 until reported */
+    int64_t initiatives, beneficiaries;           /* 0 until reported */
     const char *note, *reported_by, *reported_at; /* NULL until reported */
 };
 
@@ -310,11 +306,10 @@ int mon_awards_of_actor(struct db *db, struct arena *a,
 ** ("grant.award"). 0 with *id, ERR_INPUT with *errs and *nerrs, ERR_NOTFOUND
 ** (no such competition in act's region), ERR_DB.
 */
-int mon_award_add(struct db *db, struct arena *a,
-                  const struct mon_actor *act, int64_t grant_id,
-                  const char *organisation, const char *project,
-                  const char *amount, int64_t *id, const char ***errs,
-                  int *nerrs);
+int mon_award_add(struct db *db, struct arena *a, const struct mon_actor *act,
+                  int64_t grant_id, const char *organisation,
+                  const char *project, const char *amount, int64_t *id,
+                  const char ***errs, int *nerrs);
 
 /* Delete award id of act's region; one audit row ("grant.award_delete").
    0, ERR_NOTFOUND, ERR_DB. */
@@ -338,18 +333,18 @@ int mon_award_report(struct db *db, struct arena *a,
 
 /* The realisation of one indicator in the report. */
 struct mon_rind {
-    int ind;            /* index into plan->indicators */
-    bool has_target;    /* target_year is a value */
+    int ind;         /* index into plan->indicators */
+    bool has_target; /* target_year is a value */
     int64_t target;
-    bool has_data;      /* an entry (not returned) or a computed value */
-    int64_t real;       /* sum of the year's entries, or computed */
-    int64_t approved;   /* of which approved */
+    bool has_data;    /* an entry (not returned) or a computed value */
+    int64_t real;     /* sum of the year's entries, or computed */
+    int64_t approved; /* of which approved */
     int nentries, npending;
     bool computed;
     const char *metric; /* computed: the metric's label, filter */
     bool has_multi;
     int64_t multi_target, multi_real; /* programme years up to this one */
-    int pct10;          /* realisation / target in tenths of %, -1 none */
+    int pct10; /* realisation / target in tenths of %, -1 none */
     int multi_pct10;
     bool at_risk;
 };
@@ -369,9 +364,9 @@ struct mon_report {
     int *goal_pct10;         /* per goal: mean of capped indicator %, -1 */
     int64_t planned_by[PLAN_SOURCES_MAX], spent_by[PLAN_SOURCES_MAX];
     int64_t planned_total, spent_total;
-    int64_t *line_spent;     /* per line x source: [line * nsources + s] */
+    int64_t *line_spent; /* per line x source: [line * nsources + s] */
     int64_t entries, entries_pending;
-    int64_t indicator_sum;   /* sum of all indicator entries (not computed) */
+    int64_t indicator_sum; /* sum of all indicator entries (not computed) */
     int nat_risk, nno_data;
     int64_t demo_entries; /* entries whose note marks them as demo data */
 };

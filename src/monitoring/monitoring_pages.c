@@ -74,8 +74,9 @@ report_or_reply(struct req *r, int64_t id, struct mon_report *m)
 static void
 crumbs(struct req *r, const char *here, int64_t plan_id)
 {
-    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                   "href=\"/monitoring\">%s</a>",
+    html_printf(r,
+                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                "href=\"/monitoring\">%s</a>",
                 T_NAV_MONITORING);
     if (plan_id > 0) {
         html_printf(r, " › <a href=\"/monitoring/plany/%ld\">%s</a>",
@@ -141,58 +142,61 @@ entry_value_text(struct arena *a, const struct mon_entry *e)
 int
 page_mon_home(struct req *r)
 {
-    bool reader = r->user != NULL &&
-                  auth_role_has(r->user->role, CAP_REPORT_READ);
+    bool reader =
+        r->user != NULL && auth_role_has(r->user->role, CAP_REPORT_READ);
     db_stmt *st = db_query(r->db, Q_MON_YEARLY_PLANS);
     int rc, n = 0;
 
     db_bind_int(st, 1, reader ? 1 : 0);
     db_bind_text(st, 2, r->user ? r->user->region : NULL);
     layout_begin(r, T_NAV_MONITORING);
-    html_lit(r, "<h1>" T_NAV_MONITORING "</h1>\n<p class=\"lead\">"
-                T_MON_LEAD "</p>\n");
+    html_lit(r, "<h1>" T_NAV_MONITORING "</h1>\n<p class=\"lead\">" T_MON_LEAD
+                "</p>\n");
     if (!reader) {
         html_lit(r, "<p>" T_MON_PUBLIC_NOTE "</p>\n");
     }
-    if (r->user != NULL &&
-        auth_role_has(r->user->role, CAP_GRANT_REPORT)) {
+    if (r->user != NULL && auth_role_has(r->user->role, CAP_GRANT_REPORT)) {
         html_lit(r, "<p><a href=\"/moje-dotacje\">" T_GRANT_MINE_LINK
                     "</a></p>\n");
     }
     if (r->user != NULL &&
         auth_role_has(r->user->role, CAP_REALISATION_APPROVE)) {
-        html_lit(r, "<p><a href=\"/monitoring/zatwierdzanie\">"
-                    T_MON_PENDING_TITLE "</a></p>\n");
+        html_lit(r,
+                 "<p><a href=\"/monitoring/zatwierdzanie\">" T_MON_PENDING_TITLE
+                 "</a></p>\n");
     }
-    html_printf(r, "<table>\n<caption>%s</caption>\n<thead><tr>"
-                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                   "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">"
-                   "%s</th><th scope=\"col\" class=\"num\">%s</th>"
-                   "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-                T_MON_PLANS_CAPTION, T_MON_REGION, T_MON_PROGRAMME,
-                T_MON_YEAR, T_MON_ENTRIES, T_MON_PENDING_COUNT,
-                T_MON_LINKS);
+    html_printf(r,
+                "<table>\n<caption>%s</caption>\n<thead><tr>"
+                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">"
+                "%s</th><th scope=\"col\" class=\"num\">%s</th>"
+                "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+                T_MON_PLANS_CAPTION, T_MON_REGION, T_MON_PROGRAMME, T_MON_YEAR,
+                T_MON_ENTRIES, T_MON_PENDING_COUNT, T_MON_LINKS);
     while ((rc = db_step(st)) == DB_ROW) {
         int64_t id = db_col_int(st, 0);
 
         n++;
-        html_printf(r, "<tr><td>%s</td><td>%s</td><td>%ld</td>"
-                       "<td class=\"num\">%ld</td><td class=\"num\">%ld</td>"
-                       "<td><a href=\"/plany/%ld\">%s</a>",
+        html_printf(r,
+                    "<tr><td>%s</td><td>%s</td><td>%ld</td>"
+                    "<td class=\"num\">%ld</td><td class=\"num\">%ld</td>"
+                    "<td><a href=\"/plany/%ld\">%s</a>",
                     db_col_text(st, 2), db_col_text(st, 5),
                     (long)db_col_int(st, 4), (long)db_col_int(st, 8),
                     (long)db_col_int(st, 9), (long)id, T_MON_LINK_PLAN);
         if (reader) {
-            html_printf(r, " · <a href=\"/monitoring/plany/%ld\">%s</a>"
-                           " · <a href=\"/monitoring/plany/%ld/raport\">%s"
-                           "</a>",
+            html_printf(r,
+                        " · <a href=\"/monitoring/plany/%ld\">%s</a>"
+                        " · <a href=\"/monitoring/plany/%ld/raport\">%s"
+                        "</a>",
                         (long)id, T_MON_DASHBOARD, (long)id,
                         T_MON_REPORT_TITLE);
         }
         if (r->user != NULL &&
             auth_role_has(r->user->role, CAP_REALISATION_ENTER)) {
-            html_printf(r, " · <a href=\"/monitoring/plany/%ld/realizacja\">"
-                           "%s</a>",
+            html_printf(r,
+                        " · <a href=\"/monitoring/plany/%ld/realizacja\">"
+                        "%s</a>",
                         (long)id, T_MON_ENTER_TITLE);
         }
         html_lit(r, "</td></tr>\n");
@@ -230,16 +234,18 @@ page_mon_dashboard(struct req *r)
     crumbs(r, T_MON_DASHBOARD, 0);
     html_printf(r, "<h1>%s %d</h1>\n<p class=\"lead\">%s</p>\n",
                 T_MON_DASHBOARD, m.year, m.p->title ? m.p->title : "");
-    html_printf(r, "<p class=\"downloads\"><a href=\"/monitoring/plany/%ld/"
-                   "raport\">%s</a> · %s: <a href=\"/monitoring/plany/%ld/"
-                   "raport?format=pdf\">PDF</a>, <a href=\"/monitoring/plany/"
-                   "%ld/raport?format=xlsx\">XLSX</a>, <a href=\"/api/"
-                   "monitoring/plans/%ld/report\">JSON</a>",
+    html_printf(r,
+                "<p class=\"downloads\"><a href=\"/monitoring/plany/%ld/"
+                "raport\">%s</a> · %s: <a href=\"/monitoring/plany/%ld/"
+                "raport?format=pdf\">PDF</a>, <a href=\"/monitoring/plany/"
+                "%ld/raport?format=xlsx\">XLSX</a>, <a href=\"/api/"
+                "monitoring/plans/%ld/report\">JSON</a>",
                 (long)id, T_MON_REPORT_TITLE, T_MON_DOWNLOAD, (long)id,
                 (long)id, (long)id);
     if (auth_role_has(r->user->role, CAP_REALISATION_ENTER)) {
-        html_printf(r, " · <a href=\"/monitoring/plany/%ld/realizacja\">%s"
-                       "</a>",
+        html_printf(r,
+                    " · <a href=\"/monitoring/plany/%ld/realizacja\">%s"
+                    "</a>",
                     (long)id, T_MON_ENTER_TITLE);
     }
     html_lit(r, "</p>\n");
@@ -247,9 +253,10 @@ page_mon_dashboard(struct req *r)
     mon_svg_goals(r, &m);
     html_lit(r, "<ul class=\"mon-goals\">\n");
     for (t = 0; t < m.p->ngoals; t++) {
-        html_printf(r, "<li><label for=\"cel-%d\">%s %s</label> "
-                       "<meter id=\"cel-%d\" min=\"0\" max=\"100\" "
-                       "value=\"%d\">%s %%</meter> %s %%</li>\n",
+        html_printf(r,
+                    "<li><label for=\"cel-%d\">%s %s</label> "
+                    "<meter id=\"cel-%d\" min=\"0\" max=\"100\" "
+                    "value=\"%d\">%s %%</meter> %s %%</li>\n",
                     t, T_MON_GOAL, m.p->goals[t].code, t,
                     m.goal_pct10[t] < 0 ? 0 : m.goal_pct10[t] / 10,
                     mon_pct_text(&r->arena, m.goal_pct10[t]),
@@ -257,10 +264,11 @@ page_mon_dashboard(struct req *r)
     }
     html_lit(r, "</ul>\n");
 
-    html_printf(r, "<h2>%s</h2>\n<table>\n<caption>%s</caption>\n<thead>"
-                   "<tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>"
-                   "</thead>\n<tbody>\n",
+    html_printf(r,
+                "<h2>%s</h2>\n<table>\n<caption>%s</caption>\n<thead>"
+                "<tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>"
+                "</thead>\n<tbody>\n",
                 T_MON_ATTENTION, T_MON_ATTENTION_CAPTION, T_MON_COL_TASK,
                 T_MON_COL_TERM, T_MON_COL_IMPLEMENTERS, T_MON_COL_STATUS);
     for (t = 0; t < m.p->ntasks; t++) {
@@ -271,22 +279,23 @@ page_mon_dashboard(struct req *r)
         }
         nlate += m.task[t].late;
         nnodata += !m.task[t].has_data;
-        html_printf(r, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td>"
-                       "<td>%s</td></tr>\n",
+        html_printf(r,
+                    "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td>"
+                    "<td>%s</td></tr>\n",
                     task->number, task->term.text ? task->term.text : "",
                     task->implementers ? task->implementers : "",
-                    !m.task[t].has_data ? T_MON_TASK_NO_DATA
-                                        : T_MON_TASK_LATE);
+                    !m.task[t].has_data ? T_MON_TASK_NO_DATA : T_MON_TASK_LATE);
     }
     html_lit(r, "</tbody>\n</table>\n");
     html_printf(r, "<p>%s: %d · %s: %d</p>\n", T_MON_TASK_LATE, nlate,
                 T_MON_TASK_NO_DATA, nnodata);
 
-    html_printf(r, "<h2>%s</h2>\n<table>\n<caption>%s</caption>\n<thead>"
-                   "<tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                   "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n"
-                   "<tbody>\n",
+    html_printf(r,
+                "<h2>%s</h2>\n<table>\n<caption>%s</caption>\n<thead>"
+                "<tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n"
+                "<tbody>\n",
                 T_MON_LATEST, T_MON_LATEST, T_MON_COL_WHEN, T_MON_COL_WHO,
                 T_MON_COL_ITEM, T_MON_COL_EVENT, T_MON_COL_VALUE);
     st = db_query(r->db, Q_MON_LATEST_CHANGES);
@@ -300,12 +309,12 @@ page_mon_dashboard(struct req *r)
         e.pos = (int)db_col_int(st, 7);
         e.source = db_col_text_dup(&r->arena, st, 8);
         e.value = db_col_int(st, 2);
-        html_printf(r, "<tr><td>%s</td><td>%s</td><td><a href=\"/monitoring/"
-                       "wpisy/%ld\">%s</a> (%s)</td><td>%s</td>"
-                       "<td class=\"num\">%s</td></tr>\n",
+        html_printf(r,
+                    "<tr><td>%s</td><td>%s</td><td><a href=\"/monitoring/"
+                    "wpisy/%ld\">%s</a> (%s)</td><td>%s</td>"
+                    "<td class=\"num\">%s</td></tr>\n",
                     db_col_text(st, 5), db_col_text(st, 4),
-                    (long)db_col_int(st, 0),
-                    item_label(&r->arena, m.p, &e),
+                    (long)db_col_int(st, 0), item_label(&r->arena, m.p, &e),
                     period_label(&r->arena, db_col_text(st, 9)),
                     status_label(db_col_text(st, 3)),
                     entry_value_text(&r->arena, &e));
@@ -321,8 +330,8 @@ page_mon_dashboard(struct req *r)
 
 /* The entries of one item, listed in its row of the realisation form. */
 static void
-item_entries(struct req *r, const struct mon_entry *es, int n,
-             const char *kind, int pos, const char *source)
+item_entries(struct req *r, const struct mon_entry *es, int n, const char *kind,
+             int pos, const char *source)
 {
     int i, shown = 0;
 
@@ -333,8 +342,9 @@ item_entries(struct req *r, const struct mon_entry *es, int n,
             strcmp(e->source, source) != 0) {
             continue;
         }
-        html_printf(r, "%s<a href=\"/monitoring/wpisy/%ld\">%s: %s</a> "
-                       "(%s)",
+        html_printf(r,
+                    "%s<a href=\"/monitoring/wpisy/%ld\">%s: %s</a> "
+                    "(%s)",
                     shown++ ? "<br>" : "", (long)e->id,
                     period_label(&r->arena, e->period),
                     entry_value_text(&r->arena, e), status_label(e->status));
@@ -348,35 +358,37 @@ item_entries(struct req *r, const struct mon_entry *es, int n,
 }
 
 static void
-entry_form(struct req *r, int64_t plan_id, int year, const char *kind,
-           int pos, const char *source, bool money)
+entry_form(struct req *r, int64_t plan_id, int year, const char *kind, int pos,
+           const char *source, bool money)
 {
     const char *idp = arena_printf(&r->arena, "%c%d%s", kind[0], pos, source);
     int q;
 
     form_begin(r, "/monitoring/wpisy", NULL);
-    html_printf(r, "<input type=\"hidden\" name=\"plan\" value=\"%ld\">"
-                   "<input type=\"hidden\" name=\"kind\" value=\"%s\">"
-                   "<input type=\"hidden\" name=\"pos\" value=\"%d\">"
-                   "<input type=\"hidden\" name=\"source\" value=\"%s\">",
+    html_printf(r,
+                "<input type=\"hidden\" name=\"plan\" value=\"%ld\">"
+                "<input type=\"hidden\" name=\"kind\" value=\"%s\">"
+                "<input type=\"hidden\" name=\"pos\" value=\"%d\">"
+                "<input type=\"hidden\" name=\"source\" value=\"%s\">",
                 (long)plan_id, kind, pos, source);
-    html_printf(r, "<label class=\"mon-sr\" for=\"okres-%s\">%s</label>"
-                   "<select id=\"okres-%s\" name=\"period\">"
-                   "<option value=\"%d\">%s %d</option>",
+    html_printf(r,
+                "<label class=\"mon-sr\" for=\"okres-%s\">%s</label>"
+                "<select id=\"okres-%s\" name=\"period\">"
+                "<option value=\"%d\">%s %d</option>",
                 idp, T_MON_PERIOD, idp, year, T_MON_YEAR, year);
     for (q = 1; q <= 4; q++) {
-        html_printf(r, "<option value=\"%d-Q%d\">%d kw.</option>", year, q,
-                    q);
+        html_printf(r, "<option value=\"%d-Q%d\">%d kw.</option>", year, q, q);
     }
-    html_printf(r, "</select> <label class=\"mon-sr\" for=\"wart-%s\">%s"
-                   "</label><input id=\"wart-%s\" name=\"value\" "
-                   "size=\"10\" required inputmode=\"%s\"> "
-                   "<label class=\"mon-sr\" for=\"uw-%s\">%s</label>"
-                   "<input id=\"uw-%s\" name=\"note\" size=\"14\" "
-                   "placeholder=\"%s\"> <button type=\"submit\">%s</button>",
+    html_printf(r,
+                "</select> <label class=\"mon-sr\" for=\"wart-%s\">%s"
+                "</label><input id=\"wart-%s\" name=\"value\" "
+                "size=\"10\" required inputmode=\"%s\"> "
+                "<label class=\"mon-sr\" for=\"uw-%s\">%s</label>"
+                "<input id=\"uw-%s\" name=\"note\" size=\"14\" "
+                "placeholder=\"%s\"> <button type=\"submit\">%s</button>",
                 idp, money ? T_MON_VALUE_MONEY : T_MON_VALUE, idp,
-                money ? "decimal" : "numeric", idp, T_MON_NOTE, idp,
-                T_MON_NOTE, T_MON_SAVE);
+                money ? "decimal" : "numeric", idp, T_MON_NOTE, idp, T_MON_NOTE,
+                T_MON_SAVE);
     form_end(r);
 }
 
@@ -422,24 +434,26 @@ page_mon_realisation(struct req *r)
                 T_MON_ENTER_LEAD);
     for (t = 0; t < p->ntasks; t++) {
         const struct plan_task *task = &p->tasks[t];
-        bool may = mon_may_enter_task(r->db, &r->arena, &act, meta.region, p,
-                                      t);
+        bool may =
+            mon_may_enter_task(r->db, &r->arena, &act, meta.region, p, t);
 
         editable += may;
-        html_printf(r, "<section class=\"mon-task\" id=\"zadanie-%d\">"
-                       "<h2>%s %s</h2>\n<p>%s</p><p><strong>%s:</strong> %s"
-                       "%s</p>\n",
+        html_printf(r,
+                    "<section class=\"mon-task\" id=\"zadanie-%d\">"
+                    "<h2>%s %s</h2>\n<p>%s</p><p><strong>%s:</strong> %s"
+                    "%s</p>\n",
                     t + 1, T_MON_TASK, task->number,
                     task->description ? task->description : "",
                     T_MON_COL_IMPLEMENTERS,
                     task->implementers ? task->implementers : "–",
                     may ? "" : " — " T_MON_NOT_YOURS);
-        html_printf(r, "<table class=\"mon-entry\">\n<caption>%s %s</caption>"
-                       "\n<thead><tr><th scope=\"col\">%s</th>"
-                       "<th scope=\"col\" class=\"num\">%s</th>"
-                       "<th scope=\"col\">%s</th>%s</tr></thead>\n<tbody>\n",
-                    T_MON_TASK, task->number, T_MON_COL_ITEM,
-                    T_MON_COL_TARGET, T_MON_COL_ENTRIES,
+        html_printf(r,
+                    "<table class=\"mon-entry\">\n<caption>%s %s</caption>"
+                    "\n<thead><tr><th scope=\"col\">%s</th>"
+                    "<th scope=\"col\" class=\"num\">%s</th>"
+                    "<th scope=\"col\">%s</th>%s</tr></thead>\n<tbody>\n",
+                    T_MON_TASK, task->number, T_MON_COL_ITEM, T_MON_COL_TARGET,
+                    T_MON_COL_ENTRIES,
                     may ? "<th scope=\"col\">" T_MON_COL_NEW "</th>" : "");
         for (i = 0; i < p->nindicators; i++) {
             const struct plan_indicator *in = &p->indicators[i];
@@ -453,8 +467,9 @@ page_mon_realisation(struct req *r)
                     bound = &b[k];
                 }
             }
-            html_printf(r, "<tr id=\"w-i%d\"><th scope=\"row\"%s>%s%s</th>"
-                           "<td class=\"num\">%s</td><td>",
+            html_printf(r,
+                        "<tr id=\"w-i%d\"><th scope=\"row\"%s>%s%s</th>"
+                        "<td class=\"num\">%s</td><td>",
                         i, in->parent >= 0 ? " class=\"breakdown\"" : "",
                         in->parent >= 0 ? "w tym: " : "", in->name,
                         in->target_year.kind == PLAN_NUM_VALUE
@@ -488,12 +503,12 @@ page_mon_realisation(struct req *r)
                 if (am->amount.kind != PLAN_NUM_VALUE || am->amount.v == 0) {
                     continue;
                 }
-                html_printf(r, "<tr><th scope=\"row\">%s — %s</th>"
-                               "<td class=\"num\">%s zł</td><td>",
+                html_printf(r,
+                            "<tr><th scope=\"row\">%s — %s</th>"
+                            "<td class=\"num\">%s zł</td><td>",
                             T_MON_SPENT, p->sources[am->source].name,
                             str_money(&r->arena, am->amount.v));
-                item_entries(r, es, ne, "line", l,
-                             p->sources[am->source].code);
+                item_entries(r, es, ne, "line", l, p->sources[am->source].code);
                 html_lit(r, "</td>");
                 if (may) {
                     html_lit(r, "<td>");
@@ -512,12 +527,15 @@ page_mon_realisation(struct req *r)
     if (approver) {
         html_printf(r, "<h2 id=\"wyliczane\">%s</h2>\n<p>%s</p>\n",
                     T_MON_BIND_TITLE, T_MON_BIND_LEAD);
-        form_begin(r, arena_printf(&r->arena, "/monitoring/plany/%ld/"
-                                              "powiazania",
-                                   (long)id),
+        form_begin(r,
+                   arena_printf(&r->arena,
+                                "/monitoring/plany/%ld/"
+                                "powiazania",
+                                (long)id),
                    NULL);
-        html_printf(r, "<p class=\"field\"><label for=\"f-pos\">%s</label>"
-                       "<select id=\"f-pos\" name=\"pos\">",
+        html_printf(r,
+                    "<p class=\"field\"><label for=\"f-pos\">%s</label>"
+                    "<select id=\"f-pos\" name=\"pos\">",
                     T_MON_COL_INDICATOR);
         for (i = 0; i < p->nindicators; i++) {
             const char *name = p->indicators[i].name;
@@ -528,17 +546,19 @@ page_mon_realisation(struct req *r)
                             : "",
                         name);
         }
-        html_printf(r, "</select></p>\n<p class=\"field\"><label "
-                       "for=\"f-metric\">%s</label><select id=\"f-metric\" "
-                       "name=\"metric\"><option value=\"\">%s</option>",
+        html_printf(r,
+                    "</select></p>\n<p class=\"field\"><label "
+                    "for=\"f-metric\">%s</label><select id=\"f-metric\" "
+                    "name=\"metric\"><option value=\"\">%s</option>",
                     T_MON_METRIC, T_MON_UNBIND);
         for (i = 0; i < mon_metrics_count; i++) {
             html_printf(r, "<option value=\"%s\">%s</option>",
                         mon_metrics[i].code, mon_metrics[i].label);
         }
-        html_printf(r, "</select></p>\n<p class=\"field\"><label "
-                       "for=\"f-filter\">%s</label><select id=\"f-filter\" "
-                       "name=\"filter\"><option value=\"\">%s</option>",
+        html_printf(r,
+                    "</select></p>\n<p class=\"field\"><label "
+                    "for=\"f-filter\">%s</label><select id=\"f-filter\" "
+                    "name=\"filter\"><option value=\"\">%s</option>",
                     T_MON_FILTER, T_MON_FILTER_NONE);
         for (i = 0; i < mon_metrics_count; i++) {
             for (k = 0; mon_metrics[i].filters != NULL &&
@@ -551,8 +571,7 @@ page_mon_realisation(struct req *r)
         }
         html_lit(r, "</select></p>\n");
         form_input(r, "task", T_MON_BIND_TASK, "text", NULL, "size=\"8\"");
-        html_lit(r, "<p><button type=\"submit\">" T_MON_SAVE
-                    "</button></p>\n");
+        html_lit(r, "<p><button type=\"submit\">" T_MON_SAVE "</button></p>\n");
         form_end(r);
     }
     layout_end(r);
@@ -568,8 +587,9 @@ message_page(struct req *r, int status, const char *msg, int64_t plan_id)
     html_printf(r, "<h1>%s</h1>\n", T_ERR_TITLE);
     form_errors(r, &msg, 1);
     if (plan_id > 0) {
-        html_printf(r, "<p><a href=\"/monitoring/plany/%ld/realizacja\">%s"
-                       "</a></p>\n",
+        html_printf(r,
+                    "<p><a href=\"/monitoring/plany/%ld/realizacja\">%s"
+                    "</a></p>\n",
                     (long)plan_id, T_MON_BACK);
     }
     layout_end(r);
@@ -590,8 +610,7 @@ parse_value(const char *s, bool money, int64_t *out)
         if (plan_num_money(s, &n) != 0 || n.kind != PLAN_NUM_VALUE) {
             return false;
         }
-    } else if (plan_num_count(s, &n, &unit) != 0 ||
-               n.kind != PLAN_NUM_VALUE) {
+    } else if (plan_num_count(s, &n, &unit) != 0 || n.kind != PLAN_NUM_VALUE) {
         return false;
     }
     *out = n.v;
@@ -638,14 +657,13 @@ page_mon_entry_save(struct req *r)
         return req_error(r, 404, NULL);
     }
     if (rc == ERR_INPUT || rc == ERR_DENIED) {
-        return message_page(r, rc == ERR_DENIED ? 403 : 400, why,
-                            in.plan_id);
+        return message_page(r, rc == ERR_DENIED ? 403 : 400, why, in.plan_id);
     }
     if (rc != 0) {
         return rc;
     }
-    return req_redirect(r, arena_printf(&r->arena, "/monitoring/wpisy/%ld",
-                                        (long)id));
+    return req_redirect(
+        r, arena_printf(&r->arena, "/monitoring/wpisy/%ld", (long)id));
 }
 
 /*
@@ -670,9 +688,8 @@ page_mon_entry(struct req *r)
     if (rc == 0) {
         rc = plan_store_load(r->db, &r->arena, e.plan_id, &p, &meta);
     }
-    if (rc == ERR_NOTFOUND ||
-        (rc == 0 && r->user->region != NULL &&
-         strcmp(r->user->region, meta.region) != 0)) {
+    if (rc == ERR_NOTFOUND || (rc == 0 && r->user->region != NULL &&
+                               strcmp(r->user->region, meta.region) != 0)) {
         return req_error(r, 404, NULL);
     }
     if (rc != 0) {
@@ -683,14 +700,14 @@ page_mon_entry(struct req *r)
     }
     layout_begin(r, T_MON_ENTRY_TITLE);
     crumbs(r, T_MON_ENTRY_TITLE, e.plan_id);
-    html_printf(r, "<h1>%s</h1>\n<dl class=\"meta\"><dt>%s</dt><dd>%s</dd>"
-                   "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>"
-                   "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s, %s</dd>",
-                T_MON_ENTRY_TITLE, T_MON_COL_ITEM,
-                item_label(&r->arena, p, &e), T_MON_PERIOD,
-                period_label(&r->arena, e.period), T_MON_COL_VALUE,
-                entry_value_text(&r->arena, &e), T_MON_COL_STATUS,
-                status_label(e.status), T_MON_ENTERED_BY,
+    html_printf(r,
+                "<h1>%s</h1>\n<dl class=\"meta\"><dt>%s</dt><dd>%s</dd>"
+                "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>"
+                "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s, %s</dd>",
+                T_MON_ENTRY_TITLE, T_MON_COL_ITEM, item_label(&r->arena, p, &e),
+                T_MON_PERIOD, period_label(&r->arena, e.period),
+                T_MON_COL_VALUE, entry_value_text(&r->arena, &e),
+                T_MON_COL_STATUS, status_label(e.status), T_MON_ENTERED_BY,
                 e.entered_by ? e.entered_by : "–", e.entered_at);
     if (e.note != NULL) {
         html_printf(r, "<dt>%s</dt><dd>%s</dd>", T_MON_NOTE, e.note);
@@ -701,37 +718,40 @@ page_mon_entry(struct req *r)
     html_lit(r, "</dl>\n");
     if (strcmp(e.status, "entered") == 0 &&
         auth_role_has(r->user->role, CAP_REALISATION_APPROVE)) {
-        form_begin(r, arena_printf(&r->arena, "/monitoring/wpisy/%ld/decyzja",
-                                   (long)id),
-                   NULL);
-        html_printf(r, "<p class=\"field\"><label for=\"f-comment\">%s"
-                       "</label><input id=\"f-comment\" name=\"comment\">"
-                       "</p><p><button type=\"submit\" name=\"decision\" "
-                       "value=\"approve\">%s</button> <button type=\"submit\""
-                       " name=\"decision\" value=\"return\">%s</button></p>\n",
+        form_begin(
+            r,
+            arena_printf(&r->arena, "/monitoring/wpisy/%ld/decyzja", (long)id),
+            NULL);
+        html_printf(r,
+                    "<p class=\"field\"><label for=\"f-comment\">%s"
+                    "</label><input id=\"f-comment\" name=\"comment\">"
+                    "</p><p><button type=\"submit\" name=\"decision\" "
+                    "value=\"approve\">%s</button> <button type=\"submit\""
+                    " name=\"decision\" value=\"return\">%s</button></p>\n",
                     T_MON_COMMENT, T_MON_APPROVE, T_MON_RETURN);
         form_end(r);
     }
-    html_printf(r, "<table>\n<caption>%s</caption>\n<thead><tr>"
-                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                   "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">"
-                   "%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s"
-                   "</th></tr></thead>\n<tbody>\n",
-                T_MON_HISTORY, T_MON_COL_WHEN, T_MON_COL_WHO,
-                T_MON_COL_EVENT, T_MON_COL_VALUE, T_MON_NOTE, T_MON_COMMENT);
+    html_printf(r,
+                "<table>\n<caption>%s</caption>\n<thead><tr>"
+                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">"
+                "%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s"
+                "</th></tr></thead>\n<tbody>\n",
+                T_MON_HISTORY, T_MON_COL_WHEN, T_MON_COL_WHO, T_MON_COL_EVENT,
+                T_MON_COL_VALUE, T_MON_NOTE, T_MON_COMMENT);
     for (i = 0; i < n; i++) {
         struct mon_entry v = e;
 
         v.value = h[i].value;
-        html_printf(r, "<tr><td>%s</td><td>%s</td><td>%s</td>"
-                       "<td class=\"num\">%s</td><td>%s</td><td>%s</td>"
-                       "</tr>\n",
+        html_printf(r,
+                    "<tr><td>%s</td><td>%s</td><td>%s</td>"
+                    "<td class=\"num\">%s</td><td>%s</td><td>%s</td>"
+                    "</tr>\n",
                     h[i].at, h[i].account ? h[i].account : "–",
                     strcmp(h[i].event, "approve") == 0  ? T_MON_EV_APPROVE
                     : strcmp(h[i].event, "return") == 0 ? T_MON_EV_RETURN
                                                         : T_MON_EV_ENTER,
-                    entry_value_text(&r->arena, &v),
-                    h[i].note ? h[i].note : "",
+                    entry_value_text(&r->arena, &v), h[i].note ? h[i].note : "",
                     h[i].comment ? h[i].comment : "");
     }
     html_lit(r, "</tbody>\n</table>\n");
@@ -755,13 +775,11 @@ page_mon_entry_decide(struct req *r)
     if ((rc = id_param(r, 0, &id)) != 0) {
         return rc;
     }
-    if (d == NULL ||
-        (strcmp(d, "approve") != 0 && strcmp(d, "return") != 0)) {
+    if (d == NULL || (strcmp(d, "approve") != 0 && strcmp(d, "return") != 0)) {
         return message_page(r, 400, T_MON_ERR_DECISION, 0);
     }
-    rc = mon_entry_decide(r->db, &r->arena, &act, id,
-                          strcmp(d, "approve") == 0, req_form(r, "comment"),
-                          &why);
+    rc = mon_entry_decide(r->db, &r->arena, &act, id, strcmp(d, "approve") == 0,
+                          req_form(r, "comment"), &why);
     if (rc == ERR_NOTFOUND) {
         return req_error(r, 404, NULL);
     }
@@ -775,8 +793,8 @@ page_mon_entry_decide(struct req *r)
         strcmp(req_form(r, "back"), "queue") == 0) {
         return req_redirect(r, "/monitoring/zatwierdzanie");
     }
-    return req_redirect(r, arena_printf(&r->arena, "/monitoring/wpisy/%ld",
-                                        (long)id));
+    return req_redirect(
+        r, arena_printf(&r->arena, "/monitoring/wpisy/%ld", (long)id));
 }
 
 /*
@@ -803,11 +821,12 @@ page_mon_pending(struct req *r)
     if (n == 0) {
         html_lit(r, "<p>" T_MON_PENDING_NONE "</p>\n");
     } else {
-        html_printf(r, "<table>\n<caption>%s</caption>\n<thead><tr>"
-                       "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                       "<th scope=\"col\" class=\"num\">%s</th>"
-                       "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                       "</tr></thead>\n<tbody>\n",
+        html_printf(r,
+                    "<table>\n<caption>%s</caption>\n<thead><tr>"
+                    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                    "<th scope=\"col\" class=\"num\">%s</th>"
+                    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                    "</tr></thead>\n<tbody>\n",
                     T_MON_PENDING_TITLE, T_MON_COL_ITEM, T_MON_PERIOD,
                     T_MON_COL_VALUE, T_MON_ENTERED_BY, T_MON_COL_DECISION);
     }
@@ -821,24 +840,27 @@ page_mon_pending(struct req *r)
             }
             loaded = es[i].plan_id;
         }
-        html_printf(r, "<tr><td><a href=\"/monitoring/wpisy/%ld\">%s</a>"
-                       "</td><td>%s</td><td class=\"num\">%s</td>"
-                       "<td>%s, %s</td><td>",
+        html_printf(r,
+                    "<tr><td><a href=\"/monitoring/wpisy/%ld\">%s</a>"
+                    "</td><td>%s</td><td class=\"num\">%s</td>"
+                    "<td>%s, %s</td><td>",
                     (long)es[i].id, item_label(&r->arena, p, &es[i]),
                     period_label(&r->arena, es[i].period),
                     entry_value_text(&r->arena, &es[i]),
                     es[i].entered_by ? es[i].entered_by : "–",
                     es[i].entered_at);
-        form_begin(r, arena_printf(&r->arena, "/monitoring/wpisy/%ld/decyzja",
-                                   (long)es[i].id),
+        form_begin(r,
+                   arena_printf(&r->arena, "/monitoring/wpisy/%ld/decyzja",
+                                (long)es[i].id),
                    NULL);
-        html_printf(r, "<input type=\"hidden\" name=\"back\" value=\"queue\">"
-                       "<label class=\"mon-sr\" for=\"%s\">%s</label>"
-                       "<input id=\"%s\" name=\"comment\" size=\"16\" "
-                       "placeholder=\"%s\"> <button type=\"submit\" "
-                       "name=\"decision\" value=\"approve\">%s</button> "
-                       "<button type=\"submit\" name=\"decision\" "
-                       "value=\"return\">%s</button>",
+        html_printf(r,
+                    "<input type=\"hidden\" name=\"back\" value=\"queue\">"
+                    "<label class=\"mon-sr\" for=\"%s\">%s</label>"
+                    "<input id=\"%s\" name=\"comment\" size=\"16\" "
+                    "placeholder=\"%s\"> <button type=\"submit\" "
+                    "name=\"decision\" value=\"approve\">%s</button> "
+                    "<button type=\"submit\" name=\"decision\" "
+                    "value=\"return\">%s</button>",
                     fid, T_MON_COMMENT, fid, T_MON_COMMENT, T_MON_APPROVE,
                     T_MON_RETURN);
         form_end(r);
@@ -892,8 +914,9 @@ page_mon_bind(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    return req_redirect(r, arena_printf(&r->arena, "/monitoring/plany/%ld/"
-                                                   "realizacja#wyliczane",
+    return req_redirect(r, arena_printf(&r->arena,
+                                        "/monitoring/plany/%ld/"
+                                        "realizacja#wyliczane",
                                         (long)id));
 }
 
@@ -938,10 +961,9 @@ page_mon_report(struct req *r)
         if (rc != 0) {
             return rc;
         }
-        r->content_type =
-            pdf ? "application/pdf"
-                : "application/vnd.openxmlformats-officedocument."
-                  "spreadsheetml.sheet";
+        r->content_type = pdf ? "application/pdf"
+                              : "application/vnd.openxmlformats-officedocument."
+                                "spreadsheetml.sheet";
         req_add_header(r, "Content-Disposition",
                        arena_printf(&r->arena,
                                     "attachment; filename=\"sprawozdanie-"
@@ -951,10 +973,11 @@ page_mon_report(struct req *r)
     }
     layout_begin(r, T_MON_REPORT_TITLE);
     crumbs(r, T_MON_REPORT_TITLE, id);
-    html_printf(r, "<p class=\"downloads\">%s: <a href=\"/monitoring/plany/"
-                   "%ld/raport?format=pdf\">PDF</a>, <a href=\"/monitoring/"
-                   "plany/%ld/raport?format=xlsx\">XLSX</a>, <a href=\"/api/"
-                   "monitoring/plans/%ld/report\">JSON</a></p>\n",
+    html_printf(r,
+                "<p class=\"downloads\">%s: <a href=\"/monitoring/plany/"
+                "%ld/raport?format=pdf\">PDF</a>, <a href=\"/monitoring/"
+                "plany/%ld/raport?format=xlsx\">XLSX</a>, <a href=\"/api/"
+                "monitoring/plans/%ld/report\">JSON</a></p>\n",
                 T_MON_DOWNLOAD, (long)id, (long)id, (long)id);
     mon_report_html(r, &m, false);
     layout_end(r);

@@ -56,8 +56,7 @@ entry_cols(struct arena *a, db_stmt *st, struct mon_entry *e)
 }
 
 int
-mon_entry_get(struct db *db, struct arena *a, int64_t id,
-              struct mon_entry *out)
+mon_entry_get(struct db *db, struct arena *a, int64_t id, struct mon_entry *out)
 {
     db_stmt *st = db_query(db, Q_MON_ENTRY_GET);
     int rc;
@@ -75,8 +74,7 @@ mon_entry_get(struct db *db, struct arena *a, int64_t id,
 }
 
 static int
-entry_list(struct db *db, struct arena *a, db_stmt *st,
-           struct mon_entry **out)
+entry_list(struct db *db, struct arena *a, db_stmt *st, struct mon_entry **out)
 {
     struct mon_entry *list = NULL;
     int n = 0, rc;
@@ -138,9 +136,8 @@ mon_entry_history(struct db *db, struct arena *a, int64_t id,
 }
 
 bool
-mon_may_enter_task(struct db *db, struct arena *a,
-                   const struct mon_actor *act, const char *region,
-                   const struct plan *p, int t)
+mon_may_enter_task(struct db *db, struct arena *a, const struct mon_actor *act,
+                   const char *region, const struct plan *p, int t)
 {
     const struct plan_task *task;
     struct buf folded;
@@ -162,8 +159,7 @@ mon_may_enter_task(struct db *db, struct arena *a,
     for (l = task->first_line; l >= 0 && l < task->first_line + task->nlines;
          l++) {
         if (p->lines[l].implementers != NULL) {
-            buf_printf(&folded, " %s ",
-                       str_fold(a, p->lines[l].implementers));
+            buf_printf(&folded, " %s ", str_fold(a, p->lines[l].implementers));
         }
     }
     if (folded.len == 0) {
@@ -234,8 +230,7 @@ item_task(const struct plan *p, const struct mon_input *in)
 }
 
 static int
-history_add(struct db *db, int64_t id, const char *event,
-            const char *account)
+history_add(struct db *db, int64_t id, const char *event, const char *account)
 {
     db_stmt *st = db_query(db, Q_MON_HISTORY_INSERT);
 
@@ -422,8 +417,7 @@ mon_entry_decide(struct db *db, struct arena *a, const struct mon_actor *act,
     e.before = entry_json(a, cur.kind, cur.pos, cur.source, cur.period,
                           cur.value, cur.note, cur.status, NULL);
     e.after = entry_json(a, cur.kind, cur.pos, cur.source, cur.period,
-                         cur.value, cur.note,
-                         approve ? "approved" : "returned",
+                         cur.value, cur.note, approve ? "approved" : "returned",
                          approve ? NULL : str_trim(a, comment));
     if ((rc = audit_add(db, &e)) != 0) {
         goto fail;

@@ -109,8 +109,8 @@ page_reg_home(struct req *r)
         return rc;
     }
     layout_begin(r, T_NAV_REGISTERS);
-    html_lit(r, "<h1>" T_NAV_REGISTERS "</h1>\n<p class=\"lead\">"
-                T_REG_LEAD "</p>\n<ul class=\"mon-registers\">\n");
+    html_lit(r, "<h1>" T_NAV_REGISTERS "</h1>\n<p class=\"lead\">" T_REG_LEAD
+                "</p>\n<ul class=\"mon-registers\">\n");
     for (i = 0; i < mon_registers_count && i < 4; i++) {
         html_printf(r, "<li><a href=\"/rejestry/%s\">%s</a> — %ld %s</li>\n",
                     mon_registers[i].slug, mon_registers[i].title,
@@ -140,26 +140,26 @@ page_reg_list(struct req *r)
     if (year != 0 && (year < 2000 || year > 2100)) {
         return req_error(r, 400, T_REG_ERR_YEAR_ARG);
     }
-    n = mon_record_list(r->db, &r->arena, reg,
-                        r->user ? r->user->region : NULL, year, &recs);
+    n = mon_record_list(r->db, &r->arena, reg, r->user ? r->user->region : NULL,
+                        year, &recs);
     if (n < 0) {
         return n;
     }
     layout_begin(r, reg->title);
     crumbs(r, NULL, reg->title);
     html_printf(r, "<h1>%s</h1>\n", reg->title);
-    html_printf(r, "<form method=\"get\" action=\"/rejestry/%s\" "
-                   "class=\"search\"><label for=\"f-rok\">%s</label> "
-                   "<input id=\"f-rok\" name=\"rok\" size=\"6\" "
-                   "inputmode=\"numeric\" value=\"%s\"> <button "
-                   "type=\"submit\">%s</button></form>\n",
+    html_printf(r,
+                "<form method=\"get\" action=\"/rejestry/%s\" "
+                "class=\"search\"><label for=\"f-rok\">%s</label> "
+                "<input id=\"f-rok\" name=\"rok\" size=\"6\" "
+                "inputmode=\"numeric\" value=\"%s\"> <button "
+                "type=\"submit\">%s</button></form>\n",
                 reg->slug, T_REG_YEAR_FILTER,
-                year ? arena_printf(&r->arena, "%d", year) : "",
-                T_REG_SHOW);
-    html_printf(r, "<p class=\"downloads\"><a href=\"/rejestry/%s/csv%s\">"
-                   "%s</a>",
-                reg->slug,
-                year ? arena_printf(&r->arena, "?rok=%d", year) : "",
+                year ? arena_printf(&r->arena, "%d", year) : "", T_REG_SHOW);
+    html_printf(r,
+                "<p class=\"downloads\"><a href=\"/rejestry/%s/csv%s\">"
+                "%s</a>",
+                reg->slug, year ? arena_printf(&r->arena, "?rok=%d", year) : "",
                 T_REG_CSV_EXPORT);
     html_printf(r, " · <a href=\"/api/registers/%s%s\">%s</a>", reg->slug,
                 year ? arena_printf(&r->arena, "?rok=%d", year) : "",
@@ -169,13 +169,13 @@ page_reg_list(struct req *r)
                     T_REG_NEW);
     }
     html_lit(r, "</p>\n");
-    html_printf(r, "<div class=\"wide\"><table>\n<caption>%s (%d)</caption>"
-                   "\n<thead><tr>",
+    html_printf(r,
+                "<div class=\"wide\"><table>\n<caption>%s (%d)</caption>"
+                "\n<thead><tr>",
                 reg->title, n);
     for (k = 0; k < reg->nfields; k++) {
         if (reg->fields[k].in_list) {
-            html_printf(r, "<th scope=\"col\">%s</th>",
-                        reg->fields[k].label);
+            html_printf(r, "<th scope=\"col\">%s</th>", reg->fields[k].label);
         }
     }
     if (strcmp(reg->slug, "szkolenia") == 0) {
@@ -220,8 +220,9 @@ page_reg_list(struct req *r)
             html_printf(r, "<td class=\"num\">%ld</td>", (long)sum);
         }
         if (awards_column(r, reg)) {
-            html_printf(r, "<td><a href=\"/rejestry/konkursy/%ld/dotacje\">"
-                           "%s</a></td>",
+            html_printf(r,
+                        "<td><a href=\"/rejestry/konkursy/%ld/dotacje\">"
+                        "%s</a></td>",
                         (long)recs[i].id, T_GRANT_AWARDS_LINK);
         }
         html_lit(r, "</tr>\n");
@@ -230,12 +231,12 @@ page_reg_list(struct req *r)
     if (may_edit(r)) {
         html_printf(r, "<h2>%s</h2>\n<p>%s</p>\n", T_REG_CSV_IMPORT,
                     T_REG_CSV_IMPORT_LEAD);
-        form_begin(r, arena_printf(&r->arena, "/rejestry/%s/import",
-                                   reg->slug),
+        form_begin(r, arena_printf(&r->arena, "/rejestry/%s/import", reg->slug),
                    "multipart/form-data");
-        html_printf(r, "<p class=\"field\"><label for=\"f-file\">%s</label>"
-                       "<input id=\"f-file\" name=\"file\" type=\"file\" "
-                       "required accept=\".csv,.txt\"></p>\n",
+        html_printf(r,
+                    "<p class=\"field\"><label for=\"f-file\">%s</label>"
+                    "<input id=\"f-file\" name=\"file\" type=\"file\" "
+                    "required accept=\".csv,.txt\"></p>\n",
                     T_REG_CSV_FILE);
         if (r->user->region == NULL) {
             form_input(r, "region", T_REG_REGION, "text", "04",
@@ -266,16 +267,15 @@ page_reg_csv(struct req *r)
     if ((rc = reg_or_reply(r, &reg)) != 0) {
         return rc;
     }
-    n = mon_record_list(r->db, &r->arena, reg,
-                        r->user ? r->user->region : NULL, year, &recs);
+    n = mon_record_list(r->db, &r->arena, reg, r->user ? r->user->region : NULL,
+                        year, &recs);
     if (n < 0) {
         return n;
     }
     r->content_type = "text/csv; charset=utf-8";
-    req_add_header(r, "Content-Disposition",
-                   arena_printf(&r->arena,
-                                "attachment; filename=\"%s.csv\"",
-                                reg->slug));
+    req_add_header(
+        r, "Content-Disposition",
+        arena_printf(&r->arena, "attachment; filename=\"%s.csv\"", reg->slug));
     mon_register_csv(&r->arena, reg, recs, n, &r->out);
     return 0;
 }
@@ -287,10 +287,10 @@ record_form(struct req *r, const struct mon_register *reg,
     int k, c;
 
     form_errors(r, errs, nerrs);
-    form_begin(r, rec->id ? arena_printf(&r->arena, "/rejestry/%s/%ld",
-                                         reg->slug, (long)rec->id)
-                          : arena_printf(&r->arena, "/rejestry/%s",
-                                         reg->slug),
+    form_begin(r,
+               rec->id ? arena_printf(&r->arena, "/rejestry/%s/%ld", reg->slug,
+                                      (long)rec->id)
+                       : arena_printf(&r->arena, "/rejestry/%s", reg->slug),
                NULL);
     if (r->user->region == NULL) {
         form_input(r, "region", T_REG_REGION, "text",
@@ -302,8 +302,9 @@ record_form(struct req *r, const struct mon_register *reg,
         const char *v = rec->v[k] ? rec->v[k] : "";
 
         if (f->type == MF_ENUM) {
-            html_printf(r, "<p class=\"field\"><label for=\"f-%s\">%s</label>"
-                           "<select id=\"f-%s\" name=\"%s\">",
+            html_printf(r,
+                        "<p class=\"field\"><label for=\"f-%s\">%s</label>"
+                        "<select id=\"f-%s\" name=\"%s\">",
                         f->name, f->label, f->name, f->name);
             for (c = 0; f->choices[c] != NULL; c++) {
                 html_printf(r, "<option value=\"%s\"%s>%s</option>",
@@ -317,13 +318,12 @@ record_form(struct req *r, const struct mon_register *reg,
         if (f->type == MF_MONEY && rec->id && *v) {
             v = str_money(&r->arena, strtoll(v, NULL, 10));
         }
-        form_input(r, f->name, f->label,
-                   f->type == MF_DATE ? "date" : "text", v,
-                   f->type == MF_TEXT || f->type == MF_YEAR ||
-                           (f->type == MF_DATE &&
-                            strcmp(f->name, "date_from") == 0)
-                       ? "required"
-                       : NULL);
+        form_input(
+            r, f->name, f->label, f->type == MF_DATE ? "date" : "text", v,
+            f->type == MF_TEXT || f->type == MF_YEAR ||
+                    (f->type == MF_DATE && strcmp(f->name, "date_from") == 0)
+                ? "required"
+                : NULL);
     }
     html_lit(r, "<p><button type=\"submit\">" T_MON_SAVE "</button></p>\n");
     form_end(r);
@@ -394,8 +394,8 @@ save_from_form(struct req *r, const struct mon_register *reg, int64_t id)
             return rc;
         }
         if (ok == 0) {
-            const char **more = arena_alloc(&r->arena, sizeof(*more) *
-                                                           (size_t)(n + 1));
+            const char **more =
+                arena_alloc(&r->arena, sizeof(*more) * (size_t)(n + 1));
 
             memcpy(more, errs, sizeof(*more) * (size_t)n);
             more[n++] = T_REG_ERR_REGION;
@@ -415,8 +415,7 @@ save_from_form(struct req *r, const struct mon_register *reg, int64_t id)
     if ((rc = mon_record_save(r->db, &r->arena, reg, &act, &rec)) != 0) {
         return rc;
     }
-    return req_redirect(r, arena_printf(&r->arena, "/rejestry/%s",
-                                        reg->slug));
+    return req_redirect(r, arena_printf(&r->arena, "/rejestry/%s", reg->slug));
 }
 
 /*
@@ -457,13 +456,15 @@ page_reg_edit(struct req *r)
     html_printf(r, "<h1>%s — %s</h1>\n", reg->title, T_REG_EDIT);
     record_form(r, reg, &rec, NULL, 0);
     html_printf(r, "<h2>%s</h2>\n", T_REG_DELETE);
-    form_begin(r, arena_printf(&r->arena, "/rejestry/%s/%ld/usun",
-                               reg->slug, (long)rec.id),
+    form_begin(r,
+               arena_printf(&r->arena, "/rejestry/%s/%ld/usun", reg->slug,
+                            (long)rec.id),
                NULL);
-    html_printf(r, "<p><input type=\"checkbox\" id=\"f-confirm\" "
-                   "name=\"confirm\" value=\"1\" required> <label "
-                   "for=\"f-confirm\">%s</label></p><p><button "
-                   "type=\"submit\">%s</button></p>\n",
+    html_printf(r,
+                "<p><input type=\"checkbox\" id=\"f-confirm\" "
+                "name=\"confirm\" value=\"1\" required> <label "
+                "for=\"f-confirm\">%s</label></p><p><button "
+                "type=\"submit\">%s</button></p>\n",
                 T_REG_DELETE_CONFIRM, T_REG_DELETE);
     form_end(r);
     layout_end(r);
@@ -513,8 +514,7 @@ page_reg_delete(struct req *r)
     if ((rc = mon_record_delete(r->db, &r->arena, reg, &act, rec.id)) != 0) {
         return rc;
     }
-    return req_redirect(r, arena_printf(&r->arena, "/rejestry/%s",
-                                        reg->slug));
+    return req_redirect(r, arena_printf(&r->arena, "/rejestry/%s", reg->slug));
 }
 
 /*
@@ -563,8 +563,9 @@ page_reg_import(struct req *r)
     }
     layout_begin(r, T_REG_CSV_IMPORT);
     crumbs(r, reg, T_REG_CSV_IMPORT);
-    html_printf(r, "<h1>%s — %s</h1>\n<p class=\"notice-ok\">%s: %d</p>\n"
-                   "<p><a href=\"/rejestry/%s\">%s</a></p>\n",
+    html_printf(r,
+                "<h1>%s — %s</h1>\n<p class=\"notice-ok\">%s: %d</p>\n"
+                "<p><a href=\"/rejestry/%s\">%s</a></p>\n",
                 reg->title, T_REG_CSV_IMPORT, T_REG_IMPORTED, n, reg->slug,
                 T_MON_BACK);
     layout_end(r);

@@ -21,17 +21,17 @@
 #include "monitoring.h"
 
 static const char *const event_kinds[] = {
-    "training", "conference", "workshop", "seminar", "supervision",
-    "meeting", "campaign", "broadcast", "festival", NULL};
+    "training", "conference", "workshop",  "seminar",  "supervision",
+    "meeting",  "campaign",   "broadcast", "festival", NULL};
 static const char *const event_kind_labels[] = {
     "szkolenie", "konferencja", "warsztaty", "seminarium", "superwizja",
-    "spotkanie", "kampania", "audycja", "festyn", NULL};
-static const char *const pub_kinds[] = {
-    "publication", "guide", "leaflet", "poster", "campaign", "spot",
-    "broadcast", "article", NULL};
+    "spotkanie", "kampania",    "audycja",   "festyn",     NULL};
+static const char *const pub_kinds[] = {"publication", "guide",    "leaflet",
+                                        "poster",      "campaign", "spot",
+                                        "broadcast",   "article",  NULL};
 static const char *const pub_kind_labels[] = {
-    "publikacja", "poradnik", "ulotka", "plakat", "kampania", "spot",
-    "audycja", "artykuł", NULL};
+    "publikacja", "poradnik", "ulotka",  "plakat", "kampania",
+    "spot",       "audycja",  "artykuł", NULL};
 
 static const struct mon_field event_fields[] = {
     {"kind", T_REG_F_KIND, MF_ENUM, event_kinds, event_kind_labels, true},
@@ -92,11 +92,11 @@ static const struct mon_field publication_fields[] = {
 
 const struct mon_register mon_registers[] = {
     {"szkolenia", "reg_event", T_REG_EVENTS, event_fields, NF(event_fields),
-     Q_REG_EVENT_LIST, Q_REG_EVENT_GET, Q_REG_EVENT_INSERT,
-     Q_REG_EVENT_UPDATE, Q_REG_EVENT_DELETE},
+     Q_REG_EVENT_LIST, Q_REG_EVENT_GET, Q_REG_EVENT_INSERT, Q_REG_EVENT_UPDATE,
+     Q_REG_EVENT_DELETE},
     {"konkursy", "reg_grant", T_REG_GRANTS, grant_fields, NF(grant_fields),
-     Q_REG_GRANT_LIST, Q_REG_GRANT_GET, Q_REG_GRANT_INSERT,
-     Q_REG_GRANT_UPDATE, Q_REG_GRANT_DELETE},
+     Q_REG_GRANT_LIST, Q_REG_GRANT_GET, Q_REG_GRANT_INSERT, Q_REG_GRANT_UPDATE,
+     Q_REG_GRANT_DELETE},
     {"adopcje", "reg_adoption", T_REG_ADOPTION, adoption_fields,
      NF(adoption_fields), Q_REG_ADOPTION_LIST, Q_REG_ADOPTION_GET,
      Q_REG_ADOPTION_INSERT, Q_REG_ADOPTION_UPDATE, Q_REG_ADOPTION_DELETE},
@@ -147,12 +147,11 @@ date_ok(const char *s)
     int y, m, d;
     char tail;
 
-    if (strlen(s) != 10 ||
-        sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) {
+    if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) {
         return false;
     }
-    return y >= 2000 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 &&
-           d <= 31 && s[4] == '-' && s[7] == '-';
+    return y >= 2000 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31 &&
+           s[4] == '-' && s[7] == '-';
 }
 
 static bool
@@ -174,9 +173,9 @@ count_ok(const char *s, int64_t *v)
 }
 
 int
-mon_record_check(struct db *db, struct arena *a,
-                 const struct mon_register *reg, const char *const *in,
-                 struct mon_record *out, const char ***errs)
+mon_record_check(struct db *db, struct arena *a, const struct mon_register *reg,
+                 const char *const *in, struct mon_record *out,
+                 const char ***errs)
 {
     int i, n = 0;
 
@@ -189,8 +188,7 @@ mon_record_check(struct db *db, struct arena *a,
 
         out->v[i] = v;
         if (!str_utf8_valid(v, strlen(v)) || strlen(v) > 2000) {
-            add_err(a, errs, &n,
-                    arena_printf(a, T_REG_ERR_TEXT, f->label));
+            add_err(a, errs, &n, arena_printf(a, T_REG_ERR_TEXT, f->label));
             continue;
         }
         switch (f->type) {
@@ -292,9 +290,8 @@ record_cols(struct arena *a, const struct mon_register *reg, db_stmt *st,
 }
 
 int
-mon_record_list(struct db *db, struct arena *a,
-                const struct mon_register *reg, const char *region, int year,
-                struct mon_record **out)
+mon_record_list(struct db *db, struct arena *a, const struct mon_register *reg,
+                const char *region, int year, struct mon_record **out)
 {
     db_stmt *st = db_query(db, (enum query_id)reg->q_list);
     struct mon_record *list = NULL;
@@ -312,9 +309,8 @@ mon_record_list(struct db *db, struct arena *a,
 }
 
 int
-mon_record_get(struct db *db, struct arena *a,
-               const struct mon_register *reg, int64_t id,
-               struct mon_record *out)
+mon_record_get(struct db *db, struct arena *a, const struct mon_register *reg,
+               int64_t id, struct mon_record *out)
 {
     db_stmt *st = db_query(db, (enum query_id)reg->q_get);
     int rc;
@@ -380,9 +376,8 @@ bind_fields(db_stmt *st, const struct mon_register *reg,
 }
 
 int
-mon_record_save(struct db *db, struct arena *a,
-                const struct mon_register *reg, const struct mon_actor *act,
-                struct mon_record *rec)
+mon_record_save(struct db *db, struct arena *a, const struct mon_register *reg,
+                const struct mon_actor *act, struct mon_record *rec)
 {
     struct audit_entry e = act->who;
     struct mon_record old;
@@ -426,8 +421,8 @@ fail:
 
 int
 mon_record_delete(struct db *db, struct arena *a,
-                  const struct mon_register *reg,
-                  const struct mon_actor *act, int64_t id)
+                  const struct mon_register *reg, const struct mon_actor *act,
+                  int64_t id)
 {
     struct audit_entry e = act->who;
     struct mon_record old;
@@ -505,8 +500,8 @@ mon_register_csv(struct arena *a, const struct mon_register *reg,
 
 /* Split CSV text into rows of cells (arena); sep is ';' or ','. */
 static int
-csv_parse(struct arena *a, const char *s, size_t len, char sep,
-          char ****rows, int **ncells)
+csv_parse(struct arena *a, const char *s, size_t len, char sep, char ****rows,
+          int **ncells)
 {
     const char *end = s + len;
     char ***r = NULL, **cells = NULL;
@@ -563,10 +558,9 @@ csv_parse(struct arena *a, const char *s, size_t len, char sep,
 
 int
 mon_register_import(struct db *db, struct arena *a,
-                    const struct mon_register *reg,
-                    const struct mon_actor *act, const char *region,
-                    const char *data, size_t len, const char ***errs,
-                    int *nerrs)
+                    const struct mon_register *reg, const struct mon_actor *act,
+                    const char *region, const char *data, size_t len,
+                    const char ***errs, int *nerrs)
 {
     struct mon_record *recs = NULL;
     int col_of[MON_FIELDS_MAX], id_col = -1, nrows, *ncells, i, k, nrec = 0;
@@ -617,19 +611,18 @@ mon_register_import(struct db *db, struct arena *a,
         }
         if (!known) {
             add_err(a, errs, nerrs,
-                    arena_printf(a, T_REG_ERR_CSV_COLUMN, k + 1,
-                                 rows[0][k]));
+                    arena_printf(a, T_REG_ERR_CSV_COLUMN, k + 1, rows[0][k]));
         }
     }
     for (i = 0; i < reg->nfields; i++) {
-        if (col_of[i] < 0 && (reg->fields[i].type == MF_TEXT ||
-                               reg->fields[i].type == MF_ENUM ||
-                               reg->fields[i].type == MF_YEAR ||
-                               (reg->fields[i].type == MF_DATE &&
-                                strcmp(reg->fields[i].name, "date_to")))) {
-            add_err(a, errs, nerrs,
-                    arena_printf(a, T_REG_ERR_CSV_MISSING,
-                                 reg->fields[i].name));
+        if (col_of[i] < 0 &&
+            (reg->fields[i].type == MF_TEXT || reg->fields[i].type == MF_ENUM ||
+             reg->fields[i].type == MF_YEAR ||
+             (reg->fields[i].type == MF_DATE &&
+              strcmp(reg->fields[i].name, "date_to")))) {
+            add_err(
+                a, errs, nerrs,
+                arena_printf(a, T_REG_ERR_CSV_MISSING, reg->fields[i].name));
         }
     }
     if (*nerrs > 0) {
@@ -643,9 +636,8 @@ mon_register_import(struct db *db, struct arena *a,
         int ne;
 
         for (i = 0; i < reg->nfields; i++) {
-            in[i] = col_of[i] >= 0 && col_of[i] < ncells[k]
-                        ? rows[k][col_of[i]]
-                        : "";
+            in[i] = col_of[i] >= 0 && col_of[i] < ncells[k] ? rows[k][col_of[i]]
+                                                            : "";
         }
         memset(&recs[nrec], 0, sizeof(recs[nrec]));
         recs[nrec].region = region;

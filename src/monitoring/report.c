@@ -164,8 +164,7 @@ apply_sums(struct db *db, struct mon_report *m)
 }
 
 static int
-apply_bindings(struct db *db, struct arena *a, struct mon_report *m,
-               int from)
+apply_bindings(struct db *db, struct arena *a, struct mon_report *m, int from)
 {
     struct mon_binding *b;
     int n = mon_bindings_of_plan(db, a, m->meta.id, &b), i, rc;
@@ -184,9 +183,8 @@ apply_bindings(struct db *db, struct arena *a, struct mon_report *m,
         rc = mon_metric_eval(db, m->meta.region, b[i].metric, b[i].filter,
                              b[i].task, m->year, m->year, &v);
         if (rc == 0) {
-            rc = mon_metric_eval(db, m->meta.region, b[i].metric,
-                                 b[i].filter, b[i].task, from, m->year,
-                                 &multi);
+            rc = mon_metric_eval(db, m->meta.region, b[i].metric, b[i].filter,
+                                 b[i].task, from, m->year, &multi);
         }
         if (rc != 0) {
             return rc;
@@ -197,11 +195,11 @@ apply_bindings(struct db *db, struct arena *a, struct mon_report *m,
         ri->real = v;
         ri->approved = v;
         ri->multi_real = multi;
-        ri->metric = *b[i].filter
-                         ? arena_printf(a, "%s: %s", mt->label,
-                                        mon_metric_filter_label(mt,
-                                                                b[i].filter))
-                         : mt->label;
+        ri->metric =
+            *b[i].filter
+                ? arena_printf(a, "%s: %s", mt->label,
+                               mon_metric_filter_label(mt, b[i].filter))
+                : mt->label;
         if (m->p->indicators[b[i].pos].task >= 0) {
             m->task[m->p->indicators[b[i].pos].task].has_data = true;
         }
@@ -249,8 +247,8 @@ mon_report_build(struct db *db, struct arena *a, int64_t plan_id,
     m->ind = arena_alloc(a, sizeof(*m->ind) * (size_t)(p->nindicators + 1));
     m->task = arena_alloc(a, sizeof(*m->task) * (size_t)(p->ntasks + 1));
     m->goal_pct10 = arena_alloc(a, sizeof(int) * (size_t)(p->ngoals + 1));
-    m->line_spent = arena_alloc(a, sizeof(int64_t) *
-                                       (size_t)(p->nlines * p->nsources + 1));
+    m->line_spent =
+        arena_alloc(a, sizeof(int64_t) * (size_t)(p->nlines * p->nsources + 1));
     for (i = 0; i < p->nindicators; i++) {
         m->ind[i].ind = i;
     }
@@ -293,10 +291,9 @@ mon_report_build(struct db *db, struct arena *a, int64_t plan_id,
         ri->has_multi = in->target_multi.kind == PLAN_NUM_VALUE;
         ri->multi_target = ri->has_multi ? in->target_multi.v : 0;
         if (nearlier > 0) {
-            const char *number = in->task >= 0 ? p->tasks[in->task].number
-                                               : "";
-            ri->multi_real = earlier_sum(earlier, nearlier,
-                                         ind_key(a, number, in->name));
+            const char *number = in->task >= 0 ? p->tasks[in->task].number : "";
+            ri->multi_real =
+                earlier_sum(earlier, nearlier, ind_key(a, number, in->name));
         }
         ri->multi_real += ri->real;
     }
@@ -308,15 +305,14 @@ mon_report_build(struct db *db, struct arena *a, int64_t plan_id,
         int t = p->indicators[i].task;
 
         ri->pct10 = ri->has_target ? pct10_of(ri->real, ri->target) : -1;
-        ri->multi_pct10 = ri->has_multi
-                              ? pct10_of(ri->multi_real, ri->multi_target)
-                              : -1;
-        if (ri->has_target && ri->target > 0 && ri->real * 10 < ri->target * 9) {
+        ri->multi_pct10 =
+            ri->has_multi ? pct10_of(ri->multi_real, ri->multi_target) : -1;
+        if (ri->has_target && ri->target > 0 &&
+            ri->real * 10 < ri->target * 9) {
             ri->at_risk = true;
         }
         if (ri->has_multi && ri->multi_target > 0 && m->elapsed >= 2 &&
-            ri->multi_real * 10 * m->span <
-                ri->multi_target * 9 * m->elapsed) {
+            ri->multi_real * 10 * m->span < ri->multi_target * 9 * m->elapsed) {
             ri->at_risk = true;
         }
         if (!ri->has_data && (ri->has_target && ri->target > 0)) {
@@ -422,8 +418,7 @@ mon_report_json(struct json *j, const struct mon_report *m)
 
         json_obj_begin(j);
         json_kint(j, "pos", i);
-        json_kstr(j, "task", in->task >= 0 ? p->tasks[in->task].number
-                                           : NULL);
+        json_kstr(j, "task", in->task >= 0 ? p->tasks[in->task].number : NULL);
         json_key(j, "parent");
         if (in->parent >= 0) {
             json_int(j, in->parent);

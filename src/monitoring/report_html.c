@@ -47,23 +47,25 @@ mon_svg_goals(struct req *r, const struct mon_report *m)
     if (p->ngoals == 0) {
         return;
     }
-    html_printf(r, "<figure class=\"mon-chart\"><svg xmlns=\"http://www.w3"
-                   ".org/2000/svg\" role=\"img\" viewBox=\"0 0 640 %d\" "
-                   "width=\"640\" height=\"%d\" aria-labelledby=\"wykres-"
-                   "cele\"><title id=\"wykres-cele\">%s</title>\n",
+    html_printf(r,
+                "<figure class=\"mon-chart\"><svg xmlns=\"http://www.w3"
+                ".org/2000/svg\" role=\"img\" viewBox=\"0 0 640 %d\" "
+                "width=\"640\" height=\"%d\" aria-labelledby=\"wykres-"
+                "cele\"><title id=\"wykres-cele\">%s</title>\n",
                 h, h, T_MON_CHART_GOALS);
     for (g = 0; g < p->ngoals; g++) {
-        int pct = m->goal_pct10[g], w = pct < 0 ? 0 : pct > 1000 ? 400
-                                                                 : pct * 400 /
-                                                                       1000;
+        int pct = m->goal_pct10[g], w = pct < 0      ? 0
+                                        : pct > 1000 ? 400
+                                                     : pct * 400 / 1000;
         int y = 6 + g * 28;
 
-        html_printf(r, "<text x=\"0\" y=\"%d\" font-size=\"13\">%s %s</text>"
-                       "<rect x=\"120\" y=\"%d\" width=\"400\" height=\"18\" "
-                       "fill=\"#e6e6e6\" stroke=\"#767676\"/>"
-                       "<rect x=\"120\" y=\"%d\" width=\"%d\" height=\"18\" "
-                       "fill=\"#0b4f9c\"/><text x=\"530\" y=\"%d\" "
-                       "font-size=\"13\">%s %%</text>\n",
+        html_printf(r,
+                    "<text x=\"0\" y=\"%d\" font-size=\"13\">%s %s</text>"
+                    "<rect x=\"120\" y=\"%d\" width=\"400\" height=\"18\" "
+                    "fill=\"#e6e6e6\" stroke=\"#767676\"/>"
+                    "<rect x=\"120\" y=\"%d\" width=\"%d\" height=\"18\" "
+                    "fill=\"#0b4f9c\"/><text x=\"530\" y=\"%d\" "
+                    "font-size=\"13\">%s %%</text>\n",
                     y + 14, T_MON_GOAL, p->goals[g].code, y, y, w, y + 14,
                     mon_pct_text(&r->arena, pct));
     }
@@ -91,16 +93,18 @@ svg_budget(struct req *r, const struct mon_report *m)
     if (n == 0) {
         return;
     }
-    html_printf(r, "<figure class=\"mon-chart\"><svg xmlns=\"http://www.w3"
-                   ".org/2000/svg\" role=\"img\" viewBox=\"0 0 640 250\" "
-                   "width=\"640\" height=\"250\" aria-labelledby=\"wykres-"
-                   "budzet\"><title id=\"wykres-budzet\">%s</title>\n",
+    html_printf(r,
+                "<figure class=\"mon-chart\"><svg xmlns=\"http://www.w3"
+                ".org/2000/svg\" role=\"img\" viewBox=\"0 0 640 250\" "
+                "width=\"640\" height=\"250\" aria-labelledby=\"wykres-"
+                "budzet\"><title id=\"wykres-budzet\">%s</title>\n",
                 T_MON_CHART_BUDGET);
-    html_printf(r, "<rect x=\"10\" y=\"4\" width=\"12\" height=\"12\" "
-                   "fill=\"#9bb7d4\" stroke=\"#333\"/><text x=\"28\" y=\"15\" "
-                   "font-size=\"12\">%s</text><rect x=\"160\" y=\"4\" "
-                   "width=\"12\" height=\"12\" fill=\"#0b3d6e\"/><text "
-                   "x=\"178\" y=\"15\" font-size=\"12\">%s</text>\n",
+    html_printf(r,
+                "<rect x=\"10\" y=\"4\" width=\"12\" height=\"12\" "
+                "fill=\"#9bb7d4\" stroke=\"#333\"/><text x=\"28\" y=\"15\" "
+                "font-size=\"12\">%s</text><rect x=\"160\" y=\"4\" "
+                "width=\"12\" height=\"12\" fill=\"#0b3d6e\"/><text "
+                "x=\"178\" y=\"15\" font-size=\"12\">%s</text>\n",
                 T_MON_PLANNED, T_MON_SPENT);
     for (s = 0, x = 20; s < p->nsources; s++) {
         int hp, hs;
@@ -110,16 +114,18 @@ svg_budget(struct req *r, const struct mon_report *m)
         }
         hp = (int)(m->planned_by[s] * 150 / max);
         hs = (int)(m->spent_by[s] * 150 / max);
-        html_printf(r, "<rect x=\"%d\" y=\"%d\" width=\"50\" height=\"%d\" "
-                       "fill=\"#9bb7d4\" stroke=\"#333\"/><rect x=\"%d\" "
-                       "y=\"%d\" width=\"50\" height=\"%d\" "
-                       "fill=\"#0b3d6e\"/>\n",
+        html_printf(r,
+                    "<rect x=\"%d\" y=\"%d\" width=\"50\" height=\"%d\" "
+                    "fill=\"#9bb7d4\" stroke=\"#333\"/><rect x=\"%d\" "
+                    "y=\"%d\" width=\"50\" height=\"%d\" "
+                    "fill=\"#0b3d6e\"/>\n",
                     x, 200 - hp, hp, x + 55, 200 - hs, hs);
-        html_printf(r, "<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>"
-                       "<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>"
-                       "<text x=\"%d\" y=\"218\" font-size=\"11\">%s</text>\n",
-                    x, 196 - hp, str_money(&r->arena, m->planned_by[s]),
-                    x + 55, 196 - hs - (hs > hp - 12 && hs < hp + 12 ? 12 : 0),
+        html_printf(r,
+                    "<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>"
+                    "<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>"
+                    "<text x=\"%d\" y=\"218\" font-size=\"11\">%s</text>\n",
+                    x, 196 - hp, str_money(&r->arena, m->planned_by[s]), x + 55,
+                    196 - hs - (hs > hp - 12 && hs < hp + 12 ? 12 : 0),
                     str_money(&r->arena, m->spent_by[s]), x,
                     p->sources[s].name);
         x += 150;
@@ -134,24 +140,26 @@ indicator_table(struct req *r, const struct mon_report *m)
     const struct plan *p = m->p;
     int g, t, i;
 
-    html_printf(r, "<div class=\"wide\"><table class=\"mon-report\">\n"
-                   "<caption>%s %d</caption>\n<thead><tr>"
-                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                   "<th scope=\"col\" class=\"num\">%s</th>"
-                   "<th scope=\"col\" class=\"num\">%s</th>"
-                   "<th scope=\"col\" class=\"num\">%s</th>"
-                   "<th scope=\"col\" class=\"num\">%s</th>"
-                   "<th scope=\"col\" class=\"num\">%s</th>"
-                   "<th scope=\"col\" class=\"num\">%s</th>"
-                   "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+    html_printf(r,
+                "<div class=\"wide\"><table class=\"mon-report\">\n"
+                "<caption>%s %d</caption>\n<thead><tr>"
+                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                "<th scope=\"col\" class=\"num\">%s</th>"
+                "<th scope=\"col\" class=\"num\">%s</th>"
+                "<th scope=\"col\" class=\"num\">%s</th>"
+                "<th scope=\"col\" class=\"num\">%s</th>"
+                "<th scope=\"col\" class=\"num\">%s</th>"
+                "<th scope=\"col\" class=\"num\">%s</th>"
+                "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
                 T_MON_TABLE_INDICATORS, m->year, T_MON_COL_TASK,
                 T_MON_COL_INDICATOR, T_MON_COL_TARGET, T_MON_COL_REAL,
                 T_MON_COL_PCT, T_MON_COL_MULTI_TARGET, T_MON_COL_MULTI_REAL,
                 T_MON_COL_MULTI_PCT, T_MON_COL_STATUS);
     for (g = -1; g < p->ngoals; g++) {
         if (g >= 0) {
-            html_printf(r, "<tr class=\"goal\"><th scope=\"colgroup\" "
-                           "colspan=\"9\">%s %s — %s: %s %%</th></tr>\n",
+            html_printf(r,
+                        "<tr class=\"goal\"><th scope=\"colgroup\" "
+                        "colspan=\"9\">%s %s — %s: %s %%</th></tr>\n",
                         p->goals[g].code, p->goals[g].title, T_MON_PROGRESS,
                         mon_pct_text(&r->arena, m->goal_pct10[g]));
         }
@@ -172,24 +180,26 @@ indicator_table(struct req *r, const struct mon_report *m)
                             in->parent >= 0 ? " class=\"breakdown\"" : "",
                             in->parent >= 0 ? "w tym: " : "", in->name);
                 if (ri->computed) {
-                    html_printf(r, " <span class=\"computed\">(%s: %s)"
-                                   "</span>",
+                    html_printf(r,
+                                " <span class=\"computed\">(%s: %s)"
+                                "</span>",
                                 T_MON_COMPUTED, ri->metric);
                 }
-                html_printf(r, "</td><td class=\"num\">%s</td>"
-                               "<td class=\"num\">%s</td>"
-                               "<td class=\"num\">%s</td>"
-                               "<td class=\"num\">%s</td>"
-                               "<td class=\"num\">%s</td>"
-                               "<td class=\"num\">%s</td><td>%s</td></tr>\n",
-                            count_text(&r->arena, ri->has_target, ri->target),
-                            count_text(&r->arena, ri->has_data, ri->real),
-                            mon_pct_text(&r->arena, ri->pct10),
-                            count_text(&r->arena, ri->has_multi,
-                                       ri->multi_target),
-                            str_thousands(&r->arena, ri->multi_real),
-                            mon_pct_text(&r->arena, ri->multi_pct10),
-                            mon_status_label(ri));
+                html_printf(
+                    r,
+                    "</td><td class=\"num\">%s</td>"
+                    "<td class=\"num\">%s</td>"
+                    "<td class=\"num\">%s</td>"
+                    "<td class=\"num\">%s</td>"
+                    "<td class=\"num\">%s</td>"
+                    "<td class=\"num\">%s</td><td>%s</td></tr>\n",
+                    count_text(&r->arena, ri->has_target, ri->target),
+                    count_text(&r->arena, ri->has_data, ri->real),
+                    mon_pct_text(&r->arena, ri->pct10),
+                    count_text(&r->arena, ri->has_multi, ri->multi_target),
+                    str_thousands(&r->arena, ri->multi_real),
+                    mon_pct_text(&r->arena, ri->multi_pct10),
+                    mon_status_label(ri));
             }
         }
     }
@@ -202,48 +212,49 @@ budget_tables(struct req *r, const struct mon_report *m)
     const struct plan *p = m->p;
     int s, t;
 
-    html_printf(r, "<table class=\"mon-budget\">\n<caption>%s</caption>\n"
-                   "<thead><tr><th scope=\"col\">%s</th>"
-                   "<th scope=\"col\" class=\"num\">%s</th>"
-                   "<th scope=\"col\" class=\"num\">%s</th>"
-                   "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n"
-                   "<tbody>\n",
+    html_printf(r,
+                "<table class=\"mon-budget\">\n<caption>%s</caption>\n"
+                "<thead><tr><th scope=\"col\">%s</th>"
+                "<th scope=\"col\" class=\"num\">%s</th>"
+                "<th scope=\"col\" class=\"num\">%s</th>"
+                "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n"
+                "<tbody>\n",
                 T_MON_TABLE_BUDGET, T_MON_COL_SOURCE, T_MON_PLANNED,
                 T_MON_SPENT, T_MON_COL_PCT);
     for (s = 0; s < p->nsources; s++) {
         if (m->planned_by[s] == 0 && m->spent_by[s] == 0) {
             continue;
         }
-        html_printf(r, "<tr><th scope=\"row\">%s</th><td class=\"num\">%s"
-                       "</td><td class=\"num\">%s</td><td class=\"num\">%s"
-                       "</td></tr>\n",
-                    p->sources[s].name,
-                    str_money(&r->arena, m->planned_by[s]),
+        html_printf(r,
+                    "<tr><th scope=\"row\">%s</th><td class=\"num\">%s"
+                    "</td><td class=\"num\">%s</td><td class=\"num\">%s"
+                    "</td></tr>\n",
+                    p->sources[s].name, str_money(&r->arena, m->planned_by[s]),
                     str_money(&r->arena, m->spent_by[s]),
-                    mon_pct_text(&r->arena,
-                                 m->planned_by[s] > 0
-                                     ? (int)((m->spent_by[s] * 1000 +
-                                              m->planned_by[s] / 2) /
-                                             m->planned_by[s])
-                                     : -1));
+                    mon_pct_text(&r->arena, m->planned_by[s] > 0
+                                                ? (int)((m->spent_by[s] * 1000 +
+                                                         m->planned_by[s] / 2) /
+                                                        m->planned_by[s])
+                                                : -1));
     }
-    html_printf(r, "</tbody>\n<tfoot><tr class=\"sum\"><th scope=\"row\">%s"
-                   "</th><td class=\"num\">%s</td><td class=\"num\">%s</td>"
-                   "<td class=\"num\">%s</td></tr></tfoot>\n</table>\n",
+    html_printf(r,
+                "</tbody>\n<tfoot><tr class=\"sum\"><th scope=\"row\">%s"
+                "</th><td class=\"num\">%s</td><td class=\"num\">%s</td>"
+                "<td class=\"num\">%s</td></tr></tfoot>\n</table>\n",
                 T_MON_TOTAL, str_money(&r->arena, m->planned_total),
                 str_money(&r->arena, m->spent_total),
-                mon_pct_text(&r->arena,
-                             m->planned_total > 0
-                                 ? (int)((m->spent_total * 1000 +
-                                          m->planned_total / 2) /
-                                         m->planned_total)
-                                 : -1));
-    html_printf(r, "<div class=\"wide\"><table class=\"mon-budget\">\n"
-                   "<caption>%s</caption>\n<thead><tr>"
-                   "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">"
-                   "%s</th><th scope=\"col\" class=\"num\">%s</th>"
-                   "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n"
-                   "<tbody>\n",
+                mon_pct_text(&r->arena, m->planned_total > 0
+                                            ? (int)((m->spent_total * 1000 +
+                                                     m->planned_total / 2) /
+                                                    m->planned_total)
+                                            : -1));
+    html_printf(r,
+                "<div class=\"wide\"><table class=\"mon-budget\">\n"
+                "<caption>%s</caption>\n<thead><tr>"
+                "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">"
+                "%s</th><th scope=\"col\" class=\"num\">%s</th>"
+                "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n"
+                "<tbody>\n",
                 T_MON_TABLE_BUDGET_TASKS, T_MON_COL_TASK, T_MON_PLANNED,
                 T_MON_SPENT, T_MON_COL_PCT);
     for (t = 0; t < p->ntasks; t++) {
@@ -252,17 +263,17 @@ budget_tables(struct req *r, const struct mon_report *m)
         if (rt->planned == 0 && rt->spent == 0) {
             continue;
         }
-        html_printf(r, "<tr><th scope=\"row\">%s</th><td class=\"num\">%s"
-                       "</td><td class=\"num\">%s</td><td class=\"num\">%s"
-                       "</td></tr>\n",
+        html_printf(r,
+                    "<tr><th scope=\"row\">%s</th><td class=\"num\">%s"
+                    "</td><td class=\"num\">%s</td><td class=\"num\">%s"
+                    "</td></tr>\n",
                     p->tasks[t].number, str_money(&r->arena, rt->planned),
                     str_money(&r->arena, rt->spent),
-                    mon_pct_text(&r->arena,
-                                 rt->planned > 0
-                                     ? (int)((rt->spent * 1000 +
-                                              rt->planned / 2) /
-                                             rt->planned)
-                                     : -1));
+                    mon_pct_text(&r->arena, rt->planned > 0
+                                                ? (int)((rt->spent * 1000 +
+                                                         rt->planned / 2) /
+                                                        rt->planned)
+                                                : -1));
     }
     html_lit(r, "</tbody>\n</table></div>\n");
 }
@@ -273,8 +284,9 @@ mon_report_html(struct req *r, const struct mon_report *m, bool standalone)
     const struct plan *p = m->p;
 
     if (standalone) {
-        html_printf(r, "<!DOCTYPE html>\n<html lang=\"pl\">\n<head>\n"
-                       "<meta charset=\"utf-8\">\n<title>%s %d</title>\n",
+        html_printf(r,
+                    "<!DOCTYPE html>\n<html lang=\"pl\">\n<head>\n"
+                    "<meta charset=\"utf-8\">\n<title>%s %d</title>\n",
                     T_MON_REPORT_TITLE, m->year);
         /* A fixed style sheet of this file, no data in it. */
         html_lit(r, "<style>body{font-family:sans-serif;margin:1.5rem;}"
@@ -289,18 +301,19 @@ mon_report_html(struct req *r, const struct mon_report *m, bool standalone)
     }
     html_printf(r, "<h1>%s %d</h1>\n<p class=\"lead\">%s</p>\n",
                 T_MON_REPORT_TITLE, m->year, p->title ? p->title : "");
-    html_printf(r, "<dl class=\"meta\"><dt>%s</dt><dd>%s</dd>",
-                T_MON_REGION, m->meta.region_name);
+    html_printf(r, "<dl class=\"meta\"><dt>%s</dt><dd>%s</dd>", T_MON_REGION,
+                m->meta.region_name);
     if (p->programme_title != NULL) {
         html_printf(r, "<dt>%s</dt><dd>%s</dd>", T_MON_PROGRAMME,
                     p->programme_title);
     }
-    html_printf(r, "<dt>%s</dt><dd>%d / %d</dd><dt>%s</dt><dd>%ld (%s: %ld)"
-                   "</dd><dt>%s</dt><dd>%d</dd><dt>%s</dt><dd>%d</dd></dl>\n",
+    html_printf(r,
+                "<dt>%s</dt><dd>%d / %d</dd><dt>%s</dt><dd>%ld (%s: %ld)"
+                "</dd><dt>%s</dt><dd>%d</dd><dt>%s</dt><dd>%d</dd></dl>\n",
                 T_MON_PROGRAMME_YEAR, m->elapsed, m->span, T_MON_ENTRIES,
-                (long)m->entries, T_MON_PENDING_COUNT,
-                (long)m->entries_pending, T_MON_AT_RISK_COUNT, m->nat_risk,
-                T_MON_NO_DATA_COUNT, m->nno_data);
+                (long)m->entries, T_MON_PENDING_COUNT, (long)m->entries_pending,
+                T_MON_AT_RISK_COUNT, m->nat_risk, T_MON_NO_DATA_COUNT,
+                m->nno_data);
     if (m->demo_entries > 0) {
         html_printf(r, "<p class=\"notice\"><strong>%s</strong> %ld %s</p>\n",
                     T_MON_DEMO_WARN, (long)m->demo_entries, T_MON_DEMO_WARN2);

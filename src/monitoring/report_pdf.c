@@ -305,10 +305,9 @@ row(struct pdf *d, const char *const *cells, const bool *right,
     if (d->y + h > BOTTOM) {
         new_page(d);
     }
-    if (d->run_top >= 0 &&
-        (d->run_ncols != d->ncols ||
-         memcmp(d->run_widths, d->widths,
-                sizeof(double) * (size_t)d->ncols) != 0)) {
+    if (d->run_top >= 0 && (d->run_ncols != d->ncols ||
+                            memcmp(d->run_widths, d->widths,
+                                   sizeof(double) * (size_t)d->ncols) != 0)) {
         run_end(d);
     }
     if (shade > 0) {
@@ -439,8 +438,8 @@ goal_bars(struct pdf *d, const struct mon_report *m)
         cairo_fill(d->cr);
         cairo_set_source_rgb(d->cr, 0, 0, 0);
         draw_text(d, MARGIN + 400, d->y, 100,
-                  arena_printf(d->a, "%s %%", mon_pct_text(d->a, pct)),
-                  d->font, false);
+                  arena_printf(d->a, "%s %%", mon_pct_text(d->a, pct)), d->font,
+                  false);
         d->y += 18;
     }
     d->y += 6;
@@ -456,10 +455,15 @@ static void
 indicators(struct pdf *d, const struct mon_report *m)
 {
     static const double w[] = {40, 159, 42, 48, 36, 48, 50, 40, 60};
-    static const char *const head[] = {
-        T_MON_PDF_TASK, T_MON_COL_INDICATOR, T_MON_PDF_TARGET,
-        T_MON_PDF_REAL, "%", T_MON_PDF_MULTI_TARGET, T_MON_PDF_MULTI_REAL,
-        T_MON_PDF_MULTI_PCT, T_MON_COL_STATUS};
+    static const char *const head[] = {T_MON_PDF_TASK,
+                                       T_MON_COL_INDICATOR,
+                                       T_MON_PDF_TARGET,
+                                       T_MON_PDF_REAL,
+                                       "%",
+                                       T_MON_PDF_MULTI_TARGET,
+                                       T_MON_PDF_MULTI_REAL,
+                                       T_MON_PDF_MULTI_PCT,
+                                       T_MON_COL_STATUS};
     static const bool right[] = {false, false, true, true, true,
                                  true,  true,  true, false};
     const struct plan *p = m->p;
@@ -488,14 +492,13 @@ indicators(struct pdf *d, const struct mon_report *m)
             int save = d->ncols;
             double full = PAGE_W - 2 * MARGIN;
 
-            cells[0] = arena_printf(a, "%s %s %s — %s: %s %%", T_MON_GOAL,
-                                    p->goals[g].code, p->goals[g].title,
-                                    T_MON_PROGRESS,
-                                    mon_pct_text(a, m->goal_pct10[g]));
+            cells[0] =
+                arena_printf(a, "%s %s %s — %s: %s %%", T_MON_GOAL,
+                             p->goals[g].code, p->goals[g].title,
+                             T_MON_PROGRESS, mon_pct_text(a, m->goal_pct10[g]));
             d->widths = &full;
             d->ncols = 1;
-            if (d->y + measure(d, cells[0], full, d->bold) + 2 * PAD >
-                BOTTOM) {
+            if (d->y + measure(d, cells[0], full, d->bold) + 2 * PAD > BOTTOM) {
                 d->widths = w;
                 d->ncols = save;
                 new_page(d);
@@ -518,8 +521,8 @@ indicators(struct pdf *d, const struct mon_report *m)
                 cells[0] = p->tasks[t].number;
                 cells[1] = arena_printf(
                     a, "%s%s%s", in->parent >= 0 ? "w tym: " : "", in->name,
-                    ri->computed ? arena_printf(a, " (%s: %s)",
-                                                T_MON_COMPUTED, ri->metric)
+                    ri->computed ? arena_printf(a, " (%s: %s)", T_MON_COMPUTED,
+                                                ri->metric)
                                  : "");
                 cells[2] = cnt(a, ri->has_target, ri->target);
                 cells[3] = cnt(a, ri->has_data, ri->real);
@@ -602,12 +605,12 @@ mon_report_pdf(struct arena *a, const struct mon_report *m, struct buf *out)
     d.cache = xcalloc(1, sizeof(*d.cache));
     d.page = 1;
     d.y = MARGIN;
-    d.surface = cairo_pdf_surface_create_for_stream(write_out, out, PAGE_W,
-                                                    PAGE_H);
+    d.surface =
+        cairo_pdf_surface_create_for_stream(write_out, out, PAGE_W, PAGE_H);
     d.cr = cairo_create(d.surface);
-    cairo_pdf_surface_set_metadata(d.surface, CAIRO_PDF_METADATA_TITLE,
-                                   arena_printf(a, "%s %d",
-                                                T_MON_REPORT_TITLE, m->year));
+    cairo_pdf_surface_set_metadata(
+        d.surface, CAIRO_PDF_METADATA_TITLE,
+        arena_printf(a, "%s %d", T_MON_REPORT_TITLE, m->year));
     cairo_set_line_width(d.cr, 0.4);
     {
         /*
@@ -652,8 +655,8 @@ mon_report_pdf(struct arena *a, const struct mon_report *m, struct buf *out)
             char c[2] = {(char)i, '\0'};
             int ng = 0;
 
-            if (cairo_scaled_font_text_to_glyphs(sf, 0, 0, c, 1, &g, &ng,
-                                                 NULL, NULL, NULL) ==
+            if (cairo_scaled_font_text_to_glyphs(sf, 0, 0, c, 1, &g, &ng, NULL,
+                                                 NULL, NULL) ==
                     CAIRO_STATUS_SUCCESS &&
                 ng == 1) {
                 d.glyph[i] = g[0].index;
@@ -666,27 +669,28 @@ mon_report_pdf(struct arena *a, const struct mon_report *m, struct buf *out)
 
     para(&d, arena_printf(a, "%s %d", T_MON_REPORT_TITLE, m->year), d.title);
     para(&d, p->title ? p->title : "", d.bold);
-    para(&d, arena_printf(a, "%s: %s. %s: %s. %s: %d / %d.", T_MON_REGION,
-                          m->meta.region_name, T_MON_PROGRAMME,
-                          p->programme_title ? p->programme_title : "–",
-                          T_MON_PROGRAMME_YEAR, m->elapsed, m->span),
+    para(&d,
+         arena_printf(a, "%s: %s. %s: %s. %s: %d / %d.", T_MON_REGION,
+                      m->meta.region_name, T_MON_PROGRAMME,
+                      p->programme_title ? p->programme_title : "–",
+                      T_MON_PROGRAMME_YEAR, m->elapsed, m->span),
          d.font);
-    para(&d, arena_printf(a, "%s: %ld (%s: %ld). %s: %d. %s: %d.",
-                          T_MON_ENTRIES, (long)m->entries,
-                          T_MON_PENDING_COUNT, (long)m->entries_pending,
-                          T_MON_AT_RISK_COUNT, m->nat_risk,
-                          T_MON_NO_DATA_COUNT, m->nno_data),
+    para(&d,
+         arena_printf(a, "%s: %ld (%s: %ld). %s: %d. %s: %d.", T_MON_ENTRIES,
+                      (long)m->entries, T_MON_PENDING_COUNT,
+                      (long)m->entries_pending, T_MON_AT_RISK_COUNT,
+                      m->nat_risk, T_MON_NO_DATA_COUNT, m->nno_data),
          d.font);
     if (m->demo_entries > 0) {
-        para(&d, arena_printf(a, "%s %ld %s", T_MON_DEMO_WARN,
-                              (long)m->demo_entries, T_MON_DEMO_WARN2),
+        para(&d,
+             arena_printf(a, "%s %ld %s", T_MON_DEMO_WARN,
+                          (long)m->demo_entries, T_MON_DEMO_WARN2),
              d.bold);
     }
     para(&d, T_MON_RISK_RULE, d.font);
     para(&d, T_MON_GOALS_PROGRESS, d.bold);
     goal_bars(&d, m);
-    para(&d, arena_printf(a, "%s %d", T_MON_TABLE_INDICATORS, m->year),
-         d.bold);
+    para(&d, arena_printf(a, "%s %d", T_MON_TABLE_INDICATORS, m->year), d.bold);
     indicators(&d, m);
     para(&d, T_MON_BUDGET, d.bold);
     budget(&d, m);

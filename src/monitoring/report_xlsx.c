@@ -21,15 +21,25 @@
 #include "monitoring.h"
 #include "report_html.h"
 
-#define TRY(x)                                                              \
-    do {                                                                    \
-        if ((x) != LXW_NO_ERROR) {                                          \
-            goto fail;                                                      \
-        }                                                                   \
+#define TRY(x)                                                                 \
+    do {                                                                       \
+        if ((x) != LXW_NO_ERROR) {                                             \
+            goto fail;                                                         \
+        }                                                                      \
     } while (0)
 
-enum { F_HEAD, F_TEXT, F_COUNT, F_PCT, F_MONEY, F_GOAL, F_SUM, F_SUMMONEY,
-       F_TITLE, F_N };
+enum {
+    F_HEAD,
+    F_TEXT,
+    F_COUNT,
+    F_PCT,
+    F_MONEY,
+    F_GOAL,
+    F_SUM,
+    F_SUMMONEY,
+    F_TITLE,
+    F_N
+};
 
 static double
 ratio(int64_t a, int64_t b)
@@ -84,14 +94,13 @@ write_book(struct arena *a, const struct mon_report *m, const char *path)
     TRY(worksheet_set_column(ws, 2, 8, 12, NULL));
     TRY(worksheet_set_column(ws, 9, 9, 22, NULL));
     TRY(worksheet_write_string(ws, 0, 0,
-                               arena_printf(a, "%s %d — %s",
-                                            T_MON_REPORT_TITLE, m->year,
-                                            p->title ? p->title : ""),
+                               arena_printf(a, "%s %d — %s", T_MON_REPORT_TITLE,
+                                            m->year, p->title ? p->title : ""),
                                f[F_TITLE]));
     {
         static const char *const head[] = {
-            T_MON_COL_TASK, T_MON_COL_INDICATOR, T_MON_COL_TARGET,
-            T_MON_COL_REAL, T_MON_COL_PCT, T_MON_COL_MULTI_TARGET,
+            T_MON_COL_TASK,       T_MON_COL_INDICATOR, T_MON_COL_TARGET,
+            T_MON_COL_REAL,       T_MON_COL_PCT,       T_MON_COL_MULTI_TARGET,
             T_MON_COL_MULTI_REAL, T_MON_COL_MULTI_PCT, T_MON_ENTRIES,
             T_MON_COL_STATUS};
 
@@ -129,12 +138,11 @@ write_book(struct arena *a, const struct mon_report *m, const char *path)
                                            f[F_TEXT]));
                 TRY(worksheet_write_string(
                     ws, row, 1,
-                    arena_printf(a, "%s%s%s", in->parent >= 0 ? "w tym: " : "",
-                                 in->name,
-                                 ri->computed ? arena_printf(a, " (%s: %s)",
-                                                             T_MON_COMPUTED,
-                                                             ri->metric)
-                                              : ""),
+                    arena_printf(
+                        a, "%s%s%s", in->parent >= 0 ? "w tym: " : "", in->name,
+                        ri->computed ? arena_printf(a, " (%s: %s)",
+                                                    T_MON_COMPUTED, ri->metric)
+                                     : ""),
                     f[F_TEXT]));
                 if (ri->has_target) {
                     TRY(worksheet_write_number(ws, row, 2, (double)ri->target,
@@ -150,18 +158,16 @@ write_book(struct arena *a, const struct mon_report *m, const char *path)
                 }
                 TRY(worksheet_write_formula_num(
                     ws, row, 4,
-                    arena_printf(a, "=IF(N(C%lu)>0,N(D%lu)/C%lu,\"\")", r1,
-                                 r1, r1),
+                    arena_printf(a, "=IF(N(C%lu)>0,N(D%lu)/C%lu,\"\")", r1, r1,
+                                 r1),
                     f[F_PCT], ratio(ri->real, ri->target)));
                 if (ri->has_multi) {
-                    TRY(worksheet_write_number(ws, row, 5,
-                                               (double)ri->multi_target,
-                                               f[F_COUNT]));
+                    TRY(worksheet_write_number(
+                        ws, row, 5, (double)ri->multi_target, f[F_COUNT]));
                 } else {
                     TRY(worksheet_write_blank(ws, row, 5, f[F_COUNT]));
                 }
-                TRY(worksheet_write_number(ws, row, 6,
-                                           (double)ri->multi_real,
+                TRY(worksheet_write_number(ws, row, 6, (double)ri->multi_real,
                                            f[F_COUNT]));
                 TRY(worksheet_write_formula_num(
                     ws, row, 7,
@@ -233,8 +239,7 @@ write_book(struct arena *a, const struct mon_report *m, const char *path)
             }
             TRY(worksheet_write_string(
                 wb2, row, 0,
-                p->lines[l].task >= 0 ? p->tasks[p->lines[l].task].number
-                                      : "",
+                p->lines[l].task >= 0 ? p->tasks[p->lines[l].task].number : "",
                 f[F_TEXT]));
             TRY(worksheet_write_string(wb2, row, 1, p->sources[s].name,
                                        f[F_TEXT]));
@@ -267,16 +272,14 @@ write_book(struct arena *a, const struct mon_report *m, const char *path)
                      (unsigned long)row + 1, (unsigned long)row + 1),
         f[F_PCT], ratio(m->spent_total, m->planned_total)));
     row += 2;
-    TRY(worksheet_write_string(wb2, row++, 0, T_MON_TABLE_BUDGET,
-                               f[F_TITLE]));
+    TRY(worksheet_write_string(wb2, row++, 0, T_MON_TABLE_BUDGET, f[F_TITLE]));
     for (s = 0; s < p->nsources; s++) {
         unsigned long r1 = (unsigned long)row + 1;
 
         if (m->planned_by[s] == 0 && m->spent_by[s] == 0) {
             continue;
         }
-        TRY(worksheet_write_string(wb2, row, 1, p->sources[s].name,
-                                   f[F_TEXT]));
+        TRY(worksheet_write_string(wb2, row, 1, p->sources[s].name, f[F_TEXT]));
         TRY(worksheet_write_formula_num(
             wb2, row, 2,
             arena_printf(a, "=SUMIF($B$%lu:$B$%lu,B%lu,C$%lu:C$%lu)",
@@ -291,8 +294,8 @@ write_book(struct arena *a, const struct mon_report *m, const char *path)
             f[F_MONEY], (double)m->spent_by[s] / 100.0));
         TRY(worksheet_write_formula_num(
             wb2, row, 4,
-            arena_printf(a, "=IF(C%lu>0,D%lu/C%lu,\"\")", r1, r1, r1),
-            f[F_PCT], ratio(m->spent_by[s], m->planned_by[s])));
+            arena_printf(a, "=IF(C%lu>0,D%lu/C%lu,\"\")", r1, r1, r1), f[F_PCT],
+            ratio(m->spent_by[s], m->planned_by[s])));
         row++;
     }
     return workbook_close(wb) == LXW_NO_ERROR ? 0 : ERR_IO;
@@ -319,8 +322,7 @@ book_writer(void *ctx, const char *path)
 }
 
 int
-mon_report_xlsx(struct arena *a, const struct mon_report *m,
-                struct buf *out)
+mon_report_xlsx(struct arena *a, const struct mon_report *m, struct buf *out)
 {
     struct book_job job = {a, m};
 

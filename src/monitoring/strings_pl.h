@@ -1,7 +1,10 @@
-/* Monitoring, registers and the annual report (issue 7): user-visible Polish texts, T_* macros. */
-#define T_MON_LEAD "Realizacja planów rocznych: wartości wskaźników i wydatki " \
+/* Monitoring, registers and the annual report (issue 7): user-visible Polish
+ * texts, T_* macros. */
+#define T_MON_LEAD                                                             \
+    "Realizacja planów rocznych: wartości wskaźników i wydatki "           \
     "według źródeł finansowania, ich zatwierdzanie oraz sprawozdanie roczne."
-#define T_MON_PUBLIC_NOTE "Sprawozdania i pulpity są dostępne po " \
+#define T_MON_PUBLIC_NOTE                                                      \
+    "Sprawozdania i pulpity są dostępne po "                                 \
     "zalogowaniu; poniżej opublikowane plany roczne."
 #define T_MON_PLANS_CAPTION "Plany roczne"
 #define T_MON_NO_PLANS "Nie ma planów rocznych."
@@ -19,17 +22,20 @@
 #define T_MON_DOWNLOAD "Pobierz"
 #define T_MON_REPORT_TITLE "Sprawozdanie z realizacji za rok"
 #define T_MON_ENTER_TITLE "Wprowadzanie realizacji"
-#define T_MON_ENTER_LEAD "Wpisz wartość za rok albo za kwartał (dla jednej " \
-    "pozycji nie łączy się roku i kwartałów). Każdy wpis czeka na " \
+#define T_MON_ENTER_LEAD                                                       \
+    "Wpisz wartość za rok albo za kwartał (dla jednej "                     \
+    "pozycji nie łączy się roku i kwartałów). Każdy wpis czeka na "      \
     "zatwierdzenie przez koordynatora; historia zmian jest zachowana."
 #define T_MON_ENTRY_TITLE "Wpis realizacji"
 #define T_MON_PENDING_TITLE "Wpisy do zatwierdzenia"
 #define T_MON_PENDING_NONE "Nie ma wpisów czekających na zatwierdzenie."
 #define T_MON_TASK "Zadanie"
 #define T_MON_GOAL "Cel"
-#define T_MON_NOT_YOURS "nie jest przypisane do Twojej jednostki " \
+#define T_MON_NOT_YOURS                                                        \
+    "nie jest przypisane do Twojej jednostki "                                 \
     "(tylko podgląd)"
-#define T_MON_NOTHING_YOURS "Żadne zadanie tego planu nie wymienia Twojej " \
+#define T_MON_NOTHING_YOURS                                                    \
+    "Żadne zadanie tego planu nie wymienia Twojej "                           \
     "jednostki wśród realizatorów."
 #define T_MON_NO_ENTRIES "brak wpisów"
 #define T_MON_PERIOD "Okres"
@@ -78,21 +84,25 @@
 #define T_MON_PENDING "w normie (część wpisów niezatwierdzona)"
 #define T_MON_NO_DATA "brak danych"
 #define T_MON_NO_DATA_RISK "ZAGROŻONY — brak danych"
-#define T_MON_RISK_RULE "Wskaźnik jest zagrożony, gdy realizacja roczna " \
-    "jest niższa niż 90% celu na rok albo realizacja narastająco jest " \
-    "niższa niż 90% celu programu rozłożonego równo na lata programu " \
-    "(od drugiego roku programu). " \
-    "Realizacja to suma wpisów wprowadzonych i zatwierdzonych (bez " \
+#define T_MON_RISK_RULE                                                        \
+    "Wskaźnik jest zagrożony, gdy realizacja roczna "                        \
+    "jest niższa niż 90% celu na rok albo realizacja narastająco jest "     \
+    "niższa niż 90% celu programu rozłożonego równo na lata programu "    \
+    "(od drugiego roku programu). "                                            \
+    "Realizacja to suma wpisów wprowadzonych i zatwierdzonych (bez "          \
     "zwróconych) albo wartość wyliczona z rejestru."
 #define T_MON_GOALS_PROGRESS "Postęp realizacji celów"
 #define T_MON_PROGRESS "postęp"
 #define T_MON_BUDGET "Budżet: plan i wydatki"
-#define T_MON_CHART_GOALS "Postęp celów: średni procent wykonania " \
+#define T_MON_CHART_GOALS                                                      \
+    "Postęp celów: średni procent wykonania "                               \
     "wskaźników rocznych (do 100%)"
-#define T_MON_CHART_GOALS_CAPTION "Średnia z wykonania wskaźników głównych " \
+#define T_MON_CHART_GOALS_CAPTION                                              \
+    "Średnia z wykonania wskaźników głównych "                            \
     "każdego celu; wartości liczbowe obok słupków."
 #define T_MON_CHART_BUDGET "Plan i wydatki według źródeł finansowania"
-#define T_MON_CHART_BUDGET_CAPTION "Jaśniejszy słupek: plan, ciemniejszy: " \
+#define T_MON_CHART_BUDGET_CAPTION                                             \
+    "Jaśniejszy słupek: plan, ciemniejszy: "                                 \
     "wydatki; kwoty w zł nad słupkami."
 #define T_MON_TABLE_INDICATORS "Wskaźniki: plan i realizacja w roku"
 #define T_MON_TABLE_BUDGET "Budżet według źródeł finansowania (zł)"
@@ -103,9 +113,11 @@
 #define T_MON_TASK_NO_DATA "bez danych"
 #define T_MON_LATEST "Ostatnie zmiany"
 #define T_MON_BIND_TITLE "Wskaźniki wyliczane z rejestrów"
-#define T_MON_BIND_LEAD "Powiąż wskaźnik z rejestrem i filtrem; jego " \
+#define T_MON_BIND_LEAD                                                        \
+    "Powiąż wskaźnik z rejestrem i filtrem; jego "                          \
     "realizacja będzie wtedy liczona z rejestru, a nie wpisywana."
-#define T_MON_BIND_TASK "Tylko wpisy rejestru dla zadania (np. 1.1; puste: " \
+#define T_MON_BIND_TASK                                                        \
+    "Tylko wpisy rejestru dla zadania (np. 1.1; puste: "                       \
     "wszystkie)"
 #define T_MON_METRIC "Rejestr i miara"
 #define T_MON_UNBIND "— bez powiązania (wpisywany ręcznie) —"
@@ -117,9 +129,11 @@
 #define T_MON_METRIC_ADOPTION "ośrodki adopcyjne"
 #define T_MON_METRIC_PUBLICATIONS "publikacje i kampanie"
 #define T_MON_METRIC_HELPLINE_CONTACTS "kontakty Niebieskiej Linii w roku"
-#define T_MON_METRIC_HELPLINE_AGREEMENTS "gminy z porozumieniem na koniec " \
+#define T_MON_METRIC_HELPLINE_AGREEMENTS                                       \
+    "gminy z porozumieniem na koniec "                                         \
     "roku"
-#define T_MON_GROUP_TEAM "członkowie zespołów interdyscyplinarnych i grup " \
+#define T_MON_GROUP_TEAM                                                       \
+    "członkowie zespołów interdyscyplinarnych i grup "                      \
     "roboczych"
 #define T_MON_GROUP_GKRPA "członkowie GKRPA"
 #define T_MON_GROUP_TEACHERS "pedagodzy, nauczyciele, pracownicy poradni"
@@ -127,34 +141,43 @@
 #define T_MON_GROUP_POLICE "policjanci"
 #define T_MON_GROUP_SOCIAL "pracownicy socjalni"
 #define T_MON_GROUP_OTHER "inni"
-#define T_MON_ERR_NOT_YEARLY "To nie jest plan roczny: realizację wpisuje " \
+#define T_MON_ERR_NOT_YEARLY                                                   \
+    "To nie jest plan roczny: realizację wpisuje "                            \
     "się do planów rocznych."
-#define T_MON_ERR_ITEM "Nie ma takiej pozycji planu (wskaźnika albo wiersza " \
+#define T_MON_ERR_ITEM                                                         \
+    "Nie ma takiej pozycji planu (wskaźnika albo wiersza "                    \
     "budżetu ze źródłem finansowania)."
-#define T_MON_ERR_PERIOD "Pole „Okres”: podaj rok %d albo kwartał " \
+#define T_MON_ERR_PERIOD                                                       \
+    "Pole „Okres”: podaj rok %d albo kwartał "                            \
     "%d-Q1…Q4."
-#define T_MON_ERR_VALUE "Pole „Wartość”: podaj liczbę nieujemną (kwotę " \
+#define T_MON_ERR_VALUE                                                        \
+    "Pole „Wartość”: podaj liczbę nieujemną (kwotę "                  \
     "w zł, np. 1 234,56)."
 #define T_MON_ERR_NOTE "Pole „Uwagi”: najwyżej 2000 znaków."
 #define T_MON_ERR_REGION "To zadanie należy do innego województwa."
-#define T_MON_ERR_NOT_YOUR_TASK "To zadanie nie jest przypisane do Twojej " \
-    "jednostki: realizatorzy zadania nie wymieniają żadnej z Twoich " \
+#define T_MON_ERR_NOT_YOUR_TASK                                                \
+    "To zadanie nie jest przypisane do Twojej "                                \
+    "jednostki: realizatorzy zadania nie wymieniają żadnej z Twoich "        \
     "jednostek."
-#define T_MON_ERR_MIXED "Dla tej pozycji są już wpisy za inny rodzaj " \
+#define T_MON_ERR_MIXED                                                        \
+    "Dla tej pozycji są już wpisy za inny rodzaj "                           \
     "okresu: nie łącz wpisu rocznego z kwartalnymi."
-#define T_MON_ERR_COMMENT "Pole „Komentarz”: przy zwrocie do poprawy " \
+#define T_MON_ERR_COMMENT                                                      \
+    "Pole „Komentarz”: przy zwrocie do poprawy "                           \
     "napisz, co poprawić."
 #define T_MON_ERR_NOT_PENDING "Ten wpis nie czeka na zatwierdzenie."
 #define T_MON_ERR_DECISION "Wybierz: zatwierdź albo zwróć do poprawy."
 #define T_MON_ERR_FORM "Formularz jest niepełny (plan, pozycja, okres)."
 #define T_MON_ERR_METRIC "Nieznany rejestr lub miara."
-#define T_MON_ERR_FILTER "Ten filtr nie pasuje do wybranego rejestru (albo " \
+#define T_MON_ERR_FILTER                                                       \
+    "Ten filtr nie pasuje do wybranego rejestru (albo "                        \
     "rejestr wymaga filtra)."
 #define T_MON_ERR_FORMAT "Parametr format: html, json, xlsx albo pdf."
 #define T_MON_DEMO_NOTE "dane demonstracyjne"
 
-#define T_REG_LEAD "Rejestry, z których wylicza się wskaźniki: wydarzenia " \
-    "(szkolenia, konferencje, kampanie), otwarte konkursy ofert, dane " \
+#define T_REG_LEAD                                                             \
+    "Rejestry, z których wylicza się wskaźniki: wydarzenia "                \
+    "(szkolenia, konferencje, kampanie), otwarte konkursy ofert, dane "        \
     "ośrodków adopcyjnych, publikacje."
 #define T_REG_RECORDS "wpisów"
 #define T_REG_EVENTS "Szkolenia i wydarzenia"
@@ -180,7 +203,8 @@
 #define T_REG_F_INITIATIVES "Inicjatywy"
 #define T_REG_F_BENEFICIARIES "Beneficjenci ostateczni"
 #define T_REG_F_CENTRE "Ośrodek"
-#define T_REG_F_TRAINED_ADOPTIVE "Przeszkoleni kandydaci na rodziców " \
+#define T_REG_F_TRAINED_ADOPTIVE                                               \
+    "Przeszkoleni kandydaci na rodziców "                                     \
     "adopcyjnych"
 #define T_REG_F_TRAINED_FOSTER "Przeszkoleni kandydaci do pieczy zastępczej"
 #define T_REG_F_FAMILIES "Utworzone rodziny adopcyjne"
@@ -193,8 +217,9 @@
 #define T_REG_SHOW "Pokaż"
 #define T_REG_CSV_EXPORT "Pobierz CSV"
 #define T_REG_CSV_IMPORT "Wczytaj CSV"
-#define T_REG_CSV_IMPORT_LEAD "Plik w układzie pobranego CSV (nagłówki: " \
-    "nazwy pól albo ich opisy; separator ; lub ,). Wczytuje się cały " \
+#define T_REG_CSV_IMPORT_LEAD                                                  \
+    "Plik w układzie pobranego CSV (nagłówki: "                             \
+    "nazwy pól albo ich opisy; separator ; lub ,). Wczytuje się cały "      \
     "albo nic."
 #define T_REG_CSV_FILE "Plik CSV"
 #define T_REG_REGION "Województwo (kod, np. 04)"
@@ -203,27 +228,33 @@
 #define T_REG_DELETE "Usuń wpis"
 #define T_REG_DELETE_CONFIRM "Tak, usuń ten wpis"
 #define T_REG_IMPORTED "Wczytano wpisów"
-#define T_REG_IMPORT_NOTHING "Nic nie zapisano: popraw plik i wczytaj go " \
+#define T_REG_IMPORT_NOTHING                                                   \
+    "Nic nie zapisano: popraw plik i wczytaj go "                              \
     "ponownie."
 #define T_REG_ERR_REQUIRED "Pole „%s”: wymagane."
-#define T_REG_ERR_TEXT "Pole „%s”: nieprawidłowy tekst (UTF-8, najwyżej " \
+#define T_REG_ERR_TEXT                                                         \
+    "Pole „%s”: nieprawidłowy tekst (UTF-8, najwyżej "                   \
     "2000 znaków)."
-#define T_REG_ERR_COUNT "Pole „%s”: „%s” nie jest liczbą całkowitą " \
+#define T_REG_ERR_COUNT                                                        \
+    "Pole „%s”: „%s” nie jest liczbą całkowitą "                    \
     "nieujemną."
 #define T_REG_ERR_YEAR "Pole „%s”: „%s” nie jest rokiem 2000–2100."
 #define T_REG_ERR_MONEY "Pole „%s”: „%s” nie jest kwotą (np. 1 234,56)."
 #define T_REG_ERR_DATE "Pole „%s”: „%s” nie jest datą RRRR-MM-DD."
-#define T_REG_ERR_DATE_ORDER "Pole „%s”: data zakończenia jest wcześniejsza " \
+#define T_REG_ERR_DATE_ORDER                                                   \
+    "Pole „%s”: data zakończenia jest wcześniejsza "                     \
     "niż data rozpoczęcia."
 #define T_REG_ERR_CHOICE "Pole „%s”: nieznana wartość „%s”."
-#define T_REG_ERR_GMINA "Pole „%s”: „%s” nie jest kodem TERYT gminy tego " \
+#define T_REG_ERR_GMINA                                                        \
+    "Pole „%s”: „%s” nie jest kodem TERYT gminy tego "                 \
     "województwa."
 #define T_REG_ERR_CSV_EMPTY "Plik jest pusty albo nie jest tekstem UTF-8."
 #define T_REG_ERR_CSV_COLUMN "Kolumna %d: nieznany nagłówek „%s”."
 #define T_REG_ERR_CSV_MISSING "Brak wymaganej kolumny „%s”."
 #define T_REG_ERR_CSV_ROW "Wiersz %d: %s"
 #define T_REG_ERR_NO_FILE "Wybierz plik CSV."
-#define T_REG_ERR_REGION "Pole „Województwo”: podaj kod województwa " \
+#define T_REG_ERR_REGION                                                       \
+    "Pole „Województwo”: podaj kod województwa "                         \
     "obsługiwanego w tej instalacji."
 #define T_REG_ERR_TOO_BIG "Plik jest za duży (najwyżej 5 MB)."
 #define T_REG_ERR_CONFIRM "Zaznacz potwierdzenie usunięcia."
@@ -235,23 +266,28 @@
 #define T_MON_PDF_MULTI_REAL "Narast."
 #define T_MON_PDF_MULTI_PCT "% progr."
 #define T_MON_DEMO_WARN "Uwaga: dane demonstracyjne."
-#define T_MON_DEMO_WARN2 "wpisów realizacji to wartości wymyślone do " \
+#define T_MON_DEMO_WARN2                                                       \
+    "wpisów realizacji to wartości wymyślone do "                           \
     "pokazu (oznaczone „dane demonstracyjne”), nie dane z urzędu."
 /* Grant awards and grantees' reports (grants.c, grant_pages.c) */
 #define T_GRANT_MINE_TITLE "Moje dotacje — sprawozdania"
-#define T_GRANT_MINE_LEAD "Dotacje przyznane Twojej organizacji " \
-    "w otwartych konkursach ofert. Podaj dla każdej liczbę zrealizowanych " \
+#define T_GRANT_MINE_LEAD                                                      \
+    "Dotacje przyznane Twojej organizacji "                                    \
+    "w otwartych konkursach ofert. Podaj dla każdej liczbę zrealizowanych "  \
     "inicjatyw i beneficjentów ostatecznych."
-#define T_GRANT_MINE_NONE "Nie ma dotacji przypisanych do Twojej " \
+#define T_GRANT_MINE_NONE                                                      \
+    "Nie ma dotacji przypisanych do Twojej "                                   \
     "organizacji. Jeśli to błąd, poproś koordynatora o sprawdzenie nazwy " \
     "organizacji w koncie."
 #define T_GRANT_MINE_CAPTION "Dotacje Twojej organizacji"
 #define T_GRANT_AWARDS_TITLE "Dotacje konkursu"
-#define T_GRANT_AWARDS_CAPTION "Dotacje przyznane w konkursie i " \
+#define T_GRANT_AWARDS_CAPTION                                                 \
+    "Dotacje przyznane w konkursie i "                                         \
     "sprawozdania organizacji"
-#define T_GRANT_AWARDS_RULE "Wskaźniki obliczane „inicjatywy” i " \
+#define T_GRANT_AWARDS_RULE                                                    \
+    "Wskaźniki obliczane „inicjatywy” i "                                 \
     "„beneficjenci ostateczni” biorą sumę sprawozdań organizacji, gdy " \
-    "choć jedna dotacja konkursu ma sprawozdanie; wcześniej — wartości " \
+    "choć jedna dotacja konkursu ma sprawozdanie; wcześniej — wartości "  \
     "wpisane w rejestrze konkursu."
 #define T_GRANT_AWARDS_NONE "Nie wpisano jeszcze dotacji tego konkursu."
 #define T_GRANT_AWARDS_LINK "Dotacje i sprawozdania"
@@ -270,7 +306,8 @@
 #define T_GRANT_REPORT_SAVED "Sprawozdanie zapisano."
 #define T_GRANT_REPORT_ACTION "Złóż lub popraw sprawozdanie"
 #define T_GRANT_COMPETITION "Konkurs"
-#define T_GRANT_ERR_COUNT "Pole „%s”: „%s” nie jest liczbą całkowitą " \
+#define T_GRANT_ERR_COUNT                                                      \
+    "Pole „%s”: „%s” nie jest liczbą całkowitą "                    \
     "nieujemną (wymagane)."
 #define T_GRANT_ERR_FORM "Sprawozdania nie zapisano — popraw pola:"
 #define T_GRANT_MINE_LINK "Moje dotacje — sprawozdania organizacji"

@@ -211,8 +211,8 @@ strip(char *s)
 
 /* The INI layer: "key = value", '#' or ';' comments, [rodzina] section. */
 static int
-read_file(struct ops_config *c, const char *path, bool must_exist,
-          char *err, size_t errlen)
+read_file(struct ops_config *c, const char *path, bool must_exist, char *err,
+          size_t errlen)
 {
     FILE *f = fopen(path, "r");
     char line[4096];
@@ -237,8 +237,10 @@ read_file(struct ops_config *c, const char *path, bool must_exist,
         }
         if (*s == '[') {
             if (strcmp(s, "[rodzina]") != 0) {
-                snprintf(err, errlen, "%s:%d: unknown section %.64s "
-                         "(only [rodzina])", path, lineno, s);
+                snprintf(err, errlen,
+                         "%s:%d: unknown section %.64s "
+                         "(only [rodzina])",
+                         path, lineno, s);
                 fclose(f);
                 return ERR_INPUT;
             }
@@ -246,30 +248,28 @@ read_file(struct ops_config *c, const char *path, bool must_exist,
         }
         eq = strchr(s, '=');
         if (eq == NULL) {
-            snprintf(err, errlen, "%s:%d: expected key = value", path,
-                     lineno);
+            snprintf(err, errlen, "%s:%d: expected key = value", path, lineno);
             fclose(f);
             return ERR_INPUT;
         }
         *eq = '\0';
         key = strip(s);
         val = strip(eq + 1);
-        if (strlen(val) >= 2 && val[0] == '"' &&
-            val[strlen(val) - 1] == '"') {
+        if (strlen(val) >= 2 && val[0] == '"' && val[strlen(val) - 1] == '"') {
             val[strlen(val) - 1] = '\0';
             val++;
         }
         k = find_key(key);
         if (k < 0) {
-            snprintf(err, errlen, "%s:%d: unknown key '%.64s'", path,
-                     lineno, key);
+            snprintf(err, errlen, "%s:%d: unknown key '%.64s'", path, lineno,
+                     key);
             fclose(f);
             return ERR_INPUT;
         }
         why = ops_config_check((enum ops_key)k, val);
         if (why != NULL) {
-            snprintf(err, errlen, "%s:%d: %s = '%.128s': %s", path, lineno,
-                     key, val, why);
+            snprintf(err, errlen, "%s:%d: %s = '%.128s': %s", path, lineno, key,
+                     val, why);
             fclose(f);
             return ERR_INPUT;
         }
@@ -372,8 +372,7 @@ ops_config_load(struct ops_config *c, const char *file,
     c->log_level = strcmp(c->value[OPS_LOG_LEVEL], "error") == 0  ? 2
                    : strcmp(c->value[OPS_LOG_LEVEL], "warn") == 0 ? 1
                                                                   : 0;
-    c->metrics_loopback = strcmp(c->value[OPS_METRICS_ALLOW], "loopback") ==
-                          0;
+    c->metrics_loopback = strcmp(c->value[OPS_METRICS_ALLOW], "loopback") == 0;
     return 0;
 }
 
@@ -404,8 +403,7 @@ ops_config_print(const struct ops_config *c, FILE *f)
         if (ops_keys[k].secret && *v != '\0') {
             v = "********";
         }
-        fprintf(f, "# from %s\n%s = %s\n", c->source[k], ops_keys[k].name,
-                v);
+        fprintf(f, "# from %s\n%s = %s\n", c->source[k], ops_keys[k].name, v);
     }
 }
 

@@ -30,11 +30,11 @@ enum ops_key {
 };
 
 struct ops_key_info {
-    const char *name;  /* file key; flag is --name with '-' for '_' */
-    const char *def;   /* default value, as text */
-    bool is_bool;      /* the flag takes no value and means "yes" */
-    bool secret;       /* masked by `rodzina config` */
-    const char *doc;   /* one line for the file, --help and the man page */
+    const char *name; /* file key; flag is --name with '-' for '_' */
+    const char *def;  /* default value, as text */
+    bool is_bool;     /* the flag takes no value and means "yes" */
+    bool secret;      /* masked by `rodzina config` */
+    const char *doc;  /* one line for the file, --help and the man page */
 };
 
 extern const struct ops_key_info ops_keys[OPS_KEY_COUNT];
@@ -48,8 +48,8 @@ struct ops_config {
     unsigned threads;
     size_t body_limit;
     bool behind_tls_proxy;
-    int log_level;               /* 0 info, 1 warn, 2 error */
-    bool metrics_loopback;       /* metrics_allow = loopback */
+    int log_level;         /* 0 info, 1 warn, 2 error */
+    bool metrics_loopback; /* metrics_allow = loopback */
 };
 
 /*

@@ -11,8 +11,8 @@
 #include "db/db.h"
 
 int
-ops_backup_record(struct db *db, const char *file, int64_t bytes,
-                  int version, const char *account)
+ops_backup_record(struct db *db, const char *file, int64_t bytes, int version,
+                  const char *account)
 {
     char after[1200];
     db_stmt *st;
@@ -40,8 +40,8 @@ ops_backup_record(struct db *db, const char *file, int64_t bytes,
             after[i++] = (unsigned char)*p < 0x20 ? '?' : *p;
         }
         snprintf(after + i, sizeof(after) - i,
-                 "\",\"bytes\":%lld,\"schema_version\":%d}",
-                 (long long)bytes, version);
+                 "\",\"bytes\":%lld,\"schema_version\":%d}", (long long)bytes,
+                 version);
     }
     if ((rc = db_begin(db)) != 0) {
         return rc;

@@ -152,8 +152,7 @@ size_text(struct arena *a, int64_t n)
     } else if (n < 1024LL * 1024 * 1024) {
         s = arena_printf(a, "%.1f MB", (double)n / (1024.0 * 1024.0));
     } else {
-        s = arena_printf(a, "%.2f GB",
-                         (double)n / (1024.0 * 1024.0 * 1024.0));
+        s = arena_printf(a, "%.2f GB", (double)n / (1024.0 * 1024.0 * 1024.0));
     }
     dot = strchr(s, '.');
     if (dot != NULL) {
@@ -184,8 +183,7 @@ backups_section(struct req *r)
                     "%s</p>\n",
                     T_OPS_LAST_BACKUP, when, size_text(&r->arena, bytes));
         if ((int64_t)time(NULL) - at > BACKUP_MAX_AGE) {
-            html_lit(r, "<p class=\"notice-warn\">" T_OPS_BACKUP_OLD
-                        "</p>\n");
+            html_lit(r, "<p class=\"notice-warn\">" T_OPS_BACKUP_OLD "</p>\n");
         }
     }
     html_lit(r, "<p>" T_OPS_BACKUP_HOWTO "</p>\n");
@@ -229,8 +227,9 @@ page_ops_system(struct req *r)
     layout_begin(r, T_OPS_TITLE);
     html_lit(r, "<h1>" T_OPS_TITLE "</h1>\n");
     backups_section(r);
-    html_lit(r, "<h2>" T_OPS_STORE "</h2>\n<table>\n<caption>"
-                T_OPS_STORE_CAPTION "</caption>\n<tbody>\n");
+    html_lit(r,
+             "<h2>" T_OPS_STORE "</h2>\n<table>\n<caption>" T_OPS_STORE_CAPTION
+             "</caption>\n<tbody>\n");
     html_printf(r,
                 "<tr><th scope=\"row\">%s</th><td>%d</td></tr>\n"
                 "<tr><th scope=\"row\">%s</th><td>%s</td></tr>\n"
@@ -240,8 +239,8 @@ page_ops_system(struct req *r)
                 size_text(&r->arena, ops_db_bytes(r->db)), T_OPS_SESSIONS,
                 (long long)ops_sessions_open(r->db, (int64_t)time(NULL)),
                 T_OPS_ACCOUNTS, (long long)accounts);
-    html_lit(r, "</tbody>\n</table>\n<h2>" T_OPS_OBSERVE "</h2>\n<p>"
-                T_OPS_OBSERVE_TEXT "</p>\n");
+    html_lit(r, "</tbody>\n</table>\n<h2>" T_OPS_OBSERVE
+                "</h2>\n<p>" T_OPS_OBSERVE_TEXT "</p>\n");
     layout_end(r);
     return 0;
 }

@@ -1,4 +1,5 @@
-/* Operations: backups, config, metrics (issue 8): handlers named in routes.inc. */
+/* Operations: backups, config, metrics (issue 8): handlers named in routes.inc.
+ */
 #ifndef OPS_PAGES_H
 #define OPS_PAGES_H
 

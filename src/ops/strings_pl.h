@@ -1,11 +1,13 @@
-/* Operations: backups, config, metrics (issue 8): user-visible Polish texts, T_* macros. */
+/* Operations: backups, config, metrics (issue 8): user-visible Polish texts,
+ * T_* macros. */
 #define T_OPS_TITLE "Stan systemu"
 #define T_OPS_BACKUPS "Kopie zapasowe"
 #define T_OPS_LAST_BACKUP "Ostatnia kopia zapasowa"
 #define T_OPS_NO_BACKUP "Nie wykonano jeszcze żadnej kopii zapasowej."
 #define T_OPS_BACKUP_OLD "Uwaga: ostatnia kopia jest starsza niż doba."
-#define T_OPS_BACKUP_HOWTO "Kopię wykonuje na serwerze polecenie " \
-    "„rodzina backup PLIK” (zob. podręcznik administratora, " \
+#define T_OPS_BACKUP_HOWTO                                                     \
+    "Kopię wykonuje na serwerze polecenie "                                   \
+    "„rodzina backup PLIK” (zob. podręcznik administratora, "             \
     "docs/admin-guide.md)."
 #define T_OPS_BACKUPS_CAPTION "Ostatnie kopie zapasowe (najnowsze na górze)"
 #define T_OPS_COL_MADE "Wykonano (UTC)"
@@ -20,8 +22,10 @@
 #define T_OPS_SESSIONS "Otwarte sesje"
 #define T_OPS_ACCOUNTS "Aktywne konta"
 #define T_OPS_OBSERVE "Monitorowanie"
-#define T_OPS_OBSERVE_TEXT "Stan usługi dla systemów monitorowania: " \
-    "/healthz (publiczny, bez danych) i /metrics (format Prometheus; " \
+#define T_OPS_OBSERVE_TEXT                                                     \
+    "Stan usługi dla systemów monitorowania: "                               \
+    "/healthz (publiczny, bez danych) i /metrics (format Prometheus; "         \
     "administratorzy, token albo połączenia lokalne)."
-#define T_OPS_METRICS_DENIED "Metryki są dostępne tylko dla " \
+#define T_OPS_METRICS_DENIED                                                   \
+    "Metryki są dostępne tylko dla "                                         \
     "administratorów, z tokenem albo z tego samego komputera."

@@ -92,9 +92,9 @@ struct plan_line {
     int task; /* index into tasks */
     int row;
     struct plan_term term;
-    const char *implementers;  /* resolved: "j.w." replaced by the text */
-    bool implementers_as_above; /* the cell said "j.w." */
-    struct plan_num total;      /* the declared line total ("ogólna") */
+    const char *implementers;    /* resolved: "j.w." replaced by the text */
+    bool implementers_as_above;  /* the cell said "j.w." */
+    struct plan_num total;       /* the declared line total ("ogólna") */
     struct plan_amount *amounts; /* by funding source */
     int namounts;
 };
@@ -119,11 +119,11 @@ struct plan_indicator {
     int parent; /* index into indicators, -1 for a top-level one */
     int row;
     const char *name;
-    const char *unit;         /* "osób", "inicjatyw", "%"; NULL if unknown */
+    const char *unit; /* "osób", "inicjatyw", "%"; NULL if unknown */
     struct plan_num target_year;  /* for the plan's year */
     struct plan_num target_multi; /* for the programme or project period */
-    const char *results_text; /* the whole free-text cell it came from */
-    const char *footnote;     /* mark such as "¹", or NULL */
+    const char *results_text;     /* the whole free-text cell it came from */
+    const char *footnote;         /* mark such as "¹", or NULL */
 };
 
 /* A total the document states (total row, SUMA, summary of sources). */
@@ -141,8 +141,8 @@ struct plan_total {
 struct plan_note {
     const char *label; /* "1." or "•" */
     const char *text;
-    int source;   /* index into sources, -1 when not known */
-    int *rows;    /* task numbers (Lp.) the note lists */
+    int source; /* index into sources, -1 when not known */
+    int *rows;  /* task numbers (Lp.) the note lists */
     int nrows;
     struct plan_num amount;
     int parent; /* index into notes, -1 for a top-level note */
@@ -170,9 +170,9 @@ enum plan_severity {
 
 struct plan_finding {
     enum plan_severity severity;
-    int row;            /* 0 when about the whole file */
-    const char *column; /* header text or NULL */
-    const char *code;   /* machine code: "line_total_mismatch" */
+    int row;             /* 0 when about the whole file */
+    const char *column;  /* header text or NULL */
+    const char *code;    /* machine code: "line_total_mismatch" */
     const char *message; /* Polish */
     bool from_check;     /* added by plan_check(), not by the reader */
 };
@@ -194,7 +194,7 @@ struct plan {
     const char *resolution; /* "Załącznik do uchwały ..." or NULL */
     const char *region;     /* voivodeship, e.g. "kujawsko-pomorskie" */
     int year;               /* the plan's year, 0 if unknown */
-    int programme_from, programme_to; /* programme or project years */
+    int programme_from, programme_to;    /* programme or project years */
     const char *period_from, *period_to; /* ISO dates (project), or NULL */
     struct plan_columns col;
 
@@ -224,7 +224,7 @@ struct plan {
 
 /* Computed totals of a plan. */
 struct plan_totals {
-    int64_t total;                      /* grosze */
+    int64_t total;                       /* grosze */
     int64_t by_source[PLAN_SOURCES_MAX]; /* grosze, indexed like sources */
 };
 
@@ -242,8 +242,8 @@ struct plan_totals {
 ** plan_has_errors()), ERR_INPUT when it cannot be read as a plan at all
 ** (empty, binary, too large, unknown layout); the reason is then a finding.
 */
-int plan_read(struct arena *a, const char *name, const char *data,
-              size_t len, size_t max_bytes, struct plan **out);
+int plan_read(struct arena *a, const char *name, const char *data, size_t len,
+              size_t max_bytes, struct plan **out);
 
 /*
 ** Read the file at path with plan_read(). The size is checked against
@@ -268,9 +268,9 @@ struct plan *plan_new(struct arena *a, enum plan_kind kind);
 ** Append a finding; the message is formatted into the arena. Used by the
 ** reader, the checker and forms that edit a plan.
 */
-void plan_finding_add(struct arena *a, struct plan *p,
-                      enum plan_severity sev, int row, const char *column,
-                      const char *code, const char *fmt, ...)
+void plan_finding_add(struct arena *a, struct plan *p, enum plan_severity sev,
+                      int row, const char *column, const char *code,
+                      const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 
 /* Index of the funding source with this code, or -1. */

@@ -46,8 +46,7 @@ fill(struct plan_cached *out, struct entry *e)
 
 int
 plan_cache_get(struct db *db, int64_t id, int64_t version,
-               plan_cache_builder build, struct plan_cached *out,
-               void **handle)
+               plan_cache_builder build, struct plan_cached *out, void **handle)
 {
     struct entry *e;
     int i, rc, free_slot = -1, stale = -1, lru = -1, victim;
@@ -91,8 +90,7 @@ plan_cache_get(struct db *db, int64_t id, int64_t version,
             }
         } else if (s->refs == 0 && s->id == id) {
             stale = i;
-        } else if (s->refs == 0 &&
-                   (lru < 0 || s->used < slots[lru]->used)) {
+        } else if (s->refs == 0 && (lru < 0 || s->used < slots[lru]->used)) {
             lru = i;
         }
     }

@@ -102,10 +102,10 @@ plan_severity_name(enum plan_severity sev)
 }
 
 /* A finding of the checker (replaced on the next plan_check()). */
-#define CHECK(a, p, sev, row, col, code, ...)                                \
-    do {                                                                     \
-        plan_finding_add(a, p, sev, row, col, code, __VA_ARGS__);            \
-        (p)->findings[(p)->nfindings - 1].from_check = true;                 \
+#define CHECK(a, p, sev, row, col, code, ...)                                  \
+    do {                                                                       \
+        plan_finding_add(a, p, sev, row, col, code, __VA_ARGS__);              \
+        (p)->findings[(p)->nfindings - 1].from_check = true;                   \
     } while (0)
 
 static void
@@ -116,8 +116,7 @@ check_lines(struct arena *a, struct plan *p)
         int64_t sum = 0;
         bool any = false;
 
-        if (l->total.kind != PLAN_NUM_VALUE &&
-            l->total.kind != PLAN_NUM_NONE &&
+        if (l->total.kind != PLAN_NUM_VALUE && l->total.kind != PLAN_NUM_NONE &&
             l->total.kind != PLAN_NUM_NOT_PLANNED) {
             continue;
         }
@@ -166,8 +165,8 @@ check_declared(struct arena *a, struct plan *p, const struct plan_totals *t)
         if (all != NULL && eu != NULL && eu->grosze > all->grosze) {
             CHECK(a, p, PLAN_WARNING, eu->row, eu->label,
                   "declared_part_above_total",
-                  "Kwota „%s” %s przekracza całkowitą wartość %s.",
-                  eu->label, zl(a, eu->grosze), zl(a, all->grosze));
+                  "Kwota „%s” %s przekracza całkowitą wartość %s.", eu->label,
+                  zl(a, eu->grosze), zl(a, all->grosze));
         }
         return;
     }
@@ -238,8 +237,7 @@ plan_task_index(struct arena *a, const struct plan *p, int max, int **first,
         long num;
 
         nx[t] = -1;
-        if (plain_number(p->tasks[t].number, &num) && num >= 0 &&
-            num <= max) {
+        if (plain_number(p->tasks[t].number, &num) && num >= 0 && num <= max) {
             nx[t] = f[num];
             f[num] = t;
         }
@@ -272,10 +270,9 @@ check_notes(struct arena *a, struct plan *p)
         }
         if (has_items && n->amount.kind == PLAN_NUM_VALUE &&
             items != n->amount.v) {
-            CHECK(a, p, PLAN_WARNING, n->row, NULL,
-                  "note_breakdown_mismatch",
-                  "Uwaga %s: kwota %s, a jej pozycje dają razem %s.",
-                  n->label, zl(a, n->amount.v), zl(a, items));
+            CHECK(a, p, PLAN_WARNING, n->row, NULL, "note_breakdown_mismatch",
+                  "Uwaga %s: kwota %s, a jej pozycje dają razem %s.", n->label,
+                  zl(a, n->amount.v), zl(a, items));
         }
         if (n->nrows == 0 || n->amount.kind != PLAN_NUM_VALUE) {
             continue;
@@ -350,8 +347,7 @@ child_sums(struct arena *a, const struct plan *p, bool multi,
     cs->unsummable = arena_alloc(a, n * sizeof(*cs->unsummable));
     for (int k = 0; k < p->nindicators; k++) {
         const struct plan_indicator *c = &p->indicators[k];
-        const struct plan_num *cv = multi ? &c->target_multi
-                                          : &c->target_year;
+        const struct plan_num *cv = multi ? &c->target_multi : &c->target_year;
 
         if (c->parent < 0 || c->parent >= p->nindicators) {
             continue;
@@ -380,8 +376,7 @@ check_breakdown(struct arena *a, struct plan *p, int parent, bool multi,
           "breakdown_mismatch",
           "Wiersze „w tym” wskaźnika „%s” dają razem %s, a wartość "
           "ogółem to %s.",
-          in->name, str_thousands(a, cs->sum[parent]),
-          str_thousands(a, pv->v));
+          in->name, str_thousands(a, cs->sum[parent]), str_thousands(a, pv->v));
 }
 
 static void
@@ -427,8 +422,7 @@ check_terms(struct arena *a, struct plan *p)
             (t->to_year != 0 && t->to_year != p->year)) {
             CHECK(a, p, PLAN_WARNING, p->lines[i].row, p->col.term,
                   "term_outside_year",
-                  "Termin „%s” wykracza poza rok planu %d.", t->text,
-                  p->year);
+                  "Termin „%s” wykracza poza rok planu %d.", t->text, p->year);
         }
     }
 }
@@ -476,8 +470,8 @@ check_task_numbers(struct arena *a, struct plan *p)
     qsort(v, (size_t)n, sizeof(*v), cmp_numbered);
     for (int i = 1; i < n; i++) {
         if (v[i].num == v[i - 1].num) {
-            CHECK(a, p, PLAN_WARNING, p->tasks[v[i].index].row,
-                  p->col.number, "number_duplicate",
+            CHECK(a, p, PLAN_WARNING, p->tasks[v[i].index].row, p->col.number,
+                  "number_duplicate",
                   "Numer %ld powtarza się (był już w wierszu %d).", v[i].num,
                   p->tasks[v[i - 1].index].row);
         }

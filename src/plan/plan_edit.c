@@ -115,13 +115,15 @@ field(struct req *r, const char *name, const char *label, const char *value,
       const char *hint_id)
 {
     if (hint_id != NULL) {
-        html_printf(r, "<p class=\"field\"><label for=\"f-%s\">%s</label>"
-                       "<input id=\"f-%s\" name=\"%s\" value=\"%s\" "
-                       "aria-describedby=\"%s\"></p>\n",
+        html_printf(r,
+                    "<p class=\"field\"><label for=\"f-%s\">%s</label>"
+                    "<input id=\"f-%s\" name=\"%s\" value=\"%s\" "
+                    "aria-describedby=\"%s\"></p>\n",
                     name, label, name, name, value ? value : "", hint_id);
     } else {
-        html_printf(r, "<p class=\"field\"><label for=\"f-%s\">%s</label>"
-                       "<input id=\"f-%s\" name=\"%s\" value=\"%s\"></p>\n",
+        html_printf(r,
+                    "<p class=\"field\"><label for=\"f-%s\">%s</label>"
+                    "<input id=\"f-%s\" name=\"%s\" value=\"%s\"></p>\n",
                     name, label, name, name, value ? value : "");
     }
 }
@@ -146,9 +148,10 @@ render_view(struct edit *e)
 
     html_printf(r, "<p class=\"task-description\">%s</p>\n",
                 task->description ? task->description : "");
-    html_printf(r, "<table>\n<caption>%s</caption>\n<thead><tr>"
-                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                   "<th scope=\"col\" class=\"num\">%s</th>",
+    html_printf(r,
+                "<table>\n<caption>%s</caption>\n<thead><tr>"
+                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                "<th scope=\"col\" class=\"num\">%s</th>",
                 T_PLAN_LINES, T_PLAN_TERM, T_PLAN_IMPLEMENTERS, T_PLAN_TOTAL);
     for (s = 0; s < p->nsources; s++) {
         html_printf(r, "<th scope=\"col\" class=\"num\">%s</th>",
@@ -170,12 +173,13 @@ render_view(struct edit *e)
         }
         html_lit(r, "</tr>\n");
     }
-    html_printf(r, "</tbody>\n</table>\n<table>\n<caption>%s</caption>\n"
-                   "<thead><tr><th scope=\"col\">%s</th>"
-                   "<th scope=\"col\">%s</th>"
-                   "<th scope=\"col\" class=\"num\">%s</th>"
-                   "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n"
-                   "<tbody>\n",
+    html_printf(r,
+                "</tbody>\n</table>\n<table>\n<caption>%s</caption>\n"
+                "<thead><tr><th scope=\"col\">%s</th>"
+                "<th scope=\"col\">%s</th>"
+                "<th scope=\"col\" class=\"num\">%s</th>"
+                "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n"
+                "<tbody>\n",
                 T_PLAN_INDICATORS, T_PLAN_IND_NAME, T_PLAN_IND_UNIT,
                 T_PLAN_TARGET_YEAR, T_PLAN_TARGET_MULTI);
     for (i = 0; i < p->nindicators; i++) {
@@ -185,9 +189,10 @@ render_view(struct edit *e)
             continue;
         }
         last = in->row > last ? in->row : last;
-        html_printf(r, "<tr><td class=\"%s\">%s%s</td><td>%s</td>"
-                       "<td class=\"num\">%s</td><td class=\"num\">%s</td>"
-                       "</tr>\n",
+        html_printf(r,
+                    "<tr><td class=\"%s\">%s%s</td><td>%s</td>"
+                    "<td class=\"num\">%s</td><td class=\"num\">%s</td>"
+                    "</tr>\n",
                     in->parent >= 0 ? "breakdown" : "indicator",
                     in->parent >= 0 ? "w tym: " : "", in->name,
                     in->unit ? in->unit : "",
@@ -199,8 +204,9 @@ render_view(struct edit *e)
         const struct plan_finding *f = &p->findings[i];
 
         if (f->row >= task->row && f->row <= last) {
-            html_printf(r, "<p class=\"finding sev-%s\"><strong>%s</strong> "
-                           "(%s %d): %s</p>\n",
+            html_printf(r,
+                        "<p class=\"finding sev-%s\"><strong>%s</strong> "
+                        "(%s %d): %s</p>\n",
                         plan_severity_name(f->severity),
                         plan_severity_name(f->severity), T_PLAN_ROW, f->row,
                         f->message);
@@ -220,9 +226,10 @@ render_page(struct edit *e, bool show_form)
 
     layout_begin(r, arena_printf(a, "%s %s", T_PLAN_TASK_FORM,
                                  task->number ? task->number : ""));
-    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                   "href=\"/plany\">%s</a> › <a href=\"/plany/%ld\">%s</a> "
-                   "› %s %s</nav>\n<h1>%s %s</h1>\n",
+    html_printf(r,
+                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                "href=\"/plany\">%s</a> › <a href=\"/plany/%ld\">%s</a> "
+                "› %s %s</nav>\n<h1>%s %s</h1>\n",
                 T_PLANS_TITLE, (long)e->id, p->title ? p->title : "",
                 T_PLAN_TASK_FORM, task->number ? task->number : "",
                 T_PLAN_TASK_FORM, task->number ? task->number : "");
@@ -245,23 +252,26 @@ render_form(struct edit *e)
     html_printf(r, "<h2 id=\"edycja\">%s %s</h2>\n", T_PLAN_EDIT_TASK,
                 task->number ? task->number : "");
     form_errors(r, e->errors, e->nerrors);
-    html_printf(r, "<p id=\"hint-money\" class=\"hint\">%s</p>\n"
-                   "<p id=\"hint-term\" class=\"hint\">%s</p>\n",
+    html_printf(r,
+                "<p id=\"hint-money\" class=\"hint\">%s</p>\n"
+                "<p id=\"hint-term\" class=\"hint\">%s</p>\n",
                 T_PLAN_MONEY_HINT, T_PLAN_TERM_HINT);
-    form_begin(r, e->is_new ? arena_printf(a, "/plany/%ld/nowe-zadanie",
-                                           (long)e->id)
-                            : arena_printf(a, "/plany/%ld/zadania/%d",
-                                           (long)e->id, e->task),
-               NULL);
+    form_begin(
+        r,
+        e->is_new
+            ? arena_printf(a, "/plany/%ld/nowe-zadanie", (long)e->id)
+            : arena_printf(a, "/plany/%ld/zadania/%d", (long)e->id, e->task),
+        NULL);
     html_lit(r, "<fieldset><legend>" T_PLAN_TASK_FORM "</legend>\n");
     if (e->is_new && p->ngoals > 0) {
-        html_lit(r, "<p class=\"field\"><label for=\"f-goal\">"
-                    T_PLAN_TASK_GOAL "</label><select id=\"f-goal\" "
+        html_lit(r, "<p class=\"field\"><label for=\"f-goal\">" T_PLAN_TASK_GOAL
+                    "</label><select id=\"f-goal\" "
                     "name=\"goal\">\n");
         for (i = 0; i < p->ngoals; i++) {
             if (i == task->goal) {
-                html_printf(r, "<option value=\"%d\" selected>%s %s"
-                               "</option>\n",
+                html_printf(r,
+                            "<option value=\"%d\" selected>%s %s"
+                            "</option>\n",
                             i, p->goals[i].code, p->goals[i].title);
             } else {
                 html_printf(r, "<option value=\"%d\">%s %s</option>\n", i,
@@ -271,9 +281,10 @@ render_form(struct edit *e)
         html_lit(r, "</select></p>\n");
     }
     field(r, "number", T_PLAN_TASK_NUMBER, task->number, NULL);
-    html_printf(r, "<p class=\"field\"><label for=\"f-description\">%s"
-                   "</label><textarea id=\"f-description\" "
-                   "name=\"description\" rows=\"5\">%s</textarea></p>\n",
+    html_printf(r,
+                "<p class=\"field\"><label for=\"f-description\">%s"
+                "</label><textarea id=\"f-description\" "
+                "name=\"description\" rows=\"5\">%s</textarea></p>\n",
                 T_PLAN_TASK_DESCRIPTION,
                 task->description ? task->description : "");
     html_lit(r, "</fieldset>\n");
@@ -281,8 +292,7 @@ render_form(struct edit *e)
          l++) {
         const struct plan_line *ln = &p->lines[l];
 
-        html_printf(r, "<fieldset><legend>%s %d</legend>\n", T_PLAN_LINE,
-                    ++n);
+        html_printf(r, "<fieldset><legend>%s %d</legend>\n", T_PLAN_LINE, ++n);
         field(r, arena_printf(a, "l%d_term", l), T_PLAN_TERM, ln->term.text,
               "hint-term");
         field(r, arena_printf(a, "l%d_impl", l), T_PLAN_IMPLEMENTERS,
@@ -304,9 +314,8 @@ render_form(struct edit *e)
         if (in->task != e->task) {
             continue;
         }
-        html_printf(r, "<fieldset><legend>%s %d%s</legend>\n",
-                    T_PLAN_INDICATOR, ++n,
-                    in->parent >= 0 ? " (w tym)" : "");
+        html_printf(r, "<fieldset><legend>%s %d%s</legend>\n", T_PLAN_INDICATOR,
+                    ++n, in->parent >= 0 ? " (w tym)" : "");
         field(r, arena_printf(a, "i%d_name", i), T_PLAN_IND_NAME, in->name,
               NULL);
         field(r, arena_printf(a, "i%d_unit", i), T_PLAN_IND_UNIT, in->unit,
@@ -384,8 +393,8 @@ read_count(struct edit *e, const char *name, const char *label,
     n->text = v;
     if (plan_num_count(v, n, &unit) != 0) {
         error_add(e, arena_printf(&e->r->arena,
-                                  "%s: „%s” nie jest liczbą całkowitą.",
-                                  label, v));
+                                  "%s: „%s” nie jest liczbą całkowitą.", label,
+                                  v));
     }
 }
 
@@ -414,18 +423,17 @@ apply(struct edit *e)
     for (l = task->first_line; l >= 0 && l < task->first_line + task->nlines;
          l++) {
         struct plan_line *ln = &p->lines[l];
-        const char *term = read_text(e, arena_printf(a, "l%d_term", l),
-                                     ln->term.text);
+        const char *term =
+            read_text(e, arena_printf(a, "l%d_term", l), ln->term.text);
 
-        ln->implementers = read_text(e, arena_printf(a, "l%d_impl", l),
-                                     ln->implementers);
+        ln->implementers =
+            read_text(e, arena_printf(a, "l%d_impl", l), ln->implementers);
         if (term != NULL && *term != '\0') {
             if (plan_term_parse(a, term, &ln->term) != 0) {
                 error_add(e, arena_printf(a, "%s: „%s” — nie rozumiem „%s”.",
                                           T_PLAN_TERM, term,
-                                          ln->term.bad_word
-                                              ? ln->term.bad_word
-                                              : term));
+                                          ln->term.bad_word ? ln->term.bad_word
+                                                            : term));
             }
         } else {
             memset(&ln->term, 0, sizeof(ln->term));
@@ -433,8 +441,7 @@ apply(struct edit *e)
         read_money(e, arena_printf(a, "l%d_total", l), T_PLAN_TOTAL,
                    &ln->total);
         for (s = 0; s < p->nsources; s++) {
-            const char *name = arena_printf(a, "l%d_%s", l,
-                                            p->sources[s].code);
+            const char *name = arena_printf(a, "l%d_%s", l, p->sources[s].code);
             struct plan_num *n = NULL;
             int k;
 
@@ -504,12 +511,12 @@ page_plan_task_save(struct req *r)
     apply(&e);
     if (e.nerrors == 0) {
         plan_check(&r->arena, e.p);
-        rc = plan_store_update_task(r->db, &r->arena, e.id, e.p, e.task,
-                                    &who, before, &why);
+        rc = plan_store_update_task(r->db, &r->arena, e.id, e.p, e.task, &who,
+                                    before, &why);
         if (rc == 0) {
-            return req_redirect(r, arena_printf(&r->arena,
-                                                "/plany/%ld#zadanie-%d",
-                                                (long)e.id, e.task + 1));
+            return req_redirect(r,
+                                arena_printf(&r->arena, "/plany/%ld#zadanie-%d",
+                                             (long)e.id, e.task + 1));
         }
         if (rc != ERR_INPUT) {
             return rc;
@@ -560,8 +567,8 @@ append_task(struct edit *e)
     memset(l, 0, sizeof(*l));
     l->task = p->ntasks;
     l->row = row + 1;
-    p->indicators = plan_grow(a, p->indicators, p->nindicators,
-                              sizeof(*p->indicators));
+    p->indicators =
+        plan_grow(a, p->indicators, p->nindicators, sizeof(*p->indicators));
     in = &p->indicators[p->nindicators++];
     memset(in, 0, sizeof(*in));
     in->task = p->ntasks;
@@ -606,12 +613,12 @@ render_new(struct edit *e)
     struct req *r = e->r;
 
     layout_begin(r, T_PLAN_ADD_TASK);
-    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                   "href=\"/plany\">%s</a> › <a href=\"/plany/%ld\">%s</a> "
-                   "› %s</nav>\n<h1>%s</h1>\n",
-                T_PLANS_TITLE, (long)e->id,
-                e->p->title ? e->p->title : "", T_PLAN_ADD_TASK,
-                T_PLAN_ADD_TASK);
+    html_printf(r,
+                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                "href=\"/plany\">%s</a> › <a href=\"/plany/%ld\">%s</a> "
+                "› %s</nav>\n<h1>%s</h1>\n",
+                T_PLANS_TITLE, (long)e->id, e->p->title ? e->p->title : "",
+                T_PLAN_ADD_TASK, T_PLAN_ADD_TASK);
     render_form(e);
     layout_end(r);
 }
@@ -669,9 +676,9 @@ page_plan_task_add(struct req *r)
         rc = plan_store_add_task(r->db, &r->arena, e.id, e.p, e.task, &who,
                                  &why);
         if (rc == 0) {
-            return req_redirect(r, arena_printf(&r->arena,
-                                                "/plany/%ld/zadania/%d",
-                                                (long)e.id, e.task));
+            return req_redirect(r,
+                                arena_printf(&r->arena, "/plany/%ld/zadania/%d",
+                                             (long)e.id, e.task));
         }
         if (rc != ERR_INPUT) {
             return rc;
@@ -691,9 +698,10 @@ render_new_plan(struct req *r, const char *const *errors, int nerrors)
     const char *v;
 
     layout_begin(r, T_PLAN_NEW);
-    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                   "href=\"/plany\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
-                   "<p>%s</p>\n",
+    html_printf(r,
+                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                "href=\"/plany\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
+                "<p>%s</p>\n",
                 T_PLANS_TITLE, T_PLAN_NEW, T_PLAN_NEW, T_PLAN_NEW_LEAD);
     form_errors(r, errors, nerrors);
     form_begin(r, "/plany/nowy", NULL);
@@ -712,10 +720,11 @@ render_new_plan(struct req *r, const char *const *errors, int nerrors)
                "inputmode=\"numeric\" pattern=\"[0-9]{4}\" required");
     form_input(r, "to", T_PLAN_NEW_TO, "text", req_form(r, "to"),
                "inputmode=\"numeric\" pattern=\"[0-9]{4}\" required");
-    html_printf(r, "<p class=\"field\"><label for=\"f-goals\">%s</label>"
-                   "<textarea id=\"f-goals\" name=\"goals\" rows=\"6\" "
-                   "aria-describedby=\"goals-hint\" required>%s</textarea>"
-                   "</p>\n<p id=\"goals-hint\" class=\"hint\">%s</p>\n",
+    html_printf(r,
+                "<p class=\"field\"><label for=\"f-goals\">%s</label>"
+                "<textarea id=\"f-goals\" name=\"goals\" rows=\"6\" "
+                "aria-describedby=\"goals-hint\" required>%s</textarea>"
+                "</p>\n<p id=\"goals-hint\" class=\"hint\">%s</p>\n",
                 T_PLAN_GOALS, (v = req_form(r, "goals")) ? v : "",
                 T_PLAN_NEW_GOALS_HINT);
     html_lit(r, "<p><button type=\"submit\">" T_PLAN_NEW "</button></p>\n");
@@ -744,8 +753,8 @@ year_field(struct req *r, const char *name, const char *label,
     long y = v ? strtol(v, &end, 10) : 0;
 
     if (v == NULL || *v == '\0' || *end != '\0' || y < 1990 || y > 2100) {
-        errors[(*n)++] = arena_printf(&r->arena, "%s: podaj rok, np. 2025.",
-                                      label);
+        errors[(*n)++] =
+            arena_printf(&r->arena, "%s: podaj rok, np. 2025.", label);
         return 0;
     }
     return (int)y;
@@ -789,8 +798,7 @@ page_plan_create(struct req *r)
     p->programme_from = year_field(r, "from", T_PLAN_NEW_FROM, errors, &n);
     p->programme_to = year_field(r, "to", T_PLAN_NEW_TO, errors, &n);
     if (n == 0 && (p->programme_from > p->programme_to ||
-                   p->year < p->programme_from ||
-                   p->year > p->programme_to)) {
+                   p->year < p->programme_from || p->year > p->programme_to)) {
         errors[n++] = T_PLAN_NEW_YEARS_BAD;
     }
     for (line = goals ? goals : ""; *line != '\0' && n < MAX_ERRORS - 1;) {
@@ -802,12 +810,12 @@ page_plan_create(struct req *r)
             struct plan_goal *g;
 
             if (text[code_len] == '\0') {
-                errors[n++] = arena_printf(a, "%s: „%s” — podaj kod i "
-                                              "nazwę celu.",
+                errors[n++] = arena_printf(a,
+                                           "%s: „%s” — podaj kod i "
+                                           "nazwę celu.",
                                            T_PLAN_GOALS, text);
             } else {
-                p->goals = plan_grow(a, p->goals, p->ngoals,
-                                     sizeof(*p->goals));
+                p->goals = plan_grow(a, p->goals, p->ngoals, sizeof(*p->goals));
                 g = &p->goals[p->ngoals++];
                 g->code = arena_strndup(a, text, code_len);
                 if (code_len > 1 && g->code[code_len - 1] == '.') {

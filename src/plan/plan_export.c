@@ -84,8 +84,8 @@ static int
 grid_add_row(struct grid *g)
 {
     g->row = plan_grow(g->a, g->row, g->nrows, sizeof(*g->row));
-    g->row[g->nrows] = arena_alloc(g->a, (size_t)g->ncols *
-                                             sizeof(struct gcell));
+    g->row[g->nrows] =
+        arena_alloc(g->a, (size_t)g->ncols * sizeof(struct gcell));
     return g->nrows++;
 }
 
@@ -104,8 +104,7 @@ put_text(struct grid *g, int r, int c, const char *s, enum gstyle st)
 }
 
 static void
-put_value(struct grid *g, int r, int c, enum gkind k, int64_t v,
-          enum gstyle st)
+put_value(struct grid *g, int r, int c, enum gkind k, int64_t v, enum gstyle st)
 {
     struct gcell *x = &g->row[r][c];
 
@@ -157,8 +156,7 @@ put_num(struct grid *g, int r, int c, const struct plan_num *n, bool money,
     case PLAN_NUM_VALUE:
         if (!money && unit != NULL && strcmp(unit, "%") == 0) {
             put_text(g, r, c,
-                     arena_printf(g->a, "%s %%",
-                                  str_thousands(g->a, n->v)),
+                     arena_printf(g->a, "%s %%", str_thousands(g->a, n->v)),
                      st);
         } else {
             put_value(g, r, c, money ? G_MONEY : G_COUNT, n->v,
@@ -210,8 +208,7 @@ is_sub_code(const char *s)
 ** indicator of the same task; a pass over the indicators, not one per task.
 */
 static void
-index_indicators(struct arena *a, const struct plan *p, int **first,
-                 int **next)
+index_indicators(struct arena *a, const struct plan *p, int **first, int **next)
 {
     int *last = arena_alloc(a, (size_t)(p->ntasks + 1) * sizeof(int));
 
@@ -292,8 +289,8 @@ choose_layout(const struct plan *p, const int *first_ind, struct layout *L)
         }
     }
     for (int i = 0; i < p->nindicators; i++) {
-        results |= p->indicators[i].results_text != NULL &&
-                   p->indicators[i].task >= 0;
+        results |=
+            p->indicators[i].results_text != NULL && p->indicators[i].task >= 0;
     }
     L->num = c++;
     L->action = L->tasks_are_actions ? -1 : c++;
@@ -393,8 +390,9 @@ header(struct grid *g, const struct plan *p, const struct layout *L)
     put_text(g, h2, L->multi, multi, S_HEAD);
     if (L->results >= 0) {
         put_text(g, h1, L->results,
-                 p->year > 0 ? arena_printf(g->a, "Zamierzone rezultaty "
-                                                  "%d r.",
+                 p->year > 0 ? arena_printf(g->a,
+                                            "Zamierzone rezultaty "
+                                            "%d r.",
                                             p->year)
                              : "Zamierzone rezultaty",
                  S_HEAD);
@@ -403,8 +401,7 @@ header(struct grid *g, const struct plan *p, const struct layout *L)
 }
 
 static void
-goal_row(struct grid *g, const struct plan *p, const struct layout *L,
-         int goal)
+goal_row(struct grid *g, const struct plan *p, const struct layout *L, int goal)
 {
     int r = grid_add_row(g);
     const struct plan_goal *go = &p->goals[goal];
@@ -439,8 +436,8 @@ total_is_sum(const struct plan_line *l)
 }
 
 static void
-line_cells(struct grid *g, const struct plan *p, const struct layout *L,
-           int r, const struct plan_line *l)
+line_cells(struct grid *g, const struct plan *p, const struct layout *L, int r,
+           const struct plan_line *l)
 {
     int lo = -1, hi = -1;
 
@@ -449,8 +446,8 @@ line_cells(struct grid *g, const struct plan *p, const struct layout *L,
         put_text(g, r, L->impl, "j.w.", S_TEXT);
     } else {
         /* "-", not blank: a blank would take the row above's implementers */
-        put_text(g, r, L->impl,
-                 l->implementers != NULL ? l->implementers : "-", S_TEXT);
+        put_text(g, r, L->impl, l->implementers != NULL ? l->implementers : "-",
+                 S_TEXT);
     }
     put_num(g, r, L->total, &l->total, true, NULL, S_MONEY);
     for (int k = 0; k < l->namounts; k++) {
@@ -476,8 +473,8 @@ line_cells(struct grid *g, const struct plan *p, const struct layout *L,
 }
 
 static void
-indicator_cells(struct grid *g, const struct plan *p,
-                const struct layout *L, int r, const struct plan_indicator *in)
+indicator_cells(struct grid *g, const struct plan *p, const struct layout *L,
+                int r, const struct plan_indicator *in)
 {
     const char *name = in->name != NULL ? in->name : "";
 
@@ -485,8 +482,7 @@ indicator_cells(struct grid *g, const struct plan *p,
         name = arena_printf(g->a, "%s%s", name, in->footnote);
     }
     if (in->parent >= 0) {
-        put_text(g, r, L->ind, arena_printf(g->a, "· %s", name),
-                 S_BREAKDOWN);
+        put_text(g, r, L->ind, arena_printf(g->a, "· %s", name), S_BREAKDOWN);
     } else {
         put_text(g, r, L->ind, name, S_TEXT);
     }
@@ -500,9 +496,8 @@ indicator_cells(struct grid *g, const struct plan *p,
 ** result (written back as that text, so it splits the same way).
 */
 static void
-task_rows(struct grid *g, const struct plan *p, const struct layout *L,
-          int t, const int *first_ind, const int *next_ind,
-          bool write_action)
+task_rows(struct grid *g, const struct plan *p, const struct layout *L, int t,
+          const int *first_ind, const int *next_ind, bool write_action)
 {
     const struct plan_task *k = &p->tasks[t];
     int r0 = grid_add_row(g), row = r0, nl = 0;
@@ -541,8 +536,7 @@ task_rows(struct grid *g, const struct plan *p, const struct layout *L,
         if (i >= 0) {
             const struct plan_indicator *in = &p->indicators[i];
 
-            if (in->results_text != NULL && L->results >= 0 &&
-                in->parent < 0) {
+            if (in->results_text != NULL && L->results >= 0 && in->parent < 0) {
                 put_text(g, row, L->results, in->results_text, S_TEXT);
                 /* the rest of the group came from the same cell */
                 while (next_ind[i] >= 0 &&
@@ -588,8 +582,7 @@ body_tasks_are_actions(struct grid *g, const struct plan *p,
                        const struct layout *L, const int *first_ind,
                        const int *next_ind)
 {
-    int *task_of = arena_alloc(g->a, (size_t)(p->nactions + 1) *
-                                         sizeof(int));
+    int *task_of = arena_alloc(g->a, (size_t)(p->nactions + 1) * sizeof(int));
 
     for (int i = 0; i < p->nactions; i++) {
         task_of[i] = -1;
@@ -707,8 +700,8 @@ totals_rows(struct grid *g, const struct plan *p, const struct layout *L,
             const struct plan_total *d = &p->declared[i];
 
             if (d->row == drow &&
-                d->grosze != (d->source < 0 ? t.total
-                                            : t.by_source[d->source])) {
+                d->grosze !=
+                    (d->source < 0 ? t.total : t.by_source[d->source])) {
                 same = false;
             }
         }
@@ -741,11 +734,11 @@ totals_rows(struct grid *g, const struct plan *p, const struct layout *L,
         if (L->src[s] >= 0) {
             const char *cn = col_name(g->a, L->src[s]);
 
-            g->row[r][L->src[s]] = (struct gcell){
-                G_FORMULA, S_TOTAL_MONEY,
-                arena_printf(g->a, "=SUM(%s%d:%s%d)", cn, first + 1, cn,
-                             last + 1),
-                t.by_source[s]};
+            g->row[r][L->src[s]] =
+                (struct gcell){G_FORMULA, S_TOTAL_MONEY,
+                               arena_printf(g->a, "=SUM(%s%d:%s%d)", cn,
+                                            first + 1, cn, last + 1),
+                               t.by_source[s]};
         }
     }
 declared:
@@ -753,9 +746,9 @@ declared:
     for (int i = 0; i < p->ndeclared; i++) {
         const struct plan_total *d = &p->declared[i];
 
-        kept[i] = d->row == drow &&
-                  (d->source < 0 || (L->src[d->source] >= 0 &&
-                                     parts == t.total));
+        kept[i] =
+            d->row == drow &&
+            (d->source < 0 || (L->src[d->source] >= 0 && parts == t.total));
     }
     for (int i = 0; i < p->ndeclared; i++) {
         const struct plan_total *d = &p->declared[i];
@@ -973,16 +966,16 @@ xlsx_sheet(lxw_worksheet *ws, const struct grid *g, lxw_format **f)
 {
     lxw_error e = LXW_NO_ERROR;
 
-#define TRY(call)                                                            \
-    do {                                                                     \
-        lxw_error e_ = (call);                                               \
-        if (e_ != LXW_NO_ERROR && e == LXW_NO_ERROR) {                       \
-            e = e_;                                                          \
-        }                                                                    \
+#define TRY(call)                                                              \
+    do {                                                                       \
+        lxw_error e_ = (call);                                                 \
+        if (e_ != LXW_NO_ERROR && e == LXW_NO_ERROR) {                         \
+            e = e_;                                                            \
+        }                                                                      \
     } while (0)
     for (int c = 0; c < g->ncols && c < 32; c++) {
-        TRY(worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
-                                 g->width[c], NULL));
+        TRY(worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, g->width[c],
+                                 NULL));
     }
     for (int r = 0; r < g->nrows; r++) {
         for (int c = 0; c < g->ncols; c++) {
@@ -1005,15 +998,14 @@ xlsx_sheet(lxw_worksheet *ws, const struct grid *g, lxw_format **f)
             case G_FORMULA:
                 /* the value is cached so readers that do not recompute,
                 ** ours included, see the right figure */
-                TRY(worksheet_write_formula_num(ws, (lxw_row_t)r,
-                                                (lxw_col_t)c, x->text, fm,
-                                                zl(x->v)));
+                TRY(worksheet_write_formula_num(ws, (lxw_row_t)r, (lxw_col_t)c,
+                                                x->text, fm, zl(x->v)));
                 break;
             case G_EMPTY:
                 /* blank cells carry the borders of the table */
                 if (x->style != S_PLAIN && x->style != S_TITLE) {
-                    TRY(worksheet_write_blank(ws, (lxw_row_t)r,
-                                              (lxw_col_t)c, fm));
+                    TRY(worksheet_write_blank(ws, (lxw_row_t)r, (lxw_col_t)c,
+                                              fm));
                 }
                 break;
             }
@@ -1025,8 +1017,7 @@ xlsx_sheet(lxw_worksheet *ws, const struct grid *g, lxw_format **f)
 
         TRY(worksheet_merge_range(ws, (lxw_row_t)k[0], (lxw_col_t)k[1],
                                   (lxw_row_t)k[2], (lxw_col_t)k[3],
-                                  x->kind == G_TEXT ? x->text : "",
-                                  f[S_HEAD]));
+                                  x->kind == G_TEXT ? x->text : "", f[S_HEAD]));
     }
     return e;
 }
@@ -1051,8 +1042,7 @@ xlsx_notes(lxw_worksheet *ws, struct arena *a, const struct plan *p,
         TRY(worksheet_write_string(ws, r, 1, n->text ? n->text : "",
                                    f[S_TEXT]));
         if (n->amount.kind == PLAN_NUM_VALUE) {
-            TRY(worksheet_write_number(ws, r, 2, zl(n->amount.v),
-                                       f[S_MONEY]));
+            TRY(worksheet_write_number(ws, r, 2, zl(n->amount.v), f[S_MONEY]));
         }
         r++;
     }
@@ -1075,8 +1065,7 @@ xlsx_notes(lxw_worksheet *ws, struct arena *a, const struct plan *p,
 int
 plan_export_xlsx(struct arena *a, const struct plan *p, const char *path)
 {
-    lxw_workbook_options opt = {.constant_memory = LXW_FALSE,
-                                .tmpdir = NULL};
+    lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
     lxw_workbook *wb;
     lxw_worksheet *ws, *ws2;
     lxw_format *f[S_COUNT_STYLES];

@@ -39,8 +39,7 @@ int plan_export_csv(struct arena *a, const struct plan *p, struct buf *out);
 ** with their values cached. Returns 0, or ERR_IO when the file cannot be
 ** written (logged with the reason).
 */
-int plan_export_xlsx(struct arena *a, const struct plan *p,
-                     const char *path);
+int plan_export_xlsx(struct arena *a, const struct plan *p, const char *path);
 
 /*
 ** The same workbook as bytes appended to out, for a download: written to

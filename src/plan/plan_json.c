@@ -184,8 +184,7 @@ write_indicators(struct json *j, const struct plan *p)
 
         json_obj_begin(j);
         json_kint(j, "index", i);
-        json_kstr(j, "task",
-                  in->task >= 0 ? p->tasks[in->task].number : NULL);
+        json_kstr(j, "task", in->task >= 0 ? p->tasks[in->task].number : NULL);
         json_kint(j, "row", in->row);
         json_key(j, "parent");
         if (in->parent >= 0) {

@@ -23,8 +23,9 @@ enum sep {
 };
 
 static const char *const months_nom[13] = {
-    "", "styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec",
-    "lipiec", "sierpień", "wrzesień", "październik", "listopad", "grudzień",
+    "",         "styczeń", "luty",     "marzec",   "kwiecień",    "maj",
+    "czerwiec", "lipiec",  "sierpień", "wrzesień", "październik", "listopad",
+    "grudzień",
 };
 
 /* Folded month names: nominative, genitive, locative, short form. */
@@ -320,7 +321,9 @@ plan_num_count(const char *s, struct plan_num *out, const char **unit)
         out->kind = PLAN_NUM_NOT_PLANNED;
         return 0;
     }
-    if (span_is(b, e, "na bie\xC5\xBC\xC4\x85" "co") ||
+    if (span_is(b, e,
+                "na bie\xC5\xBC\xC4\x85"
+                "co") ||
         span_is(b, e, "na biezaco")) {
         out->kind = PLAN_NUM_ONGOING;
         return 0;
@@ -446,8 +449,8 @@ static bool
 is_filler(const char *w, size_t n)
 {
     static const char *const words[] = {
-        "r", "rok", "roku", "od", "do", "w", "caly", "latach",
-        "lata", "przez", "miesiac", "miesiace", "mies", NULL,
+        "r",      "rok",  "roku",  "od",      "do",       "w",    "caly",
+        "latach", "lata", "przez", "miesiac", "miesiace", "mies", NULL,
     };
 
     for (int i = 0; words[i] != NULL; i++) {
@@ -535,8 +538,8 @@ plan_term_parse(struct arena *a, const char *s, struct plan_term *out)
         size_t n = strcspn(w, " ");
         int m = plan_month_from_word(w, n), y = year_token(w, n);
 
-        if (strncmp(w, "kwarta", 6) == 0 || (n == 2 && strncmp(w, "kw", 2)
-                                                        == 0)) {
+        if (strncmp(w, "kwarta", 6) == 0 ||
+            (n == 2 && strncmp(w, "kw", 2) == 0)) {
             quarters = true;
         } else if (n == 4 && strncmp(w, "caly", 4) == 0) {
             whole_year = true;

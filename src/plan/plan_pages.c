@@ -72,8 +72,7 @@ num_text(struct arena *a, const struct plan_num *n, bool money)
 static int
 list_visible(struct req *r, struct plan_summary **s)
 {
-    bool all = r->user != NULL && auth_role_has(r->user->role,
-                                                CAP_PLAN_READ);
+    bool all = r->user != NULL && auth_role_has(r->user->role, CAP_PLAN_READ);
 
     return plan_store_list(r->db, &r->arena, all,
                            r->user ? r->user->region : NULL, s);
@@ -94,8 +93,9 @@ publish_form(struct req *r, int64_t id, bool published)
                 published ? T_PLAN_PUBLISHED : T_PLAN_UNPUBLISHED);
     form_begin(r, arena_printf(&r->arena, "/plany/%ld/publikacja", (long)id),
                NULL);
-    html_printf(r, "<input type=\"hidden\" name=\"published\" "
-                   "value=\"%d\"><button type=\"submit\">%s</button>\n",
+    html_printf(r,
+                "<input type=\"hidden\" name=\"published\" "
+                "value=\"%d\"><button type=\"submit\">%s</button>\n",
                 published ? 0 : 1,
                 published ? T_PLAN_UNPUBLISH : T_PLAN_PUBLISH);
     form_end(r);
@@ -107,8 +107,8 @@ plan_visible_or_reply(struct req *r, int64_t id, int64_t *version)
 {
     const char *region;
     bool published;
-    int rc = plan_store_visibility(r->db, &r->arena, id, &published,
-                                   &region, version);
+    int rc = plan_store_visibility(r->db, &r->arena, id, &published, &region,
+                                   version);
 
     if (rc == ERR_NOTFOUND) {
         return req_error(r, 404, NULL);
@@ -118,8 +118,7 @@ plan_visible_or_reply(struct req *r, int64_t id, int64_t *version)
     }
     if (published ||
         (r->user != NULL && auth_role_has(r->user->role, CAP_PLAN_READ) &&
-         (r->user->region == NULL ||
-          strcmp(r->user->region, region) == 0))) {
+         (r->user->region == NULL || strcmp(r->user->region, region) == 0))) {
         return 0;
     }
     return req_error(r, 404, NULL);
@@ -156,14 +155,15 @@ page_plan_list(struct req *r)
                 html_lit(r, "</tbody>\n</table>\n");
             }
             region = s[i].region;
-            html_printf(r, "<h2>Województwo %s</h2>\n<table>\n"
-                           "<caption>%s — województwo %s</caption>\n"
-                           "<thead><tr><th scope=\"col\">%s</th>"
-                           "<th scope=\"col\">%s</th><th scope=\"col\">%s"
-                           "</th><th scope=\"col\">%s</th>"
-                           "<th scope=\"col\" class=\"num\">%s</th>"
-                           "<th scope=\"col\" class=\"num\">%s</th></tr>"
-                           "</thead>\n<tbody>\n",
+            html_printf(r,
+                        "<h2>Województwo %s</h2>\n<table>\n"
+                        "<caption>%s — województwo %s</caption>\n"
+                        "<thead><tr><th scope=\"col\">%s</th>"
+                        "<th scope=\"col\">%s</th><th scope=\"col\">%s"
+                        "</th><th scope=\"col\">%s</th>"
+                        "<th scope=\"col\" class=\"num\">%s</th>"
+                        "<th scope=\"col\" class=\"num\">%s</th></tr>"
+                        "</thead>\n<tbody>\n",
                         s[i].region_name, T_PLANS_TITLE, s[i].region_name,
                         T_PLAN_COL_TITLE, T_PLAN_PROGRAMME, T_PLAN_COL_KIND,
                         T_PLAN_COL_YEAR, T_PLAN_COL_TASKS, T_PLAN_COL_TOTAL);
@@ -172,18 +172,16 @@ page_plan_list(struct req *r)
                     (long)s[i].id, s[i].title,
                     s[i].programme_title ? s[i].programme_title : "");
         if (s[i].programme_from > 0) {
-            html_printf(r, " (%d–%d)", s[i].programme_from,
-                        s[i].programme_to);
+            html_printf(r, " (%d–%d)", s[i].programme_from, s[i].programme_to);
         }
-        html_printf(r, "</td><td>%s</td><td>%s</td><td class=\"num\">%ld"
-                       "</td><td class=\"num\">%s</td></tr>\n",
-                    kind_label(s[i].kind),
-                    s[i].year > 0 ? arena_printf(&r->arena, "%d", s[i].year)
-                                  : "",
-                    (long)s[i].ntasks,
-                    s[i].total_grosze ? str_money(&r->arena,
-                                                  s[i].total_grosze)
-                                      : "");
+        html_printf(
+            r,
+            "</td><td>%s</td><td>%s</td><td class=\"num\">%ld"
+            "</td><td class=\"num\">%s</td></tr>\n",
+            kind_label(s[i].kind),
+            s[i].year > 0 ? arena_printf(&r->arena, "%d", s[i].year) : "",
+            (long)s[i].ntasks,
+            s[i].total_grosze ? str_money(&r->arena, s[i].total_grosze) : "");
     }
     if (region != NULL) {
         html_lit(r, "</tbody>\n</table>\n");
@@ -219,7 +217,7 @@ struct plan_view {
     int *action_tasks;         /* number of tasks of each action */
     int ngeneral;              /* findings of the whole plan */
     int cols[PLAN_SOURCES_MAX], ncols;
-    int64_t *goal_total;       /* by goal + 1 (index 0: no goal) */
+    int64_t *goal_total; /* by goal + 1 (index 0: no goal) */
     int64_t (*goal_by)[PLAN_SOURCES_MAX];
     /* Bodies rendered once, for the public [0] and for editors [1]: the
      * whole plan when it fits one page, else each page on first request
@@ -227,7 +225,7 @@ struct plan_view {
     const char *body_public, *body_edit;
     const char **pages[2];
     int npages;
-    struct arena *arena; /* the cache entry's, for the pages kept */
+    struct arena *arena;  /* the cache entry's, for the pages kept */
     pthread_mutex_t lock; /* a plain mutex: freed with the entry, no
                            * destroy needed on Linux */
 };
@@ -338,8 +336,7 @@ static void
 finding_item(struct req *r, const struct plan_finding *f)
 {
     html_printf(r, "<li class=\"sev-%s\"><strong>%s</strong>",
-                plan_severity_name(f->severity),
-                severity_label(f->severity));
+                plan_severity_name(f->severity), severity_label(f->severity));
     if (f->row > 0) {
         html_printf(r, " (%s %d", T_PLAN_ROW, f->row);
         if (f->column != NULL) {
@@ -410,18 +407,20 @@ budget_head(struct req *r, const struct plan *p, const int *cols, int ncols)
 {
     int i;
 
-    html_printf(r, "<thead><tr><th scope=\"col\">%s</th>"
-                   "<th scope=\"col\">%s</th>"
-                   "<th scope=\"col\" class=\"num\">%s: %s</th>",
+    html_printf(r,
+                "<thead><tr><th scope=\"col\">%s</th>"
+                "<th scope=\"col\">%s</th>"
+                "<th scope=\"col\" class=\"num\">%s: %s</th>",
                 T_PLAN_NUMBER, T_PLAN_TASK, T_PLAN_BUDGET, T_PLAN_TOTAL);
     for (i = 0; i < ncols; i++) {
         html_printf(r, "<th scope=\"col\" class=\"num\">%s</th>",
                     p->sources[cols[i]].name);
     }
-    html_printf(r, "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                   "<th scope=\"col\">%s</th>"
-                   "<th scope=\"col\" class=\"num\">%s</th>"
-                   "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n",
+    html_printf(r,
+                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                "<th scope=\"col\">%s</th>"
+                "<th scope=\"col\" class=\"num\">%s</th>"
+                "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n",
                 T_PLAN_TERM, T_PLAN_IMPLEMENTERS, T_PLAN_INDICATORS,
                 p->year > 0 ? arena_printf(&r->arena, "Plan %d", p->year)
                             : T_PLAN_TARGET_YEAR,
@@ -437,8 +436,9 @@ sum_row(struct req *r, const char *label, int64_t total, const int64_t *by,
 {
     int i;
 
-    html_printf(r, "<tr class=\"sum\"><th scope=\"row\" colspan=\"2\">%s</th>"
-                   "<td class=\"num\">%s</td>",
+    html_printf(r,
+                "<tr class=\"sum\"><th scope=\"row\" colspan=\"2\">%s</th>"
+                "<td class=\"num\">%s</td>",
                 label, str_money(&r->arena, total));
     for (i = 0; i < ncols; i++) {
         html_printf(r, "<td class=\"num\">%s</td>",
@@ -448,8 +448,8 @@ sum_row(struct req *r, const char *label, int64_t total, const int64_t *by,
 }
 
 static void
-task_rows(struct req *r, const struct plan *p, const struct plan_view *v,
-          int t, const char *base, bool editable)
+task_rows(struct req *r, const struct plan *p, const struct plan_view *v, int t,
+          const char *base, bool editable)
 {
     const struct plan_task *task = &p->tasks[t];
     int i, rows = 0;
@@ -462,8 +462,9 @@ task_rows(struct req *r, const struct plan *p, const struct plan_view *v,
     if (rows == 0) {
         rows = 1;
     }
-    html_printf(r, "<tr id=\"zadanie-%d\" class=\"%s\"><th scope=\"row\" "
-                   "rowspan=\"%d\">",
+    html_printf(r,
+                "<tr id=\"zadanie-%d\" class=\"%s\"><th scope=\"row\" "
+                "rowspan=\"%d\">",
                 t + 1, v->fnd_first[t] >= 0 ? "has-findings" : "task", rows);
     if (base != NULL) {
         html_printf(r, "<a href=\"%s/zadania/%d\">%s</a>", base, t, number);
@@ -478,8 +479,9 @@ task_rows(struct req *r, const struct plan *p, const struct plan_view *v,
     }
     html_printf(r, "%s", task->description ? task->description : "");
     if (editable && base != NULL) {
-        html_printf(r, " <a class=\"edit\" href=\"%s/zadania/%d#edycja\">%s "
-                       "%s</a>",
+        html_printf(r,
+                    " <a class=\"edit\" href=\"%s/zadania/%d#edycja\">%s "
+                    "%s</a>",
                     base, t, T_PLAN_EDIT_TASK, number);
     }
     if (v->fnd_first[t] >= 0) {
@@ -495,8 +497,8 @@ task_rows(struct req *r, const struct plan *p, const struct plan_view *v,
         html_printf(r, "<td class=\"num\" rowspan=\"%d\">%s</td>", rows,
                     task_source_text(&r->arena, p, t, v->cols[i], &ignored));
     }
-    html_printf(r, "<td rowspan=\"%d\">%s</td><td rowspan=\"%d\">%s</td>",
-                rows, task->term.text ? task->term.text : "", rows,
+    html_printf(r, "<td rowspan=\"%d\">%s</td><td rowspan=\"%d\">%s</td>", rows,
+                task->term.text ? task->term.text : "", rows,
                 task->implementers ? task->implementers : "");
     if (v->ind_first[t] < 0) {
         html_lit(r, "<td></td><td></td><td></td></tr>\n");
@@ -508,8 +510,9 @@ task_rows(struct req *r, const struct plan *p, const struct plan_view *v,
         if (i != v->ind_first[t]) {
             html_lit(r, "<tr>");
         }
-        html_printf(r, "<td class=\"%s\">%s%s%s</td><td class=\"num\">%s"
-                       "</td><td class=\"num\">%s</td></tr>\n",
+        html_printf(r,
+                    "<td class=\"%s\">%s%s%s</td><td class=\"num\">%s"
+                    "</td><td class=\"num\">%s</td></tr>\n",
                     in->parent >= 0 ? "breakdown" : "indicator",
                     in->parent >= 0 ? "w tym: " : "", in->name,
                     in->footnote ? in->footnote : "",
@@ -523,8 +526,9 @@ static void
 action_row(struct req *r, const struct plan *p, const struct plan_view *v,
            int ac)
 {
-    html_printf(r, "<tr class=\"no-task\"><th scope=\"row\">%s</th>"
-                   "<td colspan=\"%d\">%s <em>(%s)</em></td></tr>\n",
+    html_printf(r,
+                "<tr class=\"no-task\"><th scope=\"row\">%s</th>"
+                "<td colspan=\"%d\">%s <em>(%s)</em></td></tr>\n",
                 p->actions[ac].code, v->ncols + 7, p->actions[ac].title,
                 T_PLAN_NO_TASKS);
 }
@@ -542,8 +546,9 @@ render_yearly(struct req *r, const struct plan *p, const struct plan_view *v,
     int64_t plan_by[PLAN_SOURCES_MAX] = {0}, plan_total = 0;
     int goal = -2, t, i, ac = 0;
 
-    html_printf(r, "<div class=\"wide\"><table class=\"plan\">\n"
-                   "<caption>%s</caption>\n",
+    html_printf(r,
+                "<div class=\"wide\"><table class=\"plan\">\n"
+                "<caption>%s</caption>\n",
                 p->title ? p->title : "");
     budget_head(r, p, v->cols, v->ncols);
     html_lit(r, "<tbody>\n");
@@ -564,8 +569,8 @@ render_yearly(struct req *r, const struct plan *p, const struct plan_view *v,
                 sum_row(r,
                         arena_printf(&r->arena, "%s %s", T_PLAN_GOAL_TOTAL,
                                      p->goals[goal].code),
-                        v->goal_total[goal + 1], v->goal_by[goal + 1],
-                        v->ncols, 5);
+                        v->goal_total[goal + 1], v->goal_by[goal + 1], v->ncols,
+                        5);
             }
             if (t == to) {
                 break;
@@ -573,8 +578,9 @@ render_yearly(struct req *r, const struct plan *p, const struct plan_view *v,
             goal = g;
             ac = 0;
             if (g >= 0 && g < p->ngoals) {
-                html_printf(r, "<tr class=\"goal\"><th scope=\"colgroup\" "
-                               "colspan=\"%d\">%s %s</th></tr>\n",
+                html_printf(r,
+                            "<tr class=\"goal\"><th scope=\"colgroup\" "
+                            "colspan=\"%d\">%s %s</th></tr>\n",
                             v->ncols + 8, p->goals[g].code, p->goals[g].title);
             }
         }
@@ -613,9 +619,10 @@ render_summary(struct req *r, const struct plan *p, const struct plan_view *v)
     int64_t plan_by[PLAN_SOURCES_MAX] = {0}, plan_total = 0;
     int g, c;
 
-    html_printf(r, "<table>\n<caption>%s</caption>\n<thead><tr>"
-                   "<th scope=\"col\">%s</th>"
-                   "<th scope=\"col\" class=\"num\">%s: %s</th>",
+    html_printf(r,
+                "<table>\n<caption>%s</caption>\n<thead><tr>"
+                "<th scope=\"col\">%s</th>"
+                "<th scope=\"col\" class=\"num\">%s: %s</th>",
                 T_PLAN_SUMMARY, T_PLAN_GOALS, T_PLAN_BUDGET, T_PLAN_TOTAL);
     for (c = 0; c < v->ncols; c++) {
         html_printf(r, "<th scope=\"col\" class=\"num\">%s</th>",
@@ -626,8 +633,9 @@ render_summary(struct req *r, const struct plan *p, const struct plan_view *v)
         if (g == 0 && v->goal_total[0] == 0) {
             continue;
         }
-        html_printf(r, "<tr><th scope=\"row\">%s %s</th>"
-                       "<td class=\"num\">%s</td>",
+        html_printf(r,
+                    "<tr><th scope=\"row\">%s %s</th>"
+                    "<td class=\"num\">%s</td>",
                     g > 0 ? p->goals[g - 1].code : "",
                     g > 0 ? p->goals[g - 1].title : "—",
                     str_money(&r->arena, v->goal_total[g]));
@@ -639,8 +647,9 @@ render_summary(struct req *r, const struct plan *p, const struct plan_view *v)
         plan_total += v->goal_total[g];
         html_lit(r, "</tr>\n");
     }
-    html_printf(r, "</tbody>\n<tfoot><tr class=\"sum\"><th scope=\"row\">"
-                   "%s</th><td class=\"num\">%s</td>",
+    html_printf(r,
+                "</tbody>\n<tfoot><tr class=\"sum\"><th scope=\"row\">"
+                "%s</th><td class=\"num\">%s</td>",
                 T_PLAN_PLAN_TOTAL, str_money(&r->arena, plan_total));
     for (c = 0; c < v->ncols; c++) {
         html_printf(r, "<td class=\"num\">%s</td>",
@@ -655,12 +664,12 @@ pager(struct req *r, const char *base, int page, int pages)
 {
     int i;
 
-    html_printf(r, "<nav class=\"pager\" aria-label=\"%s\"><ul>",
-                T_PLAN_PAGES);
+    html_printf(r, "<nav class=\"pager\" aria-label=\"%s\"><ul>", T_PLAN_PAGES);
     for (i = 0; i < pages; i++) {
         if (i == page) {
-            html_printf(r, "<li><a href=\"%s?strona=%d\" "
-                           "aria-current=\"page\">%d</a></li>",
+            html_printf(r,
+                        "<li><a href=\"%s?strona=%d\" "
+                        "aria-current=\"page\">%d</a></li>",
                         base, i + 1, i + 1);
         } else {
             html_printf(r, "<li><a href=\"%s?strona=%d\">%d</a></li>", base,
@@ -703,14 +712,13 @@ render_notes(struct req *r, const struct plan *p)
     if (p->nnotes > 0) {
         html_lit(r, "<h2>" T_PLAN_NOTES "</h2>\n<ol class=\"notes\">\n");
         for (i = 0; i < p->nnotes; i++) {
-            html_printf(r, "<li class=\"%s\">%s%s</li>\n",
-                        p->notes[i].parent >= 0 ? "sub" : "note",
-                        p->notes[i].text,
-                        p->notes[i].amount.kind == PLAN_NUM_VALUE
-                            ? arena_printf(&r->arena, " — %s zł",
-                                           str_money(&r->arena,
-                                                     p->notes[i].amount.v))
-                            : "");
+            html_printf(
+                r, "<li class=\"%s\">%s%s</li>\n",
+                p->notes[i].parent >= 0 ? "sub" : "note", p->notes[i].text,
+                p->notes[i].amount.kind == PLAN_NUM_VALUE
+                    ? arena_printf(&r->arena, " — %s zł",
+                                   str_money(&r->arena, p->notes[i].amount.v))
+                    : "");
         }
         html_lit(r, "</ol>\n");
     }
@@ -732,9 +740,10 @@ render_results(struct req *r, const struct plan *p)
     if (p->nindicators == 0) {
         return;
     }
-    html_printf(r, "<table>\n<caption>%s</caption>\n<thead><tr>"
-                   "<th scope=\"col\">%s</th><th scope=\"col\" "
-                   "class=\"num\">%s</th></tr></thead>\n<tbody>\n",
+    html_printf(r,
+                "<table>\n<caption>%s</caption>\n<thead><tr>"
+                "<th scope=\"col\">%s</th><th scope=\"col\" "
+                "class=\"num\">%s</th></tr></thead>\n<tbody>\n",
                 T_PLAN_RESULTS, T_PLAN_INDICATORS, T_PLAN_TARGET_MULTI);
     for (i = 0; i < p->nindicators; i++) {
         const struct plan_indicator *in = &p->indicators[i];
@@ -959,12 +968,13 @@ page_plan(struct req *r)
     v = c.extra;
     base = arena_printf(&r->arena, "/plany/%ld", (long)id);
     layout_begin(r, p->title ? p->title : T_PLANS_TITLE);
-    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                   "href=\"/plany\">%s</a> › %s</nav>\n<h1>%s</h1>\n",
+    html_printf(r,
+                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                "href=\"/plany\">%s</a> › %s</nav>\n<h1>%s</h1>\n",
                 T_PLANS_TITLE, kind_label(plan_kind_name(p->kind)),
                 p->title ? p->title : "");
-    html_printf(r, "<dl class=\"meta\"><dt>%s</dt><dd>%s</dd>",
-                T_PLAN_REGION, c.meta->region_name);
+    html_printf(r, "<dl class=\"meta\"><dt>%s</dt><dd>%s</dd>", T_PLAN_REGION,
+                c.meta->region_name);
     if (p->programme_title != NULL) {
         html_printf(r, "<dt>%s</dt><dd>%s</dd>", T_PLAN_PROGRAMME,
                     p->programme_title);
@@ -973,13 +983,15 @@ page_plan(struct req *r)
         html_printf(r, "<dt>%s</dt><dd>%s – %s</dd>", T_PLAN_PERIOD,
                     p->period_from, p->period_to ? p->period_to : "");
     }
-    html_printf(r, "<dt>%s</dt><dd>%s (%s, %s)</dd><dt>%s</dt><dd>%s</dd>"
-                   "</dl>\n",
+    html_printf(r,
+                "<dt>%s</dt><dd>%s (%s, %s)</dd><dt>%s</dt><dd>%s</dd>"
+                "</dl>\n",
                 T_PLAN_SOURCE_FILE, p->name, p->format, p->encoding,
                 T_PLAN_IMPORTED, c.meta->imported_at);
-    html_printf(r, "<p class=\"downloads\">%s: <a href=\"%s/eksport/xlsx\" "
-                   "download>XLSX</a> · <a href=\"%s/eksport/csv\" download>"
-                   "CSV</a> · <a href=\"/api/plans/%ld\">JSON</a></p>\n",
+    html_printf(r,
+                "<p class=\"downloads\">%s: <a href=\"%s/eksport/xlsx\" "
+                "download>XLSX</a> · <a href=\"%s/eksport/csv\" download>"
+                "CSV</a> · <a href=\"/api/plans/%ld\">JSON</a></p>\n",
                 T_PLAN_DOWNLOAD, base, base, (long)id);
     if (r->user != NULL && plan_may_edit(r, c.meta->region)) {
         publish_form(r, id, c.meta->published);
@@ -994,8 +1006,8 @@ page_plan(struct req *r)
         html_raw_trusted(r, editable ? v->body_edit : v->body_public);
     } else {
         /* Rendered from this version of the plan by the same code. */
-        html_raw_trusted(r, page_body(c.extra, p, base, editable,
-                                      (int)page - 1));
+        html_raw_trusted(r,
+                         page_body(c.extra, p, base, editable, (int)page - 1));
     }
     layout_end(r);
     plan_cache_release(handle);
@@ -1101,18 +1113,20 @@ static void
 upload_form(struct req *r, const char *error)
 {
     layout_begin(r, T_PLAN_UPLOAD_TITLE);
-    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                   "href=\"/plany\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
-                   "<p>%s</p>\n",
+    html_printf(r,
+                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                "href=\"/plany\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
+                "<p>%s</p>\n",
                 T_PLANS_TITLE, T_PLAN_UPLOAD_TITLE, T_PLAN_UPLOAD_TITLE,
                 T_PLAN_UPLOAD_LEAD);
     if (error != NULL) {
         form_errors(r, &error, 1);
     }
     form_begin(r, "/plany/wczytaj", "multipart/form-data");
-    html_printf(r, "<p class=\"field\"><label for=\"f-file\">%s</label>"
-                   "<input id=\"f-file\" name=\"file\" type=\"file\" "
-                   "required accept=\".txt,.tsv,.csv,.xlsx\"></p>\n",
+    html_printf(r,
+                "<p class=\"field\"><label for=\"f-file\">%s</label>"
+                "<input id=\"f-file\" name=\"file\" type=\"file\" "
+                "required accept=\".txt,.tsv,.csv,.xlsx\"></p>\n",
                 T_PLAN_UPLOAD_FILE);
     if (r->user->region == NULL) {
         form_input(r, "region", T_USERS_REGION, "text", "04",
@@ -1180,21 +1194,21 @@ page_plan_upload(struct req *r)
     upload_id = db_last_id(r->db);
 
     layout_begin(r, T_PLAN_UPLOAD_PREVIEW);
-    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                   "href=\"/plany\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
-                   "<p><strong>%s</strong> — %s</p>\n",
+    html_printf(r,
+                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                "href=\"/plany\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
+                "<p><strong>%s</strong> — %s</p>\n",
                 T_PLANS_TITLE, T_PLAN_UPLOAD_PREVIEW, T_PLAN_UPLOAD_PREVIEW,
                 name, p->title ? p->title : "");
-    form_begin(r, arena_printf(&r->arena, "/plany/wczytaj/%ld",
-                               (long)upload_id),
+    form_begin(r,
+               arena_printf(&r->arena, "/plany/wczytaj/%ld", (long)upload_id),
                NULL);
     if (plan_has_errors(p)) {
-        html_lit(r, "<p class=\"errors\" role=\"alert\">"
-                    T_PLAN_UPLOAD_BLOCKED "</p>\n");
+        html_lit(r, "<p class=\"errors\" role=\"alert\">" T_PLAN_UPLOAD_BLOCKED
+                    "</p>\n");
     } else {
         html_lit(r, "<button type=\"submit\" name=\"action\" "
-                    "value=\"confirm\">" T_PLAN_UPLOAD_CONFIRM
-                    "</button>\n");
+                    "value=\"confirm\">" T_PLAN_UPLOAD_CONFIRM "</button>\n");
     }
     html_lit(r, "<button type=\"submit\" name=\"action\" "
                 "value=\"cancel\">" T_PLAN_UPLOAD_CANCEL "</button>\n");
@@ -1400,8 +1414,9 @@ page_plan_export(struct req *r)
                              "spreadsheetml.sheet"
                            : "text/csv; charset=utf-8";
     req_add_header(r, "Content-Disposition",
-                   arena_printf(&r->arena, "attachment; filename=\"plan-%ld"
-                                           ".%s\"",
+                   arena_printf(&r->arena,
+                                "attachment; filename=\"plan-%ld"
+                                ".%s\"",
                                 (long)id, format));
     return 0;
 }

@@ -46,22 +46,21 @@ enum src_index {
 
 /* Windows-1250 bytes 0x80..0xFF as Unicode; 0 = no character. */
 static const uint16_t cp1250[128] = {
-    0x20AC, 0,      0x201A, 0,      0x201E, 0x2026, 0x2020, 0x2021,
-    0,      0x2030, 0x0160, 0x2039, 0x015A, 0x0164, 0x017D, 0x0179,
-    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0,      0x2122, 0x0161, 0x203A, 0x015B, 0x0165, 0x017E, 0x017A,
-    0x00A0, 0x02C7, 0x02D8, 0x0141, 0x00A4, 0x0104, 0x00A6, 0x00A7,
-    0x00A8, 0x00A9, 0x015E, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x017B,
-    0x00B0, 0x00B1, 0x02DB, 0x0142, 0x00B4, 0x00B5, 0x00B6, 0x00B7,
-    0x00B8, 0x0105, 0x015F, 0x00BB, 0x013D, 0x02DD, 0x013E, 0x017C,
-    0x0154, 0x00C1, 0x00C2, 0x0102, 0x00C4, 0x0139, 0x0106, 0x00C7,
-    0x010C, 0x00C9, 0x0118, 0x00CB, 0x011A, 0x00CD, 0x00CE, 0x010E,
-    0x0110, 0x0143, 0x0147, 0x00D3, 0x00D4, 0x0150, 0x00D6, 0x00D7,
-    0x0158, 0x016E, 0x00DA, 0x0170, 0x00DC, 0x00DD, 0x0162, 0x00DF,
-    0x0155, 0x00E1, 0x00E2, 0x0103, 0x00E4, 0x013A, 0x0107, 0x00E7,
-    0x010D, 0x00E9, 0x0119, 0x00EB, 0x011B, 0x00ED, 0x00EE, 0x010F,
-    0x0111, 0x0144, 0x0148, 0x00F3, 0x00F4, 0x0151, 0x00F6, 0x00F7,
-    0x0159, 0x016F, 0x00FA, 0x0171, 0x00FC, 0x00FD, 0x0163, 0x02D9,
+    0x20AC, 0,      0x201A, 0,      0x201E, 0x2026, 0x2020, 0x2021, 0,
+    0x2030, 0x0160, 0x2039, 0x015A, 0x0164, 0x017D, 0x0179, 0,      0x2018,
+    0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0,      0x2122, 0x0161,
+    0x203A, 0x015B, 0x0165, 0x017E, 0x017A, 0x00A0, 0x02C7, 0x02D8, 0x0141,
+    0x00A4, 0x0104, 0x00A6, 0x00A7, 0x00A8, 0x00A9, 0x015E, 0x00AB, 0x00AC,
+    0x00AD, 0x00AE, 0x017B, 0x00B0, 0x00B1, 0x02DB, 0x0142, 0x00B4, 0x00B5,
+    0x00B6, 0x00B7, 0x00B8, 0x0105, 0x015F, 0x00BB, 0x013D, 0x02DD, 0x013E,
+    0x017C, 0x0154, 0x00C1, 0x00C2, 0x0102, 0x00C4, 0x0139, 0x0106, 0x00C7,
+    0x010C, 0x00C9, 0x0118, 0x00CB, 0x011A, 0x00CD, 0x00CE, 0x010E, 0x0110,
+    0x0143, 0x0147, 0x00D3, 0x00D4, 0x0150, 0x00D6, 0x00D7, 0x0158, 0x016E,
+    0x00DA, 0x0170, 0x00DC, 0x00DD, 0x0162, 0x00DF, 0x0155, 0x00E1, 0x00E2,
+    0x0103, 0x00E4, 0x013A, 0x0107, 0x00E7, 0x010D, 0x00E9, 0x0119, 0x00EB,
+    0x011B, 0x00ED, 0x00EE, 0x010F, 0x0111, 0x0144, 0x0148, 0x00F3, 0x00F4,
+    0x0151, 0x00F6, 0x00F7, 0x0159, 0x016F, 0x00FA, 0x0171, 0x00FC, 0x00FD,
+    0x0163, 0x02D9,
 };
 
 /* What a table column holds. */
@@ -117,8 +116,8 @@ plan_grow(struct arena *a, void *arr, int n, size_t size)
 
 void
 plan_finding_add(struct arena *a, struct plan *p, enum plan_severity sev,
-                 int row, const char *column, const char *code,
-                 const char *fmt, ...)
+                 int row, const char *column, const char *code, const char *fmt,
+                 ...)
 {
     struct plan_finding *f;
     va_list ap;
@@ -191,8 +190,7 @@ put_utf8(char *out, size_t *o, uint32_t cp)
 }
 
 char *
-plan_cp1250_to_utf8(struct arena *a, const char *s, size_t n,
-                    size_t *out_len)
+plan_cp1250_to_utf8(struct arena *a, const char *s, size_t n, size_t *out_len)
 {
     const unsigned char *u = (const unsigned char *)s;
     char *out;
@@ -477,8 +475,8 @@ decode(struct reader *r, const char *data, size_t len, char **text,
     if (blank) {
         return refuse(r, "file_empty", "Plik jest pusty.");
     }
-    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
-                     (u[0] == 0xFE && u[1] == 0xFF))) {
+    if (len >= 2 &&
+        ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
         return refuse(r, "file_utf16",
                       "Plik zapisano w kodowaniu UTF-16; zapisz go jako "
                       "UTF-8 lub Windows-1250.");
@@ -513,8 +511,7 @@ decode(struct reader *r, const char *data, size_t len, char **text,
 
         *text = utf8_repair(r->a, data, len, tlen, &nbad);
         if (*text != NULL) {
-            plan_finding_add(r->a, r->p, PLAN_WARNING, 0, NULL,
-                             "utf8_damaged",
+            plan_finding_add(r->a, r->p, PLAN_WARNING, 0, NULL, "utf8_damaged",
                              "Plik w UTF-8 zawiera %zu błędnych bajtów; "
                              "zastąpiono je znakiem „\xEF\xBF\xBD”.",
                              nbad);
@@ -582,7 +579,8 @@ split_tsv(struct reader *r, const char *text, size_t len)
 static char
 csv_delimiter(struct reader *r, const char *text, size_t len)
 {
-    const char *s = text, *end = text + (len < DETECT_BYTES ? len : DETECT_BYTES);
+    const char *s = text,
+               *end = text + (len < DETECT_BYTES ? len : DETECT_BYTES);
     int semi_lines = 0;
 
     while (s < end) {
@@ -769,7 +767,7 @@ read_title(struct reader *r, const char *title)
 {
     struct plan *p = r->p;
     char *f = fold(r, title);
-    const char *q1 = strstr(title, "\xE2\x80\x9E"); /* „ */
+    const char *q1 = strstr(title, "\xE2\x80\x9E");                  /* „ */
     const char *q2 = q1 != NULL ? strstr(q1, "\xE2\x80\x9D") : NULL; /* ” */
     int y2;
 
@@ -782,15 +780,14 @@ read_title(struct reader *r, const char *title)
         p->programme_to = y2;
     }
     if (q1 != NULL && q2 != NULL && q2 > q1 + 3) {
-        p->programme_title = arena_strndup(r->a, q1 + 3,
-                                           (size_t)(q2 - q1 - 3));
+        p->programme_title = arena_strndup(r->a, q1 + 3, (size_t)(q2 - q1 - 3));
     } else {
         const char *s = strstr(title, "realizacji ");
         const char *e = strstr(title, " na rok");
 
         if (s != NULL && e != NULL && e > s + 11) {
-            p->programme_title = arena_strndup(r->a, s + 11,
-                                               (size_t)(e - s - 11));
+            p->programme_title =
+                arena_strndup(r->a, s + 11, (size_t)(e - s - 11));
         }
     }
 }
@@ -864,14 +861,12 @@ task_add(struct reader *r, const char *number, const char *desc, int line)
 static void
 bad_number(struct reader *r, int line, const char *column, const char *text)
 {
-    plan_finding_add(r->a, r->p, PLAN_ERROR, line, column,
-                     "number_unreadable",
+    plan_finding_add(r->a, r->p, PLAN_ERROR, line, column, "number_unreadable",
                      "Nie można odczytać liczby „%s”.", text);
 }
 
 static struct plan_num
-money_cell(struct reader *r, const struct row *w, int col,
-           const char *column)
+money_cell(struct reader *r, const struct row *w, int col, const char *column)
 {
     struct plan_num v;
     const char *s = cell(w, col);
@@ -884,8 +879,8 @@ money_cell(struct reader *r, const struct row *w, int col,
 }
 
 static struct plan_num
-count_cell(struct reader *r, const struct row *w, int col,
-           const char *column, const char **unit)
+count_cell(struct reader *r, const struct row *w, int col, const char *column,
+           const char **unit)
 {
     struct plan_num v;
     const char *s = cell(w, col);
@@ -914,7 +909,8 @@ term_cell(struct reader *r, int line, const char *s, struct plan_term *t)
         plan_finding_add(r->a, r->p, PLAN_WARNING, line, r->p->col.term,
                          "term_unreadable",
                          "Nie rozpoznano terminu „%s” (zły zakres lub "
-                         "data).", s);
+                         "data).",
+                         s);
     }
 }
 
@@ -947,7 +943,8 @@ line_add(struct reader *r, const struct row *w, bool inherit_impl)
             plan_finding_add(r->a, p, PLAN_WARNING, w->line,
                              p->col.implementers, "as_above_first",
                              "„%s” (jak wyżej), ale powyżej nie ma "
-                             "realizatora.", impl);
+                             "realizatora.",
+                             impl);
         }
         impl = r->last_impl;
     } else if (impl[0] == '\0' && inherit_impl) {
@@ -972,8 +969,8 @@ line_add(struct reader *r, const struct row *w, bool inherit_impl)
             continue;
         }
         if (l->amounts == NULL) {
-            l->amounts = arena_alloc(r->a, PLAN_SOURCES_MAX *
-                                               sizeof(*l->amounts));
+            l->amounts =
+                arena_alloc(r->a, PLAN_SOURCES_MAX * sizeof(*l->amounts));
         }
         l->amounts[l->namounts].source = s;
         l->amounts[l->namounts].amount = v;
@@ -996,8 +993,7 @@ indicator_add(struct reader *r, int line, const char *name, int parent)
     struct plan *p = r->p;
     struct plan_indicator *in;
 
-    p->indicators = plan_grow(r->a, p->indicators, p->nindicators,
-                              sizeof(*in));
+    p->indicators = plan_grow(r->a, p->indicators, p->nindicators, sizeof(*in));
     in = &p->indicators[p->nindicators];
     memset(in, 0, sizeof(*in));
     in->task = r->task;
@@ -1093,8 +1089,8 @@ result_item(struct reader *r, int line, const char *item, const char *whole,
                 ue++;
             }
             if (ue > u) {
-                p->indicators[i].unit = arena_strndup(r->a, u,
-                                                      (size_t)(ue - u));
+                p->indicators[i].unit =
+                    arena_strndup(r->a, u, (size_t)(ue - u));
             }
         }
     }
@@ -1133,8 +1129,8 @@ results_from_text(struct reader *r, int line, const char *text, bool multi)
         return;
     }
     for (;; i++) {
-        bool cut = s[i] == '\0' || s[i] == ';' ||
-                   (list && i > 0 && item_starts(s, i));
+        bool cut =
+            s[i] == '\0' || s[i] == ';' || (list && i > 0 && item_starts(s, i));
 
         if (!cut) {
             continue;
@@ -1174,8 +1170,8 @@ role_of(struct reader *r, const char *text, int *src, int *y1, int *y2)
     if (f[0] == '\0') {
         return R_NONE;
     }
-    if (strcmp(f, "lp") == 0 || str_starts(f, "lp ") ||
-        strcmp(f, "l p") == 0 || strcmp(f, "nr") == 0) {
+    if (strcmp(f, "lp") == 0 || str_starts(f, "lp ") || strcmp(f, "l p") == 0 ||
+        strcmp(f, "nr") == 0) {
         return R_NUMBER;
     }
     if (has(f, "termin")) {
@@ -1187,8 +1183,8 @@ role_of(struct reader *r, const char *text, int *src, int *y1, int *y2)
     if (has(f, "kierunek interwencji") || str_starts(f, "kierunki")) {
         return R_TITLE;
     }
-    if (has(f, "dzialanie w programie") || strcmp(f, "dzialanie programu")
-                                               == 0) {
+    if (has(f, "dzialanie w programie") ||
+        strcmp(f, "dzialanie programu") == 0) {
         return R_ACTION;
     }
     if (has(f, "srodki wlasne") || strcmp(f, "wlasne") == 0 ||
@@ -1357,9 +1353,9 @@ read_header(struct reader *r)
             r->ncols = c + 1;
         }
     }
-#define NAME(role, field)                                                    \
-    if (r->col[role] >= 0) {                                                 \
-        p->col.field = names[r->col[role]];                                  \
+#define NAME(role, field)                                                      \
+    if (r->col[role] >= 0) {                                                   \
+        p->col.field = names[r->col[role]];                                    \
     }
     NAME(R_NUMBER, number)
     NAME(R_TITLE, title)
@@ -1403,10 +1399,10 @@ read_preamble(struct reader *r, int header)
         if (has(f, "uchwal") || str_starts(f, "zalacznik") ||
             str_starts(f, "zarzadu") || str_starts(f, "sejmiku") ||
             str_starts(f, "z dnia")) {
-            resolution = resolution == NULL
-                             ? arena_strdup(r->a, w->cell[first])
-                             : arena_printf(r->a, "%s %s", resolution,
-                                            w->cell[first]);
+            resolution =
+                resolution == NULL
+                    ? arena_strdup(r->a, w->cell[first])
+                    : arena_printf(r->a, "%s %s", resolution, w->cell[first]);
         }
     }
     p->resolution = resolution;
@@ -1458,8 +1454,8 @@ is_total_label(struct reader *r, const char *s)
 }
 
 static void
-declared_add(struct reader *r, const char *label, int source,
-             struct plan_num v, int line, const char *column)
+declared_add(struct reader *r, const char *label, int source, struct plan_num v,
+             int line, const char *column)
 {
     struct plan *p = r->p;
     struct plan_total *t;
@@ -1472,8 +1468,7 @@ declared_add(struct reader *r, const char *label, int source,
     }
     p->declared = plan_grow(r->a, p->declared, p->ndeclared, sizeof(*t));
     t = &p->declared[p->ndeclared++];
-    if (label != NULL && label[0] != '\0' &&
-        label[strlen(label) - 1] == ':') {
+    if (label != NULL && label[0] != '\0' && label[strlen(label) - 1] == ':') {
         label = plan_trim(r->a, label, strlen(label) - 1);
     }
     t->label = label;
@@ -1565,9 +1560,9 @@ note_rows(struct reader *r, struct plan_note *n, const char *text)
         }
         for (int k = a; k <= b; k++) {
             if (n->nrows == cap) {
-                n->rows = arena_realloc(r->a, n->rows,
-                                        (size_t)cap * sizeof(int),
-                                        (size_t)cap * 2 * sizeof(int));
+                n->rows =
+                    arena_realloc(r->a, n->rows, (size_t)cap * sizeof(int),
+                                  (size_t)cap * 2 * sizeof(int));
                 cap *= 2;
             }
             n->rows[n->nrows++] = k;
@@ -1813,12 +1808,12 @@ read_table(struct reader *r, int start)
             struct plan_footnote *fn;
             size_t k = footnote_mark_len(w->cell[first]);
 
-            p->footnotes = plan_grow(r->a, p->footnotes, p->nfootnotes,
-                                     sizeof(*fn));
+            p->footnotes =
+                plan_grow(r->a, p->footnotes, p->nfootnotes, sizeof(*fn));
             fn = &p->footnotes[p->nfootnotes++];
             fn->mark = arena_strndup(r->a, w->cell[first], k);
-            fn->text = plan_trim(r->a, w->cell[first] + k,
-                                 strlen(w->cell[first] + k));
+            fn->text =
+                plan_trim(r->a, w->cell[first] + k, strlen(w->cell[first] + k));
             fn->row = w->line;
             continue;
         }
@@ -1855,8 +1850,7 @@ read_table(struct reader *r, int start)
         if (is_total_label(r, w->cell[first])) {
             total_label = w->cell[first];
             if (row_has_number(w) &&
-                total_figures(r, w, total_label, r->src_col,
-                              r->col[R_TOTAL])) {
+                total_figures(r, w, total_label, r->src_col, r->col[R_TOTAL])) {
                 total_label = NULL;
                 after_total = true;
             }
@@ -1904,8 +1898,7 @@ read_table(struct reader *r, int start)
                                    plan_trim(r->a, ac + n, strlen(ac + n)),
                                    w->line);
                     } else {
-                        action_add(r, arena_printf(r->a, "%d",
-                                                   p->nactions + 1),
+                        action_add(r, arena_printf(r->a, "%d", p->nactions + 1),
                                    ac, w->line);
                     }
                 }
@@ -1920,16 +1913,14 @@ read_table(struct reader *r, int start)
             continue;
         }
         if (c0[0] == '\0') {
-            plan_finding_add(r->a, p, PLAN_WARNING, w->line, NULL,
-                             "row_orphan",
+            plan_finding_add(r->a, p, PLAN_WARNING, w->line, NULL, "row_orphan",
                              "Wiersz nie należy do żadnego zadania: „%s”.",
                              w->cell[first]);
             continue;
         }
-        plan_finding_add(r->a, p, PLAN_WARNING, w->line, p->col.number,
-                         "row_unrecognized",
-                         "Nie rozpoznano wiersza zaczynającego się od „%s”.",
-                         c0);
+        plan_finding_add(
+            r->a, p, PLAN_WARNING, w->line, p->col.number, "row_unrecognized",
+            "Nie rozpoznano wiersza zaczynającego się od „%s”.", c0);
     }
     apply_notes(r);
 }
@@ -2031,8 +2022,7 @@ read_project(struct reader *r, const char *text, size_t len)
             continue;
         }
         if (str_starts(f, "glowne rezultaty") ||
-            str_starts(f, "glownie rezultaty") || strcmp(f, "rezultaty") ==
-                                                      0) {
+            str_starts(f, "glownie rezultaty") || strcmp(f, "rezultaty") == 0) {
             sec = S_RESULTS;
             continue;
         }
@@ -2048,9 +2038,9 @@ read_project(struct reader *r, const char *text, size_t len)
                 p->period_from = arena_printf(
                     r->a, "%04d-%02d-%02d", term.from_year, term.from_month,
                     term.from_day ? term.from_day : 1);
-                p->period_to = arena_printf(
-                    r->a, "%04d-%02d-%02d", term.to_year, term.to_month,
-                    term.to_day ? term.to_day : 28);
+                p->period_to =
+                    arena_printf(r->a, "%04d-%02d-%02d", term.to_year,
+                                 term.to_month, term.to_day ? term.to_day : 28);
             } else {
                 plan_finding_add(r->a, p, PLAN_WARNING, line, NULL,
                                  "term_unreadable",
@@ -2185,8 +2175,9 @@ read_programme(struct reader *r, const char *text, size_t len)
             }
             *o = '\0';
             g = plan_trim(r->a, g, strlen(g));
-            if (((g[0] >= 'A' && g[0] <= 'Z') || (g[0] >= '0' && g[0] <= '9'))
-                && (g[1] == '.' || g[1] == ')')) {
+            if (((g[0] >= 'A' && g[0] <= 'Z') ||
+                 (g[0] >= '0' && g[0] <= '9')) &&
+                (g[1] == '.' || g[1] == ')')) {
                 code = arena_strndup(r->a, g, 1);
                 g = plan_trim(r->a, g + 2, strlen(g + 2));
             } else {
@@ -2249,8 +2240,8 @@ read_xlsx(struct reader *r, const char *data, size_t len)
     r->p->format = "xlsx";
     buf_init(&head);
     for (int i = 0; i < sh.nrows; i++) {
-        char **cells = arena_alloc(r->a, (size_t)(sh.ncols + 1) *
-                                             sizeof(*cells));
+        char **cells =
+            arena_alloc(r->a, (size_t)(sh.ncols + 1) * sizeof(*cells));
 
         for (int c = 0; c < sh.ncols; c++) {
             const char *s = sh.rows[i].cell[c];
@@ -2266,8 +2257,8 @@ read_xlsx(struct reader *r, const char *data, size_t len)
     find_region(r, fold(r, head.data != NULL ? head.data : ""));
     buf_free(&head);
     if (sh.formulas_without_value > 0) {
-        plan_finding_add(r->a, r->p, PLAN_WARNING, sh.first_formula_row,
-                         NULL, "xlsx_formula_no_value",
+        plan_finding_add(r->a, r->p, PLAN_WARNING, sh.first_formula_row, NULL,
+                         "xlsx_formula_no_value",
                          "Formuły bez zapisanej wartości w arkuszu: %d "
                          "(pierwsza w wierszu %d); otwórz plik w Excelu lub "
                          "LibreOffice i zapisz go ponownie, aby je "
@@ -2314,14 +2305,13 @@ plan_read(struct arena *a, const char *name, const char *data, size_t len,
     if (rc != 0) {
         return rc;
     }
-    head = fold(r, arena_strndup(a, text,
-                                 tlen < DETECT_BYTES ? tlen : DETECT_BYTES));
+    head = fold(
+        r, arena_strndup(a, text, tlen < DETECT_BYTES ? tlen : DETECT_BYTES));
     find_region(r, head);
-    if (has(head, "tytul projektu") || has(head, "okres realizacji projektu")
-        || has(head, "calkowita wartosc projektu")) {
+    if (has(head, "tytul projektu") || has(head, "okres realizacji projektu") ||
+        has(head, "calkowita wartosc projektu")) {
         read_project(r, text, tlen);
-    } else if (has(head, "cel nadrzedny") && memchr(text, '\t', tlen) ==
-                                                  NULL) {
+    } else if (has(head, "cel nadrzedny") && memchr(text, '\t', tlen) == NULL) {
         read_programme(r, text, tlen);
     } else {
         if (memchr(text, '\t', tlen) != NULL) {

@@ -54,9 +54,9 @@ bind_pos(db_stmt *st, int n, int pos)
 static void
 bind_source(db_stmt *st, int n, const struct plan *p, int source)
 {
-    db_bind_text(st, n, source >= 0 && source < p->nsources
-                            ? p->sources[source].code
-                            : NULL);
+    db_bind_text(st, n,
+                 source >= 0 && source < p->nsources ? p->sources[source].code
+                                                     : NULL);
 }
 
 static int
@@ -138,8 +138,7 @@ insert_indicator(struct db *db, const struct plan *p, int64_t plan_id, int i)
 }
 
 static int
-save_rows(struct db *db, struct arena *a, const struct plan *p,
-          int64_t plan_id)
+save_rows(struct db *db, struct arena *a, const struct plan *p, int64_t plan_id)
 {
     db_stmt *st;
     int i, k, rc;
@@ -281,8 +280,10 @@ plan_store_save(struct db *db, struct arena *a, const char *region,
         return rc;
     }
     if (n == 0) {
-        *why = arena_printf(a, "Region %s nie jest obsługiwany w tej "
-                               "instalacji.", region);
+        *why = arena_printf(a,
+                            "Region %s nie jest obsługiwany w tej "
+                            "instalacji.",
+                            region);
         return ERR_INPUT;
     }
     plan_totals_compute(p, &tot);
@@ -364,15 +365,14 @@ fail:
 }
 
 static struct plan_num
-col_num(struct arena *a, db_stmt *st, int kind_col, int value_col,
-        int text_col)
+col_num(struct arena *a, db_stmt *st, int kind_col, int value_col, int text_col)
 {
     struct plan_num n;
 
     n.kind = (enum plan_num_kind)db_col_int(st, kind_col);
     n.v = db_col_int(st, value_col);
-    n.text = db_col_null(st, text_col) ? NULL
-                                       : db_col_text_dup(a, st, text_col);
+    n.text =
+        db_col_null(st, text_col) ? NULL : db_col_text_dup(a, st, text_col);
     return n;
 }
 
@@ -389,16 +389,16 @@ opt_pos(db_stmt *st, int col)
 }
 
 /* Run body for each row of st; return the error if the step fails. */
-#define EACH_ROW(st, body)                                                  \
-    do {                                                                    \
-        int rc_;                                                            \
-        while ((rc_ = db_step(st)) == DB_ROW) {                             \
-            body;                                                           \
-        }                                                                   \
-        db_done(st);                                                        \
-        if (rc_ != DB_DONE) {                                               \
-            return rc_;                                                     \
-        }                                                                   \
+#define EACH_ROW(st, body)                                                     \
+    do {                                                                       \
+        int rc_;                                                               \
+        while ((rc_ = db_step(st)) == DB_ROW) {                                \
+            body;                                                              \
+        }                                                                      \
+        db_done(st);                                                           \
+        if (rc_ != DB_DONE) {                                                  \
+            return rc_;                                                        \
+        }                                                                      \
     } while (0)
 
 static int
@@ -421,8 +421,7 @@ load_rows(struct db *db, struct arena *a, int64_t id, struct plan *p)
     db_bind_int(st, 1, id);
     EACH_ROW(st, {
         struct plan_action *ac;
-        p->actions = plan_grow(a, p->actions, p->nactions,
-                               sizeof(*p->actions));
+        p->actions = plan_grow(a, p->actions, p->nactions, sizeof(*p->actions));
         ac = &p->actions[p->nactions++];
         ac->goal = opt_pos(st, 0);
         ac->code = db_col_text_dup(a, st, 1);
@@ -475,8 +474,8 @@ load_rows(struct db *db, struct arena *a, int64_t id, struct plan *p)
             }
             if (li < p->nlines) {
                 l = &p->lines[li];
-                l->amounts = plan_grow(a, l->amounts, l->namounts,
-                                       sizeof(*l->amounts));
+                l->amounts =
+                    plan_grow(a, l->amounts, l->namounts, sizeof(*l->amounts));
                 am = &l->amounts[l->namounts++];
                 am->source = plan_source_find(p, db_col_text(st, 1));
                 am->amount = col_num(a, st, 2, 3, 4);
@@ -487,8 +486,8 @@ load_rows(struct db *db, struct arena *a, int64_t id, struct plan *p)
     db_bind_int(st, 1, id);
     EACH_ROW(st, {
         struct plan_indicator *in;
-        p->indicators = plan_grow(a, p->indicators, p->nindicators,
-                                  sizeof(*p->indicators));
+        p->indicators =
+            plan_grow(a, p->indicators, p->nindicators, sizeof(*p->indicators));
         in = &p->indicators[p->nindicators++];
         in->task = opt_pos(st, 0);
         in->parent = opt_pos(st, 1);
@@ -504,13 +503,12 @@ load_rows(struct db *db, struct arena *a, int64_t id, struct plan *p)
     db_bind_int(st, 1, id);
     EACH_ROW(st, {
         struct plan_total *d;
-        p->declared = plan_grow(a, p->declared, p->ndeclared,
-                                sizeof(*p->declared));
+        p->declared =
+            plan_grow(a, p->declared, p->ndeclared, sizeof(*p->declared));
         d = &p->declared[p->ndeclared++];
         d->label = db_col_text_dup(a, st, 0);
-        d->source = db_col_null(st, 1) ? -1
-                                       : plan_source_find(p,
-                                                          db_col_text(st, 1));
+        d->source =
+            db_col_null(st, 1) ? -1 : plan_source_find(p, db_col_text(st, 1));
         d->grosze = db_col_int(st, 2);
         d->row = (int)db_col_int(st, 3);
     });
@@ -524,9 +522,8 @@ load_rows(struct db *db, struct arena *a, int64_t id, struct plan *p)
         n->parent = opt_pos(st, 0);
         n->label = opt_text(a, st, 1);
         n->text = db_col_text_dup(a, st, 2);
-        n->source = db_col_null(st, 3) ? -1
-                                       : plan_source_find(p,
-                                                          db_col_text(st, 3));
+        n->source =
+            db_col_null(st, 3) ? -1 : plan_source_find(p, db_col_text(st, 3));
         for (r = db_col_text(st, 4); *r != '\0';) {
             size_t len = strcspn(r, ",");
             n->rows = plan_grow(a, n->rows, n->nrows, sizeof(*n->rows));
@@ -561,8 +558,8 @@ load_rows(struct db *db, struct arena *a, int64_t id, struct plan *p)
     db_bind_int(st, 1, id);
     EACH_ROW(st, {
         struct plan_finding *f;
-        p->findings = plan_grow(a, p->findings, p->nfindings,
-                                sizeof(*p->findings));
+        p->findings =
+            plan_grow(a, p->findings, p->nfindings, sizeof(*p->findings));
         f = &p->findings[p->nfindings++];
         f->severity = (enum plan_severity)db_col_int(st, 0);
         f->row = (int)db_col_int(st, 1);
@@ -596,8 +593,8 @@ link_lines(struct plan *p)
 }
 
 int
-plan_store_load(struct db *db, struct arena *a, int64_t id,
-                struct plan **out, struct plan_meta *meta)
+plan_store_load(struct db *db, struct arena *a, int64_t id, struct plan **out,
+                struct plan_meta *meta)
 {
     db_stmt *st = db_query(db, Q_PLAN_GET);
     struct plan *p;
@@ -639,8 +636,7 @@ plan_store_load(struct db *db, struct arena *a, int64_t id,
 
 int
 plan_store_visibility(struct db *db, struct arena *a, int64_t id,
-                      bool *published, const char **region,
-                      int64_t *version)
+                      bool *published, const char **region, int64_t *version)
 {
     db_stmt *st = db_query(db, Q_PLAN_PUBLISHED);
     int rc;
@@ -885,8 +881,8 @@ fail:
 
 int
 plan_store_add_task(struct db *db, struct arena *a, int64_t id,
-                    const struct plan *p, int t,
-                    const struct audit_entry *who, const char **why)
+                    const struct plan *p, int t, const struct audit_entry *who,
+                    const char **why)
 {
     const struct plan_task *task = &p->tasks[t];
     struct plan_totals tot;

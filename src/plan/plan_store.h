@@ -19,7 +19,7 @@ struct plan_summary {
     const char *region, *region_name;
     const char *kind; /* "yearly", "programme", "project" */
     const char *title;
-    int year;         /* 0 when none */
+    int year; /* 0 when none */
     const char *programme_title;
     int programme_from, programme_to;
     const char *imported_at;
@@ -38,7 +38,8 @@ struct plan_meta {
 /*
 ** Store p for region (a voivodeship code this instance serves) in one
 ** transaction with its audit row (who: account, via, addr, and the action
-** if not "plan.import"; the record is filled in here); *id receives the new plan's id. ERR_INPUT
+** if not "plan.import"; the record is filled in here); *id receives the new
+*plan's id. ERR_INPUT
 ** when the plan has error findings or the region is unknown (message on
 ** *why, Polish), ERR_DB on a store failure; nothing is written on error.
 */

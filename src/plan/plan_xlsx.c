@@ -33,8 +33,7 @@
 ** above PLAN_XLSX_MAX_PART.
 */
 static int
-part_read(struct arena *a, zip_t *z, const char *name, char **out,
-          size_t *len)
+part_read(struct arena *a, zip_t *z, const char *name, char **out, size_t *len)
 {
     zip_int64_t idx = zip_name_locate(z, name, ZIP_FL_NOCASE);
     zip_stat_t st;
@@ -154,11 +153,9 @@ rels_start(void *ud, const char *name, const char **atts)
     rs->r = plan_grow(rs->a, rs->r, rs->n, sizeof(*rs->r));
     r = &rs->r[rs->n++];
     r->id = arena_strdup(rs->a, attr(atts, "Id") ? attr(atts, "Id") : "");
-    r->type = arena_strdup(rs->a,
-                           attr(atts, "Type") ? attr(atts, "Type") : "");
-    r->target = arena_strdup(rs->a, attr(atts, "Target")
-                                        ? attr(atts, "Target")
-                                        : "");
+    r->type = arena_strdup(rs->a, attr(atts, "Type") ? attr(atts, "Type") : "");
+    r->target =
+        arena_strdup(rs->a, attr(atts, "Target") ? attr(atts, "Target") : "");
 }
 
 static void
@@ -239,8 +236,8 @@ sst_end(void *ud, const char *name)
 
     if (strcmp(l, "si") == 0) {
         x->s = plan_grow(x->a, x->s, x->n, sizeof(*x->s));
-        x->s[x->n++] = arena_strndup(x->a, x->cur.data ? x->cur.data : "",
-                                     x->cur.len);
+        x->s[x->n++] =
+            arena_strndup(x->a, x->cur.data ? x->cur.data : "", x->cur.len);
     } else if (strcmp(l, "t") == 0 && x->in_t > 0) {
         x->in_t--;
     } else if (strcmp(l, "rPh") == 0 && x->in_rph > 0) {
@@ -286,8 +283,7 @@ styles_start(void *ud, const char *name, const char **atts)
 
         v = attr(atts, "numFmtId");
         if (v != NULL && code != NULL && strchr(code, '%') != NULL) {
-            st->pct_ids = plan_grow(st->a, st->pct_ids, st->npct,
-                                    sizeof(int));
+            st->pct_ids = plan_grow(st->a, st->pct_ids, st->npct, sizeof(int));
             st->pct_ids[st->npct++] = atoi(v);
         }
     }
@@ -429,8 +425,7 @@ num_text(struct arena *a, const char *v, bool percent)
     }
     cents = d * 100.0;
     c = (long long)(cents < 0 ? cents - 0.5 : cents + 0.5);
-    if (absd(cents - (double)c) >
-        1e-6 * (absd(cents) > 1 ? absd(cents) : 1)) {
+    if (absd(cents - (double)c) > 1e-6 * (absd(cents) > 1 ? absd(cents) : 1)) {
         s = arena_printf(a, "%.10g%s", d, percent ? " %" : "");
     } else if (c % 100 == 0) {
         s = arena_printf(a, "%lld%s", c / 100, percent ? " %" : "");
@@ -585,8 +580,7 @@ sheet_end(void *ud, const char *name)
             int cap = sh->capcells ? sh->capcells * 2 : 16;
 
             sh->cells = arena_realloc(sh->a, sh->cells,
-                                      (size_t)sh->capcells *
-                                          sizeof(*sh->cells),
+                                      (size_t)sh->capcells * sizeof(*sh->cells),
                                       (size_t)cap * sizeof(*sh->cells));
             sh->capcells = cap;
         }
@@ -689,8 +683,8 @@ find_parts(struct arena *a, zip_t *z, const char **sheet, const char **sst,
         }
     }
     slash = strrchr(book, '/');
-    dir = slash != NULL ? arena_strndup(a, book, (size_t)(slash - book + 1))
-                        : "";
+    dir =
+        slash != NULL ? arena_strndup(a, book, (size_t)(slash - book + 1)) : "";
     wrels = arena_printf(a, "%s_rels/%s.rels", dir,
                          slash != NULL ? slash + 1 : book);
     if (part_read(a, z, book, &data, &len) == 0) {

@@ -10,12 +10,12 @@
 
 struct arena;
 
-#define PLAN_XLSX_MAX_COLS 512        /* columns kept per row */
-#define PLAN_XLSX_MAX_CELLS 4000000   /* rows x widest row */
+#define PLAN_XLSX_MAX_COLS 512      /* columns kept per row */
+#define PLAN_XLSX_MAX_CELLS 4000000 /* rows x widest row */
 #define PLAN_XLSX_MAX_PART ((size_t)128 * 1024 * 1024) /* unzipped part */
 
 struct plan_xlsx_row {
-    int line; /* the sheet's row number (1-based) */
+    int line;    /* the sheet's row number (1-based) */
     char **cell; /* ncols cells, "" when blank; text as Excel shows it */
 };
 

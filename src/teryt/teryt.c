@@ -50,8 +50,7 @@ split(char *line, char **f, int max)
 }
 
 static int
-add_words(struct db *db, struct arena *a, const char *teryt,
-          const char *folded)
+add_words(struct db *db, struct arena *a, const char *teryt, const char *folded)
 {
     const char *w = folded;
     int first = 1;
@@ -117,8 +116,8 @@ load_rows(struct db *db, struct arena *a, char *text)
             db_bind_text(st, 4, extra);
         } else if (strcmp(rodz, "1") == 0 || strcmp(rodz, "2") == 0 ||
                    strcmp(rodz, "3") == 0) {
-            const char *teryt = arena_printf(a, "%s%s%s%s", woj, pow, gmi,
-                                             rodz);
+            const char *teryt =
+                arena_printf(a, "%s%s%s%s", woj, pow, gmi, rodz);
             const char *folded = str_fold(a, name);
 
             st = db_query(db, Q_GMINA_INSERT);
@@ -138,8 +137,7 @@ load_rows(struct db *db, struct arena *a, char *text)
             continue;
         }
         if ((rc = db_exec(st)) != 0) {
-            fprintf(stderr, "terc: line %d: cannot store %s\n", lineno,
-                    name);
+            fprintf(stderr, "terc: line %d: cannot store %s\n", lineno, name);
             return rc;
         }
     }
@@ -149,8 +147,7 @@ load_rows(struct db *db, struct arena *a, char *text)
 int
 teryt_load(struct db *db, struct arena *a)
 {
-    const struct embedded *e = embedded_find(data_files,
-                                             "terc_2024-01-01.csv");
+    const struct embedded *e = embedded_find(data_files, "terc_2024-01-01.csv");
     char *text;
     int rc;
 

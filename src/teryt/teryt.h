@@ -13,9 +13,9 @@ struct arena;
 struct db;
 
 struct teryt_gmina {
-    const char *teryt;   /* 7 digits */
+    const char *teryt; /* 7 digits */
     const char *name;
-    int rodz;            /* 1 urban, 2 rural, 3 urban-rural */
+    int rodz; /* 1 urban, 2 rural, 3 urban-rural */
     const char *powiat_code, *powiat_name;
     const char *woj_code, *woj_name;
 };
@@ -26,7 +26,8 @@ struct teryt_counts {
 
 /*
 ** Load the units of the embedded TERC file into an empty store, in one
-** transaction (init calls it once; a second load is a conflict). Returns 0, or ERR_INPUT / ERR_DB with a line on stderr.
+** transaction (init calls it once; a second load is a conflict). Returns 0, or
+*ERR_INPUT / ERR_DB with a line on stderr.
 */
 int teryt_load(struct db *db, struct arena *a);
 int teryt_counts(struct db *db, struct teryt_counts *out);

@@ -63,16 +63,18 @@ page_teryt_woj_list(struct req *r)
         return rc;
     }
     layout_begin(r, T_TERYT_TITLE);
-    html_printf(r, "<h1>%s</h1>\n<p>%s: %ld województw, %ld powiatów, "
-                   "%ld gmin.</p>\n",
+    html_printf(r,
+                "<h1>%s</h1>\n<p>%s: %ld województw, %ld powiatów, "
+                "%ld gmin.</p>\n",
                 T_TERYT_TITLE, T_TERYT_SUMMARY, (long)c.woj, (long)c.powiat,
                 (long)c.gmina);
     search_form(r, NULL);
-    html_printf(r, "<table>\n<caption>%s</caption>\n<thead><tr>"
-                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                   "<th scope=\"col\" class=\"num\">%s</th>"
-                   "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n"
-                   "<tbody>\n",
+    html_printf(r,
+                "<table>\n<caption>%s</caption>\n<thead><tr>"
+                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                "<th scope=\"col\" class=\"num\">%s</th>"
+                "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n"
+                "<tbody>\n",
                 T_NAV_REGIONS, T_TERYT_CODE, T_TERYT_WOJ, T_TERYT_POWIATS,
                 T_TERYT_GMINAS);
     while ((rc = db_step(st)) == DB_ROW) {
@@ -80,9 +82,8 @@ page_teryt_woj_list(struct req *r)
                     "<tr><td>%s</td><td><a href=\"/teryt/%s\">%s</a></td>"
                     "<td class=\"num\">%ld</td><td class=\"num\">%ld</td>"
                     "</tr>\n",
-                    db_col_text(st, 0), db_col_text(st, 0),
-                    db_col_text(st, 1), (long)db_col_int(st, 2),
-                    (long)db_col_int(st, 3));
+                    db_col_text(st, 0), db_col_text(st, 0), db_col_text(st, 1),
+                    (long)db_col_int(st, 2), (long)db_col_int(st, 3));
     }
     db_done(st);
     html_lit(r, "</tbody>\n</table>\n");
@@ -117,15 +118,17 @@ page_teryt_woj(struct req *r)
     db_done(st);
 
     layout_begin(r, arena_printf(&r->arena, "Województwo %s", name));
-    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                   "href=\"/teryt\">%s</a> › %s</nav>\n"
-                   "<h1>Województwo %s</h1>\n",
+    html_printf(r,
+                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                "href=\"/teryt\">%s</a> › %s</nav>\n"
+                "<h1>Województwo %s</h1>\n",
                 T_NAV_REGIONS, name, name);
-    html_printf(r, "<table>\n<caption>%s</caption>\n<thead><tr>"
-                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                   "<th scope=\"col\">%s</th>"
-                   "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n"
-                   "<tbody>\n",
+    html_printf(r,
+                "<table>\n<caption>%s</caption>\n<thead><tr>"
+                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                "<th scope=\"col\">%s</th>"
+                "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n"
+                "<tbody>\n",
                 T_TERYT_POWIATS, T_TERYT_CODE, T_TERYT_POWIAT, T_TERYT_KIND,
                 T_TERYT_GMINAS);
     st = db_query(r->db, Q_POWIAT_LIST);
@@ -174,13 +177,15 @@ page_teryt_powiat(struct req *r)
     db_done(st);
 
     layout_begin(r, arena_printf(&r->arena, "Powiat %s", pname));
-    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                   "href=\"/teryt\">%s</a> › <a href=\"/teryt/%s\">%s</a> "
-                   "› %s</nav>\n<h1>%s <small>(%s, %s)</small></h1>\n",
+    html_printf(r,
+                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                "href=\"/teryt\">%s</a> › <a href=\"/teryt/%s\">%s</a> "
+                "› %s</nav>\n<h1>%s <small>(%s, %s)</small></h1>\n",
                 T_NAV_REGIONS, woj, wname, pname, pname, kind, code);
-    html_printf(r, "<table>\n<caption>%s</caption>\n<thead><tr>"
-                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                   "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+    html_printf(r,
+                "<table>\n<caption>%s</caption>\n<thead><tr>"
+                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
                 T_TERYT_GMINAS, T_TERYT_CODE, T_TERYT_GMINA, T_TERYT_KIND);
     st = db_query(r->db, Q_GMINA_LIST);
     db_bind_text(st, 1, code);
@@ -214,8 +219,9 @@ page_teryt_search(struct req *r)
         }
     }
     layout_begin(r, T_TERYT_RESULTS);
-    html_printf(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                   "href=\"/teryt\">%s</a> › %s</nav>\n<h1>%s</h1>\n",
+    html_printf(r,
+                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                "href=\"/teryt\">%s</a> › %s</nav>\n<h1>%s</h1>\n",
                 T_NAV_REGIONS, T_TERYT_RESULTS, T_TERYT_RESULTS);
     search_form(r, q);
     if (q != NULL && *q != '\0' && n == 0) {
@@ -224,8 +230,9 @@ page_teryt_search(struct req *r)
         html_printf(r, "<ul class=\"results\" aria-label=\"%s\">\n",
                     T_TERYT_RESULTS);
         for (i = 0; i < n; i++) {
-            html_printf(r, "<li><a href=\"/teryt/%s/%s\">%s</a> — %s, "
-                           "powiat %s, woj. %s <small>(%s)</small></li>\n",
+            html_printf(r,
+                        "<li><a href=\"/teryt/%s/%s\">%s</a> — %s, "
+                        "powiat %s, woj. %s <small>(%s)</small></li>\n",
                         g[i].woj_code, g[i].powiat_code + 2, g[i].name,
                         teryt_rodz_name(g[i].rodz), g[i].powiat_name,
                         g[i].woj_name, g[i].teryt);

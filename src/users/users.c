@@ -89,8 +89,10 @@ users_add(struct db *db, struct arena *a, const struct users_new *u,
             return rc;
         }
         if (n == 0) {
-            *why = arena_printf(a, "Region %s nie jest obsługiwany w tej "
-                                   "instalacji.", u->region);
+            *why = arena_printf(a,
+                                "Region %s nie jest obsługiwany w tej "
+                                "instalacji.",
+                                u->region);
             return ERR_INPUT;
         }
     }
@@ -176,8 +178,7 @@ users_set_disabled(struct db *db, struct arena *a, const char *login,
     st = db_query(db, Q_SESSION_DELETE_ACCOUNT);
     db_bind_int(st, 1, id);
     if ((rc = db_exec(st)) != 0 ||
-        (rc = audit(db, a, who, disabled ? "account.disable"
-                                         : "account.enable",
+        (rc = audit(db, a, who, disabled ? "account.disable" : "account.enable",
                     login, NULL)) != 0) {
         goto fail;
     }

@@ -25,30 +25,31 @@ users_table(struct req *r)
 {
     db_stmt *st = db_query(r->db, Q_ACCOUNT_LIST);
 
-    html_printf(r, "<table>\n<caption>%s</caption>\n<thead><tr>"
-                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                   "</tr></thead>\n<tbody>\n",
+    html_printf(r,
+                "<table>\n<caption>%s</caption>\n<thead><tr>"
+                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                "</tr></thead>\n<tbody>\n",
                 T_USERS_TITLE, T_LOGIN_LOGIN, T_USERS_ROLE, T_USERS_REGION,
                 T_USERS_UNITS, T_USERS_STATE, T_USERS_CREATED);
     while (db_step(st) == DB_ROW) {
         bool off = db_col_int(st, 4) != 0;
         const char *login = db_col_text_dup(&r->arena, st, 1);
 
-        html_printf(r, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
-                       "<td>%s ",
-                    login,
-                    auth_role_label(auth_role_from_name(db_col_text(st, 2))),
-                    db_col_null(st, 3) ? T_USERS_ALL_REGIONS
-                                       : db_col_text(st, 3),
-                    db_col_text(st, 6), off ? T_USERS_DISABLED
-                                            : T_USERS_ACTIVE);
+        html_printf(
+            r,
+            "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+            "<td>%s ",
+            login, auth_role_label(auth_role_from_name(db_col_text(st, 2))),
+            db_col_null(st, 3) ? T_USERS_ALL_REGIONS : db_col_text(st, 3),
+            db_col_text(st, 6), off ? T_USERS_DISABLED : T_USERS_ACTIVE);
         form_begin(r, "/uzytkownicy/blokada", NULL);
-        html_printf(r, "<input type=\"hidden\" name=\"login\" value=\"%s\">"
-                       "<input type=\"hidden\" name=\"disabled\" "
-                       "value=\"%d\"><button type=\"submit\" "
-                       "aria-label=\"%s %s\">%s</button>",
+        html_printf(r,
+                    "<input type=\"hidden\" name=\"login\" value=\"%s\">"
+                    "<input type=\"hidden\" name=\"disabled\" "
+                    "value=\"%d\"><button type=\"submit\" "
+                    "aria-label=\"%s %s\">%s</button>",
                     login, off ? 0 : 1, off ? T_USERS_ENABLE : T_USERS_DISABLE,
                     login, off ? T_USERS_ENABLE : T_USERS_DISABLE);
         form_end(r);
@@ -116,8 +117,8 @@ users_page(struct req *r, const char *error, const char *notice,
                "required autocomplete=\"off\"");
     form_input(r, "pw_password", T_USERS_NEW_PASSWORD, "password", NULL,
                "required minlength=\"12\" autocomplete=\"new-password\"");
-    html_lit(r, "<p><button type=\"submit\">" T_USERS_PASSWORD
-                "</button></p>\n");
+    html_lit(r,
+             "<p><button type=\"submit\">" T_USERS_PASSWORD "</button></p>\n");
     form_end(r);
     layout_end(r);
 }
@@ -139,9 +140,9 @@ int
 page_users(struct req *r)
 {
     users_page(r, NULL,
-               req_arg(r, "dodano")   ? T_USERS_ADDED
+               req_arg(r, "dodano")  ? T_USERS_ADDED
                : req_arg(r, "haslo") ? T_USERS_PASSWORD_SET
-                                      : NULL,
+                                     : NULL,
                NULL);
     return 0;
 }
@@ -256,8 +257,7 @@ api_users(struct req *r)
         json_obj_begin(&j);
         json_kstr(&j, "login", db_col_text(st, 1));
         json_kstr(&j, "role", db_col_text(st, 2));
-        json_kstr(&j, "region", db_col_null(st, 3) ? NULL
-                                                   : db_col_text(st, 3));
+        json_kstr(&j, "region", db_col_null(st, 3) ? NULL : db_col_text(st, 3));
         json_kbool(&j, "disabled", db_col_int(st, 4) != 0);
         json_kstr(&j, "created_at", db_col_text(st, 5));
         json_obj_end(&j);
@@ -288,9 +288,8 @@ audit_query(struct req *r, struct audit_filter *f, int limit)
     f->from = nonempty(req_arg(r, "od"));
     f->to = nonempty(req_arg(r, "do"));
     db_bind_text(st, 1, f->who);
-    db_bind_text(st, 2, f->action ? arena_printf(&r->arena, "%s%%",
-                                                 f->action)
-                                  : NULL);
+    db_bind_text(st, 2,
+                 f->action ? arena_printf(&r->arena, "%s%%", f->action) : NULL);
     db_bind_text(st, 3, f->from);
     db_bind_text(st, 4, f->to);
     db_bind_int(st, 5, limit);
@@ -312,36 +311,38 @@ page_audit(struct req *r)
     layout_begin(r, T_AUDIT_TITLE);
     html_lit(r, "<h1>" T_AUDIT_TITLE "</h1>\n<form method=\"get\" "
                 "action=\"/audyt\" class=\"filters\">\n");
-    html_printf(r, "<p class=\"field\"><label for=\"f-kto\">%s</label>"
-                   "<input id=\"f-kto\" name=\"kto\" value=\"%s\"></p>\n"
-                   "<p class=\"field\"><label for=\"f-czynnosc\">%s</label>"
-                   "<input id=\"f-czynnosc\" name=\"czynnosc\" value=\"%s\">"
-                   "</p>\n<p class=\"field\"><label for=\"f-od\">%s</label>"
-                   "<input id=\"f-od\" name=\"od\" type=\"date\" "
-                   "value=\"%s\"></p>\n<p class=\"field\"><label "
-                   "for=\"f-do\">%s</label><input id=\"f-do\" name=\"do\" "
-                   "type=\"date\" value=\"%s\"></p>\n<p><button "
-                   "type=\"submit\">%s</button></p></form>\n",
+    html_printf(r,
+                "<p class=\"field\"><label for=\"f-kto\">%s</label>"
+                "<input id=\"f-kto\" name=\"kto\" value=\"%s\"></p>\n"
+                "<p class=\"field\"><label for=\"f-czynnosc\">%s</label>"
+                "<input id=\"f-czynnosc\" name=\"czynnosc\" value=\"%s\">"
+                "</p>\n<p class=\"field\"><label for=\"f-od\">%s</label>"
+                "<input id=\"f-od\" name=\"od\" type=\"date\" "
+                "value=\"%s\"></p>\n<p class=\"field\"><label "
+                "for=\"f-do\">%s</label><input id=\"f-do\" name=\"do\" "
+                "type=\"date\" value=\"%s\"></p>\n<p><button "
+                "type=\"submit\">%s</button></p></form>\n",
                 T_AUDIT_WHO, f.who ? f.who : "", T_AUDIT_ACTION,
                 f.action ? f.action : "", T_AUDIT_FROM, f.from ? f.from : "",
                 T_AUDIT_TO, f.to ? f.to : "", T_AUDIT_FILTER);
     html_lit(r, "<p><a href=\"/audyt.csv\">" T_AUDIT_CSV "</a></p>\n");
-    html_printf(r, "<table>\n<caption>%s</caption>\n<thead><tr>"
-                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                   "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+    html_printf(r,
+                "<table>\n<caption>%s</caption>\n<thead><tr>"
+                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
                 T_AUDIT_TITLE, T_AUDIT_WHEN, T_AUDIT_WHO, T_AUDIT_ACTION,
                 T_AUDIT_RECORD, T_AUDIT_CHANGE);
     while ((rc = db_step(st)) == DB_ROW) {
         n++;
-        html_printf(r, "<tr><td>%s</td><td>%s <small>(%s %s)</small></td>"
-                       "<td>%s</td><td>%s %s</td><td><code>%s</code> "
-                       "<code>%s</code></td></tr>\n",
+        html_printf(r,
+                    "<tr><td>%s</td><td>%s <small>(%s %s)</small></td>"
+                    "<td>%s</td><td>%s %s</td><td><code>%s</code> "
+                    "<code>%s</code></td></tr>\n",
                     db_col_text(st, 1),
                     db_col_null(st, 2) ? "—" : db_col_text(st, 2),
-                    db_col_text(st, 3), db_col_text(st, 4),
-                    db_col_text(st, 5), db_col_text(st, 6),
-                    db_col_text(st, 7), db_col_text(st, 8),
+                    db_col_text(st, 3), db_col_text(st, 4), db_col_text(st, 5),
+                    db_col_text(st, 6), db_col_text(st, 7), db_col_text(st, 8),
                     db_col_text(st, 9));
     }
     db_done(st);
@@ -379,9 +380,9 @@ csv_field(struct buf *b, const char *s, bool last)
 int
 page_audit_csv(struct req *r)
 {
-    static const char *const head[] = {"id", "at", "account", "via", "addr",
-                                       "action", "entity", "entity_id",
-                                       "before", "after"};
+    static const char *const head[] = {
+        "id",     "at",     "account",   "via",    "addr",
+        "action", "entity", "entity_id", "before", "after"};
     struct audit_filter f;
     db_stmt *st = audit_query(r, &f, AUDIT_CSV_MAX);
     int rc, i;
@@ -422,16 +423,14 @@ api_audit(struct req *r)
         json_obj_begin(&j);
         json_kint(&j, "id", db_col_int(st, 0));
         json_kstr(&j, "at", db_col_text(st, 1));
-        json_kstr(&j, "account", db_col_null(st, 2) ? NULL
-                                                    : db_col_text(st, 2));
+        json_kstr(&j, "account",
+                  db_col_null(st, 2) ? NULL : db_col_text(st, 2));
         json_kstr(&j, "via", db_col_text(st, 3));
         json_kstr(&j, "action", db_col_text(st, 5));
         json_kstr(&j, "entity", db_col_text(st, 6));
         json_kstr(&j, "entity_id", db_col_text(st, 7));
-        json_kstr(&j, "before", db_col_null(st, 8) ? NULL
-                                                   : db_col_text(st, 8));
-        json_kstr(&j, "after", db_col_null(st, 9) ? NULL
-                                                  : db_col_text(st, 9));
+        json_kstr(&j, "before", db_col_null(st, 8) ? NULL : db_col_text(st, 8));
+        json_kstr(&j, "after", db_col_null(st, 9) ? NULL : db_col_text(st, 9));
         json_obj_end(&j);
     }
     db_done(st);

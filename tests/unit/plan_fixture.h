@@ -11,7 +11,7 @@
 #define SEED_003 SEEDS_DIR "/003_721fd9f0453d5207.txt"
 #define SEED_004 SEEDS_DIR "/004_0cfe7b40028c7edc.txt"
 #define PLANS FIXTURES_DIR "/plans/"
-#define ZL(x) ((int64_t)(x) * 100)
+#define ZL(x) ((int64_t)(x)*100)
 
 static struct arena arena;
 

@@ -19,10 +19,8 @@ static int
 parse(struct parsed *p, int argc, char **argv, int min_pos, int max_pos)
 {
     const struct cli_opt opts[] = {
-        {"db", &p->db, NULL, 0},
-        {"listen", &p->listen, NULL, 0},
-        {"demo", NULL, &p->demo, 0},
-        {"output", &p->output, NULL, 'o'},
+        {"db", &p->db, NULL, 0},     {"listen", &p->listen, NULL, 0},
+        {"demo", NULL, &p->demo, 0}, {"output", &p->output, NULL, 'o'},
         {NULL, NULL, NULL, 0},
     };
 
@@ -33,7 +31,7 @@ parse(struct parsed *p, int argc, char **argv, int min_pos, int max_pos)
 static void
 test_cli_parse_values_and_flags(void **state)
 {
-    char *argv[] = {"init", "--db", "x.db", "--demo", "--listen=1.2.3.4:5",
+    char *argv[] = {"init",    "--db", "x.db", "--demo", "--listen=1.2.3.4:5",
                     "file.txt"};
     struct parsed p = {0};
 

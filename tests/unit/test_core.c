@@ -79,7 +79,9 @@ test_str_fold_polish(void **state)
                         "fundacja przystan torun");
     assert_string_equal(str_fold(&a, ""), "");
     /* A stray continuation byte is dropped, not passed on. */
-    assert_string_equal(str_fold(&a, "a\x80" "b"), "ab");
+    assert_string_equal(str_fold(&a, "a\x80"
+                                     "b"),
+                        "ab");
     arena_free(&a);
 }
 
@@ -101,10 +103,10 @@ test_str_utf8_valid(void **state)
 {
     (void)state;
     assert_true(str_utf8_valid("Łódź", strlen("Łódź")));
-    assert_false(str_utf8_valid("\xC0\xAF", 2));       /* overlong '/' */
-    assert_false(str_utf8_valid("\xED\xA0\x80", 3));   /* surrogate */
-    assert_false(str_utf8_valid("a\0b", 3));           /* NUL */
-    assert_false(str_utf8_valid("\xB3\xF3\xE6", 3));   /* CP1250 "łóć" */
+    assert_false(str_utf8_valid("\xC0\xAF", 2));        /* overlong '/' */
+    assert_false(str_utf8_valid("\xED\xA0\x80", 3));    /* surrogate */
+    assert_false(str_utf8_valid("a\0b", 3));            /* NUL */
+    assert_false(str_utf8_valid("\xB3\xF3\xE6", 3));    /* CP1250 "łóć" */
     assert_true(str_utf8_valid("\xF0\x9F\x98\x80", 4)); /* emoji */
 }
 

@@ -52,8 +52,7 @@ test_db_migrates_empty_database_to_latest(void **state)
     char err[512];
 
     (void)state;
-    assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, err, sizeof(err)),
-                     0);
+    assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, err, sizeof(err)), 0);
     assert_int_equal(db_schema_version(db), db_latest_version());
     assert_true(db_latest_version() >= 2);
     assert_int_equal(db_check_queries(db, err, sizeof(err)), 0);
@@ -105,8 +104,7 @@ test_db_applies_a_lower_numbered_migration_added_later(void **state)
     db_stmt *st;
 
     (void)state;
-    assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, err, sizeof(err)),
-                     0);
+    assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, err, sizeof(err)), 0);
     db_close(db);
     snprintf(cmd, sizeof(cmd),
              "sqlite3 %s \"DROP TABLE plan_upload; DELETE FROM "
@@ -132,11 +130,9 @@ test_db_refuses_newer_database(void **state)
     char err[512], cmd[256];
 
     (void)state;
-    assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, err, sizeof(err)),
-                     0);
+    assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, err, sizeof(err)), 0);
     db_close(db);
-    snprintf(cmd, sizeof(cmd), "sqlite3 %s 'PRAGMA user_version = 999;'",
-             path);
+    snprintf(cmd, sizeof(cmd), "sqlite3 %s 'PRAGMA user_version = 999;'", path);
     assert_int_equal(system(cmd), 0);
     assert_int_equal(db_open(path, 0, &db, err, sizeof(err)), ERR_DB);
     assert_non_null(strstr(err, "newer than this program"));
@@ -150,8 +146,7 @@ test_db_refuses_non_database_file(void **state)
     FILE *f = fopen(path, "w");
 
     (void)state;
-    fputs("this is not a database, just some text that is long enough\n",
-          f);
+    fputs("this is not a database, just some text that is long enough\n", f);
     fclose(f);
     assert_int_equal(db_open(path, 0, &db, err, sizeof(err)), ERR_DB);
     assert_true(strlen(err) > 0);
@@ -166,8 +161,7 @@ test_db_nested_transaction_rolls_back_all(void **state)
     int64_t n = -1;
 
     (void)state;
-    assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, err, sizeof(err)),
-                     0);
+    assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, err, sizeof(err)), 0);
     assert_int_equal(db_begin(db), 0);
     st = db_query(db, Q_WOJ_INSERT);
     db_bind_text(st, 1, "04");
@@ -189,18 +183,17 @@ test_db_nested_transaction_rolls_back_all(void **state)
 static void
 test_db_polish_collation_orders_letters(void **state)
 {
-    const char *names[] = {"Żary", "Łódź", "Zabrze", "Lublin", "Ćmielów",
-                           "Czersk", "Ostrów", "Ósemka", "Śrem", "Sanok"};
-    const char *want[] = {"Czersk", "Ćmielów", "Lublin", "Łódź", "Ostrów",
-                          "Ósemka", "Sanok", "Śrem", "Zabrze", "Żary"};
+    const char *names[] = {"Żary",   "Łódź",   "Zabrze", "Lublin", "Ćmielów",
+                           "Czersk", "Ostrów", "Ósemka", "Śrem",   "Sanok"};
+    const char *want[] = {"Czersk", "Ćmielów", "Lublin", "Łódź",   "Ostrów",
+                          "Ósemka", "Sanok",   "Śrem",   "Zabrze", "Żary"};
     struct db *db;
     char err[512];
     db_stmt *st;
     size_t i;
 
     (void)state;
-    assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, err, sizeof(err)),
-                     0);
+    assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, err, sizeof(err)), 0);
     st = db_query(db, Q_WOJ_INSERT);
     db_bind_text(st, 1, "99");
     db_bind_text(st, 2, "test");
@@ -240,19 +233,19 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(
             test_db_migrates_empty_database_to_latest, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_db_upgrades_older_database,
-                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_db_upgrades_older_database, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(
             test_db_applies_a_lower_numbered_migration_added_later, setup,
             teardown),
-        cmocka_unit_test_setup_teardown(test_db_refuses_newer_database,
-                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_db_refuses_newer_database, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_db_refuses_non_database_file,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_db_nested_transaction_rolls_back_all, setup, teardown),
-        cmocka_unit_test_setup_teardown(
-            test_db_polish_collation_orders_letters, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_db_polish_collation_orders_letters,
+                                        setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

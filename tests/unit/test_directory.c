@@ -73,8 +73,7 @@ test_directory_hours_parse_polish_forms(void **state)
     const char *why;
 
     (void)state;
-    assert_int_equal(dir_hours_parse(&a, "pn-pt 8:00-16:00; sb 9-13", &h,
-                                     &why),
+    assert_int_equal(dir_hours_parse(&a, "pn-pt 8:00-16:00; sb 9-13", &h, &why),
                      0);
     assert_int_equal(h.n, 6);
     assert_int_equal(h.span[0].day, 0);
@@ -82,8 +81,7 @@ test_directory_hours_parse_polish_forms(void **state)
     assert_int_equal(h.span[0].close, 16 * 60);
     assert_int_equal(h.span[5].day, 5);
     assert_int_equal(h.span[5].close, 13 * 60);
-    assert_int_equal(dir_hours_parse(&a, "codziennie 17.00 – 21.00", &h,
-                                     &why),
+    assert_int_equal(dir_hours_parse(&a, "codziennie 17.00 – 21.00", &h, &why),
                      0);
     assert_int_equal(h.n, 7);
     assert_int_equal(h.span[6].day, 6);
@@ -164,18 +162,14 @@ test_directory_warsaw_time_and_open_now(void **state)
     dir_warsaw_time(utc(2024, 10, 27, 1, 0), &wday, &minute);
     assert_int_equal(minute, 2 * 60);
     /* The Niebieska Linia, daily 17-21, in winter and in summer. */
-    assert_int_equal(dir_open_now(&a, "codziennie 17:00-21:00",
-                                  utc(2024, 1, 6, 19, 30)),
-                     1);
-    assert_int_equal(dir_open_now(&a, "codziennie 17:00-21:00",
-                                  utc(2024, 1, 6, 20, 30)),
-                     0);
-    assert_int_equal(dir_open_now(&a, "codziennie 17:00-21:00",
-                                  utc(2024, 7, 6, 18, 30)),
-                     1);
-    assert_int_equal(dir_open_now(&a, "codziennie 17:00-21:00",
-                                  utc(2024, 7, 6, 19, 30)),
-                     0);
+    assert_int_equal(
+        dir_open_now(&a, "codziennie 17:00-21:00", utc(2024, 1, 6, 19, 30)), 1);
+    assert_int_equal(
+        dir_open_now(&a, "codziennie 17:00-21:00", utc(2024, 1, 6, 20, 30)), 0);
+    assert_int_equal(
+        dir_open_now(&a, "codziennie 17:00-21:00", utc(2024, 7, 6, 18, 30)), 1);
+    assert_int_equal(
+        dir_open_now(&a, "codziennie 17:00-21:00", utc(2024, 7, 6, 19, 30)), 0);
     assert_int_equal(dir_open_now(&a, "", utc(2024, 7, 6, 19, 30)), -1);
 }
 
@@ -227,10 +221,10 @@ test_directory_search_folds_diacritics_and_l(void **state)
     assert_string_equal(v[0].phone, "800 154 030");
     assert_int_equal(v[0].open_now, 1); /* Saturday 20:00 CET */
     /* The match expression keeps filters inside FTS5. */
-    assert_string_equal(dir_match_expr(&a, "g0463011", "Łódź  ośrodek",
-                                       "przemoc", NULL),
-                        "area:g0463011 AND facet:kprzemoc AND "
-                        "body:(\"lodz\"* \"osrodek\"*)");
+    assert_string_equal(
+        dir_match_expr(&a, "g0463011", "Łódź  ośrodek", "przemoc", NULL),
+        "area:g0463011 AND facet:kprzemoc AND "
+        "body:(\"lodz\"* \"osrodek\"*)");
     assert_null(dir_match_expr(&a, NULL, " ,; ", NULL, "bad code!"));
 }
 
@@ -312,8 +306,8 @@ test_directory_ranking_gmina_powiat_region(void **state)
 static void
 test_directory_confidential_address_is_withheld(void **state)
 {
-    struct dir_query q = {.limit = 50, .gmina = "0463011", .category =
-                                                                "kryzys"};
+    struct dir_query q = {
+        .limit = 50, .gmina = "0463011", .category = "kryzys"};
     struct dir_org o = {0};
     struct dir_service s = {0};
     struct dir_view *v, one;
@@ -410,9 +404,9 @@ test_directory_bad_csv_rows_rejected_with_findings(void **state)
     (void)state;
     st = db_query(db, Q_DIR_ORG_COUNT_ALL);
     assert_int_equal(db_one_int(st, &before), 0);
-    assert_int_equal(dir_import_csv(db, &a, "04", csv, strlen(csv), &who, &f,
-                                    &norg, &nsvc),
-                     ERR_INPUT);
+    assert_int_equal(
+        dir_import_csv(db, &a, "04", csv, strlen(csv), &who, &f, &norg, &nsvc),
+        ERR_INPUT);
     for (i = 0; i < f.n; i++) {
         const struct dir_finding *x = &f.v[i];
 
@@ -435,9 +429,9 @@ test_directory_bad_csv_rows_rejected_with_findings(void **state)
     /* A missing required column is named. */
     f.n = 0;
     csv = "org_key,region\no1,04\n";
-    assert_int_equal(dir_import_csv(db, &a, NULL, csv, strlen(csv), &who, &f,
-                                    &norg, &nsvc),
-                     ERR_INPUT);
+    assert_int_equal(
+        dir_import_csv(db, &a, NULL, csv, strlen(csv), &who, &f, &norg, &nsvc),
+        ERR_INPUT);
     assert_true(f.n >= 1);
     assert_string_equal(f.v[0].column, "kind");
 }

@@ -122,12 +122,19 @@ test_directory_index_matches_sql_search(void **state)
         "0201011", /* outside the demo regions: nothing */
     };
     static const char *const words[] = {
-        NULL, "pomoc", "osrodek interwencji", "OŚRODEK", "adopc",
-        "wloclaw adopcyjne", "lodz", "telefon zaufania 800", "zz nothing",
+        NULL,
+        "pomoc",
+        "osrodek interwencji",
+        "OŚRODEK",
+        "adopc",
+        "wloclaw adopcyjne",
+        "lodz",
+        "telefon zaufania 800",
+        "zz nothing",
         "rodzin asyst",
     };
-    static const char *const cats[] = {NULL, "telefon", "przemoc", "adopcja",
-                                       "nosuchcat", "Bad Code!"};
+    static const char *const cats[] = {NULL,      "telefon",   "przemoc",
+                                       "adopcja", "nosuchcat", "Bad Code!"};
     static const char *const targets[] = {NULL, "dzieci", "przemoc",
                                           "nosuchtarget"};
     /* A Saturday evening in winter, and a Tuesday morning in summer. */
@@ -198,8 +205,7 @@ add_service(int64_t org, const char *name, const char *coverage)
 static void
 test_directory_index_rebuilt_when_directory_changes(void **state)
 {
-    struct dir_query q = {.gmina = "0463011", .q = "qqrebuild",
-                          .limit = 50};
+    struct dir_query q = {.gmina = "0463011", .q = "qqrebuild", .limit = 50};
     struct dir_org o = {0};
     struct dir_index *ix;
     struct dir_view *v;
@@ -270,16 +276,17 @@ test_directory_index_pages_a_level(void **state)
     page.limit = 3;
     page.one_level = true;
     for (level = 0; level < 3; level++) {
-        int start = level == 0 ? 0 : level == 1 ? total[0]
-                                                : total[0] + total[1];
+        int start = level == 0   ? 0
+                    : level == 1 ? total[0]
+                                 : total[0] + total[1];
 
         page.level = (enum dir_level)level;
         for (off = 0; off <= total[level]; off += 3) {
             page.offset = off;
             np = dir_search_counted(db, &a, &page, &p, ptotal);
             assert_memory_equal(ptotal, total, sizeof(total));
-            assert_int_equal(np, total[level] - off < 3 ? total[level] - off
-                                                        : 3);
+            assert_int_equal(np,
+                             total[level] - off < 3 ? total[level] - off : 3);
             for (i = 0; i < np; i++) {
                 assert_int_equal(p[i].id, v[start + off + i].id);
                 assert_int_equal(p[i].level, level);

@@ -25,8 +25,7 @@
 
 static struct db *db;
 static struct arena a;
-static const struct audit_entry who = {.account = "konsultant",
-                                       .via = "cli"};
+static const struct audit_entry who = {.account = "konsultant", .via = "cli"};
 
 static int
 setup(void **state)
@@ -101,9 +100,8 @@ test_helpline_each_code_stored_and_counted(void **state)
         add("04", "2024-03-05T18:00", i, 1 + (i - 1) % HELPLINE_CALLERS,
             "0463011", 1u << ((i - 1) % HELPLINE_FORMS), 1, 10, NULL);
     }
-    assert_int_equal(helpline_stats(db, &a, "04", "2024-03-01", "2024-03-31",
-                                    &s),
-                     0);
+    assert_int_equal(
+        helpline_stats(db, &a, "04", "2024-03-01", "2024-03-31", &s), 0);
     assert_int_equal(s.total, 7);
     assert_int_equal(s.minutes, 70);
     for (i = 1; i <= HELPLINE_CHANNELS; i++) {
@@ -157,9 +155,8 @@ test_helpline_stats_equal_hand_count(void **state)
     (void)state;
     fixture();
     /* Partial months at both ends: 2024-01-31 .. 2024-03-10. */
-    assert_int_equal(helpline_stats(db, &a, "04", "2024-01-31", "2024-03-10",
-                                    &s),
-                     0);
+    assert_int_equal(
+        helpline_stats(db, &a, "04", "2024-01-31", "2024-03-10", &s), 0);
     assert_int_equal(s.total, 5);
     assert_int_equal(s.nmonths, 3);
     assert_string_equal(s.months[0], "2024-01");
@@ -173,8 +170,8 @@ test_helpline_stats_equal_hand_count(void **state)
     assert_int_equal(s.by_channel[5], 0);
     assert_int_equal(s.by_caller[1], 2);
     assert_int_equal(s.by_caller[4], 1);
-    assert_int_equal(s.by_form[1], 1);  /* fiz */
-    assert_int_equal(s.by_form[2], 2);  /* psych */
+    assert_int_equal(s.by_form[1], 1); /* fiz */
+    assert_int_equal(s.by_form[2], 2); /* psych */
     assert_int_equal(s.by_form[3], 1);
     assert_int_equal(s.by_form[4], 1);
     assert_int_equal(s.by_form[5], 1);
@@ -192,37 +189,32 @@ test_helpline_stats_equal_hand_count(void **state)
     assert_int_equal(s.npowiats, 2);
 
     /* February alone, from the summary only: 3. The country: 4. */
-    assert_int_equal(helpline_stats(db, &a, "04", "2024-02-01", "2024-02-29",
-                                    &s),
-                     0);
+    assert_int_equal(
+        helpline_stats(db, &a, "04", "2024-02-01", "2024-02-29", &s), 0);
     assert_int_equal(s.total, 3);
-    assert_int_equal(helpline_stats(db, &a, NULL, "2024-02-01", "2024-02-29",
-                                    &s),
-                     0);
+    assert_int_equal(
+        helpline_stats(db, &a, NULL, "2024-02-01", "2024-02-29", &s), 0);
     assert_int_equal(s.total, 4);
     /* One day inside a month, and a range in one partial month. */
-    assert_int_equal(helpline_stats(db, &a, "04", "2024-02-29", "2024-02-29",
-                                    &s),
-                     0);
+    assert_int_equal(
+        helpline_stats(db, &a, "04", "2024-02-29", "2024-02-29", &s), 0);
     assert_int_equal(s.total, 1);
     assert_int_equal(s.by_channel[3], 1);
-    assert_int_equal(helpline_stats(db, &a, "04", "2024-02-02", "2024-03-31",
-                                    &s),
-                     0);
+    assert_int_equal(
+        helpline_stats(db, &a, "04", "2024-02-02", "2024-03-31", &s), 0);
     assert_int_equal(s.total, 3);
     /* Whole year: every contact of 04. */
-    assert_int_equal(helpline_stats(db, &a, "04", "2024-01-01", "2024-12-31",
-                                    &s),
-                     0);
+    assert_int_equal(
+        helpline_stats(db, &a, "04", "2024-01-01", "2024-12-31", &s), 0);
     assert_int_equal(s.total, 6);
     assert_int_equal(s.by_month[3], 1);
     /* Bad ranges. */
-    assert_int_equal(helpline_stats(db, &a, "04", "2024-03-01", "2024-02-01",
-                                    &s),
-                     ERR_INPUT);
-    assert_int_equal(helpline_stats(db, &a, "04", "2024-02-30", "2024-03-01",
-                                    &s),
-                     ERR_INPUT);
+    assert_int_equal(
+        helpline_stats(db, &a, "04", "2024-03-01", "2024-02-01", &s),
+        ERR_INPUT);
+    assert_int_equal(
+        helpline_stats(db, &a, "04", "2024-02-30", "2024-03-01", &s),
+        ERR_INPUT);
 }
 
 static void
@@ -267,9 +259,8 @@ test_helpline_purge_removes_only_older_rows(void **state)
         assert_int_equal(k, 0);
     }
     /* The rest is unchanged, and the summary followed the delete. */
-    assert_int_equal(helpline_stats(db, &a, "04", "2024-01-01", "2024-12-31",
-                                    &s),
-                     0);
+    assert_int_equal(
+        helpline_stats(db, &a, "04", "2024-01-01", "2024-12-31", &s), 0);
     assert_int_equal(s.total, 4);
     assert_int_equal(s.by_month[0], 0);
     assert_int_equal(s.by_month[1], 2);
@@ -280,8 +271,7 @@ test_helpline_purge_removes_only_older_rows(void **state)
     assert_int_equal(s.by_channel[4], 1);
     assert_int_equal(s.by_channel[5], 1);
     assert_int_equal(s.by_form[2], 0);
-    assert_int_equal(helpline_purge(db, &a, "2024-13-01", &who, &n),
-                     ERR_INPUT);
+    assert_int_equal(helpline_purge(db, &a, "2024-13-01", &who, &n), ERR_INPUT);
 }
 
 /* An institution of the directory with one service covering `coverage`. */
@@ -368,17 +358,15 @@ test_helpline_referrals_to_institutions(void **state)
 
     (void)state;
     assert_int_equal(db_begin(db), 0);
-    ops = dir_fixture("04", "ops", "MOPR Toruń", "0463011",
-                      "gmina:0463011");
-    pcpr = dir_fixture("04", "pcpr", "PCPR powiatu", "0463011",
-                       "powiat:0463");
-    tel = dir_fixture("04", "telefon", "Telefon regionu", "0463011",
-                      "region:04");
-    other_gmina = dir_fixture("04", "ops", "MOPS Bydgoszcz", "0461011",
-                              "gmina:0461011");
+    ops = dir_fixture("04", "ops", "MOPR Toruń", "0463011", "gmina:0463011");
+    pcpr = dir_fixture("04", "pcpr", "PCPR powiatu", "0463011", "powiat:0463");
+    tel =
+        dir_fixture("04", "telefon", "Telefon regionu", "0463011", "region:04");
+    other_gmina =
+        dir_fixture("04", "ops", "MOPS Bydgoszcz", "0461011", "gmina:0461011");
     /* Another region's institution, even with coverage of region 04. */
-    other_region = dir_fixture("12", "ops", "MOPS Kraków", "1261011",
-                               "region:04");
+    other_region =
+        dir_fixture("12", "ops", "MOPS Kraków", "1261011", "region:04");
     dir_fixture("04", "ngo", "Bez usług", "0463011", NULL);
     assert_int_equal(db_commit(db), 0);
 
@@ -395,44 +383,43 @@ test_helpline_referrals_to_institutions(void **state)
     /* Refusals, each with the Polish message naming the field. */
     bad[0] = ops;
     bad[1] = other_gmina;
-    assert_int_equal(add_referred("2024-02-10T10:00", "0463011", 0, bad, 2,
-                                  &id1, &why),
-                     ERR_INPUT);
+    assert_int_equal(
+        add_referred("2024-02-10T10:00", "0463011", 0, bad, 2, &id1, &why),
+        ERR_INPUT);
     assert_string_equal(why, T_HL_ERR_INST);
     bad[1] = other_region;
-    assert_int_equal(add_referred("2024-02-10T10:00", "0463011", 0, bad, 2,
-                                  &id1, &why),
-                     ERR_INPUT);
+    assert_int_equal(
+        add_referred("2024-02-10T10:00", "0463011", 0, bad, 2, &id1, &why),
+        ERR_INPUT);
     assert_string_equal(why, T_HL_ERR_INST);
     bad[1] = ops;
-    assert_int_equal(add_referred("2024-02-10T10:00", "0463011", 0, bad, 2,
-                                  &id1, &why),
-                     ERR_INPUT);
+    assert_int_equal(
+        add_referred("2024-02-10T10:00", "0463011", 0, bad, 2, &id1, &why),
+        ERR_INPUT);
     assert_string_equal(why, T_HL_ERR_INST_MANY);
-    assert_int_equal(add_referred("2024-02-10T10:00", NULL, 0, bad, 1, &id1,
-                                  &why),
-                     ERR_INPUT);
+    assert_int_equal(
+        add_referred("2024-02-10T10:00", NULL, 0, bad, 1, &id1, &why),
+        ERR_INPUT);
     assert_string_equal(why, T_HL_ERR_INST_GMINA);
-    assert_non_null(strstr(T_HL_ERR_INST,
-                           "Skierowania do instytucji z katalogu"));
+    assert_non_null(
+        strstr(T_HL_ERR_INST, "Skierowania do instytucji z katalogu"));
     assert_int_equal(sql_int("contacts"), 0);
     assert_int_equal(referral_rows(0), 0);
 
     /* Stored: two institutions and two types, then one more later. */
     bad[0] = ops;
     bad[1] = tel;
-    assert_int_equal(add_referred("2024-02-10T10:00", "0463011", 0x11, bad,
-                                  2, &id1, &why),
-                     0);
-    assert_int_equal(add_referred("2024-05-01T18:00", "0463011", 0x1, bad,
-                                  1, &id2, &why),
-                     0);
+    assert_int_equal(
+        add_referred("2024-02-10T10:00", "0463011", 0x11, bad, 2, &id1, &why),
+        0);
+    assert_int_equal(
+        add_referred("2024-05-01T18:00", "0463011", 0x1, bad, 1, &id2, &why),
+        0);
     assert_int_equal(referral_rows(id1), 2);
     assert_int_equal(referral_rows(id2), 1);
 
-    assert_int_equal(helpline_stats(db, &a, "04", "2024-01-01", "2024-12-31",
-                                    &s),
-                     0);
+    assert_int_equal(
+        helpline_stats(db, &a, "04", "2024-01-01", "2024-12-31", &s), 0);
     assert_int_equal(s.total, 2);
     assert_int_equal(s.by_referral[1], 2);
     assert_int_equal(s.by_referral[5], 1);
@@ -450,17 +437,15 @@ test_helpline_referrals_to_institutions(void **state)
     assert_string_equal(s.inst_kinds[0].name, dir_kind_label("ops"));
     assert_int_equal(s.inst_kinds[1].n, 1);
     /* Days of a partial month are read from the contacts. */
-    assert_int_equal(helpline_stats(db, &a, "04", "2024-02-05", "2024-02-20",
-                                    &s),
-                     0);
+    assert_int_equal(
+        helpline_stats(db, &a, "04", "2024-02-05", "2024-02-20", &s), 0);
     assert_int_equal(s.total, 1);
     assert_int_equal(s.by_referral[1], 1);
     assert_int_equal(s.by_referral[5], 1);
     assert_int_equal(s.inst_total, 2);
     /* Another region sees none of them. */
-    assert_int_equal(helpline_stats(db, &a, "12", "2024-01-01", "2024-12-31",
-                                    &s),
-                     0);
+    assert_int_equal(
+        helpline_stats(db, &a, "12", "2024-01-01", "2024-12-31", &s), 0);
     assert_int_equal(s.inst_total, 0);
     assert_int_equal(s.by_referral[1], 0);
 
@@ -470,9 +455,8 @@ test_helpline_referrals_to_institutions(void **state)
     assert_int_equal(referral_rows(id1), 0);
     assert_int_equal(referral_rows(id2), 1);
     assert_int_equal(referral_rows(0), 1);
-    assert_int_equal(helpline_stats(db, &a, "04", "2024-01-01", "2024-12-31",
-                                    &s),
-                     0);
+    assert_int_equal(
+        helpline_stats(db, &a, "04", "2024-01-01", "2024-12-31", &s), 0);
     assert_int_equal(s.inst_total, 1);
     assert_int_equal(s.by_referral[1], 1);
     assert_int_equal(s.by_referral[5], 0);
@@ -481,35 +465,29 @@ test_helpline_referrals_to_institutions(void **state)
 static void
 test_helpline_contact_checks(void **state)
 {
-    struct helpline_contact c = {.region = "04", .at = "2024-03-05T18:00",
-                                 .channel = 1, .caller = 1};
+    struct helpline_contact c = {
+        .region = "04", .at = "2024-03-05T18:00", .channel = 1, .caller = 1};
     const char *why = NULL;
     int64_t id;
 
     (void)state;
     c.channel = 8;
-    assert_int_equal(helpline_contact_add(db, &c, &who, &id, &why),
-                     ERR_INPUT);
+    assert_int_equal(helpline_contact_add(db, &c, &who, &id, &why), ERR_INPUT);
     assert_non_null(why);
     c.channel = 1;
     c.caller = 0;
-    assert_int_equal(helpline_contact_add(db, &c, &who, &id, &why),
-                     ERR_INPUT);
+    assert_int_equal(helpline_contact_add(db, &c, &who, &id, &why), ERR_INPUT);
     c.caller = 1;
     c.at = "2024-02-30T10:00";
-    assert_int_equal(helpline_contact_add(db, &c, &who, &id, &why),
-                     ERR_INPUT);
+    assert_int_equal(helpline_contact_add(db, &c, &who, &id, &why), ERR_INPUT);
     c.at = "2999-01-01T10:00";
-    assert_int_equal(helpline_contact_add(db, &c, &who, &id, &why),
-                     ERR_INPUT);
+    assert_int_equal(helpline_contact_add(db, &c, &who, &id, &why), ERR_INPUT);
     c.at = "2024-03-05T18:00";
     c.gmina = "0499999";
-    assert_int_equal(helpline_contact_add(db, &c, &who, &id, &why),
-                     ERR_INPUT);
+    assert_int_equal(helpline_contact_add(db, &c, &who, &id, &why), ERR_INPUT);
     c.gmina = NULL;
     c.forms = 1u << HELPLINE_FORMS;
-    assert_int_equal(helpline_contact_add(db, &c, &who, &id, &why),
-                     ERR_INPUT);
+    assert_int_equal(helpline_contact_add(db, &c, &who, &id, &why), ERR_INPUT);
     c.forms = 0;
     assert_int_equal(sql_int("contacts"), 0);
     assert_int_equal(helpline_contact_add(db, &c, &who, &id, &why), 0);
@@ -525,35 +503,28 @@ test_helpline_agreements_and_count(void **state)
     int k, i, has = 0;
 
     (void)state;
-    assert_int_equal(helpline_agreement_set(db, "04", "0463011",
-                                            "2020-01-01", NULL, &who, &why),
+    assert_int_equal(helpline_agreement_set(db, "04", "0463011", "2020-01-01",
+                                            NULL, &who, &why),
                      0);
-    assert_int_equal(helpline_agreement_set(db, "04", "0461011",
-                                            "2022-06-01", "2023-05-31", &who,
-                                            &why),
+    assert_int_equal(helpline_agreement_set(db, "04", "0461011", "2022-06-01",
+                                            "2023-05-31", &who, &why),
                      0);
     /* A gmina of another region, and until before since, are refused. */
-    assert_int_equal(helpline_agreement_set(db, "04", "1261011",
-                                            "2020-01-01", NULL, &who, &why),
+    assert_int_equal(helpline_agreement_set(db, "04", "1261011", "2020-01-01",
+                                            NULL, &who, &why),
                      ERR_INPUT);
-    assert_int_equal(helpline_agreement_set(db, "04", "0462011",
-                                            "2020-01-01", "2019-01-01", &who,
-                                            &why),
+    assert_int_equal(helpline_agreement_set(db, "04", "0462011", "2020-01-01",
+                                            "2019-01-01", &who, &why),
                      ERR_INPUT);
-    assert_int_equal(helpline_count_agreements(db, "04", "2021-01-01", &n),
-                     0);
+    assert_int_equal(helpline_count_agreements(db, "04", "2021-01-01", &n), 0);
     assert_int_equal(n, 1);
-    assert_int_equal(helpline_count_agreements(db, "04", "2023-01-01", &n),
-                     0);
+    assert_int_equal(helpline_count_agreements(db, "04", "2023-01-01", &n), 0);
     assert_int_equal(n, 2);
-    assert_int_equal(helpline_count_agreements(db, "04", "2023-05-31", &n),
-                     0);
+    assert_int_equal(helpline_count_agreements(db, "04", "2023-05-31", &n), 0);
     assert_int_equal(n, 2);
-    assert_int_equal(helpline_count_agreements(db, "04", "2023-06-01", &n),
-                     0);
+    assert_int_equal(helpline_count_agreements(db, "04", "2023-06-01", &n), 0);
     assert_int_equal(n, 1);
-    assert_int_equal(helpline_count_agreements(db, "12", "2023-06-01", &n),
-                     0);
+    assert_int_equal(helpline_count_agreements(db, "12", "2023-06-01", &n), 0);
     assert_int_equal(n, 0);
     assert_int_equal(helpline_count_agreements(db, "04", "2023-6-1", &n),
                      ERR_INPUT);
@@ -564,11 +535,9 @@ test_helpline_agreements_and_count(void **state)
     }
     assert_int_equal(has, 2);
     /* Removing it. */
-    assert_int_equal(helpline_agreement_set(db, "04", "0463011", "", NULL,
-                                            &who, &why),
-                     0);
-    assert_int_equal(helpline_count_agreements(db, "04", "2023-01-01", &n),
-                     0);
+    assert_int_equal(
+        helpline_agreement_set(db, "04", "0463011", "", NULL, &who, &why), 0);
+    assert_int_equal(helpline_count_agreements(db, "04", "2023-01-01", &n), 0);
     assert_int_equal(n, 1);
 }
 
@@ -664,8 +633,8 @@ main(void)
             test_helpline_count_contacts_for_monitoring, setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_helpline_purge_removes_only_older_rows, setup, teardown),
-        cmocka_unit_test_setup_teardown(
-            test_helpline_referrals_to_institutions, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_helpline_referrals_to_institutions,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(test_helpline_contact_checks, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_helpline_agreements_and_count,
@@ -674,8 +643,7 @@ main(void)
             test_helpline_demo_reproduces_seed_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_helpline_warsaw_time_and_line_hours, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_helpline_geojson, setup,
-                                        teardown),
+        cmocka_unit_test_setup_teardown(test_helpline_geojson, setup, teardown),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -51,8 +51,7 @@ setup(void **state)
     if (db_exec(st) != 0) {
         return -1;
     }
-    if (plan_read_file(&a, SEEDS_DIR "/001_bcc9bc9c7ab7a335.txt", 0, &p) !=
-            0 ||
+    if (plan_read_file(&a, SEEDS_DIR "/001_bcc9bc9c7ab7a335.txt", 0, &p) != 0 ||
         plan_store_save(db, &a, "04", p, &who, &plan_id, &why) != 0) {
         return -1;
     }
@@ -204,8 +203,7 @@ test_monitoring_computed_indicator_equals_hand_count(void **state)
 
         memset(&rec, 0, sizeof(rec));
         rec.region = "04";
-        assert_int_equal(mon_record_check(db, &a, ev, rows[i], &rec, &errs),
-                         0);
+        assert_int_equal(mon_record_check(db, &a, ev, rows[i], &rec, &errs), 0);
         assert_int_equal(mon_record_save(db, &a, ev, &coord, &rec), 0);
     }
     /* The hand count, over what the register lists. */
@@ -225,19 +223,19 @@ test_monitoring_computed_indicator_equals_hand_count(void **state)
     }
     assert_int_equal(hand_trainings, 3);
     assert_int_equal(hand_police, 7 + 4 + 1 + 3);
-    assert_int_equal(mon_metric_eval(db, "04", "events", "training", "1.1",
-                                     2021, 2021, &n),
-                     0);
+    assert_int_equal(
+        mon_metric_eval(db, "04", "events", "training", "1.1", 2021, 2021, &n),
+        0);
     assert_int_equal(n, hand_trainings);
     /* Bound as data: indicator 0 (number of trainings), 6 (police). */
     assert_int_equal(mon_binding_set(db, &a, &coord, plan_id, 0, "events",
                                      "training", "1.1", &why),
                      0);
-    assert_int_equal(mon_binding_set(db, &a, &coord, plan_id, 6,
-                                     "participants", "police", "1.1", &why),
+    assert_int_equal(mon_binding_set(db, &a, &coord, plan_id, 6, "participants",
+                                     "police", "1.1", &why),
                      0);
-    assert_int_equal(mon_binding_set(db, &a, &coord, plan_id, 6,
-                                     "participants", "astronauts", "", &why),
+    assert_int_equal(mon_binding_set(db, &a, &coord, plan_id, 6, "participants",
+                                     "astronauts", "", &why),
                      ERR_INPUT);
     assert_int_equal(mon_report_build(db, &a, plan_id, &m), 0);
     assert_true(m.ind[0].computed);
@@ -254,8 +252,8 @@ test_monitoring_implementer_cannot_edit_other_units_task(void **state)
 {
     const char *units[] = {"Konsultanci Kujawsko-Pomorskiej Niebieskiej "
                            "Linii"};
-    struct users_new u = {"realizator-nl", "bardzo-dobre-haslo-1", "implementer",
-                          "04", units, 1};
+    struct users_new u = {
+        "realizator-nl", "bardzo-dobre-haslo-1", "implementer", "04", units, 1};
     struct users_actor who = {NULL, "cli", NULL};
     struct mon_actor impl;
     const char *why = NULL;
@@ -337,9 +335,9 @@ test_monitoring_approve_and_return_leave_audit_rows(void **state)
         struct mon_actor other = coord;
 
         other.region = "12";
-        assert_int_equal(mon_entry_decide(db, &a, &other, id2, true, NULL,
-                                          &why),
-                         ERR_DENIED);
+        assert_int_equal(
+            mon_entry_decide(db, &a, &other, id2, true, NULL, &why),
+            ERR_DENIED);
     }
 }
 
@@ -361,8 +359,8 @@ test_monitoring_csv_import_is_all_or_nothing(void **state)
     int64_t v;
 
     (void)state;
-    n = mon_register_import(db, &a, g, &coord, "04", good, strlen(good),
-                            &errs, &nerrs);
+    n = mon_register_import(db, &a, g, &coord, "04", good, strlen(good), &errs,
+                            &nerrs);
     assert_int_equal(n, 2);
     n = mon_register_import(db, &a, g, &coord, "04", bad, strlen(bad), &errs,
                             &nerrs);
@@ -371,9 +369,9 @@ test_monitoring_csv_import_is_all_or_nothing(void **state)
     assert_non_null(strstr(errs[0], "Wiersz 3"));
     n = mon_record_list(db, &a, g, "04", 2024, &list);
     assert_int_equal(n, 2);
-    assert_int_equal(mon_metric_eval(db, "04", "grants", "initiatives", "",
-                                     2024, 2024, &v),
-                     0);
+    assert_int_equal(
+        mon_metric_eval(db, "04", "grants", "initiatives", "", 2024, 2024, &v),
+        0);
     assert_int_equal(v, 91);
     assert_int_equal(mon_metric_eval(db, "04", "grants", "beneficiaries", "6",
                                      2024, 2024, &v),
@@ -420,11 +418,12 @@ static void
 test_monitoring_grantee_reports_own_grants_only(void **state)
 {
     const struct mon_register *gr = mon_register_find("konkursy");
-    static const char *const row[] = {"2021", "Konkurs testowy", "", "",
-                                      "5", "2", "", "40", "900", "9.9", ""};
+    static const char *const row[] = {
+        "2021", "Konkurs testowy", "", "", "5", "2", "", "40", "900", "9.9",
+        ""};
     const char *units[] = {"STOWARZYSZENIE „Łącznik”"};
-    struct users_new u = {"ngo-lacznik", "bardzo-dobre-haslo-1", "grantee",
-                          "04", units, 1};
+    struct users_new u = {
+        "ngo-lacznik", "bardzo-dobre-haslo-1", "grantee", "04", units, 1};
     struct users_actor who = {NULL, "cli", NULL};
     struct mon_award *mine, w;
     struct mon_actor ngo;
@@ -440,8 +439,8 @@ test_monitoring_grantee_reports_own_grants_only(void **state)
     assert_int_equal(mon_record_check(db, &a, gr, row, &rec, &errs), 0);
     assert_int_equal(mon_record_save(db, &a, gr, &coord, &rec), 0);
     /* Before any report the register's own figure counts. */
-    assert_int_equal(mon_metric_eval(db, "04", "grants", "initiatives",
-                                     "9.9", 2021, 2021, &n),
+    assert_int_equal(mon_metric_eval(db, "04", "grants", "initiatives", "9.9",
+                                     2021, 2021, &n),
                      0);
     assert_int_equal(n, 40);
     assert_int_equal(mon_award_add(db, &a, &coord, rec.id,
@@ -449,13 +448,12 @@ test_monitoring_grantee_reports_own_grants_only(void **state)
                                    "Świetlica", "10 000,00", &own, &errs,
                                    &nerrs),
                      0);
-    assert_int_equal(mon_award_add(db, &a, &coord, rec.id,
-                                   "Fundacja Inna", "", "", &other, &errs,
-                                   &nerrs),
+    assert_int_equal(mon_award_add(db, &a, &coord, rec.id, "Fundacja Inna", "",
+                                   "", &other, &errs, &nerrs),
                      0);
-    assert_int_equal(mon_award_add(db, &a, &coord, rec.id, " ", "", "x",
-                                   &n, &errs, &nerrs),
-                     ERR_INPUT);
+    assert_int_equal(
+        mon_award_add(db, &a, &coord, rec.id, " ", "", "x", &n, &errs, &nerrs),
+        ERR_INPUT);
     assert_int_equal(nerrs, 2);
     assert_non_null(strstr(errs[0], "Organizacja"));
     assert_non_null(strstr(errs[1], "Kwota dotacji"));
@@ -476,33 +474,33 @@ test_monitoring_grantee_reports_own_grants_only(void **state)
     assert_int_equal(mon_award_get(db, &a, other, &w), 0);
     assert_false(mon_award_is_own(db, &a, &ngo, &w));
     /* Another organisation's grant: as if it did not exist. */
-    assert_int_equal(mon_award_report(db, &a, &ngo, other, "1", "1", NULL,
-                                      &errs, &nerrs),
-                     ERR_NOTFOUND);
+    assert_int_equal(
+        mon_award_report(db, &a, &ngo, other, "1", "1", NULL, &errs, &nerrs),
+        ERR_NOTFOUND);
     /* One bad field: nothing stored, the field named. */
-    assert_int_equal(mon_award_report(db, &a, &ngo, own, "6", "dużo", NULL,
-                                      &errs, &nerrs),
-                     ERR_INPUT);
+    assert_int_equal(
+        mon_award_report(db, &a, &ngo, own, "6", "dużo", NULL, &errs, &nerrs),
+        ERR_INPUT);
     assert_int_equal(nerrs, 1);
     assert_non_null(strstr(errs[0], "Beneficjenci ostateczni"));
     assert_int_equal(mon_award_get(db, &a, own, &w), 0);
     assert_false(w.reported);
     assert_int_equal(audit_count("grant.report"), reports);
-    assert_int_equal(mon_award_report(db, &a, &ngo, own, "6", "120",
-                                      "ok", &errs, &nerrs),
-                     0);
+    assert_int_equal(
+        mon_award_report(db, &a, &ngo, own, "6", "120", "ok", &errs, &nerrs),
+        0);
     assert_int_equal(audit_count("grant.report"), reports + 1);
     assert_int_equal(mon_award_get(db, &a, own, &w), 0);
     assert_true(w.reported);
     assert_int_equal(w.initiatives, 6);
     assert_string_equal(w.reported_by, "ngo-lacznik");
     /* Reported: the sum of the reports (one so far), not the 40. */
-    assert_int_equal(mon_metric_eval(db, "04", "grants", "initiatives",
-                                     "9.9", 2021, 2021, &n),
+    assert_int_equal(mon_metric_eval(db, "04", "grants", "initiatives", "9.9",
+                                     2021, 2021, &n),
                      0);
     assert_int_equal(n, 6);
-    assert_int_equal(mon_metric_eval(db, "04", "grants", "beneficiaries",
-                                     "9.9", 2021, 2021, &n),
+    assert_int_equal(mon_metric_eval(db, "04", "grants", "beneficiaries", "9.9",
+                                     2021, 2021, &n),
                      0);
     assert_int_equal(n, 120);
     /* Another region or another role owns nothing. */
@@ -518,8 +516,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_monitoring_report_totals_equal_entry_sums),
-        cmocka_unit_test(
-            test_monitoring_computed_indicator_equals_hand_count),
+        cmocka_unit_test(test_monitoring_computed_indicator_equals_hand_count),
         cmocka_unit_test(
             test_monitoring_implementer_cannot_edit_other_units_task),
         cmocka_unit_test(test_monitoring_approve_and_return_leave_audit_rows),

@@ -69,8 +69,7 @@ test_ops_config_defaults_without_file(void **state)
     (void)state;
     snprintf(path, sizeof(path), "%s/absent.conf", dir);
     /* An explicitly named file must exist... */
-    assert_int_equal(ops_config_load(&c, path, NULL, err, sizeof(err)),
-                     ERR_IO);
+    assert_int_equal(ops_config_load(&c, path, NULL, err, sizeof(err)), ERR_IO);
     ops_config_free(&c);
     /* ...while "" means no file at all. */
     assert_int_equal(ops_config_load(&c, "", NULL, err, sizeof(err)), 0);
@@ -102,16 +101,16 @@ test_ops_config_precedence_flag_env_file_default(void **state)
     setenv("RODZINA_LISTEN", "127.0.0.1:9001", 1);
     flags[OPS_LISTEN] = "127.0.0.1:9002";
     assert_int_equal(ops_config_load(&c, path, flags, err, sizeof(err)), 0);
-    assert_string_equal(c.value[OPS_DB], "/srv/file.db");  /* file */
+    assert_string_equal(c.value[OPS_DB], "/srv/file.db"); /* file */
     snprintf(src, sizeof(src), "%s:3", path);
     assert_string_equal(c.source[OPS_DB], src);
-    assert_int_equal(c.threads, 5);                        /* env */
+    assert_int_equal(c.threads, 5); /* env */
     assert_string_equal(c.source[OPS_THREADS], "env RODZINA_THREADS");
     assert_string_equal(c.value[OPS_LISTEN], "127.0.0.1:9002"); /* flag */
     assert_string_equal(c.source[OPS_LISTEN], "flag --listen");
     assert_int_equal(c.body_limit, 2u * 1024 * 1024);
     assert_true(c.behind_tls_proxy);
-    assert_string_equal(c.value[OPS_LOG_LEVEL], "info");   /* default */
+    assert_string_equal(c.value[OPS_LOG_LEVEL], "info"); /* default */
     ops_config_free(&c);
     unsetenv("RODZINA_THREADS");
     unsetenv("RODZINA_LISTEN");
@@ -125,8 +124,7 @@ test_ops_config_refuses_with_file_line_and_reason(void **state)
     } cases[] = {
         {"db = x.db\nthread = 4\n", ":2: unknown key 'thread'"},
         {"\n\nthreads = many\n", ":3: threads = 'many': must be a whole"},
-        {"listen = localhost:80\n",
-         ":1: listen = 'localhost:80': bad listen"},
+        {"listen = localhost:80\n", ":1: listen = 'localhost:80': bad listen"},
         {"body_limit = 5T\n", ":1: body_limit = '5T': must be a size"},
         {"behind_tls_proxy = maybe\n", ":1: behind_tls_proxy = 'maybe'"},
         {"log_level = debug\n", ":1: log_level = 'debug': must be info"},
@@ -212,19 +210,17 @@ test_ops_backup_restore_and_check_files(void **state)
     (void)state;
     snprintf(live, sizeof(live), "%s/live.db", dir);
     snprintf(copy, sizeof(copy), "%s/copy.db", dir);
-    assert_int_equal(db_open(live, DB_OPEN_CREATE, &db, err, sizeof(err)),
-                     0);
-    assert_int_equal(ops_backup_record(db, "/x/first.db", 1234,
-                                       db_latest_version(), "root"),
-                     0);
-    assert_int_equal(db_backup_file(live, copy, &bytes, err, sizeof(err)),
-                     0);
+    assert_int_equal(db_open(live, DB_OPEN_CREATE, &db, err, sizeof(err)), 0);
+    assert_int_equal(
+        ops_backup_record(db, "/x/first.db", 1234, db_latest_version(), "root"),
+        0);
+    assert_int_equal(db_backup_file(live, copy, &bytes, err, sizeof(err)), 0);
     assert_true(bytes > 0);
     assert_int_equal(access(copy, F_OK), 0);
     /* A second record after the copy: absent from the copy. */
-    assert_int_equal(ops_backup_record(db, "/x/second.db", 99,
-                                       db_latest_version(), NULL),
-                     0);
+    assert_int_equal(
+        ops_backup_record(db, "/x/second.db", 99, db_latest_version(), NULL),
+        0);
     assert_int_equal(ops_backup_last(db, &at, &size), 0);
     assert_int_equal(size, 99);
     db_close(db);
@@ -248,12 +244,11 @@ test_ops_backup_restore_and_check_files(void **state)
 
         snprintf(junk, sizeof(junk), "%s/junk.db", dir);
         f = fopen(junk, "w");
-        fputs("this is not a database, just text of some length.......\n",
-              f);
+        fputs("this is not a database, just text of some length.......\n", f);
         fclose(f);
         problems = 0;
-        assert_true(db_check_file(junk, count_problem, &problems, &version,
-                                  err, sizeof(err)) != 0);
+        assert_true(db_check_file(junk, count_problem, &problems, &version, err,
+                                  sizeof(err)) != 0);
     }
 }
 

@@ -54,8 +54,8 @@ setup(void **state)
     }
     /* Ten copies of seed 001: plans 1..10. */
     for (i = 0; i < 10; i++) {
-        if (plan_read_file(&a, SEEDS_DIR "/001_bcc9bc9c7ab7a335.txt", 0,
-                           &p) != 0 ||
+        if (plan_read_file(&a, SEEDS_DIR "/001_bcc9bc9c7ab7a335.txt", 0, &p) !=
+                0 ||
             plan_store_save(db, &a, "04", p, &who, &id, &why) != 0) {
             return -1;
         }
@@ -109,9 +109,8 @@ test_plan_cache_keeps_entries_in_use_and_serves_when_full(void **state)
     builds = 0;
     /* Ten plans held at once: eight slots cached, two served privately. */
     for (i = 0; i < 10; i++) {
-        assert_int_equal(plan_cache_get(db, i + 1, 1, count_builds, &c[i],
-                                        &h[i]),
-                         0);
+        assert_int_equal(
+            plan_cache_get(db, i + 1, 1, count_builds, &c[i], &h[i]), 0);
         assert_int_equal(c[i].p->ntasks, 22);
     }
     assert_int_equal(builds, 10);

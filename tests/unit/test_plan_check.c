@@ -18,7 +18,6 @@
 #include "plan/plan.h"
 #include "plan_fixture.h"
 
-
 static const struct plan_finding *
 finding(const struct plan *p, const char *code, int row)
 {
@@ -171,8 +170,8 @@ test_plan_check_windows_1250(void **state)
     assert_string_equal(p->goals[0].title,
                         "Wzmocnienie rodzin w Łodzi i Żninie");
     assert_int_equal(p->nactions, 2);
-    assert_string_equal(p->actions[1].title,
-                        "Kampania \xE2\x80\x9E" "Rodzina\xE2\x80\x9D");
+    assert_string_equal(p->actions[1].title, "Kampania \xE2\x80\x9E"
+                                             "Rodzina\xE2\x80\x9D");
     assert_int_equal(p->tasks[0].term.from_month, 10);
     assert_int_equal(p->tasks[0].term.to_year, 2024);
     assert_string_equal(p->tasks[0].implementers, "Dział Źródeł Świętości");
@@ -209,8 +208,7 @@ test_plan_check_mismatches(void **state)
 
     (void)state;
     assert_false(plan_has_errors(p));
-    assert_string_equal(finding(p, "line_total_mismatch", 6)->column,
-                        "ogólna");
+    assert_string_equal(finding(p, "line_total_mismatch", 6)->column, "ogólna");
     finding(p, "breakdown_mismatch", 6);
     assert_int_equal(count_code(p, "breakdown_mismatch"), 1); /* 50=30+20 */
     finding(p, "target_above_multi", 6);
@@ -263,17 +261,15 @@ static void
 test_plan_check_hostile_text(void **state)
 {
     /* markup, overflowing numbers, extra cells, a cut UTF-8 tail */
-    static const char text[] =
-        "Lp.\tDziałanie\togólna\tTermin realizacji\n"
-        "1.\t<script>\"'&\t\t\n"
-        "1.1\tx\t9999999999999999999\tI-XII\n"
-        "1.2\t\t\t\t\t\t\t\t\t\t\t\t\n"
-        "1.3\tz\t-1\t\xC5";
+    static const char text[] = "Lp.\tDziałanie\togólna\tTermin realizacji\n"
+                               "1.\t<script>\"'&\t\t\n"
+                               "1.1\tx\t9999999999999999999\tI-XII\n"
+                               "1.2\t\t\t\t\t\t\t\t\t\t\t\t\n"
+                               "1.3\tz\t-1\t\xC5";
     struct plan *p;
 
     (void)state;
-    assert_int_equal(plan_read(&arena, "h.tsv", text, sizeof(text) - 1, 0,
-                               &p),
+    assert_int_equal(plan_read(&arena, "h.tsv", text, sizeof(text) - 1, 0, &p),
                      0);
     assert_string_equal(p->encoding, "utf-8");
     finding(p, "utf8_damaged", 0);
@@ -287,8 +283,8 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_plan_check_empty_and_binary,
-                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_plan_check_empty_and_binary, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_plan_check_missing_file, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_plan_check_size_limit, setup,
@@ -299,8 +295,8 @@ main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_plan_check_letters_in_numbers,
                                         setup, teardown),
-        cmocka_unit_test_setup_teardown(test_plan_check_unknown_months,
-                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_plan_check_unknown_months, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_plan_check_windows_1250, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_plan_check_comma_csv, setup,
@@ -309,8 +305,8 @@ main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_plan_check_funding_notes, setup,
                                         teardown),
-        cmocka_unit_test_setup_teardown(test_plan_check_again_after_edit,
-                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_plan_check_again_after_edit, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_plan_check_hostile_text, setup,
                                         teardown),
     };

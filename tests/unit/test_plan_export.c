@@ -29,7 +29,6 @@
 #include "plan/plan_xlsx.h"
 #include "teryt/teryt.h"
 
-
 static struct plan *
 read_bytes(const char *name, const struct buf *b)
 {
@@ -59,8 +58,7 @@ num_eq(const struct plan_num *x, const struct plan_num *y, const char *what,
 {
     if (x->kind != y->kind || x->v != y->v) {
         fail_msg("%s %d: kind %d value %lld != kind %d value %lld", what, i,
-                 (int)x->kind, (long long)x->v, (int)y->kind,
-                 (long long)y->v);
+                 (int)x->kind, (long long)x->v, (int)y->kind, (long long)y->v);
     }
 }
 
@@ -143,8 +141,7 @@ plans_equal(const struct plan *a, const struct plan *b)
         assert_int_equal(x->namounts, y->namounts);
         for (int k = 0; k < x->namounts; k++) {
             assert_int_equal(x->amounts[k].source, y->amounts[k].source);
-            num_eq(&x->amounts[k].amount, &y->amounts[k].amount, "amount",
-                   i);
+            num_eq(&x->amounts[k].amount, &y->amounts[k].amount, "amount", i);
         }
     }
     assert_int_equal(a->nindicators, b->nindicators);
@@ -230,8 +227,7 @@ seed_002_figures(const struct plan *p)
     assert_int_equal(p->ntasks, 18);
     assert_int_equal(t.total, ZL(5295000));
     assert_int_equal(t.by_source[plan_source_find(p, "own")], ZL(1560000));
-    assert_int_equal(t.by_source[plan_source_find(p, "subsidy")],
-                     ZL(3735000));
+    assert_int_equal(t.by_source[plan_source_find(p, "subsidy")], ZL(3735000));
     assert_int_equal(count_code(p, "term_outside_year"), 4);
 }
 
@@ -387,12 +383,10 @@ roundtrip_store(const char *seed, bool xlsx)
     assert_true(fd >= 0);
     close(fd);
     unlink(path);
-    assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, err, sizeof(err)),
-                     0);
+    assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, err, sizeof(err)), 0);
     assert_int_equal(teryt_load(db, &arena), 0);
     assert_int_equal(demo_load(db, &arena), 0);
-    assert_int_equal(plan_store_save(db, &arena, "04", p, &who, &id, &why),
-                     0);
+    assert_int_equal(plan_store_save(db, &arena, "04", p, &who, &id, &why), 0);
     assert_true(id > 0);
     assert_int_equal(plan_store_load(db, &arena, id, &loaded, &meta), 0);
     q = xlsx ? via_xlsx(loaded) : via_csv(loaded);
@@ -447,7 +441,7 @@ test_plan_xlsx_inline_percent_and_formula(void **state)
     assert_string_equal(p->title, "Plan działań na rok 2024");
     assert_int_equal(p->year, 2024);
     assert_int_equal(p->ntasks, 2);
-    assert_int_equal(p->lines[0].total.v, 120050); /* 1200.5 */
+    assert_int_equal(p->lines[0].total.v, 120050);         /* 1200.5 */
     assert_int_equal(p->lines[1].amounts[0].amount.v, 30); /* 0.3000..04 */
     assert_string_equal(p->indicators[0].unit, "%");
     assert_int_equal(p->indicators[0].target_year.v, 50);
@@ -469,8 +463,7 @@ test_plan_xlsx_damaged(void **state)
     buf_init(&b);
     plan_export_xlsx_buf(&arena, p, &b);
     for (size_t cut = 4; cut < b.len; cut += b.len / 7) {
-        assert_int_equal(plan_read(&arena, "cut.xlsx", b.data, cut, 0, &q),
-                         -1);
+        assert_int_equal(plan_read(&arena, "cut.xlsx", b.data, cut, 0, &q), -1);
         assert_string_equal(q->findings[0].code, "file_xlsx");
     }
     buf_free(&b);
@@ -480,18 +473,18 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(
-            test_plan_export_csv_roundtrip_seed_001, setup, teardown),
-        cmocka_unit_test_setup_teardown(
-            test_plan_export_csv_roundtrip_seed_002, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_plan_export_csv_roundtrip_seed_001,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_plan_export_csv_roundtrip_seed_002,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_plan_export_xlsx_roundtrip_seed_001, setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_plan_export_xlsx_roundtrip_seed_002, setup, teardown),
         cmocka_unit_test_setup_teardown(test_plan_export_csv_layout, setup,
                                         teardown),
-        cmocka_unit_test_setup_teardown(test_plan_export_xlsx_formulas,
-                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_plan_export_xlsx_formulas, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(
             test_plan_export_store_roundtrip_seed_001, setup, teardown),
         cmocka_unit_test_setup_teardown(

@@ -61,7 +61,9 @@ test_plan_num_money_polish_forms(void **state)
     assert_int_equal(money("22 009 655,37 zł"), 2200965537);
     assert_int_equal(money("1.234,56"), 123456);
     assert_int_equal(money("0,5"), 50);
-    assert_int_equal(money("1\xC2\xA0" "000,10"), 100010); /* NBSP */
+    assert_int_equal(money("1\xC2\xA0"
+                           "000,10"),
+                     100010); /* NBSP */
     assert_int_equal(money("1 500 PLN"), 150000);
     assert_int_equal(money("112000.00"), 11200000); /* spreadsheet */
     assert_int_equal(money("1,234.56"), 123456);

@@ -18,7 +18,6 @@
 #include "plan/plan.h"
 #include "plan_fixture.h"
 
-
 static int
 task_by_number(const struct plan *p, const char *number)
 {
@@ -49,8 +48,8 @@ declared(const struct plan *p, const char *label_prefix, int source)
 {
     for (int i = 0; i < p->ndeclared; i++) {
         if (p->declared[i].source == source &&
-            strncmp(p->declared[i].label, label_prefix,
-                    strlen(label_prefix)) == 0) {
+            strncmp(p->declared[i].label, label_prefix, strlen(label_prefix)) ==
+                0) {
             return p->declared[i].grosze;
         }
     }
@@ -86,9 +85,9 @@ test_plan_read_001_goals_and_actions(void **state)
 {
     struct plan *p = read_seed(SEED_001);
     static const char *const expect[] = {
-        "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9",
+        "1.1",  "1.2",  "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9",
         "1.10", "1.11", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7",
-        "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7",
+        "3.1",  "3.2",  "3.3", "3.4", "3.5", "3.6", "3.7",
     };
 
     (void)state;
@@ -145,8 +144,8 @@ test_plan_read_001_task_1_1(void **state)
     for (int k = 0; k < l->namounts; k++) {
         if (strcmp(p->sources[l->amounts[k].source].code, "own") == 0) {
             own = l->amounts[k].amount.v;
-        } else if (strcmp(p->sources[l->amounts[k].source].code,
-                          "other") == 0) {
+        } else if (strcmp(p->sources[l->amounts[k].source].code, "other") ==
+                   0) {
             other = l->amounts[k].amount.v;
         }
     }
@@ -350,15 +349,14 @@ test_plan_read_003_programme_goals(void **state)
     assert_string_equal(p->region, "małopolskie");
     assert_int_equal(p->programme_from, 2004);
     assert_int_equal(p->programme_to, 2007);
-    assert_non_null(strstr(p->programme_title,
-                           "Małopolski Program Polityki Prorodzinnej"));
+    assert_non_null(
+        strstr(p->programme_title, "Małopolski Program Polityki Prorodzinnej"));
     assert_int_equal(p->ngoals, 3);
     assert_string_equal(p->goals[0].code, "A");
     assert_string_equal(p->goals[0].title,
                         "Promocja i kreowanie pozytywnego obrazu rodziny");
     assert_string_equal(p->goals[1].code, "B");
-    assert_string_equal(p->goals[1].title,
-                        "Zdrowa, silna i aktywna rodzina");
+    assert_string_equal(p->goals[1].title, "Zdrowa, silna i aktywna rodzina");
     assert_string_equal(p->goals[2].code, "C");
     assert_string_equal(p->goals[2].title, "Efektywny system profilaktyki "
                                            "i pomocy rodzinom dysfunkcyjnym");
@@ -436,18 +434,18 @@ main(void)
             test_plan_read_001_helpline_and_agreements, setup, teardown),
         cmocka_unit_test_setup_teardown(test_plan_read_002_rows_and_total,
                                         setup, teardown),
-        cmocka_unit_test_setup_teardown(test_plan_read_002_funding_notes,
-                                        setup, teardown),
-        cmocka_unit_test_setup_teardown(test_plan_read_002_terms_of_2023,
-                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_plan_read_002_funding_notes, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_plan_read_002_terms_of_2023, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_plan_read_002_not_planned_rows,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_plan_read_002_row_6_two_targets,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_plan_read_003_programme_goals,
                                         setup, teardown),
-        cmocka_unit_test_setup_teardown(test_plan_read_004_project_card,
-                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_plan_read_004_project_card, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_plan_read_json_shape, setup,
                                         teardown),
     };
