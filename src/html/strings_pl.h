@@ -168,6 +168,11 @@
 #define T_PLAN_NEW_YEARS_BAD                                                   \
     "Rok planu musi mieścić się w latach "                                  \
     "programu (od ≤ rok ≤ do)."
+#define T_PLAN_EDIT "Zmień tytuł, lata i cele planu"
+#define T_PLAN_GOAL "Cel"
+#define T_PLAN_GOAL_CODE "Kod celu"
+#define T_PLAN_GOAL_TITLE "Nazwa celu"
+#define T_PLAN_NEW_GOALS "Nowe cele (opcjonalnie)"
 #define T_PLAN_ADD_TASK "Dodaj zadanie do planu"
 #define T_PLAN_TASK_GOAL "Cel (kierunek interwencji)"
 #define T_PLAN_LINES "Budżet zadania"

@@ -41,6 +41,8 @@ const struct route routes[] = {
     ROUTE("GET", "/plany/:id/zadania/:task", page_plan_task, CAP_PUBLIC)
     ROUTE("GET", "/plany/:id/nowe-zadanie", page_plan_task_new, CAP_PLAN_EDIT)
     ROUTE("GET", "/plany/:id/eksport/:format", page_plan_export, CAP_PUBLIC)
+    ROUTE("GET", "/plany/:id/edycja", page_plan_edit, CAP_PLAN_EDIT)
+    ROUTE("POST", "/plany/:id/edycja", page_plan_edit_save, CAP_PLAN_EDIT)
     ROUTE("POST", "/plany/:id/nowe-zadanie", page_plan_task_add,
           CAP_PLAN_EDIT)
     ROUTE("POST", "/plany/:id/zadania/:task", page_plan_task_save,

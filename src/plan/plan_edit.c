@@ -761,6 +761,46 @@ year_field(struct req *r, const char *name, const char *label,
 }
 
 /*
+** Append to p the goals written one per line as "CODE Title" or
+** "CODE. Title"; a line without a title is an error in errors[*n].
+*/
+static void
+add_goal_lines(struct req *r, const char *goals, struct plan *p,
+               const char **errors, int *n)
+{
+    struct arena *a = &r->arena;
+    const char *line;
+
+    for (line = goals ? goals : ""; *line != '\0' && *n < MAX_ERRORS - 1;) {
+        size_t len = strcspn(line, "\r\n");
+        char *text = str_trim(a, arena_strndup(a, line, len));
+        size_t code_len = strcspn(text, " \t");
+
+        if (*text != '\0') {
+            struct plan_goal *g;
+
+            if (text[code_len] == '\0') {
+                errors[(*n)++] = arena_printf(a,
+                                              "%s: „%s” — podaj kod i "
+                                              "nazwę celu.",
+                                              T_PLAN_GOALS, text);
+            } else {
+                p->goals = plan_grow(a, p->goals, p->ngoals, sizeof(*p->goals));
+                g = &p->goals[p->ngoals++];
+                g->code = arena_strndup(a, text, code_len);
+                if (code_len > 1 && g->code[code_len - 1] == '.') {
+                    g->code = arena_strndup(a, text, code_len - 1);
+                }
+                g->title = str_trim(a, text + code_len);
+                g->row = p->ngoals;
+            }
+        }
+        line += len;
+        line += strspn(line, "\r\n");
+    }
+}
+
+/*
 ** ROUTE: POST /plany/nowy
 ** CAP: CAP_PLAN_EDIT
 ** PARAMS: region (administrators), title, year, programme, from, to,
@@ -774,7 +814,7 @@ page_plan_create(struct req *r)
     const char *errors[MAX_ERRORS], *region = req_form(r, "region");
     const char *title = req_form(r, "title");
     const char *programme = req_form(r, "programme");
-    const char *goals = req_form(r, "goals"), *why = NULL, *line;
+    const char *goals = req_form(r, "goals"), *why = NULL;
     struct arena *a = &r->arena;
     struct plan *p = plan_new(a, PLAN_YEARLY);
     int n = 0, rc;
@@ -801,33 +841,7 @@ page_plan_create(struct req *r)
                    p->year < p->programme_from || p->year > p->programme_to)) {
         errors[n++] = T_PLAN_NEW_YEARS_BAD;
     }
-    for (line = goals ? goals : ""; *line != '\0' && n < MAX_ERRORS - 1;) {
-        size_t len = strcspn(line, "\r\n");
-        char *text = str_trim(a, arena_strndup(a, line, len));
-        size_t code_len = strcspn(text, " \t");
-
-        if (*text != '\0') {
-            struct plan_goal *g;
-
-            if (text[code_len] == '\0') {
-                errors[n++] = arena_printf(a,
-                                           "%s: „%s” — podaj kod i "
-                                           "nazwę celu.",
-                                           T_PLAN_GOALS, text);
-            } else {
-                p->goals = plan_grow(a, p->goals, p->ngoals, sizeof(*p->goals));
-                g = &p->goals[p->ngoals++];
-                g->code = arena_strndup(a, text, code_len);
-                if (code_len > 1 && g->code[code_len - 1] == '.') {
-                    g->code = arena_strndup(a, text, code_len - 1);
-                }
-                g->title = str_trim(a, text + code_len);
-                g->row = p->ngoals;
-            }
-        }
-        line += len;
-        line += strspn(line, "\r\n");
-    }
+    add_goal_lines(r, goals, p, errors, &n);
     if (p->ngoals == 0 && n < MAX_ERRORS) {
         errors[n++] = T_PLAN_GOALS ": podaj co najmniej jeden cel.";
     }
@@ -850,4 +864,170 @@ page_plan_create(struct req *r)
         return rc;
     }
     return req_redirect(r, arena_printf(a, "/plany/%ld", (long)id));
+}
+
+/* --- editing a plan's title, years, programme and goals ---------------- */
+
+static void
+render_plan_form(struct req *r, int64_t id, const struct plan *p,
+                 const char *const *errors, int nerrors)
+{
+    struct arena *a = &r->arena;
+    int g;
+
+    layout_begin(r, T_PLAN_EDIT);
+    html_printf(r,
+                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                "href=\"/plany\">%s</a> › <a href=\"/plany/%ld\">%s</a> "
+                "› %s</nav>\n<h1>%s</h1>\n",
+                T_PLANS_TITLE, (long)id, p->title ? p->title : "", T_PLAN_EDIT,
+                T_PLAN_EDIT);
+    form_errors(r, errors, nerrors);
+    form_begin(r, arena_printf(a, "/plany/%ld/edycja", (long)id), NULL);
+    form_input(r, "title", T_PLAN_NEW_TITLE, "text", p->title, "required");
+    form_input(r, "year", T_PLAN_NEW_YEAR, "text",
+               p->year > 0 ? arena_printf(a, "%d", p->year) : "",
+               "inputmode=\"numeric\" pattern=\"[0-9]{4}\" required");
+    form_input(r, "programme", T_PLAN_PROGRAMME, "text", p->programme_title,
+               "required");
+    form_input(r, "from", T_PLAN_NEW_FROM, "text",
+               p->programme_from > 0 ? arena_printf(a, "%d", p->programme_from)
+                                     : "",
+               "inputmode=\"numeric\" pattern=\"[0-9]{4}\" required");
+    form_input(r, "to", T_PLAN_NEW_TO, "text",
+               p->programme_to > 0 ? arena_printf(a, "%d", p->programme_to)
+                                   : "",
+               "inputmode=\"numeric\" pattern=\"[0-9]{4}\" required");
+    for (g = 0; g < p->ngoals; g++) {
+        html_printf(r, "<fieldset><legend>%s %d</legend>\n", T_PLAN_GOAL,
+                    g + 1);
+        form_input(r, arena_printf(a, "g%d_code", g), T_PLAN_GOAL_CODE, "text",
+                   p->goals[g].code, "required");
+        form_input(r, arena_printf(a, "g%d_title", g), T_PLAN_GOAL_TITLE,
+                   "text", p->goals[g].title, "required");
+        html_lit(r, "</fieldset>\n");
+    }
+    html_printf(r,
+                "<p class=\"field\"><label for=\"f-goals\">%s</label>"
+                "<textarea id=\"f-goals\" name=\"goals\" rows=\"3\" "
+                "aria-describedby=\"goals-hint\"></textarea></p>\n"
+                "<p id=\"goals-hint\" class=\"hint\">%s</p>\n",
+                T_PLAN_NEW_GOALS, T_PLAN_NEW_GOALS_HINT);
+    html_lit(r, "<p><button type=\"submit\">" T_PLAN_SAVE "</button></p>\n");
+    form_end(r);
+    layout_end(r);
+}
+
+static int
+load_meta_or_reply(struct req *r, struct edit *e)
+{
+    const char *ids = req_param(r, 0);
+    char *end;
+    long long id = ids ? strtoll(ids, &end, 10) : 0;
+    int rc;
+
+    memset(e, 0, sizeof(*e));
+    e->r = r;
+    if (ids == NULL || *end != '\0' || id <= 0) {
+        return req_error(r, 404, NULL);
+    }
+    rc = plan_store_load(r->db, &r->arena, id, &e->p, &e->meta);
+    if (rc == ERR_NOTFOUND) {
+        return req_error(r, 404, NULL);
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    if (!plan_may_edit(r, e->meta.region)) {
+        return req_error(r, 403, T_PLAN_REGION_DENIED);
+    }
+    e->id = id;
+    return 0;
+}
+
+/*
+** ROUTE: GET /plany/:id/edycja
+** CAP: CAP_PLAN_EDIT
+** PARAMS: id=plan (path)
+*/
+int
+page_plan_edit(struct req *r)
+{
+    struct edit e;
+    int rc;
+
+    if ((rc = load_meta_or_reply(r, &e)) != 0) {
+        return rc;
+    }
+    render_plan_form(r, e.id, e.p, NULL, 0);
+    return 0;
+}
+
+/*
+** ROUTE: POST /plany/:id/edycja
+** CAP: CAP_PLAN_EDIT
+** PARAMS: id (path); title, year, programme, from, to, gN_code,
+**         gN_title, goals (new ones, one per line), csrf
+*/
+int
+page_plan_edit_save(struct req *r)
+{
+    struct audit_entry who = {r->user->login, "web", r->addr, NULL,
+                              NULL,           NULL,  NULL,    NULL};
+    const char *errors[MAX_ERRORS], *before, *v;
+    struct arena *a = &r->arena;
+    struct edit e;
+    struct plan *p;
+    int n = 0, rc, g, ngoals;
+
+    if ((rc = load_meta_or_reply(r, &e)) != 0) {
+        return rc;
+    }
+    p = e.p;
+    before = plan_meta_json(a, p);
+    ngoals = p->ngoals;
+    v = req_form(r, "title");
+    p->title = v ? str_trim(a, v) : "";
+    v = req_form(r, "programme");
+    p->programme_title = v ? str_trim(a, v) : "";
+    if (*p->title == '\0') {
+        errors[n++] = T_PLAN_NEW_TITLE ": pole jest wymagane.";
+    }
+    if (*p->programme_title == '\0') {
+        errors[n++] = T_PLAN_PROGRAMME ": pole jest wymagane.";
+    }
+    p->year = year_field(r, "year", T_PLAN_NEW_YEAR, errors, &n);
+    p->programme_from = year_field(r, "from", T_PLAN_NEW_FROM, errors, &n);
+    p->programme_to = year_field(r, "to", T_PLAN_NEW_TO, errors, &n);
+    if (n == 0 && (p->programme_from > p->programme_to ||
+                   p->year < p->programme_from || p->year > p->programme_to)) {
+        errors[n++] = T_PLAN_NEW_YEARS_BAD;
+    }
+    for (g = 0; g < ngoals && n < MAX_ERRORS - 2; g++) {
+        const char *code = req_form(r, arena_printf(a, "g%d_code", g));
+        const char *title = req_form(r, arena_printf(a, "g%d_title", g));
+
+        if (code != NULL) {
+            p->goals[g].code = str_trim(a, code);
+        }
+        if (title != NULL) {
+            p->goals[g].title = str_trim(a, title);
+        }
+        if (*p->goals[g].code == '\0' || *p->goals[g].title == '\0') {
+            errors[n++] = arena_printf(a, "%s %d: podaj kod i nazwę.",
+                                       T_PLAN_GOAL, g + 1);
+        }
+    }
+    add_goal_lines(r, req_form(r, "goals"), p, errors, &n);
+    if (n > 0) {
+        r->status = 400;
+        render_plan_form(r, e.id, p, errors, n);
+        return 0;
+    }
+    rc = plan_store_update_meta(r->db, a, e.id, e.meta.region, p, ngoals, &who,
+                                before);
+    if (rc != 0) {
+        return rc;
+    }
+    return req_redirect(r, arena_printf(a, "/plany/%ld", (long)e.id));
 }

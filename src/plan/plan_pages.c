@@ -996,8 +996,10 @@ page_plan(struct req *r)
     if (r->user != NULL && plan_may_edit(r, c.meta->region)) {
         publish_form(r, id, c.meta->published);
         if (p->kind == PLAN_YEARLY) {
-            html_printf(r, "<p><a href=\"%s/nowe-zadanie\">%s</a></p>\n", base,
-                        T_PLAN_ADD_TASK);
+            html_printf(r,
+                        "<p><a href=\"%s/nowe-zadanie\">%s</a> · <a "
+                        "href=\"%s/edycja\">%s</a></p>\n",
+                        base, T_PLAN_ADD_TASK, base, T_PLAN_EDIT);
         }
         editable = true;
     }

@@ -29,6 +29,8 @@ int page_plan_task(struct req *r);
 int page_plan_export(struct req *r);
 int page_plan_new(struct req *r);
 int page_plan_create(struct req *r);
+int page_plan_edit(struct req *r);
+int page_plan_edit_save(struct req *r);
 int page_plan_task_new(struct req *r);
 int page_plan_task_add(struct req *r);
 int page_plan_task_save(struct req *r);

@@ -936,3 +936,96 @@ fail:
     db_rollback(db);
     return rc;
 }
+
+const char *
+plan_meta_json(struct arena *a, const struct plan *p)
+{
+    struct buf b;
+    struct json j;
+    const char *out;
+    int g;
+
+    buf_init(&b);
+    json_init(&j, &b);
+    json_obj_begin(&j);
+    json_kstr(&j, "title", p->title);
+    json_kint(&j, "year", p->year);
+    json_kstr(&j, "programme", p->programme_title);
+    json_kint(&j, "programme_from", p->programme_from);
+    json_kint(&j, "programme_to", p->programme_to);
+    json_key(&j, "goals");
+    json_arr_begin(&j);
+    for (g = 0; g < p->ngoals; g++) {
+        json_obj_begin(&j);
+        json_kstr(&j, "code", p->goals[g].code);
+        json_kstr(&j, "title", p->goals[g].title);
+        json_obj_end(&j);
+    }
+    json_arr_end(&j);
+    json_obj_end(&j);
+    out = arena_strdup(a, b.data);
+    buf_free(&b);
+    return out;
+}
+
+int
+plan_store_update_meta(struct db *db, struct arena *a, int64_t id,
+                       const char *region, const struct plan *p,
+                       int ngoals_before, const struct audit_entry *who,
+                       const char *before)
+{
+    struct audit_entry e = *who;
+    int64_t programme_id = 0;
+    db_stmt *st;
+    int rc, g;
+
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_PROGRAMME_UPSERT);
+    db_bind_text(st, 1, region);
+    db_bind_text(st, 2, p->programme_title);
+    db_bind_int(st, 3, p->programme_from);
+    db_bind_int(st, 4, p->programme_to);
+    if ((rc = db_one_int(st, &programme_id)) != 0) {
+        goto fail;
+    }
+    st = db_query(db, Q_PLAN_META_UPDATE);
+    db_bind_int(st, 1, id);
+    db_bind_text(st, 2, p->title);
+    if (p->year > 0) {
+        db_bind_int(st, 3, p->year);
+    } else {
+        db_bind_null(st, 3);
+    }
+    db_bind_int(st, 4, programme_id);
+    if ((rc = db_exec(st)) != 0) {
+        goto fail;
+    }
+    for (g = 0; g < p->ngoals; g++) {
+        st = db_query(db, g < ngoals_before ? Q_PLAN_GOAL_UPDATE
+                                            : Q_PLAN_GOAL_INSERT);
+        db_bind_int(st, 1, id);
+        db_bind_int(st, 2, g);
+        db_bind_text(st, 3, p->goals[g].code);
+        db_bind_text(st, 4, p->goals[g].title);
+        if (g >= ngoals_before) {
+            db_bind_int(st, 5, p->goals[g].row);
+        }
+        if ((rc = db_exec(st)) != 0) {
+            goto fail;
+        }
+    }
+    e.action = "plan.update";
+    e.entity = "plan";
+    e.entity_id = arena_printf(a, "%ld", (long)id);
+    e.before = before;
+    e.after = plan_meta_json(a, p);
+    if ((rc = audit_add(db, &e)) != 0) {
+        goto fail;
+    }
+    return db_commit(db);
+fail:
+    db_rollback(db);
+    return rc;
+}

@@ -86,6 +86,18 @@ int plan_store_update_task(struct db *db, struct arena *a, int64_t id,
 int plan_store_add_task(struct db *db, struct arena *a, int64_t id,
                         const struct plan *p, int t,
                         const struct audit_entry *who, const char **why);
+/*
+** Write back what the plan form edits: title, year, programme (title and
+** years, shared by the region's plans of that programme) and the goals
+** (the first ngoals_before rewritten, the rest added), in one transaction
+** with one audit row (before: JSON given by the caller). ERR_DB.
+*/
+int plan_store_update_meta(struct db *db, struct arena *a, int64_t id,
+                           const char *region, const struct plan *p,
+                           int ngoals_before, const struct audit_entry *who,
+                           const char *before);
+/* What the plan form edits, as JSON (for audit rows), in the arena. */
+const char *plan_meta_json(struct arena *a, const struct plan *p);
 /* The task's fields as JSON (for audit rows), in the arena. */
 const char *plan_task_json(struct arena *a, const struct plan *p, int t);
 /* "yearly", "programme", "project". */

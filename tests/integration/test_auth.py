@@ -70,6 +70,8 @@ EXPECTED = {
     ('POST', '/plany/:id/zadania/:task'): 'CAP_PLAN_EDIT',
     ('GET', '/plany/:id/nowe-zadanie'): 'CAP_PLAN_EDIT',
     ('GET', '/plany/:id/eksport/:format'): 'CAP_PUBLIC',
+    ('GET', '/plany/:id/edycja'): 'CAP_PLAN_EDIT',
+    ('POST', '/plany/:id/edycja'): 'CAP_PLAN_EDIT',
     ('POST', '/plany/:id/nowe-zadanie'): 'CAP_PLAN_EDIT',
     ('GET', '/api/plans'): 'CAP_PUBLIC',
     ('POST', '/api/plans'): 'CAP_PLAN_EDIT',

@@ -280,7 +280,42 @@ def main():
         page = c.request('GET', f'/plany/{pid}')[2]
         check('Wsparcie rodzin' in page and '10 000,00' in page, 'page')
 
+    def plan_title_years_and_goals_are_edited():
+        c = Client(srv)
+        c.login('koord')
+        st, _, html = c.request('GET', '/plany/2/edycja')
+        check(st == 200 and 'name="g0_code"' in html, st)
+        goals = q('SELECT code, title FROM plan_goal WHERE plan_id = 2 '
+                  'ORDER BY pos')
+        token = re.search(r'name="csrf" value="([0-9a-f]+)"', html).group(1)
+        form = {'csrf': token, 'title': 'Plan działań 2024 (poprawiony)',
+                'year': '2024', 'programme': 'Rodzina jest najważniejsza',
+                'from': '2023', 'to': '2028', 'g0_code': '1',
+                'g0_title': 'Nowa nazwa celu 1',
+                'goals': '4. Cel dodany w trakcie roku'}
+        st, _, html = c.request('POST', '/plany/2/edycja',
+                                dict(form, year='2031', g0_title=''))
+        check(st == 400 and 'mieścić się w latach' in html, st)
+        check(q('SELECT code, title FROM plan_goal WHERE plan_id = 2 '
+                'ORDER BY pos') == goals, 'refused form changed goals')
+        st, h, _ = c.request('POST', '/plany/2/edycja', form)
+        check(st == 303, st)
+        now = q('SELECT code, title FROM plan_goal WHERE plan_id = 2 '
+                'ORDER BY pos')
+        check(now[0] == ('1', 'Nowa nazwa celu 1') and
+              now[-1] == ('4', 'Cel dodany w trakcie roku') and
+              len(now) == len(goals) + 1, now)
+        rows = q("SELECT before, after FROM audit WHERE action = "
+                 "'plan.update' AND entity_id = '2'")
+        check(len(rows) == 1, rows)
+        check(json.loads(rows[0][1])['title'] ==
+              'Plan działań 2024 (poprawiony)', rows[0][1])
+        page = Client(srv).request('GET', '/plany/2')[2]
+        check('Plan działań 2024 (poprawiony)' in page and
+              'Nowa nazwa celu 1' in page, 'page shows the change')
+
     for fn in (api_reproduces_seed_figures,
+               plan_title_years_and_goals_are_edited,
                new_plan_from_the_form_then_a_task,
                download_links_give_the_plan_back,
                add_task_appends_it_with_its_line_and_indicator,
