@@ -20,5 +20,12 @@ typedef int (*tmpfile_writer)(void *ctx, const char *path);
 */
 int tmpfile_bytes(struct arena *a, const char *tag, tmpfile_writer write,
                   void *ctx, struct buf *out);
+/*
+** The two halves of tmpfile_bytes for writers that stay open across calls:
+** tmpfile_create makes an empty private file (*path in the arena);
+** tmpfile_take appends its bytes to out and removes it, in every case.
+*/
+int tmpfile_create(struct arena *a, const char *tag, char **path);
+int tmpfile_take(const char *tag, const char *path, struct buf *out);
 
 #endif

@@ -8,17 +8,15 @@
 */
 #include "pages.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <xlsxwriter.h>
 
 #include "core/err.h"
+#include "core/tmpfile.h"
 #include "core/log.h"
 #include "db/db.h"
 #include "helpline_web.h"
@@ -97,21 +95,8 @@ sheet_begin(struct req *r, struct sheet *s, bool xlsx, const char *name,
             arena_printf(&r->arena, "attachment; filename=\"%s.csv\"", name));
         return 0;
     }
-    {
-        const char *dir = getenv("TMPDIR");
-        int fd;
-
-        if (dir == NULL || dir[0] == '\0') {
-            dir = "/tmp";
-        }
-        *path = arena_printf(&r->arena, "%s/rodzina-helpline-XXXXXX", dir);
-        fd = mkstemp(*path);
-        if (fd < 0) {
-            log_error("helpline export: mkstemp in %s: %s", dir,
-                      strerror(errno));
-            return ERR_IO;
-        }
-        close(fd);
+    if (tmpfile_create(&r->arena, "helpline-export", path) != 0) {
+        return ERR_IO;
     }
     s->wb = workbook_new(*path);
     if (s->wb == NULL) {
@@ -131,9 +116,6 @@ sheet_begin(struct req *r, struct sheet *s, bool xlsx, const char *name,
 static int
 sheet_end(struct req *r, struct sheet *s, const char *path)
 {
-    struct stat stt;
-    int fd, rc = 0;
-
     if (!s->xlsx) {
         return 0;
     }
@@ -141,38 +123,7 @@ sheet_end(struct req *r, struct sheet *s, const char *path)
         unlink(path);
         return ERR_IO;
     }
-    fd = open(path, O_RDONLY);
-    if (fd < 0 || fstat(fd, &stt) != 0) {
-        rc = ERR_IO;
-    } else {
-        size_t want = (size_t)stt.st_size, got = 0;
-        char *data = arena_alloc(&r->arena, want + 1);
-
-        while (got < want) {
-            ssize_t k = read(fd, data + got, want - got);
-
-            if (k < 0 && errno == EINTR) {
-                continue;
-            }
-            if (k <= 0) {
-                break;
-            }
-            got += (size_t)k;
-        }
-        if (got != want) {
-            rc = ERR_IO;
-        } else {
-            buf_append(&r->out, data, got);
-        }
-    }
-    if (fd >= 0) {
-        close(fd);
-    }
-    unlink(path);
-    if (rc != 0) {
-        log_error("helpline export: reading back %s failed", path);
-    }
-    return rc;
+    return tmpfile_take("helpline export", path, &r->out);
 }
 
 static void
