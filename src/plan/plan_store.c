@@ -781,6 +781,34 @@ plan_task_json(struct arena *a, const struct plan *p, int t)
     return out;
 }
 
+/*
+** The end of every task change, inside its transaction: the plan's new
+** total (which also bumps its version) and the one audit row.
+*/
+static int
+task_changed(struct db *db, struct arena *a, int64_t id, const struct plan *p,
+             int t, const struct audit_entry *who, const char *action,
+             const char *before)
+{
+    struct audit_entry e = *who;
+    struct plan_totals tot;
+    db_stmt *st = db_query(db, Q_PLAN_TOTAL_UPDATE);
+    int rc;
+
+    plan_totals_compute(p, &tot);
+    db_bind_int(st, 1, id);
+    db_bind_int(st, 2, tot.total);
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
+    }
+    e.action = action;
+    e.entity = "plan_task";
+    e.entity_id = arena_printf(a, "%ld/%d", (long)id, t);
+    e.before = before;
+    e.after = plan_task_json(a, p, t);
+    return audit_add(db, &e);
+}
+
 int
 plan_store_update_task(struct db *db, struct arena *a, int64_t id,
                        const struct plan *p, int t,
@@ -788,8 +816,6 @@ plan_store_update_task(struct db *db, struct arena *a, int64_t id,
                        const char **why)
 {
     const struct plan_task *task = &p->tasks[t];
-    struct plan_totals tot;
-    struct audit_entry e = *who;
     db_stmt *st;
     int rc, l, k, i;
 
@@ -858,19 +884,8 @@ plan_store_update_task(struct db *db, struct arena *a, int64_t id,
             goto fail;
         }
     }
-    plan_totals_compute(p, &tot);
-    st = db_query(db, Q_PLAN_TOTAL_UPDATE);
-    db_bind_int(st, 1, id);
-    db_bind_int(st, 2, tot.total);
-    if ((rc = db_exec(st)) != 0) {
-        goto fail;
-    }
-    e.action = "plan.task.update";
-    e.entity = "plan_task";
-    e.entity_id = arena_printf(a, "%ld/%d", (long)id, t);
-    e.before = before;
-    e.after = plan_task_json(a, p, t);
-    if ((rc = audit_add(db, &e)) != 0) {
+    if ((rc = task_changed(db, a, id, p, t, who, "plan.task.update", before)) !=
+        0) {
         goto fail;
     }
     return db_commit(db);
@@ -885,9 +900,6 @@ plan_store_add_task(struct db *db, struct arena *a, int64_t id,
                     const char **why)
 {
     const struct plan_task *task = &p->tasks[t];
-    struct plan_totals tot;
-    struct audit_entry e = *who;
-    db_stmt *st;
     int rc, l, i;
 
     *why = NULL;
@@ -913,18 +925,7 @@ plan_store_add_task(struct db *db, struct arena *a, int64_t id,
             goto fail;
         }
     }
-    plan_totals_compute(p, &tot);
-    st = db_query(db, Q_PLAN_TOTAL_UPDATE);
-    db_bind_int(st, 1, id);
-    db_bind_int(st, 2, tot.total);
-    if ((rc = db_exec(st)) != 0) {
-        goto fail;
-    }
-    e.action = "plan.task.add";
-    e.entity = "plan_task";
-    e.entity_id = arena_printf(a, "%ld/%d", (long)id, t);
-    e.after = plan_task_json(a, p, t);
-    if ((rc = audit_add(db, &e)) != 0) {
+    if ((rc = task_changed(db, a, id, p, t, who, "plan.task.add", NULL)) != 0) {
         goto fail;
     }
     return db_commit(db);
