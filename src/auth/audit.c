@@ -1,19 +1,37 @@
-/* The audit log writer; the table refuses UPDATE and DELETE by trigger. */
+/*
+** The audit log writer; the table refuses UPDATE and DELETE by trigger.
+** Every text is stored as well-formed UTF-8 (malformed bytes become
+** U+FFFD), so the log and its JSON and CSV exports stay readable whatever
+** a request carried.
+*/
 #include "auth.h"
+#include "core/arena.h"
+#include "core/str.h"
 #include "db/db.h"
+
+static void
+bind_utf8(struct arena *a, db_stmt *st, int i, const char *s)
+{
+    db_bind_text(st, i, s != NULL ? str_utf8_repair(a, s) : NULL);
+}
 
 int
 audit_add(struct db *db, const struct audit_entry *e)
 {
     db_stmt *st = db_query(db, Q_AUDIT_INSERT);
+    struct arena a;
+    int rc;
 
-    db_bind_text(st, 1, e->account);
+    arena_init(&a);
+    bind_utf8(&a, st, 1, e->account);
     db_bind_text(st, 2, e->via ? e->via : "web");
-    db_bind_text(st, 3, e->addr);
-    db_bind_text(st, 4, e->action);
-    db_bind_text(st, 5, e->entity);
-    db_bind_text(st, 6, e->entity_id);
-    db_bind_text(st, 7, e->before);
-    db_bind_text(st, 8, e->after);
-    return db_exec(st);
+    bind_utf8(&a, st, 3, e->addr);
+    bind_utf8(&a, st, 4, e->action);
+    bind_utf8(&a, st, 5, e->entity);
+    bind_utf8(&a, st, 6, e->entity_id);
+    bind_utf8(&a, st, 7, e->before);
+    bind_utf8(&a, st, 8, e->after);
+    rc = db_exec(st);
+    arena_free(&a);
+    return rc;
 }

@@ -63,8 +63,14 @@ struct auth_user {
 #define AUTH_IDLE_SECONDS (30 * 60)
 #define AUTH_ABSOLUTE_SECONDS (12 * 60 * 60)
 #define AUTH_THROTTLE_WINDOW (15 * 60)
+/* Login throttling (session.c): failures within the window start a
+ * back-off of 1, 2, 4 ... seconds (at most AUTH_BACKOFF_MAX) once a login
+ * from one address failed AUTH_THROTTLE_PER_LOGIN times, or an address
+ * failed AUTH_THROTTLE_PER_ADDR times over all logins. */
 #define AUTH_THROTTLE_PER_LOGIN 5
 #define AUTH_THROTTLE_PER_ADDR 20
+#define AUTH_THROTTLE_PER_ACCOUNT 100 /* one login, all addresses */
+#define AUTH_BACKOFF_MAX (15 * 60)
 #define AUTH_TOKEN_HEX 64 /* 256 bits */
 
 /* caps.c */
@@ -101,15 +107,23 @@ int auth_session_create(struct db *db, struct arena *a, int64_t account,
 int auth_session_load(struct db *db, struct arena *a, const char *token,
                       int64_t now, struct auth_user *out);
 int auth_session_end(struct db *db, struct arena *a, const char *token);
+struct auth_login_result {
+    int64_t account;     /* the account, on success */
+    int64_t failures;    /* on ERR_DENIED: failures of this login from this
+                            address in the window, this one included */
+    int64_t throttled;   /* on ERR_CONFLICT: throttled attempts of this
+                            address in the window, this one included */
+    int64_t retry_after; /* on ERR_CONFLICT: seconds until the next try */
+};
 /*
-** Check a login and password at time now from addr. On success *account
-** receives the id and failures of the login are forgotten. Returns 0,
-** ERR_DENIED for a wrong login or password (recorded), ERR_CONFLICT when
-** throttled (nothing checked), ERR_DB.
+** Check a login and password at time now from addr. Returns 0 (res->account
+** set; this address's failures of the login forgotten), ERR_DENIED for a
+** wrong login or password (recorded), ERR_CONFLICT when the back-off has
+** not run out (nothing checked; recorded as throttled), ERR_DB.
 */
 int auth_login(struct db *db, struct arena *a, const char *login,
                const char *password, const char *addr, int64_t now,
-               int64_t *account);
+               struct auth_login_result *res);
 
 /* audit.c */
 struct audit_entry {

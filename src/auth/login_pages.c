@@ -15,13 +15,23 @@
 #include "html/html.h"
 #include "html/layout.h"
 
-/* Only a site-relative path may be a redirect target. */
+/*
+** Only a local path may be a redirect target: one '/' followed by no
+** second '/' or '\\' and no control character anywhere (browsers drop a
+** TAB or newline, which would turn "/\t/evil" into "//evil").
+*/
 static const char *
 safe_next(const char *next)
 {
-    if (next == NULL || next[0] != '/' || next[1] == '/' || next[1] == '\\' ||
-        strchr(next, '\r') || strchr(next, '\n')) {
+    const unsigned char *p;
+
+    if (next == NULL || next[0] != '/' || next[1] == '/' || next[1] == '\\') {
         return "/";
+    }
+    for (p = (const unsigned char *)next; *p != '\0'; p++) {
+        if (*p < 0x20 || *p == 0x7f) {
+            return "/";
+        }
     }
     return next;
 }
@@ -60,7 +70,8 @@ page_login(struct req *r)
 }
 
 static void
-audit_login(struct req *r, const char *action, const char *login)
+audit_login(struct req *r, const char *action, const char *login,
+            const char *after)
 {
     struct audit_entry e = {
         .account = login,
@@ -69,9 +80,18 @@ audit_login(struct req *r, const char *action, const char *login)
         .action = action,
         .entity = "account",
         .entity_id = login,
+        .after = after,
     };
 
     audit_add(r->db, &e);
+}
+
+/* Repeated failures leave rows at the 1st, 2nd, 4th, 8th ... only, each
+ * with the count so far: a flood cannot grow the log faster than log2. */
+static bool
+power_of_two(int64_t n)
+{
+    return n > 0 && (n & (n - 1)) == 0;
 }
 
 /*
@@ -86,7 +106,8 @@ page_login_post(struct req *r)
     const char *password = req_form(r, "password");
     const char *next = safe_next(req_form(r, "next"));
     const char *token, *csrf;
-    int64_t account = 0, now = (int64_t)time(NULL);
+    int64_t now = (int64_t)time(NULL);
+    struct auth_login_result res;
     int rc;
 
     if (login == NULL || password == NULL || *login == '\0' ||
@@ -95,15 +116,28 @@ page_login_post(struct req *r)
         login_form(r, login, next, T_LOGIN_FAILED);
         return 0;
     }
-    rc = auth_login(r->db, &r->arena, login, password, r->addr, now, &account);
+    rc = auth_login(r->db, &r->arena, login, password, r->addr, now, &res);
     if (rc == ERR_CONFLICT) {
-        audit_login(r, "login.throttled", login);
+        if (power_of_two(res.throttled)) {
+            audit_login(r, "login.throttled", login,
+                        arena_printf(&r->arena, "{\"attempts\":%lld}",
+                                     (long long)res.throttled));
+        }
+        req_add_header(
+            r, "Retry-After",
+            arena_printf(&r->arena, "%lld", (long long)res.retry_after));
         r->status = 429;
-        login_form(r, login, next, T_LOGIN_THROTTLED);
+        login_form(r, login, next,
+                   arena_printf(&r->arena, T_LOGIN_THROTTLED,
+                                (long long)res.retry_after));
         return 0;
     }
     if (rc == ERR_DENIED) {
-        audit_login(r, "login.failed", login);
+        if (power_of_two(res.failures)) {
+            audit_login(r, "login.failed", login,
+                        arena_printf(&r->arena, "{\"failures\":%lld}",
+                                     (long long)res.failures));
+        }
         r->status = 401;
         login_form(r, login, next, T_LOGIN_FAILED);
         return 0;
@@ -115,11 +149,11 @@ page_login_post(struct req *r)
     if (req_cookie(r, "rodzina_session") != NULL) {
         auth_session_end(r->db, &r->arena, req_cookie(r, "rodzina_session"));
     }
-    if ((rc = auth_session_create(r->db, &r->arena, account, now, &token,
+    if ((rc = auth_session_create(r->db, &r->arena, res.account, now, &token,
                                   &csrf)) != 0) {
         return rc;
     }
-    audit_login(r, "login", login);
+    audit_login(r, "login", login, NULL);
     req_add_header(r, "Set-Cookie",
                    arena_printf(&r->arena,
                                 "rodzina_session=%s; Path=/; HttpOnly; "
@@ -143,7 +177,7 @@ page_logout(struct req *r)
         (rc = auth_session_end(r->db, &r->arena, token)) != 0) {
         return rc;
     }
-    audit_login(r, "logout", r->user->login);
+    audit_login(r, "logout", r->user->login, NULL);
     req_add_header(r, "Set-Cookie",
                    "rodzina_session=; Path=/; HttpOnly; SameSite=Strict; "
                    "Max-Age=0");

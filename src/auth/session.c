@@ -110,43 +110,113 @@ auth_session_end(struct db *db, struct arena *a, const char *token)
     return db_exec(st);
 }
 
+/* One count (and the latest time, when asked) over the throttle window. */
 static int
-count_since(struct db *db, enum query_id q, const char *key, int64_t since,
-            int64_t *n)
+count_since(struct db *db, enum query_id q, const char *k1, const char *k2,
+            int64_t since, int64_t *n, int64_t *last)
 {
     db_stmt *st = db_query(db, q);
+    int i = 1, rc;
 
-    db_bind_text(st, 1, key);
-    db_bind_int(st, 2, since);
-    return db_one_int(st, n);
+    db_bind_text(st, i++, k1);
+    if (k2 != NULL) {
+        db_bind_text(st, i++, k2);
+    }
+    db_bind_int(st, i, since);
+    rc = db_step(st);
+    if (rc == DB_ROW) {
+        *n = db_col_int(st, 0);
+        if (last != NULL) {
+            *last = db_col_int(st, 1);
+        }
+        rc = 0;
+    }
+    db_done(st);
+    return rc;
+}
+
+/*
+** Seconds to wait after the latest of n failures: none below the
+** threshold, then 2, 4, 8 ... seconds, at most AUTH_BACKOFF_MAX.
+*/
+static int64_t
+backoff(int64_t n, int64_t threshold)
+{
+    int64_t over = n - threshold;
+
+    if (over < 0) {
+        return 0;
+    }
+    return over >= 9 ? AUTH_BACKOFF_MAX : (int64_t)2 << over;
+}
+
+static int
+record(struct db *db, const char *login, const char *addr, int64_t now,
+       int throttled)
+{
+    db_stmt *st = db_query(db, Q_LOGIN_FAILURES_PRUNE);
+    int rc;
+
+    db_bind_int(st, 1, now - AUTH_THROTTLE_WINDOW);
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_LOGIN_FAILURE_INSERT);
+    db_bind_text(st, 1, login);
+    db_bind_text(st, 2, addr);
+    db_bind_int(st, 3, now);
+    db_bind_int(st, 4, throttled);
+    return db_exec(st);
 }
 
 int
 auth_login(struct db *db, struct arena *a, const char *login,
            const char *password, const char *addr, int64_t now,
-           int64_t *account)
+           struct auth_login_result *res)
 {
-    int64_t by_login = 0, by_addr = 0, since = now - AUTH_THROTTLE_WINDOW;
+    int64_t pair = 0, pair_last = 0, by_addr = 0, addr_last = 0, by_login = 0;
+    int64_t since = now - AUTH_THROTTLE_WINDOW, wait = 0;
     char *hash = NULL;
     bool ok = false;
     db_stmt *st;
     int rc;
 
-    if ((rc = count_since(db, Q_LOGIN_FAILURES_BY_LOGIN, login, since,
-                          &by_login)) != 0 ||
-        (rc = count_since(db, Q_LOGIN_FAILURES_BY_ADDR, addr, since,
-                          &by_addr)) != 0) {
+    memset(res, 0, sizeof(*res));
+    if ((rc = count_since(db, Q_LOGIN_FAILURES_PAIR, login, addr, since, &pair,
+                          &pair_last)) != 0 ||
+        (rc = count_since(db, Q_LOGIN_FAILURES_BY_ADDR, addr, NULL, since,
+                          &by_addr, &addr_last)) != 0 ||
+        (rc = count_since(db, Q_LOGIN_FAILURES_BY_LOGIN, login, NULL, since,
+                          &by_login, NULL)) != 0) {
         return rc;
     }
-    if (by_login >= AUTH_THROTTLE_PER_LOGIN ||
-        by_addr >= AUTH_THROTTLE_PER_ADDR) {
+    if (pair_last + backoff(pair, AUTH_THROTTLE_PER_LOGIN) > now) {
+        wait = pair_last + backoff(pair, AUTH_THROTTLE_PER_LOGIN) - now;
+    }
+    if (addr_last + backoff(by_addr, AUTH_THROTTLE_PER_ADDR) - now > wait) {
+        wait = addr_last + backoff(by_addr, AUTH_THROTTLE_PER_ADDR) - now;
+    }
+    /* Guesses at one account from many addresses slow down the addresses
+     * that already guessed wrong; a fresh address (its owner) still gets
+     * its attempt. */
+    if (pair > 0 && by_login >= AUTH_THROTTLE_PER_ACCOUNT &&
+        pair_last + AUTH_BACKOFF_MAX - now > wait) {
+        wait = pair_last + AUTH_BACKOFF_MAX - now;
+    }
+    if (wait > 0) {
+        res->retry_after = wait;
+        if ((rc = record(db, login, addr, now, 1)) != 0 ||
+            (rc = count_since(db, Q_LOGIN_THROTTLED_BY_ADDR, addr, NULL, since,
+                              &res->throttled, NULL)) != 0) {
+            return rc;
+        }
         return ERR_CONFLICT;
     }
     st = db_query(db, Q_ACCOUNT_BY_LOGIN);
     db_bind_text(st, 1, login);
     rc = db_step(st);
     if (rc == DB_ROW && db_col_int(st, 5) == 0) {
-        *account = db_col_int(st, 0);
+        res->account = db_col_int(st, 0);
         hash = db_col_text_dup(a, st, 2);
     }
     db_done(st);
@@ -164,12 +234,11 @@ auth_login(struct db *db, struct arena *a, const char *login,
     if (ok) {
         st = db_query(db, Q_LOGIN_FAILURES_CLEAR);
         db_bind_text(st, 1, login);
+        db_bind_text(st, 2, addr);
         return db_exec(st);
     }
-    st = db_query(db, Q_LOGIN_FAILURE_INSERT);
-    db_bind_text(st, 1, login);
-    db_bind_text(st, 2, addr);
-    db_bind_int(st, 3, now);
-    rc = db_exec(st);
+    res->account = 0;
+    res->failures = pair + 1;
+    rc = record(db, login, addr, now, 0);
     return rc != 0 ? rc : ERR_DENIED;
 }

@@ -13,6 +13,7 @@ const char cmd_config_help[] =
     "usage: rodzina config [--config FILE] [--template] [--db PATH]\n"
     "                      [--listen ADDR:PORT] [--threads N]\n"
     "                      [--body-limit SIZE] [--behind-tls-proxy]\n"
+    "                      [--trusted-proxy ADDR]\n"
     "                      [--user NAME] [--log-file PATH]\n"
     "                      [--log-level LEVEL] [--metrics-allow WHO]\n"
     "                      [--metrics-token TOKEN]\n"
@@ -42,6 +43,7 @@ cmd_config(int argc, char **argv)
         {"threads", &flags[OPS_THREADS], NULL, 0},
         {"body-limit", &flags[OPS_BODY_LIMIT], NULL, 0},
         {"behind-tls-proxy", NULL, &tls_proxy, 0},
+        {"trusted-proxy", &flags[OPS_TRUSTED_PROXY], NULL, 0},
         {"user", &flags[OPS_USER], NULL, 0},
         {"log-file", &flags[OPS_LOG_FILE], NULL, 0},
         {"log-level", &flags[OPS_LOG_LEVEL], NULL, 0},

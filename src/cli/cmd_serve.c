@@ -15,7 +15,8 @@
 const char cmd_serve_help[] =
     "usage: rodzina serve [--config FILE] [--db PATH] [--listen ADDR:PORT]\n"
     "                     [--threads N] [--body-limit SIZE]\n"
-    "                     [--behind-tls-proxy] [--user NAME]\n"
+    "                     [--behind-tls-proxy] [--trusted-proxy ADDR]\n"
+    "                     [--user NAME]\n"
     "                     [--log-file PATH] [--log-level LEVEL]\n"
     "                     [--metrics-allow WHO] [--metrics-token TOKEN]\n"
     "\n"
@@ -38,6 +39,11 @@ const char cmd_serve_help[] =
     "  --body-limit SIZE   largest request body, 1K..1G (default 25M)\n"
     "  --behind-tls-proxy  TLS ends at a reverse proxy: mark cookies Secure\n"
     "                      (default no)\n"
+    "  --trusted-proxy ADDR\n"
+    "                      with --behind-tls-proxy: the proxy's address;\n"
+    "                      the client address (throttling, audit) is taken\n"
+    "                      from X-Forwarded-For only on connections from it\n"
+    "                      (default 127.0.0.1)\n"
     "  --user NAME         account to switch to after binding when started\n"
     "                      as root (default: none)\n"
     "  --log-file PATH     append logs to PATH, reopened on SIGHUP\n"
@@ -65,6 +71,7 @@ cmd_serve(int argc, char **argv)
         {"threads", &flags[OPS_THREADS], NULL, 0},
         {"body-limit", &flags[OPS_BODY_LIMIT], NULL, 0},
         {"behind-tls-proxy", NULL, &tls_proxy, 0},
+        {"trusted-proxy", &flags[OPS_TRUSTED_PROXY], NULL, 0},
         {"user", &flags[OPS_USER], NULL, 0},
         {"log-file", &flags[OPS_LOG_FILE], NULL, 0},
         {"log-level", &flags[OPS_LOG_LEVEL], NULL, 0},
@@ -99,6 +106,7 @@ cmd_serve(int argc, char **argv)
     cfg.threads = c.threads;
     cfg.body_limit = c.body_limit;
     cfg.behind_tls_proxy = c.behind_tls_proxy;
+    cfg.trusted_proxy = c.value[OPS_TRUSTED_PROXY];
     cfg.user = c.value[OPS_USER];
     cfg.log_file = c.value[OPS_LOG_FILE];
     cfg.log_level = c.log_level;

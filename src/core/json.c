@@ -5,6 +5,8 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "str.h"
+
 void
 json_init(struct json *j, struct buf *out)
 {
@@ -69,28 +71,42 @@ json_arr_end(struct json *j)
     close_(j, ']');
 }
 
-/* Bytes that go out as they are: printable, not '"', '\\' or '/'. */
+/* ASCII that goes out as it is: printable, not '"', '\\' or '/'. */
 static bool
 plain(unsigned char c)
 {
-    return c >= 0x20 && c != '"' && c != '\\' && c != '/';
+    return c >= 0x20 && c < 0x80 && c != '"' && c != '\\' && c != '/';
 }
 
-/* Runs of plain bytes are appended at once; only the rest is escaped. */
+/*
+** Runs of plain bytes and well-formed UTF-8 are appended at once; only the
+** rest is escaped, and a malformed byte becomes U+FFFD: the output is
+** valid JSON whatever was stored.
+*/
 static void
 quoted(struct buf *out, const char *s)
 {
     const unsigned char *p = (const unsigned char *)s, *run;
+    size_t k;
 
     buf_putc(out, '"');
     while (*p) {
-        for (run = p; plain(*p); p++) {
+        for (run = p;; p += k) {
+            k = plain(*p) ? 1 : *p >= 0x80 ? str_utf8_seq((const char *)p) : 0;
+            if (k == 0) {
+                break;
+            }
         }
         if (p > run) {
             buf_append(out, run, (size_t)(p - run));
         }
         if (*p == '\0') {
             break;
+        }
+        if (*p >= 0x80) {
+            buf_puts(out, "\\ufffd");
+            p++;
+            continue;
         }
         switch (*p) {
         case '"':

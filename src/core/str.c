@@ -62,6 +62,42 @@ str_utf8_valid(const char *s, size_t n)
     return true;
 }
 
+size_t
+str_utf8_seq(const char *s)
+{
+    uint32_t cp;
+
+    /* Each continuation byte is tested before the next is read, so the
+     * terminating NUL stops a cut sequence within the string. */
+    return utf8_decode((const unsigned char *)s, 4, &cp);
+}
+
+const char *
+str_utf8_repair(struct arena *a, const char *s)
+{
+    struct buf b;
+    const char *p;
+    char *out;
+    size_t k;
+
+    if (str_utf8_valid(s, strlen(s))) {
+        return s;
+    }
+    buf_init(&b);
+    for (p = s; *p != '\0'; p += k) {
+        k = str_utf8_seq(p);
+        if (k == 0) {
+            buf_puts(&b, "\xEF\xBF\xBD");
+            k = 1;
+        } else {
+            buf_append(&b, p, k);
+        }
+    }
+    out = arena_strndup(a, b.data ? b.data : "", b.len);
+    buf_free(&b);
+    return out;
+}
+
 /* ASCII base letter of U+00C0..U+017F, lower case; 0 when none. */
 static char
 latin_base(uint32_t cp)

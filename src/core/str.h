@@ -20,6 +20,16 @@ struct arena;
 char *str_fold(struct arena *a, const char *s);
 /* True when s[0..n) is well-formed UTF-8 without NUL or overlongs. */
 bool str_utf8_valid(const char *s, size_t n);
+/*
+** Length of the well-formed UTF-8 sequence at s (1..4), or 0 when it is
+** malformed. s is NUL-terminated: a sequence cut by the end is malformed.
+*/
+size_t str_utf8_seq(const char *s);
+/*
+** s with every malformed byte replaced by U+FFFD, in the arena; s itself
+** when it is already well-formed.
+*/
+const char *str_utf8_repair(struct arena *a, const char *s);
 /* Lower-case ASCII and Polish capitals (Ą Ć Ę Ł Ń Ó Ś Ź Ż), into the arena. */
 char *str_lower_pl(struct arena *a, const char *s);
 /* Copy without leading and trailing ASCII white space, into the arena. */

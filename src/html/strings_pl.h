@@ -190,9 +190,10 @@
 #define T_LOGIN_LINK "Zaloguj się"
 #define T_LOGOUT_BUTTON "Wyloguj się"
 #define T_LOGIN_FAILED "Nieprawidłowy login lub hasło."
-#define T_LOGIN_THROTTLED                                                      \
-    "Zbyt wiele nieudanych prób logowania. Spróbuj "                         \
-    "ponownie za 15 minut albo poproś administratora o pomoc."
+/* printf template: seconds to wait */
+#define T_LOGIN_THROTTLED                                                       \
+    "Zbyt wiele nieudanych prób logowania. Następna próba będzie możliwa " \
+    "za %lld s."
 #define T_LOGIN_AS "Zalogowano:"
 #define T_USERS_TITLE "Użytkownicy"
 #define T_USERS_ADD "Dodaj konto"

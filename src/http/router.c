@@ -5,6 +5,7 @@
 */
 #include "router.h"
 
+#include <arpa/inet.h>
 #include <sodium.h>
 #include <string.h>
 #include <time.h>
@@ -13,8 +14,10 @@
 #include "core/err.h"
 #include "core/json.h"
 #include "core/log.h"
+#include "core/str.h"
 #include "html/html.h"
 #include "html/layout.h"
+#include "server.h"
 
 /* Match pattern against path; ":x" segments are stored in r->params. */
 static bool
@@ -174,6 +177,40 @@ load_user(struct req *r)
     }
 }
 
+/*
+** Behind the reverse proxy every TCP peer is the proxy: the client is the
+** last address of X-Forwarded-For (the one the proxy appended), believed
+** only when the peer is the configured proxy and the value is an address.
+*/
+static void
+client_address(struct req *r)
+{
+    const struct server_config *cfg = server_current();
+    const char *xff, *last;
+    char addr[INET6_ADDRSTRLEN];
+    unsigned char bin[sizeof(struct in6_addr)];
+    size_t n;
+
+    if (cfg == NULL || !cfg->behind_tls_proxy || cfg->trusted_proxy == NULL ||
+        strcmp(r->addr, cfg->trusted_proxy) != 0 ||
+        (xff = req_header(r, "X-Forwarded-For")) == NULL) {
+        return;
+    }
+    last = strrchr(xff, ',');
+    last = last != NULL ? last + 1 : xff;
+    last += strspn(last, " \t");
+    n = strcspn(last, " \t");
+    if (n == 0 || n >= sizeof(addr)) {
+        return;
+    }
+    memcpy(addr, last, n);
+    addr[n] = '\0';
+    if (inet_pton(AF_INET, addr, bin) == 1 ||
+        inet_pton(AF_INET6, addr, bin) == 1) {
+        r->addr = arena_strdup(&r->arena, addr);
+    }
+}
+
 /* A state-changing request must send back the token of its form. */
 static bool
 csrf_ok(struct req *r)
@@ -212,6 +249,12 @@ router_dispatch(struct req *r)
     enum role role;
     int rc;
 
+    /* Malformed UTF-8 in the path goes no further (audit rows, logs). */
+    if (!str_utf8_valid(r->path, strlen(r->path))) {
+        req_error(r, 400, NULL);
+        router_render_error(r);
+        return;
+    }
     if (strncmp(r->path, "/static/", 8) == 0) {
         if (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0) {
             req_add_header(r, "Allow", "GET, HEAD");
@@ -234,6 +277,7 @@ router_dispatch(struct req *r)
         return;
     }
     r->route = found;
+    client_address(r);
     load_user(r);
     role = r->user ? r->user->role : ROLE_PUBLIC;
     if (!auth_role_has(role, found->cap)) {

@@ -17,6 +17,8 @@ struct server_config {
     unsigned threads;          /* worker threads; 0 = number of CPUs */
     size_t body_limit;         /* bytes of request body accepted */
     bool behind_tls_proxy;     /* TLS ends at a proxy: cookies get Secure */
+    const char *trusted_proxy; /* with behind_tls_proxy: the peer whose
+                                  X-Forwarded-For names the client */
     const char *user;          /* switch to this account after binding when
                                   started as root; NULL or "" = stay */
     const char *log_file;      /* append logs here (reopened on SIGHUP);

@@ -31,6 +31,9 @@ const struct ops_key_info ops_keys[OPS_KEY_COUNT] = {
     [OPS_BEHIND_TLS_PROXY] = {"behind_tls_proxy", "no", true, false,
                               "yes when TLS ends at a reverse proxy: "
                               "cookies get Secure"},
+    [OPS_TRUSTED_PROXY] = {"trusted_proxy", "127.0.0.1", false, false,
+                           "with behind_tls_proxy: the proxy's IPv4 address; "
+                           "only its X-Forwarded-For names the client"},
     [OPS_USER] = {"user", "", false, false,
                   "account to switch to after binding when started as "
                   "root; empty = do not switch"},
@@ -146,6 +149,12 @@ ops_config_check(enum ops_key k, const char *v)
                    : "must be a size 1K..1G (e.g. 25M)";
     case OPS_BEHIND_TLS_PROXY:
         return parse_bool(v, &b) ? NULL : "must be yes or no";
+    case OPS_TRUSTED_PROXY: {
+        struct in_addr ia;
+
+        return inet_pton(AF_INET, v, &ia) == 1 ? NULL
+                                               : "must be an IPv4 address";
+    }
     case OPS_USER:
         if (*v != '\0' && getpwnam(v) == NULL) {
             return "no such user on this system";

@@ -21,6 +21,7 @@ enum ops_key {
     OPS_THREADS,
     OPS_BODY_LIMIT,
     OPS_BEHIND_TLS_PROXY,
+    OPS_TRUSTED_PROXY,
     OPS_USER,
     OPS_LOG_FILE,
     OPS_LOG_LEVEL,

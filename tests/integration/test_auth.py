@@ -9,6 +9,7 @@ differs. Then every route is requested as the public and as each role and
 the answer is checked against CAPS, the allow-list of each capability.
 Usage: test_auth.py BINARY"""
 import http.client
+import json
 import os
 import re
 import sqlite3
@@ -144,13 +145,16 @@ def add_user(binary, db, login, role, region='04', password=PASSWORD):
 class Client:
     """A browser-like client: keeps cookies, reads the CSRF token."""
 
-    def __init__(self, srv):
-        self.srv, self.cookies = srv, {}
+    def __init__(self, srv, source=None):
+        """source: a loopback address to connect from (127.0.0.2 ...), so
+        that a test can be several clients."""
+        self.srv, self.cookies, self.source = srv, {}, source
 
     def request(self, method, path, fields=None, headers=None, raw=None,
                 content_type=None):
-        c = http.client.HTTPConnection('127.0.0.1', self.srv.port,
-                                       timeout=20)
+        c = http.client.HTTPConnection(
+            '127.0.0.1', self.srv.port, timeout=20,
+            source_address=(self.source, 0) if self.source else None)
         h = dict(headers or {})
         if self.cookies:
             h['Cookie'] = '; '.join(f'{k}={v}' for k, v in
@@ -182,11 +186,11 @@ class Client:
         check(m, f'no csrf field on {path}')
         return m.group(1)
 
-    def login(self, login, password=PASSWORD):
+    def login(self, login, password=PASSWORD, next='/', headers=None):
         token = self.csrf('/login')
         return self.request('POST', '/login', {
             'csrf': token, 'login': login, 'password': password,
-            'next': '/'})
+            'next': next}, headers=headers)
 
 
 def multipart(fields, files):
@@ -350,19 +354,124 @@ def main():
         check(PASSWORD.encode() not in data, 'password found in file')
         check(b'$argon2id$' in data, 'argon2id hashes stored')
 
-    def ten_failed_logins_are_throttled():
-        c = Client(srv)
-        codes = [c.login('implementer', 'zle-haslo-zle-haslo')[0]
-                 for _ in range(10)]
-        check(codes[:5] == [401] * 5, codes)
-        check(codes[5:] == [429] * 5, codes)
-        st, _, body = c.login('implementer')  # right password, still locked
+    def failed_logins_back_off_without_locking_out_the_owner():
+        # Finding 6 of issue 11: five wrong guesses used to lock the right
+        # password out for 15 minutes, from everywhere.
+        guesser = Client(srv, '127.0.0.2')
+        codes = [guesser.login('implementer', 'zle-haslo-zle-haslo')[0]
+                 for _ in range(5)]
+        check(codes == [401] * 5, codes)
+        st, h, body = guesser.login('implementer')  # right, but too soon
         check(st == 429 and 'Zbyt wiele nieudanych prób' in body, st)
-        check(audit_rows(db, 'login.failed') >= 5, 'failed audited')
-        check(audit_rows(db, 'login.throttled') >= 6, 'throttle audited')
-        # Another account from the same address is not locked yet.
-        st, _, _ = Client(srv).login('grantee')
+        wait = int(h.get('retry-after', '0'))
+        check(1 <= wait <= 2, f'first back-off is 2 s, got {wait}')
+        # The owner from another address is not locked out.
+        st, _, _ = Client(srv, '127.0.0.3').login('implementer')
+        check(st == 303, f'owner from a fresh address: {st}')
+        # Nor from the guessing address once the back-off has run out.
+        time.sleep(wait + 1.1)
+        st, _, _ = guesser.login('implementer')
+        check(st == 303, f'right password after the back-off: {st}')
+        check(audit_rows(db, 'login.failed') >= 3, 'failures audited')
+        check(audit_rows(db, 'login.throttled') >= 1, 'throttle audited')
+
+    def failed_login_flood_grows_the_audit_log_slowly():
+        # Finding 8: 4 000 failed logins made 4 000 audit rows in 2.3 s.
+        c = Client(srv, '127.0.0.4')
+        token = c.csrf('/login')
+        codes = {}
+        for i in range(400):
+            st, _, _ = c.request('POST', '/login', {
+                'csrf': token, 'login': f'nobody{i}',
+                'password': 'zle-haslo-zle-haslo', 'next': '/'})
+            codes[st] = codes.get(st, 0) + 1
+        check(codes.get(429, 0) >= 300, f'flood throttled: {codes}')
+        con = sqlite3.connect(db)
+        rows = con.execute("SELECT count(*) FROM audit WHERE addr = ? AND"
+                           " action LIKE 'login.%'",
+                           ('127.0.0.4',)).fetchone()[0]
+        last = con.execute("SELECT after FROM audit WHERE addr = ? AND"
+                           " action = 'login.throttled' ORDER BY id DESC"
+                           " LIMIT 1", ('127.0.0.4',)).fetchone()
+        con.close()
+        # 20 failures before the address backs off, a few more as it runs
+        # out, and one throttle row per doubling (1, 2, 4 ... 256).
+        check(rows <= 40, f'{rows} audit rows for 400 attempts')
+        check(last is not None and '"attempts":' in last[0], last)
+        # The account guessed at is not affected from its own address.
+        st, _, _ = Client(srv, '127.0.0.5').login('grantee')
         check(st == 303, st)
+
+    def client_address_comes_from_the_trusted_proxy_only():
+        proxied = Server(binary, db, ['--behind-tls-proxy'])
+        try:
+            def failed_from(client, xff):
+                client.login('proxytest', 'zle-haslo-zle-haslo',
+                             headers={'X-Forwarded-For': xff})
+                con = sqlite3.connect(db)
+                row = con.execute("SELECT addr FROM audit WHERE entity_id ="
+                                  " 'proxytest' ORDER BY id DESC LIMIT 1"
+                                  ).fetchone()
+                con.close()
+                return row[0] if row else None
+
+            # The proxy (127.0.0.1 by default) appends the peer it saw.
+            got = failed_from(Client(proxied), '10.1.2.3, 203.0.113.9')
+            check(got == '203.0.113.9', f'from the proxy: {got}')
+            # Anyone else cannot choose their address by a header.
+            got = failed_from(Client(proxied, '127.0.0.7'), '203.0.113.10')
+            check(got == '127.0.0.7', f'from another peer: {got}')
+            got = failed_from(Client(proxied), 'not-an-address')
+            check(got == '127.0.0.1', f'a malformed header: {got}')
+            # Guesses through the proxy do not block the owner behind it.
+            for _ in range(6):
+                Client(proxied).login('analyst', 'zle-haslo-zle-haslo',
+                                      headers={'X-Forwarded-For':
+                                               '203.0.113.20'})
+            st, _, _ = Client(proxied).login(
+                'analyst', headers={'X-Forwarded-For': '203.0.113.21'})
+            check(st == 303, f'owner behind the proxy: {st}')
+        finally:
+            proxied.stop()
+
+    def malformed_utf8_is_refused_and_the_audit_log_stays_json():
+        # Finding 10: invalid UTF-8 was stored and made /api/audit invalid.
+        c = Client(srv)
+        check(c.login('administrator')[0] == 303, 'login')
+        st, _, _ = c.request('GET', '/plany/%FF%FE')
+        check(st == 400, f'malformed path: {st}')
+        st, _, _ = c.request('POST', '/uzytkownicy/%FF%FE',
+                             {'csrf': c.csrf('/plany')})
+        check(st == 400, f'malformed path of a POST: {st}')
+        # A row written before the fix (bytes stored as they came).
+        con = sqlite3.connect(db)
+        con.execute("INSERT INTO audit(via, addr, action, entity, entity_id)"
+                    " VALUES ('web', '127.0.0.1', 'access.denied', 'route',"
+                    " CAST(X'474554202FFFFE' AS TEXT))")
+        con.commit()
+        con.close()
+        conn = http.client.HTTPConnection('127.0.0.1', srv.port, timeout=20)
+        conn.request('GET', '/api/audit', headers={
+            'Cookie': f'rodzina_session={c.cookies["rodzina_session"]}'})
+        resp = conn.getresponse()
+        raw = resp.read()
+        conn.close()
+        check(resp.status == 200, resp.status)
+        doc = json.loads(raw.decode('utf-8'))  # strict: raises if invalid
+        check('GET /\ufffd\ufffd' in json.dumps(doc, ensure_ascii=False),
+              'the malformed row is shown with replacement characters')
+
+    def next_after_login_is_a_local_path_only():
+        for bad in ('/\t/evil.example', '//evil.example', '/\\evil',
+                    'https://evil.example/', '/\n/evil', '/\x7f/x'):
+            c = Client(srv, '127.0.0.6')
+            st, h, _ = c.login('coordinator', next=bad)
+            check(st == 303 and h.get('location') == '/',
+                  f'{bad!r} -> {st} {h.get("location")}')
+        st, h, _ = Client(srv, '127.0.0.6').login('coordinator',
+                                                  next='/plany?x=1')
+        check(st == 303 and h.get('location') == '/plany?x=1',
+              h.get('location'))
 
     def disabled_account_cannot_log_in_and_loses_sessions():
         c = Client(srv)
@@ -509,7 +618,11 @@ def main():
                session_is_dead_after_logout_and_timeouts,
                session_cookie_is_httponly_samesite_and_renewed,
                plaintext_password_is_nowhere_in_the_database,
-               ten_failed_logins_are_throttled,
+               failed_logins_back_off_without_locking_out_the_owner,
+               failed_login_flood_grows_the_audit_log_slowly,
+               next_after_login_is_a_local_path_only,
+               malformed_utf8_is_refused_and_the_audit_log_stays_json,
+               client_address_comes_from_the_trusted_proxy_only,
                disabled_account_cannot_log_in_and_loses_sessions,
                administrator_sets_a_password_on_the_web,
                audit_table_refuses_update_and_delete,

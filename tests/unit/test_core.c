@@ -153,6 +153,35 @@ test_json_writer_escapes(void **state)
     buf_free(&b);
 }
 
+/* Issue 11: malformed bytes never reach JSON or the audit log as such. */
+static void
+test_malformed_utf8_is_replaced(void **state)
+{
+    struct arena a;
+    struct buf b;
+    struct json j;
+
+    (void)state;
+    arena_init(&a);
+    assert_string_equal(str_utf8_repair(&a, "Łódź"), "Łódź");
+    assert_string_equal(str_utf8_repair(&a, "a\xff\xfe"
+                                            "b"),
+                        "a\xef\xbf\xbd\xef\xbf\xbd"
+                        "b");
+    /* A sequence cut by the end, an overlong and a lone continuation. */
+    assert_string_equal(str_utf8_repair(&a, "x\xc5"), "x\xef\xbf\xbd");
+    assert_string_equal(str_utf8_repair(&a, "\xc0\xaf"),
+                        "\xef\xbf\xbd\xef\xbf\xbd");
+    assert_int_equal(str_utf8_seq("\x80"), 0);
+    assert_int_equal(str_utf8_seq("\xc5\x82"), 2);
+    buf_init(&b);
+    json_init(&j, &b);
+    json_str(&j, "Ł\xff\xfe\xc5");
+    assert_string_equal(b.data, "\"Ł\\ufffd\\ufffd\\ufffd\"");
+    buf_free(&b);
+    arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -164,6 +193,7 @@ main(void)
         cmocka_unit_test(test_str_utf8_valid),
         cmocka_unit_test(test_str_money_polish_format),
         cmocka_unit_test(test_json_writer_escapes),
+        cmocka_unit_test(test_malformed_utf8_is_replaced),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
