@@ -53,12 +53,20 @@ struct mon_input {
 };
 
 /* One stored realisation value (the current state of an item/period). */
+/*
+** An item's realisation in one period. value, note and status are the
+** latest entry: pending while status is "entered", then "approved" or
+** "returned". The official figure is approved, kept (has_approved) until
+** a newer entry is approved: a later entry or a return never removes it.
+*/
 struct mon_entry {
     int64_t id, plan_id;
     const char *kind, *source, *period, *note, *status, *comment;
     const char *entered_by, *entered_at, *decided_by, *decided_at;
     int pos;
     int64_t value;
+    bool has_approved;
+    int64_t approved;
 };
 
 /* One event of an entry's history. */
@@ -71,7 +79,9 @@ struct mon_event {
 ** Enter (or change) a value: validates the item, the period against the
 ** plan's year (a year and its quarters are not mixed for one item), the
 ** value (>= 0), the region and, for an implementer, its units. The entry
-** goes back to "entered"; a history row and one audit row
+** goes back to "entered" (pending) and its approved value, if any, stays
+** the official one until this entry is approved; a history row and one
+** audit row
 ** ("realisation.enter", before/after) are written in one transaction.
 ** Returns 0 with *id, ERR_INPUT with *why (Polish), ERR_DENIED with *why,
 ** ERR_NOTFOUND for an unknown plan, or ERR_DB.
@@ -336,10 +346,10 @@ struct mon_rind {
     int ind;         /* index into plan->indicators */
     bool has_target; /* target_year is a value */
     int64_t target;
-    bool has_data;    /* an entry (not returned) or a computed value */
-    int64_t real;     /* sum of the year's entries, or computed */
-    int64_t approved; /* of which approved */
-    int nentries, npending;
+    bool has_data;          /* an approved entry or a computed value */
+    int64_t real;           /* sum of the year's approved values, or computed */
+    int64_t pending;        /* real if every pending entry were approved */
+    int nentries, npending; /* entries approved or pending; pending */
     bool computed;
     const char *metric; /* computed: the metric's label, filter */
     bool has_multi;
@@ -350,7 +360,9 @@ struct mon_rind {
 };
 
 struct mon_rtask {
-    int64_t planned, spent; /* grosze */
+    int64_t planned, spent; /* grosze; spent: approved values only */
+    int64_t spent_pending;  /* spent if every pending entry were approved */
+    int npending;
     bool has_data;
     bool late; /* term over, and no data or an indicator short */
 };
@@ -363,10 +375,13 @@ struct mon_report {
     struct mon_rtask *task;  /* one per task */
     int *goal_pct10;         /* per goal: mean of capped indicator %, -1 */
     int64_t planned_by[PLAN_SOURCES_MAX], spent_by[PLAN_SOURCES_MAX];
-    int64_t planned_total, spent_total;
+    int64_t planned_total, spent_total; /* spent: approved values only */
+    /* The same if every pending entry were approved, and how many are. */
+    int64_t pending_by[PLAN_SOURCES_MAX], pending_total;
+    int npending_by[PLAN_SOURCES_MAX], npending_lines;
     int64_t *line_spent; /* per line x source: [line * nsources + s] */
     int64_t entries, entries_pending;
-    int64_t indicator_sum; /* sum of all indicator entries (not computed) */
+    int64_t indicator_sum; /* sum of approved indicator values (not computed) */
     int nat_risk, nno_data;
     int64_t demo_entries; /* entries whose note marks them as demo data */
 };

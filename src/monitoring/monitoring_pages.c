@@ -127,11 +127,24 @@ item_label(struct arena *a, const struct plan *p, const struct mon_entry *e)
 }
 
 static const char *
+value_text(struct arena *a, const char *kind, int64_t v)
+{
+    return strcmp(kind, "line") == 0 ? arena_printf(a, "%s zł", str_money(a, v))
+                                     : str_thousands(a, v);
+}
+
+static const char *
 entry_value_text(struct arena *a, const struct mon_entry *e)
 {
-    return strcmp(e->kind, "line") == 0
-               ? arena_printf(a, "%s zł", str_money(a, e->value))
-               : str_thousands(a, e->value);
+    return value_text(a, e->kind, e->value);
+}
+
+/* The official value of an entry whose latest value is not approved. */
+static const char *
+approved_text(struct arena *a, const struct mon_entry *e)
+{
+    return e->has_approved ? value_text(a, e->kind, e->approved)
+                           : T_MON_NONE_APPROVED;
 }
 
 /*
@@ -348,6 +361,10 @@ item_entries(struct req *r, const struct mon_entry *es, int n, const char *kind,
                     shown++ ? "<br>" : "", (long)e->id,
                     period_label(&r->arena, e->period),
                     entry_value_text(&r->arena, e), status_label(e->status));
+        if (strcmp(e->status, "approved") != 0) {
+            html_printf(r, "; %s: %s", T_MON_APPROVED_SHORT,
+                        approved_text(&r->arena, e));
+        }
         if (e->comment != NULL) {
             html_printf(r, " — %s", e->comment);
         }
@@ -709,6 +726,10 @@ page_mon_entry(struct req *r)
                 T_MON_COL_VALUE, entry_value_text(&r->arena, &e),
                 T_MON_COL_STATUS, status_label(e.status), T_MON_ENTERED_BY,
                 e.entered_by ? e.entered_by : "–", e.entered_at);
+    if (strcmp(e.status, "approved") != 0) {
+        html_printf(r, "<dt>%s</dt><dd>%s</dd>", T_MON_APPROVED_VALUE,
+                    approved_text(&r->arena, &e));
+    }
     if (e.note != NULL) {
         html_printf(r, "<dt>%s</dt><dd>%s</dd>", T_MON_NOTE, e.note);
     }
@@ -825,10 +846,12 @@ page_mon_pending(struct req *r)
                     "<table>\n<caption>%s</caption>\n<thead><tr>"
                     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                     "<th scope=\"col\" class=\"num\">%s</th>"
+                    "<th scope=\"col\" class=\"num\">%s</th>"
                     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                     "</tr></thead>\n<tbody>\n",
                     T_MON_PENDING_TITLE, T_MON_COL_ITEM, T_MON_PERIOD,
-                    T_MON_COL_VALUE, T_MON_ENTERED_BY, T_MON_COL_DECISION);
+                    T_MON_COL_VALUE, T_MON_PREVIOUS_APPROVED, T_MON_ENTERED_BY,
+                    T_MON_COL_DECISION);
     }
     for (i = 0; i < n; i++) {
         const char *fid = arena_printf(&r->arena, "k-%ld", (long)es[i].id);
@@ -843,10 +866,13 @@ page_mon_pending(struct req *r)
         html_printf(r,
                     "<tr><td><a href=\"/monitoring/wpisy/%ld\">%s</a>"
                     "</td><td>%s</td><td class=\"num\">%s</td>"
-                    "<td>%s, %s</td><td>",
+                    "<td class=\"num\">%s</td><td>%s, %s</td><td>",
                     (long)es[i].id, item_label(&r->arena, p, &es[i]),
                     period_label(&r->arena, es[i].period),
                     entry_value_text(&r->arena, &es[i]),
+                    es[i].has_approved
+                        ? value_text(&r->arena, es[i].kind, es[i].approved)
+                        : "–",
                     es[i].entered_by ? es[i].entered_by : "–",
                     es[i].entered_at);
         form_begin(r,

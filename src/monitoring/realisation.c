@@ -53,6 +53,8 @@ entry_cols(struct arena *a, db_stmt *st, struct mon_entry *e)
     e->entered_at = db_col_text_dup(a, st, 11);
     e->decided_by = db_col_null(st, 12) ? NULL : db_col_text_dup(a, st, 12);
     e->decided_at = db_col_null(st, 13) ? NULL : db_col_text_dup(a, st, 13);
+    e->has_approved = !db_col_null(st, 14);
+    e->approved = e->has_approved ? db_col_int(st, 14) : 0;
 }
 
 int

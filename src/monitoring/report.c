@@ -123,8 +123,11 @@ apply_sums(struct db *db, struct mon_report *m)
     while ((rc = db_step(st)) == DB_ROW) {
         const char *kind = db_col_text(st, 0);
         int pos = (int)db_col_int(st, 1);
-        int64_t sum = db_col_int(st, 3), cnt = db_col_int(st, 4);
-        int64_t approved = db_col_int(st, 5), pending = db_col_int(st, 6);
+        /* Official figures count approved values only; the figure with
+         * the pending entries goes beside them, never into them. */
+        int64_t sum = db_col_int(st, 3), napproved = db_col_int(st, 4);
+        int64_t would = db_col_int(st, 5), pending = db_col_int(st, 6);
+        int64_t cnt = db_col_int(st, 7);
 
         m->entries += cnt;
         m->entries_pending += pending;
@@ -135,13 +138,13 @@ apply_sums(struct db *db, struct mon_report *m)
                 continue;
             }
             ri = &m->ind[pos];
-            ri->has_data = true;
+            ri->has_data = ri->has_data || napproved > 0;
             ri->real += sum;
-            ri->approved += approved;
+            ri->pending += would;
             ri->nentries += (int)cnt;
             ri->npending += (int)pending;
             m->indicator_sum += sum;
-            if (p->indicators[pos].task >= 0) {
+            if (p->indicators[pos].task >= 0 && napproved > 0) {
                 m->task[p->indicators[pos].task].has_data = true;
             }
         } else {
@@ -153,9 +156,17 @@ apply_sums(struct db *db, struct mon_report *m)
             m->line_spent[pos * p->nsources + s] += sum;
             m->spent_by[s] += sum;
             m->spent_total += sum;
+            m->pending_by[s] += would;
+            m->pending_total += would;
+            m->npending_by[s] += (int)pending;
+            m->npending_lines += (int)pending;
             if (p->lines[pos].task >= 0) {
-                m->task[p->lines[pos].task].spent += sum;
-                m->task[p->lines[pos].task].has_data = true;
+                struct mon_rtask *rt = &m->task[p->lines[pos].task];
+
+                rt->spent += sum;
+                rt->spent_pending += would;
+                rt->npending += (int)pending;
+                rt->has_data = rt->has_data || napproved > 0;
             }
         }
     }
@@ -193,7 +204,7 @@ apply_bindings(struct db *db, struct arena *a, struct mon_report *m, int from)
         ri->computed = true;
         ri->has_data = true;
         ri->real = v;
-        ri->approved = v;
+        ri->pending = v;
         ri->multi_real = multi;
         ri->metric =
             *b[i].filter
@@ -342,6 +353,18 @@ mon_report_build(struct db *db, struct arena *a, int64_t plan_id,
     return 0;
 }
 
+/* A figure with pending entries in it, or null when none is pending. */
+static void
+pending_figure(struct json *j, const char *key, int npending, int64_t v)
+{
+    json_key(j, key);
+    if (npending > 0) {
+        json_int(j, v);
+    } else {
+        json_null(j);
+    }
+}
+
 void
 mon_report_json(struct json *j, const struct mon_report *m)
 {
@@ -366,6 +389,7 @@ mon_report_json(struct json *j, const struct mon_report *m)
     json_obj_begin(j);
     json_kint(j, "planned_grosze", m->planned_total);
     json_kint(j, "spent_grosze", m->spent_total);
+    pending_figure(j, "pending_grosze", m->npending_lines, m->pending_total);
     json_key(j, "by_source");
     json_arr_begin(j);
     for (s = 0; s < p->nsources; s++) {
@@ -374,6 +398,8 @@ mon_report_json(struct json *j, const struct mon_report *m)
         json_kstr(j, "name", p->sources[s].name);
         json_kint(j, "planned_grosze", m->planned_by[s]);
         json_kint(j, "spent_grosze", m->spent_by[s]);
+        pending_figure(j, "pending_grosze", m->npending_by[s],
+                       m->pending_by[s]);
         json_obj_end(j);
     }
     json_arr_end(j);
@@ -405,6 +431,8 @@ mon_report_json(struct json *j, const struct mon_report *m)
                   t->action >= 0 ? p->actions[t->action].code : NULL);
         json_kint(j, "planned_grosze", m->task[i].planned);
         json_kint(j, "spent_grosze", m->task[i].spent);
+        pending_figure(j, "pending_grosze", m->task[i].npending,
+                       m->task[i].spent_pending);
         json_kbool(j, "has_data", m->task[i].has_data);
         json_kbool(j, "late", m->task[i].late);
         json_obj_end(j);
@@ -438,9 +466,9 @@ mon_report_json(struct json *j, const struct mon_report *m)
         } else {
             json_null(j);
         }
-        json_kint(j, "approved", ri->approved);
+        pending_figure(j, "pending", ri->npending, ri->pending);
         json_kint(j, "entries", ri->nentries);
-        json_kint(j, "pending", ri->npending);
+        json_kint(j, "pending_entries", ri->npending);
         json_kbool(j, "computed", ri->computed);
         if (ri->computed) {
             json_kstr(j, "metric", ri->metric);

@@ -140,21 +140,22 @@ indicator_table(struct req *r, const struct mon_report *m)
     const struct plan *p = m->p;
     int g, t, i;
 
-    html_printf(r,
-                "<div class=\"wide\"><table class=\"mon-report\">\n"
-                "<caption>%s %d</caption>\n<thead><tr>"
-                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                "<th scope=\"col\" class=\"num\">%s</th>"
-                "<th scope=\"col\" class=\"num\">%s</th>"
-                "<th scope=\"col\" class=\"num\">%s</th>"
-                "<th scope=\"col\" class=\"num\">%s</th>"
-                "<th scope=\"col\" class=\"num\">%s</th>"
-                "<th scope=\"col\" class=\"num\">%s</th>"
-                "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-                T_MON_TABLE_INDICATORS, m->year, T_MON_COL_TASK,
-                T_MON_COL_INDICATOR, T_MON_COL_TARGET, T_MON_COL_REAL,
-                T_MON_COL_PCT, T_MON_COL_MULTI_TARGET, T_MON_COL_MULTI_REAL,
-                T_MON_COL_MULTI_PCT, T_MON_COL_STATUS);
+    html_printf(
+        r,
+        "<div class=\"wide\" tabindex=\"0\" role=\"region\" "
+        "aria-labelledby=\"mon-report-cap\"><table class=\"mon-report\">\n"
+        "<caption id=\"mon-report-cap\">%s %d</caption>\n<thead><tr>"
+        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+        "<th scope=\"col\" class=\"num\">%s</th>"
+        "<th scope=\"col\" class=\"num\">%s</th>"
+        "<th scope=\"col\" class=\"num\">%s</th>"
+        "<th scope=\"col\" class=\"num\">%s</th>"
+        "<th scope=\"col\" class=\"num\">%s</th>"
+        "<th scope=\"col\" class=\"num\">%s</th>"
+        "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+        T_MON_TABLE_INDICATORS, m->year, T_MON_COL_TASK, T_MON_COL_INDICATOR,
+        T_MON_COL_TARGET, T_MON_COL_REAL, T_MON_COL_PCT, T_MON_COL_MULTI_TARGET,
+        T_MON_COL_MULTI_REAL, T_MON_COL_MULTI_PCT, T_MON_COL_STATUS);
     for (g = -1; g < p->ngoals; g++) {
         if (g >= 0) {
             html_printf(r,
@@ -185,16 +186,25 @@ indicator_table(struct req *r, const struct mon_report *m)
                                 "</span>",
                                 T_MON_COMPUTED, ri->metric);
                 }
+                html_printf(r,
+                            "</td><td class=\"num\">%s</td>"
+                            "<td class=\"num\">%s",
+                            count_text(&r->arena, ri->has_target, ri->target),
+                            count_text(&r->arena, ri->has_data, ri->real));
+                /* Pending values beside the official one, marked. */
+                if (ri->npending > 0) {
+                    html_printf(r,
+                                "<br><span class=\"pending\">(%s: %s)"
+                                "</span>",
+                                T_MON_IF_APPROVED,
+                                str_thousands(&r->arena, ri->pending));
+                }
                 html_printf(
                     r,
                     "</td><td class=\"num\">%s</td>"
                     "<td class=\"num\">%s</td>"
                     "<td class=\"num\">%s</td>"
-                    "<td class=\"num\">%s</td>"
-                    "<td class=\"num\">%s</td>"
                     "<td class=\"num\">%s</td><td>%s</td></tr>\n",
-                    count_text(&r->arena, ri->has_target, ri->target),
-                    count_text(&r->arena, ri->has_data, ri->real),
                     mon_pct_text(&r->arena, ri->pct10),
                     count_text(&r->arena, ri->has_multi, ri->multi_target),
                     str_thousands(&r->arena, ri->multi_real),
@@ -248,15 +258,21 @@ budget_tables(struct req *r, const struct mon_report *m)
                                                      m->planned_total / 2) /
                                                     m->planned_total)
                                             : -1));
-    html_printf(r,
-                "<div class=\"wide\"><table class=\"mon-budget\">\n"
-                "<caption>%s</caption>\n<thead><tr>"
-                "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">"
-                "%s</th><th scope=\"col\" class=\"num\">%s</th>"
-                "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n"
-                "<tbody>\n",
-                T_MON_TABLE_BUDGET_TASKS, T_MON_COL_TASK, T_MON_PLANNED,
-                T_MON_SPENT, T_MON_COL_PCT);
+    if (m->npending_lines > 0) {
+        html_printf(r, "<p class=\"pending\">%s %s: %s zł</p>\n", T_MON_SPENT,
+                    T_MON_IF_APPROVED, str_money(&r->arena, m->pending_total));
+    }
+    html_printf(
+        r,
+        "<div class=\"wide\" tabindex=\"0\" role=\"region\" "
+        "aria-labelledby=\"mon-budget-cap\"><table class=\"mon-budget\">\n"
+        "<caption id=\"mon-budget-cap\">%s</caption>\n<thead><tr>"
+        "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">"
+        "%s</th><th scope=\"col\" class=\"num\">%s</th>"
+        "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n"
+        "<tbody>\n",
+        T_MON_TABLE_BUDGET_TASKS, T_MON_COL_TASK, T_MON_PLANNED, T_MON_SPENT,
+        T_MON_COL_PCT);
     for (t = 0; t < p->ntasks; t++) {
         const struct mon_rtask *rt = &m->task[t];
 
@@ -314,6 +330,9 @@ mon_report_html(struct req *r, const struct mon_report *m, bool standalone)
                 (long)m->entries, T_MON_PENDING_COUNT, (long)m->entries_pending,
                 T_MON_AT_RISK_COUNT, m->nat_risk, T_MON_NO_DATA_COUNT,
                 m->nno_data);
+    if (m->entries_pending > 0) {
+        html_lit(r, "<p class=\"notice\">" T_MON_PENDING_NOTE "</p>\n");
+    }
     if (m->demo_entries > 0) {
         html_printf(r, "<p class=\"notice\"><strong>%s</strong> %ld %s</p>\n",
                     T_MON_DEMO_WARN, (long)m->demo_entries, T_MON_DEMO_WARN2);

@@ -52,6 +52,14 @@
 #define T_MON_ST_ENTERED "wprowadzony"
 #define T_MON_ST_APPROVED "zatwierdzony"
 #define T_MON_ST_RETURNED "zwrócony"
+#define T_MON_APPROVED_VALUE "Wartość zatwierdzona"
+#define T_MON_APPROVED_SHORT "zatwierdzona"
+#define T_MON_NONE_APPROVED "brak zatwierdzonej"
+#define T_MON_PREVIOUS_APPROVED "Dotąd zatwierdzona"
+#define T_MON_IF_APPROVED "z oczekującymi"
+#define T_MON_PENDING_NOTE                                                       \
+    "Raport liczy wyłącznie wartości zatwierdzone. Wartości oczekujące na " \
+    "zatwierdzenie pokazano obok, oznaczone, i nie wchodzą do sum."
 #define T_MON_EV_ENTER "wprowadzenie"
 #define T_MON_EV_APPROVE "zatwierdzenie"
 #define T_MON_EV_RETURN "zwrot do poprawy"

@@ -136,26 +136,95 @@ def main():
         st, _, body = c.request('GET', f'/api/monitoring/plans/{plan}/report')
         check(st == 200, st)
         r = json.loads(body)
-        ind = q(db, "SELECT coalesce(sum(value), 0) FROM realisation WHERE "
-                "plan_id = ? AND kind = 'indicator' AND status <> "
-                "'returned'", plan)[0][0]
-        spent = q(db, "SELECT coalesce(sum(value), 0) FROM realisation "
-                  "WHERE plan_id = ? AND kind = 'line' AND status <> "
-                  "'returned'", plan)[0][0]
+        # Official figures: approved values only.
+        ind = q(db, "SELECT coalesce(sum(approved_value), 0) FROM realisation"
+                " WHERE plan_id = ? AND kind = 'indicator'", plan)[0][0]
+        spent = q(db, "SELECT coalesce(sum(approved_value), 0) FROM "
+                  "realisation WHERE plan_id = ? AND kind = 'line'",
+                  plan)[0][0]
         check(r['indicator_entries_sum'] == ind, (r['indicator_entries_sum'],
                                                   ind))
         check(r['budget']['spent_grosze'] == spent,
               (r['budget']['spent_grosze'], spent))
         check(r['budget']['planned_grosze'] == 50000000, 'planned 500 000')
         by = {s['source']: s['spent_grosze'] for s in r['budget']['by_source']}
-        for src, v in q(db, "SELECT source, sum(value) FROM realisation "
-                        "WHERE plan_id = ? AND kind = 'line' AND status <> "
-                        "'returned' GROUP BY source", plan):
+        for src, v in q(db, "SELECT source, sum(approved_value) FROM "
+                        "realisation WHERE plan_id = ? AND kind = 'line' AND "
+                        "approved_value IS NOT NULL GROUP BY source", plan):
             check(by[src] == v, (src, by[src], v))
         # The helpline's 2 136 contacts of 2021 feed indicator 26.
         i26 = r['indicators'][26]
         check(i26['computed'] and i26['realisation'] == 2136, i26)
         check(r['demo_entries'] > 0, 'demo entries marked')
+
+    def unapproved_values_never_reach_the_official_report():
+        # Issue 12: 5 000 000 zł typed for a 5 000 zł line showed 1 091,9 %
+        # at once; a new entry for an approved line replaced the approved
+        # value, and once returned the report showed 0 zł.
+        def report():
+            p = subprocess.run([binary, 'report', 'annual', '--plan',
+                                str(plan), '--format', 'json', '--db', db],
+                               capture_output=True, text=True)
+            check(p.returncode == 0, p.stderr)
+            return json.loads(p.stdout)
+
+        row = q(db, "SELECT id, pos, source, period, approved_value FROM "
+                "realisation WHERE plan_id = ? AND kind = 'line' AND "
+                "status = 'approved' ORDER BY id LIMIT 1", plan)
+        check(row, 'the demo has an approved budget line')
+        rid, pos, src, period, approved = row[0]
+        free = q(db, "SELECT count(*) FROM plan_line WHERE plan_id = ?",
+                 plan)[0][0]
+        used = {r[0] for r in q(db, "SELECT pos FROM realisation WHERE "
+                                "plan_id = ? AND kind = 'line' AND source ="
+                                " ?", plan, src)}
+        other = next(i for i in range(free) if i not in used)
+        r0 = report()
+        check(r0['budget']['pending_grosze'] is None or
+              r0['entries_pending'] > 0, r0['budget'])
+        c = Client(srv)
+        c.login('koord')
+
+        def enter(p, value, per):
+            return c.request('POST', '/monitoring/wpisy', {
+                'csrf': c.csrf('/monitoring'), 'plan': plan, 'kind': 'line',
+                'pos': p, 'source': src, 'period': per, 'value': value,
+                'note': ''})[0]
+
+        check(enter(other, '5 000 000,00', period[:4]) == 303, 'entered')
+        r1 = report()
+        check(r1['budget']['spent_grosze'] == r0['budget']['spent_grosze'],
+              'an unapproved value changed the official spending')
+        check(r1['budget']['pending_grosze'] ==
+              (r0['budget']['pending_grosze'] or
+               r0['budget']['spent_grosze']) + 500000000, r1['budget'])
+        by0 = {s['source']: s for s in r0['budget']['by_source']}
+        by1 = {s['source']: s for s in r1['budget']['by_source']}
+        check(by1[src]['spent_grosze'] == by0[src]['spent_grosze'], src)
+        check(by1[src]['pending_grosze'] is not None, by1[src])
+        # A new value for the approved line, then returned.
+        check(enter(pos, '99,00', period) == 303, 'second entry')
+        check(q(db, "SELECT approved_value, status FROM realisation WHERE"
+                " id = ?", rid)[0] == (approved, 'entered'), 'pending')
+        st, _, _ = c.request('POST', f'/monitoring/wpisy/{rid}/decyzja', {
+            'csrf': c.csrf('/monitoring'), 'decision': 'return',
+            'comment': 'Kwota nie zgadza się z fakturą'})
+        check(st == 303, st)
+        check(q(db, "SELECT approved_value, status FROM realisation WHERE"
+                " id = ?", rid)[0] == (approved, 'returned'), 'kept')
+        r2 = report()
+        check(r2['budget']['spent_grosze'] == r0['budget']['spent_grosze'],
+              (r2['budget']['spent_grosze'], r0['budget']['spent_grosze']))
+        # Approved at last, the 5 000 000 counts.
+        big = q(db, "SELECT id FROM realisation WHERE plan_id = ? AND "
+                "kind = 'line' AND pos = ? AND source = ?", plan, other,
+                src)[0][0]
+        st, _, _ = c.request('POST', f'/monitoring/wpisy/{big}/decyzja', {
+            'csrf': c.csrf('/monitoring'), 'decision': 'approve'})
+        check(st == 303, st)
+        r3 = report()
+        check(r3['budget']['spent_grosze'] ==
+              r0['budget']['spent_grosze'] + 500000000, r3['budget'])
 
     def registers_form_csv_and_import():
         c = Client(srv)
@@ -396,6 +465,7 @@ def main():
                implementer_enters_only_its_units_tasks,
                approval_and_return_are_audited,
                report_totals_equal_stored_entries,
+               unapproved_values_never_reach_the_official_report,
                registers_form_csv_and_import,
                cli_pdf_is_readable_polish_and_xlsx_has_formulas,
                grantee_reports_its_own_grants_only,

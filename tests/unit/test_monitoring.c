@@ -101,6 +101,26 @@ audit_count(const char *action)
     return n;
 }
 
+static int
+decide(int64_t id, bool approve)
+{
+    const char *why = NULL;
+
+    return mon_entry_decide(db, &a, &coord, id, approve,
+                            approve ? NULL : "Do poprawy", &why);
+}
+
+/* Enter a value and approve it at once. */
+static int
+enter_approved(const char *kind, int pos, const char *source,
+               const char *period, int64_t value)
+{
+    int64_t id;
+    int rc = enter(&coord, kind, pos, source, period, value, &id);
+
+    return rc != 0 ? rc : decide(id, true);
+}
+
 static void
 test_monitoring_report_totals_equal_entry_sums(void **state)
 {
@@ -111,40 +131,32 @@ test_monitoring_report_totals_equal_entry_sums(void **state)
 
     (void)state;
     /* Indicator 9 (task 1.4, target 2) by quarters, 13 (1.10) a year. */
-    assert_int_equal(enter(&coord, "indicator", 9, "", "2021-Q1", 1, &id), 0);
-    assert_int_equal(enter(&coord, "indicator", 9, "", "2021-Q3", 2, &id), 0);
-    assert_int_equal(enter(&coord, "indicator", 13, "", "2021", 17, &id), 0);
-    /* A changed value replaces the old one; its history keeps both. */
-    assert_int_equal(enter(&coord, "indicator", 13, "", "2021", 19, &id), 0);
+    assert_int_equal(enter_approved("indicator", 9, "", "2021-Q1", 1), 0);
+    assert_int_equal(enter_approved("indicator", 9, "", "2021-Q3", 2), 0);
+    assert_int_equal(enter_approved("indicator", 13, "", "2021", 17), 0);
+    /* A newer approved value replaces the old one; history keeps both. */
+    assert_int_equal(enter_approved("indicator", 13, "", "2021", 19), 0);
     /* A returned value does not count. */
     assert_int_equal(enter(&coord, "indicator", 14, "", "2021", 5, &id), 0);
-    {
-        const char *why;
-
-        assert_int_equal(mon_entry_decide(db, &a, &coord, id, false,
-                                          "Brak listy obecności", &why),
-                         0);
-    }
+    assert_int_equal(decide(id, false), 0);
     /* Spending: line 0 (task 1.1) own 11 500,00 and other 90 000,00. */
-    assert_int_equal(enter(&coord, "line", 0, "own", "2021", 1150000, &id), 0);
-    assert_int_equal(enter(&coord, "line", 0, "other", "2021", 9000000, &id),
-                     0);
-    assert_int_equal(enter(&coord, "line", 3, "own", "2021-Q2", 100000, &id),
-                     0);
+    assert_int_equal(enter_approved("line", 0, "own", "2021", 1150000), 0);
+    assert_int_equal(enter_approved("line", 0, "other", "2021", 9000000), 0);
+    assert_int_equal(enter_approved("line", 3, "own", "2021-Q2", 100000), 0);
     hand_ind = 1 + 2 + 19;
 
     assert_int_equal(mon_report_build(db, &a, plan_id, &m), 0);
     n = mon_entries_of_plan(db, &a, plan_id, &es);
     assert_int_equal(n, 7);
     for (i = 0; i < n; i++) {
-        if (strcmp(es[i].status, "returned") == 0) {
+        if (!es[i].has_approved) {
             continue;
         }
         if (strcmp(es[i].kind, "indicator") == 0) {
-            ind_sum += es[i].value;
+            ind_sum += es[i].approved;
         } else {
-            spent += es[i].value;
-            spent_own += strcmp(es[i].source, "own") == 0 ? es[i].value : 0;
+            spent += es[i].approved;
+            spent_own += strcmp(es[i].source, "own") == 0 ? es[i].approved : 0;
         }
     }
     assert_int_equal(ind_sum, hand_ind);
@@ -158,6 +170,7 @@ test_monitoring_report_totals_equal_entry_sums(void **state)
     assert_int_equal(m.ind[13].real, 19);
     assert_false(m.ind[14].has_data);
     assert_int_equal(m.entries, 6);
+    assert_int_equal(m.entries_pending, 0);
     /* The planned total is the plan's 500 000,00 zł. */
     assert_int_equal(m.planned_total, 50000000);
     /* Task 1.1: 3 of 2 is 150 %; indicator 9 target 2 -> 150,0 %. */
@@ -169,6 +182,54 @@ test_monitoring_report_totals_equal_entry_sums(void **state)
     /* A period outside the plan's year is refused. */
     assert_int_equal(enter(&coord, "indicator", 10, "", "2022", 3, &id),
                      ERR_INPUT);
+}
+
+/*
+** Issue 12: an unapproved 5 000 000 zł changes no official figure, and a
+** new entry that is returned leaves the approved value where it was.
+*/
+static void
+test_monitoring_only_approved_values_count(void **state)
+{
+    struct mon_report before, m;
+    struct mon_entry e;
+    int64_t id, id2;
+    int own;
+
+    (void)state;
+    assert_int_equal(mon_report_build(db, &a, plan_id, &before), 0);
+    own = plan_source_find(before.p, "own");
+    /* Line 5 own: 14 400,00 approved. */
+    assert_int_equal(enter_approved("line", 5, "own", "2021", 1440000), 0);
+    assert_int_equal(mon_report_build(db, &a, plan_id, &m), 0);
+    assert_int_equal(m.spent_total, before.spent_total + 1440000);
+    /* A new entry replacing it is pending: the approved figure stays. */
+    assert_int_equal(enter(&coord, "line", 5, "own", "2021", 2000000, &id), 0);
+    assert_int_equal(mon_report_build(db, &a, plan_id, &m), 0);
+    assert_int_equal(m.spent_total, before.spent_total + 1440000);
+    assert_int_equal(m.pending_total, before.spent_total + 2000000);
+    assert_int_equal(m.npending_lines, 1);
+    /* Returned: still the approved 14 400,00, nothing pending. */
+    assert_int_equal(decide(id, false), 0);
+    assert_int_equal(mon_entry_get(db, &a, id, &e), 0);
+    assert_true(e.has_approved);
+    assert_int_equal(e.approved, 1440000);
+    assert_string_equal(e.status, "returned");
+    assert_int_equal(mon_report_build(db, &a, plan_id, &m), 0);
+    assert_int_equal(m.spent_total, before.spent_total + 1440000);
+    assert_int_equal(m.spent_by[own], before.spent_by[own] + 1440000);
+    assert_int_equal(m.npending_lines, 0);
+    /* 5 000 000,00 zł typed for a small line: pending, not counted. */
+    assert_int_equal(enter(&coord, "line", 6, "own", "2021", 500000000, &id2),
+                     0);
+    assert_int_equal(mon_report_build(db, &a, plan_id, &m), 0);
+    assert_int_equal(m.spent_total, before.spent_total + 1440000);
+    assert_int_equal(m.pending_total, before.spent_total + 1440000 + 500000000);
+    /* Approved, it counts; the next approval replaces it. */
+    assert_int_equal(decide(id2, true), 0);
+    assert_int_equal(enter_approved("line", 6, "own", "2021", 500000), 0);
+    assert_int_equal(mon_report_build(db, &a, plan_id, &m), 0);
+    assert_int_equal(m.spent_total, before.spent_total + 1440000 + 500000);
 }
 
 static void
@@ -516,6 +577,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_monitoring_report_totals_equal_entry_sums),
+        cmocka_unit_test(test_monitoring_only_approved_values_count),
         cmocka_unit_test(test_monitoring_computed_indicator_equals_hand_count),
         cmocka_unit_test(
             test_monitoring_implementer_cannot_edit_other_units_task),
