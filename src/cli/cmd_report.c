@@ -21,19 +21,25 @@
 
 const char cmd_report_help[] =
     "usage: rodzina report annual --plan ID --format html|xlsx|pdf|json\n"
-    "                             [-o FILE] [--db PATH]\n"
+    "                             [--final] [-o FILE] [--db PATH]\n"
     "\n"
     "Write the annual implementation report of yearly plan ID: per goal,\n"
     "action and indicator the target, the realisation, the % done and the\n"
     "progress toward the programme's targets; the budget planned and spent\n"
-    "by funding source; indicators at risk marked.\n"
+    "by funding source; indicators at risk marked. Official figures count\n"
+    "approved values only; pending values are shown beside them, marked\n"
+    "(in JSON: \"pending\" and \"pending_grosze\", null when none).\n"
     "\n"
     "  --plan ID        the yearly plan (required)\n"
     "  --format F       html (printable, with SVG charts), xlsx (formulas),\n"
     "                   pdf (A4) or json (required)\n"
+    "  --final          the adopted report (its latest version) exactly as\n"
+    "                   it was stored when adopted, instead of a draft\n"
+    "                   built from today's data\n"
     "  -o, --output F   file to write (default: standard output)\n"
     "  --db PATH        database file (default rodzina.db)\n"
-    "Exit status: 0 written, 1 no such yearly plan or a write error,\n"
+    "Exit status: 0 written, 1 no such yearly plan (or, with --final, no\n"
+    "adopted report) or a write error,\n"
     "2 usage.\n";
 
 /*
@@ -45,10 +51,11 @@ cmd_report(int argc, char **argv)
 {
     const char *path = "rodzina.db", *format = NULL, *output = NULL;
     const char *plan = NULL;
+    bool final = false;
     const struct cli_opt opts[] = {
         {"db", &path, NULL, 0},       {"plan", &plan, NULL, 0},
         {"format", &format, NULL, 0}, {"output", &output, NULL, 'o'},
-        {NULL, NULL, NULL, 0},
+        {"final", NULL, &final, 0},   {NULL, NULL, NULL, 0},
     };
     const char *pos[1];
     char err[512], *end;
@@ -91,6 +98,26 @@ cmd_report(int argc, char **argv)
     arena_init(&r.arena);
     buf_init(&r.out);
     r.path = "/";
+    if (final) {
+        const void *data;
+        size_t len;
+        int version;
+
+        rc = mon_report_adopted(db, &r.arena, (int64_t)id, 0, format, &version,
+                                &data, &len);
+        if (rc == ERR_NOTFOUND) {
+            fprintf(stderr, "rodzina report: plan %lld has no adopted report\n",
+                    id);
+            goto done;
+        }
+        if (rc != 0) {
+            fprintf(stderr,
+                    "rodzina report: reading the adopted report failed\n");
+            goto done;
+        }
+        buf_append(&r.out, data, len);
+        goto write;
+    }
     rc = mon_report_build(db, &r.arena, (int64_t)id, &m);
     if (rc == ERR_NOTFOUND || rc == ERR_INPUT) {
         fprintf(stderr, "rodzina report: no yearly plan %lld in %s\n", id,
@@ -118,6 +145,7 @@ cmd_report(int argc, char **argv)
         fprintf(stderr, "rodzina report: writing %s failed\n", format);
         goto done;
     }
+write:
     if (output != NULL && strcmp(output, "-") != 0) {
         FILE *f = fopen(output, "wb");
 

@@ -9,6 +9,7 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "core/str.h"
+#include "core/warsaw.h"
 #include "directory.h"
 
 struct day_word {
@@ -288,38 +289,12 @@ dir_hours_parse(struct arena *a, const char *spec, struct dir_hours *out,
     return 0;
 }
 
-/* Unix time of the last Sunday of month (0-based) of year, 01:00 UTC. */
-static int64_t
-last_sunday_0100(int year, int month)
-{
-    struct tm tm = {0};
-    time_t t;
-    int wday;
-
-    tm.tm_year = year - 1900;
-    tm.tm_mon = month + 1; /* the first day of the next month ... */
-    tm.tm_mday = 1;
-    tm.tm_hour = 1;
-    t = timegm(&tm) - 24 * 3600; /* ... less one day: the last day */
-    gmtime_r(&t, &tm);
-    wday = tm.tm_wday; /* 0 = Sunday */
-    return (int64_t)t - (int64_t)wday * 24 * 3600;
-}
-
 void
 dir_warsaw_time(int64_t t, int *wday, int *minute)
 {
     struct tm tm;
-    time_t tt = (time_t)t;
-    int64_t offset;
 
-    gmtime_r(&tt, &tm);
-    offset = t >= last_sunday_0100(tm.tm_year + 1900, 2) &&
-                     t < last_sunday_0100(tm.tm_year + 1900, 9)
-                 ? 7200
-                 : 3600;
-    tt = (time_t)(t + offset);
-    gmtime_r(&tt, &tm);
+    warsaw_tm(t, &tm);
     *wday = (tm.tm_wday + 6) % 7;
     *minute = tm.tm_hour * 60 + tm.tm_min;
 }

@@ -384,6 +384,9 @@ struct mon_report {
     int64_t indicator_sum; /* sum of approved indicator values (not computed) */
     int nat_risk, nno_data;
     int64_t demo_entries; /* entries whose note marks them as demo data */
+    const char *issuer;   /* the region's office, which issues the report */
+    int64_t issued_at;    /* unix time: built, or adopted */
+    int version;          /* adopted version, 0 for a draft */
 };
 
 /*
@@ -404,6 +407,36 @@ void mon_report_json(struct json *j, const struct mon_report *m);
 
 /* "12,5" for tenths of a percent; "–" for -1. */
 const char *mon_pct_text(struct arena *a, int pct10);
+
+/* ---- report_adopt.c ---- */
+
+/*
+** Adopt the annual report of yearly plan plan_id as its next version:
+** every format rendered now and stored as bytes, one audit row
+** ("report.adopt"), in one transaction. Refused with *why while entries
+** are pending (ERR_INPUT); ERR_NOTFOUND for another region's plan or one
+** that is not yearly; ERR_DB, ERR_IO.
+*/
+int mon_report_adopt(struct db *db, struct arena *a,
+                     const struct mon_actor *act, int64_t plan_id, int *version,
+                     const char **why);
+/*
+** The stored file (format json, html, pdf or xlsx) of adopted version
+** `version` of the plan's report, 0 for the latest: 0 with *found (the
+** version), *data (arena) and *len; ERR_NOTFOUND when none.
+*/
+int mon_report_adopted(struct db *db, struct arena *a, int64_t plan_id,
+                       int version, const char *format, int *found,
+                       const void **data, size_t *len);
+
+struct mon_adoption {
+    int version;
+    int64_t at; /* unix time */
+    const char *by;
+};
+/* The plan's adopted versions, newest first: their number, or < 0. */
+int mon_report_adoptions(struct db *db, struct arena *a, int64_t plan_id,
+                         struct mon_adoption **out);
 
 /* ---- report_xlsx.c, report_pdf.c ---- */
 

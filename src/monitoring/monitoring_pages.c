@@ -12,6 +12,7 @@
 #include "core/err.h"
 #include "core/json.h"
 #include "core/str.h"
+#include "core/warsaw.h"
 #include "db/db.h"
 #include "html/form.h"
 #include "html/html.h"
@@ -148,6 +149,87 @@ approved_text(struct arena *a, const struct mon_entry *e)
 }
 
 /*
+** Whether the caller may see plan id's adopted reports: everyone once the
+** plan is published, else readers of its region. ERR_NOTFOUND for no plan.
+*/
+static int
+plan_visible(struct req *r, int64_t id, bool *visible)
+{
+    db_stmt *st = db_query(r->db, Q_MON_PLAN_INFO);
+    int rc;
+
+    *visible = false;
+    db_bind_int(st, 1, id);
+    rc = db_step(st);
+    if (rc == DB_ROW) {
+        bool reader = r->user != NULL &&
+                      auth_role_has(r->user->role, CAP_REPORT_READ) &&
+                      (r->user->region == NULL ||
+                       strcmp(r->user->region, db_col_text(st, 0)) == 0);
+
+        *visible = db_col_int(st, 3) != 0 || reader;
+        rc = 0;
+    } else if (rc == DB_DONE) {
+        rc = ERR_NOTFOUND;
+    }
+    db_done(st);
+    return rc == ERR_NOTFOUND ? req_error(r, 404, NULL) : rc;
+}
+
+/* The adopted versions of the report, and the form that adopts it. */
+static int
+adoptions_section(struct req *r, const struct mon_report *m)
+{
+    struct mon_adoption *ad;
+    int n = mon_report_adoptions(r->db, &r->arena, m->meta.id, &ad), i;
+
+    if (n < 0) {
+        return n;
+    }
+    html_printf(r, "<section id=\"przyjete\"><h2>%s</h2>\n",
+                T_MON_ADOPTED_LIST);
+    if (n > 0) {
+        html_lit(r, "<ul>\n");
+    }
+    for (i = 0; i < n; i++) {
+        html_printf(
+            r,
+            "<li>%s: <a href=\"/sprawozdania/%ld/%d\">HTML</a>, "
+            "<a href=\"/sprawozdania/%ld/%d?format=pdf\">PDF</a>, "
+            "<a href=\"/sprawozdania/%ld/%d?format=xlsx\">XLSX</a>, "
+            "<a href=\"/sprawozdania/%ld/%d?format=json\">JSON</a>"
+            "%s%s</li>\n",
+            arena_printf(&r->arena, T_MON_ADOPTED_ON,
+                         warsaw_date_words(&r->arena, ad[i].at), ad[i].version),
+            (long)m->meta.id, ad[i].version, (long)m->meta.id, ad[i].version,
+            (long)m->meta.id, ad[i].version, (long)m->meta.id, ad[i].version,
+            ad[i].by ? " — " : "", ad[i].by ? ad[i].by : "");
+    }
+    if (n > 0) {
+        html_lit(r, "</ul>\n");
+    }
+    if (auth_role_has(r->user->role, CAP_REALISATION_APPROVE)) {
+        html_lit(r, "<p class=\"hint\">" T_MON_ADOPT_HINT "</p>\n");
+        if (m->entries_pending > 0) {
+            html_printf(r, "<p>%s</p>\n",
+                        arena_printf(&r->arena, T_MON_ERR_ADOPT_PENDING,
+                                     (long)m->entries_pending));
+        } else {
+            form_begin(r,
+                       arena_printf(&r->arena,
+                                    "/monitoring/plany/%ld/raport/przyjecie",
+                                    (long)m->meta.id),
+                       NULL);
+            html_lit(r, "<p><button type=\"submit\">" T_MON_ADOPT_BUTTON
+                        "</button></p>\n");
+            form_end(r);
+        }
+    }
+    html_lit(r, "</section>\n");
+    return 0;
+}
+
+/*
 ** ROUTE: GET /monitoring
 ** CAP: CAP_PUBLIC
 ** PARAMS: none
@@ -197,6 +279,12 @@ page_mon_home(struct req *r)
                     db_col_text(st, 2), db_col_text(st, 5),
                     (long)db_col_int(st, 4), (long)db_col_int(st, 8),
                     (long)db_col_int(st, 9), (long)id, T_MON_LINK_PLAN);
+        if (!db_col_null(st, 10)) {
+            html_printf(r, " · <a href=\"/sprawozdania/%ld/%ld\">%s</a>",
+                        (long)id, (long)db_col_int(st, 10),
+                        arena_printf(&r->arena, "%s %ld", T_MON_ADOPTED_REPORT,
+                                     (long)db_col_int(st, 10)));
+        }
         if (reader) {
             html_printf(r,
                         " · <a href=\"/monitoring/plany/%ld\">%s</a>"
@@ -1005,8 +1093,102 @@ page_mon_report(struct req *r)
                 "plany/%ld/raport?format=xlsx\">XLSX</a>, <a href=\"/api/"
                 "monitoring/plans/%ld/report\">JSON</a></p>\n",
                 T_MON_DOWNLOAD, (long)id, (long)id, (long)id);
+    if ((rc = adoptions_section(r, &m)) != 0) {
+        return rc;
+    }
     mon_report_html(r, &m, false);
     layout_end(r);
+    return 0;
+}
+
+/*
+** ROUTE: POST /monitoring/plany/:id/raport/przyjecie
+** CAP: CAP_REALISATION_APPROVE
+** PARAMS: id (path), csrf (form)
+*/
+int
+page_mon_report_adopt(struct req *r)
+{
+    struct mon_actor act = mon_actor_of(r);
+    const char *why = NULL;
+    int64_t id = 0;
+    int version = 0, rc;
+
+    if ((rc = id_param(r, 0, &id)) != 0) {
+        return rc;
+    }
+    rc = mon_report_adopt(r->db, &r->arena, &act, id, &version, &why);
+    if (rc == ERR_NOTFOUND) {
+        return req_error(r, 404, NULL);
+    }
+    if (rc == ERR_INPUT) {
+        return message_page(r, 409, why, id);
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    return req_redirect(r, arena_printf(&r->arena,
+                                        "/monitoring/plany/%ld/raport#przyjete",
+                                        (long)id));
+}
+
+/*
+** ROUTE: GET /sprawozdania/:id/:version
+** CAP: CAP_PUBLIC
+** PARAMS: id, version (path), format=html|pdf|xlsx|json (default html)
+*/
+int
+page_mon_adopted_file(struct req *r)
+{
+    const char *format = req_arg(r, "format");
+    const void *data;
+    size_t len;
+    int64_t id = 0, version = 0;
+    int found = 0, rc;
+    bool visible;
+
+    if ((rc = id_param(r, 0, &id)) != 0 || (rc = id_param(r, 1, &version)) ||
+        version > 100000) {
+        return rc != 0 ? rc : req_error(r, 404, NULL);
+    }
+    if (format == NULL) {
+        format = "html";
+    }
+    if (strcmp(format, "html") != 0 && strcmp(format, "json") != 0 &&
+        strcmp(format, "xlsx") != 0 && strcmp(format, "pdf") != 0) {
+        return req_error(r, 400, T_MON_ERR_FORMAT);
+    }
+    /* Public once the plan is published; before that its region's
+     * readers only. */
+    if ((rc = plan_visible(r, id, &visible)) != 0) {
+        return rc;
+    }
+    if (!visible) {
+        return req_error(r, 404, NULL);
+    }
+    rc = mon_report_adopted(r->db, &r->arena, id, (int)version, format, &found,
+                            &data, &len);
+    if (rc == ERR_NOTFOUND) {
+        return req_error(r, 404, NULL);
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    buf_append(&r->out, data, len);
+    r->status = 200;
+    r->content_type =
+        strcmp(format, "pdf") == 0    ? "application/pdf"
+        : strcmp(format, "xlsx") == 0 ? "application/vnd.openxmlformats-"
+                                        "officedocument.spreadsheetml.sheet"
+        : strcmp(format, "json") == 0 ? "application/json; charset=utf-8"
+                                      : "text/html; charset=utf-8";
+    if (strcmp(format, "pdf") == 0 || strcmp(format, "xlsx") == 0) {
+        req_add_header(r, "Content-Disposition",
+                       arena_printf(&r->arena,
+                                    "attachment; filename=\"sprawozdanie-"
+                                    "%ld-wersja-%d.%s\"",
+                                    (long)id, found, format));
+    }
     return 0;
 }
 

@@ -8,11 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/arena.h"
 #include "core/err.h"
 #include "core/json.h"
 #include "core/str.h"
+#include "core/warsaw.h"
 #include "db/db.h"
 #include "html/strings_pl.h"
 #include "monitoring.h"
@@ -238,6 +240,13 @@ mon_report_build(struct db *db, struct arena *a, int64_t plan_id,
         return ERR_INPUT;
     }
     m->year = p->year;
+    m->issued_at = (int64_t)time(NULL);
+    st = db_query(db, Q_MON_OFFICE);
+    db_bind_text(st, 1, m->meta.region);
+    if (db_step(st) == DB_ROW) {
+        m->issuer = db_col_text_dup(a, st, 0);
+    }
+    db_done(st);
     st = db_query(db, Q_MON_PROGRAMME_OF);
     db_bind_int(st, 1, plan_id);
     if ((rc = db_step(st)) == DB_ROW) {
@@ -377,6 +386,23 @@ mon_report_json(struct json *j, const struct mon_report *m)
     json_kstr(j, "programme", p->programme_title);
     json_kstr(j, "region", m->meta.region);
     json_kint(j, "year", m->year);
+    json_kstr(j, "issuer", m->issuer);
+    {
+        struct tm tm;
+        char day[40];
+
+        warsaw_tm(m->issued_at, &tm);
+        snprintf(day, sizeof(day), "%04d-%02d-%02d", tm.tm_year + 1900,
+                 tm.tm_mon + 1, tm.tm_mday);
+        json_kstr(j, "issued_on", day);
+    }
+    json_kbool(j, "final", m->version > 0);
+    json_key(j, "version");
+    if (m->version > 0) {
+        json_int(j, m->version);
+    } else {
+        json_null(j);
+    }
     json_kint(j, "programme_years_elapsed", m->elapsed);
     json_kint(j, "programme_years", m->span);
     json_kint(j, "entries", m->entries);

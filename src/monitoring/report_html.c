@@ -11,6 +11,7 @@
 
 #include "core/arena.h"
 #include "core/str.h"
+#include "core/warsaw.h"
 #include "html/html.h"
 #include "monitoring.h"
 
@@ -330,6 +331,14 @@ mon_report_html(struct req *r, const struct mon_report *m, bool standalone)
                 (long)m->entries, T_MON_PENDING_COUNT, (long)m->entries_pending,
                 T_MON_AT_RISK_COUNT, m->nat_risk, T_MON_NO_DATA_COUNT,
                 m->nno_data);
+    html_printf(r, "<p>%s: %s. %s</p>\n", T_MON_ISSUER,
+                m->issuer ? m->issuer : m->meta.region_name,
+                m->version > 0
+                    ? arena_printf(&r->arena, T_MON_ADOPTED_ON,
+                                   warsaw_date_words(&r->arena, m->issued_at),
+                                   m->version)
+                    : arena_printf(&r->arena, T_MON_DRAFT_AS_OF,
+                                   warsaw_date_words(&r->arena, m->issued_at)));
     if (m->entries_pending > 0) {
         html_lit(r, "<p class=\"notice\">" T_MON_PENDING_NOTE "</p>\n");
     }

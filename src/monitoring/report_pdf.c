@@ -16,6 +16,7 @@
 #include "core/err.h"
 #include "core/log.h"
 #include "core/str.h"
+#include "core/warsaw.h"
 #include "html/strings_pl.h"
 #include "monitoring.h"
 #include "report_html.h"
@@ -54,6 +55,8 @@ struct pdf {
      * cairo's conversion of text to glyphs */
     unsigned long glyph[128];
     double advance[128];
+    int pages;          /* in the whole document; 0 while counting */
+    const char *issuer; /* footer, left */
 };
 
 /*
@@ -80,10 +83,13 @@ struct lcache {
     int used;
 };
 
+/* Appends to the buffer; a NULL buffer (the counting pass) drops it. */
 static cairo_status_t
 write_out(void *closure, const unsigned char *data, unsigned int len)
 {
-    buf_append(closure, data, len);
+    if (closure != NULL) {
+        buf_append(closure, data, len);
+    }
     return CAIRO_STATUS_SUCCESS;
 }
 
@@ -234,10 +240,14 @@ footer(struct pdf *d)
 {
     char text[64];
 
-    snprintf(text, sizeof(text), "Strona %d", d->page);
+    snprintf(text, sizeof(text), T_MON_PAGE_OF, d->page, d->pages);
     cairo_set_source_rgb(d->cr, 0.2, 0.2, 0.2);
     draw_text(d, MARGIN, PAGE_H - MARGIN - 10, PAGE_W - 2 * MARGIN, text,
               d->font, true);
+    if (d->issuer != NULL) {
+        draw_text(d, MARGIN, PAGE_H - MARGIN - 10, (PAGE_W - 2 * MARGIN) / 2,
+                  d->issuer, d->font, false);
+    }
     cairo_set_source_rgb(d->cr, 0, 0, 0);
 }
 
@@ -591,8 +601,13 @@ budget(struct pdf *d, const struct mon_report *m)
     table_end(d);
 }
 
-int
-mon_report_pdf(struct arena *a, const struct mon_report *m, struct buf *out)
+/*
+** One rendering of the report: into out with "page n of pages" footers,
+** or, with out NULL, only to count the pages (*npages).
+*/
+static int
+render(struct arena *a, const struct mon_report *m, struct buf *out, int pages,
+       int *npages)
 {
     const struct plan *p = m->p;
     struct pdf d;
@@ -604,6 +619,8 @@ mon_report_pdf(struct arena *a, const struct mon_report *m, struct buf *out)
     d.run_top = -1;
     d.cache = xcalloc(1, sizeof(*d.cache));
     d.page = 1;
+    d.pages = pages;
+    d.issuer = m->issuer;
     d.y = MARGIN;
     d.surface =
         cairo_pdf_surface_create_for_stream(write_out, out, PAGE_W, PAGE_H);
@@ -611,6 +628,10 @@ mon_report_pdf(struct arena *a, const struct mon_report *m, struct buf *out)
     cairo_pdf_surface_set_metadata(
         d.surface, CAIRO_PDF_METADATA_TITLE,
         arena_printf(a, "%s %d", T_MON_REPORT_TITLE, m->year));
+    if (m->issuer != NULL) {
+        cairo_pdf_surface_set_metadata(d.surface, CAIRO_PDF_METADATA_AUTHOR,
+                                       m->issuer);
+    }
     cairo_set_line_width(d.cr, 0.4);
     {
         /*
@@ -676,6 +697,16 @@ mon_report_pdf(struct arena *a, const struct mon_report *m, struct buf *out)
                       T_MON_PROGRAMME_YEAR, m->elapsed, m->span),
          d.font);
     para(&d,
+         arena_printf(a, "%s: %s. %s", T_MON_ISSUER,
+                      m->issuer ? m->issuer : m->meta.region_name,
+                      m->version > 0
+                          ? arena_printf(a, T_MON_ADOPTED_ON,
+                                         warsaw_date_words(a, m->issued_at),
+                                         m->version)
+                          : arena_printf(a, T_MON_DRAFT_AS_OF,
+                                         warsaw_date_words(a, m->issued_at))),
+         d.font);
+    para(&d,
          arena_printf(a, "%s: %ld (%s: %ld). %s: %d. %s: %d.", T_MON_ENTRIES,
                       (long)m->entries, T_MON_PENDING_COUNT,
                       (long)m->entries_pending, T_MON_AT_RISK_COUNT,
@@ -719,7 +750,18 @@ mon_report_pdf(struct arena *a, const struct mon_report *m, struct buf *out)
         log_error("report pdf: cairo: %s", cairo_status_to_string(st));
         return ERR_IO;
     }
+    *npages = d.page;
     return 0;
+}
+
+/* Two passes: the footers say "page n of m", and m is known only after
+ * the text has been laid out once. */
+int
+mon_report_pdf(struct arena *a, const struct mon_report *m, struct buf *out)
+{
+    int pages = 0, rc = render(a, m, NULL, 0, &pages);
+
+    return rc != 0 ? rc : render(a, m, out, pages, &pages);
 }
 
 /*

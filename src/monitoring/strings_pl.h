@@ -53,6 +53,25 @@
 #define T_MON_ST_APPROVED "zatwierdzony"
 #define T_MON_ST_RETURNED "zwrócony"
 #define T_MON_APPROVED_VALUE "Wartość zatwierdzona"
+#define T_MON_ISSUER "Wydał"
+/* printf templates: a date in words; a date and the version */
+#define T_MON_DRAFT_AS_OF "Wersja robocza, stan na %s"
+#define T_MON_ADOPTED_ON "Sprawozdanie przyjęte %s (wersja %d)"
+/* printf template: page n of m */
+#define T_MON_PAGE_OF "Strona %d z %d"
+#define T_MON_ADOPT_BUTTON "Przyjmij sprawozdanie jako ostateczne"
+#define T_MON_ADOPT_HINT                                                          \
+    "Przyjęte sprawozdanie zostaje zapisane w postaci, w jakiej jest teraz "     \
+    "(PDF, XLSX, HTML, JSON); późniejsze zmiany go nie zmieniają. Poprawione " \
+    "sprawozdanie przyjmuje się ponownie jako kolejną wersję."
+#define T_MON_ADOPTED_LIST "Przyjęte sprawozdania"
+#define T_MON_ADOPTED_REPORT "Sprawozdanie przyjęte, wersja"
+#define T_MON_ADOPTED_DONE "Sprawozdanie przyjęto."
+/* printf template: the number of pending entries */
+#define T_MON_ERR_ADOPT_PENDING                                                \
+    "Sprawozdania nie można przyjąć: %ld wpis(ów) czeka na decyzję. "     \
+    "Zatwierdź "                                                              \
+    "je lub zwróć do poprawy."
 #define T_MON_APPROVED_SHORT "zatwierdzona"
 #define T_MON_NONE_APPROVED "brak zatwierdzonej"
 #define T_MON_PREVIOUS_APPROVED "Dotąd zatwierdzona"

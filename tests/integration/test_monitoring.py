@@ -5,6 +5,7 @@ approval and return with audit rows, the report's totals against the
 stored entries, registers (form, CSV export and all-or-nothing import),
 and the PDF of the demo's 2021 report read back with pdftotext.
 Usage: test_monitoring.py BINARY"""
+import http.client
 import json
 import os
 import re
@@ -225,6 +226,100 @@ def main():
         r3 = report()
         check(r3['budget']['spent_grosze'] ==
               r0['budget']['spent_grosze'] + 500000000, r3['budget'])
+
+    def adopted_report_is_frozen_byte_for_byte():
+        c = Client(srv)
+        c.login('koord')
+        for (eid,) in q(db, "SELECT id FROM realisation WHERE plan_id = ? "
+                        "AND status = 'entered'", plan):
+            st, _, _ = c.request('POST', f'/monitoring/wpisy/{eid}/decyzja', {
+                'csrf': c.csrf('/monitoring'), 'decision': 'approve'})
+            check(st == 303, st)
+        st, h, _ = c.request('POST', f'/monitoring/plany/{plan}/raport/'
+                             'przyjecie', {'csrf': c.csrf('/monitoring')})
+        check(st == 303, st)
+        version = q(db, "SELECT max(version) FROM report_adoption WHERE "
+                    "plan_id = ?", plan)[0][0]
+        check(version >= 1, version)
+        check(q(db, "SELECT count(*) FROM audit WHERE action = "
+                "'report.adopt'")[0][0] >= 1, 'adoption audited')
+
+        def files():
+            out = {}
+            for fmt in ('html', 'pdf', 'xlsx', 'json'):
+                conn = http.client.HTTPConnection('127.0.0.1', srv.port,
+                                                  timeout=20)
+                conn.request('GET', f'/sprawozdania/{plan}/{version}'
+                             f'?format={fmt}')
+                resp = conn.getresponse()
+                out[fmt] = (resp.status, resp.read())
+                conn.close()
+            return out
+
+        before = files()  # as the public: the 2021 plan is published
+        for fmt, (st, data) in before.items():
+            check(st == 200 and len(data) > 500, (fmt, st, len(data)))
+        doc = json.loads(before['json'][1])
+        check(doc['final'] is True and doc['version'] == version, doc['final'])
+        check(doc['entries_pending'] == 0, doc['entries_pending'])
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, 'r.pdf')
+            open(path, 'wb').write(before['pdf'][1])
+            text = subprocess.run(['pdftotext', path, '-'],
+                                  capture_output=True, text=True).stdout
+        check('Sprawozdanie przyjęte' in text and 'Strona 1 z ' in text,
+              'adopted PDF names its adoption and pages')
+        check('Regionalny Ośrodek Polityki Społecznej' in text, 'issuer')
+        # Later changes: a new approved value, then a pending one.
+        item = q(db, "SELECT pos, source, period FROM realisation WHERE "
+                 "plan_id = ? AND kind = 'line' ORDER BY id LIMIT 1", plan)[0]
+        st, h, _ = c.request('POST', '/monitoring/wpisy', {
+            'csrf': c.csrf('/monitoring'), 'plan': plan, 'kind': 'line',
+            'pos': item[0], 'source': item[1], 'period': item[2],
+            'value': '1 234,56', 'note': ''})
+        check(st == 303, st)
+        eid = int(h['location'].rsplit('/', 1)[1])
+        st, _, _ = c.request('POST', f'/monitoring/wpisy/{eid}/decyzja', {
+            'csrf': c.csrf('/monitoring'), 'decision': 'approve'})
+        check(st == 303, st)
+        draft = subprocess.run([binary, 'report', 'annual', '--plan',
+                                str(plan), '--format', 'json', '--db', db],
+                               capture_output=True, text=True)
+        check(json.loads(draft.stdout)['budget']['spent_grosze'] !=
+              doc['budget']['spent_grosze'], 'the draft changed')
+        after = files()
+        for fmt in before:
+            check(after[fmt] == before[fmt], f'adopted {fmt} changed')
+        final = subprocess.run([binary, 'report', 'annual', '--plan',
+                                str(plan), '--format', 'json', '--final',
+                                '--db', db], capture_output=True)
+        check(final.returncode == 0 and final.stdout == before['json'][1],
+              '--final is the adopted JSON')
+        # A pending entry blocks adoption: 409, no new version.
+        st, h, _ = c.request('POST', '/monitoring/wpisy', {
+            'csrf': c.csrf('/monitoring'), 'plan': plan, 'kind': 'line',
+            'pos': item[0], 'source': item[1], 'period': item[2],
+            'value': '1,00', 'note': ''})
+        check(st == 303, st)
+        st, _, html = c.request('POST', f'/monitoring/plany/{plan}/raport/'
+                                'przyjecie', {'csrf': c.csrf('/monitoring')})
+        check(st == 409 and 'czeka na decyzję' in html, st)
+        check(q(db, "SELECT max(version) FROM report_adoption WHERE "
+                "plan_id = ?", plan)[0][0] == version, 'no new version')
+        con = sqlite3.connect(db)
+        try:
+            con.execute("UPDATE report_adoption SET pdf = x'00'")
+            check(False, 'an adopted report was changed')
+        except sqlite3.DatabaseError:
+            pass
+        finally:
+            con.close()
+        # Another region's coordinator cannot adopt it.
+        other = Client(srv)
+        other.login('koord12')
+        st, _, _ = other.request('POST', f'/monitoring/plany/{plan}/raport/'
+                                 'przyjecie', {'csrf': other.csrf('/monitoring')})
+        check(st == 404, st)
 
     def registers_form_csv_and_import():
         c = Client(srv)
@@ -466,6 +561,7 @@ def main():
                approval_and_return_are_audited,
                report_totals_equal_stored_entries,
                unapproved_values_never_reach_the_official_report,
+               adopted_report_is_frozen_byte_for_byte,
                registers_form_csv_and_import,
                cli_pdf_is_readable_polish_and_xlsx_has_formulas,
                grantee_reports_its_own_grants_only,

@@ -1,0 +1,165 @@
+/*
+** Adopting the annual report: the coordinator's decision freezes what the
+** report says. Every format is rendered once, at adoption, and stored as
+** bytes (report_adoption refuses UPDATE and DELETE), so the adopted files
+** are served byte for byte whatever changes later: entries, approvals,
+** plan edits, or this program's own renderers.
+*/
+#include <string.h>
+#include <time.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/json.h"
+#include "db/db.h"
+#include "html/strings_pl.h"
+#include "http/http.h"
+#include "monitoring.h"
+#include "report_html.h"
+
+/* The four files of report m, each into its buffer. 0 or ERR_IO. */
+static int
+render_all(struct arena *a, const struct mon_report *m, struct buf *json,
+           struct buf *html, struct buf *pdf, struct buf *xlsx)
+{
+    struct req r;
+    struct json j;
+    int rc;
+
+    json_init(&j, json);
+    mon_report_json(&j, m);
+    buf_putc(json, '\n');
+    /* The HTML writers write into a request's output: a private one. */
+    memset(&r, 0, sizeof(r));
+    arena_init(&r.arena);
+    r.path = "/";
+    r.out = *html;
+    mon_report_html(&r, m, true);
+    *html = r.out;
+    arena_free(&r.arena);
+    if ((rc = mon_report_pdf(a, m, pdf)) != 0) {
+        return rc;
+    }
+    return mon_report_xlsx(a, m, xlsx);
+}
+
+int
+mon_report_adopt(struct db *db, struct arena *a, const struct mon_actor *act,
+                 int64_t plan_id, int *version, const char **why)
+{
+    struct audit_entry e = act->who;
+    struct mon_report m;
+    struct buf json, html, pdf, xlsx;
+    int64_t next = 0, now = (int64_t)time(NULL);
+    db_stmt *st;
+    int rc;
+
+    *why = NULL;
+    if ((rc = mon_report_build(db, a, plan_id, &m)) != 0) {
+        return rc;
+    }
+    if (act->region != NULL && strcmp(act->region, m.meta.region) != 0) {
+        return ERR_NOTFOUND;
+    }
+    /* A final report has no pending values: each is decided first. */
+    if (m.entries_pending > 0) {
+        *why =
+            arena_printf(a, T_MON_ERR_ADOPT_PENDING, (long)m.entries_pending);
+        return ERR_INPUT;
+    }
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_MON_ADOPTION_NEXT);
+    db_bind_int(st, 1, plan_id);
+    if ((rc = db_one_int(st, &next)) != 0) {
+        db_rollback(db);
+        return rc;
+    }
+    m.version = (int)next;
+    m.issued_at = now;
+    buf_init(&json);
+    buf_init(&html);
+    buf_init(&pdf);
+    buf_init(&xlsx);
+    rc = render_all(a, &m, &json, &html, &pdf, &xlsx);
+    if (rc == 0) {
+        st = db_query(db, Q_MON_ADOPTION_INSERT);
+        db_bind_int(st, 1, plan_id);
+        db_bind_int(st, 2, next);
+        db_bind_int(st, 3, now);
+        db_bind_text(st, 4, act->who.account);
+        db_bind_blob(st, 5, json.data, json.len);
+        db_bind_blob(st, 6, html.data, html.len);
+        db_bind_blob(st, 7, pdf.data, pdf.len);
+        db_bind_blob(st, 8, xlsx.data, xlsx.len);
+        rc = db_exec(st);
+    }
+    buf_free(&json);
+    buf_free(&html);
+    buf_free(&pdf);
+    buf_free(&xlsx);
+    if (rc == 0) {
+        e.action = "report.adopt";
+        e.entity = "plan";
+        e.entity_id = arena_printf(a, "%ld", (long)plan_id);
+        e.after = arena_printf(a, "{\"version\":%ld,\"entries\":%ld}",
+                               (long)next, (long)m.entries);
+        rc = audit_add(db, &e);
+    }
+    if (rc != 0) {
+        db_rollback(db);
+        return rc;
+    }
+    *version = (int)next;
+    return db_commit(db);
+}
+
+int
+mon_report_adopted(struct db *db, struct arena *a, int64_t plan_id, int version,
+                   const char *format, int *found, const void **data,
+                   size_t *len)
+{
+    db_stmt *st = db_query(db, Q_MON_ADOPTION_FILE);
+    const void *p;
+    int rc;
+
+    db_bind_int(st, 1, plan_id);
+    db_bind_int(st, 2, version);
+    db_bind_text(st, 3, format);
+    rc = db_step(st);
+    if (rc != DB_ROW) {
+        db_done(st);
+        return rc == DB_DONE ? ERR_NOTFOUND : rc;
+    }
+    *found = (int)db_col_int(st, 0);
+    p = db_col_blob(st, 1, len);
+    *data = arena_alloc(a, *len + 1);
+    if (*len > 0) {
+        memcpy((void *)*data, p, *len);
+    }
+    db_done(st);
+    return 0;
+}
+
+int
+mon_report_adoptions(struct db *db, struct arena *a, int64_t plan_id,
+                     struct mon_adoption **out)
+{
+    db_stmt *st = db_query(db, Q_MON_ADOPTIONS);
+    struct mon_adoption *list = NULL;
+    int n = 0, rc;
+
+    db_bind_int(st, 1, plan_id);
+    while ((rc = db_step(st)) == DB_ROW) {
+        list = plan_grow(a, list, n, sizeof(*list));
+        list[n].version = (int)db_col_int(st, 0);
+        list[n].at = db_col_int(st, 1);
+        list[n].by = db_col_null(st, 2) ? NULL : db_col_text_dup(a, st, 2);
+        n++;
+    }
+    db_done(st);
+    *out = list;
+    return rc == DB_DONE ? n : rc;
+}
