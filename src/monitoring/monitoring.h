@@ -41,6 +41,9 @@ struct mon_actor {
 
 /* ---- realisation.c ---- */
 
+/* The item "line" of a project card's spending as a whole. */
+#define MON_PROJECT_SPENDING (-1)
+
 /* A value to enter for one item of a plan in one period. */
 struct mon_input {
     int64_t plan_id;
@@ -126,8 +129,13 @@ bool mon_may_enter_task(struct db *db, struct arena *a,
                         const struct mon_actor *act, const char *region,
                         const struct plan *p, int t);
 
-/* Validate a period for a plan year: "2021" or "2021-Q1".."2021-Q4". */
-bool mon_period_valid(const char *period, int year);
+/*
+** The years a plan's realisation is entered for: a yearly plan's year, a
+** programme's or project's years. false when the plan does not say.
+*/
+bool mon_plan_years(const struct plan *p, int *from, int *to);
+/* A period within years from..to: "2021" or "2021-Q1".."2021-Q4". */
+bool mon_period_valid(const char *period, int from, int to);
 
 /* ---- metrics.c ---- */
 
@@ -407,6 +415,36 @@ void mon_report_json(struct json *j, const struct mon_report *m);
 
 /* "12,5" for tenths of a percent; "–" for -1. */
 const char *mon_pct_text(struct arena *a, int pct10);
+
+/* ---- progress.c ---- */
+
+struct mon_pind {
+    bool has_target, has_data; /* target for the whole period; approved */
+    int64_t target, real;      /* real: approved values of every year */
+    int64_t pending;           /* real if every pending entry were approved */
+    int npending;
+    int64_t *by_year; /* approved, [year - from] */
+    int pct10;        /* real / target in tenths of %, -1 none */
+};
+
+struct mon_progress {
+    const struct plan *p;
+    struct plan_meta meta;
+    int from, to, nyears;
+    struct mon_pind *ind; /* one per plan indicator */
+    /* A project card's budget (declared) and spending (approved). */
+    int64_t budget, budget_eu; /* grosze; 0 when not stated */
+    int64_t spent, spent_pending, spent_eu;
+    int npending_spent;
+    int64_t *spent_by_year;
+};
+
+/*
+** Progress of programme or project plan_id over its years. 0, ERR_INPUT
+** for a yearly plan or one without years, ERR_NOTFOUND, ERR_DB.
+*/
+int mon_progress_build(struct db *db, struct arena *a, int64_t plan_id,
+                       struct mon_progress *out);
 
 /* ---- report_adopt.c ---- */
 

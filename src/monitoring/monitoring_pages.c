@@ -108,6 +108,13 @@ static const char *
 item_label(struct arena *a, const struct plan *p, const struct mon_entry *e)
 {
     if (strcmp(e->kind, "indicator") == 0 && e->pos >= 0 &&
+        e->pos < p->nindicators && p->indicators[e->pos].task < 0) {
+        return p->indicators[e->pos].name;
+    }
+    if (strcmp(e->kind, "line") == 0 && e->pos == MON_PROJECT_SPENDING) {
+        return T_MON_PROJECT_SPENDING;
+    }
+    if (strcmp(e->kind, "indicator") == 0 && e->pos >= 0 &&
         e->pos < p->nindicators) {
         const struct plan_indicator *in = &p->indicators[e->pos];
 
@@ -314,6 +321,175 @@ page_mon_home(struct req *r)
     return 0;
 }
 
+/* A figure with its pending one beside it, marked, when there is one. */
+static void
+figure_cell(struct req *r, const char *v, int npending, const char *pending)
+{
+    html_printf(r, "<td class=\"num\">%s", v);
+    if (npending > 0) {
+        html_printf(r, "<br><span class=\"pending\">(%s: %s)</span>",
+                    T_MON_IF_APPROVED, pending);
+    }
+    html_lit(r, "</td>");
+}
+
+/* The entry form of a programme or project: any indicator, any year. */
+static void
+progress_form(struct req *r, const struct mon_progress *m)
+{
+    const struct plan *p = m->p;
+    int i;
+
+    html_printf(r, "<h2>%s</h2>\n", T_MON_NEW_ENTRY);
+    form_begin(r, "/monitoring/wpisy", NULL);
+    html_printf(r,
+                "<input type=\"hidden\" name=\"plan\" value=\"%ld\">"
+                "<p class=\"field\"><label for=\"f-item\">%s</label>"
+                "<select id=\"f-item\" name=\"item\">\n",
+                (long)m->meta.id, T_MON_COL_ITEM);
+    for (i = 0; i < p->nindicators; i++) {
+        html_printf(r, "<option value=\"indicator:%d\">%s</option>\n", i,
+                    p->indicators[i].name);
+    }
+    if (p->kind == PLAN_PROJECT) {
+        html_printf(r, "<option value=\"line:%d\">%s (zł)</option>\n",
+                    MON_PROJECT_SPENDING, T_MON_PROJECT_SPENDING);
+    }
+    html_lit(r, "</select></p>\n");
+    form_input(r, "period", T_MON_PERIOD, "text", NULL,
+               "required aria-describedby=\"f-period-hint\"");
+    html_printf(r, "<p class=\"hint\" id=\"f-period-hint\">%s</p>\n",
+                T_MON_PERIOD_HINT);
+    form_input(r, "value", T_MON_COL_VALUE, "text", NULL,
+               "required inputmode=\"decimal\"");
+    form_input(r, "note", T_MON_NOTE, "text", NULL, NULL);
+    html_lit(r, "<p><button type=\"submit\">" T_MON_SAVE "</button></p>\n");
+    form_end(r);
+}
+
+/* The monitoring page of a programme (seed 003) or project card (004). */
+static int
+progress_page(struct req *r, int64_t id)
+{
+    struct mon_progress m;
+    const struct plan *p;
+    int rc = mon_progress_build(r->db, &r->arena, id, &m), i, y;
+
+    if (rc == ERR_NOTFOUND || rc == ERR_INPUT ||
+        (rc == 0 && r->user->region != NULL &&
+         strcmp(r->user->region, m.meta.region) != 0)) {
+        return req_error(r, 404, NULL);
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    p = m.p;
+    layout_begin(r, T_MON_PROGRESS_TITLE);
+    crumbs(r, T_MON_PROGRESS_TITLE, 0);
+    html_printf(r,
+                "<h1>%s</h1>\n<p class=\"lead\">%s: %s</p>\n<dl "
+                "class=\"meta\"><dt>%s</dt><dd>%s</dd><dt>%s</dt>"
+                "<dd>%d–%d</dd></dl>\n",
+                T_MON_PROGRESS_TITLE,
+                p->kind == PLAN_PROJECT ? T_MON_KIND_PROJECT
+                                        : T_MON_KIND_PROGRAMME,
+                p->title ? p->title : "", T_MON_REGION, m.meta.region_name,
+                T_MON_YEARS, m.from, m.to);
+    if (p->ngoals > 0) {
+        html_printf(r, "<h2>%s</h2>\n<ul>\n", T_MON_GOALS);
+        for (i = 0; i < p->ngoals; i++) {
+            html_printf(r, "<li>%s %s</li>\n", p->goals[i].code,
+                        p->goals[i].title);
+        }
+        html_lit(r, "</ul>\n");
+    }
+    html_printf(r, "<h2>%s</h2>\n", T_MON_RESULTS);
+    if (p->nindicators == 0) {
+        html_lit(r, "<p>" T_MON_NO_INDICATORS "</p>\n");
+    } else {
+        html_printf(
+            r,
+            "<div class=\"wide\" tabindex=\"0\" role=\"region\" "
+            "aria-labelledby=\"mon-prog-cap\"><table class=\"mon-progress\">"
+            "\n<caption id=\"mon-prog-cap\" class=\"mon-sr\">%s"
+            "</caption>\n<thead><tr>"
+            "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+            "<th scope=\"col\" class=\"num\">%s</th>",
+            T_MON_RESULTS, T_MON_COL_INDICATOR, T_MON_COL_UNIT,
+            T_MON_COL_PERIOD_TARGET);
+        for (y = 0; y < m.nyears; y++) {
+            html_printf(r, "<th scope=\"col\" class=\"num\">%d</th>",
+                        m.from + y);
+        }
+        html_printf(r,
+                    "<th scope=\"col\" class=\"num\">%s</th>"
+                    "<th scope=\"col\" class=\"num\">%s</th></tr>"
+                    "</thead>\n<tbody>\n",
+                    T_MON_COL_TO_DATE, T_MON_COL_PCT_TARGET);
+        for (i = 0; i < p->nindicators; i++) {
+            const struct mon_pind *pi = &m.ind[i];
+
+            html_printf(r,
+                        "<tr><th scope=\"row\">%s</th><td>%s</td>"
+                        "<td class=\"num\">%s</td>",
+                        p->indicators[i].name,
+                        p->indicators[i].unit ? p->indicators[i].unit : "",
+                        pi->has_target ? str_thousands(&r->arena, pi->target)
+                                       : "–");
+            for (y = 0; y < m.nyears; y++) {
+                html_printf(r, "<td class=\"num\">%s</td>",
+                            str_thousands(&r->arena, pi->by_year[y]));
+            }
+            figure_cell(r,
+                        pi->has_data ? str_thousands(&r->arena, pi->real) : "–",
+                        pi->npending, str_thousands(&r->arena, pi->pending));
+            html_printf(r, "<td class=\"num\">%s</td></tr>\n",
+                        mon_pct_text(&r->arena, pi->pct10));
+        }
+        html_lit(r, "</tbody>\n</table></div>\n");
+    }
+    if (p->kind == PLAN_PROJECT) {
+        html_printf(r,
+                    "<h2>%s</h2>\n<table>\n<caption>%s</caption>\n<tbody>"
+                    "<tr><th scope=\"row\">%s</th><td class=\"num\">%s zł"
+                    "</td></tr><tr><th scope=\"row\">%s</th><td class="
+                    "\"num\">%s zł</td></tr><tr><th scope=\"row\">%s</th>",
+                    T_MON_PROJECT_BUDGET, T_MON_PROJECT_BUDGET,
+                    T_MON_PROJECT_VALUE, str_money(&r->arena, m.budget),
+                    T_MON_EU_FUNDING, str_money(&r->arena, m.budget_eu),
+                    T_MON_PROJECT_SPENT);
+        figure_cell(
+            r, arena_printf(&r->arena, "%s zł", str_money(&r->arena, m.spent)),
+            m.npending_spent,
+            arena_printf(&r->arena, "%s zł",
+                         str_money(&r->arena, m.spent_pending)));
+        html_printf(
+            r,
+            "</tr><tr><th scope=\"row\">%s</th><td class=\"num\">"
+            "%s</td></tr><tr><th scope=\"row\">%s</th><td class="
+            "\"num\">%s zł</td></tr>\n",
+            T_MON_PROJECT_SPENT_PCT,
+            mon_pct_text(&r->arena,
+                         m.budget > 0
+                             ? (int)((m.spent * 1000 + m.budget / 2) / m.budget)
+                             : -1),
+            T_MON_PROJECT_SPENT_EU, str_money(&r->arena, m.spent_eu));
+        for (y = 0; y < m.nyears; y++) {
+            html_printf(r,
+                        "<tr><th scope=\"row\">%s %d</th><td class=\"num\">"
+                        "%s zł</td></tr>\n",
+                        T_MON_PROJECT_SPENT, m.from + y,
+                        str_money(&r->arena, m.spent_by_year[y]));
+        }
+        html_lit(r, "</tbody></table>\n");
+    }
+    if (auth_role_has(r->user->role, CAP_REALISATION_ENTER)) {
+        progress_form(r, &m);
+    }
+    layout_end(r);
+    return 0;
+}
+
 /*
 ** ROUTE: GET /monitoring/plany/:id
 ** CAP: CAP_REPORT_READ
@@ -325,10 +501,21 @@ page_mon_dashboard(struct req *r)
     struct mon_report m;
     int64_t id = 0;
     db_stmt *st;
+    bool yearly;
     int rc, t, nlate = 0, nnodata = 0;
 
-    if ((rc = id_param(r, 0, &id)) != 0 ||
-        (rc = report_or_reply(r, id, &m)) != 0) {
+    if ((rc = id_param(r, 0, &id)) != 0) {
+        return rc;
+    }
+    st = db_query(r->db, Q_MON_PLAN_INFO);
+    db_bind_int(st, 1, id);
+    rc = db_step(st);
+    yearly = rc == DB_ROW && strcmp(db_col_text(st, 1), "yearly") == 0;
+    db_done(st);
+    if (rc == DB_ROW && !yearly) {
+        return progress_page(r, id);
+    }
+    if ((rc = report_or_reply(r, id, &m)) != 0) {
         return rc;
     }
     layout_begin(r, T_MON_DASHBOARD);
@@ -742,6 +929,14 @@ page_mon_entry_save(struct req *r)
     memset(&in, 0, sizeof(in));
     in.kind = req_form(r, "kind");
     in.source = req_form(r, "source");
+    /* The programme and project form names its item "kind:pos". */
+    if (req_form(r, "item") != NULL && strchr(req_form(r, "item"), ':')) {
+        const char *item = req_form(r, "item");
+
+        in.kind = arena_strndup(&r->arena, item, strcspn(item, ":"));
+        pos = strchr(item, ':') + 1;
+        in.source = "";
+    }
     in.period = req_form(r, "period");
     in.note = req_form(r, "note");
     in.plan_id = plan ? strtoll(plan, &end, 10) : 0;

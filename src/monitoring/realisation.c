@@ -18,15 +18,32 @@
 #include "monitoring.h"
 
 bool
-mon_period_valid(const char *period, int year)
+mon_plan_years(const struct plan *p, int *from, int *to)
 {
-    char y[16];
+    if (p->kind == PLAN_YEARLY) {
+        *from = *to = p->year;
+    } else {
+        *from = p->period_from ? atoi(p->period_from) : p->programme_from;
+        *to = p->period_to ? atoi(p->period_to) : p->programme_to;
+    }
+    return *from > 0 && *to >= *from && *to <= 9999;
+}
 
-    if (period == NULL || year <= 0 || year > 9999) {
+bool
+mon_period_valid(const char *period, int from, int to)
+{
+    int year, i;
+
+    if (period == NULL) {
         return false;
     }
-    snprintf(y, sizeof(y), "%04d", year);
-    if (strncmp(period, y, 4) != 0) {
+    for (i = 0; i < 4; i++) {
+        if (period[i] < '0' || period[i] > '9') {
+            return false;
+        }
+    }
+    year = atoi(period);
+    if (year < from || year > to) {
         return false;
     }
     if (period[4] == '\0') {
@@ -221,6 +238,13 @@ item_task(const struct plan *p, const struct mon_input *in)
         }
         return p->indicators[in->pos].task;
     }
+    /* A project card has no budget lines: its spending is one item. */
+    if (strcmp(in->kind, "line") == 0 && p->kind == PLAN_PROJECT) {
+        return in->pos == MON_PROJECT_SPENDING &&
+                       (in->source == NULL || *in->source == '\0')
+                   ? -1
+                   : -2;
+    }
     if (strcmp(in->kind, "line") == 0) {
         if (in->pos < 0 || in->pos >= p->nlines || in->source == NULL ||
             plan_source_find(p, in->source) < 0) {
@@ -253,14 +277,14 @@ mon_entry_save(struct db *db, struct arena *a, const struct mon_actor *act,
     const char *before = NULL, *note = in->note;
     int64_t existing = 0, mixed = 0;
     db_stmt *st;
-    int rc, t;
+    int rc, t, from, to;
 
     *why = NULL;
     rc = plan_store_load(db, a, in->plan_id, &p, &meta);
     if (rc != 0) {
         return rc;
     }
-    if (p->kind != PLAN_YEARLY || p->year <= 0) {
+    if (!mon_plan_years(p, &from, &to)) {
         *why = T_MON_ERR_NOT_YEARLY;
         return ERR_INPUT;
     }
@@ -269,8 +293,8 @@ mon_entry_save(struct db *db, struct arena *a, const struct mon_actor *act,
         *why = T_MON_ERR_ITEM;
         return ERR_INPUT;
     }
-    if (!mon_period_valid(in->period, p->year)) {
-        *why = arena_printf(a, T_MON_ERR_PERIOD, p->year, p->year);
+    if (!mon_period_valid(in->period, from, to)) {
+        *why = arena_printf(a, T_MON_ERR_PERIOD, from, to, from);
         return ERR_INPUT;
     }
     if (in->value < 0) {

@@ -224,8 +224,10 @@ budget_tables(struct req *r, const struct mon_report *m)
     int s, t;
 
     html_printf(r,
-                "<table class=\"mon-budget\">\n<caption>%s</caption>\n"
-                "<thead><tr><th scope=\"col\">%s</th>"
+                "<div class=\"wide\" tabindex=\"0\" role=\"region\" "
+                "aria-labelledby=\"mon-source-cap\"><table "
+                "class=\"mon-budget\">\n<caption id=\"mon-source-cap\">%s"
+                "</caption>\n<thead><tr><th scope=\"col\">%s</th>"
                 "<th scope=\"col\" class=\"num\">%s</th>"
                 "<th scope=\"col\" class=\"num\">%s</th>"
                 "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n"
@@ -251,7 +253,7 @@ budget_tables(struct req *r, const struct mon_report *m)
     html_printf(r,
                 "</tbody>\n<tfoot><tr class=\"sum\"><th scope=\"row\">%s"
                 "</th><td class=\"num\">%s</td><td class=\"num\">%s</td>"
-                "<td class=\"num\">%s</td></tr></tfoot>\n</table>\n",
+                "<td class=\"num\">%s</td></tr></tfoot>\n</table></div>\n",
                 T_MON_TOTAL, str_money(&r->arena, m->planned_total),
                 str_money(&r->arena, m->spent_total),
                 mon_pct_text(&r->arena, m->planned_total > 0

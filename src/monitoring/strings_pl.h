@@ -54,6 +54,27 @@
 #define T_MON_ST_RETURNED "zwrócony"
 #define T_MON_APPROVED_VALUE "Wartość zatwierdzona"
 #define T_MON_ISSUER "Wydał"
+#define T_MON_PROGRESS_TITLE "Postęp realizacji"
+#define T_MON_KIND_PROGRAMME "Program"
+#define T_MON_KIND_PROJECT "Projekt"
+#define T_MON_YEARS "Lata realizacji"
+#define T_MON_GOALS "Cele"
+#define T_MON_RESULTS "Wskaźniki i ich realizacja"
+#define T_MON_COL_UNIT "Jednostka"
+#define T_MON_COL_PERIOD_TARGET "Wartość docelowa"
+#define T_MON_COL_TO_DATE "Razem zatwierdzone"
+#define T_MON_COL_PCT_TARGET "% wartości docelowej"
+#define T_MON_NO_INDICATORS                                                    \
+    "Dokument nie określa wskaźników z wartościami docelowymi."
+#define T_MON_PROJECT_BUDGET "Budżet projektu"
+#define T_MON_PROJECT_VALUE "Wartość projektu"
+#define T_MON_EU_FUNDING "Dofinansowanie z UE"
+#define T_MON_PROJECT_SPENT "Wydatki zatwierdzone"
+#define T_MON_PROJECT_SPENT_PCT "% wartości projektu"
+#define T_MON_PROJECT_SPENT_EU "Część wydatków finansowana z UE"
+#define T_MON_PROJECT_SPENDING "Wydatki projektu"
+#define T_MON_NEW_ENTRY "Nowy wpis realizacji"
+#define T_MON_PERIOD_HINT "rok (np. 2024) albo kwartał (np. 2024-Q2)"
 /* printf templates: a date in words; a date and the version */
 #define T_MON_DRAFT_AS_OF "Wersja robocza, stan na %s"
 #define T_MON_ADOPTED_ON "Sprawozdanie przyjęte %s (wersja %d)"
@@ -169,14 +190,14 @@
 #define T_MON_GROUP_SOCIAL "pracownicy socjalni"
 #define T_MON_GROUP_OTHER "inni"
 #define T_MON_ERR_NOT_YEARLY                                                   \
-    "To nie jest plan roczny: realizację wpisuje "                            \
-    "się do planów rocznych."
+    "Plan nie ma określonych lat realizacji, więc nie można do niego "      \
+    "wpisywać realizacji."
 #define T_MON_ERR_ITEM                                                         \
     "Nie ma takiej pozycji planu (wskaźnika albo wiersza "                    \
     "budżetu ze źródłem finansowania)."
+/* printf template: first year, last year, first year */
 #define T_MON_ERR_PERIOD                                                       \
-    "Pole „Okres”: podaj rok %d albo kwartał "                            \
-    "%d-Q1…Q4."
+    "Pole „Okres”: podaj rok z lat %d–%d albo kwartał, np. %d-Q1."
 #define T_MON_ERR_VALUE                                                        \
     "Pole „Wartość”: podaj liczbę nieujemną (kwotę "                  \
     "w zł, np. 1 234,56)."

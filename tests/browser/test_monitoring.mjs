@@ -14,7 +14,7 @@ import { chromium } from 'playwright-core';
 
 import {
   AXE_JS, AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, CSP_PROBE, SHOTS, TIMEOUT, check, counts,
-  run, shot, startServer, stopServer, test, watch,
+  run, shot, slug, startServer, stopServer, test, watch,
 } from './lib.mjs';
 
 const PASSWORD = 'haslo-koordynatora-2024';
@@ -149,7 +149,7 @@ async function main() {
     axeCtx.setDefaultTimeout(TIMEOUT);
     await axeCtx.addInitScript(CSP_PROBE);
     const axePage = await axeCtx.newPage();
-    for (const u of ['/monitoring', '/monitoring/plany/1', '/monitoring/plany/1/raport',
+    for (const u of ['/monitoring', '/monitoring/plany/1', '/monitoring/plany/3', '/monitoring/plany/1/raport',
       '/monitoring/plany/1/realizacja', '/monitoring/zatwierdzanie', '/rejestry',
       '/rejestry/szkolenia', '/rejestry/konkursy/nowy', '/rejestry/konkursy/1/dotacje']) {
       await test(`axe ${u}`, async () => {
@@ -161,6 +161,20 @@ async function main() {
         check(v.length === 0, v.join('\n'));
       });
     }
+    // The project card's monitoring page and the report with its adoption
+    // section, as people see them at 1280 and 320 px (no sideways scroll).
+    for (const u of ['/monitoring/plany/3', '/monitoring/plany/1/raport']) {
+      for (const width of [1280, 320]) {
+        await test(`${u} at ${width} px`, async () => {
+          await axePage.setViewportSize({ width, height: 900 });
+          await axePage.goto(`${base}${u}`);
+          await axePage.screenshot({ path: path.join(SHOTS, `monitoring-${slug(u)}-${width}.png`), fullPage: false });
+          const over = await axePage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          check(over <= 0, `${u} scrolls sideways by ${over} px at ${width}`);
+        });
+      }
+    }
+    await axePage.setViewportSize({ width: 1280, height: 900 });
     await axeCtx.close();
     const gaxeCtx = await browser.newContext({ bypassCSP: true, locale: 'pl-PL', storageState: gstate });
     gaxeCtx.setDefaultTimeout(TIMEOUT);

@@ -321,6 +321,58 @@ def main():
                                  'przyjecie', {'csrf': other.csrf('/monitoring')})
         check(st == 404, st)
 
+    def every_kind_of_plan_has_a_monitoring_page():
+        # Contract of issue 12: /monitoring/plany/ID answers 200 for every
+        # kind of plan in the demo.
+        kinds = dict(q(db, "SELECT kind, min(id) FROM plan GROUP BY kind"))
+        check(set(kinds) == {'yearly', 'programme', 'project'}, kinds)
+        anal, coord, coord12 = Client(srv), Client(srv), Client(srv)
+        anal.login('anal')
+        coord.login('koord')
+        coord12.login('koord12')
+        for kind, pid in kinds.items():
+            region = q(db, "SELECT region FROM plan WHERE id = ?", pid)[0][0]
+            c = coord12 if region == '12' else anal
+            st, _, html = c.request('GET', f'/monitoring/plany/{pid}')
+            check(st == 200, (kind, st))
+        project = kinds['project']
+        st, _, html = anal.request('GET', f'/monitoring/plany/{project}')
+        for text in ('Budżet projektu', '22 009 655,37', '18 162 367,61',
+                     '1 100', '1 045', '2023', '2028'):
+            check(text in html, f'project page lacks {text}')
+        # The programme of another region is not shown to region 04.
+        st, _, _ = coord.request('GET', f'/monitoring/plany/'
+                                 f'{kinds["programme"]}')
+        check(st == 404, st)
+
+        def enter(item, period, value):
+            return coord.request('POST', '/monitoring/wpisy', {
+                'csrf': coord.csrf('/monitoring'), 'plan': project,
+                'item': item, 'period': period, 'value': value, 'note': ''})
+
+        st, _, html = enter('indicator:0', '2030', '5')
+        check(st == 400 and '2023–2028' in html, st)
+        for item, value in (('indicator:0', '300'),
+                            ('line:-1', '1 000 000,00')):
+            st, h, _ = enter(item, '2024', value)
+            check(st == 303, (item, st))
+            eid = int(h['location'].rsplit('/', 1)[1])
+            st, _, html = anal.request('GET', f'/monitoring/plany/{project}')
+            check('z oczekującymi' in html, 'pending shown beside')
+            st, _, _ = coord.request('POST', f'/monitoring/wpisy/{eid}/'
+                                     'decyzja', {'csrf': coord.csrf(
+                                         '/monitoring'), 'decision':
+                                         'approve'})
+            check(st == 303, st)
+        st, _, html = anal.request('GET', f'/monitoring/plany/{project}')
+        check('27,3' in html, '300 of 1 100 is 27,3 %')
+        # 1 000 000,00 zł at the card's rate 18 162 367,61 / 22 009 655,37.
+        eu = 100000000 * 1816236761 // 2200965537
+        eu_text = f'{eu // 100:,}'.replace(',', ' ') + f',{eu % 100:02d}'
+        check(eu_text in html, f'EU share {eu_text}')
+        check('1 000 000,00' in html and 'z oczekującymi' not in html,
+              'approved spending')
+
     def registers_form_csv_and_import():
         c = Client(srv)
         c.login('koord')
@@ -562,6 +614,7 @@ def main():
                report_totals_equal_stored_entries,
                unapproved_values_never_reach_the_official_report,
                adopted_report_is_frozen_byte_for_byte,
+               every_kind_of_plan_has_a_monitoring_page,
                registers_form_csv_and_import,
                cli_pdf_is_readable_polish_and_xlsx_has_formulas,
                grantee_reports_its_own_grants_only,

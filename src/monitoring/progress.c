@@ -1,0 +1,100 @@
+/*
+** Progress of a programme (seed 003) or a project card (seed 004): their
+** indicators against the targets for the whole period, year by year, and
+** a project's spending against its budget and EU co-financing. Like the
+** annual report, official figures count approved values only; the figure
+** with pending entries goes beside them.
+*/
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "db/db.h"
+#include "monitoring.h"
+
+static int
+pct10_of(int64_t x, int64_t of)
+{
+    return of > 0 ? (int)((x * 1000 + of / 2) / of) : -1;
+}
+
+int
+mon_progress_build(struct db *db, struct arena *a, int64_t plan_id,
+                   struct mon_progress *m)
+{
+    const struct plan *p;
+    struct plan *pp;
+    db_stmt *st;
+    int rc, i;
+
+    memset(m, 0, sizeof(*m));
+    if ((rc = plan_store_load(db, a, plan_id, &pp, &m->meta)) != 0) {
+        return rc;
+    }
+    p = m->p = pp;
+    if (p->kind == PLAN_YEARLY || !mon_plan_years(p, &m->from, &m->to)) {
+        return ERR_INPUT;
+    }
+    m->nyears = m->to - m->from + 1;
+    m->ind = arena_alloc(a, sizeof(*m->ind) * (size_t)(p->nindicators + 1));
+    for (i = 0; i < p->nindicators; i++) {
+        m->ind[i].by_year = arena_alloc(a, sizeof(int64_t) * (size_t)m->nyears);
+        m->ind[i].has_target =
+            p->indicators[i].target_multi.kind == PLAN_NUM_VALUE;
+        m->ind[i].target = p->indicators[i].target_multi.v;
+    }
+    m->spent_by_year = arena_alloc(a, sizeof(int64_t) * (size_t)m->nyears);
+    for (i = 0; i < p->ndeclared; i++) {
+        const struct plan_total *d = &p->declared[i];
+
+        if (d->source < 0) {
+            m->budget = d->grosze;
+        } else if (strcmp(p->sources[d->source].code, "eu") == 0) {
+            m->budget_eu = d->grosze;
+        }
+    }
+    st = db_query(db, Q_MON_SUMS_BY_YEAR);
+    db_bind_int(st, 1, plan_id);
+    while ((rc = db_step(st)) == DB_ROW) {
+        const char *kind = db_col_text(st, 0);
+        int pos = (int)db_col_int(st, 1), y = (int)db_col_int(st, 2) - m->from;
+        int64_t sum = db_col_int(st, 3), napproved = db_col_int(st, 4);
+        int64_t would = db_col_int(st, 5), pending = db_col_int(st, 6);
+
+        if (y < 0 || y >= m->nyears) {
+            continue;
+        }
+        if (strcmp(kind, "indicator") == 0 && pos >= 0 &&
+            pos < p->nindicators) {
+            struct mon_pind *pi = &m->ind[pos];
+
+            pi->has_data = pi->has_data || napproved > 0;
+            pi->real += sum;
+            pi->pending += would;
+            pi->npending += (int)pending;
+            pi->by_year[y] += sum;
+        } else if (strcmp(kind, "line") == 0 && pos == MON_PROJECT_SPENDING) {
+            m->spent += sum;
+            m->spent_pending += would;
+            m->npending_spent += (int)pending;
+            m->spent_by_year[y] += sum;
+        }
+    }
+    db_done(st);
+    if (rc != DB_DONE) {
+        return rc;
+    }
+    for (i = 0; i < p->nindicators; i++) {
+        m->ind[i].pct10 = m->ind[i].has_target && m->ind[i].has_data
+                              ? pct10_of(m->ind[i].real, m->ind[i].target)
+                              : -1;
+    }
+    /* The EU's share of what was spent, at the card's co-financing rate. */
+    if (m->budget > 0) {
+        /* grosze x grosze needs more than 64 bits; rounded down */
+        __extension__ typedef __int128 wide;
+
+        m->spent_eu = (int64_t)((wide)m->spent * m->budget_eu / m->budget);
+    }
+    return 0;
+}
