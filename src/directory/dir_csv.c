@@ -1,5 +1,5 @@
 /*
-** CSV reading and writing for the directory's import and export: RFC 4180
+** CSV reading for the directory's import (writing is core/csv.c): RFC 4180
 ** quoting, ',' or ';' (the header line decides), UTF-8 only. Rows and
 ** fields live in the caller's arena. Also the findings list shared by
 ** forms and imports.
@@ -166,26 +166,4 @@ dir_csv_parse(struct arena *a, const char *data, size_t len, char ****rows,
     *rows = out;
     *ncols = cols;
     return n;
-}
-
-void
-dir_csv_field(struct buf *out, const char *s, bool last)
-{
-    const char *p;
-
-    s = s ? s : "";
-    if (strpbrk(s, ",;\"\r\n") != NULL || (*s == ' ') ||
-        (*s != '\0' && s[strlen(s) - 1] == ' ')) {
-        buf_putc(out, '"');
-        for (p = s; *p; p++) {
-            if (*p == '"') {
-                buf_putc(out, '"');
-            }
-            buf_putc(out, *p);
-        }
-        buf_putc(out, '"');
-    } else {
-        buf_puts(out, s);
-    }
-    buf_puts(out, last ? "\r\n" : ",");
 }

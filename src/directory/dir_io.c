@@ -13,11 +13,16 @@
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/csv.h"
 #include "core/err.h"
 #include "core/json.h"
 #include "core/log.h"
 #include "db/db.h"
 #include "directory.h"
+
+/* Quoting of the directory's files: ',' and ';' both quote, since either
+ * may be the separator a reader picks, and so do edge spaces. */
+#define DIR_CSV_FLAGS (CSV_QUOTE_SPACES | CSV_QUOTE_COMMA_SEMI)
 
 enum col {
     C_ORG_KEY,
@@ -76,11 +81,14 @@ dir_export_csv(struct db *db, struct arena *a, const char *region,
                struct buf *out)
 {
     db_stmt *st = db_query(db, Q_DIR_EXPORT);
+    struct csv c;
     int i, rc;
 
+    csv_begin(&c, out, ',', DIR_CSV_FLAGS);
     for (i = 0; i < C_COUNT; i++) {
-        dir_csv_field(out, col_names[i], i == C_COUNT - 1);
+        csv_text(&c, col_names[i]);
     }
+    csv_row_end(&c);
     db_bind_text(st, 1, region);
     while ((rc = db_step(st)) == DB_ROW) {
         int64_t sid = db_col_int(st, 18);
@@ -116,8 +124,13 @@ dir_export_csv(struct db *db, struct arena *a, const char *region,
             v[C_COVERAGE] = s.coverage;
         }
         for (i = 0; i < C_COUNT; i++) {
-            dir_csv_field(out, v[i] ? v[i] : "", i == C_COUNT - 1);
+            if (i == C_LAT || i == C_LON) {
+                csv_num(&c, v[i]);
+            } else {
+                csv_text(&c, v[i]);
+            }
         }
+        csv_row_end(&c);
     }
     db_done(st);
     return rc == DB_DONE ? 0 : rc;
@@ -136,7 +149,9 @@ cell(char **f, int n, const int *map, enum col c)
 {
     int k = map[c];
 
-    return k >= 0 && k < n ? f[k] : "";
+    /* a cell the export guarded against formula injection reads back as
+    ** the text it stands for */
+    return k >= 0 && k < n ? csv_unguard(f[k]) : "";
 }
 
 static bool
@@ -503,28 +518,41 @@ enum {
     H_COUNT
 };
 
-/* Write one CSV row of n values. */
+/* Write one CSV row of n values; bit i of numbers marks value i as a
+ * number (latitude, weekday), the others are text. */
 static void
-row(struct buf *b, int n, ...)
+row(struct buf *b, unsigned numbers, int n, ...)
 {
     va_list ap;
+    struct csv c;
     int i;
 
+    csv_begin(&c, b, ',', DIR_CSV_FLAGS);
     va_start(ap, n);
     for (i = 0; i < n; i++) {
-        dir_csv_field(b, va_arg(ap, const char *), i == n - 1);
+        const char *v = va_arg(ap, const char *);
+
+        if (numbers & (1u << i)) {
+            csv_num(&c, v);
+        } else {
+            csv_text(&c, v);
+        }
     }
     va_end(ap);
+    csv_row_end(&c);
 }
 
 static void
 header(struct hsds_file *h)
 {
+    struct csv c;
     int i;
 
+    csv_begin(&c, &h->b, ',', DIR_CSV_FLAGS);
     for (i = 0; h->fields[i] != NULL; i++) {
-        dir_csv_field(&h->b, h->fields[i], h->fields[i + 1] == NULL);
+        csv_text(&c, h->fields[i]);
     }
+    csv_row_end(&c);
 }
 
 /* Phones "a; b" of an owner: one row each. */
@@ -542,8 +570,8 @@ phones(struct arena *a, struct buf *b, const char *list, const char *loc,
         if (*num == '\0') {
             continue;
         }
-        row(b, 11, arena_printf(a, "phone-%d", ++*seq), loc, svc, org, "", "",
-            num, "", "voice", "pl", desc);
+        row(b, 0, 11, arena_printf(a, "phone-%d", ++*seq), loc, svc, org, "",
+            "", num, "", "voice", "pl", desc);
     }
 }
 
@@ -562,7 +590,7 @@ schedules(struct arena *a, struct buf *b, const char *spec, const char *svc,
     for (i = 0; i < h.n; i++) {
         const struct dir_span *s = &h.span[i];
 
-        row(b, 8, arena_printf(a, "schedule-%d", ++*seq), svc, loc, "",
+        row(b, 1u << 4, 8, arena_printf(a, "schedule-%d", ++*seq), svc, loc, "",
             arena_printf(a, "%d", s->day + 1),
             arena_printf(a, "%02d:%02d", s->open / 60, s->open % 60),
             arena_printf(a, "%02d:%02d", s->close / 60 % 24, s->close % 60),
@@ -635,7 +663,7 @@ hsds_fill(struct db *db, struct arena *a, struct hsds_file *h)
             desc = arena_printf(a, "%s%s(dane przykładowe)", desc,
                                 *desc ? " " : "");
         }
-        row(&h[H_ORGS].b, 7,
+        row(&h[H_ORGS].b, 0, 7,
             arena_printf(a, "org-%lld", (long long)db_col_int(st, 0)),
             db_col_text(st, 1), "", desc, db_col_text(st, 3),
             db_col_text(st, 4), dir_kind_label(db_col_text(st, 5)));
@@ -650,7 +678,7 @@ hsds_fill(struct db *db, struct arena *a, struct hsds_file *h)
         const char *loc = arena_printf(a, "loc-%s", id);
         bool secret = db_col_int(st, 2) != 0;
 
-        row(&h[H_LOCATIONS].b, 8, loc, arena_printf(a, "org-%s", id),
+        row(&h[H_LOCATIONS].b, 3u << 6, 8, loc, arena_printf(a, "org-%s", id),
             secret ? "Lokalizacja poufna" : db_col_text(st, 1), "",
             secret ? "Adres nie jest podawany publicznie; kontakt "
                      "telefoniczny."
@@ -658,8 +686,8 @@ hsds_fill(struct db *db, struct arena *a, struct hsds_file *h)
             "", secret ? "" : db_col_text(st, 3),
             secret ? "" : db_col_text(st, 4));
         if (!secret && (*db_col_text(st, 5) || *db_col_text(st, 7))) {
-            row(&h[H_ADDRESSES].b, 12, arena_printf(a, "addr-%s", id), loc, "",
-                db_col_text(st, 5), "", "", "", db_col_text(st, 7),
+            row(&h[H_ADDRESSES].b, 0, 12, arena_printf(a, "addr-%s", id), loc,
+                "", db_col_text(st, 5), "", "", "", db_col_text(st, 7),
                 db_col_text(st, 11), db_col_text(st, 8), db_col_text(st, 6),
                 "PL");
         }
@@ -679,11 +707,11 @@ hsds_fill(struct db *db, struct arena *a, struct hsds_file *h)
         const char *org = arena_printf(a, "%lld", (long long)db_col_int(st, 1));
         char *langs, *save = NULL, *l;
 
-        row(&h[H_SERVICES].b, 15, svc, arena_printf(a, "org-%s", org), "",
+        row(&h[H_SERVICES].b, 0, 15, svc, arena_printf(a, "org-%s", org), "",
             db_col_text(st, 2), "", db_col_text(st, 3), db_col_text(st, 10),
             db_col_text(st, 4), "active", "", db_col_text(st, 5), "",
             db_col_text(st, 6), "", "");
-        row(&h[H_SAL].b, 4, arena_printf(a, "sal-%s", id), svc,
+        row(&h[H_SAL].b, 0, 4, arena_printf(a, "sal-%s", id), svc,
             arena_printf(a, "loc-%s", org), "");
         phones(a, &h[H_PHONES].b, db_col_text(st, 8), "", svc, "", "",
                &seq_phone);
@@ -696,7 +724,7 @@ hsds_fill(struct db *db, struct arena *a, struct hsds_file *h)
                 l++;
             }
             if (*l != '\0') {
-                row(&h[H_LANGS].b, 4, arena_printf(a, "lang-%d", ++seq), svc,
+                row(&h[H_LANGS].b, 0, 4, arena_printf(a, "lang-%d", ++seq), svc,
                     "", l);
             }
         }
@@ -710,7 +738,7 @@ hsds_fill(struct db *db, struct arena *a, struct hsds_file *h)
     while ((rc = db_step(st)) == DB_ROW) {
         const char *level = db_col_text(st, 1);
 
-        row(&h[H_AREAS].b, 4, arena_printf(a, "area-%d", ++seq),
+        row(&h[H_AREAS].b, 0, 4, arena_printf(a, "area-%d", ++seq),
             arena_printf(a, "svc-%lld", (long long)db_col_int(st, 0)),
             db_col_text(st, 3),
             arena_printf(a, "%s TERYT %s",
@@ -726,7 +754,7 @@ hsds_fill(struct db *db, struct arena *a, struct hsds_file *h)
     seq = 0;
     st = db_query(db, Q_DIR_HSDS_ELIGIBILITY);
     while ((rc = db_step(st)) == DB_ROW) {
-        row(&h[H_ELIG].b, 3, arena_printf(a, "elig-%d", ++seq),
+        row(&h[H_ELIG].b, 0, 3, arena_printf(a, "elig-%d", ++seq),
             arena_printf(a, "svc-%lld", (long long)db_col_int(st, 0)),
             db_col_text(st, 2));
     }

@@ -67,8 +67,6 @@ int dir_open_now(struct arena *a, const char *spec, int64_t now);
 */
 int dir_csv_parse(struct arena *a, const char *data, size_t len, char ****rows,
                   int **ncols, const char **why);
-/* Append one field, quoted when needed, to out. */
-void dir_csv_field(struct buf *out, const char *s, bool last);
 
 /* --- model (dir_store.c) ---------------------------------------------------
  */

@@ -15,9 +15,11 @@
 
 #include <xlsxwriter.h>
 
+#include "core/csv.h"
 #include "core/err.h"
 #include "core/tmpfile.h"
 #include "core/log.h"
+#include "core/xlsx_cell.h"
 #include "db/db.h"
 #include "helpline_web.h"
 #include "html/strings_pl.h"
@@ -26,7 +28,7 @@
 
 struct sheet {
     bool xlsx;
-    struct buf *csv;
+    struct csv csv;
     lxw_workbook *wb;
     lxw_worksheet *ws;
     lxw_row_t row;
@@ -37,24 +39,10 @@ static void
 cell_str(struct sheet *s, const char *v)
 {
     if (s->xlsx) {
-        worksheet_write_string(s->ws, s->row, s->col++, v, NULL);
+        xlsx_text(s->ws, s->row, s->col++, v, NULL);
         return;
     }
-    if (s->col++ > 0) {
-        buf_putc(s->csv, ',');
-    }
-    buf_putc(s->csv, '"');
-    /* A leading = + - @ would run as a formula in a spreadsheet. */
-    if (*v == '=' || *v == '+' || *v == '-' || *v == '@') {
-        buf_putc(s->csv, '\'');
-    }
-    for (; *v; v++) {
-        if (*v == '"') {
-            buf_putc(s->csv, '"');
-        }
-        buf_putc(s->csv, *v);
-    }
-    buf_putc(s->csv, '"');
+    csv_text(&s->csv, v);
 }
 
 static void
@@ -64,17 +52,14 @@ cell_int(struct sheet *s, int64_t v)
         worksheet_write_number(s->ws, s->row, s->col++, (double)v, NULL);
         return;
     }
-    if (s->col++ > 0) {
-        buf_putc(s->csv, ',');
-    }
-    buf_printf(s->csv, "%lld", (long long)v);
+    csv_int(&s->csv, v);
 }
 
 static void
 row_end(struct sheet *s)
 {
     if (!s->xlsx) {
-        buf_puts(s->csv, "\r\n");
+        csv_row_end(&s->csv);
     }
     s->row++;
     s->col = 0;
@@ -88,7 +73,7 @@ sheet_begin(struct req *r, struct sheet *s, bool xlsx, const char *name,
     memset(s, 0, sizeof(*s));
     s->xlsx = xlsx;
     if (!xlsx) {
-        s->csv = &r->out;
+        csv_begin(&s->csv, &r->out, ',', CSV_QUOTE_ALL);
         r->content_type = "text/csv; charset=utf-8";
         req_add_header(
             r, "Content-Disposition",

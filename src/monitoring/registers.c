@@ -13,6 +13,7 @@
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/csv.h"
 #include "core/err.h"
 #include "core/json.h"
 #include "core/str.h"
@@ -453,48 +454,38 @@ fail:
     return rc;
 }
 
-static void
-csv_cell(struct buf *out, const char *s)
-{
-    if (strpbrk(s, ";\"\r\n") == NULL) {
-        buf_puts(out, s);
-        return;
-    }
-    buf_putc(out, '"');
-    for (; *s; s++) {
-        if (*s == '"') {
-            buf_putc(out, '"');
-        }
-        buf_putc(out, *s);
-    }
-    buf_putc(out, '"');
-}
-
 void
 mon_register_csv(struct arena *a, const struct mon_register *reg,
                  const struct mon_record *recs, int n, struct buf *out)
 {
+    struct csv c;
     int i, k;
 
-    buf_puts(out, "\xEF\xBB\xBF");
-    buf_puts(out, "id");
+    csv_begin(&c, out, ';', CSV_BOM);
+    csv_text(&c, "id");
     for (i = 0; i < reg->nfields; i++) {
-        buf_putc(out, ';');
-        csv_cell(out, reg->fields[i].name);
+        csv_text(&c, reg->fields[i].name);
     }
-    buf_puts(out, "\r\n");
+    csv_row_end(&c);
     for (k = 0; k < n; k++) {
-        buf_printf(out, "%ld", (long)recs[k].id);
+        csv_int(&c, recs[k].id);
         for (i = 0; i < reg->nfields; i++) {
             const char *v = recs[k].v[i] ? recs[k].v[i] : "";
 
-            buf_putc(out, ';');
-            if (reg->fields[i].type == MF_MONEY) {
-                v = str_money(a, strtoll(v, NULL, 10));
+            switch (reg->fields[i].type) {
+            case MF_MONEY:
+                csv_num(&c, str_money(a, strtoll(v, NULL, 10)));
+                break;
+            case MF_INT:
+            case MF_YEAR:
+                csv_num(&c, v);
+                break;
+            default:
+                csv_text(&c, v);
+                break;
             }
-            csv_cell(out, v);
         }
-        buf_puts(out, "\r\n");
+        csv_row_end(&c);
     }
 }
 
@@ -528,7 +519,9 @@ csv_parse(struct arena *a, const char *s, size_t len, char sep, char ****rows,
         }
         if (eol || *s == sep) {
             cells = plan_grow(a, cells, n, sizeof(*cells));
-            cells[n++] = arena_strdup(a, cell.data ? cell.data : "");
+            /* a cell our export guarded reads back as its text */
+            cells[n++] =
+                csv_unguard(arena_strdup(a, cell.data ? cell.data : ""));
             buf_reset(&cell);
             if (eol) {
                 bool blank = n == 1 && cells[0][0] == '\0';

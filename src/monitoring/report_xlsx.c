@@ -17,6 +17,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/log.h"
+#include "core/xlsx_cell.h"
 #include "html/strings_pl.h"
 #include "monitoring.h"
 #include "report_html.h"
@@ -93,10 +94,10 @@ write_book(struct arena *a, const struct mon_report *m, const char *path)
     TRY(worksheet_set_column(ws, 1, 1, 60, NULL));
     TRY(worksheet_set_column(ws, 2, 8, 12, NULL));
     TRY(worksheet_set_column(ws, 9, 9, 22, NULL));
-    TRY(worksheet_write_string(ws, 0, 0,
-                               arena_printf(a, "%s %d — %s", T_MON_REPORT_TITLE,
-                                            m->year, p->title ? p->title : ""),
-                               f[F_TITLE]));
+    TRY(xlsx_text(ws, 0, 0,
+                  arena_printf(a, "%s %d — %s", T_MON_REPORT_TITLE, m->year,
+                               p->title ? p->title : ""),
+                  f[F_TITLE]));
     {
         static const char *const head[] = {
             T_MON_COL_TASK,       T_MON_COL_INDICATOR, T_MON_COL_TARGET,
@@ -105,8 +106,7 @@ write_book(struct arena *a, const struct mon_report *m, const char *path)
             T_MON_COL_STATUS};
 
         for (i = 0; i < 10; i++) {
-            TRY(worksheet_write_string(ws, 2, (lxw_col_t)i, head[i],
-                                       f[F_HEAD]));
+            TRY(xlsx_text(ws, 2, (lxw_col_t)i, head[i], f[F_HEAD]));
         }
     }
     TRY(worksheet_repeat_rows(ws, 2, 2));
@@ -115,11 +115,11 @@ write_book(struct arena *a, const struct mon_report *m, const char *path)
     first = row;
     for (g = -1; g < p->ngoals; g++) {
         if (g >= 0) {
-            TRY(worksheet_merge_range(ws, row, 0, row, 9,
-                                      arena_printf(a, "%s %s %s", T_MON_GOAL,
-                                                   p->goals[g].code,
-                                                   p->goals[g].title),
-                                      f[F_GOAL]));
+            TRY(xlsx_merge_text(ws, row, 0, row, 9,
+                                arena_printf(a, "%s %s %s", T_MON_GOAL,
+                                             p->goals[g].code,
+                                             p->goals[g].title),
+                                f[F_GOAL]));
             row++;
         }
         for (t = 0; t < p->ntasks; t++) {
@@ -134,9 +134,8 @@ write_book(struct arena *a, const struct mon_report *m, const char *path)
                 if (in->task != t) {
                     continue;
                 }
-                TRY(worksheet_write_string(ws, row, 0, p->tasks[t].number,
-                                           f[F_TEXT]));
-                TRY(worksheet_write_string(
+                TRY(xlsx_text(ws, row, 0, p->tasks[t].number, f[F_TEXT]));
+                TRY(xlsx_text(
                     ws, row, 1,
                     arena_printf(
                         a, "%s%s%s", in->parent >= 0 ? "w tym: " : "", in->name,
@@ -176,8 +175,7 @@ write_book(struct arena *a, const struct mon_report *m, const char *path)
                     f[F_PCT], ratio(ri->multi_real, ri->multi_target)));
                 TRY(worksheet_write_number(ws, row, 8, ri->nentries,
                                            f[F_COUNT]));
-                TRY(worksheet_write_string(ws, row, 9, mon_status_label(ri),
-                                           f[F_TEXT]));
+                TRY(xlsx_text(ws, row, 9, mon_status_label(ri), f[F_TEXT]));
                 row++;
             }
         }
@@ -190,7 +188,7 @@ write_book(struct arena *a, const struct mon_report *m, const char *path)
             sum += m->ind[i].has_data ? m->ind[i].real : 0;
             n += m->ind[i].nentries;
         }
-        TRY(worksheet_write_string(ws, row, 1, T_MON_TOTAL, f[F_SUM]));
+        TRY(xlsx_text(ws, row, 1, T_MON_TOTAL, f[F_SUM]));
         if (last > first) {
             TRY(worksheet_write_formula_num(
                 ws, row, 3,
@@ -212,13 +210,12 @@ write_book(struct arena *a, const struct mon_report *m, const char *path)
     TRY(worksheet_set_column(wb2, 0, 0, 10, NULL));
     TRY(worksheet_set_column(wb2, 1, 1, 40, NULL));
     TRY(worksheet_set_column(wb2, 2, 4, 16, NULL));
-    TRY(worksheet_write_string(wb2, 0, 0, T_MON_TABLE_BUDGET_TASKS,
-                               f[F_TITLE]));
-    TRY(worksheet_write_string(wb2, 2, 0, T_MON_COL_TASK, f[F_HEAD]));
-    TRY(worksheet_write_string(wb2, 2, 1, T_MON_COL_SOURCE, f[F_HEAD]));
-    TRY(worksheet_write_string(wb2, 2, 2, T_MON_PLANNED, f[F_HEAD]));
-    TRY(worksheet_write_string(wb2, 2, 3, T_MON_SPENT, f[F_HEAD]));
-    TRY(worksheet_write_string(wb2, 2, 4, T_MON_COL_PCT, f[F_HEAD]));
+    TRY(xlsx_text(wb2, 0, 0, T_MON_TABLE_BUDGET_TASKS, f[F_TITLE]));
+    TRY(xlsx_text(wb2, 2, 0, T_MON_COL_TASK, f[F_HEAD]));
+    TRY(xlsx_text(wb2, 2, 1, T_MON_COL_SOURCE, f[F_HEAD]));
+    TRY(xlsx_text(wb2, 2, 2, T_MON_PLANNED, f[F_HEAD]));
+    TRY(xlsx_text(wb2, 2, 3, T_MON_SPENT, f[F_HEAD]));
+    TRY(xlsx_text(wb2, 2, 4, T_MON_COL_PCT, f[F_HEAD]));
     TRY(worksheet_repeat_rows(wb2, 2, 2));
     row = 3;
     first = row;
@@ -237,12 +234,11 @@ write_book(struct arena *a, const struct mon_report *m, const char *path)
             if (planned == 0 && spent == 0) {
                 continue;
             }
-            TRY(worksheet_write_string(
+            TRY(xlsx_text(
                 wb2, row, 0,
                 p->lines[l].task >= 0 ? p->tasks[p->lines[l].task].number : "",
                 f[F_TEXT]));
-            TRY(worksheet_write_string(wb2, row, 1, p->sources[s].name,
-                                       f[F_TEXT]));
+            TRY(xlsx_text(wb2, row, 1, p->sources[s].name, f[F_TEXT]));
             TRY(worksheet_write_number(wb2, row, 2, (double)planned / 100.0,
                                        f[F_MONEY]));
             TRY(worksheet_write_number(wb2, row, 3, (double)spent / 100.0,
@@ -255,7 +251,7 @@ write_book(struct arena *a, const struct mon_report *m, const char *path)
         }
     }
     last = row;
-    TRY(worksheet_write_string(wb2, row, 1, T_MON_TOTAL, f[F_SUM]));
+    TRY(xlsx_text(wb2, row, 1, T_MON_TOTAL, f[F_SUM]));
     TRY(worksheet_write_formula_num(
         wb2, row, 2,
         arena_printf(a, "=SUM(C%lu:C%lu)", (unsigned long)first + 1,
@@ -272,14 +268,14 @@ write_book(struct arena *a, const struct mon_report *m, const char *path)
                      (unsigned long)row + 1, (unsigned long)row + 1),
         f[F_PCT], ratio(m->spent_total, m->planned_total)));
     row += 2;
-    TRY(worksheet_write_string(wb2, row++, 0, T_MON_TABLE_BUDGET, f[F_TITLE]));
+    TRY(xlsx_text(wb2, row++, 0, T_MON_TABLE_BUDGET, f[F_TITLE]));
     for (s = 0; s < p->nsources; s++) {
         unsigned long r1 = (unsigned long)row + 1;
 
         if (m->planned_by[s] == 0 && m->spent_by[s] == 0) {
             continue;
         }
-        TRY(worksheet_write_string(wb2, row, 1, p->sources[s].name, f[F_TEXT]));
+        TRY(xlsx_text(wb2, row, 1, p->sources[s].name, f[F_TEXT]));
         TRY(worksheet_write_formula_num(
             wb2, row, 2,
             arena_printf(a, "=SUMIF($B$%lu:$B$%lu,B%lu,C$%lu:C$%lu)",

@@ -24,10 +24,12 @@
 #include "core/tmpfile.h"
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/csv.h"
 #include "core/err.h"
 #include "core/json.h"
 #include "core/log.h"
 #include "core/str.h"
+#include "core/xlsx_cell.h"
 
 enum gkind {
     G_EMPTY,
@@ -859,56 +861,35 @@ build_grid(struct arena *a, const struct plan *p, struct grid *g)
 /* ---------------------------------------------------------------- */
 /* CSV                                                               */
 
-static void
-csv_field(struct buf *out, const char *s)
-{
-    bool quote = s[0] == ' ' || (s[0] != '\0' && s[strlen(s) - 1] == ' ') ||
-                 strpbrk(s, ";\"\r\n") != NULL;
-
-    if (!quote) {
-        buf_puts(out, s);
-        return;
-    }
-    buf_putc(out, '"');
-    for (; *s != '\0'; s++) {
-        if (*s == '"') {
-            buf_putc(out, '"');
-        }
-        buf_putc(out, *s);
-    }
-    buf_putc(out, '"');
-}
-
 int
 plan_export_csv(struct arena *a, const struct plan *p, struct buf *out)
 {
     struct grid g;
+    struct csv c;
 
     build_grid(a, p, &g);
-    buf_puts(out, "\xEF\xBB\xBF");
+    csv_begin(&c, out, ';', CSV_BOM | CSV_QUOTE_SPACES);
     for (int r = 0; r < g.nrows; r++) {
-        for (int c = 0; c < g.ncols; c++) {
-            const struct gcell *x = &g.row[r][c];
+        for (int col = 0; col < g.ncols; col++) {
+            const struct gcell *x = &g.row[r][col];
 
-            if (c > 0) {
-                buf_putc(out, ';');
-            }
             switch (x->kind) {
             case G_TEXT:
-                csv_field(out, x->text);
+                csv_text(&c, x->text);
                 break;
             case G_MONEY:
             case G_FORMULA:
-                buf_puts(out, str_money(a, x->v));
+                csv_num(&c, str_money(a, x->v));
                 break;
             case G_COUNT:
-                buf_puts(out, str_thousands(a, x->v));
+                csv_num(&c, str_thousands(a, x->v));
                 break;
             case G_EMPTY:
+                csv_text(&c, "");
                 break;
             }
         }
-        buf_puts(out, "\r\n");
+        csv_row_end(&c);
     }
     return 0;
 }
@@ -984,8 +965,7 @@ xlsx_sheet(lxw_worksheet *ws, const struct grid *g, lxw_format **f)
 
             switch (x->kind) {
             case G_TEXT:
-                TRY(worksheet_write_string(ws, (lxw_row_t)r, (lxw_col_t)c,
-                                           x->text, fm));
+                TRY(xlsx_text(ws, (lxw_row_t)r, (lxw_col_t)c, x->text, fm));
                 break;
             case G_MONEY:
                 TRY(worksheet_write_number(ws, (lxw_row_t)r, (lxw_col_t)c,
@@ -1015,9 +995,9 @@ xlsx_sheet(lxw_worksheet *ws, const struct grid *g, lxw_format **f)
         const int *k = g->merge[m];
         const struct gcell *x = &g->row[k[0]][k[1]];
 
-        TRY(worksheet_merge_range(ws, (lxw_row_t)k[0], (lxw_col_t)k[1],
-                                  (lxw_row_t)k[2], (lxw_col_t)k[3],
-                                  x->kind == G_TEXT ? x->text : "", f[S_HEAD]));
+        TRY(xlsx_merge_text(ws, (lxw_row_t)k[0], (lxw_col_t)k[1],
+                            (lxw_row_t)k[2], (lxw_col_t)k[3],
+                            x->kind == G_TEXT ? x->text : "", f[S_HEAD]));
     }
     return e;
 }
@@ -1033,14 +1013,12 @@ xlsx_notes(lxw_worksheet *ws, struct arena *a, const struct plan *p,
     TRY(worksheet_set_column(ws, 0, 0, 8, NULL));
     TRY(worksheet_set_column(ws, 1, 1, 90, NULL));
     TRY(worksheet_set_column(ws, 2, 2, 16, NULL));
-    TRY(worksheet_write_string(ws, r++, 0, "Uwagi do planu", f[S_TITLE]));
+    TRY(xlsx_text(ws, r++, 0, "Uwagi do planu", f[S_TITLE]));
     for (int i = 0; i < p->nnotes; i++) {
         const struct plan_note *n = &p->notes[i];
 
-        TRY(worksheet_write_string(ws, r, 0, n->label ? n->label : "",
-                                   f[S_TEXT]));
-        TRY(worksheet_write_string(ws, r, 1, n->text ? n->text : "",
-                                   f[S_TEXT]));
+        TRY(xlsx_text(ws, r, 0, n->label ? n->label : "", f[S_TEXT]));
+        TRY(xlsx_text(ws, r, 1, n->text ? n->text : "", f[S_TEXT]));
         if (n->amount.kind == PLAN_NUM_VALUE) {
             TRY(worksheet_write_number(ws, r, 2, zl(n->amount.v), f[S_MONEY]));
         }
@@ -1049,13 +1027,12 @@ xlsx_notes(lxw_worksheet *ws, struct arena *a, const struct plan *p,
     for (int i = 0; i < p->ntexts; i++) {
         const struct plan_text *t = &p->texts[i];
 
-        TRY(worksheet_write_string(ws, r, 0, "", f[S_TEXT]));
-        TRY(worksheet_write_string(
-            ws, r, 1,
-            t->heading != NULL && t->heading[0] != '\0'
-                ? arena_printf(a, "%s: %s", t->heading, t->text)
-                : (t->text ? t->text : ""),
-            f[S_TEXT]));
+        TRY(xlsx_text(ws, r, 0, "", f[S_TEXT]));
+        TRY(xlsx_text(ws, r, 1,
+                      t->heading != NULL && t->heading[0] != '\0'
+                          ? arena_printf(a, "%s: %s", t->heading, t->text)
+                          : (t->text ? t->text : ""),
+                      f[S_TEXT]));
         r++;
     }
     return e;

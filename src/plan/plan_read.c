@@ -22,6 +22,7 @@
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/csv.h"
 #include "core/err.h"
 #include "core/str.h"
 #include "plan_xlsx.h"
@@ -536,6 +537,11 @@ add_row(struct reader *r, int line, char **cells, int n)
 {
     struct row *w;
 
+    /* every reader comes here: a cell our export guarded against formula
+    ** injection reads back as the text it stands for */
+    for (int i = 0; i < n; i++) {
+        cells[i] = csv_unguard(cells[i]);
+    }
     r->rows = plan_grow(r->a, r->rows, r->nrows, sizeof(*r->rows));
     w = &r->rows[r->nrows++];
     w->line = line;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "auth/auth.h"
+#include "core/csv.h"
 #include "core/err.h"
 #include "core/json.h"
 #include "db/db.h"
@@ -354,24 +355,6 @@ page_audit(struct req *r)
     return rc == DB_DONE ? 0 : rc;
 }
 
-/* A CSV field: quoted, quotes doubled; a leading = + - @ is defused so a
- * spreadsheet never runs it as a formula. */
-static void
-csv_field(struct buf *b, const char *s, bool last)
-{
-    buf_putc(b, '"');
-    if (*s == '=' || *s == '+' || *s == '-' || *s == '@') {
-        buf_putc(b, '\'');
-    }
-    for (; *s; s++) {
-        if (*s == '"') {
-            buf_putc(b, '"');
-        }
-        buf_putc(b, *s);
-    }
-    buf_puts(b, last ? "\"\r\n" : "\",");
-}
-
 /*
 ** ROUTE: GET /audyt.csv
 ** CAP: CAP_AUDIT_READ
@@ -385,19 +368,23 @@ page_audit_csv(struct req *r)
         "action", "entity", "entity_id", "before", "after"};
     struct audit_filter f;
     db_stmt *st = audit_query(r, &f, AUDIT_CSV_MAX);
+    struct csv c;
     int rc, i;
 
     r->status = 200;
     r->content_type = "text/csv; charset=utf-8";
     req_add_header(r, "Content-Disposition",
                    "attachment; filename=\"audyt.csv\"");
+    csv_begin(&c, &r->out, ',', CSV_QUOTE_ALL);
     for (i = 0; i < 10; i++) {
-        csv_field(&r->out, head[i], i == 9);
+        csv_text(&c, head[i]);
     }
+    csv_row_end(&c);
     while ((rc = db_step(st)) == DB_ROW) {
         for (i = 0; i < 10; i++) {
-            csv_field(&r->out, db_col_text(st, i), i == 9);
+            csv_text(&c, db_col_text(st, i));
         }
+        csv_row_end(&c);
     }
     db_done(st);
     return rc == DB_DONE ? 0 : rc;

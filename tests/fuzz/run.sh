@@ -27,7 +27,7 @@ src="$top/src"
     "$src/plan/plan_read.c" "$src/plan/plan_num.c" "$src/plan/plan_check.c" \
     "$src/plan/plan_json.c" "$src/plan/plan_xlsx.c" \
     "$src/core/arena.c" "$src/core/buf.c" "$src/core/str.c" \
-    "$src/core/json.c" "$src/core/log.c" \
+    "$src/core/json.c" "$src/core/log.c" "$src/core/csv.c" \
     $(pkg-config --cflags --libs libzip expat) \
     -o "$out/fuzz_plan_read"
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1

@@ -3,14 +3,24 @@
 binary: the demo's seed 001 exported as XLSX, CSV and JSON; the XLSX read
 by `check --json` (same totals as the seed: 500 000,00 zł) and imported
 again (the new id alone on the last line); a missing plan and bad
-arguments. Usage: test_export.py BINARY"""
+arguments. Issue 11, finding 5: every CSV and XLSX the product writes,
+found from the route table and the CLI's help, carries text that would
+start a formula only guarded by a leading '.
+Usage: test_export.py BINARY"""
+import csv
+import datetime
+import http.client
+import io
 import json
 import os
+import re
+import sqlite3
 import subprocess
 import sys
 import zipfile
 
-from harness import Runner, check, cleanup, make_db
+from harness import Runner, Server, check, cleanup, make_db
+from test_auth import ROOT, SAMPLE, Client, add_user, route_table
 
 SEEDS = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..',
                      'data', 'seeds')
@@ -19,6 +29,278 @@ SEEDS = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..',
 def run(binary, *args):
     p = subprocess.run([binary, *args], capture_output=True, timeout=120)
     return p.returncode, p.stdout.decode('utf-8'), p.stderr.decode('utf-8')
+
+
+# What an implementer or a caller might type so that a spreadsheet runs it.
+HOSTILE = ['=HYPERLINK("http://x","y")', '+1', '-2+3', '@SUM(A1)', '\tx',
+           '\rx']
+TRIGGERS = ('=', '+', '-', '@', '\t', '\r')
+# A number the writers put as it is (amounts, counts, coordinates).
+NUMBER = re.compile(r'-?\d[\d ,.]*')
+# Every export route must be found by the enumeration below; a new export
+# is found too and then must carry hostile data (see export_cells).
+KNOWN_EXPORTS = {
+    '/audyt.csv', '/rejestry/:reg/csv', '/plany/:id/eksport/:format',
+    '/uslugi/hsds.zip', '/uslugi/zarzadzanie/katalog.csv',
+    '/niebieska-linia/kontakty.csv', '/niebieska-linia/kontakty.xlsx',
+    '/niebieska-linia/statystyki.csv', '/niebieska-linia/statystyki.xlsx',
+    '/monitoring/plany/:id/raport'}
+SPREADSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml'
+
+
+def plant_hostile_data(db, today):
+    """Hostile text into every kind of record an export reads."""
+    con = sqlite3.connect(db)
+    h = HOSTILE
+    for plan in (1, 2):
+        for i, v in enumerate(h):
+            con.execute('UPDATE plan_task SET description = ? WHERE '
+                        'plan_id = ? AND pos = ?', (v, plan, i))
+            con.execute('UPDATE plan_indicator SET name = ? WHERE '
+                        'plan_id = ? AND pos = ?', (v, plan, i))
+    for table, cols in (('reg_event', ('title', 'place', 'organiser', 'note')),
+                        ('reg_grant', ('call', 'note')),
+                        ('reg_adoption', ('centre', 'note')),
+                        ('reg_publication', ('title', 'note'))):
+        ids = [r[0] for r in con.execute(f'SELECT id FROM {table}')]
+        check(ids, f'no rows in {table}')
+        for i, rid in enumerate(ids):
+            for k, col in enumerate(cols):
+                con.execute(f'UPDATE {table} SET {col} = ? WHERE id = ?',
+                            (h[(i + k) % len(h)], rid))
+    orgs = [r[0] for r in con.execute(
+        "SELECT id FROM dir_org WHERE region = '04' AND confidential = 0 "
+        "ORDER BY id LIMIT 6")]
+    for i, oid in enumerate(orgs):
+        con.execute('UPDATE dir_org SET name = ?, description = ?, phone = ? '
+                    'WHERE id = ?', (h[i], h[i - 1], '+48 52 000 00 0' +
+                                     str(i), oid))
+    svcs = [r[0] for r in con.execute('SELECT id FROM dir_service ORDER BY '
+                                      'id LIMIT 6')]
+    for i, sid in enumerate(svcs):
+        con.execute('UPDATE dir_service SET name = ?, description = ?, '
+                    'how_to_apply = ? WHERE id = ?', (h[i], h[i - 1], h[i - 2],
+                                                      sid))
+    for v in h:
+        con.execute("INSERT INTO audit(account, via, addr, action, entity, "
+                    "entity_id) VALUES (?, 'web', '127.0.0.1', ?, ?, ?)",
+                    (v, v, v, v))
+    for i, v in enumerate(h):
+        cur = con.execute(
+            "INSERT INTO helpline_contact(region, at, channel, caller, "
+            "referrals, minutes, note, created_by) VALUES ('04', ?, 1, 1, 1, "
+            "5, ?, ?)", (f'{today}T10:0{i}', v, v))
+        con.execute("INSERT INTO helpline_referral(contact_id, org_id, "
+                    "region, at, org_name, org_kind) VALUES (?, ?, '04', ?, "
+                    "?, 'ops')", (cur.lastrowid, orgs[i], f'{today}T10:0{i}',
+                                  v))
+    con.commit()
+    con.close()
+
+
+def csv_cells(data):
+    text = data.decode('utf-8-sig')
+    head = text.split('\n', 1)[0]
+    delim = ';' if head.count(';') > head.count(',') else ','
+    for row in csv.reader(io.StringIO(text, newline=''), delimiter=delim):
+        yield from row
+
+
+def xlsx_cells(data):
+    """Every text of a workbook: shared and inline strings (numbers and the
+    formulas the product writes are not text)."""
+    def unescape(x):
+        x = re.sub(r'_x([0-9A-Fa-f]{4})_', lambda m: chr(int(m.group(1), 16)),
+                   x)
+        return (x.replace('&lt;', '<').replace('&gt;', '>')
+                .replace('&quot;', '"').replace('&apos;', "'")
+                .replace('&amp;', '&'))
+    z = zipfile.ZipFile(io.BytesIO(data))
+    for name in z.namelist():
+        xml = z.read(name).decode('utf-8')
+        if name == 'xl/sharedStrings.xml':
+            for si in re.findall(r'<si>(.*?)</si>', xml, re.S):
+                yield unescape(''.join(re.findall(r'<t[^>]*>(.*?)</t>', si,
+                                                  re.S)))
+        elif name.startswith('xl/worksheets/'):
+            for c in re.findall(r'<c [^>]*t="inlineStr"[^>]*>(.*?)</c>', xml,
+                                re.S):
+                yield unescape(''.join(re.findall(r'<t[^>]*>(.*?)</t>', c,
+                                                  re.S)))
+
+
+def export_cells(name, ctype, data):
+    """The text cells of a CSV, an XLSX or a zip of CSV files; None when
+    the bytes are none of these."""
+    if ctype.startswith('text/csv') or name.endswith('.csv'):
+        return list(csv_cells(data))
+    if ctype.startswith(SPREADSHEET) or name.endswith('.xlsx'):
+        return list(xlsx_cells(data))
+    if ctype.startswith('application/zip') or name.endswith('.zip'):
+        z = zipfile.ZipFile(io.BytesIO(data))
+        cells = []
+        for member in z.namelist():
+            if member.endswith('.csv'):
+                cells += list(csv_cells(z.read(member)))
+        return cells
+    return None
+
+
+def cell_problems(what, cells):
+    """No cell starts a formula; the hostile values are there, guarded."""
+    bad = [c for c in cells if c.startswith(TRIGGERS) and
+           not NUMBER.fullmatch(c)]
+    if bad:
+        return [f'{what}: cells start a formula: {bad[:4]}']
+    if not any(c.startswith("'" + v) for v in HOSTILE for c in cells):
+        return [f'{what}: none of the hostile values is in it; plant data '
+                f'for this export in plant_hostile_data']
+    return []
+
+
+def handler_params():
+    """PARAMS: line of every handler, by name: the values a route lists
+    (name=a|b|c) are the variants the test requests."""
+    out = {}
+    for d, _, files in os.walk(os.path.join(ROOT, 'src')):
+        for f in files:
+            if f.endswith('.c'):
+                text = open(os.path.join(d, f), encoding='utf-8').read()
+                for m in re.finditer(r'PARAMS:(.*?)\*/\s*int\s*\n(\w+)\(',
+                                     text, re.S):
+                    out[m.group(2)] = m.group(1).replace('**', ' ')
+    return out
+
+
+def get(srv, cookies, path):
+    c = http.client.HTTPConnection('127.0.0.1', srv.port, timeout=60)
+    c.request('GET', path, headers={'Cookie': '; '.join(
+        f'{k}={v}' for k, v in cookies.items())})
+    r = c.getresponse()
+    data = r.read()
+    headers = {k.lower(): v for k, v in r.getheaders()}
+    c.close()
+    return r.status, headers, data
+
+
+def web_exports(srv, cookies, today):
+    """(pattern, url, content type, bytes) of every GET route whose answer
+    is a download, with each listed value of its parameters."""
+    params = handler_params()
+    lists = {}
+    for spec in params.values():
+        for name, vals in re.findall(r'(\w+)=(\w+(?:\|\w+)+)', spec):
+            lists.setdefault(name, vals.split('|'))
+    since = f'{int(today[:4]) - 1}-01-01'
+    found = []
+    for method, pattern, handler, cap in route_table():
+        if method != 'GET':
+            continue
+        spec = params.get(handler, '')
+        paths = [pattern]
+        for name in re.findall(r':(\w+)', pattern):
+            own = re.search(rf'\b{name}=(\w+(?:\|\w+)+)', spec)
+            values = (own.group(1).split('|') if own else lists.get(name) or
+                      [SAMPLE.get(':' + name, '1')])
+            if name == 'id':
+                values = ['1', '2']
+            paths = [p.replace(':' + name, v) for p in paths for v in values]
+        queries = ['']
+        for name, vals in re.findall(r'\b(\w+)=(\w+(?:\|\w+)*)\b', spec):
+            if f':{name}' in pattern or not ('|' in vals or vals == '1'):
+                continue
+            queries += [f'{name}={v}' for v in vals.split('|')]
+        base = []
+        if re.search(r'\bwoj\b', spec):
+            base.append('woj=04')
+        if re.search(r'\bod\b', spec):
+            base.append(f'od={since}')
+        for p in paths:
+            for q in queries:
+                query = '&'.join(base + ([q] if q else []))
+                url = p + ('?' + query if query else '')
+                st, h, data = get(srv, cookies, url)
+                if 'attachment' in h.get('content-disposition', ''):
+                    check(st == 200, f'{url}: {st}')
+                    found.append((pattern, url, h.get('content-type', ''),
+                                  data))
+    return found
+
+
+def cli_exports(binary, db, d):
+    """(command, file) of every CLI command whose --format writes CSV or
+    XLSX, found from the commands' help."""
+    _, top, _ = run(binary, '--help')
+    commands = re.findall(r'^  ([a-z-]+)\s', top, re.M)
+    check('export' in commands, top)
+    writers = {}
+    for cmd in commands:
+        _, usage, _ = run(binary, cmd, '--help')
+        m = re.search(r'--format\s+([\w|]+)', usage)
+        if m and {'csv', 'xlsx'} & set(m.group(1).split('|')):
+            writers[cmd] = [f for f in m.group(1).split('|')
+                            if f in ('csv', 'xlsx')]
+    check(set(writers) == {'export', 'report'},
+          f'CLI commands writing CSV/XLSX: {writers}; add the new one here')
+    out = []
+    for fmt in writers['export']:
+        for plan in ('1', '2'):
+            f = os.path.join(d, f'plan-{plan}.{fmt}')
+            rc, _, err = run(binary, 'export', 'plan', plan, '--format', fmt,
+                             '-o', f, '--db', db)
+            check(rc == 0, err)
+            out.append((f'export plan {plan} --format {fmt}', f))
+    for fmt in writers['report']:
+        f = os.path.join(d, f'report.{fmt}')
+        rc, _, err = run(binary, 'report', 'annual', '--plan', '1', '--format',
+                         fmt, '-o', f, '--db', db)
+        check(rc == 0, err)
+        out.append((f'report annual --format {fmt}', f))
+    return out
+
+
+def every_export_guards_formulas(binary):
+    d, db = make_db(binary)
+    today = datetime.date.today().isoformat()
+    try:
+        rc, err = add_user(binary, db, 'adm', 'administrator')
+        check(rc == 0, err)
+        plant_hostile_data(db, today)
+        srv = Server(binary, db)
+        try:
+            c = Client(srv)
+            check(c.login('adm')[0] == 303, 'login')
+            found = web_exports(srv, c.cookies, today)
+        finally:
+            srv.stop()
+        patterns = {p for p, _, _, _ in found}
+        check(KNOWN_EXPORTS <= patterns,
+              f'exports not found: {KNOWN_EXPORTS - patterns}')
+        # a route named like a download that gave none needs parameters
+        # this test does not know: list them in its handler's PARAMS
+        download = re.compile(r'\.(csv|xlsx|zip)$|/(csv|xlsx)$|eksport|export')
+        named = {p for m, p, _, _ in route_table()
+                 if m == 'GET' and download.search(p)}
+        check(named <= patterns, f'no download from {named - patterns}')
+        checked, problems = 0, []
+        for pattern, url, ctype, data in found:
+            cells = export_cells(url.split('?')[0], ctype, data)
+            if cells is None:  # PDF, JSON: no cells to guard
+                check(not ctype.startswith(('text/csv', SPREADSHEET)), url)
+                continue
+            problems += cell_problems(url, cells)
+            checked += 1
+        for what, path in cli_exports(binary, db, d):
+            data = open(path, 'rb').read()
+            problems += cell_problems(what, export_cells(path, '', data))
+            checked += 1
+        check(not problems, '\n'.join(problems))
+        # 4 registers, 2 plans x 2 formats, hsds, katalog, audit, helpline
+        # contacts 2 x 2 (with notes) and statistics 2, 2 reports; the CLI:
+        # 2 plans x 2 formats and 1 report
+        check(checked >= 24, f'only {checked} exports checked')
+    finally:
+        cleanup(d)
 
 
 def main():
@@ -103,6 +385,7 @@ def main():
         check(rc == 0 and out.startswith('usage: rodzina export plan'), out)
 
     try:
+        t.run(every_export_guards_formulas, b)
         t.run(xlsx_export_reads_and_imports_back)
         t.run(csv_and_json_exports)
         t.run(missing_plan_is_exit_1)

@@ -3,7 +3,8 @@
 each handler's ROUTE:/CAP: header matches the route table; no sprintf,
 strcpy, strcat or gets; sqlite3_* only in src/db/; microhttpd.h only in
 src/http/; SQL text only in queries.def files and migrations; every
-html_raw_trusted call has a comment saying why. Prints `ok NAME` or
+html_raw_trusted call has a comment saying why; spreadsheet text only
+through core/xlsx_cell.c (the formula guard). Prints `ok NAME` or
 `FAIL NAME: where` per rule. Usage: check_source.py [BUILD_DIR]"""
 import os
 import re
@@ -121,9 +122,26 @@ def raw_html_is_commented():
     report('every html_raw_trusted call says why', problems)
 
 
+def spreadsheet_text_is_guarded():
+    """XLSX text cells go through xlsx_text/xlsx_merge_text, which apply
+    the formula guard of core/csv.c (issue 11, finding 5)."""
+    problems = []
+    pat = re.compile(r'\bworksheet_(write_string|merge_range|'
+                     r'write_rich_string)\s*\(')
+    for rel, text in sources():
+        if rel == 'src/core/xlsx_cell.c':
+            continue
+        code = strip_comments(text)
+        for m in pat.finditer(code):
+            line = code[:m.start()].count('\n') + 1
+            problems.append(f'{rel}:{line} {m.group(0).rstrip("(")}')
+    report('XLSX text only through core/xlsx_cell.c', problems)
+
+
 route_headers_match_table()
 forbidden_calls()
 layering()
 sql_only_in_catalogue()
 raw_html_is_commented()
+spreadsheet_text_is_guarded()
 sys.exit(1 if failed else 0)

@@ -530,6 +530,52 @@ test_directory_hsds_files_and_columns(void **state)
     free(zipdata);
 }
 
+/*
+** Issue 11, finding 5: text that would start a formula leaves the export
+** guarded and comes back from the import as it was: the export of the
+** import of the export is the same file. Replaces region 04's directory,
+** so it runs last.
+*/
+static void
+test_directory_csv_guards_formulas_and_reads_them_back(void **state)
+{
+    const char *csv =
+        "org_key;region;kind;org_name;org_description;gmina;service_name;"
+        "service_description;how_to_apply;category;coverage\n"
+        "o1;04;ops;\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\";@SUM(A1);"
+        "0463011;+1;-2+3;'=quoted;pomoc;gmina:0463011\n";
+    struct dir_findings f = {0};
+    struct buf first, second;
+    int norg = 0, nsvc = 0;
+
+    (void)state;
+    assert_int_equal(
+        dir_import_csv(db, &a, "04", csv, strlen(csv), &who, &f, &norg, &nsvc),
+        0);
+    assert_int_equal(norg, 1);
+    assert_int_equal(nsvc, 1);
+    buf_init(&first);
+    buf_init(&second);
+    assert_int_equal(dir_export_csv(db, &a, "04", &first), 0);
+    assert_non_null(
+        strstr(first.data, ",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","));
+    assert_non_null(strstr(first.data, ",'@SUM(A1),"));
+    assert_non_null(strstr(first.data, ",'+1,'-2+3,pomoc,"));
+    /* a file's "'=" is a guard, as typed in a spreadsheet: the text "=" */
+    assert_non_null(strstr(first.data, ",'=quoted,"));
+    assert_null(strstr(first.data, ",=HYPERLINK"));
+    assert_null(strstr(first.data, ",+1"));
+    assert_int_equal(dir_import_csv(db, &a, "04", first.data, first.len, &who,
+                                    &f, &norg, &nsvc),
+                     0);
+    assert_int_equal(f.n, 0);
+    assert_int_equal(dir_export_csv(db, &a, "04", &second), 0);
+    assert_int_equal(first.len, second.len);
+    assert_memory_equal(first.data, second.data, first.len);
+    buf_free(&first);
+    buf_free(&second);
+}
+
 int
 main(void)
 {
@@ -543,6 +589,8 @@ main(void)
         cmocka_unit_test(test_directory_csv_round_trip),
         cmocka_unit_test(test_directory_bad_csv_rows_rejected_with_findings),
         cmocka_unit_test(test_directory_hsds_files_and_columns),
+        cmocka_unit_test(
+            test_directory_csv_guards_formulas_and_reads_them_back),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -448,6 +448,61 @@ test_monitoring_csv_import_is_all_or_nothing(void **state)
     }
 }
 
+/*
+** Issue 11, finding 5: a register's text that would start a formula is
+** exported guarded, amounts are not, and importing the export gives back
+** the text as it was.
+*/
+static void
+test_monitoring_register_csv_guards_formulas(void **state)
+{
+    const struct mon_register *g = mon_register_find("konkursy");
+    const char *csv = "year;call;area;budget_grosze;offers;awards;"
+                      "awarded_grosze;initiatives;beneficiaries;task\n"
+                      "2019;\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\";+1;"
+                      "\"1 000,00\";1;1;1000;1;10;@SUM(A1)\n"
+                      "2019;-2+3;plain;0;0;0;0;0;0;\n";
+    const char **errs;
+    struct mon_record *list, *again;
+    struct buf out;
+    int nerrs, n;
+
+    (void)state;
+    assert_int_equal(mon_register_import(db, &a, g, &coord, "04", csv,
+                                         strlen(csv), &errs, &nerrs),
+                     2);
+    n = mon_record_list(db, &a, g, "04", 2019, &list);
+    assert_int_equal(n, 2);
+    buf_init(&out);
+    mon_register_csv(&a, g, list, n, &out);
+    assert_non_null(strstr(out.data,
+                           ";\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\";'+1;"
+                           "1 000,00;1;1;1 000,00;1;10;'@SUM(A1);"));
+    assert_non_null(strstr(out.data, ";'-2+3;plain;0,00;0;0;0,00;"));
+    assert_int_equal(mon_register_import(db, &a, g, &coord, "04", out.data,
+                                         out.len, &errs, &nerrs),
+                     2);
+    buf_free(&out);
+    /* the import adds records: each original has a copy with its text */
+    assert_int_equal(mon_record_list(db, &a, g, "04", 2019, &again), 4);
+    for (int k = 0; k < 2; k++) {
+        int same = 0;
+
+        for (int c = 0; c < 4; c++) {
+            bool eq = again[c].id != list[k].id;
+
+            for (int i = 0; i < g->nfields && eq; i++) {
+                eq = strcmp(again[c].v[i] ? again[c].v[i] : "",
+                            list[k].v[i] ? list[k].v[i] : "") == 0;
+            }
+            same += eq;
+        }
+        assert_int_equal(same, 1);
+    }
+    assert_string_equal(list[0].v[1], "-2+3");
+    assert_string_equal(list[1].v[1], "=HYPERLINK(\"http://x\",\"y\")");
+}
+
 static void
 test_monitoring_report_formats(void **state)
 {
@@ -583,6 +638,7 @@ main(void)
             test_monitoring_implementer_cannot_edit_other_units_task),
         cmocka_unit_test(test_monitoring_approve_and_return_leave_audit_rows),
         cmocka_unit_test(test_monitoring_csv_import_is_all_or_nothing),
+        cmocka_unit_test(test_monitoring_register_csv_guards_formulas),
         cmocka_unit_test(test_monitoring_report_formats),
         cmocka_unit_test(test_monitoring_grantee_reports_own_grants_only),
     };

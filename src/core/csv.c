@@ -1,0 +1,136 @@
+/* The CSV writer and the formula guard; see csv.h. */
+#include "csv.h"
+
+#include <string.h>
+
+bool
+csv_needs_guard(const char *s)
+{
+    if (s == NULL) {
+        return false;
+    }
+    while (*s == '\'') {
+        s++;
+    }
+    return *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
+}
+
+void
+csv_guard_to(struct buf *b, const char *s)
+{
+    if (csv_needs_guard(s)) {
+        buf_putc(b, '\'');
+    }
+    buf_puts(b, s ? s : "");
+}
+
+char *
+csv_unguard(char *s)
+{
+    return s != NULL && s[0] == '\'' && csv_needs_guard(s + 1) ? s + 1 : s;
+}
+
+void
+csv_begin(struct csv *c, struct buf *out, char sep, unsigned flags)
+{
+    c->out = out;
+    c->sep = sep;
+    c->flags = flags;
+    c->col = 0;
+    if (flags & CSV_BOM) {
+        buf_puts(out, "\xEF\xBB\xBF");
+    }
+}
+
+static void
+next_field(struct csv *c)
+{
+    if (c->col++ > 0) {
+        buf_putc(c->out, c->sep);
+    }
+}
+
+static bool
+must_quote(const struct csv *c, const char *s)
+{
+    size_t n = strlen(s);
+
+    if (c->flags & CSV_QUOTE_ALL) {
+        return true;
+    }
+    if (strchr(s, c->sep) != NULL || strpbrk(s, "\"\r\n") != NULL) {
+        return true;
+    }
+    if ((c->flags & CSV_QUOTE_COMMA_SEMI) && strpbrk(s, ",;") != NULL) {
+        return true;
+    }
+    return (c->flags & CSV_QUOTE_SPACES) && n > 0 &&
+           (s[0] == ' ' || s[n - 1] == ' ');
+}
+
+void
+csv_text(struct csv *c, const char *s)
+{
+    s = s ? s : "";
+    next_field(c);
+    if (!must_quote(c, s)) {
+        csv_guard_to(c->out, s);
+        return;
+    }
+    buf_putc(c->out, '"');
+    if (csv_needs_guard(s)) {
+        buf_putc(c->out, '\'');
+    }
+    for (; *s != '\0'; s++) {
+        if (*s == '"') {
+            buf_putc(c->out, '"');
+        }
+        buf_putc(c->out, *s);
+    }
+    buf_putc(c->out, '"');
+}
+
+/* "-1 234,56", "52.21", "12": an optional minus, then digits with spaces,
+ * commas and dots, starting with a digit. */
+static bool
+is_number(const char *s)
+{
+    if (*s == '-') {
+        s++;
+    }
+    if (*s < '0' || *s > '9') {
+        return false;
+    }
+    return s[strspn(s, "0123456789 ,.")] == '\0';
+}
+
+void
+csv_num(struct csv *c, const char *s)
+{
+    if (s == NULL || !is_number(s)) {
+        csv_text(c, s);
+        return;
+    }
+    next_field(c);
+    if (strchr(s, c->sep) != NULL) {
+        buf_putc(c->out, '"');
+        buf_puts(c->out, s);
+        buf_putc(c->out, '"');
+        return;
+    }
+    buf_puts(c->out, s);
+}
+
+void
+csv_int(struct csv *c, int64_t v)
+{
+    next_field(c);
+    buf_printf(c->out, "%lld", (long long)v);
+}
+
+void
+csv_row_end(struct csv *c)
+{
+    buf_puts(c->out, "\r\n");
+    c->col = 0;
+}

@@ -1,0 +1,60 @@
+/*
+** The one CSV writer of the product, and the one rule against formula
+** injection (OWASP): a text cell that starts with = + - @ TAB or CR is
+** written with a leading ' so a spreadsheet shows it instead of running
+** it. Numbers go through csv_num/csv_int and are never prefixed. Our own
+** readers undo the prefix with csv_unguard, so an export read back gives
+** the original text. XLSX text cells take the same rule through
+** core/xlsx_cell.h. The separator, quoting and byte-order mark are each
+** export's own choice (flags below); rows end with CRLF.
+*/
+#ifndef CORE_CSV_H
+#define CORE_CSV_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+/* Flags of csv_begin. A field with the separator, '"', CR or LF is always
+ * quoted. */
+enum {
+    CSV_BOM = 1,          /* start with the UTF-8 byte-order mark (Excel) */
+    CSV_QUOTE_ALL = 2,    /* quote every text field */
+    CSV_QUOTE_SPACES = 4, /* quote a field with a leading or trailing space */
+    CSV_QUOTE_COMMA_SEMI = 8, /* quote ',' and ';' whatever the separator */
+};
+
+struct csv {
+    struct buf *out; /* borrowed; the rows are appended */
+    char sep;
+    unsigned flags;
+    int col; /* fields written in the current row */
+};
+
+/* Start writing to out (BOM first with CSV_BOM). */
+void csv_begin(struct csv *c, struct buf *out, char sep, unsigned flags);
+/* A text field (NULL is empty), guarded when it would start a formula. */
+void csv_text(struct csv *c, const char *s);
+/*
+** A number already formatted ("-1 234,56", "52.21"): written as it is,
+** never guarded. Anything that is not such a number is written by
+** csv_text, so data cannot pass for a number.
+*/
+void csv_num(struct csv *c, const char *s);
+void csv_int(struct csv *c, int64_t v);
+/* End the row (CRLF). */
+void csv_row_end(struct csv *c);
+
+/*
+** True when a spreadsheet would take s as a formula: it starts with
+** = + - @ TAB or CR, possibly after guards already there (so a text that
+** itself starts with "'=" keeps its quote through a round trip).
+*/
+bool csv_needs_guard(const char *s);
+/* Append s to b, guarded (a leading ') when csv_needs_guard(s). */
+void csv_guard_to(struct buf *b, const char *s);
+/* The text a guarded cell stands for: s without the guard, else s. */
+char *csv_unguard(char *s);
+
+#endif

@@ -1,0 +1,169 @@
+/*
+** Unit tests of core/csv.c (issue 11, finding 5): every trigger of the
+** formula guard, quoting by the flags each export uses, numbers never
+** prefixed, and csv_unguard giving back the text the guard stood for.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/csv.h"
+
+/* One row of text fields written with sep and flags, as a string. */
+static char *
+text_row(char sep, unsigned flags, const char *const *v, int n)
+{
+    struct buf b;
+    struct csv c;
+    size_t len;
+
+    buf_init(&b);
+    csv_begin(&c, &b, sep, flags);
+    for (int i = 0; i < n; i++) {
+        csv_text(&c, v[i]);
+    }
+    csv_row_end(&c);
+    return buf_detach(&b, &len);
+}
+
+static void
+expect_text(char sep, unsigned flags, const char *in, const char *want)
+{
+    char *got = text_row(sep, flags, &in, 1);
+
+    assert_string_equal(got, want);
+    free(got);
+}
+
+static void
+test_csv_guards_every_trigger(void **state)
+{
+    (void)state;
+    expect_text(';', 0, "=HYPERLINK(\"http://x\",\"y\")",
+                "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\r\n");
+    expect_text(';', 0, "+1", "'+1\r\n");
+    expect_text(';', 0, "-2+3", "'-2+3\r\n");
+    expect_text(';', 0, "@SUM(A1)", "'@SUM(A1)\r\n");
+    expect_text(';', 0, "\tx", "'\tx\r\n");
+    /* CR forces quotes; the guard sits inside them */
+    expect_text(';', 0, "\rx", "\"'\rx\"\r\n");
+    expect_text(',', CSV_QUOTE_ALL, "=1+1", "\"'=1+1\"\r\n");
+    expect_text(',', CSV_QUOTE_ALL, "-", "\"'-\"\r\n");
+    /* a text that itself starts with a guard keeps it: one more quote */
+    expect_text(';', 0, "'=x", "''=x\r\n");
+    expect_text(';', 0, "''@x", "'''@x\r\n");
+}
+
+static void
+test_csv_leaves_other_text_alone(void **state)
+{
+    (void)state;
+    expect_text(';', 0, "", "\r\n");
+    expect_text(';', 0, "a=b", "a=b\r\n");
+    expect_text(';', 0, "1.1", "1.1\r\n");
+    expect_text(';', 0, "'abc", "'abc\r\n");
+    expect_text(';', 0, " =x", " =x\r\n");
+    expect_text(';', 0, "Łódź – 2026", "Łódź – 2026\r\n");
+    expect_text(';', 0, "\xe2\x80\x93 dash", "\xe2\x80\x93 dash\r\n");
+    assert_false(csv_needs_guard(NULL));
+    assert_false(csv_needs_guard(""));
+    assert_false(csv_needs_guard("'"));
+    assert_true(csv_needs_guard("'\t"));
+}
+
+static void
+test_csv_quotes_by_flags(void **state)
+{
+    static const char *const v[] = {"a;b", "c,d", "say \"hi\"", " lead",
+                                    "two\nlines"};
+    char *got;
+
+    (void)state;
+    got = text_row(';', 0, v, 5);
+    assert_string_equal(got, "\"a;b\";c,d;\"say \"\"hi\"\"\"; lead;"
+                             "\"two\nlines\"\r\n");
+    free(got);
+    got = text_row(';', CSV_QUOTE_SPACES, v, 5);
+    assert_string_equal(got, "\"a;b\";c,d;\"say \"\"hi\"\"\";\" lead\";"
+                             "\"two\nlines\"\r\n");
+    free(got);
+    got = text_row(',', CSV_QUOTE_SPACES | CSV_QUOTE_COMMA_SEMI, v, 5);
+    assert_string_equal(got, "\"a;b\",\"c,d\",\"say \"\"hi\"\"\",\" lead\","
+                             "\"two\nlines\"\r\n");
+    free(got);
+    got = text_row(',', CSV_QUOTE_ALL, v, 2);
+    assert_string_equal(got, "\"a;b\",\"c,d\"\r\n");
+    free(got);
+}
+
+static void
+test_csv_numbers_are_not_guarded(void **state)
+{
+    struct buf b;
+    struct csv c;
+
+    (void)state;
+    buf_init(&b);
+    csv_begin(&c, &b, ';', CSV_BOM | CSV_QUOTE_ALL);
+    csv_num(&c, "-1 234,56");
+    csv_num(&c, "52.21");
+    csv_int(&c, -5);
+    csv_int(&c, 0);
+    csv_num(&c, "12;5"); /* holds the separator: quoted, not guarded */
+    /* not numbers: written as text, so guarded */
+    csv_num(&c, "-2+3");
+    csv_num(&c, "=1");
+    csv_num(&c, "-");
+    csv_num(&c, NULL);
+    csv_row_end(&c);
+    assert_string_equal(b.data, "\xEF\xBB\xBF-1 234,56;52.21;-5;0;\"12;5\";"
+                                "\"'-2+3\";\"'=1\";\"'-\";\"\"\r\n");
+    buf_free(&b);
+}
+
+static void
+test_csv_unguard_gives_back_the_text(void **state)
+{
+    static const char *const v[] = {"=HYPERLINK(\"http://x\",\"y\")",
+                                    "+1",
+                                    "-2+3",
+                                    "@SUM(A1)",
+                                    "\tx",
+                                    "\rx",
+                                    "'=x",
+                                    "''-x",
+                                    "'abc",
+                                    "'",
+                                    "plain",
+                                    ""};
+
+    (void)state;
+    for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+        struct buf b;
+
+        buf_init(&b);
+        csv_guard_to(&b, v[i]);
+        buf_putc(&b, '\0');
+        assert_true(b.data[0] == '\0' || strchr("=+-@\t\r", b.data[0]) == NULL);
+        assert_string_equal(csv_unguard(b.data), v[i]);
+        buf_free(&b);
+    }
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_csv_guards_every_trigger),
+        cmocka_unit_test(test_csv_leaves_other_text_alone),
+        cmocka_unit_test(test_csv_quotes_by_flags),
+        cmocka_unit_test(test_csv_numbers_are_not_guarded),
+        cmocka_unit_test(test_csv_unguard_gives_back_the_text),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
