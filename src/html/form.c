@@ -41,6 +41,27 @@ form_input(struct req *r, const char *name, const char *label, const char *type,
 }
 
 void
+form_text_field(struct req *r, const char *name, const char *label,
+                const char *value, const char *error)
+{
+    html_printf(r, "<p class=\"field\"><label for=\"f-%s\">%s</label>\n", name,
+                label);
+    if (error != NULL) {
+        html_printf(r,
+                    "<span class=\"field-error\" id=\"f-%s-error\">%s"
+                    "</span>\n<input id=\"f-%s\" name=\"%s\" type=\"text\" "
+                    "value=\"%s\" aria-invalid=\"true\" "
+                    "aria-describedby=\"f-%s-error\"></p>\n",
+                    name, error, name, name, value ? value : "", name);
+    } else {
+        html_printf(r,
+                    "<input id=\"f-%s\" name=\"%s\" type=\"text\" "
+                    "value=\"%s\"></p>\n",
+                    name, name, value ? value : "");
+    }
+}
+
+void
 form_errors(struct req *r, const char *const *msgs, int n)
 {
     int i;

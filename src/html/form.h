@@ -13,6 +13,13 @@ void form_end(struct req *r);
 /* A labelled text input; type is "text", "password" ...; value may be NULL. */
 void form_input(struct req *r, const char *name, const char *label,
                 const char *type, const char *value, const char *extra_attrs);
+/*
+** A labelled text input that keeps what was typed (value) and, when error
+** is not NULL, shows the message at the field, tied to it by
+** aria-describedby, with aria-invalid set.
+*/
+void form_text_field(struct req *r, const char *name, const char *label,
+                     const char *value, const char *error);
 /* A list of Polish error messages at the top of a form, with role=alert. */
 void form_errors(struct req *r, const char *const *msgs, int n);
 

@@ -177,9 +177,11 @@ static int
 enter(struct db *db, struct arena *a, const struct mon_actor *act,
       struct mon_input *in, bool approve, int64_t *id)
 {
+    struct mon_problem problem;
     const char *why = NULL;
-    int rc = mon_entry_save(db, a, act, in, id, &why);
+    int rc = mon_entry_save(db, a, act, in, id, &problem);
 
+    why = problem.message;
     if (rc == 0 && approve) {
         rc = mon_entry_decide(db, a, act, *id, true, NULL, &why);
     }

@@ -53,6 +53,9 @@ struct mon_input {
     const char *period; /* "YYYY" or "YYYY-Qn" in the plan's year */
     int64_t value;      /* units, or grosze for a line */
     const char *note;   /* may be NULL */
+    /* Why a value far off the plan is right (see mon_entry_save); NULL
+     * when none was given. */
+    const char *reason;
 };
 
 /* One stored realisation value (the current state of an item/period). */
@@ -70,6 +73,7 @@ struct mon_entry {
     int64_t value;
     bool has_approved;
     int64_t approved;
+    const char *flag, *flag_reason; /* far off the plan, and why; or NULL */
 };
 
 /* One event of an entry's history. */
@@ -89,8 +93,20 @@ struct mon_event {
 ** Returns 0 with *id, ERR_INPUT with *why (Polish), ERR_DENIED with *why,
 ** ERR_NOTFOUND for an unknown plan, or ERR_DB.
 */
+/*
+** (continued) A value far off the plan — above its budget line, over ten
+** times the target, a breakdown above its parent's value of the period —
+** is refused with ERR_CONFLICT (why names it, field "value") unless
+** in->reason says why it is right; then the flag and the reason are kept
+** with the entry for the approver.
+*/
+struct mon_problem {
+    const char *message; /* Polish */
+    const char *field;   /* "item", "period", "value", "note", or NULL */
+};
 int mon_entry_save(struct db *db, struct arena *a, const struct mon_actor *act,
-                   const struct mon_input *in, int64_t *id, const char **why);
+                   const struct mon_input *in, int64_t *id,
+                   struct mon_problem *why);
 
 /*
 ** Approve (approve true) or return an entered value with a comment

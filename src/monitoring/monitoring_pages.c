@@ -134,6 +134,34 @@ item_label(struct arena *a, const struct plan *p, const struct mon_entry *e)
     return "?";
 }
 
+/* What the plan says of an entry's item: its target or planned amount. */
+static const char *
+item_plan_text(struct arena *a, const struct plan *p, const struct mon_entry *e)
+{
+    if (strcmp(e->kind, "indicator") == 0 && e->pos >= 0 &&
+        e->pos < p->nindicators) {
+        const struct plan_indicator *in = &p->indicators[e->pos];
+        const struct plan_num *t =
+            p->kind == PLAN_YEARLY ? &in->target_year : &in->target_multi;
+
+        return t->kind == PLAN_NUM_VALUE ? str_thousands(a, t->v) : "–";
+    }
+    if (strcmp(e->kind, "line") == 0 && e->pos >= 0 && e->pos < p->nlines) {
+        const struct plan_line *l = &p->lines[e->pos];
+        int s = plan_source_find(p, e->source), k;
+        int64_t sum = 0;
+
+        for (k = 0; k < l->namounts; k++) {
+            if (l->amounts[k].source == s &&
+                l->amounts[k].amount.kind == PLAN_NUM_VALUE) {
+                sum += l->amounts[k].amount.v;
+            }
+        }
+        return arena_printf(a, "%s zł", str_money(a, sum));
+    }
+    return "–";
+}
+
 static const char *
 value_text(struct arena *a, const char *kind, int64_t v)
 {
@@ -910,18 +938,75 @@ parse_value(const char *s, bool money, int64_t *out)
 }
 
 /*
+** The entry again, as typed, with the message at its field: a refused
+** value is corrected here, or confirmed with a reason when it is only far
+** off the plan (needs_reason).
+*/
+static int
+entry_fix_page(struct req *r, int status, const struct mon_input *in,
+               const char *value, const struct mon_problem *why,
+               bool needs_reason)
+{
+    const char *field = why->field ? why->field : "";
+    struct plan_meta meta;
+    struct mon_entry e;
+    struct plan *p;
+    int rc = plan_store_load(r->db, &r->arena, in->plan_id, &p, &meta);
+
+    if (rc != 0) {
+        return rc == ERR_NOTFOUND ? req_error(r, 404, NULL) : rc;
+    }
+    memset(&e, 0, sizeof(e));
+    e.kind = in->kind;
+    e.pos = in->pos;
+    e.source = in->source ? in->source : "";
+    r->status = status;
+    layout_begin(r, T_MON_FIX_TITLE);
+    crumbs(r, T_MON_FIX_TITLE, in->plan_id);
+    html_printf(r, "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n", T_MON_FIX_TITLE,
+                item_label(&r->arena, p, &e));
+    form_errors(r, &why->message, 1);
+    form_begin(r, "/monitoring/wpisy", NULL);
+    html_printf(r,
+                "<input type=\"hidden\" name=\"plan\" value=\"%ld\">"
+                "<input type=\"hidden\" name=\"kind\" value=\"%s\">"
+                "<input type=\"hidden\" name=\"pos\" value=\"%d\">"
+                "<input type=\"hidden\" name=\"source\" value=\"%s\">\n",
+                (long)in->plan_id, in->kind, in->pos,
+                in->source ? in->source : "");
+    form_text_field(r, "period", T_MON_PERIOD, in->period,
+                    strcmp(field, "period") == 0 ? why->message : NULL);
+    form_text_field(r, "value", T_MON_COL_VALUE, value,
+                    strcmp(field, "value") == 0 ? why->message : NULL);
+    form_text_field(r, "note", T_MON_NOTE, in->note,
+                    strcmp(field, "note") == 0 ? why->message : NULL);
+    if (needs_reason) {
+        form_text_field(r, "reason", T_MON_REASON, in->reason, NULL);
+    }
+    html_lit(r, "<p><button type=\"submit\">" T_MON_SAVE "</button></p>\n");
+    form_end(r);
+    html_printf(r,
+                "<p><a href=\"/monitoring/plany/%ld/realizacja\">%s</a></p>\n",
+                (long)in->plan_id, T_MON_ENTER_TITLE);
+    layout_end(r);
+    return 0;
+}
+
+/*
 ** ROUTE: POST /monitoring/wpisy
 ** CAP: CAP_REALISATION_ENTER
 ** PARAMS: plan, kind=indicator|line, pos, source (line), period=YYYY or
-**         YYYY-Qn, value, note, csrf (form)
+**         YYYY-Qn, value, note, reason (a value far off the plan), csrf
+**         (form); or item=kind:pos instead of kind and pos
 */
 int
 page_mon_entry_save(struct req *r)
 {
     struct mon_actor act = mon_actor_of(r);
     struct mon_input in;
+    struct mon_problem why = {NULL, NULL};
     const char *plan = req_form(r, "plan"), *pos = req_form(r, "pos");
-    const char *why = NULL;
+    const char *value = req_form(r, "value");
     char *end;
     int64_t id = 0;
     int rc;
@@ -939,25 +1024,34 @@ page_mon_entry_save(struct req *r)
     }
     in.period = req_form(r, "period");
     in.note = req_form(r, "note");
+    in.reason = req_form(r, "reason");
     in.plan_id = plan ? strtoll(plan, &end, 10) : 0;
     if (plan == NULL || *end != '\0' || in.plan_id <= 0 || pos == NULL ||
-        in.kind == NULL || in.period == NULL) {
+        in.kind == NULL || in.period == NULL ||
+        (strcmp(in.kind, "line") != 0 && strcmp(in.kind, "indicator") != 0)) {
         return message_page(r, 400, T_MON_ERR_FORM, 0);
     }
     in.pos = atoi(pos);
-    if (!parse_value(req_form(r, "value"), strcmp(in.kind, "line") == 0,
-                     &in.value)) {
-        return message_page(r, 400, T_MON_ERR_VALUE, in.plan_id);
+    if (!parse_value(value, strcmp(in.kind, "line") == 0, &in.value)) {
+        why.message = T_MON_ERR_VALUE;
+        why.field = "value";
+        return entry_fix_page(r, 400, &in, value, &why, false);
     }
     if (in.note != NULL && strlen(in.note) > 2000) {
-        return message_page(r, 400, T_MON_ERR_NOTE, in.plan_id);
+        why.message = T_MON_ERR_NOTE;
+        why.field = "note";
+        return entry_fix_page(r, 400, &in, value, &why, false);
     }
     rc = mon_entry_save(r->db, &r->arena, &act, &in, &id, &why);
     if (rc == ERR_NOTFOUND) {
         return req_error(r, 404, NULL);
     }
-    if (rc == ERR_INPUT || rc == ERR_DENIED) {
-        return message_page(r, rc == ERR_DENIED ? 403 : 400, why, in.plan_id);
+    if (rc == ERR_DENIED) {
+        return message_page(r, 403, why.message, in.plan_id);
+    }
+    if (rc == ERR_INPUT || rc == ERR_CONFLICT) {
+        return entry_fix_page(r, rc == ERR_CONFLICT ? 409 : 400, &in, value,
+                              &why, rc == ERR_CONFLICT);
     }
     if (rc != 0) {
         return rc;
@@ -1012,6 +1106,11 @@ page_mon_entry(struct req *r)
     if (strcmp(e.status, "approved") != 0) {
         html_printf(r, "<dt>%s</dt><dd>%s</dd>", T_MON_APPROVED_VALUE,
                     approved_text(&r->arena, &e));
+    }
+    if (e.flag != NULL) {
+        html_printf(r, "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>",
+                    T_MON_FLAG, e.flag, T_MON_REASON,
+                    e.flag_reason ? e.flag_reason : "–");
     }
     if (e.note != NULL) {
         html_printf(r, "<dt>%s</dt><dd>%s</dd>", T_MON_NOTE, e.note);
@@ -1126,15 +1225,19 @@ page_mon_pending(struct req *r)
         html_lit(r, "<p>" T_MON_PENDING_NONE "</p>\n");
     } else {
         html_printf(r,
-                    "<table>\n<caption>%s</caption>\n<thead><tr>"
+                    "<div class=\"wide\" tabindex=\"0\" role=\"region\" "
+                    "aria-labelledby=\"mon-queue-cap\"><table>\n"
+                    "<caption id=\"mon-queue-cap\">%s</caption>\n<thead><tr>"
                     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                     "<th scope=\"col\" class=\"num\">%s</th>"
                     "<th scope=\"col\" class=\"num\">%s</th>"
+                    "<th scope=\"col\" class=\"num\">%s</th>"
+                    "<th scope=\"col\">%s</th>"
                     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                     "</tr></thead>\n<tbody>\n",
                     T_MON_PENDING_TITLE, T_MON_COL_ITEM, T_MON_PERIOD,
-                    T_MON_COL_VALUE, T_MON_PREVIOUS_APPROVED, T_MON_ENTERED_BY,
-                    T_MON_COL_DECISION);
+                    T_MON_COL_VALUE, T_MON_PLANNED, T_MON_PREVIOUS_APPROVED,
+                    T_MON_NOTE, T_MON_ENTERED_BY, T_MON_COL_DECISION);
     }
     for (i = 0; i < n; i++) {
         const char *fid = arena_printf(&r->arena, "k-%ld", (long)es[i].id);
@@ -1149,13 +1252,26 @@ page_mon_pending(struct req *r)
         html_printf(r,
                     "<tr><td><a href=\"/monitoring/wpisy/%ld\">%s</a>"
                     "</td><td>%s</td><td class=\"num\">%s</td>"
-                    "<td class=\"num\">%s</td><td>%s, %s</td><td>",
+                    "<td class=\"num\">%s</td><td class=\"num\">%s</td>"
+                    "<td>%s",
                     (long)es[i].id, item_label(&r->arena, p, &es[i]),
                     period_label(&r->arena, es[i].period),
                     entry_value_text(&r->arena, &es[i]),
+                    item_plan_text(&r->arena, p, &es[i]),
                     es[i].has_approved
                         ? value_text(&r->arena, es[i].kind, es[i].approved)
                         : "–",
+                    es[i].note ? es[i].note : "");
+        /* Far off the plan: marked in words, with the implementer's
+         * reason, so the approver looks twice. */
+        if (es[i].flag != NULL) {
+            html_printf(r,
+                        "<p class=\"flag\"><strong>%s:</strong> %s %s: %s"
+                        "</p>",
+                        T_MON_FLAG, es[i].flag, T_MON_REASON,
+                        es[i].flag_reason ? es[i].flag_reason : "–");
+        }
+        html_printf(r, "</td><td>%s, %s</td><td>",
                     es[i].entered_by ? es[i].entered_by : "–",
                     es[i].entered_at);
         form_begin(r,
@@ -1176,7 +1292,7 @@ page_mon_pending(struct req *r)
         html_lit(r, "</td></tr>\n");
     }
     if (n > 0) {
-        html_lit(r, "</tbody>\n</table>\n");
+        html_lit(r, "</tbody>\n</table></div>\n");
     }
     layout_end(r);
     return 0;

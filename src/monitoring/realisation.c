@@ -72,6 +72,8 @@ entry_cols(struct arena *a, db_stmt *st, struct mon_entry *e)
     e->decided_at = db_col_null(st, 13) ? NULL : db_col_text_dup(a, st, 13);
     e->has_approved = !db_col_null(st, 14);
     e->approved = e->has_approved ? db_col_int(st, 14) : 0;
+    e->flag = db_col_null(st, 15) ? NULL : db_col_text_dup(a, st, 15);
+    e->flag_reason = db_col_null(st, 16) ? NULL : db_col_text_dup(a, st, 16);
 }
 
 int
@@ -255,6 +257,75 @@ item_task(const struct plan *p, const struct mon_input *in)
     return -2;
 }
 
+/* Planned grosze of line pos for funding source s (-1: not stated). */
+static int64_t
+line_planned(const struct plan *p, int pos, int s)
+{
+    const struct plan_line *l = &p->lines[pos];
+    int64_t sum = -1;
+    int k;
+
+    for (k = 0; k < l->namounts; k++) {
+        if (l->amounts[k].source == s &&
+            l->amounts[k].amount.kind == PLAN_NUM_VALUE) {
+            sum = (sum < 0 ? 0 : sum) + l->amounts[k].amount.v;
+        }
+    }
+    return sum;
+}
+
+/*
+** Why the value is far off the plan (Polish), or NULL when it is not:
+** spending above the line's plan for its source, an indicator over ten
+** times its target, a breakdown above its parent's value of the period.
+*/
+static int
+implausible(struct db *db, struct arena *a, const struct plan *p,
+            const struct mon_input *in, const char *source, const char **flag)
+{
+    *flag = NULL;
+    if (strcmp(in->kind, "line") == 0 && in->pos >= 0) {
+        int64_t planned = line_planned(p, in->pos, plan_source_find(p, source));
+
+        if (in->value > (planned < 0 ? 0 : planned)) {
+            *flag = arena_printf(a, T_MON_FLAG_ABOVE_BUDGET,
+                                 str_money(a, planned < 0 ? 0 : planned));
+        }
+        return 0;
+    }
+    if (strcmp(in->kind, "indicator") == 0) {
+        const struct plan_indicator *ind = &p->indicators[in->pos];
+        const struct plan_num *target =
+            p->kind == PLAN_YEARLY ? &ind->target_year : &ind->target_multi;
+        db_stmt *st;
+        int rc;
+
+        if (target->kind == PLAN_NUM_VALUE && target->v > 0 &&
+            in->value > 10 * target->v) {
+            *flag = arena_printf(a, T_MON_FLAG_OVER_TARGET,
+                                 str_thousands(a, target->v));
+            return 0;
+        }
+        if (ind->parent < 0) {
+            return 0;
+        }
+        st = db_query(db, Q_MON_ENTRY_FIND);
+        db_bind_int(st, 1, in->plan_id);
+        db_bind_text(st, 2, "indicator");
+        db_bind_int(st, 3, ind->parent);
+        db_bind_text(st, 4, "");
+        db_bind_text(st, 5, in->period);
+        rc = db_step(st);
+        if (rc == DB_ROW && in->value > db_col_int(st, 1)) {
+            *flag = arena_printf(a, T_MON_FLAG_ABOVE_PARENT,
+                                 str_thousands(a, db_col_int(st, 1)));
+        }
+        db_done(st);
+        return rc == DB_ROW || rc == DB_DONE ? 0 : rc;
+    }
+    return 0;
+}
+
 static int
 history_add(struct db *db, int64_t id, const char *event, const char *account)
 {
@@ -268,48 +339,55 @@ history_add(struct db *db, int64_t id, const char *event, const char *account)
 
 int
 mon_entry_save(struct db *db, struct arena *a, const struct mon_actor *act,
-               const struct mon_input *in, int64_t *id, const char **why)
+               const struct mon_input *in, int64_t *id, struct mon_problem *why)
 {
     struct plan_meta meta;
     struct plan *p;
     struct audit_entry e = act->who;
     const char *source = in->source ? in->source : "";
     const char *before = NULL, *note = in->note;
+    const char *flag, *reason;
     int64_t existing = 0, mixed = 0;
     db_stmt *st;
     int rc, t, from, to;
 
-    *why = NULL;
+    why->message = why->field = NULL;
     rc = plan_store_load(db, a, in->plan_id, &p, &meta);
     if (rc != 0) {
         return rc;
     }
     if (!mon_plan_years(p, &from, &to)) {
-        *why = T_MON_ERR_NOT_YEARLY;
+        why->message = T_MON_ERR_NOT_YEARLY;
+        why->field = "item";
         return ERR_INPUT;
     }
     t = item_task(p, in);
     if (t == -2) {
-        *why = T_MON_ERR_ITEM;
+        why->message = T_MON_ERR_ITEM;
+        why->field = "item";
         return ERR_INPUT;
     }
     if (!mon_period_valid(in->period, from, to)) {
-        *why = arena_printf(a, T_MON_ERR_PERIOD, from, to, from);
+        why->message = arena_printf(a, T_MON_ERR_PERIOD, from, to, from);
+        why->field = "period";
         return ERR_INPUT;
     }
     if (in->value < 0) {
-        *why = T_MON_ERR_VALUE;
+        why->message = T_MON_ERR_VALUE;
+        why->field = "value";
         return ERR_INPUT;
     }
     if (note != NULL && *note == '\0') {
         note = NULL;
     }
     if (act->region != NULL && strcmp(act->region, meta.region) != 0) {
-        *why = T_MON_ERR_REGION;
+        why->message = T_MON_ERR_REGION;
+        why->field = NULL;
         return ERR_DENIED;
     }
     if (!mon_may_enter_task(db, a, act, meta.region, p, t)) {
-        *why = T_MON_ERR_NOT_YOUR_TASK;
+        why->message = T_MON_ERR_NOT_YOUR_TASK;
+        why->field = "item";
         return ERR_DENIED;
     }
     st = db_query(db, Q_MON_ENTRY_MIXED);
@@ -322,8 +400,21 @@ mon_entry_save(struct db *db, struct arena *a, const struct mon_actor *act,
         return rc;
     }
     if (mixed > 0) {
-        *why = T_MON_ERR_MIXED;
+        why->message = T_MON_ERR_MIXED;
+        why->field = "period";
         return ERR_INPUT;
+    }
+    if ((rc = implausible(db, a, p, in, source, &flag)) != 0) {
+        return rc;
+    }
+    reason = in->reason != NULL ? str_trim(a, in->reason) : "";
+    if (flag != NULL && *reason == '\0') {
+        why->message = arena_printf(a, "%s %s", flag, T_MON_FLAG_CONFIRM);
+        why->field = "value";
+        return ERR_CONFLICT;
+    }
+    if (flag == NULL) {
+        reason = NULL;
     }
     if ((rc = db_begin(db)) != 0) {
         return rc;
@@ -352,6 +443,8 @@ mon_entry_save(struct db *db, struct arena *a, const struct mon_actor *act,
         db_bind_int(st, 2, in->value);
         db_bind_text(st, 3, note);
         db_bind_text(st, 4, act->who.account);
+        db_bind_text(st, 5, flag);
+        db_bind_text(st, 6, reason);
         if ((rc = db_exec(st)) != 0) {
             goto fail;
         }
@@ -366,6 +459,8 @@ mon_entry_save(struct db *db, struct arena *a, const struct mon_actor *act,
         db_bind_int(st, 6, in->value);
         db_bind_text(st, 7, note);
         db_bind_text(st, 8, act->who.account);
+        db_bind_text(st, 9, flag);
+        db_bind_text(st, 10, reason);
         if ((rc = db_one_int(st, id)) != 0) {
             goto fail;
         }

@@ -54,6 +54,20 @@
 #define T_MON_ST_RETURNED "zwrócony"
 #define T_MON_APPROVED_VALUE "Wartość zatwierdzona"
 #define T_MON_ISSUER "Wydał"
+/* printf templates: the planned amount; the target; the parent's value */
+#define T_MON_FLAG_ABOVE_BUDGET                                                \
+    "Kwota przekracza plan tej pozycji budżetu z tego źródła (%s zł)."
+#define T_MON_FLAG_OVER_TARGET                                                 \
+    "Wartość przekracza ponad dziesięciokrotnie wartość docelową (%s)."
+#define T_MON_FLAG_ABOVE_PARENT                                                   \
+    "Wartość w podziale jest większa niż wartość całego wskaźnika w tym " \
+    "okresie (%s)."
+#define T_MON_FLAG_CONFIRM                                                     \
+    "Jeśli wartość jest prawidłowa, podaj uzasadnienie w polu "            \
+    "„Uzasadnienie” i zapisz ponownie."
+#define T_MON_REASON "Uzasadnienie"
+#define T_MON_FLAG "Uwaga do wartości"
+#define T_MON_FIX_TITLE "Popraw wpis realizacji"
 #define T_MON_PROGRESS_TITLE "Postęp realizacji"
 #define T_MON_KIND_PROGRAMME "Program"
 #define T_MON_KIND_PROJECT "Projekt"

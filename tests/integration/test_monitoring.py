@@ -186,13 +186,31 @@ def main():
         c = Client(srv)
         c.login('koord')
 
-        def enter(p, value, per):
-            return c.request('POST', '/monitoring/wpisy', {
-                'csrf': c.csrf('/monitoring'), 'plan': plan, 'kind': 'line',
-                'pos': p, 'source': src, 'period': per, 'value': value,
-                'note': ''})[0]
+        def enter(p, value, per, reason=None):
+            form = {'csrf': c.csrf('/monitoring'), 'plan': plan,
+                    'kind': 'line', 'pos': p, 'source': src, 'period': per,
+                    'value': value, 'note': 'faktura 12/2021'}
+            if reason:
+                form['reason'] = reason
+            return c.request('POST', '/monitoring/wpisy', form)
 
-        check(enter(other, '5 000 000,00', period[:4]) == 303, 'entered')
+        # Far above the line's plan: asked to confirm, typed values kept
+        # and the message at the field; nothing stored.
+        n0 = q(db, "SELECT count(*) FROM realisation")[0][0]
+        st, _, html = enter(other, '5 000 000,00', period[:4])
+        check(st == 409 and 'przekracza plan' in html, st)
+        check('value="5 000 000,00"' in html and
+              'value="faktura 12/2021"' in html, 'typed values kept')
+        check('aria-invalid="true"' in html and 'name="reason"' in html,
+              'message at the field, a reason asked for')
+        check(q(db, "SELECT count(*) FROM realisation")[0][0] == n0,
+              'stored without a reason')
+        st, _, _ = enter(other, '5 000 000,00', period[:4],
+                         reason='Zakup sprzętu dla trzech punktów')
+        check(st == 303, st)
+        st, _, html = c.request('GET', '/monitoring/zatwierdzanie')
+        check('Zakup sprzętu dla trzech punktów' in html and
+              'przekracza plan' in html, 'the approver sees flag and reason')
         r1 = report()
         check(r1['budget']['spent_grosze'] == r0['budget']['spent_grosze'],
               'an unapproved value changed the official spending')
@@ -204,7 +222,7 @@ def main():
         check(by1[src]['spent_grosze'] == by0[src]['spent_grosze'], src)
         check(by1[src]['pending_grosze'] is not None, by1[src])
         # A new value for the approved line, then returned.
-        check(enter(pos, '99,00', period) == 303, 'second entry')
+        check(enter(pos, '99,00', period)[0] == 303, 'second entry')
         check(q(db, "SELECT approved_value, status FROM realisation WHERE"
                 " id = ?", rid)[0] == (approved, 'entered'), 'pending')
         st, _, _ = c.request('POST', f'/monitoring/wpisy/{rid}/decyzja', {

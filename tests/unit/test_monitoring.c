@@ -74,13 +74,25 @@ teardown(void **state)
 }
 
 static int
+enter_why(const struct mon_actor *act, const char *kind, int pos,
+          const char *source, const char *period, int64_t value,
+          const char *reason, int64_t *id, struct mon_problem *why)
+{
+    struct mon_input in = {plan_id, kind,  pos,  source,
+                           period,  value, NULL, reason};
+
+    return mon_entry_save(db, &a, act, &in, id, why);
+}
+
+/* Enter a value; one far off the plan is confirmed with a reason. */
+static int
 enter(const struct mon_actor *act, const char *kind, int pos,
       const char *source, const char *period, int64_t value, int64_t *id)
 {
-    struct mon_input in = {plan_id, kind, pos, source, period, value, NULL};
-    const char *why = NULL;
+    struct mon_problem why;
 
-    return mon_entry_save(db, &a, act, &in, id, &why);
+    return enter_why(act, kind, pos, source, period, value, "sprawdzone", id,
+                     &why);
 }
 
 static int64_t
@@ -232,6 +244,69 @@ test_monitoring_only_approved_values_count(void **state)
     assert_int_equal(m.spent_total, before.spent_total + 1440000 + 500000);
 }
 
+/* Issue 12: values far off the plan need the implementer's reason. */
+static void
+test_monitoring_implausible_values_need_a_reason(void **state)
+{
+    struct mon_problem why;
+    struct mon_entry e;
+    int64_t id = 0, n0, n1;
+    struct mon_entry *es;
+    int i, child = -1;
+
+    (void)state;
+    n0 = mon_entries_of_plan(db, &a, plan_id, &es);
+    /* 5 000 000,00 zł on a line planned far lower: refused, nothing kept. */
+    assert_int_equal(
+        enter_why(&coord, "line", 7, "own", "2021", 500000000, NULL, &id, &why),
+        ERR_CONFLICT);
+    assert_string_equal(why.field, "value");
+    assert_non_null(strstr(why.message, "przekracza plan"));
+    assert_int_equal(enter_why(&coord, "line", 7, "own", "2021", 500000000,
+                               "   ", &id, &why),
+                     ERR_CONFLICT);
+    n1 = mon_entries_of_plan(db, &a, plan_id, &es);
+    assert_int_equal(n1, n0);
+    /* With a reason it is kept, flagged, for the approver. */
+    assert_int_equal(enter_why(&coord, "line", 7, "own", "2021", 500000000,
+                               "Zakup sprzętu na trzy lata", &id, &why),
+                     0);
+    assert_int_equal(mon_entry_get(db, &a, id, &e), 0);
+    assert_non_null(e.flag);
+    assert_string_equal(e.flag_reason, "Zakup sprzętu na trzy lata");
+    /* Indicator 9 (target 2): 21 is over ten times the target. */
+    assert_int_equal(
+        enter_why(&coord, "indicator", 9, "", "2021-Q4", 21, NULL, &id, &why),
+        ERR_CONFLICT);
+    assert_non_null(strstr(why.message, "dziesięciokrotnie"));
+    assert_int_equal(
+        enter_why(&coord, "indicator", 9, "", "2021-Q4", 2, NULL, &id, &why),
+        0);
+    /* A breakdown above its parent's value of the same period. */
+    {
+        struct mon_report m;
+
+        assert_int_equal(mon_report_build(db, &a, plan_id, &m), 0);
+        for (i = 0; i < m.p->nindicators && child < 0; i++) {
+            if (m.p->indicators[i].parent >= 0) {
+                child = i;
+            }
+        }
+        assert_true(child >= 0);
+        assert_int_equal(enter_why(&coord, "indicator",
+                                   m.p->indicators[child].parent, "", "2021", 3,
+                                   NULL, &id, &why),
+                         0);
+        assert_int_equal(enter_why(&coord, "indicator", child, "", "2021", 4,
+                                   NULL, &id, &why),
+                         ERR_CONFLICT);
+        assert_non_null(strstr(why.message, "w podziale"));
+        assert_int_equal(enter_why(&coord, "indicator", child, "", "2021", 3,
+                                   NULL, &id, &why),
+                         0);
+    }
+}
+
 static void
 test_monitoring_computed_indicator_equals_hand_count(void **state)
 {
@@ -333,11 +408,14 @@ test_monitoring_implementer_cannot_edit_other_units_task(void **state)
     assert_int_equal(enter(&impl, "indicator", 13, "", "2021", 20, &id), 0);
     /* Indicator 9 belongs to task 1.4 (the department): refused. */
     {
-        struct mon_input in = {plan_id, "indicator", 9, "", "2021", 5, NULL};
+        struct mon_input in = {plan_id, "indicator", 9,    "",
+                               "2021",  5,           NULL, NULL};
 
-        assert_int_equal(mon_entry_save(db, &a, &impl, &in, &id, &why),
+        struct mon_problem problem;
+
+        assert_int_equal(mon_entry_save(db, &a, &impl, &in, &id, &problem),
                          ERR_DENIED);
-        assert_non_null(why);
+        assert_non_null(problem.message);
     }
     /* A budget line of task 1.1 (trainers): refused too. */
     assert_int_equal(enter(&impl, "line", 0, "own", "2021", 100, &id),
@@ -633,6 +711,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_monitoring_report_totals_equal_entry_sums),
         cmocka_unit_test(test_monitoring_only_approved_values_count),
+        cmocka_unit_test(test_monitoring_implausible_values_need_a_reason),
         cmocka_unit_test(test_monitoring_computed_indicator_equals_hand_count),
         cmocka_unit_test(
             test_monitoring_implementer_cannot_edit_other_units_task),
