@@ -432,6 +432,32 @@ void mon_report_json(struct json *j, const struct mon_report *m);
 /* "12,5" for tenths of a percent; "–" for -1. */
 const char *mon_pct_text(struct arena *a, int pct10);
 
+/* ---- periods.c ---- */
+
+struct mon_period {
+    const char *period; /* "YYYY" or "YYYY-Qn" */
+    const char *due_on; /* ISO date or NULL */
+    bool closed;
+    const char *closed_at, *closed_by;
+};
+/* The plan's calendar rows, by period: their number, or < 0. */
+int mon_periods(struct db *db, struct arena *a, int64_t plan_id,
+                struct mon_period **out);
+/* Whether period (or the year it belongs to) is closed. 0 or ERR_DB. */
+int mon_period_closed(struct db *db, int64_t plan_id, const char *period,
+                      bool *closed);
+/*
+** Change the calendar of period of plan_id: action "due" sets (or with an
+** empty due_on clears) the due date; "close" closes the period; "reopen"
+** opens it again and needs a reason. One audit row (period.due,
+** period.close, period.reopen). 0, ERR_INPUT with *why, ERR_NOTFOUND (no
+** plan, or another region's), ERR_DB.
+*/
+int mon_period_change(struct db *db, struct arena *a,
+                      const struct mon_actor *act, int64_t plan_id,
+                      const char *period, const char *action,
+                      const char *due_on, const char *reason, const char **why);
+
 /* ---- progress.c ---- */
 
 struct mon_pind {

@@ -349,6 +349,180 @@ page_mon_home(struct req *r)
     return 0;
 }
 
+static int message_page(struct req *r, int status, const char *msg,
+                        int64_t plan_id);
+
+/* Today in Warsaw as an ISO date, to compare with due dates. */
+static const char *
+today_iso(struct arena *a)
+{
+    struct tm tm;
+
+    warsaw_tm((int64_t)time(NULL), &tm);
+    return arena_printf(a, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1,
+                        tm.tm_mday);
+}
+
+/* The calendar row of period, or NULL. */
+static const struct mon_period *
+period_row(const struct mon_period *ps, int n, const char *period)
+{
+    int i;
+
+    for (i = 0; i < n; i++) {
+        if (strcmp(ps[i].period, period) == 0) {
+            return &ps[i];
+        }
+    }
+    return NULL;
+}
+
+/*
+** The reporting calendar of a plan: each period with its due date and
+** whether it is closed; the forms to change them for approvers; overdue
+** periods with the share of items reported.
+*/
+static int
+calendar_section(struct req *r, const struct plan *p, int64_t plan_id)
+{
+    bool approver = auth_role_has(r->user->role, CAP_REALISATION_APPROVE);
+    const char *today = today_iso(&r->arena);
+    struct mon_period *ps;
+    int n = mon_periods(r->db, &r->arena, plan_id, &ps), from, to, y, q;
+    int64_t items = p->nindicators;
+    db_stmt *st;
+    int rc, late = 0, l, k;
+
+    if (n < 0) {
+        return n;
+    }
+    if (!mon_plan_years(p, &from, &to) || to - from > 30) {
+        return 0;
+    }
+    for (l = 0; l < p->nlines; l++) {
+        for (k = 0; k < p->lines[l].namounts; k++) {
+            items += p->lines[l].amounts[k].amount.kind == PLAN_NUM_VALUE;
+        }
+    }
+    html_printf(r,
+                "<h2 id=\"kalendarz\">%s</h2>\n<div class=\"wide\" "
+                "tabindex=\"0\" role=\"region\" aria-labelledby=\"kalendarz\">"
+                "<table>\n<thead><tr><th scope=\"col\">%s</th>"
+                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>%s"
+                "</tr></thead>\n<tbody>\n",
+                T_MON_CALENDAR, T_MON_PERIOD, T_MON_DUE, T_MON_COL_STATUS,
+                approver ? "<th scope=\"col\">Zmiana</th>" : "");
+    for (y = from; y <= to; y++) {
+        for (q = 0; q <= (p->kind == PLAN_YEARLY ? 4 : 0); q++) {
+            const char *per = q == 0 ? arena_printf(&r->arena, "%d", y)
+                                     : arena_printf(&r->arena, "%d-Q%d", y, q);
+            const struct mon_period *row = period_row(ps, n, per);
+            const char *fid = arena_printf(&r->arena, "p-%s", per);
+
+            html_printf(
+                r,
+                "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s%s%s"
+                "</td>",
+                period_label(&r->arena, per),
+                row && row->due_on ? row->due_on : "–",
+                row && row->closed ? T_MON_PERIOD_CLOSED : T_MON_PERIOD_OPEN,
+                row && row->closed && row->closed_by ? ", " : "",
+                row && row->closed && row->closed_by ? row->closed_by : "");
+            if (approver) {
+                html_lit(r, "<td>");
+                form_begin(r,
+                           arena_printf(&r->arena,
+                                        "/monitoring/plany/%ld/okresy",
+                                        (long)plan_id),
+                           NULL);
+                html_printf(
+                    r,
+                    "<input type=\"hidden\" name=\"period\" value=\"%s\">"
+                    "<label class=\"mon-sr\" for=\"%s-due\">%s %s</label>"
+                    "<input id=\"%s-due\" name=\"due_on\" type=\"date\" "
+                    "value=\"%s\"> <button type=\"submit\" name=\"action\" "
+                    "value=\"due\">%s</button> <label class=\"mon-sr\" "
+                    "for=\"%s-why\">%s %s</label><input id=\"%s-why\" "
+                    "name=\"reason\" size=\"12\" placeholder=\"%s\"> "
+                    "<button type=\"submit\" name=\"action\" value=\"%s\">"
+                    "%s</button>",
+                    per, fid, T_MON_DUE, per, fid,
+                    row && row->due_on ? row->due_on : "", T_MON_SAVE_DUE, fid,
+                    T_MON_REASON, per, fid, T_MON_REASON,
+                    row && row->closed ? "reopen" : "close",
+                    row && row->closed ? T_MON_REOPEN : T_MON_CLOSE);
+                form_end(r);
+                html_lit(r, "</td>");
+            }
+            html_lit(r, "</tr>\n");
+        }
+    }
+    html_lit(r, "</tbody>\n</table></div>\n");
+    html_printf(r, "<h3>%s</h3>\n<ul>\n", T_MON_OVERDUE);
+    st = db_query(r->db, Q_MON_OVERDUE);
+    db_bind_int(st, 1, plan_id);
+    db_bind_text(st, 2, today);
+    while ((rc = db_step(st)) == DB_ROW) {
+        int64_t done = db_col_int(st, 2);
+
+        if (done >= items) {
+            continue;
+        }
+        late++;
+        html_printf(
+            r, "<li>%s</li>\n",
+            arena_printf(
+                &r->arena, T_MON_OVERDUE_ROW,
+                period_label(&r->arena, db_col_text(st, 0)), db_col_text(st, 1),
+                (long)done, (long)items,
+                mon_pct_text(&r->arena,
+                             items > 0 ? (int)(done * 1000 / items) : -1)));
+    }
+    db_done(st);
+    if (rc != DB_DONE) {
+        return rc;
+    }
+    if (late == 0) {
+        html_lit(r, "<li>" T_MON_OVERDUE_NONE "</li>\n");
+    }
+    html_lit(r, "</ul>\n");
+    return 0;
+}
+
+/*
+** ROUTE: POST /monitoring/plany/:id/okresy
+** CAP: CAP_REALISATION_APPROVE
+** PARAMS: id (path), period, action=due|close|reopen, due_on (ISO date),
+**         reason (required to reopen), csrf (form)
+*/
+int
+page_mon_period(struct req *r)
+{
+    struct mon_actor act = mon_actor_of(r);
+    const char *why = NULL;
+    int64_t id = 0;
+    int rc;
+
+    if ((rc = id_param(r, 0, &id)) != 0) {
+        return rc;
+    }
+    rc = mon_period_change(r->db, &r->arena, &act, id, req_form(r, "period"),
+                           req_form(r, "action"), req_form(r, "due_on"),
+                           req_form(r, "reason"), &why);
+    if (rc == ERR_NOTFOUND) {
+        return req_error(r, 404, NULL);
+    }
+    if (rc == ERR_INPUT) {
+        return message_page(r, 400, why, id);
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    return req_redirect(
+        r,
+        arena_printf(&r->arena, "/monitoring/plany/%ld#kalendarz", (long)id));
+}
+
 /* A figure with its pending one beside it, marked, when there is one. */
 static void
 figure_cell(struct req *r, const char *v, int npending, const char *pending)
@@ -514,6 +688,9 @@ progress_page(struct req *r, int64_t id)
     if (auth_role_has(r->user->role, CAP_REALISATION_ENTER)) {
         progress_form(r, &m);
     }
+    if ((rc = calendar_section(r, p, id)) != 0) {
+        return rc;
+    }
     layout_end(r);
     return 0;
 }
@@ -640,6 +817,9 @@ page_mon_dashboard(struct req *r)
         return rc;
     }
     html_lit(r, "</tbody>\n</table>\n");
+    if ((rc = calendar_section(r, m.p, id)) != 0) {
+        return rc;
+    }
     layout_end(r);
     return 0;
 }

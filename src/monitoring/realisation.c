@@ -347,6 +347,7 @@ mon_entry_save(struct db *db, struct arena *a, const struct mon_actor *act,
     const char *source = in->source ? in->source : "";
     const char *before = NULL, *note = in->note;
     const char *flag, *reason;
+    bool closed = false;
     int64_t existing = 0, mixed = 0;
     db_stmt *st;
     int rc, t, from, to;
@@ -401,6 +402,14 @@ mon_entry_save(struct db *db, struct arena *a, const struct mon_actor *act,
     }
     if (mixed > 0) {
         why->message = T_MON_ERR_MIXED;
+        why->field = "period";
+        return ERR_INPUT;
+    }
+    if ((rc = mon_period_closed(db, in->plan_id, in->period, &closed)) != 0) {
+        return rc;
+    }
+    if (closed) {
+        why->message = T_MON_ERR_CLOSED;
         why->field = "period";
         return ERR_INPUT;
     }

@@ -54,6 +54,24 @@
 #define T_MON_ST_RETURNED "zwrócony"
 #define T_MON_APPROVED_VALUE "Wartość zatwierdzona"
 #define T_MON_ISSUER "Wydał"
+#define T_MON_ERR_DUE "Pole „Termin”: podaj datę w postaci RRRR-MM-DD."
+#define T_MON_ERR_REOPEN_REASON                                                \
+    "Podaj powód ponownego otwarcia okresu: jego dane były uznane za "       \
+    "ostateczne."
+#define T_MON_ERR_CLOSED                                                       \
+    "Pole „Okres”: ten okres jest zamknięty. Wpis jest możliwy po jego " \
+    "ponownym otwarciu przez koordynatora."
+#define T_MON_CALENDAR "Kalendarz sprawozdawczy"
+#define T_MON_DUE "Termin"
+#define T_MON_PERIOD_OPEN "otwarty"
+#define T_MON_PERIOD_CLOSED "zamknięty"
+#define T_MON_SAVE_DUE "Zapisz termin"
+#define T_MON_CLOSE "Zamknij okres"
+#define T_MON_REOPEN "Otwórz ponownie"
+#define T_MON_OVERDUE "Zaległe sprawozdania"
+#define T_MON_OVERDUE_NONE "Brak zaległości."
+/* printf template: period, due date, items reported, items, rate */
+#define T_MON_OVERDUE_ROW "%s (termin %s): %ld z %ld pozycji (%s %%)"
 /* printf templates: the planned amount; the target; the parent's value */
 #define T_MON_FLAG_ABOVE_BUDGET                                                \
     "Kwota przekracza plan tej pozycji budżetu z tego źródła (%s zł)."

@@ -391,6 +391,55 @@ def main():
         check('1 000 000,00' in html and 'z oczekującymi' not in html,
               'approved spending')
 
+    def closed_periods_take_no_entries_until_reopened():
+        c = Client(srv)
+        c.login('koord')
+
+        def period(action, per, **kw):
+            return c.request('POST', f'/monitoring/plany/{plan}/okresy',
+                             dict({'csrf': c.csrf('/monitoring'),
+                                   'period': per, 'action': action}, **kw))
+
+        free = q(db, "SELECT min(pos) FROM plan_indicator WHERE plan_id = ?"
+                 " AND parent IS NULL AND pos NOT IN (SELECT pos FROM "
+                 "realisation WHERE plan_id = ? AND kind = 'indicator')",
+                 plan, plan)[0][0]
+
+        def enter(per, value='1'):
+            return c.request('POST', '/monitoring/wpisy', {
+                'csrf': c.csrf('/monitoring'), 'plan': plan,
+                'kind': 'indicator', 'pos': free, 'source': '', 'period': per,
+                'value': value, 'note': ''})
+
+        check(period('due', '2021-Q2', due_on='2021-07-15')[0] == 303, 'due')
+        check(period('due', '2021-Q3', due_on='2021-02-30')[0] == 400,
+              'an impossible date is refused')
+        st, _, html = c.request('GET', f'/monitoring/plany/{plan}')
+        check('Kalendarz sprawozdawczy' in html and '2021-07-15' in html and
+              'Zaległe sprawozdania' in html and '2 kw. 2021 (termin '
+              '2021-07-15)' in html, 'calendar and overdue shown')
+        check(period('close', '2021')[0] == 303, 'close the year')
+        st, _, html = enter('2021-Q2')
+        check(st == 400 and 'zamknięty' in html and
+              'aria-invalid="true"' in html, st)
+        st, _, html = period('reopen', '2021')
+        check(st == 400 and 'powód' in html, 'reopening needs a reason')
+        check(period('reopen', '2021', reason='Korekta po kontroli')[0] == 303,
+              'reopened')
+        st, _, _ = enter('2021-Q2')
+        check(st == 303, st)
+        rows = q(db, "SELECT action, after FROM audit WHERE action LIKE "
+                 "'period.%' ORDER BY id")
+        check([a for a, _ in rows] == ['period.due', 'period.close',
+                                       'period.reopen'], rows)
+        check('Korekta po kontroli' in rows[-1][1], rows[-1])
+        other = Client(srv)
+        other.login('koord12')
+        st, _, _ = other.request('POST', f'/monitoring/plany/{plan}/okresy', {
+            'csrf': other.csrf('/monitoring'), 'period': '2021',
+            'action': 'close'})
+        check(st == 404, f'another region closes a period: {st}')
+
     def registers_form_csv_and_import():
         c = Client(srv)
         c.login('koord')
@@ -633,6 +682,7 @@ def main():
                unapproved_values_never_reach_the_official_report,
                adopted_report_is_frozen_byte_for_byte,
                every_kind_of_plan_has_a_monitoring_page,
+               closed_periods_take_no_entries_until_reopened,
                registers_form_csv_and_import,
                cli_pdf_is_readable_polish_and_xlsx_has_formulas,
                grantee_reports_its_own_grants_only,

@@ -1,0 +1,177 @@
+/*
+** The reporting calendar: when realisation of each period is due, and
+** closing a period so that its figures stop moving (a closed period takes
+** no entries until the coordinator reopens it, with a reason). Every
+** change is one audit row.
+*/
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/json.h"
+#include "core/err.h"
+#include "core/str.h"
+#include "db/db.h"
+#include "html/strings_pl.h"
+#include "monitoring.h"
+
+int
+mon_periods(struct db *db, struct arena *a, int64_t plan_id,
+            struct mon_period **out)
+{
+    db_stmt *st = db_query(db, Q_MON_PERIODS);
+    struct mon_period *list = NULL;
+    int n = 0, rc;
+
+    db_bind_int(st, 1, plan_id);
+    while ((rc = db_step(st)) == DB_ROW) {
+        list = plan_grow(a, list, n, sizeof(*list));
+        list[n].period = db_col_text_dup(a, st, 0);
+        list[n].due_on = db_col_null(st, 1) ? NULL : db_col_text_dup(a, st, 1);
+        list[n].closed = db_col_int(st, 2) != 0;
+        list[n].closed_at =
+            db_col_null(st, 3) ? NULL : db_col_text_dup(a, st, 3);
+        list[n].closed_by =
+            db_col_null(st, 4) ? NULL : db_col_text_dup(a, st, 4);
+        n++;
+    }
+    db_done(st);
+    *out = list;
+    return rc == DB_DONE ? n : rc;
+}
+
+int
+mon_period_closed(struct db *db, int64_t plan_id, const char *period,
+                  bool *closed)
+{
+    db_stmt *st = db_query(db, Q_MON_PERIOD_CLOSED);
+    int64_t n = 0;
+    int rc;
+
+    db_bind_int(st, 1, plan_id);
+    db_bind_text(st, 2, period);
+    rc = db_one_int(st, &n);
+    *closed = n > 0;
+    return rc;
+}
+
+/* The audit's record of a change: {"period":…,"due_on":…,"reason":…}. */
+static const char *
+change_json(struct arena *a, const char *period, const char *due_on,
+            const char *reason)
+{
+    struct buf b;
+    struct json j;
+    const char *s;
+
+    buf_init(&b);
+    json_init(&j, &b);
+    json_obj_begin(&j);
+    json_kstr(&j, "period", period);
+    if (due_on != NULL) {
+        json_kstr(&j, "due_on", due_on);
+    }
+    if (reason != NULL && *reason != '\0') {
+        json_kstr(&j, "reason", reason);
+    }
+    json_obj_end(&j);
+    s = arena_strdup(a, b.data);
+    buf_free(&b);
+    return s;
+}
+
+/* "2024-03-31": a real calendar date. */
+static bool
+iso_date(const char *s)
+{
+    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y, m, d, i;
+
+    for (i = 0; i < 10; i++) {
+        if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) {
+            return false;
+        }
+    }
+    if (s[10] != '\0') {
+        return false;
+    }
+    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+        (s[3] - '0');
+    m = (s[5] - '0') * 10 + (s[6] - '0');
+    d = (s[8] - '0') * 10 + (s[9] - '0');
+    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days[m - 1]) {
+        return false;
+    }
+    return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+}
+
+int
+mon_period_change(struct db *db, struct arena *a, const struct mon_actor *act,
+                  int64_t plan_id, const char *period, const char *action,
+                  const char *due_on, const char *reason, const char **why)
+{
+    struct audit_entry e = act->who;
+    struct plan_meta meta;
+    struct plan *p;
+    db_stmt *st;
+    int from, to, rc;
+
+    *why = NULL;
+    if ((rc = plan_store_load(db, a, plan_id, &p, &meta)) != 0) {
+        return rc;
+    }
+    if (act->region != NULL && strcmp(act->region, meta.region) != 0) {
+        return ERR_NOTFOUND;
+    }
+    if (!mon_plan_years(p, &from, &to) || !mon_period_valid(period, from, to)) {
+        *why = arena_printf(a, T_MON_ERR_PERIOD, from, to, from);
+        return ERR_INPUT;
+    }
+    reason = reason != NULL ? str_trim(a, reason) : "";
+    if (action == NULL) {
+        action = "";
+    }
+    if (strcmp(action, "due") == 0) {
+        if (due_on != NULL && *due_on == '\0') {
+            due_on = NULL;
+        }
+        if (due_on != NULL && !iso_date(due_on)) {
+            *why = T_MON_ERR_DUE;
+            return ERR_INPUT;
+        }
+        st = db_query(db, Q_MON_PERIOD_SET_DUE);
+        db_bind_int(st, 1, plan_id);
+        db_bind_text(st, 2, period);
+        db_bind_text(st, 3, due_on);
+        e.action = "period.due";
+        e.after = change_json(a, period, due_on, NULL);
+    } else if (strcmp(action, "close") == 0 || strcmp(action, "reopen") == 0) {
+        bool close = strcmp(action, "close") == 0;
+
+        /* Reopening changes figures that were final: say why. */
+        if (!close && *reason == '\0') {
+            *why = T_MON_ERR_REOPEN_REASON;
+            return ERR_INPUT;
+        }
+        st = db_query(db, Q_MON_PERIOD_SET_CLOSED);
+        db_bind_int(st, 1, plan_id);
+        db_bind_text(st, 2, period);
+        db_bind_int(st, 3, close ? 1 : 0);
+        db_bind_text(st, 4, act->who.account);
+        e.action = close ? "period.close" : "period.reopen";
+        e.after = change_json(a, period, NULL, reason);
+    } else {
+        *why = T_MON_ERR_FORM;
+        return ERR_INPUT;
+    }
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    e.entity = "plan";
+    e.entity_id = arena_printf(a, "%ld", (long)plan_id);
+    if ((rc = db_exec(st)) != 0 || (rc = audit_add(db, &e)) != 0) {
+        db_rollback(db);
+        return rc;
+    }
+    return db_commit(db);
+}
