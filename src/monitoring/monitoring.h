@@ -365,6 +365,13 @@ int mon_award_report(struct db *db, struct arena *a,
 
 /* ---- report.c ---- */
 
+/* A task's narrative of one period (periods.c). */
+struct mon_narrative {
+    int task;
+    const char *period, *text, *entered_by, *entered_at;
+};
+
+
 /* The realisation of one indicator in the report. */
 struct mon_rind {
     int ind;         /* index into plan->indicators */
@@ -408,6 +415,8 @@ struct mon_report {
     int64_t indicator_sum; /* sum of approved indicator values (not computed) */
     int nat_risk, nno_data;
     int64_t demo_entries; /* entries whose note marks them as demo data */
+    struct mon_narrative *narratives; /* by task and period */
+    int nnarratives;
     const char *issuer;   /* the region's office, which issues the report */
     int64_t issued_at;    /* unix time: built, or adopted */
     int version;          /* adopted version, 0 for a draft */
@@ -457,6 +466,21 @@ int mon_period_change(struct db *db, struct arena *a,
                       const struct mon_actor *act, int64_t plan_id,
                       const char *period, const char *action,
                       const char *due_on, const char *reason, const char **why);
+
+/* The plan's narratives by task and period: their number, or < 0. */
+int mon_narratives(struct db *db, struct arena *a, int64_t plan_id,
+                   struct mon_narrative **out);
+/*
+** Set (or, with an empty text, remove) the narrative of task t of plan_id
+** in period: the implementer of the task or the coordinator, an open
+** period of the plan's years, at most MON_NARRATIVE_MAX bytes. One audit
+** row ("narrative.save", before/after). 0, ERR_INPUT or ERR_DENIED with
+** *why, ERR_NOTFOUND, ERR_DB.
+*/
+#define MON_NARRATIVE_MAX 8000
+int mon_narrative_save(struct db *db, struct arena *a,
+                       const struct mon_actor *act, int64_t plan_id, int t,
+                       const char *period, const char *text, const char **why);
 
 /* ---- progress.c ---- */
 

@@ -490,6 +490,82 @@ calendar_section(struct req *r, const struct plan *p, int64_t plan_id)
 }
 
 /*
+** ROUTE: POST /monitoring/opisy
+** CAP: CAP_REALISATION_ENTER
+** PARAMS: plan, task (position), period, text (empty removes), csrf (form)
+*/
+int
+page_mon_narrative_save(struct req *r)
+{
+    struct mon_actor act = mon_actor_of(r);
+    const char *plan = req_form(r, "plan"), *task = req_form(r, "task");
+    const char *why = NULL;
+    char *end;
+    int64_t id = plan ? strtoll(plan, &end, 10) : 0;
+    int rc;
+
+    if (plan == NULL || *end != '\0' || id <= 0 || task == NULL) {
+        return message_page(r, 400, T_MON_ERR_FORM, 0);
+    }
+    rc = mon_narrative_save(r->db, &r->arena, &act, id, atoi(task),
+                            req_form(r, "period"), req_form(r, "text"), &why);
+    if (rc == ERR_NOTFOUND) {
+        return req_error(r, 404, NULL);
+    }
+    if (rc == ERR_INPUT || rc == ERR_DENIED) {
+        return message_page(r, rc == ERR_DENIED ? 403 : 400, why, id);
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    return req_redirect(
+        r,
+        arena_printf(&r->arena, "/monitoring/plany/%ld/realizacja#zadanie-%d",
+                     (long)id, atoi(task) + 1));
+}
+
+/* A task's narratives, and the form that writes one (may: its implementer
+ * or the coordinator). */
+static void
+narrative_block(struct req *r, int64_t plan_id, int year, int t,
+                const struct mon_narrative *ns, int n, bool may)
+{
+    const char *fid = arena_printf(&r->arena, "opis-%d", t);
+    int i, q;
+
+    for (i = 0; i < n; i++) {
+        if (ns[i].task == t) {
+            html_printf(r,
+                        "<p class=\"pre\"><strong>%s (%s):</strong> %s</p>\n",
+                        T_MON_NARRATIVE, period_label(&r->arena, ns[i].period),
+                        ns[i].text);
+        }
+    }
+    if (!may) {
+        return;
+    }
+    form_begin(r, "/monitoring/opisy", NULL);
+    html_printf(r,
+                "<input type=\"hidden\" name=\"plan\" value=\"%ld\">"
+                "<input type=\"hidden\" name=\"task\" value=\"%d\">"
+                "<p class=\"field\"><label for=\"%s-p\">%s</label>"
+                "<select id=\"%s-p\" name=\"period\"><option value=\"%d\">"
+                "%s %d</option>",
+                (long)plan_id, t, fid, T_MON_PERIOD, fid, year, T_MON_YEAR,
+                year);
+    for (q = 1; q <= 4; q++) {
+        html_printf(r, "<option value=\"%d-Q%d\">%d kw.</option>", year, q, q);
+    }
+    html_printf(r,
+                "</select></p><p class=\"field\"><label for=\"%s\">%s</label>"
+                "<textarea id=\"%s\" name=\"text\" rows=\"3\" "
+                "maxlength=\"8000\"></textarea></p><p><button "
+                "type=\"submit\">%s</button></p>\n",
+                fid, T_MON_NARRATIVE, fid, T_MON_NARRATIVE_SAVE);
+    form_end(r);
+}
+
+/*
 ** ROUTE: POST /monitoring/plany/:id/okresy
 ** CAP: CAP_REALISATION_APPROVE
 ** PARAMS: id (path), period, action=due|close|reopen, due_on (ISO date),
@@ -906,8 +982,9 @@ page_mon_realisation(struct req *r)
     struct mon_binding *b;
     struct plan *p;
     bool approver = auth_role_has(r->user->role, CAP_REALISATION_APPROVE);
+    struct mon_narrative *ns;
     int64_t id = 0;
-    int rc, ne, nb, t, i, l, k, editable = 0;
+    int rc, ne, nb, nn, t, i, l, k, editable = 0;
 
     if ((rc = id_param(r, 0, &id)) != 0) {
         return rc;
@@ -926,6 +1003,9 @@ page_mon_realisation(struct req *r)
     }
     if ((nb = mon_bindings_of_plan(r->db, &r->arena, id, &b)) < 0) {
         return nb;
+    }
+    if ((nn = mon_narratives(r->db, &r->arena, id, &ns)) < 0) {
+        return nn;
     }
     layout_begin(r, T_MON_ENTER_TITLE);
     crumbs(r, T_MON_ENTER_TITLE, id);
@@ -1019,7 +1099,9 @@ page_mon_realisation(struct req *r)
                 html_lit(r, "</tr>\n");
             }
         }
-        html_lit(r, "</tbody>\n</table>\n</section>\n");
+        html_lit(r, "</tbody>\n</table>\n");
+        narrative_block(r, id, p->year, t, ns, nn, may);
+        html_lit(r, "</section>\n");
     }
     if (editable == 0) {
         html_lit(r, "<p class=\"notice\">" T_MON_NOTHING_YOURS "</p>\n");

@@ -55,10 +55,10 @@ mon_period_closed(struct db *db, int64_t plan_id, const char *period,
     return rc;
 }
 
-/* The audit's record of a change: {"period":…,"due_on":…,"reason":…}. */
+/* The audit's record of a change: {"period":…,"due_on":…,key:text}. */
 static const char *
 change_json(struct arena *a, const char *period, const char *due_on,
-            const char *reason)
+            const char *key, const char *text)
 {
     struct buf b;
     struct json j;
@@ -71,8 +71,8 @@ change_json(struct arena *a, const char *period, const char *due_on,
     if (due_on != NULL) {
         json_kstr(&j, "due_on", due_on);
     }
-    if (reason != NULL && *reason != '\0') {
-        json_kstr(&j, "reason", reason);
+    if (text != NULL && *text != '\0') {
+        json_kstr(&j, key, text);
     }
     json_obj_end(&j);
     s = arena_strdup(a, b.data);
@@ -144,7 +144,7 @@ mon_period_change(struct db *db, struct arena *a, const struct mon_actor *act,
         db_bind_text(st, 2, period);
         db_bind_text(st, 3, due_on);
         e.action = "period.due";
-        e.after = change_json(a, period, due_on, NULL);
+        e.after = change_json(a, period, due_on, NULL, NULL);
     } else if (strcmp(action, "close") == 0 || strcmp(action, "reopen") == 0) {
         bool close = strcmp(action, "close") == 0;
 
@@ -159,7 +159,7 @@ mon_period_change(struct db *db, struct arena *a, const struct mon_actor *act,
         db_bind_int(st, 3, close ? 1 : 0);
         db_bind_text(st, 4, act->who.account);
         e.action = close ? "period.close" : "period.reopen";
-        e.after = change_json(a, period, NULL, reason);
+        e.after = change_json(a, period, NULL, "reason", reason);
     } else {
         *why = T_MON_ERR_FORM;
         return ERR_INPUT;
@@ -169,6 +169,110 @@ mon_period_change(struct db *db, struct arena *a, const struct mon_actor *act,
     }
     e.entity = "plan";
     e.entity_id = arena_printf(a, "%ld", (long)plan_id);
+    if ((rc = db_exec(st)) != 0 || (rc = audit_add(db, &e)) != 0) {
+        db_rollback(db);
+        return rc;
+    }
+    return db_commit(db);
+}
+
+int
+mon_narratives(struct db *db, struct arena *a, int64_t plan_id,
+               struct mon_narrative **out)
+{
+    db_stmt *st = db_query(db, Q_MON_NARRATIVES);
+    struct mon_narrative *list = NULL;
+    int n = 0, rc;
+
+    db_bind_int(st, 1, plan_id);
+    while ((rc = db_step(st)) == DB_ROW) {
+        list = plan_grow(a, list, n, sizeof(*list));
+        list[n].task = (int)db_col_int(st, 0);
+        list[n].period = db_col_text_dup(a, st, 1);
+        list[n].text = db_col_text_dup(a, st, 2);
+        list[n].entered_by =
+            db_col_null(st, 3) ? NULL : db_col_text_dup(a, st, 3);
+        list[n].entered_at = db_col_text_dup(a, st, 4);
+        n++;
+    }
+    db_done(st);
+    *out = list;
+    return rc == DB_DONE ? n : rc;
+}
+
+int
+mon_narrative_save(struct db *db, struct arena *a, const struct mon_actor *act,
+                   int64_t plan_id, int t, const char *period, const char *text,
+                   const char **why)
+{
+    struct audit_entry e = act->who;
+    struct plan_meta meta;
+    struct plan *p;
+    const char *before = NULL;
+    bool closed = false;
+    db_stmt *st;
+    int from, to, rc;
+
+    *why = NULL;
+    if ((rc = plan_store_load(db, a, plan_id, &p, &meta)) != 0) {
+        return rc;
+    }
+    if (act->region != NULL && strcmp(act->region, meta.region) != 0) {
+        return ERR_NOTFOUND;
+    }
+    if (t < 0 || t >= p->ntasks) {
+        *why = T_MON_ERR_ITEM;
+        return ERR_INPUT;
+    }
+    if (!mon_plan_years(p, &from, &to) || !mon_period_valid(period, from, to)) {
+        *why = arena_printf(a, T_MON_ERR_PERIOD, from, to, from);
+        return ERR_INPUT;
+    }
+    text = text != NULL ? str_trim(a, text) : "";
+    if (strlen(text) > MON_NARRATIVE_MAX) {
+        *why = T_MON_ERR_NARRATIVE_LONG;
+        return ERR_INPUT;
+    }
+    if (!mon_may_enter_task(db, a, act, meta.region, p, t)) {
+        *why = T_MON_ERR_NOT_YOUR_TASK;
+        return ERR_DENIED;
+    }
+    if ((rc = mon_period_closed(db, plan_id, period, &closed)) != 0) {
+        return rc;
+    }
+    if (closed) {
+        *why = T_MON_ERR_CLOSED;
+        return ERR_INPUT;
+    }
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_MON_NARRATIVE_GET);
+    db_bind_int(st, 1, plan_id);
+    db_bind_int(st, 2, t);
+    db_bind_text(st, 3, period);
+    if ((rc = db_step(st)) == DB_ROW) {
+        before = change_json(a, period, NULL, "text", db_col_text(st, 0));
+    }
+    db_done(st);
+    if (rc != DB_ROW && rc != DB_DONE) {
+        db_rollback(db);
+        return rc;
+    }
+    st = db_query(db,
+                  *text != '\0' ? Q_MON_NARRATIVE_SET : Q_MON_NARRATIVE_DELETE);
+    db_bind_int(st, 1, plan_id);
+    db_bind_int(st, 2, t);
+    db_bind_text(st, 3, period);
+    if (*text != '\0') {
+        db_bind_text(st, 4, text);
+        db_bind_text(st, 5, act->who.account);
+    }
+    e.action = "narrative.save";
+    e.entity = "task";
+    e.entity_id = arena_printf(a, "%ld/%s", (long)plan_id, p->tasks[t].number);
+    e.before = before;
+    e.after = *text != '\0' ? change_json(a, period, NULL, "text", text) : NULL;
     if ((rc = db_exec(st)) != 0 || (rc = audit_add(db, &e)) != 0) {
         db_rollback(db);
         return rc;

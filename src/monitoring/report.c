@@ -290,6 +290,10 @@ mon_report_build(struct db *db, struct arena *a, int64_t plan_id,
     if ((rc = apply_sums(db, m)) != 0) {
         return rc;
     }
+    m->nnarratives = mon_narratives(db, a, plan_id, &m->narratives);
+    if (m->nnarratives < 0) {
+        return m->nnarratives;
+    }
     st = db_query(db, Q_MON_DEMO_COUNT);
     db_bind_int(st, 1, plan_id);
     db_bind_text(st, 2, T_MON_DEMO_NOTE);
@@ -378,7 +382,7 @@ void
 mon_report_json(struct json *j, const struct mon_report *m)
 {
     const struct plan *p = m->p;
-    int i, s, g;
+    int i, s, g, k;
 
     json_obj_begin(j);
     json_kint(j, "plan_id", m->meta.id);
@@ -461,6 +465,17 @@ mon_report_json(struct json *j, const struct mon_report *m)
                        m->task[i].spent_pending);
         json_kbool(j, "has_data", m->task[i].has_data);
         json_kbool(j, "late", m->task[i].late);
+        json_key(j, "narrative");
+        json_arr_begin(j);
+        for (k = 0; k < m->nnarratives; k++) {
+            if (m->narratives[k].task == i) {
+                json_obj_begin(j);
+                json_kstr(j, "period", m->narratives[k].period);
+                json_kstr(j, "text", m->narratives[k].text);
+                json_obj_end(j);
+            }
+        }
+        json_arr_end(j);
         json_obj_end(j);
     }
     json_arr_end(j);

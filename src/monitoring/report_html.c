@@ -38,6 +38,37 @@ count_text(struct arena *a, bool has, int64_t v)
     return has ? str_thousands(a, v) : "–";
 }
 
+/* The implementers' narratives, task by task, period by period. */
+static void
+narratives(struct req *r, const struct mon_report *m)
+{
+    int k, last = -1;
+
+    if (m->nnarratives == 0) {
+        return;
+    }
+    html_printf(r, "<h2>%s</h2>\n", T_MON_NARRATIVES);
+    for (k = 0; k < m->nnarratives; k++) {
+        const struct mon_narrative *n = &m->narratives[k];
+
+        if (n->task < 0 || n->task >= m->p->ntasks) {
+            continue;
+        }
+        if (n->task != last) {
+            html_printf(r, "<h3>%s %s</h3>\n", T_MON_TASK,
+                        m->p->tasks[n->task].number);
+            last = n->task;
+        }
+        html_printf(
+            r, "<p class=\"pre\"><strong>%s:</strong> %s</p>\n",
+            strlen(n->period) == 4
+                ? arena_printf(&r->arena, "%s %s", T_MON_YEAR, n->period)
+                : arena_printf(&r->arena, "%c kw. %.4s", n->period[6],
+                               n->period),
+            n->text);
+    }
+}
+
 /* Horizontal bars, one per goal, 0..100 % (capped), numbers as text. */
 void
 mon_svg_goals(struct req *r, const struct mon_report *m)
@@ -355,6 +386,7 @@ mon_report_html(struct req *r, const struct mon_report *m, bool standalone)
     html_printf(r, "<h2>%s</h2>\n", T_MON_BUDGET);
     svg_budget(r, m);
     budget_tables(r, m);
+    narratives(r, m);
     if (standalone) {
         html_lit(r, "</body>\n</html>\n");
     }

@@ -725,6 +725,19 @@ render(struct arena *a, const struct mon_report *m, struct buf *out, int pages,
     indicators(&d, m);
     para(&d, T_MON_BUDGET, d.bold);
     budget(&d, m);
+    if (m->nnarratives > 0) {
+        para(&d, T_MON_NARRATIVES, d.bold);
+    }
+    for (i = 0; i < m->nnarratives; i++) {
+        const struct mon_narrative *n = &m->narratives[i];
+
+        if (n->task >= 0 && n->task < p->ntasks) {
+            para(&d,
+                 arena_printf(a, "%s %s (%s): %s", T_MON_TASK,
+                              p->tasks[n->task].number, n->period, n->text),
+                 d.font);
+        }
+    }
     footer(&d);
     cairo_show_page(d.cr);
 

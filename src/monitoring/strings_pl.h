@@ -54,6 +54,11 @@
 #define T_MON_ST_RETURNED "zwrócony"
 #define T_MON_APPROVED_VALUE "Wartość zatwierdzona"
 #define T_MON_ISSUER "Wydał"
+#define T_MON_NARRATIVE "Opis realizacji"
+#define T_MON_NARRATIVES "Opis realizacji zadań"
+#define T_MON_NARRATIVE_SAVE "Zapisz opis"
+#define T_MON_ERR_NARRATIVE_LONG                                               \
+    "Opis realizacji jest za długi (do 8000 znaków)."
 #define T_MON_ERR_DUE "Pole „Termin”: podaj datę w postaci RRRR-MM-DD."
 #define T_MON_ERR_REOPEN_REASON                                                \
     "Podaj powód ponownego otwarcia okresu: jego dane były uznane za "       \

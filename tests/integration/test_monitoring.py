@@ -440,6 +440,30 @@ def main():
             'action': 'close'})
         check(st == 404, f'another region closes a period: {st}')
 
+    def narrative_of_a_task_is_in_the_report():
+        c = Client(srv)
+        c.login('koord')
+        text = 'Przeszkolono 40 osób w czterech powiatach; <b>nie HTML</b>.'
+        st, h, _ = c.request('POST', '/monitoring/opisy', {
+            'csrf': c.csrf('/monitoring'), 'plan': plan, 'task': '0',
+            'period': '2021', 'text': text})
+        check(st == 303 and '#zadanie-1' in h['location'], st)
+        p = subprocess.run([binary, 'report', 'annual', '--plan', str(plan),
+                            '--format', 'json', '--db', db],
+                           capture_output=True, text=True)
+        task0 = json.loads(p.stdout)['tasks'][0]
+        check(task0['narrative'] == [{'period': '2021', 'text': text}],
+              task0['narrative'])
+        st, _, html = c.request('GET', f'/monitoring/plany/{plan}/raport')
+        check('Opis realizacji zadań' in html and
+              '&lt;b&gt;nie HTML&lt;/b&gt;' in html, 'shown, escaped')
+        check(q(db, "SELECT count(*) FROM audit WHERE action = "
+                "'narrative.save'")[0][0] == 1, 'audited')
+        st, _, _ = c.request('POST', '/monitoring/opisy', {
+            'csrf': c.csrf('/monitoring'), 'plan': plan, 'task': '0',
+            'period': '2021', 'text': 'x' * 8001})
+        check(st == 400, f'too long: {st}')
+
     def registers_form_csv_and_import():
         c = Client(srv)
         c.login('koord')
@@ -683,6 +707,7 @@ def main():
                adopted_report_is_frozen_byte_for_byte,
                every_kind_of_plan_has_a_monitoring_page,
                closed_periods_take_no_entries_until_reopened,
+               narrative_of_a_task_is_in_the_report,
                registers_form_csv_and_import,
                cli_pdf_is_readable_polish_and_xlsx_has_formulas,
                grantee_reports_its_own_grants_only,
