@@ -20,6 +20,7 @@
 #include "core/embedded.h"
 #include "core/err.h"
 #include "core/log.h"
+#include "core/str.h"
 
 static const char *const query_sql[Q_COUNT] = {
 #define Q(id, sql) [id] = sql,
@@ -153,6 +154,36 @@ collate_pl(void *arg, int n1, const void *s1, int n2, const void *s2)
         return -1;
     }
     return tie;
+}
+
+/*
+** fold(text): str_fold() in SQL, so that a migration can match names the
+** way the program does (exact equality of folded text, never a part).
+*/
+static void
+sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const unsigned char *s = sqlite3_value_text(argv[0]);
+    struct arena a;
+
+    (void)argc;
+    if (s == NULL) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    arena_init(&a);
+    sqlite3_result_text(ctx, str_fold(&a, (const char *)s), -1,
+                        SQLITE_TRANSIENT);
+    arena_free(&a);
+}
+
+static void
+add_functions(sqlite3 *h)
+{
+    sqlite3_create_collation(h, "pl", SQLITE_UTF8, NULL, collate_pl);
+    sqlite3_create_function(
+        h, "fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+        NULL, sql_fold, NULL, NULL);
 }
 
 /* --- connections ------------------------------------------------------ */
@@ -375,7 +406,7 @@ db_open(const char *path, int flags, struct db **out, char *err, int errlen)
     }
     sqlite3_extended_result_codes(db->h, 1);
     sqlite3_busy_timeout(db->h, 5000);
-    sqlite3_create_collation(db->h, "pl", SQLITE_UTF8, NULL, collate_pl);
+    add_functions(db->h);
     if (!(flags & DB_OPEN_READONLY) &&
         exec_raw(db, "PRAGMA journal_mode = WAL", err, errlen) != 0) {
         goto fail;
@@ -704,7 +735,7 @@ open_raw(const char *path, int oflags, char *err, int errlen)
     }
     sqlite3_extended_result_codes(h, 1);
     sqlite3_busy_timeout(h, 10000);
-    sqlite3_create_collation(h, "pl", SQLITE_UTF8, NULL, collate_pl);
+    add_functions(h);
     return h;
 }
 
