@@ -780,6 +780,7 @@ service_save(struct req *r, struct dir_service *s, const struct dir_org *o)
     int rc;
 
     dir_service_check(r->db, &r->arena, s, 0, &f);
+    dir_service_check_region(&r->arena, s, o->region, 0, &f);
     if (f.n > 0) {
         r->status = 400;
         service_form(r, s, o, &f);

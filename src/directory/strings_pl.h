@@ -163,6 +163,9 @@
     "Instytucja nadrzędna nr %lld należy do województwa %s, a ta instytucja " \
     "do %s: oddział można podpiąć tylko pod instytucję tego samego "        \
     "województwa."
+#define T_DIR_COVERAGE_REGION                                                            \
+    "Obszar „%s” leży poza województwem instytucji (%s): usługa może działać " \
+    "tylko w jej województwie."
 #define T_DIR_BRANCHES_REGION                                                    \
     "Ta instytucja ma oddziały poza województwem %s: przenieś albo odłącz " \
     "je, zanim zmienisz jej województwo."

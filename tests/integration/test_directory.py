@@ -255,6 +255,19 @@ def main():
         st, _, body = srv.get(f'/uslugi/instytucja/{mine}')
         check(st == 200 and f'/uslugi/instytucja/{org04}"' not in
               body.decode(), 'no parent link to region 04')
+        # Nor may its services cover region 04 (its search pages).
+        svc = {'csrf': token, 'instytucja': mine,
+               'service_name': 'Poradnia zamiejscowa', 'category': 'przemoc',
+               't_przemoc': '1', 'coverage': 'gmina:0463011',
+               'service_hours': 'pn-pt 9:00-17:00'}
+        st, _, html = c12.request('POST', '/uslugi/zarzadzanie/usluga', svc)
+        check(st == 400 and 'Obszar „gmina:0463011” leży poza '
+              'województwem instytucji (12)' in html, st)
+        st, _, body = srv.get('/uslugi?gmina=0463011&q=zamiejscowa')
+        check('Poradnia zamiejscowa' not in body.decode(), 'listed in 04')
+        st, _, _ = c12.request('POST', '/uslugi/zarzadzanie/usluga',
+                               dict(svc, coverage='gmina:1261011'))
+        check(st == 303, st)
 
     def analyst_cannot_edit():
         c = Client(srv)
