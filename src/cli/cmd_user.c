@@ -5,6 +5,7 @@
 ** input's first line when that is not a terminal.
 */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
@@ -13,22 +14,31 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "db/db.h"
+#include "users/units.h"
 #include "users/users.h"
 
 #define MAX_UNITS 16
 
 const char cmd_user_help[] =
-    "usage: rodzina user add LOGIN --role ROLE [--region CODE] [--unit NAME]"
+    "usage: rodzina user add LOGIN --role ROLE [--region CODE] [--unit ID]"
     "...\n"
     "       rodzina user list\n"
+    "       rodzina user units [--region CODE] [--kind KIND]\n"
+    "       rodzina user unit-add NAME --region CODE --kind KIND\n"
     "       rodzina user disable LOGIN | enable LOGIN | passwd LOGIN\n"
     "options: [--db PATH]\n"
     "\n"
     "Manage accounts. Roles: administrator, coordinator, implementer,\n"
     "consultant, analyst, grantee. Every role but administrator belongs to\n"
     "a region (voivodeship code, e.g. 04). --unit (implementer, grantee)\n"
-    "may be repeated. The password is read from the terminal, or from the\n"
-    "first line of standard input; at least 12 characters, not the login.\n";
+    "takes the number of a unit of the account's region, as `user units`\n"
+    "lists them, and may be repeated: an implementer belongs to implementer\n"
+    "units (made from the plans' implementers), a grantee to an\n"
+    "organisation (made from the grant awards). KIND is implementer or\n"
+    "organisation; unit-add creates one (or prints the one whose name is\n"
+    "the same, ignoring case, Polish letters and punctuation). The\n"
+    "password is read from the terminal, or from the first line of\n"
+    "standard input; at least 12 characters, not the login.\n";
 
 static int
 read_password(const char *prompt, char *out, size_t n)
@@ -74,6 +84,29 @@ new_password(char *pw, size_t n)
 }
 
 static void
+list_units(struct db *db, struct arena *a, const char *region, const char *kind)
+{
+    struct org_unit *u;
+    int n = units_list(db, a, region, kind, &u), i;
+
+    printf("%-6s %-6s %-12s %s\n", "ID", "REGION", "KIND", "NAME");
+    for (i = 0; i < n; i++) {
+        printf("%-6ld %-6s %-12s %s\n", (long)u[i].id, u[i].region, u[i].kind,
+               u[i].name);
+    }
+}
+
+/* A unit number as typed: 0 when it is not one. */
+static int64_t
+unit_id(const char *s)
+{
+    char *end;
+    long long v = strtoll(s, &end, 10);
+
+    return *s != '\0' && *end == '\0' && v > 0 ? (int64_t)v : 0;
+}
+
+static void
 list(struct db *db)
 {
     db_stmt *st = db_query(db, Q_ACCOUNT_LIST);
@@ -93,13 +126,13 @@ int
 cmd_user(int argc, char **argv)
 {
     const char *path = "rodzina.db", *role = NULL, *region = NULL;
-    const char *units[MAX_UNITS];
+    int64_t units[MAX_UNITS];
     int nunits = 0;
-    const char *unit = NULL;
+    const char *unit = NULL, *kind = NULL;
     const struct cli_opt opts[] = {
         {"db", &path, NULL, 0},       {"role", &role, NULL, 0},
         {"region", &region, NULL, 0}, {"unit", &unit, NULL, 0},
-        {NULL, NULL, NULL, 0},
+        {"kind", &kind, NULL, 0},     {NULL, NULL, NULL, 0},
     };
     const struct users_actor cli = {NULL, "cli", NULL};
     const char *pos[2], *why = NULL;
@@ -111,14 +144,34 @@ cmd_user(int argc, char **argv)
 
     /* --unit repeats: collect every value before the generic parse. */
     for (i = 1; i + 1 < argc; i++) {
-        if (strcmp(argv[i], "--unit") == 0 && nunits < MAX_UNITS) {
-            units[nunits++] = argv[i + 1];
+        if (strcmp(argv[i], "--unit") == 0) {
+            if (nunits == MAX_UNITS || unit_id(argv[i + 1]) == 0) {
+                fprintf(stderr,
+                        "rodzina user: --unit '%s': a unit number, as "
+                        "`rodzina user units` lists them\n",
+                        argv[i + 1]);
+                return CLI_USAGE;
+            }
+            units[nunits++] = unit_id(argv[i + 1]);
         }
     }
     if ((rc = cli_parse("user", argc, argv, opts, 1, 2, pos, &npos)) != 0) {
         return rc;
     }
-    if (strcmp(pos[0], "list") != 0 && npos != 2) {
+    if (kind != NULL && strcmp(kind, UNIT_IMPLEMENTER) != 0 &&
+        strcmp(kind, UNIT_ORGANISATION) != 0) {
+        fprintf(stderr, "rodzina user: --kind must be implementer or "
+                        "organisation\n");
+        return CLI_USAGE;
+    }
+    if (strcmp(pos[0], "unit-add") == 0 &&
+        (npos != 2 || kind == NULL || region == NULL)) {
+        fprintf(stderr, "rodzina user unit-add: NAME, --region and --kind are "
+                        "required\n");
+        return CLI_USAGE;
+    }
+    if (strcmp(pos[0], "list") != 0 && strcmp(pos[0], "units") != 0 &&
+        npos != 2) {
         fprintf(stderr, "rodzina user %s: missing LOGIN\n", pos[0]);
         return CLI_USAGE;
     }
@@ -127,6 +180,7 @@ cmd_user(int argc, char **argv)
         return CLI_USAGE;
     }
     if (strcmp(pos[0], "add") != 0 && strcmp(pos[0], "list") != 0 &&
+        strcmp(pos[0], "units") != 0 && strcmp(pos[0], "unit-add") != 0 &&
         strcmp(pos[0], "disable") != 0 && strcmp(pos[0], "enable") != 0 &&
         strcmp(pos[0], "passwd") != 0) {
         fprintf(stderr, "rodzina user: unknown action '%s'\n", pos[0]);
@@ -139,6 +193,23 @@ cmd_user(int argc, char **argv)
     arena_init(&a);
     if (strcmp(pos[0], "list") == 0) {
         list(db);
+        status = 0;
+    } else if (strcmp(pos[0], "units") == 0) {
+        list_units(db, &a, region, kind);
+        status = 0;
+    } else if (strcmp(pos[0], "unit-add") == 0) {
+        rc = db_begin(db);
+        if (rc == 0) {
+            rc = units_ensure(db, &a, region, kind, pos[1], &id);
+            rc = rc == 0 ? db_commit(db) : (db_rollback(db), rc);
+        }
+        if (rc != 0) {
+            fprintf(stderr, "rodzina user unit-add: %s\n",
+                    rc == ERR_INPUT ? "the name has no letters or digits"
+                                    : "store error (is the region known?)");
+            goto done;
+        }
+        printf("%ld\n", (long)id);
         status = 0;
     } else if (strcmp(pos[0], "add") == 0) {
         struct users_new u = {pos[1], pw, role, region, units, nunits};

@@ -20,6 +20,7 @@
 #include "core/embedded.h"
 #include "core/err.h"
 #include "core/log.h"
+#include "core/str.h"
 
 static const char *const query_sql[Q_COUNT] = {
 #define Q(id, sql) [id] = sql,
@@ -153,6 +154,36 @@ collate_pl(void *arg, int n1, const void *s1, int n2, const void *s2)
         return -1;
     }
     return tie;
+}
+
+/*
+** fold(text): str_fold() in SQL, so that a migration can match names the
+** way the program does (exact equality of folded text, never a part).
+*/
+static void
+sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const unsigned char *s = sqlite3_value_text(argv[0]);
+    struct arena a;
+
+    (void)argc;
+    if (s == NULL) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    arena_init(&a);
+    sqlite3_result_text(ctx, str_fold(&a, (const char *)s), -1,
+                        SQLITE_TRANSIENT);
+    arena_free(&a);
+}
+
+static void
+add_functions(sqlite3 *h)
+{
+    sqlite3_create_collation(h, "pl", SQLITE_UTF8, NULL, collate_pl);
+    sqlite3_create_function(
+        h, "fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+        NULL, sql_fold, NULL, NULL);
 }
 
 /* --- connections ------------------------------------------------------ */
@@ -310,6 +341,38 @@ configure(void)
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
+/*
+** The WAL companions of path (-wal, -shm), when they exist, must be
+** readable and writable by this process: SQLite maps a -shm it cannot
+** write read-only, and then every write fails (or, with another process
+** truncating the file under the mapping, the server dies of SIGBUS).
+** Refuse the open instead, naming the file. 0 or ERR_DB with err.
+*/
+static int
+wal_files_usable(const char *path, bool writable, char *err, int errlen)
+{
+    static const char *const suffix[] = {"-wal", "-shm"};
+    int mode = writable ? R_OK | W_OK : R_OK;
+    char f[4096];
+    size_t i;
+
+    for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
+        if (snprintf(f, sizeof(f), "%s%s", path, suffix[i]) >= (int)sizeof(f)) {
+            snprintf(err, (size_t)errlen, "database path too long: %s", path);
+            return ERR_DB;
+        }
+        if (access(f, F_OK) == 0 && access(f, mode) != 0) {
+            snprintf(err, (size_t)errlen,
+                     "cannot use database %s: %s is not %s by this account "
+                     "(uid %ld): %s; give it the database's owner and mode",
+                     path, f, writable ? "readable and writable" : "readable",
+                     (long)geteuid(), strerror(errno));
+            return ERR_DB;
+        }
+    }
+    return 0;
+}
+
 int
 db_open(const char *path, int flags, struct db **out, char *err, int errlen)
 {
@@ -324,14 +387,26 @@ db_open(const char *path, int flags, struct db **out, char *err, int errlen)
     if (flags & DB_OPEN_CREATE) {
         oflags |= SQLITE_OPEN_CREATE;
     }
+    if (wal_files_usable(path, !(flags & DB_OPEN_READONLY), err, errlen) != 0) {
+        goto fail;
+    }
     if (sqlite3_open_v2(path, &db->h, oflags, NULL) != SQLITE_OK) {
         snprintf(err, (size_t)errlen, "cannot open database %s: %s", path,
                  db->h ? sqlite3_errmsg(db->h) : "out of memory");
         goto fail;
     }
+    /* SQLite quietly opens a file it may not write read-only. */
+    if (!(flags & DB_OPEN_READONLY) &&
+        sqlite3_db_readonly(db->h, "main") == 1) {
+        snprintf(err, (size_t)errlen,
+                 "cannot open database %s for writing: the file is not "
+                 "writable by this account (uid %ld)",
+                 path, (long)geteuid());
+        goto fail;
+    }
     sqlite3_extended_result_codes(db->h, 1);
     sqlite3_busy_timeout(db->h, 5000);
-    sqlite3_create_collation(db->h, "pl", SQLITE_UTF8, NULL, collate_pl);
+    add_functions(db->h);
     if (!(flags & DB_OPEN_READONLY) &&
         exec_raw(db, "PRAGMA journal_mode = WAL", err, errlen) != 0) {
         goto fail;
@@ -660,7 +735,7 @@ open_raw(const char *path, int oflags, char *err, int errlen)
     }
     sqlite3_extended_result_codes(h, 1);
     sqlite3_busy_timeout(h, 10000);
-    sqlite3_create_collation(h, "pl", SQLITE_UTF8, NULL, collate_pl);
+    add_functions(h);
     return h;
 }
 

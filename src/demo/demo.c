@@ -13,6 +13,7 @@
 #include "monitoring/monitoring.h"
 #include "plan/plan.h"
 #include "plan/plan_store.h"
+#include "users/units.h"
 #include "users/users.h"
 
 struct demo_region {
@@ -83,10 +84,13 @@ static const struct demo_account {
 } accounts[] = {
     {"demo-admin", "administrator", NULL, NULL},
     {"demo-koordynator", "coordinator", "04", NULL},
-    {"demo-realizator", "implementer", "04", "Departamentu Spraw Społecznych"},
+    /* The unit by id: the one the seed plans name exactly (units.h). */
+    {"demo-realizator", "implementer", "04",
+     "Pracownicy Departamentu Spraw Społecznych UM WKP"},
     {"demo-konsultant", "consultant", "04", NULL},
     {"demo-analityk", "analyst", "04", NULL},
-    {"demo-organizacja", "grantee", "04", "Fundacja Pomocy Rodzinie"},
+    /* Its organisation comes with the demo grants (monitoring/demo.c). */
+    {"demo-organizacja", "grantee", "04", NULL},
 };
 
 /*
@@ -110,10 +114,18 @@ load_accounts(struct db *db, struct arena *a)
         return 0; /* made by an earlier run: keep its password */
     }
     for (i = 0; i < sizeof(accounts) / sizeof(accounts[0]); i++) {
-        const char *units[1] = {accounts[i].unit};
+        int64_t units[1] = {0};
         struct users_new u = {
             accounts[i].login,  NULL,  accounts[i].role,
             accounts[i].region, units, accounts[i].unit ? 1 : 0};
+
+        if (accounts[i].unit != NULL &&
+            (rc = units_ensure(db, a, accounts[i].region, UNIT_IMPLEMENTER,
+                               accounts[i].unit, &units[0])) != 0) {
+            fprintf(stderr, "demo: unit of %s: store error\n",
+                    accounts[i].login);
+            return rc;
+        }
 
         if (password == NULL) {
             password = arena_strndup(a, auth_random_token(a), 20);

@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "core/err.h"
+#include "core/json.h"
 #include "core/str.h"
 #include "db/db.h"
 #include "directory.h"
@@ -392,6 +394,82 @@ page_directory_org_new(struct req *r)
     return 0;
 }
 
+/* A refused link across regions leaves an audit row: it is an attempt to
+   publish on another region's pages. */
+static int
+audit_refused(struct req *r, const struct dir_org *o, const char *why)
+{
+    struct audit_entry e = who(r);
+    struct buf b;
+    struct json j;
+    int rc;
+
+    buf_init(&b);
+    json_init(&j, &b);
+    json_obj_begin(&j);
+    json_kint(&j, "parent_id", o->parent_id);
+    json_kstr(&j, "region", o->region);
+    json_kstr(&j, "refused", why);
+    json_obj_end(&j);
+    e.action = "directory.org.link_refused";
+    e.entity = "dir_org";
+    e.entity_id =
+        o->id > 0 ? arena_printf(&r->arena, "%lld", (long long)o->id) : NULL;
+    e.after = b.data;
+    rc = audit_add(r->db, &e);
+    buf_free(&b);
+    return rc;
+}
+
+/*
+** The institution's links stay inside its region (by id): its parent must
+** exist in the same region, and an institution with branches keeps their
+** region. Each problem becomes a finding; 0 or a store error.
+*/
+static int
+check_links(struct req *r, const struct dir_org *o, struct dir_findings *f)
+{
+    struct dir_org p;
+    int64_t n = 0;
+    db_stmt *st;
+    int rc;
+
+    if (o->region == NULL || !may_edit(r, o->region)) {
+        return 0; /* dir_org_check has refused the region */
+    }
+    if (o->parent_id > 0) {
+        if (o->parent_id == o->id ||
+            dir_org_load(r->db, &r->arena, o->parent_id, &p) != 0) {
+            dir_findings_add(&r->arena, f, 0, "parent", T_DIR_BAD_PARENT);
+        } else if (strcmp(p.region, o->region) != 0) {
+            dir_findings_add(&r->arena, f, 0, "parent",
+                             arena_printf(&r->arena, T_DIR_PARENT_REGION,
+                                          (long long)p.id, p.region,
+                                          o->region));
+            if ((rc = audit_refused(r, o, "parent")) != 0) {
+                return rc;
+            }
+        }
+    }
+    if (o->id > 0) {
+        st = db_query(r->db, Q_DIR_ORG_BRANCHES_ELSEWHERE);
+        db_bind_int(st, 1, o->id);
+        db_bind_text(st, 2, o->region);
+        if ((rc = db_one_int(st, &n)) != 0) {
+            return rc;
+        }
+        if (n > 0) {
+            dir_findings_add(
+                &r->arena, f, 0, "region",
+                arena_printf(&r->arena, T_DIR_BRANCHES_REGION, o->region));
+            if ((rc = audit_refused(r, o, "branches")) != 0) {
+                return rc;
+            }
+        }
+    }
+    return 0;
+}
+
 static int
 org_save(struct req *r, struct dir_org *o)
 {
@@ -401,13 +479,8 @@ org_save(struct req *r, struct dir_org *o)
     int rc;
 
     dir_org_check(r->db, &r->arena, o, r->user->region, 0, &f);
-    if (o->parent_id > 0) {
-        struct dir_org p;
-
-        if (o->parent_id == o->id ||
-            dir_org_load(r->db, &r->arena, o->parent_id, &p) != 0) {
-            dir_findings_add(&r->arena, &f, 0, "parent", T_DIR_BAD_PARENT);
-        }
+    if ((rc = check_links(r, o, &f)) != 0) {
+        return rc;
     }
     if (f.n > 0) {
         r->status = 400;
@@ -707,6 +780,7 @@ service_save(struct req *r, struct dir_service *s, const struct dir_org *o)
     int rc;
 
     dir_service_check(r->db, &r->arena, s, 0, &f);
+    dir_service_check_region(&r->arena, s, o->region, 0, &f);
     if (f.n > 0) {
         r->status = 400;
         service_form(r, s, o, &f);

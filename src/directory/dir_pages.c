@@ -728,7 +728,8 @@ page_directory_org(struct req *r)
     if (o.parent_id > 0) {
         struct dir_org p;
 
-        if (dir_org_load(r->db, &r->arena, o.parent_id, &p) == 0) {
+        if (dir_org_load(r->db, &r->arena, o.parent_id, &p) == 0 &&
+            strcmp(p.region, o.region) == 0) {
             html_printf(r,
                         "<p>%s <a href=\"/uslugi/instytucja/%lld\">%s</a>"
                         "</p>\n",

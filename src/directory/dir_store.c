@@ -14,6 +14,7 @@
 #include "core/str.h"
 #include "db/db.h"
 #include "directory.h"
+#include "strings_pl.h"
 
 const char *const dir_kinds[] = {
     "ops", "pcpr",   "cus",     "oik",  "adopcja", "oddzial",
@@ -230,6 +231,26 @@ check_coverage(struct db *db, struct arena *a, const char *cov, int row,
         dir_findings_add(a, f, row, "coverage",
                          "Podaj obszar działania usługi (gminy, powiat lub "
                          "województwo).");
+    }
+}
+
+void
+dir_service_check_region(struct arena *a, const struct dir_service *s,
+                         const char *region, int row, struct dir_findings *f)
+{
+    char *copy = arena_strdup(a, s->coverage ? s->coverage : ""), *save = NULL;
+    char *item;
+
+    for (item = strtok_r(copy, " ,", &save); item != NULL;
+         item = strtok_r(NULL, " ,", &save)) {
+        const char *colon = strchr(item, ':');
+
+        if (colon != NULL && region != NULL &&
+            strncmp(colon + 1, region, 2) != 0) {
+            dir_findings_add(
+                a, f, row, "coverage",
+                arena_printf(a, T_DIR_COVERAGE_REGION, item, region));
+        }
     }
 }
 

@@ -124,6 +124,15 @@ void dir_org_check(struct db *db, struct arena *a, const struct dir_org *o,
 void dir_service_check(struct db *db, struct arena *a,
                        const struct dir_service *s, int row,
                        struct dir_findings *f);
+/*
+** A service of an institution of region covers only that region: each
+** coverage item outside it (it would show on another region's pages)
+** becomes a finding at row. The forms check it; the CSV import does not
+** yet (a region's file may hold such services from before the check).
+*/
+void dir_service_check_region(struct arena *a, const struct dir_service *s,
+                              const char *region, int row,
+                              struct dir_findings *f);
 
 /*
 ** Insert (o->id 0) or update an institution with its audit row, in one

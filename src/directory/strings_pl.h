@@ -159,6 +159,16 @@
     "Zaznacz „Potwierdzam usunięcie”, aby "                               \
     "usunąć."
 #define T_DIR_BAD_PARENT "Nie ma instytucji nadrzędnej o tym numerze."
+#define T_DIR_PARENT_REGION                                                      \
+    "Instytucja nadrzędna nr %lld należy do województwa %s, a ta instytucja " \
+    "do %s: oddział można podpiąć tylko pod instytucję tego samego "        \
+    "województwa."
+#define T_DIR_COVERAGE_REGION                                                            \
+    "Obszar „%s” leży poza województwem instytucji (%s): usługa może działać " \
+    "tylko w jej województwie."
+#define T_DIR_BRANCHES_REGION                                                    \
+    "Ta instytucja ma oddziały poza województwem %s: przenieś albo odłącz " \
+    "je, zanim zmienisz jej województwo."
 #define T_DIR_NO_ORG "Nie ma instytucji o tym numerze."
 #define T_DIR_REGION_DENIED                                                    \
     "Możesz zmieniać tylko katalog swojego "                                 \

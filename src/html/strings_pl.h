@@ -199,7 +199,16 @@
 #define T_USERS_ADD "Dodaj konto"
 #define T_USERS_ROLE "Rola"
 #define T_USERS_REGION "Region (kod województwa)"
-#define T_USERS_UNIT "Jednostka realizująca (dla realizatora i organizacji)"
+#define T_USERS_UNIT                                                           \
+    "Jednostka realizująca lub organizacja (dla realizatora i organizacji)"
+#define T_USERS_UNIT_NONE "— żadna —"
+#define T_USERS_KIND_IMPLEMENTER "jednostką realizującą"
+#define T_USERS_KIND_ORGANISATION "organizacją"
+#define T_USERS_UNIT_OPTION "%s · %s · %s (nr %ld)"
+#define T_USERS_ERR_UNIT_ID                                                    \
+    "Jednostka nr %ld nie istnieje albo nie jest %s: wybierz ją z listy."
+#define T_USERS_ERR_UNIT_REGION                                                \
+    "Jednostka nr %ld („%s”) należy do województwa %s, a konto do innego."
 #define T_USERS_STATE "Stan"
 #define T_USERS_ACTIVE "aktywne"
 #define T_USERS_DISABLED "zablokowane"

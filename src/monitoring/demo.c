@@ -99,6 +99,34 @@ static const struct {
     {31, "grants", "awards", "3.6"},
 };
 
+/* The demo grantee account (src/demo) belongs, by id, to the organisation
+   of the first demo award. */
+static int
+link_demo_grantee(struct db *db, struct arena *a, int64_t award)
+{
+    struct mon_award w;
+    db_stmt *st = db_query(db, Q_ACCOUNT_BY_LOGIN);
+    int64_t account = 0;
+    int rc;
+
+    db_bind_text(st, 1, "demo-organizacja");
+    rc = db_step(st);
+    if (rc == DB_ROW) {
+        account = db_col_int(st, 0);
+    }
+    db_done(st);
+    if (account == 0) {
+        return rc == DB_DONE ? 0 : rc;
+    }
+    if ((rc = mon_award_get(db, a, award, &w)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_ACCOUNT_UNIT_INSERT);
+    db_bind_int(st, 1, account);
+    db_bind_int(st, 2, w.organisation_id);
+    return db_exec(st);
+}
+
 static int
 load_awards(struct db *db, struct arena *a, const struct mon_actor *act,
             int64_t grant_id)
@@ -115,6 +143,9 @@ load_awards(struct db *db, struct arena *a, const struct mon_actor *act,
         if (rc == 0) {
             rc = mon_award_report(db, a, act, id, awards[i][3], awards[i][4],
                                   T_MON_DEMO_NOTE, &errs, &nerrs);
+        }
+        if (rc == 0 && i == 0) {
+            rc = link_demo_grantee(db, a, id);
         }
         if (rc != 0) {
             fprintf(stderr, "demo: grant award %zu not stored (%d)\n", i + 1,

@@ -2,8 +2,8 @@
 ** Grants awarded in open competitions and their grantees' reports: the
 ** coordinator lists the organisations a competition funded, a grantee
 ** (an NGO account) sees only the awards of its own organisation and
-** reports initiatives and final beneficiaries for each. Ownership is the
-** implementers' folded-text rule (see monitoring.h); the pages
+** reports initiatives and final beneficiaries for each. Ownership is by
+** organisation id (see monitoring.h); the pages
 ** (grant_pages.c) and the JSON API render what is stored here.
 */
 #include <stdlib.h>
@@ -17,6 +17,7 @@
 #include "db/db.h"
 #include "html/strings_pl.h"
 #include "monitoring.h"
+#include "users/units.h"
 
 static void
 add_err(struct arena *a, const char ***errs, int *n, const char *msg)
@@ -38,6 +39,7 @@ award_cols(struct arena *a, db_stmt *st, struct mon_award *w)
     w->organisation = db_col_text_dup(a, st, 6);
     w->project = db_col_text_dup(a, st, 7);
     w->amount = db_col_int(st, 8);
+    w->organisation_id = db_col_int(st, 14);
     w->reported = !db_col_null(st, 13);
     if (w->reported) {
         w->initiatives = db_col_int(st, 9);
@@ -92,91 +94,43 @@ mon_awards_of_grant(struct db *db, struct arena *a, int64_t grant_id,
     return award_list(db, a, st, out);
 }
 
-/* The folded units of account (arena), NULL-ended; NULL on a DB error. */
-static const char **
-folded_units(struct db *db, struct arena *a, int64_t account)
-{
-    db_stmt *st = db_query(db, Q_MON_ACCOUNT_UNITS);
-    const char **units = NULL;
-    int n = 0, rc;
-
-    db_bind_int(st, 1, account);
-    while ((rc = db_step(st)) == DB_ROW) {
-        const char *u = str_fold(a, db_col_text(st, 0));
-
-        if (*u != '\0') {
-            units = plan_grow(a, units, n, sizeof(*units));
-            units[n++] = u;
-        }
-    }
-    db_done(st);
-    units = plan_grow(a, units, n, sizeof(*units));
-    units[n] = NULL;
-    return rc == DB_DONE ? units : NULL;
-}
-
-static bool
-names_unit(struct arena *a, const char *const *units, const char *org)
-{
-    const char *f = str_fold(a, org);
-    int i;
-
-    for (i = 0; units != NULL && units[i] != NULL; i++) {
-        if (strstr(f, units[i]) != NULL) {
-            return true;
-        }
-    }
-    return false;
-}
-
 bool
 mon_award_is_own(struct db *db, struct arena *a, const struct mon_actor *act,
                  const struct mon_award *w)
 {
+    db_stmt *st;
+    int64_t n = 0;
+
+    (void)a;
     if (act->account == 0) {
         return true; /* the CLI and the demo: no unit check */
     }
-    if (act->role != ROLE_GRANTEE) {
+    if (act->role != ROLE_GRANTEE || w->organisation_id <= 0) {
         return false;
     }
     if (act->region != NULL && strcmp(act->region, w->region) != 0) {
         return false;
     }
-    return names_unit(a, folded_units(db, a, act->account), w->organisation);
+    st = db_query(db, Q_MON_AWARD_OF_ACCOUNT);
+    db_bind_int(st, 1, w->id);
+    db_bind_int(st, 2, act->account);
+    return db_one_int(st, &n) == 0 && n > 0;
 }
 
 int
 mon_awards_of_actor(struct db *db, struct arena *a, const struct mon_actor *act,
                     struct mon_award **out)
 {
-    const char **units;
-    struct mon_award *all, *own = NULL;
     db_stmt *st;
-    int n, i, k = 0;
 
     *out = NULL;
     if (act->account == 0 || act->role != ROLE_GRANTEE) {
         return 0;
     }
-    if ((units = folded_units(db, a, act->account)) == NULL) {
-        return ERR_DB;
-    }
-    if (units[0] == NULL) {
-        return 0;
-    }
-    st = db_query(db, Q_MON_AWARDS_OF_REGION);
+    st = db_query(db, Q_MON_AWARDS_OF_ACCOUNT);
     db_bind_text(st, 1, act->region);
-    if ((n = award_list(db, a, st, &all)) < 0) {
-        return n;
-    }
-    for (i = 0; i < n; i++) {
-        if (names_unit(a, units, all[i].organisation)) {
-            own = plan_grow(a, own, k, sizeof(*own));
-            own[k++] = all[i];
-        }
-    }
-    *out = own;
-    return k;
+    db_bind_int(st, 2, act->account);
+    return award_list(db, a, st, out);
 }
 
 static const char *
@@ -191,6 +145,7 @@ award_json(struct arena *a, const struct mon_award *w)
     json_obj_begin(&j);
     json_kint(&j, "grant_id", w->grant_id);
     json_kstr(&j, "organisation", w->organisation);
+    json_kint(&j, "organisation_id", w->organisation_id);
     json_kstr(&j, "project", w->project);
     json_kint(&j, "amount_grosze", w->amount);
     if (w->reported) {
@@ -244,7 +199,7 @@ mon_award_add(struct db *db, struct arena *a, const struct mon_actor *act,
     struct plan_num num;
     struct mon_award w;
     const char *org, *proj, *amt;
-    int64_t grosze = 0;
+    int64_t grosze = 0, org_id = 0;
     db_stmt *st;
     int rc;
 
@@ -286,11 +241,21 @@ mon_award_add(struct db *db, struct arena *a, const struct mon_actor *act,
     if ((rc = db_begin(db)) != 0) {
         return rc;
     }
+    rc = units_ensure(db, a, g.region, UNIT_ORGANISATION, org, &org_id);
+    if (rc == ERR_INPUT) {
+        add_err(a, errs, nerrs,
+                arena_printf(a, T_REG_ERR_REQUIRED, T_GRANT_F_ORGANISATION));
+        goto fail;
+    }
+    if (rc != 0) {
+        goto fail;
+    }
     st = db_query(db, Q_MON_AWARD_INSERT);
     db_bind_int(st, 1, grant_id);
     db_bind_text(st, 2, org);
     db_bind_text(st, 3, *proj ? proj : NULL);
     db_bind_int(st, 4, grosze);
+    db_bind_int(st, 5, org_id);
     if ((rc = db_one_int(st, id)) != 0 ||
         (rc = mon_award_get(db, a, *id, &w)) != 0) {
         goto fail;

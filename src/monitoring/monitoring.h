@@ -8,13 +8,12 @@
 ** writers (report_*.c) and the CLI call these functions.
 **
 ** Who may enter what: CAP_REALISATION_ENTER lets an account enter values
-** in its region; an implementer only for the tasks whose implementers text
-** names one of its units (account_unit). The rule: both texts are folded
-** with str_fold() (lower case, no Polish diacritics, runs of punctuation
-** to one space) and the folded unit must be a substring of the folded
-** implementers text of any line of the task. "Departamentu Spraw
-** Społecznych" thus matches "Pracownicy Departamentu Spraw Społecznych UM
-** WKP"; a task without implementers matches nobody.
+** in its region; an implementer only for the tasks one of its units
+** implements, by id: account_org_unit links the account to implementer
+** units (org_unit) and task_unit links a task to the units its
+** implementers text names, each part between '/', ';' or a line break
+** matched by exact folded equality (users/units.h), never as a substring
+** of a longer name. A task without implementers matches nobody.
 */
 #ifndef MONITORING_MONITORING_H
 #define MONITORING_MONITORING_H
@@ -136,14 +135,14 @@ int mon_entry_history(struct db *db, struct arena *a, int64_t id,
                       struct mon_event **out);
 
 /*
-** Whether act may enter values for task t of plan p stored in region:
-** the region must match; an implementer needs a unit named in the task's
-** implementers (see the file comment); other roles with the capability
-** may enter every task of their region.
+** Whether act may enter values for task t of plan p (id plan_id) stored
+** in region: the region must match; an implementer needs one of its units
+** linked to the task by id (see the file comment); other roles with the
+** capability may enter every task of their region.
 */
 bool mon_may_enter_task(struct db *db, struct arena *a,
-                        const struct mon_actor *act, const char *region,
-                        const struct plan *p, int t);
+                        const struct mon_actor *act, int64_t plan_id,
+                        const char *region, const struct plan *p, int t);
 
 /*
 ** The years a plan's realisation is entered for: a yearly plan's year, a
@@ -298,10 +297,11 @@ const char *mon_field_choice_label(const struct mon_field *f, const char *v);
 
 /*
 ** A grant awarded in an open competition (reg_grant) to one organisation,
-** and its grantee's report. A grantee account (role grantee) owns the
-** awards whose organisation text contains one of its units (account_unit)
-** under the implementers' rule: both folded with str_fold(), the folded
-** unit a substring of the folded organisation, in the account's region.
+** and its grantee's report. The award refers to its organisation by id
+** (org_unit of kind organisation in the grant's region; the text typed is
+** matched by exact folded equality, a new organisation when none has the
+** name). A grantee account owns the awards of the organisations it
+** belongs to by id (account_org_unit), in its region.
 ** The computed measures "initiatives" and "beneficiaries" of a
 ** competition are the sum of its awards' reports once any award of it is
 ** reported, and the figures entered in the register before that.
@@ -309,6 +309,7 @@ const char *mon_field_choice_label(const struct mon_field *f, const char *v);
 struct mon_award {
     int64_t id, grant_id;
     const char *region, *call, *area, *organisation, *project;
+    int64_t organisation_id; /* org_unit; 0: none (owned by nobody) */
     int year;
     int64_t amount; /* grosze */
     bool reported;
@@ -324,7 +325,7 @@ int mon_award_get(struct db *db, struct arena *a, int64_t id,
 int mon_awards_of_grant(struct db *db, struct arena *a, int64_t grant_id,
                         struct mon_award **out);
 
-/* Whether act (a grantee) owns award w (see the rule above); true for
+/* Whether act (a grantee) owns award w by id (see above); true for
    account 0 (the CLI and the demo), false for every other role. */
 bool mon_award_is_own(struct db *db, struct arena *a,
                       const struct mon_actor *act, const struct mon_award *w);
@@ -335,7 +336,9 @@ int mon_awards_of_actor(struct db *db, struct arena *a,
 
 /*
 ** Add an award to competition grant_id (in act's region): organisation
-** required, amount as typed ("12 500,00", may be empty). Each problem
+** required (linked by id to the organisation of the grant's region with
+** exactly that folded name, created when none has it), amount as typed
+** ("12 500,00", may be empty). Each problem
 ** appends a Polish message naming the field to *errs. One audit row
 ** ("grant.award"). 0 with *id, ERR_INPUT with *errs and *nerrs, ERR_NOTFOUND
 ** (no such competition in act's region), ERR_DB.
@@ -370,7 +373,6 @@ struct mon_narrative {
     int task;
     const char *period, *text, *entered_by, *entered_at;
 };
-
 
 /* The realisation of one indicator in the report. */
 struct mon_rind {
@@ -417,9 +419,9 @@ struct mon_report {
     int64_t demo_entries; /* entries whose note marks them as demo data */
     struct mon_narrative *narratives; /* by task and period */
     int nnarratives;
-    const char *issuer;   /* the region's office, which issues the report */
-    int64_t issued_at;    /* unix time: built, or adopted */
-    int version;          /* adopted version, 0 for a draft */
+    const char *issuer; /* the region's office, which issues the report */
+    int64_t issued_at;  /* unix time: built, or adopted */
+    int version;        /* adopted version, 0 for a draft */
 };
 
 /*

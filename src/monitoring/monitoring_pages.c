@@ -1015,7 +1015,7 @@ page_mon_realisation(struct req *r)
     for (t = 0; t < p->ntasks; t++) {
         const struct plan_task *task = &p->tasks[t];
         bool may =
-            mon_may_enter_task(r->db, &r->arena, &act, meta.region, p, t);
+            mon_may_enter_task(r->db, &r->arena, &act, id, meta.region, p, t);
 
         editable += may;
         html_printf(r,

@@ -233,7 +233,7 @@ mon_narrative_save(struct db *db, struct arena *a, const struct mon_actor *act,
         *why = T_MON_ERR_NARRATIVE_LONG;
         return ERR_INPUT;
     }
-    if (!mon_may_enter_task(db, a, act, meta.region, p, t)) {
+    if (!mon_may_enter_task(db, a, act, plan_id, meta.region, p, t)) {
         *why = T_MON_ERR_NOT_YOUR_TASK;
         return ERR_DENIED;
     }

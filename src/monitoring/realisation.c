@@ -158,14 +158,13 @@ mon_entry_history(struct db *db, struct arena *a, int64_t id,
 
 bool
 mon_may_enter_task(struct db *db, struct arena *a, const struct mon_actor *act,
-                   const char *region, const struct plan *p, int t)
+                   int64_t plan_id, const char *region, const struct plan *p,
+                   int t)
 {
-    const struct plan_task *task;
-    struct buf folded;
     db_stmt *st;
-    bool ok = false;
-    int l, rc;
+    int64_t n = 0;
 
+    (void)a;
     if (act->region != NULL && strcmp(act->region, region) != 0) {
         return false;
     }
@@ -175,28 +174,11 @@ mon_may_enter_task(struct db *db, struct arena *a, const struct mon_actor *act,
     if (t < 0 || t >= p->ntasks) {
         return false;
     }
-    task = &p->tasks[t];
-    buf_init(&folded);
-    for (l = task->first_line; l >= 0 && l < task->first_line + task->nlines;
-         l++) {
-        if (p->lines[l].implementers != NULL) {
-            buf_printf(&folded, " %s ", str_fold(a, p->lines[l].implementers));
-        }
-    }
-    if (folded.len == 0) {
-        buf_free(&folded);
-        return false;
-    }
-    st = db_query(db, Q_MON_ACCOUNT_UNITS);
-    db_bind_int(st, 1, act->account);
-    while ((rc = db_step(st)) == DB_ROW && !ok) {
-        const char *unit = str_fold(a, db_col_text(st, 0));
-
-        ok = *unit != '\0' && strstr(folded.data, unit) != NULL;
-    }
-    db_done(st);
-    buf_free(&folded);
-    return ok;
+    st = db_query(db, Q_MON_TASK_OF_ACCOUNT);
+    db_bind_int(st, 1, plan_id);
+    db_bind_int(st, 2, t);
+    db_bind_int(st, 3, act->account);
+    return db_one_int(st, &n) == 0 && n > 0;
 }
 
 static const char *
@@ -386,7 +368,7 @@ mon_entry_save(struct db *db, struct arena *a, const struct mon_actor *act,
         why->field = NULL;
         return ERR_DENIED;
     }
-    if (!mon_may_enter_task(db, a, act, meta.region, p, t)) {
+    if (!mon_may_enter_task(db, a, act, in->plan_id, meta.region, p, t)) {
         why->message = T_MON_ERR_NOT_YOUR_TASK;
         why->field = "item";
         return ERR_DENIED;

@@ -362,8 +362,8 @@
     "inicjatyw i beneficjentów ostatecznych."
 #define T_GRANT_MINE_NONE                                                      \
     "Nie ma dotacji przypisanych do Twojej "                                   \
-    "organizacji. Jeśli to błąd, poproś koordynatora o sprawdzenie nazwy " \
-    "organizacji w koncie."
+    "organizacji. Jeśli to błąd, poproś administratora o przypisanie "     \
+    "Twojej organizacji (z listy organizacji) do konta."
 #define T_GRANT_MINE_CAPTION "Dotacje Twojej organizacji"
 #define T_GRANT_AWARDS_TITLE "Dotacje konkursu"
 #define T_GRANT_AWARDS_CAPTION                                                 \

@@ -14,6 +14,7 @@
 #include "core/err.h"
 #include "core/json.h"
 #include "db/db.h"
+#include "users/units.h"
 
 const char *
 plan_kind_name(enum plan_kind kind)
@@ -135,6 +136,70 @@ insert_indicator(struct db *db, const struct plan *p, int64_t plan_id, int i)
     db_bind_text(st, 14, in->results_text);
     db_bind_text(st, 15, in->footnote);
     return db_exec(st);
+}
+
+/*
+** Link task t of plan_id to the implementer units its lines name, by id:
+** each part of an implementers text (units_split) is the unit of the
+** plan's region with exactly that folded name, created when none has it.
+** Replaces the task's links; runs in the caller's transaction.
+*/
+static int
+link_task_units(struct db *db, struct arena *a, const char *region,
+                int64_t plan_id, const struct plan *p, int t)
+{
+    const struct plan_task *task = &p->tasks[t];
+    db_stmt *st = db_query(db, Q_TASK_UNITS_CLEAR);
+    int rc, l, k, n;
+
+    db_bind_int(st, 1, plan_id);
+    db_bind_int(st, 2, t);
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
+    }
+    for (l = task->first_line; l >= 0 && l < task->first_line + task->nlines;
+         l++) {
+        const char **names;
+
+        n = units_split(a, p->lines[l].implementers, &names);
+        for (k = 0; k < n; k++) {
+            int64_t unit = 0;
+
+            if ((rc = units_ensure(db, a, region, UNIT_IMPLEMENTER, names[k],
+                                   &unit)) != 0) {
+                return rc;
+            }
+            st = db_query(db, Q_TASK_UNIT_LINK);
+            db_bind_int(st, 1, plan_id);
+            db_bind_int(st, 2, t);
+            db_bind_int(st, 3, unit);
+            if ((rc = db_exec(st)) != 0) {
+                return rc;
+            }
+        }
+    }
+    return 0;
+}
+
+/* link_task_units for a stored plan: its region read first. */
+static int
+relink_task_units(struct db *db, struct arena *a, int64_t plan_id,
+                  const struct plan *p, int t)
+{
+    db_stmt *st = db_query(db, Q_PLAN_REGION_OF);
+    const char *region = NULL;
+    int rc;
+
+    db_bind_int(st, 1, plan_id);
+    rc = db_step(st);
+    if (rc == DB_ROW) {
+        region = db_col_text_dup(a, st, 0);
+    }
+    db_done(st);
+    if (region == NULL) {
+        return rc == DB_DONE ? ERR_NOTFOUND : rc;
+    }
+    return link_task_units(db, a, region, plan_id, p, t);
 }
 
 static int
@@ -266,7 +331,7 @@ plan_store_save(struct db *db, struct arena *a, const char *region,
     int64_t n = 0, programme_id = 0;
     const char *ptitle;
     db_stmt *st;
-    int rc;
+    int rc, i;
 
     *why = NULL;
     if (plan_has_errors(p)) {
@@ -333,6 +398,11 @@ plan_store_save(struct db *db, struct arena *a, const char *region,
     *id = db_last_id(db);
     if ((rc = save_rows(db, a, p, *id)) != 0) {
         goto fail;
+    }
+    for (i = 0; i < p->ntasks; i++) {
+        if ((rc = link_task_units(db, a, region, *id, p, i)) != 0) {
+            goto fail;
+        }
     }
     {
         struct audit_entry e = *who;
@@ -884,8 +954,9 @@ plan_store_update_task(struct db *db, struct arena *a, int64_t id,
             goto fail;
         }
     }
-    if ((rc = task_changed(db, a, id, p, t, who, "plan.task.update", before)) !=
-        0) {
+    if ((rc = relink_task_units(db, a, id, p, t)) != 0 ||
+        (rc = task_changed(db, a, id, p, t, who, "plan.task.update", before)) !=
+            0) {
         goto fail;
     }
     return db_commit(db);
@@ -925,7 +996,8 @@ plan_store_add_task(struct db *db, struct arena *a, int64_t id,
             goto fail;
         }
     }
-    if ((rc = task_changed(db, a, id, p, t, who, "plan.task.add", NULL)) != 0) {
+    if ((rc = relink_task_units(db, a, id, p, t)) != 0 ||
+        (rc = task_changed(db, a, id, p, t, who, "plan.task.add", NULL)) != 0) {
         goto fail;
     }
     return db_commit(db);

@@ -9,6 +9,8 @@
 #include "core/err.h"
 #include "core/json.h"
 #include "db/db.h"
+#include "html/strings_pl.h"
+#include "units.h"
 
 static bool
 login_ok(const char *s)
@@ -96,6 +98,28 @@ users_add(struct db *db, struct arena *a, const struct users_new *u,
             return ERR_INPUT;
         }
     }
+    for (i = 0; i < u->nunits; i++) {
+        const char *kind =
+            role == ROLE_IMPLEMENTER ? UNIT_IMPLEMENTER : UNIT_ORGANISATION;
+        struct org_unit ou;
+
+        rc = units_get(db, a, u->units[i], &ou);
+        if (rc == ERR_NOTFOUND || (rc == 0 && strcmp(ou.kind, kind) != 0)) {
+            *why = arena_printf(a, T_USERS_ERR_UNIT_ID, (long)u->units[i],
+                                role == ROLE_IMPLEMENTER
+                                    ? T_USERS_KIND_IMPLEMENTER
+                                    : T_USERS_KIND_ORGANISATION);
+            return ERR_INPUT;
+        }
+        if (rc != 0) {
+            return rc;
+        }
+        if (u->region == NULL || strcmp(ou.region, u->region) != 0) {
+            *why = arena_printf(a, T_USERS_ERR_UNIT_REGION, (long)ou.id,
+                                ou.name, ou.region);
+            return ERR_INPUT;
+        }
+    }
     if (auth_password_hash(u->password, hash, sizeof(hash)) != 0) {
         return ERR_IO;
     }
@@ -117,7 +141,7 @@ users_add(struct db *db, struct arena *a, const struct users_new *u,
     for (i = 0; i < u->nunits; i++) {
         st = db_query(db, Q_ACCOUNT_UNIT_INSERT);
         db_bind_int(st, 1, *id);
-        db_bind_text(st, 2, u->units[i]);
+        db_bind_int(st, 2, u->units[i]);
         if ((rc = db_exec(st)) != 0) {
             goto fail;
         }
@@ -131,7 +155,7 @@ users_add(struct db *db, struct arena *a, const struct users_new *u,
     json_key(&j, "units");
     json_arr_begin(&j);
     for (i = 0; i < u->nunits; i++) {
-        json_str(&j, u->units[i]);
+        json_int(&j, u->units[i]);
     }
     json_arr_end(&j);
     json_obj_end(&j);

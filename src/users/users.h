@@ -23,14 +23,16 @@ struct users_actor {
 
 struct users_new {
     const char *login, *password, *role_name, *region;
-    const char *const *units;
+    const int64_t *units; /* org_unit ids (users/units.h) */
     int nunits;
 };
 
 /*
 ** Add an account. ERR_INPUT with a Polish reason in *why (bad login,
-** weak password, unknown role or region, a unit for a role without units),
-** ERR_CONFLICT when the login exists, ERR_DB. Nothing is written on error.
+** weak password, unknown role or region, a unit for a role without units,
+** a unit id that is not an implementer unit (implementer) or organisation
+** (grantee) of the account's region), ERR_CONFLICT when the login exists,
+** ERR_DB. Nothing is written on error.
 */
 int users_add(struct db *db, struct arena *a, const struct users_new *u,
               const struct users_actor *who, int64_t *id, const char **why);

@@ -16,6 +16,7 @@
 #include "html/form.h"
 #include "html/html.h"
 #include "html/layout.h"
+#include "units.h"
 #include "users.h"
 
 #define AUDIT_PAGE 200
@@ -58,6 +59,33 @@ users_table(struct req *r)
     }
     db_done(st);
     html_lit(r, "</tbody>\n</table>\n");
+}
+
+/* The units and organisations an account may belong to, chosen by id. */
+static void
+unit_select(struct req *r, const char *chosen)
+{
+    struct org_unit *units;
+    int n = units_list(r->db, &r->arena, NULL, NULL, &units), i;
+
+    html_lit(r, "<p class=\"field\"><label for=\"f-unit\">" T_USERS_UNIT
+                "</label>\n<select id=\"f-unit\" name=\"unit\">\n"
+                "<option value=\"\">" T_USERS_UNIT_NONE "</option>\n");
+    for (i = 0; i < n; i++) {
+        const char *id = arena_printf(&r->arena, "%ld", (long)units[i].id);
+        const char *label =
+            arena_printf(&r->arena, T_USERS_UNIT_OPTION, units[i].region,
+                         strcmp(units[i].kind, UNIT_IMPLEMENTER) == 0
+                             ? auth_role_label(ROLE_IMPLEMENTER)
+                             : auth_role_label(ROLE_GRANTEE),
+                         units[i].name, (long)units[i].id);
+
+        html_printf(r, "<option value=\"%s\"%s>%s</option>\n", id,
+                    chosen != NULL && strcmp(chosen, id) == 0 ? " selected"
+                                                              : "",
+                    label);
+    }
+    html_lit(r, "</select></p>\n");
 }
 
 static void
@@ -105,8 +133,7 @@ users_page(struct req *r, const char *error, const char *notice,
     form_input(r, "region", T_USERS_REGION, "text",
                error ? req_form(r, "region") : NULL,
                "pattern=\"[0-9]{2}\" inputmode=\"numeric\"");
-    form_input(r, "unit", T_USERS_UNIT, "text",
-               error ? req_form(r, "unit") : NULL, NULL);
+    unit_select(r, error ? req_form(r, "unit") : NULL);
     html_lit(r, "<p><button type=\"submit\">" T_USERS_ADD "</button></p>\n");
     form_end(r);
     html_lit(r, "<h2 id=\"haslo\">" T_USERS_PASSWORD "</h2>\n");
@@ -157,7 +184,7 @@ int
 page_users_add(struct req *r)
 {
     const char *unit = req_form(r, "unit");
-    const char *units[1] = {unit};
+    int64_t units[1] = {0};
     struct users_new u = {
         .login = req_form(r, "login"),
         .password = req_form(r, "password"),
@@ -173,6 +200,15 @@ page_users_add(struct req *r)
 
     if (u.login == NULL || u.password == NULL || u.role_name == NULL) {
         return req_error(r, 400, T_ERR_BAD_REQUEST);
+    }
+    if (u.nunits > 0) {
+        char *end;
+        long long v = strtoll(unit, &end, 10);
+
+        if (*end != '\0' || v <= 0) {
+            return req_error(r, 400, T_ERR_BAD_REQUEST);
+        }
+        units[0] = v;
     }
     rc = users_add(r->db, &r->arena, &u, &who, &id, &why);
     if (rc == ERR_INPUT || rc == ERR_CONFLICT) {

@@ -31,8 +31,14 @@ async function main() {
     const add = spawnSync(bin, ['user', 'add', 'koord', '--role', 'coordinator',
       '--region', '04', '--db', db], { input: `${PASSWORD}\n` });
     if (add.status !== 0) throw new Error(`user add: ${add.stderr}`);
+    // The grantee belongs to the organisation of the first demo grant, by number.
+    const units = spawnSync(bin, ['user', 'units', '--region', '04', '--kind', 'organisation',
+      '--db', db], { encoding: 'utf8' });
+    const org = (units.stdout || '').split('\n')
+      .find((l) => l.includes('Fundacja Pomocy Rodzinie „Przystań” w Toruniu'));
+    if (units.status !== 0 || !org) throw new Error(`user units: ${units.stderr}${units.stdout}`);
     const ngo = spawnSync(bin, ['user', 'add', 'ngo', '--role', 'grantee', '--region', '04',
-      '--unit', 'Fundacja Pomocy Rodzinie „Przystań”', '--db', db], { input: `${PASSWORD}\n` });
+      '--unit', org.trim().split(/\s+/)[0], '--db', db], { input: `${PASSWORD}\n` });
     if (ngo.status !== 0) throw new Error(`user add ngo: ${ngo.stderr}`);
     server = startServer(bin, db, tmp);
     const base = `http://127.0.0.1:${await server.port}`;

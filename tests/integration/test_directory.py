@@ -204,6 +204,71 @@ def main():
         st, _, again = c.request('GET', '/uslugi/zarzadzanie/katalog.csv')
         check(again == csv, 'round trip through the web')
 
+    def branch_link_across_regions_is_refused():
+        # Issue 11: a region-12 coordinator attached its institution to a
+        # region-04 one, which then listed it on its public page.
+        con = sqlite3.connect(db)
+        org04 = con.execute("SELECT id FROM dir_org WHERE region = '04'"
+                            " ORDER BY id LIMIT 1").fetchone()[0]
+        con.close()
+        c12 = Client(srv)
+        check(c12.login('koord12')[0] == 303, 'login')
+        token = c12.csrf('/uslugi/zarzadzanie/instytucja')
+        before = audit_rows(db, 'directory.org.link_refused')
+        form = {'csrf': token, 'org_name': 'Oddział Zamiejscowy Krakowski',
+                'kind': 'oddzial', 'gmina': '1261011', 'city': 'Kraków',
+                'parent': str(org04)}
+        st, _, html = c12.request('POST', '/uslugi/zarzadzanie/instytucja',
+                                  form)
+        check(st == 400, st)
+        check(f'Instytucja nadrzędna nr {org04} należy do województwa 04'
+              in html, 'message names the parent and its region')
+        check(audit_rows(db, 'directory.org.link_refused') == before + 1,
+              'refusal audited')
+        con = sqlite3.connect(db)
+        n = con.execute("SELECT count(*) FROM dir_org WHERE name ="
+                        " 'Oddział Zamiejscowy Krakowski'").fetchone()[0]
+        con.close()
+        check(n == 0, 'nothing stored')
+        # Stored without a parent, then linked on edit: refused the same.
+        st, h, _ = c12.request('POST', '/uslugi/zarzadzanie/instytucja',
+                               dict(form, parent=''))
+        check(st == 303, st)
+        mine = h['location'].rsplit('/', 1)[1]
+        st, _, html = c12.request(
+            'POST', f'/uslugi/zarzadzanie/instytucja/{mine}', form)
+        check(st == 400 and 'należy do województwa 04' in html, st)
+        check(audit_rows(db, 'directory.org.link_refused') == before + 2,
+              'second refusal audited')
+        st, _, body = srv.get(f'/uslugi/instytucja/{org04}')
+        check(st == 200 and 'Oddział Zamiejscowy Krakowski' not in
+              body.decode(), 'not on region 04 page')
+        # A link stored before the check is not shown either way.
+        con = sqlite3.connect(db)
+        con.execute('UPDATE dir_org SET parent_id = ? WHERE id = ?',
+                    (org04, int(mine)))
+        con.commit()
+        con.close()
+        st, _, body = srv.get(f'/uslugi/instytucja/{org04}')
+        check(st == 200 and 'Oddział Zamiejscowy Krakowski' not in
+              body.decode(), 'old link not on region 04 page')
+        st, _, body = srv.get(f'/uslugi/instytucja/{mine}')
+        check(st == 200 and f'/uslugi/instytucja/{org04}"' not in
+              body.decode(), 'no parent link to region 04')
+        # Nor may its services cover region 04 (its search pages).
+        svc = {'csrf': token, 'instytucja': mine,
+               'service_name': 'Poradnia zamiejscowa', 'category': 'przemoc',
+               't_przemoc': '1', 'coverage': 'gmina:0463011',
+               'service_hours': 'pn-pt 9:00-17:00'}
+        st, _, html = c12.request('POST', '/uslugi/zarzadzanie/usluga', svc)
+        check(st == 400 and 'Obszar „gmina:0463011” leży poza '
+              'województwem instytucji (12)' in html, st)
+        st, _, body = srv.get('/uslugi?gmina=0463011&q=zamiejscowa')
+        check('Poradnia zamiejscowa' not in body.decode(), 'listed in 04')
+        st, _, _ = c12.request('POST', '/uslugi/zarzadzanie/usluga',
+                               dict(svc, coverage='gmina:1261011'))
+        check(st == 303, st)
+
     def analyst_cannot_edit():
         c = Client(srv)
         c.login('analityk')
@@ -215,7 +280,8 @@ def main():
                confidential_address_never_public, api_services_json,
                paging_of_a_level,
                coordinator_edits_with_csrf_and_audit,
-               csv_export_and_import_all_or_nothing, analyst_cannot_edit):
+               csv_export_and_import_all_or_nothing,
+               branch_link_across_regions_is_refused, analyst_cannot_edit):
         t.run(fn)
     srv.stop()
     cleanup(d)

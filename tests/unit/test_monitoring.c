@@ -23,6 +23,7 @@
 #include "plan/plan.h"
 #include "plan/plan_store.h"
 #include "teryt/teryt.h"
+#include "users/units.h"
 #include "users/users.h"
 
 static struct db *db;
@@ -383,13 +384,51 @@ test_monitoring_computed_indicator_equals_hand_count(void **state)
     assert_int_equal(audit_count("register.insert"), 6);
 }
 
+/* An account of role with unit id, as an actor of region 04. */
+static struct mon_actor
+actor_with_unit(const char *login, const char *role, enum role r, int64_t unit)
+{
+    int64_t units[1] = {unit};
+    struct users_new u = {login, "bardzo-dobre-haslo-1", role, "04", units, 1};
+    struct users_actor who = {NULL, "cli", NULL};
+    struct mon_actor act;
+    const char *why = NULL;
+    int64_t account = 0;
+
+    assert_int_equal(users_add(db, &a, &u, &who, &account, &why), 0);
+    memset(&act, 0, sizeof(act));
+    act.account = account;
+    act.role = r;
+    act.region = "04";
+    act.who.account = login;
+    act.who.via = "web";
+    return act;
+}
+
+/* Position of the first indicator of task number in the seed plan. */
+static int
+indicator_of_task(const char *number)
+{
+    struct plan_meta meta;
+    struct plan *p;
+    int i;
+
+    assert_int_equal(plan_store_load(db, &a, plan_id, &p, &meta), 0);
+    for (i = 0; i < p->nindicators; i++) {
+        int t = p->indicators[i].task;
+
+        if (t >= 0 && strcmp(p->tasks[t].number, number) == 0) {
+            return i;
+        }
+    }
+    fail_msg("no indicator of task %s", number);
+    return -1;
+}
+
 static void
 test_monitoring_implementer_cannot_edit_other_units_task(void **state)
 {
-    const char *units[] = {"Konsultanci Kujawsko-Pomorskiej Niebieskiej "
-                           "Linii"};
-    struct users_new u = {
-        "realizator-nl", "bardzo-dobre-haslo-1", "implementer", "04", units, 1};
+    int64_t unit = 0, other = 0;
     struct users_actor who = {NULL, "cli", NULL};
     struct mon_actor impl;
     const char *why = NULL;
@@ -397,13 +436,34 @@ test_monitoring_implementer_cannot_edit_other_units_task(void **state)
     int64_t before = audit_count("realisation.enter");
 
     (void)state;
-    assert_int_equal(users_add(db, &a, &u, &who, &account, &why), 0);
-    memset(&impl, 0, sizeof(impl));
-    impl.account = account;
-    impl.role = ROLE_IMPLEMENTER;
-    impl.region = "04";
-    impl.who.account = "realizator-nl";
-    impl.who.via = "web";
+    /* The import made one unit per part of each implementers text. */
+    assert_int_equal(units_find(db, &a, "04", UNIT_IMPLEMENTER,
+                                "konsultanci kujawsko-pomorskiej niebieskiej "
+                                "linii",
+                                &unit),
+                     0);
+    /* A unit is chosen by id, of the account's region and kind. */
+    {
+        int64_t bad[1] = {999999};
+        struct users_new u = {"realizator-x",
+                              "bardzo-dobre-haslo-1",
+                              "implementer",
+                              "04",
+                              bad,
+                              1};
+
+        assert_int_equal(users_add(db, &a, &u, &who, &account, &why),
+                         ERR_INPUT);
+        assert_non_null(strstr(why, "999999"));
+        assert_int_equal(units_ensure(db, &a, "04", UNIT_ORGANISATION,
+                                      "Fundacja Jakaś", &other),
+                         0);
+        bad[0] = other;
+        assert_int_equal(users_add(db, &a, &u, &who, &account, &why),
+                         ERR_INPUT);
+    }
+    impl =
+        actor_with_unit("realizator-nl", "implementer", ROLE_IMPLEMENTER, unit);
     /* Indicator 13 belongs to task 1.10 (helpline consultants): allowed. */
     assert_int_equal(enter(&impl, "indicator", 13, "", "2021", 20, &id), 0);
     /* Indicator 9 belongs to task 1.4 (the department): refused. */
@@ -425,6 +485,56 @@ test_monitoring_implementer_cannot_edit_other_units_task(void **state)
     assert_int_equal(enter(&impl, "indicator", 13, "", "2021", 21, &id),
                      ERR_DENIED);
     assert_int_equal(audit_count("realisation.enter"), before + 1);
+}
+
+/*
+** Issue 11: task 1.4 is implemented by "Pracownicy Departamentu Spraw
+** Społecznych UM WKP", task 1.6 by the same words followed by "we
+** współpracy z ...". Each unit's implementer enters only its own task,
+** and a unit whose name is a part of both ("Departamentu Spraw
+** Społecznych") enters neither.
+*/
+static void
+test_monitoring_implementer_unit_substring_owns_nothing(void **state)
+{
+    int i14 = indicator_of_task("1.4"), i16 = indicator_of_task("1.6");
+    int64_t dept = 0, dept_coop = 0, part = 0, id = 0;
+    int64_t before = audit_count("realisation.enter");
+    struct mon_actor a14, a16, apart;
+
+    (void)state;
+    assert_int_equal(units_find(db, &a, "04", UNIT_IMPLEMENTER,
+                                "Pracownicy Departamentu Spraw Społecznych "
+                                "UM WKP",
+                                &dept),
+                     0);
+    assert_int_equal(
+        units_find(db, &a, "04", UNIT_IMPLEMENTER,
+                   "Pracownicy Departamentu Spraw Społecznych UM WKP we "
+                   "współpracy z Kujawsko-Pomorskimi Centrami Edukacji "
+                   "Nauczycieli, ośrodkami doskonalenia nauczycieli itp.",
+                   &dept_coop),
+        0);
+    assert_int_not_equal(dept, dept_coop);
+    assert_int_equal(units_ensure(db, &a, "04", UNIT_IMPLEMENTER,
+                                  "Departamentu Spraw Społecznych", &part),
+                     0);
+    assert_int_not_equal(part, dept);
+    a14 = actor_with_unit("impl-dept", "implementer", ROLE_IMPLEMENTER, dept);
+    a16 = actor_with_unit("impl-coop", "implementer", ROLE_IMPLEMENTER,
+                          dept_coop);
+    apart = actor_with_unit("impl-part", "implementer", ROLE_IMPLEMENTER, part);
+    assert_int_equal(enter(&a14, "indicator", i14, "", "2021-Q4", 1, &id), 0);
+    assert_int_equal(enter(&a14, "indicator", i16, "", "2021-Q4", 1, &id),
+                     ERR_DENIED);
+    assert_int_equal(enter(&a16, "indicator", i16, "", "2021-Q4", 2, &id), 0);
+    assert_int_equal(enter(&a16, "indicator", i14, "", "2021-Q4", 2, &id),
+                     ERR_DENIED);
+    assert_int_equal(enter(&apart, "indicator", i14, "", "2021-Q4", 3, &id),
+                     ERR_DENIED);
+    assert_int_equal(enter(&apart, "indicator", i16, "", "2021-Q4", 3, &id),
+                     ERR_DENIED);
+    assert_int_equal(audit_count("realisation.enter"), before + 2);
 }
 
 static void
@@ -604,8 +714,8 @@ test_monitoring_report_formats(void **state)
 }
 
 /*
-** A grantee sees and reports only its organisation's awards (folded
-** names); a report is all or nothing with one audit row; the computed
+** A grantee sees and reports only its organisation's awards (by id); a report
+*is all or nothing with one audit row; the computed
 ** "grant initiatives" take the reports' sum once any award is reported.
 */
 static void
@@ -615,15 +725,11 @@ test_monitoring_grantee_reports_own_grants_only(void **state)
     static const char *const row[] = {
         "2021", "Konkurs testowy", "", "", "5", "2", "", "40", "900", "9.9",
         ""};
-    const char *units[] = {"STOWARZYSZENIE „Łącznik”"};
-    struct users_new u = {
-        "ngo-lacznik", "bardzo-dobre-haslo-1", "grantee", "04", units, 1};
-    struct users_actor who = {NULL, "cli", NULL};
     struct mon_award *mine, w;
     struct mon_actor ngo;
     struct mon_record rec;
     const char **errs;
-    int64_t account = 0, own = 0, other = 0, n = 0;
+    int64_t own = 0, other = 0, n = 0;
     int nerrs = 0;
     int64_t reports = audit_count("grant.report");
 
@@ -652,17 +758,11 @@ test_monitoring_grantee_reports_own_grants_only(void **state)
     assert_non_null(strstr(errs[0], "Organizacja"));
     assert_non_null(strstr(errs[1], "Kwota dotacji"));
 
-    {
-        const char *why = NULL;
-
-        assert_int_equal(users_add(db, &a, &u, &who, &account, &why), 0);
-    }
-    memset(&ngo, 0, sizeof(ngo));
-    ngo.account = account;
-    ngo.role = ROLE_GRANTEE;
-    ngo.region = "04";
-    ngo.who.account = "ngo-lacznik";
-    ngo.who.via = "web";
+    /* The account belongs to the award's organisation, by id. */
+    assert_int_equal(mon_award_get(db, &a, own, &w), 0);
+    assert_true(w.organisation_id > 0);
+    ngo = actor_with_unit("ngo-lacznik", "grantee", ROLE_GRANTEE,
+                          w.organisation_id);
     assert_int_equal(mon_awards_of_actor(db, &a, &ngo, &mine), 1);
     assert_int_equal(mine[0].id, own);
     assert_int_equal(mon_award_get(db, &a, other, &w), 0);
@@ -705,6 +805,75 @@ test_monitoring_grantee_reports_own_grants_only(void **state)
     assert_int_equal(mon_awards_of_actor(db, &a, &ngo, &mine), 0);
 }
 
+/*
+** Issue 11: the grantee of "Fundacja Pomocy Rodzinie" read and overwrote
+** the report of "Fundacja Pomocy Rodzinie Wiejskiej w Chełmnie". Each now
+** sees and reports only the award of its own organisation, by id.
+*/
+static void
+test_monitoring_grantee_substring_owns_nothing_else(void **state)
+{
+    const struct mon_register *gr = mon_register_find("konkursy");
+    static const char *const row[] = {
+        "2022", "Konkurs podobnych nazw", "", "", "2", "2", "", "0", "0", "",
+        ""};
+    struct mon_award *mine, w;
+    struct mon_actor short_ngo, long_ngo;
+    struct mon_record rec;
+    const char **errs;
+    int64_t short_award = 0, long_award = 0, again = 0;
+    int nerrs = 0;
+
+    (void)state;
+    memset(&rec, 0, sizeof(rec));
+    rec.region = "04";
+    assert_int_equal(mon_record_check(db, &a, gr, row, &rec, &errs), 0);
+    assert_int_equal(mon_record_save(db, &a, gr, &coord, &rec), 0);
+    assert_int_equal(mon_award_add(db, &a, &coord, rec.id,
+                                   "Fundacja Pomocy Rodzinie", "A", "",
+                                   &short_award, &errs, &nerrs),
+                     0);
+    assert_int_equal(mon_award_add(db, &a, &coord, rec.id,
+                                   "Fundacja Pomocy Rodzinie Wiejskiej w "
+                                   "Chełmnie",
+                                   "B", "", &long_award, &errs, &nerrs),
+                     0);
+    /* The same name, spelt otherwise, is the same organisation. */
+    assert_int_equal(mon_award_add(db, &a, &coord, rec.id,
+                                   "FUNDACJA  pomocy rodzinie", "C", "", &again,
+                                   &errs, &nerrs),
+                     0);
+    assert_int_equal(mon_award_get(db, &a, short_award, &w), 0);
+    short_ngo =
+        actor_with_unit("fpr", "grantee", ROLE_GRANTEE, w.organisation_id);
+    assert_int_equal(mon_award_get(db, &a, long_award, &w), 0);
+    long_ngo =
+        actor_with_unit("fprw", "grantee", ROLE_GRANTEE, w.organisation_id);
+
+    assert_int_equal(mon_awards_of_actor(db, &a, &short_ngo, &mine), 2);
+    assert_int_equal(mine[0].id + mine[1].id, short_award + again);
+    assert_int_equal(mon_awards_of_actor(db, &a, &long_ngo, &mine), 1);
+    assert_int_equal(mine[0].id, long_award);
+    /* Read: the other's award is not its own (the pages answer 404). */
+    assert_int_equal(mon_award_get(db, &a, long_award, &w), 0);
+    assert_false(mon_award_is_own(db, &a, &short_ngo, &w));
+    assert_true(mon_award_is_own(db, &a, &long_ngo, &w));
+    assert_int_equal(mon_award_get(db, &a, short_award, &w), 0);
+    assert_false(mon_award_is_own(db, &a, &long_ngo, &w));
+    /* Write: refused as if the award did not exist; nothing stored. */
+    assert_int_equal(mon_award_report(db, &a, &short_ngo, long_award, "1", "1",
+                                      NULL, &errs, &nerrs),
+                     ERR_NOTFOUND);
+    assert_int_equal(mon_award_report(db, &a, &long_ngo, short_award, "1", "1",
+                                      NULL, &errs, &nerrs),
+                     ERR_NOTFOUND);
+    assert_int_equal(mon_award_get(db, &a, long_award, &w), 0);
+    assert_false(w.reported);
+    assert_int_equal(mon_award_report(db, &a, &long_ngo, long_award, "3", "30",
+                                      NULL, &errs, &nerrs),
+                     0);
+}
+
 int
 main(void)
 {
@@ -720,6 +889,9 @@ main(void)
         cmocka_unit_test(test_monitoring_register_csv_guards_formulas),
         cmocka_unit_test(test_monitoring_report_formats),
         cmocka_unit_test(test_monitoring_grantee_reports_own_grants_only),
+        cmocka_unit_test(
+            test_monitoring_implementer_unit_substring_owns_nothing),
+        cmocka_unit_test(test_monitoring_grantee_substring_owns_nothing_else),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
