@@ -15,6 +15,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/json.h"
+#include "core/stop.h"
 #include "core/str.h"
 #include "db/db.h"
 #include "html/strings_pl.h"
@@ -635,6 +636,9 @@ mon_register_import(struct db *db, struct arena *a,
         const char **rowerrs;
         int ne;
 
+        if (k % STOP_CHECK_ROWS == 0 && stop_requested()) {
+            return ERR_STOPPED; /* nothing written yet */
+        }
         for (i = 0; i < reg->nfields; i++) {
             in[i] = col_of[i] >= 0 && col_of[i] < ncells[k] ? rows[k][col_of[i]]
                                                             : "";
@@ -655,6 +659,10 @@ mon_register_import(struct db *db, struct arena *a,
         return rc;
     }
     for (k = 0; k < nrec; k++) {
+        if (k % STOP_CHECK_ROWS == 0 && stop_requested()) {
+            db_rollback(db); /* all or nothing, also when stopping */
+            return ERR_STOPPED;
+        }
         if ((rc = mon_record_save(db, a, reg, act, &recs[k])) != 0) {
             db_rollback(db);
             return rc;
