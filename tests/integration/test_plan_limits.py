@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Issue 11, findings 2 and 10: the plan reader runs in memory linear in
-its input. `rodzina check` reads a 10 000-row CSV, 80 KB of ';', an XLSX
+its input, and the web upload keeps only previews that can be confirmed. `rodzina check` reads a 10 000-row CSV, 80 KB of ';', an XLSX
 zip bomb and an XLSX whose one long shared string fills 100 000 cells,
 each under a 256 MB limit: RLIMIT_AS for a plain build; an ASan build
 reserves terabytes of address space, so there the peak resident set is
@@ -16,7 +16,10 @@ import tempfile
 import time
 import zipfile
 
-from harness import Runner, check, cleanup
+import sqlite3
+
+from harness import Runner, Server, check, cleanup, make_db
+from test_auth import Client, add_user, multipart
 
 LIMIT = 256 * 1024 * 1024
 TIME_LIMIT = 60  # seconds; a noisy shared machine, an ASan build
@@ -173,10 +176,55 @@ def main():
         check(peak < LIMIT, f'peak {peak >> 20} MB')
         check('za dużo tekstu' in out, out[-300:])
 
+    def refused_upload_previews_are_not_kept():
+        d2, db = make_db(binary)
+        rc, err = add_user(binary, db, 'koord', 'coordinator', region='04')
+        check(rc == 0, err)
+        srv = Server(binary, db)
+        try:
+            c = Client(srv)
+            check(c.login('koord')[0] == 303, 'login')
+
+            def upload(name, data):
+                body, ct = multipart({'csrf': c.csrf('/plany/wczytaj')},
+                                     {'file': (name, data)})
+                return c.request('POST', '/plany/wczytaj', raw=body,
+                                 content_type=ct)
+
+            def kept():
+                con = sqlite3.connect(db)
+                n = con.execute('SELECT count(*), coalesce(sum(length(data)),'
+                                ' 0) FROM plan_upload').fetchone()
+                con.close()
+                return n
+
+            bad_number = (HEAD + '1.;2024;1.1. A;OPS;opis;dużo;x\n').encode()
+            refused = [('zla-liczba.csv', bad_number),
+                       ('srednik.csv', b';' * (80 * 1024)),
+                       ('pusty.txt', b' \n'),
+                       ('bomba.xlsx', xlsx({'xl/sharedStrings.xml': SST_HEAD +
+                                            b'<si><t>' + b'0' * (90 << 20) +
+                                            b'</t></si></sst>'}))]
+            for i in range(20):
+                name, data = refused[i % len(refused)]
+                st, _, html = upload(name, data)
+                check(st == 422, f'{name}: {st}')
+                check('/plany/wczytaj/' not in html, f'{name}: confirm form')
+                check('Pliku nie można zapisać' in html, f'{name}: no reason')
+            check(kept() == (0, 0), f'refused previews kept: {kept()}')
+            good = (HEAD + '1.;2024;1.1. A;OPS;opis;1 000,00;x\n').encode()
+            st, _, html = upload('dobry.csv', good)
+            check(st == 200 and 'action="/plany/wczytaj/' in html, st)
+            check(kept() == (1, len(good)), f'accepted preview: {kept()}')
+        finally:
+            srv.stop()
+            cleanup(d2)
+
     for fn in (ten_thousand_row_csv_checked_under_256_mb,
                eighty_kb_of_semicolons_refused_with_a_finding,
                xlsx_zip_bomb_refused_unread,
-               xlsx_one_long_string_in_many_cells_refused):
+               xlsx_one_long_string_in_many_cells_refused,
+               refused_upload_previews_are_not_kept):
         t.run(fn)
     cleanup(d)
     return t.finish()
