@@ -11,11 +11,20 @@
 #include "core/err.h"
 #include "core/str.h"
 #include "directory.h"
+#include "strings_pl.h"
 
 void
 dir_findings_add(struct arena *a, struct dir_findings *f, int row,
                  const char *column, const char *message)
 {
+    if (f->n > DIR_FINDINGS_MAX) {
+        return;
+    }
+    if (f->n == DIR_FINDINGS_MAX) {
+        row = 0;
+        column = NULL;
+        message = T_DIR_FINDINGS_MORE;
+    }
     if (f->n == f->cap) {
         int cap = f->cap ? f->cap * 2 : 16;
 

@@ -108,6 +108,13 @@ struct dir_findings {
     int n, cap;
 };
 
+#define DIR_FINDINGS_MAX 1000 /* kept; then one line says there are more */
+
+/*
+** Add a finding. Past DIR_FINDINGS_MAX only one more is kept, saying that
+** the rest were left out, so a file with a million bad rows gives a page
+** of a thousand, not of a million (f->n > 0 still refuses it).
+*/
 void dir_findings_add(struct arena *a, struct dir_findings *f, int row,
                       const char *column, const char *message);
 

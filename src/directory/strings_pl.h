@@ -108,6 +108,9 @@
 #define T_DIR_IMPORT_REJECTED                                                  \
     "Plik nie został wczytany: katalog się nie "                             \
     "zmienił. Popraw poniższe błędy i wczytaj plik ponownie."
+#define T_DIR_FINDINGS_MORE                                                    \
+    "Plik ma więcej uwag; pokazano pierwsze 1000. Popraw je i wczytaj plik "  \
+    "ponownie."
 #define T_DIR_IMPORT_DONE_ORGS "Wczytano katalog. Instytucji:"
 #define T_DIR_IMPORT_DONE_SERVICES "usług:"
 #define T_DIR_FINDINGS "Błędy:"
