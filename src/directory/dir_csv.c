@@ -177,6 +177,12 @@ dir_csv_parse(struct arena *a, const char *data, size_t len, char ****rows,
             while (p < end && *p != delim && *p != '\n' && *p != '\r') {
                 p++;
             }
+            if (rb.n >= DIR_CSV_MAX_FIELDS) {
+                *why = arena_printf(a, T_DIR_CSV_TOO_MANY_FIELDS, line,
+                                    DIR_CSV_MAX_FIELDS);
+                rc = ERR_INPUT;
+                goto done;
+            }
             if (!quoted) {
                 push_field(&rb, keep_field(a, &fs, s, (size_t)(p - s)));
             } else {
@@ -199,6 +205,11 @@ dir_csv_parse(struct arena *a, const char *data, size_t len, char ****rows,
             p++;
         }
         line++;
+        if (n >= DIR_CSV_MAX_ROWS) {
+            *why = arena_printf(a, T_DIR_CSV_TOO_MANY_ROWS, DIR_CSV_MAX_ROWS);
+            rc = ERR_INPUT;
+            goto done;
+        }
         if (n == cap) {
             int ncap = cap ? cap * 2 : 64;
 

@@ -501,6 +501,35 @@ test_directory_import_keys_parents_and_duplicates(void **state)
     assert_true(dup && self);
 }
 
+/* Issue 11: a row of 80 KB of ',' or millions of blank lines are refused
+** by the parser's limits, with the row named. */
+static void
+test_directory_csv_limits(void **state)
+{
+    size_t n = 80 * 1024;
+    char *commas = arena_alloc(&a, n), *lines;
+    const char *why = NULL;
+    char ***rows;
+    int *ncols;
+
+    (void)state;
+    memset(commas, ',', n);
+    assert_int_equal(dir_csv_parse(&a, commas, n, &rows, &ncols, &why),
+                     ERR_INPUT);
+    assert_string_equal(why, "Wiersz 1 ma więcej niż 256 kolumn.");
+    n = DIR_CSV_MAX_ROWS + 1;
+    lines = arena_alloc(&a, n);
+    memset(lines, '\n', n);
+    why = NULL;
+    assert_int_equal(dir_csv_parse(&a, lines, n, &rows, &ncols, &why),
+                     ERR_INPUT);
+    assert_non_null(why);
+    assert_non_null(strstr(why, "więcej niż 2000000 wierszy"));
+    /* at the limit the file is read */
+    assert_int_equal(dir_csv_parse(&a, lines, n - 1, &rows, &ncols, &why),
+                     DIR_CSV_MAX_ROWS);
+}
+
 /* The first line of a file in the zip. */
 static char *
 zip_first_line(zip_t *z, const char *name, char **all)
@@ -608,6 +637,7 @@ main(void)
         cmocka_unit_test(test_directory_csv_round_trip),
         cmocka_unit_test(test_directory_bad_csv_rows_rejected_with_findings),
         cmocka_unit_test(test_directory_hsds_files_and_columns),
+        cmocka_unit_test(test_directory_csv_limits),
         /* last: the stop test replaces region 04's directory */
         cmocka_unit_test(test_directory_import_keys_parents_and_duplicates),
         cmocka_unit_test(test_directory_import_stops_on_request_all_or_nothing),
