@@ -499,14 +499,25 @@ mon_register_csv(struct arena *a, const struct mon_register *reg,
     }
 }
 
-/* Split CSV text into rows of cells (arena); sep is ';' or ','. */
+/* Limits of a register CSV (issue 11): a register has MON_FIELDS_MAX. */
+#define REG_CSV_MAX_ROWS 50000
+#define REG_CSV_MAX_CELLS 32
+
+/* Blank cells share this string; blank lines cost nothing. */
+static char reg_blank[1];
+
+/*
+** Split CSV text into rows of cells (arena); sep is ';' or ','. Returns
+** the rows, or ERR_INPUT with *over set to the line where a limit was
+** passed, so memory stays about the file plus a pointer a cell.
+*/
 static int
 csv_parse(struct arena *a, const char *s, size_t len, char sep, char ****rows,
-          int **ncells)
+          int **ncells, int *over)
 {
     const char *end = s + len;
     char ***r = NULL, **cells = NULL;
-    int *nc = NULL, nrows = 0, n = 0;
+    int *nc = NULL, nrows = 0, n = 0, line = 1;
     struct buf cell;
 
     buf_init(&cell);
@@ -527,13 +538,28 @@ csv_parse(struct arena *a, const char *s, size_t len, char sep, char ****rows,
             }
             continue;
         }
+        if (eol && n == 0 && cell.len == 0) { /* a blank line */
+            line++;
+            if (s < end && *s == '\r' && s + 1 < end && s[1] == '\n') {
+                s++;
+            }
+            s++;
+            continue;
+        }
         if (eol || *s == sep) {
+            if (n >= REG_CSV_MAX_CELLS || nrows >= REG_CSV_MAX_ROWS) {
+                *over = line;
+                buf_free(&cell);
+                return ERR_INPUT;
+            }
             cells = plan_grow(a, cells, n, sizeof(*cells));
-            cells[n++] = arena_strdup(a, cell.data ? cell.data : "");
+            cells[n++] = cell.len == 0 ? reg_blank
+                                       : arena_strndup(a, cell.data, cell.len);
             buf_reset(&cell);
             if (eol) {
                 bool blank = n == 1 && cells[0][0] == '\0';
 
+                line++;
                 if (!blank) {
                     r = plan_grow(a, r, nrows, sizeof(*r));
                     nc = plan_grow(a, nc, nrows, sizeof(*nc));
@@ -565,6 +591,7 @@ mon_register_import(struct db *db, struct arena *a,
 {
     struct mon_record *recs = NULL;
     int col_of[MON_FIELDS_MAX], id_col = -1, nrows, *ncells, i, k, nrec = 0;
+    int over = 0;
     char ***rows;
     char sep;
     const char *nl;
@@ -587,7 +614,13 @@ mon_register_import(struct db *db, struct arena *a,
 
         sep = semi != NULL ? ';' : ',';
     }
-    nrows = csv_parse(a, data, len, sep, &rows, &ncells);
+    nrows = csv_parse(a, data, len, sep, &rows, &ncells, &over);
+    if (nrows == ERR_INPUT) {
+        add_err(a, errs, nerrs,
+                arena_printf(a, T_REG_ERR_CSV_LIMIT, REG_CSV_MAX_ROWS,
+                             REG_CSV_MAX_CELLS, over));
+        return ERR_INPUT;
+    }
     if (nrows < 1) {
         add_err(a, errs, nerrs, T_REG_ERR_CSV_EMPTY);
         return ERR_INPUT;

@@ -388,6 +388,43 @@ test_monitoring_csv_import_is_all_or_nothing(void **state)
     }
 }
 
+/* Issue 11: a register CSV has limits of rows and cells; blank lines and
+** blank cells cost no memory of their own. */
+static void
+test_monitoring_csv_import_limits(void **state)
+{
+    const struct mon_register *g = mon_register_find("konkursy");
+    const char *head = "year;call;area;budget_grosze;offers;awards;"
+                       "awarded_grosze;initiatives;beneficiaries;task\n";
+    const char **errs;
+    struct buf csv;
+    int nerrs;
+
+    (void)state;
+    buf_init(&csv);
+    buf_puts(&csv, head);
+    for (int i = 0; i < 100; i++) {
+        buf_putc(&csv, ';');
+    }
+    buf_puts(&csv, "\n");
+    assert_int_equal(mon_register_import(db, &a, g, &coord, "04", csv.data,
+                                         csv.len, &errs, &nerrs),
+                     ERR_INPUT);
+    assert_int_equal(nerrs, 1);
+    assert_non_null(strstr(errs[0], "(w wierszu 2)"));
+    buf_reset(&csv);
+    buf_puts(&csv, head);
+    for (int i = 0; i < 50000; i++) {
+        buf_puts(&csv, "2026;K;;1;1;1;1;1;1;7\n\n");
+    }
+    buf_puts(&csv, "2026;K;;1;1;1;1;1;1;7\n");
+    assert_int_equal(mon_register_import(db, &a, g, &coord, "04", csv.data,
+                                         csv.len, &errs, &nerrs),
+                     ERR_INPUT);
+    assert_non_null(strstr(errs[0], "limit 50000 wierszy"));
+    buf_free(&csv);
+}
+
 /* Issue 11: a stop request ends a register import; nothing is written. */
 static void
 test_monitoring_csv_import_stops_on_request(void **state)
@@ -548,6 +585,7 @@ main(void)
             test_monitoring_implementer_cannot_edit_other_units_task),
         cmocka_unit_test(test_monitoring_approve_and_return_leave_audit_rows),
         cmocka_unit_test(test_monitoring_csv_import_is_all_or_nothing),
+        cmocka_unit_test(test_monitoring_csv_import_limits),
         cmocka_unit_test(test_monitoring_csv_import_stops_on_request),
         cmocka_unit_test(test_monitoring_report_formats),
         cmocka_unit_test(test_monitoring_grantee_reports_own_grants_only),
