@@ -12,6 +12,7 @@ enum {
     ERR_CONFLICT = -4, /* a unique key or a version check failed */
     ERR_DB = -5,       /* the store failed: logged with context */
     ERR_IO = -6,       /* a file or socket failed: logged with context */
+    ERR_STOPPED = -7,  /* long work gave up: the process is stopping */
 };
 
 #endif

@@ -4,17 +4,27 @@
 ** fields live in the caller's arena. Also the findings list shared by
 ** forms and imports.
 */
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/arena.h"
 #include "core/err.h"
 #include "core/str.h"
 #include "directory.h"
+#include "strings_pl.h"
 
 void
 dir_findings_add(struct arena *a, struct dir_findings *f, int row,
                  const char *column, const char *message)
 {
+    if (f->n > DIR_FINDINGS_MAX) {
+        return;
+    }
+    if (f->n == DIR_FINDINGS_MAX) {
+        row = 0;
+        column = NULL;
+        message = T_DIR_FINDINGS_MORE;
+    }
     if (f->n == f->cap) {
         int cap = f->cap ? f->cap * 2 : 16;
 
@@ -47,23 +57,52 @@ delimiter(const char *p, const char *end)
     return semi > comma ? ';' : ',';
 }
 
+/*
+** Fields are packed into one block of the arena sized from the file: a
+** field of n bytes (unquoted) took at least n bytes of input plus its
+** delimiter, so len + 2 bytes hold them all with their NULs. Blank fields
+** share one string, and a row's pointers are copied once at its end, so a
+** million rows cost about the file plus a pointer a field.
+*/
+static char blank_field[1];
+
+struct field_store {
+    char *text;
+    size_t used, cap;
+};
+
+static char *
+keep_field(struct arena *a, struct field_store *fs, const char *s, size_t n)
+{
+    char *p;
+
+    if (n == 0) {
+        return blank_field;
+    }
+    if (fs->used + n + 1 > fs->cap) {
+        return arena_strndup(a, s, n); /* not reached; the bound holds */
+    }
+    p = fs->text + fs->used;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    fs->used += n + 1;
+    return p;
+}
+
+/* The current row's fields, in a scratch array reused for every row. */
 struct row_builder {
     char **fields;
     int n, cap;
 };
 
 static void
-push_field(struct arena *a, struct row_builder *rb, const char *s, size_t n)
+push_field(struct row_builder *rb, char *field)
 {
     if (rb->n == rb->cap) {
-        int cap = rb->cap ? rb->cap * 2 : 32;
-
-        rb->fields =
-            arena_realloc(a, rb->fields, sizeof(char *) * (size_t)rb->cap,
-                          sizeof(char *) * (size_t)cap);
-        rb->cap = cap;
+        rb->cap = rb->cap ? rb->cap * 2 : 32;
+        rb->fields = xrealloc(rb->fields, sizeof(char *) * (size_t)rb->cap);
     }
-    rb->fields[rb->n++] = arena_strndup(a, s, n);
+    rb->fields[rb->n++] = field;
 }
 
 int
@@ -72,9 +111,10 @@ dir_csv_parse(struct arena *a, const char *data, size_t len, char ****rows,
 {
     const char *p = data, *end = data + len;
     struct row_builder rb = {0};
+    struct field_store fs = {NULL, 0, 0};
     struct buf field;
     char ***out = NULL;
-    int *cols = NULL, n = 0, cap = 0, line = 1;
+    int *cols = NULL, n = 0, cap = 0, line = 1, rc = 0;
     char delim;
 
     *why = NULL;
@@ -86,6 +126,8 @@ dir_csv_parse(struct arena *a, const char *data, size_t len, char ****rows,
         return ERR_INPUT;
     }
     delim = delimiter(p, end);
+    fs.cap = (size_t)(end - p) + 2;
+    fs.text = arena_alloc(a, fs.cap);
     buf_init(&field);
     while (p < end) {
         bool quoted = false;
@@ -102,8 +144,8 @@ dir_csv_parse(struct arena *a, const char *data, size_t len, char ****rows,
                                         "Wiersz %d: cudzysłów bez "
                                         "zamknięcia.",
                                         start_line);
-                    buf_free(&field);
-                    return ERR_INPUT;
+                    rc = ERR_INPUT;
+                    goto done;
                 }
                 if (*p == '"') {
                     if (p + 1 < end && p[1] == '"') {
@@ -120,24 +162,40 @@ dir_csv_parse(struct arena *a, const char *data, size_t len, char ****rows,
                 buf_putc(&field, *p++);
             }
         }
-        while (p < end && *p != delim && *p != '\n' && *p != '\r') {
-            if (quoted) {
-                *why = arena_printf(a,
-                                    "Wiersz %d: znaki po zamykającym "
-                                    "cudzysłowie.",
-                                    line);
-                buf_free(&field);
-                return ERR_INPUT;
-            }
-            buf_putc(&field, *p++);
+        if (quoted && p < end && *p != delim && *p != '\n' && *p != '\r') {
+            *why = arena_printf(a,
+                                "Wiersz %d: znaki po zamykającym "
+                                "cudzysłowie.",
+                                line);
+            rc = ERR_INPUT;
+            goto done;
         }
-        push_field(a, &rb, field.data ? field.data : "", field.len);
+        {
+            /* an unquoted field is taken as one span, not byte by byte */
+            const char *s = p;
+
+            while (p < end && *p != delim && *p != '\n' && *p != '\r') {
+                p++;
+            }
+            if (rb.n >= DIR_CSV_MAX_FIELDS) {
+                *why = arena_printf(a, T_DIR_CSV_TOO_MANY_FIELDS, line,
+                                    DIR_CSV_MAX_FIELDS);
+                rc = ERR_INPUT;
+                goto done;
+            }
+            if (!quoted) {
+                push_field(&rb, keep_field(a, &fs, s, (size_t)(p - s)));
+            } else {
+                push_field(&rb, keep_field(a, &fs, field.data ? field.data : "",
+                                           field.len));
+            }
+        }
         if (p < end && *p == delim) {
             p++;
             if (p < end) {
                 continue;
             }
-            push_field(a, &rb, "", 0);
+            push_field(&rb, blank_field);
         }
         /* End of a record. */
         if (p < end && *p == '\r') {
@@ -147,6 +205,11 @@ dir_csv_parse(struct arena *a, const char *data, size_t len, char ****rows,
             p++;
         }
         line++;
+        if (n >= DIR_CSV_MAX_ROWS) {
+            *why = arena_printf(a, T_DIR_CSV_TOO_MANY_ROWS, DIR_CSV_MAX_ROWS);
+            rc = ERR_INPUT;
+            goto done;
+        }
         if (n == cap) {
             int ncap = cap ? cap * 2 : 64;
 
@@ -156,14 +219,17 @@ dir_csv_parse(struct arena *a, const char *data, size_t len, char ****rows,
                                  sizeof(*cols) * (size_t)ncap);
             cap = ncap;
         }
-        out[n] = rb.fields;
+        out[n] = arena_alloc(a, sizeof(char *) * (size_t)rb.n);
+        memcpy(out[n], rb.fields, sizeof(char *) * (size_t)rb.n);
         cols[n] = rb.n;
         n++;
-        rb.fields = NULL;
-        rb.n = rb.cap = 0;
+        rb.n = 0;
     }
-    buf_free(&field);
     *rows = out;
     *ncols = cols;
-    return n;
+    rc = n;
+done:
+    buf_free(&field);
+    free(rb.fields);
+    return rc;
 }

@@ -17,6 +17,7 @@
 #include "core/err.h"
 #include "core/json.h"
 #include "core/log.h"
+#include "core/stop.h"
 #include "db/db.h"
 #include "directory.h"
 
@@ -192,6 +193,75 @@ same_org(const struct dir_org *x, const struct dir_org *y)
            x->confidential == y->confidential;
 }
 
+/*
+** Keys of the file (org_key, service_key) to the index of their row, by
+** hash: the import looked each up by a scan of all rows before, quadratic
+** in the rows (a million rows held a worker for minutes).
+*/
+struct keyset {
+    const char **key;
+    int *val;
+    size_t mask; /* capacity - 1, a power of two at least twice the keys */
+};
+
+static void
+keyset_init(struct arena *a, struct keyset *ks, int nkeys)
+{
+    size_t cap = 16;
+
+    while (cap < (size_t)nkeys * 2) {
+        cap *= 2;
+    }
+    ks->key = arena_alloc(a, cap * sizeof(*ks->key));
+    ks->val = arena_alloc(a, cap * sizeof(*ks->val));
+    ks->mask = cap - 1;
+}
+
+static size_t
+key_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+
+    for (; *s != '\0'; s++) {
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    }
+    return (size_t)h;
+}
+
+/* The slot of key: where it is, or the empty slot where it would go. */
+static size_t
+keyset_slot(const struct keyset *ks, const char *key)
+{
+    size_t i = key_hash(key) & ks->mask;
+
+    while (ks->key[i] != NULL && strcmp(ks->key[i], key) != 0) {
+        i = (i + 1) & ks->mask;
+    }
+    return i;
+}
+
+/* The value of key, or -1. */
+static int
+keyset_get(const struct keyset *ks, const char *key)
+{
+    size_t i = keyset_slot(ks, key);
+
+    return ks->key[i] != NULL ? ks->val[i] : -1;
+}
+
+/* Add key (at most the nkeys of keyset_init); an existing key keeps its
+** first value. */
+static void
+keyset_put(struct keyset *ks, const char *key, int val)
+{
+    size_t i = keyset_slot(ks, key);
+
+    if (ks->key[i] == NULL) {
+        ks->key[i] = key;
+        ks->val[i] = val;
+    }
+}
+
 static bool
 id_used(struct db *db, enum query_id q, int64_t id)
 {
@@ -212,6 +282,7 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
     struct in_org *orgs;
     struct dir_service *svcs;
     int *svc_org, norg = 0, nsvc = 0;
+    struct keyset org_keys, svc_keys;
     const char *why;
 
     *norgs = *nservices = 0;
@@ -243,6 +314,8 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
     orgs = arena_alloc(a, sizeof(*orgs) * (size_t)nrows);
     svcs = arena_alloc(a, sizeof(*svcs) * (size_t)nrows);
     svc_org = arena_alloc(a, sizeof(*svc_org) * (size_t)nrows);
+    keyset_init(a, &org_keys, nrows);
+    keyset_init(a, &svc_keys, nrows);
     /* Parse and check: every row, every column. */
     for (i = 1; i < nrows; i++) {
         char **fl = rows[i];
@@ -250,6 +323,9 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
         struct dir_org o = {0};
         bool ok, blank = true;
 
+        if (i % STOP_CHECK_ROWS == 0 && stop_requested()) {
+            return ERR_STOPPED; /* nothing written yet */
+        }
         for (k = 0; k < n; k++) {
             if (fl[k][0] != '\0') {
                 blank = false;
@@ -299,16 +375,12 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
                              "wiersze jednej instytucji mają ten sam klucz.");
             continue;
         }
-        for (k = 0; k < norg; k++) {
-            if (strcmp(orgs[k].o.key, o.key) == 0) {
-                found = k;
-                break;
-            }
-        }
+        found = keyset_get(&org_keys, o.key);
         if (found < 0) {
             dir_org_check(db, a, &o, region, row, f);
             orgs[norg].o = o;
             orgs[norg].row = row;
+            keyset_put(&org_keys, o.key, norg);
             found = norg++;
         } else if (!same_org(&orgs[found].o, &o)) {
             dir_findings_add(a, f, row, "org_key",
@@ -333,26 +405,23 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
             s->hours = cell(fl, n, map, C_SERVICE_HOURS);
             s->coverage = cell(fl, n, map, C_COVERAGE);
             dir_service_check(db, a, s, row, f);
-            for (k = 0; k < nsvc && *s->key != '\0'; k++) {
-                if (strcmp(svcs[k].key, s->key) == 0) {
-                    dir_findings_add(a, f, row, "service_key",
-                                     arena_printf(a,
-                                                  "Klucz usługi „%s” "
-                                                  "powtarza się.",
-                                                  s->key));
-                    break;
-                }
+            if (*s->key != '\0' && keyset_get(&svc_keys, s->key) >= 0) {
+                dir_findings_add(a, f, row, "service_key",
+                                 arena_printf(a,
+                                              "Klucz usługi „%s” "
+                                              "powtarza się.",
+                                              s->key));
+            } else if (*s->key != '\0') {
+                keyset_put(&svc_keys, s->key, nsvc);
             }
             svc_org[nsvc++] = found;
         }
     }
     for (i = 0; i < norg; i++) {
         const char *pk = orgs[i].o.parent_key;
-        bool known = *pk == '\0';
+        int parent = *pk == '\0' ? -1 : keyset_get(&org_keys, pk);
+        bool known = *pk == '\0' || (parent >= 0 && parent != i);
 
-        for (k = 0; k < norg && !known; k++) {
-            known = k != i && strcmp(orgs[k].o.key, pk) == 0;
-        }
         if (!known) {
             dir_findings_add(a, f, orgs[i].row, "parent_key",
                              arena_printf(a,
@@ -386,6 +455,10 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
         struct dir_org o = orgs[i].o;
         int64_t want = key_id(o.key, 'o');
 
+        if (i % STOP_CHECK_ROWS == 0 && stop_requested()) {
+            rc = ERR_STOPPED;
+            goto fail;
+        }
         o.id = 0;
         o.parent_id = 0;
         if (want > 0 && !id_used(db, Q_DIR_ORG_ID_USED, want)) {
@@ -399,16 +472,14 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
     for (i = 0; i < norg; i++) {
         const char *pk = orgs[i].o.parent_key;
 
-        for (k = 0; k < norg && *pk != '\0'; k++) {
-            if (strcmp(orgs[k].o.key, pk) == 0) {
-                db_stmt *st = db_query(db, Q_DIR_ORG_SET_PARENT);
+        k = *pk == '\0' ? -1 : keyset_get(&org_keys, pk);
+        if (k >= 0) {
+            db_stmt *st = db_query(db, Q_DIR_ORG_SET_PARENT);
 
-                db_bind_int(st, 1, orgs[i].new_id);
-                db_bind_int(st, 2, orgs[k].new_id);
-                if ((rc = db_exec(st)) != 0) {
-                    goto fail;
-                }
-                break;
+            db_bind_int(st, 1, orgs[i].new_id);
+            db_bind_int(st, 2, orgs[k].new_id);
+            if ((rc = db_exec(st)) != 0) {
+                goto fail;
             }
         }
     }
@@ -416,6 +487,10 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
         struct dir_service s = svcs[i];
         int64_t want = key_id(s.key, 's'), id;
 
+        if (i % STOP_CHECK_ROWS == 0 && stop_requested()) {
+            rc = ERR_STOPPED;
+            goto fail;
+        }
         s.org_id = orgs[svc_org[i]].new_id;
         s.id = 0;
         if (want > 0 && !id_used(db, Q_DIR_SERVICE_ID_USED, want)) {

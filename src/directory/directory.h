@@ -63,8 +63,13 @@ int dir_open_now(struct arena *a, const char *spec, int64_t now);
 ** Parse CSV text (RFC 4180 quotes; ',' or ';', chosen by the header line;
 ** a UTF-8 BOM is skipped) into rows of fields in the arena. *rows gets an
 ** array of rows, each an array of *ncols[i] strings. Returns the number of
-** rows (header included) or ERR_INPUT with *why for bad UTF-8 or quotes.
+** rows (header included) or ERR_INPUT with *why for bad UTF-8 or quotes,
+** or past DIR_CSV_MAX_ROWS rows or DIR_CSV_MAX_FIELDS fields in a row.
+** Memory is about the file plus a pointer a field.
 */
+#define DIR_CSV_MAX_ROWS 2000000 /* a region has some thousands of rows */
+#define DIR_CSV_MAX_FIELDS 256   /* the file has 29 columns */
+
 int dir_csv_parse(struct arena *a, const char *data, size_t len, char ****rows,
                   int **ncols, const char **why);
 
@@ -106,6 +111,13 @@ struct dir_findings {
     int n, cap;
 };
 
+#define DIR_FINDINGS_MAX 1000 /* kept; then one line says there are more */
+
+/*
+** Add a finding. Past DIR_FINDINGS_MAX only one more is kept, saying that
+** the rest were left out, so a file with a million bad rows gives a page
+** of a thousand, not of a million (f->n > 0 still refuses it).
+*/
 void dir_findings_add(struct arena *a, struct dir_findings *f, int row,
                       const char *column, const char *message);
 

@@ -108,6 +108,11 @@
 #define T_DIR_IMPORT_REJECTED                                                  \
     "Plik nie został wczytany: katalog się nie "                             \
     "zmienił. Popraw poniższe błędy i wczytaj plik ponownie."
+#define T_DIR_CSV_TOO_MANY_ROWS "Plik ma więcej niż %d wierszy."
+#define T_DIR_CSV_TOO_MANY_FIELDS "Wiersz %d ma więcej niż %d kolumn."
+#define T_DIR_FINDINGS_MORE                                                    \
+    "Plik ma więcej uwag; pokazano pierwsze 1000. Popraw je i wczytaj plik "  \
+    "ponownie."
 #define T_DIR_IMPORT_DONE_ORGS "Wczytano katalog. Instytucji:"
 #define T_DIR_IMPORT_DONE_SERVICES "usług:"
 #define T_DIR_FINDINGS "Błędy:"

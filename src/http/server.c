@@ -32,6 +32,7 @@
 #include <unistd.h>
 
 #include "core/log.h"
+#include "core/stop.h"
 #include "db/db.h"
 #include "http.h"
 #include "router.h"
@@ -605,6 +606,7 @@ server_run(const struct server_config *cfg)
             log_info("serve: SIGHUP, no log file to reopen");
         }
     }
+    stop_request(); /* imports in flight roll back instead of holding us */
     notify_systemd("STOPPING=1");
     log_info("serve: signal %d, finishing requests in flight", sig);
     quiesced = MHD_quiesce_daemon(d);

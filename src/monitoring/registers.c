@@ -16,6 +16,7 @@
 #include "core/csv.h"
 #include "core/err.h"
 #include "core/json.h"
+#include "core/stop.h"
 #include "core/str.h"
 #include "db/db.h"
 #include "html/strings_pl.h"
@@ -489,14 +490,25 @@ mon_register_csv(struct arena *a, const struct mon_register *reg,
     }
 }
 
-/* Split CSV text into rows of cells (arena); sep is ';' or ','. */
+/* Limits of a register CSV (issue 11): a register has MON_FIELDS_MAX. */
+#define REG_CSV_MAX_ROWS 50000
+#define REG_CSV_MAX_CELLS 32
+
+/* Blank cells share this string; blank lines cost nothing. */
+static char reg_blank[1];
+
+/*
+** Split CSV text into rows of cells (arena); sep is ';' or ','. Returns
+** the rows, or ERR_INPUT with *over set to the line where a limit was
+** passed, so memory stays about the file plus a pointer a cell.
+*/
 static int
 csv_parse(struct arena *a, const char *s, size_t len, char sep, char ****rows,
-          int **ncells)
+          int **ncells, int *over)
 {
     const char *end = s + len;
     char ***r = NULL, **cells = NULL;
-    int *nc = NULL, nrows = 0, n = 0;
+    int *nc = NULL, nrows = 0, n = 0, line = 1;
     struct buf cell;
 
     buf_init(&cell);
@@ -517,15 +529,31 @@ csv_parse(struct arena *a, const char *s, size_t len, char sep, char ****rows,
             }
             continue;
         }
+        if (eol && n == 0 && cell.len == 0) { /* a blank line */
+            line++;
+            if (s < end && *s == '\r' && s + 1 < end && s[1] == '\n') {
+                s++;
+            }
+            s++;
+            continue;
+        }
         if (eol || *s == sep) {
+            if (n >= REG_CSV_MAX_CELLS || nrows >= REG_CSV_MAX_ROWS) {
+                *over = line;
+                buf_free(&cell);
+                return ERR_INPUT;
+            }
             cells = plan_grow(a, cells, n, sizeof(*cells));
             /* a cell our export guarded reads back as its text */
             cells[n++] =
-                csv_unguard(arena_strdup(a, cell.data ? cell.data : ""));
+                cell.len == 0
+                    ? reg_blank
+                    : csv_unguard(arena_strndup(a, cell.data, cell.len));
             buf_reset(&cell);
             if (eol) {
                 bool blank = n == 1 && cells[0][0] == '\0';
 
+                line++;
                 if (!blank) {
                     r = plan_grow(a, r, nrows, sizeof(*r));
                     nc = plan_grow(a, nc, nrows, sizeof(*nc));
@@ -557,6 +585,7 @@ mon_register_import(struct db *db, struct arena *a,
 {
     struct mon_record *recs = NULL;
     int col_of[MON_FIELDS_MAX], id_col = -1, nrows, *ncells, i, k, nrec = 0;
+    int over = 0;
     char ***rows;
     char sep;
     const char *nl;
@@ -579,7 +608,13 @@ mon_register_import(struct db *db, struct arena *a,
 
         sep = semi != NULL ? ';' : ',';
     }
-    nrows = csv_parse(a, data, len, sep, &rows, &ncells);
+    nrows = csv_parse(a, data, len, sep, &rows, &ncells, &over);
+    if (nrows == ERR_INPUT) {
+        add_err(a, errs, nerrs,
+                arena_printf(a, T_REG_ERR_CSV_LIMIT, REG_CSV_MAX_ROWS,
+                             REG_CSV_MAX_CELLS, over));
+        return ERR_INPUT;
+    }
     if (nrows < 1) {
         add_err(a, errs, nerrs, T_REG_ERR_CSV_EMPTY);
         return ERR_INPUT;
@@ -628,6 +663,9 @@ mon_register_import(struct db *db, struct arena *a,
         const char **rowerrs;
         int ne;
 
+        if (k % STOP_CHECK_ROWS == 0 && stop_requested()) {
+            return ERR_STOPPED; /* nothing written yet */
+        }
         for (i = 0; i < reg->nfields; i++) {
             in[i] = col_of[i] >= 0 && col_of[i] < ncells[k] ? rows[k][col_of[i]]
                                                             : "";
@@ -648,6 +686,10 @@ mon_register_import(struct db *db, struct arena *a,
         return rc;
     }
     for (k = 0; k < nrec; k++) {
+        if (k % STOP_CHECK_ROWS == 0 && stop_requested()) {
+            db_rollback(db); /* all or nothing, also when stopping */
+            return ERR_STOPPED;
+        }
         if ((rc = mon_record_save(db, a, reg, act, &recs[k])) != 0) {
             db_rollback(db);
             return rc;

@@ -337,6 +337,8 @@
 #define T_REG_ERR_CSV_COLUMN "Kolumna %d: nieznany nagłówek „%s”."
 #define T_REG_ERR_CSV_MISSING "Brak wymaganej kolumny „%s”."
 #define T_REG_ERR_CSV_ROW "Wiersz %d: %s"
+#define T_REG_ERR_CSV_LIMIT                                                    \
+    "Plik przekracza limit %d wierszy po %d kolumn (w wierszu %d)."
 #define T_REG_ERR_NO_FILE "Wybierz plik CSV."
 #define T_REG_ERR_REGION                                                       \
     "Pole „Województwo”: podaj kod województwa "                         \

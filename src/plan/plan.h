@@ -19,6 +19,19 @@ struct json;
 #define PLAN_MAX_BYTES_DEFAULT ((size_t)20 * 1024 * 1024)
 #define PLAN_SOURCES_MAX 8
 #define PLAN_NOTE_ROW_MAX 100000 /* highest row number a note may list */
+/*
+** Reader limits (issue 11): memory and time stay linear in the file and
+** bounded by these; a file beyond one is refused with a finding naming the
+** row and column. A real plan has some hundreds of rows and cells of a few
+** hundred characters.
+*/
+#define PLAN_MAX_ROWS 50000        /* rows of a table */
+#define PLAN_MAX_COLS 512          /* cells of one row */
+#define PLAN_MAX_CELLS 1000000     /* cells of all rows together */
+#define PLAN_MAX_CELL_BYTES 65536  /* bytes of one cell */
+#define PLAN_MAX_NOTE_ROWS 100000  /* row numbers all notes list together */
+#define PLAN_MAX_INDICATORS 50000  /* indicators and results of a plan */
+#define PLAN_XLSX_INFLATE_FACTOR 4 /* unzipped bytes per byte of max_bytes */
 
 enum plan_kind {
     PLAN_YEARLY,    /* a yearly plan or schedule: tasks with budget lines */
@@ -233,7 +246,10 @@ struct plan_totals {
 /*
 ** Read a plan from data[0..len) (any bytes; need not be NUL-terminated).
 ** name is the file name, kept for messages. max_bytes limits len (0 means
-** PLAN_MAX_BYTES_DEFAULT) and is checked before anything is parsed.
+** PLAN_MAX_BYTES_DEFAULT) and is checked before anything is parsed; an
+** XLSX file may inflate to PLAN_XLSX_INFLATE_FACTOR times max_bytes in
+** all. Memory stays linear in len; the PLAN_MAX_* limits above refuse a
+** larger table with a finding.
 ** Detects the format (seed-style tab-separated table, CSV with ';' or ',',
 ** a project card, a programme's goals) and the encoding (UTF-8, or
 ** Windows-1250 converted to UTF-8), builds the plan and runs plan_check().

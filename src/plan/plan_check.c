@@ -149,9 +149,57 @@ source_name(const struct plan *p, int s)
     return s >= 0 && s < p->nsources ? p->sources[s].name : "?";
 }
 
+/* Declared totals (indexes) by row, then by index; for qsort_r. */
+static int
+cmp_declared_row(const void *x, const void *y, void *plan)
+{
+    const struct plan *p = plan;
+    const int *i = x, *k = y;
+    int ri = p->declared[*i].row, rk = p->declared[*k].row;
+
+    return ri != rk ? (ri < rk ? -1 : 1) : (*i < *k ? -1 : *i > *k);
+}
+
+/*
+** For each declared total, the sum of the figures by source declared in
+** its row (*has: any): sorted by row once, so many totals stay linear.
+*/
+static void
+row_parts(struct arena *a, const struct plan *p, int64_t **parts, bool **has)
+{
+    int n = p->ndeclared, *ix = arena_alloc(a, (size_t)(n + 1) * sizeof(int));
+
+    *parts = arena_alloc(a, (size_t)(n + 1) * sizeof(**parts));
+    *has = arena_alloc(a, (size_t)(n + 1) * sizeof(**has));
+    for (int i = 0; i < n; i++) {
+        ix[i] = i;
+    }
+    qsort_r(ix, (size_t)n, sizeof(*ix), cmp_declared_row, (void *)p);
+    for (int i = 0; i < n;) {
+        int e = i;
+        int64_t sum = 0;
+        bool any = false;
+
+        while (e < n && p->declared[ix[e]].row == p->declared[ix[i]].row) {
+            if (p->declared[ix[e]].source >= 0) {
+                sum += p->declared[ix[e]].grosze;
+                any = true;
+            }
+            e++;
+        }
+        for (; i < e; i++) {
+            (*parts)[ix[i]] = sum;
+            (*has)[ix[i]] = any;
+        }
+    }
+}
+
 static void
 check_declared(struct arena *a, struct plan *p, const struct plan_totals *t)
 {
+    int64_t *row_sum = NULL;
+    bool *row_has = NULL;
+
     if (p->kind != PLAN_YEARLY) {
         const struct plan_total *all = NULL, *eu = NULL;
 
@@ -170,10 +218,11 @@ check_declared(struct arena *a, struct plan *p, const struct plan_totals *t)
         }
         return;
     }
+    row_parts(a, p, &row_sum, &row_has);
     for (int i = 0; i < p->ndeclared; i++) {
         const struct plan_total *d = &p->declared[i];
-        int64_t parts = 0;
-        bool has_parts = false;
+        int64_t parts = row_sum[i];
+        bool has_parts = row_has[i];
 
         if (d->source < 0) {
             if (d->grosze != t->total) {
@@ -184,13 +233,6 @@ check_declared(struct arena *a, struct plan *p, const struct plan_totals *t)
                       d->label, zl(a, d->grosze), zl(a, t->total));
             }
             /* figures by source in the same total row add up to it */
-            for (int k = 0; k < p->ndeclared; k++) {
-                if (p->declared[k].row == d->row &&
-                    p->declared[k].source >= 0) {
-                    parts += p->declared[k].grosze;
-                    has_parts = true;
-                }
-            }
             if (has_parts && parts != d->grosze) {
                 CHECK(a, p, PLAN_WARNING, d->row, p->col.total,
                       "declared_parts_mismatch",
@@ -251,23 +293,33 @@ check_notes(struct arena *a, struct plan *p)
 {
     bool any = false;
     int *first = NULL, *next = NULL, *stamp = NULL;
+    int64_t *items_of = NULL, *by_number = NULL;
+    bool *has_items_of = NULL;
 
+    if (p->nnotes > 0) {
+        /* items of each note in one pass, not a scan per note */
+        items_of = arena_alloc(a, (size_t)p->nnotes * sizeof(*items_of));
+        has_items_of =
+            arena_alloc(a, (size_t)p->nnotes * sizeof(*has_items_of));
+        for (int k = 0; k < p->nnotes; k++) {
+            int par = p->notes[k].parent;
+
+            if (par >= 0 && par < k &&
+                p->notes[k].amount.kind == PLAN_NUM_VALUE) {
+                items_of[par] += p->notes[k].amount.v;
+                has_items_of[par] = true;
+            }
+        }
+    }
     for (int i = 0; i < p->nnotes; i++) {
         const struct plan_note *n = &p->notes[i];
-        int64_t sum = 0, items = 0;
-        bool has_items = false;
+        int64_t sum = 0, items = items_of[i];
+        bool has_items = has_items_of[i];
 
         if (n->parent >= 0) {
             continue;
         }
         any = true;
-        for (int k = i + 1; k < p->nnotes; k++) {
-            if (p->notes[k].parent == i &&
-                p->notes[k].amount.kind == PLAN_NUM_VALUE) {
-                items += p->notes[k].amount.v;
-                has_items = true;
-            }
-        }
         if (has_items && n->amount.kind == PLAN_NUM_VALUE &&
             items != n->amount.v) {
             CHECK(a, p, PLAN_WARNING, n->row, NULL, "note_breakdown_mismatch",
@@ -279,6 +331,14 @@ check_notes(struct arena *a, struct plan *p)
         }
         if (first == NULL) {
             plan_task_index(a, p, PLAN_NOTE_ROW_MAX, &first, &next);
+            /* the value of the tasks of each number, summed once */
+            by_number =
+                arena_alloc(a, (PLAN_NOTE_ROW_MAX + 1) * sizeof(*by_number));
+            for (int row = 0; row <= PLAN_NOTE_ROW_MAX; row++) {
+                for (int t = first[row]; t >= 0; t = next[t]) {
+                    by_number[row] += plan_task_total(p, t);
+                }
+            }
         }
         if (stamp == NULL) {
             stamp = arena_alloc(a, (PLAN_NOTE_ROW_MAX + 1) * sizeof(int));
@@ -291,9 +351,7 @@ check_notes(struct arena *a, struct plan *p)
                 continue;
             }
             stamp[row] = i + 1;
-            for (int t = first[row]; t >= 0; t = next[t]) {
-                sum += plan_task_total(p, t);
-            }
+            sum += by_number[row];
         }
         if (sum != n->amount.v) {
             CHECK(a, p, PLAN_WARNING, n->row, NULL, "note_amount_mismatch",
@@ -478,20 +536,25 @@ check_task_numbers(struct arena *a, struct plan *p)
     }
 }
 
-static int
-cmp_str(const void *x, const void *y)
-{
-    const char *const *a = x, *const *b = y;
-    int c = strcmp(*a, *b);
+struct code_at {
+    const char *code;
+    int index;
+};
 
-    return c != 0 ? c : (*a < *b ? -1 : (*a > *b));
+static int
+cmp_code(const void *x, const void *y)
+{
+    const struct code_at *a = x, *b = y;
+    int c = strcmp(a->code, b->code);
+
+    return c != 0 ? c : (a->index < b->index ? -1 : a->index > b->index);
 }
 
 /* Action codes "1.1", "1.2" ... under each goal: duplicates and gaps. */
 static void
 check_action_codes(struct arena *a, struct plan *p)
 {
-    const char **codes;
+    struct code_at *codes;
     const char *prev_prefix = NULL;
     size_t prev_len = 0;
     long prev_last = 0;
@@ -521,22 +584,16 @@ check_action_codes(struct arena *a, struct plan *p)
     }
     codes = arena_alloc(a, (size_t)(p->nactions + 1) * sizeof(*codes));
     for (int i = 0; i < p->nactions; i++) {
-        codes[i] = p->actions[i].code;
+        codes[i].code = p->actions[i].code;
+        codes[i].index = i;
     }
-    qsort(codes, (size_t)p->nactions, sizeof(*codes), cmp_str);
+    qsort(codes, (size_t)p->nactions, sizeof(*codes), cmp_code);
     for (int i = 1; i < p->nactions; i++) {
-        if (strcmp(codes[i], codes[i - 1]) == 0) {
-            int row = 0;
-
-            /* the later of the two, in document order */
-            for (int k = 0; k < p->nactions; k++) {
-                if (p->actions[k].code == codes[i] ||
-                    p->actions[k].code == codes[i - 1]) {
-                    row = p->actions[k].row;
-                }
-            }
-            CHECK(a, p, PLAN_WARNING, row, p->col.number, "number_duplicate",
-                  "Numer działania %s powtarza się.", codes[i]);
+        if (strcmp(codes[i].code, codes[i - 1].code) == 0) {
+            /* equal codes sort by index: this one is the later of the two */
+            CHECK(a, p, PLAN_WARNING, p->actions[codes[i].index].row,
+                  p->col.number, "number_duplicate",
+                  "Numer działania %s powtarza się.", codes[i].code);
         }
     }
 }

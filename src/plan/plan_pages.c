@@ -1163,8 +1163,9 @@ page_plan_upload(struct req *r)
     const char *data, *name, *region = upload_region(r);
     struct plan *p;
     size_t len;
-    int64_t upload_id, now = (int64_t)time(NULL);
+    int64_t upload_id = 0, now = (int64_t)time(NULL);
     db_stmt *st;
+    bool keep;
     int rc;
 
     if (req_upload(r, "file", &data, &len, &name) != 0 || len == 0) {
@@ -1177,23 +1178,28 @@ page_plan_upload(struct req *r)
         upload_form(r, T_PLAN_REGION_DENIED);
         return 0;
     }
-    plan_read(&r->arena, name, data, len, 0, &p);
-    /* Hold the file until the user confirms what they saw. */
+    /* Only a file that can be confirmed is held (issue 11: refused
+    ** previews were kept for 24 h, 3.6 MB each, for nothing). */
+    keep = plan_read(&r->arena, name, data, len, 0, &p) == 0 &&
+           !plan_has_errors(p);
     st = db_query(r->db, Q_UPLOAD_SWEEP);
     db_bind_int(st, 1, now - 24 * 3600);
     if ((rc = db_exec(st)) != 0) {
         return rc;
     }
-    st = db_query(r->db, Q_UPLOAD_INSERT);
-    db_bind_int(st, 1, r->user->id);
-    db_bind_text(st, 2, region);
-    db_bind_text(st, 3, name);
-    db_bind_blob(st, 4, data, len);
-    db_bind_int(st, 5, now);
-    if ((rc = db_exec(st)) != 0) {
-        return rc;
+    if (keep) {
+        /* Hold the file until the user confirms what they saw. */
+        st = db_query(r->db, Q_UPLOAD_INSERT);
+        db_bind_int(st, 1, r->user->id);
+        db_bind_text(st, 2, region);
+        db_bind_text(st, 3, name);
+        db_bind_blob(st, 4, data, len);
+        db_bind_int(st, 5, now);
+        if ((rc = db_exec(st)) != 0) {
+            return rc;
+        }
+        upload_id = db_last_id(r->db);
     }
-    upload_id = db_last_id(r->db);
 
     layout_begin(r, T_PLAN_UPLOAD_PREVIEW);
     html_printf(r,
@@ -1202,19 +1208,22 @@ page_plan_upload(struct req *r)
                 "<p><strong>%s</strong> — %s</p>\n",
                 T_PLANS_TITLE, T_PLAN_UPLOAD_PREVIEW, T_PLAN_UPLOAD_PREVIEW,
                 name, p->title ? p->title : "");
-    form_begin(r,
-               arena_printf(&r->arena, "/plany/wczytaj/%ld", (long)upload_id),
-               NULL);
-    if (plan_has_errors(p)) {
-        html_lit(r, "<p class=\"errors\" role=\"alert\">" T_PLAN_UPLOAD_BLOCKED
-                    "</p>\n");
-    } else {
+    if (keep) {
+        form_begin(
+            r, arena_printf(&r->arena, "/plany/wczytaj/%ld", (long)upload_id),
+            NULL);
         html_lit(r, "<button type=\"submit\" name=\"action\" "
                     "value=\"confirm\">" T_PLAN_UPLOAD_CONFIRM "</button>\n");
+        html_lit(r, "<button type=\"submit\" name=\"action\" "
+                    "value=\"cancel\">" T_PLAN_UPLOAD_CANCEL "</button>\n");
+        form_end(r);
+    } else {
+        /* nothing was kept: nothing to confirm or cancel */
+        r->status = 422;
+        html_lit(r, "<p class=\"errors\" role=\"alert\">" T_PLAN_UPLOAD_BLOCKED
+                    "</p>\n<p><a href=\"/plany/wczytaj\">" T_PLAN_UPLOAD_LINK
+                    "</a></p>\n");
     }
-    html_lit(r, "<button type=\"submit\" name=\"action\" "
-                "value=\"cancel\">" T_PLAN_UPLOAD_CANCEL "</button>\n");
-    form_end(r);
     render_body(r, p, view_build(&r->arena, p), NULL, false, 0);
     layout_end(r);
     return 0;

@@ -7,7 +7,9 @@
 ** footnotes) and the findings about what it could not read. Consistency
 ** between the figures is plan_check.c's job; storing is the store's.
 ** An XLSX file's first worksheet comes as rows from plan_xlsx.c and then
-** takes the same path as CSV.
+** takes the same path as CSV. Every path keeps memory and time linear in
+** the file: a cell is copied once, and the PLAN_MAX_* limits of plan.h
+** refuse a larger table with a finding naming where it went over.
 */
 #include "plan.h"
 
@@ -26,6 +28,7 @@
 #include "core/err.h"
 #include "core/str.h"
 #include "plan_xlsx.h"
+#include "strings_pl.h"
 
 #define DETECT_BYTES 65536
 #define HEADER_SCAN_ROWS 60
@@ -98,7 +101,14 @@ struct reader {
     int ncols;                     /* columns the header names */
     int goal, action, task, top_ind;
     const char *last_impl;
+    long ncells;          /* cells of all rows, against PLAN_MAX_CELLS */
+    int note_rows;        /* row numbers listed by notes so far */
+    bool indicators_over; /* PLAN_MAX_INDICATORS said */
+    int *note_claim;      /* row number -> 1 + the note that gave its source */
 };
+
+/* Blank cells share this string, so a run of ';' costs a pointer a cell. */
+static char blank_cell[1];
 
 /* ---------------------------------------------------------------- */
 /* Shared helpers                                                    */
@@ -316,11 +326,11 @@ bullet_len(const char *s)
     return 0;
 }
 
-/* Skip list markers and spaces. */
+/* Skip list markers and spaces, not beyond end (NULL: the string's end). */
 static const char *
-skip_bullets(const char *s)
+skip_bullets_to(const char *s, const char *end)
 {
-    for (;;) {
+    while (end == NULL || s < end) {
         size_t k = bullet_len(s);
 
         if (k == 0 && *s != ' ') {
@@ -328,6 +338,13 @@ skip_bullets(const char *s)
         }
         s += k ? k : 1;
     }
+    return end;
+}
+
+static const char *
+skip_bullets(const char *s)
+{
+    return skip_bullets_to(s, NULL);
 }
 
 /* Parse a leading code "1.", "1.1", "1.1." into digits and dots. Returns
@@ -372,6 +389,48 @@ refuse(struct reader *r, const char *code, const char *msg)
 {
     plan_finding_add(r->a, r->p, PLAN_ERROR, 0, NULL, code, "%s", msg);
     return ERR_INPUT;
+}
+
+/*
+** Room for one more row at line with n cells so far (the whole row when
+** known)? Else an error finding naming the limit and where it was passed.
+*/
+static bool
+row_fits(struct reader *r, int line, long n)
+{
+    if (r->nrows >= PLAN_MAX_ROWS) {
+        plan_finding_add(r->a, r->p, PLAN_ERROR, line, NULL,
+                         "table_too_many_rows", T_PLAN_READ_TOO_MANY_ROWS,
+                         PLAN_MAX_ROWS, line);
+        return false;
+    }
+    if (n > PLAN_MAX_COLS) {
+        plan_finding_add(r->a, r->p, PLAN_ERROR, line, NULL,
+                         "row_too_many_cols", T_PLAN_READ_TOO_MANY_COLS, line,
+                         PLAN_MAX_COLS);
+        return false;
+    }
+    if (r->ncells + n > PLAN_MAX_CELLS) {
+        plan_finding_add(r->a, r->p, PLAN_ERROR, line, NULL,
+                         "table_too_many_cells", T_PLAN_READ_TOO_MANY_CELLS,
+                         PLAN_MAX_CELLS, line);
+        return false;
+    }
+    return true;
+}
+
+/* A trimmed copy of s[0..n) in the arena, or NULL (and a finding) when it
+** is longer than PLAN_MAX_CELL_BYTES; col is 1-based, for the message. */
+static char *
+keep_cell(struct reader *r, int line, int col, const char *s, size_t n)
+{
+    if (n > PLAN_MAX_CELL_BYTES) {
+        plan_finding_add(r->a, r->p, PLAN_ERROR, line, NULL, "cell_too_long",
+                         T_PLAN_READ_CELL_TOO_LONG, line, col,
+                         PLAN_MAX_CELL_BYTES);
+        return NULL;
+    }
+    return n == 0 ? blank_cell : plan_trim(r->a, s, n);
 }
 
 /* Length of a well-formed UTF-8 sequence at u[0..n), 0 if malformed. */
@@ -532,6 +591,7 @@ decode(struct reader *r, const char *data, size_t len, char **text,
     return 0;
 }
 
+/* Callers have checked row_fits() for the row. */
 static void
 add_row(struct reader *r, int line, char **cells, int n)
 {
@@ -542,6 +602,7 @@ add_row(struct reader *r, int line, char **cells, int n)
     for (int i = 0; i < n; i++) {
         cells[i] = csv_unguard(cells[i]);
     }
+    r->ncells += n;
     r->rows = plan_grow(r->a, r->rows, r->nrows, sizeof(*r->rows));
     w = &r->rows[r->nrows++];
     w->line = line;
@@ -549,8 +610,8 @@ add_row(struct reader *r, int line, char **cells, int n)
     w->cell = cells;
 }
 
-/* Split text into rows of tab-separated cells. */
-static void
+/* Split text into rows of tab-separated cells; ERR_INPUT past a limit. */
+static int
 split_tsv(struct reader *r, const char *text, size_t len)
 {
     const char *s = text, *end = text + len;
@@ -559,26 +620,34 @@ split_tsv(struct reader *r, const char *text, size_t len)
     while (s < end) {
         const char *e = memchr(s, '\n', (size_t)(end - s));
         const char *stop = e != NULL ? e : end;
-        int n = 1, k = 0;
+        long n = 1;
+        int k = 0;
         char **cells;
 
         line++;
         for (const char *q = s; q < stop; q++) {
             n += *q == '\t';
         }
+        if (!row_fits(r, line, n)) {
+            return ERR_INPUT;
+        }
         cells = arena_alloc(r->a, (size_t)n * sizeof(*cells));
         for (const char *q = s;; q++) {
             if (q == stop || *q == '\t') {
-                cells[k++] = plan_trim(r->a, s, (size_t)(q - s));
+                cells[k] = keep_cell(r, line, k + 1, s, (size_t)(q - s));
+                if (cells[k++] == NULL) {
+                    return ERR_INPUT;
+                }
                 s = q + 1;
                 if (q == stop) {
                     break;
                 }
             }
         }
-        add_row(r, line, cells, n);
+        add_row(r, line, cells, (int)n);
         s = stop + 1;
     }
+    return 0;
 }
 
 /* Pick ';' or ',' from the header line (the one starting with "Lp"). */
@@ -614,23 +683,30 @@ csv_delimiter(struct reader *r, const char *text, size_t len)
     return semi_lines > 0 ? ';' : ',';
 }
 
-/* Split CSV (RFC 4180 quoting, newlines inside quotes) into rows. */
-static void
+/*
+** Split CSV (RFC 4180 quoting, newlines inside quotes) into rows. A cell
+** is gathered in one scratch buffer and copied once, so memory is linear
+** in the file; ERR_INPUT past a limit.
+*/
+static int
 split_csv(struct reader *r, const char *text, size_t len, char delim)
 {
     const char *s = text, *end = text + len;
-    int line = 1;
+    struct buf val;
+    int line = 1, rc = 0;
 
-    while (s < end) {
+    buf_init(&val);
+    while (s < end && rc == 0) {
         int start_line = line, n = 0, cap = 16;
         char **cells = arena_alloc(r->a, (size_t)cap * sizeof(*cells));
         bool eol = false;
 
+        if (!row_fits(r, start_line, 0)) {
+            rc = ERR_INPUT;
+            break;
+        }
         while (!eol) {
-            char *val;
-            size_t o = 0;
-
-            val = arena_alloc(r->a, (size_t)(end - s) + 1);
+            buf_reset(&val);
             if (s < end && *s == '"') {
                 s++;
                 for (;;) {
@@ -644,35 +720,49 @@ split_csv(struct reader *r, const char *text, size_t len, char delim)
                         break;
                     }
                     if (*s == '"' && s + 1 < end && s[1] == '"') {
-                        val[o++] = '"';
+                        buf_putc(&val, '"');
                         s += 2;
                     } else if (*s == '"') {
                         s++;
                         break;
                     } else {
                         line += *s == '\n';
-                        val[o++] = *s++;
+                        buf_putc(&val, *s++);
                     }
                 }
             }
             while (s < end && *s != delim && *s != '\n') {
-                val[o++] = *s++;
+                buf_putc(&val, *s++);
             }
-            val[o] = '\0';
             if (n == cap) {
+                if (!row_fits(r, start_line, (long)cap + 1)) {
+                    rc = ERR_INPUT;
+                    break;
+                }
                 cells = arena_realloc(r->a, cells, (size_t)cap * sizeof(*cells),
                                       (size_t)cap * 2 * sizeof(*cells));
                 cap *= 2;
             }
-            cells[n++] = plan_trim(r->a, val, o);
+            cells[n] = keep_cell(r, start_line, n + 1, val.data, val.len);
+            if (cells[n++] == NULL) {
+                rc = ERR_INPUT;
+                break;
+            }
             if (s >= end || *s == '\n') {
                 eol = true;
             }
             s++;
         }
-        add_row(r, start_line, cells, n);
+        if (rc == 0 && !row_fits(r, start_line, n)) {
+            rc = ERR_INPUT;
+        }
+        if (rc == 0) {
+            add_row(r, start_line, cells, n);
+        }
         line++;
     }
+    buf_free(&val);
+    return rc;
 }
 
 /* ---------------------------------------------------------------- */
@@ -993,6 +1083,25 @@ line_add(struct reader *r, const struct row *w, bool inherit_impl)
     }
 }
 
+/*
+** Room for one more indicator? A results cell of "- 1 a - 1 a ..." makes
+** one per four bytes, so they have a limit of their own (said once).
+*/
+static bool
+indicator_room(struct reader *r, int line)
+{
+    if (r->p->nindicators < PLAN_MAX_INDICATORS) {
+        return true;
+    }
+    if (r->p->nindicators == PLAN_MAX_INDICATORS && !r->indicators_over) {
+        r->indicators_over = true;
+        plan_finding_add(
+            r->a, r->p, PLAN_ERROR, line, NULL, "table_too_many_indicators",
+            T_PLAN_READ_TOO_MANY_INDICATORS, PLAN_MAX_INDICATORS, line);
+    }
+    return false;
+}
+
 static int
 indicator_add(struct reader *r, int line, const char *name, int parent)
 {
@@ -1021,6 +1130,9 @@ indicator_from_row(struct reader *r, const struct row *w)
     const char *unit = NULL;
     int i;
 
+    if (!indicator_room(r, w->line)) {
+        return;
+    }
     i = indicator_add(r, w->line, body, child ? r->top_ind : -1);
     p->indicators[i].footnote = mark;
     p->indicators[i].target_year =
@@ -1070,6 +1182,9 @@ result_item(struct reader *r, int line, const char *item, const char *whole,
 
     while (*d != '\0' && !(*d >= '0' && *d <= '9')) {
         d++;
+    }
+    if (!indicator_room(r, line)) {
+        return;
     }
     i = indicator_add(r, line, item, -1);
     p->indicators[i].results_text = whole;
@@ -1131,7 +1246,7 @@ results_from_text(struct reader *r, int line, const char *text, bool multi)
     size_t i = 0, start = 0;
 
     if (s[0] == '\0' || strcmp(s, "x") == 0 || strcmp(s, "X") == 0 ||
-        strcmp(s, "-") == 0) {
+        strcmp(s, "-") == 0 || r->indicators_over) {
         return;
     }
     for (;; i++) {
@@ -1141,8 +1256,9 @@ results_from_text(struct reader *r, int line, const char *text, bool multi)
         if (!cut) {
             continue;
         }
-        if (i > start && skip_bullets(s + start) < s + i) {
-            const char *b = skip_bullets(s + start);
+        /* bounded by the item: "- - - - ..." stays linear */
+        if (i > start && skip_bullets_to(s + start, s + i) < s + i) {
+            const char *b = skip_bullets_to(s + start, s + i);
             char *item = plan_trim(r->a, b, (size_t)(s + i - b));
             size_t n = strlen(item);
 
@@ -1152,6 +1268,9 @@ results_from_text(struct reader *r, int line, const char *text, bool multi)
             }
             if (n > 0) {
                 result_item(r, line, item, text, multi);
+            }
+            if (r->indicators_over) {
+                return;
             }
         }
         if (s[i] == '\0') {
@@ -1383,8 +1502,9 @@ static void
 read_preamble(struct reader *r, int header)
 {
     struct plan *p = r->p;
-    char *resolution = NULL;
+    struct buf resolution;
 
+    buf_init(&resolution);
     for (int i = 0; i < header; i++) {
         const struct row *w = &r->rows[i];
         int first, last;
@@ -1405,13 +1525,16 @@ read_preamble(struct reader *r, int header)
         if (has(f, "uchwal") || str_starts(f, "zalacznik") ||
             str_starts(f, "zarzadu") || str_starts(f, "sejmiku") ||
             str_starts(f, "z dnia")) {
-            resolution =
-                resolution == NULL
-                    ? arena_strdup(r->a, w->cell[first])
-                    : arena_printf(r->a, "%s %s", resolution, w->cell[first]);
+            if (resolution.len > 0) {
+                buf_putc(&resolution, ' ');
+            }
+            buf_puts(&resolution, w->cell[first]);
         }
     }
-    p->resolution = resolution;
+    p->resolution = resolution.len > 0
+                        ? arena_strndup(r->a, resolution.data, resolution.len)
+                        : NULL;
+    buf_free(&resolution);
 }
 
 /* "Cel 1. Title" -> code "1"; returns false when s is not a goal. */
@@ -1564,6 +1687,18 @@ note_rows(struct reader *r, struct plan_note *n, const char *text)
         if (b < a || b > PLAN_NOTE_ROW_MAX) {
             b = a;
         }
+        /* a few bytes can name a long range: all notes share one budget */
+        if (r->note_rows + (b - a + 1) > PLAN_MAX_NOTE_ROWS) {
+            if (r->note_rows > PLAN_MAX_NOTE_ROWS) {
+                return; /* said once */
+            }
+            plan_finding_add(r->a, r->p, PLAN_WARNING, n->row, NULL,
+                             "note_rows_too_many", T_PLAN_READ_NOTE_ROWS,
+                             PLAN_MAX_NOTE_ROWS, n->row);
+            r->note_rows = PLAN_MAX_NOTE_ROWS + 1;
+            return;
+        }
+        r->note_rows += b - a + 1;
         for (int k = a; k <= b; k++) {
             if (n->nrows == cap) {
                 n->rows =
@@ -1692,6 +1827,8 @@ apply_notes(struct reader *r)
 
     if (p->nnotes > 0) {
         plan_task_index(r->a, p, PLAN_NOTE_ROW_MAX, &first, &next);
+        r->note_claim =
+            arena_alloc(r->a, (PLAN_NOTE_ROW_MAX + 1) * sizeof(int));
     }
 
     for (int i = 0; i < p->nnotes; i++) {
@@ -1703,9 +1840,18 @@ apply_notes(struct reader *r)
         for (int k = 0; k < n->nrows; k++) {
             bool found = false;
 
-            if (n->rows[k] < 0 || n->rows[k] > PLAN_NOTE_ROW_MAX) {
+            if (n->rows[k] < 0 || n->rows[k] > PLAN_NOTE_ROW_MAX ||
+                r->note_claim[n->rows[k]] == i + 1) {
                 continue;
             }
+            /* a row's tasks are walked once, however often it is named */
+            if (r->note_claim[n->rows[k]] != 0) {
+                plan_finding_add(r->a, p, PLAN_WARNING, n->row, NULL,
+                                 "note_row_twice", T_PLAN_READ_NOTE_ROW_TWICE,
+                                 n->rows[k], n->label);
+                continue;
+            }
+            r->note_claim[n->rows[k]] = i + 1;
             for (int t = first[n->rows[k]]; t >= 0; t = next[t]) {
                 found = true;
                 for (int l = p->tasks[t].first_line;
@@ -1940,7 +2086,8 @@ struct lines {
     int n;
 };
 
-static void
+/* Non-blank lines, trimmed; ERR_INPUT past the row or cell limit. */
+static int
 split_lines(struct reader *r, const char *text, size_t len, struct lines *ls)
 {
     const char *s = text, *end = text + len;
@@ -1953,17 +2100,26 @@ split_lines(struct reader *r, const char *text, size_t len, struct lines *ls)
         char *t;
 
         line++;
-        t = plan_trim(r->a, s, (size_t)(stop - s));
+        if (!row_fits(r, line, 1)) {
+            return ERR_INPUT;
+        }
+        t = keep_cell(r, line, 1, s, (size_t)(stop - s));
+        if (t == NULL) {
+            return ERR_INPUT;
+        }
         s = stop + 1;
         if (t[0] == '\0') {
             continue;
         }
+        r->nrows++; /* counted against the limits like a table's rows */
+        r->ncells++;
         ls->text = plan_grow(r->a, ls->text, ls->n, sizeof(*ls->text));
         ls->line = plan_grow(r->a, ls->line, ls->n, sizeof(*ls->line));
         ls->text[ls->n] = t;
         ls->line[ls->n] = line;
         ls->n++;
     }
+    return 0;
 }
 
 /* Text after "label:" in s, trimmed; NULL if s has no colon. */
@@ -1993,7 +2149,7 @@ project_money(struct reader *r, const char *s, int line, const char *label,
     declared_add(r, label, source, v, line, label);
 }
 
-static void
+static int
 read_project(struct reader *r, const char *text, size_t len)
 {
     struct plan *p = r->p;
@@ -2004,7 +2160,9 @@ read_project(struct reader *r, const char *text, size_t len)
 
     p->kind = PLAN_PROJECT;
     p->format = "project";
-    split_lines(r, text, len, &ls);
+    if (split_lines(r, text, len, &ls) != 0) {
+        return ERR_INPUT;
+    }
     for (int i = 0; i < ls.n; i++) {
         const char *t = ls.text[i], *f = fold(r, t);
         int line = ls.line[i], lv;
@@ -2118,9 +2276,10 @@ read_project(struct reader *r, const char *text, size_t len)
         plan_finding_add(r->a, p, PLAN_WARNING, 0, NULL, "title_missing",
                          "Nie znaleziono tytułu projektu.");
     }
+    return 0;
 }
 
-static void
+static int
 read_programme(struct reader *r, const char *text, size_t len)
 {
     struct plan *p = r->p;
@@ -2129,7 +2288,9 @@ read_programme(struct reader *r, const char *text, size_t len)
 
     p->kind = PLAN_PROGRAMME;
     p->format = "programme";
-    split_lines(r, text, len, &ls);
+    if (split_lines(r, text, len, &ls) != 0) {
+        return ERR_INPUT;
+    }
     for (int i = 0; i < ls.n; i++) {
         const char *t = ls.text[i], *f = fold(r, t);
         const char *body = skip_bullets(t);
@@ -2206,6 +2367,7 @@ read_programme(struct reader *r, const char *text, size_t len)
         plan_finding_add(r->a, p, PLAN_WARNING, 0, NULL, "goals_missing",
                          "Nie znaleziono celów programu.");
     }
+    return 0;
 }
 
 /* ---------------------------------------------------------------- */
@@ -2233,26 +2395,35 @@ read_sheet(struct reader *r)
 
 /* An XLSX workbook: its first worksheet's rows, then as CSV. */
 static int
-read_xlsx(struct reader *r, const char *data, size_t len)
+read_xlsx(struct reader *r, const char *data, size_t len, size_t budget)
 {
     struct plan_xlsx_sheet sh;
     const char *why = NULL;
     struct buf head;
     int rc;
 
-    if (plan_xlsx_read(r->a, data, len, &sh, &why) != 0) {
+    if (plan_xlsx_read(r->a, data, len, budget, &sh, &why) != 0) {
         return refuse(r, "file_xlsx", why);
     }
     r->p->format = "xlsx";
     buf_init(&head);
     for (int i = 0; i < sh.nrows; i++) {
-        char **cells =
-            arena_alloc(r->a, (size_t)(sh.ncols + 1) * sizeof(*cells));
+        char **cells;
 
+        if (!row_fits(r, sh.rows[i].line, sh.ncols)) {
+            buf_free(&head);
+            return ERR_INPUT;
+        }
+        cells = arena_alloc(r->a, (size_t)(sh.ncols + 1) * sizeof(*cells));
         for (int c = 0; c < sh.ncols; c++) {
             const char *s = sh.rows[i].cell[c];
 
-            cells[c] = plan_trim(r->a, s, strlen(s));
+            /* plan_xlsx_read bounds the text of all cells together */
+            cells[c] = keep_cell(r, sh.rows[i].line, c + 1, s, strlen(s));
+            if (cells[c] == NULL) {
+                buf_free(&head);
+                return ERR_INPUT;
+            }
             if (head.len < DETECT_BYTES && cells[c][0] != '\0') {
                 buf_puts(&head, cells[c]);
                 buf_putc(&head, ' ');
@@ -2305,7 +2476,7 @@ plan_read(struct arena *a, const char *name, const char *data, size_t len,
         return ERR_INPUT;
     }
     if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0) {
-        return read_xlsx(r, data, len);
+        return read_xlsx(r, data, len, max_bytes * PLAN_XLSX_INFLATE_FACTOR);
     }
     rc = decode(r, data, len, &text, &tlen);
     if (rc != 0) {
@@ -2316,21 +2487,23 @@ plan_read(struct arena *a, const char *name, const char *data, size_t len,
     find_region(r, head);
     if (has(head, "tytul projektu") || has(head, "okres realizacji projektu") ||
         has(head, "calkowita wartosc projektu")) {
-        read_project(r, text, tlen);
+        rc = read_project(r, text, tlen);
     } else if (has(head, "cel nadrzedny") && memchr(text, '\t', tlen) == NULL) {
-        read_programme(r, text, tlen);
+        rc = read_programme(r, text, tlen);
     } else {
         if (memchr(text, '\t', tlen) != NULL) {
             r->p->format = "tsv";
-            split_tsv(r, text, tlen);
+            rc = split_tsv(r, text, tlen);
         } else {
             r->p->format = "csv";
-            split_csv(r, text, tlen, csv_delimiter(r, text, tlen));
+            rc = split_csv(r, text, tlen, csv_delimiter(r, text, tlen));
         }
-        rc = read_sheet(r);
-        if (rc != 0) {
-            return rc;
+        if (rc == 0) {
+            rc = read_sheet(r);
         }
+    }
+    if (rc != 0) {
+        return rc;
     }
     plan_check(a, r->p);
     return 0;

@@ -13,6 +13,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/json.h"
+#include "core/stop.h"
 #include "db/db.h"
 #include "users/units.h"
 
@@ -202,6 +203,13 @@ relink_task_units(struct db *db, struct arena *a, int64_t plan_id,
     return link_task_units(db, a, region, plan_id, p, t);
 }
 
+/* ERR_STOPPED every STOP_CHECK_ROWS rows once the process is stopping. */
+static int
+stopping(int i)
+{
+    return i % STOP_CHECK_ROWS == 0 && stop_requested() ? ERR_STOPPED : 0;
+}
+
 static int
 save_rows(struct db *db, struct arena *a, const struct plan *p, int64_t plan_id)
 {
@@ -232,17 +240,20 @@ save_rows(struct db *db, struct arena *a, const struct plan *p, int64_t plan_id)
         }
     }
     for (i = 0; i < p->ntasks; i++) {
-        if ((rc = insert_task(db, p, plan_id, i)) != 0) {
+        if ((rc = stopping(i)) != 0 ||
+            (rc = insert_task(db, p, plan_id, i)) != 0) {
             return rc;
         }
     }
     for (i = 0; i < p->nlines; i++) {
-        if ((rc = insert_line(db, p, plan_id, i)) != 0) {
+        if ((rc = stopping(i)) != 0 ||
+            (rc = insert_line(db, p, plan_id, i)) != 0) {
             return rc;
         }
     }
     for (i = 0; i < p->nindicators; i++) {
-        if ((rc = insert_indicator(db, p, plan_id, i)) != 0) {
+        if ((rc = stopping(i)) != 0 ||
+            (rc = insert_indicator(db, p, plan_id, i)) != 0) {
             return rc;
         }
     }

@@ -23,17 +23,26 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "plan.h"
+#include "strings_pl.h"
 
 /* ---------------------------------------------------------------- */
 /* ZIP                                                               */
 
+/* The bytes all parts of one workbook may still inflate to. */
+struct budget {
+    size_t left;
+    bool spent; /* a part was refused for it */
+};
+
 /*
 ** Inflate the part named name (case-insensitive) into the arena, NUL
-** added. Returns 0, 1 when the part is absent, -1 when it is damaged or
-** above PLAN_XLSX_MAX_PART.
+** added, and take its size from the budget. Returns 0, 1 when the part is
+** absent, -1 when it is damaged, above PLAN_XLSX_MAX_PART or above what is
+** left of the budget (then b->spent is set).
 */
 static int
-part_read(struct arena *a, zip_t *z, const char *name, char **out, size_t *len)
+part_read(struct arena *a, zip_t *z, struct budget *b, const char *name,
+          char **out, size_t *len)
 {
     zip_int64_t idx = zip_name_locate(z, name, ZIP_FL_NOCASE);
     zip_stat_t st;
@@ -46,7 +55,15 @@ part_read(struct arena *a, zip_t *z, const char *name, char **out, size_t *len)
     }
     zip_stat_init(&st);
     if (zip_stat_index(z, (zip_uint64_t)idx, 0, &st) != 0 ||
-        !(st.valid & ZIP_STAT_SIZE) || st.size > PLAN_XLSX_MAX_PART) {
+        !(st.valid & ZIP_STAT_SIZE)) {
+        return -1;
+    }
+    /* the announced size is checked first; the read below holds it to it */
+    if (st.size > b->left) {
+        b->spent = true;
+        return -1;
+    }
+    if (st.size > PLAN_XLSX_MAX_PART) {
         return -1;
     }
     f = zip_fopen_index(z, (zip_uint64_t)idx, 0);
@@ -74,6 +91,7 @@ part_read(struct arena *a, zip_t *z, const char *name, char **out, size_t *len)
     }
     zip_fclose(f);
     data[got] = '\0';
+    b->left -= got;
     *out = data;
     *len = got;
     return 0;
@@ -131,6 +149,8 @@ xml_parse(const char *data, size_t len, void *ud, XML_StartElementHandler s,
 
 /* ---- relationships ---- */
 
+#define XLSX_MAX_RELS 10000
+
 struct rel {
     const char *id, *type, *target;
 };
@@ -147,7 +167,8 @@ rels_start(void *ud, const char *name, const char **atts)
     struct rels *rs = ud;
     struct rel *r;
 
-    if (strcmp(local(name), "Relationship") != 0) {
+    /* a package has a handful; more is only a way to spend memory */
+    if (strcmp(local(name), "Relationship") != 0 || rs->n >= XLSX_MAX_RELS) {
         return;
     }
     rs->r = plan_grow(rs->a, rs->r, rs->n, sizeof(*rs->r));
@@ -207,7 +228,9 @@ wb_start(void *ud, const char *name, const char **atts)
 struct sst {
     struct arena *a;
     char **s;
+    size_t *len; /* strlen of each, so a cell's cost is known at once */
     int n;
+    bool over; /* beyond PLAN_XLSX_MAX_CELLS: refused */
     struct buf cur;
     int in_t, in_rph;
 };
@@ -235,9 +258,15 @@ sst_end(void *ud, const char *name)
     const char *l = local(name);
 
     if (strcmp(l, "si") == 0) {
+        if (x->n >= PLAN_XLSX_MAX_CELLS) {
+            x->over = true; /* more texts than a sheet may have cells */
+            return;
+        }
         x->s = plan_grow(x->a, x->s, x->n, sizeof(*x->s));
+        x->len = plan_grow(x->a, x->len, x->n, sizeof(*x->len));
+        x->len[x->n] = x->cur.len;
         x->s[x->n++] =
-            arena_strndup(x->a, x->cur.data ? x->cur.data : "", x->cur.len);
+            x->cur.len == 0 ? "" : arena_strndup(x->a, x->cur.data, x->cur.len);
     } else if (strcmp(l, "t") == 0 && x->in_t > 0) {
         x->in_t--;
     } else if (strcmp(l, "rPh") == 0 && x->in_rph > 0) {
@@ -341,7 +370,9 @@ struct sheet {
     struct arena *a;
     const struct sst *sst;
     const struct styles *styles;
-    bool failed; /* a limit was hit: the parse stops */
+    bool failed;      /* a limit was hit: the parse stops */
+    bool text_spent;  /* ... and it was text_left */
+    size_t text_left; /* bytes the cells' text may still take */
     XML_Parser x;
     int in_data, in_row, in_cell;
     int row_line, col;
@@ -510,11 +541,13 @@ sheet_start(void *ud, const char *name, const char **atts)
     }
 }
 
+/* The cell's text; *n its length when known without strlen (else -1). */
 static const char *
-cell_text(struct sheet *sh)
+cell_text(struct sheet *sh, long *n)
 {
     const char *v = sh->v.data != NULL ? sh->v.data : "";
 
+    *n = -1;
     if (sh->has_v) {
         if (strcmp(sh->type, "s") == 0) {
             char *end;
@@ -523,6 +556,7 @@ cell_text(struct sheet *sh)
             if (end == v || *end != '\0' || i < 0 || i >= sh->sst->n) {
                 return "";
             }
+            *n = (long)sh->sst->len[i];
             return sh->sst->s[i];
         }
         if (strcmp(sh->type, "inlineStr") == 0 && sh->has_is) {
@@ -570,12 +604,24 @@ sheet_end(void *ud, const char *name)
     } else if (strcmp(l, "rPh") == 0 && sh->in_rph > 0) {
         sh->in_rph--;
     } else if (strcmp(l, "c") == 0 && sh->in_cell) {
-        const char *t = cell_text(sh);
+        long tn;
+        const char *t = cell_text(sh, &tn);
 
         sh->in_cell = 0;
         if (t[0] == '\0' || sh->col >= PLAN_XLSX_MAX_COLS) {
             return;
         }
+        /* a shared string is one copy here, but the reader copies it
+        ** per cell: its length counts every time */
+        if (tn < 0) {
+            tn = (long)strlen(t);
+        }
+        if ((size_t)tn > sh->text_left) {
+            sh->text_spent = true;
+            sheet_fail(sh);
+            return;
+        }
+        sh->text_left -= (size_t)tn;
         if (sh->ncells == sh->capcells) {
             int cap = sh->capcells ? sh->capcells * 2 : 16;
 
@@ -661,8 +707,8 @@ fail(const char **why, const char *msg)
 
 /* Find the first worksheet, the shared strings and the styles parts. */
 static void
-find_parts(struct arena *a, zip_t *z, const char **sheet, const char **sst,
-           const char **styles)
+find_parts(struct arena *a, zip_t *z, struct budget *b, const char **sheet,
+           const char **sst, const char **styles)
 {
     struct rels pr = {a, NULL, 0}, wr = {a, NULL, 0};
     struct wb w = {a, NULL};
@@ -673,7 +719,7 @@ find_parts(struct arena *a, zip_t *z, const char **sheet, const char **sst,
     *sheet = "xl/worksheets/sheet1.xml";
     *sst = "xl/sharedStrings.xml";
     *styles = "xl/styles.xml";
-    if (part_read(a, z, "_rels/.rels", &data, &len) == 0 &&
+    if (part_read(a, z, b, "_rels/.rels", &data, &len) == 0 &&
         xml_parse(data, len, &pr, rels_start, no_end, NULL) == 0) {
         for (int i = 0; i < pr.n; i++) {
             if (ends_with(pr.r[i].type, "/officeDocument")) {
@@ -687,10 +733,10 @@ find_parts(struct arena *a, zip_t *z, const char **sheet, const char **sst,
         slash != NULL ? arena_strndup(a, book, (size_t)(slash - book + 1)) : "";
     wrels = arena_printf(a, "%s_rels/%s.rels", dir,
                          slash != NULL ? slash + 1 : book);
-    if (part_read(a, z, book, &data, &len) == 0) {
+    if (part_read(a, z, b, book, &data, &len) == 0) {
         xml_parse(data, len, &w, wb_start, no_end, NULL);
     }
-    if (part_read(a, z, wrels, &data, &len) != 0 ||
+    if (part_read(a, z, b, wrels, &data, &len) != 0 ||
         xml_parse(data, len, &wr, rels_start, no_end, NULL) != 0) {
         return;
     }
@@ -708,9 +754,10 @@ find_parts(struct arena *a, zip_t *z, const char **sheet, const char **sst,
 }
 
 int
-plan_xlsx_read(struct arena *a, const char *data, size_t len,
+plan_xlsx_read(struct arena *a, const char *data, size_t len, size_t budget,
                struct plan_xlsx_sheet *out, const char **why)
 {
+    struct budget b = {budget, false};
     zip_error_t ze;
     zip_source_t *src;
     zip_t *z;
@@ -739,30 +786,42 @@ plan_xlsx_read(struct arena *a, const char *data, size_t len,
         return fail(why, "Plik XLSX jest uszkodzony (to nie jest poprawne "
                          "archiwum ZIP).");
     }
-    find_parts(a, z, &sheet_name, &sst_name, &styles_name);
+    find_parts(a, z, &b, &sheet_name, &sst_name, &styles_name);
     sst.a = a;
     buf_init(&sst.cur);
-    rc = part_read(a, z, sst_name, &part, &plen);
+    rc = b.spent ? -1 : part_read(a, z, &b, sst_name, &part, &plen);
     if (rc < 0 || (rc == 0 && xml_parse(part, plen, &sst, sst_start, sst_end,
                                         sst_text) != 0)) {
         buf_free(&sst.cur);
         zip_discard(z);
+        if (b.spent) {
+            return fail(why, T_PLAN_XLSX_TOO_BIG);
+        }
         return fail(why, "Plik XLSX jest uszkodzony: nie można odczytać "
                          "tekstów arkusza (sharedStrings.xml).");
     }
     buf_free(&sst.cur);
+    if (sst.over) {
+        zip_discard(z);
+        return fail(why, "Arkusz XLSX jest za duży (za wiele wierszy lub "
+                         "kolumn).");
+    }
     styles.a = a;
-    if (part_read(a, z, styles_name, &part, &plen) == 0) {
+    if (part_read(a, z, &b, styles_name, &part, &plen) == 0) {
         xml_parse(part, plen, &styles, styles_start, styles_end, NULL);
     }
-    rc = part_read(a, z, sheet_name, &part, &plen);
+    rc = b.spent ? -1 : part_read(a, z, &b, sheet_name, &part, &plen);
     zip_discard(z);
+    if (b.spent) {
+        return fail(why, T_PLAN_XLSX_TOO_BIG);
+    }
     if (rc != 0) {
         return fail(why, rc > 0 ? "W pliku XLSX nie ma arkusza."
                                 : "Plik XLSX jest uszkodzony: nie można "
                                   "rozpakować pierwszego arkusza.");
     }
     sh.a = a;
+    sh.text_left = budget;
     sh.sst = &sst;
     sh.styles = &styles;
     buf_init(&sh.v);
@@ -772,6 +831,9 @@ plan_xlsx_read(struct arena *a, const char *data, size_t len,
     buf_free(&sh.v);
     buf_free(&sh.f);
     buf_free(&sh.is);
+    if (rc == -2 && sh.text_spent) {
+        return fail(why, T_PLAN_XLSX_TEXT_TOO_BIG);
+    }
     if (rc == -2) {
         return fail(why, "Arkusz XLSX jest za duży (za wiele wierszy lub "
                          "kolumn).");

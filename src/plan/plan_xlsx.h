@@ -11,7 +11,7 @@
 struct arena;
 
 #define PLAN_XLSX_MAX_COLS 512      /* columns kept per row */
-#define PLAN_XLSX_MAX_CELLS 4000000 /* rows x widest row */
+#define PLAN_XLSX_MAX_CELLS 1000000 /* rows x widest row (PLAN_MAX_CELLS) */
 #define PLAN_XLSX_MAX_PART ((size_t)128 * 1024 * 1024) /* unzipped part */
 
 struct plan_xlsx_row {
@@ -34,11 +34,14 @@ struct plan_xlsx_sheet {
 ** "1234,5"; float noise such as 0.30000000000000004 rounded to two
 ** decimals; percent-formatted cells as "50 %"), a formula its cached value
 ** or, without one, "=FORMULA" (counted in formulas_without_value).
-** Returns 0, or ERR_INPUT with *why set to a Polish message when the file
-** is not a workbook the reader understands (damaged ZIP, no worksheet,
-** broken XML, a sheet above the limits).
+** budget bounds the bytes inflated from all parts together and, apart,
+** the text of all cells (a shared string counts once per cell that shows
+** it), so a ZIP bomb or a long string shown a million times costs at most
+** about budget bytes. Returns 0, or ERR_INPUT with *why set to a Polish
+** message when the file is not a workbook the reader understands (damaged
+** ZIP, no worksheet, broken XML, a sheet above the limits or the budget).
 */
-int plan_xlsx_read(struct arena *a, const char *data, size_t len,
+int plan_xlsx_read(struct arena *a, const char *data, size_t len, size_t budget,
                    struct plan_xlsx_sheet *out, const char **why);
 
 #endif

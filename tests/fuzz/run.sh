@@ -33,5 +33,5 @@ src="$top/src"
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 exec "$out/fuzz_plan_read" "$out/corpus" "$out/seeds" \
-    -max_total_time="$secs" -max_len=131072 -timeout=10 -rss_limit_mb=2048 \
+    -max_total_time="$secs" -max_len=131072 -timeout=10 -rss_limit_mb=512 \
     -print_final_stats=1 -artifact_prefix="$out/"

@@ -17,6 +17,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/stop.h"
 #include "db/db.h"
 #include "directory/directory.h"
 #include "teryt/teryt.h"
@@ -436,6 +437,99 @@ test_directory_bad_csv_rows_rejected_with_findings(void **state)
     assert_string_equal(f.v[0].column, "kind");
 }
 
+/* Issue 11: a stop request ends an import, and nothing of it is kept. */
+static void
+test_directory_import_stops_on_request_all_or_nothing(void **state)
+{
+    struct dir_findings f = {0};
+    struct buf csv;
+    int64_t before = 0, after = 0;
+    int norg = 0, nsvc = 0;
+    db_stmt *st;
+
+    (void)state;
+    buf_init(&csv);
+    buf_puts(&csv, "org_key,region,kind,org_name,gmina\n");
+    for (int i = 1; i <= 3 * STOP_CHECK_ROWS; i++) {
+        buf_printf(&csv, "o%d,04,ops,Stop %d,0463011\n", i, i);
+    }
+    st = db_query(db, Q_DIR_ORG_COUNT_ALL);
+    assert_int_equal(db_one_int(st, &before), 0);
+    stop_request();
+    assert_int_equal(
+        dir_import_csv(db, &a, "04", csv.data, csv.len, &who, &f, &norg, &nsvc),
+        ERR_STOPPED);
+    stop_reset();
+    assert_int_equal(norg, 0);
+    st = db_query(db, Q_DIR_ORG_COUNT_ALL);
+    assert_int_equal(db_one_int(st, &after), 0);
+    assert_int_equal(before, after);
+    /* without the request the same file is imported */
+    assert_int_equal(
+        dir_import_csv(db, &a, "04", csv.data, csv.len, &who, &f, &norg, &nsvc),
+        0);
+    assert_int_equal(norg, 3 * STOP_CHECK_ROWS);
+    buf_free(&csv);
+}
+
+/* Issue 11: parent and service keys found by hash, duplicates still told. */
+static void
+test_directory_import_keys_parents_and_duplicates(void **state)
+{
+    const char *csv = "org_key,parent_key,region,kind,org_name,gmina,"
+                      "service_key,service_name,category,coverage\n"
+                      "o1,,04,ops,Matka,0463011,s1,Porady,informacja,"
+                      "gmina:0463011\n"
+                      "o2,o1,04,ops,Córka,0463011,s1,Porady,informacja,"
+                      "gmina:0463011\n"
+                      "o3,o3,04,ops,Sama sobie,0463011,,,,\n";
+    struct dir_findings f = {0};
+    bool dup = false, self = false;
+    int norg = 0, nsvc = 0;
+
+    (void)state;
+    assert_int_equal(
+        dir_import_csv(db, &a, "04", csv, strlen(csv), &who, &f, &norg, &nsvc),
+        ERR_INPUT);
+    for (int i = 0; i < f.n; i++) {
+        const char *c = f.v[i].column ? f.v[i].column : "";
+
+        assert_int_not_equal(f.v[i].row, 2);
+        dup |= f.v[i].row == 3 && strcmp(c, "service_key") == 0;
+        self |= f.v[i].row == 4 && strcmp(c, "parent_key") == 0;
+    }
+    assert_true(dup && self);
+}
+
+/* Issue 11: a row of 80 KB of ',' or millions of blank lines are refused
+** by the parser's limits, with the row named. */
+static void
+test_directory_csv_limits(void **state)
+{
+    size_t n = 80 * 1024;
+    char *commas = arena_alloc(&a, n), *lines;
+    const char *why = NULL;
+    char ***rows;
+    int *ncols;
+
+    (void)state;
+    memset(commas, ',', n);
+    assert_int_equal(dir_csv_parse(&a, commas, n, &rows, &ncols, &why),
+                     ERR_INPUT);
+    assert_string_equal(why, "Wiersz 1 ma więcej niż 256 kolumn.");
+    n = DIR_CSV_MAX_ROWS + 1;
+    lines = arena_alloc(&a, n);
+    memset(lines, '\n', n);
+    why = NULL;
+    assert_int_equal(dir_csv_parse(&a, lines, n, &rows, &ncols, &why),
+                     ERR_INPUT);
+    assert_non_null(why);
+    assert_non_null(strstr(why, "więcej niż 2000000 wierszy"));
+    /* at the limit the file is read */
+    assert_int_equal(dir_csv_parse(&a, lines, n - 1, &rows, &ncols, &why),
+                     DIR_CSV_MAX_ROWS);
+}
+
 /* The first line of a file in the zip. */
 static char *
 zip_first_line(zip_t *z, const char *name, char **all)
@@ -591,6 +685,10 @@ main(void)
         cmocka_unit_test(test_directory_hsds_files_and_columns),
         cmocka_unit_test(
             test_directory_csv_guards_formulas_and_reads_them_back),
+        cmocka_unit_test(test_directory_csv_limits),
+        /* last: the stop test replaces region 04's directory */
+        cmocka_unit_test(test_directory_import_keys_parents_and_duplicates),
+        cmocka_unit_test(test_directory_import_stops_on_request_all_or_nothing),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);

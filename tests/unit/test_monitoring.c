@@ -18,6 +18,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/json.h"
+#include "core/stop.h"
 #include "db/db.h"
 #include "monitoring/monitoring.h"
 #include "plan/plan.h"
@@ -691,6 +692,69 @@ test_monitoring_register_csv_guards_formulas(void **state)
     assert_string_equal(list[1].v[1], "=HYPERLINK(\"http://x\",\"y\")");
 }
 
+/* Issue 11: a register CSV has limits of rows and cells; blank lines and
+** blank cells cost no memory of their own. */
+static void
+test_monitoring_csv_import_limits(void **state)
+{
+    const struct mon_register *g = mon_register_find("konkursy");
+    const char *head = "year;call;area;budget_grosze;offers;awards;"
+                       "awarded_grosze;initiatives;beneficiaries;task\n";
+    const char **errs;
+    struct buf csv;
+    int nerrs;
+
+    (void)state;
+    buf_init(&csv);
+    buf_puts(&csv, head);
+    for (int i = 0; i < 100; i++) {
+        buf_putc(&csv, ';');
+    }
+    buf_puts(&csv, "\n");
+    assert_int_equal(mon_register_import(db, &a, g, &coord, "04", csv.data,
+                                         csv.len, &errs, &nerrs),
+                     ERR_INPUT);
+    assert_int_equal(nerrs, 1);
+    assert_non_null(strstr(errs[0], "(w wierszu 2)"));
+    buf_reset(&csv);
+    buf_puts(&csv, head);
+    for (int i = 0; i < 50000; i++) {
+        buf_puts(&csv, "2026;K;;1;1;1;1;1;1;7\n\n");
+    }
+    buf_puts(&csv, "2026;K;;1;1;1;1;1;1;7\n");
+    assert_int_equal(mon_register_import(db, &a, g, &coord, "04", csv.data,
+                                         csv.len, &errs, &nerrs),
+                     ERR_INPUT);
+    assert_non_null(strstr(errs[0], "limit 50000 wierszy"));
+    buf_free(&csv);
+}
+
+/* Issue 11: a stop request ends a register import; nothing is written. */
+static void
+test_monitoring_csv_import_stops_on_request(void **state)
+{
+    const struct mon_register *g = mon_register_find("konkursy");
+    struct mon_record *list;
+    const char **errs;
+    struct buf csv;
+    int nerrs;
+
+    (void)state;
+    buf_init(&csv);
+    buf_puts(&csv, "year;call;area;budget_grosze;offers;awards;"
+                   "awarded_grosze;initiatives;beneficiaries;task\n");
+    for (int i = 0; i < 3 * STOP_CHECK_ROWS; i++) {
+        buf_printf(&csv, "2025;Konkurs S%d;;1000;1;1;1000;1;10;7\n", i);
+    }
+    stop_request();
+    assert_int_equal(mon_register_import(db, &a, g, &coord, "04", csv.data,
+                                         csv.len, &errs, &nerrs),
+                     ERR_STOPPED);
+    stop_reset();
+    assert_int_equal(mon_record_list(db, &a, g, "04", 2025, &list), 0);
+    buf_free(&csv);
+}
+
 static void
 test_monitoring_report_formats(void **state)
 {
@@ -887,6 +951,8 @@ main(void)
         cmocka_unit_test(test_monitoring_approve_and_return_leave_audit_rows),
         cmocka_unit_test(test_monitoring_csv_import_is_all_or_nothing),
         cmocka_unit_test(test_monitoring_register_csv_guards_formulas),
+        cmocka_unit_test(test_monitoring_csv_import_limits),
+        cmocka_unit_test(test_monitoring_csv_import_stops_on_request),
         cmocka_unit_test(test_monitoring_report_formats),
         cmocka_unit_test(test_monitoring_grantee_reports_own_grants_only),
         cmocka_unit_test(

@@ -20,6 +20,8 @@
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/err.h"
+#include "core/stop.h"
 #include "db/db.h"
 #include "demo/demo.h"
 #include "plan/plan.h"
@@ -538,6 +540,44 @@ test_plan_xlsx_damaged(void **state)
     buf_free(&b);
 }
 
+/* Issue 11: a stop request ends the import of a plan; nothing is stored. */
+static void
+test_plan_store_stops_on_request(void **state)
+{
+    const struct audit_entry who = {.via = "cli"};
+    struct plan_summary *list;
+    struct db *db = NULL;
+    const char *why = NULL;
+    char err[256];
+    struct plan *p;
+    struct buf b;
+    int64_t id = 0;
+    int n;
+
+    (void)state;
+    buf_init(&b);
+    buf_puts(&b, "Plan na rok 2024\nLp.;Termin realizacji;Działanie w "
+                 "Programie;Realizator;Działanie;Planowane środki (w zł)\n");
+    for (int i = 1; i <= 3 * STOP_CHECK_ROWS; i++) {
+        buf_printf(&b, "%d.;2024;1.%d. A;OPS;opis;1 000,00\n", i, i);
+    }
+    assert_int_equal(plan_read(&arena, "t.csv", b.data, b.len, 0, &p), 0);
+    buf_free(&b);
+    assert_int_equal(db_open(":memory:", DB_OPEN_CREATE, &db, err, sizeof(err)),
+                     0);
+    assert_int_equal(teryt_load(db, &arena), 0);
+    assert_int_equal(demo_load(db, &arena), 0);
+    n = plan_store_list(db, &arena, true, NULL, &list);
+    stop_request();
+    assert_int_equal(plan_store_save(db, &arena, "04", p, &who, &id, &why),
+                     ERR_STOPPED);
+    stop_reset();
+    assert_int_equal(plan_store_list(db, &arena, true, NULL, &list), n);
+    assert_int_equal(plan_store_save(db, &arena, "04", p, &who, &id, &why), 0);
+    assert_int_equal(plan_store_list(db, &arena, true, NULL, &list), n + 1);
+    db_close(db);
+}
+
 int
 main(void)
 {
@@ -565,6 +605,8 @@ main(void)
             test_plan_xlsx_reads_libreoffice_workbook, setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_plan_xlsx_inline_percent_and_formula, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_plan_store_stops_on_request, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_plan_xlsx_damaged, setup,
                                         teardown),
     };

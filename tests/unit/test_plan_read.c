@@ -14,6 +14,7 @@
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/err.h"
 #include "core/json.h"
 #include "plan/plan.h"
 #include "plan_fixture.h"
@@ -418,6 +419,135 @@ test_plan_read_json_shape(void **state)
     buf_free(&b);
 }
 
+/* Issue 11: the limits refuse with a finding naming the row and column. */
+static const char limits_head[] =
+    "Plan na rok 2024\n"
+    "Lp.;Termin realizacji;Działanie w Programie;Realizator;Działanie;"
+    "Planowane środki (w zł)\n";
+
+static struct plan *
+read_text(const char *text, size_t len, int want_rc)
+{
+    struct plan *p;
+
+    assert_int_equal(plan_read(&arena, "t.csv", text, len, 0, &p), want_rc);
+    return p;
+}
+
+static const struct plan_finding *
+finding(const struct plan *p, const char *code)
+{
+    for (int i = 0; i < p->nfindings; i++) {
+        if (strcmp(p->findings[i].code, code) == 0) {
+            return &p->findings[i];
+        }
+    }
+    fail_msg("no finding %s", code);
+    return NULL;
+}
+
+static void
+test_plan_read_issue11_semicolons_refused_by_columns(void **state)
+{
+    size_t n = 80 * 1024;
+    char *text = arena_alloc(&arena, n);
+    struct plan *p;
+
+    (void)state;
+    memset(text, ';', n);
+    p = read_text(text, n, ERR_INPUT);
+    assert_int_equal(finding(p, "row_too_many_cols")->row, 1);
+    assert_non_null(strstr(finding(p, "row_too_many_cols")->message, "512"));
+}
+
+static void
+test_plan_read_issue11_long_cell_names_row_and_column(void **state)
+{
+    struct buf b;
+    const struct plan_finding *f;
+    struct plan *p;
+
+    (void)state;
+    buf_init(&b);
+    buf_puts(&b, limits_head);
+    buf_puts(&b, "1.;2024;1.1. A;OPS;\"");
+    for (int i = 0; i < PLAN_MAX_CELL_BYTES; i++) {
+        buf_putc(&b, 'x');
+    }
+    buf_puts(&b, "x\";10\n");
+    p = read_text(b.data, b.len, ERR_INPUT);
+    f = finding(p, "cell_too_long");
+    assert_int_equal(f->row, 3);
+    assert_non_null(strstr(f->message, "wierszu 3, w kolumnie 5"));
+    buf_free(&b);
+}
+
+static void
+test_plan_read_issue11_too_many_rows(void **state)
+{
+    struct buf b;
+    struct plan *p;
+
+    (void)state;
+    buf_init(&b);
+    buf_puts(&b, limits_head);
+    for (int i = 0; i < PLAN_MAX_ROWS; i++) {
+        buf_puts(&b, "\n");
+    }
+    p = read_text(b.data, b.len, ERR_INPUT);
+    assert_int_equal(finding(p, "table_too_many_rows")->row, PLAN_MAX_ROWS + 1);
+    buf_free(&b);
+}
+
+static void
+test_plan_read_issue11_ten_thousand_rows_read(void **state)
+{
+    struct buf b;
+    struct plan *p;
+
+    (void)state;
+    buf_init(&b);
+    buf_puts(&b, limits_head);
+    for (int i = 1; i <= 10000; i++) {
+        char line[128];
+
+        snprintf(line, sizeof(line), "%d.;2024;1.%d. A;OPS;opis;1 000,00\n", i,
+                 i);
+        buf_puts(&b, line);
+    }
+    p = read_text(b.data, b.len, 0);
+    assert_int_equal(p->ntasks, 10000);
+    assert_int_equal(p->nlines, 10000);
+    buf_free(&b);
+}
+
+static void
+test_plan_read_issue11_result_items_bounded(void **state)
+{
+    struct buf b;
+    struct plan *p;
+
+    (void)state;
+    buf_init(&b);
+    buf_puts(&b, "Plan na rok 2024\nLp.;Termin realizacji;Działanie w "
+                 "Programie;Realizator;Zamierzone rezultaty\n");
+    for (int i = 1; i <= 20; i++) {
+        char line[64];
+
+        snprintf(line, sizeof(line), "%d.;2024;1.%d. A;OPS;", i, i);
+        buf_puts(&b, line);
+        for (int k = 0; k < 8000; k++) {
+            buf_puts(&b, "- 1 a ");
+        }
+        buf_puts(&b, "\n");
+    }
+    p = read_text(b.data, b.len, 0);
+    assert_int_equal(p->nindicators, PLAN_MAX_INDICATORS);
+    assert_true(plan_has_errors(p));
+    assert_non_null(finding(p, "table_too_many_indicators"));
+    buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -448,6 +578,18 @@ main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_plan_read_json_shape, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(
+            test_plan_read_issue11_semicolons_refused_by_columns, setup,
+            teardown),
+        cmocka_unit_test_setup_teardown(
+            test_plan_read_issue11_long_cell_names_row_and_column, setup,
+            teardown),
+        cmocka_unit_test_setup_teardown(test_plan_read_issue11_too_many_rows,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_plan_read_issue11_ten_thousand_rows_read, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_plan_read_issue11_result_items_bounded, setup, teardown),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
