@@ -204,35 +204,11 @@ audit_denied(struct req *r, const char *why)
     audit_add(r->db, &e);
 }
 
-void
-router_dispatch(struct req *r)
+bool
+router_admit(struct req *r, const struct route *found)
 {
-    const struct route *found;
-    bool path_known;
     enum role role;
-    int rc;
 
-    if (strncmp(r->path, "/static/", 8) == 0) {
-        if (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0) {
-            req_add_header(r, "Allow", "GET, HEAD");
-            req_error(r, 405, NULL);
-            router_render_error(r);
-            return;
-        }
-        serve_static(r);
-        return;
-    }
-    found = router_find(r, r->method, r->path, &path_known);
-    if (found == NULL) {
-        if (path_known) {
-            req_add_header(r, "Allow", "GET, HEAD");
-            req_error(r, 405, NULL);
-        } else {
-            req_error(r, 404, NULL);
-        }
-        router_render_error(r);
-        return;
-    }
     r->route = found;
     load_user(r);
     role = r->user ? r->user->role : ROLE_PUBLIC;
@@ -257,6 +233,40 @@ router_dispatch(struct req *r)
         if (auth_cap_sensitive(found->cap)) {
             audit_denied(r, "access.denied");
         }
+        return false;
+    }
+    return true;
+}
+
+void
+router_dispatch(struct req *r)
+{
+    const struct route *found;
+    bool path_known;
+    int rc;
+
+    if (strncmp(r->path, "/static/", 8) == 0) {
+        if (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0) {
+            req_add_header(r, "Allow", "GET, HEAD");
+            req_error(r, 405, NULL);
+            router_render_error(r);
+            return;
+        }
+        serve_static(r);
+        return;
+    }
+    found = router_find(r, r->method, r->path, &path_known);
+    if (found == NULL) {
+        if (path_known) {
+            req_add_header(r, "Allow", "GET, HEAD");
+            req_error(r, 405, NULL);
+        } else {
+            req_error(r, 404, NULL);
+        }
+        router_render_error(r);
+        return;
+    }
+    if (!router_admit(r, found)) {
         return;
     }
     if (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0 &&
