@@ -18,10 +18,11 @@ import traceback
 class Server:
     """rodzina serve on 127.0.0.1:0; stderr is collected for log checks."""
 
-    def __init__(self, binary, db):
+    def __init__(self, binary, db, args=()):
         self.binary, self.db = binary, db
         self.proc = subprocess.Popen(
-            [binary, 'serve', '--db', db, '--listen', '127.0.0.1:0'],
+            [binary, 'serve', '--db', db, '--listen', '127.0.0.1:0'] +
+            list(args),
             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
         self.lines = []
         self.port = None
