@@ -20,6 +20,7 @@ const char cmd_serve_help[] =
     "                     [--metrics-allow WHO] [--metrics-token TOKEN]\n"
     "                     [--max-connections N]\n"
     "                     [--max-connections-per-address N]\n"
+    "                     [--header-timeout SECONDS]\n"
     "\n"
     "Serve the web pages and the JSON API until SIGINT or SIGTERM, then\n"
     "finish the requests in flight and close the database. SIGHUP reopens\n"
@@ -61,7 +62,11 @@ const char cmd_serve_help[] =
     "  --max-connections-per-address N\n"
     "                      connections open at once from one client address\n"
     "                      (default 64; 0 = no limit: set 0 behind a reverse\n"
-    "                      proxy, where every client has its address)\n";
+    "                      proxy, where every client has its address)\n"
+    "  --header-timeout SECONDS\n"
+    "                      time for a request line and its headers to\n"
+    "                      arrive, 2..600 (default 20); also the idle time\n"
+    "                      of a keep-alive connection\n";
 
 int
 cmd_serve(int argc, char **argv)
@@ -83,6 +88,7 @@ cmd_serve(int argc, char **argv)
         {"max-connections", &flags[OPS_MAX_CONNECTIONS], NULL, 0},
         {"max-connections-per-address", &flags[OPS_MAX_CONNECTIONS_PER_ADDRESS],
          NULL, 0},
+        {"header-timeout", &flags[OPS_HEADER_TIMEOUT], NULL, 0},
         {NULL, NULL, NULL, 0},
     };
     struct server_config cfg = {0};
@@ -119,6 +125,7 @@ cmd_serve(int argc, char **argv)
     cfg.metrics_token = c.value[OPS_METRICS_TOKEN];
     cfg.max_connections = c.max_connections;
     cfg.max_connections_per_address = c.max_connections_per_address;
+    cfg.header_timeout = c.header_timeout;
     rc = server_run(&cfg);
     ops_config_free(&c);
     return rc;

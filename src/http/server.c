@@ -61,12 +61,23 @@ static const char csp[] =
     "img-src 'self' data:; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'";
 
+/* A connection, watched for the deadline of its request head. */
+struct watch {
+    struct watch *prev, *next;
+    int fd;
+    atomic_llong head_since; /* monotonic s the head began; 0 = not now */
+};
+
 struct server {
     const struct server_config *cfg;
     struct db_pool *pool;
     atomic_int in_flight;
     atomic_size_t buffered; /* request body bytes held, all requests */
     size_t budget;          /* most buffered may reach */
+    pthread_mutex_t watch_lock;
+    struct watch *watched; /* every open connection */
+    atomic_bool stopping;  /* tells the sweeper to end */
+    unsigned head_timeout; /* s for a request head */
 };
 
 /* --- metrics -------------------------------------------------------------
@@ -274,6 +285,111 @@ send_response(struct req *r)
     return ret;
 }
 
+/* --- deadline of request heads ------------------------------------------
+** libmicrohttpd's timeout is for inactivity only: a client that sends a
+** byte of its head now and then keeps its connection for ever. Every
+** connection is registered while open; the sweeper thread shuts down those
+** whose head (request line and headers) has been arriving for longer than
+** header_timeout, and libmicrohttpd then closes them. Deregistration takes
+** the same lock before libmicrohttpd closes the descriptor, so a shutdown
+** never meets a reused one. An idle keep-alive connection counts as a head
+** arriving.
+*/
+
+static long long
+now_seconds(void)
+{
+    struct timespec t;
+
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec + 1; /* never 0 */
+}
+
+static struct watch *
+watch_of(struct MHD_Connection *conn)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+
+    return ci != NULL ? ci->socket_context : NULL;
+}
+
+static void
+on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+              enum MHD_ConnectionNotificationCode toe)
+{
+    struct server *s = cls;
+    struct watch *w = *socket_context;
+
+    if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+
+        if (ci == NULL) {
+            return;
+        }
+        w = xcalloc(1, sizeof(*w));
+        w->fd = ci->connect_fd;
+        atomic_store(&w->head_since, now_seconds());
+        pthread_mutex_lock(&s->watch_lock);
+        w->next = s->watched;
+        if (s->watched != NULL) {
+            s->watched->prev = w;
+        }
+        s->watched = w;
+        pthread_mutex_unlock(&s->watch_lock);
+        *socket_context = w;
+        return;
+    }
+    if (w == NULL) {
+        return;
+    }
+    pthread_mutex_lock(&s->watch_lock);
+    if (w->prev != NULL) {
+        w->prev->next = w->next;
+    } else {
+        s->watched = w->next;
+    }
+    if (w->next != NULL) {
+        w->next->prev = w->prev;
+    }
+    pthread_mutex_unlock(&s->watch_lock);
+    free(w);
+    *socket_context = NULL;
+}
+
+static void *
+sweeper(void *cls)
+{
+    struct server *s = cls;
+    long long limit = (long long)s->head_timeout;
+
+    while (!atomic_load(&s->stopping)) {
+        long long now = now_seconds();
+        struct watch *w;
+        int cut = 0;
+
+        pthread_mutex_lock(&s->watch_lock);
+        for (w = s->watched; w != NULL; w = w->next) {
+            long long since = atomic_load(&w->head_since);
+
+            if (since != 0 && now - since > limit) {
+                shutdown(w->fd, SHUT_RDWR);
+                atomic_store(&w->head_since, 0);
+                cut++;
+            }
+        }
+        pthread_mutex_unlock(&s->watch_lock);
+        if (cut > 0) {
+            log_warn("http: %d connections closed: request head not in "
+                     "within %lld s",
+                     cut, limit);
+        }
+        usleep(250000);
+    }
+    return NULL;
+}
+
 /* Count n more body bytes against the process total; false when over. */
 static bool
 body_reserve(struct server *s, struct req *r, size_t n)
@@ -395,6 +511,11 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 
     (void)version;
     if (r == NULL) {
+        struct watch *w = watch_of(conn);
+
+        if (w != NULL) {
+            atomic_store(&w->head_since, 0); /* the head is in */
+        }
         r = req_new(s, conn, method, url);
         *con_cls = r;
         return admit(s, r);
@@ -428,9 +549,12 @@ on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     struct server *s = cls;
     struct req *r = *con_cls;
     struct timespec end;
+    struct watch *w = watch_of(conn);
     long us;
 
-    (void)conn;
+    if (w != NULL) {
+        atomic_store(&w->head_since, now_seconds()); /* the next head */
+    }
     if (r == NULL) {
         return;
     }
@@ -666,6 +790,7 @@ server_run(const struct server_config *cfg)
     sigset_t set;
     unsigned threads = cfg->threads;
     unsigned conns;
+    pthread_t sweep;
     struct db *probe;
     char err[512];
     int sig, waited, fd;
@@ -704,6 +829,8 @@ server_run(const struct server_config *cfg)
         threads = n > 0 ? (unsigned)n : 2;
     }
     s.pool = db_pool_new(cfg->db_path, 0);
+    pthread_mutex_init(&s.watch_lock, NULL);
+    s.head_timeout = cfg->header_timeout > 0 ? cfg->header_timeout : 20;
     s.budget =
         BODY_BUDGET_UPLOADS *
         (cfg->body_limit > FORM_BODY_LIMIT ? cfg->body_limit : FORM_BODY_LIMIT);
@@ -735,7 +862,8 @@ server_run(const struct server_config *cfg)
         (unsigned)CONNECTION_TIMEOUT, MHD_OPTION_CONNECTION_LIMIT, conns,
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->max_connections_per_address,
         MHD_OPTION_STRICT_FOR_CLIENT, 1, MHD_OPTION_NOTIFY_COMPLETED,
-        on_completed, &s, MHD_OPTION_END);
+        on_completed, &s, MHD_OPTION_NOTIFY_CONNECTION, on_connection, &s,
+        MHD_OPTION_END);
     if (d == NULL) {
         log_error("serve: cannot serve on %s: %s", cfg->listen,
                   strerror(errno));
@@ -745,7 +873,11 @@ server_run(const struct server_config *cfg)
         free(metrics.by_route);
         metrics.by_route = NULL;
         db_pool_free(s.pool);
+        pthread_mutex_destroy(&s.watch_lock);
         return 1;
+    }
+    if (pthread_create(&sweep, NULL, sweeper, &s) != 0) {
+        die("serve: cannot start the connection sweeper");
     }
     if (getsockname(fd, (struct sockaddr *)&bound, &blen) != 0) {
         bound = sa;
@@ -757,9 +889,9 @@ server_run(const struct server_config *cfg)
         log_info("serve: listening on http://%s:%u/ (%u threads, db %s)", host,
                  (unsigned)ntohs(bound.sin_port), threads, cfg->db_path);
         log_info("serve: at most %u connections, %u per address (0: no "
-                 "limit), bodies %d KB for forms and %zu KB for uploads, "
-                 "%zu KB in total",
-                 conns, cfg->max_connections_per_address,
+                 "limit), request heads within %u s, bodies %d KB for forms "
+                 "and %zu KB for uploads, %zu KB in total",
+                 conns, cfg->max_connections_per_address, s.head_timeout,
                  FORM_BODY_LIMIT / 1024, cfg->body_limit / 1024,
                  s.budget / 1024);
     }
@@ -788,6 +920,9 @@ server_run(const struct server_config *cfg)
         usleep(10000);
     }
     MHD_stop_daemon(d);
+    atomic_store(&s.stopping, true);
+    pthread_join(sweep, NULL);
+    pthread_mutex_destroy(&s.watch_lock);
     if (quiesced != MHD_INVALID_SOCKET) {
         close(quiesced); /* ours again once quiesced; else MHD closed it */
     }

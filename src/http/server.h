@@ -26,6 +26,7 @@ struct server_config {
     const char *metrics_token; /* bearer token for /metrics, or NULL/"" */
     unsigned max_connections;  /* open at once, in total (0: 1000) */
     unsigned max_connections_per_address; /* per client address; 0 = none */
+    unsigned header_timeout; /* s for a request head to arrive (0: 20) */
 };
 
 /*

@@ -54,6 +54,10 @@ const struct ops_key_info ops_keys[OPS_KEY_COUNT] = {
          "connections open at once from one client address, 0..100000; "
          "0 = no limit (behind a reverse proxy every client has its "
          "address: set 0 or above max_connections)"},
+    [OPS_HEADER_TIMEOUT] = {"header_timeout", "20", false, false,
+                            "seconds a request line and its headers may "
+                            "take to arrive, 2..600; an idle keep-alive "
+                            "connection is closed after as long"},
 };
 
 static bool
@@ -185,6 +189,14 @@ ops_config_check(enum ops_key k, const char *v)
                    ? NULL
                : k == OPS_MAX_CONNECTIONS ? "must be a whole number 16..100000"
                                           : "must be a whole number 0..100000";
+    }
+    case OPS_HEADER_TIMEOUT: {
+        char *end;
+        long t = strtol(v, &end, 10);
+
+        return isdigit((unsigned char)*v) && *end == '\0' && t >= 2 && t <= 600
+                   ? NULL
+                   : "must be a whole number of seconds 2..600";
     }
     case OPS_KEY_COUNT:
         break;
@@ -397,6 +409,8 @@ ops_config_load(struct ops_config *c, const char *file,
         (unsigned)strtoul(c->value[OPS_MAX_CONNECTIONS], NULL, 10);
     c->max_connections_per_address =
         (unsigned)strtoul(c->value[OPS_MAX_CONNECTIONS_PER_ADDRESS], NULL, 10);
+    c->header_timeout =
+        (unsigned)strtoul(c->value[OPS_HEADER_TIMEOUT], NULL, 10);
     return 0;
 }
 

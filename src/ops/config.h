@@ -28,6 +28,7 @@ enum ops_key {
     OPS_METRICS_TOKEN,
     OPS_MAX_CONNECTIONS,
     OPS_MAX_CONNECTIONS_PER_ADDRESS,
+    OPS_HEADER_TIMEOUT,
     OPS_KEY_COUNT
 };
 
@@ -54,6 +55,7 @@ struct ops_config {
     bool metrics_loopback; /* metrics_allow = loopback */
     unsigned max_connections;
     unsigned max_connections_per_address; /* 0 = no limit */
+    unsigned header_timeout;              /* seconds */
 };
 
 /*
