@@ -381,8 +381,9 @@ sweeper(void *cls)
         }
         pthread_mutex_unlock(&s->watch_lock);
         if (cut > 0) {
-            log_warn("http: %d connections closed: request head not in "
-                     "within %lld s",
+            /* Idle keep-alive connections end here too: info, not warn. */
+            log_info("http: closed %d connections whose request head was "
+                     "not in within %lld s (idle or slow clients)",
                      cut, limit);
         }
         usleep(250000);
