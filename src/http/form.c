@@ -193,6 +193,15 @@ form_boundary(const char *ct, const char **b, size_t *blen)
     return -1;
 }
 
+/* After "--boundary": the end, "--", padding or the line end (RFC 2046),
+ * so that a boundary that is a prefix of a line does not match. */
+static bool
+delimiter_ends(const char *s, size_t len, size_t i)
+{
+    return i == len || s[i] == '-' || s[i] == '\r' || s[i] == '\n' ||
+           s[i] == ' ' || s[i] == '\t';
+}
+
 /*
 ** The next line "--boundary" at or after from that starts the body or
 ** follows a line feed: its offset, with *content_end where the content
@@ -217,7 +226,8 @@ next_delimiter(const char *s, size_t len, size_t from, const char *bd,
         const char *nl;
 
         if (len - k >= bl + 2 && s[k] == '-' && s[k + 1] == '-' &&
-            memcmp(s + k + 2, bd, bl) == 0) {
+            memcmp(s + k + 2, bd, bl) == 0 &&
+            delimiter_ends(s, len, k + 2 + bl)) {
             size_t e = k;
 
             if (e > from && s[e - 1] == '\n') {

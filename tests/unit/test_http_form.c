@@ -174,6 +174,14 @@ test_form_multipart_fields_and_files(void **state)
                      FORM_OK);
     assert_int_equal(f.n, 1);
     assert_string_equal(f.fields[0].value, "x");
+    /* A line that only starts with the boundary is content. */
+    assert_int_equal(parse(&a, MP,
+                           "--XyZ\r\nContent-Disposition: form-data; "
+                           "name=a\r\n\r\nx\r\n--XyZW\r\ny\r\n--XyZ--",
+                           &f),
+                     FORM_OK);
+    assert_int_equal(f.n, 1);
+    assert_string_equal(f.fields[0].value, "x\r\n--XyZW\r\ny");
     /* A part with no delimiter after it is dropped. */
     assert_int_equal(parse(&a, MP,
                            "--XyZ\r\nContent-Disposition: form-data; "
