@@ -1,8 +1,12 @@
 /*
 ** libmicrohttpd glue. The access handler creates a struct req on the first
-** call of a request and returns at once (responding in that call makes
-** libmicrohttpd 0.9.75 close keep-alive connections), collects the body on
-** the next calls, and dispatches when the body is complete. The request's
+** call of a request, fixes its body limit by route (admit: refusals are
+** answered there, before any body byte is read) and otherwise returns at
+** once (responding in that call makes libmicrohttpd 0.9.75 close keep-alive
+** connections), collects the body on the next calls within its limit, the
+** process-wide total and its deadline, and dispatches when the body is
+** complete. Connections are bounded in total and per address, and a
+** sweeper thread ends those whose request head takes too long. The request's
 ** arena dies in the completion callback, which also writes the access log
 ** and counts the request for /metrics (relaxed atomics: no lock on the
 ** request path). server_run binds the socket itself so that a server
