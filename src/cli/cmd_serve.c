@@ -19,6 +19,9 @@ const char cmd_serve_help[] =
     "                     [--user NAME]\n"
     "                     [--log-file PATH] [--log-level LEVEL]\n"
     "                     [--metrics-allow WHO] [--metrics-token TOKEN]\n"
+    "                     [--max-connections N]\n"
+    "                     [--max-connections-per-address N]\n"
+    "                     [--header-timeout SECONDS]\n"
     "\n"
     "Serve the web pages and the JSON API until SIGINT or SIGTERM, then\n"
     "finish the requests in flight and close the database. SIGHUP reopens\n"
@@ -36,7 +39,9 @@ const char cmd_serve_help[] =
     "  --listen ADDR:PORT  IPv4 address and port (default 127.0.0.1:8080;\n"
     "                      port 0 picks a free port, printed in the log)\n"
     "  --threads N         worker threads, 0..256 (default 0: one per CPU)\n"
-    "  --body-limit SIZE   largest request body, 1K..1G (default 25M)\n"
+    "  --body-limit SIZE   largest body of an upload (plan, register or\n"
+    "                      directory file), 1K..1G (default 25M); every\n"
+    "                      other request takes at most 256 KB\n"
     "  --behind-tls-proxy  TLS ends at a reverse proxy: mark cookies Secure\n"
     "                      (default no)\n"
     "  --trusted-proxy ADDR\n"
@@ -57,7 +62,17 @@ const char cmd_serve_help[] =
     "                      loopback)\n"
     "  --metrics-token TOKEN\n"
     "                      bearer token for /metrics, 16 characters or more\n"
-    "                      (default: none); prefer the file or environment\n";
+    "                      (default: none); prefer the file or environment\n"
+    "  --max-connections N connections open at once, 16..100000 (default\n"
+    "                      1000, kept below the file descriptor limit)\n"
+    "  --max-connections-per-address N\n"
+    "                      connections open at once from one client address\n"
+    "                      (default 64; 0 = no limit: set 0 behind a reverse\n"
+    "                      proxy, where every client has its address)\n"
+    "  --header-timeout SECONDS\n"
+    "                      time for a request line and its headers to\n"
+    "                      arrive, 2..600 (default 20); also the idle time\n"
+    "                      of a keep-alive connection\n";
 
 int
 cmd_serve(int argc, char **argv)
@@ -77,6 +92,10 @@ cmd_serve(int argc, char **argv)
         {"log-level", &flags[OPS_LOG_LEVEL], NULL, 0},
         {"metrics-allow", &flags[OPS_METRICS_ALLOW], NULL, 0},
         {"metrics-token", &flags[OPS_METRICS_TOKEN], NULL, 0},
+        {"max-connections", &flags[OPS_MAX_CONNECTIONS], NULL, 0},
+        {"max-connections-per-address", &flags[OPS_MAX_CONNECTIONS_PER_ADDRESS],
+         NULL, 0},
+        {"header-timeout", &flags[OPS_HEADER_TIMEOUT], NULL, 0},
         {NULL, NULL, NULL, 0},
     };
     struct server_config cfg = {0};
@@ -112,6 +131,9 @@ cmd_serve(int argc, char **argv)
     cfg.log_level = c.log_level;
     cfg.metrics_loopback = c.metrics_loopback;
     cfg.metrics_token = c.value[OPS_METRICS_TOKEN];
+    cfg.max_connections = c.max_connections;
+    cfg.max_connections_per_address = c.max_connections_per_address;
+    cfg.header_timeout = c.header_timeout;
     rc = server_run(&cfg);
     ops_config_free(&c);
     return rc;

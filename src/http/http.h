@@ -19,7 +19,7 @@
 
 struct route;
 struct auth_user;
-struct req_field;
+struct form;
 
 struct req {
     struct arena arena; /* everything of this request lives here */
@@ -30,16 +30,18 @@ struct req {
     const struct route *route;
     const char *params[REQ_MAX_PARAMS]; /* ":name" path segments, in order */
     int nparams;
-    struct buf body; /* request body (POST), up to the limit */
-    bool body_too_big;
-    bool is_api; /* path under /api/: errors are JSON */
+    struct buf body;       /* request body (POST), up to the limit */
+    bool body_too_big;     /* over body_limit: the rest is discarded */
+    size_t body_limit;     /* for this route, fixed before the body */
+    size_t body_reserved;  /* bytes counted in the server's total */
+    struct timespec until; /* the body must be in by then */
+    bool is_api;           /* path under /api/: errors are JSON */
     struct timespec start;
-    const char *addr;         /* client address, for throttling and audit */
-    struct auth_user *user;   /* NULL for the public */
-    const char *csrf;         /* token forms must send back, or NULL */
-    struct req_field *fields; /* parsed form body, on first use */
-    bool fields_parsed;
-    bool secure; /* served over TLS: cookies get Secure */
+    const char *addr;       /* client address, for throttling and audit */
+    struct auth_user *user; /* NULL for the public */
+    const char *csrf;       /* token forms must send back, or NULL */
+    struct form *form;      /* parsed form body (req_parse_body), or NULL */
+    bool secure;            /* served over TLS: cookies get Secure */
     /* The response being built. */
     int status; /* 0 until set; 200 by default */
     const char *content_type;
@@ -87,5 +89,17 @@ int req_error(struct req *r, int status, const char *message);
 void req_add_header(struct req *r, const char *name, const char *value);
 /* Start a JSON response (status 200, application/json). */
 void req_json_begin(struct req *r);
+
+/*
+** For server.c, when the headers are in: check that the path and every
+** query argument are UTF-8. 0, or records a 400 on r and returns ERR_INPUT.
+*/
+int req_check_args(struct req *r);
+/*
+** For server.c, when the body is in, before dispatch: parse a form body
+** (form.h). 0, or records a 400 (invalid UTF-8, too many fields, no
+** boundary) on r and returns ERR_INPUT.
+*/
+int req_parse_body(struct req *r);
 
 #endif

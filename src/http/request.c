@@ -7,6 +7,10 @@
 #include <string.h>
 
 #include "core/err.h"
+#include "core/str.h"
+#include "form.h"
+#include "html/strings_pl.h"
+#include "http/strings_pl.h"
 
 const char *
 req_arg(struct req *r, const char *name)
@@ -83,105 +87,95 @@ req_json_begin(struct req *r)
     r->content_type = "application/json; charset=utf-8";
 }
 
-/* --- forms ------------------------------------------------------------ */
-
-struct req_field {
-    struct req_field *next;
-    const char *name;
-    const char *filename; /* NULL for a plain field */
-    struct buf value;     /* heap while parsing; copied to the arena */
-};
+/* --- forms and input checks -------------------------------------------- */
 
 static enum MHD_Result
-on_field(void *cls, enum MHD_ValueKind kind, const char *key,
-         const char *filename, const char *content_type,
-         const char *transfer_encoding, const char *data, uint64_t off,
-         size_t size)
+arg_is_utf8(void *cls, enum MHD_ValueKind kind, const char *key,
+            size_t key_size, const char *value, size_t value_size)
 {
-    struct req *r = cls;
-    struct req_field *f = r->fields;
+    bool *ok = cls;
 
-    (void)kind, (void)content_type, (void)transfer_encoding;
-    /* Continuation of the field being read, or a new one. */
-    if (f == NULL || off == 0 || strcmp(f->name, key) != 0) {
-        f = arena_alloc(&r->arena, sizeof(*f));
-        f->name = arena_strdup(&r->arena, key);
-        f->filename = filename ? arena_strdup(&r->arena, filename) : NULL;
-        buf_init(&f->value);
-        f->next = r->fields;
-        r->fields = f;
+    (void)kind;
+    if (!str_utf8_valid(key, key_size) ||
+        (value != NULL && !str_utf8_valid(value, value_size))) {
+        *ok = false;
+        return MHD_NO;
     }
-    buf_append(&f->value, data, size);
     return MHD_YES;
 }
 
-static void
-parse_fields(struct req *r)
+int
+req_check_args(struct req *r)
 {
-    struct MHD_PostProcessor *pp;
-    struct req_field *f;
+    bool ok = str_utf8_valid(r->path, strlen(r->path));
 
-    if (r->fields_parsed) {
-        return;
+    if (ok) {
+        MHD_get_connection_values_n(r->conn, MHD_GET_ARGUMENT_KIND, arg_is_utf8,
+                                    &ok);
     }
-    r->fields_parsed = true;
-    if (r->body.len == 0) {
-        return;
-    }
-    pp = MHD_create_post_processor(r->conn, 64 * 1024, on_field, r);
-    if (pp == NULL) {
-        return; /* not a form content type */
-    }
-    MHD_post_process(pp, r->body.data, r->body.len);
-    MHD_destroy_post_processor(pp);
-    /* Move values into the arena so nothing is left to free. */
-    for (f = r->fields; f != NULL; f = f->next) {
-        size_t len = f->value.len;
-        char *v = arena_alloc(&r->arena, len + 1);
-
-        if (len > 0) {
-            memcpy(v, f->value.data, len);
-        }
-        buf_free(&f->value);
-        f->value.data = v;
-        f->value.len = len;
-    }
+    return ok ? 0 : req_error(r, 400, T_ERR_BAD_UTF8);
 }
 
-/* The first field called name (the list is newest first: find the last). */
-static struct req_field *
-find_field(struct req *r, const char *name)
+int
+req_parse_body(struct req *r)
 {
-    struct req_field *f, *found = NULL;
+    enum form_status st;
 
-    parse_fields(r);
-    for (f = r->fields; f != NULL; f = f->next) {
-        if (strcmp(f->name, name) == 0) {
-            found = f;
+    r->form = arena_alloc(&r->arena, sizeof(*r->form));
+    if (r->body.len == 0) {
+        return 0;
+    }
+    st = form_parse(&r->arena, req_header(r, "Content-Type"), r->body.data,
+                    r->body.len, r->form);
+    switch (st) {
+    case FORM_OK:
+    case FORM_NOT_FORM:
+        return 0;
+    case FORM_BAD_UTF8:
+        return req_error(r, 400, T_ERR_BAD_UTF8);
+    case FORM_TOO_MANY:
+        return req_error(r, 400, T_ERR_FORM_TOO_MANY);
+    case FORM_BAD_BOUNDARY:
+        break;
+    }
+    return req_error(r, 400, T_ERR_BAD_REQUEST);
+}
+
+/* The first field called name that is (or is not) a file, or NULL. */
+static const struct form_field *
+find_field(struct req *r, const char *name, bool file)
+{
+    size_t i;
+
+    for (i = 0; r->form != NULL && i < r->form->n; i++) {
+        const struct form_field *f = &r->form->fields[i];
+
+        if ((f->filename != NULL) == file && strcmp(f->name, name) == 0) {
+            return f;
         }
     }
-    return found;
+    return NULL;
 }
 
 const char *
 req_form(struct req *r, const char *name)
 {
-    struct req_field *f = find_field(r, name);
+    const struct form_field *f = find_field(r, name, false);
 
-    return f != NULL && f->filename == NULL ? f->value.data : NULL;
+    return f != NULL ? f->value : NULL;
 }
 
 int
 req_upload(struct req *r, const char *name, const char **data, size_t *len,
            const char **filename)
 {
-    struct req_field *f = find_field(r, name);
+    const struct form_field *f = find_field(r, name, true);
 
-    if (f == NULL || f->filename == NULL) {
+    if (f == NULL) {
         return ERR_NOTFOUND;
     }
-    *data = f->value.data;
-    *len = f->value.len;
+    *data = f->value;
+    *len = f->len;
     *filename = f->filename;
     return 0;
 }

@@ -241,41 +241,11 @@ audit_denied(struct req *r, const char *why)
     audit_add(r->db, &e);
 }
 
-void
-router_dispatch(struct req *r)
+bool
+router_admit(struct req *r, const struct route *found)
 {
-    const struct route *found;
-    bool path_known;
     enum role role;
-    int rc;
 
-    /* Malformed UTF-8 in the path goes no further (audit rows, logs). */
-    if (!str_utf8_valid(r->path, strlen(r->path))) {
-        req_error(r, 400, NULL);
-        router_render_error(r);
-        return;
-    }
-    if (strncmp(r->path, "/static/", 8) == 0) {
-        if (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0) {
-            req_add_header(r, "Allow", "GET, HEAD");
-            req_error(r, 405, NULL);
-            router_render_error(r);
-            return;
-        }
-        serve_static(r);
-        return;
-    }
-    found = router_find(r, r->method, r->path, &path_known);
-    if (found == NULL) {
-        if (path_known) {
-            req_add_header(r, "Allow", "GET, HEAD");
-            req_error(r, 405, NULL);
-        } else {
-            req_error(r, 404, NULL);
-        }
-        router_render_error(r);
-        return;
-    }
     r->route = found;
     client_address(r);
     load_user(r);
@@ -301,6 +271,40 @@ router_dispatch(struct req *r)
         if (auth_cap_sensitive(found->cap)) {
             audit_denied(r, "access.denied");
         }
+        return false;
+    }
+    return true;
+}
+
+void
+router_dispatch(struct req *r)
+{
+    const struct route *found;
+    bool path_known;
+    int rc;
+
+    if (strncmp(r->path, "/static/", 8) == 0) {
+        if (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0) {
+            req_add_header(r, "Allow", "GET, HEAD");
+            req_error(r, 405, NULL);
+            router_render_error(r);
+            return;
+        }
+        serve_static(r);
+        return;
+    }
+    found = router_find(r, r->method, r->path, &path_known);
+    if (found == NULL) {
+        if (path_known) {
+            req_add_header(r, "Allow", "GET, HEAD");
+            req_error(r, 405, NULL);
+        } else {
+            req_error(r, 404, NULL);
+        }
+        router_render_error(r);
+        return;
+    }
+    if (!router_admit(r, found)) {
         return;
     }
     if (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0 &&

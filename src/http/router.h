@@ -18,6 +18,7 @@ struct route {
     handler_fn handler;
     enum cap cap;     /* CAP_NONE (no rule) is refused */
     const char *name; /* handler name, for logs and the route check */
+    bool upload;      /* takes a file: the upload body limit applies */
 };
 
 extern const struct route routes[];
@@ -31,6 +32,12 @@ void router_dispatch(struct req *r);
 */
 const struct route *router_find(struct req *r, const char *method,
                                 const char *path, bool *path_known);
+/*
+** The capability check of route found for r (loads the session from the
+** cookie): true when the caller may go on; else false with the refusal
+** (redirect to /login, 401 or 403) rendered in r. r->db must be set.
+*/
+bool router_admit(struct req *r, const struct route *found);
 /* Render r->status and r->error_message as a Polish page or JSON error. */
 void router_render_error(struct req *r);
 

@@ -15,7 +15,10 @@
 #include "teryt/teryt_pages.h"
 #include "users/users_pages.h"
 
-#define ROUTE(m, p, h, c) {m, p, h, c, #h},
+#define ROUTE(m, p, h, c) {m, p, h, c, #h, false},
+/* A route whose body is a file: only it gets the upload body limit, and
+ * only once the caller's capability is checked. */
+#define ROUTE_UPLOAD(m, p, h, c) {m, p, h, c, #h, true},
 
 /* One route per line, as a table: clang-format leaves it alone. */
 /* clang-format off */
@@ -33,7 +36,7 @@ const struct route routes[] = {
     ROUTE("GET", "/plany/wczytaj", page_plan_upload_form, CAP_PLAN_EDIT)
     ROUTE("GET", "/plany/nowy", page_plan_new, CAP_PLAN_EDIT)
     ROUTE("POST", "/plany/nowy", page_plan_create, CAP_PLAN_EDIT)
-    ROUTE("POST", "/plany/wczytaj", page_plan_upload, CAP_PLAN_EDIT)
+    ROUTE_UPLOAD("POST", "/plany/wczytaj", page_plan_upload, CAP_PLAN_EDIT)
     ROUTE("POST", "/plany/wczytaj/:id", page_plan_upload_confirm,
           CAP_PLAN_EDIT)
     ROUTE("GET", "/plany/:id", page_plan, CAP_PUBLIC)
@@ -48,7 +51,7 @@ const struct route routes[] = {
     ROUTE("POST", "/plany/:id/zadania/:task", page_plan_task_save,
           CAP_PLAN_EDIT)
     ROUTE("GET", "/api/plans", api_plan_list, CAP_PUBLIC)
-    ROUTE("POST", "/api/plans", api_plan_upload, CAP_PLAN_EDIT)
+    ROUTE_UPLOAD("POST", "/api/plans", api_plan_upload, CAP_PLAN_EDIT)
     ROUTE("GET", "/api/plans/:id", api_plan, CAP_PUBLIC)
     ROUTE("GET", "/login", page_login, CAP_PUBLIC)
     ROUTE("POST", "/login", page_login_post, CAP_PUBLIC)

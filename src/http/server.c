@@ -1,8 +1,12 @@
 /*
 ** libmicrohttpd glue. The access handler creates a struct req on the first
-** call of a request and returns at once (responding in that call makes
-** libmicrohttpd 0.9.75 close keep-alive connections), collects the body on
-** the next calls, and dispatches when the body is complete. The request's
+** call of a request, fixes its body limit by route (admit: refusals are
+** answered there, before any body byte is read) and otherwise returns at
+** once (responding in that call makes libmicrohttpd 0.9.75 close keep-alive
+** connections), collects the body on the next calls within its limit, the
+** process-wide total and its deadline, and dispatches when the body is
+** complete. Connections are bounded in total and per address, and a
+** sweeper thread ends those whose request head takes too long. The request's
 ** arena dies in the completion callback, which also writes the access log
 ** and counts the request for /metrics (relaxed atomics: no lock on the
 ** request path). server_run binds the socket itself so that a server
@@ -27,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -35,6 +40,7 @@
 #include "core/stop.h"
 #include "db/db.h"
 #include "http.h"
+#include "http/strings_pl.h"
 #include "router.h"
 
 /* Per-connection memory for the request line and headers (libmicrohttpd
@@ -42,16 +48,41 @@
 #define HEADER_MEMORY_LIMIT (32 * 1024)
 #define CONNECTION_TIMEOUT 30
 #define DRAIN_SECONDS 10
+/* Body of a route that takes no file. The largest real forms (a plan task
+ * with its texts, a register record) are a few kilobytes; no JSON API
+ * POST takes more. */
+#define FORM_BODY_LIMIT (256 * 1024)
+/* A body must be in within BODY_SECONDS plus one second per BODY_RATE
+ * bytes of its limit: a 25 MB upload gets 20 + 800 s, a form 28 s. */
+#define BODY_SECONDS 20
+#define BODY_RATE (32 * 1024)
+/* Bodies held at once by the whole process, in upload limits. */
+#define BODY_BUDGET_UPLOADS 4
+/* File descriptors kept for the store, logs and backups. */
+#define FD_RESERVE 64
 
 static const char csp[] =
     "default-src 'self'; script-src 'self'; style-src 'self'; "
     "img-src 'self' data:; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'";
 
+/* A connection, watched for the deadline of its request head. */
+struct watch {
+    struct watch *prev, *next;
+    int fd;
+    atomic_llong head_since; /* monotonic s the head began; 0 = not now */
+};
+
 struct server {
     const struct server_config *cfg;
     struct db_pool *pool;
     atomic_int in_flight;
+    atomic_size_t buffered; /* request body bytes held, all requests */
+    size_t budget;          /* most buffered may reach */
+    pthread_mutex_t watch_lock;
+    struct watch *watched; /* every open connection */
+    atomic_bool stopping;  /* tells the sweeper to end */
+    unsigned head_timeout; /* s for a request head */
 };
 
 /* --- metrics -------------------------------------------------------------
@@ -259,6 +290,222 @@ send_response(struct req *r)
     return ret;
 }
 
+/* --- deadline of request heads ------------------------------------------
+** libmicrohttpd's timeout is for inactivity only: a client that sends a
+** byte of its head now and then keeps its connection for ever. Every
+** connection is registered while open; the sweeper thread shuts down those
+** whose head (request line and headers) has been arriving for longer than
+** header_timeout, and libmicrohttpd then closes them. Deregistration takes
+** the same lock before libmicrohttpd closes the descriptor, so a shutdown
+** never meets a reused one. An idle keep-alive connection counts as a head
+** arriving.
+*/
+
+static long long
+now_seconds(void)
+{
+    struct timespec t;
+
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec + 1; /* never 0 */
+}
+
+static struct watch *
+watch_of(struct MHD_Connection *conn)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+
+    return ci != NULL ? ci->socket_context : NULL;
+}
+
+static void
+on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+              enum MHD_ConnectionNotificationCode toe)
+{
+    struct server *s = cls;
+    struct watch *w = *socket_context;
+
+    if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+
+        if (ci == NULL) {
+            return;
+        }
+        w = xcalloc(1, sizeof(*w));
+        w->fd = ci->connect_fd;
+        atomic_store(&w->head_since, now_seconds());
+        pthread_mutex_lock(&s->watch_lock);
+        w->next = s->watched;
+        if (s->watched != NULL) {
+            s->watched->prev = w;
+        }
+        s->watched = w;
+        pthread_mutex_unlock(&s->watch_lock);
+        *socket_context = w;
+        return;
+    }
+    if (w == NULL) {
+        return;
+    }
+    pthread_mutex_lock(&s->watch_lock);
+    if (w->prev != NULL) {
+        w->prev->next = w->next;
+    } else {
+        s->watched = w->next;
+    }
+    if (w->next != NULL) {
+        w->next->prev = w->prev;
+    }
+    pthread_mutex_unlock(&s->watch_lock);
+    free(w);
+    *socket_context = NULL;
+}
+
+static void *
+sweeper(void *cls)
+{
+    struct server *s = cls;
+    long long limit = (long long)s->head_timeout;
+
+    while (!atomic_load(&s->stopping)) {
+        long long now = now_seconds();
+        struct watch *w;
+        int cut = 0;
+
+        pthread_mutex_lock(&s->watch_lock);
+        for (w = s->watched; w != NULL; w = w->next) {
+            long long since = atomic_load(&w->head_since);
+
+            if (since != 0 && now - since > limit) {
+                shutdown(w->fd, SHUT_RDWR);
+                atomic_store(&w->head_since, 0);
+                cut++;
+            }
+        }
+        pthread_mutex_unlock(&s->watch_lock);
+        if (cut > 0) {
+            /* Idle keep-alive connections end here too: info, not warn. */
+            log_info("http: closed %d connections whose request head was "
+                     "not in within %lld s (idle or slow clients)",
+                     cut, limit);
+        }
+        usleep(250000);
+    }
+    return NULL;
+}
+
+/* Count n more body bytes against the process total; false when over. */
+static bool
+body_reserve(struct server *s, struct req *r, size_t n)
+{
+    size_t before = atomic_fetch_add(&s->buffered, n);
+
+    if (before + n > s->budget) {
+        atomic_fetch_sub(&s->buffered, n);
+        return false;
+    }
+    r->body_reserved += n;
+    return true;
+}
+
+/* Answer now with an error page; before the body this also tells
+ * libmicrohttpd to discard the body and close the connection. */
+static enum MHD_Result
+refuse(struct req *r, int status, const char *message)
+{
+    req_error(r, status, message);
+    router_render_error(r);
+    return send_response(r);
+}
+
+/*
+** The first call: headers are in, the body is not read. Fix the request's
+** body limit by its route (the upload limit only for an upload route whose
+** capability the session holds), its deadline and its share of the
+** process total, and refuse at once what will not be served.
+*/
+static enum MHD_Result
+admit(struct server *s, struct req *r)
+{
+    const char *cl = req_header(r, "Content-Length");
+    const struct route *rt;
+    bool known;
+    size_t expect = 0;
+
+    if (req_check_args(r) != 0) {
+        router_render_error(r);
+        return send_response(r);
+    }
+    r->body_limit = FORM_BODY_LIMIT;
+    rt = router_find(r, r->method, r->path, &known);
+    if (rt != NULL && rt->upload) {
+        r->db = db_pool_get(s->pool);
+        if (r->db == NULL) {
+            return refuse(r, 503, T_ERR_DB_DOWN);
+        }
+        if (!router_admit(r, rt)) {
+            return send_response(r);
+        }
+        r->body_limit = s->cfg->body_limit;
+    }
+    /* libmicrohttpd has refused a malformed Content-Length already. */
+    if (cl != NULL) {
+        unsigned long long n = strtoull(cl, NULL, 10);
+
+        if (n > r->body_limit) {
+            return refuse(r, 413, T_ERR_TOO_BIG);
+        }
+        expect = (size_t)n;
+    }
+    if (expect > 0) {
+        if (!body_reserve(s, r, expect)) {
+            req_add_header(r, "Retry-After", "10");
+            return refuse(r, 503, T_ERR_BUSY);
+        }
+        /* One allocation of the announced size, not a doubling series. */
+        r->body.data = xmalloc(expect + 1);
+        r->body.cap = expect + 1;
+        r->body.data[0] = '\0';
+    }
+    r->until = r->start;
+    r->until.tv_sec +=
+        BODY_SECONDS +
+        (time_t)((expect > 0 ? expect : r->body_limit) / BODY_RATE);
+    return MHD_YES;
+}
+
+/* A piece of the body: kept within the limits, or the request ends. */
+static enum MHD_Result
+take_body(struct server *s, struct req *r, const char *data, size_t n)
+{
+    struct timespec now;
+
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (now.tv_sec > r->until.tv_sec) {
+        log_warn("http: %s %.200s: body too slow, connection closed", r->method,
+                 r->path);
+        r->status = 408;
+        return MHD_NO;
+    }
+    if (r->body_too_big || r->body.len + n > r->body_limit) {
+        /* Only a chunked body gets here (a Content-Length was checked):
+         * the rest is read and dropped, and 413 answered at its end. */
+        r->body_too_big = true;
+        return MHD_YES;
+    }
+    if (r->body.len + n > r->body_reserved &&
+        !body_reserve(s, r, r->body.len + n - r->body_reserved)) {
+        log_warn("http: body total over %zu bytes, connection closed",
+                 s->budget);
+        r->status = 503;
+        return MHD_NO;
+    }
+    buf_append(&r->body, data, n);
+    return MHD_YES;
+}
+
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *conn, const char *url,
            const char *method, const char *version, const char *upload,
@@ -266,31 +513,34 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 {
     struct server *s = cls;
     struct req *r = *con_cls;
+    enum MHD_Result ret;
 
     (void)version;
     if (r == NULL) {
-        *con_cls = req_new(s, conn, method, url);
-        return MHD_YES;
+        struct watch *w = watch_of(conn);
+
+        if (w != NULL) {
+            atomic_store(&w->head_since, 0); /* the head is in */
+        }
+        r = req_new(s, conn, method, url);
+        *con_cls = r;
+        return admit(s, r);
     }
     if (*upload_size > 0) {
-        if (!r->body_too_big &&
-            r->body.len + *upload_size <= s->cfg->body_limit) {
-            buf_append(&r->body, upload, *upload_size);
-        } else {
-            r->body_too_big = true;
-            buf_free(&r->body);
-        }
+        ret = take_body(s, r, upload, *upload_size);
         *upload_size = 0;
-        return MHD_YES;
+        return ret;
     }
     if (r->body_too_big) {
-        req_error(r, 413, "Przesłane dane są zbyt duże.");
-        router_render_error(r);
-        return send_response(r);
+        return refuse(r, 413, T_ERR_TOO_BIG);
     }
-    r->db = db_pool_get(s->pool);
     if (r->db == NULL) {
-        req_error(r, 503, "Baza danych jest chwilowo niedostępna.");
+        r->db = db_pool_get(s->pool);
+    }
+    if (r->db == NULL) {
+        return refuse(r, 503, T_ERR_DB_DOWN);
+    }
+    if (req_parse_body(r) != 0) {
         router_render_error(r);
     } else {
         router_dispatch(r);
@@ -305,9 +555,12 @@ on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     struct server *s = cls;
     struct req *r = *con_cls;
     struct timespec end;
+    struct watch *w = watch_of(conn);
     long us;
 
-    (void)conn;
+    if (w != NULL) {
+        atomic_store(&w->head_since, now_seconds()); /* the next head */
+    }
     if (r == NULL) {
         return;
     }
@@ -332,6 +585,7 @@ on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     }
     buf_free(&r->body);
     buf_free(&r->out);
+    atomic_fetch_sub(&s->buffered, r->body_reserved);
     *con_cls = NULL;
     {
         struct arena a = r->arena;
@@ -375,6 +629,38 @@ parse_listen(const char *listen, struct sockaddr_in *sa)
         return -1;
     }
     return 0;
+}
+
+/*
+** Raise the soft descriptor limit to the hard one, and keep the connection
+** limit below it so that the store, the log and backups still get theirs.
+*/
+static unsigned
+connection_limit(unsigned wanted)
+{
+    struct rlimit rl;
+
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0) {
+        return wanted;
+    }
+    if (rl.rlim_cur < rl.rlim_max) {
+        rl.rlim_cur = rl.rlim_max;
+        if (setrlimit(RLIMIT_NOFILE, &rl) != 0) {
+            getrlimit(RLIMIT_NOFILE, &rl);
+        }
+    }
+    if (rl.rlim_cur != RLIM_INFINITY &&
+        rl.rlim_cur < (rlim_t)wanted + 2 * FD_RESERVE) {
+        unsigned fit = rl.rlim_cur > 3 * FD_RESERVE
+                           ? (unsigned)(rl.rlim_cur - 2 * FD_RESERVE)
+                           : (unsigned)(rl.rlim_cur / 2);
+
+        log_warn("serve: %u connections do not fit %llu file descriptors: "
+                 "limit %u",
+                 wanted, (unsigned long long)rl.rlim_cur, fit);
+        wanted = fit;
+    }
+    return wanted;
 }
 
 /* Bind and listen ourselves, so that privileges can go before MHD starts. */
@@ -509,6 +795,8 @@ server_run(const struct server_config *cfg)
     struct MHD_Daemon *d;
     sigset_t set;
     unsigned threads = cfg->threads;
+    unsigned conns;
+    pthread_t sweep;
     struct db *probe;
     char err[512];
     int sig, waited, fd;
@@ -547,6 +835,16 @@ server_run(const struct server_config *cfg)
         threads = n > 0 ? (unsigned)n : 2;
     }
     s.pool = db_pool_new(cfg->db_path, 0);
+    pthread_mutex_init(&s.watch_lock, NULL);
+    s.head_timeout = cfg->header_timeout > 0 ? cfg->header_timeout : 20;
+    s.budget =
+        BODY_BUDGET_UPLOADS *
+        (cfg->body_limit > FORM_BODY_LIMIT ? cfg->body_limit : FORM_BODY_LIMIT);
+    conns = connection_limit(cfg->max_connections > 0 ? cfg->max_connections
+                                                      : 1000);
+    if (conns < threads) {
+        conns = threads; /* libmicrohttpd shares the limit out by thread */
+    }
     metrics.by_route = xcalloc(((size_t)routes_count + 2) * NSTATUS,
                                sizeof(*metrics.by_route));
     metrics.started = time(NULL);
@@ -567,8 +865,11 @@ server_run(const struct server_config *cfg)
         NULL, MHD_OPTION_LISTEN_SOCKET, fd, MHD_OPTION_THREAD_POOL_SIZE,
         threads, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
         (size_t)HEADER_MEMORY_LIMIT, MHD_OPTION_CONNECTION_TIMEOUT,
-        (unsigned)CONNECTION_TIMEOUT, MHD_OPTION_STRICT_FOR_CLIENT, 1,
-        MHD_OPTION_NOTIFY_COMPLETED, on_completed, &s, MHD_OPTION_END);
+        (unsigned)CONNECTION_TIMEOUT, MHD_OPTION_CONNECTION_LIMIT, conns,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->max_connections_per_address,
+        MHD_OPTION_STRICT_FOR_CLIENT, 1, MHD_OPTION_NOTIFY_COMPLETED,
+        on_completed, &s, MHD_OPTION_NOTIFY_CONNECTION, on_connection, &s,
+        MHD_OPTION_END);
     if (d == NULL) {
         log_error("serve: cannot serve on %s: %s", cfg->listen,
                   strerror(errno));
@@ -578,7 +879,11 @@ server_run(const struct server_config *cfg)
         free(metrics.by_route);
         metrics.by_route = NULL;
         db_pool_free(s.pool);
+        pthread_mutex_destroy(&s.watch_lock);
         return 1;
+    }
+    if (pthread_create(&sweep, NULL, sweeper, &s) != 0) {
+        die("serve: cannot start the connection sweeper");
     }
     if (getsockname(fd, (struct sockaddr *)&bound, &blen) != 0) {
         bound = sa;
@@ -589,6 +894,12 @@ server_run(const struct server_config *cfg)
         inet_ntop(AF_INET, &sa.sin_addr, host, sizeof(host));
         log_info("serve: listening on http://%s:%u/ (%u threads, db %s)", host,
                  (unsigned)ntohs(bound.sin_port), threads, cfg->db_path);
+        log_info("serve: at most %u connections, %u per address (0: no "
+                 "limit), request heads within %u s, bodies %d KB for forms "
+                 "and %zu KB for uploads, %zu KB in total",
+                 conns, cfg->max_connections_per_address, s.head_timeout,
+                 FORM_BODY_LIMIT / 1024, cfg->body_limit / 1024,
+                 s.budget / 1024);
     }
     notify_systemd("READY=1");
 
@@ -616,6 +927,9 @@ server_run(const struct server_config *cfg)
         usleep(10000);
     }
     MHD_stop_daemon(d);
+    atomic_store(&s.stopping, true);
+    pthread_join(sweep, NULL);
+    pthread_mutex_destroy(&s.watch_lock);
     if (quiesced != MHD_INVALID_SOCKET) {
         close(quiesced); /* ours again once quiesced; else MHD closed it */
     }

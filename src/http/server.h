@@ -15,7 +15,7 @@ struct server_config {
     const char *db_path;
     const char *listen;        /* "ADDR:PORT"; port 0 picks a free one */
     unsigned threads;          /* worker threads; 0 = number of CPUs */
-    size_t body_limit;         /* bytes of request body accepted */
+    size_t body_limit;         /* bytes of body of an upload route */
     bool behind_tls_proxy;     /* TLS ends at a proxy: cookies get Secure */
     const char *trusted_proxy; /* with behind_tls_proxy: the peer whose
                                   X-Forwarded-For names the client */
@@ -26,6 +26,9 @@ struct server_config {
     int log_level;             /* 0 info (with access log), 1 warn, 2 error */
     bool metrics_loopback;     /* /metrics open to direct loopback clients */
     const char *metrics_token; /* bearer token for /metrics, or NULL/"" */
+    unsigned max_connections;  /* open at once, in total (0: 1000) */
+    unsigned max_connections_per_address; /* per client address; 0 = none */
+    unsigned header_timeout; /* s for a request head to arrive (0: 20) */
 };
 
 /*

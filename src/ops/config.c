@@ -49,6 +49,18 @@ const struct ops_key_info ops_keys[OPS_KEY_COUNT] = {
     [OPS_METRICS_TOKEN] = {"metrics_token", "", false, true,
                            "bearer token for /metrics (at least 16 "
                            "characters); empty = none"},
+    [OPS_MAX_CONNECTIONS] = {"max_connections", "1000", false, false,
+                             "connections open at once, 16..100000 (kept "
+                             "below the file descriptor limit)"},
+    [OPS_MAX_CONNECTIONS_PER_ADDRESS] =
+        {"max_connections_per_address", "64", false, false,
+         "connections open at once from one client address, 0..100000; "
+         "0 = no limit (behind a reverse proxy every client has its "
+         "address: set 0 or above max_connections)"},
+    [OPS_HEADER_TIMEOUT] = {"header_timeout", "20", false, false,
+                            "seconds a request line and its headers may "
+                            "take to arrive, 2..600; an idle keep-alive "
+                            "connection is closed after as long"},
 };
 
 static bool
@@ -175,6 +187,26 @@ ops_config_check(enum ops_key k, const char *v)
         return *v == '\0' || strlen(v) >= 16
                    ? NULL
                    : "must be empty or at least 16 characters";
+    case OPS_MAX_CONNECTIONS:
+    case OPS_MAX_CONNECTIONS_PER_ADDRESS: {
+        char *end;
+        long t = strtol(v, &end, 10);
+        long lo = k == OPS_MAX_CONNECTIONS ? 16 : 0;
+
+        return isdigit((unsigned char)*v) && *end == '\0' && t >= lo &&
+                       t <= 100000
+                   ? NULL
+               : k == OPS_MAX_CONNECTIONS ? "must be a whole number 16..100000"
+                                          : "must be a whole number 0..100000";
+    }
+    case OPS_HEADER_TIMEOUT: {
+        char *end;
+        long t = strtol(v, &end, 10);
+
+        return isdigit((unsigned char)*v) && *end == '\0' && t >= 2 && t <= 600
+                   ? NULL
+                   : "must be a whole number of seconds 2..600";
+    }
     case OPS_KEY_COUNT:
         break;
     }
@@ -382,6 +414,12 @@ ops_config_load(struct ops_config *c, const char *file,
                    : strcmp(c->value[OPS_LOG_LEVEL], "warn") == 0 ? 1
                                                                   : 0;
     c->metrics_loopback = strcmp(c->value[OPS_METRICS_ALLOW], "loopback") == 0;
+    c->max_connections =
+        (unsigned)strtoul(c->value[OPS_MAX_CONNECTIONS], NULL, 10);
+    c->max_connections_per_address =
+        (unsigned)strtoul(c->value[OPS_MAX_CONNECTIONS_PER_ADDRESS], NULL, 10);
+    c->header_timeout =
+        (unsigned)strtoul(c->value[OPS_HEADER_TIMEOUT], NULL, 10);
     return 0;
 }
 

@@ -27,6 +27,9 @@ enum ops_key {
     OPS_LOG_LEVEL,
     OPS_METRICS_ALLOW,
     OPS_METRICS_TOKEN,
+    OPS_MAX_CONNECTIONS,
+    OPS_MAX_CONNECTIONS_PER_ADDRESS,
+    OPS_HEADER_TIMEOUT,
     OPS_KEY_COUNT
 };
 
@@ -51,6 +54,9 @@ struct ops_config {
     bool behind_tls_proxy;
     int log_level;         /* 0 info, 1 warn, 2 error */
     bool metrics_loopback; /* metrics_allow = loopback */
+    unsigned max_connections;
+    unsigned max_connections_per_address; /* 0 = no limit */
+    unsigned header_timeout;              /* seconds */
 };
 
 /*

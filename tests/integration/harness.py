@@ -21,8 +21,8 @@ class Server:
     def __init__(self, binary, db, args=()):
         self.binary, self.db = binary, db
         self.proc = subprocess.Popen(
-            [binary, 'serve', '--db', db, '--listen', '127.0.0.1:0',
-             *args],
+            [binary, 'serve', '--db', db, '--listen', '127.0.0.1:0'] +
+            list(args),
             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
         self.lines = []
         self.port = None

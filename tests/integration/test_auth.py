@@ -129,7 +129,7 @@ def route_table():
         inc = os.path.join(ROOT, 'src', m, 'routes.inc')
         if os.path.exists(inc):
             text += open(inc).read()
-    return re.findall(r'ROUTE\("(\w+)",\s*"([^"]+)",\s*(\w+),\s*(\w+)\)',
+    return re.findall(r'ROUTE(?:_UPLOAD)?\("(\w+)",\s*"([^"]+)",\s*(\w+),\s*(\w+)\)',
                       text)
 
 
