@@ -795,7 +795,7 @@ server_run(const struct server_config *cfg)
     struct MHD_Daemon *d;
     sigset_t set;
     unsigned threads = cfg->threads;
-    unsigned conns;
+    unsigned conns, per_address;
     pthread_t sweep;
     struct db *probe;
     char err[512];
@@ -852,6 +852,9 @@ server_run(const struct server_config *cfg)
     current = cfg;
 
     /* Signals are taken by sigwait() below, in this thread only. */
+    /* Behind the proxy every peer is the proxy: a per-address limit would
+     * cap the whole site, so clients are limited in the proxy instead. */
+    per_address = cfg->behind_tls_proxy ? 0 : cfg->max_connections_per_address;
     sigemptyset(&set);
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGTERM);
@@ -866,7 +869,7 @@ server_run(const struct server_config *cfg)
         threads, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
         (size_t)HEADER_MEMORY_LIMIT, MHD_OPTION_CONNECTION_TIMEOUT,
         (unsigned)CONNECTION_TIMEOUT, MHD_OPTION_CONNECTION_LIMIT, conns,
-        MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->max_connections_per_address,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_address,
         MHD_OPTION_STRICT_FOR_CLIENT, 1, MHD_OPTION_NOTIFY_COMPLETED,
         on_completed, &s, MHD_OPTION_NOTIFY_CONNECTION, on_connection, &s,
         MHD_OPTION_END);
@@ -897,9 +900,8 @@ server_run(const struct server_config *cfg)
         log_info("serve: at most %u connections, %u per address (0: no "
                  "limit), request heads within %u s, bodies %d KB for forms "
                  "and %zu KB for uploads, %zu KB in total",
-                 conns, cfg->max_connections_per_address, s.head_timeout,
-                 FORM_BODY_LIMIT / 1024, cfg->body_limit / 1024,
-                 s.budget / 1024);
+                 conns, per_address, s.head_timeout, FORM_BODY_LIMIT / 1024,
+                 cfg->body_limit / 1024, s.budget / 1024);
     }
     notify_systemd("READY=1");
 

@@ -295,6 +295,10 @@ page_mon_home(struct req *r)
                  "<p><a href=\"/monitoring/zatwierdzanie\">" T_MON_PENDING_TITLE
                  "</a></p>\n");
     }
+    if (r->user != NULL && r->user->role == ROLE_IMPLEMENTER) {
+        html_lit(r,
+                 "<p><a href=\"/moje-zadania\">" T_MY_TASKS_TITLE "</a></p>\n");
+    }
     html_printf(r,
                 "<table>\n<caption>%s</caption>\n<thead><tr>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -486,6 +490,210 @@ calendar_section(struct req *r, const struct plan *p, int64_t plan_id)
         html_lit(r, "<li>" T_MON_OVERDUE_NONE "</li>\n");
     }
     html_lit(r, "</ul>\n");
+    return 0;
+}
+
+/* Counts over the implementer's items, for the summary. */
+struct my_counts {
+    int due, overdue, pending, returned;
+};
+
+/*
+** One item of a task on "Moje zadania": its entries with their state (a
+** returned one with the coordinator's comment) and the calendar's open
+** periods with a due date that it has no entry for.
+*/
+static void
+my_item(struct req *r, const struct plan *p, const struct mon_entry *es, int ne,
+        const struct mon_period *ps, int np, const char *today,
+        const char *kind, int pos, const char *source, struct my_counts *c)
+{
+    struct mon_entry probe;
+    bool by_year = false, by_quarter = false;
+    int i, shown = 0;
+
+    memset(&probe, 0, sizeof(probe));
+    probe.kind = kind;
+    probe.pos = pos;
+    probe.source = source;
+    html_printf(r, "<tr><th scope=\"row\">%s</th><td class=\"num\">%s</td><td>",
+                item_label(&r->arena, p, &probe),
+                item_plan_text(&r->arena, p, &probe));
+    for (i = 0; i < ne; i++) {
+        const struct mon_entry *e = &es[i];
+
+        if (e->pos != pos || strcmp(e->kind, kind) != 0 ||
+            strcmp(e->source, source) != 0) {
+            continue;
+        }
+        by_year = by_year || strlen(e->period) == 4;
+        by_quarter = by_quarter || strlen(e->period) == 7;
+        html_printf(r, "%s<a href=\"/monitoring/wpisy/%ld\">%s: %s</a> — %s",
+                    shown++ ? "<br>" : "", (long)e->id,
+                    period_label(&r->arena, e->period),
+                    entry_value_text(&r->arena, e),
+                    strcmp(e->status, "entered") == 0    ? T_MY_TASKS_PENDING
+                    : strcmp(e->status, "returned") == 0 ? T_MY_TASKS_RETURNED
+                                                         : T_MON_ST_APPROVED);
+        if (strcmp(e->status, "returned") == 0 && e->comment != NULL) {
+            html_printf(r, " („%s”)", e->comment);
+        }
+        c->pending += strcmp(e->status, "entered") == 0;
+        c->returned += strcmp(e->status, "returned") == 0;
+    }
+    for (i = 0; i < np; i++) {
+        const struct mon_period *per = &ps[i];
+        bool quarter = strlen(per->period) == 7, has = false;
+        int k;
+
+        if (per->closed || per->due_on == NULL ||
+            (quarter ? by_year : by_quarter)) {
+            continue;
+        }
+        for (k = 0; k < ne && !has; k++) {
+            has = es[k].pos == pos && strcmp(es[k].kind, kind) == 0 &&
+                  strcmp(es[k].source, source) == 0 &&
+                  strcmp(es[k].period, per->period) == 0;
+        }
+        if (has) {
+            continue;
+        }
+        c->due++;
+        c->overdue += strcmp(per->due_on, today) < 0;
+        html_printf(r, "%s<strong>%s</strong>: %s %s%s", shown++ ? "<br>" : "",
+                    period_label(&r->arena, per->period), T_MY_TASKS_MISSING,
+                    per->due_on,
+                    strcmp(per->due_on, today) < 0 ? " (" T_MY_TASKS_OVERDUE ")"
+                                                   : "");
+    }
+    if (shown == 0) {
+        html_lit(r, T_MON_NO_ENTRIES);
+    }
+    html_lit(r, "</td></tr>\n");
+}
+
+/*
+** ROUTE: GET /moje-zadania
+** CAP: CAP_REALISATION_ENTER
+** PARAMS: none
+*/
+int
+page_my_tasks(struct req *r)
+{
+    const char *today = today_iso(&r->arena);
+    struct my_counts c = {0, 0, 0, 0};
+    struct buf body;
+    db_stmt *st;
+    int64_t *plans = NULL, loaded = 0;
+    int *tasks = NULL, n = 0, i, rc;
+
+    layout_begin(r, T_MY_TASKS_TITLE);
+    crumbs(r, T_MY_TASKS_TITLE, 0);
+    html_printf(r, "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n", T_MY_TASKS_TITLE,
+                T_MY_TASKS_LEAD);
+    if (r->user->role != ROLE_IMPLEMENTER) {
+        html_lit(r, "<p>" T_MY_TASKS_NOT_IMPLEMENTER
+                    " <a href=\"/monitoring\">" T_NAV_MONITORING "</a></p>\n");
+        layout_end(r);
+        return 0;
+    }
+    st = db_query(r->db, Q_MON_MY_TASKS);
+    db_bind_int(st, 1, r->user->id);
+    while ((rc = db_step(st)) == DB_ROW) {
+        plans = plan_grow(&r->arena, plans, n, sizeof(*plans));
+        tasks = plan_grow(&r->arena, tasks, n, sizeof(*tasks));
+        plans[n] = db_col_int(st, 0);
+        tasks[n] = (int)db_col_int(st, 1);
+        n++;
+    }
+    db_done(st);
+    if (rc != DB_DONE) {
+        return rc;
+    }
+    if (n == 0) {
+        html_lit(r, "<p class=\"notice\">" T_MY_TASKS_NONE "</p>\n");
+        layout_end(r);
+        return 0;
+    }
+    /* The tasks are written aside, so that the summary comes first. */
+    body = r->out;
+    buf_init(&r->out);
+    {
+        struct plan_meta meta;
+        struct plan *p = NULL;
+        struct mon_entry *es = NULL;
+        struct mon_period *ps = NULL;
+        int ne = 0, np = 0, l, k;
+
+        for (i = 0; i < n; i++) {
+            const struct plan_task *task;
+
+            if (plans[i] != loaded) {
+                if ((rc = plan_store_load(r->db, &r->arena, plans[i], &p,
+                                          &meta)) != 0 ||
+                    (ne = mon_entries_of_plan(r->db, &r->arena, plans[i],
+                                              &es)) < 0 ||
+                    (np = mon_periods(r->db, &r->arena, plans[i], &ps)) < 0) {
+                    buf_free(&r->out);
+                    r->out = body;
+                    return rc != 0 ? rc : ne < 0 ? ne : np;
+                }
+                loaded = plans[i];
+                html_printf(r, "<h2>%s %d</h2>\n<p>%s</p>\n", T_MY_TASKS_PLAN,
+                            p->year, p->title ? p->title : "");
+            }
+            if (tasks[i] < 0 || tasks[i] >= p->ntasks) {
+                continue;
+            }
+            task = &p->tasks[tasks[i]];
+            html_printf(r,
+                        "<section class=\"mon-task\"><h3>%s %s</h3>\n<p>%s"
+                        "</p><p><a href=\"/monitoring/plany/%ld/realizacja#"
+                        "zadanie-%d\">%s</a></p>\n<div class=\"wide\" "
+                        "tabindex=\"0\" role=\"region\" aria-label=\"%s %s\">"
+                        "<table>\n<thead><tr><th scope=\"col\">%s</th><th "
+                        "scope=\"col\" class=\"num\">%s</th><th scope=\"col\">"
+                        "%s</th></tr></thead>\n<tbody>\n",
+                        T_MON_TASK, task->number,
+                        task->description ? task->description : "",
+                        (long)plans[i], tasks[i] + 1, T_MY_TASKS_ENTER,
+                        T_MON_TASK, task->number, T_MON_COL_ITEM, T_MON_PLANNED,
+                        T_MON_COL_ENTRIES);
+            for (k = 0; k < p->nindicators; k++) {
+                if (p->indicators[k].task == tasks[i]) {
+                    my_item(r, p, es, ne, ps, np, today, "indicator", k, "",
+                            &c);
+                }
+            }
+            for (l = task->first_line;
+                 l >= 0 && l < task->first_line + task->nlines; l++) {
+                for (k = 0; k < p->lines[l].namounts; k++) {
+                    const struct plan_amount *am = &p->lines[l].amounts[k];
+
+                    if (am->amount.kind == PLAN_NUM_VALUE && am->amount.v > 0) {
+                        my_item(r, p, es, ne, ps, np, today, "line", l,
+                                p->sources[am->source].code, &c);
+                    }
+                }
+            }
+            html_lit(r, "</tbody>\n</table></div>\n</section>\n");
+        }
+    }
+    {
+        struct buf tasks_html = r->out;
+
+        r->out = body;
+        html_printf(r,
+                    "<h2>%s</h2>\n<ul class=\"summary\"><li>%s: %d (%s: %d)"
+                    "</li><li>%s: %d</li><li>%s: %d</li></ul>\n",
+                    T_MY_TASKS_SUMMARY, T_MY_TASKS_DUE, c.due,
+                    T_MY_TASKS_OVERDUE, c.overdue, T_MY_TASKS_RETURNED,
+                    c.returned, T_MY_TASKS_PENDING, c.pending);
+        /* Written above by html_printf, every value escaped there. */
+        buf_append(&r->out, tasks_html.data, tasks_html.len);
+        buf_free(&tasks_html);
+    }
+    layout_end(r);
     return 0;
 }
 

@@ -54,6 +54,25 @@
 #define T_MON_ST_RETURNED "zwrócony"
 #define T_MON_APPROVED_VALUE "Wartość zatwierdzona"
 #define T_MON_ISSUER "Wydał"
+#define T_MY_TASKS_TITLE "Moje zadania"
+#define T_MY_TASKS_PLAN "Plan na rok"
+#define T_MY_TASKS_LEAD                                                        \
+    "Zadania, które realizują Twoje jednostki: co trzeba uzupełnić, co "   \
+    "czeka na zatwierdzenie, co wróciło do poprawy z uwagą koordynatora."
+#define T_MY_TASKS_NOT_IMPLEMENTER                                             \
+    "Ta strona zbiera zadania jednostek realizatora. Realizację wszystkich "  \
+    "zadań wprowadzasz na stronach planów w module monitorowania."
+#define T_MY_TASKS_NONE                                                        \
+    "Żadne zadanie nie jest przypisane do Twoich jednostek. Poproś "         \
+    "koordynatora o przypisanie jednostki do zadań planu."
+#define T_MY_TASKS_SUMMARY "Podsumowanie"
+#define T_MY_TASKS_DUE "do uzupełnienia"
+#define T_MY_TASKS_OVERDUE "po terminie"
+#define T_MY_TASKS_PENDING "czeka na zatwierdzenie"
+#define T_MY_TASKS_RETURNED "zwrócone do poprawy"
+#define T_MY_TASKS_ENTER "Wprowadź lub popraw"
+#define T_MY_TASKS_MISSING "brak wpisu, termin"
+#define T_MY_TASKS_LINK "Moje zadania (realizator)"
 #define T_MON_NARRATIVE "Opis realizacji"
 #define T_MON_NARRATIVES "Opis realizacji zadań"
 #define T_MON_NARRATIVE_SAVE "Zapisz opis"

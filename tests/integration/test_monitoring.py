@@ -102,6 +102,34 @@ def main():
         st, _, html = c.request('GET', f'/monitoring/plany/{plan}/realizacja')
         check(st == 200 and html.count('name="value"') >= 1, st)
 
+    def my_tasks_show_pending_and_returned_with_the_comment():
+        # Contract of issue 12: /moje-zadania is the implementer's page.
+        impl = Client(srv)
+        impl.login('realizator')
+        st, _, html = impl.request('GET', '/moje-zadania')
+        check(st == 200 and 'Zadanie 1.10' in html, st)
+        check('Zadanie 1.4<' not in html, "another unit's task listed")
+        check('czeka na zatwierdzenie' in html and 'Podsumowanie' in html,
+              'the pending entry and the summary')
+        rid = q(db, "SELECT id FROM realisation WHERE plan_id = ? AND "
+                "kind = 'indicator' AND pos = 13", plan)[0][0]
+        coord = Client(srv)
+        coord.login('koord')
+        st, _, _ = coord.request('POST', f'/monitoring/wpisy/{rid}/decyzja', {
+            'csrf': coord.csrf('/monitoring'), 'decision': 'return',
+            'comment': 'Brak listy obecności z 12 maja'})
+        check(st == 303, st)
+        st, _, html = impl.request('GET', '/moje-zadania')
+        check('zwrócone do poprawy' in html and
+              'Brak listy obecności z 12 maja' in html, 'comment shown')
+        st, _, _ = impl.request('POST', '/monitoring/wpisy', {
+            'csrf': impl.csrf('/monitoring'), 'plan': plan,
+            'kind': 'indicator', 'pos': 13, 'source': '', 'period': '2021',
+            'value': '22', 'note': 'z listą obecności'})
+        check(st == 303, st)
+        st, _, html = coord.request('GET', '/moje-zadania')
+        check(st == 200 and 'zadania jednostek realizatora' in html, st)
+
     def approval_and_return_are_audited():
         c = Client(srv)
         c.login('koord')
@@ -708,6 +736,7 @@ def main():
 
     for fn in (pages_answer_with_real_content,
                implementer_enters_only_its_units_tasks,
+               my_tasks_show_pending_and_returned_with_the_comment,
                approval_and_return_are_audited,
                report_totals_equal_stored_entries,
                unapproved_values_never_reach_the_official_report,
