@@ -317,10 +317,12 @@ router_dispatch(struct req *r)
     rc = found->handler(r);
     if (rc != 0) {
         if (r->status < 400) {
-            r->status = rc == ERR_NOTFOUND ? 404
-                        : rc == ERR_INPUT  ? 400
-                        : rc == ERR_DENIED ? 403
-                                           : 500;
+            /* A request stopped by shutdown may be tried again. */
+            r->status = rc == ERR_NOTFOUND  ? 404
+                        : rc == ERR_INPUT   ? 400
+                        : rc == ERR_DENIED  ? 403
+                        : rc == ERR_STOPPED ? 503
+                                            : 500;
         }
         router_render_error(r);
     }
