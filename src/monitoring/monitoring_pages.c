@@ -412,10 +412,12 @@ calendar_section(struct req *r, const struct plan *p, int64_t plan_id)
                 "<h2 id=\"kalendarz\">%s</h2>\n<div class=\"wide\" "
                 "tabindex=\"0\" role=\"region\" aria-labelledby=\"kalendarz\">"
                 "<table>\n<thead><tr><th scope=\"col\">%s</th>"
-                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>%s"
-                "</tr></thead>\n<tbody>\n",
-                T_MON_CALENDAR, T_MON_PERIOD, T_MON_DUE, T_MON_COL_STATUS,
-                approver ? "<th scope=\"col\">Zmiana</th>" : "");
+                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>",
+                T_MON_CALENDAR, T_MON_PERIOD, T_MON_DUE, T_MON_COL_STATUS);
+    if (approver) {
+        html_lit(r, "<th scope=\"col\">" T_MON_CALENDAR_CHANGE "</th>");
+    }
+    html_lit(r, "</tr></thead>\n<tbody>\n");
     for (y = from; y <= to; y++) {
         for (q = 0; q <= (p->kind == PLAN_YEARLY ? 4 : 0); q++) {
             const char *per = q == 0 ? arena_printf(&r->arena, "%d", y)
@@ -773,6 +775,126 @@ narrative_block(struct req *r, int64_t plan_id, int year, int t,
     form_end(r);
 }
 
+/* Items of task t: its indicators and its lines' planned sources. */
+static void
+task_items(const struct plan *p, int t, const struct mon_entry *es, int ne,
+           const struct mon_period *ps, int np, const char *today, int *items,
+           int *reported, int *overdue)
+{
+    const struct plan_task *task = &p->tasks[t];
+    int i, l, k;
+
+    for (i = 0; i < p->nindicators + p->nlines; i++) {
+        /* i < nindicators: indicator i; beyond: line i - nindicators */
+        int pos = i < p->nindicators ? i : i - p->nindicators;
+        bool line = i >= p->nindicators;
+
+        if ((!line && p->indicators[pos].task != t) ||
+            (line && (pos < task->first_line ||
+                      pos >= task->first_line + task->nlines))) {
+            continue;
+        }
+        for (k = 0; k < (line ? p->lines[pos].namounts : 1); k++) {
+            const char *source = "";
+            bool any = false;
+
+            if (line) {
+                const struct plan_amount *am = &p->lines[pos].amounts[k];
+
+                if (am->amount.kind != PLAN_NUM_VALUE || am->amount.v == 0) {
+                    continue;
+                }
+                source = p->sources[am->source].code;
+            }
+            (*items)++;
+            for (l = 0; l < ne && !any; l++) {
+                any = es[l].pos == pos &&
+                      strcmp(es[l].kind, line ? "line" : "indicator") == 0 &&
+                      strcmp(es[l].source, source) == 0;
+            }
+            *reported += any;
+            for (l = 0; l < np && !any; l++) {
+                if (!ps[l].closed && ps[l].due_on != NULL &&
+                    strcmp(ps[l].due_on, today) < 0) {
+                    (*overdue)++;
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/*
+** The reporting rate of each implementer unit of a yearly plan: the
+** items of its tasks, how many have any entry, how many have none though
+** a due date has passed.
+*/
+static int
+implementer_rates(struct req *r, const struct plan *p, int64_t plan_id)
+{
+    const char *today = today_iso(&r->arena);
+    struct mon_entry *es;
+    struct mon_period *ps;
+    int ne = mon_entries_of_plan(r->db, &r->arena, plan_id, &es);
+    int np = ne < 0 ? 0 : mon_periods(r->db, &r->arena, plan_id, &ps);
+    db_stmt *st;
+    int64_t unit = 0;
+    const char *name = NULL;
+    int rc, items = 0, reported = 0, overdue = 0, rows = 0;
+
+    if (ne < 0 || np < 0) {
+        return ne < 0 ? ne : np;
+    }
+    st = db_query(r->db, Q_MON_PLAN_UNITS);
+    db_bind_int(st, 1, plan_id);
+    for (;;) {
+        rc = db_step(st);
+        if (rc != DB_ROW || db_col_int(st, 0) != unit) {
+            if (name != NULL) {
+                if (rows++ == 0) {
+                    html_printf(
+                        r,
+                        "<h2 id=\"sprawozdawczosc\">%s</h2>\n<div "
+                        "class=\"wide\" tabindex=\"0\" role=\"region\" "
+                        "aria-labelledby=\"sprawozdawczosc\"><table>\n<thead>"
+                        "<tr><th scope=\"col\">%s</th><th scope=\"col\" "
+                        "class=\"num\">%s</th><th scope=\"col\" class=\"num\">"
+                        "%s</th><th scope=\"col\" class=\"num\">%s</th><th "
+                        "scope=\"col\" class=\"num\">%s</th></tr></thead>\n"
+                        "<tbody>\n",
+                        T_MON_RATES, T_MON_RATES_UNIT, T_MON_RATES_ITEMS,
+                        T_MON_RATES_REPORTED, T_MON_RATES_RATE,
+                        T_MON_RATES_OVERDUE);
+                }
+                html_printf(
+                    r,
+                    "<tr><th scope=\"row\">%s</th><td class=\"num\">"
+                    "%d</td><td class=\"num\">%d</td><td class=\"num\">"
+                    "%s</td><td class=\"num\">%d</td></tr>\n",
+                    name, items, reported,
+                    mon_pct_text(&r->arena,
+                                 items > 0 ? reported * 1000 / items : -1),
+                    overdue);
+            }
+            if (rc != DB_ROW) {
+                break;
+            }
+            unit = db_col_int(st, 0);
+            name = db_col_text_dup(&r->arena, st, 1);
+            items = reported = overdue = 0;
+        }
+        if (db_col_int(st, 2) >= 0 && db_col_int(st, 2) < p->ntasks) {
+            task_items(p, (int)db_col_int(st, 2), es, ne, ps, np, today, &items,
+                       &reported, &overdue);
+        }
+    }
+    db_done(st);
+    if (rows > 0) {
+        html_lit(r, "</tbody>\n</table></div>\n");
+    }
+    return rc == DB_DONE ? 0 : rc;
+}
+
 /*
 ** ROUTE: POST /monitoring/plany/:id/okresy
 ** CAP: CAP_REALISATION_APPROVE
@@ -1101,7 +1223,8 @@ page_mon_dashboard(struct req *r)
         return rc;
     }
     html_lit(r, "</tbody>\n</table>\n");
-    if ((rc = calendar_section(r, m.p, id)) != 0) {
+    if ((rc = calendar_section(r, m.p, id)) != 0 ||
+        (rc = implementer_rates(r, m.p, id)) != 0) {
         return rc;
     }
     layout_end(r);

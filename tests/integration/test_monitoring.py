@@ -446,6 +446,9 @@ def main():
         check(period('due', '2021-Q3', due_on='2021-02-30')[0] == 400,
               'an impossible date is refused')
         st, _, html = c.request('GET', f'/monitoring/plany/{plan}')
+        rates = html[html.index('Sprawozdawczość realizatorów'):]
+        check('Konsultanci Kujawsko-Pomorskiej Niebieskiej Linii' in rates,
+              'reporting rate per implementer')
         check('Kalendarz sprawozdawczy' in html and '2021-07-15' in html and
               'Zaległe sprawozdania' in html and '2 kw. 2021 (termin '
               '2021-07-15)' in html, 'calendar and overdue shown')
