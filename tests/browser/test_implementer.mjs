@@ -88,7 +88,7 @@ async function main() {
       await coord.goto(`${base}/monitoring/plany/${PLAN}`);
       await coord.locator('#p-2024-due').fill('2024-04-20');
       await enterOn(coord, coord.locator('#p-2024-due ~ button[value="due"]'));
-      check((await coord.locator('#kalendarz ~ div').innerText()).includes('2024-04-20'),
+      check((await coord.locator('#kalendarz + div').innerText()).includes('2024-04-20'),
         'due date shown');
       before = await spent(coord, base);
     });
