@@ -95,6 +95,7 @@
 #define T_PLAN_ROW "wiersz"
 #define T_PLAN_COLUMN "kolumna"
 #define T_PLAN_DOWNLOAD "Pobierz"
+#define T_PLAN_REPORTS "Sprawozdania z realizacji (przyjęte)"
 #define T_PLAN_SOURCE_FILE "Plik źródłowy"
 #define T_PLAN_IMPORTED "Wczytano"
 #define T_PLAN_REGION "Województwo"

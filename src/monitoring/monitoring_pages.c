@@ -2037,6 +2037,65 @@ page_mon_report_adopt(struct req *r)
 }
 
 /*
+** ROUTE: GET /sprawozdania/:id
+** CAP: CAP_PUBLIC
+** PARAMS: id (path)
+*/
+int
+page_mon_adopted_list(struct req *r)
+{
+    struct mon_adoption *ad;
+    struct plan_meta meta;
+    struct plan *p;
+    int64_t id = 0;
+    bool visible;
+    int rc, n, i;
+
+    if ((rc = id_param(r, 0, &id)) != 0 ||
+        (rc = plan_visible(r, id, &visible))) {
+        return rc;
+    }
+    if (!visible) {
+        return req_error(r, 404, NULL);
+    }
+    if ((rc = plan_store_load(r->db, &r->arena, id, &p, &meta)) != 0) {
+        return rc;
+    }
+    if ((n = mon_report_adoptions(r->db, &r->arena, id, &ad)) < 0) {
+        return n;
+    }
+    layout_begin(r, T_MON_ADOPTED_LIST);
+    html_printf(r,
+                "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n<p><a href=\"/plany/"
+                "%ld\">%s</a></p>\n",
+                T_MON_ADOPTED_LIST, p->title ? p->title : "", (long)id,
+                T_MON_PLAN_TEXT);
+    if (n == 0) {
+        html_lit(r, "<p>" T_MON_ADOPTED_NONE "</p>\n");
+    } else {
+        html_lit(r, "<ul>\n");
+    }
+    for (i = 0; i < n; i++) {
+        html_printf(r,
+                    "<li>%s: <a href=\"/sprawozdania/%ld/%d\">HTML</a>, "
+                    "<a href=\"/sprawozdania/%ld/%d?format=pdf\">PDF</a>, "
+                    "<a href=\"/sprawozdania/%ld/%d?format=xlsx\">XLSX</a>, "
+                    "<a href=\"/sprawozdania/%ld/%d?format=json\">JSON</a>"
+                    "</li>\n",
+                    arena_printf(&r->arena, T_MON_ADOPTED_ON,
+                                 warsaw_date_words(&r->arena, ad[i].at),
+                                 ad[i].version),
+                    (long)id, ad[i].version, (long)id, ad[i].version, (long)id,
+                    ad[i].version, (long)id, ad[i].version);
+    }
+    if (n > 0) {
+        html_lit(r, "</ul>\n");
+    }
+    layout_end(r);
+    return 0;
+}
+
+/*
 ** ROUTE: GET /sprawozdania/:id/:version
 ** CAP: CAP_PUBLIC
 ** PARAMS: id, version (path), format=html|pdf|xlsx|json (default html)

@@ -23,6 +23,7 @@ int page_mon_period(struct req *r);
 int page_my_tasks(struct req *r);
 int page_mon_narrative_save(struct req *r);
 int page_mon_adopted_file(struct req *r);
+int page_mon_adopted_list(struct req *r);
 int api_mon_report(struct req *r);
 int page_reg_home(struct req *r);
 int page_reg_list(struct req *r);

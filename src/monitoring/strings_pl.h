@@ -150,6 +150,9 @@
     "sprawozdanie przyjmuje się ponownie jako kolejną wersję."
 #define T_MON_ADOPTED_LIST "Przyjęte sprawozdania"
 #define T_MON_ADOPTED_REPORT "Sprawozdanie przyjęte, wersja"
+#define T_MON_PLAN_TEXT "Treść planu"
+#define T_MON_ADOPTED_NONE                                                     \
+    "Sprawozdanie z realizacji tego planu nie zostało jeszcze przyjęte."
 #define T_MON_ADOPTED_DONE "Sprawozdanie przyjęto."
 /* printf template: the number of pending entries */
 #define T_MON_ERR_ADOPT_PENDING                                                \

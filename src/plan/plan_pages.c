@@ -993,6 +993,9 @@ page_plan(struct req *r)
                 "download>XLSX</a> · <a href=\"%s/eksport/csv\" download>"
                 "CSV</a> · <a href=\"/api/plans/%ld\">JSON</a></p>\n",
                 T_PLAN_DOWNLOAD, base, base, (long)id);
+    /* Adopted annual reports are published beside the plan. */
+    html_printf(r, "<p><a href=\"/sprawozdania/%ld\">%s</a></p>\n", (long)id,
+                T_PLAN_REPORTS);
     if (r->user != NULL && plan_may_edit(r, c.meta->region)) {
         publish_form(r, id, c.meta->published);
         if (p->kind == PLAN_YEARLY) {

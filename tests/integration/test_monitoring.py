@@ -305,6 +305,13 @@ def main():
                 conn.close()
             return out
 
+        # Published beside the plan, for everyone.
+        pub = Client(srv)
+        st, _, html = pub.request('GET', f'/plany/{plan}')
+        check(f'href="/sprawozdania/{plan}"' in html, 'linked from the plan')
+        st, _, html = pub.request('GET', f'/sprawozdania/{plan}')
+        check(st == 200 and f'/sprawozdania/{plan}/{version}?format=pdf' in html,
+              st)
         before = files()  # as the public: the 2021 plan is published
         for fmt, (st, data) in before.items():
             check(st == 200 and len(data) > 500, (fmt, st, len(data)))
