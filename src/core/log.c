@@ -17,21 +17,28 @@ log_set_level(int level)
     min_level = level;
 }
 
+size_t
+log_stamp(char *out, size_t n)
+{
+    struct timespec ts;
+    struct tm tm;
+
+    clock_gettime(CLOCK_REALTIME, &ts);
+    gmtime_r(&ts.tv_sec, &tm);
+    return strftime(out, n, "%Y-%m-%dT%H:%M:%SZ ", &tm);
+}
+
 static void
 vlog(const char *level, const char *fmt, va_list ap)
 {
     char line[2048];
-    struct timespec ts;
-    struct tm tm;
     int n;
 
     if ((min_level > 0 && level[0] == 'i') ||
         (min_level > 1 && level[0] == 'w')) {
         return;
     }
-    clock_gettime(CLOCK_REALTIME, &ts);
-    gmtime_r(&ts.tv_sec, &tm);
-    n = (int)strftime(line, sizeof(line), "%Y-%m-%dT%H:%M:%SZ ", &tm);
+    n = (int)log_stamp(line, sizeof(line));
     n += snprintf(line + n, sizeof(line) - (size_t)n, "%s ", level);
     vsnprintf(line + n, sizeof(line) - (size_t)n, fmt, ap);
     flockfile(stderr);

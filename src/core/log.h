@@ -5,6 +5,8 @@
 #ifndef CORE_LOG_H
 #define CORE_LOG_H
 
+#include <stddef.h>
+
 void log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -13,6 +15,11 @@ void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 ** are always written). Set once at start, before threads exist.
 */
 void log_set_level(int level);
+/*
+** The time every log line starts with, "2026-12-03T13:05:09Z " (UTC, ISO
+** 8601, a space after), into out: its length, 0 when n is too small.
+*/
+size_t log_stamp(char *out, size_t n);
 /* Startup failure: log and exit(1). Never called while serving. */
 _Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -1,6 +1,9 @@
 /* Warsaw local time and Polish dates; see warsaw.h. */
 #include "warsaw.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include "arena.h"
 
 /* Unix time of the last Sunday of month (0-based) of year, 01:00 UTC. */
@@ -34,6 +37,30 @@ warsaw_tm(int64_t t, struct tm *out)
                  : 3600;
     tt = (time_t)(t + offset);
     gmtime_r(&tt, out);
+}
+
+const char *
+warsaw_local(struct arena *a, const char *utc)
+{
+    struct tm tm = {0};
+    int y, mo, d, h, mi, n = 0;
+    struct tm local;
+
+    if (utc == NULL ||
+        sscanf(utc, "%4d-%2d-%2dT%2d:%2d%n", &y, &mo, &d, &h, &mi, &n) != 5 ||
+        n != 16 || utc[strlen(utc) - 1] != 'Z' || mo < 1 || mo > 12 || d < 1 ||
+        d > 31 || h > 23 || mi > 59) {
+        return utc;
+    }
+    tm.tm_year = y - 1900;
+    tm.tm_mon = mo - 1;
+    tm.tm_mday = d;
+    tm.tm_hour = h;
+    tm.tm_min = mi;
+    warsaw_tm((int64_t)timegm(&tm), &local);
+    return arena_printf(a, "%02d.%02d.%04d %02d:%02d", local.tm_mday,
+                        local.tm_mon + 1, local.tm_year + 1900, local.tm_hour,
+                        local.tm_min);
 }
 
 char *

@@ -16,5 +16,11 @@ struct arena;
 void warsaw_tm(int64_t t, struct tm *out);
 /* "3 grudnia 2026 r." for unix time t, in the arena. */
 char *warsaw_date_words(struct arena *a, int64_t t);
+/*
+** A stored UTC time ("2026-12-03T13:05:09Z", seconds and fractions
+** optional) as people in Poland read it: "03.12.2026 14:05", in the arena.
+** Text that is not such a time comes back as it is.
+*/
+const char *warsaw_local(struct arena *a, const char *utc);
 
 #endif

@@ -572,10 +572,14 @@ on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
      * write(2) per line: no stdio lock shared by the workers. */
     if (s->cfg->log_level == 0) {
         char line[1200];
+        size_t stamp = log_stamp(line, sizeof(line));
         int n = snprintf(
-            line, sizeof(line), "access %s %.1024s %d %zu %ldus%s\n", r->method,
-            r->path, r->status, r->out.len, us,
+            line + stamp, sizeof(line) - stamp,
+            "access %s %.1024s %d %zu %ldus%s\n", r->method, r->path, r->status,
+            r->out.len, us,
             toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
+
+        n += n > 0 ? (int)stamp : 0;
 
         if (n > 0 && write(STDERR_FILENO, line,
                            (size_t)n < sizeof(line) ? (size_t)n

@@ -10,6 +10,7 @@
 
 #include "core/err.h"
 #include "core/str.h"
+#include "core/warsaw.h"
 #include "db/db.h"
 #include "html/form.h"
 #include "html/html.h"
@@ -102,19 +103,20 @@ page_grant_mine(struct req *r)
     for (i = 0; i < n; i++) {
         const struct mon_award *w = &ws[i];
 
-        html_printf(r,
-                    "<tr><td>%s</td><td>%d</td><td>%s</td>"
-                    "<td class=\"num\">%s</td><td class=\"num\">%s</td>"
-                    "<td class=\"num\">%s</td><td><a href=\"/moje-dotacje/"
-                    "%ld\">%s</a> (%s)</td></tr>\n",
-                    w->call, w->year, w->project,
-                    str_money(&r->arena, w->amount),
-                    count_text(&r->arena, w, w->initiatives),
-                    count_text(&r->arena, w, w->beneficiaries), (long)w->id,
-                    T_GRANT_REPORT_ACTION,
-                    w->reported ? arena_printf(&r->arena, T_GRANT_REPORTED_BY,
-                                               w->reported_by, w->reported_at)
-                                : T_GRANT_NOT_REPORTED);
+        html_printf(
+            r,
+            "<tr><td>%s</td><td>%d</td><td>%s</td>"
+            "<td class=\"num\">%s</td><td class=\"num\">%s</td>"
+            "<td class=\"num\">%s</td><td><a href=\"/moje-dotacje/"
+            "%ld\">%s</a> (%s)</td></tr>\n",
+            w->call, w->year, w->project, str_money(&r->arena, w->amount),
+            count_text(&r->arena, w, w->initiatives),
+            count_text(&r->arena, w, w->beneficiaries), (long)w->id,
+            T_GRANT_REPORT_ACTION,
+            w->reported
+                ? arena_printf(&r->arena, T_GRANT_REPORTED_BY, w->reported_by,
+                               warsaw_local(&r->arena, w->reported_at))
+                : T_GRANT_NOT_REPORTED);
     }
     html_lit(r, "</tbody>\n</table></div>\n");
     layout_end(r);
@@ -128,17 +130,18 @@ report_page(struct req *r, const struct mon_award *w, const char *ini,
 {
     layout_begin(r, T_GRANT_REPORT_TITLE);
     mine_crumbs(r, T_GRANT_REPORT_TITLE);
-    html_printf(r,
-                "<h1>%s</h1>\n<dl class=\"facts\"><dt>%s</dt><dd>%s (%d)"
-                "</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>"
-                "<dt>%s</dt><dd>%s zł</dd><dt>%s</dt><dd>%s</dd></dl>\n",
-                T_GRANT_REPORT_TITLE, T_GRANT_COMPETITION, w->call, w->year,
-                T_GRANT_F_ORGANISATION, w->organisation, T_GRANT_F_PROJECT,
-                w->project, T_GRANT_F_AMOUNT, str_money(&r->arena, w->amount),
-                T_GRANT_REPORTED,
-                w->reported ? arena_printf(&r->arena, T_GRANT_REPORTED_BY,
-                                           w->reported_by, w->reported_at)
-                            : T_GRANT_NOT_REPORTED);
+    html_printf(
+        r,
+        "<h1>%s</h1>\n<dl class=\"facts\"><dt>%s</dt><dd>%s (%d)"
+        "</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>"
+        "<dt>%s</dt><dd>%s zł</dd><dt>%s</dt><dd>%s</dd></dl>\n",
+        T_GRANT_REPORT_TITLE, T_GRANT_COMPETITION, w->call, w->year,
+        T_GRANT_F_ORGANISATION, w->organisation, T_GRANT_F_PROJECT, w->project,
+        T_GRANT_F_AMOUNT, str_money(&r->arena, w->amount), T_GRANT_REPORTED,
+        w->reported
+            ? arena_printf(&r->arena, T_GRANT_REPORTED_BY, w->reported_by,
+                           warsaw_local(&r->arena, w->reported_at))
+            : T_GRANT_NOT_REPORTED);
     if (nerrs > 0) {
         html_lit(r, "<p>" T_GRANT_ERR_FORM "</p>\n");
     }
@@ -282,18 +285,19 @@ awards_page(struct req *r, const struct mon_record *g, const char *org,
             sum_i += w->initiatives;
             sum_b += w->beneficiaries;
         }
-        html_printf(r,
-                    "<tr><td>%s</td><td>%s</td><td class=\"num\">%s</td>"
-                    "<td class=\"num\">%s</td><td class=\"num\">%s</td>"
-                    "<td>%s%s%s</td><td>",
-                    w->organisation, w->project,
-                    str_money(&r->arena, w->amount),
-                    count_text(&r->arena, w, w->initiatives),
-                    count_text(&r->arena, w, w->beneficiaries),
-                    w->reported ? arena_printf(&r->arena, T_GRANT_REPORTED_BY,
-                                               w->reported_by, w->reported_at)
-                                : T_GRANT_NOT_REPORTED,
-                    w->note ? ": " : "", w->note ? w->note : "");
+        html_printf(
+            r,
+            "<tr><td>%s</td><td>%s</td><td class=\"num\">%s</td>"
+            "<td class=\"num\">%s</td><td class=\"num\">%s</td>"
+            "<td>%s%s%s</td><td>",
+            w->organisation, w->project, str_money(&r->arena, w->amount),
+            count_text(&r->arena, w, w->initiatives),
+            count_text(&r->arena, w, w->beneficiaries),
+            w->reported
+                ? arena_printf(&r->arena, T_GRANT_REPORTED_BY, w->reported_by,
+                               warsaw_local(&r->arena, w->reported_at))
+                : T_GRANT_NOT_REPORTED,
+            w->note ? ": " : "", w->note ? w->note : "");
         form_begin(r,
                    arena_printf(&r->arena,
                                 "/rejestry/konkursy/%ld/dotacje/%ld/usun",

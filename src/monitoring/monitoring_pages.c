@@ -1208,15 +1208,15 @@ page_mon_dashboard(struct req *r)
         e.pos = (int)db_col_int(st, 7);
         e.source = db_col_text_dup(&r->arena, st, 8);
         e.value = db_col_int(st, 2);
-        html_printf(r,
-                    "<tr><td>%s</td><td>%s</td><td><a href=\"/monitoring/"
-                    "wpisy/%ld\">%s</a> (%s)</td><td>%s</td>"
-                    "<td class=\"num\">%s</td></tr>\n",
-                    db_col_text(st, 5), db_col_text(st, 4),
-                    (long)db_col_int(st, 0), item_label(&r->arena, m.p, &e),
-                    period_label(&r->arena, db_col_text(st, 9)),
-                    status_label(db_col_text(st, 3)),
-                    entry_value_text(&r->arena, &e));
+        html_printf(
+            r,
+            "<tr><td>%s</td><td>%s</td><td><a href=\"/monitoring/"
+            "wpisy/%ld\">%s</a> (%s)</td><td>%s</td>"
+            "<td class=\"num\">%s</td></tr>\n",
+            warsaw_local(&r->arena, db_col_text(st, 5)), db_col_text(st, 4),
+            (long)db_col_int(st, 0), item_label(&r->arena, m.p, &e),
+            period_label(&r->arena, db_col_text(st, 9)),
+            status_label(db_col_text(st, 3)), entry_value_text(&r->arena, &e));
     }
     db_done(st);
     if (rc != DB_DONE) {
@@ -1695,7 +1695,8 @@ page_mon_entry(struct req *r)
                 T_MON_PERIOD, period_label(&r->arena, e.period),
                 T_MON_COL_VALUE, entry_value_text(&r->arena, &e),
                 T_MON_COL_STATUS, status_label(e.status), T_MON_ENTERED_BY,
-                e.entered_by ? e.entered_by : "–", e.entered_at);
+                e.entered_by ? e.entered_by : "–",
+                warsaw_local(&r->arena, e.entered_at));
     if (strcmp(e.status, "approved") != 0) {
         html_printf(r, "<dt>%s</dt><dd>%s</dd>", T_MON_APPROVED_VALUE,
                     approved_text(&r->arena, &e));
@@ -1743,7 +1744,8 @@ page_mon_entry(struct req *r)
                     "<tr><td>%s</td><td>%s</td><td>%s</td>"
                     "<td class=\"num\">%s</td><td>%s</td><td>%s</td>"
                     "</tr>\n",
-                    h[i].at, h[i].account ? h[i].account : "–",
+                    warsaw_local(&r->arena, h[i].at),
+                    h[i].account ? h[i].account : "–",
                     strcmp(h[i].event, "approve") == 0  ? T_MON_EV_APPROVE
                     : strcmp(h[i].event, "return") == 0 ? T_MON_EV_RETURN
                                                         : T_MON_EV_ENTER,
@@ -1866,7 +1868,7 @@ page_mon_pending(struct req *r)
         }
         html_printf(r, "</td><td>%s, %s</td><td>",
                     es[i].entered_by ? es[i].entered_by : "–",
-                    es[i].entered_at);
+                    warsaw_local(&r->arena, es[i].entered_at));
         form_begin(r,
                    arena_printf(&r->arena, "/monitoring/wpisy/%ld/decyzja",
                                 (long)es[i].id),

@@ -15,6 +15,7 @@
 #include "core/json.h"
 #include "auth/auth.h"
 #include "core/str.h"
+#include "core/warsaw.h"
 #include "db/db.h"
 #include "html/form.h"
 #include "html/html.h"
@@ -987,7 +988,7 @@ page_plan(struct req *r)
                 "<dt>%s</dt><dd>%s (%s, %s)</dd><dt>%s</dt><dd>%s</dd>"
                 "</dl>\n",
                 T_PLAN_SOURCE_FILE, p->name, p->format, p->encoding,
-                T_PLAN_IMPORTED, c.meta->imported_at);
+                T_PLAN_IMPORTED, warsaw_local(&r->arena, c.meta->imported_at));
     html_printf(r,
                 "<p class=\"downloads\">%s: <a href=\"%s/eksport/xlsx\" "
                 "download>XLSX</a> · <a href=\"%s/eksport/csv\" download>"

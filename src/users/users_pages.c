@@ -11,6 +11,7 @@
 #include "auth/auth.h"
 #include "core/csv.h"
 #include "core/err.h"
+#include "core/warsaw.h"
 #include "core/json.h"
 #include "db/db.h"
 #include "html/form.h"
@@ -55,7 +56,8 @@ users_table(struct req *r)
                     login, off ? 0 : 1, off ? T_USERS_ENABLE : T_USERS_DISABLE,
                     login, off ? T_USERS_ENABLE : T_USERS_DISABLE);
         form_end(r);
-        html_printf(r, "</td><td>%s</td></tr>\n", db_col_text(st, 5));
+        html_printf(r, "</td><td>%s</td></tr>\n",
+                    warsaw_local(&r->arena, db_col_text(st, 5)));
     }
     db_done(st);
     html_lit(r, "</tbody>\n</table>\n");
@@ -376,7 +378,7 @@ page_audit(struct req *r)
                     "<tr><td>%s</td><td>%s <small>(%s %s)</small></td>"
                     "<td>%s</td><td>%s %s</td><td><code>%s</code> "
                     "<code>%s</code></td></tr>\n",
-                    db_col_text(st, 1),
+                    warsaw_local(&r->arena, db_col_text(st, 1)),
                     db_col_null(st, 2) ? "—" : db_col_text(st, 2),
                     db_col_text(st, 3), db_col_text(st, 4), db_col_text(st, 5),
                     db_col_text(st, 6), db_col_text(st, 7), db_col_text(st, 8),

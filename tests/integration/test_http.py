@@ -171,11 +171,12 @@ def main():
         srv.get('/api/teryt/gminy?q=wloclawek')
         log = srv.log()
         lines = [ln for ln in log.splitlines()
-                 if ln.startswith('access GET /api/teryt/gminy ')]
+                 if ' access GET /api/teryt/gminy ' in ln]
         check(lines, 'no access line')
+        # Each line starts with its UTC time stamp (issue 20).
         check(any(__import__('re').fullmatch(
-            r'access GET /api/teryt/gminy 200 \d+ \d+us', ln)
-            for ln in lines), lines[-1])
+            r'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ access GET /api/teryt/gminy '
+            r'200 \d+ \d+us', ln) for ln in lines), lines[-1])
         check('wloclawek' not in log and 'q=' not in log,
               'query string in log')
 

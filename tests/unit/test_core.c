@@ -11,6 +11,7 @@
 #include "core/buf.h"
 #include "core/json.h"
 #include "core/str.h"
+#include "core/warsaw.h"
 
 static void
 test_arena_alloc_is_zeroed_and_aligned(void **state)
@@ -182,6 +183,32 @@ test_malformed_utf8_is_replaced(void **state)
     arena_free(&a);
 }
 
+/* Issue 20: stored UTC times as Polish local time, either side of DST. */
+static void
+test_warsaw_local_time(void **state)
+{
+    struct arena a;
+
+    (void)state;
+    arena_init(&a);
+    assert_string_equal(warsaw_local(&a, "2026-12-03T13:05:09Z"),
+                        "03.12.2026 14:05");
+    assert_string_equal(warsaw_local(&a, "2026-07-01T10:00:00.123Z"),
+                        "01.07.2026 12:00");
+    assert_string_equal(warsaw_local(&a, "2026-03-29T00:59Z"),
+                        "29.03.2026 01:59");
+    assert_string_equal(warsaw_local(&a, "2026-03-29T01:00Z"),
+                        "29.03.2026 03:00");
+    assert_string_equal(warsaw_local(&a, "2026-10-25T00:59:59Z"),
+                        "25.10.2026 02:59");
+    assert_string_equal(warsaw_local(&a, "2026-10-25T01:00:00Z"),
+                        "25.10.2026 02:00");
+    assert_string_equal(warsaw_local(&a, "wczoraj"), "wczoraj");
+    assert_string_equal(warsaw_local(&a, "2026-12-03"), "2026-12-03");
+    assert_string_equal(warsaw_date_words(&a, 1796299200), "3 grudnia 2026 r.");
+    arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -194,6 +221,7 @@ main(void)
         cmocka_unit_test(test_str_money_polish_format),
         cmocka_unit_test(test_json_writer_escapes),
         cmocka_unit_test(test_malformed_utf8_is_replaced),
+        cmocka_unit_test(test_warsaw_local_time),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
