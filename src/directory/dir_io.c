@@ -85,7 +85,8 @@ dir_export_csv(struct db *db, struct arena *a, const char *region,
     struct csv c;
     int i, rc;
 
-    csv_begin(&c, out, ',', DIR_CSV_FLAGS);
+    /* Opened by people in a Polish Excel: ';' and a BOM. */
+    csv_begin(&c, out, ';', DIR_CSV_FLAGS | CSV_BOM);
     for (i = 0; i < C_COUNT; i++) {
         csv_text(&c, col_names[i]);
     }

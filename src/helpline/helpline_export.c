@@ -73,7 +73,7 @@ sheet_begin(struct req *r, struct sheet *s, bool xlsx, const char *name,
     memset(s, 0, sizeof(*s));
     s->xlsx = xlsx;
     if (!xlsx) {
-        csv_begin(&s->csv, &r->out, ',', CSV_QUOTE_ALL);
+        csv_begin(&s->csv, &r->out, ';', CSV_QUOTE_ALL | CSV_BOM);
         r->content_type = "text/csv; charset=utf-8";
         req_add_header(
             r, "Content-Disposition",

@@ -413,7 +413,7 @@ page_audit_csv(struct req *r)
     r->content_type = "text/csv; charset=utf-8";
     req_add_header(r, "Content-Disposition",
                    "attachment; filename=\"audyt.csv\"");
-    csv_begin(&c, &r->out, ',', CSV_QUOTE_ALL);
+    csv_begin(&c, &r->out, ';', CSV_QUOTE_ALL | CSV_BOM);
     for (i = 0; i < 10; i++) {
         csv_text(&c, head[i]);
     }

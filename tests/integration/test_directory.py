@@ -186,8 +186,10 @@ def main():
         c = Client(srv)
         c.login('koord')
         st, h, csv = c.request('GET', '/uslugi/zarzadzanie/katalog.csv')
-        check(st == 200 and csv.startswith('org_key,parent_key,region'), st)
-        check(',12,' not in csv.split('\n', 2)[1], 'own region only')
+        # Excel-friendly: a BOM and ';' (issue 20).
+        check(st == 200 and csv.startswith('\ufefforg_key;parent_key;region'),
+              st)
+        check(';12;' not in csv.split('\n', 2)[1], 'own region only')
         token = c.csrf('/uslugi/zarzadzanie')
         bad = csv.replace('0463011', '0463999', 1)
         body, ctype = multipart({'csrf': token},

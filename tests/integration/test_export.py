@@ -158,6 +158,20 @@ def cell_problems(what, cells):
     return []
 
 
+def csv_convention(what, ctype, data):
+    """Issue 20: every CSV file the product writes for people opens in a
+    Polish Excel: UTF-8 with a BOM and ';' between fields. (The CSV files
+    inside hsds.zip follow the HSDS specification instead.)"""
+    if not data or not (ctype.startswith('text/csv') or
+                        what.split('?')[0].endswith('.csv') or
+                        what.endswith('csv')):
+        return []
+    head = data.split(b'\n', 1)[0]
+    if not data.startswith(b'\xef\xbb\xbf') or b';' not in head:
+        return [f'{what}: not UTF-8 with BOM and ";": {head[:60]!r}']
+    return []
+
+
 def handler_params():
     """PARAMS: line of every handler, by name: the values a route lists
     (name=a|b|c) are the variants the test requests."""
@@ -289,10 +303,13 @@ def every_export_guards_formulas(binary):
                 check(not ctype.startswith(('text/csv', SPREADSHEET)), url)
                 continue
             problems += cell_problems(url, cells)
+            problems += csv_convention(url, ctype, data)
             checked += 1
         for what, path in cli_exports(binary, db, d):
             data = open(path, 'rb').read()
             problems += cell_problems(what, export_cells(path, '', data))
+            problems += csv_convention(what, '', data if path.endswith(
+                '.csv') else b'')
             checked += 1
         check(not problems, '\n'.join(problems))
         # 4 registers, 2 plans x 2 formats, hsds, katalog, audit, helpline

@@ -197,7 +197,9 @@ def main():
         check(all(got[k] == by_ch.get(k, 0) for k in got), (got, by_ch))
         st, _, body = a.request('GET', '/niebieska-linia/statystyki.csv'
                                 '?od=2021-03-15&do=2021-07-19')
-        rows = list(csv.reader(io.StringIO(body)))
+        # Excel-friendly: a BOM and ';' (issue 20).
+        check(body.startswith('\ufeff'), 'BOM')
+        rows = list(csv.reader(io.StringIO(body[1:]), delimiter=';'))
         check(rows[0] == ['wymiar', 'kod', 'nazwa', 'liczba'], rows[0])
         check(int(rows[1][3]) == sum(by_ch.values()), rows[1])
         st, _, html = a.request('GET', '/niebieska-linia/statystyki'
@@ -310,7 +312,8 @@ def main():
                   [0, 0, 0, 0, 1, 0, 0, 0], s['by_referral'])
         st, _, body = c.request('GET', '/niebieska-linia/statystyki.csv'
                                 '?od=2020-11-01&do=2020-11-30')
-        rows = [r for r in csv.reader(io.StringIO(body))
+        rows = [r for r in csv.reader(io.StringIO(body.lstrip('\ufeff')),
+                                      delimiter=';')
                 if r[0] == 'skierowanie_instytucja']
         check(sorted((int(r[1]), int(r[3])) for r in rows) ==
               [(two[0], 1), (two[1], 1)], rows)
@@ -321,7 +324,8 @@ def main():
         # The contacts export carries the institutions by name and id.
         st, _, body = c.request('GET', '/niebieska-linia/kontakty.csv'
                                 '?od=2020-11-01&do=2020-11-30')
-        rows = list(csv.DictReader(io.StringIO(body)))
+        rows = list(csv.DictReader(io.StringIO(body.lstrip('\ufeff')),
+                                   delimiter=';'))
         want = '; '.join(f'{n} ({i})' for n, i in
                          sorted((names[i], i) for i in two))
         check(len(rows) == 1 and rows[0]['skierowania_katalog'] == want,

@@ -365,7 +365,9 @@ test_directory_csv_round_trip(void **state)
     buf_init(&first);
     buf_init(&second);
     assert_int_equal(dir_export_csv(db, &a, NULL, &first), 0);
-    assert_non_null(strstr(first.data, "org_key,parent_key,region,kind,"));
+    /* Excel-friendly: a BOM and ';' (issue 20) */
+    assert_non_null(
+        strstr(first.data, "\xEF\xBB\xBForg_key;parent_key;region;kind;"));
     assert_non_null(strstr(first.data, "Kujawsko-Pomorska Niebieska Linia"));
     assert_non_null(strstr(first.data, "codziennie 17:00-21:00"));
     st = db_query(db, Q_DIR_ORG_COUNT_ALL);
@@ -652,12 +654,12 @@ test_directory_csv_guards_formulas_and_reads_them_back(void **state)
     buf_init(&second);
     assert_int_equal(dir_export_csv(db, &a, "04", &first), 0);
     assert_non_null(
-        strstr(first.data, ",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","));
-    assert_non_null(strstr(first.data, ",'@SUM(A1),"));
-    assert_non_null(strstr(first.data, ",'+1,'-2+3,pomoc,"));
+        strstr(first.data, ";\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\";"));
+    assert_non_null(strstr(first.data, ";'@SUM(A1);"));
+    assert_non_null(strstr(first.data, ";'+1;'-2+3;pomoc;"));
     /* a file's "'=" is a guard, as typed in a spreadsheet: the text "=" */
-    assert_non_null(strstr(first.data, ",'=quoted,"));
-    assert_null(strstr(first.data, ",=HYPERLINK"));
+    assert_non_null(strstr(first.data, ";'=quoted;"));
+    assert_null(strstr(first.data, ";=HYPERLINK"));
     assert_null(strstr(first.data, ",+1"));
     assert_int_equal(dir_import_csv(db, &a, "04", first.data, first.len, &who,
                                     &f, &norg, &nsvc),
