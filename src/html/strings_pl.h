@@ -236,6 +236,11 @@
 #define T_AUDIT_TO "Do dnia (bez niego)"
 #define T_AUDIT_CSV "Pobierz CSV"
 #define T_AUDIT_NONE "Brak wpisów spełniających warunki."
+/* printf template: first, last, total */
+#define T_AUDIT_SHOWN "Wpisy %lld–%lld z %lld."
+#define T_AUDIT_PAGES "Strony dziennika"
+#define T_AUDIT_NEWER "← nowsze"
+#define T_AUDIT_OLDER "starsze →"
 
 #define T_ERR_TITLE "Błąd"
 #define T_ERR_NOT_FOUND "Nie ma takiej strony."

@@ -21,6 +21,7 @@
 #include "users.h"
 
 #define AUDIT_PAGE 200
+#define AUDIT_PAGE_MAX 1000
 #define AUDIT_CSV_MAX 100000
 
 static void
@@ -317,11 +318,10 @@ nonempty(const char *s)
     return s != NULL && *s != '\0' ? s : NULL;
 }
 
-static db_stmt *
-audit_query(struct req *r, struct audit_filter *f, int limit)
+/* Bind the filters of the query string to the first four parameters. */
+static void
+audit_bind(struct req *r, db_stmt *st, struct audit_filter *f)
 {
-    db_stmt *st = db_query(r->db, Q_AUDIT_LIST);
-
     f->who = nonempty(req_arg(r, "kto"));
     f->action = nonempty(req_arg(r, "czynnosc"));
     f->from = nonempty(req_arg(r, "od"));
@@ -331,8 +331,54 @@ audit_query(struct req *r, struct audit_filter *f, int limit)
                  f->action ? arena_printf(&r->arena, "%s%%", f->action) : NULL);
     db_bind_text(st, 3, f->from);
     db_bind_text(st, 4, f->to);
+}
+
+/*
+** The rows of one page of the filtered log, newest first, and how many
+** there are in all (*total): a list never ends silently.
+*/
+static db_stmt *
+audit_query(struct req *r, struct audit_filter *f, int limit, int64_t offset,
+            int64_t *total)
+{
+    db_stmt *st = db_query(r->db, Q_AUDIT_COUNT);
+
+    audit_bind(r, st, f);
+    if (db_one_int(st, total) != 0) {
+        *total = -1;
+    }
+    st = db_query(r->db, Q_AUDIT_LIST);
+    audit_bind(r, st, f);
     db_bind_int(st, 5, limit);
+    db_bind_int(st, 6, offset);
     return st;
+}
+
+/* limit and offset of the query string, within bounds; defaults 200, 0. */
+static void
+audit_page(struct req *r, int *limit, int64_t *offset)
+{
+    const char *l = req_arg(r, "limit"), *o = req_arg(r, "offset");
+
+    *limit = l != NULL ? atoi(l) : AUDIT_PAGE;
+    if (*limit < 1 || *limit > AUDIT_PAGE_MAX) {
+        *limit = AUDIT_PAGE;
+    }
+    *offset = o != NULL ? strtoll(o, NULL, 10) : 0;
+    if (*offset < 0) {
+        *offset = 0;
+    }
+}
+
+/* The query string of the filters, for links to other pages. */
+static const char *
+audit_filter_query(struct req *r, const struct audit_filter *f)
+{
+    return arena_printf(&r->arena, "kto=%s&czynnosc=%s&od=%s&do=%s",
+                        html_url_encode(&r->arena, f->who ? f->who : ""),
+                        html_url_encode(&r->arena, f->action ? f->action : ""),
+                        html_url_encode(&r->arena, f->from ? f->from : ""),
+                        html_url_encode(&r->arena, f->to ? f->to : ""));
 }
 
 /*
@@ -344,9 +390,12 @@ int
 page_audit(struct req *r)
 {
     struct audit_filter f;
-    db_stmt *st = audit_query(r, &f, AUDIT_PAGE);
-    int rc, n = 0;
+    int64_t offset, total;
+    int limit, rc, n = 0;
+    db_stmt *st;
 
+    audit_page(r, &limit, &offset);
+    st = audit_query(r, &f, limit, offset, &total);
     layout_begin(r, T_AUDIT_TITLE);
     html_lit(r, "<h1>" T_AUDIT_TITLE "</h1>\n<form method=\"get\" "
                 "action=\"/audyt\" class=\"filters\">\n");
@@ -388,6 +437,26 @@ page_audit(struct req *r)
     html_lit(r, "</tbody>\n</table>\n");
     if (n == 0) {
         html_lit(r, "<p>" T_AUDIT_NONE "</p>\n");
+    } else {
+        html_printf(r, "<p>%s</p>\n",
+                    arena_printf(&r->arena, T_AUDIT_SHOWN,
+                                 (long long)offset + 1, (long long)offset + n,
+                                 (long long)total));
+    }
+    if (offset > 0 || offset + n < total) {
+        html_lit(r, "<nav aria-label=\"" T_AUDIT_PAGES "\"><p>");
+        if (offset > 0) {
+            html_printf(r, "<a href=\"/audyt?%s&amp;offset=%lld\">%s</a> ",
+                        audit_filter_query(r, &f),
+                        (long long)(offset > limit ? offset - limit : 0),
+                        T_AUDIT_NEWER);
+        }
+        if (offset + n < total) {
+            html_printf(r, "<a href=\"/audyt?%s&amp;offset=%lld\">%s</a>",
+                        audit_filter_query(r, &f), (long long)(offset + n),
+                        T_AUDIT_OLDER);
+        }
+        html_lit(r, "</p></nav>\n");
     }
     layout_end(r);
     return rc == DB_DONE ? 0 : rc;
@@ -405,7 +474,8 @@ page_audit_csv(struct req *r)
         "id",     "at",     "account",   "via",    "addr",
         "action", "entity", "entity_id", "before", "after"};
     struct audit_filter f;
-    db_stmt *st = audit_query(r, &f, AUDIT_CSV_MAX);
+    int64_t total;
+    db_stmt *st = audit_query(r, &f, AUDIT_CSV_MAX, 0, &total);
     struct csv c;
     int rc, i;
 
@@ -437,11 +507,25 @@ int
 api_audit(struct req *r)
 {
     struct audit_filter f;
-    db_stmt *st = audit_query(r, &f, AUDIT_PAGE);
+    int64_t offset, total;
     struct json j;
-    int rc;
+    db_stmt *st;
+    int limit, rc;
 
+    audit_page(r, &limit, &offset);
+    st = audit_query(r, &f, limit, offset, &total);
     req_json_begin(r);
+    /* The body stays a list; its size and the next page go in headers. */
+    req_add_header(r, "X-Total-Count",
+                   arena_printf(&r->arena, "%lld", (long long)total));
+    if (offset + limit < total) {
+        req_add_header(r, "Link",
+                       arena_printf(&r->arena,
+                                    "</api/audit?%s&limit=%d&offset=%lld>; "
+                                    "rel=\"next\"",
+                                    audit_filter_query(r, &f), limit,
+                                    (long long)(offset + limit)));
+    }
     json_init(&j, &r->out);
     json_arr_begin(&j);
     while ((rc = db_step(st)) == DB_ROW) {

@@ -461,6 +461,35 @@ def main():
         check('GET /\ufffd\ufffd' in json.dumps(doc, ensure_ascii=False),
               'the malformed row is shown with replacement characters')
 
+    def audit_lists_page_and_say_their_total():
+        # Issue 20: /api/audit stopped at 200 rows without saying so.
+        c = Client(srv)
+        c.login('administrator')
+        con = sqlite3.connect(db)
+        total = con.execute('SELECT count(*) FROM audit').fetchone()[0]
+        con.close()
+        st, h, body = c.request('GET', '/api/audit?limit=50')
+        check(st == 200 and len(json.loads(body)) == 50, st)
+        got = int(h.get('x-total-count', '-1'))
+        check(got >= total, (got, total))
+        check('offset=50' in h.get('link', '') and 'rel="next"' in
+              h.get('link', ''), h.get('link'))
+        ids, offset = [], 0
+        while True:
+            st, h, body = c.request('GET', f'/api/audit?limit=1000&offset='
+                                    f'{offset}')
+            page = json.loads(body)
+            ids += [x['id'] for x in page]
+            if 'link' not in h:
+                break
+            offset += 1000
+        check(len(ids) == len(set(ids)) and len(ids) >= total,
+              (len(ids), total))
+        st, _, html = c.request('GET', '/audyt')
+        check(f'z {int(h.get("x-total-count"))}.' in html or 'Wpisy 1–' in
+              html, 'the page says how many')
+        check('starsze →' in html, 'a link to older rows')
+
     def next_after_login_is_a_local_path_only():
         for bad in ('/\t/evil.example', '//evil.example', '/\\evil',
                     'https://evil.example/', '/\n/evil', '/\x7f/x'):
@@ -621,6 +650,7 @@ def main():
                failed_logins_back_off_without_locking_out_the_owner,
                failed_login_flood_grows_the_audit_log_slowly,
                next_after_login_is_a_local_path_only,
+               audit_lists_page_and_say_their_total,
                malformed_utf8_is_refused_and_the_audit_log_stays_json,
                client_address_comes_from_the_trusted_proxy_only,
                disabled_account_cannot_log_in_and_loses_sessions,
