@@ -18,4 +18,12 @@ lxw_error xlsx_merge_text(lxw_worksheet *ws, lxw_row_t r1, lxw_col_t c1,
                           lxw_row_t r2, lxw_col_t c2, const char *s,
                           lxw_format *f);
 
+/*
+** Document properties every workbook the product writes carries (issue
+** 20): title, subject, the issuing institution as author and company, the
+** program as the creator's keywords. author may be NULL.
+*/
+lxw_error xlsx_properties(lxw_workbook *wb, const char *title,
+                          const char *subject, const char *author);
+
 #endif

@@ -88,7 +88,10 @@ sheet_begin(struct req *r, struct sheet *s, bool xlsx, const char *name,
         unlink(*path);
         return ERR_IO;
     }
+    xlsx_properties(s->wb, name, T_HL_TITLE, NULL);
     s->ws = workbook_add_worksheet(s->wb, name);
+    /* Every sheet is a table with its header on the first row. */
+    worksheet_freeze_panes(s->ws, 1, 0);
     r->content_type = "application/vnd.openxmlformats-officedocument."
                       "spreadsheetml.sheet";
     req_add_header(

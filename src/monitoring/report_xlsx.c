@@ -61,6 +61,8 @@ write_book(struct arena *a, const struct mon_report *m, const char *path)
     if (wb == NULL) {
         return ERR_IO;
     }
+    xlsx_properties(wb, arena_printf(a, "%s %d", T_MON_REPORT_TITLE, m->year),
+                    p->title, m->issuer);
     for (i = 0; i < F_N; i++) {
         f[i] = workbook_add_format(wb);
         format_set_font_name(f[i], "Arial");
@@ -213,6 +215,7 @@ write_book(struct arena *a, const struct mon_report *m, const char *path)
     TRY(xlsx_text(wb2, 0, 0, T_MON_TABLE_BUDGET_TASKS, f[F_TITLE]));
     TRY(xlsx_text(wb2, 2, 0, T_MON_COL_TASK, f[F_HEAD]));
     TRY(xlsx_text(wb2, 2, 1, T_MON_COL_SOURCE, f[F_HEAD]));
+    worksheet_freeze_panes(wb2, 3, 0);
     TRY(xlsx_text(wb2, 2, 2, T_MON_PLANNED, f[F_HEAD]));
     TRY(xlsx_text(wb2, 2, 3, T_MON_SPENT, f[F_HEAD]));
     TRY(xlsx_text(wb2, 2, 4, T_MON_COL_PCT, f[F_HEAD]));

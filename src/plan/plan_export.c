@@ -1056,6 +1056,7 @@ plan_export_xlsx(struct arena *a, const struct plan *p, const char *path)
                   strerror(errno));
         return ERR_IO;
     }
+    xlsx_properties(wb, p->title, p->programme_title, NULL);
     ws = workbook_add_worksheet(wb, "Plan");
     ws2 = workbook_add_worksheet(wb, "Uwagi");
     xlsx_formats(wb, f);
@@ -1064,6 +1065,7 @@ plan_export_xlsx(struct arena *a, const struct plan *p, const char *path)
         e = xlsx_notes(ws2, a, p, f);
     }
     worksheet_freeze_panes(ws, (lxw_row_t)(p->resolution ? 5 : 4), 0);
+    worksheet_freeze_panes(ws2, 1, 0);
     worksheet_set_landscape(ws);
     worksheet_fit_to_pages(ws, 1, 0);
     e2 = workbook_close(wb);

@@ -172,6 +172,26 @@ def csv_convention(what, ctype, data):
     return []
 
 
+def xlsx_convention(what, ctype, data):
+    """Issue 20: every workbook has document properties (title, author or
+    company at least where an institution issues it) and every sheet
+    keeps its header in view (a frozen pane)."""
+    if not (ctype.startswith(SPREADSHEET) or what.split('?')[0].endswith(
+            '.xlsx')):
+        return []
+    z = zipfile.ZipFile(io.BytesIO(data))
+    out = []
+    core = z.read('docProps/core.xml').decode('utf-8')
+    if not re.search(r'<dc:title>[^<]+</dc:title>', core):
+        out.append(f'{what}: no title in the document properties')
+    for name in z.namelist():
+        if name.startswith('xl/worksheets/sheet'):
+            sheet = z.read(name).decode('utf-8')
+            if 'state="frozen"' not in sheet and '<c ' in sheet:
+                out.append(f'{what}: {name} has no frozen header')
+    return out
+
+
 def handler_params():
     """PARAMS: line of every handler, by name: the values a route lists
     (name=a|b|c) are the variants the test requests."""
@@ -304,12 +324,15 @@ def every_export_guards_formulas(binary):
                 continue
             problems += cell_problems(url, cells)
             problems += csv_convention(url, ctype, data)
+            problems += xlsx_convention(url, ctype, data)
             checked += 1
         for what, path in cli_exports(binary, db, d):
             data = open(path, 'rb').read()
             problems += cell_problems(what, export_cells(path, '', data))
             problems += csv_convention(what, '', data if path.endswith(
                 '.csv') else b'')
+            if path.endswith('.xlsx'):
+                problems += xlsx_convention(what, SPREADSHEET, data)
             checked += 1
         check(not problems, '\n'.join(problems))
         # 4 registers, 2 plans x 2 formats, hsds, katalog, audit, helpline
