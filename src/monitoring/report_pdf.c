@@ -56,6 +56,7 @@ struct pdf {
     unsigned long glyph[128];
     double advance[128];
     int pages;          /* in the whole document; 0 while counting */
+    int top_outline;    /* the bookmark of the title, parent of the rest */
     const char *issuer; /* footer, left */
 };
 
@@ -344,8 +345,14 @@ row(struct pdf *d, const char *const *cells, const bool *right,
     cairo_move_to(d->cr, MARGIN, d->y + h);
     cairo_line_to(d->cr, x, d->y + h);
     cairo_stroke(d->cr);
+    /* Table structure: a row, its cells (header cells in the head). */
+    cairo_tag_begin(d->cr, "TR", NULL);
     for (i = 0, x = MARGIN; i < d->ncols; x += d->widths[i], i++) {
+        const char *cell_tag = cells == d->head ? "TH" : "TD";
+
+        cairo_tag_begin(d->cr, cell_tag, NULL);
         if (cells[i] == NULL || *cells[i] == '\0') {
+            cairo_tag_end(d->cr, cell_tag);
             continue;
         }
         if (lay[i] == NULL) {
@@ -369,11 +376,14 @@ row(struct pdf *d, const char *const *cells, const bool *right,
                 cairo_move_to(d->cr, tx, d->y + PAD + d->ascent);
                 cairo_show_text(d->cr, cells[i]);
             }
+            cairo_tag_end(d->cr, cell_tag);
             continue;
         }
         cairo_move_to(d->cr, x + PAD, d->y + PAD);
         pango_cairo_show_layout(d->cr, lay[i]);
+        cairo_tag_end(d->cr, cell_tag);
     }
+    cairo_tag_end(d->cr, "TR");
     d->y += h;
 }
 
@@ -389,6 +399,7 @@ table_begin(struct pdf *d, int ncols, const double *widths,
 {
     int i;
 
+    cairo_tag_begin(d->cr, "Table", NULL);
     d->ncols = ncols;
     d->widths = widths;
     d->head = head;
@@ -406,21 +417,47 @@ table_begin(struct pdf *d, int ncols, const double *widths,
 static void
 table_end(struct pdf *d)
 {
+    cairo_tag_end(d->cr, "Table");
     run_end(d);
     d->ncols = 0;
     d->y += 8;
 }
 
-/* A full-width line of text (headings, notes). */
+/* An entry of the document outline (bookmarks) at the current place. */
+static void
+outline(struct pdf *d, int parent, const char *name, int *id)
+{
+    int got = cairo_pdf_surface_add_outline(
+        d->surface, parent, name,
+        arena_printf(d->a, "page=%d pos=[%g %g]", d->page, MARGIN, d->y), 0);
+
+    if (id != NULL) {
+        *id = got;
+    }
+}
+
+/*
+** A full-width line of text (headings, notes), tagged for the structure
+** of the PDF: the title font is H1, the bold one H2 (with a bookmark),
+** the rest P. A heading is not left alone at the foot of a page: it moves
+** on when the three lines after it would not fit.
+*/
 static void
 para(struct pdf *d, const char *text, PangoFontDescription *font)
 {
     double w = PAGE_W - 2 * MARGIN, h = measure(d, text, w, font) + 2 * PAD;
+    const char *tag = font == d->title ? "H1" : font == d->bold ? "H2" : "P";
 
-    if (d->y + h > BOTTOM) {
+    if (d->y + h + (tag[0] == 'H' ? 3 * d->line_h : 0) > BOTTOM) {
         new_page(d);
     }
+    if (tag[0] == 'H') {
+        outline(d, tag[1] == '1' ? CAIRO_PDF_OUTLINE_ROOT : d->top_outline,
+                text, tag[1] == '1' ? &d->top_outline : NULL);
+    }
+    cairo_tag_begin(d->cr, tag, NULL);
     draw_text(d, MARGIN, d->y, w, text, font, false);
+    cairo_tag_end(d->cr, tag);
     d->y += h + 2;
 }
 
@@ -515,6 +552,7 @@ indicators(struct pdf *d, const struct mon_report *m)
                 d->widths = &full;
                 d->ncols = 1;
             }
+            outline(d, d->top_outline, cells[0], NULL);
             row(d, cells, NULL, d->bold, 0.93);
             d->widths = w;
             d->ncols = save;
@@ -632,6 +670,12 @@ render(struct arena *a, const struct mon_report *m, struct buf *out, int pages,
         cairo_pdf_surface_set_metadata(d.surface, CAIRO_PDF_METADATA_AUTHOR,
                                        m->issuer);
     }
+    if (p->title != NULL) {
+        cairo_pdf_surface_set_metadata(d.surface, CAIRO_PDF_METADATA_SUBJECT,
+                                       p->title);
+    }
+    cairo_pdf_surface_set_metadata(d.surface, CAIRO_PDF_METADATA_CREATOR,
+                                   "Rodzina");
     cairo_set_line_width(d.cr, 0.4);
     {
         /*
@@ -688,6 +732,8 @@ render(struct arena *a, const struct mon_report *m, struct buf *out, int pages,
         }
     }
 
+    /* One Document element holds the structure, as readers expect. */
+    cairo_tag_begin(d.cr, "Document", NULL);
     para(&d, arena_printf(a, "%s %d", T_MON_REPORT_TITLE, m->year), d.title);
     para(&d, p->title ? p->title : "", d.bold);
     para(&d,
@@ -738,6 +784,7 @@ render(struct arena *a, const struct mon_report *m, struct buf *out, int pages,
                  d.font);
         }
     }
+    cairo_tag_end(d.cr, "Document");
     footer(&d);
     cairo_show_page(d.cr);
 
@@ -767,6 +814,62 @@ render(struct arena *a, const struct mon_report *m, struct buf *out, int pages,
     return 0;
 }
 
+/* The last occurrence of the string s in data[0..len), or NULL. */
+static const char *
+last_of(const char *data, size_t len, const char *s)
+{
+    size_t n = strlen(s);
+    const char *p = NULL, *q = data;
+
+    while ((q = memmem(q, len - (size_t)(q - data), s, n)) != NULL) {
+        p = q++;
+    }
+    return p;
+}
+
+/*
+** cairo 1.16 writes the structure tree (and /MarkInfo once it has one
+** root) but has no way to state the document's language. One incremental
+** update (the catalog again, a one-entry xref and a trailer with /Prev)
+** adds /Lang without touching what cairo wrote. A file of another shape
+** is left as it is.
+*/
+static void
+add_language(struct arena *a, struct buf *out)
+{
+    const char *d = out->data, *startxref, *trailer, *root, *open, *close;
+    long prev, size, root_id, info_id;
+    size_t at, xref;
+
+    startxref = last_of(d, out->len, "startxref");
+    trailer = last_of(d, out->len, "trailer");
+    if (startxref == NULL || trailer == NULL ||
+        sscanf(startxref, "startxref %ld", &prev) != 1 ||
+        sscanf(trailer, "trailer << /Size %ld /Root %ld 0 R /Info %ld 0 R",
+               &size, &root_id, &info_id) != 3) {
+        log_warn("report pdf: unexpected trailer, language not added");
+        return;
+    }
+    root = memmem(d, out->len, arena_printf(a, "\n%ld 0 obj", root_id),
+                  strlen(arena_printf(a, "\n%ld 0 obj", root_id)));
+    open = root ? strstr(root, "<<") : NULL;
+    close = open ? strstr(open, ">>\nendobj") : NULL;
+    if (close == NULL ||
+        memmem(open, (size_t)(close - open), "/Lang", 5) != NULL) {
+        log_warn("report pdf: unexpected catalog, language not added");
+        return;
+    }
+    at = out->len;
+    buf_printf(out, "%ld 0 obj\n<< %.*s /Lang (pl-PL) >>\nendobj\n", root_id,
+               (int)(close - open - 2), open + 2);
+    xref = out->len;
+    buf_printf(out,
+               "xref\n0 1\n0000000000 65535 f \n%ld 1\n%010zu 00000 n \n"
+               "trailer\n<< /Size %ld /Root %ld 0 R /Info %ld 0 R /Prev %ld "
+               ">>\nstartxref\n%zu\n%%%%EOF\n",
+               root_id, at, size, root_id, info_id, prev, xref);
+}
+
 /* Two passes: the footers say "page n of m", and m is known only after
  * the text has been laid out once. */
 int
@@ -774,7 +877,12 @@ mon_report_pdf(struct arena *a, const struct mon_report *m, struct buf *out)
 {
     int pages = 0, rc = render(a, m, NULL, 0, &pages);
 
-    return rc != 0 ? rc : render(a, m, out, pages, &pages);
+    if (rc == 0 && (rc = render(a, m, out, pages, &pages)) == 0) {
+        buf_putc(out, '\0'); /* for strstr; not part of the file */
+        out->len--;
+        add_language(a, out);
+    }
+    return rc;
 }
 
 /*

@@ -556,6 +556,22 @@ def main():
             check(s in text, f'{s!r} not in the PDF text')
         # Headers repeat on every page of the indicator table.
         check(text.count('Realiz.') >= 2, 'repeated header')
+        # A document fit to hand over (issue 20): tagged, in Polish, with
+        # its title, issuer and "page n of m"; bookmarks per goal.
+        info = subprocess.run(['pdfinfo', pdf], capture_output=True,
+                              text=True, check=True).stdout
+        check(re.search(r'Tagged:\s+yes', info), info)
+        check(re.search(r'Title:\s+Sprawozdanie z realizacji za rok 2021',
+                        info) and 'Author:' in info and
+              'Regionalny Ośrodek Polityki Społecznej' in info, info)
+        pages = int(re.search(r'Pages:\s+(\d+)', info).group(1))
+        check(f'Strona 1 z {pages}' in text and
+              f'Strona {pages} z {pages}' in text, 'page n of m')
+        check(b'/Lang (pl-PL)' in open(pdf, 'rb').read(), 'language')
+        struct = subprocess.run(['pdfinfo', '-struct', pdf],
+                                capture_output=True, text=True).stdout
+        check(struct.startswith('Document') and 'Table' in struct and
+              'H1' in struct, struct[:200])
         subprocess.run(['pdftoppm', '-png', '-r', '50', '-f', '1', '-l', '1',
                         pdf, os.path.join(out, 'p')], check=True)
         check(os.path.getsize(os.path.join(out, 'p-1.png')) > 5000, 'png')

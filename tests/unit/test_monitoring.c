@@ -108,6 +108,7 @@ audit_count(const char *action)
     db_bind_null(st, 3);
     db_bind_null(st, 4);
     db_bind_int(st, 5, 100000);
+    db_bind_int(st, 6, 0);
     while (db_step(st) == DB_ROW) {
         n++;
     }
