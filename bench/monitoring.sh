@@ -58,6 +58,9 @@ SELECT $id, 'line', l.pos, a.source, y.year || '-Q' || q.n, a.grosze / 5,
  WHERE l.plan_id = $id AND a.kind = 3
  LIMIT max(0, $ENTRIES - (SELECT count(*) FROM realisation
                            WHERE plan_id = $id));
+-- Approved entries carry their approved value (migration 0033).
+UPDATE realisation SET approved_value = value
+ WHERE plan_id = $id AND status = 'approved';
 COMMIT;
 SQL
 n=$(sqlite3 "$tmp/b.db" "SELECT count(*) FROM realisation WHERE plan_id = $id")

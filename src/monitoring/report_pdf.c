@@ -84,6 +84,23 @@ struct lcache {
     int used;
 };
 
+/* Structure tags, drawn only in the pass that writes the file. */
+static void
+tag_begin(struct pdf *d, const char *tag, const char *attrs)
+{
+    if (d->pages > 0) {
+        cairo_tag_begin(d->cr, tag, attrs);
+    }
+}
+
+static void
+tag_end(struct pdf *d, const char *tag)
+{
+    if (d->pages > 0) {
+        cairo_tag_end(d->cr, tag);
+    }
+}
+
 /* Appends to the buffer; a NULL buffer (the counting pass) drops it. */
 static cairo_status_t
 write_out(void *closure, const unsigned char *data, unsigned int len)
@@ -195,7 +212,7 @@ run_end(struct pdf *d)
     if (d->run_top < 0) {
         return;
     }
-    if (d->y > d->run_top) {
+    if (d->y > d->run_top && d->pages > 0) {
         for (i = 0; i <= d->run_ncols; i++) {
             cairo_move_to(d->cr, x, d->run_top);
             cairo_line_to(d->cr, x, d->y);
@@ -226,6 +243,9 @@ static void
 draw_text(struct pdf *d, double x, double y, double width, const char *text,
           PangoFontDescription *font, bool right)
 {
+    if (d->pages == 0) { /* counting pages: nothing is drawn */
+        return;
+    }
     pango_layout_set_font_description(d->layout, font);
     pango_layout_set_width(d->layout, (int)((width - 2 * PAD) * PANGO_SCALE));
     pango_layout_set_alignment(d->layout,
@@ -316,6 +336,10 @@ row(struct pdf *d, const char *const *cells, const bool *right,
     if (d->y + h > BOTTOM) {
         new_page(d);
     }
+    if (d->pages == 0) { /* counting pages: the height is all it takes */
+        d->y += h;
+        return;
+    }
     if (d->run_top >= 0 && (d->run_ncols != d->ncols ||
                             memcmp(d->run_widths, d->widths,
                                    sizeof(double) * (size_t)d->ncols) != 0)) {
@@ -346,13 +370,13 @@ row(struct pdf *d, const char *const *cells, const bool *right,
     cairo_line_to(d->cr, x, d->y + h);
     cairo_stroke(d->cr);
     /* Table structure: a row, its cells (header cells in the head). */
-    cairo_tag_begin(d->cr, "TR", NULL);
+    tag_begin(d, "TR", NULL);
     for (i = 0, x = MARGIN; i < d->ncols; x += d->widths[i], i++) {
         const char *cell_tag = cells == d->head ? "TH" : "TD";
 
-        cairo_tag_begin(d->cr, cell_tag, NULL);
+        tag_begin(d, cell_tag, NULL);
         if (cells[i] == NULL || *cells[i] == '\0') {
-            cairo_tag_end(d->cr, cell_tag);
+            tag_end(d, cell_tag);
             continue;
         }
         if (lay[i] == NULL) {
@@ -376,14 +400,14 @@ row(struct pdf *d, const char *const *cells, const bool *right,
                 cairo_move_to(d->cr, tx, d->y + PAD + d->ascent);
                 cairo_show_text(d->cr, cells[i]);
             }
-            cairo_tag_end(d->cr, cell_tag);
+            tag_end(d, cell_tag);
             continue;
         }
         cairo_move_to(d->cr, x + PAD, d->y + PAD);
         pango_cairo_show_layout(d->cr, lay[i]);
-        cairo_tag_end(d->cr, cell_tag);
+        tag_end(d, cell_tag);
     }
-    cairo_tag_end(d->cr, "TR");
+    tag_end(d, "TR");
     d->y += h;
 }
 
@@ -399,7 +423,7 @@ table_begin(struct pdf *d, int ncols, const double *widths,
 {
     int i;
 
-    cairo_tag_begin(d->cr, "Table", NULL);
+    tag_begin(d, "Table", NULL);
     d->ncols = ncols;
     d->widths = widths;
     d->head = head;
@@ -417,7 +441,7 @@ table_begin(struct pdf *d, int ncols, const double *widths,
 static void
 table_end(struct pdf *d)
 {
-    cairo_tag_end(d->cr, "Table");
+    tag_end(d, "Table");
     run_end(d);
     d->ncols = 0;
     d->y += 8;
@@ -427,7 +451,12 @@ table_end(struct pdf *d)
 static void
 outline(struct pdf *d, int parent, const char *name, int *id)
 {
-    int got = cairo_pdf_surface_add_outline(
+    int got;
+
+    if (d->pages == 0) {
+        return;
+    }
+    got = cairo_pdf_surface_add_outline(
         d->surface, parent, name,
         arena_printf(d->a, "page=%d pos=[%g %g]", d->page, MARGIN, d->y), 0);
 
@@ -455,9 +484,9 @@ para(struct pdf *d, const char *text, PangoFontDescription *font)
         outline(d, tag[1] == '1' ? CAIRO_PDF_OUTLINE_ROOT : d->top_outline,
                 text, tag[1] == '1' ? &d->top_outline : NULL);
     }
-    cairo_tag_begin(d->cr, tag, NULL);
+    tag_begin(d, tag, NULL);
     draw_text(d, MARGIN, d->y, w, text, font, false);
-    cairo_tag_end(d->cr, tag);
+    tag_end(d, tag);
     d->y += h + 2;
 }
 
@@ -733,7 +762,7 @@ render(struct arena *a, const struct mon_report *m, struct buf *out, int pages,
     }
 
     /* One Document element holds the structure, as readers expect. */
-    cairo_tag_begin(d.cr, "Document", NULL);
+    tag_begin(&d, "Document", NULL);
     para(&d, arena_printf(a, "%s %d", T_MON_REPORT_TITLE, m->year), d.title);
     para(&d, p->title ? p->title : "", d.bold);
     para(&d,
@@ -784,7 +813,7 @@ render(struct arena *a, const struct mon_report *m, struct buf *out, int pages,
                  d.font);
         }
     }
-    cairo_tag_end(d.cr, "Document");
+    tag_end(&d, "Document");
     footer(&d);
     cairo_show_page(d.cr);
 
