@@ -2450,6 +2450,19 @@ read_xlsx(struct reader *r, const char *data, size_t len, size_t budget)
     return 0;
 }
 
+const char *
+plan_content_hash(struct arena *a, const char *data, size_t len)
+{
+    uint64_t h = 14695981039346656037ULL;
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+        h ^= (unsigned char)data[i];
+        h *= 1099511628211ULL;
+    }
+    return arena_printf(a, "%016llx-%zu", (unsigned long long)h, len);
+}
+
 int
 plan_read(struct arena *a, const char *name, const char *data, size_t len,
           size_t max_bytes, struct plan **out)
@@ -2465,6 +2478,7 @@ plan_read(struct arena *a, const char *name, const char *data, size_t len,
     r->p = plan_new(a, PLAN_YEARLY);
     r->p->name = name != NULL ? arena_strdup(a, name) : NULL;
     r->goal = r->action = r->task = r->top_ind = -1;
+    r->p->content_hash = plan_content_hash(a, data, len);
     *out = r->p;
     if (max_bytes == 0) {
         max_bytes = PLAN_MAX_BYTES_DEFAULT;
