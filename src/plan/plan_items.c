@@ -711,6 +711,15 @@ crumbs(struct items *it, const char *here)
 {
     struct req *r = it->r;
 
+    if (here == NULL) { /* the structure page itself */
+        html_printf(r,
+                    "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                    "href=\"/plany\">%s</a> › <a href=\"/plany/%ld\">%s</a> "
+                    "› %s</nav>\n",
+                    T_PLANS_TITLE, (long)it->id,
+                    it->p->title ? it->p->title : "", T_PLAN_STRUCTURE);
+        return;
+    }
     html_printf(r,
                 "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
                 "href=\"/plany\">%s</a> › <a href=\"/plany/%ld\">%s</a> › "
@@ -844,9 +853,7 @@ render_fields(struct items *it)
         }
         text_field(it, "term", T_PLAN_TERM, l->term.text);
         text_field(it, "implementers", T_PLAN_IMPLEMENTERS, l->implementers);
-        text_field(it, "total",
-                   arena_printf(a, "%s: %s [zł]", T_PLAN_BUDGET, T_PLAN_TOTAL),
-                   num_value(a, &l->total, true));
+        text_field(it, "total", T_PLAN_F_TOTAL, num_value(a, &l->total, true));
         for (s = 0; s < p->nsources; s++) {
             const struct plan_num *n = amount_slot(a, l, s, false);
 
@@ -1211,14 +1218,15 @@ page_plan_item_remove(struct req *r)
 
 /* --- the structure page and the whole plan -------------------------------- */
 
+/* "Zmień", named for screen readers by the item (label in name kept). */
 static void
 edit_link(struct items *it, enum item_kind k, int i, const char *what)
 {
     html_printf(it->r,
-                "<a id=\"%s-%d\" href=\"/plany/%ld/struktura/%s/%d\">%s "
-                "<span class=\"visually-hidden\">%s</span></a>",
+                "<a id=\"%s-%d\" href=\"/plany/%ld/struktura/%s/%d\" "
+                "aria-label=\"%s: %s\">%s</a>",
                 kinds[k].slug, i, (long)it->id, kinds[k].slug, i,
-                T_PLAN_EDIT_ITEM, what);
+                T_PLAN_EDIT_ITEM, what, T_PLAN_EDIT_ITEM);
 }
 
 static void
@@ -1264,11 +1272,12 @@ render_task(struct items *it, int t)
         if (in->task != t) {
             continue;
         }
-        html_printf(r, "<li class=\"%s\">%s%s: %s (%s) ",
-                    in->parent >= 0 ? "breakdown" : "indicator",
-                    in->parent >= 0 ? "w tym — " : "", T_PLAN_ITEM_INDICATOR,
-                    in->name ? in->name : "",
-                    num_value(a, &in->target_year, false));
+        html_printf(
+            r, "<li class=\"%s\">%s: %s (%s%s%s) ",
+            in->parent >= 0 ? "breakdown" : "indicator",
+            in->parent >= 0 ? T_PLAN_ITEM_BREAKDOWN : T_PLAN_ITEM_INDICATOR,
+            in->name ? in->name : "", num_value(a, &in->target_year, false),
+            in->unit ? " " : "", in->unit ? in->unit : "");
         edit_link(it, IK_INDICATOR, i,
                   arena_printf(a, "%s %s", T_PLAN_ITEM_INDICATOR, in->name));
         html_lit(r, "</li>\n");
@@ -1284,7 +1293,7 @@ render_plan_actions(struct items *it, const struct plan_facts *f)
     struct req *r = it->r;
     struct arena *a = &r->arena;
 
-    html_printf(r, "<h2>%s</h2>\n<p>%s</p>\n", T_PLAN_DELETE,
+    html_printf(r, "<h2>%s</h2>\n<p>%s</p>\n", T_PLAN_DELETE_HEAD,
                 T_PLAN_DELETE_LEAD);
     if (f->archived) {
         html_lit(r, "<p>" T_PLAN_ARCHIVED_NOTE "</p>\n");
@@ -1315,7 +1324,7 @@ render_structure(struct items *it)
         return rc;
     }
     layout_begin(r, T_PLAN_STRUCTURE);
-    crumbs(it, T_PLAN_STRUCTURE);
+    crumbs(it, NULL);
     html_printf(r, "<h1>%s</h1>\n", T_PLAN_STRUCTURE);
     if (it->alert != NULL) {
         form_errors(r, &it->alert, 1);

@@ -54,6 +54,7 @@
 #define T_PLAN_ITEM_TASK "Zadanie"
 #define T_PLAN_ITEM_LINE "Wiersz budżetu"
 #define T_PLAN_ITEM_INDICATOR "Wskaźnik"
+#define T_PLAN_ITEM_BREAKDOWN "Rozbicie (w tym)"
 #define T_PLAN_ADD_GOAL "Dodaj cel"
 #define T_PLAN_ADD_ACTION "Dodaj działanie"
 #define T_PLAN_ADD_TASK_ITEM "Dodaj zadanie"
@@ -69,6 +70,7 @@
 #define T_PLAN_F_GOAL "Cel"
 #define T_PLAN_F_ACTION "Działanie (opcjonalnie)"
 #define T_PLAN_F_TASK "Zadanie"
+#define T_PLAN_F_TOTAL "Wartość ogółem [zł]"
 #define T_PLAN_F_PARENT "Rozbicie wskaźnika (w tym)"
 #define T_PLAN_F_NONE "— brak —"
 #define T_PLAN_F_REQUIRED "Pole jest wymagane."
@@ -86,6 +88,7 @@
     "Działania nie można usunąć: należą do niego zadania; usuń je albo " \
     "przenieś najpierw."
 #define T_PLAN_DELETE "Usuń plan (wersja robocza)"
+#define T_PLAN_DELETE_HEAD "Usunięcie albo archiwizacja planu"
 #define T_PLAN_DELETE_LEAD                                                     \
     "Usunąć można tylko nieopublikowany plan bez realizacji; plan z "       \
     "realizacją można zarchiwizować (zniknie z listy, dane zostają)."
