@@ -44,6 +44,7 @@ struct items {
     struct plan *p;
     struct plan_meta meta;
     int64_t id;
+    int64_t version; /* read before the plan was loaded */
     enum item_kind kind;
     int pos; /* the item's index in p, -1 for none */
     bool is_new;
@@ -55,7 +56,7 @@ struct items {
     const char *alert; /* a message about the whole change */
 };
 
-/* --- the plan in memory ------------------------------------------------ */
+/* --- the plan in memory ------------------------------------------ */
 
 static int *
 origins(struct arena *a, int n)
@@ -347,7 +348,7 @@ add_item(struct items *it, int task, int parent)
     }
 }
 
-/* --- loading and errors ------------------------------------------------ */
+/* --- loading and errors ------------------------------------------ */
 
 static long
 parse_index(const char *s)
@@ -376,7 +377,17 @@ load_or_reply(struct req *r, struct items *it)
     if (ids == NULL || *end != '\0' || id <= 0) {
         return req_error(r, 404, NULL);
     }
-    rc = plan_store_load(r->db, &r->arena, id, &it->p, &it->meta);
+    {
+        const char *region;
+        bool published;
+
+        /* first the version: a change in between makes it look stale */
+        rc = plan_store_visibility(r->db, &r->arena, id, &published, &region,
+                                   &it->version);
+    }
+    if (rc == 0) {
+        rc = plan_store_load(r->db, &r->arena, id, &it->p, &it->meta);
+    }
     if (rc == ERR_NOTFOUND || (rc == 0 && !plan_may_edit(r, it->meta.region))) {
         return req_error(r, 404, NULL);
     }
@@ -456,7 +467,7 @@ error_of(const struct items *it, const char *name)
     return NULL;
 }
 
-/* --- reading the form ---------------------------------------------------- */
+/* --- reading the form -------------------------------------------- */
 
 static const char *
 text_in(struct items *it, const char *name, const char *old, bool required)
@@ -636,8 +647,7 @@ apply(struct items *it)
     }
 }
 
-/* --- audit JSON ------------------------------------------------------------
- */
+/* --- audit JSON ------------------------------------------------ */
 
 static void
 num_json(struct json *j, const char *key, const struct plan_num *n)
@@ -703,8 +713,7 @@ item_json(struct arena *a, const struct plan *p, enum item_kind k, int i)
     return out;
 }
 
-/* --- rendering -------------------------------------------------------------
- */
+/* --- rendering --------------------------------------------------- */
 
 static void
 crumbs(struct items *it, const char *here)
@@ -893,6 +902,32 @@ render_fields(struct items *it)
     }
 }
 
+/*
+** The version the form was made from: items are addressed by position,
+** so a form made before another change must not land on another item.
+*/
+static void
+version_field(struct items *it)
+{
+    html_printf(it->r,
+                "<input type=\"hidden\" name=\"wersja\" value=\"%ld\">\n",
+                (long)it->version);
+}
+
+/* True (with the alert set) when the form came from an older version. */
+static bool
+stale(struct items *it)
+{
+    const char *v = req_form(it->r, "wersja");
+
+    /* a client without the field (the API way) takes the current one */
+    if (v == NULL || strtoll(v, NULL, 10) == it->version) {
+        return false;
+    }
+    it->alert = T_PLAN_CHANGED;
+    return true;
+}
+
 static void
 render_item(struct items *it)
 {
@@ -918,6 +953,7 @@ render_item(struct items *it)
                it->is_new ? arena_printf(a, "%s/nowy", base)
                           : arena_printf(a, "%s/%d", base, it->pos),
                NULL);
+    version_field(it);
     render_fields(it);
     html_printf(r, "<p><button type=\"submit\">%s</button></p>\n",
                 it->is_new ? kinds[it->kind].add : T_PLAN_SAVE);
@@ -926,6 +962,7 @@ render_item(struct items *it)
         html_printf(r, "<h2>%s</h2>\n<p>%s</p>\n", T_PLAN_REMOVE_ITEM,
                     T_PLAN_REMOVE_LEAD);
         form_begin(r, arena_printf(a, "%s/%d/usun", base, it->pos), NULL);
+        version_field(it);
         html_printf(r,
                     "<p><button type=\"submit\" class=\"danger\">%s: %s"
                     "</button></p>\n",
@@ -935,8 +972,7 @@ render_item(struct items *it)
     layout_end(r);
 }
 
-/* --- writing ----------------------------------------------------------------
- */
+/* --- writing ----------------------------------------------------- */
 
 /* The positions as loaded -> as now (-1 removed), for plan_store_rewrite. */
 static void
@@ -995,10 +1031,11 @@ commit(struct items *it, const char *action, const char *before,
 
     plan_check(&r->arena, it->p);
     remap(it, &m);
+    m.version = it->version;
     rc = plan_store_rewrite(r->db, &r->arena, it->id, it->p, &m, &who, before,
                             after, &why);
     if (rc == ERR_INPUT || rc == ERR_CONFLICT) {
-        it->alert = why;
+        it->alert = why != NULL ? why : T_PLAN_CHANGED;
         return ERR_INPUT;
     }
     return rc;
@@ -1090,7 +1127,7 @@ page_plan_item_add(struct req *r)
     }
     it.pos = add_item(&it, task, parent);
     apply(&it);
-    if (it.nerr == 0) {
+    if (it.nerr == 0 && !stale(&it)) {
         rc = commit(
             &it, arena_printf(&r->arena, "plan.%s.add", kinds[it.kind].audit),
             NULL, item_json(&r->arena, it.p, it.kind, it.pos));
@@ -1139,6 +1176,12 @@ page_plan_item_save(struct req *r)
     if ((rc = load_item_or_reply(r, &it, false)) != 0) {
         return rc;
     }
+    if (stale(&it)) {
+        /* the item at this position now, as stored, with the reason */
+        r->status = 409;
+        render_item(&it);
+        return 0;
+    }
     before = item_json(&r->arena, it.p, it.kind, it.pos);
     apply(&it);
     if (it.nerr == 0) {
@@ -1172,6 +1215,11 @@ page_plan_item_remove(struct req *r)
 
     if ((rc = load_item_or_reply(r, &it, false)) != 0) {
         return rc;
+    }
+    if (stale(&it)) {
+        r->status = 409;
+        render_item(&it);
+        return 0;
     }
     before = item_json(&r->arena, it.p, it.kind, it.pos);
     switch (it.kind) {
@@ -1216,7 +1264,7 @@ page_plan_item_remove(struct req *r)
     return 0;
 }
 
-/* --- the structure page and the whole plan -------------------------------- */
+/* --- the structure page and the whole plan ----------------------- */
 
 /* "Zmień", named for screen readers by the item (label in name kept). */
 static void

@@ -1267,6 +1267,21 @@ plan_store_rewrite(struct db *db, struct arena *a, int64_t id,
     if ((rc = db_begin(db)) != 0) {
         return rc;
     }
+    st = db_query(db, Q_PLAN_PUBLISHED);
+    db_bind_int(st, 1, id);
+    rc = db_step(st);
+    if (rc == DB_ROW && db_col_int(st, 2) != m->version) {
+        rc = ERR_CONFLICT;
+        *why = T_PLAN_CHANGED;
+    } else if (rc == DB_ROW) {
+        rc = 0;
+    } else if (rc == DB_DONE) {
+        rc = ERR_NOTFOUND;
+    }
+    db_done(st);
+    if (rc != 0) {
+        goto fail;
+    }
     if ((rc = refuse_lost(db, a, id, "line", m->line, m->nlines, why)) != 0 ||
         (rc = refuse_lost(db, a, id, "indicator", m->indicator, m->nindicators,
                           why)) != 0 ||

@@ -106,6 +106,7 @@ int plan_store_update_meta(struct db *db, struct arena *a, int64_t id,
 struct plan_remap {
     const int *task, *line, *indicator;
     int ntasks, nlines, nindicators;
+    int64_t version; /* of the stored plan p was loaded from */
 };
 
 /*
@@ -118,7 +119,8 @@ struct plan_remap {
 ** indicators and narratives follow their item to its new position (m);
 ** an item that has any realisation entry (approved, pending or returned)
 ** or a narrative cannot be removed: ERR_CONFLICT with *why (Polish),
-** nothing written. ERR_INPUT with *why when p has error findings; ERR_DB.
+** nothing written; so is a plan whose version is no longer m->version.
+*ERR_INPUT with *why when p has error findings; ERR_DB.
 */
 int plan_store_rewrite(struct db *db, struct arena *a, int64_t id,
                        const struct plan *p, const struct plan_remap *m,

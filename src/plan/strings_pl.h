@@ -80,6 +80,9 @@
 #define T_PLAN_F_TERM "„%s” — nie rozumiem „%s” (np. II-XI, na bieżąco)."
 #define T_PLAN_F_PARENT_TASK                                                   \
     "Rozbicie musi należeć do wskaźnika tego samego zadania."
+#define T_PLAN_CHANGED                                                         \
+    "Plan zmienił się w międzyczasie (ktoś inny go zmienił); sprawdź "   \
+    "dane poniżej i spróbuj ponownie."
 #define T_PLAN_FORM_HAS_ERRORS "Popraw pola oznaczone poniżej."
 #define T_PLAN_GOAL_IN_USE                                                     \
     "Celu nie można usunąć: należą do niego działania lub zadania; "     \

@@ -455,6 +455,36 @@ def main():
         check(c.request('GET', base + '/cel/5')[0] == 404, 'no such item')
         check(c.request('GET', base + '/nic/0')[0] == 404, 'no such kind')
 
+    def a_form_from_before_another_change_is_refused():
+        c = Client(srv)
+        c.login('koord')
+        pid = new_draft(c, 'Plan dwóch redaktorów')
+        base = f'/plany/{pid}/struktura'
+        post(c, base + '/cel/nowy', {'code': '2', 'title': 'Cel drugi'})
+        # Validation of a goal keeps what was typed, too.
+        _, html = post(c, base + '/cel/nowy', {'code': '3', 'title': ''},
+                       status=400)
+        check('value="3"' in html and
+              re.search(r'name="title"[^>]*aria-invalid="true"', html),
+              'goal form keeps the code, marks the title')
+        html = c.request('GET', base + '/cel/1')[2]
+        old = re.search(r'name="wersja" value="(\d+)"', html).group(1)
+        # Someone removes goal 1: goal 2 is now at position 0, and the
+        # old form for position 1 must not land anywhere.
+        post(c, base + '/cel/0/usun', {})
+        v = version(pid)
+        post(c, base + '/cel/1', {'wersja': old, 'code': '2',
+                                  'title': 'zmiana'}, status=404)
+        _, html = post(c, base + '/cel/0', {'wersja': old, 'code': '2',
+                                            'title': 'zmiana'}, status=409)
+        check('zmienił się w międzyczasie' in html, 'says why')
+        post(c, base + '/cel/0/usun', {'wersja': old}, status=409)
+        check(version(pid) == v and
+              q('SELECT title FROM plan_goal WHERE plan_id = ?', pid) ==
+              [('Cel drugi',)], 'nothing changed')
+        post(c, base + '/cel/0', {'wersja': str(v), 'code': '2',
+                                  'title': 'Cel drugi (zm.)'})
+
     def other_region_gets_404_and_csrf_is_required():
         add_user(binary, db, 'koord12', 'coordinator', region='12')
         c = Client(srv)
@@ -646,12 +676,6 @@ def main():
         check(out.returncode == 0, out.stderr[-300:])
         check(q('SELECT count(*) FROM plan')[0][0] == n + 2, 'allowed')
 
-    for fn in (every_item_form_adds_edits_and_removes,
-               other_region_gets_404_and_csrf_is_required,
-               realisation_follows_its_item_and_is_never_lost,
-               draft_is_deleted_published_or_realised_only_archived,
-               same_document_twice_asks_first):
-        t.run(fn)
 
     for fn in (api_reproduces_seed_figures,
                plan_title_years_and_goals_are_edited,
@@ -664,6 +688,14 @@ def main():
                edit_task_changes_amounts_and_leaves_one_audit_row,
                bad_input_names_the_field_and_changes_nothing,
                upload_api_imports_or_refuses_with_findings):
+        t.run(fn)
+    # Issue 12 after the rest: they change plan 1 and add plans.
+    for fn in (every_item_form_adds_edits_and_removes,
+               a_form_from_before_another_change_is_refused,
+               other_region_gets_404_and_csrf_is_required,
+               realisation_follows_its_item_and_is_never_lost,
+               draft_is_deleted_published_or_realised_only_archived,
+               same_document_twice_asks_first):
         t.run(fn)
     srv.stop()
     cleanup(d)
