@@ -553,8 +553,10 @@ render_yearly(struct req *r, const struct plan *p, const struct plan_view *v,
     int goal = -2, t, i, ac = 0;
 
     html_printf(r,
-                "<div class=\"wide\"><table class=\"plan\">\n"
-                "<caption>%s</caption>\n",
+                /* a scrolled region reachable by the keyboard */
+                "<div class=\"wide\" tabindex=\"0\" role=\"region\" "
+                "aria-labelledby=\"plan-caption\"><table class=\"plan\">\n"
+                "<caption id=\"plan-caption\">%s</caption>\n",
                 p->title ? p->title : "");
     budget_head(r, p, v->cols, v->ncols);
     html_lit(r, "<tbody>\n");

@@ -71,7 +71,7 @@
 #define T_PLAN_F_ACTION "Działanie (opcjonalnie)"
 #define T_PLAN_F_TASK "Zadanie"
 #define T_PLAN_F_TOTAL "Wartość ogółem [zł]"
-#define T_PLAN_F_PARENT "Rozbicie wskaźnika (w tym)"
+#define T_PLAN_F_PARENT "Jest rozbiciem (w tym) wskaźnika"
 #define T_PLAN_F_NONE "— brak —"
 #define T_PLAN_F_REQUIRED "Pole jest wymagane."
 #define T_PLAN_F_CHOOSE "Wybierz pozycję z listy."

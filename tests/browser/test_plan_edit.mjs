@@ -77,7 +77,7 @@ async function main() {
     ctx.setDefaultTimeout(TIMEOUT);
     watch(ctx, problems);
     const page = await ctx.newPage();
-    let pid = 0;
+    let pid = 0, xlsx = null;
     const visited = new Set();
     const note = () => visited.add(page.url().replace(base, '').replace(/#.*$/, ''));
 
@@ -196,6 +196,7 @@ async function main() {
       check(x.status() === 200, `xlsx ${x.status()}`);
       const file = path.join(tmp, 'plan.xlsx');
       fs.writeFileSync(file, await x.body());
+      xlsx = file;
       const out = spawnSync(bin, ['import', 'plan', file, '--db', db, '--region', '04'],
         { encoding: 'utf8' });
       check(out.status === 0, `import: ${out.stderr}`);
@@ -240,6 +241,31 @@ async function main() {
       }
       await axePage.setViewportSize({ width: 1280, height: 900 });
     }
+    await test('the same file uploaded again is warned about and confirmed with a checkbox', async () => {
+      check(xlsx, 'no export from the test above');
+      await axePage.goto(`${base}/plany/wczytaj`);
+      await axePage.setInputFiles('input[name="file"]', xlsx);
+      await enter(axePage, 'main button[type="submit"]');
+      const warn = await axePage.locator('#duplicate').innerText();
+      check(warn.includes('Taki sam dokument wczytano już'), warn);
+      await axePage.addScriptTag({ content: axeSource });
+      const res = await axePage.evaluate((tags) => window.axe.run(document,
+        { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }), AXE_TAGS);
+      const v = res.violations.map((y) => `${y.id}: ${y.help} at ${y.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      check(v.length === 0, v.join('\n'));
+      for (const width of [1280, 320]) {
+        await axePage.setViewportSize({ width, height: 900 });
+        await axePage.screenshot({ path: path.join(SHOTS, `plan-edit-duplicate-${width}.png`) });
+        const over = await axePage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        check(over <= 0, `preview scrolls sideways by ${over} px at ${width}`);
+      }
+      await axePage.setViewportSize({ width: 1280, height: 900 });
+      await axePage.focus('#f-duplicate');
+      await axePage.keyboard.press('Space');
+      check(await axePage.isChecked('#f-duplicate'), 'checkbox ticked with the keyboard');
+      await enter(axePage, 'button[name="action"][value="confirm"]');
+      check(/\/plany\/\d+$/.test(axePage.url()), `stored: ${axePage.url()}`);
+    });
     await axeCtx.close();
 
     await test('no console errors', async () => {
