@@ -4,6 +4,7 @@
 ** and store it in one transaction. The new plan's id is the last line of
 ** standard output, alone, so scripts can take it with tail -n 1.
 */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -17,6 +18,7 @@
 
 const char cmd_import_help[] =
     "usage: rodzina import plan FILE [--db PATH] [--region CODE]\n"
+    "                                [--allow-duplicate]\n"
     "\n"
     "Read a plan (yearly schedule or action plan, project card, or a\n"
     "programme's goals) from FILE, print every finding, and store it in one\n"
@@ -25,7 +27,10 @@ const char cmd_import_help[] =
     "\n"
     "  --db PATH      database file (default rodzina.db)\n"
     "  --region CODE  voivodeship code (e.g. 04); by default the one the\n"
-    "                 document names\n";
+    "                 document names\n"
+    "  --allow-duplicate  store it even when the same file was imported\n"
+    "                 before as a plan of the same region and kind (refused\n"
+    "                 by default, exit status 1)\n";
 
 /* The region the document names, when this instance serves it. */
 static const char *
@@ -50,9 +55,11 @@ int
 cmd_import(int argc, char **argv)
 {
     const char *path = "rodzina.db", *region = NULL;
+    bool allow_duplicate = false;
     const struct cli_opt opts[] = {
         {"db", &path, NULL, 0},
         {"region", &region, NULL, 0},
+        {"allow-duplicate", NULL, &allow_duplicate, 0},
         {NULL, NULL, NULL, 0},
     };
     const char *pos[2], *why = NULL;
@@ -94,6 +101,23 @@ cmd_import(int argc, char **argv)
         fprintf(stderr, "rodzina import: the document names no region this "
                         "database serves; give --region CODE\n");
         goto done;
+    }
+    if (!allow_duplicate) {
+        int64_t same = 0;
+
+        if (plan_store_same_content(db, region, p->kind, p->content_hash,
+                                    &same) != 0) {
+            fprintf(stderr, "rodzina import: store error (see log above)\n");
+            goto done;
+        }
+        if (same > 0) {
+            fprintf(stderr,
+                    "rodzina import: nothing stored: the same file is plan "
+                    "%ld already; give --allow-duplicate to store a second "
+                    "copy\n",
+                    (long)same);
+            goto done;
+        }
     }
     {
         const struct audit_entry who = {.via = "cli"};

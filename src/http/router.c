@@ -69,6 +69,7 @@ router_render_error(struct req *r)
                            : r->status == 403 ? "forbidden"
                            : r->status == 404 ? "not_found"
                            : r->status == 405 ? "method_not_allowed"
+                           : r->status == 409 ? "conflict"
                            : r->status == 413 ? "payload_too_large"
                            : r->status == 503 ? "unavailable"
                                               : "internal";

@@ -50,6 +50,19 @@ const struct route routes[] = {
           CAP_PLAN_EDIT)
     ROUTE("POST", "/plany/:id/zadania/:task", page_plan_task_save,
           CAP_PLAN_EDIT)
+    ROUTE("GET", "/plany/:id/struktura", page_plan_structure, CAP_PLAN_EDIT)
+    ROUTE("GET", "/plany/:id/struktura/:kind/nowy", page_plan_item_new,
+          CAP_PLAN_EDIT)
+    ROUTE("POST", "/plany/:id/struktura/:kind/nowy", page_plan_item_add,
+          CAP_PLAN_EDIT)
+    ROUTE("GET", "/plany/:id/struktura/:kind/:pos", page_plan_item,
+          CAP_PLAN_EDIT)
+    ROUTE("POST", "/plany/:id/struktura/:kind/:pos", page_plan_item_save,
+          CAP_PLAN_EDIT)
+    ROUTE("POST", "/plany/:id/struktura/:kind/:pos/usun",
+          page_plan_item_remove, CAP_PLAN_EDIT)
+    ROUTE("POST", "/plany/:id/usun", page_plan_delete, CAP_PLAN_EDIT)
+    ROUTE("POST", "/plany/:id/archiwum", page_plan_archive, CAP_PLAN_EDIT)
     ROUTE("GET", "/api/plans", api_plan_list, CAP_PUBLIC)
     ROUTE_UPLOAD("POST", "/api/plans", api_plan_upload, CAP_PLAN_EDIT)
     ROUTE("GET", "/api/plans/:id", api_plan, CAP_PUBLIC)

@@ -199,9 +199,11 @@ struct plan_columns {
 
 struct plan {
     enum plan_kind kind;
-    const char *name;     /* file name given to the reader */
-    const char *format;   /* "tsv", "csv", "project", "programme" */
-    const char *encoding; /* "utf-8" or "windows-1250" */
+    const char *name;         /* file name given to the reader */
+    const char *format;       /* "tsv", "csv", "project", "programme" */
+    const char *encoding;     /* "utf-8" or "windows-1250" */
+    const char *content_hash; /* of the file read (plan_content_hash), or
+                                 NULL for a plan built in forms */
     const char *title;
     const char *programme_title;
     const char *resolution; /* "Załącznik do uchwały ..." or NULL */
@@ -276,6 +278,13 @@ int plan_read_file(struct arena *a, const char *path, size_t max_bytes,
 */
 char *plan_cp1250_to_utf8(struct arena *a, const char *s, size_t n,
                           size_t *out_len);
+
+/*
+** "<FNV-1a 64 in hex>-<length>" of data[0..len), in the arena: what tells
+** that a document was imported before (not a defence against forgery: a
+** match only asks the coordinator to confirm).
+*/
+const char *plan_content_hash(struct arena *a, const char *data, size_t len);
 
 /* A new, empty plan with the default funding sources. */
 struct plan *plan_new(struct arena *a, enum plan_kind kind);

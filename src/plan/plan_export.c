@@ -75,6 +75,7 @@ struct grid {
 struct layout {
     bool tasks_are_actions; /* seed 001: "1.1" rows are actions and tasks */
     int num, action, desc, total, term, impl, ind, year, multi, results;
+    int unit; /* -1 unless an indicator has a unit other than "%" */
     int src[PLAN_SOURCES_MAX];
     int ncols;
 };
@@ -276,7 +277,7 @@ tasks_are_actions(const struct plan *p, const int *first_ind)
 static void
 choose_layout(const struct plan *p, const int *first_ind, struct layout *L)
 {
-    bool used[PLAN_SOURCES_MAX] = {false}, results = false;
+    bool used[PLAN_SOURCES_MAX] = {false}, results = false, units = false;
     int c = 0;
 
     memset(L, 0, sizeof(*L));
@@ -293,6 +294,9 @@ choose_layout(const struct plan *p, const int *first_ind, struct layout *L)
     for (int i = 0; i < p->nindicators; i++) {
         results |=
             p->indicators[i].results_text != NULL && p->indicators[i].task >= 0;
+        units |= p->indicators[i].unit != NULL &&
+                 strcmp(p->indicators[i].unit, "%") != 0 &&
+                 p->indicators[i].results_text == NULL;
     }
     L->num = c++;
     L->action = L->tasks_are_actions ? -1 : c++;
@@ -304,10 +308,19 @@ choose_layout(const struct plan *p, const int *first_ind, struct layout *L)
     L->term = c++;
     L->impl = c++;
     L->ind = c++;
+    L->unit = units ? c++ : -1;
     L->year = c++;
     L->multi = c++;
     L->results = results ? c++ : -1;
     L->ncols = c;
+}
+
+/* Whether the programme needs a line of its own (its title does not say). */
+static bool
+programme_line(const struct plan *p)
+{
+    return p->programme_title != NULL && *p->programme_title != '\0' &&
+           (p->title == NULL || strstr(p->title, p->programme_title) == NULL);
 }
 
 /* Header text of a source column, one the reader maps back to it. */
@@ -380,6 +393,9 @@ header(struct grid *g, const struct plan *p, const struct layout *L)
     put_text(g, h1, L->ind, "Wskaźniki", S_HEAD);
     merge(g, h1, L->ind, h1, L->multi);
     put_text(g, h2, L->ind, "wskaźnik", S_HEAD);
+    if (L->unit >= 0) {
+        put_text(g, h2, L->unit, "jednostka", S_HEAD);
+    }
     put_text(g, h2, L->year,
              p->year > 0 ? arena_printf(g->a, "Plan %d", p->year)
                          : "Plan na rok",
@@ -487,6 +503,9 @@ indicator_cells(struct grid *g, const struct plan *p, const struct layout *L,
         put_text(g, r, L->ind, arena_printf(g->a, "· %s", name), S_BREAKDOWN);
     } else {
         put_text(g, r, L->ind, name, S_TEXT);
+    }
+    if (L->unit >= 0 && in->unit != NULL && strcmp(in->unit, "%") != 0) {
+        put_text(g, r, L->unit, in->unit, S_TEXT);
     }
     put_num(g, r, L->year, &in->target_year, false, in->unit, S_COUNT);
     put_num(g, r, L->multi, &in->target_multi, false, in->unit, S_COUNT);
@@ -820,6 +839,17 @@ build_grid(struct arena *a, const struct plan *p, struct grid *g)
         r = grid_add_row(g);
         put_text(g, r, 0, p->resolution, S_PLAIN);
     }
+    if (programme_line(p)) {
+        /* a plan made in forms: its programme read back from this line */
+        r = grid_add_row(g);
+        put_text(g, r, 0,
+                 p->programme_from > 0
+                     ? arena_printf(g->a, "Program „%s” na lata %d–%d",
+                                    p->programme_title, p->programme_from,
+                                    p->programme_to)
+                     : arena_printf(g->a, "Program „%s”", p->programme_title),
+                 S_PLAIN);
+    }
     grid_add_row(g);
     header(g, p, &L);
     first = g->nrows;
@@ -1064,7 +1094,10 @@ plan_export_xlsx(struct arena *a, const struct plan *p, const char *path)
     if (e == LXW_NO_ERROR) {
         e = xlsx_notes(ws2, a, p, f);
     }
-    worksheet_freeze_panes(ws, (lxw_row_t)(p->resolution ? 5 : 4), 0);
+    worksheet_freeze_panes(
+        ws,
+        (lxw_row_t)(4 + (p->resolution ? 1 : 0) + (programme_line(p) ? 1 : 0)),
+        0);
     worksheet_freeze_panes(ws2, 1, 0);
     worksheet_set_landscape(ws);
     worksheet_fit_to_pages(ws, 1, 0);

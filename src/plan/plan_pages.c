@@ -24,6 +24,7 @@
 #include "plan_cache.h"
 #include "plan_export.h"
 #include "plan_store.h"
+#include "strings_pl.h"
 
 /* A longer plan is shown a page of tasks at a time. */
 #define PAGE_TASKS 200
@@ -71,12 +72,12 @@ num_text(struct arena *a, const struct plan_num *n, bool money)
 /* The plans this reader may see: published ones, and with CAP_PLAN_READ
  * the unpublished ones of the account's region (all for no region). */
 static int
-list_visible(struct req *r, struct plan_summary **s)
+list_visible(struct req *r, bool archived, struct plan_summary **s)
 {
     bool all = r->user != NULL && auth_role_has(r->user->role, CAP_PLAN_READ);
 
-    return plan_store_list(r->db, &r->arena, all,
-                           r->user ? r->user->region : NULL, s);
+    return plan_store_list_archived(
+        r->db, &r->arena, all, r->user ? r->user->region : NULL, archived, s);
 }
 
 /* Editors act only in their region; an account without one in every. */
@@ -128,14 +129,15 @@ plan_visible_or_reply(struct req *r, int64_t id, int64_t *version)
 /*
 ** ROUTE: GET /plany
 ** CAP: CAP_PUBLIC
-** PARAMS: none
+** PARAMS: archiwalne=1 (optional: archived plans too)
 */
 int
 page_plan_list(struct req *r)
 {
     struct plan_summary *s;
-    const char *region = NULL;
-    int n = list_visible(r, &s), i;
+    const char *region = NULL, *v = req_arg(r, "archiwalne");
+    bool archived = v != NULL && strcmp(v, "1") == 0;
+    int n = list_visible(r, archived, &s), i;
 
     if (n < 0) {
         return n;
@@ -147,6 +149,9 @@ page_plan_list(struct req *r)
         html_lit(r, "<p><a href=\"/plany/wczytaj\">" T_PLAN_UPLOAD_LINK
                     "</a> · <a href=\"/plany/nowy\">" T_PLAN_NEW "</a></p>\n");
     }
+    html_printf(r, "<p><a href=\"/plany%s\">%s</a></p>\n",
+                archived ? "" : "?archiwalne=1",
+                archived ? T_PLAN_HIDE_ARCHIVED : T_PLAN_SHOW_ARCHIVED);
     if (n == 0) {
         html_lit(r, "<p>" T_PLANS_NONE "</p>\n");
     }
@@ -169,8 +174,9 @@ page_plan_list(struct req *r)
                         T_PLAN_COL_TITLE, T_PLAN_PROGRAMME, T_PLAN_COL_KIND,
                         T_PLAN_COL_YEAR, T_PLAN_COL_TASKS, T_PLAN_COL_TOTAL);
         }
-        html_printf(r, "<tr><td><a href=\"/plany/%ld\">%s</a></td><td>%s",
+        html_printf(r, "<tr><td><a href=\"/plany/%ld\">%s</a>%s</td><td>%s",
                     (long)s[i].id, s[i].title,
+                    s[i].archived ? " " T_PLAN_ARCHIVED_MARK : "",
                     s[i].programme_title ? s[i].programme_title : "");
         if (s[i].programme_from > 0) {
             html_printf(r, " (%d–%d)", s[i].programme_from, s[i].programme_to);
@@ -548,8 +554,10 @@ render_yearly(struct req *r, const struct plan *p, const struct plan_view *v,
     int goal = -2, t, i, ac = 0;
 
     html_printf(r,
-                "<div class=\"wide\"><table class=\"plan\">\n"
-                "<caption>%s</caption>\n",
+                /* a scrolled region reachable by the keyboard */
+                "<div class=\"wide\" tabindex=\"0\" role=\"region\" "
+                "aria-labelledby=\"plan-caption\"><table class=\"plan\">\n"
+                "<caption id=\"plan-caption\">%s</caption>\n",
                 p->title ? p->title : "");
     budget_head(r, p, v->cols, v->ncols);
     html_lit(r, "<tbody>\n");
@@ -1002,8 +1010,13 @@ page_plan(struct req *r)
         if (p->kind == PLAN_YEARLY) {
             html_printf(r,
                         "<p><a href=\"%s/nowe-zadanie\">%s</a> · <a "
-                        "href=\"%s/edycja\">%s</a></p>\n",
-                        base, T_PLAN_ADD_TASK, base, T_PLAN_EDIT);
+                        "href=\"%s/edycja\">%s</a> · <a "
+                        "href=\"%s/struktura\">%s</a></p>\n",
+                        base, T_PLAN_ADD_TASK, base, T_PLAN_EDIT, base,
+                        T_PLAN_STRUCTURE);
+        } else {
+            html_printf(r, "<p><a href=\"%s/struktura\">%s</a></p>\n", base,
+                        T_PLAN_STRUCTURE);
         }
         editable = true;
     }
@@ -1030,7 +1043,7 @@ api_plan_list(struct req *r)
 {
     struct plan_summary *s;
     struct json j;
-    int n = list_visible(r, &s), i;
+    int n = list_visible(r, false, &s), i;
 
     if (n < 0) {
         return n;
@@ -1104,6 +1117,15 @@ who(struct req *r)
 }
 
 /* The region of an upload: the form's choice, or the account's own. */
+/* A checkbox of the form that says yes. */
+static bool
+form_checked(struct req *r, const char *name)
+{
+    const char *v = req_form(r, name);
+
+    return v != NULL && strcmp(v, "1") == 0;
+}
+
 static const char *
 upload_region(struct req *r)
 {
@@ -1167,7 +1189,7 @@ page_plan_upload(struct req *r)
     const char *data, *name, *region = upload_region(r);
     struct plan *p;
     size_t len;
-    int64_t upload_id = 0, now = (int64_t)time(NULL);
+    int64_t upload_id = 0, now = (int64_t)time(NULL), same = 0;
     db_stmt *st;
     bool keep;
     int rc;
@@ -1205,6 +1227,10 @@ page_plan_upload(struct req *r)
         upload_id = db_last_id(r->db);
     }
 
+    if (keep && (rc = plan_store_same_content(r->db, region, p->kind,
+                                              p->content_hash, &same)) != 0) {
+        return rc;
+    }
     layout_begin(r, T_PLAN_UPLOAD_PREVIEW);
     html_printf(r,
                 "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
@@ -1216,6 +1242,18 @@ page_plan_upload(struct req *r)
         form_begin(
             r, arena_printf(&r->arena, "/plany/wczytaj/%ld", (long)upload_id),
             NULL);
+        if (same > 0) {
+            /* the same document again: said, and confirmed explicitly */
+            html_printf(r,
+                        "<p class=\"warning\" role=\"alert\" "
+                        "id=\"duplicate\">%s <a href=\"/plany/%ld\">%s</a></p>"
+                        "\n<p class=\"field\"><input type=\"checkbox\" "
+                        "id=\"f-duplicate\" name=\"duplicate\" value=\"1\" "
+                        "aria-describedby=\"duplicate\"> <label "
+                        "for=\"f-duplicate\">%s</label></p>\n",
+                        arena_printf(&r->arena, T_PLAN_DUPLICATE, (long)same),
+                        (long)same, T_PLAN_COL_TITLE, T_PLAN_DUPLICATE_CONFIRM);
+        }
         html_lit(r, "<button type=\"submit\" name=\"action\" "
                     "value=\"confirm\">" T_PLAN_UPLOAD_CONFIRM "</button>\n");
         html_lit(r, "<button type=\"submit\" name=\"action\" "
@@ -1236,7 +1274,8 @@ page_plan_upload(struct req *r)
 /*
 ** ROUTE: POST /plany/wczytaj/:id
 ** CAP: CAP_PLAN_EDIT
-** PARAMS: id (path), action=confirm|cancel, csrf
+** PARAMS: id (path), action=confirm|cancel, duplicate=1 (required when
+**         the same file is a plan already: else 409), csrf
 */
 int
 page_plan_upload_confirm(struct req *r)
@@ -1292,6 +1331,15 @@ page_plan_upload_confirm(struct req *r)
         return req_error(r, 403, T_PLAN_REGION_DENIED);
     }
     plan_read(&r->arena, name, data, len, 0, &p);
+    if ((rc = plan_store_same_content(r->db, region, p->kind, p->content_hash,
+                                      &id)) != 0) {
+        goto fail;
+    }
+    if (id > 0 && !form_checked(r, "duplicate")) {
+        /* the upload stays: the preview may be confirmed again */
+        db_rollback(r->db);
+        return req_error(r, 409, T_PLAN_DUPLICATE_REFUSED);
+    }
     rc = plan_store_save(r->db, &r->arena, region, p, &e, &id, &why);
     if (rc != 0) {
         db_rollback(r->db);
@@ -1347,6 +1395,7 @@ page_plan_publish(struct req *r)
 ** ROUTE: POST /api/plans
 ** CAP: CAP_PLAN_EDIT
 ** PARAMS: file (multipart), region (optional for region-bound accounts),
+**         allow_duplicate=1 (store a file imported before: else 409),
 **         X-CSRF-Token header or csrf field; check and import in one step
 */
 int
@@ -1367,6 +1416,13 @@ api_plan_upload(struct req *r)
         return req_error(r, 403, T_PLAN_REGION_DENIED);
     }
     plan_read(&r->arena, name, data, len, 0, &p);
+    if ((rc = plan_store_same_content(r->db, region, p->kind, p->content_hash,
+                                      &id)) != 0) {
+        return rc;
+    }
+    if (id > 0 && !form_checked(r, "allow_duplicate")) {
+        return req_error(r, 409, T_PLAN_DUPLICATE_REFUSED);
+    }
     rc = plan_store_save(r->db, &r->arena, region, p, &e, &id, &why);
     if (rc != 0 && rc != ERR_INPUT) {
         return rc;

@@ -34,5 +34,14 @@ int page_plan_edit_save(struct req *r);
 int page_plan_task_new(struct req *r);
 int page_plan_task_add(struct req *r);
 int page_plan_task_save(struct req *r);
+/* plan_items.c: the plan's structure, item forms, removal, archive. */
+int page_plan_structure(struct req *r);
+int page_plan_item_new(struct req *r);
+int page_plan_item_add(struct req *r);
+int page_plan_item(struct req *r);
+int page_plan_item_save(struct req *r);
+int page_plan_item_remove(struct req *r);
+int page_plan_delete(struct req *r);
+int page_plan_archive(struct req *r);
 
 #endif

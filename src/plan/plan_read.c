@@ -82,6 +82,7 @@ enum role {
     R_TARGET_YEAR,
     R_TARGET_MULTI,
     R_RESULTS,
+    R_UNIT, /* the indicator's unit, as our export writes it */
     R_COUNT
 };
 
@@ -1143,6 +1144,10 @@ indicator_from_row(struct reader *r, const struct row *w)
     if (unit != NULL) {
         p->indicators[i].unit = "%";
     }
+    if (cell(w, r->col[R_UNIT])[0] != '\0') {
+        p->indicators[i].unit = plan_trim(r->a, cell(w, r->col[R_UNIT]),
+                                          strlen(cell(w, r->col[R_UNIT])));
+    }
     if (!child) {
         r->top_ind = i;
     }
@@ -1340,6 +1345,9 @@ role_of(struct reader *r, const char *text, int *src, int *y1, int *y2)
     if (str_starts(f, "wskaznik") || has(f, "nazwa wskaznika")) {
         return R_INDICATOR;
     }
+    if (strcmp(f, "jednostka") == 0 || strcmp(f, "jednostka miary") == 0) {
+        return R_UNIT;
+    }
     if (str_starts(f, "plan ") || str_starts(f, "wartosc docelowa")) {
         a = two_years(f + strcspn(f, "0123456789"), &b);
         *y1 = a;
@@ -1497,6 +1505,31 @@ read_header(struct reader *r)
     return h + 1;
 }
 
+/*
+** 'Program „X” na lata 2026–2028' under the title, as our export writes
+** the programme of a plan whose title does not name it: true when read.
+*/
+static bool
+read_programme_line(struct reader *r, const char *text)
+{
+    struct plan *p = r->p;
+    const char *f = fold(r, text);
+    const char *q1 = strstr(text, "\xE2\x80\x9E");                   /* „ */
+    const char *q2 = q1 != NULL ? strstr(q1, "\xE2\x80\x9D") : NULL; /* ” */
+    int y2 = 0, y;
+
+    if (!str_starts(f, "program ") || q2 == NULL || q2 <= q1 + 3) {
+        return false;
+    }
+    p->programme_title = arena_strndup(r->a, q1 + 3, (size_t)(q2 - q1 - 3));
+    y = year_after(f, "na lata ", &y2);
+    if (y != 0 && y2 != 0) {
+        p->programme_from = y;
+        p->programme_to = y2;
+    }
+    return true;
+}
+
 /* Lines above the header: the title, then the resolution and the rest. */
 static void
 read_preamble(struct reader *r, int header)
@@ -1511,6 +1544,9 @@ read_preamble(struct reader *r, int header)
         const char *f;
 
         if (row_nonempty(w, &first, &last) == 0) {
+            continue;
+        }
+        if (p->title != NULL && read_programme_line(r, w->cell[first])) {
             continue;
         }
         if (role_of(r, w->cell[first], &last, &last, &last) != R_NONE &&
@@ -2450,6 +2486,19 @@ read_xlsx(struct reader *r, const char *data, size_t len, size_t budget)
     return 0;
 }
 
+const char *
+plan_content_hash(struct arena *a, const char *data, size_t len)
+{
+    uint64_t h = 14695981039346656037ULL;
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+        h ^= (unsigned char)data[i];
+        h *= 1099511628211ULL;
+    }
+    return arena_printf(a, "%016llx-%zu", (unsigned long long)h, len);
+}
+
 int
 plan_read(struct arena *a, const char *name, const char *data, size_t len,
           size_t max_bytes, struct plan **out)
@@ -2465,6 +2514,7 @@ plan_read(struct arena *a, const char *name, const char *data, size_t len,
     r->p = plan_new(a, PLAN_YEARLY);
     r->p->name = name != NULL ? arena_strdup(a, name) : NULL;
     r->goal = r->action = r->task = r->top_ind = -1;
+    r->p->content_hash = plan_content_hash(a, data, len);
     *out = r->p;
     if (max_bytes == 0) {
         max_bytes = PLAN_MAX_BYTES_DEFAULT;

@@ -15,6 +15,7 @@
 #include "core/json.h"
 #include "core/stop.h"
 #include "db/db.h"
+#include "strings_pl.h"
 #include "users/units.h"
 
 const char *
@@ -210,11 +211,12 @@ stopping(int i)
     return i % STOP_CHECK_ROWS == 0 && stop_requested() ? ERR_STOPPED : 0;
 }
 
+/* Goals, actions, tasks, lines and indicators of p, at their positions. */
 static int
-save_rows(struct db *db, struct arena *a, const struct plan *p, int64_t plan_id)
+save_structure(struct db *db, const struct plan *p, int64_t plan_id)
 {
     db_stmt *st;
-    int i, k, rc;
+    int i, rc;
 
     for (i = 0; i < p->ngoals; i++) {
         st = db_query(db, Q_PLAN_GOAL_INSERT);
@@ -256,6 +258,18 @@ save_rows(struct db *db, struct arena *a, const struct plan *p, int64_t plan_id)
             (rc = insert_indicator(db, p, plan_id, i)) != 0) {
             return rc;
         }
+    }
+    return 0;
+}
+
+static int
+save_rows(struct db *db, struct arena *a, const struct plan *p, int64_t plan_id)
+{
+    db_stmt *st;
+    int i, k, rc;
+
+    if ((rc = save_structure(db, p, plan_id)) != 0) {
+        return rc;
     }
     for (i = 0; i < p->ndeclared; i++) {
         const struct plan_total *d = &p->declared[i];
@@ -407,6 +421,14 @@ plan_store_save(struct db *db, struct arena *a, const char *region,
         goto fail;
     }
     *id = db_last_id(db);
+    if (p->content_hash != NULL) {
+        st = db_query(db, Q_PLAN_HASH_SET);
+        db_bind_int(st, 1, *id);
+        db_bind_text(st, 2, p->content_hash);
+        if ((rc = db_exec(st)) != 0) {
+            goto fail;
+        }
+    }
     if ((rc = save_rows(db, a, p, *id)) != 0) {
         goto fail;
     }
@@ -766,12 +788,21 @@ int
 plan_store_list(struct db *db, struct arena *a, bool all_unpublished,
                 const char *region, struct plan_summary **out)
 {
+    return plan_store_list_archived(db, a, all_unpublished, region, false, out);
+}
+
+int
+plan_store_list_archived(struct db *db, struct arena *a, bool all_unpublished,
+                         const char *region, bool archived,
+                         struct plan_summary **out)
+{
     db_stmt *st = db_query(db, Q_PLAN_LIST);
     struct plan_summary *list = NULL;
     int n = 0;
 
     db_bind_int(st, 1, all_unpublished);
     db_bind_text(st, 2, region);
+    db_bind_int(st, 3, archived);
 
     EACH_ROW(st, {
         struct plan_summary *s;
@@ -790,6 +821,7 @@ plan_store_list(struct db *db, struct arena *a, bool all_unpublished,
         s->ntasks = db_col_int(st, 10);
         s->total_grosze = db_col_int(st, 11);
         s->published = db_col_int(st, 12) != 0;
+        s->archived = db_col_int(st, 13) != 0;
     });
     *out = list;
     return n;
@@ -1112,4 +1144,305 @@ plan_store_update_meta(struct db *db, struct arena *a, int64_t id,
 fail:
     db_rollback(db);
     return rc;
+}
+
+/* --- the structure edited in the browser (issue 12) ------------------- */
+
+static int
+count_of(struct db *db, int q, int64_t id, const char *kind, int pos,
+         int64_t *n)
+{
+    db_stmt *st = db_query(db, q);
+
+    db_bind_int(st, 1, id);
+    if (kind != NULL) {
+        db_bind_text(st, 2, kind);
+        db_bind_int(st, 3, pos);
+    } else {
+        db_bind_int(st, 2, pos);
+    }
+    return db_one_int(st, n);
+}
+
+/*
+** ERR_CONFLICT with *why when a removed item (map[i] < 0) has realisation
+** entries (kind "line" or "indicator") or, for tasks (kind NULL),
+** narratives.
+*/
+static int
+refuse_lost(struct db *db, struct arena *a, int64_t id, const char *kind,
+            const int *map, int n, const char **why)
+{
+    int i, rc;
+
+    for (i = 0; i < n; i++) {
+        int64_t c = 0;
+
+        if (map[i] >= 0) {
+            continue;
+        }
+        rc = kind != NULL
+                 ? count_of(db, Q_PLAN_ITEM_REALISATION, id, kind, i, &c)
+                 : count_of(db, Q_PLAN_TASK_NARRATIVES, id, NULL, i, &c);
+        if (rc != 0) {
+            return rc;
+        }
+        if (c > 0) {
+            *why = arena_printf(a,
+                                kind == NULL ? T_PLAN_REMOVE_TASK_REALISED
+                                : strcmp(kind, "line") == 0
+                                    ? T_PLAN_REMOVE_LINE_REALISED
+                                    : T_PLAN_REMOVE_IND_REALISED,
+                                i + 1, (long)c);
+            return ERR_CONFLICT;
+        }
+    }
+    return 0;
+}
+
+/* Move rows of one kind from old to new positions (two passes, see SQL). */
+static int
+move_rows(struct db *db, int64_t id, int q_move, int q_done, const char *kind,
+          const int *map, int n)
+{
+    db_stmt *st;
+    int i, rc, k = 1;
+
+    for (i = 0; i < n; i++) {
+        if (map[i] < 0 || map[i] == i) {
+            continue;
+        }
+        st = db_query(db, q_move);
+        db_bind_int(st, k = 1, id);
+        if (kind != NULL) {
+            db_bind_text(st, ++k, kind);
+        }
+        db_bind_int(st, ++k, i);
+        db_bind_int(st, ++k, map[i]);
+        if ((rc = db_exec(st)) != 0) {
+            return rc;
+        }
+    }
+    st = db_query(db, q_done);
+    db_bind_int(st, 1, id);
+    return db_exec(st);
+}
+
+static int
+clear_structure(struct db *db, int64_t id)
+{
+    static const int qs[] = {Q_PLAN_INDICATORS_CLEAR, Q_PLAN_LINES_CLEAR,
+                             Q_PLAN_TASKS_CLEAR, Q_PLAN_ACTIONS_CLEAR,
+                             Q_PLAN_GOALS_CLEAR};
+    size_t i;
+    int rc;
+
+    for (i = 0; i < sizeof(qs) / sizeof(qs[0]); i++) {
+        db_stmt *st = db_query(db, qs[i]);
+
+        db_bind_int(st, 1, id);
+        if ((rc = db_exec(st)) != 0) {
+            return rc;
+        }
+    }
+    return 0;
+}
+
+int
+plan_store_rewrite(struct db *db, struct arena *a, int64_t id,
+                   const struct plan *p, const struct plan_remap *m,
+                   const struct audit_entry *who, const char *before,
+                   const char *after, const char **why)
+{
+    struct audit_entry e = *who;
+    struct plan_totals tot;
+    db_stmt *st;
+    int rc, i;
+
+    *why = NULL;
+    if (plan_has_errors(p)) {
+        *why = "Formularz zawiera nieczytelne liczby; popraw je.";
+        return ERR_INPUT;
+    }
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_PLAN_PUBLISHED);
+    db_bind_int(st, 1, id);
+    rc = db_step(st);
+    if (rc == DB_ROW && db_col_int(st, 2) != m->version) {
+        rc = ERR_CONFLICT;
+        *why = T_PLAN_CHANGED;
+    } else if (rc == DB_ROW) {
+        rc = 0;
+    } else if (rc == DB_DONE) {
+        rc = ERR_NOTFOUND;
+    }
+    db_done(st);
+    if (rc != 0) {
+        goto fail;
+    }
+    if ((rc = refuse_lost(db, a, id, "line", m->line, m->nlines, why)) != 0 ||
+        (rc = refuse_lost(db, a, id, "indicator", m->indicator, m->nindicators,
+                          why)) != 0 ||
+        (rc = refuse_lost(db, a, id, NULL, m->task, m->ntasks, why)) != 0) {
+        goto fail;
+    }
+    for (i = 0; i < m->nindicators; i++) {
+        if (m->indicator[i] < 0) {
+            /* a computed indicator's definition goes with its indicator */
+            st = db_query(db, Q_PLAN_COMPUTED_DROP);
+            db_bind_int(st, 1, id);
+            db_bind_int(st, 2, i);
+            if ((rc = db_exec(st)) != 0) {
+                goto fail;
+            }
+        }
+    }
+    if ((rc = move_rows(db, id, Q_PLAN_REALISATION_MOVE,
+                        Q_PLAN_REALISATION_MOVED, "line", m->line,
+                        m->nlines)) != 0 ||
+        (rc = move_rows(db, id, Q_PLAN_REALISATION_MOVE,
+                        Q_PLAN_REALISATION_MOVED, "indicator", m->indicator,
+                        m->nindicators)) != 0 ||
+        (rc = move_rows(db, id, Q_PLAN_COMPUTED_MOVE, Q_PLAN_COMPUTED_MOVED,
+                        NULL, m->indicator, m->nindicators)) != 0 ||
+        (rc = move_rows(db, id, Q_PLAN_NARRATIVE_MOVE, Q_PLAN_NARRATIVE_MOVED,
+                        NULL, m->task, m->ntasks)) != 0 ||
+        (rc = clear_structure(db, id)) != 0 ||
+        (rc = save_structure(db, p, id)) != 0) {
+        goto fail;
+    }
+    for (i = 0; i < p->ntasks; i++) {
+        if ((rc = relink_task_units(db, a, id, p, i)) != 0) {
+            goto fail;
+        }
+    }
+    plan_totals_compute(p, &tot);
+    st = db_query(db, Q_PLAN_TOTAL_UPDATE);
+    db_bind_int(st, 1, id);
+    db_bind_int(st, 2, tot.total);
+    if ((rc = db_exec(st)) != 0) {
+        goto fail;
+    }
+    e.entity = "plan";
+    e.entity_id = arena_printf(a, "%ld", (long)id);
+    e.before = before;
+    e.after = after;
+    if ((rc = audit_add(db, &e)) != 0) {
+        goto fail;
+    }
+    return db_commit(db);
+fail:
+    db_rollback(db);
+    return rc;
+}
+
+int
+plan_store_facts(struct db *db, int64_t id, struct plan_facts *out)
+{
+    db_stmt *st = db_query(db, Q_PLAN_FACTS);
+    int rc;
+
+    db_bind_int(st, 1, id);
+    rc = db_step(st);
+    if (rc == DB_ROW) {
+        out->published = db_col_int(st, 0) != 0;
+        out->archived = db_col_int(st, 1) != 0;
+        out->realisation = db_col_int(st, 2);
+        rc = 0;
+    } else if (rc == DB_DONE) {
+        rc = ERR_NOTFOUND;
+    }
+    db_done(st);
+    return rc;
+}
+
+int
+plan_store_delete(struct db *db, struct arena *a, int64_t id,
+                  const struct audit_entry *who, const char *before,
+                  const char **why)
+{
+    struct audit_entry e = *who;
+    struct plan_facts f;
+    db_stmt *st;
+    int rc;
+
+    *why = NULL;
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    if ((rc = plan_store_facts(db, id, &f)) != 0) {
+        goto fail;
+    }
+    if (f.published || f.realisation > 0) {
+        *why = f.realisation > 0 ? T_PLAN_DELETE_REALISED
+                                 : T_PLAN_DELETE_PUBLISHED;
+        rc = ERR_CONFLICT;
+        goto fail;
+    }
+    st = db_query(db, Q_PLAN_DELETE);
+    db_bind_int(st, 1, id);
+    if ((rc = db_exec(st)) != 0) {
+        goto fail;
+    }
+    e.action = "plan.delete";
+    e.entity = "plan";
+    e.entity_id = arena_printf(a, "%ld", (long)id);
+    e.before = before;
+    if ((rc = audit_add(db, &e)) != 0) {
+        goto fail;
+    }
+    return db_commit(db);
+fail:
+    db_rollback(db);
+    return rc;
+}
+
+int
+plan_store_set_archived(struct db *db, int64_t id, bool archived,
+                        const struct audit_entry *who)
+{
+    struct audit_entry e = *who;
+    char idtext[24];
+    db_stmt *st;
+    int rc;
+
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_PLAN_SET_ARCHIVED);
+    db_bind_int(st, 1, id);
+    db_bind_int(st, 2, archived);
+    snprintf(idtext, sizeof(idtext), "%ld", (long)id);
+    e.action = archived ? "plan.archive" : "plan.unarchive";
+    e.entity = "plan";
+    e.entity_id = idtext;
+    if ((rc = db_exec(st)) != 0 || (rc = audit_add(db, &e)) != 0) {
+        db_rollback(db);
+        return rc;
+    }
+    return db_commit(db);
+}
+
+int
+plan_store_same_content(struct db *db, const char *region, enum plan_kind kind,
+                        const char *hash, int64_t *id)
+{
+    db_stmt *st = db_query(db, Q_PLAN_SAME_CONTENT);
+    int rc;
+
+    *id = 0;
+    if (hash == NULL) {
+        return 0;
+    }
+    db_bind_text(st, 1, region);
+    db_bind_text(st, 2, plan_kind_name(kind));
+    db_bind_text(st, 3, hash);
+    rc = db_step(st);
+    if (rc == DB_ROW) {
+        *id = db_col_int(st, 0);
+    }
+    db_done(st);
+    return rc == DB_ROW || rc == DB_DONE ? 0 : rc;
 }

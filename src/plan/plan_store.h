@@ -26,6 +26,7 @@ struct plan_summary {
     int64_t ntasks;
     int64_t total_grosze;
     bool published;
+    bool archived;
 };
 
 /* Extra facts of a stored plan that struct plan does not hold. */
@@ -96,6 +97,67 @@ int plan_store_update_meta(struct db *db, struct arena *a, int64_t id,
                            const char *region, const struct plan *p,
                            int ngoals_before, const struct audit_entry *who,
                            const char *before);
+/*
+** Where each task, budget line and indicator of a stored plan went when its
+** structure was edited in memory: old position -> new position, -1 when
+** removed. Indexed by the positions as loaded (ntasks ... of the stored
+** plan).
+*/
+struct plan_remap {
+    const int *task, *line, *indicator;
+    int ntasks, nlines, nindicators;
+    int64_t version; /* of the stored plan p was loaded from */
+};
+
+/*
+** Write back the whole structure of p (goals, actions, tasks, budget lines
+** with amounts, indicators), edited in memory from the stored plan id, in
+** one transaction with one audit row (who, with its action; entity
+** "plan"; before and after JSON given by the caller), the plan's total
+** and version bumped, the implementer units linked again.
+** The rule that keeps realisation: rows of realisation, computed
+** indicators and narratives follow their item to its new position (m);
+** an item that has any realisation entry (approved, pending or returned)
+** or a narrative cannot be removed: ERR_CONFLICT with *why (Polish),
+** nothing written; so is a plan whose version is no longer m->version.
+*ERR_INPUT with *why when p has error findings; ERR_DB.
+*/
+int plan_store_rewrite(struct db *db, struct arena *a, int64_t id,
+                       const struct plan *p, const struct plan_remap *m,
+                       const struct audit_entry *who, const char *before,
+                       const char *after, const char **why);
+
+/* What decides whether a plan may be deleted or only archived. */
+struct plan_facts {
+    bool published, archived;
+    int64_t realisation; /* realisation rows, narratives, adopted reports */
+};
+int plan_store_facts(struct db *db, int64_t id, struct plan_facts *out);
+/*
+** Delete plan id with one audit row (before: JSON given by the caller):
+** only a draft (unpublished) plan without any realisation, narrative or
+** adopted report; otherwise ERR_CONFLICT with *why (Polish). ERR_DB.
+*/
+int plan_store_delete(struct db *db, struct arena *a, int64_t id,
+                      const struct audit_entry *who, const char *before,
+                      const char **why);
+/* Archive or bring back plan id, with its audit row; version bumped. */
+int plan_store_set_archived(struct db *db, int64_t id, bool archived,
+                            const struct audit_entry *who);
+/*
+** The plans a reader may see as plan_store_list, with the archived ones
+** too when archived is set.
+*/
+int plan_store_list_archived(struct db *db, struct arena *a,
+                             bool all_unpublished, const char *region,
+                             bool archived, struct plan_summary **out);
+/*
+** The first plan of region and kind imported from a document with this
+** content hash (plan_content_hash), into *id; 0 when there is none.
+*/
+int plan_store_same_content(struct db *db, const char *region,
+                            enum plan_kind kind, const char *hash, int64_t *id);
+const char *plan_whole_json(struct arena *a, const struct plan *p);
 /* What the plan form edits, as JSON (for audit rows), in the arena. */
 const char *plan_meta_json(struct arena *a, const struct plan *p);
 /* The task's fields as JSON (for audit rows), in the arena. */

@@ -568,13 +568,15 @@ def main():
             'SELECT count(*) FROM plan').fetchone()[0] == plans_before,
             'preview wrote a plan')
         action = re.search(r'action="(/plany/wczytaj/\d+)"', html).group(1)
+        # The demo holds this document: confirmed with the checkbox.
+        check('name="duplicate"' in html, 'duplicate asked about')
         st, h, _ = c.request('POST', action, {
-            'csrf': c.csrf('/plany'), 'action': 'confirm'})
+            'csrf': c.csrf('/plany'), 'action': 'confirm', 'duplicate': '1'})
         check(st == 303 and re.match(r'/plany/\d+$', h['location']), st)
         check(audit_rows(db, 'plan.import') == before + 1, 'one row')
         # The same upload cannot be confirmed twice.
         st, _, _ = c.request('POST', action, {
-            'csrf': c.csrf('/plany'), 'action': 'confirm'})
+            'csrf': c.csrf('/plany'), 'action': 'confirm', 'duplicate': '1'})
         check(st == 404, st)
         check(audit_rows(db, 'plan.import') == before + 1, 'still one')
         # Publishing is one change and one row.

@@ -42,7 +42,8 @@ def main():
     env = dict(os.environ, RODZINA_CONFIG='')
 
     # The shape of one whole import of the seed, from a reference import.
-    ref = subprocess.run([binary, 'import', 'plan', SEED, '--db', db],
+    ref = subprocess.run([binary, 'import', 'plan', SEED, '--db', db,
+                          '--allow-duplicate'],
                          capture_output=True, text=True, env=env)
     ref_id = int(ref.stdout.strip().splitlines()[-1])
     con = sqlite3.connect(db)
@@ -97,8 +98,8 @@ def main():
         def cli_imports():
             while not stop.is_set():
                 p = subprocess.run([binary, 'import', 'plan', SEED, '--db',
-                                    db], capture_output=True, text=True,
-                                   env=env)
+                                    db, '--allow-duplicate'],
+                                   capture_output=True, text=True, env=env)
                 if p.returncode == 0:
                     with lock:
                         acked_plans.append(

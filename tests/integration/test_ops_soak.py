@@ -73,7 +73,8 @@ def main():
                         'application/x-www-form-urlencoded'})
                     want, kind = (303,), 'writes'
                 elif x < 0.085:     # a heavier write: a plan upload
-                    body, ct = multipart({}, {'file': ('p.txt', seed)})
+                    body, ct = multipart({'allow_duplicate': '1'},
+                                         {'file': ('p.txt', seed)})
                     conn.request('POST', '/api/plans', body, {
                         'Cookie': cookie, 'Content-Type': ct,
                         'X-CSRF-Token': token})
