@@ -1,5 +1,5 @@
 -- Finishing a plan in the browser (issue 12). The core range (0001-0009) is
--- full, so the plan module starts its own at 0050.
+-- full, so the plan module has its own range from 0060.
 -- archived: a published plan with realisation is never deleted, only
 -- archived; lists hide archived plans unless asked for them.
 -- content_hash: "<FNV-1a 64 hex>-<length>" of the imported file's bytes, so
