@@ -32,9 +32,7 @@
 #define T_HOME_HELP_WHERE "Gdzie mieszkasz? (gmina lub miasto)"
 #define T_HOME_HELP_BUTTON "Pokaż, gdzie szukać pomocy"
 #define T_HOME_HELP_LINE                                                       \
-    "Kujawsko-Pomorska Niebieska Linia: bezpłatny "                           \
-    "telefon 800 154 030, codziennie 17:00–21:00. W nagłej sytuacji "       \
-    "dzwoń pod 112."
+    "Możesz też zadzwonić. W nagłej sytuacji dzwoń pod 112."
 #define T_HOME_REGIONS "Regiony obsługiwane w tej instalacji"
 #define T_HOME_NO_REGIONS "Nie skonfigurowano jeszcze żadnego regionu."
 #define T_HOME_PARTS "Części systemu"
@@ -128,6 +126,9 @@
     "Ten podgląd wygasł albo został już zapisany. "                        \
     "Wczytaj plik ponownie."
 #define T_PLAN_UPLOAD_LINK "Wczytaj plan z pliku"
+#define T_PLAN_REGION_NOT_SERVED                                               \
+    "Ta instalacja nie obsługuje jeszcze tego regionu. Administrator dodaje " \
+    "region na stronie Regiony (albo poleceniem rodzina region add)."
 #define T_PLAN_REGION_DENIED                                                   \
     "Możesz wczytywać i zmieniać tylko plany "                              \
     "swojego województwa."
