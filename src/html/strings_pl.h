@@ -22,6 +22,11 @@
 #define T_NAV_REGISTERS "Rejestry"
 #define T_NAV_USERS "Użytkownicy"
 #define T_NAV_REGIONS "Regiony i TERYT"
+#define T_NAV_MY_TASKS "Moje zadania"
+#define T_NAV_MY_GRANTS "Moje dotacje"
+#define T_NAV_REGION_SETTINGS "Ustawienia regionów"
+#define T_NAV_AUDIT "Dziennik zmian"
+#define T_NAV_SYSTEM "System"
 
 #define T_HOME_TITLE "Rodzina — strona główna"
 #define T_HOME_LEAD                                                            \
@@ -199,6 +204,8 @@
 #define T_USERS_TITLE "Użytkownicy"
 #define T_USERS_ADD "Dodaj konto"
 #define T_USERS_ROLE "Rola"
+#define T_USERS_ROLE_CHOOSE "— wybierz rolę —"
+#define T_USERS_ERR_ROLE "Wybierz rolę konta: nowe konto nie ma żadnej roli."
 #define T_USERS_REGION "Region (kod województwa)"
 #define T_USERS_UNIT                                                           \
     "Jednostka realizująca lub organizacja (dla realizatora i organizacji)"
