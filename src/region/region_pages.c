@@ -125,7 +125,9 @@ regions_table(struct req *r)
         html_lit(r, "<p>" T_RGN_NONE "</p>\n");
         return 0;
     }
-    html_lit(r, "<div class=\"table-wrap\"><table>\n<caption>" T_RGN_TITLE
+    /* A wide table scrolls in its own box, the page reflows (WCAG 1.4.10). */
+    html_lit(r, "<div class=\"wide\" tabindex=\"0\" role=\"region\" "
+                "aria-label=\"" T_RGN_TITLE "\"><table>\n<caption>" T_RGN_TITLE
                 "</caption>\n<thead><tr><th scope=\"col\">" T_RGN_CODE
                 "</th><th scope=\"col\">" T_RGN_VOIVODESHIP
                 "</th><th scope=\"col\">" T_RGN_OFFICE
