@@ -6,6 +6,7 @@ settings and the national data (home page, directory's "no results"), and
 README.md's "Starting for real" commands run exactly as written on a fresh
 database, then seed 001 imported over the web by the new coordinator.
 Usage: test_regions.py BINARY"""
+import json
 import os
 import re
 import shlex
@@ -130,6 +131,11 @@ def main():
                 check(st == 200 and 'href="tel:800120002"' in html
                       and '800 154 030' not in html,
                       f'directory of an empty instance: {st}')
+                st, _, html = srv.get('/niebieska-linia')
+                html = html.decode()
+                check(st == 200 and 'href="tel:800120002"' in html
+                      and '800 154 030' not in html,
+                      f'helpline page of an empty instance: {st}')
             finally:
                 srv.stop()
         finally:
@@ -240,6 +246,20 @@ def main():
                 check('href="tel:800154030"' in html and
                       'href="tel:124219282"' not in html,
                       'region 04 directory shows the wrong lines')
+                # the helpline's page and API read the region's first line
+                st, _, html = srv.get('/niebieska-linia?woj=12')
+                html = html.decode()
+                check(st == 200 and 'Linia 12 421 92 82 jest teraz czynna'
+                      in html and '800 154 030' not in html,
+                      'helpline page of 12')
+                st, _, body = srv.get('/api/helpline/duties?woj=12')
+                doc = json.loads(body)
+                check((doc['phone'], doc['hours'], doc['open_now']) ==
+                      ('12 421 92 82', '00:00-24:00', True), doc)
+                st, _, body = srv.get('/api/helpline/duties?woj=04')
+                doc = json.loads(body)
+                check((doc['phone'], doc['hours']) ==
+                      ('800 154 030', '17:00-21:00'), doc)
             finally:
                 srv.stop()
         finally:
