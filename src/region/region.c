@@ -28,38 +28,39 @@ has_digit(const char *s)
     return false;
 }
 
-/* The next "HH:MM" or "HH.MM" in s from *p on, as minutes, or -1. */
+/* The next "HH:MM" or "H.MM" in s from *p on, as minutes, or -1. */
 static int
 next_time(const char *s, size_t *p)
 {
     size_t i;
 
     for (i = *p; s[i] != '\0'; i++) {
-        const char *c = s + i;
+        const unsigned char *c = (const unsigned char *)s + i;
+        size_t len;
         int h, m;
 
-        if (!isdigit((unsigned char)c[0]) ||
-            (i > 0 && isdigit((unsigned char)c[-1]))) {
+        if (!isdigit(c[0]) || (i > 0 && isdigit(c[-1]))) {
             continue;
         }
-        if (isdigit((unsigned char)c[1]) && (c[2] == ':' || c[2] == '.') &&
-            isdigit((unsigned char)c[3]) && isdigit((unsigned char)c[4])) {
+        /* c[1] is read only when c[0] is a digit, c[2] only when c[1] is
+        ** not the NUL, and so on: never past the end. */
+        if (isdigit(c[1]) && (c[2] == ':' || c[2] == '.') && isdigit(c[3]) &&
+            isdigit(c[4])) {
             h = (c[0] - '0') * 10 + (c[1] - '0');
             m = (c[3] - '0') * 10 + (c[4] - '0');
-            i += 5;
-        } else if ((c[1] == ':' || c[1] == '.') &&
-                   isdigit((unsigned char)c[2]) &&
-                   isdigit((unsigned char)c[3])) {
+            len = 5;
+        } else if ((c[1] == ':' || c[1] == '.') && isdigit(c[2]) &&
+                   isdigit(c[3])) {
             h = c[0] - '0';
             m = (c[2] - '0') * 10 + (c[3] - '0');
-            i += 4;
+            len = 4;
         } else {
             continue;
         }
-        if (h > 24 || m > 59) {
+        if (h > 24 || m > 59 || (h == 24 && m > 0)) {
             continue;
         }
-        *p = i;
+        *p = i + len;
         return h * 60 + m;
     }
     *p = i;
