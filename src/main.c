@@ -23,6 +23,8 @@ static const struct command commands[] = {
      "store a plan file (import plan FILE) in one transaction"},
     {"export", cmd_export, cmd_export_help,
      "write a stored plan as XLSX, CSV or JSON (export plan ID)"},
+    {"region", cmd_region, cmd_region_help,
+     "regions this instance serves and their settings (region add|list)"},
     {"user", cmd_user, cmd_user_help,
      "manage accounts (user add|list|disable|enable|passwd)"},
     {"purge", cmd_purge, cmd_purge_help,

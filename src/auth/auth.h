@@ -47,6 +47,7 @@ enum cap {
     CAP_GRANT_REPORT,        /* a grantee's report of its own grants */
     CAP_REPORT_READ,         /* unpublished reports and dashboards */
     CAP_OPS,                 /* backups, metrics, health of the instance */
+    CAP_REGIONS_ADMIN,       /* regions served and their settings */
     CAP_COUNT
 };
 

@@ -21,7 +21,7 @@ static const unsigned role_caps[ROLE_COUNT] = {
                    C(CAP_DIRECTORY_EDIT) | C(CAP_HELPLINE_READ) |
                    C(CAP_HELPLINE_NOTES) | C(CAP_HELPLINE_MANAGE) |
                    C(CAP_REALISATION_APPROVE) | C(CAP_REGISTER_EDIT) |
-                   C(CAP_REPORT_READ) | C(CAP_OPS),
+                   C(CAP_REPORT_READ) | C(CAP_OPS) | C(CAP_REGIONS_ADMIN),
     [ROLE_COORDINATOR] = C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_PLAN_READ) |
                          C(CAP_PLAN_EDIT) | C(CAP_DIRECTORY_EDIT) |
                          C(CAP_HELPLINE_READ) | C(CAP_HELPLINE_MANAGE) |
@@ -74,6 +74,7 @@ static const char *const cap_names[CAP_COUNT] = {
     [CAP_GRANT_REPORT] = "CAP_GRANT_REPORT",
     [CAP_REPORT_READ] = "CAP_REPORT_READ",
     [CAP_OPS] = "CAP_OPS",
+    [CAP_REGIONS_ADMIN] = "CAP_REGIONS_ADMIN",
 };
 
 bool
@@ -122,5 +123,5 @@ auth_cap_sensitive(enum cap cap)
     return cap == CAP_USERS_ADMIN || cap == CAP_AUDIT_READ ||
            cap == CAP_HELPLINE_LOG || cap == CAP_HELPLINE_READ ||
            cap == CAP_HELPLINE_NOTES || cap == CAP_HELPLINE_MANAGE ||
-           cap == CAP_OPS;
+           cap == CAP_OPS || cap == CAP_REGIONS_ADMIN;
 }

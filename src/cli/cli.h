@@ -43,6 +43,7 @@ int cmd_backup(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
 int cmd_check_db(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_region(int argc, char **argv);
 extern const char cmd_init_help[];
 extern const char cmd_serve_help[];
 extern const char cmd_check_help[];
@@ -55,5 +56,6 @@ extern const char cmd_backup_help[];
 extern const char cmd_restore_help[];
 extern const char cmd_check_db_help[];
 extern const char cmd_report_help[];
+extern const char cmd_region_help[];
 
 #endif

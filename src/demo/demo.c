@@ -13,19 +13,9 @@
 #include "monitoring/monitoring.h"
 #include "plan/plan.h"
 #include "plan/plan_store.h"
+#include "region/region.h"
 #include "users/units.h"
 #include "users/users.h"
-
-struct demo_region {
-    const char *woj;
-    const char *office;
-};
-
-/* The offices that wrote the seed documents. */
-static const struct demo_region regions[] = {
-    {"04", "Regionalny Ośrodek Polityki Społecznej w Toruniu"},
-    {"12", "Regionalny Ośrodek Polityki Społecznej w Krakowie"},
-};
 
 /* The seed documents, as the offices wrote them, and their region. */
 static const struct demo_document {
@@ -145,24 +135,92 @@ load_accounts(struct db *db, struct arena *a)
     return 0;
 }
 
+/* Field k of a ';'-separated row, as written (the file has no quoting). */
+static const char *
+csv_field(struct arena *a, const char *row, int k)
+{
+    const char *s = row, *e;
+
+    while (k-- > 0) {
+        if ((s = strchr(s, ';')) == NULL) {
+            return "";
+        }
+        s++;
+    }
+    e = strchr(s, ';');
+    return e ? arena_strndup(a, s, (size_t)(e - s)) : arena_strdup(a, s);
+}
+
+/*
+** The regions of the seed documents with their settings, from
+** data/regions_demo.csv: one row per helpline (see data/README.md).
+** Returns how many rows were stored, or < 0.
+*/
+static int
+load_regions(struct db *db, struct arena *a)
+{
+    const struct embedded *e = embedded_find(data_files, "regions_demo.csv");
+    const struct audit_entry who = {.via = "cli", .action = "demo"};
+    struct region_settings s;
+    const char *p, *eol, *why = NULL;
+    int n = 0, rc;
+
+    if (e == NULL) {
+        fprintf(stderr, "demo: regions_demo.csv missing from the build\n");
+        return ERR_IO;
+    }
+    memset(&s, 0, sizeof(s));
+    p = strchr(e->data, '\n'); /* past the header */
+    for (p = p ? p + 1 : e->data + e->len; *p != '\0';
+         p = eol + (*eol != '\0')) {
+        const char *row, *woj;
+
+        if ((eol = strchr(p, '\n')) == NULL) {
+            eol = p + strlen(p);
+        }
+        row = arena_strndup(a, p, (size_t)(eol - p));
+        woj = csv_field(a, row, 0);
+        if (strlen(woj) != 2) {
+            continue;
+        }
+        if (s.woj == NULL || strcmp(s.woj, woj) != 0) {
+            memset(&s, 0, sizeof(s));
+            s.woj = woj;
+            s.office = csv_field(a, row, 1);
+            s.address = csv_field(a, row, 2);
+            s.info_line = csv_field(a, row, 3);
+            s.bip_url = csv_field(a, row, 4);
+            n++;
+        }
+        if (*csv_field(a, row, 6) != '\0' && s.nlines < REGION_MAX_LINES) {
+            struct region_line *l = &s.lines[s.nlines++];
+
+            l->name = csv_field(a, row, 5);
+            l->phone = csv_field(a, row, 6);
+            l->hours = csv_field(a, row, 7);
+            region_hours_parse(l->hours, &l->open_from, &l->open_to);
+        }
+        /* Each row saves its region so far: the last row of it wins. */
+        if ((rc = region_save(db, a, &s, &who, &why)) != 0) {
+            fprintf(stderr, "demo: region %s: %s\n", woj,
+                    why ? why : "store error");
+            return rc;
+        }
+    }
+    return n;
+}
+
 int
 demo_load(struct db *db, struct arena *a)
 {
-    size_t i;
-    int rc;
+    int rc, nregions;
 
     if ((rc = db_begin(db)) != 0) {
         return rc;
     }
-    for (i = 0; i < sizeof(regions) / sizeof(regions[0]); i++) {
-        db_stmt *st = db_query(db, Q_REGION_UPSERT);
-
-        db_bind_text(st, 1, regions[i].woj);
-        db_bind_text(st, 2, regions[i].office);
-        if ((rc = db_exec(st)) != 0) {
-            db_rollback(db);
-            return rc;
-        }
+    if ((nregions = load_regions(db, a)) < 0) {
+        db_rollback(db);
+        return nregions;
     }
     if ((rc = load_documents(db, a)) != 0) {
         db_rollback(db);
@@ -188,6 +246,6 @@ demo_load(struct db *db, struct arena *a)
     if ((rc = db_commit(db)) != 0) {
         return rc;
     }
-    printf("demo: %zu regions\n", sizeof(regions) / sizeof(regions[0]));
+    printf("demo: %d regions\n", nregions);
     return 0;
 }

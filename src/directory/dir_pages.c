@@ -19,6 +19,7 @@
 #include "html/html.h"
 #include "html/layout.h"
 #include "pages.h"
+#include "region/region_pages.h"
 #include "teryt/teryt.h"
 
 #define PAGE_LIMIT 20
@@ -508,6 +509,11 @@ page_directory_search(struct req *r)
         level_section(r, v, 0, only, total[only], offset, true, base);
     } else if (n == 0 && (have_gmina || text || cat || grp)) {
         html_lit(r, "<p>" T_DIR_NONE "</p>\n");
+        if ((rc = region_html_lines(
+                 r, have_gmina ? arena_strndup(&r->arena, g.teryt, 2)
+                               : NULL)) != 0) {
+            return rc;
+        }
     }
     html_lit(r,
              "<p class=\"small\"><a href=\"/uslugi/hsds.zip\">" T_DIR_HSDS_LINK

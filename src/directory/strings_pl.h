@@ -26,10 +26,11 @@
     "pokazujemy usługi, w których opisie lub adresie występuje ta nazwa."
 #define T_DIR_RESULTS_FOR "Pomoc dla mieszkańców gminy"
 #define T_DIR_FOUND "Znalezione usługi"
-#define T_DIR_NONE                                                             \
-    "Nie znaleziono usług spełniających te warunki. Spróbuj "              \
-    "bez filtrów albo zadzwoń pod bezpłatny numer 800 154 030 (Niebieska "  \
-    "Linia, codziennie 17.00–21.00) lub 112 w nagłym wypadku."
+/* The lines to call follow from the region's settings (region/). */
+#define T_DIR_NONE                                                              \
+    "Nie znaleziono usług spełniających te warunki. Spróbuj "               \
+    "bez filtrów albo zadzwoń pod jeden z tych numerów (w nagłym wypadku: " \
+    "112):"
 #define T_DIR_LEVEL_GMINA "W Twojej gminie"
 #define T_DIR_LEVEL_POWIAT "W Twoim powiecie"
 #define T_DIR_LEVEL_REGION "Dla całego województwa"

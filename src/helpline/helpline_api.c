@@ -14,6 +14,7 @@
 #include "db/db.h"
 #include "helpline_web.h"
 #include "html/strings_pl.h"
+#include "region/region.h"
 
 /*
 ** ROUTE: GET /api/helpline/agreements
@@ -70,22 +71,36 @@ api_helpline_duties(struct req *r)
 {
     const char *region = helpline_region_public(r);
     const char *today = helpline_today(r), *until;
+    struct region_line *l = NULL;
     db_stmt *st;
     struct json j;
     struct tm tm;
-    int rc;
+    int rc, n = 0;
 
     helpline_warsaw_time(time(NULL) + 30 * 86400, &tm);
     until = arena_printf(&r->arena, "%04d-%02d-%02d", tm.tm_year + 1900,
                          tm.tm_mon + 1, tm.tm_mday);
+    /* The region's first helpline, from its settings (issue 15). */
+    if (region != NULL &&
+        (n = region_lines(r->db, &r->arena, region, &l)) < 0) {
+        return n;
+    }
     helpline_warsaw_time(time(NULL), &tm);
     req_json_begin(r);
     json_init(&j, &r->out);
     json_obj_begin(&j);
     json_kstr(&j, "region", region);
-    json_kstr(&j, "phone", "800 154 030");
-    json_kstr(&j, "hours", "17:00-21:00");
-    json_kbool(&j, "open_now", helpline_line_open(&tm));
+    json_kstr(&j, "phone", n > 0 ? l[0].phone : NULL);
+    json_kstr(&j, "hours",
+              n == 0 ? NULL
+              : l[0].open_from >= 0
+                  ? arena_printf(&r->arena, "%02d:%02d-%02d:%02d",
+                                 l[0].open_from / 60, l[0].open_from % 60,
+                                 l[0].open_to / 60, l[0].open_to % 60)
+                  : l[0].hours);
+    json_kbool(&j, "open_now",
+               n > 0 &&
+                   region_line_open_now(&l[0], tm.tm_hour * 60 + tm.tm_min));
     json_key(&j, "duties");
     json_arr_begin(&j);
     st = db_query(r->db, Q_HELPLINE_DUTY_LIST);

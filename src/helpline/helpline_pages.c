@@ -19,6 +19,8 @@
 #include "html/form.h"
 #include "html/html.h"
 #include "html/layout.h"
+#include "region/region.h"
+#include "region/region_pages.h"
 
 #define LIST_LIMIT 500
 #define UPCOMING_DAYS 30
@@ -128,18 +130,34 @@ int
 page_helpline_home(struct req *r)
 {
     const char *region = helpline_region_public(r);
+    struct region_line *l = NULL;
     struct tm tm;
     bool open;
+    int n = region ? region_lines(r->db, &r->arena, region, &l) : 0, rc;
 
+    if (n < 0) {
+        return n;
+    }
+    /* The region's first helpline is the line this register serves. */
     helpline_warsaw_time(time(NULL), &tm);
-    open = helpline_line_open(&tm);
+    open = n > 0 && region_line_open_now(&l[0], tm.tm_hour * 60 + tm.tm_min);
     layout_begin(r, T_HL_TITLE);
     html_printf(r,
                 "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n"
                 "<p class=\"hl-status %s\" role=\"status\" "
-                "id=\"linia-status\"><strong>%s</strong></p>\n",
-                T_HL_TITLE, T_HL_LEAD, open ? "hl-open" : "hl-closed",
-                open ? T_HL_OPEN_NOW : T_HL_CLOSED_NOW);
+                "id=\"linia-status\"><strong>",
+                T_HL_TITLE, T_HL_LEAD, open ? "hl-open" : "hl-closed");
+    if (n == 0) {
+        html_printf(r, "%s", T_HL_NO_LINE);
+    } else if (open) {
+        html_printf(r, T_HL_OPEN_NOW, l[0].phone, l[0].hours);
+    } else {
+        html_printf(r, T_HL_CLOSED_NOW, l[0].phone, l[0].hours);
+    }
+    html_lit(r, "</strong></p>\n");
+    if ((rc = region_html_lines(r, region)) != 0) {
+        return rc;
+    }
     html_printf(r, "<h2>%s</h2>\n", T_HL_UPCOMING);
     duty_table(r, region, helpline_today(r), plus_days(r, UPCOMING_DAYS),
                false);

@@ -3,15 +3,18 @@
 #define HELPLINE_STRINGS_PL_H
 
 #define T_HL_TITLE "Niebieska Linia"
+/* The line's number and hours come from the region's settings (issue 15). */
 #define T_HL_LEAD                                                              \
     "Telefon zaufania dla osób doświadczających przemocy "                  \
-    "domowej: 800 154 030, codziennie od 17:00 do 21:00 (połączenie "        \
-    "bezpłatne). Porady e-mailowe, dyżury prawne i konsultacje "             \
-    "psychologiczne."
-#define T_HL_OPEN_NOW "Linia 800 154 030 jest teraz czynna (do 21:00)."
+    "domowej (połączenie bezpłatne). Porady e-mailowe, dyżury prawne i "   \
+    "konsultacje psychologiczne."
+#define T_HL_OPEN_NOW "Linia %s jest teraz czynna (%s)."
 #define T_HL_CLOSED_NOW                                                        \
-    "Linia 800 154 030 jest teraz nieczynna. "                                 \
-    "Czynna codziennie od 17:00 do 21:00. W nagłej sytuacji dzwoń pod 112."
+    "Linia %s jest teraz nieczynna. Czynna: %s. W nagłej sytuacji dzwoń "    \
+    "pod 112."
+#define T_HL_NO_LINE                                                           \
+    "Ten region nie podał jeszcze numeru swojej linii. Zadzwoń pod jeden z " \
+    "numerów ogólnopolskich poniżej; w nagłej sytuacji pod 112."
 #define T_HL_UPCOMING "Najbliższe dyżury i konsultacje"
 #define T_HL_NO_DUTIES                                                         \
     "Brak zaplanowanych dyżurów w najbliższych "                            \
@@ -152,7 +155,7 @@
 #define T_HL_LEGEND "Legenda"
 
 /* Channels (index = code) */
-#define T_HL_CH1 "Linia bezpłatna 800 154 030 (codziennie 17–21)"
+#define T_HL_CH1 "Linia bezpłatna regionu"
 #define T_HL_CH2 "Telefon biurowy (w godzinach pracy urzędu)"
 #define T_HL_CH3 "Porada e-mailowa"
 #define T_HL_CH4 "Dyżur prawny"

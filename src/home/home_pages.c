@@ -10,6 +10,7 @@
 #include "db/db.h"
 #include "html/html.h"
 #include "html/layout.h"
+#include "region/region_pages.h"
 
 struct part {
     const char *href;
@@ -25,7 +26,7 @@ static const struct part parts[] = {
     {"/monitoring", T_NAV_MONITORING,
      "Realizacja wskaźników i budżetu, sprawozdania roczne."},
     {"/niebieska-linia", T_NAV_HELPLINE,
-     "Rejestr porad Kujawsko-Pomorskiej Niebieskiej Linii, dyżury, "
+     "Rejestr porad regionalnej Niebieskiej Linii, dyżury, "
      "porozumienia z gminami, statystyki i mapa."},
     {"/uslugi", T_NAV_SERVICES,
      "Publiczny katalog instytucji i usług dla mieszkańców: gmina, powiat, "
@@ -62,8 +63,12 @@ page_home(struct req *r)
                 "autocomplete=\"off\" data-autocomplete=\"/api/teryt/gminy\">"
                 "\n<input type=\"hidden\" name=\"gmina\" value=\"\">\n"
                 "<button type=\"submit\">" T_HOME_HELP_BUTTON "</button>"
-                "</form>\n<p>" T_HOME_HELP_LINE "</p></section>\n"
-                "<h2>" T_HOME_REGIONS "</h2>\n<ul>\n");
+                "</form>\n<p>" T_HOME_HELP_LINE "</p>\n");
+    /* The lines come from each region's settings and the national data. */
+    if ((rc = region_html_lines(r, NULL)) != 0) {
+        return rc;
+    }
+    html_lit(r, "</section>\n<h2>" T_HOME_REGIONS "</h2>\n<ul>\n");
     while ((rc = db_step(st)) == DB_ROW) {
         html_printf(r,
                     "<li><a href=\"/teryt/%s\">Województwo %s</a> — %s"

@@ -7,20 +7,34 @@
 #include "form.h"
 #include "html.h"
 
+/*
+** The menu is derived from the permission table (issue 15): an item shows
+** when the viewer's role has its capability, so no role is offered a page
+** that answers 403 and none misses a page of its own. unless: a capability
+** that makes the item pointless (a coordinator enters realisation on the
+** plans' pages, not on the implementer's own list); CAP_NONE for none.
+*/
 struct nav_item {
     const char *href;
     const char *label;
+    enum cap cap, unless;
 };
 
 static const struct nav_item nav[] = {
-    {"/", T_NAV_HOME},
-    {"/plany", T_NAV_PLANS},
-    {"/monitoring", T_NAV_MONITORING},
-    {"/niebieska-linia", T_NAV_HELPLINE},
-    {"/uslugi", T_NAV_SERVICES},
-    {"/rejestry", T_NAV_REGISTERS},
-    {"/uzytkownicy", T_NAV_USERS},
-    {"/teryt", T_NAV_REGIONS},
+    {"/", T_NAV_HOME, CAP_PUBLIC, CAP_NONE},
+    {"/moje-zadania", T_NAV_MY_TASKS, CAP_REALISATION_ENTER,
+     CAP_REALISATION_APPROVE},
+    {"/moje-dotacje", T_NAV_MY_GRANTS, CAP_GRANT_REPORT, CAP_NONE},
+    {"/plany", T_NAV_PLANS, CAP_PUBLIC, CAP_NONE},
+    {"/monitoring", T_NAV_MONITORING, CAP_PUBLIC, CAP_NONE},
+    {"/niebieska-linia", T_NAV_HELPLINE, CAP_PUBLIC, CAP_NONE},
+    {"/uslugi", T_NAV_SERVICES, CAP_PUBLIC, CAP_NONE},
+    {"/rejestry", T_NAV_REGISTERS, CAP_PUBLIC, CAP_NONE},
+    {"/teryt", T_NAV_REGIONS, CAP_PUBLIC, CAP_NONE},
+    {"/uzytkownicy", T_NAV_USERS, CAP_USERS_ADMIN, CAP_NONE},
+    {"/regiony", T_NAV_REGION_SETTINGS, CAP_REGIONS_ADMIN, CAP_NONE},
+    {"/audyt", T_NAV_AUDIT, CAP_AUDIT_READ, CAP_NONE},
+    {"/system", T_NAV_SYSTEM, CAP_OPS, CAP_NONE},
 };
 
 static bool
@@ -58,6 +72,12 @@ layout_begin(struct req *r, const char *title)
                 "<a href=\"/\">" T_APP_NAME "</a> <span>" T_APP_TAGLINE
                 "</span></p>\n<nav aria-label=\"" T_NAV_LABEL "\"><ul>\n");
     for (i = 0; i < sizeof(nav) / sizeof(nav[0]); i++) {
+        enum role role = r->user != NULL ? r->user->role : ROLE_PUBLIC;
+
+        if (!auth_role_has(role, nav[i].cap) ||
+            (nav[i].unless != CAP_NONE && auth_role_has(role, nav[i].unless))) {
+            continue;
+        }
         if (is_current(r->path, nav[i].href)) {
             html_printf(r,
                         "<li><a href=\"%s\" aria-current=\"page\">%s"

@@ -22,6 +22,11 @@
 #define T_NAV_REGISTERS "Rejestry"
 #define T_NAV_USERS "Użytkownicy"
 #define T_NAV_REGIONS "Regiony i TERYT"
+#define T_NAV_MY_TASKS "Moje zadania"
+#define T_NAV_MY_GRANTS "Moje dotacje"
+#define T_NAV_REGION_SETTINGS "Ustawienia regionów"
+#define T_NAV_AUDIT "Dziennik zmian"
+#define T_NAV_SYSTEM "System"
 
 #define T_HOME_TITLE "Rodzina — strona główna"
 #define T_HOME_LEAD                                                            \
@@ -32,9 +37,7 @@
 #define T_HOME_HELP_WHERE "Gdzie mieszkasz? (gmina lub miasto)"
 #define T_HOME_HELP_BUTTON "Pokaż, gdzie szukać pomocy"
 #define T_HOME_HELP_LINE                                                       \
-    "Kujawsko-Pomorska Niebieska Linia: bezpłatny "                           \
-    "telefon 800 154 030, codziennie 17:00–21:00. W nagłej sytuacji "       \
-    "dzwoń pod 112."
+    "Możesz też zadzwonić. W nagłej sytuacji dzwoń pod 112."
 #define T_HOME_REGIONS "Regiony obsługiwane w tej instalacji"
 #define T_HOME_NO_REGIONS "Nie skonfigurowano jeszcze żadnego regionu."
 #define T_HOME_PARTS "Części systemu"
@@ -129,6 +132,9 @@
     "Ten podgląd wygasł albo został już zapisany. "                        \
     "Wczytaj plik ponownie."
 #define T_PLAN_UPLOAD_LINK "Wczytaj plan z pliku"
+#define T_PLAN_REGION_NOT_SERVED                                               \
+    "Ta instalacja nie obsługuje jeszcze tego regionu. Administrator dodaje " \
+    "region na stronie Regiony (albo poleceniem rodzina region add)."
 #define T_PLAN_REGION_DENIED                                                   \
     "Możesz wczytywać i zmieniać tylko plany "                              \
     "swojego województwa."
@@ -199,6 +205,8 @@
 #define T_USERS_TITLE "Użytkownicy"
 #define T_USERS_ADD "Dodaj konto"
 #define T_USERS_ROLE "Rola"
+#define T_USERS_ROLE_CHOOSE "— wybierz rolę —"
+#define T_USERS_ERR_ROLE "Wybierz rolę konta: nowe konto nie ma żadnej roli."
 #define T_USERS_REGION "Region (kod województwa)"
 #define T_USERS_UNIT                                                           \
     "Jednostka realizująca lub organizacja (dla realizatora i organizacji)"

@@ -12,6 +12,7 @@
 #include "ops/pages.h"
 #include "home/home_pages.h"
 #include "plan/plan_pages.h"
+#include "region/region_pages.h"
 #include "teryt/teryt_pages.h"
 #include "users/users_pages.h"
 
@@ -77,6 +78,8 @@ const struct route routes[] = {
     ROUTE("GET", "/audyt", page_audit, CAP_AUDIT_READ)
     ROUTE("GET", "/audyt.csv", page_audit_csv, CAP_AUDIT_READ)
     ROUTE("GET", "/api/audit", api_audit, CAP_AUDIT_READ)
+    ROUTE("GET", "/regiony", page_regions, CAP_REGIONS_ADMIN)
+    ROUTE("POST", "/regiony", page_regions_save, CAP_REGIONS_ADMIN)
 /* Each module keeps its lines in its own file; they are this one table. */
 #include "directory/routes.inc"
 #include "helpline/routes.inc"

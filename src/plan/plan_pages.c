@@ -1189,7 +1189,7 @@ page_plan_upload(struct req *r)
     const char *data, *name, *region = upload_region(r);
     struct plan *p;
     size_t len;
-    int64_t upload_id = 0, now = (int64_t)time(NULL), same = 0;
+    int64_t upload_id = 0, now = (int64_t)time(NULL), same = 0, served = 0;
     db_stmt *st;
     bool keep;
     int rc;
@@ -1202,6 +1202,19 @@ page_plan_upload(struct req *r)
     if (region == NULL || !plan_may_edit(r, region)) {
         r->status = 403;
         upload_form(r, T_PLAN_REGION_DENIED);
+        return 0;
+    }
+    /* The held file names its region: one this instance does not serve
+    ** (an administrator's choice, or before `region add`) was a foreign-key
+    ** failure and a 500 (issue 15). */
+    st = db_query(r->db, Q_REGION_EXISTS);
+    db_bind_text(st, 1, region);
+    if ((rc = db_one_int(st, &served)) != 0) {
+        return rc;
+    }
+    if (served == 0) {
+        r->status = 422;
+        upload_form(r, T_PLAN_REGION_NOT_SERVED);
         return 0;
     }
     /* Only a file that can be confirmed is held (issue 11: refused

@@ -91,9 +91,13 @@ unit_select(struct req *r, const char *chosen)
     html_lit(r, "</select></p>\n");
 }
 
+/*
+** role_error: the message at the role field. A new account has no role
+** until one is chosen (issue 15): the list starts empty and is required.
+*/
 static void
 users_page(struct req *r, const char *error, const char *notice,
-           const char *password_error)
+           const char *password_error, const char *role_error)
 {
     static const char *const roles[] = {"administrator", "coordinator",
                                         "implementer",   "consultant",
@@ -118,8 +122,20 @@ users_page(struct req *r, const char *error, const char *notice,
                "required autocomplete=\"off\"");
     form_input(r, "password", T_LOGIN_PASSWORD, "password", NULL,
                "required minlength=\"12\" autocomplete=\"new-password\"");
-    html_lit(r, "<p class=\"field\"><label for=\"f-role\">" T_USERS_ROLE
-                "</label>\n<select id=\"f-role\" name=\"role\">\n");
+    if (role_error != NULL) {
+        html_printf(r,
+                    "<p class=\"field\"><label for=\"f-role\">%s</label>\n"
+                    "<span class=\"field-error\" id=\"f-role-error\">%s"
+                    "</span>\n<select id=\"f-role\" name=\"role\" required "
+                    "aria-invalid=\"true\" aria-describedby=\"f-role-error\">"
+                    "\n",
+                    T_USERS_ROLE, role_error);
+    } else {
+        html_lit(r, "<p class=\"field\"><label for=\"f-role\">" T_USERS_ROLE
+                    "</label>\n<select id=\"f-role\" name=\"role\" "
+                    "required>\n");
+    }
+    html_lit(r, "<option value=\"\">" T_USERS_ROLE_CHOOSE "</option>\n");
     for (i = 0; i < sizeof(roles) / sizeof(roles[0]); i++) {
         bool sel = role != NULL && strcmp(role, roles[i]) == 0;
 
@@ -174,7 +190,7 @@ page_users(struct req *r)
                req_arg(r, "dodano")  ? T_USERS_ADDED
                : req_arg(r, "haslo") ? T_USERS_PASSWORD_SET
                                      : NULL,
-               NULL);
+               NULL, NULL);
     return 0;
 }
 
@@ -201,8 +217,13 @@ page_users_add(struct req *r)
     int64_t id;
     int rc;
 
-    if (u.login == NULL || u.password == NULL || u.role_name == NULL) {
+    if (u.login == NULL || u.password == NULL) {
         return req_error(r, 400, T_ERR_BAD_REQUEST);
+    }
+    if (u.role_name == NULL || *u.role_name == '\0') {
+        r->status = 400;
+        users_page(r, NULL, NULL, NULL, T_USERS_ERR_ROLE);
+        return 0;
     }
     if (u.nunits > 0) {
         char *end;
@@ -216,7 +237,7 @@ page_users_add(struct req *r)
     rc = users_add(r->db, &r->arena, &u, &who, &id, &why);
     if (rc == ERR_INPUT || rc == ERR_CONFLICT) {
         r->status = 400;
-        users_page(r, why ? why : T_ERR_BAD_REQUEST, NULL, NULL);
+        users_page(r, why ? why : T_ERR_BAD_REQUEST, NULL, NULL, NULL);
         return 0;
     }
     if (rc != 0) {
@@ -269,7 +290,7 @@ page_users_password(struct req *r)
     rc = users_set_password(r->db, &r->arena, login, password, &who, &why);
     if (rc == ERR_INPUT || rc == ERR_NOTFOUND) {
         r->status = rc == ERR_INPUT ? 400 : 404;
-        users_page(r, NULL, NULL, why ? why : T_USERS_NO_ACCOUNT);
+        users_page(r, NULL, NULL, why ? why : T_USERS_NO_ACCOUNT, NULL);
         return 0;
     }
     if (rc != 0) {

@@ -47,6 +47,7 @@ CAPS = {
     'CAP_REPORT_READ': {'administrator', 'coordinator', 'implementer',
                         'analyst'},
     'CAP_OPS': {'administrator'},
+    'CAP_REGIONS_ADMIN': {'administrator'},
 }
 
 EXPECTED = {
