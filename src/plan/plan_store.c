@@ -758,9 +758,10 @@ plan_store_visibility(struct db *db, struct arena *a, int64_t id,
     return rc;
 }
 
-int
-plan_store_set_published(struct db *db, int64_t id, bool published,
-                         const struct audit_entry *who)
+/* Set one flag of plan id (published, archived) with its audit row. */
+static int
+set_flag(struct db *db, int64_t id, enum query_id q, bool on,
+         const char *action, const struct audit_entry *who)
 {
     struct audit_entry e = *who;
     char idtext[24];
@@ -770,11 +771,11 @@ plan_store_set_published(struct db *db, int64_t id, bool published,
     if ((rc = db_begin(db)) != 0) {
         return rc;
     }
-    st = db_query(db, Q_PLAN_SET_PUBLISHED);
+    st = db_query(db, q);
     db_bind_int(st, 1, id);
-    db_bind_int(st, 2, published);
+    db_bind_int(st, 2, on);
     snprintf(idtext, sizeof(idtext), "%ld", (long)id);
-    e.action = published ? "plan.publish" : "plan.unpublish";
+    e.action = action;
     e.entity = "plan";
     e.entity_id = idtext;
     if ((rc = db_exec(st)) != 0 || (rc = audit_add(db, &e)) != 0) {
@@ -782,6 +783,14 @@ plan_store_set_published(struct db *db, int64_t id, bool published,
         return rc;
     }
     return db_commit(db);
+}
+
+int
+plan_store_set_published(struct db *db, int64_t id, bool published,
+                         const struct audit_entry *who)
+{
+    return set_flag(db, id, Q_PLAN_SET_PUBLISHED, published,
+                    published ? "plan.publish" : "plan.unpublish", who);
 }
 
 int
@@ -1403,26 +1412,8 @@ int
 plan_store_set_archived(struct db *db, int64_t id, bool archived,
                         const struct audit_entry *who)
 {
-    struct audit_entry e = *who;
-    char idtext[24];
-    db_stmt *st;
-    int rc;
-
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
-    st = db_query(db, Q_PLAN_SET_ARCHIVED);
-    db_bind_int(st, 1, id);
-    db_bind_int(st, 2, archived);
-    snprintf(idtext, sizeof(idtext), "%ld", (long)id);
-    e.action = archived ? "plan.archive" : "plan.unarchive";
-    e.entity = "plan";
-    e.entity_id = idtext;
-    if ((rc = db_exec(st)) != 0 || (rc = audit_add(db, &e)) != 0) {
-        db_rollback(db);
-        return rc;
-    }
-    return db_commit(db);
+    return set_flag(db, id, Q_PLAN_SET_ARCHIVED, archived,
+                    archived ? "plan.archive" : "plan.unarchive", who);
 }
 
 int

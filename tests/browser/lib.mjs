@@ -124,3 +124,15 @@ export async function shot(page, name) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+
+// The WCAG 2.1 AA violations axe-core finds on the page, one line each
+// (rule, impact, help and where); the page needs bypassCSP to take it.
+let axeSource = null;
+export async function axeViolations(page) {
+  if (axeSource === null) axeSource = fs.readFileSync(AXE_JS, 'utf8');
+  await page.addScriptTag({ content: axeSource });
+  const res = await page.evaluate((tags) => window.axe.run(document,
+    { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }), AXE_TAGS);
+  return res.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes
+    .map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}

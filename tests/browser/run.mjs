@@ -19,6 +19,7 @@ import { chromium } from 'playwright-core';
 import {
   AXE_JS, AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, CSP_PROBE, SHOTS, TIMEOUT, check, counts,
   pathOf, run, shot, slug, startServer, stopServer, test, watch,
+  axeViolations,
 } from './lib.mjs';
 
 // The public's menu (issue 15: a role sees only the pages it may open).
@@ -241,11 +242,7 @@ async function main() {
     axeCtx.setDefaultTimeout(TIMEOUT);
     const axePage = await axeCtx.newPage();
     const axeRun = async () => {
-      await axePage.addScriptTag({ content: axeSource });
-      const res = await axePage.evaluate((tags) => window.axe.run(document,
-        { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }), AXE_TAGS);
-      return res.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n` + v.nodes.map(
-        (n) => `  at ${n.target.join(' ')}: ${n.failureSummary.replace(/\s*\n\s*/g, ' ')}`).join('\n'));
+      return axeViolations(axePage);
     };
     for (const u of ['/', '/teryt', '/teryt/szukaj?q=torun']) {
       await test(`axe ${AXE_TAGS.join('/')} ${u}`, async () => {

@@ -16,6 +16,7 @@ import { chromium } from 'playwright-core';
 import {
   AXE_JS, AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, CSP_PROBE, SHOTS, TIMEOUT, check, counts,
   run, shot, startServer, stopServer, test, watch,
+  axeViolations,
 } from './lib.mjs';
 
 const PASSWORD = 'haslo-konsultanta-2024';
@@ -180,10 +181,7 @@ async function main() {
       `/niebieska-linia/statystyki?od=2021-01-01&do=2021-12-31`, '/niebieska-linia/dyzury']) {
       await test(`axe ${u}`, async () => {
         await axePage.goto(`${base}${u}`);
-        await axePage.addScriptTag({ content: axeSource });
-        const res = await axePage.evaluate((tags) => window.axe.run(document,
-          { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }), AXE_TAGS);
-        const v = res.violations.map((x) => `${x.id}: ${x.help} at ${x.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        const v = await axeViolations(axePage);
         check(v.length === 0, v.join('\n'));
       });
     }

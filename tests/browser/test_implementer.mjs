@@ -16,6 +16,7 @@ import { chromium } from 'playwright-core';
 import {
   AXE_JS, AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, CSP_PROBE, SHOTS, TIMEOUT, check, counts,
   pathOf, run, startServer, stopServer, test, watch,
+  axeViolations,
 } from './lib.mjs';
 
 const PASSWORD = 'haslo-realizatora-2024';
@@ -176,10 +177,7 @@ async function main() {
     for (const u of ['/moje-zadania', `/monitoring/plany/${PLAN}/realizacja`, `/monitoring/wpisy/${entryId}`]) {
       await test(`axe ${u}`, async () => {
         await apage.goto(`${base}${u}`);
-        await apage.addScriptTag({ content: axeSource });
-        const res = await apage.evaluate((tags) => window.axe.run(document,
-          { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }), AXE_TAGS);
-        const v = res.violations.map((x) => `${x.id}: ${x.help} at ${x.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        const v = await axeViolations(apage);
         check(v.length === 0, v.join('; '));
       });
     }

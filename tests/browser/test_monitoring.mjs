@@ -15,6 +15,7 @@ import { chromium } from 'playwright-core';
 import {
   AXE_JS, AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, CSP_PROBE, SHOTS, TIMEOUT, check, counts,
   run, shot, slug, startServer, stopServer, test, watch,
+  axeViolations,
 } from './lib.mjs';
 
 const PASSWORD = 'haslo-koordynatora-2024';
@@ -160,10 +161,7 @@ async function main() {
       '/rejestry/szkolenia', '/rejestry/konkursy/nowy', '/rejestry/konkursy/1/dotacje']) {
       await test(`axe ${u}`, async () => {
         await axePage.goto(`${base}${u}`);
-        await axePage.addScriptTag({ content: axeSource });
-        const res = await axePage.evaluate((tags) => window.axe.run(document,
-          { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }), AXE_TAGS);
-        const v = res.violations.map((x) => `${x.id}: ${x.help} at ${x.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        const v = await axeViolations(axePage);
         check(v.length === 0, v.join('\n'));
       });
     }
@@ -189,10 +187,7 @@ async function main() {
     for (const u of ['/moje-dotacje', '/moje-dotacje/1']) {
       await test(`axe grantee ${u}`, async () => {
         await gaxePage.goto(`${base}${u}`);
-        await gaxePage.addScriptTag({ content: axeSource });
-        const res = await gaxePage.evaluate((tags) => window.axe.run(document,
-          { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }), AXE_TAGS);
-        const v = res.violations.map((x) => `${x.id}: ${x.help} at ${x.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        const v = await axeViolations(gaxePage);
         check(v.length === 0, v.join('\n'));
       });
     }

@@ -18,6 +18,7 @@ import { chromium } from 'playwright-core';
 import {
   AXE_JS, AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, CSP_PROBE, SHOTS, TIMEOUT, check, counts,
   run, shot, slug, startServer, stopServer, test, watch,
+  axeViolations,
 } from './lib.mjs';
 
 const PASSWORD = 'haslo-koordynatora-2024';
@@ -223,10 +224,7 @@ async function main() {
     for (const u of [...visited].sort()) {
       await test(`axe ${u}`, async () => {
         await axePage.goto(`${base}${u}`);
-        await axePage.addScriptTag({ content: axeSource });
-        const res = await axePage.evaluate((tags) => window.axe.run(document,
-          { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }), AXE_TAGS);
-        const v = res.violations.map((y) => `${y.id}: ${y.help} at ${y.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        const v = await axeViolations(axePage);
         check(v.length === 0, v.join('\n'));
       });
       for (const width of [1280, 320]) {
@@ -248,10 +246,7 @@ async function main() {
       await enter(axePage, 'main button[type="submit"]');
       const warn = await axePage.locator('#duplicate').innerText();
       check(warn.includes('Taki sam dokument wczytano już'), warn);
-      await axePage.addScriptTag({ content: axeSource });
-      const res = await axePage.evaluate((tags) => window.axe.run(document,
-        { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }), AXE_TAGS);
-      const v = res.violations.map((y) => `${y.id}: ${y.help} at ${y.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      const v = await axeViolations(axePage);
       check(v.length === 0, v.join('\n'));
       for (const width of [1280, 320]) {
         await axePage.setViewportSize({ width, height: 900 });

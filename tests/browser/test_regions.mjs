@@ -15,6 +15,7 @@ import { chromium } from 'playwright-core';
 import {
   AXE_JS, AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, CSP_PROBE, SHOTS, TIMEOUT, check, counts,
   pathOf, run, startServer, stopServer, test, watch,
+  axeViolations,
 } from './lib.mjs';
 
 const PASSWORD = 'haslo-administratora-2024';
@@ -78,10 +79,7 @@ async function main() {
     actx.setDefaultTimeout(TIMEOUT);
     const apage = await actx.newPage();
     const axe = async () => {
-      await apage.addScriptTag({ content: axeSource });
-      const res = await apage.evaluate((tags) => window.axe.run(document,
-        { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }), AXE_TAGS);
-      return res.violations.map((x) => `${x.id}: ${x.help} at ${x.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      return axeViolations(apage);
     };
     for (const u of ['/regiony', '/regiony?woj=04', '/']) {
       await test(`axe ${u}`, async () => {
