@@ -1,0 +1,658 @@
+/*
+** The locality search: every gmina (TERC 2024), every locality of the SIMC
+** register (state 2020-01-01, villages and parts of towns, each resolved to
+** its 2024 gmina) and the postal codes we have, in one sorted array of
+** folded name keys built once per process from the embedded files. A query
+** is folded, its "gmina"/"gm."/"m." prefix dropped, then
+**   1. the keys starting with it are read by binary search (exact name,
+**      name prefix, word of a longer name), at most PLACES_SCAN_MAX keys;
+**   2. only when that finds no name that starts with it, a bounded edit
+**      distance (insert, delete, substitute, swap two neighbours) is taken
+**      against the keys with the same first letter, at most PLACES_SCAN_MAX
+**      keys, each cut off as soon as the distance must pass the bound.
+** Work per query is thus bounded by the caps below, whatever the text.
+** The index is read-only after it is built and shared by every thread.
+*/
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/embedded.h"
+#include "core/err.h"
+#include "core/str.h"
+#include "teryt.h"
+
+/* Caps that bound one query's work (see the file comment). */
+#define PLACES_QUERY_MAX 64  /* folded bytes of the query looked at */
+#define PLACES_SCAN_MAX 6000 /* keys read per pass */
+#define PLACES_FUZZY_MIN 4   /* shorter queries are matched exactly only */
+#define PLACES_FUZZY_LONG 7  /* from this length two edits, else one */
+
+struct pl_gmina {
+    struct teryt_gmina g;
+    int64_t population;
+};
+
+struct pl_place {
+    const char *name;
+    uint32_t gmina; /* index into gminas */
+    uint8_t kind;   /* enum teryt_place_kind */
+};
+
+struct pl_key {
+    const char *folded; /* a whole folded name or the rest from a word on */
+    uint32_t place;
+    uint16_t len;
+    uint8_t word; /* 1: starts at a later word of the name */
+};
+
+struct places {
+    struct arena arena;
+    struct pl_gmina *gminas;
+    int ngminas;
+    struct pl_place *places;
+    int nplaces, capplaces;
+    struct pl_key *keys;
+    int nkeys, capkeys;
+};
+
+static struct places *index_;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+/* Split a line in place at sep; returns the number of fields. */
+static int
+split(char *line, char sep, char **f, int max)
+{
+    int n = 0;
+
+    while (n < max) {
+        f[n++] = line;
+        line = strchr(line, sep);
+        if (line == NULL) {
+            break;
+        }
+        *line++ = '\0';
+    }
+    return n;
+}
+
+static char *
+file_text(struct arena *a, const char *name)
+{
+    const struct embedded *e = embedded_find(data_files, name);
+
+    if (e == NULL) {
+        fprintf(stderr, "places: %s missing from the build\n", name);
+        return NULL;
+    }
+    return arena_strndup(a, e->data, e->len);
+}
+
+static int
+gmina_find(const struct places *p, const char *teryt)
+{
+    int lo = 0, hi = p->ngminas;
+
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        int c = strcmp(p->gminas[mid].g.teryt, teryt);
+
+        if (c == 0) {
+            return mid;
+        }
+        if (c < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return -1;
+}
+
+static void
+add_key(struct places *p, const char *folded, uint32_t place, int word)
+{
+    if (p->nkeys == p->capkeys) {
+        int ncap = p->capkeys ? p->capkeys * 2 : 4096;
+
+        p->keys = xrealloc(p->keys, sizeof(*p->keys) * (size_t)ncap);
+        p->capkeys = ncap;
+    }
+    p->keys[p->nkeys].folded = folded;
+    p->keys[p->nkeys].place = place;
+    p->keys[p->nkeys].len = (uint16_t)strlen(folded);
+    p->keys[p->nkeys].word = (uint8_t)word;
+    p->nkeys++;
+}
+
+static void
+add_place(struct places *p, const char *name, int gmina, int kind)
+{
+    const char *folded = str_fold(&p->arena, name), *w;
+    uint32_t id = (uint32_t)p->nplaces;
+
+    if (*folded == '\0') {
+        return;
+    }
+    if (p->nplaces == p->capplaces) {
+        int ncap = p->capplaces ? p->capplaces * 2 : 4096;
+
+        p->places = xrealloc(p->places, sizeof(*p->places) * (size_t)ncap);
+        p->capplaces = ncap;
+    }
+    p->places[id].name = name;
+    p->places[id].gmina = (uint32_t)gmina;
+    p->places[id].kind = (uint8_t)kind;
+    p->nplaces++;
+    add_key(p, folded, id, 0);
+    for (w = strchr(folded, ' '); w != NULL; w = strchr(w + 1, ' ')) {
+        add_key(p, w + 1, id, 1);
+    }
+}
+
+/* TERC: voivodeship and powiat names, then the gminas (sorted by code). */
+static int
+load_terc(struct places *p)
+{
+    char *text = file_text(&p->arena, "terc_2024-01-01.csv");
+    char *line, *save = NULL;
+    const char *woj_names[100] = {0}, *pow_names[100][100];
+    int cap = 0;
+
+    if (text == NULL) {
+        return ERR_IO;
+    }
+    memset(pow_names, 0, sizeof(pow_names));
+    for (line = strtok_r(text, "\n", &save); line != NULL;
+         line = strtok_r(NULL, "\n", &save)) {
+        char *f[7];
+        int w, pw;
+        struct pl_gmina *g;
+
+        line[strcspn(line, "\r")] = '\0';
+        if (split(line, ';', f, 7) != 7 || strlen(f[0]) != 2 || f[0][0] < '0' ||
+            f[0][0] > '9') {
+            continue; /* the header */
+        }
+        w = atoi(f[0]);
+        if (*f[1] == '\0') {
+            woj_names[w] = str_lower_pl(&p->arena, f[4]);
+            continue;
+        }
+        pw = atoi(f[1]);
+        if (pw < 0 || pw > 99) {
+            continue;
+        }
+        if (*f[2] == '\0') {
+            pow_names[w][pw] = f[4];
+            continue;
+        }
+        if (strlen(f[3]) != 1 || f[3][0] < '1' || f[3][0] > '3') {
+            continue; /* parts of gminas and cities */
+        }
+        if (p->ngminas == cap) {
+            cap = cap ? cap * 2 : 4096;
+            p->gminas = xrealloc(p->gminas, sizeof(*p->gminas) * (size_t)cap);
+        }
+        g = &p->gminas[p->ngminas++];
+        memset(g, 0, sizeof(*g));
+        g->g.teryt =
+            arena_printf(&p->arena, "%s%s%s%s", f[0], f[1], f[2], f[3]);
+        g->g.name = f[4];
+        g->g.rodz = f[3][0] - '0';
+        g->g.powiat_code = arena_strndup(&p->arena, g->g.teryt, 4);
+        g->g.powiat_name = pow_names[w][pw] ? pow_names[w][pw] : "";
+        g->g.woj_code = arena_strndup(&p->arena, g->g.teryt, 2);
+        g->g.woj_name = woj_names[w] ? woj_names[w] : "";
+    }
+    return p->ngminas > 0 ? 0 : ERR_INPUT;
+}
+
+static void
+load_population(struct places *p)
+{
+    char *text = file_text(&p->arena, "ludnosc_gminy_2024.csv");
+    char *line, *save = NULL;
+
+    if (text == NULL) {
+        return; /* ranking falls back to names */
+    }
+    for (line = strtok_r(text, "\n", &save); line != NULL;
+         line = strtok_r(NULL, "\n", &save)) {
+        char *f[4];
+        int g;
+
+        if (split(line, ';', f, 4) == 4 && (g = gmina_find(p, f[0])) >= 0) {
+            p->gminas[g].population = atoll(f[2]);
+        }
+    }
+}
+
+static int
+load_localities(struct places *p)
+{
+    char *text = file_text(&p->arena, "miejscowosci_2020-01-01.csv");
+    char *line, *save = NULL;
+    int g = -1;
+    const char *last = "";
+
+    if (text == NULL) {
+        return ERR_IO;
+    }
+    for (line = strtok_r(text, "\n", &save); line != NULL;
+         line = strtok_r(NULL, "\n", &save)) {
+        char *f[3];
+        int kind;
+
+        if (split(line, ';', f, 3) != 3 || strlen(f[0]) != 7) {
+            continue;
+        }
+        if (strcmp(f[0], last) != 0) {
+            g = gmina_find(p, f[0]);
+            last = f[0];
+        }
+        kind = f[1][0] == '1'   ? TERYT_PLACE_TOWN
+               : f[1][0] == '2' ? TERYT_PLACE_LOCALITY
+                                : TERYT_PLACE_PART;
+        /* The town or village that names its gmina is the gmina's entry. */
+        if (g >= 0 && strcmp(f[2], p->gminas[g].g.name) != 0) {
+            add_place(p, f[2], g, kind);
+        }
+    }
+    return 0;
+}
+
+/* kod_pocztowy,wojewodztwo,powiat,gmina,teryt7_kandydaci ('|' between). */
+static void
+load_postcodes(struct places *p)
+{
+    char *text = file_text(&p->arena, "kody_pocztowe_kp_mp.csv");
+    char *line, *save = NULL;
+
+    if (text == NULL) {
+        return;
+    }
+    for (line = strtok_r(text, "\n", &save); line != NULL;
+         line = strtok_r(NULL, "\n", &save)) {
+        char *f[5], *c, *csave = NULL;
+
+        line[strcspn(line, "\r")] = '\0';
+        if (split(line, ',', f, 5) != 5 || strlen(f[0]) != 6) {
+            continue;
+        }
+        for (c = strtok_r(f[4], "|", &csave); c != NULL;
+             c = strtok_r(NULL, "|", &csave)) {
+            int g = gmina_find(p, c);
+
+            if (g >= 0) {
+                add_place(p, f[0], g, TERYT_PLACE_POSTCODE);
+            }
+        }
+    }
+}
+
+static int
+key_cmp(const void *x, const void *y)
+{
+    const struct pl_key *a = x, *b = y;
+    int c = strcmp(a->folded, b->folded);
+
+    return c != 0 ? c : (a->place > b->place) - (a->place < b->place);
+}
+
+static void
+build(void)
+{
+    struct places *p = xcalloc(1, sizeof(*p));
+    int i;
+
+    arena_init(&p->arena);
+    if (load_terc(p) != 0) {
+        fprintf(stderr, "places: no gminas; the search finds nothing\n");
+        index_ = p;
+        return;
+    }
+    load_population(p);
+    for (i = 0; i < p->ngminas; i++) {
+        add_place(p, p->gminas[i].g.name, i, TERYT_PLACE_GMINA);
+    }
+    if (load_localities(p) != 0) {
+        fprintf(stderr, "places: localities missing; gminas only\n");
+    }
+    load_postcodes(p);
+    qsort(p->keys, (size_t)p->nkeys, sizeof(*p->keys), key_cmp);
+    index_ = p;
+}
+
+static const struct places *
+places_get(void)
+{
+    pthread_once(&once, build);
+    return index_;
+}
+
+void
+teryt_places_init(void)
+{
+    (void)places_get();
+}
+
+int
+teryt_places_count(void)
+{
+    return places_get()->nplaces;
+}
+
+/* First key >= s. */
+static int
+lower_bound(const struct places *p, const char *s)
+{
+    int lo = 0, hi = p->nkeys;
+
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+
+        if (strcmp(p->keys[mid].folded, s) < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+int
+teryt_edit_distance(const char *q, size_t n, const char *s, size_t m, int k,
+                    int *prefix)
+{
+    /* Three rows of the optimal-string-alignment table, band of width k. */
+    int rows[3][PLACES_QUERY_MAX + 8];
+    int *pp = rows[0], *prev = rows[1], *cur = rows[2];
+    size_t i, j, mc;
+    int big = k + 1, best_prefix = big;
+
+    if (n > PLACES_QUERY_MAX) {
+        n = PLACES_QUERY_MAX;
+    }
+    /* Columns past n + k can only raise the distance. */
+    mc = m < n + (size_t)k ? m : n + (size_t)k;
+    for (j = 0; j <= mc; j++) {
+        prev[j] = j <= (size_t)k ? (int)j : big;
+        pp[j] = big;
+    }
+    for (i = 1; i <= n; i++) {
+        int rowmin = big;
+
+        for (j = 0; j <= mc; j++) {
+            int v;
+
+            if (j == 0) {
+                v = i <= (size_t)k ? (int)i : big;
+            } else if ((j + (size_t)k < i) || (j > i + (size_t)k)) {
+                v = big;
+            } else {
+                int cost = q[i - 1] == s[j - 1] ? 0 : 1;
+
+                v = prev[j - 1] + cost;
+                if (prev[j] + 1 < v) {
+                    v = prev[j] + 1;
+                }
+                if (cur[j - 1] + 1 < v) {
+                    v = cur[j - 1] + 1;
+                }
+                if (i > 1 && j > 1 && q[i - 1] == s[j - 2] &&
+                    q[i - 2] == s[j - 1] && pp[j - 2] + 1 < v) {
+                    v = pp[j - 2] + 1;
+                }
+            }
+            cur[j] = v > big ? big : v;
+            if (cur[j] < rowmin) {
+                rowmin = cur[j];
+            }
+        }
+        if (rowmin > k) {
+            if (prefix != NULL) {
+                *prefix = big;
+            }
+            return big;
+        }
+        {
+            int *t = pp;
+
+            pp = prev;
+            prev = cur;
+            cur = t;
+        }
+    }
+    for (j = 0; j <= mc; j++) {
+        if (prev[j] < best_prefix) {
+            best_prefix = prev[j];
+        }
+    }
+    if (prefix != NULL) {
+        *prefix = best_prefix;
+    }
+    return m <= mc ? prev[m] : big;
+}
+
+struct rank_ctx {
+    const struct places *p;
+    const char *prefer_woj;
+    int want; /* 0 any, 1 gmina, 2 town */
+};
+
+static uint64_t
+kind_class(const struct pl_place *pl)
+{
+    switch (pl->kind) {
+    case TERYT_PLACE_GMINA:
+    case TERYT_PLACE_TOWN:
+    case TERYT_PLACE_POSTCODE:
+        return 0;
+    case TERYT_PLACE_LOCALITY:
+        return 1;
+    }
+    return 2;
+}
+
+static uint64_t
+unwanted(const struct rank_ctx *c, const struct pl_place *pl)
+{
+    int rodz = c->p->gminas[pl->gmina].g.rodz;
+
+    if (c->want == 1) {
+        return pl->kind != TERYT_PLACE_GMINA;
+    }
+    if (c->want == 2) {
+        return !(pl->kind == TERYT_PLACE_TOWN ||
+                 (pl->kind == TERYT_PLACE_GMINA && rodz != 2));
+    }
+    return 0;
+}
+
+/*
+** The rank of a hit as one number, smaller first: closeness (4 bits), the
+** kind asked for ("gmina X"), the preferred voivodeship, gmina or town
+** before village before part, the gmina's population (larger first), then
+** the place's number (gmina code, then name) so the order is stable.
+*/
+static uint64_t
+hit_key(const struct rank_ctx *c, uint32_t place, int closeness)
+{
+    const struct pl_place *pl = &c->p->places[place];
+    const struct pl_gmina *g = &c->p->gminas[pl->gmina];
+    uint64_t pop = g->population > 0xFFFFFF ? 0xFFFFFF
+                   : g->population > 0      ? (uint64_t)g->population
+                                            : 0;
+    uint64_t away =
+        c->prefer_woj != NULL && strcmp(g->g.woj_code, c->prefer_woj) != 0;
+
+    return (uint64_t)closeness << 60 | unwanted(c, pl) << 59 | away << 58 |
+           kind_class(pl) << 56 | (0xFFFFFF - pop) << 32 | place;
+}
+
+/* Keep the `limit` smallest keys of distinct places in top[0..*n). */
+static void
+top_add(uint64_t *top, int *n, int limit, uint64_t key)
+{
+    uint32_t place = (uint32_t)key;
+    int i, j;
+
+    if (*n == limit && key >= top[*n - 1]) {
+        return;
+    }
+    for (i = 0; i < *n; i++) {
+        if ((uint32_t)top[i] == place) {
+            if (key >= top[i]) {
+                return;
+            }
+            break; /* the same place, better now: move it up */
+        }
+    }
+    if (i == *n) {
+        i = *n < limit ? (*n)++ : *n - 1;
+    }
+    for (j = i; j > 0 && top[j - 1] > key; j--) {
+        top[j] = top[j - 1];
+    }
+    top[j] = key;
+}
+
+/* Drop a leading "gmina", "gm.", "m." ... of the folded query. */
+static const char *
+strip_prefix(const char *q, int *want)
+{
+    static const struct {
+        const char *word;
+        int want;
+    } prefixes[] = {
+        {"gmina miejsko wiejska ", 1},
+        {"gmina miejska ", 1},
+        {"gmina wiejska ", 1},
+        {"gmina ", 1},
+        {"gm ", 1},
+        {"miasto ", 2},
+        {"m st ", 2},
+        {"m ", 2},
+        {"miejscowosc ", 0},
+        {"wies ", 0},
+    };
+    size_t i;
+
+    *want = 0;
+    for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
+        if (str_starts(q, prefixes[i].word) &&
+            q[strlen(prefixes[i].word)] != '\0') {
+            *want = prefixes[i].want;
+            return q + strlen(prefixes[i].word);
+        }
+    }
+    return q;
+}
+
+int
+teryt_places_search(struct arena *a, const char *text, const char *prefer_woj,
+                    int limit, struct teryt_place **out)
+{
+    const struct places *p = places_get();
+    struct rank_ctx ctx = {.p = p, .prefer_woj = prefer_woj};
+    char *folded;
+    const char *q;
+    size_t n;
+    uint64_t *top;
+    int k, good = 0, count = 0, i, scanned = 0;
+    struct teryt_place *res;
+
+    *out = NULL;
+    if (text == NULL || limit <= 0 || p->nkeys == 0) {
+        return 0;
+    }
+    if (limit > TERYT_PLACES_MAX) {
+        limit = TERYT_PLACES_MAX;
+    }
+    folded = str_fold(a, text);
+    if (strlen(folded) > PLACES_QUERY_MAX) {
+        folded[PLACES_QUERY_MAX] = '\0';
+    }
+    q = strip_prefix(folded, &ctx.want);
+    n = strlen(q);
+    /* A postal code typed without its dash: "87100" is "87 100". */
+    if (n >= 3 && n <= 5 && strspn(q, "0123456789") == n) {
+        q = arena_printf(a, "%.2s %s", q, q + 2);
+        n = strlen(q);
+    }
+    if (n == 0) {
+        return 0;
+    }
+    top = arena_alloc(a, sizeof(*top) * (size_t)limit);
+    for (k = lower_bound(p, q); k < p->nkeys && scanned < PLACES_SCAN_MAX;
+         k++, scanned++) {
+        const struct pl_key *key = &p->keys[k];
+        int c;
+
+        if (strncmp(key->folded, q, n) != 0) {
+            break;
+        }
+        if (key->word == 0) {
+            c = key->len == n ? 0 : 1;
+            good++;
+        } else {
+            c = key->folded[n] == '\0' || key->folded[n] == ' ' ? 2 : 3;
+        }
+        top_add(top, &count, limit, hit_key(&ctx, key->place, c));
+    }
+    if (good == 0 && n >= PLACES_FUZZY_MIN) {
+        int bound = n >= PLACES_FUZZY_LONG ? 2 : 1;
+        char first[2] = {q[0], '\0'};
+
+        scanned = 0;
+        for (k = lower_bound(p, first);
+             k < p->nkeys && p->keys[k].folded[0] == q[0] &&
+             scanned < PLACES_SCAN_MAX;
+             k++, scanned++) {
+            const struct pl_key *key = &p->keys[k];
+            int d, pre, c;
+
+            if (key->len + (size_t)bound < n) {
+                continue;
+            }
+            d = teryt_edit_distance(q, n, key->folded, key->len, bound, &pre);
+            if (d <= bound) {
+                c = 4 + 2 * d + key->word;
+            } else if (pre <= bound) {
+                c = 5 + 2 * pre + key->word;
+            } else {
+                continue;
+            }
+            top_add(top, &count, limit, hit_key(&ctx, key->place, c));
+        }
+    }
+    res = arena_alloc(a, sizeof(*res) * (size_t)(count > 0 ? count : 1));
+    for (i = 0; i < count; i++) {
+        const struct pl_place *pl = &p->places[(uint32_t)top[i]];
+        const struct pl_gmina *g = &p->gminas[pl->gmina];
+
+        res[i].name = pl->name;
+        res[i].kind = (enum teryt_place_kind)pl->kind;
+        res[i].gmina = g->g;
+        res[i].population = g->population;
+        res[i].closeness = (int)(top[i] >> 60);
+    }
+    *out = res;
+    return count;
+}
+
+const char *
+teryt_place_kind_code(enum teryt_place_kind kind)
+{
+    switch (kind) {
+    case TERYT_PLACE_GMINA:
+        return "gmina";
+    case TERYT_PLACE_POSTCODE:
+        return "kod";
+    default:
+        return "miejscowosc";
+    }
+}
