@@ -14,6 +14,7 @@
 ** The index is read-only after it is built and shared by every thread.
 */
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -439,7 +440,8 @@ teryt_edit_distance(const char *q, size_t n, const char *s, size_t m, int k,
 
 struct rank_ctx {
     const struct places *p;
-    const char *prefer_woj;
+    bool prefer[100]; /* voivodeship codes to rank first */
+    bool any_prefer;
     int want; /* 0 any, 1 gmina, 2 town */
 };
 
@@ -486,8 +488,7 @@ hit_key(const struct rank_ctx *c, uint32_t place, int closeness)
     uint64_t pop = g->population > 0xFFFFFF ? 0xFFFFFF
                    : g->population > 0      ? (uint64_t)g->population
                                             : 0;
-    uint64_t away =
-        c->prefer_woj != NULL && strcmp(g->g.woj_code, c->prefer_woj) != 0;
+    uint64_t away = c->any_prefer && !c->prefer[atoi(g->g.woj_code) % 100];
 
     return (uint64_t)closeness << 60 | unwanted(c, pl) << 59 | away << 58 |
            kind_class(pl) << 56 | (0xFFFFFF - pop) << 32 | place;
@@ -557,7 +558,7 @@ teryt_places_search(struct arena *a, const char *text, const char *prefer_woj,
                     int limit, struct teryt_place **out)
 {
     const struct places *p = places_get();
-    struct rank_ctx ctx = {.p = p, .prefer_woj = prefer_woj};
+    struct rank_ctx ctx = {.p = p};
     char *folded;
     const char *q;
     size_t n;
@@ -568,6 +569,16 @@ teryt_places_search(struct arena *a, const char *text, const char *prefer_woj,
     *out = NULL;
     if (text == NULL || limit <= 0 || p->nkeys == 0) {
         return 0;
+    }
+    /* "04" or "04,12": two digits each, anything else ignored. */
+    for (i = 0; prefer_woj != NULL && prefer_woj[i] != '\0'; i++) {
+        if (prefer_woj[i] >= '0' && prefer_woj[i] <= '9' &&
+            prefer_woj[i + 1] >= '0' && prefer_woj[i + 1] <= '9') {
+            ctx.prefer[(prefer_woj[i] - '0') * 10 + prefer_woj[i + 1] - '0'] =
+                true;
+            ctx.any_prefer = true;
+            i++;
+        }
     }
     if (limit > TERYT_PLACES_MAX) {
         limit = TERYT_PLACES_MAX;

@@ -75,8 +75,9 @@ struct teryt_place {
 ** with text, or whose name has a word that does; when no name starts with
 ** it, names within one edit (two from 7 letters on) with the same first
 ** letter. "gmina X", "gm. X" rank gminas first, "m. X", "miasto X" towns.
-** Best first: closeness, the kind asked for, prefer_woj (2 digits or
-** NULL), gmina or town before village before part, gmina population. At
+** Best first: closeness, the kind asked for, prefer_woj (codes, "04"
+** or "04,12", or NULL), gmina or town before village before part, gmina
+*population. At
 ** most limit (<= TERYT_PLACES_MAX) into *out (arena); returns the count.
 ** The index is built from the embedded files on first use (thread-safe).
 */
