@@ -964,6 +964,7 @@ dir_index_search(const struct dir_index *ix, struct arena *a,
     struct dir_view *v = NULL;
     bool widen = dir_about_violence(q->category, q->target);
     bool keep[MAX_CODES];
+    uint64_t vmask = 0;
 
     *out = NULL;
     for (i = 0; i < 7; i++) {
@@ -995,6 +996,10 @@ dir_index_search(const struct dir_index *ix, struct arena *a,
     }
     for (i = 0; i < MAX_CODES; i++) {
         keep[i] = widen && i < ix->ncats && dir_violence_category(ix->cats[i]);
+    }
+    /* As in the FTS5 match of such a filter: its target group counts too. */
+    if (widen && (i = find_code(ix->targets, ix->ntargets, "przemoc")) >= 0) {
+        vmask = (uint64_t)1 << i;
     }
     folded = str_fold(a, q->q ? q->q : "");
     for (t = strtok_r(folded, " ", &save); t != NULL && w.n < MAX_TERMS;
@@ -1028,6 +1033,7 @@ dir_index_search(const struct dir_index *ix, struct arena *a,
 
             bool kept =
                 widen && ((e->cat < MAX_CODES && keep[e->cat]) ||
+                          (e->tmask & vmask) != 0 ||
                           dir_violence_category(ix->svc[e->svc].category));
 
             if (!kept && ((cat >= 0 && e->cat != cat) ||

@@ -192,7 +192,7 @@ teryt_search_pref(struct arena *a, const char *q, const char *prefer_woj,
 {
     struct teryt_place *p;
     struct teryt_gmina *res;
-    int n, i, j, count = 0;
+    int n, i, j, pass, count = 0;
 
     *out = NULL;
     if (limit <= 0) {
@@ -201,14 +201,21 @@ teryt_search_pref(struct arena *a, const char *q, const char *prefer_woj,
     /* Several places may lie in one gmina: ask for more, keep distinct. */
     n = teryt_places_search(a, q, prefer_woj, TERYT_PLACES_MAX, &p);
     res = arena_alloc(a, sizeof(*res) * (size_t)limit);
-    for (i = 0; i < n && count < limit; i++) {
-        for (j = 0; j < count; j++) {
-            if (strcmp(res[j].teryt, p[i].gmina.teryt) == 0) {
-                break;
+    /* Gminas found by their own name first (the list shows gmina names),
+    ** then those of the localities and postal codes found. */
+    for (pass = 0; pass < 2; pass++) {
+        for (i = 0; i < n && count < limit; i++) {
+            if ((p[i].kind == TERYT_PLACE_GMINA) != (pass == 0)) {
+                continue;
             }
-        }
-        if (j == count) {
-            res[count++] = p[i].gmina;
+            for (j = 0; j < count; j++) {
+                if (strcmp(res[j].teryt, p[i].gmina.teryt) == 0) {
+                    break;
+                }
+            }
+            if (j == count) {
+                res[count++] = p[i].gmina;
+            }
         }
     }
     *out = res;
