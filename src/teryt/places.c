@@ -8,8 +8,10 @@
 **      name prefix, word of a longer name), at most PLACES_SCAN_MAX keys;
 **   2. only when that finds no name that starts with it, a bounded edit
 **      distance (insert, delete, substitute, swap two neighbours) is taken
-**      against the keys with the same first letter, at most PLACES_SCAN_MAX
-**      keys, each cut off as soon as the distance must pass the bound.
+**      against the keys with the same first letter, at most
+**      PLACES_FUZZY_SCAN_MAX keys (the whole group, for every letter of
+**      the register), each cut off as soon as the distance must pass the
+**      bound.
 ** Work per query is thus bounded by the caps below, whatever the text.
 ** The index is read-only after it is built and shared by every thread.
 */
@@ -27,9 +29,12 @@
 
 /* Caps that bound one query's work (see the file comment). */
 #define PLACES_QUERY_MAX 64  /* folded bytes of the query looked at */
-#define PLACES_SCAN_MAX 6000 /* keys read per pass */
-#define PLACES_FUZZY_MIN 4   /* shorter queries are matched exactly only */
-#define PLACES_FUZZY_LONG 7  /* from this length two edits, else one */
+#define PLACES_SCAN_MAX 6000 /* keys read by the prefix pass */
+/* Keys compared by the fuzzy pass: the largest first-letter group of the
+** register ("k", words included) has about 13 100. */
+#define PLACES_FUZZY_SCAN_MAX 16000
+#define PLACES_FUZZY_MIN 4  /* shorter queries are matched exactly only */
+#define PLACES_FUZZY_LONG 7 /* from this length two edits, else one */
 
 struct pl_gmina {
     struct teryt_gmina g;
@@ -621,7 +626,7 @@ teryt_places_search(struct arena *a, const char *text, const char *prefer_woj,
         scanned = 0;
         for (k = lower_bound(p, first);
              k < p->nkeys && p->keys[k].folded[0] == q[0] &&
-             scanned < PLACES_SCAN_MAX;
+             scanned < PLACES_FUZZY_SCAN_MAX;
              k++, scanned++) {
             const struct pl_key *key = &p->keys[k];
             int d, pre, c;
