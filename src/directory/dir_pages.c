@@ -434,6 +434,30 @@ preferred_regions(struct req *r)
     return out;
 }
 
+/* Namesakes in other gminas of the place that was picked, as links. */
+static void
+other_places(struct req *r, const struct teryt_place *p, int n,
+             const char *picked, const char *q, const char *cat,
+             const char *grp, bool open_only)
+{
+    int i, shown = 0;
+
+    for (i = 0; i < n; i++) {
+        if (strcmp(p[i].gmina.teryt, picked) == 0) {
+            continue;
+        }
+        html_printf(r, "%s<a href=\"%s\">%s</a>",
+                    shown ? ", " : "<p class=\"small\">" T_DIR_OTHER_PLACES " ",
+                    search_link(r, p[i].gmina.teryt, q, cat, grp, open_only),
+                    arena_printf(&r->arena, T_DIR_PLACE_IN, p[i].name,
+                                 p[i].gmina.name, p[i].gmina.powiat_name));
+        shown++;
+    }
+    if (shown > 0) {
+        html_lit(r, ".</p>\n");
+    }
+}
+
 /* The best of the places found for a text: its closeness group. */
 static int
 best_group(const struct teryt_place *p, int n, int *ngminas)
@@ -478,7 +502,9 @@ page_directory_search(struct req *r)
     const char *text = q, *notice = NULL, *base = NULL, *via = NULL;
     struct dir_view *v = NULL;
     struct dir_index *ix;
-    int nchoices = 0, n = 0, i, end, rc, total[3] = {0, 0, 0};
+    int nchoices = 0, n = 0, i, end, rc, total[3] = {0, 0, 0}, pick;
+    struct teryt_place *others = NULL;
+    int nothers = 0;
     bool have_gmina = false;
 
     /* The index gives the form's choices and the search of a gmina; its
@@ -497,17 +523,27 @@ page_directory_search(struct req *r)
         nchoices =
             teryt_places_search(&r->arena, place, woj, PLACE_CHOICES, &choices);
         nchoices = best_group(choices, nchoices, &ng);
-        if (ng == 1) {
+        pick = ng == 1 ? 0 : -1;
+        for (i = 0; ng > 1 && i < nchoices; i++) {
+            /* The gmina of that name before villages called the same
+            ** ("Toruń" the city, not the village near Chełm). */
+            if (choices[i].kind == TERYT_PLACE_GMINA) {
+                pick = pick == -1 ? i : -2;
+            }
+        }
+        if (pick >= 0) {
             /* One gmina however it was named: a village, a typo, a code. */
-            g = choices[0].gmina;
+            g = choices[pick].gmina;
             have_gmina = true;
-            if (choices[0].kind != TERYT_PLACE_GMINA) {
-                via = arena_printf(&r->arena, T_DIR_PLACE_IN, choices[0].name,
-                                   g.name, g.powiat_name);
+            if (choices[pick].kind != TERYT_PLACE_GMINA) {
+                via = arena_printf(&r->arena, T_DIR_PLACE_IN,
+                                   choices[pick].name, g.name, g.powiat_name);
             } else if (strcmp(str_fold(&r->arena, place),
                               str_fold(&r->arena, g.name)) != 0) {
                 via = g.name;
             }
+            others = choices;
+            nothers = nchoices;
             nchoices = 0;
         } else if (nchoices == 0) {
             /* Nothing like it in the register: search it as text. */
@@ -581,6 +617,9 @@ page_directory_search(struct req *r)
     if (via != NULL) {
         html_printf(r, "<p class=\"notice\">" T_DIR_PLACE_SHOWN "</p>\n", via);
     }
+    other_places(r, others, nothers, have_gmina ? g.teryt : "", q, cat, grp,
+                 open_only);
+
     if (have_gmina) {
         html_printf(r,
                     "<p role=\"status\">%s <strong>%s</strong> (%s, %s "

@@ -26,6 +26,7 @@
 /* "Grębocin — gmina Lubicz, powiat toruński" */
 #define T_DIR_PLACE_IN "%s — gmina %s, powiat %s"
 #define T_DIR_PLACE_SHOWN "Pokazujemy pomoc dla: %s."
+#define T_DIR_OTHER_PLACES "Inne miejsca o tej nazwie:"
 #define T_DIR_CRISIS_TITLE "Potrzebujesz pomocy teraz? Zadzwoń"
 #define T_DIR_CRISIS_NOTE                                                      \
     "Numery bezpłatne. W nagłym wypadku, gdy zagrożone jest życie lub "    \
