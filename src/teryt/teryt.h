@@ -86,7 +86,7 @@ int teryt_places_search(struct arena *a, const char *text,
                         struct teryt_place **out);
 /* "gmina", "miejscowosc" or "kod" (the API's kind). */
 const char *teryt_place_kind_code(enum teryt_place_kind kind);
-/* Build the index now (serve calls it before it listens); its size. */
+/* Build the index now (else the first search does); its size. */
 void teryt_places_init(void);
 int teryt_places_count(void);
 /*
