@@ -8,10 +8,8 @@
 **      name prefix, word of a longer name), at most PLACES_SCAN_MAX keys;
 **   2. only when that finds no name that starts with it, a bounded edit
 **      distance (insert, delete, substitute, swap two neighbours) is taken
-**      against the keys with the same first letter, at most
-**      PLACES_FUZZY_SCAN_MAX keys (the whole group, for every letter of
-**      the register), each cut off as soon as the distance must pass the
-**      bound.
+**      against the keys with the same first letter, walked as a trie (see
+**      fuzzy()): at most PLACES_FUZZY_ROWS_MAX rows of at most 65 cells.
 ** Work per query is thus bounded by the caps below, whatever the text.
 ** The index is read-only after it is built and shared by every thread.
 */
@@ -30,9 +28,10 @@
 /* Caps that bound one query's work (see the file comment). */
 #define PLACES_QUERY_MAX 64  /* folded bytes of the query looked at */
 #define PLACES_SCAN_MAX 6000 /* keys read by the prefix pass */
-/* Keys compared by the fuzzy pass: the largest first-letter group of the
-** register ("k", words included) has about 13 100. */
-#define PLACES_FUZZY_SCAN_MAX 16000
+/* Table rows (one byte of a key against the whole query, at most 65 cells)
+** computed by the fuzzy pass: "kowalewx", a typo under the largest letter,
+** takes about 750, 60 "k"s about 200; the cap only bounds the unforeseen. */
+#define PLACES_FUZZY_ROWS_MAX 20000
 #define PLACES_FUZZY_MIN 4  /* shorter queries are matched exactly only */
 #define PLACES_FUZZY_LONG 7 /* from this length two edits, else one */
 
@@ -558,6 +557,124 @@ strip_prefix(const char *q, int *want)
     return q;
 }
 
+/* First key in [lo, hi) not below s. */
+static int
+lower_bound_in(const struct places *p, int lo, int hi, const char *s)
+{
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+
+        if (strcmp(p->keys[mid].folded, s) < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+/*
+** The fuzzy pass: the edit distance of q to every key with its first
+** letter, walking the sorted keys as a trie. Row r of the table is q
+** against the key's first r bytes, so consecutive keys share the rows of
+** their common prefix, and once a row's least value passes the bound no
+** key with that prefix can come back: they are all skipped by a binary
+** search. Rows stop at depth n + bound (past it only the distance to a
+** prefix of the key matters, which is then known). At most
+** PLACES_FUZZY_ROWS_MAX rows are computed per query.
+*/
+static void
+fuzzy(const struct rank_ctx *ctx, struct arena *a, const char *q, size_t n,
+      int bound, uint64_t *top, int *count, int limit)
+{
+    const struct places *p = ctx->p;
+    size_t maxdepth = n + (size_t)bound, w = n + 1, r, c;
+    int big = bound + 1, lo, hi, k, rows = 0;
+    int *d = arena_alloc(a, sizeof(*d) * (maxdepth + 1) * w);
+    int *premin = arena_alloc(a, sizeof(*premin) * (maxdepth + 1));
+    char first[2] = {q[0], '\0'}, *stop;
+    const char *prev = "";
+    size_t valid = 0;
+
+    for (c = 0; c < w; c++) {
+        d[c] = (int)c <= bound ? (int)c : big;
+    }
+    premin[0] = d[n];
+    lo = lower_bound(p, first);
+    first[0]++;
+    hi = lower_bound_in(p, lo, p->nkeys, first);
+    for (k = lo; k < hi && rows < PLACES_FUZZY_ROWS_MAX;) {
+        const struct pl_key *key = &p->keys[k];
+        const char *s = key->folded;
+        size_t m = key->len, l = 0, lim = m < maxdepth ? m : maxdepth;
+        size_t done = lim;
+        int full, pre, cl;
+
+        while (l < valid && prev[l] != '\0' && prev[l] == s[l]) {
+            l++;
+        }
+        for (r = l; r < lim; r++, rows++) {
+            int *cur = d + (r + 1) * w, *up = d + r * w;
+            int *up2 = r > 0 ? d + (r - 1) * w : NULL, mn;
+
+            cur[0] = (int)(r + 1) <= bound ? (int)(r + 1) : big;
+            mn = cur[0];
+            for (c = 1; c < w; c++) {
+                int v = up[c - 1] + (s[r] == q[c - 1] ? 0 : 1);
+
+                if (up[c] + 1 < v) {
+                    v = up[c] + 1;
+                }
+                if (cur[c - 1] + 1 < v) {
+                    v = cur[c - 1] + 1;
+                }
+                if (up2 != NULL && c > 1 && s[r] == q[c - 2] &&
+                    s[r - 1] == q[c - 1] && up2[c - 2] + 1 < v) {
+                    v = up2[c - 2] + 1;
+                }
+                cur[c] = v > big ? big : v;
+                if (cur[c] < mn) {
+                    mn = cur[c];
+                }
+            }
+            premin[r + 1] = premin[r] < cur[n] ? premin[r] : cur[n];
+            if (mn > bound) {
+                done = r + 1; /* longer keys only grow the distance */
+                break;
+            }
+        }
+        prev = s;
+        valid = done;
+        if (done < lim || (done == lim && r < lim)) {
+            if (premin[done] > bound) {
+                /* Nothing starting with s[0..done) is within the bound. */
+                valid = done - 1;
+                stop = arena_strndup(a, s, done);
+                if ((unsigned char)stop[done - 1] == 0xFF) {
+                    k++;
+                    continue;
+                }
+                stop[done - 1]++;
+                k = lower_bound_in(p, k + 1, hi, stop);
+                continue;
+            }
+            full = big;
+        } else {
+            full = m <= maxdepth ? d[m * w + n] : big;
+        }
+        pre = premin[done];
+        k++;
+        if (full <= bound) {
+            cl = 4 + 2 * full + key->word;
+        } else if (pre <= bound) {
+            cl = 5 + 2 * pre + key->word;
+        } else {
+            continue;
+        }
+        top_add(top, count, limit, hit_key(ctx, key->place, cl));
+    }
+}
+
 int
 teryt_places_search(struct arena *a, const char *text, const char *prefer_woj,
                     int limit, struct teryt_place **out)
@@ -620,30 +737,8 @@ teryt_places_search(struct arena *a, const char *text, const char *prefer_woj,
         top_add(top, &count, limit, hit_key(&ctx, key->place, c));
     }
     if (good == 0 && n >= PLACES_FUZZY_MIN) {
-        int bound = n >= PLACES_FUZZY_LONG ? 2 : 1;
-        char first[2] = {q[0], '\0'};
-
-        scanned = 0;
-        for (k = lower_bound(p, first);
-             k < p->nkeys && p->keys[k].folded[0] == q[0] &&
-             scanned < PLACES_FUZZY_SCAN_MAX;
-             k++, scanned++) {
-            const struct pl_key *key = &p->keys[k];
-            int d, pre, c;
-
-            if (key->len + (size_t)bound < n) {
-                continue;
-            }
-            d = teryt_edit_distance(q, n, key->folded, key->len, bound, &pre);
-            if (d <= bound) {
-                c = 4 + 2 * d + key->word;
-            } else if (pre <= bound) {
-                c = 5 + 2 * pre + key->word;
-            } else {
-                continue;
-            }
-            top_add(top, &count, limit, hit_key(&ctx, key->place, c));
-        }
+        fuzzy(&ctx, a, q, n, n >= PLACES_FUZZY_LONG ? 2 : 1, top, &count,
+              limit);
     }
     res = arena_alloc(a, sizeof(*res) * (size_t)(count > 0 ? count : 1));
     for (i = 0; i < count; i++) {
