@@ -7,9 +7,13 @@ in /api/services; a violence filter keeps crisis intervention, legal help
 and helplines; the gmina autocomplete prefers the account's region; hostile
 queries cost bounded time.
 Usage: test_places.py BINARY"""
+import csv
+import gzip
 import json
+import os
 import sys
 import time
+import unicodedata
 import urllib.parse
 
 from harness import Runner, Server, check, cleanup, make_db
@@ -18,6 +22,60 @@ from test_auth import Client, add_user
 NATIONAL = ('800 120 002', '116 123', '116 111', '112')
 REGION_04 = '800 154 030'
 CONTRACT = {'name', 'kind', 'gmina', 'gmina_name', 'powiat_name', 'woj'}
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
+
+
+def fold(s):
+    """str_fold in Python: lower case, no diacritics, ł as l, one space
+    for each run of other characters."""
+    s = unicodedata.normalize('NFD', s.lower().replace('ł', 'l'))
+    s = ''.join(ch for ch in s if not unicodedata.combining(ch))
+    return ' '.join(''.join(ch if ch.isalnum() else ' ' for ch in s).split())
+
+
+def osa(q, s):
+    """Optimal string alignment distance of q to s and to a prefix of s."""
+    n, m = len(q), len(s)
+    d = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n + 1):
+        d[i][0] = i
+    for j in range(m + 1):
+        d[0][j] = j
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            v = min(d[i - 1][j - 1] + (q[i - 1] != s[j - 1]),
+                    d[i - 1][j] + 1, d[i][j - 1] + 1)
+            if i > 1 and j > 1 and q[i - 1] == s[j - 2] and \
+                    q[i - 2] == s[j - 1]:
+                v = min(v, d[i - 2][j - 2] + 1)
+            d[i][j] = v
+    return d[n][m], min(d[n])
+
+
+def register_keys(letter):
+    """The search's keys starting with letter, from data/: (folded key,
+    later word?, name, gmina)."""
+    gminas = {}
+    with open(os.path.join(ROOT, 'data/teryt/terc_2024-01-01.csv')) as f:
+        for r in csv.reader(f, delimiter=';'):
+            if r[3] in ('1', '2', '3'):
+                gminas[r[0] + r[1] + r[2] + r[3]] = r[4]
+    places = [(n, g) for g, n in gminas.items()]
+    with gzip.open(os.path.join(
+            ROOT, 'data/teryt/miejscowosci_2020-01-01.csv.gz'), 'rt') as f:
+        next(f)
+        for line in f:
+            g, _, n = line.rstrip('\n').split(';')
+            if g in gminas and gminas[g] != n:
+                places.append((n, g))
+    keys = []
+    for n, g in places:
+        words = fold(n).split(' ')
+        for i in range(len(words)):
+            k = ' '.join(words[i:])
+            if k.startswith(letter):
+                keys.append((k, i > 0, n, g))
+    return keys
 
 
 def q(s):
@@ -225,6 +283,33 @@ def main():
         check(first(anon, f'/api/teryt/gminy?q={q("Przysiek")}') in
               ('0415092', '0411032'), 'Przysiek gives its gmina')
 
+    def fuzzy_pass_equals_brute_force():
+        # The trie walk of the fuzzy pass finds exactly the closest places
+        # a plain distance over every key of the letter finds.
+        for text in ('kowalewx', 'pzysiek', 'grebocn', 'rusinwo'):
+            fq = fold(text)
+            bound = 2 if len(fq) >= 7 else 1
+            best, want = None, set()
+            for k, word, name, gmina in register_keys(fq[0]):
+                full, pre = osa(fq, k)
+                if full <= bound:
+                    c = 4 + 2 * full + word
+                elif pre <= bound:
+                    c = 5 + 2 * pre + word
+                else:
+                    continue
+                if best is None or c < best:
+                    best, want = c, set()
+                if c == best:
+                    want.add((name, gmina))
+            res = places(text, '&limit=50')
+            check(res and res[0]['closeness'] == best,
+                  f'{text}: closeness {res[:1]} != {best}')
+            got = {(r['name'], r['gmina']) for r in res
+                   if r['closeness'] == best}
+            check(got == want or len(res) == 50,
+                  f'{text}: {sorted(got ^ want)[:5]}')
+
     def hostile_queries_cost_bounded_time():
         texts = ['ż' * 300, 'a' * 2000, 'gmina ' * 100, '%25%00',
                  'k' * 5 + 'x', 'zzzzzzzzzzzzzzzzzzzz', '87-', '-', '  ']
@@ -249,6 +334,7 @@ def main():
                violence_filter_keeps_help,
                services_without_contact_say_where_to_ask,
                autocomplete_prefers_own_region,
+               fuzzy_pass_equals_brute_force,
                hostile_queries_cost_bounded_time):
         t.run(fn)
     srv.stop()
