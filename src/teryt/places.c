@@ -47,6 +47,8 @@ struct pl_place {
 };
 
 struct pl_key {
+    char head[8];       /* the first bytes of folded, 0-padded: the fuzzy
+                           pass skips a prefix without reading the string */
     const char *folded; /* a whole folded name or the rest from a word on */
     uint32_t place;
     uint16_t len;
@@ -124,6 +126,12 @@ add_key(struct places *p, const char *folded, uint32_t place, int word)
 
         p->keys = xrealloc(p->keys, sizeof(*p->keys) * (size_t)ncap);
         p->capkeys = ncap;
+    }
+    {
+        size_t h = strlen(folded), cap = sizeof(p->keys[0].head);
+
+        memset(p->keys[p->nkeys].head, 0, cap);
+        memcpy(p->keys[p->nkeys].head, folded, h < cap ? h : cap);
     }
     p->keys[p->nkeys].folded = folded;
     p->keys[p->nkeys].place = place;
@@ -573,6 +581,41 @@ lower_bound_in(const struct places *p, int lo, int hi, const char *s)
     return lo;
 }
 
+/* Whether key i starts with the first d bytes of key k. */
+static bool
+same_prefix(const struct places *p, int i, int k, size_t d)
+{
+    if (d <= sizeof(p->keys[0].head)) {
+        return memcmp(p->keys[i].head, p->keys[k].head, d) == 0;
+    }
+    return strncmp(p->keys[i].folded, p->keys[k].folded, d) == 0;
+}
+
+/* The first key after k in (k, hi) not starting with key k's first d
+** bytes: galloping, as the group is often a handful of keys. */
+static int
+skip_prefix(const struct places *p, int k, int hi, size_t d)
+{
+    int step = 1, lo = k, top;
+
+    while (k + step < hi && same_prefix(p, k + step, k, d)) {
+        lo = k + step;
+        step *= 2;
+    }
+    top = k + step < hi ? k + step : hi;
+    /* lo shares the prefix, top does not (or is hi). */
+    while (top - lo > 1) {
+        int mid = lo + (top - lo) / 2;
+
+        if (same_prefix(p, mid, k, d)) {
+            lo = mid;
+        } else {
+            top = mid;
+        }
+    }
+    return top;
+}
+
 /*
 ** The fuzzy pass: the edit distance of q to every key with its first
 ** letter, walking the sorted keys as a trie. Row r of the table is q
@@ -592,7 +635,7 @@ fuzzy(const struct rank_ctx *ctx, struct arena *a, const char *q, size_t n,
     int big = bound + 1, lo, hi, k, rows = 0;
     int *d = arena_alloc(a, sizeof(*d) * (maxdepth + 1) * w);
     int *premin = arena_alloc(a, sizeof(*premin) * (maxdepth + 1));
-    char first[2] = {q[0], '\0'}, *stop;
+    char first[2] = {q[0], '\0'};
     const char *prev = "";
     size_t valid = 0;
 
@@ -649,13 +692,7 @@ fuzzy(const struct rank_ctx *ctx, struct arena *a, const char *q, size_t n,
             if (premin[done] > bound) {
                 /* Nothing starting with s[0..done) is within the bound. */
                 valid = done - 1;
-                stop = arena_strndup(a, s, done);
-                if ((unsigned char)stop[done - 1] == 0xFF) {
-                    k++;
-                    continue;
-                }
-                stop[done - 1]++;
-                k = lower_bound_in(p, k + 1, hi, stop);
+                k = skip_prefix(p, k, hi, done);
                 continue;
             }
             full = big;
