@@ -34,6 +34,9 @@
 #define PLACES_FUZZY_ROWS_MAX 20000
 #define PLACES_FUZZY_MIN 4  /* shorter queries are matched exactly only */
 #define PLACES_FUZZY_LONG 7 /* from this length two edits, else one */
+/* Edits allowed between the query and the start of a longer name (typing
+** with a typo): one, as two match half the register under a letter. */
+#define PLACES_PREFIX_EDITS 1
 
 struct pl_gmina {
     struct teryt_gmina g;
@@ -581,10 +584,25 @@ lower_bound_in(const struct places *p, int lo, int hi, const char *s)
     return lo;
 }
 
+/* Byte i of a key, from its inline head while it lasts (no cache miss). */
+#define KEY_AT(key, i)                                                         \
+    ((i) < sizeof((key)->head) ? (key)->head[i] : (key)->folded[i])
+
 /* Whether key i starts with the first d bytes of key k. */
 static bool
 same_prefix(const struct places *p, int i, int k, size_t d)
 {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (d <= sizeof(p->keys[0].head)) {
+        /* The first d bytes are the low ones: one masked compare. */
+        uint64_t x, y;
+        uint64_t mask = d == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * d)) - 1;
+
+        memcpy(&x, p->keys[i].head, 8);
+        memcpy(&y, p->keys[k].head, 8);
+        return ((x ^ y) & mask) == 0;
+    }
+#endif
     if (d <= sizeof(p->keys[0].head)) {
         return memcmp(p->keys[i].head, p->keys[k].head, d) == 0;
     }
@@ -636,7 +654,7 @@ fuzzy(const struct rank_ctx *ctx, struct arena *a, const char *q, size_t n,
     int *d = arena_alloc(a, sizeof(*d) * (maxdepth + 1) * w);
     int *premin = arena_alloc(a, sizeof(*premin) * (maxdepth + 1));
     char first[2] = {q[0], '\0'};
-    const char *prev = "";
+    const struct pl_key *prev = NULL;
     size_t valid = 0;
 
     for (c = 0; c < w; c++) {
@@ -648,22 +666,33 @@ fuzzy(const struct rank_ctx *ctx, struct arena *a, const char *q, size_t n,
     hi = lower_bound_in(p, lo, p->nkeys, first);
     for (k = lo; k < hi && rows < PLACES_FUZZY_ROWS_MAX;) {
         const struct pl_key *key = &p->keys[k];
-        const char *s = key->folded;
+        int ch, ch1 = 0;
         size_t m = key->len, l = 0, lim = m < maxdepth ? m : maxdepth;
         size_t done = lim;
         int full, pre, cl;
 
-        while (l < valid && prev[l] != '\0' && prev[l] == s[l]) {
+        /* Shared rows: the common prefix with the previous key. */
+        while (prev != NULL && l < valid && KEY_AT(prev, l) != '\0' &&
+               KEY_AT(prev, l) == KEY_AT(key, l)) {
             l++;
         }
         for (r = l; r < lim; r++, rows++) {
             int *cur = d + (r + 1) * w, *up = d + r * w;
-            int *up2 = r > 0 ? d + (r - 1) * w : NULL, mn;
+            int *up2 = r > 0 ? d + (r - 1) * w : NULL, mn, last;
+            size_t bl, bh;
 
+            ch = KEY_AT(key, r);
+            ch1 = r > 0 ? KEY_AT(key, r - 1) : 0;
             cur[0] = (int)(r + 1) <= bound ? (int)(r + 1) : big;
             mn = cur[0];
-            for (c = 1; c < w; c++) {
-                int v = up[c - 1] + (s[r] == q[c - 1] ? 0 : 1);
+            /* Only the band |c - (r + 1)| <= bound can stay within it. */
+            bl = r + 1 > (size_t)bound ? r + 1 - (size_t)bound : 1;
+            bh = r + 1 + (size_t)bound < n ? r + 1 + (size_t)bound : n;
+            if (bl > 1) {
+                cur[bl - 1] = big;
+            }
+            for (c = bl; c <= bh; c++) {
+                int v = up[c - 1] + (ch == q[c - 1] ? 0 : 1);
 
                 if (up[c] + 1 < v) {
                     v = up[c] + 1;
@@ -671,8 +700,8 @@ fuzzy(const struct rank_ctx *ctx, struct arena *a, const char *q, size_t n,
                 if (cur[c - 1] + 1 < v) {
                     v = cur[c - 1] + 1;
                 }
-                if (up2 != NULL && c > 1 && s[r] == q[c - 2] &&
-                    s[r - 1] == q[c - 1] && up2[c - 2] + 1 < v) {
+                if (up2 != NULL && c > 1 && ch == q[c - 2] && ch1 == q[c - 1] &&
+                    up2[c - 2] + 1 < v) {
                     v = up2[c - 2] + 1;
                 }
                 cur[c] = v > big ? big : v;
@@ -680,16 +709,20 @@ fuzzy(const struct rank_ctx *ctx, struct arena *a, const char *q, size_t n,
                     mn = cur[c];
                 }
             }
-            premin[r + 1] = premin[r] < cur[n] ? premin[r] : cur[n];
+            if (bh < n) {
+                cur[bh + 1] = big; /* read by the next row's band edge */
+            }
+            last = bh == n ? cur[n] : big;
+            premin[r + 1] = premin[r] < last ? premin[r] : last;
             if (mn > bound) {
                 done = r + 1; /* longer keys only grow the distance */
                 break;
             }
         }
-        prev = s;
+        prev = key;
         valid = done;
         if (done < lim || (done == lim && r < lim)) {
-            if (premin[done] > bound) {
+            if (premin[done] > PLACES_PREFIX_EDITS) {
                 /* Nothing starting with s[0..done) is within the bound. */
                 valid = done - 1;
                 k = skip_prefix(p, k, hi, done);
@@ -697,15 +730,19 @@ fuzzy(const struct rank_ctx *ctx, struct arena *a, const char *q, size_t n,
             }
             full = big;
         } else {
-            full = m <= maxdepth ? d[m * w + n] : big;
+            full = m <= maxdepth && n <= m + (size_t)bound ? d[m * w + n] : big;
         }
         pre = premin[done];
         k++;
         if (full <= bound) {
             cl = 4 + 2 * full + key->word;
-        } else if (pre <= bound) {
+        } else if (pre <= PLACES_PREFIX_EDITS) {
             cl = 5 + 2 * pre + key->word;
         } else {
+            continue;
+        }
+        /* Worse than all kept: no need to read the place. */
+        if (*count == limit && (uint64_t)cl > top[limit - 1] >> 60) {
             continue;
         }
         top_add(top, count, limit, hit_key(ctx, key->place, cl));

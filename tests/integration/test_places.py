@@ -294,7 +294,7 @@ def main():
                 full, pre = osa(fq, k)
                 if full <= bound:
                     c = 4 + 2 * full + word
-                elif pre <= bound:
+                elif pre <= 1:  # one edit to the start of a longer name
                     c = 5 + 2 * pre + word
                 else:
                     continue
