@@ -446,8 +446,12 @@ other_places(struct req *r, const struct teryt_place *p, int n,
         if (strcmp(p[i].gmina.teryt, picked) == 0) {
             continue;
         }
-        html_printf(r, "%s<a href=\"%s\">%s</a>",
-                    shown ? ", " : "<p class=\"small\">" T_DIR_OTHER_PLACES " ",
+        if (shown == 0) {
+            html_lit(r, "<p class=\"small\">" T_DIR_OTHER_PLACES " ");
+        } else {
+            html_lit(r, ", ");
+        }
+        html_printf(r, "<a href=\"%s\">%s</a>",
                     search_link(r, p[i].gmina.teryt, q, cat, grp, open_only),
                     arena_printf(&r->arena, T_DIR_PLACE_IN, p[i].name,
                                  p[i].gmina.name, p[i].gmina.powiat_name));

@@ -200,6 +200,13 @@ def main():
         check('gminy <strong>Lubicz</strong>' in html, 'Lubicz Dolny')
         check('Lubicz Dolny — gmina Lubicz, powiat toruński' in html,
               'the locality shown with its gmina')
+        # A gmina's name picks it; villages so named are linked below.
+        st, _, body = srv.get('/uslugi?miejsce=torun')
+        html = body.decode()
+        check('<p class="small">Inne miejsca o tej nazwie: <a href="/uslugi?'
+              'gmina=0603082' in html, 'namesakes linked as HTML')
+        check('Toruń — gmina Rejowiec Fabryczny, powiat chełmski</a>' in html,
+              'the namesake with its gmina')
         # The landing page has the national lines too.
         st, _, body = srv.get('/uslugi')
         crisis_first(body.decode(), '/uslugi', region_line=False)
