@@ -73,11 +73,11 @@ struct teryt_place {
 /*
 ** Places whose folded name (case, Polish letters ignored) equals or starts
 ** with text, or whose name has a word that does; when no name starts with
-** it, names within one edit (two from 7 letters on) with the same first
-** letter. "gmina X", "gm. X" rank gminas first, "m. X", "miasto X" towns.
-** Best first: closeness, the kind asked for, prefer_woj (codes, "04"
-** or "04,12", or NULL), gmina or town before village before part, gmina
-*population. At
+** it (and it has 4 bytes or more), names within one edit (two from 7 on),
+** or starting within one edit of it, with the same first letter. "gmina
+** X", "gm. X" rank gminas first, "m. X", "miasto X" towns. Best first:
+** closeness, the kind asked for, prefer_woj (codes, "04" or "04,12", or
+** NULL), gmina or town before village before part, gmina population. At
 ** most limit (<= TERYT_PLACES_MAX) into *out (arena); returns the count.
 ** The index is built from the embedded files on first use (thread-safe).
 */
