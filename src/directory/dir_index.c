@@ -962,6 +962,9 @@ dir_index_search(const struct dir_index *ix, struct arena *a,
     uint32_t keys[3], gkey, pkey;
     uint64_t tmask = 0;
     struct dir_view *v = NULL;
+    bool widen = dir_about_violence(q->category, q->target);
+    bool keep[MAX_CODES];
+    uint64_t vmask = 0;
 
     *out = NULL;
     for (i = 0; i < 7; i++) {
@@ -990,6 +993,13 @@ dir_index_search(const struct dir_index *ix, struct arena *a,
         } else {
             target = arena_printf(a, ",%s,", q->target);
         }
+    }
+    for (i = 0; i < MAX_CODES; i++) {
+        keep[i] = widen && i < ix->ncats && dir_violence_category(ix->cats[i]);
+    }
+    /* As in the FTS5 match of such a filter: its target group counts too. */
+    if (widen && (i = find_code(ix->targets, ix->ntargets, "przemoc")) >= 0) {
+        vmask = (uint64_t)1 << i;
     }
     folded = str_fold(a, q->q ? q->q : "");
     for (t = strtok_r(folded, " ", &save); t != NULL && w.n < MAX_TERMS;
@@ -1021,13 +1031,19 @@ dir_index_search(const struct dir_index *ix, struct arena *a,
             int score, prev;
             bool earlier = false;
 
-            if ((cat >= 0 && e->cat != cat) ||
-                (tmask != 0 && (e->tmask & tmask) == 0)) {
+            bool kept =
+                widen && ((e->cat < MAX_CODES && keep[e->cat]) ||
+                          (e->tmask & vmask) != 0 ||
+                          dir_violence_category(ix->svc[e->svc].category));
+
+            if (!kept && ((cat >= 0 && e->cat != cat) ||
+                          (tmask != 0 && (e->tmask & tmask) == 0))) {
                 continue;
             }
             s = &ix->svc[e->svc];
-            if ((target != NULL && strstr(s->target_codes, target) == NULL) ||
-                (category != NULL && strcmp(s->category, category) != 0)) {
+            if (!kept &&
+                ((target != NULL && strstr(s->target_codes, target) == NULL) ||
+                 (category != NULL && strcmp(s->category, category) != 0))) {
                 continue;
             }
             /* Listed once, at its most local level. */

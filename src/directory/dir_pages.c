@@ -19,12 +19,12 @@
 #include "html/html.h"
 #include "html/layout.h"
 #include "pages.h"
-#include "region/region_pages.h"
 #include "teryt/teryt.h"
 
 #define PAGE_LIMIT 20
 #define API_LIMIT 5
 #define API_MAX_LIMIT 100
+#define PLACE_CHOICES 20 /* places listed to choose from */
 
 static const char *const level_titles[] = {
     T_DIR_LEVEL_GMINA,
@@ -175,7 +175,14 @@ facts(struct req *r, const struct dir_view *v, bool full)
                     v->web);
     }
     if (!*v->phone && !*v->email && !*v->web) {
-        html_lit(r, T_DIR_NO_CONTACT);
+        /* Never nothing: where to ask instead. */
+        const char *info = dir_region_info_line(r->db, &r->arena, v->gmina);
+
+        html_lit(r, T_DIR_NO_CONTACT_HELP);
+        if (*info != '\0') {
+            html_lit(r, "; " T_DIR_INFO_LINE " ");
+            phone_links(r, info);
+        }
     }
     html_lit(r, "</dd>\n");
     if (full) {
@@ -375,9 +382,111 @@ empty_null(const char *s)
 }
 
 /*
+** The lines to call now, before anything else on the page: the region's
+** helplines (of woj, 2 digits, when the place is known) and the national
+** ones, each number a tel: link with its hours and whether it is open.
+*/
+static void
+crisis_section(struct req *r, const char *woj)
+{
+    struct dir_crisis_line *l;
+    int n = dir_crisis_lines(r->db, &r->arena, woj, (int64_t)time(NULL), &l), i;
+
+    html_printf(r,
+                "<section class=\"crisis\" aria-labelledby=\"pomoc-teraz\">"
+                "<h2 id=\"pomoc-teraz\">%s</h2>\n<ul class=\"crisis-lines\">\n",
+                T_DIR_CRISIS_TITLE);
+    for (i = 0; i < n; i++) {
+        html_printf(r,
+                    "<li><a class=\"tel\" href=\"%s\">%s</a> — %s "
+                    "<span class=\"hours\">(%s)</span>",
+                    tel_href(&r->arena, l[i].phone), l[i].phone, l[i].name,
+                    l[i].hours);
+        open_badge(r, l[i].open_now);
+        html_lit(r, "</li>\n");
+    }
+    html_printf(r, "</ul>\n<p class=\"small\">%s</p>\n</section>\n",
+                T_DIR_CRISIS_NOTE);
+}
+
+/*
+** The voivodeships to rank first when a place name repeats across Poland:
+** the account's region, else the regions this instance serves ("04,12").
+*/
+static const char *
+preferred_regions(struct req *r)
+{
+    struct buf b;
+    db_stmt *st;
+    const char *out;
+
+    if (r->user != NULL && r->user->region != NULL) {
+        return r->user->region;
+    }
+    buf_init(&b);
+    st = db_query(r->db, Q_REGION_LIST);
+    while (db_step(st) == DB_ROW) {
+        buf_printf(&b, "%s%s", b.len ? "," : "", db_col_text(st, 0));
+    }
+    db_done(st);
+    out = arena_strdup(&r->arena, b.data ? b.data : "");
+    buf_free(&b);
+    return out;
+}
+
+/* Namesakes in other gminas of the place that was picked, as links. */
+static void
+other_places(struct req *r, const struct teryt_place *p, int n,
+             const char *picked, const char *q, const char *cat,
+             const char *grp, bool open_only)
+{
+    int i, shown = 0;
+
+    for (i = 0; i < n; i++) {
+        if (strcmp(p[i].gmina.teryt, picked) == 0) {
+            continue;
+        }
+        if (shown == 0) {
+            html_lit(r, "<p class=\"small\">" T_DIR_OTHER_PLACES " ");
+        } else {
+            html_lit(r, ", ");
+        }
+        html_printf(r, "<a href=\"%s\">%s</a>",
+                    search_link(r, p[i].gmina.teryt, q, cat, grp, open_only),
+                    arena_printf(&r->arena, T_DIR_PLACE_IN, p[i].name,
+                                 p[i].gmina.name, p[i].gmina.powiat_name));
+        shown++;
+    }
+    if (shown > 0) {
+        html_lit(r, ".</p>\n");
+    }
+}
+
+/* The best of the places found for a text: its closeness group. */
+static int
+best_group(const struct teryt_place *p, int n, int *ngminas)
+{
+    int j, end;
+
+    *ngminas = 0;
+    for (end = 0; end < n && p[end].closeness == p[0].closeness; end++) {
+        for (j = 0; j < end; j++) {
+            if (strcmp(p[j].gmina.teryt, p[end].gmina.teryt) == 0) {
+                break;
+            }
+        }
+        if (j == end) {
+            (*ngminas)++;
+        }
+    }
+    return end;
+}
+
+/*
 ** ROUTE: GET /uslugi
 ** CAP: CAP_PUBLIC
-** PARAMS: miejsce=gmina or town (text), gmina=TERYT 7 digits, q=text,
+** PARAMS: miejsce=gmina, locality or postal code (text, forgiving),
+**         gmina=TERYT 7 digits, q=text,
 **         kategoria=code, grupa=code, otwarte=1, poziom=gmina|powiat|region
 **         (that group alone, paged), od=offset in that group
 */
@@ -392,11 +501,14 @@ page_directory_search(struct req *r)
     bool open_only = req_arg(r, "otwarte") != NULL;
     int only = level_arg(req_arg(r, "poziom"));
     int offset = only >= 0 ? offset_arg(req_arg(r, "od")) : 0;
-    struct teryt_gmina g = {0}, *choices = NULL;
-    const char *text = q, *notice = NULL, *base = NULL;
+    struct teryt_gmina g = {0};
+    struct teryt_place *choices = NULL;
+    const char *text = q, *notice = NULL, *base = NULL, *via = NULL;
     struct dir_view *v = NULL;
     struct dir_index *ix;
-    int nchoices = 0, n = 0, i, end, rc, total[3] = {0, 0, 0};
+    int nchoices = 0, n = 0, i, end, rc, total[3] = {0, 0, 0}, pick;
+    struct teryt_place *others = NULL;
+    int nothers = 0;
     bool have_gmina = false;
 
     /* The index gives the form's choices and the search of a gmina; its
@@ -409,25 +521,36 @@ page_directory_search(struct req *r)
         have_gmina = true;
         place = g.name;
     } else if (place != NULL) {
-        char *fp = str_fold(&r->arena, place);
-        int exact = 0, pick = -1;
+        const char *woj = preferred_regions(r);
+        int ng = 0;
 
-        nchoices = teryt_search(r->db, &r->arena, place, 10, &choices);
-        if (nchoices < 0) {
-            return nchoices;
-        }
-        for (i = 0; i < nchoices; i++) {
-            if (strcmp(str_fold(&r->arena, choices[i].name), fp) == 0) {
-                exact++;
-                pick = i;
+        nchoices =
+            teryt_places_search(&r->arena, place, woj, PLACE_CHOICES, &choices);
+        nchoices = best_group(choices, nchoices, &ng);
+        pick = ng == 1 ? 0 : -1;
+        for (i = 0; ng > 1 && i < nchoices; i++) {
+            /* The gmina of that name before villages called the same
+            ** ("Toruń" the city, not the village near Chełm). */
+            if (choices[i].kind == TERYT_PLACE_GMINA) {
+                pick = pick == -1 ? i : -2;
             }
         }
-        if (nchoices == 1 || exact == 1) {
-            g = choices[nchoices == 1 ? 0 : pick];
+        if (pick >= 0) {
+            /* One gmina however it was named: a village, a typo, a code. */
+            g = choices[pick].gmina;
             have_gmina = true;
+            if (choices[pick].kind != TERYT_PLACE_GMINA) {
+                via = arena_printf(&r->arena, T_DIR_PLACE_IN,
+                                   choices[pick].name, g.name, g.powiat_name);
+            } else if (strcmp(str_fold(&r->arena, place),
+                              str_fold(&r->arena, g.name)) != 0) {
+                via = g.name;
+            }
+            others = choices;
+            nothers = nchoices;
             nchoices = 0;
         } else if (nchoices == 0) {
-            /* A town that is not a gmina (Jaksice): search it as text. */
+            /* Nothing like it in the register: search it as text. */
             notice = arena_printf(&r->arena, T_DIR_PLACE_AS_TEXT, place);
             text = q ? arena_printf(&r->arena, "%s %s", q, place) : place;
         }
@@ -457,8 +580,12 @@ page_directory_search(struct req *r)
 
     layout_begin(r, T_DIR_TITLE);
     exit_link(r);
-    html_lit(r, "<h1>" T_DIR_TITLE "</h1>\n<p class=\"lead\">" T_DIR_LEAD
-                "</p>\n");
+    html_lit(r, "<h1>" T_DIR_TITLE "</h1>\n");
+    /* Help first: above the form and every result. */
+    crisis_section(r, have_gmina        ? g.woj_code
+                      : r->user != NULL ? r->user->region
+                                        : NULL);
+    html_lit(r, "<p class=\"lead\">" T_DIR_LEAD "</p>\n");
     search_form(r, ix, place, have_gmina ? g.teryt : NULL, q, cat, grp,
                 open_only);
     if (r->user != NULL && auth_role_has(r->user->role, CAP_DIRECTORY_EDIT)) {
@@ -469,15 +596,20 @@ page_directory_search(struct req *r)
         html_printf(r,
                     "<section aria-labelledby=\"wybor\"><h2 id=\"wybor\">"
                     "%s</h2>\n<ul>\n",
-                    T_DIR_CHOOSE_GMINA);
+                    T_DIR_CHOOSE_PLACE);
         for (i = 0; i < nchoices; i++) {
-            html_printf(
-                r,
-                "<li><a href=\"%s\">%s</a> (%s, %s %s, %s %s)"
-                "</li>\n",
-                search_link(r, choices[i].teryt, q, cat, grp, open_only),
-                choices[i].name, teryt_rodz_name(choices[i].rodz), T_DIR_POWIAT,
-                choices[i].powiat_name, T_DIR_WOJ, choices[i].woj_name);
+            const struct teryt_place *c = &choices[i];
+
+            html_printf(r, "<li><a href=\"%s\">%s</a>",
+                        search_link(r, c->gmina.teryt, q, cat, grp, open_only),
+                        c->kind == TERYT_PLACE_GMINA
+                            ? c->name
+                            : arena_printf(&r->arena, T_DIR_PLACE_IN, c->name,
+                                           c->gmina.name,
+                                           c->gmina.powiat_name));
+            html_printf(r, " (%s, %s %s, %s %s)</li>\n",
+                        teryt_rodz_name(c->gmina.rodz), T_DIR_POWIAT,
+                        c->gmina.powiat_name, T_DIR_WOJ, c->gmina.woj_name);
         }
         html_lit(r, "</ul>\n</section>\n");
         layout_end(r);
@@ -486,6 +618,12 @@ page_directory_search(struct req *r)
     if (notice != NULL) {
         html_printf(r, "<p class=\"notice\" role=\"status\">%s</p>\n", notice);
     }
+    if (via != NULL) {
+        html_printf(r, "<p class=\"notice\">" T_DIR_PLACE_SHOWN "</p>\n", via);
+    }
+    other_places(r, others, nothers, have_gmina ? g.teryt : "", q, cat, grp,
+                 open_only);
+
     if (have_gmina) {
         html_printf(r,
                     "<p role=\"status\">%s <strong>%s</strong> (%s, %s "
@@ -508,12 +646,8 @@ page_directory_search(struct req *r)
     if (n == 0 && have_gmina && only >= 0 && total[only] > 0) {
         level_section(r, v, 0, only, total[only], offset, true, base);
     } else if (n == 0 && (have_gmina || text || cat || grp)) {
+        /* The lines to call are already the first thing on the page. */
         html_lit(r, "<p>" T_DIR_NONE "</p>\n");
-        if ((rc = region_html_lines(
-                 r, have_gmina ? arena_strndup(&r->arena, g.teryt, 2)
-                               : NULL)) != 0) {
-            return rc;
-        }
     }
     html_lit(r,
              "<p class=\"small\"><a href=\"/uslugi/hsds.zip\">" T_DIR_HSDS_LINK
@@ -846,6 +980,33 @@ view_json(struct json *j, const struct dir_view *v)
     json_obj_end(j);
 }
 
+/* The crisis lines ahead of the results (region of the gmina, if any). */
+static void
+crisis_json(struct req *r, struct json *j, const char *gmina)
+{
+    struct dir_crisis_line *l;
+    int n = dir_crisis_lines(r->db, &r->arena, gmina, (int64_t)time(NULL), &l),
+        i;
+
+    json_key(j, "crisis_lines");
+    json_arr_begin(j);
+    for (i = 0; i < n; i++) {
+        json_obj_begin(j);
+        json_kstr(j, "name", l[i].name);
+        json_kstr(j, "phone", l[i].phone);
+        json_kstr(j, "tel", tel_href(&r->arena, l[i].phone));
+        json_kstr(j, "hours", l[i].hours);
+        json_key(j, "open_now");
+        if (l[i].open_now < 0) {
+            json_null(j);
+        } else {
+            json_bool(j, l[i].open_now == 1);
+        }
+        json_obj_end(j);
+    }
+    json_arr_end(j);
+}
+
 /*
 ** ROUTE: GET /api/services
 ** CAP: CAP_PUBLIC
@@ -915,6 +1076,7 @@ api_directory_services(struct req *r)
         }
         json_obj_end(&j);
     }
+    crisis_json(r, &j, gmina);
     json_key(&j, "results");
     json_arr_begin(&j);
     for (i = 0; i < n; i++) {

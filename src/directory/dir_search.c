@@ -51,11 +51,20 @@ dir_match_expr(struct arena *a, const char *area, const char *q,
     if (area != NULL) {
         buf_printf(&b, "area:%s", area);
     }
-    if (is_code(category)) {
-        buf_printf(&b, "%sfacet:k%s", b.len ? " AND " : "", category);
-    }
-    if (is_code(target)) {
-        buf_printf(&b, "%sfacet:t%s", b.len ? " AND " : "", target);
+    if (dir_about_violence(category, target)) {
+        /* Help for violence is also crisis intervention, legal help and
+        ** helplines, whatever the filter said. */
+        buf_printf(&b,
+                   "%s(facet:kprzemoc OR facet:kkryzys OR facet:kprawna OR "
+                   "facet:ktelefon OR facet:tprzemoc)",
+                   b.len ? " AND " : "");
+    } else {
+        if (is_code(category)) {
+            buf_printf(&b, "%sfacet:k%s", b.len ? " AND " : "", category);
+        }
+        if (is_code(target)) {
+            buf_printf(&b, "%sfacet:t%s", b.len ? " AND " : "", target);
+        }
     }
     folded = str_fold(a, q ? q : "");
     for (tok = strtok_r(folded, " ", &save); tok != NULL && terms < MAX_TERMS;

@@ -341,4 +341,32 @@ int directory_demo_load(struct db *db, struct arena *a);
 */
 long directory_demo_generate(struct db *db, long n);
 
+/* --- crisis lines (dir_crisis.c) ----------------------------------------- */
+
+/* A line to call now: strings in the arena; hours as in dir_hours_parse. */
+struct dir_crisis_line {
+    const char *name, *phone, *hours;
+    const char *info_line; /* the region's information line, or "" */
+    int open_now;          /* 1, 0, -1 unknown */
+};
+
+/*
+** The crisis lines for a resident of voivodeship woj (2 digits, or NULL
+** when unknown): the region's helplines (its settings) first, then the
+** national lines (112, 800 120 002, 116 123, 116 111; data). *out in the
+** arena; returns the count.
+*/
+int dir_crisis_lines(struct db *db, struct arena *a, const char *woj,
+                     int64_t now, struct dir_crisis_line **out);
+/* The region's information line (a phone number), or "" when none. */
+const char *dir_region_info_line(struct db *db, struct arena *a,
+                                 const char *woj);
+/*
+** Whether a category or target filter is about domestic violence: such a
+** search also keeps crisis intervention, legal help and helplines, for
+** which dir_violence_category() is true.
+*/
+bool dir_about_violence(const char *category, const char *target);
+bool dir_violence_category(const char *category);
+
 #endif

@@ -10,10 +10,11 @@
     "społecznej, centra pomocy rodzinie, interwencję kryzysową, pomoc "       \
     "prawną, ośrodki adopcyjne i telefony zaufania."
 #define T_DIR_QUICK_EXIT "Szybkie wyjście — opuść tę stronę"
-#define T_DIR_PLACE_LABEL "Gdzie mieszkasz? (gmina lub miasto)"
-#define T_DIR_PLACE_HINT                                                       \
-    "Np. „Toruń” albo „torun” — polskie znaki nie są "             \
-    "wymagane. Wybierz gminę z podpowiedzi albo wyślij formularz."
+#define T_DIR_PLACE_LABEL                                                      \
+    "Gdzie mieszkasz? (gmina, miejscowość lub kod pocztowy)"
+#define T_DIR_PLACE_HINT                                                             \
+    "Np. „Toruń”, „Grębocin” albo „87-100” — polskie znaki nie są " \
+    "wymagane, drobna literówka też nie przeszkadza."
 #define T_DIR_Q_LABEL "Czego szukasz? (opcjonalnie)"
 #define T_DIR_Q_HINT "Np. „ośrodek interwencji”, „adopcja”, „prawnik”."
 #define T_DIR_ANY_CATEGORY "wszystkie rodzaje pomocy"
@@ -21,16 +22,29 @@
 #define T_DIR_OPEN_ONLY "Tylko otwarte teraz"
 #define T_DIR_SEARCH_BUTTON "Szukaj pomocy"
 #define T_DIR_CHOOSE_GMINA "Której gminy szukasz?"
+#define T_DIR_CHOOSE_PLACE "Której miejscowości szukasz?"
+/* "Grębocin — gmina Lubicz, powiat toruński" */
+#define T_DIR_PLACE_IN "%s — gmina %s, powiat %s"
+#define T_DIR_PLACE_SHOWN "Pokazujemy pomoc dla: %s."
+#define T_DIR_OTHER_PLACES "Inne miejsca o tej nazwie:"
+#define T_DIR_CRISIS_TITLE "Potrzebujesz pomocy teraz? Zadzwoń"
+#define T_DIR_CRISIS_NOTE                                                      \
+    "Numery bezpłatne. W nagłym wypadku, gdy zagrożone jest życie lub "    \
+    "zdrowie, dzwoń pod 112."
+#define T_DIR_NO_CONTACT_HELP                                                  \
+    "brak danych kontaktowych tej usługi — zapytaj w ośrodku pomocy "      \
+    "społecznej swojej gminy albo zadzwoń pod jeden z numerów na górze "   \
+    "strony"
+#define T_DIR_INFO_LINE "informacja w województwie:"
 #define T_DIR_PLACE_AS_TEXT                                                    \
     "Nie znaleziono gminy o nazwie „%s”: "                                 \
     "pokazujemy usługi, w których opisie lub adresie występuje ta nazwa."
 #define T_DIR_RESULTS_FOR "Pomoc dla mieszkańców gminy"
 #define T_DIR_FOUND "Znalezione usługi"
-/* The lines to call follow from the region's settings (region/). */
-#define T_DIR_NONE                                                              \
-    "Nie znaleziono usług spełniających te warunki. Spróbuj "               \
-    "bez filtrów albo zadzwoń pod jeden z tych numerów (w nagłym wypadku: " \
-    "112):"
+#define T_DIR_NONE                                                             \
+    "Nie znaleziono usług spełniających te warunki. Spróbuj "              \
+    "bez filtrów albo zadzwoń pod jeden z numerów na górze strony; w "     \
+    "nagłym wypadku dzwoń pod 112."
 #define T_DIR_LEVEL_GMINA "W Twojej gminie"
 #define T_DIR_LEVEL_POWIAT "W Twoim powiecie"
 #define T_DIR_LEVEL_REGION "Dla całego województwa"

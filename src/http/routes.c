@@ -33,6 +33,7 @@ const struct route routes[] = {
     ROUTE("GET", "/api/teryt/wojewodztwa", api_teryt_woj_list, CAP_PUBLIC)
     ROUTE("GET", "/api/teryt/powiaty", api_teryt_powiaty, CAP_PUBLIC)
     ROUTE("GET", "/api/teryt/gminy", api_teryt_gminy, CAP_PUBLIC)
+    ROUTE("GET", "/api/places", api_places, CAP_PUBLIC)
     ROUTE("GET", "/plany", page_plan_list, CAP_PUBLIC)
     ROUTE("GET", "/plany/wczytaj", page_plan_upload_form, CAP_PLAN_EDIT)
     ROUTE("GET", "/plany/nowy", page_plan_new, CAP_PLAN_EDIT)

@@ -187,44 +187,47 @@ teryt_counts(struct db *db, struct teryt_counts *out)
 }
 
 int
-teryt_search(struct db *db, struct arena *a, const char *q, int limit,
-             struct teryt_gmina **out)
+teryt_search_pref(struct arena *a, const char *q, const char *prefer_woj,
+                  int limit, struct teryt_gmina **out)
 {
-    char *lo = str_fold(a, q), *hi;
-    size_t n = strlen(lo);
+    struct teryt_place *p;
     struct teryt_gmina *res;
-    db_stmt *st;
-    int count = 0, rc;
+    int n, i, j, pass, count = 0;
 
     *out = NULL;
-    if (n == 0 || limit <= 0) {
+    if (limit <= 0) {
         return 0;
     }
-    /* Every folded word >= lo and < hi starts with lo: bump the last byte. */
-    hi = arena_strdup(a, lo);
-    hi[n - 1]++;
+    /* Several places may lie in one gmina: ask for more, keep distinct. */
+    n = teryt_places_search(a, q, prefer_woj, TERYT_PLACES_MAX, &p);
     res = arena_alloc(a, sizeof(*res) * (size_t)limit);
-    st = db_query(db, Q_GMINA_SEARCH);
-    db_bind_text(st, 1, lo);
-    db_bind_text(st, 2, hi);
-    db_bind_int(st, 3, limit);
-    while ((rc = db_step(st)) == DB_ROW && count < limit) {
-        struct teryt_gmina *g = &res[count++];
-
-        g->teryt = db_col_text_dup(a, st, 0);
-        g->name = db_col_text_dup(a, st, 1);
-        g->rodz = (int)db_col_int(st, 2);
-        g->powiat_name = db_col_text_dup(a, st, 3);
-        g->woj_name = db_col_text_dup(a, st, 4);
-        g->powiat_code = arena_strndup(a, g->teryt, 4);
-        g->woj_code = arena_strndup(a, g->teryt, 2);
-    }
-    db_done(st);
-    if (rc != DB_ROW && rc != DB_DONE) {
-        return rc;
+    /* Gminas found by their own name first (the list shows gmina names),
+    ** then those of the localities and postal codes found. */
+    for (pass = 0; pass < 2; pass++) {
+        for (i = 0; i < n && count < limit; i++) {
+            if ((p[i].kind == TERYT_PLACE_GMINA) != (pass == 0)) {
+                continue;
+            }
+            for (j = 0; j < count; j++) {
+                if (strcmp(res[j].teryt, p[i].gmina.teryt) == 0) {
+                    break;
+                }
+            }
+            if (j == count) {
+                res[count++] = p[i].gmina;
+            }
+        }
     }
     *out = res;
     return count;
+}
+
+int
+teryt_search(struct db *db, struct arena *a, const char *q, int limit,
+             struct teryt_gmina **out)
+{
+    (void)db; /* the locality index is in memory, built from TERC itself */
+    return teryt_search_pref(a, q, NULL, limit, out);
 }
 
 int

@@ -7,6 +7,7 @@
 #ifndef TERYT_TERYT_H
 #define TERYT_TERYT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct arena;
@@ -34,14 +35,68 @@ int teryt_counts(struct db *db, struct teryt_counts *out);
 /* Name of a gmina kind ("gmina miejska" ...). */
 const char *teryt_rodz_name(int rodz);
 /*
-** Gminas whose name has a word starting with q (folded: case, Polish
-** letters and ł ignored); whole-name prefixes first. At most limit results
-** into *out (arena); returns the count, or ERR_DB.
+** Gminas for a text: the gminas of the places teryt_places_search finds
+** (a gmina's name, a locality in it, a postal code), each once, best
+** first; those of prefer_woj (2 digits, or NULL) first among equals. At
+** most limit results into *out (arena); returns the count.
 */
+int teryt_search_pref(struct arena *a, const char *q, const char *prefer_woj,
+                      int limit, struct teryt_gmina **out);
+/* The same without a preferred voivodeship (db is not used any more). */
 int teryt_search(struct db *db, struct arena *a, const char *q, int limit,
                  struct teryt_gmina **out);
 /* One gmina by code: 0 or ERR_NOTFOUND. */
 int teryt_gmina_get(struct db *db, struct arena *a, const char *code,
                     struct teryt_gmina *out);
+
+/* --- localities (places.c) ---------------------------------------------- */
+
+enum teryt_place_kind {
+    TERYT_PLACE_GMINA = 0,
+    TERYT_PLACE_TOWN = 1,     /* a town (SIMC RM 96) not named as its gmina */
+    TERYT_PLACE_LOCALITY = 2, /* village, colony, settlement ... */
+    TERYT_PLACE_PART = 3,     /* part of a village or town */
+    TERYT_PLACE_POSTCODE = 4,
+};
+
+/* A place found, resolved to its gmina (strings live for the process). */
+struct teryt_place {
+    const char *name; /* as written: "Grębocin", "87-100" */
+    enum teryt_place_kind kind;
+    struct teryt_gmina gmina;
+    int64_t population; /* of the gmina, 2024; 0 unknown */
+    int closeness;      /* 0 exact, 1 prefix, 2-3 a later word, 4+ misspelt */
+};
+
+#define TERYT_PLACES_MAX 50 /* results per query at most */
+
+/*
+** Places whose folded name (case, Polish letters ignored) equals or starts
+** with text, or whose name has a word that does; when no name starts with
+** it (and it has 4 bytes or more), names within one edit (two from 7 on),
+** or starting within one edit of it, with the same first letter. "gmina
+** X", "gm. X" rank gminas first, "m. X", "miasto X" towns. Best first:
+** closeness, the kind asked for, prefer_woj (codes, "04" or "04,12", or
+** NULL), gmina or town before village before part, gmina population. At
+** most limit (<= TERYT_PLACES_MAX) into *out (arena); returns the count.
+** The index is built from the embedded files on first use (thread-safe).
+*/
+int teryt_places_search(struct arena *a, const char *text,
+                        const char *prefer_woj, int limit,
+                        struct teryt_place **out);
+/* "gmina", "miejscowosc" or "kod" (the API's kind). */
+const char *teryt_place_kind_code(enum teryt_place_kind kind);
+/* Build the index now (else the first search does); its size. */
+void teryt_places_init(void);
+int teryt_places_count(void);
+/*
+** Edit distance (optimal string alignment: insert, delete, substitute,
+** swap two neighbours) of q[0..n) and s[0..m), computed only while it can
+** stay <= k: returns it, or k + 1 for anything larger. *prefix (if not
+** NULL) gets the least distance of q to a prefix of s, capped the same.
+** q is looked at up to 64 bytes.
+*/
+int teryt_edit_distance(const char *q, size_t n, const char *s, size_t m, int k,
+                        int *prefix);
 
 #endif

@@ -1,10 +1,12 @@
 /* JSON beside the TERYT pages: the same data for scripts and other systems. */
 #include <string.h>
 
+#include "auth/auth.h"
 #include "core/err.h"
 #include "core/json.h"
 #include "db/db.h"
 #include "teryt.h"
+#include "strings_pl.h"
 #include "teryt_pages.h"
 
 #define AUTOCOMPLETE_LIMIT 10
@@ -74,6 +76,28 @@ api_teryt_powiaty(struct req *r)
     return rc == DB_DONE ? 0 : rc;
 }
 
+/*
+** The voivodeship to prefer: the woj argument, else the account's region
+** (a consultant of 04 typing "lubic" means Lubicz, not Lubichowo).
+*/
+static int
+prefer_woj_or_reply(struct req *r, const char **out)
+{
+    const char *woj = req_arg(r, "woj");
+
+    *out = NULL;
+    if (woj != NULL && *woj != '\0') {
+        if (strlen(woj) != 2 || strspn(woj, "0123456789") != 2) {
+            return req_error(r, 400, T_PLACES_ERR_WOJ);
+        }
+        *out = woj;
+    } else if (r->user != NULL && r->user->region != NULL &&
+               strlen(r->user->region) == 2) {
+        *out = r->user->region;
+    }
+    return 0;
+}
+
 static void
 gmina_json(struct json *j, const char *teryt, const char *name, int rodz,
            const char *powiat, const char *woj)
@@ -91,13 +115,16 @@ gmina_json(struct json *j, const char *teryt, const char *name, int rodz,
 /*
 ** ROUTE: GET /api/teryt/gminy
 ** CAP: CAP_PUBLIC
-** PARAMS: q=text (autocomplete, prefix, diacritics ignored), limit=1..50;
+** PARAMS: q=text (autocomplete: gmina, locality or postal code, case,
+**         diacritics and small misspellings forgiven), limit=1..50,
+**         woj=2 digits (preferred voivodeship; default the account's);
 **         or powiat=4 digits (every gmina of the powiat)
 */
 int
 api_teryt_gminy(struct req *r)
 {
     const char *q = req_arg(r, "q"), *powiat = req_arg(r, "powiat");
+    const char *woj = NULL;
     struct teryt_gmina *g;
     struct json j;
     long limit = AUTOCOMPLETE_LIMIT;
@@ -133,13 +160,20 @@ api_teryt_gminy(struct req *r)
         req_int_or_reply(r, "limit", 1, AUTOCOMPLETE_MAX_LIMIT, &limit)) {
         return ERR_INPUT;
     }
-    n = teryt_search(r->db, &r->arena, q, (int)limit, &g);
+    if (prefer_woj_or_reply(r, &woj) != 0) {
+        return ERR_INPUT;
+    }
+    n = teryt_search_pref(&r->arena, q, woj, (int)limit, &g);
     if (n < 0) {
         return n;
     }
     req_json_begin(r);
-    /* Autocomplete answers repeat; let the browser keep them a while. */
-    req_add_header(r, "Cache-Control", "public, max-age=300");
+    /* Autocomplete answers repeat; let the browser keep them a while (its
+    ** own, when the account's region ordered them). */
+    req_add_header(r, "Cache-Control",
+                   woj != NULL && req_arg(r, "woj") == NULL
+                       ? "private, max-age=300"
+                       : "public, max-age=300");
     json_init(&j, &r->out);
     json_arr_begin(&j);
     for (i = 0; i < n; i++) {
@@ -147,5 +181,60 @@ api_teryt_gminy(struct req *r)
                    g[i].woj_name);
     }
     json_arr_end(&j);
+    return 0;
+}
+
+/*
+** ROUTE: GET /api/places
+** CAP: CAP_PUBLIC
+** PARAMS: q=text (gmina, locality or postal code; "gmina X", "gm. X",
+**         "m. X", case, diacritics and one or two wrong letters forgiven),
+**         limit=1..50, woj=2 digits (preferred voivodeship; default the
+**         account's)
+*/
+int
+api_places(struct req *r)
+{
+    const char *q = req_arg(r, "q"), *woj;
+    struct teryt_place *p;
+    struct json j;
+    long limit = AUTOCOMPLETE_LIMIT;
+    int n, i;
+
+    if (q == NULL || *q == '\0') {
+        return req_error(r, 400, T_PLACES_ERR_Q);
+    }
+    if (req_arg(r, "limit") != NULL &&
+        req_int_or_reply(r, "limit", 1, TERYT_PLACES_MAX, &limit)) {
+        return ERR_INPUT;
+    }
+    if (prefer_woj_or_reply(r, &woj) != 0) {
+        return ERR_INPUT;
+    }
+    n = teryt_places_search(&r->arena, q, woj, (int)limit, &p);
+    req_json_begin(r);
+    req_add_header(r, "Cache-Control",
+                   woj != NULL && req_arg(r, "woj") == NULL
+                       ? "private, max-age=300"
+                       : "public, max-age=300");
+    json_init(&j, &r->out);
+    json_obj_begin(&j);
+    json_key(&j, "results");
+    json_arr_begin(&j);
+    for (i = 0; i < n; i++) {
+        json_obj_begin(&j);
+        json_kstr(&j, "name", p[i].name);
+        json_kstr(&j, "kind", teryt_place_kind_code(p[i].kind));
+        json_kstr(&j, "gmina", p[i].gmina.teryt);
+        json_kstr(&j, "gmina_name", p[i].gmina.name);
+        json_kstr(&j, "gmina_kind", teryt_rodz_name(p[i].gmina.rodz));
+        json_kstr(&j, "powiat_name", p[i].gmina.powiat_name);
+        json_kstr(&j, "woj", p[i].gmina.woj_name);
+        json_kstr(&j, "woj_code", p[i].gmina.woj_code);
+        json_kint(&j, "closeness", p[i].closeness);
+        json_obj_end(&j);
+    }
+    json_arr_end(&j);
+    json_obj_end(&j);
     return 0;
 }

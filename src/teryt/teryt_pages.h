@@ -11,5 +11,6 @@ int page_teryt_search(struct req *r);
 int api_teryt_woj_list(struct req *r);
 int api_teryt_powiaty(struct req *r);
 int api_teryt_gminy(struct req *r);
+int api_places(struct req *r);
 
 #endif

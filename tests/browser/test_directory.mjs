@@ -72,12 +72,17 @@ async function main() {
       await shot(page, 'directory-torun');
     });
 
-    await test('"Jaksice" (a village, not a gmina) finds the branch in its text', async () => {
+    await test('"Jaksice" (a village in four gminas) offers each with its gmina; the right one finds the branch', async () => {
       await page.goto(`${base}/uslugi`);
       await page.locator('#miejsce').fill('Jaksice');
       await Promise.all([page.waitForURL(/miejsce=Jaksice/), page.locator('#miejsce').press('Enter')]);
+      const choice = page.locator('main a', { hasText: 'Jaksice — gmina Inowrocław, powiat inowrocławski' });
+      check(await choice.count() === 1, 'no choice of Jaksice near Inowrocław');
+      await Promise.all([page.waitForURL(/gmina=0407042/), choice.click()]);
       const main = await page.locator('main').innerText();
       check(main.includes('oddział w Jaksicach'), 'branch not found');
+      const crisis = await page.locator('#pomoc-teraz').count();
+      check(crisis === 1, 'no crisis lines');
       await shot(page, 'directory-jaksice');
     });
 
@@ -141,7 +146,7 @@ async function main() {
     const axeRun = async () => {
       return axeViolations(axePage);
     };
-    const pages = ['/uslugi', '/uslugi?miejsce=torun', '/uslugi?miejsce=nowa',
+    const pages = ['/uslugi', '/uslugi?miejsce=torun', '/uslugi?miejsce=nowa', '/uslugi?miejsce=Przysiek',
       '/uslugi?gmina=0463011&q=osrodek+interwencji', serviceUrl || '/uslugi/usluga/1',
       `${serviceUrl || '/uslugi/usluga/1'}/druk`, '/uslugi/instytucja/2'];
     for (const u of pages) {

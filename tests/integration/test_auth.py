@@ -60,6 +60,7 @@ EXPECTED = {
     ('GET', '/api/teryt/wojewodztwa'): 'CAP_PUBLIC',
     ('GET', '/api/teryt/powiaty'): 'CAP_PUBLIC',
     ('GET', '/api/teryt/gminy'): 'CAP_PUBLIC',
+    ('GET', '/api/places'): 'CAP_PUBLIC',
     ('GET', '/plany'): 'CAP_PUBLIC',
     ('GET', '/plany/wczytaj'): 'CAP_PLAN_EDIT',
     ('GET', '/plany/nowy'): 'CAP_PLAN_EDIT',
@@ -255,7 +256,7 @@ def main():
             path = pattern
             for k, v in SAMPLE.items():
                 path = path.replace(k, v)
-            if pattern == '/api/teryt/gminy':
+            if pattern in ('/api/teryt/gminy', '/api/places'):
                 path += '?q=tor'
             if pattern == '/api/teryt/powiaty':
                 path += '?woj=04'

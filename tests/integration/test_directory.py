@@ -44,12 +44,21 @@ def main():
         # gmina before region in the page.
         check(html.index('W Twojej gminie') <
               html.index('Dla całego województwa'), 'order')
-        # Not a gmina: searched as text, and the branch is found.
+        # Not a gmina but a village (issue 15): every Jaksice is offered
+        # with its gmina, and the one near Inowrocław lists the branch.
         st, _, body = srv.get('/uslugi?miejsce=Jaksice')
-        check('oddział w Jaksicach' in body.decode(), 'Jaksice as text')
-        # Ambiguous names offer a choice of gminas.
-        st, _, body = srv.get('/uslugi?miejsce=nowa')
-        check('Której gminy szukasz?' in body.decode(), 'choice offered')
+        html = body.decode()
+        check('Jaksice — gmina Inowrocław, powiat inowrocławski' in html,
+              'Jaksice with its gmina')
+        st, _, body = srv.get('/uslugi?gmina=0407042')
+        check('oddział w Jaksicach' in body.decode(), 'branch near Jaksice')
+        # A name in no register is still searched as text.
+        st, _, body = srv.get('/uslugi?miejsce=Qwxyzowo')
+        check('Nie znaleziono gminy o nazwie' in body.decode(), 'as text')
+        # Ambiguous names offer a choice of places (two gminas Rypin).
+        st, _, body = srv.get('/uslugi?miejsce=rypin')
+        check('Której miejscowości szukasz?' in body.decode(),
+              'choice offered')
 
     def quick_exit_on_every_public_page():
         for p in ('/uslugi', '/uslugi?gmina=0463011', '/uslugi/usluga/1',

@@ -1,4 +1,5 @@
-/* Unit tests of the TERYT units: counts of the register and the search. */
+/* Unit tests of the TERYT units: counts of the register, the search and
+** the locality index with its bounded fuzzy matcher (issue 15). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -124,6 +125,157 @@ test_teryt_gmina_get(void **state)
     assert_int_not_equal(teryt_gmina_get(db, &a, "0000000", &g), 0);
 }
 
+static void
+test_edit_distance_bounded(void **state)
+{
+    int pre;
+
+    (void)state;
+#define D(x, y, k) teryt_edit_distance(x, strlen(x), y, strlen(y), k, &pre)
+    assert_int_equal(D("cekcyn", "cekcyn", 2), 0);
+    assert_int_equal(D("cekcin", "cekcyn", 2), 1);  /* substitution */
+    assert_int_equal(D("cekcn", "cekcyn", 2), 1);   /* deletion */
+    assert_int_equal(D("cekcyyn", "cekcyn", 2), 1); /* insertion */
+    assert_int_equal(D("cekycn", "cekcyn", 2), 1);  /* two swapped */
+    assert_int_equal(D("ckecin", "cekcyn", 2), 2);
+    /* Past the bound the answer is bound + 1, whatever the truth. */
+    assert_int_equal(D("abcdef", "uvwxyz", 2), 3);
+    assert_int_equal(D("cekcin", "cekcyn", 0), 1);
+    assert_int_equal(D("torun", "torunski", 2), 3);
+    /* The distance to a prefix of the name: autocomplete with a typo. */
+    (void)D("przysik", "przysiek dolny", 2);
+    assert_int_equal(pre, 1);
+    (void)D("grebocn", "grebocin", 1);
+    assert_int_equal(pre, 1);
+    /* A query longer than 64 bytes is cut, not read past. */
+    {
+        char longq[200];
+
+        memset(longq, 'a', sizeof(longq) - 1);
+        longq[sizeof(longq) - 1] = '\0';
+        assert_int_equal(
+            teryt_edit_distance(longq, strlen(longq), "a", 1, 2, NULL), 3);
+    }
+#undef D
+}
+
+/* Whether the places found for q hold name in gmina code. */
+static bool
+place_found(const char *q, const char *prefer, const char *name,
+            const char *gmina, int *pos)
+{
+    struct teryt_place *p;
+    int n = teryt_places_search(&a, q, prefer, TERYT_PLACES_MAX, &p), i;
+
+    for (i = 0; i < n; i++) {
+        if (strcmp(p[i].name, name) == 0 &&
+            strcmp(p[i].gmina.teryt, gmina) == 0) {
+            if (pos != NULL) {
+                *pos = i;
+            }
+            return true;
+        }
+    }
+    return false;
+}
+
+static void
+test_places_localities_and_codes(void **state)
+{
+    struct teryt_place *p;
+    int n, pos;
+
+    (void)state;
+    /* Villages resolved to their gmina, every namesake listed. */
+    assert_true(place_found("Grębocin", NULL, "Grębocin", "0415042", NULL));
+    assert_true(place_found("Przysiek", NULL, "Przysiek", "0415092", NULL));
+    assert_true(place_found("Przysiek", NULL, "Przysiek", "0411032", NULL));
+    assert_true(place_found("rusinowo", NULL, "Rusinowo", "0407063", NULL));
+    assert_true(place_found("RUSINOWO", NULL, "Rusinowo", "0412042", NULL));
+    n = teryt_places_search(&a, "Grębocin", NULL, 10, &p);
+    assert_true(n >= 3);
+    assert_int_equal(p[0].closeness, 0);
+    assert_int_equal(p[0].kind, TERYT_PLACE_LOCALITY);
+    assert_string_equal(p[0].name, "Grębocin");
+    /* The preferred voivodeship first among equals. */
+    n = teryt_places_search(&a, "Grębocin", "04", 10, &p);
+    assert_string_equal(p[0].gmina.teryt, "0415042");
+    assert_string_equal(p[0].gmina.name, "Lubicz");
+    assert_string_equal(p[0].gmina.powiat_name, "toruński");
+    n = teryt_places_search(&a, "Grębocin", "12", 10, &p);
+    assert_string_equal(p[0].gmina.teryt, "1214033");
+    n = teryt_places_search(&a, "Rusinowo", "02,04", 10, &p);
+    assert_string_equal(p[0].gmina.woj_code, "04");
+    assert_string_equal(p[1].gmina.woj_code, "04");
+    /* Postal codes, with or without the dash. */
+    assert_true(place_found("87-100", NULL, "87-100", "0463011", NULL));
+    n = teryt_places_search(&a, "87100", NULL, 10, &p);
+    assert_true(n >= 1);
+    assert_int_equal(p[0].kind, TERYT_PLACE_POSTCODE);
+    assert_string_equal(teryt_place_kind_code(p[0].kind), "kod");
+    assert_string_equal(p[0].gmina.teryt, "0463011");
+    /* A village named like its gmina is the gmina's entry, once. */
+    n = teryt_places_search(&a, "Cekcyn", NULL, 10, &p);
+    assert_int_equal(p[0].kind, TERYT_PLACE_GMINA);
+    assert_string_equal(p[0].gmina.teryt, "0416012");
+    assert_true(n < 2 || strcmp(p[1].name, "Cekcyn") != 0);
+    (void)pos;
+}
+
+static void
+test_places_forgiving(void **state)
+{
+    struct teryt_place *p;
+    int n;
+
+    (void)state;
+    /* One wrong letter: Cekcin is Cekcyn. */
+    n = teryt_places_search(&a, "Cekcin", NULL, 10, &p);
+    assert_true(n >= 1);
+    assert_string_equal(p[0].name, "Cekcyn");
+    assert_string_equal(p[0].gmina.teryt, "0416012");
+    assert_true(p[0].closeness >= 4);
+    /* Diacritics and case: Torun is Toruń, the city before villages. */
+    n = teryt_places_search(&a, "TORUN", NULL, 10, &p);
+    assert_string_equal(p[0].gmina.teryt, "0463011");
+    assert_int_equal(p[0].closeness, 0);
+    /* "gmina X", "gm. X", "m. X". */
+    n = teryt_places_search(&a, "gmina Cekcyn", NULL, 10, &p);
+    assert_string_equal(p[0].gmina.teryt, "0416012");
+    assert_int_equal(p[0].kind, TERYT_PLACE_GMINA);
+    n = teryt_places_search(&a, "gm. Lubicz", NULL, 10, &p);
+    assert_string_equal(p[0].gmina.teryt, "0415042");
+    assert_int_equal(p[0].kind, TERYT_PLACE_GMINA);
+    n = teryt_places_search(&a, "m. Rypin", NULL, 10, &p);
+    assert_string_equal(p[0].gmina.teryt, "0412011"); /* the town */
+    /* Two letters wrong in a long name. */
+    n = teryt_places_search(&a, "Zlawies Wilka", NULL, 10, &p);
+    assert_true(n >= 1);
+    assert_string_equal(p[0].gmina.teryt, "0415092");
+    /* Ranked by population among equally close: Lubicz before Lubichowo,
+    ** and the account's region decides when it is given. */
+    n = teryt_places_search(&a, "lubic", NULL, 10, &p);
+    assert_string_equal(p[0].gmina.teryt, "0415042");
+    n = teryt_places_search(&a, "lubic", "22", 10, &p);
+    assert_string_equal(p[0].gmina.teryt, "2213062");
+    /* Nothing like it, short queries never guessed, limits kept. */
+    assert_int_equal(teryt_places_search(&a, "qqqqzzz", NULL, 10, &p), 0);
+    assert_int_equal(teryt_places_search(&a, "xq", NULL, 10, &p), 0);
+    assert_int_equal(teryt_places_search(&a, "", NULL, 10, &p), 0);
+    assert_int_equal(teryt_places_search(&a, "gmina ", NULL, 10, &p) >= 0, 1);
+    assert_int_equal(teryt_places_search(&a, "a", NULL, 500, &p),
+                     TERYT_PLACES_MAX);
+    assert_int_equal(teryt_places_search(&a, "a", NULL, 0, &p), 0);
+}
+
+static void
+test_places_whole_register(void **state)
+{
+    (void)state;
+    /* 2477 gminas, ~99 000 localities, 574+ postal code rows. */
+    assert_true(teryt_places_count() > 95000);
+}
+
 int
 main(void)
 {
@@ -132,6 +284,10 @@ main(void)
         cmocka_unit_test(test_teryt_search_ignores_diacritics),
         cmocka_unit_test(test_teryt_search_prefix_and_ranking),
         cmocka_unit_test(test_teryt_gmina_get),
+        cmocka_unit_test(test_edit_distance_bounded),
+        cmocka_unit_test(test_places_localities_and_codes),
+        cmocka_unit_test(test_places_forgiving),
+        cmocka_unit_test(test_places_whole_register),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

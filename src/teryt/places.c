@@ -1,0 +1,843 @@
+/*
+** The locality search: every gmina (TERC 2024), every locality of the SIMC
+** register (state 2020-01-01, villages and parts of towns, each resolved to
+** its 2024 gmina) and the postal codes we have, in one sorted array of
+** folded name keys built once per process from the embedded files. A query
+** is folded, its "gmina"/"gm."/"m." prefix dropped, then
+**   1. the keys starting with it are read by binary search (exact name,
+**      name prefix, word of a longer name), at most PLACES_SCAN_MAX keys;
+**   2. only when that finds no name that starts with it, a bounded edit
+**      distance (insert, delete, substitute, swap two neighbours) is taken
+**      against the keys with the same first letter, walked as a trie (see
+**      fuzzy()): at most PLACES_FUZZY_ROWS_MAX rows of at most 65 cells.
+** Work per query is thus bounded by the caps below, whatever the text.
+** The index is read-only after it is built and shared by every thread.
+*/
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/embedded.h"
+#include "core/err.h"
+#include "core/str.h"
+#include "teryt.h"
+
+/* Caps that bound one query's work (see the file comment). */
+#define PLACES_QUERY_MAX 64  /* folded bytes of the query looked at */
+#define PLACES_SCAN_MAX 6000 /* keys read by the prefix pass */
+/* Table rows (one byte of a key against the whole query, at most 65 cells)
+** computed by the fuzzy pass: "kowalewx", a typo under the largest letter,
+** takes about 750, 60 "k"s about 200; the cap only bounds the unforeseen. */
+#define PLACES_FUZZY_ROWS_MAX 20000
+#define PLACES_FUZZY_MIN 4  /* shorter queries are matched exactly only */
+#define PLACES_FUZZY_LONG 7 /* from this length two edits, else one */
+/* Edits allowed between the query and the start of a longer name (typing
+** with a typo): one, as two match half the register under a letter. */
+#define PLACES_PREFIX_EDITS 1
+
+struct pl_gmina {
+    struct teryt_gmina g;
+    int64_t population;
+};
+
+struct pl_place {
+    const char *name;
+    uint32_t gmina; /* index into gminas */
+    uint8_t kind;   /* enum teryt_place_kind */
+};
+
+struct pl_key {
+    char head[8];       /* the first bytes of folded, 0-padded: the fuzzy
+                           pass skips a prefix without reading the string */
+    const char *folded; /* a whole folded name or the rest from a word on */
+    uint32_t place;
+    uint16_t len;
+    uint8_t word; /* 1: starts at a later word of the name */
+};
+
+struct places {
+    struct arena arena;
+    struct pl_gmina *gminas;
+    int ngminas;
+    struct pl_place *places;
+    int nplaces, capplaces;
+    struct pl_key *keys;
+    int nkeys, capkeys;
+};
+
+static struct places *index_;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+/* Split a line in place at sep; returns the number of fields. */
+static int
+split(char *line, char sep, char **f, int max)
+{
+    int n = 0;
+
+    while (n < max) {
+        f[n++] = line;
+        line = strchr(line, sep);
+        if (line == NULL) {
+            break;
+        }
+        *line++ = '\0';
+    }
+    return n;
+}
+
+static char *
+file_text(struct arena *a, const char *name)
+{
+    const struct embedded *e = embedded_find(data_files, name);
+
+    if (e == NULL) {
+        fprintf(stderr, "places: %s missing from the build\n", name);
+        return NULL;
+    }
+    return arena_strndup(a, e->data, e->len);
+}
+
+static int
+gmina_find(const struct places *p, const char *teryt)
+{
+    int lo = 0, hi = p->ngminas;
+
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        int c = strcmp(p->gminas[mid].g.teryt, teryt);
+
+        if (c == 0) {
+            return mid;
+        }
+        if (c < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return -1;
+}
+
+static void
+add_key(struct places *p, const char *folded, uint32_t place, int word)
+{
+    if (p->nkeys == p->capkeys) {
+        int ncap = p->capkeys ? p->capkeys * 2 : 4096;
+
+        p->keys = xrealloc(p->keys, sizeof(*p->keys) * (size_t)ncap);
+        p->capkeys = ncap;
+    }
+    {
+        size_t h = strlen(folded), cap = sizeof(p->keys[0].head);
+
+        memset(p->keys[p->nkeys].head, 0, cap);
+        memcpy(p->keys[p->nkeys].head, folded, h < cap ? h : cap);
+    }
+    p->keys[p->nkeys].folded = folded;
+    p->keys[p->nkeys].place = place;
+    p->keys[p->nkeys].len = (uint16_t)strlen(folded);
+    p->keys[p->nkeys].word = (uint8_t)word;
+    p->nkeys++;
+}
+
+static void
+add_place(struct places *p, const char *name, int gmina, int kind)
+{
+    const char *folded = str_fold(&p->arena, name), *w;
+    uint32_t id = (uint32_t)p->nplaces;
+
+    if (*folded == '\0') {
+        return;
+    }
+    if (p->nplaces == p->capplaces) {
+        int ncap = p->capplaces ? p->capplaces * 2 : 4096;
+
+        p->places = xrealloc(p->places, sizeof(*p->places) * (size_t)ncap);
+        p->capplaces = ncap;
+    }
+    p->places[id].name = name;
+    p->places[id].gmina = (uint32_t)gmina;
+    p->places[id].kind = (uint8_t)kind;
+    p->nplaces++;
+    add_key(p, folded, id, 0);
+    for (w = strchr(folded, ' '); w != NULL; w = strchr(w + 1, ' ')) {
+        add_key(p, w + 1, id, 1);
+    }
+}
+
+/* TERC: voivodeship and powiat names, then the gminas (sorted by code). */
+static int
+load_terc(struct places *p)
+{
+    char *text = file_text(&p->arena, "terc_2024-01-01.csv");
+    char *line, *save = NULL;
+    const char *woj_names[100] = {0}, *pow_names[100][100];
+    int cap = 0;
+
+    if (text == NULL) {
+        return ERR_IO;
+    }
+    memset(pow_names, 0, sizeof(pow_names));
+    for (line = strtok_r(text, "\n", &save); line != NULL;
+         line = strtok_r(NULL, "\n", &save)) {
+        char *f[7];
+        int w, pw;
+        struct pl_gmina *g;
+
+        line[strcspn(line, "\r")] = '\0';
+        if (split(line, ';', f, 7) != 7 || strlen(f[0]) != 2 || f[0][0] < '0' ||
+            f[0][0] > '9') {
+            continue; /* the header */
+        }
+        w = atoi(f[0]);
+        if (*f[1] == '\0') {
+            woj_names[w] = str_lower_pl(&p->arena, f[4]);
+            continue;
+        }
+        pw = atoi(f[1]);
+        if (pw < 0 || pw > 99) {
+            continue;
+        }
+        if (*f[2] == '\0') {
+            pow_names[w][pw] = f[4];
+            continue;
+        }
+        if (strlen(f[3]) != 1 || f[3][0] < '1' || f[3][0] > '3') {
+            continue; /* parts of gminas and cities */
+        }
+        if (p->ngminas == cap) {
+            cap = cap ? cap * 2 : 4096;
+            p->gminas = xrealloc(p->gminas, sizeof(*p->gminas) * (size_t)cap);
+        }
+        g = &p->gminas[p->ngminas++];
+        memset(g, 0, sizeof(*g));
+        g->g.teryt =
+            arena_printf(&p->arena, "%s%s%s%s", f[0], f[1], f[2], f[3]);
+        g->g.name = f[4];
+        g->g.rodz = f[3][0] - '0';
+        g->g.powiat_code = arena_strndup(&p->arena, g->g.teryt, 4);
+        g->g.powiat_name = pow_names[w][pw] ? pow_names[w][pw] : "";
+        g->g.woj_code = arena_strndup(&p->arena, g->g.teryt, 2);
+        g->g.woj_name = woj_names[w] ? woj_names[w] : "";
+    }
+    return p->ngminas > 0 ? 0 : ERR_INPUT;
+}
+
+static void
+load_population(struct places *p)
+{
+    char *text = file_text(&p->arena, "ludnosc_gminy_2024.csv");
+    char *line, *save = NULL;
+
+    if (text == NULL) {
+        return; /* ranking falls back to names */
+    }
+    for (line = strtok_r(text, "\n", &save); line != NULL;
+         line = strtok_r(NULL, "\n", &save)) {
+        char *f[4];
+        int g;
+
+        if (split(line, ';', f, 4) == 4 && (g = gmina_find(p, f[0])) >= 0) {
+            p->gminas[g].population = atoll(f[2]);
+        }
+    }
+}
+
+static int
+load_localities(struct places *p)
+{
+    char *text = file_text(&p->arena, "miejscowosci_2020-01-01.csv");
+    char *line, *save = NULL;
+    int g = -1;
+    const char *last = "";
+
+    if (text == NULL) {
+        return ERR_IO;
+    }
+    for (line = strtok_r(text, "\n", &save); line != NULL;
+         line = strtok_r(NULL, "\n", &save)) {
+        char *f[3];
+        int kind;
+
+        if (split(line, ';', f, 3) != 3 || strlen(f[0]) != 7) {
+            continue;
+        }
+        if (strcmp(f[0], last) != 0) {
+            g = gmina_find(p, f[0]);
+            last = f[0];
+        }
+        kind = f[1][0] == '1'   ? TERYT_PLACE_TOWN
+               : f[1][0] == '2' ? TERYT_PLACE_LOCALITY
+                                : TERYT_PLACE_PART;
+        /* The town or village that names its gmina is the gmina's entry. */
+        if (g >= 0 && strcmp(f[2], p->gminas[g].g.name) != 0) {
+            add_place(p, f[2], g, kind);
+        }
+    }
+    return 0;
+}
+
+/* kod_pocztowy,wojewodztwo,powiat,gmina,teryt7_kandydaci ('|' between). */
+static void
+load_postcodes(struct places *p)
+{
+    char *text = file_text(&p->arena, "kody_pocztowe_kp_mp.csv");
+    char *line, *save = NULL;
+
+    if (text == NULL) {
+        return;
+    }
+    for (line = strtok_r(text, "\n", &save); line != NULL;
+         line = strtok_r(NULL, "\n", &save)) {
+        char *f[5], *c, *csave = NULL;
+
+        line[strcspn(line, "\r")] = '\0';
+        if (split(line, ',', f, 5) != 5 || strlen(f[0]) != 6) {
+            continue;
+        }
+        for (c = strtok_r(f[4], "|", &csave); c != NULL;
+             c = strtok_r(NULL, "|", &csave)) {
+            int g = gmina_find(p, c);
+
+            if (g >= 0) {
+                add_place(p, f[0], g, TERYT_PLACE_POSTCODE);
+            }
+        }
+    }
+}
+
+static int
+key_cmp(const void *x, const void *y)
+{
+    const struct pl_key *a = x, *b = y;
+    int c = strcmp(a->folded, b->folded);
+
+    return c != 0 ? c : (a->place > b->place) - (a->place < b->place);
+}
+
+static void
+build(void)
+{
+    struct places *p = xcalloc(1, sizeof(*p));
+    int i;
+
+    arena_init(&p->arena);
+    if (load_terc(p) != 0) {
+        fprintf(stderr, "places: no gminas; the search finds nothing\n");
+        index_ = p;
+        return;
+    }
+    load_population(p);
+    for (i = 0; i < p->ngminas; i++) {
+        add_place(p, p->gminas[i].g.name, i, TERYT_PLACE_GMINA);
+    }
+    if (load_localities(p) != 0) {
+        fprintf(stderr, "places: localities missing; gminas only\n");
+    }
+    load_postcodes(p);
+    qsort(p->keys, (size_t)p->nkeys, sizeof(*p->keys), key_cmp);
+    index_ = p;
+}
+
+static const struct places *
+places_get(void)
+{
+    pthread_once(&once, build);
+    return index_;
+}
+
+void
+teryt_places_init(void)
+{
+    (void)places_get();
+}
+
+int
+teryt_places_count(void)
+{
+    return places_get()->nplaces;
+}
+
+/* First key >= s. */
+static int
+lower_bound(const struct places *p, const char *s)
+{
+    int lo = 0, hi = p->nkeys;
+
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+
+        if (strcmp(p->keys[mid].folded, s) < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+int
+teryt_edit_distance(const char *q, size_t n, const char *s, size_t m, int k,
+                    int *prefix)
+{
+    /* Three rows of the optimal-string-alignment table, band of width k. */
+    int rows[3][PLACES_QUERY_MAX + 8];
+    int *pp = rows[0], *prev = rows[1], *cur = rows[2];
+    size_t i, j, mc;
+    int big = k + 1, best_prefix = big;
+
+    if (n > PLACES_QUERY_MAX) {
+        n = PLACES_QUERY_MAX;
+    }
+    /* Columns past n + k can only raise the distance. */
+    mc = m < n + (size_t)k ? m : n + (size_t)k;
+    for (j = 0; j <= mc; j++) {
+        prev[j] = j <= (size_t)k ? (int)j : big;
+        pp[j] = big;
+    }
+    for (i = 1; i <= n; i++) {
+        int rowmin = big;
+
+        for (j = 0; j <= mc; j++) {
+            int v;
+
+            if (j == 0) {
+                v = i <= (size_t)k ? (int)i : big;
+            } else if ((j + (size_t)k < i) || (j > i + (size_t)k)) {
+                v = big;
+            } else {
+                int cost = q[i - 1] == s[j - 1] ? 0 : 1;
+
+                v = prev[j - 1] + cost;
+                if (prev[j] + 1 < v) {
+                    v = prev[j] + 1;
+                }
+                if (cur[j - 1] + 1 < v) {
+                    v = cur[j - 1] + 1;
+                }
+                if (i > 1 && j > 1 && q[i - 1] == s[j - 2] &&
+                    q[i - 2] == s[j - 1] && pp[j - 2] + 1 < v) {
+                    v = pp[j - 2] + 1;
+                }
+            }
+            cur[j] = v > big ? big : v;
+            if (cur[j] < rowmin) {
+                rowmin = cur[j];
+            }
+        }
+        if (rowmin > k) {
+            if (prefix != NULL) {
+                *prefix = big;
+            }
+            return big;
+        }
+        {
+            int *t = pp;
+
+            pp = prev;
+            prev = cur;
+            cur = t;
+        }
+    }
+    for (j = 0; j <= mc; j++) {
+        if (prev[j] < best_prefix) {
+            best_prefix = prev[j];
+        }
+    }
+    if (prefix != NULL) {
+        *prefix = best_prefix;
+    }
+    return m <= mc ? prev[m] : big;
+}
+
+struct rank_ctx {
+    const struct places *p;
+    bool prefer[100]; /* voivodeship codes to rank first */
+    bool any_prefer;
+    int want; /* 0 any, 1 gmina, 2 town */
+};
+
+static uint64_t
+kind_class(const struct pl_place *pl)
+{
+    switch (pl->kind) {
+    case TERYT_PLACE_GMINA:
+    case TERYT_PLACE_TOWN:
+    case TERYT_PLACE_POSTCODE:
+        return 0;
+    case TERYT_PLACE_LOCALITY:
+        return 1;
+    }
+    return 2;
+}
+
+static uint64_t
+unwanted(const struct rank_ctx *c, const struct pl_place *pl)
+{
+    int rodz = c->p->gminas[pl->gmina].g.rodz;
+
+    if (c->want == 1) {
+        return pl->kind != TERYT_PLACE_GMINA;
+    }
+    if (c->want == 2) {
+        return !(pl->kind == TERYT_PLACE_TOWN ||
+                 (pl->kind == TERYT_PLACE_GMINA && rodz != 2));
+    }
+    return 0;
+}
+
+/*
+** The rank of a hit as one number, smaller first: closeness (4 bits), the
+** kind asked for ("gmina X"), the preferred voivodeship, gmina or town
+** before village before part, the gmina's population (larger first), then
+** the place's number (gmina code, then name) so the order is stable.
+*/
+static uint64_t
+hit_key(const struct rank_ctx *c, uint32_t place, int closeness)
+{
+    const struct pl_place *pl = &c->p->places[place];
+    const struct pl_gmina *g = &c->p->gminas[pl->gmina];
+    uint64_t pop = g->population > 0xFFFFFF ? 0xFFFFFF
+                   : g->population > 0      ? (uint64_t)g->population
+                                            : 0;
+    uint64_t away = c->any_prefer && !c->prefer[atoi(g->g.woj_code) % 100];
+
+    return (uint64_t)closeness << 60 | unwanted(c, pl) << 59 | away << 58 |
+           kind_class(pl) << 56 | (0xFFFFFF - pop) << 32 | place;
+}
+
+/* Keep the `limit` smallest keys of distinct places in top[0..*n). */
+static void
+top_add(uint64_t *top, int *n, int limit, uint64_t key)
+{
+    uint32_t place = (uint32_t)key;
+    int i, j;
+
+    if (*n == limit && key >= top[*n - 1]) {
+        return;
+    }
+    for (i = 0; i < *n; i++) {
+        if ((uint32_t)top[i] == place) {
+            if (key >= top[i]) {
+                return;
+            }
+            break; /* the same place, better now: move it up */
+        }
+    }
+    if (i == *n) {
+        i = *n < limit ? (*n)++ : *n - 1;
+    }
+    for (j = i; j > 0 && top[j - 1] > key; j--) {
+        top[j] = top[j - 1];
+    }
+    top[j] = key;
+}
+
+/* Drop a leading "gmina", "gm.", "m." ... of the folded query. */
+static const char *
+strip_prefix(const char *q, int *want)
+{
+    static const struct {
+        const char *word;
+        int want;
+    } prefixes[] = {
+        {"gmina miejsko wiejska ", 1},
+        {"gmina miejska ", 1},
+        {"gmina wiejska ", 1},
+        {"gmina ", 1},
+        {"gm ", 1},
+        {"miasto ", 2},
+        {"m st ", 2},
+        {"m ", 2},
+        {"miejscowosc ", 0},
+        {"wies ", 0},
+    };
+    size_t i;
+
+    *want = 0;
+    for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
+        if (str_starts(q, prefixes[i].word) &&
+            q[strlen(prefixes[i].word)] != '\0') {
+            *want = prefixes[i].want;
+            return q + strlen(prefixes[i].word);
+        }
+    }
+    return q;
+}
+
+/* First key in [lo, hi) not below s. */
+static int
+lower_bound_in(const struct places *p, int lo, int hi, const char *s)
+{
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+
+        if (strcmp(p->keys[mid].folded, s) < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+/* Byte i of a key, from its inline head while it lasts (no cache miss). */
+#define KEY_AT(key, i)                                                         \
+    ((i) < sizeof((key)->head) ? (key)->head[i] : (key)->folded[i])
+
+/* Whether key i starts with the first d bytes of key k. */
+static bool
+same_prefix(const struct places *p, int i, int k, size_t d)
+{
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (d <= sizeof(p->keys[0].head)) {
+        /* The first d bytes are the low ones: one masked compare. */
+        uint64_t x, y;
+        uint64_t mask = d == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * d)) - 1;
+
+        memcpy(&x, p->keys[i].head, 8);
+        memcpy(&y, p->keys[k].head, 8);
+        return ((x ^ y) & mask) == 0;
+    }
+#endif
+    if (d <= sizeof(p->keys[0].head)) {
+        return memcmp(p->keys[i].head, p->keys[k].head, d) == 0;
+    }
+    return strncmp(p->keys[i].folded, p->keys[k].folded, d) == 0;
+}
+
+/* The first key after k in (k, hi) not starting with key k's first d
+** bytes: galloping, as the group is often a handful of keys. */
+static int
+skip_prefix(const struct places *p, int k, int hi, size_t d)
+{
+    int step = 1, lo = k, top;
+
+    while (k + step < hi && same_prefix(p, k + step, k, d)) {
+        lo = k + step;
+        step *= 2;
+    }
+    top = k + step < hi ? k + step : hi;
+    /* lo shares the prefix, top does not (or is hi). */
+    while (top - lo > 1) {
+        int mid = lo + (top - lo) / 2;
+
+        if (same_prefix(p, mid, k, d)) {
+            lo = mid;
+        } else {
+            top = mid;
+        }
+    }
+    return top;
+}
+
+/*
+** The fuzzy pass: the edit distance of q to every key with its first
+** letter, walking the sorted keys as a trie. Row r of the table is q
+** against the key's first r bytes, so consecutive keys share the rows of
+** their common prefix, and once a row's least value passes the bound no
+** key with that prefix can come back: they are all skipped by a binary
+** search. Rows stop at depth n + bound (past it only the distance to a
+** prefix of the key matters, which is then known). At most
+** PLACES_FUZZY_ROWS_MAX rows are computed per query.
+*/
+static void
+fuzzy(const struct rank_ctx *ctx, struct arena *a, const char *q, size_t n,
+      int bound, uint64_t *top, int *count, int limit)
+{
+    const struct places *p = ctx->p;
+    size_t maxdepth = n + (size_t)bound, w = n + 1, r, c;
+    int big = bound + 1, lo, hi, k, rows = 0;
+    int *d = arena_alloc(a, sizeof(*d) * (maxdepth + 1) * w);
+    int *premin = arena_alloc(a, sizeof(*premin) * (maxdepth + 1));
+    char first[2] = {q[0], '\0'};
+    const struct pl_key *prev = NULL;
+    size_t valid = 0;
+
+    for (c = 0; c < w; c++) {
+        d[c] = (int)c <= bound ? (int)c : big;
+    }
+    premin[0] = d[n];
+    lo = lower_bound(p, first);
+    first[0]++;
+    hi = lower_bound_in(p, lo, p->nkeys, first);
+    for (k = lo; k < hi && rows < PLACES_FUZZY_ROWS_MAX;) {
+        const struct pl_key *key = &p->keys[k];
+        int ch, ch1 = 0;
+        size_t m = key->len, l = 0, lim = m < maxdepth ? m : maxdepth;
+        size_t done = lim;
+        int full, pre, cl;
+
+        /* Shared rows: the common prefix with the previous key. */
+        while (prev != NULL && l < valid && KEY_AT(prev, l) != '\0' &&
+               KEY_AT(prev, l) == KEY_AT(key, l)) {
+            l++;
+        }
+        for (r = l; r < lim; r++, rows++) {
+            int *cur = d + (r + 1) * w, *up = d + r * w;
+            int *up2 = r > 0 ? d + (r - 1) * w : NULL, mn, last;
+            size_t bl, bh;
+
+            ch = KEY_AT(key, r);
+            ch1 = r > 0 ? KEY_AT(key, r - 1) : 0;
+            cur[0] = (int)(r + 1) <= bound ? (int)(r + 1) : big;
+            mn = cur[0];
+            /* Only the band |c - (r + 1)| <= bound can stay within it. */
+            bl = r + 1 > (size_t)bound ? r + 1 - (size_t)bound : 1;
+            bh = r + 1 + (size_t)bound < n ? r + 1 + (size_t)bound : n;
+            if (bl > 1) {
+                cur[bl - 1] = big;
+            }
+            for (c = bl; c <= bh; c++) {
+                int v = up[c - 1] + (ch == q[c - 1] ? 0 : 1);
+
+                if (up[c] + 1 < v) {
+                    v = up[c] + 1;
+                }
+                if (cur[c - 1] + 1 < v) {
+                    v = cur[c - 1] + 1;
+                }
+                if (up2 != NULL && c > 1 && ch == q[c - 2] && ch1 == q[c - 1] &&
+                    up2[c - 2] + 1 < v) {
+                    v = up2[c - 2] + 1;
+                }
+                cur[c] = v > big ? big : v;
+                if (cur[c] < mn) {
+                    mn = cur[c];
+                }
+            }
+            if (bh < n) {
+                cur[bh + 1] = big; /* read by the next row's band edge */
+            }
+            last = bh == n ? cur[n] : big;
+            premin[r + 1] = premin[r] < last ? premin[r] : last;
+            if (mn > bound) {
+                done = r + 1; /* longer keys only grow the distance */
+                break;
+            }
+        }
+        prev = key;
+        valid = done;
+        if (done < lim || (done == lim && r < lim)) {
+            if (premin[done] > PLACES_PREFIX_EDITS) {
+                /* Nothing starting with s[0..done) is within the bound. */
+                valid = done - 1;
+                k = skip_prefix(p, k, hi, done);
+                continue;
+            }
+            full = big;
+        } else {
+            full = m <= maxdepth && n <= m + (size_t)bound ? d[m * w + n] : big;
+        }
+        pre = premin[done];
+        k++;
+        if (full <= bound) {
+            cl = 4 + 2 * full + key->word;
+        } else if (pre <= PLACES_PREFIX_EDITS) {
+            cl = 5 + 2 * pre + key->word;
+        } else {
+            continue;
+        }
+        /* Worse than all kept: no need to read the place. */
+        if (*count == limit && (uint64_t)cl > top[limit - 1] >> 60) {
+            continue;
+        }
+        top_add(top, count, limit, hit_key(ctx, key->place, cl));
+    }
+}
+
+int
+teryt_places_search(struct arena *a, const char *text, const char *prefer_woj,
+                    int limit, struct teryt_place **out)
+{
+    const struct places *p = places_get();
+    struct rank_ctx ctx = {.p = p};
+    char *folded;
+    const char *q;
+    size_t n;
+    uint64_t *top;
+    int k, good = 0, count = 0, i, scanned = 0;
+    struct teryt_place *res;
+
+    *out = NULL;
+    if (text == NULL || limit <= 0 || p->nkeys == 0) {
+        return 0;
+    }
+    /* "04" or "04,12": two digits each, anything else ignored. */
+    for (i = 0; prefer_woj != NULL && prefer_woj[i] != '\0'; i++) {
+        if (prefer_woj[i] >= '0' && prefer_woj[i] <= '9' &&
+            prefer_woj[i + 1] >= '0' && prefer_woj[i + 1] <= '9') {
+            ctx.prefer[(prefer_woj[i] - '0') * 10 + prefer_woj[i + 1] - '0'] =
+                true;
+            ctx.any_prefer = true;
+            i++;
+        }
+    }
+    if (limit > TERYT_PLACES_MAX) {
+        limit = TERYT_PLACES_MAX;
+    }
+    folded = str_fold(a, text);
+    if (strlen(folded) > PLACES_QUERY_MAX) {
+        folded[PLACES_QUERY_MAX] = '\0';
+    }
+    q = strip_prefix(folded, &ctx.want);
+    n = strlen(q);
+    /* A postal code typed without its dash: "87100" is "87 100". */
+    if (n >= 3 && n <= 5 && strspn(q, "0123456789") == n) {
+        q = arena_printf(a, "%.2s %s", q, q + 2);
+        n = strlen(q);
+    }
+    if (n == 0) {
+        return 0;
+    }
+    top = arena_alloc(a, sizeof(*top) * (size_t)limit);
+    for (k = lower_bound(p, q); k < p->nkeys && scanned < PLACES_SCAN_MAX;
+         k++, scanned++) {
+        const struct pl_key *key = &p->keys[k];
+        int c;
+
+        if (strncmp(key->folded, q, n) != 0) {
+            break;
+        }
+        if (key->word == 0) {
+            c = key->len == n ? 0 : 1;
+            good++;
+        } else {
+            c = key->folded[n] == '\0' || key->folded[n] == ' ' ? 2 : 3;
+        }
+        top_add(top, &count, limit, hit_key(&ctx, key->place, c));
+    }
+    if (good == 0 && n >= PLACES_FUZZY_MIN) {
+        fuzzy(&ctx, a, q, n, n >= PLACES_FUZZY_LONG ? 2 : 1, top, &count,
+              limit);
+    }
+    res = arena_alloc(a, sizeof(*res) * (size_t)(count > 0 ? count : 1));
+    for (i = 0; i < count; i++) {
+        const struct pl_place *pl = &p->places[(uint32_t)top[i]];
+        const struct pl_gmina *g = &p->gminas[pl->gmina];
+
+        res[i].name = pl->name;
+        res[i].kind = (enum teryt_place_kind)pl->kind;
+        res[i].gmina = g->g;
+        res[i].population = g->population;
+        res[i].closeness = (int)(top[i] >> 60);
+    }
+    *out = res;
+    return count;
+}
+
+const char *
+teryt_place_kind_code(enum teryt_place_kind kind)
+{
+    switch (kind) {
+    case TERYT_PLACE_GMINA:
+        return "gmina";
+    case TERYT_PLACE_POSTCODE:
+        return "kod";
+    default:
+        return "miejscowosc";
+    }
+}
