@@ -153,7 +153,8 @@ bits_json(struct json *j, const char *key, unsigned v, const char *const *codes,
 /*
 ** ROUTE: GET /api/helpline/contacts
 ** CAP: CAP_HELPLINE_READ
-** PARAMS: od, do (YYYY-MM-DD; default the last 30 days), woj
+** PARAMS: od, do (YYYY-MM-DD; default the last 30 days), woj, limit
+**         (1..10000, default 1000), offset
 */
 int
 api_helpline_contacts(struct req *r)
@@ -163,6 +164,8 @@ api_helpline_contacts(struct req *r)
     struct json j;
     struct tm tm;
     db_stmt *st;
+    long limit, offset;
+    int64_t total = 0;
     int rc;
 
     helpline_warsaw_time(time(NULL) - 30 * 86400, &tm);
@@ -174,15 +177,28 @@ api_helpline_contacts(struct req *r)
                                       &from, &to)) != 0) {
         return rc;
     }
+    if ((rc = req_page_or_reply(r, 1000, 10000, &limit, &offset)) != 0) {
+        return rc;
+    }
     snprintf(before, sizeof(before), "%s~", to);
+    st = db_query(r->db, Q_HELPLINE_CONTACT_COUNT);
+    db_bind_text(st, 1, region);
+    db_bind_text(st, 2, from);
+    db_bind_text(st, 3, before);
+    if ((rc = db_one_int(st, &total)) != 0) {
+        return rc;
+    }
     req_json_begin(r);
+    /* The body stays a list; its length and the next page in headers. */
+    req_page_headers(r, (long)total, limit, offset);
     json_init(&j, &r->out);
     json_arr_begin(&j);
     st = db_query(r->db, Q_HELPLINE_CONTACT_LIST);
     db_bind_text(st, 1, region);
     db_bind_text(st, 2, from);
     db_bind_text(st, 3, before);
-    db_bind_int(st, 4, 10000);
+    db_bind_int(st, 4, limit);
+    db_bind_int(st, 5, offset);
     while ((rc = db_step(st)) == DB_ROW) {
         int ch = (int)db_col_int(st, 3), cr = (int)db_col_int(st, 4);
 

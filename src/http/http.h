@@ -87,6 +87,18 @@ const char *req_csrf(struct req *r);
 /* Record an error response; the router renders it (HTML or JSON). */
 int req_error(struct req *r, int status, const char *message);
 void req_add_header(struct req *r, const char *name, const char *value);
+/*
+** Paging of a list: the query arguments limit (1..max, default def) and
+** offset (0.., default 0). On a bad value records a 400 (Polish, naming the
+** argument) and returns ERR_INPUT.
+*/
+int req_page_or_reply(struct req *r, long def, long max, long *limit,
+                      long *offset);
+/*
+** Say how long the whole list is: X-Total-Count, and a Link to the next
+** page (the same path and arguments, offset moved on) when there is one.
+*/
+void req_page_headers(struct req *r, long total, long limit, long offset);
 /* Start a JSON response (status 200, application/json). */
 void req_json_begin(struct req *r);
 

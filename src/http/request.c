@@ -80,6 +80,78 @@ req_add_header(struct req *r, const char *name, const char *value)
     }
 }
 
+int
+req_page_or_reply(struct req *r, long def, long max, long *limit, long *offset)
+{
+    int rc;
+
+    *limit = def;
+    *offset = 0;
+    if (req_arg(r, "limit") != NULL &&
+        (rc = req_int_or_reply(r, "limit", 1, max, limit)) != 0) {
+        return rc;
+    }
+    if (req_arg(r, "offset") != NULL &&
+        (rc = req_int_or_reply(r, "offset", 0, 1000000000L, offset)) != 0) {
+        return rc;
+    }
+    return 0;
+}
+
+struct next_link {
+    struct req *r;
+    struct buf b;
+};
+
+/* Every argument but limit and offset, URL-encoded, into the link. */
+static enum MHD_Result
+keep_arg(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
+         const char *value, size_t value_size)
+{
+    struct next_link *n = cls;
+    static const char hex[] = "0123456789ABCDEF";
+    size_t i;
+
+    (void)kind;
+    (void)key_size;
+    if (strcmp(key, "limit") == 0 || strcmp(key, "offset") == 0) {
+        return MHD_YES;
+    }
+    buf_printf(&n->b, "%s=", key);
+    for (i = 0; value != NULL && i < value_size; i++) {
+        unsigned char c = (unsigned char)value[i];
+
+        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+            (c >= 'A' && c <= 'Z') || c == '-' || c == '_' || c == '.') {
+            buf_putc(&n->b, (char)c);
+        } else {
+            buf_putc(&n->b, '%');
+            buf_putc(&n->b, hex[c >> 4]);
+            buf_putc(&n->b, hex[c & 15]);
+        }
+    }
+    buf_putc(&n->b, '&');
+    return MHD_YES;
+}
+
+void
+req_page_headers(struct req *r, long total, long limit, long offset)
+{
+    struct next_link n = {r, {0}};
+
+    req_add_header(r, "X-Total-Count", arena_printf(&r->arena, "%ld", total));
+    if (offset + limit >= total) {
+        return;
+    }
+    buf_init(&n.b);
+    MHD_get_connection_values_n(r->conn, MHD_GET_ARGUMENT_KIND, keep_arg, &n);
+    req_add_header(
+        r, "Link",
+        arena_printf(&r->arena, "<%s?%slimit=%ld&offset=%ld>; rel=\"next\"",
+                     r->path, n.b.data ? n.b.data : "", limit, offset + limit));
+    buf_free(&n.b);
+}
+
 void
 req_json_begin(struct req *r)
 {

@@ -60,7 +60,8 @@ reg_or_reply(struct req *r, const struct mon_register **reg)
 /*
 ** ROUTE: GET /api/registers/:reg
 ** CAP: CAP_PUBLIC
-** PARAMS: reg=szkolenia|konkursy|adopcje|publikacje (path), rok=YYYY
+** PARAMS: reg=szkolenia|konkursy|adopcje|publikacje (path), rok=YYYY,
+**         limit (1..10000, default 1000), offset
 */
 int
 api_reg_list(struct req *r)
@@ -70,6 +71,7 @@ api_reg_list(struct req *r)
     const char *region = r->user ? r->user->region : NULL;
     const char *rok = req_arg(r, "rok");
     struct json j;
+    long limit, offset;
     int year = 0, n, i, rc;
 
     if ((rc = reg_or_reply(r, &reg)) != 0) {
@@ -88,7 +90,11 @@ api_reg_list(struct req *r)
     if (n < 0) {
         return n;
     }
+    if ((rc = req_page_or_reply(r, 1000, 10000, &limit, &offset)) != 0) {
+        return rc;
+    }
     req_json_begin(r);
+    req_page_headers(r, n, limit, offset);
     json_init(&j, &r->out);
     json_obj_begin(&j);
     json_kstr(&j, "register", reg->slug);
@@ -103,7 +109,7 @@ api_reg_list(struct req *r)
     json_kint(&j, "count", n);
     json_key(&j, "records");
     json_arr_begin(&j);
-    for (i = 0; i < n; i++) {
+    for (i = (int)offset; i < n && i < offset + limit; i++) {
         record_json(&r->arena, &j, reg, &recs[i]);
     }
     json_arr_end(&j);

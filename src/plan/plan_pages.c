@@ -1036,22 +1036,27 @@ page_plan(struct req *r)
 /*
 ** ROUTE: GET /api/plans
 ** CAP: CAP_PUBLIC
-** PARAMS: none
+** PARAMS: limit (1..10000, default 1000), offset
 */
 int
 api_plan_list(struct req *r)
 {
     struct plan_summary *s;
     struct json j;
-    int n = list_visible(r, false, &s), i;
+    long limit, offset, i;
+    int n = list_visible(r, false, &s), rc;
 
     if (n < 0) {
         return n;
     }
+    if ((rc = req_page_or_reply(r, 1000, 10000, &limit, &offset)) != 0) {
+        return rc;
+    }
     req_json_begin(r);
+    req_page_headers(r, n, limit, offset);
     json_init(&j, &r->out);
     json_arr_begin(&j);
-    for (i = 0; i < n; i++) {
+    for (i = offset; i < n && i < offset + limit; i++) {
         json_obj_begin(&j);
         json_kint(&j, "id", s[i].id);
         json_kstr(&j, "region", s[i].region);

@@ -537,16 +537,7 @@ api_audit(struct req *r)
     st = audit_query(r, &f, limit, offset, &total);
     req_json_begin(r);
     /* The body stays a list; its size and the next page go in headers. */
-    req_add_header(r, "X-Total-Count",
-                   arena_printf(&r->arena, "%lld", (long long)total));
-    if (offset + limit < total) {
-        req_add_header(r, "Link",
-                       arena_printf(&r->arena,
-                                    "</api/audit?%s&limit=%d&offset=%lld>; "
-                                    "rel=\"next\"",
-                                    audit_filter_query(r, &f), limit,
-                                    (long long)(offset + limit)));
-    }
+    req_page_headers(r, (long)total, limit, (long)offset);
     json_init(&j, &r->out);
     json_arr_begin(&j);
     while ((rc = db_step(st)) == DB_ROW) {

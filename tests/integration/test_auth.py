@@ -491,6 +491,21 @@ def main():
         check(f'z {int(h.get("x-total-count"))}.' in html or 'Wpisy 1–' in
               html, 'the page says how many')
         check('starsze →' in html, 'a link to older rows')
+        # Every list of the API says its length and pages (issue 20).
+        for path, key in (('/api/plans', None), ('/api/registers/szkolenia',
+                                                 'records'),
+                          ('/api/helpline/contacts?od=2020-01-01', None)):
+            sep = '&' if '?' in path else '?'
+            st, h, body = c.request('GET', f'{path}{sep}limit=1')
+            check(st == 200 and 'x-total-count' in h, (path, st))
+            n = int(h['x-total-count'])
+            got = json.loads(body)
+            got = got[key] if key else got
+            check(len(got) == min(1, n), (path, len(got), n))
+            if n > 1:
+                check('offset=1' in h.get('link', ''), (path, h.get('link')))
+            st, _, _ = c.request('GET', f'{path}{sep}limit=0')
+            check(st == 400, f'{path}: limit=0 gave {st}')
 
     def next_after_login_is_a_local_path_only():
         for bad in ('/\t/evil.example', '//evil.example', '/\\evil',
