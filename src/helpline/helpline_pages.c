@@ -142,6 +142,7 @@ page_helpline_home(struct req *r)
     helpline_warsaw_time(time(NULL), &tm);
     open = n > 0 && region_line_open_now(&l[0], tm.tm_hour * 60 + tm.tm_min);
     layout_begin(r, T_HL_TITLE);
+    layout_quick_exit(r);
     html_printf(r,
                 "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n"
                 "<p class=\"hl-status %s\" role=\"status\" "

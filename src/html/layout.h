@@ -10,5 +10,8 @@
 /* Open the page with title (plain text, escaped) and the navigation. */
 void layout_begin(struct req *r, const char *title);
 void layout_end(struct req *r);
+/* The "leave this page quickly" link, first in the content of every page a
+** person at risk may open (home, /uslugi, /niebieska-linia). */
+void layout_quick_exit(struct req *r);
 
 #endif
