@@ -14,4 +14,11 @@ void layout_end(struct req *r);
 ** person at risk may open (home, /uslugi, /niebieska-linia). */
 void layout_quick_exit(struct req *r);
 
+/* A wide table scrolls in its own box and the page reflows (WCAG 1.4.10):
+** the box is keyboard-reachable and named; the format takes its label (%s)
+** and the table closes with WIDE_CLOSE. */
+#define WIDE_OPEN                                                              \
+    "<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"%s\">"
+#define WIDE_CLOSE "</table></div>\n"
+
 #endif
