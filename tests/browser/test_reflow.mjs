@@ -198,8 +198,9 @@ async function main() {
       const page = await ctx.newPage();
       const bad = [];
       for (const u of ['/', '/uslugi?miejsce=Toru%C5%84', '/niebieska-linia', '/plany/1',
-        '/monitoring/plany/1/raport']) {
-        await page.goto(base + u);
+        '/monitoring', '/rejestry/szkolenia']) {
+        const r = await page.goto(base + u);
+        if (r.status() !== 200 || page.url() !== base + u) bad.push(`${u}: ${r.status()} at ${page.url()}`);
         const m = await page.evaluate(measure);
         if (m.over > 0) bad.push(`${u}: ${m.over} px, ${m.culprits.map((c) => c.where).join('; ')}`);
       }
@@ -255,9 +256,11 @@ async function main() {
     await test('screenshots at 320 px', async () => {
       const ctx = await browser.newContext({ locale: 'pl-PL', viewport: { width: 320, height: 800 } });
       const page = await ctx.newPage();
+      // the monitoring report is the coordinator's
+      await login(page, base, 'r-coordinator');
       for (const u of ['/plany/1', '/monitoring/plany/1/raport']) {
         const r = await page.goto(base + u);
-        check(r.status() === 200, `${u}: status ${r.status()}`);
+        check(r.status() === 200 && page.url() === base + u, `${u}: ${r.status()} at ${page.url()}`);
         await page.screenshot({ path: path.join(SHOTS, `reflow-320-${slug(u)}.png`), fullPage: true });
       }
       await ctx.close();
