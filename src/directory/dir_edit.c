@@ -148,6 +148,7 @@ page_directory_admin(struct req *r)
                 "<p><button type=\"submit\">" T_DIR_IMPORT_BUTTON
                 "</button></p>\n");
     form_end(r);
+    html_printf(r, WIDE_OPEN, T_DIR_ORGS);
     html_printf(r,
                 "<h2>%s</h2>\n<p><a href=\"/uslugi/zarzadzanie%s\">%s</a>"
                 "</p>\n<table>\n<caption>%s</caption>\n<thead><tr>"
@@ -173,7 +174,7 @@ page_directory_admin(struct req *r)
                     db_col_text(st, 5), (long long)db_col_int(st, 9));
     }
     db_done(st);
-    html_lit(r, "</tbody>\n</table>\n");
+    html_lit(r, "</tbody>\n</table></div>\n");
     layout_end(r);
     return rc == DB_DONE ? 0 : rc;
 }

@@ -35,17 +35,6 @@ static const char *const level_titles[] = {
 /* Levels in URLs and JSON. */
 static const char *const level_codes[] = {"gmina", "powiat", "region", NULL};
 
-/* The quick exit: a plain link, so it works without JavaScript and sends
-** nothing anywhere until it is clicked. */
-static void
-exit_link(struct req *r)
-{
-    html_lit(r,
-             "<p class=\"quick-exit\"><a href=\"" DIR_EXIT_URL "\" "
-             "rel=\"noreferrer noopener\" "
-             "referrerpolicy=\"no-referrer\">" T_DIR_QUICK_EXIT "</a></p>\n");
-}
-
 static bool
 digits(const char *s, size_t n)
 {
@@ -579,7 +568,7 @@ page_directory_search(struct req *r)
     }
 
     layout_begin(r, T_DIR_TITLE);
-    exit_link(r);
+    layout_quick_exit(r);
     html_lit(r, "<h1>" T_DIR_TITLE "</h1>\n");
     /* Help first: above the form and every result. */
     crisis_section(r, have_gmina        ? g.woj_code
@@ -753,7 +742,7 @@ page_directory_service(struct req *r)
         return rc;
     }
     layout_begin(r, v.name);
-    exit_link(r);
+    layout_quick_exit(r);
     html_printf(r,
                 "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
                 "href=\"/uslugi\">%s</a> › %s</nav>\n<h1>%s</h1>\n",
@@ -790,7 +779,7 @@ page_directory_print(struct req *r)
     gmtime_r(&now, &tm);
     strftime(date, sizeof(date), "%Y-%m-%d", &tm);
     layout_begin(r, v.name);
-    exit_link(r);
+    layout_quick_exit(r);
     html_printf(r,
                 "<article class=\"print-card\">\n<h1>%s</h1>\n"
                 "<p class=\"org\">%s",
@@ -832,7 +821,7 @@ page_directory_org(struct req *r)
         return rc;
     }
     layout_begin(r, o.name);
-    exit_link(r);
+    layout_quick_exit(r);
     html_printf(r,
                 "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
                 "href=\"/uslugi\">%s</a> › %s</nav>\n<h1>%s</h1>\n"

@@ -1,15 +1,11 @@
 /* Services directory (issue 5): user-visible Polish texts, T_* macros. */
 
-/* A neutral site for the quick exit: a plain link, fetched only on click. */
-#define DIR_EXIT_URL "https://www.google.pl/"
-
 #define T_DIR_TITLE "Gdzie szukać pomocy"
 #define T_DIR_LEAD                                                               \
     "Wpisz, gdzie mieszkasz, a zobaczysz instytucje i usługi "                  \
     "dla Twojej gminy, Twojego powiatu i całego województwa: ośrodki pomocy " \
     "społecznej, centra pomocy rodzinie, interwencję kryzysową, pomoc "       \
     "prawną, ośrodki adopcyjne i telefony zaufania."
-#define T_DIR_QUICK_EXIT "Szybkie wyjście — opuść tę stronę"
 #define T_DIR_PLACE_LABEL                                                      \
     "Gdzie mieszkasz? (gmina, miejscowość lub kod pocztowy)"
 #define T_DIR_PLACE_HINT                                                             \

@@ -72,6 +72,7 @@ duty_table(struct req *r, const char *region, const char *from, const char *to,
         int kind = (int)db_col_int(st, 2), sp = (int)db_col_int(st, 3);
 
         if (rows++ == 0) {
+            html_printf(r, WIDE_OPEN, manage ? T_HL_DUTIES : T_HL_UPCOMING);
             html_printf(r,
                         "<table class=\"hl-duties\">\n<caption>%s</caption>"
                         "\n<thead><tr><th scope=\"col\">%s</th>"
@@ -117,7 +118,7 @@ duty_table(struct req *r, const char *region, const char *from, const char *to,
     if (rows == 0) {
         html_printf(r, "<p>%s</p>\n", T_HL_NO_DUTIES);
     } else {
-        html_lit(r, "</tbody>\n</table>\n");
+        html_lit(r, "</tbody>\n</table></div>\n");
     }
 }
 
@@ -142,6 +143,7 @@ page_helpline_home(struct req *r)
     helpline_warsaw_time(time(NULL), &tm);
     open = n > 0 && region_line_open_now(&l[0], tm.tm_hour * 60 + tm.tm_min);
     layout_begin(r, T_HL_TITLE);
+    layout_quick_exit(r);
     html_printf(r,
                 "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n"
                 "<p class=\"hl-status %s\" role=\"status\" "
@@ -707,6 +709,7 @@ page_helpline_contacts(struct req *r)
     db_bind_int(st, 4, LIST_LIMIT);
     while ((rc = db_step(st)) == DB_ROW) {
         if (rows++ == 0) {
+            html_printf(r, WIDE_OPEN, T_HL_RECENT);
             html_printf(r,
                         "<table>\n<caption>%s %s – %s</caption>\n<thead>"
                         "<tr><th scope=\"col\">Nr</th>"
@@ -725,7 +728,7 @@ page_helpline_contacts(struct req *r)
     if (rows == 0) {
         html_printf(r, "<p>%s</p>\n", T_HL_NO_CONTACTS);
     } else {
-        html_lit(r, "</tbody>\n</table>\n");
+        html_lit(r, "</tbody>\n</table></div>\n");
     }
     layout_end(r);
     return rc == DB_DONE ? 0 : rc;
@@ -1025,6 +1028,7 @@ agreements_page(struct req *r, const char *region, const char *error,
         html_printf(r, "<p role=\"status\" class=\"notice-ok\">%s</p>\n",
                     notice);
     }
+    html_printf(r, WIDE_OPEN, T_HL_SUMMARY);
     html_printf(r,
                 "<table class=\"hl-summary\">\n<caption>%s (%s)</caption>\n"
                 "<thead><tr><td></td><th scope=\"col\">%s</th>"
@@ -1036,7 +1040,7 @@ agreements_page(struct req *r, const char *region, const char *error,
                 "<td class=\"num\">%d</td><td class=\"num\">%d</td></tr>\n"
                 "<tr><th scope=\"row\">%s</th><td class=\"num\">%d</td>"
                 "<td class=\"num\">%d</td><td class=\"num\">%d</td></tr>\n"
-                "</tbody></table>\n",
+                "</tbody></table></div>\n",
                 T_HL_SUMMARY, date, T_HL_HAS, T_HL_HAS_NOT, T_HL_ALL,
                 T_HL_RURAL, with[0], without[0], with[0] + without[0],
                 T_HL_URBAN, with[1], without[1], with[1] + without[1], T_HL_ALL,

@@ -62,6 +62,7 @@ table(struct req *r, const struct series *s, int64_t total)
 {
     int i;
 
+    html_printf(r, WIDE_OPEN, s->caption);
     html_printf(r,
                 "<table class=\"hl-stat\">\n<caption>%s</caption>\n<thead>"
                 "<tr><th scope=\"col\">%s</th><th scope=\"col\" "
@@ -77,7 +78,7 @@ table(struct req *r, const struct series *s, int64_t total)
                     s->labels[i], str_thousands(&r->arena, s->values[i]),
                     pm / 10, pm % 10);
     }
-    html_lit(r, "</tbody>\n</table>\n");
+    html_lit(r, "</tbody>\n</table></div>\n");
 }
 
 static void

@@ -52,6 +52,7 @@ page_home(struct req *r)
     int rc, n = 0;
 
     layout_begin(r, T_HOME_TITLE);
+    layout_quick_exit(r);
     html_lit(r, "<h1>" T_APP_NAME "</h1>\n<p class=\"lead\">" T_HOME_LEAD
                 "</p>\n");
     /* Residents come first: the directory's search, as on /uslugi. */

@@ -102,6 +102,16 @@ layout_begin(struct req *r, const char *title)
     html_lit(r, "</div></header>\n<main id=\"tresc\">\n");
 }
 
+/* A plain link, so it works without JavaScript and sends nothing anywhere
+** until it is clicked. */
+void
+layout_quick_exit(struct req *r)
+{
+    html_lit(r, "<p class=\"quick-exit\"><a href=\"" QUICK_EXIT_URL "\" "
+                "rel=\"noreferrer noopener\" "
+                "referrerpolicy=\"no-referrer\">" T_QUICK_EXIT "</a></p>\n");
+}
+
 void
 layout_end(struct req *r)
 {

@@ -10,5 +10,15 @@
 /* Open the page with title (plain text, escaped) and the navigation. */
 void layout_begin(struct req *r, const char *title);
 void layout_end(struct req *r);
+/* The "leave this page quickly" link, first in the content of every page a
+** person at risk may open (home, /uslugi, /niebieska-linia). */
+void layout_quick_exit(struct req *r);
+
+/* A wide table scrolls in its own box and the page reflows (WCAG 1.4.10):
+** the box is keyboard-reachable and named; the format takes its label (%s)
+** and the table closes with WIDE_CLOSE. */
+#define WIDE_OPEN                                                              \
+    "<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"%s\">"
+#define WIDE_CLOSE "</table></div>\n"
 
 #endif

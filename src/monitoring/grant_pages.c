@@ -90,16 +90,17 @@ page_grant_mine(struct req *r)
         return 0;
     }
     html_printf(r,
-                "<div class=\"wide\"><table>\n<caption>%s (%d)</caption>"
-                "\n<thead><tr><th scope=\"col\">%s</th>"
-                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                "<th scope=\"col\" class=\"num\">%s</th>"
-                "<th scope=\"col\" class=\"num\">%s</th>"
-                "<th scope=\"col\" class=\"num\">%s</th>"
-                "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-                T_GRANT_MINE_CAPTION, n, T_GRANT_COMPETITION, T_REG_F_YEAR,
-                T_GRANT_F_PROJECT, T_GRANT_F_AMOUNT, T_REG_F_INITIATIVES,
-                T_REG_F_BENEFICIARIES, T_GRANT_REPORTED);
+                WIDE_OPEN "<table>\n<caption>%s (%d)</caption>"
+                          "\n<thead><tr><th scope=\"col\">%s</th>"
+                          "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                          "<th scope=\"col\" class=\"num\">%s</th>"
+                          "<th scope=\"col\" class=\"num\">%s</th>"
+                          "<th scope=\"col\" class=\"num\">%s</th>"
+                          "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+                T_GRANT_MINE_CAPTION, T_GRANT_MINE_CAPTION, n,
+                T_GRANT_COMPETITION, T_REG_F_YEAR, T_GRANT_F_PROJECT,
+                T_GRANT_F_AMOUNT, T_REG_F_INITIATIVES, T_REG_F_BENEFICIARIES,
+                T_GRANT_REPORTED);
     for (i = 0; i < n; i++) {
         const struct mon_award *w = &ws[i];
 
@@ -263,7 +264,8 @@ awards_page(struct req *r, const struct mon_record *g, const char *org,
         html_lit(r, "<p>" T_GRANT_AWARDS_NONE "</p>\n");
     } else {
         html_printf(r,
-                    "<div class=\"wide\"><table>\n<caption>%s (%d)"
+                    WIDE_OPEN
+                    "<table>\n<caption>%s (%d)"
                     "</caption>\n<thead><tr><th scope=\"col\">%s</th>"
                     "<th scope=\"col\">%s</th>"
                     "<th scope=\"col\" class=\"num\">%s</th>"
@@ -271,10 +273,10 @@ awards_page(struct req *r, const struct mon_record *g, const char *org,
                     "<th scope=\"col\" class=\"num\">%s</th>"
                     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                     "</tr></thead>\n<tbody>\n",
-                    T_GRANT_AWARDS_CAPTION, n, T_GRANT_F_ORGANISATION,
-                    T_GRANT_F_PROJECT, T_GRANT_F_AMOUNT, T_REG_F_INITIATIVES,
-                    T_REG_F_BENEFICIARIES, T_GRANT_REPORTED,
-                    T_GRANT_AWARD_DELETE);
+                    T_GRANT_AWARDS_CAPTION, T_GRANT_AWARDS_CAPTION, n,
+                    T_GRANT_F_ORGANISATION, T_GRANT_F_PROJECT, T_GRANT_F_AMOUNT,
+                    T_REG_F_INITIATIVES, T_REG_F_BENEFICIARIES,
+                    T_GRANT_REPORTED, T_GRANT_AWARD_DELETE);
     }
     for (i = 0; i < n; i++) {
         const struct mon_award *w = &ws[i];

@@ -299,6 +299,7 @@ page_mon_home(struct req *r)
         html_lit(r,
                  "<p><a href=\"/moje-zadania\">" T_MY_TASKS_TITLE "</a></p>\n");
     }
+    html_printf(r, WIDE_OPEN, T_MON_PLANS_CAPTION);
     html_printf(r,
                 "<table>\n<caption>%s</caption>\n<thead><tr>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -345,7 +346,7 @@ page_mon_home(struct req *r)
     if (rc != DB_DONE) {
         return rc;
     }
-    html_lit(r, "</tbody>\n</table>\n");
+    html_lit(r, "</tbody>\n</table></div>\n");
     if (n == 0) {
         html_lit(r, "<p>" T_MON_NO_PLANS "</p>\n");
     }
@@ -1057,6 +1058,7 @@ progress_page(struct req *r, int64_t id)
         html_lit(r, "</tbody>\n</table></div>\n");
     }
     if (p->kind == PLAN_PROJECT) {
+        html_printf(r, WIDE_OPEN, T_MON_PROJECT_BUDGET);
         html_printf(r,
                     "<h2>%s</h2>\n<table>\n<caption>%s</caption>\n<tbody>"
                     "<tr><th scope=\"row\">%s</th><td class=\"num\">%s zł"
@@ -1089,7 +1091,7 @@ progress_page(struct req *r, int64_t id)
                         T_MON_PROJECT_SPENT, m.from + y,
                         str_money(&r->arena, m.spent_by_year[y]));
         }
-        html_lit(r, "</tbody></table>\n");
+        html_lit(r, "</tbody></table></div>\n");
     }
     if (auth_role_has(r->user->role, CAP_REALISATION_ENTER)) {
         progress_form(r, &m);
@@ -1163,6 +1165,7 @@ page_mon_dashboard(struct req *r)
     }
     html_lit(r, "</ul>\n");
 
+    html_printf(r, WIDE_OPEN, T_MON_ATTENTION_CAPTION);
     html_printf(r,
                 "<h2>%s</h2>\n<table>\n<caption>%s</caption>\n<thead>"
                 "<tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -1185,10 +1188,11 @@ page_mon_dashboard(struct req *r)
                     task->implementers ? task->implementers : "",
                     !m.task[t].has_data ? T_MON_TASK_NO_DATA : T_MON_TASK_LATE);
     }
-    html_lit(r, "</tbody>\n</table>\n");
+    html_lit(r, "</tbody>\n</table></div>\n");
     html_printf(r, "<p>%s: %d · %s: %d</p>\n", T_MON_TASK_LATE, nlate,
                 T_MON_TASK_NO_DATA, nnodata);
 
+    html_printf(r, WIDE_OPEN, T_MON_LATEST);
     html_printf(r,
                 "<h2>%s</h2>\n<table>\n<caption>%s</caption>\n<thead>"
                 "<tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -1222,7 +1226,7 @@ page_mon_dashboard(struct req *r)
     if (rc != DB_DONE) {
         return rc;
     }
-    html_lit(r, "</tbody>\n</table>\n");
+    html_lit(r, "</tbody>\n</table></div>\n");
     if ((rc = calendar_section(r, m.p, id)) != 0 ||
         (rc = implementer_rates(r, m.p, id)) != 0) {
         return rc;
@@ -1359,6 +1363,10 @@ page_mon_realisation(struct req *r)
                     task->implementers ? task->implementers : "–",
                     may ? "" : " — " T_MON_NOT_YOURS);
         html_printf(r,
+                    "<div class=\"wide\" tabindex=\"0\" role=\"region\" "
+                    "aria-label=\"%s %s\">",
+                    T_MON_TASK, task->number);
+        html_printf(r,
                     "<table class=\"mon-entry\">\n<caption>%s %s</caption>"
                     "\n<thead><tr><th scope=\"col\">%s</th>"
                     "<th scope=\"col\" class=\"num\">%s</th>"
@@ -1430,7 +1438,7 @@ page_mon_realisation(struct req *r)
                 html_lit(r, "</tr>\n");
             }
         }
-        html_lit(r, "</tbody>\n</table>\n");
+        html_lit(r, "</tbody>\n</table></div>\n");
         narrative_block(r, id, p->year, t, ns, nn, may);
         html_lit(r, "</section>\n");
     }
@@ -1728,6 +1736,7 @@ page_mon_entry(struct req *r)
                     T_MON_COMMENT, T_MON_APPROVE, T_MON_RETURN);
         form_end(r);
     }
+    html_printf(r, WIDE_OPEN, T_MON_HISTORY);
     html_printf(r,
                 "<table>\n<caption>%s</caption>\n<thead><tr>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -1752,7 +1761,7 @@ page_mon_entry(struct req *r)
                     entry_value_text(&r->arena, &v), h[i].note ? h[i].note : "",
                     h[i].comment ? h[i].comment : "");
     }
-    html_lit(r, "</tbody>\n</table>\n");
+    html_lit(r, "</tbody>\n</table></div>\n");
     layout_end(r);
     return 0;
 }

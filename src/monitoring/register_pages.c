@@ -170,9 +170,9 @@ page_reg_list(struct req *r)
     }
     html_lit(r, "</p>\n");
     html_printf(r,
-                "<div class=\"wide\"><table>\n<caption>%s (%d)</caption>"
-                "\n<thead><tr>",
-                reg->title, n);
+                WIDE_OPEN "<table>\n<caption>%s (%d)</caption>"
+                          "\n<thead><tr>",
+                reg->title, reg->title, n);
     for (k = 0; k < reg->nfields; k++) {
         if (reg->fields[k].in_list) {
             html_printf(r, "<th scope=\"col\">%s</th>", reg->fields[k].label);

@@ -148,6 +148,7 @@ render_view(struct edit *e)
 
     html_printf(r, "<p class=\"task-description\">%s</p>\n",
                 task->description ? task->description : "");
+    html_printf(r, WIDE_OPEN, T_PLAN_LINES);
     html_printf(r,
                 "<table>\n<caption>%s</caption>\n<thead><tr>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -174,14 +175,15 @@ render_view(struct edit *e)
         html_lit(r, "</tr>\n");
     }
     html_printf(r,
-                "</tbody>\n</table>\n<table>\n<caption>%s</caption>\n"
+                "</tbody>\n</table></div>\n" WIDE_OPEN
+                "<table>\n<caption>%s</caption>\n"
                 "<thead><tr><th scope=\"col\">%s</th>"
                 "<th scope=\"col\">%s</th>"
                 "<th scope=\"col\" class=\"num\">%s</th>"
                 "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n"
                 "<tbody>\n",
-                T_PLAN_INDICATORS, T_PLAN_IND_NAME, T_PLAN_IND_UNIT,
-                T_PLAN_TARGET_YEAR, T_PLAN_TARGET_MULTI);
+                T_PLAN_INDICATORS, T_PLAN_INDICATORS, T_PLAN_IND_NAME,
+                T_PLAN_IND_UNIT, T_PLAN_TARGET_YEAR, T_PLAN_TARGET_MULTI);
     for (i = 0; i < p->nindicators; i++) {
         const struct plan_indicator *in = &p->indicators[i];
 
@@ -199,7 +201,7 @@ render_view(struct edit *e)
                     num_shown(a, &in->target_year, false),
                     num_shown(a, &in->target_multi, false));
     }
-    html_lit(r, "</tbody>\n</table>\n");
+    html_lit(r, "</tbody>\n" WIDE_CLOSE);
     for (i = 0; i < p->nfindings; i++) {
         const struct plan_finding *f = &p->findings[i];
 

@@ -158,11 +158,11 @@ page_plan_list(struct req *r)
     for (i = 0; i < n; i++) {
         if (region == NULL || strcmp(region, s[i].region) != 0) {
             if (region != NULL) {
-                html_lit(r, "</tbody>\n</table>\n");
+                html_lit(r, "</tbody>\n" WIDE_CLOSE);
             }
             region = s[i].region;
             html_printf(r,
-                        "<h2>Województwo %s</h2>\n<table>\n"
+                        "<h2>Województwo %s</h2>\n" WIDE_OPEN "<table>\n"
                         "<caption>%s — województwo %s</caption>\n"
                         "<thead><tr><th scope=\"col\">%s</th>"
                         "<th scope=\"col\">%s</th><th scope=\"col\">%s"
@@ -170,9 +170,10 @@ page_plan_list(struct req *r)
                         "<th scope=\"col\" class=\"num\">%s</th>"
                         "<th scope=\"col\" class=\"num\">%s</th></tr>"
                         "</thead>\n<tbody>\n",
-                        s[i].region_name, T_PLANS_TITLE, s[i].region_name,
-                        T_PLAN_COL_TITLE, T_PLAN_PROGRAMME, T_PLAN_COL_KIND,
-                        T_PLAN_COL_YEAR, T_PLAN_COL_TASKS, T_PLAN_COL_TOTAL);
+                        s[i].region_name, s[i].region_name, T_PLANS_TITLE,
+                        s[i].region_name, T_PLAN_COL_TITLE, T_PLAN_PROGRAMME,
+                        T_PLAN_COL_KIND, T_PLAN_COL_YEAR, T_PLAN_COL_TASKS,
+                        T_PLAN_COL_TOTAL);
         }
         html_printf(r, "<tr><td><a href=\"/plany/%ld\">%s</a>%s</td><td>%s",
                     (long)s[i].id, s[i].title,
@@ -191,7 +192,7 @@ page_plan_list(struct req *r)
             s[i].total_grosze ? str_money(&r->arena, s[i].total_grosze) : "");
     }
     if (region != NULL) {
-        html_lit(r, "</tbody>\n</table>\n");
+        html_lit(r, "</tbody>\n" WIDE_CLOSE);
     }
     layout_end(r);
     return 0;
@@ -628,6 +629,7 @@ render_summary(struct req *r, const struct plan *p, const struct plan_view *v)
     int64_t plan_by[PLAN_SOURCES_MAX] = {0}, plan_total = 0;
     int g, c;
 
+    html_printf(r, WIDE_OPEN, T_PLAN_SUMMARY);
     html_printf(r,
                 "<table>\n<caption>%s</caption>\n<thead><tr>"
                 "<th scope=\"col\">%s</th>"
@@ -664,7 +666,7 @@ render_summary(struct req *r, const struct plan *p, const struct plan_view *v)
         html_printf(r, "<td class=\"num\">%s</td>",
                     str_money(&r->arena, plan_by[c]));
     }
-    html_lit(r, "</tr></tfoot>\n</table>\n");
+    html_lit(r, "</tr></tfoot>\n</table></div>\n");
 }
 
 /* Links to the pages of a long plan; page is 0-based. */
@@ -749,6 +751,7 @@ render_results(struct req *r, const struct plan *p)
     if (p->nindicators == 0) {
         return;
     }
+    html_printf(r, WIDE_OPEN, T_PLAN_RESULTS);
     html_printf(r,
                 "<table>\n<caption>%s</caption>\n<thead><tr>"
                 "<th scope=\"col\">%s</th><th scope=\"col\" "
@@ -761,7 +764,7 @@ render_results(struct req *r, const struct plan *p)
                     in->name, num_text(&r->arena, &in->target_multi, false),
                     in->unit ? " " : "", in->unit ? in->unit : "");
     }
-    html_lit(r, "</tbody>\n</table>\n");
+    html_lit(r, "</tbody>\n</table></div>\n");
 }
 
 static void

@@ -69,6 +69,7 @@ page_teryt_woj_list(struct req *r)
                 T_TERYT_TITLE, T_TERYT_SUMMARY, (long)c.woj, (long)c.powiat,
                 (long)c.gmina);
     search_form(r, NULL);
+    html_printf(r, WIDE_OPEN, T_NAV_REGIONS);
     html_printf(r,
                 "<table>\n<caption>%s</caption>\n<thead><tr>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -86,7 +87,7 @@ page_teryt_woj_list(struct req *r)
                     (long)db_col_int(st, 2), (long)db_col_int(st, 3));
     }
     db_done(st);
-    html_lit(r, "</tbody>\n</table>\n");
+    html_lit(r, "</tbody>\n</table></div>\n");
     layout_end(r);
     return rc == DB_DONE ? 0 : rc;
 }
@@ -123,6 +124,7 @@ page_teryt_woj(struct req *r)
                 "href=\"/teryt\">%s</a> › %s</nav>\n"
                 "<h1>Województwo %s</h1>\n",
                 T_NAV_REGIONS, name, name);
+    html_printf(r, WIDE_OPEN, T_TERYT_POWIATS);
     html_printf(r,
                 "<table>\n<caption>%s</caption>\n<thead><tr>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -142,7 +144,7 @@ page_teryt_woj(struct req *r)
                     (long)db_col_int(st, 3));
     }
     db_done(st);
-    html_lit(r, "</tbody>\n</table>\n");
+    html_lit(r, "</tbody>\n</table></div>\n");
     layout_end(r);
     return rc == DB_DONE ? 0 : rc;
 }
@@ -182,6 +184,7 @@ page_teryt_powiat(struct req *r)
                 "href=\"/teryt\">%s</a> › <a href=\"/teryt/%s\">%s</a> "
                 "› %s</nav>\n<h1>%s <small>(%s, %s)</small></h1>\n",
                 T_NAV_REGIONS, woj, wname, pname, pname, kind, code);
+    html_printf(r, WIDE_OPEN, T_TERYT_GMINAS);
     html_printf(r,
                 "<table>\n<caption>%s</caption>\n<thead><tr>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -195,7 +198,7 @@ page_teryt_powiat(struct req *r)
                     teryt_rodz_name((int)db_col_int(st, 2)));
     }
     db_done(st);
-    html_lit(r, "</tbody>\n</table>\n");
+    html_lit(r, "</tbody>\n</table></div>\n");
     layout_end(r);
     return rc == DB_DONE ? 0 : rc;
 }

@@ -29,6 +29,7 @@ users_table(struct req *r)
 {
     db_stmt *st = db_query(r->db, Q_ACCOUNT_LIST);
 
+    html_printf(r, WIDE_OPEN, T_USERS_TITLE);
     html_printf(r,
                 "<table>\n<caption>%s</caption>\n<thead><tr>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -61,7 +62,7 @@ users_table(struct req *r)
                     warsaw_local(&r->arena, db_col_text(st, 5)));
     }
     db_done(st);
-    html_lit(r, "</tbody>\n</table>\n");
+    html_lit(r, "</tbody>\n</table></div>\n");
 }
 
 /* The units and organisations an account may belong to, chosen by id. */
@@ -435,6 +436,7 @@ page_audit(struct req *r)
                 f.action ? f.action : "", T_AUDIT_FROM, f.from ? f.from : "",
                 T_AUDIT_TO, f.to ? f.to : "", T_AUDIT_FILTER);
     html_lit(r, "<p><a href=\"/audyt.csv\">" T_AUDIT_CSV "</a></p>\n");
+    html_printf(r, WIDE_OPEN, T_AUDIT_TITLE);
     html_printf(r,
                 "<table>\n<caption>%s</caption>\n<thead><tr>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -455,7 +457,7 @@ page_audit(struct req *r)
                     db_col_text(st, 9));
     }
     db_done(st);
-    html_lit(r, "</tbody>\n</table>\n");
+    html_lit(r, "</tbody>\n</table></div>\n");
     if (n == 0) {
         html_lit(r, "<p>" T_AUDIT_NONE "</p>\n");
     } else {
