@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "core/err.h"
+#include "core/str.h"
 #include "db/db.h"
 #include "auth/auth.h"
 #include "core/arena.h"
@@ -39,7 +40,7 @@ cmd_purge(int argc, char **argv)
     if ((rc = cli_parse("purge", argc, argv, opts, 0, 0, pos, &npos)) != 0) {
         return rc;
     }
-    if (before == NULL || !helpline_date_valid(before)) {
+    if (before == NULL || !str_date_valid(before)) {
         fprintf(stderr, "rodzina purge: --before YYYY-MM-DD is required\n");
         return CLI_USAGE;
     }

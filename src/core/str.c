@@ -62,6 +62,31 @@ str_utf8_valid(const char *s, size_t n)
     return true;
 }
 
+bool
+str_date_valid(const char *s)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y, m, d, i;
+
+    if (s == NULL || strlen(s) != 10) {
+        return false;
+    }
+    for (i = 0; i < 10; i++) {
+        if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) {
+            return false;
+        }
+    }
+    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+        (s[3] - '0');
+    m = (s[5] - '0') * 10 + (s[6] - '0');
+    d = (s[8] - '0') * 10 + (s[9] - '0');
+    if (y < 1900 || m < 1 || m > 12 || d < 1) {
+        return false;
+    }
+    return d <= days[m - 1] ||
+           (m == 2 && d == 29 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+}
+
 size_t
 str_utf8_seq(const char *s)
 {

@@ -30,6 +30,8 @@ size_t str_utf8_seq(const char *s);
 ** when it is already well-formed.
 */
 const char *str_utf8_repair(struct arena *a, const char *s);
+/* True when s is a real calendar date "YYYY-MM-DD" (year 1900 on). */
+bool str_date_valid(const char *s);
 /* Lower-case ASCII and Polish capitals (Ą Ć Ę Ł Ń Ó Ś Ź Ż), into the arena. */
 char *str_lower_pl(struct arena *a, const char *s);
 /* Copy without leading and trailing ASCII white space, into the arena. */

@@ -15,6 +15,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/str.h"
+#include "core/warsaw.h"
 #include "db/db.h"
 #include "html/strings_pl.h"
 
@@ -64,29 +65,6 @@ const char *const helpline_specialist_label[HELPLINE_SPECIALISTS + 1] = {
     "", T_HL_SP1, T_HL_SP2, T_HL_SP3, T_HL_SP4, T_HL_SP5, T_HL_SP6,
 };
 
-/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
-static long
-days_from_civil(int y, int m, int d)
-{
-    long era, yoe, doy, doe;
-
-    y -= m <= 2;
-    era = (y >= 0 ? y : y - 399) / 400;
-    yoe = y - era * 400;
-    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static int
-month_days(int y, int m)
-{
-    static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-
-    return m == 2 && leap ? 29 : dm[m - 1];
-}
-
 static bool
 digits(const char *s, int n)
 {
@@ -100,22 +78,6 @@ digits(const char *s, int n)
     return true;
 }
 
-bool
-helpline_date_valid(const char *s)
-{
-    int y, m, d;
-
-    if (s == NULL || strlen(s) != 10 || !digits(s, 4) || s[4] != '-' ||
-        !digits(s + 5, 2) || s[7] != '-' || !digits(s + 8, 2)) {
-        return false;
-    }
-    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
-        (s[3] - '0');
-    m = (s[5] - '0') * 10 + (s[6] - '0');
-    d = (s[8] - '0') * 10 + (s[9] - '0');
-    return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= month_days(y, m);
-}
-
 /* HH:MM with HH 00..23 and MM 00..59. */
 static bool
 time_valid(const char *s)
@@ -125,27 +87,10 @@ time_valid(const char *s)
            s[3] < '6';
 }
 
-static long
-last_sunday_utc(int y, int m)
-{
-    long days = days_from_civil(y, m, month_days(y, m));
-    long wday = ((days % 7) + 11) % 7; /* 1970-01-01 was a Thursday */
-
-    return (days - wday) * 86400L + 3600L; /* 01:00 UTC */
-}
-
 void
 helpline_warsaw_time(time_t t, struct tm *out)
 {
-    struct tm utc;
-    long start, end;
-    time_t local;
-
-    gmtime_r(&t, &utc);
-    start = last_sunday_utc(utc.tm_year + 1900, 3);
-    end = last_sunday_utc(utc.tm_year + 1900, 10);
-    local = t + ((long)t >= start && (long)t < end ? 7200 : 3600);
-    gmtime_r(&local, out);
+    warsaw_tm((int64_t)t, out);
 }
 
 bool
@@ -301,7 +246,7 @@ check_contact(struct db *db, const struct helpline_contact *c, const char **why)
 
         memcpy(day, c->at, 10);
         day[10] = '\0';
-        if (!helpline_date_valid(day)) {
+        if (!str_date_valid(day)) {
             *why = T_HL_ERR_AT;
             return ERR_INPUT;
         }
@@ -431,7 +376,7 @@ helpline_purge(struct db *db, struct arena *a, const char *before,
     int64_t n = 0, nref = 0;
     int rc;
 
-    if (!helpline_date_valid(before)) {
+    if (!str_date_valid(before)) {
         return ERR_INPUT;
     }
     if ((rc = db_begin(db)) != 0) {
@@ -499,7 +444,7 @@ helpline_count_agreements(struct db *db, const char *region,
 {
     db_stmt *st;
 
-    if (!helpline_date_valid(date_iso)) {
+    if (!str_date_valid(date_iso)) {
         return ERR_INPUT;
     }
     st = db_query(db, Q_HELPLINE_AGREEMENT_COUNT);
@@ -560,9 +505,9 @@ helpline_agreement_set(struct db *db, const char *region, const char *gmina,
     }
     *why = T_HL_ERR_AGR;
     if (!region_valid(region) || gmina == NULL ||
-        (!remove && !helpline_date_valid(since)) ||
+        (!remove && !str_date_valid(since)) ||
         (until != NULL &&
-         (!helpline_date_valid(until) || remove || strcmp(until, since) < 0))) {
+         (!str_date_valid(until) || remove || strcmp(until, since) < 0))) {
         return ERR_INPUT;
     }
     st = db_query(db, Q_HELPLINE_GMINA_WOJ);
@@ -630,7 +575,7 @@ helpline_duty_add(struct db *db, const struct helpline_duty *d,
         d->place[0] == '\0' || strlen(d->place) > 200 ||
         !str_utf8_valid(d->city, strlen(d->city)) ||
         !str_utf8_valid(d->place, strlen(d->place)) ||
-        !helpline_date_valid(d->day) || !time_valid(d->start) ||
+        !str_date_valid(d->day) || !time_valid(d->start) ||
         !time_valid(d->finish) || strcmp(d->finish, d->start) <= 0) {
         return ERR_INPUT;
     }

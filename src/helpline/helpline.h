@@ -102,9 +102,6 @@ int helpline_contact_add(struct db *db, const struct helpline_contact *c,
 int helpline_purge(struct db *db, struct arena *a, const char *before,
                    const struct audit_entry *who, int64_t *deleted);
 
-/* True when s is a valid calendar date YYYY-MM-DD. */
-bool helpline_date_valid(const char *s);
-
 /*
 ** Local time in Europe/Warsaw for UTC time t (CET, and CEST from the last
 ** Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC), in

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "core/err.h"
+#include "core/str.h"
 #include "core/json.h"
 #include "db/db.h"
 #include "helpline_web.h"
@@ -31,7 +32,7 @@ api_helpline_agreements(struct req *r)
 
     if (date == NULL || date[0] == '\0') {
         date = helpline_today(r);
-    } else if (!helpline_date_valid(date)) {
+    } else if (!str_date_valid(date)) {
         return req_error(r, 400, T_HL_ERR_DATE);
     }
     n = helpline_agreements(r->db, &r->arena, region, date, &g);

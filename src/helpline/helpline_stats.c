@@ -12,6 +12,7 @@
 
 #include "core/arena.h"
 #include "core/err.h"
+#include "core/str.h"
 #include "db/db.h"
 #include "directory/directory.h"
 #include "helpline.h"
@@ -356,8 +357,8 @@ helpline_stats(struct db *db, struct arena *a, const char *region,
     bool first_whole, last_whole;
 
     memset(out, 0, sizeof(*out));
-    if (!helpline_date_valid(from) || !helpline_date_valid(to) ||
-        strcmp(from, to) > 0 || atoi(to) - atoi(from) >= MAX_YEARS) {
+    if (!str_date_valid(from) || !str_date_valid(to) || strcmp(from, to) > 0 ||
+        atoi(to) - atoi(from) >= MAX_YEARS) {
         return ERR_INPUT;
     }
     out->region = region;

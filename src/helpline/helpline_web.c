@@ -13,6 +13,7 @@
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/str.h"
 #include "db/db.h"
 #include "html/html.h"
 
@@ -138,7 +139,7 @@ helpline_range_or_reply(struct req *r, const char *def_from, const char **from,
 
     *from = f != NULL && f[0] != '\0' ? f : def_from;
     *to = t != NULL && t[0] != '\0' ? t : helpline_today(r);
-    if (!helpline_date_valid(*from) || !helpline_date_valid(*to)) {
+    if (!str_date_valid(*from) || !str_date_valid(*to)) {
         return req_error(r, 400, T_HL_ERR_DATE);
     }
     if (strcmp(*from, *to) > 0 || atoi(*to) - atoi(*from) >= 20) {

@@ -440,6 +440,9 @@ int mon_report_build(struct db *db, struct arena *a, int64_t plan_id,
 /* The report as one JSON object. */
 void mon_report_json(struct json *j, const struct mon_report *m);
 
+/* real / target in tenths of a percent, rounded, at most 100 000; -1
+ * when the target is not positive. */
+int mon_pct10(int64_t real, int64_t target);
 /* "12,5" for tenths of a percent; "–" for -1. */
 const char *mon_pct_text(struct arena *a, int pct10);
 

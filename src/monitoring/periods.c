@@ -80,31 +80,6 @@ change_json(struct arena *a, const char *period, const char *due_on,
     return s;
 }
 
-/* "2024-03-31": a real calendar date. */
-static bool
-iso_date(const char *s)
-{
-    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int y, m, d, i;
-
-    for (i = 0; i < 10; i++) {
-        if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) {
-            return false;
-        }
-    }
-    if (s[10] != '\0') {
-        return false;
-    }
-    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
-        (s[3] - '0');
-    m = (s[5] - '0') * 10 + (s[6] - '0');
-    d = (s[8] - '0') * 10 + (s[9] - '0');
-    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days[m - 1]) {
-        return false;
-    }
-    return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
-}
-
 int
 mon_period_change(struct db *db, struct arena *a, const struct mon_actor *act,
                   int64_t plan_id, const char *period, const char *action,
@@ -135,7 +110,7 @@ mon_period_change(struct db *db, struct arena *a, const struct mon_actor *act,
         if (due_on != NULL && *due_on == '\0') {
             due_on = NULL;
         }
-        if (due_on != NULL && !iso_date(due_on)) {
+        if (due_on != NULL && !str_date_valid(due_on)) {
             *why = T_MON_ERR_DUE;
             return ERR_INPUT;
         }

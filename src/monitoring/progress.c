@@ -12,12 +12,6 @@
 #include "db/db.h"
 #include "monitoring.h"
 
-static int
-pct10_of(int64_t x, int64_t of)
-{
-    return of > 0 ? (int)((x * 1000 + of / 2) / of) : -1;
-}
-
 int
 mon_progress_build(struct db *db, struct arena *a, int64_t plan_id,
                    struct mon_progress *m)
@@ -86,7 +80,7 @@ mon_progress_build(struct db *db, struct arena *a, int64_t plan_id,
     }
     for (i = 0; i < p->nindicators; i++) {
         m->ind[i].pct10 = m->ind[i].has_target && m->ind[i].has_data
-                              ? pct10_of(m->ind[i].real, m->ind[i].target)
+                              ? mon_pct10(m->ind[i].real, m->ind[i].target)
                               : -1;
     }
     /* The EU's share of what was spent, at the card's co-financing rate. */

@@ -143,17 +143,12 @@ add_err(struct arena *a, const char ***errs, int *n, const char *msg)
     (*errs)[(*n)++] = msg;
 }
 
+/* A calendar date of the registers' years. */
 static bool
 date_ok(const char *s)
 {
-    int y, m, d;
-    char tail;
-
-    if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) {
-        return false;
-    }
-    return y >= 2000 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31 &&
-           s[4] == '-' && s[7] == '-';
+    return str_date_valid(s) && strncmp(s, "2000", 4) >= 0 &&
+           strncmp(s, "2100", 4) <= 0;
 }
 
 static bool

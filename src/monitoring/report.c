@@ -31,8 +31,8 @@ mon_pct_text(struct arena *a, int pct10)
     return arena_printf(a, "%d,%d", pct10 / 10, pct10 % 10);
 }
 
-static int
-pct10_of(int64_t real, int64_t target)
+int
+mon_pct10(int64_t real, int64_t target)
 {
     int64_t v;
 
@@ -328,9 +328,9 @@ mon_report_build(struct db *db, struct arena *a, int64_t plan_id,
         struct mon_rind *ri = &m->ind[i];
         int t = p->indicators[i].task;
 
-        ri->pct10 = ri->has_target ? pct10_of(ri->real, ri->target) : -1;
+        ri->pct10 = ri->has_target ? mon_pct10(ri->real, ri->target) : -1;
         ri->multi_pct10 =
-            ri->has_multi ? pct10_of(ri->multi_real, ri->multi_target) : -1;
+            ri->has_multi ? mon_pct10(ri->multi_real, ri->multi_target) : -1;
         if (ri->has_target && ri->target > 0 &&
             ri->real * 10 < ri->target * 9) {
             ri->at_risk = true;

@@ -300,6 +300,9 @@ void plan_finding_add(struct arena *a, struct plan *p, enum plan_severity sev,
 
 /* Index of the funding source with this code, or -1. */
 int plan_source_find(const struct plan *p, const char *code);
+/* The source row after every row the plan's items came from: the row of
+ * an item added in a form, so that it sorts after the document's. */
+int plan_next_row(const struct plan *p);
 
 /*
 ** Grow an arena array of n elements of size bytes so that element n can

@@ -543,17 +543,8 @@ append_task(struct edit *e)
     struct plan_task *t;
     struct plan_line *l;
     struct plan_indicator *in;
-    int row = 0, i;
+    int row = plan_next_row(p) - 1;
 
-    for (i = 0; i < p->ntasks; i++) {
-        row = p->tasks[i].row > row ? p->tasks[i].row : row;
-    }
-    for (i = 0; i < p->nlines; i++) {
-        row = p->lines[i].row > row ? p->lines[i].row : row;
-    }
-    for (i = 0; i < p->nindicators; i++) {
-        row = p->indicators[i].row > row ? p->indicators[i].row : row;
-    }
     p->tasks = plan_grow(a, p->tasks, p->ntasks, sizeof(*p->tasks));
     t = &p->tasks[p->ntasks];
     memset(t, 0, sizeof(*t));

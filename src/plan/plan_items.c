@@ -97,28 +97,6 @@ remove_at(void *arr, int *n, size_t size, int at)
 }
 
 /* The next free source row, so that findings name a row of their own. */
-static int
-next_row(const struct plan *p)
-{
-    int row = 0, i;
-
-    for (i = 0; i < p->ntasks; i++) {
-        row = p->tasks[i].row > row ? p->tasks[i].row : row;
-    }
-    for (i = 0; i < p->nlines; i++) {
-        row = p->lines[i].row > row ? p->lines[i].row : row;
-    }
-    for (i = 0; i < p->nindicators; i++) {
-        row = p->indicators[i].row > row ? p->indicators[i].row : row;
-    }
-    for (i = 0; i < p->ngoals; i++) {
-        row = p->goals[i].row > row ? p->goals[i].row : row;
-    }
-    for (i = 0; i < p->nactions; i++) {
-        row = p->actions[i].row > row ? p->actions[i].row : row;
-    }
-    return row + 1;
-}
 
 /* Tasks know their lines by range: rebuild it (lines stay by task). */
 static void
@@ -158,7 +136,7 @@ add_line(struct items *it, int task)
     it->line_o = insert_at(a, it->line_o, &n, sizeof(int), at);
     it->line_o[at] = -1;
     p->lines[at].task = task;
-    p->lines[at].row = next_row(p);
+    p->lines[at].row = plan_next_row(p);
     relink(p);
     return at;
 }
@@ -202,7 +180,7 @@ add_indicator(struct items *it, int task, int parent)
     it->ind_o[at] = -1;
     p->indicators[at].task = task;
     p->indicators[at].parent = parent;
-    p->indicators[at].row = next_row(p);
+    p->indicators[at].row = plan_next_row(p);
     p->indicators[at].name = "";
     return at;
 }
@@ -321,12 +299,12 @@ add_item(struct items *it, int task, int parent)
     case IK_GOAL:
         p->goals =
             insert_at(a, p->goals, &p->ngoals, sizeof(*p->goals), p->ngoals);
-        p->goals[p->ngoals - 1].row = next_row(p);
+        p->goals[p->ngoals - 1].row = plan_next_row(p);
         return p->ngoals - 1;
     case IK_ACTION:
         p->actions = insert_at(a, p->actions, &p->nactions, sizeof(*p->actions),
                                p->nactions);
-        p->actions[p->nactions - 1].row = next_row(p);
+        p->actions[p->nactions - 1].row = plan_next_row(p);
         p->actions[p->nactions - 1].goal = -1;
         return p->nactions - 1;
     case IK_TASK:
@@ -334,7 +312,7 @@ add_item(struct items *it, int task, int parent)
         p->tasks = insert_at(a, p->tasks, &p->ntasks, sizeof(*p->tasks), n);
         it->task_o = insert_at(a, it->task_o, &n, sizeof(int), n);
         it->task_o[n - 1] = -1;
-        p->tasks[n - 1].row = next_row(p);
+        p->tasks[n - 1].row = plan_next_row(p);
         p->tasks[n - 1].goal = p->ngoals > 0 ? p->ngoals - 1 : -1;
         p->tasks[n - 1].action = -1;
         p->tasks[n - 1].first_line = -1;

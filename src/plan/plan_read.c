@@ -114,6 +114,29 @@ static char blank_cell[1];
 /* ---------------------------------------------------------------- */
 /* Shared helpers                                                    */
 
+int
+plan_next_row(const struct plan *p)
+{
+    int row = 0, i;
+
+    for (i = 0; i < p->ntasks; i++) {
+        row = p->tasks[i].row > row ? p->tasks[i].row : row;
+    }
+    for (i = 0; i < p->nlines; i++) {
+        row = p->lines[i].row > row ? p->lines[i].row : row;
+    }
+    for (i = 0; i < p->nindicators; i++) {
+        row = p->indicators[i].row > row ? p->indicators[i].row : row;
+    }
+    for (i = 0; i < p->ngoals; i++) {
+        row = p->goals[i].row > row ? p->goals[i].row : row;
+    }
+    for (i = 0; i < p->nactions; i++) {
+        row = p->actions[i].row > row ? p->actions[i].row : row;
+    }
+    return row + 1;
+}
+
 void *
 plan_grow(struct arena *a, void *arr, int n, size_t size)
 {

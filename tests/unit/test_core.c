@@ -204,6 +204,16 @@ test_warsaw_local_time(void **state)
     assert_string_equal(warsaw_local(&a, "2026-10-25T01:00:00Z"),
                         "25.10.2026 02:00");
     assert_string_equal(warsaw_local(&a, "wczoraj"), "wczoraj");
+    /* one calendar check for every date field (helpline, registers,
+     * reporting calendar) */
+    assert_true(str_date_valid("2024-02-29"));
+    assert_false(str_date_valid("2023-02-29"));
+    assert_false(str_date_valid("2021-02-30"));
+    assert_true(str_date_valid("2000-02-29"));
+    assert_false(str_date_valid("1900-02-29"));
+    assert_false(str_date_valid("2024-13-01"));
+    assert_false(str_date_valid("2024-1-01"));
+    assert_false(str_date_valid("2024-01-01x"));
     assert_string_equal(warsaw_local(&a, "2026-12-03"), "2026-12-03");
     assert_string_equal(warsaw_date_words(&a, 1796299200), "3 grudnia 2026 r.");
     arena_free(&a);
