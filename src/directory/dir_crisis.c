@@ -25,7 +25,6 @@ add_lines(const struct region_line *src, int k, int minute,
         l->name = src[i].name;
         l->phone = src[i].phone;
         l->hours = src[i].hours ? src[i].hours : "";
-        l->info_line = "";
         l->open_now = src[i].open_from < 0                    ? -1
                       : region_line_open_now(&src[i], minute) ? 1
                                                               : 0;
