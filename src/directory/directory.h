@@ -346,7 +346,7 @@ long directory_demo_generate(struct db *db, long n);
 /* A line to call now: strings in the arena; hours as in dir_hours_parse. */
 struct dir_crisis_line {
     const char *name, *phone, *hours;
-    int open_now;          /* 1, 0, -1 unknown */
+    int open_now; /* 1, 0, -1 unknown */
 };
 
 /*
