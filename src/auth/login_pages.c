@@ -41,18 +41,19 @@ login_form(struct req *r, const char *login, const char *next,
            const char *error)
 {
     layout_begin(r, T_LOGIN_TITLE);
-    html_lit(r, "<h1>" T_LOGIN_TITLE "</h1>\n");
+    html_lit(&r->out, "<h1>" T_LOGIN_TITLE "</h1>\n");
     if (error != NULL) {
         form_errors(r, &error, 1);
     }
     form_begin(r, "/login", NULL);
-    html_printf(r, "<input type=\"hidden\" name=\"next\" value=\"%s\">\n",
+    html_printf(&r->out, "<input type=\"hidden\" name=\"next\" value=\"%s\">\n",
                 safe_next(next));
     form_input(r, "login", T_LOGIN_LOGIN, "text", login,
                "autocomplete=\"username\" required");
     form_input(r, "password", T_LOGIN_PASSWORD, "password", NULL,
                "autocomplete=\"current-password\" required");
-    html_lit(r, "<p><button type=\"submit\">" T_LOGIN_BUTTON "</button></p>\n");
+    html_lit(&r->out,
+             "<p><button type=\"submit\">" T_LOGIN_BUTTON "</button></p>\n");
     form_end(r);
     layout_end(r);
 }

@@ -66,7 +66,7 @@ field(struct req *r, const char *name)
 static void
 crumbs(struct req *r, const char *here)
 {
-    html_printf(r,
+    html_printf(&r->out,
                 "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
                 "href=\"/uslugi\">%s</a> › <a href=\"/uslugi/zarzadzanie\">"
                 "%s</a> › %s</nav>\n",
@@ -81,25 +81,25 @@ findings_box(struct req *r, const struct dir_findings *f)
     if (f->n == 0) {
         return;
     }
-    html_lit(r, "<div class=\"errors\" role=\"alert\"><p>" T_DIR_FINDINGS
-                "</p><ul>\n");
+    html_lit(&r->out, "<div class=\"errors\" role=\"alert\"><p>" T_DIR_FINDINGS
+                      "</p><ul>\n");
     for (i = 0; i < f->n; i++) {
         const struct dir_finding *x = &f->v[i];
 
         if (x->row > 0 && x->column != NULL) {
-            html_printf(r, "<li>%s %d, %s „%s”: %s</li>\n", T_DIR_ROW, x->row,
-                        T_DIR_COLUMN, x->column, x->message);
+            html_printf(&r->out, "<li>%s %d, %s „%s”: %s</li>\n", T_DIR_ROW,
+                        x->row, T_DIR_COLUMN, x->column, x->message);
         } else if (x->row > 0) {
-            html_printf(r, "<li>%s %d: %s</li>\n", T_DIR_ROW, x->row,
+            html_printf(&r->out, "<li>%s %d: %s</li>\n", T_DIR_ROW, x->row,
                         x->message);
         } else if (x->column != NULL) {
-            html_printf(r, "<li>%s „%s”: %s</li>\n", T_DIR_FIELD, x->column,
-                        x->message);
+            html_printf(&r->out, "<li>%s „%s”: %s</li>\n", T_DIR_FIELD,
+                        x->column, x->message);
         } else {
-            html_printf(r, "<li>%s</li>\n", x->message);
+            html_printf(&r->out, "<li>%s</li>\n", x->message);
         }
     }
-    html_lit(r, "</ul></div>\n");
+    html_lit(&r->out, "</ul></div>\n");
 }
 
 /*
@@ -124,14 +124,14 @@ page_directory_admin(struct req *r)
     }
     db_done(st);
     layout_begin(r, T_DIR_ADMIN_TITLE);
-    html_printf(r,
+    html_printf(&r->out,
                 "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
                 "href=\"/uslugi\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
                 "<p>%s %lld, %s %lld (%s: %lld).</p>\n",
                 T_DIR_TITLE, T_DIR_ADMIN_TITLE, T_DIR_ADMIN_TITLE,
                 T_DIR_COUNT_ORGS, (long long)norg, T_DIR_COUNT_SERVICES,
                 (long long)nsvc, T_DIR_COUNT_EXAMPLES, (long long)nex);
-    html_lit(r,
+    html_lit(&r->out,
              "<ul class=\"actions\">\n"
              "<li><a href=\"/uslugi/zarzadzanie/instytucja\">" T_DIR_ORG_ADD
              "</a></li>\n"
@@ -139,17 +139,18 @@ page_directory_admin(struct req *r)
              "</a></li>\n"
              "<li><a href=\"/uslugi/hsds.zip\">" T_DIR_HSDS_LINK
              "</a></li>\n</ul>\n");
-    html_lit(r,
+    html_lit(&r->out,
              "<h2>" T_DIR_IMPORT_TITLE "</h2>\n<p>" T_DIR_IMPORT_LEAD "</p>\n");
     form_begin(r, "/uslugi/zarzadzanie/import", "multipart/form-data");
-    html_lit(r, "<p class=\"field\"><label for=\"f-file\">" T_DIR_IMPORT_FILE
-                "</label><input id=\"f-file\" name=\"file\" type=\"file\" "
-                "required accept=\".csv,text/csv\"></p>\n"
-                "<p><button type=\"submit\">" T_DIR_IMPORT_BUTTON
-                "</button></p>\n");
+    html_lit(&r->out,
+             "<p class=\"field\"><label for=\"f-file\">" T_DIR_IMPORT_FILE
+             "</label><input id=\"f-file\" name=\"file\" type=\"file\" "
+             "required accept=\".csv,text/csv\"></p>\n"
+             "<p><button type=\"submit\">" T_DIR_IMPORT_BUTTON
+             "</button></p>\n");
     form_end(r);
-    html_printf(r, WIDE_OPEN, T_DIR_ORGS);
-    html_printf(r,
+    html_printf(&r->out, WIDE_OPEN, T_DIR_ORGS);
+    html_printf(&r->out,
                 "<h2>%s</h2>\n<p><a href=\"/uslugi/zarzadzanie%s\">%s</a>"
                 "</p>\n<table>\n<caption>%s</caption>\n<thead><tr>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -163,7 +164,7 @@ page_directory_admin(struct req *r)
     db_bind_text(st, 1, region);
     db_bind_int(st, 2, examples);
     while ((rc = db_step(st)) == DB_ROW) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<tr><td><a href=\"/uslugi/zarzadzanie/instytucja/"
                     "%lld\">%s</a>%s%s</td><td>%s</td><td>%s (%s)</td>"
                     "<td class=\"num\">%lld</td></tr>\n",
@@ -174,7 +175,7 @@ page_directory_admin(struct req *r)
                     db_col_text(st, 5), (long long)db_col_int(st, 9));
     }
     db_done(st);
-    html_lit(r, "</tbody>\n</table></div>\n");
+    html_lit(&r->out, "</tbody>\n</table></div>\n");
     layout_end(r);
     return rc == DB_DONE ? 0 : rc;
 }
@@ -227,19 +228,19 @@ page_directory_import(struct req *r)
     r->status = rc == 0 ? 200 : 400;
     layout_begin(r, T_DIR_IMPORT_TITLE);
     crumbs(r, T_DIR_IMPORT_TITLE);
-    html_lit(r, "<h1>" T_DIR_IMPORT_TITLE "</h1>\n");
+    html_lit(&r->out, "<h1>" T_DIR_IMPORT_TITLE "</h1>\n");
     if (rc == 0) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<p class=\"notice-ok\" role=\"status\">%s %d, %s %d."
                     "</p>\n",
                     T_DIR_IMPORT_DONE_ORGS, norg, T_DIR_IMPORT_DONE_SERVICES,
                     nsvc);
     } else {
-        html_lit(r, "<p>" T_DIR_IMPORT_REJECTED "</p>\n");
+        html_lit(&r->out, "<p>" T_DIR_IMPORT_REJECTED "</p>\n");
         findings_box(r, &f);
     }
-    html_lit(r, "<p><a href=\"/uslugi/zarzadzanie\">" T_DIR_BACK_ADMIN
-                "</a></p>\n");
+    html_lit(&r->out, "<p><a href=\"/uslugi/zarzadzanie\">" T_DIR_BACK_ADMIN
+                      "</a></p>\n");
     layout_end(r);
     return 0;
 }
@@ -250,7 +251,7 @@ static void
 text_field(struct req *r, const char *name, const char *label,
            const char *value, bool required)
 {
-    html_printf(r,
+    html_printf(&r->out,
                 "<p class=\"field\"><label for=\"f-%s\">%s%s</label>\n"
                 "<input id=\"f-%s\" name=\"%s\" type=\"text\" value=\"%s\""
                 "%s></p>\n",
@@ -262,7 +263,7 @@ static void
 area_field(struct req *r, const char *name, const char *label,
            const char *value)
 {
-    html_printf(r,
+    html_printf(&r->out,
                 "<p class=\"field\"><label for=\"f-%s\">%s</label>\n"
                 "<textarea id=\"f-%s\" name=\"%s\" rows=\"3\">%s"
                 "</textarea></p>\n",
@@ -277,9 +278,9 @@ org_form(struct req *r, const struct dir_org *o, const struct dir_findings *f)
 
     layout_begin(r, title);
     crumbs(r, title);
-    html_printf(r, "<h1>%s</h1>\n", title);
+    html_printf(&r->out, "<h1>%s</h1>\n", title);
     if (o->id > 0) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<p><a href=\"/uslugi/instytucja/%lld\">%s</a> · "
                     "<a href=\"/uslugi/zarzadzanie/usluga?instytucja=%lld"
                     "\">%s</a></p>\n",
@@ -295,17 +296,17 @@ org_form(struct req *r, const struct dir_org *o, const struct dir_findings *f)
                          : "/uslugi/zarzadzanie/instytucja",
                NULL);
     text_field(r, "org_name", T_DIR_F_NAME, o->name, true);
-    html_printf(r,
+    html_printf(&r->out,
                 "<p class=\"field\"><label for=\"f-kind\">%s</label>\n"
                 "<select id=\"f-kind\" name=\"kind\">\n",
                 T_DIR_KIND);
     for (i = 0; dir_kinds[i] != NULL; i++) {
-        html_printf(r, "<option value=\"%s\"%s>%s</option>\n", dir_kinds[i],
-                    o->kind && strcmp(o->kind, dir_kinds[i]) == 0 ? " selected"
-                                                                  : "",
-                    dir_kind_label(dir_kinds[i]));
+        html_printf(
+            &r->out, "<option value=\"%s\"%s>%s</option>\n", dir_kinds[i],
+            o->kind && strcmp(o->kind, dir_kinds[i]) == 0 ? " selected" : "",
+            dir_kind_label(dir_kinds[i]));
     }
-    html_lit(r, "</select></p>\n");
+    html_lit(&r->out, "</select></p>\n");
     if (r->user->region == NULL) {
         text_field(r, "region", T_DIR_F_REGION, o->region, true);
     }
@@ -318,7 +319,7 @@ org_form(struct req *r, const struct dir_org *o, const struct dir_findings *f)
     text_field(r, "street", T_DIR_F_STREET, o->street, false);
     text_field(r, "postcode", T_DIR_F_POSTCODE, o->postcode, false);
     text_field(r, "city", T_DIR_F_CITY, o->city, false);
-    html_printf(r,
+    html_printf(&r->out,
                 "<p class=\"field\"><label for=\"f-gmina-name\">%s</label>"
                 "\n<input id=\"f-gmina-name\" type=\"text\" "
                 "autocomplete=\"off\" data-autocomplete=\"/api/teryt/"
@@ -327,7 +328,7 @@ org_form(struct req *r, const struct dir_org *o, const struct dir_findings *f)
     text_field(r, "gmina", T_DIR_F_GMINA, o->gmina, true);
     text_field(r, "lat", T_DIR_F_LAT, o->lat, false);
     text_field(r, "lon", T_DIR_F_LON, o->lon, false);
-    html_printf(r,
+    html_printf(&r->out,
                 "<p class=\"check\"><input id=\"f-confidential\" "
                 "name=\"confidential\" type=\"checkbox\" value=\"1\"%s> "
                 "<label for=\"f-confidential\">%s</label></p>\n",
@@ -336,20 +337,22 @@ org_form(struct req *r, const struct dir_org *o, const struct dir_findings *f)
     text_field(r, "org_email", T_DIR_F_EMAIL, o->email, false);
     text_field(r, "org_web", T_DIR_F_WEB, o->web, false);
     text_field(r, "org_hours", T_DIR_F_HOURS, o->hours, false);
-    html_lit(r, "<p><button type=\"submit\">" T_DIR_SAVE "</button></p>\n");
+    html_lit(&r->out,
+             "<p><button type=\"submit\">" T_DIR_SAVE "</button></p>\n");
     form_end(r);
     if (o->id > 0) {
-        html_lit(r, "<h2>" T_DIR_DELETE_TITLE "</h2>\n");
+        html_lit(&r->out, "<h2>" T_DIR_DELETE_TITLE "</h2>\n");
         form_begin(r,
                    arena_printf(&r->arena,
                                 "/uslugi/zarzadzanie/instytucja/%lld/usun",
                                 (long long)o->id),
                    NULL);
-        html_lit(r, "<p class=\"check\"><input id=\"f-confirm\" "
-                    "name=\"potwierdzam\" type=\"checkbox\" value=\"1\" "
-                    "required> <label for=\"f-confirm\">" T_DIR_DELETE_CONFIRM
-                    "</label></p>\n<p><button type=\"submit\">" T_DIR_DELETE_ORG
-                    "</button></p>\n");
+        html_lit(&r->out,
+                 "<p class=\"check\"><input id=\"f-confirm\" "
+                 "name=\"potwierdzam\" type=\"checkbox\" value=\"1\" "
+                 "required> <label for=\"f-confirm\">" T_DIR_DELETE_CONFIRM
+                 "</label></p>\n<p><button type=\"submit\">" T_DIR_DELETE_ORG
+                 "</button></p>\n");
         form_end(r);
     }
     layout_end(r);
@@ -625,7 +628,7 @@ service_form(struct req *r, const struct dir_service *s,
 
     layout_begin(r, title);
     crumbs(r, title);
-    html_printf(r,
+    html_printf(&r->out,
                 "<h1>%s</h1>\n<p>%s <a href=\"/uslugi/zarzadzanie/"
                 "instytucja/%lld\">%s</a></p>\n",
                 title, T_DIR_ORG, (long long)o->id, o->name);
@@ -636,19 +639,19 @@ service_form(struct req *r, const struct dir_service *s,
                                   (long long)s->id)
                    : "/uslugi/zarzadzanie/usluga",
                NULL);
-    html_printf(r,
+    html_printf(&r->out,
                 "<input type=\"hidden\" name=\"instytucja\" "
                 "value=\"%lld\">\n",
                 (long long)o->id);
     text_field(r, "service_name", T_DIR_F_NAME, s->name, true);
     area_field(r, "service_description", T_DIR_F_DESCRIPTION, s->description);
-    html_printf(r,
+    html_printf(&r->out,
                 "<p class=\"field\"><label for=\"f-category\">%s</label>\n"
                 "<select id=\"f-category\" name=\"category\">\n",
                 T_DIR_CATEGORY);
     st = db_query(r->db, Q_DIR_CATEGORIES);
     while (db_step(st) == DB_ROW) {
-        html_printf(r, "<option value=\"%s\"%s>%s</option>\n",
+        html_printf(&r->out, "<option value=\"%s\"%s>%s</option>\n",
                     db_col_text(st, 0),
                     s->category && strcmp(s->category, db_col_text(st, 0)) == 0
                         ? " selected"
@@ -656,11 +659,11 @@ service_form(struct req *r, const struct dir_service *s,
                     db_col_text(st, 1));
     }
     db_done(st);
-    html_printf(r, "</select></p>\n<fieldset><legend>%s</legend>\n",
+    html_printf(&r->out, "</select></p>\n<fieldset><legend>%s</legend>\n",
                 T_DIR_TARGETS);
     st = db_query(r->db, Q_DIR_TARGETS);
     while (db_step(st) == DB_ROW) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<p class=\"check\"><input id=\"f-t-%s\" "
                     "name=\"t_%s\" type=\"checkbox\" value=\"1\"%s> "
                     "<label for=\"f-t-%s\">%s</label></p>\n",
@@ -670,28 +673,30 @@ service_form(struct req *r, const struct dir_service *s,
                     db_col_text(st, 0), db_col_text(st, 1));
     }
     db_done(st);
-    html_lit(r, "</fieldset>\n");
+    html_lit(&r->out, "</fieldset>\n");
     text_field(r, "coverage", T_DIR_F_COVERAGE, s->coverage, true);
     text_field(r, "service_hours", T_DIR_F_SERVICE_HOURS, s->hours, false);
     text_field(r, "service_phone", T_DIR_F_SERVICE_PHONE, s->phone, false);
     text_field(r, "cost", T_DIR_COST, s->cost, false);
     text_field(r, "languages", T_DIR_LANGUAGES, s->languages, false);
     area_field(r, "how_to_apply", T_DIR_HOW_TO_APPLY, s->how_to_apply);
-    html_lit(r, "<p><button type=\"submit\">" T_DIR_SAVE "</button></p>\n");
+    html_lit(&r->out,
+             "<p><button type=\"submit\">" T_DIR_SAVE "</button></p>\n");
     form_end(r);
     if (s->id > 0) {
-        html_lit(r, "<h2>" T_DIR_DELETE_TITLE "</h2>\n");
+        html_lit(&r->out, "<h2>" T_DIR_DELETE_TITLE "</h2>\n");
         form_begin(r,
                    arena_printf(&r->arena,
                                 "/uslugi/zarzadzanie/usluga/%lld/usun",
                                 (long long)s->id),
                    NULL);
         html_lit(
-            r, "<p class=\"check\"><input id=\"f-confirm\" "
-               "name=\"potwierdzam\" type=\"checkbox\" value=\"1\" "
-               "required> <label for=\"f-confirm\">" T_DIR_DELETE_CONFIRM
-               "</label></p>\n<p><button type=\"submit\">" T_DIR_DELETE_SERVICE
-               "</button></p>\n");
+            &r->out,
+            "<p class=\"check\"><input id=\"f-confirm\" "
+            "name=\"potwierdzam\" type=\"checkbox\" value=\"1\" "
+            "required> <label for=\"f-confirm\">" T_DIR_DELETE_CONFIRM
+            "</label></p>\n<p><button type=\"submit\">" T_DIR_DELETE_SERVICE
+            "</button></p>\n");
         form_end(r);
     }
     layout_end(r);

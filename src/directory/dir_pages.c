@@ -101,7 +101,7 @@ phone_links(struct req *r, const char *list)
         if (*num == '\0') {
             continue;
         }
-        html_printf(r, "%s<a href=\"%s\">%s</a>", first ? "" : ", ",
+        html_printf(&r->out, "%s<a href=\"%s\">%s</a>", first ? "" : ", ",
                     tel_href(&r->arena, num), num);
         first = false;
     }
@@ -111,9 +111,11 @@ static void
 open_badge(struct req *r, int open_now)
 {
     if (open_now == 1) {
-        html_lit(r, " <strong class=\"open\">" T_DIR_OPEN_NOW "</strong>");
+        html_lit(&r->out,
+                 " <strong class=\"open\">" T_DIR_OPEN_NOW "</strong>");
     } else if (open_now == 0) {
-        html_lit(r, " <span class=\"closed\">" T_DIR_CLOSED_NOW "</span>");
+        html_lit(&r->out,
+                 " <span class=\"closed\">" T_DIR_CLOSED_NOW "</span>");
     }
 }
 
@@ -121,14 +123,14 @@ static void
 address(struct req *r, const struct dir_view *v)
 {
     if (v->confidential) {
-        html_printf(r, "%s (%s)", T_DIR_CONFIDENTIAL, v->city);
+        html_printf(&r->out, "%s (%s)", T_DIR_CONFIDENTIAL, v->city);
     } else if (*v->street != '\0') {
-        html_printf(r, "%s, %s %s", v->street, v->postcode, v->city);
+        html_printf(&r->out, "%s, %s %s", v->street, v->postcode, v->city);
     } else {
-        html_printf(r, "%s", v->city);
+        html_printf(&r->out, "%s", v->city);
     }
     if (strcmp(v->city, v->gmina_name) != 0) {
-        html_printf(r, " — %s %s", T_DIR_GMINA_OF, v->gmina_name);
+        html_printf(&r->out, " — %s %s", T_DIR_GMINA_OF, v->gmina_name);
     }
 }
 
@@ -136,30 +138,31 @@ address(struct req *r, const struct dir_view *v)
 static void
 facts(struct req *r, const struct dir_view *v, bool full)
 {
-    html_printf(r, "<dt>%s</dt><dd>%s</dd>\n", T_DIR_CATEGORY,
+    html_printf(&r->out, "<dt>%s</dt><dd>%s</dd>\n", T_DIR_CATEGORY,
                 v->category_name);
     if (*v->targets != '\0') {
-        html_printf(r, "<dt>%s</dt><dd>%s</dd>\n", T_DIR_TARGETS, v->targets);
+        html_printf(&r->out, "<dt>%s</dt><dd>%s</dd>\n", T_DIR_TARGETS,
+                    v->targets);
     }
-    html_printf(r, "<dt>%s</dt><dd>", T_DIR_WHERE);
+    html_printf(&r->out, "<dt>%s</dt><dd>", T_DIR_WHERE);
     address(r, v);
-    html_lit(r, "</dd>\n");
-    html_printf(r, "<dt>%s</dt><dd>%s", T_DIR_WHEN,
+    html_lit(&r->out, "</dd>\n");
+    html_printf(&r->out, "<dt>%s</dt><dd>%s", T_DIR_WHEN,
                 *v->hours ? v->hours : T_DIR_HOURS_UNKNOWN);
     open_badge(r, v->open_now);
-    html_lit(r, "</dd>\n<dt>" T_DIR_CONTACT "</dt><dd>");
+    html_lit(&r->out, "</dd>\n<dt>" T_DIR_CONTACT "</dt><dd>");
     if (*v->phone != '\0') {
-        html_lit(r, T_DIR_PHONE " ");
+        html_lit(&r->out, T_DIR_PHONE " ");
         phone_links(r, v->phone);
     }
     if (*v->email != '\0') {
         html_printf(
-            r, "%s<a href=\"%s\">%s</a>", *v->phone ? "; " : "",
+            &r->out, "%s<a href=\"%s\">%s</a>", *v->phone ? "; " : "",
             html_safe_href(arena_printf(&r->arena, "mailto:%s", v->email)),
             v->email);
     }
     if (*v->web != '\0') {
-        html_printf(r, "%s<a href=\"%s\">%s</a>",
+        html_printf(&r->out, "%s<a href=\"%s\">%s</a>",
                     *v->phone || *v->email ? "; " : "", html_safe_href(v->web),
                     v->web);
     }
@@ -167,23 +170,24 @@ facts(struct req *r, const struct dir_view *v, bool full)
         /* Never nothing: where to ask instead. */
         const char *info = dir_region_info_line(r->db, &r->arena, v->gmina);
 
-        html_lit(r, T_DIR_NO_CONTACT_HELP);
+        html_lit(&r->out, T_DIR_NO_CONTACT_HELP);
         if (*info != '\0') {
-            html_lit(r, "; " T_DIR_INFO_LINE " ");
+            html_lit(&r->out, "; " T_DIR_INFO_LINE " ");
             phone_links(r, info);
         }
     }
-    html_lit(r, "</dd>\n");
+    html_lit(&r->out, "</dd>\n");
     if (full) {
         if (*v->cost != '\0') {
-            html_printf(r, "<dt>%s</dt><dd>%s</dd>\n", T_DIR_COST, v->cost);
+            html_printf(&r->out, "<dt>%s</dt><dd>%s</dd>\n", T_DIR_COST,
+                        v->cost);
         }
         if (*v->languages != '\0') {
-            html_printf(r, "<dt>%s</dt><dd>%s</dd>\n", T_DIR_LANGUAGES,
+            html_printf(&r->out, "<dt>%s</dt><dd>%s</dd>\n", T_DIR_LANGUAGES,
                         v->languages);
         }
         if (*v->how_to_apply != '\0') {
-            html_printf(r, "<dt>%s</dt><dd>%s</dd>\n", T_DIR_HOW_TO_APPLY,
+            html_printf(&r->out, "<dt>%s</dt><dd>%s</dd>\n", T_DIR_HOW_TO_APPLY,
                         v->how_to_apply);
         }
     }
@@ -193,23 +197,23 @@ static void
 example_badge(struct req *r, bool example)
 {
     if (example) {
-        html_lit(r, " <span class=\"example\">" T_DIR_EXAMPLE "</span>");
+        html_lit(&r->out, " <span class=\"example\">" T_DIR_EXAMPLE "</span>");
     }
 }
 
 static void
 result_item(struct req *r, const struct dir_view *v)
 {
-    html_printf(r,
+    html_printf(&r->out,
                 "<li class=\"result\"><article aria-labelledby=\"s-%lld\">"
                 "\n<h3 id=\"s-%lld\"><a href=\"/uslugi/usluga/%lld\">%s"
                 "</a></h3>\n<p class=\"org\">%s",
                 (long long)v->id, (long long)v->id, (long long)v->id, v->name,
                 v->org_name);
     example_badge(r, v->example);
-    html_lit(r, "</p>\n<dl class=\"meta\">\n");
+    html_lit(&r->out, "</p>\n<dl class=\"meta\">\n");
     facts(r, v, false);
-    html_lit(r, "</dl>\n</article></li>\n");
+    html_lit(&r->out, "</dl>\n</article></li>\n");
 }
 
 /* The categories (which 0) or target groups (1) of the index. */
@@ -221,7 +225,7 @@ select_options(struct req *r, const struct dir_index *ix, int which,
     int n = dir_index_choices(ix, which, &c), i;
 
     for (i = 0; i < n; i++) {
-        html_printf(r, "<option value=\"%s\"%s>%s</option>\n", c[i].code,
+        html_printf(&r->out, "<option value=\"%s\"%s>%s</option>\n", c[i].code,
                     current && strcmp(current, c[i].code) == 0 ? " selected"
                                                                : "",
                     c[i].name);
@@ -233,7 +237,7 @@ search_form(struct req *r, const struct dir_index *ix, const char *place,
             const char *gmina, const char *q, const char *cat, const char *grp,
             bool open_only)
 {
-    html_printf(r,
+    html_printf(&r->out,
                 "<form class=\"dir-search\" action=\"/uslugi\" method=\"get\" "
                 "role=\"search\">\n"
                 "<p class=\"field\"><label for=\"miejsce\">%s</label>\n"
@@ -249,20 +253,20 @@ search_form(struct req *r, const struct dir_index *ix, const char *place,
                 "<span id=\"q-hint\" class=\"hint\">%s</span></p>\n",
                 T_DIR_PLACE_LABEL, place ? place : "", gmina ? gmina : "",
                 T_DIR_PLACE_HINT, T_DIR_Q_LABEL, q ? q : "", T_DIR_Q_HINT);
-    html_printf(r,
+    html_printf(&r->out,
                 "<p class=\"field\"><label for=\"kategoria\">%s</label>\n"
                 "<select id=\"kategoria\" name=\"kategoria\">\n"
                 "<option value=\"\">%s</option>\n",
                 T_DIR_CATEGORY, T_DIR_ANY_CATEGORY);
     select_options(r, ix, 0, cat);
-    html_printf(r,
+    html_printf(&r->out,
                 "</select></p>\n"
                 "<p class=\"field\"><label for=\"grupa\">%s</label>\n"
                 "<select id=\"grupa\" name=\"grupa\">\n"
                 "<option value=\"\">%s</option>\n",
                 T_DIR_TARGETS, T_DIR_ANY_TARGET);
     select_options(r, ix, 1, grp);
-    html_printf(r,
+    html_printf(&r->out,
                 "</select></p>\n<p class=\"check\"><input id=\"otwarte\" "
                 "name=\"otwarte\" type=\"checkbox\" value=\"1\"%s> "
                 "<label for=\"otwarte\">%s</label></p>\n"
@@ -330,7 +334,7 @@ level_section(struct req *r, const struct dir_view *v, int n, int level,
 {
     int i;
 
-    html_printf(r,
+    html_printf(&r->out,
                 "<section aria-labelledby=\"poziom-%d\">"
                 "<h2 id=\"poziom-%d\">%s</h2>\n"
                 "<ul class=\"results\">\n",
@@ -338,30 +342,32 @@ level_section(struct req *r, const struct dir_view *v, int n, int level,
     for (i = 0; i < n; i++) {
         result_item(r, &v[i]);
     }
-    html_lit(r, "</ul>\n");
+    html_lit(&r->out, "</ul>\n");
     if (base != NULL && (paged || total > n)) {
-        html_printf(r, "<p class=\"paging\">" T_DIR_SHOWN,
+        html_printf(&r->out, "<p class=\"paging\">" T_DIR_SHOWN,
                     n > 0 ? offset + 1 : 0, offset + n, total);
         if (paged && offset > 0) {
             html_printf(
-                r, " <a href=\"%s\">%s</a>",
+                &r->out, " <a href=\"%s\">%s</a>",
                 page_link(r, base, level,
                           offset > PAGE_LIMIT ? offset - PAGE_LIMIT : 0),
                 T_DIR_PREV);
         }
         if (offset + n < total) {
-            html_lit(r, " <a href=\"");
-            html_printf(r, "%s\">", page_link(r, base, level, offset + n));
-            html_printf(r, paged ? T_DIR_NEXT : T_DIR_MORE,
+            html_lit(&r->out, " <a href=\"");
+            html_printf(&r->out, "%s\">",
+                        page_link(r, base, level, offset + n));
+            html_printf(&r->out, paged ? T_DIR_NEXT : T_DIR_MORE,
                         level_titles[level]);
-            html_lit(r, "</a>");
+            html_lit(&r->out, "</a>");
         }
         if (paged) {
-            html_printf(r, " <a href=\"%s\">%s</a>", base, T_DIR_ALL_GROUPS);
+            html_printf(&r->out, " <a href=\"%s\">%s</a>", base,
+                        T_DIR_ALL_GROUPS);
         }
-        html_lit(r, "</p>\n");
+        html_lit(&r->out, "</p>\n");
     }
-    html_lit(r, "</section>\n");
+    html_lit(&r->out, "</section>\n");
 }
 
 static const char *
@@ -381,20 +387,20 @@ crisis_section(struct req *r, const char *woj)
     struct dir_crisis_line *l;
     int n = dir_crisis_lines(r->db, &r->arena, woj, (int64_t)time(NULL), &l), i;
 
-    html_printf(r,
+    html_printf(&r->out,
                 "<section class=\"crisis\" aria-labelledby=\"pomoc-teraz\">"
                 "<h2 id=\"pomoc-teraz\">%s</h2>\n<ul class=\"crisis-lines\">\n",
                 T_DIR_CRISIS_TITLE);
     for (i = 0; i < n; i++) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<li><a class=\"tel\" href=\"%s\">%s</a> — %s "
                     "<span class=\"hours\">(%s)</span>",
                     tel_href(&r->arena, l[i].phone), l[i].phone, l[i].name,
                     l[i].hours);
         open_badge(r, l[i].open_now);
-        html_lit(r, "</li>\n");
+        html_lit(&r->out, "</li>\n");
     }
-    html_printf(r, "</ul>\n<p class=\"small\">%s</p>\n</section>\n",
+    html_printf(&r->out, "</ul>\n<p class=\"small\">%s</p>\n</section>\n",
                 T_DIR_CRISIS_NOTE);
 }
 
@@ -436,18 +442,18 @@ other_places(struct req *r, const struct teryt_place *p, int n,
             continue;
         }
         if (shown == 0) {
-            html_lit(r, "<p class=\"small\">" T_DIR_OTHER_PLACES " ");
+            html_lit(&r->out, "<p class=\"small\">" T_DIR_OTHER_PLACES " ");
         } else {
-            html_lit(r, ", ");
+            html_lit(&r->out, ", ");
         }
-        html_printf(r, "<a href=\"%s\">%s</a>",
+        html_printf(&r->out, "<a href=\"%s\">%s</a>",
                     search_link(r, p[i].gmina.teryt, q, cat, grp, open_only),
                     arena_printf(&r->arena, T_DIR_PLACE_IN, p[i].name,
                                  p[i].gmina.name, p[i].gmina.powiat_name));
         shown++;
     }
     if (shown > 0) {
-        html_lit(r, ".</p>\n");
+        html_lit(&r->out, ".</p>\n");
     }
 }
 
@@ -569,59 +575,62 @@ page_directory_search(struct req *r)
 
     layout_begin(r, T_DIR_TITLE);
     layout_quick_exit(r);
-    html_lit(r, "<h1>" T_DIR_TITLE "</h1>\n");
+    html_lit(&r->out, "<h1>" T_DIR_TITLE "</h1>\n");
     /* Help first: above the form and every result. */
     crisis_section(r, have_gmina        ? g.woj_code
                       : r->user != NULL ? r->user->region
                                         : NULL);
-    html_lit(r, "<p class=\"lead\">" T_DIR_LEAD "</p>\n");
+    html_lit(&r->out, "<p class=\"lead\">" T_DIR_LEAD "</p>\n");
     search_form(r, ix, place, have_gmina ? g.teryt : NULL, q, cat, grp,
                 open_only);
     if (r->user != NULL && auth_role_has(r->user->role, CAP_DIRECTORY_EDIT)) {
-        html_lit(r, "<p><a href=\"/uslugi/zarzadzanie\">" T_DIR_ADMIN_LINK
-                    "</a></p>\n");
+        html_lit(&r->out, "<p><a href=\"/uslugi/zarzadzanie\">" T_DIR_ADMIN_LINK
+                          "</a></p>\n");
     }
     if (nchoices > 0) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<section aria-labelledby=\"wybor\"><h2 id=\"wybor\">"
                     "%s</h2>\n<ul>\n",
                     T_DIR_CHOOSE_PLACE);
         for (i = 0; i < nchoices; i++) {
             const struct teryt_place *c = &choices[i];
 
-            html_printf(r, "<li><a href=\"%s\">%s</a>",
+            html_printf(&r->out, "<li><a href=\"%s\">%s</a>",
                         search_link(r, c->gmina.teryt, q, cat, grp, open_only),
                         c->kind == TERYT_PLACE_GMINA
                             ? c->name
                             : arena_printf(&r->arena, T_DIR_PLACE_IN, c->name,
                                            c->gmina.name,
                                            c->gmina.powiat_name));
-            html_printf(r, " (%s, %s %s, %s %s)</li>\n",
+            html_printf(&r->out, " (%s, %s %s, %s %s)</li>\n",
                         teryt_rodz_name(c->gmina.rodz), T_DIR_POWIAT,
                         c->gmina.powiat_name, T_DIR_WOJ, c->gmina.woj_name);
         }
-        html_lit(r, "</ul>\n</section>\n");
+        html_lit(&r->out, "</ul>\n</section>\n");
         layout_end(r);
         return 0;
     }
     if (notice != NULL) {
-        html_printf(r, "<p class=\"notice\" role=\"status\">%s</p>\n", notice);
+        html_printf(&r->out, "<p class=\"notice\" role=\"status\">%s</p>\n",
+                    notice);
     }
     if (via != NULL) {
-        html_printf(r, "<p class=\"notice\">" T_DIR_PLACE_SHOWN "</p>\n", via);
+        html_printf(&r->out, "<p class=\"notice\">" T_DIR_PLACE_SHOWN "</p>\n",
+                    via);
     }
     other_places(r, others, nothers, have_gmina ? g.teryt : "", q, cat, grp,
                  open_only);
 
     if (have_gmina) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<p role=\"status\">%s <strong>%s</strong> (%s, %s "
                     "%s, %s %s): %d.</p>\n",
                     T_DIR_RESULTS_FOR, g.name, teryt_rodz_name(g.rodz),
                     T_DIR_POWIAT, g.powiat_name, T_DIR_WOJ, g.woj_name,
                     only >= 0 ? total[only] : total[0] + total[1] + total[2]);
     } else if (text || cat || grp) {
-        html_printf(r, "<p role=\"status\">%s: %d.</p>\n", T_DIR_FOUND, n);
+        html_printf(&r->out, "<p role=\"status\">%s: %d.</p>\n", T_DIR_FOUND,
+                    n);
     }
     /* Each level's section; a paged level even when its page is empty. */
     for (i = 0; i < n; i = end) {
@@ -636,9 +645,9 @@ page_directory_search(struct req *r)
         level_section(r, v, 0, only, total[only], offset, true, base);
     } else if (n == 0 && (have_gmina || text || cat || grp)) {
         /* The lines to call are already the first thing on the page. */
-        html_lit(r, "<p>" T_DIR_NONE "</p>\n");
+        html_lit(&r->out, "<p>" T_DIR_NONE "</p>\n");
     }
-    html_lit(r,
+    html_lit(&r->out,
              "<p class=\"small\"><a href=\"/uslugi/hsds.zip\">" T_DIR_HSDS_LINK
              "</a></p>\n");
     layout_end(r);
@@ -655,7 +664,7 @@ areas_list(struct req *r, int64_t id)
     while (db_step(st) == DB_ROW) {
         const char *level = db_col_text(st, 0);
 
-        html_printf(r, "%s%s %s", first ? "" : ", ",
+        html_printf(&r->out, "%s%s %s", first ? "" : ", ",
                     level[0] == 'g'   ? T_DIR_AREA_GMINA
                     : level[0] == 'p' ? T_DIR_AREA_POWIAT
                                       : T_DIR_AREA_REGION,
@@ -707,20 +716,20 @@ service_body(struct req *r, const struct dir_view *v)
     const char *map = map_href(r, v);
 
     if (*v->description != '\0') {
-        html_printf(r, "<p>%s</p>\n", v->description);
+        html_printf(&r->out, "<p>%s</p>\n", v->description);
     }
-    html_lit(r, "<dl class=\"meta\">\n");
-    html_printf(r,
+    html_lit(&r->out, "<dl class=\"meta\">\n");
+    html_printf(&r->out,
                 "<dt>%s</dt><dd><a href=\"/uslugi/instytucja/%lld\">%s"
                 "</a> (%s)</dd>\n",
                 T_DIR_ORG, (long long)v->org_id, v->org_name,
                 dir_kind_label(v->kind) ? dir_kind_label(v->kind) : v->kind);
     facts(r, v, true);
-    html_printf(r, "<dt>%s</dt><dd>", T_DIR_AREA);
+    html_printf(&r->out, "<dt>%s</dt><dd>", T_DIR_AREA);
     areas_list(r, v->id);
-    html_lit(r, "</dd>\n</dl>\n");
+    html_lit(&r->out, "</dd>\n</dl>\n");
     if (map != NULL) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<p><a href=\"%s\" rel=\"noreferrer noopener\">%s</a> "
                     "<span class=\"small\">%s</span></p>\n",
                     map, T_DIR_MAP, T_DIR_MAP_NOTE);
@@ -743,15 +752,15 @@ page_directory_service(struct req *r)
     }
     layout_begin(r, v.name);
     layout_quick_exit(r);
-    html_printf(r,
+    html_printf(&r->out,
                 "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
                 "href=\"/uslugi\">%s</a> › %s</nav>\n<h1>%s</h1>\n",
                 T_DIR_TITLE, v.category_name, v.name);
     if (v.example) {
-        html_lit(r, "<p class=\"notice\">" T_DIR_EXAMPLE_NOTE "</p>\n");
+        html_lit(&r->out, "<p class=\"notice\">" T_DIR_EXAMPLE_NOTE "</p>\n");
     }
     service_body(r, &v);
-    html_printf(r,
+    html_printf(&r->out,
                 "<p><a href=\"/uslugi/usluga/%lld/druk\">%s</a> · "
                 "<a href=\"/api/services/%lld\">%s</a></p>\n",
                 (long long)v.id, T_DIR_PRINT, (long long)v.id, T_DIR_JSON);
@@ -780,14 +789,14 @@ page_directory_print(struct req *r)
     strftime(date, sizeof(date), "%Y-%m-%d", &tm);
     layout_begin(r, v.name);
     layout_quick_exit(r);
-    html_printf(r,
+    html_printf(&r->out,
                 "<article class=\"print-card\">\n<h1>%s</h1>\n"
                 "<p class=\"org\">%s",
                 v.name, v.org_name);
     example_badge(r, v.example);
-    html_lit(r, "</p>\n");
+    html_lit(&r->out, "</p>\n");
     service_body(r, &v);
-    html_printf(r,
+    html_printf(&r->out,
                 "<p class=\"small\">%s: /uslugi/usluga/%lld · %s %s</p>\n"
                 "</article>\n<p class=\"no-print\">%s <a href=\"/uslugi/"
                 "usluga/%lld\">%s</a></p>\n",
@@ -822,75 +831,75 @@ page_directory_org(struct req *r)
     }
     layout_begin(r, o.name);
     layout_quick_exit(r);
-    html_printf(r,
+    html_printf(&r->out,
                 "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
                 "href=\"/uslugi\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
                 "<p>%s",
                 T_DIR_TITLE, T_DIR_ORG, o.name,
                 dir_kind_label(o.kind) ? dir_kind_label(o.kind) : o.kind);
     example_badge(r, o.example);
-    html_lit(r, "</p>\n");
+    html_lit(&r->out, "</p>\n");
     if (*o.description != '\0') {
-        html_printf(r, "<p>%s</p>\n", o.description);
+        html_printf(&r->out, "<p>%s</p>\n", o.description);
     }
-    html_printf(r, "<dl class=\"meta\"><dt>%s</dt><dd>", T_DIR_WHERE);
+    html_printf(&r->out, "<dl class=\"meta\"><dt>%s</dt><dd>", T_DIR_WHERE);
     if (o.confidential) {
-        html_printf(r, "%s (%s)", T_DIR_CONFIDENTIAL, o.city);
+        html_printf(&r->out, "%s (%s)", T_DIR_CONFIDENTIAL, o.city);
     } else if (*o.street) {
-        html_printf(r, "%s, %s %s", o.street, o.postcode, o.city);
+        html_printf(&r->out, "%s, %s %s", o.street, o.postcode, o.city);
     } else {
-        html_printf(r, "%s", o.city);
+        html_printf(&r->out, "%s", o.city);
     }
-    html_printf(r, "</dd><dt>%s</dt><dd>", T_DIR_CONTACT);
+    html_printf(&r->out, "</dd><dt>%s</dt><dd>", T_DIR_CONTACT);
     if (*o.phone) {
         phone_links(r, o.phone);
     } else {
-        html_lit(r, T_DIR_NO_CONTACT);
+        html_lit(&r->out, T_DIR_NO_CONTACT);
     }
-    html_lit(r, "</dd>");
+    html_lit(&r->out, "</dd>");
     if (*o.hours) {
-        html_printf(r, "<dt>%s</dt><dd>%s", T_DIR_WHEN, o.hours);
+        html_printf(&r->out, "<dt>%s</dt><dd>%s", T_DIR_WHEN, o.hours);
         open_badge(r, dir_open_now(&r->arena, o.hours, (int64_t)time(NULL)));
-        html_lit(r, "</dd>");
+        html_lit(&r->out, "</dd>");
     }
-    html_lit(r, "</dl>\n");
+    html_lit(&r->out, "</dl>\n");
     if (o.parent_id > 0) {
         struct dir_org p;
 
         if (dir_org_load(r->db, &r->arena, o.parent_id, &p) == 0 &&
             strcmp(p.region, o.region) == 0) {
-            html_printf(r,
+            html_printf(&r->out,
                         "<p>%s <a href=\"/uslugi/instytucja/%lld\">%s</a>"
                         "</p>\n",
                         T_DIR_PARENT, (long long)p.id, p.name);
         }
     }
-    html_lit(r, "<h2>" T_DIR_SERVICES "</h2>\n<ul>\n");
+    html_lit(&r->out, "<h2>" T_DIR_SERVICES "</h2>\n<ul>\n");
     st = db_query(r->db, Q_DIR_ORG_SERVICES);
     db_bind_int(st, 1, id);
     while ((rc = db_step(st)) == DB_ROW) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<li><a href=\"/uslugi/usluga/%lld\">%s</a> (%s)</li>"
                     "\n",
                     (long long)db_col_int(st, 0), db_col_text(st, 1),
                     db_col_text(st, 2));
     }
     db_done(st);
-    html_lit(r, "</ul>\n");
+    html_lit(&r->out, "</ul>\n");
     st = db_query(r->db, Q_DIR_ORG_BRANCHES);
     db_bind_int(st, 1, id);
     rc = db_step(st);
     if (rc == DB_ROW) {
-        html_lit(r, "<h2>" T_DIR_BRANCHES "</h2>\n<ul>\n");
+        html_lit(&r->out, "<h2>" T_DIR_BRANCHES "</h2>\n<ul>\n");
         while (rc == DB_ROW) {
-            html_printf(r,
+            html_printf(&r->out,
                         "<li><a href=\"/uslugi/instytucja/%lld\">%s</a> "
                         "(%s)</li>\n",
                         (long long)db_col_int(st, 0), db_col_text(st, 1),
                         db_col_text(st, 2));
             rc = db_step(st);
         }
-        html_lit(r, "</ul>\n");
+        html_lit(&r->out, "</ul>\n");
     }
     db_done(st);
     layout_end(r);

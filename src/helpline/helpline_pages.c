@@ -72,8 +72,9 @@ duty_table(struct req *r, const char *region, const char *from, const char *to,
         int kind = (int)db_col_int(st, 2), sp = (int)db_col_int(st, 3);
 
         if (rows++ == 0) {
-            html_printf(r, WIDE_OPEN, manage ? T_HL_DUTIES : T_HL_UPCOMING);
-            html_printf(r,
+            html_printf(&r->out, WIDE_OPEN,
+                        manage ? T_HL_DUTIES : T_HL_UPCOMING);
+            html_printf(&r->out,
                         "<table class=\"hl-duties\">\n<caption>%s</caption>"
                         "\n<thead><tr><th scope=\"col\">%s</th>"
                         "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -83,11 +84,11 @@ duty_table(struct req *r, const char *region, const char *from, const char *to,
                         T_HL_HOURS, T_HL_KIND, T_HL_SPECIALIST, T_HL_CITY,
                         T_HL_PLACE);
             if (manage) {
-                html_printf(r, "<th scope=\"col\">%s</th>", T_HL_ACTIONS);
+                html_printf(&r->out, "<th scope=\"col\">%s</th>", T_HL_ACTIONS);
             }
-            html_lit(r, "</tr></thead>\n<tbody>\n");
+            html_lit(&r->out, "</tr></thead>\n<tbody>\n");
         }
-        html_printf(r,
+        html_printf(&r->out,
                     "<tr><td>%s</td><td>%s–%s</td><td>%s</td><td>%s</td>"
                     "<td>%s</td><td>%s</td>",
                     db_col_text(st, 6), db_col_text(st, 7), db_col_text(st, 8),
@@ -99,9 +100,9 @@ duty_table(struct req *r, const char *region, const char *from, const char *to,
                         : "",
                     db_col_text(st, 4), db_col_text(st, 5));
         if (manage) {
-            html_lit(r, "<td>");
+            html_lit(&r->out, "<td>");
             form_begin(r, "/niebieska-linia/dyzury/usun", NULL);
-            html_printf(r,
+            html_printf(&r->out,
                         "<input type=\"hidden\" name=\"id\" value=\"%ld\">"
                         "<input type=\"hidden\" name=\"woj\" value=\"%s\">"
                         "<button type=\"submit\" aria-label=\"%s %s %s\">"
@@ -110,15 +111,15 @@ duty_table(struct req *r, const char *region, const char *from, const char *to,
                         T_HL_DUTY_DELETE, db_col_text(st, 6),
                         db_col_text(st, 4), T_HL_DUTY_DELETE);
             form_end(r);
-            html_lit(r, "</td>");
+            html_lit(&r->out, "</td>");
         }
-        html_lit(r, "</tr>\n");
+        html_lit(&r->out, "</tr>\n");
     }
     db_done(st);
     if (rows == 0) {
-        html_printf(r, "<p>%s</p>\n", T_HL_NO_DUTIES);
+        html_printf(&r->out, "<p>%s</p>\n", T_HL_NO_DUTIES);
     } else {
-        html_lit(r, "</tbody>\n</table></div>\n");
+        html_lit(&r->out, "</tbody>\n</table></div>\n");
     }
 }
 
@@ -144,50 +145,50 @@ page_helpline_home(struct req *r)
     open = n > 0 && region_line_open_now(&l[0], tm.tm_hour * 60 + tm.tm_min);
     layout_begin(r, T_HL_TITLE);
     layout_quick_exit(r);
-    html_printf(r,
+    html_printf(&r->out,
                 "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n"
                 "<p class=\"hl-status %s\" role=\"status\" "
                 "id=\"linia-status\"><strong>",
                 T_HL_TITLE, T_HL_LEAD, open ? "hl-open" : "hl-closed");
     if (n == 0) {
-        html_printf(r, "%s", T_HL_NO_LINE);
+        html_printf(&r->out, "%s", T_HL_NO_LINE);
     } else if (open) {
-        html_printf(r, T_HL_OPEN_NOW, l[0].phone, l[0].hours);
+        html_printf(&r->out, T_HL_OPEN_NOW, l[0].phone, l[0].hours);
     } else {
-        html_printf(r, T_HL_CLOSED_NOW, l[0].phone, l[0].hours);
+        html_printf(&r->out, T_HL_CLOSED_NOW, l[0].phone, l[0].hours);
     }
-    html_lit(r, "</strong></p>\n");
+    html_lit(&r->out, "</strong></p>\n");
     if ((rc = region_html_lines(r, region)) != 0) {
         return rc;
     }
-    html_printf(r, "<h2>%s</h2>\n", T_HL_UPCOMING);
+    html_printf(&r->out, "<h2>%s</h2>\n", T_HL_UPCOMING);
     duty_table(r, region, helpline_today(r), plus_days(r, UPCOMING_DAYS),
                false);
-    html_printf(r,
+    html_printf(&r->out,
                 "<h2>%s</h2>\n<ul class=\"hl-links\">\n"
                 "<li><a href=\"/niebieska-linia/porozumienia\">%s</a>"
                 "</li>\n",
                 T_HL_LINKS, T_HL_AGREEMENTS);
     if (helpline_can(r, CAP_HELPLINE_LOG)) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<li><a href=\"/niebieska-linia/kontakty/nowy\">%s"
                     "</a></li>\n",
                     T_HL_NEW_CONTACT);
     }
     if (helpline_can(r, CAP_HELPLINE_READ)) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<li><a href=\"/niebieska-linia/kontakty\">%s</a>"
                     "</li>\n<li><a href=\"/niebieska-linia/statystyki\">"
                     "%s</a></li>\n",
                     T_HL_CONTACTS, T_HL_STATS);
     }
     if (helpline_can(r, CAP_HELPLINE_MANAGE)) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<li><a href=\"/niebieska-linia/dyzury\">%s</a>"
                     "</li>\n",
                     T_HL_DUTIES);
     }
-    html_lit(r, "</ul>\n");
+    html_lit(&r->out, "</ul>\n");
     layout_end(r);
     return 0;
 }
@@ -222,14 +223,14 @@ institution_choices(struct req *r, const struct contact_form *f)
 {
     int i, k;
 
-    html_printf(r,
+    html_printf(&r->out,
                 "<fieldset class=\"hl-checks hl-inst\" id=\"f-instytucje\">"
                 "<legend>%s</legend>\n",
                 T_HL_INSTITUTIONS);
     if (!f->known) {
-        html_printf(r, "<p class=\"hint\">%s</p>\n", T_HL_INST_HINT);
+        html_printf(&r->out, "<p class=\"hint\">%s</p>\n", T_HL_INST_HINT);
     } else if (f->nchoices == 0) {
-        html_printf(r, "<p class=\"hint\">%s</p>\n", T_HL_INST_NONE);
+        html_printf(&r->out, "<p class=\"hint\">%s</p>\n", T_HL_INST_NONE);
     }
     for (i = 0; f->known && i < f->nchoices; i++) {
         const struct helpline_institution *x = &f->choices[i];
@@ -239,19 +240,19 @@ institution_choices(struct req *r, const struct contact_form *f)
         for (k = 0; k < f->ninsts; k++) {
             on = on || f->insts[k] == x->id;
         }
-        html_printf(r,
+        html_printf(&r->out,
                     "<label><input type=\"checkbox\" name=\"instytucja%d\" "
                     "value=\"%lld\"%s%s> %s",
                     i + 1, (long long)x->id, on ? " checked" : "",
                     f->step && i == 0 ? " autofocus" : "", x->name);
         if (x->city[0] != '\0') {
-            html_printf(r, ", %s", x->city);
+            html_printf(&r->out, ", %s", x->city);
         }
-        html_printf(r, " <small>(%s, %s)</small></label>\n",
+        html_printf(&r->out, " <small>(%s, %s)</small></label>\n",
                     kind ? kind : x->kind,
                     inst_level[x->level >= 0 && x->level <= 2 ? x->level : 2]);
     }
-    html_lit(r, "</fieldset>\n");
+    html_lit(&r->out, "</fieldset>\n");
 }
 
 static void
@@ -260,16 +261,16 @@ select_list(struct req *r, const char *name, const char *label,
 {
     int i;
 
-    html_printf(r,
+    html_printf(&r->out,
                 "<p class=\"field\"><label for=\"f-%s\">%s</label>\n"
                 "<select id=\"f-%s\" name=\"%s\" required%s>\n"
                 "<option value=\"\">— wybierz —</option>\n",
                 name, label, name, name, focus ? " autofocus" : "");
     for (i = 1; i <= n; i++) {
-        html_printf(r, "<option value=\"%d\"%s>%s</option>\n", i,
+        html_printf(&r->out, "<option value=\"%d\"%s>%s</option>\n", i,
                     i == selected ? " selected" : "", labels[i]);
     }
-    html_lit(r, "</select></p>\n");
+    html_lit(&r->out, "</select></p>\n");
 }
 
 static void
@@ -278,18 +279,18 @@ checkboxes(struct req *r, const char *name, const char *legend,
 {
     int i;
 
-    html_printf(r,
+    html_printf(&r->out,
                 "<fieldset class=\"hl-checks\" id=\"f-%s\">"
                 "<legend>%s</legend>\n",
                 name, legend);
     for (i = 1; i <= n; i++) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<label><input type=\"checkbox\" name=\"%s%d\" "
                     "value=\"1\"%s> %s</label>\n",
                     name, i, set & (1u << (i - 1)) ? " checked" : "",
                     labels[i]);
     }
-    html_lit(r, "</fieldset>\n");
+    html_lit(&r->out, "</fieldset>\n");
 }
 
 static void
@@ -297,9 +298,9 @@ contact_form(struct req *r, const struct contact_form *f, const char *error,
              int64_t saved)
 {
     layout_begin(r, T_HL_NEW_CONTACT);
-    html_printf(r, "<h1>%s</h1>\n", T_HL_NEW_CONTACT);
+    html_printf(&r->out, "<h1>%s</h1>\n", T_HL_NEW_CONTACT);
     if (saved > 0) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<p role=\"status\" class=\"notice-ok\" "
                     "id=\"zapisano\">%s %ld. <a href=\"/niebieska-linia/"
                     "kontakty/%ld\">%s</a></p>\n",
@@ -309,12 +310,12 @@ contact_form(struct req *r, const struct contact_form *f, const char *error,
         form_errors(r, &error, 1);
     }
     form_begin(r, "/niebieska-linia/kontakty", NULL);
-    html_lit(r, "<div class=\"hl-form\">\n");
+    html_lit(&r->out, "<div class=\"hl-form\">\n");
     select_list(r, "channel", T_HL_CHANNEL, helpline_channel_label,
                 HELPLINE_CHANNELS, f->channel, !(f->step && f->nchoices > 0));
     select_list(r, "caller", T_HL_CALLER, helpline_caller_label,
                 HELPLINE_CALLERS, f->caller, false);
-    html_printf(r,
+    html_printf(&r->out,
                 "<p class=\"field hl-gmina\"><label for=\"f-gmina-q\">%s"
                 "</label>\n<input id=\"f-gmina-q\" name=\"gmina_nazwa\" "
                 "type=\"text\" value=\"%s\" autocomplete=\"off\" "
@@ -323,7 +324,7 @@ contact_form(struct req *r, const struct contact_form *f, const char *error,
                 "<input type=\"hidden\" name=\"gmina\" value=\"%s\">\n"
                 "<span id=\"f-gmina-hint\" class=\"hint\">%s</span></p>\n",
                 T_HL_GMINA, f->gmina_name, f->gmina, T_HL_GMINA_HINT);
-    html_printf(r,
+    html_printf(&r->out,
                 "<p class=\"field\"><label for=\"f-minuty\">%s</label>\n"
                 "<input id=\"f-minuty\" name=\"minuty\" type=\"number\" "
                 "min=\"1\" max=\"600\" inputmode=\"numeric\" "
@@ -338,27 +339,28 @@ contact_form(struct req *r, const struct contact_form *f, const char *error,
     checkboxes(r, "skierowanie", T_HL_REFERRALS_TYPE, helpline_referral_label,
                HELPLINE_REFERRALS, f->referrals);
     institution_choices(r, f);
-    html_printf(r,
+    html_printf(&r->out,
                 "<p class=\"field\"><label for=\"f-notatka\">%s</label>\n"
                 "<textarea id=\"f-notatka\" name=\"notatka\" rows=\"3\" "
                 "maxlength=\"2000\" aria-describedby=\"f-notatka-hint\">"
                 "%s</textarea>\n<span id=\"f-notatka-hint\" "
                 "class=\"hint\">%s</span></p>\n",
                 T_HL_NOTE, f->note, T_HL_NOTE_HINT);
-    html_printf(r,
+    html_printf(&r->out,
                 "<p class=\"field\"><label for=\"f-at\">%s</label>\n"
                 "<input id=\"f-at\" name=\"at\" type=\"datetime-local\" "
                 "value=\"%s\" required></p>\n",
                 T_HL_AT, f->at);
     /* Save comes first: Enter in a field saves, as before. */
-    html_printf(r,
+    html_printf(&r->out,
                 "<p><button type=\"submit\" id=\"f-save\">%s</button>\n"
                 "<button type=\"submit\" id=\"f-inst-show\" name=\"krok\" "
                 "value=\"instytucje\" formnovalidate>%s</button></p>"
                 "\n</div>\n",
                 T_HL_SAVE, T_HL_INST_SHOW);
     form_end(r);
-    html_printf(r, "<p><a href=\"/niebieska-linia/kontakty\">%s</a></p>\n",
+    html_printf(&r->out,
+                "<p><a href=\"/niebieska-linia/kontakty\">%s</a></p>\n",
                 T_HL_CONTACTS);
     layout_end(r);
 }
@@ -621,7 +623,7 @@ contact_row(struct req *r, db_stmt *st)
     const char *gname = db_col_text(st, 6);
 
     html_printf(
-        r,
+        &r->out,
         "<tr><td><a href=\"/niebieska-linia/kontakty/%ld\">%ld"
         "</a></td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
         "<td>%s</td><td class=\"num\">%ld</td><td>%s</td></tr>\n",
@@ -639,7 +641,7 @@ static void
 range_form(struct req *r, const char *action, const char *from, const char *to,
            const char *region)
 {
-    html_printf(r,
+    html_printf(&r->out,
                 "<form method=\"get\" action=\"%s\" class=\"hl-range\">"
                 "\n<p class=\"field\"><label for=\"f-od\">%s</label>"
                 "<input id=\"f-od\" name=\"od\" type=\"date\" value=\"%s\">"
@@ -648,14 +650,15 @@ range_form(struct req *r, const char *action, const char *from, const char *to,
                 "</p>\n",
                 action, T_HL_FROM, from, T_HL_TO, to);
     if (r->user != NULL && r->user->region == NULL) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<p class=\"field\"><label for=\"f-woj\">%s</label>"
                     "<input id=\"f-woj\" name=\"woj\" type=\"text\" "
                     "pattern=\"[0-9]{2}\" inputmode=\"numeric\" "
                     "value=\"%s\"></p>\n",
                     T_HL_REGION, region ? region : "");
     }
-    html_printf(r, "<p><button type=\"submit\">%s</button></p>\n</form>\n",
+    html_printf(&r->out,
+                "<p><button type=\"submit\">%s</button></p>\n</form>\n",
                 T_HL_SHOW);
 }
 
@@ -678,28 +681,28 @@ page_helpline_contacts(struct req *r)
         return r->status == 403 ? ERR_DENIED : ERR_INPUT;
     }
     layout_begin(r, T_HL_CONTACTS);
-    html_printf(r, "<h1>%s <small>(%s)</small></h1>\n", T_HL_CONTACTS,
+    html_printf(&r->out, "<h1>%s <small>(%s)</small></h1>\n", T_HL_CONTACTS,
                 helpline_region_name(r, region));
     if (helpline_can(r, CAP_HELPLINE_LOG)) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<p><a href=\"/niebieska-linia/kontakty/nowy\">%s</a>"
                     "</p>\n",
                     T_HL_NEW_CONTACT);
     }
     range_form(r, "/niebieska-linia/kontakty", from, to, region);
     q = arena_printf(&r->arena, "od=%s&do=%s&woj=%s", from, to, region);
-    html_printf(r,
+    html_printf(&r->out,
                 "<ul class=\"hl-links\"><li><a href=\"/niebieska-linia/"
                 "kontakty.csv?%s\">%s</a></li><li><a href=\"/niebieska-"
                 "linia/kontakty.xlsx?%s\">%s</a></li>",
                 q, T_HL_EXPORT_CSV, q, T_HL_EXPORT_XLSX);
     if (helpline_can(r, CAP_HELPLINE_NOTES)) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<li><a href=\"/niebieska-linia/kontakty.csv?%s&"
                     "notatki=1\">%s</a></li>",
                     q, T_HL_EXPORT_NOTES);
     }
-    html_lit(r, "</ul>\n");
+    html_lit(&r->out, "</ul>\n");
     /* "to" is inclusive: contacts before the next day. */
     snprintf(before, sizeof(before), "%s~", to);
     st = db_query(r->db, Q_HELPLINE_CONTACT_LIST);
@@ -709,8 +712,8 @@ page_helpline_contacts(struct req *r)
     db_bind_int(st, 4, LIST_LIMIT);
     while ((rc = db_step(st)) == DB_ROW) {
         if (rows++ == 0) {
-            html_printf(r, WIDE_OPEN, T_HL_RECENT);
-            html_printf(r,
+            html_printf(&r->out, WIDE_OPEN, T_HL_RECENT);
+            html_printf(&r->out,
                         "<table>\n<caption>%s %s – %s</caption>\n<thead>"
                         "<tr><th scope=\"col\">Nr</th>"
                         "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -726,9 +729,9 @@ page_helpline_contacts(struct req *r)
     }
     db_done(st);
     if (rows == 0) {
-        html_printf(r, "<p>%s</p>\n", T_HL_NO_CONTACTS);
+        html_printf(&r->out, "<p>%s</p>\n", T_HL_NO_CONTACTS);
     } else {
-        html_lit(r, "</tbody>\n</table></div>\n");
+        html_lit(&r->out, "</tbody>\n</table></div>\n");
     }
     layout_end(r);
     return rc == DB_DONE ? 0 : rc;
@@ -769,7 +772,7 @@ page_helpline_contact(struct req *r)
     layout_begin(r, arena_printf(&r->arena, "%s %ld", T_HL_CONTACT,
                                  (long)db_col_int(st, 0)));
     html_printf(
-        r,
+        &r->out,
         "<h1>%s %ld</h1>\n<dl class=\"meta\">\n"
         "<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n"
         "<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s %s</dd>\n",
@@ -781,7 +784,7 @@ page_helpline_contact(struct req *r)
         T_HL_GMINA,
         db_col_text(st, 6)[0] ? db_col_text(st, 6) : T_HL_UNKNOWN_GMINA,
         db_col_text(st, 5));
-    html_printf(r,
+    html_printf(&r->out,
                 "<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n"
                 "<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n"
                 "<dt>%s</dt><dd>%ld</dd>\n<dt>%s</dt><dd>%s</dd>\n"
@@ -804,28 +807,29 @@ page_helpline_contact(struct req *r)
     id = db_col_int(st, 0);
     db_done(st);
     /* Only the institutions' names and kinds: nothing of the caller. */
-    html_printf(r, "<h2 id=\"instytucje\">%s</h2>\n", T_HL_INSTITUTIONS);
+    html_printf(&r->out, "<h2 id=\"instytucje\">%s</h2>\n", T_HL_INSTITUTIONS);
     st = db_query(r->db, Q_HELPLINE_REFERRAL_OF);
     db_bind_int(st, 1, id);
     while ((rc = db_step(st)) == DB_ROW) {
         const char *kind = dir_kind_label(db_col_text(st, 2));
 
         if (n++ == 0) {
-            html_lit(r, "<ul class=\"hl-inst-list\">\n");
+            html_lit(&r->out, "<ul class=\"hl-inst-list\">\n");
         }
-        html_printf(r, "<li>%s <small>(%s)</small></li>\n", db_col_text(st, 1),
-                    kind ? kind : db_col_text(st, 2));
+        html_printf(&r->out, "<li>%s <small>(%s)</small></li>\n",
+                    db_col_text(st, 1), kind ? kind : db_col_text(st, 2));
     }
     db_done(st);
     if (rc != DB_DONE) {
         return rc;
     }
     if (n == 0) {
-        html_printf(r, "<p>%s</p>\n", T_HL_NONE);
+        html_printf(&r->out, "<p>%s</p>\n", T_HL_NONE);
     } else {
-        html_lit(r, "</ul>\n");
+        html_lit(&r->out, "</ul>\n");
     }
-    html_printf(r, "<p><a href=\"/niebieska-linia/kontakty\">%s</a></p>\n",
+    html_printf(&r->out,
+                "<p><a href=\"/niebieska-linia/kontakty\">%s</a></p>\n",
                 T_HL_CONTACTS);
     layout_end(r);
     return 0;
@@ -838,37 +842,37 @@ duties_page(struct req *r, const char *region, const char *error,
     int i;
 
     layout_begin(r, T_HL_DUTIES);
-    html_printf(r, "<h1>%s <small>(%s)</small></h1>\n", T_HL_DUTIES,
+    html_printf(&r->out, "<h1>%s <small>(%s)</small></h1>\n", T_HL_DUTIES,
                 helpline_region_name(r, region));
     if (notice != NULL) {
-        html_printf(r, "<p role=\"status\" class=\"notice-ok\">%s</p>\n",
+        html_printf(&r->out, "<p role=\"status\" class=\"notice-ok\">%s</p>\n",
                     notice);
     }
     duty_table(r, region, helpline_today(r), "9999-12-31", true);
-    html_printf(r, "<h2 id=\"dodaj\">%s</h2>\n", T_HL_DUTY_ADD);
+    html_printf(&r->out, "<h2 id=\"dodaj\">%s</h2>\n", T_HL_DUTY_ADD);
     if (error != NULL) {
         form_errors(r, &error, 1);
     }
     form_begin(r, "/niebieska-linia/dyzury", NULL);
-    html_printf(r, "<input type=\"hidden\" name=\"woj\" value=\"%s\">\n",
+    html_printf(&r->out, "<input type=\"hidden\" name=\"woj\" value=\"%s\">\n",
                 region);
-    html_printf(r,
+    html_printf(&r->out,
                 "<p class=\"field\"><label for=\"f-kind\">%s</label>\n"
                 "<select id=\"f-kind\" name=\"kind\">\n",
                 T_HL_KIND);
     for (i = 1; i <= HELPLINE_DUTY_KINDS; i++) {
-        html_printf(r, "<option value=\"%d\">%s</option>\n", i,
+        html_printf(&r->out, "<option value=\"%d\">%s</option>\n", i,
                     helpline_duty_kind_label[i]);
     }
-    html_printf(r,
+    html_printf(&r->out,
                 "</select></p>\n<p class=\"field\"><label for=\"f-sp\">"
                 "%s</label>\n<select id=\"f-sp\" name=\"specialist\">\n",
                 T_HL_SPECIALIST);
     for (i = 1; i <= HELPLINE_SPECIALISTS; i++) {
-        html_printf(r, "<option value=\"%d\">%s</option>\n", i,
+        html_printf(&r->out, "<option value=\"%d\">%s</option>\n", i,
                     helpline_specialist_label[i]);
     }
-    html_lit(r, "</select></p>\n");
+    html_lit(&r->out, "</select></p>\n");
     form_input(r, "city", T_HL_CITY, "text", NULL,
                "required maxlength=\"100\"");
     form_input(r, "place", T_HL_PLACE, "text", NULL,
@@ -876,7 +880,7 @@ duties_page(struct req *r, const char *region, const char *error,
     form_input(r, "day", T_HL_DUTY_DAY, "date", NULL, "required");
     form_input(r, "start", T_HL_DUTY_START, "time", NULL, "required");
     form_input(r, "finish", T_HL_DUTY_FINISH, "time", NULL, "required");
-    html_printf(r, "<p><button type=\"submit\">%s</button></p>\n",
+    html_printf(&r->out, "<p><button type=\"submit\">%s</button></p>\n",
                 T_HL_DUTY_ADD);
     form_end(r);
     layout_end(r);
@@ -1023,13 +1027,13 @@ agreements_page(struct req *r, const char *region, const char *error,
     title = arena_printf(&r->arena, "%s %s", T_HL_AGREEMENTS,
                          helpline_region_name(r, region));
     layout_begin(r, title);
-    html_printf(r, "<h1>%s</h1>\n", title);
+    html_printf(&r->out, "<h1>%s</h1>\n", title);
     if (notice != NULL) {
-        html_printf(r, "<p role=\"status\" class=\"notice-ok\">%s</p>\n",
+        html_printf(&r->out, "<p role=\"status\" class=\"notice-ok\">%s</p>\n",
                     notice);
     }
-    html_printf(r, WIDE_OPEN, T_HL_SUMMARY);
-    html_printf(r,
+    html_printf(&r->out, WIDE_OPEN, T_HL_SUMMARY);
+    html_printf(&r->out,
                 "<table class=\"hl-summary\">\n<caption>%s (%s)</caption>\n"
                 "<thead><tr><td></td><th scope=\"col\">%s</th>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -1045,14 +1049,15 @@ agreements_page(struct req *r, const char *region, const char *error,
                 T_HL_RURAL, with[0], without[0], with[0] + without[0],
                 T_HL_URBAN, with[1], without[1], with[1] + without[1], T_HL_ALL,
                 with[0] + with[1], without[0] + without[1], n);
-    html_lit(r, "<div class=\"hl-mapbox\">\n<figure class=\"hl-figure\">\n");
+    html_lit(&r->out,
+             "<div class=\"hl-mapbox\">\n<figure class=\"hl-figure\">\n");
     if (helpline_map_svg(
             r, region,
             arena_printf(&r->arena, "%s %s)", T_HL_MAP_CAPTION, date),
             T_HL_PATTERN_NOTE, areas, n) != 0) {
-        html_printf(r, "<p>%s</p>\n", T_HL_NO_MAP);
+        html_printf(&r->out, "<p>%s</p>\n", T_HL_NO_MAP);
     }
-    html_printf(r,
+    html_printf(&r->out,
                 "<figcaption><ul class=\"hl-legend\">"
                 "<li><span class=\"sw sw-a\"></span>%s %s</li>"
                 "<li><span class=\"sw sw-b\"></span>%s %s</li>"
@@ -1062,7 +1067,7 @@ agreements_page(struct req *r, const char *region, const char *error,
                 T_HL_RURAL, T_HL_HAS, T_HL_URBAN, T_HL_HAS, T_HL_RURAL,
                 T_HL_HAS_NOT, T_HL_URBAN, T_HL_HAS_NOT, T_HL_PATTERN_NOTE);
     /* The table scrolls beside the map: focusable so keys can scroll it. */
-    html_printf(r,
+    html_printf(&r->out,
                 "<div class=\"hl-side\" tabindex=\"0\" role=\"region\" "
                 "aria-label=\"%s\"><table id=\"porozumienia\">\n"
                 "<caption>%s</caption>\n<thead><tr>"
@@ -1073,7 +1078,7 @@ agreements_page(struct req *r, const char *region, const char *error,
                 title, title, "TERYT", T_TERYT_GMINA, T_HL_POWIAT,
                 T_HL_AGREEMENT, T_HL_SINCE, T_HL_UNTIL);
     for (i = 0; i < n; i++) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<tr><td>%s</td><th scope=\"row\">%s%s</th><td>%s</td>"
                     "<td>%s</td><td>%s</td><td>%s</td></tr>\n",
                     g[i].teryt, g[i].name, g[i].rodz == 1 ? " (miasto)" : "",
@@ -1081,30 +1086,30 @@ agreements_page(struct req *r, const char *region, const char *error,
                     g[i].since ? g[i].since : T_HL_NONE,
                     g[i].until ? g[i].until : T_HL_NONE);
     }
-    html_lit(r, "</tbody>\n</table></div>\n</div>\n");
+    html_lit(&r->out, "</tbody>\n</table></div>\n</div>\n");
     if (helpline_can(r, CAP_HELPLINE_MANAGE)) {
-        html_printf(r, "<h2 id=\"zmiana\">%s</h2>\n", T_HL_AGR_EDIT);
+        html_printf(&r->out, "<h2 id=\"zmiana\">%s</h2>\n", T_HL_AGR_EDIT);
         if (error != NULL) {
             form_errors(r, &error, 1);
         }
         form_begin(r, "/niebieska-linia/porozumienia", NULL);
-        html_printf(r,
+        html_printf(&r->out,
                     "<input type=\"hidden\" name=\"woj\" value=\"%s\">\n"
                     "<p class=\"field\"><label for=\"f-ag\">%s</label>\n"
                     "<select id=\"f-ag\" name=\"gmina\">\n",
                     region, T_TERYT_GMINA);
         for (i = 0; i < n; i++) {
-            html_printf(r, "<option value=\"%s\">%s%s (%s)</option>\n",
+            html_printf(&r->out, "<option value=\"%s\">%s%s (%s)</option>\n",
                         g[i].teryt, g[i].name,
                         g[i].rodz == 1 ? " (miasto)" : "", g[i].teryt);
         }
-        html_lit(r, "</select></p>\n");
+        html_lit(&r->out, "</select></p>\n");
         form_input(r, "since", T_HL_SINCE, "date", NULL,
                    "aria-describedby=\"f-since-hint\"");
-        html_printf(r, "<p id=\"f-since-hint\" class=\"hint\">%s</p>\n",
+        html_printf(&r->out, "<p id=\"f-since-hint\" class=\"hint\">%s</p>\n",
                     T_HL_AGR_HINT);
         form_input(r, "until", T_HL_UNTIL, "date", NULL, NULL);
-        html_printf(r, "<p><button type=\"submit\">%s</button></p>\n",
+        html_printf(&r->out, "<p><button type=\"submit\">%s</button></p>\n",
                     T_HL_AGR_SET);
         form_end(r);
     }

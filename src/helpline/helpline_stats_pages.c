@@ -38,7 +38,7 @@ chart(struct req *r, const struct series *s, int id)
             max = s->values[i];
         }
     }
-    html_printf(r,
+    html_printf(&r->out,
                 "<svg class=\"hl-chart\" xmlns=\"http://www.w3.org/2000/"
                 "svg\" viewBox=\"0 0 640 %d\" role=\"img\" "
                 "aria-labelledby=\"ch-%d\"><title id=\"ch-%d\">%s</title>\n",
@@ -46,7 +46,7 @@ chart(struct req *r, const struct series *s, int id)
     for (i = 0; i < s->n; i++) {
         int w = (int)(s->values[i] * BAR_W / max);
 
-        html_printf(r,
+        html_printf(&r->out,
                     "<text x=\"0\" y=\"%d\" font-size=\"11\">%s</text>"
                     "<rect x=\"230\" y=\"%d\" width=\"%d\" height=\"16\" "
                     "fill=\"#2f5d8a\"/><text x=\"%d\" y=\"%d\" "
@@ -54,7 +54,7 @@ chart(struct req *r, const struct series *s, int id)
                     22 * i + 16, s->labels[i], 22 * i + 4, w, 236 + w,
                     22 * i + 16, (long)s->values[i]);
     }
-    html_lit(r, "</svg>\n");
+    html_lit(&r->out, "</svg>\n");
 }
 
 static void
@@ -62,8 +62,8 @@ table(struct req *r, const struct series *s, int64_t total)
 {
     int i;
 
-    html_printf(r, WIDE_OPEN, s->caption);
-    html_printf(r,
+    html_printf(&r->out, WIDE_OPEN, s->caption);
+    html_printf(&r->out,
                 "<table class=\"hl-stat\">\n<caption>%s</caption>\n<thead>"
                 "<tr><th scope=\"col\">%s</th><th scope=\"col\" "
                 "class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s"
@@ -72,19 +72,19 @@ table(struct req *r, const struct series *s, int64_t total)
     for (i = 0; i < s->n; i++) {
         long pm = total > 0 ? (long)(s->values[i] * 1000 / total) : 0;
 
-        html_printf(r,
+        html_printf(&r->out,
                     "<tr><th scope=\"row\">%s</th><td class=\"num\">%s"
                     "</td><td class=\"num\">%ld,%ld%%</td></tr>\n",
                     s->labels[i], str_thousands(&r->arena, s->values[i]),
                     pm / 10, pm % 10);
     }
-    html_lit(r, "</tbody>\n</table></div>\n");
+    html_lit(&r->out, "</tbody>\n</table></div>\n");
 }
 
 static void
 section(struct req *r, const struct series *s, int64_t total, int id)
 {
-    html_printf(r,
+    html_printf(&r->out,
                 "<section class=\"hl-section\" aria-labelledby=\"s-%d\">"
                 "<h2 id=\"s-%d\">%s</h2>\n",
                 id, id, s->caption);
@@ -92,7 +92,7 @@ section(struct req *r, const struct series *s, int64_t total, int id)
     if (s->n > 0 && s->n <= 60) {
         chart(r, s, id);
     }
-    html_lit(r, "</section>\n");
+    html_lit(&r->out, "</section>\n");
 }
 
 static void
@@ -120,7 +120,7 @@ institution_sections(struct req *r, const struct helpline_stats *s)
     int i;
 
     if (s->ninsts == 0) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<section class=\"hl-section\" aria-labelledby=\"s-9\">"
                     "<h2 id=\"s-9\">%s</h2>\n<p>%s</p>\n</section>\n",
                     T_HL_INSTITUTIONS, T_HL_NO_INST);
@@ -150,12 +150,12 @@ institution_sections(struct req *r, const struct helpline_stats *s)
     x.n = s->ninsts;
     x.labels = labels;
     x.values = values;
-    html_printf(r,
+    html_printf(&r->out,
                 "<section class=\"hl-section\" aria-labelledby=\"s-10\">"
                 "<h2 id=\"s-10\">%s</h2>\n",
                 x.caption);
     table(r, &x, s->inst_total);
-    html_lit(r, "</section>\n");
+    html_lit(&r->out, "</section>\n");
 }
 
 static const char *const ramp[] = {"#f7fbff", "#c6dbef", "#6baed6", "#2171b5",
@@ -197,23 +197,23 @@ stats_map(struct req *r, const struct helpline_stats *s, const char *region)
         areas[i].title = arena_printf(&r->arena, "%s (pow. %s): %ld", g[i].name,
                                       g[i].powiat, (long)c);
     }
-    html_printf(r,
+    html_printf(&r->out,
                 "<section class=\"hl-section\" aria-labelledby=\"s-map\">"
                 "<h2 id=\"s-map\">%s</h2>\n<figure class=\"hl-figure\">\n",
                 T_HL_STATS_MAP);
     if (helpline_map_svg(r, region, T_HL_STATS_MAP, T_HL_BY_GMINA, areas, n) !=
         0) {
-        html_printf(r, "<p>%s</p>\n", T_HL_NO_MAP);
+        html_printf(&r->out, "<p>%s</p>\n", T_HL_NO_MAP);
     }
-    html_printf(r, "<figcaption><p>%s: 0", T_HL_LEGEND);
+    html_printf(&r->out, "<figcaption><p>%s: 0", T_HL_LEGEND);
     for (k = 1; k <= 4 && max > 0; k++) {
         long lo = (long)((k - 1) * max / 4) + 1, hi = (long)(k * max / 4);
 
         if (hi >= lo) {
-            html_printf(r, "; %ld–%ld", lo, hi);
+            html_printf(&r->out, "; %ld–%ld", lo, hi);
         }
     }
-    html_printf(r, " (%s)</p></figcaption>\n</figure>\n</section>\n",
+    html_printf(&r->out, " (%s)</p></figcaption>\n</figure>\n</section>\n",
                 "im ciemniej, tym więcej kontaktów; liczby w tabeli gmin");
 }
 
@@ -247,8 +247,8 @@ page_helpline_stats(struct req *r)
     title = arena_printf(&r->arena, "%s: %s, %s – %s", T_HL_STATS,
                          helpline_region_name(r, region), from, to);
     layout_begin(r, title);
-    html_printf(r, "<h1>%s</h1>\n", title);
-    html_printf(r,
+    html_printf(&r->out, "<h1>%s</h1>\n", title);
+    html_printf(&r->out,
                 "<form method=\"get\" action=\"/niebieska-linia/"
                 "statystyki\" class=\"hl-range\">\n<p class=\"field\">"
                 "<label for=\"f-od\">%s</label><input id=\"f-od\" "
@@ -258,18 +258,19 @@ page_helpline_stats(struct req *r)
                 "value=\"%s\"></p>\n",
                 T_HL_FROM, from, T_HL_TO, to);
     if (r->user->region == NULL) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<p class=\"field\"><label for=\"f-woj\">%s</label>"
                     "<input id=\"f-woj\" name=\"woj\" type=\"text\" "
                     "pattern=\"[0-9]{2}\" inputmode=\"numeric\" "
                     "value=\"%s\"></p>\n",
                     T_HL_REGION, region ? region : "");
     }
-    html_printf(r, "<p><button type=\"submit\">%s</button></p>\n</form>\n",
+    html_printf(&r->out,
+                "<p><button type=\"submit\">%s</button></p>\n</form>\n",
                 T_HL_SHOW);
     q = arena_printf(&r->arena, "od=%s&do=%s&woj=%s", from, to,
                      region ? region : "");
-    html_printf(r,
+    html_printf(&r->out,
                 "<p class=\"hl-total\">%s: <strong id=\"hl-total\">%s"
                 "</strong></p>\n<ul class=\"hl-links\"><li><a href=\""
                 "/niebieska-linia/statystyki.csv?%s\">%s</a></li><li>"
@@ -334,12 +335,12 @@ page_helpline_stats(struct req *r)
     x.n = s.ngminas;
     x.labels = labels;
     x.values = values;
-    html_printf(r,
+    html_printf(&r->out,
                 "<section class=\"hl-section\" aria-labelledby=\"s-7\">"
                 "<h2 id=\"s-7\">%s</h2>\n",
                 x.caption);
     table(r, &x, s.total);
-    html_lit(r, "</section>\n");
+    html_lit(&r->out, "</section>\n");
     layout_end(r);
     return 0;
 }

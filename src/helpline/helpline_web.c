@@ -201,7 +201,7 @@ helpline_map_svg(struct req *r, const char *region, const char *title,
     kx = cos_deg((geo->min_lat + geo->max_lat) / 2.0);
     k = MAP_WIDTH / ((geo->max_lon - geo->min_lon) * kx);
     h = (geo->max_lat - geo->min_lat) * k;
-    html_printf(r,
+    html_printf(&r->out,
                 "<svg class=\"hl-map\" xmlns=\"http://www.w3.org/2000/svg\" "
                 "viewBox=\"-2 -2 %d %d\" role=\"img\" "
                 "aria-labelledby=\"map-t map-d\">\n<title id=\"map-t\">%s"
@@ -230,13 +230,13 @@ helpline_map_svg(struct req *r, const char *region, const char *title,
             }
             buf_putc(&d, 'Z');
         }
-        html_printf(r,
+        html_printf(&r->out,
                     "<path d=\"%s\" fill=\"%s\" stroke=\"#333333\" "
                     "stroke-width=\"0.6\"><title>%s</title></path>\n",
                     d.data ? d.data : "", a ? a->fill : "#eeeeee",
                     a ? a->title : g->name);
         if (a != NULL && a->hatched) {
-            html_printf(r,
+            html_printf(&r->out,
                         "<path d=\"%s\" fill=\"url(#hatch)\" "
                         "stroke=\"#333333\" stroke-width=\"0.6\">"
                         "<title>%s</title></path>\n",
@@ -244,6 +244,6 @@ helpline_map_svg(struct req *r, const char *region, const char *title,
         }
     }
     buf_free(&d);
-    html_lit(r, "</svg>\n");
+    html_lit(&r->out, "</svg>\n");
     return 0;
 }

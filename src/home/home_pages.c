@@ -53,41 +53,42 @@ page_home(struct req *r)
 
     layout_begin(r, T_HOME_TITLE);
     layout_quick_exit(r);
-    html_lit(r, "<h1>" T_APP_NAME "</h1>\n<p class=\"lead\">" T_HOME_LEAD
-                "</p>\n");
+    html_lit(&r->out, "<h1>" T_APP_NAME "</h1>\n<p class=\"lead\">" T_HOME_LEAD
+                      "</p>\n");
     /* Residents come first: the directory's search, as on /uslugi. */
-    html_lit(r, "<section class=\"home-help\" aria-labelledby=\"pomoc\">"
-                "<h2 id=\"pomoc\">" T_HOME_HELP "</h2>\n"
-                "<form action=\"/uslugi\" method=\"get\" role=\"search\">"
-                "<label for=\"home-miejsce\">" T_HOME_HELP_WHERE "</label>\n"
-                "<input id=\"home-miejsce\" name=\"miejsce\" type=\"text\" "
-                "autocomplete=\"off\" data-autocomplete=\"/api/teryt/gminy\">"
-                "\n<input type=\"hidden\" name=\"gmina\" value=\"\">\n"
-                "<button type=\"submit\">" T_HOME_HELP_BUTTON "</button>"
-                "</form>\n<p>" T_HOME_HELP_LINE "</p>\n");
+    html_lit(&r->out,
+             "<section class=\"home-help\" aria-labelledby=\"pomoc\">"
+             "<h2 id=\"pomoc\">" T_HOME_HELP "</h2>\n"
+             "<form action=\"/uslugi\" method=\"get\" role=\"search\">"
+             "<label for=\"home-miejsce\">" T_HOME_HELP_WHERE "</label>\n"
+             "<input id=\"home-miejsce\" name=\"miejsce\" type=\"text\" "
+             "autocomplete=\"off\" data-autocomplete=\"/api/teryt/gminy\">"
+             "\n<input type=\"hidden\" name=\"gmina\" value=\"\">\n"
+             "<button type=\"submit\">" T_HOME_HELP_BUTTON "</button>"
+             "</form>\n<p>" T_HOME_HELP_LINE "</p>\n");
     /* The lines come from each region's settings and the national data. */
     if ((rc = region_html_lines(r, NULL)) != 0) {
         return rc;
     }
-    html_lit(r, "</section>\n<h2>" T_HOME_REGIONS "</h2>\n<ul>\n");
+    html_lit(&r->out, "</section>\n<h2>" T_HOME_REGIONS "</h2>\n<ul>\n");
     while ((rc = db_step(st)) == DB_ROW) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<li><a href=\"/teryt/%s\">Województwo %s</a> — %s"
                     "</li>\n",
                     db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 2));
         n++;
     }
     db_done(st);
-    html_lit(r, "</ul>\n");
+    html_lit(&r->out, "</ul>\n");
     if (n == 0) {
-        html_lit(r, "<p>" T_HOME_NO_REGIONS "</p>\n");
+        html_lit(&r->out, "<p>" T_HOME_NO_REGIONS "</p>\n");
     }
-    html_lit(r, "<h2>" T_HOME_PARTS "</h2>\n<dl class=\"parts\">\n");
+    html_lit(&r->out, "<h2>" T_HOME_PARTS "</h2>\n<dl class=\"parts\">\n");
     for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
-        html_printf(r, "<dt><a href=\"%s\">%s</a></dt><dd>%s</dd>\n",
+        html_printf(&r->out, "<dt><a href=\"%s\">%s</a></dt><dd>%s</dd>\n",
                     parts[i].href, parts[i].label, parts[i].what);
     }
-    html_lit(r, "</dl>\n");
+    html_lit(&r->out, "</dl>\n");
     layout_end(r);
     return rc == DB_DONE ? 0 : rc;
 }

@@ -7,54 +7,54 @@ void
 form_begin(struct req *r, const char *action, const char *enctype)
 {
     if (enctype != NULL) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<form method=\"post\" action=\"%s\" enctype=\"%s\">"
                     "\n",
                     action, enctype);
     } else {
-        html_printf(r, "<form method=\"post\" action=\"%s\">\n", action);
+        html_printf(&r->out, "<form method=\"post\" action=\"%s\">\n", action);
     }
-    html_printf(r, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n",
+    html_printf(&r->out, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n",
                 req_csrf(r));
 }
 
 void
 form_end(struct req *r)
 {
-    html_lit(r, "</form>\n");
+    html_lit(&r->out, "</form>\n");
 }
 
 void
 form_input(struct req *r, const char *name, const char *label, const char *type,
            const char *value, const char *extra_attrs)
 {
-    html_printf(r,
+    html_printf(&r->out,
                 "<p class=\"field\"><label for=\"f-%s\">%s</label>\n"
                 "<input id=\"f-%s\" name=\"%s\" type=\"%s\" value=\"%s\"",
                 name, label, name, name, type, value ? value : "");
     if (extra_attrs != NULL) {
         /* Attribute literals from the caller's code, never from data. */
-        html_raw_trusted(r, " ");
-        html_raw_trusted(r, extra_attrs);
+        html_raw_trusted(&r->out, " ");
+        html_raw_trusted(&r->out, extra_attrs);
     }
-    html_lit(r, "></p>\n");
+    html_lit(&r->out, "></p>\n");
 }
 
 void
 form_text_field(struct req *r, const char *name, const char *label,
                 const char *value, const char *error)
 {
-    html_printf(r, "<p class=\"field\"><label for=\"f-%s\">%s</label>\n", name,
-                label);
+    html_printf(&r->out, "<p class=\"field\"><label for=\"f-%s\">%s</label>\n",
+                name, label);
     if (error != NULL) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<span class=\"field-error\" id=\"f-%s-error\">%s"
                     "</span>\n<input id=\"f-%s\" name=\"%s\" type=\"text\" "
                     "value=\"%s\" aria-invalid=\"true\" "
                     "aria-describedby=\"f-%s-error\"></p>\n",
                     name, error, name, name, value ? value : "", name);
     } else {
-        html_printf(r,
+        html_printf(&r->out,
                     "<input id=\"f-%s\" name=\"%s\" type=\"text\" "
                     "value=\"%s\"></p>\n",
                     name, name, value ? value : "");
@@ -69,9 +69,9 @@ form_errors(struct req *r, const char *const *msgs, int n)
     if (n == 0) {
         return;
     }
-    html_lit(r, "<div class=\"errors\" role=\"alert\"><ul>\n");
+    html_lit(&r->out, "<div class=\"errors\" role=\"alert\"><ul>\n");
     for (i = 0; i < n; i++) {
-        html_printf(r, "<li>%s</li>\n", msgs[i]);
+        html_printf(&r->out, "<li>%s</li>\n", msgs[i]);
     }
-    html_lit(r, "</ul></div>\n");
+    html_lit(&r->out, "</ul></div>\n");
 }

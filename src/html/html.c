@@ -46,9 +46,9 @@ html_escape(struct buf *out, const char *s)
 }
 
 void
-html_raw_trusted(struct req *r, const char *s)
+html_raw_trusted(struct buf *out, const char *s)
 {
-    buf_puts(&r->out, s);
+    buf_puts(out, s);
 }
 
 /* A character of a conversion spec before its type letter. */
@@ -65,7 +65,7 @@ spec_char(char c)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 void
-html_printf(struct req *r, const char *fmt, ...)
+html_printf(struct buf *out, const char *fmt, ...)
 {
     va_list ap;
     const char *p = fmt;
@@ -78,12 +78,12 @@ html_printf(struct req *r, const char *fmt, ...)
         int len = 0;
 
         if (pct == NULL) {
-            buf_puts(&r->out, p);
+            buf_puts(out, p);
             break;
         }
-        buf_append(&r->out, p, (size_t)(pct - p));
+        buf_append(out, p, (size_t)(pct - p));
         if (pct[1] == '%') {
-            buf_putc(&r->out, '%');
+            buf_putc(out, '%');
             p = pct + 2;
             continue;
         }
@@ -99,7 +99,7 @@ html_printf(struct req *r, const char *fmt, ...)
         switch (spec[n + 1]) {
         case 's': {
             const char *s = va_arg(ap, const char *);
-            html_escape(&r->out, s ? s : "");
+            html_escape(out, s ? s : "");
             continue;
         }
         case 'd':
@@ -119,18 +119,18 @@ html_printf(struct req *r, const char *fmt, ...)
             len = snprintf(tmp, sizeof(tmp), "%c", (char)va_arg(ap, int));
             if (strchr("<>&\"'", tmp[0]) != NULL) {
                 tmp[1] = '\0';
-                html_escape(&r->out, tmp);
+                html_escape(out, tmp);
                 continue;
             }
             break;
         default:
             /* Unsupported conversions are a programming error. */
             va_end(ap);
-            buf_puts(&r->out, "?");
+            buf_puts(out, "?");
             return;
         }
         if (len > 0) {
-            buf_append(&r->out, tmp,
+            buf_append(out, tmp,
                        (size_t)len < sizeof(tmp) ? (size_t)len
                                                  : sizeof(tmp) - 1);
         }

@@ -1,5 +1,6 @@
 /*
-** HTML writers over a request's output buffer. Escaping is the default:
+** HTML writers over an output buffer (a request's r->out, or any buffer).
+*Escaping is the default:
 ** html_printf() escapes every %s argument; html_lit() accepts only string
 ** literals (a variable does not compile); html_raw_trusted() is the one
 ** escape hatch and every call needs a comment saying why it is safe.
@@ -12,12 +13,12 @@
 #include "http/http.h"
 
 /* printf into the page; every %s is HTML-escaped (text and attributes). */
-void html_printf(struct req *r, const char *fmt, ...)
+void html_printf(struct buf *out, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Append a literal; only a string literal compiles here. */
-#define html_lit(r, s) html_raw_trusted((r), "" s "")
+#define html_lit(out, s) html_raw_trusted((out), "" s "")
 /* Append markup verbatim. Each caller comments why the text is safe. */
-void html_raw_trusted(struct req *r, const char *s);
+void html_raw_trusted(struct buf *out, const char *s);
 /* Escape s for element text or a quoted attribute value into out. */
 void html_escape(struct buf *out, const char *s);
 /*

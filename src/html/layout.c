@@ -56,7 +56,7 @@ layout_begin(struct req *r, const char *title)
     if (r->content_type == NULL) {
         r->content_type = "text/html; charset=utf-8";
     }
-    html_printf(r,
+    html_printf(&r->out,
                 "<!DOCTYPE html>\n<html lang=\"pl\">\n<head>\n"
                 "<meta charset=\"utf-8\">\n"
                 "<meta name=\"viewport\" content=\"width=device-width, "
@@ -67,10 +67,11 @@ layout_begin(struct req *r, const char *title)
                 "<script src=\"/static/ac.js\" defer></script>\n"
                 "</head>\n<body>\n",
                 title);
-    html_lit(r, "<a class=\"skip\" href=\"#tresc\">" T_SKIP_TO_CONTENT
-                "</a>\n<header class=\"top\"><p class=\"brand\">"
-                "<a href=\"/\">" T_APP_NAME "</a> <span>" T_APP_TAGLINE
-                "</span></p>\n<nav aria-label=\"" T_NAV_LABEL "\"><ul>\n");
+    html_lit(&r->out,
+             "<a class=\"skip\" href=\"#tresc\">" T_SKIP_TO_CONTENT
+             "</a>\n<header class=\"top\"><p class=\"brand\">"
+             "<a href=\"/\">" T_APP_NAME "</a> <span>" T_APP_TAGLINE
+             "</span></p>\n<nav aria-label=\"" T_NAV_LABEL "\"><ul>\n");
     for (i = 0; i < sizeof(nav) / sizeof(nav[0]); i++) {
         enum role role = r->user != NULL ? r->user->role : ROLE_PUBLIC;
 
@@ -79,27 +80,28 @@ layout_begin(struct req *r, const char *title)
             continue;
         }
         if (is_current(r->path, nav[i].href)) {
-            html_printf(r,
+            html_printf(&r->out,
                         "<li><a href=\"%s\" aria-current=\"page\">%s"
                         "</a></li>\n",
                         nav[i].href, nav[i].label);
         } else {
-            html_printf(r, "<li><a href=\"%s\">%s</a></li>\n", nav[i].href,
-                        nav[i].label);
+            html_printf(&r->out, "<li><a href=\"%s\">%s</a></li>\n",
+                        nav[i].href, nav[i].label);
         }
     }
-    html_lit(r, "</ul></nav>\n<div class=\"account\">");
+    html_lit(&r->out, "</ul></nav>\n<div class=\"account\">");
     if (r->user != NULL) {
-        html_printf(r, "%s <strong>%s</strong> (%s) ", T_LOGIN_AS,
+        html_printf(&r->out, "%s <strong>%s</strong> (%s) ", T_LOGIN_AS,
                     r->user->login, auth_role_label(r->user->role));
         form_begin(r, "/logout", NULL);
-        html_lit(r, "<button type=\"submit\" class=\"link\">" T_LOGOUT_BUTTON
-                    "</button>");
+        html_lit(&r->out,
+                 "<button type=\"submit\" class=\"link\">" T_LOGOUT_BUTTON
+                 "</button>");
         form_end(r);
     } else if (strcmp(r->path, "/login") != 0) {
-        html_lit(r, "<a href=\"/login\">" T_LOGIN_LINK "</a>");
+        html_lit(&r->out, "<a href=\"/login\">" T_LOGIN_LINK "</a>");
     }
-    html_lit(r, "</div></header>\n<main id=\"tresc\">\n");
+    html_lit(&r->out, "</div></header>\n<main id=\"tresc\">\n");
 }
 
 /* A plain link, so it works without JavaScript and sends nothing anywhere
@@ -107,14 +109,15 @@ layout_begin(struct req *r, const char *title)
 void
 layout_quick_exit(struct req *r)
 {
-    html_lit(r, "<p class=\"quick-exit\"><a href=\"" QUICK_EXIT_URL "\" "
-                "rel=\"noreferrer noopener\" "
-                "referrerpolicy=\"no-referrer\">" T_QUICK_EXIT "</a></p>\n");
+    html_lit(&r->out,
+             "<p class=\"quick-exit\"><a href=\"" QUICK_EXIT_URL "\" "
+             "rel=\"noreferrer noopener\" "
+             "referrerpolicy=\"no-referrer\">" T_QUICK_EXIT "</a></p>\n");
 }
 
 void
 layout_end(struct req *r)
 {
-    html_lit(r, "</main>\n<footer><p>" T_FOOTER "</p></footer>\n"
-                "</body>\n</html>\n");
+    html_lit(&r->out, "</main>\n<footer><p>" T_FOOTER "</p></footer>\n"
+                      "</body>\n</html>\n");
 }

@@ -87,8 +87,9 @@ router_render_error(struct req *r)
     }
     r->content_type = "text/html; charset=utf-8";
     layout_begin(r, T_ERR_TITLE);
-    html_printf(r, "<h1>%s (%d)</h1><p>%s</p>", T_ERR_TITLE, r->status, msg);
-    html_lit(r, "<p><a href=\"/\">" T_ERR_HOME_LINK "</a></p>");
+    html_printf(&r->out, "<h1>%s (%d)</h1><p>%s</p>", T_ERR_TITLE, r->status,
+                msg);
+    html_lit(&r->out, "<p><a href=\"/\">" T_ERR_HOME_LINK "</a></p>");
     layout_end(r);
 }
 

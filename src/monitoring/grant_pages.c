@@ -60,9 +60,9 @@ count_text(struct arena *a, const struct mon_award *w, int64_t v)
 static void
 mine_crumbs(struct req *r, const char *here)
 {
-    html_lit(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/moje-dotacje\">" T_GRANT_MINE_TITLE "</a>");
-    html_printf(r, " › %s</nav>\n", here);
+    html_lit(&r->out, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                      "href=\"/moje-dotacje\">" T_GRANT_MINE_TITLE "</a>");
+    html_printf(&r->out, " › %s</nav>\n", here);
 }
 
 /*
@@ -82,14 +82,14 @@ page_grant_mine(struct req *r)
         return n;
     }
     layout_begin(r, T_GRANT_MINE_TITLE);
-    html_lit(r, "<h1>" T_GRANT_MINE_TITLE
-                "</h1>\n<p class=\"lead\">" T_GRANT_MINE_LEAD "</p>\n");
+    html_lit(&r->out, "<h1>" T_GRANT_MINE_TITLE
+                      "</h1>\n<p class=\"lead\">" T_GRANT_MINE_LEAD "</p>\n");
     if (n == 0) {
-        html_lit(r, "<p>" T_GRANT_MINE_NONE "</p>\n");
+        html_lit(&r->out, "<p>" T_GRANT_MINE_NONE "</p>\n");
         layout_end(r);
         return 0;
     }
-    html_printf(r,
+    html_printf(&r->out,
                 WIDE_OPEN "<table>\n<caption>%s (%d)</caption>"
                           "\n<thead><tr><th scope=\"col\">%s</th>"
                           "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -105,7 +105,7 @@ page_grant_mine(struct req *r)
         const struct mon_award *w = &ws[i];
 
         html_printf(
-            r,
+            &r->out,
             "<tr><td>%s</td><td>%d</td><td>%s</td>"
             "<td class=\"num\">%s</td><td class=\"num\">%s</td>"
             "<td class=\"num\">%s</td><td><a href=\"/moje-dotacje/"
@@ -119,7 +119,7 @@ page_grant_mine(struct req *r)
                                warsaw_local(&r->arena, w->reported_at))
                 : T_GRANT_NOT_REPORTED);
     }
-    html_lit(r, "</tbody>\n</table></div>\n");
+    html_lit(&r->out, "</tbody>\n</table></div>\n");
     layout_end(r);
     return 0;
 }
@@ -132,7 +132,7 @@ report_page(struct req *r, const struct mon_award *w, const char *ini,
     layout_begin(r, T_GRANT_REPORT_TITLE);
     mine_crumbs(r, T_GRANT_REPORT_TITLE);
     html_printf(
-        r,
+        &r->out,
         "<h1>%s</h1>\n<dl class=\"facts\"><dt>%s</dt><dd>%s (%d)"
         "</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>"
         "<dt>%s</dt><dd>%s zł</dd><dt>%s</dt><dd>%s</dd></dl>\n",
@@ -144,7 +144,7 @@ report_page(struct req *r, const struct mon_award *w, const char *ini,
                            warsaw_local(&r->arena, w->reported_at))
             : T_GRANT_NOT_REPORTED);
     if (nerrs > 0) {
-        html_lit(r, "<p>" T_GRANT_ERR_FORM "</p>\n");
+        html_lit(&r->out, "<p>" T_GRANT_ERR_FORM "</p>\n");
     }
     form_errors(r, errs, nerrs);
     form_begin(r, arena_printf(&r->arena, "/moje-dotacje/%ld", (long)w->id),
@@ -154,8 +154,8 @@ report_page(struct req *r, const struct mon_award *w, const char *ini,
     form_input(r, "beneficiaries", T_REG_F_BENEFICIARIES, "text", ben,
                "inputmode=\"numeric\" required");
     form_input(r, "note", T_GRANT_F_REPORT_NOTE, "text", note, NULL);
-    html_lit(r, "<p><button type=\"submit\">" T_GRANT_REPORT_SAVE
-                "</button></p>\n");
+    html_lit(&r->out, "<p><button type=\"submit\">" T_GRANT_REPORT_SAVE
+                      "</button></p>\n");
     form_end(r);
     layout_end(r);
 }
@@ -252,18 +252,18 @@ awards_page(struct req *r, const struct mon_record *g, const char *org,
         return n;
     }
     layout_begin(r, T_GRANT_AWARDS_TITLE);
-    html_printf(r,
+    html_printf(&r->out,
                 "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
                 "href=\"/rejestry\">%s</a> › <a href=\"/rejestry/"
                 "konkursy\">%s</a> › %s</nav>\n",
                 T_NAV_REGISTERS, reg->title, T_GRANT_AWARDS_TITLE);
     /* Field 0 of a competition is its year, field 1 its call. */
-    html_printf(r, "<h1>%s: %s (%s)</h1>\n<p>%s</p>\n", T_GRANT_AWARDS_TITLE,
-                g->v[1], g->v[0], T_GRANT_AWARDS_RULE);
+    html_printf(&r->out, "<h1>%s: %s (%s)</h1>\n<p>%s</p>\n",
+                T_GRANT_AWARDS_TITLE, g->v[1], g->v[0], T_GRANT_AWARDS_RULE);
     if (n == 0) {
-        html_lit(r, "<p>" T_GRANT_AWARDS_NONE "</p>\n");
+        html_lit(&r->out, "<p>" T_GRANT_AWARDS_NONE "</p>\n");
     } else {
-        html_printf(r,
+        html_printf(&r->out,
                     WIDE_OPEN
                     "<table>\n<caption>%s (%d)"
                     "</caption>\n<thead><tr><th scope=\"col\">%s</th>"
@@ -288,7 +288,7 @@ awards_page(struct req *r, const struct mon_record *g, const char *org,
             sum_b += w->beneficiaries;
         }
         html_printf(
-            r,
+            &r->out,
             "<tr><td>%s</td><td>%s</td><td class=\"num\">%s</td>"
             "<td class=\"num\">%s</td><td class=\"num\">%s</td>"
             "<td>%s%s%s</td><td>",
@@ -305,17 +305,17 @@ awards_page(struct req *r, const struct mon_record *g, const char *org,
                                 "/rejestry/konkursy/%ld/dotacje/%ld/usun",
                                 (long)g->id, (long)w->id),
                    NULL);
-        html_printf(r,
+        html_printf(&r->out,
                     "<input type=\"hidden\" name=\"confirm\" value=\"1\">"
                     "<button type=\"submit\" aria-label=\"%s: %s\">%s"
                     "</button>",
                     T_GRANT_AWARD_DELETE, w->organisation,
                     T_GRANT_AWARD_DELETE);
         form_end(r);
-        html_lit(r, "</td></tr>\n");
+        html_lit(&r->out, "</td></tr>\n");
     }
     if (n > 0) {
-        html_printf(r,
+        html_printf(&r->out,
                     "</tbody>\n<tfoot><tr><th scope=\"row\" colspan=\"2\">"
                     "%s (%d/%d)</th><td class=\"num\">%s</td>"
                     "<td class=\"num\">%ld</td><td class=\"num\">%ld</td>"
@@ -324,7 +324,7 @@ awards_page(struct req *r, const struct mon_record *g, const char *org,
                     T_GRANT_REPORTED_SUM, nrep, n,
                     str_money(&r->arena, sum_amount), (long)sum_i, (long)sum_b);
     }
-    html_lit(r, "<h2>" T_GRANT_AWARD_ADD "</h2>\n");
+    html_lit(&r->out, "<h2>" T_GRANT_AWARD_ADD "</h2>\n");
     form_errors(r, errs, nerrs);
     form_begin(
         r,
@@ -334,7 +334,7 @@ awards_page(struct req *r, const struct mon_record *g, const char *org,
                "required");
     form_input(r, "project", T_GRANT_F_PROJECT, "text", proj, NULL);
     form_input(r, "amount", T_GRANT_F_AMOUNT, "text", amt, NULL);
-    html_lit(r,
+    html_lit(&r->out,
              "<p><button type=\"submit\">" T_GRANT_AWARD_ADD "</button></p>\n");
     form_end(r);
     layout_end(r);

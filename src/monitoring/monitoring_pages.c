@@ -75,15 +75,15 @@ report_or_reply(struct req *r, int64_t id, struct mon_report *m)
 static void
 crumbs(struct req *r, const char *here, int64_t plan_id)
 {
-    html_printf(r,
+    html_printf(&r->out,
                 "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
                 "href=\"/monitoring\">%s</a>",
                 T_NAV_MONITORING);
     if (plan_id > 0) {
-        html_printf(r, " › <a href=\"/monitoring/plany/%ld\">%s</a>",
+        html_printf(&r->out, " › <a href=\"/monitoring/plany/%ld\">%s</a>",
                     (long)plan_id, T_MON_DASHBOARD);
     }
-    html_printf(r, " › %s</nav>\n", here);
+    html_printf(&r->out, " › %s</nav>\n", here);
 }
 
 static const char *
@@ -221,14 +221,14 @@ adoptions_section(struct req *r, const struct mon_report *m)
     if (n < 0) {
         return n;
     }
-    html_printf(r, "<section id=\"przyjete\"><h2>%s</h2>\n",
+    html_printf(&r->out, "<section id=\"przyjete\"><h2>%s</h2>\n",
                 T_MON_ADOPTED_LIST);
     if (n > 0) {
-        html_lit(r, "<ul>\n");
+        html_lit(&r->out, "<ul>\n");
     }
     for (i = 0; i < n; i++) {
         html_printf(
-            r,
+            &r->out,
             "<li>%s: <a href=\"/sprawozdania/%ld/%d\">HTML</a>, "
             "<a href=\"/sprawozdania/%ld/%d?format=pdf\">PDF</a>, "
             "<a href=\"/sprawozdania/%ld/%d?format=xlsx\">XLSX</a>, "
@@ -241,12 +241,12 @@ adoptions_section(struct req *r, const struct mon_report *m)
             ad[i].by ? " — " : "", ad[i].by ? ad[i].by : "");
     }
     if (n > 0) {
-        html_lit(r, "</ul>\n");
+        html_lit(&r->out, "</ul>\n");
     }
     if (auth_role_has(r->user->role, CAP_REALISATION_APPROVE)) {
-        html_lit(r, "<p class=\"hint\">" T_MON_ADOPT_HINT "</p>\n");
+        html_lit(&r->out, "<p class=\"hint\">" T_MON_ADOPT_HINT "</p>\n");
         if (m->entries_pending > 0) {
-            html_printf(r, "<p>%s</p>\n",
+            html_printf(&r->out, "<p>%s</p>\n",
                         arena_printf(&r->arena, T_MON_ERR_ADOPT_PENDING,
                                      (long)m->entries_pending));
         } else {
@@ -255,12 +255,12 @@ adoptions_section(struct req *r, const struct mon_report *m)
                                     "/monitoring/plany/%ld/raport/przyjecie",
                                     (long)m->meta.id),
                        NULL);
-            html_lit(r, "<p><button type=\"submit\">" T_MON_ADOPT_BUTTON
-                        "</button></p>\n");
+            html_lit(&r->out, "<p><button type=\"submit\">" T_MON_ADOPT_BUTTON
+                              "</button></p>\n");
             form_end(r);
         }
     }
-    html_lit(r, "</section>\n");
+    html_lit(&r->out, "</section>\n");
     return 0;
 }
 
@@ -280,27 +280,27 @@ page_mon_home(struct req *r)
     db_bind_int(st, 1, reader ? 1 : 0);
     db_bind_text(st, 2, r->user ? r->user->region : NULL);
     layout_begin(r, T_NAV_MONITORING);
-    html_lit(r, "<h1>" T_NAV_MONITORING "</h1>\n<p class=\"lead\">" T_MON_LEAD
-                "</p>\n");
+    html_lit(&r->out, "<h1>" T_NAV_MONITORING
+                      "</h1>\n<p class=\"lead\">" T_MON_LEAD "</p>\n");
     if (!reader) {
-        html_lit(r, "<p>" T_MON_PUBLIC_NOTE "</p>\n");
+        html_lit(&r->out, "<p>" T_MON_PUBLIC_NOTE "</p>\n");
     }
     if (r->user != NULL && auth_role_has(r->user->role, CAP_GRANT_REPORT)) {
-        html_lit(r, "<p><a href=\"/moje-dotacje\">" T_GRANT_MINE_LINK
-                    "</a></p>\n");
+        html_lit(&r->out, "<p><a href=\"/moje-dotacje\">" T_GRANT_MINE_LINK
+                          "</a></p>\n");
     }
     if (r->user != NULL &&
         auth_role_has(r->user->role, CAP_REALISATION_APPROVE)) {
-        html_lit(r,
+        html_lit(&r->out,
                  "<p><a href=\"/monitoring/zatwierdzanie\">" T_MON_PENDING_TITLE
                  "</a></p>\n");
     }
     if (r->user != NULL && r->user->role == ROLE_IMPLEMENTER) {
-        html_lit(r,
+        html_lit(&r->out,
                  "<p><a href=\"/moje-zadania\">" T_MY_TASKS_TITLE "</a></p>\n");
     }
-    html_printf(r, WIDE_OPEN, T_MON_PLANS_CAPTION);
-    html_printf(r,
+    html_printf(&r->out, WIDE_OPEN, T_MON_PLANS_CAPTION);
+    html_printf(&r->out,
                 "<table>\n<caption>%s</caption>\n<thead><tr>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                 "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">"
@@ -312,7 +312,7 @@ page_mon_home(struct req *r)
         int64_t id = db_col_int(st, 0);
 
         n++;
-        html_printf(r,
+        html_printf(&r->out,
                     "<tr><td>%s</td><td>%s</td><td>%ld</td>"
                     "<td class=\"num\">%ld</td><td class=\"num\">%ld</td>"
                     "<td><a href=\"/plany/%ld\">%s</a>",
@@ -320,13 +320,13 @@ page_mon_home(struct req *r)
                     (long)db_col_int(st, 4), (long)db_col_int(st, 8),
                     (long)db_col_int(st, 9), (long)id, T_MON_LINK_PLAN);
         if (!db_col_null(st, 10)) {
-            html_printf(r, " · <a href=\"/sprawozdania/%ld/%ld\">%s</a>",
+            html_printf(&r->out, " · <a href=\"/sprawozdania/%ld/%ld\">%s</a>",
                         (long)id, (long)db_col_int(st, 10),
                         arena_printf(&r->arena, "%s %ld", T_MON_ADOPTED_REPORT,
                                      (long)db_col_int(st, 10)));
         }
         if (reader) {
-            html_printf(r,
+            html_printf(&r->out,
                         " · <a href=\"/monitoring/plany/%ld\">%s</a>"
                         " · <a href=\"/monitoring/plany/%ld/raport\">%s"
                         "</a>",
@@ -335,20 +335,20 @@ page_mon_home(struct req *r)
         }
         if (r->user != NULL &&
             auth_role_has(r->user->role, CAP_REALISATION_ENTER)) {
-            html_printf(r,
+            html_printf(&r->out,
                         " · <a href=\"/monitoring/plany/%ld/realizacja\">"
                         "%s</a>",
                         (long)id, T_MON_ENTER_TITLE);
         }
-        html_lit(r, "</td></tr>\n");
+        html_lit(&r->out, "</td></tr>\n");
     }
     db_done(st);
     if (rc != DB_DONE) {
         return rc;
     }
-    html_lit(r, "</tbody>\n</table></div>\n");
+    html_lit(&r->out, "</tbody>\n</table></div>\n");
     if (n == 0) {
-        html_lit(r, "<p>" T_MON_NO_PLANS "</p>\n");
+        html_lit(&r->out, "<p>" T_MON_NO_PLANS "</p>\n");
     }
     layout_end(r);
     return 0;
@@ -409,16 +409,16 @@ calendar_section(struct req *r, const struct plan *p, int64_t plan_id)
             items += p->lines[l].amounts[k].amount.kind == PLAN_NUM_VALUE;
         }
     }
-    html_printf(r,
+    html_printf(&r->out,
                 "<h2 id=\"kalendarz\">%s</h2>\n<div class=\"wide\" "
                 "tabindex=\"0\" role=\"region\" aria-labelledby=\"kalendarz\">"
                 "<table>\n<thead><tr><th scope=\"col\">%s</th>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>",
                 T_MON_CALENDAR, T_MON_PERIOD, T_MON_DUE, T_MON_COL_STATUS);
     if (approver) {
-        html_lit(r, "<th scope=\"col\">" T_MON_CALENDAR_CHANGE "</th>");
+        html_lit(&r->out, "<th scope=\"col\">" T_MON_CALENDAR_CHANGE "</th>");
     }
-    html_lit(r, "</tr></thead>\n<tbody>\n");
+    html_lit(&r->out, "</tr></thead>\n<tbody>\n");
     for (y = from; y <= to; y++) {
         for (q = 0; q <= (p->kind == PLAN_YEARLY ? 4 : 0); q++) {
             const char *per = q == 0 ? arena_printf(&r->arena, "%d", y)
@@ -427,7 +427,7 @@ calendar_section(struct req *r, const struct plan *p, int64_t plan_id)
             const char *fid = arena_printf(&r->arena, "p-%s", per);
 
             html_printf(
-                r,
+                &r->out,
                 "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s%s%s"
                 "</td>",
                 period_label(&r->arena, per),
@@ -436,14 +436,14 @@ calendar_section(struct req *r, const struct plan *p, int64_t plan_id)
                 row && row->closed && row->closed_by ? ", " : "",
                 row && row->closed && row->closed_by ? row->closed_by : "");
             if (approver) {
-                html_lit(r, "<td>");
+                html_lit(&r->out, "<td>");
                 form_begin(r,
                            arena_printf(&r->arena,
                                         "/monitoring/plany/%ld/okresy",
                                         (long)plan_id),
                            NULL);
                 html_printf(
-                    r,
+                    &r->out,
                     "<input type=\"hidden\" name=\"period\" value=\"%s\">"
                     "<label class=\"mon-sr\" for=\"%s-due\">%s %s</label>"
                     "<input id=\"%s-due\" name=\"due_on\" type=\"date\" "
@@ -459,13 +459,13 @@ calendar_section(struct req *r, const struct plan *p, int64_t plan_id)
                     row && row->closed ? "reopen" : "close",
                     row && row->closed ? T_MON_REOPEN : T_MON_CLOSE);
                 form_end(r);
-                html_lit(r, "</td>");
+                html_lit(&r->out, "</td>");
             }
-            html_lit(r, "</tr>\n");
+            html_lit(&r->out, "</tr>\n");
         }
     }
-    html_lit(r, "</tbody>\n</table></div>\n");
-    html_printf(r, "<h3>%s</h3>\n<ul>\n", T_MON_OVERDUE);
+    html_lit(&r->out, "</tbody>\n</table></div>\n");
+    html_printf(&r->out, "<h3>%s</h3>\n<ul>\n", T_MON_OVERDUE);
     st = db_query(r->db, Q_MON_OVERDUE);
     db_bind_int(st, 1, plan_id);
     db_bind_text(st, 2, today);
@@ -477,7 +477,7 @@ calendar_section(struct req *r, const struct plan *p, int64_t plan_id)
         }
         late++;
         html_printf(
-            r, "<li>%s</li>\n",
+            &r->out, "<li>%s</li>\n",
             arena_printf(
                 &r->arena, T_MON_OVERDUE_ROW,
                 period_label(&r->arena, db_col_text(st, 0)), db_col_text(st, 1),
@@ -490,9 +490,9 @@ calendar_section(struct req *r, const struct plan *p, int64_t plan_id)
         return rc;
     }
     if (late == 0) {
-        html_lit(r, "<li>" T_MON_OVERDUE_NONE "</li>\n");
+        html_lit(&r->out, "<li>" T_MON_OVERDUE_NONE "</li>\n");
     }
-    html_lit(r, "</ul>\n");
+    html_lit(&r->out, "</ul>\n");
     return 0;
 }
 
@@ -519,9 +519,9 @@ my_item(struct req *r, const struct plan *p, const struct mon_entry *es, int ne,
     probe.kind = kind;
     probe.pos = pos;
     probe.source = source;
-    html_printf(r, "<tr><th scope=\"row\">%s</th><td class=\"num\">%s</td><td>",
-                item_label(&r->arena, p, &probe),
-                item_plan_text(&r->arena, p, &probe));
+    html_printf(
+        &r->out, "<tr><th scope=\"row\">%s</th><td class=\"num\">%s</td><td>",
+        item_label(&r->arena, p, &probe), item_plan_text(&r->arena, p, &probe));
     for (i = 0; i < ne; i++) {
         const struct mon_entry *e = &es[i];
 
@@ -531,15 +531,15 @@ my_item(struct req *r, const struct plan *p, const struct mon_entry *es, int ne,
         }
         by_year = by_year || strlen(e->period) == 4;
         by_quarter = by_quarter || strlen(e->period) == 7;
-        html_printf(r, "%s<a href=\"/monitoring/wpisy/%ld\">%s: %s</a> — %s",
-                    shown++ ? "<br>" : "", (long)e->id,
-                    period_label(&r->arena, e->period),
-                    entry_value_text(&r->arena, e),
-                    strcmp(e->status, "entered") == 0    ? T_MY_TASKS_PENDING
-                    : strcmp(e->status, "returned") == 0 ? T_MY_TASKS_RETURNED
-                                                         : T_MON_ST_APPROVED);
+        html_printf(
+            &r->out, "%s<a href=\"/monitoring/wpisy/%ld\">%s: %s</a> — %s",
+            shown++ ? "<br>" : "", (long)e->id,
+            period_label(&r->arena, e->period), entry_value_text(&r->arena, e),
+            strcmp(e->status, "entered") == 0    ? T_MY_TASKS_PENDING
+            : strcmp(e->status, "returned") == 0 ? T_MY_TASKS_RETURNED
+                                                 : T_MON_ST_APPROVED);
         if (strcmp(e->status, "returned") == 0 && e->comment != NULL) {
-            html_printf(r, " („%s”)", e->comment);
+            html_printf(&r->out, " („%s”)", e->comment);
         }
         c->pending += strcmp(e->status, "entered") == 0;
         c->returned += strcmp(e->status, "returned") == 0;
@@ -563,16 +563,16 @@ my_item(struct req *r, const struct plan *p, const struct mon_entry *es, int ne,
         }
         c->due++;
         c->overdue += strcmp(per->due_on, today) < 0;
-        html_printf(r, "%s<strong>%s</strong>: %s %s%s", shown++ ? "<br>" : "",
-                    period_label(&r->arena, per->period), T_MY_TASKS_MISSING,
-                    per->due_on,
+        html_printf(&r->out, "%s<strong>%s</strong>: %s %s%s",
+                    shown++ ? "<br>" : "", period_label(&r->arena, per->period),
+                    T_MY_TASKS_MISSING, per->due_on,
                     strcmp(per->due_on, today) < 0 ? " (" T_MY_TASKS_OVERDUE ")"
                                                    : "");
     }
     if (shown == 0) {
-        html_lit(r, T_MON_NO_ENTRIES);
+        html_lit(&r->out, T_MON_NO_ENTRIES);
     }
-    html_lit(r, "</td></tr>\n");
+    html_lit(&r->out, "</td></tr>\n");
 }
 
 /*
@@ -592,11 +592,12 @@ page_my_tasks(struct req *r)
 
     layout_begin(r, T_MY_TASKS_TITLE);
     crumbs(r, T_MY_TASKS_TITLE, 0);
-    html_printf(r, "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n", T_MY_TASKS_TITLE,
-                T_MY_TASKS_LEAD);
+    html_printf(&r->out, "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n",
+                T_MY_TASKS_TITLE, T_MY_TASKS_LEAD);
     if (r->user->role != ROLE_IMPLEMENTER) {
-        html_lit(r, "<p>" T_MY_TASKS_NOT_IMPLEMENTER
-                    " <a href=\"/monitoring\">" T_NAV_MONITORING "</a></p>\n");
+        html_lit(&r->out,
+                 "<p>" T_MY_TASKS_NOT_IMPLEMENTER
+                 " <a href=\"/monitoring\">" T_NAV_MONITORING "</a></p>\n");
         layout_end(r);
         return 0;
     }
@@ -614,7 +615,7 @@ page_my_tasks(struct req *r)
         return rc;
     }
     if (n == 0) {
-        html_lit(r, "<p class=\"notice\">" T_MY_TASKS_NONE "</p>\n");
+        html_lit(&r->out, "<p class=\"notice\">" T_MY_TASKS_NONE "</p>\n");
         layout_end(r);
         return 0;
     }
@@ -642,14 +643,14 @@ page_my_tasks(struct req *r)
                     return rc != 0 ? rc : ne < 0 ? ne : np;
                 }
                 loaded = plans[i];
-                html_printf(r, "<h2>%s %d</h2>\n<p>%s</p>\n", T_MY_TASKS_PLAN,
-                            p->year, p->title ? p->title : "");
+                html_printf(&r->out, "<h2>%s %d</h2>\n<p>%s</p>\n",
+                            T_MY_TASKS_PLAN, p->year, p->title ? p->title : "");
             }
             if (tasks[i] < 0 || tasks[i] >= p->ntasks) {
                 continue;
             }
             task = &p->tasks[tasks[i]];
-            html_printf(r,
+            html_printf(&r->out,
                         "<section class=\"mon-task\"><h3>%s %s</h3>\n<p>%s"
                         "</p><p><a href=\"/monitoring/plany/%ld/realizacja#"
                         "zadanie-%d\">%s</a></p>\n<div class=\"wide\" "
@@ -679,14 +680,14 @@ page_my_tasks(struct req *r)
                     }
                 }
             }
-            html_lit(r, "</tbody>\n</table></div>\n</section>\n");
+            html_lit(&r->out, "</tbody>\n</table></div>\n</section>\n");
         }
     }
     {
         struct buf tasks_html = r->out;
 
         r->out = body;
-        html_printf(r,
+        html_printf(&r->out,
                     "<h2>%s</h2>\n<ul class=\"summary\"><li>%s: %d (%s: %d)"
                     "</li><li>%s: %d</li><li>%s: %d</li></ul>\n",
                     T_MY_TASKS_SUMMARY, T_MY_TASKS_DUE, c.due,
@@ -746,7 +747,7 @@ narrative_block(struct req *r, int64_t plan_id, int year, int t,
 
     for (i = 0; i < n; i++) {
         if (ns[i].task == t) {
-            html_printf(r,
+            html_printf(&r->out,
                         "<p class=\"pre\"><strong>%s (%s):</strong> %s</p>\n",
                         T_MON_NARRATIVE, period_label(&r->arena, ns[i].period),
                         ns[i].text);
@@ -756,7 +757,7 @@ narrative_block(struct req *r, int64_t plan_id, int year, int t,
         return;
     }
     form_begin(r, "/monitoring/opisy", NULL);
-    html_printf(r,
+    html_printf(&r->out,
                 "<input type=\"hidden\" name=\"plan\" value=\"%ld\">"
                 "<input type=\"hidden\" name=\"task\" value=\"%d\">"
                 "<p class=\"field\"><label for=\"%s-p\">%s</label>"
@@ -765,9 +766,10 @@ narrative_block(struct req *r, int64_t plan_id, int year, int t,
                 (long)plan_id, t, fid, T_MON_PERIOD, fid, year, T_MON_YEAR,
                 year);
     for (q = 1; q <= 4; q++) {
-        html_printf(r, "<option value=\"%d-Q%d\">%d kw.</option>", year, q, q);
+        html_printf(&r->out, "<option value=\"%d-Q%d\">%d kw.</option>", year,
+                    q, q);
     }
-    html_printf(r,
+    html_printf(&r->out,
                 "</select></p><p class=\"field\"><label for=\"%s\">%s</label>"
                 "<textarea id=\"%s\" name=\"text\" rows=\"3\" "
                 "maxlength=\"8000\"></textarea></p><p><button "
@@ -854,7 +856,7 @@ implementer_rates(struct req *r, const struct plan *p, int64_t plan_id)
             if (name != NULL) {
                 if (rows++ == 0) {
                     html_printf(
-                        r,
+                        &r->out,
                         "<h2 id=\"sprawozdawczosc\">%s</h2>\n<div "
                         "class=\"wide\" tabindex=\"0\" role=\"region\" "
                         "aria-labelledby=\"sprawozdawczosc\"><table>\n<thead>"
@@ -868,7 +870,7 @@ implementer_rates(struct req *r, const struct plan *p, int64_t plan_id)
                         T_MON_RATES_OVERDUE);
                 }
                 html_printf(
-                    r,
+                    &r->out,
                     "<tr><th scope=\"row\">%s</th><td class=\"num\">"
                     "%d</td><td class=\"num\">%d</td><td class=\"num\">"
                     "%s</td><td class=\"num\">%d</td></tr>\n",
@@ -891,7 +893,7 @@ implementer_rates(struct req *r, const struct plan *p, int64_t plan_id)
     }
     db_done(st);
     if (rows > 0) {
-        html_lit(r, "</tbody>\n</table></div>\n");
+        html_lit(&r->out, "</tbody>\n</table></div>\n");
     }
     return rc == DB_DONE ? 0 : rc;
 }
@@ -934,12 +936,12 @@ page_mon_period(struct req *r)
 static void
 figure_cell(struct req *r, const char *v, int npending, const char *pending)
 {
-    html_printf(r, "<td class=\"num\">%s", v);
+    html_printf(&r->out, "<td class=\"num\">%s", v);
     if (npending > 0) {
-        html_printf(r, "<br><span class=\"pending\">(%s: %s)</span>",
+        html_printf(&r->out, "<br><span class=\"pending\">(%s: %s)</span>",
                     T_MON_IF_APPROVED, pending);
     }
-    html_lit(r, "</td>");
+    html_lit(&r->out, "</td>");
 }
 
 /* The entry form of a programme or project: any indicator, any year. */
@@ -949,30 +951,31 @@ progress_form(struct req *r, const struct mon_progress *m)
     const struct plan *p = m->p;
     int i;
 
-    html_printf(r, "<h2>%s</h2>\n", T_MON_NEW_ENTRY);
+    html_printf(&r->out, "<h2>%s</h2>\n", T_MON_NEW_ENTRY);
     form_begin(r, "/monitoring/wpisy", NULL);
-    html_printf(r,
+    html_printf(&r->out,
                 "<input type=\"hidden\" name=\"plan\" value=\"%ld\">"
                 "<p class=\"field\"><label for=\"f-item\">%s</label>"
                 "<select id=\"f-item\" name=\"item\">\n",
                 (long)m->meta.id, T_MON_COL_ITEM);
     for (i = 0; i < p->nindicators; i++) {
-        html_printf(r, "<option value=\"indicator:%d\">%s</option>\n", i,
+        html_printf(&r->out, "<option value=\"indicator:%d\">%s</option>\n", i,
                     p->indicators[i].name);
     }
     if (p->kind == PLAN_PROJECT) {
-        html_printf(r, "<option value=\"line:%d\">%s (zł)</option>\n",
+        html_printf(&r->out, "<option value=\"line:%d\">%s (zł)</option>\n",
                     MON_PROJECT_SPENDING, T_MON_PROJECT_SPENDING);
     }
-    html_lit(r, "</select></p>\n");
+    html_lit(&r->out, "</select></p>\n");
     form_input(r, "period", T_MON_PERIOD, "text", NULL,
                "required aria-describedby=\"f-period-hint\"");
-    html_printf(r, "<p class=\"hint\" id=\"f-period-hint\">%s</p>\n",
+    html_printf(&r->out, "<p class=\"hint\" id=\"f-period-hint\">%s</p>\n",
                 T_MON_PERIOD_HINT);
     form_input(r, "value", T_MON_COL_VALUE, "text", NULL,
                "required inputmode=\"decimal\"");
     form_input(r, "note", T_MON_NOTE, "text", NULL, NULL);
-    html_lit(r, "<p><button type=\"submit\">" T_MON_SAVE "</button></p>\n");
+    html_lit(&r->out,
+             "<p><button type=\"submit\">" T_MON_SAVE "</button></p>\n");
     form_end(r);
 }
 
@@ -995,7 +998,7 @@ progress_page(struct req *r, int64_t id)
     p = m.p;
     layout_begin(r, T_MON_PROGRESS_TITLE);
     crumbs(r, T_MON_PROGRESS_TITLE, 0);
-    html_printf(r,
+    html_printf(&r->out,
                 "<h1>%s</h1>\n<p class=\"lead\">%s: %s</p>\n<dl "
                 "class=\"meta\"><dt>%s</dt><dd>%s</dd><dt>%s</dt>"
                 "<dd>%d–%d</dd></dl>\n",
@@ -1005,19 +1008,19 @@ progress_page(struct req *r, int64_t id)
                 p->title ? p->title : "", T_MON_REGION, m.meta.region_name,
                 T_MON_YEARS, m.from, m.to);
     if (p->ngoals > 0) {
-        html_printf(r, "<h2>%s</h2>\n<ul>\n", T_MON_GOALS);
+        html_printf(&r->out, "<h2>%s</h2>\n<ul>\n", T_MON_GOALS);
         for (i = 0; i < p->ngoals; i++) {
-            html_printf(r, "<li>%s %s</li>\n", p->goals[i].code,
+            html_printf(&r->out, "<li>%s %s</li>\n", p->goals[i].code,
                         p->goals[i].title);
         }
-        html_lit(r, "</ul>\n");
+        html_lit(&r->out, "</ul>\n");
     }
-    html_printf(r, "<h2>%s</h2>\n", T_MON_RESULTS);
+    html_printf(&r->out, "<h2>%s</h2>\n", T_MON_RESULTS);
     if (p->nindicators == 0) {
-        html_lit(r, "<p>" T_MON_NO_INDICATORS "</p>\n");
+        html_lit(&r->out, "<p>" T_MON_NO_INDICATORS "</p>\n");
     } else {
         html_printf(
-            r,
+            &r->out,
             "<div class=\"wide\" tabindex=\"0\" role=\"region\" "
             "aria-labelledby=\"mon-prog-cap\"><table class=\"mon-progress\">"
             "\n<caption id=\"mon-prog-cap\" class=\"mon-sr\">%s"
@@ -1027,10 +1030,10 @@ progress_page(struct req *r, int64_t id)
             T_MON_RESULTS, T_MON_COL_INDICATOR, T_MON_COL_UNIT,
             T_MON_COL_PERIOD_TARGET);
         for (y = 0; y < m.nyears; y++) {
-            html_printf(r, "<th scope=\"col\" class=\"num\">%d</th>",
+            html_printf(&r->out, "<th scope=\"col\" class=\"num\">%d</th>",
                         m.from + y);
         }
-        html_printf(r,
+        html_printf(&r->out,
                     "<th scope=\"col\" class=\"num\">%s</th>"
                     "<th scope=\"col\" class=\"num\">%s</th></tr>"
                     "</thead>\n<tbody>\n",
@@ -1038,7 +1041,7 @@ progress_page(struct req *r, int64_t id)
         for (i = 0; i < p->nindicators; i++) {
             const struct mon_pind *pi = &m.ind[i];
 
-            html_printf(r,
+            html_printf(&r->out,
                         "<tr><th scope=\"row\">%s</th><td>%s</td>"
                         "<td class=\"num\">%s</td>",
                         p->indicators[i].name,
@@ -1046,20 +1049,20 @@ progress_page(struct req *r, int64_t id)
                         pi->has_target ? str_thousands(&r->arena, pi->target)
                                        : "–");
             for (y = 0; y < m.nyears; y++) {
-                html_printf(r, "<td class=\"num\">%s</td>",
+                html_printf(&r->out, "<td class=\"num\">%s</td>",
                             str_thousands(&r->arena, pi->by_year[y]));
             }
             figure_cell(r,
                         pi->has_data ? str_thousands(&r->arena, pi->real) : "–",
                         pi->npending, str_thousands(&r->arena, pi->pending));
-            html_printf(r, "<td class=\"num\">%s</td></tr>\n",
+            html_printf(&r->out, "<td class=\"num\">%s</td></tr>\n",
                         mon_pct_text(&r->arena, pi->pct10));
         }
-        html_lit(r, "</tbody>\n</table></div>\n");
+        html_lit(&r->out, "</tbody>\n</table></div>\n");
     }
     if (p->kind == PLAN_PROJECT) {
-        html_printf(r, WIDE_OPEN, T_MON_PROJECT_BUDGET);
-        html_printf(r,
+        html_printf(&r->out, WIDE_OPEN, T_MON_PROJECT_BUDGET);
+        html_printf(&r->out,
                     "<h2>%s</h2>\n<table>\n<caption>%s</caption>\n<tbody>"
                     "<tr><th scope=\"row\">%s</th><td class=\"num\">%s zł"
                     "</td></tr><tr><th scope=\"row\">%s</th><td class="
@@ -1074,7 +1077,7 @@ progress_page(struct req *r, int64_t id)
             arena_printf(&r->arena, "%s zł",
                          str_money(&r->arena, m.spent_pending)));
         html_printf(
-            r,
+            &r->out,
             "</tr><tr><th scope=\"row\">%s</th><td class=\"num\">"
             "%s</td></tr><tr><th scope=\"row\">%s</th><td class="
             "\"num\">%s zł</td></tr>\n",
@@ -1085,13 +1088,13 @@ progress_page(struct req *r, int64_t id)
                              : -1),
             T_MON_PROJECT_SPENT_EU, str_money(&r->arena, m.spent_eu));
         for (y = 0; y < m.nyears; y++) {
-            html_printf(r,
+            html_printf(&r->out,
                         "<tr><th scope=\"row\">%s %d</th><td class=\"num\">"
                         "%s zł</td></tr>\n",
                         T_MON_PROJECT_SPENT, m.from + y,
                         str_money(&r->arena, m.spent_by_year[y]));
         }
-        html_lit(r, "</tbody></table></div>\n");
+        html_lit(&r->out, "</tbody></table></div>\n");
     }
     if (auth_role_has(r->user->role, CAP_REALISATION_ENTER)) {
         progress_form(r, &m);
@@ -1133,9 +1136,9 @@ page_mon_dashboard(struct req *r)
     }
     layout_begin(r, T_MON_DASHBOARD);
     crumbs(r, T_MON_DASHBOARD, 0);
-    html_printf(r, "<h1>%s %d</h1>\n<p class=\"lead\">%s</p>\n",
+    html_printf(&r->out, "<h1>%s %d</h1>\n<p class=\"lead\">%s</p>\n",
                 T_MON_DASHBOARD, m.year, m.p->title ? m.p->title : "");
-    html_printf(r,
+    html_printf(&r->out,
                 "<p class=\"downloads\"><a href=\"/monitoring/plany/%ld/"
                 "raport\">%s</a> · %s: <a href=\"/monitoring/plany/%ld/"
                 "raport?format=pdf\">PDF</a>, <a href=\"/monitoring/plany/"
@@ -1144,17 +1147,17 @@ page_mon_dashboard(struct req *r)
                 (long)id, T_MON_REPORT_TITLE, T_MON_DOWNLOAD, (long)id,
                 (long)id, (long)id);
     if (auth_role_has(r->user->role, CAP_REALISATION_ENTER)) {
-        html_printf(r,
+        html_printf(&r->out,
                     " · <a href=\"/monitoring/plany/%ld/realizacja\">%s"
                     "</a>",
                     (long)id, T_MON_ENTER_TITLE);
     }
-    html_lit(r, "</p>\n");
-    html_lit(r, "<h2>" T_MON_GOALS_PROGRESS "</h2>\n");
+    html_lit(&r->out, "</p>\n");
+    html_lit(&r->out, "<h2>" T_MON_GOALS_PROGRESS "</h2>\n");
     mon_svg_goals(r, &m);
-    html_lit(r, "<ul class=\"mon-goals\">\n");
+    html_lit(&r->out, "<ul class=\"mon-goals\">\n");
     for (t = 0; t < m.p->ngoals; t++) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<li><label for=\"cel-%d\">%s %s</label> "
                     "<meter id=\"cel-%d\" min=\"0\" max=\"100\" "
                     "value=\"%d\">%s %%</meter> %s %%</li>\n",
@@ -1163,10 +1166,10 @@ page_mon_dashboard(struct req *r)
                     mon_pct_text(&r->arena, m.goal_pct10[t]),
                     mon_pct_text(&r->arena, m.goal_pct10[t]));
     }
-    html_lit(r, "</ul>\n");
+    html_lit(&r->out, "</ul>\n");
 
-    html_printf(r, WIDE_OPEN, T_MON_ATTENTION_CAPTION);
-    html_printf(r,
+    html_printf(&r->out, WIDE_OPEN, T_MON_ATTENTION_CAPTION);
+    html_printf(&r->out,
                 "<h2>%s</h2>\n<table>\n<caption>%s</caption>\n<thead>"
                 "<tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>"
@@ -1181,19 +1184,19 @@ page_mon_dashboard(struct req *r)
         }
         nlate += m.task[t].late;
         nnodata += !m.task[t].has_data;
-        html_printf(r,
+        html_printf(&r->out,
                     "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td>"
                     "<td>%s</td></tr>\n",
                     task->number, task->term.text ? task->term.text : "",
                     task->implementers ? task->implementers : "",
                     !m.task[t].has_data ? T_MON_TASK_NO_DATA : T_MON_TASK_LATE);
     }
-    html_lit(r, "</tbody>\n</table></div>\n");
-    html_printf(r, "<p>%s: %d · %s: %d</p>\n", T_MON_TASK_LATE, nlate,
+    html_lit(&r->out, "</tbody>\n</table></div>\n");
+    html_printf(&r->out, "<p>%s: %d · %s: %d</p>\n", T_MON_TASK_LATE, nlate,
                 T_MON_TASK_NO_DATA, nnodata);
 
-    html_printf(r, WIDE_OPEN, T_MON_LATEST);
-    html_printf(r,
+    html_printf(&r->out, WIDE_OPEN, T_MON_LATEST);
+    html_printf(&r->out,
                 "<h2>%s</h2>\n<table>\n<caption>%s</caption>\n<thead>"
                 "<tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -1213,7 +1216,7 @@ page_mon_dashboard(struct req *r)
         e.source = db_col_text_dup(&r->arena, st, 8);
         e.value = db_col_int(st, 2);
         html_printf(
-            r,
+            &r->out,
             "<tr><td>%s</td><td>%s</td><td><a href=\"/monitoring/"
             "wpisy/%ld\">%s</a> (%s)</td><td>%s</td>"
             "<td class=\"num\">%s</td></tr>\n",
@@ -1226,7 +1229,7 @@ page_mon_dashboard(struct req *r)
     if (rc != DB_DONE) {
         return rc;
     }
-    html_lit(r, "</tbody>\n</table></div>\n");
+    html_lit(&r->out, "</tbody>\n</table></div>\n");
     if ((rc = calendar_section(r, m.p, id)) != 0 ||
         (rc = implementer_rates(r, m.p, id)) != 0) {
         return rc;
@@ -1249,22 +1252,22 @@ item_entries(struct req *r, const struct mon_entry *es, int n, const char *kind,
             strcmp(e->source, source) != 0) {
             continue;
         }
-        html_printf(r,
+        html_printf(&r->out,
                     "%s<a href=\"/monitoring/wpisy/%ld\">%s: %s</a> "
                     "(%s)",
                     shown++ ? "<br>" : "", (long)e->id,
                     period_label(&r->arena, e->period),
                     entry_value_text(&r->arena, e), status_label(e->status));
         if (strcmp(e->status, "approved") != 0) {
-            html_printf(r, "; %s: %s", T_MON_APPROVED_SHORT,
+            html_printf(&r->out, "; %s: %s", T_MON_APPROVED_SHORT,
                         approved_text(&r->arena, e));
         }
         if (e->comment != NULL) {
-            html_printf(r, " — %s", e->comment);
+            html_printf(&r->out, " — %s", e->comment);
         }
     }
     if (shown == 0) {
-        html_lit(r, T_MON_NO_ENTRIES);
+        html_lit(&r->out, T_MON_NO_ENTRIES);
     }
 }
 
@@ -1276,21 +1279,22 @@ entry_form(struct req *r, int64_t plan_id, int year, const char *kind, int pos,
     int q;
 
     form_begin(r, "/monitoring/wpisy", NULL);
-    html_printf(r,
+    html_printf(&r->out,
                 "<input type=\"hidden\" name=\"plan\" value=\"%ld\">"
                 "<input type=\"hidden\" name=\"kind\" value=\"%s\">"
                 "<input type=\"hidden\" name=\"pos\" value=\"%d\">"
                 "<input type=\"hidden\" name=\"source\" value=\"%s\">",
                 (long)plan_id, kind, pos, source);
-    html_printf(r,
+    html_printf(&r->out,
                 "<label class=\"mon-sr\" for=\"okres-%s\">%s</label>"
                 "<select id=\"okres-%s\" name=\"period\">"
                 "<option value=\"%d\">%s %d</option>",
                 idp, T_MON_PERIOD, idp, year, T_MON_YEAR, year);
     for (q = 1; q <= 4; q++) {
-        html_printf(r, "<option value=\"%d-Q%d\">%d kw.</option>", year, q, q);
+        html_printf(&r->out, "<option value=\"%d-Q%d\">%d kw.</option>", year,
+                    q, q);
     }
-    html_printf(r,
+    html_printf(&r->out,
                 "</select> <label class=\"mon-sr\" for=\"wart-%s\">%s"
                 "</label><input id=\"wart-%s\" name=\"value\" "
                 "size=\"10\" required inputmode=\"%s\"> "
@@ -1344,16 +1348,16 @@ page_mon_realisation(struct req *r)
     }
     layout_begin(r, T_MON_ENTER_TITLE);
     crumbs(r, T_MON_ENTER_TITLE, id);
-    html_printf(r, "<h1>%s %d</h1>\n<p class=\"lead\">%s</p>\n<p>%s</p>\n",
-                T_MON_ENTER_TITLE, p->year, p->title ? p->title : "",
-                T_MON_ENTER_LEAD);
+    html_printf(
+        &r->out, "<h1>%s %d</h1>\n<p class=\"lead\">%s</p>\n<p>%s</p>\n",
+        T_MON_ENTER_TITLE, p->year, p->title ? p->title : "", T_MON_ENTER_LEAD);
     for (t = 0; t < p->ntasks; t++) {
         const struct plan_task *task = &p->tasks[t];
         bool may =
             mon_may_enter_task(r->db, &r->arena, &act, id, meta.region, p, t);
 
         editable += may;
-        html_printf(r,
+        html_printf(&r->out,
                     "<section class=\"mon-task\" id=\"zadanie-%d\">"
                     "<h2>%s %s</h2>\n<p>%s</p><p><strong>%s:</strong> %s"
                     "%s</p>\n",
@@ -1362,11 +1366,11 @@ page_mon_realisation(struct req *r)
                     T_MON_COL_IMPLEMENTERS,
                     task->implementers ? task->implementers : "–",
                     may ? "" : " — " T_MON_NOT_YOURS);
-        html_printf(r,
+        html_printf(&r->out,
                     "<div class=\"wide\" tabindex=\"0\" role=\"region\" "
                     "aria-label=\"%s %s\">",
                     T_MON_TASK, task->number);
-        html_printf(r,
+        html_printf(&r->out,
                     "<table class=\"mon-entry\">\n<caption>%s %s</caption>"
                     "\n<thead><tr><th scope=\"col\">%s</th>"
                     "<th scope=\"col\" class=\"num\">%s</th>"
@@ -1386,7 +1390,7 @@ page_mon_realisation(struct req *r)
                     bound = &b[k];
                 }
             }
-            html_printf(r,
+            html_printf(&r->out,
                         "<tr id=\"w-i%d\"><th scope=\"row\"%s>%s%s</th>"
                         "<td class=\"num\">%s</td><td>",
                         i, in->parent >= 0 ? " class=\"breakdown\"" : "",
@@ -1397,22 +1401,22 @@ page_mon_realisation(struct req *r)
             if (bound != NULL) {
                 const struct mon_metric *mt = mon_metric_find(bound->metric);
 
-                html_printf(r, "%s: %s %s", T_MON_COMPUTED,
+                html_printf(&r->out, "%s: %s %s", T_MON_COMPUTED,
                             mt ? mt->label : bound->metric,
                             mt ? mon_metric_filter_label(mt, bound->filter)
                                : "");
             } else {
                 item_entries(r, es, ne, "indicator", i, "");
             }
-            html_lit(r, "</td>");
+            html_lit(&r->out, "</td>");
             if (may) {
-                html_lit(r, "<td>");
+                html_lit(&r->out, "<td>");
                 if (bound == NULL) {
                     entry_form(r, id, p->year, "indicator", i, "", false);
                 }
-                html_lit(r, "</td>");
+                html_lit(&r->out, "</td>");
             }
-            html_lit(r, "</tr>\n");
+            html_lit(&r->out, "</tr>\n");
         }
         for (l = task->first_line;
              l >= 0 && l < task->first_line + task->nlines; l++) {
@@ -1422,31 +1426,31 @@ page_mon_realisation(struct req *r)
                 if (am->amount.kind != PLAN_NUM_VALUE || am->amount.v == 0) {
                     continue;
                 }
-                html_printf(r,
+                html_printf(&r->out,
                             "<tr><th scope=\"row\">%s — %s</th>"
                             "<td class=\"num\">%s zł</td><td>",
                             T_MON_SPENT, p->sources[am->source].name,
                             str_money(&r->arena, am->amount.v));
                 item_entries(r, es, ne, "line", l, p->sources[am->source].code);
-                html_lit(r, "</td>");
+                html_lit(&r->out, "</td>");
                 if (may) {
-                    html_lit(r, "<td>");
+                    html_lit(&r->out, "<td>");
                     entry_form(r, id, p->year, "line", l,
                                p->sources[am->source].code, true);
-                    html_lit(r, "</td>");
+                    html_lit(&r->out, "</td>");
                 }
-                html_lit(r, "</tr>\n");
+                html_lit(&r->out, "</tr>\n");
             }
         }
-        html_lit(r, "</tbody>\n</table></div>\n");
+        html_lit(&r->out, "</tbody>\n</table></div>\n");
         narrative_block(r, id, p->year, t, ns, nn, may);
-        html_lit(r, "</section>\n");
+        html_lit(&r->out, "</section>\n");
     }
     if (editable == 0) {
-        html_lit(r, "<p class=\"notice\">" T_MON_NOTHING_YOURS "</p>\n");
+        html_lit(&r->out, "<p class=\"notice\">" T_MON_NOTHING_YOURS "</p>\n");
     }
     if (approver) {
-        html_printf(r, "<h2 id=\"wyliczane\">%s</h2>\n<p>%s</p>\n",
+        html_printf(&r->out, "<h2 id=\"wyliczane\">%s</h2>\n<p>%s</p>\n",
                     T_MON_BIND_TITLE, T_MON_BIND_LEAD);
         form_begin(r,
                    arena_printf(&r->arena,
@@ -1454,29 +1458,29 @@ page_mon_realisation(struct req *r)
                                 "powiazania",
                                 (long)id),
                    NULL);
-        html_printf(r,
+        html_printf(&r->out,
                     "<p class=\"field\"><label for=\"f-pos\">%s</label>"
                     "<select id=\"f-pos\" name=\"pos\">",
                     T_MON_COL_INDICATOR);
         for (i = 0; i < p->nindicators; i++) {
             const char *name = p->indicators[i].name;
 
-            html_printf(r, "<option value=\"%d\">%s — %.80s</option>", i,
+            html_printf(&r->out, "<option value=\"%d\">%s — %.80s</option>", i,
                         p->indicators[i].task >= 0
                             ? p->tasks[p->indicators[i].task].number
                             : "",
                         name);
         }
-        html_printf(r,
+        html_printf(&r->out,
                     "</select></p>\n<p class=\"field\"><label "
                     "for=\"f-metric\">%s</label><select id=\"f-metric\" "
                     "name=\"metric\"><option value=\"\">%s</option>",
                     T_MON_METRIC, T_MON_UNBIND);
         for (i = 0; i < mon_metrics_count; i++) {
-            html_printf(r, "<option value=\"%s\">%s</option>",
+            html_printf(&r->out, "<option value=\"%s\">%s</option>",
                         mon_metrics[i].code, mon_metrics[i].label);
         }
-        html_printf(r,
+        html_printf(&r->out,
                     "</select></p>\n<p class=\"field\"><label "
                     "for=\"f-filter\">%s</label><select id=\"f-filter\" "
                     "name=\"filter\"><option value=\"\">%s</option>",
@@ -1485,14 +1489,15 @@ page_mon_realisation(struct req *r)
             for (k = 0; mon_metrics[i].filters != NULL &&
                         mon_metrics[i].filters[k] != NULL;
                  k++) {
-                html_printf(r, "<option value=\"%s\">%s: %s</option>",
+                html_printf(&r->out, "<option value=\"%s\">%s: %s</option>",
                             mon_metrics[i].filters[k], mon_metrics[i].label,
                             mon_metrics[i].filter_labels[k]);
             }
         }
-        html_lit(r, "</select></p>\n");
+        html_lit(&r->out, "</select></p>\n");
         form_input(r, "task", T_MON_BIND_TASK, "text", NULL, "size=\"8\"");
-        html_lit(r, "<p><button type=\"submit\">" T_MON_SAVE "</button></p>\n");
+        html_lit(&r->out,
+                 "<p><button type=\"submit\">" T_MON_SAVE "</button></p>\n");
         form_end(r);
     }
     layout_end(r);
@@ -1505,10 +1510,10 @@ message_page(struct req *r, int status, const char *msg, int64_t plan_id)
     r->status = status;
     layout_begin(r, T_MON_ENTER_TITLE);
     crumbs(r, T_ERR_TITLE, plan_id);
-    html_printf(r, "<h1>%s</h1>\n", T_ERR_TITLE);
+    html_printf(&r->out, "<h1>%s</h1>\n", T_ERR_TITLE);
     form_errors(r, &msg, 1);
     if (plan_id > 0) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<p><a href=\"/monitoring/plany/%ld/realizacja\">%s"
                     "</a></p>\n",
                     (long)plan_id, T_MON_BACK);
@@ -1564,11 +1569,11 @@ entry_fix_page(struct req *r, int status, const struct mon_input *in,
     r->status = status;
     layout_begin(r, T_MON_FIX_TITLE);
     crumbs(r, T_MON_FIX_TITLE, in->plan_id);
-    html_printf(r, "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n", T_MON_FIX_TITLE,
-                item_label(&r->arena, p, &e));
+    html_printf(&r->out, "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n",
+                T_MON_FIX_TITLE, item_label(&r->arena, p, &e));
     form_errors(r, &why->message, 1);
     form_begin(r, "/monitoring/wpisy", NULL);
-    html_printf(r,
+    html_printf(&r->out,
                 "<input type=\"hidden\" name=\"plan\" value=\"%ld\">"
                 "<input type=\"hidden\" name=\"kind\" value=\"%s\">"
                 "<input type=\"hidden\" name=\"pos\" value=\"%d\">"
@@ -1584,9 +1589,10 @@ entry_fix_page(struct req *r, int status, const struct mon_input *in,
     if (needs_reason) {
         form_text_field(r, "reason", T_MON_REASON, in->reason, NULL);
     }
-    html_lit(r, "<p><button type=\"submit\">" T_MON_SAVE "</button></p>\n");
+    html_lit(&r->out,
+             "<p><button type=\"submit\">" T_MON_SAVE "</button></p>\n");
     form_end(r);
-    html_printf(r,
+    html_printf(&r->out,
                 "<p><a href=\"/monitoring/plany/%ld/realizacja\">%s</a></p>\n",
                 (long)in->plan_id, T_MON_ENTER_TITLE);
     layout_end(r);
@@ -1695,7 +1701,7 @@ page_mon_entry(struct req *r)
     }
     layout_begin(r, T_MON_ENTRY_TITLE);
     crumbs(r, T_MON_ENTRY_TITLE, e.plan_id);
-    html_printf(r,
+    html_printf(&r->out,
                 "<h1>%s</h1>\n<dl class=\"meta\"><dt>%s</dt><dd>%s</dd>"
                 "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>"
                 "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s, %s</dd>",
@@ -1706,28 +1712,29 @@ page_mon_entry(struct req *r)
                 e.entered_by ? e.entered_by : "–",
                 warsaw_local(&r->arena, e.entered_at));
     if (strcmp(e.status, "approved") != 0) {
-        html_printf(r, "<dt>%s</dt><dd>%s</dd>", T_MON_APPROVED_VALUE,
+        html_printf(&r->out, "<dt>%s</dt><dd>%s</dd>", T_MON_APPROVED_VALUE,
                     approved_text(&r->arena, &e));
     }
     if (e.flag != NULL) {
-        html_printf(r, "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>",
+        html_printf(&r->out, "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>",
                     T_MON_FLAG, e.flag, T_MON_REASON,
                     e.flag_reason ? e.flag_reason : "–");
     }
     if (e.note != NULL) {
-        html_printf(r, "<dt>%s</dt><dd>%s</dd>", T_MON_NOTE, e.note);
+        html_printf(&r->out, "<dt>%s</dt><dd>%s</dd>", T_MON_NOTE, e.note);
     }
     if (e.comment != NULL) {
-        html_printf(r, "<dt>%s</dt><dd>%s</dd>", T_MON_COMMENT, e.comment);
+        html_printf(&r->out, "<dt>%s</dt><dd>%s</dd>", T_MON_COMMENT,
+                    e.comment);
     }
-    html_lit(r, "</dl>\n");
+    html_lit(&r->out, "</dl>\n");
     if (strcmp(e.status, "entered") == 0 &&
         auth_role_has(r->user->role, CAP_REALISATION_APPROVE)) {
         form_begin(
             r,
             arena_printf(&r->arena, "/monitoring/wpisy/%ld/decyzja", (long)id),
             NULL);
-        html_printf(r,
+        html_printf(&r->out,
                     "<p class=\"field\"><label for=\"f-comment\">%s"
                     "</label><input id=\"f-comment\" name=\"comment\">"
                     "</p><p><button type=\"submit\" name=\"decision\" "
@@ -1736,8 +1743,8 @@ page_mon_entry(struct req *r)
                     T_MON_COMMENT, T_MON_APPROVE, T_MON_RETURN);
         form_end(r);
     }
-    html_printf(r, WIDE_OPEN, T_MON_HISTORY);
-    html_printf(r,
+    html_printf(&r->out, WIDE_OPEN, T_MON_HISTORY);
+    html_printf(&r->out,
                 "<table>\n<caption>%s</caption>\n<thead><tr>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                 "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">"
@@ -1749,7 +1756,7 @@ page_mon_entry(struct req *r)
         struct mon_entry v = e;
 
         v.value = h[i].value;
-        html_printf(r,
+        html_printf(&r->out,
                     "<tr><td>%s</td><td>%s</td><td>%s</td>"
                     "<td class=\"num\">%s</td><td>%s</td><td>%s</td>"
                     "</tr>\n",
@@ -1761,7 +1768,7 @@ page_mon_entry(struct req *r)
                     entry_value_text(&r->arena, &v), h[i].note ? h[i].note : "",
                     h[i].comment ? h[i].comment : "");
     }
-    html_lit(r, "</tbody>\n</table></div>\n");
+    html_lit(&r->out, "</tbody>\n</table></div>\n");
     layout_end(r);
     return 0;
 }
@@ -1824,11 +1831,11 @@ page_mon_pending(struct req *r)
     }
     layout_begin(r, T_MON_PENDING_TITLE);
     crumbs(r, T_MON_PENDING_TITLE, 0);
-    html_printf(r, "<h1>%s</h1>\n", T_MON_PENDING_TITLE);
+    html_printf(&r->out, "<h1>%s</h1>\n", T_MON_PENDING_TITLE);
     if (n == 0) {
-        html_lit(r, "<p>" T_MON_PENDING_NONE "</p>\n");
+        html_lit(&r->out, "<p>" T_MON_PENDING_NONE "</p>\n");
     } else {
-        html_printf(r,
+        html_printf(&r->out,
                     "<div class=\"wide\" tabindex=\"0\" role=\"region\" "
                     "aria-labelledby=\"mon-queue-cap\"><table>\n"
                     "<caption id=\"mon-queue-cap\">%s</caption>\n<thead><tr>"
@@ -1853,7 +1860,7 @@ page_mon_pending(struct req *r)
             }
             loaded = es[i].plan_id;
         }
-        html_printf(r,
+        html_printf(&r->out,
                     "<tr><td><a href=\"/monitoring/wpisy/%ld\">%s</a>"
                     "</td><td>%s</td><td class=\"num\">%s</td>"
                     "<td class=\"num\">%s</td><td class=\"num\">%s</td>"
@@ -1869,20 +1876,20 @@ page_mon_pending(struct req *r)
         /* Far off the plan: marked in words, with the implementer's
          * reason, so the approver looks twice. */
         if (es[i].flag != NULL) {
-            html_printf(r,
+            html_printf(&r->out,
                         "<p class=\"flag\"><strong>%s:</strong> %s %s: %s"
                         "</p>",
                         T_MON_FLAG, es[i].flag, T_MON_REASON,
                         es[i].flag_reason ? es[i].flag_reason : "–");
         }
-        html_printf(r, "</td><td>%s, %s</td><td>",
+        html_printf(&r->out, "</td><td>%s, %s</td><td>",
                     es[i].entered_by ? es[i].entered_by : "–",
                     warsaw_local(&r->arena, es[i].entered_at));
         form_begin(r,
                    arena_printf(&r->arena, "/monitoring/wpisy/%ld/decyzja",
                                 (long)es[i].id),
                    NULL);
-        html_printf(r,
+        html_printf(&r->out,
                     "<input type=\"hidden\" name=\"back\" value=\"queue\">"
                     "<label class=\"mon-sr\" for=\"%s\">%s</label>"
                     "<input id=\"%s\" name=\"comment\" size=\"16\" "
@@ -1893,10 +1900,10 @@ page_mon_pending(struct req *r)
                     fid, T_MON_COMMENT, fid, T_MON_COMMENT, T_MON_APPROVE,
                     T_MON_RETURN);
         form_end(r);
-        html_lit(r, "</td></tr>\n");
+        html_lit(&r->out, "</td></tr>\n");
     }
     if (n > 0) {
-        html_lit(r, "</tbody>\n</table></div>\n");
+        html_lit(&r->out, "</tbody>\n</table></div>\n");
     }
     layout_end(r);
     return 0;
@@ -2002,7 +2009,7 @@ page_mon_report(struct req *r)
     }
     layout_begin(r, T_MON_REPORT_TITLE);
     crumbs(r, T_MON_REPORT_TITLE, id);
-    html_printf(r,
+    html_printf(&r->out,
                 "<p class=\"downloads\">%s: <a href=\"/monitoring/plany/"
                 "%ld/raport?format=pdf\">PDF</a>, <a href=\"/monitoring/"
                 "plany/%ld/raport?format=xlsx\">XLSX</a>, <a href=\"/api/"
@@ -2076,18 +2083,18 @@ page_mon_adopted_list(struct req *r)
         return n;
     }
     layout_begin(r, T_MON_ADOPTED_LIST);
-    html_printf(r,
+    html_printf(&r->out,
                 "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n<p><a href=\"/plany/"
                 "%ld\">%s</a></p>\n",
                 T_MON_ADOPTED_LIST, p->title ? p->title : "", (long)id,
                 T_MON_PLAN_TEXT);
     if (n == 0) {
-        html_lit(r, "<p>" T_MON_ADOPTED_NONE "</p>\n");
+        html_lit(&r->out, "<p>" T_MON_ADOPTED_NONE "</p>\n");
     } else {
-        html_lit(r, "<ul>\n");
+        html_lit(&r->out, "<ul>\n");
     }
     for (i = 0; i < n; i++) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<li>%s: <a href=\"/sprawozdania/%ld/%d\">HTML</a>, "
                     "<a href=\"/sprawozdania/%ld/%d?format=pdf\">PDF</a>, "
                     "<a href=\"/sprawozdania/%ld/%d?format=xlsx\">XLSX</a>, "
@@ -2100,7 +2107,7 @@ page_mon_adopted_list(struct req *r)
                     ad[i].version, (long)id, ad[i].version);
     }
     if (n > 0) {
-        html_lit(r, "</ul>\n");
+        html_lit(&r->out, "</ul>\n");
     }
     layout_end(r);
     return 0;

@@ -61,13 +61,13 @@ awards_column(struct req *r, const struct mon_register *reg)
 static void
 crumbs(struct req *r, const struct mon_register *reg, const char *here)
 {
-    html_lit(r, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/rejestry\">" T_NAV_REGISTERS "</a>");
+    html_lit(&r->out, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
+                      "href=\"/rejestry\">" T_NAV_REGISTERS "</a>");
     if (reg != NULL) {
-        html_printf(r, " › <a href=\"/rejestry/%s\">%s</a>", reg->slug,
+        html_printf(&r->out, " › <a href=\"/rejestry/%s\">%s</a>", reg->slug,
                     reg->title);
     }
-    html_printf(r, " › %s</nav>\n", here);
+    html_printf(&r->out, " › %s</nav>\n", here);
 }
 
 /* A value for people: labels of choices, money with grosze. */
@@ -109,14 +109,16 @@ page_reg_home(struct req *r)
         return rc;
     }
     layout_begin(r, T_NAV_REGISTERS);
-    html_lit(r, "<h1>" T_NAV_REGISTERS "</h1>\n<p class=\"lead\">" T_REG_LEAD
-                "</p>\n<ul class=\"mon-registers\">\n");
+    html_lit(&r->out,
+             "<h1>" T_NAV_REGISTERS "</h1>\n<p class=\"lead\">" T_REG_LEAD
+             "</p>\n<ul class=\"mon-registers\">\n");
     for (i = 0; i < mon_registers_count && i < 4; i++) {
-        html_printf(r, "<li><a href=\"/rejestry/%s\">%s</a> — %ld %s</li>\n",
+        html_printf(&r->out,
+                    "<li><a href=\"/rejestry/%s\">%s</a> — %ld %s</li>\n",
                     mon_registers[i].slug, mon_registers[i].title,
                     (long)counts[i], T_REG_RECORDS);
     }
-    html_lit(r, "</ul>\n");
+    html_lit(&r->out, "</ul>\n");
     layout_end(r);
     return 0;
 }
@@ -147,8 +149,8 @@ page_reg_list(struct req *r)
     }
     layout_begin(r, reg->title);
     crumbs(r, NULL, reg->title);
-    html_printf(r, "<h1>%s</h1>\n", reg->title);
-    html_printf(r,
+    html_printf(&r->out, "<h1>%s</h1>\n", reg->title);
+    html_printf(&r->out,
                 "<form method=\"get\" action=\"/rejestry/%s\" "
                 "class=\"search\"><label for=\"f-rok\">%s</label> "
                 "<input id=\"f-rok\" name=\"rok\" size=\"6\" "
@@ -156,40 +158,41 @@ page_reg_list(struct req *r)
                 "type=\"submit\">%s</button></form>\n",
                 reg->slug, T_REG_YEAR_FILTER,
                 year ? arena_printf(&r->arena, "%d", year) : "", T_REG_SHOW);
-    html_printf(r,
+    html_printf(&r->out,
                 "<p class=\"downloads\"><a href=\"/rejestry/%s/csv%s\">"
                 "%s</a>",
                 reg->slug, year ? arena_printf(&r->arena, "?rok=%d", year) : "",
                 T_REG_CSV_EXPORT);
-    html_printf(r, " · <a href=\"/api/registers/%s%s\">%s</a>", reg->slug,
+    html_printf(&r->out, " · <a href=\"/api/registers/%s%s\">%s</a>", reg->slug,
                 year ? arena_printf(&r->arena, "?rok=%d", year) : "",
                 T_REG_JSON);
     if (may_edit(r)) {
-        html_printf(r, " · <a href=\"/rejestry/%s/nowy\">%s</a>", reg->slug,
-                    T_REG_NEW);
+        html_printf(&r->out, " · <a href=\"/rejestry/%s/nowy\">%s</a>",
+                    reg->slug, T_REG_NEW);
     }
-    html_lit(r, "</p>\n");
-    html_printf(r,
+    html_lit(&r->out, "</p>\n");
+    html_printf(&r->out,
                 WIDE_OPEN "<table>\n<caption>%s (%d)</caption>"
                           "\n<thead><tr>",
                 reg->title, reg->title, n);
     for (k = 0; k < reg->nfields; k++) {
         if (reg->fields[k].in_list) {
-            html_printf(r, "<th scope=\"col\">%s</th>", reg->fields[k].label);
+            html_printf(&r->out, "<th scope=\"col\">%s</th>",
+                        reg->fields[k].label);
         }
     }
     if (strcmp(reg->slug, "szkolenia") == 0) {
-        html_printf(r, "<th scope=\"col\" class=\"num\">%s</th>",
+        html_printf(&r->out, "<th scope=\"col\" class=\"num\">%s</th>",
                     T_REG_PARTICIPANTS);
     }
     if (awards_column(r, reg)) {
-        html_lit(r, "<th scope=\"col\">" T_GRANT_AWARDS_LINK "</th>");
+        html_lit(&r->out, "<th scope=\"col\">" T_GRANT_AWARDS_LINK "</th>");
     }
-    html_lit(r, "</tr></thead>\n<tbody>\n");
+    html_lit(&r->out, "</tr></thead>\n<tbody>\n");
     for (i = 0; i < n; i++) {
         bool first = true;
 
-        html_lit(r, "<tr>");
+        html_lit(&r->out, "<tr>");
         for (k = 0; k < reg->nfields; k++) {
             const struct mon_field *f = &reg->fields[k];
 
@@ -197,11 +200,12 @@ page_reg_list(struct req *r)
                 continue;
             }
             if (first && may_edit(r)) {
-                html_printf(r, "<td><a href=\"/rejestry/%s/%ld\">%s</a></td>",
+                html_printf(&r->out,
+                            "<td><a href=\"/rejestry/%s/%ld\">%s</a></td>",
                             reg->slug, (long)recs[i].id,
                             shown(&r->arena, f, recs[i].v[k]));
             } else {
-                html_printf(r, "<td%s>%s</td>",
+                html_printf(&r->out, "<td%s>%s</td>",
                             f->type == MF_INT || f->type == MF_MONEY
                                 ? " class=\"num\""
                                 : "",
@@ -217,23 +221,23 @@ page_reg_list(struct req *r)
                     sum += strtoll(recs[i].v[k], NULL, 10);
                 }
             }
-            html_printf(r, "<td class=\"num\">%ld</td>", (long)sum);
+            html_printf(&r->out, "<td class=\"num\">%ld</td>", (long)sum);
         }
         if (awards_column(r, reg)) {
-            html_printf(r,
+            html_printf(&r->out,
                         "<td><a href=\"/rejestry/konkursy/%ld/dotacje\">"
                         "%s</a></td>",
                         (long)recs[i].id, T_GRANT_AWARDS_LINK);
         }
-        html_lit(r, "</tr>\n");
+        html_lit(&r->out, "</tr>\n");
     }
-    html_lit(r, "</tbody>\n</table></div>\n");
+    html_lit(&r->out, "</tbody>\n</table></div>\n");
     if (may_edit(r)) {
-        html_printf(r, "<h2>%s</h2>\n<p>%s</p>\n", T_REG_CSV_IMPORT,
+        html_printf(&r->out, "<h2>%s</h2>\n<p>%s</p>\n", T_REG_CSV_IMPORT,
                     T_REG_CSV_IMPORT_LEAD);
         form_begin(r, arena_printf(&r->arena, "/rejestry/%s/import", reg->slug),
                    "multipart/form-data");
-        html_printf(r,
+        html_printf(&r->out,
                     "<p class=\"field\"><label for=\"f-file\">%s</label>"
                     "<input id=\"f-file\" name=\"file\" type=\"file\" "
                     "required accept=\".csv,.txt\"></p>\n",
@@ -243,8 +247,8 @@ page_reg_list(struct req *r)
                        "pattern=\"[0-9]{2}\" inputmode=\"numeric\" "
                        "required");
         }
-        html_lit(r, "<p><button type=\"submit\">" T_REG_CSV_IMPORT
-                    "</button></p>\n");
+        html_lit(&r->out, "<p><button type=\"submit\">" T_REG_CSV_IMPORT
+                          "</button></p>\n");
         form_end(r);
     }
     layout_end(r);
@@ -302,17 +306,17 @@ record_form(struct req *r, const struct mon_register *reg,
         const char *v = rec->v[k] ? rec->v[k] : "";
 
         if (f->type == MF_ENUM) {
-            html_printf(r,
+            html_printf(&r->out,
                         "<p class=\"field\"><label for=\"f-%s\">%s</label>"
                         "<select id=\"f-%s\" name=\"%s\">",
                         f->name, f->label, f->name, f->name);
             for (c = 0; f->choices[c] != NULL; c++) {
-                html_printf(r, "<option value=\"%s\"%s>%s</option>",
+                html_printf(&r->out, "<option value=\"%s\"%s>%s</option>",
                             f->choices[c],
                             strcmp(f->choices[c], v) == 0 ? " selected" : "",
                             f->choice_labels[c]);
             }
-            html_lit(r, "</select></p>\n");
+            html_lit(&r->out, "</select></p>\n");
             continue;
         }
         if (f->type == MF_MONEY && rec->id && *v) {
@@ -325,7 +329,8 @@ record_form(struct req *r, const struct mon_register *reg,
                 ? "required"
                 : NULL);
     }
-    html_lit(r, "<p><button type=\"submit\">" T_MON_SAVE "</button></p>\n");
+    html_lit(&r->out,
+             "<p><button type=\"submit\">" T_MON_SAVE "</button></p>\n");
     form_end(r);
 }
 
@@ -347,7 +352,7 @@ page_reg_new(struct req *r)
     memset(&rec, 0, sizeof(rec));
     layout_begin(r, T_REG_NEW);
     crumbs(r, reg, T_REG_NEW);
-    html_printf(r, "<h1>%s — %s</h1>\n", reg->title, T_REG_NEW);
+    html_printf(&r->out, "<h1>%s — %s</h1>\n", reg->title, T_REG_NEW);
     record_form(r, reg, &rec, NULL, 0);
     layout_end(r);
     return 0;
@@ -406,7 +411,7 @@ save_from_form(struct req *r, const struct mon_register *reg, int64_t id)
         r->status = 400;
         layout_begin(r, reg->title);
         crumbs(r, reg, id ? T_REG_EDIT : T_REG_NEW);
-        html_printf(r, "<h1>%s — %s</h1>\n", reg->title,
+        html_printf(&r->out, "<h1>%s — %s</h1>\n", reg->title,
                     id ? T_REG_EDIT : T_REG_NEW);
         record_form(r, reg, &rec, errs, n);
         layout_end(r);
@@ -453,14 +458,14 @@ page_reg_edit(struct req *r)
     }
     layout_begin(r, T_REG_EDIT);
     crumbs(r, reg, T_REG_EDIT);
-    html_printf(r, "<h1>%s — %s</h1>\n", reg->title, T_REG_EDIT);
+    html_printf(&r->out, "<h1>%s — %s</h1>\n", reg->title, T_REG_EDIT);
     record_form(r, reg, &rec, NULL, 0);
-    html_printf(r, "<h2>%s</h2>\n", T_REG_DELETE);
+    html_printf(&r->out, "<h2>%s</h2>\n", T_REG_DELETE);
     form_begin(r,
                arena_printf(&r->arena, "/rejestry/%s/%ld/usun", reg->slug,
                             (long)rec.id),
                NULL);
-    html_printf(r,
+    html_printf(&r->out,
                 "<p><input type=\"checkbox\" id=\"f-confirm\" "
                 "name=\"confirm\" value=\"1\" required> <label "
                 "for=\"f-confirm\">%s</label></p><p><button "
@@ -550,11 +555,11 @@ page_reg_import(struct req *r)
         r->status = 400;
         layout_begin(r, T_REG_CSV_IMPORT);
         crumbs(r, reg, T_REG_CSV_IMPORT);
-        html_printf(r, "<h1>%s — %s</h1>\n<p>%s</p>\n", reg->title,
+        html_printf(&r->out, "<h1>%s — %s</h1>\n<p>%s</p>\n", reg->title,
                     T_REG_CSV_IMPORT, T_REG_IMPORT_NOTHING);
         form_errors(r, errs, nerrs);
-        html_printf(r, "<p><a href=\"/rejestry/%s\">%s</a></p>\n", reg->slug,
-                    T_MON_BACK);
+        html_printf(&r->out, "<p><a href=\"/rejestry/%s\">%s</a></p>\n",
+                    reg->slug, T_MON_BACK);
         layout_end(r);
         return 0;
     }
@@ -563,7 +568,7 @@ page_reg_import(struct req *r)
     }
     layout_begin(r, T_REG_CSV_IMPORT);
     crumbs(r, reg, T_REG_CSV_IMPORT);
-    html_printf(r,
+    html_printf(&r->out,
                 "<h1>%s — %s</h1>\n<p class=\"notice-ok\">%s: %d</p>\n"
                 "<p><a href=\"/rejestry/%s\">%s</a></p>\n",
                 reg->title, T_REG_CSV_IMPORT, T_REG_IMPORTED, n, reg->slug,

@@ -47,7 +47,7 @@ narratives(struct req *r, const struct mon_report *m)
     if (m->nnarratives == 0) {
         return;
     }
-    html_printf(r, "<h2>%s</h2>\n", T_MON_NARRATIVES);
+    html_printf(&r->out, "<h2>%s</h2>\n", T_MON_NARRATIVES);
     for (k = 0; k < m->nnarratives; k++) {
         const struct mon_narrative *n = &m->narratives[k];
 
@@ -55,12 +55,12 @@ narratives(struct req *r, const struct mon_report *m)
             continue;
         }
         if (n->task != last) {
-            html_printf(r, "<h3>%s %s</h3>\n", T_MON_TASK,
+            html_printf(&r->out, "<h3>%s %s</h3>\n", T_MON_TASK,
                         m->p->tasks[n->task].number);
             last = n->task;
         }
         html_printf(
-            r, "<p class=\"pre\"><strong>%s:</strong> %s</p>\n",
+            &r->out, "<p class=\"pre\"><strong>%s:</strong> %s</p>\n",
             strlen(n->period) == 4
                 ? arena_printf(&r->arena, "%s %s", T_MON_YEAR, n->period)
                 : arena_printf(&r->arena, "%c kw. %.4s", n->period[6],
@@ -79,7 +79,7 @@ mon_svg_goals(struct req *r, const struct mon_report *m)
     if (p->ngoals == 0) {
         return;
     }
-    html_printf(r,
+    html_printf(&r->out,
                 "<figure class=\"mon-chart\"><svg xmlns=\"http://www.w3"
                 ".org/2000/svg\" role=\"img\" viewBox=\"0 0 640 %d\" "
                 "width=\"640\" height=\"%d\" aria-labelledby=\"wykres-"
@@ -91,7 +91,7 @@ mon_svg_goals(struct req *r, const struct mon_report *m)
                                                      : pct * 400 / 1000;
         int y = 6 + g * 28;
 
-        html_printf(r,
+        html_printf(&r->out,
                     "<text x=\"0\" y=\"%d\" font-size=\"13\">%s %s</text>"
                     "<rect x=\"120\" y=\"%d\" width=\"400\" height=\"18\" "
                     "fill=\"#e6e6e6\" stroke=\"#767676\"/>"
@@ -101,7 +101,7 @@ mon_svg_goals(struct req *r, const struct mon_report *m)
                     y + 14, T_MON_GOAL, p->goals[g].code, y, y, w, y + 14,
                     mon_pct_text(&r->arena, pct));
     }
-    html_printf(r, "</svg><figcaption>%s</figcaption></figure>\n",
+    html_printf(&r->out, "</svg><figcaption>%s</figcaption></figure>\n",
                 T_MON_CHART_GOALS_CAPTION);
 }
 
@@ -125,13 +125,13 @@ svg_budget(struct req *r, const struct mon_report *m)
     if (n == 0) {
         return;
     }
-    html_printf(r,
+    html_printf(&r->out,
                 "<figure class=\"mon-chart\"><svg xmlns=\"http://www.w3"
                 ".org/2000/svg\" role=\"img\" viewBox=\"0 0 640 250\" "
                 "width=\"640\" height=\"250\" aria-labelledby=\"wykres-"
                 "budzet\"><title id=\"wykres-budzet\">%s</title>\n",
                 T_MON_CHART_BUDGET);
-    html_printf(r,
+    html_printf(&r->out,
                 "<rect x=\"10\" y=\"4\" width=\"12\" height=\"12\" "
                 "fill=\"#9bb7d4\" stroke=\"#333\"/><text x=\"28\" y=\"15\" "
                 "font-size=\"12\">%s</text><rect x=\"160\" y=\"4\" "
@@ -146,13 +146,13 @@ svg_budget(struct req *r, const struct mon_report *m)
         }
         hp = (int)(m->planned_by[s] * 150 / max);
         hs = (int)(m->spent_by[s] * 150 / max);
-        html_printf(r,
+        html_printf(&r->out,
                     "<rect x=\"%d\" y=\"%d\" width=\"50\" height=\"%d\" "
                     "fill=\"#9bb7d4\" stroke=\"#333\"/><rect x=\"%d\" "
                     "y=\"%d\" width=\"50\" height=\"%d\" "
                     "fill=\"#0b3d6e\"/>\n",
                     x, 200 - hp, hp, x + 55, 200 - hs, hs);
-        html_printf(r,
+        html_printf(&r->out,
                     "<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>"
                     "<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>"
                     "<text x=\"%d\" y=\"218\" font-size=\"11\">%s</text>\n",
@@ -162,7 +162,7 @@ svg_budget(struct req *r, const struct mon_report *m)
                     p->sources[s].name);
         x += 150;
     }
-    html_printf(r, "</svg><figcaption>%s</figcaption></figure>\n",
+    html_printf(&r->out, "</svg><figcaption>%s</figcaption></figure>\n",
                 T_MON_CHART_BUDGET_CAPTION);
 }
 
@@ -173,7 +173,7 @@ indicator_table(struct req *r, const struct mon_report *m)
     int g, t, i;
 
     html_printf(
-        r,
+        &r->out,
         "<div class=\"wide\" tabindex=\"0\" role=\"region\" "
         "aria-labelledby=\"mon-report-cap\"><table class=\"mon-report\">\n"
         "<caption id=\"mon-report-cap\">%s %d</caption>\n<thead><tr>"
@@ -190,7 +190,7 @@ indicator_table(struct req *r, const struct mon_report *m)
         T_MON_COL_MULTI_REAL, T_MON_COL_MULTI_PCT, T_MON_COL_STATUS);
     for (g = -1; g < p->ngoals; g++) {
         if (g >= 0) {
-            html_printf(r,
+            html_printf(&r->out,
                         "<tr class=\"goal\"><th scope=\"colgroup\" "
                         "colspan=\"9\">%s %s — %s: %s %%</th></tr>\n",
                         p->goals[g].code, p->goals[g].title, T_MON_PROGRESS,
@@ -207,32 +207,32 @@ indicator_table(struct req *r, const struct mon_report *m)
                 if (in->task != t) {
                     continue;
                 }
-                html_printf(r, "<tr%s><th scope=\"row\">%s</th><td%s>%s%s",
-                            ri->at_risk ? " class=\"at-risk\"" : "",
-                            p->tasks[t].number,
-                            in->parent >= 0 ? " class=\"breakdown\"" : "",
-                            in->parent >= 0 ? "w tym: " : "", in->name);
+                html_printf(
+                    &r->out, "<tr%s><th scope=\"row\">%s</th><td%s>%s%s",
+                    ri->at_risk ? " class=\"at-risk\"" : "", p->tasks[t].number,
+                    in->parent >= 0 ? " class=\"breakdown\"" : "",
+                    in->parent >= 0 ? "w tym: " : "", in->name);
                 if (ri->computed) {
-                    html_printf(r,
+                    html_printf(&r->out,
                                 " <span class=\"computed\">(%s: %s)"
                                 "</span>",
                                 T_MON_COMPUTED, ri->metric);
                 }
-                html_printf(r,
+                html_printf(&r->out,
                             "</td><td class=\"num\">%s</td>"
                             "<td class=\"num\">%s",
                             count_text(&r->arena, ri->has_target, ri->target),
                             count_text(&r->arena, ri->has_data, ri->real));
                 /* Pending values beside the official one, marked. */
                 if (ri->npending > 0) {
-                    html_printf(r,
+                    html_printf(&r->out,
                                 "<br><span class=\"pending\">(%s: %s)"
                                 "</span>",
                                 T_MON_IF_APPROVED,
                                 str_thousands(&r->arena, ri->pending));
                 }
                 html_printf(
-                    r,
+                    &r->out,
                     "</td><td class=\"num\">%s</td>"
                     "<td class=\"num\">%s</td>"
                     "<td class=\"num\">%s</td>"
@@ -245,7 +245,7 @@ indicator_table(struct req *r, const struct mon_report *m)
             }
         }
     }
-    html_lit(r, "</tbody>\n</table></div>\n");
+    html_lit(&r->out, "</tbody>\n</table></div>\n");
 }
 
 static void
@@ -254,7 +254,7 @@ budget_tables(struct req *r, const struct mon_report *m)
     const struct plan *p = m->p;
     int s, t;
 
-    html_printf(r,
+    html_printf(&r->out,
                 "<div class=\"wide\" tabindex=\"0\" role=\"region\" "
                 "aria-labelledby=\"mon-source-cap\"><table "
                 "class=\"mon-budget\">\n<caption id=\"mon-source-cap\">%s"
@@ -269,7 +269,7 @@ budget_tables(struct req *r, const struct mon_report *m)
         if (m->planned_by[s] == 0 && m->spent_by[s] == 0) {
             continue;
         }
-        html_printf(r,
+        html_printf(&r->out,
                     "<tr><th scope=\"row\">%s</th><td class=\"num\">%s"
                     "</td><td class=\"num\">%s</td><td class=\"num\">%s"
                     "</td></tr>\n",
@@ -281,7 +281,7 @@ budget_tables(struct req *r, const struct mon_report *m)
                                                         m->planned_by[s])
                                                 : -1));
     }
-    html_printf(r,
+    html_printf(&r->out,
                 "</tbody>\n<tfoot><tr class=\"sum\"><th scope=\"row\">%s"
                 "</th><td class=\"num\">%s</td><td class=\"num\">%s</td>"
                 "<td class=\"num\">%s</td></tr></tfoot>\n</table></div>\n",
@@ -293,11 +293,12 @@ budget_tables(struct req *r, const struct mon_report *m)
                                                     m->planned_total)
                                             : -1));
     if (m->npending_lines > 0) {
-        html_printf(r, "<p class=\"pending\">%s %s: %s zł</p>\n", T_MON_SPENT,
-                    T_MON_IF_APPROVED, str_money(&r->arena, m->pending_total));
+        html_printf(&r->out, "<p class=\"pending\">%s %s: %s zł</p>\n",
+                    T_MON_SPENT, T_MON_IF_APPROVED,
+                    str_money(&r->arena, m->pending_total));
     }
     html_printf(
-        r,
+        &r->out,
         "<div class=\"wide\" tabindex=\"0\" role=\"region\" "
         "aria-labelledby=\"mon-budget-cap\"><table class=\"mon-budget\">\n"
         "<caption id=\"mon-budget-cap\">%s</caption>\n<thead><tr>"
@@ -313,7 +314,7 @@ budget_tables(struct req *r, const struct mon_report *m)
         if (rt->planned == 0 && rt->spent == 0) {
             continue;
         }
-        html_printf(r,
+        html_printf(&r->out,
                     "<tr><th scope=\"row\">%s</th><td class=\"num\">%s"
                     "</td><td class=\"num\">%s</td><td class=\"num\">%s"
                     "</td></tr>\n",
@@ -325,7 +326,7 @@ budget_tables(struct req *r, const struct mon_report *m)
                                                         rt->planned)
                                                 : -1));
     }
-    html_lit(r, "</tbody>\n</table></div>\n");
+    html_lit(&r->out, "</tbody>\n</table></div>\n");
 }
 
 void
@@ -334,37 +335,38 @@ mon_report_html(struct req *r, const struct mon_report *m, bool standalone)
     const struct plan *p = m->p;
 
     if (standalone) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<!DOCTYPE html>\n<html lang=\"pl\">\n<head>\n"
                     "<meta charset=\"utf-8\">\n<title>%s %d</title>\n",
                     T_MON_REPORT_TITLE, m->year);
         /* A fixed style sheet of this file, no data in it. */
-        html_lit(r, "<style>body{font-family:sans-serif;margin:1.5rem;}"
-                    "table{border-collapse:collapse;margin:1rem 0;}"
-                    "th,td{border:1px solid #999;padding:.2rem .4rem;"
-                    "vertical-align:top;}td.num,th.num{text-align:right;}"
-                    "thead{display:table-header-group;}"
-                    "tr.goal th{background:#dfe8f3;text-align:left;}"
-                    "tr.at-risk td:last-child{font-weight:bold;}"
-                    "td.breakdown{padding-left:1.5rem;}"
-                    "@page{size:A4;margin:15mm;}</style>\n</head>\n<body>\n");
+        html_lit(&r->out,
+                 "<style>body{font-family:sans-serif;margin:1.5rem;}"
+                 "table{border-collapse:collapse;margin:1rem 0;}"
+                 "th,td{border:1px solid #999;padding:.2rem .4rem;"
+                 "vertical-align:top;}td.num,th.num{text-align:right;}"
+                 "thead{display:table-header-group;}"
+                 "tr.goal th{background:#dfe8f3;text-align:left;}"
+                 "tr.at-risk td:last-child{font-weight:bold;}"
+                 "td.breakdown{padding-left:1.5rem;}"
+                 "@page{size:A4;margin:15mm;}</style>\n</head>\n<body>\n");
     }
-    html_printf(r, "<h1>%s %d</h1>\n<p class=\"lead\">%s</p>\n",
+    html_printf(&r->out, "<h1>%s %d</h1>\n<p class=\"lead\">%s</p>\n",
                 T_MON_REPORT_TITLE, m->year, p->title ? p->title : "");
-    html_printf(r, "<dl class=\"meta\"><dt>%s</dt><dd>%s</dd>", T_MON_REGION,
-                m->meta.region_name);
+    html_printf(&r->out, "<dl class=\"meta\"><dt>%s</dt><dd>%s</dd>",
+                T_MON_REGION, m->meta.region_name);
     if (p->programme_title != NULL) {
-        html_printf(r, "<dt>%s</dt><dd>%s</dd>", T_MON_PROGRAMME,
+        html_printf(&r->out, "<dt>%s</dt><dd>%s</dd>", T_MON_PROGRAMME,
                     p->programme_title);
     }
-    html_printf(r,
+    html_printf(&r->out,
                 "<dt>%s</dt><dd>%d / %d</dd><dt>%s</dt><dd>%ld (%s: %ld)"
                 "</dd><dt>%s</dt><dd>%d</dd><dt>%s</dt><dd>%d</dd></dl>\n",
                 T_MON_PROGRAMME_YEAR, m->elapsed, m->span, T_MON_ENTRIES,
                 (long)m->entries, T_MON_PENDING_COUNT, (long)m->entries_pending,
                 T_MON_AT_RISK_COUNT, m->nat_risk, T_MON_NO_DATA_COUNT,
                 m->nno_data);
-    html_printf(r, "<p>%s: %s. %s</p>\n", T_MON_ISSUER,
+    html_printf(&r->out, "<p>%s: %s. %s</p>\n", T_MON_ISSUER,
                 m->issuer ? m->issuer : m->meta.region_name,
                 m->version > 0
                     ? arena_printf(&r->arena, T_MON_ADOPTED_ON,
@@ -373,21 +375,22 @@ mon_report_html(struct req *r, const struct mon_report *m, bool standalone)
                     : arena_printf(&r->arena, T_MON_DRAFT_AS_OF,
                                    warsaw_date_words(&r->arena, m->issued_at)));
     if (m->entries_pending > 0) {
-        html_lit(r, "<p class=\"notice\">" T_MON_PENDING_NOTE "</p>\n");
+        html_lit(&r->out, "<p class=\"notice\">" T_MON_PENDING_NOTE "</p>\n");
     }
     if (m->demo_entries > 0) {
-        html_printf(r, "<p class=\"notice\"><strong>%s</strong> %ld %s</p>\n",
+        html_printf(&r->out,
+                    "<p class=\"notice\"><strong>%s</strong> %ld %s</p>\n",
                     T_MON_DEMO_WARN, (long)m->demo_entries, T_MON_DEMO_WARN2);
     }
-    html_printf(r, "<p class=\"mon-legend\">%s</p>\n", T_MON_RISK_RULE);
-    html_printf(r, "<h2>%s</h2>\n", T_MON_GOALS_PROGRESS);
+    html_printf(&r->out, "<p class=\"mon-legend\">%s</p>\n", T_MON_RISK_RULE);
+    html_printf(&r->out, "<h2>%s</h2>\n", T_MON_GOALS_PROGRESS);
     mon_svg_goals(r, m);
     indicator_table(r, m);
-    html_printf(r, "<h2>%s</h2>\n", T_MON_BUDGET);
+    html_printf(&r->out, "<h2>%s</h2>\n", T_MON_BUDGET);
     svg_budget(r, m);
     budget_tables(r, m);
     narratives(r, m);
     if (standalone) {
-        html_lit(r, "</body>\n</html>\n");
+        html_lit(&r->out, "</body>\n</html>\n");
     }
 }

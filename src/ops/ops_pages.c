@@ -168,9 +168,9 @@ backups_section(struct req *r)
     db_stmt *st;
     int rows = 0;
 
-    html_lit(r, "<h2>" T_OPS_BACKUPS "</h2>\n");
+    html_lit(&r->out, "<h2>" T_OPS_BACKUPS "</h2>\n");
     if (ops_backup_last(r->db, &at, &bytes) != 0) {
-        html_lit(r, "<p class=\"notice-warn\">" T_OPS_NO_BACKUP "</p>\n");
+        html_lit(&r->out, "<p class=\"notice-warn\">" T_OPS_NO_BACKUP "</p>\n");
     } else {
         time_t t = (time_t)at;
         struct tm tm;
@@ -178,29 +178,30 @@ backups_section(struct req *r)
 
         gmtime_r(&t, &tm);
         strftime(when, sizeof(when), "%Y-%m-%d %H:%M UTC", &tm);
-        html_printf(r,
+        html_printf(&r->out,
                     "<p id=\"ostatnia-kopia\">%s: <strong>%s</strong>, "
                     "%s</p>\n",
                     T_OPS_LAST_BACKUP, when, size_text(&r->arena, bytes));
         if ((int64_t)time(NULL) - at > BACKUP_MAX_AGE) {
-            html_lit(r, "<p class=\"notice-warn\">" T_OPS_BACKUP_OLD "</p>\n");
+            html_lit(&r->out,
+                     "<p class=\"notice-warn\">" T_OPS_BACKUP_OLD "</p>\n");
         }
     }
-    html_lit(r, "<p>" T_OPS_BACKUP_HOWTO "</p>\n");
+    html_lit(&r->out, "<p>" T_OPS_BACKUP_HOWTO "</p>\n");
     st = db_query(r->db, Q_OPS_BACKUP_RECENT);
     db_bind_int(st, 1, 10);
     while (db_step(st) == DB_ROW) {
         if (rows++ == 0) {
-            html_lit(r, "<table>\n<caption>" T_OPS_BACKUPS_CAPTION
-                        "</caption>\n<thead><tr>"
-                        "<th scope=\"col\">" T_OPS_COL_MADE "</th>"
-                        "<th scope=\"col\">" T_OPS_COL_FILE "</th>"
-                        "<th scope=\"col\">" T_OPS_COL_SIZE "</th>"
-                        "<th scope=\"col\">" T_OPS_COL_SCHEMA "</th>"
-                        "<th scope=\"col\">" T_OPS_COL_WHO "</th>"
-                        "</tr></thead>\n<tbody>\n");
+            html_lit(&r->out, "<table>\n<caption>" T_OPS_BACKUPS_CAPTION
+                              "</caption>\n<thead><tr>"
+                              "<th scope=\"col\">" T_OPS_COL_MADE "</th>"
+                              "<th scope=\"col\">" T_OPS_COL_FILE "</th>"
+                              "<th scope=\"col\">" T_OPS_COL_SIZE "</th>"
+                              "<th scope=\"col\">" T_OPS_COL_SCHEMA "</th>"
+                              "<th scope=\"col\">" T_OPS_COL_WHO "</th>"
+                              "</tr></thead>\n<tbody>\n");
         }
-        html_printf(r,
+        html_printf(&r->out,
                     "<tr><td>%s</td><td>%s</td><td>%s</td><td>%lld</td>"
                     "<td>%s</td></tr>\n",
                     db_col_text(st, 0), db_col_text(st, 1),
@@ -209,7 +210,7 @@ backups_section(struct req *r)
     }
     db_done(st);
     if (rows > 0) {
-        html_lit(r, "</tbody>\n</table>\n");
+        html_lit(&r->out, "</tbody>\n</table>\n");
     }
 }
 
@@ -225,12 +226,12 @@ page_ops_system(struct req *r)
 
     db_one_int(db_query(r->db, Q_OPS_ACCOUNTS), &accounts);
     layout_begin(r, T_OPS_TITLE);
-    html_lit(r, "<h1>" T_OPS_TITLE "</h1>\n");
+    html_lit(&r->out, "<h1>" T_OPS_TITLE "</h1>\n");
     backups_section(r);
-    html_lit(r,
+    html_lit(&r->out,
              "<h2>" T_OPS_STORE "</h2>\n<table>\n<caption>" T_OPS_STORE_CAPTION
              "</caption>\n<tbody>\n");
-    html_printf(r,
+    html_printf(&r->out,
                 "<tr><th scope=\"row\">%s</th><td>%d</td></tr>\n"
                 "<tr><th scope=\"row\">%s</th><td>%s</td></tr>\n"
                 "<tr><th scope=\"row\">%s</th><td>%lld</td></tr>\n"
@@ -239,8 +240,8 @@ page_ops_system(struct req *r)
                 size_text(&r->arena, ops_db_bytes(r->db)), T_OPS_SESSIONS,
                 (long long)ops_sessions_open(r->db, (int64_t)time(NULL)),
                 T_OPS_ACCOUNTS, (long long)accounts);
-    html_lit(r, "</tbody>\n</table>\n<h2>" T_OPS_OBSERVE
-                "</h2>\n<p>" T_OPS_OBSERVE_TEXT "</p>\n");
+    html_lit(&r->out, "</tbody>\n</table>\n<h2>" T_OPS_OBSERVE
+                      "</h2>\n<p>" T_OPS_OBSERVE_TEXT "</p>\n");
     layout_end(r);
     return 0;
 }

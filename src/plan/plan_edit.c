@@ -115,13 +115,13 @@ field(struct req *r, const char *name, const char *label, const char *value,
       const char *hint_id)
 {
     if (hint_id != NULL) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<p class=\"field\"><label for=\"f-%s\">%s</label>"
                     "<input id=\"f-%s\" name=\"%s\" value=\"%s\" "
                     "aria-describedby=\"%s\"></p>\n",
                     name, label, name, name, value ? value : "", hint_id);
     } else {
-        html_printf(r,
+        html_printf(&r->out,
                     "<p class=\"field\"><label for=\"f-%s\">%s</label>"
                     "<input id=\"f-%s\" name=\"%s\" value=\"%s\"></p>\n",
                     name, label, name, name, value ? value : "");
@@ -146,35 +146,36 @@ render_view(struct edit *e)
     struct arena *a = &r->arena;
     int l, s, i, last = task->row;
 
-    html_printf(r, "<p class=\"task-description\">%s</p>\n",
+    html_printf(&r->out, "<p class=\"task-description\">%s</p>\n",
                 task->description ? task->description : "");
-    html_printf(r, WIDE_OPEN, T_PLAN_LINES);
-    html_printf(r,
+    html_printf(&r->out, WIDE_OPEN, T_PLAN_LINES);
+    html_printf(&r->out,
                 "<table>\n<caption>%s</caption>\n<thead><tr>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                 "<th scope=\"col\" class=\"num\">%s</th>",
                 T_PLAN_LINES, T_PLAN_TERM, T_PLAN_IMPLEMENTERS, T_PLAN_TOTAL);
     for (s = 0; s < p->nsources; s++) {
-        html_printf(r, "<th scope=\"col\" class=\"num\">%s</th>",
+        html_printf(&r->out, "<th scope=\"col\" class=\"num\">%s</th>",
                     p->sources[s].name);
     }
-    html_lit(r, "</tr></thead>\n<tbody>\n");
+    html_lit(&r->out, "</tr></thead>\n<tbody>\n");
     for (l = task->first_line; l >= 0 && l < task->first_line + task->nlines;
          l++) {
         const struct plan_line *ln = &p->lines[l];
 
         last = ln->row > last ? ln->row : last;
-        html_printf(r, "<tr><td>%s</td><td>%s</td><td class=\"num\">%s</td>",
+        html_printf(&r->out,
+                    "<tr><td>%s</td><td>%s</td><td class=\"num\">%s</td>",
                     ln->term.text ? ln->term.text : "",
                     ln->implementers ? ln->implementers : "",
                     str_money(a, plan_line_value(ln)));
         for (s = 0; s < p->nsources; s++) {
-            html_printf(r, "<td class=\"num\">%s</td>",
+            html_printf(&r->out, "<td class=\"num\">%s</td>",
                         num_shown(a, line_amount(ln, s), true));
         }
-        html_lit(r, "</tr>\n");
+        html_lit(&r->out, "</tr>\n");
     }
-    html_printf(r,
+    html_printf(&r->out,
                 "</tbody>\n</table></div>\n" WIDE_OPEN
                 "<table>\n<caption>%s</caption>\n"
                 "<thead><tr><th scope=\"col\">%s</th>"
@@ -191,7 +192,7 @@ render_view(struct edit *e)
             continue;
         }
         last = in->row > last ? in->row : last;
-        html_printf(r,
+        html_printf(&r->out,
                     "<tr><td class=\"%s\">%s%s</td><td>%s</td>"
                     "<td class=\"num\">%s</td><td class=\"num\">%s</td>"
                     "</tr>\n",
@@ -201,12 +202,12 @@ render_view(struct edit *e)
                     num_shown(a, &in->target_year, false),
                     num_shown(a, &in->target_multi, false));
     }
-    html_lit(r, "</tbody>\n" WIDE_CLOSE);
+    html_lit(&r->out, "</tbody>\n" WIDE_CLOSE);
     for (i = 0; i < p->nfindings; i++) {
         const struct plan_finding *f = &p->findings[i];
 
         if (f->row >= task->row && f->row <= last) {
-            html_printf(r,
+            html_printf(&r->out,
                         "<p class=\"finding sev-%s\"><strong>%s</strong> "
                         "(%s %d): %s</p>\n",
                         plan_severity_name(f->severity),
@@ -228,7 +229,7 @@ render_page(struct edit *e, bool show_form)
 
     layout_begin(r, arena_printf(a, "%s %s", T_PLAN_TASK_FORM,
                                  task->number ? task->number : ""));
-    html_printf(r,
+    html_printf(&r->out,
                 "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
                 "href=\"/plany\">%s</a> › <a href=\"/plany/%ld\">%s</a> "
                 "› %s %s</nav>\n<h1>%s %s</h1>\n",
@@ -251,10 +252,10 @@ render_form(struct edit *e)
     struct arena *a = &r->arena;
     int l, s, i, n = 0;
 
-    html_printf(r, "<h2 id=\"edycja\">%s %s</h2>\n", T_PLAN_EDIT_TASK,
+    html_printf(&r->out, "<h2 id=\"edycja\">%s %s</h2>\n", T_PLAN_EDIT_TASK,
                 task->number ? task->number : "");
     form_errors(r, e->errors, e->nerrors);
-    html_printf(r,
+    html_printf(&r->out,
                 "<p id=\"hint-money\" class=\"hint\">%s</p>\n"
                 "<p id=\"hint-term\" class=\"hint\">%s</p>\n",
                 T_PLAN_MONEY_HINT, T_PLAN_TERM_HINT);
@@ -264,37 +265,39 @@ render_form(struct edit *e)
             ? arena_printf(a, "/plany/%ld/nowe-zadanie", (long)e->id)
             : arena_printf(a, "/plany/%ld/zadania/%d", (long)e->id, e->task),
         NULL);
-    html_lit(r, "<fieldset><legend>" T_PLAN_TASK_FORM "</legend>\n");
+    html_lit(&r->out, "<fieldset><legend>" T_PLAN_TASK_FORM "</legend>\n");
     if (e->is_new && p->ngoals > 0) {
-        html_lit(r, "<p class=\"field\"><label for=\"f-goal\">" T_PLAN_TASK_GOAL
-                    "</label><select id=\"f-goal\" "
-                    "name=\"goal\">\n");
+        html_lit(&r->out,
+                 "<p class=\"field\"><label for=\"f-goal\">" T_PLAN_TASK_GOAL
+                 "</label><select id=\"f-goal\" "
+                 "name=\"goal\">\n");
         for (i = 0; i < p->ngoals; i++) {
             if (i == task->goal) {
-                html_printf(r,
+                html_printf(&r->out,
                             "<option value=\"%d\" selected>%s %s"
                             "</option>\n",
                             i, p->goals[i].code, p->goals[i].title);
             } else {
-                html_printf(r, "<option value=\"%d\">%s %s</option>\n", i,
+                html_printf(&r->out, "<option value=\"%d\">%s %s</option>\n", i,
                             p->goals[i].code, p->goals[i].title);
             }
         }
-        html_lit(r, "</select></p>\n");
+        html_lit(&r->out, "</select></p>\n");
     }
     field(r, "number", T_PLAN_TASK_NUMBER, task->number, NULL);
-    html_printf(r,
+    html_printf(&r->out,
                 "<p class=\"field\"><label for=\"f-description\">%s"
                 "</label><textarea id=\"f-description\" "
                 "name=\"description\" rows=\"5\">%s</textarea></p>\n",
                 T_PLAN_TASK_DESCRIPTION,
                 task->description ? task->description : "");
-    html_lit(r, "</fieldset>\n");
+    html_lit(&r->out, "</fieldset>\n");
     for (l = task->first_line; l >= 0 && l < task->first_line + task->nlines;
          l++) {
         const struct plan_line *ln = &p->lines[l];
 
-        html_printf(r, "<fieldset><legend>%s %d</legend>\n", T_PLAN_LINE, ++n);
+        html_printf(&r->out, "<fieldset><legend>%s %d</legend>\n", T_PLAN_LINE,
+                    ++n);
         field(r, arena_printf(a, "l%d_term", l), T_PLAN_TERM, ln->term.text,
               "hint-term");
         field(r, arena_printf(a, "l%d_impl", l), T_PLAN_IMPLEMENTERS,
@@ -307,7 +310,7 @@ render_form(struct edit *e)
                   arena_printf(a, "%s [zł]", p->sources[s].name),
                   num_input(a, line_amount(ln, s), true), "hint-money");
         }
-        html_lit(r, "</fieldset>\n");
+        html_lit(&r->out, "</fieldset>\n");
     }
     n = 0;
     for (i = 0; i < p->nindicators; i++) {
@@ -316,8 +319,8 @@ render_form(struct edit *e)
         if (in->task != e->task) {
             continue;
         }
-        html_printf(r, "<fieldset><legend>%s %d%s</legend>\n", T_PLAN_INDICATOR,
-                    ++n, in->parent >= 0 ? " (w tym)" : "");
+        html_printf(&r->out, "<fieldset><legend>%s %d%s</legend>\n",
+                    T_PLAN_INDICATOR, ++n, in->parent >= 0 ? " (w tym)" : "");
         field(r, arena_printf(a, "i%d_name", i), T_PLAN_IND_NAME, in->name,
               NULL);
         field(r, arena_printf(a, "i%d_unit", i), T_PLAN_IND_UNIT, in->unit,
@@ -326,9 +329,10 @@ render_form(struct edit *e)
               num_input(a, &in->target_year, false), NULL);
         field(r, arena_printf(a, "i%d_multi", i), T_PLAN_TARGET_MULTI,
               num_input(a, &in->target_multi, false), NULL);
-        html_lit(r, "</fieldset>\n");
+        html_lit(&r->out, "</fieldset>\n");
     }
-    html_lit(r, "<p><button type=\"submit\">" T_PLAN_SAVE "</button></p>\n");
+    html_lit(&r->out,
+             "<p><button type=\"submit\">" T_PLAN_SAVE "</button></p>\n");
     form_end(r);
 }
 
@@ -606,7 +610,7 @@ render_new(struct edit *e)
     struct req *r = e->r;
 
     layout_begin(r, T_PLAN_ADD_TASK);
-    html_printf(r,
+    html_printf(&r->out,
                 "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
                 "href=\"/plany\">%s</a> › <a href=\"/plany/%ld\">%s</a> "
                 "› %s</nav>\n<h1>%s</h1>\n",
@@ -691,7 +695,7 @@ render_new_plan(struct req *r, const char *const *errors, int nerrors)
     const char *v;
 
     layout_begin(r, T_PLAN_NEW);
-    html_printf(r,
+    html_printf(&r->out,
                 "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
                 "href=\"/plany\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
                 "<p>%s</p>\n",
@@ -713,14 +717,15 @@ render_new_plan(struct req *r, const char *const *errors, int nerrors)
                "inputmode=\"numeric\" pattern=\"[0-9]{4}\" required");
     form_input(r, "to", T_PLAN_NEW_TO, "text", req_form(r, "to"),
                "inputmode=\"numeric\" pattern=\"[0-9]{4}\" required");
-    html_printf(r,
+    html_printf(&r->out,
                 "<p class=\"field\"><label for=\"f-goals\">%s</label>"
                 "<textarea id=\"f-goals\" name=\"goals\" rows=\"6\" "
                 "aria-describedby=\"goals-hint\" required>%s</textarea>"
                 "</p>\n<p id=\"goals-hint\" class=\"hint\">%s</p>\n",
                 T_PLAN_GOALS, (v = req_form(r, "goals")) ? v : "",
                 T_PLAN_NEW_GOALS_HINT);
-    html_lit(r, "<p><button type=\"submit\">" T_PLAN_NEW "</button></p>\n");
+    html_lit(&r->out,
+             "<p><button type=\"submit\">" T_PLAN_NEW "</button></p>\n");
     form_end(r);
     layout_end(r);
 }
@@ -869,7 +874,7 @@ render_plan_form(struct req *r, int64_t id, const struct plan *p,
     int g;
 
     layout_begin(r, T_PLAN_EDIT);
-    html_printf(r,
+    html_printf(&r->out,
                 "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
                 "href=\"/plany\">%s</a> › <a href=\"/plany/%ld\">%s</a> "
                 "› %s</nav>\n<h1>%s</h1>\n",
@@ -892,21 +897,22 @@ render_plan_form(struct req *r, int64_t id, const struct plan *p,
                                    : "",
                "inputmode=\"numeric\" pattern=\"[0-9]{4}\" required");
     for (g = 0; g < p->ngoals; g++) {
-        html_printf(r, "<fieldset><legend>%s %d</legend>\n", T_PLAN_GOAL,
+        html_printf(&r->out, "<fieldset><legend>%s %d</legend>\n", T_PLAN_GOAL,
                     g + 1);
         form_input(r, arena_printf(a, "g%d_code", g), T_PLAN_GOAL_CODE, "text",
                    p->goals[g].code, "required");
         form_input(r, arena_printf(a, "g%d_title", g), T_PLAN_GOAL_TITLE,
                    "text", p->goals[g].title, "required");
-        html_lit(r, "</fieldset>\n");
+        html_lit(&r->out, "</fieldset>\n");
     }
-    html_printf(r,
+    html_printf(&r->out,
                 "<p class=\"field\"><label for=\"f-goals\">%s</label>"
                 "<textarea id=\"f-goals\" name=\"goals\" rows=\"3\" "
                 "aria-describedby=\"goals-hint\"></textarea></p>\n"
                 "<p id=\"goals-hint\" class=\"hint\">%s</p>\n",
                 T_PLAN_NEW_GOALS, T_PLAN_NEW_GOALS_HINT);
-    html_lit(r, "<p><button type=\"submit\">" T_PLAN_SAVE "</button></p>\n");
+    html_lit(&r->out,
+             "<p><button type=\"submit\">" T_PLAN_SAVE "</button></p>\n");
     form_end(r);
     layout_end(r);
 }

@@ -699,7 +699,7 @@ crumbs(struct items *it, const char *here)
     struct req *r = it->r;
 
     if (here == NULL) { /* the structure page itself */
-        html_printf(r,
+        html_printf(&r->out,
                     "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
                     "href=\"/plany\">%s</a> › <a href=\"/plany/%ld\">%s</a> "
                     "› %s</nav>\n",
@@ -707,7 +707,7 @@ crumbs(struct items *it, const char *here)
                     it->p->title ? it->p->title : "", T_PLAN_STRUCTURE);
         return;
     }
-    html_printf(r,
+    html_printf(&r->out,
                 "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
                 "href=\"/plany\">%s</a> › <a href=\"/plany/%ld\">%s</a> › "
                 "<a href=\"/plany/%ld/struktura\">%s</a> › %s</nav>\n",
@@ -746,14 +746,14 @@ select_open(struct items *it, const char *name, const char *label)
     const char *err = error_of(it, name);
 
     if (err != NULL) {
-        html_printf(it->r,
+        html_printf(&it->r->out,
                     "<p class=\"field\"><label for=\"f-%s\">%s</label>\n"
                     "<span class=\"field-error\" id=\"f-%s-error\">%s</span>\n"
                     "<select id=\"f-%s\" name=\"%s\" aria-invalid=\"true\" "
                     "aria-describedby=\"f-%s-error\">\n",
                     name, label, name, err, name, name, name);
     } else {
-        html_printf(it->r,
+        html_printf(&it->r->out,
                     "<p class=\"field\"><label for=\"f-%s\">%s</label>\n"
                     "<select id=\"f-%s\" name=\"%s\">\n",
                     name, label, name, name);
@@ -764,10 +764,10 @@ static void
 option(struct req *r, int value, bool selected, const char *a, const char *b)
 {
     if (value < 0) {
-        html_printf(r, "<option value=\"\"%s>%s</option>\n",
+        html_printf(&r->out, "<option value=\"\"%s>%s</option>\n",
                     selected ? " selected" : "", a);
     } else {
-        html_printf(r, "<option value=\"%d\"%s>%s %s</option>\n", value,
+        html_printf(&r->out, "<option value=\"%d\"%s>%s %s</option>\n", value,
                     selected ? " selected" : "", a ? a : "", b ? b : "");
     }
 }
@@ -785,7 +785,7 @@ goal_select(struct items *it, int selected, bool none)
         option(it->r, g, g == selected, it->p->goals[g].code,
                it->p->goals[g].title);
     }
-    html_lit(it->r, "</select></p>\n");
+    html_lit(&it->r->out, "</select></p>\n");
 }
 
 static void
@@ -798,7 +798,7 @@ task_select(struct items *it, int selected)
         option(it->r, t, t == selected, it->p->tasks[t].number,
                it->p->tasks[t].description);
     }
-    html_lit(it->r, "</select></p>\n");
+    html_lit(&it->r->out, "</select></p>\n");
 }
 
 static void
@@ -827,7 +827,7 @@ render_fields(struct items *it)
             option(r, k, k == p->tasks[i].action, p->actions[k].code,
                    p->actions[k].title);
         }
-        html_lit(r, "</select></p>\n");
+        html_lit(&r->out, "</select></p>\n");
         text_field(it, "number", T_PLAN_TASK_NUMBER, p->tasks[i].number);
         text_field(it, "description", T_PLAN_TASK_DESCRIPTION,
                    p->tasks[i].description);
@@ -848,7 +848,7 @@ render_fields(struct items *it)
                        arena_printf(a, "%s [zł]", p->sources[s].name),
                        n ? num_value(a, n, true) : "");
         }
-        html_printf(r, "<p class=\"hint\">%s %s</p>\n", T_PLAN_MONEY_HINT,
+        html_printf(&r->out, "<p class=\"hint\">%s %s</p>\n", T_PLAN_MONEY_HINT,
                     T_PLAN_TERM_HINT);
         break;
     }
@@ -867,7 +867,7 @@ render_fields(struct items *it)
                            p->indicators[k].name);
                 }
             }
-            html_lit(r, "</select></p>\n");
+            html_lit(&r->out, "</select></p>\n");
         }
         text_field(it, "name", T_PLAN_IND_NAME, in->name);
         text_field(it, "unit", T_PLAN_IND_UNIT, in->unit);
@@ -887,7 +887,7 @@ render_fields(struct items *it)
 static void
 version_field(struct items *it)
 {
-    html_printf(it->r,
+    html_printf(&it->r->out,
                 "<input type=\"hidden\" name=\"wersja\" value=\"%ld\">\n",
                 (long)it->version);
 }
@@ -919,7 +919,7 @@ render_item(struct items *it)
 
     layout_begin(r, title);
     crumbs(it, title);
-    html_printf(r, "<h1>%s</h1>\n", title);
+    html_printf(&r->out, "<h1>%s</h1>\n", title);
     if (it->alert != NULL) {
         form_errors(r, &it->alert, 1);
     } else if (it->nerr > 0) {
@@ -933,15 +933,15 @@ render_item(struct items *it)
                NULL);
     version_field(it);
     render_fields(it);
-    html_printf(r, "<p><button type=\"submit\">%s</button></p>\n",
+    html_printf(&r->out, "<p><button type=\"submit\">%s</button></p>\n",
                 it->is_new ? kinds[it->kind].add : T_PLAN_SAVE);
     form_end(r);
     if (!it->is_new) {
-        html_printf(r, "<h2>%s</h2>\n<p>%s</p>\n", T_PLAN_REMOVE_ITEM,
+        html_printf(&r->out, "<h2>%s</h2>\n<p>%s</p>\n", T_PLAN_REMOVE_ITEM,
                     T_PLAN_REMOVE_LEAD);
         form_begin(r, arena_printf(a, "%s/%d/usun", base, it->pos), NULL);
         version_field(it);
-        html_printf(r,
+        html_printf(&r->out,
                     "<p><button type=\"submit\" class=\"danger\">%s: %s"
                     "</button></p>\n",
                     T_PLAN_REMOVE_ITEM, kinds[it->kind].label);
@@ -1248,7 +1248,7 @@ page_plan_item_remove(struct req *r)
 static void
 edit_link(struct items *it, enum item_kind k, int i, const char *what)
 {
-    html_printf(it->r,
+    html_printf(&it->r->out,
                 "<a id=\"%s-%d\" href=\"/plany/%ld/struktura/%s/%d\" "
                 "aria-label=\"%s: %s\">%s</a>",
                 kinds[k].slug, i, (long)it->id, kinds[k].slug, i,
@@ -1258,7 +1258,7 @@ edit_link(struct items *it, enum item_kind k, int i, const char *what)
 static void
 add_link(struct items *it, enum item_kind k, const char *query)
 {
-    html_printf(it->r,
+    html_printf(&it->r->out,
                 "<p class=\"add\"><a href=\"/plany/%ld/struktura/%s/nowy%s\">"
                 "%s</a></p>\n",
                 (long)it->id, kinds[k].slug, query ? query : "", kinds[k].add);
@@ -1273,15 +1273,15 @@ render_task(struct items *it, int t)
     const struct plan_task *task = &p->tasks[t];
     int l, i;
 
-    html_printf(r, "<h3>%s %s</h3>\n<p>%s ", T_PLAN_ITEM_TASK,
+    html_printf(&r->out, "<h3>%s %s</h3>\n<p>%s ", T_PLAN_ITEM_TASK,
                 task->number ? task->number : "",
                 task->description ? task->description : "");
     edit_link(it, IK_TASK, t,
               arena_printf(a, "%s %s", T_PLAN_ITEM_TASK, task->number));
-    html_lit(r, "</p>\n<ul class=\"items\">\n");
+    html_lit(&r->out, "</p>\n<ul class=\"items\">\n");
     for (l = task->first_line; l >= 0 && l < task->first_line + task->nlines;
          l++) {
-        html_printf(r, "<li>%s %d: %s, %s, %s zł ", T_PLAN_ITEM_LINE,
+        html_printf(&r->out, "<li>%s %d: %s, %s, %s zł ", T_PLAN_ITEM_LINE,
                     l - task->first_line + 1,
                     p->lines[l].term.text ? p->lines[l].term.text : "—",
                     p->lines[l].implementers ? p->lines[l].implementers : "—",
@@ -1290,7 +1290,7 @@ render_task(struct items *it, int t)
                   arena_printf(a, "%s %d %s %s", T_PLAN_ITEM_LINE,
                                l - task->first_line + 1, T_PLAN_ITEM_TASK,
                                task->number));
-        html_lit(r, "</li>\n");
+        html_lit(&r->out, "</li>\n");
     }
     for (i = 0; i < p->nindicators; i++) {
         const struct plan_indicator *in = &p->indicators[i];
@@ -1299,16 +1299,16 @@ render_task(struct items *it, int t)
             continue;
         }
         html_printf(
-            r, "<li class=\"%s\">%s: %s (%s%s%s) ",
+            &r->out, "<li class=\"%s\">%s: %s (%s%s%s) ",
             in->parent >= 0 ? "breakdown" : "indicator",
             in->parent >= 0 ? T_PLAN_ITEM_BREAKDOWN : T_PLAN_ITEM_INDICATOR,
             in->name ? in->name : "", num_value(a, &in->target_year, false),
             in->unit ? " " : "", in->unit ? in->unit : "");
         edit_link(it, IK_INDICATOR, i,
                   arena_printf(a, "%s %s", T_PLAN_ITEM_INDICATOR, in->name));
-        html_lit(r, "</li>\n");
+        html_lit(&r->out, "</li>\n");
     }
-    html_lit(r, "</ul>\n");
+    html_lit(&r->out, "</ul>\n");
     add_link(it, IK_LINE, arena_printf(a, "?zadanie=%d", t));
     add_link(it, IK_INDICATOR, arena_printf(a, "?zadanie=%d", t));
 }
@@ -1319,17 +1319,18 @@ render_plan_actions(struct items *it, const struct plan_facts *f)
     struct req *r = it->r;
     struct arena *a = &r->arena;
 
-    html_printf(r, "<h2>%s</h2>\n<p>%s</p>\n", T_PLAN_DELETE_HEAD,
+    html_printf(&r->out, "<h2>%s</h2>\n<p>%s</p>\n", T_PLAN_DELETE_HEAD,
                 T_PLAN_DELETE_LEAD);
     if (f->archived) {
-        html_lit(r, "<p>" T_PLAN_ARCHIVED_NOTE "</p>\n");
+        html_lit(&r->out, "<p>" T_PLAN_ARCHIVED_NOTE "</p>\n");
     }
     form_begin(r, arena_printf(a, "/plany/%ld/usun", (long)it->id), NULL);
-    html_lit(r, "<p><button type=\"submit\" class=\"danger\">" T_PLAN_DELETE
-                "</button></p>\n");
+    html_lit(&r->out,
+             "<p><button type=\"submit\" class=\"danger\">" T_PLAN_DELETE
+             "</button></p>\n");
     form_end(r);
     form_begin(r, arena_printf(a, "/plany/%ld/archiwum", (long)it->id), NULL);
-    html_printf(r,
+    html_printf(&r->out,
                 "<p><input type=\"hidden\" name=\"archived\" value=\"%d\">"
                 "<button type=\"submit\">%s</button></p>\n",
                 f->archived ? 0 : 1,
@@ -1351,32 +1352,33 @@ render_structure(struct items *it)
     }
     layout_begin(r, T_PLAN_STRUCTURE);
     crumbs(it, NULL);
-    html_printf(r, "<h1>%s</h1>\n", T_PLAN_STRUCTURE);
+    html_printf(&r->out, "<h1>%s</h1>\n", T_PLAN_STRUCTURE);
     if (it->alert != NULL) {
         form_errors(r, &it->alert, 1);
     }
-    html_printf(r,
+    html_printf(&r->out,
                 "<p class=\"lead\">%s</p>\n<h2>%s</h2>\n<ul class=\"items\">\n",
                 T_PLAN_STRUCTURE_LEAD, T_PLAN_GOALS);
     for (i = 0; i < p->ngoals; i++) {
-        html_printf(r, "<li>%s %s ", p->goals[i].code, p->goals[i].title);
+        html_printf(&r->out, "<li>%s %s ", p->goals[i].code, p->goals[i].title);
         edit_link(it, IK_GOAL, i,
                   arena_printf(a, "%s %s", T_PLAN_ITEM_GOAL, p->goals[i].code));
-        html_lit(r, "</li>\n");
+        html_lit(&r->out, "</li>\n");
     }
-    html_lit(r, "</ul>\n");
+    html_lit(&r->out, "</ul>\n");
     add_link(it, IK_GOAL, NULL);
-    html_lit(r, "<h2>Działania</h2>\n<ul class=\"items\">\n");
+    html_lit(&r->out, "<h2>Działania</h2>\n<ul class=\"items\">\n");
     for (i = 0; i < p->nactions; i++) {
-        html_printf(r, "<li>%s %s ", p->actions[i].code, p->actions[i].title);
+        html_printf(&r->out, "<li>%s %s ", p->actions[i].code,
+                    p->actions[i].title);
         edit_link(
             it, IK_ACTION, i,
             arena_printf(a, "%s %s", T_PLAN_ITEM_ACTION, p->actions[i].code));
-        html_lit(r, "</li>\n");
+        html_lit(&r->out, "</li>\n");
     }
-    html_lit(r, "</ul>\n");
+    html_lit(&r->out, "</ul>\n");
     add_link(it, IK_ACTION, NULL);
-    html_lit(r, "<h2>Zadania</h2>\n");
+    html_lit(&r->out, "<h2>Zadania</h2>\n");
     for (i = 0; i < p->ntasks; i++) {
         render_task(it, i);
     }

@@ -91,11 +91,11 @@ plan_may_edit(struct req *r, const char *region)
 static void
 publish_form(struct req *r, int64_t id, bool published)
 {
-    html_printf(r, "<p>%s</p>\n",
+    html_printf(&r->out, "<p>%s</p>\n",
                 published ? T_PLAN_PUBLISHED : T_PLAN_UNPUBLISHED);
     form_begin(r, arena_printf(&r->arena, "/plany/%ld/publikacja", (long)id),
                NULL);
-    html_printf(r,
+    html_printf(&r->out,
                 "<input type=\"hidden\" name=\"published\" "
                 "value=\"%d\"><button type=\"submit\">%s</button>\n",
                 published ? 0 : 1,
@@ -143,25 +143,26 @@ page_plan_list(struct req *r)
         return n;
     }
     layout_begin(r, T_PLANS_TITLE);
-    html_lit(r, "<h1>" T_PLANS_TITLE "</h1>\n<p class=\"lead\">" T_PLANS_LEAD
-                "</p>\n");
+    html_lit(&r->out, "<h1>" T_PLANS_TITLE
+                      "</h1>\n<p class=\"lead\">" T_PLANS_LEAD "</p>\n");
     if (r->user != NULL && auth_role_has(r->user->role, CAP_PLAN_EDIT)) {
-        html_lit(r, "<p><a href=\"/plany/wczytaj\">" T_PLAN_UPLOAD_LINK
-                    "</a> · <a href=\"/plany/nowy\">" T_PLAN_NEW "</a></p>\n");
+        html_lit(&r->out,
+                 "<p><a href=\"/plany/wczytaj\">" T_PLAN_UPLOAD_LINK
+                 "</a> · <a href=\"/plany/nowy\">" T_PLAN_NEW "</a></p>\n");
     }
-    html_printf(r, "<p><a href=\"/plany%s\">%s</a></p>\n",
+    html_printf(&r->out, "<p><a href=\"/plany%s\">%s</a></p>\n",
                 archived ? "" : "?archiwalne=1",
                 archived ? T_PLAN_HIDE_ARCHIVED : T_PLAN_SHOW_ARCHIVED);
     if (n == 0) {
-        html_lit(r, "<p>" T_PLANS_NONE "</p>\n");
+        html_lit(&r->out, "<p>" T_PLANS_NONE "</p>\n");
     }
     for (i = 0; i < n; i++) {
         if (region == NULL || strcmp(region, s[i].region) != 0) {
             if (region != NULL) {
-                html_lit(r, "</tbody>\n" WIDE_CLOSE);
+                html_lit(&r->out, "</tbody>\n" WIDE_CLOSE);
             }
             region = s[i].region;
-            html_printf(r,
+            html_printf(&r->out,
                         "<h2>Województwo %s</h2>\n" WIDE_OPEN "<table>\n"
                         "<caption>%s — województwo %s</caption>\n"
                         "<thead><tr><th scope=\"col\">%s</th>"
@@ -175,15 +176,17 @@ page_plan_list(struct req *r)
                         T_PLAN_COL_KIND, T_PLAN_COL_YEAR, T_PLAN_COL_TASKS,
                         T_PLAN_COL_TOTAL);
         }
-        html_printf(r, "<tr><td><a href=\"/plany/%ld\">%s</a>%s</td><td>%s",
+        html_printf(&r->out,
+                    "<tr><td><a href=\"/plany/%ld\">%s</a>%s</td><td>%s",
                     (long)s[i].id, s[i].title,
                     s[i].archived ? " " T_PLAN_ARCHIVED_MARK : "",
                     s[i].programme_title ? s[i].programme_title : "");
         if (s[i].programme_from > 0) {
-            html_printf(r, " (%d–%d)", s[i].programme_from, s[i].programme_to);
+            html_printf(&r->out, " (%d–%d)", s[i].programme_from,
+                        s[i].programme_to);
         }
         html_printf(
-            r,
+            &r->out,
             "</td><td>%s</td><td>%s</td><td class=\"num\">%ld"
             "</td><td class=\"num\">%s</td></tr>\n",
             kind_label(s[i].kind),
@@ -192,7 +195,7 @@ page_plan_list(struct req *r)
             s[i].total_grosze ? str_money(&r->arena, s[i].total_grosze) : "");
     }
     if (region != NULL) {
-        html_lit(r, "</tbody>\n" WIDE_CLOSE);
+        html_lit(&r->out, "</tbody>\n" WIDE_CLOSE);
     }
     layout_end(r);
     return 0;
@@ -343,16 +346,16 @@ view_build(struct arena *a, const struct plan *p)
 static void
 finding_item(struct req *r, const struct plan_finding *f)
 {
-    html_printf(r, "<li class=\"sev-%s\"><strong>%s</strong>",
+    html_printf(&r->out, "<li class=\"sev-%s\"><strong>%s</strong>",
                 plan_severity_name(f->severity), severity_label(f->severity));
     if (f->row > 0) {
-        html_printf(r, " (%s %d", T_PLAN_ROW, f->row);
+        html_printf(&r->out, " (%s %d", T_PLAN_ROW, f->row);
         if (f->column != NULL) {
-            html_printf(r, ", %s „%s”", T_PLAN_COLUMN, f->column);
+            html_printf(&r->out, ", %s „%s”", T_PLAN_COLUMN, f->column);
         }
-        html_lit(r, ")");
+        html_lit(&r->out, ")");
     }
-    html_printf(r, ": %s</li>\n", f->message);
+    html_printf(&r->out, ": %s</li>\n", f->message);
 }
 
 /* Sources that any line of the plan uses: the budget columns. */
@@ -415,16 +418,16 @@ budget_head(struct req *r, const struct plan *p, const int *cols, int ncols)
 {
     int i;
 
-    html_printf(r,
+    html_printf(&r->out,
                 "<thead><tr><th scope=\"col\">%s</th>"
                 "<th scope=\"col\">%s</th>"
                 "<th scope=\"col\" class=\"num\">%s: %s</th>",
                 T_PLAN_NUMBER, T_PLAN_TASK, T_PLAN_BUDGET, T_PLAN_TOTAL);
     for (i = 0; i < ncols; i++) {
-        html_printf(r, "<th scope=\"col\" class=\"num\">%s</th>",
+        html_printf(&r->out, "<th scope=\"col\" class=\"num\">%s</th>",
                     p->sources[cols[i]].name);
     }
-    html_printf(r,
+    html_printf(&r->out,
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                 "<th scope=\"col\">%s</th>"
                 "<th scope=\"col\" class=\"num\">%s</th>"
@@ -444,15 +447,15 @@ sum_row(struct req *r, const char *label, int64_t total, const int64_t *by,
 {
     int i;
 
-    html_printf(r,
+    html_printf(&r->out,
                 "<tr class=\"sum\"><th scope=\"row\" colspan=\"2\">%s</th>"
                 "<td class=\"num\">%s</td>",
                 label, str_money(&r->arena, total));
     for (i = 0; i < ncols; i++) {
-        html_printf(r, "<td class=\"num\">%s</td>",
+        html_printf(&r->out, "<td class=\"num\">%s</td>",
                     str_money(&r->arena, by[i]));
     }
-    html_printf(r, "<td colspan=\"%d\"></td></tr>\n", span_after);
+    html_printf(&r->out, "<td colspan=\"%d\"></td></tr>\n", span_after);
 }
 
 static void
@@ -470,55 +473,56 @@ task_rows(struct req *r, const struct plan *p, const struct plan_view *v, int t,
     if (rows == 0) {
         rows = 1;
     }
-    html_printf(r,
+    html_printf(&r->out,
                 "<tr id=\"zadanie-%d\" class=\"%s\"><th scope=\"row\" "
                 "rowspan=\"%d\">",
                 t + 1, v->fnd_first[t] >= 0 ? "has-findings" : "task", rows);
     if (base != NULL) {
-        html_printf(r, "<a href=\"%s/zadania/%d\">%s</a>", base, t, number);
+        html_printf(&r->out, "<a href=\"%s/zadania/%d\">%s</a>", base, t,
+                    number);
     } else {
-        html_printf(r, "%s", number);
+        html_printf(&r->out, "%s", number);
     }
-    html_printf(r, "</th><td rowspan=\"%d\">", rows);
+    html_printf(&r->out, "</th><td rowspan=\"%d\">", rows);
     if (task->action >= 0 && task->action < p->nactions &&
         strcmp(p->actions[task->action].code, number) != 0) {
-        html_printf(r, "<span class=\"action\">%s</span> ",
+        html_printf(&r->out, "<span class=\"action\">%s</span> ",
                     p->actions[task->action].code);
     }
-    html_printf(r, "%s", task->description ? task->description : "");
+    html_printf(&r->out, "%s", task->description ? task->description : "");
     if (editable && base != NULL) {
-        html_printf(r,
+        html_printf(&r->out,
                     " <a class=\"edit\" href=\"%s/zadania/%d#edycja\">%s "
                     "%s</a>",
                     base, t, T_PLAN_EDIT_TASK, number);
     }
     if (v->fnd_first[t] >= 0) {
-        html_lit(r, "<ul class=\"findings\">");
+        html_lit(&r->out, "<ul class=\"findings\">");
         for (i = v->fnd_first[t]; i >= 0; i = v->fnd_next[i]) {
             finding_item(r, &p->findings[i]);
         }
-        html_lit(r, "</ul>");
+        html_lit(&r->out, "</ul>");
     }
-    html_printf(r, "</td><td class=\"num\" rowspan=\"%d\">%s</td>", rows,
+    html_printf(&r->out, "</td><td class=\"num\" rowspan=\"%d\">%s</td>", rows,
                 task->nlines > 0 ? str_money(&r->arena, total) : "");
     for (i = 0; i < v->ncols; i++) {
-        html_printf(r, "<td class=\"num\" rowspan=\"%d\">%s</td>", rows,
+        html_printf(&r->out, "<td class=\"num\" rowspan=\"%d\">%s</td>", rows,
                     task_source_text(&r->arena, p, t, v->cols[i], &ignored));
     }
-    html_printf(r, "<td rowspan=\"%d\">%s</td><td rowspan=\"%d\">%s</td>", rows,
-                task->term.text ? task->term.text : "", rows,
+    html_printf(&r->out, "<td rowspan=\"%d\">%s</td><td rowspan=\"%d\">%s</td>",
+                rows, task->term.text ? task->term.text : "", rows,
                 task->implementers ? task->implementers : "");
     if (v->ind_first[t] < 0) {
-        html_lit(r, "<td></td><td></td><td></td></tr>\n");
+        html_lit(&r->out, "<td></td><td></td><td></td></tr>\n");
         return;
     }
     for (i = v->ind_first[t]; i >= 0; i = v->ind_next[i]) {
         const struct plan_indicator *in = &p->indicators[i];
 
         if (i != v->ind_first[t]) {
-            html_lit(r, "<tr>");
+            html_lit(&r->out, "<tr>");
         }
-        html_printf(r,
+        html_printf(&r->out,
                     "<td class=\"%s\">%s%s%s</td><td class=\"num\">%s"
                     "</td><td class=\"num\">%s</td></tr>\n",
                     in->parent >= 0 ? "breakdown" : "indicator",
@@ -534,7 +538,7 @@ static void
 action_row(struct req *r, const struct plan *p, const struct plan_view *v,
            int ac)
 {
-    html_printf(r,
+    html_printf(&r->out,
                 "<tr class=\"no-task\"><th scope=\"row\">%s</th>"
                 "<td colspan=\"%d\">%s <em>(%s)</em></td></tr>\n",
                 p->actions[ac].code, v->ncols + 7, p->actions[ac].title,
@@ -554,14 +558,14 @@ render_yearly(struct req *r, const struct plan *p, const struct plan_view *v,
     int64_t plan_by[PLAN_SOURCES_MAX] = {0}, plan_total = 0;
     int goal = -2, t, i, ac = 0;
 
-    html_printf(r,
+    html_printf(&r->out,
                 /* a scrolled region reachable by the keyboard */
                 "<div class=\"wide\" tabindex=\"0\" role=\"region\" "
                 "aria-labelledby=\"plan-caption\"><table class=\"plan\">\n"
                 "<caption id=\"plan-caption\">%s</caption>\n",
                 p->title ? p->title : "");
     budget_head(r, p, v->cols, v->ncols);
-    html_lit(r, "<tbody>\n");
+    html_lit(&r->out, "<tbody>\n");
     for (t = from; t <= to; t++) {
         int g = t < to ? p->tasks[t].goal : -3;
 
@@ -588,7 +592,7 @@ render_yearly(struct req *r, const struct plan *p, const struct plan_view *v,
             goal = g;
             ac = 0;
             if (g >= 0 && g < p->ngoals) {
-                html_printf(r,
+                html_printf(&r->out,
                             "<tr class=\"goal\"><th scope=\"colgroup\" "
                             "colspan=\"%d\">%s %s</th></tr>\n",
                             v->ncols + 8, p->goals[g].code, p->goals[g].title);
@@ -605,7 +609,7 @@ render_yearly(struct req *r, const struct plan *p, const struct plan_view *v,
         }
         task_rows(r, p, v, t, base, editable);
     }
-    html_lit(r, "</tbody>\n");
+    html_lit(&r->out, "</tbody>\n");
     if (whole) {
         for (i = 0; i <= p->ngoals; i++) {
             int c;
@@ -615,11 +619,11 @@ render_yearly(struct req *r, const struct plan *p, const struct plan_view *v,
                 plan_by[c] += v->goal_by[i][c];
             }
         }
-        html_lit(r, "<tfoot>\n");
+        html_lit(&r->out, "<tfoot>\n");
         sum_row(r, T_PLAN_PLAN_TOTAL, plan_total, plan_by, v->ncols, 5);
-        html_lit(r, "</tfoot>\n");
+        html_lit(&r->out, "</tfoot>\n");
     }
-    html_lit(r, "</table></div>\n");
+    html_lit(&r->out, "</table></div>\n");
 }
 
 /* Goal totals of a long plan, above the page of tasks. */
@@ -629,44 +633,44 @@ render_summary(struct req *r, const struct plan *p, const struct plan_view *v)
     int64_t plan_by[PLAN_SOURCES_MAX] = {0}, plan_total = 0;
     int g, c;
 
-    html_printf(r, WIDE_OPEN, T_PLAN_SUMMARY);
-    html_printf(r,
+    html_printf(&r->out, WIDE_OPEN, T_PLAN_SUMMARY);
+    html_printf(&r->out,
                 "<table>\n<caption>%s</caption>\n<thead><tr>"
                 "<th scope=\"col\">%s</th>"
                 "<th scope=\"col\" class=\"num\">%s: %s</th>",
                 T_PLAN_SUMMARY, T_PLAN_GOALS, T_PLAN_BUDGET, T_PLAN_TOTAL);
     for (c = 0; c < v->ncols; c++) {
-        html_printf(r, "<th scope=\"col\" class=\"num\">%s</th>",
+        html_printf(&r->out, "<th scope=\"col\" class=\"num\">%s</th>",
                     p->sources[v->cols[c]].name);
     }
-    html_lit(r, "</tr></thead>\n<tbody>\n");
+    html_lit(&r->out, "</tr></thead>\n<tbody>\n");
     for (g = 0; g <= p->ngoals; g++) {
         if (g == 0 && v->goal_total[0] == 0) {
             continue;
         }
-        html_printf(r,
+        html_printf(&r->out,
                     "<tr><th scope=\"row\">%s %s</th>"
                     "<td class=\"num\">%s</td>",
                     g > 0 ? p->goals[g - 1].code : "",
                     g > 0 ? p->goals[g - 1].title : "—",
                     str_money(&r->arena, v->goal_total[g]));
         for (c = 0; c < v->ncols; c++) {
-            html_printf(r, "<td class=\"num\">%s</td>",
+            html_printf(&r->out, "<td class=\"num\">%s</td>",
                         str_money(&r->arena, v->goal_by[g][c]));
             plan_by[c] += v->goal_by[g][c];
         }
         plan_total += v->goal_total[g];
-        html_lit(r, "</tr>\n");
+        html_lit(&r->out, "</tr>\n");
     }
-    html_printf(r,
+    html_printf(&r->out,
                 "</tbody>\n<tfoot><tr class=\"sum\"><th scope=\"row\">"
                 "%s</th><td class=\"num\">%s</td>",
                 T_PLAN_PLAN_TOTAL, str_money(&r->arena, plan_total));
     for (c = 0; c < v->ncols; c++) {
-        html_printf(r, "<td class=\"num\">%s</td>",
+        html_printf(&r->out, "<td class=\"num\">%s</td>",
                     str_money(&r->arena, plan_by[c]));
     }
-    html_lit(r, "</tr></tfoot>\n</table></div>\n");
+    html_lit(&r->out, "</tr></tfoot>\n</table></div>\n");
 }
 
 /* Links to the pages of a long plan; page is 0-based. */
@@ -675,19 +679,20 @@ pager(struct req *r, const char *base, int page, int pages)
 {
     int i;
 
-    html_printf(r, "<nav class=\"pager\" aria-label=\"%s\"><ul>", T_PLAN_PAGES);
+    html_printf(&r->out, "<nav class=\"pager\" aria-label=\"%s\"><ul>",
+                T_PLAN_PAGES);
     for (i = 0; i < pages; i++) {
         if (i == page) {
-            html_printf(r,
+            html_printf(&r->out,
                         "<li><a href=\"%s?strona=%d\" "
                         "aria-current=\"page\">%d</a></li>",
                         base, i + 1, i + 1);
         } else {
-            html_printf(r, "<li><a href=\"%s?strona=%d\">%d</a></li>", base,
-                        i + 1, i + 1);
+            html_printf(&r->out, "<li><a href=\"%s?strona=%d\">%d</a></li>",
+                        base, i + 1, i + 1);
         }
     }
-    html_lit(r, "</ul></nav>\n");
+    html_lit(&r->out, "</ul></nav>\n");
 }
 
 static void
@@ -700,19 +705,19 @@ render_declared(struct req *r, const struct plan *p)
         return;
     }
     plan_totals_compute(p, &tot);
-    html_lit(r, "<h2>" T_PLAN_DECLARED "</h2>\n<ul>\n");
+    html_lit(&r->out, "<h2>" T_PLAN_DECLARED "</h2>\n<ul>\n");
     for (i = 0; i < p->ndeclared; i++) {
         const struct plan_total *d = &p->declared[i];
         int64_t computed = d->source >= 0 && d->source < PLAN_SOURCES_MAX
                                ? tot.by_source[d->source]
                                : tot.total;
 
-        html_printf(r, "<li>%s: <strong>%s zł</strong> (%s %d) — %s</li>\n",
-                    d->label, str_money(&r->arena, d->grosze), T_PLAN_ROW,
-                    d->row,
-                    computed == d->grosze ? T_PLAN_MATCHES : T_PLAN_DIFFERS);
+        html_printf(
+            &r->out, "<li>%s: <strong>%s zł</strong> (%s %d) — %s</li>\n",
+            d->label, str_money(&r->arena, d->grosze), T_PLAN_ROW, d->row,
+            computed == d->grosze ? T_PLAN_MATCHES : T_PLAN_DIFFERS);
     }
-    html_lit(r, "</ul>\n");
+    html_lit(&r->out, "</ul>\n");
 }
 
 static void
@@ -721,25 +726,25 @@ render_notes(struct req *r, const struct plan *p)
     int i;
 
     if (p->nnotes > 0) {
-        html_lit(r, "<h2>" T_PLAN_NOTES "</h2>\n<ol class=\"notes\">\n");
+        html_lit(&r->out, "<h2>" T_PLAN_NOTES "</h2>\n<ol class=\"notes\">\n");
         for (i = 0; i < p->nnotes; i++) {
             html_printf(
-                r, "<li class=\"%s\">%s%s</li>\n",
+                &r->out, "<li class=\"%s\">%s%s</li>\n",
                 p->notes[i].parent >= 0 ? "sub" : "note", p->notes[i].text,
                 p->notes[i].amount.kind == PLAN_NUM_VALUE
                     ? arena_printf(&r->arena, " — %s zł",
                                    str_money(&r->arena, p->notes[i].amount.v))
                     : "");
         }
-        html_lit(r, "</ol>\n");
+        html_lit(&r->out, "</ol>\n");
     }
     if (p->nfootnotes > 0) {
-        html_lit(r, "<h2>" T_PLAN_FOOTNOTES "</h2>\n<ul>\n");
+        html_lit(&r->out, "<h2>" T_PLAN_FOOTNOTES "</h2>\n<ul>\n");
         for (i = 0; i < p->nfootnotes; i++) {
-            html_printf(r, "<li>%s %s</li>\n", p->footnotes[i].mark,
+            html_printf(&r->out, "<li>%s %s</li>\n", p->footnotes[i].mark,
                         p->footnotes[i].text);
         }
-        html_lit(r, "</ul>\n");
+        html_lit(&r->out, "</ul>\n");
     }
 }
 
@@ -751,8 +756,8 @@ render_results(struct req *r, const struct plan *p)
     if (p->nindicators == 0) {
         return;
     }
-    html_printf(r, WIDE_OPEN, T_PLAN_RESULTS);
-    html_printf(r,
+    html_printf(&r->out, WIDE_OPEN, T_PLAN_RESULTS);
+    html_printf(&r->out,
                 "<table>\n<caption>%s</caption>\n<thead><tr>"
                 "<th scope=\"col\">%s</th><th scope=\"col\" "
                 "class=\"num\">%s</th></tr></thead>\n<tbody>\n",
@@ -760,11 +765,12 @@ render_results(struct req *r, const struct plan *p)
     for (i = 0; i < p->nindicators; i++) {
         const struct plan_indicator *in = &p->indicators[i];
 
-        html_printf(r, "<tr><td>%s</td><td class=\"num\">%s%s%s</td></tr>\n",
+        html_printf(&r->out,
+                    "<tr><td>%s</td><td class=\"num\">%s%s%s</td></tr>\n",
                     in->name, num_text(&r->arena, &in->target_multi, false),
                     in->unit ? " " : "", in->unit ? in->unit : "");
     }
-    html_lit(r, "</tbody>\n</table></div>\n");
+    html_lit(&r->out, "</tbody>\n</table></div>\n");
 }
 
 static void
@@ -773,28 +779,28 @@ render_goals_and_texts(struct req *r, const struct plan *p)
     int g, i;
 
     if (p->ngoals > 0) {
-        html_lit(r, "<h2>" T_PLAN_GOALS "</h2>\n<dl class=\"goals\">\n");
+        html_lit(&r->out, "<h2>" T_PLAN_GOALS "</h2>\n<dl class=\"goals\">\n");
         for (g = 0; g < p->ngoals; g++) {
-            html_printf(r, "<dt>%s</dt><dd>%s", p->goals[g].code,
+            html_printf(&r->out, "<dt>%s</dt><dd>%s", p->goals[g].code,
                         p->goals[g].title);
-            html_lit(r, "<ul>");
+            html_lit(&r->out, "<ul>");
             for (i = 0; i < p->nactions; i++) {
                 if (p->actions[i].goal == g) {
-                    html_printf(r, "<li>%s %s</li>", p->actions[i].code,
+                    html_printf(&r->out, "<li>%s %s</li>", p->actions[i].code,
                                 p->actions[i].title);
                 }
             }
-            html_lit(r, "</ul></dd>\n");
+            html_lit(&r->out, "</ul></dd>\n");
         }
-        html_lit(r, "</dl>\n");
+        html_lit(&r->out, "</dl>\n");
     }
     if (p->ntexts > 0) {
-        html_lit(r, "<h2>" T_PLAN_TEXTS "</h2>\n");
+        html_lit(&r->out, "<h2>" T_PLAN_TEXTS "</h2>\n");
         for (i = 0; i < p->ntexts; i++) {
             if (p->texts[i].heading != NULL) {
-                html_printf(r, "<h3>%s</h3>\n", p->texts[i].heading);
+                html_printf(&r->out, "<h3>%s</h3>\n", p->texts[i].heading);
             }
-            html_printf(r, "<p class=\"pre\">%s</p>\n", p->texts[i].text);
+            html_printf(&r->out, "<p class=\"pre\">%s</p>\n", p->texts[i].text);
         }
     }
 }
@@ -812,22 +818,22 @@ render_body(struct req *r, const struct plan *p, const struct plan_view *v,
 {
     int i, pages = (p->ntasks + PAGE_TASKS - 1) / PAGE_TASKS;
 
-    html_lit(r, "<h2 id=\"uwagi\">" T_PLAN_FINDINGS "</h2>\n");
+    html_lit(&r->out, "<h2 id=\"uwagi\">" T_PLAN_FINDINGS "</h2>\n");
     if (p->nfindings == 0) {
-        html_lit(r, "<p>" T_PLAN_NO_FINDINGS "</p>\n");
+        html_lit(&r->out, "<p>" T_PLAN_NO_FINDINGS "</p>\n");
     } else {
-        html_printf(r, "<p>%d × %s, %d × %s, %d × %s.</p>\n",
+        html_printf(&r->out, "<p>%d × %s, %d × %s, %d × %s.</p>\n",
                     plan_count_findings(p, PLAN_ERROR), T_PLAN_SEV_ERROR,
                     plan_count_findings(p, PLAN_WARNING), T_PLAN_SEV_WARNING,
                     plan_count_findings(p, PLAN_INFO), T_PLAN_SEV_INFO);
         if (v->ngeneral > 0) {
-            html_lit(r, "<ul class=\"findings\">\n");
+            html_lit(&r->out, "<ul class=\"findings\">\n");
             for (i = 0; i < p->nfindings; i++) {
                 if (v->owner[i] < 0) {
                     finding_item(r, &p->findings[i]);
                 }
             }
-            html_lit(r, "</ul>\n");
+            html_lit(&r->out, "</ul>\n");
         }
     }
     if (p->kind == PLAN_YEARLY) {
@@ -841,7 +847,7 @@ render_body(struct req *r, const struct plan *p, const struct plan_view *v,
             if (base != NULL) {
                 pager(r, base, page, pages);
             } else {
-                html_printf(r, "<p>%s %d.</p>\n", T_PLAN_PREVIEW_FIRST,
+                html_printf(&r->out, "<p>%s %d.</p>\n", T_PLAN_PREVIEW_FIRST,
                             p->ntasks);
             }
             render_yearly(r, p, v, page * PAGE_TASKS,
@@ -980,55 +986,55 @@ page_plan(struct req *r)
     v = c.extra;
     base = arena_printf(&r->arena, "/plany/%ld", (long)id);
     layout_begin(r, p->title ? p->title : T_PLANS_TITLE);
-    html_printf(r,
+    html_printf(&r->out,
                 "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
                 "href=\"/plany\">%s</a> › %s</nav>\n<h1>%s</h1>\n",
                 T_PLANS_TITLE, kind_label(plan_kind_name(p->kind)),
                 p->title ? p->title : "");
-    html_printf(r, "<dl class=\"meta\"><dt>%s</dt><dd>%s</dd>", T_PLAN_REGION,
-                c.meta->region_name);
+    html_printf(&r->out, "<dl class=\"meta\"><dt>%s</dt><dd>%s</dd>",
+                T_PLAN_REGION, c.meta->region_name);
     if (p->programme_title != NULL) {
-        html_printf(r, "<dt>%s</dt><dd>%s</dd>", T_PLAN_PROGRAMME,
+        html_printf(&r->out, "<dt>%s</dt><dd>%s</dd>", T_PLAN_PROGRAMME,
                     p->programme_title);
     }
     if (p->period_from != NULL) {
-        html_printf(r, "<dt>%s</dt><dd>%s – %s</dd>", T_PLAN_PERIOD,
+        html_printf(&r->out, "<dt>%s</dt><dd>%s – %s</dd>", T_PLAN_PERIOD,
                     p->period_from, p->period_to ? p->period_to : "");
     }
-    html_printf(r,
+    html_printf(&r->out,
                 "<dt>%s</dt><dd>%s (%s, %s)</dd><dt>%s</dt><dd>%s</dd>"
                 "</dl>\n",
                 T_PLAN_SOURCE_FILE, p->name, p->format, p->encoding,
                 T_PLAN_IMPORTED, warsaw_local(&r->arena, c.meta->imported_at));
-    html_printf(r,
+    html_printf(&r->out,
                 "<p class=\"downloads\">%s: <a href=\"%s/eksport/xlsx\" "
                 "download>XLSX</a> · <a href=\"%s/eksport/csv\" download>"
                 "CSV</a> · <a href=\"/api/plans/%ld\">JSON</a></p>\n",
                 T_PLAN_DOWNLOAD, base, base, (long)id);
     /* Adopted annual reports are published beside the plan. */
-    html_printf(r, "<p><a href=\"/sprawozdania/%ld\">%s</a></p>\n", (long)id,
-                T_PLAN_REPORTS);
+    html_printf(&r->out, "<p><a href=\"/sprawozdania/%ld\">%s</a></p>\n",
+                (long)id, T_PLAN_REPORTS);
     if (r->user != NULL && plan_may_edit(r, c.meta->region)) {
         publish_form(r, id, c.meta->published);
         if (p->kind == PLAN_YEARLY) {
-            html_printf(r,
+            html_printf(&r->out,
                         "<p><a href=\"%s/nowe-zadanie\">%s</a> · <a "
                         "href=\"%s/edycja\">%s</a> · <a "
                         "href=\"%s/struktura\">%s</a></p>\n",
                         base, T_PLAN_ADD_TASK, base, T_PLAN_EDIT, base,
                         T_PLAN_STRUCTURE);
         } else {
-            html_printf(r, "<p><a href=\"%s/struktura\">%s</a></p>\n", base,
-                        T_PLAN_STRUCTURE);
+            html_printf(&r->out, "<p><a href=\"%s/struktura\">%s</a></p>\n",
+                        base, T_PLAN_STRUCTURE);
         }
         editable = true;
     }
     if (v->body_public != NULL) {
         /* Rendered from this version of the plan by the same code. */
-        html_raw_trusted(r, editable ? v->body_edit : v->body_public);
+        html_raw_trusted(&r->out, editable ? v->body_edit : v->body_public);
     } else {
         /* Rendered from this version of the plan by the same code. */
-        html_raw_trusted(r,
+        html_raw_trusted(&r->out,
                          page_body(c.extra, p, base, editable, (int)page - 1));
     }
     layout_end(r);
@@ -1149,7 +1155,7 @@ static void
 upload_form(struct req *r, const char *error)
 {
     layout_begin(r, T_PLAN_UPLOAD_TITLE);
-    html_printf(r,
+    html_printf(&r->out,
                 "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
                 "href=\"/plany\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
                 "<p>%s</p>\n",
@@ -1159,7 +1165,7 @@ upload_form(struct req *r, const char *error)
         form_errors(r, &error, 1);
     }
     form_begin(r, "/plany/wczytaj", "multipart/form-data");
-    html_printf(r,
+    html_printf(&r->out,
                 "<p class=\"field\"><label for=\"f-file\">%s</label>"
                 "<input id=\"f-file\" name=\"file\" type=\"file\" "
                 "required accept=\".txt,.tsv,.csv,.xlsx\"></p>\n",
@@ -1168,8 +1174,8 @@ upload_form(struct req *r, const char *error)
         form_input(r, "region", T_USERS_REGION, "text", "04",
                    "pattern=\"[0-9]{2}\" inputmode=\"numeric\" required");
     }
-    html_lit(r, "<p><button type=\"submit\">" T_PLAN_UPLOAD_CHECK
-                "</button></p>\n");
+    html_lit(&r->out, "<p><button type=\"submit\">" T_PLAN_UPLOAD_CHECK
+                      "</button></p>\n");
     form_end(r);
     layout_end(r);
 }
@@ -1253,7 +1259,7 @@ page_plan_upload(struct req *r)
         return rc;
     }
     layout_begin(r, T_PLAN_UPLOAD_PREVIEW);
-    html_printf(r,
+    html_printf(&r->out,
                 "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
                 "href=\"/plany\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
                 "<p><strong>%s</strong> — %s</p>\n",
@@ -1265,7 +1271,7 @@ page_plan_upload(struct req *r)
             NULL);
         if (same > 0) {
             /* the same document again: said, and confirmed explicitly */
-            html_printf(r,
+            html_printf(&r->out,
                         "<p class=\"warning\" role=\"alert\" "
                         "id=\"duplicate\">%s <a href=\"/plany/%ld\">%s</a></p>"
                         "\n<p class=\"field\"><input type=\"checkbox\" "
@@ -1275,17 +1281,20 @@ page_plan_upload(struct req *r)
                         arena_printf(&r->arena, T_PLAN_DUPLICATE, (long)same),
                         (long)same, T_PLAN_COL_TITLE, T_PLAN_DUPLICATE_CONFIRM);
         }
-        html_lit(r, "<button type=\"submit\" name=\"action\" "
-                    "value=\"confirm\">" T_PLAN_UPLOAD_CONFIRM "</button>\n");
-        html_lit(r, "<button type=\"submit\" name=\"action\" "
-                    "value=\"cancel\">" T_PLAN_UPLOAD_CANCEL "</button>\n");
+        html_lit(&r->out,
+                 "<button type=\"submit\" name=\"action\" "
+                 "value=\"confirm\">" T_PLAN_UPLOAD_CONFIRM "</button>\n");
+        html_lit(&r->out,
+                 "<button type=\"submit\" name=\"action\" "
+                 "value=\"cancel\">" T_PLAN_UPLOAD_CANCEL "</button>\n");
         form_end(r);
     } else {
         /* nothing was kept: nothing to confirm or cancel */
         r->status = 422;
-        html_lit(r, "<p class=\"errors\" role=\"alert\">" T_PLAN_UPLOAD_BLOCKED
-                    "</p>\n<p><a href=\"/plany/wczytaj\">" T_PLAN_UPLOAD_LINK
-                    "</a></p>\n");
+        html_lit(&r->out,
+                 "<p class=\"errors\" role=\"alert\">" T_PLAN_UPLOAD_BLOCKED
+                 "</p>\n<p><a href=\"/plany/wczytaj\">" T_PLAN_UPLOAD_LINK
+                 "</a></p>\n");
     }
     render_body(r, p, view_build(&r->arena, p), NULL, false, 0);
     layout_end(r);

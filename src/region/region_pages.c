@@ -59,7 +59,7 @@ line_items(struct req *r, const struct region_line *l, int n, int now)
             open = region_line_open_now(&l[i], now) ? T_RGN_OPEN_NOW
                                                     : T_RGN_CLOSED_NOW;
         }
-        html_printf(r, "<li>%s: <a href=\"%s\">%s</a>%s%s%s%s%s</li>\n",
+        html_printf(&r->out, "<li>%s: <a href=\"%s\">%s</a>%s%s%s%s%s</li>\n",
                     l[i].name, tel_href(&r->arena, l[i].phone), l[i].phone,
                     *l[i].hours ? ", " : "", l[i].hours, *open ? " (" : "",
                     open, *open ? ")" : "");
@@ -76,10 +76,10 @@ region_html_lines(struct req *r, const char *woj)
         return n;
     }
     nn = region_national_lines(&r->arena, &nat);
-    html_lit(r, "<ul class=\"crisis-lines\">\n");
+    html_lit(&r->out, "<ul class=\"crisis-lines\">\n");
     line_items(r, l, n, now);
     line_items(r, nat, nn, now);
-    html_lit(r, "</ul>\n");
+    html_lit(&r->out, "</ul>\n");
     return 0;
 }
 
@@ -122,20 +122,21 @@ regions_table(struct req *r)
         return rc;
     }
     if (n == 0) {
-        html_lit(r, "<p>" T_RGN_NONE "</p>\n");
+        html_lit(&r->out, "<p>" T_RGN_NONE "</p>\n");
         return 0;
     }
     /* A wide table scrolls in its own box, the page reflows (WCAG 1.4.10). */
-    html_lit(r, "<div class=\"wide\" tabindex=\"0\" role=\"region\" "
-                "aria-label=\"" T_RGN_TITLE "\"><table>\n<caption>" T_RGN_TITLE
-                "</caption>\n<thead><tr><th scope=\"col\">" T_RGN_CODE
-                "</th><th scope=\"col\">" T_RGN_VOIVODESHIP
-                "</th><th scope=\"col\">" T_RGN_OFFICE
-                "</th><th scope=\"col\">" T_RGN_ADDRESS
-                "</th><th scope=\"col\">" T_RGN_LINES
-                "</th><th scope=\"col\">" T_RGN_INFO_LINE
-                "</th><th scope=\"col\">" T_RGN_BIP
-                "</th></tr></thead>\n<tbody>\n");
+    html_lit(&r->out,
+             "<div class=\"wide\" tabindex=\"0\" role=\"region\" "
+             "aria-label=\"" T_RGN_TITLE "\"><table>\n<caption>" T_RGN_TITLE
+             "</caption>\n<thead><tr><th scope=\"col\">" T_RGN_CODE
+             "</th><th scope=\"col\">" T_RGN_VOIVODESHIP
+             "</th><th scope=\"col\">" T_RGN_OFFICE
+             "</th><th scope=\"col\">" T_RGN_ADDRESS
+             "</th><th scope=\"col\">" T_RGN_LINES
+             "</th><th scope=\"col\">" T_RGN_INFO_LINE
+             "</th><th scope=\"col\">" T_RGN_BIP
+             "</th></tr></thead>\n<tbody>\n");
     for (i = 0; i < n; i++) {
         struct region_settings s;
         int k;
@@ -143,21 +144,21 @@ regions_table(struct req *r)
         if ((rc = region_get(r->db, &r->arena, codes[i], &s)) != 0) {
             return rc;
         }
-        html_printf(r,
+        html_printf(&r->out,
                     "<tr><td><a href=\"/regiony?woj=%s#edycja\">%s</a></td>"
                     "<td>%s</td><td>%s</td><td>%s</td><td>",
                     s.woj, s.woj, s.woj_name, s.office, s.address);
         if (s.nlines == 0) {
-            html_lit(r, T_RGN_NO_LINES);
+            html_lit(&r->out, T_RGN_NO_LINES);
         }
         for (k = 0; k < s.nlines; k++) {
-            html_printf(r, "%s%s: %s, %s", k ? "<br>" : "", s.lines[k].name,
-                        s.lines[k].phone, s.lines[k].hours);
+            html_printf(&r->out, "%s%s: %s, %s", k ? "<br>" : "",
+                        s.lines[k].name, s.lines[k].phone, s.lines[k].hours);
         }
-        html_printf(r, "</td><td>%s</td><td>%s</td></tr>\n", s.info_line,
+        html_printf(&r->out, "</td><td>%s</td><td>%s</td></tr>\n", s.info_line,
                     s.bip_url);
     }
-    html_lit(r, "</tbody>\n</table></div>\n");
+    html_lit(&r->out, "</tbody>\n</table></div>\n");
     return 0;
 }
 
@@ -169,26 +170,27 @@ regions_form(struct req *r, const struct region_settings *s, const char *lines,
     db_stmt *st = db_query(r->db, Q_WOJ_LIST);
     int rc;
 
-    html_lit(r, "<h2 id=\"edycja\">" T_RGN_EDIT_CAPTION "</h2>\n");
+    html_lit(&r->out, "<h2 id=\"edycja\">" T_RGN_EDIT_CAPTION "</h2>\n");
     if (error != NULL) {
         form_errors(r, &error, 1);
     }
     form_begin(r, "/regiony", NULL);
-    html_lit(r, "<p class=\"field\"><label for=\"f-woj\">" T_RGN_VOIVODESHIP
-                "</label>\n<select id=\"f-woj\" name=\"woj\" required>\n"
-                "<option value=\"\">" T_RGN_CHOOSE "</option>\n");
+    html_lit(&r->out,
+             "<p class=\"field\"><label for=\"f-woj\">" T_RGN_VOIVODESHIP
+             "</label>\n<select id=\"f-woj\" name=\"woj\" required>\n"
+             "<option value=\"\">" T_RGN_CHOOSE "</option>\n");
     while ((rc = db_step(st)) == DB_ROW) {
         const char *code = db_col_text(st, 0);
         bool sel = s->woj != NULL && strcmp(s->woj, code) == 0;
 
-        html_printf(r, "<option value=\"%s\"%s>%s %s</option>\n", code,
+        html_printf(&r->out, "<option value=\"%s\"%s>%s %s</option>\n", code,
                     sel ? " selected" : "", code, db_col_text(st, 1));
     }
     db_done(st);
-    html_lit(r, "</select></p>\n");
+    html_lit(&r->out, "</select></p>\n");
     form_text_field(r, "office", T_RGN_OFFICE, s->office, NULL);
     form_text_field(r, "address", T_RGN_ADDRESS, s->address, NULL);
-    html_printf(r,
+    html_printf(&r->out,
                 "<p class=\"field\"><label for=\"f-lines\">%s</label>\n"
                 "<span class=\"hint\" id=\"f-lines-hint\">%s</span>\n"
                 "<textarea id=\"f-lines\" name=\"lines\" rows=\"4\" "
@@ -196,7 +198,8 @@ regions_form(struct req *r, const struct region_settings *s, const char *lines,
                 T_RGN_LINES, T_RGN_LINES_HINT, lines ? lines : "");
     form_text_field(r, "info_line", T_RGN_INFO_LINE, s->info_line, NULL);
     form_text_field(r, "bip", T_RGN_BIP, s->bip_url, NULL);
-    html_lit(r, "<p><button type=\"submit\">" T_RGN_SAVE "</button></p>\n");
+    html_lit(&r->out,
+             "<p><button type=\"submit\">" T_RGN_SAVE "</button></p>\n");
     form_end(r);
     return rc == DB_DONE ? 0 : rc;
 }
@@ -208,9 +211,9 @@ regions_page(struct req *r, const struct region_settings *s, const char *lines,
     int rc;
 
     layout_begin(r, T_RGN_TITLE);
-    html_lit(r, "<h1>" T_RGN_TITLE "</h1>\n<p>" T_RGN_LEAD "</p>\n");
+    html_lit(&r->out, "<h1>" T_RGN_TITLE "</h1>\n<p>" T_RGN_LEAD "</p>\n");
     if (notice != NULL) {
-        html_printf(r, "<p role=\"status\" class=\"notice-ok\">%s</p>\n",
+        html_printf(&r->out, "<p role=\"status\" class=\"notice-ok\">%s</p>\n",
                     notice);
     }
     if ((rc = regions_table(r)) != 0 ||

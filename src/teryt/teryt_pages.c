@@ -34,7 +34,7 @@ is_digits(const char *s, size_t n)
 static void
 search_form(struct req *r, const char *q)
 {
-    html_printf(r,
+    html_printf(&r->out,
                 "<form class=\"search\" action=\"/teryt/szukaj\" "
                 "method=\"get\" role=\"search\">\n"
                 "<label for=\"q\">%s</label>\n"
@@ -63,14 +63,14 @@ page_teryt_woj_list(struct req *r)
         return rc;
     }
     layout_begin(r, T_TERYT_TITLE);
-    html_printf(r,
+    html_printf(&r->out,
                 "<h1>%s</h1>\n<p>%s: %ld województw, %ld powiatów, "
                 "%ld gmin.</p>\n",
                 T_TERYT_TITLE, T_TERYT_SUMMARY, (long)c.woj, (long)c.powiat,
                 (long)c.gmina);
     search_form(r, NULL);
-    html_printf(r, WIDE_OPEN, T_NAV_REGIONS);
-    html_printf(r,
+    html_printf(&r->out, WIDE_OPEN, T_NAV_REGIONS);
+    html_printf(&r->out,
                 "<table>\n<caption>%s</caption>\n<thead><tr>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                 "<th scope=\"col\" class=\"num\">%s</th>"
@@ -79,7 +79,7 @@ page_teryt_woj_list(struct req *r)
                 T_NAV_REGIONS, T_TERYT_CODE, T_TERYT_WOJ, T_TERYT_POWIATS,
                 T_TERYT_GMINAS);
     while ((rc = db_step(st)) == DB_ROW) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<tr><td>%s</td><td><a href=\"/teryt/%s\">%s</a></td>"
                     "<td class=\"num\">%ld</td><td class=\"num\">%ld</td>"
                     "</tr>\n",
@@ -87,7 +87,7 @@ page_teryt_woj_list(struct req *r)
                     (long)db_col_int(st, 2), (long)db_col_int(st, 3));
     }
     db_done(st);
-    html_lit(r, "</tbody>\n</table></div>\n");
+    html_lit(&r->out, "</tbody>\n</table></div>\n");
     layout_end(r);
     return rc == DB_DONE ? 0 : rc;
 }
@@ -119,13 +119,13 @@ page_teryt_woj(struct req *r)
     db_done(st);
 
     layout_begin(r, arena_printf(&r->arena, "Województwo %s", name));
-    html_printf(r,
+    html_printf(&r->out,
                 "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
                 "href=\"/teryt\">%s</a> › %s</nav>\n"
                 "<h1>Województwo %s</h1>\n",
                 T_NAV_REGIONS, name, name);
-    html_printf(r, WIDE_OPEN, T_TERYT_POWIATS);
-    html_printf(r,
+    html_printf(&r->out, WIDE_OPEN, T_TERYT_POWIATS);
+    html_printf(&r->out,
                 "<table>\n<caption>%s</caption>\n<thead><tr>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                 "<th scope=\"col\">%s</th>"
@@ -136,7 +136,7 @@ page_teryt_woj(struct req *r)
     st = db_query(r->db, Q_POWIAT_LIST);
     db_bind_text(st, 1, woj);
     while ((rc = db_step(st)) == DB_ROW) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<tr><td>%s</td><td><a href=\"/teryt/%s/%s\">%s</a></td>"
                     "<td>%s</td><td class=\"num\">%ld</td></tr>\n",
                     db_col_text(st, 0), woj, db_col_text(st, 0) + 2,
@@ -144,7 +144,7 @@ page_teryt_woj(struct req *r)
                     (long)db_col_int(st, 3));
     }
     db_done(st);
-    html_lit(r, "</tbody>\n</table></div>\n");
+    html_lit(&r->out, "</tbody>\n</table></div>\n");
     layout_end(r);
     return rc == DB_DONE ? 0 : rc;
 }
@@ -179,13 +179,13 @@ page_teryt_powiat(struct req *r)
     db_done(st);
 
     layout_begin(r, arena_printf(&r->arena, "Powiat %s", pname));
-    html_printf(r,
+    html_printf(&r->out,
                 "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
                 "href=\"/teryt\">%s</a> › <a href=\"/teryt/%s\">%s</a> "
                 "› %s</nav>\n<h1>%s <small>(%s, %s)</small></h1>\n",
                 T_NAV_REGIONS, woj, wname, pname, pname, kind, code);
-    html_printf(r, WIDE_OPEN, T_TERYT_GMINAS);
-    html_printf(r,
+    html_printf(&r->out, WIDE_OPEN, T_TERYT_GMINAS);
+    html_printf(&r->out,
                 "<table>\n<caption>%s</caption>\n<thead><tr>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                 "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
@@ -193,12 +193,12 @@ page_teryt_powiat(struct req *r)
     st = db_query(r->db, Q_GMINA_LIST);
     db_bind_text(st, 1, code);
     while ((rc = db_step(st)) == DB_ROW) {
-        html_printf(r, "<tr><td>%s</td><td>%s</td><td>%s</td></tr>\n",
+        html_printf(&r->out, "<tr><td>%s</td><td>%s</td><td>%s</td></tr>\n",
                     db_col_text(st, 0), db_col_text(st, 1),
                     teryt_rodz_name((int)db_col_int(st, 2)));
     }
     db_done(st);
-    html_lit(r, "</tbody>\n</table></div>\n");
+    html_lit(&r->out, "</tbody>\n</table></div>\n");
     layout_end(r);
     return rc == DB_DONE ? 0 : rc;
 }
@@ -222,25 +222,25 @@ page_teryt_search(struct req *r)
         }
     }
     layout_begin(r, T_TERYT_RESULTS);
-    html_printf(r,
+    html_printf(&r->out,
                 "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
                 "href=\"/teryt\">%s</a> › %s</nav>\n<h1>%s</h1>\n",
                 T_NAV_REGIONS, T_TERYT_RESULTS, T_TERYT_RESULTS);
     search_form(r, q);
     if (q != NULL && *q != '\0' && n == 0) {
-        html_lit(r, "<p role=\"status\">" T_TERYT_NO_RESULTS "</p>\n");
+        html_lit(&r->out, "<p role=\"status\">" T_TERYT_NO_RESULTS "</p>\n");
     } else if (n > 0) {
-        html_printf(r, "<ul class=\"results\" aria-label=\"%s\">\n",
+        html_printf(&r->out, "<ul class=\"results\" aria-label=\"%s\">\n",
                     T_TERYT_RESULTS);
         for (i = 0; i < n; i++) {
-            html_printf(r,
+            html_printf(&r->out,
                         "<li><a href=\"/teryt/%s/%s\">%s</a> — %s, "
                         "powiat %s, woj. %s <small>(%s)</small></li>\n",
                         g[i].woj_code, g[i].powiat_code + 2, g[i].name,
                         teryt_rodz_name(g[i].rodz), g[i].powiat_name,
                         g[i].woj_name, g[i].teryt);
         }
-        html_lit(r, "</ul>\n");
+        html_lit(&r->out, "</ul>\n");
     }
     layout_end(r);
     return 0;

@@ -29,8 +29,8 @@ users_table(struct req *r)
 {
     db_stmt *st = db_query(r->db, Q_ACCOUNT_LIST);
 
-    html_printf(r, WIDE_OPEN, T_USERS_TITLE);
-    html_printf(r,
+    html_printf(&r->out, WIDE_OPEN, T_USERS_TITLE);
+    html_printf(&r->out,
                 "<table>\n<caption>%s</caption>\n<thead><tr>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -43,14 +43,14 @@ users_table(struct req *r)
         const char *login = db_col_text_dup(&r->arena, st, 1);
 
         html_printf(
-            r,
+            &r->out,
             "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
             "<td>%s ",
             login, auth_role_label(auth_role_from_name(db_col_text(st, 2))),
             db_col_null(st, 3) ? T_USERS_ALL_REGIONS : db_col_text(st, 3),
             db_col_text(st, 6), off ? T_USERS_DISABLED : T_USERS_ACTIVE);
         form_begin(r, "/uzytkownicy/blokada", NULL);
-        html_printf(r,
+        html_printf(&r->out,
                     "<input type=\"hidden\" name=\"login\" value=\"%s\">"
                     "<input type=\"hidden\" name=\"disabled\" "
                     "value=\"%d\"><button type=\"submit\" "
@@ -58,11 +58,11 @@ users_table(struct req *r)
                     login, off ? 0 : 1, off ? T_USERS_ENABLE : T_USERS_DISABLE,
                     login, off ? T_USERS_ENABLE : T_USERS_DISABLE);
         form_end(r);
-        html_printf(r, "</td><td>%s</td></tr>\n",
+        html_printf(&r->out, "</td><td>%s</td></tr>\n",
                     warsaw_local(&r->arena, db_col_text(st, 5)));
     }
     db_done(st);
-    html_lit(r, "</tbody>\n</table></div>\n");
+    html_lit(&r->out, "</tbody>\n</table></div>\n");
 }
 
 /* The units and organisations an account may belong to, chosen by id. */
@@ -72,9 +72,9 @@ unit_select(struct req *r, const char *chosen)
     struct org_unit *units;
     int n = units_list(r->db, &r->arena, NULL, NULL, &units), i;
 
-    html_lit(r, "<p class=\"field\"><label for=\"f-unit\">" T_USERS_UNIT
-                "</label>\n<select id=\"f-unit\" name=\"unit\">\n"
-                "<option value=\"\">" T_USERS_UNIT_NONE "</option>\n");
+    html_lit(&r->out, "<p class=\"field\"><label for=\"f-unit\">" T_USERS_UNIT
+                      "</label>\n<select id=\"f-unit\" name=\"unit\">\n"
+                      "<option value=\"\">" T_USERS_UNIT_NONE "</option>\n");
     for (i = 0; i < n; i++) {
         const char *id = arena_printf(&r->arena, "%ld", (long)units[i].id);
         const char *label =
@@ -84,12 +84,12 @@ unit_select(struct req *r, const char *chosen)
                              : auth_role_label(ROLE_GRANTEE),
                          units[i].name, (long)units[i].id);
 
-        html_printf(r, "<option value=\"%s\"%s>%s</option>\n", id,
+        html_printf(&r->out, "<option value=\"%s\"%s>%s</option>\n", id,
                     chosen != NULL && strcmp(chosen, id) == 0 ? " selected"
                                                               : "",
                     label);
     }
-    html_lit(r, "</select></p>\n");
+    html_lit(&r->out, "</select></p>\n");
 }
 
 /*
@@ -107,13 +107,13 @@ users_page(struct req *r, const char *error, const char *notice,
     size_t i;
 
     layout_begin(r, T_USERS_TITLE);
-    html_lit(r, "<h1>" T_USERS_TITLE "</h1>\n");
+    html_lit(&r->out, "<h1>" T_USERS_TITLE "</h1>\n");
     if (notice != NULL) {
-        html_printf(r, "<p role=\"status\" class=\"notice-ok\">%s</p>\n",
+        html_printf(&r->out, "<p role=\"status\" class=\"notice-ok\">%s</p>\n",
                     notice);
     }
     users_table(r);
-    html_lit(r, "<h2 id=\"dodaj\">" T_USERS_ADD "</h2>\n");
+    html_lit(&r->out, "<h2 id=\"dodaj\">" T_USERS_ADD "</h2>\n");
     if (error != NULL) {
         form_errors(r, &error, 1);
     }
@@ -124,7 +124,7 @@ users_page(struct req *r, const char *error, const char *notice,
     form_input(r, "password", T_LOGIN_PASSWORD, "password", NULL,
                "required minlength=\"12\" autocomplete=\"new-password\"");
     if (role_error != NULL) {
-        html_printf(r,
+        html_printf(&r->out,
                     "<p class=\"field\"><label for=\"f-role\">%s</label>\n"
                     "<span class=\"field-error\" id=\"f-role-error\">%s"
                     "</span>\n<select id=\"f-role\" name=\"role\" required "
@@ -132,31 +132,33 @@ users_page(struct req *r, const char *error, const char *notice,
                     "\n",
                     T_USERS_ROLE, role_error);
     } else {
-        html_lit(r, "<p class=\"field\"><label for=\"f-role\">" T_USERS_ROLE
-                    "</label>\n<select id=\"f-role\" name=\"role\" "
-                    "required>\n");
+        html_lit(&r->out,
+                 "<p class=\"field\"><label for=\"f-role\">" T_USERS_ROLE
+                 "</label>\n<select id=\"f-role\" name=\"role\" "
+                 "required>\n");
     }
-    html_lit(r, "<option value=\"\">" T_USERS_ROLE_CHOOSE "</option>\n");
+    html_lit(&r->out, "<option value=\"\">" T_USERS_ROLE_CHOOSE "</option>\n");
     for (i = 0; i < sizeof(roles) / sizeof(roles[0]); i++) {
         bool sel = role != NULL && strcmp(role, roles[i]) == 0;
 
         if (sel) {
-            html_printf(r, "<option value=\"%s\" selected>%s</option>\n",
+            html_printf(&r->out, "<option value=\"%s\" selected>%s</option>\n",
                         roles[i],
                         auth_role_label(auth_role_from_name(roles[i])));
         } else {
-            html_printf(r, "<option value=\"%s\">%s</option>\n", roles[i],
+            html_printf(&r->out, "<option value=\"%s\">%s</option>\n", roles[i],
                         auth_role_label(auth_role_from_name(roles[i])));
         }
     }
-    html_lit(r, "</select></p>\n");
+    html_lit(&r->out, "</select></p>\n");
     form_input(r, "region", T_USERS_REGION, "text",
                error ? req_form(r, "region") : NULL,
                "pattern=\"[0-9]{2}\" inputmode=\"numeric\"");
     unit_select(r, error ? req_form(r, "unit") : NULL);
-    html_lit(r, "<p><button type=\"submit\">" T_USERS_ADD "</button></p>\n");
+    html_lit(&r->out,
+             "<p><button type=\"submit\">" T_USERS_ADD "</button></p>\n");
     form_end(r);
-    html_lit(r, "<h2 id=\"haslo\">" T_USERS_PASSWORD "</h2>\n");
+    html_lit(&r->out, "<h2 id=\"haslo\">" T_USERS_PASSWORD "</h2>\n");
     if (password_error != NULL) {
         form_errors(r, &password_error, 1);
     }
@@ -165,7 +167,7 @@ users_page(struct req *r, const char *error, const char *notice,
                "required autocomplete=\"off\"");
     form_input(r, "pw_password", T_USERS_NEW_PASSWORD, "password", NULL,
                "required minlength=\"12\" autocomplete=\"new-password\"");
-    html_lit(r,
+    html_lit(&r->out,
              "<p><button type=\"submit\">" T_USERS_PASSWORD "</button></p>\n");
     form_end(r);
     layout_end(r);
@@ -419,9 +421,9 @@ page_audit(struct req *r)
     audit_page(r, &limit, &offset);
     st = audit_query(r, &f, limit, offset, &total);
     layout_begin(r, T_AUDIT_TITLE);
-    html_lit(r, "<h1>" T_AUDIT_TITLE "</h1>\n<form method=\"get\" "
-                "action=\"/audyt\" class=\"filters\">\n");
-    html_printf(r,
+    html_lit(&r->out, "<h1>" T_AUDIT_TITLE "</h1>\n<form method=\"get\" "
+                      "action=\"/audyt\" class=\"filters\">\n");
+    html_printf(&r->out,
                 "<p class=\"field\"><label for=\"f-kto\">%s</label>"
                 "<input id=\"f-kto\" name=\"kto\" value=\"%s\"></p>\n"
                 "<p class=\"field\"><label for=\"f-czynnosc\">%s</label>"
@@ -435,9 +437,9 @@ page_audit(struct req *r)
                 T_AUDIT_WHO, f.who ? f.who : "", T_AUDIT_ACTION,
                 f.action ? f.action : "", T_AUDIT_FROM, f.from ? f.from : "",
                 T_AUDIT_TO, f.to ? f.to : "", T_AUDIT_FILTER);
-    html_lit(r, "<p><a href=\"/audyt.csv\">" T_AUDIT_CSV "</a></p>\n");
-    html_printf(r, WIDE_OPEN, T_AUDIT_TITLE);
-    html_printf(r,
+    html_lit(&r->out, "<p><a href=\"/audyt.csv\">" T_AUDIT_CSV "</a></p>\n");
+    html_printf(&r->out, WIDE_OPEN, T_AUDIT_TITLE);
+    html_printf(&r->out,
                 "<table>\n<caption>%s</caption>\n<thead><tr>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -446,7 +448,7 @@ page_audit(struct req *r)
                 T_AUDIT_RECORD, T_AUDIT_CHANGE);
     while ((rc = db_step(st)) == DB_ROW) {
         n++;
-        html_printf(r,
+        html_printf(&r->out,
                     "<tr><td>%s</td><td>%s <small>(%s %s)</small></td>"
                     "<td>%s</td><td>%s %s</td><td><code>%s</code> "
                     "<code>%s</code></td></tr>\n",
@@ -457,29 +459,30 @@ page_audit(struct req *r)
                     db_col_text(st, 9));
     }
     db_done(st);
-    html_lit(r, "</tbody>\n</table></div>\n");
+    html_lit(&r->out, "</tbody>\n</table></div>\n");
     if (n == 0) {
-        html_lit(r, "<p>" T_AUDIT_NONE "</p>\n");
+        html_lit(&r->out, "<p>" T_AUDIT_NONE "</p>\n");
     } else {
-        html_printf(r, "<p>%s</p>\n",
+        html_printf(&r->out, "<p>%s</p>\n",
                     arena_printf(&r->arena, T_AUDIT_SHOWN,
                                  (long long)offset + 1, (long long)offset + n,
                                  (long long)total));
     }
     if (offset > 0 || offset + n < total) {
-        html_lit(r, "<nav aria-label=\"" T_AUDIT_PAGES "\"><p>");
+        html_lit(&r->out, "<nav aria-label=\"" T_AUDIT_PAGES "\"><p>");
         if (offset > 0) {
-            html_printf(r, "<a href=\"/audyt?%s&amp;offset=%lld\">%s</a> ",
+            html_printf(&r->out,
+                        "<a href=\"/audyt?%s&amp;offset=%lld\">%s</a> ",
                         audit_filter_query(r, &f),
                         (long long)(offset > limit ? offset - limit : 0),
                         T_AUDIT_NEWER);
         }
         if (offset + n < total) {
-            html_printf(r, "<a href=\"/audyt?%s&amp;offset=%lld\">%s</a>",
+            html_printf(&r->out, "<a href=\"/audyt?%s&amp;offset=%lld\">%s</a>",
                         audit_filter_query(r, &f), (long long)(offset + n),
                         T_AUDIT_OLDER);
         }
-        html_lit(r, "</p></nav>\n");
+        html_lit(&r->out, "</p></nav>\n");
     }
     layout_end(r);
     return rc == DB_DONE ? 0 : rc;

@@ -34,7 +34,7 @@ test_html_printf_escapes_every_string(void **state)
     struct req *r = fake_req();
 
     (void)state;
-    html_printf(r, "<p title=\"%s\">%s %d %ld %zu%%</p>",
+    html_printf(&r->out, "<p title=\"%s\">%s %d %ld %zu%%</p>",
                 "\"><img src=x onerror=alert(1)>", "<script>&'", -7, 12L,
                 (size_t)3);
     assert_string_equal(r->out.data,
