@@ -275,48 +275,42 @@ def infrastructure_names_no_module():
     return problems
 
 
-def unit_of(path):
-    """A .c and its .h are one unit: src/html/form.c -> html/form."""
-    rel = os.path.relpath(path, SRC)
-    base, ext = os.path.splitext(rel)
-    return base if ext in ('.c', '.h') else rel
-
-
 def dependency_graph():
-    """Unit -> units it depends on: those it includes (#include "..."
-    resolved beside the file, then in src/) and those that define a function
-    its .c file names. The second kind sees what includes alone do not: html/form.c
-    calls req_csrf, declared in http/http.h but defined in http/router.c."""
-    files = {os.path.join(ROOT, rel): code_only(text)
+    """File of src/ -> files it depends on: those it includes (#include
+    "..." resolved beside it, then in src/) and, for a .c file, the .c files
+    that define a function it names. The second kind sees what includes
+    alone do not: html/form.c calls req_csrf, declared in http/http.h but
+    defined in http/router.c."""
+    files = {os.path.relpath(os.path.join(ROOT, rel), SRC): code_only(text)
              for rel, text in sources(('.c', '.h', '.inc', '.def'))}
-    defined = {}  # non-static function -> its unit; STYLE.md puts the
-    for path, code in files.items():  # return type on the line above
-        if path.endswith('.c'):
+    defined = {}  # non-static function -> its file; STYLE.md puts the
+    for rel, code in files.items():  # return type on the line above
+        if rel.endswith('.c'):
             for m in re.finditer(r'^([^\n]*)\n([A-Za-z_]\w*)\(', code,
                                  flags=re.M):
                 if not m.group(1).startswith(('static', '#')):
-                    defined[m.group(2)] = unit_of(path)
+                    defined[m.group(2)] = rel
     graph = {}
-    for path, code in files.items():
-        deps = graph.setdefault(unit_of(path), set())
+    for rel, code in files.items():
+        deps = graph.setdefault(rel, set())
         for inc in re.findall(r'^[ \t]*#[ \t]*include[ \t]*"([^"]+)"', code,
                               flags=re.M):
-            for base in (os.path.dirname(path), SRC):
+            for base in (os.path.dirname(rel), ''):
                 target = os.path.normpath(os.path.join(base, inc))
-                if os.path.isfile(target):
-                    deps.add(unit_of(target))
+                if target in files:
+                    deps.add(target)
                     break
-        if path.endswith('.c'):  # a header only declares
+        if rel.endswith('.c'):
             for name in re.findall(r'\b[A-Za-z_]\w*\b',
                                    STRING.sub('""', code)):
                 if name in defined:
                     deps.add(defined[name])
-        deps.discard(unit_of(path))
+        deps.discard(rel)
     return graph
 
 
 def strong_components(graph):
-    """Tarjan's algorithm: the sets of units that reach each other."""
+    """Tarjan's algorithm: the sets of files that reach each other."""
     index, low, stack, on, comps = {}, {}, [], set(), []
 
     def visit(v):
@@ -365,8 +359,8 @@ def shortest_circle(graph, comp, start):
 
 @rule('no include circle')
 def no_include_circle():
-    """Dependencies point one way (STYLE.md section 2): no unit reaches
-    itself through includes and calls. Names, for every unit in a knot, the
+    """Dependencies point one way (STYLE.md section 2): no file reaches
+    itself through includes and calls. Names, for every file in a knot, the
     shortest circle through it."""
     graph = dependency_graph()
     circles = set()

@@ -66,6 +66,11 @@ CLEAN = {
                                '    return db_one_int(db_query(r->db, '
                                'Q_NOTES_ALL));\n}\n',
     'src/notes/notes_pages.c': HANDLER,
+    # Includes the header that declares notes_store.c's functions, and
+    # calls one: no circle, as a header depends on no .c file.
+    'src/notes/notes.c': '#include "notes.h"\n\nint\n'
+                         'notes_total(struct req *r)\n{\n'
+                         '    return notes_count(r);\n}\n',
     'src/notes/notes_demo.c': 'static const char *demo[] = '
                               '{"Notatka pokazowa: źródło"};\n',
 }
@@ -123,11 +128,11 @@ CASES = [
      'src/html/html.h:1 notes/'),
     ('headers including each other', 'include circle',
      {'src/http/http.h': '#include "html/html.h"\n'},
-     'html/html -> http/http -> html/html'),
+     'html/html.h -> http/http.h -> html/html.h'),
     ('call back up from a lower layer', 'include circle',
      {'src/core/buf.c': CLEAN['src/core/buf.c'].replace('return 0',
                                                         'return req_id()')},
-     'core/buf -> http/request -> core/buf'),
+     'core/buf.c -> http/request.c -> core/buf.c'),
     ('Polish letter in a page', 'Polish literal',
      {'src/notes/notes_pages.c':
       page('    html_printf(&r->out, "<p>Zapisano notatkę.</p>");\n')},
