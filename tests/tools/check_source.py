@@ -231,9 +231,12 @@ def sql_runs_only_in_stores():
         if rel.startswith('src/db/') or is_store(rel):
             continue
         code = code_only(text)
+        calls = {}  # line -> the calls on it
         for m in pat.finditer(code):
-            problems.append(f'{rel}:{line_at(code, m.start())} '
-                            f'db_{m.group(1)}')
+            calls.setdefault(line_at(code, m.start()), []).append(
+                'db_' + m.group(1))
+        problems += [f'{rel}:{line} {", ".join(names)}'
+                     for line, names in calls.items()]
     return problems
 
 
