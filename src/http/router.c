@@ -120,6 +120,29 @@ serve_static(struct req *r)
     buf_append(&r->out, e->data, e->len);
 }
 
+/* The methods the routes of r->path answer, for Allow and the 405 page:
+ * "GET, HEAD", "POST" or "GET, HEAD, POST". */
+static const char *
+allowed_methods(struct req *r)
+{
+    const char *allow = NULL;
+    int i;
+
+    for (i = 0; i < routes_count; i++) {
+        const char *m = routes[i].method;
+
+        if (!match(r, routes[i].pattern, r->path) ||
+            (allow != NULL && strstr(allow, m) != NULL)) {
+            continue;
+        }
+        if (strcmp(m, "GET") == 0) {
+            m = "GET, HEAD";
+        }
+        allow = allow ? arena_printf(&r->arena, "%s, %s", allow, m) : m;
+    }
+    return allow;
+}
+
 const struct route *
 router_find(struct req *r, const char *method, const char *path,
             bool *path_known)
@@ -247,8 +270,11 @@ router_dispatch(struct req *r)
     found = router_find(r, r->method, r->path, &path_known);
     if (found == NULL) {
         if (path_known) {
-            req_add_header(r, "Allow", "GET, HEAD");
-            req_error(r, 405, NULL);
+            const char *allow = allowed_methods(r);
+
+            req_add_header(r, "Allow", allow);
+            req_error(r, 405,
+                      arena_printf(&r->arena, T_ERR_METHOD_ALLOWED, allow));
         } else {
             req_error(r, 404, NULL);
         }
