@@ -4,7 +4,8 @@ cannot see, checked on src/: each handler's ROUTE:/CAP: header matches the
 route table; no sprintf, strcpy, strcat or gets; sqlite3_* only in src/db/;
 microhttpd.h only in src/http/; SQL text only in queries.def files and
 migrations; every html_raw_trusted call has a comment saying why;
-spreadsheet text only through core/xlsx_cell.c (the formula guard); SQL runs
+spreadsheet text only through core/xlsx_cell.c (the formula guard); html_printf
+formats use only the conversions html.c formats; SQL runs
 only in a module's store files; infrastructure names no domain module; no
 include circle; no Polish literal outside strings_pl.h; every module has
 the same parts. Prints `ok NAME` or `FAIL NAME: where` per rule.
@@ -177,6 +178,76 @@ def spreadsheet_text_is_guarded():
         for m in pat.finditer(code):
             line = code[:m.start()].count('\n') + 1
             problems.append(f'{rel}:{line} {m.group(0).rstrip("(")}')
+    return problems
+
+
+# A conversion of a printf format: flags, width, precision, length, type.
+CONVERSION = re.compile(r'%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?'
+                        r'(hh|h|ll|l|j|z|t|L)?(.?)')
+LITERAL = r'"(?:[^"\\\n]|\\.)*"'
+
+
+def string_macros(files):
+    """NAME -> text of every #define whose value is string literals."""
+    macros = {}
+    for text in files.values():
+        code = strip_comments(text).replace('\\\n', ' ')
+        for m in re.finditer(r'^#define\s+(\w+)\s+((?:' + LITERAL +
+                             r'\s*)+)$', code, flags=re.M):
+            macros[m.group(1)] = ''.join(
+                s[1:-1] for s in re.findall(LITERAL, m.group(2)))
+    return macros
+
+
+def conversion_refused(m):
+    """Why html_printf (src/html/html.c) cannot format this conversion,
+    or None: %s takes only a precision, %c nothing, integers and floating
+    point go through snprintf, and %n, %p, wide text and '*' are refused."""
+    flags, width, prec, length, conv = m.groups()
+    if '*' in (width, prec):
+        return "'*'"
+    if conv == '%':
+        return None if not (flags or width or prec is not None or length) \
+            else 'flags on %%'
+    if conv == 's' and not (flags or width or length):
+        return None
+    if conv == 'c' and not (flags or width or prec is not None or length):
+        return None
+    if conv in 'diuoxX' and conv and length != 'L':
+        return None
+    if conv in 'fFeEgGaA' and conv and length in (None, 'l'):
+        return None
+    return 'unsupported'
+
+
+@rule('html_printf formats use supported conversions')
+def html_printf_conversions():
+    files = {os.path.relpath(os.path.join(ROOT, rel), SRC): text
+             for rel, text in sources()}
+    problems = []
+    macros = string_macros(files)
+    for rel, text in sorted(files.items()):
+        if rel.startswith('html/html.'):
+            continue
+        code = strip_comments(text)
+        for call in re.finditer(r'\bhtml_printf\s*\(', code):
+            # Skip the buffer argument, then join the format's pieces.
+            depth, i = 0, call.end()
+            while depth > 0 or code[i] != ',':
+                depth += {'(': 1, ')': -1}.get(code[i], 0)
+                i += 1
+            fmt = ''
+            for tok in re.finditer(LITERAL + r'|\w+|\S', code[i + 1:]):
+                piece = tok.group(0)
+                if piece in (',', ')'):
+                    break
+                fmt += piece[1:-1] if piece[0] == '"' else macros.get(piece,
+                                                                      '')
+            for m in CONVERSION.finditer(fmt):
+                why = conversion_refused(m)
+                if why:
+                    line = code[:call.start()].count('\n') + 1
+                    problems.append(f'src/{rel}:{line} {m.group(0)} ({why})')
     return problems
 
 

@@ -104,6 +104,13 @@ CASES = [
                                   '    worksheet_write_string(w, 0, 0, s, 0);'
                                   '\n}\n'},
      'notes_export.c:4 worksheet_write_string'),
+    ('%n in an html_printf format', 'html_printf formats',
+     {'src/notes/notes_pages.c': page('    html_printf(&r->out, "<p>%.80s%n", s, &n);\n')},
+     'notes_pages.c:16 %n (unsupported)'),
+    ('width on %s through a string macro', 'html_printf formats',
+     {'src/notes/strings_pl.h': '#define T_NOTES_TITLE "Notatki zespołu %-8s"\n',
+      'src/notes/notes_pages.c': page('    html_printf(&r->out, T_NOTES_TITLE, s);\n')},
+     'notes_pages.c:16 %-8s (unsupported)'),
     ('db_query in a page', 'SQL runs only in store',
      {'src/notes/notes_pages.c':
       page('    db_done(db_query(r->db, Q_NOTES_ALL));\n')},
