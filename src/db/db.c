@@ -372,15 +372,23 @@ db_exec(db_stmt *st)
 }
 
 int
-db_one_int(db_stmt *st, int64_t *out)
+db_one_row(db_stmt *st)
 {
     int rc = db_step(st);
 
     if (rc == DB_ROW) {
+        return 0;
+    }
+    return rc == DB_DONE ? ERR_NOTFOUND : rc;
+}
+
+int
+db_one_int(db_stmt *st, int64_t *out)
+{
+    int rc = db_one_row(st);
+
+    if (rc == 0) {
         *out = db_col_int(st, 0);
-        rc = 0;
-    } else if (rc == DB_DONE) {
-        rc = ERR_NOTFOUND;
     }
     db_done(st);
     return rc;

@@ -73,6 +73,11 @@ char *db_col_text_dup(struct arena *a, db_stmt *st, int col);
 void db_done(db_stmt *st);
 /* Step a statement that returns no rows (or ignore them); 0 or error. */
 int db_exec(db_stmt *st);
+/*
+** Step once, for a query of at most one row: 0 with the row current (read
+** its columns, then db_done), ERR_NOTFOUND, or ERR_CONFLICT / ERR_DB.
+*/
+int db_one_row(db_stmt *st);
 /* Step once and read column 0 as an integer: 0, ERR_NOTFOUND or error. */
 int db_one_int(db_stmt *st, int64_t *out);
 /* Id of the row the connection inserted last. */
