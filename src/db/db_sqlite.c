@@ -163,11 +163,11 @@ add_functions(sqlite3 *h)
 /* --- connections ------------------------------------------------------ */
 
 static int
-exec_raw(sqlite3 *h, const char *sql, char *err, int errlen)
+sqlite_exec(void *conn, const char *sql, char *err, int errlen)
 {
     char *msg = NULL;
 
-    if (sqlite3_exec(h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+    if (sqlite3_exec(conn, sql, NULL, NULL, &msg) != SQLITE_OK) {
         if (err != NULL) {
             snprintf(err, (size_t)errlen, "%s", msg ? msg : "unknown error");
         }
@@ -175,12 +175,6 @@ exec_raw(sqlite3 *h, const char *sql, char *err, int errlen)
         return ERR_DB;
     }
     return 0;
-}
-
-static int
-sqlite_exec(void *conn, const char *sql, char *err, int errlen)
-{
-    return exec_raw(conn, sql, err, errlen);
 }
 
 static const char *
@@ -269,15 +263,15 @@ sqlite_open(const char *path, int flags, void **conn, char *err, int errlen)
     sqlite3_busy_timeout(h, 5000);
     add_functions(h);
     if (!(flags & DB_OPEN_READONLY) &&
-        exec_raw(h, "PRAGMA journal_mode = WAL", err, errlen) != 0) {
+        sqlite_exec(h, "PRAGMA journal_mode = WAL", err, errlen) != 0) {
         goto fail;
     }
     /* NORMAL is durable in WAL mode except for power loss mid-checkpoint;
      * FULL makes acknowledged writes survive that too. */
-    if (exec_raw(h,
-                 "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
-                 "PRAGMA temp_store = MEMORY",
-                 err, errlen) != 0) {
+    if (sqlite_exec(h,
+                    "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
+                    "PRAGMA temp_store = MEMORY",
+                    err, errlen) != 0) {
         goto fail;
     }
     *conn = h;
@@ -326,12 +320,13 @@ sqlite_applied(void *conn, bool *applied, int max, bool writable, char *err,
     sqlite3_stmt *st;
     int v = sqlite_version(conn), n = 0, rc;
 
-    if (writable && exec_raw(conn,
-                             "CREATE TABLE IF NOT EXISTS schema_migration ("
-                             " number INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-                             " applied_at TEXT NOT NULL DEFAULT"
-                             " (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))",
-                             err, errlen) != 0) {
+    if (writable &&
+        sqlite_exec(conn,
+                    "CREATE TABLE IF NOT EXISTS schema_migration ("
+                    " number INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                    " applied_at TEXT NOT NULL DEFAULT"
+                    " (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))",
+                    err, errlen) != 0) {
         return ERR_DB;
     }
     if (sqlite3_prepare_v2(conn, "SELECT number FROM schema_migration", -1, &st,
@@ -375,7 +370,7 @@ sqlite_record(void *conn, int number, const char *name, int version, char *err,
              "INSERT INTO schema_migration(number, name) VALUES (%d, "
              "'%.64s'); PRAGMA user_version = %d",
              number, name, version);
-    return exec_raw(conn, sql, err, errlen);
+    return sqlite_exec(conn, sql, err, errlen);
 }
 
 /* --- statements ------------------------------------------------------- */
