@@ -28,7 +28,6 @@ struct db_value {
 };
 
 struct db_backend {
-    const char *name;   /* for logs: "sqlite" */
     const char *scheme; /* a path beginning with it selects this engine;
                            NULL for the default, which takes any path */
     enum db_dialect dialect;

@@ -693,7 +693,6 @@ sqlite_restore(const char *src, const char *dest, char *err, int errlen)
 }
 
 const struct db_backend db_sqlite = {
-    .name = "sqlite",
     .scheme = NULL,
     .dialect = DB_DIALECT_SQLITE,
     .begin = "BEGIN IMMEDIATE",
