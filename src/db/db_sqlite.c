@@ -25,10 +25,15 @@
 /* --- Polish collation ------------------------------------------------- */
 
 /*
-** Order of the Polish alphabet; a letter's weight is its position. Letters
+** Order of the Polish alphabet (a ą b c ć d e ę ... z ź ż), as code points:
+** collation data, not text. A letter's weight is its position; letters
 ** outside it sort by code point after it.
 */
-static const char pl_order[] = "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż";
+static const int pl_order[] = {
+    'a', 0x105, 'b', 'c',   0x107, 'd', 'e',   0x119, 'f',  'g',   'h',   'i',
+    'j', 'k',   'l', 0x142, 'm',   'n', 0x144, 'o',   0xF3, 'p',   'q',   'r',
+    's', 0x15B, 't', 'u',   'v',   'w', 'x',   'y',   'z',  0x17A, 0x17C,
+};
 
 static int
 next_cp(const unsigned char **p, const unsigned char *end)
@@ -79,12 +84,10 @@ static pthread_once_t weights_once = PTHREAD_ONCE_INIT;
 static void
 weights_init(void)
 {
-    const unsigned char *p = (const unsigned char *)pl_order;
-    const unsigned char *end = p + sizeof(pl_order) - 1;
-    int pos = 1;
+    size_t i;
 
-    while (p < end) {
-        weights[next_cp(&p, end)] = 1000 + pos++;
+    for (i = 0; i < sizeof(pl_order) / sizeof(pl_order[0]); i++) {
+        weights[pl_order[i]] = 1000 + (int)i + 1;
     }
 }
 

@@ -91,7 +91,7 @@ def layering():
         code = strip_comments(text)
         if rel != 'src/db/db_sqlite.c' and re.search(
                 r'\bsqlite3_\w+\s*\(|sqlite3\.h', code):
-            problems.append(f'{rel}: sqlite3 outside src/db/db_sqlite.c')
+            problems.append(f'{rel}: sqlite3_* outside src/db/db_sqlite.c')
         if not rel.startswith('src/http/') and 'microhttpd.h' in code:
             problems.append(f'{rel}: microhttpd.h outside src/http')
     report('sqlite3 only in src/db/db_sqlite.c, microhttpd only in src/http',
