@@ -541,6 +541,11 @@ def main():
     ap.add_argument('--verbose', action='store_true',
                     help='print every problem on its own line')
     args = ap.parse_args()
+    unknown = [n for n in PENDING if n not in RULES]
+    if unknown:
+        print(f'check_source.py: PENDING names no rule: {unknown}',
+              file=sys.stderr)
+        return 2
     ROOT = os.path.abspath(args.root)
     SRC = os.path.join(ROOT, 'src')
     verbose = args.verbose
