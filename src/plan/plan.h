@@ -74,6 +74,13 @@ struct plan_term {
 };
 
 /* A funding source; the list is data, copied into every plan. */
+enum plan_src {
+    PLAN_SRC_OWN, /* the indexes of the sources plan_new() gives a plan */
+    PLAN_SRC_SUBSIDY,
+    PLAN_SRC_EU,
+    PLAN_SRC_OTHER,
+};
+
 struct plan_source {
     const char *code; /* "own", "subsidy", "eu", "other" */
     const char *name; /* Polish name */
@@ -243,7 +250,7 @@ struct plan_totals {
     int64_t by_source[PLAN_SOURCES_MAX]; /* grosze, indexed like sources */
 };
 
-/* ---- plan_read.c ---- */
+/* ---- plan_read.c (one file per format: plan_read_*.c) ---- */
 
 /*
 ** Read a plan from data[0..len) (any bytes; need not be NUL-terminated).
@@ -279,6 +286,8 @@ int plan_read_file(struct arena *a, const char *path, size_t max_bytes,
 char *plan_cp1250_to_utf8(struct arena *a, const char *s, size_t n,
                           size_t *out_len);
 
+/* ---- plan_model.c ---- */
+
 /*
 ** "<FNV-1a 64 in hex>-<length>" of data[0..len), in the arena: what tells
 ** that a document was imported before (not a defence against forgery: a
@@ -306,8 +315,8 @@ int plan_next_row(const struct plan *p);
 
 /*
 ** Grow an arena array of n elements of size bytes so that element n can
-** be written; capacity doubles at powers of two. Returns the (maybe moved)
-** array. Every array of struct plan grows only through this.
+** be written: arena_grow(). Every array of struct plan grows only through
+** this.
 */
 void *plan_grow(struct arena *a, void *arr, int n, size_t size);
 

@@ -1,0 +1,859 @@
+/*
+** A plan table's header and layout (see plan_read.h), whichever format
+** gave the rows: the header over one or two rows and what each column
+** holds, the title and resolution above it, goal rows, numbered tasks and
+** actions, continuation rows, breakdown rows, "j.w.", total rows, funding
+** notes and footnotes. Consistency between the figures is plan_check.c's
+** job.
+*/
+#include "plan_read.h"
+
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/str.h"
+#include "strings_pl.h"
+
+#define HEADER_SCAN_ROWS 60
+
+/* The role of a header cell; *src receives a source index. */
+static enum role
+role_of(struct reader *r, const char *text, int *src, int *y1, int *y2)
+{
+    const char *f = rd_fold(r, text);
+    int a = 0, b = 0;
+
+    *src = -1;
+    *y1 = *y2 = 0;
+    if (f[0] == '\0') {
+        return R_NONE;
+    }
+    if (strcmp(f, "lp") == 0 || str_starts(f, "lp ") || strcmp(f, "l p") == 0 ||
+        strcmp(f, "nr") == 0) {
+        return R_NUMBER;
+    }
+    if (rd_has(f, "termin")) {
+        return R_TERM;
+    }
+    if (str_starts(f, "realizator")) {
+        return R_IMPL;
+    }
+    if (rd_has(f, "kierunek interwencji") || str_starts(f, "kierunki")) {
+        return R_TITLE;
+    }
+    if (rd_has(f, "dzialanie w programie") ||
+        strcmp(f, "dzialanie programu") == 0) {
+        return R_ACTION;
+    }
+    if (rd_has(f, "srodki wlasne") || strcmp(f, "wlasne") == 0 ||
+        rd_has(f, "srodki samorzadu")) {
+        *src = PLAN_SRC_OWN;
+        return R_SOURCE;
+    }
+    if (rd_has(f, "dotacj")) {
+        *src = PLAN_SRC_SUBSIDY;
+        return R_SOURCE;
+    }
+    if (strcmp(f, "ue") == 0 || rd_has(f, "srodki ue") || rd_has(f, "unijne") ||
+        strcmp(f, "efs") == 0) {
+        *src = PLAN_SRC_EU;
+        return R_SOURCE;
+    }
+    if (strcmp(f, "inne") == 0 || str_starts(f, "inne zrodla") ||
+        str_starts(f, "inne srodki")) {
+        *src = PLAN_SRC_OTHER;
+        return R_SOURCE;
+    }
+    if (strcmp(f, "ogolna") == 0 || str_starts(f, "ogolem") ||
+        rd_has(f, "planowane srodki") || str_starts(f, "wartosc") ||
+        str_starts(f, "kwota") || strcmp(f, "razem") == 0 ||
+        str_starts(f, "budzet")) {
+        return R_TOTAL;
+    }
+    if (str_starts(f, "wskaznik") || rd_has(f, "nazwa wskaznika")) {
+        return R_INDICATOR;
+    }
+    if (strcmp(f, "jednostka") == 0 || strcmp(f, "jednostka miary") == 0) {
+        return R_UNIT;
+    }
+    if (str_starts(f, "plan ") || str_starts(f, "wartosc docelowa")) {
+        a = rd_two_years(f + strcspn(f, "0123456789"), &b);
+        *y1 = a;
+        if (b != 0) {
+            *y2 = b;
+            return R_TARGET_MULTI;
+        }
+        return R_TARGET_YEAR;
+    }
+    if (rd_has(f, "rezultat")) {
+        *y1 = rd_two_years(f + strcspn(f, "0123456789"), &b);
+        return R_RESULTS;
+    }
+    if (str_starts(f, "dzialani") || str_starts(f, "zadani") ||
+        str_starts(f, "opis")) {
+        return R_DESC;
+    }
+    return R_NONE;
+}
+
+static bool
+row_has_number(const struct row *w)
+{
+    for (int i = 0; i < w->n; i++) {
+        struct plan_num v;
+
+        if (w->cell[i][0] != '\0' && plan_num_money(w->cell[i], &v) == 0 &&
+            v.kind == PLAN_NUM_VALUE) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Header row(s): sets r->col, r->src_col, column names. Returns the index
+** of the first data row, or -1 when no header was found. */
+static int
+read_header(struct reader *r)
+{
+    struct plan *p = r->p;
+    int h = -1, roles[256], srcs[256];
+    const char *names[256];
+
+    for (int i = 0; i < r->nrows && i < HEADER_SCAN_ROWS; i++) {
+        const struct row *w = &r->rows[i];
+        int known = 0, src, y1, y2;
+        bool number = false;
+
+        for (int c = 0; c < w->n; c++) {
+            enum role ro = role_of(r, w->cell[c], &src, &y1, &y2);
+
+            known += ro != R_NONE;
+            number |= ro == R_NUMBER;
+        }
+        if (known >= 3 && number) {
+            h = i;
+            break;
+        }
+    }
+    if (h < 0) {
+        return -1;
+    }
+    r->ncols = r->rows[h].n < 256 ? r->rows[h].n : 256;
+    for (int c = 0; c < 256; c++) {
+        roles[c] = R_NONE;
+        srcs[c] = -1;
+        names[c] = NULL;
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        const struct row *w;
+        int src, y1, y2, known = 0;
+
+        if (pass == 1) {
+            /* a second header row: Lp. empty, names only, no figures */
+            if (h + 1 >= r->nrows) {
+                break;
+            }
+            w = &r->rows[h + 1];
+            if (rd_cell(w, 0)[0] != '\0' || row_has_number(w)) {
+                break;
+            }
+            for (int c = 0; c < w->n && c < 256; c++) {
+                known += role_of(r, w->cell[c], &src, &y1, &y2) != R_NONE;
+            }
+            if (known == 0) {
+                break;
+            }
+            h++;
+        }
+        w = &r->rows[h];
+        for (int c = 0; c < w->n && c < 256; c++) {
+            enum role ro = role_of(r, w->cell[c], &src, &y1, &y2);
+
+            if (ro == R_NONE) {
+                continue;
+            }
+            roles[c] = ro;
+            srcs[c] = src;
+            names[c] = w->cell[c];
+            if (c + 1 > r->ncols) {
+                r->ncols = c + 1;
+            }
+            if (ro == R_TARGET_YEAR && y1 != 0 && p->year == 0) {
+                p->year = y1;
+            }
+            if (ro == R_RESULTS && y1 != 0 && p->year == 0) {
+                p->year = y1;
+            }
+            if (ro == R_TARGET_MULTI && p->programme_from == 0) {
+                p->programme_from = y1;
+                p->programme_to = y2;
+            }
+        }
+    }
+    for (int i = 0; i < R_COUNT; i++) {
+        r->col[i] = -1;
+    }
+    for (int s = 0; s < PLAN_SOURCES_MAX; s++) {
+        r->src_col[s] = -1;
+    }
+    for (int c = r->ncols - 1; c >= 0; c--) {
+        if (roles[c] == R_SOURCE) {
+            r->src_col[srcs[c]] = c;
+            p->col.source[srcs[c]] = names[c];
+        } else if (roles[c] != R_NONE) {
+            r->col[roles[c]] = c;
+        }
+    }
+    if (r->col[R_TITLE] < 0 && r->col[R_ACTION] < 0) {
+        r->col[R_TITLE] = r->col[R_DESC]; /* "Działanie" beside "1.1" */
+    }
+    /* the last column named is where a complete row must reach */
+    r->ncols = 0;
+    for (int c = 0; c < 256; c++) {
+        if (roles[c] != R_NONE) {
+            r->ncols = c + 1;
+        }
+    }
+#define NAME(role, field)                                                      \
+    if (r->col[role] >= 0) {                                                   \
+        p->col.field = names[r->col[role]];                                    \
+    }
+    NAME(R_NUMBER, number)
+    NAME(R_TITLE, title)
+    NAME(R_ACTION, action)
+    NAME(R_DESC, description)
+    NAME(R_TERM, term)
+    NAME(R_IMPL, implementers)
+    NAME(R_TOTAL, total)
+    NAME(R_INDICATOR, indicator)
+    NAME(R_TARGET_YEAR, target_year)
+    NAME(R_TARGET_MULTI, target_multi)
+    NAME(R_RESULTS, results)
+#undef NAME
+    return h + 1;
+}
+
+/* Title, programme title, plan and programme years from the title. */
+static void
+read_title(struct reader *r, const char *title)
+{
+    struct plan *p = r->p;
+    char *f = rd_fold(r, title);
+    const char *q1 = strstr(title, "\xE2\x80\x9E");                  /* „ */
+    const char *q2 = q1 != NULL ? strstr(q1, "\xE2\x80\x9D") : NULL; /* ” */
+    int y2;
+
+    p->title = title;
+    if (p->year == 0) {
+        p->year = rd_year_after(f, "na rok ", NULL);
+    }
+    if (p->programme_from == 0) {
+        p->programme_from = rd_year_after(f, "na lata ", &y2);
+        p->programme_to = y2;
+    }
+    if (q1 != NULL && q2 != NULL && q2 > q1 + 3) {
+        p->programme_title = arena_strndup(r->a, q1 + 3, (size_t)(q2 - q1 - 3));
+    } else {
+        const char *s = strstr(title, "realizacji ");
+        const char *e = strstr(title, " na rok");
+
+        if (s != NULL && e != NULL && e > s + 11) {
+            p->programme_title =
+                arena_strndup(r->a, s + 11, (size_t)(e - s - 11));
+        }
+    }
+}
+
+/*
+** 'Program „X” na lata 2026–2028' under the title, as our export writes
+** the programme of a plan whose title does not name it: true when read.
+*/
+static bool
+read_programme_line(struct reader *r, const char *text)
+{
+    struct plan *p = r->p;
+    const char *f = rd_fold(r, text);
+    const char *q1 = strstr(text, "\xE2\x80\x9E");                   /* „ */
+    const char *q2 = q1 != NULL ? strstr(q1, "\xE2\x80\x9D") : NULL; /* ” */
+    int y2 = 0, y;
+
+    if (!str_starts(f, "program ") || q2 == NULL || q2 <= q1 + 3) {
+        return false;
+    }
+    p->programme_title = arena_strndup(r->a, q1 + 3, (size_t)(q2 - q1 - 3));
+    y = rd_year_after(f, "na lata ", &y2);
+    if (y != 0 && y2 != 0) {
+        p->programme_from = y;
+        p->programme_to = y2;
+    }
+    return true;
+}
+
+/* Lines above the header: the title, then the resolution and the rest. */
+static void
+read_preamble(struct reader *r, int header)
+{
+    struct plan *p = r->p;
+    struct buf resolution;
+
+    buf_init(&resolution);
+    for (int i = 0; i < header; i++) {
+        const struct row *w = &r->rows[i];
+        int first, last;
+        const char *f;
+
+        if (rd_row_nonempty(w, &first, &last) == 0) {
+            continue;
+        }
+        if (p->title != NULL && read_programme_line(r, w->cell[first])) {
+            continue;
+        }
+        if (role_of(r, w->cell[first], &last, &last, &last) != R_NONE &&
+            p->title != NULL) {
+            continue;
+        }
+        if (p->title == NULL) {
+            read_title(r, w->cell[first]);
+            continue;
+        }
+        f = rd_fold(r, w->cell[first]);
+        if (rd_has(f, "uchwal") || str_starts(f, "zalacznik") ||
+            str_starts(f, "zarzadu") || str_starts(f, "sejmiku") ||
+            str_starts(f, "z dnia")) {
+            if (resolution.len > 0) {
+                buf_putc(&resolution, ' ');
+            }
+            buf_puts(&resolution, w->cell[first]);
+        }
+    }
+    p->resolution = resolution.len > 0
+                        ? arena_strndup(r->a, resolution.data, resolution.len)
+                        : NULL;
+    buf_free(&resolution);
+}
+
+/* "Cel 1. Title" -> code "1"; returns false when s is not a goal. */
+static bool
+goal_code(struct reader *r, const char *s, char **code, const char **title)
+{
+    const char *f = rd_fold(r, s);
+    const char *q = s + 3;
+    int lv;
+    size_t n;
+
+    if (!str_starts(f, "cel ")) {
+        return false;
+    }
+    while (*q == ' ') {
+        q++;
+    }
+    n = rd_lead_code(r->a, q, &lv, code);
+    if (n == 0) {
+        if (((*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z')) &&
+            (q[1] == '.' || q[1] == ' ' || q[1] == ':')) {
+            *code = arena_strndup(r->a, q, 1);
+            n = 2;
+        } else {
+            return false;
+        }
+    }
+    q += n;
+    while (*q == ' ' || *q == '.' || *q == ':') {
+        q++;
+    }
+    *title = q;
+    return true;
+}
+
+/* The label of a total row, or NULL. */
+static bool
+is_total_label(struct reader *r, const char *s)
+{
+    const char *f = rd_fold(r, s);
+
+    return str_starts(f, "laczna wartosc") || strcmp(f, "suma") == 0 ||
+           strcmp(f, "razem") == 0 || strcmp(f, "ogolem") == 0 ||
+           str_starts(f, "suma ogolem") || str_starts(f, "wartosc ogolem") ||
+           str_starts(f, "razem plan");
+}
+
+/* Figures of a total row in the money columns (or cols given). */
+static bool
+total_figures(struct reader *r, const struct row *w, const char *label,
+              const int *src_col, int total_col)
+{
+    struct plan_num v;
+    bool any = false;
+
+    if (total_col >= 0 && rd_cell(w, total_col)[0] != '\0') {
+        plan_num_money(rd_cell(w, total_col), &v);
+        v.text = rd_cell(w, total_col);
+        rd_declared_add(r, label, -1, v, w->line, r->p->col.total);
+        any = true;
+    }
+    for (int s = 0; s < r->p->nsources; s++) {
+        if (src_col[s] >= 0 && rd_cell(w, src_col[s])[0] != '\0') {
+            plan_num_money(rd_cell(w, src_col[s]), &v);
+            v.text = rd_cell(w, src_col[s]);
+            rd_declared_add(r, label, s, v, w->line, r->p->col.source[s]);
+            any = true;
+        }
+    }
+    return any;
+}
+
+/* Row numbers listed after "wierszu"/"wierszach": "2-5 oraz 8, 11,10 i 18". */
+static void
+note_rows(struct reader *r, struct plan_note *n, const char *text)
+{
+    const char *s = strstr(text, "wiersz");
+    int cap = 8;
+
+    if (s == NULL) {
+        return;
+    }
+    while (*s != '\0' && *s != ' ' && *s != ':') {
+        s++;
+    }
+    n->rows = arena_alloc(r->a, (size_t)cap * sizeof(int));
+    for (;;) {
+        int a = 0, b;
+        const char *q;
+
+        while (*s == ' ' || *s == ',' || *s == ':') {
+            s++;
+        }
+        if (str_starts(s, "i ")) {
+            s += 2;
+            continue;
+        }
+        if (str_starts(s, "oraz ")) {
+            s += 5;
+            continue;
+        }
+        if (!(*s >= '0' && *s <= '9')) {
+            break;
+        }
+        while (*s >= '0' && *s <= '9' && a < 100000) {
+            a = a * 10 + (*s++ - '0');
+        }
+        b = a;
+        q = s;
+        while (*q == ' ') {
+            q++;
+        }
+        if (*q == '-' || str_starts(q, "\xE2\x80\x93")) {
+            q += *q == '-' ? 1 : 3;
+            while (*q == ' ') {
+                q++;
+            }
+            if (*q >= '0' && *q <= '9') {
+                b = 0;
+                while (*q >= '0' && *q <= '9' && b < 100000) {
+                    b = b * 10 + (*q++ - '0');
+                }
+                s = q;
+            }
+        }
+        if (b < a || b > PLAN_NOTE_ROW_MAX) {
+            b = a;
+        }
+        /* a few bytes can name a long range: all notes share one budget */
+        if (r->note_rows + (b - a + 1) > PLAN_MAX_NOTE_ROWS) {
+            if (r->note_rows > PLAN_MAX_NOTE_ROWS) {
+                return; /* said once */
+            }
+            plan_finding_add(r->a, r->p, PLAN_WARNING, n->row, NULL,
+                             "note_rows_too_many", T_PLAN_READ_NOTE_ROWS,
+                             PLAN_MAX_NOTE_ROWS, n->row);
+            r->note_rows = PLAN_MAX_NOTE_ROWS + 1;
+            return;
+        }
+        r->note_rows += b - a + 1;
+        for (int k = a; k <= b; k++) {
+            if (n->nrows == cap) {
+                n->rows =
+                    arena_realloc(r->a, n->rows, (size_t)cap * sizeof(int),
+                                  (size_t)cap * 2 * sizeof(int));
+                cap *= 2;
+            }
+            n->rows[n->nrows++] = k;
+        }
+    }
+}
+
+static int
+note_source(struct reader *r, const char *text)
+{
+    const char *f = rd_fold(r, text);
+
+    if (rd_has(f, "dotacj") || rd_has(f, "budzetu panstwa")) {
+        return PLAN_SRC_SUBSIDY;
+    }
+    if (rd_has(f, "unii europejskiej") || rd_has(f, " ue ") ||
+        rd_has(f, "efs")) {
+        return PLAN_SRC_EU;
+    }
+    return PLAN_SRC_OWN;
+}
+
+/* A row below the total: a funding note, an item of one, or a summary. */
+static void
+note_row(struct reader *r, const struct row *w, int *last_note)
+{
+    struct plan *p = r->p;
+    int first, last, lv;
+    const char *text, *f;
+    struct plan_note *n;
+    struct plan_num v = {PLAN_NUM_EMPTY, 0, NULL};
+    char *code;
+
+    rd_row_nonempty(w, &first, &last);
+    text = w->cell[first];
+    if (last > first) {
+        if (plan_num_money(w->cell[last], &v) != 0) {
+            rd_bad_number(r, w->line, NULL, w->cell[last]);
+        }
+        v.text = w->cell[last];
+    } else if (plan_num_money(text, &v) == 0 && v.kind == PLAN_NUM_VALUE) {
+        v.text = text;
+        rd_declared_add(r, "Suma kwot w uwagach", -1, v, w->line, NULL);
+        return;
+    }
+    f = rd_fold(r, text);
+    if (rd_lead_code(r->a, text, &lv, &code) > 0 &&
+        (rd_has(f, "wiersz") || rd_has(f, "pozycj"))) {
+        p->notes = plan_grow(r->a, p->notes, p->nnotes, sizeof(*n));
+        n = &p->notes[p->nnotes];
+        memset(n, 0, sizeof(*n));
+        n->label = code;
+        n->text = text;
+        n->amount = v;
+        n->parent = -1;
+        n->row = w->line;
+        n->source = note_source(r, text);
+        note_rows(r, n, text);
+        *last_note = p->nnotes++;
+        return;
+    }
+    if (rd_bullet_len(text) > 0 && *last_note >= 0) {
+        p->notes = plan_grow(r->a, p->notes, p->nnotes, sizeof(*n));
+        n = &p->notes[p->nnotes];
+        memset(n, 0, sizeof(*n));
+        n->label = arena_strndup(r->a, text, rd_bullet_len(text));
+        n->text = rd_skip_bullets(text);
+        n->amount = v;
+        n->parent = *last_note;
+        n->source = p->notes[*last_note].source;
+        n->row = w->line;
+        p->nnotes++;
+        return;
+    }
+    if (v.kind == PLAN_NUM_VALUE) {
+        if (str_starts(f, "srodki samorzadu") ||
+            str_starts(f, "srodki wlasne")) {
+            rd_declared_add(r, text, PLAN_SRC_OWN, v, w->line, NULL);
+            return;
+        }
+        if (str_starts(f, "dotacja")) {
+            rd_declared_add(r, text, PLAN_SRC_SUBSIDY, v, w->line, NULL);
+            return;
+        }
+        if (str_starts(f, "srodki ue") || rd_has(f, "unii europejskiej") ||
+            str_starts(f, "dofinansowanie")) {
+            rd_declared_add(r, text, PLAN_SRC_EU, v, w->line, NULL);
+            return;
+        }
+        if (str_starts(f, "inne")) {
+            rd_declared_add(r, text, PLAN_SRC_OTHER, v, w->line, NULL);
+            return;
+        }
+        if (str_starts(f, "razem") || str_starts(f, "suma") ||
+            str_starts(f, "ogolem")) {
+            rd_declared_add(r, text, -1, v, w->line, NULL);
+            return;
+        }
+    }
+    rd_text_add(r, "Uwagi", text, w->line);
+}
+
+/* Give the lines listed by funding notes their source. */
+static void
+apply_notes(struct reader *r)
+{
+    struct plan *p = r->p;
+    int *first = NULL, *next = NULL;
+
+    if (p->nnotes > 0) {
+        plan_task_index(r->a, p, PLAN_NOTE_ROW_MAX, &first, &next);
+        r->note_claim =
+            arena_alloc(r->a, (PLAN_NOTE_ROW_MAX + 1) * sizeof(int));
+    }
+
+    for (int i = 0; i < p->nnotes; i++) {
+        const struct plan_note *n = &p->notes[i];
+
+        if (n->parent >= 0 || n->source < 0) {
+            continue;
+        }
+        for (int k = 0; k < n->nrows; k++) {
+            bool found = false;
+
+            if (n->rows[k] < 0 || n->rows[k] > PLAN_NOTE_ROW_MAX ||
+                r->note_claim[n->rows[k]] == i + 1) {
+                continue;
+            }
+            /* a row's tasks are walked once, however often it is named */
+            if (r->note_claim[n->rows[k]] != 0) {
+                plan_finding_add(r->a, p, PLAN_WARNING, n->row, NULL,
+                                 "note_row_twice", T_PLAN_READ_NOTE_ROW_TWICE,
+                                 n->rows[k], n->label);
+                continue;
+            }
+            r->note_claim[n->rows[k]] = i + 1;
+            for (int t = first[n->rows[k]]; t >= 0; t = next[t]) {
+                found = true;
+                for (int l = p->tasks[t].first_line;
+                     l < p->tasks[t].first_line + p->tasks[t].nlines; l++) {
+                    struct plan_line *ln = &p->lines[l];
+
+                    if (ln->namounts > 0) {
+                        plan_finding_add(
+                            r->a, p, PLAN_WARNING, n->row, NULL,
+                            "note_row_twice",
+                            "Wiersz %d ma już źródło finansowania, a uwaga "
+                            "%s przypisuje mu kolejne.",
+                            n->rows[k], n->label);
+                        continue;
+                    }
+                    if (ln->total.kind == PLAN_NUM_EMPTY) {
+                        continue;
+                    }
+                    ln->amounts = arena_alloc(r->a, PLAN_SOURCES_MAX *
+                                                        sizeof(*ln->amounts));
+                    ln->amounts[0].source = n->source;
+                    ln->amounts[0].amount = ln->total;
+                    ln->namounts = 1;
+                }
+            }
+            if (!found) {
+                plan_finding_add(r->a, p, PLAN_WARNING, n->row, NULL,
+                                 "note_row_unknown",
+                                 "Uwaga %s wskazuje wiersz %d, którego nie "
+                                 "ma w planie.",
+                                 n->label, n->rows[k]);
+            }
+        }
+    }
+}
+
+static void
+cut_row_check(struct reader *r, const struct row *w)
+{
+    if (w->n < r->ncols) {
+        plan_finding_add(r->a, r->p, PLAN_WARNING, w->line, NULL, "row_cut",
+                         "Wiersz ma %d kolumn, a nagłówek %d; wiersz mógł "
+                         "zostać ucięty.",
+                         w->n, r->ncols);
+    }
+}
+
+/* Does the row carry budget, term or implementers? */
+static bool
+row_has_line(struct reader *r, const struct row *w)
+{
+    if (rd_cell(w, r->col[R_TERM])[0] != '\0' ||
+        rd_cell(w, r->col[R_IMPL])[0] != '\0' ||
+        rd_cell(w, r->col[R_TOTAL])[0] != '\0') {
+        return true;
+    }
+    for (int s = 0; s < r->p->nsources; s++) {
+        if (rd_cell(w, r->src_col[s])[0] != '\0') {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Term, budget, indicator and results of a task row or its continuation. */
+static void
+task_content(struct reader *r, const struct row *w, bool inherit_impl)
+{
+    if (row_has_line(r, w)) {
+        rd_line_add(r, w, inherit_impl);
+    }
+    if (rd_cell(w, r->col[R_INDICATOR])[0] != '\0') {
+        rd_indicator_from_row(r, w);
+    } else if (rd_cell(w, r->col[R_TARGET_YEAR])[0] != '\0' ||
+               rd_cell(w, r->col[R_TARGET_MULTI])[0] != '\0') {
+        /* figures without a name: a target of the previous indicator */
+        rd_indicator_from_row(r, w);
+    }
+    if (rd_cell(w, r->col[R_RESULTS])[0] != '\0') {
+        rd_results_from_text(r, w->line, rd_cell(w, r->col[R_RESULTS]), false);
+    }
+}
+
+static void
+read_table(struct reader *r, int start)
+{
+    struct plan *p = r->p;
+    int ncol = r->col[R_NUMBER] >= 0 ? r->col[R_NUMBER] : 0;
+    bool has_action = r->col[R_ACTION] >= 0;
+    const char *total_label = NULL;
+    int tot_src[PLAN_SOURCES_MAX], tot_total = r->col[R_TOTAL];
+    bool after_total = false;
+    int last_note = -1;
+
+    memcpy(tot_src, r->src_col, sizeof(tot_src));
+    for (int i = start; i < r->nrows; i++) {
+        const struct row *w = &r->rows[i];
+        const char *c0 = rd_cell(w, ncol), *title;
+        int first, last, nonempty = rd_row_nonempty(w, &first, &last), lv;
+        char *code;
+
+        if (nonempty == 0) {
+            continue;
+        }
+        if (nonempty == 1 && rd_footnote_mark_len(w->cell[first]) > 0) {
+            struct plan_footnote *fn;
+            size_t k = rd_footnote_mark_len(w->cell[first]);
+
+            p->footnotes =
+                plan_grow(r->a, p->footnotes, p->nfootnotes, sizeof(*fn));
+            fn = &p->footnotes[p->nfootnotes++];
+            fn->mark = arena_strndup(r->a, w->cell[first], k);
+            fn->text =
+                plan_trim(r->a, w->cell[first] + k, strlen(w->cell[first] + k));
+            fn->row = w->line;
+            continue;
+        }
+        if (total_label != NULL) {
+            /* the block under "Łączna wartość": names, then figures */
+            int known = 0, src, y1, y2;
+
+            for (int c = 0; c < w->n; c++) {
+                enum role ro = role_of(r, w->cell[c], &src, &y1, &y2);
+
+                if (ro == R_SOURCE) {
+                    if (known++ == 0) {
+                        for (int s = 0; s < PLAN_SOURCES_MAX; s++) {
+                            tot_src[s] = -1;
+                        }
+                    }
+                    tot_src[src] = c;
+                } else if (ro == R_TOTAL && !row_has_number(w)) {
+                    tot_total = c;
+                }
+            }
+            if (known > 0 || !row_has_number(w)) {
+                continue;
+            }
+            total_figures(r, w, total_label, tot_src, tot_total);
+            total_label = NULL;
+            after_total = true;
+            continue;
+        }
+        if (after_total) {
+            note_row(r, w, &last_note);
+            continue;
+        }
+        if (is_total_label(r, w->cell[first])) {
+            total_label = w->cell[first];
+            if (row_has_number(w) &&
+                total_figures(r, w, total_label, r->src_col, r->col[R_TOTAL])) {
+                total_label = NULL;
+                after_total = true;
+            }
+            continue;
+        }
+        if (goal_code(r, w->cell[first], &code, &title)) {
+            if (title[0] == '\0') {
+                title = rd_cell(w, r->col[R_TITLE]);
+            }
+            rd_goal_add(r, code, title, w->line);
+            continue;
+        }
+        if (c0[0] != '\0' && rd_lead_code(r->a, c0, &lv, &code) > 0 &&
+            strlen(c0) == rd_lead_code(r->a, c0, &lv, &code)) {
+            if (!has_action && lv == 1) {
+                rd_goal_add(r, code, rd_cell(w, r->col[R_TITLE]), w->line);
+                continue;
+            }
+            if (!has_action) {
+                const char *t = rd_cell(w, r->col[R_TITLE]);
+
+                cut_row_check(r, w);
+                rd_action_add(r, code, t, w->line);
+                r->task = -1;
+                if (row_has_line(r, w) ||
+                    rd_cell(w, r->col[R_INDICATOR])[0] != '\0') {
+                    rd_task_add(r, code, t, w->line);
+                    task_content(r, w, false);
+                }
+                continue;
+            }
+            /* a numbered task under an action named in its own column */
+            {
+                const char *ac = rd_cell(w, r->col[R_ACTION]);
+                bool inherit = ac[0] == '\0';
+
+                cut_row_check(r, w);
+                if (!inherit) {
+                    char *acode;
+                    int alv;
+                    size_t n = rd_lead_code(r->a, ac, &alv, &acode);
+
+                    if (n > 0) {
+                        rd_action_add(r, acode,
+                                      plan_trim(r->a, ac + n, strlen(ac + n)),
+                                      w->line);
+                    } else {
+                        rd_action_add(r,
+                                      arena_printf(r->a, "%d", p->nactions + 1),
+                                      ac, w->line);
+                    }
+                }
+                rd_task_add(r, code, rd_cell(w, r->col[R_DESC]), w->line);
+                task_content(r, w, inherit);
+            }
+            continue;
+        }
+        if (c0[0] == '\0' && r->task >= 0) {
+            cut_row_check(r, w);
+            task_content(r, w, false);
+            continue;
+        }
+        if (c0[0] == '\0') {
+            plan_finding_add(r->a, p, PLAN_WARNING, w->line, NULL, "row_orphan",
+                             "Wiersz nie należy do żadnego zadania: „%s”.",
+                             w->cell[first]);
+            continue;
+        }
+        plan_finding_add(
+            r->a, p, PLAN_WARNING, w->line, p->col.number, "row_unrecognized",
+            "Nie rozpoznano wiersza zaczynającego się od „%s”.", c0);
+    }
+    apply_notes(r);
+}
+
+int
+rd_read_sheet(struct reader *r)
+{
+    int start = read_header(r);
+
+    if (start < 0) {
+        return rd_refuse(r, "table_not_found",
+                         "Nie znaleziono nagłówka tabeli planu (wiersza z "
+                         "kolumną „Lp.” i nazwami kolumn).");
+    }
+    read_preamble(r, start);
+    read_table(r, start);
+    if (r->p->ntasks == 0 && r->p->nactions == 0) {
+        return rd_refuse(r, "plan_empty",
+                         "Tabela nie zawiera żadnego działania ani "
+                         "zadania.");
+    }
+    return 0;
+}
