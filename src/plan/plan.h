@@ -279,6 +279,17 @@ int plan_read_file(struct arena *a, const char *path, size_t max_bytes,
                    struct plan **out);
 
 /*
+** How the reader takes a label in the first cell under the table, for the
+** export to write what reads back the same. plan_is_total_label(): the
+** label of the total row ("Łączna wartość", "Razem", "Suma" ...).
+** plan_summary_source(): the funding source (PLAN_SRC_*) whose total a
+** line under the total row declares, -1 for the overall total, -2 when
+** it declares none.
+*/
+bool plan_is_total_label(struct arena *a, const char *label);
+int plan_summary_source(struct arena *a, const char *label);
+
+/*
 ** Convert Windows-1250 bytes to UTF-8 in the arena. Returns NULL when a
 ** byte has no character in Windows-1250 (0x81 0x83 0x88 0x90 0x98) or is
 ** NUL. *out_len receives the length without the terminating NUL.

@@ -36,16 +36,11 @@ int
 rd_goal_add(struct reader *r, const char *code, const char *title, int line)
 {
     struct plan *p = r->p;
-    struct plan_goal *g;
 
-    p->goals = plan_grow(r->a, p->goals, p->ngoals, sizeof(*g));
-    g = &p->goals[p->ngoals];
-    g->code = code;
-    g->title = title;
-    g->row = line;
+    p->goals = plan_grow(r->a, p->goals, p->ngoals, sizeof(*p->goals));
+    p->goals[p->ngoals] = (struct plan_goal){code, title, line};
     r->goal = p->ngoals++;
-    r->action = -1;
-    r->task = -1;
+    r->action = r->task = -1;
     return r->goal;
 }
 
@@ -53,14 +48,9 @@ int
 rd_action_add(struct reader *r, const char *code, const char *title, int line)
 {
     struct plan *p = r->p;
-    struct plan_action *ac;
 
-    p->actions = plan_grow(r->a, p->actions, p->nactions, sizeof(*ac));
-    ac = &p->actions[p->nactions];
-    ac->code = code;
-    ac->title = title;
-    ac->goal = r->goal;
-    ac->row = line;
+    p->actions = plan_grow(r->a, p->actions, p->nactions, sizeof(*p->actions));
+    p->actions[p->nactions] = (struct plan_action){code, title, r->goal, line};
     if (r->goal >= 0) {
         const char *gc = p->goals[r->goal].code;
         size_t n = strlen(gc);
@@ -79,17 +69,16 @@ int
 rd_task_add(struct reader *r, const char *number, const char *desc, int line)
 {
     struct plan *p = r->p;
-    struct plan_task *t;
 
-    p->tasks = plan_grow(r->a, p->tasks, p->ntasks, sizeof(*t));
-    t = &p->tasks[p->ntasks];
-    t->number = number;
-    t->action = r->action;
-    t->goal = r->action >= 0 ? p->actions[r->action].goal : r->goal;
-    t->description = desc;
-    t->row = line;
-    t->first_line = p->nlines;
-    t->nlines = 0;
+    p->tasks = plan_grow(r->a, p->tasks, p->ntasks, sizeof(*p->tasks));
+    p->tasks[p->ntasks] = (struct plan_task){
+        .number = number,
+        .action = r->action,
+        .goal = r->action >= 0 ? p->actions[r->action].goal : r->goal,
+        .description = desc,
+        .row = line,
+        .first_line = p->nlines,
+    };
     r->task = p->ntasks++;
     r->top_ind = -1;
     return r->task;

@@ -366,11 +366,10 @@ goal_code(struct reader *r, const char *s, char **code, const char **title)
     return true;
 }
 
-/* The label of a total row, or NULL. */
-static bool
-is_total_label(struct reader *r, const char *s)
+bool
+plan_is_total_label(struct arena *a, const char *label)
 {
-    const char *f = rd_fold(r, s);
+    const char *f = str_fold(a, label);
 
     return str_starts(f, "laczna wartosc") || strcmp(f, "suma") == 0 ||
            strcmp(f, "razem") == 0 || strcmp(f, "ogolem") == 0 ||
@@ -498,12 +497,37 @@ note_source(struct reader *r, const char *text)
     return PLAN_SRC_OWN;
 }
 
+int
+plan_summary_source(struct arena *a, const char *label)
+{
+    const char *f = str_fold(a, label);
+
+    if (str_starts(f, "srodki samorzadu") || str_starts(f, "srodki wlasne")) {
+        return PLAN_SRC_OWN;
+    }
+    if (str_starts(f, "dotacja")) {
+        return PLAN_SRC_SUBSIDY;
+    }
+    if (str_starts(f, "srodki ue") || rd_has(f, "unii europejskiej") ||
+        str_starts(f, "dofinansowanie")) {
+        return PLAN_SRC_EU;
+    }
+    if (str_starts(f, "inne")) {
+        return PLAN_SRC_OTHER;
+    }
+    if (str_starts(f, "razem") || str_starts(f, "suma") ||
+        str_starts(f, "ogolem")) {
+        return -1;
+    }
+    return -2;
+}
+
 /* A row below the total: a funding note, an item of one, or a summary. */
 static void
 note_row(struct reader *r, const struct row *w, int *last_note)
 {
     struct plan *p = r->p;
-    int first, last, lv;
+    int first, last, lv, source;
     const char *text, *f;
     struct plan_note *n;
     struct plan_num v = {PLAN_NUM_EMPTY, 0, NULL};
@@ -550,30 +574,10 @@ note_row(struct reader *r, const struct row *w, int *last_note)
         p->nnotes++;
         return;
     }
-    if (v.kind == PLAN_NUM_VALUE) {
-        if (str_starts(f, "srodki samorzadu") ||
-            str_starts(f, "srodki wlasne")) {
-            rd_declared_add(r, text, PLAN_SRC_OWN, v, w->line, NULL);
-            return;
-        }
-        if (str_starts(f, "dotacja")) {
-            rd_declared_add(r, text, PLAN_SRC_SUBSIDY, v, w->line, NULL);
-            return;
-        }
-        if (str_starts(f, "srodki ue") || rd_has(f, "unii europejskiej") ||
-            str_starts(f, "dofinansowanie")) {
-            rd_declared_add(r, text, PLAN_SRC_EU, v, w->line, NULL);
-            return;
-        }
-        if (str_starts(f, "inne")) {
-            rd_declared_add(r, text, PLAN_SRC_OTHER, v, w->line, NULL);
-            return;
-        }
-        if (str_starts(f, "razem") || str_starts(f, "suma") ||
-            str_starts(f, "ogolem")) {
-            rd_declared_add(r, text, -1, v, w->line, NULL);
-            return;
-        }
+    source = v.kind == PLAN_NUM_VALUE ? plan_summary_source(r->a, text) : -2;
+    if (source != -2) {
+        rd_declared_add(r, text, source, v, w->line, NULL);
+        return;
     }
     rd_text_add(r, "Uwagi", text, w->line);
 }
@@ -759,7 +763,7 @@ read_table(struct reader *r, int start)
             note_row(r, w, &last_note);
             continue;
         }
-        if (is_total_label(r, w->cell[first])) {
+        if (plan_is_total_label(r->a, w->cell[first])) {
             total_label = w->cell[first];
             if (row_has_number(w) &&
                 total_figures(r, w, total_label, r->src_col, r->col[R_TOTAL])) {
