@@ -20,6 +20,7 @@
 #include "html/layout.h"
 #include "pages.h"
 #include "teryt/teryt.h"
+#include "directory/strings_pl.h"
 
 #define PAGE_LIMIT 20
 #define API_LIMIT 5

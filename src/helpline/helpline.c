@@ -18,6 +18,7 @@
 #include "core/warsaw.h"
 #include "db/db.h"
 #include "html/strings_pl.h"
+#include "helpline/strings_pl.h"
 
 const char *const helpline_channel_label[HELPLINE_CHANNELS + 1] = {
     "", T_HL_CH1, T_HL_CH2, T_HL_CH3, T_HL_CH4, T_HL_CH5, T_HL_CH6, T_HL_CH7,

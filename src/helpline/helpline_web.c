@@ -16,6 +16,7 @@
 #include "core/str.h"
 #include "db/db.h"
 #include "html/html.h"
+#include "helpline/strings_pl.h"
 
 #define MAP_WIDTH 640.0
 
