@@ -138,9 +138,12 @@ struct rd_lines {
     int n;
 };
 
-/* Non-blank lines, trimmed; ERR_INPUT past the row or cell limit. */
-int rd_split_lines(struct reader *r, const char *text, size_t len,
-                   struct rd_lines *ls);
+/*
+** Start a line-oriented document of this kind and format: its non-blank
+** lines, trimmed; ERR_INPUT past the row or cell limit.
+*/
+int rd_read_lines(struct reader *r, const struct rd_input *in,
+                  enum plan_kind kind, const char *format, struct rd_lines *ls);
 
 /* ---- plan_read_items.c: the plan's items from cells and text ---- */
 

@@ -18,9 +18,7 @@ read_programme(struct reader *r, const struct rd_input *in)
     struct rd_lines ls;
     const char *heading = "";
 
-    p->kind = PLAN_PROGRAMME;
-    p->format = "programme";
-    if (rd_split_lines(r, in->text, in->tlen, &ls) != 0) {
+    if (rd_read_lines(r, in, PLAN_PROGRAMME, "programme", &ls) != 0) {
         return ERR_INPUT;
     }
     for (int i = 0; i < ls.n; i++) {

@@ -48,9 +48,7 @@ read_project(struct reader *r, const struct rd_input *in)
     int ordinal = 0;
     bool renumbered = false;
 
-    p->kind = PLAN_PROJECT;
-    p->format = "project";
-    if (rd_split_lines(r, in->text, in->tlen, &ls) != 0) {
+    if (rd_read_lines(r, in, PLAN_PROJECT, "project", &ls) != 0) {
         return ERR_INPUT;
     }
     for (int i = 0; i < ls.n; i++) {

@@ -291,12 +291,14 @@ rd_add_row(struct reader *r, int line, char **cells, int n)
 }
 
 int
-rd_split_lines(struct reader *r, const char *text, size_t len,
-               struct rd_lines *ls)
+rd_read_lines(struct reader *r, const struct rd_input *in, enum plan_kind kind,
+              const char *format, struct rd_lines *ls)
 {
-    const char *s = text, *end = text + len;
+    const char *s = in->text, *end = in->text + in->tlen;
     int line = 0;
 
+    r->p->kind = kind;
+    r->p->format = format;
     memset(ls, 0, sizeof(*ls));
     while (s < end) {
         const char *e = memchr(s, '\n', (size_t)(end - s));

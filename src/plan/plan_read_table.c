@@ -497,27 +497,35 @@ note_source(struct reader *r, const char *text)
     return PLAN_SRC_OWN;
 }
 
+/* Labels of the lines under the total row, tried in this order: the start
+** of the folded label, or a part of it anywhere. */
+static const struct {
+    const char *word;
+    bool anywhere;
+    int source; /* PLAN_SRC_*, -1 for the overall total */
+} summaries[] = {
+    {"srodki samorzadu", false, PLAN_SRC_OWN},
+    {"srodki wlasne", false, PLAN_SRC_OWN},
+    {"dotacja", false, PLAN_SRC_SUBSIDY},
+    {"srodki ue", false, PLAN_SRC_EU},
+    {"unii europejskiej", true, PLAN_SRC_EU},
+    {"dofinansowanie", false, PLAN_SRC_EU},
+    {"inne", false, PLAN_SRC_OTHER},
+    {"razem", false, -1},
+    {"suma", false, -1},
+    {"ogolem", false, -1},
+};
+
 int
 plan_summary_source(struct arena *a, const char *label)
 {
     const char *f = str_fold(a, label);
 
-    if (str_starts(f, "srodki samorzadu") || str_starts(f, "srodki wlasne")) {
-        return PLAN_SRC_OWN;
-    }
-    if (str_starts(f, "dotacja")) {
-        return PLAN_SRC_SUBSIDY;
-    }
-    if (str_starts(f, "srodki ue") || rd_has(f, "unii europejskiej") ||
-        str_starts(f, "dofinansowanie")) {
-        return PLAN_SRC_EU;
-    }
-    if (str_starts(f, "inne")) {
-        return PLAN_SRC_OTHER;
-    }
-    if (str_starts(f, "razem") || str_starts(f, "suma") ||
-        str_starts(f, "ogolem")) {
-        return -1;
+    for (size_t i = 0; i < sizeof(summaries) / sizeof(summaries[0]); i++) {
+        if (summaries[i].anywhere ? rd_has(f, summaries[i].word)
+                                  : str_starts(f, summaries[i].word)) {
+            return summaries[i].source;
+        }
     }
     return -2;
 }
