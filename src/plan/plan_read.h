@@ -3,7 +3,8 @@
 ** reader's state, the input formats behind one interface, and the helpers
 ** every format uses. plan_read.c sniffs the input and hands it to one
 ** format; a table format (TSV, CSV, XLSX) fills r->rows and calls
-** rd_read_sheet(), which maps the table to the plan (plan_read_table.c);
+** rd_read_sheet(), which maps the table to the plan (plan_read_table.c,
+** the total row and notes under it plan_read_notes.c);
 ** a line-oriented document (project card, programme's goals) reads its
 ** lines itself. Callers outside the reader use plan.h.
 */
@@ -171,6 +172,16 @@ void rd_declared_add(struct reader *r, const char *label, int source,
                      struct plan_num v, int line, const char *column);
 void rd_text_add(struct reader *r, const char *heading, const char *text,
                  int line);
+
+/* ---- plan_read_notes.c: the total row and what stands under it ---- */
+
+/* Figures of a total row in the money columns (or the columns given). */
+bool rd_total_figures(struct reader *r, const struct row *w, const char *label,
+                      const int *src_col, int total_col);
+/* A row below the total: a funding note, an item of one, or a summary. */
+void rd_note_row(struct reader *r, const struct row *w, int *last_note);
+/* Give the lines listed by funding notes their source. */
+void rd_apply_notes(struct reader *r);
 
 /* ---- plan_read_table.c: a table's header and layout ---- */
 
