@@ -1,7 +1,8 @@
 /*
-** The demonstration database: the two regions of the seed documents and,
-** as each part is built, the seed documents themselves. Used by
-** `rodzina init --demo` and therefore by `make run`.
+** The demonstration database: the two regions of the seed documents, the
+** seed documents themselves and each module's examples (the DEMO hooks of
+** the modules' module.inc). Used by `rodzina init --demo` and therefore by
+** `make run`.
 */
 #ifndef DEMO_DEMO_H
 #define DEMO_DEMO_H
