@@ -9,12 +9,7 @@
 # copy gets a build of its own).
 top=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
-srv=
-cleanup() {
-    [ -n "$srv" ] && kill "$srv" 2>/dev/null && wait "$srv" 2>/dev/null
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
+trap 'rm -rf "$tmp"' EXIT
 fail() {
     echo "FAIL new_module.$1: $2"
     exit 1
@@ -115,22 +110,20 @@ echo "ok new_module.builds"
 bin=$tmp/build/rodzina
 "$bin" init --db "$tmp/x.db" >"$tmp/init.log" 2>&1 ||
     fail serves_its_table "init failed: $(tail -n 3 "$tmp/init.log")"
-"$bin" serve --db "$tmp/x.db" --listen 127.0.0.1:0 2>"$tmp/serve.log" &
-srv=$!
-port=
-for _ in $(seq 100); do
-    port=$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' \
-        "$tmp/serve.log")
-    [ -n "$port" ] && break
-    sleep 0.1
-done
-[ -n "$port" ] || fail serves_its_table "serve did not start"
-page=$(python3 -c '
-import sys, urllib.request
-with urllib.request.urlopen(sys.argv[1], timeout=10) as f:
-    print(f.status)
-    print(f.read().decode())
-' "http://127.0.0.1:$port/przyklad" 2>&1)
+# Served by the integration tests' harness (a free port, stopped after).
+page=$(python3 - "$top/tests/integration" "$bin" "$tmp/x.db" <<'EOF' 2>&1
+import sys
+sys.path.insert(0, sys.argv[1])
+from harness import Server
+srv = Server(sys.argv[2], sys.argv[3])
+try:
+    status, _, body = srv.get('/przyklad')
+    print(status)
+    print(body.decode())
+finally:
+    srv.stop()
+EOF
+)
 case $page in
 200*"Moduł przykładowy"*"<li>note from the example table</li>"*)
     echo "ok new_module.serves_its_table" ;;
