@@ -25,6 +25,9 @@
 #define T_ERR_TITLE "Błąd"
 #define T_ERR_NOT_FOUND "Nie ma takiej strony."
 #define T_ERR_METHOD "Ta metoda nie jest dozwolona dla tego adresu."
+/* %s: the methods the address answers, "GET, HEAD, POST" */
+#define T_ERR_METHOD_ALLOWED                                                   \
+    "Ta metoda nie jest dozwolona dla tego adresu. Dozwolone metody: %s."
 #define T_ERR_BAD_REQUEST "Nieprawidłowe żądanie."
 #define T_ERR_INTERNAL "Wystąpił błąd serwera. Spróbuj ponownie za chwilę."
 #define T_ERR_LOGIN_NEEDED "Zaloguj się, aby zobaczyć tę stronę."
