@@ -10,7 +10,7 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "db/db.h"
-#include "demo/demo.h"
+#include "demo.h"
 
 /* What each module does to every database init opens (its INIT hook). */
 #define INIT(fn) int fn(struct db *db, struct arena *a, const char *path);

@@ -4,8 +4,8 @@
 ** the modules' module.inc). Used by `rodzina init --demo` and therefore by
 ** `make run`.
 */
-#ifndef DEMO_DEMO_H
-#define DEMO_DEMO_H
+#ifndef CLI_DEMO_H
+#define CLI_DEMO_H
 
 struct arena;
 struct db;
