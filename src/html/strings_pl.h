@@ -17,21 +17,6 @@
     "Rodzina — system informacyjny regionalnego ośrodka "                   \
     "polityki społecznej. Dane TERYT: GUS, rejestr TERYT."
 
-/* Navigation: the seven parts of the system. */
-#define T_NAV_HOME "Start"
-#define T_NAV_PLANS "Programy i plany"
-#define T_NAV_MONITORING "Monitorowanie"
-#define T_NAV_HELPLINE "Niebieska Linia"
-#define T_NAV_SERVICES "Gdzie szukać pomocy"
-#define T_NAV_REGISTERS "Rejestry"
-#define T_NAV_USERS "Użytkownicy"
-#define T_NAV_REGIONS "Regiony i TERYT"
-#define T_NAV_MY_TASKS "Moje zadania"
-#define T_NAV_MY_GRANTS "Moje dotacje"
-#define T_NAV_REGION_SETTINGS "Ustawienia regionów"
-#define T_NAV_AUDIT "Dziennik zmian"
-#define T_NAV_SYSTEM "System"
-
 /* The header's login link and account line. */
 #define T_LOGIN_LINK "Zaloguj się"
 #define T_LOGOUT_BUTTON "Wyloguj się"
