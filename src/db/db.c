@@ -21,6 +21,7 @@
 #include "core/err.h"
 #include "core/log.h"
 #include "core/str.h"
+#include "core/strings_pl.h"
 
 static const char *const query_sql[Q_COUNT] = {
 #define Q(id, sql) [id] = sql,
@@ -50,11 +51,9 @@ struct db {
 
 /* --- Polish collation ------------------------------------------------- */
 
-/*
-** Order of the Polish alphabet; a letter's weight is its position. Letters
-** outside it sort by code point after it.
-*/
-static const char pl_order[] = "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż";
+/* A letter's weight is its position; letters outside sort by code point
+** after it. */
+static const char pl_order[] = V_PL_ALPHABET;
 
 static int
 next_cp(const unsigned char **p, const unsigned char *end)

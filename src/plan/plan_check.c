@@ -13,6 +13,7 @@
 
 #include "core/arena.h"
 #include "core/str.h"
+#include "core/strings_pl.h"
 
 struct numbered {
     long num;
@@ -22,7 +23,7 @@ struct numbered {
 static const char *
 zl(struct arena *a, int64_t grosze)
 {
-    return arena_printf(a, "%s zł", str_money(a, grosze));
+    return arena_printf(a, "%s " T_CURRENCY, str_money(a, grosze));
 }
 
 int64_t

@@ -12,6 +12,7 @@
 #include "auth/auth.h"
 #include "core/err.h"
 #include "core/str.h"
+#include "core/strings_pl.h"
 #include "html/form.h"
 #include "html/html.h"
 #include "html/layout.h"
@@ -309,7 +310,7 @@ render_form(struct edit *e)
               num_input(a, &ln->total, true), "hint-money");
         for (s = 0; s < p->nsources; s++) {
             field(r, arena_printf(a, "l%d_%s", l, p->sources[s].code),
-                  arena_printf(a, "%s [zł]", p->sources[s].name),
+                  arena_printf(a, "%s [" T_CURRENCY "]", p->sources[s].name),
                   num_input(a, line_amount(ln, s), true), "hint-money");
         }
         html_lit(&r->out, "</fieldset>\n");

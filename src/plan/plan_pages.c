@@ -15,6 +15,7 @@
 #include "core/json.h"
 #include "auth/auth.h"
 #include "core/str.h"
+#include "core/strings_pl.h"
 #include "core/warsaw.h"
 #include "db/db.h"
 #include "html/form.h"
@@ -714,7 +715,8 @@ render_declared(struct req *r, const struct plan *p)
                                : tot.total;
 
         html_printf(
-            &r->out, "<li>%s: <strong>%s zł</strong> (%s %d) — %s</li>\n",
+            &r->out,
+            "<li>%s: <strong>%s " T_CURRENCY "</strong> (%s %d) — %s</li>\n",
             d->label, str_money(&r->arena, d->grosze), T_PLAN_ROW, d->row,
             computed == d->grosze ? T_PLAN_MATCHES : T_PLAN_DIFFERS);
     }
@@ -733,7 +735,7 @@ render_notes(struct req *r, const struct plan *p)
                 &r->out, "<li class=\"%s\">%s%s</li>\n",
                 p->notes[i].parent >= 0 ? "sub" : "note", p->notes[i].text,
                 p->notes[i].amount.kind == PLAN_NUM_VALUE
-                    ? arena_printf(&r->arena, " — %s zł",
+                    ? arena_printf(&r->arena, " — %s " T_CURRENCY,
                                    str_money(&r->arena, p->notes[i].amount.v))
                     : "");
         }
