@@ -1369,7 +1369,7 @@ render_structure(struct items *it)
     }
     html_lit(&r->out, "</ul>\n");
     add_link(it, IK_GOAL, NULL);
-    html_lit(&r->out, "<h2>Działania</h2>\n<ul class=\"items\">\n");
+    html_lit(&r->out, "<h2>" T_PLAN_ACTIONS "</h2>\n<ul class=\"items\">\n");
     for (i = 0; i < p->nactions; i++) {
         html_printf(&r->out, "<li>%s %s ", p->actions[i].code,
                     p->actions[i].title);

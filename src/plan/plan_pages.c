@@ -165,8 +165,8 @@ page_plan_list(struct req *r)
             }
             region = s[i].region;
             html_printf(&r->out,
-                        "<h2>Województwo %s</h2>\n" WIDE_OPEN "<table>\n"
-                        "<caption>%s — województwo %s</caption>\n"
+                        "<h2>" T_PLAN_WOJ_NAMED "</h2>\n" WIDE_OPEN "<table>\n"
+                        "<caption>%s — " T_PLAN_WOJ_NAMED_LOWER "</caption>\n"
                         "<thead><tr><th scope=\"col\">%s</th>"
                         "<th scope=\"col\">%s</th><th scope=\"col\">%s"
                         "</th><th scope=\"col\">%s</th>"
@@ -353,7 +353,7 @@ finding_item(struct req *r, const struct plan_finding *f)
     if (f->row > 0) {
         html_printf(&r->out, " (%s %d", T_PLAN_ROW, f->row);
         if (f->column != NULL) {
-            html_printf(&r->out, ", %s „%s”", T_PLAN_COLUMN, f->column);
+            html_printf(&r->out, ", %s " T_QUOTED, T_PLAN_COLUMN, f->column);
         }
         html_lit(&r->out, ")");
     }

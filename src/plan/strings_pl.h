@@ -238,4 +238,127 @@
 #define T_PLAN_SUMMARY "Wartość planu według celów"
 #define T_PLAN_PAGES "Strony planu"
 
+#define T_PLAN_CHECK_LINE_TOTAL                                                \
+    "Wartość ogólna %s nie równa się sumie źródeł "                    \
+    "finansowania %s."
+#define T_PLAN_CHECK_PART_ABOVE_TOTAL                                          \
+    "Kwota „%s” %s przekracza całkowitą wartość %s."
+#define T_PLAN_CHECK_DECLARED_TOTAL                                            \
+    "Zadeklarowana kwota „%s” %s różni się od sumy "                    \
+    "wierszy planu %s."
+#define T_PLAN_CHECK_DECLARED_PARTS                                            \
+    "W wierszu sumy kwota ogółem %s nie równa się "                        \
+    "sumie źródeł %s."
+#define T_PLAN_CHECK_DECLARED_SOURCE                                           \
+    "Zadeklarowana kwota „%s” %s różni się od sumy wierszy "            \
+    "finansowanych ze źródła „%s” %s."
+#define T_PLAN_CHECK_NOTE_BREAKDOWN                                            \
+    "Uwaga %s: kwota %s, a jej pozycje dają razem %s."
+#define T_PLAN_CHECK_NOTE_AMOUNT                                               \
+    "Uwaga %s: kwota %s, a wskazane w niej wiersze dają "                     \
+    "razem %s."
+#define T_PLAN_CHECK_ROW_WITHOUT_SOURCE                                        \
+    "Wiersz %s (%s) nie jest wymieniony w żadnej uwadze "                     \
+    "o źródle finansowania."
+#define T_PLAN_CHECK_BREAKDOWN                                                 \
+    "Wiersze „w tym” wskaźnika „%s” dają razem %s, a wartość "     \
+    "ogółem to %s."
+#define T_PLAN_CHECK_TARGET_ABOVE_MULTI                                        \
+    "Wartość roczna %s wskaźnika „%s” przekracza wartość "            \
+    "wieloletnią %s."
+#define T_PLAN_CHECK_TERM_OUTSIDE_YEAR "Termin „%s” wykracza poza rok planu %d."
+#define T_PLAN_CHECK_NUMBER_SKIPPED "Pominięto numer %ld (po %ld jest %ld)."
+#define T_PLAN_CHECK_NUMBERS_SKIPPED                                           \
+    "Pominięto numery od %ld (po %ld jest "                                   \
+    "%ld)."
+#define T_PLAN_CHECK_NUMBER_TWICE                                              \
+    "Numer %ld powtarza się (był już w wierszu %d)."
+#define T_PLAN_CHECK_ACTION_SKIPPED "Pominięto numer działania %.*s.%ld."
+#define T_PLAN_CHECK_ACTION_TWICE "Numer działania %s powtarza się."
+#define T_PLAN_CHECK_GOAL_NUMBER_TWICE "Numer celu %ld powtarza się."
+#define T_PLAN_CHECK_GOAL_NUMBER_SKIPPED "Pominięto numer celu %ld."
+#define T_PLAN_CHECK_GOAL_TWICE "Cel %s powtarza się."
+#define T_PLAN_CHECK_GOAL_SKIPPED "Pominięto cel %c."
+
+#define T_PLAN_F_FIELD_REQUIRED ": pole jest wymagane."
+#define T_PLAN_F_ONE_GOAL ": podaj co najmniej jeden cel."
+#define T_PLAN_F_GOAL_CODE_NAME "%s %d: podaj kod i nazwę."
+
+#define T_PLAN_F_LABEL_MONEY "%s: „%s” nie jest kwotą (np. 12 000,00)."
+#define T_PLAN_F_LABEL_COUNT "%s: „%s” nie jest liczbą całkowitą."
+#define T_PLAN_F_LABEL_TERM "%s: „%s” — nie rozumiem „%s”."
+#define T_PLAN_F_LABEL_YEAR "%s: podaj rok, np. 2025."
+#define T_PLAN_F_GOAL_LINE                                                     \
+    "%s: „%s” — podaj kod i "                                            \
+    "nazwę celu."
+
+/*
+** Vocabulary (V_*): words of plan documents that the reader recognises and
+** the export writes back, so that an exported file reads in again; not
+** display text, a translation keeps them. Default column names first.
+*/
+#define V_PLAN_COL_NUMBER "Lp."
+#define V_PLAN_COL_ACTION "Działanie"
+#define V_PLAN_COL_PROGRAMME_ACTION "Działanie w Programie"
+#define V_PLAN_COL_TERM "Termin realizacji"
+#define V_PLAN_COL_IMPLEMENTERS "Realizatorzy"
+#define V_PLAN_COL_TOTAL "ogólna"
+#define V_PLAN_COL_OWN "środki własne"
+#define V_PLAN_COL_SUBSIDY "dotacja"
+#define V_PLAN_COL_EU "środki UE"
+#define V_PLAN_COL_OTHER "inne"
+#define V_PLAN_COL_INDICATOR "wskaźnik"
+#define V_PLAN_COL_TARGET_YEAR "Plan na rok"
+#define V_PLAN_COL_TARGET_MULTI "Plan wieloletni"
+#define V_PLAN_COL_RESULTS "Zamierzone rezultaty"
+#define V_PLAN_COL_VALUE "Wartość [zł]"
+#define V_PLAN_COL_INDICATORS "Wskaźniki"
+#define V_PLAN_COL_UNIT "jednostka"
+/* A term or a count that runs all the time, as written and folded. */
+#define V_PLAN_ONGOING "na bieżąco"
+#define V_PLAN_ONGOING_FOLDED "na biezaco"
+
+#define T_PLAN_SUM_OWN "Środki własne"
+#define T_PLAN_SUM_ALL "Razem"
+#define T_PLAN_SUM_SUBSIDY "Dotacja"
+#define T_PLAN_SUM_EU "Środki UE"
+#define T_PLAN_SUM_OTHER "Inne"
+#define T_PLAN_PROGRAMME_YEARS "Program „%s” na lata %d–%d"
+#define T_PLAN_PROGRAMME_NAMED "Program „%s”"
+#define T_PLAN_XLSX_NOTES_SHEET "Uwagi do planu"
+
+#define T_PLAN_ACTIONS "Działania"
+#define T_PLAN_WOJ_NAMED "Województwo %s"
+#define T_PLAN_WOJ_NAMED_LOWER "województwo %s"
+/* Month names as a term shows them (initializer, January first). */
+#define T_PLAN_MONTHS_NOMINATIVE                                               \
+    "styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec",      \
+        "sierpień", "wrzesień", "październik", "listopad", "grudzień"
+
+#define T_PLAN_ERR_UNREADABLE                                                  \
+    "Plan zawiera błędy (nieczytelne liczby); popraw plik i "                \
+    "wczytaj go ponownie."
+#define T_PLAN_ERR_REGION_UNKNOWN                                              \
+    "Region %s nie jest obsługiwany w tej "                                   \
+    "instalacji."
+#define T_PLAN_ERR_CHANGED "Plan zmienił się w międzyczasie; spróbuj ponownie."
+
+#define T_PLAN_XLSX_CANNOT_OPEN "Nie można otworzyć pliku XLSX."
+#define T_PLAN_XLSX_NOT_ZIP                                                    \
+    "Plik XLSX jest uszkodzony (to nie jest poprawne "                         \
+    "archiwum ZIP)."
+#define T_PLAN_XLSX_NO_STRINGS                                                 \
+    "Plik XLSX jest uszkodzony: nie można odczytać "                         \
+    "tekstów arkusza (sharedStrings.xml)."
+#define T_PLAN_XLSX_TOO_LARGE                                                  \
+    "Arkusz XLSX jest za duży (za wiele wierszy lub "                         \
+    "kolumn)."
+#define T_PLAN_XLSX_NO_SHEET "W pliku XLSX nie ma arkusza."
+#define T_PLAN_XLSX_SHEET_BROKEN                                               \
+    "Plik XLSX jest uszkodzony: nie można "                                   \
+    "rozpakować pierwszego arkusza."
+#define T_PLAN_XLSX_BAD_XML                                                    \
+    "Plik XLSX jest uszkodzony: błędny XML pierwszego "                      \
+    "arkusza."
+
 #endif
