@@ -35,10 +35,10 @@
 
 /* The funding sources every plan starts with; plans may add others. */
 static const struct plan_source default_sources[] = {
-    {"own", "środki własne samorządu województwa"},
-    {"subsidy", "dotacja celowa z budżetu państwa"},
-    {"eu", "środki Unii Europejskiej"},
-    {"other", "inne"},
+    {"own", T_PLAN_SOURCE_OWN},
+    {"subsidy", T_PLAN_SOURCE_SUBSIDY},
+    {"eu", T_PLAN_SOURCE_EU},
+    {"other", T_PLAN_SOURCE_OTHER},
 };
 
 enum src_index {
@@ -191,21 +191,21 @@ plan_new(struct arena *a, enum plan_kind kind)
     p->sources = arena_alloc(a, PLAN_SOURCES_MAX * sizeof(*p->sources));
     memcpy(p->sources, default_sources, (size_t)n * sizeof(*p->sources));
     p->nsources = n;
-    p->col.number = "Lp.";
-    p->col.title = "Działanie";
-    p->col.action = "Działanie w Programie";
-    p->col.description = "Działanie";
-    p->col.term = "Termin realizacji";
-    p->col.implementers = "Realizatorzy";
-    p->col.total = "ogólna";
-    p->col.source[SRC_OWN] = "środki własne";
-    p->col.source[SRC_SUBSIDY] = "dotacja";
-    p->col.source[SRC_EU] = "środki UE";
-    p->col.source[SRC_OTHER] = "inne";
-    p->col.indicator = "wskaźnik";
-    p->col.target_year = "Plan na rok";
-    p->col.target_multi = "Plan wieloletni";
-    p->col.results = "Zamierzone rezultaty";
+    p->col.number = V_PLAN_COL_NUMBER;
+    p->col.title = V_PLAN_COL_ACTION;
+    p->col.action = V_PLAN_COL_PROGRAMME_ACTION;
+    p->col.description = V_PLAN_COL_ACTION;
+    p->col.term = V_PLAN_COL_TERM;
+    p->col.implementers = V_PLAN_COL_IMPLEMENTERS;
+    p->col.total = V_PLAN_COL_TOTAL;
+    p->col.source[SRC_OWN] = V_PLAN_COL_OWN;
+    p->col.source[SRC_SUBSIDY] = V_PLAN_COL_SUBSIDY;
+    p->col.source[SRC_EU] = V_PLAN_COL_EU;
+    p->col.source[SRC_OTHER] = V_PLAN_COL_OTHER;
+    p->col.indicator = V_PLAN_COL_INDICATOR;
+    p->col.target_year = V_PLAN_COL_TARGET_YEAR;
+    p->col.target_multi = V_PLAN_COL_TARGET_MULTI;
+    p->col.results = V_PLAN_COL_RESULTS;
     return p;
 }
 
@@ -557,19 +557,15 @@ decode(struct reader *r, const char *data, size_t len, char **text,
         }
     }
     if (blank) {
-        return refuse(r, "file_empty", "Plik jest pusty.");
+        return refuse(r, "file_empty", T_PLAN_READ_EMPTY);
     }
     if (len >= 2 &&
         ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-        return refuse(r, "file_utf16",
-                      "Plik zapisano w kodowaniu UTF-16; zapisz go jako "
-                      "UTF-8 lub Windows-1250.");
+        return refuse(r, "file_utf16", T_PLAN_READ_UTF16);
     }
     if (len >= 4 && (memcmp(data, "%PDF", 4) == 0 ||
                      memcmp(data, "\xD0\xCF\x11\xE0", 4) == 0)) {
-        return refuse(r, "file_binary",
-                      "To nie jest plik tekstowy (PDF lub stary format "
-                      "Office); zapisz tabelę jako CSV.");
+        return refuse(r, "file_binary", T_PLAN_READ_NOT_TEXT);
     }
     for (i = 0; i < probe; i++) {
         if (u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' && u[i] != '\r' &&
@@ -578,8 +574,7 @@ decode(struct reader *r, const char *data, size_t len, char **text,
         }
     }
     if (memchr(data, '\0', len) != NULL || ctrl * 20 > probe) {
-        return refuse(r, "file_binary",
-                      "Plik zawiera dane binarne, a nie tekst planu.");
+        return refuse(r, "file_binary", T_PLAN_READ_BINARY);
     }
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
         data += 3;
@@ -596,22 +591,17 @@ decode(struct reader *r, const char *data, size_t len, char **text,
         *text = utf8_repair(r->a, data, len, tlen, &nbad);
         if (*text != NULL) {
             plan_finding_add(r->a, r->p, PLAN_WARNING, 0, NULL, "utf8_damaged",
-                             "Plik w UTF-8 zawiera %zu błędnych bajtów; "
-                             "zastąpiono je znakiem „\xEF\xBF\xBD”.",
-                             nbad);
+                             T_PLAN_READ_UTF8_DAMAGED, nbad);
             return 0;
         }
     }
     *text = plan_cp1250_to_utf8(r->a, data, len, tlen);
     if (*text == NULL) {
-        return refuse(r, "file_encoding",
-                      "Nie rozpoznano kodowania pliku: to ani UTF-8, ani "
-                      "Windows-1250.");
+        return refuse(r, "file_encoding", T_PLAN_READ_ENCODING);
     }
     r->p->encoding = "windows-1250";
     plan_finding_add(r->a, r->p, PLAN_INFO, 0, NULL, "encoding_cp1250",
-                     "Plik zapisano w kodowaniu Windows-1250; przekształcono "
-                     "go do UTF-8.");
+                     T_PLAN_READ_CP1250);
     return 0;
 }
 
@@ -735,12 +725,10 @@ split_csv(struct reader *r, const char *text, size_t len, char delim)
                 s++;
                 for (;;) {
                     if (s >= end) {
-                        plan_finding_add(
-                            r->a, r->p, PLAN_WARNING, start_line, NULL,
-                            "csv_unclosed_quote",
-                            "Cudzysłów otwarty w wierszu %d nie został "
-                            "zamknięty; plik może być ucięty.",
-                            start_line);
+                        plan_finding_add(r->a, r->p, PLAN_WARNING, start_line,
+                                         NULL, "csv_unclosed_quote",
+                                         T_PLAN_READ_UNCLOSED_QUOTE,
+                                         start_line);
                         break;
                     }
                     if (*s == '"' && s + 1 < end && s[1] == '"') {
@@ -843,24 +831,7 @@ year_after(const char *folded, const char *word, int *second)
 static void
 find_region(struct reader *r, const char *folded)
 {
-    static const char *const stems[][2] = {
-        {"kujawsko pomorsk", "kujawsko-pomorskie"},
-        {"warminsko mazursk", "warmińsko-mazurskie"},
-        {"zachodniopomorsk", "zachodniopomorskie"},
-        {"dolnoslask", "dolnośląskie"},
-        {"malopolsk", "małopolskie"},
-        {"wielkopolsk", "wielkopolskie"},
-        {"swietokrzysk", "świętokrzyskie"},
-        {"podkarpack", "podkarpackie"},
-        {"mazowieck", "mazowieckie"},
-        {"lubelsk", "lubelskie"},
-        {"lubusk", "lubuskie"},
-        {"lodzk", "łódzkie"},
-        {"opolsk", "opolskie"},
-        {"podlask", "podlaskie"},
-        {"pomorsk", "pomorskie"},
-        {"slask", "śląskie"},
-    };
+    static const char *const stems[][2] = {V_PLAN_REGION_STEMS};
     const char *best = NULL;
     const char *best_at = NULL;
 
@@ -893,17 +864,17 @@ read_title(struct reader *r, const char *title)
 
     p->title = title;
     if (p->year == 0) {
-        p->year = year_after(f, "na rok ", NULL);
+        p->year = year_after(f, V_PLAN_FOR_YEAR " ", NULL);
     }
     if (p->programme_from == 0) {
-        p->programme_from = year_after(f, "na lata ", &y2);
+        p->programme_from = year_after(f, V_PLAN_FOR_YEARS " ", &y2);
         p->programme_to = y2;
     }
     if (q1 != NULL && q2 != NULL && q2 > q1 + 3) {
         p->programme_title = arena_strndup(r->a, q1 + 3, (size_t)(q2 - q1 - 3));
     } else {
         const char *s = strstr(title, "realizacji ");
-        const char *e = strstr(title, " na rok");
+        const char *e = strstr(title, " " V_PLAN_FOR_YEAR);
 
         if (s != NULL && e != NULL && e > s + 11) {
             p->programme_title =
@@ -950,8 +921,8 @@ action_add(struct reader *r, const char *code, const char *title, int line)
 
         if (strncmp(code, gc, n) != 0 || code[n] != '.') {
             plan_finding_add(r->a, p, PLAN_WARNING, line, p->col.number,
-                             "action_goal_mismatch",
-                             "Działanie %s stoi pod celem %s.", code, gc);
+                             "action_goal_mismatch", T_PLAN_READ_ACTION_GOAL,
+                             code, gc);
         }
     }
     r->action = p->nactions++;
@@ -982,7 +953,7 @@ static void
 bad_number(struct reader *r, int line, const char *column, const char *text)
 {
     plan_finding_add(r->a, r->p, PLAN_ERROR, line, column, "number_unreadable",
-                     "Nie można odczytać liczby „%s”.", text);
+                     T_PLAN_READ_BAD_NUMBER, text);
 }
 
 static struct plan_num
@@ -1020,17 +991,11 @@ term_cell(struct reader *r, int line, const char *s, struct plan_term *t)
     }
     if (t->bad_word != NULL) {
         plan_finding_add(r->a, r->p, PLAN_WARNING, line, r->p->col.term,
-                         "term_unreadable",
-                         "Nie rozpoznano terminu „%s”: nieznane słowo „%s” "
-                         "(oczekiwano miesięcy, np. „styczeń – grudzień "
-                         "2024 r.” lub „II-XI”).",
-                         s, t->bad_word);
+                         "term_unreadable", T_PLAN_READ_TERM_WORD, s,
+                         t->bad_word);
     } else {
         plan_finding_add(r->a, r->p, PLAN_WARNING, line, r->p->col.term,
-                         "term_unreadable",
-                         "Nie rozpoznano terminu „%s” (zły zakres lub "
-                         "data).",
-                         s);
+                         "term_unreadable", T_PLAN_READ_TERM_RANGE, s);
     }
 }
 
@@ -1062,9 +1027,7 @@ line_add(struct reader *r, const struct row *w, bool inherit_impl)
         if (r->last_impl == NULL) {
             plan_finding_add(r->a, p, PLAN_WARNING, w->line,
                              p->col.implementers, "as_above_first",
-                             "„%s” (jak wyżej), ale powyżej nie ma "
-                             "realizatora.",
-                             impl);
+                             T_PLAN_READ_AS_ABOVE_FIRST, impl);
         }
         impl = r->last_impl;
     } else if (impl[0] == '\0' && inherit_impl) {
@@ -1545,7 +1508,7 @@ read_programme_line(struct reader *r, const char *text)
         return false;
     }
     p->programme_title = arena_strndup(r->a, q1 + 3, (size_t)(q2 - q1 - 3));
-    y = year_after(f, "na lata ", &y2);
+    y = year_after(f, V_PLAN_FOR_YEARS " ", &y2);
     if (y != 0 && y2 != 0) {
         p->programme_from = y;
         p->programme_to = y2;
@@ -1918,12 +1881,10 @@ apply_notes(struct reader *r)
                     struct plan_line *ln = &p->lines[l];
 
                     if (ln->namounts > 0) {
-                        plan_finding_add(
-                            r->a, p, PLAN_WARNING, n->row, NULL,
-                            "note_row_twice",
-                            "Wiersz %d ma już źródło finansowania, a uwaga "
-                            "%s przypisuje mu kolejne.",
-                            n->rows[k], n->label);
+                        plan_finding_add(r->a, p, PLAN_WARNING, n->row, NULL,
+                                         "note_row_twice",
+                                         T_PLAN_READ_NOTE_ROW_SOURCED,
+                                         n->rows[k], n->label);
                         continue;
                     }
                     if (ln->total.kind == PLAN_NUM_EMPTY) {
@@ -1937,11 +1898,9 @@ apply_notes(struct reader *r)
                 }
             }
             if (!found) {
-                plan_finding_add(r->a, p, PLAN_WARNING, n->row, NULL,
-                                 "note_row_unknown",
-                                 "Uwaga %s wskazuje wiersz %d, którego nie "
-                                 "ma w planie.",
-                                 n->label, n->rows[k]);
+                plan_finding_add(
+                    r->a, p, PLAN_WARNING, n->row, NULL, "note_row_unknown",
+                    T_PLAN_READ_NOTE_ROW_UNKNOWN, n->label, n->rows[k]);
             }
         }
     }
@@ -1952,9 +1911,7 @@ cut_row_check(struct reader *r, const struct row *w)
 {
     if (w->n < r->ncols) {
         plan_finding_add(r->a, r->p, PLAN_WARNING, w->line, NULL, "row_cut",
-                         "Wiersz ma %d kolumn, a nagłówek %d; wiersz mógł "
-                         "zostać ucięty.",
-                         w->n, r->ncols);
+                         T_PLAN_READ_ROW_CUT, w->n, r->ncols);
     }
 }
 
@@ -2125,13 +2082,11 @@ read_table(struct reader *r, int start)
         }
         if (c0[0] == '\0') {
             plan_finding_add(r->a, p, PLAN_WARNING, w->line, NULL, "row_orphan",
-                             "Wiersz nie należy do żadnego zadania: „%s”.",
-                             w->cell[first]);
+                             T_PLAN_READ_ROW_ORPHAN, w->cell[first]);
             continue;
         }
-        plan_finding_add(
-            r->a, p, PLAN_WARNING, w->line, p->col.number, "row_unrecognized",
-            "Nie rozpoznano wiersza zaczynającego się od „%s”.", c0);
+        plan_finding_add(r->a, p, PLAN_WARNING, w->line, p->col.number,
+                         "row_unrecognized", T_PLAN_READ_ROW_UNKNOWN, c0);
     }
     apply_notes(r);
 }
@@ -2266,21 +2221,20 @@ read_project(struct reader *r, const char *text, size_t len)
                                  term.to_month, term.to_day ? term.to_day : 28);
             } else {
                 plan_finding_add(r->a, p, PLAN_WARNING, line, NULL,
-                                 "term_unreadable",
-                                 "Nie rozpoznano okresu realizacji „%s”.",
+                                 "term_unreadable", T_PLAN_READ_PERIOD,
                                  val != NULL ? val : t);
             }
             continue;
         }
         if (str_starts(f, "calkowita wartosc")) {
             sec = S_NONE;
-            project_money(r, t, line, "Całkowita wartość projektu", -1);
+            project_money(r, t, line, T_PLAN_PROJECT_TOTAL, -1);
             continue;
         }
         if (str_starts(f, "kwota dofinansowania") ||
             str_starts(f, "dofinansowanie")) {
             sec = S_NONE;
-            project_money(r, t, line, "Kwota dofinansowania z UE", SRC_EU);
+            project_money(r, t, line, T_PLAN_PROJECT_EU_GRANT, SRC_EU);
             continue;
         }
         if (t[0] == '#') {
@@ -2303,7 +2257,7 @@ read_project(struct reader *r, const char *text, size_t len)
             } else {
                 text_add(r,
                          r->task >= 0 ? p->tasks[r->task].description
-                                      : "Zadania i działania",
+                                      : T_PLAN_PROJECT_TASKS,
                          skip_bullets(t), line);
             }
             break;
@@ -2327,13 +2281,11 @@ read_project(struct reader *r, const char *text, size_t len)
     }
     if (renumbered) {
         plan_finding_add(r->a, p, PLAN_INFO, 0, NULL, "tasks_renumbered",
-                         "Numeracja zadań w dokumencie powtarza się; "
-                         "zadaniom nadano kolejne numery 1–%d.",
-                         ordinal);
+                         T_PLAN_READ_RENUMBERED, ordinal);
     }
     if (p->title == NULL) {
         plan_finding_add(r->a, p, PLAN_WARNING, 0, NULL, "title_missing",
-                         "Nie znaleziono tytułu projektu.");
+                         T_PLAN_READ_NO_TITLE);
     }
     return 0;
 }
@@ -2376,11 +2328,11 @@ read_programme(struct reader *r, const char *text, size_t len)
                 continue;
             }
         }
-        if (has(f, "program") && has(f, "na lata")) {
+        if (has(f, "program") && has(f, V_PLAN_FOR_YEARS)) {
             /* the heading beats the same title in a list of contents */
             if (!bullet || p->programme_title == NULL) {
                 p->programme_title = body;
-                p->programme_from = year_after(f, "na lata ", &y2);
+                p->programme_from = year_after(f, V_PLAN_FOR_YEARS " ", &y2);
                 p->programme_to = y2;
             }
             if (!bullet) {
@@ -2424,7 +2376,7 @@ read_programme(struct reader *r, const char *text, size_t len)
     }
     if (p->ngoals == 0) {
         plan_finding_add(r->a, p, PLAN_WARNING, 0, NULL, "goals_missing",
-                         "Nie znaleziono celów programu.");
+                         T_PLAN_READ_NO_GOALS);
     }
     return 0;
 }
@@ -2438,16 +2390,12 @@ read_sheet(struct reader *r)
     int start = read_header(r);
 
     if (start < 0) {
-        return refuse(r, "table_not_found",
-                      "Nie znaleziono nagłówka tabeli planu (wiersza z "
-                      "kolumną „Lp.” i nazwami kolumn).");
+        return refuse(r, "table_not_found", T_PLAN_READ_NO_HEADER);
     }
     read_preamble(r, start);
     read_table(r, start);
     if (r->p->ntasks == 0 && r->p->nactions == 0) {
-        return refuse(r, "plan_empty",
-                      "Tabela nie zawiera żadnego działania ani "
-                      "zadania.");
+        return refuse(r, "plan_empty", T_PLAN_READ_NO_TASKS);
     }
     return 0;
 }
@@ -2494,11 +2442,7 @@ read_xlsx(struct reader *r, const char *data, size_t len, size_t budget)
     buf_free(&head);
     if (sh.formulas_without_value > 0) {
         plan_finding_add(r->a, r->p, PLAN_WARNING, sh.first_formula_row, NULL,
-                         "xlsx_formula_no_value",
-                         "Formuły bez zapisanej wartości w arkuszu: %d "
-                         "(pierwsza w wierszu %d); otwórz plik w Excelu lub "
-                         "LibreOffice i zapisz go ponownie, aby je "
-                         "przeliczyć.",
+                         "xlsx_formula_no_value", T_PLAN_READ_FORMULAS,
                          sh.formulas_without_value, sh.first_formula_row);
     }
     rc = read_sheet(r);
@@ -2544,8 +2488,7 @@ plan_read(struct arena *a, const char *name, const char *data, size_t len,
     }
     if (len > max_bytes) {
         plan_finding_add(a, r->p, PLAN_ERROR, 0, NULL, "file_too_large",
-                         "Plik ma %zu bajtów, a limit to %zu bajtów.", len,
-                         max_bytes);
+                         T_PLAN_READ_TOO_LARGE, len, max_bytes);
         return ERR_INPUT;
     }
     if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0) {
@@ -2601,7 +2544,7 @@ plan_read_file(struct arena *a, const char *path, size_t max_bytes,
     fd = open(path, O_RDONLY);
     if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         plan_finding_add(a, *out, PLAN_ERROR, 0, NULL, "file_unreadable",
-                         "Nie można otworzyć pliku: %s.", strerror(errno));
+                         T_PLAN_READ_CANNOT_OPEN, strerror(errno));
         if (fd >= 0) {
             close(fd);
         }
@@ -2609,8 +2552,8 @@ plan_read_file(struct arena *a, const char *path, size_t max_bytes,
     }
     if ((size_t)st.st_size > max_bytes) {
         plan_finding_add(a, *out, PLAN_ERROR, 0, NULL, "file_too_large",
-                         "Plik ma %lld bajtów, a limit to %zu bajtów.",
-                         (long long)st.st_size, max_bytes);
+                         T_PLAN_READ_TOO_LARGE_FILE, (long long)st.st_size,
+                         max_bytes);
         close(fd);
         return ERR_INPUT;
     }
@@ -2629,7 +2572,7 @@ plan_read_file(struct arena *a, const char *path, size_t max_bytes,
     close(fd);
     if (got != (size_t)st.st_size) {
         plan_finding_add(a, *out, PLAN_ERROR, 0, NULL, "file_unreadable",
-                         "Nie udało się odczytać całego pliku.");
+                         T_PLAN_READ_SHORT_READ);
         return ERR_IO;
     }
     return plan_read(a, base, data, got, max_bytes, out);

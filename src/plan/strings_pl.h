@@ -314,6 +314,22 @@
 #define V_PLAN_COL_VALUE "Wartość [zł]"
 #define V_PLAN_COL_INDICATORS "Wskaźniki"
 #define V_PLAN_COL_UNIT "jednostka"
+/* Voivodeships in a plan's title: the folded stem and the name
+** (initializer). */
+#define V_PLAN_REGION_STEMS                                                    \
+    {"kujawsko pomorsk", "kujawsko-pomorskie"},                                \
+        {"warminsko mazursk", "warmińsko-mazurskie"},                          \
+        {"zachodniopomorsk", "zachodniopomorskie"},                            \
+        {"dolnoslask", "dolnośląskie"}, {"malopolsk", "małopolskie"},          \
+        {"wielkopolsk", "wielkopolskie"}, {"swietokrzysk", "świętokrzyskie"},  \
+        {"podkarpack", "podkarpackie"}, {"mazowieck", "mazowieckie"},          \
+        {"lubelsk", "lubelskie"}, {"lubusk", "lubuskie"},                      \
+        {"lodzk", "łódzkie"}, {"opolsk", "opolskie"},                          \
+        {"podlask", "podlaskie"}, {"pomorsk", "pomorskie"},                    \
+        {"slask", "śląskie"},
+/* "na rok 2025", "na lata 2021-2025" in a title, folded. */
+#define V_PLAN_FOR_YEAR "na rok"
+#define V_PLAN_FOR_YEARS "na lata"
 /* A term or a count that runs all the time, as written and folded. */
 #define V_PLAN_ONGOING "na bieżąco"
 #define V_PLAN_ONGOING_FOLDED "na biezaco"
@@ -360,5 +376,79 @@
 #define T_PLAN_XLSX_BAD_XML                                                    \
     "Plik XLSX jest uszkodzony: błędny XML pierwszego "                      \
     "arkusza."
+
+#define T_PLAN_SOURCE_OWN "środki własne samorządu województwa"
+#define T_PLAN_SOURCE_SUBSIDY "dotacja celowa z budżetu państwa"
+#define T_PLAN_SOURCE_EU "środki Unii Europejskiej"
+#define T_PLAN_SOURCE_OTHER "inne"
+#define T_PLAN_PROJECT_TOTAL "Całkowita wartość projektu"
+#define T_PLAN_PROJECT_EU_GRANT "Kwota dofinansowania z UE"
+#define T_PLAN_PROJECT_TASKS "Zadania i działania"
+
+#define T_PLAN_READ_EMPTY "Plik jest pusty."
+#define T_PLAN_READ_UTF16                                                      \
+    "Plik zapisano w kodowaniu UTF-16; zapisz go jako "                        \
+    "UTF-8 lub Windows-1250."
+#define T_PLAN_READ_NOT_TEXT                                                   \
+    "To nie jest plik tekstowy (PDF lub stary format "                         \
+    "Office); zapisz tabelę jako CSV."
+#define T_PLAN_READ_BINARY "Plik zawiera dane binarne, a nie tekst planu."
+#define T_PLAN_READ_UTF8_DAMAGED                                               \
+    "Plik w UTF-8 zawiera %zu błędnych bajtów; "                            \
+    "zastąpiono je znakiem „\xEF\xBF\xBD”."
+#define T_PLAN_READ_ENCODING                                                   \
+    "Nie rozpoznano kodowania pliku: to ani UTF-8, ani "                       \
+    "Windows-1250."
+#define T_PLAN_READ_CP1250                                                     \
+    "Plik zapisano w kodowaniu Windows-1250; przekształcono "                 \
+    "go do UTF-8."
+#define T_PLAN_READ_UNCLOSED_QUOTE                                             \
+    "Cudzysłów otwarty w wierszu %d nie został "                            \
+    "zamknięty; plik może być ucięty."
+#define T_PLAN_READ_ACTION_GOAL "Działanie %s stoi pod celem %s."
+#define T_PLAN_READ_BAD_NUMBER "Nie można odczytać liczby „%s”."
+#define T_PLAN_READ_TERM_WORD                                                  \
+    "Nie rozpoznano terminu „%s”: nieznane słowo „%s” "               \
+    "(oczekiwano miesięcy, np. „styczeń – grudzień "                    \
+    "2024 r.” lub „II-XI”)."
+#define T_PLAN_READ_TERM_RANGE                                                 \
+    "Nie rozpoznano terminu „%s” (zły zakres lub "                        \
+    "data)."
+#define T_PLAN_READ_AS_ABOVE_FIRST                                             \
+    "„%s” (jak wyżej), ale powyżej nie ma "                              \
+    "realizatora."
+#define T_PLAN_READ_NOTE_ROW_SOURCED                                           \
+    "Wiersz %d ma już źródło finansowania, a uwaga "                       \
+    "%s przypisuje mu kolejne."
+#define T_PLAN_READ_NOTE_ROW_UNKNOWN                                           \
+    "Uwaga %s wskazuje wiersz %d, którego nie "                               \
+    "ma w planie."
+#define T_PLAN_READ_ROW_CUT                                                    \
+    "Wiersz ma %d kolumn, a nagłówek %d; wiersz mógł "                     \
+    "zostać ucięty."
+#define T_PLAN_READ_ROW_ORPHAN "Wiersz nie należy do żadnego zadania: „%s”."
+#define T_PLAN_READ_ROW_UNKNOWN                                                \
+    "Nie rozpoznano wiersza zaczynającego się od „%s”."
+#define T_PLAN_READ_PERIOD "Nie rozpoznano okresu realizacji „%s”."
+#define T_PLAN_READ_RENUMBERED                                                 \
+    "Numeracja zadań w dokumencie powtarza się; "                            \
+    "zadaniom nadano kolejne numery 1–%d."
+#define T_PLAN_READ_NO_TITLE "Nie znaleziono tytułu projektu."
+#define T_PLAN_READ_NO_GOALS "Nie znaleziono celów programu."
+#define T_PLAN_READ_NO_HEADER                                                  \
+    "Nie znaleziono nagłówka tabeli planu (wiersza z "                       \
+    "kolumną „Lp.” i nazwami kolumn)."
+#define T_PLAN_READ_NO_TASKS                                                   \
+    "Tabela nie zawiera żadnego działania ani "                              \
+    "zadania."
+#define T_PLAN_READ_FORMULAS                                                   \
+    "Formuły bez zapisanej wartości w arkuszu: %d "                          \
+    "(pierwsza w wierszu %d); otwórz plik w Excelu lub "                      \
+    "LibreOffice i zapisz go ponownie, aby je "                                \
+    "przeliczyć."
+#define T_PLAN_READ_TOO_LARGE "Plik ma %zu bajtów, a limit to %zu bajtów."
+#define T_PLAN_READ_CANNOT_OPEN "Nie można otworzyć pliku: %s."
+#define T_PLAN_READ_TOO_LARGE_FILE "Plik ma %lld bajtów, a limit to %zu bajtów."
+#define T_PLAN_READ_SHORT_READ "Nie udało się odczytać całego pliku."
 
 #endif
