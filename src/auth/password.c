@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "auth.h"
+#include "auth/strings_pl.h"
 #include "core/arena.h"
 #include "core/err.h"
 
@@ -42,13 +43,13 @@ auth_password_problem(const char *login, const char *pw)
     size_t n = strlen(pw);
 
     if (n < AUTH_PASSWORD_MIN) {
-        return "Hasło musi mieć co najmniej 12 znaków.";
+        return T_PASSWORD_TOO_SHORT;
     }
     if (n > 256) {
-        return "Hasło może mieć najwyżej 256 znaków.";
+        return T_PASSWORD_TOO_LONG;
     }
     if (strcasecmp(pw, login) == 0) {
-        return "Hasło nie może być takie samo jak login.";
+        return T_PASSWORD_SAME_AS_LOGIN;
     }
     return NULL;
 }

@@ -215,7 +215,7 @@ stats_map(struct req *r, const struct helpline_stats *s, const char *region)
         }
     }
     html_printf(&r->out, " (%s)</p></figcaption>\n</figure>\n</section>\n",
-                "im ciemniej, tym więcej kontaktów; liczby w tabeli gmin");
+                T_HL_STATS_MAP_SHADING);
 }
 
 /*

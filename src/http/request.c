@@ -57,15 +57,12 @@ req_int_or_reply(struct req *r, const char *name, long min, long max, long *out)
 
     if (s == NULL || *s == '\0') {
         return req_error(r, 400,
-                         arena_printf(&r->arena, "Brak parametru „%s”.", name));
+                         arena_printf(&r->arena, T_ERR_PARAM_MISSING, name));
     }
     v = strtol(s, &end, 10);
     if (*end != '\0' || v < min || v > max) {
-        return req_error(r, 400,
-                         arena_printf(&r->arena,
-                                      "Parametr „%s” musi być liczbą od %ld "
-                                      "do %ld.",
-                                      name, min, max));
+        return req_error(
+            r, 400, arena_printf(&r->arena, T_ERR_PARAM_RANGE, name, min, max));
     }
     *out = v;
     return 0;
