@@ -18,7 +18,7 @@
 #include "html/form.h"
 #include "html/html.h"
 #include "html/layout.h"
-#include "pages.h"
+#include "modules_handlers.h"
 #include "directory/strings_pl.h"
 
 static struct audit_entry

@@ -6,7 +6,7 @@
 ** and a map of contacts per gmina.
 ** Every chart repeats a table's numbers; the table is the accessible form.
 */
-#include "pages.h"
+#include "modules_handlers.h"
 
 #include <stdio.h>
 #include <string.h>

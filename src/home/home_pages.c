@@ -2,7 +2,7 @@
 ** The home page: what the system is, the regions this instance serves and
 ** the seven parts.
 */
-#include "pages.h"
+#include "modules_handlers.h"
 
 #include <string.h>
 

@@ -19,6 +19,7 @@
 #include "html/html.h"
 #include "html/layout.h"
 #include "monitoring.h"
+#include "modules_handlers.h"
 #include "pages.h"
 #include "report_html.h"
 #include "monitoring/strings_pl.h"

@@ -17,6 +17,7 @@
 #include "html/html.h"
 #include "html/layout.h"
 #include "plan.h"
+#include "modules_handlers.h"
 #include "pages.h"
 #include "plan_store.h"
 #include "plan/strings_pl.h"

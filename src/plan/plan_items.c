@@ -22,6 +22,7 @@
 #include "html/html.h"
 #include "html/layout.h"
 #include "plan.h"
+#include "modules_handlers.h"
 #include "pages.h"
 #include "plan_store.h"
 #include "strings_pl.h"

@@ -4,6 +4,7 @@
 ** source, term, implementers and indicators, totals per goal and for the
 ** plan, and every finding of the check beside the task it concerns.
 */
+#include "modules_handlers.h"
 #include "pages.h"
 
 #include <pthread.h>

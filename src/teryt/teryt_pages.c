@@ -3,7 +3,7 @@
 ** gmina search form that works without JavaScript (the autocomplete script
 ** only adds suggestions to it).
 */
-#include "pages.h"
+#include "modules_handlers.h"
 
 #include <string.h>
 
