@@ -72,7 +72,6 @@ struct auth_user {
 #define AUTH_THROTTLE_PER_ADDR 20
 #define AUTH_THROTTLE_PER_ACCOUNT 100 /* one login, all addresses */
 #define AUTH_BACKOFF_MAX (15 * 60)
-#define AUTH_TOKEN_HEX 64 /* 256 bits */
 
 /* caps.c */
 bool auth_role_has(enum role role, enum cap cap);
@@ -90,8 +89,6 @@ int auth_password_hash(const char *pw, char *out, int outlen);
 bool auth_password_verify(const char *hash, const char *pw);
 /* Why pw is not acceptable for login (Polish), or NULL when it is. */
 const char *auth_password_problem(const char *login, const char *pw);
-/* A random 256-bit token as 64 hex characters, in the arena. */
-char *auth_random_token(struct arena *a);
 
 /* session.c */
 /*

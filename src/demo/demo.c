@@ -7,6 +7,7 @@
 #include "core/embedded.h"
 #include "core/arena.h"
 #include "core/err.h"
+#include "core/random.h"
 #include "db/db.h"
 #include "directory/directory.h"
 #include "helpline/helpline.h"
@@ -118,7 +119,7 @@ load_accounts(struct db *db, struct arena *a)
         }
 
         if (password == NULL) {
-            password = arena_strndup(a, auth_random_token(a), 20);
+            password = arena_strndup(a, random_token(a), 20);
         }
         u.password = password;
         rc = users_add(db, a, &u, &who, &id, &why);

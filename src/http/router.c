@@ -13,6 +13,7 @@
 #include "core/err.h"
 #include "core/json.h"
 #include "core/log.h"
+#include "core/random.h"
 #include "core/str.h"
 #include "html/html.h"
 #include "html/layout.h"
@@ -181,7 +182,7 @@ load_user(struct req *r)
             return;
         }
     }
-    if (anon != NULL && strlen(anon) == AUTH_TOKEN_HEX) {
+    if (anon != NULL && strlen(anon) == RANDOM_TOKEN_HEX) {
         r->csrf = arena_strdup(&r->arena, anon);
     }
 }
