@@ -2,7 +2,7 @@
 ** Accounts, roles and what each role may do, sessions, login throttling
 ** and the audit log. The permission table (caps.c) is the one place that
 ** says which role has which capability; the router consults it for every
-** route before any handler runs.
+** route before any handler runs, through the access hooks (access.c).
 */
 #ifndef AUTH_AUTH_H
 #define AUTH_AUTH_H
@@ -12,6 +12,7 @@
 
 struct arena;
 struct db;
+struct req_user;
 
 enum role {
     ROLE_PUBLIC = 0, /* not logged in */
@@ -49,15 +50,6 @@ enum cap {
     CAP_OPS,                 /* backups, metrics, health of the instance */
     CAP_REGIONS_ADMIN,       /* regions served and their settings */
     CAP_COUNT
-};
-
-struct auth_user {
-    int64_t id;
-    const char *login;
-    enum role role;
-    const char *region;     /* NULL: every region */
-    const char *csrf;       /* the session's CSRF token */
-    const char *token_hash; /* the session's key */
 };
 
 #define AUTH_PASSWORD_MIN 12
@@ -103,7 +95,7 @@ int auth_session_create(struct db *db, struct arena *a, int64_t account,
 ** ERR_NOTFOUND. Touches the session at most once a minute.
 */
 int auth_session_load(struct db *db, struct arena *a, const char *token,
-                      int64_t now, struct auth_user *out);
+                      int64_t now, struct req_user *out);
 int auth_session_end(struct db *db, struct arena *a, const char *token);
 struct auth_login_result {
     int64_t account;     /* the account, on success */

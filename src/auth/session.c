@@ -12,6 +12,7 @@
 #include "core/err.h"
 #include "core/random.h"
 #include "db/db.h"
+#include "http/http.h"
 
 /* Sessions are touched at most this often, to spare a write per request. */
 #define TOUCH_SECONDS 60
@@ -54,7 +55,7 @@ auth_session_create(struct db *db, struct arena *a, int64_t account,
 
 int
 auth_session_load(struct db *db, struct arena *a, const char *token,
-                  int64_t now, struct auth_user *out)
+                  int64_t now, struct req_user *out)
 {
     const char *h;
     db_stmt *st;

@@ -3,39 +3,9 @@
 
 #include <string.h>
 
-#include "auth/auth.h"
 #include "form.h"
 #include "html.h"
-
-/*
-** The menu is derived from the permission table (issue 15): an item shows
-** when the viewer's role has its capability, so no role is offered a page
-** that answers 403 and none misses a page of its own. unless: a capability
-** that makes the item pointless (a coordinator enters realisation on the
-** plans' pages, not on the implementer's own list); CAP_NONE for none.
-*/
-struct nav_item {
-    const char *href;
-    const char *label;
-    enum cap cap, unless;
-};
-
-static const struct nav_item nav[] = {
-    {"/", T_NAV_HOME, CAP_PUBLIC, CAP_NONE},
-    {"/moje-zadania", T_NAV_MY_TASKS, CAP_REALISATION_ENTER,
-     CAP_REALISATION_APPROVE},
-    {"/moje-dotacje", T_NAV_MY_GRANTS, CAP_GRANT_REPORT, CAP_NONE},
-    {"/plany", T_NAV_PLANS, CAP_PUBLIC, CAP_NONE},
-    {"/monitoring", T_NAV_MONITORING, CAP_PUBLIC, CAP_NONE},
-    {"/niebieska-linia", T_NAV_HELPLINE, CAP_PUBLIC, CAP_NONE},
-    {"/uslugi", T_NAV_SERVICES, CAP_PUBLIC, CAP_NONE},
-    {"/rejestry", T_NAV_REGISTERS, CAP_PUBLIC, CAP_NONE},
-    {"/teryt", T_NAV_REGIONS, CAP_PUBLIC, CAP_NONE},
-    {"/uzytkownicy", T_NAV_USERS, CAP_USERS_ADMIN, CAP_NONE},
-    {"/regiony", T_NAV_REGION_SETTINGS, CAP_REGIONS_ADMIN, CAP_NONE},
-    {"/audyt", T_NAV_AUDIT, CAP_AUDIT_READ, CAP_NONE},
-    {"/system", T_NAV_SYSTEM, CAP_OPS, CAP_NONE},
-};
+#include "http/access.h"
 
 static bool
 is_current(const char *path, const char *href)
@@ -51,7 +21,8 @@ is_current(const char *path, const char *href)
 void
 layout_begin(struct req *r, const char *title)
 {
-    size_t i;
+    int role = r->user != NULL ? r->user->role : 0;
+    int i;
 
     if (r->content_type == NULL) {
         r->content_type = "text/html; charset=utf-8";
@@ -72,27 +43,28 @@ layout_begin(struct req *r, const char *title)
              "</a>\n<header class=\"top\"><p class=\"brand\">"
              "<a href=\"/\">" T_APP_NAME "</a> <span>" T_APP_TAGLINE
              "</span></p>\n<nav aria-label=\"" T_NAV_LABEL "\"><ul>\n");
-    for (i = 0; i < sizeof(nav) / sizeof(nav[0]); i++) {
-        enum role role = r->user != NULL ? r->user->role : ROLE_PUBLIC;
+    /* The menu of access.h: only links the viewer's role may follow. */
+    for (i = 0; i < access_hooks.menu_count; i++) {
+        const struct menu_item *m = &access_hooks.menu[i];
 
-        if (!auth_role_has(role, nav[i].cap) ||
-            (nav[i].unless != CAP_NONE && auth_role_has(role, nav[i].unless))) {
+        if (!access_hooks.role_has(role, m->cap) ||
+            (m->unless != 0 && access_hooks.role_has(role, m->unless))) {
             continue;
         }
-        if (is_current(r->path, nav[i].href)) {
+        if (is_current(r->path, m->href)) {
             html_printf(&r->out,
                         "<li><a href=\"%s\" aria-current=\"page\">%s"
                         "</a></li>\n",
-                        nav[i].href, nav[i].label);
+                        m->href, m->label);
         } else {
-            html_printf(&r->out, "<li><a href=\"%s\">%s</a></li>\n",
-                        nav[i].href, nav[i].label);
+            html_printf(&r->out, "<li><a href=\"%s\">%s</a></li>\n", m->href,
+                        m->label);
         }
     }
     html_lit(&r->out, "</ul></nav>\n<div class=\"account\">");
     if (r->user != NULL) {
         html_printf(&r->out, "%s <strong>%s</strong> (%s) ", T_LOGIN_AS,
-                    r->user->login, auth_role_label(r->user->role));
+                    r->user->login, access_hooks.role_label(r->user->role));
         form_begin(r, "/logout", NULL);
         html_lit(&r->out,
                  "<button type=\"submit\" class=\"link\">" T_LOGOUT_BUTTON
