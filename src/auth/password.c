@@ -1,10 +1,9 @@
 /*
-** Passwords and tokens with libsodium: argon2id with the "interactive"
+** Passwords with libsodium: argon2id with the "interactive"
 ** limits (2 passes, 64 MiB), which costs about a tenth of a second per
 ** login on this class of machine and nothing on other requests.
 */
 #include <sodium.h>
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -52,18 +51,4 @@ auth_password_problem(const char *login, const char *pw)
         return T_PASSWORD_SAME_AS_LOGIN;
     }
     return NULL;
-}
-
-char *
-auth_random_token(struct arena *a)
-{
-    unsigned char raw[AUTH_TOKEN_HEX / 2];
-    char *hex = arena_alloc(a, AUTH_TOKEN_HEX + 1);
-
-    if (sodium_init() < 0) {
-        abort();
-    }
-    randombytes_buf(raw, sizeof(raw));
-    sodium_bin2hex(hex, AUTH_TOKEN_HEX + 1, raw, sizeof(raw));
-    return hex;
 }

@@ -6,8 +6,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "auth/auth.h"
 #include "core/err.h"
+#include "core/random.h"
 #include "core/str.h"
 #include "form.h"
 #include "html/strings_pl.h"
@@ -268,7 +268,7 @@ const char *
 req_csrf(struct req *r)
 {
     if (r->csrf == NULL) {
-        r->csrf = auth_random_token(&r->arena);
+        r->csrf = random_token(&r->arena);
         req_add_header(r, "Set-Cookie",
                        arena_printf(&r->arena,
                                     "rodzina_csrf=%s; Path=/; HttpOnly; "
