@@ -64,7 +64,7 @@ struct auth_user {
 #define AUTH_IDLE_SECONDS (30 * 60)
 #define AUTH_ABSOLUTE_SECONDS (12 * 60 * 60)
 #define AUTH_THROTTLE_WINDOW (15 * 60)
-/* Login throttling (session.c): failures within the window start a
+/* Login throttling (session_store.c): failures within the window start a
  * back-off of 1, 2, 4 ... seconds (at most AUTH_BACKOFF_MAX) once a login
  * from one address failed AUTH_THROTTLE_PER_LOGIN times, or an address
  * failed AUTH_THROTTLE_PER_ADDR times over all logins. */
@@ -93,7 +93,7 @@ const char *auth_password_problem(const char *login, const char *pw);
 /* A random 256-bit token as 64 hex characters, in the arena. */
 char *auth_random_token(struct arena *a);
 
-/* session.c */
+/* session_store.c */
 /*
 ** Start a session for account id at time now: *token (for the cookie) and
 ** *csrf in the arena; only the token's hash is stored. 0 or ERR_DB.
@@ -126,7 +126,7 @@ int auth_login(struct db *db, struct arena *a, const char *login,
                const char *password, const char *addr, int64_t now,
                struct auth_login_result *res);
 
-/* audit.c */
+/* audit_store.c */
 struct audit_entry {
     const char *account; /* login or NULL */
     const char *via;     /* "web", "api", "cli" */

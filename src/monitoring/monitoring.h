@@ -38,7 +38,7 @@ struct mon_actor {
     struct audit_entry who; /* account login, via, addr */
 };
 
-/* ---- realisation.c ---- */
+/* ---- realisation_store.c ---- */
 
 /* The item "line" of a project card's spending as a whole. */
 #define MON_PROJECT_SPENDING (-1)
@@ -152,7 +152,7 @@ bool mon_plan_years(const struct plan *p, int *from, int *to);
 /* A period within years from..to: "2021" or "2021-Q1".."2021-Q4". */
 bool mon_period_valid(const char *period, int from, int to);
 
-/* ---- metrics.c ---- */
+/* ---- metric_store.c ---- */
 
 /* A metric a computed indicator can be bound to. */
 struct mon_metric {
@@ -201,7 +201,7 @@ int mon_binding_set(struct db *db, struct arena *a, const struct mon_actor *act,
                     int64_t plan_id, int pos, const char *metric,
                     const char *filter, const char *task, const char **why);
 
-/* ---- registers.c ---- */
+/* ---- register_store.c ---- */
 
 enum mon_field_type {
     MF_TEXT,  /* required text */
@@ -293,7 +293,7 @@ int mon_register_import(struct db *db, struct arena *a,
 /* Polish label of an enum value of field f, or the value itself. */
 const char *mon_field_choice_label(const struct mon_field *f, const char *v);
 
-/* ---- grants.c ---- */
+/* ---- grant_store.c ---- */
 
 /*
 ** A grant awarded in an open competition (reg_grant) to one organisation,
@@ -368,7 +368,7 @@ int mon_award_report(struct db *db, struct arena *a,
 
 /* ---- report.c ---- */
 
-/* A task's narrative of one period (periods.c). */
+/* A task's narrative of one period (period_store.c). */
 struct mon_narrative {
     int task;
     const char *period, *text, *entered_by, *entered_at;
@@ -446,7 +446,7 @@ int mon_pct10(int64_t real, int64_t target);
 /* "12,5" for tenths of a percent; "–" for -1. */
 const char *mon_pct_text(struct arena *a, int pct10);
 
-/* ---- periods.c ---- */
+/* ---- period_store.c ---- */
 
 struct mon_period {
     const char *period; /* "YYYY" or "YYYY-Qn" */
@@ -517,7 +517,7 @@ struct mon_progress {
 int mon_progress_build(struct db *db, struct arena *a, int64_t plan_id,
                        struct mon_progress *out);
 
-/* ---- report_adopt.c ---- */
+/* ---- report_store.c ---- */
 
 /*
 ** Adopt the annual report of yearly plan plan_id as its next version:

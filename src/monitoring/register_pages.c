@@ -2,7 +2,7 @@
 ** Register pages: the overview, each register's list (with a year
 ** filter), its form for a new or changed record, deletion, CSV export and
 ** CSV import (all or nothing). The registers' descriptors and storage are
-** registers.c's; these pages only render them and check regions.
+** register_store.c's; these pages only render them and check regions.
 */
 #include <stdlib.h>
 #include <string.h>
