@@ -16,6 +16,7 @@
 #include "core/stop.h"
 #include "db/db.h"
 #include "strings_pl.h"
+#include "region/region.h"
 #include "users/units.h"
 
 const char *
@@ -353,7 +354,8 @@ plan_store_save(struct db *db, struct arena *a, const char *region,
                 int64_t *id, const char **why)
 {
     struct plan_totals tot;
-    int64_t n = 0, programme_id = 0;
+    int64_t programme_id = 0;
+    bool served;
     const char *ptitle;
     db_stmt *st;
     int rc, i;
@@ -364,12 +366,10 @@ plan_store_save(struct db *db, struct arena *a, const char *region,
                "wczytaj go ponownie.";
         return ERR_INPUT;
     }
-    st = db_query(db, Q_REGION_EXISTS);
-    db_bind_text(st, 1, region);
-    if ((rc = db_one_int(st, &n)) != 0) {
+    if ((rc = region_served(db, region, &served)) != 0) {
         return rc;
     }
-    if (n == 0) {
+    if (!served) {
         *why = arena_printf(a,
                             "Region %s nie jest obsługiwany w tej "
                             "instalacji.",
@@ -1436,4 +1436,95 @@ plan_store_same_content(struct db *db, const char *region, enum plan_kind kind,
     }
     db_done(st);
     return rc == DB_ROW || rc == DB_DONE ? 0 : rc;
+}
+
+int
+plan_store_upload_hold(struct db *db, int64_t account, const char *region,
+                       const char *name, const void *data, size_t len,
+                       int64_t now, bool keep, int64_t *id)
+{
+    db_stmt *st = db_query(db, Q_UPLOAD_SWEEP);
+    int rc;
+
+    *id = 0;
+    db_bind_int(st, 1, now - 24 * 3600);
+    if ((rc = db_exec(st)) != 0 || !keep) {
+        return rc;
+    }
+    st = db_query(db, Q_UPLOAD_INSERT);
+    db_bind_int(st, 1, account);
+    db_bind_text(st, 2, region);
+    db_bind_text(st, 3, name);
+    db_bind_blob(st, 4, data, len);
+    db_bind_int(st, 5, now);
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
+    }
+    *id = db_last_id(db);
+    return 0;
+}
+
+int
+plan_store_upload_get(struct db *db, struct arena *a, int64_t id,
+                      int64_t account, const char **region, const char **name,
+                      const void **data, size_t *len)
+{
+    db_stmt *st = db_query(db, Q_UPLOAD_GET);
+    const void *blob;
+    int rc;
+
+    db_bind_int(st, 1, id);
+    db_bind_int(st, 2, account);
+    rc = db_step(st);
+    if (rc != DB_ROW) {
+        db_done(st);
+        return rc == DB_DONE ? ERR_NOTFOUND : rc;
+    }
+    *region = db_col_text_dup(a, st, 0);
+    *name = db_col_text_dup(a, st, 1);
+    blob = db_col_blob(st, 2, len);
+    *data = *len > 0 ? arena_strndup(a, blob, *len) : "";
+    db_done(st);
+    return 0;
+}
+
+int
+plan_store_upload_drop(struct db *db, int64_t id, int64_t account)
+{
+    db_stmt *st = db_query(db, Q_UPLOAD_DELETE);
+
+    db_bind_int(st, 1, id);
+    db_bind_int(st, 2, account);
+    return db_exec(st);
+}
+
+int
+plan_store_upload_confirm(struct db *db, struct arena *a, int64_t upload,
+                          int64_t account, const char *region,
+                          const struct plan *p, bool duplicate,
+                          const struct audit_entry *who, int64_t *id,
+                          const char **why)
+{
+    int rc;
+
+    *why = NULL;
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    if ((rc = plan_store_upload_drop(db, upload, account)) != 0 ||
+        (rc = plan_store_same_content(db, region, p->kind, p->content_hash,
+                                      id)) != 0) {
+        goto fail;
+    }
+    if (*id > 0 && !duplicate) {
+        rc = ERR_CONFLICT;
+        goto fail;
+    }
+    if ((rc = plan_store_save(db, a, region, p, who, id, why)) != 0) {
+        goto fail;
+    }
+    return db_commit(db);
+fail:
+    db_rollback(db);
+    return rc;
 }

@@ -158,6 +158,31 @@ int plan_store_list_archived(struct db *db, struct arena *a,
 int plan_store_same_content(struct db *db, const char *region,
                             enum plan_kind kind, const char *hash, int64_t *id);
 const char *plan_whole_json(struct arena *a, const struct plan *p);
+/*
+** Uploads held until their preview is confirmed (plan_upload). Hold drops
+** every held file older than 24 h (now in Unix seconds) and, when keep is
+** set, holds data for account; *id receives its id (0 when not kept).
+*/
+int plan_store_upload_hold(struct db *db, int64_t account, const char *region,
+                           const char *name, const void *data, size_t len,
+                           int64_t now, bool keep, int64_t *id);
+/* The file account holds as upload id, in a: 0, ERR_NOTFOUND or ERR_DB. */
+int plan_store_upload_get(struct db *db, struct arena *a, int64_t id,
+                          int64_t account, const char **region,
+                          const char **name, const void **data, size_t *len);
+/* Drop the file account holds as upload id (cancelled): 0 or ERR_DB. */
+int plan_store_upload_drop(struct db *db, int64_t id, int64_t account);
+/*
+** Confirm upload id of account: in one transaction drop the held file and
+** store p, read from it, as plan_store_save does (*id, *why). When region
+** has a plan of the same content and duplicate is false, ERR_CONFLICT and
+** the file stays held, to be confirmed again.
+*/
+int plan_store_upload_confirm(struct db *db, struct arena *a, int64_t upload,
+                              int64_t account, const char *region,
+                              const struct plan *p, bool duplicate,
+                              const struct audit_entry *who, int64_t *id,
+                              const char **why);
 /* What the plan form edits, as JSON (for audit rows), in the arena. */
 const char *plan_meta_json(struct arena *a, const struct plan *p);
 /* The task's fields as JSON (for audit rows), in the arena. */

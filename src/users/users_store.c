@@ -9,6 +9,7 @@
 #include "core/err.h"
 #include "core/json.h"
 #include "db/db.h"
+#include "region/region.h"
 #include "units.h"
 #include "users/strings_pl.h"
 
@@ -59,7 +60,7 @@ users_add(struct db *db, struct arena *a, const struct users_new *u,
     struct buf after;
     struct json j;
     db_stmt *st;
-    int64_t n = 0;
+    bool served;
     int rc, i;
 
     *why = NULL;
@@ -85,12 +86,10 @@ users_add(struct db *db, struct arena *a, const struct users_new *u,
         return ERR_INPUT;
     }
     if (u->region != NULL && *u->region != '\0') {
-        st = db_query(db, Q_REGION_EXISTS);
-        db_bind_text(st, 1, u->region);
-        if ((rc = db_one_int(st, &n)) != 0) {
+        if ((rc = region_served(db, u->region, &served)) != 0) {
             return rc;
         }
-        if (n == 0) {
+        if (!served) {
             *why = arena_printf(a,
                                 "Region %s nie jest obsługiwany w tej "
                                 "instalacji.",
