@@ -138,4 +138,28 @@ struct audit_entry {
 /* Append one audit row: 0 or ERR_DB (the caller's transaction fails). */
 int audit_add(struct db *db, const struct audit_entry *e);
 
+/* Which audit rows to read; NULL matches all. */
+struct audit_filter {
+    const char *who;       /* account login */
+    const char *action;    /* a prefix */
+    const char *from, *to; /* ISO dates: from <= at < to */
+};
+/* An audit row read back; account, before and after may be NULL. */
+struct audit_row {
+    int64_t id;
+    const char *at, *account, *via, *addr, *action, *entity, *entity_id;
+    const char *before, *after;
+};
+/* How many audit rows f matches, in *total: 0 or ERR_DB. */
+int audit_total(struct db *db, struct arena *a, const struct audit_filter *f,
+                int64_t *total);
+/*
+** The rows f matches, newest first, from offset on, at most limit: each
+** is passed to row, its strings alive during the call (rows are streamed,
+** not held). Returns how many were passed, or < 0 (ERR_DB).
+*/
+int audit_each(struct db *db, struct arena *a, const struct audit_filter *f,
+               int limit, int64_t offset,
+               void (*row)(void *ctx, const struct audit_row *), void *ctx);
+
 #endif

@@ -250,3 +250,32 @@ fail:
     db_rollback(db);
     return rc;
 }
+
+int
+users_list(struct db *db, struct arena *a, struct users_row **out)
+{
+    db_stmt *st = db_query(db, Q_ACCOUNT_LIST);
+    struct users_row *list = NULL;
+    int n = 0, cap = 0, rc;
+
+    while ((rc = db_step(st)) == DB_ROW) {
+        struct users_row *u;
+
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            list = arena_realloc(a, list, (size_t)n * sizeof(*list),
+                                 (size_t)cap * sizeof(*list));
+        }
+        u = &list[n++];
+        u->id = db_col_int(st, 0);
+        u->login = db_col_text_dup(a, st, 1);
+        u->role = db_col_text_dup(a, st, 2);
+        u->region = db_col_null(st, 3) ? NULL : db_col_text_dup(a, st, 3);
+        u->disabled = db_col_int(st, 4) != 0;
+        u->created_at = db_col_text_dup(a, st, 5);
+        u->units = db_col_text_dup(a, st, 6);
+    }
+    db_done(st);
+    *out = list;
+    return rc == DB_DONE ? n : rc;
+}
