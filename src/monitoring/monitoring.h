@@ -130,6 +130,42 @@ int mon_entries_of_plan(struct db *db, struct arena *a, int64_t plan_id,
 int mon_entries_pending(struct db *db, struct arena *a, const char *region,
                         struct mon_entry **out);
 
+/* One of a plan's latest changes: the entry (kind, pos, source, period,
+ * value) and the change's status, account and time. */
+struct mon_change {
+    struct mon_entry e;
+    const char *status, *account, *at;
+};
+/* The limit latest changes of plan_id's values, newest first: count or <0. */
+int mon_latest_changes(struct db *db, struct arena *a, int64_t plan_id,
+                       int limit, struct mon_change **out);
+
+/*
+** Realisation summed per item (kind, pos, source), and per year too when
+** by_year: approved values only (sum, napproved), what the pending entries
+** would make of it (would, pending), and every entry (count; 0 by year).
+*/
+struct mon_sum {
+    const char *kind, *source; /* source "" by year */
+    int pos, year;             /* year 0 unless by_year */
+    int64_t sum, napproved, would, pending, count;
+};
+int mon_sums(struct db *db, struct arena *a, int64_t plan_id, bool by_year,
+             struct mon_sum **out);
+/* How many of plan_id's entries carry note (NULL: every entry), in *n:
+ * 0 or ERR_DB. */
+int mon_entries_count(struct db *db, int64_t plan_id, const char *note,
+                      int64_t *n);
+/* An indicator's approved sum in a programme's earlier yearly plan. */
+struct mon_earlier_sum {
+    const char *task_number, *name;
+    int64_t sum;
+};
+/* The approved sums of the indicators of programme's yearly plans before
+ * year, plan_id left out: count or < 0. */
+int mon_earlier_sums(struct db *db, struct arena *a, int64_t programme,
+                     int year, int64_t plan_id, struct mon_earlier_sum **out);
+
 /* The history of entry id, oldest first: count or <0. */
 int mon_entry_history(struct db *db, struct arena *a, int64_t id,
                       struct mon_event **out);
@@ -292,6 +328,10 @@ int mon_register_import(struct db *db, struct arena *a,
 
 /* Polish label of an enum value of field f, or the value itself. */
 const char *mon_field_choice_label(const struct mon_field *f, const char *v);
+
+/* How many records each of the first four registers holds in region
+ * (NULL: every region), in register order: 0 or ERR_DB. */
+int mon_register_counts(struct db *db, const char *region, int64_t counts[4]);
 
 /* ---- grant_store.c ---- */
 
@@ -457,6 +497,14 @@ struct mon_period {
 /* The plan's calendar rows, by period: their number, or < 0. */
 int mon_periods(struct db *db, struct arena *a, int64_t plan_id,
                 struct mon_period **out);
+/* An open period of a plan past its due date, and its entries so far. */
+struct mon_overdue {
+    const char *period, *due_on;
+    int64_t done;
+};
+/* plan_id's open periods due before today (ISO date): count or < 0. */
+int mon_overdue(struct db *db, struct arena *a, int64_t plan_id,
+                const char *today, struct mon_overdue **out);
 /* Whether period (or the year it belongs to) is closed. 0 or ERR_DB. */
 int mon_period_closed(struct db *db, int64_t plan_id, const char *period,
                       bool *closed);
@@ -546,6 +594,22 @@ struct mon_adoption {
 /* The plan's adopted versions, newest first: their number, or < 0. */
 int mon_report_adoptions(struct db *db, struct arena *a, int64_t plan_id,
                          struct mon_adoption **out);
+
+/* A yearly plan on the monitoring home page, with its realisation. */
+struct mon_yearly_plan {
+    int64_t id;
+    const char *region_name, *programme_title;
+    int year;
+    int64_t entries, pending;
+    int adopted; /* the latest adopted version, 0 for none */
+};
+/*
+** The yearly plans: published ones, and the unpublished too when
+** unpublished is set, of region (NULL: every region), by region name,
+** programme and year: count or < 0.
+*/
+int mon_yearly_plans(struct db *db, struct arena *a, bool unpublished,
+                     const char *region, struct mon_yearly_plan **out);
 
 /* ---- report_xlsx.c, report_pdf.c ---- */
 

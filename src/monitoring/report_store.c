@@ -163,3 +163,31 @@ mon_report_adoptions(struct db *db, struct arena *a, int64_t plan_id,
     *out = list;
     return rc == DB_DONE ? n : rc;
 }
+
+int
+mon_yearly_plans(struct db *db, struct arena *a, bool unpublished,
+                 const char *region, struct mon_yearly_plan **out)
+{
+    db_stmt *st = db_query(db, Q_MON_YEARLY_PLANS);
+    struct mon_yearly_plan *list = NULL;
+    int n = 0, rc;
+
+    db_bind_int(st, 1, unpublished ? 1 : 0);
+    db_bind_text(st, 2, region);
+    while ((rc = db_step(st)) == DB_ROW) {
+        struct mon_yearly_plan *y;
+
+        list = plan_grow(a, list, n, sizeof(*list));
+        y = &list[n++];
+        y->id = db_col_int(st, 0);
+        y->region_name = db_col_text_dup(a, st, 2);
+        y->year = (int)db_col_int(st, 4);
+        y->programme_title = db_col_text_dup(a, st, 5);
+        y->entries = db_col_int(st, 8);
+        y->pending = db_col_int(st, 9);
+        y->adopted = db_col_null(st, 10) ? 0 : (int)db_col_int(st, 10);
+    }
+    db_done(st);
+    *out = list;
+    return rc == DB_DONE ? n : rc;
+}

@@ -1528,3 +1528,88 @@ fail:
     db_rollback(db);
     return rc;
 }
+
+int
+plan_store_is_yearly(struct db *db, int64_t id, bool *yearly)
+{
+    db_stmt *st = db_query(db, Q_PLAN_KIND);
+    int rc;
+
+    db_bind_int(st, 1, id);
+    rc = db_step(st);
+    *yearly = rc == DB_ROW && strcmp(db_col_text(st, 0), "yearly") == 0;
+    db_done(st);
+    return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
+}
+
+int
+plan_store_tasks_of_account(struct db *db, struct arena *a, int64_t account,
+                            int64_t **plans, int **tasks)
+{
+    db_stmt *st = db_query(db, Q_PLAN_TASKS_OF_ACCOUNT);
+    int n = 0, rc;
+
+    *plans = NULL;
+    *tasks = NULL;
+    db_bind_int(st, 1, account);
+    while ((rc = db_step(st)) == DB_ROW) {
+        *plans = plan_grow(a, *plans, n, sizeof(**plans));
+        *tasks = plan_grow(a, *tasks, n, sizeof(**tasks));
+        (*plans)[n] = db_col_int(st, 0);
+        (*tasks)[n] = (int)db_col_int(st, 1);
+        n++;
+    }
+    db_done(st);
+    return rc == DB_DONE ? n : rc;
+}
+
+int
+plan_store_task_units(struct db *db, struct arena *a, int64_t id,
+                      struct plan_task_unit **out)
+{
+    db_stmt *st = db_query(db, Q_PLAN_TASK_UNITS);
+    struct plan_task_unit *list = NULL;
+    int n = 0, rc;
+
+    db_bind_int(st, 1, id);
+    while ((rc = db_step(st)) == DB_ROW) {
+        list = plan_grow(a, list, n, sizeof(*list));
+        list[n].unit = db_col_int(st, 0);
+        list[n].name = db_col_text_dup(a, st, 1);
+        list[n].task = (int)db_col_int(st, 2);
+        n++;
+    }
+    db_done(st);
+    *out = list;
+    return rc == DB_DONE ? n : rc;
+}
+
+int
+plan_store_programme_of(struct db *db, int64_t id, int64_t *programme,
+                        int *from, int *to)
+{
+    db_stmt *st = db_query(db, Q_PLAN_PROGRAMME_OF);
+    int rc;
+
+    *programme = 0;
+    *from = *to = 0;
+    db_bind_int(st, 1, id);
+    if ((rc = db_step(st)) == DB_ROW) {
+        *programme = db_col_int(st, 0);
+        *from = (int)db_col_int(st, 1);
+        *to = (int)db_col_int(st, 2);
+    }
+    db_done(st);
+    return rc == DB_ROW || rc == DB_DONE ? 0 : rc;
+}
+
+int
+plan_store_yearly_first(struct db *db, const char *region, int year,
+                        int64_t *id)
+{
+    db_stmt *st = db_query(db, Q_PLAN_YEARLY_FIRST);
+
+    db_bind_text(st, 1, region);
+    db_bind_int(st, 2, year);
+    return db_one_int(st, id);
+}

@@ -183,6 +183,33 @@ int plan_store_upload_confirm(struct db *db, struct arena *a, int64_t upload,
                               const struct plan *p, bool duplicate,
                               const struct audit_entry *who, int64_t *id,
                               const char **why);
+/* Whether plan id is a yearly plan: 0, ERR_NOTFOUND or ERR_DB. */
+int plan_store_is_yearly(struct db *db, int64_t id, bool *yearly);
+/*
+** The tasks of yearly plans that account's implementer units implement,
+** newest plan first: (*plans)[i] and task position (*tasks)[i], in a.
+** Returns how many, or < 0.
+*/
+int plan_store_tasks_of_account(struct db *db, struct arena *a, int64_t account,
+                                int64_t **plans, int **tasks);
+/*
+** The programme plan id belongs to (0: none) and the programme's years
+** (0 when it does not say, or no such plan): 0 or ERR_DB.
+*/
+int plan_store_programme_of(struct db *db, int64_t id, int64_t *programme,
+                            int *from, int *to);
+/* The first yearly plan of region for year: 0, ERR_NOTFOUND or ERR_DB. */
+int plan_store_yearly_first(struct db *db, const char *region, int year,
+                            int64_t *id);
+/* An implementer unit of a task of a plan. */
+struct plan_task_unit {
+    int64_t unit;
+    const char *name;
+    int task; /* position in the plan */
+};
+/* The implementer units of plan id's tasks, by unit name: count or < 0. */
+int plan_store_task_units(struct db *db, struct arena *a, int64_t id,
+                          struct plan_task_unit **out);
 /* What the plan form edits, as JSON (for audit rows), in the arena. */
 const char *plan_meta_json(struct arena *a, const struct plan *p);
 /* The task's fields as JSON (for audit rows), in the arena. */

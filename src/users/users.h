@@ -44,6 +44,10 @@ int users_set_password(struct db *db, struct arena *a, const char *login,
                        const char *password, const struct users_actor *who,
                        const char **why);
 
+/* Link account login to org unit id (already linked: no change):
+ * 0, ERR_NOTFOUND for no such account, or ERR_DB. */
+int users_link_unit(struct db *db, const char *login, int64_t unit);
+
 /* An account as the administrators' list shows it. */
 struct users_row {
     int64_t id;

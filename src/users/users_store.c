@@ -279,3 +279,19 @@ users_list(struct db *db, struct arena *a, struct users_row **out)
     *out = list;
     return rc == DB_DONE ? n : rc;
 }
+
+int
+users_link_unit(struct db *db, const char *login, int64_t unit)
+{
+    int64_t id;
+    db_stmt *st;
+    int rc;
+
+    if ((rc = account_id(db, login, &id)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_ACCOUNT_UNIT_INSERT);
+    db_bind_int(st, 1, id);
+    db_bind_int(st, 2, unit);
+    return db_exec(st);
+}
