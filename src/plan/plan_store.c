@@ -1511,22 +1511,18 @@ plan_store_upload_confirm(struct db *db, struct arena *a, int64_t upload,
     if ((rc = db_begin(db)) != 0) {
         return rc;
     }
-    if ((rc = plan_store_upload_drop(db, upload, account)) != 0 ||
+    if ((rc = plan_store_upload_drop(db, upload, account)) == 0 &&
         (rc = plan_store_same_content(db, region, p->kind, p->content_hash,
-                                      id)) != 0) {
-        goto fail;
+                                      id)) == 0) {
+        rc = *id > 0 && !duplicate
+                 ? ERR_CONFLICT
+                 : plan_store_save(db, a, region, p, who, id, why);
     }
-    if (*id > 0 && !duplicate) {
-        rc = ERR_CONFLICT;
-        goto fail;
-    }
-    if ((rc = plan_store_save(db, a, region, p, who, id, why)) != 0) {
-        goto fail;
+    if (rc != 0) {
+        db_rollback(db); /* a refused duplicate keeps its upload */
+        return rc;
     }
     return db_commit(db);
-fail:
-    db_rollback(db);
-    return rc;
 }
 
 int
