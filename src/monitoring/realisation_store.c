@@ -161,8 +161,7 @@ mon_may_enter_task(struct db *db, struct arena *a, const struct mon_actor *act,
                    int64_t plan_id, const char *region, const struct plan *p,
                    int t)
 {
-    db_stmt *st;
-    int64_t n = 0;
+    bool mine;
 
     (void)a;
     if (act->region != NULL && strcmp(act->region, region) != 0) {
@@ -174,11 +173,9 @@ mon_may_enter_task(struct db *db, struct arena *a, const struct mon_actor *act,
     if (t < 0 || t >= p->ntasks) {
         return false;
     }
-    st = db_query(db, Q_MON_TASK_OF_ACCOUNT);
-    db_bind_int(st, 1, plan_id);
-    db_bind_int(st, 2, t);
-    db_bind_int(st, 3, act->account);
-    return db_one_int(st, &n) == 0 && n > 0;
+    /* a failed check (*mine false) refuses */
+    plan_store_task_of_account(db, plan_id, t, act->account, &mine);
+    return mine;
 }
 
 static const char *

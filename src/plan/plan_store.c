@@ -1609,3 +1609,35 @@ plan_store_yearly_first(struct db *db, const char *region, int year,
     db_bind_int(st, 2, year);
     return db_one_int(st, id);
 }
+
+/* Run a count(*) of plan id's item pos (and account, when not 0). */
+static int
+item_count(struct db *db, enum query_id q, int64_t id, int pos, int64_t account,
+           bool *some)
+{
+    db_stmt *st = db_query(db, q);
+    int64_t n = 0;
+    int rc;
+
+    db_bind_int(st, 1, id);
+    db_bind_int(st, 2, pos);
+    if (account != 0) {
+        db_bind_int(st, 3, account);
+    }
+    rc = db_one_int(st, &n);
+    *some = rc == 0 && n > 0;
+    return rc;
+}
+
+int
+plan_store_task_of_account(struct db *db, int64_t id, int pos, int64_t account,
+                           bool *mine)
+{
+    return item_count(db, Q_PLAN_TASK_OF_ACCOUNT, id, pos, account, mine);
+}
+
+int
+plan_store_has_indicator(struct db *db, int64_t id, int pos, bool *exists)
+{
+    return item_count(db, Q_PLAN_INDICATOR_EXISTS, id, pos, 0, exists);
+}

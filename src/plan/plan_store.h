@@ -201,6 +201,12 @@ int plan_store_programme_of(struct db *db, int64_t id, int64_t *programme,
 /* The first yearly plan of region for year: 0, ERR_NOTFOUND or ERR_DB. */
 int plan_store_yearly_first(struct db *db, const char *region, int year,
                             int64_t *id);
+/* Whether one of account's implementer units implements task pos of plan
+ * id (*mine): 0 or ERR_DB. */
+int plan_store_task_of_account(struct db *db, int64_t id, int pos,
+                               int64_t account, bool *mine);
+/* Whether plan id has an indicator at pos (*exists): 0 or ERR_DB. */
+int plan_store_has_indicator(struct db *db, int64_t id, int pos, bool *exists);
 /* An implementer unit of a task of a plan. */
 struct plan_task_unit {
     int64_t unit;
