@@ -135,8 +135,6 @@ struct audit_entry {
     const char *entity, *entity_id;
     const char *before, *after; /* JSON or NULL */
 };
-/* Append one audit row: 0 or ERR_DB (the caller's transaction fails). */
-int audit_add(struct db *db, const struct audit_entry *e);
 
 /* Which audit rows to read; NULL matches all. */
 struct audit_filter {
@@ -161,5 +159,8 @@ int audit_total(struct db *db, struct arena *a, const struct audit_filter *f,
 int audit_each(struct db *db, struct arena *a, const struct audit_filter *f,
                int limit, int64_t offset,
                void (*row)(void *ctx, const struct audit_row *), void *ctx);
+
+/* Append one audit row: 0 or ERR_DB (the caller's transaction fails). */
+int audit_add(struct db *db, const struct audit_entry *e);
 
 #endif
