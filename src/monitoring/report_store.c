@@ -168,26 +168,27 @@ int
 mon_yearly_plans(struct db *db, struct arena *a, bool unpublished,
                  const char *region, struct mon_yearly_plan **out)
 {
-    db_stmt *st = db_query(db, Q_MON_YEARLY_PLANS);
-    struct mon_yearly_plan *list = NULL;
-    int n = 0, rc;
+    struct plan_yearly *plans;
+    struct mon_yearly_plan *list;
+    int n = plan_store_yearly_list(db, a, unpublished, region, &plans), i, rc;
 
-    db_bind_int(st, 1, unpublished ? 1 : 0);
-    db_bind_text(st, 2, region);
-    while ((rc = db_step(st)) == DB_ROW) {
-        struct mon_yearly_plan *y;
+    *out = list = n > 0 ? arena_alloc(a, sizeof(*list) * (size_t)n) : NULL;
+    for (i = 0; i < n; i++) {
+        db_stmt *st = db_query(db, Q_MON_PLAN_COUNTS);
 
-        list = plan_grow(a, list, n, sizeof(*list));
-        y = &list[n++];
-        y->id = db_col_int(st, 0);
-        y->region_name = db_col_text_dup(a, st, 2);
-        y->year = (int)db_col_int(st, 4);
-        y->programme_title = db_col_text_dup(a, st, 5);
-        y->entries = db_col_int(st, 8);
-        y->pending = db_col_int(st, 9);
-        y->adopted = db_col_null(st, 10) ? 0 : (int)db_col_int(st, 10);
+        list[i].id = plans[i].id;
+        list[i].region_name = plans[i].region_name;
+        list[i].programme_title = plans[i].programme_title;
+        list[i].year = plans[i].year;
+        db_bind_int(st, 1, plans[i].id);
+        if ((rc = db_step(st)) != DB_ROW) {
+            db_done(st);
+            return rc < 0 ? rc : ERR_DB;
+        }
+        list[i].entries = db_col_int(st, 0);
+        list[i].pending = db_col_int(st, 1);
+        list[i].adopted = (int)db_col_int(st, 2);
+        db_done(st);
     }
-    db_done(st);
-    *out = list;
-    return rc == DB_DONE ? n : rc;
+    return n;
 }

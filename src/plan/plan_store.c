@@ -1641,3 +1641,26 @@ plan_store_has_indicator(struct db *db, int64_t id, int pos, bool *exists)
 {
     return item_count(db, Q_PLAN_INDICATOR_EXISTS, id, pos, 0, exists);
 }
+
+int
+plan_store_yearly_list(struct db *db, struct arena *a, bool unpublished,
+                       const char *region, struct plan_yearly **out)
+{
+    db_stmt *st = db_query(db, Q_PLAN_YEARLY_LIST);
+    struct plan_yearly *list = NULL;
+    int n = 0, rc;
+
+    db_bind_int(st, 1, unpublished ? 1 : 0);
+    db_bind_text(st, 2, region);
+    while ((rc = db_step(st)) == DB_ROW) {
+        list = plan_grow(a, list, n, sizeof(*list));
+        list[n].id = db_col_int(st, 0);
+        list[n].region_name = db_col_text_dup(a, st, 1);
+        list[n].year = (int)db_col_int(st, 2);
+        list[n].programme_title = db_col_text_dup(a, st, 3);
+        n++;
+    }
+    db_done(st);
+    *out = list;
+    return rc == DB_DONE ? n : rc;
+}

@@ -207,6 +207,19 @@ int plan_store_task_of_account(struct db *db, int64_t id, int pos,
                                int64_t account, bool *mine);
 /* Whether plan id has an indicator at pos (*exists): 0 or ERR_DB. */
 int plan_store_has_indicator(struct db *db, int64_t id, int pos, bool *exists);
+/* A yearly plan as the monitoring lists it. */
+struct plan_yearly {
+    int64_t id;
+    const char *region_name, *programme_title; /* title "" for none */
+    int year;
+};
+/*
+** The yearly plans: published ones, and the unpublished too when
+** unpublished is set, of region (NULL: every region), by region name,
+** programme and year (newest first): count or < 0.
+*/
+int plan_store_yearly_list(struct db *db, struct arena *a, bool unpublished,
+                           const char *region, struct plan_yearly **out);
 /* An implementer unit of a task of a plan. */
 struct plan_task_unit {
     int64_t unit;
