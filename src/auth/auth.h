@@ -56,7 +56,7 @@ enum cap {
 #define AUTH_IDLE_SECONDS (30 * 60)
 #define AUTH_ABSOLUTE_SECONDS (12 * 60 * 60)
 #define AUTH_THROTTLE_WINDOW (15 * 60)
-/* Login throttling (session.c): failures within the window start a
+/* Login throttling (session_store.c): failures within the window start a
  * back-off of 1, 2, 4 ... seconds (at most AUTH_BACKOFF_MAX) once a login
  * from one address failed AUTH_THROTTLE_PER_LOGIN times, or an address
  * failed AUTH_THROTTLE_PER_ADDR times over all logins. */
@@ -82,7 +82,7 @@ bool auth_password_verify(const char *hash, const char *pw);
 /* Why pw is not acceptable for login (Polish), or NULL when it is. */
 const char *auth_password_problem(const char *login, const char *pw);
 
-/* session.c */
+/* session_store.c */
 /*
 ** Start a session for account id at time now: *token (for the cookie) and
 ** *csrf in the arena; only the token's hash is stored. 0 or ERR_DB.
@@ -115,7 +115,7 @@ int auth_login(struct db *db, struct arena *a, const char *login,
                const char *password, const char *addr, int64_t now,
                struct auth_login_result *res);
 
-/* audit.c */
+/* audit_store.c */
 struct audit_entry {
     const char *account; /* login or NULL */
     const char *via;     /* "web", "api", "cli" */
@@ -124,6 +124,31 @@ struct audit_entry {
     const char *entity, *entity_id;
     const char *before, *after; /* JSON or NULL */
 };
+
+/* Which audit rows to read; NULL matches all. */
+struct audit_filter {
+    const char *who;       /* account login */
+    const char *action;    /* a prefix */
+    const char *from, *to; /* ISO dates: from <= at < to */
+};
+/* An audit row read back; account, before and after may be NULL. */
+struct audit_row {
+    int64_t id;
+    const char *at, *account, *via, *addr, *action, *entity, *entity_id;
+    const char *before, *after;
+};
+/* How many audit rows f matches, in *total: 0 or ERR_DB. */
+int audit_total(struct db *db, struct arena *a, const struct audit_filter *f,
+                int64_t *total);
+/*
+** The rows f matches, newest first, from offset on, at most limit: each
+** is passed to row, its strings alive during the call (rows are streamed,
+** not held). Returns how many were passed, or < 0 (ERR_DB).
+*/
+int audit_each(struct db *db, struct arena *a, const struct audit_filter *f,
+               int limit, int64_t offset,
+               void (*row)(void *ctx, const struct audit_row *), void *ctx);
+
 /* Append one audit row: 0 or ERR_DB (the caller's transaction fails). */
 int audit_add(struct db *db, const struct audit_entry *e);
 

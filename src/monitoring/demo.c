@@ -14,6 +14,7 @@
 #include "db/db.h"
 #include "monitoring.h"
 #include "monitoring/strings_pl.h"
+#include "users/users.h"
 
 #define DEMO " (" T_MON_DEMO_NOTE ")"
 
@@ -105,26 +106,13 @@ static int
 link_demo_grantee(struct db *db, struct arena *a, int64_t award)
 {
     struct mon_award w;
-    db_stmt *st = db_query(db, Q_ACCOUNT_BY_LOGIN);
-    int64_t account = 0;
     int rc;
 
-    db_bind_text(st, 1, "demo-organizacja");
-    rc = db_step(st);
-    if (rc == DB_ROW) {
-        account = db_col_int(st, 0);
-    }
-    db_done(st);
-    if (account == 0) {
-        return rc == DB_DONE ? 0 : rc;
-    }
     if ((rc = mon_award_get(db, a, award, &w)) != 0) {
         return rc;
     }
-    st = db_query(db, Q_ACCOUNT_UNIT_INSERT);
-    db_bind_int(st, 1, account);
-    db_bind_int(st, 2, w.organisation_id);
-    return db_exec(st);
+    rc = users_link_unit(db, "demo-organizacja", w.organisation_id);
+    return rc == ERR_NOTFOUND ? 0 : rc; /* no demo accounts: nothing to link */
 }
 
 static int
@@ -233,13 +221,10 @@ load_realisation(struct db *db, struct arena *a, const struct mon_actor *act,
     struct mon_input in;
     const char *why;
     int64_t id, done = 0;
-    db_stmt *st;
     size_t b;
     int i, l, k, q, rc, n = 0;
 
-    st = db_query(db, Q_MON_DEMO_DONE);
-    db_bind_int(st, 1, plan_id);
-    if ((rc = db_one_int(st, &done)) != 0 || done > 0) {
+    if ((rc = mon_entries_count(db, plan_id, NULL, &done)) != 0 || done > 0) {
         return rc;
     }
     if ((rc = plan_store_load(db, a, plan_id, &p, &meta)) != 0) {
@@ -341,25 +326,20 @@ monitoring_demo_load(struct db *db, struct arena *a)
 {
     struct mon_actor act;
     int64_t plan_id = 0, done = 0;
-    db_stmt *st;
     int rc;
 
     memset(&act, 0, sizeof(act));
     act.role = ROLE_ADMIN;
     act.who.account = "demo";
     act.who.via = "cli";
-    st = db_query(db, Q_MON_DEMO_PLAN);
-    db_bind_int(st, 1, 2021);
-    rc = db_one_int(st, &plan_id);
+    rc = plan_store_yearly_first(db, "04", 2021, &plan_id);
     if (rc == ERR_NOTFOUND) {
         return 0; /* no seed plan: nothing to fill */
     }
     if (rc != 0) {
         return rc;
     }
-    st = db_query(db, Q_MON_DEMO_DONE);
-    db_bind_int(st, 1, plan_id);
-    if ((rc = db_one_int(st, &done)) != 0) {
+    if ((rc = mon_entries_count(db, plan_id, NULL, &done)) != 0) {
         return rc;
     }
     if (done > 0) {

@@ -2,7 +2,7 @@
 ** Grant pages: a grantee's list of the grants awarded to its organisation
 ** with the report form for each (initiatives, final beneficiaries), and
 ** the coordinator's page of a competition's awards with the figures the
-** organisations reported. Ownership, validation and audit are grants.c's;
+** organisations reported. Ownership, validation and audit are grant_store.c's;
 ** a grant of another organisation answers 404, as if it did not exist.
 */
 #include <stdlib.h>

@@ -38,7 +38,7 @@ struct mon_actor {
     struct audit_entry who; /* account login, via, addr */
 };
 
-/* ---- realisation.c ---- */
+/* ---- realisation_store.c ---- */
 
 /* The item "line" of a project card's spending as a whole. */
 #define MON_PROJECT_SPENDING (-1)
@@ -130,6 +130,42 @@ int mon_entries_of_plan(struct db *db, struct arena *a, int64_t plan_id,
 int mon_entries_pending(struct db *db, struct arena *a, const char *region,
                         struct mon_entry **out);
 
+/* One of a plan's latest changes: the entry (kind, pos, source, period,
+ * value) and the change's status, account and time. */
+struct mon_change {
+    struct mon_entry e;
+    const char *status, *account, *at;
+};
+/* The limit latest changes of plan_id's values, newest first: count or <0. */
+int mon_latest_changes(struct db *db, struct arena *a, int64_t plan_id,
+                       int limit, struct mon_change **out);
+
+/*
+** Realisation summed per item (kind, pos, source), and per year too when
+** by_year: approved values only (sum, napproved), what the pending entries
+** would make of it (would, pending), and every entry (count; 0 by year).
+*/
+struct mon_sum {
+    const char *kind, *source; /* source "" by year */
+    int pos, year;             /* year 0 unless by_year */
+    int64_t sum, napproved, would, pending, count;
+};
+int mon_sums(struct db *db, struct arena *a, int64_t plan_id, bool by_year,
+             struct mon_sum **out);
+/* How many of plan_id's entries carry note (NULL: every entry), in *n:
+ * 0 or ERR_DB. */
+int mon_entries_count(struct db *db, int64_t plan_id, const char *note,
+                      int64_t *n);
+/* An indicator's approved sum in a programme's earlier yearly plan. */
+struct mon_earlier_sum {
+    const char *task_number, *name;
+    int64_t sum;
+};
+/* The approved sums of the indicators of programme's yearly plans before
+ * year, plan_id left out: count or < 0. */
+int mon_earlier_sums(struct db *db, struct arena *a, int64_t programme,
+                     int year, int64_t plan_id, struct mon_earlier_sum **out);
+
 /* The history of entry id, oldest first: count or <0. */
 int mon_entry_history(struct db *db, struct arena *a, int64_t id,
                       struct mon_event **out);
@@ -152,7 +188,7 @@ bool mon_plan_years(const struct plan *p, int *from, int *to);
 /* A period within years from..to: "2021" or "2021-Q1".."2021-Q4". */
 bool mon_period_valid(const char *period, int from, int to);
 
-/* ---- metrics.c ---- */
+/* ---- metric_store.c ---- */
 
 /* A metric a computed indicator can be bound to. */
 struct mon_metric {
@@ -201,7 +237,7 @@ int mon_binding_set(struct db *db, struct arena *a, const struct mon_actor *act,
                     int64_t plan_id, int pos, const char *metric,
                     const char *filter, const char *task, const char **why);
 
-/* ---- registers.c ---- */
+/* ---- register_store.c ---- */
 
 enum mon_field_type {
     MF_TEXT,  /* required text */
@@ -293,7 +329,11 @@ int mon_register_import(struct db *db, struct arena *a,
 /* Polish label of an enum value of field f, or the value itself. */
 const char *mon_field_choice_label(const struct mon_field *f, const char *v);
 
-/* ---- grants.c ---- */
+/* How many records each of the first four registers holds in region
+ * (NULL: every region), in register order: 0 or ERR_DB. */
+int mon_register_counts(struct db *db, const char *region, int64_t counts[4]);
+
+/* ---- grant_store.c ---- */
 
 /*
 ** A grant awarded in an open competition (reg_grant) to one organisation,
@@ -368,7 +408,7 @@ int mon_award_report(struct db *db, struct arena *a,
 
 /* ---- report.c ---- */
 
-/* A task's narrative of one period (periods.c). */
+/* A task's narrative of one period (period_store.c). */
 struct mon_narrative {
     int task;
     const char *period, *text, *entered_by, *entered_at;
@@ -446,7 +486,7 @@ int mon_pct10(int64_t real, int64_t target);
 /* "12,5" for tenths of a percent; "–" for -1. */
 const char *mon_pct_text(struct arena *a, int pct10);
 
-/* ---- periods.c ---- */
+/* ---- period_store.c ---- */
 
 struct mon_period {
     const char *period; /* "YYYY" or "YYYY-Qn" */
@@ -457,6 +497,14 @@ struct mon_period {
 /* The plan's calendar rows, by period: their number, or < 0. */
 int mon_periods(struct db *db, struct arena *a, int64_t plan_id,
                 struct mon_period **out);
+/* An open period of a plan past its due date, and its entries so far. */
+struct mon_overdue {
+    const char *period, *due_on;
+    int64_t done;
+};
+/* plan_id's open periods due before today (ISO date): count or < 0. */
+int mon_overdue(struct db *db, struct arena *a, int64_t plan_id,
+                const char *today, struct mon_overdue **out);
 /* Whether period (or the year it belongs to) is closed. 0 or ERR_DB. */
 int mon_period_closed(struct db *db, int64_t plan_id, const char *period,
                       bool *closed);
@@ -517,7 +565,7 @@ struct mon_progress {
 int mon_progress_build(struct db *db, struct arena *a, int64_t plan_id,
                        struct mon_progress *out);
 
-/* ---- report_adopt.c ---- */
+/* ---- report_store.c ---- */
 
 /*
 ** Adopt the annual report of yearly plan plan_id as its next version:
@@ -546,6 +594,22 @@ struct mon_adoption {
 /* The plan's adopted versions, newest first: their number, or < 0. */
 int mon_report_adoptions(struct db *db, struct arena *a, int64_t plan_id,
                          struct mon_adoption **out);
+
+/* A yearly plan on the monitoring home page, with its realisation. */
+struct mon_yearly_plan {
+    int64_t id;
+    const char *region_name, *programme_title;
+    int year;
+    int64_t entries, pending;
+    int adopted; /* the latest adopted version, 0 for none */
+};
+/*
+** The yearly plans: published ones, and the unpublished too when
+** unpublished is set, of region (NULL: every region), by region name,
+** programme and year: count or < 0.
+*/
+int mon_yearly_plans(struct db *db, struct arena *a, bool unpublished,
+                     const char *region, struct mon_yearly_plan **out);
 
 /* ---- report_xlsx.c, report_pdf.c ---- */
 

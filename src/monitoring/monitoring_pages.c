@@ -194,24 +194,20 @@ approved_text(struct arena *a, const struct mon_entry *e)
 static int
 plan_visible(struct req *r, int64_t id, bool *visible)
 {
-    db_stmt *st = db_query(r->db, Q_MON_PLAN_INFO);
-    int rc;
+    const char *region;
+    int64_t version;
+    bool published;
+    int rc = plan_store_visibility(r->db, &r->arena, id, &published, &region,
+                                   &version);
 
     *visible = false;
-    db_bind_int(st, 1, id);
-    rc = db_step(st);
-    if (rc == DB_ROW) {
-        bool reader = r->user != NULL &&
-                      auth_role_has(r->user->role, CAP_REPORT_READ) &&
-                      (r->user->region == NULL ||
-                       strcmp(r->user->region, db_col_text(st, 0)) == 0);
+    if (rc == 0) {
+        bool reader =
+            r->user != NULL && auth_role_has(r->user->role, CAP_REPORT_READ) &&
+            (r->user->region == NULL || strcmp(r->user->region, region) == 0);
 
-        *visible = db_col_int(st, 3) != 0 || reader;
-        rc = 0;
-    } else if (rc == DB_DONE) {
-        rc = ERR_NOTFOUND;
+        *visible = published || reader;
     }
-    db_done(st);
     return rc == ERR_NOTFOUND ? req_error(r, 404, NULL) : rc;
 }
 
@@ -278,11 +274,14 @@ page_mon_home(struct req *r)
 {
     bool reader =
         r->user != NULL && auth_role_has(r->user->role, CAP_REPORT_READ);
-    db_stmt *st = db_query(r->db, Q_MON_YEARLY_PLANS);
-    int rc, n = 0;
+    struct mon_yearly_plan *y;
+    int n = mon_yearly_plans(r->db, &r->arena, reader,
+                             r->user ? r->user->region : NULL, &y),
+        i;
 
-    db_bind_int(st, 1, reader ? 1 : 0);
-    db_bind_text(st, 2, r->user ? r->user->region : NULL);
+    if (n < 0) {
+        return n;
+    }
     layout_begin(r, T_NAV_MONITORING);
     html_lit(&r->out, "<h1>" T_NAV_MONITORING
                       "</h1>\n<p class=\"lead\">" T_MON_LEAD "</p>\n");
@@ -312,22 +311,21 @@ page_mon_home(struct req *r)
                 "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
                 T_MON_PLANS_CAPTION, T_MON_REGION, T_MON_PROGRAMME, T_MON_YEAR,
                 T_MON_ENTRIES, T_MON_PENDING_COUNT, T_MON_LINKS);
-    while ((rc = db_step(st)) == DB_ROW) {
-        int64_t id = db_col_int(st, 0);
+    for (i = 0; i < n; i++) {
+        int64_t id = y[i].id;
 
-        n++;
         html_printf(&r->out,
                     "<tr><td>%s</td><td>%s</td><td>%ld</td>"
                     "<td class=\"num\">%ld</td><td class=\"num\">%ld</td>"
                     "<td><a href=\"/plany/%ld\">%s</a>",
-                    db_col_text(st, 2), db_col_text(st, 5),
-                    (long)db_col_int(st, 4), (long)db_col_int(st, 8),
-                    (long)db_col_int(st, 9), (long)id, T_MON_LINK_PLAN);
-        if (!db_col_null(st, 10)) {
+                    y[i].region_name, y[i].programme_title, (long)y[i].year,
+                    (long)y[i].entries, (long)y[i].pending, (long)id,
+                    T_MON_LINK_PLAN);
+        if (y[i].adopted > 0) {
             html_printf(&r->out, " · <a href=\"/sprawozdania/%ld/%ld\">%s</a>",
-                        (long)id, (long)db_col_int(st, 10),
+                        (long)id, (long)y[i].adopted,
                         arena_printf(&r->arena, "%s %ld", T_MON_ADOPTED_REPORT,
-                                     (long)db_col_int(st, 10)));
+                                     (long)y[i].adopted));
         }
         if (reader) {
             html_printf(&r->out,
@@ -345,10 +343,6 @@ page_mon_home(struct req *r)
                         (long)id, T_MON_ENTER_TITLE);
         }
         html_lit(&r->out, "</td></tr>\n");
-    }
-    db_done(st);
-    if (rc != DB_DONE) {
-        return rc;
     }
     html_lit(&r->out, "</tbody>\n</table></div>\n");
     if (n == 0) {
@@ -399,8 +393,8 @@ calendar_section(struct req *r, const struct plan *p, int64_t plan_id)
     struct mon_period *ps;
     int n = mon_periods(r->db, &r->arena, plan_id, &ps), from, to, y, q;
     int64_t items = p->nindicators;
-    db_stmt *st;
-    int rc, late = 0, l, k;
+    struct mon_overdue *over;
+    int late = 0, nover, i, l, k;
 
     if (n < 0) {
         return n;
@@ -470,11 +464,11 @@ calendar_section(struct req *r, const struct plan *p, int64_t plan_id)
     }
     html_lit(&r->out, "</tbody>\n</table></div>\n");
     html_printf(&r->out, "<h3>%s</h3>\n<ul>\n", T_MON_OVERDUE);
-    st = db_query(r->db, Q_MON_OVERDUE);
-    db_bind_int(st, 1, plan_id);
-    db_bind_text(st, 2, today);
-    while ((rc = db_step(st)) == DB_ROW) {
-        int64_t done = db_col_int(st, 2);
+    if ((nover = mon_overdue(r->db, &r->arena, plan_id, today, &over)) < 0) {
+        return nover;
+    }
+    for (i = 0; i < nover; i++) {
+        int64_t done = over[i].done;
 
         if (done >= items) {
             continue;
@@ -484,14 +478,10 @@ calendar_section(struct req *r, const struct plan *p, int64_t plan_id)
             &r->out, "<li>%s</li>\n",
             arena_printf(
                 &r->arena, T_MON_OVERDUE_ROW,
-                period_label(&r->arena, db_col_text(st, 0)), db_col_text(st, 1),
+                period_label(&r->arena, over[i].period), over[i].due_on,
                 (long)done, (long)items,
                 mon_pct_text(&r->arena,
                              items > 0 ? (int)(done * 1000 / items) : -1)));
-    }
-    db_done(st);
-    if (rc != DB_DONE) {
-        return rc;
     }
     if (late == 0) {
         html_lit(&r->out, "<li>" T_MON_OVERDUE_NONE "</li>\n");
@@ -590,7 +580,6 @@ page_my_tasks(struct req *r)
     const char *today = today_iso(&r->arena);
     struct my_counts c = {0, 0, 0, 0};
     struct buf body;
-    db_stmt *st;
     int64_t *plans = NULL, loaded = 0;
     int *tasks = NULL, n = 0, i, rc;
 
@@ -605,18 +594,10 @@ page_my_tasks(struct req *r)
         layout_end(r);
         return 0;
     }
-    st = db_query(r->db, Q_MON_MY_TASKS);
-    db_bind_int(st, 1, r->user->id);
-    while ((rc = db_step(st)) == DB_ROW) {
-        plans = plan_grow(&r->arena, plans, n, sizeof(*plans));
-        tasks = plan_grow(&r->arena, tasks, n, sizeof(*tasks));
-        plans[n] = db_col_int(st, 0);
-        tasks[n] = (int)db_col_int(st, 1);
-        n++;
-    }
-    db_done(st);
-    if (rc != DB_DONE) {
-        return rc;
+    n = plan_store_tasks_of_account(r->db, &r->arena, r->user->id, &plans,
+                                    &tasks);
+    if (n < 0) {
+        return n;
     }
     if (n == 0) {
         html_lit(&r->out, "<p class=\"notice\">" T_MY_TASKS_NONE "</p>\n");
@@ -844,19 +825,19 @@ implementer_rates(struct req *r, const struct plan *p, int64_t plan_id)
     struct mon_period *ps;
     int ne = mon_entries_of_plan(r->db, &r->arena, plan_id, &es);
     int np = ne < 0 ? 0 : mon_periods(r->db, &r->arena, plan_id, &ps);
-    db_stmt *st;
+    struct plan_task_unit *tu;
     int64_t unit = 0;
     const char *name = NULL;
-    int rc, items = 0, reported = 0, overdue = 0, rows = 0;
+    int items = 0, reported = 0, overdue = 0, rows = 0, ntu, i;
 
     if (ne < 0 || np < 0) {
         return ne < 0 ? ne : np;
     }
-    st = db_query(r->db, Q_MON_PLAN_UNITS);
-    db_bind_int(st, 1, plan_id);
-    for (;;) {
-        rc = db_step(st);
-        if (rc != DB_ROW || db_col_int(st, 0) != unit) {
+    if ((ntu = plan_store_task_units(r->db, &r->arena, plan_id, &tu)) < 0) {
+        return ntu;
+    }
+    for (i = 0;; i++) {
+        if (i == ntu || tu[i].unit != unit) {
             if (name != NULL) {
                 if (rows++ == 0) {
                     html_printf(
@@ -883,23 +864,22 @@ implementer_rates(struct req *r, const struct plan *p, int64_t plan_id)
                                  items > 0 ? reported * 1000 / items : -1),
                     overdue);
             }
-            if (rc != DB_ROW) {
+            if (i == ntu) {
                 break;
             }
-            unit = db_col_int(st, 0);
-            name = db_col_text_dup(&r->arena, st, 1);
+            unit = tu[i].unit;
+            name = tu[i].name;
             items = reported = overdue = 0;
         }
-        if (db_col_int(st, 2) >= 0 && db_col_int(st, 2) < p->ntasks) {
-            task_items(p, (int)db_col_int(st, 2), es, ne, ps, np, today, &items,
-                       &reported, &overdue);
+        if (tu[i].task >= 0 && tu[i].task < p->ntasks) {
+            task_items(p, tu[i].task, es, ne, ps, np, today, &items, &reported,
+                       &overdue);
         }
     }
-    db_done(st);
     if (rows > 0) {
         html_lit(&r->out, "</tbody>\n</table></div>\n");
     }
-    return rc == DB_DONE ? 0 : rc;
+    return 0;
 }
 
 /*
@@ -1122,19 +1102,14 @@ page_mon_dashboard(struct req *r)
 {
     struct mon_report m;
     int64_t id = 0;
-    db_stmt *st;
+    struct mon_change *ch;
     bool yearly;
-    int rc, t, nlate = 0, nnodata = 0;
+    int rc, t, nch, nlate = 0, nnodata = 0;
 
     if ((rc = id_param(r, 0, &id)) != 0) {
         return rc;
     }
-    st = db_query(r->db, Q_MON_PLAN_INFO);
-    db_bind_int(st, 1, id);
-    rc = db_step(st);
-    yearly = rc == DB_ROW && strcmp(db_col_text(st, 1), "yearly") == 0;
-    db_done(st);
-    if (rc == DB_ROW && !yearly) {
+    if (plan_store_is_yearly(r->db, id, &yearly) == 0 && !yearly) {
         return progress_page(r, id);
     }
     if ((rc = report_or_reply(r, id, &m)) != 0) {
@@ -1210,30 +1185,20 @@ page_mon_dashboard(struct req *r)
                 "<tbody>\n",
                 T_MON_LATEST, T_MON_LATEST, T_MON_COL_WHEN, T_MON_COL_WHO,
                 T_MON_COL_ITEM, T_MON_COL_EVENT, T_MON_COL_VALUE);
-    st = db_query(r->db, Q_MON_LATEST_CHANGES);
-    db_bind_int(st, 1, id);
-    db_bind_int(st, 2, 15);
-    while ((rc = db_step(st)) == DB_ROW) {
-        struct mon_entry e;
-
-        memset(&e, 0, sizeof(e));
-        e.kind = db_col_text_dup(&r->arena, st, 6);
-        e.pos = (int)db_col_int(st, 7);
-        e.source = db_col_text_dup(&r->arena, st, 8);
-        e.value = db_col_int(st, 2);
-        html_printf(
-            &r->out,
-            "<tr><td>%s</td><td>%s</td><td><a href=\"/monitoring/"
-            "wpisy/%ld\">%s</a> (%s)</td><td>%s</td>"
-            "<td class=\"num\">%s</td></tr>\n",
-            warsaw_local(&r->arena, db_col_text(st, 5)), db_col_text(st, 4),
-            (long)db_col_int(st, 0), item_label(&r->arena, m.p, &e),
-            period_label(&r->arena, db_col_text(st, 9)),
-            status_label(db_col_text(st, 3)), entry_value_text(&r->arena, &e));
+    if ((nch = mon_latest_changes(r->db, &r->arena, id, 15, &ch)) < 0) {
+        return nch;
     }
-    db_done(st);
-    if (rc != DB_DONE) {
-        return rc;
+    for (t = 0; t < nch; t++) {
+        const struct mon_entry *e = &ch[t].e;
+
+        html_printf(&r->out,
+                    "<tr><td>%s</td><td>%s</td><td><a href=\"/monitoring/"
+                    "wpisy/%ld\">%s</a> (%s)</td><td>%s</td>"
+                    "<td class=\"num\">%s</td></tr>\n",
+                    warsaw_local(&r->arena, ch[t].at), ch[t].account,
+                    (long)e->id, item_label(&r->arena, m.p, e),
+                    period_label(&r->arena, e->period),
+                    status_label(ch[t].status), entry_value_text(&r->arena, e));
     }
     html_lit(&r->out, "</tbody>\n</table></div>\n");
     if ((rc = calendar_section(r, m.p, id)) != 0 ||

@@ -18,8 +18,8 @@ mon_progress_build(struct db *db, struct arena *a, int64_t plan_id,
 {
     const struct plan *p;
     struct plan *pp;
-    db_stmt *st;
-    int rc, i;
+    struct mon_sum *sums;
+    int rc, i, k, nsums;
 
     memset(m, 0, sizeof(*m));
     if ((rc = plan_store_load(db, a, plan_id, &pp, &m->meta)) != 0) {
@@ -47,13 +47,14 @@ mon_progress_build(struct db *db, struct arena *a, int64_t plan_id,
             m->budget_eu = d->grosze;
         }
     }
-    st = db_query(db, Q_MON_SUMS_BY_YEAR);
-    db_bind_int(st, 1, plan_id);
-    while ((rc = db_step(st)) == DB_ROW) {
-        const char *kind = db_col_text(st, 0);
-        int pos = (int)db_col_int(st, 1), y = (int)db_col_int(st, 2) - m->from;
-        int64_t sum = db_col_int(st, 3), napproved = db_col_int(st, 4);
-        int64_t would = db_col_int(st, 5), pending = db_col_int(st, 6);
+    if ((nsums = mon_sums(db, a, plan_id, true, &sums)) < 0) {
+        return nsums;
+    }
+    for (k = 0; k < nsums; k++) {
+        const char *kind = sums[k].kind;
+        int pos = sums[k].pos, y = sums[k].year - m->from;
+        int64_t sum = sums[k].sum, napproved = sums[k].napproved;
+        int64_t would = sums[k].would, pending = sums[k].pending;
 
         if (y < 0 || y >= m->nyears) {
             continue;
@@ -73,10 +74,6 @@ mon_progress_build(struct db *db, struct arena *a, int64_t plan_id,
             m->npending_spent += (int)pending;
             m->spent_by_year[y] += sum;
         }
-    }
-    db_done(st);
-    if (rc != DB_DONE) {
-        return rc;
     }
     for (i = 0; i < p->nindicators; i++) {
         m->ind[i].pct10 = m->ind[i].has_target && m->ind[i].has_data

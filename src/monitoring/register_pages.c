@@ -2,7 +2,7 @@
 ** Register pages: the overview, each register's list (with a year
 ** filter), its form for a new or changed record, deletion, CSV export and
 ** CSV import (all or nothing). The registers' descriptors and storage are
-** registers.c's; these pages only render them and check regions.
+** register_store.c's; these pages only render them and check regions.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +17,7 @@
 #include "monitoring.h"
 #include "modules_handlers.h"
 #include "pages.h"
+#include "region/region.h"
 #include "monitoring/strings_pl.h"
 
 static int
@@ -96,18 +97,11 @@ shown(struct arena *a, const struct mon_field *f, const char *v)
 int
 page_reg_home(struct req *r)
 {
-    db_stmt *st = db_query(r->db, Q_REG_COUNTS);
     int64_t counts[4] = {0, 0, 0, 0};
     int rc, i;
 
-    db_bind_text(st, 1, r->user ? r->user->region : NULL);
-    if ((rc = db_step(st)) == DB_ROW) {
-        for (i = 0; i < 4; i++) {
-            counts[i] = db_col_int(st, i);
-        }
-    }
-    db_done(st);
-    if (rc != DB_ROW && rc != DB_DONE) {
+    if ((rc = mon_register_counts(r->db, r->user ? r->user->region : NULL,
+                                  counts)) != 0) {
         return rc;
     }
     layout_begin(r, T_NAV_REGISTERS);
@@ -379,9 +373,8 @@ save_from_form(struct req *r, const struct mon_register *reg, int64_t id)
     const char *in[MON_FIELDS_MAX];
     const char **errs;
     struct mon_record rec;
-    int64_t ok = 0;
+    bool ok;
     int k, n, rc;
-    db_stmt *st;
 
     memset(&rec, 0, sizeof(rec));
     rec.id = id;
@@ -395,12 +388,10 @@ save_from_form(struct req *r, const struct mon_register *reg, int64_t id)
         n = 0;
         errs[n++] = T_REG_ERR_REGION;
     } else {
-        st = db_query(r->db, Q_REGION_EXISTS);
-        db_bind_text(st, 1, rec.region);
-        if ((rc = db_one_int(st, &ok)) != 0) {
+        if ((rc = region_served(r->db, rec.region, &ok)) != 0) {
             return rc;
         }
-        if (ok == 0) {
+        if (!ok) {
             const char **more =
                 arena_alloc(&r->arena, sizeof(*more) * (size_t)(n + 1));
 

@@ -18,6 +18,7 @@
 #include "db/db.h"
 #include "monitoring.h"
 #include "monitoring/strings_pl.h"
+#include "region/region.h"
 
 const char *
 mon_pct_text(struct arena *a, int pct10)
@@ -67,22 +68,19 @@ static int
 load_earlier(struct db *db, struct arena *a, int64_t programme, int year,
              int64_t plan_id, struct earlier **out)
 {
-    db_stmt *st = db_query(db, Q_MON_EARLIER_SUMS);
+    struct mon_earlier_sum *sums;
     struct earlier *list = NULL;
-    int n = 0, rc;
+    int n = mon_earlier_sums(db, a, programme, year, plan_id, &sums), i;
 
-    db_bind_int(st, 1, programme);
-    db_bind_int(st, 2, year);
-    db_bind_int(st, 3, plan_id);
-    while ((rc = db_step(st)) == DB_ROW) {
-        list = plan_grow(a, list, n, sizeof(*list));
-        list[n].key = ind_key(a, db_col_text(st, 0), db_col_text(st, 1));
-        list[n].sum = db_col_int(st, 2);
-        n++;
+    if (n < 0) {
+        return n;
     }
-    db_done(st);
-    if (rc != DB_DONE) {
-        return rc;
+    if (n > 0) {
+        list = arena_alloc(a, sizeof(*list) * (size_t)n);
+    }
+    for (i = 0; i < n; i++) {
+        list[i].key = ind_key(a, sums[i].task_number, sums[i].name);
+        list[i].sum = sums[i].sum;
     }
     if (n > 1) {
         qsort(list, (size_t)n, sizeof(*list), earlier_cmp);
@@ -115,21 +113,20 @@ earlier_sum(const struct earlier *list, int n, const char *key)
 }
 
 static int
-apply_sums(struct db *db, struct mon_report *m)
+apply_sums(struct db *db, struct arena *a, struct mon_report *m)
 {
     const struct plan *p = m->p;
-    db_stmt *st = db_query(db, Q_MON_SUMS);
-    int rc;
+    struct mon_sum *sums;
+    int n = mon_sums(db, a, m->meta.id, false, &sums), i;
 
-    db_bind_int(st, 1, m->meta.id);
-    while ((rc = db_step(st)) == DB_ROW) {
-        const char *kind = db_col_text(st, 0);
-        int pos = (int)db_col_int(st, 1);
+    for (i = 0; i < n; i++) {
+        const char *kind = sums[i].kind;
+        int pos = sums[i].pos;
         /* Official figures count approved values only; the figure with
          * the pending entries goes beside them, never into them. */
-        int64_t sum = db_col_int(st, 3), napproved = db_col_int(st, 4);
-        int64_t would = db_col_int(st, 5), pending = db_col_int(st, 6);
-        int64_t cnt = db_col_int(st, 7);
+        int64_t sum = sums[i].sum, napproved = sums[i].napproved;
+        int64_t would = sums[i].would, pending = sums[i].pending;
+        int64_t cnt = sums[i].count;
 
         m->entries += cnt;
         m->entries_pending += pending;
@@ -150,7 +147,7 @@ apply_sums(struct db *db, struct mon_report *m)
                 m->task[p->indicators[pos].task].has_data = true;
             }
         } else {
-            int s = plan_source_find(p, db_col_text(st, 2));
+            int s = plan_source_find(p, sums[i].source);
 
             if (pos < 0 || pos >= p->nlines || s < 0) {
                 continue;
@@ -172,8 +169,7 @@ apply_sums(struct db *db, struct mon_report *m)
             }
         }
     }
-    db_done(st);
-    return rc == DB_DONE ? 0 : rc;
+    return n < 0 ? n : 0;
 }
 
 static int
@@ -227,9 +223,9 @@ mon_report_build(struct db *db, struct arena *a, int64_t plan_id,
     const struct plan *p;
     struct plan *pp;
     struct earlier *earlier = NULL;
-    int64_t programme = 0, from = 0, to = 0;
-    int nearlier = 0, i, l, k, g, rc;
-    db_stmt *st;
+    struct region_settings office;
+    int64_t programme = 0;
+    int from = 0, to = 0, nearlier = 0, i, l, k, g, rc;
 
     memset(m, 0, sizeof(*m));
     if ((rc = plan_store_load(db, a, plan_id, &pp, &m->meta)) != 0) {
@@ -241,20 +237,11 @@ mon_report_build(struct db *db, struct arena *a, int64_t plan_id,
     }
     m->year = p->year;
     m->issued_at = (int64_t)time(NULL);
-    st = db_query(db, Q_MON_OFFICE);
-    db_bind_text(st, 1, m->meta.region);
-    if (db_step(st) == DB_ROW) {
-        m->issuer = db_col_text_dup(a, st, 0);
+    if (region_get(db, a, m->meta.region, &office) == 0) {
+        m->issuer = office.office;
     }
-    db_done(st);
-    st = db_query(db, Q_MON_PROGRAMME_OF);
-    db_bind_int(st, 1, plan_id);
-    if ((rc = db_step(st)) == DB_ROW) {
-        programme = db_col_int(st, 0);
-        from = db_col_int(st, 1);
-        to = db_col_int(st, 2);
-    }
-    db_done(st);
+    /* without the programme's years, the document's are used below */
+    (void)plan_store_programme_of(db, plan_id, &programme, &from, &to);
     if (from <= 0 || from > m->year) {
         from = p->programme_from > 0 ? p->programme_from : m->year;
         to = p->programme_to > 0 ? p->programme_to : m->year;
@@ -287,17 +274,15 @@ mon_report_build(struct db *db, struct arena *a, int64_t plan_id,
         }
         m->planned_total += plan_line_value(&p->lines[l]);
     }
-    if ((rc = apply_sums(db, m)) != 0) {
+    if ((rc = apply_sums(db, a, m)) != 0) {
         return rc;
     }
     m->nnarratives = mon_narratives(db, a, plan_id, &m->narratives);
     if (m->nnarratives < 0) {
         return m->nnarratives;
     }
-    st = db_query(db, Q_MON_DEMO_COUNT);
-    db_bind_int(st, 1, plan_id);
-    db_bind_text(st, 2, T_MON_DEMO_NOTE);
-    if ((rc = db_one_int(st, &m->demo_entries)) != 0) {
+    if ((rc = mon_entries_count(db, plan_id, T_MON_DEMO_NOTE,
+                                &m->demo_entries)) != 0) {
         return rc;
     }
     if (programme > 0) {

@@ -392,7 +392,7 @@
 #define T_MON_DEMO_WARN2                                                       \
     "wpisów realizacji to wartości wymyślone do "                           \
     "pokazu (oznaczone „dane demonstracyjne”), nie dane z urzędu."
-/* Grant awards and grantees' reports (grants.c, grant_pages.c) */
+/* Grant awards and grantees' reports (grant_store.c, grant_pages.c) */
 #define T_GRANT_MINE_TITLE "Moje dotacje — sprawozdania"
 #define T_GRANT_MINE_LEAD                                                      \
     "Dotacje przyznane Twojej organizacji "                                    \

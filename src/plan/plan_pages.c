@@ -26,6 +26,7 @@
 #include "plan_cache.h"
 #include "plan_export.h"
 #include "plan_store.h"
+#include "region/region.h"
 #include "strings_pl.h"
 #include "users/strings_pl.h"
 
@@ -1205,9 +1206,8 @@ page_plan_upload(struct req *r)
     const char *data, *name, *region = upload_region(r);
     struct plan *p;
     size_t len;
-    int64_t upload_id = 0, now = (int64_t)time(NULL), same = 0, served = 0;
-    db_stmt *st;
-    bool keep;
+    int64_t upload_id = 0, now = (int64_t)time(NULL), same = 0;
+    bool keep, served;
     int rc;
 
     if (req_upload(r, "file", &data, &len, &name) != 0 || len == 0) {
@@ -1223,12 +1223,10 @@ page_plan_upload(struct req *r)
     /* The held file names its region: one this instance does not serve
     ** (an administrator's choice, or before `region add`) was a foreign-key
     ** failure and a 500 (issue 15). */
-    st = db_query(r->db, Q_REGION_EXISTS);
-    db_bind_text(st, 1, region);
-    if ((rc = db_one_int(st, &served)) != 0) {
+    if ((rc = region_served(r->db, region, &served)) != 0) {
         return rc;
     }
-    if (served == 0) {
+    if (!served) {
         r->status = 422;
         upload_form(r, T_PLAN_REGION_NOT_SERVED);
         return 0;
@@ -1237,23 +1235,10 @@ page_plan_upload(struct req *r)
     ** previews were kept for 24 h, 3.6 MB each, for nothing). */
     keep = plan_read(&r->arena, name, data, len, 0, &p) == 0 &&
            !plan_has_errors(p);
-    st = db_query(r->db, Q_UPLOAD_SWEEP);
-    db_bind_int(st, 1, now - 24 * 3600);
-    if ((rc = db_exec(st)) != 0) {
+    /* Hold the file until the user confirms what they saw. */
+    if ((rc = plan_store_upload_hold(r->db, r->user->id, region, name, data,
+                                     len, now, keep, &upload_id)) != 0) {
         return rc;
-    }
-    if (keep) {
-        /* Hold the file until the user confirms what they saw. */
-        st = db_query(r->db, Q_UPLOAD_INSERT);
-        db_bind_int(st, 1, r->user->id);
-        db_bind_text(st, 2, region);
-        db_bind_text(st, 3, name);
-        db_bind_blob(st, 4, data, len);
-        db_bind_int(st, 5, now);
-        if ((rc = db_exec(st)) != 0) {
-            return rc;
-        }
-        upload_id = db_last_id(r->db);
     }
 
     if (keep && (rc = plan_store_same_content(r->db, region, p->kind,
@@ -1320,7 +1305,6 @@ page_plan_upload_confirm(struct req *r)
     struct plan *p;
     int64_t upload_id = 0, id = 0;
     size_t len;
-    db_stmt *st;
     int rc;
 
     if ((rc = id_or_reply(r, &upload_id)) != 0) {
@@ -1330,61 +1314,32 @@ page_plan_upload_confirm(struct req *r)
         (strcmp(action, "confirm") != 0 && strcmp(action, "cancel") != 0)) {
         return req_error(r, 400, T_ERR_BAD_REQUEST);
     }
-    st = db_query(r->db, Q_UPLOAD_GET);
-    db_bind_int(st, 1, upload_id);
-    db_bind_int(st, 2, r->user->id);
-    rc = db_step(st);
-    if (rc != DB_ROW) {
-        db_done(st);
-        return rc == DB_DONE ? req_error(r, 404, T_PLAN_UPLOAD_GONE) : rc;
-    }
-    region = db_col_text_dup(&r->arena, st, 0);
-    name = db_col_text_dup(&r->arena, st, 1);
-    data = db_col_blob(st, 2, &len);
-    data = len > 0 ? arena_strndup(&r->arena, data, len) : "";
-    db_done(st);
-
-    if ((rc = db_begin(r->db)) != 0) {
-        return rc;
-    }
-    st = db_query(r->db, Q_UPLOAD_DELETE);
-    db_bind_int(st, 1, upload_id);
-    db_bind_int(st, 2, r->user->id);
-    if ((rc = db_exec(st)) != 0) {
-        goto fail;
+    rc = plan_store_upload_get(r->db, &r->arena, upload_id, r->user->id,
+                               &region, &name, &data, &len);
+    if (rc != 0) {
+        return rc == ERR_NOTFOUND ? req_error(r, 404, T_PLAN_UPLOAD_GONE) : rc;
     }
     if (strcmp(action, "cancel") == 0) {
-        if ((rc = db_commit(r->db)) != 0) {
+        if ((rc = plan_store_upload_drop(r->db, upload_id, r->user->id)) != 0) {
             return rc;
         }
         return req_redirect(r, "/plany/wczytaj");
     }
+    /* refused, the upload stays: the preview may be confirmed again */
     if (!plan_may_edit(r, region)) {
-        db_rollback(r->db);
         return req_error(r, 403, T_PLAN_REGION_DENIED);
     }
     plan_read(&r->arena, name, data, len, 0, &p);
-    if ((rc = plan_store_same_content(r->db, region, p->kind, p->content_hash,
-                                      &id)) != 0) {
-        goto fail;
-    }
-    if (id > 0 && !form_checked(r, "duplicate")) {
-        /* the upload stays: the preview may be confirmed again */
-        db_rollback(r->db);
+    rc = plan_store_upload_confirm(r->db, &r->arena, upload_id, r->user->id,
+                                   region, p, form_checked(r, "duplicate"), &e,
+                                   &id, &why);
+    if (rc == ERR_CONFLICT) {
         return req_error(r, 409, T_PLAN_DUPLICATE_REFUSED);
     }
-    rc = plan_store_save(r->db, &r->arena, region, p, &e, &id, &why);
     if (rc != 0) {
-        db_rollback(r->db);
         return rc == ERR_INPUT ? req_error(r, 400, why) : rc;
     }
-    if ((rc = db_commit(r->db)) != 0) {
-        return rc;
-    }
     return req_redirect(r, arena_printf(&r->arena, "/plany/%ld", (long)id));
-fail:
-    db_rollback(r->db);
-    return rc;
 }
 
 /*

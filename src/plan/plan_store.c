@@ -16,6 +16,7 @@
 #include "core/stop.h"
 #include "db/db.h"
 #include "strings_pl.h"
+#include "region/region.h"
 #include "users/units.h"
 
 const char *
@@ -353,7 +354,8 @@ plan_store_save(struct db *db, struct arena *a, const char *region,
                 int64_t *id, const char **why)
 {
     struct plan_totals tot;
-    int64_t n = 0, programme_id = 0;
+    int64_t programme_id = 0;
+    bool served;
     const char *ptitle;
     db_stmt *st;
     int rc, i;
@@ -363,12 +365,10 @@ plan_store_save(struct db *db, struct arena *a, const char *region,
         *why = T_PLAN_ERR_UNREADABLE;
         return ERR_INPUT;
     }
-    st = db_query(db, Q_REGION_EXISTS);
-    db_bind_text(st, 1, region);
-    if ((rc = db_one_int(st, &n)) != 0) {
+    if ((rc = region_served(db, region, &served)) != 0) {
         return rc;
     }
-    if (n == 0) {
+    if (!served) {
         *why = arena_printf(a, T_PLAN_ERR_REGION_UNKNOWN, region);
         return ERR_INPUT;
     }
@@ -1432,4 +1432,231 @@ plan_store_same_content(struct db *db, const char *region, enum plan_kind kind,
     }
     db_done(st);
     return rc == DB_ROW || rc == DB_DONE ? 0 : rc;
+}
+
+int
+plan_store_upload_hold(struct db *db, int64_t account, const char *region,
+                       const char *name, const void *data, size_t len,
+                       int64_t now, bool keep, int64_t *id)
+{
+    db_stmt *st = db_query(db, Q_UPLOAD_SWEEP);
+    int rc;
+
+    *id = 0;
+    db_bind_int(st, 1, now - 24 * 3600);
+    if ((rc = db_exec(st)) != 0 || !keep) {
+        return rc;
+    }
+    st = db_query(db, Q_UPLOAD_INSERT);
+    db_bind_int(st, 1, account);
+    db_bind_text(st, 2, region);
+    db_bind_text(st, 3, name);
+    db_bind_blob(st, 4, data, len);
+    db_bind_int(st, 5, now);
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
+    }
+    *id = db_last_id(db);
+    return 0;
+}
+
+int
+plan_store_upload_get(struct db *db, struct arena *a, int64_t id,
+                      int64_t account, const char **region, const char **name,
+                      const void **data, size_t *len)
+{
+    db_stmt *st = db_query(db, Q_UPLOAD_GET);
+    const void *blob;
+    int rc;
+
+    db_bind_int(st, 1, id);
+    db_bind_int(st, 2, account);
+    rc = db_step(st);
+    if (rc != DB_ROW) {
+        db_done(st);
+        return rc == DB_DONE ? ERR_NOTFOUND : rc;
+    }
+    *region = db_col_text_dup(a, st, 0);
+    *name = db_col_text_dup(a, st, 1);
+    blob = db_col_blob(st, 2, len);
+    *data = *len > 0 ? arena_strndup(a, blob, *len) : "";
+    db_done(st);
+    return 0;
+}
+
+int
+plan_store_upload_drop(struct db *db, int64_t id, int64_t account)
+{
+    db_stmt *st = db_query(db, Q_UPLOAD_DELETE);
+
+    db_bind_int(st, 1, id);
+    db_bind_int(st, 2, account);
+    return db_exec(st);
+}
+
+int
+plan_store_upload_confirm(struct db *db, struct arena *a, int64_t upload,
+                          int64_t account, const char *region,
+                          const struct plan *p, bool duplicate,
+                          const struct audit_entry *who, int64_t *id,
+                          const char **why)
+{
+    int rc;
+
+    *why = NULL;
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    if ((rc = plan_store_upload_drop(db, upload, account)) == 0 &&
+        (rc = plan_store_same_content(db, region, p->kind, p->content_hash,
+                                      id)) == 0) {
+        rc = *id > 0 && !duplicate
+                 ? ERR_CONFLICT
+                 : plan_store_save(db, a, region, p, who, id, why);
+    }
+    if (rc != 0) {
+        db_rollback(db); /* a refused duplicate keeps its upload */
+        return rc;
+    }
+    return db_commit(db);
+}
+
+int
+plan_store_is_yearly(struct db *db, int64_t id, bool *yearly)
+{
+    db_stmt *st = db_query(db, Q_PLAN_KIND);
+    int rc;
+
+    db_bind_int(st, 1, id);
+    rc = db_step(st);
+    *yearly = rc == DB_ROW && strcmp(db_col_text(st, 0), "yearly") == 0;
+    db_done(st);
+    return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
+}
+
+int
+plan_store_tasks_of_account(struct db *db, struct arena *a, int64_t account,
+                            int64_t **plans, int **tasks)
+{
+    db_stmt *st = db_query(db, Q_PLAN_TASKS_OF_ACCOUNT);
+    int n = 0, rc;
+
+    *plans = NULL;
+    *tasks = NULL;
+    db_bind_int(st, 1, account);
+    while ((rc = db_step(st)) == DB_ROW) {
+        *plans = plan_grow(a, *plans, n, sizeof(**plans));
+        *tasks = plan_grow(a, *tasks, n, sizeof(**tasks));
+        (*plans)[n] = db_col_int(st, 0);
+        (*tasks)[n] = (int)db_col_int(st, 1);
+        n++;
+    }
+    db_done(st);
+    return rc == DB_DONE ? n : rc;
+}
+
+int
+plan_store_task_units(struct db *db, struct arena *a, int64_t id,
+                      struct plan_task_unit **out)
+{
+    db_stmt *st = db_query(db, Q_PLAN_TASK_UNITS);
+    struct plan_task_unit *list = NULL;
+    int n = 0, rc;
+
+    db_bind_int(st, 1, id);
+    while ((rc = db_step(st)) == DB_ROW) {
+        list = plan_grow(a, list, n, sizeof(*list));
+        list[n].unit = db_col_int(st, 0);
+        list[n].name = db_col_text_dup(a, st, 1);
+        list[n].task = (int)db_col_int(st, 2);
+        n++;
+    }
+    db_done(st);
+    *out = list;
+    return rc == DB_DONE ? n : rc;
+}
+
+int
+plan_store_programme_of(struct db *db, int64_t id, int64_t *programme,
+                        int *from, int *to)
+{
+    db_stmt *st = db_query(db, Q_PLAN_PROGRAMME_OF);
+    int rc;
+
+    *programme = 0;
+    *from = *to = 0;
+    db_bind_int(st, 1, id);
+    if ((rc = db_step(st)) == DB_ROW) {
+        *programme = db_col_int(st, 0);
+        *from = (int)db_col_int(st, 1);
+        *to = (int)db_col_int(st, 2);
+    }
+    db_done(st);
+    return rc == DB_ROW || rc == DB_DONE ? 0 : rc;
+}
+
+int
+plan_store_yearly_first(struct db *db, const char *region, int year,
+                        int64_t *id)
+{
+    db_stmt *st = db_query(db, Q_PLAN_YEARLY_FIRST);
+
+    db_bind_text(st, 1, region);
+    db_bind_int(st, 2, year);
+    return db_one_int(st, id);
+}
+
+/* Run a count(*) of plan id's item pos (and account, when not 0). */
+static int
+item_count(struct db *db, enum query_id q, int64_t id, int pos, int64_t account,
+           bool *some)
+{
+    db_stmt *st = db_query(db, q);
+    int64_t n = 0;
+    int rc;
+
+    db_bind_int(st, 1, id);
+    db_bind_int(st, 2, pos);
+    if (account != 0) {
+        db_bind_int(st, 3, account);
+    }
+    rc = db_one_int(st, &n);
+    *some = rc == 0 && n > 0;
+    return rc;
+}
+
+int
+plan_store_task_of_account(struct db *db, int64_t id, int pos, int64_t account,
+                           bool *mine)
+{
+    return item_count(db, Q_PLAN_TASK_OF_ACCOUNT, id, pos, account, mine);
+}
+
+int
+plan_store_has_indicator(struct db *db, int64_t id, int pos, bool *exists)
+{
+    return item_count(db, Q_PLAN_INDICATOR_EXISTS, id, pos, 0, exists);
+}
+
+int
+plan_store_yearly_list(struct db *db, struct arena *a, bool unpublished,
+                       const char *region, struct plan_yearly **out)
+{
+    db_stmt *st = db_query(db, Q_PLAN_YEARLY_LIST);
+    struct plan_yearly *list = NULL;
+    int n = 0, rc;
+
+    db_bind_int(st, 1, unpublished ? 1 : 0);
+    db_bind_text(st, 2, region);
+    while ((rc = db_step(st)) == DB_ROW) {
+        list = plan_grow(a, list, n, sizeof(*list));
+        list[n].id = db_col_int(st, 0);
+        list[n].region_name = db_col_text_dup(a, st, 1);
+        list[n].year = (int)db_col_int(st, 2);
+        list[n].programme_title = db_col_text_dup(a, st, 3);
+        n++;
+    }
+    db_done(st);
+    *out = list;
+    return rc == DB_DONE ? n : rc;
 }

@@ -158,6 +158,77 @@ int plan_store_list_archived(struct db *db, struct arena *a,
 int plan_store_same_content(struct db *db, const char *region,
                             enum plan_kind kind, const char *hash, int64_t *id);
 const char *plan_whole_json(struct arena *a, const struct plan *p);
+/*
+** Uploads held until their preview is confirmed (plan_upload). Hold drops
+** every held file older than 24 h (now in Unix seconds) and, when keep is
+** set, holds data for account; *id receives its id (0 when not kept).
+*/
+int plan_store_upload_hold(struct db *db, int64_t account, const char *region,
+                           const char *name, const void *data, size_t len,
+                           int64_t now, bool keep, int64_t *id);
+/* The file account holds as upload id, in a: 0, ERR_NOTFOUND or ERR_DB. */
+int plan_store_upload_get(struct db *db, struct arena *a, int64_t id,
+                          int64_t account, const char **region,
+                          const char **name, const void **data, size_t *len);
+/* Drop the file account holds as upload id (cancelled): 0 or ERR_DB. */
+int plan_store_upload_drop(struct db *db, int64_t id, int64_t account);
+/*
+** Confirm upload id of account: in one transaction drop the held file and
+** store p, read from it, as plan_store_save does (*id, *why). When region
+** has a plan of the same content and duplicate is false, ERR_CONFLICT and
+** the file stays held, to be confirmed again.
+*/
+int plan_store_upload_confirm(struct db *db, struct arena *a, int64_t upload,
+                              int64_t account, const char *region,
+                              const struct plan *p, bool duplicate,
+                              const struct audit_entry *who, int64_t *id,
+                              const char **why);
+/* Whether plan id is a yearly plan: 0, ERR_NOTFOUND or ERR_DB. */
+int plan_store_is_yearly(struct db *db, int64_t id, bool *yearly);
+/*
+** The tasks of yearly plans that account's implementer units implement,
+** newest plan first: (*plans)[i] and task position (*tasks)[i], in a.
+** Returns how many, or < 0.
+*/
+int plan_store_tasks_of_account(struct db *db, struct arena *a, int64_t account,
+                                int64_t **plans, int **tasks);
+/*
+** The programme plan id belongs to (0: none) and the programme's years
+** (0 when it does not say, or no such plan): 0 or ERR_DB.
+*/
+int plan_store_programme_of(struct db *db, int64_t id, int64_t *programme,
+                            int *from, int *to);
+/* The first yearly plan of region for year: 0, ERR_NOTFOUND or ERR_DB. */
+int plan_store_yearly_first(struct db *db, const char *region, int year,
+                            int64_t *id);
+/* Whether one of account's implementer units implements task pos of plan
+ * id (*mine): 0 or ERR_DB. */
+int plan_store_task_of_account(struct db *db, int64_t id, int pos,
+                               int64_t account, bool *mine);
+/* Whether plan id has an indicator at pos (*exists): 0 or ERR_DB. */
+int plan_store_has_indicator(struct db *db, int64_t id, int pos, bool *exists);
+/* A yearly plan as the monitoring lists it. */
+struct plan_yearly {
+    int64_t id;
+    const char *region_name, *programme_title; /* title "" for none */
+    int year;
+};
+/*
+** The yearly plans: published ones, and the unpublished too when
+** unpublished is set, of region (NULL: every region), by region name,
+** programme and year (newest first): count or < 0.
+*/
+int plan_store_yearly_list(struct db *db, struct arena *a, bool unpublished,
+                           const char *region, struct plan_yearly **out);
+/* An implementer unit of a task of a plan. */
+struct plan_task_unit {
+    int64_t unit;
+    const char *name;
+    int task; /* position in the plan */
+};
+/* The implementer units of plan id's tasks, by unit name: count or < 0. */
+int plan_store_task_units(struct db *db, struct arena *a, int64_t id,
+                          struct plan_task_unit **out);
 /* What the plan form edits, as JSON (for audit rows), in the arena. */
 const char *plan_meta_json(struct arena *a, const struct plan *p);
 /* The task's fields as JSON (for audit rows), in the arena. */

@@ -397,3 +397,16 @@ region_national_lines(struct arena *a, struct region_line **out)
     *out = v;
     return n;
 }
+
+int
+region_served(struct db *db, const char *woj, bool *served)
+{
+    db_stmt *st = db_query(db, Q_REGION_EXISTS);
+    int64_t n = 0;
+    int rc;
+
+    db_bind_text(st, 1, woj);
+    rc = db_one_int(st, &n);
+    *served = rc == 0 && n > 0;
+    return rc;
+}

@@ -69,4 +69,7 @@ int region_lines(struct db *db, struct arena *a, const char *woj,
 /* The national crisis lines (data), in a. Returns how many. */
 int region_national_lines(struct arena *a, struct region_line **out);
 
+/* Whether this instance serves region woj (enabled): *served; 0 or ERR_DB. */
+int region_served(struct db *db, const char *woj, bool *served);
+
 #endif

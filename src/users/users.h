@@ -44,4 +44,20 @@ int users_set_password(struct db *db, struct arena *a, const char *login,
                        const char *password, const struct users_actor *who,
                        const char **why);
 
+/* Link account login to org unit id (already linked: no change):
+ * 0, ERR_NOTFOUND for no such account, or ERR_DB. */
+int users_link_unit(struct db *db, const char *login, int64_t unit);
+
+/* An account as the administrators' list shows it. */
+struct users_row {
+    int64_t id;
+    const char *login, *role;
+    const char *region; /* NULL: every region */
+    bool disabled;
+    const char *created_at;
+    const char *units; /* "name (id); ..." or "" */
+};
+/* Every account, by login in Polish order, in a: how many, or < 0. */
+int users_list(struct db *db, struct arena *a, struct users_row **out);
+
 #endif

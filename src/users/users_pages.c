@@ -5,6 +5,7 @@
 */
 #include "modules_handlers.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,7 +30,8 @@
 static void
 users_table(struct req *r)
 {
-    db_stmt *st = db_query(r->db, Q_ACCOUNT_LIST);
+    struct users_row *u;
+    int n = users_list(r->db, &r->arena, &u), i;
 
     html_printf(&r->out, WIDE_OPEN, T_USERS_TITLE);
     html_printf(&r->out,
@@ -40,17 +42,16 @@ users_table(struct req *r)
                 "</tr></thead>\n<tbody>\n",
                 T_USERS_TITLE, T_LOGIN_LOGIN, T_USERS_ROLE, T_USERS_REGION,
                 T_USERS_UNITS, T_USERS_STATE, T_USERS_CREATED);
-    while (db_step(st) == DB_ROW) {
-        bool off = db_col_int(st, 4) != 0;
-        const char *login = db_col_text_dup(&r->arena, st, 1);
+    for (i = 0; i < n; i++) {
+        bool off = u[i].disabled;
+        const char *login = u[i].login;
 
-        html_printf(
-            &r->out,
-            "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
-            "<td>%s ",
-            login, auth_role_label(auth_role_from_name(db_col_text(st, 2))),
-            db_col_null(st, 3) ? T_USERS_ALL_REGIONS : db_col_text(st, 3),
-            db_col_text(st, 6), off ? T_USERS_DISABLED : T_USERS_ACTIVE);
+        html_printf(&r->out,
+                    "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+                    "<td>%s ",
+                    login, auth_role_label(auth_role_from_name(u[i].role)),
+                    u[i].region ? u[i].region : T_USERS_ALL_REGIONS, u[i].units,
+                    off ? T_USERS_DISABLED : T_USERS_ACTIVE);
         form_begin(r, "/uzytkownicy/blokada", NULL);
         html_printf(&r->out,
                     "<input type=\"hidden\" name=\"login\" value=\"%s\">"
@@ -61,9 +62,8 @@ users_table(struct req *r)
                     login, off ? T_USERS_ENABLE : T_USERS_DISABLE);
         form_end(r);
         html_printf(&r->out, "</td><td>%s</td></tr>\n",
-                    warsaw_local(&r->arena, db_col_text(st, 5)));
+                    warsaw_local(&r->arena, u[i].created_at));
     }
-    db_done(st);
     html_lit(&r->out, "</tbody>\n</table></div>\n");
 }
 
@@ -312,31 +312,25 @@ page_users_password(struct req *r)
 int
 api_users(struct req *r)
 {
-    db_stmt *st = db_query(r->db, Q_ACCOUNT_LIST);
+    struct users_row *u;
+    int n = users_list(r->db, &r->arena, &u), i;
     struct json j;
-    int rc;
 
     req_json_begin(r);
     json_init(&j, &r->out);
     json_arr_begin(&j);
-    while ((rc = db_step(st)) == DB_ROW) {
+    for (i = 0; i < n; i++) {
         json_obj_begin(&j);
-        json_kstr(&j, "login", db_col_text(st, 1));
-        json_kstr(&j, "role", db_col_text(st, 2));
-        json_kstr(&j, "region", db_col_null(st, 3) ? NULL : db_col_text(st, 3));
-        json_kbool(&j, "disabled", db_col_int(st, 4) != 0);
-        json_kstr(&j, "created_at", db_col_text(st, 5));
+        json_kstr(&j, "login", u[i].login);
+        json_kstr(&j, "role", u[i].role);
+        json_kstr(&j, "region", u[i].region);
+        json_kbool(&j, "disabled", u[i].disabled);
+        json_kstr(&j, "created_at", u[i].created_at);
         json_obj_end(&j);
     }
-    db_done(st);
     json_arr_end(&j);
-    return rc == DB_DONE ? 0 : rc;
+    return n < 0 ? n : 0;
 }
-
-/* The audit filters of the query string; NULL when not given. */
-struct audit_filter {
-    const char *who, *action, *from, *to;
-};
 
 static const char *
 nonempty(const char *s)
@@ -344,40 +338,20 @@ nonempty(const char *s)
     return s != NULL && *s != '\0' ? s : NULL;
 }
 
-/* Bind the filters of the query string to the first four parameters. */
+/*
+** The filters of the query string (NULL when not given) and how many rows
+** they match in all (*total): a list never ends silently.
+*/
 static void
-audit_bind(struct req *r, db_stmt *st, struct audit_filter *f)
+audit_filter(struct req *r, struct audit_filter *f, int64_t *total)
 {
     f->who = nonempty(req_arg(r, "kto"));
     f->action = nonempty(req_arg(r, "czynnosc"));
     f->from = nonempty(req_arg(r, "od"));
     f->to = nonempty(req_arg(r, "do"));
-    db_bind_text(st, 1, f->who);
-    db_bind_text(st, 2,
-                 f->action ? arena_printf(&r->arena, "%s%%", f->action) : NULL);
-    db_bind_text(st, 3, f->from);
-    db_bind_text(st, 4, f->to);
-}
-
-/*
-** The rows of one page of the filtered log, newest first, and how many
-** there are in all (*total): a list never ends silently.
-*/
-static db_stmt *
-audit_query(struct req *r, struct audit_filter *f, int limit, int64_t offset,
-            int64_t *total)
-{
-    db_stmt *st = db_query(r->db, Q_AUDIT_COUNT);
-
-    audit_bind(r, st, f);
-    if (db_one_int(st, total) != 0) {
+    if (audit_total(r->db, &r->arena, f, total) != 0) {
         *total = -1;
     }
-    st = db_query(r->db, Q_AUDIT_LIST);
-    audit_bind(r, st, f);
-    db_bind_int(st, 5, limit);
-    db_bind_int(st, 6, offset);
-    return st;
 }
 
 /* limit and offset of the query string, within bounds; defaults 200, 0. */
@@ -407,6 +381,20 @@ audit_filter_query(struct req *r, const struct audit_filter *f)
                         html_url_encode(&r->arena, f->to ? f->to : ""));
 }
 
+static void
+audit_html_row(void *ctx, const struct audit_row *e)
+{
+    struct req *r = ctx;
+
+    html_printf(&r->out,
+                "<tr><td>%s</td><td>%s <small>(%s %s)</small></td>"
+                "<td>%s</td><td>%s %s</td><td><code>%s</code> "
+                "<code>%s</code></td></tr>\n",
+                warsaw_local(&r->arena, e->at), e->account ? e->account : "—",
+                e->via, e->addr, e->action, e->entity, e->entity_id,
+                e->before ? e->before : "", e->after ? e->after : "");
+}
+
 /*
 ** ROUTE: GET /audyt
 ** CAP: CAP_AUDIT_READ
@@ -417,11 +405,10 @@ page_audit(struct req *r)
 {
     struct audit_filter f;
     int64_t offset, total;
-    int limit, rc, n = 0;
-    db_stmt *st;
+    int limit, n;
 
     audit_page(r, &limit, &offset);
-    st = audit_query(r, &f, limit, offset, &total);
+    audit_filter(r, &f, &total);
     layout_begin(r, T_AUDIT_TITLE);
     html_lit(&r->out, "<h1>" T_AUDIT_TITLE "</h1>\n<form method=\"get\" "
                       "action=\"/audyt\" class=\"filters\">\n");
@@ -448,19 +435,10 @@ page_audit(struct req *r)
                 "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
                 T_AUDIT_TITLE, T_AUDIT_WHEN, T_AUDIT_WHO, T_AUDIT_ACTION,
                 T_AUDIT_RECORD, T_AUDIT_CHANGE);
-    while ((rc = db_step(st)) == DB_ROW) {
-        n++;
-        html_printf(&r->out,
-                    "<tr><td>%s</td><td>%s <small>(%s %s)</small></td>"
-                    "<td>%s</td><td>%s %s</td><td><code>%s</code> "
-                    "<code>%s</code></td></tr>\n",
-                    warsaw_local(&r->arena, db_col_text(st, 1)),
-                    db_col_null(st, 2) ? "—" : db_col_text(st, 2),
-                    db_col_text(st, 3), db_col_text(st, 4), db_col_text(st, 5),
-                    db_col_text(st, 6), db_col_text(st, 7), db_col_text(st, 8),
-                    db_col_text(st, 9));
+    n = audit_each(r->db, &r->arena, &f, limit, offset, audit_html_row, r);
+    if (n < 0) {
+        return n;
     }
-    db_done(st);
     html_lit(&r->out, "</tbody>\n</table></div>\n");
     if (n == 0) {
         html_lit(&r->out, "<p>" T_AUDIT_NONE "</p>\n");
@@ -487,7 +465,30 @@ page_audit(struct req *r)
         html_lit(&r->out, "</p></nav>\n");
     }
     layout_end(r);
-    return rc == DB_DONE ? 0 : rc;
+    return 0;
+}
+
+static void
+audit_csv_row(void *ctx, const struct audit_row *e)
+{
+    const char *cols[] = {e->at,
+                          e->account ? e->account : "",
+                          e->via,
+                          e->addr,
+                          e->action,
+                          e->entity,
+                          e->entity_id,
+                          e->before ? e->before : "",
+                          e->after ? e->after : ""};
+    char id[24];
+    size_t i;
+
+    snprintf(id, sizeof(id), "%lld", (long long)e->id);
+    csv_text(ctx, id);
+    for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
+        csv_text(ctx, cols[i]);
+    }
+    csv_row_end(ctx);
 }
 
 /*
@@ -503,9 +504,10 @@ page_audit_csv(struct req *r)
         "action", "entity", "entity_id", "before", "after"};
     struct audit_filter f;
     int64_t total;
-    db_stmt *st = audit_query(r, &f, AUDIT_CSV_MAX, 0, &total);
     struct csv c;
     int rc, i;
+
+    audit_filter(r, &f, &total);
 
     r->status = 200;
     r->content_type = "text/csv; charset=utf-8";
@@ -516,14 +518,26 @@ page_audit_csv(struct req *r)
         csv_text(&c, head[i]);
     }
     csv_row_end(&c);
-    while ((rc = db_step(st)) == DB_ROW) {
-        for (i = 0; i < 10; i++) {
-            csv_text(&c, db_col_text(st, i));
-        }
-        csv_row_end(&c);
-    }
-    db_done(st);
-    return rc == DB_DONE ? 0 : rc;
+    rc = audit_each(r->db, &r->arena, &f, AUDIT_CSV_MAX, 0, audit_csv_row, &c);
+    return rc < 0 ? rc : 0;
+}
+
+static void
+audit_json_row(void *ctx, const struct audit_row *e)
+{
+    struct json *j = ctx;
+
+    json_obj_begin(j);
+    json_kint(j, "id", e->id);
+    json_kstr(j, "at", e->at);
+    json_kstr(j, "account", e->account);
+    json_kstr(j, "via", e->via);
+    json_kstr(j, "action", e->action);
+    json_kstr(j, "entity", e->entity);
+    json_kstr(j, "entity_id", e->entity_id);
+    json_kstr(j, "before", e->before);
+    json_kstr(j, "after", e->after);
+    json_obj_end(j);
 }
 
 /*
@@ -537,31 +551,16 @@ api_audit(struct req *r)
     struct audit_filter f;
     int64_t offset, total;
     struct json j;
-    db_stmt *st;
     int limit, rc;
 
     audit_page(r, &limit, &offset);
-    st = audit_query(r, &f, limit, offset, &total);
+    audit_filter(r, &f, &total);
     req_json_begin(r);
     /* The body stays a list; its size and the next page go in headers. */
     req_page_headers(r, (long)total, limit, (long)offset);
     json_init(&j, &r->out);
     json_arr_begin(&j);
-    while ((rc = db_step(st)) == DB_ROW) {
-        json_obj_begin(&j);
-        json_kint(&j, "id", db_col_int(st, 0));
-        json_kstr(&j, "at", db_col_text(st, 1));
-        json_kstr(&j, "account",
-                  db_col_null(st, 2) ? NULL : db_col_text(st, 2));
-        json_kstr(&j, "via", db_col_text(st, 3));
-        json_kstr(&j, "action", db_col_text(st, 5));
-        json_kstr(&j, "entity", db_col_text(st, 6));
-        json_kstr(&j, "entity_id", db_col_text(st, 7));
-        json_kstr(&j, "before", db_col_null(st, 8) ? NULL : db_col_text(st, 8));
-        json_kstr(&j, "after", db_col_null(st, 9) ? NULL : db_col_text(st, 9));
-        json_obj_end(&j);
-    }
-    db_done(st);
+    rc = audit_each(r->db, &r->arena, &f, limit, offset, audit_json_row, &j);
     json_arr_end(&j);
-    return rc == DB_DONE ? 0 : rc;
+    return rc < 0 ? rc : 0;
 }

@@ -691,3 +691,19 @@ mon_register_import(struct db *db, struct arena *a,
     }
     return nrec;
 }
+
+int
+mon_register_counts(struct db *db, const char *region, int64_t counts[4])
+{
+    db_stmt *st = db_query(db, Q_REG_COUNTS);
+    int rc, i;
+
+    db_bind_text(st, 1, region);
+    if ((rc = db_step(st)) == DB_ROW) {
+        for (i = 0; i < 4; i++) {
+            counts[i] = db_col_int(st, i);
+        }
+    }
+    db_done(st);
+    return rc == DB_ROW || rc == DB_DONE ? 0 : rc;
+}

@@ -161,8 +161,7 @@ mon_may_enter_task(struct db *db, struct arena *a, const struct mon_actor *act,
                    int64_t plan_id, const char *region, const struct plan *p,
                    int t)
 {
-    db_stmt *st;
-    int64_t n = 0;
+    bool mine;
 
     (void)a;
     if (act->region != NULL && strcmp(act->region, region) != 0) {
@@ -174,11 +173,9 @@ mon_may_enter_task(struct db *db, struct arena *a, const struct mon_actor *act,
     if (t < 0 || t >= p->ntasks) {
         return false;
     }
-    st = db_query(db, Q_MON_TASK_OF_ACCOUNT);
-    db_bind_int(st, 1, plan_id);
-    db_bind_int(st, 2, t);
-    db_bind_int(st, 3, act->account);
-    return db_one_int(st, &n) == 0 && n > 0;
+    /* a failed check (*mine false) refuses */
+    plan_store_task_of_account(db, plan_id, t, act->account, &mine);
+    return mine;
 }
 
 static const char *
@@ -482,6 +479,8 @@ mon_entry_decide(struct db *db, struct arena *a, const struct mon_actor *act,
     struct audit_entry e = act->who;
     struct mon_entry cur;
     const char *region;
+    int64_t version;
+    bool published;
     db_stmt *st;
     int rc;
 
@@ -497,15 +496,10 @@ mon_entry_decide(struct db *db, struct arena *a, const struct mon_actor *act,
         *why = T_MON_ERR_NOT_PENDING;
         return ERR_INPUT;
     }
-    st = db_query(db, Q_MON_PLAN_INFO);
-    db_bind_int(st, 1, cur.plan_id);
-    rc = db_step(st);
-    if (rc != DB_ROW) {
-        db_done(st);
-        return rc == DB_DONE ? ERR_NOTFOUND : rc;
+    if ((rc = plan_store_visibility(db, a, cur.plan_id, &published, &region,
+                                    &version)) != 0) {
+        return rc;
     }
-    region = db_col_text_dup(a, st, 0);
-    db_done(st);
     if (act->region != NULL && strcmp(act->region, region) != 0) {
         *why = T_MON_ERR_REGION;
         return ERR_DENIED;
@@ -538,4 +532,97 @@ mon_entry_decide(struct db *db, struct arena *a, const struct mon_actor *act,
 fail:
     db_rollback(db);
     return rc;
+}
+
+int
+mon_latest_changes(struct db *db, struct arena *a, int64_t plan_id, int limit,
+                   struct mon_change **out)
+{
+    db_stmt *st = db_query(db, Q_MON_LATEST_CHANGES);
+    struct mon_change *list = NULL;
+    int n = 0, rc;
+
+    db_bind_int(st, 1, plan_id);
+    db_bind_int(st, 2, limit);
+    while ((rc = db_step(st)) == DB_ROW) {
+        struct mon_change *c;
+
+        list = plan_grow(a, list, n, sizeof(*list));
+        c = &list[n++];
+        memset(c, 0, sizeof(*c));
+        c->e.id = db_col_int(st, 0);
+        c->e.value = db_col_int(st, 2);
+        c->status = db_col_text_dup(a, st, 3);
+        c->account = db_col_text_dup(a, st, 4);
+        c->at = db_col_text_dup(a, st, 5);
+        c->e.kind = db_col_text_dup(a, st, 6);
+        c->e.pos = (int)db_col_int(st, 7);
+        c->e.source = db_col_text_dup(a, st, 8);
+        c->e.period = db_col_text_dup(a, st, 9);
+    }
+    db_done(st);
+    *out = list;
+    return rc == DB_DONE ? n : rc;
+}
+
+int
+mon_sums(struct db *db, struct arena *a, int64_t plan_id, bool by_year,
+         struct mon_sum **out)
+{
+    db_stmt *st = db_query(db, by_year ? Q_MON_SUMS_BY_YEAR : Q_MON_SUMS);
+    struct mon_sum *list = NULL;
+    int n = 0, rc;
+
+    db_bind_int(st, 1, plan_id);
+    while ((rc = db_step(st)) == DB_ROW) {
+        struct mon_sum *s;
+
+        list = plan_grow(a, list, n, sizeof(*list));
+        s = &list[n++];
+        s->kind = db_col_text_dup(a, st, 0);
+        s->pos = (int)db_col_int(st, 1);
+        s->source = by_year ? "" : db_col_text_dup(a, st, 2);
+        s->year = by_year ? (int)db_col_int(st, 2) : 0;
+        s->sum = db_col_int(st, 3);
+        s->napproved = db_col_int(st, 4);
+        s->would = db_col_int(st, 5);
+        s->pending = db_col_int(st, 6);
+        s->count = by_year ? 0 : db_col_int(st, 7);
+    }
+    db_done(st);
+    *out = list;
+    return rc == DB_DONE ? n : rc;
+}
+
+int
+mon_entries_count(struct db *db, int64_t plan_id, const char *note, int64_t *n)
+{
+    db_stmt *st = db_query(db, Q_MON_ENTRIES_COUNT);
+
+    db_bind_int(st, 1, plan_id);
+    db_bind_text(st, 2, note);
+    return db_one_int(st, n);
+}
+
+int
+mon_earlier_sums(struct db *db, struct arena *a, int64_t programme, int year,
+                 int64_t plan_id, struct mon_earlier_sum **out)
+{
+    db_stmt *st = db_query(db, Q_MON_EARLIER_SUMS);
+    struct mon_earlier_sum *list = NULL;
+    int n = 0, rc;
+
+    db_bind_int(st, 1, programme);
+    db_bind_int(st, 2, year);
+    db_bind_int(st, 3, plan_id);
+    while ((rc = db_step(st)) == DB_ROW) {
+        list = plan_grow(a, list, n, sizeof(*list));
+        list[n].task_number = db_col_text_dup(a, st, 0);
+        list[n].name = db_col_text_dup(a, st, 1);
+        list[n].sum = db_col_int(st, 2);
+        n++;
+    }
+    db_done(st);
+    *out = list;
+    return rc == DB_DONE ? n : rc;
 }

@@ -9,6 +9,7 @@
 #include "core/err.h"
 #include "core/json.h"
 #include "db/db.h"
+#include "region/region.h"
 #include "units.h"
 #include "users/strings_pl.h"
 
@@ -59,7 +60,7 @@ users_add(struct db *db, struct arena *a, const struct users_new *u,
     struct buf after;
     struct json j;
     db_stmt *st;
-    int64_t n = 0;
+    bool served;
     int rc, i;
 
     *why = NULL;
@@ -83,12 +84,10 @@ users_add(struct db *db, struct arena *a, const struct users_new *u,
         return ERR_INPUT;
     }
     if (u->region != NULL && *u->region != '\0') {
-        st = db_query(db, Q_REGION_EXISTS);
-        db_bind_text(st, 1, u->region);
-        if ((rc = db_one_int(st, &n)) != 0) {
+        if ((rc = region_served(db, u->region, &served)) != 0) {
             return rc;
         }
-        if (n == 0) {
+        if (!served) {
             *why = arena_printf(a, T_USERS_ERR_REGION_UNKNOWN, u->region);
             return ERR_INPUT;
         }
@@ -245,4 +244,49 @@ users_set_password(struct db *db, struct arena *a, const char *login,
 fail:
     db_rollback(db);
     return rc;
+}
+
+int
+users_list(struct db *db, struct arena *a, struct users_row **out)
+{
+    db_stmt *st = db_query(db, Q_ACCOUNT_LIST);
+    struct users_row *list = NULL;
+    int n = 0, cap = 0, rc;
+
+    while ((rc = db_step(st)) == DB_ROW) {
+        struct users_row *u;
+
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            list = arena_realloc(a, list, (size_t)n * sizeof(*list),
+                                 (size_t)cap * sizeof(*list));
+        }
+        u = &list[n++];
+        u->id = db_col_int(st, 0);
+        u->login = db_col_text_dup(a, st, 1);
+        u->role = db_col_text_dup(a, st, 2);
+        u->region = db_col_null(st, 3) ? NULL : db_col_text_dup(a, st, 3);
+        u->disabled = db_col_int(st, 4) != 0;
+        u->created_at = db_col_text_dup(a, st, 5);
+        u->units = db_col_text_dup(a, st, 6);
+    }
+    db_done(st);
+    *out = list;
+    return rc == DB_DONE ? n : rc;
+}
+
+int
+users_link_unit(struct db *db, const char *login, int64_t unit)
+{
+    int64_t id;
+    db_stmt *st;
+    int rc;
+
+    if ((rc = account_id(db, login, &id)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_ACCOUNT_UNIT_INSERT);
+    db_bind_int(st, 1, id);
+    db_bind_int(st, 2, unit);
+    return db_exec(st);
 }

@@ -254,3 +254,25 @@ mon_narrative_save(struct db *db, struct arena *a, const struct mon_actor *act,
     }
     return db_commit(db);
 }
+
+int
+mon_overdue(struct db *db, struct arena *a, int64_t plan_id, const char *today,
+            struct mon_overdue **out)
+{
+    db_stmt *st = db_query(db, Q_MON_OVERDUE);
+    struct mon_overdue *list = NULL;
+    int n = 0, rc;
+
+    db_bind_int(st, 1, plan_id);
+    db_bind_text(st, 2, today);
+    while ((rc = db_step(st)) == DB_ROW) {
+        list = plan_grow(a, list, n, sizeof(*list));
+        list[n].period = db_col_text_dup(a, st, 0);
+        list[n].due_on = db_col_text_dup(a, st, 1);
+        list[n].done = db_col_int(st, 2);
+        n++;
+    }
+    db_done(st);
+    *out = list;
+    return rc == DB_DONE ? n : rc;
+}

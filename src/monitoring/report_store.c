@@ -155,3 +155,32 @@ mon_report_adoptions(struct db *db, struct arena *a, int64_t plan_id,
     *out = list;
     return rc == DB_DONE ? n : rc;
 }
+
+int
+mon_yearly_plans(struct db *db, struct arena *a, bool unpublished,
+                 const char *region, struct mon_yearly_plan **out)
+{
+    struct plan_yearly *plans;
+    struct mon_yearly_plan *list;
+    int n = plan_store_yearly_list(db, a, unpublished, region, &plans), i, rc;
+
+    *out = list = n > 0 ? arena_alloc(a, sizeof(*list) * (size_t)n) : NULL;
+    for (i = 0; i < n; i++) {
+        db_stmt *st = db_query(db, Q_MON_PLAN_COUNTS);
+
+        list[i].id = plans[i].id;
+        list[i].region_name = plans[i].region_name;
+        list[i].programme_title = plans[i].programme_title;
+        list[i].year = plans[i].year;
+        db_bind_int(st, 1, plans[i].id);
+        if ((rc = db_step(st)) != DB_ROW) {
+            db_done(st);
+            return rc < 0 ? rc : ERR_DB;
+        }
+        list[i].entries = db_col_int(st, 0);
+        list[i].pending = db_col_int(st, 1);
+        list[i].adopted = (int)db_col_int(st, 2);
+        db_done(st);
+    }
+    return n;
+}

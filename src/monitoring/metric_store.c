@@ -182,20 +182,17 @@ mon_binding_set(struct db *db, struct arena *a, const struct mon_actor *act,
 {
     const struct mon_metric *m = NULL;
     struct audit_entry e = act->who;
-    int64_t exists = 0;
+    bool exists;
     db_stmt *st;
     int rc;
 
     *why = NULL;
     filter = filter ? str_trim(a, filter) : "";
     task = task ? str_trim(a, task) : "";
-    st = db_query(db, Q_MON_INDICATOR_EXISTS);
-    db_bind_int(st, 1, plan_id);
-    db_bind_int(st, 2, pos);
-    if ((rc = db_one_int(st, &exists)) != 0) {
+    if ((rc = plan_store_has_indicator(db, plan_id, pos, &exists)) != 0) {
         return rc;
     }
-    if (exists == 0) {
+    if (!exists) {
         *why = T_MON_ERR_ITEM;
         return ERR_INPUT;
     }
