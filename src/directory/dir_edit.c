@@ -38,24 +38,6 @@ may_edit(struct req *r, const char *region)
            (region != NULL && strcmp(r->user->region, region) == 0);
 }
 
-static int
-id_param(struct req *r, int64_t *id)
-{
-    const char *s = req_param(r, 0);
-    char *end;
-    long long v;
-
-    if (s == NULL || *s < '1' || *s > '9') {
-        return req_error(r, 404, NULL);
-    }
-    v = strtoll(s, &end, 10);
-    if (*end != '\0' || v <= 0) {
-        return req_error(r, 404, NULL);
-    }
-    *id = (int64_t)v;
-    return 0;
-}
-
 static const char *
 field(struct req *r, const char *name)
 {
@@ -523,7 +505,7 @@ org_for_edit(struct req *r, struct dir_org *o)
     int64_t id = 0;
     int rc;
 
-    if ((rc = id_param(r, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     rc = dir_org_load(r->db, &r->arena, id, o);
@@ -828,7 +810,7 @@ service_for_edit(struct req *r, struct dir_service *s, struct dir_org *o)
     int64_t id = 0;
     int rc;
 
-    if ((rc = id_param(r, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     rc = dir_service_load(r->db, &r->arena, id, s);

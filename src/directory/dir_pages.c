@@ -52,24 +52,6 @@ digits(const char *s, size_t n)
     return true;
 }
 
-static int
-id_param(struct req *r, int64_t *id)
-{
-    const char *s = req_param(r, 0);
-    char *end;
-    long long v;
-
-    if (s == NULL || *s < '1' || *s > '9') {
-        return req_error(r, 404, NULL);
-    }
-    v = strtoll(s, &end, 10);
-    if (*end != '\0' || v <= 0) {
-        return req_error(r, 404, NULL);
-    }
-    *id = (int64_t)v;
-    return 0;
-}
-
 /* "tel:" target of a Polish number as written: digits and a leading +. */
 static const char *
 tel_href(struct arena *a, const char *num)
@@ -701,7 +683,7 @@ load_view(struct req *r, struct dir_view *v)
     int64_t id = 0;
     int rc;
 
-    if ((rc = id_param(r, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     rc = dir_view_get(r->db, &r->arena, id, (int64_t)time(NULL), false, v);
@@ -820,7 +802,7 @@ page_directory_org(struct req *r)
     db_stmt *st;
     int rc;
 
-    if ((rc = id_param(r, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     rc = dir_org_load(r->db, &r->arena, id, &o);

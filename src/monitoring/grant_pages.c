@@ -19,20 +19,6 @@
 #include "pages.h"
 #include "monitoring/strings_pl.h"
 
-static int
-num_param(struct req *r, int i, int64_t *id)
-{
-    const char *s = req_param(r, i);
-    char *end;
-    long long v = s ? strtoll(s, &end, 10) : 0;
-
-    if (s == NULL || *s == '\0' || *end != '\0' || v <= 0) {
-        return req_error(r, 404, NULL);
-    }
-    *id = v;
-    return 0;
-}
-
 /* The grantee's own award of path parameter 0, else a 404. */
 static int
 own_award_or_reply(struct req *r, struct mon_award *w)
@@ -41,7 +27,7 @@ own_award_or_reply(struct req *r, struct mon_award *w)
     int64_t id = 0;
     int rc;
 
-    if ((rc = num_param(r, 0, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     rc = mon_award_get(r->db, &r->arena, id, w);
@@ -227,7 +213,7 @@ grant_or_reply(struct req *r, struct mon_record *g)
     int64_t id = 0;
     int rc;
 
-    if ((rc = num_param(r, 0, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     rc = mon_record_get(r->db, &r->arena, reg, id, g);
@@ -413,7 +399,7 @@ page_grant_award_delete(struct req *r)
     int rc;
 
     if ((rc = grant_or_reply(r, &g)) != 0 ||
-        (rc = num_param(r, 1, &aid)) != 0) {
+        (rc = req_param_num(r, 1, 1, &aid)) != 0) {
         return rc;
     }
     rc = mon_award_get(r->db, &r->arena, aid, &w);

@@ -37,20 +37,6 @@ mon_actor_of(struct req *r)
     return act;
 }
 
-static int
-id_param(struct req *r, int i, int64_t *id)
-{
-    const char *s = req_param(r, i);
-    char *end;
-    long long v = s ? strtoll(s, &end, 10) : 0;
-
-    if (s == NULL || *s == '\0' || *end != '\0' || v <= 0) {
-        return req_error(r, 404, NULL);
-    }
-    *id = v;
-    return 0;
-}
-
 /*
 ** Load yearly plan id for a logged-in reader of its region: 404 when it
 ** does not exist, is not yearly or belongs to another region.
@@ -913,7 +899,7 @@ page_mon_period(struct req *r)
     int64_t id = 0;
     int rc;
 
-    if ((rc = id_param(r, 0, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     rc = mon_period_change(r->db, &r->arena, &act, id, req_form(r, "period"),
@@ -1121,7 +1107,7 @@ page_mon_dashboard(struct req *r)
     bool yearly;
     int rc, t, nlate = 0, nnodata = 0;
 
-    if ((rc = id_param(r, 0, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     st = db_query(r->db, Q_MON_PLAN_INFO);
@@ -1326,7 +1312,7 @@ page_mon_realisation(struct req *r)
     int64_t id = 0;
     int rc, ne, nb, nn, t, i, l, k, editable = 0;
 
-    if ((rc = id_param(r, 0, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     rc = plan_store_load(r->db, &r->arena, id, &p, &meta);
@@ -1683,7 +1669,7 @@ page_mon_entry(struct req *r)
     int64_t id = 0;
     int rc, n, i;
 
-    if ((rc = id_param(r, 0, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     rc = mon_entry_get(r->db, &r->arena, id, &e);
@@ -1787,7 +1773,7 @@ page_mon_entry_decide(struct req *r)
     int64_t id = 0;
     int rc;
 
-    if ((rc = id_param(r, 0, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     if (d == NULL || (strcmp(d, "approve") != 0 && strcmp(d, "return") != 0)) {
@@ -1925,7 +1911,7 @@ page_mon_bind(struct req *r)
     int64_t id = 0;
     int rc;
 
-    if ((rc = id_param(r, 0, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     if (pos == NULL || req_form(r, "metric") == NULL) {
@@ -1970,7 +1956,7 @@ page_mon_report(struct req *r)
     int64_t id = 0;
     int rc;
 
-    if ((rc = id_param(r, 0, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     if (format != NULL && strcmp(format, "html") != 0 &&
@@ -2037,7 +2023,7 @@ page_mon_report_adopt(struct req *r)
     int64_t id = 0;
     int version = 0, rc;
 
-    if ((rc = id_param(r, 0, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     rc = mon_report_adopt(r->db, &r->arena, &act, id, &version, &why);
@@ -2070,7 +2056,7 @@ page_mon_adopted_list(struct req *r)
     bool visible;
     int rc, n, i;
 
-    if ((rc = id_param(r, 0, &id)) != 0 ||
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0 ||
         (rc = plan_visible(r, id, &visible))) {
         return rc;
     }
@@ -2129,8 +2115,8 @@ page_mon_adopted_file(struct req *r)
     int found = 0, rc;
     bool visible;
 
-    if ((rc = id_param(r, 0, &id)) != 0 || (rc = id_param(r, 1, &version)) ||
-        version > 100000) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0 ||
+        (rc = req_param_num(r, 1, 1, &version)) || version > 100000) {
         return rc != 0 ? rc : req_error(r, 404, NULL);
     }
     if (format == NULL) {
@@ -2187,7 +2173,7 @@ api_mon_report(struct req *r)
     int64_t id = 0;
     int rc;
 
-    if ((rc = id_param(r, 0, &id)) != 0 ||
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0 ||
         (rc = report_or_reply(r, id, &m)) != 0) {
         return rc;
     }

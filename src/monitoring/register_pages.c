@@ -29,13 +29,11 @@ static int
 rec_or_reply(struct req *r, const struct mon_register *reg,
              struct mon_record *rec)
 {
-    const char *s = req_param(r, 1);
-    char *end;
-    long long id = s ? strtoll(s, &end, 10) : 0;
+    int64_t id;
     int rc;
 
-    if (s == NULL || *s == '\0' || *end != '\0' || id <= 0) {
-        return req_error(r, 404, NULL);
+    if ((rc = req_param_num(r, 1, 1, &id)) != 0) {
+        return rc;
     }
     rc = mon_record_get(r->db, &r->arena, reg, id, rec);
     if (rc == ERR_NOTFOUND ||

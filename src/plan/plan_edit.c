@@ -49,19 +49,15 @@ error_add(struct edit *e, const char *msg)
 static int
 load_or_reply(struct req *r, struct edit *e, bool edit)
 {
-    const char *ids = req_param(r, 0), *ts = req_param(r, 1);
-    char *end1, *end2;
-    long long id = ids ? strtoll(ids, &end1, 10) : 0;
-    long t = ts ? strtol(ts, &end2, 10) : -1;
-    int64_t version;
+    int64_t id, t, version;
     int rc;
 
     memset(e, 0, sizeof(*e));
     e->r = r;
 
-    if (ids == NULL || ts == NULL || *end1 != '\0' || *end2 != '\0' ||
-        id <= 0 || t < 0) {
-        return req_error(r, 404, NULL);
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0 ||
+        (rc = req_param_num(r, 1, 0, &t)) != 0) {
+        return rc;
     }
     if (!edit && (rc = plan_visible_or_reply(r, id, &version)) != 0) {
         return rc;
@@ -581,15 +577,13 @@ append_task(struct edit *e)
 static int
 load_plan_or_reply(struct req *r, struct edit *e)
 {
-    const char *ids = req_param(r, 0);
-    char *end;
-    long long id = ids ? strtoll(ids, &end, 10) : 0;
+    int64_t id;
     int rc;
 
     memset(e, 0, sizeof(*e));
     e->r = r;
-    if (ids == NULL || *end != '\0' || id <= 0) {
-        return req_error(r, 404, NULL);
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
+        return rc;
     }
     rc = plan_store_load(r->db, &r->arena, id, &e->p, &e->meta);
     if (rc == ERR_NOTFOUND || (rc == 0 && e->p->kind != PLAN_YEARLY)) {
@@ -922,15 +916,13 @@ render_plan_form(struct req *r, int64_t id, const struct plan *p,
 static int
 load_meta_or_reply(struct req *r, struct edit *e)
 {
-    const char *ids = req_param(r, 0);
-    char *end;
-    long long id = ids ? strtoll(ids, &end, 10) : 0;
+    int64_t id;
     int rc;
 
     memset(e, 0, sizeof(*e));
     e->r = r;
-    if (ids == NULL || *end != '\0' || id <= 0) {
-        return req_error(r, 404, NULL);
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
+        return rc;
     }
     rc = plan_store_load(r->db, &r->arena, id, &e->p, &e->meta);
     if (rc == ERR_NOTFOUND) {

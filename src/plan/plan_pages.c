@@ -202,20 +202,6 @@ page_plan_list(struct req *r)
     return 0;
 }
 
-static int
-id_or_reply(struct req *r, int64_t *id)
-{
-    const char *s = req_param(r, 0);
-    char *end;
-    long long v = s ? strtoll(s, &end, 10) : 0;
-
-    if (s == NULL || *s == '\0' || *end != '\0' || v <= 0) {
-        return req_error(r, 404, NULL);
-    }
-    *id = v;
-    return 0;
-}
-
 /*
 ** What rendering needs beyond the plan, computed once per plan (and kept
 ** with it in the plan cache): indicators and findings by task as linked
@@ -968,7 +954,7 @@ page_plan(struct req *r)
     void *handle;
     int rc;
 
-    if ((rc = id_or_reply(r, &id)) != 0 ||
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0 ||
         (rc = plan_visible_or_reply(r, id, &version)) != 0) {
         return rc;
     }
@@ -1102,7 +1088,7 @@ api_plan(struct req *r)
     void *handle;
     int rc;
 
-    if ((rc = id_or_reply(r, &id)) != 0 ||
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0 ||
         (rc = plan_visible_or_reply(r, id, &version)) != 0) {
         return rc;
     }
@@ -1321,7 +1307,7 @@ page_plan_upload_confirm(struct req *r)
     db_stmt *st;
     int rc;
 
-    if ((rc = id_or_reply(r, &upload_id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &upload_id)) != 0) {
         return rc;
     }
     if (action == NULL ||
@@ -1399,7 +1385,7 @@ page_plan_publish(struct req *r)
     bool published;
     int rc;
 
-    if ((rc = id_or_reply(r, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     if (v == NULL || (strcmp(v, "0") != 0 && strcmp(v, "1") != 0)) {
@@ -1489,7 +1475,7 @@ page_plan_export(struct req *r)
     bool xlsx;
     int rc;
 
-    if ((rc = id_or_reply(r, &id)) != 0 ||
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0 ||
         (rc = plan_visible_or_reply(r, id, &version)) != 0) {
         return rc;
     }
