@@ -49,11 +49,11 @@ field(struct req *r, const char *name)
 static void
 crumbs(struct req *r, const char *here)
 {
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/uslugi\">%s</a> › <a href=\"/uslugi/zarzadzanie\">"
-                "%s</a> › %s</nav>\n",
-                T_DIR_TITLE, T_DIR_ADMIN_TITLE, here);
+    const struct crumb c[] = {{"/uslugi", T_DIR_TITLE},
+                              {"/uslugi/zarzadzanie", T_DIR_ADMIN_TITLE},
+                              {NULL, here}};
+
+    layout_breadcrumb(&r->out, c, 3);
 }
 
 static void
@@ -107,13 +107,14 @@ page_directory_admin(struct req *r)
     }
     db_done(st);
     layout_begin(r, T_DIR_ADMIN_TITLE);
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/uslugi\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
-                "<p>%s %lld, %s %lld (%s: %lld).</p>\n",
-                T_DIR_TITLE, T_DIR_ADMIN_TITLE, T_DIR_ADMIN_TITLE,
-                T_DIR_COUNT_ORGS, (long long)norg, T_DIR_COUNT_SERVICES,
-                (long long)nsvc, T_DIR_COUNT_EXAMPLES, (long long)nex);
+    layout_breadcrumb(&r->out,
+                      (const struct crumb[]){{"/uslugi", T_DIR_TITLE},
+                                             {NULL, T_DIR_ADMIN_TITLE}},
+                      2);
+    html_printf(&r->out, "<h1>%s</h1>\n<p>%s %lld, %s %lld (%s: %lld).</p>\n",
+                T_DIR_ADMIN_TITLE, T_DIR_COUNT_ORGS, (long long)norg,
+                T_DIR_COUNT_SERVICES, (long long)nsvc, T_DIR_COUNT_EXAMPLES,
+                (long long)nex);
     html_lit(&r->out,
              "<ul class=\"actions\">\n"
              "<li><a href=\"/uslugi/zarzadzanie/instytucja\">" T_DIR_ORG_ADD

@@ -735,10 +735,11 @@ page_directory_service(struct req *r)
     }
     layout_begin(r, v.name);
     layout_quick_exit(r);
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/uslugi\">%s</a> › %s</nav>\n<h1>%s</h1>\n",
-                T_DIR_TITLE, v.category_name, v.name);
+    layout_breadcrumb(&r->out,
+                      (const struct crumb[]){{"/uslugi", T_DIR_TITLE},
+                                             {NULL, v.category_name}},
+                      2);
+    html_printf(&r->out, "<h1>%s</h1>\n", v.name);
     if (v.example) {
         html_lit(&r->out, "<p class=\"notice\">" T_DIR_EXAMPLE_NOTE "</p>\n");
     }
@@ -814,11 +815,10 @@ page_directory_org(struct req *r)
     }
     layout_begin(r, o.name);
     layout_quick_exit(r);
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/uslugi\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
-                "<p>%s",
-                T_DIR_TITLE, T_DIR_ORG, o.name,
+    layout_breadcrumb(
+        &r->out,
+        (const struct crumb[]){{"/uslugi", T_DIR_TITLE}, {NULL, T_DIR_ORG}}, 2);
+    html_printf(&r->out, "<h1>%s</h1>\n<p>%s", o.name,
                 dir_kind_label(o.kind) ? dir_kind_label(o.kind) : o.kind);
     example_badge(r, o.example);
     html_lit(&r->out, "</p>\n");

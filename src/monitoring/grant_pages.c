@@ -47,9 +47,10 @@ count_text(struct arena *a, const struct mon_award *w, int64_t v)
 static void
 mine_crumbs(struct req *r, const char *here)
 {
-    html_lit(&r->out, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                      "href=\"/moje-dotacje\">" T_GRANT_MINE_TITLE "</a>");
-    html_printf(&r->out, " › %s</nav>\n", here);
+    const struct crumb c[] = {{"/moje-dotacje", T_GRANT_MINE_TITLE},
+                              {NULL, here}};
+
+    layout_breadcrumb(&r->out, c, 2);
 }
 
 /*
@@ -239,11 +240,11 @@ awards_page(struct req *r, const struct mon_record *g, const char *org,
         return n;
     }
     layout_begin(r, T_GRANT_AWARDS_TITLE);
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/rejestry\">%s</a> › <a href=\"/rejestry/"
-                "konkursy\">%s</a> › %s</nav>\n",
-                T_NAV_REGISTERS, reg->title, T_GRANT_AWARDS_TITLE);
+    layout_breadcrumb(&r->out,
+                      (const struct crumb[]){{"/rejestry", T_NAV_REGISTERS},
+                                             {"/rejestry/konkursy", reg->title},
+                                             {NULL, T_GRANT_AWARDS_TITLE}},
+                      3);
     /* Field 0 of a competition is its year, field 1 its call. */
     html_printf(&r->out, "<h1>%s: %s (%s)</h1>\n<p>%s</p>\n",
                 T_GRANT_AWARDS_TITLE, g->v[1], g->v[0], T_GRANT_AWARDS_RULE);

@@ -62,15 +62,16 @@ report_or_reply(struct req *r, int64_t id, struct mon_report *m)
 static void
 crumbs(struct req *r, const char *here, int64_t plan_id)
 {
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/monitoring\">%s</a>",
-                T_NAV_MONITORING);
+    struct crumb c[3] = {{"/monitoring", T_NAV_MONITORING}};
+    size_t n = 1;
+
     if (plan_id > 0) {
-        html_printf(&r->out, " › <a href=\"/monitoring/plany/%ld\">%s</a>",
-                    (long)plan_id, T_MON_DASHBOARD);
+        c[n++] = (struct crumb){
+            arena_printf(&r->arena, "/monitoring/plany/%ld", (long)plan_id),
+            T_MON_DASHBOARD};
     }
-    html_printf(&r->out, " › %s</nav>\n", here);
+    c[n++] = (struct crumb){NULL, here};
+    layout_breadcrumb(&r->out, c, n);
 }
 
 static const char *

@@ -60,13 +60,15 @@ awards_column(struct req *r, const struct mon_register *reg)
 static void
 crumbs(struct req *r, const struct mon_register *reg, const char *here)
 {
-    html_lit(&r->out, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                      "href=\"/rejestry\">" T_NAV_REGISTERS "</a>");
+    struct crumb c[3] = {{"/rejestry", T_NAV_REGISTERS}};
+    size_t n = 1;
+
     if (reg != NULL) {
-        html_printf(&r->out, " › <a href=\"/rejestry/%s\">%s</a>", reg->slug,
-                    reg->title);
+        c[n++] = (struct crumb){
+            arena_printf(&r->arena, "/rejestry/%s", reg->slug), reg->title};
     }
-    html_printf(&r->out, " › %s</nav>\n", here);
+    c[n++] = (struct crumb){NULL, here};
+    layout_breadcrumb(&r->out, c, n);
 }
 
 /* A value for people: labels of choices, money with grosze. */

@@ -227,13 +227,11 @@ render_page(struct edit *e, bool show_form)
 
     layout_begin(r, arena_printf(a, "%s %s", T_PLAN_TASK_FORM,
                                  task->number ? task->number : ""));
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/plany\">%s</a> › <a href=\"/plany/%ld\">%s</a> "
-                "› %s %s</nav>\n<h1>%s %s</h1>\n",
-                T_PLANS_TITLE, (long)e->id, p->title ? p->title : "",
-                T_PLAN_TASK_FORM, task->number ? task->number : "",
-                T_PLAN_TASK_FORM, task->number ? task->number : "");
+    plan_crumbs(r, e->id, p->title,
+                arena_printf(&r->arena, "%s %s", T_PLAN_TASK_FORM,
+                             task->number ? task->number : ""));
+    html_printf(&r->out, "<h1>%s %s</h1>\n", T_PLAN_TASK_FORM,
+                task->number ? task->number : "");
     render_view(e);
     if (show_form) {
         render_form(e);
@@ -606,12 +604,8 @@ render_new(struct edit *e)
     struct req *r = e->r;
 
     layout_begin(r, T_PLAN_ADD_TASK);
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/plany\">%s</a> › <a href=\"/plany/%ld\">%s</a> "
-                "› %s</nav>\n<h1>%s</h1>\n",
-                T_PLANS_TITLE, (long)e->id, e->p->title ? e->p->title : "",
-                T_PLAN_ADD_TASK, T_PLAN_ADD_TASK);
+    plan_crumbs(r, e->id, e->p->title, T_PLAN_ADD_TASK);
+    html_printf(&r->out, "<h1>%s</h1>\n", T_PLAN_ADD_TASK);
     render_form(e);
     layout_end(r);
 }
@@ -691,11 +685,12 @@ render_new_plan(struct req *r, const char *const *errors, int nerrors)
     const char *v;
 
     layout_begin(r, T_PLAN_NEW);
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/plany\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
-                "<p>%s</p>\n",
-                T_PLANS_TITLE, T_PLAN_NEW, T_PLAN_NEW, T_PLAN_NEW_LEAD);
+    layout_breadcrumb(
+        &r->out,
+        (const struct crumb[]){{"/plany", T_PLANS_TITLE}, {NULL, T_PLAN_NEW}},
+        2);
+    html_printf(&r->out, "<h1>%s</h1>\n<p>%s</p>\n", T_PLAN_NEW,
+                T_PLAN_NEW_LEAD);
     form_errors(r, errors, nerrors);
     form_begin(r, "/plany/nowy", NULL);
     if (r->user->region == NULL) {
@@ -870,12 +865,8 @@ render_plan_form(struct req *r, int64_t id, const struct plan *p,
     int g;
 
     layout_begin(r, T_PLAN_EDIT);
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/plany\">%s</a> › <a href=\"/plany/%ld\">%s</a> "
-                "› %s</nav>\n<h1>%s</h1>\n",
-                T_PLANS_TITLE, (long)id, p->title ? p->title : "", T_PLAN_EDIT,
-                T_PLAN_EDIT);
+    plan_crumbs(r, id, p->title, T_PLAN_EDIT);
+    html_printf(&r->out, "<h1>%s</h1>\n", T_PLAN_EDIT);
     form_errors(r, errors, nerrors);
     form_begin(r, arena_printf(a, "/plany/%ld/edycja", (long)id), NULL);
     form_input(r, "title", T_PLAN_NEW_TITLE, "text", p->title, "required");

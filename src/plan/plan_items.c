@@ -699,20 +699,19 @@ crumbs(struct items *it, const char *here)
     struct req *r = it->r;
 
     if (here == NULL) { /* the structure page itself */
-        html_printf(&r->out,
-                    "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                    "href=\"/plany\">%s</a> › <a href=\"/plany/%ld\">%s</a> "
-                    "› %s</nav>\n",
-                    T_PLANS_TITLE, (long)it->id,
-                    it->p->title ? it->p->title : "", T_PLAN_STRUCTURE);
+        plan_crumbs(r, it->id, it->p->title, T_PLAN_STRUCTURE);
         return;
     }
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/plany\">%s</a> › <a href=\"/plany/%ld\">%s</a> › "
-                "<a href=\"/plany/%ld/struktura\">%s</a> › %s</nav>\n",
-                T_PLANS_TITLE, (long)it->id, it->p->title ? it->p->title : "",
-                (long)it->id, T_PLAN_STRUCTURE, here);
+    layout_breadcrumb(
+        &r->out,
+        (const struct crumb[]){
+            {"/plany", T_PLANS_TITLE},
+            {arena_printf(&r->arena, "/plany/%ld", (long)it->id),
+             it->p->title ? it->p->title : ""},
+            {arena_printf(&r->arena, "/plany/%ld/struktura", (long)it->id),
+             T_PLAN_STRUCTURE},
+            {NULL, here}},
+        4);
 }
 
 static void

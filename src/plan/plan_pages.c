@@ -104,6 +104,18 @@ publish_form(struct req *r, int64_t id, bool published)
     form_end(r);
 }
 
+/* See pages.h. */
+void
+plan_crumbs(struct req *r, int64_t id, const char *title, const char *here)
+{
+    const struct crumb c[] = {
+        {"/plany", T_PLANS_TITLE},
+        {arena_printf(&r->arena, "/plany/%ld", (long)id), title ? title : ""},
+        {NULL, here}};
+
+    layout_breadcrumb(&r->out, c, 3);
+}
+
 /* See plan_pages.h. */
 int
 plan_visible_or_reply(struct req *r, int64_t id, int64_t *version)
@@ -973,11 +985,12 @@ page_plan(struct req *r)
     v = c.extra;
     base = arena_printf(&r->arena, "/plany/%ld", (long)id);
     layout_begin(r, p->title ? p->title : T_PLANS_TITLE);
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/plany\">%s</a> › %s</nav>\n<h1>%s</h1>\n",
-                T_PLANS_TITLE, kind_label(plan_kind_name(p->kind)),
-                p->title ? p->title : "");
+    layout_breadcrumb(
+        &r->out,
+        (const struct crumb[]){{"/plany", T_PLANS_TITLE},
+                               {NULL, kind_label(plan_kind_name(p->kind))}},
+        2);
+    html_printf(&r->out, "<h1>%s</h1>\n", p->title ? p->title : "");
     html_printf(&r->out, "<dl class=\"meta\"><dt>%s</dt><dd>%s</dd>",
                 T_PLAN_REGION, c.meta->region_name);
     if (p->programme_title != NULL) {
@@ -1142,11 +1155,11 @@ static void
 upload_form(struct req *r, const char *error)
 {
     layout_begin(r, T_PLAN_UPLOAD_TITLE);
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/plany\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
-                "<p>%s</p>\n",
-                T_PLANS_TITLE, T_PLAN_UPLOAD_TITLE, T_PLAN_UPLOAD_TITLE,
+    layout_breadcrumb(&r->out,
+                      (const struct crumb[]){{"/plany", T_PLANS_TITLE},
+                                             {NULL, T_PLAN_UPLOAD_TITLE}},
+                      2);
+    html_printf(&r->out, "<h1>%s</h1>\n<p>%s</p>\n", T_PLAN_UPLOAD_TITLE,
                 T_PLAN_UPLOAD_LEAD);
     if (error != NULL) {
         form_errors(r, &error, 1);
@@ -1246,12 +1259,12 @@ page_plan_upload(struct req *r)
         return rc;
     }
     layout_begin(r, T_PLAN_UPLOAD_PREVIEW);
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/plany\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
-                "<p><strong>%s</strong> — %s</p>\n",
-                T_PLANS_TITLE, T_PLAN_UPLOAD_PREVIEW, T_PLAN_UPLOAD_PREVIEW,
-                name, p->title ? p->title : "");
+    layout_breadcrumb(&r->out,
+                      (const struct crumb[]){{"/plany", T_PLANS_TITLE},
+                                             {NULL, T_PLAN_UPLOAD_PREVIEW}},
+                      2);
+    html_printf(&r->out, "<h1>%s</h1>\n<p><strong>%s</strong> — %s</p>\n",
+                T_PLAN_UPLOAD_PREVIEW, name, p->title ? p->title : "");
     if (keep) {
         form_begin(
             r, arena_printf(&r->arena, "/plany/wczytaj/%ld", (long)upload_id),

@@ -120,11 +120,10 @@ page_teryt_woj(struct req *r)
     db_done(st);
 
     layout_begin(r, arena_printf(&r->arena, "Województwo %s", name));
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/teryt\">%s</a> › %s</nav>\n"
-                "<h1>Województwo %s</h1>\n",
-                T_NAV_REGIONS, name, name);
+    layout_breadcrumb(
+        &r->out,
+        (const struct crumb[]){{"/teryt", T_NAV_REGIONS}, {NULL, name}}, 2);
+    html_printf(&r->out, "<h1>Województwo %s</h1>\n", name);
     html_printf(&r->out, WIDE_OPEN, T_TERYT_POWIATS);
     html_printf(&r->out,
                 "<table>\n<caption>%s</caption>\n<thead><tr>"
@@ -180,11 +179,14 @@ page_teryt_powiat(struct req *r)
     db_done(st);
 
     layout_begin(r, arena_printf(&r->arena, "Powiat %s", pname));
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/teryt\">%s</a> › <a href=\"/teryt/%s\">%s</a> "
-                "› %s</nav>\n<h1>%s <small>(%s, %s)</small></h1>\n",
-                T_NAV_REGIONS, woj, wname, pname, pname, kind, code);
+    layout_breadcrumb(&r->out,
+                      (const struct crumb[]){
+                          {"/teryt", T_NAV_REGIONS},
+                          {arena_printf(&r->arena, "/teryt/%s", woj), wname},
+                          {NULL, pname}},
+                      3);
+    html_printf(&r->out, "<h1>%s <small>(%s, %s)</small></h1>\n", pname, kind,
+                code);
     html_printf(&r->out, WIDE_OPEN, T_TERYT_GMINAS);
     html_printf(&r->out,
                 "<table>\n<caption>%s</caption>\n<thead><tr>"
@@ -223,10 +225,11 @@ page_teryt_search(struct req *r)
         }
     }
     layout_begin(r, T_TERYT_RESULTS);
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/teryt\">%s</a> › %s</nav>\n<h1>%s</h1>\n",
-                T_NAV_REGIONS, T_TERYT_RESULTS, T_TERYT_RESULTS);
+    layout_breadcrumb(&r->out,
+                      (const struct crumb[]){{"/teryt", T_NAV_REGIONS},
+                                             {NULL, T_TERYT_RESULTS}},
+                      2);
+    html_printf(&r->out, "<h1>%s</h1>\n", T_TERYT_RESULTS);
     search_form(r, q);
     if (q != NULL && *q != '\0' && n == 0) {
         html_lit(&r->out, "<p role=\"status\">" T_TERYT_NO_RESULTS "</p>\n");
