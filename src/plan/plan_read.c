@@ -458,7 +458,7 @@ decode(struct reader *r, const char *data, size_t len, char **text,
         return refuse(r, "file_binary",
                       "Plik zawiera dane binarne, a nie tekst planu.");
     }
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+    if (csv_bom_len(data, len) > 0) {
         data += 3;
         len -= 3;
     }
@@ -585,84 +585,59 @@ csv_delimiter(struct reader *r, const char *text, size_t len)
 }
 
 /*
-** Split CSV (RFC 4180 quoting, newlines inside quotes) into rows. A cell
-** is gathered in one scratch buffer and copied once, so memory is linear
-** in the file; ERR_INPUT past a limit.
+** Split CSV (core/csv.c's reader) into rows. A quoted cell is gathered in
+** the reader's scratch buffer and copied once, so memory is linear in the
+** file; ERR_INPUT past a limit.
 */
 static int
 split_csv(struct reader *r, const char *text, size_t len, char delim)
 {
-    const char *s = text, *end = text + len;
-    struct buf val;
-    int line = 1, rc = 0;
+    struct csv_in in;
+    const char *s;
+    size_t k;
+    int line = 0, n = 0, cap = 0, rc = 0, step;
+    char **cells = NULL;
 
-    buf_init(&val);
-    while (s < end && rc == 0) {
-        int start_line = line, n = 0, cap = 16;
-        char **cells = arena_alloc(r->a, (size_t)cap * sizeof(*cells));
-        bool eol = false;
-
-        if (!row_fits(r, start_line, 0)) {
-            rc = ERR_INPUT;
-            break;
-        }
-        while (!eol) {
-            buf_reset(&val);
-            if (s < end && *s == '"') {
-                s++;
-                for (;;) {
-                    if (s >= end) {
-                        plan_finding_add(
-                            r->a, r->p, PLAN_WARNING, start_line, NULL,
-                            "csv_unclosed_quote",
-                            "Cudzysłów otwarty w wierszu %d nie został "
-                            "zamknięty; plik może być ucięty.",
-                            start_line);
-                        break;
-                    }
-                    if (*s == '"' && s + 1 < end && s[1] == '"') {
-                        buf_putc(&val, '"');
-                        s += 2;
-                    } else if (*s == '"') {
-                        s++;
-                        break;
-                    } else {
-                        line += *s == '\n';
-                        buf_putc(&val, *s++);
-                    }
-                }
-            }
-            while (s < end && *s != delim && *s != '\n') {
-                buf_putc(&val, *s++);
-            }
-            if (n == cap) {
-                if (!row_fits(r, start_line, (long)cap + 1)) {
-                    rc = ERR_INPUT;
-                    break;
-                }
-                cells = arena_realloc(r->a, cells, (size_t)cap * sizeof(*cells),
-                                      (size_t)cap * 2 * sizeof(*cells));
-                cap *= 2;
-            }
-            cells[n] = keep_cell(r, start_line, n + 1, val.data, val.len);
-            if (cells[n++] == NULL) {
+    csv_read_begin(&in, text, len, delim);
+    while (rc == 0 && (step = csv_read_cell(&in, &s, &k)) != CSV_END) {
+        if (n == 0) {
+            line = in.cell_line;
+            if (!row_fits(r, line, 0)) {
                 rc = ERR_INPUT;
                 break;
             }
-            if (s >= end || *s == '\n') {
-                eol = true;
+            cap = 16;
+            cells = arena_alloc(r->a, (size_t)cap * sizeof(*cells));
+        }
+        if (in.unclosed) {
+            plan_finding_add(r->a, r->p, PLAN_WARNING, line, NULL,
+                             "csv_unclosed_quote",
+                             "Cudzysłów otwarty w wierszu %d nie został "
+                             "zamknięty; plik może być ucięty.",
+                             line);
+        }
+        if (n == cap) {
+            if (!row_fits(r, line, (long)cap + 1)) {
+                rc = ERR_INPUT;
+                break;
             }
-            s++;
+            cells = arena_realloc(r->a, cells, (size_t)cap * sizeof(*cells),
+                                  (size_t)cap * 2 * sizeof(*cells));
+            cap *= 2;
         }
-        if (rc == 0 && !row_fits(r, start_line, n)) {
+        cells[n] = keep_cell(r, line, n + 1, s, k);
+        if (cells[n++] == NULL) {
             rc = ERR_INPUT;
+        } else if (step == CSV_LAST) {
+            if (!row_fits(r, line, n)) {
+                rc = ERR_INPUT;
+            } else {
+                add_row(r, line, cells, n);
+            }
+            n = 0;
         }
-        if (rc == 0) {
-            add_row(r, start_line, cells, n);
-        }
-        line++;
     }
-    buf_free(&val);
+    csv_read_end(&in);
     return rc;
 }
 
