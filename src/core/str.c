@@ -64,6 +64,12 @@ str_utf8_valid(const char *s, size_t n)
 }
 
 bool
+str_digits(const char *s, size_t n)
+{
+    return s != NULL && strlen(s) == n && strspn(s, "0123456789") == n;
+}
+
+bool
 str_date_valid(const char *s)
 {
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

@@ -50,6 +50,8 @@ char *str_utf8_repair_n(struct arena *a, const char *s, size_t n,
 */
 char *str_cp1250_to_utf8(struct arena *a, const char *s, size_t n,
                          size_t *out_len);
+/* True when s is exactly n decimal digits (a TERYT code); false for NULL. */
+bool str_digits(const char *s, size_t n);
 /* True when s is a real calendar date "YYYY-MM-DD" (year 1900 on). */
 bool str_date_valid(const char *s);
 /* Lower-case ASCII and Polish capitals (Ą Ć Ę Ł Ń Ó Ś Ź Ż), into the arena. */

@@ -36,22 +36,6 @@ static const char *const level_titles[] = {
 /* Levels in URLs and JSON. */
 static const char *const level_codes[] = {"gmina", "powiat", "region", NULL};
 
-static bool
-digits(const char *s, size_t n)
-{
-    size_t i;
-
-    if (s == NULL || strlen(s) != n) {
-        return false;
-    }
-    for (i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9') {
-            return false;
-        }
-    }
-    return true;
-}
-
 /* "tel:" target of a Polish number as written: digits and a leading +. */
 static const char *
 tel_href(struct arena *a, const char *num)
@@ -494,7 +478,7 @@ page_directory_search(struct req *r)
     if ((rc = dir_index_acquire(r->db, &ix)) != 0) {
         return rc;
     }
-    if (gmina != NULL && digits(gmina, 7) &&
+    if (gmina != NULL && str_digits(gmina, 7) &&
         teryt_gmina_get(r->db, &r->arena, gmina, &g) == 0) {
         have_gmina = true;
         place = g.name;
@@ -1014,7 +998,7 @@ api_directory_services(struct req *r)
     long limit = API_LIMIT, offset = 0;
     int n, i, total[3] = {0, 0, 0}, only = level_arg(req_arg(r, "level"));
 
-    if (gmina != NULL && !digits(gmina, 7)) {
+    if (gmina != NULL && !str_digits(gmina, 7)) {
         return req_error(r, 400, T_DIR_ERR_GMINA);
     }
     if (gmina == NULL && dq.q == NULL && dq.category == NULL &&

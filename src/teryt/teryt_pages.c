@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/err.h"
+#include "core/str.h"
 #include "db/db.h"
 #include "html/html.h"
 #include "html/layout.h"
@@ -15,22 +16,6 @@
 #include "teryt/strings_pl.h"
 
 #define SEARCH_LIMIT 50
-
-static bool
-is_digits(const char *s, size_t n)
-{
-    size_t i;
-
-    if (s == NULL || strlen(s) != n) {
-        return false;
-    }
-    for (i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9') {
-            return false;
-        }
-    }
-    return true;
-}
 
 static void
 search_form(struct req *r, const char *q)
@@ -106,7 +91,7 @@ page_teryt_woj(struct req *r)
     char *name;
     int rc;
 
-    if (!is_digits(woj, 2)) {
+    if (!str_digits(woj, 2)) {
         return req_error(r, 404, NULL);
     }
     st = db_query(r->db, Q_WOJ_GET);
@@ -162,7 +147,7 @@ page_teryt_powiat(struct req *r)
     db_stmt *st;
     int rc;
 
-    if (!is_digits(woj, 2) || !is_digits(pow, 2)) {
+    if (!str_digits(woj, 2) || !str_digits(pow, 2)) {
         return req_error(r, 404, NULL);
     }
     code = arena_printf(&r->arena, "%s%s", woj, pow);

@@ -154,6 +154,19 @@ test_json_writer_escapes(void **state)
     buf_free(&b);
 }
 
+/* Issue 13: the one check of a TERYT code's form. */
+static void
+test_str_digits(void **state)
+{
+    (void)state;
+    assert_true(str_digits("0212011", 7));
+    assert_true(str_digits("", 0));
+    assert_false(str_digits(NULL, 2));
+    assert_false(str_digits("021", 2));
+    assert_false(str_digits("0a", 2));
+    assert_false(str_digits("-1", 2));
+}
+
 /* Issue 13: one decoder and one encoder, inverse of each other. */
 static void
 test_utf8_decode_encode_round_trip(void **state)
@@ -272,6 +285,7 @@ main(void)
         cmocka_unit_test(test_str_utf8_valid),
         cmocka_unit_test(test_str_money_polish_format),
         cmocka_unit_test(test_json_writer_escapes),
+        cmocka_unit_test(test_str_digits),
         cmocka_unit_test(test_utf8_decode_encode_round_trip),
         cmocka_unit_test(test_cp1250_to_utf8),
         cmocka_unit_test(test_malformed_utf8_is_replaced),
