@@ -1,4 +1,4 @@
-/* The CSV writer and the formula guard; see csv.h. */
+/* The CSV writer, the CSV reader and the formula guard; see csv.h. */
 #include "csv.h"
 
 #include <string.h>
@@ -133,4 +133,111 @@ csv_row_end(struct csv *c)
 {
     buf_puts(c->out, "\r\n");
     c->col = 0;
+}
+
+size_t
+csv_bom_len(const char *data, size_t len)
+{
+    return len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+void
+csv_read_begin(struct csv_in *c, const char *text, size_t len, char sep)
+{
+    memset(c, 0, sizeof(*c));
+    c->p = text;
+    c->end = text + len;
+    c->sep = sep;
+    c->line = 1;
+    buf_init(&c->cell);
+}
+
+void
+csv_read_end(struct csv_in *c)
+{
+    buf_free(&c->cell);
+}
+
+/* A quoted cell from the opening quote at c->p, into c->cell. */
+static void
+quoted_cell(struct csv_in *c)
+{
+    const char *p = c->p + 1, *end = c->end;
+
+    buf_reset(&c->cell);
+    for (;;) {
+        const char *q = p;
+
+        /* a run without quotes is appended at once */
+        while (q < end && *q != '"') {
+            c->line += *q == '\n';
+            q++;
+        }
+        buf_append(&c->cell, p, (size_t)(q - p));
+        if (q >= end) {
+            c->unclosed = true;
+            p = q;
+            break;
+        }
+        if (q + 1 < end && q[1] == '"') {
+            buf_putc(&c->cell, '"');
+            p = q + 2;
+            continue;
+        }
+        p = q + 1;
+        break;
+    }
+    /* text after the closing quote belongs to the cell, as spreadsheets
+     * read it; the caller may refuse it instead */
+    for (const char *q = p;; q++) {
+        if (q == end || *q == c->sep || *q == '\n' || *q == '\r') {
+            c->stray = q > p;
+            buf_append(&c->cell, p, (size_t)(q - p));
+            c->p = q;
+            return;
+        }
+    }
+}
+
+int
+csv_read_cell(struct csv_in *c, const char **s, size_t *n)
+{
+    const char *q;
+
+    if (c->row_ended) {
+        c->line++;
+        c->row_ended = false;
+    }
+    if (c->p >= c->end && !c->in_row) {
+        return CSV_END;
+    }
+    c->cell_line = c->line;
+    c->unclosed = c->stray = false;
+    if (c->p < c->end && *c->p == '"') {
+        quoted_cell(c);
+        *s = c->cell.data != NULL ? c->cell.data : "";
+        *n = c->cell.len;
+    } else {
+        q = c->p;
+        while (q < c->end && *q != c->sep && *q != '\n' && *q != '\r') {
+            q++;
+        }
+        *s = c->p;
+        *n = (size_t)(q - c->p);
+        c->p = q;
+    }
+    if (c->p < c->end && *c->p == c->sep) {
+        c->p++;
+        c->in_row = true;
+        return CSV_CELL;
+    }
+    if (c->p < c->end && *c->p == '\r') {
+        c->p++;
+    }
+    if (c->p < c->end && *c->p == '\n') {
+        c->p++;
+    }
+    c->in_row = false;
+    c->row_ended = true;
+    return CSV_LAST;
 }

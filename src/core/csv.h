@@ -1,5 +1,6 @@
 /*
-** The one CSV writer of the product, and the one rule against formula
+** The one CSV writer and the one CSV reader of the product, and the one
+** rule against formula
 ** injection (OWASP): a text cell that starts with = + - @ TAB or CR is
 ** written with a leading ' so a spreadsheet shows it instead of running
 ** it. Numbers go through csv_num/csv_int and are never prefixed. Our own
@@ -56,5 +57,42 @@ bool csv_needs_guard(const char *s);
 void csv_guard_to(struct buf *b, const char *s);
 /* The text a guarded cell stands for: s without the guard, else s. */
 char *csv_unguard(char *s);
+
+/*
+** The reader: a tokenizer that gives the cells of CSV text one at a time
+** (RFC 4180: a quoted cell holds separators, line breaks and "" for ").
+** The caller picks the separator and builds rows, limits and messages
+** its own way. Rows end at LF, CRLF or CR; a blank line is a row of one
+** empty cell. Each byte is looked at once, so time is linear in the text.
+*/
+struct csv_in {
+    const char *p, *end;
+    char sep;
+    int line;      /* line where the last cell ended (a quoted break counts) */
+    int cell_line; /* line where the last cell began */
+    bool unclosed; /* the last cell's quote ran to the end of the text */
+    bool stray;    /* text followed the last cell's closing quote (kept) */
+    bool in_row;   /* a separator was read: one more cell is due */
+    bool row_ended;
+    struct buf cell; /* a quoted cell's text */
+};
+
+enum csv_step {
+    CSV_END,  /* no more rows */
+    CSV_CELL, /* a cell, more follow on its row */
+    CSV_LAST, /* the last cell of its row */
+};
+
+/* Length of the UTF-8 byte-order mark at data[0..len): 3 or 0. */
+size_t csv_bom_len(const char *data, size_t len);
+/* Read text[0..len) with separator sep. */
+void csv_read_begin(struct csv_in *c, const char *text, size_t len, char sep);
+/*
+** The next cell: *s and *n get its text, without quotes; it points into
+** the input or into c (valid until the next call). Returns an enum
+** csv_step.
+*/
+int csv_read_cell(struct csv_in *c, const char **s, size_t *n);
+void csv_read_end(struct csv_in *c);
 
 #endif

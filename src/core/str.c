@@ -10,10 +10,11 @@
 #include "arena.h"
 #include "buf.h"
 
-/* Decode one UTF-8 sequence; returns its length or 0 when malformed. */
-static size_t
-utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+size_t
+str_utf8_decode(const char *str, size_t n, uint32_t *cp)
 {
+    const unsigned char *s = (const unsigned char *)str;
+
     if (n == 0) {
         return 0;
     }
@@ -52,7 +53,7 @@ str_utf8_valid(const char *s, size_t n)
 
     while (i < n) {
         uint32_t cp;
-        size_t k = utf8_decode(p + i, n - i, &cp);
+        size_t k = str_utf8_decode((const char *)p + i, n - i, &cp);
 
         if (k == 0 || cp == 0) {
             return false;
@@ -60,6 +61,12 @@ str_utf8_valid(const char *s, size_t n)
         i += k;
     }
     return true;
+}
+
+bool
+str_digits(const char *s, size_t n)
+{
+    return s != NULL && strlen(s) == n && strspn(s, "0123456789") == n;
 }
 
 bool
@@ -94,32 +101,117 @@ str_utf8_seq(const char *s)
 
     /* Each continuation byte is tested before the next is read, so the
      * terminating NUL stops a cut sequence within the string. */
-    return utf8_decode((const unsigned char *)s, 4, &cp);
+    return str_utf8_decode(s, 4, &cp);
+}
+
+size_t
+str_utf8_encode(char *out, uint32_t cp)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+char *
+str_utf8_repair_n(struct arena *a, const char *s, size_t n, size_t *out_len,
+                  size_t *nbad)
+{
+    size_t o = 0, bad = 0, k;
+    uint32_t cp;
+    char *out;
+
+    for (size_t i = 0; i < n; i += k ? k : 1) {
+        k = str_utf8_decode(s + i, n - i, &cp);
+        bad += k == 0;
+    }
+    /* each bad byte grows by two: U+FFFD takes three */
+    out = arena_alloc(a, n + 2 * bad + 1);
+    for (size_t i = 0; i < n;) {
+        k = str_utf8_decode(s + i, n - i, &cp);
+        if (k == 0) {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+        } else {
+            memcpy(out + o, s + i, k);
+            o += k;
+            i += k;
+        }
+    }
+    out[o] = '\0';
+    *out_len = o;
+    *nbad = bad;
+    return out;
 }
 
 const char *
 str_utf8_repair(struct arena *a, const char *s)
 {
-    struct buf b;
-    const char *p;
-    char *out;
-    size_t k;
+    size_t n = strlen(s), len, bad;
 
-    if (str_utf8_valid(s, strlen(s))) {
+    if (str_utf8_valid(s, n)) {
         return s;
     }
-    buf_init(&b);
-    for (p = s; *p != '\0'; p += k) {
-        k = str_utf8_seq(p);
-        if (k == 0) {
-            buf_puts(&b, "\xEF\xBF\xBD");
-            k = 1;
-        } else {
-            buf_append(&b, p, k);
-        }
+    return str_utf8_repair_n(a, s, n, &len, &bad);
+}
+
+/* Windows-1250 bytes 0x80..0xFF as Unicode; 0 = no character. */
+static const uint16_t cp1250[128] = {
+    0x20AC, 0,      0x201A, 0,      0x201E, 0x2026, 0x2020, 0x2021, 0,
+    0x2030, 0x0160, 0x2039, 0x015A, 0x0164, 0x017D, 0x0179, 0,      0x2018,
+    0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0,      0x2122, 0x0161,
+    0x203A, 0x015B, 0x0165, 0x017E, 0x017A, 0x00A0, 0x02C7, 0x02D8, 0x0141,
+    0x00A4, 0x0104, 0x00A6, 0x00A7, 0x00A8, 0x00A9, 0x015E, 0x00AB, 0x00AC,
+    0x00AD, 0x00AE, 0x017B, 0x00B0, 0x00B1, 0x02DB, 0x0142, 0x00B4, 0x00B5,
+    0x00B6, 0x00B7, 0x00B8, 0x0105, 0x015F, 0x00BB, 0x013D, 0x02DD, 0x013E,
+    0x017C, 0x0154, 0x00C1, 0x00C2, 0x0102, 0x00C4, 0x0139, 0x0106, 0x00C7,
+    0x010C, 0x00C9, 0x0118, 0x00CB, 0x011A, 0x00CD, 0x00CE, 0x010E, 0x0110,
+    0x0143, 0x0147, 0x00D3, 0x00D4, 0x0150, 0x00D6, 0x00D7, 0x0158, 0x016E,
+    0x00DA, 0x0170, 0x00DC, 0x00DD, 0x0162, 0x00DF, 0x0155, 0x00E1, 0x00E2,
+    0x0103, 0x00E4, 0x013A, 0x0107, 0x00E7, 0x010D, 0x00E9, 0x0119, 0x00EB,
+    0x011B, 0x00ED, 0x00EE, 0x010F, 0x0111, 0x0144, 0x0148, 0x00F3, 0x00F4,
+    0x0151, 0x00F6, 0x00F7, 0x0159, 0x016F, 0x00FA, 0x0171, 0x00FC, 0x00FD,
+    0x0163, 0x02D9,
+};
+
+char *
+str_cp1250_to_utf8(struct arena *a, const char *s, size_t n, size_t *out_len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    char *out;
+    size_t o = 0;
+
+    if (n > (SIZE_MAX - 1) / 3) {
+        return NULL;
     }
-    out = arena_strndup(a, b.data ? b.data : "", b.len);
-    buf_free(&b);
+    out = arena_alloc(a, n * 3 + 1);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t cp = u[i] < 0x80 ? u[i] : cp1250[u[i] - 0x80];
+
+        if (cp == 0) {
+            return NULL;
+        }
+        o += str_utf8_encode(out + o, cp);
+    }
+    out[o] = '\0';
+    *out_len = o;
     return out;
 }
 
@@ -161,7 +253,7 @@ str_fold(struct arena *a, const char *s)
 
     while (i < n) {
         uint32_t cp;
-        size_t k = utf8_decode(p + i, n - i, &cp);
+        size_t k = str_utf8_decode((const char *)p + i, n - i, &cp);
         char c = 0;
 
         if (k == 0) { /* a stray byte is dropped, not trusted */

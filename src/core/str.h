@@ -21,6 +21,14 @@ char *str_fold(struct arena *a, const char *s);
 /* True when s[0..n) is well-formed UTF-8 without NUL or overlongs. */
 bool str_utf8_valid(const char *s, size_t n);
 /*
+** The one UTF-8 decoder: the code point of the sequence at s[0..n) in *cp
+** and its length (1..4), or 0 when it is malformed (cut, overlong,
+** surrogate, past U+10FFFF). NUL decodes as U+0000.
+*/
+size_t str_utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* The one encoder: cp (at most U+10FFFF) into out[0..4); its length. */
+size_t str_utf8_encode(char *out, uint32_t cp);
+/*
 ** Length of the well-formed UTF-8 sequence at s (1..4), or 0 when it is
 ** malformed. s is NUL-terminated: a sequence cut by the end is malformed.
 */
@@ -30,6 +38,20 @@ size_t str_utf8_seq(const char *s);
 ** when it is already well-formed.
 */
 const char *str_utf8_repair(struct arena *a, const char *s);
+/*
+** s[0..n) with every malformed byte replaced by U+FFFD, NUL-terminated in
+** the arena, its length in *out_len and the bytes replaced in *nbad.
+*/
+char *str_utf8_repair_n(struct arena *a, const char *s, size_t n,
+                        size_t *out_len, size_t *nbad);
+/*
+** Windows-1250 text s[0..n) as UTF-8 in the arena (length in *out_len),
+** or NULL when it holds NUL or a byte the code page leaves undefined.
+*/
+char *str_cp1250_to_utf8(struct arena *a, const char *s, size_t n,
+                         size_t *out_len);
+/* True when s is exactly n decimal digits (a TERYT code); false for NULL. */
+bool str_digits(const char *s, size_t n);
 /* True when s is a real calendar date "YYYY-MM-DD" (year 1900 on). */
 bool str_date_valid(const char *s);
 /* Lower-case ASCII and Polish capitals (Ą Ć Ę Ł Ń Ó Ś Ź Ż), into the arena. */

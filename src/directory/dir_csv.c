@@ -1,6 +1,7 @@
 /*
-** CSV reading for the directory's import (writing is core/csv.c): RFC 4180
-** quoting, ',' or ';' (the header line decides), UTF-8 only. Rows and
+** CSV reading for the directory's import (cells from core/csv.c's reader):
+** ',' or ';' (the header line decides), UTF-8 only, a stray or unclosed
+** quote refused. Rows and
 ** fields live in the caller's arena. Also the findings list shared by
 ** forms and imports.
 */
@@ -8,6 +9,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/csv.h"
 #include "core/err.h"
 #include "core/str.h"
 #include "directory.h"
@@ -109,96 +111,45 @@ int
 dir_csv_parse(struct arena *a, const char *data, size_t len, char ****rows,
               int **ncols, const char **why)
 {
-    const char *p = data, *end = data + len;
+    const char *p = data, *end = data + len, *s;
     struct row_builder rb = {0};
     struct field_store fs = {NULL, 0, 0};
-    struct buf field;
+    struct csv_in in;
     char ***out = NULL;
-    int *cols = NULL, n = 0, cap = 0, line = 1, rc = 0;
-    char delim;
+    int *cols = NULL, n = 0, cap = 0, rc = 0, step;
+    size_t k;
 
     *why = NULL;
-    if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
-        p += 3;
-    }
+    p += csv_bom_len(p, len);
     if (!str_utf8_valid(p, (size_t)(end - p))) {
         *why = T_DIR_CSV_NOT_UTF8;
         return ERR_INPUT;
     }
-    delim = delimiter(p, end);
     fs.cap = (size_t)(end - p) + 2;
     fs.text = arena_alloc(a, fs.cap);
-    buf_init(&field);
-    while (p < end) {
-        bool quoted = false;
-
-        buf_reset(&field);
-        if (*p == '"') {
-            int start_line = line;
-
-            quoted = true;
-            p++;
-            for (;;) {
-                if (p >= end) {
-                    *why = arena_printf(a, T_DIR_CSV_OPEN_QUOTE, start_line);
-                    rc = ERR_INPUT;
-                    goto done;
-                }
-                if (*p == '"') {
-                    if (p + 1 < end && p[1] == '"') {
-                        buf_putc(&field, '"');
-                        p += 2;
-                        continue;
-                    }
-                    p++;
-                    break;
-                }
-                if (*p == '\n') {
-                    line++;
-                }
-                buf_putc(&field, *p++);
-            }
-        }
-        if (quoted && p < end && *p != delim && *p != '\n' && *p != '\r') {
-            *why = arena_printf(a, T_DIR_CSV_AFTER_QUOTE, line);
+    csv_read_begin(&in, p, (size_t)(end - p), delimiter(p, end));
+    while ((step = csv_read_cell(&in, &s, &k)) != CSV_END) {
+        if (in.unclosed) {
+            *why = arena_printf(a, T_DIR_CSV_OPEN_QUOTE, in.cell_line);
             rc = ERR_INPUT;
             goto done;
         }
-        {
-            /* an unquoted field is taken as one span, not byte by byte */
-            const char *s = p;
-
-            while (p < end && *p != delim && *p != '\n' && *p != '\r') {
-                p++;
-            }
-            if (rb.n >= DIR_CSV_MAX_FIELDS) {
-                *why = arena_printf(a, T_DIR_CSV_TOO_MANY_FIELDS, line,
-                                    DIR_CSV_MAX_FIELDS);
-                rc = ERR_INPUT;
-                goto done;
-            }
-            if (!quoted) {
-                push_field(&rb, keep_field(a, &fs, s, (size_t)(p - s)));
-            } else {
-                push_field(&rb, keep_field(a, &fs, field.data ? field.data : "",
-                                           field.len));
-            }
+        if (in.stray) {
+            *why = arena_printf(a, T_DIR_CSV_AFTER_QUOTE, in.line);
+            rc = ERR_INPUT;
+            goto done;
         }
-        if (p < end && *p == delim) {
-            p++;
-            if (p < end) {
-                continue;
-            }
-            push_field(&rb, blank_field);
+        if (rb.n >= DIR_CSV_MAX_FIELDS) {
+            *why = arena_printf(a, T_DIR_CSV_TOO_MANY_FIELDS, in.line,
+                                DIR_CSV_MAX_FIELDS);
+            rc = ERR_INPUT;
+            goto done;
+        }
+        push_field(&rb, keep_field(a, &fs, s, k));
+        if (step == CSV_CELL) {
+            continue;
         }
         /* End of a record. */
-        if (p < end && *p == '\r') {
-            p++;
-        }
-        if (p < end && *p == '\n') {
-            p++;
-        }
-        line++;
         if (n >= DIR_CSV_MAX_ROWS) {
             *why = arena_printf(a, T_DIR_CSV_TOO_MANY_ROWS, DIR_CSV_MAX_ROWS);
             rc = ERR_INPUT;
@@ -223,7 +174,7 @@ dir_csv_parse(struct arena *a, const char *data, size_t len, char ****rows,
     *ncols = cols;
     rc = n;
 done:
-    buf_free(&field);
+    csv_read_end(&in);
     free(rb.fields);
     return rc;
 }

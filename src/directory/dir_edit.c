@@ -39,24 +39,6 @@ may_edit(struct req *r, const char *region)
            (region != NULL && strcmp(r->user->region, region) == 0);
 }
 
-static int
-id_param(struct req *r, int64_t *id)
-{
-    const char *s = req_param(r, 0);
-    char *end;
-    long long v;
-
-    if (s == NULL || *s < '1' || *s > '9') {
-        return req_error(r, 404, NULL);
-    }
-    v = strtoll(s, &end, 10);
-    if (*end != '\0' || v <= 0) {
-        return req_error(r, 404, NULL);
-    }
-    *id = (int64_t)v;
-    return 0;
-}
-
 static const char *
 field(struct req *r, const char *name)
 {
@@ -68,11 +50,11 @@ field(struct req *r, const char *name)
 static void
 crumbs(struct req *r, const char *here)
 {
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/uslugi\">%s</a> › <a href=\"/uslugi/zarzadzanie\">"
-                "%s</a> › %s</nav>\n",
-                T_DIR_TITLE, T_DIR_ADMIN_TITLE, here);
+    const struct crumb c[] = {{"/uslugi", T_DIR_TITLE},
+                              {"/uslugi/zarzadzanie", T_DIR_ADMIN_TITLE},
+                              {NULL, here}};
+
+    layout_breadcrumb(&r->out, c, 3);
 }
 
 static void
@@ -126,13 +108,14 @@ page_directory_admin(struct req *r)
     }
     db_done(st);
     layout_begin(r, T_DIR_ADMIN_TITLE);
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/uslugi\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
-                "<p>%s %lld, %s %lld (%s: %lld).</p>\n",
-                T_DIR_TITLE, T_DIR_ADMIN_TITLE, T_DIR_ADMIN_TITLE,
-                T_DIR_COUNT_ORGS, (long long)norg, T_DIR_COUNT_SERVICES,
-                (long long)nsvc, T_DIR_COUNT_EXAMPLES, (long long)nex);
+    layout_breadcrumb(&r->out,
+                      (const struct crumb[]){{"/uslugi", T_DIR_TITLE},
+                                             {NULL, T_DIR_ADMIN_TITLE}},
+                      2);
+    html_printf(&r->out, "<h1>%s</h1>\n<p>%s %lld, %s %lld (%s: %lld).</p>\n",
+                T_DIR_ADMIN_TITLE, T_DIR_COUNT_ORGS, (long long)norg,
+                T_DIR_COUNT_SERVICES, (long long)nsvc, T_DIR_COUNT_EXAMPLES,
+                (long long)nex);
     html_lit(&r->out,
              "<ul class=\"actions\">\n"
              "<li><a href=\"/uslugi/zarzadzanie/instytucja\">" T_DIR_ORG_ADD
@@ -524,7 +507,7 @@ org_for_edit(struct req *r, struct dir_org *o)
     int64_t id = 0;
     int rc;
 
-    if ((rc = id_param(r, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     rc = dir_org_load(r->db, &r->arena, id, o);
@@ -829,7 +812,7 @@ service_for_edit(struct req *r, struct dir_service *s, struct dir_org *o)
     int64_t id = 0;
     int rc;
 
-    if ((rc = id_param(r, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     rc = dir_service_load(r->db, &r->arena, id, s);

@@ -36,40 +36,6 @@ static const char *const level_titles[] = {
 /* Levels in URLs and JSON. */
 static const char *const level_codes[] = {"gmina", "powiat", "region", NULL};
 
-static bool
-digits(const char *s, size_t n)
-{
-    size_t i;
-
-    if (s == NULL || strlen(s) != n) {
-        return false;
-    }
-    for (i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9') {
-            return false;
-        }
-    }
-    return true;
-}
-
-static int
-id_param(struct req *r, int64_t *id)
-{
-    const char *s = req_param(r, 0);
-    char *end;
-    long long v;
-
-    if (s == NULL || *s < '1' || *s > '9') {
-        return req_error(r, 404, NULL);
-    }
-    v = strtoll(s, &end, 10);
-    if (*end != '\0' || v <= 0) {
-        return req_error(r, 404, NULL);
-    }
-    *id = (int64_t)v;
-    return 0;
-}
-
 /* "tel:" target of a Polish number as written: digits and a leading +. */
 static const char *
 tel_href(struct arena *a, const char *num)
@@ -512,7 +478,7 @@ page_directory_search(struct req *r)
     if ((rc = dir_index_acquire(r->db, &ix)) != 0) {
         return rc;
     }
-    if (gmina != NULL && digits(gmina, 7) &&
+    if (gmina != NULL && str_digits(gmina, 7) &&
         teryt_gmina_get(r->db, &r->arena, gmina, &g) == 0) {
         have_gmina = true;
         place = g.name;
@@ -701,7 +667,7 @@ load_view(struct req *r, struct dir_view *v)
     int64_t id = 0;
     int rc;
 
-    if ((rc = id_param(r, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     rc = dir_view_get(r->db, &r->arena, id, (int64_t)time(NULL), false, v);
@@ -753,10 +719,11 @@ page_directory_service(struct req *r)
     }
     layout_begin(r, v.name);
     layout_quick_exit(r);
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/uslugi\">%s</a> › %s</nav>\n<h1>%s</h1>\n",
-                T_DIR_TITLE, v.category_name, v.name);
+    layout_breadcrumb(&r->out,
+                      (const struct crumb[]){{"/uslugi", T_DIR_TITLE},
+                                             {NULL, v.category_name}},
+                      2);
+    html_printf(&r->out, "<h1>%s</h1>\n", v.name);
     if (v.example) {
         html_lit(&r->out, "<p class=\"notice\">" T_DIR_EXAMPLE_NOTE "</p>\n");
     }
@@ -820,7 +787,7 @@ page_directory_org(struct req *r)
     db_stmt *st;
     int rc;
 
-    if ((rc = id_param(r, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     rc = dir_org_load(r->db, &r->arena, id, &o);
@@ -832,11 +799,10 @@ page_directory_org(struct req *r)
     }
     layout_begin(r, o.name);
     layout_quick_exit(r);
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/uslugi\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
-                "<p>%s",
-                T_DIR_TITLE, T_DIR_ORG, o.name,
+    layout_breadcrumb(
+        &r->out,
+        (const struct crumb[]){{"/uslugi", T_DIR_TITLE}, {NULL, T_DIR_ORG}}, 2);
+    html_printf(&r->out, "<h1>%s</h1>\n<p>%s", o.name,
                 dir_kind_label(o.kind) ? dir_kind_label(o.kind) : o.kind);
     example_badge(r, o.example);
     html_lit(&r->out, "</p>\n");
@@ -1032,7 +998,7 @@ api_directory_services(struct req *r)
     long limit = API_LIMIT, offset = 0;
     int n, i, total[3] = {0, 0, 0}, only = level_arg(req_arg(r, "level"));
 
-    if (gmina != NULL && !digits(gmina, 7)) {
+    if (gmina != NULL && !str_digits(gmina, 7)) {
         return req_error(r, 400, T_DIR_ERR_GMINA);
     }
     if (gmina == NULL && dq.q == NULL && dq.category == NULL &&

@@ -42,22 +42,6 @@ dir_kind_label(const char *kind)
 }
 
 static bool
-is_digits(const char *s, size_t n)
-{
-    size_t i;
-
-    if (s == NULL || strlen(s) != n) {
-        return false;
-    }
-    for (i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9') {
-            return false;
-        }
-    }
-    return true;
-}
-
-static bool
 exists(struct db *db, enum query_id q, const char *code)
 {
     db_stmt *st = db_query(db, q);
@@ -104,7 +88,7 @@ dir_org_check(struct db *db, struct arena *a, const struct dir_org *o,
             a, f, row, "kind",
             arena_printf(a, T_DIR_ERR_KIND, o->kind ? o->kind : ""));
     }
-    if (!is_digits(o->region, 2) || !exists(db, Q_DIR_WOJ_EXISTS, o->region)) {
+    if (!str_digits(o->region, 2) || !exists(db, Q_DIR_WOJ_EXISTS, o->region)) {
         dir_findings_add(
             a, f, row, "region",
             arena_printf(a, T_DIR_ERR_REGION, o->region ? o->region : ""));
@@ -113,11 +97,11 @@ dir_org_check(struct db *db, struct arena *a, const struct dir_org *o,
             a, f, row, "region",
             arena_printf(a, T_DIR_ERR_OTHER_REGION, may_region, o->region));
     }
-    if (!is_digits(o->gmina, 7) || !exists(db, Q_DIR_GMINA_EXISTS, o->gmina)) {
+    if (!str_digits(o->gmina, 7) || !exists(db, Q_DIR_GMINA_EXISTS, o->gmina)) {
         dir_findings_add(
             a, f, row, "gmina",
             arena_printf(a, T_DIR_ERR_GMINA_CODE, o->gmina ? o->gmina : ""));
-    } else if (is_digits(o->region, 2) &&
+    } else if (str_digits(o->region, 2) &&
                strncmp(o->gmina, o->region, 2) != 0) {
         dir_findings_add(
             a, f, row, "gmina",
@@ -145,8 +129,8 @@ dir_org_check(struct db *db, struct arena *a, const struct dir_org *o,
     }
     if (o->postcode != NULL && *o->postcode != '\0' &&
         !(strlen(o->postcode) == 6 &&
-          is_digits(arena_strndup(a, o->postcode, 2), 2) &&
-          o->postcode[2] == '-' && is_digits(o->postcode + 3, 3))) {
+          str_digits(arena_strndup(a, o->postcode, 2), 2) &&
+          o->postcode[2] == '-' && str_digits(o->postcode + 3, 3))) {
         dir_findings_add(a, f, row, "postcode",
                          arena_printf(a, T_DIR_ERR_POSTCODE, o->postcode));
     }
@@ -178,11 +162,11 @@ check_coverage(struct db *db, struct arena *a, const char *cov, int row,
         if (colon == NULL) {
             ok = false;
         } else if (strncmp(item, "gmina:", 6) == 0) {
-            ok = is_digits(code, 7) && exists(db, Q_DIR_GMINA_EXISTS, code);
+            ok = str_digits(code, 7) && exists(db, Q_DIR_GMINA_EXISTS, code);
         } else if (strncmp(item, "powiat:", 7) == 0) {
-            ok = is_digits(code, 4) && exists(db, Q_DIR_POWIAT_EXISTS, code);
+            ok = str_digits(code, 4) && exists(db, Q_DIR_POWIAT_EXISTS, code);
         } else if (strncmp(item, "region:", 7) == 0) {
-            ok = is_digits(code, 2) && exists(db, Q_DIR_WOJ_EXISTS, code);
+            ok = str_digits(code, 2) && exists(db, Q_DIR_WOJ_EXISTS, code);
         } else {
             ok = false;
         }

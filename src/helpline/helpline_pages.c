@@ -747,17 +747,15 @@ page_helpline_contacts(struct req *r)
 int
 page_helpline_contact(struct req *r)
 {
-    const char *ids = req_param(r, 0);
     db_stmt *st;
     int64_t id;
     int ch, cr, rc, n = 0;
 
-    if (ids == NULL || strspn(ids, "0123456789") != strlen(ids) ||
-        ids[0] == '\0' || strlen(ids) > 18) {
-        return req_error(r, 404, NULL);
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
+        return rc;
     }
     st = db_query(r->db, Q_HELPLINE_CONTACT_GET);
-    db_bind_int(st, 1, atoll(ids));
+    db_bind_int(st, 1, id);
     rc = db_step(st);
     if (rc != DB_ROW) {
         db_done(st);

@@ -94,3 +94,20 @@ layout_end(struct req *r)
     html_lit(&r->out, "</main>\n<footer><p>" T_FOOTER "</p></footer>\n"
                       "</body>\n</html>\n");
 }
+
+void
+layout_breadcrumb(struct buf *out, const struct crumb *c, size_t n)
+{
+    html_lit(out, "<nav aria-label=\"" T_CRUMBS_LABEL "\" class=\"crumbs\">");
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0) {
+            html_lit(out, " › ");
+        }
+        if (c[i].href != NULL) {
+            html_printf(out, "<a href=\"%s\">%s</a>", c[i].href, c[i].label);
+        } else {
+            html_printf(out, "%s", c[i].label);
+        }
+    }
+    html_lit(out, "</nav>\n");
+}

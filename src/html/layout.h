@@ -14,6 +14,17 @@ void layout_end(struct req *r);
 ** person at risk may open (home, /uslugi, /niebieska-linia). */
 void layout_quick_exit(struct req *r);
 
+/* One step of a breadcrumb trail. */
+struct crumb {
+    const char *href;  /* site-relative; NULL for the page itself */
+    const char *label; /* plain text, escaped on output */
+};
+/*
+** The trail above a page's heading: the n steps as links joined by " › ",
+** a step without href (the page itself, last) as plain text.
+*/
+void layout_breadcrumb(struct buf *out, const struct crumb *c, size_t n);
+
 /* A wide table scrolls in its own box and the page reflows (WCAG 1.4.10):
 ** the box is keyboard-reachable and named; the format takes its label (%s)
 ** and the table closes with WIDE_CLOSE. */

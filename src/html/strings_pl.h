@@ -10,6 +10,7 @@
 #define T_APP_TAGLINE "System regionalnej polityki rodzinnej"
 #define T_SKIP_TO_CONTENT "Przejdź do treści"
 #define T_NAV_LABEL "Menu główne"
+#define T_CRUMBS_LABEL "Okruszki"
 /* The quick exit (issue 15): a neutral site, fetched only on click. */
 #define QUICK_EXIT_URL "https://www.google.pl/"
 #define T_QUICK_EXIT "Szybkie wyjście — opuść tę stronę"

@@ -72,6 +72,12 @@ const char *req_header(struct req *r, const char *name);
 /* Path parameter number i (0-based) of the matched route. */
 const char *req_param(struct req *r, int i);
 /*
+** Path parameter i as a decimal number of at most 18 digits, at least min
+** (1 for a row id, 0 for a position). Anything else records a 404, as for
+** a path that does not exist, and returns ERR_NOTFOUND.
+*/
+int req_param_num(struct req *r, int i, int64_t min, int64_t *out);
+/*
 ** Read query argument name as an integer in [min, max]. On a missing or bad
 ** value records a 400 with a Polish message and returns ERR_INPUT.
 */

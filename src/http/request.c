@@ -32,6 +32,27 @@ req_param(struct req *r, int i)
 }
 
 int
+req_param_num(struct req *r, int i, int64_t min, int64_t *out)
+{
+    const char *s = req_param(r, i);
+    size_t n = s != NULL ? strlen(s) : 0;
+    int64_t v = 0;
+
+    /* 18 digits cannot overflow; sign, space and "0x" are not ids. */
+    if (n == 0 || n > 18 || strspn(s, "0123456789") != n) {
+        return req_error(r, 404, NULL);
+    }
+    for (size_t k = 0; k < n; k++) {
+        v = v * 10 + (s[k] - '0');
+    }
+    if (v < min) {
+        return req_error(r, 404, NULL);
+    }
+    *out = v;
+    return 0;
+}
+
+int
 req_error(struct req *r, int status, const char *message)
 {
     r->status = status;

@@ -21,20 +21,6 @@
 #include "pages.h"
 #include "monitoring/strings_pl.h"
 
-static int
-num_param(struct req *r, int i, int64_t *id)
-{
-    const char *s = req_param(r, i);
-    char *end;
-    long long v = s ? strtoll(s, &end, 10) : 0;
-
-    if (s == NULL || *s == '\0' || *end != '\0' || v <= 0) {
-        return req_error(r, 404, NULL);
-    }
-    *id = v;
-    return 0;
-}
-
 /* The grantee's own award of path parameter 0, else a 404. */
 static int
 own_award_or_reply(struct req *r, struct mon_award *w)
@@ -43,7 +29,7 @@ own_award_or_reply(struct req *r, struct mon_award *w)
     int64_t id = 0;
     int rc;
 
-    if ((rc = num_param(r, 0, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     rc = mon_award_get(r->db, &r->arena, id, w);
@@ -63,9 +49,10 @@ count_text(struct arena *a, const struct mon_award *w, int64_t v)
 static void
 mine_crumbs(struct req *r, const char *here)
 {
-    html_lit(&r->out, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                      "href=\"/moje-dotacje\">" T_GRANT_MINE_TITLE "</a>");
-    html_printf(&r->out, " › %s</nav>\n", here);
+    const struct crumb c[] = {{"/moje-dotacje", T_GRANT_MINE_TITLE},
+                              {NULL, here}};
+
+    layout_breadcrumb(&r->out, c, 2);
 }
 
 /*
@@ -229,7 +216,7 @@ grant_or_reply(struct req *r, struct mon_record *g)
     int64_t id = 0;
     int rc;
 
-    if ((rc = num_param(r, 0, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     rc = mon_record_get(r->db, &r->arena, reg, id, g);
@@ -255,11 +242,11 @@ awards_page(struct req *r, const struct mon_record *g, const char *org,
         return n;
     }
     layout_begin(r, T_GRANT_AWARDS_TITLE);
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/rejestry\">%s</a> › <a href=\"/rejestry/"
-                "konkursy\">%s</a> › %s</nav>\n",
-                T_NAV_REGISTERS, reg->title, T_GRANT_AWARDS_TITLE);
+    layout_breadcrumb(&r->out,
+                      (const struct crumb[]){{"/rejestry", T_NAV_REGISTERS},
+                                             {"/rejestry/konkursy", reg->title},
+                                             {NULL, T_GRANT_AWARDS_TITLE}},
+                      3);
     /* Field 0 of a competition is its year, field 1 its call. */
     html_printf(&r->out, "<h1>%s: %s (%s)</h1>\n<p>%s</p>\n",
                 T_GRANT_AWARDS_TITLE, g->v[1], g->v[0], T_GRANT_AWARDS_RULE);
@@ -415,7 +402,7 @@ page_grant_award_delete(struct req *r)
     int rc;
 
     if ((rc = grant_or_reply(r, &g)) != 0 ||
-        (rc = num_param(r, 1, &aid)) != 0) {
+        (rc = req_param_num(r, 1, 1, &aid)) != 0) {
         return rc;
     }
     rc = mon_award_get(r->db, &r->arena, aid, &w);

@@ -39,20 +39,6 @@ mon_actor_of(struct req *r)
     return act;
 }
 
-static int
-id_param(struct req *r, int i, int64_t *id)
-{
-    const char *s = req_param(r, i);
-    char *end;
-    long long v = s ? strtoll(s, &end, 10) : 0;
-
-    if (s == NULL || *s == '\0' || *end != '\0' || v <= 0) {
-        return req_error(r, 404, NULL);
-    }
-    *id = v;
-    return 0;
-}
-
 /*
 ** Load yearly plan id for a logged-in reader of its region: 404 when it
 ** does not exist, is not yearly or belongs to another region.
@@ -78,15 +64,16 @@ report_or_reply(struct req *r, int64_t id, struct mon_report *m)
 static void
 crumbs(struct req *r, const char *here, int64_t plan_id)
 {
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/monitoring\">%s</a>",
-                T_NAV_MONITORING);
+    struct crumb c[3] = {{"/monitoring", T_NAV_MONITORING}};
+    size_t n = 1;
+
     if (plan_id > 0) {
-        html_printf(&r->out, " › <a href=\"/monitoring/plany/%ld\">%s</a>",
-                    (long)plan_id, T_MON_DASHBOARD);
+        c[n++] = (struct crumb){
+            arena_printf(&r->arena, "/monitoring/plany/%ld", (long)plan_id),
+            T_MON_DASHBOARD};
     }
-    html_printf(&r->out, " › %s</nav>\n", here);
+    c[n++] = (struct crumb){NULL, here};
+    layout_breadcrumb(&r->out, c, n);
 }
 
 static const char *
@@ -896,7 +883,7 @@ page_mon_period(struct req *r)
     int64_t id = 0;
     int rc;
 
-    if ((rc = id_param(r, 0, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     rc = mon_period_change(r->db, &r->arena, &act, id, req_form(r, "period"),
@@ -1106,7 +1093,7 @@ page_mon_dashboard(struct req *r)
     bool yearly;
     int rc, t, nch, nlate = 0, nnodata = 0;
 
-    if ((rc = id_param(r, 0, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     if (plan_store_is_yearly(r->db, id, &yearly) == 0 && !yearly) {
@@ -1296,7 +1283,7 @@ page_mon_realisation(struct req *r)
     int64_t id = 0;
     int rc, ne, nb, nn, t, i, l, k, editable = 0;
 
-    if ((rc = id_param(r, 0, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     rc = plan_store_load(r->db, &r->arena, id, &p, &meta);
@@ -1653,7 +1640,7 @@ page_mon_entry(struct req *r)
     int64_t id = 0;
     int rc, n, i;
 
-    if ((rc = id_param(r, 0, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     rc = mon_entry_get(r->db, &r->arena, id, &e);
@@ -1757,7 +1744,7 @@ page_mon_entry_decide(struct req *r)
     int64_t id = 0;
     int rc;
 
-    if ((rc = id_param(r, 0, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     if (d == NULL || (strcmp(d, "approve") != 0 && strcmp(d, "return") != 0)) {
@@ -1895,7 +1882,7 @@ page_mon_bind(struct req *r)
     int64_t id = 0;
     int rc;
 
-    if ((rc = id_param(r, 0, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     if (pos == NULL || req_form(r, "metric") == NULL) {
@@ -1940,7 +1927,7 @@ page_mon_report(struct req *r)
     int64_t id = 0;
     int rc;
 
-    if ((rc = id_param(r, 0, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     if (format != NULL && strcmp(format, "html") != 0 &&
@@ -2007,7 +1994,7 @@ page_mon_report_adopt(struct req *r)
     int64_t id = 0;
     int version = 0, rc;
 
-    if ((rc = id_param(r, 0, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     rc = mon_report_adopt(r->db, &r->arena, &act, id, &version, &why);
@@ -2040,7 +2027,7 @@ page_mon_adopted_list(struct req *r)
     bool visible;
     int rc, n, i;
 
-    if ((rc = id_param(r, 0, &id)) != 0 ||
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0 ||
         (rc = plan_visible(r, id, &visible))) {
         return rc;
     }
@@ -2099,8 +2086,8 @@ page_mon_adopted_file(struct req *r)
     int found = 0, rc;
     bool visible;
 
-    if ((rc = id_param(r, 0, &id)) != 0 || (rc = id_param(r, 1, &version)) ||
-        version > 100000) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0 ||
+        (rc = req_param_num(r, 1, 1, &version)) || version > 100000) {
         return rc != 0 ? rc : req_error(r, 404, NULL);
     }
     if (format == NULL) {
@@ -2157,7 +2144,7 @@ api_mon_report(struct req *r)
     int64_t id = 0;
     int rc;
 
-    if ((rc = id_param(r, 0, &id)) != 0 ||
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0 ||
         (rc = report_or_reply(r, id, &m)) != 0) {
         return rc;
     }

@@ -128,17 +128,13 @@ api_reg_record(struct req *r)
 {
     const struct mon_register *reg;
     struct mon_record rec;
-    const char *s = req_param(r, 1);
     struct json j;
-    char *end;
-    long long id = s ? strtoll(s, &end, 10) : 0;
+    int64_t id;
     int rc;
 
-    if ((rc = reg_or_reply(r, &reg)) != 0) {
+    if ((rc = reg_or_reply(r, &reg)) != 0 ||
+        (rc = req_param_num(r, 1, 1, &id)) != 0) {
         return rc;
-    }
-    if (s == NULL || *s == '\0' || *end != '\0' || id <= 0) {
-        return req_error(r, 404, NULL);
     }
     rc = mon_record_get(r->db, &r->arena, reg, id, &rec);
     if (rc == ERR_NOTFOUND ||

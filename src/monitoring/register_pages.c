@@ -31,13 +31,11 @@ static int
 rec_or_reply(struct req *r, const struct mon_register *reg,
              struct mon_record *rec)
 {
-    const char *s = req_param(r, 1);
-    char *end;
-    long long id = s ? strtoll(s, &end, 10) : 0;
+    int64_t id;
     int rc;
 
-    if (s == NULL || *s == '\0' || *end != '\0' || id <= 0) {
-        return req_error(r, 404, NULL);
+    if ((rc = req_param_num(r, 1, 1, &id)) != 0) {
+        return rc;
     }
     rc = mon_record_get(r->db, &r->arena, reg, id, rec);
     if (rc == ERR_NOTFOUND ||
@@ -64,13 +62,15 @@ awards_column(struct req *r, const struct mon_register *reg)
 static void
 crumbs(struct req *r, const struct mon_register *reg, const char *here)
 {
-    html_lit(&r->out, "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                      "href=\"/rejestry\">" T_NAV_REGISTERS "</a>");
+    struct crumb c[3] = {{"/rejestry", T_NAV_REGISTERS}};
+    size_t n = 1;
+
     if (reg != NULL) {
-        html_printf(&r->out, " › <a href=\"/rejestry/%s\">%s</a>", reg->slug,
-                    reg->title);
+        c[n++] = (struct crumb){
+            arena_printf(&r->arena, "/rejestry/%s", reg->slug), reg->title};
     }
-    html_printf(&r->out, " › %s</nav>\n", here);
+    c[n++] = (struct crumb){NULL, here};
+    layout_breadcrumb(&r->out, c, n);
 }
 
 /* A value for people: labels of choices, money with grosze. */

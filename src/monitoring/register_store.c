@@ -491,78 +491,47 @@ static char reg_blank[1];
 /*
 ** Split CSV text into rows of cells (arena); sep is ';' or ','. Returns
 ** the rows, or ERR_INPUT with *over set to the line where a limit was
-** passed, so memory stays about the file plus a pointer a cell.
+** passed, so memory stays about the file plus a pointer a cell. Blank
+** lines are skipped.
 */
 static int
-csv_parse(struct arena *a, const char *s, size_t len, char sep, char ****rows,
-          int **ncells, int *over)
+csv_parse(struct arena *a, const char *text, size_t len, char sep,
+          char ****rows, int **ncells, int *over)
 {
-    const char *end = s + len;
     char ***r = NULL, **cells = NULL;
-    int *nc = NULL, nrows = 0, n = 0, line = 1;
-    struct buf cell;
+    int *nc = NULL, nrows = 0, n = 0, step;
+    struct csv_in in;
+    const char *s;
+    size_t k;
 
-    buf_init(&cell);
-    while (s <= end) {
-        bool eol = s == end || *s == '\n' || *s == '\r';
-
-        if (s < end && *s == '"' && cell.len == 0) {
-            for (s++; s < end; s++) {
-                if (*s == '"' && s + 1 < end && s[1] == '"') {
-                    buf_putc(&cell, '"');
-                    s++;
-                } else if (*s == '"') {
-                    s++;
-                    break;
-                } else {
-                    buf_putc(&cell, *s);
-                }
-            }
+    csv_read_begin(&in, text, len, sep);
+    while ((step = csv_read_cell(&in, &s, &k)) != CSV_END) {
+        if (n >= REG_CSV_MAX_CELLS) {
+            break;
+        }
+        cells = plan_grow(a, cells, n, sizeof(*cells));
+        /* a cell our export guarded reads back as its text */
+        cells[n++] = k == 0 ? reg_blank : csv_unguard(arena_strndup(a, s, k));
+        if (step == CSV_CELL) {
             continue;
         }
-        if (eol && n == 0 && cell.len == 0) { /* a blank line */
-            line++;
-            if (s < end && *s == '\r' && s + 1 < end && s[1] == '\n') {
-                s++;
+        if (n > 1 || k > 0) { /* not a blank line */
+            if (nrows >= REG_CSV_MAX_ROWS) {
+                break;
             }
-            s++;
-            continue;
+            r = plan_grow(a, r, nrows, sizeof(*r));
+            nc = plan_grow(a, nc, nrows, sizeof(*nc));
+            r[nrows] = cells;
+            nc[nrows++] = n;
         }
-        if (eol || *s == sep) {
-            if (n >= REG_CSV_MAX_CELLS || nrows >= REG_CSV_MAX_ROWS) {
-                *over = line;
-                buf_free(&cell);
-                return ERR_INPUT;
-            }
-            cells = plan_grow(a, cells, n, sizeof(*cells));
-            /* a cell our export guarded reads back as its text */
-            cells[n++] =
-                cell.len == 0
-                    ? reg_blank
-                    : csv_unguard(arena_strndup(a, cell.data, cell.len));
-            buf_reset(&cell);
-            if (eol) {
-                bool blank = n == 1 && cells[0][0] == '\0';
-
-                line++;
-                if (!blank) {
-                    r = plan_grow(a, r, nrows, sizeof(*r));
-                    nc = plan_grow(a, nc, nrows, sizeof(*nc));
-                    r[nrows] = cells;
-                    nc[nrows++] = n;
-                }
-                cells = NULL;
-                n = 0;
-                if (s < end && *s == '\r' && s + 1 < end && s[1] == '\n') {
-                    s++;
-                }
-            }
-            s++;
-            continue;
-        }
-        buf_putc(&cell, *s++);
+        cells = NULL;
+        n = 0;
     }
-    buf_free(&cell);
+    csv_read_end(&in);
+    if (step != CSV_END) {
+        *over = in.cell_line;
+        return ERR_INPUT;
+    }
     *rows = r;
     *ncells = nc;
     return nrows;
@@ -584,7 +553,7 @@ mon_register_import(struct db *db, struct arena *a,
 
     *errs = NULL;
     *nerrs = 0;
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+    if (csv_bom_len(data, len) > 0) {
         data += 3;
         len -= 3;
     }

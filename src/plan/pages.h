@@ -13,6 +13,9 @@
 ** (a plan one may not see is not said to exist) and returns the error.
 */
 int plan_visible_or_reply(struct req *r, int64_t id, int64_t *version);
+/* The trail Plans › plan id (title) › here, above a page of one plan. */
+void plan_crumbs(struct req *r, int64_t id, const char *title,
+                 const char *here);
 /* Whether the account may edit plans of region. */
 bool plan_may_edit(struct req *r, const char *region);
 

@@ -289,14 +289,6 @@ int plan_read_file(struct arena *a, const char *path, size_t max_bytes,
 bool plan_is_total_label(struct arena *a, const char *label);
 int plan_summary_source(struct arena *a, const char *label);
 
-/*
-** Convert Windows-1250 bytes to UTF-8 in the arena. Returns NULL when a
-** byte has no character in Windows-1250 (0x81 0x83 0x88 0x90 0x98) or is
-** NUL. *out_len receives the length without the terminating NUL.
-*/
-char *plan_cp1250_to_utf8(struct arena *a, const char *s, size_t n,
-                          size_t *out_len);
-
 /* ---- plan_model.c ---- */
 
 /*

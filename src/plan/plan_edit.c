@@ -51,19 +51,15 @@ error_add(struct edit *e, const char *msg)
 static int
 load_or_reply(struct req *r, struct edit *e, bool edit)
 {
-    const char *ids = req_param(r, 0), *ts = req_param(r, 1);
-    char *end1, *end2;
-    long long id = ids ? strtoll(ids, &end1, 10) : 0;
-    long t = ts ? strtol(ts, &end2, 10) : -1;
-    int64_t version;
+    int64_t id, t, version;
     int rc;
 
     memset(e, 0, sizeof(*e));
     e->r = r;
 
-    if (ids == NULL || ts == NULL || *end1 != '\0' || *end2 != '\0' ||
-        id <= 0 || t < 0) {
-        return req_error(r, 404, NULL);
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0 ||
+        (rc = req_param_num(r, 1, 0, &t)) != 0) {
+        return rc;
     }
     if (!edit && (rc = plan_visible_or_reply(r, id, &version)) != 0) {
         return rc;
@@ -233,13 +229,11 @@ render_page(struct edit *e, bool show_form)
 
     layout_begin(r, arena_printf(a, "%s %s", T_PLAN_TASK_FORM,
                                  task->number ? task->number : ""));
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/plany\">%s</a> › <a href=\"/plany/%ld\">%s</a> "
-                "› %s %s</nav>\n<h1>%s %s</h1>\n",
-                T_PLANS_TITLE, (long)e->id, p->title ? p->title : "",
-                T_PLAN_TASK_FORM, task->number ? task->number : "",
-                T_PLAN_TASK_FORM, task->number ? task->number : "");
+    plan_crumbs(r, e->id, p->title,
+                arena_printf(&r->arena, "%s %s", T_PLAN_TASK_FORM,
+                             task->number ? task->number : ""));
+    html_printf(&r->out, "<h1>%s %s</h1>\n", T_PLAN_TASK_FORM,
+                task->number ? task->number : "");
     render_view(e);
     if (show_form) {
         render_form(e);
@@ -580,15 +574,13 @@ append_task(struct edit *e)
 static int
 load_plan_or_reply(struct req *r, struct edit *e)
 {
-    const char *ids = req_param(r, 0);
-    char *end;
-    long long id = ids ? strtoll(ids, &end, 10) : 0;
+    int64_t id;
     int rc;
 
     memset(e, 0, sizeof(*e));
     e->r = r;
-    if (ids == NULL || *end != '\0' || id <= 0) {
-        return req_error(r, 404, NULL);
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
+        return rc;
     }
     rc = plan_store_load(r->db, &r->arena, id, &e->p, &e->meta);
     if (rc == ERR_NOTFOUND || (rc == 0 && e->p->kind != PLAN_YEARLY)) {
@@ -611,12 +603,8 @@ render_new(struct edit *e)
     struct req *r = e->r;
 
     layout_begin(r, T_PLAN_ADD_TASK);
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/plany\">%s</a> › <a href=\"/plany/%ld\">%s</a> "
-                "› %s</nav>\n<h1>%s</h1>\n",
-                T_PLANS_TITLE, (long)e->id, e->p->title ? e->p->title : "",
-                T_PLAN_ADD_TASK, T_PLAN_ADD_TASK);
+    plan_crumbs(r, e->id, e->p->title, T_PLAN_ADD_TASK);
+    html_printf(&r->out, "<h1>%s</h1>\n", T_PLAN_ADD_TASK);
     render_form(e);
     layout_end(r);
 }
@@ -696,11 +684,12 @@ render_new_plan(struct req *r, const char *const *errors, int nerrors)
     const char *v;
 
     layout_begin(r, T_PLAN_NEW);
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/plany\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
-                "<p>%s</p>\n",
-                T_PLANS_TITLE, T_PLAN_NEW, T_PLAN_NEW, T_PLAN_NEW_LEAD);
+    layout_breadcrumb(
+        &r->out,
+        (const struct crumb[]){{"/plany", T_PLANS_TITLE}, {NULL, T_PLAN_NEW}},
+        2);
+    html_printf(&r->out, "<h1>%s</h1>\n<p>%s</p>\n", T_PLAN_NEW,
+                T_PLAN_NEW_LEAD);
     form_errors(r, errors, nerrors);
     form_begin(r, "/plany/nowy", NULL);
     if (r->user->region == NULL) {
@@ -872,12 +861,8 @@ render_plan_form(struct req *r, int64_t id, const struct plan *p,
     int g;
 
     layout_begin(r, T_PLAN_EDIT);
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/plany\">%s</a> › <a href=\"/plany/%ld\">%s</a> "
-                "› %s</nav>\n<h1>%s</h1>\n",
-                T_PLANS_TITLE, (long)id, p->title ? p->title : "", T_PLAN_EDIT,
-                T_PLAN_EDIT);
+    plan_crumbs(r, id, p->title, T_PLAN_EDIT);
+    html_printf(&r->out, "<h1>%s</h1>\n", T_PLAN_EDIT);
     form_errors(r, errors, nerrors);
     form_begin(r, arena_printf(a, "/plany/%ld/edycja", (long)id), NULL);
     form_input(r, "title", T_PLAN_NEW_TITLE, "text", p->title, "required");
@@ -918,15 +903,13 @@ render_plan_form(struct req *r, int64_t id, const struct plan *p,
 static int
 load_meta_or_reply(struct req *r, struct edit *e)
 {
-    const char *ids = req_param(r, 0);
-    char *end;
-    long long id = ids ? strtoll(ids, &end, 10) : 0;
+    int64_t id;
     int rc;
 
     memset(e, 0, sizeof(*e));
     e->r = r;
-    if (ids == NULL || *end != '\0' || id <= 0) {
-        return req_error(r, 404, NULL);
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
+        return rc;
     }
     rc = plan_store_load(r->db, &r->arena, id, &e->p, &e->meta);
     if (rc == ERR_NOTFOUND) {

@@ -346,16 +346,14 @@ parse_index(const char *s)
 static int
 load_or_reply(struct req *r, struct items *it)
 {
-    const char *ids = req_param(r, 0);
-    char *end;
-    long long id = ids ? strtoll(ids, &end, 10) : 0;
+    int64_t id;
     int rc;
 
     memset(it, 0, sizeof(*it));
     it->r = r;
     it->pos = -1;
-    if (ids == NULL || *end != '\0' || id <= 0) {
-        return req_error(r, 404, NULL);
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
+        return rc;
     }
     {
         const char *region;
@@ -400,7 +398,7 @@ load_item_or_reply(struct req *r, struct items *it, bool is_new)
 {
     const char *slug = req_param(r, 1);
     int rc, k;
-    long pos;
+    int64_t pos;
 
     if ((rc = load_or_reply(r, it)) != 0) {
         return rc;
@@ -416,8 +414,10 @@ load_item_or_reply(struct req *r, struct items *it, bool is_new)
     it->kind = (enum item_kind)k;
     it->is_new = is_new;
     if (!is_new) {
-        pos = parse_index(req_param(r, 2));
-        if (pos < 0 || pos >= count_of_kind(it->p, it->kind)) {
+        if ((rc = req_param_num(r, 2, 0, &pos)) != 0) {
+            return rc;
+        }
+        if (pos >= count_of_kind(it->p, it->kind)) {
             return req_error(r, 404, NULL);
         }
         it->pos = (int)pos;
@@ -701,20 +701,19 @@ crumbs(struct items *it, const char *here)
     struct req *r = it->r;
 
     if (here == NULL) { /* the structure page itself */
-        html_printf(&r->out,
-                    "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                    "href=\"/plany\">%s</a> › <a href=\"/plany/%ld\">%s</a> "
-                    "› %s</nav>\n",
-                    T_PLANS_TITLE, (long)it->id,
-                    it->p->title ? it->p->title : "", T_PLAN_STRUCTURE);
+        plan_crumbs(r, it->id, it->p->title, T_PLAN_STRUCTURE);
         return;
     }
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/plany\">%s</a> › <a href=\"/plany/%ld\">%s</a> › "
-                "<a href=\"/plany/%ld/struktura\">%s</a> › %s</nav>\n",
-                T_PLANS_TITLE, (long)it->id, it->p->title ? it->p->title : "",
-                (long)it->id, T_PLAN_STRUCTURE, here);
+    layout_breadcrumb(
+        &r->out,
+        (const struct crumb[]){
+            {"/plany", T_PLANS_TITLE},
+            {arena_printf(&r->arena, "/plany/%ld", (long)it->id),
+             it->p->title ? it->p->title : ""},
+            {arena_printf(&r->arena, "/plany/%ld/struktura", (long)it->id),
+             T_PLAN_STRUCTURE},
+            {NULL, here}},
+        4);
 }
 
 static void

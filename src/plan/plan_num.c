@@ -45,24 +45,24 @@ static const char *const romans[12] = {
     "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
 };
 
-/* Length of a white-space character at s (ASCII, NBSP, narrow NBSP,
-** thin space), or 0. */
+/* Length of a white-space character at s[0..n) (ASCII, NBSP, narrow NBSP,
+** thin and hair space), or 0. */
+static size_t
+space_len_n(const char *s, size_t n)
+{
+    uint32_t cp;
+    size_t k = str_utf8_decode(s, n, &cp);
+
+    return k > 0 && (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' ||
+                     cp == 0xA0 || cp == 0x202F || cp == 0x2009 || cp == 0x200A)
+               ? k
+               : 0;
+}
+
 static size_t
 space_len(const char *s)
 {
-    const unsigned char *u = (const unsigned char *)s;
-
-    if (u[0] == ' ' || u[0] == '\t' || u[0] == '\r' || u[0] == '\n') {
-        return 1;
-    }
-    if (u[0] == 0xC2 && u[1] == 0xA0) {
-        return 2;
-    }
-    if (u[0] == 0xE2 && u[1] == 0x80 &&
-        (u[2] == 0xAF || u[2] == 0x89 || u[2] == 0x8A)) {
-        return 3;
-    }
-    return 0;
+    return space_len_n(s, strnlen(s, 4));
 }
 
 /* Trim [*b, *e) of white space (including no-break spaces). */
@@ -71,25 +71,20 @@ trim_span(const char **b, const char **e)
 {
     size_t k;
 
-    while (*b < *e && (k = space_len(*b)) > 0) {
+    while (*b < *e && (k = space_len_n(*b, (size_t)(*e - *b))) > 0) {
         *b += k;
     }
-    for (;;) {
-        if (*e > *b && ((*e)[-1] == ' ' || (*e)[-1] == '\t' ||
-                        (*e)[-1] == '\r' || (*e)[-1] == '\n')) {
-            (*e)--;
-        } else if (*e - *b >= 2 && (unsigned char)(*e)[-2] == 0xC2 &&
-                   (unsigned char)(*e)[-1] == 0xA0) {
-            *e -= 2;
-        } else if (*e - *b >= 3 && (unsigned char)(*e)[-3] == 0xE2 &&
-                   (unsigned char)(*e)[-2] == 0x80 &&
-                   ((unsigned char)(*e)[-1] == 0xAF ||
-                    (unsigned char)(*e)[-1] == 0x89 ||
-                    (unsigned char)(*e)[-1] == 0x8A)) {
-            *e -= 3;
-        } else {
+    while (*e > *b) {
+        const char *q = *e - 1;
+
+        /* back to the first byte of the last character */
+        while (q > *b && *e - q < 4 && ((unsigned char)*q & 0xC0) == 0x80) {
+            q--;
+        }
+        if (space_len_n(q, (size_t)(*e - q)) != (size_t)(*e - q)) {
             break;
         }
+        *e = q;
     }
 }
 
@@ -513,9 +508,11 @@ plan_term_parse(struct arena *a, const char *s, struct plan_term *out)
         return term_bad(a, out, NULL, 0);
     }
     for (char *q = copy; *q != '\0'; q++) {
+        uint32_t cp;
+
         /* en and em dashes are not letters; str_fold keeps them */
-        if ((unsigned char)q[0] == 0xE2 && (unsigned char)q[1] == 0x80 &&
-            ((unsigned char)q[2] == 0x93 || (unsigned char)q[2] == 0x94)) {
+        if (str_utf8_decode(q, strnlen(q, 4), &cp) == 3 &&
+            (cp == 0x2013 || cp == 0x2014)) {
             q[0] = q[1] = q[2] = ' ';
         }
     }

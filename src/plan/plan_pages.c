@@ -107,6 +107,18 @@ publish_form(struct req *r, int64_t id, bool published)
     form_end(r);
 }
 
+/* See pages.h. */
+void
+plan_crumbs(struct req *r, int64_t id, const char *title, const char *here)
+{
+    const struct crumb c[] = {
+        {"/plany", T_PLANS_TITLE},
+        {arena_printf(&r->arena, "/plany/%ld", (long)id), title ? title : ""},
+        {NULL, here}};
+
+    layout_breadcrumb(&r->out, c, 3);
+}
+
 /* See plan_pages.h. */
 int
 plan_visible_or_reply(struct req *r, int64_t id, int64_t *version)
@@ -202,20 +214,6 @@ page_plan_list(struct req *r)
         html_lit(&r->out, "</tbody>\n" WIDE_CLOSE);
     }
     layout_end(r);
-    return 0;
-}
-
-static int
-id_or_reply(struct req *r, int64_t *id)
-{
-    const char *s = req_param(r, 0);
-    char *end;
-    long long v = s ? strtoll(s, &end, 10) : 0;
-
-    if (s == NULL || *s == '\0' || *end != '\0' || v <= 0) {
-        return req_error(r, 404, NULL);
-    }
-    *id = v;
     return 0;
 }
 
@@ -970,7 +968,7 @@ page_plan(struct req *r)
     void *handle;
     int rc;
 
-    if ((rc = id_or_reply(r, &id)) != 0 ||
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0 ||
         (rc = plan_visible_or_reply(r, id, &version)) != 0) {
         return rc;
     }
@@ -989,11 +987,12 @@ page_plan(struct req *r)
     v = c.extra;
     base = arena_printf(&r->arena, "/plany/%ld", (long)id);
     layout_begin(r, p->title ? p->title : T_PLANS_TITLE);
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/plany\">%s</a> › %s</nav>\n<h1>%s</h1>\n",
-                T_PLANS_TITLE, kind_label(plan_kind_name(p->kind)),
-                p->title ? p->title : "");
+    layout_breadcrumb(
+        &r->out,
+        (const struct crumb[]){{"/plany", T_PLANS_TITLE},
+                               {NULL, kind_label(plan_kind_name(p->kind))}},
+        2);
+    html_printf(&r->out, "<h1>%s</h1>\n", p->title ? p->title : "");
     html_printf(&r->out, "<dl class=\"meta\"><dt>%s</dt><dd>%s</dd>",
                 T_PLAN_REGION, c.meta->region_name);
     if (p->programme_title != NULL) {
@@ -1104,7 +1103,7 @@ api_plan(struct req *r)
     void *handle;
     int rc;
 
-    if ((rc = id_or_reply(r, &id)) != 0 ||
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0 ||
         (rc = plan_visible_or_reply(r, id, &version)) != 0) {
         return rc;
     }
@@ -1158,11 +1157,11 @@ static void
 upload_form(struct req *r, const char *error)
 {
     layout_begin(r, T_PLAN_UPLOAD_TITLE);
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/plany\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
-                "<p>%s</p>\n",
-                T_PLANS_TITLE, T_PLAN_UPLOAD_TITLE, T_PLAN_UPLOAD_TITLE,
+    layout_breadcrumb(&r->out,
+                      (const struct crumb[]){{"/plany", T_PLANS_TITLE},
+                                             {NULL, T_PLAN_UPLOAD_TITLE}},
+                      2);
+    html_printf(&r->out, "<h1>%s</h1>\n<p>%s</p>\n", T_PLAN_UPLOAD_TITLE,
                 T_PLAN_UPLOAD_LEAD);
     if (error != NULL) {
         form_errors(r, &error, 1);
@@ -1246,12 +1245,12 @@ page_plan_upload(struct req *r)
         return rc;
     }
     layout_begin(r, T_PLAN_UPLOAD_PREVIEW);
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/plany\">%s</a> › %s</nav>\n<h1>%s</h1>\n"
-                "<p><strong>%s</strong> — %s</p>\n",
-                T_PLANS_TITLE, T_PLAN_UPLOAD_PREVIEW, T_PLAN_UPLOAD_PREVIEW,
-                name, p->title ? p->title : "");
+    layout_breadcrumb(&r->out,
+                      (const struct crumb[]){{"/plany", T_PLANS_TITLE},
+                                             {NULL, T_PLAN_UPLOAD_PREVIEW}},
+                      2);
+    html_printf(&r->out, "<h1>%s</h1>\n<p><strong>%s</strong> — %s</p>\n",
+                T_PLAN_UPLOAD_PREVIEW, name, p->title ? p->title : "");
     if (keep) {
         form_begin(
             r, arena_printf(&r->arena, "/plany/wczytaj/%ld", (long)upload_id),
@@ -1307,7 +1306,7 @@ page_plan_upload_confirm(struct req *r)
     size_t len;
     int rc;
 
-    if ((rc = id_or_reply(r, &upload_id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &upload_id)) != 0) {
         return rc;
     }
     if (action == NULL ||
@@ -1356,7 +1355,7 @@ page_plan_publish(struct req *r)
     bool published;
     int rc;
 
-    if ((rc = id_or_reply(r, &id)) != 0) {
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
     if (v == NULL || (strcmp(v, "0") != 0 && strcmp(v, "1") != 0)) {
@@ -1446,7 +1445,7 @@ page_plan_export(struct req *r)
     bool xlsx;
     int rc;
 
-    if ((rc = id_or_reply(r, &id)) != 0 ||
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0 ||
         (rc = plan_visible_or_reply(r, id, &version)) != 0) {
         return rc;
     }

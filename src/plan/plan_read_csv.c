@@ -1,14 +1,15 @@
 /*
 ** CSV in UTF-8 or Windows-1250 (decoded before), with ';' as Excel writes
-** it in Poland or ',': RFC 4180 quoting, newlines inside quotes. The text
-** formats' fallback: what is no other format is read as CSV.
+** it in Poland or ',': RFC 4180 quoting, newlines inside quotes, the
+** cells from core/csv.c's reader. The text formats' fallback: what is no
+** other format is read as CSV.
 */
 #include "plan_read.h"
 
 #include <string.h>
 
 #include "core/arena.h"
-#include "core/buf.h"
+#include "core/csv.h"
 #include "core/err.h"
 #include "core/str.h"
 #include "strings_pl.h"
@@ -47,82 +48,57 @@ csv_delimiter(struct reader *r, const char *text, size_t len)
 }
 
 /*
-** Split CSV (RFC 4180 quoting, newlines inside quotes) into rows. A cell
-** is gathered in one scratch buffer and copied once, so memory is linear
-** in the file; ERR_INPUT past a limit.
+** Split CSV (core/csv.c's reader) into rows. A quoted cell is gathered in
+** the reader's scratch buffer and copied once, so memory is linear in the
+** file; ERR_INPUT past a limit.
 */
 static int
 split_csv(struct reader *r, const char *text, size_t len, char delim)
 {
-    const char *s = text, *end = text + len;
-    struct buf val;
-    int line = 1, rc = 0;
+    struct csv_in in;
+    const char *s;
+    size_t k;
+    int line = 0, n = 0, cap = 0, rc = 0, step;
+    char **cells = NULL;
 
-    buf_init(&val);
-    while (s < end && rc == 0) {
-        int start_line = line, n = 0, cap = 16;
-        char **cells = arena_alloc(r->a, (size_t)cap * sizeof(*cells));
-        bool eol = false;
-
-        if (!rd_row_fits(r, start_line, 0)) {
-            rc = ERR_INPUT;
-            break;
-        }
-        while (!eol) {
-            buf_reset(&val);
-            if (s < end && *s == '"') {
-                s++;
-                for (;;) {
-                    if (s >= end) {
-                        plan_finding_add(r->a, r->p, PLAN_WARNING, start_line,
-                                         NULL, "csv_unclosed_quote",
-                                         T_PLAN_READ_UNCLOSED_QUOTE,
-                                         start_line);
-                        break;
-                    }
-                    if (*s == '"' && s + 1 < end && s[1] == '"') {
-                        buf_putc(&val, '"');
-                        s += 2;
-                    } else if (*s == '"') {
-                        s++;
-                        break;
-                    } else {
-                        line += *s == '\n';
-                        buf_putc(&val, *s++);
-                    }
-                }
-            }
-            while (s < end && *s != delim && *s != '\n') {
-                buf_putc(&val, *s++);
-            }
-            if (n == cap) {
-                if (!rd_row_fits(r, start_line, (long)cap + 1)) {
-                    rc = ERR_INPUT;
-                    break;
-                }
-                cells = arena_realloc(r->a, cells, (size_t)cap * sizeof(*cells),
-                                      (size_t)cap * 2 * sizeof(*cells));
-                cap *= 2;
-            }
-            cells[n] = rd_keep_cell(r, start_line, n + 1, val.data, val.len);
-            if (cells[n++] == NULL) {
+    csv_read_begin(&in, text, len, delim);
+    while (rc == 0 && (step = csv_read_cell(&in, &s, &k)) != CSV_END) {
+        if (n == 0) {
+            line = in.cell_line;
+            if (!rd_row_fits(r, line, 0)) {
                 rc = ERR_INPUT;
                 break;
             }
-            if (s >= end || *s == '\n') {
-                eol = true;
+            cap = 16;
+            cells = arena_alloc(r->a, (size_t)cap * sizeof(*cells));
+        }
+        if (in.unclosed) {
+            plan_finding_add(r->a, r->p, PLAN_WARNING, line, NULL,
+                             "csv_unclosed_quote", T_PLAN_READ_UNCLOSED_QUOTE,
+                             line);
+        }
+        if (n == cap) {
+            if (!rd_row_fits(r, line, (long)cap + 1)) {
+                rc = ERR_INPUT;
+                break;
             }
-            s++;
+            cells = arena_realloc(r->a, cells, (size_t)cap * sizeof(*cells),
+                                  (size_t)cap * 2 * sizeof(*cells));
+            cap *= 2;
         }
-        if (rc == 0 && !rd_row_fits(r, start_line, n)) {
+        cells[n] = rd_keep_cell(r, line, n + 1, s, k);
+        if (cells[n++] == NULL) {
             rc = ERR_INPUT;
+        } else if (step == CSV_LAST) {
+            if (!rd_row_fits(r, line, n)) {
+                rc = ERR_INPUT;
+            } else {
+                rd_add_row(r, line, cells, n);
+            }
+            n = 0;
         }
-        if (rc == 0) {
-            rd_add_row(r, start_line, cells, n);
-        }
-        line++;
     }
-    buf_free(&val);
+    csv_read_end(&in);
     return rc;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/err.h"
+#include "core/str.h"
 #include "db/db.h"
 #include "html/html.h"
 #include "html/layout.h"
@@ -15,22 +16,6 @@
 #include "teryt/strings_pl.h"
 
 #define SEARCH_LIMIT 50
-
-static bool
-is_digits(const char *s, size_t n)
-{
-    size_t i;
-
-    if (s == NULL || strlen(s) != n) {
-        return false;
-    }
-    for (i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9') {
-            return false;
-        }
-    }
-    return true;
-}
 
 static void
 search_form(struct req *r, const char *q)
@@ -104,7 +89,7 @@ page_teryt_woj(struct req *r)
     char *name;
     int rc;
 
-    if (!is_digits(woj, 2)) {
+    if (!str_digits(woj, 2)) {
         return req_error(r, 404, NULL);
     }
     st = db_query(r->db, Q_WOJ_GET);
@@ -118,11 +103,10 @@ page_teryt_woj(struct req *r)
     db_done(st);
 
     layout_begin(r, arena_printf(&r->arena, T_TERYT_WOJ_NAMED, name));
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/teryt\">%s</a> › %s</nav>\n"
-                "<h1>" T_TERYT_WOJ_NAMED "</h1>\n",
-                T_NAV_REGIONS, name, name);
+    layout_breadcrumb(
+        &r->out,
+        (const struct crumb[]){{"/teryt", T_NAV_REGIONS}, {NULL, name}}, 2);
+    html_printf(&r->out, "<h1>" T_TERYT_WOJ_NAMED "</h1>\n", name);
     html_printf(&r->out, WIDE_OPEN, T_TERYT_POWIATS);
     html_printf(&r->out,
                 "<table>\n<caption>%s</caption>\n<thead><tr>"
@@ -161,7 +145,7 @@ page_teryt_powiat(struct req *r)
     db_stmt *st;
     int rc;
 
-    if (!is_digits(woj, 2) || !is_digits(pow, 2)) {
+    if (!str_digits(woj, 2) || !str_digits(pow, 2)) {
         return req_error(r, 404, NULL);
     }
     code = arena_printf(&r->arena, "%s%s", woj, pow);
@@ -178,11 +162,14 @@ page_teryt_powiat(struct req *r)
     db_done(st);
 
     layout_begin(r, arena_printf(&r->arena, "Powiat %s", pname));
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/teryt\">%s</a> › <a href=\"/teryt/%s\">%s</a> "
-                "› %s</nav>\n<h1>%s <small>(%s, %s)</small></h1>\n",
-                T_NAV_REGIONS, woj, wname, pname, pname, kind, code);
+    layout_breadcrumb(&r->out,
+                      (const struct crumb[]){
+                          {"/teryt", T_NAV_REGIONS},
+                          {arena_printf(&r->arena, "/teryt/%s", woj), wname},
+                          {NULL, pname}},
+                      3);
+    html_printf(&r->out, "<h1>%s <small>(%s, %s)</small></h1>\n", pname, kind,
+                code);
     html_printf(&r->out, WIDE_OPEN, T_TERYT_GMINAS);
     html_printf(&r->out,
                 "<table>\n<caption>%s</caption>\n<thead><tr>"
@@ -221,10 +208,11 @@ page_teryt_search(struct req *r)
         }
     }
     layout_begin(r, T_TERYT_RESULTS);
-    html_printf(&r->out,
-                "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
-                "href=\"/teryt\">%s</a> › %s</nav>\n<h1>%s</h1>\n",
-                T_NAV_REGIONS, T_TERYT_RESULTS, T_TERYT_RESULTS);
+    layout_breadcrumb(&r->out,
+                      (const struct crumb[]){{"/teryt", T_NAV_REGIONS},
+                                             {NULL, T_TERYT_RESULTS}},
+                      2);
+    html_printf(&r->out, "<h1>%s</h1>\n", T_TERYT_RESULTS);
     search_form(r, q);
     if (q != NULL && *q != '\0' && n == 0) {
         html_lit(&r->out, "<p role=\"status\">" T_TERYT_NO_RESULTS "</p>\n");

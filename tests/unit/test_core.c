@@ -154,6 +154,61 @@ test_json_writer_escapes(void **state)
     buf_free(&b);
 }
 
+/* Issue 13: the one check of a TERYT code's form. */
+static void
+test_str_digits(void **state)
+{
+    (void)state;
+    assert_true(str_digits("0212011", 7));
+    assert_true(str_digits("", 0));
+    assert_false(str_digits(NULL, 2));
+    assert_false(str_digits("021", 2));
+    assert_false(str_digits("0a", 2));
+    assert_false(str_digits("-1", 2));
+}
+
+/* Issue 13: one decoder and one encoder, inverse of each other. */
+static void
+test_utf8_decode_encode_round_trip(void **state)
+{
+    static const uint32_t cps[] = {0x41, 0x142, 0x20AC, 0x1F600, 0x10FFFF};
+    char out[4];
+    uint32_t cp;
+
+    (void)state;
+    for (size_t i = 0; i < sizeof(cps) / sizeof(cps[0]); i++) {
+        size_t k = str_utf8_encode(out, cps[i]);
+
+        assert_int_equal(str_utf8_decode(out, k, &cp), k);
+        assert_int_equal(cp, cps[i]);
+        assert_int_equal(str_utf8_decode(out, k - 1, &cp), 0); /* cut */
+    }
+    assert_int_equal(str_utf8_decode("\xC0\xAF", 2, &cp), 0); /* overlong */
+    assert_int_equal(str_utf8_decode("\xED\xA0\x80", 3, &cp),
+                     0); /* surrogate */
+    assert_int_equal(str_utf8_decode("\xF4\x90\x80\x80", 4, &cp), 0);
+}
+
+/* Windows-1250 Polish letters become UTF-8; undefined bytes refuse it. */
+static void
+test_cp1250_to_utf8(void **state)
+{
+    struct arena a;
+    size_t n = 0;
+
+    (void)state;
+    arena_init(&a);
+    assert_string_equal(str_cp1250_to_utf8(&a,
+                                           "\xB3\xF3"
+                                           "d\x9F \xA5\x80",
+                                           7, &n),
+                        "łódź Ą€");
+    assert_int_equal(n, strlen("łódź Ą€"));
+    assert_null(str_cp1250_to_utf8(&a, "a\x81", 2, &n));
+    assert_null(str_cp1250_to_utf8(&a, "a\0b", 3, &n));
+    arena_free(&a);
+}
+
 /* Issue 11: malformed bytes never reach JSON or the audit log as such. */
 static void
 test_malformed_utf8_is_replaced(void **state)
@@ -230,6 +285,9 @@ main(void)
         cmocka_unit_test(test_str_utf8_valid),
         cmocka_unit_test(test_str_money_polish_format),
         cmocka_unit_test(test_json_writer_escapes),
+        cmocka_unit_test(test_str_digits),
+        cmocka_unit_test(test_utf8_decode_encode_round_trip),
+        cmocka_unit_test(test_cp1250_to_utf8),
         cmocka_unit_test(test_malformed_utf8_is_replaced),
         cmocka_unit_test(test_warsaw_local_time),
     };

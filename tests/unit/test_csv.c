@@ -1,7 +1,8 @@
 /*
 ** Unit tests of core/csv.c (issue 11, finding 5): every trigger of the
 ** formula guard, quoting by the flags each export uses, numbers never
-** prefixed, and csv_unguard giving back the text the guard stood for.
+** prefixed, and csv_unguard giving back the text the guard stood for;
+** the reader's cells, rows and lines (issue 13).
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -155,6 +156,72 @@ test_csv_unguard_gives_back_the_text(void **state)
     }
 }
 
+/* The cells of text read with sep, as "a|b/c|" (| between cells, / at a
+ * row's end), so a whole reading compares as one string. */
+static void
+expect_cells(const char *text, char sep, const char *want)
+{
+    struct csv_in in;
+    struct buf got;
+    const char *s;
+    size_t n;
+    int step;
+
+    buf_init(&got);
+    csv_read_begin(&in, text, strlen(text), sep);
+    while ((step = csv_read_cell(&in, &s, &n)) != CSV_END) {
+        buf_append(&got, s, n);
+        buf_putc(&got, step == CSV_LAST ? '/' : '|');
+    }
+    buf_putc(&got, '\0');
+    assert_string_equal(got.data, want);
+    csv_read_end(&in);
+    buf_free(&got);
+}
+
+static void
+test_csv_reader_cells_and_rows(void **state)
+{
+    (void)state;
+    expect_cells("", ';', "");
+    expect_cells("a;b\r\nc;d\n", ';', "a|b/c|d/");
+    expect_cells("a,b;c", ',', "a|b;c/");
+    expect_cells("a;\n\n;b", ';', "a|//|b/");
+    expect_cells("a\rb", ';', "a/b/");
+    expect_cells("a;", ';', "a|/");
+    expect_cells("\"x;\"\"y\"\"\r\nz\";w\n", ';', "x;\"y\"\r\nz|w/");
+    expect_cells("a\"b;\"\"", ';', "a\"b|/");
+}
+
+static void
+test_csv_reader_flags_and_lines(void **state)
+{
+    static const char text[] = "\"a\nb\"x;c\n\"open";
+    struct csv_in in;
+    const char *s;
+    size_t n;
+
+    (void)state;
+    assert_int_equal(csv_bom_len("\xEF\xBB\xBF"
+                                 "a",
+                                 4),
+                     3);
+    assert_int_equal(csv_bom_len("a", 1), 0);
+    csv_read_begin(&in, text, strlen(text), ';');
+    assert_int_equal(csv_read_cell(&in, &s, &n), CSV_CELL);
+    assert_true(in.stray && !in.unclosed);
+    assert_int_equal(in.cell_line, 1);
+    assert_int_equal(in.line, 2);
+    assert_int_equal(csv_read_cell(&in, &s, &n), CSV_LAST);
+    assert_false(in.stray);
+    assert_int_equal(csv_read_cell(&in, &s, &n), CSV_LAST);
+    assert_true(in.unclosed);
+    assert_int_equal(in.cell_line, 3);
+    assert_int_equal(n, 4);
+    assert_int_equal(csv_read_cell(&in, &s, &n), CSV_END);
+    csv_read_end(&in);
+}
+
 int
 main(void)
 {
@@ -164,6 +231,8 @@ main(void)
         cmocka_unit_test(test_csv_quotes_by_flags),
         cmocka_unit_test(test_csv_numbers_are_not_guarded),
         cmocka_unit_test(test_csv_unguard_gives_back_the_text),
+        cmocka_unit_test(test_csv_reader_cells_and_rows),
+        cmocka_unit_test(test_csv_reader_flags_and_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,8 @@
 /*
 ** Unit tests of http/form.c (issue 11): URL-encoded and multipart bodies,
 ** parts without a usable name skipped (the bodies that crashed /login),
-** UTF-8 refused, the field cap, and time linear in hostile bodies.
+** UTF-8 refused, the field cap, and time linear in hostile bodies; and the
+** typed path parameters of http/request.c (issue 13).
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,7 +14,9 @@
 #include <time.h>
 
 #include "core/arena.h"
+#include "core/err.h"
 #include "http/form.h"
+#include "http/http.h"
 
 #define MP "multipart/form-data; boundary=XyZ"
 #define UE "application/x-www-form-urlencoded"
@@ -289,6 +292,38 @@ test_form_hostile_bodies_take_linear_time(void **state)
     free(body);
 }
 
+/* A path id is decimal digits only; anything else is a 404, never a 400. */
+static void
+test_req_param_num_takes_only_decimal_ids(void **state)
+{
+    static const char *bad[] = {
+        "",   "0",   "-1",  "+1",  " 1",
+        "1 ", "0x1", "1e3", "1.0", "1234567890123456789"};
+    struct req r;
+    int64_t v = -1;
+
+    (void)state;
+    memset(&r, 0, sizeof(r));
+    r.nparams = 1;
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        r.params[0] = bad[i];
+        r.status = 0;
+        assert_int_equal(req_param_num(&r, 0, 1, &v), ERR_NOTFOUND);
+        assert_int_equal(r.status, 404);
+    }
+    assert_int_equal(v, -1);
+    assert_int_equal(req_param_num(&r, 1, 0, &v), ERR_NOTFOUND);
+    r.params[0] = "0";
+    assert_int_equal(req_param_num(&r, 0, 0, &v), 0);
+    assert_int_equal(v, 0);
+    r.params[0] = "007";
+    assert_int_equal(req_param_num(&r, 0, 1, &v), 0);
+    assert_int_equal(v, 7);
+    r.params[0] = "999999999999999999";
+    assert_int_equal(req_param_num(&r, 0, 1, &v), 0);
+    assert_true(v == INT64_C(999999999999999999));
+}
+
 int
 main(void)
 {
@@ -301,6 +336,7 @@ main(void)
         cmocka_unit_test(test_form_boundary_parameter),
         cmocka_unit_test(test_form_field_cap),
         cmocka_unit_test(test_form_hostile_bodies_take_linear_time),
+        cmocka_unit_test(test_req_param_num_takes_only_decimal_ids),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
