@@ -8,9 +8,9 @@
 #include <string.h>
 
 #include "cli.h"
+#include "core/config.h"
 #include "core/log.h"
 #include "http/server.h"
-#include "core/config.h"
 
 const char cmd_serve_help[] =
     "usage: rodzina serve [--config FILE] [--db PATH] [--listen ADDR:PORT]\n"

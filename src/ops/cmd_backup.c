@@ -15,8 +15,8 @@
 
 #include "auth/auth.h"
 #include "cli/cli.h"
-#include "db/db.h"
 #include "core/config.h"
+#include "db/db.h"
 #include "ops/ops.h"
 
 const char cmd_backup_help[] =

@@ -5,8 +5,8 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
-#include "db/db.h"
 #include "core/config.h"
+#include "db/db.h"
 
 const char cmd_check_db_help[] =
     "usage: rodzina check-db [--config FILE] [--db PATH]\n"

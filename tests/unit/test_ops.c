@@ -13,9 +13,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/config.h"
 #include "core/err.h"
 #include "db/db.h"
-#include "core/config.h"
 #include "ops/ops.h"
 
 static char dir[64];
