@@ -1,6 +1,6 @@
 /*
 ** rodzina serve: run the web server over a database. The settings come
-** from the configuration (ops/config.h: defaults < file < RODZINA_*
+** from the configuration (core/config.h: defaults < file < RODZINA_*
 ** environment < flags); a wrong one stops the start with its origin.
 */
 #include <stdio.h>
@@ -8,9 +8,9 @@
 #include <string.h>
 
 #include "cli.h"
+#include "core/config.h"
 #include "core/log.h"
 #include "http/server.h"
-#include "ops/config.h"
 
 const char cmd_serve_help[] =
     "usage: rodzina serve [--config FILE] [--db PATH] [--listen ADDR:PORT]\n"
@@ -77,29 +77,29 @@ const char cmd_serve_help[] =
 int
 cmd_serve(int argc, char **argv)
 {
-    const char *file = NULL, *flags[OPS_KEY_COUNT] = {0};
+    const char *file = NULL, *flags[CONFIG_KEY_COUNT] = {0};
     bool tls_proxy = false;
     const struct cli_opt opts[] = {
         {"config", &file, NULL, 0},
-        {"db", &flags[OPS_DB], NULL, 0},
-        {"listen", &flags[OPS_LISTEN], NULL, 0},
-        {"threads", &flags[OPS_THREADS], NULL, 0},
-        {"body-limit", &flags[OPS_BODY_LIMIT], NULL, 0},
+        {"db", &flags[CONFIG_DB], NULL, 0},
+        {"listen", &flags[CONFIG_LISTEN], NULL, 0},
+        {"threads", &flags[CONFIG_THREADS], NULL, 0},
+        {"body-limit", &flags[CONFIG_BODY_LIMIT], NULL, 0},
         {"behind-tls-proxy", NULL, &tls_proxy, 0},
-        {"trusted-proxy", &flags[OPS_TRUSTED_PROXY], NULL, 0},
-        {"user", &flags[OPS_USER], NULL, 0},
-        {"log-file", &flags[OPS_LOG_FILE], NULL, 0},
-        {"log-level", &flags[OPS_LOG_LEVEL], NULL, 0},
-        {"metrics-allow", &flags[OPS_METRICS_ALLOW], NULL, 0},
-        {"metrics-token", &flags[OPS_METRICS_TOKEN], NULL, 0},
-        {"max-connections", &flags[OPS_MAX_CONNECTIONS], NULL, 0},
-        {"max-connections-per-address", &flags[OPS_MAX_CONNECTIONS_PER_ADDRESS],
-         NULL, 0},
-        {"header-timeout", &flags[OPS_HEADER_TIMEOUT], NULL, 0},
+        {"trusted-proxy", &flags[CONFIG_TRUSTED_PROXY], NULL, 0},
+        {"user", &flags[CONFIG_USER], NULL, 0},
+        {"log-file", &flags[CONFIG_LOG_FILE], NULL, 0},
+        {"log-level", &flags[CONFIG_LOG_LEVEL], NULL, 0},
+        {"metrics-allow", &flags[CONFIG_METRICS_ALLOW], NULL, 0},
+        {"metrics-token", &flags[CONFIG_METRICS_TOKEN], NULL, 0},
+        {"max-connections", &flags[CONFIG_MAX_CONNECTIONS], NULL, 0},
+        {"max-connections-per-address",
+         &flags[CONFIG_MAX_CONNECTIONS_PER_ADDRESS], NULL, 0},
+        {"header-timeout", &flags[CONFIG_HEADER_TIMEOUT], NULL, 0},
         {NULL, NULL, NULL, 0},
     };
     struct server_config cfg = {0};
-    struct ops_config c;
+    struct config c;
     const char *pos[1];
     char err[600];
     int npos, rc;
@@ -108,11 +108,11 @@ cmd_serve(int argc, char **argv)
         return rc;
     }
     if (tls_proxy) {
-        flags[OPS_BEHIND_TLS_PROXY] = "yes";
+        flags[CONFIG_BEHIND_TLS_PROXY] = "yes";
     }
-    if (ops_config_load(&c, file, flags, err, sizeof(err)) != 0) {
+    if (config_load(&c, file, flags, err, sizeof(err)) != 0) {
         fprintf(stderr, "rodzina serve: %s\n", err);
-        ops_config_free(&c);
+        config_free(&c);
         /* A malformed flag is a usage error (2), as before the file
          * existed; an address that cannot be used stays a failure (1). */
         return strncmp(err, "--", 2) == 0 && strncmp(err, "--listen", 8) != 0
@@ -120,21 +120,21 @@ cmd_serve(int argc, char **argv)
                    : 1;
     }
     log_set_level(c.log_level);
-    cfg.db_path = c.value[OPS_DB];
-    cfg.listen = c.value[OPS_LISTEN];
+    cfg.db_path = c.value[CONFIG_DB];
+    cfg.listen = c.value[CONFIG_LISTEN];
     cfg.threads = c.threads;
     cfg.body_limit = c.body_limit;
     cfg.behind_tls_proxy = c.behind_tls_proxy;
-    cfg.trusted_proxy = c.value[OPS_TRUSTED_PROXY];
-    cfg.user = c.value[OPS_USER];
-    cfg.log_file = c.value[OPS_LOG_FILE];
+    cfg.trusted_proxy = c.value[CONFIG_TRUSTED_PROXY];
+    cfg.user = c.value[CONFIG_USER];
+    cfg.log_file = c.value[CONFIG_LOG_FILE];
     cfg.log_level = c.log_level;
     cfg.metrics_loopback = c.metrics_loopback;
-    cfg.metrics_token = c.value[OPS_METRICS_TOKEN];
+    cfg.metrics_token = c.value[CONFIG_METRICS_TOKEN];
     cfg.max_connections = c.max_connections;
     cfg.max_connections_per_address = c.max_connections_per_address;
     cfg.header_timeout = c.header_timeout;
     rc = server_run(&cfg);
-    ops_config_free(&c);
+    config_free(&c);
     return rc;
 }

@@ -15,8 +15,8 @@
 
 #include "auth/auth.h"
 #include "cli/cli.h"
+#include "core/config.h"
 #include "db/db.h"
-#include "ops/config.h"
 #include "ops/ops.h"
 
 const char cmd_backup_help[] =
@@ -82,15 +82,15 @@ absolute(const char *file, char *out, size_t n)
 }
 
 static int
-load(const char *cmd, const char *file, const char *db, struct ops_config *c)
+load(const char *cmd, const char *file, const char *db, struct config *c)
 {
-    const char *flags[OPS_KEY_COUNT] = {0};
+    const char *flags[CONFIG_KEY_COUNT] = {0};
     char err[600];
 
-    flags[OPS_DB] = db;
-    if (ops_config_load(c, file, flags, err, sizeof(err)) != 0) {
+    flags[CONFIG_DB] = db;
+    if (config_load(c, file, flags, err, sizeof(err)) != 0) {
         fprintf(stderr, "rodzina %s: %s\n", cmd, err);
-        ops_config_free(c);
+        config_free(c);
         return 1;
     }
     return 0;
@@ -113,7 +113,7 @@ cmd_backup(int argc, char **argv)
     };
     char dest[PATH_MAX + 256], err[600];
     const char *pos[1];
-    struct ops_config c;
+    struct config c;
     struct db *h;
     int64_t bytes = 0;
     int npos, rc, version = -1;
@@ -126,17 +126,18 @@ cmd_backup(int argc, char **argv)
     }
     if (absolute(pos[0], dest, sizeof(dest)) != 0) {
         fprintf(stderr, "rodzina backup: %s: no such folder\n", pos[0]);
-        ops_config_free(&c);
+        config_free(&c);
         return 1;
     }
-    if (access(c.value[OPS_DB], R_OK) != 0) {
-        fprintf(stderr, "rodzina backup: cannot read %s\n", c.value[OPS_DB]);
-        ops_config_free(&c);
+    if (access(c.value[CONFIG_DB], R_OK) != 0) {
+        fprintf(stderr, "rodzina backup: cannot read %s\n", c.value[CONFIG_DB]);
+        config_free(&c);
         return 1;
     }
-    if (db_backup_file(c.value[OPS_DB], dest, &bytes, err, sizeof(err)) != 0) {
+    if (db_backup_file(c.value[CONFIG_DB], dest, &bytes, err, sizeof(err)) !=
+        0) {
         fprintf(stderr, "rodzina backup: %s\n", err);
-        ops_config_free(&c);
+        config_free(&c);
         return 1;
     }
     rc = db_check_file(dest, print_problem, "backup", &version, err,
@@ -144,13 +145,13 @@ cmd_backup(int argc, char **argv)
     if (rc != 0) {
         fprintf(stderr, "rodzina backup: the copy %s fails its check%s%s\n",
                 dest, rc < 0 ? ": " : "", rc < 0 ? err : "");
-        ops_config_free(&c);
+        config_free(&c);
         return 1;
     }
     /* Recording needs the current schema; an older database (before an
      * upgrade) is copied but left untouched. */
     if (version == db_latest_version()) {
-        if (db_open(c.value[OPS_DB], 0, &h, err, sizeof(err)) != 0 ||
+        if (db_open(c.value[CONFIG_DB], 0, &h, err, sizeof(err)) != 0 ||
             ops_backup_record(h, dest, bytes, version, os_account()) != 0) {
             fprintf(stderr,
                     "rodzina backup: copy written to %s but not "
@@ -159,7 +160,7 @@ cmd_backup(int argc, char **argv)
             if (h != NULL) {
                 db_close(h);
             }
-            ops_config_free(&c);
+            config_free(&c);
             return 1;
         }
         db_close(h);
@@ -171,8 +172,8 @@ cmd_backup(int argc, char **argv)
     }
     printf("backup of %s written to %s: %lld bytes, schema version %d, "
            "integrity ok\n",
-           c.value[OPS_DB], dest, (long long)bytes, version);
-    ops_config_free(&c);
+           c.value[CONFIG_DB], dest, (long long)bytes, version);
+    config_free(&c);
     return 0;
 }
 
@@ -189,7 +190,7 @@ cmd_restore(int argc, char **argv)
     };
     char err[600], after[200];
     const char *pos[1], *target;
-    struct ops_config c;
+    struct config c;
     struct db *h = NULL;
     int npos, rc, version = -1, latest = db_latest_version();
 
@@ -199,7 +200,7 @@ cmd_restore(int argc, char **argv)
     if (load("restore", file, db, &c) != 0) {
         return 1;
     }
-    target = c.value[OPS_DB];
+    target = c.value[CONFIG_DB];
     if (access(pos[0], R_OK) != 0) {
         fprintf(stderr, "rodzina restore: cannot read %s\n", pos[0]);
         goto fail;
@@ -264,9 +265,9 @@ cmd_restore(int argc, char **argv)
     printf("restored %s from %s (schema version %d, now %d)\n", target, pos[0],
            version, db_schema_version(h));
     db_close(h);
-    ops_config_free(&c);
+    config_free(&c);
     return 0;
 fail:
-    ops_config_free(&c);
+    config_free(&c);
     return 1;
 }

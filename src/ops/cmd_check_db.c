@@ -5,8 +5,8 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "core/config.h"
 #include "db/db.h"
-#include "ops/config.h"
 
 const char cmd_check_db_help[] =
     "usage: rodzina check-db [--config FILE] [--db PATH]\n"
@@ -60,13 +60,13 @@ print_problem(void *arg, const char *text)
 int
 cmd_check_db(int argc, char **argv)
 {
-    const char *file = NULL, *flags[OPS_KEY_COUNT] = {0};
+    const char *file = NULL, *flags[CONFIG_KEY_COUNT] = {0};
     const struct cli_opt opts[] = {
         {"config", &file, NULL, 0},
-        {"db", &flags[OPS_DB], NULL, 0},
+        {"db", &flags[CONFIG_DB], NULL, 0},
         {NULL, NULL, NULL, 0},
     };
-    struct ops_config c;
+    struct config c;
     const char *pos[1];
     char err[600];
     int npos, rc, version = -1, latest = db_latest_version(), n, unlinked;
@@ -74,16 +74,16 @@ cmd_check_db(int argc, char **argv)
     if ((rc = cli_parse("check-db", argc, argv, opts, 0, 0, pos, &npos)) != 0) {
         return rc;
     }
-    if (ops_config_load(&c, file, flags, err, sizeof(err)) != 0) {
+    if (config_load(&c, file, flags, err, sizeof(err)) != 0) {
         fprintf(stderr, "rodzina check-db: %s\n", err);
-        ops_config_free(&c);
+        config_free(&c);
         return 1;
     }
-    n = db_check_file(c.value[OPS_DB], print_problem, NULL, &version, err,
+    n = db_check_file(c.value[CONFIG_DB], print_problem, NULL, &version, err,
                       sizeof(err));
     if (n < 0) {
         fprintf(stderr, "rodzina check-db: %s\n", err);
-        ops_config_free(&c);
+        config_free(&c);
         return 1;
     }
     if (version > latest) {
@@ -96,14 +96,14 @@ cmd_check_db(int argc, char **argv)
                version);
         n++;
     }
-    unlinked = print_unlinked(c.value[OPS_DB]);
-    printf("%s: schema version %d (this program %d), %s", c.value[OPS_DB],
+    unlinked = print_unlinked(c.value[CONFIG_DB]);
+    printf("%s: schema version %d (this program %d), %s", c.value[CONFIG_DB],
            version, latest,
            n == 0 ? "integrity ok, foreign keys ok" : "PROBLEMS FOUND");
     if (unlinked > 0) {
         printf(", %d unlinked by the migration to ownership by id", unlinked);
     }
     printf("\n");
-    ops_config_free(&c);
+    config_free(&c);
     return n == 0 ? 0 : 1;
 }

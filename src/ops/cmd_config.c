@@ -7,7 +7,7 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
-#include "ops/config.h"
+#include "core/config.h"
 
 const char cmd_config_help[] =
     "usage: rodzina config [--config FILE] [--template] [--db PATH]\n"
@@ -33,25 +33,25 @@ const char cmd_config_help[] =
 int
 cmd_config(int argc, char **argv)
 {
-    const char *file = NULL, *flags[OPS_KEY_COUNT] = {0};
+    const char *file = NULL, *flags[CONFIG_KEY_COUNT] = {0};
     bool tls_proxy = false, template = false;
     const struct cli_opt opts[] = {
         {"config", &file, NULL, 0},
         {"template", NULL, &template, 0},
-        {"db", &flags[OPS_DB], NULL, 0},
-        {"listen", &flags[OPS_LISTEN], NULL, 0},
-        {"threads", &flags[OPS_THREADS], NULL, 0},
-        {"body-limit", &flags[OPS_BODY_LIMIT], NULL, 0},
+        {"db", &flags[CONFIG_DB], NULL, 0},
+        {"listen", &flags[CONFIG_LISTEN], NULL, 0},
+        {"threads", &flags[CONFIG_THREADS], NULL, 0},
+        {"body-limit", &flags[CONFIG_BODY_LIMIT], NULL, 0},
         {"behind-tls-proxy", NULL, &tls_proxy, 0},
-        {"trusted-proxy", &flags[OPS_TRUSTED_PROXY], NULL, 0},
-        {"user", &flags[OPS_USER], NULL, 0},
-        {"log-file", &flags[OPS_LOG_FILE], NULL, 0},
-        {"log-level", &flags[OPS_LOG_LEVEL], NULL, 0},
-        {"metrics-allow", &flags[OPS_METRICS_ALLOW], NULL, 0},
-        {"metrics-token", &flags[OPS_METRICS_TOKEN], NULL, 0},
+        {"trusted-proxy", &flags[CONFIG_TRUSTED_PROXY], NULL, 0},
+        {"user", &flags[CONFIG_USER], NULL, 0},
+        {"log-file", &flags[CONFIG_LOG_FILE], NULL, 0},
+        {"log-level", &flags[CONFIG_LOG_LEVEL], NULL, 0},
+        {"metrics-allow", &flags[CONFIG_METRICS_ALLOW], NULL, 0},
+        {"metrics-token", &flags[CONFIG_METRICS_TOKEN], NULL, 0},
         {NULL, NULL, NULL, 0},
     };
-    struct ops_config c;
+    struct config c;
     const char *pos[1];
     char err[600];
     int npos, rc;
@@ -60,18 +60,18 @@ cmd_config(int argc, char **argv)
         return rc;
     }
     if (template) {
-        ops_config_print_template(stdout);
+        config_print_template(stdout);
         return 0;
     }
     if (tls_proxy) {
-        flags[OPS_BEHIND_TLS_PROXY] = "yes";
+        flags[CONFIG_BEHIND_TLS_PROXY] = "yes";
     }
-    if (ops_config_load(&c, file, flags, err, sizeof(err)) != 0) {
+    if (config_load(&c, file, flags, err, sizeof(err)) != 0) {
         fprintf(stderr, "rodzina config: %s\n", err);
-        ops_config_free(&c);
+        config_free(&c);
         return 1;
     }
-    ops_config_print(&c, stdout);
-    ops_config_free(&c);
+    config_print(&c, stdout);
+    config_free(&c);
     return 0;
 }

@@ -1,5 +1,5 @@
 /*
-** Operations of an instance, beside its configuration (config.h): the
+** Operations of an instance, beside its configuration (core/config.h): the
 ** record of backups and the figures the administrators' page and /metrics
 ** show. No HTML here; pages are in ops_pages.c, commands in cmd_*.c.
 */

@@ -13,9 +13,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/config.h"
 #include "core/err.h"
 #include "db/db.h"
-#include "ops/config.h"
 #include "ops/ops.h"
 
 static char dir[64];
@@ -62,25 +62,25 @@ write_conf(const char *text)
 static void
 test_ops_config_defaults_without_file(void **state)
 {
-    struct ops_config c;
+    struct config c;
     char err[600] = "";
     char path[128];
 
     (void)state;
     snprintf(path, sizeof(path), "%s/absent.conf", dir);
     /* An explicitly named file must exist... */
-    assert_int_equal(ops_config_load(&c, path, NULL, err, sizeof(err)), ERR_IO);
-    ops_config_free(&c);
+    assert_int_equal(config_load(&c, path, NULL, err, sizeof(err)), ERR_IO);
+    config_free(&c);
     /* ...while "" means no file at all. */
-    assert_int_equal(ops_config_load(&c, "", NULL, err, sizeof(err)), 0);
-    assert_string_equal(c.value[OPS_DB], "rodzina.db");
-    assert_string_equal(c.value[OPS_LISTEN], "127.0.0.1:8080");
+    assert_int_equal(config_load(&c, "", NULL, err, sizeof(err)), 0);
+    assert_string_equal(c.value[CONFIG_DB], "rodzina.db");
+    assert_string_equal(c.value[CONFIG_LISTEN], "127.0.0.1:8080");
     assert_int_equal(c.threads, 0);
     assert_int_equal(c.body_limit, 25u * 1024 * 1024);
     assert_false(c.behind_tls_proxy);
     assert_true(c.metrics_loopback);
-    assert_string_equal(c.source[OPS_DB], "default");
-    ops_config_free(&c);
+    assert_string_equal(c.source[CONFIG_DB], "default");
+    config_free(&c);
 }
 
 static void
@@ -92,26 +92,26 @@ test_ops_config_precedence_flag_env_file_default(void **state)
                                   "listen = 127.0.0.1:9000\n"
                                   "body_limit = 2M\n"
                                   "behind_tls_proxy = yes\n");
-    const char *flags[OPS_KEY_COUNT] = {0};
-    struct ops_config c;
+    const char *flags[CONFIG_KEY_COUNT] = {0};
+    struct config c;
     char err[600] = "", src[160];
 
     (void)state;
     setenv("RODZINA_THREADS", "5", 1);
     setenv("RODZINA_LISTEN", "127.0.0.1:9001", 1);
-    flags[OPS_LISTEN] = "127.0.0.1:9002";
-    assert_int_equal(ops_config_load(&c, path, flags, err, sizeof(err)), 0);
-    assert_string_equal(c.value[OPS_DB], "/srv/file.db"); /* file */
+    flags[CONFIG_LISTEN] = "127.0.0.1:9002";
+    assert_int_equal(config_load(&c, path, flags, err, sizeof(err)), 0);
+    assert_string_equal(c.value[CONFIG_DB], "/srv/file.db"); /* file */
     snprintf(src, sizeof(src), "%s:3", path);
-    assert_string_equal(c.source[OPS_DB], src);
+    assert_string_equal(c.source[CONFIG_DB], src);
     assert_int_equal(c.threads, 5); /* env */
-    assert_string_equal(c.source[OPS_THREADS], "env RODZINA_THREADS");
-    assert_string_equal(c.value[OPS_LISTEN], "127.0.0.1:9002"); /* flag */
-    assert_string_equal(c.source[OPS_LISTEN], "flag --listen");
+    assert_string_equal(c.source[CONFIG_THREADS], "env RODZINA_THREADS");
+    assert_string_equal(c.value[CONFIG_LISTEN], "127.0.0.1:9002"); /* flag */
+    assert_string_equal(c.source[CONFIG_LISTEN], "flag --listen");
     assert_int_equal(c.body_limit, 2u * 1024 * 1024);
     assert_true(c.behind_tls_proxy);
-    assert_string_equal(c.value[OPS_LOG_LEVEL], "info"); /* default */
-    ops_config_free(&c);
+    assert_string_equal(c.value[CONFIG_LOG_LEVEL], "info"); /* default */
+    config_free(&c);
     unsetenv("RODZINA_THREADS");
     unsetenv("RODZINA_LISTEN");
 }
@@ -138,58 +138,56 @@ test_ops_config_refuses_with_file_line_and_reason(void **state)
     (void)state;
     for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         const char *path = write_conf(cases[i].text);
-        struct ops_config c;
+        struct config c;
         char err[600] = "";
 
-        assert_int_equal(ops_config_load(&c, path, NULL, err, sizeof(err)),
+        assert_int_equal(config_load(&c, path, NULL, err, sizeof(err)),
                          ERR_INPUT);
         if (strstr(err, cases[i].expect) == NULL ||
             strncmp(err, path, strlen(path)) != 0) {
             fail_msg("case %zu: '%s' lacks '%s'", i, err, cases[i].expect);
         }
-        ops_config_free(&c);
+        config_free(&c);
     }
 }
 
 static void
 test_ops_config_env_and_flag_values_are_checked(void **state)
 {
-    const char *flags[OPS_KEY_COUNT] = {0};
-    struct ops_config c;
+    const char *flags[CONFIG_KEY_COUNT] = {0};
+    struct config c;
     char err[600] = "";
 
     (void)state;
     setenv("RODZINA_THREADS", "999", 1);
-    assert_int_equal(ops_config_load(&c, "", NULL, err, sizeof(err)),
-                     ERR_INPUT);
+    assert_int_equal(config_load(&c, "", NULL, err, sizeof(err)), ERR_INPUT);
     assert_non_null(strstr(err, "environment RODZINA_THREADS = '999'"));
-    ops_config_free(&c);
+    config_free(&c);
     unsetenv("RODZINA_THREADS");
-    flags[OPS_METRICS_ALLOW] = "everyone";
-    assert_int_equal(ops_config_load(&c, "", flags, err, sizeof(err)),
-                     ERR_INPUT);
+    flags[CONFIG_METRICS_ALLOW] = "everyone";
+    assert_int_equal(config_load(&c, "", flags, err, sizeof(err)), ERR_INPUT);
     assert_non_null(strstr(err, "--metrics-allow 'everyone'"));
-    ops_config_free(&c);
+    config_free(&c);
 }
 
 static void
 test_ops_config_print_masks_secrets(void **state)
 {
-    const char *flags[OPS_KEY_COUNT] = {0};
-    struct ops_config c;
+    const char *flags[CONFIG_KEY_COUNT] = {0};
+    struct config c;
     char err[600] = "", out[4096] = "";
     FILE *f = fmemopen(out, sizeof(out) - 1, "w");
 
     (void)state;
-    flags[OPS_METRICS_TOKEN] = "very-secret-token-123";
-    assert_int_equal(ops_config_load(&c, "", flags, err, sizeof(err)), 0);
-    ops_config_print(&c, f);
+    flags[CONFIG_METRICS_TOKEN] = "very-secret-token-123";
+    assert_int_equal(config_load(&c, "", flags, err, sizeof(err)), 0);
+    config_print(&c, f);
     fclose(f);
     assert_null(strstr(out, "very-secret-token-123"));
     assert_non_null(strstr(out, "# from flag --metrics-token\n"
                                 "metrics_token = ********\n"));
     assert_non_null(strstr(out, "# from default\ndb = rodzina.db\n"));
-    ops_config_free(&c);
+    config_free(&c);
 }
 
 static void

@@ -16,51 +16,52 @@
 #include "core/arena.h"
 #include "core/err.h"
 
-const struct ops_key_info ops_keys[OPS_KEY_COUNT] = {
-    [OPS_DB] = {"db", "rodzina.db", false, false,
-                "database file (SQLite); relative paths start in the "
-                "working folder"},
-    [OPS_LISTEN] = {"listen", "127.0.0.1:8080", false, false,
-                    "IPv4 address and port to listen on; port 0 picks a "
-                    "free one"},
-    [OPS_THREADS] = {"threads", "0", false, false,
-                     "worker threads, 0..256; 0 = one per CPU"},
-    [OPS_BODY_LIMIT] = {"body_limit", "25M", false, false,
-                        "largest request body accepted (bytes, or with a "
-                        "K, M or G suffix), 1K..1G"},
-    [OPS_BEHIND_TLS_PROXY] = {"behind_tls_proxy", "no", true, false,
-                              "yes when TLS ends at a reverse proxy: "
-                              "cookies get Secure"},
-    [OPS_TRUSTED_PROXY] = {"trusted_proxy", "127.0.0.1", false, false,
-                           "with behind_tls_proxy: the proxy's IPv4 address; "
-                           "only its X-Forwarded-For names the client"},
-    [OPS_USER] = {"user", "", false, false,
-                  "account to switch to after binding when started as "
-                  "root; empty = do not switch"},
-    [OPS_LOG_FILE] = {"log_file", "", false, false,
-                      "append logs to this file (reopened on SIGHUP); "
-                      "empty = standard error"},
-    [OPS_LOG_LEVEL] = {"log_level", "info", false, false,
-                       "info (everything, with the access log), warn or "
-                       "error"},
-    [OPS_METRICS_ALLOW] = {"metrics_allow", "loopback", false, false,
-                           "who may read /metrics besides administrators "
-                           "and the token: loopback or admin"},
-    [OPS_METRICS_TOKEN] = {"metrics_token", "", false, true,
-                           "bearer token for /metrics (at least 16 "
-                           "characters); empty = none"},
-    [OPS_MAX_CONNECTIONS] = {"max_connections", "1000", false, false,
-                             "connections open at once, 16..100000 (kept "
-                             "below the file descriptor limit)"},
-    [OPS_MAX_CONNECTIONS_PER_ADDRESS] =
+const struct config_key_info config_keys[CONFIG_KEY_COUNT] = {
+    [CONFIG_DB] = {"db", "rodzina.db", false, false,
+                   "database file (SQLite); relative paths start in the "
+                   "working folder"},
+    [CONFIG_LISTEN] = {"listen", "127.0.0.1:8080", false, false,
+                       "IPv4 address and port to listen on; port 0 picks a "
+                       "free one"},
+    [CONFIG_THREADS] = {"threads", "0", false, false,
+                        "worker threads, 0..256; 0 = one per CPU"},
+    [CONFIG_BODY_LIMIT] = {"body_limit", "25M", false, false,
+                           "largest request body accepted (bytes, or with a "
+                           "K, M or G suffix), 1K..1G"},
+    [CONFIG_BEHIND_TLS_PROXY] = {"behind_tls_proxy", "no", true, false,
+                                 "yes when TLS ends at a reverse proxy: "
+                                 "cookies get Secure"},
+    [CONFIG_TRUSTED_PROXY] =
+        {"trusted_proxy", "127.0.0.1", false, false,
+         "with behind_tls_proxy: the proxy's IPv4 address; "
+         "only its X-Forwarded-For names the client"},
+    [CONFIG_USER] = {"user", "", false, false,
+                     "account to switch to after binding when started as "
+                     "root; empty = do not switch"},
+    [CONFIG_LOG_FILE] = {"log_file", "", false, false,
+                         "append logs to this file (reopened on SIGHUP); "
+                         "empty = standard error"},
+    [CONFIG_LOG_LEVEL] = {"log_level", "info", false, false,
+                          "info (everything, with the access log), warn or "
+                          "error"},
+    [CONFIG_METRICS_ALLOW] = {"metrics_allow", "loopback", false, false,
+                              "who may read /metrics besides administrators "
+                              "and the token: loopback or admin"},
+    [CONFIG_METRICS_TOKEN] = {"metrics_token", "", false, true,
+                              "bearer token for /metrics (at least 16 "
+                              "characters); empty = none"},
+    [CONFIG_MAX_CONNECTIONS] = {"max_connections", "1000", false, false,
+                                "connections open at once, 16..100000 (kept "
+                                "below the file descriptor limit)"},
+    [CONFIG_MAX_CONNECTIONS_PER_ADDRESS] =
         {"max_connections_per_address", "64", false, false,
          "connections open at once from one client address, 0..100000; "
          "0 = no limit (behind a reverse proxy every client has its "
          "address: set 0 or above max_connections)"},
-    [OPS_HEADER_TIMEOUT] = {"header_timeout", "20", false, false,
-                            "seconds a request line and its headers may "
-                            "take to arrive, 2..600; an idle keep-alive "
-                            "connection is closed after as long"},
+    [CONFIG_HEADER_TIMEOUT] = {"header_timeout", "20", false, false,
+                               "seconds a request line and its headers may "
+                               "take to arrive, 2..600; an idle keep-alive "
+                               "connection is closed after as long"},
 };
 
 static bool
@@ -135,19 +136,19 @@ valid_listen(const char *v)
 }
 
 const char *
-ops_config_check(enum ops_key k, const char *v)
+config_check(enum config_key k, const char *v)
 {
     size_t n;
     bool b;
 
     switch (k) {
-    case OPS_DB:
+    case CONFIG_DB:
         return *v == '\0' ? "must not be empty" : NULL;
-    case OPS_LISTEN:
+    case CONFIG_LISTEN:
         return valid_listen(v) ? NULL
                                : "bad listen address: must be IPv4:PORT, "
                                  "e.g. 127.0.0.1:8080";
-    case OPS_THREADS: {
+    case CONFIG_THREADS: {
         char *end;
         long t = strtol(v, &end, 10);
 
@@ -155,51 +156,52 @@ ops_config_check(enum ops_key k, const char *v)
                    ? NULL
                    : "must be a whole number 0..256";
     }
-    case OPS_BODY_LIMIT:
+    case CONFIG_BODY_LIMIT:
         return parse_size(v, &n) && n >= 1024 && n <= (1u << 30)
                    ? NULL
                    : "must be a size 1K..1G (e.g. 25M)";
-    case OPS_BEHIND_TLS_PROXY:
+    case CONFIG_BEHIND_TLS_PROXY:
         return parse_bool(v, &b) ? NULL : "must be yes or no";
-    case OPS_TRUSTED_PROXY: {
+    case CONFIG_TRUSTED_PROXY: {
         struct in_addr ia;
 
         return inet_pton(AF_INET, v, &ia) == 1 ? NULL
                                                : "must be an IPv4 address";
     }
-    case OPS_USER:
+    case CONFIG_USER:
         if (*v != '\0' && getpwnam(v) == NULL) {
             return "no such user on this system";
         }
         return NULL;
-    case OPS_LOG_FILE:
+    case CONFIG_LOG_FILE:
         return NULL;
-    case OPS_LOG_LEVEL:
+    case CONFIG_LOG_LEVEL:
         return strcmp(v, "info") == 0 || strcmp(v, "warn") == 0 ||
                        strcmp(v, "error") == 0
                    ? NULL
                    : "must be info, warn or error";
-    case OPS_METRICS_ALLOW:
+    case CONFIG_METRICS_ALLOW:
         return strcmp(v, "loopback") == 0 || strcmp(v, "admin") == 0
                    ? NULL
                    : "must be loopback or admin";
-    case OPS_METRICS_TOKEN:
+    case CONFIG_METRICS_TOKEN:
         return *v == '\0' || strlen(v) >= 16
                    ? NULL
                    : "must be empty or at least 16 characters";
-    case OPS_MAX_CONNECTIONS:
-    case OPS_MAX_CONNECTIONS_PER_ADDRESS: {
+    case CONFIG_MAX_CONNECTIONS:
+    case CONFIG_MAX_CONNECTIONS_PER_ADDRESS: {
         char *end;
         long t = strtol(v, &end, 10);
-        long lo = k == OPS_MAX_CONNECTIONS ? 16 : 0;
+        long lo = k == CONFIG_MAX_CONNECTIONS ? 16 : 0;
 
         return isdigit((unsigned char)*v) && *end == '\0' && t >= lo &&
                        t <= 100000
                    ? NULL
-               : k == OPS_MAX_CONNECTIONS ? "must be a whole number 16..100000"
-                                          : "must be a whole number 0..100000";
+               : k == CONFIG_MAX_CONNECTIONS
+                   ? "must be a whole number 16..100000"
+                   : "must be a whole number 0..100000";
     }
-    case OPS_HEADER_TIMEOUT: {
+    case CONFIG_HEADER_TIMEOUT: {
         char *end;
         long t = strtol(v, &end, 10);
 
@@ -207,7 +209,7 @@ ops_config_check(enum ops_key k, const char *v)
                    ? NULL
                    : "must be a whole number of seconds 2..600";
     }
-    case OPS_KEY_COUNT:
+    case CONFIG_KEY_COUNT:
         break;
     }
     return "unknown key";
@@ -218,8 +220,8 @@ find_key(const char *name)
 {
     int k;
 
-    for (k = 0; k < OPS_KEY_COUNT; k++) {
-        if (strcmp(ops_keys[k].name, name) == 0) {
+    for (k = 0; k < CONFIG_KEY_COUNT; k++) {
+        if (strcmp(config_keys[k].name, name) == 0) {
             return k;
         }
     }
@@ -227,7 +229,7 @@ find_key(const char *name)
 }
 
 static void
-set(struct ops_config *c, int k, const char *value, char *source)
+set(struct config *c, int k, const char *value, char *source)
 {
     free(c->value[k]);
     free(c->source[k]);
@@ -252,7 +254,7 @@ strip(char *s)
 
 /* The INI layer: "key = value", '#' or ';' comments, [rodzina] section. */
 static int
-read_file(struct ops_config *c, const char *path, bool must_exist, char *err,
+read_file(struct config *c, const char *path, bool must_exist, char *err,
           size_t errlen)
 {
     FILE *f = fopen(path, "r");
@@ -307,7 +309,7 @@ read_file(struct ops_config *c, const char *path, bool must_exist, char *err,
             fclose(f);
             return ERR_INPUT;
         }
-        why = ops_config_check((enum ops_key)k, val);
+        why = config_check((enum config_key)k, val);
         if (why != NULL) {
             snprintf(err, errlen, "%s:%d: %s = '%.128s': %s", path, lineno, key,
                      val, why);
@@ -328,8 +330,8 @@ env_name(int k, char *out, size_t n)
 
     snprintf(out, n, "RODZINA_");
     i = strlen(out);
-    for (j = 0; ops_keys[k].name[j] != '\0' && i + 1 < n; j++) {
-        out[i++] = (char)toupper((unsigned char)ops_keys[k].name[j]);
+    for (j = 0; config_keys[k].name[j] != '\0' && i + 1 < n; j++) {
+        out[i++] = (char)toupper((unsigned char)config_keys[k].name[j]);
     }
     out[i] = '\0';
 }
@@ -339,7 +341,7 @@ flag_name(int k, char *out, size_t n)
 {
     size_t i;
 
-    snprintf(out, n, "--%s", ops_keys[k].name);
+    snprintf(out, n, "--%s", config_keys[k].name);
     for (i = 2; out[i] != '\0'; i++) {
         if (out[i] == '_') {
             out[i] = '-';
@@ -348,9 +350,8 @@ flag_name(int k, char *out, size_t n)
 }
 
 int
-ops_config_load(struct ops_config *c, const char *file,
-                const char *const flags[OPS_KEY_COUNT], char *err,
-                size_t errlen)
+config_load(struct config *c, const char *file,
+            const char *const flags[CONFIG_KEY_COUNT], char *err, size_t errlen)
 {
     const char *env_file = getenv("RODZINA_CONFIG");
     bool must_exist = file != NULL;
@@ -358,21 +359,21 @@ ops_config_load(struct ops_config *c, const char *file,
     int k, rc;
 
     memset(c, 0, sizeof(*c));
-    for (k = 0; k < OPS_KEY_COUNT; k++) {
-        set(c, k, ops_keys[k].def, xstrdup("default"));
+    for (k = 0; k < CONFIG_KEY_COUNT; k++) {
+        set(c, k, config_keys[k].def, xstrdup("default"));
     }
     if (file == NULL && env_file != NULL && *env_file != '\0') {
         file = env_file;
         must_exist = true;
     }
     if (file == NULL) {
-        file = OPS_CONFIG_DEFAULT_FILE;
+        file = CONFIG_DEFAULT_FILE;
     }
     if (*file != '\0' &&
         (rc = read_file(c, file, must_exist, err, errlen)) != 0) {
         return rc;
     }
-    for (k = 0; k < OPS_KEY_COUNT; k++) {
+    for (k = 0; k < CONFIG_KEY_COUNT; k++) {
         char name[64], src[80];
         const char *v, *why;
 
@@ -381,7 +382,7 @@ ops_config_load(struct ops_config *c, const char *file,
         if (v == NULL) {
             continue;
         }
-        why = ops_config_check((enum ops_key)k, v);
+        why = config_check((enum config_key)k, v);
         if (why != NULL) {
             snprintf(err, errlen, "environment %s = '%.128s': %s", name, v,
                      why);
@@ -390,7 +391,7 @@ ops_config_load(struct ops_config *c, const char *file,
         snprintf(src, sizeof(src), "env %s", name);
         set(c, k, v, xstrdup(src));
     }
-    for (k = 0; flags != NULL && k < OPS_KEY_COUNT; k++) {
+    for (k = 0; flags != NULL && k < CONFIG_KEY_COUNT; k++) {
         char name[64], src[80];
         const char *why;
 
@@ -398,7 +399,7 @@ ops_config_load(struct ops_config *c, const char *file,
             continue;
         }
         flag_name(k, name, sizeof(name));
-        why = ops_config_check((enum ops_key)k, flags[k]);
+        why = config_check((enum config_key)k, flags[k]);
         if (why != NULL) {
             snprintf(err, errlen, "%s '%.128s': %s", name, flags[k], why);
             return ERR_INPUT;
@@ -406,29 +407,30 @@ ops_config_load(struct ops_config *c, const char *file,
         snprintf(src, sizeof(src), "flag %s", name);
         set(c, k, flags[k], xstrdup(src));
     }
-    c->threads = (unsigned)strtoul(c->value[OPS_THREADS], NULL, 10);
-    parse_size(c->value[OPS_BODY_LIMIT], &size);
+    c->threads = (unsigned)strtoul(c->value[CONFIG_THREADS], NULL, 10);
+    parse_size(c->value[CONFIG_BODY_LIMIT], &size);
     c->body_limit = size;
-    parse_bool(c->value[OPS_BEHIND_TLS_PROXY], &c->behind_tls_proxy);
-    c->log_level = strcmp(c->value[OPS_LOG_LEVEL], "error") == 0  ? 2
-                   : strcmp(c->value[OPS_LOG_LEVEL], "warn") == 0 ? 1
-                                                                  : 0;
-    c->metrics_loopback = strcmp(c->value[OPS_METRICS_ALLOW], "loopback") == 0;
+    parse_bool(c->value[CONFIG_BEHIND_TLS_PROXY], &c->behind_tls_proxy);
+    c->log_level = strcmp(c->value[CONFIG_LOG_LEVEL], "error") == 0  ? 2
+                   : strcmp(c->value[CONFIG_LOG_LEVEL], "warn") == 0 ? 1
+                                                                     : 0;
+    c->metrics_loopback =
+        strcmp(c->value[CONFIG_METRICS_ALLOW], "loopback") == 0;
     c->max_connections =
-        (unsigned)strtoul(c->value[OPS_MAX_CONNECTIONS], NULL, 10);
-    c->max_connections_per_address =
-        (unsigned)strtoul(c->value[OPS_MAX_CONNECTIONS_PER_ADDRESS], NULL, 10);
+        (unsigned)strtoul(c->value[CONFIG_MAX_CONNECTIONS], NULL, 10);
+    c->max_connections_per_address = (unsigned)strtoul(
+        c->value[CONFIG_MAX_CONNECTIONS_PER_ADDRESS], NULL, 10);
     c->header_timeout =
-        (unsigned)strtoul(c->value[OPS_HEADER_TIMEOUT], NULL, 10);
+        (unsigned)strtoul(c->value[CONFIG_HEADER_TIMEOUT], NULL, 10);
     return 0;
 }
 
 void
-ops_config_free(struct ops_config *c)
+config_free(struct config *c)
 {
     int k;
 
-    for (k = 0; k < OPS_KEY_COUNT; k++) {
+    for (k = 0; k < CONFIG_KEY_COUNT; k++) {
         free(c->value[k]);
         free(c->source[k]);
     }
@@ -437,25 +439,26 @@ ops_config_free(struct ops_config *c)
 }
 
 void
-ops_config_print(const struct ops_config *c, FILE *f)
+config_print(const struct config *c, FILE *f)
 {
     int k;
 
     fprintf(f, "# Effective configuration of rodzina; file: %s\n",
             c->file ? c->file : "(none)");
     fprintf(f, "[rodzina]\n");
-    for (k = 0; k < OPS_KEY_COUNT; k++) {
+    for (k = 0; k < CONFIG_KEY_COUNT; k++) {
         const char *v = c->value[k];
 
-        if (ops_keys[k].secret && *v != '\0') {
+        if (config_keys[k].secret && *v != '\0') {
             v = "********";
         }
-        fprintf(f, "# from %s\n%s = %s\n", c->source[k], ops_keys[k].name, v);
+        fprintf(f, "# from %s\n%s = %s\n", c->source[k], config_keys[k].name,
+                v);
     }
 }
 
 void
-ops_config_print_template(FILE *f)
+config_print_template(FILE *f)
 {
     int k;
 
@@ -464,11 +467,11 @@ ops_config_print_template(FILE *f)
                "with its default; a flag\n# (--key-name) or an environment "
                "variable (RODZINA_KEY_NAME) overrides\n# the file. A wrong "
                "key or value stops the start with its line.\n[rodzina]\n");
-    for (k = 0; k < OPS_KEY_COUNT; k++) {
+    for (k = 0; k < CONFIG_KEY_COUNT; k++) {
         char env[64];
 
         env_name(k, env, sizeof(env));
-        fprintf(f, "\n# %s (%s)\n#%s = %s\n", ops_keys[k].doc, env,
-                ops_keys[k].name, ops_keys[k].def);
+        fprintf(f, "\n# %s (%s)\n#%s = %s\n", config_keys[k].doc, env,
+                config_keys[k].name, config_keys[k].def);
     }
 }
