@@ -1,7 +1,7 @@
 /*
 ** Realisation values: entering, approving and returning them, with the
 ** history of every value and one audit row per change. Who may enter a
-** task's values is decided here (mon_may_enter_task); the router has
+** task's values is decided in rules.c (mon_may_enter_task); the router has
 ** already checked the capability.
 */
 #include <stdio.h>
@@ -16,42 +16,6 @@
 #include "db/db.h"
 #include "monitoring.h"
 #include "monitoring/strings_pl.h"
-
-bool
-mon_plan_years(const struct plan *p, int *from, int *to)
-{
-    if (p->kind == PLAN_YEARLY) {
-        *from = *to = p->year;
-    } else {
-        *from = p->period_from ? atoi(p->period_from) : p->programme_from;
-        *to = p->period_to ? atoi(p->period_to) : p->programme_to;
-    }
-    return *from > 0 && *to >= *from && *to <= 9999;
-}
-
-bool
-mon_period_valid(const char *period, int from, int to)
-{
-    int year, i;
-
-    if (period == NULL) {
-        return false;
-    }
-    for (i = 0; i < 4; i++) {
-        if (period[i] < '0' || period[i] > '9') {
-            return false;
-        }
-    }
-    year = atoi(period);
-    if (year < from || year > to) {
-        return false;
-    }
-    if (period[4] == '\0') {
-        return true;
-    }
-    return period[4] == '-' && period[5] == 'Q' && period[6] >= '1' &&
-           period[6] <= '4' && period[7] == '\0';
-}
 
 static void
 entry_cols(struct arena *a, db_stmt *st, struct mon_entry *e)
@@ -154,28 +118,6 @@ mon_entry_history(struct db *db, struct arena *a, int64_t id,
     db_done(st);
     *out = list;
     return rc == DB_DONE ? n : rc;
-}
-
-bool
-mon_may_enter_task(struct db *db, struct arena *a, const struct mon_actor *act,
-                   int64_t plan_id, const char *region, const struct plan *p,
-                   int t)
-{
-    bool mine;
-
-    (void)a;
-    if (act->region != NULL && strcmp(act->region, region) != 0) {
-        return false;
-    }
-    if (act->account == 0 || act->role != ROLE_IMPLEMENTER) {
-        return true;
-    }
-    if (t < 0 || t >= p->ntasks) {
-        return false;
-    }
-    /* a failed check (*mine false) refuses */
-    plan_store_task_of_account(db, plan_id, t, act->account, &mine);
-    return mine;
 }
 
 static const char *

@@ -1,0 +1,70 @@
+/*
+** The rules that realisation, the reporting calendar and narratives share,
+** without SQL of their own: which years and periods a plan takes, and who
+** may enter a task's figures (an implementer only its own tasks, asked of
+** the plan's store).
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "auth/auth.h"
+#include "monitoring.h"
+#include "plan/plan_store.h"
+
+bool
+mon_plan_years(const struct plan *p, int *from, int *to)
+{
+    if (p->kind == PLAN_YEARLY) {
+        *from = *to = p->year;
+    } else {
+        *from = p->period_from ? atoi(p->period_from) : p->programme_from;
+        *to = p->period_to ? atoi(p->period_to) : p->programme_to;
+    }
+    return *from > 0 && *to >= *from && *to <= 9999;
+}
+
+bool
+mon_period_valid(const char *period, int from, int to)
+{
+    int year, i;
+
+    if (period == NULL) {
+        return false;
+    }
+    for (i = 0; i < 4; i++) {
+        if (period[i] < '0' || period[i] > '9') {
+            return false;
+        }
+    }
+    year = atoi(period);
+    if (year < from || year > to) {
+        return false;
+    }
+    if (period[4] == '\0') {
+        return true;
+    }
+    return period[4] == '-' && period[5] == 'Q' && period[6] >= '1' &&
+           period[6] <= '4' && period[7] == '\0';
+}
+
+bool
+mon_may_enter_task(struct db *db, struct arena *a, const struct mon_actor *act,
+                   int64_t plan_id, const char *region, const struct plan *p,
+                   int t)
+{
+    bool mine;
+
+    (void)a;
+    if (act->region != NULL && strcmp(act->region, region) != 0) {
+        return false;
+    }
+    if (act->account == 0 || act->role != ROLE_IMPLEMENTER) {
+        return true;
+    }
+    if (t < 0 || t >= p->ntasks) {
+        return false;
+    }
+    /* a failed check (*mine false) refuses */
+    plan_store_task_of_account(db, plan_id, t, act->account, &mine);
+    return mine;
+}
