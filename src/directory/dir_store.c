@@ -339,21 +339,6 @@ service_json(struct buf *b, const struct dir_service *s)
     json_obj_end(&j);
 }
 
-static int
-audit(struct db *db, struct arena *a, const struct audit_entry *who,
-      const char *action, const char *entity, int64_t id, const char *before,
-      const char *after)
-{
-    struct audit_entry e = *who;
-
-    e.action = action;
-    e.entity = entity;
-    e.entity_id = arena_printf(a, "%lld", (long long)id);
-    e.before = before;
-    e.after = after;
-    return audit_add(db, &e);
-}
-
 int
 dir_org_load(struct db *db, struct arena *a, int64_t id, struct dir_org *o)
 {
@@ -583,42 +568,76 @@ org_write(struct db *db, const struct dir_org *o, int64_t *id)
     return 0;
 }
 
+/*
+** What one audited change of the directory works on: an institution (o) or
+** a service (s) to save, or the id of one to delete; the JSON of the row
+** before and after lives in bj and aj until the change is recorded.
+*/
+struct change {
+    struct arena *a;
+    const struct dir_org *o;
+    const struct dir_service *s;
+    int64_t id;
+    struct buf bj, aj;
+};
+
+static int
+run_change(struct db *db, struct change *c, const struct audit_entry *who,
+           const char *action, const char *entity,
+           int (*fn)(struct db *, void *, struct audit_entry *))
+{
+    int rc;
+
+    buf_init(&c->bj);
+    buf_init(&c->aj);
+    rc = audit_change(db, who, action, entity, fn, c);
+    buf_free(&c->bj);
+    buf_free(&c->aj);
+    return rc;
+}
+
+/* The audit row names the record by id, its JSON before and after. */
+static int
+record(struct change *c, struct audit_entry *e)
+{
+    e->entity_id = arena_printf(c->a, "%lld", (long long)c->id);
+    e->before = c->bj.data;
+    e->after = c->aj.data;
+    return 0;
+}
+
+static int
+org_change(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct change *c = ctx;
+    struct dir_org before;
+    int rc;
+
+    if (c->o->id > 0) {
+        if ((rc = dir_org_load(db, c->a, c->o->id, &before)) != 0) {
+            return rc;
+        }
+        org_json(&c->bj, &before);
+    }
+    if ((rc = org_write(db, c->o, &c->id)) != 0 ||
+        (rc = reindex_org(db, c->a, c->id)) != 0) {
+        return rc;
+    }
+    org_json(&c->aj, c->o);
+    return record(c, e);
+}
+
 int
 dir_org_save(struct db *db, struct arena *a, const struct dir_org *o,
              const struct audit_entry *who, int64_t *id)
 {
-    struct dir_org before;
-    struct buf bj, aj;
+    struct change c = {.a = a, .o = o};
     int rc;
 
-    buf_init(&bj);
-    buf_init(&aj);
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
-    if (o->id > 0) {
-        if ((rc = dir_org_load(db, a, o->id, &before)) != 0) {
-            goto fail;
-        }
-        org_json(&bj, &before);
-    }
-    if ((rc = org_write(db, o, id)) != 0 ||
-        (rc = reindex_org(db, a, *id)) != 0) {
-        goto fail;
-    }
-    org_json(&aj, o);
-    if ((rc = audit(db, a, who,
+    rc = run_change(db, &c, who,
                     o->id > 0 ? "directory.org.update" : "directory.org.create",
-                    "dir_org", *id, bj.data, aj.data)) != 0) {
-        goto fail;
-    }
-    buf_free(&bj);
-    buf_free(&aj);
-    return db_commit(db);
-fail:
-    db_rollback(db);
-    buf_free(&bj);
-    buf_free(&aj);
+                    "dir_org", org_change);
+    *id = c.id;
     return rc;
 }
 
@@ -717,117 +736,94 @@ service_write(struct db *db, struct arena *a, const struct dir_service *s,
     return dir_index_service(db, a, *id);
 }
 
+static int
+service_change(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct change *c = ctx;
+    struct dir_service before;
+    int rc;
+
+    if (c->s->id > 0) {
+        if ((rc = dir_service_load(db, c->a, c->s->id, &before)) != 0) {
+            return rc;
+        }
+        service_json(&c->bj, &before);
+    }
+    if ((rc = service_write(db, c->a, c->s, &c->id)) != 0) {
+        return rc;
+    }
+    service_json(&c->aj, c->s);
+    return record(c, e);
+}
+
 int
 dir_service_save(struct db *db, struct arena *a, const struct dir_service *s,
                  const struct audit_entry *who, int64_t *id)
 {
-    struct dir_service before;
-    struct buf bj, aj;
+    struct change c = {.a = a, .s = s};
     int rc;
 
-    buf_init(&bj);
-    buf_init(&aj);
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
-    if (s->id > 0) {
-        if ((rc = dir_service_load(db, a, s->id, &before)) != 0) {
-            goto fail;
-        }
-        service_json(&bj, &before);
-    }
-    if ((rc = service_write(db, a, s, id)) != 0) {
-        goto fail;
-    }
-    service_json(&aj, s);
-    if ((rc = audit(db, a, who,
+    rc = run_change(db, &c, who,
                     s->id > 0 ? "directory.service.update"
                               : "directory.service.create",
-                    "dir_service", *id, bj.data, aj.data)) != 0) {
-        goto fail;
-    }
-    buf_free(&bj);
-    buf_free(&aj);
-    return db_commit(db);
-fail:
-    db_rollback(db);
-    buf_free(&bj);
-    buf_free(&aj);
+                    "dir_service", service_change);
+    *id = c.id;
     return rc;
+}
+
+/* Delete institution or service c->id (with its search rows). */
+static int
+delete_change(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct change *c = ctx;
+    struct dir_service s;
+    struct dir_org o;
+    db_stmt *st;
+    int rc;
+
+    if (c->o != NULL) {
+        if ((rc = dir_org_load(db, c->a, c->id, &o)) != 0) {
+            return rc;
+        }
+        org_json(&c->bj, &o);
+    } else {
+        if ((rc = dir_service_load(db, c->a, c->id, &s)) != 0) {
+            return rc;
+        }
+        service_json(&c->bj, &s);
+    }
+    st = db_query(db, c->o != NULL ? Q_DIR_FTS_DELETE_ORG : Q_DIR_FTS_DELETE);
+    db_bind_int(st, 1, c->id);
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
+    }
+    st = db_query(db, c->o != NULL ? Q_DIR_ORG_DELETE : Q_DIR_SERVICE_DELETE);
+    db_bind_int(st, 1, c->id);
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
+    }
+    return record(c, e); /* aj stays empty: nothing after a deletion */
 }
 
 int
 dir_service_delete(struct db *db, struct arena *a, int64_t id,
                    const struct audit_entry *who)
 {
-    struct dir_service before;
-    struct buf bj;
-    db_stmt *st;
-    int rc;
+    struct change c = {.a = a, .id = id};
 
-    buf_init(&bj);
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
-    if ((rc = dir_service_load(db, a, id, &before)) != 0) {
-        goto fail;
-    }
-    service_json(&bj, &before);
-    st = db_query(db, Q_DIR_FTS_DELETE);
-    db_bind_int(st, 1, id);
-    if ((rc = db_exec(st)) != 0) {
-        goto fail;
-    }
-    st = db_query(db, Q_DIR_SERVICE_DELETE);
-    db_bind_int(st, 1, id);
-    if ((rc = db_exec(st)) != 0 ||
-        (rc = audit(db, a, who, "directory.service.delete", "dir_service", id,
-                    bj.data, NULL)) != 0) {
-        goto fail;
-    }
-    buf_free(&bj);
-    return db_commit(db);
-fail:
-    db_rollback(db);
-    buf_free(&bj);
-    return rc;
+    return run_change(db, &c, who, "directory.service.delete", "dir_service",
+                      delete_change);
 }
 
 int
 dir_org_delete(struct db *db, struct arena *a, int64_t id,
                const struct audit_entry *who)
 {
-    struct dir_org before;
-    struct buf bj;
-    db_stmt *st;
-    int rc;
+    static const struct dir_org org; /* says: an institution, not a service */
+    struct change c = {.a = a, .o = &org, .id = id};
 
-    buf_init(&bj);
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
-    if ((rc = dir_org_load(db, a, id, &before)) != 0) {
-        goto fail;
-    }
-    org_json(&bj, &before);
-    st = db_query(db, Q_DIR_FTS_DELETE_ORG);
-    db_bind_int(st, 1, id);
-    if ((rc = db_exec(st)) != 0) {
-        goto fail;
-    }
-    st = db_query(db, Q_DIR_ORG_DELETE);
-    db_bind_int(st, 1, id);
-    if ((rc = db_exec(st)) != 0 ||
-        (rc = audit(db, a, who, "directory.org.delete", "dir_org", id, bj.data,
-                    NULL)) != 0) {
-        goto fail;
-    }
-    buf_free(&bj);
-    return db_commit(db);
-fail:
-    db_rollback(db);
-    buf_free(&bj);
-    return rc;
+    return run_change(db, &c, who, "directory.org.delete", "dir_org",
+                      delete_change);
 }
 
 int
