@@ -105,10 +105,10 @@ region_valid(const char *s)
     return s != NULL && strlen(s) == 2 && digits(s, 2);
 }
 
-/* The audit row of a change: who's account, via and address, our action. */
-static int
-audit(struct db *db, const struct audit_entry *who, const char *action,
-      const char *entity, const char *id, const char *before, const char *after)
+/* The audit row's who: the caller's account, via and address; the CLI's
+   when none is given. */
+static struct audit_entry
+whom(const struct audit_entry *who)
 {
     struct audit_entry e = {0};
 
@@ -118,12 +118,7 @@ audit(struct db *db, const struct audit_entry *who, const char *action,
     if (e.via == NULL) {
         e.via = "cli";
     }
-    e.action = action;
-    e.entity = entity;
-    e.entity_id = id;
-    e.before = before;
-    e.after = after;
-    return audit_add(db, &e);
+    return e;
 }
 
 /* Local "now" as YYYY-MM-DDTHH:MM, to refuse contacts in the future. */
@@ -299,25 +294,22 @@ check_contact(struct db *db, const struct helpline_contact *c, const char **why)
     return check_institutions(db, c, why);
 }
 
-int
-helpline_contact_add(struct db *db, const struct helpline_contact *c,
-                     const struct audit_entry *who, int64_t *id,
-                     const char **why)
-{
+struct contact_add {
+    const struct helpline_contact *c;
+    int64_t id;
     char ids[32];
-    bool note = c->note != NULL && c->note[0] != '\0';
     struct buf after, insts;
-    db_stmt *st;
+};
+
+static int
+contact_insert(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct contact_add *x = ctx;
+    const struct helpline_contact *c = x->c;
+    bool note = c->note != NULL && c->note[0] != '\0';
+    db_stmt *st = db_query(db, Q_HELPLINE_CONTACT_INSERT);
     int rc;
 
-    if ((rc = check_contact(db, c, why)) != 0) {
-        return rc;
-    }
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
-    buf_init(&insts);
-    st = db_query(db, Q_HELPLINE_CONTACT_INSERT);
     db_bind_text(st, 1, c->region);
     db_bind_text(st, 2, c->at);
     db_bind_int(st, 3, c->channel);
@@ -335,88 +327,108 @@ helpline_contact_add(struct db *db, const struct helpline_contact *c,
     db_bind_text(st, 11, note ? c->note : NULL);
     db_bind_text(st, 12, c->created_by);
     if ((rc = db_exec(st)) != 0) {
-        buf_free(&insts);
-        db_rollback(db);
         return rc;
     }
-    *id = db_last_id(db);
-    snprintf(ids, sizeof(ids), "%lld", (long long)*id);
-    buf_init(&after);
-    if ((rc = store_institutions(db, c, *id, &insts)) != 0) {
-        buf_free(&insts);
-        db_rollback(db);
+    x->id = db_last_id(db);
+    snprintf(x->ids, sizeof(x->ids), "%lld", (long long)x->id);
+    if ((rc = store_institutions(db, c, x->id, &x->insts)) != 0) {
         return rc;
     }
     /* The note's text stays out of the audit row: only whether it exists. */
-    buf_printf(&after,
+    buf_printf(&x->after,
                "{\"region\":\"%s\",\"at\":\"%s\",\"channel\":%d,"
                "\"caller\":%d,\"gmina\":%s%s%s,\"forms\":%u,"
                "\"harmed\":%u,\"help\":%u,\"referrals\":%u,"
                "\"institutions\":[%s],\"minutes\":%d,\"note\":%s}",
                c->region, c->at, c->channel, c->caller, c->gmina ? "\"" : "",
                c->gmina ? c->gmina : "null", c->gmina ? "\"" : "", c->forms,
-               c->harmed, c->help, c->referrals, insts.len ? insts.data : "",
-               c->minutes, note ? "true" : "false");
-    rc = audit(db, who, "helpline.add", "helpline_contact", ids, NULL,
-               after.data);
-    buf_free(&after);
-    buf_free(&insts);
-    if (rc != 0) {
-        db_rollback(db);
+               c->harmed, c->help, c->referrals,
+               x->insts.len ? x->insts.data : "", c->minutes,
+               note ? "true" : "false");
+    e->entity_id = x->ids;
+    e->after = x->after.data;
+    return 0;
+}
+
+int
+helpline_contact_add(struct db *db, const struct helpline_contact *c,
+                     const struct audit_entry *who, int64_t *id,
+                     const char **why)
+{
+    struct audit_entry w = whom(who);
+    struct contact_add x = {.c = c};
+    int rc;
+
+    if ((rc = check_contact(db, c, why)) != 0) {
         return rc;
     }
-    return db_commit(db);
+    buf_init(&x.after);
+    buf_init(&x.insts);
+    rc = audit_change(db, &w, "helpline.add", "helpline_contact",
+                      contact_insert, &x);
+    buf_free(&x.after);
+    buf_free(&x.insts);
+    *id = x.id;
+    return rc;
+}
+
+struct purge {
+    struct arena *a;
+    const char *before;
+    int64_t n, nref;
+};
+
+static int
+purge(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct purge *x = ctx;
+    db_stmt *st;
+    int rc;
+
+    st = db_query(db, Q_HELPLINE_PURGE_COUNT);
+    db_bind_text(st, 1, x->before);
+    if ((rc = db_one_int(st, &x->n)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_HELPLINE_REFERRAL_PURGE_COUNT);
+    db_bind_text(st, 1, x->before);
+    if ((rc = db_one_int(st, &x->nref)) != 0) {
+        return rc;
+    }
+    /* The referral rows first: they repeat the contact's date. */
+    st = db_query(db, Q_HELPLINE_REFERRAL_PURGE);
+    db_bind_text(st, 1, x->before);
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_HELPLINE_PURGE);
+    db_bind_text(st, 1, x->before);
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
+    }
+    e->after = arena_printf(x->a,
+                            "{\"before\":\"%s\",\"deleted\":%lld,"
+                            "\"referrals\":%lld}",
+                            x->before, (long long)x->n, (long long)x->nref);
+    return 0;
 }
 
 int
 helpline_purge(struct db *db, struct arena *a, const char *before,
                const struct audit_entry *who, int64_t *deleted)
 {
-    db_stmt *st;
-    int64_t n = 0, nref = 0;
+    struct audit_entry w = whom(who);
+    struct purge x = {.a = a, .before = before};
     int rc;
 
     if (!str_date_valid(before)) {
         return ERR_INPUT;
     }
-    if ((rc = db_begin(db)) != 0) {
+    if ((rc = audit_change(db, &w, "helpline.purge", "helpline_contact", purge,
+                           &x)) != 0) {
         return rc;
     }
-    st = db_query(db, Q_HELPLINE_PURGE_COUNT);
-    db_bind_text(st, 1, before);
-    if ((rc = db_one_int(st, &n)) != 0) {
-        db_rollback(db);
-        return rc;
-    }
-    st = db_query(db, Q_HELPLINE_REFERRAL_PURGE_COUNT);
-    db_bind_text(st, 1, before);
-    if ((rc = db_one_int(st, &nref)) != 0) {
-        db_rollback(db);
-        return rc;
-    }
-    /* The referral rows first: they repeat the contact's date. */
-    st = db_query(db, Q_HELPLINE_REFERRAL_PURGE);
-    db_bind_text(st, 1, before);
-    if ((rc = db_exec(st)) != 0) {
-        db_rollback(db);
-        return rc;
-    }
-    st = db_query(db, Q_HELPLINE_PURGE);
-    db_bind_text(st, 1, before);
-    if ((rc = db_exec(st)) != 0 ||
-        (rc = audit(db, who, "helpline.purge", "helpline_contact", NULL, NULL,
-                    arena_printf(a,
-                                 "{\"before\":\"%s\",\"deleted\":%lld,"
-                                 "\"referrals\":%lld}",
-                                 before, (long long)n, (long long)nref))) !=
-            0) {
-        db_rollback(db);
-        return rc;
-    }
-    if ((rc = db_commit(db)) != 0) {
-        return rc;
-    }
-    *deleted = n;
+    *deleted = x.n;
     return 0;
 }
 
@@ -490,19 +502,69 @@ helpline_agreements(struct db *db, struct arena *a, const char *region,
     return n;
 }
 
+struct agreement {
+    const char *region, *gmina, *since, *until;
+    char before[128], after[128];
+};
+
+static int
+agreement_write(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct agreement *x = ctx;
+    db_stmt *st = db_query(db, Q_HELPLINE_AGREEMENT_GET);
+    bool had = false;
+    int rc;
+
+    db_bind_text(st, 1, x->gmina);
+    if ((rc = db_step(st)) == DB_ROW) {
+        had = true;
+        snprintf(x->before, sizeof(x->before),
+                 "{\"since\":\"%s\",\"until\":%s%s%s}", db_col_text(st, 0),
+                 db_col_null(st, 1) ? "" : "\"",
+                 db_col_null(st, 1) ? "null" : db_col_text(st, 1),
+                 db_col_null(st, 1) ? "" : "\"");
+    }
+    db_done(st);
+    if (rc != DB_ROW && rc != DB_DONE) {
+        return rc;
+    }
+    if (x->since == NULL) {
+        st = db_query(db, Q_HELPLINE_AGREEMENT_DELETE);
+        db_bind_text(st, 1, x->gmina);
+        snprintf(x->after, sizeof(x->after), "null");
+    } else {
+        st = db_query(db, Q_HELPLINE_AGREEMENT_UPSERT);
+        db_bind_text(st, 1, x->gmina);
+        db_bind_text(st, 2, x->region);
+        db_bind_text(st, 3, x->since);
+        db_bind_text(st, 4, x->until);
+        snprintf(x->after, sizeof(x->after),
+                 "{\"since\":\"%s\",\"until\":%s%s%s}", x->since,
+                 x->until ? "\"" : "", x->until ? x->until : "null",
+                 x->until ? "\"" : "");
+    }
+    e->entity_id = x->gmina;
+    e->before = had ? x->before : NULL;
+    e->after = x->after;
+    return db_exec(st);
+}
+
 int
 helpline_agreement_set(struct db *db, const char *region, const char *gmina,
                        const char *since, const char *until,
                        const struct audit_entry *who, const char **why)
 {
-    char before[128] = "", after[128];
-    bool had = false, remove = since == NULL || since[0] == '\0';
+    struct audit_entry w = whom(who);
+    bool remove = since == NULL || since[0] == '\0';
+    struct agreement x = {
+        .region = region, .gmina = gmina, .since = remove ? NULL : since};
     db_stmt *st;
     int rc;
 
     if (until != NULL && until[0] == '\0') {
         until = NULL;
     }
+    x.until = until;
     *why = T_HL_ERR_AGR;
     if (!region_valid(region) || gmina == NULL ||
         (!remove && !str_date_valid(since)) ||
@@ -519,52 +581,48 @@ helpline_agreement_set(struct db *db, const char *region, const char *gmina,
     }
     db_done(st);
     *why = NULL;
-    if ((rc = db_begin(db)) != 0) {
+    return audit_change(db, &w, "helpline.agreement", "gmina", agreement_write,
+                        &x);
+}
+
+struct duty {
+    const struct helpline_duty *d;
+    const char *region;
+    int64_t id;
+    char ids[32];
+};
+
+static int
+duty_insert(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct duty *x = ctx;
+    const struct helpline_duty *d = x->d;
+    db_stmt *st = db_query(db, Q_HELPLINE_DUTY_INSERT);
+    int rc;
+
+    db_bind_text(st, 1, d->region);
+    db_bind_int(st, 2, d->kind);
+    db_bind_int(st, 3, d->specialist);
+    db_bind_text(st, 4, d->city);
+    db_bind_text(st, 5, d->place);
+    db_bind_text(st, 6, d->day);
+    db_bind_text(st, 7, d->start);
+    db_bind_text(st, 8, d->finish);
+    if ((rc = db_exec(st)) != 0) {
         return rc;
     }
-    st = db_query(db, Q_HELPLINE_AGREEMENT_GET);
-    db_bind_text(st, 1, gmina);
-    if ((rc = db_step(st)) == DB_ROW) {
-        had = true;
-        snprintf(before, sizeof(before), "{\"since\":\"%s\",\"until\":%s%s%s}",
-                 db_col_text(st, 0), db_col_null(st, 1) ? "" : "\"",
-                 db_col_null(st, 1) ? "null" : db_col_text(st, 1),
-                 db_col_null(st, 1) ? "" : "\"");
-    }
-    db_done(st);
-    if (rc != DB_ROW && rc != DB_DONE) {
-        db_rollback(db);
-        return rc;
-    }
-    if (remove) {
-        st = db_query(db, Q_HELPLINE_AGREEMENT_DELETE);
-        db_bind_text(st, 1, gmina);
-        snprintf(after, sizeof(after), "null");
-    } else {
-        st = db_query(db, Q_HELPLINE_AGREEMENT_UPSERT);
-        db_bind_text(st, 1, gmina);
-        db_bind_text(st, 2, region);
-        db_bind_text(st, 3, since);
-        db_bind_text(st, 4, until);
-        snprintf(after, sizeof(after), "{\"since\":\"%s\",\"until\":%s%s%s}",
-                 since, until ? "\"" : "", until ? until : "null",
-                 until ? "\"" : "");
-    }
-    if ((rc = db_exec(st)) != 0 ||
-        (rc = audit(db, who, "helpline.agreement", "gmina", gmina,
-                    had ? before : NULL, after)) != 0) {
-        db_rollback(db);
-        return rc;
-    }
-    return db_commit(db);
+    x->id = db_last_id(db);
+    snprintf(x->ids, sizeof(x->ids), "%lld", (long long)x->id);
+    e->entity_id = x->ids;
+    return 0;
 }
 
 int
 helpline_duty_add(struct db *db, const struct helpline_duty *d,
                   const struct audit_entry *who, int64_t *id, const char **why)
 {
-    char ids[32];
-    db_stmt *st;
+    struct audit_entry w = whom(who);
+    struct duty x = {.d = d};
     int rc;
 
     *why = T_HL_ERR_DUTY;
@@ -580,65 +638,45 @@ helpline_duty_add(struct db *db, const struct helpline_duty *d,
         return ERR_INPUT;
     }
     *why = NULL;
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
+    rc = audit_change(db, &w, "helpline.duty.add", "helpline_duty", duty_insert,
+                      &x);
+    *id = x.id;
+    return rc;
+}
+
+static int
+duty_remove(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct duty *x = ctx;
+    db_stmt *st = db_query(db, Q_HELPLINE_DUTY_GET);
+    int rc;
+
+    /* A duty of another region is as absent as one that never was. */
+    db_bind_int(st, 1, x->id);
+    rc = db_step(st);
+    if (rc != DB_ROW || x->region == NULL ||
+        strcmp(db_col_text(st, 0), x->region) != 0) {
+        db_done(st);
+        return rc == DB_ROW || rc == DB_DONE ? ERR_NOTFOUND : rc;
     }
-    st = db_query(db, Q_HELPLINE_DUTY_INSERT);
-    db_bind_text(st, 1, d->region);
-    db_bind_int(st, 2, d->kind);
-    db_bind_int(st, 3, d->specialist);
-    db_bind_text(st, 4, d->city);
-    db_bind_text(st, 5, d->place);
-    db_bind_text(st, 6, d->day);
-    db_bind_text(st, 7, d->start);
-    db_bind_text(st, 8, d->finish);
-    if ((rc = db_exec(st)) != 0) {
-        db_rollback(db);
-        return rc;
-    }
-    *id = db_last_id(db);
-    snprintf(ids, sizeof(ids), "%lld", (long long)*id);
-    if ((rc = audit(db, who, "helpline.duty.add", "helpline_duty", ids, NULL,
-                    NULL)) != 0) {
-        db_rollback(db);
-        return rc;
-    }
-    return db_commit(db);
+    db_done(st);
+    st = db_query(db, Q_HELPLINE_DUTY_DELETE);
+    db_bind_int(st, 1, x->id);
+    db_bind_text(st, 2, x->region);
+    snprintf(x->ids, sizeof(x->ids), "%lld", (long long)x->id);
+    e->entity_id = x->ids;
+    return db_exec(st);
 }
 
 int
 helpline_duty_delete(struct db *db, const char *region, int64_t id,
                      const struct audit_entry *who)
 {
-    char ids[32];
-    db_stmt *st;
-    int rc;
+    struct audit_entry w = whom(who);
+    struct duty x = {.region = region, .id = id};
 
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
-    /* A duty of another region is as absent as one that never was. */
-    st = db_query(db, Q_HELPLINE_DUTY_GET);
-    db_bind_int(st, 1, id);
-    rc = db_step(st);
-    if (rc != DB_ROW || region == NULL ||
-        strcmp(db_col_text(st, 0), region) != 0) {
-        db_done(st);
-        db_rollback(db);
-        return rc == DB_ROW || rc == DB_DONE ? ERR_NOTFOUND : rc;
-    }
-    db_done(st);
-    st = db_query(db, Q_HELPLINE_DUTY_DELETE);
-    db_bind_int(st, 1, id);
-    db_bind_text(st, 2, region);
-    snprintf(ids, sizeof(ids), "%lld", (long long)id);
-    if ((rc = db_exec(st)) != 0 ||
-        (rc = audit(db, who, "helpline.duty.delete", "helpline_duty", ids, NULL,
-                    NULL)) != 0) {
-        db_rollback(db);
-        return rc;
-    }
-    return db_commit(db);
+    return audit_change(db, &w, "helpline.duty.delete", "helpline_duty",
+                        duty_remove, &x);
 }
 
 int
