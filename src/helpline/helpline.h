@@ -220,6 +220,27 @@ int helpline_duty_add(struct db *db, const struct helpline_duty *d,
 int helpline_duty_delete(struct db *db, const char *region, int64_t id,
                          const struct audit_entry *who);
 
+/*
+** Plain writes for the demo data: no check and no audit row (the caller
+** records one for the lot). since NULL removes a gmina's agreement.
+*/
+int helpline_store_contact_insert(struct db *db,
+                                  const struct helpline_contact *c,
+                                  int64_t *id);
+int helpline_store_duty_insert(struct db *db, const struct helpline_duty *d,
+                               int64_t *id);
+int helpline_store_agreement_put(struct db *db, const char *gmina,
+                                 const char *region, const char *since,
+                                 const char *until);
+enum helpline_records {
+    HELPLINE_AGREEMENTS,
+    HELPLINE_DUTIES,
+    HELPLINE_CONTACTS
+};
+/* How many records of that kind region has, into *n: 0 or an error. */
+int helpline_store_count(struct db *db, enum helpline_records what,
+                         const char *region, int64_t *n);
+
 /* Boundaries of a region's gminas (embedded GeoJSON), lon/lat degrees. */
 struct helpline_geo_gmina {
     const char *teryt, *name;

@@ -21,6 +21,7 @@
 #include "html/layout.h"
 #include "region/region.h"
 #include "region/region_pages.h"
+#include "teryt/teryt.h"
 
 #define LIST_LIMIT 500
 #define UPCOMING_DAYS 30
@@ -424,49 +425,35 @@ static int
 resolve_gmina(struct req *r, const char *region, const char *code,
               const char *text, const char **out)
 {
+    struct teryt_gmina g;
     int pass;
 
     *out = NULL;
     if (text == NULL || text[0] == '\0') {
         return 0;
     }
-    if (code != NULL && strlen(code) == 7) {
-        db_stmt *st = db_query(r->db, Q_HELPLINE_GMINA_NAME);
-        bool same;
-
-        db_bind_text(st, 1, code);
-        same = db_step(st) == DB_ROW && strcmp(db_col_text(st, 0), text) == 0;
-        db_done(st);
-        if (same) {
-            *out = code;
-            return 0;
-        }
+    if (code != NULL && strlen(code) == 7 &&
+        teryt_gmina_get(r->db, &r->arena, code, &g) == 0 &&
+        strcmp(g.name, text) == 0) {
+        *out = code;
+        return 0;
     }
     if (strlen(text) == 7 && strspn(text, "0123456789") == 7) {
-        db_stmt *st = db_query(r->db, Q_HELPLINE_GMINA_NAME);
-        bool known;
+        bool known = teryt_gmina_get(r->db, &r->arena, text, &g) == 0;
 
-        db_bind_text(st, 1, text);
-        known = db_step(st) == DB_ROW;
-        db_done(st);
         *out = known ? text : NULL;
         return known ? 0 : ERR_INPUT;
     }
     for (pass = 0; pass < 2; pass++) {
-        db_stmt *st = db_query(r->db, Q_HELPLINE_GMINA_FIND);
-        const char *first = NULL;
-        int n = 0;
+        const char *found[2];
+        int n = teryt_gmina_find(r->db, &r->arena, text,
+                                 pass == 0 ? region : NULL, found);
 
-        db_bind_text(st, 1, text);
-        db_bind_text(st, 2, pass == 0 ? region : NULL);
-        while (db_step(st) == DB_ROW) {
-            if (n++ == 0) {
-                first = db_col_text_dup(&r->arena, st, 0);
-            }
+        if (n < 0) {
+            return n;
         }
-        db_done(st);
         if (n == 1) {
-            *out = first;
+            *out = found[0];
             return 0;
         }
         if (n > 1) {

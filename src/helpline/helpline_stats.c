@@ -16,6 +16,7 @@
 #include "db/db.h"
 #include "directory/directory.h"
 #include "helpline.h"
+#include "teryt/teryt.h"
 
 #define GMINA_SLOTS 8192 /* power of two, above the 2 477 gminas + "" */
 #define MAX_YEARS 20
@@ -222,7 +223,7 @@ static int
 names(struct agg *g, struct db *db, struct arena *a)
 {
     struct helpline_stats *s = g->s;
-    int i, k = 0, rc = DB_ROW;
+    int i, k = 0;
 
     s->gminas = arena_alloc(a, (size_t)(g->used + 1) * sizeof(*s->gminas));
     for (i = 0; i < GMINA_SLOTS; i++) {
@@ -242,26 +243,23 @@ names(struct agg *g, struct db *db, struct arena *a)
     }
     /* One pass over the register, merged with the counts (both by TERYT). */
     {
-        db_stmt *st = db_query(db, Q_HELPLINE_GMINA_NAMES);
-        int j = 0;
+        struct teryt_gmina *reg;
+        int ng = teryt_gminas(db, a, NULL, &reg), j = 0, t;
 
-        while (j < k && s->gminas[j].code[0] != '\0' &&
-               (rc = db_step(st)) == DB_ROW) {
-            const char *t = db_col_text(st, 0);
+        if (ng < 0) {
+            return ng;
+        }
+        for (t = 0; t < ng && j < k && s->gminas[j].code[0] != '\0'; t++) {
             int c;
 
             while (j < k && s->gminas[j].code[0] != '\0' &&
-                   (c = strcmp(s->gminas[j].code, t)) <= 0) {
+                   (c = strcmp(s->gminas[j].code, reg[t].teryt)) <= 0) {
                 if (c == 0) {
-                    s->gminas[j].name = db_col_text_dup(a, st, 1);
-                    s->gminas[j].powiat = db_col_text_dup(a, st, 2);
+                    s->gminas[j].name = reg[t].name;
+                    s->gminas[j].powiat = reg[t].powiat_name;
                 }
                 j++;
             }
-        }
-        db_done(st);
-        if (rc != DB_ROW && rc != DB_DONE) {
-            return rc;
         }
     }
     for (i = 0; i < k; i++) {

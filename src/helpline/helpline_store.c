@@ -18,6 +18,7 @@
 #include "core/warsaw.h"
 #include "db/db.h"
 #include "html/strings_pl.h"
+#include "teryt/teryt.h"
 
 const char *const helpline_channel_label[HELPLINE_CHANNELS + 1] = {
     "", T_HL_CH1, T_HL_CH2, T_HL_CH3, T_HL_CH4, T_HL_CH5, T_HL_CH6, T_HL_CH7,
@@ -277,17 +278,14 @@ check_contact(struct db *db, const struct helpline_contact *c, const char **why)
         return ERR_INPUT;
     }
     if (c->gmina != NULL) {
-        db_stmt *st = db_query(db, Q_HELPLINE_GMINA_WOJ);
-        int rc;
+        char woj[3];
+        int rc = teryt_gmina_woj(db, c->gmina, woj);
 
-        db_bind_text(st, 1, c->gmina);
-        rc = db_step(st);
-        db_done(st);
-        if (rc == DB_DONE) {
+        if (rc == ERR_NOTFOUND) {
             *why = T_HL_ERR_GMINA;
             return ERR_INPUT;
         }
-        if (rc != DB_ROW) {
+        if (rc != 0) {
             return rc;
         }
     }
@@ -301,11 +299,10 @@ struct contact_add {
     struct buf after, insts;
 };
 
-static int
-contact_insert(struct db *db, void *ctx, struct audit_entry *e)
+int
+helpline_store_contact_insert(struct db *db, const struct helpline_contact *c,
+                              int64_t *id)
 {
-    struct contact_add *x = ctx;
-    const struct helpline_contact *c = x->c;
     bool note = c->note != NULL && c->note[0] != '\0';
     db_stmt *st = db_query(db, Q_HELPLINE_CONTACT_INSERT);
     int rc;
@@ -329,7 +326,21 @@ contact_insert(struct db *db, void *ctx, struct audit_entry *e)
     if ((rc = db_exec(st)) != 0) {
         return rc;
     }
-    x->id = db_last_id(db);
+    *id = db_last_id(db);
+    return 0;
+}
+
+static int
+contact_insert(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct contact_add *x = ctx;
+    const struct helpline_contact *c = x->c;
+    bool note = c->note != NULL && c->note[0] != '\0';
+    int rc;
+
+    if ((rc = helpline_store_contact_insert(db, c, &x->id)) != 0) {
+        return rc;
+    }
     snprintf(x->ids, sizeof(x->ids), "%lld", (long long)x->id);
     if ((rc = store_institutions(db, c, x->id, &x->insts)) != 0) {
         return rc;
@@ -502,6 +513,41 @@ helpline_agreements(struct db *db, struct arena *a, const char *region,
     return n;
 }
 
+int
+helpline_store_agreement_put(struct db *db, const char *gmina,
+                             const char *region, const char *since,
+                             const char *until)
+{
+    db_stmt *st;
+
+    if (since == NULL) {
+        st = db_query(db, Q_HELPLINE_AGREEMENT_DELETE);
+        db_bind_text(st, 1, gmina);
+    } else {
+        st = db_query(db, Q_HELPLINE_AGREEMENT_UPSERT);
+        db_bind_text(st, 1, gmina);
+        db_bind_text(st, 2, region);
+        db_bind_text(st, 3, since);
+        db_bind_text(st, 4, until);
+    }
+    return db_exec(st);
+}
+
+int
+helpline_store_count(struct db *db, enum helpline_records what,
+                     const char *region, int64_t *n)
+{
+    static const enum query_id q[] = {
+        [HELPLINE_AGREEMENTS] = Q_HELPLINE_AGREEMENT_ANY,
+        [HELPLINE_DUTIES] = Q_HELPLINE_DUTY_ANY,
+        [HELPLINE_CONTACTS] = Q_HELPLINE_CONTACT_ANY,
+    };
+    db_stmt *st = db_query(db, q[what]);
+
+    db_bind_text(st, 1, region);
+    return db_one_int(st, n);
+}
+
 struct agreement {
     const char *region, *gmina, *since, *until;
     char before[128], after[128];
@@ -529,15 +575,8 @@ agreement_write(struct db *db, void *ctx, struct audit_entry *e)
         return rc;
     }
     if (x->since == NULL) {
-        st = db_query(db, Q_HELPLINE_AGREEMENT_DELETE);
-        db_bind_text(st, 1, x->gmina);
         snprintf(x->after, sizeof(x->after), "null");
     } else {
-        st = db_query(db, Q_HELPLINE_AGREEMENT_UPSERT);
-        db_bind_text(st, 1, x->gmina);
-        db_bind_text(st, 2, x->region);
-        db_bind_text(st, 3, x->since);
-        db_bind_text(st, 4, x->until);
         snprintf(x->after, sizeof(x->after),
                  "{\"since\":\"%s\",\"until\":%s%s%s}", x->since,
                  x->until ? "\"" : "", x->until ? x->until : "null",
@@ -546,7 +585,8 @@ agreement_write(struct db *db, void *ctx, struct audit_entry *e)
     e->entity_id = x->gmina;
     e->before = had ? x->before : NULL;
     e->after = x->after;
-    return db_exec(st);
+    return helpline_store_agreement_put(db, x->gmina, x->region, x->since,
+                                        x->until);
 }
 
 int
@@ -558,7 +598,7 @@ helpline_agreement_set(struct db *db, const char *region, const char *gmina,
     bool remove = since == NULL || since[0] == '\0';
     struct agreement x = {
         .region = region, .gmina = gmina, .since = remove ? NULL : since};
-    db_stmt *st;
+    char woj[3];
     int rc;
 
     if (until != NULL && until[0] == '\0') {
@@ -572,14 +612,13 @@ helpline_agreement_set(struct db *db, const char *region, const char *gmina,
          (!str_date_valid(until) || remove || strcmp(until, since) < 0))) {
         return ERR_INPUT;
     }
-    st = db_query(db, Q_HELPLINE_GMINA_WOJ);
-    db_bind_text(st, 1, gmina);
-    rc = db_step(st);
-    if (rc != DB_ROW || strcmp(db_col_text(st, 0), region) != 0) {
-        db_done(st);
-        return rc == DB_ROW || rc == DB_DONE ? ERR_INPUT : rc;
+    rc = teryt_gmina_woj(db, gmina, woj);
+    if (rc == 0 ? strcmp(woj, region) != 0 : rc == ERR_NOTFOUND) {
+        return ERR_INPUT;
     }
-    db_done(st);
+    if (rc != 0) {
+        return rc;
+    }
     *why = NULL;
     return audit_change(db, &w, "helpline.agreement", "gmina", agreement_write,
                         &x);
@@ -592,11 +631,10 @@ struct duty {
     char ids[32];
 };
 
-static int
-duty_insert(struct db *db, void *ctx, struct audit_entry *e)
+int
+helpline_store_duty_insert(struct db *db, const struct helpline_duty *d,
+                           int64_t *id)
 {
-    struct duty *x = ctx;
-    const struct helpline_duty *d = x->d;
     db_stmt *st = db_query(db, Q_HELPLINE_DUTY_INSERT);
     int rc;
 
@@ -611,7 +649,19 @@ duty_insert(struct db *db, void *ctx, struct audit_entry *e)
     if ((rc = db_exec(st)) != 0) {
         return rc;
     }
-    x->id = db_last_id(db);
+    *id = db_last_id(db);
+    return 0;
+}
+
+static int
+duty_insert(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct duty *x = ctx;
+    int rc;
+
+    if ((rc = helpline_store_duty_insert(db, x->d, &x->id)) != 0) {
+        return rc;
+    }
     snprintf(x->ids, sizeof(x->ids), "%lld", (long long)x->id);
     e->entity_id = x->ids;
     return 0;
