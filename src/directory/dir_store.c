@@ -838,3 +838,49 @@ dir_store_service_write(struct db *db, struct arena *a,
 {
     return service_write(db, a, s, id);
 }
+
+int
+dir_orgs_serving(struct db *db, struct arena *a, const char *gmina,
+                 const char *region, int max, struct dir_serving *out)
+{
+    db_stmt *st = db_query(db, Q_DIR_ORGS_SERVING);
+    int n = 0, rc;
+
+    db_bind_text(st, 1, gmina);
+    db_bind_text(st, 2, region);
+    db_bind_int(st, 3, max);
+    while ((rc = db_step(st)) == DB_ROW && n < max) {
+        out[n].id = db_col_int(st, 0);
+        out[n].name = db_col_text_dup(a, st, 1);
+        out[n].kind = db_col_text_dup(a, st, 2);
+        out[n].city = db_col_text_dup(a, st, 3);
+        out[n].level = (int)db_col_int(st, 4);
+        n++;
+    }
+    db_done(st);
+    return rc == DB_ROW || rc == DB_DONE ? n : rc;
+}
+
+int
+dir_org_serving(struct db *db, struct arena *a, int64_t id, const char *gmina,
+                const char *region, struct dir_serving *out)
+{
+    db_stmt *st = db_query(db, Q_DIR_ORG_SERVING);
+    int rc;
+
+    db_bind_text(st, 1, gmina);
+    db_bind_text(st, 2, region);
+    db_bind_int(st, 3, id);
+    rc = db_step(st);
+    if (rc == DB_ROW) {
+        memset(out, 0, sizeof(*out));
+        out->id = id;
+        out->name = db_col_text_dup(a, st, 0);
+        out->kind = db_col_text_dup(a, st, 1);
+        rc = 0;
+    } else if (rc == DB_DONE) {
+        rc = ERR_NOTFOUND;
+    }
+    db_done(st);
+    return rc;
+}

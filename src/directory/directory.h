@@ -174,6 +174,26 @@ int dir_service_load(struct db *db, struct arena *a, int64_t id,
 int dir_store_org_write(struct db *db, const struct dir_org *o, int64_t *id);
 int dir_store_service_write(struct db *db, struct arena *a,
                             const struct dir_service *s, int64_t *id);
+/*
+** An institution serving a gmina by the directory's coverage rule: one of
+** its services covers the gmina, its powiat or its whole region.
+*/
+struct dir_serving {
+    int64_t id;
+    const char *name, *kind, *city; /* kind: a dir_kinds code */
+    int level; /* most local coverage: 0 gmina, 1 powiat, 2 region */
+};
+/*
+** The institutions of region serving gmina, most local first, then by
+** name: at most max into out (strings in the arena); the count or an error.
+*/
+int dir_orgs_serving(struct db *db, struct arena *a, const char *gmina,
+                     const char *region, int max, struct dir_serving *out);
+/* Institution id when it is of region and serves gmina (name and kind
+   into *out): 0, ERR_NOTFOUND or an error. */
+int dir_org_serving(struct db *db, struct arena *a, int64_t id,
+                    const char *gmina, const char *region,
+                    struct dir_serving *out);
 /* Write the search row of service id from the store (no transaction). */
 int dir_index_service(struct db *db, struct arena *a, int64_t id);
 

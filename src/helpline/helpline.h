@@ -15,6 +15,7 @@
 struct arena;
 struct audit_entry;
 struct db;
+struct dir_serving;
 
 /*
 ** Count the helpline contacts of the calendar year `year` (1 January to
@@ -112,13 +113,6 @@ void helpline_warsaw_time(time_t t, struct tm *out);
 /* True when the toll-free line is open at that local time (17:00–21:00). */
 bool helpline_line_open(const struct tm *warsaw);
 
-/* An institution of the directory that a contact may be referred to. */
-struct helpline_institution {
-    int64_t id;
-    const char *name, *kind, *city; /* kind: a dir_kinds code */
-    int level; /* most local coverage: 0 gmina, 1 powiat, 2 region */
-};
-
 /*
 ** The institutions of the services directory of region serving gmina (the
 ** directory's rule: a service covering the gmina, its powiat or the whole
@@ -127,7 +121,7 @@ struct helpline_institution {
 ** negative ERR_*.
 */
 int helpline_institutions(struct db *db, struct arena *a, const char *region,
-                          const char *gmina, struct helpline_institution **out);
+                          const char *gmina, struct dir_serving **out);
 
 /* Referrals counted per institution of the directory. */
 struct helpline_stat_inst {

@@ -203,7 +203,7 @@ struct contact_form {
     int ninsts;
     bool known; /* the gmina is known: choices below are its */
     bool step;  /* re-rendered to show the choices */
-    struct helpline_institution *choices;
+    struct dir_serving *choices;
     int nchoices;
 };
 
@@ -234,7 +234,7 @@ institution_choices(struct req *r, const struct contact_form *f)
         html_printf(&r->out, "<p class=\"hint\">%s</p>\n", T_HL_INST_NONE);
     }
     for (i = 0; f->known && i < f->nchoices; i++) {
-        const struct helpline_institution *x = &f->choices[i];
+        const struct dir_serving *x = &f->choices[i];
         const char *kind = dir_kind_label(x->kind);
         bool on = false;
 

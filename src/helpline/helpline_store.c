@@ -17,6 +17,7 @@
 #include "core/str.h"
 #include "core/warsaw.h"
 #include "db/db.h"
+#include "directory/directory.h"
 #include "html/strings_pl.h"
 #include "teryt/teryt.h"
 
@@ -141,7 +142,9 @@ static int
 check_institutions(struct db *db, const struct helpline_contact *c,
                    const char **why)
 {
-    int i, j, rc;
+    struct dir_serving org;
+    struct arena a;
+    int i, j, rc = 0;
 
     if (c->ninstitutions == 0) {
         return 0;
@@ -155,30 +158,25 @@ check_institutions(struct db *db, const struct helpline_contact *c,
         *why = T_HL_ERR_INST_GMINA;
         return ERR_INPUT;
     }
-    for (i = 0; i < c->ninstitutions; i++) {
-        db_stmt *st;
-
+    arena_init(&a);
+    for (i = 0; i < c->ninstitutions && rc == 0; i++) {
         for (j = 0; j < i; j++) {
             if (c->institutions[j] == c->institutions[i]) {
                 *why = T_HL_ERR_INST_MANY;
-                return ERR_INPUT;
+                rc = ERR_INPUT;
             }
         }
-        st = db_query(db, Q_HELPLINE_DIR_SERVES);
-        db_bind_text(st, 1, c->gmina);
-        db_bind_text(st, 2, c->region);
-        db_bind_int(st, 3, c->institutions[i]);
-        rc = db_step(st);
-        db_done(st);
-        if (rc == DB_DONE) {
-            *why = T_HL_ERR_INST;
-            return ERR_INPUT;
+        if (rc == 0) {
+            rc = dir_org_serving(db, &a, c->institutions[i], c->gmina,
+                                 c->region, &org);
         }
-        if (rc != DB_ROW) {
-            return rc;
+        if (rc == ERR_NOTFOUND) {
+            *why = T_HL_ERR_INST;
+            rc = ERR_INPUT;
         }
     }
-    return 0;
+    arena_free(&a);
+    return rc;
 }
 
 /* Store the referral rows of contact id, inside the caller's transaction. */
@@ -186,41 +184,35 @@ static int
 store_institutions(struct db *db, const struct helpline_contact *c, int64_t id,
                    struct buf *ids)
 {
-    int i, rc;
+    struct dir_serving org;
+    struct arena a;
+    int i, rc = 0;
 
+    arena_init(&a);
     for (i = 0; i < c->ninstitutions; i++) {
-        db_stmt *st = db_query(db, Q_HELPLINE_DIR_SERVES);
-        const char *name, *kind;
+        db_stmt *ins;
 
-        db_bind_text(st, 1, c->gmina);
-        db_bind_text(st, 2, c->region);
-        db_bind_int(st, 3, c->institutions[i]);
-        rc = db_step(st);
-        if (rc != DB_ROW) {
-            db_done(st);
-            /* Gone since the check: the directory changed meanwhile. */
-            return rc == DB_DONE ? ERR_CONFLICT : rc;
-        }
-        name = db_col_text(st, 0);
-        kind = db_col_text(st, 1);
-        {
-            db_stmt *ins = db_query(db, Q_HELPLINE_REFERRAL_INSERT);
-
-            db_bind_int(ins, 1, id);
-            db_bind_int(ins, 2, c->institutions[i]);
-            db_bind_text(ins, 3, c->region);
-            db_bind_text(ins, 4, c->at);
-            db_bind_text(ins, 5, name);
-            db_bind_text(ins, 6, kind);
-            rc = db_exec(ins);
-        }
-        db_done(st);
+        rc = dir_org_serving(db, &a, c->institutions[i], c->gmina, c->region,
+                             &org);
         if (rc != 0) {
-            return rc;
+            /* Gone since the check: the directory changed meanwhile. */
+            rc = rc == ERR_NOTFOUND ? ERR_CONFLICT : rc;
+            break;
+        }
+        ins = db_query(db, Q_HELPLINE_REFERRAL_INSERT);
+        db_bind_int(ins, 1, id);
+        db_bind_int(ins, 2, c->institutions[i]);
+        db_bind_text(ins, 3, c->region);
+        db_bind_text(ins, 4, c->at);
+        db_bind_text(ins, 5, org.name);
+        db_bind_text(ins, 6, org.kind);
+        if ((rc = db_exec(ins)) != 0) {
+            break;
         }
         buf_printf(ids, "%s%lld", i ? "," : "", (long long)c->institutions[i]);
     }
-    return 0;
+    arena_free(&a);
+    return rc;
 }
 
 static int
@@ -731,28 +723,13 @@ helpline_duty_delete(struct db *db, const char *region, int64_t id,
 
 int
 helpline_institutions(struct db *db, struct arena *a, const char *region,
-                      const char *gmina, struct helpline_institution **out)
+                      const char *gmina, struct dir_serving **out)
 {
-    int max = HELPLINE_INSTITUTIONS_MAX * 2, n = 0, rc;
-    struct helpline_institution *v = arena_alloc(a, (size_t)max * sizeof(*v));
-    db_stmt *st;
+    int max = HELPLINE_INSTITUTIONS_MAX * 2;
 
-    *out = v;
+    *out = arena_alloc(a, (size_t)max * sizeof(**out));
     if (region == NULL || gmina == NULL) {
         return 0;
     }
-    st = db_query(db, Q_HELPLINE_DIR_SERVING);
-    db_bind_text(st, 1, gmina);
-    db_bind_text(st, 2, region);
-    db_bind_int(st, 3, max);
-    while ((rc = db_step(st)) == DB_ROW && n < max) {
-        v[n].id = db_col_int(st, 0);
-        v[n].name = db_col_text_dup(a, st, 1);
-        v[n].kind = db_col_text_dup(a, st, 2);
-        v[n].city = db_col_text_dup(a, st, 3);
-        v[n].level = (int)db_col_int(st, 4);
-        n++;
-    }
-    db_done(st);
-    return rc == DB_ROW || rc == DB_DONE ? n : rc;
+    return dir_orgs_serving(db, a, gmina, region, max, *out);
 }
