@@ -19,6 +19,7 @@
 #include "html/html.h"
 #include "html/layout.h"
 #include "pages.h"
+#include "region/region.h"
 #include "teryt/teryt.h"
 
 #define PAGE_LIMIT 20
@@ -411,19 +412,19 @@ crisis_section(struct req *r, const char *woj)
 static const char *
 preferred_regions(struct req *r)
 {
+    struct region_served *reg = NULL;
     struct buf b;
-    db_stmt *st;
     const char *out;
+    int n, k;
 
     if (r->user != NULL && r->user->region != NULL) {
         return r->user->region;
     }
     buf_init(&b);
-    st = db_query(r->db, Q_REGION_LIST);
-    while (db_step(st) == DB_ROW) {
-        buf_printf(&b, "%s%s", b.len ? "," : "", db_col_text(st, 0));
+    n = region_list(r->db, &r->arena, &reg);
+    for (k = 0; k < n; k++) {
+        buf_printf(&b, "%s%s", b.len ? "," : "", reg[k].woj);
     }
-    db_done(st);
     out = arena_strdup(&r->arena, b.data ? b.data : "");
     buf_free(&b);
     return out;

@@ -15,6 +15,7 @@
 #include "db/db.h"
 #include "directory.h"
 #include "strings_pl.h"
+#include "teryt/teryt.h"
 
 const char *const dir_kinds[] = {
     "ops", "pcpr",   "cus",     "oik",  "adopcja", "oddzial",
@@ -73,6 +74,21 @@ exists(struct db *db, enum query_id q, const char *code)
     return db_one_int(st, &n) == 0 && n > 0;
 }
 
+/* A TERYT unit of that many digits (2 voivodeship, 4 powiat, 7 gmina). */
+static bool
+unit_exists(struct db *db, struct arena *a, const char *code, size_t digits)
+{
+    const char *name;
+    char woj[3];
+
+    if (!is_digits(code, digits)) {
+        return false;
+    }
+    return (digits == 2   ? teryt_woj_get(db, a, code, &name)
+            : digits == 4 ? teryt_powiat_get(db, a, code, &name)
+                          : teryt_gmina_woj(db, code, woj)) == 0;
+}
+
 /* A decimal degree between lo and hi, or empty. */
 static bool
 coord_ok(const char *s, double lo, double hi)
@@ -116,7 +132,7 @@ dir_org_check(struct db *db, struct arena *a, const struct dir_org *o,
                                       "telefon, rops).",
                                       o->kind ? o->kind : ""));
     }
-    if (!is_digits(o->region, 2) || !exists(db, Q_DIR_WOJ_EXISTS, o->region)) {
+    if (!unit_exists(db, a, o->region, 2)) {
         dir_findings_add(a, f, row, "region",
                          arena_printf(a,
                                       "Nieznany kod województwa „%s” "
@@ -129,7 +145,7 @@ dir_org_check(struct db *db, struct arena *a, const struct dir_org *o,
                                       "swojego województwa (%s), nie %s.",
                                       may_region, o->region));
     }
-    if (!is_digits(o->gmina, 7) || !exists(db, Q_DIR_GMINA_EXISTS, o->gmina)) {
+    if (!unit_exists(db, a, o->gmina, 7)) {
         dir_findings_add(a, f, row, "gmina",
                          arena_printf(a,
                                       "Nieznany kod TERYT gminy „%s” "
@@ -210,11 +226,11 @@ check_coverage(struct db *db, struct arena *a, const char *cov, int row,
         if (colon == NULL) {
             ok = false;
         } else if (strncmp(item, "gmina:", 6) == 0) {
-            ok = is_digits(code, 7) && exists(db, Q_DIR_GMINA_EXISTS, code);
+            ok = unit_exists(db, a, code, 7);
         } else if (strncmp(item, "powiat:", 7) == 0) {
-            ok = is_digits(code, 4) && exists(db, Q_DIR_POWIAT_EXISTS, code);
+            ok = unit_exists(db, a, code, 4);
         } else if (strncmp(item, "region:", 7) == 0) {
-            ok = is_digits(code, 2) && exists(db, Q_DIR_WOJ_EXISTS, code);
+            ok = unit_exists(db, a, code, 2);
         } else {
             ok = false;
         }

@@ -14,6 +14,7 @@
 #include "core/json.h"
 #include "core/str.h"
 #include "strings_pl.h"
+#include "teryt/teryt.h"
 
 #define REGION_FIELD_MAX 300
 
@@ -271,7 +272,7 @@ region_save(struct db *db, struct arena *a, const struct region_settings *s,
             const struct audit_entry *who, const char **why)
 {
     struct save x = {.a = a, .s = s};
-    db_stmt *st;
+    const char *name;
     int rc;
 
     *why = NULL;
@@ -279,13 +280,10 @@ region_save(struct db *db, struct arena *a, const struct region_settings *s,
         *why = T_RGN_ERR_CODE;
         return ERR_INPUT;
     }
-    st = db_query(db, Q_WOJ_GET);
-    db_bind_text(st, 1, s->woj);
-    rc = db_step(st);
-    db_done(st);
-    if (rc != DB_ROW) {
+    rc = teryt_woj_get(db, a, s->woj, &name);
+    if (rc != 0) {
         *why = T_RGN_ERR_CODE;
-        return rc == DB_DONE ? ERR_INPUT : rc;
+        return rc == ERR_NOTFOUND ? ERR_INPUT : rc;
     }
     if ((rc = check(s, why)) != 0) {
         return rc;
@@ -293,6 +291,34 @@ region_save(struct db *db, struct arena *a, const struct region_settings *s,
     /* The action is known inside the change: add or update. */
     rc = audit_change(db, who, "region.add", "region", save, &x);
     return rc > 0 ? ERR_DB : rc;
+}
+
+int
+region_list(struct db *db, struct arena *a, struct region_served **out)
+{
+    db_stmt *st = db_query(db, Q_REGION_LIST);
+    struct region_served *v = NULL;
+    int n = 0, cap = 0, rc;
+
+    while ((rc = db_step(st)) == DB_ROW) {
+        if (n == cap) {
+            int ncap = cap ? cap * 2 : 16;
+
+            v = arena_realloc(a, v, (size_t)cap * sizeof(*v),
+                              (size_t)ncap * sizeof(*v));
+            cap = ncap;
+        }
+        v[n].woj = db_col_text_dup(a, st, 0);
+        v[n].name = db_col_text_dup(a, st, 1);
+        v[n].office = db_col_text_dup(a, st, 2);
+        n++;
+    }
+    db_done(st);
+    if (rc != DB_DONE) {
+        return rc;
+    }
+    *out = v;
+    return n;
 }
 
 int
