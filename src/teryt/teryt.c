@@ -258,18 +258,15 @@ teryt_gmina_get(struct db *db, struct arena *a, const char *code,
 int
 teryt_gmina_woj(struct db *db, const char *code, char woj[3])
 {
-    db_stmt *st = db_query(db, Q_GMINA_GET);
+    struct teryt_gmina g;
+    struct arena a;
     int rc;
 
-    db_bind_text(st, 1, code);
-    rc = db_step(st);
-    if (rc == DB_ROW) {
-        snprintf(woj, 3, "%s", db_col_text(st, 5));
-        rc = 0;
-    } else if (rc == DB_DONE) {
-        rc = ERR_NOTFOUND;
+    arena_init(&a);
+    if ((rc = teryt_gmina_get(db, &a, code, &g)) == 0) {
+        snprintf(woj, 3, "%s", g.woj_code);
     }
-    db_done(st);
+    arena_free(&a);
     return rc;
 }
 
