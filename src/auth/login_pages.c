@@ -3,7 +3,7 @@
 ** token and a new CSRF token: nothing from before the login survives) and
 ** every attempt, good or bad, leaves an audit row.
 */
-#include "login_pages.h"
+#include "pages.h"
 
 #include <string.h>
 #include <time.h>
@@ -14,6 +14,7 @@
 #include "html/form.h"
 #include "html/html.h"
 #include "html/layout.h"
+#include "auth/strings_pl.h"
 
 /*
 ** Only a local path may be a redirect target: one '/' followed by no

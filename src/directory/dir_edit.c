@@ -18,6 +18,7 @@
 #include "html/html.h"
 #include "html/layout.h"
 #include "pages.h"
+#include "directory/strings_pl.h"
 
 static struct audit_entry
 who(struct req *r)

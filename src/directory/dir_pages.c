@@ -21,6 +21,7 @@
 #include "pages.h"
 #include "region/region.h"
 #include "teryt/teryt.h"
+#include "directory/strings_pl.h"
 
 #define PAGE_LIMIT 20
 #define API_LIMIT 5

@@ -14,8 +14,8 @@
 #include "core/json.h"
 #include "db/db.h"
 #include "helpline_web.h"
-#include "html/strings_pl.h"
 #include "region/region.h"
+#include "helpline/strings_pl.h"
 
 /*
 ** ROUTE: GET /api/helpline/agreements

@@ -22,7 +22,7 @@
 #include "core/xlsx_cell.h"
 #include "db/db.h"
 #include "helpline_web.h"
-#include "html/strings_pl.h"
+#include "helpline/strings_pl.h"
 
 #define EXPORT_MAX 1000000
 

@@ -20,7 +20,9 @@
 #include "html/html.h"
 #include "html/layout.h"
 #include "region/region.h"
-#include "region/region_pages.h"
+#include "region/pages.h"
+#include "helpline/strings_pl.h"
+#include "teryt/strings_pl.h"
 #include "teryt/teryt.h"
 
 #define LIST_LIMIT 500

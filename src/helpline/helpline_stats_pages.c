@@ -16,6 +16,7 @@
 #include "helpline_web.h"
 #include "html/html.h"
 #include "html/layout.h"
+#include "helpline/strings_pl.h"
 
 #define BAR_W 360
 

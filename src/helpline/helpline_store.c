@@ -19,6 +19,7 @@
 #include "db/db.h"
 #include "directory/directory.h"
 #include "html/strings_pl.h"
+#include "helpline/strings_pl.h"
 #include "teryt/teryt.h"
 
 const char *const helpline_channel_label[HELPLINE_CHANNELS + 1] = {

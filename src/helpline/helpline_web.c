@@ -18,6 +18,7 @@
 #include "region/region.h"
 #include "teryt/teryt.h"
 #include "html/html.h"
+#include "helpline/strings_pl.h"
 
 #define MAP_WIDTH 640.0
 

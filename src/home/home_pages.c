@@ -2,7 +2,7 @@
 ** The home page: what the system is, the regions this instance serves and
 ** the seven parts.
 */
-#include "home_pages.h"
+#include "pages.h"
 
 #include <string.h>
 
@@ -11,7 +11,8 @@
 #include "region/region.h"
 #include "html/html.h"
 #include "html/layout.h"
-#include "region/region_pages.h"
+#include "region/pages.h"
+#include "home/strings_pl.h"
 
 struct part {
     const char *href;

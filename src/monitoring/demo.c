@@ -12,8 +12,8 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "db/db.h"
-#include "html/strings_pl.h"
 #include "monitoring.h"
+#include "monitoring/strings_pl.h"
 
 #define DEMO " (" T_MON_DEMO_NOTE ")"
 

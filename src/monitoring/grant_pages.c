@@ -17,6 +17,7 @@
 #include "html/layout.h"
 #include "monitoring.h"
 #include "pages.h"
+#include "monitoring/strings_pl.h"
 
 static int
 num_param(struct req *r, int i, int64_t *id)

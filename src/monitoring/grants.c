@@ -15,9 +15,9 @@
 #include "core/json.h"
 #include "core/str.h"
 #include "db/db.h"
-#include "html/strings_pl.h"
 #include "monitoring.h"
 #include "users/units.h"
+#include "monitoring/strings_pl.h"
 
 static void
 add_err(struct arena *a, const char ***errs, int *n, const char *msg)

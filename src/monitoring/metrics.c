@@ -15,8 +15,8 @@
 #include "core/str.h"
 #include "db/db.h"
 #include "helpline/helpline.h"
-#include "html/strings_pl.h"
 #include "monitoring.h"
+#include "monitoring/strings_pl.h"
 
 static const char *const event_kinds[] = {
     "training", "conference", "workshop",  "seminar",  "supervision",

@@ -20,6 +20,7 @@
 #include "monitoring.h"
 #include "pages.h"
 #include "report_html.h"
+#include "monitoring/strings_pl.h"
 
 struct mon_actor
 mon_actor_of(struct req *r)

@@ -12,8 +12,8 @@
 #include "core/err.h"
 #include "core/str.h"
 #include "db/db.h"
-#include "html/strings_pl.h"
 #include "monitoring.h"
+#include "monitoring/strings_pl.h"
 
 int
 mon_periods(struct db *db, struct arena *a, int64_t plan_id,

@@ -14,8 +14,8 @@
 #include "core/json.h"
 #include "core/str.h"
 #include "db/db.h"
-#include "html/strings_pl.h"
 #include "monitoring.h"
+#include "monitoring/strings_pl.h"
 
 bool
 mon_plan_years(const struct plan *p, int *from, int *to)

@@ -15,9 +15,9 @@
 #include "core/err.h"
 #include "core/json.h"
 #include "db/db.h"
-#include "html/strings_pl.h"
 #include "monitoring.h"
 #include "pages.h"
+#include "monitoring/strings_pl.h"
 
 static void
 record_json(struct arena *a, struct json *j, const struct mon_register *reg,

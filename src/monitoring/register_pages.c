@@ -16,6 +16,7 @@
 #include "html/layout.h"
 #include "monitoring.h"
 #include "pages.h"
+#include "monitoring/strings_pl.h"
 
 static int
 reg_or_reply(struct req *r, const struct mon_register **reg)

@@ -19,8 +19,8 @@
 #include "core/stop.h"
 #include "core/str.h"
 #include "db/db.h"
-#include "html/strings_pl.h"
 #include "monitoring.h"
+#include "monitoring/strings_pl.h"
 
 static const char *const event_kinds[] = {
     "training", "conference", "workshop",  "seminar",  "supervision",

@@ -16,8 +16,8 @@
 #include "core/str.h"
 #include "core/warsaw.h"
 #include "db/db.h"
-#include "html/strings_pl.h"
 #include "monitoring.h"
+#include "monitoring/strings_pl.h"
 
 const char *
 mon_pct_text(struct arena *a, int pct10)

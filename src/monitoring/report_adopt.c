@@ -13,10 +13,10 @@
 #include "core/err.h"
 #include "core/json.h"
 #include "db/db.h"
-#include "html/strings_pl.h"
 #include "http/http.h"
 #include "monitoring.h"
 #include "report_html.h"
+#include "monitoring/strings_pl.h"
 
 /* The four files of report m, each into its buffer. 0 or ERR_IO. */
 static int

@@ -14,6 +14,7 @@
 #include "core/warsaw.h"
 #include "html/html.h"
 #include "monitoring.h"
+#include "monitoring/strings_pl.h"
 
 /* Status of an indicator, as words (never colour alone). */
 const char *

@@ -17,9 +17,9 @@
 #include "core/log.h"
 #include "core/str.h"
 #include "core/warsaw.h"
-#include "html/strings_pl.h"
 #include "monitoring.h"
 #include "report_html.h"
+#include "monitoring/strings_pl.h"
 
 #define PAGE_W 595.28
 #define PAGE_H 841.89

@@ -18,9 +18,9 @@
 #include "core/err.h"
 #include "core/log.h"
 #include "core/xlsx_cell.h"
-#include "html/strings_pl.h"
 #include "monitoring.h"
 #include "report_html.h"
+#include "monitoring/strings_pl.h"
 
 #define TRY(x)                                                                 \
     do {                                                                       \

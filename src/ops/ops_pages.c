@@ -21,6 +21,7 @@
 #include "html/layout.h"
 #include "http/server.h"
 #include "ops.h"
+#include "ops/strings_pl.h"
 
 #define BACKUP_MAX_AGE (24 * 60 * 60)
 

@@ -16,8 +16,10 @@
 #include "html/html.h"
 #include "html/layout.h"
 #include "plan.h"
-#include "plan_pages.h"
+#include "pages.h"
 #include "plan_store.h"
+#include "plan/strings_pl.h"
+#include "users/strings_pl.h"
 
 #define MAX_ERRORS 64
 

@@ -21,7 +21,7 @@
 #include "html/html.h"
 #include "html/layout.h"
 #include "plan.h"
-#include "plan_pages.h"
+#include "pages.h"
 #include "plan_store.h"
 #include "strings_pl.h"
 

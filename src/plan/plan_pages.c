@@ -4,7 +4,7 @@
 ** source, term, implementers and indicators, totals per goal and for the
 ** plan, and every finding of the check beside the task it concerns.
 */
-#include "plan_pages.h"
+#include "pages.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -25,6 +25,7 @@
 #include "plan_export.h"
 #include "plan_store.h"
 #include "strings_pl.h"
+#include "users/strings_pl.h"
 
 /* A longer plan is shown a page of tasks at a time. */
 #define PAGE_TASKS 200

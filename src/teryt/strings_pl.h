@@ -7,4 +7,24 @@
 #define T_PLACES_ERR_WOJ                                                       \
     "Parametr „woj” musi być dwucyfrowym kodem województwa."
 
+#define T_TERYT_TITLE "Województwa, powiaty i gminy (TERYT)"
+#define T_TERYT_WOJ "Województwo"
+#define T_TERYT_POWIAT "Powiat"
+#define T_TERYT_GMINA "Gmina"
+#define T_TERYT_CODE "Kod TERYT"
+#define T_TERYT_KIND "Rodzaj"
+#define T_TERYT_POWIATS "Powiaty"
+#define T_TERYT_GMINAS "Gminy"
+#define T_TERYT_SUMMARY "Rejestr TERYT (GUS, stan na 1 stycznia 2024 r.)"
+#define T_TERYT_SEARCH_LABEL "Znajdź gminę"
+#define T_TERYT_SEARCH_BUTTON "Szukaj"
+#define T_TERYT_SEARCH_HINT                                                    \
+    "Wpisz początek nazwy — polskie znaki nie są "                         \
+    "wymagane (np. „lodz”, „torun”)."
+#define T_TERYT_NO_RESULTS "Nie znaleziono gminy o takiej nazwie."
+#define T_TERYT_RESULTS "Wyniki wyszukiwania"
+#define T_RODZ_1 "gmina miejska"
+#define T_RODZ_2 "gmina wiejska"
+#define T_RODZ_3 "gmina miejsko-wiejska"
+
 #endif

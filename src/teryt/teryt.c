@@ -14,7 +14,7 @@
 #include "core/err.h"
 #include "core/str.h"
 #include "db/db.h"
-#include "html/strings_pl.h"
+#include "teryt/strings_pl.h"
 
 #define TERC_FIELDS 7
 

@@ -7,7 +7,7 @@
 #include "db/db.h"
 #include "teryt.h"
 #include "strings_pl.h"
-#include "teryt_pages.h"
+#include "pages.h"
 
 #define AUTOCOMPLETE_LIMIT 10
 #define AUTOCOMPLETE_MAX_LIMIT 50

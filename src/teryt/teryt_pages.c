@@ -3,7 +3,7 @@
 ** gmina search form that works without JavaScript (the autocomplete script
 ** only adds suggestions to it).
 */
-#include "teryt_pages.h"
+#include "pages.h"
 
 #include <string.h>
 
@@ -12,6 +12,7 @@
 #include "html/html.h"
 #include "html/layout.h"
 #include "teryt.h"
+#include "teryt/strings_pl.h"
 
 #define SEARCH_LIMIT 50
 

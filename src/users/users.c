@@ -9,8 +9,8 @@
 #include "core/err.h"
 #include "core/json.h"
 #include "db/db.h"
-#include "html/strings_pl.h"
 #include "units.h"
+#include "users/strings_pl.h"
 
 static bool
 login_ok(const char *s)

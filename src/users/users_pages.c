@@ -3,7 +3,7 @@
 ** accounts with the add form and block/unblock buttons, the audit log
 ** with filters, its CSV export and the JSON beside each page.
 */
-#include "users_pages.h"
+#include "pages.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +19,8 @@
 #include "html/layout.h"
 #include "units.h"
 #include "users.h"
+#include "auth/strings_pl.h"
+#include "users/strings_pl.h"
 
 #define AUDIT_PAGE 200
 #define AUDIT_PAGE_MAX 1000

@@ -2,8 +2,9 @@
 """Integration tests of accounts, roles, sessions, CSRF, throttling and
 the audit log (issue 4), against the real server.
 
-The route table is read from src/http/routes.c; EXPECTED below states, for
-every route, the capability the test expects. A route that is added to the
+The route table is read from each module's routes.inc, in the order of
+src/modules.def; EXPECTED below states, for every route, the capability
+the test expects. A route that is added to the
 table without an entry here fails the test, and so does a route whose rule
 differs. Then every route is requested as the public and as each role and
 the answer is checked against CAPS, the allow-list of each capability.
@@ -126,11 +127,11 @@ PASSWORD = 'dobre-haslo-2024!'
 
 
 def route_table():
-    text = open(os.path.join(ROOT, 'src/http/routes.c')).read()
-    for m in sorted(os.listdir(os.path.join(ROOT, 'src'))):
-        inc = os.path.join(ROOT, 'src', m, 'routes.inc')
-        if os.path.exists(inc):
-            text += open(inc).read()
+    modules = re.findall(r'^MODULE\((\w+)\)',
+                         open(os.path.join(ROOT, 'src/modules.def')).read(),
+                         re.M)
+    text = ''.join(open(os.path.join(ROOT, 'src', m, 'routes.inc')).read()
+                   for m in modules)
     return re.findall(r'ROUTE(?:_UPLOAD)?\("(\w+)",\s*"([^"]+)",\s*(\w+),\s*(\w+)\)',
                       text)
 

@@ -73,7 +73,7 @@ test_db_upgrades_older_database(void **state)
 
     (void)state;
     snprintf(cmd, sizeof(cmd),
-             "sqlite3 %s < %s/src/db/migrations/0001_teryt.sql && "
+             "sqlite3 %s < %s/src/teryt/migrations/0001_teryt.sql && "
              "sqlite3 %s \"INSERT INTO woj VALUES ('04', 'k-p'); "
              "PRAGMA user_version = 1;\"",
              path, SOURCE_DIR, path);

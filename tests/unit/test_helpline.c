@@ -20,8 +20,8 @@
 #include "db/db.h"
 #include "directory/directory.h"
 #include "helpline/helpline.h"
-#include "html/strings_pl.h"
 #include "teryt/teryt.h"
+#include "helpline/strings_pl.h"
 
 static struct db *db;
 static struct arena a;

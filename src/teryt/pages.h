@@ -1,4 +1,4 @@
-/* TERYT browsing pages and JSON API handlers (routes in http/routes.c). */
+/* TERYT browsing pages and JSON API handlers (routes in routes.inc). */
 #ifndef TERYT_PAGES_H
 #define TERYT_PAGES_H
 

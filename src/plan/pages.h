@@ -1,4 +1,4 @@
-/* Pages and JSON of programmes and plans (routes in http/routes.c). */
+/* Pages and JSON of programmes and plans (routes in routes.inc). */
 #ifndef PLAN_PAGES_H
 #define PLAN_PAGES_H
 

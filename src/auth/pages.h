@@ -1,4 +1,4 @@
-/* Login and logout pages (routes in http/routes.c). */
+/* Login and logout pages (routes in routes.inc). */
 #ifndef AUTH_LOGIN_PAGES_H
 #define AUTH_LOGIN_PAGES_H
 

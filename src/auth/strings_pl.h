@@ -1,0 +1,15 @@
+/* Login: user-visible Polish texts, T_* macros. */
+#ifndef AUTH_STRINGS_PL_H
+#define AUTH_STRINGS_PL_H
+
+#define T_LOGIN_TITLE "Logowanie"
+#define T_LOGIN_LOGIN "Login"
+#define T_LOGIN_PASSWORD "Hasło"
+#define T_LOGIN_BUTTON "Zaloguj się"
+#define T_LOGIN_FAILED "Nieprawidłowy login lub hasło."
+/* printf template: seconds to wait */
+#define T_LOGIN_THROTTLED                                                       \
+    "Zbyt wiele nieudanych prób logowania. Następna próba będzie możliwa " \
+    "za %lld s."
+
+#endif
