@@ -235,6 +235,39 @@ enum helpline_records {
 int helpline_store_count(struct db *db, enum helpline_records what,
                          const char *region, int64_t *n);
 
+/*
+** Cursors of helpline_store.c for pages, API, exports and statistics: each
+** returns its statement bound and ready to step; the caller steps it and
+** ends with db_done. The columns are those of the query in queries.def.
+*/
+/* Q_HELPLINE_DUTY_LIST: duties of region (NULL all) on days [from, to]. */
+struct db_stmt *helpline_store_duties(struct db *db, const char *region,
+                                      const char *from, const char *to,
+                                      int limit);
+/* Q_HELPLINE_CONTACT_LIST (or _NOTES, with the note, no offset): contacts
+   of region (NULL all) at [from, before), newest first. */
+struct db_stmt *helpline_store_contacts(struct db *db, bool notes,
+                                        const char *region, const char *from,
+                                        const char *before, int limit,
+                                        int offset);
+/* How many contacts helpline_store_contacts would list without a limit. */
+int helpline_store_contact_count(struct db *db, const char *region,
+                                 const char *from, const char *before,
+                                 int64_t *n);
+/* Q_HELPLINE_CONTACT_GET and Q_HELPLINE_REFERRAL_OF of contact id. */
+struct db_stmt *helpline_store_contact(struct db *db, int64_t id);
+struct db_stmt *helpline_store_referrals_of(struct db *db, int64_t id);
+/* Q_HELPLINE_RANGE_*, Q_HELPLINE_MONTHS_* and Q_HELPLINE_REFERRAL_STATS of
+   region (NULL all) over a range of days or months. */
+struct db_stmt *helpline_store_contacts_in(struct db *db, const char *region,
+                                           const char *from,
+                                           const char *before);
+struct db_stmt *helpline_store_months(struct db *db, const char *region,
+                                      const char *from, const char *to);
+struct db_stmt *helpline_store_referral_stats(struct db *db, const char *region,
+                                              const char *from,
+                                              const char *before);
+
 /* Boundaries of a region's gminas (embedded GeoJSON), lon/lat degrees. */
 struct helpline_geo_gmina {
     const char *teryt, *name;

@@ -64,13 +64,9 @@ static void
 duty_table(struct req *r, const char *region, const char *from, const char *to,
            bool manage)
 {
-    db_stmt *st = db_query(r->db, Q_HELPLINE_DUTY_LIST);
+    db_stmt *st = helpline_store_duties(r->db, region, from, to, LIST_LIMIT);
     int rows = 0;
 
-    db_bind_text(st, 1, region);
-    db_bind_text(st, 2, from);
-    db_bind_text(st, 3, to);
-    db_bind_int(st, 4, LIST_LIMIT);
     while (db_step(st) == DB_ROW) {
         int kind = (int)db_col_int(st, 2), sp = (int)db_col_int(st, 3);
 
@@ -694,11 +690,8 @@ page_helpline_contacts(struct req *r)
     html_lit(&r->out, "</ul>\n");
     /* "to" is inclusive: contacts before the next day. */
     snprintf(before, sizeof(before), "%s~", to);
-    st = db_query(r->db, Q_HELPLINE_CONTACT_LIST);
-    db_bind_text(st, 1, region);
-    db_bind_text(st, 2, from);
-    db_bind_text(st, 3, before);
-    db_bind_int(st, 4, LIST_LIMIT);
+    st = helpline_store_contacts(r->db, false, region, from, before, LIST_LIMIT,
+                                 0);
     while ((rc = db_step(st)) == DB_ROW) {
         if (rows++ == 0) {
             html_printf(&r->out, WIDE_OPEN, T_HL_RECENT);
@@ -743,8 +736,7 @@ page_helpline_contact(struct req *r)
         ids[0] == '\0' || strlen(ids) > 18) {
         return req_error(r, 404, NULL);
     }
-    st = db_query(r->db, Q_HELPLINE_CONTACT_GET);
-    db_bind_int(st, 1, atoll(ids));
+    st = helpline_store_contact(r->db, atoll(ids));
     rc = db_step(st);
     if (rc != DB_ROW) {
         db_done(st);
@@ -797,8 +789,7 @@ page_helpline_contact(struct req *r)
     db_done(st);
     /* Only the institutions' names and kinds: nothing of the caller. */
     html_printf(&r->out, "<h2 id=\"instytucje\">%s</h2>\n", T_HL_INSTITUTIONS);
-    st = db_query(r->db, Q_HELPLINE_REFERRAL_OF);
-    db_bind_int(st, 1, id);
+    st = helpline_store_referrals_of(r->db, id);
     while ((rc = db_step(st)) == DB_ROW) {
         const char *kind = dir_kind_label(db_col_text(st, 2));
 

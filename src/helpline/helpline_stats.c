@@ -161,16 +161,7 @@ scan_days(struct agg *g, struct db *db, struct arena *a, const char *from,
     if (strcmp(from, before) >= 0) {
         return 0;
     }
-    if (g->s->region != NULL) {
-        st = db_query(db, Q_HELPLINE_RANGE_REGION);
-        db_bind_text(st, 1, g->s->region);
-        db_bind_text(st, 2, from);
-        db_bind_text(st, 3, before);
-    } else {
-        st = db_query(db, Q_HELPLINE_RANGE_ALL);
-        db_bind_text(st, 1, from);
-        db_bind_text(st, 2, before);
-    }
+    st = helpline_store_contacts_in(db, g->s->region, from, before);
     return read_contacts(g, a, st);
 }
 
@@ -292,12 +283,9 @@ static int
 institutions(struct helpline_stats *s, struct db *db, struct arena *a,
              const char *before)
 {
-    db_stmt *st = db_query(db, Q_HELPLINE_REFERRAL_STATS);
+    db_stmt *st = helpline_store_referral_stats(db, s->region, s->from, before);
     int cap = 0, rc, i, j;
 
-    db_bind_text(st, 1, s->region);
-    db_bind_text(st, 2, s->from);
-    db_bind_text(st, 3, before);
     while ((rc = db_step(st)) == DB_ROW) {
         struct helpline_stat_inst *x;
 
@@ -390,16 +378,7 @@ helpline_stats(struct db *db, struct arena *a, const char *region,
 
             snprintf(full_from, sizeof(full_from), "%s", out->months[fi]);
             snprintf(full_to, sizeof(full_to), "%s", out->months[li]);
-            if (region != NULL) {
-                st = db_query(db, Q_HELPLINE_MONTHS_REGION);
-                db_bind_text(st, 1, region);
-                db_bind_text(st, 2, full_from);
-                db_bind_text(st, 3, full_to);
-            } else {
-                st = db_query(db, Q_HELPLINE_MONTHS_ALL);
-                db_bind_text(st, 1, full_from);
-                db_bind_text(st, 2, full_to);
-            }
+            st = helpline_store_months(db, region, full_from, full_to);
             if ((rc = read_summary(g, a, st)) != 0) {
                 return rc;
             }

@@ -734,3 +734,112 @@ helpline_institutions(struct db *db, struct arena *a, const char *region,
     }
     return dir_orgs_serving(db, a, gmina, region, max, *out);
 }
+
+db_stmt *
+helpline_store_duties(struct db *db, const char *region, const char *from,
+                      const char *to, int limit)
+{
+    db_stmt *st = db_query(db, Q_HELPLINE_DUTY_LIST);
+
+    db_bind_text(st, 1, region);
+    db_bind_text(st, 2, from);
+    db_bind_text(st, 3, to);
+    db_bind_int(st, 4, limit);
+    return st;
+}
+
+db_stmt *
+helpline_store_contacts(struct db *db, bool notes, const char *region,
+                        const char *from, const char *before, int limit,
+                        int offset)
+{
+    db_stmt *st = db_query(db, notes ? Q_HELPLINE_CONTACT_NOTES
+                                     : Q_HELPLINE_CONTACT_LIST);
+
+    db_bind_text(st, 1, region);
+    db_bind_text(st, 2, from);
+    db_bind_text(st, 3, before);
+    db_bind_int(st, 4, limit);
+    if (!notes) {
+        db_bind_int(st, 5, offset);
+    }
+    return st;
+}
+
+int
+helpline_store_contact_count(struct db *db, const char *region,
+                             const char *from, const char *before, int64_t *n)
+{
+    db_stmt *st = db_query(db, Q_HELPLINE_CONTACT_COUNT);
+
+    db_bind_text(st, 1, region);
+    db_bind_text(st, 2, from);
+    db_bind_text(st, 3, before);
+    return db_one_int(st, n);
+}
+
+/* One statement by id: the contact, or the institutions it was referred to. */
+static db_stmt *
+by_id(struct db *db, enum query_id q, int64_t id)
+{
+    db_stmt *st = db_query(db, q);
+
+    db_bind_int(st, 1, id);
+    return st;
+}
+
+db_stmt *
+helpline_store_contact(struct db *db, int64_t id)
+{
+    return by_id(db, Q_HELPLINE_CONTACT_GET, id);
+}
+
+db_stmt *
+helpline_store_referrals_of(struct db *db, int64_t id)
+{
+    return by_id(db, Q_HELPLINE_REFERRAL_OF, id);
+}
+
+/* A query over a date range, of one region or (region NULL) of all. */
+static db_stmt *
+in_range(struct db *db, enum query_id of_region, enum query_id of_all,
+         const char *region, const char *from, const char *to)
+{
+    db_stmt *st = db_query(db, region != NULL ? of_region : of_all);
+    int i = 1;
+
+    if (region != NULL) {
+        db_bind_text(st, i++, region);
+    }
+    db_bind_text(st, i++, from);
+    db_bind_text(st, i, to);
+    return st;
+}
+
+db_stmt *
+helpline_store_contacts_in(struct db *db, const char *region, const char *from,
+                           const char *before)
+{
+    return in_range(db, Q_HELPLINE_RANGE_REGION, Q_HELPLINE_RANGE_ALL, region,
+                    from, before);
+}
+
+db_stmt *
+helpline_store_months(struct db *db, const char *region, const char *from,
+                      const char *to)
+{
+    return in_range(db, Q_HELPLINE_MONTHS_REGION, Q_HELPLINE_MONTHS_ALL, region,
+                    from, to);
+}
+
+db_stmt *
+helpline_store_referral_stats(struct db *db, const char *region,
+                              const char *from, const char *before)
+{
+    db_stmt *st = db_query(db, Q_HELPLINE_REFERRAL_STATS);
+
+    db_bind_text(st, 1, region);
+    db_bind_text(st, 2, from);
+    db_bind_text(st, 3, before);
+    return st;
+}
