@@ -294,6 +294,31 @@ region_save(struct db *db, struct arena *a, const struct region_settings *s,
 }
 
 int
+region_codes(struct db *db, struct arena *a, const char ***out)
+{
+    db_stmt *st = db_query(db, Q_REGION_SETTINGS_LIST);
+    const char **codes = NULL;
+    int rc, n = 0, cap = 0;
+
+    while ((rc = db_step(st)) == DB_ROW) {
+        if (n == cap) {
+            int ncap = cap ? cap * 2 : 16;
+
+            codes = arena_realloc(a, codes, (size_t)cap * sizeof(*codes),
+                                  (size_t)ncap * sizeof(*codes));
+            cap = ncap;
+        }
+        codes[n++] = db_col_text_dup(a, st, 0);
+    }
+    db_done(st);
+    if (rc != DB_DONE) {
+        return rc;
+    }
+    *out = codes;
+    return n;
+}
+
+int
 region_list(struct db *db, struct arena *a, struct region_served **out)
 {
     db_stmt *st = db_query(db, Q_REGION_LIST);

@@ -63,6 +63,10 @@ struct region_served {
    or an error. */
 int region_list(struct db *db, struct arena *a, struct region_served **out);
 
+/* The codes of the regions served, by code, into *out (arena): the count
+   or an error. */
+int region_codes(struct db *db, struct arena *a, const char ***out);
+
 /* The settings and lines of region woj into *out: 0 or ERR_NOTFOUND. */
 int region_get(struct db *db, struct arena *a, const char *woj,
                struct region_settings *out);

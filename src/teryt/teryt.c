@@ -321,6 +321,26 @@ teryt_gmina_find(struct db *db, struct arena *a, const char *name,
 }
 
 int
+teryt_woj_list(struct db *db, struct arena *a, struct teryt_woj **out)
+{
+    db_stmt *st = db_query(db, Q_WOJ_LIST);
+    struct teryt_woj *v = arena_alloc(a, 16 * sizeof(*v));
+    int n = 0, rc;
+
+    while ((rc = db_step(st)) == DB_ROW && n < 16) {
+        v[n].code = db_col_text_dup(a, st, 0);
+        v[n].name = db_col_text_dup(a, st, 1);
+        n++;
+    }
+    db_done(st);
+    if (rc != DB_DONE && rc != DB_ROW) {
+        return rc;
+    }
+    *out = v;
+    return n;
+}
+
+int
 teryt_gminas(struct db *db, struct arena *a, const char *woj,
              struct teryt_gmina **out)
 {

@@ -62,6 +62,11 @@ int teryt_powiat_get(struct db *db, struct arena *a, const char *code,
 */
 int teryt_gmina_find(struct db *db, struct arena *a, const char *name,
                      const char *woj, const char *out[2]);
+/* The 16 voivodeships by code, into *out (arena): the count or an error. */
+struct teryt_woj {
+    const char *code, *name;
+};
+int teryt_woj_list(struct db *db, struct arena *a, struct teryt_woj **out);
 /*
 ** Every gmina of voivodeship woj (all when NULL) by code, without the
 ** voivodeship's fields, into *out (arena); returns the count or an error.
