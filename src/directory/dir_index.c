@@ -515,24 +515,10 @@ load_areas(struct db *db, struct dir_index *ix)
 static int
 load_choices(struct db *db, struct dir_index *ix, int which)
 {
-    db_stmt *st = db_query(db, which == 0 ? Q_DIR_CATEGORIES : Q_DIR_TARGETS);
-    int rc, cap = 0, n = 0;
-    struct dir_choice *c = NULL;
+    int n = dir_choices(db, &ix->arena, which, &ix->choices[which]);
 
-    while ((rc = db_step(st)) == DB_ROW) {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            c = arena_realloc(&ix->arena, c, sizeof(*c) * (size_t)n,
-                              sizeof(*c) * (size_t)cap);
-        }
-        c[n].code = arena_strdup(&ix->arena, db_col_text(st, 0));
-        c[n].name = arena_strdup(&ix->arena, db_col_text(st, 1));
-        n++;
-    }
-    db_done(st);
-    ix->choices[which] = c;
-    ix->nchoices[which] = n;
-    return rc == DB_DONE ? 0 : rc;
+    ix->nchoices[which] = n < 0 ? 0 : n;
+    return n < 0 ? n : 0;
 }
 
 static void

@@ -659,10 +659,9 @@ page_directory_search(struct req *r)
 static void
 areas_list(struct req *r, int64_t id)
 {
-    db_stmt *st = db_query(r->db, Q_DIR_AREA_NAMES);
+    db_stmt *st = dir_area_names(r->db, id);
     bool first = true;
 
-    db_bind_int(st, 1, id);
     while (db_step(st) == DB_ROW) {
         const char *level = db_col_text(st, 0);
 
@@ -877,8 +876,7 @@ page_directory_org(struct req *r)
         }
     }
     html_lit(&r->out, "<h2>" T_DIR_SERVICES "</h2>\n<ul>\n");
-    st = db_query(r->db, Q_DIR_ORG_SERVICES);
-    db_bind_int(st, 1, id);
+    st = dir_org_services(r->db, id);
     while ((rc = db_step(st)) == DB_ROW) {
         html_printf(&r->out,
                     "<li><a href=\"/uslugi/usluga/%lld\">%s</a> (%s)</li>"
@@ -888,8 +886,7 @@ page_directory_org(struct req *r)
     }
     db_done(st);
     html_lit(&r->out, "</ul>\n");
-    st = db_query(r->db, Q_DIR_ORG_BRANCHES);
-    db_bind_int(st, 1, id);
+    st = dir_org_branches(r->db, id);
     rc = db_step(st);
     if (rc == DB_ROW) {
         html_lit(&r->out, "<h2>" T_DIR_BRANCHES "</h2>\n<ul>\n");

@@ -900,3 +900,91 @@ dir_org_serving(struct db *db, struct arena *a, int64_t id, const char *gmina,
     db_done(st);
     return rc;
 }
+
+int
+dir_choices(struct db *db, struct arena *a, int which, struct dir_choice **out)
+{
+    db_stmt *st = db_query(db, which == 0 ? Q_DIR_CATEGORIES : Q_DIR_TARGETS);
+    int rc, cap = 0, n = 0;
+    struct dir_choice *c = NULL;
+
+    while ((rc = db_step(st)) == DB_ROW) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            c = arena_realloc(a, c, sizeof(*c) * (size_t)n,
+                              sizeof(*c) * (size_t)cap);
+        }
+        c[n].code = arena_strdup(a, db_col_text(st, 0));
+        c[n].name = arena_strdup(a, db_col_text(st, 1));
+        n++;
+    }
+    db_done(st);
+    *out = c;
+    return rc == DB_DONE ? n : rc;
+}
+
+int
+dir_org_counts(struct db *db, const char *region, int64_t *orgs,
+               int64_t *services, int64_t *examples)
+{
+    db_stmt *st = db_query(db, Q_DIR_ORG_COUNTS);
+    int rc;
+
+    db_bind_text(st, 1, region);
+    if ((rc = db_step(st)) == DB_ROW) {
+        *orgs = db_col_int(st, 0);
+        *services = db_col_int(st, 1);
+        *examples = db_col_int(st, 2);
+    }
+    db_done(st);
+    return rc == DB_ROW || rc == DB_DONE ? 0 : rc;
+}
+
+db_stmt *
+dir_org_list(struct db *db, const char *region, bool examples)
+{
+    db_stmt *st = db_query(db, Q_DIR_ORG_LIST);
+
+    db_bind_text(st, 1, region);
+    db_bind_int(st, 2, examples);
+    return st;
+}
+
+int
+dir_org_branches_elsewhere(struct db *db, int64_t id, const char *region,
+                           int64_t *n)
+{
+    db_stmt *st = db_query(db, Q_DIR_ORG_BRANCHES_ELSEWHERE);
+
+    db_bind_int(st, 1, id);
+    db_bind_text(st, 2, region);
+    return db_one_int(st, n);
+}
+
+/* A statement of one id. */
+static db_stmt *
+of_id(struct db *db, enum query_id q, int64_t id)
+{
+    db_stmt *st = db_query(db, q);
+
+    db_bind_int(st, 1, id);
+    return st;
+}
+
+db_stmt *
+dir_area_names(struct db *db, int64_t service)
+{
+    return of_id(db, Q_DIR_AREA_NAMES, service);
+}
+
+db_stmt *
+dir_org_services(struct db *db, int64_t org)
+{
+    return of_id(db, Q_DIR_ORG_SERVICES, org);
+}
+
+db_stmt *
+dir_org_branches(struct db *db, int64_t org)
+{
+    return of_id(db, Q_DIR_ORG_BRANCHES, org);
+}

@@ -194,6 +194,20 @@ int dir_orgs_serving(struct db *db, struct arena *a, const char *gmina,
 int dir_org_serving(struct db *db, struct arena *a, int64_t id,
                     const char *gmina, const char *region,
                     struct dir_serving *out);
+/* Institutions, services and examples of region (NULL: all). */
+int dir_org_counts(struct db *db, const char *region, int64_t *orgs,
+                   int64_t *services, int64_t *examples);
+/* Cursor over Q_DIR_ORG_LIST (the administrators' list of region, with the
+   examples or not), to step and db_done. */
+struct db_stmt *dir_org_list(struct db *db, const char *region, bool examples);
+/* Whether institution id has branches outside region: 0 or an error. */
+int dir_org_branches_elsewhere(struct db *db, int64_t id, const char *region,
+                               int64_t *n);
+/* Cursors over Q_DIR_AREA_NAMES, Q_DIR_ORG_SERVICES and Q_DIR_ORG_BRANCHES
+   of service or institution id, to step and db_done. */
+struct db_stmt *dir_area_names(struct db *db, int64_t service);
+struct db_stmt *dir_org_services(struct db *db, int64_t org);
+struct db_stmt *dir_org_branches(struct db *db, int64_t org);
 /* Write the search row of service id from the store (no transaction). */
 int dir_index_service(struct db *db, struct arena *a, int64_t id);
 
@@ -296,6 +310,10 @@ int dir_index_acquire(struct db *db, struct dir_index **out);
 struct dir_choice {
     const char *code, *name;
 };
+/* The categories (which 0) or target groups (1), in their order, into
+ *out (arena): the count or an error. */
+int dir_choices(struct db *db, struct arena *a, int which,
+                struct dir_choice **out);
 /* The categories (which 0) or target groups (1) in their order: count. */
 int dir_index_choices(const struct dir_index *ix, int which,
                       const struct dir_choice **out);
