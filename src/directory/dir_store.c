@@ -988,3 +988,61 @@ dir_org_branches(struct db *db, int64_t org)
 {
     return of_id(db, Q_DIR_ORG_BRANCHES, org);
 }
+
+int
+dir_store_region_clear(struct db *db, const char *region)
+{
+    db_stmt *st = db_query(db, Q_DIR_FTS_DELETE_REGION);
+    int rc;
+
+    db_bind_text(st, 1, region);
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_DIR_ORG_DELETE_REGION);
+    db_bind_text(st, 1, region);
+    return db_exec(st);
+}
+
+int
+dir_store_org_set_parent(struct db *db, int64_t id, int64_t parent)
+{
+    db_stmt *st = db_query(db, Q_DIR_ORG_SET_PARENT);
+
+    db_bind_int(st, 1, id);
+    db_bind_int(st, 2, parent);
+    return db_exec(st);
+}
+
+bool
+dir_store_id_used(struct db *db, bool service, int64_t id)
+{
+    db_stmt *st =
+        of_id(db, service ? Q_DIR_SERVICE_ID_USED : Q_DIR_ORG_ID_USED, id);
+    int64_t n = 0;
+
+    return db_one_int(st, &n) != 0 || n > 0;
+}
+
+db_stmt *
+dir_store_export(struct db *db, const char *region)
+{
+    db_stmt *st = db_query(db, Q_DIR_EXPORT);
+
+    db_bind_text(st, 1, region);
+    return st;
+}
+
+db_stmt *
+dir_store_hsds(struct db *db, enum dir_hsds_part part)
+{
+    static const enum query_id q[] = {
+        [DIR_HSDS_ORGS] = Q_DIR_HSDS_ORGS,
+        [DIR_HSDS_LOCATIONS] = Q_DIR_HSDS_LOCATIONS,
+        [DIR_HSDS_SERVICES] = Q_DIR_HSDS_SERVICES,
+        [DIR_HSDS_AREAS] = Q_DIR_HSDS_AREAS,
+        [DIR_HSDS_ELIGIBILITY] = Q_DIR_HSDS_ELIGIBILITY,
+    };
+
+    return db_query(db, q[part]);
+}

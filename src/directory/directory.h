@@ -208,6 +208,23 @@ int dir_org_branches_elsewhere(struct db *db, int64_t id, const char *region,
 struct db_stmt *dir_area_names(struct db *db, int64_t service);
 struct db_stmt *dir_org_services(struct db *db, int64_t org);
 struct db_stmt *dir_org_branches(struct db *db, int64_t org);
+/* For the CSV import's one transaction: remove the region's institutions
+   (NULL: all) with their search rows; link an institution to its parent;
+   whether an id is taken (an error counts as taken). */
+int dir_store_region_clear(struct db *db, const char *region);
+int dir_store_org_set_parent(struct db *db, int64_t id, int64_t parent);
+bool dir_store_id_used(struct db *db, bool service, int64_t id);
+/* Cursor over Q_DIR_EXPORT of region (NULL: all), to step and db_done. */
+struct db_stmt *dir_store_export(struct db *db, const char *region);
+/* Cursors over the Q_DIR_HSDS_* query of each part of the HSDS export. */
+enum dir_hsds_part {
+    DIR_HSDS_ORGS,
+    DIR_HSDS_LOCATIONS,
+    DIR_HSDS_SERVICES,
+    DIR_HSDS_AREAS,
+    DIR_HSDS_ELIGIBILITY,
+};
+struct db_stmt *dir_store_hsds(struct db *db, enum dir_hsds_part part);
 /* Write the search row of service id from the store (no transaction). */
 int dir_index_service(struct db *db, struct arena *a, int64_t id);
 
