@@ -1046,3 +1046,9 @@ dir_store_hsds(struct db *db, enum dir_hsds_part part)
 
     return db_query(db, q[part]);
 }
+
+int
+dir_store_org_count(struct db *db, int64_t *n)
+{
+    return db_one_int(db_query(db, Q_DIR_ORG_COUNT_ALL), n);
+}

@@ -214,6 +214,8 @@ struct db_stmt *dir_org_branches(struct db *db, int64_t org);
 int dir_store_region_clear(struct db *db, const char *region);
 int dir_store_org_set_parent(struct db *db, int64_t id, int64_t parent);
 bool dir_store_id_used(struct db *db, bool service, int64_t id);
+/* How many institutions the directory holds, into *n: 0 or an error. */
+int dir_store_org_count(struct db *db, int64_t *n);
 /* Cursor over Q_DIR_EXPORT of region (NULL: all), to step and db_done. */
 struct db_stmt *dir_store_export(struct db *db, const char *region);
 /* Cursors over the Q_DIR_HSDS_* query of each part of the HSDS export. */
