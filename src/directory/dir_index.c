@@ -323,7 +323,7 @@ svc_find(const struct dir_index *ix, int64_t id)
 static int
 read_version(struct db *db, int64_t *v)
 {
-    db_stmt *st = db_query(db, Q_DIR_IDX_VERSION);
+    db_stmt *st = dir_store_rows(db, DIR_ROWS_VERSION);
     int rc = db_step(st);
 
     *v = rc == DB_ROW ? db_col_int(st, 0) : 0;
@@ -335,7 +335,7 @@ static int
 load_orgs(struct db *db, struct dir_index *ix, struct pool *p,
           struct arena *scratch)
 {
-    db_stmt *st = db_query(db, Q_DIR_IDX_ORGS);
+    db_stmt *st = dir_store_rows(db, DIR_ROWS_ORGS);
     int rc, cap = 0;
 
     while ((rc = db_step(st)) == DB_ROW) {
@@ -423,7 +423,7 @@ static int
 load_services(struct db *db, struct dir_index *ix, struct pool *p,
               struct pool *hp, struct arena *scratch)
 {
-    db_stmt *st = db_query(db, Q_DIR_IDX_SERVICES);
+    db_stmt *st = dir_store_rows(db, DIR_ROWS_SERVICES);
     int rc, cap = 0, cat;
 
     while ((rc = db_step(st)) == DB_ROW) {
@@ -475,7 +475,7 @@ load_services(struct db *db, struct dir_index *ix, struct pool *p,
 static int
 load_areas(struct db *db, struct dir_index *ix)
 {
-    db_stmt *st = db_query(db, Q_DIR_IDX_AREAS);
+    db_stmt *st = dir_store_rows(db, DIR_ROWS_AREAS);
     int rc, cap = 0;
 
     while ((rc = db_step(st)) == DB_ROW) {

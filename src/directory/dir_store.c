@@ -1052,3 +1052,37 @@ dir_store_org_count(struct db *db, int64_t *n)
 {
     return db_one_int(db_query(db, Q_DIR_ORG_COUNT_ALL), n);
 }
+
+db_stmt *
+dir_store_rows(struct db *db, enum dir_rows part)
+{
+    static const enum query_id q[] = {
+        [DIR_ROWS_VERSION] = Q_DIR_IDX_VERSION,
+        [DIR_ROWS_ORGS] = Q_DIR_IDX_ORGS,
+        [DIR_ROWS_SERVICES] = Q_DIR_IDX_SERVICES,
+        [DIR_ROWS_AREAS] = Q_DIR_IDX_AREAS,
+    };
+
+    return db_query(db, q[part]);
+}
+
+db_stmt *
+dir_store_match(struct db *db, enum dir_match how, const char *expr, int limit)
+{
+    static const enum query_id q[] = {
+        [DIR_MATCH_CANDIDATES] = Q_DIR_FTS_CANDIDATES,
+        [DIR_MATCH_RANKED] = Q_DIR_SEARCH_RANK,
+        [DIR_MATCH_BY_NAME] = Q_DIR_SEARCH_NAME,
+    };
+    db_stmt *st = db_query(db, q[how]);
+
+    db_bind_text(st, 1, expr);
+    db_bind_int(st, 2, limit);
+    return st;
+}
+
+db_stmt *
+dir_store_view(struct db *db, int64_t id)
+{
+    return of_id(db, Q_DIR_VIEW_GET, id);
+}

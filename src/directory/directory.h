@@ -216,6 +216,28 @@ int dir_store_org_set_parent(struct db *db, int64_t id, int64_t parent);
 bool dir_store_id_used(struct db *db, bool service, int64_t id);
 /* How many institutions the directory holds, into *n: 0 or an error. */
 int dir_store_org_count(struct db *db, int64_t *n);
+/*
+** Cursors of the search, to step and db_done: the public directory by
+** parts for the in-memory index (Q_DIR_IDX_*, read once per version); the
+** services matching an FTS5 expression, at most limit, as candidates to
+** score or ranked or by name (Q_DIR_FTS_CANDIDATES, Q_DIR_SEARCH_*); one
+** service as the public sees it (Q_DIR_VIEW_GET).
+*/
+enum dir_rows {
+    DIR_ROWS_VERSION,
+    DIR_ROWS_ORGS,
+    DIR_ROWS_SERVICES,
+    DIR_ROWS_AREAS,
+};
+struct db_stmt *dir_store_rows(struct db *db, enum dir_rows part);
+enum dir_match {
+    DIR_MATCH_CANDIDATES,
+    DIR_MATCH_RANKED,
+    DIR_MATCH_BY_NAME,
+};
+struct db_stmt *dir_store_match(struct db *db, enum dir_match how,
+                                const char *expr, int limit);
+struct db_stmt *dir_store_view(struct db *db, int64_t id);
 /* Cursor over Q_DIR_EXPORT of region (NULL: all), to step and db_done. */
 struct db_stmt *dir_store_export(struct db *db, const char *region);
 /* Cursors over the Q_DIR_HSDS_* query of each part of the HSDS export. */
