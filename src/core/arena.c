@@ -136,6 +136,20 @@ arena_strndup(struct arena *a, const char *s, size_t n)
     return p;
 }
 
+void *
+arena_more(struct arena *a, void *v, int n, int *cap, size_t size)
+{
+    int ncap;
+
+    if (n < *cap) {
+        return v;
+    }
+    ncap = *cap > 0 ? *cap * 2 : 16;
+    v = arena_realloc(a, v, size * (size_t)*cap, size * (size_t)ncap);
+    *cap = ncap;
+    return v;
+}
+
 char *
 arena_strdup(struct arena *a, const char *s)
 {

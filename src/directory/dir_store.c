@@ -504,13 +504,7 @@ reindex_org(struct db *db, struct arena *a, int64_t org_id)
 
     db_bind_int(st, 1, org_id);
     while ((rc = db_step(st)) == DB_ROW) {
-        if (n == cap) {
-            int ncap = cap ? cap * 2 : 16;
-
-            ids = arena_realloc(a, ids, sizeof(*ids) * (size_t)cap,
-                                sizeof(*ids) * (size_t)ncap);
-            cap = ncap;
-        }
+        ids = arena_more(a, ids, n, &cap, sizeof(*ids));
         ids[n++] = db_col_int(st, 0);
     }
     db_done(st);
@@ -909,11 +903,7 @@ dir_choices(struct db *db, struct arena *a, int which, struct dir_choice **out)
     struct dir_choice *c = NULL;
 
     while ((rc = db_step(st)) == DB_ROW) {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            c = arena_realloc(a, c, sizeof(*c) * (size_t)n,
-                              sizeof(*c) * (size_t)cap);
-        }
+        c = arena_more(a, c, n, &cap, sizeof(*c));
         c[n].code = arena_strdup(a, db_col_text(st, 0));
         c[n].name = arena_strdup(a, db_col_text(st, 1));
         n++;

@@ -482,13 +482,7 @@ helpline_agreements(struct db *db, struct arena *a, const char *region,
     while ((rc = db_step(st)) == DB_ROW) {
         struct helpline_agreement *g;
 
-        if (n == cap) {
-            int ncap = cap ? cap * 2 : 256;
-
-            v = arena_realloc(a, v, (size_t)cap * sizeof(*v),
-                              (size_t)ncap * sizeof(*v));
-            cap = ncap;
-        }
+        v = arena_more(a, v, n, &cap, sizeof(*v));
         g = &v[n++];
         g->teryt = db_col_text_dup(a, st, 0);
         g->name = db_col_text_dup(a, st, 1);

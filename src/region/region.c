@@ -301,13 +301,7 @@ region_codes(struct db *db, struct arena *a, const char ***out)
     int rc, n = 0, cap = 0;
 
     while ((rc = db_step(st)) == DB_ROW) {
-        if (n == cap) {
-            int ncap = cap ? cap * 2 : 16;
-
-            codes = arena_realloc(a, codes, (size_t)cap * sizeof(*codes),
-                                  (size_t)ncap * sizeof(*codes));
-            cap = ncap;
-        }
+        codes = arena_more(a, codes, n, &cap, sizeof(*codes));
         codes[n++] = db_col_text_dup(a, st, 0);
     }
     db_done(st);
@@ -326,13 +320,7 @@ region_list(struct db *db, struct arena *a, struct region_served **out)
     int n = 0, cap = 0, rc;
 
     while ((rc = db_step(st)) == DB_ROW) {
-        if (n == cap) {
-            int ncap = cap ? cap * 2 : 16;
-
-            v = arena_realloc(a, v, (size_t)cap * sizeof(*v),
-                              (size_t)ncap * sizeof(*v));
-            cap = ncap;
-        }
+        v = arena_more(a, v, n, &cap, sizeof(*v));
         v[n].woj = db_col_text_dup(a, st, 0);
         v[n].name = db_col_text_dup(a, st, 1);
         v[n].office = db_col_text_dup(a, st, 2);
@@ -356,16 +344,7 @@ region_lines(struct db *db, struct arena *a, const char *woj,
 
     db_bind_text(st, 1, woj);
     while ((rc = db_step(st)) == DB_ROW) {
-        if (n == cap) {
-            struct region_line *w;
-
-            cap = cap ? cap * 2 : 8;
-            w = arena_alloc(a, sizeof(*w) * (size_t)cap);
-            if (n > 0) {
-                memcpy(w, v, sizeof(*w) * (size_t)n);
-            }
-            v = w;
-        }
+        v = arena_more(a, v, n, &cap, sizeof(*v));
         v[n].woj = db_col_text_dup(a, st, 0);
         v[n].name = db_col_text_dup(a, st, 1);
         v[n].phone = db_col_text_dup(a, st, 2);

@@ -350,13 +350,7 @@ teryt_gminas(struct db *db, struct arena *a, const char *woj,
 
     db_bind_text(st, 1, woj);
     while ((rc = db_step(st)) == DB_ROW) {
-        if (n == cap) {
-            int ncap = cap ? cap * 2 : 512;
-
-            v = arena_realloc(a, v, (size_t)cap * sizeof(*v),
-                              (size_t)ncap * sizeof(*v));
-            cap = ncap;
-        }
+        v = arena_more(a, v, n, &cap, sizeof(*v));
         v[n] = (struct teryt_gmina){
             .teryt = db_col_text_dup(a, st, 0),
             .name = db_col_text_dup(a, st, 1),
