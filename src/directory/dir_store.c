@@ -881,18 +881,14 @@ dir_org_serving(struct db *db, struct arena *a, int64_t id, const char *gmina,
     db_bind_text(st, 1, gmina);
     db_bind_text(st, 2, region);
     db_bind_int(st, 3, id);
-    rc = db_step(st);
-    if (rc == DB_ROW) {
+    if ((rc = db_step(st)) == DB_ROW) {
         memset(out, 0, sizeof(*out));
         out->id = id;
         out->name = db_col_text_dup(a, st, 0);
         out->kind = db_col_text_dup(a, st, 1);
-        rc = 0;
-    } else if (rc == DB_DONE) {
-        rc = ERR_NOTFOUND;
     }
     db_done(st);
-    return rc;
+    return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
 }
 
 int

@@ -279,15 +279,11 @@ unit_name(struct db *db, struct arena *a, enum query_id q, const char *code,
     int rc;
 
     db_bind_text(st, 1, code);
-    rc = db_step(st);
-    if (rc == DB_ROW) {
+    if ((rc = db_step(st)) == DB_ROW) {
         *name = db_col_text_dup(a, st, 1);
-        rc = 0;
-    } else if (rc == DB_DONE) {
-        rc = ERR_NOTFOUND;
     }
     db_done(st);
-    return rc;
+    return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
 }
 
 int
