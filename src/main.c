@@ -1,6 +1,7 @@
 /*
 ** rodzina: argv -> subcommand table, nothing else. Each subcommand has a
-** handler and a help text beside it in src/cli/.
+** handler and a help text beside it: init and serve in src/cli/, the
+** others in their module (its module.inc lists them).
 */
 #include <stdio.h>
 #include <string.h>
@@ -14,31 +15,17 @@ struct command {
     const char *summary;
 };
 
+/* Each module's commands, declared and listed through src/modules.def. */
+#define COMMAND(name, run, help, summary)                                      \
+    int run(int argc, char **argv);                                            \
+    extern const char help[];
+#include "modules.inc"
+
 static const struct command commands[] = {
     {"init", cmd_init, cmd_init_help, "create or upgrade a database"},
     {"serve", cmd_serve, cmd_serve_help, "serve the web pages and JSON API"},
-    {"check", cmd_check, cmd_check_help,
-     "read a plan file and print what was understood and every finding"},
-    {"import", cmd_import, cmd_import_help,
-     "store a plan file (import plan FILE) in one transaction"},
-    {"export", cmd_export, cmd_export_help,
-     "write a stored plan as XLSX, CSV or JSON (export plan ID)"},
-    {"region", cmd_region, cmd_region_help,
-     "regions this instance serves and their settings (region add|list)"},
-    {"user", cmd_user, cmd_user_help,
-     "manage accounts (user add|list|disable|enable|passwd)"},
-    {"purge", cmd_purge, cmd_purge_help,
-     "delete helpline contacts before a date (purge --before DATE)"},
-    {"config", cmd_config, cmd_config_help,
-     "print the effective configuration (secrets masked)"},
-    {"backup", cmd_backup, cmd_backup_help,
-     "copy the live database consistently to a file"},
-    {"restore", cmd_restore, cmd_restore_help,
-     "check a backup and replace the database by it"},
-    {"check-db", cmd_check_db, cmd_check_db_help,
-     "integrity and foreign-key checks of a database"},
-    {"report", cmd_report, cmd_report_help,
-     "annual implementation report of a plan (report annual --plan ID)"},
+#define COMMAND(name, run, help, summary) {name, run, help, summary},
+#include "modules.inc"
 };
 
 static void

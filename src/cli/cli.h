@@ -30,32 +30,13 @@ int cli_parse(const char *cmd, int argc, char **argv,
               const struct cli_opt *opts, int min_pos, int max_pos,
               const char **pos, int *npos);
 
-/* Handlers; each has its help text in <name>_help. */
+/*
+** The handlers of init and serve; each has its help text in <name>_help.
+** The modules' commands are declared by their module.inc (main.c).
+*/
 int cmd_init(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
-int cmd_check(int argc, char **argv);
-int cmd_import(int argc, char **argv);
-int cmd_export(int argc, char **argv);
-int cmd_user(int argc, char **argv);
-int cmd_purge(int argc, char **argv);
-int cmd_config(int argc, char **argv);
-int cmd_backup(int argc, char **argv);
-int cmd_restore(int argc, char **argv);
-int cmd_check_db(int argc, char **argv);
-int cmd_report(int argc, char **argv);
-int cmd_region(int argc, char **argv);
 extern const char cmd_init_help[];
 extern const char cmd_serve_help[];
-extern const char cmd_check_help[];
-extern const char cmd_import_help[];
-extern const char cmd_export_help[];
-extern const char cmd_user_help[];
-extern const char cmd_purge_help[];
-extern const char cmd_config_help[];
-extern const char cmd_backup_help[];
-extern const char cmd_restore_help[];
-extern const char cmd_check_db_help[];
-extern const char cmd_report_help[];
-extern const char cmd_region_help[];
 
 #endif

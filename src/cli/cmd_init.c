@@ -1,7 +1,8 @@
 /*
-** rodzina init: create a database (or upgrade an old one), load the TERYT
-** units once, and with --demo add the regions and documents of the seeds
-** so a newcomer has something to click through.
+** rodzina init: create a database (or upgrade an old one), run each
+** module's INIT hook (TERYT loads its units once), and with --demo add the
+** regions and documents of the seeds so a newcomer has something to click
+** through.
 */
 #include <stdio.h>
 
@@ -9,8 +10,17 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "db/db.h"
-#include "demo/demo.h"
-#include "teryt/teryt.h"
+#include "demo.h"
+
+/* What each module does to every database init opens (its INIT hook). */
+#define INIT(fn) int fn(struct db *db, struct arena *a, const char *path);
+#include "modules.inc"
+
+static int (*const init_hooks[])(struct db *db, struct arena *a,
+                                 const char *path) = {
+#define INIT(fn) fn,
+#include "modules.inc"
+};
 
 const char cmd_init_help[] =
     "usage: rodzina init [--db PATH] [--demo]\n"
@@ -33,7 +43,7 @@ cmd_init(int argc, char **argv)
         {NULL, NULL, NULL, 0},
     };
     const char *pos[1];
-    struct teryt_counts c;
+    size_t i;
     struct arena a;
     struct db *db;
     char err[512];
@@ -47,20 +57,11 @@ cmd_init(int argc, char **argv)
         return 1;
     }
     arena_init(&a);
-    if (teryt_counts(db, &c) != 0) {
-        fprintf(stderr, "rodzina init: cannot read %s\n", path);
-        goto done;
-    }
-    if (c.gmina == 0) {
-        if (teryt_load(db, &a) != 0 || teryt_counts(db, &c) != 0) {
-            fprintf(stderr, "rodzina init: loading TERYT failed\n");
+    for (i = 0; i < sizeof(init_hooks) / sizeof(init_hooks[0]); i++) {
+        if (init_hooks[i](db, &a, path) != 0) {
             goto done;
         }
     }
-    printf("database %s: schema %d, TERYT %ld voivodeships, %ld powiats, "
-           "%ld gminas\n",
-           path, db_schema_version(db), (long)c.woj, (long)c.powiat,
-           (long)c.gmina);
     if (demo && demo_load(db, &a) != 0) {
         fprintf(stderr, "rodzina init: loading the demo data failed\n");
         goto done;

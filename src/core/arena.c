@@ -126,6 +126,18 @@ arena_realloc(struct arena *a, void *p, size_t old_n, size_t new_n)
     return q;
 }
 
+void *
+arena_grow(struct arena *a, void *arr, int n, size_t size)
+{
+    if (arr == NULL || n == 0) {
+        return arr != NULL ? arr : arena_alloc(a, 4 * size);
+    }
+    if (n >= 4 && (n & (n - 1)) == 0) {
+        return arena_realloc(a, arr, (size_t)n * size, (size_t)n * 2 * size);
+    }
+    return arr;
+}
+
 char *
 arena_strndup(struct arena *a, const char *s, size_t n)
 {
@@ -134,20 +146,6 @@ arena_strndup(struct arena *a, const char *s, size_t n)
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
-}
-
-void *
-arena_more(struct arena *a, void *v, int n, int *cap, size_t size)
-{
-    int ncap;
-
-    if (n < *cap) {
-        return v;
-    }
-    ncap = *cap > 0 ? *cap * 2 : 16;
-    v = arena_realloc(a, v, size * (size_t)*cap, size * (size_t)ncap);
-    *cap = ncap;
-    return v;
 }
 
 char *

@@ -30,11 +30,11 @@ void *arena_alloc(struct arena *a, size_t n);
 /* Grow an allocation: copies old_n bytes into a new block of new_n. */
 void *arena_realloc(struct arena *a, void *p, size_t old_n, size_t new_n);
 /*
-** Room for element n of the array v of elements of size bytes, whose
-** capacity is *cap: v itself, or a copy in a with the capacity doubled
-** (16 at first). For lists read row by row: v = arena_more(...); v[n++] = x.
+** Grow an array of n elements of size bytes so that element n can be
+** written; capacity doubles at powers of two (4, 8, 16 ...), so appending
+** costs amortised constant time. Returns the (maybe moved) array.
 */
-void *arena_more(struct arena *a, void *v, int n, int *cap, size_t size);
+void *arena_grow(struct arena *a, void *arr, int n, size_t size);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...)

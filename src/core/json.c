@@ -198,3 +198,14 @@ json_kbool(struct json *j, const char *key, bool v)
     json_key(j, key);
     json_bool(j, v);
 }
+
+void
+json_kint_if(struct json *j, const char *key, bool has, int64_t v)
+{
+    json_key(j, key);
+    if (has) {
+        json_int(j, v);
+    } else {
+        json_null(j);
+    }
+}

@@ -1,8 +1,16 @@
 /*
-** The store: one catalogue of queries (queries.def), one SQLite backend.
-** Only this folder includes sqlite3.h. A connection belongs to one thread;
-** statements are prepared once per connection and reused. Placeholders are
-** $1..$n, as PostgreSQL writes them.
+** The store: the one interface modules use for their data. A catalogue of
+** queries (queries.def), run by id on a connection that belongs to one
+** thread; statements are prepared once per connection and reused.
+** Placeholders are $1..$n, as PostgreSQL writes them. No engine's type
+** appears here: db.c is the neutral half, and each engine fills a struct
+** db_backend (db_backend.h); db_sqlite.c is the SQLite one, the embedded
+** default. The path given to db_open (and the whole-database operations)
+** picks the engine.
+**
+** A catalogue entry is Q(id, sql): one text that every engine runs. Where
+** the dialects truly differ, Q2(id, sqlite_sql, pg_sql) gives each its own
+** text, beside each other in the module's queries.def; keep those few.
 */
 #ifndef DB_DB_H
 #define DB_DB_H
@@ -17,7 +25,9 @@ typedef struct db_stmt db_stmt;
 
 enum query_id {
 #define Q(id, sql) id,
+#define Q2(id, sqlite_sql, pg_sql) id,
 #include "queries.def"
+#undef Q2
 #undef Q
     Q_COUNT
 };
@@ -63,16 +73,22 @@ char *db_col_text_dup(struct arena *a, db_stmt *st, int col);
 void db_done(db_stmt *st);
 /* Step a statement that returns no rows (or ignore them); 0 or error. */
 int db_exec(db_stmt *st);
+/*
+** Step once, for a query of at most one row: 0 with the row current (read
+** its columns, then db_done), ERR_NOTFOUND, or ERR_CONFLICT / ERR_DB.
+*/
+int db_one_row(db_stmt *st);
 /* Step once and read column 0 as an integer: 0, ERR_NOTFOUND or error. */
 int db_one_int(db_stmt *st, int64_t *out);
-/* Last inserted rowid of the connection. */
+/* Id of the row the connection inserted last. */
 int64_t db_last_id(struct db *db);
 /* Transactions nest through a counter; only the outermost one commits. */
 int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
 
-/* --- whole-file operations (backup, restore, checks) ------------------ */
+/* --- whole-database operations (backup, restore, checks) -------------- */
+/* Each runs on the engine of its database's path; for SQLite: */
 
 /*
 ** Copy the database at src into a new file dest with SQLite's online backup

@@ -500,11 +500,11 @@ reindex_org(struct db *db, struct arena *a, int64_t org_id)
 {
     db_stmt *st = db_query(db, Q_DIR_SERVICE_IDS_OF_ORG);
     int64_t *ids = NULL;
-    int n = 0, cap = 0, i, rc;
+    int n = 0, i, rc;
 
     db_bind_int(st, 1, org_id);
     while ((rc = db_step(st)) == DB_ROW) {
-        ids = arena_more(a, ids, n, &cap, sizeof(*ids));
+        ids = arena_grow(a, ids, n, sizeof(*ids));
         ids[n++] = db_col_int(st, 0);
     }
     db_done(st);
@@ -895,11 +895,11 @@ int
 dir_choices(struct db *db, struct arena *a, int which, struct dir_choice **out)
 {
     db_stmt *st = db_query(db, which == 0 ? Q_DIR_CATEGORIES : Q_DIR_TARGETS);
-    int rc, cap = 0, n = 0;
+    int rc, n = 0;
     struct dir_choice *c = NULL;
 
     while ((rc = db_step(st)) == DB_ROW) {
-        c = arena_more(a, c, n, &cap, sizeof(*c));
+        c = arena_grow(a, c, n, sizeof(*c));
         c[n].code = arena_strdup(a, db_col_text(st, 0));
         c[n].name = arena_strdup(a, db_col_text(st, 1));
         n++;

@@ -1,5 +1,8 @@
 /* Services directory (issue 5): user-visible Polish texts, T_* macros. */
 
+/* Its entries of the main menu (module.inc). */
+#define T_NAV_SERVICES "Gdzie szukać pomocy"
+
 #define T_DIR_TITLE "Gdzie szukać pomocy"
 #define T_DIR_LEAD                                                               \
     "Wpisz, gdzie mieszkasz, a zobaczysz instytucje i usługi "                  \

@@ -475,14 +475,14 @@ helpline_agreements(struct db *db, struct arena *a, const char *region,
 {
     db_stmt *st = db_query(db, Q_HELPLINE_AGREEMENT_LIST);
     struct helpline_agreement *v = NULL;
-    int n = 0, cap = 0, rc;
+    int n = 0, rc;
 
     db_bind_text(st, 1, region);
     db_bind_text(st, 2, date);
     while ((rc = db_step(st)) == DB_ROW) {
         struct helpline_agreement *g;
 
-        v = arena_more(a, v, n, &cap, sizeof(*v));
+        v = arena_grow(a, v, n, sizeof(*v));
         g = &v[n++];
         g->teryt = db_col_text_dup(a, st, 0);
         g->name = db_col_text_dup(a, st, 1);

@@ -2,6 +2,9 @@
 #ifndef HELPLINE_STRINGS_PL_H
 #define HELPLINE_STRINGS_PL_H
 
+/* Its entries of the main menu (module.inc). */
+#define T_NAV_HELPLINE "Niebieska Linia"
+
 #define T_HL_TITLE "Niebieska Linia"
 /* The line's number and hours come from the region's settings (issue 15). */
 #define T_HL_LEAD                                                              \

@@ -13,6 +13,12 @@
 #include "html/layout.h"
 #include "region/pages.h"
 #include "home/strings_pl.h"
+#include "directory/strings_pl.h"
+#include "helpline/strings_pl.h"
+#include "monitoring/strings_pl.h"
+#include "plan/strings_pl.h"
+#include "teryt/strings_pl.h"
+#include "users/strings_pl.h"
 
 struct part {
     const char *href;

@@ -2,6 +2,9 @@
 #ifndef HOME_STRINGS_PL_H
 #define HOME_STRINGS_PL_H
 
+/* Its entries of the main menu (module.inc). */
+#define T_NAV_HOME "Start"
+
 #define T_HOME_TITLE "Rodzina — strona główna"
 #define T_HOME_LEAD                                                            \
     "Planowanie, finansowanie, realizacja i rozliczanie "                      \

@@ -12,7 +12,12 @@
 #include "html/strings_pl.h"
 #include "http/http.h"
 
-/* printf into the page; every %s is HTML-escaped (text and attributes). */
+/*
+** printf into the page; every %s is HTML-escaped (text and attributes), and
+** %.Ns keeps at most N bytes, cut at a UTF-8 character boundary. Formats
+** d i u o x X c s f F e E g G a A; tests/tools/check_source.py refuses the
+** rest (%n, %p, wide text, '*', a width on %s) in every call.
+*/
 void html_printf(struct buf *out, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Append a literal; only a string literal compiles here. */

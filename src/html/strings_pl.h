@@ -17,21 +17,6 @@
     "Rodzina — system informacyjny regionalnego ośrodka "                   \
     "polityki społecznej. Dane TERYT: GUS, rejestr TERYT."
 
-/* Navigation: the seven parts of the system. */
-#define T_NAV_HOME "Start"
-#define T_NAV_PLANS "Programy i plany"
-#define T_NAV_MONITORING "Monitorowanie"
-#define T_NAV_HELPLINE "Niebieska Linia"
-#define T_NAV_SERVICES "Gdzie szukać pomocy"
-#define T_NAV_REGISTERS "Rejestry"
-#define T_NAV_USERS "Użytkownicy"
-#define T_NAV_REGIONS "Regiony i TERYT"
-#define T_NAV_MY_TASKS "Moje zadania"
-#define T_NAV_MY_GRANTS "Moje dotacje"
-#define T_NAV_REGION_SETTINGS "Ustawienia regionów"
-#define T_NAV_AUDIT "Dziennik zmian"
-#define T_NAV_SYSTEM "System"
-
 /* The header's login link and account line. */
 #define T_LOGIN_LINK "Zaloguj się"
 #define T_LOGOUT_BUTTON "Wyloguj się"
@@ -40,6 +25,9 @@
 #define T_ERR_TITLE "Błąd"
 #define T_ERR_NOT_FOUND "Nie ma takiej strony."
 #define T_ERR_METHOD "Ta metoda nie jest dozwolona dla tego adresu."
+/* %s: the methods the address answers, "GET, HEAD, POST" */
+#define T_ERR_METHOD_ALLOWED                                                   \
+    "Ta metoda nie jest dozwolona dla tego adresu. Dozwolone metody: %s."
 #define T_ERR_BAD_REQUEST "Nieprawidłowe żądanie."
 #define T_ERR_INTERNAL "Wystąpił błąd serwera. Spróbuj ponownie za chwilę."
 #define T_ERR_LOGIN_NEEDED "Zaloguj się, aby zobaczyć tę stronę."

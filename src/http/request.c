@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "auth/auth.h"
 #include "core/err.h"
 #include "core/str.h"
 #include "form.h"
@@ -264,4 +265,18 @@ req_redirect(struct req *r, const char *location)
     r->status = 303;
     req_add_header(r, "Location", location);
     return 0;
+}
+
+const char *
+req_csrf(struct req *r)
+{
+    if (r->csrf == NULL) {
+        r->csrf = auth_random_token(&r->arena);
+        req_add_header(r, "Set-Cookie",
+                       arena_printf(&r->arena,
+                                    "rodzina_csrf=%s; Path=/; HttpOnly; "
+                                    "SameSite=Strict%s",
+                                    r->csrf, r->secure ? "; Secure" : ""));
+    }
+    return r->csrf;
 }

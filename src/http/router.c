@@ -5,7 +5,6 @@
 */
 #include "router.h"
 
-#include <arpa/inet.h>
 #include <sodium.h>
 #include <string.h>
 #include <time.h>
@@ -17,7 +16,6 @@
 #include "core/str.h"
 #include "html/html.h"
 #include "html/layout.h"
-#include "server.h"
 
 /* Match pattern against path; ":x" segments are stored in r->params. */
 static bool
@@ -122,6 +120,29 @@ serve_static(struct req *r)
     buf_append(&r->out, e->data, e->len);
 }
 
+/* The methods the routes of r->path answer, for Allow and the 405 page:
+ * "GET, HEAD", "POST" or "GET, HEAD, POST". */
+static const char *
+allowed_methods(struct req *r)
+{
+    const char *allow = NULL;
+    int i;
+
+    for (i = 0; i < routes_count; i++) {
+        const char *m = routes[i].method;
+
+        if (!match(r, routes[i].pattern, r->path) ||
+            (allow != NULL && strstr(allow, m) != NULL)) {
+            continue;
+        }
+        if (strcmp(m, "GET") == 0) {
+            m = "GET, HEAD";
+        }
+        allow = allow ? arena_printf(&r->arena, "%s, %s", allow, m) : m;
+    }
+    return allow;
+}
+
 const struct route *
 router_find(struct req *r, const char *method, const char *path,
             bool *path_known)
@@ -143,20 +164,6 @@ router_find(struct req *r, const char *method, const char *path,
     return NULL;
 }
 
-const char *
-req_csrf(struct req *r)
-{
-    if (r->csrf == NULL) {
-        r->csrf = auth_random_token(&r->arena);
-        req_add_header(r, "Set-Cookie",
-                       arena_printf(&r->arena,
-                                    "rodzina_csrf=%s; Path=/; HttpOnly; "
-                                    "SameSite=Strict%s",
-                                    r->csrf, r->secure ? "; Secure" : ""));
-    }
-    return r->csrf;
-}
-
 /* The session's account, if the cookie names a live session. */
 static void
 load_user(struct req *r)
@@ -176,40 +183,6 @@ load_user(struct req *r)
     }
     if (anon != NULL && strlen(anon) == AUTH_TOKEN_HEX) {
         r->csrf = arena_strdup(&r->arena, anon);
-    }
-}
-
-/*
-** Behind the reverse proxy every TCP peer is the proxy: the client is the
-** last address of X-Forwarded-For (the one the proxy appended), believed
-** only when the peer is the configured proxy and the value is an address.
-*/
-static void
-client_address(struct req *r)
-{
-    const struct server_config *cfg = server_current();
-    const char *xff, *last;
-    char addr[INET6_ADDRSTRLEN];
-    unsigned char bin[sizeof(struct in6_addr)];
-    size_t n;
-
-    if (cfg == NULL || !cfg->behind_tls_proxy || cfg->trusted_proxy == NULL ||
-        strcmp(r->addr, cfg->trusted_proxy) != 0 ||
-        (xff = req_header(r, "X-Forwarded-For")) == NULL) {
-        return;
-    }
-    last = strrchr(xff, ',');
-    last = last != NULL ? last + 1 : xff;
-    last += strspn(last, " \t");
-    n = strcspn(last, " \t");
-    if (n == 0 || n >= sizeof(addr)) {
-        return;
-    }
-    memcpy(addr, last, n);
-    addr[n] = '\0';
-    if (inet_pton(AF_INET, addr, bin) == 1 ||
-        inet_pton(AF_INET6, addr, bin) == 1) {
-        r->addr = arena_strdup(&r->arena, addr);
     }
 }
 
@@ -249,7 +222,6 @@ router_admit(struct req *r, const struct route *found)
     enum role role;
 
     r->route = found;
-    client_address(r);
     load_user(r);
     role = r->user ? r->user->role : ROLE_PUBLIC;
     if (!auth_role_has(role, found->cap)) {
@@ -298,8 +270,11 @@ router_dispatch(struct req *r)
     found = router_find(r, r->method, r->path, &path_known);
     if (found == NULL) {
         if (path_known) {
-            req_add_header(r, "Allow", "GET, HEAD");
-            req_error(r, 405, NULL);
+            const char *allow = allowed_methods(r);
+
+            req_add_header(r, "Allow", allow);
+            req_error(r, 405,
+                      arena_printf(&r->arena, T_ERR_METHOD_ALLOWED, allow));
         } else {
             req_error(r, 404, NULL);
         }

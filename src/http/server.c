@@ -410,6 +410,40 @@ body_reserve(struct server *s, struct req *r, size_t n)
     return true;
 }
 
+/*
+** Behind the reverse proxy every TCP peer is the proxy: the client is the
+** last address of X-Forwarded-For (the one the proxy appended), believed
+** only when the peer is the configured proxy and the value is an address.
+** Resolved for a request that has a route, before its capability check.
+*/
+static void
+client_address(const struct server_config *cfg, struct req *r)
+{
+    const char *xff, *last;
+    char addr[INET6_ADDRSTRLEN];
+    unsigned char bin[sizeof(struct in6_addr)];
+    size_t n;
+
+    if (!cfg->behind_tls_proxy || cfg->trusted_proxy == NULL ||
+        strcmp(r->addr, cfg->trusted_proxy) != 0 ||
+        (xff = req_header(r, "X-Forwarded-For")) == NULL) {
+        return;
+    }
+    last = strrchr(xff, ',');
+    last = last != NULL ? last + 1 : xff;
+    last += strspn(last, " \t");
+    n = strcspn(last, " \t");
+    if (n == 0 || n >= sizeof(addr)) {
+        return;
+    }
+    memcpy(addr, last, n);
+    addr[n] = '\0';
+    if (inet_pton(AF_INET, addr, bin) == 1 ||
+        inet_pton(AF_INET6, addr, bin) == 1) {
+        r->addr = arena_strdup(&r->arena, addr);
+    }
+}
+
 /* Answer now with an error page; before the body this also tells
  * libmicrohttpd to discard the body and close the connection. */
 static enum MHD_Result
@@ -440,6 +474,9 @@ admit(struct server *s, struct req *r)
     }
     r->body_limit = FORM_BODY_LIMIT;
     rt = router_find(r, r->method, r->path, &known);
+    if (rt != NULL) {
+        client_address(s->cfg, r);
+    }
     if (rt != NULL && rt->upload) {
         r->db = db_pool_get(s->pool);
         if (r->db == NULL) {

@@ -99,8 +99,8 @@ static const struct {
     {31, "grants", "awards", "3.6"},
 };
 
-/* The demo grantee account (src/demo) belongs, by id, to the organisation
-   of the first demo award. */
+/* The demo grantee account (users/users_demo.c) belongs, by id, to the
+   organisation of the first demo award. */
 static int
 link_demo_grantee(struct db *db, struct arena *a, int64_t award)
 {

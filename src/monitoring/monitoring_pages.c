@@ -1155,7 +1155,7 @@ page_mon_dashboard(struct req *r)
     }
     html_lit(&r->out, "</p>\n");
     html_lit(&r->out, "<h2>" T_MON_GOALS_PROGRESS "</h2>\n");
-    mon_svg_goals(r, &m);
+    mon_svg_goals(&r->out, &r->arena, &m);
     html_lit(&r->out, "<ul class=\"mon-goals\">\n");
     for (t = 0; t < m.p->ngoals; t++) {
         html_printf(&r->out,
@@ -2019,7 +2019,7 @@ page_mon_report(struct req *r)
     if ((rc = adoptions_section(r, &m)) != 0) {
         return rc;
     }
-    mon_report_html(r, &m, false);
+    mon_report_html(&r->out, &r->arena, &m, false);
     layout_end(r);
     return 0;
 }

@@ -370,12 +370,7 @@ mon_report_build(struct db *db, struct arena *a, int64_t plan_id,
 static void
 pending_figure(struct json *j, const char *key, int npending, int64_t v)
 {
-    json_key(j, key);
-    if (npending > 0) {
-        json_int(j, v);
-    } else {
-        json_null(j);
-    }
+    json_kint_if(j, key, npending > 0, v);
 }
 
 void
@@ -401,12 +396,7 @@ mon_report_json(struct json *j, const struct mon_report *m)
         json_kstr(j, "issued_on", day);
     }
     json_kbool(j, "final", m->version > 0);
-    json_key(j, "version");
-    if (m->version > 0) {
-        json_int(j, m->version);
-    } else {
-        json_null(j);
-    }
+    json_kint_if(j, "version", m->version > 0, m->version);
     json_kint(j, "programme_years_elapsed", m->elapsed);
     json_kint(j, "programme_years", m->span);
     json_kint(j, "entries", m->entries);
@@ -440,12 +430,8 @@ mon_report_json(struct json *j, const struct mon_report *m)
         json_obj_begin(j);
         json_kstr(j, "code", p->goals[g].code);
         json_kstr(j, "title", p->goals[g].title);
-        json_key(j, "progress_pct10");
-        if (m->goal_pct10[g] >= 0) {
-            json_int(j, m->goal_pct10[g]);
-        } else {
-            json_null(j);
-        }
+        json_kint_if(j, "progress_pct10", m->goal_pct10[g] >= 0,
+                     m->goal_pct10[g]);
         json_obj_end(j);
     }
     json_arr_end(j);
@@ -488,25 +474,10 @@ mon_report_json(struct json *j, const struct mon_report *m)
         json_obj_begin(j);
         json_kint(j, "pos", i);
         json_kstr(j, "task", in->task >= 0 ? p->tasks[in->task].number : NULL);
-        json_key(j, "parent");
-        if (in->parent >= 0) {
-            json_int(j, in->parent);
-        } else {
-            json_null(j);
-        }
+        json_kint_if(j, "parent", in->parent >= 0, in->parent);
         json_kstr(j, "name", in->name);
-        json_key(j, "target");
-        if (ri->has_target) {
-            json_int(j, ri->target);
-        } else {
-            json_null(j);
-        }
-        json_key(j, "realisation");
-        if (ri->has_data) {
-            json_int(j, ri->real);
-        } else {
-            json_null(j);
-        }
+        json_kint_if(j, "target", ri->has_target, ri->target);
+        json_kint_if(j, "realisation", ri->has_data, ri->real);
         pending_figure(j, "pending", ri->npending, ri->pending);
         json_kint(j, "entries", ri->nentries);
         json_kint(j, "pending_entries", ri->npending);
@@ -514,25 +485,10 @@ mon_report_json(struct json *j, const struct mon_report *m)
         if (ri->computed) {
             json_kstr(j, "metric", ri->metric);
         }
-        json_key(j, "pct10");
-        if (ri->pct10 >= 0) {
-            json_int(j, ri->pct10);
-        } else {
-            json_null(j);
-        }
-        json_key(j, "multi_target");
-        if (ri->has_multi) {
-            json_int(j, ri->multi_target);
-        } else {
-            json_null(j);
-        }
+        json_kint_if(j, "pct10", ri->pct10 >= 0, ri->pct10);
+        json_kint_if(j, "multi_target", ri->has_multi, ri->multi_target);
         json_kint(j, "multi_realisation", ri->multi_real);
-        json_key(j, "multi_pct10");
-        if (ri->multi_pct10 >= 0) {
-            json_int(j, ri->multi_pct10);
-        } else {
-            json_null(j);
-        }
+        json_kint_if(j, "multi_pct10", ri->multi_pct10 >= 0, ri->multi_pct10);
         json_kbool(j, "at_risk", ri->at_risk);
         json_obj_end(j);
     }

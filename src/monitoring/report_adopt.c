@@ -13,7 +13,7 @@
 #include "core/err.h"
 #include "core/json.h"
 #include "db/db.h"
-#include "http/http.h"
+#include "html/strings_pl.h"
 #include "monitoring.h"
 #include "report_html.h"
 #include "monitoring/strings_pl.h"
@@ -23,21 +23,13 @@ static int
 render_all(struct arena *a, const struct mon_report *m, struct buf *json,
            struct buf *html, struct buf *pdf, struct buf *xlsx)
 {
-    struct req r;
     struct json j;
     int rc;
 
     json_init(&j, json);
     mon_report_json(&j, m);
     buf_putc(json, '\n');
-    /* The HTML writers write into a request's output: a private one. */
-    memset(&r, 0, sizeof(r));
-    arena_init(&r.arena);
-    r.path = "/";
-    r.out = *html;
-    mon_report_html(&r, m, true);
-    *html = r.out;
-    arena_free(&r.arena);
+    mon_report_html(html, a, m, true);
     if ((rc = mon_report_pdf(a, m, pdf)) != 0) {
         return rc;
     }

@@ -41,14 +41,14 @@ count_text(struct arena *a, bool has, int64_t v)
 
 /* The implementers' narratives, task by task, period by period. */
 static void
-narratives(struct req *r, const struct mon_report *m)
+narratives(struct buf *out, struct arena *a, const struct mon_report *m)
 {
     int k, last = -1;
 
     if (m->nnarratives == 0) {
         return;
     }
-    html_printf(&r->out, "<h2>%s</h2>\n", T_MON_NARRATIVES);
+    html_printf(out, "<h2>%s</h2>\n", T_MON_NARRATIVES);
     for (k = 0; k < m->nnarratives; k++) {
         const struct mon_narrative *n = &m->narratives[k];
 
@@ -56,23 +56,22 @@ narratives(struct req *r, const struct mon_report *m)
             continue;
         }
         if (n->task != last) {
-            html_printf(&r->out, "<h3>%s %s</h3>\n", T_MON_TASK,
+            html_printf(out, "<h3>%s %s</h3>\n", T_MON_TASK,
                         m->p->tasks[n->task].number);
             last = n->task;
         }
         html_printf(
-            &r->out, "<p class=\"pre\"><strong>%s:</strong> %s</p>\n",
+            out, "<p class=\"pre\"><strong>%s:</strong> %s</p>\n",
             strlen(n->period) == 4
-                ? arena_printf(&r->arena, "%s %s", T_MON_YEAR, n->period)
-                : arena_printf(&r->arena, "%c kw. %.4s", n->period[6],
-                               n->period),
+                ? arena_printf(a, "%s %s", T_MON_YEAR, n->period)
+                : arena_printf(a, "%c kw. %.4s", n->period[6], n->period),
             n->text);
     }
 }
 
 /* Horizontal bars, one per goal, 0..100 % (capped), numbers as text. */
 void
-mon_svg_goals(struct req *r, const struct mon_report *m)
+mon_svg_goals(struct buf *out, struct arena *a, const struct mon_report *m)
 {
     const struct plan *p = m->p;
     int g, h = 28 * p->ngoals + 10;
@@ -80,7 +79,7 @@ mon_svg_goals(struct req *r, const struct mon_report *m)
     if (p->ngoals == 0) {
         return;
     }
-    html_printf(&r->out,
+    html_printf(out,
                 "<figure class=\"mon-chart\"><svg xmlns=\"http://www.w3"
                 ".org/2000/svg\" role=\"img\" viewBox=\"0 0 640 %d\" "
                 "width=\"640\" height=\"%d\" aria-labelledby=\"wykres-"
@@ -92,7 +91,7 @@ mon_svg_goals(struct req *r, const struct mon_report *m)
                                                      : pct * 400 / 1000;
         int y = 6 + g * 28;
 
-        html_printf(&r->out,
+        html_printf(out,
                     "<text x=\"0\" y=\"%d\" font-size=\"13\">%s %s</text>"
                     "<rect x=\"120\" y=\"%d\" width=\"400\" height=\"18\" "
                     "fill=\"#e6e6e6\" stroke=\"#767676\"/>"
@@ -100,15 +99,15 @@ mon_svg_goals(struct req *r, const struct mon_report *m)
                     "fill=\"#0b4f9c\"/><text x=\"530\" y=\"%d\" "
                     "font-size=\"13\">%s %%</text>\n",
                     y + 14, T_MON_GOAL, p->goals[g].code, y, y, w, y + 14,
-                    mon_pct_text(&r->arena, pct));
+                    mon_pct_text(a, pct));
     }
-    html_printf(&r->out, "</svg><figcaption>%s</figcaption></figure>\n",
+    html_printf(out, "</svg><figcaption>%s</figcaption></figure>\n",
                 T_MON_CHART_GOALS_CAPTION);
 }
 
 /* Planned and spent by funding source, paired vertical bars. */
 static void
-svg_budget(struct req *r, const struct mon_report *m)
+svg_budget(struct buf *out, struct arena *a, const struct mon_report *m)
 {
     const struct plan *p = m->p;
     int64_t max = 1;
@@ -126,13 +125,13 @@ svg_budget(struct req *r, const struct mon_report *m)
     if (n == 0) {
         return;
     }
-    html_printf(&r->out,
+    html_printf(out,
                 "<figure class=\"mon-chart\"><svg xmlns=\"http://www.w3"
                 ".org/2000/svg\" role=\"img\" viewBox=\"0 0 640 250\" "
                 "width=\"640\" height=\"250\" aria-labelledby=\"wykres-"
                 "budzet\"><title id=\"wykres-budzet\">%s</title>\n",
                 T_MON_CHART_BUDGET);
-    html_printf(&r->out,
+    html_printf(out,
                 "<rect x=\"10\" y=\"4\" width=\"12\" height=\"12\" "
                 "fill=\"#9bb7d4\" stroke=\"#333\"/><text x=\"28\" y=\"15\" "
                 "font-size=\"12\">%s</text><rect x=\"160\" y=\"4\" "
@@ -147,34 +146,33 @@ svg_budget(struct req *r, const struct mon_report *m)
         }
         hp = (int)(m->planned_by[s] * 150 / max);
         hs = (int)(m->spent_by[s] * 150 / max);
-        html_printf(&r->out,
+        html_printf(out,
                     "<rect x=\"%d\" y=\"%d\" width=\"50\" height=\"%d\" "
                     "fill=\"#9bb7d4\" stroke=\"#333\"/><rect x=\"%d\" "
                     "y=\"%d\" width=\"50\" height=\"%d\" "
                     "fill=\"#0b3d6e\"/>\n",
                     x, 200 - hp, hp, x + 55, 200 - hs, hs);
-        html_printf(&r->out,
+        html_printf(out,
                     "<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>"
                     "<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>"
                     "<text x=\"%d\" y=\"218\" font-size=\"11\">%s</text>\n",
-                    x, 196 - hp, str_money(&r->arena, m->planned_by[s]), x + 55,
+                    x, 196 - hp, str_money(a, m->planned_by[s]), x + 55,
                     196 - hs - (hs > hp - 12 && hs < hp + 12 ? 12 : 0),
-                    str_money(&r->arena, m->spent_by[s]), x,
-                    p->sources[s].name);
+                    str_money(a, m->spent_by[s]), x, p->sources[s].name);
         x += 150;
     }
-    html_printf(&r->out, "</svg><figcaption>%s</figcaption></figure>\n",
+    html_printf(out, "</svg><figcaption>%s</figcaption></figure>\n",
                 T_MON_CHART_BUDGET_CAPTION);
 }
 
 static void
-indicator_table(struct req *r, const struct mon_report *m)
+indicator_table(struct buf *out, struct arena *a, const struct mon_report *m)
 {
     const struct plan *p = m->p;
     int g, t, i;
 
     html_printf(
-        &r->out,
+        out,
         "<div class=\"wide\" tabindex=\"0\" role=\"region\" "
         "aria-labelledby=\"mon-report-cap\"><table class=\"mon-report\">\n"
         "<caption id=\"mon-report-cap\">%s %d</caption>\n<thead><tr>"
@@ -191,11 +189,11 @@ indicator_table(struct req *r, const struct mon_report *m)
         T_MON_COL_MULTI_REAL, T_MON_COL_MULTI_PCT, T_MON_COL_STATUS);
     for (g = -1; g < p->ngoals; g++) {
         if (g >= 0) {
-            html_printf(&r->out,
+            html_printf(out,
                         "<tr class=\"goal\"><th scope=\"colgroup\" "
                         "colspan=\"9\">%s %s — %s: %s %%</th></tr>\n",
                         p->goals[g].code, p->goals[g].title, T_MON_PROGRESS,
-                        mon_pct_text(&r->arena, m->goal_pct10[g]));
+                        mon_pct_text(a, m->goal_pct10[g]));
         }
         for (t = 0; t < p->ntasks; t++) {
             if (p->tasks[t].goal != g) {
@@ -208,54 +206,53 @@ indicator_table(struct req *r, const struct mon_report *m)
                 if (in->task != t) {
                     continue;
                 }
-                html_printf(
-                    &r->out, "<tr%s><th scope=\"row\">%s</th><td%s>%s%s",
-                    ri->at_risk ? " class=\"at-risk\"" : "", p->tasks[t].number,
-                    in->parent >= 0 ? " class=\"breakdown\"" : "",
-                    in->parent >= 0 ? "w tym: " : "", in->name);
+                html_printf(out, "<tr%s><th scope=\"row\">%s</th><td%s>%s%s",
+                            ri->at_risk ? " class=\"at-risk\"" : "",
+                            p->tasks[t].number,
+                            in->parent >= 0 ? " class=\"breakdown\"" : "",
+                            in->parent >= 0 ? "w tym: " : "", in->name);
                 if (ri->computed) {
-                    html_printf(&r->out,
+                    html_printf(out,
                                 " <span class=\"computed\">(%s: %s)"
                                 "</span>",
                                 T_MON_COMPUTED, ri->metric);
                 }
-                html_printf(&r->out,
+                html_printf(out,
                             "</td><td class=\"num\">%s</td>"
                             "<td class=\"num\">%s",
-                            count_text(&r->arena, ri->has_target, ri->target),
-                            count_text(&r->arena, ri->has_data, ri->real));
+                            count_text(a, ri->has_target, ri->target),
+                            count_text(a, ri->has_data, ri->real));
                 /* Pending values beside the official one, marked. */
                 if (ri->npending > 0) {
-                    html_printf(&r->out,
+                    html_printf(out,
                                 "<br><span class=\"pending\">(%s: %s)"
                                 "</span>",
                                 T_MON_IF_APPROVED,
-                                str_thousands(&r->arena, ri->pending));
+                                str_thousands(a, ri->pending));
                 }
-                html_printf(
-                    &r->out,
-                    "</td><td class=\"num\">%s</td>"
-                    "<td class=\"num\">%s</td>"
-                    "<td class=\"num\">%s</td>"
-                    "<td class=\"num\">%s</td><td>%s</td></tr>\n",
-                    mon_pct_text(&r->arena, ri->pct10),
-                    count_text(&r->arena, ri->has_multi, ri->multi_target),
-                    str_thousands(&r->arena, ri->multi_real),
-                    mon_pct_text(&r->arena, ri->multi_pct10),
-                    mon_status_label(ri));
+                html_printf(out,
+                            "</td><td class=\"num\">%s</td>"
+                            "<td class=\"num\">%s</td>"
+                            "<td class=\"num\">%s</td>"
+                            "<td class=\"num\">%s</td><td>%s</td></tr>\n",
+                            mon_pct_text(a, ri->pct10),
+                            count_text(a, ri->has_multi, ri->multi_target),
+                            str_thousands(a, ri->multi_real),
+                            mon_pct_text(a, ri->multi_pct10),
+                            mon_status_label(ri));
             }
         }
     }
-    html_lit(&r->out, "</tbody>\n</table></div>\n");
+    html_lit(out, "</tbody>\n</table></div>\n");
 }
 
 static void
-budget_tables(struct req *r, const struct mon_report *m)
+budget_tables(struct buf *out, struct arena *a, const struct mon_report *m)
 {
     const struct plan *p = m->p;
     int s, t;
 
-    html_printf(&r->out,
+    html_printf(out,
                 "<div class=\"wide\" tabindex=\"0\" role=\"region\" "
                 "aria-labelledby=\"mon-source-cap\"><table "
                 "class=\"mon-budget\">\n<caption id=\"mon-source-cap\">%s"
@@ -270,36 +267,35 @@ budget_tables(struct req *r, const struct mon_report *m)
         if (m->planned_by[s] == 0 && m->spent_by[s] == 0) {
             continue;
         }
-        html_printf(&r->out,
+        html_printf(out,
                     "<tr><th scope=\"row\">%s</th><td class=\"num\">%s"
                     "</td><td class=\"num\">%s</td><td class=\"num\">%s"
                     "</td></tr>\n",
-                    p->sources[s].name, str_money(&r->arena, m->planned_by[s]),
-                    str_money(&r->arena, m->spent_by[s]),
-                    mon_pct_text(&r->arena, m->planned_by[s] > 0
-                                                ? (int)((m->spent_by[s] * 1000 +
-                                                         m->planned_by[s] / 2) /
-                                                        m->planned_by[s])
-                                                : -1));
+                    p->sources[s].name, str_money(a, m->planned_by[s]),
+                    str_money(a, m->spent_by[s]),
+                    mon_pct_text(a, m->planned_by[s] > 0
+                                        ? (int)((m->spent_by[s] * 1000 +
+                                                 m->planned_by[s] / 2) /
+                                                m->planned_by[s])
+                                        : -1));
     }
-    html_printf(&r->out,
+    html_printf(out,
                 "</tbody>\n<tfoot><tr class=\"sum\"><th scope=\"row\">%s"
                 "</th><td class=\"num\">%s</td><td class=\"num\">%s</td>"
                 "<td class=\"num\">%s</td></tr></tfoot>\n</table></div>\n",
-                T_MON_TOTAL, str_money(&r->arena, m->planned_total),
-                str_money(&r->arena, m->spent_total),
-                mon_pct_text(&r->arena, m->planned_total > 0
-                                            ? (int)((m->spent_total * 1000 +
-                                                     m->planned_total / 2) /
-                                                    m->planned_total)
-                                            : -1));
+                T_MON_TOTAL, str_money(a, m->planned_total),
+                str_money(a, m->spent_total),
+                mon_pct_text(a, m->planned_total > 0
+                                    ? (int)((m->spent_total * 1000 +
+                                             m->planned_total / 2) /
+                                            m->planned_total)
+                                    : -1));
     if (m->npending_lines > 0) {
-        html_printf(&r->out, "<p class=\"pending\">%s %s: %s zł</p>\n",
-                    T_MON_SPENT, T_MON_IF_APPROVED,
-                    str_money(&r->arena, m->pending_total));
+        html_printf(out, "<p class=\"pending\">%s %s: %s zł</p>\n", T_MON_SPENT,
+                    T_MON_IF_APPROVED, str_money(a, m->pending_total));
     }
     html_printf(
-        &r->out,
+        out,
         "<div class=\"wide\" tabindex=\"0\" role=\"region\" "
         "aria-labelledby=\"mon-budget-cap\"><table class=\"mon-budget\">\n"
         "<caption id=\"mon-budget-cap\">%s</caption>\n<thead><tr>"
@@ -315,83 +311,81 @@ budget_tables(struct req *r, const struct mon_report *m)
         if (rt->planned == 0 && rt->spent == 0) {
             continue;
         }
-        html_printf(&r->out,
+        html_printf(out,
                     "<tr><th scope=\"row\">%s</th><td class=\"num\">%s"
                     "</td><td class=\"num\">%s</td><td class=\"num\">%s"
                     "</td></tr>\n",
-                    p->tasks[t].number, str_money(&r->arena, rt->planned),
-                    str_money(&r->arena, rt->spent),
-                    mon_pct_text(&r->arena, rt->planned > 0
-                                                ? (int)((rt->spent * 1000 +
-                                                         rt->planned / 2) /
-                                                        rt->planned)
-                                                : -1));
+                    p->tasks[t].number, str_money(a, rt->planned),
+                    str_money(a, rt->spent),
+                    mon_pct_text(a, rt->planned > 0 ? (int)((rt->spent * 1000 +
+                                                             rt->planned / 2) /
+                                                            rt->planned)
+                                                    : -1));
     }
-    html_lit(&r->out, "</tbody>\n</table></div>\n");
+    html_lit(out, "</tbody>\n</table></div>\n");
 }
 
 void
-mon_report_html(struct req *r, const struct mon_report *m, bool standalone)
+mon_report_html(struct buf *out, struct arena *a, const struct mon_report *m,
+                bool standalone)
 {
     const struct plan *p = m->p;
 
     if (standalone) {
-        html_printf(&r->out,
+        html_printf(out,
                     "<!DOCTYPE html>\n<html lang=\"pl\">\n<head>\n"
                     "<meta charset=\"utf-8\">\n<title>%s %d</title>\n",
                     T_MON_REPORT_TITLE, m->year);
         /* A fixed style sheet of this file, no data in it. */
-        html_lit(&r->out,
-                 "<style>body{font-family:sans-serif;margin:1.5rem;}"
-                 "table{border-collapse:collapse;margin:1rem 0;}"
-                 "th,td{border:1px solid #999;padding:.2rem .4rem;"
-                 "vertical-align:top;}td.num,th.num{text-align:right;}"
-                 "thead{display:table-header-group;}"
-                 "tr.goal th{background:#dfe8f3;text-align:left;}"
-                 "tr.at-risk td:last-child{font-weight:bold;}"
-                 "td.breakdown{padding-left:1.5rem;}"
-                 "@page{size:A4;margin:15mm;}</style>\n</head>\n<body>\n");
+        html_lit(out, "<style>body{font-family:sans-serif;margin:1.5rem;}"
+                      "table{border-collapse:collapse;margin:1rem 0;}"
+                      "th,td{border:1px solid #999;padding:.2rem .4rem;"
+                      "vertical-align:top;}td.num,th.num{text-align:right;}"
+                      "thead{display:table-header-group;}"
+                      "tr.goal th{background:#dfe8f3;text-align:left;}"
+                      "tr.at-risk td:last-child{font-weight:bold;}"
+                      "td.breakdown{padding-left:1.5rem;}"
+                      "@page{size:A4;margin:15mm;}</style>\n</head>\n<body>\n");
     }
-    html_printf(&r->out, "<h1>%s %d</h1>\n<p class=\"lead\">%s</p>\n",
+    html_printf(out, "<h1>%s %d</h1>\n<p class=\"lead\">%s</p>\n",
                 T_MON_REPORT_TITLE, m->year, p->title ? p->title : "");
-    html_printf(&r->out, "<dl class=\"meta\"><dt>%s</dt><dd>%s</dd>",
-                T_MON_REGION, m->meta.region_name);
+    html_printf(out, "<dl class=\"meta\"><dt>%s</dt><dd>%s</dd>", T_MON_REGION,
+                m->meta.region_name);
     if (p->programme_title != NULL) {
-        html_printf(&r->out, "<dt>%s</dt><dd>%s</dd>", T_MON_PROGRAMME,
+        html_printf(out, "<dt>%s</dt><dd>%s</dd>", T_MON_PROGRAMME,
                     p->programme_title);
     }
-    html_printf(&r->out,
+    html_printf(out,
                 "<dt>%s</dt><dd>%d / %d</dd><dt>%s</dt><dd>%ld (%s: %ld)"
                 "</dd><dt>%s</dt><dd>%d</dd><dt>%s</dt><dd>%d</dd></dl>\n",
                 T_MON_PROGRAMME_YEAR, m->elapsed, m->span, T_MON_ENTRIES,
                 (long)m->entries, T_MON_PENDING_COUNT, (long)m->entries_pending,
                 T_MON_AT_RISK_COUNT, m->nat_risk, T_MON_NO_DATA_COUNT,
                 m->nno_data);
-    html_printf(&r->out, "<p>%s: %s. %s</p>\n", T_MON_ISSUER,
+    html_printf(out, "<p>%s: %s. %s</p>\n", T_MON_ISSUER,
                 m->issuer ? m->issuer : m->meta.region_name,
                 m->version > 0
-                    ? arena_printf(&r->arena, T_MON_ADOPTED_ON,
-                                   warsaw_date_words(&r->arena, m->issued_at),
+                    ? arena_printf(a, T_MON_ADOPTED_ON,
+                                   warsaw_date_words(a, m->issued_at),
                                    m->version)
-                    : arena_printf(&r->arena, T_MON_DRAFT_AS_OF,
-                                   warsaw_date_words(&r->arena, m->issued_at)));
+                    : arena_printf(a, T_MON_DRAFT_AS_OF,
+                                   warsaw_date_words(a, m->issued_at)));
     if (m->entries_pending > 0) {
-        html_lit(&r->out, "<p class=\"notice\">" T_MON_PENDING_NOTE "</p>\n");
+        html_lit(out, "<p class=\"notice\">" T_MON_PENDING_NOTE "</p>\n");
     }
     if (m->demo_entries > 0) {
-        html_printf(&r->out,
-                    "<p class=\"notice\"><strong>%s</strong> %ld %s</p>\n",
+        html_printf(out, "<p class=\"notice\"><strong>%s</strong> %ld %s</p>\n",
                     T_MON_DEMO_WARN, (long)m->demo_entries, T_MON_DEMO_WARN2);
     }
-    html_printf(&r->out, "<p class=\"mon-legend\">%s</p>\n", T_MON_RISK_RULE);
-    html_printf(&r->out, "<h2>%s</h2>\n", T_MON_GOALS_PROGRESS);
-    mon_svg_goals(r, m);
-    indicator_table(r, m);
-    html_printf(&r->out, "<h2>%s</h2>\n", T_MON_BUDGET);
-    svg_budget(r, m);
-    budget_tables(r, m);
-    narratives(r, m);
+    html_printf(out, "<p class=\"mon-legend\">%s</p>\n", T_MON_RISK_RULE);
+    html_printf(out, "<h2>%s</h2>\n", T_MON_GOALS_PROGRESS);
+    mon_svg_goals(out, a, m);
+    indicator_table(out, a, m);
+    html_printf(out, "<h2>%s</h2>\n", T_MON_BUDGET);
+    svg_budget(out, a, m);
+    budget_tables(out, a, m);
+    narratives(out, a, m);
     if (standalone) {
-        html_lit(&r->out, "</body>\n</html>\n");
+        html_lit(out, "</body>\n</html>\n");
     }
 }

@@ -1,5 +1,12 @@
 /* Monitoring, registers and the annual report (issue 7): user-visible Polish
  * texts, T_* macros. */
+
+/* Its entries of the main menu (module.inc). */
+#define T_NAV_MONITORING "Monitorowanie"
+#define T_NAV_REGISTERS "Rejestry"
+#define T_NAV_MY_TASKS "Moje zadania"
+#define T_NAV_MY_GRANTS "Moje dotacje"
+
 #define T_MON_LEAD                                                             \
     "Realizacja planów rocznych: wartości wskaźników i wydatki "           \
     "według źródeł finansowania, ich zatwierdzanie oraz sprawozdanie roczne."

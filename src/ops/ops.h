@@ -1,7 +1,7 @@
 /*
 ** Operations of an instance, beside its configuration (config.h): the
 ** record of backups and the figures the administrators' page and /metrics
-** show. No HTML here; pages are in ops_pages.c, commands in src/cli.
+** show. No HTML here; pages are in ops_pages.c, commands in cmd_*.c.
 */
 #ifndef OPS_OPS_H
 #define OPS_OPS_H

@@ -62,14 +62,11 @@ int
 ops_backup_last(struct db *db, int64_t *at, int64_t *bytes)
 {
     db_stmt *st = db_query(db, Q_OPS_BACKUP_LAST_TIME);
-    int rc = db_step(st);
+    int rc = db_one_row(st);
 
-    if (rc == DB_ROW) {
+    if (rc == 0) {
         *at = db_col_int(st, 0);
         *bytes = db_col_int(st, 1);
-        rc = 0;
-    } else if (rc == DB_DONE) {
-        rc = ERR_NOTFOUND;
     }
     db_done(st);
     return rc;

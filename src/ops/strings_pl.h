@@ -1,5 +1,9 @@
 /* Operations: backups, config, metrics (issue 8): user-visible Polish texts,
  * T_* macros. */
+
+/* Its entries of the main menu (module.inc). */
+#define T_NAV_SYSTEM "System"
+
 #define T_OPS_TITLE "Stan systemu"
 #define T_OPS_BACKUPS "Kopie zapasowe"
 #define T_OPS_LAST_BACKUP "Ostatnia kopia zapasowa"

@@ -74,6 +74,13 @@ struct plan_term {
 };
 
 /* A funding source; the list is data, copied into every plan. */
+enum plan_src {
+    PLAN_SRC_OWN, /* the indexes of the sources plan_new() gives a plan */
+    PLAN_SRC_SUBSIDY,
+    PLAN_SRC_EU,
+    PLAN_SRC_OTHER,
+};
+
 struct plan_source {
     const char *code; /* "own", "subsidy", "eu", "other" */
     const char *name; /* Polish name */
@@ -243,7 +250,7 @@ struct plan_totals {
     int64_t by_source[PLAN_SOURCES_MAX]; /* grosze, indexed like sources */
 };
 
-/* ---- plan_read.c ---- */
+/* ---- plan_read.c (one file per format: plan_read_*.c) ---- */
 
 /*
 ** Read a plan from data[0..len) (any bytes; need not be NUL-terminated).
@@ -272,12 +279,25 @@ int plan_read_file(struct arena *a, const char *path, size_t max_bytes,
                    struct plan **out);
 
 /*
+** How the reader takes a label in the first cell under the table, for the
+** export to write what reads back the same. plan_is_total_label(): the
+** label of the total row ("Łączna wartość", "Razem", "Suma" ...).
+** plan_summary_source(): the funding source (PLAN_SRC_*) whose total a
+** line under the total row declares, -1 for the overall total, -2 when
+** it declares none.
+*/
+bool plan_is_total_label(struct arena *a, const char *label);
+int plan_summary_source(struct arena *a, const char *label);
+
+/*
 ** Convert Windows-1250 bytes to UTF-8 in the arena. Returns NULL when a
 ** byte has no character in Windows-1250 (0x81 0x83 0x88 0x90 0x98) or is
 ** NUL. *out_len receives the length without the terminating NUL.
 */
 char *plan_cp1250_to_utf8(struct arena *a, const char *s, size_t n,
                           size_t *out_len);
+
+/* ---- plan_model.c ---- */
 
 /*
 ** "<FNV-1a 64 in hex>-<length>" of data[0..len), in the arena: what tells
@@ -306,8 +326,8 @@ int plan_next_row(const struct plan *p);
 
 /*
 ** Grow an arena array of n elements of size bytes so that element n can
-** be written; capacity doubles at powers of two. Returns the (maybe moved)
-** array. Every array of struct plan grows only through this.
+** be written: arena_grow(). Every array of struct plan grows only through
+** this.
 */
 void *plan_grow(struct arena *a, void *arr, int n, size_t size);
 

@@ -653,46 +653,15 @@ body_tasks(struct grid *g, const struct plan *p, const struct layout *L,
     }
 }
 
-/* The source a label gets when the reader meets it under the total row
-** (see note_row() in plan_read.c), -2 when none. */
+/* The source a label gets when the reader meets it under the total row,
+** -2 when none. */
 static int
-label_source(struct arena *a, const struct plan *p, const char *label)
+label_source(struct arena *a, const char *label)
 {
-    const char *f = str_fold(a, label);
-
     if (label[0] >= '0' && label[0] <= '9') {
         return -2; /* "1. Pozycje w wierszach ..." is a funding note */
     }
-    if (str_starts(f, "srodki samorzadu") || str_starts(f, "srodki wlasne")) {
-        return plan_source_find(p, "own");
-    }
-    if (str_starts(f, "dotacja")) {
-        return plan_source_find(p, "subsidy");
-    }
-    if (str_starts(f, "srodki ue") || strstr(f, "unii europejskiej") ||
-        str_starts(f, "dofinansowanie")) {
-        return plan_source_find(p, "eu");
-    }
-    if (str_starts(f, "inne")) {
-        return plan_source_find(p, "other");
-    }
-    if (str_starts(f, "razem") || str_starts(f, "suma") ||
-        str_starts(f, "ogolem")) {
-        return -1;
-    }
-    return -2;
-}
-
-/* A total-row label the reader recognises (is_total_label in plan_read). */
-static bool
-total_label_ok(struct arena *a, const char *label)
-{
-    const char *f = str_fold(a, label);
-
-    return str_starts(f, "laczna wartosc") || strcmp(f, "suma") == 0 ||
-           strcmp(f, "razem") == 0 || strcmp(f, "ogolem") == 0 ||
-           str_starts(f, "suma ogolem") || str_starts(f, "wartosc ogolem") ||
-           str_starts(f, "razem plan");
+    return plan_summary_source(a, label);
 }
 
 /*
@@ -727,7 +696,7 @@ totals_rows(struct grid *g, const struct plan *p, const struct layout *L,
             }
         }
         if (same && p->declared[0].label != NULL &&
-            total_label_ok(g->a, p->declared[0].label)) {
+            plan_is_total_label(g->a, p->declared[0].label)) {
             label = p->declared[0].label;
         } else {
             drow = -1;
@@ -787,7 +756,7 @@ declared:
         if (d->source < 0 && strcmp(lab, "Suma kwot w uwagach") == 0) {
             continue; /* a figure alone under the notes reads as this */
         }
-        if (p->kind == PLAN_YEARLY && label_source(g->a, p, lab) != d->source) {
+        if (p->kind == PLAN_YEARLY && label_source(g->a, lab) != d->source) {
             const char *prefix = "Razem";
 
             if (d->source >= 0) {

@@ -62,12 +62,7 @@ term_kind_name(enum plan_term_kind k)
 static void
 kint_or_null(struct json *j, const char *key, int64_t v)
 {
-    json_key(j, key);
-    if (v != 0) {
-        json_int(j, v);
-    } else {
-        json_null(j);
-    }
+    json_kint_if(j, key, v != 0, v);
 }
 
 /* "key": value or null, plus "key_kind" unless it is a plain value. */
@@ -186,12 +181,7 @@ write_indicators(struct json *j, const struct plan *p)
         json_kint(j, "index", i);
         json_kstr(j, "task", in->task >= 0 ? p->tasks[in->task].number : NULL);
         json_kint(j, "row", in->row);
-        json_key(j, "parent");
-        if (in->parent >= 0) {
-            json_int(j, in->parent);
-        } else {
-            json_null(j);
-        }
+        json_kint_if(j, "parent", in->parent >= 0, in->parent);
         json_kstr(j, "name", in->name);
         json_kstr(j, "unit", in->unit);
         knum(j, "target_year", "target_year_kind", &in->target_year);
@@ -255,12 +245,7 @@ write_notes(struct json *j, const struct plan *p)
         }
         json_arr_end(j);
         knum(j, "grosze", "kind", &n->amount);
-        json_key(j, "parent");
-        if (n->parent >= 0) {
-            json_int(j, n->parent);
-        } else {
-            json_null(j);
-        }
+        json_kint_if(j, "parent", n->parent >= 0, n->parent);
         json_kint(j, "row", n->row);
         json_obj_end(j);
     }
@@ -277,12 +262,7 @@ write_findings(struct json *j, const struct plan *p)
 
         json_obj_begin(j);
         json_kstr(j, "severity", plan_severity_name(f->severity));
-        json_key(j, "row");
-        if (f->row > 0) {
-            json_int(j, f->row);
-        } else {
-            json_null(j);
-        }
+        json_kint_if(j, "row", f->row > 0, f->row);
         json_kstr(j, "column", f->column);
         json_kstr(j, "code", f->code);
         json_kstr(j, "message", f->message);

@@ -261,34 +261,35 @@ parse_digits(const char *b, const char *e, int scale, int64_t *out)
     return 0;
 }
 
-int
-plan_num_money(const char *s, struct plan_num *out)
+/*
+** Start reading a number cell [*b, *e): trims it and, when it holds a
+** word that is no number (blank, "-" or "brak", "x"), sets out->kind and
+** returns true. Otherwise out->kind is PLAN_NUM_BAD until num_value().
+*/
+static bool
+num_word(const char **b, const char **e, struct plan_num *out)
 {
-    const char *b = s, *e = s + strlen(s);
-    int64_t v;
-
     out->kind = PLAN_NUM_BAD;
     out->v = 0;
     out->text = NULL;
-    trim_span(&b, &e);
-    if (b == e) {
+    trim_span(b, e);
+    if (*b == *e) {
         out->kind = PLAN_NUM_EMPTY;
-        return 0;
-    }
-    if (is_dash(b, e) || span_is(b, e, "brak")) {
+    } else if (is_dash(*b, *e) || span_is(*b, *e, "brak")) {
         out->kind = PLAN_NUM_NONE;
-        return 0;
-    }
-    if (span_is(b, e, "x")) {
+    } else if (span_is(*b, *e, "x")) {
         out->kind = PLAN_NUM_NOT_PLANNED;
-        return 0;
     }
-    if (strip_suffix(b, &e, "z\xC5\x82.") || strip_suffix(b, &e, "z\xC5\x82") ||
-        strip_suffix(b, &e, "Z\xC5\x81") || strip_suffix(b, &e, "pln") ||
-        strip_suffix(b, &e, "z\xC5\x82otych")) {
-        trim_span(&b, &e);
-    }
-    if (parse_digits(b, e, 2, &v) != 0) {
+    return out->kind != PLAN_NUM_BAD;
+}
+
+/* The digits of [b, e) with scale decimals as out's value, or ERR_INPUT. */
+static int
+num_value(const char *b, const char *e, int scale, struct plan_num *out)
+{
+    int64_t v;
+
+    if (parse_digits(b, e, scale, &v) != 0) {
         return ERR_INPUT;
     }
     out->kind = PLAN_NUM_VALUE;
@@ -297,28 +298,30 @@ plan_num_money(const char *s, struct plan_num *out)
 }
 
 int
+plan_num_money(const char *s, struct plan_num *out)
+{
+    const char *b = s, *e = s + strlen(s);
+
+    if (num_word(&b, &e, out)) {
+        return 0;
+    }
+    if (strip_suffix(b, &e, "z\xC5\x82.") || strip_suffix(b, &e, "z\xC5\x82") ||
+        strip_suffix(b, &e, "Z\xC5\x81") || strip_suffix(b, &e, "pln") ||
+        strip_suffix(b, &e, "z\xC5\x82otych")) {
+        trim_span(&b, &e);
+    }
+    return num_value(b, e, 2, out);
+}
+
+int
 plan_num_count(const char *s, struct plan_num *out, const char **unit)
 {
     const char *b = s, *e = s + strlen(s);
-    int64_t v;
 
-    out->kind = PLAN_NUM_BAD;
-    out->v = 0;
-    out->text = NULL;
     if (unit != NULL) {
         *unit = NULL;
     }
-    trim_span(&b, &e);
-    if (b == e) {
-        out->kind = PLAN_NUM_EMPTY;
-        return 0;
-    }
-    if (is_dash(b, e) || span_is(b, e, "brak")) {
-        out->kind = PLAN_NUM_NONE;
-        return 0;
-    }
-    if (span_is(b, e, "x")) {
-        out->kind = PLAN_NUM_NOT_PLANNED;
+    if (num_word(&b, &e, out)) {
         return 0;
     }
     if (span_is(b, e,
@@ -335,12 +338,7 @@ plan_num_count(const char *s, struct plan_num *out, const char **unit)
         e--;
         trim_span(&b, &e);
     }
-    if (parse_digits(b, e, 0, &v) != 0) {
-        return ERR_INPUT;
-    }
-    out->kind = PLAN_NUM_VALUE;
-    out->v = v;
-    return 0;
+    return num_value(b, e, 0, out);
 }
 
 int

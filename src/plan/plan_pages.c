@@ -345,18 +345,18 @@ view_build(struct arena *a, const struct plan *p)
 }
 
 static void
-finding_item(struct req *r, const struct plan_finding *f)
+finding_item(struct buf *out, const struct plan_finding *f)
 {
-    html_printf(&r->out, "<li class=\"sev-%s\"><strong>%s</strong>",
+    html_printf(out, "<li class=\"sev-%s\"><strong>%s</strong>",
                 plan_severity_name(f->severity), severity_label(f->severity));
     if (f->row > 0) {
-        html_printf(&r->out, " (%s %d", T_PLAN_ROW, f->row);
+        html_printf(out, " (%s %d", T_PLAN_ROW, f->row);
         if (f->column != NULL) {
-            html_printf(&r->out, ", %s „%s”", T_PLAN_COLUMN, f->column);
+            html_printf(out, ", %s „%s”", T_PLAN_COLUMN, f->column);
         }
-        html_lit(&r->out, ")");
+        html_lit(out, ")");
     }
-    html_printf(&r->out, ": %s</li>\n", f->message);
+    html_printf(out, ": %s</li>\n", f->message);
 }
 
 /* Sources that any line of the plan uses: the budget columns. */
@@ -415,53 +415,52 @@ task_source_text(struct arena *a, const struct plan *p, int t, int s,
 }
 
 static void
-budget_head(struct req *r, const struct plan *p, const int *cols, int ncols)
+budget_head(struct buf *out, struct arena *a, const struct plan *p,
+            const int *cols, int ncols)
 {
     int i;
 
-    html_printf(&r->out,
+    html_printf(out,
                 "<thead><tr><th scope=\"col\">%s</th>"
                 "<th scope=\"col\">%s</th>"
                 "<th scope=\"col\" class=\"num\">%s: %s</th>",
                 T_PLAN_NUMBER, T_PLAN_TASK, T_PLAN_BUDGET, T_PLAN_TOTAL);
     for (i = 0; i < ncols; i++) {
-        html_printf(&r->out, "<th scope=\"col\" class=\"num\">%s</th>",
+        html_printf(out, "<th scope=\"col\" class=\"num\">%s</th>",
                     p->sources[cols[i]].name);
     }
-    html_printf(&r->out,
-                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                "<th scope=\"col\">%s</th>"
-                "<th scope=\"col\" class=\"num\">%s</th>"
-                "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n",
-                T_PLAN_TERM, T_PLAN_IMPLEMENTERS, T_PLAN_INDICATORS,
-                p->year > 0 ? arena_printf(&r->arena, "Plan %d", p->year)
-                            : T_PLAN_TARGET_YEAR,
-                p->programme_from > 0
-                    ? arena_printf(&r->arena, "Plan %d–%d", p->programme_from,
-                                   p->programme_to)
-                    : T_PLAN_TARGET_MULTI);
+    html_printf(
+        out,
+        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+        "<th scope=\"col\">%s</th>"
+        "<th scope=\"col\" class=\"num\">%s</th>"
+        "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n",
+        T_PLAN_TERM, T_PLAN_IMPLEMENTERS, T_PLAN_INDICATORS,
+        p->year > 0 ? arena_printf(a, "Plan %d", p->year) : T_PLAN_TARGET_YEAR,
+        p->programme_from > 0
+            ? arena_printf(a, "Plan %d–%d", p->programme_from, p->programme_to)
+            : T_PLAN_TARGET_MULTI);
 }
 
 static void
-sum_row(struct req *r, const char *label, int64_t total, const int64_t *by,
-        int ncols, int span_after)
+sum_row(struct buf *out, struct arena *a, const char *label, int64_t total,
+        const int64_t *by, int ncols, int span_after)
 {
     int i;
 
-    html_printf(&r->out,
+    html_printf(out,
                 "<tr class=\"sum\"><th scope=\"row\" colspan=\"2\">%s</th>"
                 "<td class=\"num\">%s</td>",
-                label, str_money(&r->arena, total));
+                label, str_money(a, total));
     for (i = 0; i < ncols; i++) {
-        html_printf(&r->out, "<td class=\"num\">%s</td>",
-                    str_money(&r->arena, by[i]));
+        html_printf(out, "<td class=\"num\">%s</td>", str_money(a, by[i]));
     }
-    html_printf(&r->out, "<td colspan=\"%d\"></td></tr>\n", span_after);
+    html_printf(out, "<td colspan=\"%d\"></td></tr>\n", span_after);
 }
 
 static void
-task_rows(struct req *r, const struct plan *p, const struct plan_view *v, int t,
-          const char *base, bool editable)
+task_rows(struct buf *out, struct arena *a, const struct plan *p,
+          const struct plan_view *v, int t, const char *base, bool editable)
 {
     const struct plan_task *task = &p->tasks[t];
     int i, rows = 0;
@@ -474,72 +473,71 @@ task_rows(struct req *r, const struct plan *p, const struct plan_view *v, int t,
     if (rows == 0) {
         rows = 1;
     }
-    html_printf(&r->out,
+    html_printf(out,
                 "<tr id=\"zadanie-%d\" class=\"%s\"><th scope=\"row\" "
                 "rowspan=\"%d\">",
                 t + 1, v->fnd_first[t] >= 0 ? "has-findings" : "task", rows);
     if (base != NULL) {
-        html_printf(&r->out, "<a href=\"%s/zadania/%d\">%s</a>", base, t,
-                    number);
+        html_printf(out, "<a href=\"%s/zadania/%d\">%s</a>", base, t, number);
     } else {
-        html_printf(&r->out, "%s", number);
+        html_printf(out, "%s", number);
     }
-    html_printf(&r->out, "</th><td rowspan=\"%d\">", rows);
+    html_printf(out, "</th><td rowspan=\"%d\">", rows);
     if (task->action >= 0 && task->action < p->nactions &&
         strcmp(p->actions[task->action].code, number) != 0) {
-        html_printf(&r->out, "<span class=\"action\">%s</span> ",
+        html_printf(out, "<span class=\"action\">%s</span> ",
                     p->actions[task->action].code);
     }
-    html_printf(&r->out, "%s", task->description ? task->description : "");
+    html_printf(out, "%s", task->description ? task->description : "");
     if (editable && base != NULL) {
-        html_printf(&r->out,
+        html_printf(out,
                     " <a class=\"edit\" href=\"%s/zadania/%d#edycja\">%s "
                     "%s</a>",
                     base, t, T_PLAN_EDIT_TASK, number);
     }
     if (v->fnd_first[t] >= 0) {
-        html_lit(&r->out, "<ul class=\"findings\">");
+        html_lit(out, "<ul class=\"findings\">");
         for (i = v->fnd_first[t]; i >= 0; i = v->fnd_next[i]) {
-            finding_item(r, &p->findings[i]);
+            finding_item(out, &p->findings[i]);
         }
-        html_lit(&r->out, "</ul>");
+        html_lit(out, "</ul>");
     }
-    html_printf(&r->out, "</td><td class=\"num\" rowspan=\"%d\">%s</td>", rows,
-                task->nlines > 0 ? str_money(&r->arena, total) : "");
+    html_printf(out, "</td><td class=\"num\" rowspan=\"%d\">%s</td>", rows,
+                task->nlines > 0 ? str_money(a, total) : "");
     for (i = 0; i < v->ncols; i++) {
-        html_printf(&r->out, "<td class=\"num\" rowspan=\"%d\">%s</td>", rows,
-                    task_source_text(&r->arena, p, t, v->cols[i], &ignored));
+        html_printf(out, "<td class=\"num\" rowspan=\"%d\">%s</td>", rows,
+                    task_source_text(a, p, t, v->cols[i], &ignored));
     }
-    html_printf(&r->out, "<td rowspan=\"%d\">%s</td><td rowspan=\"%d\">%s</td>",
+    html_printf(out, "<td rowspan=\"%d\">%s</td><td rowspan=\"%d\">%s</td>",
                 rows, task->term.text ? task->term.text : "", rows,
                 task->implementers ? task->implementers : "");
     if (v->ind_first[t] < 0) {
-        html_lit(&r->out, "<td></td><td></td><td></td></tr>\n");
+        html_lit(out, "<td></td><td></td><td></td></tr>\n");
         return;
     }
     for (i = v->ind_first[t]; i >= 0; i = v->ind_next[i]) {
         const struct plan_indicator *in = &p->indicators[i];
 
         if (i != v->ind_first[t]) {
-            html_lit(&r->out, "<tr>");
+            html_lit(out, "<tr>");
         }
-        html_printf(&r->out,
+        html_printf(out,
                     "<td class=\"%s\">%s%s%s</td><td class=\"num\">%s"
                     "</td><td class=\"num\">%s</td></tr>\n",
                     in->parent >= 0 ? "breakdown" : "indicator",
                     in->parent >= 0 ? "w tym: " : "", in->name,
                     in->footnote ? in->footnote : "",
-                    num_text(&r->arena, &in->target_year, false),
-                    num_text(&r->arena, &in->target_multi, false));
+                    num_text(a, &in->target_year, false),
+                    num_text(a, &in->target_multi, false));
     }
 }
 
 /* An action of the programme with no task in this year's plan. */
 static void
-action_row(struct req *r, const struct plan *p, const struct plan_view *v,
+action_row(struct buf *out, const struct plan *p, const struct plan_view *v,
            int ac)
 {
-    html_printf(&r->out,
+    html_printf(out,
                 "<tr class=\"no-task\"><th scope=\"row\">%s</th>"
                 "<td colspan=\"%d\">%s <em>(%s)</em></td></tr>\n",
                 p->actions[ac].code, v->ncols + 7, p->actions[ac].title,
@@ -552,21 +550,22 @@ action_row(struct req *r, const struct plan *p, const struct plan_view *v,
 ** a summary table above (render_summary).
 */
 static void
-render_yearly(struct req *r, const struct plan *p, const struct plan_view *v,
-              int from, int to, const char *base, bool editable)
+render_yearly(struct buf *out, struct arena *a, const struct plan *p,
+              const struct plan_view *v, int from, int to, const char *base,
+              bool editable)
 {
     bool whole = from == 0 && to == p->ntasks;
     int64_t plan_by[PLAN_SOURCES_MAX] = {0}, plan_total = 0;
     int goal = -2, t, i, ac = 0;
 
-    html_printf(&r->out,
+    html_printf(out,
                 /* a scrolled region reachable by the keyboard */
                 "<div class=\"wide\" tabindex=\"0\" role=\"region\" "
                 "aria-labelledby=\"plan-caption\"><table class=\"plan\">\n"
                 "<caption id=\"plan-caption\">%s</caption>\n",
                 p->title ? p->title : "");
-    budget_head(r, p, v->cols, v->ncols);
-    html_lit(&r->out, "<tbody>\n");
+    budget_head(out, a, p, v->cols, v->ncols);
+    html_lit(out, "<tbody>\n");
     for (t = from; t <= to; t++) {
         int g = t < to ? p->tasks[t].goal : -3;
 
@@ -576,13 +575,13 @@ render_yearly(struct req *r, const struct plan *p, const struct plan_view *v,
                 for (; whole && ac < p->nactions; ac++) {
                     if (p->actions[ac].goal == goal &&
                         v->action_tasks[ac] == 0) {
-                        action_row(r, p, v, ac);
+                        action_row(out, p, v, ac);
                     }
                 }
             }
             if (whole && goal >= 0) {
-                sum_row(r,
-                        arena_printf(&r->arena, "%s %s", T_PLAN_GOAL_TOTAL,
+                sum_row(out, a,
+                        arena_printf(a, "%s %s", T_PLAN_GOAL_TOTAL,
                                      p->goals[goal].code),
                         v->goal_total[goal + 1], v->goal_by[goal + 1], v->ncols,
                         5);
@@ -593,7 +592,7 @@ render_yearly(struct req *r, const struct plan *p, const struct plan_view *v,
             goal = g;
             ac = 0;
             if (g >= 0 && g < p->ngoals) {
-                html_printf(&r->out,
+                html_printf(out,
                             "<tr class=\"goal\"><th scope=\"colgroup\" "
                             "colspan=\"%d\">%s %s</th></tr>\n",
                             v->ncols + 8, p->goals[g].code, p->goals[g].title);
@@ -605,12 +604,12 @@ render_yearly(struct req *r, const struct plan *p, const struct plan_view *v,
                 break;
             }
             if (p->actions[ac].goal == goal && v->action_tasks[ac] == 0) {
-                action_row(r, p, v, ac);
+                action_row(out, p, v, ac);
             }
         }
-        task_rows(r, p, v, t, base, editable);
+        task_rows(out, a, p, v, t, base, editable);
     }
-    html_lit(&r->out, "</tbody>\n");
+    html_lit(out, "</tbody>\n");
     if (whole) {
         for (i = 0; i <= p->ngoals; i++) {
             int c;
@@ -620,84 +619,84 @@ render_yearly(struct req *r, const struct plan *p, const struct plan_view *v,
                 plan_by[c] += v->goal_by[i][c];
             }
         }
-        html_lit(&r->out, "<tfoot>\n");
-        sum_row(r, T_PLAN_PLAN_TOTAL, plan_total, plan_by, v->ncols, 5);
-        html_lit(&r->out, "</tfoot>\n");
+        html_lit(out, "<tfoot>\n");
+        sum_row(out, a, T_PLAN_PLAN_TOTAL, plan_total, plan_by, v->ncols, 5);
+        html_lit(out, "</tfoot>\n");
     }
-    html_lit(&r->out, "</table></div>\n");
+    html_lit(out, "</table></div>\n");
 }
 
 /* Goal totals of a long plan, above the page of tasks. */
 static void
-render_summary(struct req *r, const struct plan *p, const struct plan_view *v)
+render_summary(struct buf *out, struct arena *a, const struct plan *p,
+               const struct plan_view *v)
 {
     int64_t plan_by[PLAN_SOURCES_MAX] = {0}, plan_total = 0;
     int g, c;
 
-    html_printf(&r->out, WIDE_OPEN, T_PLAN_SUMMARY);
-    html_printf(&r->out,
+    html_printf(out, WIDE_OPEN, T_PLAN_SUMMARY);
+    html_printf(out,
                 "<table>\n<caption>%s</caption>\n<thead><tr>"
                 "<th scope=\"col\">%s</th>"
                 "<th scope=\"col\" class=\"num\">%s: %s</th>",
                 T_PLAN_SUMMARY, T_PLAN_GOALS, T_PLAN_BUDGET, T_PLAN_TOTAL);
     for (c = 0; c < v->ncols; c++) {
-        html_printf(&r->out, "<th scope=\"col\" class=\"num\">%s</th>",
+        html_printf(out, "<th scope=\"col\" class=\"num\">%s</th>",
                     p->sources[v->cols[c]].name);
     }
-    html_lit(&r->out, "</tr></thead>\n<tbody>\n");
+    html_lit(out, "</tr></thead>\n<tbody>\n");
     for (g = 0; g <= p->ngoals; g++) {
         if (g == 0 && v->goal_total[0] == 0) {
             continue;
         }
-        html_printf(&r->out,
+        html_printf(out,
                     "<tr><th scope=\"row\">%s %s</th>"
                     "<td class=\"num\">%s</td>",
                     g > 0 ? p->goals[g - 1].code : "",
                     g > 0 ? p->goals[g - 1].title : "—",
-                    str_money(&r->arena, v->goal_total[g]));
+                    str_money(a, v->goal_total[g]));
         for (c = 0; c < v->ncols; c++) {
-            html_printf(&r->out, "<td class=\"num\">%s</td>",
-                        str_money(&r->arena, v->goal_by[g][c]));
+            html_printf(out, "<td class=\"num\">%s</td>",
+                        str_money(a, v->goal_by[g][c]));
             plan_by[c] += v->goal_by[g][c];
         }
         plan_total += v->goal_total[g];
-        html_lit(&r->out, "</tr>\n");
+        html_lit(out, "</tr>\n");
     }
-    html_printf(&r->out,
+    html_printf(out,
                 "</tbody>\n<tfoot><tr class=\"sum\"><th scope=\"row\">"
                 "%s</th><td class=\"num\">%s</td>",
-                T_PLAN_PLAN_TOTAL, str_money(&r->arena, plan_total));
+                T_PLAN_PLAN_TOTAL, str_money(a, plan_total));
     for (c = 0; c < v->ncols; c++) {
-        html_printf(&r->out, "<td class=\"num\">%s</td>",
-                    str_money(&r->arena, plan_by[c]));
+        html_printf(out, "<td class=\"num\">%s</td>", str_money(a, plan_by[c]));
     }
-    html_lit(&r->out, "</tr></tfoot>\n</table></div>\n");
+    html_lit(out, "</tr></tfoot>\n</table></div>\n");
 }
 
 /* Links to the pages of a long plan; page is 0-based. */
 static void
-pager(struct req *r, const char *base, int page, int pages)
+pager(struct buf *out, struct arena *a, const char *base, int page, int pages)
 {
     int i;
 
-    html_printf(&r->out, "<nav class=\"pager\" aria-label=\"%s\"><ul>",
+    html_printf(out, "<nav class=\"pager\" aria-label=\"%s\"><ul>",
                 T_PLAN_PAGES);
     for (i = 0; i < pages; i++) {
         if (i == page) {
-            html_printf(&r->out,
+            html_printf(out,
                         "<li><a href=\"%s?strona=%d\" "
                         "aria-current=\"page\">%d</a></li>",
                         base, i + 1, i + 1);
         } else {
-            html_printf(&r->out, "<li><a href=\"%s?strona=%d\">%d</a></li>",
-                        base, i + 1, i + 1);
+            html_printf(out, "<li><a href=\"%s?strona=%d\">%d</a></li>", base,
+                        i + 1, i + 1);
         }
     }
-    html_lit(&r->out, "</ul></nav>\n");
+    html_lit(out, "</ul></nav>\n");
 }
 
 static void
-render_declared(struct req *r, const struct plan *p)
+render_declared(struct buf *out, struct arena *a, const struct plan *p)
 {
     struct plan_totals tot;
     int i;
@@ -706,59 +705,58 @@ render_declared(struct req *r, const struct plan *p)
         return;
     }
     plan_totals_compute(p, &tot);
-    html_lit(&r->out, "<h2>" T_PLAN_DECLARED "</h2>\n<ul>\n");
+    html_lit(out, "<h2>" T_PLAN_DECLARED "</h2>\n<ul>\n");
     for (i = 0; i < p->ndeclared; i++) {
         const struct plan_total *d = &p->declared[i];
         int64_t computed = d->source >= 0 && d->source < PLAN_SOURCES_MAX
                                ? tot.by_source[d->source]
                                : tot.total;
 
-        html_printf(
-            &r->out, "<li>%s: <strong>%s zł</strong> (%s %d) — %s</li>\n",
-            d->label, str_money(&r->arena, d->grosze), T_PLAN_ROW, d->row,
-            computed == d->grosze ? T_PLAN_MATCHES : T_PLAN_DIFFERS);
+        html_printf(out, "<li>%s: <strong>%s zł</strong> (%s %d) — %s</li>\n",
+                    d->label, str_money(a, d->grosze), T_PLAN_ROW, d->row,
+                    computed == d->grosze ? T_PLAN_MATCHES : T_PLAN_DIFFERS);
     }
-    html_lit(&r->out, "</ul>\n");
+    html_lit(out, "</ul>\n");
 }
 
 static void
-render_notes(struct req *r, const struct plan *p)
+render_notes(struct buf *out, struct arena *a, const struct plan *p)
 {
     int i;
 
     if (p->nnotes > 0) {
-        html_lit(&r->out, "<h2>" T_PLAN_NOTES "</h2>\n<ol class=\"notes\">\n");
+        html_lit(out, "<h2>" T_PLAN_NOTES "</h2>\n<ol class=\"notes\">\n");
         for (i = 0; i < p->nnotes; i++) {
-            html_printf(
-                &r->out, "<li class=\"%s\">%s%s</li>\n",
-                p->notes[i].parent >= 0 ? "sub" : "note", p->notes[i].text,
-                p->notes[i].amount.kind == PLAN_NUM_VALUE
-                    ? arena_printf(&r->arena, " — %s zł",
-                                   str_money(&r->arena, p->notes[i].amount.v))
-                    : "");
+            html_printf(out, "<li class=\"%s\">%s%s</li>\n",
+                        p->notes[i].parent >= 0 ? "sub" : "note",
+                        p->notes[i].text,
+                        p->notes[i].amount.kind == PLAN_NUM_VALUE
+                            ? arena_printf(a, " — %s zł",
+                                           str_money(a, p->notes[i].amount.v))
+                            : "");
         }
-        html_lit(&r->out, "</ol>\n");
+        html_lit(out, "</ol>\n");
     }
     if (p->nfootnotes > 0) {
-        html_lit(&r->out, "<h2>" T_PLAN_FOOTNOTES "</h2>\n<ul>\n");
+        html_lit(out, "<h2>" T_PLAN_FOOTNOTES "</h2>\n<ul>\n");
         for (i = 0; i < p->nfootnotes; i++) {
-            html_printf(&r->out, "<li>%s %s</li>\n", p->footnotes[i].mark,
+            html_printf(out, "<li>%s %s</li>\n", p->footnotes[i].mark,
                         p->footnotes[i].text);
         }
-        html_lit(&r->out, "</ul>\n");
+        html_lit(out, "</ul>\n");
     }
 }
 
 static void
-render_results(struct req *r, const struct plan *p)
+render_results(struct buf *out, struct arena *a, const struct plan *p)
 {
     int i;
 
     if (p->nindicators == 0) {
         return;
     }
-    html_printf(&r->out, WIDE_OPEN, T_PLAN_RESULTS);
-    html_printf(&r->out,
+    html_printf(out, WIDE_OPEN, T_PLAN_RESULTS);
+    html_printf(out,
                 "<table>\n<caption>%s</caption>\n<thead><tr>"
                 "<th scope=\"col\">%s</th><th scope=\"col\" "
                 "class=\"num\">%s</th></tr></thead>\n<tbody>\n",
@@ -766,42 +764,41 @@ render_results(struct req *r, const struct plan *p)
     for (i = 0; i < p->nindicators; i++) {
         const struct plan_indicator *in = &p->indicators[i];
 
-        html_printf(&r->out,
-                    "<tr><td>%s</td><td class=\"num\">%s%s%s</td></tr>\n",
-                    in->name, num_text(&r->arena, &in->target_multi, false),
+        html_printf(out, "<tr><td>%s</td><td class=\"num\">%s%s%s</td></tr>\n",
+                    in->name, num_text(a, &in->target_multi, false),
                     in->unit ? " " : "", in->unit ? in->unit : "");
     }
-    html_lit(&r->out, "</tbody>\n</table></div>\n");
+    html_lit(out, "</tbody>\n</table></div>\n");
 }
 
 static void
-render_goals_and_texts(struct req *r, const struct plan *p)
+render_goals_and_texts(struct buf *out, const struct plan *p)
 {
     int g, i;
 
     if (p->ngoals > 0) {
-        html_lit(&r->out, "<h2>" T_PLAN_GOALS "</h2>\n<dl class=\"goals\">\n");
+        html_lit(out, "<h2>" T_PLAN_GOALS "</h2>\n<dl class=\"goals\">\n");
         for (g = 0; g < p->ngoals; g++) {
-            html_printf(&r->out, "<dt>%s</dt><dd>%s", p->goals[g].code,
+            html_printf(out, "<dt>%s</dt><dd>%s", p->goals[g].code,
                         p->goals[g].title);
-            html_lit(&r->out, "<ul>");
+            html_lit(out, "<ul>");
             for (i = 0; i < p->nactions; i++) {
                 if (p->actions[i].goal == g) {
-                    html_printf(&r->out, "<li>%s %s</li>", p->actions[i].code,
+                    html_printf(out, "<li>%s %s</li>", p->actions[i].code,
                                 p->actions[i].title);
                 }
             }
-            html_lit(&r->out, "</ul></dd>\n");
+            html_lit(out, "</ul></dd>\n");
         }
-        html_lit(&r->out, "</dl>\n");
+        html_lit(out, "</dl>\n");
     }
     if (p->ntexts > 0) {
-        html_lit(&r->out, "<h2>" T_PLAN_TEXTS "</h2>\n");
+        html_lit(out, "<h2>" T_PLAN_TEXTS "</h2>\n");
         for (i = 0; i < p->ntexts; i++) {
             if (p->texts[i].heading != NULL) {
-                html_printf(&r->out, "<h3>%s</h3>\n", p->texts[i].heading);
+                html_printf(out, "<h3>%s</h3>\n", p->texts[i].heading);
             }
-            html_printf(&r->out, "<p class=\"pre\">%s</p>\n", p->texts[i].text);
+            html_printf(out, "<p class=\"pre\">%s</p>\n", p->texts[i].text);
         }
     }
 }
@@ -814,83 +811,83 @@ render_goals_and_texts(struct req *r, const struct plan *p)
 ** without base (a preview) only its first page is shown.
 */
 static void
-render_body(struct req *r, const struct plan *p, const struct plan_view *v,
-            const char *base, bool editable, int page)
+render_body(struct buf *out, struct arena *a, const struct plan *p,
+            const struct plan_view *v, const char *base, bool editable,
+            int page)
 {
     int i, pages = (p->ntasks + PAGE_TASKS - 1) / PAGE_TASKS;
 
-    html_lit(&r->out, "<h2 id=\"uwagi\">" T_PLAN_FINDINGS "</h2>\n");
+    html_lit(out, "<h2 id=\"uwagi\">" T_PLAN_FINDINGS "</h2>\n");
     if (p->nfindings == 0) {
-        html_lit(&r->out, "<p>" T_PLAN_NO_FINDINGS "</p>\n");
+        html_lit(out, "<p>" T_PLAN_NO_FINDINGS "</p>\n");
     } else {
-        html_printf(&r->out, "<p>%d × %s, %d × %s, %d × %s.</p>\n",
+        html_printf(out, "<p>%d × %s, %d × %s, %d × %s.</p>\n",
                     plan_count_findings(p, PLAN_ERROR), T_PLAN_SEV_ERROR,
                     plan_count_findings(p, PLAN_WARNING), T_PLAN_SEV_WARNING,
                     plan_count_findings(p, PLAN_INFO), T_PLAN_SEV_INFO);
         if (v->ngeneral > 0) {
-            html_lit(&r->out, "<ul class=\"findings\">\n");
+            html_lit(out, "<ul class=\"findings\">\n");
             for (i = 0; i < p->nfindings; i++) {
                 if (v->owner[i] < 0) {
-                    finding_item(r, &p->findings[i]);
+                    finding_item(out, &p->findings[i]);
                 }
             }
-            html_lit(&r->out, "</ul>\n");
+            html_lit(out, "</ul>\n");
         }
     }
     if (p->kind == PLAN_YEARLY) {
         if (pages <= 1) {
-            render_yearly(r, p, v, 0, p->ntasks, base, editable);
+            render_yearly(out, a, p, v, 0, p->ntasks, base, editable);
         } else {
             if (page >= pages || base == NULL) {
                 page = base == NULL ? 0 : pages - 1;
             }
-            render_summary(r, p, v);
+            render_summary(out, a, p, v);
             if (base != NULL) {
-                pager(r, base, page, pages);
+                pager(out, a, base, page, pages);
             } else {
-                html_printf(&r->out, "<p>%s %d.</p>\n", T_PLAN_PREVIEW_FIRST,
+                html_printf(out, "<p>%s %d.</p>\n", T_PLAN_PREVIEW_FIRST,
                             p->ntasks);
             }
-            render_yearly(r, p, v, page * PAGE_TASKS,
+            render_yearly(out, a, p, v, page * PAGE_TASKS,
                           page * PAGE_TASKS + PAGE_TASKS < p->ntasks
                               ? page * PAGE_TASKS + PAGE_TASKS
                               : p->ntasks,
                           base, editable);
             if (base != NULL) {
-                pager(r, base, page, pages);
+                pager(out, a, base, page, pages);
             }
         }
-        render_declared(r, p);
-        render_notes(r, p);
+        render_declared(out, a, p);
+        render_notes(out, a, p);
     } else {
-        render_results(r, p);
-        render_declared(r, p);
-        render_goals_and_texts(r, p);
-        render_notes(r, p);
+        render_results(out, a, p);
+        render_declared(out, a, p);
+        render_goals_and_texts(out, p);
+        render_notes(out, a, p);
     }
 }
 
 /*
 ** The body as render_body() writes it, into the arena: rendered once per
-** plan version and copied into each response (a scratch request gives the
-** writers an output buffer and an arena for their temporaries).
+** plan version and copied into each response (the writers' temporaries go
+** to a scratch arena, not to the cached plan's).
 */
 static const char *
 prerender(struct arena *a, const struct plan *p, struct plan_view *v,
           const char *base, bool editable, int page)
 {
-    struct req scratch;
-    const char *out;
+    struct arena scratch;
+    struct buf out;
+    const char *body;
 
-    memset(&scratch, 0, sizeof(scratch));
-    arena_init(&scratch.arena);
-    buf_init(&scratch.out);
-    render_body(&scratch, p, v, base, editable, page);
-    out = arena_strndup(a, scratch.out.data ? scratch.out.data : "",
-                        scratch.out.len);
-    buf_free(&scratch.out);
-    arena_free(&scratch.arena);
-    return out;
+    arena_init(&scratch);
+    buf_init(&out);
+    render_body(&out, &scratch, p, v, base, editable, page);
+    body = arena_strndup(a, out.data ? out.data : "", out.len);
+    buf_free(&out);
+    arena_free(&scratch);
+    return body;
 }
 
 /*
@@ -1297,7 +1294,8 @@ page_plan_upload(struct req *r)
                  "</p>\n<p><a href=\"/plany/wczytaj\">" T_PLAN_UPLOAD_LINK
                  "</a></p>\n");
     }
-    render_body(r, p, view_build(&r->arena, p), NULL, false, 0);
+    render_body(&r->out, &r->arena, p, view_build(&r->arena, p), NULL, false,
+                0);
     layout_end(r);
     return 0;
 }

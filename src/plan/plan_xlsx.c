@@ -4,8 +4,9 @@
 ** (no external entities; expat's own guard stops entity expansion bombs)
 ** and turn the workbook's first worksheet into rows of text cells. It
 ** knows the package layout (_rels, workbook, shared strings, styles for
-** percent formats) and the cell types; what the rows mean is plan_read.c's
-** job, so an XLSX and a CSV of the same table read the same.
+** percent formats) and the cell types; what the rows mean is the plan
+** reader's job (plan_read_xlsx.c), so an XLSX and a CSV of the same table
+** read the same.
 */
 #include "plan_xlsx.h"
 
@@ -22,7 +23,6 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/err.h"
-#include "plan.h"
 #include "strings_pl.h"
 
 /* ---------------------------------------------------------------- */
@@ -171,7 +171,7 @@ rels_start(void *ud, const char *name, const char **atts)
     if (strcmp(local(name), "Relationship") != 0 || rs->n >= XLSX_MAX_RELS) {
         return;
     }
-    rs->r = plan_grow(rs->a, rs->r, rs->n, sizeof(*rs->r));
+    rs->r = arena_grow(rs->a, rs->r, rs->n, sizeof(*rs->r));
     r = &rs->r[rs->n++];
     r->id = arena_strdup(rs->a, attr(atts, "Id") ? attr(atts, "Id") : "");
     r->type = arena_strdup(rs->a, attr(atts, "Type") ? attr(atts, "Type") : "");
@@ -262,8 +262,8 @@ sst_end(void *ud, const char *name)
             x->over = true; /* more texts than a sheet may have cells */
             return;
         }
-        x->s = plan_grow(x->a, x->s, x->n, sizeof(*x->s));
-        x->len = plan_grow(x->a, x->len, x->n, sizeof(*x->len));
+        x->s = arena_grow(x->a, x->s, x->n, sizeof(*x->s));
+        x->len = arena_grow(x->a, x->len, x->n, sizeof(*x->len));
         x->len[x->n] = x->cur.len;
         x->s[x->n++] =
             x->cur.len == 0 ? "" : arena_strndup(x->a, x->cur.data, x->cur.len);
@@ -305,14 +305,14 @@ styles_start(void *ud, const char *name, const char **atts)
         st->in_xfs = 1;
     } else if (strcmp(l, "xf") == 0 && st->in_xfs) {
         v = attr(atts, "numFmtId");
-        st->xf_fmt = plan_grow(st->a, st->xf_fmt, st->nxf, sizeof(int));
+        st->xf_fmt = arena_grow(st->a, st->xf_fmt, st->nxf, sizeof(int));
         st->xf_fmt[st->nxf++] = v != NULL ? atoi(v) : 0;
     } else if (strcmp(l, "numFmt") == 0) {
         const char *code = attr(atts, "formatCode");
 
         v = attr(atts, "numFmtId");
         if (v != NULL && code != NULL && strchr(code, '%') != NULL) {
-            st->pct_ids = plan_grow(st->a, st->pct_ids, st->npct, sizeof(int));
+            st->pct_ids = arena_grow(st->a, st->pct_ids, st->npct, sizeof(int));
             st->pct_ids[st->npct++] = atoi(v);
         }
     }
@@ -649,7 +649,7 @@ sheet_end(void *ud, const char *name)
             sheet_fail(sh);
             return;
         }
-        sh->rows = plan_grow(sh->a, sh->rows, sh->nrows, sizeof(*sh->rows));
+        sh->rows = arena_grow(sh->a, sh->rows, sh->nrows, sizeof(*sh->rows));
         r = &sh->rows[sh->nrows++];
         r->line = sh->row_line;
         r->n = sh->ncells;

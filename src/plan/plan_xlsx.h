@@ -1,7 +1,7 @@
 /*
 ** Reading the first worksheet of an XLSX workbook as rows of text cells,
 ** the same rows the CSV path of plan_read() builds, so one reader handles
-** both. Used only by plan_read.c.
+** both. Used only by plan_read_xlsx.c; it knows nothing of plans.
 */
 #ifndef PLAN_PLAN_XLSX_H
 #define PLAN_PLAN_XLSX_H

@@ -5,6 +5,9 @@
 #ifndef PLAN_STRINGS_PL_H
 #define PLAN_STRINGS_PL_H
 
+/* Its entries of the main menu (module.inc). */
+#define T_NAV_PLANS "Programy i plany"
+
 #define T_PLAN_READ_TOO_MANY_ROWS                                              \
     "Tabela ma więcej niż %d wierszy (przekroczono limit w wierszu %d)."
 #define T_PLAN_READ_TOO_MANY_COLS "Wiersz %d ma więcej niż %d kolumn."

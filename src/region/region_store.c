@@ -298,10 +298,10 @@ region_codes(struct db *db, struct arena *a, const char ***out)
 {
     db_stmt *st = db_query(db, Q_REGION_SETTINGS_LIST);
     const char **codes = NULL;
-    int rc, n = 0, cap = 0;
+    int rc, n = 0;
 
     while ((rc = db_step(st)) == DB_ROW) {
-        codes = arena_more(a, codes, n, &cap, sizeof(*codes));
+        codes = arena_grow(a, codes, n, sizeof(*codes));
         codes[n++] = db_col_text_dup(a, st, 0);
     }
     db_done(st);
@@ -317,10 +317,10 @@ region_list(struct db *db, struct arena *a, struct region_served **out)
 {
     db_stmt *st = db_query(db, Q_REGION_LIST);
     struct region_served *v = NULL;
-    int n = 0, cap = 0, rc;
+    int n = 0, rc;
 
     while ((rc = db_step(st)) == DB_ROW) {
-        v = arena_more(a, v, n, &cap, sizeof(*v));
+        v = arena_grow(a, v, n, sizeof(*v));
         v[n].woj = db_col_text_dup(a, st, 0);
         v[n].name = db_col_text_dup(a, st, 1);
         v[n].office = db_col_text_dup(a, st, 2);
@@ -340,11 +340,11 @@ region_lines(struct db *db, struct arena *a, const char *woj,
 {
     db_stmt *st = db_query(db, Q_REGION_LINES);
     struct region_line *v = NULL;
-    int n = 0, cap = 0, rc;
+    int n = 0, rc;
 
     db_bind_text(st, 1, woj);
     while ((rc = db_step(st)) == DB_ROW) {
-        v = arena_more(a, v, n, &cap, sizeof(*v));
+        v = arena_grow(a, v, n, sizeof(*v));
         v[n].woj = db_col_text_dup(a, st, 0);
         v[n].name = db_col_text_dup(a, st, 1);
         v[n].phone = db_col_text_dup(a, st, 2);

@@ -2,6 +2,9 @@
 #ifndef REGION_STRINGS_PL_H
 #define REGION_STRINGS_PL_H
 
+/* Its entries of the main menu (module.inc). */
+#define T_NAV_REGION_SETTINGS "Ustawienia regionów"
+
 #define T_RGN_TITLE "Regiony i ich ustawienia"
 #define T_RGN_LEAD                                                             \
     "Regiony (województwa), które obsługuje ta instalacja, i to, co ich "   \

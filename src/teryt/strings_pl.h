@@ -2,6 +2,9 @@
 #ifndef TERYT_STRINGS_PL_H
 #define TERYT_STRINGS_PL_H
 
+/* Its entries of the main menu (module.inc). */
+#define T_NAV_REGIONS "Regiony i TERYT"
+
 #define T_PLACES_ERR_Q                                                         \
     "Podaj parametr „q”: nazwę gminy, miejscowości albo kod pocztowy."
 #define T_PLACES_ERR_WOJ                                                       \

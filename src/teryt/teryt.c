@@ -342,11 +342,11 @@ teryt_gminas(struct db *db, struct arena *a, const char *woj,
 {
     db_stmt *st = db_query(db, Q_TERYT_GMINAS);
     struct teryt_gmina *v = NULL;
-    int n = 0, cap = 0, rc;
+    int n = 0, rc;
 
     db_bind_text(st, 1, woj);
     while ((rc = db_step(st)) == DB_ROW) {
-        v = arena_more(a, v, n, &cap, sizeof(*v));
+        v = arena_grow(a, v, n, sizeof(*v));
         v[n] = (struct teryt_gmina){
             .teryt = db_col_text_dup(a, st, 0),
             .name = db_col_text_dup(a, st, 1),

@@ -2,6 +2,10 @@
 #ifndef USERS_STRINGS_PL_H
 #define USERS_STRINGS_PL_H
 
+/* Its entries of the main menu (module.inc). */
+#define T_NAV_USERS "Użytkownicy"
+#define T_NAV_AUDIT "Dziennik zmian"
+
 #define T_USERS_TITLE "Użytkownicy"
 #define T_USERS_ADD "Dodaj konto"
 #define T_USERS_ROLE "Rola"

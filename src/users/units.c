@@ -24,12 +24,9 @@ units_get(struct db *db, struct arena *a, int64_t id, struct org_unit *out)
     int rc;
 
     db_bind_int(st, 1, id);
-    rc = db_step(st);
-    if (rc == DB_ROW) {
+    rc = db_one_row(st);
+    if (rc == 0) {
         unit_cols(a, st, out);
-        rc = 0;
-    } else if (rc == DB_DONE) {
-        rc = ERR_NOTFOUND;
     }
     db_done(st);
     return rc;
@@ -69,7 +66,6 @@ units_find(struct db *db, struct arena *a, const char *region, const char *kind,
 {
     const char *folded = str_fold(a, name ? name : "");
     db_stmt *st;
-    int rc;
 
     if (*folded == '\0') {
         return ERR_INPUT;
@@ -78,15 +74,7 @@ units_find(struct db *db, struct arena *a, const char *region, const char *kind,
     db_bind_text(st, 1, region);
     db_bind_text(st, 2, kind);
     db_bind_text(st, 3, folded);
-    rc = db_step(st);
-    if (rc == DB_ROW) {
-        *id = db_col_int(st, 0);
-        rc = 0;
-    } else if (rc == DB_DONE) {
-        rc = ERR_NOTFOUND;
-    }
-    db_done(st);
-    return rc;
+    return db_one_int(st, id);
 }
 
 int

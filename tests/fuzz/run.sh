@@ -24,7 +24,8 @@ src="$top/src"
 "$cc" -std=c17 -g -O1 -D_GNU_SOURCE -I "$src" \
     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
     "$top/tests/fuzz/fuzz_plan_read.c" \
-    "$src/plan/plan_read.c" "$src/plan/plan_num.c" "$src/plan/plan_check.c" \
+    "$src"/plan/plan_read*.c "$src/plan/plan_model.c" \
+    "$src/plan/plan_num.c" "$src/plan/plan_check.c" \
     "$src/plan/plan_json.c" "$src/plan/plan_xlsx.c" \
     "$src/core/arena.c" "$src/core/buf.c" "$src/core/str.c" \
     "$src/core/json.c" "$src/core/log.c" "$src/core/csv.c" \

@@ -115,6 +115,23 @@ def main():
         check(st == 405 and json.loads(body)['error']['code'] ==
               'method_not_allowed', body)
 
+    def error_405_names_the_methods_the_path_allows():
+        # The Allow header and the message come from the route table.
+        st, h, body = srv.get('/logout')
+        check(st == 405 and h.get('allow') == 'POST', (st, h))
+        check('Dozwolone metody: POST.' in body.decode(), 'page')
+        st, h, body = srv.request('POST', '/teryt/04', body=b'x=1')
+        check(st == 405 and h.get('allow') == 'GET, HEAD', (st, h))
+        check('Dozwolone metody: GET, HEAD.' in body.decode(), 'page')
+        st, h, body = srv.request('PUT', '/plany/nowy', body=b'x=1')
+        check(st == 405 and h.get('allow') == 'GET, HEAD, POST', (st, h))
+        st, h, body = srv.request('DELETE', '/api/plans')
+        check(st == 405 and h.get('allow') == 'GET, HEAD, POST', (st, h))
+        err = json.loads(body)['error']
+        check(err['code'] == 'method_not_allowed' and
+              err['message'].endswith('Dozwolone metody: GET, HEAD, POST.'),
+              err)
+
     def error_413_on_oversized_body():
         # Refused from its Content-Length alone, before any body byte.
         out = srv.raw(b'POST /api/regions HTTP/1.1\r\nHost: x\r\n'
@@ -185,7 +202,9 @@ def main():
              autocomplete_finds_without_diacritics,
              search_page_works_without_javascript,
              errors_404_html_and_json, error_400_on_bad_parameters,
-             error_405_with_allow, error_413_on_oversized_body,
+             error_405_with_allow,
+             error_405_names_the_methods_the_path_allows,
+             error_413_on_oversized_body,
              oversized_headers_refused,
              malformed_request_gets_400_and_server_keeps_serving,
              static_assets_have_etag_and_revalidate,

@@ -39,25 +39,6 @@ test_arena_alloc_is_zeroed_and_aligned(void **state)
 }
 
 static void
-test_arena_more_keeps_what_was_written(void **state)
-{
-    struct arena a;
-    int *v = NULL, n = 0, cap = 0, i;
-
-    (void)state;
-    arena_init(&a);
-    for (i = 0; i < 1000; i++) {
-        v = arena_more(&a, v, n, &cap, sizeof(*v));
-        v[n++] = i;
-    }
-    assert_true(cap >= n);
-    for (i = 0; i < n; i++) {
-        assert_int_equal(v[i], i);
-    }
-    arena_free(&a);
-}
-
-static void
 test_buf_grows_and_detaches(void **state)
 {
     struct buf b;
@@ -243,7 +224,6 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_arena_alloc_is_zeroed_and_aligned),
-        cmocka_unit_test(test_arena_more_keeps_what_was_written),
         cmocka_unit_test(test_buf_grows_and_detaches),
         cmocka_unit_test(test_str_fold_polish),
         cmocka_unit_test(test_str_lower_pl),

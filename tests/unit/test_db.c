@@ -1,7 +1,7 @@
 /*
 ** Unit tests of the store: migrations from an empty and from an older
-** database, refusal of a newer one, the query catalogue, transactions and
-** the Polish collation.
+** database, refusal of a newer one, the query catalogue, transactions, the
+** Polish collation, and the engine table the neutral half relies on.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +15,7 @@
 
 #include "core/err.h"
 #include "db/db.h"
+#include "db/db_backend.h"
 
 static char path[64];
 
@@ -227,6 +228,62 @@ test_db_polish_collation_orders_letters(void **state)
     db_close(db);
 }
 
+/* db.c calls an engine's entries without checking them: each is filled. */
+static void
+test_db_every_backend_fills_its_table(void **state)
+{
+    const struct db_backend *const *b;
+    int n = 0;
+
+    (void)state;
+    for (b = db_backends; *b != NULL; b++, n++) {
+        const struct db_backend *e = *b;
+
+        assert_non_null(e->begin);
+        assert_true(e->dialect < DB_DIALECT_COUNT);
+        assert_non_null(e->open);
+        assert_non_null(e->close);
+        assert_non_null(e->exec);
+        assert_non_null(e->errmsg);
+        assert_non_null(e->last_id);
+        assert_non_null(e->version);
+        assert_non_null(e->applied);
+        assert_non_null(e->record);
+        assert_non_null(e->prepare);
+        assert_non_null(e->finalize);
+        assert_non_null(e->reset);
+        assert_non_null(e->bind);
+        assert_non_null(e->step);
+        assert_non_null(e->col_text);
+        assert_non_null(e->col_int);
+        assert_non_null(e->col_null);
+        assert_non_null(e->col_blob);
+        assert_non_null(e->backup);
+        assert_non_null(e->check);
+        assert_non_null(e->restore);
+    }
+    assert_true(n >= 1);
+    assert_ptr_equal(db_backends[n - 1], &db_sqlite); /* the default last */
+    assert_null(db_sqlite.scheme);
+}
+
+/* A Q entry is one text for every dialect, a Q2 entry one per dialect:
+ * either way no engine meets a query without text. */
+static void
+test_db_catalogue_has_a_text_per_dialect(void **state)
+{
+    int d, i;
+
+    (void)state;
+    for (i = 0; i < Q_COUNT; i++) {
+        assert_non_null(db_query_name[i]);
+        for (d = 0; d < DB_DIALECT_COUNT; d++) {
+            assert_non_null(db_query_sql[d][i]);
+            assert_true(strlen(db_query_sql[d][i]) > 0);
+        }
+    }
+}
+
 int
 main(void)
 {
@@ -246,6 +303,8 @@ main(void)
             test_db_nested_transaction_rolls_back_all, setup, teardown),
         cmocka_unit_test_setup_teardown(test_db_polish_collation_orders_letters,
                                         setup, teardown),
+        cmocka_unit_test(test_db_every_backend_fills_its_table),
+        cmocka_unit_test(test_db_catalogue_has_a_text_per_dialect),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

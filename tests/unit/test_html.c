@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "html/html.h"
 #include "html/layout.h"
@@ -41,6 +42,59 @@ test_html_printf_escapes_every_string(void **state)
                         "<p title=\"&quot;&gt;&lt;img src=x "
                         "onerror=alert(1)&gt;\">&lt;script&gt;&amp;&#39; "
                         "-7 12 3%</p>");
+    done(r);
+}
+
+/* %.Ns keeps at most N bytes, never half a character, and escapes after
+ * cutting so that no entity is cut either. */
+static void
+test_html_printf_precision_cuts_at_utf8_boundary(void **state)
+{
+    struct req *r = fake_req();
+
+    (void)state;
+    html_printf(&r->out, "[%.5s|%.4s|%.3s|%.1s|%.0s|%.80s|%.2s]", "Łódź",
+                "Łódź", "Łódź", "Łódź", "Łódź", "Łódź", "<<<");
+    assert_string_equal(r->out.data, "[Łód|Łó|Ł|||Łódź|&lt;&lt;]");
+    done(r);
+}
+
+static void
+test_html_printf_formats_every_supported_conversion(void **state)
+{
+    struct req *r = fake_req();
+    long long big = -9000000000LL;
+
+    (void)state;
+    html_printf(&r->out,
+                "%d %i %u %o %x %X %c %c|%5d|%-3d|%03d|%+d %lld %hhd %zu %jd "
+                "%lu %td",
+                -1, 2, 3U, 8U, 255U, 255U, 'a', '<', 42, 7, 5, 9, big, 65,
+                (size_t)6, (intmax_t)-7, 8UL, (ptrdiff_t)-9);
+    assert_string_equal(r->out.data, "-1 2 3 10 ff FF a &lt;|   42|7  |005|+9 "
+                                     "-9000000000 65 6 -7 8 -9");
+    buf_reset(&r->out);
+    html_printf(&r->out, "%f %.1f%% %F %e %E %g %G %a %A %8.2f|%s", 1.5, 12.25,
+                2.0, 1500.0, 0.5, 0.0001, 1e20, 1.0, 1.0, 3.14159, "end");
+    assert_string_equal(r->out.data,
+                        "1.500000 12.2% 2.000000 1.500000e+03 5.000000E-01 "
+                        "0.0001 1E+20 0x1p+0 0X1P+0     3.14|end");
+    done(r);
+}
+
+/* A conversion the source check refuses does not end the page: the rest of
+ * the format is written as it stands and no argument is read. */
+static void
+test_html_printf_unsupported_conversion_keeps_the_page(void **state)
+{
+    struct req *r = fake_req();
+
+    (void)state;
+    html_printf(&r->out, "<p>%d %p</p>%s", 1, (void *)r, "x");
+    assert_string_equal(r->out.data, "<p>1 %p</p>%s");
+    buf_reset(&r->out);
+    html_printf(&r->out, "<p>%ls</p>", L"x");
+    assert_string_equal(r->out.data, "<p>%ls</p>");
     done(r);
 }
 
@@ -92,6 +146,10 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_html_printf_escapes_every_string),
+        cmocka_unit_test(test_html_printf_precision_cuts_at_utf8_boundary),
+        cmocka_unit_test(test_html_printf_formats_every_supported_conversion),
+        cmocka_unit_test(
+            test_html_printf_unsupported_conversion_keeps_the_page),
         cmocka_unit_test(test_html_safe_href_blocks_script_urls),
         cmocka_unit_test(test_html_url_encode),
         cmocka_unit_test(test_layout_has_polish_lang_and_navigation),

@@ -23,7 +23,7 @@
 #include "core/err.h"
 #include "core/stop.h"
 #include "db/db.h"
-#include "demo/demo.h"
+#include "cli/demo.h"
 #include "plan/plan.h"
 #include "plan_fixture.h"
 #include "plan/plan_export.h"

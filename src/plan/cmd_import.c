@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "core/arena.h"
 #include "core/err.h"
 #include "core/str.h"

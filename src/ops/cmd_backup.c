@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "auth/auth.h"
-#include "cli.h"
+#include "cli/cli.h"
 #include "db/db.h"
 #include "ops/config.h"
 #include "ops/ops.h"

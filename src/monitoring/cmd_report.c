@@ -15,7 +15,6 @@
 #include "core/err.h"
 #include "core/json.h"
 #include "db/db.h"
-#include "http/http.h"
 #include "monitoring/monitoring.h"
 #include "monitoring/report_html.h"
 
@@ -61,7 +60,8 @@ cmd_report(int argc, char **argv)
     char err[512], *end;
     struct mon_report m;
     struct db *db = NULL;
-    struct req r;
+    struct arena a;
+    struct buf out;
     long long id;
     int npos, rc, status = 1;
 
@@ -94,17 +94,15 @@ cmd_report(int argc, char **argv)
         fprintf(stderr, "rodzina report: %s\n", err);
         return 1;
     }
-    memset(&r, 0, sizeof(r));
-    arena_init(&r.arena);
-    buf_init(&r.out);
-    r.path = "/";
+    arena_init(&a);
+    buf_init(&out);
     if (final) {
         const void *data;
         size_t len;
         int version;
 
-        rc = mon_report_adopted(db, &r.arena, (int64_t)id, 0, format, &version,
-                                &data, &len);
+        rc = mon_report_adopted(db, &a, (int64_t)id, 0, format, &version, &data,
+                                &len);
         if (rc == ERR_NOTFOUND) {
             fprintf(stderr, "rodzina report: plan %lld has no adopted report\n",
                     id);
@@ -115,10 +113,10 @@ cmd_report(int argc, char **argv)
                     "rodzina report: reading the adopted report failed\n");
             goto done;
         }
-        buf_append(&r.out, data, len);
+        buf_append(&out, data, len);
         goto write;
     }
-    rc = mon_report_build(db, &r.arena, (int64_t)id, &m);
+    rc = mon_report_build(db, &a, (int64_t)id, &m);
     if (rc == ERR_NOTFOUND || rc == ERR_INPUT) {
         fprintf(stderr, "rodzina report: no yearly plan %lld in %s\n", id,
                 path);
@@ -134,14 +132,14 @@ cmd_report(int argc, char **argv)
     if (strcmp(format, "json") == 0) {
         struct json j;
 
-        json_init(&j, &r.out);
+        json_init(&j, &out);
         mon_report_json(&j, &m);
-        buf_putc(&r.out, '\n');
+        buf_putc(&out, '\n');
     } else if (strcmp(format, "html") == 0) {
-        mon_report_html(&r, &m, true);
+        mon_report_html(&out, &a, &m, true);
     } else if ((strcmp(format, "pdf") == 0
-                    ? mon_report_pdf(&r.arena, &m, &r.out)
-                    : mon_report_xlsx(&r.arena, &m, &r.out)) != 0) {
+                    ? mon_report_pdf(&a, &m, &out)
+                    : mon_report_xlsx(&a, &m, &out)) != 0) {
         fprintf(stderr, "rodzina report: writing %s failed\n", format);
         goto done;
     }
@@ -154,21 +152,20 @@ write:
                     strerror(errno));
             goto done;
         }
-        if (fwrite(r.out.data, 1, r.out.len, f) != r.out.len ||
-            fclose(f) != 0) {
+        if (fwrite(out.data, 1, out.len, f) != out.len || fclose(f) != 0) {
             fprintf(stderr, "rodzina report: writing %s failed\n", output);
             goto done;
         }
         status = 0;
     } else {
-        status = fwrite(r.out.data, 1, r.out.len, stdout) == r.out.len &&
+        status = fwrite(out.data, 1, out.len, stdout) == out.len &&
                          fflush(stdout) == 0
                      ? 0
                      : 1;
     }
 done:
-    buf_free(&r.out);
-    arena_free(&r.arena);
+    buf_free(&out);
+    arena_free(&a);
     db_close(db);
     return status;
 }

@@ -6,7 +6,7 @@
 */
 #include <stdio.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "ops/config.h"
 
 const char cmd_config_help[] =

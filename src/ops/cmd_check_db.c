@@ -4,7 +4,7 @@
 */
 #include <stdio.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "db/db.h"
 #include "ops/config.h"
 

@@ -5,7 +5,7 @@
 */
 #include <stdio.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "core/err.h"
 #include "core/str.h"
 #include "db/db.h"

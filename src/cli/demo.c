@@ -1,0 +1,34 @@
+/*
+** Demo data; see demo.h. Each module adds its own through the DEMO hook of
+** its module.inc, in the order of src/modules.def, all in one transaction.
+** Idempotent: running it twice changes nothing.
+*/
+#include "demo.h"
+
+#include "db/db.h"
+
+#define DEMO(fn) int fn(struct db *db, struct arena *a);
+#include "modules.inc"
+
+static int (*const hooks[])(struct db *db, struct arena *a) = {
+#define DEMO(fn) fn,
+#include "modules.inc"
+};
+
+int
+demo_load(struct db *db, struct arena *a)
+{
+    size_t i;
+    int rc;
+
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    for (i = 0; i < sizeof(hooks) / sizeof(hooks[0]); i++) {
+        if ((rc = hooks[i](db, a)) != 0) {
+            db_rollback(db);
+            return rc;
+        }
+    }
+    return db_commit(db);
+}

@@ -1,0 +1,178 @@
+/*
+** A project card (seed 004): a title, the period, the total and the EU
+** co-financing as "label: value" lines, then sections of tasks, target
+** groups, the goal and the results, one item a line.
+*/
+#include "plan_read.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "core/str.h"
+
+/* Text after "label:" in s, trimmed; NULL if s has no colon. */
+static const char *
+after_colon(struct reader *r, const char *s)
+{
+    const char *c = strchr(s, ':');
+
+    return c == NULL ? NULL : plan_trim(r->a, c + 1, strlen(c + 1));
+}
+
+static void
+project_money(struct reader *r, const char *s, int line, const char *label,
+              int source)
+{
+    struct plan_num v;
+    const char *val = after_colon(r, s);
+
+    if (val == NULL) {
+        return;
+    }
+    if (plan_num_money(val, &v) != 0 || v.kind != PLAN_NUM_VALUE) {
+        rd_bad_number(r, line, label, val);
+        return;
+    }
+    v.text = val;
+    rd_declared_add(r, label, source, v, line, label);
+}
+
+static int
+read_project(struct reader *r, const struct rd_input *in)
+{
+    struct plan *p = r->p;
+    struct rd_lines ls;
+    enum { S_NONE, S_TASKS, S_GROUPS, S_GOAL, S_RESULTS } sec = S_NONE;
+    int ordinal = 0;
+    bool renumbered = false;
+
+    if (rd_read_lines(r, in, PLAN_PROJECT, "project", &ls) != 0) {
+        return ERR_INPUT;
+    }
+    for (int i = 0; i < ls.n; i++) {
+        const char *t = ls.text[i], *f = rd_fold(r, t);
+        int line = ls.line[i], lv;
+        char *code;
+        size_t n;
+
+        if (strcmp(f, "tytul projektu") == 0 && i + 1 < ls.n) {
+            p->title = ls.text[++i];
+            continue;
+        }
+        if (str_starts(f, "zadania i dzialania")) {
+            sec = S_TASKS;
+            continue;
+        }
+        if (str_starts(f, "grupa docelowa")) {
+            sec = S_GROUPS;
+            continue;
+        }
+        if (strcmp(f, "cel projektu") == 0) {
+            sec = S_GOAL;
+            continue;
+        }
+        if (str_starts(f, "glowne rezultaty") ||
+            str_starts(f, "glownie rezultaty") || strcmp(f, "rezultaty") == 0) {
+            sec = S_RESULTS;
+            continue;
+        }
+        if (str_starts(f, "okres realizacji")) {
+            struct plan_term term;
+            const char *val = after_colon(r, t);
+
+            sec = S_NONE;
+            if (val != NULL && plan_term_parse(r->a, val, &term) == 0 &&
+                term.kind == PLAN_TERM_RANGE) {
+                p->programme_from = term.from_year;
+                p->programme_to = term.to_year;
+                p->period_from = arena_printf(
+                    r->a, "%04d-%02d-%02d", term.from_year, term.from_month,
+                    term.from_day ? term.from_day : 1);
+                p->period_to =
+                    arena_printf(r->a, "%04d-%02d-%02d", term.to_year,
+                                 term.to_month, term.to_day ? term.to_day : 28);
+            } else {
+                plan_finding_add(r->a, p, PLAN_WARNING, line, NULL,
+                                 "term_unreadable",
+                                 "Nie rozpoznano okresu realizacji „%s”.",
+                                 val != NULL ? val : t);
+            }
+            continue;
+        }
+        if (str_starts(f, "calkowita wartosc")) {
+            sec = S_NONE;
+            project_money(r, t, line, "Całkowita wartość projektu", -1);
+            continue;
+        }
+        if (str_starts(f, "kwota dofinansowania") ||
+            str_starts(f, "dofinansowanie")) {
+            sec = S_NONE;
+            project_money(r, t, line, "Kwota dofinansowania z UE", PLAN_SRC_EU);
+            continue;
+        }
+        if (t[0] == '#') {
+            continue;
+        }
+        if (str_starts(f, "projekt wspolfinansowany")) {
+            rd_text_add(r, "Finansowanie", t, line);
+            continue;
+        }
+        switch (sec) {
+        case S_TASKS:
+            n = rd_lead_code(r->a, t, &lv, &code);
+            if (n > 0 && lv == 1) {
+                ordinal++;
+                if (atoi(code) != ordinal) {
+                    renumbered = true;
+                }
+                rd_task_add(r, arena_printf(r->a, "%d", ordinal),
+                            plan_trim(r->a, t + n, strlen(t + n)), line);
+            } else {
+                rd_text_add(r,
+                            r->task >= 0 ? p->tasks[r->task].description
+                                         : "Zadania i działania",
+                            rd_skip_bullets(t), line);
+            }
+            break;
+        case S_GROUPS:
+            rd_text_add(r, "Grupa docelowa", rd_skip_bullets(t), line);
+            break;
+        case S_GOAL:
+            if (p->ngoals == 0) {
+                rd_goal_add(r, "1", t, line);
+            } else {
+                rd_text_add(r, "Cel projektu", t, line);
+            }
+            break;
+        case S_RESULTS:
+            r->task = -1;
+            rd_results_from_text(r, line, t, true);
+            break;
+        default:
+            rd_text_add(r, "", t, line);
+        }
+    }
+    if (renumbered) {
+        plan_finding_add(r->a, p, PLAN_INFO, 0, NULL, "tasks_renumbered",
+                         "Numeracja zadań w dokumencie powtarza się; "
+                         "zadaniom nadano kolejne numery 1–%d.",
+                         ordinal);
+    }
+    if (p->title == NULL) {
+        plan_finding_add(r->a, p, PLAN_WARNING, 0, NULL, "title_missing",
+                         "Nie znaleziono tytułu projektu.");
+    }
+    return 0;
+}
+
+static bool
+sniff_project(const struct rd_input *in)
+{
+    return rd_has(in->head, "tytul projektu") ||
+           rd_has(in->head, "okres realizacji projektu") ||
+           rd_has(in->head, "calkowita wartosc projektu");
+}
+
+const struct rd_format rd_format_project = {false, sniff_project, read_project};

@@ -1,0 +1,71 @@
+/*
+** An XLSX workbook: plan_xlsx.c turns its first worksheet into rows of
+** text cells, which then take the table path of CSV, so an XLSX and a CSV
+** of the same table read the same.
+*/
+#include "plan_read.h"
+
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/err.h"
+#include "plan_xlsx.h"
+
+static int
+read_xlsx(struct reader *r, const struct rd_input *in)
+{
+    struct plan_xlsx_sheet sh;
+    const char *why = NULL;
+    struct buf head;
+
+    if (plan_xlsx_read(r->a, in->data, in->len, in->budget, &sh, &why) != 0) {
+        return rd_refuse(r, "file_xlsx", why);
+    }
+    r->p->format = "xlsx";
+    buf_init(&head);
+    for (int i = 0; i < sh.nrows; i++) {
+        char **cells;
+
+        if (!rd_row_fits(r, sh.rows[i].line, sh.ncols)) {
+            buf_free(&head);
+            return ERR_INPUT;
+        }
+        cells = arena_alloc(r->a, (size_t)(sh.ncols + 1) * sizeof(*cells));
+        for (int c = 0; c < sh.ncols; c++) {
+            const char *s = sh.rows[i].cell[c];
+
+            /* plan_xlsx_read bounds the text of all cells together */
+            cells[c] = rd_keep_cell(r, sh.rows[i].line, c + 1, s, strlen(s));
+            if (cells[c] == NULL) {
+                buf_free(&head);
+                return ERR_INPUT;
+            }
+            if (head.len < DETECT_BYTES && cells[c][0] != '\0') {
+                buf_puts(&head, cells[c]);
+                buf_putc(&head, ' ');
+            }
+        }
+        rd_add_row(r, sh.rows[i].line, cells, sh.ncols);
+    }
+    rd_find_region(r, rd_fold(r, head.data != NULL ? head.data : ""));
+    buf_free(&head);
+    if (sh.formulas_without_value > 0) {
+        plan_finding_add(r->a, r->p, PLAN_WARNING, sh.first_formula_row, NULL,
+                         "xlsx_formula_no_value",
+                         "Formuły bez zapisanej wartości w arkuszu: %d "
+                         "(pierwsza w wierszu %d); otwórz plik w Excelu lub "
+                         "LibreOffice i zapisz go ponownie, aby je "
+                         "przeliczyć.",
+                         sh.formulas_without_value, sh.first_formula_row);
+    }
+    return rd_read_sheet(r);
+}
+
+static bool
+sniff_xlsx(const struct rd_input *in)
+{
+    return in->len >= 4 && memcmp(in->data, "PK\x03\x04", 4) == 0;
+}
+
+const struct rd_format rd_format_xlsx = {true, sniff_xlsx, read_xlsx};
