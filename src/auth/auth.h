@@ -2,7 +2,7 @@
 ** Accounts, roles and what each role may do, sessions, login throttling
 ** and the audit log. The permission table (caps.c) is the one place that
 ** says which role has which capability; the router consults it for every
-** route before any handler runs.
+** route before any handler runs, through the access hooks (access.c).
 */
 #ifndef AUTH_AUTH_H
 #define AUTH_AUTH_H
@@ -12,6 +12,7 @@
 
 struct arena;
 struct db;
+struct req_user;
 
 enum role {
     ROLE_PUBLIC = 0, /* not logged in */
@@ -51,15 +52,6 @@ enum cap {
     CAP_COUNT
 };
 
-struct auth_user {
-    int64_t id;
-    const char *login;
-    enum role role;
-    const char *region;     /* NULL: every region */
-    const char *csrf;       /* the session's CSRF token */
-    const char *token_hash; /* the session's key */
-};
-
 #define AUTH_PASSWORD_MIN 12
 #define AUTH_IDLE_SECONDS (30 * 60)
 #define AUTH_ABSOLUTE_SECONDS (12 * 60 * 60)
@@ -72,7 +64,6 @@ struct auth_user {
 #define AUTH_THROTTLE_PER_ADDR 20
 #define AUTH_THROTTLE_PER_ACCOUNT 100 /* one login, all addresses */
 #define AUTH_BACKOFF_MAX (15 * 60)
-#define AUTH_TOKEN_HEX 64 /* 256 bits */
 
 /* caps.c */
 bool auth_role_has(enum role role, enum cap cap);
@@ -90,8 +81,6 @@ int auth_password_hash(const char *pw, char *out, int outlen);
 bool auth_password_verify(const char *hash, const char *pw);
 /* Why pw is not acceptable for login (Polish), or NULL when it is. */
 const char *auth_password_problem(const char *login, const char *pw);
-/* A random 256-bit token as 64 hex characters, in the arena. */
-char *auth_random_token(struct arena *a);
 
 /* session.c */
 /*
@@ -106,7 +95,7 @@ int auth_session_create(struct db *db, struct arena *a, int64_t account,
 ** ERR_NOTFOUND. Touches the session at most once a minute.
 */
 int auth_session_load(struct db *db, struct arena *a, const char *token,
-                      int64_t now, struct auth_user *out);
+                      int64_t now, struct req_user *out);
 int auth_session_end(struct db *db, struct arena *a, const char *token);
 struct auth_login_result {
     int64_t account;     /* the account, on success */

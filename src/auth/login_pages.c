@@ -3,7 +3,7 @@
 ** token and a new CSRF token: nothing from before the login survives) and
 ** every attempt, good or bad, leaves an audit row.
 */
-#include "pages.h"
+#include "modules_handlers.h"
 
 #include <string.h>
 #include <time.h>

@@ -1,14 +1,14 @@
 /*
-** Passwords and tokens with libsodium: argon2id with the "interactive"
+** Passwords with libsodium: argon2id with the "interactive"
 ** limits (2 passes, 64 MiB), which costs about a tenth of a second per
 ** login on this class of machine and nothing on other requests.
 */
 #include <sodium.h>
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "auth.h"
+#include "auth/strings_pl.h"
 #include "core/arena.h"
 #include "core/err.h"
 
@@ -42,27 +42,13 @@ auth_password_problem(const char *login, const char *pw)
     size_t n = strlen(pw);
 
     if (n < AUTH_PASSWORD_MIN) {
-        return "Hasło musi mieć co najmniej 12 znaków.";
+        return T_PASSWORD_TOO_SHORT;
     }
     if (n > 256) {
-        return "Hasło może mieć najwyżej 256 znaków.";
+        return T_PASSWORD_TOO_LONG;
     }
     if (strcasecmp(pw, login) == 0) {
-        return "Hasło nie może być takie samo jak login.";
+        return T_PASSWORD_SAME_AS_LOGIN;
     }
     return NULL;
-}
-
-char *
-auth_random_token(struct arena *a)
-{
-    unsigned char raw[AUTH_TOKEN_HEX / 2];
-    char *hex = arena_alloc(a, AUTH_TOKEN_HEX + 1);
-
-    if (sodium_init() < 0) {
-        abort();
-    }
-    randombytes_buf(raw, sizeof(raw));
-    sodium_bin2hex(hex, AUTH_TOKEN_HEX + 1, raw, sizeof(raw));
-    return hex;
 }

@@ -10,7 +10,9 @@
 #include "auth.h"
 #include "core/arena.h"
 #include "core/err.h"
+#include "core/random.h"
 #include "db/db.h"
+#include "http/http.h"
 
 /* Sessions are touched at most this often, to spare a write per request. */
 #define TOUCH_SECONDS 60
@@ -34,8 +36,8 @@ auth_session_create(struct db *db, struct arena *a, int64_t account,
     db_stmt *st;
     int rc;
 
-    *token = auth_random_token(a);
-    *csrf = auth_random_token(a);
+    *token = random_token(a);
+    *csrf = random_token(a);
     /* Old sessions of everyone go when a new one starts: cheap upkeep. */
     st = db_query(db, Q_SESSION_DELETE_OLD);
     db_bind_int(st, 1, now - AUTH_ABSOLUTE_SECONDS);
@@ -53,14 +55,14 @@ auth_session_create(struct db *db, struct arena *a, int64_t account,
 
 int
 auth_session_load(struct db *db, struct arena *a, const char *token,
-                  int64_t now, struct auth_user *out)
+                  int64_t now, struct req_user *out)
 {
     const char *h;
     db_stmt *st;
     int64_t created, seen;
     int rc;
 
-    if (token == NULL || strlen(token) != AUTH_TOKEN_HEX) {
+    if (token == NULL || strlen(token) != RANDOM_TOKEN_HEX) {
         return ERR_NOTFOUND;
     }
     h = token_hash(a, token);

@@ -12,4 +12,9 @@
     "Zbyt wiele nieudanych prób logowania. Następna próba będzie możliwa " \
     "za %lld s."
 
+/* Why a password is refused (password.c). */
+#define T_PASSWORD_TOO_SHORT "Hasło musi mieć co najmniej 12 znaków."
+#define T_PASSWORD_TOO_LONG "Hasło może mieć najwyżej 256 znaków."
+#define T_PASSWORD_SAME_AS_LOGIN "Hasło nie może być takie samo jak login."
+
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "core/strings_pl.h"
 
 /* Unix time of the last Sunday of month (0-based) of year, 01:00 UTC. */
 static int64_t
@@ -66,10 +67,7 @@ warsaw_local(struct arena *a, const char *utc)
 char *
 warsaw_date_words(struct arena *a, int64_t t)
 {
-    static const char *const months[12] = {
-        "stycznia", "lutego",       "marca",     "kwietnia",
-        "maja",     "czerwca",      "lipca",     "sierpnia",
-        "września", "października", "listopada", "grudnia"};
+    static const char *const months[12] = {T_MONTHS_GENITIVE};
     struct tm tm;
 
     warsaw_tm(t, &tm);

@@ -122,7 +122,7 @@ dir_csv_parse(struct arena *a, const char *data, size_t len, char ****rows,
         p += 3;
     }
     if (!str_utf8_valid(p, (size_t)(end - p))) {
-        *why = "Plik nie jest zapisany w UTF-8 (zapisz go jako „CSV UTF-8”).";
+        *why = T_DIR_CSV_NOT_UTF8;
         return ERR_INPUT;
     }
     delim = delimiter(p, end);
@@ -140,10 +140,7 @@ dir_csv_parse(struct arena *a, const char *data, size_t len, char ****rows,
             p++;
             for (;;) {
                 if (p >= end) {
-                    *why = arena_printf(a,
-                                        "Wiersz %d: cudzysłów bez "
-                                        "zamknięcia.",
-                                        start_line);
+                    *why = arena_printf(a, T_DIR_CSV_OPEN_QUOTE, start_line);
                     rc = ERR_INPUT;
                     goto done;
                 }
@@ -163,10 +160,7 @@ dir_csv_parse(struct arena *a, const char *data, size_t len, char ****rows,
             }
         }
         if (quoted && p < end && *p != delim && *p != '\n' && *p != '\r') {
-            *why = arena_printf(a,
-                                "Wiersz %d: znaki po zamykającym "
-                                "cudzysłowie.",
-                                line);
+            *why = arena_printf(a, T_DIR_CSV_AFTER_QUOTE, line);
             rc = ERR_INPUT;
             goto done;
         }

@@ -12,12 +12,13 @@
 #include "core/err.h"
 #include "core/json.h"
 #include "core/str.h"
+#include "core/strings_pl.h"
 #include "db/db.h"
 #include "directory.h"
 #include "html/form.h"
 #include "html/html.h"
 #include "html/layout.h"
-#include "pages.h"
+#include "modules_handlers.h"
 #include "directory/strings_pl.h"
 
 static struct audit_entry
@@ -88,13 +89,13 @@ findings_box(struct req *r, const struct dir_findings *f)
         const struct dir_finding *x = &f->v[i];
 
         if (x->row > 0 && x->column != NULL) {
-            html_printf(&r->out, "<li>%s %d, %s „%s”: %s</li>\n", T_DIR_ROW,
-                        x->row, T_DIR_COLUMN, x->column, x->message);
+            html_printf(&r->out, "<li>%s %d, %s " T_QUOTED ": %s</li>\n",
+                        T_DIR_ROW, x->row, T_DIR_COLUMN, x->column, x->message);
         } else if (x->row > 0) {
             html_printf(&r->out, "<li>%s %d: %s</li>\n", T_DIR_ROW, x->row,
                         x->message);
         } else if (x->column != NULL) {
-            html_printf(&r->out, "<li>%s „%s”: %s</li>\n", T_DIR_FIELD,
+            html_printf(&r->out, "<li>%s " T_QUOTED ": %s</li>\n", T_DIR_FIELD,
                         x->column, x->message);
         } else {
             html_printf(&r->out, "<li>%s</li>\n", x->message);

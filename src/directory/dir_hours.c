@@ -10,6 +10,7 @@
 #include "core/err.h"
 #include "core/str.h"
 #include "core/warsaw.h"
+#include "directory/strings_pl.h"
 #include "directory.h"
 
 struct day_word {
@@ -149,8 +150,7 @@ parse_rule(struct arena *a, const char *rule, struct dir_hours *out,
                 int to = m > 0 ? day_of(a, q, m) : -1;
 
                 if (to < 0) {
-                    *why = arena_printf(a, "Niezrozumiały zakres dni w „%s”.",
-                                        rule);
+                    *why = arena_printf(a, T_DIR_HOURS_BAD_DAY_RANGE, rule);
                     return ERR_INPUT;
                 }
                 for (d = prev;; d = (d + 1) % 7) {
@@ -168,8 +168,7 @@ parse_rule(struct arena *a, const char *rule, struct dir_hours *out,
                 p = skip_space(p);
                 continue;
             }
-            *why =
-                arena_printf(a, "Niezrozumiały znak w godzinach „%s”.", rule);
+            *why = arena_printf(a, T_DIR_HOURS_BAD_CHAR, rule);
             return ERR_INPUT;
         }
         w = str_fold(a, arena_strndup(a, p, n));
@@ -187,10 +186,7 @@ parse_rule(struct arena *a, const char *rule, struct dir_hours *out,
             days[prev] = true;
             any_day = true;
         } else {
-            *why = arena_printf(a,
-                                "Nieznany dzień „%s” w godzinach „%s” "
-                                "(użyj pn, wt, śr, czw, pt, sb, nd albo "
-                                "„codziennie”).",
+            *why = arena_printf(a, T_DIR_HOURS_UNKNOWN_DAY,
                                 arena_strndup(a, p, n), rule);
             return ERR_INPUT;
         }
@@ -213,15 +209,11 @@ parse_rule(struct arena *a, const char *rule, struct dir_hours *out,
         return *p == '\0' ? 0 : ERR_INPUT;
     }
     if (!any_day) {
-        *why = arena_printf(a,
-                            "Brak dni tygodnia w godzinach „%s” (np. "
-                            "„pn-pt 8:00-16:00”).",
-                            rule);
+        *why = arena_printf(a, T_DIR_HOURS_NO_DAYS, rule);
         return ERR_INPUT;
     }
     if (*p == '\0') {
-        *why = arena_printf(a, "Brak godzin w „%s” (np. „pn-pt 8:00-16:00”).",
-                            rule);
+        *why = arena_printf(a, T_DIR_HOURS_NO_TIMES, rule);
         return ERR_INPUT;
     }
     while (*p != '\0') {
@@ -251,14 +243,10 @@ parse_rule(struct arena *a, const char *rule, struct dir_hours *out,
     }
     return 0;
 bad_time:
-    *why = arena_printf(a,
-                        "Niezrozumiałe godziny w „%s” (np. „8:00-16:00”, "
-                        "„17.00–21.00”).",
-                        rule);
+    *why = arena_printf(a, T_DIR_HOURS_BAD_TIMES, rule);
     return ERR_INPUT;
 too_many:
-    *why = arena_printf(a, "Za dużo przedziałów godzin (najwyżej %d).",
-                        DIR_MAX_SPANS);
+    *why = arena_printf(a, T_DIR_HOURS_TOO_MANY, DIR_MAX_SPANS);
     return ERR_INPUT;
 }
 
@@ -277,7 +265,7 @@ dir_hours_parse(struct arena *a, const char *spec, struct dir_hours *out,
 
         if (*rule != '\0' && parse_rule(a, rule, out, why) != 0) {
             if (*why == NULL) {
-                *why = arena_printf(a, "Niezrozumiałe godziny „%s”.", rule);
+                *why = arena_printf(a, T_DIR_HOURS_BAD, rule);
             }
             return ERR_INPUT;
         }

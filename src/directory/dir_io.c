@@ -19,6 +19,7 @@
 #include "core/log.h"
 #include "core/stop.h"
 #include "db/db.h"
+#include "directory/strings_pl.h"
 #include "directory.h"
 
 /* Quoting of the directory's files: ',' and ';' both quote, since either
@@ -350,7 +351,7 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
         return ERR_INPUT;
     }
     if (nrows < 1) {
-        dir_findings_add(a, f, 0, NULL, "Plik jest pusty.");
+        dir_findings_add(a, f, 0, NULL, T_DIR_IMPORT_EMPTY);
         return ERR_INPUT;
     }
     for (i = 0; i < C_COUNT; i++) {
@@ -363,7 +364,7 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
         if (map[i] < 0 && col_required[i]) {
             dir_findings_add(
                 a, f, 1, col_names[i],
-                arena_printf(a, "Brak kolumny „%s” w nagłówku.", col_names[i]));
+                arena_printf(a, T_DIR_IMPORT_NO_COLUMN, col_names[i]));
         }
     }
     if (f->n > 0) {
@@ -394,10 +395,7 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
         }
         if (n != ncols[0]) {
             dir_findings_add(a, f, row, NULL,
-                             arena_printf(a,
-                                          "Wiersz ma %d kolumn, nagłówek "
-                                          "%d.",
-                                          n, ncols[0]));
+                             arena_printf(a, T_DIR_IMPORT_NCOLS, n, ncols[0]));
             continue;
         }
         o.key = cell(fl, n, map, C_ORG_KEY);
@@ -415,8 +413,7 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
         o.confidential = flag(cell(fl, n, map, C_CONFIDENTIAL), &ok);
         if (!ok) {
             dir_findings_add(a, f, row, "confidential",
-                             "Kolumna „confidential” przyjmuje 1/0 albo "
-                             "tak/nie.");
+                             T_DIR_IMPORT_CONFIDENTIAL);
         }
         o.phone = cell(fl, n, map, C_ORG_PHONE);
         o.email = cell(fl, n, map, C_ORG_EMAIL);
@@ -424,13 +421,10 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
         o.hours = cell(fl, n, map, C_ORG_HOURS);
         o.example = flag(cell(fl, n, map, C_EXAMPLE), &ok);
         if (!ok) {
-            dir_findings_add(a, f, row, "example",
-                             "Kolumna „example” przyjmuje 1/0 albo tak/nie.");
+            dir_findings_add(a, f, row, "example", T_DIR_IMPORT_EXAMPLE);
         }
         if (*o.key == '\0') {
-            dir_findings_add(a, f, row, "org_key",
-                             "Podaj klucz instytucji (org_key), np. o1; "
-                             "wiersze jednej instytucji mają ten sam klucz.");
+            dir_findings_add(a, f, row, "org_key", T_DIR_IMPORT_NO_ORG_KEY);
             continue;
         }
         found = keyset_get(&org_keys, o.key);
@@ -442,10 +436,8 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
             found = norg++;
         } else if (!same_org(&orgs[found].o, &o)) {
             dir_findings_add(a, f, row, "org_key",
-                             arena_printf(a,
-                                          "Instytucja „%s” ma tu inne dane "
-                                          "niż w wierszu %d.",
-                                          o.key, orgs[found].row));
+                             arena_printf(a, T_DIR_IMPORT_ORG_DIFFERS, o.key,
+                                          orgs[found].row));
         }
         if (*cell(fl, n, map, C_SERVICE_NAME) != '\0' ||
             *cell(fl, n, map, C_SERVICE_KEY) != '\0') {
@@ -464,11 +456,9 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
             s->coverage = cell(fl, n, map, C_COVERAGE);
             dir_service_check(db, a, s, row, f);
             if (*s->key != '\0' && keyset_get(&svc_keys, s->key) >= 0) {
-                dir_findings_add(a, f, row, "service_key",
-                                 arena_printf(a,
-                                              "Klucz usługi „%s” "
-                                              "powtarza się.",
-                                              s->key));
+                dir_findings_add(
+                    a, f, row, "service_key",
+                    arena_printf(a, T_DIR_IMPORT_SERVICE_TWICE, s->key));
             } else if (*s->key != '\0') {
                 keyset_put(&svc_keys, s->key, nsvc);
             }
@@ -482,10 +472,7 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
 
         if (!known) {
             dir_findings_add(a, f, orgs[i].row, "parent_key",
-                             arena_printf(a,
-                                          "Nie ma w pliku instytucji "
-                                          "nadrzędnej „%s”.",
-                                          pk));
+                             arena_printf(a, T_DIR_IMPORT_NO_PARENT, pk));
         }
     }
     if (f->n > 0) {
@@ -673,14 +660,9 @@ datapackage(struct buf *out, struct hsds_file *files)
     json_init(&j, out);
     json_obj_begin(&j);
     json_kstr(&j, "name", "rodzina-katalog-uslug");
-    json_kstr(&j, "title", "Katalog usług społecznych (Open Referral HSDS)");
+    json_kstr(&j, "title", T_DIR_HSDS_TITLE);
     json_kstr(&j, "profile", "tabular-data-package");
-    json_kstr(&j, "description",
-              "Instytucje i usługi z katalogu Rodzina w układzie Open "
-              "Referral Human Services Data Specification. Lokalizacje "
-              "poufne (np. schroniska) nie mają adresu ani współrzędnych. "
-              "weekday: 1 = poniedziałek ... 7 = niedziela; closes_at "
-              "wcześniejsze niż opens_at oznacza zamknięcie po północy.");
+    json_kstr(&j, "description", T_DIR_HSDS_DESCRIPTION);
     json_key(&j, "resources");
     json_arr_begin(&j);
     for (i = 0; i < H_COUNT; i++) {
@@ -726,7 +708,7 @@ hsds_fill(struct db *db, struct arena *a, struct hsds_file *h)
         const char *desc = db_col_text(st, 2);
 
         if (db_col_int(st, 6)) {
-            desc = arena_printf(a, "%s%s(dane przykładowe)", desc,
+            desc = arena_printf(a, "%s%s(" T_DIR_EXAMPLE ")", desc,
                                 *desc ? " " : "");
         }
         row(&h[H_ORGS].b, 0, 7,
@@ -745,12 +727,9 @@ hsds_fill(struct db *db, struct arena *a, struct hsds_file *h)
         bool secret = db_col_int(st, 2) != 0;
 
         row(&h[H_LOCATIONS].b, 3u << 6, 8, loc, arena_printf(a, "org-%s", id),
-            secret ? "Lokalizacja poufna" : db_col_text(st, 1), "",
-            secret ? "Adres nie jest podawany publicznie; kontakt "
-                     "telefoniczny."
-                   : "",
-            "", secret ? "" : db_col_text(st, 3),
-            secret ? "" : db_col_text(st, 4));
+            secret ? T_DIR_HSDS_SECRET_LOCATION : db_col_text(st, 1), "",
+            secret ? T_DIR_HSDS_SECRET_ADDRESS : "", "",
+            secret ? "" : db_col_text(st, 3), secret ? "" : db_col_text(st, 4));
         if (!secret && (*db_col_text(st, 5) || *db_col_text(st, 7))) {
             row(&h[H_ADDRESSES].b, 0, 12, arena_printf(a, "addr-%s", id), loc,
                 "", db_col_text(st, 5), "", "", "", db_col_text(st, 7),
@@ -808,9 +787,9 @@ hsds_fill(struct db *db, struct arena *a, struct hsds_file *h)
             arena_printf(a, "svc-%lld", (long long)db_col_int(st, 0)),
             db_col_text(st, 3),
             arena_printf(a, "%s TERYT %s",
-                         level[0] == 'g'   ? "gmina"
-                         : level[0] == 'p' ? "powiat"
-                                           : "województwo",
+                         level[0] == 'g'   ? T_DIR_AREA_GMINA
+                         : level[0] == 'p' ? T_DIR_AREA_POWIAT
+                                           : T_DIR_AREA_REGION,
                          db_col_text(st, 2)));
     }
     db_done(st);

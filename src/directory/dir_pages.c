@@ -18,7 +18,7 @@
 #include "directory.h"
 #include "html/html.h"
 #include "html/layout.h"
-#include "pages.h"
+#include "modules_handlers.h"
 #include "region/region.h"
 #include "teryt/teryt.h"
 #include "directory/strings_pl.h"

@@ -23,16 +23,10 @@ const char *const dir_kinds[] = {
 };
 
 static const char *const kind_labels[] = {
-    "Ośrodek pomocy społecznej (OPS, MOPS, GOPS)",
-    "Powiatowe centrum pomocy rodzinie (PCPR)",
-    "Centrum usług społecznych (CUS)",
-    "Ośrodek interwencji kryzysowej",
-    "Ośrodek adopcyjny",
-    "Oddział ośrodka adopcyjnego",
-    "Organizacja pozarządowa",
-    "Punkt nieodpłatnej pomocy prawnej",
-    "Telefon zaufania",
-    "Regionalny ośrodek polityki społecznej (ROPS)",
+    T_DIR_KIND_OPS,  T_DIR_KIND_PCPR,     T_DIR_KIND_CUS,
+    T_DIR_KIND_OIK,  T_DIR_KIND_ADOPTION, T_DIR_KIND_ADOPTION_BRANCH,
+    T_DIR_KIND_NGO,  T_DIR_KIND_LEGAL,    T_DIR_KIND_PHONE,
+    T_DIR_KIND_ROPS,
 };
 
 const char *
@@ -117,85 +111,60 @@ dir_org_check(struct db *db, struct arena *a, const struct dir_org *o,
     struct dir_hours h;
 
     if (o->name == NULL || *o->name == '\0') {
-        dir_findings_add(a, f, row, "org_name", "Podaj nazwę instytucji.");
+        dir_findings_add(a, f, row, "org_name", T_DIR_ERR_ORG_NAME);
     } else if (too_long(o->name, 300)) {
-        dir_findings_add(a, f, row, "org_name",
-                         "Nazwa instytucji jest za długa (najwyżej 300 "
-                         "znaków).");
+        dir_findings_add(a, f, row, "org_name", T_DIR_ERR_ORG_NAME_LONG);
     }
     if (dir_kind_label(o->kind) == NULL) {
-        dir_findings_add(a, f, row, "kind",
-                         arena_printf(a,
-                                      "Nieznany rodzaj instytucji „%s” "
-                                      "(dozwolone: ops, pcpr, cus, oik, "
-                                      "adopcja, oddzial, ngo, prawna, "
-                                      "telefon, rops).",
-                                      o->kind ? o->kind : ""));
+        dir_findings_add(
+            a, f, row, "kind",
+            arena_printf(a, T_DIR_ERR_KIND, o->kind ? o->kind : ""));
     }
     if (!unit_exists(db, a, o->region, 2)) {
-        dir_findings_add(a, f, row, "region",
-                         arena_printf(a,
-                                      "Nieznany kod województwa „%s” "
-                                      "(dwie cyfry, np. 04).",
-                                      o->region ? o->region : ""));
+        dir_findings_add(
+            a, f, row, "region",
+            arena_printf(a, T_DIR_ERR_REGION, o->region ? o->region : ""));
     } else if (may_region != NULL && strcmp(may_region, o->region) != 0) {
-        dir_findings_add(a, f, row, "region",
-                         arena_printf(a,
-                                      "Możesz zmieniać tylko katalog "
-                                      "swojego województwa (%s), nie %s.",
-                                      may_region, o->region));
+        dir_findings_add(
+            a, f, row, "region",
+            arena_printf(a, T_DIR_ERR_OTHER_REGION, may_region, o->region));
     }
     if (!unit_exists(db, a, o->gmina, 7)) {
-        dir_findings_add(a, f, row, "gmina",
-                         arena_printf(a,
-                                      "Nieznany kod TERYT gminy „%s” "
-                                      "(7 cyfr, np. 0463011).",
-                                      o->gmina ? o->gmina : ""));
+        dir_findings_add(
+            a, f, row, "gmina",
+            arena_printf(a, T_DIR_ERR_GMINA_CODE, o->gmina ? o->gmina : ""));
     } else if (is_digits(o->region, 2) &&
                strncmp(o->gmina, o->region, 2) != 0) {
-        dir_findings_add(a, f, row, "gmina",
-                         arena_printf(a,
-                                      "Gmina %s nie leży w województwie "
-                                      "%s.",
-                                      o->gmina, o->region));
+        dir_findings_add(
+            a, f, row, "gmina",
+            arena_printf(a, T_DIR_ERR_GMINA_REGION, o->gmina, o->region));
     }
     if (!coord_ok(o->lat, 49.0, 55.0)) {
-        dir_findings_add(a, f, row, "lat",
-                         "Szerokość geograficzna musi być liczbą od 49 do 55 "
-                         "(np. 53.0138) albo pusta.");
+        dir_findings_add(a, f, row, "lat", T_DIR_ERR_LAT);
     }
     if (!coord_ok(o->lon, 14.0, 24.2)) {
-        dir_findings_add(a, f, row, "lon",
-                         "Długość geograficzna musi być liczbą od 14 do 24,2 "
-                         "(np. 18.5984) albo pusta.");
+        dir_findings_add(a, f, row, "lon", T_DIR_ERR_LON);
     }
     if ((o->lat == NULL || *o->lat == '\0') !=
         (o->lon == NULL || *o->lon == '\0')) {
-        dir_findings_add(a, f, row, "lat",
-                         "Podaj obie współrzędne albo żadnej.");
+        dir_findings_add(a, f, row, "lat", T_DIR_ERR_COORDS);
     }
     if (o->email != NULL && *o->email != '\0' &&
         (strchr(o->email, '@') == NULL || strchr(o->email, ' ') != NULL)) {
-        dir_findings_add(
-            a, f, row, "org_email",
-            arena_printf(a, "Niepoprawny adres e-mail „%s”.", o->email));
+        dir_findings_add(a, f, row, "org_email",
+                         arena_printf(a, T_DIR_ERR_EMAIL, o->email));
     }
     if (o->web != NULL && *o->web != '\0' &&
         strncmp(o->web, "https://", 8) != 0 &&
         strncmp(o->web, "http://", 7) != 0) {
-        dir_findings_add(a, f, row, "org_web",
-                         "Adres strony musi zaczynać się od https:// lub "
-                         "http://.");
+        dir_findings_add(a, f, row, "org_web", T_DIR_ERR_WEB);
     }
     if (o->postcode != NULL && *o->postcode != '\0' &&
         !(strlen(o->postcode) == 6 &&
           is_digits(arena_strndup(a, o->postcode, 2), 2) &&
           o->postcode[2] == '-' && is_digits(o->postcode + 3, 3))) {
         dir_findings_add(a, f, row, "postcode",
-                         arena_printf(a,
-                                      "Kod pocztowy „%s” nie ma postaci "
-                                      "00-000.",
-                                      o->postcode));
+                         arena_printf(a, T_DIR_ERR_POSTCODE, o->postcode));
     }
     if (dir_hours_parse(a, o->hours, &h, &why) != 0) {
         dir_findings_add(a, f, row, "org_hours", why);
@@ -203,8 +172,7 @@ dir_org_check(struct db *db, struct arena *a, const struct dir_org *o,
     if (too_long(o->description, 4000) || too_long(o->street, 300) ||
         too_long(o->city, 200) || too_long(o->phone, 300) ||
         too_long(o->email, 200) || too_long(o->web, 500)) {
-        dir_findings_add(a, f, row, "org_description",
-                         "Któreś pole instytucji jest za długie.");
+        dir_findings_add(a, f, row, "org_description", T_DIR_ERR_ORG_TOO_LONG);
     }
 }
 
@@ -236,17 +204,11 @@ check_coverage(struct db *db, struct arena *a, const char *cov, int row,
         }
         if (!ok) {
             dir_findings_add(a, f, row, "coverage",
-                             arena_printf(a,
-                                          "Nieznany obszar „%s” (np. "
-                                          "gmina:0463011, powiat:0463, "
-                                          "region:04).",
-                                          item));
+                             arena_printf(a, T_DIR_ERR_AREA, item));
         }
     }
     if (n == 0) {
-        dir_findings_add(a, f, row, "coverage",
-                         "Podaj obszar działania usługi (gminy, powiat lub "
-                         "województwo).");
+        dir_findings_add(a, f, row, "coverage", T_DIR_ERR_NO_AREA);
     }
 }
 
@@ -278,15 +240,15 @@ dir_service_check(struct db *db, struct arena *a, const struct dir_service *s,
     struct dir_hours h;
 
     if (s->name == NULL || *s->name == '\0') {
-        dir_findings_add(a, f, row, "service_name", "Podaj nazwę usługi.");
+        dir_findings_add(a, f, row, "service_name", T_DIR_ERR_SERVICE_NAME);
     } else if (too_long(s->name, 300)) {
         dir_findings_add(a, f, row, "service_name",
-                         "Nazwa usługi jest za długa (najwyżej 300 znaków).");
+                         T_DIR_ERR_SERVICE_NAME_LONG);
     }
     if (s->category == NULL ||
         !exists(db, Q_DIR_CATEGORY_EXISTS, s->category)) {
         dir_findings_add(a, f, row, "category",
-                         arena_printf(a, "Nieznana kategoria „%s”.",
+                         arena_printf(a, T_DIR_ERR_CATEGORY,
                                       s->category ? s->category : ""));
     }
     if (s->targets != NULL) {
@@ -296,10 +258,7 @@ dir_service_check(struct db *db, struct arena *a, const struct dir_service *s,
              t = strtok_r(NULL, " ,", &save)) {
             if (!exists(db, Q_DIR_TARGET_EXISTS, t)) {
                 dir_findings_add(a, f, row, "targets",
-                                 arena_printf(a,
-                                              "Nieznana grupa odbiorców "
-                                              "„%s”.",
-                                              t));
+                                 arena_printf(a, T_DIR_ERR_TARGET, t));
             }
         }
     }
@@ -311,7 +270,7 @@ dir_service_check(struct db *db, struct arena *a, const struct dir_service *s,
         too_long(s->languages, 300) || too_long(s->how_to_apply, 2000) ||
         too_long(s->phone, 300)) {
         dir_findings_add(a, f, row, "service_description",
-                         "Któreś pole usługi jest za długie.");
+                         T_DIR_ERR_SERVICE_TOO_LONG);
     }
 }
 

@@ -192,3 +192,131 @@
 #define T_DIR_REGION_DENIED                                                    \
     "Możesz zmieniać tylko katalog swojego "                                 \
     "województwa."
+
+/* The CSV reader (dir_csv.c). */
+#define T_DIR_CSV_NOT_UTF8                                                     \
+    "Plik nie jest zapisany w UTF-8 (zapisz go jako „CSV UTF-8”)."
+#define T_DIR_CSV_OPEN_QUOTE                                                   \
+    "Wiersz %d: cudzysłów bez "                                              \
+    "zamknięcia."
+#define T_DIR_CSV_AFTER_QUOTE                                                  \
+    "Wiersz %d: znaki po zamykającym "                                        \
+    "cudzysłowie."
+
+/* Opening hours that do not read (dir_hours.c). */
+#define T_DIR_HOURS_BAD_DAY_RANGE "Niezrozumiały zakres dni w „%s”."
+#define T_DIR_HOURS_BAD_CHAR "Niezrozumiały znak w godzinach „%s”."
+#define T_DIR_HOURS_UNKNOWN_DAY                                                \
+    "Nieznany dzień „%s” w godzinach „%s” "                           \
+    "(użyj pn, wt, śr, czw, pt, sb, nd albo "                                \
+    "„codziennie”)."
+#define T_DIR_HOURS_NO_DAYS                                                    \
+    "Brak dni tygodnia w godzinach „%s” (np. "                             \
+    "„pn-pt 8:00-16:00”)."
+#define T_DIR_HOURS_NO_TIMES "Brak godzin w „%s” (np. „pn-pt 8:00-16:00”)."
+#define T_DIR_HOURS_BAD_TIMES                                                  \
+    "Niezrozumiałe godziny w „%s” (np. „8:00-16:00”, "                \
+    "„17.00–21.00”)."
+#define T_DIR_HOURS_TOO_MANY "Za dużo przedziałów godzin (najwyżej %d)."
+#define T_DIR_HOURS_BAD "Niezrozumiałe godziny „%s”."
+
+/* Findings of the directory import (dir_io.c). */
+#define T_DIR_IMPORT_EMPTY "Plik jest pusty."
+#define T_DIR_IMPORT_NO_COLUMN "Brak kolumny „%s” w nagłówku."
+#define T_DIR_IMPORT_NCOLS                                                     \
+    "Wiersz ma %d kolumn, nagłówek "                                         \
+    "%d."
+#define T_DIR_IMPORT_CONFIDENTIAL                                              \
+    "Kolumna „confidential” przyjmuje 1/0 albo "                           \
+    "tak/nie."
+#define T_DIR_IMPORT_EXAMPLE "Kolumna „example” przyjmuje 1/0 albo tak/nie."
+#define T_DIR_IMPORT_NO_ORG_KEY                                                \
+    "Podaj klucz instytucji (org_key), np. o1; "                               \
+    "wiersze jednej instytucji mają ten sam klucz."
+#define T_DIR_IMPORT_ORG_DIFFERS                                               \
+    "Instytucja „%s” ma tu inne dane "                                     \
+    "niż w wierszu %d."
+#define T_DIR_IMPORT_SERVICE_TWICE                                             \
+    "Klucz usługi „%s” "                                                  \
+    "powtarza się."
+#define T_DIR_IMPORT_NO_PARENT                                                 \
+    "Nie ma w pliku instytucji "                                               \
+    "nadrzędnej „%s”."
+
+/* The Open Referral HSDS export (dir_io.c). */
+#define T_DIR_HSDS_TITLE "Katalog usług społecznych (Open Referral HSDS)"
+#define T_DIR_HSDS_DESCRIPTION                                                 \
+    "Instytucje i usługi z katalogu Rodzina w układzie Open "                \
+    "Referral Human Services Data Specification. Lokalizacje "                 \
+    "poufne (np. schroniska) nie mają adresu ani współrzędnych. "          \
+    "weekday: 1 = poniedziałek ... 7 = niedziela; closes_at "                 \
+    "wcześniejsze niż opens_at oznacza zamknięcie po północy."
+#define T_DIR_HSDS_SECRET_ADDRESS                                              \
+    "Adres nie jest podawany publicznie; kontakt "                             \
+    "telefoniczny."
+
+#define T_DIR_HSDS_SECRET_LOCATION "Lokalizacja poufna"
+
+/* Kinds of institution, in the order of their keys (dir_store.c). */
+#define T_DIR_KIND_OPS "Ośrodek pomocy społecznej (OPS, MOPS, GOPS)"
+#define T_DIR_KIND_PCPR "Powiatowe centrum pomocy rodzinie (PCPR)"
+#define T_DIR_KIND_CUS "Centrum usług społecznych (CUS)"
+#define T_DIR_KIND_OIK "Ośrodek interwencji kryzysowej"
+#define T_DIR_KIND_ADOPTION "Ośrodek adopcyjny"
+#define T_DIR_KIND_ADOPTION_BRANCH "Oddział ośrodka adopcyjnego"
+#define T_DIR_KIND_NGO "Organizacja pozarządowa"
+#define T_DIR_KIND_LEGAL "Punkt nieodpłatnej pomocy prawnej"
+#define T_DIR_KIND_PHONE "Telefon zaufania"
+#define T_DIR_KIND_ROPS "Regionalny ośrodek polityki społecznej (ROPS)"
+/* Checks of an institution and a service (dir_store.c). */
+#define T_DIR_ERR_ORG_NAME "Podaj nazwę instytucji."
+#define T_DIR_ERR_ORG_NAME_LONG                                                \
+    "Nazwa instytucji jest za długa (najwyżej 300 "                          \
+    "znaków)."
+#define T_DIR_ERR_KIND                                                         \
+    "Nieznany rodzaj instytucji „%s” "                                     \
+    "(dozwolone: ops, pcpr, cus, oik, "                                        \
+    "adopcja, oddzial, ngo, prawna, "                                          \
+    "telefon, rops)."
+#define T_DIR_ERR_REGION                                                       \
+    "Nieznany kod województwa „%s” "                                      \
+    "(dwie cyfry, np. 04)."
+#define T_DIR_ERR_OTHER_REGION                                                 \
+    "Możesz zmieniać tylko katalog "                                         \
+    "swojego województwa (%s), nie %s."
+#define T_DIR_ERR_GMINA_CODE                                                   \
+    "Nieznany kod TERYT gminy „%s” "                                       \
+    "(7 cyfr, np. 0463011)."
+#define T_DIR_ERR_GMINA_REGION                                                 \
+    "Gmina %s nie leży w województwie "                                      \
+    "%s."
+#define T_DIR_ERR_LAT                                                          \
+    "Szerokość geograficzna musi być liczbą od 49 do 55 "                  \
+    "(np. 53.0138) albo pusta."
+#define T_DIR_ERR_LON                                                          \
+    "Długość geograficzna musi być liczbą od 14 do 24,2 "                 \
+    "(np. 18.5984) albo pusta."
+#define T_DIR_ERR_COORDS "Podaj obie współrzędne albo żadnej."
+#define T_DIR_ERR_EMAIL "Niepoprawny adres e-mail „%s”."
+#define T_DIR_ERR_WEB                                                          \
+    "Adres strony musi zaczynać się od https:// lub "                        \
+    "http://."
+#define T_DIR_ERR_POSTCODE                                                     \
+    "Kod pocztowy „%s” nie ma postaci "                                    \
+    "00-000."
+#define T_DIR_ERR_ORG_TOO_LONG "Któreś pole instytucji jest za długie."
+#define T_DIR_ERR_AREA                                                         \
+    "Nieznany obszar „%s” (np. "                                           \
+    "gmina:0463011, powiat:0463, "                                             \
+    "region:04)."
+#define T_DIR_ERR_NO_AREA                                                      \
+    "Podaj obszar działania usługi (gminy, powiat lub "                      \
+    "województwo)."
+#define T_DIR_ERR_SERVICE_NAME "Podaj nazwę usługi."
+#define T_DIR_ERR_SERVICE_NAME_LONG                                            \
+    "Nazwa usługi jest za długa (najwyżej 300 znaków)."
+#define T_DIR_ERR_CATEGORY "Nieznana kategoria „%s”."
+#define T_DIR_ERR_TARGET                                                       \
+    "Nieznana grupa odbiorców "                                               \
+    "„%s”."
+#define T_DIR_ERR_SERVICE_TOO_LONG "Któreś pole usługi jest za długie."

@@ -3,7 +3,7 @@
 ** duties and the line's state (public), contacts (no notes, ever) and the
 ** statistics. The same numbers as the pages, for scripts and other systems.
 */
-#include "pages.h"
+#include "modules_handlers.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -6,7 +6,7 @@
 ** and each such export writes one audit row; any other account asking for
 ** it is refused (403), and an export without that flag has no note column.
 */
-#include "pages.h"
+#include "modules_handlers.h"
 
 #include <stdio.h>
 #include <stdlib.h>

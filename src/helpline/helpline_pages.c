@@ -6,7 +6,7 @@
 ** helpline_export.c, JSON in helpline_api.c. The note of a contact is
 ** never shown on a page: only exports with notes carry it.
 */
-#include "pages.h"
+#include "modules_handlers.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -6,7 +6,7 @@
 ** and a map of contacts per gmina.
 ** Every chart repeats a table's numbers; the table is the accessible form.
 */
-#include "pages.h"
+#include "modules_handlers.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -215,7 +215,7 @@ stats_map(struct req *r, const struct helpline_stats *s, const char *region)
         }
     }
     html_printf(&r->out, " (%s)</p></figcaption>\n</figure>\n</section>\n",
-                "im ciemniej, tym więcej kontaktów; liczby w tabeli gmin");
+                T_HL_STATS_MAP_SHADING);
 }
 
 /*

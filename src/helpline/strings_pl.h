@@ -245,4 +245,8 @@
 #define T_HL_INST_KIND "Rodzaj instytucji"
 #define T_HL_NO_INST "Brak skierowań do instytucji z katalogu w tym okresie."
 
+/* Under the map of the statistics page. */
+#define T_HL_STATS_MAP_SHADING                                                 \
+    "im ciemniej, tym więcej kontaktów; liczby w tabeli gmin"
+
 #endif

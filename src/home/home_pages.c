@@ -2,7 +2,7 @@
 ** The home page: what the system is, the regions this instance serves and
 ** the seven parts.
 */
-#include "pages.h"
+#include "modules_handlers.h"
 
 #include <string.h>
 
@@ -27,24 +27,13 @@ struct part {
 };
 
 static const struct part parts[] = {
-    {"/plany", T_NAV_PLANS,
-     "Programy wojewódzkie, harmonogramy rzeczowo-finansowe i plany działań: "
-     "cele, działania, zadania, budżet według źródeł finansowania, "
-     "wskaźniki."},
-    {"/monitoring", T_NAV_MONITORING,
-     "Realizacja wskaźników i budżetu, sprawozdania roczne."},
-    {"/niebieska-linia", T_NAV_HELPLINE,
-     "Rejestr porad regionalnej Niebieskiej Linii, dyżury, "
-     "porozumienia z gminami, statystyki i mapa."},
-    {"/uslugi", T_NAV_SERVICES,
-     "Publiczny katalog instytucji i usług dla mieszkańców: gmina, powiat, "
-     "region."},
-    {"/rejestry", T_NAV_REGISTERS,
-     "Szkolenia i wydarzenia, konkursy ofert, ośrodki adopcyjne, publikacje "
-     "i kampanie."},
-    {"/uzytkownicy", T_NAV_USERS, "Konta, role, sesje i dziennik zmian."},
-    {"/teryt", T_NAV_REGIONS,
-     "Województwa, powiaty i gminy z rejestru TERYT (GUS)."},
+    {"/plany", T_NAV_PLANS, T_HOME_PART_PLANS},
+    {"/monitoring", T_NAV_MONITORING, T_HOME_PART_MONITORING},
+    {"/niebieska-linia", T_NAV_HELPLINE, T_HOME_PART_HELPLINE},
+    {"/uslugi", T_NAV_SERVICES, T_HOME_PART_SERVICES},
+    {"/rejestry", T_NAV_REGISTERS, T_HOME_PART_REGISTERS},
+    {"/uzytkownicy", T_NAV_USERS, T_HOME_PART_USERS},
+    {"/teryt", T_NAV_REGIONS, T_HOME_PART_REGIONS},
 };
 
 /*
@@ -84,7 +73,7 @@ page_home(struct req *r)
     html_lit(&r->out, "</section>\n<h2>" T_HOME_REGIONS "</h2>\n<ul>\n");
     for (k = 0; k < n; k++) {
         html_printf(&r->out,
-                    "<li><a href=\"/teryt/%s\">Województwo %s</a> — %s"
+                    "<li><a href=\"/teryt/%s\">" T_HOME_WOJ_NAMED "</a> — %s"
                     "</li>\n",
                     reg[k].woj, reg[k].name, reg[k].office);
     }

@@ -3,33 +3,9 @@
 
 #include <string.h>
 
-#include "auth/auth.h"
 #include "form.h"
 #include "html.h"
-/* The labels of the modules' menu entries. */
-#include "modules_strings.h"
-
-/*
-** The menu is derived from the permission table (issue 15): an item shows
-** when the viewer's role has its capability, so no role is offered a page
-** that answers 403 and none misses a page of its own. unless: a capability
-** that makes the item pointless (a coordinator enters realisation on the
-** plans' pages, not on the implementer's own list); CAP_NONE for none.
-** Each module lists its entries in its module.inc, MENU(order, ...): the
-** order is the entry's index here, so the menu comes out in that order
-** and two entries with one order fail the build (-Woverride-init).
-*/
-struct nav_item {
-    const char *href;
-    const char *label;
-    enum cap cap, unless;
-};
-
-static const struct nav_item nav[] = {
-#define MENU(order, href, label, cap, unless)                                  \
-    [order] = {href, label, cap, unless},
-#include "modules.inc"
-};
+#include "http/access.h"
 
 static bool
 is_current(const char *path, const char *href)
@@ -45,7 +21,8 @@ is_current(const char *path, const char *href)
 void
 layout_begin(struct req *r, const char *title)
 {
-    size_t i;
+    int role = r->user != NULL ? r->user->role : 0;
+    int i;
 
     if (r->content_type == NULL) {
         r->content_type = "text/html; charset=utf-8";
@@ -66,28 +43,29 @@ layout_begin(struct req *r, const char *title)
              "</a>\n<header class=\"top\"><p class=\"brand\">"
              "<a href=\"/\">" T_APP_NAME "</a> <span>" T_APP_TAGLINE
              "</span></p>\n<nav aria-label=\"" T_NAV_LABEL "\"><ul>\n");
-    for (i = 0; i < sizeof(nav) / sizeof(nav[0]); i++) {
-        enum role role = r->user != NULL ? r->user->role : ROLE_PUBLIC;
+    /* The menu of access.h: only links the viewer's role may follow. */
+    for (i = 0; i < access_hooks.menu_count; i++) {
+        const struct menu_item *m = &access_hooks.menu[i];
 
-        if (nav[i].href == NULL || /* an order no module uses */
-            !auth_role_has(role, nav[i].cap) ||
-            (nav[i].unless != CAP_NONE && auth_role_has(role, nav[i].unless))) {
+        if (m->href == NULL || /* an order no module uses */
+            !access_hooks.role_has(role, m->cap) ||
+            (m->unless != 0 && access_hooks.role_has(role, m->unless))) {
             continue;
         }
-        if (is_current(r->path, nav[i].href)) {
+        if (is_current(r->path, m->href)) {
             html_printf(&r->out,
                         "<li><a href=\"%s\" aria-current=\"page\">%s"
                         "</a></li>\n",
-                        nav[i].href, nav[i].label);
+                        m->href, m->label);
         } else {
-            html_printf(&r->out, "<li><a href=\"%s\">%s</a></li>\n",
-                        nav[i].href, nav[i].label);
+            html_printf(&r->out, "<li><a href=\"%s\">%s</a></li>\n", m->href,
+                        m->label);
         }
     }
     html_lit(&r->out, "</ul></nav>\n<div class=\"account\">");
     if (r->user != NULL) {
         html_printf(&r->out, "%s <strong>%s</strong> (%s) ", T_LOGIN_AS,
-                    r->user->login, auth_role_label(r->user->role));
+                    r->user->login, access_hooks.role_label(r->user->role));
         form_begin(r, "/logout", NULL);
         html_lit(&r->out,
                  "<button type=\"submit\" class=\"link\">" T_LOGOUT_BUTTON

@@ -18,8 +18,21 @@
 #define REQ_MAX_HEADERS 8
 
 struct route;
-struct auth_user;
 struct form;
+
+/*
+** The account a request runs for, filled from its session by the access
+** hooks (access.h). role is a number of the module that owns roles; 0 is
+** never a logged-in account.
+*/
+struct req_user {
+    int64_t id;
+    const char *login;
+    int role;
+    const char *region;     /* NULL: every region */
+    const char *csrf;       /* the session's CSRF token */
+    const char *token_hash; /* the session's key */
+};
 
 struct req {
     struct arena arena; /* everything of this request lives here */
@@ -37,11 +50,11 @@ struct req {
     struct timespec until; /* the body must be in by then */
     bool is_api;           /* path under /api/: errors are JSON */
     struct timespec start;
-    const char *addr;       /* client address, for throttling and audit */
-    struct auth_user *user; /* NULL for the public */
-    const char *csrf;       /* token forms must send back, or NULL */
-    struct form *form;      /* parsed form body (req_parse_body), or NULL */
-    bool secure;            /* served over TLS: cookies get Secure */
+    const char *addr;      /* client address, for throttling and audit */
+    struct req_user *user; /* NULL for the public */
+    const char *csrf;      /* token forms must send back, or NULL */
+    struct form *form;     /* parsed form body (req_parse_body), or NULL */
+    bool secure;           /* served over TLS: cookies get Secure */
     /* The response being built. */
     int status; /* 0 until set; 200 by default */
     const char *content_type;

@@ -6,8 +6,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "auth/auth.h"
 #include "core/err.h"
+#include "core/random.h"
 #include "core/str.h"
 #include "form.h"
 #include "html/strings_pl.h"
@@ -57,15 +57,12 @@ req_int_or_reply(struct req *r, const char *name, long min, long max, long *out)
 
     if (s == NULL || *s == '\0') {
         return req_error(r, 400,
-                         arena_printf(&r->arena, "Brak parametru „%s”.", name));
+                         arena_printf(&r->arena, T_ERR_PARAM_MISSING, name));
     }
     v = strtol(s, &end, 10);
     if (*end != '\0' || v < min || v > max) {
-        return req_error(r, 400,
-                         arena_printf(&r->arena,
-                                      "Parametr „%s” musi być liczbą od %ld "
-                                      "do %ld.",
-                                      name, min, max));
+        return req_error(
+            r, 400, arena_printf(&r->arena, T_ERR_PARAM_RANGE, name, min, max));
     }
     *out = v;
     return 0;
@@ -271,7 +268,7 @@ const char *
 req_csrf(struct req *r)
 {
     if (r->csrf == NULL) {
-        r->csrf = auth_random_token(&r->arena);
+        r->csrf = random_token(&r->arena);
         req_add_header(r, "Set-Cookie",
                        arena_printf(&r->arena,
                                     "rodzina_csrf=%s; Path=/; HttpOnly; "

@@ -13,9 +13,11 @@
 #include "core/err.h"
 #include "core/json.h"
 #include "core/log.h"
+#include "core/random.h"
 #include "core/str.h"
 #include "html/html.h"
 #include "html/layout.h"
+#include "access.h"
 
 /* Match pattern against path; ":x" segments are stored in r->params. */
 static bool
@@ -170,18 +172,18 @@ load_user(struct req *r)
 {
     const char *token = req_cookie(r, "rodzina_session");
     const char *anon = req_cookie(r, "rodzina_csrf");
-    struct auth_user *u;
+    struct req_user *u;
 
     if (token != NULL) {
         u = arena_alloc(&r->arena, sizeof(*u));
-        if (auth_session_load(r->db, &r->arena, token, (int64_t)time(NULL),
-                              u) == 0) {
+        if (access_hooks.session_load(r->db, &r->arena, token,
+                                      (int64_t)time(NULL), u) == 0) {
             r->user = u;
             r->csrf = u->csrf;
             return;
         }
     }
-    if (anon != NULL && strlen(anon) == AUTH_TOKEN_HEX) {
+    if (anon != NULL && strlen(anon) == RANDOM_TOKEN_HEX) {
         r->csrf = arena_strdup(&r->arena, anon);
     }
 }
@@ -201,35 +203,17 @@ csrf_ok(struct req *r)
     return sodium_memcmp(sent, r->csrf, strlen(sent)) == 0;
 }
 
-static void
-audit_denied(struct req *r, const char *why)
-{
-    struct audit_entry e = {
-        .account = r->user ? r->user->login : NULL,
-        .via = r->is_api ? "api" : "web",
-        .addr = r->addr,
-        .action = why,
-        .entity = "route",
-        .entity_id = arena_printf(&r->arena, "%s %s", r->method, r->path),
-    };
-
-    audit_add(r->db, &e);
-}
-
 bool
 router_admit(struct req *r, const struct route *found)
 {
-    enum role role;
-
     r->route = found;
     load_user(r);
-    role = r->user ? r->user->role : ROLE_PUBLIC;
-    if (!auth_role_has(role, found->cap)) {
-        if (found->cap == CAP_NONE) {
+    if (!access_hooks.role_has(r->user ? r->user->role : 0, found->cap)) {
+        if (found->cap == 0) {
             log_error("router: %s %s has no rule: refused", found->method,
                       found->pattern);
         }
-        if (r->user == NULL && found->cap != CAP_NONE) {
+        if (r->user == NULL && found->cap != 0) {
             if (r->is_api) {
                 req_error(r, 401, T_ERR_LOGIN_NEEDED);
                 router_render_error(r);
@@ -242,8 +226,8 @@ router_admit(struct req *r, const struct route *found)
             req_error(r, 403, T_ERR_FORBIDDEN);
             router_render_error(r);
         }
-        if (auth_cap_sensitive(found->cap)) {
-            audit_denied(r, "access.denied");
+        if (access_hooks.cap_audited(found->cap)) {
+            access_hooks.audit_refusal(r, "access.denied");
         }
         return false;
     }
@@ -288,7 +272,7 @@ router_dispatch(struct req *r)
         !csrf_ok(r)) {
         req_error(r, 403, T_ERR_CSRF);
         router_render_error(r);
-        audit_denied(r, "csrf.rejected");
+        access_hooks.audit_refusal(r, "csrf.rejected");
         return;
     }
     rc = found->handler(r);

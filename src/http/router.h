@@ -7,7 +7,6 @@
 #ifndef HTTP_ROUTER_H
 #define HTTP_ROUTER_H
 
-#include "auth/auth.h"
 #include "http.h"
 
 typedef int (*handler_fn)(struct req *r);
@@ -16,7 +15,7 @@ struct route {
     const char *method;
     const char *pattern;
     handler_fn handler;
-    enum cap cap;     /* CAP_NONE (no rule) is refused */
+    int cap;          /* access.h; 0 (no rule) is refused */
     const char *name; /* handler name, for logs and the route check */
     bool upload;      /* takes a file: the upload body limit applies */
 };

@@ -7,7 +7,7 @@
 #include "router.h"
 
 /* Every module's handlers and routes, through src/modules.def. */
-#include "modules_pages.h"
+#include "modules_handlers.h"
 
 #define ROUTE(m, p, h, c) {m, p, h, c, #h, false},
 /* A route whose body is a file: only it gets the upload body limit, and

@@ -14,4 +14,10 @@
     "Żądanie zawiera znaki, które nie są poprawnym tekstem UTF-8."
 #define T_ERR_FORM_TOO_MANY "Formularz ma zbyt wiele pól."
 
+/* A query parameter missing or out of range (req_int_or_reply). */
+#define T_ERR_PARAM_MISSING "Brak parametru „%s”."
+#define T_ERR_PARAM_RANGE                                                      \
+    "Parametr „%s” musi być liczbą od %ld "                              \
+    "do %ld."
+
 #endif

@@ -10,12 +10,14 @@
 
 #include "core/err.h"
 #include "core/str.h"
+#include "core/strings_pl.h"
 #include "core/warsaw.h"
 #include "db/db.h"
 #include "html/form.h"
 #include "html/html.h"
 #include "html/layout.h"
 #include "monitoring.h"
+#include "modules_handlers.h"
 #include "pages.h"
 #include "monitoring/strings_pl.h"
 
@@ -136,7 +138,7 @@ report_page(struct req *r, const struct mon_award *w, const char *ini,
         &r->out,
         "<h1>%s</h1>\n<dl class=\"facts\"><dt>%s</dt><dd>%s (%d)"
         "</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>"
-        "<dt>%s</dt><dd>%s zł</dd><dt>%s</dt><dd>%s</dd></dl>\n",
+        "<dt>%s</dt><dd>%s " T_CURRENCY "</dd><dt>%s</dt><dd>%s</dd></dl>\n",
         T_GRANT_REPORT_TITLE, T_GRANT_COMPETITION, w->call, w->year,
         T_GRANT_F_ORGANISATION, w->organisation, T_GRANT_F_PROJECT, w->project,
         T_GRANT_F_AMOUNT, str_money(&r->arena, w->amount), T_GRANT_REPORTED,

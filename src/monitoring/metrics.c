@@ -21,9 +21,7 @@
 static const char *const event_kinds[] = {
     "training", "conference", "workshop",  "seminar",  "supervision",
     "meeting",  "campaign",   "broadcast", "festival", NULL};
-static const char *const event_kind_labels[] = {
-    "szkolenie", "konferencja", "warsztaty", "seminarium", "superwizja",
-    "spotkanie", "kampania",    "audycja",   "festyn",     NULL};
+static const char *const event_kind_labels[] = {T_MON_EVENT_KIND_LABELS, NULL};
 static const char *const groups[] = {"team",      "gkrpa",  "teachers",
                                      "probation", "police", "social",
                                      "other",     NULL};
@@ -34,19 +32,14 @@ static const char *const group_labels[] = {
     T_MON_GROUP_OTHER,    NULL};
 static const char *const grant_measures[] = {
     "calls", "offers", "awards", "initiatives", "beneficiaries", NULL};
-static const char *const grant_labels[] = {
-    "konkursy",   "złożone oferty",          "przyznane dotacje",
-    "inicjatywy", "beneficjenci ostateczni", NULL};
+static const char *const grant_labels[] = {T_MON_GRANT_LABELS, NULL};
 static const char *const adoption_measures[] = {
     "trained_adoptive", "trained_foster", "families", "children", NULL};
-static const char *const adoption_labels[] = {
-    "przeszkoleni kandydaci na rodziców adopcyjnych",
-    "przeszkoleni kandydaci do pieczy zastępczej",
-    "utworzone rodziny adopcyjne", "dzieci przysposobione", NULL};
+static const char *const adoption_labels[] = {T_MON_ADOPTION_LABELS, NULL};
 static const char *const publication_measures[] = {
     "items", "editions", "copies", "broadcasts", NULL};
-static const char *const publication_labels[] = {"pozycje", "edycje",
-                                                 "egzemplarze", "emisje", NULL};
+static const char *const publication_labels[] = {T_MON_PUBLICATION_LABELS,
+                                                 NULL};
 
 const struct mon_metric mon_metrics[] = {
     {"events", T_MON_METRIC_EVENTS, false, event_kinds, event_kind_labels,

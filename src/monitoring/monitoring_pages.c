@@ -12,12 +12,14 @@
 #include "core/err.h"
 #include "core/json.h"
 #include "core/str.h"
+#include "core/strings_pl.h"
 #include "core/warsaw.h"
 #include "db/db.h"
 #include "html/form.h"
 #include "html/html.h"
 #include "html/layout.h"
 #include "monitoring.h"
+#include "modules_handlers.h"
 #include "pages.h"
 #include "report_html.h"
 #include "monitoring/strings_pl.h"
@@ -101,7 +103,7 @@ period_label(struct arena *a, const char *period)
     if (strlen(period) == 7) {
         return arena_printf(a, "%c kw. %.4s", period[6], period);
     }
-    return arena_printf(a, "rok %s", period);
+    return arena_printf(a, T_MON_PERIOD_YEAR, period);
 }
 
 /* What the item of an entry is, in words. */
@@ -158,7 +160,7 @@ item_plan_text(struct arena *a, const struct plan *p, const struct mon_entry *e)
                 sum += l->amounts[k].amount.v;
             }
         }
-        return arena_printf(a, "%s zł", str_money(a, sum));
+        return arena_printf(a, "%s " T_CURRENCY, str_money(a, sum));
     }
     return "–";
 }
@@ -166,8 +168,9 @@ item_plan_text(struct arena *a, const struct plan *p, const struct mon_entry *e)
 static const char *
 value_text(struct arena *a, const char *kind, int64_t v)
 {
-    return strcmp(kind, "line") == 0 ? arena_printf(a, "%s zł", str_money(a, v))
-                                     : str_thousands(a, v);
+    return strcmp(kind, "line") == 0
+               ? arena_printf(a, "%s " T_CURRENCY, str_money(a, v))
+               : str_thousands(a, v);
 }
 
 static const char *
@@ -540,7 +543,7 @@ my_item(struct req *r, const struct plan *p, const struct mon_entry *es, int ne,
             : strcmp(e->status, "returned") == 0 ? T_MY_TASKS_RETURNED
                                                  : T_MON_ST_APPROVED);
         if (strcmp(e->status, "returned") == 0 && e->comment != NULL) {
-            html_printf(&r->out, " („%s”)", e->comment);
+            html_printf(&r->out, " (" T_QUOTED ")", e->comment);
         }
         c->pending += strcmp(e->status, "entered") == 0;
         c->returned += strcmp(e->status, "returned") == 0;
@@ -964,7 +967,8 @@ progress_form(struct req *r, const struct mon_progress *m)
                     p->indicators[i].name);
     }
     if (p->kind == PLAN_PROJECT) {
-        html_printf(&r->out, "<option value=\"line:%d\">%s (zł)</option>\n",
+        html_printf(&r->out,
+                    "<option value=\"line:%d\">%s (" T_CURRENCY ")</option>\n",
                     MON_PROJECT_SPENDING, T_MON_PROJECT_SPENDING);
     }
     html_lit(&r->out, "</select></p>\n");
@@ -1063,25 +1067,26 @@ progress_page(struct req *r, int64_t id)
     }
     if (p->kind == PLAN_PROJECT) {
         html_printf(&r->out, WIDE_OPEN, T_MON_PROJECT_BUDGET);
-        html_printf(&r->out,
-                    "<h2>%s</h2>\n<table>\n<caption>%s</caption>\n<tbody>"
-                    "<tr><th scope=\"row\">%s</th><td class=\"num\">%s zł"
-                    "</td></tr><tr><th scope=\"row\">%s</th><td class="
-                    "\"num\">%s zł</td></tr><tr><th scope=\"row\">%s</th>",
-                    T_MON_PROJECT_BUDGET, T_MON_PROJECT_BUDGET,
-                    T_MON_PROJECT_VALUE, str_money(&r->arena, m.budget),
-                    T_MON_EU_FUNDING, str_money(&r->arena, m.budget_eu),
-                    T_MON_PROJECT_SPENT);
-        figure_cell(
-            r, arena_printf(&r->arena, "%s zł", str_money(&r->arena, m.spent)),
-            m.npending_spent,
-            arena_printf(&r->arena, "%s zł",
-                         str_money(&r->arena, m.spent_pending)));
+        html_printf(
+            &r->out,
+            "<h2>%s</h2>\n<table>\n<caption>%s</caption>\n<tbody>"
+            "<tr><th scope=\"row\">%s</th><td class=\"num\">%s " T_CURRENCY
+            "</td></tr><tr><th scope=\"row\">%s</th><td class="
+            "\"num\">%s " T_CURRENCY "</td></tr><tr><th scope=\"row\">%s</th>",
+            T_MON_PROJECT_BUDGET, T_MON_PROJECT_BUDGET, T_MON_PROJECT_VALUE,
+            str_money(&r->arena, m.budget), T_MON_EU_FUNDING,
+            str_money(&r->arena, m.budget_eu), T_MON_PROJECT_SPENT);
+        figure_cell(r,
+                    arena_printf(&r->arena, "%s " T_CURRENCY,
+                                 str_money(&r->arena, m.spent)),
+                    m.npending_spent,
+                    arena_printf(&r->arena, "%s " T_CURRENCY,
+                                 str_money(&r->arena, m.spent_pending)));
         html_printf(
             &r->out,
             "</tr><tr><th scope=\"row\">%s</th><td class=\"num\">"
             "%s</td></tr><tr><th scope=\"row\">%s</th><td class="
-            "\"num\">%s zł</td></tr>\n",
+            "\"num\">%s " T_CURRENCY "</td></tr>\n",
             T_MON_PROJECT_SPENT_PCT,
             mon_pct_text(&r->arena,
                          m.budget > 0
@@ -1091,7 +1096,7 @@ progress_page(struct req *r, int64_t id)
         for (y = 0; y < m.nyears; y++) {
             html_printf(&r->out,
                         "<tr><th scope=\"row\">%s %d</th><td class=\"num\">"
-                        "%s zł</td></tr>\n",
+                        "%s " T_CURRENCY "</td></tr>\n",
                         T_MON_PROJECT_SPENT, m.from + y,
                         str_money(&r->arena, m.spent_by_year[y]));
         }
@@ -1429,7 +1434,7 @@ page_mon_realisation(struct req *r)
                 }
                 html_printf(&r->out,
                             "<tr><th scope=\"row\">%s — %s</th>"
-                            "<td class=\"num\">%s zł</td><td>",
+                            "<td class=\"num\">%s " T_CURRENCY "</td><td>",
                             T_MON_SPENT, p->sources[am->source].name,
                             str_money(&r->arena, am->amount.v));
                 item_entries(r, es, ne, "line", l, p->sources[am->source].code);

@@ -16,6 +16,7 @@
 #include "core/json.h"
 #include "db/db.h"
 #include "monitoring.h"
+#include "modules_handlers.h"
 #include "pages.h"
 #include "monitoring/strings_pl.h"
 

@@ -15,6 +15,7 @@
 #include "html/html.h"
 #include "html/layout.h"
 #include "monitoring.h"
+#include "modules_handlers.h"
 #include "pages.h"
 #include "monitoring/strings_pl.h"
 

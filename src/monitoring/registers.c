@@ -25,15 +25,11 @@
 static const char *const event_kinds[] = {
     "training", "conference", "workshop",  "seminar",  "supervision",
     "meeting",  "campaign",   "broadcast", "festival", NULL};
-static const char *const event_kind_labels[] = {
-    "szkolenie", "konferencja", "warsztaty", "seminarium", "superwizja",
-    "spotkanie", "kampania",    "audycja",   "festyn",     NULL};
+static const char *const event_kind_labels[] = {T_MON_EVENT_KIND_LABELS, NULL};
 static const char *const pub_kinds[] = {"publication", "guide",    "leaflet",
                                         "poster",      "campaign", "spot",
                                         "broadcast",   "article",  NULL};
-static const char *const pub_kind_labels[] = {
-    "publikacja", "poradnik", "ulotka",  "plakat", "kampania",
-    "spot",       "audycja",  "artykuł", NULL};
+static const char *const pub_kind_labels[] = {T_REG_PUB_KIND_LABELS, NULL};
 
 static const struct mon_field event_fields[] = {
     {"kind", T_REG_F_KIND, MF_ENUM, event_kinds, event_kind_labels, true},

@@ -11,6 +11,7 @@
 
 #include "core/arena.h"
 #include "core/str.h"
+#include "core/strings_pl.h"
 #include "core/warsaw.h"
 #include "html/html.h"
 #include "monitoring.h"
@@ -291,8 +292,9 @@ budget_tables(struct buf *out, struct arena *a, const struct mon_report *m)
                                             m->planned_total)
                                     : -1));
     if (m->npending_lines > 0) {
-        html_printf(out, "<p class=\"pending\">%s %s: %s zł</p>\n", T_MON_SPENT,
-                    T_MON_IF_APPROVED, str_money(a, m->pending_total));
+        html_printf(out, "<p class=\"pending\">%s %s: %s " T_CURRENCY "</p>\n",
+                    T_MON_SPENT, T_MON_IF_APPROVED,
+                    str_money(a, m->pending_total));
     }
     html_printf(
         out,

@@ -88,7 +88,7 @@ write_book(struct arena *a, const struct mon_report *m, const char *path)
     format_set_bold(f[F_TITLE]);
     format_set_font_size(f[F_TITLE], 12);
 
-    ws = workbook_add_worksheet(wb, "Wskaźniki");
+    ws = workbook_add_worksheet(wb, T_MON_SHEET_INDICATORS);
     if (ws == NULL) {
         goto fail;
     }
@@ -205,7 +205,7 @@ write_book(struct arena *a, const struct mon_report *m, const char *path)
         }
     }
 
-    wb2 = workbook_add_worksheet(wb, "Budżet");
+    wb2 = workbook_add_worksheet(wb, T_MON_SHEET_BUDGET);
     if (wb2 == NULL) {
         goto fail;
     }

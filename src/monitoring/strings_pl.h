@@ -436,3 +436,27 @@
 #define T_GRANT_MINE_LINK "Moje dotacje — sprawozdania organizacji"
 /* JSON API of the registers (register_api.c) */
 #define T_REG_JSON "JSON"
+
+/* Labels of the registers' kinds and measures, in the order of their keys
+** (initializers). */
+#define T_MON_EVENT_KIND_LABELS                                                \
+    "szkolenie", "konferencja", "warsztaty", "seminarium", "superwizja",       \
+        "spotkanie", "kampania", "audycja", "festyn"
+#define T_MON_GRANT_LABELS                                                     \
+    "konkursy", "złożone oferty", "przyznane dotacje", "inicjatywy",           \
+        "beneficjenci ostateczni"
+#define T_MON_ADOPTION_LABELS                                                  \
+    "przeszkoleni kandydaci na rodziców adopcyjnych",                          \
+        "przeszkoleni kandydaci do pieczy zastępczej",                         \
+        "utworzone rodziny adopcyjne", "dzieci przysposobione"
+#define T_MON_PUBLICATION_LABELS "pozycje", "edycje", "egzemplarze", "emisje"
+#define T_REG_PUB_KIND_LABELS                                                  \
+    "publikacja", "poradnik", "ulotka", "plakat", "kampania", "spot",          \
+        "audycja", "artykuł"
+
+/* A reporting period of a whole year. */
+#define T_MON_PERIOD_YEAR "rok %s"
+
+/* Sheet names of the annual report workbook. */
+#define T_MON_SHEET_INDICATORS "Wskaźniki"
+#define T_MON_SHEET_BUDGET "Budżet"

@@ -6,7 +6,7 @@
 ** Who may read /metrics is decided here, not by a capability alone, so
 ** that a local scraper needs no account.
 */
-#include "pages.h"
+#include "modules_handlers.h"
 
 #include <sodium.h>
 #include <stdio.h>

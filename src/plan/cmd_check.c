@@ -11,6 +11,7 @@
 #include "core/buf.h"
 #include "core/json.h"
 #include "core/str.h"
+#include "core/strings_pl.h"
 #include "plan/plan.h"
 
 const char cmd_check_help[] =
@@ -67,10 +68,10 @@ print_summary(struct arena *a, const struct plan *p)
            "indicators %d\n",
            p->ngoals, p->nactions, p->ntasks, p->nlines, p->nindicators);
     if (p->nlines > 0) {
-        printf("total: %s zł\n", str_money(a, t.total));
+        printf("total: %s " T_CURRENCY "\n", str_money(a, t.total));
         for (int s = 0; s < p->nsources; s++) {
             if (t.by_source[s] != 0) {
-                printf("  %s (%s): %s zł\n", p->sources[s].code,
+                printf("  %s (%s): %s " T_CURRENCY "\n", p->sources[s].code,
                        p->sources[s].name, str_money(a, t.by_source[s]));
             }
         }
@@ -78,8 +79,8 @@ print_summary(struct arena *a, const struct plan *p)
     for (int i = 0; i < p->ndeclared; i++) {
         const struct plan_total *d = &p->declared[i];
 
-        printf("declared, row %d: %s%s%s: %s zł\n", d->row, d->label,
-               d->source >= 0 ? " / " : "",
+        printf("declared, row %d: %s%s%s: %s " T_CURRENCY "\n", d->row,
+               d->label, d->source >= 0 ? " / " : "",
                d->source >= 0 ? p->sources[d->source].code : "",
                str_money(a, d->grosze));
     }

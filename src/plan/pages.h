@@ -16,32 +16,4 @@ int plan_visible_or_reply(struct req *r, int64_t id, int64_t *version);
 /* Whether the account may edit plans of region. */
 bool plan_may_edit(struct req *r, const char *region);
 
-int page_plan_list(struct req *r);
-int page_plan(struct req *r);
-int api_plan_list(struct req *r);
-int api_plan(struct req *r);
-int page_plan_upload_form(struct req *r);
-int page_plan_upload(struct req *r);
-int page_plan_upload_confirm(struct req *r);
-int page_plan_publish(struct req *r);
-int api_plan_upload(struct req *r);
-int page_plan_task(struct req *r);
-int page_plan_export(struct req *r);
-int page_plan_new(struct req *r);
-int page_plan_create(struct req *r);
-int page_plan_edit(struct req *r);
-int page_plan_edit_save(struct req *r);
-int page_plan_task_new(struct req *r);
-int page_plan_task_add(struct req *r);
-int page_plan_task_save(struct req *r);
-/* plan_items.c: the plan's structure, item forms, removal, archive. */
-int page_plan_structure(struct req *r);
-int page_plan_item_new(struct req *r);
-int page_plan_item_add(struct req *r);
-int page_plan_item(struct req *r);
-int page_plan_item_save(struct req *r);
-int page_plan_item_remove(struct req *r);
-int page_plan_delete(struct req *r);
-int page_plan_archive(struct req *r);
-
 #endif

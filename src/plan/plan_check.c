@@ -13,6 +13,8 @@
 
 #include "core/arena.h"
 #include "core/str.h"
+#include "core/strings_pl.h"
+#include "plan/strings_pl.h"
 
 struct numbered {
     long num;
@@ -22,7 +24,7 @@ struct numbered {
 static const char *
 zl(struct arena *a, int64_t grosze)
 {
-    return arena_printf(a, "%s zł", str_money(a, grosze));
+    return arena_printf(a, "%s " T_CURRENCY, str_money(a, grosze));
 }
 
 int64_t
@@ -135,9 +137,7 @@ check_lines(struct arena *a, struct plan *p)
         }
         if (any && sum != l->total.v) {
             CHECK(a, p, PLAN_WARNING, l->row, p->col.total,
-                  "line_total_mismatch",
-                  "Wartość ogólna %s nie równa się sumie źródeł "
-                  "finansowania %s.",
+                  "line_total_mismatch", T_PLAN_CHECK_LINE_TOTAL,
                   zl(a, l->total.v), zl(a, sum));
         }
     }
@@ -212,9 +212,8 @@ check_declared(struct arena *a, struct plan *p, const struct plan_totals *t)
         }
         if (all != NULL && eu != NULL && eu->grosze > all->grosze) {
             CHECK(a, p, PLAN_WARNING, eu->row, eu->label,
-                  "declared_part_above_total",
-                  "Kwota „%s” %s przekracza całkowitą wartość %s.", eu->label,
-                  zl(a, eu->grosze), zl(a, all->grosze));
+                  "declared_part_above_total", T_PLAN_CHECK_PART_ABOVE_TOTAL,
+                  eu->label, zl(a, eu->grosze), zl(a, all->grosze));
         }
         return;
     }
@@ -227,26 +226,20 @@ check_declared(struct arena *a, struct plan *p, const struct plan_totals *t)
         if (d->source < 0) {
             if (d->grosze != t->total) {
                 CHECK(a, p, PLAN_WARNING, d->row, p->col.total,
-                      "declared_total_mismatch",
-                      "Zadeklarowana kwota „%s” %s różni się od sumy "
-                      "wierszy planu %s.",
+                      "declared_total_mismatch", T_PLAN_CHECK_DECLARED_TOTAL,
                       d->label, zl(a, d->grosze), zl(a, t->total));
             }
             /* figures by source in the same total row add up to it */
             if (has_parts && parts != d->grosze) {
                 CHECK(a, p, PLAN_WARNING, d->row, p->col.total,
-                      "declared_parts_mismatch",
-                      "W wierszu sumy kwota ogółem %s nie równa się "
-                      "sumie źródeł %s.",
+                      "declared_parts_mismatch", T_PLAN_CHECK_DECLARED_PARTS,
                       zl(a, d->grosze), zl(a, parts));
             }
         } else if (d->grosze != t->by_source[d->source]) {
             CHECK(a, p, PLAN_WARNING, d->row,
                   p->col.source[d->source] != NULL ? p->col.source[d->source]
                                                    : d->label,
-                  "declared_source_mismatch",
-                  "Zadeklarowana kwota „%s” %s różni się od sumy wierszy "
-                  "finansowanych ze źródła „%s” %s.",
+                  "declared_source_mismatch", T_PLAN_CHECK_DECLARED_SOURCE,
                   d->label, zl(a, d->grosze), source_name(p, d->source),
                   zl(a, t->by_source[d->source]));
         }
@@ -323,8 +316,8 @@ check_notes(struct arena *a, struct plan *p)
         if (has_items && n->amount.kind == PLAN_NUM_VALUE &&
             items != n->amount.v) {
             CHECK(a, p, PLAN_WARNING, n->row, NULL, "note_breakdown_mismatch",
-                  "Uwaga %s: kwota %s, a jej pozycje dają razem %s.", n->label,
-                  zl(a, n->amount.v), zl(a, items));
+                  T_PLAN_CHECK_NOTE_BREAKDOWN, n->label, zl(a, n->amount.v),
+                  zl(a, items));
         }
         if (n->nrows == 0 || n->amount.kind != PLAN_NUM_VALUE) {
             continue;
@@ -355,9 +348,8 @@ check_notes(struct arena *a, struct plan *p)
         }
         if (sum != n->amount.v) {
             CHECK(a, p, PLAN_WARNING, n->row, NULL, "note_amount_mismatch",
-                  "Uwaga %s: kwota %s, a wskazane w niej wiersze dają "
-                  "razem %s.",
-                  n->label, zl(a, n->amount.v), zl(a, sum));
+                  T_PLAN_CHECK_NOTE_AMOUNT, n->label, zl(a, n->amount.v),
+                  zl(a, sum));
         }
     }
     if (!any) {
@@ -372,9 +364,7 @@ check_notes(struct arena *a, struct plan *p)
 
             if (ln->namounts == 0 && plan_line_value(ln) != 0) {
                 CHECK(a, p, PLAN_WARNING, ln->row, p->col.total,
-                      "row_without_source",
-                      "Wiersz %s (%s) nie jest wymieniony w żadnej uwadze "
-                      "o źródle finansowania.",
+                      "row_without_source", T_PLAN_CHECK_ROW_WITHOUT_SOURCE,
                       tk->number, zl(a, plan_line_value(ln)));
             }
         }
@@ -431,10 +421,8 @@ check_breakdown(struct arena *a, struct plan *p, int parent, bool multi,
     }
     CHECK(a, p, PLAN_WARNING, in->row,
           multi ? p->col.target_multi : p->col.target_year,
-          "breakdown_mismatch",
-          "Wiersze „w tym” wskaźnika „%s” dają razem %s, a wartość "
-          "ogółem to %s.",
-          in->name, str_thousands(a, cs->sum[parent]), str_thousands(a, pv->v));
+          "breakdown_mismatch", T_PLAN_CHECK_BREAKDOWN, in->name,
+          str_thousands(a, cs->sum[parent]), str_thousands(a, pv->v));
 }
 
 static void
@@ -455,9 +443,7 @@ check_indicators(struct arena *a, struct plan *p)
             in->target_multi.kind == PLAN_NUM_VALUE &&
             in->target_year.v > in->target_multi.v) {
             CHECK(a, p, PLAN_WARNING, in->row, p->col.target_year,
-                  "target_above_multi",
-                  "Wartość roczna %s wskaźnika „%s” przekracza wartość "
-                  "wieloletnią %s.",
+                  "target_above_multi", T_PLAN_CHECK_TARGET_ABOVE_MULTI,
                   str_thousands(a, in->target_year.v), in->name,
                   str_thousands(a, in->target_multi.v));
         }
@@ -479,8 +465,8 @@ check_terms(struct arena *a, struct plan *p)
         if ((t->from_year != 0 && t->from_year != p->year) ||
             (t->to_year != 0 && t->to_year != p->year)) {
             CHECK(a, p, PLAN_WARNING, p->lines[i].row, p->col.term,
-                  "term_outside_year",
-                  "Termin „%s” wykracza poza rok planu %d.", t->text, p->year);
+                  "term_outside_year", T_PLAN_CHECK_TERM_OUTSIDE_YEAR, t->text,
+                  p->year);
         }
     }
 }
@@ -513,9 +499,8 @@ check_task_numbers(struct arena *a, struct plan *p)
         if (num > prev + 1) {
             CHECK(a, p, PLAN_WARNING, p->tasks[i].row, p->col.number,
                   "number_skipped",
-                  num == prev + 2 ? "Pominięto numer %ld (po %ld jest %ld)."
-                                  : "Pominięto numery od %ld (po %ld jest "
-                                    "%ld).",
+                  num == prev + 2 ? T_PLAN_CHECK_NUMBER_SKIPPED
+                                  : T_PLAN_CHECK_NUMBERS_SKIPPED,
                   prev + 1, prev, num);
         }
         if (num > prev) {
@@ -529,8 +514,7 @@ check_task_numbers(struct arena *a, struct plan *p)
     for (int i = 1; i < n; i++) {
         if (v[i].num == v[i - 1].num) {
             CHECK(a, p, PLAN_WARNING, p->tasks[v[i].index].row, p->col.number,
-                  "number_duplicate",
-                  "Numer %ld powtarza się (był już w wierszu %d).", v[i].num,
+                  "number_duplicate", T_PLAN_CHECK_NUMBER_TWICE, v[i].num,
                   p->tasks[v[i - 1].index].row);
         }
     }
@@ -573,8 +557,8 @@ check_action_codes(struct arena *a, struct plan *p)
         }
         if (last > prev_last + 1) {
             CHECK(a, p, PLAN_WARNING, p->actions[i].row, p->col.number,
-                  "number_skipped", "Pominięto numer działania %.*s.%ld.",
-                  (int)plen, c, prev_last + 1);
+                  "number_skipped", T_PLAN_CHECK_ACTION_SKIPPED, (int)plen, c,
+                  prev_last + 1);
         }
         if (last > prev_last) {
             prev_last = last;
@@ -592,8 +576,8 @@ check_action_codes(struct arena *a, struct plan *p)
         if (strcmp(codes[i].code, codes[i - 1].code) == 0) {
             /* equal codes sort by index: this one is the later of the two */
             CHECK(a, p, PLAN_WARNING, p->actions[codes[i].index].row,
-                  p->col.number, "number_duplicate",
-                  "Numer działania %s powtarza się.", codes[i].code);
+                  p->col.number, "number_duplicate", T_PLAN_CHECK_ACTION_TWICE,
+                  codes[i].code);
         }
     }
 }
@@ -609,18 +593,19 @@ check_goal_codes(struct arena *a, struct plan *p)
         if (plain_number(c, &x) && plain_number(b, &y)) {
             if (x == y) {
                 CHECK(a, p, PLAN_WARNING, p->goals[i].row, NULL,
-                      "number_duplicate", "Numer celu %ld powtarza się.", x);
+                      "number_duplicate", T_PLAN_CHECK_GOAL_NUMBER_TWICE, x);
             } else if (x > y + 1) {
                 CHECK(a, p, PLAN_WARNING, p->goals[i].row, NULL,
-                      "number_skipped", "Pominięto numer celu %ld.", y + 1);
+                      "number_skipped", T_PLAN_CHECK_GOAL_NUMBER_SKIPPED,
+                      y + 1);
             }
         } else if (strlen(c) == 1 && strlen(b) == 1) {
             if (c[0] == b[0]) {
                 CHECK(a, p, PLAN_WARNING, p->goals[i].row, NULL,
-                      "number_duplicate", "Cel %s powtarza się.", c);
+                      "number_duplicate", T_PLAN_CHECK_GOAL_TWICE, c);
             } else if (c[0] > b[0] + 1) {
                 CHECK(a, p, PLAN_WARNING, p->goals[i].row, NULL,
-                      "number_skipped", "Pominięto cel %c.", b[0] + 1);
+                      "number_skipped", T_PLAN_CHECK_GOAL_SKIPPED, b[0] + 1);
             }
         }
     }

@@ -12,10 +12,12 @@
 #include "auth/auth.h"
 #include "core/err.h"
 #include "core/str.h"
+#include "core/strings_pl.h"
 #include "html/form.h"
 #include "html/html.h"
 #include "html/layout.h"
 #include "plan.h"
+#include "modules_handlers.h"
 #include "pages.h"
 #include "plan_store.h"
 #include "plan/strings_pl.h"
@@ -92,7 +94,7 @@ num_input(struct arena *a, const struct plan_num *n, bool money)
     case PLAN_NUM_NOT_PLANNED:
         return "x";
     case PLAN_NUM_ONGOING:
-        return "na bieżąco";
+        return T_PLAN_ONGOING;
     default:
         return n->text ? n->text : "";
     }
@@ -309,7 +311,7 @@ render_form(struct edit *e)
               num_input(a, &ln->total, true), "hint-money");
         for (s = 0; s < p->nsources; s++) {
             field(r, arena_printf(a, "l%d_%s", l, p->sources[s].code),
-                  arena_printf(a, "%s [zł]", p->sources[s].name),
+                  arena_printf(a, "%s [" T_CURRENCY "]", p->sources[s].name),
                   num_input(a, line_amount(ln, s), true), "hint-money");
         }
         html_lit(&r->out, "</fieldset>\n");
@@ -376,9 +378,8 @@ read_money(struct edit *e, const char *name, const char *label,
     }
     n->text = v;
     if (plan_num_money(v, n) != 0) {
-        error_add(e, arena_printf(&e->r->arena,
-                                  "%s: „%s” nie jest kwotą (np. 12 000,00).",
-                                  label, v));
+        error_add(e,
+                  arena_printf(&e->r->arena, T_PLAN_F_LABEL_MONEY, label, v));
     }
 }
 
@@ -400,9 +401,8 @@ read_count(struct edit *e, const char *name, const char *label,
     }
     n->text = v;
     if (plan_num_count(v, n, &unit) != 0) {
-        error_add(e, arena_printf(&e->r->arena,
-                                  "%s: „%s” nie jest liczbą całkowitą.", label,
-                                  v));
+        error_add(e,
+                  arena_printf(&e->r->arena, T_PLAN_F_LABEL_COUNT, label, v));
     }
 }
 
@@ -426,7 +426,7 @@ apply(struct edit *e)
     task->number = read_text(e, "number", task->number);
     task->description = read_text(e, "description", task->description);
     if (task->number == NULL || *task->number == '\0') {
-        error_add(e, T_PLAN_TASK_NUMBER ": pole jest wymagane.");
+        error_add(e, T_PLAN_TASK_NUMBER T_PLAN_F_FIELD_REQUIRED);
     }
     for (l = task->first_line; l >= 0 && l < task->first_line + task->nlines;
          l++) {
@@ -438,10 +438,9 @@ apply(struct edit *e)
             read_text(e, arena_printf(a, "l%d_impl", l), ln->implementers);
         if (term != NULL && *term != '\0') {
             if (plan_term_parse(a, term, &ln->term) != 0) {
-                error_add(e, arena_printf(a, "%s: „%s” — nie rozumiem „%s”.",
-                                          T_PLAN_TERM, term,
-                                          ln->term.bad_word ? ln->term.bad_word
-                                                            : term));
+                error_add(e, arena_printf(
+                                 a, T_PLAN_F_LABEL_TERM, T_PLAN_TERM, term,
+                                 ln->term.bad_word ? ln->term.bad_word : term));
             }
         } else {
             memset(&ln->term, 0, sizeof(ln->term));
@@ -492,7 +491,7 @@ apply(struct edit *e)
         read_count(e, arena_printf(a, "i%d_multi", i), T_PLAN_TARGET_MULTI,
                    &in->target_multi);
         if (in->name == NULL || *in->name == '\0') {
-            error_add(e, T_PLAN_IND_NAME ": pole jest wymagane.");
+            error_add(e, T_PLAN_IND_NAME T_PLAN_F_FIELD_REQUIRED);
         }
     }
 }
@@ -753,8 +752,7 @@ year_field(struct req *r, const char *name, const char *label,
     long y = v ? strtol(v, &end, 10) : 0;
 
     if (v == NULL || *v == '\0' || *end != '\0' || y < 1990 || y > 2100) {
-        errors[(*n)++] =
-            arena_printf(&r->arena, "%s: podaj rok, np. 2025.", label);
+        errors[(*n)++] = arena_printf(&r->arena, T_PLAN_F_LABEL_YEAR, label);
         return 0;
     }
     return (int)y;
@@ -780,10 +778,8 @@ add_goal_lines(struct req *r, const char *goals, struct plan *p,
             struct plan_goal *g;
 
             if (text[code_len] == '\0') {
-                errors[(*n)++] = arena_printf(a,
-                                              "%s: „%s” — podaj kod i "
-                                              "nazwę celu.",
-                                              T_PLAN_GOALS, text);
+                errors[(*n)++] =
+                    arena_printf(a, T_PLAN_F_GOAL_LINE, T_PLAN_GOALS, text);
             } else {
                 p->goals = plan_grow(a, p->goals, p->ngoals, sizeof(*p->goals));
                 g = &p->goals[p->ngoals++];
@@ -829,10 +825,10 @@ page_plan_create(struct req *r)
     p->title = title ? str_trim(a, title) : "";
     p->programme_title = programme ? str_trim(a, programme) : "";
     if (*p->title == '\0') {
-        errors[n++] = T_PLAN_NEW_TITLE ": pole jest wymagane.";
+        errors[n++] = T_PLAN_NEW_TITLE T_PLAN_F_FIELD_REQUIRED;
     }
     if (*p->programme_title == '\0') {
-        errors[n++] = T_PLAN_PROGRAMME ": pole jest wymagane.";
+        errors[n++] = T_PLAN_PROGRAMME T_PLAN_F_FIELD_REQUIRED;
     }
     p->year = year_field(r, "year", T_PLAN_NEW_YEAR, errors, &n);
     p->programme_from = year_field(r, "from", T_PLAN_NEW_FROM, errors, &n);
@@ -843,7 +839,7 @@ page_plan_create(struct req *r)
     }
     add_goal_lines(r, goals, p, errors, &n);
     if (p->ngoals == 0 && n < MAX_ERRORS) {
-        errors[n++] = T_PLAN_GOALS ": podaj co najmniej jeden cel.";
+        errors[n++] = T_PLAN_GOALS T_PLAN_F_ONE_GOAL;
     }
     if (n > 0) {
         r->status = 400;
@@ -992,10 +988,10 @@ page_plan_edit_save(struct req *r)
     v = req_form(r, "programme");
     p->programme_title = v ? str_trim(a, v) : "";
     if (*p->title == '\0') {
-        errors[n++] = T_PLAN_NEW_TITLE ": pole jest wymagane.";
+        errors[n++] = T_PLAN_NEW_TITLE T_PLAN_F_FIELD_REQUIRED;
     }
     if (*p->programme_title == '\0') {
-        errors[n++] = T_PLAN_PROGRAMME ": pole jest wymagane.";
+        errors[n++] = T_PLAN_PROGRAMME T_PLAN_F_FIELD_REQUIRED;
     }
     p->year = year_field(r, "year", T_PLAN_NEW_YEAR, errors, &n);
     p->programme_from = year_field(r, "from", T_PLAN_NEW_FROM, errors, &n);
@@ -1015,8 +1011,8 @@ page_plan_edit_save(struct req *r)
             p->goals[g].title = str_trim(a, title);
         }
         if (*p->goals[g].code == '\0' || *p->goals[g].title == '\0') {
-            errors[n++] = arena_printf(a, "%s %d: podaj kod i nazwę.",
-                                       T_PLAN_GOAL, g + 1);
+            errors[n++] =
+                arena_printf(a, T_PLAN_F_GOAL_CODE_NAME, T_PLAN_GOAL, g + 1);
         }
     }
     add_goal_lines(r, req_form(r, "goals"), p, errors, &n);

@@ -30,6 +30,7 @@
 #include "core/log.h"
 #include "core/str.h"
 #include "core/xlsx_cell.h"
+#include "plan/strings_pl.h"
 
 enum gkind {
     G_EMPTY,
@@ -154,7 +155,7 @@ put_num(struct grid *g, int r, int c, const struct plan_num *n, bool money,
         put_text(g, r, c, "x", st);
         break;
     case PLAN_NUM_ONGOING:
-        put_text(g, r, c, "na bieżąco", st);
+        put_text(g, r, c, T_PLAN_ONGOING, st);
         break;
     case PLAN_NUM_VALUE:
         if (!money && unit != NULL && strcmp(unit, "%") == 0) {
@@ -330,16 +331,16 @@ source_header(const struct plan *p, int s)
     const char *code = p->sources[s].code;
 
     if (strcmp(code, "own") == 0) {
-        return "środki własne";
+        return V_PLAN_COL_OWN;
     }
     if (strcmp(code, "subsidy") == 0) {
-        return "dotacja";
+        return V_PLAN_COL_SUBSIDY;
     }
     if (strcmp(code, "eu") == 0) {
-        return "środki UE";
+        return V_PLAN_COL_EU;
     }
     if (strcmp(code, "other") == 0) {
-        return "inne";
+        return V_PLAN_COL_OTHER;
     }
     return p->sources[s].name;
 }
@@ -369,16 +370,16 @@ header(struct grid *g, const struct plan *p, const struct layout *L)
         put_text(g, h1, c, NULL, S_HEAD);
         put_text(g, h2, c, NULL, S_HEAD);
     }
-    put_text(g, h1, L->num, "Lp.", S_HEAD);
+    put_text(g, h1, L->num, V_PLAN_COL_NUMBER, S_HEAD);
     merge(g, h1, L->num, h2, L->num);
     if (L->action >= 0) {
-        put_text(g, h1, L->action, "Działanie w Programie", S_HEAD);
+        put_text(g, h1, L->action, V_PLAN_COL_PROGRAMME_ACTION, S_HEAD);
         merge(g, h1, L->action, h2, L->action);
     }
-    put_text(g, h1, L->desc, "Działanie", S_HEAD);
+    put_text(g, h1, L->desc, V_PLAN_COL_ACTION, S_HEAD);
     merge(g, h1, L->desc, h2, L->desc);
-    put_text(g, h1, L->total, "Wartość [zł]", S_HEAD);
-    put_text(g, h2, L->total, "ogólna", S_HEAD);
+    put_text(g, h1, L->total, V_PLAN_COL_VALUE, S_HEAD);
+    put_text(g, h2, L->total, V_PLAN_COL_TOTAL, S_HEAD);
     for (int s = 0; s < PLAN_SOURCES_MAX; s++) {
         if (L->src[s] >= 0) {
             put_text(g, h2, L->src[s], source_header(p, s), S_HEAD);
@@ -386,33 +387,31 @@ header(struct grid *g, const struct plan *p, const struct layout *L)
         }
     }
     merge(g, h1, L->total, h1, last_src);
-    put_text(g, h1, L->term, "Termin realizacji", S_HEAD);
+    put_text(g, h1, L->term, V_PLAN_COL_TERM, S_HEAD);
     merge(g, h1, L->term, h2, L->term);
-    put_text(g, h1, L->impl, "Realizatorzy", S_HEAD);
+    put_text(g, h1, L->impl, V_PLAN_COL_IMPLEMENTERS, S_HEAD);
     merge(g, h1, L->impl, h2, L->impl);
-    put_text(g, h1, L->ind, "Wskaźniki", S_HEAD);
+    put_text(g, h1, L->ind, V_PLAN_COL_INDICATORS, S_HEAD);
     merge(g, h1, L->ind, h1, L->multi);
-    put_text(g, h2, L->ind, "wskaźnik", S_HEAD);
+    put_text(g, h2, L->ind, V_PLAN_COL_INDICATOR, S_HEAD);
     if (L->unit >= 0) {
-        put_text(g, h2, L->unit, "jednostka", S_HEAD);
+        put_text(g, h2, L->unit, V_PLAN_COL_UNIT, S_HEAD);
     }
     put_text(g, h2, L->year,
              p->year > 0 ? arena_printf(g->a, "Plan %d", p->year)
-                         : "Plan na rok",
+                         : V_PLAN_COL_TARGET_YEAR,
              S_HEAD);
     /* "Plan wieloletni" alone reads as a yearly target: see the header */
     multi = p->programme_from > 0 && p->programme_to > p->programme_from
                 ? arena_printf(g->a, "Plan %d–%d", p->programme_from,
                                p->programme_to)
-                : "Plan wieloletni";
+                : V_PLAN_COL_TARGET_MULTI;
     put_text(g, h2, L->multi, multi, S_HEAD);
     if (L->results >= 0) {
         put_text(g, h1, L->results,
-                 p->year > 0 ? arena_printf(g->a,
-                                            "Zamierzone rezultaty "
-                                            "%d r.",
-                                            p->year)
-                             : "Zamierzone rezultaty",
+                 p->year > 0
+                     ? arena_printf(g->a, V_PLAN_COL_RESULTS " %d r.", p->year)
+                     : V_PLAN_COL_RESULTS,
                  S_HEAD);
         merge(g, h1, L->results, h2, L->results);
     }
@@ -757,15 +756,15 @@ declared:
             continue; /* a figure alone under the notes reads as this */
         }
         if (p->kind == PLAN_YEARLY && label_source(g->a, lab) != d->source) {
-            const char *prefix = "Razem";
+            const char *prefix = T_PLAN_SUM_ALL;
 
             if (d->source >= 0) {
                 const char *code = p->sources[d->source].code;
 
-                prefix = strcmp(code, "own") == 0       ? "Środki własne"
-                         : strcmp(code, "subsidy") == 0 ? "Dotacja"
-                         : strcmp(code, "eu") == 0      ? "Środki UE"
-                                                        : "Inne";
+                prefix = strcmp(code, "own") == 0       ? T_PLAN_SUM_OWN
+                         : strcmp(code, "subsidy") == 0 ? T_PLAN_SUM_SUBSIDY
+                         : strcmp(code, "eu") == 0      ? T_PLAN_SUM_EU
+                                                        : T_PLAN_SUM_OTHER;
             }
             lab = lab[0] != '\0' ? arena_printf(g->a, "%s – %s", prefix, lab)
                                  : prefix;
@@ -813,10 +812,11 @@ build_grid(struct arena *a, const struct plan *p, struct grid *g)
         r = grid_add_row(g);
         put_text(g, r, 0,
                  p->programme_from > 0
-                     ? arena_printf(g->a, "Program „%s” na lata %d–%d",
+                     ? arena_printf(g->a, T_PLAN_PROGRAMME_YEARS,
                                     p->programme_title, p->programme_from,
                                     p->programme_to)
-                     : arena_printf(g->a, "Program „%s”", p->programme_title),
+                     : arena_printf(g->a, T_PLAN_PROGRAMME_NAMED,
+                                    p->programme_title),
                  S_PLAIN);
     }
     grid_add_row(g);
@@ -1012,7 +1012,7 @@ xlsx_notes(lxw_worksheet *ws, struct arena *a, const struct plan *p,
     TRY(worksheet_set_column(ws, 0, 0, 8, NULL));
     TRY(worksheet_set_column(ws, 1, 1, 90, NULL));
     TRY(worksheet_set_column(ws, 2, 2, 16, NULL));
-    TRY(xlsx_text(ws, r++, 0, "Uwagi do planu", f[S_TITLE]));
+    TRY(xlsx_text(ws, r++, 0, T_PLAN_XLSX_NOTES_SHEET, f[S_TITLE]));
     for (int i = 0; i < p->nnotes; i++) {
         const struct plan_note *n = &p->notes[i];
 

@@ -17,10 +17,12 @@
 #include "core/err.h"
 #include "core/json.h"
 #include "core/str.h"
+#include "core/strings_pl.h"
 #include "html/form.h"
 #include "html/html.h"
 #include "html/layout.h"
 #include "plan.h"
+#include "modules_handlers.h"
 #include "pages.h"
 #include "plan_store.h"
 #include "strings_pl.h"
@@ -844,9 +846,10 @@ render_fields(struct items *it)
         for (s = 0; s < p->nsources; s++) {
             const struct plan_num *n = amount_slot(a, l, s, false);
 
-            text_field(it, arena_printf(a, "a_%s", p->sources[s].code),
-                       arena_printf(a, "%s [zł]", p->sources[s].name),
-                       n ? num_value(a, n, true) : "");
+            text_field(
+                it, arena_printf(a, "a_%s", p->sources[s].code),
+                arena_printf(a, "%s [" T_CURRENCY "]", p->sources[s].name),
+                n ? num_value(a, n, true) : "");
         }
         html_printf(&r->out, "<p class=\"hint\">%s %s</p>\n", T_PLAN_MONEY_HINT,
                     T_PLAN_TERM_HINT);
@@ -1281,8 +1284,8 @@ render_task(struct items *it, int t)
     html_lit(&r->out, "</p>\n<ul class=\"items\">\n");
     for (l = task->first_line; l >= 0 && l < task->first_line + task->nlines;
          l++) {
-        html_printf(&r->out, "<li>%s %d: %s, %s, %s zł ", T_PLAN_ITEM_LINE,
-                    l - task->first_line + 1,
+        html_printf(&r->out, "<li>%s %d: %s, %s, %s " T_CURRENCY " ",
+                    T_PLAN_ITEM_LINE, l - task->first_line + 1,
                     p->lines[l].term.text ? p->lines[l].term.text : "—",
                     p->lines[l].implementers ? p->lines[l].implementers : "—",
                     str_money(a, plan_line_value(&p->lines[l])));
@@ -1367,7 +1370,7 @@ render_structure(struct items *it)
     }
     html_lit(&r->out, "</ul>\n");
     add_link(it, IK_GOAL, NULL);
-    html_lit(&r->out, "<h2>Działania</h2>\n<ul class=\"items\">\n");
+    html_lit(&r->out, "<h2>" T_PLAN_ACTIONS "</h2>\n<ul class=\"items\">\n");
     for (i = 0; i < p->nactions; i++) {
         html_printf(&r->out, "<li>%s %s ", p->actions[i].code,
                     p->actions[i].title);

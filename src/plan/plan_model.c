@@ -10,13 +10,14 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "strings_pl.h"
 
 /* The funding sources every plan starts with; plans may add others. */
 static const struct plan_source default_sources[] = {
-    {"own", "środki własne samorządu województwa"},
-    {"subsidy", "dotacja celowa z budżetu państwa"},
-    {"eu", "środki Unii Europejskiej"},
-    {"other", "inne"},
+    {"own", T_PLAN_SOURCE_OWN},
+    {"subsidy", T_PLAN_SOURCE_SUBSIDY},
+    {"eu", T_PLAN_SOURCE_EU},
+    {"other", T_PLAN_SOURCE_OTHER},
 };
 
 int
@@ -90,21 +91,21 @@ plan_new(struct arena *a, enum plan_kind kind)
     p->sources = arena_alloc(a, PLAN_SOURCES_MAX * sizeof(*p->sources));
     memcpy(p->sources, default_sources, (size_t)n * sizeof(*p->sources));
     p->nsources = n;
-    p->col.number = "Lp.";
-    p->col.title = "Działanie";
-    p->col.action = "Działanie w Programie";
-    p->col.description = "Działanie";
-    p->col.term = "Termin realizacji";
-    p->col.implementers = "Realizatorzy";
-    p->col.total = "ogólna";
-    p->col.source[PLAN_SRC_OWN] = "środki własne";
-    p->col.source[PLAN_SRC_SUBSIDY] = "dotacja";
-    p->col.source[PLAN_SRC_EU] = "środki UE";
-    p->col.source[PLAN_SRC_OTHER] = "inne";
-    p->col.indicator = "wskaźnik";
-    p->col.target_year = "Plan na rok";
-    p->col.target_multi = "Plan wieloletni";
-    p->col.results = "Zamierzone rezultaty";
+    p->col.number = V_PLAN_COL_NUMBER;
+    p->col.title = V_PLAN_COL_ACTION;
+    p->col.action = V_PLAN_COL_PROGRAMME_ACTION;
+    p->col.description = V_PLAN_COL_ACTION;
+    p->col.term = V_PLAN_COL_TERM;
+    p->col.implementers = V_PLAN_COL_IMPLEMENTERS;
+    p->col.total = V_PLAN_COL_TOTAL;
+    p->col.source[PLAN_SRC_OWN] = V_PLAN_COL_OWN;
+    p->col.source[PLAN_SRC_SUBSIDY] = V_PLAN_COL_SUBSIDY;
+    p->col.source[PLAN_SRC_EU] = V_PLAN_COL_EU;
+    p->col.source[PLAN_SRC_OTHER] = V_PLAN_COL_OTHER;
+    p->col.indicator = V_PLAN_COL_INDICATOR;
+    p->col.target_year = V_PLAN_COL_TARGET_YEAR;
+    p->col.target_multi = V_PLAN_COL_TARGET_MULTI;
+    p->col.results = V_PLAN_COL_RESULTS;
     return p;
 }
 

@@ -12,6 +12,7 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "core/str.h"
+#include "plan/strings_pl.h"
 
 #define MAX_GROUPS 16
 #define MAX_INT_DIGITS 15
@@ -22,11 +23,7 @@ enum sep {
     SEP_COMMA,
 };
 
-static const char *const months_nom[13] = {
-    "",         "styczeń", "luty",     "marzec",   "kwiecień",    "maj",
-    "czerwiec", "lipiec",  "sierpień", "wrzesień", "październik", "listopad",
-    "grudzień",
-};
+static const char *const months_nom[13] = {"", T_PLAN_MONTHS_NOMINATIVE};
 
 /* Folded month names: nominative, genitive, locative, short form. */
 static const char *const month_words[12][4] = {
@@ -324,10 +321,7 @@ plan_num_count(const char *s, struct plan_num *out, const char **unit)
     if (num_word(&b, &e, out)) {
         return 0;
     }
-    if (span_is(b, e,
-                "na bie\xC5\xBC\xC4\x85"
-                "co") ||
-        span_is(b, e, "na biezaco")) {
+    if (span_is(b, e, V_PLAN_ONGOING) || span_is(b, e, V_PLAN_ONGOING_FOLDED)) {
         out->kind = PLAN_NUM_ONGOING;
         return 0;
     }
@@ -526,7 +520,7 @@ plan_term_parse(struct arena *a, const char *s, struct plan_term *out)
         }
     }
     folded = str_fold(a, copy);
-    if (strcmp(folded, "na biezaco") == 0 ||
+    if (strcmp(folded, V_PLAN_ONGOING_FOLDED) == 0 ||
         strcmp(folded, "w miare potrzeb") == 0 ||
         strcmp(folded, "stale") == 0 || strcmp(folded, "ciagle") == 0) {
         out->kind = PLAN_TERM_ONGOING;

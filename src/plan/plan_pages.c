@@ -4,6 +4,7 @@
 ** source, term, implementers and indicators, totals per goal and for the
 ** plan, and every finding of the check beside the task it concerns.
 */
+#include "modules_handlers.h"
 #include "pages.h"
 
 #include <pthread.h>
@@ -15,6 +16,7 @@
 #include "core/json.h"
 #include "auth/auth.h"
 #include "core/str.h"
+#include "core/strings_pl.h"
 #include "core/warsaw.h"
 #include "db/db.h"
 #include "html/form.h"
@@ -164,8 +166,8 @@ page_plan_list(struct req *r)
             }
             region = s[i].region;
             html_printf(&r->out,
-                        "<h2>Województwo %s</h2>\n" WIDE_OPEN "<table>\n"
-                        "<caption>%s — województwo %s</caption>\n"
+                        "<h2>" T_PLAN_WOJ_NAMED "</h2>\n" WIDE_OPEN "<table>\n"
+                        "<caption>%s — " T_PLAN_WOJ_NAMED_LOWER "</caption>\n"
                         "<thead><tr><th scope=\"col\">%s</th>"
                         "<th scope=\"col\">%s</th><th scope=\"col\">%s"
                         "</th><th scope=\"col\">%s</th>"
@@ -352,7 +354,7 @@ finding_item(struct buf *out, const struct plan_finding *f)
     if (f->row > 0) {
         html_printf(out, " (%s %d", T_PLAN_ROW, f->row);
         if (f->column != NULL) {
-            html_printf(out, ", %s „%s”", T_PLAN_COLUMN, f->column);
+            html_printf(out, ", %s " T_QUOTED, T_PLAN_COLUMN, f->column);
         }
         html_lit(out, ")");
     }
@@ -712,7 +714,9 @@ render_declared(struct buf *out, struct arena *a, const struct plan *p)
                                ? tot.by_source[d->source]
                                : tot.total;
 
-        html_printf(out, "<li>%s: <strong>%s zł</strong> (%s %d) — %s</li>\n",
+        html_printf(out,
+                    "<li>%s: <strong>%s " T_CURRENCY
+                    "</strong> (%s %d) — %s</li>\n",
                     d->label, str_money(a, d->grosze), T_PLAN_ROW, d->row,
                     computed == d->grosze ? T_PLAN_MATCHES : T_PLAN_DIFFERS);
     }
@@ -731,7 +735,7 @@ render_notes(struct buf *out, struct arena *a, const struct plan *p)
                         p->notes[i].parent >= 0 ? "sub" : "note",
                         p->notes[i].text,
                         p->notes[i].amount.kind == PLAN_NUM_VALUE
-                            ? arena_printf(a, " — %s zł",
+                            ? arena_printf(a, " — %s " T_CURRENCY,
                                            str_money(a, p->notes[i].amount.v))
                             : "");
         }

@@ -21,6 +21,7 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "core/str.h"
+#include "strings_pl.h"
 
 /* In the order they are tried; CSV, last, takes any text. */
 static const struct rd_format *const formats[] = {
@@ -192,19 +193,15 @@ decode(struct reader *r, const char *data, size_t len, char **text,
         }
     }
     if (blank) {
-        return rd_refuse(r, "file_empty", "Plik jest pusty.");
+        return rd_refuse(r, "file_empty", T_PLAN_READ_EMPTY);
     }
     if (len >= 2 &&
         ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-        return rd_refuse(r, "file_utf16",
-                         "Plik zapisano w kodowaniu UTF-16; zapisz go jako "
-                         "UTF-8 lub Windows-1250.");
+        return rd_refuse(r, "file_utf16", T_PLAN_READ_UTF16);
     }
     if (len >= 4 && (memcmp(data, "%PDF", 4) == 0 ||
                      memcmp(data, "\xD0\xCF\x11\xE0", 4) == 0)) {
-        return rd_refuse(r, "file_binary",
-                         "To nie jest plik tekstowy (PDF lub stary format "
-                         "Office); zapisz tabelę jako CSV.");
+        return rd_refuse(r, "file_binary", T_PLAN_READ_NOT_TEXT);
     }
     for (i = 0; i < probe; i++) {
         if (u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' && u[i] != '\r' &&
@@ -213,8 +210,7 @@ decode(struct reader *r, const char *data, size_t len, char **text,
         }
     }
     if (memchr(data, '\0', len) != NULL || ctrl * 20 > probe) {
-        return rd_refuse(r, "file_binary",
-                         "Plik zawiera dane binarne, a nie tekst planu.");
+        return rd_refuse(r, "file_binary", T_PLAN_READ_BINARY);
     }
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
         data += 3;
@@ -231,22 +227,17 @@ decode(struct reader *r, const char *data, size_t len, char **text,
         *text = utf8_repair(r->a, data, len, tlen, &nbad);
         if (*text != NULL) {
             plan_finding_add(r->a, r->p, PLAN_WARNING, 0, NULL, "utf8_damaged",
-                             "Plik w UTF-8 zawiera %zu błędnych bajtów; "
-                             "zastąpiono je znakiem „\xEF\xBF\xBD”.",
-                             nbad);
+                             T_PLAN_READ_UTF8_DAMAGED, nbad);
             return 0;
         }
     }
     *text = plan_cp1250_to_utf8(r->a, data, len, tlen);
     if (*text == NULL) {
-        return rd_refuse(r, "file_encoding",
-                         "Nie rozpoznano kodowania pliku: to ani UTF-8, ani "
-                         "Windows-1250.");
+        return rd_refuse(r, "file_encoding", T_PLAN_READ_ENCODING);
     }
     r->p->encoding = "windows-1250";
     plan_finding_add(r->a, r->p, PLAN_INFO, 0, NULL, "encoding_cp1250",
-                     "Plik zapisano w kodowaniu Windows-1250; przekształcono "
-                     "go do UTF-8.");
+                     T_PLAN_READ_CP1250);
     return 0;
 }
 
@@ -285,8 +276,7 @@ plan_read(struct arena *a, const char *name, const char *data, size_t len,
     }
     if (len > max_bytes) {
         plan_finding_add(a, r->p, PLAN_ERROR, 0, NULL, "file_too_large",
-                         "Plik ma %zu bajtów, a limit to %zu bajtów.", len,
-                         max_bytes);
+                         T_PLAN_READ_TOO_LARGE, len, max_bytes);
         return ERR_INPUT;
     }
     in.budget = max_bytes * PLAN_XLSX_INFLATE_FACTOR;
@@ -330,7 +320,7 @@ plan_read_file(struct arena *a, const char *path, size_t max_bytes,
     fd = open(path, O_RDONLY);
     if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         plan_finding_add(a, *out, PLAN_ERROR, 0, NULL, "file_unreadable",
-                         "Nie można otworzyć pliku: %s.", strerror(errno));
+                         T_PLAN_READ_CANNOT_OPEN, strerror(errno));
         if (fd >= 0) {
             close(fd);
         }
@@ -338,8 +328,8 @@ plan_read_file(struct arena *a, const char *path, size_t max_bytes,
     }
     if ((size_t)st.st_size > max_bytes) {
         plan_finding_add(a, *out, PLAN_ERROR, 0, NULL, "file_too_large",
-                         "Plik ma %lld bajtów, a limit to %zu bajtów.",
-                         (long long)st.st_size, max_bytes);
+                         T_PLAN_READ_TOO_LARGE_FILE, (long long)st.st_size,
+                         max_bytes);
         close(fd);
         return ERR_INPUT;
     }
@@ -358,7 +348,7 @@ plan_read_file(struct arena *a, const char *path, size_t max_bytes,
     close(fd);
     if (got != (size_t)st.st_size) {
         plan_finding_add(a, *out, PLAN_ERROR, 0, NULL, "file_unreadable",
-                         "Nie udało się odczytać całego pliku.");
+                         T_PLAN_READ_SHORT_READ);
         return ERR_IO;
     }
     return plan_read(a, base, data, got, max_bytes, out);

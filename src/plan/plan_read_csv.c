@@ -11,6 +11,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/str.h"
+#include "strings_pl.h"
 
 /* Pick ';' or ',' from the header line (the one starting with "Lp"). */
 static char
@@ -73,12 +74,10 @@ split_csv(struct reader *r, const char *text, size_t len, char delim)
                 s++;
                 for (;;) {
                     if (s >= end) {
-                        plan_finding_add(
-                            r->a, r->p, PLAN_WARNING, start_line, NULL,
-                            "csv_unclosed_quote",
-                            "Cudzysłów otwarty w wierszu %d nie został "
-                            "zamknięty; plik może być ucięty.",
-                            start_line);
+                        plan_finding_add(r->a, r->p, PLAN_WARNING, start_line,
+                                         NULL, "csv_unclosed_quote",
+                                         T_PLAN_READ_UNCLOSED_QUOTE,
+                                         start_line);
                         break;
                     }
                     if (*s == '"' && s + 1 < end && s[1] == '"') {

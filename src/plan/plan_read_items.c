@@ -57,8 +57,8 @@ rd_action_add(struct reader *r, const char *code, const char *title, int line)
 
         if (strncmp(code, gc, n) != 0 || code[n] != '.') {
             plan_finding_add(r->a, p, PLAN_WARNING, line, p->col.number,
-                             "action_goal_mismatch",
-                             "Działanie %s stoi pod celem %s.", code, gc);
+                             "action_goal_mismatch", T_PLAN_READ_ACTION_GOAL,
+                             code, gc);
         }
     }
     r->action = p->nactions++;
@@ -88,7 +88,7 @@ void
 rd_bad_number(struct reader *r, int line, const char *column, const char *text)
 {
     plan_finding_add(r->a, r->p, PLAN_ERROR, line, column, "number_unreadable",
-                     "Nie można odczytać liczby „%s”.", text);
+                     T_PLAN_READ_BAD_NUMBER, text);
 }
 
 static struct plan_num
@@ -126,17 +126,11 @@ term_cell(struct reader *r, int line, const char *s, struct plan_term *t)
     }
     if (t->bad_word != NULL) {
         plan_finding_add(r->a, r->p, PLAN_WARNING, line, r->p->col.term,
-                         "term_unreadable",
-                         "Nie rozpoznano terminu „%s”: nieznane słowo „%s” "
-                         "(oczekiwano miesięcy, np. „styczeń – grudzień "
-                         "2024 r.” lub „II-XI”).",
-                         s, t->bad_word);
+                         "term_unreadable", T_PLAN_READ_TERM_WORD, s,
+                         t->bad_word);
     } else {
         plan_finding_add(r->a, r->p, PLAN_WARNING, line, r->p->col.term,
-                         "term_unreadable",
-                         "Nie rozpoznano terminu „%s” (zły zakres lub "
-                         "data).",
-                         s);
+                         "term_unreadable", T_PLAN_READ_TERM_RANGE, s);
     }
 }
 
@@ -167,9 +161,7 @@ rd_line_add(struct reader *r, const struct row *w, bool inherit_impl)
         if (r->last_impl == NULL) {
             plan_finding_add(r->a, p, PLAN_WARNING, w->line,
                              p->col.implementers, "as_above_first",
-                             "„%s” (jak wyżej), ale powyżej nie ma "
-                             "realizatora.",
-                             impl);
+                             T_PLAN_READ_AS_ABOVE_FIRST, impl);
         }
         impl = r->last_impl;
     } else if (impl[0] == '\0' && inherit_impl) {

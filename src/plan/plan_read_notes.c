@@ -157,7 +157,7 @@ static const struct {
     {"srodki ue", false, PLAN_SRC_EU},
     {"unii europejskiej", true, PLAN_SRC_EU},
     {"dofinansowanie", false, PLAN_SRC_EU},
-    {"inne", false, PLAN_SRC_OTHER},
+    {T_PLAN_SOURCE_OTHER, false, PLAN_SRC_OTHER},
     {"razem", false, -1},
     {"suma", false, -1},
     {"ogolem", false, -1},
@@ -276,12 +276,10 @@ rd_apply_notes(struct reader *r)
                     struct plan_line *ln = &p->lines[l];
 
                     if (ln->namounts > 0) {
-                        plan_finding_add(
-                            r->a, p, PLAN_WARNING, n->row, NULL,
-                            "note_row_twice",
-                            "Wiersz %d ma już źródło finansowania, a uwaga "
-                            "%s przypisuje mu kolejne.",
-                            n->rows[k], n->label);
+                        plan_finding_add(r->a, p, PLAN_WARNING, n->row, NULL,
+                                         "note_row_twice",
+                                         T_PLAN_READ_NOTE_ROW_SOURCED,
+                                         n->rows[k], n->label);
                         continue;
                     }
                     if (ln->total.kind == PLAN_NUM_EMPTY) {
@@ -295,11 +293,9 @@ rd_apply_notes(struct reader *r)
                 }
             }
             if (!found) {
-                plan_finding_add(r->a, p, PLAN_WARNING, n->row, NULL,
-                                 "note_row_unknown",
-                                 "Uwaga %s wskazuje wiersz %d, którego nie "
-                                 "ma w planie.",
-                                 n->label, n->rows[k]);
+                plan_finding_add(
+                    r->a, p, PLAN_WARNING, n->row, NULL, "note_row_unknown",
+                    T_PLAN_READ_NOTE_ROW_UNKNOWN, n->label, n->rows[k]);
             }
         }
     }

@@ -10,6 +10,7 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "core/str.h"
+#include "strings_pl.h"
 
 static int
 read_programme(struct reader *r, const struct rd_input *in)
@@ -47,11 +48,11 @@ read_programme(struct reader *r, const struct rd_input *in)
                 continue;
             }
         }
-        if (rd_has(f, "program") && rd_has(f, "na lata")) {
+        if (rd_has(f, "program") && rd_has(f, V_PLAN_FOR_YEARS)) {
             /* the heading beats the same title in a list of contents */
             if (!bullet || p->programme_title == NULL) {
                 p->programme_title = body;
-                p->programme_from = rd_year_after(f, "na lata ", &y2);
+                p->programme_from = rd_year_after(f, V_PLAN_FOR_YEARS " ", &y2);
                 p->programme_to = y2;
             }
             if (!bullet) {
@@ -96,7 +97,7 @@ read_programme(struct reader *r, const struct rd_input *in)
     }
     if (p->ngoals == 0) {
         plan_finding_add(r->a, p, PLAN_WARNING, 0, NULL, "goals_missing",
-                         "Nie znaleziono celów programu.");
+                         T_PLAN_READ_NO_GOALS);
     }
     return 0;
 }

@@ -11,6 +11,7 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "core/str.h"
+#include "strings_pl.h"
 
 /* Text after "label:" in s, trimmed; NULL if s has no colon. */
 static const char *
@@ -95,21 +96,20 @@ read_project(struct reader *r, const struct rd_input *in)
                                  term.to_month, term.to_day ? term.to_day : 28);
             } else {
                 plan_finding_add(r->a, p, PLAN_WARNING, line, NULL,
-                                 "term_unreadable",
-                                 "Nie rozpoznano okresu realizacji „%s”.",
+                                 "term_unreadable", T_PLAN_READ_PERIOD,
                                  val != NULL ? val : t);
             }
             continue;
         }
         if (str_starts(f, "calkowita wartosc")) {
             sec = S_NONE;
-            project_money(r, t, line, "Całkowita wartość projektu", -1);
+            project_money(r, t, line, T_PLAN_PROJECT_TOTAL, -1);
             continue;
         }
         if (str_starts(f, "kwota dofinansowania") ||
             str_starts(f, "dofinansowanie")) {
             sec = S_NONE;
-            project_money(r, t, line, "Kwota dofinansowania z UE", PLAN_SRC_EU);
+            project_money(r, t, line, T_PLAN_PROJECT_EU_GRANT, PLAN_SRC_EU);
             continue;
         }
         if (t[0] == '#') {
@@ -132,7 +132,7 @@ read_project(struct reader *r, const struct rd_input *in)
             } else {
                 rd_text_add(r,
                             r->task >= 0 ? p->tasks[r->task].description
-                                         : "Zadania i działania",
+                                         : T_PLAN_PROJECT_TASKS,
                             rd_skip_bullets(t), line);
             }
             break;
@@ -156,13 +156,11 @@ read_project(struct reader *r, const struct rd_input *in)
     }
     if (renumbered) {
         plan_finding_add(r->a, p, PLAN_INFO, 0, NULL, "tasks_renumbered",
-                         "Numeracja zadań w dokumencie powtarza się; "
-                         "zadaniom nadano kolejne numery 1–%d.",
-                         ordinal);
+                         T_PLAN_READ_RENUMBERED, ordinal);
     }
     if (p->title == NULL) {
         plan_finding_add(r->a, p, PLAN_WARNING, 0, NULL, "title_missing",
-                         "Nie znaleziono tytułu projektu.");
+                         T_PLAN_READ_NO_TITLE);
     }
     return 0;
 }

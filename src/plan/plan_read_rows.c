@@ -191,24 +191,7 @@ rd_year_after(const char *folded, const char *word, int *second)
 void
 rd_find_region(struct reader *r, const char *folded)
 {
-    static const char *const stems[][2] = {
-        {"kujawsko pomorsk", "kujawsko-pomorskie"},
-        {"warminsko mazursk", "warmińsko-mazurskie"},
-        {"zachodniopomorsk", "zachodniopomorskie"},
-        {"dolnoslask", "dolnośląskie"},
-        {"malopolsk", "małopolskie"},
-        {"wielkopolsk", "wielkopolskie"},
-        {"swietokrzysk", "świętokrzyskie"},
-        {"podkarpack", "podkarpackie"},
-        {"mazowieck", "mazowieckie"},
-        {"lubelsk", "lubelskie"},
-        {"lubusk", "lubuskie"},
-        {"lodzk", "łódzkie"},
-        {"opolsk", "opolskie"},
-        {"podlask", "podlaskie"},
-        {"pomorsk", "pomorskie"},
-        {"slask", "śląskie"},
-    };
+    static const char *const stems[][2] = {V_PLAN_REGION_STEMS};
     const char *best = NULL;
     const char *best_at = NULL;
 

@@ -60,7 +60,7 @@ role_of(struct reader *r, const char *text, int *src, int *y1, int *y2)
         *src = PLAN_SRC_EU;
         return R_SOURCE;
     }
-    if (strcmp(f, "inne") == 0 || str_starts(f, "inne zrodla") ||
+    if (strcmp(f, T_PLAN_SOURCE_OTHER) == 0 || str_starts(f, "inne zrodla") ||
         str_starts(f, "inne srodki")) {
         *src = PLAN_SRC_OTHER;
         return R_SOURCE;
@@ -246,17 +246,17 @@ read_title(struct reader *r, const char *title)
 
     p->title = title;
     if (p->year == 0) {
-        p->year = rd_year_after(f, "na rok ", NULL);
+        p->year = rd_year_after(f, V_PLAN_FOR_YEAR " ", NULL);
     }
     if (p->programme_from == 0) {
-        p->programme_from = rd_year_after(f, "na lata ", &y2);
+        p->programme_from = rd_year_after(f, V_PLAN_FOR_YEARS " ", &y2);
         p->programme_to = y2;
     }
     if (q1 != NULL && q2 != NULL && q2 > q1 + 3) {
         p->programme_title = arena_strndup(r->a, q1 + 3, (size_t)(q2 - q1 - 3));
     } else {
         const char *s = strstr(title, "realizacji ");
-        const char *e = strstr(title, " na rok");
+        const char *e = strstr(title, " " V_PLAN_FOR_YEAR);
 
         if (s != NULL && e != NULL && e > s + 11) {
             p->programme_title =
@@ -282,7 +282,7 @@ read_programme_line(struct reader *r, const char *text)
         return false;
     }
     p->programme_title = arena_strndup(r->a, q1 + 3, (size_t)(q2 - q1 - 3));
-    y = rd_year_after(f, "na lata ", &y2);
+    y = rd_year_after(f, V_PLAN_FOR_YEARS " ", &y2);
     if (y != 0 && y2 != 0) {
         p->programme_from = y;
         p->programme_to = y2;
@@ -371,9 +371,7 @@ cut_row_check(struct reader *r, const struct row *w)
 {
     if (w->n < r->ncols) {
         plan_finding_add(r->a, r->p, PLAN_WARNING, w->line, NULL, "row_cut",
-                         "Wiersz ma %d kolumn, a nagłówek %d; wiersz mógł "
-                         "zostać ucięty.",
-                         w->n, r->ncols);
+                         T_PLAN_READ_ROW_CUT, w->n, r->ncols);
     }
 }
 
@@ -546,13 +544,11 @@ read_table(struct reader *r, int start)
         }
         if (c0[0] == '\0') {
             plan_finding_add(r->a, p, PLAN_WARNING, w->line, NULL, "row_orphan",
-                             "Wiersz nie należy do żadnego zadania: „%s”.",
-                             w->cell[first]);
+                             T_PLAN_READ_ROW_ORPHAN, w->cell[first]);
             continue;
         }
-        plan_finding_add(
-            r->a, p, PLAN_WARNING, w->line, p->col.number, "row_unrecognized",
-            "Nie rozpoznano wiersza zaczynającego się od „%s”.", c0);
+        plan_finding_add(r->a, p, PLAN_WARNING, w->line, p->col.number,
+                         "row_unrecognized", T_PLAN_READ_ROW_UNKNOWN, c0);
     }
     rd_apply_notes(r);
 }
@@ -563,16 +559,12 @@ rd_read_sheet(struct reader *r)
     int start = read_header(r);
 
     if (start < 0) {
-        return rd_refuse(r, "table_not_found",
-                         "Nie znaleziono nagłówka tabeli planu (wiersza z "
-                         "kolumną „Lp.” i nazwami kolumn).");
+        return rd_refuse(r, "table_not_found", T_PLAN_READ_NO_HEADER);
     }
     read_preamble(r, start);
     read_table(r, start);
     if (r->p->ntasks == 0 && r->p->nactions == 0) {
-        return rd_refuse(r, "plan_empty",
-                         "Tabela nie zawiera żadnego działania ani "
-                         "zadania.");
+        return rd_refuse(r, "plan_empty", T_PLAN_READ_NO_TASKS);
     }
     return 0;
 }

@@ -11,6 +11,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "plan_xlsx.h"
+#include "strings_pl.h"
 
 static int
 read_xlsx(struct reader *r, const struct rd_input *in)
@@ -52,11 +53,7 @@ read_xlsx(struct reader *r, const struct rd_input *in)
     buf_free(&head);
     if (sh.formulas_without_value > 0) {
         plan_finding_add(r->a, r->p, PLAN_WARNING, sh.first_formula_row, NULL,
-                         "xlsx_formula_no_value",
-                         "Formuły bez zapisanej wartości w arkuszu: %d "
-                         "(pierwsza w wierszu %d); otwórz plik w Excelu lub "
-                         "LibreOffice i zapisz go ponownie, aby je "
-                         "przeliczyć.",
+                         "xlsx_formula_no_value", T_PLAN_READ_FORMULAS,
                          sh.formulas_without_value, sh.first_formula_row);
     }
     return rd_read_sheet(r);

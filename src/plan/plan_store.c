@@ -360,8 +360,7 @@ plan_store_save(struct db *db, struct arena *a, const char *region,
 
     *why = NULL;
     if (plan_has_errors(p)) {
-        *why = "Plan zawiera błędy (nieczytelne liczby); popraw plik i "
-               "wczytaj go ponownie.";
+        *why = T_PLAN_ERR_UNREADABLE;
         return ERR_INPUT;
     }
     st = db_query(db, Q_REGION_EXISTS);
@@ -370,10 +369,7 @@ plan_store_save(struct db *db, struct arena *a, const char *region,
         return rc;
     }
     if (n == 0) {
-        *why = arena_printf(a,
-                            "Region %s nie jest obsługiwany w tej "
-                            "instalacji.",
-                            region);
+        *why = arena_printf(a, T_PLAN_ERR_REGION_UNKNOWN, region);
         return ERR_INPUT;
     }
     plan_totals_compute(p, &tot);
@@ -845,7 +841,7 @@ num_json(struct json *j, const char *key, const struct plan_num *n)
     } else {
         json_str(j, n->kind == PLAN_NUM_NONE          ? "-"
                     : n->kind == PLAN_NUM_NOT_PLANNED ? "x"
-                    : n->kind == PLAN_NUM_ONGOING     ? "na bieżąco"
+                    : n->kind == PLAN_NUM_ONGOING     ? V_PLAN_ONGOING
                                                       : NULL);
     }
 }
@@ -1055,7 +1051,7 @@ plan_store_add_task(struct db *db, struct arena *a, int64_t id,
     return db_commit(db);
 fail:
     if (rc == ERR_CONFLICT) {
-        *why = "Plan zmienił się w międzyczasie; spróbuj ponownie.";
+        *why = T_PLAN_ERR_CHANGED;
         rc = ERR_INPUT;
     }
     db_rollback(db);

@@ -777,14 +777,13 @@ plan_xlsx_read(struct arena *a, const char *data, size_t len, size_t budget,
     src = zip_source_buffer_create(data, len, 0, &ze);
     if (src == NULL) {
         zip_error_fini(&ze);
-        return fail(why, "Nie można otworzyć pliku XLSX.");
+        return fail(why, T_PLAN_XLSX_CANNOT_OPEN);
     }
     z = zip_open_from_source(src, ZIP_RDONLY, &ze);
     zip_error_fini(&ze);
     if (z == NULL) {
         zip_source_free(src);
-        return fail(why, "Plik XLSX jest uszkodzony (to nie jest poprawne "
-                         "archiwum ZIP).");
+        return fail(why, T_PLAN_XLSX_NOT_ZIP);
     }
     find_parts(a, z, &b, &sheet_name, &sst_name, &styles_name);
     sst.a = a;
@@ -797,14 +796,12 @@ plan_xlsx_read(struct arena *a, const char *data, size_t len, size_t budget,
         if (b.spent) {
             return fail(why, T_PLAN_XLSX_TOO_BIG);
         }
-        return fail(why, "Plik XLSX jest uszkodzony: nie można odczytać "
-                         "tekstów arkusza (sharedStrings.xml).");
+        return fail(why, T_PLAN_XLSX_NO_STRINGS);
     }
     buf_free(&sst.cur);
     if (sst.over) {
         zip_discard(z);
-        return fail(why, "Arkusz XLSX jest za duży (za wiele wierszy lub "
-                         "kolumn).");
+        return fail(why, T_PLAN_XLSX_TOO_LARGE);
     }
     styles.a = a;
     if (part_read(a, z, &b, styles_name, &part, &plen) == 0) {
@@ -816,9 +813,8 @@ plan_xlsx_read(struct arena *a, const char *data, size_t len, size_t budget,
         return fail(why, T_PLAN_XLSX_TOO_BIG);
     }
     if (rc != 0) {
-        return fail(why, rc > 0 ? "W pliku XLSX nie ma arkusza."
-                                : "Plik XLSX jest uszkodzony: nie można "
-                                  "rozpakować pierwszego arkusza.");
+        return fail(why,
+                    rc > 0 ? T_PLAN_XLSX_NO_SHEET : T_PLAN_XLSX_SHEET_BROKEN);
     }
     sh.a = a;
     sh.text_left = budget;
@@ -835,12 +831,10 @@ plan_xlsx_read(struct arena *a, const char *data, size_t len, size_t budget,
         return fail(why, T_PLAN_XLSX_TEXT_TOO_BIG);
     }
     if (rc == -2) {
-        return fail(why, "Arkusz XLSX jest za duży (za wiele wierszy lub "
-                         "kolumn).");
+        return fail(why, T_PLAN_XLSX_TOO_LARGE);
     }
     if (rc != 0) {
-        return fail(why, "Plik XLSX jest uszkodzony: błędny XML pierwszego "
-                         "arkusza.");
+        return fail(why, T_PLAN_XLSX_BAD_XML);
     }
     out->nrows = sh.nrows;
     out->ncols = sh.width;

@@ -241,4 +241,217 @@
 #define T_PLAN_SUMMARY "Wartość planu według celów"
 #define T_PLAN_PAGES "Strony planu"
 
+#define T_PLAN_CHECK_LINE_TOTAL                                                \
+    "Wartość ogólna %s nie równa się sumie źródeł "                    \
+    "finansowania %s."
+#define T_PLAN_CHECK_PART_ABOVE_TOTAL                                          \
+    "Kwota „%s” %s przekracza całkowitą wartość %s."
+#define T_PLAN_CHECK_DECLARED_TOTAL                                            \
+    "Zadeklarowana kwota „%s” %s różni się od sumy "                    \
+    "wierszy planu %s."
+#define T_PLAN_CHECK_DECLARED_PARTS                                            \
+    "W wierszu sumy kwota ogółem %s nie równa się "                        \
+    "sumie źródeł %s."
+#define T_PLAN_CHECK_DECLARED_SOURCE                                           \
+    "Zadeklarowana kwota „%s” %s różni się od sumy wierszy "            \
+    "finansowanych ze źródła „%s” %s."
+#define T_PLAN_CHECK_NOTE_BREAKDOWN                                            \
+    "Uwaga %s: kwota %s, a jej pozycje dają razem %s."
+#define T_PLAN_CHECK_NOTE_AMOUNT                                               \
+    "Uwaga %s: kwota %s, a wskazane w niej wiersze dają "                     \
+    "razem %s."
+#define T_PLAN_CHECK_ROW_WITHOUT_SOURCE                                        \
+    "Wiersz %s (%s) nie jest wymieniony w żadnej uwadze "                     \
+    "o źródle finansowania."
+#define T_PLAN_CHECK_BREAKDOWN                                                 \
+    "Wiersze „w tym” wskaźnika „%s” dają razem %s, a wartość "     \
+    "ogółem to %s."
+#define T_PLAN_CHECK_TARGET_ABOVE_MULTI                                        \
+    "Wartość roczna %s wskaźnika „%s” przekracza wartość "            \
+    "wieloletnią %s."
+#define T_PLAN_CHECK_TERM_OUTSIDE_YEAR "Termin „%s” wykracza poza rok planu %d."
+#define T_PLAN_CHECK_NUMBER_SKIPPED "Pominięto numer %ld (po %ld jest %ld)."
+#define T_PLAN_CHECK_NUMBERS_SKIPPED                                           \
+    "Pominięto numery od %ld (po %ld jest "                                   \
+    "%ld)."
+#define T_PLAN_CHECK_NUMBER_TWICE                                              \
+    "Numer %ld powtarza się (był już w wierszu %d)."
+#define T_PLAN_CHECK_ACTION_SKIPPED "Pominięto numer działania %.*s.%ld."
+#define T_PLAN_CHECK_ACTION_TWICE "Numer działania %s powtarza się."
+#define T_PLAN_CHECK_GOAL_NUMBER_TWICE "Numer celu %ld powtarza się."
+#define T_PLAN_CHECK_GOAL_NUMBER_SKIPPED "Pominięto numer celu %ld."
+#define T_PLAN_CHECK_GOAL_TWICE "Cel %s powtarza się."
+#define T_PLAN_CHECK_GOAL_SKIPPED "Pominięto cel %c."
+
+#define T_PLAN_F_FIELD_REQUIRED ": pole jest wymagane."
+#define T_PLAN_F_ONE_GOAL ": podaj co najmniej jeden cel."
+#define T_PLAN_F_GOAL_CODE_NAME "%s %d: podaj kod i nazwę."
+
+#define T_PLAN_F_LABEL_MONEY "%s: „%s” nie jest kwotą (np. 12 000,00)."
+#define T_PLAN_F_LABEL_COUNT "%s: „%s” nie jest liczbą całkowitą."
+#define T_PLAN_F_LABEL_TERM "%s: „%s” — nie rozumiem „%s”."
+#define T_PLAN_F_LABEL_YEAR "%s: podaj rok, np. 2025."
+#define T_PLAN_F_GOAL_LINE                                                     \
+    "%s: „%s” — podaj kod i "                                            \
+    "nazwę celu."
+
+/*
+** Vocabulary (V_*): words of plan documents that the reader recognises and
+** the export writes back, so that an exported file reads in again; not
+** display text, a translation keeps them. Default column names first.
+*/
+#define V_PLAN_COL_NUMBER "Lp."
+#define V_PLAN_COL_ACTION "Działanie"
+#define V_PLAN_COL_PROGRAMME_ACTION "Działanie w Programie"
+#define V_PLAN_COL_TERM "Termin realizacji"
+#define V_PLAN_COL_IMPLEMENTERS "Realizatorzy"
+#define V_PLAN_COL_TOTAL "ogólna"
+#define V_PLAN_COL_OWN "środki własne"
+#define V_PLAN_COL_SUBSIDY "dotacja"
+#define V_PLAN_COL_EU "środki UE"
+#define V_PLAN_COL_OTHER "inne"
+#define V_PLAN_COL_INDICATOR "wskaźnik"
+#define V_PLAN_COL_TARGET_YEAR "Plan na rok"
+#define V_PLAN_COL_TARGET_MULTI "Plan wieloletni"
+#define V_PLAN_COL_RESULTS "Zamierzone rezultaty"
+#define V_PLAN_COL_VALUE "Wartość [zł]"
+#define V_PLAN_COL_INDICATORS "Wskaźniki"
+#define V_PLAN_COL_UNIT "jednostka"
+/* Voivodeships in a plan's title: the folded stem and the name
+** (initializer). */
+#define V_PLAN_REGION_STEMS                                                    \
+    {"kujawsko pomorsk", "kujawsko-pomorskie"},                                \
+        {"warminsko mazursk", "warmińsko-mazurskie"},                          \
+        {"zachodniopomorsk", "zachodniopomorskie"},                            \
+        {"dolnoslask", "dolnośląskie"}, {"malopolsk", "małopolskie"},          \
+        {"wielkopolsk", "wielkopolskie"}, {"swietokrzysk", "świętokrzyskie"},  \
+        {"podkarpack", "podkarpackie"}, {"mazowieck", "mazowieckie"},          \
+        {"lubelsk", "lubelskie"}, {"lubusk", "lubuskie"},                      \
+        {"lodzk", "łódzkie"}, {"opolsk", "opolskie"},                          \
+        {"podlask", "podlaskie"}, {"pomorsk", "pomorskie"},                    \
+        {"slask", "śląskie"},
+/* "na rok 2025", "na lata 2021-2025" in a title, folded. */
+#define V_PLAN_FOR_YEAR "na rok"
+#define V_PLAN_FOR_YEARS "na lata"
+/* A term or a count that runs all the time, as written and folded. */
+#define V_PLAN_ONGOING "na bieżąco"
+#define V_PLAN_ONGOING_FOLDED "na biezaco"
+
+#define T_PLAN_SUM_OWN "Środki własne"
+#define T_PLAN_SUM_ALL "Razem"
+#define T_PLAN_SUM_SUBSIDY "Dotacja"
+#define T_PLAN_SUM_EU "Środki UE"
+#define T_PLAN_SUM_OTHER "Inne"
+#define T_PLAN_PROGRAMME_YEARS "Program „%s” na lata %d–%d"
+#define T_PLAN_PROGRAMME_NAMED "Program „%s”"
+#define T_PLAN_XLSX_NOTES_SHEET "Uwagi do planu"
+
+#define T_PLAN_ACTIONS "Działania"
+#define T_PLAN_WOJ_NAMED "Województwo %s"
+#define T_PLAN_WOJ_NAMED_LOWER "województwo %s"
+/* Month names as a term shows them (initializer, January first). */
+#define T_PLAN_MONTHS_NOMINATIVE                                               \
+    "styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec",      \
+        "sierpień", "wrzesień", "październik", "listopad", "grudzień"
+
+#define T_PLAN_ERR_UNREADABLE                                                  \
+    "Plan zawiera błędy (nieczytelne liczby); popraw plik i "                \
+    "wczytaj go ponownie."
+#define T_PLAN_ERR_REGION_UNKNOWN                                              \
+    "Region %s nie jest obsługiwany w tej "                                   \
+    "instalacji."
+#define T_PLAN_ERR_CHANGED "Plan zmienił się w międzyczasie; spróbuj ponownie."
+
+#define T_PLAN_XLSX_CANNOT_OPEN "Nie można otworzyć pliku XLSX."
+#define T_PLAN_XLSX_NOT_ZIP                                                    \
+    "Plik XLSX jest uszkodzony (to nie jest poprawne "                         \
+    "archiwum ZIP)."
+#define T_PLAN_XLSX_NO_STRINGS                                                 \
+    "Plik XLSX jest uszkodzony: nie można odczytać "                         \
+    "tekstów arkusza (sharedStrings.xml)."
+#define T_PLAN_XLSX_TOO_LARGE                                                  \
+    "Arkusz XLSX jest za duży (za wiele wierszy lub "                         \
+    "kolumn)."
+#define T_PLAN_XLSX_NO_SHEET "W pliku XLSX nie ma arkusza."
+#define T_PLAN_XLSX_SHEET_BROKEN                                               \
+    "Plik XLSX jest uszkodzony: nie można "                                   \
+    "rozpakować pierwszego arkusza."
+#define T_PLAN_XLSX_BAD_XML                                                    \
+    "Plik XLSX jest uszkodzony: błędny XML pierwszego "                      \
+    "arkusza."
+
+#define T_PLAN_SOURCE_OWN "środki własne samorządu województwa"
+#define T_PLAN_SOURCE_SUBSIDY "dotacja celowa z budżetu państwa"
+#define T_PLAN_SOURCE_EU "środki Unii Europejskiej"
+#define T_PLAN_SOURCE_OTHER "inne"
+#define T_PLAN_PROJECT_TOTAL "Całkowita wartość projektu"
+#define T_PLAN_PROJECT_EU_GRANT "Kwota dofinansowania z UE"
+#define T_PLAN_PROJECT_TASKS "Zadania i działania"
+
+#define T_PLAN_READ_EMPTY "Plik jest pusty."
+#define T_PLAN_READ_UTF16                                                      \
+    "Plik zapisano w kodowaniu UTF-16; zapisz go jako "                        \
+    "UTF-8 lub Windows-1250."
+#define T_PLAN_READ_NOT_TEXT                                                   \
+    "To nie jest plik tekstowy (PDF lub stary format "                         \
+    "Office); zapisz tabelę jako CSV."
+#define T_PLAN_READ_BINARY "Plik zawiera dane binarne, a nie tekst planu."
+#define T_PLAN_READ_UTF8_DAMAGED                                               \
+    "Plik w UTF-8 zawiera %zu błędnych bajtów; "                            \
+    "zastąpiono je znakiem „\xEF\xBF\xBD”."
+#define T_PLAN_READ_ENCODING                                                   \
+    "Nie rozpoznano kodowania pliku: to ani UTF-8, ani "                       \
+    "Windows-1250."
+#define T_PLAN_READ_CP1250                                                     \
+    "Plik zapisano w kodowaniu Windows-1250; przekształcono "                 \
+    "go do UTF-8."
+#define T_PLAN_READ_UNCLOSED_QUOTE                                             \
+    "Cudzysłów otwarty w wierszu %d nie został "                            \
+    "zamknięty; plik może być ucięty."
+#define T_PLAN_READ_ACTION_GOAL "Działanie %s stoi pod celem %s."
+#define T_PLAN_READ_BAD_NUMBER "Nie można odczytać liczby „%s”."
+#define T_PLAN_READ_TERM_WORD                                                  \
+    "Nie rozpoznano terminu „%s”: nieznane słowo „%s” "               \
+    "(oczekiwano miesięcy, np. „styczeń – grudzień "                    \
+    "2024 r.” lub „II-XI”)."
+#define T_PLAN_READ_TERM_RANGE                                                 \
+    "Nie rozpoznano terminu „%s” (zły zakres lub "                        \
+    "data)."
+#define T_PLAN_READ_AS_ABOVE_FIRST                                             \
+    "„%s” (jak wyżej), ale powyżej nie ma "                              \
+    "realizatora."
+#define T_PLAN_READ_NOTE_ROW_SOURCED                                           \
+    "Wiersz %d ma już źródło finansowania, a uwaga "                       \
+    "%s przypisuje mu kolejne."
+#define T_PLAN_READ_NOTE_ROW_UNKNOWN                                           \
+    "Uwaga %s wskazuje wiersz %d, którego nie "                               \
+    "ma w planie."
+#define T_PLAN_READ_ROW_CUT                                                    \
+    "Wiersz ma %d kolumn, a nagłówek %d; wiersz mógł "                     \
+    "zostać ucięty."
+#define T_PLAN_READ_ROW_ORPHAN "Wiersz nie należy do żadnego zadania: „%s”."
+#define T_PLAN_READ_ROW_UNKNOWN                                                \
+    "Nie rozpoznano wiersza zaczynającego się od „%s”."
+#define T_PLAN_READ_PERIOD "Nie rozpoznano okresu realizacji „%s”."
+#define T_PLAN_READ_RENUMBERED                                                 \
+    "Numeracja zadań w dokumencie powtarza się; "                            \
+    "zadaniom nadano kolejne numery 1–%d."
+#define T_PLAN_READ_NO_TITLE "Nie znaleziono tytułu projektu."
+#define T_PLAN_READ_NO_GOALS "Nie znaleziono celów programu."
+#define T_PLAN_READ_NO_HEADER                                                  \
+    "Nie znaleziono nagłówka tabeli planu (wiersza z "                       \
+    "kolumną „Lp.” i nazwami kolumn)."
+#define T_PLAN_READ_NO_TASKS                                                   \
+    "Tabela nie zawiera żadnego działania ani "                              \
+    "zadania."
+#define T_PLAN_READ_FORMULAS                                                   \
+    "Formuły bez zapisanej wartości w arkuszu: %d "                          \
+    "(pierwsza w wierszu %d); otwórz plik w Excelu lub "                      \
+    "LibreOffice i zapisz go ponownie, aby je "                                \
+    "przeliczyć."
+#define T_PLAN_READ_TOO_LARGE "Plik ma %zu bajtów, a limit to %zu bajtów."
+#define T_PLAN_READ_CANNOT_OPEN "Nie można otworzyć pliku: %s."
+#define T_PLAN_READ_TOO_LARGE_FILE "Plik ma %lld bajtów, a limit to %zu bajtów."
+#define T_PLAN_READ_SHORT_READ "Nie udało się odczytać całego pliku."
+
 #endif

@@ -4,9 +4,6 @@
 
 #include "http/http.h"
 
-int page_regions(struct req *r);
-int page_regions_save(struct req *r);
-
 /*
 ** The crisis lines a resident of region woj should call, as a list with
 ** tel: links: the region's helplines (of every region served when woj is

@@ -4,6 +4,7 @@
 ** one (CSRF by form_begin, audit by region_save), and region_html_lines()
 ** writes the crisis lines for the home page and the directory.
 */
+#include "modules_handlers.h"
 #include "pages.h"
 
 #include <string.h>

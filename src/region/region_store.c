@@ -77,8 +77,8 @@ region_hours_parse(const char *hours, int *from, int *to)
     if (hours == NULL) {
         return;
     }
-    if (strstr(hours, "całodobow") != NULL || strstr(hours, "24/7") != NULL ||
-        strstr(hours, "24 h") != NULL) {
+    if (strstr(hours, V_RGN_ROUND_THE_CLOCK) != NULL ||
+        strstr(hours, "24/7") != NULL || strstr(hours, "24 h") != NULL) {
         *from = 0;
         *to = 24 * 60;
         return;

@@ -40,4 +40,8 @@
 #define T_RGN_INFO "informacja"
 #define T_RGN_NO_LINES "brak"
 
+/* Vocabulary (V_*): words recognised in input, not shown; a translation
+** keeps them. "całodobowo", "całodobowy": open all day. */
+#define V_RGN_ROUND_THE_CLOCK "całodobow"
+
 #endif

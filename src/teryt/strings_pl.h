@@ -30,4 +30,15 @@
 #define T_RODZ_2 "gmina wiejska"
 #define T_RODZ_3 "gmina miejsko-wiejska"
 
+/* The TERYT JSON API and pages. */
+#define T_TERYT_ERR_POWIAT                                                     \
+    "Parametr „powiat” musi być "                                         \
+    "czterocyfrowym kodem powiatu."
+#define T_TERYT_ERR_Q                                                          \
+    "Podaj parametr „q” (początek nazwy gminy) "                          \
+    "albo „powiat”."
+
+#define T_TERYT_COUNTS "%ld województw, %ld powiatów, %ld gmin."
+#define T_TERYT_WOJ_NAMED "Województwo %s"
+
 #endif

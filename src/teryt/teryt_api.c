@@ -7,7 +7,7 @@
 #include "db/db.h"
 #include "teryt.h"
 #include "strings_pl.h"
-#include "pages.h"
+#include "modules_handlers.h"
 
 #define AUTOCOMPLETE_LIMIT 10
 #define AUTOCOMPLETE_MAX_LIMIT 50
@@ -54,9 +54,7 @@ api_teryt_powiaty(struct req *r)
     int rc;
 
     if (woj == NULL || strlen(woj) != 2 || strspn(woj, "0123456789") != 2) {
-        return req_error(r, 400,
-                         "Parametr „woj” musi być dwucyfrowym "
-                         "kodem województwa.");
+        return req_error(r, 400, T_PLACES_ERR_WOJ);
     }
     st = db_query(r->db, Q_POWIAT_LIST);
     db_bind_text(st, 1, woj);
@@ -134,9 +132,7 @@ api_teryt_gminy(struct req *r)
         db_stmt *st;
 
         if (strlen(powiat) != 4 || strspn(powiat, "0123456789") != 4) {
-            return req_error(r, 400,
-                             "Parametr „powiat” musi być "
-                             "czterocyfrowym kodem powiatu.");
+            return req_error(r, 400, T_TERYT_ERR_POWIAT);
         }
         st = db_query(r->db, Q_GMINA_LIST);
         db_bind_text(st, 1, powiat);
@@ -152,9 +148,7 @@ api_teryt_gminy(struct req *r)
         return rc == DB_DONE ? 0 : rc;
     }
     if (q == NULL) {
-        return req_error(r, 400,
-                         "Podaj parametr „q” (początek nazwy gminy) "
-                         "albo „powiat”.");
+        return req_error(r, 400, T_TERYT_ERR_Q);
     }
     if (req_arg(r, "limit") != NULL &&
         req_int_or_reply(r, "limit", 1, AUTOCOMPLETE_MAX_LIMIT, &limit)) {

@@ -3,7 +3,7 @@
 ** gmina search form that works without JavaScript (the autocomplete script
 ** only adds suggestions to it).
 */
-#include "pages.h"
+#include "modules_handlers.h"
 
 #include <string.h>
 
@@ -64,9 +64,7 @@ page_teryt_woj_list(struct req *r)
         return rc;
     }
     layout_begin(r, T_TERYT_TITLE);
-    html_printf(&r->out,
-                "<h1>%s</h1>\n<p>%s: %ld województw, %ld powiatów, "
-                "%ld gmin.</p>\n",
+    html_printf(&r->out, "<h1>%s</h1>\n<p>%s: " T_TERYT_COUNTS "</p>\n",
                 T_TERYT_TITLE, T_TERYT_SUMMARY, (long)c.woj, (long)c.powiat,
                 (long)c.gmina);
     search_form(r, NULL);
@@ -119,11 +117,11 @@ page_teryt_woj(struct req *r)
     name = db_col_text_dup(&r->arena, st, 1);
     db_done(st);
 
-    layout_begin(r, arena_printf(&r->arena, "Województwo %s", name));
+    layout_begin(r, arena_printf(&r->arena, T_TERYT_WOJ_NAMED, name));
     html_printf(&r->out,
                 "<nav aria-label=\"Okruszki\" class=\"crumbs\"><a "
                 "href=\"/teryt\">%s</a> › %s</nav>\n"
-                "<h1>Województwo %s</h1>\n",
+                "<h1>" T_TERYT_WOJ_NAMED "</h1>\n",
                 T_NAV_REGIONS, name, name);
     html_printf(&r->out, WIDE_OPEN, T_TERYT_POWIATS);
     html_printf(&r->out,

@@ -54,4 +54,20 @@
 #define T_AUDIT_NEWER "← nowsze"
 #define T_AUDIT_OLDER "starsze →"
 
+/* Why an account is refused (users.c). */
+#define T_USERS_ERR_LOGIN                                                      \
+    "Login musi mieć od 3 do 64 znaków: litery, cyfry, . _ - @."
+#define T_USERS_ERR_ROLE_UNKNOWN                                               \
+    "Nieznana rola. Dozwolone: administrator, coordinator, "                   \
+    "implementer, consultant, analyst, grantee."
+#define T_USERS_ERR_NO_REGION                                                  \
+    "Konto tej roli musi należeć do regionu (województwa)."
+#define T_USERS_ERR_UNIT_ROLE                                                  \
+    "Jednostkę realizującą podaje się tylko dla realizatora i "            \
+    "organizacji."
+#define T_USERS_ERR_REGION_UNKNOWN                                             \
+    "Region %s nie jest obsługiwany w tej "                                   \
+    "instalacji."
+#define T_USERS_ERR_LOGIN_TAKEN "Konto o takim loginie już istnieje."
+
 #endif

@@ -64,24 +64,22 @@ users_add(struct db *db, struct arena *a, const struct users_new *u,
 
     *why = NULL;
     if (!login_ok(u->login)) {
-        *why = "Login musi mieć od 3 do 64 znaków: litery, cyfry, . _ - @.";
+        *why = T_USERS_ERR_LOGIN;
         return ERR_INPUT;
     }
     if (role == ROLE_PUBLIC) {
-        *why = "Nieznana rola. Dozwolone: administrator, coordinator, "
-               "implementer, consultant, analyst, grantee.";
+        *why = T_USERS_ERR_ROLE_UNKNOWN;
         return ERR_INPUT;
     }
     if ((*why = auth_password_problem(u->login, u->password)) != NULL) {
         return ERR_INPUT;
     }
     if (role != ROLE_ADMIN && (u->region == NULL || *u->region == '\0')) {
-        *why = "Konto tej roli musi należeć do regionu (województwa).";
+        *why = T_USERS_ERR_NO_REGION;
         return ERR_INPUT;
     }
     if (u->nunits > 0 && role != ROLE_IMPLEMENTER && role != ROLE_GRANTEE) {
-        *why = "Jednostkę realizującą podaje się tylko dla realizatora i "
-               "organizacji.";
+        *why = T_USERS_ERR_UNIT_ROLE;
         return ERR_INPUT;
     }
     if (u->region != NULL && *u->region != '\0') {
@@ -91,10 +89,7 @@ users_add(struct db *db, struct arena *a, const struct users_new *u,
             return rc;
         }
         if (n == 0) {
-            *why = arena_printf(a,
-                                "Region %s nie jest obsługiwany w tej "
-                                "instalacji.",
-                                u->region);
+            *why = arena_printf(a, T_USERS_ERR_REGION_UNKNOWN, u->region);
             return ERR_INPUT;
         }
     }
@@ -133,7 +128,7 @@ users_add(struct db *db, struct arena *a, const struct users_new *u,
     db_bind_text(st, 4, u->region && *u->region ? u->region : NULL);
     if ((rc = db_exec(st)) != 0) {
         if (rc == ERR_CONFLICT) {
-            *why = "Konto o takim loginie już istnieje.";
+            *why = T_USERS_ERR_LOGIN_TAKEN;
         }
         goto fail;
     }

@@ -7,6 +7,7 @@
 #include "auth/auth.h"
 #include "core/arena.h"
 #include "core/err.h"
+#include "core/random.h"
 #include "db/db.h"
 #include "users/units.h"
 #include "users/users.h"
@@ -61,7 +62,7 @@ users_demo_load(struct db *db, struct arena *a)
         }
 
         if (password == NULL) {
-            password = arena_strndup(a, auth_random_token(a), 20);
+            password = arena_strndup(a, random_token(a), 20);
         }
         u.password = password;
         rc = users_add(db, a, &u, &who, &id, &why);

@@ -3,7 +3,7 @@
 ** accounts with the add form and block/unblock buttons, the audit log
 ** with filters, its CSV export and the JSON beside each page.
 */
-#include "pages.h"
+#include "modules_handlers.h"
 
 #include <stdlib.h>
 #include <string.h>
