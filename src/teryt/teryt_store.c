@@ -1,5 +1,6 @@
 /*
-** Loading and searching the TERYT units. The TERC file has one row per
+** The TERYT store, the one file of this module that runs its SQL: loading,
+** lookups and lists of the units, and the gmina search. The TERC file has one row per
 ** unit: a voivodeship row has no POW, a powiat row no GMI, and gmina rows
 ** carry RODZ 1, 2 or 3 (RODZ 4, 5, 8 and 9 are parts of gminas and cities,
 ** not gminas, and are skipped).
