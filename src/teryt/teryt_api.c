@@ -4,7 +4,6 @@
 #include "auth/auth.h"
 #include "core/err.h"
 #include "core/json.h"
-#include "db/db.h"
 #include "teryt.h"
 #include "strings_pl.h"
 #include "modules_handlers.h"
@@ -20,24 +19,26 @@
 int
 api_teryt_woj_list(struct req *r)
 {
-    db_stmt *st = db_query(r->db, Q_WOJ_LIST);
+    struct teryt_woj *w;
     struct json j;
-    int rc;
+    int n = teryt_woj_list(r->db, &r->arena, &w), i;
 
+    if (n < 0) {
+        return n;
+    }
     req_json_begin(r);
     json_init(&j, &r->out);
     json_arr_begin(&j);
-    while ((rc = db_step(st)) == DB_ROW) {
+    for (i = 0; i < n; i++) {
         json_obj_begin(&j);
-        json_kstr(&j, "code", db_col_text(st, 0));
-        json_kstr(&j, "name", db_col_text(st, 1));
-        json_kint(&j, "powiaty", db_col_int(st, 2));
-        json_kint(&j, "gminy", db_col_int(st, 3));
+        json_kstr(&j, "code", w[i].code);
+        json_kstr(&j, "name", w[i].name);
+        json_kint(&j, "powiaty", w[i].powiaty);
+        json_kint(&j, "gminy", w[i].gminy);
         json_obj_end(&j);
     }
-    db_done(st);
     json_arr_end(&j);
-    return rc == DB_DONE ? 0 : rc;
+    return 0;
 }
 
 /*
@@ -49,29 +50,29 @@ int
 api_teryt_powiaty(struct req *r)
 {
     const char *woj = req_arg(r, "woj");
-    db_stmt *st;
+    struct teryt_powiat *p;
     struct json j;
-    int rc;
+    int n, i;
 
     if (woj == NULL || strlen(woj) != 2 || strspn(woj, "0123456789") != 2) {
         return req_error(r, 400, T_PLACES_ERR_WOJ);
     }
-    st = db_query(r->db, Q_POWIAT_LIST);
-    db_bind_text(st, 1, woj);
+    if ((n = teryt_powiats(r->db, &r->arena, woj, &p)) < 0) {
+        return n;
+    }
     req_json_begin(r);
     json_init(&j, &r->out);
     json_arr_begin(&j);
-    while ((rc = db_step(st)) == DB_ROW) {
+    for (i = 0; i < n; i++) {
         json_obj_begin(&j);
-        json_kstr(&j, "code", db_col_text(st, 0));
-        json_kstr(&j, "name", db_col_text(st, 1));
-        json_kstr(&j, "kind", db_col_text(st, 2));
-        json_kint(&j, "gminy", db_col_int(st, 3));
+        json_kstr(&j, "code", p[i].code);
+        json_kstr(&j, "name", p[i].name);
+        json_kstr(&j, "kind", p[i].kind);
+        json_kint(&j, "gminy", p[i].gminy);
         json_obj_end(&j);
     }
-    db_done(st);
     json_arr_end(&j);
-    return rc == DB_DONE ? 0 : rc;
+    return 0;
 }
 
 /*
@@ -126,26 +127,23 @@ api_teryt_gminy(struct req *r)
     struct teryt_gmina *g;
     struct json j;
     long limit = AUTOCOMPLETE_LIMIT;
-    int n, i, rc;
+    int n, i;
 
     if (powiat != NULL) {
-        db_stmt *st;
-
         if (strlen(powiat) != 4 || strspn(powiat, "0123456789") != 4) {
             return req_error(r, 400, T_TERYT_ERR_POWIAT);
         }
-        st = db_query(r->db, Q_GMINA_LIST);
-        db_bind_text(st, 1, powiat);
+        if ((n = teryt_powiat_gminas(r->db, &r->arena, powiat, &g)) < 0) {
+            return n;
+        }
         req_json_begin(r);
         json_init(&j, &r->out);
         json_arr_begin(&j);
-        while ((rc = db_step(st)) == DB_ROW) {
-            gmina_json(&j, db_col_text(st, 0), db_col_text(st, 1),
-                       (int)db_col_int(st, 2), NULL, NULL);
+        for (i = 0; i < n; i++) {
+            gmina_json(&j, g[i].teryt, g[i].name, g[i].rodz, NULL, NULL);
         }
-        db_done(st);
         json_arr_end(&j);
-        return rc == DB_DONE ? 0 : rc;
+        return 0;
     }
     if (q == NULL) {
         return req_error(r, 400, T_TERYT_ERR_Q);
