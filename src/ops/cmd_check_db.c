@@ -5,8 +5,10 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "core/arena.h"
 #include "core/config.h"
 #include "db/db.h"
+#include "users/users.h"
 
 const char cmd_check_db_help[] =
     "usage: rodzina check-db [--config FILE] [--db PATH]\n"
@@ -30,24 +32,24 @@ const char cmd_check_db_help[] =
 static int
 print_unlinked(const char *path)
 {
+    struct users_unlinked *u;
+    struct arena a;
     struct db *db;
-    db_stmt *st;
     char err[600];
-    int n = 0;
+    int n, i;
 
     if (db_open(path, DB_OPEN_READONLY, &db, err, sizeof(err)) != 0) {
         return 0; /* an old or broken file: the checks above say so */
     }
-    st = db_query(db, Q_OWNERSHIP_UNLINKED);
-    while (db_step(st) == DB_ROW) {
-        printf("unlinked: %s %s (region %s) '%s': %s (since %s)\n",
-               db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3),
-               db_col_text(st, 4), db_col_text(st, 5), db_col_text(st, 0));
-        n++;
+    arena_init(&a);
+    n = users_unlinked(db, &a, &u);
+    for (i = 0; i < n; i++) {
+        printf("unlinked: %s %s (region %s) '%s': %s (since %s)\n", u[i].what,
+               u[i].ref, u[i].region, u[i].text, u[i].reason, u[i].at);
     }
-    db_done(st);
+    arena_free(&a);
     db_close(db);
-    return n;
+    return n > 0 ? n : 0;
 }
 
 static void

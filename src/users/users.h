@@ -59,5 +59,16 @@ struct users_row {
 };
 /* Every account, by login in Polish order, in a: how many, or < 0. */
 int users_list(struct db *db, struct arena *a, struct users_row **out);
+/* The id of account login: 0, ERR_NOTFOUND or ERR_DB. */
+int users_account_id(struct db *db, const char *login, int64_t *id);
+
+/* What the migration to ownership by id (0032) could not link. */
+struct users_unlinked {
+    const char *at, *what, *ref;
+    const char *region; /* "-" when it had none */
+    const char *text, *reason;
+};
+/* Every such record in the order written, in a: how many, or < 0. */
+int users_unlinked(struct db *db, struct arena *a, struct users_unlinked **out);
 
 #endif

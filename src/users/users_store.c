@@ -164,8 +164,8 @@ fail:
     return rc;
 }
 
-static int
-account_id(struct db *db, const char *login, int64_t *id)
+int
+users_account_id(struct db *db, const char *login, int64_t *id)
 {
     db_stmt *st = db_query(db, Q_ACCOUNT_BY_LOGIN);
 
@@ -184,7 +184,7 @@ users_set_disabled(struct db *db, struct arena *a, const char *login,
     if ((rc = db_begin(db)) != 0) {
         return rc;
     }
-    if ((rc = account_id(db, login, &id)) != 0) {
+    if ((rc = users_account_id(db, login, &id)) != 0) {
         goto fail;
     }
     st = db_query(db, Q_ACCOUNT_SET_DISABLED);
@@ -225,7 +225,7 @@ users_set_password(struct db *db, struct arena *a, const char *login,
     if ((rc = db_begin(db)) != 0) {
         return rc;
     }
-    if ((rc = account_id(db, login, &id)) != 0) {
+    if ((rc = users_account_id(db, login, &id)) != 0) {
         goto fail;
     }
     st = db_query(db, Q_ACCOUNT_SET_PASSWORD);
@@ -282,11 +282,34 @@ users_link_unit(struct db *db, const char *login, int64_t unit)
     db_stmt *st;
     int rc;
 
-    if ((rc = account_id(db, login, &id)) != 0) {
+    if ((rc = users_account_id(db, login, &id)) != 0) {
         return rc;
     }
     st = db_query(db, Q_ACCOUNT_UNIT_INSERT);
     db_bind_int(st, 1, id);
     db_bind_int(st, 2, unit);
     return db_exec(st);
+}
+
+int
+users_unlinked(struct db *db, struct arena *a, struct users_unlinked **out)
+{
+    db_stmt *st = db_query(db, Q_OWNERSHIP_UNLINKED);
+    struct users_unlinked *v = NULL;
+    int n = 0, rc;
+
+    while ((rc = db_step(st)) == DB_ROW) {
+        v = arena_grow(a, v, n, sizeof(*v));
+        v[n++] = (struct users_unlinked){
+            .at = db_col_text_dup(a, st, 0),
+            .what = db_col_text_dup(a, st, 1),
+            .ref = db_col_text_dup(a, st, 2),
+            .region = db_col_text_dup(a, st, 3),
+            .text = db_col_text_dup(a, st, 4),
+            .reason = db_col_text_dup(a, st, 5),
+        };
+    }
+    db_done(st);
+    *out = v;
+    return rc == DB_DONE ? n : rc;
 }
