@@ -5,7 +5,6 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
-#include "core/arena.h"
 #include "core/config.h"
 #include "db/db.h"
 #include "users/users.h"
@@ -28,26 +27,26 @@ const char cmd_check_db_help[] =
     "  --config FILE  configuration file, for its db key\n"
     "  --db PATH      database file (default: the configuration's db)\n";
 
+static void
+print_unlinked_one(void *arg, const struct users_unlinked *u)
+{
+    (void)arg;
+    printf("unlinked: %s %s (region %s) '%s': %s (since %s)\n", u->what, u->ref,
+           u->region, u->text, u->reason, u->at);
+}
+
 /* What the migration to ownership by id left unlinked: count printed. */
 static int
 print_unlinked(const char *path)
 {
-    struct users_unlinked *u;
-    struct arena a;
     struct db *db;
     char err[600];
-    int n, i;
+    int n;
 
     if (db_open(path, DB_OPEN_READONLY, &db, err, sizeof(err)) != 0) {
         return 0; /* an old or broken file: the checks above say so */
     }
-    arena_init(&a);
-    n = users_unlinked(db, &a, &u);
-    for (i = 0; i < n; i++) {
-        printf("unlinked: %s %s (region %s) '%s': %s (since %s)\n", u[i].what,
-               u[i].ref, u[i].region, u[i].text, u[i].reason, u[i].at);
-    }
-    arena_free(&a);
+    n = users_each_unlinked(db, print_unlinked_one, NULL);
     db_close(db);
     return n > 0 ? n : 0;
 }

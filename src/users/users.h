@@ -68,7 +68,10 @@ struct users_unlinked {
     const char *region; /* "-" when it had none */
     const char *text, *reason;
 };
-/* Every such record in the order written, in a: how many, or < 0. */
-int users_unlinked(struct db *db, struct arena *a, struct users_unlinked **out);
+/* fn(arg, u) for every such record in the order written, u valid during
+** the call: how many, or < 0. */
+int users_each_unlinked(struct db *db,
+                        void (*fn)(void *arg, const struct users_unlinked *u),
+                        void *arg);
 
 #endif

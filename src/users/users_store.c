@@ -292,24 +292,21 @@ users_link_unit(struct db *db, const char *login, int64_t unit)
 }
 
 int
-users_unlinked(struct db *db, struct arena *a, struct users_unlinked **out)
+users_each_unlinked(struct db *db,
+                    void (*fn)(void *arg, const struct users_unlinked *u),
+                    void *arg)
 {
     db_stmt *st = db_query(db, Q_OWNERSHIP_UNLINKED);
-    struct users_unlinked *v = NULL;
     int n = 0, rc;
 
     while ((rc = db_step(st)) == DB_ROW) {
-        v = arena_grow(a, v, n, sizeof(*v));
-        v[n++] = (struct users_unlinked){
-            .at = db_col_text_dup(a, st, 0),
-            .what = db_col_text_dup(a, st, 1),
-            .ref = db_col_text_dup(a, st, 2),
-            .region = db_col_text_dup(a, st, 3),
-            .text = db_col_text_dup(a, st, 4),
-            .reason = db_col_text_dup(a, st, 5),
-        };
+        struct users_unlinked u = {db_col_text(st, 0), db_col_text(st, 1),
+                                   db_col_text(st, 2), db_col_text(st, 3),
+                                   db_col_text(st, 4), db_col_text(st, 5)};
+
+        fn(arg, &u);
+        n++;
     }
     db_done(st);
-    *out = v;
     return rc == DB_DONE ? n : rc;
 }
