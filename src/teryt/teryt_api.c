@@ -11,6 +11,33 @@
 #define AUTOCOMPLETE_LIMIT 10
 #define AUTOCOMPLETE_MAX_LIMIT 50
 
+/* A JSON answer that is one array: begun on r->out through j. */
+static void
+array_begin(struct req *r, struct json *j)
+{
+    req_json_begin(r);
+    json_init(j, &r->out);
+    json_arr_begin(j);
+}
+
+/* A voivodeship or powiat of a list: kind NULL and powiaty < 0 left out. */
+static void
+unit_json(struct json *j, const char *code, const char *name, const char *kind,
+          int64_t powiaty, int64_t gminy)
+{
+    json_obj_begin(j);
+    json_kstr(j, "code", code);
+    json_kstr(j, "name", name);
+    if (kind != NULL) {
+        json_kstr(j, "kind", kind);
+    }
+    if (powiaty >= 0) {
+        json_kint(j, "powiaty", powiaty);
+    }
+    json_kint(j, "gminy", gminy);
+    json_obj_end(j);
+}
+
 /*
 ** ROUTE: GET /api/teryt/wojewodztwa
 ** CAP: CAP_PUBLIC
@@ -26,16 +53,9 @@ api_teryt_woj_list(struct req *r)
     if (n < 0) {
         return n;
     }
-    req_json_begin(r);
-    json_init(&j, &r->out);
-    json_arr_begin(&j);
+    array_begin(r, &j);
     for (i = 0; i < n; i++) {
-        json_obj_begin(&j);
-        json_kstr(&j, "code", w[i].code);
-        json_kstr(&j, "name", w[i].name);
-        json_kint(&j, "powiaty", w[i].powiaty);
-        json_kint(&j, "gminy", w[i].gminy);
-        json_obj_end(&j);
+        unit_json(&j, w[i].code, w[i].name, NULL, w[i].powiaty, w[i].gminy);
     }
     json_arr_end(&j);
     return 0;
@@ -60,16 +80,9 @@ api_teryt_powiaty(struct req *r)
     if ((n = teryt_powiats(r->db, &r->arena, woj, &p)) < 0) {
         return n;
     }
-    req_json_begin(r);
-    json_init(&j, &r->out);
-    json_arr_begin(&j);
+    array_begin(r, &j);
     for (i = 0; i < n; i++) {
-        json_obj_begin(&j);
-        json_kstr(&j, "code", p[i].code);
-        json_kstr(&j, "name", p[i].name);
-        json_kstr(&j, "kind", p[i].kind);
-        json_kint(&j, "gminy", p[i].gminy);
-        json_obj_end(&j);
+        unit_json(&j, p[i].code, p[i].name, p[i].kind, -1, p[i].gminy);
     }
     json_arr_end(&j);
     return 0;
@@ -95,6 +108,21 @@ prefer_woj_or_reply(struct req *r, const char **out)
         *out = r->user->region;
     }
     return 0;
+}
+
+/*
+** A search answer through j. Autocomplete answers repeat; let the browser
+** keep them a while (its own, when the account's region ordered them).
+*/
+static void
+search_answer_begin(struct req *r, const char *woj, struct json *j)
+{
+    req_json_begin(r);
+    req_add_header(r, "Cache-Control",
+                   woj != NULL && req_arg(r, "woj") == NULL
+                       ? "private, max-age=300"
+                       : "public, max-age=300");
+    json_init(j, &r->out);
 }
 
 static void
@@ -136,9 +164,7 @@ api_teryt_gminy(struct req *r)
         if ((n = teryt_powiat_gminas(r->db, &r->arena, powiat, &g)) < 0) {
             return n;
         }
-        req_json_begin(r);
-        json_init(&j, &r->out);
-        json_arr_begin(&j);
+        array_begin(r, &j);
         for (i = 0; i < n; i++) {
             gmina_json(&j, g[i].teryt, g[i].name, g[i].rodz, NULL, NULL);
         }
@@ -159,14 +185,7 @@ api_teryt_gminy(struct req *r)
     if (n < 0) {
         return n;
     }
-    req_json_begin(r);
-    /* Autocomplete answers repeat; let the browser keep them a while (its
-    ** own, when the account's region ordered them). */
-    req_add_header(r, "Cache-Control",
-                   woj != NULL && req_arg(r, "woj") == NULL
-                       ? "private, max-age=300"
-                       : "public, max-age=300");
-    json_init(&j, &r->out);
+    search_answer_begin(r, woj, &j);
     json_arr_begin(&j);
     for (i = 0; i < n; i++) {
         gmina_json(&j, g[i].teryt, g[i].name, g[i].rodz, g[i].powiat_name,
@@ -204,12 +223,7 @@ api_places(struct req *r)
         return ERR_INPUT;
     }
     n = teryt_places_search(&r->arena, q, woj, (int)limit, &p);
-    req_json_begin(r);
-    req_add_header(r, "Cache-Control",
-                   woj != NULL && req_arg(r, "woj") == NULL
-                       ? "private, max-age=300"
-                       : "public, max-age=300");
-    json_init(&j, &r->out);
+    search_answer_begin(r, woj, &j);
     json_obj_begin(&j);
     json_key(&j, "results");
     json_arr_begin(&j);
