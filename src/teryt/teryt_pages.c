@@ -147,7 +147,7 @@ page_teryt_powiat(struct req *r)
     if ((n = teryt_powiat_gminas(r->db, &r->arena, code, &g)) < 0) {
         return n;
     }
-    layout_begin(r, arena_printf(&r->arena, "Powiat %s", p.name));
+    layout_begin(r, arena_printf(&r->arena, T_TERYT_POWIAT " %s", p.name));
     layout_breadcrumb(
         &r->out,
         (const struct crumb[]){
