@@ -835,24 +835,6 @@ in_range(const struct dir_index *ix, int lo, int hi, uint32_t svc)
     return false;
 }
 
-/* Same rule as the FTS5 filter: a code of lower-case letters and digits;
-** anything else is no filter at all. */
-static bool
-is_code(const char *s)
-{
-    const char *p;
-
-    if (s == NULL || *s == '\0' || strlen(s) > 32) {
-        return false;
-    }
-    for (p = s; *p; p++) {
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))) {
-            return false;
-        }
-    }
-    return true;
-}
-
 struct hit {
     const struct ix_service *s;
     int score;
@@ -963,7 +945,7 @@ dir_index_search(const struct dir_index *ix, struct arena *a,
     }
     /* Filters, as in the FTS5 match: a code that is not one is no filter,
     ** a code no service has finds nothing. */
-    if (is_code(q->category)) {
+    if (dir_is_code(q->category)) {
         cat = find_code(ix->cats, ix->ncats, q->category);
         if (cat < 0 && ix->ncats == MAX_CODES) {
             category = q->category; /* past the numbered ones: compare */
@@ -971,7 +953,7 @@ dir_index_search(const struct dir_index *ix, struct arena *a,
             cat = MAX_CODES + 1; /* matches no service */
         }
     }
-    if (is_code(q->target)) {
+    if (dir_is_code(q->target)) {
         int id = find_code(ix->targets, ix->ntargets, q->target);
 
         if (id >= 0) {

@@ -23,8 +23,8 @@
 /* An area's services that the words are matched against, at most. */
 #define MAX_CANDIDATES 20000
 
-static bool
-is_code(const char *s)
+bool
+dir_is_code(const char *s)
 {
     const char *p;
 
@@ -59,10 +59,10 @@ dir_match_expr(struct arena *a, const char *area, const char *q,
                    "facet:ktelefon OR facet:tprzemoc)",
                    b.len ? " AND " : "");
     } else {
-        if (is_code(category)) {
+        if (dir_is_code(category)) {
             buf_printf(&b, "%sfacet:k%s", b.len ? " AND " : "", category);
         }
-        if (is_code(target)) {
+        if (dir_is_code(target)) {
             buf_printf(&b, "%sfacet:t%s", b.len ? " AND " : "", target);
         }
     }
@@ -131,6 +131,20 @@ struct results {
     struct dir_view *v;
     int n, cap;
 };
+
+/* Append a copy of v, growing the array in the arena. */
+static void
+push(struct arena *a, struct results *r, const struct dir_view *v)
+{
+    if (r->n == r->cap) {
+        int cap = r->cap ? r->cap * 2 : 32;
+
+        r->v = arena_realloc(a, r->v, sizeof(*r->v) * (size_t)r->cap,
+                             sizeof(*r->v) * (size_t)cap);
+        r->cap = cap;
+    }
+    r->v[r->n++] = *v;
+}
 
 static bool
 seen(const struct results *r, int64_t id)
@@ -216,14 +230,7 @@ append_view(struct db *db, struct arena *a, int64_t id, enum dir_level level,
     if (q->open_only && v.open_now != 1) {
         return 0;
     }
-    if (r->n == r->cap) {
-        int cap = r->cap ? r->cap * 2 : 32;
-
-        r->v = arena_realloc(a, r->v, sizeof(*r->v) * (size_t)r->cap,
-                             sizeof(*r->v) * (size_t)cap);
-        r->cap = cap;
-    }
-    r->v[r->n++] = v;
+    push(a, r, &v);
     *added = true;
     return 0;
 }
@@ -320,14 +327,7 @@ run_global(struct db *db, struct arena *a, const char *expr, bool ranked,
         if (q->open_only && v.open_now != 1) {
             continue;
         }
-        if (r->n == r->cap) {
-            int cap = r->cap ? r->cap * 2 : 32;
-
-            r->v = arena_realloc(a, r->v, sizeof(*r->v) * (size_t)r->cap,
-                                 sizeof(*r->v) * (size_t)cap);
-            r->cap = cap;
-        }
-        r->v[r->n++] = v;
+        push(a, r, &v);
         added++;
     }
     db_done(st);

@@ -329,6 +329,9 @@ int dir_search_sql(struct db *db, struct arena *a, const struct dir_query *q,
 */
 int dir_view_get(struct db *db, struct arena *a, int64_t id, int64_t now,
                  bool with_secret, struct dir_view *out);
+/* A category or target code as the FTS5 filter takes it (the index
+   too): 1 to 32 lower-case letters and digits; anything else is no filter. */
+bool dir_is_code(const char *s);
 /*
 ** The FTS5 match expression for q (NULL when q has nothing to search):
 ** folded text as prefix terms restricted to the body column, and

@@ -245,19 +245,13 @@ counts_json(struct json *j, const char *key, const char *const *codes,
 int
 api_helpline_stats(struct req *r)
 {
-    const char *region, *from, *to, *today = helpline_today(r);
+    const char *region, *from, *to;
     struct helpline_stats s;
     struct json j;
     int i, rc;
 
-    if ((rc = helpline_region_or_reply(r, true, &region)) != 0 ||
-        (rc = helpline_range_or_reply(
-             r, arena_printf(&r->arena, "%.4s-01-01", today), &from, &to)) !=
-            0) {
+    if ((rc = helpline_stats_or_reply(r, &region, &from, &to, &s)) != 0) {
         return rc;
-    }
-    if ((rc = helpline_stats(r->db, &r->arena, region, from, to, &s)) != 0) {
-        return rc == ERR_INPUT ? req_error(r, 400, T_HL_ERR_RANGE) : rc;
     }
     req_json_begin(r);
     json_init(&j, &r->out);

@@ -276,20 +276,14 @@ stat_rows(struct sheet *s, const char *dim, const char *const *codes,
 static int
 stats_export(struct req *r, bool xlsx)
 {
-    const char *region, *from, *to, *today = helpline_today(r);
+    const char *region, *from, *to;
     struct helpline_stats st;
     struct sheet s;
     char *path = NULL;
     int i, rc;
 
-    if ((rc = helpline_region_or_reply(r, true, &region)) != 0 ||
-        (rc = helpline_range_or_reply(
-             r, arena_printf(&r->arena, "%.4s-01-01", today), &from, &to)) !=
-            0) {
+    if ((rc = helpline_stats_or_reply(r, &region, &from, &to, &st)) != 0) {
         return rc;
-    }
-    if ((rc = helpline_stats(r->db, &r->arena, region, from, to, &st)) != 0) {
-        return rc == ERR_INPUT ? req_error(r, 400, T_HL_ERR_RANGE) : rc;
     }
     if ((rc = sheet_begin(r, &s, xlsx, "statystyka", &path)) != 0) {
         return rc;

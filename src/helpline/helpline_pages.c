@@ -622,31 +622,6 @@ contact_row(struct req *r, db_stmt *st)
         db_col_int(st, 12) ? T_HL_NOTE_PRESENT : T_HL_NOTE_ABSENT);
 }
 
-static void
-range_form(struct req *r, const char *action, const char *from, const char *to,
-           const char *region)
-{
-    html_printf(&r->out,
-                "<form method=\"get\" action=\"%s\" class=\"hl-range\">"
-                "\n<p class=\"field\"><label for=\"f-od\">%s</label>"
-                "<input id=\"f-od\" name=\"od\" type=\"date\" value=\"%s\">"
-                "</p>\n<p class=\"field\"><label for=\"f-do\">%s</label>"
-                "<input id=\"f-do\" name=\"do\" type=\"date\" value=\"%s\">"
-                "</p>\n",
-                action, T_HL_FROM, from, T_HL_TO, to);
-    if (r->user != NULL && r->user->region == NULL) {
-        html_printf(&r->out,
-                    "<p class=\"field\"><label for=\"f-woj\">%s</label>"
-                    "<input id=\"f-woj\" name=\"woj\" type=\"text\" "
-                    "pattern=\"[0-9]{2}\" inputmode=\"numeric\" "
-                    "value=\"%s\"></p>\n",
-                    T_HL_REGION, region ? region : "");
-    }
-    html_printf(&r->out,
-                "<p><button type=\"submit\">%s</button></p>\n</form>\n",
-                T_HL_SHOW);
-}
-
 /*
 ** ROUTE: GET /niebieska-linia/kontakty
 ** CAP: CAP_HELPLINE_READ
@@ -674,7 +649,7 @@ page_helpline_contacts(struct req *r)
                     "</p>\n",
                     T_HL_NEW_CONTACT);
     }
-    range_form(r, "/niebieska-linia/kontakty", from, to, region);
+    helpline_range_form(r, "/niebieska-linia/kontakty", from, to, region);
     q = arena_printf(&r->arena, "od=%s&do=%s&woj=%s", from, to, region);
     html_printf(&r->out,
                 "<ul class=\"hl-links\"><li><a href=\"/niebieska-linia/"

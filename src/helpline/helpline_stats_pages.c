@@ -227,48 +227,21 @@ stats_map(struct req *r, const struct helpline_stats *s, const char *region)
 int
 page_helpline_stats(struct req *r)
 {
-    const char *region, *from, *to, *today = helpline_today(r), *q, *title;
+    const char *region, *from, *to, *q, *title;
     struct helpline_stats s;
     struct series x;
     const char **labels;
     int64_t *values;
     int i, rc;
 
-    if ((rc = helpline_region_or_reply(r, true, &region)) != 0) {
+    if ((rc = helpline_stats_or_reply(r, &region, &from, &to, &s)) != 0) {
         return rc;
-    }
-    if ((rc = helpline_range_or_reply(
-             r, arena_printf(&r->arena, "%.4s-01-01", today), &from, &to)) !=
-        0) {
-        return rc;
-    }
-    if ((rc = helpline_stats(r->db, &r->arena, region, from, to, &s)) != 0) {
-        return rc == ERR_INPUT ? req_error(r, 400, T_HL_ERR_RANGE) : rc;
     }
     title = arena_printf(&r->arena, "%s: %s, %s – %s", T_HL_STATS,
                          helpline_region_name(r, region), from, to);
     layout_begin(r, title);
     html_printf(&r->out, "<h1>%s</h1>\n", title);
-    html_printf(&r->out,
-                "<form method=\"get\" action=\"/niebieska-linia/"
-                "statystyki\" class=\"hl-range\">\n<p class=\"field\">"
-                "<label for=\"f-od\">%s</label><input id=\"f-od\" "
-                "name=\"od\" type=\"date\" value=\"%s\"></p>\n"
-                "<p class=\"field\"><label for=\"f-do\">%s</label>"
-                "<input id=\"f-do\" name=\"do\" type=\"date\" "
-                "value=\"%s\"></p>\n",
-                T_HL_FROM, from, T_HL_TO, to);
-    if (r->user->region == NULL) {
-        html_printf(&r->out,
-                    "<p class=\"field\"><label for=\"f-woj\">%s</label>"
-                    "<input id=\"f-woj\" name=\"woj\" type=\"text\" "
-                    "pattern=\"[0-9]{2}\" inputmode=\"numeric\" "
-                    "value=\"%s\"></p>\n",
-                    T_HL_REGION, region ? region : "");
-    }
-    html_printf(&r->out,
-                "<p><button type=\"submit\">%s</button></p>\n</form>\n",
-                T_HL_SHOW);
+    helpline_range_form(r, "/niebieska-linia/statystyki", from, to, region);
     q = arena_printf(&r->arena, "od=%s&do=%s&woj=%s", from, to,
                      region ? region : "");
     html_printf(&r->out,

@@ -139,6 +139,48 @@ helpline_range_or_reply(struct req *r, const char *def_from, const char **from,
     return 0;
 }
 
+int
+helpline_stats_or_reply(struct req *r, const char **region, const char **from,
+                        const char **to, struct helpline_stats *s)
+{
+    const char *year = arena_printf(&r->arena, "%.4s-01-01", helpline_today(r));
+    int rc;
+
+    if ((rc = helpline_region_or_reply(r, true, region)) != 0 ||
+        (rc = helpline_range_or_reply(r, year, from, to)) != 0) {
+        return rc;
+    }
+    if ((rc = helpline_stats(r->db, &r->arena, *region, *from, *to, s)) != 0) {
+        return rc == ERR_INPUT ? req_error(r, 400, T_HL_ERR_RANGE) : rc;
+    }
+    return 0;
+}
+
+void
+helpline_range_form(struct req *r, const char *action, const char *from,
+                    const char *to, const char *region)
+{
+    html_printf(&r->out,
+                "<form method=\"get\" action=\"%s\" class=\"hl-range\">"
+                "\n<p class=\"field\"><label for=\"f-od\">%s</label>"
+                "<input id=\"f-od\" name=\"od\" type=\"date\" value=\"%s\">"
+                "</p>\n<p class=\"field\"><label for=\"f-do\">%s</label>"
+                "<input id=\"f-do\" name=\"do\" type=\"date\" value=\"%s\">"
+                "</p>\n",
+                action, T_HL_FROM, from, T_HL_TO, to);
+    if (r->user != NULL && r->user->region == NULL) {
+        html_printf(&r->out,
+                    "<p class=\"field\"><label for=\"f-woj\">%s</label>"
+                    "<input id=\"f-woj\" name=\"woj\" type=\"text\" "
+                    "pattern=\"[0-9]{2}\" inputmode=\"numeric\" "
+                    "value=\"%s\"></p>\n",
+                    T_HL_REGION, region ? region : "");
+    }
+    html_printf(&r->out,
+                "<p><button type=\"submit\">%s</button></p>\n</form>\n",
+                T_HL_SHOW);
+}
+
 /* Cosine by its series: enough for latitudes, and no libm to link. */
 static double
 cos_deg(double deg)

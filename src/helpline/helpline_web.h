@@ -34,6 +34,18 @@ bool helpline_can(struct req *r, enum cap cap);
 */
 int helpline_range_or_reply(struct req *r, const char *def_from,
                             const char **from, const char **to);
+/*
+** The statistics a request asks for: the region (the country allowed),
+** od= and do= (default: this year) and the counts of that range into *s.
+** 0 or an error recorded.
+*/
+int helpline_stats_or_reply(struct req *r, const char **region,
+                            const char **from, const char **to,
+                            struct helpline_stats *s);
+/* The form picking od=, do= and (accounts of every region) woj=, to GET
+   action. */
+void helpline_range_form(struct req *r, const char *action, const char *from,
+                         const char *to, const char *region);
 /* Today in Warsaw as YYYY-MM-DD, and now as YYYY-MM-DDTHH:MM (arena). */
 const char *helpline_today(struct req *r);
 const char *helpline_now(struct req *r);
