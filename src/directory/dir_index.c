@@ -835,6 +835,22 @@ in_range(const struct dir_index *ix, int lo, int hi, uint32_t svc)
     return false;
 }
 
+bool
+dir_is_code(const char *s)
+{
+    const char *p;
+
+    if (s == NULL || *s == '\0' || strlen(s) > 32) {
+        return false;
+    }
+    for (p = s; *p; p++) {
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))) {
+            return false;
+        }
+    }
+    return true;
+}
+
 struct hit {
     const struct ix_service *s;
     int score;

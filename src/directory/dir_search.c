@@ -23,22 +23,6 @@
 /* An area's services that the words are matched against, at most. */
 #define MAX_CANDIDATES 20000
 
-bool
-dir_is_code(const char *s)
-{
-    const char *p;
-
-    if (s == NULL || *s == '\0' || strlen(s) > 32) {
-        return false;
-    }
-    for (p = s; *p; p++) {
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))) {
-            return false;
-        }
-    }
-    return true;
-}
-
 char *
 dir_match_expr(struct arena *a, const char *area, const char *q,
                const char *category, const char *target)

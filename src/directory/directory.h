@@ -329,9 +329,6 @@ int dir_search_sql(struct db *db, struct arena *a, const struct dir_query *q,
 */
 int dir_view_get(struct db *db, struct arena *a, int64_t id, int64_t now,
                  bool with_secret, struct dir_view *out);
-/* A category or target code as the FTS5 filter takes it (the index
-   too): 1 to 32 lower-case letters and digits; anything else is no filter. */
-bool dir_is_code(const char *s);
 /*
 ** The FTS5 match expression for q (NULL when q has nothing to search):
 ** folded text as prefix terms restricted to the body column, and
@@ -342,6 +339,9 @@ char *dir_match_expr(struct arena *a, const char *area, const char *q,
 
 /* --- the in-memory search index (dir_index.c) ------------------------ */
 
+/* A category or target code as the FTS5 filter takes it (the SQL search
+   too): 1 to 32 lower-case letters and digits; anything else is no filter. */
+bool dir_is_code(const char *s);
 /*
 ** The index of the database's current directory (one query reads its
 ** version), built from the tables when the process has none of that
