@@ -200,6 +200,22 @@ select_options(struct req *r, const struct dir_index *ix, int which,
     }
 }
 
+/* A select of the categories or target groups (see select_options) named
+   name, "any" first. */
+static void
+select_field(struct req *r, const struct dir_index *ix, int which,
+             const char *name, const char *label, const char *any,
+             const char *current)
+{
+    html_printf(&r->out,
+                "<p class=\"field\"><label for=\"%s\">%s</label>\n"
+                "<select id=\"%s\" name=\"%s\">\n"
+                "<option value=\"\">%s</option>\n",
+                name, label, name, name, any);
+    select_options(r, ix, which, current);
+    html_lit(&r->out, "</select></p>\n");
+}
+
 static void
 search_form(struct req *r, const struct dir_index *ix, const char *place,
             const char *gmina, const char *q, const char *cat, const char *grp,
@@ -221,21 +237,11 @@ search_form(struct req *r, const struct dir_index *ix, const char *place,
                 "<span id=\"q-hint\" class=\"hint\">%s</span></p>\n",
                 T_DIR_PLACE_LABEL, place ? place : "", gmina ? gmina : "",
                 T_DIR_PLACE_HINT, T_DIR_Q_LABEL, q ? q : "", T_DIR_Q_HINT);
+    select_field(r, ix, 0, "kategoria", T_DIR_CATEGORY, T_DIR_ANY_CATEGORY,
+                 cat);
+    select_field(r, ix, 1, "grupa", T_DIR_TARGETS, T_DIR_ANY_TARGET, grp);
     html_printf(&r->out,
-                "<p class=\"field\"><label for=\"kategoria\">%s</label>\n"
-                "<select id=\"kategoria\" name=\"kategoria\">\n"
-                "<option value=\"\">%s</option>\n",
-                T_DIR_CATEGORY, T_DIR_ANY_CATEGORY);
-    select_options(r, ix, 0, cat);
-    html_printf(&r->out,
-                "</select></p>\n"
-                "<p class=\"field\"><label for=\"grupa\">%s</label>\n"
-                "<select id=\"grupa\" name=\"grupa\">\n"
-                "<option value=\"\">%s</option>\n",
-                T_DIR_TARGETS, T_DIR_ANY_TARGET);
-    select_options(r, ix, 1, grp);
-    html_printf(&r->out,
-                "</select></p>\n<p class=\"check\"><input id=\"otwarte\" "
+                "<p class=\"check\"><input id=\"otwarte\" "
                 "name=\"otwarte\" type=\"checkbox\" value=\"1\"%s> "
                 "<label for=\"otwarte\">%s</label></p>\n"
                 "<p><button type=\"submit\">%s</button></p>\n</form>\n",

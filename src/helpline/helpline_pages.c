@@ -130,11 +130,21 @@ duty_table(struct req *r, const char *region, const char *from, const char *to,
 int
 page_helpline_home(struct req *r)
 {
+    /* The links an account sees by what it may do. */
+    static const struct {
+        enum cap cap;
+        const char *href, *text;
+    } links[] = {
+        {CAP_HELPLINE_LOG, "/niebieska-linia/kontakty/nowy", T_HL_NEW_CONTACT},
+        {CAP_HELPLINE_READ, "/niebieska-linia/kontakty", T_HL_CONTACTS},
+        {CAP_HELPLINE_READ, "/niebieska-linia/statystyki", T_HL_STATS},
+        {CAP_HELPLINE_MANAGE, "/niebieska-linia/dyzury", T_HL_DUTIES},
+    };
     const char *region = helpline_region_public(r);
     struct region_line *l = NULL;
     struct tm tm;
     bool open;
-    int n = region ? region_lines(r->db, &r->arena, region, &l) : 0, rc;
+    int n = region ? region_lines(r->db, &r->arena, region, &l) : 0, rc, i;
 
     if (n < 0) {
         return n;
@@ -168,24 +178,11 @@ page_helpline_home(struct req *r)
                 "<li><a href=\"/niebieska-linia/porozumienia\">%s</a>"
                 "</li>\n",
                 T_HL_LINKS, T_HL_AGREEMENTS);
-    if (helpline_can(r, CAP_HELPLINE_LOG)) {
-        html_printf(&r->out,
-                    "<li><a href=\"/niebieska-linia/kontakty/nowy\">%s"
-                    "</a></li>\n",
-                    T_HL_NEW_CONTACT);
-    }
-    if (helpline_can(r, CAP_HELPLINE_READ)) {
-        html_printf(&r->out,
-                    "<li><a href=\"/niebieska-linia/kontakty\">%s</a>"
-                    "</li>\n<li><a href=\"/niebieska-linia/statystyki\">"
-                    "%s</a></li>\n",
-                    T_HL_CONTACTS, T_HL_STATS);
-    }
-    if (helpline_can(r, CAP_HELPLINE_MANAGE)) {
-        html_printf(&r->out,
-                    "<li><a href=\"/niebieska-linia/dyzury\">%s</a>"
-                    "</li>\n",
-                    T_HL_DUTIES);
+    for (i = 0; i < (int)(sizeof(links) / sizeof(links[0])); i++) {
+        if (helpline_can(r, links[i].cap)) {
+            html_printf(&r->out, "<li><a href=\"%s\">%s</a></li>\n",
+                        links[i].href, links[i].text);
+        }
     }
     html_lit(&r->out, "</ul>\n");
     layout_end(r);
