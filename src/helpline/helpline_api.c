@@ -220,17 +220,17 @@ api_helpline_contacts(struct req *r)
 }
 
 static void
-counts_json(struct json *j, const char *key, const char *const *codes,
-            const char *const *labels, const int64_t *v, int n)
+counts_json(struct json *j, const struct helpline_breakdown *b,
+            const int64_t *v)
 {
     int i;
 
-    json_key(j, key);
+    json_key(j, b->key);
     json_arr_begin(j);
-    for (i = 1; i <= n; i++) {
+    for (i = 1; i <= b->n; i++) {
         json_obj_begin(j);
-        json_kstr(j, "code", codes[i]);
-        json_kstr(j, "label", labels[i]);
+        json_kstr(j, "code", b->codes[i]);
+        json_kstr(j, "label", b->labels[i]);
         json_kint(j, "n", v[i]);
         json_obj_end(j);
     }
@@ -270,16 +270,10 @@ api_helpline_stats(struct req *r)
         json_obj_end(&j);
     }
     json_arr_end(&j);
-    counts_json(&j, "by_channel", helpline_channel_code, helpline_channel_label,
-                s.by_channel, HELPLINE_CHANNELS);
-    counts_json(&j, "by_caller", helpline_caller_code, helpline_caller_label,
-                s.by_caller, HELPLINE_CALLERS);
-    counts_json(&j, "by_form", helpline_form_code, helpline_form_label,
-                s.by_form, HELPLINE_FORMS);
-    counts_json(&j, "by_harmed", helpline_harmed_code, helpline_harmed_label,
-                s.by_harmed, HELPLINE_HARMED);
-    counts_json(&j, "by_referral", helpline_referral_code,
-                helpline_referral_label, s.by_referral, HELPLINE_REFERRALS);
+    for (i = 0; i < HELPLINE_BREAKDOWNS; i++) {
+        counts_json(&j, &helpline_breakdowns[i],
+                    helpline_breakdown_counts(&s, &helpline_breakdowns[i]));
+    }
     json_kint(&j, "institution_referrals", s.inst_total);
     json_key(&j, "by_institution_kind");
     json_arr_begin(&j);

@@ -271,13 +271,13 @@ stat_row(struct sheet *s, const char *dim, const char *code, const char *name,
 }
 
 static void
-stat_rows(struct sheet *s, const char *dim, const char *const *codes,
-          const char *const *labels, const int64_t *v, int n)
+stat_rows(struct sheet *s, const struct helpline_breakdown *b, const int64_t *v)
 {
     int i;
 
-    for (i = 1; i <= n; i++) {
-        stat_row(s, dim, codes ? codes[i] : "", labels[i], v[i]);
+    for (i = 1; i <= b->n; i++) {
+        stat_row(s, b->dim, b->sheet_codes ? b->codes[i] : "", b->labels[i],
+                 v[i]);
     }
 }
 
@@ -306,16 +306,10 @@ stats_export(struct req *r, bool xlsx)
     for (i = 0; i < st.nmonths; i++) {
         stat_row(&s, "miesiac", st.months[i], st.months[i], st.by_month[i]);
     }
-    stat_rows(&s, "kanal", helpline_channel_code, helpline_channel_label,
-              st.by_channel, HELPLINE_CHANNELS);
-    stat_rows(&s, "kto_sie_zglasza", helpline_caller_code,
-              helpline_caller_label, st.by_caller, HELPLINE_CALLERS);
-    stat_rows(&s, "forma_przemocy", helpline_form_code, helpline_form_label,
-              st.by_form, HELPLINE_FORMS);
-    stat_rows(&s, "kogo_dotyczy", helpline_harmed_code, helpline_harmed_label,
-              st.by_harmed, HELPLINE_HARMED);
-    stat_rows(&s, "skierowanie_rodzaj", NULL, helpline_referral_label,
-              st.by_referral, HELPLINE_REFERRALS);
+    for (i = 0; i < HELPLINE_BREAKDOWNS; i++) {
+        stat_rows(&s, &helpline_breakdowns[i],
+                  helpline_breakdown_counts(&st, &helpline_breakdowns[i]));
+    }
     for (i = 0; i < st.ninst_kinds; i++) {
         stat_row(&s, "skierowanie_katalog_rodzaj", st.inst_kinds[i].code,
                  st.inst_kinds[i].name, st.inst_kinds[i].n);

@@ -117,14 +117,6 @@ section(struct req *r, const struct series *s, int64_t total, int id,
     html_lit(&r->out, "</section>\n");
 }
 
-/* A series of a coded list (labels and counts indexed by code from 1). */
-static void
-series_of(struct series *s, const char *caption, const char *head,
-          const char *const *labels, const int64_t *v, int n)
-{
-    series(s, caption, head, n, (const char **)labels + 1, v + 1);
-}
-
 /*
 ** Referrals to institutions of the directory: by kind of institution and
 ** by institution; shares are of all such referrals.
@@ -259,21 +251,13 @@ page_helpline_stats(struct req *r)
 
     series(&x, T_HL_BY_MONTH, T_HL_MONTH, s.nmonths, s.months, s.by_month);
     section(r, &x, s.total, 1, true);
-    series_of(&x, T_HL_BY_CHANNEL, T_HL_CHANNEL, helpline_channel_label,
-              s.by_channel, HELPLINE_CHANNELS);
-    section(r, &x, s.total, 2, true);
-    series_of(&x, T_HL_BY_CALLER, T_HL_CALLER, helpline_caller_label,
-              s.by_caller, HELPLINE_CALLERS);
-    section(r, &x, s.total, 3, true);
-    series_of(&x, T_HL_BY_FORM, T_HL_FORMS, helpline_form_label, s.by_form,
-              HELPLINE_FORMS);
-    section(r, &x, s.total, 4, true);
-    series_of(&x, T_HL_BY_HARMED, T_HL_HARMED, helpline_harmed_label,
-              s.by_harmed, HELPLINE_HARMED);
-    section(r, &x, s.total, 5, true);
-    series_of(&x, T_HL_BY_REFERRAL, T_HL_INST_KIND, helpline_referral_label,
-              s.by_referral, HELPLINE_REFERRALS);
-    section(r, &x, s.total, 8, true);
+    for (i = 0; i < HELPLINE_BREAKDOWNS; i++) {
+        const struct helpline_breakdown *b = &helpline_breakdowns[i];
+
+        series(&x, b->caption, b->head, b->n, (const char **)b->labels + 1,
+               helpline_breakdown_counts(&s, b) + 1);
+        section(r, &x, s.total, b->section, true);
+    }
     institution_sections(r, &s);
 
     rows(r, s.npowiats, &labels, &values);

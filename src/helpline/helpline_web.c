@@ -6,6 +6,7 @@
 */
 #include "helpline_web.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,6 +138,32 @@ helpline_range_or_reply(struct req *r, const char *def_from, const char **from,
         return req_error(r, 400, T_HL_ERR_RANGE);
     }
     return 0;
+}
+
+const struct helpline_breakdown helpline_breakdowns[HELPLINE_BREAKDOWNS] = {
+    {"by_channel", "kanal", T_HL_BY_CHANNEL, T_HL_CHANNEL, true, 2,
+     helpline_channel_code, helpline_channel_label, HELPLINE_CHANNELS,
+     offsetof(struct helpline_stats, by_channel)},
+    {"by_caller", "kto_sie_zglasza", T_HL_BY_CALLER, T_HL_CALLER, true, 3,
+     helpline_caller_code, helpline_caller_label, HELPLINE_CALLERS,
+     offsetof(struct helpline_stats, by_caller)},
+    {"by_form", "forma_przemocy", T_HL_BY_FORM, T_HL_FORMS, true, 4,
+     helpline_form_code, helpline_form_label, HELPLINE_FORMS,
+     offsetof(struct helpline_stats, by_form)},
+    {"by_harmed", "kogo_dotyczy", T_HL_BY_HARMED, T_HL_HARMED, true, 5,
+     helpline_harmed_code, helpline_harmed_label, HELPLINE_HARMED,
+     offsetof(struct helpline_stats, by_harmed)},
+    /* The sheet has always left the referral codes empty. */
+    {"by_referral", "skierowanie_rodzaj", T_HL_BY_REFERRAL, T_HL_INST_KIND,
+     false, 8, helpline_referral_code, helpline_referral_label,
+     HELPLINE_REFERRALS, offsetof(struct helpline_stats, by_referral)},
+};
+
+const int64_t *
+helpline_breakdown_counts(const struct helpline_stats *s,
+                          const struct helpline_breakdown *b)
+{
+    return (const int64_t *)((const char *)s + b->counts);
 }
 
 int
