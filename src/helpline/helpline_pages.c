@@ -785,12 +785,28 @@ page_helpline_contact(struct req *r)
     return 0;
 }
 
+/* A select of a coded list (labels indexed by code from 1 to n). */
+static void
+list_select(struct req *r, const char *id, const char *name, const char *label,
+            const char *const *labels, int n)
+{
+    int i;
+
+    html_printf(&r->out,
+                "<p class=\"field\"><label for=\"%s\">%s</label>\n"
+                "<select id=\"%s\" name=\"%s\">\n",
+                id, label, id, name);
+    for (i = 1; i <= n; i++) {
+        html_printf(&r->out, "<option value=\"%d\">%s</option>\n", i,
+                    labels[i]);
+    }
+    html_lit(&r->out, "</select></p>\n");
+}
+
 static void
 duties_page(struct req *r, const char *region, const char *error,
             const char *notice)
 {
-    int i;
-
     layout_begin(r, T_HL_DUTIES);
     html_printf(&r->out, "<h1>%s <small>(%s)</small></h1>\n", T_HL_DUTIES,
                 helpline_region_name(r, region));
@@ -806,23 +822,10 @@ duties_page(struct req *r, const char *region, const char *error,
     form_begin(r, "/niebieska-linia/dyzury", NULL);
     html_printf(&r->out, "<input type=\"hidden\" name=\"woj\" value=\"%s\">\n",
                 region);
-    html_printf(&r->out,
-                "<p class=\"field\"><label for=\"f-kind\">%s</label>\n"
-                "<select id=\"f-kind\" name=\"kind\">\n",
-                T_HL_KIND);
-    for (i = 1; i <= HELPLINE_DUTY_KINDS; i++) {
-        html_printf(&r->out, "<option value=\"%d\">%s</option>\n", i,
-                    helpline_duty_kind_label[i]);
-    }
-    html_printf(&r->out,
-                "</select></p>\n<p class=\"field\"><label for=\"f-sp\">"
-                "%s</label>\n<select id=\"f-sp\" name=\"specialist\">\n",
-                T_HL_SPECIALIST);
-    for (i = 1; i <= HELPLINE_SPECIALISTS; i++) {
-        html_printf(&r->out, "<option value=\"%d\">%s</option>\n", i,
-                    helpline_specialist_label[i]);
-    }
-    html_lit(&r->out, "</select></p>\n");
+    list_select(r, "f-kind", "kind", T_HL_KIND, helpline_duty_kind_label,
+                HELPLINE_DUTY_KINDS);
+    list_select(r, "f-sp", "specialist", T_HL_SPECIALIST,
+                helpline_specialist_label, HELPLINE_SPECIALISTS);
     form_input(r, "city", T_HL_CITY, "text", NULL,
                "required maxlength=\"100\"");
     form_input(r, "place", T_HL_PLACE, "text", NULL,

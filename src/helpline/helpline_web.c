@@ -140,23 +140,26 @@ helpline_range_or_reply(struct req *r, const char *def_from, const char **from,
     return 0;
 }
 
+/* The codes of a list indexed from 1: its length less the unused 0. */
+#define CODES(list) ((int)(sizeof(list) / sizeof((list)[0])) - 1)
+/* x names the code and label lists and the counts: helpline_x_code,
+   helpline_x_label, by_x; the JSON key is "by_x". */
+#define BREAKDOWN(x, dim, caption, head, sheet_codes, section)                 \
+    {                                                                          \
+        "by_" #x, dim, caption, head, sheet_codes, section,                    \
+            helpline_##x##_code, helpline_##x##_label,                         \
+            CODES(helpline_##x##_label),                                       \
+            offsetof(struct helpline_stats, by_##x)                            \
+    }
+
 const struct helpline_breakdown helpline_breakdowns[HELPLINE_BREAKDOWNS] = {
-    {"by_channel", "kanal", T_HL_BY_CHANNEL, T_HL_CHANNEL, true, 2,
-     helpline_channel_code, helpline_channel_label, HELPLINE_CHANNELS,
-     offsetof(struct helpline_stats, by_channel)},
-    {"by_caller", "kto_sie_zglasza", T_HL_BY_CALLER, T_HL_CALLER, true, 3,
-     helpline_caller_code, helpline_caller_label, HELPLINE_CALLERS,
-     offsetof(struct helpline_stats, by_caller)},
-    {"by_form", "forma_przemocy", T_HL_BY_FORM, T_HL_FORMS, true, 4,
-     helpline_form_code, helpline_form_label, HELPLINE_FORMS,
-     offsetof(struct helpline_stats, by_form)},
-    {"by_harmed", "kogo_dotyczy", T_HL_BY_HARMED, T_HL_HARMED, true, 5,
-     helpline_harmed_code, helpline_harmed_label, HELPLINE_HARMED,
-     offsetof(struct helpline_stats, by_harmed)},
+    BREAKDOWN(channel, "kanal", T_HL_BY_CHANNEL, T_HL_CHANNEL, true, 2),
+    BREAKDOWN(caller, "kto_sie_zglasza", T_HL_BY_CALLER, T_HL_CALLER, true, 3),
+    BREAKDOWN(form, "forma_przemocy", T_HL_BY_FORM, T_HL_FORMS, true, 4),
+    BREAKDOWN(harmed, "kogo_dotyczy", T_HL_BY_HARMED, T_HL_HARMED, true, 5),
     /* The sheet has always left the referral codes empty. */
-    {"by_referral", "skierowanie_rodzaj", T_HL_BY_REFERRAL, T_HL_INST_KIND,
-     false, 8, helpline_referral_code, helpline_referral_label,
-     HELPLINE_REFERRALS, offsetof(struct helpline_stats, by_referral)},
+    BREAKDOWN(referral, "skierowanie_rodzaj", T_HL_BY_REFERRAL, T_HL_INST_KIND,
+              false, 8),
 };
 
 const int64_t *
