@@ -37,24 +37,11 @@ static const char *const level_titles[] = {
 /* Levels in URLs and JSON. */
 static const char *const level_codes[] = {"gmina", "powiat", "region", NULL};
 
-/* "tel:" target of a Polish number as written: digits and a leading +. */
+/* A directory number may end in a remark in parentheses: not dialled. */
 static const char *
 tel_href(struct arena *a, const char *num)
 {
-    size_t n = strlen(num), i, o = 0;
-    char *out = arena_alloc(a, n + 5);
-
-    memcpy(out, "tel:", 4);
-    o = 4;
-    for (i = 0; i < n; i++) {
-        if ((num[i] >= '0' && num[i] <= '9') || (num[i] == '+' && o == 4)) {
-            out[o++] = num[i];
-        } else if (num[i] == '(') {
-            break; /* a remark follows */
-        }
-    }
-    out[o] = '\0';
-    return out;
+    return html_tel_href(a, arena_strndup(a, num, strcspn(num, "(")));
 }
 
 static void
