@@ -301,14 +301,12 @@ service_json(struct buf *b, const struct dir_service *s)
 int
 dir_org_load(struct db *db, struct arena *a, int64_t id, struct dir_org *o)
 {
-    db_stmt *st = db_query(db, Q_DIR_ORG_GET);
+    db_stmt *st = db_query_id(db, Q_DIR_ORG_GET, id);
     int rc;
 
-    db_bind_int(st, 1, id);
-    rc = db_step(st);
-    if (rc != DB_ROW) {
+    if ((rc = db_one_row(st)) != 0) {
         db_done(st);
-        return rc == DB_DONE ? ERR_NOTFOUND : rc;
+        return rc;
     }
     memset(o, 0, sizeof(*o));
     o->id = db_col_int(st, 0);
@@ -337,14 +335,12 @@ int
 dir_service_load(struct db *db, struct arena *a, int64_t id,
                  struct dir_service *s)
 {
-    db_stmt *st = db_query(db, Q_DIR_SERVICE_GET);
+    db_stmt *st = db_query_id(db, Q_DIR_SERVICE_GET, id);
     int rc;
 
-    db_bind_int(st, 1, id);
-    rc = db_step(st);
-    if (rc != DB_ROW) {
+    if ((rc = db_one_row(st)) != 0) {
         db_done(st);
-        return rc == DB_DONE ? ERR_NOTFOUND : rc;
+        return rc;
     }
     memset(s, 0, sizeof(*s));
     s->id = db_col_int(st, 0);
@@ -374,8 +370,7 @@ dir_index_service(struct db *db, struct arena *a, int64_t id)
     buf_init(&area);
     buf_init(&facet);
     buf_init(&body);
-    st = db_query(db, Q_DIR_INDEX_SOURCE);
-    db_bind_int(st, 1, id);
+    st = db_query_id(db, Q_DIR_INDEX_SOURCE, id);
     rc = db_step(st);
     if (rc != DB_ROW) {
         db_done(st);
@@ -394,8 +389,7 @@ dir_index_service(struct db *db, struct arena *a, int64_t id)
     name = str_fold(a, db_col_text(st, 0));
     db_done(st);
 
-    st = db_query(db, Q_DIR_TARGETS_OF);
-    db_bind_int(st, 1, id);
+    st = db_query_id(db, Q_DIR_TARGETS_OF, id);
     while ((rc = db_step(st)) == DB_ROW) {
         buf_printf(&facet, " t%s", db_col_text(st, 0));
         buf_printf(&body, " %s", db_col_text(st, 1));
@@ -404,8 +398,7 @@ dir_index_service(struct db *db, struct arena *a, int64_t id)
     if (rc != DB_DONE) {
         goto done;
     }
-    st = db_query(db, Q_DIR_AREAS_OF);
-    db_bind_int(st, 1, id);
+    st = db_query_id(db, Q_DIR_AREAS_OF, id);
     while ((rc = db_step(st)) == DB_ROW) {
         const char *level = db_col_text(st, 0);
 
@@ -419,8 +412,7 @@ dir_index_service(struct db *db, struct arena *a, int64_t id)
     if (rc != DB_DONE) {
         goto done;
     }
-    st = db_query(db, Q_DIR_FTS_DELETE);
-    db_bind_int(st, 1, id);
+    st = db_query_id(db, Q_DIR_FTS_DELETE, id);
     if ((rc = db_exec(st)) != 0) {
         goto done;
     }
@@ -603,13 +595,11 @@ service_links(struct db *db, struct arena *a, int64_t id,
     db_stmt *st;
     int rc;
 
-    st = db_query(db, Q_DIR_TARGETS_CLEAR);
-    db_bind_int(st, 1, id);
+    st = db_query_id(db, Q_DIR_TARGETS_CLEAR, id);
     if ((rc = db_exec(st)) != 0) {
         return rc;
     }
-    st = db_query(db, Q_DIR_AREAS_CLEAR);
-    db_bind_int(st, 1, id);
+    st = db_query_id(db, Q_DIR_AREAS_CLEAR, id);
     if ((rc = db_exec(st)) != 0) {
         return rc;
     }
@@ -890,32 +880,22 @@ dir_org_branches_elsewhere(struct db *db, int64_t id, const char *region,
     return db_one_int(st, n);
 }
 
-/* A statement of one id. */
-static db_stmt *
-of_id(struct db *db, enum query_id q, int64_t id)
-{
-    db_stmt *st = db_query(db, q);
-
-    db_bind_int(st, 1, id);
-    return st;
-}
-
 db_stmt *
 dir_area_names(struct db *db, int64_t service)
 {
-    return of_id(db, Q_DIR_AREA_NAMES, service);
+    return db_query_id(db, Q_DIR_AREA_NAMES, service);
 }
 
 db_stmt *
 dir_org_services(struct db *db, int64_t org)
 {
-    return of_id(db, Q_DIR_ORG_SERVICES, org);
+    return db_query_id(db, Q_DIR_ORG_SERVICES, org);
 }
 
 db_stmt *
 dir_org_branches(struct db *db, int64_t org)
 {
-    return of_id(db, Q_DIR_ORG_BRANCHES, org);
+    return db_query_id(db, Q_DIR_ORG_BRANCHES, org);
 }
 
 int
@@ -946,8 +926,8 @@ dir_store_org_set_parent(struct db *db, int64_t id, int64_t parent)
 bool
 dir_store_id_used(struct db *db, bool service, int64_t id)
 {
-    db_stmt *st =
-        of_id(db, service ? Q_DIR_SERVICE_ID_USED : Q_DIR_ORG_ID_USED, id);
+    db_stmt *st = db_query_id(
+        db, service ? Q_DIR_SERVICE_ID_USED : Q_DIR_ORG_ID_USED, id);
     int64_t n = 0;
 
     return db_one_int(st, &n) != 0 || n > 0;
@@ -1013,5 +993,5 @@ dir_store_match(struct db *db, enum dir_match how, const char *expr, int limit)
 db_stmt *
 dir_store_view(struct db *db, int64_t id)
 {
-    return of_id(db, Q_DIR_VIEW_GET, id);
+    return db_query_id(db, Q_DIR_VIEW_GET, id);
 }
