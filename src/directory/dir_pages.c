@@ -888,6 +888,18 @@ page_directory_hsds(struct req *r)
     return 0;
 }
 
+/* "open_now": true, false, or null when unknown (-1). */
+static void
+open_now_json(struct json *j, int open_now)
+{
+    json_key(j, "open_now");
+    if (open_now < 0) {
+        json_null(j);
+    } else {
+        json_bool(j, open_now == 1);
+    }
+}
+
 static void
 view_json(struct json *j, const struct dir_view *v)
 {
@@ -906,12 +918,7 @@ view_json(struct json *j, const struct dir_view *v)
     json_kstr(j, "targets", v->targets);
     json_kstr(j, "phone", v->phone);
     json_kstr(j, "hours", v->hours);
-    json_key(j, "open_now");
-    if (v->open_now < 0) {
-        json_null(j);
-    } else {
-        json_bool(j, v->open_now == 1);
-    }
+    open_now_json(j, v->open_now);
     json_kstr(j, "cost", v->cost);
     json_kbool(j, "example", v->example);
     json_key(j, "organization");
@@ -952,12 +959,7 @@ crisis_json(struct req *r, struct json *j, const char *gmina)
         json_kstr(j, "phone", l[i].phone);
         json_kstr(j, "tel", tel_href(&r->arena, l[i].phone));
         json_kstr(j, "hours", l[i].hours);
-        json_key(j, "open_now");
-        if (l[i].open_now < 0) {
-            json_null(j);
-        } else {
-            json_bool(j, l[i].open_now == 1);
-        }
+        open_now_json(j, l[i].open_now);
         json_obj_end(j);
     }
     json_arr_end(j);
