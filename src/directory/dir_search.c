@@ -453,10 +453,9 @@ dir_view_get(struct db *db, struct arena *a, int64_t id, int64_t now,
     db_stmt *st = dir_store_view(db, id);
     int rc;
 
-    rc = db_step(st);
-    if (rc != DB_ROW) {
+    if ((rc = db_one_row(st)) != 0) {
         db_done(st);
-        return rc == DB_DONE ? ERR_NOTFOUND : rc;
+        return rc;
     }
     read_view(a, st, out, with_secret);
     db_done(st);

@@ -371,10 +371,8 @@ dir_index_service(struct db *db, struct arena *a, int64_t id)
     buf_init(&facet);
     buf_init(&body);
     st = db_query_id(db, Q_DIR_INDEX_SOURCE, id);
-    rc = db_step(st);
-    if (rc != DB_ROW) {
+    if ((rc = db_one_row(st)) != 0) {
         db_done(st);
-        rc = rc == DB_DONE ? ERR_NOTFOUND : rc;
         goto done;
     }
     /* name, description, category name, org name, city, street (only
@@ -814,14 +812,14 @@ dir_org_serving(struct db *db, struct arena *a, int64_t id, const char *gmina,
     db_bind_text(st, 1, gmina);
     db_bind_text(st, 2, region);
     db_bind_int(st, 3, id);
-    if ((rc = db_step(st)) == DB_ROW) {
+    if ((rc = db_one_row(st)) == 0) {
         memset(out, 0, sizeof(*out));
         out->id = id;
         out->name = db_col_text_dup(a, st, 0);
         out->kind = db_col_text_dup(a, st, 1);
     }
     db_done(st);
-    return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
+    return rc;
 }
 
 int
@@ -850,13 +848,13 @@ dir_org_counts(struct db *db, const char *region, int64_t *orgs,
     int rc;
 
     db_bind_text(st, 1, region);
-    if ((rc = db_step(st)) == DB_ROW) {
+    if ((rc = db_one_row(st)) == 0) {
         *orgs = db_col_int(st, 0);
         *services = db_col_int(st, 1);
         *examples = db_col_int(st, 2);
     }
     db_done(st);
-    return rc == DB_ROW || rc == DB_DONE ? 0 : rc;
+    return rc == ERR_NOTFOUND ? 0 : rc; /* a count always has its row */
 }
 
 db_stmt *
