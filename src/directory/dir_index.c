@@ -119,22 +119,11 @@ struct pool {
     size_t cap, n;
 };
 
-static uint32_t
-hash_str(const char *s)
-{
-    uint32_t h = 2166136261u;
-
-    while (*s) {
-        h = (h ^ (unsigned char)*s++) * 16777619u;
-    }
-    return h;
-}
-
 /* The slot of s, added (with a copy of s in the pool's arena) if new. */
 static struct slot *
 pool_get(struct pool *p, const char *s)
 {
-    uint32_t h = hash_str(s);
+    uint32_t h = str_hash_fnv1a(s);
     size_t i;
 
     if (2 * (p->n + 1) > p->cap) {
