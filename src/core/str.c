@@ -377,3 +377,14 @@ str_lower_pl(struct arena *a, const char *s)
     }
     return (char *)out;
 }
+
+uint32_t
+str_hash_fnv1a(const char *s)
+{
+    uint32_t h = 2166136261u;
+
+    while (*s) {
+        h = (h ^ (unsigned char)*s++) * 16777619u;
+    }
+    return h;
+}

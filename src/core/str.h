@@ -58,6 +58,8 @@ bool str_date_valid(const char *s);
 char *str_lower_pl(struct arena *a, const char *s);
 /* Copy without leading and trailing ASCII white space, into the arena. */
 char *str_trim(struct arena *a, const char *s);
+/* The 32-bit FNV-1a hash of s, for in-memory hash tables. */
+uint32_t str_hash_fnv1a(const char *s);
 /* True when s starts with prefix. */
 bool str_starts(const char *s, const char *prefix);
 /*

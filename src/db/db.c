@@ -371,6 +371,15 @@ db_exec(db_stmt *st)
     return rc == DB_DONE ? 0 : rc;
 }
 
+db_stmt *
+db_query_id(struct db *db, enum query_id q, int64_t id)
+{
+    db_stmt *st = db_query(db, q);
+
+    db_bind_int(st, 1, id);
+    return st;
+}
+
 int
 db_one_row(db_stmt *st)
 {

@@ -60,6 +60,8 @@ void db_bind_text(db_stmt *st, int n, const char *s); /* NULL binds NULL */
 void db_bind_int(db_stmt *st, int n, int64_t v);
 void db_bind_blob(db_stmt *st, int n, const void *p, size_t len);
 void db_bind_null(db_stmt *st, int n);
+/* Query q with its one parameter, $1, bound to id: the usual lookup by id. */
+db_stmt *db_query_id(struct db *db, enum query_id q, int64_t id);
 /* DB_ROW, DB_DONE, or ERR_CONFLICT (constraint) / ERR_DB (logged). */
 int db_step(db_stmt *st);
 /* Column values of the current row; text is valid until the next step. */

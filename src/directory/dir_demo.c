@@ -465,12 +465,42 @@ example_service(struct db *db, struct arena *a, int64_t org,
     return dir_store_service_write(db, a, &s, &id);
 }
 
+#define ABOUT "Dane przykładowe: instytucja wygenerowana do pokazu katalogu."
+
+/* The example institutions of each powiat of a region and the templates of
+   their services (-1: none). */
+static const struct {
+    const char *kind, *name, *hours, *description;
+    bool confidential;
+    int services[2];
+} powiat_orgs[] = {
+    {"pcpr",
+     "Powiatowe Centrum Pomocy Rodzinie",
+     "pn-pt 7:30-15:30",
+     ABOUT,
+     false,
+     {19, 3}},
+    {"oik",
+     "Ośrodek Interwencji Kryzysowej",
+     "całodobowo",
+     "Dane przykładowe. Adres schronienia jest poufny: kontakt przez "
+     "powiatowe centrum pomocy rodzinie.",
+     true,
+     {6, 5}},
+    {"prawna",
+     "Punkt nieodpłatnej pomocy prawnej",
+     "pn-pt 12:00-16:00; wt 16:00-20:00",
+     ABOUT,
+     false,
+     {9, -1}},
+};
+
 /* The default example set: every gmina and powiat of one region. */
 static long
 generate_region(struct db *db, struct arena *a, const char *region)
 {
     struct unit *g = NULL, *p = NULL;
-    int ng = 0, np = 0, i, k, rc;
+    int ng = 0, np = 0, i, k, j, rc;
     long count = 0;
 
     if ((rc = load_units(db, GMINAS, region, &g, &ng)) != 0 ||
@@ -482,10 +512,8 @@ generate_region(struct db *db, struct arena *a, const char *region)
         int64_t org;
 
         if ((rc = example_org(db, "ops", ops_name(a, &g[i]), g[i].code,
-                              g[i].name, hours[i % 3], false,
-                              "Dane przykładowe: instytucja wygenerowana "
-                              "do pokazu katalogu.",
-                              &org)) != 0) {
+                              g[i].name, hours[i % 3], false, ABOUT, &org)) !=
+            0) {
             goto done;
         }
         for (k = 0; k < 3; k++) {
@@ -499,54 +527,61 @@ generate_region(struct db *db, struct arena *a, const char *region)
     for (i = 0; i < np; i++) {
         const char *cov = arena_printf(a, "powiat:%s", p[i].code);
         const char *pcity = arena_printf(a, "powiat %s", p[i].name);
-        int64_t org;
 
-        if ((rc = example_org(db, "pcpr",
-                              arena_printf(a,
-                                           "Powiatowe Centrum Pomocy "
-                                           "Rodzinie — powiat %s%s",
-                                           p[i].name, EXAMPLE),
-                              p[i].seat, pcity, "pn-pt 7:30-15:30", false,
-                              "Dane przykładowe: instytucja wygenerowana "
-                              "do pokazu katalogu.",
-                              &org)) != 0 ||
-            (rc = example_service(db, a, org, &templates[19], "", cov)) != 0 ||
-            (rc = example_service(db, a, org, &templates[3], "", cov)) != 0) {
-            goto done;
+        for (k = 0; k < (int)(sizeof(powiat_orgs) / sizeof(powiat_orgs[0]));
+             k++) {
+            int64_t org;
+
+            if ((rc = example_org(db, powiat_orgs[k].kind,
+                                  arena_printf(a, "%s — powiat %s%s",
+                                               powiat_orgs[k].name, p[i].name,
+                                               EXAMPLE),
+                                  p[i].seat, pcity, powiat_orgs[k].hours,
+                                  powiat_orgs[k].confidential,
+                                  powiat_orgs[k].description, &org)) != 0) {
+                goto done;
+            }
+            for (j = 0; j < 2 && powiat_orgs[k].services[j] >= 0; j++) {
+                if ((rc = example_service(
+                         db, a, org, &templates[powiat_orgs[k].services[j]], "",
+                         cov)) != 0) {
+                    goto done;
+                }
+                count++;
+            }
         }
-        if ((rc = example_org(db, "oik",
-                              arena_printf(a,
-                                           "Ośrodek Interwencji "
-                                           "Kryzysowej — powiat %s%s",
-                                           p[i].name, EXAMPLE),
-                              p[i].seat, pcity, "całodobowo", true,
-                              "Dane przykładowe. Adres schronienia jest "
-                              "poufny: kontakt przez powiatowe centrum "
-                              "pomocy rodzinie.",
-                              &org)) != 0 ||
-            (rc = example_service(db, a, org, &templates[6], "", cov)) != 0 ||
-            (rc = example_service(db, a, org, &templates[5], "", cov)) != 0) {
-            goto done;
-        }
-        if ((rc = example_org(db, "prawna",
-                              arena_printf(a,
-                                           "Punkt nieodpłatnej pomocy "
-                                           "prawnej — powiat %s%s",
-                                           p[i].name, EXAMPLE),
-                              p[i].seat, pcity,
-                              "pn-pt 12:00-16:00; wt 16:00-20:00", false,
-                              "Dane przykładowe: instytucja wygenerowana "
-                              "do pokazu katalogu.",
-                              &org)) != 0 ||
-            (rc = example_service(db, a, org, &templates[9], "", cov)) != 0) {
-            goto done;
-        }
-        count += 5;
     }
 done:
     free_units(g, ng);
     free_units(p, np);
     return rc != 0 ? rc : count;
+}
+
+/* An example institution (no description) at the seat of u with n services
+   of the templates and hours from the i-th on, covering cov; *count grows
+   by the services written. */
+static int
+org_with_services(struct db *db, struct arena *a, const char *kind,
+                  const char *name, const struct unit *u, const char *city,
+                  const char *org_hours, const char *cov, long i, long n,
+                  long *count)
+{
+    int64_t org;
+    long k;
+    int rc;
+
+    if ((rc = example_org(db, kind, name, u->seat, city, org_hours, false, "",
+                          &org)) != 0) {
+        return rc;
+    }
+    for (k = 0; k < n; k++) {
+        if ((rc = example_service(db, a, org, &templates[(i + k) % NTEMPLATES],
+                                  hours[(i + k) % NHOURS], cov)) != 0) {
+            return rc;
+        }
+        (*count)++;
+    }
+    return 0;
 }
 
 /* About n services over the whole country: 80 % for a gmina, 15 % for a
@@ -556,7 +591,7 @@ generate_country(struct db *db, long n)
 {
     struct unit *g = NULL, *p = NULL, *w = NULL;
     int ng = 0, np = 0, nw = 0, i, rc;
-    long count = 0, k, per, extra;
+    long count = 0, per, extra;
     struct arena a;
 
     arena_init(&a);
@@ -569,21 +604,11 @@ generate_country(struct db *db, long n)
     per = n * 80 / 100 / ng;
     extra = n * 80 / 100 % ng;
     for (i = 0; i < ng; i++) {
-        const char *cov = arena_printf(&a, "gmina:%s", g[i].code);
-        int64_t org;
-
-        if ((rc = example_org(db, "ops", ops_name(&a, &g[i]), g[i].code,
-                              g[i].name, hours[i % NHOURS], false, "", &org)) !=
-            0) {
+        if ((rc = org_with_services(db, &a, "ops", ops_name(&a, &g[i]), &g[i],
+                                    g[i].name, hours[i % NHOURS],
+                                    arena_printf(&a, "gmina:%s", g[i].code), i,
+                                    per + (i < extra), &count)) != 0) {
             goto done;
-        }
-        for (k = 0; k < per + (i < extra); k++) {
-            if ((rc = example_service(db, &a, org,
-                                      &templates[(i + k) % NTEMPLATES],
-                                      hours[(i + k) % NHOURS], cov)) != 0) {
-                goto done;
-            }
-            count++;
         }
         if (i % 64 == 63) {
             arena_free(&a);
@@ -591,50 +616,28 @@ generate_country(struct db *db, long n)
     }
     per = n * 15 / 100 / np;
     for (i = 0; i < np; i++) {
-        const char *cov = arena_printf(&a, "powiat:%s", p[i].code);
-        int64_t org;
-
-        if ((rc = example_org(db, "pcpr",
-                              arena_printf(&a,
-                                           "Powiatowe Centrum Pomocy "
-                                           "Rodzinie — powiat %s%s",
-                                           p[i].name, EXAMPLE),
-                              p[i].seat,
-                              arena_printf(&a, "powiat %s", p[i].name),
-                              "pn-pt 7:30-15:30", false, "", &org)) != 0) {
+        if ((rc = org_with_services(
+                 db, &a, "pcpr",
+                 arena_printf(&a,
+                              "Powiatowe Centrum Pomocy Rodzinie — powiat "
+                              "%s%s",
+                              p[i].name, EXAMPLE),
+                 &p[i], arena_printf(&a, "powiat %s", p[i].name),
+                 "pn-pt 7:30-15:30", arena_printf(&a, "powiat:%s", p[i].code),
+                 i, per, &count)) != 0) {
             goto done;
-        }
-        for (k = 0; k < per; k++) {
-            if ((rc = example_service(db, &a, org,
-                                      &templates[(i + k) % NTEMPLATES],
-                                      hours[(i + k) % NHOURS], cov)) != 0) {
-                goto done;
-            }
-            count++;
         }
         arena_free(&a);
     }
     per = n * 5 / 100 / nw;
     for (i = 0; i < nw; i++) {
-        const char *cov = arena_printf(&a, "region:%s", w[i].code);
-        int64_t org;
-
-        if ((rc = example_org(db, "ngo",
-                              arena_printf(&a,
-                                           "Regionalna sieć wsparcia — "
-                                           "województwo %s%s",
-                                           w[i].name, EXAMPLE),
-                              w[i].seat, w[i].name, "", false, "", &org)) !=
-            0) {
+        if ((rc = org_with_services(
+                 db, &a, "ngo",
+                 arena_printf(&a, "Regionalna sieć wsparcia — województwo %s%s",
+                              w[i].name, EXAMPLE),
+                 &w[i], w[i].name, "", arena_printf(&a, "region:%s", w[i].code),
+                 i, per, &count)) != 0) {
             goto done;
-        }
-        for (k = 0; k < per; k++) {
-            if ((rc = example_service(db, &a, org,
-                                      &templates[(i + k) % NTEMPLATES],
-                                      hours[(i + k) % NHOURS], cov)) != 0) {
-                goto done;
-            }
-            count++;
         }
         arena_free(&a);
     }

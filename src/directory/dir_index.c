@@ -119,22 +119,11 @@ struct pool {
     size_t cap, n;
 };
 
-static uint32_t
-hash_str(const char *s)
-{
-    uint32_t h = 2166136261u;
-
-    while (*s) {
-        h = (h ^ (unsigned char)*s++) * 16777619u;
-    }
-    return h;
-}
-
 /* The slot of s, added (with a copy of s in the pool's arena) if new. */
 static struct slot *
 pool_get(struct pool *p, const char *s)
 {
-    uint32_t h = hash_str(s);
+    uint32_t h = str_hash_fnv1a(s);
     size_t i;
 
     if (2 * (p->n + 1) > p->cap) {
@@ -835,10 +824,8 @@ in_range(const struct dir_index *ix, int lo, int hi, uint32_t svc)
     return false;
 }
 
-/* Same rule as the FTS5 filter: a code of lower-case letters and digits;
-** anything else is no filter at all. */
-static bool
-is_code(const char *s)
+bool
+dir_is_code(const char *s)
 {
     const char *p;
 
@@ -963,7 +950,7 @@ dir_index_search(const struct dir_index *ix, struct arena *a,
     }
     /* Filters, as in the FTS5 match: a code that is not one is no filter,
     ** a code no service has finds nothing. */
-    if (is_code(q->category)) {
+    if (dir_is_code(q->category)) {
         cat = find_code(ix->cats, ix->ncats, q->category);
         if (cat < 0 && ix->ncats == MAX_CODES) {
             category = q->category; /* past the numbered ones: compare */
@@ -971,7 +958,7 @@ dir_index_search(const struct dir_index *ix, struct arena *a,
             cat = MAX_CODES + 1; /* matches no service */
         }
     }
-    if (is_code(q->target)) {
+    if (dir_is_code(q->target)) {
         int id = find_code(ix->targets, ix->ntargets, q->target);
 
         if (id >= 0) {

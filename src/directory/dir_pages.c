@@ -37,24 +37,11 @@ static const char *const level_titles[] = {
 /* Levels in URLs and JSON. */
 static const char *const level_codes[] = {"gmina", "powiat", "region", NULL};
 
-/* "tel:" target of a Polish number as written: digits and a leading +. */
+/* A directory number may end in a remark in parentheses: not dialled. */
 static const char *
 tel_href(struct arena *a, const char *num)
 {
-    size_t n = strlen(num), i, o = 0;
-    char *out = arena_alloc(a, n + 5);
-
-    memcpy(out, "tel:", 4);
-    o = 4;
-    for (i = 0; i < n; i++) {
-        if ((num[i] >= '0' && num[i] <= '9') || (num[i] == '+' && o == 4)) {
-            out[o++] = num[i];
-        } else if (num[i] == '(') {
-            break; /* a remark follows */
-        }
-    }
-    out[o] = '\0';
-    return out;
+    return html_tel_href(a, arena_strndup(a, num, strcspn(num, "(")));
 }
 
 static void
@@ -200,6 +187,22 @@ select_options(struct req *r, const struct dir_index *ix, int which,
     }
 }
 
+/* A select of the categories or target groups (see select_options) named
+   name, "any" first. */
+static void
+select_field(struct req *r, const struct dir_index *ix, int which,
+             const char *name, const char *label, const char *any,
+             const char *current)
+{
+    html_printf(&r->out,
+                "<p class=\"field\"><label for=\"%s\">%s</label>\n"
+                "<select id=\"%s\" name=\"%s\">\n"
+                "<option value=\"\">%s</option>\n",
+                name, label, name, name, any);
+    select_options(r, ix, which, current);
+    html_lit(&r->out, "</select></p>\n");
+}
+
 static void
 search_form(struct req *r, const struct dir_index *ix, const char *place,
             const char *gmina, const char *q, const char *cat, const char *grp,
@@ -221,21 +224,11 @@ search_form(struct req *r, const struct dir_index *ix, const char *place,
                 "<span id=\"q-hint\" class=\"hint\">%s</span></p>\n",
                 T_DIR_PLACE_LABEL, place ? place : "", gmina ? gmina : "",
                 T_DIR_PLACE_HINT, T_DIR_Q_LABEL, q ? q : "", T_DIR_Q_HINT);
+    select_field(r, ix, 0, "kategoria", T_DIR_CATEGORY, T_DIR_ANY_CATEGORY,
+                 cat);
+    select_field(r, ix, 1, "grupa", T_DIR_TARGETS, T_DIR_ANY_TARGET, grp);
     html_printf(&r->out,
-                "<p class=\"field\"><label for=\"kategoria\">%s</label>\n"
-                "<select id=\"kategoria\" name=\"kategoria\">\n"
-                "<option value=\"\">%s</option>\n",
-                T_DIR_CATEGORY, T_DIR_ANY_CATEGORY);
-    select_options(r, ix, 0, cat);
-    html_printf(&r->out,
-                "</select></p>\n"
-                "<p class=\"field\"><label for=\"grupa\">%s</label>\n"
-                "<select id=\"grupa\" name=\"grupa\">\n"
-                "<option value=\"\">%s</option>\n",
-                T_DIR_TARGETS, T_DIR_ANY_TARGET);
-    select_options(r, ix, 1, grp);
-    html_printf(&r->out,
-                "</select></p>\n<p class=\"check\"><input id=\"otwarte\" "
+                "<p class=\"check\"><input id=\"otwarte\" "
                 "name=\"otwarte\" type=\"checkbox\" value=\"1\"%s> "
                 "<label for=\"otwarte\">%s</label></p>\n"
                 "<p><button type=\"submit\">%s</button></p>\n</form>\n",
@@ -895,6 +888,18 @@ page_directory_hsds(struct req *r)
     return 0;
 }
 
+/* "open_now": true, false, or null when unknown (-1). */
+static void
+open_now_json(struct json *j, int open_now)
+{
+    json_key(j, "open_now");
+    if (open_now < 0) {
+        json_null(j);
+    } else {
+        json_bool(j, open_now == 1);
+    }
+}
+
 static void
 view_json(struct json *j, const struct dir_view *v)
 {
@@ -913,12 +918,7 @@ view_json(struct json *j, const struct dir_view *v)
     json_kstr(j, "targets", v->targets);
     json_kstr(j, "phone", v->phone);
     json_kstr(j, "hours", v->hours);
-    json_key(j, "open_now");
-    if (v->open_now < 0) {
-        json_null(j);
-    } else {
-        json_bool(j, v->open_now == 1);
-    }
+    open_now_json(j, v->open_now);
     json_kstr(j, "cost", v->cost);
     json_kbool(j, "example", v->example);
     json_key(j, "organization");
@@ -959,12 +959,7 @@ crisis_json(struct req *r, struct json *j, const char *gmina)
         json_kstr(j, "phone", l[i].phone);
         json_kstr(j, "tel", tel_href(&r->arena, l[i].phone));
         json_kstr(j, "hours", l[i].hours);
-        json_key(j, "open_now");
-        if (l[i].open_now < 0) {
-            json_null(j);
-        } else {
-            json_bool(j, l[i].open_now == 1);
-        }
+        open_now_json(j, l[i].open_now);
         json_obj_end(j);
     }
     json_arr_end(j);

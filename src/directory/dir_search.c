@@ -23,22 +23,6 @@
 /* An area's services that the words are matched against, at most. */
 #define MAX_CANDIDATES 20000
 
-static bool
-is_code(const char *s)
-{
-    const char *p;
-
-    if (s == NULL || *s == '\0' || strlen(s) > 32) {
-        return false;
-    }
-    for (p = s; *p; p++) {
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))) {
-            return false;
-        }
-    }
-    return true;
-}
-
 char *
 dir_match_expr(struct arena *a, const char *area, const char *q,
                const char *category, const char *target)
@@ -59,10 +43,10 @@ dir_match_expr(struct arena *a, const char *area, const char *q,
                    "facet:ktelefon OR facet:tprzemoc)",
                    b.len ? " AND " : "");
     } else {
-        if (is_code(category)) {
+        if (dir_is_code(category)) {
             buf_printf(&b, "%sfacet:k%s", b.len ? " AND " : "", category);
         }
-        if (is_code(target)) {
+        if (dir_is_code(target)) {
             buf_printf(&b, "%sfacet:t%s", b.len ? " AND " : "", target);
         }
     }
@@ -131,6 +115,20 @@ struct results {
     struct dir_view *v;
     int n, cap;
 };
+
+/* Append a copy of v, growing the array in the arena. */
+static void
+push(struct arena *a, struct results *r, const struct dir_view *v)
+{
+    if (r->n == r->cap) {
+        int cap = r->cap ? r->cap * 2 : 32;
+
+        r->v = arena_realloc(a, r->v, sizeof(*r->v) * (size_t)r->cap,
+                             sizeof(*r->v) * (size_t)cap);
+        r->cap = cap;
+    }
+    r->v[r->n++] = *v;
+}
 
 static bool
 seen(const struct results *r, int64_t id)
@@ -216,14 +214,7 @@ append_view(struct db *db, struct arena *a, int64_t id, enum dir_level level,
     if (q->open_only && v.open_now != 1) {
         return 0;
     }
-    if (r->n == r->cap) {
-        int cap = r->cap ? r->cap * 2 : 32;
-
-        r->v = arena_realloc(a, r->v, sizeof(*r->v) * (size_t)r->cap,
-                             sizeof(*r->v) * (size_t)cap);
-        r->cap = cap;
-    }
-    r->v[r->n++] = v;
+    push(a, r, &v);
     *added = true;
     return 0;
 }
@@ -320,14 +311,7 @@ run_global(struct db *db, struct arena *a, const char *expr, bool ranked,
         if (q->open_only && v.open_now != 1) {
             continue;
         }
-        if (r->n == r->cap) {
-            int cap = r->cap ? r->cap * 2 : 32;
-
-            r->v = arena_realloc(a, r->v, sizeof(*r->v) * (size_t)r->cap,
-                                 sizeof(*r->v) * (size_t)cap);
-            r->cap = cap;
-        }
-        r->v[r->n++] = v;
+        push(a, r, &v);
         added++;
     }
     db_done(st);
@@ -469,10 +453,9 @@ dir_view_get(struct db *db, struct arena *a, int64_t id, int64_t now,
     db_stmt *st = dir_store_view(db, id);
     int rc;
 
-    rc = db_step(st);
-    if (rc != DB_ROW) {
+    if ((rc = db_one_row(st)) != 0) {
         db_done(st);
-        return rc == DB_DONE ? ERR_NOTFOUND : rc;
+        return rc;
     }
     read_view(a, st, out, with_secret);
     db_done(st);

@@ -301,14 +301,12 @@ service_json(struct buf *b, const struct dir_service *s)
 int
 dir_org_load(struct db *db, struct arena *a, int64_t id, struct dir_org *o)
 {
-    db_stmt *st = db_query(db, Q_DIR_ORG_GET);
+    db_stmt *st = db_query_id(db, Q_DIR_ORG_GET, id);
     int rc;
 
-    db_bind_int(st, 1, id);
-    rc = db_step(st);
-    if (rc != DB_ROW) {
+    if ((rc = db_one_row(st)) != 0) {
         db_done(st);
-        return rc == DB_DONE ? ERR_NOTFOUND : rc;
+        return rc;
     }
     memset(o, 0, sizeof(*o));
     o->id = db_col_int(st, 0);
@@ -337,14 +335,12 @@ int
 dir_service_load(struct db *db, struct arena *a, int64_t id,
                  struct dir_service *s)
 {
-    db_stmt *st = db_query(db, Q_DIR_SERVICE_GET);
+    db_stmt *st = db_query_id(db, Q_DIR_SERVICE_GET, id);
     int rc;
 
-    db_bind_int(st, 1, id);
-    rc = db_step(st);
-    if (rc != DB_ROW) {
+    if ((rc = db_one_row(st)) != 0) {
         db_done(st);
-        return rc == DB_DONE ? ERR_NOTFOUND : rc;
+        return rc;
     }
     memset(s, 0, sizeof(*s));
     s->id = db_col_int(st, 0);
@@ -374,12 +370,9 @@ dir_index_service(struct db *db, struct arena *a, int64_t id)
     buf_init(&area);
     buf_init(&facet);
     buf_init(&body);
-    st = db_query(db, Q_DIR_INDEX_SOURCE);
-    db_bind_int(st, 1, id);
-    rc = db_step(st);
-    if (rc != DB_ROW) {
+    st = db_query_id(db, Q_DIR_INDEX_SOURCE, id);
+    if ((rc = db_one_row(st)) != 0) {
         db_done(st);
-        rc = rc == DB_DONE ? ERR_NOTFOUND : rc;
         goto done;
     }
     /* name, description, category name, org name, city, street (only
@@ -394,8 +387,7 @@ dir_index_service(struct db *db, struct arena *a, int64_t id)
     name = str_fold(a, db_col_text(st, 0));
     db_done(st);
 
-    st = db_query(db, Q_DIR_TARGETS_OF);
-    db_bind_int(st, 1, id);
+    st = db_query_id(db, Q_DIR_TARGETS_OF, id);
     while ((rc = db_step(st)) == DB_ROW) {
         buf_printf(&facet, " t%s", db_col_text(st, 0));
         buf_printf(&body, " %s", db_col_text(st, 1));
@@ -404,8 +396,7 @@ dir_index_service(struct db *db, struct arena *a, int64_t id)
     if (rc != DB_DONE) {
         goto done;
     }
-    st = db_query(db, Q_DIR_AREAS_OF);
-    db_bind_int(st, 1, id);
+    st = db_query_id(db, Q_DIR_AREAS_OF, id);
     while ((rc = db_step(st)) == DB_ROW) {
         const char *level = db_col_text(st, 0);
 
@@ -419,8 +410,7 @@ dir_index_service(struct db *db, struct arena *a, int64_t id)
     if (rc != DB_DONE) {
         goto done;
     }
-    st = db_query(db, Q_DIR_FTS_DELETE);
-    db_bind_int(st, 1, id);
+    st = db_query_id(db, Q_DIR_FTS_DELETE, id);
     if ((rc = db_exec(st)) != 0) {
         goto done;
     }
@@ -603,13 +593,11 @@ service_links(struct db *db, struct arena *a, int64_t id,
     db_stmt *st;
     int rc;
 
-    st = db_query(db, Q_DIR_TARGETS_CLEAR);
-    db_bind_int(st, 1, id);
+    st = db_query_id(db, Q_DIR_TARGETS_CLEAR, id);
     if ((rc = db_exec(st)) != 0) {
         return rc;
     }
-    st = db_query(db, Q_DIR_AREAS_CLEAR);
-    db_bind_int(st, 1, id);
+    st = db_query_id(db, Q_DIR_AREAS_CLEAR, id);
     if ((rc = db_exec(st)) != 0) {
         return rc;
     }
@@ -824,14 +812,14 @@ dir_org_serving(struct db *db, struct arena *a, int64_t id, const char *gmina,
     db_bind_text(st, 1, gmina);
     db_bind_text(st, 2, region);
     db_bind_int(st, 3, id);
-    if ((rc = db_step(st)) == DB_ROW) {
+    if ((rc = db_one_row(st)) == 0) {
         memset(out, 0, sizeof(*out));
         out->id = id;
         out->name = db_col_text_dup(a, st, 0);
         out->kind = db_col_text_dup(a, st, 1);
     }
     db_done(st);
-    return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
+    return rc;
 }
 
 int
@@ -860,13 +848,13 @@ dir_org_counts(struct db *db, const char *region, int64_t *orgs,
     int rc;
 
     db_bind_text(st, 1, region);
-    if ((rc = db_step(st)) == DB_ROW) {
+    if ((rc = db_one_row(st)) == 0) {
         *orgs = db_col_int(st, 0);
         *services = db_col_int(st, 1);
         *examples = db_col_int(st, 2);
     }
     db_done(st);
-    return rc == DB_ROW || rc == DB_DONE ? 0 : rc;
+    return rc == ERR_NOTFOUND ? 0 : rc; /* a count always has its row */
 }
 
 db_stmt *
@@ -890,32 +878,22 @@ dir_org_branches_elsewhere(struct db *db, int64_t id, const char *region,
     return db_one_int(st, n);
 }
 
-/* A statement of one id. */
-static db_stmt *
-of_id(struct db *db, enum query_id q, int64_t id)
-{
-    db_stmt *st = db_query(db, q);
-
-    db_bind_int(st, 1, id);
-    return st;
-}
-
 db_stmt *
 dir_area_names(struct db *db, int64_t service)
 {
-    return of_id(db, Q_DIR_AREA_NAMES, service);
+    return db_query_id(db, Q_DIR_AREA_NAMES, service);
 }
 
 db_stmt *
 dir_org_services(struct db *db, int64_t org)
 {
-    return of_id(db, Q_DIR_ORG_SERVICES, org);
+    return db_query_id(db, Q_DIR_ORG_SERVICES, org);
 }
 
 db_stmt *
 dir_org_branches(struct db *db, int64_t org)
 {
-    return of_id(db, Q_DIR_ORG_BRANCHES, org);
+    return db_query_id(db, Q_DIR_ORG_BRANCHES, org);
 }
 
 int
@@ -946,8 +924,8 @@ dir_store_org_set_parent(struct db *db, int64_t id, int64_t parent)
 bool
 dir_store_id_used(struct db *db, bool service, int64_t id)
 {
-    db_stmt *st =
-        of_id(db, service ? Q_DIR_SERVICE_ID_USED : Q_DIR_ORG_ID_USED, id);
+    db_stmt *st = db_query_id(
+        db, service ? Q_DIR_SERVICE_ID_USED : Q_DIR_ORG_ID_USED, id);
     int64_t n = 0;
 
     return db_one_int(st, &n) != 0 || n > 0;
@@ -1013,5 +991,5 @@ dir_store_match(struct db *db, enum dir_match how, const char *expr, int limit)
 db_stmt *
 dir_store_view(struct db *db, int64_t id)
 {
-    return of_id(db, Q_DIR_VIEW_GET, id);
+    return db_query_id(db, Q_DIR_VIEW_GET, id);
 }

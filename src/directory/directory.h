@@ -339,6 +339,9 @@ char *dir_match_expr(struct arena *a, const char *area, const char *q,
 
 /* --- the in-memory search index (dir_index.c) ------------------------ */
 
+/* A category or target code as the FTS5 filter takes it (the SQL search
+   too): 1 to 32 lower-case letters and digits; anything else is no filter. */
+bool dir_is_code(const char *s);
 /*
 ** The index of the database's current directory (one query reads its
 ** version), built from the tables when the process has none of that

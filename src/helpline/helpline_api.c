@@ -220,17 +220,17 @@ api_helpline_contacts(struct req *r)
 }
 
 static void
-counts_json(struct json *j, const char *key, const char *const *codes,
-            const char *const *labels, const int64_t *v, int n)
+counts_json(struct json *j, const struct helpline_breakdown *b,
+            const int64_t *v)
 {
     int i;
 
-    json_key(j, key);
+    json_key(j, b->key);
     json_arr_begin(j);
-    for (i = 1; i <= n; i++) {
+    for (i = 1; i <= b->n; i++) {
         json_obj_begin(j);
-        json_kstr(j, "code", codes[i]);
-        json_kstr(j, "label", labels[i]);
+        json_kstr(j, "code", b->codes[i]);
+        json_kstr(j, "label", b->labels[i]);
         json_kint(j, "n", v[i]);
         json_obj_end(j);
     }
@@ -245,19 +245,13 @@ counts_json(struct json *j, const char *key, const char *const *codes,
 int
 api_helpline_stats(struct req *r)
 {
-    const char *region, *from, *to, *today = helpline_today(r);
+    const char *region, *from, *to;
     struct helpline_stats s;
     struct json j;
     int i, rc;
 
-    if ((rc = helpline_region_or_reply(r, true, &region)) != 0 ||
-        (rc = helpline_range_or_reply(
-             r, arena_printf(&r->arena, "%.4s-01-01", today), &from, &to)) !=
-            0) {
+    if ((rc = helpline_stats_or_reply(r, &region, &from, &to, &s)) != 0) {
         return rc;
-    }
-    if ((rc = helpline_stats(r->db, &r->arena, region, from, to, &s)) != 0) {
-        return rc == ERR_INPUT ? req_error(r, 400, T_HL_ERR_RANGE) : rc;
     }
     req_json_begin(r);
     json_init(&j, &r->out);
@@ -276,16 +270,10 @@ api_helpline_stats(struct req *r)
         json_obj_end(&j);
     }
     json_arr_end(&j);
-    counts_json(&j, "by_channel", helpline_channel_code, helpline_channel_label,
-                s.by_channel, HELPLINE_CHANNELS);
-    counts_json(&j, "by_caller", helpline_caller_code, helpline_caller_label,
-                s.by_caller, HELPLINE_CALLERS);
-    counts_json(&j, "by_form", helpline_form_code, helpline_form_label,
-                s.by_form, HELPLINE_FORMS);
-    counts_json(&j, "by_harmed", helpline_harmed_code, helpline_harmed_label,
-                s.by_harmed, HELPLINE_HARMED);
-    counts_json(&j, "by_referral", helpline_referral_code,
-                helpline_referral_label, s.by_referral, HELPLINE_REFERRALS);
+    for (i = 0; i < HELPLINE_BREAKDOWNS; i++) {
+        counts_json(&j, &helpline_breakdowns[i],
+                    helpline_breakdown_counts(&s, &helpline_breakdowns[i]));
+    }
     json_kint(&j, "institution_referrals", s.inst_total);
     json_key(&j, "by_institution_kind");
     json_arr_begin(&j);

@@ -258,38 +258,40 @@ page_helpline_contacts_xlsx(struct req *r)
     return contacts_export(r, true);
 }
 
+/* One row of the statistics sheet: dimension, code, name, count. */
 static void
-stat_rows(struct sheet *s, const char *dim, const char *const *codes,
-          const char *const *labels, const int64_t *v, int n)
+stat_row(struct sheet *s, const char *dim, const char *code, const char *name,
+         int64_t n)
+{
+    cell_str(s, dim);
+    cell_str(s, code);
+    cell_str(s, name);
+    cell_int(s, n);
+    row_end(s);
+}
+
+static void
+stat_rows(struct sheet *s, const struct helpline_breakdown *b, const int64_t *v)
 {
     int i;
 
-    for (i = 1; i <= n; i++) {
-        cell_str(s, dim);
-        cell_str(s, codes ? codes[i] : "");
-        cell_str(s, labels[i]);
-        cell_int(s, v[i]);
-        row_end(s);
+    for (i = 1; i <= b->n; i++) {
+        stat_row(s, b->dim, b->sheet_codes ? b->codes[i] : "", b->labels[i],
+                 v[i]);
     }
 }
 
 static int
 stats_export(struct req *r, bool xlsx)
 {
-    const char *region, *from, *to, *today = helpline_today(r);
+    const char *region, *from, *to;
     struct helpline_stats st;
     struct sheet s;
     char *path = NULL;
     int i, rc;
 
-    if ((rc = helpline_region_or_reply(r, true, &region)) != 0 ||
-        (rc = helpline_range_or_reply(
-             r, arena_printf(&r->arena, "%.4s-01-01", today), &from, &to)) !=
-            0) {
+    if ((rc = helpline_stats_or_reply(r, &region, &from, &to, &st)) != 0) {
         return rc;
-    }
-    if ((rc = helpline_stats(r->db, &r->arena, region, from, to, &st)) != 0) {
-        return rc == ERR_INPUT ? req_error(r, 400, T_HL_ERR_RANGE) : rc;
     }
     if ((rc = sheet_begin(r, &s, xlsx, "statystyka", &path)) != 0) {
         return rc;
@@ -299,57 +301,32 @@ stats_export(struct req *r, bool xlsx)
     cell_str(&s, "nazwa");
     cell_str(&s, "liczba");
     row_end(&s);
-    cell_str(&s, "razem");
-    cell_str(&s, region ? region : "");
-    cell_str(&s, arena_printf(&r->arena, "%s – %s", from, to));
-    cell_int(&s, st.total);
-    row_end(&s);
+    stat_row(&s, "razem", region ? region : "",
+             arena_printf(&r->arena, "%s – %s", from, to), st.total);
     for (i = 0; i < st.nmonths; i++) {
-        cell_str(&s, "miesiac");
-        cell_str(&s, st.months[i]);
-        cell_str(&s, st.months[i]);
-        cell_int(&s, st.by_month[i]);
-        row_end(&s);
+        stat_row(&s, "miesiac", st.months[i], st.months[i], st.by_month[i]);
     }
-    stat_rows(&s, "kanal", helpline_channel_code, helpline_channel_label,
-              st.by_channel, HELPLINE_CHANNELS);
-    stat_rows(&s, "kto_sie_zglasza", helpline_caller_code,
-              helpline_caller_label, st.by_caller, HELPLINE_CALLERS);
-    stat_rows(&s, "forma_przemocy", helpline_form_code, helpline_form_label,
-              st.by_form, HELPLINE_FORMS);
-    stat_rows(&s, "kogo_dotyczy", helpline_harmed_code, helpline_harmed_label,
-              st.by_harmed, HELPLINE_HARMED);
-    stat_rows(&s, "skierowanie_rodzaj", NULL, helpline_referral_label,
-              st.by_referral, HELPLINE_REFERRALS);
+    for (i = 0; i < HELPLINE_BREAKDOWNS; i++) {
+        stat_rows(&s, &helpline_breakdowns[i],
+                  helpline_breakdown_counts(&st, &helpline_breakdowns[i]));
+    }
     for (i = 0; i < st.ninst_kinds; i++) {
-        cell_str(&s, "skierowanie_katalog_rodzaj");
-        cell_str(&s, st.inst_kinds[i].code);
-        cell_str(&s, st.inst_kinds[i].name);
-        cell_int(&s, st.inst_kinds[i].n);
-        row_end(&s);
+        stat_row(&s, "skierowanie_katalog_rodzaj", st.inst_kinds[i].code,
+                 st.inst_kinds[i].name, st.inst_kinds[i].n);
     }
     for (i = 0; i < st.ninsts; i++) {
-        cell_str(&s, "skierowanie_instytucja");
-        cell_str(&s,
-                 arena_printf(&r->arena, "%lld", (long long)st.insts[i].id));
-        cell_str(&s, st.insts[i].name);
-        cell_int(&s, st.insts[i].n);
-        row_end(&s);
+        stat_row(&s, "skierowanie_instytucja",
+                 arena_printf(&r->arena, "%lld", (long long)st.insts[i].id),
+                 st.insts[i].name, st.insts[i].n);
     }
     for (i = 0; i < st.npowiats; i++) {
-        cell_str(&s, "powiat");
-        cell_str(&s, st.powiats[i].code);
-        cell_str(&s, st.powiats[i].name);
-        cell_int(&s, st.powiats[i].n);
-        row_end(&s);
+        stat_row(&s, "powiat", st.powiats[i].code, st.powiats[i].name,
+                 st.powiats[i].n);
     }
     for (i = 0; i < st.ngminas; i++) {
-        cell_str(&s, "gmina");
-        cell_str(&s, st.gminas[i].code);
-        cell_str(&s,
-                 st.gminas[i].code[0] ? st.gminas[i].name : T_HL_UNKNOWN_GMINA);
-        cell_int(&s, st.gminas[i].n);
-        row_end(&s);
+        stat_row(&s, "gmina", st.gminas[i].code,
+                 st.gminas[i].code[0] ? st.gminas[i].name : T_HL_UNKNOWN_GMINA,
+                 st.gminas[i].n);
     }
     return sheet_end(r, &s, path);
 }

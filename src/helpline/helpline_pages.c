@@ -130,11 +130,21 @@ duty_table(struct req *r, const char *region, const char *from, const char *to,
 int
 page_helpline_home(struct req *r)
 {
+    /* The links an account sees by what it may do. */
+    static const struct {
+        enum cap cap;
+        const char *href, *text;
+    } links[] = {
+        {CAP_HELPLINE_LOG, "/niebieska-linia/kontakty/nowy", T_HL_NEW_CONTACT},
+        {CAP_HELPLINE_READ, "/niebieska-linia/kontakty", T_HL_CONTACTS},
+        {CAP_HELPLINE_READ, "/niebieska-linia/statystyki", T_HL_STATS},
+        {CAP_HELPLINE_MANAGE, "/niebieska-linia/dyzury", T_HL_DUTIES},
+    };
     const char *region = helpline_region_public(r);
     struct region_line *l = NULL;
     struct tm tm;
     bool open;
-    int n = region ? region_lines(r->db, &r->arena, region, &l) : 0, rc;
+    int n = region ? region_lines(r->db, &r->arena, region, &l) : 0, rc, i;
 
     if (n < 0) {
         return n;
@@ -168,24 +178,11 @@ page_helpline_home(struct req *r)
                 "<li><a href=\"/niebieska-linia/porozumienia\">%s</a>"
                 "</li>\n",
                 T_HL_LINKS, T_HL_AGREEMENTS);
-    if (helpline_can(r, CAP_HELPLINE_LOG)) {
-        html_printf(&r->out,
-                    "<li><a href=\"/niebieska-linia/kontakty/nowy\">%s"
-                    "</a></li>\n",
-                    T_HL_NEW_CONTACT);
-    }
-    if (helpline_can(r, CAP_HELPLINE_READ)) {
-        html_printf(&r->out,
-                    "<li><a href=\"/niebieska-linia/kontakty\">%s</a>"
-                    "</li>\n<li><a href=\"/niebieska-linia/statystyki\">"
-                    "%s</a></li>\n",
-                    T_HL_CONTACTS, T_HL_STATS);
-    }
-    if (helpline_can(r, CAP_HELPLINE_MANAGE)) {
-        html_printf(&r->out,
-                    "<li><a href=\"/niebieska-linia/dyzury\">%s</a>"
-                    "</li>\n",
-                    T_HL_DUTIES);
+    for (i = 0; i < (int)(sizeof(links) / sizeof(links[0])); i++) {
+        if (helpline_can(r, links[i].cap)) {
+            html_printf(&r->out, "<li><a href=\"%s\">%s</a></li>\n",
+                        links[i].href, links[i].text);
+        }
     }
     html_lit(&r->out, "</ul>\n");
     layout_end(r);
@@ -622,31 +619,6 @@ contact_row(struct req *r, db_stmt *st)
         db_col_int(st, 12) ? T_HL_NOTE_PRESENT : T_HL_NOTE_ABSENT);
 }
 
-static void
-range_form(struct req *r, const char *action, const char *from, const char *to,
-           const char *region)
-{
-    html_printf(&r->out,
-                "<form method=\"get\" action=\"%s\" class=\"hl-range\">"
-                "\n<p class=\"field\"><label for=\"f-od\">%s</label>"
-                "<input id=\"f-od\" name=\"od\" type=\"date\" value=\"%s\">"
-                "</p>\n<p class=\"field\"><label for=\"f-do\">%s</label>"
-                "<input id=\"f-do\" name=\"do\" type=\"date\" value=\"%s\">"
-                "</p>\n",
-                action, T_HL_FROM, from, T_HL_TO, to);
-    if (r->user != NULL && r->user->region == NULL) {
-        html_printf(&r->out,
-                    "<p class=\"field\"><label for=\"f-woj\">%s</label>"
-                    "<input id=\"f-woj\" name=\"woj\" type=\"text\" "
-                    "pattern=\"[0-9]{2}\" inputmode=\"numeric\" "
-                    "value=\"%s\"></p>\n",
-                    T_HL_REGION, region ? region : "");
-    }
-    html_printf(&r->out,
-                "<p><button type=\"submit\">%s</button></p>\n</form>\n",
-                T_HL_SHOW);
-}
-
 /*
 ** ROUTE: GET /niebieska-linia/kontakty
 ** CAP: CAP_HELPLINE_READ
@@ -674,7 +646,7 @@ page_helpline_contacts(struct req *r)
                     "</p>\n",
                     T_HL_NEW_CONTACT);
     }
-    range_form(r, "/niebieska-linia/kontakty", from, to, region);
+    helpline_range_form(r, "/niebieska-linia/kontakty", from, to, region);
     q = arena_printf(&r->arena, "od=%s&do=%s&woj=%s", from, to, region);
     html_printf(&r->out,
                 "<ul class=\"hl-links\"><li><a href=\"/niebieska-linia/"
@@ -813,12 +785,28 @@ page_helpline_contact(struct req *r)
     return 0;
 }
 
+/* A select of a coded list (labels indexed by code from 1 to n). */
+static void
+list_select(struct req *r, const char *id, const char *name, const char *label,
+            const char *const *labels, int n)
+{
+    int i;
+
+    html_printf(&r->out,
+                "<p class=\"field\"><label for=\"%s\">%s</label>\n"
+                "<select id=\"%s\" name=\"%s\">\n",
+                id, label, id, name);
+    for (i = 1; i <= n; i++) {
+        html_printf(&r->out, "<option value=\"%d\">%s</option>\n", i,
+                    labels[i]);
+    }
+    html_lit(&r->out, "</select></p>\n");
+}
+
 static void
 duties_page(struct req *r, const char *region, const char *error,
             const char *notice)
 {
-    int i;
-
     layout_begin(r, T_HL_DUTIES);
     html_printf(&r->out, "<h1>%s <small>(%s)</small></h1>\n", T_HL_DUTIES,
                 helpline_region_name(r, region));
@@ -834,23 +822,10 @@ duties_page(struct req *r, const char *region, const char *error,
     form_begin(r, "/niebieska-linia/dyzury", NULL);
     html_printf(&r->out, "<input type=\"hidden\" name=\"woj\" value=\"%s\">\n",
                 region);
-    html_printf(&r->out,
-                "<p class=\"field\"><label for=\"f-kind\">%s</label>\n"
-                "<select id=\"f-kind\" name=\"kind\">\n",
-                T_HL_KIND);
-    for (i = 1; i <= HELPLINE_DUTY_KINDS; i++) {
-        html_printf(&r->out, "<option value=\"%d\">%s</option>\n", i,
-                    helpline_duty_kind_label[i]);
-    }
-    html_printf(&r->out,
-                "</select></p>\n<p class=\"field\"><label for=\"f-sp\">"
-                "%s</label>\n<select id=\"f-sp\" name=\"specialist\">\n",
-                T_HL_SPECIALIST);
-    for (i = 1; i <= HELPLINE_SPECIALISTS; i++) {
-        html_printf(&r->out, "<option value=\"%d\">%s</option>\n", i,
-                    helpline_specialist_label[i]);
-    }
-    html_lit(&r->out, "</select></p>\n");
+    list_select(r, "f-kind", "kind", T_HL_KIND, helpline_duty_kind_label,
+                HELPLINE_DUTY_KINDS);
+    list_select(r, "f-sp", "specialist", T_HL_SPECIALIST,
+                helpline_specialist_label, HELPLINE_SPECIALISTS);
     form_input(r, "city", T_HL_CITY, "text", NULL,
                "required maxlength=\"100\"");
     form_input(r, "place", T_HL_PLACE, "text", NULL,

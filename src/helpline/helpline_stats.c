@@ -37,21 +37,10 @@ month_index(const struct agg *g, const char *ym)
     return (y - g->y0) * 12 + (m - g->m0);
 }
 
-static unsigned
-hash7(const char *s)
-{
-    unsigned h = 2166136261u;
-
-    while (*s) {
-        h = (h ^ (unsigned char)*s++) * 16777619u;
-    }
-    return h;
-}
-
 static void
 add_gmina(struct agg *g, struct arena *a, const char *code, int64_t n)
 {
-    unsigned i = hash7(code) & (GMINA_SLOTS - 1);
+    unsigned i = str_hash_fnv1a(code) & (GMINA_SLOTS - 1);
 
     while (g->slot_code[i] != NULL && strcmp(g->slot_code[i], code) != 0) {
         i = (i + 1) & (GMINA_SLOTS - 1);

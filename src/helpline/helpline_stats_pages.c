@@ -28,6 +28,25 @@ struct series {
     const int64_t *values;
 };
 
+/* Rows to fill in for n labels and values (and one spare), in the arena. */
+static void
+rows(struct req *r, int n, const char ***labels, int64_t **values)
+{
+    *labels = arena_alloc(&r->arena, (size_t)(n + 1) * sizeof(char *));
+    *values = arena_alloc(&r->arena, (size_t)(n + 1) * sizeof(int64_t));
+}
+
+static void
+series(struct series *s, const char *caption, const char *head, int n,
+       const char **labels, const int64_t *values)
+{
+    s->caption = caption;
+    s->head = head;
+    s->n = n;
+    s->labels = labels;
+    s->values = values;
+}
+
 static void
 chart(struct req *r, const struct series *s, int id)
 {
@@ -82,30 +101,20 @@ table(struct req *r, const struct series *s, int64_t total)
     html_lit(&r->out, "</tbody>\n</table></div>\n");
 }
 
+/* A section of the table of s and, when charted (1 to 60 rows), its chart. */
 static void
-section(struct req *r, const struct series *s, int64_t total, int id)
+section(struct req *r, const struct series *s, int64_t total, int id,
+        bool charted)
 {
     html_printf(&r->out,
                 "<section class=\"hl-section\" aria-labelledby=\"s-%d\">"
                 "<h2 id=\"s-%d\">%s</h2>\n",
                 id, id, s->caption);
     table(r, s, total);
-    if (s->n > 0 && s->n <= 60) {
+    if (charted && s->n > 0 && s->n <= 60) {
         chart(r, s, id);
     }
     html_lit(&r->out, "</section>\n");
-}
-
-static void
-series_of(struct req *r, struct series *s, const char *caption,
-          const char *head, const char *const *labels, const int64_t *v, int n)
-{
-    s->caption = caption;
-    s->head = head;
-    s->n = n;
-    s->labels = (const char **)labels + 1;
-    s->values = v + 1;
-    (void)r;
 }
 
 /*
@@ -127,36 +136,22 @@ institution_sections(struct req *r, const struct helpline_stats *s)
                     T_HL_INSTITUTIONS, T_HL_NO_INST);
         return;
     }
-    labels = arena_alloc(&r->arena, (size_t)(s->ninsts + 1) * sizeof(char *));
-    values = arena_alloc(&r->arena, (size_t)(s->ninsts + 1) * sizeof(int64_t));
+    rows(r, s->ninsts, &labels, &values);
     for (i = 0; i < s->ninst_kinds; i++) {
         labels[i] = s->inst_kinds[i].name;
         values[i] = s->inst_kinds[i].n;
     }
-    x.caption = T_HL_BY_INST_KIND;
-    x.head = T_HL_INST_KIND;
-    x.n = s->ninst_kinds;
-    x.labels = labels;
-    x.values = values;
-    section(r, &x, s->inst_total, 9);
-    labels = arena_alloc(&r->arena, (size_t)(s->ninsts + 1) * sizeof(char *));
-    values = arena_alloc(&r->arena, (size_t)(s->ninsts + 1) * sizeof(int64_t));
+    series(&x, T_HL_BY_INST_KIND, T_HL_INST_KIND, s->ninst_kinds, labels,
+           values);
+    section(r, &x, s->inst_total, 9, true);
+    rows(r, s->ninsts, &labels, &values);
     for (i = 0; i < s->ninsts; i++) {
         labels[i] = arena_printf(&r->arena, "%s (nr %lld)", s->insts[i].name,
                                  (long long)s->insts[i].id);
         values[i] = s->insts[i].n;
     }
-    x.caption = T_HL_BY_INST;
-    x.head = T_HL_INSTITUTION;
-    x.n = s->ninsts;
-    x.labels = labels;
-    x.values = values;
-    html_printf(&r->out,
-                "<section class=\"hl-section\" aria-labelledby=\"s-10\">"
-                "<h2 id=\"s-10\">%s</h2>\n",
-                x.caption);
-    table(r, &x, s->inst_total);
-    html_lit(&r->out, "</section>\n");
+    series(&x, T_HL_BY_INST, T_HL_INSTITUTION, s->ninsts, labels, values);
+    section(r, &x, s->inst_total, 10, false);
 }
 
 static const char *const ramp[] = {"#f7fbff", "#c6dbef", "#6baed6", "#2171b5",
@@ -227,48 +222,21 @@ stats_map(struct req *r, const struct helpline_stats *s, const char *region)
 int
 page_helpline_stats(struct req *r)
 {
-    const char *region, *from, *to, *today = helpline_today(r), *q, *title;
+    const char *region, *from, *to, *q, *title;
     struct helpline_stats s;
     struct series x;
     const char **labels;
     int64_t *values;
     int i, rc;
 
-    if ((rc = helpline_region_or_reply(r, true, &region)) != 0) {
+    if ((rc = helpline_stats_or_reply(r, &region, &from, &to, &s)) != 0) {
         return rc;
-    }
-    if ((rc = helpline_range_or_reply(
-             r, arena_printf(&r->arena, "%.4s-01-01", today), &from, &to)) !=
-        0) {
-        return rc;
-    }
-    if ((rc = helpline_stats(r->db, &r->arena, region, from, to, &s)) != 0) {
-        return rc == ERR_INPUT ? req_error(r, 400, T_HL_ERR_RANGE) : rc;
     }
     title = arena_printf(&r->arena, "%s: %s, %s – %s", T_HL_STATS,
                          helpline_region_name(r, region), from, to);
     layout_begin(r, title);
     html_printf(&r->out, "<h1>%s</h1>\n", title);
-    html_printf(&r->out,
-                "<form method=\"get\" action=\"/niebieska-linia/"
-                "statystyki\" class=\"hl-range\">\n<p class=\"field\">"
-                "<label for=\"f-od\">%s</label><input id=\"f-od\" "
-                "name=\"od\" type=\"date\" value=\"%s\"></p>\n"
-                "<p class=\"field\"><label for=\"f-do\">%s</label>"
-                "<input id=\"f-do\" name=\"do\" type=\"date\" "
-                "value=\"%s\"></p>\n",
-                T_HL_FROM, from, T_HL_TO, to);
-    if (r->user->region == NULL) {
-        html_printf(&r->out,
-                    "<p class=\"field\"><label for=\"f-woj\">%s</label>"
-                    "<input id=\"f-woj\" name=\"woj\" type=\"text\" "
-                    "pattern=\"[0-9]{2}\" inputmode=\"numeric\" "
-                    "value=\"%s\"></p>\n",
-                    T_HL_REGION, region ? region : "");
-    }
-    html_printf(&r->out,
-                "<p><button type=\"submit\">%s</button></p>\n</form>\n",
-                T_HL_SHOW);
+    helpline_range_form(r, "/niebieska-linia/statystyki", from, to, region);
     q = arena_printf(&r->arena, "od=%s&do=%s&woj=%s", from, to,
                      region ? region : "");
     html_printf(&r->out,
@@ -281,48 +249,30 @@ page_helpline_stats(struct req *r)
                 T_HL_TOTAL, str_thousands(&r->arena, s.total), q,
                 T_HL_EXPORT_CSV, q, T_HL_EXPORT_XLSX, q);
 
-    x.caption = T_HL_BY_MONTH;
-    x.head = T_HL_MONTH;
-    x.n = s.nmonths;
-    x.labels = s.months;
-    x.values = s.by_month;
-    section(r, &x, s.total, 1);
-    series_of(r, &x, T_HL_BY_CHANNEL, T_HL_CHANNEL, helpline_channel_label,
-              s.by_channel, HELPLINE_CHANNELS);
-    section(r, &x, s.total, 2);
-    series_of(r, &x, T_HL_BY_CALLER, T_HL_CALLER, helpline_caller_label,
-              s.by_caller, HELPLINE_CALLERS);
-    section(r, &x, s.total, 3);
-    series_of(r, &x, T_HL_BY_FORM, T_HL_FORMS, helpline_form_label, s.by_form,
-              HELPLINE_FORMS);
-    section(r, &x, s.total, 4);
-    series_of(r, &x, T_HL_BY_HARMED, T_HL_HARMED, helpline_harmed_label,
-              s.by_harmed, HELPLINE_HARMED);
-    section(r, &x, s.total, 5);
-    series_of(r, &x, T_HL_BY_REFERRAL, T_HL_INST_KIND, helpline_referral_label,
-              s.by_referral, HELPLINE_REFERRALS);
-    section(r, &x, s.total, 8);
+    series(&x, T_HL_BY_MONTH, T_HL_MONTH, s.nmonths, s.months, s.by_month);
+    section(r, &x, s.total, 1, true);
+    for (i = 0; i < HELPLINE_BREAKDOWNS; i++) {
+        const struct helpline_breakdown *b = &helpline_breakdowns[i];
+
+        series(&x, b->caption, b->head, b->n, (const char **)b->labels + 1,
+               helpline_breakdown_counts(&s, b) + 1);
+        section(r, &x, s.total, b->section, true);
+    }
     institution_sections(r, &s);
 
-    labels = arena_alloc(&r->arena, (size_t)(s.npowiats + 1) * sizeof(char *));
-    values = arena_alloc(&r->arena, (size_t)(s.npowiats + 1) * sizeof(int64_t));
+    rows(r, s.npowiats, &labels, &values);
     for (i = 0; i < s.npowiats; i++) {
         labels[i] = arena_printf(&r->arena, "%s (%s)", s.powiats[i].name,
                                  s.powiats[i].code);
         values[i] = s.powiats[i].n;
     }
-    x.caption = T_HL_BY_POWIAT;
-    x.head = T_HL_POWIAT;
-    x.n = s.npowiats;
-    x.labels = labels;
-    x.values = values;
-    section(r, &x, s.total, 6);
+    series(&x, T_HL_BY_POWIAT, T_HL_POWIAT, s.npowiats, labels, values);
+    section(r, &x, s.total, 6, true);
 
     if (region != NULL) {
         stats_map(r, &s, region);
     }
-    labels = arena_alloc(&r->arena, (size_t)(s.ngminas + 1) * sizeof(char *));
-    values = arena_alloc(&r->arena, (size_t)(s.ngminas + 1) * sizeof(int64_t));
+    rows(r, s.ngminas, &labels, &values);
     for (i = 0; i < s.ngminas; i++) {
         labels[i] =
             s.gminas[i].code[0]
@@ -331,17 +281,8 @@ page_helpline_stats(struct req *r)
                 : T_HL_UNKNOWN_GMINA;
         values[i] = s.gminas[i].n;
     }
-    x.caption = T_HL_BY_GMINA;
-    x.head = T_HL_GMINA;
-    x.n = s.ngminas;
-    x.labels = labels;
-    x.values = values;
-    html_printf(&r->out,
-                "<section class=\"hl-section\" aria-labelledby=\"s-7\">"
-                "<h2 id=\"s-7\">%s</h2>\n",
-                x.caption);
-    table(r, &x, s.total);
-    html_lit(&r->out, "</section>\n");
+    series(&x, T_HL_BY_GMINA, T_HL_GMINA, s.ngminas, labels, values);
+    section(r, &x, s.total, 7, false);
     layout_end(r);
     return 0;
 }

@@ -772,26 +772,16 @@ helpline_store_contact_count(struct db *db, const char *region,
     return db_one_int(st, n);
 }
 
-/* One statement by id: the contact, or the institutions it was referred to. */
-static db_stmt *
-by_id(struct db *db, enum query_id q, int64_t id)
-{
-    db_stmt *st = db_query(db, q);
-
-    db_bind_int(st, 1, id);
-    return st;
-}
-
 db_stmt *
 helpline_store_contact(struct db *db, int64_t id)
 {
-    return by_id(db, Q_HELPLINE_CONTACT_GET, id);
+    return db_query_id(db, Q_HELPLINE_CONTACT_GET, id);
 }
 
 db_stmt *
 helpline_store_referrals_of(struct db *db, int64_t id)
 {
-    return by_id(db, Q_HELPLINE_REFERRAL_OF, id);
+    return db_query_id(db, Q_HELPLINE_REFERRAL_OF, id);
 }
 
 /* A query over a date range, of one region or (region NULL) of all. */

@@ -6,6 +6,7 @@
 */
 #include "helpline_web.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,6 +138,77 @@ helpline_range_or_reply(struct req *r, const char *def_from, const char **from,
         return req_error(r, 400, T_HL_ERR_RANGE);
     }
     return 0;
+}
+
+/* The codes of a list indexed from 1: its length less the unused 0. */
+#define CODES(list) ((int)(sizeof(list) / sizeof((list)[0])) - 1)
+/* x names the code and label lists and the counts: helpline_x_code,
+   helpline_x_label, by_x; the JSON key is "by_x". */
+#define BREAKDOWN(x, dim, caption, head, sheet_codes, section)                 \
+    {                                                                          \
+        "by_" #x, dim, caption, head, sheet_codes, section,                    \
+            helpline_##x##_code, helpline_##x##_label,                         \
+            CODES(helpline_##x##_label),                                       \
+            offsetof(struct helpline_stats, by_##x)                            \
+    }
+
+const struct helpline_breakdown helpline_breakdowns[HELPLINE_BREAKDOWNS] = {
+    BREAKDOWN(channel, "kanal", T_HL_BY_CHANNEL, T_HL_CHANNEL, true, 2),
+    BREAKDOWN(caller, "kto_sie_zglasza", T_HL_BY_CALLER, T_HL_CALLER, true, 3),
+    BREAKDOWN(form, "forma_przemocy", T_HL_BY_FORM, T_HL_FORMS, true, 4),
+    BREAKDOWN(harmed, "kogo_dotyczy", T_HL_BY_HARMED, T_HL_HARMED, true, 5),
+    /* The sheet has always left the referral codes empty. */
+    BREAKDOWN(referral, "skierowanie_rodzaj", T_HL_BY_REFERRAL, T_HL_INST_KIND,
+              false, 8),
+};
+
+const int64_t *
+helpline_breakdown_counts(const struct helpline_stats *s,
+                          const struct helpline_breakdown *b)
+{
+    return (const int64_t *)((const char *)s + b->counts);
+}
+
+int
+helpline_stats_or_reply(struct req *r, const char **region, const char **from,
+                        const char **to, struct helpline_stats *s)
+{
+    const char *year = arena_printf(&r->arena, "%.4s-01-01", helpline_today(r));
+    int rc;
+
+    if ((rc = helpline_region_or_reply(r, true, region)) != 0 ||
+        (rc = helpline_range_or_reply(r, year, from, to)) != 0) {
+        return rc;
+    }
+    if ((rc = helpline_stats(r->db, &r->arena, *region, *from, *to, s)) != 0) {
+        return rc == ERR_INPUT ? req_error(r, 400, T_HL_ERR_RANGE) : rc;
+    }
+    return 0;
+}
+
+void
+helpline_range_form(struct req *r, const char *action, const char *from,
+                    const char *to, const char *region)
+{
+    html_printf(&r->out,
+                "<form method=\"get\" action=\"%s\" class=\"hl-range\">"
+                "\n<p class=\"field\"><label for=\"f-od\">%s</label>"
+                "<input id=\"f-od\" name=\"od\" type=\"date\" value=\"%s\">"
+                "</p>\n<p class=\"field\"><label for=\"f-do\">%s</label>"
+                "<input id=\"f-do\" name=\"do\" type=\"date\" value=\"%s\">"
+                "</p>\n",
+                action, T_HL_FROM, from, T_HL_TO, to);
+    if (r->user != NULL && r->user->region == NULL) {
+        html_printf(&r->out,
+                    "<p class=\"field\"><label for=\"f-woj\">%s</label>"
+                    "<input id=\"f-woj\" name=\"woj\" type=\"text\" "
+                    "pattern=\"[0-9]{2}\" inputmode=\"numeric\" "
+                    "value=\"%s\"></p>\n",
+                    T_HL_REGION, region ? region : "");
+    }
+    html_printf(&r->out,
+                "<p><button type=\"submit\">%s</button></p>\n</form>\n",
+                T_HL_SHOW);
 }
 
 /* Cosine by its series: enough for latitudes, and no libm to link. */

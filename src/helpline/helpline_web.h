@@ -34,6 +34,37 @@ bool helpline_can(struct req *r, enum cap cap);
 */
 int helpline_range_or_reply(struct req *r, const char *def_from,
                             const char **from, const char **to);
+/*
+** The statistics a request asks for: the region (the country allowed),
+** od= and do= (default: this year) and the counts of that range into *s.
+** 0 or an error recorded.
+*/
+int helpline_stats_or_reply(struct req *r, const char **region,
+                            const char **from, const char **to,
+                            struct helpline_stats *s);
+/* The form picking od=, do= and (accounts of every region) woj=, to GET
+   action. */
+void helpline_range_form(struct req *r, const char *action, const char *from,
+                         const char *to, const char *region);
+/*
+** The breakdowns of the statistics by a coded list, in the order the page,
+** the API and the exports show them: JSON key, sheet dimension (with codes
+** or not), page caption, column head and section number, the codes and
+** labels (from 1), and where the counts are in struct helpline_stats.
+*/
+struct helpline_breakdown {
+    const char *key, *dim, *caption, *head;
+    bool sheet_codes;
+    int section;
+    const char *const *codes, *const *labels;
+    int n;
+    size_t counts; /* offsetof(struct helpline_stats, by_...) */
+};
+enum { HELPLINE_BREAKDOWNS = 5 };
+extern const struct helpline_breakdown helpline_breakdowns[HELPLINE_BREAKDOWNS];
+/* The counts of breakdown b in s, indexed by code. */
+const int64_t *helpline_breakdown_counts(const struct helpline_stats *s,
+                                         const struct helpline_breakdown *b);
 /* Today in Warsaw as YYYY-MM-DD, and now as YYYY-MM-DDTHH:MM (arena). */
 const char *helpline_today(struct req *r);
 const char *helpline_now(struct req *r);

@@ -227,3 +227,20 @@ html_url_encode(struct arena *a, const char *s)
     out[o] = '\0';
     return out;
 }
+
+const char *
+html_tel_href(struct arena *a, const char *phone)
+{
+    size_t n = strlen(phone), i, k = 4;
+    char *out = arena_alloc(a, n + 5);
+
+    memcpy(out, "tel:", 4);
+    for (i = 0; i < n; i++) {
+        if ((phone[i] >= '0' && phone[i] <= '9') ||
+            (phone[i] == '+' && k == 4)) {
+            out[k++] = phone[i];
+        }
+    }
+    out[k] = '\0';
+    return out;
+}

@@ -33,5 +33,10 @@ void html_escape(struct buf *out, const char *s);
 const char *html_safe_href(const char *url);
 /* Percent-encode s for a URL query value, into the arena. */
 char *html_url_encode(struct arena *a, const char *s);
+/*
+** The "tel:" href of a phone number as written ("800 154 030" ->
+** "tel:800154030"): only its digits and a leading +, into the arena.
+*/
+const char *html_tel_href(struct arena *a, const char *phone);
 
 #endif

@@ -21,25 +21,6 @@
 #include "strings_pl.h"
 #include "teryt/teryt.h"
 
-/* "800 154 030" -> "tel:800154030": only the digits and a leading +. */
-static const char *
-tel_href(struct arena *a, const char *phone)
-{
-    size_t n = strlen(phone), i, k = 0;
-    char *out = arena_alloc(a, n + 5);
-
-    memcpy(out, "tel:", 4);
-    k = 4;
-    for (i = 0; i < n; i++) {
-        if ((phone[i] >= '0' && phone[i] <= '9') ||
-            (phone[i] == '+' && k == 4)) {
-            out[k++] = phone[i];
-        }
-    }
-    out[k] = '\0';
-    return out;
-}
-
 static int
 minute_now(void)
 {
@@ -62,7 +43,7 @@ line_items(struct req *r, const struct region_line *l, int n, int now)
                                                     : T_RGN_CLOSED_NOW;
         }
         html_printf(&r->out, "<li>%s: <a href=\"%s\">%s</a>%s%s%s%s%s</li>\n",
-                    l[i].name, tel_href(&r->arena, l[i].phone), l[i].phone,
+                    l[i].name, html_tel_href(&r->arena, l[i].phone), l[i].phone,
                     *l[i].hours ? ", " : "", l[i].hours, *open ? " (" : "",
                     open, *open ? ")" : "");
     }

@@ -368,10 +368,9 @@ region_get(struct db *db, struct arena *a, const char *woj,
 
     memset(out, 0, sizeof(*out));
     db_bind_text(st, 1, woj);
-    rc = db_step(st);
-    if (rc != DB_ROW) {
+    if ((rc = db_one_row(st)) != 0) {
         db_done(st);
-        return rc == DB_DONE ? ERR_NOTFOUND : rc;
+        return rc;
     }
     out->woj = db_col_text_dup(a, st, 0);
     out->woj_name = db_col_text_dup(a, st, 1);

@@ -59,6 +59,16 @@ test_buf_grows_and_detaches(void **state)
     free(p);
 }
 
+/* The published FNV-1a test vectors. */
+static void
+test_str_hash_fnv1a(void **state)
+{
+    (void)state;
+    assert_int_equal(str_hash_fnv1a(""), 0x811c9dc5u);
+    assert_int_equal(str_hash_fnv1a("a"), 0xe40c292cu);
+    assert_int_equal(str_hash_fnv1a("foobar"), 0xbf9cf968u);
+}
+
 static void
 test_str_fold_polish(void **state)
 {
@@ -280,6 +290,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_arena_alloc_is_zeroed_and_aligned),
         cmocka_unit_test(test_buf_grows_and_detaches),
+        cmocka_unit_test(test_str_hash_fnv1a),
         cmocka_unit_test(test_str_fold_polish),
         cmocka_unit_test(test_str_lower_pl),
         cmocka_unit_test(test_str_utf8_valid),

@@ -92,6 +92,33 @@ test_db_upgrades_older_database(void **state)
     db_close(db);
 }
 
+/* A lookup by id binds $1 to the id. */
+static void
+test_db_query_id_binds_the_id(void **state)
+{
+    char cmd[512], err[512];
+    db_stmt *st;
+    struct db *db;
+
+    (void)state;
+    assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, err, sizeof(err)), 0);
+    /* The command-line shell leaves foreign keys off: no region needed. */
+    snprintf(cmd, sizeof(cmd),
+             "sqlite3 %s \"INSERT INTO dir_org (id, region, kind, name, gmina)"
+             " VALUES (7, '04', 'ops', 'A', '0401011')\"",
+             path);
+    assert_int_equal(system(cmd), 0);
+    st = db_query_id(db, Q_DIR_ORG_GET, 7);
+    assert_int_equal(db_one_row(st), 0);
+    assert_int_equal(db_col_int(st, 0), 7);
+    assert_string_equal(db_col_text(st, 4), "A");
+    db_done(st);
+    st = db_query_id(db, Q_DIR_ORG_GET, 8);
+    assert_int_equal(db_one_row(st), ERR_NOTFOUND);
+    db_done(st);
+    db_close(db);
+}
+
 /*
 ** Modules number their migrations in their own ranges, so one may arrive
 ** with a lower number than migrations a database already has: it is still
@@ -322,6 +349,8 @@ main(void)
         cmocka_unit_test_setup_teardown(
             test_db_migrates_empty_database_to_latest, setup, teardown),
         cmocka_unit_test_setup_teardown(test_db_upgrades_older_database, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_db_query_id_binds_the_id, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(
             test_db_applies_a_lower_numbered_migration_added_later, setup,

@@ -125,6 +125,21 @@ test_html_url_encode(void **state)
 }
 
 static void
+test_html_tel_href_keeps_digits_and_a_leading_plus(void **state)
+{
+    struct arena a;
+
+    (void)state;
+    arena_init(&a);
+    assert_string_equal(html_tel_href(&a, "800 154 030"), "tel:800154030");
+    assert_string_equal(html_tel_href(&a, "+48 (22) 123-45-67"),
+                        "tel:+48221234567");
+    assert_string_equal(html_tel_href(&a, "22 1+2"), "tel:2212");
+    assert_string_equal(html_tel_href(&a, ""), "tel:");
+    arena_free(&a);
+}
+
+static void
 test_layout_has_polish_lang_and_navigation(void **state)
 {
     struct req *r = fake_req();
@@ -152,6 +167,7 @@ main(void)
             test_html_printf_unsupported_conversion_keeps_the_page),
         cmocka_unit_test(test_html_safe_href_blocks_script_urls),
         cmocka_unit_test(test_html_url_encode),
+        cmocka_unit_test(test_html_tel_href_keeps_digits_and_a_leading_plus),
         cmocka_unit_test(test_layout_has_polish_lang_and_navigation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
