@@ -394,24 +394,21 @@ db_one_int(db_stmt *st, int64_t *out)
     return rc;
 }
 
-void *
-db_list(db_stmt *st, struct arena *a, size_t size, db_row_fn *row, int *n)
+int
+db_list(db_stmt *st, struct arena *a, size_t size, db_row_fn *row, void *out)
 {
     char *list = NULL;
-    int rc;
+    int n = 0, rc;
 
-    *n = 0;
     while ((rc = db_step(st)) == DB_ROW) {
-        list = arena_grow(a, list, *n, size);
-        memset(list + (size_t)*n * size, 0, size);
-        row(a, st, list + (size_t)*n * size);
-        (*n)++;
+        list = arena_grow(a, list, n, size);
+        memset(list + (size_t)n * size, 0, size);
+        row(a, st, list + (size_t)n * size);
+        n++;
     }
     db_done(st);
-    if (rc != DB_DONE) {
-        *n = rc;
-    }
-    return list;
+    memcpy(out, &list, sizeof(list)); /* out is a T **: same representation */
+    return rc == DB_DONE ? n : rc;
 }
 
 int

@@ -88,12 +88,12 @@ int db_one_int(db_stmt *st, int64_t *out);
 typedef void db_row_fn(struct arena *a, db_stmt *st, void *elem);
 /*
 ** Step st to its end into a new arena array of elements of size bytes,
-** each zeroed and then filled by row. Returns the array (NULL when there
-** are none) and sets *n to the count, or to ERR_CONFLICT / ERR_DB. Resets
-** st.
+** each zeroed and then filled by row; out is the address of the array
+** pointer (a T ** for elements T), set to NULL when there are none.
+** Returns the count, or ERR_CONFLICT / ERR_DB. Resets st.
 */
-void *db_list(db_stmt *st, struct arena *a, size_t size, db_row_fn *row,
-              int *n);
+int db_list(db_stmt *st, struct arena *a, size_t size, db_row_fn *row,
+            void *out);
 /* Step once and fill *out by row: 0, ERR_NOTFOUND or error; resets st. */
 int db_get(db_stmt *st, struct arena *a, db_row_fn *row, void *out);
 /* The column as arena text, or NULL for SQL NULL. */

@@ -27,8 +27,10 @@ add_err(struct arena *a, const char ***errs, int *n, const char *msg)
 }
 
 static void
-award_cols(struct arena *a, db_stmt *st, struct mon_award *w)
+award_cols(struct arena *a, db_stmt *st, void *elem)
 {
+    struct mon_award *w = elem;
+
     memset(w, 0, sizeof(*w));
     w->id = db_col_int(st, 0);
     w->grant_id = db_col_int(st, 1);
@@ -44,44 +46,19 @@ award_cols(struct arena *a, db_stmt *st, struct mon_award *w)
     if (w->reported) {
         w->initiatives = db_col_int(st, 9);
         w->beneficiaries = db_col_int(st, 10);
-        w->note = db_col_null(st, 11) ? NULL : db_col_text_dup(a, st, 11);
+        w->note = db_col_text_dup_or_null(a, st, 11);
         w->reported_by = db_col_text_dup(a, st, 12);
         w->reported_at = db_col_text_dup(a, st, 13);
     }
-}
-
-static int
-award_list(struct db *db, struct arena *a, db_stmt *st, struct mon_award **out)
-{
-    struct mon_award *list = NULL;
-    int n = 0, rc;
-
-    while ((rc = db_step(st)) == DB_ROW) {
-        list = plan_grow(a, list, n, sizeof(*list));
-        award_cols(a, st, &list[n++]);
-    }
-    db_done(st);
-    (void)db;
-    *out = list;
-    return rc == DB_DONE ? n : rc;
 }
 
 int
 mon_award_get(struct db *db, struct arena *a, int64_t id, struct mon_award *out)
 {
     db_stmt *st = db_query(db, Q_MON_AWARD_GET);
-    int rc;
 
     db_bind_int(st, 1, id);
-    rc = db_step(st);
-    if (rc == DB_ROW) {
-        award_cols(a, st, out);
-        rc = 0;
-    } else if (rc == DB_DONE) {
-        rc = ERR_NOTFOUND;
-    }
-    db_done(st);
-    return rc;
+    return db_get(st, a, award_cols, out);
 }
 
 int
@@ -91,7 +68,7 @@ mon_awards_of_grant(struct db *db, struct arena *a, int64_t grant_id,
     db_stmt *st = db_query(db, Q_MON_AWARDS_OF_GRANT);
 
     db_bind_int(st, 1, grant_id);
-    return award_list(db, a, st, out);
+    return db_list(st, a, sizeof(**out), award_cols, out);
 }
 
 bool
@@ -130,7 +107,7 @@ mon_awards_of_actor(struct db *db, struct arena *a, const struct mon_actor *act,
     st = db_query(db, Q_MON_AWARDS_OF_ACCOUNT);
     db_bind_text(st, 1, act->region);
     db_bind_int(st, 2, act->account);
-    return award_list(db, a, st, out);
+    return db_list(st, a, sizeof(**out), award_cols, out);
 }
 
 static const char *

@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "auth/auth.h"
+#include "db/db.h"
 #include "plan/plan.h"
 #include "plan/plan_store.h"
 
@@ -487,6 +488,14 @@ int mon_pct10(int64_t real, int64_t target);
 const char *mon_pct_text(struct arena *a, int pct10);
 
 /* ---- period_store.c ---- */
+
+/*
+** The rows of catalogue query q for one plan ($1 the plan id), each read
+** by row into an arena array at out (a T **): db_list(). The stores' lists
+** of a plan share it.
+*/
+int mon_rows_of_plan(struct db *db, struct arena *a, enum query_id q,
+                     int64_t plan_id, size_t size, db_row_fn *row, void *out);
 
 struct mon_period {
     const char *period; /* "YYYY" or "YYYY-Qn" */

@@ -272,15 +272,15 @@ test_db_list_and_get_fill_rows_through_a_callback(void **state)
     arena_init(&a);
     st = db_query(db, Q_GMINA_LIST);
     db_bind_text(st, 1, "9901");
-    list = db_list(st, &a, sizeof(*list), gmina_row, &n);
+    n = db_list(st, &a, sizeof(*list), gmina_row, &list);
     assert_int_equal(n, (int)NNAMES);
     for (i = 0; i < NNAMES; i++) {
         assert_string_equal(list[i].name, want[i]);
     }
     st = db_query(db, Q_GMINA_LIST);
     db_bind_text(st, 1, "9902");
-    assert_null(db_list(st, &a, sizeof(*list), gmina_row, &n));
-    assert_int_equal(n, 0);
+    assert_int_equal(db_list(st, &a, sizeof(*list), gmina_row, &list), 0);
+    assert_null(list);
     st = db_query(db, Q_GMINA_GET);
     db_bind_text(st, 1, "9901031");
     assert_int_equal(db_get(st, &a, gmina_row, &one), 0);
