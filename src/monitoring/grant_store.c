@@ -20,13 +20,6 @@
 #include "monitoring/strings_pl.h"
 
 static void
-add_err(struct arena *a, const char ***errs, int *n, const char *msg)
-{
-    *errs = plan_grow(a, *errs, *n, sizeof(**errs));
-    (*errs)[(*n)++] = msg;
-}
-
-static void
 award_cols(struct arena *a, db_stmt *st, void *elem)
 {
     struct mon_award *w = elem;
@@ -136,23 +129,6 @@ award_json(struct arena *a, const struct mon_award *w)
     return s;
 }
 
-static bool
-count_ok(const char *s, int64_t *v)
-{
-    char *end;
-    long long x;
-
-    if (*s == '\0') {
-        return false;
-    }
-    x = strtoll(s, &end, 10);
-    if (*end != '\0' || x < 0 || x > 1000000000LL) {
-        return false;
-    }
-    *v = x;
-    return true;
-}
-
 /* Text of a field: trimmed, valid UTF-8 of at most max bytes, or NULL. */
 static const char *
 text_ok(struct arena *a, const char *s, size_t max)
@@ -193,21 +169,23 @@ mon_award_add(struct db *db, struct arena *a, const struct mon_actor *act,
     proj = text_ok(a, project, 2000);
     amt = text_ok(a, amount, 40);
     if (org == NULL || *org == '\0') {
-        add_err(a, errs, nerrs,
-                arena_printf(a, T_REG_ERR_REQUIRED, T_GRANT_F_ORGANISATION));
+        mon_add_err(
+            a, errs, nerrs,
+            arena_printf(a, T_REG_ERR_REQUIRED, T_GRANT_F_ORGANISATION));
     }
     if (proj == NULL) {
-        add_err(a, errs, nerrs,
-                arena_printf(a, T_REG_ERR_TEXT, T_GRANT_F_PROJECT));
+        mon_add_err(a, errs, nerrs,
+                    arena_printf(a, T_REG_ERR_TEXT, T_GRANT_F_PROJECT));
     }
     if (amt == NULL) {
-        add_err(a, errs, nerrs,
-                arena_printf(a, T_REG_ERR_MONEY, T_GRANT_F_AMOUNT, ""));
+        mon_add_err(a, errs, nerrs,
+                    arena_printf(a, T_REG_ERR_MONEY, T_GRANT_F_AMOUNT, ""));
     } else if (*amt != '\0') {
         if (plan_num_money(amt, &num) != 0 || num.kind != PLAN_NUM_VALUE ||
             num.v < 0) {
-            add_err(a, errs, nerrs,
-                    arena_printf(a, T_REG_ERR_MONEY, T_GRANT_F_AMOUNT, amt));
+            mon_add_err(
+                a, errs, nerrs,
+                arena_printf(a, T_REG_ERR_MONEY, T_GRANT_F_AMOUNT, amt));
         } else {
             grosze = num.v;
         }
@@ -220,8 +198,9 @@ mon_award_add(struct db *db, struct arena *a, const struct mon_actor *act,
     }
     rc = units_ensure(db, a, g.region, UNIT_ORGANISATION, org, &org_id);
     if (rc == ERR_INPUT) {
-        add_err(a, errs, nerrs,
-                arena_printf(a, T_REG_ERR_REQUIRED, T_GRANT_F_ORGANISATION));
+        mon_add_err(
+            a, errs, nerrs,
+            arena_printf(a, T_REG_ERR_REQUIRED, T_GRANT_F_ORGANISATION));
         goto fail;
     }
     if (rc != 0) {
@@ -310,19 +289,19 @@ mon_award_report(struct db *db, struct arena *a, const struct mon_actor *act,
     ini = text_ok(a, initiatives, 40);
     ben = text_ok(a, beneficiaries, 40);
     nt = text_ok(a, note, 2000);
-    if (ini == NULL || !count_ok(ini, &vi)) {
-        add_err(a, errs, nerrs,
-                arena_printf(a, T_GRANT_ERR_COUNT, T_REG_F_INITIATIVES,
-                             ini ? ini : ""));
+    if (ini == NULL || *ini == '\0' || !mon_count_ok(ini, &vi)) {
+        mon_add_err(a, errs, nerrs,
+                    arena_printf(a, T_GRANT_ERR_COUNT, T_REG_F_INITIATIVES,
+                                 ini ? ini : ""));
     }
-    if (ben == NULL || !count_ok(ben, &vb)) {
-        add_err(a, errs, nerrs,
-                arena_printf(a, T_GRANT_ERR_COUNT, T_REG_F_BENEFICIARIES,
-                             ben ? ben : ""));
+    if (ben == NULL || *ben == '\0' || !mon_count_ok(ben, &vb)) {
+        mon_add_err(a, errs, nerrs,
+                    arena_printf(a, T_GRANT_ERR_COUNT, T_REG_F_BENEFICIARIES,
+                                 ben ? ben : ""));
     }
     if (nt == NULL) {
-        add_err(a, errs, nerrs,
-                arena_printf(a, T_REG_ERR_TEXT, T_GRANT_F_REPORT_NOTE));
+        mon_add_err(a, errs, nerrs,
+                    arena_printf(a, T_REG_ERR_TEXT, T_GRANT_F_REPORT_NOTE));
     }
     if (*nerrs > 0) {
         return ERR_INPUT;

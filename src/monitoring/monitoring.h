@@ -284,6 +284,10 @@ struct mon_record {
     const char *v[MON_FIELDS_MAX];
 };
 
+/* Append msg to the arena array *errs of *n messages. */
+void mon_add_err(struct arena *a, const char ***errs, int *n, const char *msg);
+/* A count 0..10^9 in *v; the empty text counts as 0. */
+bool mon_count_ok(const char *s, int64_t *v);
 /*
 ** Check values (text as typed, Polish money and dates) into a record
 ** with normalised text (money as grosze digits). Each problem appends a

@@ -342,6 +342,25 @@ page_mon_home(struct req *r)
 static int message_page(struct req *r, int status, const char *msg,
                         int64_t plan_id);
 
+/*
+** The reply to a change the store made (a redirect to to) or refused: 404,
+** the message page with why (input_status for ERR_INPUT, 403 for
+** ERR_DENIED), or the error itself.
+*/
+static int
+change_reply(struct req *r, int rc, int input_status, const char *why,
+             int64_t plan_id, const char *to)
+{
+    if (rc == ERR_NOTFOUND) {
+        return req_error(r, 404, NULL);
+    }
+    if (rc == ERR_INPUT || rc == ERR_DENIED) {
+        return message_page(r, rc == ERR_DENIED ? 403 : input_status, why,
+                            plan_id);
+    }
+    return rc != 0 ? rc : req_redirect(r, to);
+}
+
 /* Today in Warsaw as an ISO date, to compare with due dates. */
 static const char *
 today_iso(struct arena *a)
@@ -693,17 +712,8 @@ page_mon_narrative_save(struct req *r)
     }
     rc = mon_narrative_save(r->db, &r->arena, &act, id, atoi(task),
                             req_form(r, "period"), req_form(r, "text"), &why);
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, NULL);
-    }
-    if (rc == ERR_INPUT || rc == ERR_DENIED) {
-        return message_page(r, rc == ERR_DENIED ? 403 : 400, why, id);
-    }
-    if (rc != 0) {
-        return rc;
-    }
-    return req_redirect(
-        r,
+    return change_reply(
+        r, rc, 400, why, id,
         arena_printf(&r->arena, "/monitoring/plany/%ld/realizacja#zadanie-%d",
                      (long)id, atoi(task) + 1));
 }
@@ -889,17 +899,8 @@ page_mon_period(struct req *r)
     rc = mon_period_change(r->db, &r->arena, &act, id, req_form(r, "period"),
                            req_form(r, "action"), req_form(r, "due_on"),
                            req_form(r, "reason"), &why);
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, NULL);
-    }
-    if (rc == ERR_INPUT) {
-        return message_page(r, 400, why, id);
-    }
-    if (rc != 0) {
-        return rc;
-    }
-    return req_redirect(
-        r,
+    return change_reply(
+        r, rc, 400, why, id,
         arena_printf(&r->arena, "/monitoring/plany/%ld#kalendarz", (long)id));
 }
 
@@ -1752,21 +1753,11 @@ page_mon_entry_decide(struct req *r)
     }
     rc = mon_entry_decide(r->db, &r->arena, &act, id, strcmp(d, "approve") == 0,
                           req_form(r, "comment"), &why);
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, NULL);
-    }
-    if (rc == ERR_INPUT || rc == ERR_DENIED) {
-        return message_page(r, rc == ERR_DENIED ? 403 : 400, why, 0);
-    }
-    if (rc != 0) {
-        return rc;
-    }
-    if (req_form(r, "back") != NULL &&
-        strcmp(req_form(r, "back"), "queue") == 0) {
-        return req_redirect(r, "/monitoring/zatwierdzanie");
-    }
-    return req_redirect(
-        r, arena_printf(&r->arena, "/monitoring/wpisy/%ld", (long)id));
+    return change_reply(
+        r, rc, 400, why, 0,
+        req_form(r, "back") != NULL && strcmp(req_form(r, "back"), "queue") == 0
+            ? "/monitoring/zatwierdzanie"
+            : arena_printf(&r->arena, "/monitoring/wpisy/%ld", (long)id));
 }
 
 /*
@@ -1902,16 +1893,11 @@ page_mon_bind(struct req *r)
     rc = mon_binding_set(r->db, &r->arena, &act, id, atoi(pos),
                          req_form(r, "metric"), req_form(r, "filter"),
                          req_form(r, "task"), &why);
-    if (rc == ERR_INPUT) {
-        return message_page(r, 400, why, id);
-    }
-    if (rc != 0) {
-        return rc;
-    }
-    return req_redirect(r, arena_printf(&r->arena,
-                                        "/monitoring/plany/%ld/"
-                                        "realizacja#wyliczane",
-                                        (long)id));
+    return change_reply(r, rc, 400, why, id,
+                        arena_printf(&r->arena,
+                                     "/monitoring/plany/%ld/"
+                                     "realizacja#wyliczane",
+                                     (long)id));
 }
 
 /*
@@ -1998,18 +1984,10 @@ page_mon_report_adopt(struct req *r)
         return rc;
     }
     rc = mon_report_adopt(r->db, &r->arena, &act, id, &version, &why);
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, NULL);
-    }
-    if (rc == ERR_INPUT) {
-        return message_page(r, 409, why, id);
-    }
-    if (rc != 0) {
-        return rc;
-    }
-    return req_redirect(r, arena_printf(&r->arena,
-                                        "/monitoring/plany/%ld/raport#przyjete",
-                                        (long)id));
+    return change_reply(r, rc, 409, why, id,
+                        arena_printf(&r->arena,
+                                     "/monitoring/plany/%ld/raport#przyjete",
+                                     (long)id));
 }
 
 /*
