@@ -1266,6 +1266,63 @@ entry_form(struct req *r, int64_t plan_id, int year, const char *kind, int pos,
     form_end(r);
 }
 
+/* The form that binds an indicator to a computed metric (approvers). */
+static void
+bind_form(struct req *r, const struct plan *p, int64_t id)
+{
+    int i, k;
+
+    html_printf(&r->out, "<h2 id=\"wyliczane\">%s</h2>\n<p>%s</p>\n",
+                T_MON_BIND_TITLE, T_MON_BIND_LEAD);
+    form_begin(r,
+               arena_printf(&r->arena,
+                            "/monitoring/plany/%ld/"
+                            "powiazania",
+                            (long)id),
+               NULL);
+    html_printf(&r->out,
+                "<p class=\"field\"><label for=\"f-pos\">%s</label>"
+                "<select id=\"f-pos\" name=\"pos\">",
+                T_MON_COL_INDICATOR);
+    for (i = 0; i < p->nindicators; i++) {
+        const char *name = p->indicators[i].name;
+
+        html_printf(&r->out, "<option value=\"%d\">%s — %.80s</option>", i,
+                    p->indicators[i].task >= 0
+                        ? p->tasks[p->indicators[i].task].number
+                        : "",
+                    name);
+    }
+    html_printf(&r->out,
+                "</select></p>\n<p class=\"field\"><label "
+                "for=\"f-metric\">%s</label><select id=\"f-metric\" "
+                "name=\"metric\"><option value=\"\">%s</option>",
+                T_MON_METRIC, T_MON_UNBIND);
+    for (i = 0; i < mon_metrics_count; i++) {
+        html_printf(&r->out, "<option value=\"%s\">%s</option>",
+                    mon_metrics[i].code, mon_metrics[i].label);
+    }
+    html_printf(&r->out,
+                "</select></p>\n<p class=\"field\"><label "
+                "for=\"f-filter\">%s</label><select id=\"f-filter\" "
+                "name=\"filter\"><option value=\"\">%s</option>",
+                T_MON_FILTER, T_MON_FILTER_NONE);
+    for (i = 0; i < mon_metrics_count; i++) {
+        for (k = 0; mon_metrics[i].filters != NULL &&
+                    mon_metrics[i].filters[k] != NULL;
+             k++) {
+            html_printf(&r->out, "<option value=\"%s\">%s: %s</option>",
+                        mon_metrics[i].filters[k], mon_metrics[i].label,
+                        mon_metrics[i].filter_labels[k]);
+        }
+    }
+    html_lit(&r->out, "</select></p>\n");
+    form_input(r, "task", T_MON_BIND_TASK, "text", NULL, "size=\"8\"");
+    html_lit(&r->out,
+             "<p><button type=\"submit\">" T_MON_SAVE "</button></p>\n");
+    form_end(r);
+}
+
 /*
 ** ROUTE: GET /monitoring/plany/:id/realizacja
 ** CAP: CAP_REALISATION_ENTER
@@ -1409,55 +1466,7 @@ page_mon_realisation(struct req *r)
         html_lit(&r->out, "<p class=\"notice\">" T_MON_NOTHING_YOURS "</p>\n");
     }
     if (approver) {
-        html_printf(&r->out, "<h2 id=\"wyliczane\">%s</h2>\n<p>%s</p>\n",
-                    T_MON_BIND_TITLE, T_MON_BIND_LEAD);
-        form_begin(r,
-                   arena_printf(&r->arena,
-                                "/monitoring/plany/%ld/"
-                                "powiazania",
-                                (long)id),
-                   NULL);
-        html_printf(&r->out,
-                    "<p class=\"field\"><label for=\"f-pos\">%s</label>"
-                    "<select id=\"f-pos\" name=\"pos\">",
-                    T_MON_COL_INDICATOR);
-        for (i = 0; i < p->nindicators; i++) {
-            const char *name = p->indicators[i].name;
-
-            html_printf(&r->out, "<option value=\"%d\">%s — %.80s</option>", i,
-                        p->indicators[i].task >= 0
-                            ? p->tasks[p->indicators[i].task].number
-                            : "",
-                        name);
-        }
-        html_printf(&r->out,
-                    "</select></p>\n<p class=\"field\"><label "
-                    "for=\"f-metric\">%s</label><select id=\"f-metric\" "
-                    "name=\"metric\"><option value=\"\">%s</option>",
-                    T_MON_METRIC, T_MON_UNBIND);
-        for (i = 0; i < mon_metrics_count; i++) {
-            html_printf(&r->out, "<option value=\"%s\">%s</option>",
-                        mon_metrics[i].code, mon_metrics[i].label);
-        }
-        html_printf(&r->out,
-                    "</select></p>\n<p class=\"field\"><label "
-                    "for=\"f-filter\">%s</label><select id=\"f-filter\" "
-                    "name=\"filter\"><option value=\"\">%s</option>",
-                    T_MON_FILTER, T_MON_FILTER_NONE);
-        for (i = 0; i < mon_metrics_count; i++) {
-            for (k = 0; mon_metrics[i].filters != NULL &&
-                        mon_metrics[i].filters[k] != NULL;
-                 k++) {
-                html_printf(&r->out, "<option value=\"%s\">%s: %s</option>",
-                            mon_metrics[i].filters[k], mon_metrics[i].label,
-                            mon_metrics[i].filter_labels[k]);
-            }
-        }
-        html_lit(&r->out, "</select></p>\n");
-        form_input(r, "task", T_MON_BIND_TASK, "text", NULL, "size=\"8\"");
-        html_lit(&r->out,
-                 "<p><button type=\"submit\">" T_MON_SAVE "</button></p>\n");
-        form_end(r);
+        bind_form(r, p, id);
     }
     layout_end(r);
     return 0;
