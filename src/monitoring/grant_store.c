@@ -108,11 +108,8 @@ award_json(struct arena *a, const struct mon_award *w)
 {
     struct buf b;
     struct json j;
-    const char *s;
 
-    buf_init(&b);
-    json_init(&j, &b);
-    json_obj_begin(&j);
+    json_obj_open(&j, &b);
     json_kint(&j, "grant_id", w->grant_id);
     json_kstr(&j, "organisation", w->organisation);
     json_kint(&j, "organisation_id", w->organisation_id);
@@ -123,10 +120,7 @@ award_json(struct arena *a, const struct mon_award *w)
         json_kint(&j, "beneficiaries", w->beneficiaries);
         json_kstr(&j, "note", w->note);
     }
-    json_obj_end(&j);
-    s = arena_strdup(a, b.data);
-    buf_free(&b);
-    return s;
+    return json_obj_dup(a, &j);
 }
 
 /* Text of a field: trimmed, valid UTF-8 of at most max bytes, or NULL. */

@@ -229,15 +229,11 @@ mon_binding_set(struct db *db, struct arena *a, const struct mon_actor *act,
         struct buf b;
         struct json j;
 
-        buf_init(&b);
-        json_init(&j, &b);
-        json_obj_begin(&j);
+        json_obj_open(&j, &b);
         json_kstr(&j, "metric", m->code);
         json_kstr(&j, "filter", filter);
         json_kstr(&j, "task", task);
-        json_obj_end(&j);
-        e.after = arena_strdup(a, b.data);
-        buf_free(&b);
+        e.after = json_obj_dup(a, &j);
     }
     if ((rc = audit_add(db, &e)) != 0) {
         goto fail;

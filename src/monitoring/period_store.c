@@ -67,11 +67,8 @@ change_json(struct arena *a, const char *period, const char *due_on,
 {
     struct buf b;
     struct json j;
-    const char *s;
 
-    buf_init(&b);
-    json_init(&j, &b);
-    json_obj_begin(&j);
+    json_obj_open(&j, &b);
     json_kstr(&j, "period", period);
     if (due_on != NULL) {
         json_kstr(&j, "due_on", due_on);
@@ -79,10 +76,7 @@ change_json(struct arena *a, const char *period, const char *due_on,
     if (text != NULL && *text != '\0') {
         json_kstr(&j, key, text);
     }
-    json_obj_end(&j);
-    s = arena_strdup(a, b.data);
-    buf_free(&b);
-    return s;
+    return json_obj_dup(a, &j);
 }
 
 int

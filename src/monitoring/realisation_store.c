@@ -100,11 +100,8 @@ entry_json(struct arena *a, const char *kind, int pos, const char *source,
 {
     struct buf b;
     struct json j;
-    const char *s;
 
-    buf_init(&b);
-    json_init(&j, &b);
-    json_obj_begin(&j);
+    json_obj_open(&j, &b);
     json_kstr(&j, "kind", kind);
     json_kint(&j, "pos", pos);
     if (source != NULL && *source != '\0') {
@@ -117,10 +114,7 @@ entry_json(struct arena *a, const char *kind, int pos, const char *source,
     if (comment != NULL) {
         json_kstr(&j, "comment", comment);
     }
-    json_obj_end(&j);
-    s = arena_strdup(a, b.data);
-    buf_free(&b);
-    return s;
+    return json_obj_dup(a, &j);
 }
 
 /* Task of the item, or -1 when the item does not exist. */

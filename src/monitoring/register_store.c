@@ -326,20 +326,14 @@ record_json(struct arena *a, const struct mon_register *reg,
 {
     struct buf b;
     struct json j;
-    const char *s;
     int i;
 
-    buf_init(&b);
-    json_init(&j, &b);
-    json_obj_begin(&j);
+    json_obj_open(&j, &b);
     json_kstr(&j, "region", r->region);
     for (i = 0; i < reg->nfields; i++) {
         json_kstr(&j, reg->fields[i].name, r->v[i]);
     }
-    json_obj_end(&j);
-    s = arena_strdup(a, b.data);
-    buf_free(&b);
-    return s;
+    return json_obj_dup(a, &j);
 }
 
 static void
