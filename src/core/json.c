@@ -5,6 +5,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "arena.h"
 #include "str.h"
 
 void
@@ -13,6 +14,25 @@ json_init(struct json *j, struct buf *out)
     memset(j, 0, sizeof(*j));
     j->out = out;
     j->first[0] = true;
+}
+
+void
+json_obj_open(struct json *j, struct buf *b)
+{
+    buf_init(b);
+    json_init(j, b);
+    json_obj_begin(j);
+}
+
+const char *
+json_obj_dup(struct arena *a, struct json *j)
+{
+    const char *s;
+
+    json_obj_end(j);
+    s = arena_strdup(a, j->out->data);
+    buf_free(j->out);
+    return s;
 }
 
 /* Put the comma that separates this value from the previous one. */

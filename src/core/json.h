@@ -22,6 +22,15 @@ struct json {
 };
 
 void json_init(struct json *j, struct buf *out);
+
+struct arena;
+/*
+** One JSON object as a text of its own (an audit row's before or after):
+** json_obj_open starts it in the new buffer b, json_obj_dup closes it and
+** returns its copy in a, freeing b.
+*/
+void json_obj_open(struct json *j, struct buf *b);
+const char *json_obj_dup(struct arena *a, struct json *j);
 void json_obj_begin(struct json *j);
 void json_obj_end(struct json *j);
 void json_arr_begin(struct json *j);

@@ -403,6 +403,41 @@ db_one_int(db_stmt *st, int64_t *out)
     return rc;
 }
 
+int
+db_list(db_stmt *st, struct arena *a, size_t size, db_row_fn *row, void *out)
+{
+    char *list = NULL;
+    int n = 0, rc;
+
+    while ((rc = db_step(st)) == DB_ROW) {
+        list = arena_grow(a, list, n, size);
+        memset(list + (size_t)n * size, 0, size);
+        row(a, st, list + (size_t)n * size);
+        n++;
+    }
+    db_done(st);
+    memcpy(out, &list, sizeof(list)); /* out is a T **: same representation */
+    return rc == DB_DONE ? n : rc;
+}
+
+int
+db_get(db_stmt *st, struct arena *a, db_row_fn *row, void *out)
+{
+    int rc = db_one_row(st);
+
+    if (rc == 0) {
+        row(a, st, out);
+    }
+    db_done(st);
+    return rc;
+}
+
+char *
+db_col_text_dup_or_null(struct arena *a, db_stmt *st, int col)
+{
+    return db_col_null(st, col) ? NULL : db_col_text_dup(a, st, col);
+}
+
 int64_t
 db_last_id(struct db *db)
 {

@@ -82,6 +82,24 @@ int db_exec(db_stmt *st);
 int db_one_row(db_stmt *st);
 /* Step once and read column 0 as an integer: 0, ERR_NOTFOUND or error. */
 int db_one_int(db_stmt *st, int64_t *out);
+/*
+** Reading rows into arena structs: row(a, st, elem) copies the current
+** row's columns into one element (strings with db_col_text_dup, so they
+** live in a).
+*/
+typedef void db_row_fn(struct arena *a, db_stmt *st, void *elem);
+/*
+** Step st to its end into a new arena array of elements of size bytes,
+** each zeroed and then filled by row; out is the address of the array
+** pointer (a T ** for elements T), set to NULL when there are none.
+** Returns the count, or ERR_CONFLICT / ERR_DB. Resets st.
+*/
+int db_list(db_stmt *st, struct arena *a, size_t size, db_row_fn *row,
+            void *out);
+/* Step once and fill *out by row: 0, ERR_NOTFOUND or error; resets st. */
+int db_get(db_stmt *st, struct arena *a, db_row_fn *row, void *out);
+/* The column as arena text, or NULL for SQL NULL. */
+char *db_col_text_dup_or_null(struct arena *a, db_stmt *st, int col);
 /* Id of the row the connection inserted last. */
 int64_t db_last_id(struct db *db);
 /* Transactions nest through a counter; only the outermost one commits. */

@@ -20,15 +20,10 @@
 #include "monitoring/strings_pl.h"
 
 static void
-add_err(struct arena *a, const char ***errs, int *n, const char *msg)
+award_cols(struct arena *a, db_stmt *st, void *elem)
 {
-    *errs = plan_grow(a, *errs, *n, sizeof(**errs));
-    (*errs)[(*n)++] = msg;
-}
+    struct mon_award *w = elem;
 
-static void
-award_cols(struct arena *a, db_stmt *st, struct mon_award *w)
-{
     memset(w, 0, sizeof(*w));
     w->id = db_col_int(st, 0);
     w->grant_id = db_col_int(st, 1);
@@ -44,44 +39,19 @@ award_cols(struct arena *a, db_stmt *st, struct mon_award *w)
     if (w->reported) {
         w->initiatives = db_col_int(st, 9);
         w->beneficiaries = db_col_int(st, 10);
-        w->note = db_col_null(st, 11) ? NULL : db_col_text_dup(a, st, 11);
+        w->note = db_col_text_dup_or_null(a, st, 11);
         w->reported_by = db_col_text_dup(a, st, 12);
         w->reported_at = db_col_text_dup(a, st, 13);
     }
-}
-
-static int
-award_list(struct db *db, struct arena *a, db_stmt *st, struct mon_award **out)
-{
-    struct mon_award *list = NULL;
-    int n = 0, rc;
-
-    while ((rc = db_step(st)) == DB_ROW) {
-        list = plan_grow(a, list, n, sizeof(*list));
-        award_cols(a, st, &list[n++]);
-    }
-    db_done(st);
-    (void)db;
-    *out = list;
-    return rc == DB_DONE ? n : rc;
 }
 
 int
 mon_award_get(struct db *db, struct arena *a, int64_t id, struct mon_award *out)
 {
     db_stmt *st = db_query(db, Q_MON_AWARD_GET);
-    int rc;
 
     db_bind_int(st, 1, id);
-    rc = db_step(st);
-    if (rc == DB_ROW) {
-        award_cols(a, st, out);
-        rc = 0;
-    } else if (rc == DB_DONE) {
-        rc = ERR_NOTFOUND;
-    }
-    db_done(st);
-    return rc;
+    return db_get(st, a, award_cols, out);
 }
 
 int
@@ -91,7 +61,7 @@ mon_awards_of_grant(struct db *db, struct arena *a, int64_t grant_id,
     db_stmt *st = db_query(db, Q_MON_AWARDS_OF_GRANT);
 
     db_bind_int(st, 1, grant_id);
-    return award_list(db, a, st, out);
+    return db_list(st, a, sizeof(**out), award_cols, out);
 }
 
 bool
@@ -130,7 +100,7 @@ mon_awards_of_actor(struct db *db, struct arena *a, const struct mon_actor *act,
     st = db_query(db, Q_MON_AWARDS_OF_ACCOUNT);
     db_bind_text(st, 1, act->region);
     db_bind_int(st, 2, act->account);
-    return award_list(db, a, st, out);
+    return db_list(st, a, sizeof(**out), award_cols, out);
 }
 
 static const char *
@@ -138,11 +108,8 @@ award_json(struct arena *a, const struct mon_award *w)
 {
     struct buf b;
     struct json j;
-    const char *s;
 
-    buf_init(&b);
-    json_init(&j, &b);
-    json_obj_begin(&j);
+    json_obj_open(&j, &b);
     json_kint(&j, "grant_id", w->grant_id);
     json_kstr(&j, "organisation", w->organisation);
     json_kint(&j, "organisation_id", w->organisation_id);
@@ -153,27 +120,7 @@ award_json(struct arena *a, const struct mon_award *w)
         json_kint(&j, "beneficiaries", w->beneficiaries);
         json_kstr(&j, "note", w->note);
     }
-    json_obj_end(&j);
-    s = arena_strdup(a, b.data);
-    buf_free(&b);
-    return s;
-}
-
-static bool
-count_ok(const char *s, int64_t *v)
-{
-    char *end;
-    long long x;
-
-    if (*s == '\0') {
-        return false;
-    }
-    x = strtoll(s, &end, 10);
-    if (*end != '\0' || x < 0 || x > 1000000000LL) {
-        return false;
-    }
-    *v = x;
-    return true;
+    return json_obj_dup(a, &j);
 }
 
 /* Text of a field: trimmed, valid UTF-8 of at most max bytes, or NULL. */
@@ -216,21 +163,23 @@ mon_award_add(struct db *db, struct arena *a, const struct mon_actor *act,
     proj = text_ok(a, project, 2000);
     amt = text_ok(a, amount, 40);
     if (org == NULL || *org == '\0') {
-        add_err(a, errs, nerrs,
-                arena_printf(a, T_REG_ERR_REQUIRED, T_GRANT_F_ORGANISATION));
+        mon_add_err(
+            a, errs, nerrs,
+            arena_printf(a, T_REG_ERR_REQUIRED, T_GRANT_F_ORGANISATION));
     }
     if (proj == NULL) {
-        add_err(a, errs, nerrs,
-                arena_printf(a, T_REG_ERR_TEXT, T_GRANT_F_PROJECT));
+        mon_add_err(a, errs, nerrs,
+                    arena_printf(a, T_REG_ERR_TEXT, T_GRANT_F_PROJECT));
     }
     if (amt == NULL) {
-        add_err(a, errs, nerrs,
-                arena_printf(a, T_REG_ERR_MONEY, T_GRANT_F_AMOUNT, ""));
+        mon_add_err(a, errs, nerrs,
+                    arena_printf(a, T_REG_ERR_MONEY, T_GRANT_F_AMOUNT, ""));
     } else if (*amt != '\0') {
         if (plan_num_money(amt, &num) != 0 || num.kind != PLAN_NUM_VALUE ||
             num.v < 0) {
-            add_err(a, errs, nerrs,
-                    arena_printf(a, T_REG_ERR_MONEY, T_GRANT_F_AMOUNT, amt));
+            mon_add_err(
+                a, errs, nerrs,
+                arena_printf(a, T_REG_ERR_MONEY, T_GRANT_F_AMOUNT, amt));
         } else {
             grosze = num.v;
         }
@@ -243,8 +192,9 @@ mon_award_add(struct db *db, struct arena *a, const struct mon_actor *act,
     }
     rc = units_ensure(db, a, g.region, UNIT_ORGANISATION, org, &org_id);
     if (rc == ERR_INPUT) {
-        add_err(a, errs, nerrs,
-                arena_printf(a, T_REG_ERR_REQUIRED, T_GRANT_F_ORGANISATION));
+        mon_add_err(
+            a, errs, nerrs,
+            arena_printf(a, T_REG_ERR_REQUIRED, T_GRANT_F_ORGANISATION));
         goto fail;
     }
     if (rc != 0) {
@@ -333,19 +283,19 @@ mon_award_report(struct db *db, struct arena *a, const struct mon_actor *act,
     ini = text_ok(a, initiatives, 40);
     ben = text_ok(a, beneficiaries, 40);
     nt = text_ok(a, note, 2000);
-    if (ini == NULL || !count_ok(ini, &vi)) {
-        add_err(a, errs, nerrs,
-                arena_printf(a, T_GRANT_ERR_COUNT, T_REG_F_INITIATIVES,
-                             ini ? ini : ""));
+    if (ini == NULL || *ini == '\0' || !mon_count_ok(ini, &vi)) {
+        mon_add_err(a, errs, nerrs,
+                    arena_printf(a, T_GRANT_ERR_COUNT, T_REG_F_INITIATIVES,
+                                 ini ? ini : ""));
     }
-    if (ben == NULL || !count_ok(ben, &vb)) {
-        add_err(a, errs, nerrs,
-                arena_printf(a, T_GRANT_ERR_COUNT, T_REG_F_BENEFICIARIES,
-                             ben ? ben : ""));
+    if (ben == NULL || *ben == '\0' || !mon_count_ok(ben, &vb)) {
+        mon_add_err(a, errs, nerrs,
+                    arena_printf(a, T_GRANT_ERR_COUNT, T_REG_F_BENEFICIARIES,
+                                 ben ? ben : ""));
     }
     if (nt == NULL) {
-        add_err(a, errs, nerrs,
-                arena_printf(a, T_REG_ERR_TEXT, T_GRANT_F_REPORT_NOTE));
+        mon_add_err(a, errs, nerrs,
+                    arena_printf(a, T_REG_ERR_TEXT, T_GRANT_F_REPORT_NOTE));
     }
     if (*nerrs > 0) {
         return ERR_INPUT;

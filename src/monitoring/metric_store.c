@@ -153,26 +153,23 @@ mon_metric_eval(struct db *db, const char *region, const char *metric,
     return db_one_int(st, n);
 }
 
+static void
+binding_cols(struct arena *a, db_stmt *st, void *elem)
+{
+    struct mon_binding *b = elem;
+
+    b->pos = (int)db_col_int(st, 0);
+    b->metric = db_col_text_dup(a, st, 1);
+    b->filter = db_col_text_dup(a, st, 2);
+    b->task = db_col_text_dup(a, st, 3);
+}
+
 int
 mon_bindings_of_plan(struct db *db, struct arena *a, int64_t plan_id,
                      struct mon_binding **out)
 {
-    db_stmt *st = db_query(db, Q_MON_BINDINGS);
-    struct mon_binding *list = NULL;
-    int n = 0, rc;
-
-    db_bind_int(st, 1, plan_id);
-    while ((rc = db_step(st)) == DB_ROW) {
-        list = plan_grow(a, list, n, sizeof(*list));
-        list[n].pos = (int)db_col_int(st, 0);
-        list[n].metric = db_col_text_dup(a, st, 1);
-        list[n].filter = db_col_text_dup(a, st, 2);
-        list[n].task = db_col_text_dup(a, st, 3);
-        n++;
-    }
-    db_done(st);
-    *out = list;
-    return rc == DB_DONE ? n : rc;
+    return mon_rows_of_plan(db, a, Q_MON_BINDINGS, plan_id, sizeof(**out),
+                            binding_cols, out);
 }
 
 int
@@ -232,15 +229,11 @@ mon_binding_set(struct db *db, struct arena *a, const struct mon_actor *act,
         struct buf b;
         struct json j;
 
-        buf_init(&b);
-        json_init(&j, &b);
-        json_obj_begin(&j);
+        json_obj_open(&j, &b);
         json_kstr(&j, "metric", m->code);
         json_kstr(&j, "filter", filter);
         json_kstr(&j, "task", task);
-        json_obj_end(&j);
-        e.after = arena_strdup(a, b.data);
-        buf_free(&b);
+        e.after = json_obj_dup(a, &j);
     }
     if ((rc = audit_add(db, &e)) != 0) {
         goto fail;

@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "auth/auth.h"
+#include "db/db.h"
 #include "plan/plan.h"
 #include "plan/plan_store.h"
 
@@ -283,6 +284,10 @@ struct mon_record {
     const char *v[MON_FIELDS_MAX];
 };
 
+/* Append msg to the arena array *errs of *n messages. */
+void mon_add_err(struct arena *a, const char ***errs, int *n, const char *msg);
+/* A count 0..10^9 in *v; the empty text counts as 0. */
+bool mon_count_ok(const char *s, int64_t *v);
 /*
 ** Check values (text as typed, Polish money and dates) into a record
 ** with normalised text (money as grosze digits). Each problem appends a
@@ -487,6 +492,14 @@ int mon_pct10(int64_t real, int64_t target);
 const char *mon_pct_text(struct arena *a, int pct10);
 
 /* ---- period_store.c ---- */
+
+/*
+** The rows of catalogue query q for one plan ($1 the plan id), each read
+** by row into an arena array at out (a T **): db_list(). The stores' lists
+** of a plan share it.
+*/
+int mon_rows_of_plan(struct db *db, struct arena *a, enum query_id q,
+                     int64_t plan_id, size_t size, db_row_fn *row, void *out);
 
 struct mon_period {
     const char *period; /* "YYYY" or "YYYY-Qn" */

@@ -342,6 +342,25 @@ page_mon_home(struct req *r)
 static int message_page(struct req *r, int status, const char *msg,
                         int64_t plan_id);
 
+/*
+** The reply to a change the store made (a redirect to to) or refused: 404,
+** the message page with why (input_status for ERR_INPUT, 403 for
+** ERR_DENIED), or the error itself.
+*/
+static int
+change_reply(struct req *r, int rc, int input_status, const char *why,
+             int64_t plan_id, const char *to)
+{
+    if (rc == ERR_NOTFOUND) {
+        return req_error(r, 404, NULL);
+    }
+    if (rc == ERR_INPUT || rc == ERR_DENIED) {
+        return message_page(r, rc == ERR_DENIED ? 403 : input_status, why,
+                            plan_id);
+    }
+    return rc != 0 ? rc : req_redirect(r, to);
+}
+
 /* Today in Warsaw as an ISO date, to compare with due dates. */
 static const char *
 today_iso(struct arena *a)
@@ -693,17 +712,8 @@ page_mon_narrative_save(struct req *r)
     }
     rc = mon_narrative_save(r->db, &r->arena, &act, id, atoi(task),
                             req_form(r, "period"), req_form(r, "text"), &why);
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, NULL);
-    }
-    if (rc == ERR_INPUT || rc == ERR_DENIED) {
-        return message_page(r, rc == ERR_DENIED ? 403 : 400, why, id);
-    }
-    if (rc != 0) {
-        return rc;
-    }
-    return req_redirect(
-        r,
+    return change_reply(
+        r, rc, 400, why, id,
         arena_printf(&r->arena, "/monitoring/plany/%ld/realizacja#zadanie-%d",
                      (long)id, atoi(task) + 1));
 }
@@ -889,17 +899,8 @@ page_mon_period(struct req *r)
     rc = mon_period_change(r->db, &r->arena, &act, id, req_form(r, "period"),
                            req_form(r, "action"), req_form(r, "due_on"),
                            req_form(r, "reason"), &why);
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, NULL);
-    }
-    if (rc == ERR_INPUT) {
-        return message_page(r, 400, why, id);
-    }
-    if (rc != 0) {
-        return rc;
-    }
-    return req_redirect(
-        r,
+    return change_reply(
+        r, rc, 400, why, id,
         arena_printf(&r->arena, "/monitoring/plany/%ld#kalendarz", (long)id));
 }
 
@@ -1265,6 +1266,63 @@ entry_form(struct req *r, int64_t plan_id, int year, const char *kind, int pos,
     form_end(r);
 }
 
+/* The form that binds an indicator to a computed metric (approvers). */
+static void
+bind_form(struct req *r, const struct plan *p, int64_t id)
+{
+    int i, k;
+
+    html_printf(&r->out, "<h2 id=\"wyliczane\">%s</h2>\n<p>%s</p>\n",
+                T_MON_BIND_TITLE, T_MON_BIND_LEAD);
+    form_begin(r,
+               arena_printf(&r->arena,
+                            "/monitoring/plany/%ld/"
+                            "powiazania",
+                            (long)id),
+               NULL);
+    html_printf(&r->out,
+                "<p class=\"field\"><label for=\"f-pos\">%s</label>"
+                "<select id=\"f-pos\" name=\"pos\">",
+                T_MON_COL_INDICATOR);
+    for (i = 0; i < p->nindicators; i++) {
+        const char *name = p->indicators[i].name;
+
+        html_printf(&r->out, "<option value=\"%d\">%s — %.80s</option>", i,
+                    p->indicators[i].task >= 0
+                        ? p->tasks[p->indicators[i].task].number
+                        : "",
+                    name);
+    }
+    html_printf(&r->out,
+                "</select></p>\n<p class=\"field\"><label "
+                "for=\"f-metric\">%s</label><select id=\"f-metric\" "
+                "name=\"metric\"><option value=\"\">%s</option>",
+                T_MON_METRIC, T_MON_UNBIND);
+    for (i = 0; i < mon_metrics_count; i++) {
+        html_printf(&r->out, "<option value=\"%s\">%s</option>",
+                    mon_metrics[i].code, mon_metrics[i].label);
+    }
+    html_printf(&r->out,
+                "</select></p>\n<p class=\"field\"><label "
+                "for=\"f-filter\">%s</label><select id=\"f-filter\" "
+                "name=\"filter\"><option value=\"\">%s</option>",
+                T_MON_FILTER, T_MON_FILTER_NONE);
+    for (i = 0; i < mon_metrics_count; i++) {
+        for (k = 0; mon_metrics[i].filters != NULL &&
+                    mon_metrics[i].filters[k] != NULL;
+             k++) {
+            html_printf(&r->out, "<option value=\"%s\">%s: %s</option>",
+                        mon_metrics[i].filters[k], mon_metrics[i].label,
+                        mon_metrics[i].filter_labels[k]);
+        }
+    }
+    html_lit(&r->out, "</select></p>\n");
+    form_input(r, "task", T_MON_BIND_TASK, "text", NULL, "size=\"8\"");
+    html_lit(&r->out,
+             "<p><button type=\"submit\">" T_MON_SAVE "</button></p>\n");
+    form_end(r);
+}
+
 /*
 ** ROUTE: GET /monitoring/plany/:id/realizacja
 ** CAP: CAP_REALISATION_ENTER
@@ -1408,55 +1466,7 @@ page_mon_realisation(struct req *r)
         html_lit(&r->out, "<p class=\"notice\">" T_MON_NOTHING_YOURS "</p>\n");
     }
     if (approver) {
-        html_printf(&r->out, "<h2 id=\"wyliczane\">%s</h2>\n<p>%s</p>\n",
-                    T_MON_BIND_TITLE, T_MON_BIND_LEAD);
-        form_begin(r,
-                   arena_printf(&r->arena,
-                                "/monitoring/plany/%ld/"
-                                "powiazania",
-                                (long)id),
-                   NULL);
-        html_printf(&r->out,
-                    "<p class=\"field\"><label for=\"f-pos\">%s</label>"
-                    "<select id=\"f-pos\" name=\"pos\">",
-                    T_MON_COL_INDICATOR);
-        for (i = 0; i < p->nindicators; i++) {
-            const char *name = p->indicators[i].name;
-
-            html_printf(&r->out, "<option value=\"%d\">%s — %.80s</option>", i,
-                        p->indicators[i].task >= 0
-                            ? p->tasks[p->indicators[i].task].number
-                            : "",
-                        name);
-        }
-        html_printf(&r->out,
-                    "</select></p>\n<p class=\"field\"><label "
-                    "for=\"f-metric\">%s</label><select id=\"f-metric\" "
-                    "name=\"metric\"><option value=\"\">%s</option>",
-                    T_MON_METRIC, T_MON_UNBIND);
-        for (i = 0; i < mon_metrics_count; i++) {
-            html_printf(&r->out, "<option value=\"%s\">%s</option>",
-                        mon_metrics[i].code, mon_metrics[i].label);
-        }
-        html_printf(&r->out,
-                    "</select></p>\n<p class=\"field\"><label "
-                    "for=\"f-filter\">%s</label><select id=\"f-filter\" "
-                    "name=\"filter\"><option value=\"\">%s</option>",
-                    T_MON_FILTER, T_MON_FILTER_NONE);
-        for (i = 0; i < mon_metrics_count; i++) {
-            for (k = 0; mon_metrics[i].filters != NULL &&
-                        mon_metrics[i].filters[k] != NULL;
-                 k++) {
-                html_printf(&r->out, "<option value=\"%s\">%s: %s</option>",
-                            mon_metrics[i].filters[k], mon_metrics[i].label,
-                            mon_metrics[i].filter_labels[k]);
-            }
-        }
-        html_lit(&r->out, "</select></p>\n");
-        form_input(r, "task", T_MON_BIND_TASK, "text", NULL, "size=\"8\"");
-        html_lit(&r->out,
-                 "<p><button type=\"submit\">" T_MON_SAVE "</button></p>\n");
-        form_end(r);
+        bind_form(r, p, id);
     }
     layout_end(r);
     return 0;
@@ -1752,21 +1762,11 @@ page_mon_entry_decide(struct req *r)
     }
     rc = mon_entry_decide(r->db, &r->arena, &act, id, strcmp(d, "approve") == 0,
                           req_form(r, "comment"), &why);
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, NULL);
-    }
-    if (rc == ERR_INPUT || rc == ERR_DENIED) {
-        return message_page(r, rc == ERR_DENIED ? 403 : 400, why, 0);
-    }
-    if (rc != 0) {
-        return rc;
-    }
-    if (req_form(r, "back") != NULL &&
-        strcmp(req_form(r, "back"), "queue") == 0) {
-        return req_redirect(r, "/monitoring/zatwierdzanie");
-    }
-    return req_redirect(
-        r, arena_printf(&r->arena, "/monitoring/wpisy/%ld", (long)id));
+    return change_reply(
+        r, rc, 400, why, 0,
+        req_form(r, "back") != NULL && strcmp(req_form(r, "back"), "queue") == 0
+            ? "/monitoring/zatwierdzanie"
+            : arena_printf(&r->arena, "/monitoring/wpisy/%ld", (long)id));
 }
 
 /*
@@ -1902,16 +1902,11 @@ page_mon_bind(struct req *r)
     rc = mon_binding_set(r->db, &r->arena, &act, id, atoi(pos),
                          req_form(r, "metric"), req_form(r, "filter"),
                          req_form(r, "task"), &why);
-    if (rc == ERR_INPUT) {
-        return message_page(r, 400, why, id);
-    }
-    if (rc != 0) {
-        return rc;
-    }
-    return req_redirect(r, arena_printf(&r->arena,
-                                        "/monitoring/plany/%ld/"
-                                        "realizacja#wyliczane",
-                                        (long)id));
+    return change_reply(r, rc, 400, why, id,
+                        arena_printf(&r->arena,
+                                     "/monitoring/plany/%ld/"
+                                     "realizacja#wyliczane",
+                                     (long)id));
 }
 
 /*
@@ -1998,18 +1993,10 @@ page_mon_report_adopt(struct req *r)
         return rc;
     }
     rc = mon_report_adopt(r->db, &r->arena, &act, id, &version, &why);
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, NULL);
-    }
-    if (rc == ERR_INPUT) {
-        return message_page(r, 409, why, id);
-    }
-    if (rc != 0) {
-        return rc;
-    }
-    return req_redirect(r, arena_printf(&r->arena,
-                                        "/monitoring/plany/%ld/raport#przyjete",
-                                        (long)id));
+    return change_reply(r, rc, 409, why, id,
+                        arena_printf(&r->arena,
+                                     "/monitoring/plany/%ld/raport#przyjete",
+                                     (long)id));
 }
 
 /*

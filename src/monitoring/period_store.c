@@ -16,28 +16,33 @@
 #include "monitoring/strings_pl.h"
 
 int
+mon_rows_of_plan(struct db *db, struct arena *a, enum query_id q,
+                 int64_t plan_id, size_t size, db_row_fn *row, void *out)
+{
+    db_stmt *st = db_query(db, q);
+
+    db_bind_int(st, 1, plan_id);
+    return db_list(st, a, size, row, out);
+}
+
+static void
+period_cols(struct arena *a, db_stmt *st, void *elem)
+{
+    struct mon_period *p = elem;
+
+    p->period = db_col_text_dup(a, st, 0);
+    p->due_on = db_col_text_dup_or_null(a, st, 1);
+    p->closed = db_col_int(st, 2) != 0;
+    p->closed_at = db_col_text_dup_or_null(a, st, 3);
+    p->closed_by = db_col_text_dup_or_null(a, st, 4);
+}
+
+int
 mon_periods(struct db *db, struct arena *a, int64_t plan_id,
             struct mon_period **out)
 {
-    db_stmt *st = db_query(db, Q_MON_PERIODS);
-    struct mon_period *list = NULL;
-    int n = 0, rc;
-
-    db_bind_int(st, 1, plan_id);
-    while ((rc = db_step(st)) == DB_ROW) {
-        list = plan_grow(a, list, n, sizeof(*list));
-        list[n].period = db_col_text_dup(a, st, 0);
-        list[n].due_on = db_col_null(st, 1) ? NULL : db_col_text_dup(a, st, 1);
-        list[n].closed = db_col_int(st, 2) != 0;
-        list[n].closed_at =
-            db_col_null(st, 3) ? NULL : db_col_text_dup(a, st, 3);
-        list[n].closed_by =
-            db_col_null(st, 4) ? NULL : db_col_text_dup(a, st, 4);
-        n++;
-    }
-    db_done(st);
-    *out = list;
-    return rc == DB_DONE ? n : rc;
+    return mon_rows_of_plan(db, a, Q_MON_PERIODS, plan_id, sizeof(**out),
+                            period_cols, out);
 }
 
 int
@@ -62,11 +67,8 @@ change_json(struct arena *a, const char *period, const char *due_on,
 {
     struct buf b;
     struct json j;
-    const char *s;
 
-    buf_init(&b);
-    json_init(&j, &b);
-    json_obj_begin(&j);
+    json_obj_open(&j, &b);
     json_kstr(&j, "period", period);
     if (due_on != NULL) {
         json_kstr(&j, "due_on", due_on);
@@ -74,10 +76,7 @@ change_json(struct arena *a, const char *period, const char *due_on,
     if (text != NULL && *text != '\0') {
         json_kstr(&j, key, text);
     }
-    json_obj_end(&j);
-    s = arena_strdup(a, b.data);
-    buf_free(&b);
-    return s;
+    return json_obj_dup(a, &j);
 }
 
 int
@@ -151,28 +150,24 @@ mon_period_change(struct db *db, struct arena *a, const struct mon_actor *act,
     return db_commit(db);
 }
 
+static void
+narrative_cols(struct arena *a, db_stmt *st, void *elem)
+{
+    struct mon_narrative *n = elem;
+
+    n->task = (int)db_col_int(st, 0);
+    n->period = db_col_text_dup(a, st, 1);
+    n->text = db_col_text_dup(a, st, 2);
+    n->entered_by = db_col_text_dup_or_null(a, st, 3);
+    n->entered_at = db_col_text_dup(a, st, 4);
+}
+
 int
 mon_narratives(struct db *db, struct arena *a, int64_t plan_id,
                struct mon_narrative **out)
 {
-    db_stmt *st = db_query(db, Q_MON_NARRATIVES);
-    struct mon_narrative *list = NULL;
-    int n = 0, rc;
-
-    db_bind_int(st, 1, plan_id);
-    while ((rc = db_step(st)) == DB_ROW) {
-        list = plan_grow(a, list, n, sizeof(*list));
-        list[n].task = (int)db_col_int(st, 0);
-        list[n].period = db_col_text_dup(a, st, 1);
-        list[n].text = db_col_text_dup(a, st, 2);
-        list[n].entered_by =
-            db_col_null(st, 3) ? NULL : db_col_text_dup(a, st, 3);
-        list[n].entered_at = db_col_text_dup(a, st, 4);
-        n++;
-    }
-    db_done(st);
-    *out = list;
-    return rc == DB_DONE ? n : rc;
+    return mon_rows_of_plan(db, a, Q_MON_NARRATIVES, plan_id, sizeof(**out),
+                            narrative_cols, out);
 }
 
 int
@@ -255,24 +250,23 @@ mon_narrative_save(struct db *db, struct arena *a, const struct mon_actor *act,
     return db_commit(db);
 }
 
+static void
+overdue_cols(struct arena *a, db_stmt *st, void *elem)
+{
+    struct mon_overdue *o = elem;
+
+    o->period = db_col_text_dup(a, st, 0);
+    o->due_on = db_col_text_dup(a, st, 1);
+    o->done = db_col_int(st, 2);
+}
+
 int
 mon_overdue(struct db *db, struct arena *a, int64_t plan_id, const char *today,
             struct mon_overdue **out)
 {
     db_stmt *st = db_query(db, Q_MON_OVERDUE);
-    struct mon_overdue *list = NULL;
-    int n = 0, rc;
 
     db_bind_int(st, 1, plan_id);
     db_bind_text(st, 2, today);
-    while ((rc = db_step(st)) == DB_ROW) {
-        list = plan_grow(a, list, n, sizeof(*list));
-        list[n].period = db_col_text_dup(a, st, 0);
-        list[n].due_on = db_col_text_dup(a, st, 1);
-        list[n].done = db_col_int(st, 2);
-        n++;
-    }
-    db_done(st);
-    *out = list;
-    return rc == DB_DONE ? n : rc;
+    return db_list(st, a, sizeof(**out), overdue_cols, out);
 }

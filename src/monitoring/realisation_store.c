@@ -18,8 +18,10 @@
 #include "monitoring/strings_pl.h"
 
 static void
-entry_cols(struct arena *a, db_stmt *st, struct mon_entry *e)
+entry_cols(struct arena *a, db_stmt *st, void *elem)
 {
+    struct mon_entry *e = elem;
+
     e->id = db_col_int(st, 0);
     e->plan_id = db_col_int(st, 1);
     e->kind = db_col_text_dup(a, st, 2);
@@ -27,60 +29,34 @@ entry_cols(struct arena *a, db_stmt *st, struct mon_entry *e)
     e->source = db_col_text_dup(a, st, 4);
     e->period = db_col_text_dup(a, st, 5);
     e->value = db_col_int(st, 6);
-    e->note = db_col_null(st, 7) ? NULL : db_col_text_dup(a, st, 7);
+    e->note = db_col_text_dup_or_null(a, st, 7);
     e->status = db_col_text_dup(a, st, 8);
-    e->comment = db_col_null(st, 9) ? NULL : db_col_text_dup(a, st, 9);
-    e->entered_by = db_col_null(st, 10) ? NULL : db_col_text_dup(a, st, 10);
+    e->comment = db_col_text_dup_or_null(a, st, 9);
+    e->entered_by = db_col_text_dup_or_null(a, st, 10);
     e->entered_at = db_col_text_dup(a, st, 11);
-    e->decided_by = db_col_null(st, 12) ? NULL : db_col_text_dup(a, st, 12);
-    e->decided_at = db_col_null(st, 13) ? NULL : db_col_text_dup(a, st, 13);
+    e->decided_by = db_col_text_dup_or_null(a, st, 12);
+    e->decided_at = db_col_text_dup_or_null(a, st, 13);
     e->has_approved = !db_col_null(st, 14);
     e->approved = e->has_approved ? db_col_int(st, 14) : 0;
-    e->flag = db_col_null(st, 15) ? NULL : db_col_text_dup(a, st, 15);
-    e->flag_reason = db_col_null(st, 16) ? NULL : db_col_text_dup(a, st, 16);
+    e->flag = db_col_text_dup_or_null(a, st, 15);
+    e->flag_reason = db_col_text_dup_or_null(a, st, 16);
 }
 
 int
 mon_entry_get(struct db *db, struct arena *a, int64_t id, struct mon_entry *out)
 {
     db_stmt *st = db_query(db, Q_MON_ENTRY_GET);
-    int rc;
 
     db_bind_int(st, 1, id);
-    rc = db_step(st);
-    if (rc == DB_ROW) {
-        entry_cols(a, st, out);
-        rc = 0;
-    } else if (rc == DB_DONE) {
-        rc = ERR_NOTFOUND;
-    }
-    db_done(st);
-    return rc;
-}
-
-static int
-entry_list(struct db *db, struct arena *a, db_stmt *st, struct mon_entry **out)
-{
-    struct mon_entry *list = NULL;
-    int n = 0, rc;
-
-    while ((rc = db_step(st)) == DB_ROW) {
-        list = plan_grow(a, list, n, sizeof(*list));
-        entry_cols(a, st, &list[n++]);
-    }
-    db_done(st);
-    *out = list;
-    return rc == DB_DONE ? n : rc;
+    return db_get(st, a, entry_cols, out);
 }
 
 int
 mon_entries_of_plan(struct db *db, struct arena *a, int64_t plan_id,
                     struct mon_entry **out)
 {
-    db_stmt *st = db_query(db, Q_MON_ENTRIES_OF_PLAN);
-
-    db_bind_int(st, 1, plan_id);
-    return entry_list(db, a, st, out);
+    return mon_rows_of_plan(db, a, Q_MON_ENTRIES_OF_PLAN, plan_id,
+                            sizeof(**out), entry_cols, out);
 }
 
 int
@@ -90,7 +66,21 @@ mon_entries_pending(struct db *db, struct arena *a, const char *region,
     db_stmt *st = db_query(db, Q_MON_ENTRIES_PENDING);
 
     db_bind_text(st, 1, region);
-    return entry_list(db, a, st, out);
+    return db_list(st, a, sizeof(**out), entry_cols, out);
+}
+
+static void
+event_cols(struct arena *a, db_stmt *st, void *elem)
+{
+    struct mon_event *e = elem;
+
+    e->event = db_col_text_dup(a, st, 0);
+    e->value = db_col_int(st, 1);
+    e->note = db_col_text_dup_or_null(a, st, 2);
+    e->status = db_col_text_dup(a, st, 3);
+    e->comment = db_col_text_dup_or_null(a, st, 4);
+    e->account = db_col_text_dup_or_null(a, st, 5);
+    e->at = db_col_text_dup(a, st, 6);
 }
 
 int
@@ -98,26 +88,9 @@ mon_entry_history(struct db *db, struct arena *a, int64_t id,
                   struct mon_event **out)
 {
     db_stmt *st = db_query(db, Q_MON_HISTORY);
-    struct mon_event *list = NULL;
-    int n = 0, rc;
 
     db_bind_int(st, 1, id);
-    while ((rc = db_step(st)) == DB_ROW) {
-        struct mon_event *e;
-
-        list = plan_grow(a, list, n, sizeof(*list));
-        e = &list[n++];
-        e->event = db_col_text_dup(a, st, 0);
-        e->value = db_col_int(st, 1);
-        e->note = db_col_null(st, 2) ? NULL : db_col_text_dup(a, st, 2);
-        e->status = db_col_text_dup(a, st, 3);
-        e->comment = db_col_null(st, 4) ? NULL : db_col_text_dup(a, st, 4);
-        e->account = db_col_null(st, 5) ? NULL : db_col_text_dup(a, st, 5);
-        e->at = db_col_text_dup(a, st, 6);
-    }
-    db_done(st);
-    *out = list;
-    return rc == DB_DONE ? n : rc;
+    return db_list(st, a, sizeof(**out), event_cols, out);
 }
 
 static const char *
@@ -127,11 +100,8 @@ entry_json(struct arena *a, const char *kind, int pos, const char *source,
 {
     struct buf b;
     struct json j;
-    const char *s;
 
-    buf_init(&b);
-    json_init(&j, &b);
-    json_obj_begin(&j);
+    json_obj_open(&j, &b);
     json_kstr(&j, "kind", kind);
     json_kint(&j, "pos", pos);
     if (source != NULL && *source != '\0') {
@@ -144,10 +114,7 @@ entry_json(struct arena *a, const char *kind, int pos, const char *source,
     if (comment != NULL) {
         json_kstr(&j, "comment", comment);
     }
-    json_obj_end(&j);
-    s = arena_strdup(a, b.data);
-    buf_free(&b);
-    return s;
+    return json_obj_dup(a, &j);
 }
 
 /* Task of the item, or -1 when the item does not exist. */
@@ -476,64 +443,72 @@ fail:
     return rc;
 }
 
+static void
+change_cols(struct arena *a, db_stmt *st, void *elem)
+{
+    struct mon_change *c = elem;
+
+    c->e.id = db_col_int(st, 0);
+    c->e.value = db_col_int(st, 2);
+    c->status = db_col_text_dup(a, st, 3);
+    c->account = db_col_text_dup(a, st, 4);
+    c->at = db_col_text_dup(a, st, 5);
+    c->e.kind = db_col_text_dup(a, st, 6);
+    c->e.pos = (int)db_col_int(st, 7);
+    c->e.source = db_col_text_dup(a, st, 8);
+    c->e.period = db_col_text_dup(a, st, 9);
+}
+
 int
 mon_latest_changes(struct db *db, struct arena *a, int64_t plan_id, int limit,
                    struct mon_change **out)
 {
     db_stmt *st = db_query(db, Q_MON_LATEST_CHANGES);
-    struct mon_change *list = NULL;
-    int n = 0, rc;
 
     db_bind_int(st, 1, plan_id);
     db_bind_int(st, 2, limit);
-    while ((rc = db_step(st)) == DB_ROW) {
-        struct mon_change *c;
+    return db_list(st, a, sizeof(**out), change_cols, out);
+}
 
-        list = plan_grow(a, list, n, sizeof(*list));
-        c = &list[n++];
-        memset(c, 0, sizeof(*c));
-        c->e.id = db_col_int(st, 0);
-        c->e.value = db_col_int(st, 2);
-        c->status = db_col_text_dup(a, st, 3);
-        c->account = db_col_text_dup(a, st, 4);
-        c->at = db_col_text_dup(a, st, 5);
-        c->e.kind = db_col_text_dup(a, st, 6);
-        c->e.pos = (int)db_col_int(st, 7);
-        c->e.source = db_col_text_dup(a, st, 8);
-        c->e.period = db_col_text_dup(a, st, 9);
-    }
-    db_done(st);
-    *out = list;
-    return rc == DB_DONE ? n : rc;
+/* A sum of an indicator, by source (sum_cols) or by year. */
+static void
+sum_common_cols(struct arena *a, db_stmt *st, struct mon_sum *s)
+{
+    s->kind = db_col_text_dup(a, st, 0);
+    s->pos = (int)db_col_int(st, 1);
+    s->sum = db_col_int(st, 3);
+    s->napproved = db_col_int(st, 4);
+    s->would = db_col_int(st, 5);
+    s->pending = db_col_int(st, 6);
+}
+
+static void
+sum_cols(struct arena *a, db_stmt *st, void *elem)
+{
+    struct mon_sum *s = elem;
+
+    sum_common_cols(a, st, s);
+    s->source = db_col_text_dup(a, st, 2);
+    s->count = db_col_int(st, 7);
+}
+
+static void
+sum_by_year_cols(struct arena *a, db_stmt *st, void *elem)
+{
+    struct mon_sum *s = elem;
+
+    sum_common_cols(a, st, s);
+    s->source = "";
+    s->year = (int)db_col_int(st, 2);
 }
 
 int
 mon_sums(struct db *db, struct arena *a, int64_t plan_id, bool by_year,
          struct mon_sum **out)
 {
-    db_stmt *st = db_query(db, by_year ? Q_MON_SUMS_BY_YEAR : Q_MON_SUMS);
-    struct mon_sum *list = NULL;
-    int n = 0, rc;
-
-    db_bind_int(st, 1, plan_id);
-    while ((rc = db_step(st)) == DB_ROW) {
-        struct mon_sum *s;
-
-        list = plan_grow(a, list, n, sizeof(*list));
-        s = &list[n++];
-        s->kind = db_col_text_dup(a, st, 0);
-        s->pos = (int)db_col_int(st, 1);
-        s->source = by_year ? "" : db_col_text_dup(a, st, 2);
-        s->year = by_year ? (int)db_col_int(st, 2) : 0;
-        s->sum = db_col_int(st, 3);
-        s->napproved = db_col_int(st, 4);
-        s->would = db_col_int(st, 5);
-        s->pending = db_col_int(st, 6);
-        s->count = by_year ? 0 : db_col_int(st, 7);
-    }
-    db_done(st);
-    *out = list;
-    return rc == DB_DONE ? n : rc;
+    return mon_rows_of_plan(db, a, by_year ? Q_MON_SUMS_BY_YEAR : Q_MON_SUMS,
+                            plan_id, sizeof(**out),
+                            by_year ? sum_by_year_cols : sum_cols, out);
 }
 
 int
@@ -546,25 +521,24 @@ mon_entries_count(struct db *db, int64_t plan_id, const char *note, int64_t *n)
     return db_one_int(st, n);
 }
 
+static void
+earlier_sum_cols(struct arena *a, db_stmt *st, void *elem)
+{
+    struct mon_earlier_sum *e = elem;
+
+    e->task_number = db_col_text_dup(a, st, 0);
+    e->name = db_col_text_dup(a, st, 1);
+    e->sum = db_col_int(st, 2);
+}
+
 int
 mon_earlier_sums(struct db *db, struct arena *a, int64_t programme, int year,
                  int64_t plan_id, struct mon_earlier_sum **out)
 {
     db_stmt *st = db_query(db, Q_MON_EARLIER_SUMS);
-    struct mon_earlier_sum *list = NULL;
-    int n = 0, rc;
 
     db_bind_int(st, 1, programme);
     db_bind_int(st, 2, year);
     db_bind_int(st, 3, plan_id);
-    while ((rc = db_step(st)) == DB_ROW) {
-        list = plan_grow(a, list, n, sizeof(*list));
-        list[n].task_number = db_col_text_dup(a, st, 0);
-        list[n].name = db_col_text_dup(a, st, 1);
-        list[n].sum = db_col_int(st, 2);
-        n++;
-    }
-    db_done(st);
-    *out = list;
-    return rc == DB_DONE ? n : rc;
+    return db_list(st, a, sizeof(**out), earlier_sum_cols, out);
 }

@@ -27,6 +27,25 @@ reg_or_reply(struct req *r, const struct mon_register **reg)
     return *reg != NULL ? 0 : req_error(r, 404, NULL);
 }
 
+/*
+** The register of the path and its records of ?rok= (0: every year) that
+** the user's region sees: their count, or < 0 (a reply is set).
+*/
+static int
+records_or_reply(struct req *r, const struct mon_register **reg, int *year,
+                 struct mon_record **recs)
+{
+    const char *rok = req_arg(r, "rok");
+    int rc;
+
+    *year = rok ? atoi(rok) : 0;
+    if ((rc = reg_or_reply(r, reg)) != 0) {
+        return rc;
+    }
+    return mon_record_list(r->db, &r->arena, *reg,
+                           r->user ? r->user->region : NULL, *year, recs);
+}
+
 static int
 rec_or_reply(struct req *r, const struct mon_register *reg,
              struct mon_record *rec)
@@ -129,19 +148,13 @@ page_reg_list(struct req *r)
 {
     const struct mon_register *reg;
     struct mon_record *recs;
-    const char *rok = req_arg(r, "rok");
-    int year = rok ? atoi(rok) : 0, n, i, k, rc;
+    int year, n, i, k;
 
-    if ((rc = reg_or_reply(r, &reg)) != 0) {
-        return rc;
+    if ((n = records_or_reply(r, &reg, &year, &recs)) < 0) {
+        return n;
     }
     if (year != 0 && (year < 2000 || year > 2100)) {
         return req_error(r, 400, T_REG_ERR_YEAR_ARG);
-    }
-    n = mon_record_list(r->db, &r->arena, reg, r->user ? r->user->region : NULL,
-                        year, &recs);
-    if (n < 0) {
-        return n;
     }
     layout_begin(r, reg->title);
     crumbs(r, NULL, reg->title);
@@ -261,15 +274,9 @@ page_reg_csv(struct req *r)
 {
     const struct mon_register *reg;
     struct mon_record *recs;
-    const char *rok = req_arg(r, "rok");
-    int year = rok ? atoi(rok) : 0, n, rc;
+    int year, n;
 
-    if ((rc = reg_or_reply(r, &reg)) != 0) {
-        return rc;
-    }
-    n = mon_record_list(r->db, &r->arena, reg, r->user ? r->user->region : NULL,
-                        year, &recs);
-    if (n < 0) {
+    if ((n = records_or_reply(r, &reg, &year, &recs)) < 0) {
         return n;
     }
     r->content_type = "text/csv; charset=utf-8";

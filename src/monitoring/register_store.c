@@ -132,8 +132,8 @@ mon_field_choice_label(const struct mon_field *f, const char *v)
     return v;
 }
 
-static void
-add_err(struct arena *a, const char ***errs, int *n, const char *msg)
+void
+mon_add_err(struct arena *a, const char ***errs, int *n, const char *msg)
 {
     *errs = plan_grow(a, *errs, *n, sizeof(**errs));
     (*errs)[(*n)++] = msg;
@@ -147,8 +147,8 @@ date_ok(const char *s)
            strncmp(s, "2100", 4) <= 0;
 }
 
-static bool
-count_ok(const char *s, int64_t *v)
+bool
+mon_count_ok(const char *s, int64_t *v)
 {
     char *end;
     long long x;
@@ -181,30 +181,30 @@ mon_record_check(struct db *db, struct arena *a, const struct mon_register *reg,
 
         out->v[i] = v;
         if (!str_utf8_valid(v, strlen(v)) || strlen(v) > 2000) {
-            add_err(a, errs, &n, arena_printf(a, T_REG_ERR_TEXT, f->label));
+            mon_add_err(a, errs, &n, arena_printf(a, T_REG_ERR_TEXT, f->label));
             continue;
         }
         switch (f->type) {
         case MF_TEXT:
             if (*v == '\0') {
-                add_err(a, errs, &n,
-                        arena_printf(a, T_REG_ERR_REQUIRED, f->label));
+                mon_add_err(a, errs, &n,
+                            arena_printf(a, T_REG_ERR_REQUIRED, f->label));
             }
             break;
         case MF_OPT:
             break;
         case MF_INT:
-            if (!count_ok(v, &x)) {
-                add_err(a, errs, &n,
-                        arena_printf(a, T_REG_ERR_COUNT, f->label, v));
+            if (!mon_count_ok(v, &x)) {
+                mon_add_err(a, errs, &n,
+                            arena_printf(a, T_REG_ERR_COUNT, f->label, v));
             } else {
                 out->v[i] = arena_printf(a, "%lld", (long long)x);
             }
             break;
         case MF_YEAR:
-            if (!count_ok(v, &x) || x < 2000 || x > 2100) {
-                add_err(a, errs, &n,
-                        arena_printf(a, T_REG_ERR_YEAR, f->label, v));
+            if (!mon_count_ok(v, &x) || x < 2000 || x > 2100) {
+                mon_add_err(a, errs, &n,
+                            arena_printf(a, T_REG_ERR_YEAR, f->label, v));
             }
             break;
         case MF_MONEY: {
@@ -216,8 +216,8 @@ mon_record_check(struct db *db, struct arena *a, const struct mon_register *reg,
                        (num.kind != PLAN_NUM_VALUE &&
                         num.kind != PLAN_NUM_NONE) ||
                        num.v < 0) {
-                add_err(a, errs, &n,
-                        arena_printf(a, T_REG_ERR_MONEY, f->label, v));
+                mon_add_err(a, errs, &n,
+                            arena_printf(a, T_REG_ERR_MONEY, f->label, v));
             } else {
                 out->v[i] = arena_printf(a, "%lld", (long long)num.v);
             }
@@ -227,12 +227,12 @@ mon_record_check(struct db *db, struct arena *a, const struct mon_register *reg,
             if (*v == '\0' && i > 0 && reg->fields[i - 1].type == MF_DATE) {
                 out->v[i] = out->v[i - 1]; /* one-day event */
             } else if (!date_ok(v)) {
-                add_err(a, errs, &n,
-                        arena_printf(a, T_REG_ERR_DATE, f->label, v));
+                mon_add_err(a, errs, &n,
+                            arena_printf(a, T_REG_ERR_DATE, f->label, v));
             } else if (i > 0 && reg->fields[i - 1].type == MF_DATE &&
                        strcmp(v, out->v[i - 1]) < 0) {
-                add_err(a, errs, &n,
-                        arena_printf(a, T_REG_ERR_DATE_ORDER, f->label));
+                mon_add_err(a, errs, &n,
+                            arena_printf(a, T_REG_ERR_DATE_ORDER, f->label));
             }
             break;
         case MF_ENUM:
@@ -244,8 +244,8 @@ mon_record_check(struct db *db, struct arena *a, const struct mon_register *reg,
                 }
             }
             if (f->choices[k] == NULL) {
-                add_err(a, errs, &n,
-                        arena_printf(a, T_REG_ERR_CHOICE, f->label, v));
+                mon_add_err(a, errs, &n,
+                            arena_printf(a, T_REG_ERR_CHOICE, f->label, v));
             }
             break;
         case MF_GMINA: {
@@ -259,8 +259,8 @@ mon_record_check(struct db *db, struct arena *a, const struct mon_register *reg,
             db_bind_text(st, 1, v);
             db_bind_text(st, 2, out->region ? out->region : "");
             if (db_one_int(st, &found) != 0 || found == 0) {
-                add_err(a, errs, &n,
-                        arena_printf(a, T_REG_ERR_GMINA, f->label, v));
+                mon_add_err(a, errs, &n,
+                            arena_printf(a, T_REG_ERR_GMINA, f->label, v));
             }
             break;
         }
@@ -326,20 +326,14 @@ record_json(struct arena *a, const struct mon_register *reg,
 {
     struct buf b;
     struct json j;
-    const char *s;
     int i;
 
-    buf_init(&b);
-    json_init(&j, &b);
-    json_obj_begin(&j);
+    json_obj_open(&j, &b);
     json_kstr(&j, "region", r->region);
     for (i = 0; i < reg->nfields; i++) {
         json_kstr(&j, reg->fields[i].name, r->v[i]);
     }
-    json_obj_end(&j);
-    s = arena_strdup(a, b.data);
-    buf_free(&b);
-    return s;
+    return json_obj_dup(a, &j);
 }
 
 static void
@@ -558,7 +552,7 @@ mon_register_import(struct db *db, struct arena *a,
         len -= 3;
     }
     if (len == 0 || !str_utf8_valid(data, len)) {
-        add_err(a, errs, nerrs, T_REG_ERR_CSV_EMPTY);
+        mon_add_err(a, errs, nerrs, T_REG_ERR_CSV_EMPTY);
         return ERR_INPUT;
     }
     nl = memchr(data, '\n', len);
@@ -570,13 +564,13 @@ mon_register_import(struct db *db, struct arena *a,
     }
     nrows = csv_parse(a, data, len, sep, &rows, &ncells, &over);
     if (nrows == ERR_INPUT) {
-        add_err(a, errs, nerrs,
-                arena_printf(a, T_REG_ERR_CSV_LIMIT, REG_CSV_MAX_ROWS,
-                             REG_CSV_MAX_CELLS, over));
+        mon_add_err(a, errs, nerrs,
+                    arena_printf(a, T_REG_ERR_CSV_LIMIT, REG_CSV_MAX_ROWS,
+                                 REG_CSV_MAX_CELLS, over));
         return ERR_INPUT;
     }
     if (nrows < 1) {
-        add_err(a, errs, nerrs, T_REG_ERR_CSV_EMPTY);
+        mon_add_err(a, errs, nerrs, T_REG_ERR_CSV_EMPTY);
         return ERR_INPUT;
     }
     for (i = 0; i < reg->nfields; i++) {
@@ -598,8 +592,9 @@ mon_register_import(struct db *db, struct arena *a,
             }
         }
         if (!known) {
-            add_err(a, errs, nerrs,
-                    arena_printf(a, T_REG_ERR_CSV_COLUMN, k + 1, rows[0][k]));
+            mon_add_err(
+                a, errs, nerrs,
+                arena_printf(a, T_REG_ERR_CSV_COLUMN, k + 1, rows[0][k]));
         }
     }
     for (i = 0; i < reg->nfields; i++) {
@@ -608,7 +603,7 @@ mon_register_import(struct db *db, struct arena *a,
              reg->fields[i].type == MF_YEAR ||
              (reg->fields[i].type == MF_DATE &&
               strcmp(reg->fields[i].name, "date_to")))) {
-            add_err(
+            mon_add_err(
                 a, errs, nerrs,
                 arena_printf(a, T_REG_ERR_CSV_MISSING, reg->fields[i].name));
         }
@@ -634,8 +629,8 @@ mon_register_import(struct db *db, struct arena *a,
         recs[nrec].region = region;
         ne = mon_record_check(db, a, reg, in, &recs[nrec], &rowerrs);
         for (i = 0; i < ne; i++) {
-            add_err(a, errs, nerrs,
-                    arena_printf(a, T_REG_ERR_CSV_ROW, k + 1, rowerrs[i]));
+            mon_add_err(a, errs, nerrs,
+                        arena_printf(a, T_REG_ERR_CSV_ROW, k + 1, rowerrs[i]));
         }
         nrec++;
     }

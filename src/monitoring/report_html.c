@@ -34,6 +34,18 @@ mon_status_label(const struct mon_rind *ri)
     return T_MON_OK;
 }
 
+const char *
+mon_report_issued(struct arena *a, const struct mon_report *m)
+{
+    const char *when = warsaw_date_words(a, m->issued_at);
+
+    return arena_printf(
+        a, "%s: %s. %s", T_MON_ISSUER,
+        m->issuer ? m->issuer : m->meta.region_name,
+        m->version > 0 ? arena_printf(a, T_MON_ADOPTED_ON, when, m->version)
+                       : arena_printf(a, T_MON_DRAFT_AS_OF, when));
+}
+
 static const char *
 count_text(struct arena *a, bool has, int64_t v)
 {
@@ -364,14 +376,7 @@ mon_report_html(struct buf *out, struct arena *a, const struct mon_report *m,
                 (long)m->entries, T_MON_PENDING_COUNT, (long)m->entries_pending,
                 T_MON_AT_RISK_COUNT, m->nat_risk, T_MON_NO_DATA_COUNT,
                 m->nno_data);
-    html_printf(out, "<p>%s: %s. %s</p>\n", T_MON_ISSUER,
-                m->issuer ? m->issuer : m->meta.region_name,
-                m->version > 0
-                    ? arena_printf(a, T_MON_ADOPTED_ON,
-                                   warsaw_date_words(a, m->issued_at),
-                                   m->version)
-                    : arena_printf(a, T_MON_DRAFT_AS_OF,
-                                   warsaw_date_words(a, m->issued_at)));
+    html_printf(out, "<p>%s</p>\n", mon_report_issued(a, m));
     if (m->entries_pending > 0) {
         html_lit(out, "<p class=\"notice\">" T_MON_PENDING_NOTE "</p>\n");
     }

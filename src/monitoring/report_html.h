@@ -21,6 +21,8 @@ void mon_report_html(struct buf *out, struct arena *a,
 /* Progress of each goal as an SVG bar chart. */
 void mon_svg_goals(struct buf *out, struct arena *a,
                    const struct mon_report *m);
+/* "Issuer: …. Adopted on … (version n)" or "… Draft as of …", in a. */
+const char *mon_report_issued(struct arena *a, const struct mon_report *m);
 /* The status of an indicator in words. */
 const char *mon_status_label(const struct mon_rind *ri);
 

@@ -771,16 +771,7 @@ render(struct arena *a, const struct mon_report *m, struct buf *out, int pages,
                       p->programme_title ? p->programme_title : "–",
                       T_MON_PROGRAMME_YEAR, m->elapsed, m->span),
          d.font);
-    para(&d,
-         arena_printf(a, "%s: %s. %s", T_MON_ISSUER,
-                      m->issuer ? m->issuer : m->meta.region_name,
-                      m->version > 0
-                          ? arena_printf(a, T_MON_ADOPTED_ON,
-                                         warsaw_date_words(a, m->issued_at),
-                                         m->version)
-                          : arena_printf(a, T_MON_DRAFT_AS_OF,
-                                         warsaw_date_words(a, m->issued_at))),
-         d.font);
+    para(&d, mon_report_issued(a, m), d.font);
     para(&d,
          arena_printf(a, "%s: %ld (%s: %ld). %s: %d. %s: %d.", T_MON_ENTRIES,
                       (long)m->entries, T_MON_PENDING_COUNT,

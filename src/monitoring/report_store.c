@@ -135,25 +135,22 @@ mon_report_adopted(struct db *db, struct arena *a, int64_t plan_id, int version,
     return 0;
 }
 
+static void
+adoption_cols(struct arena *a, db_stmt *st, void *elem)
+{
+    struct mon_adoption *d = elem;
+
+    d->version = (int)db_col_int(st, 0);
+    d->at = db_col_int(st, 1);
+    d->by = db_col_text_dup_or_null(a, st, 2);
+}
+
 int
 mon_report_adoptions(struct db *db, struct arena *a, int64_t plan_id,
                      struct mon_adoption **out)
 {
-    db_stmt *st = db_query(db, Q_MON_ADOPTIONS);
-    struct mon_adoption *list = NULL;
-    int n = 0, rc;
-
-    db_bind_int(st, 1, plan_id);
-    while ((rc = db_step(st)) == DB_ROW) {
-        list = plan_grow(a, list, n, sizeof(*list));
-        list[n].version = (int)db_col_int(st, 0);
-        list[n].at = db_col_int(st, 1);
-        list[n].by = db_col_null(st, 2) ? NULL : db_col_text_dup(a, st, 2);
-        n++;
-    }
-    db_done(st);
-    *out = list;
-    return rc == DB_DONE ? n : rc;
+    return mon_rows_of_plan(db, a, Q_MON_ADOPTIONS, plan_id, sizeof(**out),
+                            adoption_cols, out);
 }
 
 int

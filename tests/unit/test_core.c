@@ -164,6 +164,25 @@ test_json_writer_escapes(void **state)
     buf_free(&b);
 }
 
+/* Issue 13: an object written as a text of its own, copied into an arena. */
+static void
+test_json_obj_dup_copies_the_object(void **state)
+{
+    struct arena a;
+    struct buf b;
+    struct json j;
+    const char *s;
+
+    (void)state;
+    arena_init(&a);
+    json_obj_open(&j, &b);
+    json_kstr(&j, "period", "2024");
+    json_kint(&j, "n", 3);
+    s = json_obj_dup(&a, &j);
+    assert_string_equal(s, "{\"period\":\"2024\",\"n\":3}");
+    arena_free(&a);
+}
+
 /* Issue 13: the one check of a TERYT code's form. */
 static void
 test_str_digits(void **state)
@@ -296,6 +315,7 @@ main(void)
         cmocka_unit_test(test_str_utf8_valid),
         cmocka_unit_test(test_str_money_polish_format),
         cmocka_unit_test(test_json_writer_escapes),
+        cmocka_unit_test(test_json_obj_dup_copies_the_object),
         cmocka_unit_test(test_str_digits),
         cmocka_unit_test(test_utf8_decode_encode_round_trip),
         cmocka_unit_test(test_cp1250_to_utf8),

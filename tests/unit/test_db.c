@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/arena.h"
 #include "core/err.h"
 #include "db/db.h"
 #include "db/db_backend.h"
@@ -239,19 +240,23 @@ test_db_transaction_commits_only_on_success(void **state)
     db_close(db);
 }
 
-static void
-test_db_polish_collation_orders_letters(void **state)
+static const char *const names[] = {"Żary",    "Łódź",   "Zabrze", "Lublin",
+                                    "Ćmielów", "Czersk", "Ostrów", "Ósemka",
+                                    "Śrem",    "Sanok"};
+static const char *const want[] = {"Czersk", "Ćmielów", "Lublin", "Łódź",
+                                   "Ostrów", "Ósemka",  "Sanok",  "Śrem",
+                                   "Zabrze", "Żary"};
+#define NNAMES (sizeof(names) / sizeof(names[0]))
+
+/* A new database with one powiat 9901 whose gminas are named names[]. */
+static struct db *
+open_with_gminas(void)
 {
-    const char *names[] = {"Żary",   "Łódź",   "Zabrze", "Lublin", "Ćmielów",
-                           "Czersk", "Ostrów", "Ósemka", "Śrem",   "Sanok"};
-    const char *want[] = {"Czersk", "Ćmielów", "Lublin", "Łódź",   "Ostrów",
-                          "Ósemka", "Sanok",   "Śrem",   "Zabrze", "Żary"};
     struct db *db;
     char err[512];
     db_stmt *st;
     size_t i;
 
-    (void)state;
     assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, err, sizeof(err)), 0);
     st = db_query(db, Q_WOJ_INSERT);
     db_bind_text(st, 1, "99");
@@ -263,7 +268,7 @@ test_db_polish_collation_orders_letters(void **state)
     db_bind_text(st, 3, "p");
     db_bind_text(st, 4, "powiat");
     assert_int_equal(db_exec(st), 0);
-    for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+    for (i = 0; i < NNAMES; i++) {
         char code[8];
 
         snprintf(code, sizeof(code), "99010%zu1", i);
@@ -275,14 +280,73 @@ test_db_polish_collation_orders_letters(void **state)
         db_bind_text(st, 5, names[i]);
         assert_int_equal(db_exec(st), 0);
     }
+    return db;
+}
+
+static void
+test_db_polish_collation_orders_letters(void **state)
+{
+    struct db *db = open_with_gminas();
+    db_stmt *st;
+    size_t i;
+
+    (void)state;
     st = db_query(db, Q_GMINA_LIST);
     db_bind_text(st, 1, "9901");
-    for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+    for (i = 0; i < NNAMES; i++) {
         assert_int_equal(db_step(st), DB_ROW);
         assert_string_equal(db_col_text(st, 1), want[i]);
     }
     assert_int_equal(db_step(st), DB_DONE);
     db_done(st);
+    db_close(db);
+}
+
+struct gmina_row {
+    char *teryt, *name;
+};
+
+static void
+gmina_row(struct arena *a, db_stmt *st, void *elem)
+{
+    struct gmina_row *g = elem;
+
+    g->teryt = db_col_text_dup(a, st, 0);
+    g->name = db_col_text_dup_or_null(a, st, 1);
+}
+
+/* db_list grows its array past the arena's first sizes; db_get finds one. */
+static void
+test_db_list_and_get_fill_rows_through_a_callback(void **state)
+{
+    struct db *db = open_with_gminas();
+    struct arena a;
+    struct gmina_row *list, one;
+    db_stmt *st;
+    int n;
+    size_t i;
+
+    (void)state;
+    arena_init(&a);
+    st = db_query(db, Q_GMINA_LIST);
+    db_bind_text(st, 1, "9901");
+    n = db_list(st, &a, sizeof(*list), gmina_row, &list);
+    assert_int_equal(n, (int)NNAMES);
+    for (i = 0; i < NNAMES; i++) {
+        assert_string_equal(list[i].name, want[i]);
+    }
+    st = db_query(db, Q_GMINA_LIST);
+    db_bind_text(st, 1, "9902");
+    assert_int_equal(db_list(st, &a, sizeof(*list), gmina_row, &list), 0);
+    assert_null(list);
+    st = db_query(db, Q_GMINA_GET);
+    db_bind_text(st, 1, "9901031");
+    assert_int_equal(db_get(st, &a, gmina_row, &one), 0);
+    assert_string_equal(one.name, names[3]);
+    st = db_query(db, Q_GMINA_GET);
+    db_bind_text(st, 1, "9901991");
+    assert_int_equal(db_get(st, &a, gmina_row, &one), ERR_NOTFOUND);
+    arena_free(&a);
     db_close(db);
 }
 
@@ -363,6 +427,7 @@ main(void)
             test_db_nested_transaction_rolls_back_all, setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_db_transaction_commits_only_on_success, setup, teardown),
+            test_db_list_and_get_fill_rows_through_a_callback, setup, teardown),
         cmocka_unit_test_setup_teardown(test_db_polish_collation_orders_letters,
                                         setup, teardown),
         cmocka_unit_test(test_db_every_backend_fills_its_table),
