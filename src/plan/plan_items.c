@@ -723,23 +723,6 @@ text_field(struct items *it, const char *name, const char *label,
     form_text_field(it->r, name, label, value, error_of(it, name));
 }
 
-static const char *
-num_value(struct arena *a, const struct plan_num *n, bool money)
-{
-    switch (n->kind) {
-    case PLAN_NUM_VALUE:
-        return money ? str_money(a, n->v) : str_thousands(a, n->v);
-    case PLAN_NUM_NONE:
-        return "-";
-    case PLAN_NUM_NOT_PLANNED:
-        return "x";
-    case PLAN_NUM_ONGOING:
-        return T_PLAN_ONGOING;
-    default:
-        return n->text ? n->text : "";
-    }
-}
-
 /* A labelled <select> of positions with an optional "none" first. */
 static void
 select_open(struct items *it, const char *name, const char *label)
@@ -841,14 +824,15 @@ render_fields(struct items *it)
         }
         text_field(it, "term", T_PLAN_TERM, l->term.text);
         text_field(it, "implementers", T_PLAN_IMPLEMENTERS, l->implementers);
-        text_field(it, "total", T_PLAN_F_TOTAL, num_value(a, &l->total, true));
+        text_field(it, "total", T_PLAN_F_TOTAL,
+                   plan_num_text(a, &l->total, true, true));
         for (s = 0; s < p->nsources; s++) {
             const struct plan_num *n = amount_slot(a, l, s, false);
 
             text_field(
                 it, arena_printf(a, "a_%s", p->sources[s].code),
                 arena_printf(a, "%s [" T_CURRENCY "]", p->sources[s].name),
-                n ? num_value(a, n, true) : "");
+                n ? plan_num_text(a, n, true, true) : "");
         }
         html_printf(&r->out, "<p class=\"hint\">%s %s</p>\n", T_PLAN_MONEY_HINT,
                     T_PLAN_TERM_HINT);
@@ -874,9 +858,9 @@ render_fields(struct items *it)
         text_field(it, "name", T_PLAN_IND_NAME, in->name);
         text_field(it, "unit", T_PLAN_IND_UNIT, in->unit);
         text_field(it, "year", T_PLAN_TARGET_YEAR,
-                   num_value(a, &in->target_year, false));
+                   plan_num_text(a, &in->target_year, false, true));
         text_field(it, "multi", T_PLAN_TARGET_MULTI,
-                   num_value(a, &in->target_multi, false));
+                   plan_num_text(a, &in->target_multi, false, true));
         break;
     }
     }
@@ -1300,12 +1284,13 @@ render_task(struct items *it, int t)
         if (in->task != t) {
             continue;
         }
-        html_printf(
-            &r->out, "<li class=\"%s\">%s: %s (%s%s%s) ",
-            in->parent >= 0 ? "breakdown" : "indicator",
-            in->parent >= 0 ? T_PLAN_ITEM_BREAKDOWN : T_PLAN_ITEM_INDICATOR,
-            in->name ? in->name : "", num_value(a, &in->target_year, false),
-            in->unit ? " " : "", in->unit ? in->unit : "");
+        html_printf(&r->out, "<li class=\"%s\">%s: %s (%s%s%s) ",
+                    in->parent >= 0 ? "breakdown" : "indicator",
+                    in->parent >= 0 ? T_PLAN_ITEM_BREAKDOWN
+                                    : T_PLAN_ITEM_INDICATOR,
+                    in->name ? in->name : "",
+                    plan_num_text(a, &in->target_year, false, true),
+                    in->unit ? " " : "", in->unit ? in->unit : "");
         edit_link(it, IK_INDICATOR, i,
                   arena_printf(a, "%s %s", T_PLAN_ITEM_INDICATOR, in->name));
         html_lit(&r->out, "</li>\n");

@@ -53,23 +53,26 @@ severity_label(enum plan_severity s)
                                : T_PLAN_SEV_INFO;
 }
 
-/* A number cell as the document would print it. */
-static const char *
-num_text(struct arena *a, const struct plan_num *n, bool money)
+/*
+** A number cell as the document would print it or, input set, as an editor
+** types it again ("-", and an unreadable cell as written).
+*/
+const char *
+plan_num_text(struct arena *a, const struct plan_num *n, bool money, bool input)
 {
     switch (n->kind) {
     case PLAN_NUM_VALUE:
         return money ? str_money(a, n->v) : str_thousands(a, n->v);
     case PLAN_NUM_NONE:
-        return "–";
+        return input ? "-" : "–";
     case PLAN_NUM_NOT_PLANNED:
         return "x";
     case PLAN_NUM_ONGOING:
         return T_PLAN_ONGOING;
     case PLAN_NUM_BAD:
-        return n->text ? n->text : "?";
+        return n->text ? n->text : (input ? "" : "?");
     default:
-        return "";
+        return input && n->text ? n->text : "";
     }
 }
 
@@ -528,8 +531,8 @@ task_rows(struct buf *out, struct arena *a, const struct plan *p,
                     in->parent >= 0 ? "breakdown" : "indicator",
                     in->parent >= 0 ? "w tym: " : "", in->name,
                     in->footnote ? in->footnote : "",
-                    num_text(a, &in->target_year, false),
-                    num_text(a, &in->target_multi, false));
+                    plan_num_text(a, &in->target_year, false, false),
+                    plan_num_text(a, &in->target_multi, false, false));
     }
 }
 
@@ -768,7 +771,7 @@ render_results(struct buf *out, struct arena *a, const struct plan *p)
         const struct plan_indicator *in = &p->indicators[i];
 
         html_printf(out, "<tr><td>%s</td><td class=\"num\">%s%s%s</td></tr>\n",
-                    in->name, num_text(a, &in->target_multi, false),
+                    in->name, plan_num_text(a, &in->target_multi, false, false),
                     in->unit ? " " : "", in->unit ? in->unit : "");
     }
     html_lit(out, "</tbody>\n</table></div>\n");
