@@ -97,18 +97,14 @@ static void
 field(struct req *r, const char *name, const char *label, const char *value,
       const char *hint_id)
 {
+    html_printf(&r->out,
+                "<p class=\"field\"><label for=\"f-%s\">%s</label>"
+                "<input id=\"f-%s\" name=\"%s\" value=\"%s\"",
+                name, label, name, name, value ? value : "");
     if (hint_id != NULL) {
-        html_printf(&r->out,
-                    "<p class=\"field\"><label for=\"f-%s\">%s</label>"
-                    "<input id=\"f-%s\" name=\"%s\" value=\"%s\" "
-                    "aria-describedby=\"%s\"></p>\n",
-                    name, label, name, name, value ? value : "", hint_id);
-    } else {
-        html_printf(&r->out,
-                    "<p class=\"field\"><label for=\"f-%s\">%s</label>"
-                    "<input id=\"f-%s\" name=\"%s\" value=\"%s\"></p>\n",
-                    name, label, name, name, value ? value : "");
+        html_printf(&r->out, " aria-describedby=\"%s\"", hint_id);
     }
+    html_lit(&r->out, "></p>\n");
 }
 
 static const char *
