@@ -173,9 +173,15 @@ account_id(struct db *db, const char *login, int64_t *id)
     return db_one_int(st, id);
 }
 
-int
-users_set_disabled(struct db *db, struct arena *a, const char *login,
-                   bool disabled, const struct users_actor *who)
+/*
+** Set one column of account login (query q: $1 the id, $2 text or, when
+** text is NULL, number), end its sessions and audit action: one
+** transaction.
+*/
+static int
+change_account(struct db *db, struct arena *a, const char *login, int q,
+               const char *text, int64_t number, const char *action,
+               const struct users_actor *who)
 {
     int64_t id;
     db_stmt *st;
@@ -187,17 +193,20 @@ users_set_disabled(struct db *db, struct arena *a, const char *login,
     if ((rc = account_id(db, login, &id)) != 0) {
         goto fail;
     }
-    st = db_query(db, Q_ACCOUNT_SET_DISABLED);
+    st = db_query(db, q);
     db_bind_int(st, 1, id);
-    db_bind_int(st, 2, disabled);
+    if (text != NULL) {
+        db_bind_text(st, 2, text);
+    } else {
+        db_bind_int(st, 2, number);
+    }
     if ((rc = db_exec(st)) != 0) {
         goto fail;
     }
     st = db_query(db, Q_SESSION_DELETE_ACCOUNT);
     db_bind_int(st, 1, id);
     if ((rc = db_exec(st)) != 0 ||
-        (rc = audit(db, a, who, disabled ? "account.disable" : "account.enable",
-                    login, NULL)) != 0) {
+        (rc = audit(db, a, who, action, login, NULL)) != 0) {
         goto fail;
     }
     return db_commit(db);
@@ -207,14 +216,19 @@ fail:
 }
 
 int
+users_set_disabled(struct db *db, struct arena *a, const char *login,
+                   bool disabled, const struct users_actor *who)
+{
+    return change_account(db, a, login, Q_ACCOUNT_SET_DISABLED, NULL, disabled,
+                          disabled ? "account.disable" : "account.enable", who);
+}
+
+int
 users_set_password(struct db *db, struct arena *a, const char *login,
                    const char *password, const struct users_actor *who,
                    const char **why)
 {
     char hash[256];
-    int64_t id;
-    db_stmt *st;
-    int rc;
 
     if ((*why = auth_password_problem(login, password)) != NULL) {
         return ERR_INPUT;
@@ -222,28 +236,8 @@ users_set_password(struct db *db, struct arena *a, const char *login,
     if (auth_password_hash(password, hash, sizeof(hash)) != 0) {
         return ERR_IO;
     }
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
-    if ((rc = account_id(db, login, &id)) != 0) {
-        goto fail;
-    }
-    st = db_query(db, Q_ACCOUNT_SET_PASSWORD);
-    db_bind_int(st, 1, id);
-    db_bind_text(st, 2, hash);
-    if ((rc = db_exec(st)) != 0) {
-        goto fail;
-    }
-    st = db_query(db, Q_SESSION_DELETE_ACCOUNT);
-    db_bind_int(st, 1, id);
-    if ((rc = db_exec(st)) != 0 ||
-        (rc = audit(db, a, who, "account.password", login, NULL)) != 0) {
-        goto fail;
-    }
-    return db_commit(db);
-fail:
-    db_rollback(db);
-    return rc;
+    return change_account(db, a, login, Q_ACCOUNT_SET_PASSWORD, hash, 0,
+                          "account.password", who);
 }
 
 int
