@@ -954,6 +954,26 @@ view_build_cached(struct arena *a, const struct plan *p, int64_t id)
 }
 
 /*
+** Plan :id, if this reader may see it, from the view cache: 0 with *c and
+** the *handle to release, or the reply recorded (404 for a plan not seen).
+*/
+static int
+cached_or_reply(struct req *r, int64_t *id, struct plan_cached *c,
+                void **handle)
+{
+    int64_t version = 0;
+    int rc;
+
+    *id = 0;
+    if ((rc = req_param_num(r, 0, 1, id)) != 0 ||
+        (rc = plan_visible_or_reply(r, *id, &version)) != 0) {
+        return rc;
+    }
+    rc = plan_cache_get(r->db, *id, version, view_build_cached, c, handle);
+    return rc == ERR_NOTFOUND ? req_error(r, 404, NULL) : rc;
+}
+
+/*
 ** ROUTE: GET /plany/:id
 ** CAP: CAP_PUBLIC
 ** PARAMS: id=plan number (path)
@@ -966,25 +986,18 @@ page_plan(struct req *r)
     const struct plan_view *v;
     const char *base;
     bool editable = false;
-    int64_t id = 0, version = 0;
+    int64_t id;
     long page = 1;
     void *handle;
     int rc;
 
-    if ((rc = req_param_num(r, 0, 1, &id)) != 0 ||
-        (rc = plan_visible_or_reply(r, id, &version)) != 0) {
+    if ((rc = cached_or_reply(r, &id, &c, &handle)) != 0) {
         return rc;
     }
     if (req_arg(r, "strona") != NULL &&
         req_int_or_reply(r, "strona", 1, 1000000, &page)) {
+        plan_cache_release(handle);
         return ERR_INPUT;
-    }
-    rc = plan_cache_get(r->db, id, version, view_build_cached, &c, &handle);
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, NULL);
-    }
-    if (rc != 0) {
-        return rc;
     }
     p = c.p;
     v = c.extra;
@@ -1102,19 +1115,11 @@ api_plan(struct req *r)
 {
     struct plan_cached c;
     struct json j;
-    int64_t id = 0, version = 0;
+    int64_t id;
     void *handle;
     int rc;
 
-    if ((rc = req_param_num(r, 0, 1, &id)) != 0 ||
-        (rc = plan_visible_or_reply(r, id, &version)) != 0) {
-        return rc;
-    }
-    rc = plan_cache_get(r->db, id, version, view_build_cached, &c, &handle);
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, NULL);
-    }
-    if (rc != 0) {
+    if ((rc = cached_or_reply(r, &id, &c, &handle)) != 0) {
         return rc;
     }
     req_json_begin(r);
@@ -1443,26 +1448,19 @@ page_plan_export(struct req *r)
 {
     const char *format = req_param(r, 1);
     struct plan_cached c;
-    int64_t id = 0, version = 0;
+    int64_t id;
     void *handle;
     bool xlsx;
     int rc;
 
-    if ((rc = req_param_num(r, 0, 1, &id)) != 0 ||
-        (rc = plan_visible_or_reply(r, id, &version)) != 0) {
+    if ((rc = cached_or_reply(r, &id, &c, &handle)) != 0) {
         return rc;
     }
     if (strcmp(format, "xlsx") != 0 && strcmp(format, "csv") != 0) {
+        plan_cache_release(handle);
         return req_error(r, 404, NULL);
     }
     xlsx = format[0] == 'x';
-    rc = plan_cache_get(r->db, id, version, view_build_cached, &c, &handle);
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, NULL);
-    }
-    if (rc != 0) {
-        return rc;
-    }
     rc = xlsx ? plan_export_xlsx_buf(&r->arena, c.p, &r->out)
               : plan_export_csv(&r->arena, c.p, &r->out);
     plan_cache_release(handle);
