@@ -34,15 +34,15 @@
 #define PAGE_TASKS 200
 
 static const char *
-kind_label(const char *kind)
+kind_label(enum plan_kind kind)
 {
-    if (strcmp(kind, "programme") == 0) {
-        return T_PLAN_KIND_PROGRAMME;
-    }
-    if (strcmp(kind, "project") == 0) {
-        return T_PLAN_KIND_PROJECT;
-    }
-    return T_PLAN_KIND_YEARLY;
+    static const char *const labels[] = {
+        [PLAN_YEARLY] = T_PLAN_KIND_YEARLY,
+        [PLAN_PROGRAMME] = T_PLAN_KIND_PROGRAMME,
+        [PLAN_PROJECT] = T_PLAN_KIND_PROJECT,
+    };
+
+    return labels[kind];
 }
 
 static const char *
@@ -208,7 +208,7 @@ page_plan_list(struct req *r)
             &r->out,
             "</td><td>%s</td><td>%s</td><td class=\"num\">%ld"
             "</td><td class=\"num\">%s</td></tr>\n",
-            kind_label(s[i].kind),
+            kind_label(plan_kind_from_name(s[i].kind)),
             s[i].year > 0 ? arena_printf(&r->arena, "%d", s[i].year) : "",
             (long)s[i].ntasks,
             s[i].total_grosze ? str_money(&r->arena, s[i].total_grosze) : "");
@@ -1003,11 +1003,10 @@ page_plan(struct req *r)
     v = c.extra;
     base = arena_printf(&r->arena, "/plany/%ld", (long)id);
     layout_begin(r, p->title ? p->title : T_PLANS_TITLE);
-    layout_breadcrumb(
-        &r->out,
-        (const struct crumb[]){{"/plany", T_PLANS_TITLE},
-                               {NULL, kind_label(plan_kind_name(p->kind))}},
-        2);
+    layout_breadcrumb(&r->out,
+                      (const struct crumb[]){{"/plany", T_PLANS_TITLE},
+                                             {NULL, kind_label(p->kind)}},
+                      2);
     html_printf(&r->out, "<h1>%s</h1>\n", p->title ? p->title : "");
     html_printf(&r->out, "<dl class=\"meta\"><dt>%s</dt><dd>%s</dd>",
                 T_PLAN_REGION, c.meta->region_name);

@@ -19,27 +19,29 @@
 #include "region/region.h"
 #include "users/units.h"
 
+/* The kinds as stored; the index is the enum plan_kind. */
+static const char *const kind_names[] = {
+    [PLAN_YEARLY] = "yearly",
+    [PLAN_PROGRAMME] = "programme",
+    [PLAN_PROJECT] = "project",
+};
+
 const char *
 plan_kind_name(enum plan_kind kind)
 {
-    switch (kind) {
-    case PLAN_PROGRAMME:
-        return "programme";
-    case PLAN_PROJECT:
-        return "project";
-    default:
-        return "yearly";
-    }
+    return kind == PLAN_PROGRAMME || kind == PLAN_PROJECT ? kind_names[kind]
+                                                          : "yearly";
 }
 
-static enum plan_kind
-kind_from_name(const char *s)
+enum plan_kind
+plan_kind_from_name(const char *s)
 {
-    if (strcmp(s, "programme") == 0) {
-        return PLAN_PROGRAMME;
-    }
-    if (strcmp(s, "project") == 0) {
-        return PLAN_PROJECT;
+    size_t k;
+
+    for (k = 0; k < sizeof(kind_names) / sizeof(kind_names[0]); k++) {
+        if (strcmp(s, kind_names[k]) == 0) {
+            return (enum plan_kind)k;
+        }
     }
     return PLAN_YEARLY;
 }
@@ -500,172 +502,204 @@ opt_pos(db_stmt *st, int col)
         }                                                                      \
     } while (0)
 
+/* Append one element to arr (n elements, in a) and yield its address. */
+#define PUSH(a, arr, n)                                                        \
+    ((arr) = plan_grow((a), (arr), (n), sizeof(*(arr))), &(arr)[(n)++])
+
+/* What load_rows fills, one row at a time. */
+struct load {
+    struct arena *a;
+    struct plan *p;
+    int64_t *line_ids; /* the lines' row ids, to hang their amounts on */
+    int li;            /* the line the next amount is looked for from */
+};
+
+static void
+read_goal(struct load *l, db_stmt *st)
+{
+    struct plan_goal *g = PUSH(l->a, l->p->goals, l->p->ngoals);
+
+    g->code = db_col_text_dup(l->a, st, 0);
+    g->title = db_col_text_dup(l->a, st, 1);
+    g->row = (int)db_col_int(st, 2);
+}
+
+static void
+read_action(struct load *l, db_stmt *st)
+{
+    struct plan_action *ac = PUSH(l->a, l->p->actions, l->p->nactions);
+
+    ac->goal = opt_pos(st, 0);
+    ac->code = db_col_text_dup(l->a, st, 1);
+    ac->title = db_col_text_dup(l->a, st, 2);
+    ac->row = (int)db_col_int(st, 3);
+}
+
+static void
+read_task(struct load *l, db_stmt *st)
+{
+    struct plan_task *t = PUSH(l->a, l->p->tasks, l->p->ntasks);
+
+    t->number = db_col_text_dup(l->a, st, 0);
+    t->action = opt_pos(st, 1);
+    t->goal = opt_pos(st, 2);
+    t->description = db_col_text_dup(l->a, st, 3);
+    t->row = (int)db_col_int(st, 4);
+    t->first_line = -1;
+}
+
+static void
+read_line(struct load *l, db_stmt *st)
+{
+    struct plan *p = l->p;
+    struct plan_line *ln;
+
+    l->line_ids = plan_grow(l->a, l->line_ids, p->nlines, sizeof(*l->line_ids));
+    l->line_ids[p->nlines] = db_col_int(st, 0);
+    ln = PUSH(l->a, p->lines, p->nlines);
+    ln->task = (int)db_col_int(st, 1);
+    ln->row = (int)db_col_int(st, 2);
+    if (!db_col_null(st, 3)) {
+        /* Stored terms were readable once; read them the same way. */
+        plan_term_parse(l->a, db_col_text(st, 3), &ln->term);
+    }
+    ln->implementers = opt_text(l->a, st, 4);
+    ln->implementers_as_above = db_col_int(st, 5) != 0;
+    ln->total = col_num(l->a, st, 6, 7, 8);
+}
+
+/* Amounts come in the lines' order: the search goes on from the last. */
+static void
+read_amount(struct load *l, db_stmt *st)
+{
+    int64_t lid = db_col_int(st, 0);
+    struct plan_line *ln;
+    struct plan_amount *am;
+
+    while (l->li < l->p->nlines && l->line_ids[l->li] != lid) {
+        l->li++;
+    }
+    if (l->li < l->p->nlines) {
+        ln = &l->p->lines[l->li];
+        am = PUSH(l->a, ln->amounts, ln->namounts);
+        am->source = plan_source_find(l->p, db_col_text(st, 1));
+        am->amount = col_num(l->a, st, 2, 3, 4);
+    }
+}
+
+static void
+read_indicator(struct load *l, db_stmt *st)
+{
+    struct plan_indicator *in = PUSH(l->a, l->p->indicators, l->p->nindicators);
+
+    in->task = opt_pos(st, 0);
+    in->parent = opt_pos(st, 1);
+    in->row = (int)db_col_int(st, 2);
+    in->name = db_col_text_dup(l->a, st, 3);
+    in->unit = opt_text(l->a, st, 4);
+    in->target_year = col_num(l->a, st, 5, 6, 7);
+    in->target_multi = col_num(l->a, st, 8, 9, 10);
+    in->results_text = opt_text(l->a, st, 11);
+    in->footnote = opt_text(l->a, st, 12);
+}
+
+/* The source named in column col, -1 when NULL. */
+static int
+col_source(const struct plan *p, db_stmt *st, int col)
+{
+    return db_col_null(st, col) ? -1
+                                : plan_source_find(p, db_col_text(st, col));
+}
+
+static void
+read_declared(struct load *l, db_stmt *st)
+{
+    struct plan_total *d = PUSH(l->a, l->p->declared, l->p->ndeclared);
+
+    d->label = db_col_text_dup(l->a, st, 0);
+    d->source = col_source(l->p, st, 1);
+    d->grosze = db_col_int(st, 2);
+    d->row = (int)db_col_int(st, 3);
+}
+
+static void
+read_note(struct load *l, db_stmt *st)
+{
+    struct plan_note *n = PUSH(l->a, l->p->notes, l->p->nnotes);
+    const char *r;
+
+    n->parent = opt_pos(st, 0);
+    n->label = opt_text(l->a, st, 1);
+    n->text = db_col_text_dup(l->a, st, 2);
+    n->source = col_source(l->p, st, 3);
+    for (r = db_col_text(st, 4); *r != '\0';) {
+        size_t len = strcspn(r, ",");
+
+        *PUSH(l->a, n->rows, n->nrows) = atoi(r);
+        r += len + (r[len] == ',' ? 1 : 0);
+    }
+    n->amount.kind = (enum plan_num_kind)db_col_int(st, 5);
+    n->amount.v = db_col_int(st, 6);
+    n->row = (int)db_col_int(st, 7);
+}
+
+/* A footnote or a text, as the kind in column 0 says. */
+static void
+read_text(struct load *l, db_stmt *st)
+{
+    struct plan *p = l->p;
+
+    if (strcmp(db_col_text(st, 0), "footnote") == 0) {
+        struct plan_footnote *f = PUSH(l->a, p->footnotes, p->nfootnotes);
+
+        f->mark = opt_text(l->a, st, 1);
+        f->text = db_col_text_dup(l->a, st, 2);
+        f->row = (int)db_col_int(st, 3);
+    } else {
+        struct plan_text *t = PUSH(l->a, p->texts, p->ntexts);
+
+        t->heading = opt_text(l->a, st, 1);
+        t->text = db_col_text_dup(l->a, st, 2);
+        t->row = (int)db_col_int(st, 3);
+    }
+}
+
+static void
+read_finding(struct load *l, db_stmt *st)
+{
+    struct plan_finding *f = PUSH(l->a, l->p->findings, l->p->nfindings);
+
+    f->severity = (enum plan_severity)db_col_int(st, 0);
+    f->row = (int)db_col_int(st, 1);
+    f->column = opt_text(l->a, st, 2);
+    f->code = db_col_text_dup(l->a, st, 3);
+    f->message = db_col_text_dup(l->a, st, 4);
+}
+
+/* The plan's rows, table by table, in the order later ones rely on. */
 static int
 load_rows(struct db *db, struct arena *a, int64_t id, struct plan *p)
 {
-    int64_t *line_ids = NULL;
-    db_stmt *st;
+    static const struct {
+        enum query_id q;
+        void (*read)(struct load *l, db_stmt *st);
+    } tables[] = {
+        {Q_PLAN_GOALS, read_goal},           {Q_PLAN_ACTIONS, read_action},
+        {Q_PLAN_TASKS, read_task},           {Q_PLAN_LINES, read_line},
+        {Q_PLAN_AMOUNTS, read_amount}, /* after the lines */
+        {Q_PLAN_INDICATORS, read_indicator}, {Q_PLAN_DECLARED, read_declared},
+        {Q_PLAN_NOTES, read_note},           {Q_PLAN_TEXTS, read_text},
+        {Q_PLAN_FINDINGS, read_finding},
+    };
+    struct load l = {a, p, NULL, 0};
+    size_t t;
 
-    st = db_query(db, Q_PLAN_GOALS);
-    db_bind_int(st, 1, id);
-    EACH_ROW(st, {
-        struct plan_goal *g;
-        p->goals = plan_grow(a, p->goals, p->ngoals, sizeof(*p->goals));
-        g = &p->goals[p->ngoals++];
-        g->code = db_col_text_dup(a, st, 0);
-        g->title = db_col_text_dup(a, st, 1);
-        g->row = (int)db_col_int(st, 2);
-    });
-    st = db_query(db, Q_PLAN_ACTIONS);
-    db_bind_int(st, 1, id);
-    EACH_ROW(st, {
-        struct plan_action *ac;
-        p->actions = plan_grow(a, p->actions, p->nactions, sizeof(*p->actions));
-        ac = &p->actions[p->nactions++];
-        ac->goal = opt_pos(st, 0);
-        ac->code = db_col_text_dup(a, st, 1);
-        ac->title = db_col_text_dup(a, st, 2);
-        ac->row = (int)db_col_int(st, 3);
-    });
-    st = db_query(db, Q_PLAN_TASKS);
-    db_bind_int(st, 1, id);
-    EACH_ROW(st, {
-        struct plan_task *t;
-        p->tasks = plan_grow(a, p->tasks, p->ntasks, sizeof(*p->tasks));
-        t = &p->tasks[p->ntasks++];
-        t->number = db_col_text_dup(a, st, 0);
-        t->action = opt_pos(st, 1);
-        t->goal = opt_pos(st, 2);
-        t->description = db_col_text_dup(a, st, 3);
-        t->row = (int)db_col_int(st, 4);
-        t->first_line = -1;
-    });
-    st = db_query(db, Q_PLAN_LINES);
-    db_bind_int(st, 1, id);
-    EACH_ROW(st, {
-        struct plan_line *l;
-        p->lines = plan_grow(a, p->lines, p->nlines, sizeof(*p->lines));
-        line_ids = plan_grow(a, line_ids, p->nlines, sizeof(*line_ids));
-        line_ids[p->nlines] = db_col_int(st, 0);
-        l = &p->lines[p->nlines++];
-        l->task = (int)db_col_int(st, 1);
-        l->row = (int)db_col_int(st, 2);
-        if (!db_col_null(st, 3)) {
-            /* Stored terms were readable once; read them the same way. */
-            plan_term_parse(a, db_col_text(st, 3), &l->term);
-        }
-        l->implementers = opt_text(a, st, 4);
-        l->implementers_as_above = db_col_int(st, 5) != 0;
-        l->total = col_num(a, st, 6, 7, 8);
-    });
-    st = db_query(db, Q_PLAN_AMOUNTS);
-    db_bind_int(st, 1, id);
-    {
-        int li = 0;
+    for (t = 0; t < sizeof(tables) / sizeof(tables[0]); t++) {
+        db_stmt *st = db_query(db, tables[t].q);
 
-        EACH_ROW(st, {
-            int64_t lid = db_col_int(st, 0);
-            struct plan_line *l;
-            struct plan_amount *am;
-
-            while (li < p->nlines && line_ids[li] != lid) {
-                li++;
-            }
-            if (li < p->nlines) {
-                l = &p->lines[li];
-                l->amounts =
-                    plan_grow(a, l->amounts, l->namounts, sizeof(*l->amounts));
-                am = &l->amounts[l->namounts++];
-                am->source = plan_source_find(p, db_col_text(st, 1));
-                am->amount = col_num(a, st, 2, 3, 4);
-            }
-        });
+        db_bind_int(st, 1, id);
+        EACH_ROW(st, tables[t].read(&l, st));
     }
-    st = db_query(db, Q_PLAN_INDICATORS);
-    db_bind_int(st, 1, id);
-    EACH_ROW(st, {
-        struct plan_indicator *in;
-        p->indicators =
-            plan_grow(a, p->indicators, p->nindicators, sizeof(*p->indicators));
-        in = &p->indicators[p->nindicators++];
-        in->task = opt_pos(st, 0);
-        in->parent = opt_pos(st, 1);
-        in->row = (int)db_col_int(st, 2);
-        in->name = db_col_text_dup(a, st, 3);
-        in->unit = opt_text(a, st, 4);
-        in->target_year = col_num(a, st, 5, 6, 7);
-        in->target_multi = col_num(a, st, 8, 9, 10);
-        in->results_text = opt_text(a, st, 11);
-        in->footnote = opt_text(a, st, 12);
-    });
-    st = db_query(db, Q_PLAN_DECLARED);
-    db_bind_int(st, 1, id);
-    EACH_ROW(st, {
-        struct plan_total *d;
-        p->declared =
-            plan_grow(a, p->declared, p->ndeclared, sizeof(*p->declared));
-        d = &p->declared[p->ndeclared++];
-        d->label = db_col_text_dup(a, st, 0);
-        d->source =
-            db_col_null(st, 1) ? -1 : plan_source_find(p, db_col_text(st, 1));
-        d->grosze = db_col_int(st, 2);
-        d->row = (int)db_col_int(st, 3);
-    });
-    st = db_query(db, Q_PLAN_NOTES);
-    db_bind_int(st, 1, id);
-    EACH_ROW(st, {
-        struct plan_note *n;
-        const char *r;
-        p->notes = plan_grow(a, p->notes, p->nnotes, sizeof(*p->notes));
-        n = &p->notes[p->nnotes++];
-        n->parent = opt_pos(st, 0);
-        n->label = opt_text(a, st, 1);
-        n->text = db_col_text_dup(a, st, 2);
-        n->source =
-            db_col_null(st, 3) ? -1 : plan_source_find(p, db_col_text(st, 3));
-        for (r = db_col_text(st, 4); *r != '\0';) {
-            size_t len = strcspn(r, ",");
-            n->rows = plan_grow(a, n->rows, n->nrows, sizeof(*n->rows));
-            n->rows[n->nrows++] = atoi(r);
-            r += len + (r[len] == ',' ? 1 : 0);
-        }
-        n->amount.kind = (enum plan_num_kind)db_col_int(st, 5);
-        n->amount.v = db_col_int(st, 6);
-        n->row = (int)db_col_int(st, 7);
-    });
-    st = db_query(db, Q_PLAN_TEXTS);
-    db_bind_int(st, 1, id);
-    EACH_ROW(st, {
-        if (strcmp(db_col_text(st, 0), "footnote") == 0) {
-            struct plan_footnote *f;
-            p->footnotes = plan_grow(a, p->footnotes, p->nfootnotes,
-                                     sizeof(*p->footnotes));
-            f = &p->footnotes[p->nfootnotes++];
-            f->mark = opt_text(a, st, 1);
-            f->text = db_col_text_dup(a, st, 2);
-            f->row = (int)db_col_int(st, 3);
-        } else {
-            struct plan_text *t;
-            p->texts = plan_grow(a, p->texts, p->ntexts, sizeof(*p->texts));
-            t = &p->texts[p->ntexts++];
-            t->heading = opt_text(a, st, 1);
-            t->text = db_col_text_dup(a, st, 2);
-            t->row = (int)db_col_int(st, 3);
-        }
-    });
-    st = db_query(db, Q_PLAN_FINDINGS);
-    db_bind_int(st, 1, id);
-    EACH_ROW(st, {
-        struct plan_finding *f;
-        p->findings =
-            plan_grow(a, p->findings, p->nfindings, sizeof(*p->findings));
-        f = &p->findings[p->nfindings++];
-        f->severity = (enum plan_severity)db_col_int(st, 0);
-        f->row = (int)db_col_int(st, 1);
-        f->column = opt_text(a, st, 2);
-        f->code = db_col_text_dup(a, st, 3);
-        f->message = db_col_text_dup(a, st, 4);
-    });
     return 0;
 }
 
@@ -705,7 +739,7 @@ plan_store_load(struct db *db, struct arena *a, int64_t id, struct plan **out,
         db_done(st);
         return rc == DB_DONE ? ERR_NOTFOUND : rc;
     }
-    p = plan_new(a, kind_from_name(db_col_text(st, 2)));
+    p = plan_new(a, plan_kind_from_name(db_col_text(st, 2)));
     meta->id = db_col_int(st, 0);
     meta->region = db_col_text_dup(a, st, 1);
     p->title = db_col_text_dup(a, st, 3);
