@@ -65,6 +65,42 @@ bind_source(db_stmt *st, int n, const struct plan *p, int source)
                                                      : NULL);
 }
 
+/* A number at columns n (kind), n + 1 (value) and n + 2 (as written). */
+static void
+bind_num(db_stmt *st, int n, const struct plan_num *num)
+{
+    db_bind_int(st, n, num->kind);
+    db_bind_int(st, n + 1, num->v);
+    db_bind_text(st, n + 2, num->text);
+}
+
+static int
+insert_goal(struct db *db, const struct plan *p, int64_t plan_id, int i)
+{
+    db_stmt *st = db_query(db, Q_PLAN_GOAL_INSERT);
+
+    db_bind_int(st, 1, plan_id);
+    db_bind_int(st, 2, i);
+    db_bind_text(st, 3, p->goals[i].code);
+    db_bind_text(st, 4, p->goals[i].title);
+    db_bind_int(st, 5, p->goals[i].row);
+    return db_exec(st);
+}
+
+static int
+insert_action(struct db *db, const struct plan *p, int64_t plan_id, int i)
+{
+    db_stmt *st = db_query(db, Q_PLAN_ACTION_INSERT);
+
+    db_bind_int(st, 1, plan_id);
+    db_bind_int(st, 2, i);
+    bind_pos(st, 3, p->actions[i].goal);
+    db_bind_text(st, 4, p->actions[i].code);
+    db_bind_text(st, 5, p->actions[i].title);
+    db_bind_int(st, 6, p->actions[i].row);
+    return db_exec(st);
+}
+
 static int
 insert_task(struct db *db, const struct plan *p, int64_t plan_id, int i)
 {
@@ -96,9 +132,7 @@ insert_line(struct db *db, const struct plan *p, int64_t plan_id, int i)
     db_bind_text(st, 5, l->term.text);
     db_bind_text(st, 6, l->implementers);
     db_bind_int(st, 7, l->implementers_as_above);
-    db_bind_int(st, 8, l->total.kind);
-    db_bind_int(st, 9, l->total.v);
-    db_bind_text(st, 10, l->total.text);
+    bind_num(st, 8, &l->total);
     if ((rc = db_exec(st)) != 0) {
         return rc;
     }
@@ -109,9 +143,7 @@ insert_line(struct db *db, const struct plan *p, int64_t plan_id, int i)
         st = db_query(db, Q_PLAN_AMOUNT_INSERT);
         db_bind_int(st, 1, line_id);
         bind_source(st, 2, p, am->source);
-        db_bind_int(st, 3, am->amount.kind);
-        db_bind_int(st, 4, am->amount.v);
-        db_bind_text(st, 5, am->amount.text);
+        bind_num(st, 3, &am->amount);
         if ((rc = db_exec(st)) != 0) {
             return rc;
         }
@@ -132,12 +164,8 @@ insert_indicator(struct db *db, const struct plan *p, int64_t plan_id, int i)
     db_bind_int(st, 5, in->row);
     db_bind_text(st, 6, in->name ? in->name : "");
     db_bind_text(st, 7, in->unit);
-    db_bind_int(st, 8, in->target_year.kind);
-    db_bind_int(st, 9, in->target_year.v);
-    db_bind_text(st, 10, in->target_year.text);
-    db_bind_int(st, 11, in->target_multi.kind);
-    db_bind_int(st, 12, in->target_multi.v);
-    db_bind_text(st, 13, in->target_multi.text);
+    bind_num(st, 8, &in->target_year);
+    bind_num(st, 11, &in->target_multi);
     db_bind_text(st, 14, in->results_text);
     db_bind_text(st, 15, in->footnote);
     return db_exec(st);
@@ -214,119 +242,121 @@ stopping(int i)
     return i % STOP_CHECK_ROWS == 0 && stop_requested() ? ERR_STOPPED : 0;
 }
 
-/* Goals, actions, tasks, lines and indicators of p, at their positions. */
 static int
-save_structure(struct db *db, const struct plan *p, int64_t plan_id)
+insert_declared(struct db *db, const struct plan *p, int64_t plan_id, int i)
 {
-    db_stmt *st;
+    const struct plan_total *d = &p->declared[i];
+    db_stmt *st = db_query(db, Q_PLAN_DECLARED_INSERT);
+
+    db_bind_int(st, 1, plan_id);
+    db_bind_int(st, 2, i);
+    db_bind_text(st, 3, d->label ? d->label : "");
+    bind_source(st, 4, p, d->source);
+    db_bind_int(st, 5, d->grosze);
+    db_bind_int(st, 6, d->row);
+    return db_exec(st);
+}
+
+static int
+insert_note(struct db *db, const struct plan *p, int64_t plan_id, int i)
+{
+    const struct plan_note *n = &p->notes[i];
+    db_stmt *st = db_query(db, Q_PLAN_NOTE_INSERT);
+    struct buf rows;
+    int k, rc;
+
+    buf_init(&rows);
+    for (k = 0; k < n->nrows; k++) {
+        buf_printf(&rows, "%s%d", k ? "," : "", n->rows[k]);
+    }
+    db_bind_int(st, 1, plan_id);
+    db_bind_int(st, 2, i);
+    bind_pos(st, 3, n->parent);
+    db_bind_text(st, 4, n->label);
+    db_bind_text(st, 5, n->text ? n->text : "");
+    bind_source(st, 6, p, n->source);
+    db_bind_text(st, 7, rows.data ? rows.data : "");
+    db_bind_int(st, 8, n->amount.kind);
+    db_bind_int(st, 9, n->amount.v);
+    db_bind_int(st, 10, n->row);
+    rc = db_exec(st);
+    buf_free(&rows);
+    return rc;
+}
+
+/* Footnote i, or text i - nfootnotes after them, at its kind's position. */
+static int
+insert_text(struct db *db, const struct plan *p, int64_t plan_id, int i)
+{
+    bool fn = i < p->nfootnotes;
+    int k = fn ? i : i - p->nfootnotes;
+    db_stmt *st = db_query(db, Q_PLAN_TEXT_INSERT);
+
+    db_bind_int(st, 1, plan_id);
+    db_bind_int(st, 2, k);
+    db_bind_text(st, 3, fn ? "footnote" : "text");
+    db_bind_text(st, 4, fn ? p->footnotes[k].mark : p->texts[k].heading);
+    db_bind_text(st, 5, fn ? p->footnotes[k].text : p->texts[k].text);
+    db_bind_int(st, 6, fn ? p->footnotes[k].row : p->texts[k].row);
+    return db_exec(st);
+}
+
+/* A table of p's rows: how many, how one is inserted, whether a long run
+** of them gives way to a stopping process. */
+struct part {
+    int n;
+    int (*insert)(struct db *db, const struct plan *p, int64_t plan_id, int i);
+    bool stops;
+};
+
+static int
+save_parts(struct db *db, const struct plan *p, int64_t plan_id,
+           const struct part *parts, size_t nparts)
+{
+    size_t t;
     int i, rc;
 
-    for (i = 0; i < p->ngoals; i++) {
-        st = db_query(db, Q_PLAN_GOAL_INSERT);
-        db_bind_int(st, 1, plan_id);
-        db_bind_int(st, 2, i);
-        db_bind_text(st, 3, p->goals[i].code);
-        db_bind_text(st, 4, p->goals[i].title);
-        db_bind_int(st, 5, p->goals[i].row);
-        if ((rc = db_exec(st)) != 0) {
-            return rc;
-        }
-    }
-    for (i = 0; i < p->nactions; i++) {
-        st = db_query(db, Q_PLAN_ACTION_INSERT);
-        db_bind_int(st, 1, plan_id);
-        db_bind_int(st, 2, i);
-        bind_pos(st, 3, p->actions[i].goal);
-        db_bind_text(st, 4, p->actions[i].code);
-        db_bind_text(st, 5, p->actions[i].title);
-        db_bind_int(st, 6, p->actions[i].row);
-        if ((rc = db_exec(st)) != 0) {
-            return rc;
-        }
-    }
-    for (i = 0; i < p->ntasks; i++) {
-        if ((rc = stopping(i)) != 0 ||
-            (rc = insert_task(db, p, plan_id, i)) != 0) {
-            return rc;
-        }
-    }
-    for (i = 0; i < p->nlines; i++) {
-        if ((rc = stopping(i)) != 0 ||
-            (rc = insert_line(db, p, plan_id, i)) != 0) {
-            return rc;
-        }
-    }
-    for (i = 0; i < p->nindicators; i++) {
-        if ((rc = stopping(i)) != 0 ||
-            (rc = insert_indicator(db, p, plan_id, i)) != 0) {
-            return rc;
+    for (t = 0; t < nparts; t++) {
+        for (i = 0; i < parts[t].n; i++) {
+            if ((parts[t].stops && (rc = stopping(i)) != 0) ||
+                (rc = parts[t].insert(db, p, plan_id, i)) != 0) {
+                return rc;
+            }
         }
     }
     return 0;
 }
 
+/* Goals, actions, tasks, lines and indicators of p, at their positions. */
 static int
-save_rows(struct db *db, struct arena *a, const struct plan *p, int64_t plan_id)
+save_structure(struct db *db, const struct plan *p, int64_t plan_id)
 {
+    const struct part parts[] = {
+        {p->ngoals, insert_goal, false},
+        {p->nactions, insert_action, false},
+        {p->ntasks, insert_task, true},
+        {p->nlines, insert_line, true},
+        {p->nindicators, insert_indicator, true},
+    };
+
+    return save_parts(db, p, plan_id, parts, sizeof(parts) / sizeof(*parts));
+}
+
+static int
+save_rows(struct db *db, const struct plan *p, int64_t plan_id)
+{
+    const struct part parts[] = {
+        {p->ndeclared, insert_declared, false},
+        {p->nnotes, insert_note, false},
+        {p->nfootnotes + p->ntexts, insert_text, false},
+    };
     db_stmt *st;
     int i, k, rc;
 
-    if ((rc = save_structure(db, p, plan_id)) != 0) {
+    if ((rc = save_structure(db, p, plan_id)) != 0 ||
+        (rc = save_parts(db, p, plan_id, parts,
+                         sizeof(parts) / sizeof(*parts))) != 0) {
         return rc;
-    }
-    for (i = 0; i < p->ndeclared; i++) {
-        const struct plan_total *d = &p->declared[i];
-
-        st = db_query(db, Q_PLAN_DECLARED_INSERT);
-        db_bind_int(st, 1, plan_id);
-        db_bind_int(st, 2, i);
-        db_bind_text(st, 3, d->label ? d->label : "");
-        bind_source(st, 4, p, d->source);
-        db_bind_int(st, 5, d->grosze);
-        db_bind_int(st, 6, d->row);
-        if ((rc = db_exec(st)) != 0) {
-            return rc;
-        }
-    }
-    for (i = 0; i < p->nnotes; i++) {
-        const struct plan_note *n = &p->notes[i];
-        struct buf rows;
-
-        buf_init(&rows);
-        for (k = 0; k < n->nrows; k++) {
-            buf_printf(&rows, "%s%d", k ? "," : "", n->rows[k]);
-        }
-        st = db_query(db, Q_PLAN_NOTE_INSERT);
-        db_bind_int(st, 1, plan_id);
-        db_bind_int(st, 2, i);
-        bind_pos(st, 3, n->parent);
-        db_bind_text(st, 4, n->label);
-        db_bind_text(st, 5, n->text ? n->text : "");
-        bind_source(st, 6, p, n->source);
-        db_bind_text(st, 7, rows.data ? rows.data : "");
-        db_bind_int(st, 8, n->amount.kind);
-        db_bind_int(st, 9, n->amount.v);
-        db_bind_int(st, 10, n->row);
-        rc = db_exec(st);
-        buf_free(&rows);
-        if (rc != 0) {
-            return rc;
-        }
-    }
-    for (i = 0; i < p->nfootnotes + p->ntexts; i++) {
-        bool fn = i < p->nfootnotes;
-        int k2 = fn ? i : i - p->nfootnotes;
-
-        st = db_query(db, Q_PLAN_TEXT_INSERT);
-        db_bind_int(st, 1, plan_id);
-        db_bind_int(st, 2, k2);
-        db_bind_text(st, 3, fn ? "footnote" : "text");
-        db_bind_text(st, 4, fn ? p->footnotes[k2].mark : p->texts[k2].heading);
-        db_bind_text(st, 5, fn ? p->footnotes[k2].text : p->texts[k2].text);
-        db_bind_int(st, 6, fn ? p->footnotes[k2].row : p->texts[k2].row);
-        if ((rc = db_exec(st)) != 0) {
-            return rc;
-        }
     }
     for (i = 0, k = 0; i < p->nfindings; i++) {
         const struct plan_finding *f = &p->findings[i];
@@ -346,7 +376,6 @@ save_rows(struct db *db, struct arena *a, const struct plan *p, int64_t plan_id)
             return rc;
         }
     }
-    (void)a;
     return 0;
 }
 
@@ -427,7 +456,7 @@ plan_store_save(struct db *db, struct arena *a, const char *region,
             goto fail;
         }
     }
-    if ((rc = save_rows(db, a, p, *id)) != 0) {
+    if ((rc = save_rows(db, p, *id)) != 0) {
         goto fail;
     }
     for (i = 0; i < p->ntasks; i++) {
