@@ -1,5 +1,7 @@
 /*
-** The audit log writer; the table refuses UPDATE and DELETE by trigger.
+** The audit log writer, and the one shape of an audited change (a store's
+** write and its audit row in one transaction); the table refuses UPDATE and
+** DELETE by trigger.
 ** Every text is stored as well-formed UTF-8 (malformed bytes become
 ** U+FFFD), so the log and its JSON and CSV exports stay readable whatever
 ** a request carried.
@@ -34,4 +36,28 @@ audit_add(struct db *db, const struct audit_entry *e)
     rc = db_exec(st);
     arena_free(&a);
     return rc;
+}
+
+int
+audit_change(struct db *db, const struct audit_entry *who, const char *action,
+             const char *entity,
+             int (*change)(struct db *db, void *ctx, struct audit_entry *e),
+             void *ctx)
+{
+    struct audit_entry e = {0};
+    int rc;
+
+    if (who != NULL) {
+        e = *who;
+    }
+    e.action = action;
+    e.entity = entity;
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    if ((rc = change(db, ctx, &e)) != 0 || (rc = audit_add(db, &e)) != 0) {
+        db_rollback(db);
+        return rc;
+    }
+    return db_commit(db);
 }

@@ -152,4 +152,16 @@ int audit_each(struct db *db, struct arena *a, const struct audit_filter *f,
 /* Append one audit row: 0 or ERR_DB (the caller's transaction fails). */
 int audit_add(struct db *db, const struct audit_entry *e);
 
+/*
+** One audited change: runs change(db, ctx, &e) in a transaction, where e is
+** *who (or an empty entry) with action and entity set; the change fills
+** e.entity_id, e.before and e.after (JSON or NULL, alive until the call
+** returns). When it returns 0 the audit row is added and the transaction
+** committed; on any error all is rolled back and the error returned.
+*/
+int audit_change(struct db *db, const struct audit_entry *who,
+                 const char *action, const char *entity,
+                 int (*change)(struct db *db, void *ctx, struct audit_entry *e),
+                 void *ctx);
+
 #endif

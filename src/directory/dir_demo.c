@@ -14,6 +14,7 @@
 #include "core/err.h"
 #include "db/db.h"
 #include "directory.h"
+#include "teryt/teryt.h"
 
 #define EXAMPLE " (dane przykładowe)"
 
@@ -338,38 +339,62 @@ struct unit {
     int rodz;
 };
 
+enum unit_level { GMINAS, POWIATS, WOJS };
+
+/*
+** The gminas, powiats or voivodeships of region (NULL: all) by code, each
+** with its first gmina as its seat, from the TERYT register.
+*/
 static int
-load_units(struct db *db, enum query_id q, const char *region,
+load_units(struct db *db, enum unit_level level, const char *region,
            struct unit **out, int *n)
 {
-    db_stmt *st = db_query(db, q);
-    int cap = 0, rc;
+    struct teryt_gmina *g;
+    struct teryt_woj *w = NULL;
+    struct arena a;
+    int ng, nw = 0, cap = 0, i, k;
 
     *out = NULL;
     *n = 0;
-    if (q != Q_DIR_DEMO_WOJ) {
-        db_bind_text(st, 1, region);
+    arena_init(&a);
+    ng = teryt_gminas(db, &a, region, &g);
+    if (ng >= 0 && level == WOJS) {
+        nw = teryt_woj_list(db, &a, &w);
     }
-    while ((rc = db_step(st)) == DB_ROW) {
+    for (i = 0; i < ng && nw >= 0; i++) {
+        const char *code = g[i].teryt, *name = g[i].name;
         struct unit *u;
 
+        if (level == POWIATS) {
+            if (i > 0 && strcmp(g[i].powiat_code, g[i - 1].powiat_code) == 0) {
+                continue;
+            }
+            code = g[i].powiat_code;
+            name = g[i].powiat_name;
+        } else if (level == WOJS) {
+            if (i > 0 && strncmp(g[i].teryt, g[i - 1].teryt, 2) == 0) {
+                continue;
+            }
+            code = arena_strndup(&a, g[i].teryt, 2);
+            name = "";
+            for (k = 0; k < nw; k++) {
+                if (strcmp(w[k].code, code) == 0) {
+                    name = w[k].name;
+                }
+            }
+        }
         if (*n == cap) {
             cap = cap ? cap * 2 : 256;
             *out = xrealloc(*out, sizeof(**out) * (size_t)cap);
         }
         u = &(*out)[(*n)++];
-        u->code = xstrdup(db_col_text(st, 0));
-        u->name = xstrdup(db_col_text(st, 1));
-        if (q == Q_DIR_DEMO_GMINAS) {
-            u->rodz = (int)db_col_int(st, 2);
-            u->seat = xstrdup(db_col_text(st, 0));
-        } else {
-            u->rodz = 0;
-            u->seat = xstrdup(db_col_text(st, q == Q_DIR_DEMO_WOJ ? 2 : 3));
-        }
+        u->code = xstrdup(code);
+        u->name = xstrdup(name);
+        u->rodz = level == GMINAS ? g[i].rodz : 0;
+        u->seat = xstrdup(g[i].teryt);
     }
-    db_done(st);
-    return rc == DB_DONE ? 0 : rc;
+    arena_free(&a);
+    return ng < 0 ? ng : nw < 0 ? nw : 0;
 }
 
 static void
@@ -448,8 +473,8 @@ generate_region(struct db *db, struct arena *a, const char *region)
     int ng = 0, np = 0, i, k, rc;
     long count = 0;
 
-    if ((rc = load_units(db, Q_DIR_DEMO_GMINAS, region, &g, &ng)) != 0 ||
-        (rc = load_units(db, Q_DIR_DEMO_POWIATS, region, &p, &np)) != 0) {
+    if ((rc = load_units(db, GMINAS, region, &g, &ng)) != 0 ||
+        (rc = load_units(db, POWIATS, region, &p, &np)) != 0) {
         goto done;
     }
     for (i = 0; i < ng; i++) {
@@ -535,10 +560,10 @@ generate_country(struct db *db, long n)
     struct arena a;
 
     arena_init(&a);
-    if ((rc = load_units(db, Q_DIR_DEMO_GMINAS, NULL, &g, &ng)) != 0 ||
-        (rc = load_units(db, Q_DIR_DEMO_POWIATS, NULL, &p, &np)) != 0 ||
-        (rc = load_units(db, Q_DIR_DEMO_WOJ, NULL, &w, &nw)) != 0 || ng == 0 ||
-        np == 0 || nw == 0) {
+    if ((rc = load_units(db, GMINAS, NULL, &g, &ng)) != 0 ||
+        (rc = load_units(db, POWIATS, NULL, &p, &np)) != 0 ||
+        (rc = load_units(db, WOJS, NULL, &w, &nw)) != 0 || ng == 0 || np == 0 ||
+        nw == 0) {
         goto done;
     }
     per = n * 80 / 100 / ng;
@@ -642,11 +667,10 @@ directory_demo_load(struct db *db, struct arena *a)
 {
     const char *env = getenv("RODZINA_DEMO_SERVICES");
     long n = env != NULL ? strtol(env, NULL, 10) : 0, made;
-    db_stmt *st = db_query(db, Q_DIR_ORG_COUNT_ALL);
     int64_t have = 0;
     int rc;
 
-    if ((rc = db_one_int(st, &have)) != 0) {
+    if ((rc = dir_store_org_count(db, &have)) != 0) {
         return rc;
     }
     if (have > 0) {

@@ -96,17 +96,11 @@ page_directory_admin(struct req *r)
 {
     bool examples = req_arg(r, "przyklady") != NULL;
     const char *region = r->user->region;
-    db_stmt *st = db_query(r->db, Q_DIR_ORG_COUNTS);
     int64_t norg = 0, nsvc = 0, nex = 0;
+    db_stmt *st;
     int rc;
 
-    db_bind_text(st, 1, region);
-    if ((rc = db_step(st)) == DB_ROW) {
-        norg = db_col_int(st, 0);
-        nsvc = db_col_int(st, 1);
-        nex = db_col_int(st, 2);
-    }
-    db_done(st);
+    dir_org_counts(r->db, region, &norg, &nsvc, &nex);
     layout_begin(r, T_DIR_ADMIN_TITLE);
     layout_breadcrumb(&r->out,
                       (const struct crumb[]){{"/uslugi", T_DIR_TITLE},
@@ -145,9 +139,7 @@ page_directory_admin(struct req *r)
                 examples ? T_DIR_HIDE_EXAMPLES : T_DIR_SHOW_EXAMPLES,
                 T_DIR_ORGS, T_DIR_ORG, T_DIR_KIND, T_DIR_GMINA_COL,
                 T_DIR_SERVICES);
-    st = db_query(r->db, Q_DIR_ORG_LIST);
-    db_bind_text(st, 1, region);
-    db_bind_int(st, 2, examples);
+    st = dir_org_list(r->db, region, examples);
     while ((rc = db_step(st)) == DB_ROW) {
         html_printf(&r->out,
                     "<tr><td><a href=\"/uslugi/zarzadzanie/instytucja/"
@@ -420,7 +412,6 @@ check_links(struct req *r, const struct dir_org *o, struct dir_findings *f)
 {
     struct dir_org p;
     int64_t n = 0;
-    db_stmt *st;
     int rc;
 
     if (o->region == NULL || !may_edit(r, o->region)) {
@@ -441,10 +432,8 @@ check_links(struct req *r, const struct dir_org *o, struct dir_findings *f)
         }
     }
     if (o->id > 0) {
-        st = db_query(r->db, Q_DIR_ORG_BRANCHES_ELSEWHERE);
-        db_bind_int(st, 1, o->id);
-        db_bind_text(st, 2, o->region);
-        if ((rc = db_one_int(st, &n)) != 0) {
+        if ((rc = dir_org_branches_elsewhere(r->db, o->id, o->region, &n)) !=
+            0) {
             return rc;
         }
         if (n > 0) {
@@ -609,7 +598,8 @@ service_form(struct req *r, const struct dir_service *s,
              const struct dir_org *o, const struct dir_findings *f)
 {
     const char *title = s->id > 0 ? T_DIR_SERVICE_EDIT : T_DIR_SERVICE_ADD;
-    db_stmt *st;
+    struct dir_choice *c;
+    int n, i;
 
     layout_begin(r, title);
     crumbs(r, title);
@@ -634,30 +624,26 @@ service_form(struct req *r, const struct dir_service *s,
                 "<p class=\"field\"><label for=\"f-category\">%s</label>\n"
                 "<select id=\"f-category\" name=\"category\">\n",
                 T_DIR_CATEGORY);
-    st = db_query(r->db, Q_DIR_CATEGORIES);
-    while (db_step(st) == DB_ROW) {
-        html_printf(&r->out, "<option value=\"%s\"%s>%s</option>\n",
-                    db_col_text(st, 0),
-                    s->category && strcmp(s->category, db_col_text(st, 0)) == 0
+    n = dir_choices(r->db, &r->arena, 0, &c);
+    for (i = 0; i < n; i++) {
+        html_printf(&r->out, "<option value=\"%s\"%s>%s</option>\n", c[i].code,
+                    s->category && strcmp(s->category, c[i].code) == 0
                         ? " selected"
                         : "",
-                    db_col_text(st, 1));
+                    c[i].name);
     }
-    db_done(st);
     html_printf(&r->out, "</select></p>\n<fieldset><legend>%s</legend>\n",
                 T_DIR_TARGETS);
-    st = db_query(r->db, Q_DIR_TARGETS);
-    while (db_step(st) == DB_ROW) {
+    n = dir_choices(r->db, &r->arena, 1, &c);
+    for (i = 0; i < n; i++) {
         html_printf(&r->out,
                     "<p class=\"check\"><input id=\"f-t-%s\" "
                     "name=\"t_%s\" type=\"checkbox\" value=\"1\"%s> "
                     "<label for=\"f-t-%s\">%s</label></p>\n",
-                    db_col_text(st, 0), db_col_text(st, 0),
-                    has_target(s->targets, db_col_text(st, 0)) ? " checked"
-                                                               : "",
-                    db_col_text(st, 0), db_col_text(st, 1));
+                    c[i].code, c[i].code,
+                    has_target(s->targets, c[i].code) ? " checked" : "",
+                    c[i].code, c[i].name);
     }
-    db_done(st);
     html_lit(&r->out, "</fieldset>\n");
     text_field(r, "coverage", T_DIR_F_COVERAGE, s->coverage, true);
     text_field(r, "service_hours", T_DIR_F_SERVICE_HOURS, s->hours, false);
@@ -690,8 +676,9 @@ service_form(struct req *r, const struct dir_service *s,
 static void
 service_from_form(struct req *r, struct dir_service *s)
 {
+    struct dir_choice *c;
     struct buf t;
-    db_stmt *st;
+    int n, i;
 
     s->name = field(r, "service_name");
     s->description = field(r, "service_description");
@@ -703,15 +690,12 @@ service_from_form(struct req *r, struct dir_service *s)
     s->languages = field(r, "languages");
     s->how_to_apply = field(r, "how_to_apply");
     buf_init(&t);
-    st = db_query(r->db, Q_DIR_TARGETS);
-    while (db_step(st) == DB_ROW) {
-        const char *code = db_col_text(st, 0);
-
-        if (req_form(r, arena_printf(&r->arena, "t_%s", code)) != NULL) {
-            buf_printf(&t, "%s%s", t.len ? "," : "", code);
+    n = dir_choices(r->db, &r->arena, 1, &c);
+    for (i = 0; i < n; i++) {
+        if (req_form(r, arena_printf(&r->arena, "t_%s", c[i].code)) != NULL) {
+            buf_printf(&t, "%s%s", t.len ? "," : "", c[i].code);
         }
     }
-    db_done(st);
     s->targets = arena_strdup(&r->arena, t.data ? t.data : "");
     buf_free(&t);
 }

@@ -323,7 +323,7 @@ svc_find(const struct dir_index *ix, int64_t id)
 static int
 read_version(struct db *db, int64_t *v)
 {
-    db_stmt *st = db_query(db, Q_DIR_IDX_VERSION);
+    db_stmt *st = dir_store_rows(db, DIR_ROWS_VERSION);
     int rc = db_step(st);
 
     *v = rc == DB_ROW ? db_col_int(st, 0) : 0;
@@ -335,7 +335,7 @@ static int
 load_orgs(struct db *db, struct dir_index *ix, struct pool *p,
           struct arena *scratch)
 {
-    db_stmt *st = db_query(db, Q_DIR_IDX_ORGS);
+    db_stmt *st = dir_store_rows(db, DIR_ROWS_ORGS);
     int rc, cap = 0;
 
     while ((rc = db_step(st)) == DB_ROW) {
@@ -423,7 +423,7 @@ static int
 load_services(struct db *db, struct dir_index *ix, struct pool *p,
               struct pool *hp, struct arena *scratch)
 {
-    db_stmt *st = db_query(db, Q_DIR_IDX_SERVICES);
+    db_stmt *st = dir_store_rows(db, DIR_ROWS_SERVICES);
     int rc, cap = 0, cat;
 
     while ((rc = db_step(st)) == DB_ROW) {
@@ -475,7 +475,7 @@ load_services(struct db *db, struct dir_index *ix, struct pool *p,
 static int
 load_areas(struct db *db, struct dir_index *ix)
 {
-    db_stmt *st = db_query(db, Q_DIR_IDX_AREAS);
+    db_stmt *st = dir_store_rows(db, DIR_ROWS_AREAS);
     int rc, cap = 0;
 
     while ((rc = db_step(st)) == DB_ROW) {
@@ -515,24 +515,10 @@ load_areas(struct db *db, struct dir_index *ix)
 static int
 load_choices(struct db *db, struct dir_index *ix, int which)
 {
-    db_stmt *st = db_query(db, which == 0 ? Q_DIR_CATEGORIES : Q_DIR_TARGETS);
-    int rc, cap = 0, n = 0;
-    struct dir_choice *c = NULL;
+    int n = dir_choices(db, &ix->arena, which, &ix->choices[which]);
 
-    while ((rc = db_step(st)) == DB_ROW) {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            c = arena_realloc(&ix->arena, c, sizeof(*c) * (size_t)n,
-                              sizeof(*c) * (size_t)cap);
-        }
-        c[n].code = arena_strdup(&ix->arena, db_col_text(st, 0));
-        c[n].name = arena_strdup(&ix->arena, db_col_text(st, 1));
-        n++;
-    }
-    db_done(st);
-    ix->choices[which] = c;
-    ix->nchoices[which] = n;
-    return rc == DB_DONE ? 0 : rc;
+    ix->nchoices[which] = n < 0 ? 0 : n;
+    return n < 0 ? n : 0;
 }
 
 static void

@@ -82,7 +82,7 @@ int
 dir_export_csv(struct db *db, struct arena *a, const char *region,
                struct buf *out)
 {
-    db_stmt *st = db_query(db, Q_DIR_EXPORT);
+    db_stmt *st = dir_store_export(db, region);
     struct csv c;
     int i, rc;
 
@@ -92,7 +92,6 @@ dir_export_csv(struct db *db, struct arena *a, const char *region,
         csv_text(&c, col_names[i]);
     }
     csv_row_end(&c);
-    db_bind_text(st, 1, region);
     while ((rc = db_step(st)) == DB_ROW) {
         int64_t sid = db_col_int(st, 18);
         struct dir_service s = {0};
@@ -264,14 +263,72 @@ keyset_put(struct keyset *ks, const char *key, int val)
     }
 }
 
-static bool
-id_used(struct db *db, enum query_id q, int64_t id)
-{
-    db_stmt *st = db_query(db, q);
-    int64_t n = 0;
+/* The checked rows of an import, to write in one audited change. */
+struct import {
+    struct arena *a;
+    const char *region;
+    struct in_org *orgs;
+    struct dir_service *svcs;
+    int *svc_org, norg, nsvc;
+    struct keyset *org_keys;
+};
 
-    db_bind_int(st, 1, id);
-    return db_one_int(st, &n) != 0 || n > 0;
+static int
+import_write(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct import *x = ctx;
+    int i, k, rc;
+
+    if ((rc = dir_store_region_clear(db, x->region)) != 0) {
+        return rc;
+    }
+    for (i = 0; i < x->norg; i++) {
+        struct dir_org o = x->orgs[i].o;
+        int64_t want = key_id(o.key, 'o');
+
+        if (i % STOP_CHECK_ROWS == 0 && stop_requested()) {
+            return ERR_STOPPED;
+        }
+        o.id = 0;
+        o.parent_id = 0;
+        if (want > 0 && !dir_store_id_used(db, false, want)) {
+            o.id = want;
+            o.keep_id = true;
+        }
+        if ((rc = dir_store_org_write(db, &o, &x->orgs[i].new_id)) != 0) {
+            return rc;
+        }
+    }
+    for (i = 0; i < x->norg; i++) {
+        const char *pk = x->orgs[i].o.parent_key;
+
+        k = *pk == '\0' ? -1 : keyset_get(x->org_keys, pk);
+        if (k >= 0 && (rc = dir_store_org_set_parent(db, x->orgs[i].new_id,
+                                                     x->orgs[k].new_id)) != 0) {
+            return rc;
+        }
+    }
+    for (i = 0; i < x->nsvc; i++) {
+        struct dir_service s = x->svcs[i];
+        int64_t want = key_id(s.key, 's'), id;
+
+        if (i % STOP_CHECK_ROWS == 0 && stop_requested()) {
+            return ERR_STOPPED;
+        }
+        s.org_id = x->orgs[x->svc_org[i]].new_id;
+        s.id = 0;
+        if (want > 0 && !dir_store_id_used(db, true, want)) {
+            s.id = want;
+            s.keep_id = true;
+        }
+        if ((rc = dir_store_service_write(db, x->a, &s, &id)) != 0) {
+            return rc;
+        }
+    }
+    e->entity_id = x->region ? x->region : "*";
+    e->after = arena_printf(x->a, "{\"organizations\": %d, \"services\": %d}",
+                            x->norg, x->nsvc);
+    return 0;
 }
 
 int
@@ -423,93 +480,26 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
     }
 
     /* Write: the region's directory is replaced in one transaction. */
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
     {
-        db_stmt *st = db_query(db, Q_DIR_FTS_DELETE_REGION);
+        struct import x = {
+            .a = a,
+            .region = region,
+            .orgs = orgs,
+            .svcs = svcs,
+            .svc_org = svc_org,
+            .norg = norg,
+            .nsvc = nsvc,
+            .org_keys = &org_keys,
+        };
 
-        db_bind_text(st, 1, region);
-        if ((rc = db_exec(st)) != 0) {
-            goto fail;
+        if ((rc = audit_change(db, who, "directory.import", "dir_org",
+                               import_write, &x)) != 0) {
+            return rc;
         }
-        st = db_query(db, Q_DIR_ORG_DELETE_REGION);
-        db_bind_text(st, 1, region);
-        if ((rc = db_exec(st)) != 0) {
-            goto fail;
-        }
-    }
-    for (i = 0; i < norg; i++) {
-        struct dir_org o = orgs[i].o;
-        int64_t want = key_id(o.key, 'o');
-
-        if (i % STOP_CHECK_ROWS == 0 && stop_requested()) {
-            rc = ERR_STOPPED;
-            goto fail;
-        }
-        o.id = 0;
-        o.parent_id = 0;
-        if (want > 0 && !id_used(db, Q_DIR_ORG_ID_USED, want)) {
-            o.id = want;
-            o.keep_id = true;
-        }
-        if ((rc = dir_store_org_write(db, &o, &orgs[i].new_id)) != 0) {
-            goto fail;
-        }
-    }
-    for (i = 0; i < norg; i++) {
-        const char *pk = orgs[i].o.parent_key;
-
-        k = *pk == '\0' ? -1 : keyset_get(&org_keys, pk);
-        if (k >= 0) {
-            db_stmt *st = db_query(db, Q_DIR_ORG_SET_PARENT);
-
-            db_bind_int(st, 1, orgs[i].new_id);
-            db_bind_int(st, 2, orgs[k].new_id);
-            if ((rc = db_exec(st)) != 0) {
-                goto fail;
-            }
-        }
-    }
-    for (i = 0; i < nsvc; i++) {
-        struct dir_service s = svcs[i];
-        int64_t want = key_id(s.key, 's'), id;
-
-        if (i % STOP_CHECK_ROWS == 0 && stop_requested()) {
-            rc = ERR_STOPPED;
-            goto fail;
-        }
-        s.org_id = orgs[svc_org[i]].new_id;
-        s.id = 0;
-        if (want > 0 && !id_used(db, Q_DIR_SERVICE_ID_USED, want)) {
-            s.id = want;
-            s.keep_id = true;
-        }
-        if ((rc = dir_store_service_write(db, a, &s, &id)) != 0) {
-            goto fail;
-        }
-    }
-    {
-        struct audit_entry e = *who;
-
-        e.action = "directory.import";
-        e.entity = "dir_org";
-        e.entity_id = region ? region : "*";
-        e.after = arena_printf(a, "{\"organizations\": %d, \"services\": %d}",
-                               norg, nsvc);
-        if ((rc = audit_add(db, &e)) != 0) {
-            goto fail;
-        }
-    }
-    if ((rc = db_commit(db)) != 0) {
-        return rc;
     }
     *norgs = norg;
     *nservices = nsvc;
     return 0;
-fail:
-    db_rollback(db);
-    return rc;
 }
 
 /* --- HSDS ------------------------------------------------------------------
@@ -713,7 +703,7 @@ hsds_fill(struct db *db, struct arena *a, struct hsds_file *h)
     db_stmt *st;
     int rc, seq_phone = 0, seq_sched = 0, seq = 0;
 
-    st = db_query(db, Q_DIR_HSDS_ORGS);
+    st = dir_store_hsds(db, DIR_HSDS_ORGS);
     while ((rc = db_step(st)) == DB_ROW) {
         const char *desc = db_col_text(st, 2);
 
@@ -730,7 +720,7 @@ hsds_fill(struct db *db, struct arena *a, struct hsds_file *h)
     if (rc != DB_DONE) {
         return rc;
     }
-    st = db_query(db, Q_DIR_HSDS_LOCATIONS);
+    st = dir_store_hsds(db, DIR_HSDS_LOCATIONS);
     while ((rc = db_step(st)) == DB_ROW) {
         const char *id = arena_printf(a, "%lld", (long long)db_col_int(st, 0));
         const char *loc = arena_printf(a, "loc-%s", id);
@@ -755,7 +745,7 @@ hsds_fill(struct db *db, struct arena *a, struct hsds_file *h)
     if (rc != DB_DONE) {
         return rc;
     }
-    st = db_query(db, Q_DIR_HSDS_SERVICES);
+    st = dir_store_hsds(db, DIR_HSDS_SERVICES);
     while ((rc = db_step(st)) == DB_ROW) {
         const char *id = arena_printf(a, "%lld", (long long)db_col_int(st, 0));
         const char *svc = arena_printf(a, "svc-%s", id);
@@ -789,7 +779,7 @@ hsds_fill(struct db *db, struct arena *a, struct hsds_file *h)
         return rc;
     }
     seq = 0;
-    st = db_query(db, Q_DIR_HSDS_AREAS);
+    st = dir_store_hsds(db, DIR_HSDS_AREAS);
     while ((rc = db_step(st)) == DB_ROW) {
         const char *level = db_col_text(st, 1);
 
@@ -807,7 +797,7 @@ hsds_fill(struct db *db, struct arena *a, struct hsds_file *h)
         return rc;
     }
     seq = 0;
-    st = db_query(db, Q_DIR_HSDS_ELIGIBILITY);
+    st = dir_store_hsds(db, DIR_HSDS_ELIGIBILITY);
     while ((rc = db_step(st)) == DB_ROW) {
         row(&h[H_ELIG].b, 0, 3, arena_printf(a, "elig-%d", ++seq),
             arena_printf(a, "svc-%lld", (long long)db_col_int(st, 0)),

@@ -19,6 +19,7 @@
 #include "html/html.h"
 #include "html/layout.h"
 #include "modules_handlers.h"
+#include "region/region.h"
 #include "teryt/teryt.h"
 #include "directory/strings_pl.h"
 
@@ -378,19 +379,19 @@ crisis_section(struct req *r, const char *woj)
 static const char *
 preferred_regions(struct req *r)
 {
+    struct region_served *reg = NULL;
     struct buf b;
-    db_stmt *st;
     const char *out;
+    int n, k;
 
     if (r->user != NULL && r->user->region != NULL) {
         return r->user->region;
     }
     buf_init(&b);
-    st = db_query(r->db, Q_REGION_LIST);
-    while (db_step(st) == DB_ROW) {
-        buf_printf(&b, "%s%s", b.len ? "," : "", db_col_text(st, 0));
+    n = region_list(r->db, &r->arena, &reg);
+    for (k = 0; k < n; k++) {
+        buf_printf(&b, "%s%s", b.len ? "," : "", reg[k].woj);
     }
-    db_done(st);
     out = arena_strdup(&r->arena, b.data ? b.data : "");
     buf_free(&b);
     return out;
@@ -624,10 +625,9 @@ page_directory_search(struct req *r)
 static void
 areas_list(struct req *r, int64_t id)
 {
-    db_stmt *st = db_query(r->db, Q_DIR_AREA_NAMES);
+    db_stmt *st = dir_area_names(r->db, id);
     bool first = true;
 
-    db_bind_int(st, 1, id);
     while (db_step(st) == DB_ROW) {
         const char *level = db_col_text(st, 0);
 
@@ -842,8 +842,7 @@ page_directory_org(struct req *r)
         }
     }
     html_lit(&r->out, "<h2>" T_DIR_SERVICES "</h2>\n<ul>\n");
-    st = db_query(r->db, Q_DIR_ORG_SERVICES);
-    db_bind_int(st, 1, id);
+    st = dir_org_services(r->db, id);
     while ((rc = db_step(st)) == DB_ROW) {
         html_printf(&r->out,
                     "<li><a href=\"/uslugi/usluga/%lld\">%s</a> (%s)</li>"
@@ -853,8 +852,7 @@ page_directory_org(struct req *r)
     }
     db_done(st);
     html_lit(&r->out, "</ul>\n");
-    st = db_query(r->db, Q_DIR_ORG_BRANCHES);
-    db_bind_int(st, 1, id);
+    st = dir_org_branches(r->db, id);
     rc = db_step(st);
     if (rc == DB_ROW) {
         html_lit(&r->out, "<h2>" T_DIR_BRANCHES "</h2>\n<ul>\n");

@@ -240,12 +240,11 @@ run_area(struct db *db, struct arena *a, const char *area, char *const *tokens,
          struct results *r)
 {
     char *expr = dir_match_expr(a, area, NULL, q->category, q->target);
-    db_stmt *st = db_query(db, Q_DIR_FTS_CANDIDATES);
+    db_stmt *st =
+        dir_store_match(db, DIR_MATCH_CANDIDATES, expr, MAX_CANDIDATES);
     struct cand *c = NULL;
     int n = 0, cap = 0, rc, i, added = 0, start = r->n;
 
-    db_bind_text(st, 1, expr);
-    db_bind_int(st, 2, MAX_CANDIDATES);
     while ((rc = db_step(st)) == DB_ROW) {
         int64_t id = db_col_int(st, 0);
         int score = text_score(tokens, db_col_text(st, 1), db_col_text(st, 2));
@@ -306,11 +305,11 @@ static int
 run_global(struct db *db, struct arena *a, const char *expr, bool ranked,
            int limit, const struct dir_query *q, struct results *r)
 {
-    db_stmt *st = db_query(db, ranked ? Q_DIR_SEARCH_RANK : Q_DIR_SEARCH_NAME);
+    db_stmt *st =
+        dir_store_match(db, ranked ? DIR_MATCH_RANKED : DIR_MATCH_BY_NAME, expr,
+                        q->open_only ? OPEN_ONLY_LIMIT : limit);
     int rc = DB_DONE, added = 0;
 
-    db_bind_text(st, 1, expr);
-    db_bind_int(st, 2, q->open_only ? OPEN_ONLY_LIMIT : limit);
     while (added < limit && (rc = db_step(st)) == DB_ROW) {
         struct dir_view v;
 
@@ -467,10 +466,9 @@ int
 dir_view_get(struct db *db, struct arena *a, int64_t id, int64_t now,
              bool with_secret, struct dir_view *out)
 {
-    db_stmt *st = db_query(db, Q_DIR_VIEW_GET);
+    db_stmt *st = dir_store_view(db, id);
     int rc;
 
-    db_bind_int(st, 1, id);
     rc = db_step(st);
     if (rc != DB_ROW) {
         db_done(st);

@@ -15,6 +15,7 @@
 #include "db/db.h"
 #include "directory.h"
 #include "strings_pl.h"
+#include "teryt/teryt.h"
 
 const char *const dir_kinds[] = {
     "ops", "pcpr",   "cus",     "oik",  "adopcja", "oddzial",
@@ -49,6 +50,21 @@ exists(struct db *db, enum query_id q, const char *code)
 
     db_bind_text(st, 1, code);
     return db_one_int(st, &n) == 0 && n > 0;
+}
+
+/* A TERYT unit of that many digits (2 voivodeship, 4 powiat, 7 gmina). */
+static bool
+unit_exists(struct db *db, struct arena *a, const char *code, size_t digits)
+{
+    const char *name;
+    char woj[3];
+
+    if (!str_digits(code, digits)) {
+        return false;
+    }
+    return (digits == 2   ? teryt_woj_get(db, a, code, &name)
+            : digits == 4 ? teryt_powiat_get(db, a, code, &name)
+                          : teryt_gmina_woj(db, code, woj)) == 0;
 }
 
 /* A decimal degree between lo and hi, or empty. */
@@ -88,7 +104,7 @@ dir_org_check(struct db *db, struct arena *a, const struct dir_org *o,
             a, f, row, "kind",
             arena_printf(a, T_DIR_ERR_KIND, o->kind ? o->kind : ""));
     }
-    if (!str_digits(o->region, 2) || !exists(db, Q_DIR_WOJ_EXISTS, o->region)) {
+    if (!unit_exists(db, a, o->region, 2)) {
         dir_findings_add(
             a, f, row, "region",
             arena_printf(a, T_DIR_ERR_REGION, o->region ? o->region : ""));
@@ -97,7 +113,7 @@ dir_org_check(struct db *db, struct arena *a, const struct dir_org *o,
             a, f, row, "region",
             arena_printf(a, T_DIR_ERR_OTHER_REGION, may_region, o->region));
     }
-    if (!str_digits(o->gmina, 7) || !exists(db, Q_DIR_GMINA_EXISTS, o->gmina)) {
+    if (!unit_exists(db, a, o->gmina, 7)) {
         dir_findings_add(
             a, f, row, "gmina",
             arena_printf(a, T_DIR_ERR_GMINA_CODE, o->gmina ? o->gmina : ""));
@@ -162,11 +178,11 @@ check_coverage(struct db *db, struct arena *a, const char *cov, int row,
         if (colon == NULL) {
             ok = false;
         } else if (strncmp(item, "gmina:", 6) == 0) {
-            ok = str_digits(code, 7) && exists(db, Q_DIR_GMINA_EXISTS, code);
+            ok = unit_exists(db, a, code, 7);
         } else if (strncmp(item, "powiat:", 7) == 0) {
-            ok = str_digits(code, 4) && exists(db, Q_DIR_POWIAT_EXISTS, code);
+            ok = unit_exists(db, a, code, 4);
         } else if (strncmp(item, "region:", 7) == 0) {
-            ok = str_digits(code, 2) && exists(db, Q_DIR_WOJ_EXISTS, code);
+            ok = unit_exists(db, a, code, 2);
         } else {
             ok = false;
         }
@@ -280,21 +296,6 @@ service_json(struct buf *b, const struct dir_service *s)
     json_kstr(&j, "coverage", s->coverage);
     json_kstr(&j, "hours", s->hours);
     json_obj_end(&j);
-}
-
-static int
-audit(struct db *db, struct arena *a, const struct audit_entry *who,
-      const char *action, const char *entity, int64_t id, const char *before,
-      const char *after)
-{
-    struct audit_entry e = *who;
-
-    e.action = action;
-    e.entity = entity;
-    e.entity_id = arena_printf(a, "%lld", (long long)id);
-    e.before = before;
-    e.after = after;
-    return audit_add(db, &e);
 }
 
 int
@@ -442,17 +443,11 @@ reindex_org(struct db *db, struct arena *a, int64_t org_id)
 {
     db_stmt *st = db_query(db, Q_DIR_SERVICE_IDS_OF_ORG);
     int64_t *ids = NULL;
-    int n = 0, cap = 0, i, rc;
+    int n = 0, i, rc;
 
     db_bind_int(st, 1, org_id);
     while ((rc = db_step(st)) == DB_ROW) {
-        if (n == cap) {
-            int ncap = cap ? cap * 2 : 16;
-
-            ids = arena_realloc(a, ids, sizeof(*ids) * (size_t)cap,
-                                sizeof(*ids) * (size_t)ncap);
-            cap = ncap;
-        }
+        ids = arena_grow(a, ids, n, sizeof(*ids));
         ids[n++] = db_col_int(st, 0);
     }
     db_done(st);
@@ -526,42 +521,76 @@ org_write(struct db *db, const struct dir_org *o, int64_t *id)
     return 0;
 }
 
+/*
+** What one audited change of the directory works on: an institution (o) or
+** a service (s) to save, or the id of one to delete; the JSON of the row
+** before and after lives in bj and aj until the change is recorded.
+*/
+struct change {
+    struct arena *a;
+    const struct dir_org *o;
+    const struct dir_service *s;
+    int64_t id;
+    struct buf bj, aj;
+};
+
+static int
+run_change(struct db *db, struct change *c, const struct audit_entry *who,
+           const char *action, const char *entity,
+           int (*fn)(struct db *, void *, struct audit_entry *))
+{
+    int rc;
+
+    buf_init(&c->bj);
+    buf_init(&c->aj);
+    rc = audit_change(db, who, action, entity, fn, c);
+    buf_free(&c->bj);
+    buf_free(&c->aj);
+    return rc;
+}
+
+/* The audit row names the record by id, its JSON before and after. */
+static int
+record(struct change *c, struct audit_entry *e)
+{
+    e->entity_id = arena_printf(c->a, "%lld", (long long)c->id);
+    e->before = c->bj.data;
+    e->after = c->aj.data;
+    return 0;
+}
+
+static int
+org_change(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct change *c = ctx;
+    struct dir_org before;
+    int rc;
+
+    if (c->o->id > 0) {
+        if ((rc = dir_org_load(db, c->a, c->o->id, &before)) != 0) {
+            return rc;
+        }
+        org_json(&c->bj, &before);
+    }
+    if ((rc = org_write(db, c->o, &c->id)) != 0 ||
+        (rc = reindex_org(db, c->a, c->id)) != 0) {
+        return rc;
+    }
+    org_json(&c->aj, c->o);
+    return record(c, e);
+}
+
 int
 dir_org_save(struct db *db, struct arena *a, const struct dir_org *o,
              const struct audit_entry *who, int64_t *id)
 {
-    struct dir_org before;
-    struct buf bj, aj;
+    struct change c = {.a = a, .o = o};
     int rc;
 
-    buf_init(&bj);
-    buf_init(&aj);
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
-    if (o->id > 0) {
-        if ((rc = dir_org_load(db, a, o->id, &before)) != 0) {
-            goto fail;
-        }
-        org_json(&bj, &before);
-    }
-    if ((rc = org_write(db, o, id)) != 0 ||
-        (rc = reindex_org(db, a, *id)) != 0) {
-        goto fail;
-    }
-    org_json(&aj, o);
-    if ((rc = audit(db, a, who,
+    rc = run_change(db, &c, who,
                     o->id > 0 ? "directory.org.update" : "directory.org.create",
-                    "dir_org", *id, bj.data, aj.data)) != 0) {
-        goto fail;
-    }
-    buf_free(&bj);
-    buf_free(&aj);
-    return db_commit(db);
-fail:
-    db_rollback(db);
-    buf_free(&bj);
-    buf_free(&aj);
+                    "dir_org", org_change);
+    *id = c.id;
     return rc;
 }
 
@@ -660,117 +689,94 @@ service_write(struct db *db, struct arena *a, const struct dir_service *s,
     return dir_index_service(db, a, *id);
 }
 
+static int
+service_change(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct change *c = ctx;
+    struct dir_service before;
+    int rc;
+
+    if (c->s->id > 0) {
+        if ((rc = dir_service_load(db, c->a, c->s->id, &before)) != 0) {
+            return rc;
+        }
+        service_json(&c->bj, &before);
+    }
+    if ((rc = service_write(db, c->a, c->s, &c->id)) != 0) {
+        return rc;
+    }
+    service_json(&c->aj, c->s);
+    return record(c, e);
+}
+
 int
 dir_service_save(struct db *db, struct arena *a, const struct dir_service *s,
                  const struct audit_entry *who, int64_t *id)
 {
-    struct dir_service before;
-    struct buf bj, aj;
+    struct change c = {.a = a, .s = s};
     int rc;
 
-    buf_init(&bj);
-    buf_init(&aj);
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
-    if (s->id > 0) {
-        if ((rc = dir_service_load(db, a, s->id, &before)) != 0) {
-            goto fail;
-        }
-        service_json(&bj, &before);
-    }
-    if ((rc = service_write(db, a, s, id)) != 0) {
-        goto fail;
-    }
-    service_json(&aj, s);
-    if ((rc = audit(db, a, who,
+    rc = run_change(db, &c, who,
                     s->id > 0 ? "directory.service.update"
                               : "directory.service.create",
-                    "dir_service", *id, bj.data, aj.data)) != 0) {
-        goto fail;
-    }
-    buf_free(&bj);
-    buf_free(&aj);
-    return db_commit(db);
-fail:
-    db_rollback(db);
-    buf_free(&bj);
-    buf_free(&aj);
+                    "dir_service", service_change);
+    *id = c.id;
     return rc;
+}
+
+/* Delete institution or service c->id (with its search rows). */
+static int
+delete_change(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct change *c = ctx;
+    struct dir_service s;
+    struct dir_org o;
+    db_stmt *st;
+    int rc;
+
+    if (c->o != NULL) {
+        if ((rc = dir_org_load(db, c->a, c->id, &o)) != 0) {
+            return rc;
+        }
+        org_json(&c->bj, &o);
+    } else {
+        if ((rc = dir_service_load(db, c->a, c->id, &s)) != 0) {
+            return rc;
+        }
+        service_json(&c->bj, &s);
+    }
+    st = db_query(db, c->o != NULL ? Q_DIR_FTS_DELETE_ORG : Q_DIR_FTS_DELETE);
+    db_bind_int(st, 1, c->id);
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
+    }
+    st = db_query(db, c->o != NULL ? Q_DIR_ORG_DELETE : Q_DIR_SERVICE_DELETE);
+    db_bind_int(st, 1, c->id);
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
+    }
+    return record(c, e); /* aj stays empty: nothing after a deletion */
 }
 
 int
 dir_service_delete(struct db *db, struct arena *a, int64_t id,
                    const struct audit_entry *who)
 {
-    struct dir_service before;
-    struct buf bj;
-    db_stmt *st;
-    int rc;
+    struct change c = {.a = a, .id = id};
 
-    buf_init(&bj);
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
-    if ((rc = dir_service_load(db, a, id, &before)) != 0) {
-        goto fail;
-    }
-    service_json(&bj, &before);
-    st = db_query(db, Q_DIR_FTS_DELETE);
-    db_bind_int(st, 1, id);
-    if ((rc = db_exec(st)) != 0) {
-        goto fail;
-    }
-    st = db_query(db, Q_DIR_SERVICE_DELETE);
-    db_bind_int(st, 1, id);
-    if ((rc = db_exec(st)) != 0 ||
-        (rc = audit(db, a, who, "directory.service.delete", "dir_service", id,
-                    bj.data, NULL)) != 0) {
-        goto fail;
-    }
-    buf_free(&bj);
-    return db_commit(db);
-fail:
-    db_rollback(db);
-    buf_free(&bj);
-    return rc;
+    return run_change(db, &c, who, "directory.service.delete", "dir_service",
+                      delete_change);
 }
 
 int
 dir_org_delete(struct db *db, struct arena *a, int64_t id,
                const struct audit_entry *who)
 {
-    struct dir_org before;
-    struct buf bj;
-    db_stmt *st;
-    int rc;
+    static const struct dir_org org; /* says: an institution, not a service */
+    struct change c = {.a = a, .o = &org, .id = id};
 
-    buf_init(&bj);
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
-    if ((rc = dir_org_load(db, a, id, &before)) != 0) {
-        goto fail;
-    }
-    org_json(&bj, &before);
-    st = db_query(db, Q_DIR_FTS_DELETE_ORG);
-    db_bind_int(st, 1, id);
-    if ((rc = db_exec(st)) != 0) {
-        goto fail;
-    }
-    st = db_query(db, Q_DIR_ORG_DELETE);
-    db_bind_int(st, 1, id);
-    if ((rc = db_exec(st)) != 0 ||
-        (rc = audit(db, a, who, "directory.org.delete", "dir_org", id, bj.data,
-                    NULL)) != 0) {
-        goto fail;
-    }
-    buf_free(&bj);
-    return db_commit(db);
-fail:
-    db_rollback(db);
-    buf_free(&bj);
-    return rc;
+    return run_change(db, &c, who, "directory.org.delete", "dir_org",
+                      delete_change);
 }
 
 int
@@ -784,4 +790,228 @@ dir_store_service_write(struct db *db, struct arena *a,
                         const struct dir_service *s, int64_t *id)
 {
     return service_write(db, a, s, id);
+}
+
+int
+dir_orgs_serving(struct db *db, struct arena *a, const char *gmina,
+                 const char *region, int max, struct dir_serving *out)
+{
+    db_stmt *st = db_query(db, Q_DIR_ORGS_SERVING);
+    int n = 0, rc;
+
+    db_bind_text(st, 1, gmina);
+    db_bind_text(st, 2, region);
+    db_bind_int(st, 3, max);
+    while ((rc = db_step(st)) == DB_ROW && n < max) {
+        out[n].id = db_col_int(st, 0);
+        out[n].name = db_col_text_dup(a, st, 1);
+        out[n].kind = db_col_text_dup(a, st, 2);
+        out[n].city = db_col_text_dup(a, st, 3);
+        out[n].level = (int)db_col_int(st, 4);
+        n++;
+    }
+    db_done(st);
+    return rc == DB_ROW || rc == DB_DONE ? n : rc;
+}
+
+int
+dir_org_serving(struct db *db, struct arena *a, int64_t id, const char *gmina,
+                const char *region, struct dir_serving *out)
+{
+    db_stmt *st = db_query(db, Q_DIR_ORG_SERVING);
+    int rc;
+
+    db_bind_text(st, 1, gmina);
+    db_bind_text(st, 2, region);
+    db_bind_int(st, 3, id);
+    if ((rc = db_step(st)) == DB_ROW) {
+        memset(out, 0, sizeof(*out));
+        out->id = id;
+        out->name = db_col_text_dup(a, st, 0);
+        out->kind = db_col_text_dup(a, st, 1);
+    }
+    db_done(st);
+    return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
+}
+
+int
+dir_choices(struct db *db, struct arena *a, int which, struct dir_choice **out)
+{
+    db_stmt *st = db_query(db, which == 0 ? Q_DIR_CATEGORIES : Q_DIR_TARGETS);
+    int rc, n = 0;
+    struct dir_choice *c = NULL;
+
+    while ((rc = db_step(st)) == DB_ROW) {
+        c = arena_grow(a, c, n, sizeof(*c));
+        c[n].code = arena_strdup(a, db_col_text(st, 0));
+        c[n].name = arena_strdup(a, db_col_text(st, 1));
+        n++;
+    }
+    db_done(st);
+    *out = c;
+    return rc == DB_DONE ? n : rc;
+}
+
+int
+dir_org_counts(struct db *db, const char *region, int64_t *orgs,
+               int64_t *services, int64_t *examples)
+{
+    db_stmt *st = db_query(db, Q_DIR_ORG_COUNTS);
+    int rc;
+
+    db_bind_text(st, 1, region);
+    if ((rc = db_step(st)) == DB_ROW) {
+        *orgs = db_col_int(st, 0);
+        *services = db_col_int(st, 1);
+        *examples = db_col_int(st, 2);
+    }
+    db_done(st);
+    return rc == DB_ROW || rc == DB_DONE ? 0 : rc;
+}
+
+db_stmt *
+dir_org_list(struct db *db, const char *region, bool examples)
+{
+    db_stmt *st = db_query(db, Q_DIR_ORG_LIST);
+
+    db_bind_text(st, 1, region);
+    db_bind_int(st, 2, examples);
+    return st;
+}
+
+int
+dir_org_branches_elsewhere(struct db *db, int64_t id, const char *region,
+                           int64_t *n)
+{
+    db_stmt *st = db_query(db, Q_DIR_ORG_BRANCHES_ELSEWHERE);
+
+    db_bind_int(st, 1, id);
+    db_bind_text(st, 2, region);
+    return db_one_int(st, n);
+}
+
+/* A statement of one id. */
+static db_stmt *
+of_id(struct db *db, enum query_id q, int64_t id)
+{
+    db_stmt *st = db_query(db, q);
+
+    db_bind_int(st, 1, id);
+    return st;
+}
+
+db_stmt *
+dir_area_names(struct db *db, int64_t service)
+{
+    return of_id(db, Q_DIR_AREA_NAMES, service);
+}
+
+db_stmt *
+dir_org_services(struct db *db, int64_t org)
+{
+    return of_id(db, Q_DIR_ORG_SERVICES, org);
+}
+
+db_stmt *
+dir_org_branches(struct db *db, int64_t org)
+{
+    return of_id(db, Q_DIR_ORG_BRANCHES, org);
+}
+
+int
+dir_store_region_clear(struct db *db, const char *region)
+{
+    db_stmt *st = db_query(db, Q_DIR_FTS_DELETE_REGION);
+    int rc;
+
+    db_bind_text(st, 1, region);
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_DIR_ORG_DELETE_REGION);
+    db_bind_text(st, 1, region);
+    return db_exec(st);
+}
+
+int
+dir_store_org_set_parent(struct db *db, int64_t id, int64_t parent)
+{
+    db_stmt *st = db_query(db, Q_DIR_ORG_SET_PARENT);
+
+    db_bind_int(st, 1, id);
+    db_bind_int(st, 2, parent);
+    return db_exec(st);
+}
+
+bool
+dir_store_id_used(struct db *db, bool service, int64_t id)
+{
+    db_stmt *st =
+        of_id(db, service ? Q_DIR_SERVICE_ID_USED : Q_DIR_ORG_ID_USED, id);
+    int64_t n = 0;
+
+    return db_one_int(st, &n) != 0 || n > 0;
+}
+
+db_stmt *
+dir_store_export(struct db *db, const char *region)
+{
+    db_stmt *st = db_query(db, Q_DIR_EXPORT);
+
+    db_bind_text(st, 1, region);
+    return st;
+}
+
+db_stmt *
+dir_store_hsds(struct db *db, enum dir_hsds_part part)
+{
+    static const enum query_id q[] = {
+        [DIR_HSDS_ORGS] = Q_DIR_HSDS_ORGS,
+        [DIR_HSDS_LOCATIONS] = Q_DIR_HSDS_LOCATIONS,
+        [DIR_HSDS_SERVICES] = Q_DIR_HSDS_SERVICES,
+        [DIR_HSDS_AREAS] = Q_DIR_HSDS_AREAS,
+        [DIR_HSDS_ELIGIBILITY] = Q_DIR_HSDS_ELIGIBILITY,
+    };
+
+    return db_query(db, q[part]);
+}
+
+int
+dir_store_org_count(struct db *db, int64_t *n)
+{
+    return db_one_int(db_query(db, Q_DIR_ORG_COUNT_ALL), n);
+}
+
+db_stmt *
+dir_store_rows(struct db *db, enum dir_rows part)
+{
+    static const enum query_id q[] = {
+        [DIR_ROWS_VERSION] = Q_DIR_IDX_VERSION,
+        [DIR_ROWS_ORGS] = Q_DIR_IDX_ORGS,
+        [DIR_ROWS_SERVICES] = Q_DIR_IDX_SERVICES,
+        [DIR_ROWS_AREAS] = Q_DIR_IDX_AREAS,
+    };
+
+    return db_query(db, q[part]);
+}
+
+db_stmt *
+dir_store_match(struct db *db, enum dir_match how, const char *expr, int limit)
+{
+    static const enum query_id q[] = {
+        [DIR_MATCH_CANDIDATES] = Q_DIR_FTS_CANDIDATES,
+        [DIR_MATCH_RANKED] = Q_DIR_SEARCH_RANK,
+        [DIR_MATCH_BY_NAME] = Q_DIR_SEARCH_NAME,
+    };
+    db_stmt *st = db_query(db, q[how]);
+
+    db_bind_text(st, 1, expr);
+    db_bind_int(st, 2, limit);
+    return st;
+}
+
+db_stmt *
+dir_store_view(struct db *db, int64_t id)
+{
+    return of_id(db, Q_DIR_VIEW_GET, id);
 }

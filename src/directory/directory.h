@@ -174,6 +174,81 @@ int dir_service_load(struct db *db, struct arena *a, int64_t id,
 int dir_store_org_write(struct db *db, const struct dir_org *o, int64_t *id);
 int dir_store_service_write(struct db *db, struct arena *a,
                             const struct dir_service *s, int64_t *id);
+/*
+** An institution serving a gmina by the directory's coverage rule: one of
+** its services covers the gmina, its powiat or its whole region.
+*/
+struct dir_serving {
+    int64_t id;
+    const char *name, *kind, *city; /* kind: a dir_kinds code */
+    int level; /* most local coverage: 0 gmina, 1 powiat, 2 region */
+};
+/*
+** The institutions of region serving gmina, most local first, then by
+** name: at most max into out (strings in the arena); the count or an error.
+*/
+int dir_orgs_serving(struct db *db, struct arena *a, const char *gmina,
+                     const char *region, int max, struct dir_serving *out);
+/* Institution id when it is of region and serves gmina (name and kind
+   into *out): 0, ERR_NOTFOUND or an error. */
+int dir_org_serving(struct db *db, struct arena *a, int64_t id,
+                    const char *gmina, const char *region,
+                    struct dir_serving *out);
+/* Institutions, services and examples of region (NULL: all). */
+int dir_org_counts(struct db *db, const char *region, int64_t *orgs,
+                   int64_t *services, int64_t *examples);
+/* Cursor over Q_DIR_ORG_LIST (the administrators' list of region, with the
+   examples or not), to step and db_done. */
+struct db_stmt *dir_org_list(struct db *db, const char *region, bool examples);
+/* Whether institution id has branches outside region: 0 or an error. */
+int dir_org_branches_elsewhere(struct db *db, int64_t id, const char *region,
+                               int64_t *n);
+/* Cursors over Q_DIR_AREA_NAMES, Q_DIR_ORG_SERVICES and Q_DIR_ORG_BRANCHES
+   of service or institution id, to step and db_done. */
+struct db_stmt *dir_area_names(struct db *db, int64_t service);
+struct db_stmt *dir_org_services(struct db *db, int64_t org);
+struct db_stmt *dir_org_branches(struct db *db, int64_t org);
+/* For the CSV import's one transaction: remove the region's institutions
+   (NULL: all) with their search rows; link an institution to its parent;
+   whether an id is taken (an error counts as taken). */
+int dir_store_region_clear(struct db *db, const char *region);
+int dir_store_org_set_parent(struct db *db, int64_t id, int64_t parent);
+bool dir_store_id_used(struct db *db, bool service, int64_t id);
+/* How many institutions the directory holds, into *n: 0 or an error. */
+int dir_store_org_count(struct db *db, int64_t *n);
+/*
+** Cursors of the search, to step and db_done: the public directory by
+** parts for the in-memory index (Q_DIR_IDX_*, read once per version); the
+** services matching an FTS5 expression, at most limit, as candidates to
+** score or ranked or by name (Q_DIR_FTS_CANDIDATES, Q_DIR_SEARCH_*); one
+** service as the public sees it (Q_DIR_VIEW_GET).
+*/
+enum dir_rows {
+    DIR_ROWS_VERSION,
+    DIR_ROWS_ORGS,
+    DIR_ROWS_SERVICES,
+    DIR_ROWS_AREAS,
+};
+struct db_stmt *dir_store_rows(struct db *db, enum dir_rows part);
+enum dir_match {
+    DIR_MATCH_CANDIDATES,
+    DIR_MATCH_RANKED,
+    DIR_MATCH_BY_NAME,
+};
+struct db_stmt *dir_store_match(struct db *db, enum dir_match how,
+                                const char *expr, int limit);
+struct db_stmt *dir_store_view(struct db *db, int64_t id);
+/* Cursor over Q_DIR_EXPORT of region (NULL: all), to step and db_done. */
+struct db_stmt *dir_store_export(struct db *db, const char *region);
+/* Cursors over the Q_DIR_HSDS_* query of each part of the HSDS export. */
+enum dir_hsds_part {
+    DIR_HSDS_ORGS,
+    DIR_HSDS_LOCATIONS,
+    DIR_HSDS_SERVICES,
+    DIR_HSDS_AREAS,
+    DIR_HSDS_ELIGIBILITY,
+};
+struct db_stmt *dir_store_hsds(struct db *db, enum dir_hsds_part part);
 /* Write the search row of service id from the store (no transaction). */
 int dir_index_service(struct db *db, struct arena *a, int64_t id);
 
@@ -276,6 +351,10 @@ int dir_index_acquire(struct db *db, struct dir_index **out);
 struct dir_choice {
     const char *code, *name;
 };
+/* The categories (which 0) or target groups (1), in their order, into
+ *out (arena): the count or an error. */
+int dir_choices(struct db *db, struct arena *a, int which,
+                struct dir_choice **out);
 /* The categories (which 0) or target groups (1) in their order: count. */
 int dir_index_choices(const struct dir_index *ix, int which,
                       const struct dir_choice **out);

@@ -15,6 +15,7 @@
 struct arena;
 struct audit_entry;
 struct db;
+struct dir_serving;
 
 /*
 ** Count the helpline contacts of the calendar year `year` (1 January to
@@ -112,13 +113,6 @@ void helpline_warsaw_time(time_t t, struct tm *out);
 /* True when the toll-free line is open at that local time (17:00–21:00). */
 bool helpline_line_open(const struct tm *warsaw);
 
-/* An institution of the directory that a contact may be referred to. */
-struct helpline_institution {
-    int64_t id;
-    const char *name, *kind, *city; /* kind: a dir_kinds code */
-    int level; /* most local coverage: 0 gmina, 1 powiat, 2 region */
-};
-
 /*
 ** The institutions of the services directory of region serving gmina (the
 ** directory's rule: a service covering the gmina, its powiat or the whole
@@ -127,7 +121,7 @@ struct helpline_institution {
 ** negative ERR_*.
 */
 int helpline_institutions(struct db *db, struct arena *a, const char *region,
-                          const char *gmina, struct helpline_institution **out);
+                          const char *gmina, struct dir_serving **out);
 
 /* Referrals counted per institution of the directory. */
 struct helpline_stat_inst {
@@ -219,6 +213,60 @@ int helpline_duty_add(struct db *db, const struct helpline_duty *d,
 /* Delete duty id of region with one audit row; ERR_NOTFOUND if absent. */
 int helpline_duty_delete(struct db *db, const char *region, int64_t id,
                          const struct audit_entry *who);
+
+/*
+** Plain writes for the demo data: no check and no audit row (the caller
+** records one for the lot). since NULL removes a gmina's agreement.
+*/
+int helpline_store_contact_insert(struct db *db,
+                                  const struct helpline_contact *c,
+                                  int64_t *id);
+int helpline_store_duty_insert(struct db *db, const struct helpline_duty *d,
+                               int64_t *id);
+int helpline_store_agreement_put(struct db *db, const char *gmina,
+                                 const char *region, const char *since,
+                                 const char *until);
+enum helpline_records {
+    HELPLINE_AGREEMENTS,
+    HELPLINE_DUTIES,
+    HELPLINE_CONTACTS
+};
+/* How many records of that kind region has, into *n: 0 or an error. */
+int helpline_store_count(struct db *db, enum helpline_records what,
+                         const char *region, int64_t *n);
+
+/*
+** Cursors of helpline_store.c for pages, API, exports and statistics: each
+** returns its statement bound and ready to step; the caller steps it and
+** ends with db_done. The columns are those of the query in queries.def.
+*/
+/* Q_HELPLINE_DUTY_LIST: duties of region (NULL all) on days [from, to]. */
+struct db_stmt *helpline_store_duties(struct db *db, const char *region,
+                                      const char *from, const char *to,
+                                      int limit);
+/* Q_HELPLINE_CONTACT_LIST (or _NOTES, with the note, no offset): contacts
+   of region (NULL all) at [from, before), newest first. */
+struct db_stmt *helpline_store_contacts(struct db *db, bool notes,
+                                        const char *region, const char *from,
+                                        const char *before, int limit,
+                                        int offset);
+/* How many contacts helpline_store_contacts would list without a limit. */
+int helpline_store_contact_count(struct db *db, const char *region,
+                                 const char *from, const char *before,
+                                 int64_t *n);
+/* Q_HELPLINE_CONTACT_GET and Q_HELPLINE_REFERRAL_OF of contact id. */
+struct db_stmt *helpline_store_contact(struct db *db, int64_t id);
+struct db_stmt *helpline_store_referrals_of(struct db *db, int64_t id);
+/* Q_HELPLINE_RANGE_*, Q_HELPLINE_MONTHS_* and Q_HELPLINE_REFERRAL_STATS of
+   region (NULL all) over a range of days or months. */
+struct db_stmt *helpline_store_contacts_in(struct db *db, const char *region,
+                                           const char *from,
+                                           const char *before);
+struct db_stmt *helpline_store_months(struct db *db, const char *region,
+                                      const char *from, const char *to);
+struct db_stmt *helpline_store_referral_stats(struct db *db, const char *region,
+                                              const char *from,
+                                              const char *before);
 
 /* Boundaries of a region's gminas (embedded GeoJSON), lon/lat degrees. */
 struct helpline_geo_gmina {

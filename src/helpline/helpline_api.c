@@ -104,11 +104,7 @@ api_helpline_duties(struct req *r)
                    region_line_open_now(&l[0], tm.tm_hour * 60 + tm.tm_min));
     json_key(&j, "duties");
     json_arr_begin(&j);
-    st = db_query(r->db, Q_HELPLINE_DUTY_LIST);
-    db_bind_text(st, 1, region);
-    db_bind_text(st, 2, today);
-    db_bind_text(st, 3, until);
-    db_bind_int(st, 4, 500);
+    st = helpline_store_duties(r->db, region, today, until, 500);
     while ((rc = db_step(st)) == DB_ROW) {
         int kind = (int)db_col_int(st, 2), sp = (int)db_col_int(st, 3);
 
@@ -182,11 +178,8 @@ api_helpline_contacts(struct req *r)
         return rc;
     }
     snprintf(before, sizeof(before), "%s~", to);
-    st = db_query(r->db, Q_HELPLINE_CONTACT_COUNT);
-    db_bind_text(st, 1, region);
-    db_bind_text(st, 2, from);
-    db_bind_text(st, 3, before);
-    if ((rc = db_one_int(st, &total)) != 0) {
+    if ((rc = helpline_store_contact_count(r->db, region, from, before,
+                                           &total)) != 0) {
         return rc;
     }
     req_json_begin(r);
@@ -194,12 +187,8 @@ api_helpline_contacts(struct req *r)
     req_page_headers(r, (long)total, limit, offset);
     json_init(&j, &r->out);
     json_arr_begin(&j);
-    st = db_query(r->db, Q_HELPLINE_CONTACT_LIST);
-    db_bind_text(st, 1, region);
-    db_bind_text(st, 2, from);
-    db_bind_text(st, 3, before);
-    db_bind_int(st, 4, limit);
-    db_bind_int(st, 5, offset);
+    st = helpline_store_contacts(r->db, false, region, from, before, limit,
+                                 offset);
     while ((rc = db_step(st)) == DB_ROW) {
         int ch = (int)db_col_int(st, 3), cr = (int)db_col_int(st, 4);
 

@@ -14,8 +14,8 @@
 #include "auth/auth.h"
 #include "core/arena.h"
 #include "core/err.h"
-#include "db/db.h"
 #include "helpline.h"
+#include "teryt/teryt.h"
 
 #define DEMO_REGION "04"
 #define DEMO_CONTACTS 2136
@@ -23,41 +23,30 @@
 static const struct audit_entry demo_who = {.via = "cli",
                                             .action = "helpline.demo"};
 
+/* The region's records of that kind: their count, or an error. */
 static int
-count(struct db *db, enum query_id q)
+count(struct db *db, enum helpline_records what)
 {
-    db_stmt *st = db_query(db, q);
     int64_t n = 0;
-    int rc;
+    int rc = helpline_store_count(db, what, DEMO_REGION, &n);
 
-    db_bind_text(st, 1, DEMO_REGION);
-    rc = db_one_int(st, &n);
     return rc != 0 ? rc : (int)n;
 }
 
 static int
-load_agreements(struct db *db)
+load_agreements(struct db *db, struct arena *a)
 {
-    db_stmt *st;
-    struct {
-        char teryt[8];
-        int rodz;
-    } g[200];
-    int n = 0, rural = 0, urban = 0, i, rc;
+    struct teryt_gmina *g;
+    int n, rural = 0, urban = 0, i, rc;
 
-    if ((rc = count(db, Q_HELPLINE_AGREEMENT_ANY)) != 0) {
+    if ((rc = count(db, HELPLINE_AGREEMENTS)) != 0) {
         return rc < 0 ? rc : 0;
     }
-    st = db_query(db, Q_HELPLINE_REGION_GMINAS);
-    db_bind_text(st, 1, DEMO_REGION);
-    while ((rc = db_step(st)) == DB_ROW && n < 200) {
-        snprintf(g[n].teryt, sizeof(g[n].teryt), "%s", db_col_text(st, 0));
-        g[n].rodz = (int)db_col_int(st, 1);
-        n++;
+    if ((n = teryt_gminas(db, a, DEMO_REGION, &g)) < 0) {
+        return n;
     }
-    db_done(st);
-    if (rc != DB_DONE && rc != DB_ROW) {
-        return rc;
+    if (n > 200) {
+        n = 200;
     }
     for (i = 0; i < n; i++) {
         /* Every tenth rural and every eighth urban gmina stays out:
@@ -69,12 +58,8 @@ load_agreements(struct db *db)
             continue;
         }
         snprintf(since, sizeof(since), "%d-01-01", 2014 + i % 6);
-        st = db_query(db, Q_HELPLINE_AGREEMENT_UPSERT);
-        db_bind_text(st, 1, g[i].teryt);
-        db_bind_text(st, 2, DEMO_REGION);
-        db_bind_text(st, 3, since);
-        db_bind_null(st, 4);
-        if ((rc = db_exec(st)) != 0) {
+        if ((rc = helpline_store_agreement_put(db, g[i].teryt, DEMO_REGION,
+                                               since, NULL)) != 0) {
             return rc;
         }
     }
@@ -101,44 +86,38 @@ load_duties(struct db *db)
     size_t c;
     int w, rc;
 
-    if ((rc = count(db, Q_HELPLINE_DUTY_ANY)) != 0) {
+    if ((rc = count(db, HELPLINE_DUTIES)) != 0) {
         return rc < 0 ? rc : 0;
     }
     for (w = 0; w < 4; w++) {
         for (c = 0; c < sizeof(cities) / sizeof(cities[0]); c++) {
             struct tm tm;
             char day[48];
+            struct helpline_duty duty = {.region = DEMO_REGION,
+                                         .kind = 1,
+                                         .specialist = c % 2 ? 1 : 2,
+                                         .city = cities[c].city,
+                                         .place = cities[c].place,
+                                         .day = day,
+                                         .start = "16:00",
+                                         .finish = "18:00"};
+            int64_t id;
             int d;
-            db_stmt *st;
 
             helpline_warsaw_time(now, &tm);
             d = (cities[c].wday - tm.tm_wday + 7) % 7 + 7 * w;
             helpline_warsaw_time(now + (time_t)d * 86400, &tm);
             snprintf(day, sizeof(day), "%04d-%02d-%02d", tm.tm_year + 1900,
                      tm.tm_mon + 1, tm.tm_mday);
-            st = db_query(db, Q_HELPLINE_DUTY_INSERT);
-            db_bind_text(st, 1, DEMO_REGION);
-            db_bind_int(st, 2, 1);
-            db_bind_int(st, 3, c % 2 ? 1 : 2);
-            db_bind_text(st, 4, cities[c].city);
-            db_bind_text(st, 5, cities[c].place);
-            db_bind_text(st, 6, day);
-            db_bind_text(st, 7, "16:00");
-            db_bind_text(st, 8, "18:00");
-            if ((rc = db_exec(st)) != 0) {
+            if ((rc = helpline_store_duty_insert(db, &duty, &id)) != 0) {
                 return rc;
             }
             if (c == 1) { /* psychological consultations in Toruń */
-                st = db_query(db, Q_HELPLINE_DUTY_INSERT);
-                db_bind_text(st, 1, DEMO_REGION);
-                db_bind_int(st, 2, 2);
-                db_bind_int(st, 3, 3);
-                db_bind_text(st, 4, cities[c].city);
-                db_bind_text(st, 5, cities[c].place);
-                db_bind_text(st, 6, day);
-                db_bind_text(st, 7, "17:00");
-                db_bind_text(st, 8, "20:00");
-                if ((rc = db_exec(st)) != 0) {
+                duty.kind = 2;
+                duty.specialist = 3;
+                duty.start = "17:00";
+                duty.finish = "20:00";
+                if ((rc = helpline_store_duty_insert(db, &duty, &id)) != 0) {
                     return rc;
                 }
             }
@@ -158,32 +137,31 @@ next(unsigned *s)
 }
 
 static int
-load_contacts(struct db *db)
+load_contacts(struct db *db, struct arena *a)
 {
     static const int channel_w[] = {0, 55, 10, 12, 10, 8, 2, 3};
-    char gminas[200][8];
+    struct teryt_gmina *g;
     unsigned seed = 2021;
-    int ng = 0, i, rc;
-    db_stmt *st;
+    int ng, i, rc;
 
-    if ((rc = count(db, Q_HELPLINE_CONTACT_ANY)) != 0) {
+    if ((rc = count(db, HELPLINE_CONTACTS)) != 0) {
         return rc < 0 ? rc : 0;
     }
-    st = db_query(db, Q_HELPLINE_REGION_GMINAS);
-    db_bind_text(st, 1, DEMO_REGION);
-    while ((rc = db_step(st)) == DB_ROW && ng < 200) {
-        snprintf(gminas[ng++], 8, "%s", db_col_text(st, 0));
+    if ((ng = teryt_gminas(db, a, DEMO_REGION, &g)) <= 0) {
+        return ng;
     }
-    db_done(st);
-    if (ng == 0) {
-        return 0;
+    if (ng > 200) {
+        ng = 200;
     }
     for (i = 0; i < DEMO_CONTACTS; i++) {
         int doy = (int)(next(&seed) % 365), m = 0, ch = 1, w, k;
         static const int dm[] = {31, 28, 31, 30, 31, 30,
                                  31, 31, 30, 31, 30, 31};
+        struct helpline_contact c = {.region = DEMO_REGION,
+                                     .created_by = "demo"};
         char at[64];
         unsigned forms;
+        int64_t id;
 
         while (doy >= dm[m]) {
             doy -= dm[m++];
@@ -201,24 +179,19 @@ load_contacts(struct db *db)
                          : 9 + (int)(next(&seed) % 7),
                  (int)(next(&seed) % 60));
         forms = 1u + next(&seed) % 63u;
-        st = db_query(db, Q_HELPLINE_CONTACT_INSERT);
-        db_bind_text(st, 1, DEMO_REGION);
-        db_bind_text(st, 2, at);
-        db_bind_int(st, 3, ch);
-        db_bind_int(st, 4,
-                    1 + (int)(next(&seed) % 100 < 70 ? 0 : next(&seed) % 4));
+        c.at = at;
+        c.channel = ch;
+        /* One field at a time: the generator's order makes the data. */
+        c.caller = 1 + (int)(next(&seed) % 100 < 70 ? 0 : next(&seed) % 4);
         /* One contact in ten does not say where the caller lives. */
-        db_bind_text(
-            st, 5,
-            next(&seed) % 10 == 0 ? NULL : gminas[next(&seed) % (unsigned)ng]);
-        db_bind_int(st, 6, forms & (next(&seed) % 2 ? 0x3u : 0x3fu));
-        db_bind_int(st, 7, 1u << (next(&seed) % 5));
-        db_bind_int(st, 8, 1u | (1u << (next(&seed) % 6)));
-        db_bind_int(st, 9, next(&seed) % 3 ? 0 : 1u << (next(&seed) % 8));
-        db_bind_int(st, 10, 5 + (int)(next(&seed) % 55));
-        db_bind_null(st, 11);
-        db_bind_text(st, 12, "demo");
-        if ((rc = db_exec(st)) != 0) {
+        c.gmina =
+            next(&seed) % 10 == 0 ? NULL : g[next(&seed) % (unsigned)ng].teryt;
+        c.forms = forms & (next(&seed) % 2 ? 0x3u : 0x3fu);
+        c.harmed = 1u << (next(&seed) % 5);
+        c.help = 1u | (1u << (next(&seed) % 6));
+        c.referrals = next(&seed) % 3 ? 0 : 1u << (next(&seed) % 8);
+        c.minutes = 5 + (int)(next(&seed) % 55);
+        if ((rc = helpline_store_contact_insert(db, &c, &id)) != 0) {
             return rc;
         }
     }
@@ -234,10 +207,9 @@ helpline_demo_load(struct db *db, struct arena *a)
 {
     int rc;
 
-    (void)a;
     (void)demo_who;
-    if ((rc = load_agreements(db)) != 0 || (rc = load_duties(db)) != 0 ||
-        (rc = load_contacts(db)) != 0) {
+    if ((rc = load_agreements(db, a)) != 0 || (rc = load_duties(db)) != 0 ||
+        (rc = load_contacts(db, a)) != 0) {
         fprintf(stderr, "demo: helpline data failed (%d)\n", rc);
         return rc;
     }

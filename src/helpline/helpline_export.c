@@ -191,12 +191,8 @@ contacts_export(struct req *r, bool xlsx)
         cell_str(&s, "notatka");
     }
     row_end(&s);
-    st = db_query(r->db, with_notes ? Q_HELPLINE_CONTACT_NOTES
-                                    : Q_HELPLINE_CONTACT_LIST);
-    db_bind_text(st, 1, region);
-    db_bind_text(st, 2, from);
-    db_bind_text(st, 3, before);
-    db_bind_int(st, 4, EXPORT_MAX);
+    st = helpline_store_contacts(r->db, with_notes, region, from, before,
+                                 EXPORT_MAX, 0);
     while ((rc = db_step(st)) == DB_ROW) {
         int ch = (int)db_col_int(st, 3), cr = (int)db_col_int(st, 4);
 

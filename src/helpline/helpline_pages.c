@@ -23,6 +23,7 @@
 #include "region/pages.h"
 #include "helpline/strings_pl.h"
 #include "teryt/strings_pl.h"
+#include "teryt/teryt.h"
 
 #define LIST_LIMIT 500
 #define UPCOMING_DAYS 30
@@ -63,13 +64,9 @@ static void
 duty_table(struct req *r, const char *region, const char *from, const char *to,
            bool manage)
 {
-    db_stmt *st = db_query(r->db, Q_HELPLINE_DUTY_LIST);
+    db_stmt *st = helpline_store_duties(r->db, region, from, to, LIST_LIMIT);
     int rows = 0;
 
-    db_bind_text(st, 1, region);
-    db_bind_text(st, 2, from);
-    db_bind_text(st, 3, to);
-    db_bind_int(st, 4, LIST_LIMIT);
     while (db_step(st) == DB_ROW) {
         int kind = (int)db_col_int(st, 2), sp = (int)db_col_int(st, 3);
 
@@ -204,7 +201,7 @@ struct contact_form {
     int ninsts;
     bool known; /* the gmina is known: choices below are its */
     bool step;  /* re-rendered to show the choices */
-    struct helpline_institution *choices;
+    struct dir_serving *choices;
     int nchoices;
 };
 
@@ -235,7 +232,7 @@ institution_choices(struct req *r, const struct contact_form *f)
         html_printf(&r->out, "<p class=\"hint\">%s</p>\n", T_HL_INST_NONE);
     }
     for (i = 0; f->known && i < f->nchoices; i++) {
-        const struct helpline_institution *x = &f->choices[i];
+        const struct dir_serving *x = &f->choices[i];
         const char *kind = dir_kind_label(x->kind);
         bool on = false;
 
@@ -426,49 +423,35 @@ static int
 resolve_gmina(struct req *r, const char *region, const char *code,
               const char *text, const char **out)
 {
+    struct teryt_gmina g;
     int pass;
 
     *out = NULL;
     if (text == NULL || text[0] == '\0') {
         return 0;
     }
-    if (code != NULL && strlen(code) == 7) {
-        db_stmt *st = db_query(r->db, Q_HELPLINE_GMINA_NAME);
-        bool same;
-
-        db_bind_text(st, 1, code);
-        same = db_step(st) == DB_ROW && strcmp(db_col_text(st, 0), text) == 0;
-        db_done(st);
-        if (same) {
-            *out = code;
-            return 0;
-        }
+    if (code != NULL && strlen(code) == 7 &&
+        teryt_gmina_get(r->db, &r->arena, code, &g) == 0 &&
+        strcmp(g.name, text) == 0) {
+        *out = code;
+        return 0;
     }
     if (strlen(text) == 7 && strspn(text, "0123456789") == 7) {
-        db_stmt *st = db_query(r->db, Q_HELPLINE_GMINA_NAME);
-        bool known;
+        bool known = teryt_gmina_get(r->db, &r->arena, text, &g) == 0;
 
-        db_bind_text(st, 1, text);
-        known = db_step(st) == DB_ROW;
-        db_done(st);
         *out = known ? text : NULL;
         return known ? 0 : ERR_INPUT;
     }
     for (pass = 0; pass < 2; pass++) {
-        db_stmt *st = db_query(r->db, Q_HELPLINE_GMINA_FIND);
-        const char *first = NULL;
-        int n = 0;
+        const char *found[2];
+        int n = teryt_gmina_find(r->db, &r->arena, text,
+                                 pass == 0 ? region : NULL, found);
 
-        db_bind_text(st, 1, text);
-        db_bind_text(st, 2, pass == 0 ? region : NULL);
-        while (db_step(st) == DB_ROW) {
-            if (n++ == 0) {
-                first = db_col_text_dup(&r->arena, st, 0);
-            }
+        if (n < 0) {
+            return n;
         }
-        db_done(st);
         if (n == 1) {
-            *out = first;
+            *out = found[0];
             return 0;
         }
         if (n > 1) {
@@ -707,11 +690,8 @@ page_helpline_contacts(struct req *r)
     html_lit(&r->out, "</ul>\n");
     /* "to" is inclusive: contacts before the next day. */
     snprintf(before, sizeof(before), "%s~", to);
-    st = db_query(r->db, Q_HELPLINE_CONTACT_LIST);
-    db_bind_text(st, 1, region);
-    db_bind_text(st, 2, from);
-    db_bind_text(st, 3, before);
-    db_bind_int(st, 4, LIST_LIMIT);
+    st = helpline_store_contacts(r->db, false, region, from, before, LIST_LIMIT,
+                                 0);
     while ((rc = db_step(st)) == DB_ROW) {
         if (rows++ == 0) {
             html_printf(&r->out, WIDE_OPEN, T_HL_RECENT);
@@ -754,8 +734,7 @@ page_helpline_contact(struct req *r)
     if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
-    st = db_query(r->db, Q_HELPLINE_CONTACT_GET);
-    db_bind_int(st, 1, id);
+    st = helpline_store_contact(r->db, id);
     rc = db_step(st);
     if (rc != DB_ROW) {
         db_done(st);
@@ -808,8 +787,7 @@ page_helpline_contact(struct req *r)
     db_done(st);
     /* Only the institutions' names and kinds: nothing of the caller. */
     html_printf(&r->out, "<h2 id=\"instytucje\">%s</h2>\n", T_HL_INSTITUTIONS);
-    st = db_query(r->db, Q_HELPLINE_REFERRAL_OF);
-    db_bind_int(st, 1, id);
+    st = helpline_store_referrals_of(r->db, id);
     while ((rc = db_step(st)) == DB_ROW) {
         const char *kind = dir_kind_label(db_col_text(st, 2));
 

@@ -16,6 +16,7 @@
 #include "db/db.h"
 #include "directory/directory.h"
 #include "helpline.h"
+#include "teryt/teryt.h"
 
 #define GMINA_SLOTS 8192 /* power of two, above the 2 477 gminas + "" */
 #define MAX_YEARS 20
@@ -160,16 +161,7 @@ scan_days(struct agg *g, struct db *db, struct arena *a, const char *from,
     if (strcmp(from, before) >= 0) {
         return 0;
     }
-    if (g->s->region != NULL) {
-        st = db_query(db, Q_HELPLINE_RANGE_REGION);
-        db_bind_text(st, 1, g->s->region);
-        db_bind_text(st, 2, from);
-        db_bind_text(st, 3, before);
-    } else {
-        st = db_query(db, Q_HELPLINE_RANGE_ALL);
-        db_bind_text(st, 1, from);
-        db_bind_text(st, 2, before);
-    }
+    st = helpline_store_contacts_in(db, g->s->region, from, before);
     return read_contacts(g, a, st);
 }
 
@@ -222,7 +214,7 @@ static int
 names(struct agg *g, struct db *db, struct arena *a)
 {
     struct helpline_stats *s = g->s;
-    int i, k = 0, rc = DB_ROW;
+    int i, k = 0;
 
     s->gminas = arena_alloc(a, (size_t)(g->used + 1) * sizeof(*s->gminas));
     for (i = 0; i < GMINA_SLOTS; i++) {
@@ -242,26 +234,23 @@ names(struct agg *g, struct db *db, struct arena *a)
     }
     /* One pass over the register, merged with the counts (both by TERYT). */
     {
-        db_stmt *st = db_query(db, Q_HELPLINE_GMINA_NAMES);
-        int j = 0;
+        struct teryt_gmina *reg;
+        int ng = teryt_gminas(db, a, NULL, &reg), j = 0, t;
 
-        while (j < k && s->gminas[j].code[0] != '\0' &&
-               (rc = db_step(st)) == DB_ROW) {
-            const char *t = db_col_text(st, 0);
+        if (ng < 0) {
+            return ng;
+        }
+        for (t = 0; t < ng && j < k && s->gminas[j].code[0] != '\0'; t++) {
             int c;
 
             while (j < k && s->gminas[j].code[0] != '\0' &&
-                   (c = strcmp(s->gminas[j].code, t)) <= 0) {
+                   (c = strcmp(s->gminas[j].code, reg[t].teryt)) <= 0) {
                 if (c == 0) {
-                    s->gminas[j].name = db_col_text_dup(a, st, 1);
-                    s->gminas[j].powiat = db_col_text_dup(a, st, 2);
+                    s->gminas[j].name = reg[t].name;
+                    s->gminas[j].powiat = reg[t].powiat_name;
                 }
                 j++;
             }
-        }
-        db_done(st);
-        if (rc != DB_ROW && rc != DB_DONE) {
-            return rc;
         }
     }
     for (i = 0; i < k; i++) {
@@ -294,12 +283,9 @@ static int
 institutions(struct helpline_stats *s, struct db *db, struct arena *a,
              const char *before)
 {
-    db_stmt *st = db_query(db, Q_HELPLINE_REFERRAL_STATS);
+    db_stmt *st = helpline_store_referral_stats(db, s->region, s->from, before);
     int cap = 0, rc, i, j;
 
-    db_bind_text(st, 1, s->region);
-    db_bind_text(st, 2, s->from);
-    db_bind_text(st, 3, before);
     while ((rc = db_step(st)) == DB_ROW) {
         struct helpline_stat_inst *x;
 
@@ -392,16 +378,7 @@ helpline_stats(struct db *db, struct arena *a, const char *region,
 
             snprintf(full_from, sizeof(full_from), "%s", out->months[fi]);
             snprintf(full_to, sizeof(full_to), "%s", out->months[li]);
-            if (region != NULL) {
-                st = db_query(db, Q_HELPLINE_MONTHS_REGION);
-                db_bind_text(st, 1, region);
-                db_bind_text(st, 2, full_from);
-                db_bind_text(st, 3, full_to);
-            } else {
-                st = db_query(db, Q_HELPLINE_MONTHS_ALL);
-                db_bind_text(st, 1, full_from);
-                db_bind_text(st, 2, full_to);
-            }
+            st = helpline_store_months(db, region, full_from, full_to);
             if ((rc = read_summary(g, a, st)) != 0) {
                 return rc;
             }

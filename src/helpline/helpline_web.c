@@ -15,6 +15,8 @@
 #include "core/err.h"
 #include "core/str.h"
 #include "db/db.h"
+#include "region/region.h"
+#include "teryt/teryt.h"
 #include "html/html.h"
 #include "helpline/strings_pl.h"
 
@@ -47,14 +49,9 @@ woj_valid(const char *s)
 static const char *
 first_region(struct req *r)
 {
-    db_stmt *st = db_query(r->db, Q_REGION_LIST);
-    const char *code = "04";
+    struct region_served *reg;
 
-    if (db_step(st) == DB_ROW) {
-        code = db_col_text_dup(&r->arena, st, 0);
-    }
-    db_done(st);
-    return code;
+    return region_list(r->db, &r->arena, &reg) > 0 ? reg[0].woj : "04";
 }
 
 int
@@ -96,19 +93,12 @@ helpline_region_public(struct req *r)
 const char *
 helpline_region_name(struct req *r, const char *code)
 {
-    db_stmt *st;
-    const char *name = code;
+    const char *name;
 
     if (code == NULL) {
         return T_HL_COUNTRY;
     }
-    st = db_query(r->db, Q_WOJ_GET);
-    db_bind_text(st, 1, code);
-    if (db_step(st) == DB_ROW) {
-        name = db_col_text_dup(&r->arena, st, 1);
-    }
-    db_done(st);
-    return name;
+    return teryt_woj_get(r->db, &r->arena, code, &name) == 0 ? name : code;
 }
 
 const char *

@@ -8,6 +8,7 @@
 
 #include "core/json.h"
 #include "db/db.h"
+#include "region/region.h"
 #include "html/html.h"
 #include "html/layout.h"
 #include "region/pages.h"
@@ -43,10 +44,13 @@ static const struct part parts[] = {
 int
 page_home(struct req *r)
 {
-    db_stmt *st = db_query(r->db, Q_REGION_LIST);
+    struct region_served *reg = NULL;
     size_t i;
-    int rc, n = 0;
+    int rc, n = region_list(r->db, &r->arena, &reg), k;
 
+    if (n < 0) {
+        return n;
+    }
     layout_begin(r, T_HOME_TITLE);
     layout_quick_exit(r);
     html_lit(&r->out, "<h1>" T_APP_NAME "</h1>\n<p class=\"lead\">" T_HOME_LEAD
@@ -67,14 +71,12 @@ page_home(struct req *r)
         return rc;
     }
     html_lit(&r->out, "</section>\n<h2>" T_HOME_REGIONS "</h2>\n<ul>\n");
-    while ((rc = db_step(st)) == DB_ROW) {
+    for (k = 0; k < n; k++) {
         html_printf(&r->out,
                     "<li><a href=\"/teryt/%s\">" T_HOME_WOJ_NAMED "</a> — %s"
                     "</li>\n",
-                    db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 2));
-        n++;
+                    reg[k].woj, reg[k].name, reg[k].office);
     }
-    db_done(st);
     html_lit(&r->out, "</ul>\n");
     if (n == 0) {
         html_lit(&r->out, "<p>" T_HOME_NO_REGIONS "</p>\n");
@@ -86,7 +88,7 @@ page_home(struct req *r)
     }
     html_lit(&r->out, "</dl>\n");
     layout_end(r);
-    return rc == DB_DONE ? 0 : rc;
+    return 0;
 }
 
 /*
@@ -97,21 +99,23 @@ page_home(struct req *r)
 int
 api_regions(struct req *r)
 {
-    db_stmt *st = db_query(r->db, Q_REGION_LIST);
+    struct region_served *reg = NULL;
+    int n = region_list(r->db, &r->arena, &reg), k;
     struct json j;
-    int rc;
 
+    if (n < 0) {
+        return n;
+    }
     req_json_begin(r);
     json_init(&j, &r->out);
     json_arr_begin(&j);
-    while ((rc = db_step(st)) == DB_ROW) {
+    for (k = 0; k < n; k++) {
         json_obj_begin(&j);
-        json_kstr(&j, "code", db_col_text(st, 0));
-        json_kstr(&j, "name", db_col_text(st, 1));
-        json_kstr(&j, "office", db_col_text(st, 2));
+        json_kstr(&j, "code", reg[k].woj);
+        json_kstr(&j, "name", reg[k].name);
+        json_kstr(&j, "office", reg[k].office);
         json_obj_end(&j);
     }
-    db_done(st);
     json_arr_end(&j);
-    return rc == DB_DONE ? 0 : rc;
+    return 0;
 }

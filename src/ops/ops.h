@@ -6,6 +6,7 @@
 #ifndef OPS_OPS_H
 #define OPS_OPS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct db;
@@ -26,6 +27,16 @@ int ops_backup_last(struct db *db, int64_t *at, int64_t *bytes);
 
 /* Bytes of the database file (pages in use, from the store). */
 int64_t ops_db_bytes(struct db *db);
+
+/* Whether the store answers a query (the health probe). */
+bool ops_store_answers(struct db *db);
+
+/* Accounts not disabled. */
+int64_t ops_accounts_active(struct db *db);
+
+/* The last n backups made, newest first: a cursor over Q_OPS_BACKUP_RECENT
+   (made_at, file, bytes, schema_version, account) to step and db_done. */
+struct db_stmt *ops_backups_recent(struct db *db, int n);
 
 /* Sessions alive at time now (idle and absolute limits of auth.h). */
 int64_t ops_sessions_open(struct db *db, int64_t now);

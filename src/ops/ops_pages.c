@@ -33,8 +33,7 @@
 int
 page_ops_healthz(struct req *r)
 {
-    int64_t n = 0;
-    bool ok = db_one_int(db_query(r->db, Q_OPS_HEALTH), &n) == 0 && n > 0;
+    bool ok = ops_store_answers(r->db);
 
     r->content_type = "text/plain; charset=utf-8";
     req_add_header(r, "Cache-Control", "no-store");
@@ -189,8 +188,7 @@ backups_section(struct req *r)
         }
     }
     html_lit(&r->out, "<p>" T_OPS_BACKUP_HOWTO "</p>\n");
-    st = db_query(r->db, Q_OPS_BACKUP_RECENT);
-    db_bind_int(st, 1, 10);
+    st = ops_backups_recent(r->db, 10);
     while (db_step(st) == DB_ROW) {
         if (rows++ == 0) {
             html_lit(&r->out, "<table>\n<caption>" T_OPS_BACKUPS_CAPTION
@@ -223,9 +221,8 @@ backups_section(struct req *r)
 int
 page_ops_system(struct req *r)
 {
-    int64_t accounts = 0;
+    int64_t accounts = ops_accounts_active(r->db);
 
-    db_one_int(db_query(r->db, Q_OPS_ACCOUNTS), &accounts);
     layout_begin(r, T_OPS_TITLE);
     html_lit(&r->out, "<h1>" T_OPS_TITLE "</h1>\n");
     backups_section(r);

@@ -52,16 +52,19 @@ show(const struct region_settings *s)
 }
 
 static int
-list(struct db *db)
+list(struct db *db, struct arena *a)
 {
-    db_stmt *st = db_query(db, Q_REGION_SETTINGS_LIST);
-    int rc;
+    struct region_settings s;
+    const char **codes;
+    int n = region_codes(db, a, &codes), i, rc;
 
-    while ((rc = db_step(st)) == DB_ROW) {
-        printf("%s %s\n", db_col_text(st, 0), db_col_text(st, 1));
+    for (i = 0; i < n; i++) {
+        if ((rc = region_get(db, a, codes[i], &s)) != 0) {
+            return rc;
+        }
+        printf("%s %s\n", s.woj, s.woj_name);
     }
-    db_done(st);
-    return rc == DB_DONE ? 0 : rc;
+    return n < 0 ? n : 0;
 }
 
 int
@@ -127,7 +130,7 @@ cmd_region(int argc, char **argv)
         return 1;
     }
     if (strcmp(pos[0], "list") == 0) {
-        status = list(db) == 0 ? 0 : 1;
+        status = list(db, &a) == 0 ? 0 : 1;
     } else if (strcmp(pos[0], "show") == 0) {
         struct region_settings got;
 

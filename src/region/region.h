@@ -55,6 +55,18 @@ bool region_line_open_now(const struct region_line *l, int m);
 int region_save(struct db *db, struct arena *a, const struct region_settings *s,
                 const struct audit_entry *who, const char **why);
 
+/* A region this instance serves. */
+struct region_served {
+    const char *woj, *name, *office; /* code, voivodeship's name, office */
+};
+/* The regions served, by name (Polish order), into *out (arena); the count
+   or an error. */
+int region_list(struct db *db, struct arena *a, struct region_served **out);
+
+/* The codes of the regions served, by code, into *out (arena): the count
+   or an error. */
+int region_codes(struct db *db, struct arena *a, const char ***out);
+
 /* The settings and lines of region woj into *out: 0 or ERR_NOTFOUND. */
 int region_get(struct db *db, struct arena *a, const char *woj,
                struct region_settings *out);

@@ -19,6 +19,7 @@
 #include "html/layout.h"
 #include "region.h"
 #include "strings_pl.h"
+#include "teryt/teryt.h"
 
 /* "800 154 030" -> "tel:800154030": only the digits and a leading +. */
 static const char *
@@ -100,27 +101,11 @@ lines_text(struct arena *a, const struct region_settings *s)
 static int
 regions_table(struct req *r)
 {
-    db_stmt *st = db_query(r->db, Q_REGION_SETTINGS_LIST);
     const char **codes = NULL;
-    int rc, n = 0, cap = 0, i;
+    int rc, n = region_codes(r->db, &r->arena, &codes), i;
 
-    /* Codes first: region_get below reuses the connection's statements. */
-    while ((rc = db_step(st)) == DB_ROW) {
-        if (n == cap) {
-            const char **w;
-
-            cap = cap ? cap * 2 : 16;
-            w = arena_alloc(&r->arena, sizeof(*w) * (size_t)cap);
-            if (n > 0) {
-                memcpy(w, codes, sizeof(*w) * (size_t)n);
-            }
-            codes = w;
-        }
-        codes[n++] = db_col_text_dup(&r->arena, st, 0);
-    }
-    db_done(st);
-    if (rc != DB_DONE) {
-        return rc;
+    if (n < 0) {
+        return n;
     }
     if (n == 0) {
         html_lit(&r->out, "<p>" T_RGN_NONE "</p>\n");
@@ -168,8 +153,8 @@ static int
 regions_form(struct req *r, const struct region_settings *s, const char *lines,
              const char *error)
 {
-    db_stmt *st = db_query(r->db, Q_WOJ_LIST);
-    int rc;
+    struct teryt_woj *woj = NULL;
+    int n = teryt_woj_list(r->db, &r->arena, &woj), i;
 
     html_lit(&r->out, "<h2 id=\"edycja\">" T_RGN_EDIT_CAPTION "</h2>\n");
     if (error != NULL) {
@@ -180,14 +165,13 @@ regions_form(struct req *r, const struct region_settings *s, const char *lines,
              "<p class=\"field\"><label for=\"f-woj\">" T_RGN_VOIVODESHIP
              "</label>\n<select id=\"f-woj\" name=\"woj\" required>\n"
              "<option value=\"\">" T_RGN_CHOOSE "</option>\n");
-    while ((rc = db_step(st)) == DB_ROW) {
-        const char *code = db_col_text(st, 0);
-        bool sel = s->woj != NULL && strcmp(s->woj, code) == 0;
+    for (i = 0; i < n; i++) {
+        bool sel = s->woj != NULL && strcmp(s->woj, woj[i].code) == 0;
 
-        html_printf(&r->out, "<option value=\"%s\"%s>%s %s</option>\n", code,
-                    sel ? " selected" : "", code, db_col_text(st, 1));
+        html_printf(&r->out, "<option value=\"%s\"%s>%s %s</option>\n",
+                    woj[i].code, sel ? " selected" : "", woj[i].code,
+                    woj[i].name);
     }
-    db_done(st);
     html_lit(&r->out, "</select></p>\n");
     form_text_field(r, "office", T_RGN_OFFICE, s->office, NULL);
     form_text_field(r, "address", T_RGN_ADDRESS, s->address, NULL);
@@ -202,7 +186,7 @@ regions_form(struct req *r, const struct region_settings *s, const char *lines,
     html_lit(&r->out,
              "<p><button type=\"submit\">" T_RGN_SAVE "</button></p>\n");
     form_end(r);
-    return rc == DB_DONE ? 0 : rc;
+    return n < 0 ? n : 0;
 }
 
 static int

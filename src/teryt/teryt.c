@@ -254,3 +254,112 @@ teryt_gmina_get(struct db *db, struct arena *a, const char *code,
     db_done(st);
     return rc;
 }
+
+int
+teryt_gmina_woj(struct db *db, const char *code, char woj[3])
+{
+    struct teryt_gmina g;
+    struct arena a;
+    int rc;
+
+    arena_init(&a);
+    if ((rc = teryt_gmina_get(db, &a, code, &g)) == 0) {
+        snprintf(woj, 3, "%s", g.woj_code);
+    }
+    arena_free(&a);
+    return rc;
+}
+
+/* The name in column 1 of a unit looked up by code. */
+static int
+unit_name(struct db *db, struct arena *a, enum query_id q, const char *code,
+          const char **name)
+{
+    db_stmt *st = db_query(db, q);
+    int rc;
+
+    db_bind_text(st, 1, code);
+    if ((rc = db_step(st)) == DB_ROW) {
+        *name = db_col_text_dup(a, st, 1);
+    }
+    db_done(st);
+    return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
+}
+
+int
+teryt_woj_get(struct db *db, struct arena *a, const char *code,
+              const char **name)
+{
+    return unit_name(db, a, Q_WOJ_GET, code, name);
+}
+
+int
+teryt_powiat_get(struct db *db, struct arena *a, const char *code,
+                 const char **name)
+{
+    return unit_name(db, a, Q_POWIAT_GET, code, name);
+}
+
+int
+teryt_gmina_find(struct db *db, struct arena *a, const char *name,
+                 const char *woj, const char *out[2])
+{
+    db_stmt *st = db_query(db, Q_TERYT_GMINA_FIND);
+    int n = 0, rc;
+
+    db_bind_text(st, 1, name);
+    db_bind_text(st, 2, woj);
+    while ((rc = db_step(st)) == DB_ROW && n < 2) {
+        out[n++] = db_col_text_dup(a, st, 0);
+    }
+    db_done(st);
+    return rc == DB_ROW || rc == DB_DONE ? n : rc;
+}
+
+int
+teryt_woj_list(struct db *db, struct arena *a, struct teryt_woj **out)
+{
+    db_stmt *st = db_query(db, Q_WOJ_LIST);
+    struct teryt_woj *v = arena_alloc(a, 16 * sizeof(*v));
+    int n = 0, rc;
+
+    while ((rc = db_step(st)) == DB_ROW && n < 16) {
+        v[n].code = db_col_text_dup(a, st, 0);
+        v[n].name = db_col_text_dup(a, st, 1);
+        n++;
+    }
+    db_done(st);
+    if (rc != DB_DONE && rc != DB_ROW) {
+        return rc;
+    }
+    *out = v;
+    return n;
+}
+
+int
+teryt_gminas(struct db *db, struct arena *a, const char *woj,
+             struct teryt_gmina **out)
+{
+    db_stmt *st = db_query(db, Q_TERYT_GMINAS);
+    struct teryt_gmina *v = NULL;
+    int n = 0, rc;
+
+    db_bind_text(st, 1, woj);
+    while ((rc = db_step(st)) == DB_ROW) {
+        v = arena_grow(a, v, n, sizeof(*v));
+        v[n] = (struct teryt_gmina){
+            .teryt = db_col_text_dup(a, st, 0),
+            .name = db_col_text_dup(a, st, 1),
+            .rodz = (int)db_col_int(st, 2),
+            .powiat_code = db_col_text_dup(a, st, 3),
+            .powiat_name = db_col_text_dup(a, st, 4),
+        };
+        n++;
+    }
+    db_done(st);
+    if (rc != DB_DONE) {
+        return rc;
+    }
+    *out = v;
+    return n;
+}

@@ -48,6 +48,31 @@ int teryt_search(struct db *db, struct arena *a, const char *q, int limit,
 /* One gmina by code: 0 or ERR_NOTFOUND. */
 int teryt_gmina_get(struct db *db, struct arena *a, const char *code,
                     struct teryt_gmina *out);
+/* The voivodeship of a gmina (no arena needed): 0 or ERR_NOTFOUND. */
+int teryt_gmina_woj(struct db *db, const char *code, char woj[3]);
+/* A voivodeship's (2 digits) or a powiat's (4) name: 0 or ERR_NOTFOUND. */
+int teryt_woj_get(struct db *db, struct arena *a, const char *code,
+                  const char **name);
+int teryt_powiat_get(struct db *db, struct arena *a, const char *code,
+                     const char **name);
+/*
+** The gminas named exactly name, in voivodeship woj (or anywhere when
+** NULL), cities first: at most two codes into out (arena); returns the
+** count, or an error.
+*/
+int teryt_gmina_find(struct db *db, struct arena *a, const char *name,
+                     const char *woj, const char *out[2]);
+/* The 16 voivodeships by code, into *out (arena): the count or an error. */
+struct teryt_woj {
+    const char *code, *name;
+};
+int teryt_woj_list(struct db *db, struct arena *a, struct teryt_woj **out);
+/*
+** Every gmina of voivodeship woj (all when NULL) by code, without the
+** voivodeship's fields, into *out (arena); returns the count or an error.
+*/
+int teryt_gminas(struct db *db, struct arena *a, const char *woj,
+                 struct teryt_gmina **out);
 
 /* --- localities (places.c) ---------------------------------------------- */
 

@@ -350,7 +350,7 @@ referral_rows(int64_t contact)
 static void
 test_helpline_referrals_to_institutions(void **state)
 {
-    struct helpline_institution *v = NULL;
+    struct dir_serving *v = NULL;
     struct helpline_stats s;
     const char *why;
     int64_t ops, pcpr, tel, other_gmina, other_region, id1 = 0, id2 = 0, n;

@@ -14,6 +14,7 @@
 #include "core/json.h"
 #include "core/str.h"
 #include "strings_pl.h"
+#include "teryt/teryt.h"
 
 #define REGION_FIELD_MAX 300
 
@@ -200,41 +201,27 @@ settings_json(struct arena *a, const struct region_settings *s)
     return out;
 }
 
-int
-region_save(struct db *db, struct arena *a, const struct region_settings *s,
-            const struct audit_entry *who, const char **why)
+struct save {
+    struct arena *a;
+    const struct region_settings *s;
+};
+
+static int
+save(struct db *db, void *ctx, struct audit_entry *e)
 {
+    struct save *x = ctx;
+    const struct region_settings *s = x->s;
     struct region_settings before, after;
-    struct audit_entry e = *who;
     db_stmt *st;
     int rc, i;
 
-    *why = NULL;
-    if (s->woj == NULL || strlen(s->woj) != 2) {
-        *why = T_RGN_ERR_CODE;
-        return ERR_INPUT;
-    }
-    st = db_query(db, Q_WOJ_GET);
-    db_bind_text(st, 1, s->woj);
-    rc = db_step(st);
-    db_done(st);
-    if (rc != DB_ROW) {
-        *why = T_RGN_ERR_CODE;
-        return rc == DB_DONE ? ERR_INPUT : rc;
-    }
-    if ((rc = check(s, why)) != 0) {
-        return rc;
-    }
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
-    rc = region_get(db, a, s->woj, &before);
-    e.before = rc == 0 ? settings_json(a, &before) : NULL;
+    rc = region_get(db, x->a, s->woj, &before);
+    e->before = rc == 0 ? settings_json(x->a, &before) : NULL;
     st = db_query(db, Q_REGION_ADD);
     db_bind_text(st, 1, s->woj);
     db_bind_text(st, 2, s->office);
     if ((rc = db_exec(st)) != 0) {
-        goto fail;
+        return rc;
     }
     st = db_query(db, Q_REGION_SET);
     db_bind_text(st, 1, s->woj);
@@ -242,13 +229,13 @@ region_save(struct db *db, struct arena *a, const struct region_settings *s,
     db_bind_text(st, 3, s->info_line);
     db_bind_text(st, 4, s->bip_url);
     if ((rc = db_exec(st)) != 0) {
-        goto fail;
+        return rc;
     }
     if (s->nlines >= 0) {
         st = db_query(db, Q_REGION_LINES_CLEAR);
         db_bind_text(st, 1, s->woj);
         if ((rc = db_exec(st)) != 0) {
-            goto fail;
+            return rc;
         }
     }
     for (i = 0; i < s->nlines; i++) {
@@ -268,23 +255,83 @@ region_save(struct db *db, struct arena *a, const struct region_settings *s,
             db_bind_null(st, 7);
         }
         if ((rc = db_exec(st)) != 0) {
-            goto fail;
+            return rc;
         }
     }
-    if ((rc = region_get(db, a, s->woj, &after)) != 0) {
-        goto fail;
+    if ((rc = region_get(db, x->a, s->woj, &after)) != 0) {
+        return rc;
     }
-    e.action = e.before ? "region.update" : "region.add";
-    e.entity = "region";
-    e.entity_id = s->woj;
-    e.after = settings_json(a, &after);
-    if ((rc = audit_add(db, &e)) != 0) {
-        goto fail;
+    e->action = e->before ? "region.update" : "region.add";
+    e->entity_id = s->woj;
+    e->after = settings_json(x->a, &after);
+    return 0;
+}
+
+int
+region_save(struct db *db, struct arena *a, const struct region_settings *s,
+            const struct audit_entry *who, const char **why)
+{
+    struct save x = {.a = a, .s = s};
+    const char *name;
+    int rc;
+
+    *why = NULL;
+    if (s->woj == NULL || strlen(s->woj) != 2) {
+        *why = T_RGN_ERR_CODE;
+        return ERR_INPUT;
     }
-    return db_commit(db);
-fail:
-    db_rollback(db);
-    return rc < 0 ? rc : ERR_DB;
+    rc = teryt_woj_get(db, a, s->woj, &name);
+    if (rc != 0) {
+        *why = T_RGN_ERR_CODE;
+        return rc == ERR_NOTFOUND ? ERR_INPUT : rc;
+    }
+    if ((rc = check(s, why)) != 0) {
+        return rc;
+    }
+    /* The action is known inside the change: add or update. */
+    rc = audit_change(db, who, "region.add", "region", save, &x);
+    return rc > 0 ? ERR_DB : rc;
+}
+
+int
+region_codes(struct db *db, struct arena *a, const char ***out)
+{
+    db_stmt *st = db_query(db, Q_REGION_SETTINGS_LIST);
+    const char **codes = NULL;
+    int rc, n = 0;
+
+    while ((rc = db_step(st)) == DB_ROW) {
+        codes = arena_grow(a, codes, n, sizeof(*codes));
+        codes[n++] = db_col_text_dup(a, st, 0);
+    }
+    db_done(st);
+    if (rc != DB_DONE) {
+        return rc;
+    }
+    *out = codes;
+    return n;
+}
+
+int
+region_list(struct db *db, struct arena *a, struct region_served **out)
+{
+    db_stmt *st = db_query(db, Q_REGION_LIST);
+    struct region_served *v = NULL;
+    int n = 0, rc;
+
+    while ((rc = db_step(st)) == DB_ROW) {
+        v = arena_grow(a, v, n, sizeof(*v));
+        v[n].woj = db_col_text_dup(a, st, 0);
+        v[n].name = db_col_text_dup(a, st, 1);
+        v[n].office = db_col_text_dup(a, st, 2);
+        n++;
+    }
+    db_done(st);
+    if (rc != DB_DONE) {
+        return rc;
+    }
+    *out = v;
+    return n;
 }
 
 int
@@ -293,20 +340,11 @@ region_lines(struct db *db, struct arena *a, const char *woj,
 {
     db_stmt *st = db_query(db, Q_REGION_LINES);
     struct region_line *v = NULL;
-    int n = 0, cap = 0, rc;
+    int n = 0, rc;
 
     db_bind_text(st, 1, woj);
     while ((rc = db_step(st)) == DB_ROW) {
-        if (n == cap) {
-            struct region_line *w;
-
-            cap = cap ? cap * 2 : 8;
-            w = arena_alloc(a, sizeof(*w) * (size_t)cap);
-            if (n > 0) {
-                memcpy(w, v, sizeof(*w) * (size_t)n);
-            }
-            v = w;
-        }
+        v = arena_grow(a, v, n, sizeof(*v));
         v[n].woj = db_col_text_dup(a, st, 0);
         v[n].name = db_col_text_dup(a, st, 1);
         v[n].phone = db_col_text_dup(a, st, 2);

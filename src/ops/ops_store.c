@@ -92,3 +92,29 @@ ops_sessions_open(struct db *db, int64_t now)
     db_one_int(st, &n);
     return n;
 }
+
+bool
+ops_store_answers(struct db *db)
+{
+    int64_t n = 0;
+
+    return db_one_int(db_query(db, Q_OPS_HEALTH), &n) == 0 && n > 0;
+}
+
+int64_t
+ops_accounts_active(struct db *db)
+{
+    int64_t n = 0;
+
+    db_one_int(db_query(db, Q_OPS_ACCOUNTS), &n);
+    return n;
+}
+
+db_stmt *
+ops_backups_recent(struct db *db, int n)
+{
+    db_stmt *st = db_query(db, Q_OPS_BACKUP_RECENT);
+
+    db_bind_int(st, 1, n);
+    return st;
+}
