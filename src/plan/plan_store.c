@@ -65,6 +65,13 @@ bind_source(db_stmt *st, int n, const struct plan *p, int source)
                                                      : NULL);
 }
 
+/* The plan's id as an audit row names it, in a. */
+static const char *
+entity_id(struct arena *a, int64_t id)
+{
+    return arena_printf(a, "%ld", (long)id);
+}
+
 /* A number at columns n (kind), n + 1 (value) and n + 2 (as written). */
 static void
 bind_num(db_stmt *st, int n, const struct plan_num *num)
@@ -480,7 +487,7 @@ plan_store_save(struct db *db, struct arena *a, const char *region,
         json_obj_end(&j);
         e.action = who->action ? who->action : "plan.import";
         e.entity = "plan";
-        e.entity_id = arena_printf(a, "%ld", (long)*id);
+        e.entity_id = entity_id(a, *id);
         e.after = after.data;
         rc = audit_add(db, &e);
         buf_free(&after);
@@ -817,31 +824,35 @@ plan_store_visibility(struct db *db, struct arena *a, int64_t id,
     return rc;
 }
 
+/* One flag of plan id (published, archived) to set: an audit_change. */
+struct plan_flag {
+    int64_t id;
+    enum query_id q;
+    bool on;
+    char idtext[24];
+};
+
+static int
+write_flag(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct plan_flag *f = ctx;
+    db_stmt *st = db_query(db, f->q);
+
+    db_bind_int(st, 1, f->id);
+    db_bind_int(st, 2, f->on);
+    snprintf(f->idtext, sizeof(f->idtext), "%ld", (long)f->id);
+    e->entity_id = f->idtext;
+    return db_exec(st);
+}
+
 /* Set one flag of plan id (published, archived) with its audit row. */
 static int
 set_flag(struct db *db, int64_t id, enum query_id q, bool on,
          const char *action, const struct audit_entry *who)
 {
-    struct audit_entry e = *who;
-    char idtext[24];
-    db_stmt *st;
-    int rc;
+    struct plan_flag f = {id, q, on, ""};
 
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
-    st = db_query(db, q);
-    db_bind_int(st, 1, id);
-    db_bind_int(st, 2, on);
-    snprintf(idtext, sizeof(idtext), "%ld", (long)id);
-    e.action = action;
-    e.entity = "plan";
-    e.entity_id = idtext;
-    if ((rc = db_exec(st)) != 0 || (rc = audit_add(db, &e)) != 0) {
-        db_rollback(db);
-        return rc;
-    }
-    return db_commit(db);
+    return audit_change(db, who, action, "plan", write_flag, &f);
 }
 
 int
@@ -1026,9 +1037,7 @@ plan_store_update_task(struct db *db, struct arena *a, int64_t id,
         db_bind_int(st, 2, l);
         db_bind_text(st, 3, ln->term.text);
         db_bind_text(st, 4, ln->implementers);
-        db_bind_int(st, 5, ln->total.kind);
-        db_bind_int(st, 6, ln->total.v);
-        db_bind_text(st, 7, ln->total.text);
+        bind_num(st, 5, &ln->total);
         if ((rc = db_one_int(st, &line_id)) != 0) {
             goto fail;
         }
@@ -1036,9 +1045,7 @@ plan_store_update_task(struct db *db, struct arena *a, int64_t id,
             st = db_query(db, Q_PLAN_AMOUNT_UPSERT);
             db_bind_int(st, 1, line_id);
             bind_source(st, 2, p, ln->amounts[k].source);
-            db_bind_int(st, 3, ln->amounts[k].amount.kind);
-            db_bind_int(st, 4, ln->amounts[k].amount.v);
-            db_bind_text(st, 5, ln->amounts[k].amount.text);
+            bind_num(st, 3, &ln->amounts[k].amount);
             if ((rc = db_exec(st)) != 0) {
                 goto fail;
             }
@@ -1055,12 +1062,8 @@ plan_store_update_task(struct db *db, struct arena *a, int64_t id,
         db_bind_int(st, 2, i);
         db_bind_text(st, 3, in->name ? in->name : "");
         db_bind_text(st, 4, in->unit);
-        db_bind_int(st, 5, in->target_year.kind);
-        db_bind_int(st, 6, in->target_year.v);
-        db_bind_text(st, 7, in->target_year.text);
-        db_bind_int(st, 8, in->target_multi.kind);
-        db_bind_int(st, 9, in->target_multi.v);
-        db_bind_text(st, 10, in->target_multi.text);
+        bind_num(st, 5, &in->target_year);
+        bind_num(st, 8, &in->target_multi);
         if ((rc = db_exec(st)) != 0) {
             goto fail;
         }
@@ -1152,30 +1155,35 @@ plan_meta_json(struct arena *a, const struct plan *p)
     return out;
 }
 
-int
-plan_store_update_meta(struct db *db, struct arena *a, int64_t id,
-                       const char *region, const struct plan *p,
-                       int ngoals_before, const struct audit_entry *who,
-                       const char *before)
+/* What the plan form changed (an audit_change). */
+struct meta_update {
+    struct arena *a;
+    int64_t id;
+    const char *region;
+    const struct plan *p;
+    int ngoals_before;
+    const char *before;
+};
+
+static int
+write_meta(struct db *db, void *ctx, struct audit_entry *e)
 {
-    struct audit_entry e = *who;
+    const struct meta_update *m = ctx;
+    const struct plan *p = m->p;
     int64_t programme_id = 0;
     db_stmt *st;
     int rc, g;
 
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
     st = db_query(db, Q_PROGRAMME_UPSERT);
-    db_bind_text(st, 1, region);
+    db_bind_text(st, 1, m->region);
     db_bind_text(st, 2, p->programme_title);
     db_bind_int(st, 3, p->programme_from);
     db_bind_int(st, 4, p->programme_to);
     if ((rc = db_one_int(st, &programme_id)) != 0) {
-        goto fail;
+        return rc;
     }
     st = db_query(db, Q_PLAN_META_UPDATE);
-    db_bind_int(st, 1, id);
+    db_bind_int(st, 1, m->id);
     db_bind_text(st, 2, p->title);
     if (p->year > 0) {
         db_bind_int(st, 3, p->year);
@@ -1184,34 +1192,37 @@ plan_store_update_meta(struct db *db, struct arena *a, int64_t id,
     }
     db_bind_int(st, 4, programme_id);
     if ((rc = db_exec(st)) != 0) {
-        goto fail;
+        return rc;
     }
     for (g = 0; g < p->ngoals; g++) {
-        st = db_query(db, g < ngoals_before ? Q_PLAN_GOAL_UPDATE
-                                            : Q_PLAN_GOAL_INSERT);
-        db_bind_int(st, 1, id);
+        st = db_query(db, g < m->ngoals_before ? Q_PLAN_GOAL_UPDATE
+                                               : Q_PLAN_GOAL_INSERT);
+        db_bind_int(st, 1, m->id);
         db_bind_int(st, 2, g);
         db_bind_text(st, 3, p->goals[g].code);
         db_bind_text(st, 4, p->goals[g].title);
-        if (g >= ngoals_before) {
+        if (g >= m->ngoals_before) {
             db_bind_int(st, 5, p->goals[g].row);
         }
         if ((rc = db_exec(st)) != 0) {
-            goto fail;
+            return rc;
         }
     }
-    e.action = "plan.update";
-    e.entity = "plan";
-    e.entity_id = arena_printf(a, "%ld", (long)id);
-    e.before = before;
-    e.after = plan_meta_json(a, p);
-    if ((rc = audit_add(db, &e)) != 0) {
-        goto fail;
-    }
-    return db_commit(db);
-fail:
-    db_rollback(db);
-    return rc;
+    e->entity_id = entity_id(m->a, m->id);
+    e->before = m->before;
+    e->after = plan_meta_json(m->a, p);
+    return 0;
+}
+
+int
+plan_store_update_meta(struct db *db, struct arena *a, int64_t id,
+                       const char *region, const struct plan *p,
+                       int ngoals_before, const struct audit_entry *who,
+                       const char *before)
+{
+    struct meta_update m = {a, id, region, p, ngoals_before, before};
+
+    return audit_change(db, who, "plan.update", "plan", write_meta, &m);
 }
 
 /* --- the structure edited in the browser (issue 12) ------------------- */
@@ -1394,7 +1405,7 @@ plan_store_rewrite(struct db *db, struct arena *a, int64_t id,
         goto fail;
     }
     e.entity = "plan";
-    e.entity_id = arena_printf(a, "%ld", (long)id);
+    e.entity_id = entity_id(a, id);
     e.before = before;
     e.after = after;
     if ((rc = audit_add(db, &e)) != 0) {
@@ -1426,45 +1437,46 @@ plan_store_facts(struct db *db, int64_t id, struct plan_facts *out)
     return rc;
 }
 
+/* A plan to delete unless published or realised (an audit_change). */
+struct plan_delete {
+    struct arena *a;
+    int64_t id;
+    const char *before;
+    const char **why;
+};
+
+static int
+delete_plan(struct db *db, void *ctx, struct audit_entry *e)
+{
+    const struct plan_delete *d = ctx;
+    struct plan_facts f;
+    db_stmt *st;
+    int rc;
+
+    if ((rc = plan_store_facts(db, d->id, &f)) != 0) {
+        return rc;
+    }
+    if (f.published || f.realisation > 0) {
+        *d->why = f.realisation > 0 ? T_PLAN_DELETE_REALISED
+                                    : T_PLAN_DELETE_PUBLISHED;
+        return ERR_CONFLICT;
+    }
+    st = db_query(db, Q_PLAN_DELETE);
+    db_bind_int(st, 1, d->id);
+    e->entity_id = entity_id(d->a, d->id);
+    e->before = d->before;
+    return db_exec(st);
+}
+
 int
 plan_store_delete(struct db *db, struct arena *a, int64_t id,
                   const struct audit_entry *who, const char *before,
                   const char **why)
 {
-    struct audit_entry e = *who;
-    struct plan_facts f;
-    db_stmt *st;
-    int rc;
+    struct plan_delete d = {a, id, before, why};
 
     *why = NULL;
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
-    if ((rc = plan_store_facts(db, id, &f)) != 0) {
-        goto fail;
-    }
-    if (f.published || f.realisation > 0) {
-        *why = f.realisation > 0 ? T_PLAN_DELETE_REALISED
-                                 : T_PLAN_DELETE_PUBLISHED;
-        rc = ERR_CONFLICT;
-        goto fail;
-    }
-    st = db_query(db, Q_PLAN_DELETE);
-    db_bind_int(st, 1, id);
-    if ((rc = db_exec(st)) != 0) {
-        goto fail;
-    }
-    e.action = "plan.delete";
-    e.entity = "plan";
-    e.entity_id = arena_printf(a, "%ld", (long)id);
-    e.before = before;
-    if ((rc = audit_add(db, &e)) != 0) {
-        goto fail;
-    }
-    return db_commit(db);
-fail:
-    db_rollback(db);
-    return rc;
+    return audit_change(db, who, "plan.delete", "plan", delete_plan, &d);
 }
 
 int
