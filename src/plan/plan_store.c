@@ -57,6 +57,17 @@ bind_pos(db_stmt *st, int n, int pos)
     }
 }
 
+/* Bind a year or an id that is 0 when unset as NULL then. */
+static void
+bind_set(db_stmt *st, int n, int64_t v)
+{
+    if (v > 0) {
+        db_bind_int(st, n, v);
+    } else {
+        db_bind_null(st, n);
+    }
+}
+
 static void
 bind_source(db_stmt *st, int n, const struct plan *p, int source)
 {
@@ -431,19 +442,11 @@ plan_store_save(struct db *db, struct arena *a, const char *region,
         }
     }
     st = db_query(db, Q_PLAN_INSERT);
-    if (programme_id > 0) {
-        db_bind_int(st, 1, programme_id);
-    } else {
-        db_bind_null(st, 1);
-    }
+    bind_set(st, 1, programme_id);
     db_bind_text(st, 2, region);
     db_bind_text(st, 3, plan_kind_name(p->kind));
     db_bind_text(st, 4, p->title ? p->title : (p->name ? p->name : ""));
-    if (p->year > 0) {
-        db_bind_int(st, 5, p->year);
-    } else {
-        db_bind_null(st, 5);
-    }
+    bind_set(st, 5, p->year);
     db_bind_text(st, 6, p->resolution);
     db_bind_text(st, 7, p->period_from);
     db_bind_text(st, 8, p->period_to);
@@ -1185,11 +1188,7 @@ write_meta(struct db *db, void *ctx, struct audit_entry *e)
     st = db_query(db, Q_PLAN_META_UPDATE);
     db_bind_int(st, 1, m->id);
     db_bind_text(st, 2, p->title);
-    if (p->year > 0) {
-        db_bind_int(st, 3, p->year);
-    } else {
-        db_bind_null(st, 3);
-    }
+    bind_set(st, 3, p->year);
     db_bind_int(st, 4, programme_id);
     if ((rc = db_exec(st)) != 0) {
         return rc;
