@@ -15,20 +15,23 @@ static int (*const hooks[])(struct db *db, struct arena *a) = {
 #include "modules.inc"
 };
 
-int
-demo_load(struct db *db, struct arena *a)
+/* Every module's hook in turn; the first error stops them. */
+static int
+run_hooks(struct db *db, void *ctx)
 {
     size_t i;
     int rc;
 
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
     for (i = 0; i < sizeof(hooks) / sizeof(hooks[0]); i++) {
-        if ((rc = hooks[i](db, a)) != 0) {
-            db_rollback(db);
+        if ((rc = hooks[i](db, ctx)) != 0) {
             return rc;
         }
     }
-    return db_commit(db);
+    return 0;
+}
+
+int
+demo_load(struct db *db, struct arena *a)
+{
+    return db_transaction(db, run_hooks, a);
 }

@@ -452,6 +452,21 @@ db_rollback(struct db *db)
     db->be->exec(db->conn, "ROLLBACK", NULL, 0);
 }
 
+int
+db_transaction(struct db *db, int (*fn)(struct db *db, void *ctx), void *ctx)
+{
+    int rc = db_begin(db);
+
+    if (rc != 0) {
+        return rc;
+    }
+    if ((rc = fn(db, ctx)) != 0) {
+        db_rollback(db);
+        return rc;
+    }
+    return db_commit(db);
+}
+
 /* --- whole-database operations: the engine of the database's path ----- */
 
 int

@@ -86,6 +86,14 @@ int64_t db_last_id(struct db *db);
 int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
+/*
+** Run fn(db, ctx) in one transaction: committed when it returns 0, rolled
+** back otherwise (its error returned). It names no query: the SQL is
+** that of the stores fn calls, so a caller that is no store (the demo
+** runner) may make several stores' changes one.
+*/
+int db_transaction(struct db *db, int (*fn)(struct db *db, void *ctx),
+                   void *ctx);
 
 /* --- whole-database operations (backup, restore, checks) -------------- */
 /* Each runs on the engine of its database's path; for SQLite: */

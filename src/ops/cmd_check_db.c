@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "core/config.h"
 #include "db/db.h"
+#include "users/users.h"
 
 const char cmd_check_db_help[] =
     "usage: rodzina check-db [--config FILE] [--db PATH]\n"
@@ -26,28 +27,28 @@ const char cmd_check_db_help[] =
     "  --config FILE  configuration file, for its db key\n"
     "  --db PATH      database file (default: the configuration's db)\n";
 
+static void
+print_unlinked_one(void *arg, const struct users_unlinked *u)
+{
+    (void)arg;
+    printf("unlinked: %s %s (region %s) '%s': %s (since %s)\n", u->what, u->ref,
+           u->region, u->text, u->reason, u->at);
+}
+
 /* What the migration to ownership by id left unlinked: count printed. */
 static int
 print_unlinked(const char *path)
 {
     struct db *db;
-    db_stmt *st;
     char err[600];
-    int n = 0;
+    int n;
 
     if (db_open(path, DB_OPEN_READONLY, &db, err, sizeof(err)) != 0) {
         return 0; /* an old or broken file: the checks above say so */
     }
-    st = db_query(db, Q_OWNERSHIP_UNLINKED);
-    while (db_step(st) == DB_ROW) {
-        printf("unlinked: %s %s (region %s) '%s': %s (since %s)\n",
-               db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3),
-               db_col_text(st, 4), db_col_text(st, 5), db_col_text(st, 0));
-        n++;
-    }
-    db_done(st);
+    n = users_each_unlinked(db, print_unlinked_one, NULL);
     db_close(db);
-    return n;
+    return n > 0 ? n : 0;
 }
 
 static void

@@ -11,10 +11,10 @@
 #include "cli/cli.h"
 #include "core/arena.h"
 #include "core/err.h"
-#include "core/str.h"
 #include "db/db.h"
 #include "plan/plan.h"
 #include "plan/plan_store.h"
+#include "teryt/teryt.h"
 
 const char cmd_import_help[] =
     "usage: rodzina import plan FILE [--db PATH] [--region CODE]\n"
@@ -36,18 +36,11 @@ const char cmd_import_help[] =
 static const char *
 region_of(struct db *db, struct arena *a, const struct plan *p)
 {
-    db_stmt *st;
     const char *code = NULL;
 
-    if (p->region == NULL) {
-        return NULL;
+    if (p->region != NULL) {
+        (void)teryt_woj_by_name(db, a, p->region, &code);
     }
-    st = db_query(db, Q_WOJ_BY_NAME);
-    db_bind_text(st, 1, str_lower_pl(a, p->region));
-    if (db_step(st) == DB_ROW) {
-        code = db_col_text_dup(a, st, 0);
-    }
-    db_done(st);
     return code;
 }
 

@@ -65,8 +65,35 @@ int teryt_gmina_find(struct db *db, struct arena *a, const char *name,
 /* The 16 voivodeships by code, into *out (arena): the count or an error. */
 struct teryt_woj {
     const char *code, *name;
+    int64_t powiaty, gminy; /* how many it has */
 };
 int teryt_woj_list(struct db *db, struct arena *a, struct teryt_woj **out);
+/*
+** A powiat (4 digits) with its kind and voivodeship: 0 with *out (arena),
+** ERR_NOTFOUND or ERR_DB.
+*/
+struct teryt_powiat {
+    const char *code, *name;
+    const char *kind; /* as TERC names it: a powiat, a city with its rights */
+    const char *woj_name; /* set by teryt_powiat_info only */
+    int64_t gminy;        /* set by teryt_powiats only */
+};
+int teryt_powiat_info(struct db *db, struct arena *a, const char *code,
+                      struct teryt_powiat *out);
+/* The powiats of voivodeship woj in Polish order, into *out (arena): the
+** count or an error. */
+int teryt_powiats(struct db *db, struct arena *a, const char *woj,
+                  struct teryt_powiat **out);
+/*
+** The gminas of powiat (4 digits) in Polish order, without the
+** voivodeship's fields, into *out (arena): the count or an error.
+*/
+int teryt_powiat_gminas(struct db *db, struct arena *a, const char *powiat,
+                        struct teryt_gmina **out);
+/* The code of the voivodeship named name (any case): 0 with *code (arena),
+** ERR_NOTFOUND or ERR_DB. */
+int teryt_woj_by_name(struct db *db, struct arena *a, const char *name,
+                      const char **code);
 /*
 ** Every gmina of voivodeship woj (all when NULL) by code, without the
 ** voivodeship's fields, into *out (arena); returns the count or an error.

@@ -4,13 +4,39 @@
 #include "auth/auth.h"
 #include "core/err.h"
 #include "core/json.h"
-#include "db/db.h"
 #include "teryt.h"
 #include "strings_pl.h"
 #include "modules_handlers.h"
 
 #define AUTOCOMPLETE_LIMIT 10
 #define AUTOCOMPLETE_MAX_LIMIT 50
+
+/* A JSON answer that is one array: begun on r->out through j. */
+static void
+array_begin(struct req *r, struct json *j)
+{
+    req_json_begin(r);
+    json_init(j, &r->out);
+    json_arr_begin(j);
+}
+
+/* A voivodeship or powiat of a list: kind NULL and powiaty < 0 left out. */
+static void
+unit_json(struct json *j, const char *code, const char *name, const char *kind,
+          int64_t powiaty, int64_t gminy)
+{
+    json_obj_begin(j);
+    json_kstr(j, "code", code);
+    json_kstr(j, "name", name);
+    if (kind != NULL) {
+        json_kstr(j, "kind", kind);
+    }
+    if (powiaty >= 0) {
+        json_kint(j, "powiaty", powiaty);
+    }
+    json_kint(j, "gminy", gminy);
+    json_obj_end(j);
+}
 
 /*
 ** ROUTE: GET /api/teryt/wojewodztwa
@@ -20,24 +46,19 @@
 int
 api_teryt_woj_list(struct req *r)
 {
-    db_stmt *st = db_query(r->db, Q_WOJ_LIST);
+    struct teryt_woj *w;
     struct json j;
-    int rc;
+    int n = teryt_woj_list(r->db, &r->arena, &w), i;
 
-    req_json_begin(r);
-    json_init(&j, &r->out);
-    json_arr_begin(&j);
-    while ((rc = db_step(st)) == DB_ROW) {
-        json_obj_begin(&j);
-        json_kstr(&j, "code", db_col_text(st, 0));
-        json_kstr(&j, "name", db_col_text(st, 1));
-        json_kint(&j, "powiaty", db_col_int(st, 2));
-        json_kint(&j, "gminy", db_col_int(st, 3));
-        json_obj_end(&j);
+    if (n < 0) {
+        return n;
     }
-    db_done(st);
+    array_begin(r, &j);
+    for (i = 0; i < n; i++) {
+        unit_json(&j, w[i].code, w[i].name, NULL, w[i].powiaty, w[i].gminy);
+    }
     json_arr_end(&j);
-    return rc == DB_DONE ? 0 : rc;
+    return 0;
 }
 
 /*
@@ -49,29 +70,22 @@ int
 api_teryt_powiaty(struct req *r)
 {
     const char *woj = req_arg(r, "woj");
-    db_stmt *st;
+    struct teryt_powiat *p;
     struct json j;
-    int rc;
+    int n, i;
 
     if (woj == NULL || strlen(woj) != 2 || strspn(woj, "0123456789") != 2) {
         return req_error(r, 400, T_PLACES_ERR_WOJ);
     }
-    st = db_query(r->db, Q_POWIAT_LIST);
-    db_bind_text(st, 1, woj);
-    req_json_begin(r);
-    json_init(&j, &r->out);
-    json_arr_begin(&j);
-    while ((rc = db_step(st)) == DB_ROW) {
-        json_obj_begin(&j);
-        json_kstr(&j, "code", db_col_text(st, 0));
-        json_kstr(&j, "name", db_col_text(st, 1));
-        json_kstr(&j, "kind", db_col_text(st, 2));
-        json_kint(&j, "gminy", db_col_int(st, 3));
-        json_obj_end(&j);
+    if ((n = teryt_powiats(r->db, &r->arena, woj, &p)) < 0) {
+        return n;
     }
-    db_done(st);
+    array_begin(r, &j);
+    for (i = 0; i < n; i++) {
+        unit_json(&j, p[i].code, p[i].name, p[i].kind, -1, p[i].gminy);
+    }
     json_arr_end(&j);
-    return rc == DB_DONE ? 0 : rc;
+    return 0;
 }
 
 /*
@@ -94,6 +108,21 @@ prefer_woj_or_reply(struct req *r, const char **out)
         *out = r->user->region;
     }
     return 0;
+}
+
+/*
+** A search answer through j. Autocomplete answers repeat; let the browser
+** keep them a while (its own, when the account's region ordered them).
+*/
+static void
+search_answer_begin(struct req *r, const char *woj, struct json *j)
+{
+    req_json_begin(r);
+    req_add_header(r, "Cache-Control",
+                   woj != NULL && req_arg(r, "woj") == NULL
+                       ? "private, max-age=300"
+                       : "public, max-age=300");
+    json_init(j, &r->out);
 }
 
 static void
@@ -126,26 +155,21 @@ api_teryt_gminy(struct req *r)
     struct teryt_gmina *g;
     struct json j;
     long limit = AUTOCOMPLETE_LIMIT;
-    int n, i, rc;
+    int n, i;
 
     if (powiat != NULL) {
-        db_stmt *st;
-
         if (strlen(powiat) != 4 || strspn(powiat, "0123456789") != 4) {
             return req_error(r, 400, T_TERYT_ERR_POWIAT);
         }
-        st = db_query(r->db, Q_GMINA_LIST);
-        db_bind_text(st, 1, powiat);
-        req_json_begin(r);
-        json_init(&j, &r->out);
-        json_arr_begin(&j);
-        while ((rc = db_step(st)) == DB_ROW) {
-            gmina_json(&j, db_col_text(st, 0), db_col_text(st, 1),
-                       (int)db_col_int(st, 2), NULL, NULL);
+        if ((n = teryt_powiat_gminas(r->db, &r->arena, powiat, &g)) < 0) {
+            return n;
         }
-        db_done(st);
+        array_begin(r, &j);
+        for (i = 0; i < n; i++) {
+            gmina_json(&j, g[i].teryt, g[i].name, g[i].rodz, NULL, NULL);
+        }
         json_arr_end(&j);
-        return rc == DB_DONE ? 0 : rc;
+        return 0;
     }
     if (q == NULL) {
         return req_error(r, 400, T_TERYT_ERR_Q);
@@ -161,14 +185,7 @@ api_teryt_gminy(struct req *r)
     if (n < 0) {
         return n;
     }
-    req_json_begin(r);
-    /* Autocomplete answers repeat; let the browser keep them a while (its
-    ** own, when the account's region ordered them). */
-    req_add_header(r, "Cache-Control",
-                   woj != NULL && req_arg(r, "woj") == NULL
-                       ? "private, max-age=300"
-                       : "public, max-age=300");
-    json_init(&j, &r->out);
+    search_answer_begin(r, woj, &j);
     json_arr_begin(&j);
     for (i = 0; i < n; i++) {
         gmina_json(&j, g[i].teryt, g[i].name, g[i].rodz, g[i].powiat_name,
@@ -206,12 +223,7 @@ api_places(struct req *r)
         return ERR_INPUT;
     }
     n = teryt_places_search(&r->arena, q, woj, (int)limit, &p);
-    req_json_begin(r);
-    req_add_header(r, "Cache-Control",
-                   woj != NULL && req_arg(r, "woj") == NULL
-                       ? "private, max-age=300"
-                       : "public, max-age=300");
-    json_init(&j, &r->out);
+    search_answer_begin(r, woj, &j);
     json_obj_begin(&j);
     json_key(&j, "results");
     json_arr_begin(&j);

@@ -9,7 +9,6 @@
 
 #include "core/err.h"
 #include "core/str.h"
-#include "db/db.h"
 #include "html/html.h"
 #include "html/layout.h"
 #include "teryt.h"
@@ -41,12 +40,15 @@ search_form(struct req *r, const char *q)
 int
 page_teryt_woj_list(struct req *r)
 {
-    db_stmt *st = db_query(r->db, Q_WOJ_LIST);
     struct teryt_counts c;
-    int rc;
+    struct teryt_woj *w;
+    int rc, n, i;
 
     if ((rc = teryt_counts(r->db, &c)) != 0) {
         return rc;
+    }
+    if ((n = teryt_woj_list(r->db, &r->arena, &w)) < 0) {
+        return n;
     }
     layout_begin(r, T_TERYT_TITLE);
     html_printf(&r->out, "<h1>%s</h1>\n<p>%s: " T_TERYT_COUNTS "</p>\n",
@@ -62,18 +64,17 @@ page_teryt_woj_list(struct req *r)
                 "<tbody>\n",
                 T_NAV_REGIONS, T_TERYT_CODE, T_TERYT_WOJ, T_TERYT_POWIATS,
                 T_TERYT_GMINAS);
-    while ((rc = db_step(st)) == DB_ROW) {
+    for (i = 0; i < n; i++) {
         html_printf(&r->out,
                     "<tr><td>%s</td><td><a href=\"/teryt/%s\">%s</a></td>"
                     "<td class=\"num\">%ld</td><td class=\"num\">%ld</td>"
                     "</tr>\n",
-                    db_col_text(st, 0), db_col_text(st, 0), db_col_text(st, 1),
-                    (long)db_col_int(st, 2), (long)db_col_int(st, 3));
+                    w[i].code, w[i].code, w[i].name, (long)w[i].powiaty,
+                    (long)w[i].gminy);
     }
-    db_done(st);
     html_lit(&r->out, "</tbody>\n</table></div>\n");
     layout_end(r);
-    return rc == DB_DONE ? 0 : rc;
+    return 0;
 }
 
 /*
@@ -84,24 +85,19 @@ page_teryt_woj_list(struct req *r)
 int
 page_teryt_woj(struct req *r)
 {
-    const char *woj = req_param(r, 0);
-    db_stmt *st;
-    char *name;
-    int rc;
+    const char *woj = req_param(r, 0), *name;
+    struct teryt_powiat *p;
+    int rc, n, i;
 
     if (!str_digits(woj, 2)) {
         return req_error(r, 404, NULL);
     }
-    st = db_query(r->db, Q_WOJ_GET);
-    db_bind_text(st, 1, woj);
-    rc = db_step(st);
-    if (rc != DB_ROW) {
-        db_done(st);
-        return rc == DB_DONE ? req_error(r, 404, NULL) : rc;
+    if ((rc = teryt_woj_get(r->db, &r->arena, woj, &name)) != 0) {
+        return rc == ERR_NOTFOUND ? req_error(r, 404, NULL) : rc;
     }
-    name = db_col_text_dup(&r->arena, st, 1);
-    db_done(st);
-
+    if ((n = teryt_powiats(r->db, &r->arena, woj, &p)) < 0) {
+        return n;
+    }
     layout_begin(r, arena_printf(&r->arena, T_TERYT_WOJ_NAMED, name));
     layout_breadcrumb(
         &r->out,
@@ -116,20 +112,16 @@ page_teryt_woj(struct req *r)
                 "<tbody>\n",
                 T_TERYT_POWIATS, T_TERYT_CODE, T_TERYT_POWIAT, T_TERYT_KIND,
                 T_TERYT_GMINAS);
-    st = db_query(r->db, Q_POWIAT_LIST);
-    db_bind_text(st, 1, woj);
-    while ((rc = db_step(st)) == DB_ROW) {
+    for (i = 0; i < n; i++) {
         html_printf(&r->out,
                     "<tr><td>%s</td><td><a href=\"/teryt/%s/%s\">%s</a></td>"
                     "<td>%s</td><td class=\"num\">%ld</td></tr>\n",
-                    db_col_text(st, 0), woj, db_col_text(st, 0) + 2,
-                    db_col_text(st, 1), db_col_text(st, 2),
-                    (long)db_col_int(st, 3));
+                    p[i].code, woj, p[i].code + 2, p[i].name, p[i].kind,
+                    (long)p[i].gminy);
     }
-    db_done(st);
     html_lit(&r->out, "</tbody>\n</table></div>\n");
     layout_end(r);
-    return rc == DB_DONE ? 0 : rc;
+    return 0;
 }
 
 /*
@@ -140,53 +132,44 @@ page_teryt_woj(struct req *r)
 int
 page_teryt_powiat(struct req *r)
 {
-    const char *woj = req_param(r, 0), *pow = req_param(r, 1);
-    const char *code, *pname, *kind, *wname;
-    db_stmt *st;
-    int rc;
+    const char *woj = req_param(r, 0), *pow = req_param(r, 1), *code;
+    struct teryt_powiat p;
+    struct teryt_gmina *g;
+    int rc, n, i;
 
     if (!str_digits(woj, 2) || !str_digits(pow, 2)) {
         return req_error(r, 404, NULL);
     }
     code = arena_printf(&r->arena, "%s%s", woj, pow);
-    st = db_query(r->db, Q_POWIAT_GET);
-    db_bind_text(st, 1, code);
-    rc = db_step(st);
-    if (rc != DB_ROW) {
-        db_done(st);
-        return rc == DB_DONE ? req_error(r, 404, NULL) : rc;
+    if ((rc = teryt_powiat_info(r->db, &r->arena, code, &p)) != 0) {
+        return rc == ERR_NOTFOUND ? req_error(r, 404, NULL) : rc;
     }
-    pname = db_col_text_dup(&r->arena, st, 1);
-    kind = db_col_text_dup(&r->arena, st, 2);
-    wname = db_col_text_dup(&r->arena, st, 4);
-    db_done(st);
-
-    layout_begin(r, arena_printf(&r->arena, "Powiat %s", pname));
-    layout_breadcrumb(&r->out,
-                      (const struct crumb[]){
-                          {"/teryt", T_NAV_REGIONS},
-                          {arena_printf(&r->arena, "/teryt/%s", woj), wname},
-                          {NULL, pname}},
-                      3);
-    html_printf(&r->out, "<h1>%s <small>(%s, %s)</small></h1>\n", pname, kind,
-                code);
+    if ((n = teryt_powiat_gminas(r->db, &r->arena, code, &g)) < 0) {
+        return n;
+    }
+    layout_begin(r, arena_printf(&r->arena, T_TERYT_POWIAT " %s", p.name));
+    layout_breadcrumb(
+        &r->out,
+        (const struct crumb[]){
+            {"/teryt", T_NAV_REGIONS},
+            {arena_printf(&r->arena, "/teryt/%s", woj), p.woj_name},
+            {NULL, p.name}},
+        3);
+    html_printf(&r->out, "<h1>%s <small>(%s, %s)</small></h1>\n", p.name,
+                p.kind, code);
     html_printf(&r->out, WIDE_OPEN, T_TERYT_GMINAS);
     html_printf(&r->out,
                 "<table>\n<caption>%s</caption>\n<thead><tr>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                 "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
                 T_TERYT_GMINAS, T_TERYT_CODE, T_TERYT_GMINA, T_TERYT_KIND);
-    st = db_query(r->db, Q_GMINA_LIST);
-    db_bind_text(st, 1, code);
-    while ((rc = db_step(st)) == DB_ROW) {
+    for (i = 0; i < n; i++) {
         html_printf(&r->out, "<tr><td>%s</td><td>%s</td><td>%s</td></tr>\n",
-                    db_col_text(st, 0), db_col_text(st, 1),
-                    teryt_rodz_name((int)db_col_int(st, 2)));
+                    g[i].teryt, g[i].name, teryt_rodz_name(g[i].rodz));
     }
-    db_done(st);
     html_lit(&r->out, "</tbody>\n</table></div>\n");
     layout_end(r);
-    return rc == DB_DONE ? 0 : rc;
+    return 0;
 }
 
 /*

@@ -107,19 +107,18 @@ unit_id(const char *s)
 }
 
 static void
-list(struct db *db)
+list(struct db *db, struct arena *a)
 {
-    db_stmt *st = db_query(db, Q_ACCOUNT_LIST);
+    struct users_row *u;
+    int n = users_list(db, a, &u), i;
 
     printf("%-24s %-12s %-6s %-8s %s\n", "LOGIN", "ROLE", "REGION", "STATE",
            "UNITS");
-    while (db_step(st) == DB_ROW) {
-        printf("%-24s %-12s %-6s %-8s %s\n", db_col_text(st, 1),
-               db_col_text(st, 2),
-               db_col_null(st, 3) ? "*" : db_col_text(st, 3),
-               db_col_int(st, 4) ? "disabled" : "active", db_col_text(st, 6));
+    for (i = 0; i < n; i++) {
+        printf("%-24s %-12s %-6s %-8s %s\n", u[i].login, u[i].role,
+               u[i].region ? u[i].region : "*",
+               u[i].disabled ? "disabled" : "active", u[i].units);
     }
-    db_done(st);
 }
 
 int
@@ -192,17 +191,13 @@ cmd_user(int argc, char **argv)
     }
     arena_init(&a);
     if (strcmp(pos[0], "list") == 0) {
-        list(db);
+        list(db, &a);
         status = 0;
     } else if (strcmp(pos[0], "units") == 0) {
         list_units(db, &a, region, kind);
         status = 0;
     } else if (strcmp(pos[0], "unit-add") == 0) {
-        rc = db_begin(db);
-        if (rc == 0) {
-            rc = units_ensure(db, &a, region, kind, pos[1], &id);
-            rc = rc == 0 ? db_commit(db) : (db_rollback(db), rc);
-        }
+        rc = units_add(db, &a, region, kind, pos[1], &id);
         if (rc != 0) {
             fprintf(stderr, "rodzina user unit-add: %s\n",
                     rc == ERR_INPUT ? "the name has no letters or digits"

@@ -41,6 +41,9 @@ int units_find(struct db *db, struct arena *a, const char *region,
 /* As units_find, creating the unit (name trimmed) when none matches. */
 int units_ensure(struct db *db, struct arena *a, const char *region,
                  const char *kind, const char *name, int64_t *id);
+/* units_ensure in a transaction of its own (rodzina user unit-add). */
+int units_add(struct db *db, struct arena *a, const char *region,
+              const char *kind, const char *name, int64_t *id);
 
 /*
 ** The unit names of an implementers text: its parts between '/', ';'

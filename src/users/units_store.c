@@ -96,6 +96,22 @@ units_ensure(struct db *db, struct arena *a, const char *region,
 }
 
 int
+units_add(struct db *db, struct arena *a, const char *region, const char *kind,
+          const char *name, int64_t *id)
+{
+    int rc = db_begin(db);
+
+    if (rc != 0) {
+        return rc;
+    }
+    if ((rc = units_ensure(db, a, region, kind, name, id)) != 0) {
+        db_rollback(db);
+        return rc;
+    }
+    return db_commit(db);
+}
+
+int
 units_split(struct arena *a, const char *text, const char ***out)
 {
     const char **parts = NULL;

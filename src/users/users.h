@@ -59,5 +59,19 @@ struct users_row {
 };
 /* Every account, by login in Polish order, in a: how many, or < 0. */
 int users_list(struct db *db, struct arena *a, struct users_row **out);
+/* The id of account login: 0, ERR_NOTFOUND or ERR_DB. */
+int users_account_id(struct db *db, const char *login, int64_t *id);
+
+/* What the migration to ownership by id (0032) could not link. */
+struct users_unlinked {
+    const char *at, *what, *ref;
+    const char *region; /* "-" when it had none */
+    const char *text, *reason;
+};
+/* fn(arg, u) for every such record in the order written, u valid during
+** the call: how many, or < 0. */
+int users_each_unlinked(struct db *db,
+                        void (*fn)(void *arg, const struct users_unlinked *u),
+                        void *arg);
 
 #endif

@@ -8,7 +8,6 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "core/random.h"
-#include "db/db.h"
 #include "users/units.h"
 #include "users/users.h"
 
@@ -36,15 +35,11 @@ users_demo_load(struct db *db, struct arena *a)
 {
     const struct users_actor who = {NULL, "cli", NULL};
     const char *password = NULL, *why;
-    db_stmt *st = db_query(db, Q_ACCOUNT_BY_LOGIN);
     size_t i;
     int64_t id;
     int rc;
 
-    db_bind_text(st, 1, accounts[0].login);
-    rc = db_step(st);
-    db_done(st);
-    if (rc == DB_ROW) {
+    if (users_account_id(db, accounts[0].login, &id) == 0) {
         return 0; /* made by an earlier run: keep its password */
     }
     for (i = 0; i < sizeof(accounts) / sizeof(accounts[0]); i++) {

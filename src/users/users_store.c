@@ -176,8 +176,8 @@ users_add(struct db *db, struct arena *a, const struct users_new *u,
                         &ad);
 }
 
-static int
-account_id(struct db *db, const char *login, int64_t *id)
+int
+users_account_id(struct db *db, const char *login, int64_t *id)
 {
     db_stmt *st = db_query(db, Q_ACCOUNT_BY_LOGIN);
 
@@ -201,7 +201,7 @@ set_account(struct db *db, void *ctx, struct audit_entry *e)
     db_stmt *st;
     int rc;
 
-    if ((rc = account_id(db, c->login, &id)) != 0) {
+    if ((rc = users_account_id(db, c->login, &id)) != 0) {
         return rc;
     }
     st = db_query(db, c->q);
@@ -288,11 +288,31 @@ users_link_unit(struct db *db, const char *login, int64_t unit)
     db_stmt *st;
     int rc;
 
-    if ((rc = account_id(db, login, &id)) != 0) {
+    if ((rc = users_account_id(db, login, &id)) != 0) {
         return rc;
     }
     st = db_query(db, Q_ACCOUNT_UNIT_INSERT);
     db_bind_int(st, 1, id);
     db_bind_int(st, 2, unit);
     return db_exec(st);
+}
+
+int
+users_each_unlinked(struct db *db,
+                    void (*fn)(void *arg, const struct users_unlinked *u),
+                    void *arg)
+{
+    db_stmt *st = db_query(db, Q_OWNERSHIP_UNLINKED);
+    int n = 0, rc;
+
+    while ((rc = db_step(st)) == DB_ROW) {
+        struct users_unlinked u = {db_col_text(st, 0), db_col_text(st, 1),
+                                   db_col_text(st, 2), db_col_text(st, 3),
+                                   db_col_text(st, 4), db_col_text(st, 5)};
+
+        fn(arg, &u);
+        n++;
+    }
+    db_done(st);
+    return rc == DB_DONE ? n : rc;
 }

@@ -181,6 +181,37 @@ test_db_nested_transaction_rolls_back_all(void **state)
     db_close(db);
 }
 
+/* Insert voivodeship 04, then return the error ctx points to. */
+static int
+insert_then(struct db *db, void *ctx)
+{
+    db_stmt *st = db_query(db, Q_WOJ_INSERT);
+
+    db_bind_text(st, 1, "04");
+    db_bind_text(st, 2, "kujawsko-pomorskie");
+    assert_int_equal(db_exec(st), 0);
+    return *(int *)ctx;
+}
+
+static void
+test_db_transaction_commits_only_on_success(void **state)
+{
+    struct db *db;
+    char err[512];
+    int fail = ERR_INPUT, ok = 0;
+    int64_t n = -1;
+
+    (void)state;
+    assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, err, sizeof(err)), 0);
+    assert_int_equal(db_transaction(db, insert_then, &fail), ERR_INPUT);
+    assert_int_equal(db_one_int(db_query(db, Q_TERYT_COUNTS), &n), 0);
+    assert_int_equal(n, 0);
+    assert_int_equal(db_transaction(db, insert_then, &ok), 0);
+    assert_int_equal(db_one_int(db_query(db, Q_TERYT_COUNTS), &n), 0);
+    assert_int_equal(n, 1);
+    db_close(db);
+}
+
 static void
 test_db_polish_collation_orders_letters(void **state)
 {
@@ -301,6 +332,8 @@ main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_db_nested_transaction_rolls_back_all, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_db_transaction_commits_only_on_success, setup, teardown),
         cmocka_unit_test_setup_teardown(test_db_polish_collation_orders_letters,
                                         setup, teardown),
         cmocka_unit_test(test_db_every_backend_fills_its_table),

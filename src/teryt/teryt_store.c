@@ -1,5 +1,7 @@
 /*
-** Loading and searching the TERYT units. The TERC file has one row per
+** The TERYT store, the one file of this module that runs its SQL: loading,
+** lookups and lists of the units, and the gmina search. The TERC file has one
+*row per
 ** unit: a voivodeship row has no POW, a powiat row no GMI, and gmina rows
 ** carry RODZ 1, 2 or 3 (RODZ 4, 5, 8 and 9 are parts of gminas and cities,
 ** not gminas, and are skipped).
@@ -270,34 +272,85 @@ teryt_gmina_woj(struct db *db, const char *code, char woj[3])
     return rc;
 }
 
-/* The name in column 1 of a unit looked up by code. */
+/* Column col of the one row query q finds for key, or ERR_NOTFOUND. */
 static int
-unit_name(struct db *db, struct arena *a, enum query_id q, const char *code,
-          const char **name)
+unit_text(struct db *db, struct arena *a, enum query_id q, const char *key,
+          int col, const char **out)
 {
     db_stmt *st = db_query(db, q);
     int rc;
 
-    db_bind_text(st, 1, code);
-    if ((rc = db_step(st)) == DB_ROW) {
-        *name = db_col_text_dup(a, st, 1);
+    db_bind_text(st, 1, key);
+    if ((rc = db_one_row(st)) == 0) {
+        *out = db_col_text_dup(a, st, col);
     }
     db_done(st);
-    return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
+    return rc;
 }
 
 int
 teryt_woj_get(struct db *db, struct arena *a, const char *code,
               const char **name)
 {
-    return unit_name(db, a, Q_WOJ_GET, code, name);
+    return unit_text(db, a, Q_WOJ_GET, code, 1, name);
 }
 
 int
 teryt_powiat_get(struct db *db, struct arena *a, const char *code,
                  const char **name)
 {
-    return unit_name(db, a, Q_POWIAT_GET, code, name);
+    return unit_text(db, a, Q_POWIAT_GET, code, 1, name);
+}
+
+int
+teryt_woj_by_name(struct db *db, struct arena *a, const char *name,
+                  const char **code)
+{
+    /* Loaded in lower case (load_rows), as plans write them. */
+    return unit_text(db, a, Q_WOJ_BY_NAME, str_lower_pl(a, name), 0, code);
+}
+
+int
+teryt_powiat_info(struct db *db, struct arena *a, const char *code,
+                  struct teryt_powiat *out)
+{
+    db_stmt *st = db_query(db, Q_POWIAT_GET);
+    int rc;
+
+    db_bind_text(st, 1, code);
+    if ((rc = db_one_row(st)) == 0) {
+        *out = (struct teryt_powiat){
+            .code = db_col_text_dup(a, st, 0),
+            .name = db_col_text_dup(a, st, 1),
+            .kind = db_col_text_dup(a, st, 2),
+            .woj_name = db_col_text_dup(a, st, 4),
+        };
+    }
+    db_done(st);
+    return rc;
+}
+
+int
+teryt_powiats(struct db *db, struct arena *a, const char *woj,
+              struct teryt_powiat **out)
+{
+    db_stmt *st = db_query(db, Q_POWIAT_LIST);
+    struct teryt_powiat *v = NULL;
+    int n = 0, rc;
+
+    db_bind_text(st, 1, woj);
+    while ((rc = db_step(st)) == DB_ROW) {
+        v = arena_grow(a, v, n, sizeof(*v));
+        v[n++] = (struct teryt_powiat){
+            .code = db_col_text_dup(a, st, 0),
+            .name = db_col_text_dup(a, st, 1),
+            .kind = db_col_text_dup(a, st, 2),
+            .gminy = db_col_int(st, 3),
+        };
+    }
+    db_done(st);
+    *out = v;
+    return rc == DB_DONE ? n : rc;
 }
 
 int
@@ -326,6 +379,8 @@ teryt_woj_list(struct db *db, struct arena *a, struct teryt_woj **out)
     while ((rc = db_step(st)) == DB_ROW && n < 16) {
         v[n].code = db_col_text_dup(a, st, 0);
         v[n].name = db_col_text_dup(a, st, 1);
+        v[n].powiaty = db_col_int(st, 2);
+        v[n].gminy = db_col_int(st, 3);
         n++;
     }
     db_done(st);
@@ -336,15 +391,13 @@ teryt_woj_list(struct db *db, struct arena *a, struct teryt_woj **out)
     return n;
 }
 
-int
-teryt_gminas(struct db *db, struct arena *a, const char *woj,
-             struct teryt_gmina **out)
+/* The gminas of a list query (teryt, name, rodz, powiat code and name). */
+static int
+gmina_rows(db_stmt *st, struct arena *a, struct teryt_gmina **out)
 {
-    db_stmt *st = db_query(db, Q_TERYT_GMINAS);
     struct teryt_gmina *v = NULL;
     int n = 0, rc;
 
-    db_bind_text(st, 1, woj);
     while ((rc = db_step(st)) == DB_ROW) {
         v = arena_grow(a, v, n, sizeof(*v));
         v[n] = (struct teryt_gmina){
@@ -362,4 +415,24 @@ teryt_gminas(struct db *db, struct arena *a, const char *woj,
     }
     *out = v;
     return n;
+}
+
+int
+teryt_gminas(struct db *db, struct arena *a, const char *woj,
+             struct teryt_gmina **out)
+{
+    db_stmt *st = db_query(db, Q_TERYT_GMINAS);
+
+    db_bind_text(st, 1, woj);
+    return gmina_rows(st, a, out);
+}
+
+int
+teryt_powiat_gminas(struct db *db, struct arena *a, const char *powiat,
+                    struct teryt_gmina **out)
+{
+    db_stmt *st = db_query(db, Q_GMINA_LIST);
+
+    db_bind_text(st, 1, powiat);
+    return gmina_rows(st, a, out);
 }
