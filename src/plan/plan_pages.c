@@ -1078,9 +1078,7 @@ api_plan_list(struct req *r)
     if ((rc = req_page_or_reply(r, 1000, 10000, &limit, &offset)) != 0) {
         return rc;
     }
-    req_json_begin(r);
-    req_page_headers(r, n, limit, offset);
-    json_init(&j, &r->out);
+    req_json_page_begin(r, &j, n, limit, offset);
     json_arr_begin(&j);
     for (i = offset; i < n && i < offset + limit; i++) {
         json_obj_begin(&j);
