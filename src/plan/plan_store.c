@@ -976,59 +976,63 @@ plan_task_json(struct arena *a, const struct plan *p, int t)
     return out;
 }
 
+/* A change of task t of plan id (an audit_change): write makes it. */
+struct task_change {
+    struct arena *a;
+    int64_t id;
+    const struct plan *p;
+    int t;
+    const char *before;
+    int (*write)(struct db *db, const struct task_change *c);
+};
+
 /*
-** The end of every task change, inside its transaction: the plan's new
-** total (which also bumps its version) and the one audit row.
+** The change, then the end of every task change, inside its transaction:
+** the task's units linked again, the plan's new total (which also bumps
+** its version) and what the one audit row says.
 */
 static int
-task_changed(struct db *db, struct arena *a, int64_t id, const struct plan *p,
-             int t, const struct audit_entry *who, const char *action,
-             const char *before)
+change_task(struct db *db, void *ctx, struct audit_entry *e)
 {
-    struct audit_entry e = *who;
+    const struct task_change *c = ctx;
     struct plan_totals tot;
-    db_stmt *st = db_query(db, Q_PLAN_TOTAL_UPDATE);
+    db_stmt *st;
     int rc;
 
-    plan_totals_compute(p, &tot);
-    db_bind_int(st, 1, id);
+    if ((rc = c->write(db, c)) != 0 ||
+        (rc = relink_task_units(db, c->a, c->id, c->p, c->t)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_PLAN_TOTAL_UPDATE);
+    plan_totals_compute(c->p, &tot);
+    db_bind_int(st, 1, c->id);
     db_bind_int(st, 2, tot.total);
     if ((rc = db_exec(st)) != 0) {
         return rc;
     }
-    e.action = action;
-    e.entity = "plan_task";
-    e.entity_id = arena_printf(a, "%ld/%d", (long)id, t);
-    e.before = before;
-    e.after = plan_task_json(a, p, t);
-    return audit_add(db, &e);
+    e->entity_id = arena_printf(c->a, "%ld/%d", (long)c->id, c->t);
+    e->before = c->before;
+    e->after = plan_task_json(c->a, c->p, c->t);
+    return 0;
 }
 
-int
-plan_store_update_task(struct db *db, struct arena *a, int64_t id,
-                       const struct plan *p, int t,
-                       const struct audit_entry *who, const char *before,
-                       const char **why)
+static int
+write_task_update(struct db *db, const struct task_change *c)
 {
-    const struct plan_task *task = &p->tasks[t];
+    const struct plan *p = c->p;
+    const struct plan_task *task = &p->tasks[c->t];
+    int64_t id = c->id;
+    int t = c->t;
     db_stmt *st;
     int rc, l, k, i;
 
-    *why = NULL;
-    if (plan_has_errors(p)) {
-        *why = "Formularz zawiera nieczytelne liczby; popraw je.";
-        return ERR_INPUT;
-    }
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
     st = db_query(db, Q_PLAN_TASK_UPDATE);
     db_bind_int(st, 1, id);
     db_bind_int(st, 2, t);
     db_bind_text(st, 3, task->number ? task->number : "");
     db_bind_text(st, 4, task->description ? task->description : "");
     if ((rc = db_exec(st)) != 0) {
-        goto fail;
+        return rc;
     }
     for (l = task->first_line; l >= 0 && l < task->first_line + task->nlines;
          l++) {
@@ -1042,7 +1046,7 @@ plan_store_update_task(struct db *db, struct arena *a, int64_t id,
         db_bind_text(st, 4, ln->implementers);
         bind_num(st, 5, &ln->total);
         if ((rc = db_one_int(st, &line_id)) != 0) {
-            goto fail;
+            return rc;
         }
         for (k = 0; k < ln->namounts; k++) {
             st = db_query(db, Q_PLAN_AMOUNT_UPSERT);
@@ -1050,7 +1054,7 @@ plan_store_update_task(struct db *db, struct arena *a, int64_t id,
             bind_source(st, 2, p, ln->amounts[k].source);
             bind_num(st, 3, &ln->amounts[k].amount);
             if ((rc = db_exec(st)) != 0) {
-                goto fail;
+                return rc;
             }
         }
     }
@@ -1068,18 +1072,54 @@ plan_store_update_task(struct db *db, struct arena *a, int64_t id,
         bind_num(st, 5, &in->target_year);
         bind_num(st, 8, &in->target_multi);
         if ((rc = db_exec(st)) != 0) {
-            goto fail;
+            return rc;
         }
     }
-    if ((rc = relink_task_units(db, a, id, p, t)) != 0 ||
-        (rc = task_changed(db, a, id, p, t, who, "plan.task.update", before)) !=
-            0) {
-        goto fail;
+    return 0;
+}
+
+int
+plan_store_update_task(struct db *db, struct arena *a, int64_t id,
+                       const struct plan *p, int t,
+                       const struct audit_entry *who, const char *before,
+                       const char **why)
+{
+    struct task_change c = {a, id, p, t, before, write_task_update};
+
+    *why = NULL;
+    if (plan_has_errors(p)) {
+        *why = "Formularz zawiera nieczytelne liczby; popraw je.";
+        return ERR_INPUT;
     }
-    return db_commit(db);
-fail:
-    db_rollback(db);
-    return rc;
+    return audit_change(db, who, "plan.task.update", "plan_task", change_task,
+                        &c);
+}
+
+static int
+write_task_insert(struct db *db, const struct task_change *c)
+{
+    const struct plan *p = c->p;
+    const struct plan_task *task = &p->tasks[c->t];
+    int64_t id = c->id;
+    int t = c->t;
+    int rc, l, i;
+
+    if ((rc = insert_task(db, p, id, t)) != 0) {
+        return rc;
+    }
+    for (l = task->first_line; l >= 0 && l < task->first_line + task->nlines;
+         l++) {
+        if ((rc = insert_line(db, p, id, l)) != 0) {
+            return rc;
+        }
+    }
+    for (i = 0; i < p->nindicators; i++) {
+        if (p->indicators[i].task == t &&
+            (rc = insert_indicator(db, p, id, i)) != 0) {
+            return rc;
+        }
+    }
+    return 0;
 }
 
 int
@@ -1087,43 +1127,19 @@ plan_store_add_task(struct db *db, struct arena *a, int64_t id,
                     const struct plan *p, int t, const struct audit_entry *who,
                     const char **why)
 {
-    const struct plan_task *task = &p->tasks[t];
-    int rc, l, i;
+    struct task_change c = {a, id, p, t, NULL, write_task_insert};
+    int rc;
 
     *why = NULL;
     if (plan_has_errors(p)) {
         *why = "Formularz zawiera nieczytelne liczby; popraw je.";
         return ERR_INPUT;
     }
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
-    if ((rc = insert_task(db, p, id, t)) != 0) {
-        goto fail;
-    }
-    for (l = task->first_line; l >= 0 && l < task->first_line + task->nlines;
-         l++) {
-        if ((rc = insert_line(db, p, id, l)) != 0) {
-            goto fail;
-        }
-    }
-    for (i = 0; i < p->nindicators; i++) {
-        if (p->indicators[i].task == t &&
-            (rc = insert_indicator(db, p, id, i)) != 0) {
-            goto fail;
-        }
-    }
-    if ((rc = relink_task_units(db, a, id, p, t)) != 0 ||
-        (rc = task_changed(db, a, id, p, t, who, "plan.task.add", NULL)) != 0) {
-        goto fail;
-    }
-    return db_commit(db);
-fail:
+    rc = audit_change(db, who, "plan.task.add", "plan_task", change_task, &c);
     if (rc == ERR_CONFLICT) {
         *why = T_PLAN_ERR_CHANGED;
         rc = ERR_INPUT;
     }
-    db_rollback(db);
     return rc;
 }
 
