@@ -98,6 +98,10 @@ plain(unsigned char c)
     return c >= 0x20 && c < 0x80 && c != '"' && c != '\\' && c != '/';
 }
 
+/* The characters JSON escapes by a letter, and those letters. */
+static const char by_letter[] = "\"\\\n\r\t";
+static const char letters[] = "\"\\nrt";
+
 /*
 ** Runs of plain bytes and well-formed UTF-8 are appended at once; only the
 ** rest is escaped, and a malformed byte becomes U+FFFD: the output is
@@ -107,6 +111,7 @@ static void
 quoted(struct buf *out, const char *s)
 {
     const unsigned char *p = (const unsigned char *)s, *run;
+    const char *c;
     size_t k;
 
     buf_putc(out, '"');
@@ -128,28 +133,15 @@ quoted(struct buf *out, const char *s)
             p++;
             continue;
         }
-        switch (*p) {
-        case '"':
-            buf_puts(out, "\\\"");
-            break;
-        case '\\':
-            buf_puts(out, "\\\\");
-            break;
-        case '\n':
-            buf_puts(out, "\\n");
-            break;
-        case '\r':
-            buf_puts(out, "\\r");
-            break;
-        case '\t':
-            buf_puts(out, "\\t");
-            break;
-        case '/':
+        c = strchr(by_letter, *p);
+        if (c != NULL) {
+            buf_putc(out, '\\');
+            buf_putc(out, letters[c - by_letter]);
+        } else if (*p == '/') {
             /* "</" would end an embedding script element. */
             buf_puts(out, p > (const unsigned char *)s && p[-1] == '<' ? "\\/"
                                                                        : "/");
-            break;
-        default:
+        } else {
             buf_printf(out, "\\u%04x", *p);
         }
         p++;

@@ -13,6 +13,7 @@
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/json.h"
 
 #define REQ_MAX_PARAMS 4
 #define REQ_MAX_HEADERS 8
@@ -120,6 +121,12 @@ int req_page_or_reply(struct req *r, long def, long max, long *limit,
 void req_page_headers(struct req *r, long total, long limit, long offset);
 /* Start a JSON response (status 200, application/json). */
 void req_json_begin(struct req *r);
+/*
+** Start a JSON response that is one page of a list of total items: as
+** req_json_begin, with req_page_headers, and j writing the body.
+*/
+void req_json_page_begin(struct req *r, struct json *j, long total, long limit,
+                         long offset);
 
 /*
 ** For server.c, when the headers are in: check that the path and every

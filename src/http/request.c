@@ -178,6 +178,15 @@ req_json_begin(struct req *r)
     r->content_type = "application/json; charset=utf-8";
 }
 
+void
+req_json_page_begin(struct req *r, struct json *j, long total, long limit,
+                    long offset)
+{
+    req_json_begin(r);
+    req_page_headers(r, total, limit, offset);
+    json_init(j, &r->out);
+}
+
 /* --- forms and input checks -------------------------------------------- */
 
 static enum MHD_Result

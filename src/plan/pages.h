@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "http/http.h"
+#include "plan.h"
 
 /*
 ** 0 when this reader may see plan id (published, or of the account's
@@ -16,6 +17,12 @@ int plan_visible_or_reply(struct req *r, int64_t id, int64_t *version);
 /* The trail Plans › plan id (title) › here, above a page of one plan. */
 void plan_crumbs(struct req *r, int64_t id, const char *title,
                  const char *here);
+/*
+** A number cell as the document would print it or, input set, as an editor
+** types it again; the text in a.
+*/
+const char *plan_num_text(struct arena *a, const struct plan_num *n, bool money,
+                          bool input);
 /* Whether the account may edit plans of region. */
 bool plan_may_edit(struct req *r, const char *region);
 

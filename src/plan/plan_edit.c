@@ -79,23 +79,6 @@ load_or_reply(struct req *r, struct edit *e, bool edit)
     return 0;
 }
 
-static const char *
-num_input(struct arena *a, const struct plan_num *n, bool money)
-{
-    switch (n->kind) {
-    case PLAN_NUM_VALUE:
-        return money ? str_money(a, n->v) : str_thousands(a, n->v);
-    case PLAN_NUM_NONE:
-        return "-";
-    case PLAN_NUM_NOT_PLANNED:
-        return "x";
-    case PLAN_NUM_ONGOING:
-        return T_PLAN_ONGOING;
-    default:
-        return n->text ? n->text : "";
-    }
-}
-
 static const struct plan_num *
 line_amount(const struct plan_line *l, int source)
 {
@@ -114,24 +97,20 @@ static void
 field(struct req *r, const char *name, const char *label, const char *value,
       const char *hint_id)
 {
+    html_printf(&r->out,
+                "<p class=\"field\"><label for=\"f-%s\">%s</label>"
+                "<input id=\"f-%s\" name=\"%s\" value=\"%s\"",
+                name, label, name, name, value ? value : "");
     if (hint_id != NULL) {
-        html_printf(&r->out,
-                    "<p class=\"field\"><label for=\"f-%s\">%s</label>"
-                    "<input id=\"f-%s\" name=\"%s\" value=\"%s\" "
-                    "aria-describedby=\"%s\"></p>\n",
-                    name, label, name, name, value ? value : "", hint_id);
-    } else {
-        html_printf(&r->out,
-                    "<p class=\"field\"><label for=\"f-%s\">%s</label>"
-                    "<input id=\"f-%s\" name=\"%s\" value=\"%s\"></p>\n",
-                    name, label, name, name, value ? value : "");
+        html_printf(&r->out, " aria-describedby=\"%s\"", hint_id);
     }
+    html_lit(&r->out, "></p>\n");
 }
 
 static const char *
 num_shown(struct arena *a, const struct plan_num *n, bool money)
 {
-    const char *s = num_input(a, n, money);
+    const char *s = plan_num_text(a, n, money, true);
 
     return *s != '\0' ? s : "—";
 }
@@ -302,11 +281,12 @@ render_form(struct edit *e)
               ln->implementers, NULL);
         field(r, arena_printf(a, "l%d_total", l),
               arena_printf(a, "%s: %s", T_PLAN_BUDGET, T_PLAN_TOTAL),
-              num_input(a, &ln->total, true), "hint-money");
+              plan_num_text(a, &ln->total, true, true), "hint-money");
         for (s = 0; s < p->nsources; s++) {
             field(r, arena_printf(a, "l%d_%s", l, p->sources[s].code),
                   arena_printf(a, "%s [" T_CURRENCY "]", p->sources[s].name),
-                  num_input(a, line_amount(ln, s), true), "hint-money");
+                  plan_num_text(a, line_amount(ln, s), true, true),
+                  "hint-money");
         }
         html_lit(&r->out, "</fieldset>\n");
     }
@@ -324,9 +304,9 @@ render_form(struct edit *e)
         field(r, arena_printf(a, "i%d_unit", i), T_PLAN_IND_UNIT, in->unit,
               NULL);
         field(r, arena_printf(a, "i%d_year", i), T_PLAN_TARGET_YEAR,
-              num_input(a, &in->target_year, false), NULL);
+              plan_num_text(a, &in->target_year, false, true), NULL);
         field(r, arena_printf(a, "i%d_multi", i), T_PLAN_TARGET_MULTI,
-              num_input(a, &in->target_multi, false), NULL);
+              plan_num_text(a, &in->target_multi, false, true), NULL);
         html_lit(&r->out, "</fieldset>\n");
     }
     html_lit(&r->out,
@@ -571,8 +551,12 @@ append_task(struct edit *e)
     e->is_new = true;
 }
 
+/*
+** Load plan :id for its editor (the region's); yearly set: only a yearly
+** plan, the only kind whose tasks are added by hand.
+*/
 static int
-load_plan_or_reply(struct req *r, struct edit *e)
+load_meta_or_reply(struct req *r, struct edit *e, bool yearly)
 {
     int64_t id;
     int rc;
@@ -583,7 +567,8 @@ load_plan_or_reply(struct req *r, struct edit *e)
         return rc;
     }
     rc = plan_store_load(r->db, &r->arena, id, &e->p, &e->meta);
-    if (rc == ERR_NOTFOUND || (rc == 0 && e->p->kind != PLAN_YEARLY)) {
+    if (rc == ERR_NOTFOUND ||
+        (rc == 0 && yearly && e->p->kind != PLAN_YEARLY)) {
         return req_error(r, 404, NULL);
     }
     if (rc != 0) {
@@ -593,8 +578,19 @@ load_plan_or_reply(struct req *r, struct edit *e)
         return req_error(r, 403, T_PLAN_REGION_DENIED);
     }
     e->id = id;
-    append_task(e);
     return 0;
+}
+
+/* A yearly plan with a new, empty task appended in memory. */
+static int
+load_plan_or_reply(struct req *r, struct edit *e)
+{
+    int rc = load_meta_or_reply(r, e, true);
+
+    if (rc == 0) {
+        append_task(e);
+    }
+    return rc;
 }
 
 static void
@@ -678,6 +674,27 @@ page_plan_task_add(struct req *r)
 
 /* --- a new, empty yearly plan -------------------------------------- */
 
+#define YEAR_ATTRS "inputmode=\"numeric\" pattern=\"[0-9]{4}\" required"
+
+/* The title, year and programme fields of the new-plan and edit forms. */
+static void
+meta_inputs(struct req *r, const char *title, const char *year,
+            const char *programme, const char *from, const char *to)
+{
+    form_input(r, "title", T_PLAN_NEW_TITLE, "text", title, "required");
+    form_input(r, "year", T_PLAN_NEW_YEAR, "text", year, YEAR_ATTRS);
+    form_input(r, "programme", T_PLAN_PROGRAMME, "text", programme, "required");
+    form_input(r, "from", T_PLAN_NEW_FROM, "text", from, YEAR_ATTRS);
+    form_input(r, "to", T_PLAN_NEW_TO, "text", to, YEAR_ATTRS);
+}
+
+/* A stored year as the form shows it: empty when unset. */
+static const char *
+year_text(struct arena *a, int year)
+{
+    return year > 0 ? arena_printf(a, "%d", year) : "";
+}
+
 static void
 render_new_plan(struct req *r, const char *const *errors, int nerrors)
 {
@@ -697,16 +714,9 @@ render_new_plan(struct req *r, const char *const *errors, int nerrors)
                    (v = req_form(r, "region")) ? v : "04",
                    "pattern=\"[0-9]{2}\" inputmode=\"numeric\" required");
     }
-    form_input(r, "title", T_PLAN_NEW_TITLE, "text", req_form(r, "title"),
-               "required");
-    form_input(r, "year", T_PLAN_NEW_YEAR, "text", req_form(r, "year"),
-               "inputmode=\"numeric\" pattern=\"[0-9]{4}\" required");
-    form_input(r, "programme", T_PLAN_PROGRAMME, "text",
-               req_form(r, "programme"), "required");
-    form_input(r, "from", T_PLAN_NEW_FROM, "text", req_form(r, "from"),
-               "inputmode=\"numeric\" pattern=\"[0-9]{4}\" required");
-    form_input(r, "to", T_PLAN_NEW_TO, "text", req_form(r, "to"),
-               "inputmode=\"numeric\" pattern=\"[0-9]{4}\" required");
+    meta_inputs(r, req_form(r, "title"), req_form(r, "year"),
+                req_form(r, "programme"), req_form(r, "from"),
+                req_form(r, "to"));
     html_printf(&r->out,
                 "<p class=\"field\"><label for=\"f-goals\">%s</label>"
                 "<textarea id=\"f-goals\" name=\"goals\" rows=\"6\" "
@@ -745,6 +755,34 @@ year_field(struct req *r, const char *name, const char *label,
         return 0;
     }
     return (int)y;
+}
+
+/*
+** Title, programme and years from the form into p; what is missing or
+** wrong appended to errors[*n] (the years' order only when all else is).
+*/
+static void
+read_meta(struct req *r, struct plan *p, const char **errors, int *n)
+{
+    struct arena *a = &r->arena;
+    const char *title = req_form(r, "title");
+    const char *programme = req_form(r, "programme");
+
+    p->title = title ? str_trim(a, title) : "";
+    p->programme_title = programme ? str_trim(a, programme) : "";
+    if (*p->title == '\0') {
+        errors[(*n)++] = T_PLAN_NEW_TITLE T_PLAN_F_FIELD_REQUIRED;
+    }
+    if (*p->programme_title == '\0') {
+        errors[(*n)++] = T_PLAN_PROGRAMME T_PLAN_F_FIELD_REQUIRED;
+    }
+    p->year = year_field(r, "year", T_PLAN_NEW_YEAR, errors, n);
+    p->programme_from = year_field(r, "from", T_PLAN_NEW_FROM, errors, n);
+    p->programme_to = year_field(r, "to", T_PLAN_NEW_TO, errors, n);
+    if (*n == 0 && (p->programme_from > p->programme_to ||
+                    p->year < p->programme_from || p->year > p->programme_to)) {
+        errors[(*n)++] = T_PLAN_NEW_YEARS_BAD;
+    }
 }
 
 /*
@@ -797,8 +835,6 @@ page_plan_create(struct req *r)
     struct audit_entry who = {r->user->login, "web", r->addr, "plan.create",
                               NULL,           NULL,  NULL,    NULL};
     const char *errors[MAX_ERRORS], *region = req_form(r, "region");
-    const char *title = req_form(r, "title");
-    const char *programme = req_form(r, "programme");
     const char *goals = req_form(r, "goals"), *why = NULL;
     struct arena *a = &r->arena;
     struct plan *p = plan_new(a, PLAN_YEARLY);
@@ -811,21 +847,7 @@ page_plan_create(struct req *r)
     if (region == NULL || !plan_may_edit(r, region)) {
         errors[n++] = T_PLAN_REGION_DENIED;
     }
-    p->title = title ? str_trim(a, title) : "";
-    p->programme_title = programme ? str_trim(a, programme) : "";
-    if (*p->title == '\0') {
-        errors[n++] = T_PLAN_NEW_TITLE T_PLAN_F_FIELD_REQUIRED;
-    }
-    if (*p->programme_title == '\0') {
-        errors[n++] = T_PLAN_PROGRAMME T_PLAN_F_FIELD_REQUIRED;
-    }
-    p->year = year_field(r, "year", T_PLAN_NEW_YEAR, errors, &n);
-    p->programme_from = year_field(r, "from", T_PLAN_NEW_FROM, errors, &n);
-    p->programme_to = year_field(r, "to", T_PLAN_NEW_TO, errors, &n);
-    if (n == 0 && (p->programme_from > p->programme_to ||
-                   p->year < p->programme_from || p->year > p->programme_to)) {
-        errors[n++] = T_PLAN_NEW_YEARS_BAD;
-    }
+    read_meta(r, p, errors, &n);
     add_goal_lines(r, goals, p, errors, &n);
     if (p->ngoals == 0 && n < MAX_ERRORS) {
         errors[n++] = T_PLAN_GOALS T_PLAN_F_ONE_GOAL;
@@ -865,20 +887,8 @@ render_plan_form(struct req *r, int64_t id, const struct plan *p,
     html_printf(&r->out, "<h1>%s</h1>\n", T_PLAN_EDIT);
     form_errors(r, errors, nerrors);
     form_begin(r, arena_printf(a, "/plany/%ld/edycja", (long)id), NULL);
-    form_input(r, "title", T_PLAN_NEW_TITLE, "text", p->title, "required");
-    form_input(r, "year", T_PLAN_NEW_YEAR, "text",
-               p->year > 0 ? arena_printf(a, "%d", p->year) : "",
-               "inputmode=\"numeric\" pattern=\"[0-9]{4}\" required");
-    form_input(r, "programme", T_PLAN_PROGRAMME, "text", p->programme_title,
-               "required");
-    form_input(r, "from", T_PLAN_NEW_FROM, "text",
-               p->programme_from > 0 ? arena_printf(a, "%d", p->programme_from)
-                                     : "",
-               "inputmode=\"numeric\" pattern=\"[0-9]{4}\" required");
-    form_input(r, "to", T_PLAN_NEW_TO, "text",
-               p->programme_to > 0 ? arena_printf(a, "%d", p->programme_to)
-                                   : "",
-               "inputmode=\"numeric\" pattern=\"[0-9]{4}\" required");
+    meta_inputs(r, p->title, year_text(a, p->year), p->programme_title,
+                year_text(a, p->programme_from), year_text(a, p->programme_to));
     for (g = 0; g < p->ngoals; g++) {
         html_printf(&r->out, "<fieldset><legend>%s %d</legend>\n", T_PLAN_GOAL,
                     g + 1);
@@ -900,31 +910,6 @@ render_plan_form(struct req *r, int64_t id, const struct plan *p,
     layout_end(r);
 }
 
-static int
-load_meta_or_reply(struct req *r, struct edit *e)
-{
-    int64_t id;
-    int rc;
-
-    memset(e, 0, sizeof(*e));
-    e->r = r;
-    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
-        return rc;
-    }
-    rc = plan_store_load(r->db, &r->arena, id, &e->p, &e->meta);
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, NULL);
-    }
-    if (rc != 0) {
-        return rc;
-    }
-    if (!plan_may_edit(r, e->meta.region)) {
-        return req_error(r, 403, T_PLAN_REGION_DENIED);
-    }
-    e->id = id;
-    return 0;
-}
-
 /*
 ** ROUTE: GET /plany/:id/edycja
 ** CAP: CAP_PLAN_EDIT
@@ -936,7 +921,7 @@ page_plan_edit(struct req *r)
     struct edit e;
     int rc;
 
-    if ((rc = load_meta_or_reply(r, &e)) != 0) {
+    if ((rc = load_meta_or_reply(r, &e, false)) != 0) {
         return rc;
     }
     render_plan_form(r, e.id, e.p, NULL, 0);
@@ -954,35 +939,19 @@ page_plan_edit_save(struct req *r)
 {
     struct audit_entry who = {r->user->login, "web", r->addr, NULL,
                               NULL,           NULL,  NULL,    NULL};
-    const char *errors[MAX_ERRORS], *before, *v;
+    const char *errors[MAX_ERRORS], *before;
     struct arena *a = &r->arena;
     struct edit e;
     struct plan *p;
     int n = 0, rc, g, ngoals;
 
-    if ((rc = load_meta_or_reply(r, &e)) != 0) {
+    if ((rc = load_meta_or_reply(r, &e, false)) != 0) {
         return rc;
     }
     p = e.p;
     before = plan_meta_json(a, p);
     ngoals = p->ngoals;
-    v = req_form(r, "title");
-    p->title = v ? str_trim(a, v) : "";
-    v = req_form(r, "programme");
-    p->programme_title = v ? str_trim(a, v) : "";
-    if (*p->title == '\0') {
-        errors[n++] = T_PLAN_NEW_TITLE T_PLAN_F_FIELD_REQUIRED;
-    }
-    if (*p->programme_title == '\0') {
-        errors[n++] = T_PLAN_PROGRAMME T_PLAN_F_FIELD_REQUIRED;
-    }
-    p->year = year_field(r, "year", T_PLAN_NEW_YEAR, errors, &n);
-    p->programme_from = year_field(r, "from", T_PLAN_NEW_FROM, errors, &n);
-    p->programme_to = year_field(r, "to", T_PLAN_NEW_TO, errors, &n);
-    if (n == 0 && (p->programme_from > p->programme_to ||
-                   p->year < p->programme_from || p->year > p->programme_to)) {
-        errors[n++] = T_PLAN_NEW_YEARS_BAD;
-    }
+    read_meta(r, p, errors, &n);
     for (g = 0; g < ngoals && n < MAX_ERRORS - 2; g++) {
         const char *code = req_form(r, arena_printf(a, "g%d_code", g));
         const char *title = req_form(r, arena_printf(a, "g%d_title", g));

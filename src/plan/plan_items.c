@@ -723,23 +723,6 @@ text_field(struct items *it, const char *name, const char *label,
     form_text_field(it->r, name, label, value, error_of(it, name));
 }
 
-static const char *
-num_value(struct arena *a, const struct plan_num *n, bool money)
-{
-    switch (n->kind) {
-    case PLAN_NUM_VALUE:
-        return money ? str_money(a, n->v) : str_thousands(a, n->v);
-    case PLAN_NUM_NONE:
-        return "-";
-    case PLAN_NUM_NOT_PLANNED:
-        return "x";
-    case PLAN_NUM_ONGOING:
-        return T_PLAN_ONGOING;
-    default:
-        return n->text ? n->text : "";
-    }
-}
-
 /* A labelled <select> of positions with an optional "none" first. */
 static void
 select_open(struct items *it, const char *name, const char *label)
@@ -841,14 +824,15 @@ render_fields(struct items *it)
         }
         text_field(it, "term", T_PLAN_TERM, l->term.text);
         text_field(it, "implementers", T_PLAN_IMPLEMENTERS, l->implementers);
-        text_field(it, "total", T_PLAN_F_TOTAL, num_value(a, &l->total, true));
+        text_field(it, "total", T_PLAN_F_TOTAL,
+                   plan_num_text(a, &l->total, true, true));
         for (s = 0; s < p->nsources; s++) {
             const struct plan_num *n = amount_slot(a, l, s, false);
 
             text_field(
                 it, arena_printf(a, "a_%s", p->sources[s].code),
                 arena_printf(a, "%s [" T_CURRENCY "]", p->sources[s].name),
-                n ? num_value(a, n, true) : "");
+                n ? plan_num_text(a, n, true, true) : "");
         }
         html_printf(&r->out, "<p class=\"hint\">%s %s</p>\n", T_PLAN_MONEY_HINT,
                     T_PLAN_TERM_HINT);
@@ -874,9 +858,9 @@ render_fields(struct items *it)
         text_field(it, "name", T_PLAN_IND_NAME, in->name);
         text_field(it, "unit", T_PLAN_IND_UNIT, in->unit);
         text_field(it, "year", T_PLAN_TARGET_YEAR,
-                   num_value(a, &in->target_year, false));
+                   plan_num_text(a, &in->target_year, false, true));
         text_field(it, "multi", T_PLAN_TARGET_MULTI,
-                   num_value(a, &in->target_multi, false));
+                   plan_num_text(a, &in->target_multi, false, true));
         break;
     }
     }
@@ -995,14 +979,17 @@ remap(struct items *it, struct plan_remap *m)
 }
 
 /*
-** Check and write the plan as edited; 0 when written, ERR_INPUT (with
-** it->alert) when the store refused it, or an environment error.
+** Check and write the plan as edited, audited as plan.<kind>.<verb>; 0 when
+** written, ERR_INPUT (with it->alert) when the store refused it, or an
+** environment error.
 */
 static int
-commit(struct items *it, const char *action, const char *before,
+commit(struct items *it, const char *verb, const char *before,
        const char *after)
 {
     struct req *r = it->r;
+    const char *action =
+        arena_printf(&r->arena, "plan.%s.%s", kinds[it->kind].audit, verb);
     struct audit_entry who = {r->user->login, "web", r->addr, action,
                               NULL,           NULL,  NULL,    NULL};
     struct plan_remap m;
@@ -1027,6 +1014,30 @@ to_structure(struct items *it)
     return req_redirect(
         it->r, arena_printf(&it->r->arena, "/plany/%ld/struktura#%s-%d",
                             (long)it->id, kinds[it->kind].slug, it->pos));
+}
+
+/*
+** After an add or an update: when valid (ok), commit and go back to the
+** structure; otherwise, or when the store refused it, the form again (400).
+*/
+static int
+commit_or_form(struct items *it, bool ok, const char *verb, const char *before)
+{
+    int rc;
+
+    if (ok) {
+        rc = commit(it, verb, before,
+                    item_json(&it->r->arena, it->p, it->kind, it->pos));
+        if (rc == 0) {
+            return to_structure(it);
+        }
+        if (rc != ERR_INPUT) {
+            return rc;
+        }
+    }
+    it->r->status = 400;
+    render_item(it);
+    return 0;
 }
 
 /* The task (and parent) of a new line or indicator, from form or query. */
@@ -1060,6 +1071,21 @@ placement(struct items *it, int *task, int *parent)
     }
 }
 
+/* A new item where the form puts it; 404 for a line or an indicator when
+** there is no task to put it in. */
+static int
+add_placed_or_reply(struct items *it)
+{
+    int task, parent;
+
+    placement(it, &task, &parent);
+    if ((it->kind == IK_LINE || it->kind == IK_INDICATOR) && task < 0) {
+        return req_error(it->r, 404, NULL);
+    }
+    it->pos = add_item(it, task, parent);
+    return 0;
+}
+
 /*
 ** ROUTE: GET /plany/:id/struktura/:kind/nowy
 ** CAP: CAP_PLAN_EDIT
@@ -1070,16 +1096,14 @@ int
 page_plan_item_new(struct req *r)
 {
     struct items it;
-    int rc, task, parent;
+    int rc;
 
     if ((rc = load_item_or_reply(r, &it, true)) != 0) {
         return rc;
     }
-    placement(&it, &task, &parent);
-    if ((it.kind == IK_LINE || it.kind == IK_INDICATOR) && task < 0) {
-        return req_error(r, 404, NULL); /* no task to put it in */
+    if ((rc = add_placed_or_reply(&it)) != 0) {
+        return rc;
     }
-    it.pos = add_item(&it, task, parent);
     render_item(&it);
     return 0;
 }
@@ -1096,31 +1120,16 @@ int
 page_plan_item_add(struct req *r)
 {
     struct items it;
-    int rc, task, parent;
+    int rc;
 
     if ((rc = load_item_or_reply(r, &it, true)) != 0) {
         return rc;
     }
-    placement(&it, &task, &parent);
-    if ((it.kind == IK_LINE || it.kind == IK_INDICATOR) && task < 0) {
-        return req_error(r, 404, NULL);
+    if ((rc = add_placed_or_reply(&it)) != 0) {
+        return rc;
     }
-    it.pos = add_item(&it, task, parent);
     apply(&it);
-    if (it.nerr == 0 && !stale(&it)) {
-        rc = commit(
-            &it, arena_printf(&r->arena, "plan.%s.add", kinds[it.kind].audit),
-            NULL, item_json(&r->arena, it.p, it.kind, it.pos));
-        if (rc == 0) {
-            return to_structure(&it);
-        }
-        if (rc != ERR_INPUT) {
-            return rc;
-        }
-    }
-    r->status = 400;
-    render_item(&it);
-    return 0;
+    return commit_or_form(&it, it.nerr == 0 && !stale(&it), "add", NULL);
 }
 
 /*
@@ -1164,21 +1173,7 @@ page_plan_item_save(struct req *r)
     }
     before = item_json(&r->arena, it.p, it.kind, it.pos);
     apply(&it);
-    if (it.nerr == 0) {
-        rc = commit(
-            &it,
-            arena_printf(&r->arena, "plan.%s.update", kinds[it.kind].audit),
-            before, item_json(&r->arena, it.p, it.kind, it.pos));
-        if (rc == 0) {
-            return to_structure(&it);
-        }
-        if (rc != ERR_INPUT) {
-            return rc;
-        }
-    }
-    r->status = 400;
-    render_item(&it);
-    return 0;
+    return commit_or_form(&it, it.nerr == 0, "update", before);
 }
 
 /*
@@ -1220,10 +1215,7 @@ page_plan_item_remove(struct req *r)
         break;
     }
     if (refused == NULL) {
-        rc = commit(
-            &it,
-            arena_printf(&r->arena, "plan.%s.remove", kinds[it.kind].audit),
-            before, NULL);
+        rc = commit(&it, "remove", before, NULL);
         if (rc == 0) {
             return req_redirect(
                 r,
@@ -1300,12 +1292,13 @@ render_task(struct items *it, int t)
         if (in->task != t) {
             continue;
         }
-        html_printf(
-            &r->out, "<li class=\"%s\">%s: %s (%s%s%s) ",
-            in->parent >= 0 ? "breakdown" : "indicator",
-            in->parent >= 0 ? T_PLAN_ITEM_BREAKDOWN : T_PLAN_ITEM_INDICATOR,
-            in->name ? in->name : "", num_value(a, &in->target_year, false),
-            in->unit ? " " : "", in->unit ? in->unit : "");
+        html_printf(&r->out, "<li class=\"%s\">%s: %s (%s%s%s) ",
+                    in->parent >= 0 ? "breakdown" : "indicator",
+                    in->parent >= 0 ? T_PLAN_ITEM_BREAKDOWN
+                                    : T_PLAN_ITEM_INDICATOR,
+                    in->name ? in->name : "",
+                    plan_num_text(a, &in->target_year, false, true),
+                    in->unit ? " " : "", in->unit ? in->unit : "");
         edit_link(it, IK_INDICATOR, i,
                   arena_printf(a, "%s %s", T_PLAN_ITEM_INDICATOR, in->name));
         html_lit(&r->out, "</li>\n");

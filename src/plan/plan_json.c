@@ -59,6 +59,18 @@ term_kind_name(enum plan_term_kind k)
     }
 }
 
+/* {k1: v1, k2: v2, "row": row}: a goal, a footnote, a text. */
+static void
+texts_row(struct json *j, const char *k1, const char *v1, const char *k2,
+          const char *v2, int row)
+{
+    json_obj_begin(j);
+    json_kstr(j, k1, v1);
+    json_kstr(j, k2, v2);
+    json_kint(j, "row", row);
+    json_obj_end(j);
+}
+
 static void
 kint_or_null(struct json *j, const char *key, int64_t v)
 {
@@ -308,11 +320,8 @@ plan_json_write(struct json *j, const struct plan *p)
     json_key(j, "goals");
     json_arr_begin(j);
     for (int i = 0; i < p->ngoals; i++) {
-        json_obj_begin(j);
-        json_kstr(j, "code", p->goals[i].code);
-        json_kstr(j, "title", p->goals[i].title);
-        json_kint(j, "row", p->goals[i].row);
-        json_obj_end(j);
+        texts_row(j, "code", p->goals[i].code, "title", p->goals[i].title,
+                  p->goals[i].row);
     }
     json_arr_end(j);
 
@@ -336,22 +345,16 @@ plan_json_write(struct json *j, const struct plan *p)
     json_key(j, "footnotes");
     json_arr_begin(j);
     for (int i = 0; i < p->nfootnotes; i++) {
-        json_obj_begin(j);
-        json_kstr(j, "mark", p->footnotes[i].mark);
-        json_kstr(j, "text", p->footnotes[i].text);
-        json_kint(j, "row", p->footnotes[i].row);
-        json_obj_end(j);
+        texts_row(j, "mark", p->footnotes[i].mark, "text", p->footnotes[i].text,
+                  p->footnotes[i].row);
     }
     json_arr_end(j);
 
     json_key(j, "texts");
     json_arr_begin(j);
     for (int i = 0; i < p->ntexts; i++) {
-        json_obj_begin(j);
-        json_kstr(j, "heading", p->texts[i].heading);
-        json_kstr(j, "text", p->texts[i].text);
-        json_kint(j, "row", p->texts[i].row);
-        json_obj_end(j);
+        texts_row(j, "heading", p->texts[i].heading, "text", p->texts[i].text,
+                  p->texts[i].row);
     }
     json_arr_end(j);
 

@@ -34,15 +34,15 @@
 #define PAGE_TASKS 200
 
 static const char *
-kind_label(const char *kind)
+kind_label(enum plan_kind kind)
 {
-    if (strcmp(kind, "programme") == 0) {
-        return T_PLAN_KIND_PROGRAMME;
-    }
-    if (strcmp(kind, "project") == 0) {
-        return T_PLAN_KIND_PROJECT;
-    }
-    return T_PLAN_KIND_YEARLY;
+    static const char *const labels[] = {
+        [PLAN_YEARLY] = T_PLAN_KIND_YEARLY,
+        [PLAN_PROGRAMME] = T_PLAN_KIND_PROGRAMME,
+        [PLAN_PROJECT] = T_PLAN_KIND_PROJECT,
+    };
+
+    return labels[kind];
 }
 
 static const char *
@@ -53,23 +53,26 @@ severity_label(enum plan_severity s)
                                : T_PLAN_SEV_INFO;
 }
 
-/* A number cell as the document would print it. */
-static const char *
-num_text(struct arena *a, const struct plan_num *n, bool money)
+/*
+** A number cell as the document would print it or, input set, as an editor
+** types it again ("-", and an unreadable cell as written).
+*/
+const char *
+plan_num_text(struct arena *a, const struct plan_num *n, bool money, bool input)
 {
     switch (n->kind) {
     case PLAN_NUM_VALUE:
         return money ? str_money(a, n->v) : str_thousands(a, n->v);
     case PLAN_NUM_NONE:
-        return "–";
+        return input ? "-" : "–";
     case PLAN_NUM_NOT_PLANNED:
         return "x";
     case PLAN_NUM_ONGOING:
         return T_PLAN_ONGOING;
     case PLAN_NUM_BAD:
-        return n->text ? n->text : "?";
+        return n->text ? n->text : (input ? "" : "?");
     default:
-        return "";
+        return input && n->text ? n->text : "";
     }
 }
 
@@ -205,7 +208,7 @@ page_plan_list(struct req *r)
             &r->out,
             "</td><td>%s</td><td>%s</td><td class=\"num\">%ld"
             "</td><td class=\"num\">%s</td></tr>\n",
-            kind_label(s[i].kind),
+            kind_label(plan_kind_from_name(s[i].kind)),
             s[i].year > 0 ? arena_printf(&r->arena, "%d", s[i].year) : "",
             (long)s[i].ntasks,
             s[i].total_grosze ? str_money(&r->arena, s[i].total_grosze) : "");
@@ -528,8 +531,8 @@ task_rows(struct buf *out, struct arena *a, const struct plan *p,
                     in->parent >= 0 ? "breakdown" : "indicator",
                     in->parent >= 0 ? "w tym: " : "", in->name,
                     in->footnote ? in->footnote : "",
-                    num_text(a, &in->target_year, false),
-                    num_text(a, &in->target_multi, false));
+                    plan_num_text(a, &in->target_year, false, false),
+                    plan_num_text(a, &in->target_multi, false, false));
     }
 }
 
@@ -768,7 +771,7 @@ render_results(struct buf *out, struct arena *a, const struct plan *p)
         const struct plan_indicator *in = &p->indicators[i];
 
         html_printf(out, "<tr><td>%s</td><td class=\"num\">%s%s%s</td></tr>\n",
-                    in->name, num_text(a, &in->target_multi, false),
+                    in->name, plan_num_text(a, &in->target_multi, false, false),
                     in->unit ? " " : "", in->unit ? in->unit : "");
     }
     html_lit(out, "</tbody>\n</table></div>\n");
@@ -951,6 +954,26 @@ view_build_cached(struct arena *a, const struct plan *p, int64_t id)
 }
 
 /*
+** Plan :id, if this reader may see it, from the view cache: 0 with *c and
+** the *handle to release, or the reply recorded (404 for a plan not seen).
+*/
+static int
+cached_or_reply(struct req *r, int64_t *id, struct plan_cached *c,
+                void **handle)
+{
+    int64_t version = 0;
+    int rc;
+
+    *id = 0;
+    if ((rc = req_param_num(r, 0, 1, id)) != 0 ||
+        (rc = plan_visible_or_reply(r, *id, &version)) != 0) {
+        return rc;
+    }
+    rc = plan_cache_get(r->db, *id, version, view_build_cached, c, handle);
+    return rc == ERR_NOTFOUND ? req_error(r, 404, NULL) : rc;
+}
+
+/*
 ** ROUTE: GET /plany/:id
 ** CAP: CAP_PUBLIC
 ** PARAMS: id=plan number (path)
@@ -963,35 +986,27 @@ page_plan(struct req *r)
     const struct plan_view *v;
     const char *base;
     bool editable = false;
-    int64_t id = 0, version = 0;
+    int64_t id;
     long page = 1;
     void *handle;
     int rc;
 
-    if ((rc = req_param_num(r, 0, 1, &id)) != 0 ||
-        (rc = plan_visible_or_reply(r, id, &version)) != 0) {
+    if ((rc = cached_or_reply(r, &id, &c, &handle)) != 0) {
         return rc;
     }
     if (req_arg(r, "strona") != NULL &&
         req_int_or_reply(r, "strona", 1, 1000000, &page)) {
+        plan_cache_release(handle);
         return ERR_INPUT;
-    }
-    rc = plan_cache_get(r->db, id, version, view_build_cached, &c, &handle);
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, NULL);
-    }
-    if (rc != 0) {
-        return rc;
     }
     p = c.p;
     v = c.extra;
     base = arena_printf(&r->arena, "/plany/%ld", (long)id);
     layout_begin(r, p->title ? p->title : T_PLANS_TITLE);
-    layout_breadcrumb(
-        &r->out,
-        (const struct crumb[]){{"/plany", T_PLANS_TITLE},
-                               {NULL, kind_label(plan_kind_name(p->kind))}},
-        2);
+    layout_breadcrumb(&r->out,
+                      (const struct crumb[]){{"/plany", T_PLANS_TITLE},
+                                             {NULL, kind_label(p->kind)}},
+                      2);
     html_printf(&r->out, "<h1>%s</h1>\n", p->title ? p->title : "");
     html_printf(&r->out, "<dl class=\"meta\"><dt>%s</dt><dd>%s</dd>",
                 T_PLAN_REGION, c.meta->region_name);
@@ -1063,9 +1078,7 @@ api_plan_list(struct req *r)
     if ((rc = req_page_or_reply(r, 1000, 10000, &limit, &offset)) != 0) {
         return rc;
     }
-    req_json_begin(r);
-    req_page_headers(r, n, limit, offset);
-    json_init(&j, &r->out);
+    req_json_page_begin(r, &j, n, limit, offset);
     json_arr_begin(&j);
     for (i = offset; i < n && i < offset + limit; i++) {
         json_obj_begin(&j);
@@ -1099,19 +1112,11 @@ api_plan(struct req *r)
 {
     struct plan_cached c;
     struct json j;
-    int64_t id = 0, version = 0;
+    int64_t id;
     void *handle;
     int rc;
 
-    if ((rc = req_param_num(r, 0, 1, &id)) != 0 ||
-        (rc = plan_visible_or_reply(r, id, &version)) != 0) {
-        return rc;
-    }
-    rc = plan_cache_get(r->db, id, version, view_build_cached, &c, &handle);
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, NULL);
-    }
-    if (rc != 0) {
+    if ((rc = cached_or_reply(r, &id, &c, &handle)) != 0) {
         return rc;
     }
     req_json_begin(r);
@@ -1440,26 +1445,19 @@ page_plan_export(struct req *r)
 {
     const char *format = req_param(r, 1);
     struct plan_cached c;
-    int64_t id = 0, version = 0;
+    int64_t id;
     void *handle;
     bool xlsx;
     int rc;
 
-    if ((rc = req_param_num(r, 0, 1, &id)) != 0 ||
-        (rc = plan_visible_or_reply(r, id, &version)) != 0) {
+    if ((rc = cached_or_reply(r, &id, &c, &handle)) != 0) {
         return rc;
     }
     if (strcmp(format, "xlsx") != 0 && strcmp(format, "csv") != 0) {
+        plan_cache_release(handle);
         return req_error(r, 404, NULL);
     }
     xlsx = format[0] == 'x';
-    rc = plan_cache_get(r->db, id, version, view_build_cached, &c, &handle);
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, NULL);
-    }
-    if (rc != 0) {
-        return rc;
-    }
     rc = xlsx ? plan_export_xlsx_buf(&r->arena, c.p, &r->out)
               : plan_export_csv(&r->arena, c.p, &r->out);
     plan_cache_release(handle);

@@ -19,27 +19,29 @@
 #include "region/region.h"
 #include "users/units.h"
 
+/* The kinds as stored; the index is the enum plan_kind. */
+static const char *const kind_names[] = {
+    [PLAN_YEARLY] = "yearly",
+    [PLAN_PROGRAMME] = "programme",
+    [PLAN_PROJECT] = "project",
+};
+
 const char *
 plan_kind_name(enum plan_kind kind)
 {
-    switch (kind) {
-    case PLAN_PROGRAMME:
-        return "programme";
-    case PLAN_PROJECT:
-        return "project";
-    default:
-        return "yearly";
-    }
+    return kind == PLAN_PROGRAMME || kind == PLAN_PROJECT ? kind_names[kind]
+                                                          : "yearly";
 }
 
-static enum plan_kind
-kind_from_name(const char *s)
+enum plan_kind
+plan_kind_from_name(const char *s)
 {
-    if (strcmp(s, "programme") == 0) {
-        return PLAN_PROGRAMME;
-    }
-    if (strcmp(s, "project") == 0) {
-        return PLAN_PROJECT;
+    size_t k;
+
+    for (k = 0; k < sizeof(kind_names) / sizeof(kind_names[0]); k++) {
+        if (strcmp(s, kind_names[k]) == 0) {
+            return (enum plan_kind)k;
+        }
     }
     return PLAN_YEARLY;
 }
@@ -55,12 +57,66 @@ bind_pos(db_stmt *st, int n, int pos)
     }
 }
 
+/* Bind a year or an id that is 0 when unset as NULL then. */
+static void
+bind_set(db_stmt *st, int n, int64_t v)
+{
+    if (v > 0) {
+        db_bind_int(st, n, v);
+    } else {
+        db_bind_null(st, n);
+    }
+}
+
 static void
 bind_source(db_stmt *st, int n, const struct plan *p, int source)
 {
     db_bind_text(st, n,
                  source >= 0 && source < p->nsources ? p->sources[source].code
                                                      : NULL);
+}
+
+/* The plan's id as an audit row names it, in a. */
+static const char *
+entity_id(struct arena *a, int64_t id)
+{
+    return arena_printf(a, "%ld", (long)id);
+}
+
+/* A number at columns n (kind), n + 1 (value) and n + 2 (as written). */
+static void
+bind_num(db_stmt *st, int n, const struct plan_num *num)
+{
+    db_bind_int(st, n, num->kind);
+    db_bind_int(st, n + 1, num->v);
+    db_bind_text(st, n + 2, num->text);
+}
+
+static int
+insert_goal(struct db *db, const struct plan *p, int64_t plan_id, int i)
+{
+    db_stmt *st = db_query(db, Q_PLAN_GOAL_INSERT);
+
+    db_bind_int(st, 1, plan_id);
+    db_bind_int(st, 2, i);
+    db_bind_text(st, 3, p->goals[i].code);
+    db_bind_text(st, 4, p->goals[i].title);
+    db_bind_int(st, 5, p->goals[i].row);
+    return db_exec(st);
+}
+
+static int
+insert_action(struct db *db, const struct plan *p, int64_t plan_id, int i)
+{
+    db_stmt *st = db_query(db, Q_PLAN_ACTION_INSERT);
+
+    db_bind_int(st, 1, plan_id);
+    db_bind_int(st, 2, i);
+    bind_pos(st, 3, p->actions[i].goal);
+    db_bind_text(st, 4, p->actions[i].code);
+    db_bind_text(st, 5, p->actions[i].title);
+    db_bind_int(st, 6, p->actions[i].row);
+    return db_exec(st);
 }
 
 static int
@@ -94,9 +150,7 @@ insert_line(struct db *db, const struct plan *p, int64_t plan_id, int i)
     db_bind_text(st, 5, l->term.text);
     db_bind_text(st, 6, l->implementers);
     db_bind_int(st, 7, l->implementers_as_above);
-    db_bind_int(st, 8, l->total.kind);
-    db_bind_int(st, 9, l->total.v);
-    db_bind_text(st, 10, l->total.text);
+    bind_num(st, 8, &l->total);
     if ((rc = db_exec(st)) != 0) {
         return rc;
     }
@@ -107,9 +161,7 @@ insert_line(struct db *db, const struct plan *p, int64_t plan_id, int i)
         st = db_query(db, Q_PLAN_AMOUNT_INSERT);
         db_bind_int(st, 1, line_id);
         bind_source(st, 2, p, am->source);
-        db_bind_int(st, 3, am->amount.kind);
-        db_bind_int(st, 4, am->amount.v);
-        db_bind_text(st, 5, am->amount.text);
+        bind_num(st, 3, &am->amount);
         if ((rc = db_exec(st)) != 0) {
             return rc;
         }
@@ -130,12 +182,8 @@ insert_indicator(struct db *db, const struct plan *p, int64_t plan_id, int i)
     db_bind_int(st, 5, in->row);
     db_bind_text(st, 6, in->name ? in->name : "");
     db_bind_text(st, 7, in->unit);
-    db_bind_int(st, 8, in->target_year.kind);
-    db_bind_int(st, 9, in->target_year.v);
-    db_bind_text(st, 10, in->target_year.text);
-    db_bind_int(st, 11, in->target_multi.kind);
-    db_bind_int(st, 12, in->target_multi.v);
-    db_bind_text(st, 13, in->target_multi.text);
+    bind_num(st, 8, &in->target_year);
+    bind_num(st, 11, &in->target_multi);
     db_bind_text(st, 14, in->results_text);
     db_bind_text(st, 15, in->footnote);
     return db_exec(st);
@@ -212,119 +260,121 @@ stopping(int i)
     return i % STOP_CHECK_ROWS == 0 && stop_requested() ? ERR_STOPPED : 0;
 }
 
-/* Goals, actions, tasks, lines and indicators of p, at their positions. */
 static int
-save_structure(struct db *db, const struct plan *p, int64_t plan_id)
+insert_declared(struct db *db, const struct plan *p, int64_t plan_id, int i)
 {
-    db_stmt *st;
+    const struct plan_total *d = &p->declared[i];
+    db_stmt *st = db_query(db, Q_PLAN_DECLARED_INSERT);
+
+    db_bind_int(st, 1, plan_id);
+    db_bind_int(st, 2, i);
+    db_bind_text(st, 3, d->label ? d->label : "");
+    bind_source(st, 4, p, d->source);
+    db_bind_int(st, 5, d->grosze);
+    db_bind_int(st, 6, d->row);
+    return db_exec(st);
+}
+
+static int
+insert_note(struct db *db, const struct plan *p, int64_t plan_id, int i)
+{
+    const struct plan_note *n = &p->notes[i];
+    db_stmt *st = db_query(db, Q_PLAN_NOTE_INSERT);
+    struct buf rows;
+    int k, rc;
+
+    buf_init(&rows);
+    for (k = 0; k < n->nrows; k++) {
+        buf_printf(&rows, "%s%d", k ? "," : "", n->rows[k]);
+    }
+    db_bind_int(st, 1, plan_id);
+    db_bind_int(st, 2, i);
+    bind_pos(st, 3, n->parent);
+    db_bind_text(st, 4, n->label);
+    db_bind_text(st, 5, n->text ? n->text : "");
+    bind_source(st, 6, p, n->source);
+    db_bind_text(st, 7, rows.data ? rows.data : "");
+    db_bind_int(st, 8, n->amount.kind);
+    db_bind_int(st, 9, n->amount.v);
+    db_bind_int(st, 10, n->row);
+    rc = db_exec(st);
+    buf_free(&rows);
+    return rc;
+}
+
+/* Footnote i, or text i - nfootnotes after them, at its kind's position. */
+static int
+insert_text(struct db *db, const struct plan *p, int64_t plan_id, int i)
+{
+    bool fn = i < p->nfootnotes;
+    int k = fn ? i : i - p->nfootnotes;
+    db_stmt *st = db_query(db, Q_PLAN_TEXT_INSERT);
+
+    db_bind_int(st, 1, plan_id);
+    db_bind_int(st, 2, k);
+    db_bind_text(st, 3, fn ? "footnote" : "text");
+    db_bind_text(st, 4, fn ? p->footnotes[k].mark : p->texts[k].heading);
+    db_bind_text(st, 5, fn ? p->footnotes[k].text : p->texts[k].text);
+    db_bind_int(st, 6, fn ? p->footnotes[k].row : p->texts[k].row);
+    return db_exec(st);
+}
+
+/* A table of p's rows: how many, how one is inserted, whether a long run
+** of them gives way to a stopping process. */
+struct part {
+    int n;
+    int (*insert)(struct db *db, const struct plan *p, int64_t plan_id, int i);
+    bool stops;
+};
+
+static int
+save_parts(struct db *db, const struct plan *p, int64_t plan_id,
+           const struct part *parts, size_t nparts)
+{
+    size_t t;
     int i, rc;
 
-    for (i = 0; i < p->ngoals; i++) {
-        st = db_query(db, Q_PLAN_GOAL_INSERT);
-        db_bind_int(st, 1, plan_id);
-        db_bind_int(st, 2, i);
-        db_bind_text(st, 3, p->goals[i].code);
-        db_bind_text(st, 4, p->goals[i].title);
-        db_bind_int(st, 5, p->goals[i].row);
-        if ((rc = db_exec(st)) != 0) {
-            return rc;
-        }
-    }
-    for (i = 0; i < p->nactions; i++) {
-        st = db_query(db, Q_PLAN_ACTION_INSERT);
-        db_bind_int(st, 1, plan_id);
-        db_bind_int(st, 2, i);
-        bind_pos(st, 3, p->actions[i].goal);
-        db_bind_text(st, 4, p->actions[i].code);
-        db_bind_text(st, 5, p->actions[i].title);
-        db_bind_int(st, 6, p->actions[i].row);
-        if ((rc = db_exec(st)) != 0) {
-            return rc;
-        }
-    }
-    for (i = 0; i < p->ntasks; i++) {
-        if ((rc = stopping(i)) != 0 ||
-            (rc = insert_task(db, p, plan_id, i)) != 0) {
-            return rc;
-        }
-    }
-    for (i = 0; i < p->nlines; i++) {
-        if ((rc = stopping(i)) != 0 ||
-            (rc = insert_line(db, p, plan_id, i)) != 0) {
-            return rc;
-        }
-    }
-    for (i = 0; i < p->nindicators; i++) {
-        if ((rc = stopping(i)) != 0 ||
-            (rc = insert_indicator(db, p, plan_id, i)) != 0) {
-            return rc;
+    for (t = 0; t < nparts; t++) {
+        for (i = 0; i < parts[t].n; i++) {
+            if ((parts[t].stops && (rc = stopping(i)) != 0) ||
+                (rc = parts[t].insert(db, p, plan_id, i)) != 0) {
+                return rc;
+            }
         }
     }
     return 0;
 }
 
+/* Goals, actions, tasks, lines and indicators of p, at their positions. */
 static int
-save_rows(struct db *db, struct arena *a, const struct plan *p, int64_t plan_id)
+save_structure(struct db *db, const struct plan *p, int64_t plan_id)
 {
+    const struct part parts[] = {
+        {p->ngoals, insert_goal, false},
+        {p->nactions, insert_action, false},
+        {p->ntasks, insert_task, true},
+        {p->nlines, insert_line, true},
+        {p->nindicators, insert_indicator, true},
+    };
+
+    return save_parts(db, p, plan_id, parts, sizeof(parts) / sizeof(*parts));
+}
+
+static int
+save_rows(struct db *db, const struct plan *p, int64_t plan_id)
+{
+    const struct part parts[] = {
+        {p->ndeclared, insert_declared, false},
+        {p->nnotes, insert_note, false},
+        {p->nfootnotes + p->ntexts, insert_text, false},
+    };
     db_stmt *st;
     int i, k, rc;
 
-    if ((rc = save_structure(db, p, plan_id)) != 0) {
+    if ((rc = save_structure(db, p, plan_id)) != 0 ||
+        (rc = save_parts(db, p, plan_id, parts,
+                         sizeof(parts) / sizeof(*parts))) != 0) {
         return rc;
-    }
-    for (i = 0; i < p->ndeclared; i++) {
-        const struct plan_total *d = &p->declared[i];
-
-        st = db_query(db, Q_PLAN_DECLARED_INSERT);
-        db_bind_int(st, 1, plan_id);
-        db_bind_int(st, 2, i);
-        db_bind_text(st, 3, d->label ? d->label : "");
-        bind_source(st, 4, p, d->source);
-        db_bind_int(st, 5, d->grosze);
-        db_bind_int(st, 6, d->row);
-        if ((rc = db_exec(st)) != 0) {
-            return rc;
-        }
-    }
-    for (i = 0; i < p->nnotes; i++) {
-        const struct plan_note *n = &p->notes[i];
-        struct buf rows;
-
-        buf_init(&rows);
-        for (k = 0; k < n->nrows; k++) {
-            buf_printf(&rows, "%s%d", k ? "," : "", n->rows[k]);
-        }
-        st = db_query(db, Q_PLAN_NOTE_INSERT);
-        db_bind_int(st, 1, plan_id);
-        db_bind_int(st, 2, i);
-        bind_pos(st, 3, n->parent);
-        db_bind_text(st, 4, n->label);
-        db_bind_text(st, 5, n->text ? n->text : "");
-        bind_source(st, 6, p, n->source);
-        db_bind_text(st, 7, rows.data ? rows.data : "");
-        db_bind_int(st, 8, n->amount.kind);
-        db_bind_int(st, 9, n->amount.v);
-        db_bind_int(st, 10, n->row);
-        rc = db_exec(st);
-        buf_free(&rows);
-        if (rc != 0) {
-            return rc;
-        }
-    }
-    for (i = 0; i < p->nfootnotes + p->ntexts; i++) {
-        bool fn = i < p->nfootnotes;
-        int k2 = fn ? i : i - p->nfootnotes;
-
-        st = db_query(db, Q_PLAN_TEXT_INSERT);
-        db_bind_int(st, 1, plan_id);
-        db_bind_int(st, 2, k2);
-        db_bind_text(st, 3, fn ? "footnote" : "text");
-        db_bind_text(st, 4, fn ? p->footnotes[k2].mark : p->texts[k2].heading);
-        db_bind_text(st, 5, fn ? p->footnotes[k2].text : p->texts[k2].text);
-        db_bind_int(st, 6, fn ? p->footnotes[k2].row : p->texts[k2].row);
-        if ((rc = db_exec(st)) != 0) {
-            return rc;
-        }
     }
     for (i = 0, k = 0; i < p->nfindings; i++) {
         const struct plan_finding *f = &p->findings[i];
@@ -344,7 +394,6 @@ save_rows(struct db *db, struct arena *a, const struct plan *p, int64_t plan_id)
             return rc;
         }
     }
-    (void)a;
     return 0;
 }
 
@@ -393,19 +442,11 @@ plan_store_save(struct db *db, struct arena *a, const char *region,
         }
     }
     st = db_query(db, Q_PLAN_INSERT);
-    if (programme_id > 0) {
-        db_bind_int(st, 1, programme_id);
-    } else {
-        db_bind_null(st, 1);
-    }
+    bind_set(st, 1, programme_id);
     db_bind_text(st, 2, region);
     db_bind_text(st, 3, plan_kind_name(p->kind));
     db_bind_text(st, 4, p->title ? p->title : (p->name ? p->name : ""));
-    if (p->year > 0) {
-        db_bind_int(st, 5, p->year);
-    } else {
-        db_bind_null(st, 5);
-    }
+    bind_set(st, 5, p->year);
     db_bind_text(st, 6, p->resolution);
     db_bind_text(st, 7, p->period_from);
     db_bind_text(st, 8, p->period_to);
@@ -425,7 +466,7 @@ plan_store_save(struct db *db, struct arena *a, const char *region,
             goto fail;
         }
     }
-    if ((rc = save_rows(db, a, p, *id)) != 0) {
+    if ((rc = save_rows(db, p, *id)) != 0) {
         goto fail;
     }
     for (i = 0; i < p->ntasks; i++) {
@@ -449,7 +490,7 @@ plan_store_save(struct db *db, struct arena *a, const char *region,
         json_obj_end(&j);
         e.action = who->action ? who->action : "plan.import";
         e.entity = "plan";
-        e.entity_id = arena_printf(a, "%ld", (long)*id);
+        e.entity_id = entity_id(a, *id);
         e.after = after.data;
         rc = audit_add(db, &e);
         buf_free(&after);
@@ -500,172 +541,204 @@ opt_pos(db_stmt *st, int col)
         }                                                                      \
     } while (0)
 
+/* Append one element to arr (n elements, in a) and yield its address. */
+#define PUSH(a, arr, n)                                                        \
+    ((arr) = plan_grow((a), (arr), (n), sizeof(*(arr))), &(arr)[(n)++])
+
+/* What load_rows fills, one row at a time. */
+struct load {
+    struct arena *a;
+    struct plan *p;
+    int64_t *line_ids; /* the lines' row ids, to hang their amounts on */
+    int li;            /* the line the next amount is looked for from */
+};
+
+static void
+read_goal(struct load *l, db_stmt *st)
+{
+    struct plan_goal *g = PUSH(l->a, l->p->goals, l->p->ngoals);
+
+    g->code = db_col_text_dup(l->a, st, 0);
+    g->title = db_col_text_dup(l->a, st, 1);
+    g->row = (int)db_col_int(st, 2);
+}
+
+static void
+read_action(struct load *l, db_stmt *st)
+{
+    struct plan_action *ac = PUSH(l->a, l->p->actions, l->p->nactions);
+
+    ac->goal = opt_pos(st, 0);
+    ac->code = db_col_text_dup(l->a, st, 1);
+    ac->title = db_col_text_dup(l->a, st, 2);
+    ac->row = (int)db_col_int(st, 3);
+}
+
+static void
+read_task(struct load *l, db_stmt *st)
+{
+    struct plan_task *t = PUSH(l->a, l->p->tasks, l->p->ntasks);
+
+    t->number = db_col_text_dup(l->a, st, 0);
+    t->action = opt_pos(st, 1);
+    t->goal = opt_pos(st, 2);
+    t->description = db_col_text_dup(l->a, st, 3);
+    t->row = (int)db_col_int(st, 4);
+    t->first_line = -1;
+}
+
+static void
+read_line(struct load *l, db_stmt *st)
+{
+    struct plan *p = l->p;
+    struct plan_line *ln;
+
+    l->line_ids = plan_grow(l->a, l->line_ids, p->nlines, sizeof(*l->line_ids));
+    l->line_ids[p->nlines] = db_col_int(st, 0);
+    ln = PUSH(l->a, p->lines, p->nlines);
+    ln->task = (int)db_col_int(st, 1);
+    ln->row = (int)db_col_int(st, 2);
+    if (!db_col_null(st, 3)) {
+        /* Stored terms were readable once; read them the same way. */
+        plan_term_parse(l->a, db_col_text(st, 3), &ln->term);
+    }
+    ln->implementers = opt_text(l->a, st, 4);
+    ln->implementers_as_above = db_col_int(st, 5) != 0;
+    ln->total = col_num(l->a, st, 6, 7, 8);
+}
+
+/* Amounts come in the lines' order: the search goes on from the last. */
+static void
+read_amount(struct load *l, db_stmt *st)
+{
+    int64_t lid = db_col_int(st, 0);
+    struct plan_line *ln;
+    struct plan_amount *am;
+
+    while (l->li < l->p->nlines && l->line_ids[l->li] != lid) {
+        l->li++;
+    }
+    if (l->li < l->p->nlines) {
+        ln = &l->p->lines[l->li];
+        am = PUSH(l->a, ln->amounts, ln->namounts);
+        am->source = plan_source_find(l->p, db_col_text(st, 1));
+        am->amount = col_num(l->a, st, 2, 3, 4);
+    }
+}
+
+static void
+read_indicator(struct load *l, db_stmt *st)
+{
+    struct plan_indicator *in = PUSH(l->a, l->p->indicators, l->p->nindicators);
+
+    in->task = opt_pos(st, 0);
+    in->parent = opt_pos(st, 1);
+    in->row = (int)db_col_int(st, 2);
+    in->name = db_col_text_dup(l->a, st, 3);
+    in->unit = opt_text(l->a, st, 4);
+    in->target_year = col_num(l->a, st, 5, 6, 7);
+    in->target_multi = col_num(l->a, st, 8, 9, 10);
+    in->results_text = opt_text(l->a, st, 11);
+    in->footnote = opt_text(l->a, st, 12);
+}
+
+/* The source named in column col, -1 when NULL. */
+static int
+col_source(const struct plan *p, db_stmt *st, int col)
+{
+    return db_col_null(st, col) ? -1
+                                : plan_source_find(p, db_col_text(st, col));
+}
+
+static void
+read_declared(struct load *l, db_stmt *st)
+{
+    struct plan_total *d = PUSH(l->a, l->p->declared, l->p->ndeclared);
+
+    d->label = db_col_text_dup(l->a, st, 0);
+    d->source = col_source(l->p, st, 1);
+    d->grosze = db_col_int(st, 2);
+    d->row = (int)db_col_int(st, 3);
+}
+
+static void
+read_note(struct load *l, db_stmt *st)
+{
+    struct plan_note *n = PUSH(l->a, l->p->notes, l->p->nnotes);
+    const char *r;
+
+    n->parent = opt_pos(st, 0);
+    n->label = opt_text(l->a, st, 1);
+    n->text = db_col_text_dup(l->a, st, 2);
+    n->source = col_source(l->p, st, 3);
+    for (r = db_col_text(st, 4); *r != '\0';) {
+        size_t len = strcspn(r, ",");
+
+        *PUSH(l->a, n->rows, n->nrows) = atoi(r);
+        r += len + (r[len] == ',' ? 1 : 0);
+    }
+    n->amount.kind = (enum plan_num_kind)db_col_int(st, 5);
+    n->amount.v = db_col_int(st, 6);
+    n->row = (int)db_col_int(st, 7);
+}
+
+/* A footnote or a text, as the kind in column 0 says. */
+static void
+read_text(struct load *l, db_stmt *st)
+{
+    struct plan *p = l->p;
+
+    if (strcmp(db_col_text(st, 0), "footnote") == 0) {
+        struct plan_footnote *f = PUSH(l->a, p->footnotes, p->nfootnotes);
+
+        f->mark = opt_text(l->a, st, 1);
+        f->text = db_col_text_dup(l->a, st, 2);
+        f->row = (int)db_col_int(st, 3);
+    } else {
+        struct plan_text *t = PUSH(l->a, p->texts, p->ntexts);
+
+        t->heading = opt_text(l->a, st, 1);
+        t->text = db_col_text_dup(l->a, st, 2);
+        t->row = (int)db_col_int(st, 3);
+    }
+}
+
+static void
+read_finding(struct load *l, db_stmt *st)
+{
+    struct plan_finding *f = PUSH(l->a, l->p->findings, l->p->nfindings);
+
+    f->severity = (enum plan_severity)db_col_int(st, 0);
+    f->row = (int)db_col_int(st, 1);
+    f->column = opt_text(l->a, st, 2);
+    f->code = db_col_text_dup(l->a, st, 3);
+    f->message = db_col_text_dup(l->a, st, 4);
+}
+
+/* The plan's rows, table by table, in the order later ones rely on. */
 static int
 load_rows(struct db *db, struct arena *a, int64_t id, struct plan *p)
 {
-    int64_t *line_ids = NULL;
-    db_stmt *st;
+    static const struct {
+        enum query_id q;
+        void (*read)(struct load *l, db_stmt *st);
+    } tables[] = {
+        {Q_PLAN_GOALS, read_goal},           {Q_PLAN_ACTIONS, read_action},
+        {Q_PLAN_TASKS, read_task},           {Q_PLAN_LINES, read_line},
+        {Q_PLAN_AMOUNTS, read_amount}, /* after the lines */
+        {Q_PLAN_INDICATORS, read_indicator}, {Q_PLAN_DECLARED, read_declared},
+        {Q_PLAN_NOTES, read_note},           {Q_PLAN_TEXTS, read_text},
+        {Q_PLAN_FINDINGS, read_finding},
+    };
+    struct load l = {a, p, NULL, 0};
+    size_t t;
 
-    st = db_query(db, Q_PLAN_GOALS);
-    db_bind_int(st, 1, id);
-    EACH_ROW(st, {
-        struct plan_goal *g;
-        p->goals = plan_grow(a, p->goals, p->ngoals, sizeof(*p->goals));
-        g = &p->goals[p->ngoals++];
-        g->code = db_col_text_dup(a, st, 0);
-        g->title = db_col_text_dup(a, st, 1);
-        g->row = (int)db_col_int(st, 2);
-    });
-    st = db_query(db, Q_PLAN_ACTIONS);
-    db_bind_int(st, 1, id);
-    EACH_ROW(st, {
-        struct plan_action *ac;
-        p->actions = plan_grow(a, p->actions, p->nactions, sizeof(*p->actions));
-        ac = &p->actions[p->nactions++];
-        ac->goal = opt_pos(st, 0);
-        ac->code = db_col_text_dup(a, st, 1);
-        ac->title = db_col_text_dup(a, st, 2);
-        ac->row = (int)db_col_int(st, 3);
-    });
-    st = db_query(db, Q_PLAN_TASKS);
-    db_bind_int(st, 1, id);
-    EACH_ROW(st, {
-        struct plan_task *t;
-        p->tasks = plan_grow(a, p->tasks, p->ntasks, sizeof(*p->tasks));
-        t = &p->tasks[p->ntasks++];
-        t->number = db_col_text_dup(a, st, 0);
-        t->action = opt_pos(st, 1);
-        t->goal = opt_pos(st, 2);
-        t->description = db_col_text_dup(a, st, 3);
-        t->row = (int)db_col_int(st, 4);
-        t->first_line = -1;
-    });
-    st = db_query(db, Q_PLAN_LINES);
-    db_bind_int(st, 1, id);
-    EACH_ROW(st, {
-        struct plan_line *l;
-        p->lines = plan_grow(a, p->lines, p->nlines, sizeof(*p->lines));
-        line_ids = plan_grow(a, line_ids, p->nlines, sizeof(*line_ids));
-        line_ids[p->nlines] = db_col_int(st, 0);
-        l = &p->lines[p->nlines++];
-        l->task = (int)db_col_int(st, 1);
-        l->row = (int)db_col_int(st, 2);
-        if (!db_col_null(st, 3)) {
-            /* Stored terms were readable once; read them the same way. */
-            plan_term_parse(a, db_col_text(st, 3), &l->term);
-        }
-        l->implementers = opt_text(a, st, 4);
-        l->implementers_as_above = db_col_int(st, 5) != 0;
-        l->total = col_num(a, st, 6, 7, 8);
-    });
-    st = db_query(db, Q_PLAN_AMOUNTS);
-    db_bind_int(st, 1, id);
-    {
-        int li = 0;
+    for (t = 0; t < sizeof(tables) / sizeof(tables[0]); t++) {
+        db_stmt *st = db_query(db, tables[t].q);
 
-        EACH_ROW(st, {
-            int64_t lid = db_col_int(st, 0);
-            struct plan_line *l;
-            struct plan_amount *am;
-
-            while (li < p->nlines && line_ids[li] != lid) {
-                li++;
-            }
-            if (li < p->nlines) {
-                l = &p->lines[li];
-                l->amounts =
-                    plan_grow(a, l->amounts, l->namounts, sizeof(*l->amounts));
-                am = &l->amounts[l->namounts++];
-                am->source = plan_source_find(p, db_col_text(st, 1));
-                am->amount = col_num(a, st, 2, 3, 4);
-            }
-        });
+        db_bind_int(st, 1, id);
+        EACH_ROW(st, tables[t].read(&l, st));
     }
-    st = db_query(db, Q_PLAN_INDICATORS);
-    db_bind_int(st, 1, id);
-    EACH_ROW(st, {
-        struct plan_indicator *in;
-        p->indicators =
-            plan_grow(a, p->indicators, p->nindicators, sizeof(*p->indicators));
-        in = &p->indicators[p->nindicators++];
-        in->task = opt_pos(st, 0);
-        in->parent = opt_pos(st, 1);
-        in->row = (int)db_col_int(st, 2);
-        in->name = db_col_text_dup(a, st, 3);
-        in->unit = opt_text(a, st, 4);
-        in->target_year = col_num(a, st, 5, 6, 7);
-        in->target_multi = col_num(a, st, 8, 9, 10);
-        in->results_text = opt_text(a, st, 11);
-        in->footnote = opt_text(a, st, 12);
-    });
-    st = db_query(db, Q_PLAN_DECLARED);
-    db_bind_int(st, 1, id);
-    EACH_ROW(st, {
-        struct plan_total *d;
-        p->declared =
-            plan_grow(a, p->declared, p->ndeclared, sizeof(*p->declared));
-        d = &p->declared[p->ndeclared++];
-        d->label = db_col_text_dup(a, st, 0);
-        d->source =
-            db_col_null(st, 1) ? -1 : plan_source_find(p, db_col_text(st, 1));
-        d->grosze = db_col_int(st, 2);
-        d->row = (int)db_col_int(st, 3);
-    });
-    st = db_query(db, Q_PLAN_NOTES);
-    db_bind_int(st, 1, id);
-    EACH_ROW(st, {
-        struct plan_note *n;
-        const char *r;
-        p->notes = plan_grow(a, p->notes, p->nnotes, sizeof(*p->notes));
-        n = &p->notes[p->nnotes++];
-        n->parent = opt_pos(st, 0);
-        n->label = opt_text(a, st, 1);
-        n->text = db_col_text_dup(a, st, 2);
-        n->source =
-            db_col_null(st, 3) ? -1 : plan_source_find(p, db_col_text(st, 3));
-        for (r = db_col_text(st, 4); *r != '\0';) {
-            size_t len = strcspn(r, ",");
-            n->rows = plan_grow(a, n->rows, n->nrows, sizeof(*n->rows));
-            n->rows[n->nrows++] = atoi(r);
-            r += len + (r[len] == ',' ? 1 : 0);
-        }
-        n->amount.kind = (enum plan_num_kind)db_col_int(st, 5);
-        n->amount.v = db_col_int(st, 6);
-        n->row = (int)db_col_int(st, 7);
-    });
-    st = db_query(db, Q_PLAN_TEXTS);
-    db_bind_int(st, 1, id);
-    EACH_ROW(st, {
-        if (strcmp(db_col_text(st, 0), "footnote") == 0) {
-            struct plan_footnote *f;
-            p->footnotes = plan_grow(a, p->footnotes, p->nfootnotes,
-                                     sizeof(*p->footnotes));
-            f = &p->footnotes[p->nfootnotes++];
-            f->mark = opt_text(a, st, 1);
-            f->text = db_col_text_dup(a, st, 2);
-            f->row = (int)db_col_int(st, 3);
-        } else {
-            struct plan_text *t;
-            p->texts = plan_grow(a, p->texts, p->ntexts, sizeof(*p->texts));
-            t = &p->texts[p->ntexts++];
-            t->heading = opt_text(a, st, 1);
-            t->text = db_col_text_dup(a, st, 2);
-            t->row = (int)db_col_int(st, 3);
-        }
-    });
-    st = db_query(db, Q_PLAN_FINDINGS);
-    db_bind_int(st, 1, id);
-    EACH_ROW(st, {
-        struct plan_finding *f;
-        p->findings =
-            plan_grow(a, p->findings, p->nfindings, sizeof(*p->findings));
-        f = &p->findings[p->nfindings++];
-        f->severity = (enum plan_severity)db_col_int(st, 0);
-        f->row = (int)db_col_int(st, 1);
-        f->column = opt_text(a, st, 2);
-        f->code = db_col_text_dup(a, st, 3);
-        f->message = db_col_text_dup(a, st, 4);
-    });
     return 0;
 }
 
@@ -705,7 +778,7 @@ plan_store_load(struct db *db, struct arena *a, int64_t id, struct plan **out,
         db_done(st);
         return rc == DB_DONE ? ERR_NOTFOUND : rc;
     }
-    p = plan_new(a, kind_from_name(db_col_text(st, 2)));
+    p = plan_new(a, plan_kind_from_name(db_col_text(st, 2)));
     meta->id = db_col_int(st, 0);
     meta->region = db_col_text_dup(a, st, 1);
     p->title = db_col_text_dup(a, st, 3);
@@ -754,31 +827,35 @@ plan_store_visibility(struct db *db, struct arena *a, int64_t id,
     return rc;
 }
 
+/* One flag of plan id (published, archived) to set: an audit_change. */
+struct plan_flag {
+    int64_t id;
+    enum query_id q;
+    bool on;
+    char idtext[24];
+};
+
+static int
+write_flag(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct plan_flag *f = ctx;
+    db_stmt *st = db_query(db, f->q);
+
+    db_bind_int(st, 1, f->id);
+    db_bind_int(st, 2, f->on);
+    snprintf(f->idtext, sizeof(f->idtext), "%ld", (long)f->id);
+    e->entity_id = f->idtext;
+    return db_exec(st);
+}
+
 /* Set one flag of plan id (published, archived) with its audit row. */
 static int
 set_flag(struct db *db, int64_t id, enum query_id q, bool on,
          const char *action, const struct audit_entry *who)
 {
-    struct audit_entry e = *who;
-    char idtext[24];
-    db_stmt *st;
-    int rc;
+    struct plan_flag f = {id, q, on, ""};
 
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
-    st = db_query(db, q);
-    db_bind_int(st, 1, id);
-    db_bind_int(st, 2, on);
-    snprintf(idtext, sizeof(idtext), "%ld", (long)id);
-    e.action = action;
-    e.entity = "plan";
-    e.entity_id = idtext;
-    if ((rc = db_exec(st)) != 0 || (rc = audit_add(db, &e)) != 0) {
-        db_rollback(db);
-        return rc;
-    }
-    return db_commit(db);
+    return audit_change(db, who, action, "plan", write_flag, &f);
 }
 
 int
@@ -899,59 +976,63 @@ plan_task_json(struct arena *a, const struct plan *p, int t)
     return out;
 }
 
+/* A change of task t of plan id (an audit_change): write makes it. */
+struct task_change {
+    struct arena *a;
+    int64_t id;
+    const struct plan *p;
+    int t;
+    const char *before;
+    int (*write)(struct db *db, const struct task_change *c);
+};
+
 /*
-** The end of every task change, inside its transaction: the plan's new
-** total (which also bumps its version) and the one audit row.
+** The change, then the end of every task change, inside its transaction:
+** the task's units linked again, the plan's new total (which also bumps
+** its version) and what the one audit row says.
 */
 static int
-task_changed(struct db *db, struct arena *a, int64_t id, const struct plan *p,
-             int t, const struct audit_entry *who, const char *action,
-             const char *before)
+change_task(struct db *db, void *ctx, struct audit_entry *e)
 {
-    struct audit_entry e = *who;
+    const struct task_change *c = ctx;
     struct plan_totals tot;
-    db_stmt *st = db_query(db, Q_PLAN_TOTAL_UPDATE);
+    db_stmt *st;
     int rc;
 
-    plan_totals_compute(p, &tot);
-    db_bind_int(st, 1, id);
+    if ((rc = c->write(db, c)) != 0 ||
+        (rc = relink_task_units(db, c->a, c->id, c->p, c->t)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_PLAN_TOTAL_UPDATE);
+    plan_totals_compute(c->p, &tot);
+    db_bind_int(st, 1, c->id);
     db_bind_int(st, 2, tot.total);
     if ((rc = db_exec(st)) != 0) {
         return rc;
     }
-    e.action = action;
-    e.entity = "plan_task";
-    e.entity_id = arena_printf(a, "%ld/%d", (long)id, t);
-    e.before = before;
-    e.after = plan_task_json(a, p, t);
-    return audit_add(db, &e);
+    e->entity_id = arena_printf(c->a, "%ld/%d", (long)c->id, c->t);
+    e->before = c->before;
+    e->after = plan_task_json(c->a, c->p, c->t);
+    return 0;
 }
 
-int
-plan_store_update_task(struct db *db, struct arena *a, int64_t id,
-                       const struct plan *p, int t,
-                       const struct audit_entry *who, const char *before,
-                       const char **why)
+static int
+write_task_update(struct db *db, const struct task_change *c)
 {
-    const struct plan_task *task = &p->tasks[t];
+    const struct plan *p = c->p;
+    const struct plan_task *task = &p->tasks[c->t];
+    int64_t id = c->id;
+    int t = c->t;
     db_stmt *st;
     int rc, l, k, i;
 
-    *why = NULL;
-    if (plan_has_errors(p)) {
-        *why = "Formularz zawiera nieczytelne liczby; popraw je.";
-        return ERR_INPUT;
-    }
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
     st = db_query(db, Q_PLAN_TASK_UPDATE);
     db_bind_int(st, 1, id);
     db_bind_int(st, 2, t);
     db_bind_text(st, 3, task->number ? task->number : "");
     db_bind_text(st, 4, task->description ? task->description : "");
     if ((rc = db_exec(st)) != 0) {
-        goto fail;
+        return rc;
     }
     for (l = task->first_line; l >= 0 && l < task->first_line + task->nlines;
          l++) {
@@ -963,21 +1044,17 @@ plan_store_update_task(struct db *db, struct arena *a, int64_t id,
         db_bind_int(st, 2, l);
         db_bind_text(st, 3, ln->term.text);
         db_bind_text(st, 4, ln->implementers);
-        db_bind_int(st, 5, ln->total.kind);
-        db_bind_int(st, 6, ln->total.v);
-        db_bind_text(st, 7, ln->total.text);
+        bind_num(st, 5, &ln->total);
         if ((rc = db_one_int(st, &line_id)) != 0) {
-            goto fail;
+            return rc;
         }
         for (k = 0; k < ln->namounts; k++) {
             st = db_query(db, Q_PLAN_AMOUNT_UPSERT);
             db_bind_int(st, 1, line_id);
             bind_source(st, 2, p, ln->amounts[k].source);
-            db_bind_int(st, 3, ln->amounts[k].amount.kind);
-            db_bind_int(st, 4, ln->amounts[k].amount.v);
-            db_bind_text(st, 5, ln->amounts[k].amount.text);
+            bind_num(st, 3, &ln->amounts[k].amount);
             if ((rc = db_exec(st)) != 0) {
-                goto fail;
+                return rc;
             }
         }
     }
@@ -992,25 +1069,57 @@ plan_store_update_task(struct db *db, struct arena *a, int64_t id,
         db_bind_int(st, 2, i);
         db_bind_text(st, 3, in->name ? in->name : "");
         db_bind_text(st, 4, in->unit);
-        db_bind_int(st, 5, in->target_year.kind);
-        db_bind_int(st, 6, in->target_year.v);
-        db_bind_text(st, 7, in->target_year.text);
-        db_bind_int(st, 8, in->target_multi.kind);
-        db_bind_int(st, 9, in->target_multi.v);
-        db_bind_text(st, 10, in->target_multi.text);
+        bind_num(st, 5, &in->target_year);
+        bind_num(st, 8, &in->target_multi);
         if ((rc = db_exec(st)) != 0) {
-            goto fail;
+            return rc;
         }
     }
-    if ((rc = relink_task_units(db, a, id, p, t)) != 0 ||
-        (rc = task_changed(db, a, id, p, t, who, "plan.task.update", before)) !=
-            0) {
-        goto fail;
+    return 0;
+}
+
+int
+plan_store_update_task(struct db *db, struct arena *a, int64_t id,
+                       const struct plan *p, int t,
+                       const struct audit_entry *who, const char *before,
+                       const char **why)
+{
+    struct task_change c = {a, id, p, t, before, write_task_update};
+
+    *why = NULL;
+    if (plan_has_errors(p)) {
+        *why = "Formularz zawiera nieczytelne liczby; popraw je.";
+        return ERR_INPUT;
     }
-    return db_commit(db);
-fail:
-    db_rollback(db);
-    return rc;
+    return audit_change(db, who, "plan.task.update", "plan_task", change_task,
+                        &c);
+}
+
+static int
+write_task_insert(struct db *db, const struct task_change *c)
+{
+    const struct plan *p = c->p;
+    const struct plan_task *task = &p->tasks[c->t];
+    int64_t id = c->id;
+    int t = c->t;
+    int rc, l, i;
+
+    if ((rc = insert_task(db, p, id, t)) != 0) {
+        return rc;
+    }
+    for (l = task->first_line; l >= 0 && l < task->first_line + task->nlines;
+         l++) {
+        if ((rc = insert_line(db, p, id, l)) != 0) {
+            return rc;
+        }
+    }
+    for (i = 0; i < p->nindicators; i++) {
+        if (p->indicators[i].task == t &&
+            (rc = insert_indicator(db, p, id, i)) != 0) {
+            return rc;
+        }
+    }
+    return 0;
 }
 
 int
@@ -1018,43 +1127,19 @@ plan_store_add_task(struct db *db, struct arena *a, int64_t id,
                     const struct plan *p, int t, const struct audit_entry *who,
                     const char **why)
 {
-    const struct plan_task *task = &p->tasks[t];
-    int rc, l, i;
+    struct task_change c = {a, id, p, t, NULL, write_task_insert};
+    int rc;
 
     *why = NULL;
     if (plan_has_errors(p)) {
         *why = "Formularz zawiera nieczytelne liczby; popraw je.";
         return ERR_INPUT;
     }
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
-    if ((rc = insert_task(db, p, id, t)) != 0) {
-        goto fail;
-    }
-    for (l = task->first_line; l >= 0 && l < task->first_line + task->nlines;
-         l++) {
-        if ((rc = insert_line(db, p, id, l)) != 0) {
-            goto fail;
-        }
-    }
-    for (i = 0; i < p->nindicators; i++) {
-        if (p->indicators[i].task == t &&
-            (rc = insert_indicator(db, p, id, i)) != 0) {
-            goto fail;
-        }
-    }
-    if ((rc = relink_task_units(db, a, id, p, t)) != 0 ||
-        (rc = task_changed(db, a, id, p, t, who, "plan.task.add", NULL)) != 0) {
-        goto fail;
-    }
-    return db_commit(db);
-fail:
+    rc = audit_change(db, who, "plan.task.add", "plan_task", change_task, &c);
     if (rc == ERR_CONFLICT) {
         *why = T_PLAN_ERR_CHANGED;
         rc = ERR_INPUT;
     }
-    db_rollback(db);
     return rc;
 }
 
@@ -1089,66 +1174,70 @@ plan_meta_json(struct arena *a, const struct plan *p)
     return out;
 }
 
+/* What the plan form changed (an audit_change). */
+struct meta_update {
+    struct arena *a;
+    int64_t id;
+    const char *region;
+    const struct plan *p;
+    int ngoals_before;
+    const char *before;
+};
+
+static int
+write_meta(struct db *db, void *ctx, struct audit_entry *e)
+{
+    const struct meta_update *m = ctx;
+    const struct plan *p = m->p;
+    int64_t programme_id = 0;
+    db_stmt *st;
+    int rc, g;
+
+    st = db_query(db, Q_PROGRAMME_UPSERT);
+    db_bind_text(st, 1, m->region);
+    db_bind_text(st, 2, p->programme_title);
+    db_bind_int(st, 3, p->programme_from);
+    db_bind_int(st, 4, p->programme_to);
+    if ((rc = db_one_int(st, &programme_id)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_PLAN_META_UPDATE);
+    db_bind_int(st, 1, m->id);
+    db_bind_text(st, 2, p->title);
+    bind_set(st, 3, p->year);
+    db_bind_int(st, 4, programme_id);
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
+    }
+    for (g = 0; g < p->ngoals; g++) {
+        st = db_query(db, g < m->ngoals_before ? Q_PLAN_GOAL_UPDATE
+                                               : Q_PLAN_GOAL_INSERT);
+        db_bind_int(st, 1, m->id);
+        db_bind_int(st, 2, g);
+        db_bind_text(st, 3, p->goals[g].code);
+        db_bind_text(st, 4, p->goals[g].title);
+        if (g >= m->ngoals_before) {
+            db_bind_int(st, 5, p->goals[g].row);
+        }
+        if ((rc = db_exec(st)) != 0) {
+            return rc;
+        }
+    }
+    e->entity_id = entity_id(m->a, m->id);
+    e->before = m->before;
+    e->after = plan_meta_json(m->a, p);
+    return 0;
+}
+
 int
 plan_store_update_meta(struct db *db, struct arena *a, int64_t id,
                        const char *region, const struct plan *p,
                        int ngoals_before, const struct audit_entry *who,
                        const char *before)
 {
-    struct audit_entry e = *who;
-    int64_t programme_id = 0;
-    db_stmt *st;
-    int rc, g;
+    struct meta_update m = {a, id, region, p, ngoals_before, before};
 
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
-    st = db_query(db, Q_PROGRAMME_UPSERT);
-    db_bind_text(st, 1, region);
-    db_bind_text(st, 2, p->programme_title);
-    db_bind_int(st, 3, p->programme_from);
-    db_bind_int(st, 4, p->programme_to);
-    if ((rc = db_one_int(st, &programme_id)) != 0) {
-        goto fail;
-    }
-    st = db_query(db, Q_PLAN_META_UPDATE);
-    db_bind_int(st, 1, id);
-    db_bind_text(st, 2, p->title);
-    if (p->year > 0) {
-        db_bind_int(st, 3, p->year);
-    } else {
-        db_bind_null(st, 3);
-    }
-    db_bind_int(st, 4, programme_id);
-    if ((rc = db_exec(st)) != 0) {
-        goto fail;
-    }
-    for (g = 0; g < p->ngoals; g++) {
-        st = db_query(db, g < ngoals_before ? Q_PLAN_GOAL_UPDATE
-                                            : Q_PLAN_GOAL_INSERT);
-        db_bind_int(st, 1, id);
-        db_bind_int(st, 2, g);
-        db_bind_text(st, 3, p->goals[g].code);
-        db_bind_text(st, 4, p->goals[g].title);
-        if (g >= ngoals_before) {
-            db_bind_int(st, 5, p->goals[g].row);
-        }
-        if ((rc = db_exec(st)) != 0) {
-            goto fail;
-        }
-    }
-    e.action = "plan.update";
-    e.entity = "plan";
-    e.entity_id = arena_printf(a, "%ld", (long)id);
-    e.before = before;
-    e.after = plan_meta_json(a, p);
-    if ((rc = audit_add(db, &e)) != 0) {
-        goto fail;
-    }
-    return db_commit(db);
-fail:
-    db_rollback(db);
-    return rc;
+    return audit_change(db, who, "plan.update", "plan", write_meta, &m);
 }
 
 /* --- the structure edited in the browser (issue 12) ------------------- */
@@ -1331,7 +1420,7 @@ plan_store_rewrite(struct db *db, struct arena *a, int64_t id,
         goto fail;
     }
     e.entity = "plan";
-    e.entity_id = arena_printf(a, "%ld", (long)id);
+    e.entity_id = entity_id(a, id);
     e.before = before;
     e.after = after;
     if ((rc = audit_add(db, &e)) != 0) {
@@ -1363,45 +1452,46 @@ plan_store_facts(struct db *db, int64_t id, struct plan_facts *out)
     return rc;
 }
 
+/* A plan to delete unless published or realised (an audit_change). */
+struct plan_delete {
+    struct arena *a;
+    int64_t id;
+    const char *before;
+    const char **why;
+};
+
+static int
+delete_plan(struct db *db, void *ctx, struct audit_entry *e)
+{
+    const struct plan_delete *d = ctx;
+    struct plan_facts f;
+    db_stmt *st;
+    int rc;
+
+    if ((rc = plan_store_facts(db, d->id, &f)) != 0) {
+        return rc;
+    }
+    if (f.published || f.realisation > 0) {
+        *d->why = f.realisation > 0 ? T_PLAN_DELETE_REALISED
+                                    : T_PLAN_DELETE_PUBLISHED;
+        return ERR_CONFLICT;
+    }
+    st = db_query(db, Q_PLAN_DELETE);
+    db_bind_int(st, 1, d->id);
+    e->entity_id = entity_id(d->a, d->id);
+    e->before = d->before;
+    return db_exec(st);
+}
+
 int
 plan_store_delete(struct db *db, struct arena *a, int64_t id,
                   const struct audit_entry *who, const char *before,
                   const char **why)
 {
-    struct audit_entry e = *who;
-    struct plan_facts f;
-    db_stmt *st;
-    int rc;
+    struct plan_delete d = {a, id, before, why};
 
     *why = NULL;
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
-    if ((rc = plan_store_facts(db, id, &f)) != 0) {
-        goto fail;
-    }
-    if (f.published || f.realisation > 0) {
-        *why = f.realisation > 0 ? T_PLAN_DELETE_REALISED
-                                 : T_PLAN_DELETE_PUBLISHED;
-        rc = ERR_CONFLICT;
-        goto fail;
-    }
-    st = db_query(db, Q_PLAN_DELETE);
-    db_bind_int(st, 1, id);
-    if ((rc = db_exec(st)) != 0) {
-        goto fail;
-    }
-    e.action = "plan.delete";
-    e.entity = "plan";
-    e.entity_id = arena_printf(a, "%ld", (long)id);
-    e.before = before;
-    if ((rc = audit_add(db, &e)) != 0) {
-        goto fail;
-    }
-    return db_commit(db);
-fail:
-    db_rollback(db);
-    return rc;
+    return audit_change(db, who, "plan.delete", "plan", delete_plan, &d);
 }
 
 int

@@ -235,5 +235,7 @@ const char *plan_meta_json(struct arena *a, const struct plan *p);
 const char *plan_task_json(struct arena *a, const struct plan *p, int t);
 /* "yearly", "programme", "project". */
 const char *plan_kind_name(enum plan_kind kind);
+/* The kind stored as s; PLAN_YEARLY for any other name. */
+enum plan_kind plan_kind_from_name(const char *s);
 
 #endif

@@ -555,10 +555,8 @@ api_audit(struct req *r)
 
     audit_page(r, &limit, &offset);
     audit_filter(r, &f, &total);
-    req_json_begin(r);
     /* The body stays a list; its size and the next page go in headers. */
-    req_page_headers(r, (long)total, limit, (long)offset);
-    json_init(&j, &r->out);
+    req_json_page_begin(r, &j, (long)total, limit, (long)offset);
     json_arr_begin(&j);
     rc = audit_each(r->db, &r->arena, &f, limit, offset, audit_json_row, &j);
     json_arr_end(&j);

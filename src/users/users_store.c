@@ -33,22 +33,78 @@ login_ok(const char *s)
     return true;
 }
 
-static int
-audit(struct db *db, struct arena *a, const struct users_actor *who,
-      const char *action, const char *login, const char *after)
+/* The audit entry of who, for audit_change. */
+static struct audit_entry
+actor_entry(const struct users_actor *who)
 {
     struct audit_entry e = {
         .account = who->login,
         .via = who->via,
         .addr = who->addr,
-        .action = action,
-        .entity = "account",
-        .entity_id = login,
-        .after = after,
     };
 
-    (void)a;
-    return audit_add(db, &e);
+    return e;
+}
+
+/* An account to add, checked, with its password hash and role. */
+struct account_add {
+    struct arena *a;
+    const struct users_new *u;
+    const char *hash;
+    enum role role;
+    int64_t *id;
+    const char **why;
+};
+
+/* The account row, its units and the audit's after (an audit_change). */
+static int
+insert_account(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct account_add *ad = ctx;
+    const struct users_new *u = ad->u;
+    const char *region = u->region && *u->region ? u->region : NULL;
+    struct buf after;
+    struct json j;
+    db_stmt *st;
+    int rc, i;
+
+    st = db_query(db, Q_ACCOUNT_INSERT);
+    db_bind_text(st, 1, u->login);
+    db_bind_text(st, 2, ad->hash);
+    db_bind_text(st, 3, auth_role_name(ad->role));
+    db_bind_text(st, 4, region);
+    if ((rc = db_exec(st)) != 0) {
+        if (rc == ERR_CONFLICT) {
+            *ad->why = T_USERS_ERR_LOGIN_TAKEN;
+        }
+        return rc;
+    }
+    *ad->id = db_last_id(db);
+    for (i = 0; i < u->nunits; i++) {
+        st = db_query(db, Q_ACCOUNT_UNIT_INSERT);
+        db_bind_int(st, 1, *ad->id);
+        db_bind_int(st, 2, u->units[i]);
+        if ((rc = db_exec(st)) != 0) {
+            return rc;
+        }
+    }
+    buf_init(&after);
+    json_init(&j, &after);
+    json_obj_begin(&j);
+    json_kstr(&j, "login", u->login);
+    json_kstr(&j, "role", auth_role_name(ad->role));
+    json_kstr(&j, "region", region);
+    json_key(&j, "units");
+    json_arr_begin(&j);
+    for (i = 0; i < u->nunits; i++) {
+        json_int(&j, u->units[i]);
+    }
+    json_arr_end(&j);
+    json_obj_end(&j);
+    e->entity_id = u->login;
+    e->after = arena_strdup(ad->a, after.data);
+    buf_free(&after);
+    return 0;
 }
 
 int
@@ -57,9 +113,8 @@ users_add(struct db *db, struct arena *a, const struct users_new *u,
 {
     enum role role = auth_role_from_name(u->role_name ? u->role_name : "");
     char hash[256];
-    struct buf after;
-    struct json j;
-    db_stmt *st;
+    struct account_add ad = {a, u, hash, role, id, why};
+    struct audit_entry who_e = actor_entry(who);
     bool served;
     int rc, i;
 
@@ -117,51 +172,8 @@ users_add(struct db *db, struct arena *a, const struct users_new *u,
     if (auth_password_hash(u->password, hash, sizeof(hash)) != 0) {
         return ERR_IO;
     }
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
-    st = db_query(db, Q_ACCOUNT_INSERT);
-    db_bind_text(st, 1, u->login);
-    db_bind_text(st, 2, hash);
-    db_bind_text(st, 3, auth_role_name(role));
-    db_bind_text(st, 4, u->region && *u->region ? u->region : NULL);
-    if ((rc = db_exec(st)) != 0) {
-        if (rc == ERR_CONFLICT) {
-            *why = T_USERS_ERR_LOGIN_TAKEN;
-        }
-        goto fail;
-    }
-    *id = db_last_id(db);
-    for (i = 0; i < u->nunits; i++) {
-        st = db_query(db, Q_ACCOUNT_UNIT_INSERT);
-        db_bind_int(st, 1, *id);
-        db_bind_int(st, 2, u->units[i]);
-        if ((rc = db_exec(st)) != 0) {
-            goto fail;
-        }
-    }
-    buf_init(&after);
-    json_init(&j, &after);
-    json_obj_begin(&j);
-    json_kstr(&j, "login", u->login);
-    json_kstr(&j, "role", auth_role_name(role));
-    json_kstr(&j, "region", u->region && *u->region ? u->region : NULL);
-    json_key(&j, "units");
-    json_arr_begin(&j);
-    for (i = 0; i < u->nunits; i++) {
-        json_int(&j, u->units[i]);
-    }
-    json_arr_end(&j);
-    json_obj_end(&j);
-    rc = audit(db, a, who, "account.add", u->login, after.data);
-    buf_free(&after);
-    if (rc != 0) {
-        goto fail;
-    }
-    return db_commit(db);
-fail:
-    db_rollback(db);
-    return rc;
+    return audit_change(db, &who_e, "account.add", "account", insert_account,
+                        &ad);
 }
 
 int
@@ -173,37 +185,51 @@ users_account_id(struct db *db, const char *login, int64_t *id)
     return db_one_int(st, id);
 }
 
-int
-users_set_disabled(struct db *db, struct arena *a, const char *login,
-                   bool disabled, const struct users_actor *who)
+/* One column of an account set, its sessions ended (an audit_change). */
+struct account_set {
+    const char *login;
+    int q;            /* $1 the account's id, $2 the value */
+    const char *text; /* the value, or NULL for number */
+    int64_t number;
+};
+
+static int
+set_account(struct db *db, void *ctx, struct audit_entry *e)
 {
+    const struct account_set *c = ctx;
     int64_t id;
     db_stmt *st;
     int rc;
 
-    if ((rc = db_begin(db)) != 0) {
+    if ((rc = users_account_id(db, c->login, &id)) != 0) {
         return rc;
     }
-    if ((rc = users_account_id(db, login, &id)) != 0) {
-        goto fail;
-    }
-    st = db_query(db, Q_ACCOUNT_SET_DISABLED);
+    st = db_query(db, c->q);
     db_bind_int(st, 1, id);
-    db_bind_int(st, 2, disabled);
+    if (c->text != NULL) {
+        db_bind_text(st, 2, c->text);
+    } else {
+        db_bind_int(st, 2, c->number);
+    }
     if ((rc = db_exec(st)) != 0) {
-        goto fail;
+        return rc;
     }
     st = db_query(db, Q_SESSION_DELETE_ACCOUNT);
     db_bind_int(st, 1, id);
-    if ((rc = db_exec(st)) != 0 ||
-        (rc = audit(db, a, who, disabled ? "account.disable" : "account.enable",
-                    login, NULL)) != 0) {
-        goto fail;
-    }
-    return db_commit(db);
-fail:
-    db_rollback(db);
-    return rc;
+    e->entity_id = c->login;
+    return db_exec(st);
+}
+
+int
+users_set_disabled(struct db *db, struct arena *a, const char *login,
+                   bool disabled, const struct users_actor *who)
+{
+    struct account_set c = {login, Q_ACCOUNT_SET_DISABLED, NULL, disabled};
+    struct audit_entry e = actor_entry(who);
+
+    (void)a;
+    return audit_change(db, &e, disabled ? "account.disable" : "account.enable",
+                        "account", set_account, &c);
 }
 
 int
@@ -211,39 +237,19 @@ users_set_password(struct db *db, struct arena *a, const char *login,
                    const char *password, const struct users_actor *who,
                    const char **why)
 {
+    struct account_set c = {login, Q_ACCOUNT_SET_PASSWORD, NULL, 0};
+    struct audit_entry e = actor_entry(who);
     char hash[256];
-    int64_t id;
-    db_stmt *st;
-    int rc;
 
+    (void)a;
     if ((*why = auth_password_problem(login, password)) != NULL) {
         return ERR_INPUT;
     }
     if (auth_password_hash(password, hash, sizeof(hash)) != 0) {
         return ERR_IO;
     }
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
-    if ((rc = users_account_id(db, login, &id)) != 0) {
-        goto fail;
-    }
-    st = db_query(db, Q_ACCOUNT_SET_PASSWORD);
-    db_bind_int(st, 1, id);
-    db_bind_text(st, 2, hash);
-    if ((rc = db_exec(st)) != 0) {
-        goto fail;
-    }
-    st = db_query(db, Q_SESSION_DELETE_ACCOUNT);
-    db_bind_int(st, 1, id);
-    if ((rc = db_exec(st)) != 0 ||
-        (rc = audit(db, a, who, "account.password", login, NULL)) != 0) {
-        goto fail;
-    }
-    return db_commit(db);
-fail:
-    db_rollback(db);
-    return rc;
+    c.text = hash;
+    return audit_change(db, &e, "account.password", "account", set_account, &c);
 }
 
 int

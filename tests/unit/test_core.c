@@ -148,7 +148,7 @@ test_json_writer_escapes(void **state)
     buf_init(&b);
     json_init(&j, &b);
     json_obj_begin(&j);
-    json_kstr(&j, "a", "\"q\" \\ </script>\n\x01");
+    json_kstr(&j, "a", "\"q\" \\ </script>\n\r\t\x01");
     json_key(&j, "list");
     json_arr_begin(&j);
     json_int(&j, -12);
@@ -159,7 +159,7 @@ test_json_writer_escapes(void **state)
     json_kint(&j, "n", 5295000);
     json_obj_end(&j);
     assert_string_equal(b.data,
-                        "{\"a\":\"\\\"q\\\" \\\\ <\\/script>\\n\\u0001\","
+                        "{\"a\":\"\\\"q\\\" \\\\ <\\/script>\\n\\r\\t\\u0001\","
                         "\"list\":[-12,true,null,\"Łódź\"],\"n\":5295000}");
     buf_free(&b);
 }
