@@ -306,34 +306,26 @@ region_codes(struct db *db, struct arena *a, const char ***out)
     return n;
 }
 
-static void
-served_cols(struct arena *a, db_stmt *st, void *elem)
-{
-    struct region_served *v = elem;
-
-    v->woj = db_col_text_dup(a, st, 0);
-    v->name = db_col_text_dup(a, st, 1);
-    v->office = db_col_text_dup(a, st, 2);
-}
-
 int
 region_list(struct db *db, struct arena *a, struct region_served **out)
 {
-    return db_list(db_query(db, Q_REGION_LIST), a, sizeof(**out), served_cols,
-                   out);
-}
+    db_stmt *st = db_query(db, Q_REGION_LIST);
+    struct region_served *v = NULL;
+    int n = 0, rc;
 
-static void
-line_cols(struct arena *a, db_stmt *st, void *elem)
-{
-    struct region_line *l = elem;
-
-    l->woj = db_col_text_dup(a, st, 0);
-    l->name = db_col_text_dup(a, st, 1);
-    l->phone = db_col_text_dup(a, st, 2);
-    l->hours = db_col_text_dup(a, st, 3);
-    l->open_from = db_col_null(st, 4) ? -1 : (int)db_col_int(st, 4);
-    l->open_to = db_col_null(st, 5) ? -1 : (int)db_col_int(st, 5);
+    while ((rc = db_step(st)) == DB_ROW) {
+        v = arena_grow(a, v, n, sizeof(*v));
+        v[n].woj = db_col_text_dup(a, st, 0);
+        v[n].name = db_col_text_dup(a, st, 1);
+        v[n].office = db_col_text_dup(a, st, 2);
+        n++;
+    }
+    db_done(st);
+    if (rc != DB_DONE) {
+        return rc;
+    }
+    *out = v;
+    return n;
 }
 
 int
@@ -341,9 +333,23 @@ region_lines(struct db *db, struct arena *a, const char *woj,
              struct region_line **out)
 {
     db_stmt *st = db_query(db, Q_REGION_LINES);
+    struct region_line *v = NULL;
+    int n = 0, rc;
 
     db_bind_text(st, 1, woj);
-    return db_list(st, a, sizeof(**out), line_cols, out);
+    while ((rc = db_step(st)) == DB_ROW) {
+        v = arena_grow(a, v, n, sizeof(*v));
+        v[n].woj = db_col_text_dup(a, st, 0);
+        v[n].name = db_col_text_dup(a, st, 1);
+        v[n].phone = db_col_text_dup(a, st, 2);
+        v[n].hours = db_col_text_dup(a, st, 3);
+        v[n].open_from = db_col_null(st, 4) ? -1 : (int)db_col_int(st, 4);
+        v[n].open_to = db_col_null(st, 5) ? -1 : (int)db_col_int(st, 5);
+        n++;
+    }
+    db_done(st);
+    *out = v;
+    return rc == DB_DONE ? n : rc;
 }
 
 int

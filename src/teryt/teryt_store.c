@@ -338,27 +338,34 @@ teryt_powiat_info(struct db *db, struct arena *a, const char *code,
     return rc;
 }
 
+/* A powiat of a list: code, name, kind, count of gminas. */
+static void
+powiat_cols(struct arena *a, db_stmt *st, void *elem)
+{
+    struct teryt_powiat *p = elem;
+
+    p->code = db_col_text_dup(a, st, 0);
+    p->name = db_col_text_dup(a, st, 1);
+    p->kind = db_col_text_dup(a, st, 2);
+    p->gminy = db_col_int(st, 3);
+}
+
+/* The rows query q lists for code, into *out through row. */
+static int
+rows_of(struct db *db, struct arena *a, enum query_id q, const char *code,
+        size_t size, db_row_fn *row, void *out)
+{
+    db_stmt *st = db_query(db, q);
+
+    db_bind_text(st, 1, code);
+    return db_list(st, a, size, row, out);
+}
+
 int
 teryt_powiats(struct db *db, struct arena *a, const char *woj,
               struct teryt_powiat **out)
 {
-    db_stmt *st = db_query(db, Q_POWIAT_LIST);
-    struct teryt_powiat *v = NULL;
-    int n = 0, rc;
-
-    db_bind_text(st, 1, woj);
-    while ((rc = db_step(st)) == DB_ROW) {
-        v = arena_grow(a, v, n, sizeof(*v));
-        v[n++] = (struct teryt_powiat){
-            .code = db_col_text_dup(a, st, 0),
-            .name = db_col_text_dup(a, st, 1),
-            .kind = db_col_text_dup(a, st, 2),
-            .gminy = db_col_int(st, 3),
-        };
-    }
-    db_done(st);
-    *out = v;
-    return rc == DB_DONE ? n : rc;
+    return rows_of(db, a, Q_POWIAT_LIST, woj, sizeof(**out), powiat_cols, out);
 }
 
 int
@@ -399,23 +406,16 @@ teryt_woj_list(struct db *db, struct arena *a, struct teryt_woj **out)
     return n;
 }
 
-/* The gminas of a list query (teryt, name, rodz, powiat code and name). */
 int
 teryt_gminas(struct db *db, struct arena *a, const char *woj,
              struct teryt_gmina **out)
 {
-    db_stmt *st = db_query(db, Q_TERYT_GMINAS);
-
-    db_bind_text(st, 1, woj);
-    return db_list(st, a, sizeof(**out), gmina_cols, out);
+    return rows_of(db, a, Q_TERYT_GMINAS, woj, sizeof(**out), gmina_cols, out);
 }
 
 int
 teryt_powiat_gminas(struct db *db, struct arena *a, const char *powiat,
                     struct teryt_gmina **out)
 {
-    db_stmt *st = db_query(db, Q_GMINA_LIST);
-
-    db_bind_text(st, 1, powiat);
-    return db_list(st, a, sizeof(**out), gmina_cols, out);
+    return rows_of(db, a, Q_GMINA_LIST, powiat, sizeof(**out), gmina_cols, out);
 }
