@@ -383,23 +383,17 @@ audit_refused(struct req *r, const struct dir_org *o, const char *why)
     struct audit_entry e = who(r);
     struct buf b;
     struct json j;
-    int rc;
 
-    buf_init(&b);
-    json_init(&j, &b);
-    json_obj_begin(&j);
+    json_obj_open(&j, &b);
     json_kint(&j, "parent_id", o->parent_id);
     json_kstr(&j, "region", o->region);
     json_kstr(&j, "refused", why);
-    json_obj_end(&j);
+    e.after = json_obj_dup(&r->arena, &j);
     e.action = "directory.org.link_refused";
     e.entity = "dir_org";
     e.entity_id =
         o->id > 0 ? arena_printf(&r->arena, "%lld", (long long)o->id) : NULL;
-    e.after = b.data;
-    rc = audit_add(r->db, &e);
-    buf_free(&b);
-    return rc;
+    return audit_add(r->db, &e);
 }
 
 /*

@@ -170,17 +170,14 @@ check(const struct region_settings *s, const char **why)
 }
 
 /* The settings as stored, for the audit row. */
-static char *
+static const char *
 settings_json(struct arena *a, const struct region_settings *s)
 {
     struct buf b;
     struct json j;
-    char *out;
     int i;
 
-    buf_init(&b);
-    json_init(&j, &b);
-    json_obj_begin(&j);
+    json_obj_open(&j, &b);
     json_kstr(&j, "office", s->office);
     json_kstr(&j, "address", s->address);
     json_kstr(&j, "info_line", s->info_line);
@@ -195,10 +192,7 @@ settings_json(struct arena *a, const struct region_settings *s)
         json_obj_end(&j);
     }
     json_arr_end(&j);
-    json_obj_end(&j);
-    out = arena_strndup(a, b.data, b.len);
-    buf_free(&b);
-    return out;
+    return json_obj_dup(a, &j);
 }
 
 struct save {

@@ -361,24 +361,6 @@ teryt_places_count(void)
     return places_get()->nplaces;
 }
 
-/* First key >= s. */
-static int
-lower_bound(const struct places *p, const char *s)
-{
-    int lo = 0, hi = p->nkeys;
-
-    while (lo < hi) {
-        int mid = lo + (hi - lo) / 2;
-
-        if (strcmp(p->keys[mid].folded, s) < 0) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    return lo;
-}
-
 int
 teryt_edit_distance(const char *q, size_t n, const char *s, size_t m, int k,
                     int *prefix)
@@ -661,7 +643,7 @@ fuzzy(const struct rank_ctx *ctx, struct arena *a, const char *q, size_t n,
         d[c] = (int)c <= bound ? (int)c : big;
     }
     premin[0] = d[n];
-    lo = lower_bound(p, first);
+    lo = lower_bound_in(p, 0, p->nkeys, first);
     first[0]++;
     hi = lower_bound_in(p, lo, p->nkeys, first);
     for (k = lo; k < hi && rows < PLACES_FUZZY_ROWS_MAX;) {
@@ -794,8 +776,8 @@ teryt_places_search(struct arena *a, const char *text, const char *prefer_woj,
         return 0;
     }
     top = arena_alloc(a, sizeof(*top) * (size_t)limit);
-    for (k = lower_bound(p, q); k < p->nkeys && scanned < PLACES_SCAN_MAX;
-         k++, scanned++) {
+    for (k = lower_bound_in(p, 0, p->nkeys, q);
+         k < p->nkeys && scanned < PLACES_SCAN_MAX; k++, scanned++) {
         const struct pl_key *key = &p->keys[k];
         int c;
 

@@ -89,15 +89,20 @@ api_teryt_powiaty(struct req *r)
 }
 
 /*
-** The voivodeship to prefer: the woj argument, else the account's region
+** A search's limit (1..max, *limit kept when not given) and the
+** voivodeship to prefer: the woj argument, else the account's region
 ** (a consultant of 04 typing "lubic" means Lubicz, not Lubichowo).
 */
 static int
-prefer_woj_or_reply(struct req *r, const char **out)
+search_args_or_reply(struct req *r, long max, long *limit, const char **out)
 {
     const char *woj = req_arg(r, "woj");
 
     *out = NULL;
+    if (req_arg(r, "limit") != NULL &&
+        req_int_or_reply(r, "limit", 1, max, limit)) {
+        return ERR_INPUT;
+    }
     if (woj != NULL && *woj != '\0') {
         if (strlen(woj) != 2 || strspn(woj, "0123456789") != 2) {
             return req_error(r, 400, T_PLACES_ERR_WOJ);
@@ -174,11 +179,7 @@ api_teryt_gminy(struct req *r)
     if (q == NULL) {
         return req_error(r, 400, T_TERYT_ERR_Q);
     }
-    if (req_arg(r, "limit") != NULL &&
-        req_int_or_reply(r, "limit", 1, AUTOCOMPLETE_MAX_LIMIT, &limit)) {
-        return ERR_INPUT;
-    }
-    if (prefer_woj_or_reply(r, &woj) != 0) {
+    if (search_args_or_reply(r, AUTOCOMPLETE_MAX_LIMIT, &limit, &woj) != 0) {
         return ERR_INPUT;
     }
     n = teryt_search_pref(&r->arena, q, woj, (int)limit, &g);
@@ -215,11 +216,7 @@ api_places(struct req *r)
     if (q == NULL || *q == '\0') {
         return req_error(r, 400, T_PLACES_ERR_Q);
     }
-    if (req_arg(r, "limit") != NULL &&
-        req_int_or_reply(r, "limit", 1, TERYT_PLACES_MAX, &limit)) {
-        return ERR_INPUT;
-    }
-    if (prefer_woj_or_reply(r, &woj) != 0) {
+    if (search_args_or_reply(r, TERYT_PLACES_MAX, &limit, &woj) != 0) {
         return ERR_INPUT;
     }
     n = teryt_places_search(&r->arena, q, woj, (int)limit, &p);

@@ -174,15 +174,14 @@ int
 teryt_counts(struct db *db, struct teryt_counts *out)
 {
     db_stmt *st = db_query(db, Q_TERYT_COUNTS);
-    int rc = db_step(st);
+    int rc = db_one_row(st);
 
-    if (rc == DB_ROW) {
+    if (rc == 0) {
         out->woj = db_col_int(st, 0);
         out->powiat = db_col_int(st, 1);
         out->gmina = db_col_int(st, 2);
-        rc = 0;
-    } else if (rc == DB_DONE) {
-        rc = ERR_DB;
+    } else if (rc == ERR_NOTFOUND) {
+        rc = ERR_DB; /* a count always gives a row */
     }
     db_done(st);
     return rc;
@@ -232,29 +231,38 @@ teryt_search(struct db *db, struct arena *a, const char *q, int limit,
     return teryt_search_pref(a, q, NULL, limit, out);
 }
 
+/* A gmina row: code, name, kind, powiat code and name. */
+static void
+gmina_cols(struct arena *a, db_stmt *st, void *elem)
+{
+    struct teryt_gmina *g = elem;
+
+    g->teryt = db_col_text_dup(a, st, 0);
+    g->name = db_col_text_dup(a, st, 1);
+    g->rodz = (int)db_col_int(st, 2);
+    g->powiat_code = db_col_text_dup(a, st, 3);
+    g->powiat_name = db_col_text_dup(a, st, 4);
+}
+
+/* The same with the voivodeship's code and name after them. */
+static void
+gmina_woj_cols(struct arena *a, db_stmt *st, void *elem)
+{
+    struct teryt_gmina *g = elem;
+
+    gmina_cols(a, st, g);
+    g->woj_code = db_col_text_dup(a, st, 5);
+    g->woj_name = db_col_text_dup(a, st, 6);
+}
+
 int
 teryt_gmina_get(struct db *db, struct arena *a, const char *code,
                 struct teryt_gmina *out)
 {
     db_stmt *st = db_query(db, Q_GMINA_GET);
-    int rc;
 
     db_bind_text(st, 1, code);
-    rc = db_step(st);
-    if (rc == DB_ROW) {
-        out->teryt = db_col_text_dup(a, st, 0);
-        out->name = db_col_text_dup(a, st, 1);
-        out->rodz = (int)db_col_int(st, 2);
-        out->powiat_code = db_col_text_dup(a, st, 3);
-        out->powiat_name = db_col_text_dup(a, st, 4);
-        out->woj_code = db_col_text_dup(a, st, 5);
-        out->woj_name = db_col_text_dup(a, st, 6);
-        rc = 0;
-    } else if (rc == DB_DONE) {
-        rc = ERR_NOTFOUND;
-    }
-    db_done(st);
-    return rc;
+    return db_get(st, a, gmina_woj_cols, out);
 }
 
 int
@@ -330,27 +338,34 @@ teryt_powiat_info(struct db *db, struct arena *a, const char *code,
     return rc;
 }
 
+/* A powiat of a list: code, name, kind, count of gminas. */
+static void
+powiat_cols(struct arena *a, db_stmt *st, void *elem)
+{
+    struct teryt_powiat *p = elem;
+
+    p->code = db_col_text_dup(a, st, 0);
+    p->name = db_col_text_dup(a, st, 1);
+    p->kind = db_col_text_dup(a, st, 2);
+    p->gminy = db_col_int(st, 3);
+}
+
+/* The rows query q lists for code, into *out through row. */
+static int
+rows_of(struct db *db, struct arena *a, enum query_id q, const char *code,
+        size_t size, db_row_fn *row, void *out)
+{
+    db_stmt *st = db_query(db, q);
+
+    db_bind_text(st, 1, code);
+    return db_list(st, a, size, row, out);
+}
+
 int
 teryt_powiats(struct db *db, struct arena *a, const char *woj,
               struct teryt_powiat **out)
 {
-    db_stmt *st = db_query(db, Q_POWIAT_LIST);
-    struct teryt_powiat *v = NULL;
-    int n = 0, rc;
-
-    db_bind_text(st, 1, woj);
-    while ((rc = db_step(st)) == DB_ROW) {
-        v = arena_grow(a, v, n, sizeof(*v));
-        v[n++] = (struct teryt_powiat){
-            .code = db_col_text_dup(a, st, 0),
-            .name = db_col_text_dup(a, st, 1),
-            .kind = db_col_text_dup(a, st, 2),
-            .gminy = db_col_int(st, 3),
-        };
-    }
-    db_done(st);
-    *out = v;
-    return rc == DB_DONE ? n : rc;
+    return rows_of(db, a, Q_POWIAT_LIST, woj, sizeof(**out), powiat_cols, out);
 }
 
 int
@@ -391,48 +406,16 @@ teryt_woj_list(struct db *db, struct arena *a, struct teryt_woj **out)
     return n;
 }
 
-/* The gminas of a list query (teryt, name, rodz, powiat code and name). */
-static int
-gmina_rows(db_stmt *st, struct arena *a, struct teryt_gmina **out)
-{
-    struct teryt_gmina *v = NULL;
-    int n = 0, rc;
-
-    while ((rc = db_step(st)) == DB_ROW) {
-        v = arena_grow(a, v, n, sizeof(*v));
-        v[n] = (struct teryt_gmina){
-            .teryt = db_col_text_dup(a, st, 0),
-            .name = db_col_text_dup(a, st, 1),
-            .rodz = (int)db_col_int(st, 2),
-            .powiat_code = db_col_text_dup(a, st, 3),
-            .powiat_name = db_col_text_dup(a, st, 4),
-        };
-        n++;
-    }
-    db_done(st);
-    if (rc != DB_DONE) {
-        return rc;
-    }
-    *out = v;
-    return n;
-}
-
 int
 teryt_gminas(struct db *db, struct arena *a, const char *woj,
              struct teryt_gmina **out)
 {
-    db_stmt *st = db_query(db, Q_TERYT_GMINAS);
-
-    db_bind_text(st, 1, woj);
-    return gmina_rows(st, a, out);
+    return rows_of(db, a, Q_TERYT_GMINAS, woj, sizeof(**out), gmina_cols, out);
 }
 
 int
 teryt_powiat_gminas(struct db *db, struct arena *a, const char *powiat,
                     struct teryt_gmina **out)
 {
-    db_stmt *st = db_query(db, Q_GMINA_LIST);
-
-    db_bind_text(st, 1, powiat);
-    return gmina_rows(st, a, out);
+    return rows_of(db, a, Q_GMINA_LIST, powiat, sizeof(**out), gmina_cols, out);
 }
