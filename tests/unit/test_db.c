@@ -427,6 +427,7 @@ main(void)
             test_db_nested_transaction_rolls_back_all, setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_db_transaction_commits_only_on_success, setup, teardown),
+        cmocka_unit_test_setup_teardown(
             test_db_list_and_get_fill_rows_through_a_callback, setup, teardown),
         cmocka_unit_test_setup_teardown(test_db_polish_collation_orders_letters,
                                         setup, teardown),
