@@ -204,9 +204,6 @@ mon_binding_set(struct db *db, struct arena *a, const struct mon_actor *act,
             return ERR_INPUT;
         }
     }
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
     if (m != NULL) {
         st = db_query(db, Q_MON_BINDING_UPSERT);
         db_bind_int(st, 1, plan_id);
@@ -218,9 +215,6 @@ mon_binding_set(struct db *db, struct arena *a, const struct mon_actor *act,
         st = db_query(db, Q_MON_BINDING_DELETE);
         db_bind_int(st, 1, plan_id);
         db_bind_int(st, 2, pos);
-    }
-    if ((rc = db_exec(st)) != 0) {
-        goto fail;
     }
     e.action = m != NULL ? "indicator.bind" : "indicator.unbind";
     e.entity = "plan_indicator";
@@ -235,11 +229,5 @@ mon_binding_set(struct db *db, struct arena *a, const struct mon_actor *act,
         json_kstr(&j, "task", task);
         e.after = json_obj_dup(a, &j);
     }
-    if ((rc = audit_add(db, &e)) != 0) {
-        goto fail;
-    }
-    return db_commit(db);
-fail:
-    db_rollback(db);
-    return rc;
+    return audit_exec(db, &e, st);
 }
