@@ -172,16 +172,26 @@ struct narrative_change {
     const char *period, *text, *number;
 };
 
-static int
-narrative_write(struct db *db, void *ctx, struct audit_entry *e)
+/* Query q with the task's narrative named by its first three parameters. */
+static db_stmt *
+narrative_query(struct db *db, const struct narrative_change *c,
+                enum query_id q)
 {
-    struct narrative_change *c = ctx;
-    db_stmt *st = db_query(db, Q_MON_NARRATIVE_GET);
-    int rc;
+    db_stmt *st = db_query(db, q);
 
     db_bind_int(st, 1, c->plan_id);
     db_bind_int(st, 2, c->t);
     db_bind_text(st, 3, c->period);
+    return st;
+}
+
+static int
+narrative_write(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct narrative_change *c = ctx;
+    db_stmt *st = narrative_query(db, c, Q_MON_NARRATIVE_GET);
+    int rc;
+
     if ((rc = db_step(st)) == DB_ROW) {
         e->before =
             change_json(c->a, c->period, NULL, "text", db_col_text(st, 0));
@@ -190,11 +200,8 @@ narrative_write(struct db *db, void *ctx, struct audit_entry *e)
     if (rc != DB_ROW && rc != DB_DONE) {
         return rc;
     }
-    st = db_query(db, *c->text != '\0' ? Q_MON_NARRATIVE_SET
-                                       : Q_MON_NARRATIVE_DELETE);
-    db_bind_int(st, 1, c->plan_id);
-    db_bind_int(st, 2, c->t);
-    db_bind_text(st, 3, c->period);
+    st = narrative_query(
+        db, c, *c->text != '\0' ? Q_MON_NARRATIVE_SET : Q_MON_NARRATIVE_DELETE);
     if (*c->text != '\0') {
         db_bind_text(st, 4, c->text);
         db_bind_text(st, 5, c->act->who.account);

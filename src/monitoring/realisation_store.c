@@ -225,6 +225,17 @@ history_add(struct db *db, int64_t id, const char *event, const char *account)
     return db_exec(st);
 }
 
+/* An entry's key, the first five parameters of the queries that name one. */
+static void
+bind_key(db_stmt *st, const struct mon_input *in, const char *source)
+{
+    db_bind_int(st, 1, in->plan_id);
+    db_bind_text(st, 2, in->kind);
+    db_bind_int(st, 3, in->pos);
+    db_bind_text(st, 4, source);
+    db_bind_text(st, 5, in->period);
+}
+
 /*
 ** What one audited change of a realisation entry works on: the input to
 ** save (with its source, note, flag and reason as checked), or the entry
@@ -235,7 +246,7 @@ struct entry_change {
     const struct mon_actor *act;
     const struct mon_input *in;
     const char *source, *note, *flag, *reason;
-    int64_t id;
+    int64_t id, *saved;
     struct mon_entry cur;
     bool approve;
     const char *comment;
@@ -245,6 +256,7 @@ static int
 entry_write(struct db *db, void *ctx, struct audit_entry *e)
 {
     struct entry_change *c = ctx;
+    int64_t *id = c->saved;
     const struct mon_input *in = c->in;
     const char *account = c->act->who.account;
     int64_t existing = 0;
@@ -252,11 +264,7 @@ entry_write(struct db *db, void *ctx, struct audit_entry *e)
     int rc;
 
     st = db_query(db, Q_MON_ENTRY_FIND);
-    db_bind_int(st, 1, in->plan_id);
-    db_bind_text(st, 2, in->kind);
-    db_bind_int(st, 3, in->pos);
-    db_bind_text(st, 4, c->source);
-    db_bind_text(st, 5, in->period);
+    bind_key(st, in, c->source);
     rc = db_step(st);
     if (rc == DB_ROW) {
         existing = db_col_int(st, 0);
@@ -280,27 +288,23 @@ entry_write(struct db *db, void *ctx, struct audit_entry *e)
         if ((rc = db_exec(st)) != 0) {
             return rc;
         }
-        c->id = existing;
+        *id = existing;
     } else {
         st = db_query(db, Q_MON_ENTRY_INSERT);
-        db_bind_int(st, 1, in->plan_id);
-        db_bind_text(st, 2, in->kind);
-        db_bind_int(st, 3, in->pos);
-        db_bind_text(st, 4, c->source);
-        db_bind_text(st, 5, in->period);
+        bind_key(st, in, c->source);
         db_bind_int(st, 6, in->value);
         db_bind_text(st, 7, c->note);
         db_bind_text(st, 8, account);
         db_bind_text(st, 9, c->flag);
         db_bind_text(st, 10, c->reason);
-        if ((rc = db_one_int(st, &c->id)) != 0) {
+        if ((rc = db_one_int(st, id)) != 0) {
             return rc;
         }
     }
-    if ((rc = history_add(db, c->id, "enter", account)) != 0) {
+    if ((rc = history_add(db, *id, "enter", account)) != 0) {
         return rc;
     }
-    e->entity_id = arena_printf(c->a, "%ld", (long)c->id);
+    e->entity_id = arena_printf(c->a, "%ld", (long)*id);
     e->after = entry_json(c->a, in->kind, in->pos, c->source, in->period,
                           in->value, c->note, "entered", NULL);
     return 0;
@@ -312,7 +316,7 @@ mon_entry_save(struct db *db, struct arena *a, const struct mon_actor *act,
 {
     struct plan_meta meta;
     struct plan *p;
-    struct entry_change c = {.a = a, .act = act, .in = in};
+    struct entry_change c = {.a = a, .act = act, .in = in, .saved = id};
     const char *source = in->source ? in->source : "";
     const char *note = in->note;
     const char *flag, *reason;
@@ -361,11 +365,7 @@ mon_entry_save(struct db *db, struct arena *a, const struct mon_actor *act,
         return ERR_DENIED;
     }
     st = db_query(db, Q_MON_ENTRY_MIXED);
-    db_bind_int(st, 1, in->plan_id);
-    db_bind_text(st, 2, in->kind);
-    db_bind_int(st, 3, in->pos);
-    db_bind_text(st, 4, source);
-    db_bind_text(st, 5, in->period);
+    bind_key(st, in, source);
     if ((rc = db_one_int(st, &mixed)) != 0) {
         return rc;
     }
@@ -398,10 +398,8 @@ mon_entry_save(struct db *db, struct arena *a, const struct mon_actor *act,
     c.note = note;
     c.flag = flag;
     c.reason = reason;
-    rc = audit_change(db, &act->who, "realisation.enter", "realisation",
-                      entry_write, &c);
-    *id = c.id;
-    return rc;
+    return audit_change(db, &act->who, "realisation.enter", "realisation",
+                        entry_write, &c);
 }
 
 static int
