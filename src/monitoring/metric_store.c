@@ -143,13 +143,8 @@ mon_metric_eval(struct db *db, const char *region, const char *metric,
     db_bind_text(st, 1, region);
     db_bind_int(st, 2, from);
     db_bind_int(st, 3, to);
-    if (q == Q_MON_METRIC_EVENTS) {
-        db_bind_text(st, 4, filter);
-        db_bind_text(st, 5, task);
-    } else {
-        db_bind_text(st, 4, filter);
-        db_bind_text(st, 5, task);
-    }
+    db_bind_text(st, 4, filter);
+    db_bind_text(st, 5, task);
     return db_one_int(st, n);
 }
 
