@@ -61,3 +61,15 @@ audit_change(struct db *db, const struct audit_entry *who, const char *action,
     }
     return db_commit(db);
 }
+
+static int
+exec_one(struct db *db, void *st, struct audit_entry *e)
+{
+    return db_exec(st);
+}
+
+int
+audit_exec(struct db *db, const struct audit_entry *e, db_stmt *st)
+{
+    return audit_change(db, e, e->action, e->entity, exec_one, st);
+}

@@ -12,6 +12,7 @@
 
 struct arena;
 struct db;
+struct db_stmt;
 struct req_user;
 
 enum role {
@@ -163,5 +164,8 @@ int audit_change(struct db *db, const struct audit_entry *who,
                  const char *action, const char *entity,
                  int (*change)(struct db *db, void *ctx, struct audit_entry *e),
                  void *ctx);
+
+/* An audited change that is one prepared statement st: e names it all. */
+int audit_exec(struct db *db, const struct audit_entry *e, struct db_stmt *st);
 
 #endif

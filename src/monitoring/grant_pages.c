@@ -415,12 +415,8 @@ page_grant_award_delete(struct req *r)
     if (confirm == NULL || strcmp(confirm, "1") != 0) {
         return req_error(r, 400, T_REG_ERR_CONFIRM);
     }
-    rc = mon_award_delete(r->db, &r->arena, &act, aid);
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, NULL);
-    }
-    if (rc != 0) {
-        return rc;
+    if ((rc = mon_award_delete(r->db, &r->arena, &act, aid)) != 0) {
+        return rc; /* ERR_NOTFOUND is answered with 404 */
     }
     return req_redirect(
         r,

@@ -135,19 +135,73 @@ text_ok(struct arena *a, const char *s, size_t max)
     return t;
 }
 
+/*
+** What one audited change of an award works on: the award's id, the award
+** before the change (w) and, to add one, its fields and where to report a
+** field's error.
+*/
+struct award_change {
+    struct arena *a;
+    const struct mon_actor *act;
+    int64_t id, grant_id, grosze, initiatives, beneficiaries;
+    const char *region, *org, *text;
+    struct mon_award w;
+    const char ***errs;
+    int *nerrs;
+};
+
+/* The audit row names the award by id, its JSON before and after. */
+static int
+award_record(struct award_change *c, struct audit_entry *e,
+             const struct mon_award *before, const struct mon_award *after)
+{
+    e->entity_id = arena_printf(c->a, "%ld", (long)c->id);
+    e->before = before != NULL ? award_json(c->a, before) : NULL;
+    e->after = after != NULL ? award_json(c->a, after) : NULL;
+    return 0;
+}
+
+static int
+award_insert(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct award_change *c = ctx;
+    int64_t org_id = 0;
+    db_stmt *st;
+    int rc;
+
+    rc = units_ensure(db, c->a, c->region, UNIT_ORGANISATION, c->org, &org_id);
+    if (rc == ERR_INPUT) {
+        mon_add_err(
+            c->a, c->errs, c->nerrs,
+            arena_printf(c->a, T_REG_ERR_REQUIRED, T_GRANT_F_ORGANISATION));
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_MON_AWARD_INSERT);
+    db_bind_int(st, 1, c->grant_id);
+    db_bind_text(st, 2, c->org);
+    db_bind_text(st, 3, *c->text ? c->text : NULL);
+    db_bind_int(st, 4, c->grosze);
+    db_bind_int(st, 5, org_id);
+    if ((rc = db_one_int(st, &c->id)) != 0 ||
+        (rc = mon_award_get(db, c->a, c->id, &c->w)) != 0) {
+        return rc;
+    }
+    return award_record(c, e, NULL, &c->w);
+}
+
 int
 mon_award_add(struct db *db, struct arena *a, const struct mon_actor *act,
               int64_t grant_id, const char *organisation, const char *project,
               const char *amount, int64_t *id, const char ***errs, int *nerrs)
 {
     const struct mon_register *reg = mon_register_find("konkursy");
-    struct audit_entry e = act->who;
+    struct award_change c = {
+        .a = a, .act = act, .grant_id = grant_id, .errs = errs, .nerrs = nerrs};
     struct mon_record g;
     struct plan_num num;
-    struct mon_award w;
-    const char *org, *proj, *amt;
-    int64_t grosze = 0, org_id = 0;
-    db_stmt *st;
+    const char *amt;
     int rc;
 
     *errs = NULL;
@@ -159,15 +213,16 @@ mon_award_add(struct db *db, struct arena *a, const struct mon_actor *act,
     if (rc != 0) {
         return rc;
     }
-    org = text_ok(a, organisation, 500);
-    proj = text_ok(a, project, 2000);
+    c.region = g.region;
+    c.org = text_ok(a, organisation, 500);
+    c.text = text_ok(a, project, 2000);
     amt = text_ok(a, amount, 40);
-    if (org == NULL || *org == '\0') {
+    if (c.org == NULL || *c.org == '\0') {
         mon_add_err(
             a, errs, nerrs,
             arena_printf(a, T_REG_ERR_REQUIRED, T_GRANT_F_ORGANISATION));
     }
-    if (proj == NULL) {
+    if (c.text == NULL) {
         mon_add_err(a, errs, nerrs,
                     arena_printf(a, T_REG_ERR_TEXT, T_GRANT_F_PROJECT));
     }
@@ -181,83 +236,67 @@ mon_award_add(struct db *db, struct arena *a, const struct mon_actor *act,
                 a, errs, nerrs,
                 arena_printf(a, T_REG_ERR_MONEY, T_GRANT_F_AMOUNT, amt));
         } else {
-            grosze = num.v;
+            c.grosze = num.v;
         }
     }
     if (*nerrs > 0) {
         return ERR_INPUT;
     }
-    if ((rc = db_begin(db)) != 0) {
+    rc = audit_change(db, &act->who, "grant.award", "reg_grant_award",
+                      award_insert, &c);
+    *id = c.id;
+    return rc;
+}
+
+static int
+award_remove(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct award_change *c = ctx;
+    db_stmt *st;
+    int rc;
+
+    if ((rc = mon_award_get(db, c->a, c->id, &c->w)) != 0) {
         return rc;
     }
-    rc = units_ensure(db, a, g.region, UNIT_ORGANISATION, org, &org_id);
-    if (rc == ERR_INPUT) {
-        mon_add_err(
-            a, errs, nerrs,
-            arena_printf(a, T_REG_ERR_REQUIRED, T_GRANT_F_ORGANISATION));
-        goto fail;
+    if (c->act->region != NULL && strcmp(c->act->region, c->w.region) != 0) {
+        return ERR_NOTFOUND;
     }
-    if (rc != 0) {
-        goto fail;
+    st = db_query(db, Q_MON_AWARD_DELETE);
+    db_bind_int(st, 1, c->id);
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
     }
-    st = db_query(db, Q_MON_AWARD_INSERT);
-    db_bind_int(st, 1, grant_id);
-    db_bind_text(st, 2, org);
-    db_bind_text(st, 3, *proj ? proj : NULL);
-    db_bind_int(st, 4, grosze);
-    db_bind_int(st, 5, org_id);
-    if ((rc = db_one_int(st, id)) != 0 ||
-        (rc = mon_award_get(db, a, *id, &w)) != 0) {
-        goto fail;
-    }
-    e.action = "grant.award";
-    e.entity = "reg_grant_award";
-    e.entity_id = arena_printf(a, "%ld", (long)*id);
-    e.after = award_json(a, &w);
-    if ((rc = audit_add(db, &e)) != 0) {
-        goto fail;
-    }
-    return db_commit(db);
-fail:
-    db_rollback(db);
-    return rc;
+    return award_record(c, e, &c->w, NULL);
 }
 
 int
 mon_award_delete(struct db *db, struct arena *a, const struct mon_actor *act,
                  int64_t id)
 {
-    struct audit_entry e = act->who;
-    struct mon_award w;
-    db_stmt *st;
+    struct award_change c = {.a = a, .act = act, .id = id};
+
+    return audit_change(db, &act->who, "grant.award_delete", "reg_grant_award",
+                        award_remove, &c);
+}
+
+static int
+award_reported(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct award_change *c = ctx;
+    struct mon_award after;
+    db_stmt *st = db_query(db, Q_MON_AWARD_REPORT);
     int rc;
 
-    if ((rc = db_begin(db)) != 0) {
+    db_bind_int(st, 1, c->id);
+    db_bind_int(st, 2, c->initiatives);
+    db_bind_int(st, 3, c->beneficiaries);
+    db_bind_text(st, 4, *c->text ? c->text : NULL);
+    db_bind_text(st, 5, c->act->who.account);
+    if ((rc = db_exec(st)) != 0 ||
+        (rc = mon_award_get(db, c->a, c->id, &after)) != 0) {
         return rc;
     }
-    if ((rc = mon_award_get(db, a, id, &w)) != 0) {
-        goto fail;
-    }
-    if (act->region != NULL && strcmp(act->region, w.region) != 0) {
-        rc = ERR_NOTFOUND;
-        goto fail;
-    }
-    st = db_query(db, Q_MON_AWARD_DELETE);
-    db_bind_int(st, 1, id);
-    if ((rc = db_exec(st)) != 0) {
-        goto fail;
-    }
-    e.action = "grant.award_delete";
-    e.entity = "reg_grant_award";
-    e.entity_id = arena_printf(a, "%ld", (long)id);
-    e.before = award_json(a, &w);
-    if ((rc = audit_add(db, &e)) != 0) {
-        goto fail;
-    }
-    return db_commit(db);
-fail:
-    db_rollback(db);
-    return rc;
+    return award_record(c, e, &c->w, &after);
 }
 
 int
@@ -265,64 +304,38 @@ mon_award_report(struct db *db, struct arena *a, const struct mon_actor *act,
                  int64_t id, const char *initiatives, const char *beneficiaries,
                  const char *note, const char ***errs, int *nerrs)
 {
-    struct audit_entry e = act->who;
-    struct mon_award w, after;
-    const char *ini, *ben, *nt;
-    int64_t vi = 0, vb = 0;
-    db_stmt *st;
+    struct award_change c = {.a = a, .act = act, .id = id};
+    const char *ini, *ben;
     int rc;
 
     *errs = NULL;
     *nerrs = 0;
-    if ((rc = mon_award_get(db, a, id, &w)) != 0) {
+    if ((rc = mon_award_get(db, a, id, &c.w)) != 0) {
         return rc;
     }
-    if (!mon_award_is_own(db, a, act, &w)) {
+    if (!mon_award_is_own(db, a, act, &c.w)) {
         return ERR_NOTFOUND;
     }
     ini = text_ok(a, initiatives, 40);
     ben = text_ok(a, beneficiaries, 40);
-    nt = text_ok(a, note, 2000);
-    if (ini == NULL || *ini == '\0' || !mon_count_ok(ini, &vi)) {
+    c.text = text_ok(a, note, 2000);
+    if (ini == NULL || *ini == '\0' || !mon_count_ok(ini, &c.initiatives)) {
         mon_add_err(a, errs, nerrs,
                     arena_printf(a, T_GRANT_ERR_COUNT, T_REG_F_INITIATIVES,
                                  ini ? ini : ""));
     }
-    if (ben == NULL || *ben == '\0' || !mon_count_ok(ben, &vb)) {
+    if (ben == NULL || *ben == '\0' || !mon_count_ok(ben, &c.beneficiaries)) {
         mon_add_err(a, errs, nerrs,
                     arena_printf(a, T_GRANT_ERR_COUNT, T_REG_F_BENEFICIARIES,
                                  ben ? ben : ""));
     }
-    if (nt == NULL) {
+    if (c.text == NULL) {
         mon_add_err(a, errs, nerrs,
                     arena_printf(a, T_REG_ERR_TEXT, T_GRANT_F_REPORT_NOTE));
     }
     if (*nerrs > 0) {
         return ERR_INPUT;
     }
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
-    st = db_query(db, Q_MON_AWARD_REPORT);
-    db_bind_int(st, 1, id);
-    db_bind_int(st, 2, vi);
-    db_bind_int(st, 3, vb);
-    db_bind_text(st, 4, *nt ? nt : NULL);
-    db_bind_text(st, 5, act->who.account);
-    if ((rc = db_exec(st)) != 0 ||
-        (rc = mon_award_get(db, a, id, &after)) != 0) {
-        goto fail;
-    }
-    e.action = "grant.report";
-    e.entity = "reg_grant_award";
-    e.entity_id = arena_printf(a, "%ld", (long)id);
-    e.before = award_json(a, &w);
-    e.after = award_json(a, &after);
-    if ((rc = audit_add(db, &e)) != 0) {
-        goto fail;
-    }
-    return db_commit(db);
-fail:
-    db_rollback(db);
-    return rc;
+    return audit_change(db, &act->who, "grant.report", "reg_grant_award",
+                        award_reported, &c);
 }

@@ -143,13 +143,8 @@ mon_metric_eval(struct db *db, const char *region, const char *metric,
     db_bind_text(st, 1, region);
     db_bind_int(st, 2, from);
     db_bind_int(st, 3, to);
-    if (q == Q_MON_METRIC_EVENTS) {
-        db_bind_text(st, 4, filter);
-        db_bind_text(st, 5, task);
-    } else {
-        db_bind_text(st, 4, filter);
-        db_bind_text(st, 5, task);
-    }
+    db_bind_text(st, 4, filter);
+    db_bind_text(st, 5, task);
     return db_one_int(st, n);
 }
 
@@ -204,9 +199,6 @@ mon_binding_set(struct db *db, struct arena *a, const struct mon_actor *act,
             return ERR_INPUT;
         }
     }
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
     if (m != NULL) {
         st = db_query(db, Q_MON_BINDING_UPSERT);
         db_bind_int(st, 1, plan_id);
@@ -218,9 +210,6 @@ mon_binding_set(struct db *db, struct arena *a, const struct mon_actor *act,
         st = db_query(db, Q_MON_BINDING_DELETE);
         db_bind_int(st, 1, plan_id);
         db_bind_int(st, 2, pos);
-    }
-    if ((rc = db_exec(st)) != 0) {
-        goto fail;
     }
     e.action = m != NULL ? "indicator.bind" : "indicator.unbind";
     e.entity = "plan_indicator";
@@ -235,11 +224,5 @@ mon_binding_set(struct db *db, struct arena *a, const struct mon_actor *act,
         json_kstr(&j, "task", task);
         e.after = json_obj_dup(a, &j);
     }
-    if ((rc = audit_add(db, &e)) != 0) {
-        goto fail;
-    }
-    return db_commit(db);
-fail:
-    db_rollback(db);
-    return rc;
+    return audit_exec(db, &e, st);
 }

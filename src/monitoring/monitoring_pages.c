@@ -1888,12 +1888,9 @@ page_mon_bind(struct req *r)
     if (pos == NULL || req_form(r, "metric") == NULL) {
         return message_page(r, 400, T_MON_ERR_FORM, 0);
     }
-    rc = plan_store_visibility(r->db, &r->arena, id, &published, &region,
-                               &version);
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, NULL);
-    }
-    if (rc != 0) {
+    /* An unknown plan is ERR_NOTFOUND, which the router answers with 404. */
+    if ((rc = plan_store_visibility(r->db, &r->arena, id, &published, &region,
+                                    &version)) != 0) {
         return rc;
     }
     if (r->user->region != NULL && strcmp(r->user->region, region) != 0) {
@@ -2092,13 +2089,9 @@ page_mon_adopted_file(struct req *r)
     if (!visible) {
         return req_error(r, 404, NULL);
     }
-    rc = mon_report_adopted(r->db, &r->arena, id, (int)version, format, &found,
-                            &data, &len);
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, NULL);
-    }
-    if (rc != 0) {
-        return rc;
+    if ((rc = mon_report_adopted(r->db, &r->arena, id, (int)version, format,
+                                 &found, &data, &len)) != 0) {
+        return rc; /* none adopted: ERR_NOTFOUND, a 404 */
     }
     buf_append(&r->out, data, len);
     r->status = 200;

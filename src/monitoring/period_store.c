@@ -138,16 +138,9 @@ mon_period_change(struct db *db, struct arena *a, const struct mon_actor *act,
         *why = T_MON_ERR_FORM;
         return ERR_INPUT;
     }
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
     e.entity = "plan";
     e.entity_id = arena_printf(a, "%ld", (long)plan_id);
-    if ((rc = db_exec(st)) != 0 || (rc = audit_add(db, &e)) != 0) {
-        db_rollback(db);
-        return rc;
-    }
-    return db_commit(db);
+    return audit_exec(db, &e, st);
 }
 
 static void
@@ -170,17 +163,64 @@ mon_narratives(struct db *db, struct arena *a, int64_t plan_id,
                             narrative_cols, out);
 }
 
+/* What saving one task's narrative for a period works on. */
+struct narrative_change {
+    struct arena *a;
+    const struct mon_actor *act;
+    int64_t plan_id;
+    int t;
+    const char *period, *text, *number;
+};
+
+/* Query q with the task's narrative named by its first three parameters. */
+static db_stmt *
+narrative_query(struct db *db, const struct narrative_change *c,
+                enum query_id q)
+{
+    db_stmt *st = db_query(db, q);
+
+    db_bind_int(st, 1, c->plan_id);
+    db_bind_int(st, 2, c->t);
+    db_bind_text(st, 3, c->period);
+    return st;
+}
+
+static int
+narrative_write(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct narrative_change *c = ctx;
+    db_stmt *st = narrative_query(db, c, Q_MON_NARRATIVE_GET);
+    int rc;
+
+    if ((rc = db_step(st)) == DB_ROW) {
+        e->before =
+            change_json(c->a, c->period, NULL, "text", db_col_text(st, 0));
+    }
+    db_done(st);
+    if (rc != DB_ROW && rc != DB_DONE) {
+        return rc;
+    }
+    st = narrative_query(
+        db, c, *c->text != '\0' ? Q_MON_NARRATIVE_SET : Q_MON_NARRATIVE_DELETE);
+    if (*c->text != '\0') {
+        db_bind_text(st, 4, c->text);
+        db_bind_text(st, 5, c->act->who.account);
+        e->after = change_json(c->a, c->period, NULL, "text", c->text);
+    }
+    e->entity_id = arena_printf(c->a, "%ld/%s", (long)c->plan_id, c->number);
+    return db_exec(st);
+}
+
 int
 mon_narrative_save(struct db *db, struct arena *a, const struct mon_actor *act,
                    int64_t plan_id, int t, const char *period, const char *text,
                    const char **why)
 {
-    struct audit_entry e = act->who;
+    struct narrative_change c = {
+        .a = a, .act = act, .plan_id = plan_id, .t = t, .period = period};
     struct plan_meta meta;
     struct plan *p;
-    const char *before = NULL;
     bool closed = false;
-    db_stmt *st;
     int from, to, rc;
 
     *why = NULL;
@@ -214,40 +254,10 @@ mon_narrative_save(struct db *db, struct arena *a, const struct mon_actor *act,
         *why = T_MON_ERR_CLOSED;
         return ERR_INPUT;
     }
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
-    st = db_query(db, Q_MON_NARRATIVE_GET);
-    db_bind_int(st, 1, plan_id);
-    db_bind_int(st, 2, t);
-    db_bind_text(st, 3, period);
-    if ((rc = db_step(st)) == DB_ROW) {
-        before = change_json(a, period, NULL, "text", db_col_text(st, 0));
-    }
-    db_done(st);
-    if (rc != DB_ROW && rc != DB_DONE) {
-        db_rollback(db);
-        return rc;
-    }
-    st = db_query(db,
-                  *text != '\0' ? Q_MON_NARRATIVE_SET : Q_MON_NARRATIVE_DELETE);
-    db_bind_int(st, 1, plan_id);
-    db_bind_int(st, 2, t);
-    db_bind_text(st, 3, period);
-    if (*text != '\0') {
-        db_bind_text(st, 4, text);
-        db_bind_text(st, 5, act->who.account);
-    }
-    e.action = "narrative.save";
-    e.entity = "task";
-    e.entity_id = arena_printf(a, "%ld/%s", (long)plan_id, p->tasks[t].number);
-    e.before = before;
-    e.after = *text != '\0' ? change_json(a, period, NULL, "text", text) : NULL;
-    if ((rc = db_exec(st)) != 0 || (rc = audit_add(db, &e)) != 0) {
-        db_rollback(db);
-        return rc;
-    }
-    return db_commit(db);
+    c.text = text;
+    c.number = p->tasks[t].number;
+    return audit_change(db, &act->who, "narrative.save", "task",
+                        narrative_write, &c);
 }
 
 static void

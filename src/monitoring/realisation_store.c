@@ -225,18 +225,103 @@ history_add(struct db *db, int64_t id, const char *event, const char *account)
     return db_exec(st);
 }
 
+/* An entry's key, the first five parameters of the queries that name one. */
+static void
+bind_key(db_stmt *st, const struct mon_input *in, const char *source)
+{
+    db_bind_int(st, 1, in->plan_id);
+    db_bind_text(st, 2, in->kind);
+    db_bind_int(st, 3, in->pos);
+    db_bind_text(st, 4, source);
+    db_bind_text(st, 5, in->period);
+}
+
+/*
+** What one audited change of a realisation entry works on: the input to
+** save (with its source, note, flag and reason as checked), or the entry
+** (cur) to approve or return.
+*/
+struct entry_change {
+    struct arena *a;
+    const struct mon_actor *act;
+    const struct mon_input *in;
+    const char *source, *note, *flag, *reason;
+    int64_t id, *saved;
+    struct mon_entry cur;
+    bool approve;
+    const char *comment;
+};
+
+static int
+entry_write(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct entry_change *c = ctx;
+    int64_t *id = c->saved;
+    const struct mon_input *in = c->in;
+    const char *account = c->act->who.account;
+    int64_t existing = 0;
+    db_stmt *st;
+    int rc;
+
+    st = db_query(db, Q_MON_ENTRY_FIND);
+    bind_key(st, in, c->source);
+    rc = db_step(st);
+    if (rc == DB_ROW) {
+        existing = db_col_int(st, 0);
+        e->before = entry_json(c->a, in->kind, in->pos, c->source, in->period,
+                               db_col_int(st, 1),
+                               db_col_null(st, 2) ? NULL : db_col_text(st, 2),
+                               db_col_text(st, 3), NULL);
+    }
+    db_done(st);
+    if (rc != DB_ROW && rc != DB_DONE) {
+        return rc;
+    }
+    if (existing > 0) {
+        st = db_query(db, Q_MON_ENTRY_UPDATE);
+        db_bind_int(st, 1, existing);
+        db_bind_int(st, 2, in->value);
+        db_bind_text(st, 3, c->note);
+        db_bind_text(st, 4, account);
+        db_bind_text(st, 5, c->flag);
+        db_bind_text(st, 6, c->reason);
+        if ((rc = db_exec(st)) != 0) {
+            return rc;
+        }
+        *id = existing;
+    } else {
+        st = db_query(db, Q_MON_ENTRY_INSERT);
+        bind_key(st, in, c->source);
+        db_bind_int(st, 6, in->value);
+        db_bind_text(st, 7, c->note);
+        db_bind_text(st, 8, account);
+        db_bind_text(st, 9, c->flag);
+        db_bind_text(st, 10, c->reason);
+        if ((rc = db_one_int(st, id)) != 0) {
+            return rc;
+        }
+    }
+    if ((rc = history_add(db, *id, "enter", account)) != 0) {
+        return rc;
+    }
+    e->entity_id = arena_printf(c->a, "%ld", (long)*id);
+    e->after = entry_json(c->a, in->kind, in->pos, c->source, in->period,
+                          in->value, c->note, "entered", NULL);
+    return 0;
+}
+
 int
 mon_entry_save(struct db *db, struct arena *a, const struct mon_actor *act,
                const struct mon_input *in, int64_t *id, struct mon_problem *why)
 {
     struct plan_meta meta;
     struct plan *p;
-    struct audit_entry e = act->who;
+    struct entry_change c = {.a = a, .act = act, .in = in, .saved = id};
     const char *source = in->source ? in->source : "";
-    const char *before = NULL, *note = in->note;
+    const char *note = in->note;
     const char *flag, *reason;
     bool closed = false;
-    int64_t existing = 0, mixed = 0;
+    int64_t mixed = 0;
     db_stmt *st;
     int rc, t, from, to;
 
@@ -280,11 +365,7 @@ mon_entry_save(struct db *db, struct arena *a, const struct mon_actor *act,
         return ERR_DENIED;
     }
     st = db_query(db, Q_MON_ENTRY_MIXED);
-    db_bind_int(st, 1, in->plan_id);
-    db_bind_text(st, 2, in->kind);
-    db_bind_int(st, 3, in->pos);
-    db_bind_text(st, 4, source);
-    db_bind_text(st, 5, in->period);
+    bind_key(st, in, source);
     if ((rc = db_one_int(st, &mixed)) != 0) {
         return rc;
     }
@@ -313,71 +394,39 @@ mon_entry_save(struct db *db, struct arena *a, const struct mon_actor *act,
     if (flag == NULL) {
         reason = NULL;
     }
-    if ((rc = db_begin(db)) != 0) {
+    c.source = source;
+    c.note = note;
+    c.flag = flag;
+    c.reason = reason;
+    return audit_change(db, &act->who, "realisation.enter", "realisation",
+                        entry_write, &c);
+}
+
+static int
+entry_decided(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct entry_change *c = ctx;
+    const struct mon_entry *cur = &c->cur;
+    const char *account = c->act->who.account;
+    db_stmt *st = db_query(db, Q_MON_ENTRY_DECIDE);
+    int rc;
+
+    db_bind_int(st, 1, c->id);
+    db_bind_text(st, 2, c->approve ? "approved" : "returned");
+    db_bind_text(st, 3, c->comment);
+    db_bind_text(st, 4, account);
+    if ((rc = db_exec(st)) != 0 ||
+        (rc = history_add(db, c->id, c->approve ? "approve" : "return",
+                          account)) != 0) {
         return rc;
     }
-    st = db_query(db, Q_MON_ENTRY_FIND);
-    db_bind_int(st, 1, in->plan_id);
-    db_bind_text(st, 2, in->kind);
-    db_bind_int(st, 3, in->pos);
-    db_bind_text(st, 4, source);
-    db_bind_text(st, 5, in->period);
-    rc = db_step(st);
-    if (rc == DB_ROW) {
-        existing = db_col_int(st, 0);
-        before = entry_json(a, in->kind, in->pos, source, in->period,
-                            db_col_int(st, 1),
-                            db_col_null(st, 2) ? NULL : db_col_text(st, 2),
-                            db_col_text(st, 3), NULL);
-    }
-    db_done(st);
-    if (rc != DB_ROW && rc != DB_DONE) {
-        goto fail;
-    }
-    if (existing > 0) {
-        st = db_query(db, Q_MON_ENTRY_UPDATE);
-        db_bind_int(st, 1, existing);
-        db_bind_int(st, 2, in->value);
-        db_bind_text(st, 3, note);
-        db_bind_text(st, 4, act->who.account);
-        db_bind_text(st, 5, flag);
-        db_bind_text(st, 6, reason);
-        if ((rc = db_exec(st)) != 0) {
-            goto fail;
-        }
-        *id = existing;
-    } else {
-        st = db_query(db, Q_MON_ENTRY_INSERT);
-        db_bind_int(st, 1, in->plan_id);
-        db_bind_text(st, 2, in->kind);
-        db_bind_int(st, 3, in->pos);
-        db_bind_text(st, 4, source);
-        db_bind_text(st, 5, in->period);
-        db_bind_int(st, 6, in->value);
-        db_bind_text(st, 7, note);
-        db_bind_text(st, 8, act->who.account);
-        db_bind_text(st, 9, flag);
-        db_bind_text(st, 10, reason);
-        if ((rc = db_one_int(st, id)) != 0) {
-            goto fail;
-        }
-    }
-    if ((rc = history_add(db, *id, "enter", act->who.account)) != 0) {
-        goto fail;
-    }
-    e.action = "realisation.enter";
-    e.entity = "realisation";
-    e.entity_id = arena_printf(a, "%ld", (long)*id);
-    e.before = before;
-    e.after = entry_json(a, in->kind, in->pos, source, in->period, in->value,
-                         note, "entered", NULL);
-    if ((rc = audit_add(db, &e)) != 0) {
-        goto fail;
-    }
-    return db_commit(db);
-fail:
-    db_rollback(db);
-    return rc;
+    e->entity_id = arena_printf(c->a, "%ld", (long)c->id);
+    e->before = entry_json(c->a, cur->kind, cur->pos, cur->source, cur->period,
+                           cur->value, cur->note, cur->status, NULL);
+    e->after = entry_json(c->a, cur->kind, cur->pos, cur->source, cur->period,
+                          cur->value, cur->note,
+                          c->approve ? "approved" : "returned", c->comment);
+    return 0;
 }
 
 int
@@ -385,27 +434,25 @@ mon_entry_decide(struct db *db, struct arena *a, const struct mon_actor *act,
                  int64_t id, bool approve, const char *comment,
                  const char **why)
 {
-    struct audit_entry e = act->who;
-    struct mon_entry cur;
+    struct entry_change c = {.a = a, .act = act, .id = id, .approve = approve};
     const char *region;
     int64_t version;
     bool published;
-    db_stmt *st;
     int rc;
 
     *why = NULL;
-    if ((rc = mon_entry_get(db, a, id, &cur)) != 0) {
+    if ((rc = mon_entry_get(db, a, id, &c.cur)) != 0) {
         return rc;
     }
     if (!approve && (comment == NULL || *str_trim(a, comment) == '\0')) {
         *why = T_MON_ERR_COMMENT;
         return ERR_INPUT;
     }
-    if (strcmp(cur.status, "entered") != 0) {
+    if (strcmp(c.cur.status, "entered") != 0) {
         *why = T_MON_ERR_NOT_PENDING;
         return ERR_INPUT;
     }
-    if ((rc = plan_store_visibility(db, a, cur.plan_id, &published, &region,
+    if ((rc = plan_store_visibility(db, a, c.cur.plan_id, &published, &region,
                                     &version)) != 0) {
         return rc;
     }
@@ -413,34 +460,10 @@ mon_entry_decide(struct db *db, struct arena *a, const struct mon_actor *act,
         *why = T_MON_ERR_REGION;
         return ERR_DENIED;
     }
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
-    st = db_query(db, Q_MON_ENTRY_DECIDE);
-    db_bind_int(st, 1, id);
-    db_bind_text(st, 2, approve ? "approved" : "returned");
-    db_bind_text(st, 3, approve ? NULL : str_trim(a, comment));
-    db_bind_text(st, 4, act->who.account);
-    if ((rc = db_exec(st)) != 0 ||
-        (rc = history_add(db, id, approve ? "approve" : "return",
-                          act->who.account)) != 0) {
-        goto fail;
-    }
-    e.action = approve ? "realisation.approve" : "realisation.return";
-    e.entity = "realisation";
-    e.entity_id = arena_printf(a, "%ld", (long)id);
-    e.before = entry_json(a, cur.kind, cur.pos, cur.source, cur.period,
-                          cur.value, cur.note, cur.status, NULL);
-    e.after = entry_json(a, cur.kind, cur.pos, cur.source, cur.period,
-                         cur.value, cur.note, approve ? "approved" : "returned",
-                         approve ? NULL : str_trim(a, comment));
-    if ((rc = audit_add(db, &e)) != 0) {
-        goto fail;
-    }
-    return db_commit(db);
-fail:
-    db_rollback(db);
-    return rc;
+    c.comment = approve ? NULL : str_trim(a, comment);
+    return audit_change(db, &act->who,
+                        approve ? "realisation.approve" : "realisation.return",
+                        "realisation", entry_decided, &c);
 }
 
 static void

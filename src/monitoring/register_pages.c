@@ -46,17 +46,19 @@ records_or_reply(struct req *r, const struct mon_register **reg, int *year,
                            r->user ? r->user->region : NULL, *year, recs);
 }
 
+/* The register and the record of the path, seen by the user's region. */
 static int
-rec_or_reply(struct req *r, const struct mon_register *reg,
+rec_or_reply(struct req *r, const struct mon_register **reg,
              struct mon_record *rec)
 {
     int64_t id;
     int rc;
 
-    if ((rc = req_param_num(r, 1, 1, &id)) != 0) {
+    if ((rc = reg_or_reply(r, reg)) != 0 ||
+        (rc = req_param_num(r, 1, 1, &id)) != 0) {
         return rc;
     }
-    rc = mon_record_get(r->db, &r->arena, reg, id, rec);
+    rc = mon_record_get(r->db, &r->arena, *reg, id, rec);
     if (rc == ERR_NOTFOUND ||
         (rc == 0 && r->user != NULL && r->user->region != NULL &&
          strcmp(r->user->region, rec->region) != 0)) {
@@ -452,8 +454,7 @@ page_reg_edit(struct req *r)
     struct mon_record rec;
     int rc;
 
-    if ((rc = reg_or_reply(r, &reg)) != 0 ||
-        (rc = rec_or_reply(r, reg, &rec)) != 0) {
+    if ((rc = rec_or_reply(r, &reg, &rec)) != 0) {
         return rc;
     }
     layout_begin(r, T_REG_EDIT);
@@ -488,8 +489,7 @@ page_reg_update(struct req *r)
     struct mon_record rec;
     int rc;
 
-    if ((rc = reg_or_reply(r, &reg)) != 0 ||
-        (rc = rec_or_reply(r, reg, &rec)) != 0) {
+    if ((rc = rec_or_reply(r, &reg, &rec)) != 0) {
         return rc;
     }
     return save_from_form(r, reg, rec.id);
@@ -509,8 +509,7 @@ page_reg_delete(struct req *r)
     struct mon_record rec;
     int rc;
 
-    if ((rc = reg_or_reply(r, &reg)) != 0 ||
-        (rc = rec_or_reply(r, reg, &rec)) != 0) {
+    if ((rc = rec_or_reply(r, &reg, &rec)) != 0) {
         return rc;
     }
     if (confirm == NULL || strcmp(confirm, "1") != 0) {

@@ -362,48 +362,76 @@ bind_fields(db_stmt *st, const struct mon_register *reg,
     }
 }
 
-int
-mon_record_save(struct db *db, struct arena *a, const struct mon_register *reg,
-                const struct mon_actor *act, struct mon_record *rec)
+/* What one audited change of a register works on. */
+struct record_change {
+    struct arena *a;
+    const struct mon_register *reg;
+    struct mon_record *rec; /* to save */
+    int64_t id;             /* to delete */
+};
+
+static int
+record_write(struct db *db, void *ctx, struct audit_entry *e)
 {
-    struct audit_entry e = act->who;
-    struct mon_record old;
+    struct record_change *c = ctx;
+    const struct mon_register *reg = c->reg;
+    struct mon_record *rec = c->rec, old;
     db_stmt *st;
     int rc;
 
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
     if (rec->id == 0) {
         st = db_query(db, (enum query_id)reg->q_insert);
         bind_fields(st, reg, rec);
         if ((rc = db_one_int(st, &rec->id)) != 0) {
-            goto fail;
+            return rc;
         }
-        e.action = "register.insert";
     } else {
-        if ((rc = mon_record_get(db, a, reg, rec->id, &old)) != 0) {
-            goto fail;
+        if ((rc = mon_record_get(db, c->a, reg, rec->id, &old)) != 0) {
+            return rc;
         }
-        e.before = record_json(a, reg, &old);
+        e->before = record_json(c->a, reg, &old);
         st = db_query(db, (enum query_id)reg->q_update);
         bind_fields(st, reg, rec);
         db_bind_int(st, reg->nfields + 2, rec->id);
         if ((rc = db_exec(st)) != 0) {
-            goto fail;
+            return rc;
         }
-        e.action = "register.update";
+        e->action = "register.update";
     }
-    e.entity = reg->table;
-    e.entity_id = arena_printf(a, "%ld", (long)rec->id);
-    e.after = record_json(a, reg, rec);
-    if ((rc = audit_add(db, &e)) != 0) {
-        goto fail;
+    e->entity_id = arena_printf(c->a, "%ld", (long)rec->id);
+    e->after = record_json(c->a, reg, rec);
+    return 0;
+}
+
+int
+mon_record_save(struct db *db, struct arena *a, const struct mon_register *reg,
+                const struct mon_actor *act, struct mon_record *rec)
+{
+    struct record_change c = {.a = a, .reg = reg, .rec = rec};
+
+    return audit_change(db, &act->who, "register.insert", reg->table,
+                        record_write, &c);
+}
+
+static int
+record_remove(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct record_change *c = ctx;
+    struct mon_record old;
+    db_stmt *st;
+    int rc;
+
+    if ((rc = mon_record_get(db, c->a, c->reg, c->id, &old)) != 0) {
+        return rc;
     }
-    return db_commit(db);
-fail:
-    db_rollback(db);
-    return rc;
+    st = db_query(db, (enum query_id)c->reg->q_delete);
+    db_bind_int(st, 1, c->id);
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
+    }
+    e->entity_id = arena_printf(c->a, "%ld", (long)c->id);
+    e->before = record_json(c->a, c->reg, &old);
+    return 0;
 }
 
 int
@@ -411,33 +439,10 @@ mon_record_delete(struct db *db, struct arena *a,
                   const struct mon_register *reg, const struct mon_actor *act,
                   int64_t id)
 {
-    struct audit_entry e = act->who;
-    struct mon_record old;
-    db_stmt *st;
-    int rc;
+    struct record_change c = {.a = a, .reg = reg, .id = id};
 
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
-    if ((rc = mon_record_get(db, a, reg, id, &old)) != 0) {
-        goto fail;
-    }
-    st = db_query(db, (enum query_id)reg->q_delete);
-    db_bind_int(st, 1, id);
-    if ((rc = db_exec(st)) != 0) {
-        goto fail;
-    }
-    e.action = "register.delete";
-    e.entity = reg->table;
-    e.entity_id = arena_printf(a, "%ld", (long)id);
-    e.before = record_json(a, reg, &old);
-    if ((rc = audit_add(db, &e)) != 0) {
-        goto fail;
-    }
-    return db_commit(db);
-fail:
-    db_rollback(db);
-    return rc;
+    return audit_change(db, &act->who, "register.delete", reg->table,
+                        record_remove, &c);
 }
 
 void

@@ -16,7 +16,6 @@ ops_backup_record(struct db *db, const char *file, int64_t bytes, int version,
 {
     char after[1200];
     db_stmt *st;
-    int rc;
     struct audit_entry e = {
         .account = account,
         .via = "cli",
@@ -43,19 +42,12 @@ ops_backup_record(struct db *db, const char *file, int64_t bytes, int version,
                  "\",\"bytes\":%lld,\"schema_version\":%d}", (long long)bytes,
                  version);
     }
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
     st = db_query(db, Q_OPS_BACKUP_INSERT);
     db_bind_text(st, 1, file);
     db_bind_int(st, 2, bytes);
     db_bind_int(st, 3, version);
     db_bind_text(st, 4, account);
-    if ((rc = db_exec(st)) != 0 || (rc = audit_add(db, &e)) != 0) {
-        db_rollback(db);
-        return rc;
-    }
-    return db_commit(db);
+    return audit_exec(db, &e, st);
 }
 
 int

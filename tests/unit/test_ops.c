@@ -13,6 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "auth/auth.h"
+#include "core/arena.h"
 #include "core/config.h"
 #include "core/err.h"
 #include "db/db.h"
@@ -250,6 +252,35 @@ test_ops_backup_restore_and_check_files(void **state)
     }
 }
 
+/* The record and its audit row go in together or not at all (audit_exec). */
+static void
+test_ops_backup_record_is_audited_all_or_nothing(void **state)
+{
+    const struct audit_filter f = {.action = "backup.create"};
+    char path[128], err[600] = "";
+    struct arena a;
+    struct db *db;
+    int64_t n = 0, at = 0, size = 0;
+
+    (void)state;
+    arena_init(&a);
+    snprintf(path, sizeof(path), "%s/audit.db", dir);
+    assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, err, sizeof(err)), 0);
+    assert_int_equal(
+        ops_backup_record(db, "/x/a.db", 10, db_latest_version(), "root"), 0);
+    assert_int_equal(audit_total(db, &a, &f, &n), 0);
+    assert_int_equal(n, 1);
+    /* A negative size breaks the table's check: no record, no audit row. */
+    assert_true(
+        ops_backup_record(db, "/x/b.db", -1, db_latest_version(), "root") != 0);
+    assert_int_equal(audit_total(db, &a, &f, &n), 0);
+    assert_int_equal(n, 1);
+    assert_int_equal(ops_backup_last(db, &at, &size), 0);
+    assert_int_equal(size, 10);
+    db_close(db);
+    arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -260,6 +291,7 @@ main(void)
         cmocka_unit_test(test_ops_config_env_and_flag_values_are_checked),
         cmocka_unit_test(test_ops_config_print_masks_secrets),
         cmocka_unit_test(test_ops_backup_restore_and_check_files),
+        cmocka_unit_test(test_ops_backup_record_is_audited_all_or_nothing),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
