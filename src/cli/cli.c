@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/config.h"
+
 static const struct cli_opt *
 find(const struct cli_opt *opts, const char *name, size_t n)
 {
@@ -100,4 +102,44 @@ cli_parse(const char *cmd, int argc, char **argv, const struct cli_opt *opts,
 too_many:
     fprintf(stderr, "rodzina %s: unexpected argument '%s'\n", cmd, argv[i]);
     return CLI_USAGE;
+}
+
+int
+cli_parse_config(const char *cmd, int argc, char **argv, const char **file,
+                 const char **flags, bool *template)
+{
+    bool tls_proxy = false;
+    struct cli_opt opts[] = {
+        {"config", file, NULL, 0},
+        {"db", &flags[CONFIG_DB], NULL, 0},
+        {"listen", &flags[CONFIG_LISTEN], NULL, 0},
+        {"threads", &flags[CONFIG_THREADS], NULL, 0},
+        {"body-limit", &flags[CONFIG_BODY_LIMIT], NULL, 0},
+        {"behind-tls-proxy", NULL, &tls_proxy, 0},
+        {"trusted-proxy", &flags[CONFIG_TRUSTED_PROXY], NULL, 0},
+        {"user", &flags[CONFIG_USER], NULL, 0},
+        {"log-file", &flags[CONFIG_LOG_FILE], NULL, 0},
+        {"log-level", &flags[CONFIG_LOG_LEVEL], NULL, 0},
+        {"metrics-allow", &flags[CONFIG_METRICS_ALLOW], NULL, 0},
+        {"metrics-token", &flags[CONFIG_METRICS_TOKEN], NULL, 0},
+        {"max-connections", &flags[CONFIG_MAX_CONNECTIONS], NULL, 0},
+        {"max-connections-per-address",
+         &flags[CONFIG_MAX_CONNECTIONS_PER_ADDRESS], NULL, 0},
+        {"header-timeout", &flags[CONFIG_HEADER_TIMEOUT], NULL, 0},
+        {"template", NULL, template, 0}, /* the end where template is NULL */
+        {NULL, NULL, NULL, 0},
+    };
+    const char *pos[1];
+    int npos, rc;
+
+    if (template == NULL) {
+        opts[sizeof(opts) / sizeof(opts[0]) - 2].name = NULL;
+    }
+    if ((rc = cli_parse(cmd, argc, argv, opts, 0, 0, pos, &npos)) != 0) {
+        return rc;
+    }
+    if (tls_proxy) {
+        flags[CONFIG_BEHIND_TLS_PROXY] = "yes";
+    }
+    return 0;
 }

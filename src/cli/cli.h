@@ -31,6 +31,15 @@ int cli_parse(const char *cmd, int argc, char **argv,
               const char **pos, int *npos);
 
 /*
+** The options of serve and config, one table: --config FILE into *file and
+** a flag per key of the configuration into flags[CONFIG_KEY_COUNT]
+** (--behind-tls-proxy takes no value). --template only where template is
+** not NULL. Returns cli_parse's status.
+*/
+int cli_parse_config(const char *cmd, int argc, char **argv, const char **file,
+                     const char **flags, bool *template);
+
+/*
 ** The handlers of init and serve; each has its help text in <name>_help.
 ** The modules' commands are declared by their module.inc (main.c).
 */

@@ -78,37 +78,13 @@ int
 cmd_serve(int argc, char **argv)
 {
     const char *file = NULL, *flags[CONFIG_KEY_COUNT] = {0};
-    bool tls_proxy = false;
-    const struct cli_opt opts[] = {
-        {"config", &file, NULL, 0},
-        {"db", &flags[CONFIG_DB], NULL, 0},
-        {"listen", &flags[CONFIG_LISTEN], NULL, 0},
-        {"threads", &flags[CONFIG_THREADS], NULL, 0},
-        {"body-limit", &flags[CONFIG_BODY_LIMIT], NULL, 0},
-        {"behind-tls-proxy", NULL, &tls_proxy, 0},
-        {"trusted-proxy", &flags[CONFIG_TRUSTED_PROXY], NULL, 0},
-        {"user", &flags[CONFIG_USER], NULL, 0},
-        {"log-file", &flags[CONFIG_LOG_FILE], NULL, 0},
-        {"log-level", &flags[CONFIG_LOG_LEVEL], NULL, 0},
-        {"metrics-allow", &flags[CONFIG_METRICS_ALLOW], NULL, 0},
-        {"metrics-token", &flags[CONFIG_METRICS_TOKEN], NULL, 0},
-        {"max-connections", &flags[CONFIG_MAX_CONNECTIONS], NULL, 0},
-        {"max-connections-per-address",
-         &flags[CONFIG_MAX_CONNECTIONS_PER_ADDRESS], NULL, 0},
-        {"header-timeout", &flags[CONFIG_HEADER_TIMEOUT], NULL, 0},
-        {NULL, NULL, NULL, 0},
-    };
     struct server_config cfg = {0};
     struct config c;
-    const char *pos[1];
     char err[600];
-    int npos, rc;
+    int rc;
 
-    if ((rc = cli_parse("serve", argc, argv, opts, 0, 0, pos, &npos)) != 0) {
+    if ((rc = cli_parse_config("serve", argc, argv, &file, flags, NULL)) != 0) {
         return rc;
-    }
-    if (tls_proxy) {
-        flags[CONFIG_BEHIND_TLS_PROXY] = "yes";
     }
     if (config_load(&c, file, flags, err, sizeof(err)) != 0) {
         fprintf(stderr, "rodzina serve: %s\n", err);

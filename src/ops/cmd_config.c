@@ -16,7 +16,9 @@ const char cmd_config_help[] =
     "                      [--trusted-proxy ADDR]\n"
     "                      [--user NAME] [--log-file PATH]\n"
     "                      [--log-level LEVEL] [--metrics-allow WHO]\n"
-    "                      [--metrics-token TOKEN]\n"
+    "                      [--metrics-token TOKEN] [--max-connections N]\n"
+    "                      [--max-connections-per-address N]\n"
+    "                      [--header-timeout SECONDS]\n"
     "\n"
     "Print the configuration serve would use, one key per line with its\n"
     "origin (default, FILE:LINE, env RODZINA_KEY or flag --key), secrets\n"
@@ -34,37 +36,18 @@ int
 cmd_config(int argc, char **argv)
 {
     const char *file = NULL, *flags[CONFIG_KEY_COUNT] = {0};
-    bool tls_proxy = false, template = false;
-    const struct cli_opt opts[] = {
-        {"config", &file, NULL, 0},
-        {"template", NULL, &template, 0},
-        {"db", &flags[CONFIG_DB], NULL, 0},
-        {"listen", &flags[CONFIG_LISTEN], NULL, 0},
-        {"threads", &flags[CONFIG_THREADS], NULL, 0},
-        {"body-limit", &flags[CONFIG_BODY_LIMIT], NULL, 0},
-        {"behind-tls-proxy", NULL, &tls_proxy, 0},
-        {"trusted-proxy", &flags[CONFIG_TRUSTED_PROXY], NULL, 0},
-        {"user", &flags[CONFIG_USER], NULL, 0},
-        {"log-file", &flags[CONFIG_LOG_FILE], NULL, 0},
-        {"log-level", &flags[CONFIG_LOG_LEVEL], NULL, 0},
-        {"metrics-allow", &flags[CONFIG_METRICS_ALLOW], NULL, 0},
-        {"metrics-token", &flags[CONFIG_METRICS_TOKEN], NULL, 0},
-        {NULL, NULL, NULL, 0},
-    };
+    bool template = false;
     struct config c;
-    const char *pos[1];
     char err[600];
-    int npos, rc;
+    int rc;
 
-    if ((rc = cli_parse("config", argc, argv, opts, 0, 0, pos, &npos)) != 0) {
+    if ((rc = cli_parse_config("config", argc, argv, &file, flags,
+                               &template)) != 0) {
         return rc;
     }
     if (template) {
         config_print_template(stdout);
         return 0;
-    }
-    if (tls_proxy) {
-        flags[CONFIG_BEHIND_TLS_PROXY] = "yes";
     }
     if (config_load(&c, file, flags, err, sizeof(err)) != 0) {
         fprintf(stderr, "rodzina config: %s\n", err);

@@ -58,6 +58,16 @@ def main():
         rc, out, _ = rodzina(binary, 'config', '--template')
         check(rc == 0 and '#body_limit = 25M' in out and
               'RODZINA_METRICS_TOKEN' in out, out)
+        # config takes every flag serve takes (one table), and only serve
+        # lacks --template.
+        rc, out, err = rodzina(binary, 'config', '--max-connections', '50',
+                               '--max-connections-per-address', '0',
+                               '--header-timeout', '5')
+        check(rc == 0 and '# from flag --max-connections\n'
+              'max_connections = 50\n' in out and
+              'header_timeout = 5\n' in out, (rc, out, err))
+        rc, _, err = rodzina(binary, 'serve', '--template')
+        check(rc == 2 and "unknown option '--template'" in err, (rc, err))
 
     def wrong_key_or_value_stops_serve_with_file_and_line():
         conf = os.path.join(d, 'bad.conf')
