@@ -1019,8 +1019,7 @@ api_directory_services(struct req *r)
     if (n < 0) {
         return n == ERR_INPUT ? req_error(r, 400, T_DIR_ERR_GMINA) : n;
     }
-    req_json_begin(r);
-    json_init(&j, &r->out);
+    req_json(r, &j);
     json_obj_begin(&j);
     json_kstr(&j, "gmina", gmina);
     json_kstr(&j, "q", dq.q);
@@ -1060,8 +1059,7 @@ api_directory_service(struct req *r)
     if ((rc = load_view(r, &v)) != 0) {
         return rc;
     }
-    req_json_begin(r);
-    json_init(&j, &r->out);
+    req_json(r, &j);
     v.level = DIR_LEVEL_ANY;
     view_json(&j, &v);
     return 0;

@@ -39,8 +39,7 @@ api_helpline_agreements(struct req *r)
     if (n < 0) {
         return n;
     }
-    req_json_begin(r);
-    json_init(&j, &r->out);
+    req_json(r, &j);
     json_obj_begin(&j);
     json_kstr(&j, "region", region);
     json_kstr(&j, "date", date);
@@ -87,8 +86,7 @@ api_helpline_duties(struct req *r)
         return n;
     }
     helpline_warsaw_time(time(NULL), &tm);
-    req_json_begin(r);
-    json_init(&j, &r->out);
+    req_json(r, &j);
     json_obj_begin(&j);
     json_kstr(&j, "region", region);
     json_kstr(&j, "phone", n > 0 ? l[0].phone : NULL);
@@ -253,8 +251,7 @@ api_helpline_stats(struct req *r)
     if ((rc = helpline_stats_or_reply(r, &region, &from, &to, &s)) != 0) {
         return rc;
     }
-    req_json_begin(r);
-    json_init(&j, &r->out);
+    req_json(r, &j);
     json_obj_begin(&j);
     json_kstr(&j, "region", region);
     json_kstr(&j, "from", from);

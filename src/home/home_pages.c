@@ -106,8 +106,7 @@ api_regions(struct req *r)
     if (n < 0) {
         return n;
     }
-    req_json_begin(r);
-    json_init(&j, &r->out);
+    req_json(r, &j);
     json_arr_begin(&j);
     for (k = 0; k < n; k++) {
         json_obj_begin(&j);

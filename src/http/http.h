@@ -121,6 +121,8 @@ int req_page_or_reply(struct req *r, long def, long max, long *limit,
 void req_page_headers(struct req *r, long total, long limit, long offset);
 /* Start a JSON response (status 200, application/json). */
 void req_json_begin(struct req *r);
+/* req_json_begin, and j writing the body. */
+void req_json(struct req *r, struct json *j);
 /*
 ** Start a JSON response that is one page of a list of total items: as
 ** req_json_begin, with req_page_headers, and j writing the body.

@@ -179,12 +179,18 @@ req_json_begin(struct req *r)
 }
 
 void
+req_json(struct req *r, struct json *j)
+{
+    req_json_begin(r);
+    json_init(j, &r->out);
+}
+
+void
 req_json_page_begin(struct req *r, struct json *j, long total, long limit,
                     long offset)
 {
-    req_json_begin(r);
+    req_json(r, j);
     req_page_headers(r, total, limit, offset);
-    json_init(j, &r->out);
 }
 
 /* --- forms and input checks -------------------------------------------- */

@@ -1933,8 +1933,7 @@ page_mon_report(struct req *r)
     if (format != NULL && strcmp(format, "json") == 0) {
         struct json j;
 
-        req_json_begin(r);
-        json_init(&j, &r->out);
+        req_json(r, &j);
         mon_report_json(&j, &m);
         return 0;
     }
@@ -2128,8 +2127,7 @@ api_mon_report(struct req *r)
         (rc = report_or_reply(r, id, &m)) != 0) {
         return rc;
     }
-    req_json_begin(r);
-    json_init(&j, &r->out);
+    req_json(r, &j);
     mon_report_json(&j, &m);
     return 0;
 }

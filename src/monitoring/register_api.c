@@ -145,8 +145,7 @@ api_reg_record(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    req_json_begin(r);
-    json_init(&j, &r->out);
+    req_json(r, &j);
     json_obj_begin(&j);
     json_kstr(&j, "register", reg->slug);
     json_key(&j, "record");
