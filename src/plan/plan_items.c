@@ -646,15 +646,12 @@ item_json(struct arena *a, const struct plan *p, enum item_kind k, int i)
 {
     struct buf b;
     struct json j;
-    const char *out;
     int s;
 
     if (k == IK_TASK) {
         return plan_task_json(a, p, i);
     }
-    buf_init(&b);
-    json_init(&j, &b);
-    json_obj_begin(&j);
+    json_obj_open(&j, &b);
     json_kstr(&j, "kind", kinds[k].audit);
     json_kint(&j, "pos", i);
     if (k == IK_GOAL) {
@@ -687,10 +684,7 @@ item_json(struct arena *a, const struct plan *p, enum item_kind k, int i)
         num_json(&j, "year", &in->target_year);
         num_json(&j, "multi", &in->target_multi);
     }
-    json_obj_end(&j);
-    out = arena_strdup(a, b.data);
-    buf_free(&b);
-    return out;
+    return json_obj_dup(a, &j);
 }
 
 /* --- rendering --------------------------------------------------- */

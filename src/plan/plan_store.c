@@ -479,29 +479,20 @@ plan_store_save(struct db *db, struct arena *a, const char *region,
         struct buf after;
         struct json j;
 
-        buf_init(&after);
-        json_init(&j, &after);
-        json_obj_begin(&j);
+        json_obj_open(&j, &after);
         json_kstr(&j, "title", p->title);
         json_kstr(&j, "region", region);
         json_kstr(&j, "file", p->name);
         json_kint(&j, "tasks", p->ntasks);
         json_kint(&j, "total_grosze", tot.total);
-        json_obj_end(&j);
         e.action = who->action ? who->action : "plan.import";
         e.entity = "plan";
         e.entity_id = entity_id(a, *id);
-        e.after = after.data;
+        e.after = json_obj_dup(a, &j);
         rc = audit_add(db, &e);
-        buf_free(&after);
-        if (rc != 0) {
-            goto fail;
-        }
     }
-    return db_commit(db);
 fail:
-    db_rollback(db);
-    return rc;
+    return db_end(db, rc);
 }
 
 static struct plan_num
@@ -873,40 +864,38 @@ plan_store_list(struct db *db, struct arena *a, bool all_unpublished,
     return plan_store_list_archived(db, a, all_unpublished, region, false, out);
 }
 
+static void
+summary_cols(struct arena *a, db_stmt *st, void *elem)
+{
+    struct plan_summary *s = elem;
+
+    s->id = db_col_int(st, 0);
+    s->region = db_col_text_dup(a, st, 1);
+    s->region_name = db_col_text_dup(a, st, 2);
+    s->kind = db_col_text_dup(a, st, 3);
+    s->title = db_col_text_dup(a, st, 4);
+    s->year = (int)db_col_int(st, 5);
+    s->programme_title = opt_text(a, st, 6);
+    s->programme_from = (int)db_col_int(st, 7);
+    s->programme_to = (int)db_col_int(st, 8);
+    s->imported_at = db_col_text_dup(a, st, 9);
+    s->ntasks = db_col_int(st, 10);
+    s->total_grosze = db_col_int(st, 11);
+    s->published = db_col_int(st, 12) != 0;
+    s->archived = db_col_int(st, 13) != 0;
+}
+
 int
 plan_store_list_archived(struct db *db, struct arena *a, bool all_unpublished,
                          const char *region, bool archived,
                          struct plan_summary **out)
 {
     db_stmt *st = db_query(db, Q_PLAN_LIST);
-    struct plan_summary *list = NULL;
-    int n = 0;
 
     db_bind_int(st, 1, all_unpublished);
     db_bind_text(st, 2, region);
     db_bind_int(st, 3, archived);
-
-    EACH_ROW(st, {
-        struct plan_summary *s;
-        list = plan_grow(a, list, n, sizeof(*list));
-        s = &list[n++];
-        s->id = db_col_int(st, 0);
-        s->region = db_col_text_dup(a, st, 1);
-        s->region_name = db_col_text_dup(a, st, 2);
-        s->kind = db_col_text_dup(a, st, 3);
-        s->title = db_col_text_dup(a, st, 4);
-        s->year = (int)db_col_int(st, 5);
-        s->programme_title = opt_text(a, st, 6);
-        s->programme_from = (int)db_col_int(st, 7);
-        s->programme_to = (int)db_col_int(st, 8);
-        s->imported_at = db_col_text_dup(a, st, 9);
-        s->ntasks = db_col_int(st, 10);
-        s->total_grosze = db_col_int(st, 11);
-        s->published = db_col_int(st, 12) != 0;
-        s->archived = db_col_int(st, 13) != 0;
-    });
-    *out = list;
-    return n;
+    return db_list(st, a, sizeof(**out), summary_cols, out);
 }
 
 static void
@@ -929,12 +918,9 @@ plan_task_json(struct arena *a, const struct plan *p, int t)
     const struct plan_task *task = &p->tasks[t];
     struct buf b;
     struct json j;
-    char *out;
     int l, k, i;
 
-    buf_init(&b);
-    json_init(&j, &b);
-    json_obj_begin(&j);
+    json_obj_open(&j, &b);
     json_kstr(&j, "number", task->number);
     json_kstr(&j, "description", task->description);
     json_key(&j, "lines");
@@ -970,10 +956,7 @@ plan_task_json(struct arena *a, const struct plan *p, int t)
         json_obj_end(&j);
     }
     json_arr_end(&j);
-    json_obj_end(&j);
-    out = arena_strdup(a, b.data);
-    buf_free(&b);
-    return out;
+    return json_obj_dup(a, &j);
 }
 
 /* A change of task t of plan id (an audit_change): write makes it. */
@@ -1148,12 +1131,9 @@ plan_meta_json(struct arena *a, const struct plan *p)
 {
     struct buf b;
     struct json j;
-    const char *out;
     int g;
 
-    buf_init(&b);
-    json_init(&j, &b);
-    json_obj_begin(&j);
+    json_obj_open(&j, &b);
     json_kstr(&j, "title", p->title);
     json_kint(&j, "year", p->year);
     json_kstr(&j, "programme", p->programme_title);
@@ -1168,10 +1148,7 @@ plan_meta_json(struct arena *a, const struct plan *p)
         json_obj_end(&j);
     }
     json_arr_end(&j);
-    json_obj_end(&j);
-    out = arena_strdup(a, b.data);
-    buf_free(&b);
-    return out;
+    return json_obj_dup(a, &j);
 }
 
 /* What the plan form changed (an audit_change). */
@@ -1423,13 +1400,9 @@ plan_store_rewrite(struct db *db, struct arena *a, int64_t id,
     e.entity_id = entity_id(a, id);
     e.before = before;
     e.after = after;
-    if ((rc = audit_add(db, &e)) != 0) {
-        goto fail;
-    }
-    return db_commit(db);
+    rc = audit_add(db, &e);
 fail:
-    db_rollback(db);
-    return rc;
+    return db_end(db, rc);
 }
 
 int
@@ -1604,11 +1577,7 @@ plan_store_upload_confirm(struct db *db, struct arena *a, int64_t upload,
                  ? ERR_CONFLICT
                  : plan_store_save(db, a, region, p, who, id, why);
     }
-    if (rc != 0) {
-        db_rollback(db); /* a refused duplicate keeps its upload */
-        return rc;
-    }
-    return db_commit(db);
+    return db_end(db, rc); /* a refused duplicate keeps its upload */
 }
 
 int
@@ -1645,25 +1614,24 @@ plan_store_tasks_of_account(struct db *db, struct arena *a, int64_t account,
     return rc == DB_DONE ? n : rc;
 }
 
+static void
+task_unit_cols(struct arena *a, db_stmt *st, void *elem)
+{
+    struct plan_task_unit *u = elem;
+
+    u->unit = db_col_int(st, 0);
+    u->name = db_col_text_dup(a, st, 1);
+    u->task = (int)db_col_int(st, 2);
+}
+
 int
 plan_store_task_units(struct db *db, struct arena *a, int64_t id,
                       struct plan_task_unit **out)
 {
     db_stmt *st = db_query(db, Q_PLAN_TASK_UNITS);
-    struct plan_task_unit *list = NULL;
-    int n = 0, rc;
 
     db_bind_int(st, 1, id);
-    while ((rc = db_step(st)) == DB_ROW) {
-        list = plan_grow(a, list, n, sizeof(*list));
-        list[n].unit = db_col_int(st, 0);
-        list[n].name = db_col_text_dup(a, st, 1);
-        list[n].task = (int)db_col_int(st, 2);
-        n++;
-    }
-    db_done(st);
-    *out = list;
-    return rc == DB_DONE ? n : rc;
+    return db_list(st, a, sizeof(**out), task_unit_cols, out);
 }
 
 int
@@ -1728,25 +1696,24 @@ plan_store_has_indicator(struct db *db, int64_t id, int pos, bool *exists)
     return item_count(db, Q_PLAN_INDICATOR_EXISTS, id, pos, 0, exists);
 }
 
+static void
+yearly_cols(struct arena *a, db_stmt *st, void *elem)
+{
+    struct plan_yearly *y = elem;
+
+    y->id = db_col_int(st, 0);
+    y->region_name = db_col_text_dup(a, st, 1);
+    y->year = (int)db_col_int(st, 2);
+    y->programme_title = db_col_text_dup(a, st, 3);
+}
+
 int
 plan_store_yearly_list(struct db *db, struct arena *a, bool unpublished,
                        const char *region, struct plan_yearly **out)
 {
     db_stmt *st = db_query(db, Q_PLAN_YEARLY_LIST);
-    struct plan_yearly *list = NULL;
-    int n = 0, rc;
 
     db_bind_int(st, 1, unpublished ? 1 : 0);
     db_bind_text(st, 2, region);
-    while ((rc = db_step(st)) == DB_ROW) {
-        list = plan_grow(a, list, n, sizeof(*list));
-        list[n].id = db_col_int(st, 0);
-        list[n].region_name = db_col_text_dup(a, st, 1);
-        list[n].year = (int)db_col_int(st, 2);
-        list[n].programme_title = db_col_text_dup(a, st, 3);
-        n++;
-    }
-    db_done(st);
-    *out = list;
-    return rc == DB_DONE ? n : rc;
+    return db_list(st, a, sizeof(**out), yearly_cols, out);
 }

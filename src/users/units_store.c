@@ -104,11 +104,7 @@ units_add(struct db *db, struct arena *a, const char *region, const char *kind,
     if (rc != 0) {
         return rc;
     }
-    if ((rc = units_ensure(db, a, region, kind, name, id)) != 0) {
-        db_rollback(db);
-        return rc;
-    }
-    return db_commit(db);
+    return db_end(db, units_ensure(db, a, region, kind, name, id));
 }
 
 int
