@@ -899,11 +899,14 @@ plan_store_list_archived(struct db *db, struct arena *a, bool all_unpublished,
 }
 
 static void
-num_json(struct json *j, const char *key, const struct plan_num *n)
+num_json(struct json *j, const char *key, const struct plan_num *n,
+         bool as_written)
 {
     json_key(j, key);
     if (n->kind == PLAN_NUM_VALUE) {
         json_int(j, n->v);
+    } else if (as_written) {
+        json_str(j, n->text);
     } else {
         json_str(j, n->kind == PLAN_NUM_NONE          ? "-"
                     : n->kind == PLAN_NUM_NOT_PLANNED ? "x"
@@ -912,13 +915,40 @@ num_json(struct json *j, const char *key, const struct plan_num *n)
     }
 }
 
+void
+plan_line_json(struct json *j, const struct plan *p, const struct plan_line *ln,
+               bool as_written)
+{
+    int k;
+
+    json_kstr(j, "term", ln->term.text);
+    json_kstr(j, "implementers", ln->implementers);
+    num_json(j, "total_grosze", &ln->total, as_written);
+    for (k = 0; k < ln->namounts; k++) {
+        if (ln->amounts[k].source >= 0) {
+            num_json(j, p->sources[ln->amounts[k].source].code,
+                     &ln->amounts[k].amount, as_written);
+        }
+    }
+}
+
+void
+plan_indicator_json(struct json *j, const struct plan_indicator *in,
+                    bool as_written)
+{
+    json_kstr(j, "name", in->name);
+    json_kstr(j, "unit", in->unit);
+    num_json(j, "year", &in->target_year, as_written);
+    num_json(j, "multi", &in->target_multi, as_written);
+}
+
 const char *
 plan_task_json(struct arena *a, const struct plan *p, int t)
 {
     const struct plan_task *task = &p->tasks[t];
     struct buf b;
     struct json j;
-    int l, k, i;
+    int l, i;
 
     json_obj_open(&j, &b);
     json_kstr(&j, "number", task->number);
@@ -927,18 +957,8 @@ plan_task_json(struct arena *a, const struct plan *p, int t)
     json_arr_begin(&j);
     for (l = task->first_line; l >= 0 && l < task->first_line + task->nlines;
          l++) {
-        const struct plan_line *ln = &p->lines[l];
-
         json_obj_begin(&j);
-        json_kstr(&j, "term", ln->term.text);
-        json_kstr(&j, "implementers", ln->implementers);
-        num_json(&j, "total_grosze", &ln->total);
-        for (k = 0; k < ln->namounts; k++) {
-            if (ln->amounts[k].source >= 0) {
-                num_json(&j, p->sources[ln->amounts[k].source].code,
-                         &ln->amounts[k].amount);
-            }
-        }
+        plan_line_json(&j, p, &p->lines[l], false);
         json_obj_end(&j);
     }
     json_arr_end(&j);
@@ -949,10 +969,7 @@ plan_task_json(struct arena *a, const struct plan *p, int t)
             continue;
         }
         json_obj_begin(&j);
-        json_kstr(&j, "name", p->indicators[i].name);
-        json_kstr(&j, "unit", p->indicators[i].unit);
-        num_json(&j, "year", &p->indicators[i].target_year);
-        num_json(&j, "multi", &p->indicators[i].target_multi);
+        plan_indicator_json(&j, &p->indicators[i], false);
         json_obj_end(&j);
     }
     json_arr_end(&j);
@@ -1617,11 +1634,11 @@ plan_store_tasks_of_account(struct db *db, struct arena *a, int64_t account,
 static void
 task_unit_cols(struct arena *a, db_stmt *st, void *elem)
 {
-    struct plan_task_unit *u = elem;
-
-    u->unit = db_col_int(st, 0);
-    u->name = db_col_text_dup(a, st, 1);
-    u->task = (int)db_col_int(st, 2);
+    *(struct plan_task_unit *)elem = (struct plan_task_unit){
+        .unit = db_col_int(st, 0),
+        .name = db_col_text_dup(a, st, 1),
+        .task = (int)db_col_int(st, 2),
+    };
 }
 
 int
@@ -1699,12 +1716,12 @@ plan_store_has_indicator(struct db *db, int64_t id, int pos, bool *exists)
 static void
 yearly_cols(struct arena *a, db_stmt *st, void *elem)
 {
-    struct plan_yearly *y = elem;
-
-    y->id = db_col_int(st, 0);
-    y->region_name = db_col_text_dup(a, st, 1);
-    y->year = (int)db_col_int(st, 2);
-    y->programme_title = db_col_text_dup(a, st, 3);
+    *(struct plan_yearly *)elem = (struct plan_yearly){
+        .id = db_col_int(st, 0),
+        .region_name = db_col_text_dup(a, st, 1),
+        .year = (int)db_col_int(st, 2),
+        .programme_title = db_col_text_dup(a, st, 3),
+    };
 }
 
 int
