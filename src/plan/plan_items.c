@@ -955,14 +955,13 @@ commit(struct items *it, const char *verb, const char *before,
        const char *after)
 {
     struct req *r = it->r;
-    const char *action =
-        arena_printf(&r->arena, "plan.%s.%s", kinds[it->kind].audit, verb);
-    struct audit_entry who = {r->user->login, "web", r->addr, action,
-                              NULL,           NULL,  NULL,    NULL};
+    struct audit_entry who = plan_who(r);
     struct plan_remap m;
     const char *why = NULL;
     int rc;
 
+    who.action =
+        arena_printf(&r->arena, "plan.%s.%s", kinds[it->kind].audit, verb);
     plan_check(&r->arena, it->p);
     remap(it, &m);
     m.version = it->version;
@@ -1390,8 +1389,7 @@ page_plan_structure(struct req *r)
 int
 page_plan_delete(struct req *r)
 {
-    struct audit_entry who = {r->user->login, "web", r->addr, NULL,
-                              NULL,           NULL,  NULL,    NULL};
+    struct audit_entry who = plan_who(r);
     const char *why = NULL;
     struct items it;
     int rc;
@@ -1420,8 +1418,7 @@ page_plan_delete(struct req *r)
 int
 page_plan_archive(struct req *r)
 {
-    struct audit_entry who = {r->user->login, "web", r->addr, NULL,
-                              NULL,           NULL,  NULL,    NULL};
+    struct audit_entry who = plan_who(r);
     const char *v = req_form(r, "archived");
     struct items it;
     int rc;

@@ -122,18 +122,25 @@ plan_crumbs(struct req *r, int64_t id, const char *title, const char *here)
     layout_breadcrumb(&r->out, c, 3);
 }
 
+/* Plan id's visibility; a plan that is not there records a 404. */
+static int
+visibility_or_reply(struct req *r, int64_t id, bool *published,
+                    const char **region, int64_t *version)
+{
+    int rc =
+        plan_store_visibility(r->db, &r->arena, id, published, region, version);
+
+    return rc == ERR_NOTFOUND ? req_error(r, 404, NULL) : rc;
+}
+
 /* See plan_pages.h. */
 int
 plan_visible_or_reply(struct req *r, int64_t id, int64_t *version)
 {
     const char *region;
     bool published;
-    int rc = plan_store_visibility(r->db, &r->arena, id, &published, &region,
-                                   version);
+    int rc = visibility_or_reply(r, id, &published, &region, version);
 
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, NULL);
-    }
     if (rc != 0) {
         return rc;
     }
@@ -1126,8 +1133,9 @@ api_plan(struct req *r)
     return 0;
 }
 
-static struct audit_entry
-who(struct req *r)
+/* See pages.h. */
+struct audit_entry
+plan_who(struct req *r)
 {
     struct audit_entry e = {
         .account = r->user ? r->user->login : NULL,
@@ -1304,7 +1312,7 @@ page_plan_upload_confirm(struct req *r)
 {
     const char *action = req_form(r, "action"), *why = NULL;
     const char *region, *name;
-    struct audit_entry e = who(r);
+    struct audit_entry e = plan_who(r);
     const void *data;
     struct plan *p;
     int64_t upload_id = 0, id = 0;
@@ -1355,7 +1363,7 @@ int
 page_plan_publish(struct req *r)
 {
     const char *v = req_form(r, "published"), *region;
-    struct audit_entry e = who(r);
+    struct audit_entry e = plan_who(r);
     int64_t id = 0, version;
     bool published;
     int rc;
@@ -1366,12 +1374,7 @@ page_plan_publish(struct req *r)
     if (v == NULL || (strcmp(v, "0") != 0 && strcmp(v, "1") != 0)) {
         return req_error(r, 400, T_ERR_BAD_REQUEST);
     }
-    rc = plan_store_visibility(r->db, &r->arena, id, &published, &region,
-                               &version);
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, NULL);
-    }
-    if (rc != 0) {
+    if ((rc = visibility_or_reply(r, id, &published, &region, &version)) != 0) {
         return rc;
     }
     if (!plan_may_edit(r, region)) {
@@ -1394,7 +1397,7 @@ int
 api_plan_upload(struct req *r)
 {
     const char *data, *name, *region = upload_region(r), *why = NULL;
-    struct audit_entry e = who(r);
+    struct audit_entry e = plan_who(r);
     struct plan *p;
     struct json j;
     size_t len;
