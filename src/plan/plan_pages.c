@@ -1009,11 +1009,8 @@ page_plan(struct req *r)
     p = c.p;
     v = c.extra;
     base = arena_printf(&r->arena, "/plany/%ld", (long)id);
-    layout_begin(r, p->title ? p->title : T_PLANS_TITLE);
-    layout_breadcrumb(&r->out,
-                      (const struct crumb[]){{"/plany", T_PLANS_TITLE},
-                                             {NULL, kind_label(p->kind)}},
-                      2);
+    layout_begin_under(r, p->title ? p->title : T_PLANS_TITLE, "/plany",
+                       T_PLANS_TITLE, kind_label(p->kind));
     html_printf(&r->out, "<h1>%s</h1>\n", p->title ? p->title : "");
     html_printf(&r->out, "<dl class=\"meta\"><dt>%s</dt><dd>%s</dd>",
                 T_PLAN_REGION, c.meta->region_name);
@@ -1169,22 +1166,15 @@ upload_region(struct req *r)
 static void
 upload_form(struct req *r, const char *error)
 {
-    layout_begin(r, T_PLAN_UPLOAD_TITLE);
-    layout_breadcrumb(&r->out,
-                      (const struct crumb[]){{"/plany", T_PLANS_TITLE},
-                                             {NULL, T_PLAN_UPLOAD_TITLE}},
-                      2);
+    layout_begin_under(r, T_PLAN_UPLOAD_TITLE, "/plany", T_PLANS_TITLE,
+                       T_PLAN_UPLOAD_TITLE);
     html_printf(&r->out, "<h1>%s</h1>\n<p>%s</p>\n", T_PLAN_UPLOAD_TITLE,
                 T_PLAN_UPLOAD_LEAD);
     if (error != NULL) {
         form_errors(r, &error, 1);
     }
     form_begin(r, "/plany/wczytaj", "multipart/form-data");
-    html_printf(&r->out,
-                "<p class=\"field\"><label for=\"f-file\">%s</label>"
-                "<input id=\"f-file\" name=\"file\" type=\"file\" "
-                "required accept=\".txt,.tsv,.csv,.xlsx\"></p>\n",
-                T_PLAN_UPLOAD_FILE);
+    form_file(r, T_PLAN_UPLOAD_FILE, ".txt,.tsv,.csv,.xlsx");
     if (r->user->region == NULL) {
         form_input(r, "region", T_USERS_REGION, "text", "04",
                    "pattern=\"[0-9]{2}\" inputmode=\"numeric\" required");
@@ -1257,11 +1247,8 @@ page_plan_upload(struct req *r)
                                               p->content_hash, &same)) != 0) {
         return rc;
     }
-    layout_begin(r, T_PLAN_UPLOAD_PREVIEW);
-    layout_breadcrumb(&r->out,
-                      (const struct crumb[]){{"/plany", T_PLANS_TITLE},
-                                             {NULL, T_PLAN_UPLOAD_PREVIEW}},
-                      2);
+    layout_begin_under(r, T_PLAN_UPLOAD_PREVIEW, "/plany", T_PLANS_TITLE,
+                       T_PLAN_UPLOAD_PREVIEW);
     html_printf(&r->out, "<h1>%s</h1>\n<p><strong>%s</strong> — %s</p>\n",
                 T_PLAN_UPLOAD_PREVIEW, name, p->title ? p->title : "");
     if (keep) {
