@@ -237,11 +237,10 @@ static int
 relink_task_units(struct db *db, struct arena *a, int64_t plan_id,
                   const struct plan *p, int t)
 {
-    db_stmt *st = db_query(db, Q_PLAN_REGION_OF);
+    db_stmt *st = db_query_id(db, Q_PLAN_REGION_OF, plan_id);
     const char *region = NULL;
     int rc;
 
-    db_bind_int(st, 1, plan_id);
     rc = db_step(st);
     if (rc == DB_ROW) {
         region = db_col_text_dup(a, st, 0);
@@ -759,11 +758,10 @@ int
 plan_store_load(struct db *db, struct arena *a, int64_t id, struct plan **out,
                 struct plan_meta *meta)
 {
-    db_stmt *st = db_query(db, Q_PLAN_GET);
+    db_stmt *st = db_query_id(db, Q_PLAN_GET, id);
     struct plan *p;
     int rc;
 
-    db_bind_int(st, 1, id);
     rc = db_step(st);
     if (rc != DB_ROW) {
         db_done(st);
@@ -801,10 +799,9 @@ int
 plan_store_visibility(struct db *db, struct arena *a, int64_t id,
                       bool *published, const char **region, int64_t *version)
 {
-    db_stmt *st = db_query(db, Q_PLAN_PUBLISHED);
+    db_stmt *st = db_query_id(db, Q_PLAN_PUBLISHED, id);
     int rc;
 
-    db_bind_int(st, 1, id);
     rc = db_step(st);
     if (rc == DB_ROW) {
         *published = db_col_int(st, 0) != 0;
@@ -1311,8 +1308,7 @@ move_rows(struct db *db, int64_t id, int q_move, int q_done, const char *kind,
             return rc;
         }
     }
-    st = db_query(db, q_done);
-    db_bind_int(st, 1, id);
+    st = db_query_id(db, q_done, id);
     return db_exec(st);
 }
 
@@ -1326,9 +1322,8 @@ clear_structure(struct db *db, int64_t id)
     int rc;
 
     for (i = 0; i < sizeof(qs) / sizeof(qs[0]); i++) {
-        db_stmt *st = db_query(db, qs[i]);
+        db_stmt *st = db_query_id(db, qs[i], id);
 
-        db_bind_int(st, 1, id);
         if ((rc = db_exec(st)) != 0) {
             return rc;
         }
@@ -1355,8 +1350,7 @@ plan_store_rewrite(struct db *db, struct arena *a, int64_t id,
     if ((rc = db_begin(db)) != 0) {
         return rc;
     }
-    st = db_query(db, Q_PLAN_PUBLISHED);
-    db_bind_int(st, 1, id);
+    st = db_query_id(db, Q_PLAN_PUBLISHED, id);
     rc = db_step(st);
     if (rc == DB_ROW && db_col_int(st, 2) != m->version) {
         rc = ERR_CONFLICT;
@@ -1425,10 +1419,9 @@ fail:
 int
 plan_store_facts(struct db *db, int64_t id, struct plan_facts *out)
 {
-    db_stmt *st = db_query(db, Q_PLAN_FACTS);
+    db_stmt *st = db_query_id(db, Q_PLAN_FACTS, id);
     int rc;
 
-    db_bind_int(st, 1, id);
     rc = db_step(st);
     if (rc == DB_ROW) {
         out->published = db_col_int(st, 0) != 0;
@@ -1466,8 +1459,7 @@ delete_plan(struct db *db, void *ctx, struct audit_entry *e)
                                     : T_PLAN_DELETE_PUBLISHED;
         return ERR_CONFLICT;
     }
-    st = db_query(db, Q_PLAN_DELETE);
-    db_bind_int(st, 1, d->id);
+    st = db_query_id(db, Q_PLAN_DELETE, d->id);
     e->entity_id = entity_id(d->a, d->id);
     e->before = d->before;
     return db_exec(st);
@@ -1600,10 +1592,9 @@ plan_store_upload_confirm(struct db *db, struct arena *a, int64_t upload,
 int
 plan_store_is_yearly(struct db *db, int64_t id, bool *yearly)
 {
-    db_stmt *st = db_query(db, Q_PLAN_KIND);
+    db_stmt *st = db_query_id(db, Q_PLAN_KIND, id);
     int rc;
 
-    db_bind_int(st, 1, id);
     rc = db_step(st);
     *yearly = rc == DB_ROW && strcmp(db_col_text(st, 0), "yearly") == 0;
     db_done(st);
@@ -1645,10 +1636,8 @@ int
 plan_store_task_units(struct db *db, struct arena *a, int64_t id,
                       struct plan_task_unit **out)
 {
-    db_stmt *st = db_query(db, Q_PLAN_TASK_UNITS);
-
-    db_bind_int(st, 1, id);
-    return db_list(st, a, sizeof(**out), task_unit_cols, out);
+    return db_list(db_query_id(db, Q_PLAN_TASK_UNITS, id), a, sizeof(**out),
+                   task_unit_cols, out);
 }
 
 int
