@@ -239,17 +239,13 @@ relink_task_units(struct db *db, struct arena *a, int64_t plan_id,
 {
     db_stmt *st = db_query_id(db, Q_PLAN_REGION_OF, plan_id);
     const char *region = NULL;
-    int rc;
+    int rc = db_one_row(st);
 
-    rc = db_step(st);
-    if (rc == DB_ROW) {
+    if (rc == 0) {
         region = db_col_text_dup(a, st, 0);
     }
     db_done(st);
-    if (region == NULL) {
-        return rc == DB_DONE ? ERR_NOTFOUND : rc;
-    }
-    return link_task_units(db, a, region, plan_id, p, t);
+    return rc != 0 ? rc : link_task_units(db, a, region, plan_id, p, t);
 }
 
 /* ERR_STOPPED every STOP_CHECK_ROWS rows once the process is stopping. */
@@ -760,12 +756,11 @@ plan_store_load(struct db *db, struct arena *a, int64_t id, struct plan **out,
 {
     db_stmt *st = db_query_id(db, Q_PLAN_GET, id);
     struct plan *p;
-    int rc;
+    int rc = db_one_row(st);
 
-    rc = db_step(st);
-    if (rc != DB_ROW) {
+    if (rc != 0) {
         db_done(st);
-        return rc == DB_DONE ? ERR_NOTFOUND : rc;
+        return rc;
     }
     p = plan_new(a, plan_kind_from_name(db_col_text(st, 2)));
     meta->id = db_col_int(st, 0);
@@ -800,16 +795,12 @@ plan_store_visibility(struct db *db, struct arena *a, int64_t id,
                       bool *published, const char **region, int64_t *version)
 {
     db_stmt *st = db_query_id(db, Q_PLAN_PUBLISHED, id);
-    int rc;
+    int rc = db_one_row(st);
 
-    rc = db_step(st);
-    if (rc == DB_ROW) {
+    if (rc == 0) {
         *published = db_col_int(st, 0) != 0;
         *region = db_col_text_dup(a, st, 1);
         *version = db_col_int(st, 2);
-        rc = 0;
-    } else if (rc == DB_DONE) {
-        rc = ERR_NOTFOUND;
     }
     db_done(st);
     return rc;
@@ -1351,14 +1342,10 @@ plan_store_rewrite(struct db *db, struct arena *a, int64_t id,
         return rc;
     }
     st = db_query_id(db, Q_PLAN_PUBLISHED, id);
-    rc = db_step(st);
-    if (rc == DB_ROW && db_col_int(st, 2) != m->version) {
+    rc = db_one_row(st);
+    if (rc == 0 && db_col_int(st, 2) != m->version) {
         rc = ERR_CONFLICT;
         *why = T_PLAN_CHANGED;
-    } else if (rc == DB_ROW) {
-        rc = 0;
-    } else if (rc == DB_DONE) {
-        rc = ERR_NOTFOUND;
     }
     db_done(st);
     if (rc != 0) {
@@ -1420,16 +1407,12 @@ int
 plan_store_facts(struct db *db, int64_t id, struct plan_facts *out)
 {
     db_stmt *st = db_query_id(db, Q_PLAN_FACTS, id);
-    int rc;
+    int rc = db_one_row(st);
 
-    rc = db_step(st);
-    if (rc == DB_ROW) {
+    if (rc == 0) {
         out->published = db_col_int(st, 0) != 0;
         out->archived = db_col_int(st, 1) != 0;
         out->realisation = db_col_int(st, 2);
-        rc = 0;
-    } else if (rc == DB_DONE) {
-        rc = ERR_NOTFOUND;
     }
     db_done(st);
     return rc;
@@ -1543,10 +1526,9 @@ plan_store_upload_get(struct db *db, struct arena *a, int64_t id,
 
     db_bind_int(st, 1, id);
     db_bind_int(st, 2, account);
-    rc = db_step(st);
-    if (rc != DB_ROW) {
+    if ((rc = db_one_row(st)) != 0) {
         db_done(st);
-        return rc == DB_DONE ? ERR_NOTFOUND : rc;
+        return rc;
     }
     *region = db_col_text_dup(a, st, 0);
     *name = db_col_text_dup(a, st, 1);
@@ -1593,12 +1575,11 @@ int
 plan_store_is_yearly(struct db *db, int64_t id, bool *yearly)
 {
     db_stmt *st = db_query_id(db, Q_PLAN_KIND, id);
-    int rc;
+    int rc = db_one_row(st);
 
-    rc = db_step(st);
-    *yearly = rc == DB_ROW && strcmp(db_col_text(st, 0), "yearly") == 0;
+    *yearly = rc == 0 && strcmp(db_col_text(st, 0), "yearly") == 0;
     db_done(st);
-    return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
+    return rc;
 }
 
 int
