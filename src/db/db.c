@@ -497,18 +497,21 @@ db_rollback(struct db *db)
 }
 
 int
-db_transaction(struct db *db, int (*fn)(struct db *db, void *ctx), void *ctx)
+db_end(struct db *db, int rc)
 {
-    int rc = db_begin(db);
-
     if (rc != 0) {
-        return rc;
-    }
-    if ((rc = fn(db, ctx)) != 0) {
         db_rollback(db);
         return rc;
     }
     return db_commit(db);
+}
+
+int
+db_transaction(struct db *db, int (*fn)(struct db *db, void *ctx), void *ctx)
+{
+    int rc = db_begin(db);
+
+    return rc != 0 ? rc : db_end(db, fn(db, ctx));
 }
 
 /* --- whole-database operations: the engine of the database's path ----- */

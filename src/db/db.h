@@ -107,6 +107,11 @@ int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
 /*
+** End the transaction db_begin opened by how its work went: commit when rc
+** is 0 (the commit's result returned), else roll back and return rc.
+*/
+int db_end(struct db *db, int rc);
+/*
 ** Run fn(db, ctx) in one transaction: committed when it returns 0, rolled
 ** back otherwise (its error returned). It names no query: the SQL is
 ** that of the stores fn calls, so a caller that is no store (the demo

@@ -41,6 +41,16 @@ form_input(struct req *r, const char *name, const char *label, const char *type,
 }
 
 void
+form_file(struct req *r, const char *label, const char *accept)
+{
+    html_printf(&r->out,
+                "<p class=\"field\"><label for=\"f-file\">%s</label>"
+                "<input id=\"f-file\" name=\"file\" type=\"file\" "
+                "required accept=\"%s\"></p>\n",
+                label, accept);
+}
+
+void
 form_text_field(struct req *r, const char *name, const char *label,
                 const char *value, const char *error)
 {

@@ -13,6 +13,8 @@ void form_end(struct req *r);
 /* A labelled text input; type is "text", "password" ...; value may be NULL. */
 void form_input(struct req *r, const char *name, const char *label,
                 const char *type, const char *value, const char *extra_attrs);
+/* The required upload field "file", taking the file types in accept. */
+void form_file(struct req *r, const char *label, const char *accept);
 /*
 ** A labelled text input that keeps what was typed (value) and, when error
 ** is not NULL, shows the message at the field, tied to it by

@@ -111,3 +111,13 @@ layout_breadcrumb(struct buf *out, const struct crumb *c, size_t n)
     }
     html_lit(out, "</nav>\n");
 }
+
+void
+layout_begin_under(struct req *r, const char *title, const char *href,
+                   const char *label, const char *here)
+{
+    const struct crumb c[] = {{href, label}, {NULL, here}};
+
+    layout_begin(r, title);
+    layout_breadcrumb(&r->out, c, 2);
+}

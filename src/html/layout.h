@@ -24,6 +24,10 @@ struct crumb {
 ** a step without href (the page itself, last) as plain text.
 */
 void layout_breadcrumb(struct buf *out, const struct crumb *c, size_t n);
+/* layout_begin(r, title) for a page one step below the section at href
+** (label), with the trail label › here. */
+void layout_begin_under(struct req *r, const char *title, const char *href,
+                        const char *label, const char *here);
 
 /* A wide table scrolls in its own box and the page reflows (WCAG 1.4.10):
 ** the box is keyboard-reachable and named; the format takes its label (%s)

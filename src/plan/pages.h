@@ -14,6 +14,8 @@
 ** (a plan one may not see is not said to exist) and returns the error.
 */
 int plan_visible_or_reply(struct req *r, int64_t id, int64_t *version);
+/* Who makes a change by this request, for its audit row. */
+struct audit_entry plan_who(struct req *r);
 /* The trail Plans › plan id (title) › here, above a page of one plan. */
 void plan_crumbs(struct req *r, int64_t id, const char *title,
                  const char *here);

@@ -479,8 +479,7 @@ apply(struct edit *e)
 int
 page_plan_task_save(struct req *r)
 {
-    struct audit_entry who = {r->user->login, "web", r->addr, NULL,
-                              NULL,           NULL,  NULL,    NULL};
+    struct audit_entry who = plan_who(r);
     const char *before, *why = NULL;
     struct edit e;
     int rc;
@@ -632,8 +631,7 @@ page_plan_task_new(struct req *r)
 int
 page_plan_task_add(struct req *r)
 {
-    struct audit_entry who = {r->user->login, "web", r->addr, NULL,
-                              NULL,           NULL,  NULL,    NULL};
+    struct audit_entry who = plan_who(r);
     const char *goal, *why = NULL;
     struct edit e;
     int rc;
@@ -832,8 +830,7 @@ add_goal_lines(struct req *r, const char *goals, struct plan *p,
 int
 page_plan_create(struct req *r)
 {
-    struct audit_entry who = {r->user->login, "web", r->addr, "plan.create",
-                              NULL,           NULL,  NULL,    NULL};
+    struct audit_entry who = plan_who(r);
     const char *errors[MAX_ERRORS], *region = req_form(r, "region");
     const char *goals = req_form(r, "goals"), *why = NULL;
     struct arena *a = &r->arena;
@@ -841,6 +838,7 @@ page_plan_create(struct req *r)
     int n = 0, rc;
     int64_t id;
 
+    who.action = "plan.create";
     if (r->user->region != NULL) {
         region = r->user->region;
     }
@@ -937,8 +935,7 @@ page_plan_edit(struct req *r)
 int
 page_plan_edit_save(struct req *r)
 {
-    struct audit_entry who = {r->user->login, "web", r->addr, NULL,
-                              NULL,           NULL,  NULL,    NULL};
+    struct audit_entry who = plan_who(r);
     const char *errors[MAX_ERRORS], *before;
     struct arena *a = &r->arena;
     struct edit e;

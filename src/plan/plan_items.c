@@ -629,32 +629,17 @@ apply(struct items *it)
 
 /* --- audit JSON ------------------------------------------------ */
 
-static void
-num_json(struct json *j, const char *key, const struct plan_num *n)
-{
-    json_key(j, key);
-    if (n->kind == PLAN_NUM_VALUE) {
-        json_int(j, n->v);
-    } else {
-        json_str(j, n->text);
-    }
-}
-
 /* The item as JSON for the audit row: what it was, or what it became. */
 static const char *
 item_json(struct arena *a, const struct plan *p, enum item_kind k, int i)
 {
     struct buf b;
     struct json j;
-    const char *out;
-    int s;
 
     if (k == IK_TASK) {
         return plan_task_json(a, p, i);
     }
-    buf_init(&b);
-    json_init(&j, &b);
-    json_obj_begin(&j);
+    json_obj_open(&j, &b);
     json_kstr(&j, "kind", kinds[k].audit);
     json_kint(&j, "pos", i);
     if (k == IK_GOAL) {
@@ -665,32 +650,14 @@ item_json(struct arena *a, const struct plan *p, enum item_kind k, int i)
         json_kstr(&j, "code", p->actions[i].code);
         json_kstr(&j, "title", p->actions[i].title);
     } else if (k == IK_LINE) {
-        const struct plan_line *l = &p->lines[i];
-
-        json_kint(&j, "task", l->task);
-        json_kstr(&j, "term", l->term.text);
-        json_kstr(&j, "implementers", l->implementers);
-        num_json(&j, "total_grosze", &l->total);
-        for (s = 0; s < l->namounts; s++) {
-            if (l->amounts[s].source >= 0) {
-                num_json(&j, p->sources[l->amounts[s].source].code,
-                         &l->amounts[s].amount);
-            }
-        }
+        json_kint(&j, "task", p->lines[i].task);
+        plan_line_json(&j, p, &p->lines[i], true);
     } else {
-        const struct plan_indicator *in = &p->indicators[i];
-
-        json_kint(&j, "task", in->task);
-        json_kint(&j, "parent", in->parent);
-        json_kstr(&j, "name", in->name);
-        json_kstr(&j, "unit", in->unit);
-        num_json(&j, "year", &in->target_year);
-        num_json(&j, "multi", &in->target_multi);
+        json_kint(&j, "task", p->indicators[i].task);
+        json_kint(&j, "parent", p->indicators[i].parent);
+        plan_indicator_json(&j, &p->indicators[i], true);
     }
-    json_obj_end(&j);
-    out = arena_strdup(a, b.data);
-    buf_free(&b);
-    return out;
+    return json_obj_dup(a, &j);
 }
 
 /* --- rendering --------------------------------------------------- */
@@ -988,14 +955,13 @@ commit(struct items *it, const char *verb, const char *before,
        const char *after)
 {
     struct req *r = it->r;
-    const char *action =
-        arena_printf(&r->arena, "plan.%s.%s", kinds[it->kind].audit, verb);
-    struct audit_entry who = {r->user->login, "web", r->addr, action,
-                              NULL,           NULL,  NULL,    NULL};
+    struct audit_entry who = plan_who(r);
     struct plan_remap m;
     const char *why = NULL;
     int rc;
 
+    who.action =
+        arena_printf(&r->arena, "plan.%s.%s", kinds[it->kind].audit, verb);
     plan_check(&r->arena, it->p);
     remap(it, &m);
     m.version = it->version;
@@ -1071,19 +1037,65 @@ placement(struct items *it, int *task, int *parent)
     }
 }
 
-/* A new item where the form puts it; 404 for a line or an indicator when
-** there is no task to put it in. */
+/* Load the plan and a new item where the form puts it; 404 for a line or an
+** indicator when there is no task to put it in. */
 static int
-add_placed_or_reply(struct items *it)
+load_new_or_reply(struct req *r, struct items *it)
 {
-    int task, parent;
+    int task, parent, rc;
 
+    if ((rc = load_item_or_reply(r, it, true)) != 0) {
+        return rc;
+    }
     placement(it, &task, &parent);
     if ((it->kind == IK_LINE || it->kind == IK_INDICATOR) && task < 0) {
         return req_error(it->r, 404, NULL);
     }
     it->pos = add_item(it, task, parent);
     return 0;
+}
+
+/* The form of a new item (is_new) or of item param 2 as stored. */
+static int
+show_item(struct req *r, bool is_new)
+{
+    struct items it;
+    int rc =
+        is_new ? load_new_or_reply(r, &it) : load_item_or_reply(r, &it, false);
+
+    if (rc == 0) {
+        render_item(&it);
+    }
+    return rc;
+}
+
+/* The item as stored, with it->alert as the reason (409). */
+static int
+conflict(struct items *it)
+{
+    it->r->status = 409;
+    render_item(it);
+    return 0;
+}
+
+/*
+** Load item param 2 and let change(it, before) change it, before being
+** its JSON as stored; a form from an older version shows the item as
+** stored instead.
+*/
+static int
+change_item(struct req *r, int (*change)(struct items *, const char *))
+{
+    struct items it;
+    int rc;
+
+    if ((rc = load_item_or_reply(r, &it, false)) != 0) {
+        return rc;
+    }
+    if (stale(&it)) {
+        return conflict(&it);
+    }
+    return change(&it, item_json(&r->arena, it.p, it.kind, it.pos));
 }
 
 /*
@@ -1095,17 +1107,7 @@ add_placed_or_reply(struct items *it)
 int
 page_plan_item_new(struct req *r)
 {
-    struct items it;
-    int rc;
-
-    if ((rc = load_item_or_reply(r, &it, true)) != 0) {
-        return rc;
-    }
-    if ((rc = add_placed_or_reply(&it)) != 0) {
-        return rc;
-    }
-    render_item(&it);
-    return 0;
+    return show_item(r, true);
 }
 
 /*
@@ -1122,10 +1124,7 @@ page_plan_item_add(struct req *r)
     struct items it;
     int rc;
 
-    if ((rc = load_item_or_reply(r, &it, true)) != 0) {
-        return rc;
-    }
-    if ((rc = add_placed_or_reply(&it)) != 0) {
+    if ((rc = load_new_or_reply(r, &it)) != 0) {
         return rc;
     }
     apply(&it);
@@ -1140,14 +1139,15 @@ page_plan_item_add(struct req *r)
 int
 page_plan_item(struct req *r)
 {
-    struct items it;
-    int rc;
+    return show_item(r, false);
+}
 
-    if ((rc = load_item_or_reply(r, &it, false)) != 0) {
-        return rc;
-    }
-    render_item(&it);
-    return 0;
+/* Save the form over the item, before being its JSON as stored. */
+static int
+save_item(struct items *it, const char *before)
+{
+    apply(it);
+    return commit_or_form(it, it->nerr == 0, "update", before);
 }
 
 /*
@@ -1158,22 +1158,52 @@ page_plan_item(struct req *r)
 int
 page_plan_item_save(struct req *r)
 {
-    struct items it;
-    const char *before;
+    return change_item(r, save_item);
+}
+
+/* Remove the item, or show why it stays (409). */
+static int
+remove_item(struct items *it, const char *before)
+{
+    struct req *r = it->r;
+    const char *refused = NULL;
     int rc;
 
-    if ((rc = load_item_or_reply(r, &it, false)) != 0) {
+    switch (it->kind) {
+    case IK_GOAL:
+        refused = remove_goal(it->p, it->pos);
+        break;
+    case IK_ACTION:
+        refused = remove_action(it->p, it->pos);
+        break;
+    case IK_TASK:
+        remove_task(it, it->pos);
+        break;
+    case IK_LINE:
+        remove_line(it, it->pos);
+        break;
+    default:
+        remove_indicator(it, it->pos);
+        break;
+    }
+    if (refused == NULL) {
+        rc = commit(it, "remove", before, NULL);
+        if (rc == 0) {
+            return req_redirect(
+                r,
+                arena_printf(&r->arena, "/plany/%ld/struktura", (long)it->id));
+        }
+        if (rc != ERR_INPUT) {
+            return rc;
+        }
+        refused = it->alert;
+    }
+    /* show the item as stored, with the reason it stays */
+    if ((rc = load_item_or_reply(r, it, false)) != 0) {
         return rc;
     }
-    if (stale(&it)) {
-        /* the item at this position now, as stored, with the reason */
-        r->status = 409;
-        render_item(&it);
-        return 0;
-    }
-    before = item_json(&r->arena, it.p, it.kind, it.pos);
-    apply(&it);
-    return commit_or_form(&it, it.nerr == 0, "update", before);
+    it->alert = refused;
+    return conflict(it);
 }
 
 /*
@@ -1184,56 +1214,7 @@ page_plan_item_save(struct req *r)
 int
 page_plan_item_remove(struct req *r)
 {
-    struct items it;
-    const char *before, *refused = NULL;
-    int rc;
-
-    if ((rc = load_item_or_reply(r, &it, false)) != 0) {
-        return rc;
-    }
-    if (stale(&it)) {
-        r->status = 409;
-        render_item(&it);
-        return 0;
-    }
-    before = item_json(&r->arena, it.p, it.kind, it.pos);
-    switch (it.kind) {
-    case IK_GOAL:
-        refused = remove_goal(it.p, it.pos);
-        break;
-    case IK_ACTION:
-        refused = remove_action(it.p, it.pos);
-        break;
-    case IK_TASK:
-        remove_task(&it, it.pos);
-        break;
-    case IK_LINE:
-        remove_line(&it, it.pos);
-        break;
-    default:
-        remove_indicator(&it, it.pos);
-        break;
-    }
-    if (refused == NULL) {
-        rc = commit(&it, "remove", before, NULL);
-        if (rc == 0) {
-            return req_redirect(
-                r,
-                arena_printf(&r->arena, "/plany/%ld/struktura", (long)it.id));
-        }
-        if (rc != ERR_INPUT) {
-            return rc;
-        }
-        refused = it.alert;
-    }
-    /* show the item as stored, with the reason it stays */
-    if ((rc = load_item_or_reply(r, &it, false)) != 0) {
-        return rc;
-    }
-    it.alert = refused;
-    r->status = 409;
-    render_item(&it);
-    return 0;
+    return change_item(r, remove_item);
 }
 
 /* --- the structure page and the whole plan ----------------------- */
@@ -1408,8 +1389,7 @@ page_plan_structure(struct req *r)
 int
 page_plan_delete(struct req *r)
 {
-    struct audit_entry who = {r->user->login, "web", r->addr, NULL,
-                              NULL,           NULL,  NULL,    NULL};
+    struct audit_entry who = plan_who(r);
     const char *why = NULL;
     struct items it;
     int rc;
@@ -1438,8 +1418,7 @@ page_plan_delete(struct req *r)
 int
 page_plan_archive(struct req *r)
 {
-    struct audit_entry who = {r->user->login, "web", r->addr, NULL,
-                              NULL,           NULL,  NULL,    NULL};
+    struct audit_entry who = plan_who(r);
     const char *v = req_form(r, "archived");
     struct items it;
     int rc;

@@ -122,18 +122,25 @@ plan_crumbs(struct req *r, int64_t id, const char *title, const char *here)
     layout_breadcrumb(&r->out, c, 3);
 }
 
+/* Plan id's visibility; a plan that is not there records a 404. */
+static int
+visibility_or_reply(struct req *r, int64_t id, bool *published,
+                    const char **region, int64_t *version)
+{
+    int rc =
+        plan_store_visibility(r->db, &r->arena, id, published, region, version);
+
+    return rc == ERR_NOTFOUND ? req_error(r, 404, NULL) : rc;
+}
+
 /* See plan_pages.h. */
 int
 plan_visible_or_reply(struct req *r, int64_t id, int64_t *version)
 {
     const char *region;
     bool published;
-    int rc = plan_store_visibility(r->db, &r->arena, id, &published, &region,
-                                   version);
+    int rc = visibility_or_reply(r, id, &published, &region, version);
 
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, NULL);
-    }
     if (rc != 0) {
         return rc;
     }
@@ -1002,11 +1009,8 @@ page_plan(struct req *r)
     p = c.p;
     v = c.extra;
     base = arena_printf(&r->arena, "/plany/%ld", (long)id);
-    layout_begin(r, p->title ? p->title : T_PLANS_TITLE);
-    layout_breadcrumb(&r->out,
-                      (const struct crumb[]){{"/plany", T_PLANS_TITLE},
-                                             {NULL, kind_label(p->kind)}},
-                      2);
+    layout_begin_under(r, p->title ? p->title : T_PLANS_TITLE, "/plany",
+                       T_PLANS_TITLE, kind_label(p->kind));
     html_printf(&r->out, "<h1>%s</h1>\n", p->title ? p->title : "");
     html_printf(&r->out, "<dl class=\"meta\"><dt>%s</dt><dd>%s</dd>",
                 T_PLAN_REGION, c.meta->region_name);
@@ -1126,8 +1130,9 @@ api_plan(struct req *r)
     return 0;
 }
 
-static struct audit_entry
-who(struct req *r)
+/* See pages.h. */
+struct audit_entry
+plan_who(struct req *r)
 {
     struct audit_entry e = {
         .account = r->user ? r->user->login : NULL,
@@ -1161,22 +1166,15 @@ upload_region(struct req *r)
 static void
 upload_form(struct req *r, const char *error)
 {
-    layout_begin(r, T_PLAN_UPLOAD_TITLE);
-    layout_breadcrumb(&r->out,
-                      (const struct crumb[]){{"/plany", T_PLANS_TITLE},
-                                             {NULL, T_PLAN_UPLOAD_TITLE}},
-                      2);
+    layout_begin_under(r, T_PLAN_UPLOAD_TITLE, "/plany", T_PLANS_TITLE,
+                       T_PLAN_UPLOAD_TITLE);
     html_printf(&r->out, "<h1>%s</h1>\n<p>%s</p>\n", T_PLAN_UPLOAD_TITLE,
                 T_PLAN_UPLOAD_LEAD);
     if (error != NULL) {
         form_errors(r, &error, 1);
     }
     form_begin(r, "/plany/wczytaj", "multipart/form-data");
-    html_printf(&r->out,
-                "<p class=\"field\"><label for=\"f-file\">%s</label>"
-                "<input id=\"f-file\" name=\"file\" type=\"file\" "
-                "required accept=\".txt,.tsv,.csv,.xlsx\"></p>\n",
-                T_PLAN_UPLOAD_FILE);
+    form_file(r, T_PLAN_UPLOAD_FILE, ".txt,.tsv,.csv,.xlsx");
     if (r->user->region == NULL) {
         form_input(r, "region", T_USERS_REGION, "text", "04",
                    "pattern=\"[0-9]{2}\" inputmode=\"numeric\" required");
@@ -1249,11 +1247,8 @@ page_plan_upload(struct req *r)
                                               p->content_hash, &same)) != 0) {
         return rc;
     }
-    layout_begin(r, T_PLAN_UPLOAD_PREVIEW);
-    layout_breadcrumb(&r->out,
-                      (const struct crumb[]){{"/plany", T_PLANS_TITLE},
-                                             {NULL, T_PLAN_UPLOAD_PREVIEW}},
-                      2);
+    layout_begin_under(r, T_PLAN_UPLOAD_PREVIEW, "/plany", T_PLANS_TITLE,
+                       T_PLAN_UPLOAD_PREVIEW);
     html_printf(&r->out, "<h1>%s</h1>\n<p><strong>%s</strong> — %s</p>\n",
                 T_PLAN_UPLOAD_PREVIEW, name, p->title ? p->title : "");
     if (keep) {
@@ -1304,7 +1299,7 @@ page_plan_upload_confirm(struct req *r)
 {
     const char *action = req_form(r, "action"), *why = NULL;
     const char *region, *name;
-    struct audit_entry e = who(r);
+    struct audit_entry e = plan_who(r);
     const void *data;
     struct plan *p;
     int64_t upload_id = 0, id = 0;
@@ -1355,7 +1350,7 @@ int
 page_plan_publish(struct req *r)
 {
     const char *v = req_form(r, "published"), *region;
-    struct audit_entry e = who(r);
+    struct audit_entry e = plan_who(r);
     int64_t id = 0, version;
     bool published;
     int rc;
@@ -1366,12 +1361,7 @@ page_plan_publish(struct req *r)
     if (v == NULL || (strcmp(v, "0") != 0 && strcmp(v, "1") != 0)) {
         return req_error(r, 400, T_ERR_BAD_REQUEST);
     }
-    rc = plan_store_visibility(r->db, &r->arena, id, &published, &region,
-                               &version);
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, NULL);
-    }
-    if (rc != 0) {
+    if ((rc = visibility_or_reply(r, id, &published, &region, &version)) != 0) {
         return rc;
     }
     if (!plan_may_edit(r, region)) {
@@ -1394,7 +1384,7 @@ int
 api_plan_upload(struct req *r)
 {
     const char *data, *name, *region = upload_region(r), *why = NULL;
-    struct audit_entry e = who(r);
+    struct audit_entry e = plan_who(r);
     struct plan *p;
     struct json j;
     size_t len;

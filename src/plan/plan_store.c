@@ -237,20 +237,15 @@ static int
 relink_task_units(struct db *db, struct arena *a, int64_t plan_id,
                   const struct plan *p, int t)
 {
-    db_stmt *st = db_query(db, Q_PLAN_REGION_OF);
+    db_stmt *st = db_query_id(db, Q_PLAN_REGION_OF, plan_id);
     const char *region = NULL;
-    int rc;
+    int rc = db_one_row(st);
 
-    db_bind_int(st, 1, plan_id);
-    rc = db_step(st);
-    if (rc == DB_ROW) {
+    if (rc == 0) {
         region = db_col_text_dup(a, st, 0);
     }
     db_done(st);
-    if (region == NULL) {
-        return rc == DB_DONE ? ERR_NOTFOUND : rc;
-    }
-    return link_task_units(db, a, region, plan_id, p, t);
+    return rc != 0 ? rc : link_task_units(db, a, region, plan_id, p, t);
 }
 
 /* ERR_STOPPED every STOP_CHECK_ROWS rows once the process is stopping. */
@@ -479,29 +474,20 @@ plan_store_save(struct db *db, struct arena *a, const char *region,
         struct buf after;
         struct json j;
 
-        buf_init(&after);
-        json_init(&j, &after);
-        json_obj_begin(&j);
+        json_obj_open(&j, &after);
         json_kstr(&j, "title", p->title);
         json_kstr(&j, "region", region);
         json_kstr(&j, "file", p->name);
         json_kint(&j, "tasks", p->ntasks);
         json_kint(&j, "total_grosze", tot.total);
-        json_obj_end(&j);
         e.action = who->action ? who->action : "plan.import";
         e.entity = "plan";
         e.entity_id = entity_id(a, *id);
-        e.after = after.data;
+        e.after = json_obj_dup(a, &j);
         rc = audit_add(db, &e);
-        buf_free(&after);
-        if (rc != 0) {
-            goto fail;
-        }
     }
-    return db_commit(db);
 fail:
-    db_rollback(db);
-    return rc;
+    return db_end(db, rc);
 }
 
 static struct plan_num
@@ -768,15 +754,13 @@ int
 plan_store_load(struct db *db, struct arena *a, int64_t id, struct plan **out,
                 struct plan_meta *meta)
 {
-    db_stmt *st = db_query(db, Q_PLAN_GET);
+    db_stmt *st = db_query_id(db, Q_PLAN_GET, id);
     struct plan *p;
-    int rc;
+    int rc = db_one_row(st);
 
-    db_bind_int(st, 1, id);
-    rc = db_step(st);
-    if (rc != DB_ROW) {
+    if (rc != 0) {
         db_done(st);
-        return rc == DB_DONE ? ERR_NOTFOUND : rc;
+        return rc;
     }
     p = plan_new(a, plan_kind_from_name(db_col_text(st, 2)));
     meta->id = db_col_int(st, 0);
@@ -810,18 +794,13 @@ int
 plan_store_visibility(struct db *db, struct arena *a, int64_t id,
                       bool *published, const char **region, int64_t *version)
 {
-    db_stmt *st = db_query(db, Q_PLAN_PUBLISHED);
-    int rc;
+    db_stmt *st = db_query_id(db, Q_PLAN_PUBLISHED, id);
+    int rc = db_one_row(st);
 
-    db_bind_int(st, 1, id);
-    rc = db_step(st);
-    if (rc == DB_ROW) {
+    if (rc == 0) {
         *published = db_col_int(st, 0) != 0;
         *region = db_col_text_dup(a, st, 1);
         *version = db_col_int(st, 2);
-        rc = 0;
-    } else if (rc == DB_DONE) {
-        rc = ERR_NOTFOUND;
     }
     db_done(st);
     return rc;
@@ -873,48 +852,49 @@ plan_store_list(struct db *db, struct arena *a, bool all_unpublished,
     return plan_store_list_archived(db, a, all_unpublished, region, false, out);
 }
 
+static void
+summary_cols(struct arena *a, db_stmt *st, void *elem)
+{
+    struct plan_summary *s = elem;
+
+    s->id = db_col_int(st, 0);
+    s->region = db_col_text_dup(a, st, 1);
+    s->region_name = db_col_text_dup(a, st, 2);
+    s->kind = db_col_text_dup(a, st, 3);
+    s->title = db_col_text_dup(a, st, 4);
+    s->year = (int)db_col_int(st, 5);
+    s->programme_title = opt_text(a, st, 6);
+    s->programme_from = (int)db_col_int(st, 7);
+    s->programme_to = (int)db_col_int(st, 8);
+    s->imported_at = db_col_text_dup(a, st, 9);
+    s->ntasks = db_col_int(st, 10);
+    s->total_grosze = db_col_int(st, 11);
+    s->published = db_col_int(st, 12) != 0;
+    s->archived = db_col_int(st, 13) != 0;
+}
+
 int
 plan_store_list_archived(struct db *db, struct arena *a, bool all_unpublished,
                          const char *region, bool archived,
                          struct plan_summary **out)
 {
     db_stmt *st = db_query(db, Q_PLAN_LIST);
-    struct plan_summary *list = NULL;
-    int n = 0;
 
     db_bind_int(st, 1, all_unpublished);
     db_bind_text(st, 2, region);
     db_bind_int(st, 3, archived);
-
-    EACH_ROW(st, {
-        struct plan_summary *s;
-        list = plan_grow(a, list, n, sizeof(*list));
-        s = &list[n++];
-        s->id = db_col_int(st, 0);
-        s->region = db_col_text_dup(a, st, 1);
-        s->region_name = db_col_text_dup(a, st, 2);
-        s->kind = db_col_text_dup(a, st, 3);
-        s->title = db_col_text_dup(a, st, 4);
-        s->year = (int)db_col_int(st, 5);
-        s->programme_title = opt_text(a, st, 6);
-        s->programme_from = (int)db_col_int(st, 7);
-        s->programme_to = (int)db_col_int(st, 8);
-        s->imported_at = db_col_text_dup(a, st, 9);
-        s->ntasks = db_col_int(st, 10);
-        s->total_grosze = db_col_int(st, 11);
-        s->published = db_col_int(st, 12) != 0;
-        s->archived = db_col_int(st, 13) != 0;
-    });
-    *out = list;
-    return n;
+    return db_list(st, a, sizeof(**out), summary_cols, out);
 }
 
 static void
-num_json(struct json *j, const char *key, const struct plan_num *n)
+num_json(struct json *j, const char *key, const struct plan_num *n,
+         bool as_written)
 {
     json_key(j, key);
     if (n->kind == PLAN_NUM_VALUE) {
         json_int(j, n->v);
+    } else if (as_written) {
+        json_str(j, n->text);
     } else {
         json_str(j, n->kind == PLAN_NUM_NONE          ? "-"
                     : n->kind == PLAN_NUM_NOT_PLANNED ? "x"
@@ -923,36 +903,50 @@ num_json(struct json *j, const char *key, const struct plan_num *n)
     }
 }
 
+void
+plan_line_json(struct json *j, const struct plan *p, const struct plan_line *ln,
+               bool as_written)
+{
+    int k;
+
+    json_kstr(j, "term", ln->term.text);
+    json_kstr(j, "implementers", ln->implementers);
+    num_json(j, "total_grosze", &ln->total, as_written);
+    for (k = 0; k < ln->namounts; k++) {
+        if (ln->amounts[k].source >= 0) {
+            num_json(j, p->sources[ln->amounts[k].source].code,
+                     &ln->amounts[k].amount, as_written);
+        }
+    }
+}
+
+void
+plan_indicator_json(struct json *j, const struct plan_indicator *in,
+                    bool as_written)
+{
+    json_kstr(j, "name", in->name);
+    json_kstr(j, "unit", in->unit);
+    num_json(j, "year", &in->target_year, as_written);
+    num_json(j, "multi", &in->target_multi, as_written);
+}
+
 const char *
 plan_task_json(struct arena *a, const struct plan *p, int t)
 {
     const struct plan_task *task = &p->tasks[t];
     struct buf b;
     struct json j;
-    char *out;
-    int l, k, i;
+    int l, i;
 
-    buf_init(&b);
-    json_init(&j, &b);
-    json_obj_begin(&j);
+    json_obj_open(&j, &b);
     json_kstr(&j, "number", task->number);
     json_kstr(&j, "description", task->description);
     json_key(&j, "lines");
     json_arr_begin(&j);
     for (l = task->first_line; l >= 0 && l < task->first_line + task->nlines;
          l++) {
-        const struct plan_line *ln = &p->lines[l];
-
         json_obj_begin(&j);
-        json_kstr(&j, "term", ln->term.text);
-        json_kstr(&j, "implementers", ln->implementers);
-        num_json(&j, "total_grosze", &ln->total);
-        for (k = 0; k < ln->namounts; k++) {
-            if (ln->amounts[k].source >= 0) {
-                num_json(&j, p->sources[ln->amounts[k].source].code,
-                         &ln->amounts[k].amount);
-            }
-        }
+        plan_line_json(&j, p, &p->lines[l], false);
         json_obj_end(&j);
     }
     json_arr_end(&j);
@@ -963,17 +957,11 @@ plan_task_json(struct arena *a, const struct plan *p, int t)
             continue;
         }
         json_obj_begin(&j);
-        json_kstr(&j, "name", p->indicators[i].name);
-        json_kstr(&j, "unit", p->indicators[i].unit);
-        num_json(&j, "year", &p->indicators[i].target_year);
-        num_json(&j, "multi", &p->indicators[i].target_multi);
+        plan_indicator_json(&j, &p->indicators[i], false);
         json_obj_end(&j);
     }
     json_arr_end(&j);
-    json_obj_end(&j);
-    out = arena_strdup(a, b.data);
-    buf_free(&b);
-    return out;
+    return json_obj_dup(a, &j);
 }
 
 /* A change of task t of plan id (an audit_change): write makes it. */
@@ -1148,12 +1136,9 @@ plan_meta_json(struct arena *a, const struct plan *p)
 {
     struct buf b;
     struct json j;
-    const char *out;
     int g;
 
-    buf_init(&b);
-    json_init(&j, &b);
-    json_obj_begin(&j);
+    json_obj_open(&j, &b);
     json_kstr(&j, "title", p->title);
     json_kint(&j, "year", p->year);
     json_kstr(&j, "programme", p->programme_title);
@@ -1168,10 +1153,7 @@ plan_meta_json(struct arena *a, const struct plan *p)
         json_obj_end(&j);
     }
     json_arr_end(&j);
-    json_obj_end(&j);
-    out = arena_strdup(a, b.data);
-    buf_free(&b);
-    return out;
+    return json_obj_dup(a, &j);
 }
 
 /* What the plan form changed (an audit_change). */
@@ -1317,8 +1299,7 @@ move_rows(struct db *db, int64_t id, int q_move, int q_done, const char *kind,
             return rc;
         }
     }
-    st = db_query(db, q_done);
-    db_bind_int(st, 1, id);
+    st = db_query_id(db, q_done, id);
     return db_exec(st);
 }
 
@@ -1332,9 +1313,8 @@ clear_structure(struct db *db, int64_t id)
     int rc;
 
     for (i = 0; i < sizeof(qs) / sizeof(qs[0]); i++) {
-        db_stmt *st = db_query(db, qs[i]);
+        db_stmt *st = db_query_id(db, qs[i], id);
 
-        db_bind_int(st, 1, id);
         if ((rc = db_exec(st)) != 0) {
             return rc;
         }
@@ -1361,16 +1341,11 @@ plan_store_rewrite(struct db *db, struct arena *a, int64_t id,
     if ((rc = db_begin(db)) != 0) {
         return rc;
     }
-    st = db_query(db, Q_PLAN_PUBLISHED);
-    db_bind_int(st, 1, id);
-    rc = db_step(st);
-    if (rc == DB_ROW && db_col_int(st, 2) != m->version) {
+    st = db_query_id(db, Q_PLAN_PUBLISHED, id);
+    rc = db_one_row(st);
+    if (rc == 0 && db_col_int(st, 2) != m->version) {
         rc = ERR_CONFLICT;
         *why = T_PLAN_CHANGED;
-    } else if (rc == DB_ROW) {
-        rc = 0;
-    } else if (rc == DB_DONE) {
-        rc = ERR_NOTFOUND;
     }
     db_done(st);
     if (rc != 0) {
@@ -1423,30 +1398,21 @@ plan_store_rewrite(struct db *db, struct arena *a, int64_t id,
     e.entity_id = entity_id(a, id);
     e.before = before;
     e.after = after;
-    if ((rc = audit_add(db, &e)) != 0) {
-        goto fail;
-    }
-    return db_commit(db);
+    rc = audit_add(db, &e);
 fail:
-    db_rollback(db);
-    return rc;
+    return db_end(db, rc);
 }
 
 int
 plan_store_facts(struct db *db, int64_t id, struct plan_facts *out)
 {
-    db_stmt *st = db_query(db, Q_PLAN_FACTS);
-    int rc;
+    db_stmt *st = db_query_id(db, Q_PLAN_FACTS, id);
+    int rc = db_one_row(st);
 
-    db_bind_int(st, 1, id);
-    rc = db_step(st);
-    if (rc == DB_ROW) {
+    if (rc == 0) {
         out->published = db_col_int(st, 0) != 0;
         out->archived = db_col_int(st, 1) != 0;
         out->realisation = db_col_int(st, 2);
-        rc = 0;
-    } else if (rc == DB_DONE) {
-        rc = ERR_NOTFOUND;
     }
     db_done(st);
     return rc;
@@ -1476,8 +1442,7 @@ delete_plan(struct db *db, void *ctx, struct audit_entry *e)
                                     : T_PLAN_DELETE_PUBLISHED;
         return ERR_CONFLICT;
     }
-    st = db_query(db, Q_PLAN_DELETE);
-    db_bind_int(st, 1, d->id);
+    st = db_query_id(db, Q_PLAN_DELETE, d->id);
     e->entity_id = entity_id(d->a, d->id);
     e->before = d->before;
     return db_exec(st);
@@ -1561,10 +1526,9 @@ plan_store_upload_get(struct db *db, struct arena *a, int64_t id,
 
     db_bind_int(st, 1, id);
     db_bind_int(st, 2, account);
-    rc = db_step(st);
-    if (rc != DB_ROW) {
+    if ((rc = db_one_row(st)) != 0) {
         db_done(st);
-        return rc == DB_DONE ? ERR_NOTFOUND : rc;
+        return rc;
     }
     *region = db_col_text_dup(a, st, 0);
     *name = db_col_text_dup(a, st, 1);
@@ -1604,24 +1568,18 @@ plan_store_upload_confirm(struct db *db, struct arena *a, int64_t upload,
                  ? ERR_CONFLICT
                  : plan_store_save(db, a, region, p, who, id, why);
     }
-    if (rc != 0) {
-        db_rollback(db); /* a refused duplicate keeps its upload */
-        return rc;
-    }
-    return db_commit(db);
+    return db_end(db, rc); /* a refused duplicate keeps its upload */
 }
 
 int
 plan_store_is_yearly(struct db *db, int64_t id, bool *yearly)
 {
-    db_stmt *st = db_query(db, Q_PLAN_KIND);
-    int rc;
+    db_stmt *st = db_query_id(db, Q_PLAN_KIND, id);
+    int rc = db_one_row(st);
 
-    db_bind_int(st, 1, id);
-    rc = db_step(st);
-    *yearly = rc == DB_ROW && strcmp(db_col_text(st, 0), "yearly") == 0;
+    *yearly = rc == 0 && strcmp(db_col_text(st, 0), "yearly") == 0;
     db_done(st);
-    return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
+    return rc;
 }
 
 int
@@ -1645,25 +1603,22 @@ plan_store_tasks_of_account(struct db *db, struct arena *a, int64_t account,
     return rc == DB_DONE ? n : rc;
 }
 
+static void
+task_unit_cols(struct arena *a, db_stmt *st, void *elem)
+{
+    *(struct plan_task_unit *)elem = (struct plan_task_unit){
+        .unit = db_col_int(st, 0),
+        .name = db_col_text_dup(a, st, 1),
+        .task = (int)db_col_int(st, 2),
+    };
+}
+
 int
 plan_store_task_units(struct db *db, struct arena *a, int64_t id,
                       struct plan_task_unit **out)
 {
-    db_stmt *st = db_query(db, Q_PLAN_TASK_UNITS);
-    struct plan_task_unit *list = NULL;
-    int n = 0, rc;
-
-    db_bind_int(st, 1, id);
-    while ((rc = db_step(st)) == DB_ROW) {
-        list = plan_grow(a, list, n, sizeof(*list));
-        list[n].unit = db_col_int(st, 0);
-        list[n].name = db_col_text_dup(a, st, 1);
-        list[n].task = (int)db_col_int(st, 2);
-        n++;
-    }
-    db_done(st);
-    *out = list;
-    return rc == DB_DONE ? n : rc;
+    return db_list(db_query_id(db, Q_PLAN_TASK_UNITS, id), a, sizeof(**out),
+                   task_unit_cols, out);
 }
 
 int
@@ -1728,25 +1683,24 @@ plan_store_has_indicator(struct db *db, int64_t id, int pos, bool *exists)
     return item_count(db, Q_PLAN_INDICATOR_EXISTS, id, pos, 0, exists);
 }
 
+static void
+yearly_cols(struct arena *a, db_stmt *st, void *elem)
+{
+    *(struct plan_yearly *)elem = (struct plan_yearly){
+        .id = db_col_int(st, 0),
+        .region_name = db_col_text_dup(a, st, 1),
+        .year = (int)db_col_int(st, 2),
+        .programme_title = db_col_text_dup(a, st, 3),
+    };
+}
+
 int
 plan_store_yearly_list(struct db *db, struct arena *a, bool unpublished,
                        const char *region, struct plan_yearly **out)
 {
     db_stmt *st = db_query(db, Q_PLAN_YEARLY_LIST);
-    struct plan_yearly *list = NULL;
-    int n = 0, rc;
 
     db_bind_int(st, 1, unpublished ? 1 : 0);
     db_bind_text(st, 2, region);
-    while ((rc = db_step(st)) == DB_ROW) {
-        list = plan_grow(a, list, n, sizeof(*list));
-        list[n].id = db_col_int(st, 0);
-        list[n].region_name = db_col_text_dup(a, st, 1);
-        list[n].year = (int)db_col_int(st, 2);
-        list[n].programme_title = db_col_text_dup(a, st, 3);
-        n++;
-    }
-    db_done(st);
-    *out = list;
-    return rc == DB_DONE ? n : rc;
+    return db_list(st, a, sizeof(**out), yearly_cols, out);
 }

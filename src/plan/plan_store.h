@@ -233,6 +233,15 @@ int plan_store_task_units(struct db *db, struct arena *a, int64_t id,
 const char *plan_meta_json(struct arena *a, const struct plan *p);
 /* The task's fields as JSON (for audit rows), in the arena. */
 const char *plan_task_json(struct arena *a, const struct plan *p, int t);
+/*
+** A budget line's or an indicator's fields into the open object of j;
+** a number that is no value goes as written (as_written) or as its
+** kind's mark ("-", "x", ongoing).
+*/
+void plan_line_json(struct json *j, const struct plan *p,
+                    const struct plan_line *ln, bool as_written);
+void plan_indicator_json(struct json *j, const struct plan_indicator *in,
+                         bool as_written);
 /* "yearly", "programme", "project". */
 const char *plan_kind_name(enum plan_kind kind);
 /* The kind stored as s; PLAN_YEARLY for any other name. */

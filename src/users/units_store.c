@@ -9,27 +9,20 @@
 #include "db/db.h"
 
 static void
-unit_cols(struct arena *a, db_stmt *st, struct org_unit *u)
+unit_cols(struct arena *a, db_stmt *st, void *elem)
 {
-    u->id = db_col_int(st, 0);
-    u->region = db_col_text_dup(a, st, 1);
-    u->kind = db_col_text_dup(a, st, 2);
-    u->name = db_col_text_dup(a, st, 3);
+    *(struct org_unit *)elem = (struct org_unit){
+        .id = db_col_int(st, 0),
+        .region = db_col_text_dup(a, st, 1),
+        .kind = db_col_text_dup(a, st, 2),
+        .name = db_col_text_dup(a, st, 3),
+    };
 }
 
 int
 units_get(struct db *db, struct arena *a, int64_t id, struct org_unit *out)
 {
-    db_stmt *st = db_query(db, Q_UNIT_GET);
-    int rc;
-
-    db_bind_int(st, 1, id);
-    rc = db_one_row(st);
-    if (rc == 0) {
-        unit_cols(a, st, out);
-    }
-    db_done(st);
-    return rc;
+    return db_get(db_query_id(db, Q_UNIT_GET, id), a, unit_cols, out);
 }
 
 int
@@ -37,27 +30,10 @@ units_list(struct db *db, struct arena *a, const char *region, const char *kind,
            struct org_unit **out)
 {
     db_stmt *st = db_query(db, Q_UNIT_LIST);
-    struct org_unit *list = NULL;
-    int n = 0, cap = 0, rc;
 
     db_bind_text(st, 1, region);
     db_bind_text(st, 2, kind);
-    while ((rc = db_step(st)) == DB_ROW) {
-        if (n == cap) {
-            struct org_unit *grown;
-
-            cap = cap ? cap * 2 : 16;
-            grown = arena_alloc(a, (size_t)cap * sizeof(*grown));
-            if (n > 0) {
-                memcpy(grown, list, (size_t)n * sizeof(*grown));
-            }
-            list = grown;
-        }
-        unit_cols(a, st, &list[n++]);
-    }
-    db_done(st);
-    *out = list;
-    return rc == DB_DONE ? n : rc;
+    return db_list(st, a, sizeof(**out), unit_cols, out);
 }
 
 int
@@ -104,11 +80,7 @@ units_add(struct db *db, struct arena *a, const char *region, const char *kind,
     if (rc != 0) {
         return rc;
     }
-    if ((rc = units_ensure(db, a, region, kind, name, id)) != 0) {
-        db_rollback(db);
-        return rc;
-    }
-    return db_commit(db);
+    return db_end(db, units_ensure(db, a, region, kind, name, id));
 }
 
 int
@@ -116,23 +88,14 @@ units_split(struct arena *a, const char *text, const char ***out)
 {
     const char **parts = NULL;
     const char *p = text ? text : "";
-    int n = 0, cap = 0;
+    int n = 0;
 
     while (*p != '\0') {
         size_t k = strcspn(p, "/;\r\n");
         const char *part = str_trim(a, arena_strndup(a, p, k));
 
         if (*str_fold(a, part) != '\0') {
-            if (n == cap) {
-                const char **grown;
-
-                cap = cap ? cap * 2 : 4;
-                grown = arena_alloc(a, (size_t)cap * sizeof(*grown));
-                if (n > 0) {
-                    memcpy(grown, parts, (size_t)n * sizeof(*grown));
-                }
-                parts = grown;
-            }
+            parts = arena_grow(a, parts, n, sizeof(*parts));
             parts[n++] = part;
         }
         p += k;

@@ -214,8 +214,7 @@ set_account(struct db *db, void *ctx, struct audit_entry *e)
     if ((rc = db_exec(st)) != 0) {
         return rc;
     }
-    st = db_query(db, Q_SESSION_DELETE_ACCOUNT);
-    db_bind_int(st, 1, id);
+    st = db_query_id(db, Q_SESSION_DELETE_ACCOUNT, id);
     e->entity_id = c->login;
     return db_exec(st);
 }
