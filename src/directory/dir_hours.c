@@ -18,14 +18,7 @@ struct day_word {
     int day;
 };
 
-static const struct day_word day_words[] = {
-    {"pn", 0},    {"pon", 0},    {"poniedzialek", 0}, {"wt", 1},
-    {"wto", 1},   {"wtorek", 1}, {"sr", 2},           {"sro", 2},
-    {"sroda", 2}, {"cz", 3},     {"czw", 3},          {"czwartek", 3},
-    {"pt", 4},    {"pia", 4},    {"piatek", 4},       {"sb", 5},
-    {"sob", 5},   {"sobota", 5}, {"nd", 6},           {"ndz", 6},
-    {"nie", 6},   {"niedz", 6},  {"niedziela", 6},
-};
+static const struct day_word day_words[] = {V_DIR_DAY_WORDS};
 
 static int
 day_of(struct arena *a, const char *s, size_t n)

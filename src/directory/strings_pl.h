@@ -320,3 +320,16 @@
     "Nieznana grupa odbiorców "                                               \
     "„%s”."
 #define T_DIR_ERR_SERVICE_TOO_LONG "Któreś pole usługi jest za długie."
+
+/*
+** Vocabulary (V_*): words of opening hours that the reader matches, folded
+** to ASCII; not display text.
+*/
+/* Day names and abbreviations and the day they mean, Monday 0
+** (initializer). */
+#define V_DIR_DAY_WORDS                                                        \
+    {"pn", 0}, {"pon", 0}, {"poniedzialek", 0}, {"wt", 1}, {"wto", 1},         \
+        {"wtorek", 1}, {"sr", 2}, {"sro", 2}, {"sroda", 2}, {"cz", 3},         \
+        {"czw", 3}, {"czwartek", 3}, {"pt", 4}, {"pia", 4}, {"piatek", 4},     \
+        {"sb", 5}, {"sob", 5}, {"sobota", 5}, {"nd", 6}, {"ndz", 6},           \
+        {"nie", 6}, {"niedz", 6}, {"niedziela", 6},

@@ -25,21 +25,7 @@ enum sep {
 
 static const char *const months_nom[13] = {"", T_PLAN_MONTHS_NOMINATIVE};
 
-/* Folded month names: nominative, genitive, locative, short form. */
-static const char *const month_words[12][4] = {
-    {"styczen", "stycznia", "styczniu", "sty"},
-    {"luty", "lutego", "lutym", "lut"},
-    {"marzec", "marca", "marcu", "mar"},
-    {"kwiecien", "kwietnia", "kwietniu", "kwi"},
-    {"maj", "maja", "maju", "maj"},
-    {"czerwiec", "czerwca", "czerwcu", "cze"},
-    {"lipiec", "lipca", "lipcu", "lip"},
-    {"sierpien", "sierpnia", "sierpniu", "sie"},
-    {"wrzesien", "wrzesnia", "wrzesniu", "wrz"},
-    {"pazdziernik", "pazdziernika", "pazdzierniku", "paz"},
-    {"listopad", "listopada", "listopadzie", "lis"},
-    {"grudzien", "grudnia", "grudniu", "gru"},
-};
+static const char *const month_words[12][4] = {V_PLAN_MONTH_WORDS};
 
 static const char *const romans[12] = {
     "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",

@@ -150,18 +150,7 @@ static const struct {
     const char *word;
     bool anywhere;
     int source; /* PLAN_SRC_*, -1 for the overall total */
-} summaries[] = {
-    {"srodki samorzadu", false, PLAN_SRC_OWN},
-    {"srodki wlasne", false, PLAN_SRC_OWN},
-    {"dotacja", false, PLAN_SRC_SUBSIDY},
-    {"srodki ue", false, PLAN_SRC_EU},
-    {"unii europejskiej", true, PLAN_SRC_EU},
-    {"dofinansowanie", false, PLAN_SRC_EU},
-    {T_PLAN_SOURCE_OTHER, false, PLAN_SRC_OTHER},
-    {"razem", false, -1},
-    {"suma", false, -1},
-    {"ogolem", false, -1},
-};
+} summaries[] = {V_PLAN_SUMMARY_LABELS};
 
 int
 plan_summary_source(struct arena *a, const char *label)

@@ -336,6 +336,32 @@
 /* A term or a count that runs all the time, as written and folded. */
 #define V_PLAN_ONGOING "na bieżąco"
 #define V_PLAN_ONGOING_FOLDED "na biezaco"
+/* Month names the reader matches, folded: nominative, genitive, locative,
+** short form (initializer, January first). */
+#define V_PLAN_MONTH_WORDS                                                     \
+    {"styczen", "stycznia", "styczniu", "sty"},                                \
+        {"luty", "lutego", "lutym", "lut"},                                    \
+        {"marzec", "marca", "marcu", "mar"},                                   \
+        {"kwiecien", "kwietnia", "kwietniu", "kwi"},                           \
+        {"maj", "maja", "maju", "maj"},                                        \
+        {"czerwiec", "czerwca", "czerwcu", "cze"},                             \
+        {"lipiec", "lipca", "lipcu", "lip"},                                   \
+        {"sierpien", "sierpnia", "sierpniu", "sie"},                           \
+        {"wrzesien", "wrzesnia", "wrzesniu", "wrz"},                           \
+        {"pazdziernik", "pazdziernika", "pazdzierniku", "paz"},                \
+        {"listopad", "listopada", "listopadzie", "lis"},                       \
+        {"grudzien", "grudnia", "grudniu", "gru"},
+/* Labels of the lines under a total row, folded: word, matched anywhere,
+** PLAN_SRC_* or -1 for the overall total (initializer, tried in order). */
+#define V_PLAN_SUMMARY_LABELS                                                  \
+    {"srodki samorzadu", false, PLAN_SRC_OWN},                                 \
+        {"srodki wlasne", false, PLAN_SRC_OWN},                                \
+        {"dotacja", false, PLAN_SRC_SUBSIDY},                                  \
+        {"srodki ue", false, PLAN_SRC_EU},                                     \
+        {"unii europejskiej", true, PLAN_SRC_EU},                              \
+        {"dofinansowanie", false, PLAN_SRC_EU},                                \
+        {T_PLAN_SOURCE_OTHER, false, PLAN_SRC_OTHER}, {"razem", false, -1},    \
+        {"suma", false, -1}, {"ogolem", false, -1},
 
 #define T_PLAN_SUM_OWN "Środki własne"
 #define T_PLAN_SUM_ALL "Razem"
