@@ -17,84 +17,58 @@
 
 #define HEADER_SCAN_ROWS 60
 
+/* How a header word matches the folded cell. */
+enum match {
+    M_IS,
+    M_START,
+    M_HAS,
+};
+
+static const struct {
+    enum match how;
+    const char *word;
+    enum role role;
+    int src; /* PLAN_SRC_* for R_SOURCE, else unused */
+} head_words[] = {V_PLAN_HEAD_WORDS};
+
 /* The role of a header cell; *src receives a source index. */
 static enum role
 role_of(struct reader *r, const char *text, int *src, int *y1, int *y2)
 {
     const char *f = rd_fold(r, text);
-    int a = 0, b = 0;
+    enum role role = R_NONE;
+    int b = 0;
 
     *src = -1;
     *y1 = *y2 = 0;
     if (f[0] == '\0') {
         return R_NONE;
     }
-    if (strcmp(f, "lp") == 0 || str_starts(f, "lp ") || strcmp(f, "l p") == 0 ||
-        strcmp(f, "nr") == 0) {
-        return R_NUMBER;
+    /* First match in table order wins. */
+    for (size_t i = 0; i < sizeof head_words / sizeof head_words[0]; i++) {
+        const char *w = head_words[i].word;
+        enum match how = head_words[i].how;
+
+        if ((how == M_IS && strcmp(f, w) == 0) ||
+            (how == M_START && str_starts(f, w)) ||
+            (how == M_HAS && rd_has(f, w))) {
+            role = head_words[i].role;
+            if (role == R_SOURCE) {
+                *src = head_words[i].src;
+            }
+            break;
+        }
     }
-    if (rd_has(f, "termin")) {
-        return R_TERM;
-    }
-    if (str_starts(f, "realizator")) {
-        return R_IMPL;
-    }
-    if (rd_has(f, "kierunek interwencji") || str_starts(f, "kierunki")) {
-        return R_TITLE;
-    }
-    if (rd_has(f, "dzialanie w programie") ||
-        strcmp(f, "dzialanie programu") == 0) {
-        return R_ACTION;
-    }
-    if (rd_has(f, "srodki wlasne") || strcmp(f, "wlasne") == 0 ||
-        rd_has(f, "srodki samorzadu")) {
-        *src = PLAN_SRC_OWN;
-        return R_SOURCE;
-    }
-    if (rd_has(f, "dotacj")) {
-        *src = PLAN_SRC_SUBSIDY;
-        return R_SOURCE;
-    }
-    if (strcmp(f, "ue") == 0 || rd_has(f, "srodki ue") || rd_has(f, "unijne") ||
-        strcmp(f, "efs") == 0) {
-        *src = PLAN_SRC_EU;
-        return R_SOURCE;
-    }
-    if (strcmp(f, T_PLAN_SOURCE_OTHER) == 0 || str_starts(f, "inne zrodla") ||
-        str_starts(f, "inne srodki")) {
-        *src = PLAN_SRC_OTHER;
-        return R_SOURCE;
-    }
-    if (strcmp(f, "ogolna") == 0 || str_starts(f, "ogolem") ||
-        rd_has(f, "planowane srodki") || str_starts(f, "wartosc") ||
-        str_starts(f, "kwota") || strcmp(f, "razem") == 0 ||
-        str_starts(f, "budzet")) {
-        return R_TOTAL;
-    }
-    if (str_starts(f, "wskaznik") || rd_has(f, "nazwa wskaznika")) {
-        return R_INDICATOR;
-    }
-    if (strcmp(f, "jednostka") == 0 || strcmp(f, "jednostka miary") == 0) {
-        return R_UNIT;
-    }
-    if (str_starts(f, "plan ") || str_starts(f, "wartosc docelowa")) {
-        a = rd_two_years(f + strcspn(f, "0123456789"), &b);
-        *y1 = a;
+    if (role == R_TARGET_YEAR) {
+        *y1 = rd_two_years(f + strcspn(f, "0123456789"), &b);
         if (b != 0) {
             *y2 = b;
             return R_TARGET_MULTI;
         }
-        return R_TARGET_YEAR;
-    }
-    if (rd_has(f, "rezultat")) {
+    } else if (role == R_RESULTS) {
         *y1 = rd_two_years(f + strcspn(f, "0123456789"), &b);
-        return R_RESULTS;
     }
-    if (str_starts(f, "dzialani") || str_starts(f, "zadani") ||
-        str_starts(f, "opis")) {
-        return R_DESC;
-    }
-    return R_NONE;
+    return role;
 }
 
 static bool

@@ -362,6 +362,39 @@
         {"dofinansowanie", false, PLAN_SRC_EU},                                \
         {T_PLAN_SOURCE_OTHER, false, PLAN_SRC_OTHER}, {"razem", false, -1},    \
         {"suma", false, -1}, {"ogolem", false, -1},
+/* Header cells the table reader matches, folded: how (M_*), word, role
+** (R_*; R_TARGET_YEAR also stands for a multi-year target), PLAN_SRC_* of a
+** source column (initializer, first match wins). */
+#define V_PLAN_HEAD_WORDS                                                      \
+    {M_IS, "lp", R_NUMBER, 0}, {M_START, "lp ", R_NUMBER, 0},                  \
+        {M_IS, "l p", R_NUMBER, 0}, {M_IS, "nr", R_NUMBER, 0},                 \
+        {M_HAS, "termin", R_TERM, 0}, {M_START, "realizator", R_IMPL, 0},      \
+        {M_HAS, "kierunek interwencji", R_TITLE, 0},                           \
+        {M_START, "kierunki", R_TITLE, 0},                                     \
+        {M_HAS, "dzialanie w programie", R_ACTION, 0},                         \
+        {M_IS, "dzialanie programu", R_ACTION, 0},                             \
+        {M_HAS, "srodki wlasne", R_SOURCE, PLAN_SRC_OWN},                      \
+        {M_IS, "wlasne", R_SOURCE, PLAN_SRC_OWN},                              \
+        {M_HAS, "srodki samorzadu", R_SOURCE, PLAN_SRC_OWN},                   \
+        {M_HAS, "dotacj", R_SOURCE, PLAN_SRC_SUBSIDY},                         \
+        {M_IS, "ue", R_SOURCE, PLAN_SRC_EU},                                   \
+        {M_HAS, "srodki ue", R_SOURCE, PLAN_SRC_EU},                           \
+        {M_HAS, "unijne", R_SOURCE, PLAN_SRC_EU},                              \
+        {M_IS, "efs", R_SOURCE, PLAN_SRC_EU},                                  \
+        {M_IS, T_PLAN_SOURCE_OTHER, R_SOURCE, PLAN_SRC_OTHER},                 \
+        {M_START, "inne zrodla", R_SOURCE, PLAN_SRC_OTHER},                    \
+        {M_START, "inne srodki", R_SOURCE, PLAN_SRC_OTHER},                    \
+        {M_IS, "ogolna", R_TOTAL, 0}, {M_START, "ogolem", R_TOTAL, 0},         \
+        {M_HAS, "planowane srodki", R_TOTAL, 0},                               \
+        {M_START, "wartosc", R_TOTAL, 0}, {M_START, "kwota", R_TOTAL, 0},      \
+        {M_IS, "razem", R_TOTAL, 0}, {M_START, "budzet", R_TOTAL, 0},          \
+        {M_START, "wskaznik", R_INDICATOR, 0},                                 \
+        {M_HAS, "nazwa wskaznika", R_INDICATOR, 0},                            \
+        {M_IS, "jednostka", R_UNIT, 0}, {M_IS, "jednostka miary", R_UNIT, 0},  \
+        {M_START, "plan ", R_TARGET_YEAR, 0},                                  \
+        {M_START, "wartosc docelowa", R_TARGET_YEAR, 0},                       \
+        {M_HAS, "rezultat", R_RESULTS, 0}, {M_START, "dzialani", R_DESC, 0},   \
+        {M_START, "zadani", R_DESC, 0}, {M_START, "opis", R_DESC, 0},
 
 #define T_PLAN_SUM_OWN "Środki własne"
 #define T_PLAN_SUM_ALL "Razem"
