@@ -165,15 +165,16 @@ parse_rule(struct arena *a, const char *rule, struct dir_hours *out,
             return ERR_INPUT;
         }
         w = str_fold(a, arena_strndup(a, p, n));
-        if (strcmp(w, "codziennie") == 0) {
+        if (strcmp(w, V_DIR_EVERY_DAY) == 0) {
             for (d = 0; d < 7; d++) {
                 days[d] = true;
             }
             any_day = true;
-        } else if (strcmp(w, "calodobowo") == 0) {
+        } else if (strcmp(w, V_DIR_ALL_DAY) == 0) {
             all_day = true;
-        } else if (strcmp(w, "w") == 0 || strcmp(w, "godz") == 0 ||
-                   strcmp(w, "i") == 0) {
+        } else if (strcmp(w, V_DIR_FILLER_AT) == 0 ||
+                   strcmp(w, V_DIR_FILLER_HOURS) == 0 ||
+                   strcmp(w, V_DIR_FILLER_AND) == 0) {
             /* filler words: "w godz. 8-16" */
         } else if ((prev = day_of(a, p, n)) >= 0) {
             days[prev] = true;

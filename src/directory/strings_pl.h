@@ -333,3 +333,10 @@
         {"czw", 3}, {"czwartek", 3}, {"pt", 4}, {"pia", 4}, {"piatek", 4},     \
         {"sb", 5}, {"sob", 5}, {"sobota", 5}, {"nd", 6}, {"ndz", 6},           \
         {"nie", 6}, {"niedz", 6}, {"niedziela", 6},
+/* Opening-hours words besides day names: every day, around the clock,
+** and fillers ("w godz. 8-16"). */
+#define V_DIR_EVERY_DAY "codziennie"
+#define V_DIR_ALL_DAY "calodobowo"
+#define V_DIR_FILLER_AT "w"
+#define V_DIR_FILLER_HOURS "godz"
+#define V_DIR_FILLER_AND "i"

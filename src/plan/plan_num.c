@@ -253,7 +253,7 @@ num_word(const char **b, const char **e, struct plan_num *out)
     trim_span(b, e);
     if (*b == *e) {
         out->kind = PLAN_NUM_EMPTY;
-    } else if (is_dash(*b, *e) || span_is(*b, *e, "brak")) {
+    } else if (is_dash(*b, *e) || span_is(*b, *e, V_PLAN_NUM_NONE)) {
         out->kind = PLAN_NUM_NONE;
     } else if (span_is(*b, *e, "x")) {
         out->kind = PLAN_NUM_NOT_PLANNED;
@@ -421,10 +421,7 @@ take_dates(char *s, int day[2], int month[2], int year[2])
 static bool
 is_filler(const char *w, size_t n)
 {
-    static const char *const words[] = {
-        "r",      "rok",  "roku",  "od",      "do",       "w",    "caly",
-        "latach", "lata", "przez", "miesiac", "miesiace", "mies", NULL,
-    };
+    static const char *const words[] = {V_PLAN_TERM_FILLERS NULL};
 
     for (int i = 0; words[i] != NULL; i++) {
         if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0) {
@@ -504,8 +501,9 @@ plan_term_parse(struct arena *a, const char *s, struct plan_term *out)
     }
     folded = str_fold(a, copy);
     if (strcmp(folded, V_PLAN_ONGOING_FOLDED) == 0 ||
-        strcmp(folded, "w miare potrzeb") == 0 ||
-        strcmp(folded, "stale") == 0 || strcmp(folded, "ciagle") == 0) {
+        strcmp(folded, V_PLAN_ONGOING_AS_NEEDED) == 0 ||
+        strcmp(folded, V_PLAN_ONGOING_CONSTANT) == 0 ||
+        strcmp(folded, V_PLAN_ONGOING_CONTINUOUS) == 0) {
         out->kind = PLAN_TERM_ONGOING;
         return 0;
     }
@@ -513,10 +511,10 @@ plan_term_parse(struct arena *a, const char *s, struct plan_term *out)
         size_t n = strcspn(w, " ");
         int m = plan_month_from_word(w, n), y = year_token(w, n);
 
-        if (strncmp(w, "kwarta", 6) == 0 ||
-            (n == 2 && strncmp(w, "kw", 2) == 0)) {
+        if (strncmp(w, V_PLAN_QUARTER, 6) == 0 ||
+            (n == 2 && strncmp(w, V_PLAN_QUARTER_SHORT, 2) == 0)) {
             quarters = true;
-        } else if (n == 4 && strncmp(w, "caly", 4) == 0) {
+        } else if (n == 4 && strncmp(w, V_PLAN_WHOLE, 4) == 0) {
             whole_year = true;
         } else if (y != 0) {
             if (nyears == 2) {

@@ -38,7 +38,7 @@ csv_delimiter(struct reader *r, const char *text, size_t len)
             }
         }
         if (str_starts(rd_fold(r, arena_strndup(r->a, s, (size_t)(stop - s))),
-                       "lp")) {
+                       V_PLAN_CSV_NUMBER)) {
             return semis >= 2 || semis >= commas ? ';' : ',';
         }
         semi_lines += semis > 0;

@@ -139,8 +139,9 @@ is_as_above(struct reader *r, const char *s)
 {
     const char *f = rd_fold(r, s);
 
-    return strcmp(f, "j w") == 0 || strcmp(f, "jw") == 0 ||
-           strcmp(f, "jak wyzej") == 0;
+    return strcmp(f, V_PLAN_AS_ABOVE_SPACED) == 0 ||
+           strcmp(f, V_PLAN_AS_ABOVE_SHORT) == 0 ||
+           strcmp(f, V_PLAN_AS_ABOVE) == 0;
 }
 
 void

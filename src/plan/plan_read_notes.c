@@ -19,10 +19,13 @@ plan_is_total_label(struct arena *a, const char *label)
 {
     const char *f = str_fold(a, label);
 
-    return str_starts(f, "laczna wartosc") || strcmp(f, "suma") == 0 ||
-           strcmp(f, "razem") == 0 || strcmp(f, "ogolem") == 0 ||
-           str_starts(f, "suma ogolem") || str_starts(f, "wartosc ogolem") ||
-           str_starts(f, "razem plan");
+    return str_starts(f, V_PLAN_TOTAL_COMBINED) ||
+           strcmp(f, V_PLAN_TOTAL_SUM) == 0 ||
+           strcmp(f, V_PLAN_TOTAL_ALL) == 0 ||
+           strcmp(f, V_PLAN_TOTAL_OVERALL) == 0 ||
+           str_starts(f, V_PLAN_TOTAL_SUM_OVERALL) ||
+           str_starts(f, V_PLAN_TOTAL_VALUE_OVERALL) ||
+           str_starts(f, V_PLAN_TOTAL_ALL_PLAN);
 }
 
 bool
@@ -53,7 +56,7 @@ rd_total_figures(struct reader *r, const struct row *w, const char *label,
 static void
 note_rows(struct reader *r, struct plan_note *n, const char *text)
 {
-    const char *s = strstr(text, "wiersz");
+    const char *s = strstr(text, V_PLAN_NOTE_ROW);
     int cap = 8;
 
     if (s == NULL) {
@@ -70,11 +73,11 @@ note_rows(struct reader *r, struct plan_note *n, const char *text)
         while (*s == ' ' || *s == ',' || *s == ':') {
             s++;
         }
-        if (str_starts(s, "i ")) {
+        if (str_starts(s, V_PLAN_NOTE_AND)) {
             s += 2;
             continue;
         }
-        if (str_starts(s, "oraz ")) {
+        if (str_starts(s, V_PLAN_NOTE_AND_ALSO)) {
             s += 5;
             continue;
         }
@@ -134,11 +137,11 @@ note_source(struct reader *r, const char *text)
 {
     const char *f = rd_fold(r, text);
 
-    if (rd_has(f, "dotacj") || rd_has(f, "budzetu panstwa")) {
+    if (rd_has(f, V_PLAN_NOTE_SUBSIDY) || rd_has(f, V_PLAN_NOTE_STATE_BUDGET)) {
         return PLAN_SRC_SUBSIDY;
     }
-    if (rd_has(f, "unii europejskiej") || rd_has(f, " ue ") ||
-        rd_has(f, "efs")) {
+    if (rd_has(f, V_PLAN_NOTE_EU_UNION) || rd_has(f, V_PLAN_NOTE_EU) ||
+        rd_has(f, V_PLAN_NOTE_ESF)) {
         return PLAN_SRC_EU;
     }
     return PLAN_SRC_OWN;
@@ -190,7 +193,7 @@ rd_note_row(struct reader *r, const struct row *w, int *last_note)
     }
     f = rd_fold(r, text);
     if (rd_lead_code(r->a, text, &lv, &code) > 0 &&
-        (rd_has(f, "wiersz") || rd_has(f, "pozycj"))) {
+        (rd_has(f, V_PLAN_NOTE_ROW) || rd_has(f, V_PLAN_NOTE_ITEM))) {
         p->notes = plan_grow(r->a, p->notes, p->nnotes, sizeof(*n));
         n = &p->notes[p->nnotes];
         memset(n, 0, sizeof(*n));

@@ -28,7 +28,7 @@ read_programme(struct reader *r, const struct rd_input *in)
         bool bullet = body != t;
         int y2;
 
-        if (strcmp(f, "wojewodztwo") == 0 || str_starts(f, "www ") ||
+        if (strcmp(f, V_PLAN_REGION_WORD) == 0 || str_starts(f, "www ") ||
             strchr(t, '@') != NULL) {
             continue;
         }
@@ -48,7 +48,7 @@ read_programme(struct reader *r, const struct rd_input *in)
                 continue;
             }
         }
-        if (rd_has(f, "program") && rd_has(f, V_PLAN_FOR_YEARS)) {
+        if (rd_has(f, V_PLAN_PROGRAMME) && rd_has(f, V_PLAN_FOR_YEARS)) {
             /* the heading beats the same title in a list of contents */
             if (!bullet || p->programme_title == NULL) {
                 p->programme_title = body;
@@ -60,8 +60,8 @@ read_programme(struct reader *r, const struct rd_input *in)
             }
             continue;
         }
-        if (rd_has(f, "cel nadrzedny") ||
-            str_starts(rd_fold(r, body), "cel ")) {
+        if (rd_has(f, V_PLAN_GOAL_MAIN) ||
+            str_starts(rd_fold(r, body), V_PLAN_GOAL)) {
             const char *c = strchr(body, ':');
             char *g = arena_strdup(r->a, c != NULL ? c + 1 : body + 4);
             char *w = g, *o = g;
@@ -105,7 +105,7 @@ read_programme(struct reader *r, const struct rd_input *in)
 static bool
 sniff_programme(const struct rd_input *in)
 {
-    return rd_has(in->head, "cel nadrzedny") &&
+    return rd_has(in->head, V_PLAN_GOAL_MAIN) &&
            memchr(in->text, '\t', in->tlen) == NULL;
 }
 

@@ -58,28 +58,29 @@ read_project(struct reader *r, const struct rd_input *in)
         char *code;
         size_t n;
 
-        if (strcmp(f, "tytul projektu") == 0 && i + 1 < ls.n) {
+        if (strcmp(f, V_PLAN_PROJECT_TITLE) == 0 && i + 1 < ls.n) {
             p->title = ls.text[++i];
             continue;
         }
-        if (str_starts(f, "zadania i dzialania")) {
+        if (str_starts(f, V_PLAN_PROJECT_TASKS)) {
             sec = S_TASKS;
             continue;
         }
-        if (str_starts(f, "grupa docelowa")) {
+        if (str_starts(f, V_PLAN_PROJECT_GROUPS)) {
             sec = S_GROUPS;
             continue;
         }
-        if (strcmp(f, "cel projektu") == 0) {
+        if (strcmp(f, V_PLAN_PROJECT_GOAL) == 0) {
             sec = S_GOAL;
             continue;
         }
-        if (str_starts(f, "glowne rezultaty") ||
-            str_starts(f, "glownie rezultaty") || strcmp(f, "rezultaty") == 0) {
+        if (str_starts(f, V_PLAN_PROJECT_RESULTS) ||
+            str_starts(f, V_PLAN_PROJECT_RESULTS_TYPO) ||
+            strcmp(f, V_PLAN_PROJECT_RESULTS_SHORT) == 0) {
             sec = S_RESULTS;
             continue;
         }
-        if (str_starts(f, "okres realizacji")) {
+        if (str_starts(f, V_PLAN_PROJECT_PERIOD)) {
             struct plan_term term;
             const char *val = after_colon(r, t);
 
@@ -101,13 +102,13 @@ read_project(struct reader *r, const struct rd_input *in)
             }
             continue;
         }
-        if (str_starts(f, "calkowita wartosc")) {
+        if (str_starts(f, V_PLAN_PROJECT_TOTAL)) {
             sec = S_NONE;
             project_money(r, t, line, T_PLAN_PROJECT_TOTAL, -1);
             continue;
         }
-        if (str_starts(f, "kwota dofinansowania") ||
-            str_starts(f, "dofinansowanie")) {
+        if (str_starts(f, V_PLAN_PROJECT_GRANT) ||
+            str_starts(f, V_PLAN_PROJECT_GRANT_SHORT)) {
             sec = S_NONE;
             project_money(r, t, line, T_PLAN_PROJECT_EU_GRANT, PLAN_SRC_EU);
             continue;
@@ -115,8 +116,8 @@ read_project(struct reader *r, const struct rd_input *in)
         if (t[0] == '#') {
             continue;
         }
-        if (str_starts(f, "projekt wspolfinansowany")) {
-            rd_text_add(r, "Finansowanie", t, line);
+        if (str_starts(f, V_PLAN_PROJECT_COFUNDED)) {
+            rd_text_add(r, V_PLAN_PROJECT_FUNDING_HEAD, t, line);
             continue;
         }
         switch (sec) {
@@ -137,13 +138,14 @@ read_project(struct reader *r, const struct rd_input *in)
             }
             break;
         case S_GROUPS:
-            rd_text_add(r, "Grupa docelowa", rd_skip_bullets(t), line);
+            rd_text_add(r, V_PLAN_PROJECT_GROUPS_HEAD, rd_skip_bullets(t),
+                        line);
             break;
         case S_GOAL:
             if (p->ngoals == 0) {
                 rd_goal_add(r, "1", t, line);
             } else {
-                rd_text_add(r, "Cel projektu", t, line);
+                rd_text_add(r, V_PLAN_PROJECT_GOAL_HEAD, t, line);
             }
             break;
         case S_RESULTS:
@@ -168,9 +170,9 @@ read_project(struct reader *r, const struct rd_input *in)
 static bool
 sniff_project(const struct rd_input *in)
 {
-    return rd_has(in->head, "tytul projektu") ||
-           rd_has(in->head, "okres realizacji projektu") ||
-           rd_has(in->head, "calkowita wartosc projektu");
+    return rd_has(in->head, V_PLAN_PROJECT_TITLE) ||
+           rd_has(in->head, V_PLAN_PROJECT_PERIOD_FULL) ||
+           rd_has(in->head, V_PLAN_PROJECT_TOTAL_FULL);
 }
 
 const struct rd_format rd_format_project = {false, sniff_project, read_project};

@@ -229,7 +229,7 @@ read_title(struct reader *r, const char *title)
     if (q1 != NULL && q2 != NULL && q2 > q1 + 3) {
         p->programme_title = arena_strndup(r->a, q1 + 3, (size_t)(q2 - q1 - 3));
     } else {
-        const char *s = strstr(title, "realizacji ");
+        const char *s = strstr(title, V_PLAN_TITLE_REALISATION);
         const char *e = strstr(title, " " V_PLAN_FOR_YEAR);
 
         if (s != NULL && e != NULL && e > s + 11) {
@@ -292,9 +292,11 @@ read_preamble(struct reader *r, int header)
             continue;
         }
         f = rd_fold(r, w->cell[first]);
-        if (rd_has(f, "uchwal") || str_starts(f, "zalacznik") ||
-            str_starts(f, "zarzadu") || str_starts(f, "sejmiku") ||
-            str_starts(f, "z dnia")) {
+        if (rd_has(f, V_PLAN_RES_RESOLUTION) ||
+            str_starts(f, V_PLAN_RES_ANNEX) ||
+            str_starts(f, V_PLAN_RES_BOARD) ||
+            str_starts(f, V_PLAN_RES_ASSEMBLY) ||
+            str_starts(f, V_PLAN_RES_DATED)) {
             if (resolution.len > 0) {
                 buf_putc(&resolution, ' ');
             }
@@ -316,7 +318,7 @@ goal_code(struct reader *r, const char *s, char **code, const char **title)
     int lv;
     size_t n;
 
-    if (!str_starts(f, "cel ")) {
+    if (!str_starts(f, V_PLAN_GOAL)) {
         return false;
     }
     while (*q == ' ') {

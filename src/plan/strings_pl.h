@@ -395,6 +395,75 @@
         {M_START, "wartosc docelowa", R_TARGET_YEAR, 0},                       \
         {M_HAS, "rezultat", R_RESULTS, 0}, {M_START, "dzialani", R_DESC, 0},   \
         {M_START, "zadani", R_DESC, 0}, {M_START, "opis", R_DESC, 0},
+/* Title and resolution lines above a plan table, folded. */
+#define V_PLAN_PROGRAMME "program"
+#define V_PLAN_TITLE_REALISATION "realizacji "
+#define V_PLAN_RES_RESOLUTION "uchwal"
+#define V_PLAN_RES_ANNEX "zalacznik"
+#define V_PLAN_RES_BOARD "zarzadu"
+#define V_PLAN_RES_ASSEMBLY "sejmiku"
+#define V_PLAN_RES_DATED "z dnia"
+#define V_PLAN_REGION_WORD "wojewodztwo"
+/* Goals: "Cel 1. ..." and a programme's main goal, folded. */
+#define V_PLAN_GOAL "cel "
+#define V_PLAN_GOAL_MAIN "cel nadrzedny"
+/* The number column's header that tells a CSV table's separator, folded. */
+#define V_PLAN_CSV_NUMBER "lp"
+/* "j.w." (as above) in a cell, folded. */
+#define V_PLAN_AS_ABOVE_SPACED "j w"
+#define V_PLAN_AS_ABOVE_SHORT "jw"
+#define V_PLAN_AS_ABOVE "jak wyzej"
+/* Labels of a total row, folded. */
+#define V_PLAN_TOTAL_COMBINED "laczna wartosc"
+#define V_PLAN_TOTAL_SUM "suma"
+#define V_PLAN_TOTAL_ALL "razem"
+#define V_PLAN_TOTAL_OVERALL "ogolem"
+#define V_PLAN_TOTAL_SUM_OVERALL "suma ogolem"
+#define V_PLAN_TOTAL_VALUE_OVERALL "wartosc ogolem"
+#define V_PLAN_TOTAL_ALL_PLAN "razem plan"
+/* Footnotes: the rows they name ("w wierszach 2-5 oraz 8 i 11") and the
+** source of their money, folded. */
+#define V_PLAN_NOTE_ROW "wiersz"
+#define V_PLAN_NOTE_ITEM "pozycj"
+#define V_PLAN_NOTE_AND "i "
+#define V_PLAN_NOTE_AND_ALSO "oraz "
+#define V_PLAN_NOTE_SUBSIDY "dotacj"
+#define V_PLAN_NOTE_STATE_BUDGET "budzetu panstwa"
+#define V_PLAN_NOTE_EU_UNION "unii europejskiej"
+#define V_PLAN_NOTE_EU " ue "
+#define V_PLAN_NOTE_ESF "efs"
+/* Amounts and terms: "brak" (none), a term that runs all the time,
+** quarters and a whole year, folded. */
+#define V_PLAN_NUM_NONE "brak"
+#define V_PLAN_ONGOING_AS_NEEDED "w miare potrzeb"
+#define V_PLAN_ONGOING_CONSTANT "stale"
+#define V_PLAN_ONGOING_CONTINUOUS "ciagle"
+#define V_PLAN_QUARTER "kwarta"
+#define V_PLAN_QUARTER_SHORT "kw"
+#define V_PLAN_WHOLE "caly"
+/* Words a term may hold around its dates, folded (initializer). */
+#define V_PLAN_TERM_FILLERS                                                    \
+    "r", "rok", "roku", "od", "do", "w", V_PLAN_WHOLE, "latach", "lata",       \
+        "przez", "miesiac", "miesiace", "mies",
+/* A project card's section lines, folded, and the headings its texts go
+** under. */
+#define V_PLAN_PROJECT_TITLE "tytul projektu"
+#define V_PLAN_PROJECT_TASKS "zadania i dzialania"
+#define V_PLAN_PROJECT_GROUPS "grupa docelowa"
+#define V_PLAN_PROJECT_GOAL "cel projektu"
+#define V_PLAN_PROJECT_RESULTS "glowne rezultaty"
+#define V_PLAN_PROJECT_RESULTS_TYPO "glownie rezultaty"
+#define V_PLAN_PROJECT_RESULTS_SHORT "rezultaty"
+#define V_PLAN_PROJECT_PERIOD "okres realizacji"
+#define V_PLAN_PROJECT_PERIOD_FULL "okres realizacji projektu"
+#define V_PLAN_PROJECT_TOTAL "calkowita wartosc"
+#define V_PLAN_PROJECT_TOTAL_FULL "calkowita wartosc projektu"
+#define V_PLAN_PROJECT_GRANT "kwota dofinansowania"
+#define V_PLAN_PROJECT_GRANT_SHORT "dofinansowanie"
+#define V_PLAN_PROJECT_COFUNDED "projekt wspolfinansowany"
+#define V_PLAN_PROJECT_FUNDING_HEAD "Finansowanie"
+#define V_PLAN_PROJECT_GROUPS_HEAD "Grupa docelowa"
+#define V_PLAN_PROJECT_GOAL_HEAD "Cel projektu"
 
 #define T_PLAN_SUM_OWN "Środki własne"
 #define T_PLAN_SUM_ALL "Razem"
