@@ -1123,8 +1123,7 @@ api_plan(struct req *r)
     if ((rc = cached_or_reply(r, &id, &c, &handle)) != 0) {
         return rc;
     }
-    req_json_begin(r);
-    json_init(&j, &r->out);
+    req_json(r, &j);
     plan_json_write(&j, c.p);
     plan_cache_release(handle);
     return 0;

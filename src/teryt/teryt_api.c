@@ -15,8 +15,7 @@
 static void
 array_begin(struct req *r, struct json *j)
 {
-    req_json_begin(r);
-    json_init(j, &r->out);
+    req_json(r, j);
     json_arr_begin(j);
 }
 

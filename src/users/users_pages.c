@@ -316,8 +316,7 @@ api_users(struct req *r)
     int n = users_list(r->db, &r->arena, &u), i;
     struct json j;
 
-    req_json_begin(r);
-    json_init(&j, &r->out);
+    req_json(r, &j);
     json_arr_begin(&j);
     for (i = 0; i < n; i++) {
         json_obj_begin(&j);
