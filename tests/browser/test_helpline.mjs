@@ -83,6 +83,8 @@ async function main() {
       await page.goto(`${base}/niebieska-linia/kontakty/nowy`);
       const t0 = Date.now();
       // The channel list has the focus (autofocus): type to choose.
+      // autofocus lands after the load event on a busy machine: wait for it (5 s), then check.
+      await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'f-channel', null, { timeout: 5000 }).catch(() => {});
       check(await page.evaluate(() => document.activeElement.id) === 'f-channel', 'focus on channel');
       await page.keyboard.type('Linia');
       await page.keyboard.press('Tab');
@@ -118,6 +120,8 @@ async function main() {
 
     await test('consultant refers a contact to an institution of the directory, keyboard only', async () => {
       await page.goto(`${base}/niebieska-linia/kontakty/nowy`);
+      // autofocus lands after the load event on a busy machine: wait for it (5 s), then check.
+      await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'f-channel', null, { timeout: 5000 }).catch(() => {});
       check(await page.evaluate(() => document.activeElement.id) === 'f-channel', 'focus on channel');
       check(await page.locator('input[name^="instytucja"]').count() === 0, 'no list before the gmina');
       await page.keyboard.type('Linia');
