@@ -9,6 +9,7 @@ pkgs="build-essential meson ninja-build pkg-config python3
       libzip-dev libexpat1-dev
       libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
       libcmocka-dev sqlite3 curl chromium wrk nginx
+      postgresql libpq-dev
       clang-14 libclang-rt-14-dev clang-format hyperfine"
 missing=""
 for p in $pkgs; do
