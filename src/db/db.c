@@ -46,7 +46,7 @@ const char *const db_query_name[Q_COUNT] = {
 #undef Q
 };
 
-const struct db_backend *const db_backends[] = {&db_sqlite, NULL};
+const struct db_backend *const db_backends[] = {&db_pg, &db_sqlite, NULL};
 
 struct db_stmt {
     void *h; /* the engine's statement */
@@ -68,13 +68,30 @@ static const struct db_backend *
 backend_for(const char *path)
 {
     const struct db_backend *const *b;
+    const char *const *sc;
 
     for (b = db_backends; *b != NULL; b++) {
-        if ((*b)->scheme != NULL && str_starts(path, (*b)->scheme)) {
-            return *b;
+        for (sc = (*b)->schemes; sc != NULL && *sc != NULL; sc++) {
+            if (str_starts(path, *sc)) {
+                return *b;
+            }
         }
     }
     return &db_sqlite;
+}
+
+const char *
+db_engine_name(const char *path)
+{
+    return backend_for(path) == &db_sqlite ? "sqlite" : "postgresql";
+}
+
+static int64_t reconnects;
+
+void
+db_note_reconnect(void)
+{
+    __atomic_add_fetch(&reconnects, 1, __ATOMIC_RELAXED);
 }
 
 /* --- connections ------------------------------------------------------ */
@@ -113,8 +130,8 @@ migrate(struct db *db, bool dry_run, int *pending, char *err, int errlen)
 
     *pending = 0;
     rc = be->applied(db->conn, applied, latest, !dry_run, err, errlen);
-    for (i = 0; rc == 0 && migrations_files[i].name != NULL; i++) {
-        const struct embedded *m = &migrations_files[i];
+    for (i = 0; rc == 0 && be->migrations[i].name != NULL; i++) {
+        const struct embedded *m = &be->migrations[i];
         int num = atoi(m->name);
         char msg[512] = "";
 
@@ -438,12 +455,6 @@ db_col_text_dup_or_null(struct arena *a, db_stmt *st, int col)
     return db_col_null(st, col) ? NULL : db_col_text_dup(a, st, col);
 }
 
-int64_t
-db_last_id(struct db *db)
-{
-    return db->be->last_id(db->conn);
-}
-
 int
 db_begin(struct db *db)
 {
@@ -544,6 +555,7 @@ struct db_pool {
     pthread_mutex_t lock;
     pthread_key_t key;
     struct db *all; /* every connection opened, for db_pool_free() */
+    int open;       /* how many */
 };
 
 struct db_pool *
@@ -575,8 +587,19 @@ db_pool_get(struct db_pool *p)
     pthread_mutex_lock(&p->lock);
     db->next_in_pool = p->all;
     p->all = db;
+    p->open++;
     pthread_mutex_unlock(&p->lock);
     return db;
+}
+
+void
+db_pool_stats(struct db_pool *p, struct db_pool_stats *out)
+{
+    pthread_mutex_lock(&p->lock);
+    out->open = p->open;
+    pthread_mutex_unlock(&p->lock);
+    out->engine = db_engine_name(p->path);
+    out->reconnects = __atomic_load_n(&reconnects, __ATOMIC_RELAXED);
 }
 
 void
