@@ -238,20 +238,25 @@ int
 db_check_queries(struct db *db, char *err, int errlen)
 {
     const struct db_backend *be = db->be;
-    int i;
+    int i, bad = 0;
 
+    /* Every failure is logged, so one run lists them all. */
     for (i = 0; i < Q_COUNT; i++) {
         void *st;
 
         if (be->prepare(db->conn, db_query_sql[be->dialect][i], false, &st) !=
             0) {
-            snprintf(err, (size_t)errlen, "%s: %s", db_query_name[i],
-                     be->errmsg(db->conn));
-            return ERR_DB;
+            if (bad++ == 0) {
+                snprintf(err, (size_t)errlen, "%s: %s", db_query_name[i],
+                         be->errmsg(db->conn));
+            }
+            log_error("store: query %s: %s", db_query_name[i],
+                      be->errmsg(db->conn));
+            continue;
         }
         be->finalize(st);
     }
-    return 0;
+    return bad == 0 ? 0 : ERR_DB;
 }
 
 /* --- statements ------------------------------------------------------- */
