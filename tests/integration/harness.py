@@ -208,6 +208,7 @@ def sql(db, query, params=()):
     single-quoted strings, CASE WHEN). Raises SqlError when refused."""
     if not db.startswith('postgresql://'):
         con = sqlite3.connect(db)
+        con.execute('PRAGMA foreign_keys = ON')  # as the server and PG do
         try:
             with con:
                 return con.execute(query, params).fetchall()
