@@ -175,7 +175,7 @@ def _literal(v):
 def _bind(query, params):
     """Each ? outside quotes and comments becomes its parameter as a quoted
     literal: psql has no binding, and a value never becomes SQL text."""
-    out, it, i = [], iter(params), 0
+    out, values, i = [], list(params), 0
     while i < len(query):
         ch = query[i]
         if ch in '\'"':
@@ -191,9 +191,11 @@ def _bind(query, params):
             out.append(query[i:j])
             i = j
             continue
-        out.append(_literal(next(it)) if ch == '?' else ch)
+        if ch == '?' and not values:
+            raise ValueError('fewer parameters than ? in ' + query)
+        out.append(_literal(values.pop(0)) if ch == '?' else ch)
         i += 1
-    if next(it, it) is not it:
+    if values:
         raise ValueError('more parameters than ? in ' + query)
     return ''.join(out)
 
