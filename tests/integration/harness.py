@@ -106,8 +106,11 @@ def _dsn(name):
 
 def _init(binary, db, demo):
     args = [binary, 'init', '--db', db] + (['--demo'] if demo else [])
-    subprocess.run(args, check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)
+    p = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                       text=True)
+    if p.returncode != 0:
+        raise RuntimeError(f'{" ".join(args)}: exit {p.returncode}: '
+                           f'{p.stderr[-500:]}')
 
 
 def _template(binary, demo):
