@@ -34,110 +34,57 @@ ALTER TABLE helpline_month ADD COLUMN re6 BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE helpline_month ADD COLUMN re7 BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE helpline_month ADD COLUMN re8 BIGINT NOT NULL DEFAULT 0;
 
--- The counts of the contacts already stored, in one pass over them.
-UPDATE helpline_month SET
-    re1 = t.r1,
-    re2 = t.r2,
-    re3 = t.r3,
-    re4 = t.r4,
-    re5 = t.r5,
-    re6 = t.r6,
-    re7 = t.r7,
-    re8 = t.r8
-FROM (SELECT region, substr(at, 1, 7) AS month,
-        coalesce(gmina, '') AS gmina,
-        sum(CASE WHEN (referrals & 1) <> 0 THEN 1 ELSE 0 END) AS r1,
-        sum(CASE WHEN (referrals & 2) <> 0 THEN 1 ELSE 0 END) AS r2,
-        sum(CASE WHEN (referrals & 4) <> 0 THEN 1 ELSE 0 END) AS r3,
-        sum(CASE WHEN (referrals & 8) <> 0 THEN 1 ELSE 0 END) AS r4,
-        sum(CASE WHEN (referrals & 16) <> 0 THEN 1 ELSE 0 END) AS r5,
-        sum(CASE WHEN (referrals & 32) <> 0 THEN 1 ELSE 0 END) AS r6,
-        sum(CASE WHEN (referrals & 64) <> 0 THEN 1 ELSE 0 END) AS r7,
-        sum(CASE WHEN (referrals & 128) <> 0 THEN 1 ELSE 0 END) AS r8
-    FROM helpline_contact WHERE referrals <> 0 GROUP BY 1, 2, 3) AS t
-WHERE helpline_month.region = t.region AND helpline_month.month = t.month
-  AND helpline_month.gmina = t.gmina;
-
--- The trigger function of migration 0020, now with the referral types.
-CREATE OR REPLACE FUNCTION helpline_month_count() RETURNS trigger
+-- The triggers of ../0020_helpline.sql and of this migration there, here
+-- as statement triggers: what one statement inserted, deleted (counted with
+-- the sign -1) or updated (both) is added up by month and gmina in one
+-- statement, so a COPY of millions of contacts, or a purge, writes each
+-- summary row once. No contact is stored before this migration, so there
+-- is nothing to count again. The rows are the trigger's transition tables,
+-- which exist per event: hence one text run with the event's FROM.
+CREATE FUNCTION helpline_month_count() RETURNS trigger
     LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        UPDATE helpline_month SET n = n - 1,
-            minutes = minutes - coalesce(OLD.minutes, 0),
-            ch1 = ch1 - CASE WHEN OLD.channel = 1 THEN 1 ELSE 0 END,
-            ch2 = ch2 - CASE WHEN OLD.channel = 2 THEN 1 ELSE 0 END,
-            ch3 = ch3 - CASE WHEN OLD.channel = 3 THEN 1 ELSE 0 END,
-            ch4 = ch4 - CASE WHEN OLD.channel = 4 THEN 1 ELSE 0 END,
-            ch5 = ch5 - CASE WHEN OLD.channel = 5 THEN 1 ELSE 0 END,
-            ch6 = ch6 - CASE WHEN OLD.channel = 6 THEN 1 ELSE 0 END,
-            ch7 = ch7 - CASE WHEN OLD.channel = 7 THEN 1 ELSE 0 END,
-            cr1 = cr1 - CASE WHEN OLD.caller = 1 THEN 1 ELSE 0 END,
-            cr2 = cr2 - CASE WHEN OLD.caller = 2 THEN 1 ELSE 0 END,
-            cr3 = cr3 - CASE WHEN OLD.caller = 3 THEN 1 ELSE 0 END,
-            cr4 = cr4 - CASE WHEN OLD.caller = 4 THEN 1 ELSE 0 END,
-            fo1 = fo1 - CASE WHEN (OLD.forms & 1) <> 0 THEN 1 ELSE 0 END,
-            fo2 = fo2 - CASE WHEN (OLD.forms & 2) <> 0 THEN 1 ELSE 0 END,
-            fo3 = fo3 - CASE WHEN (OLD.forms & 4) <> 0 THEN 1 ELSE 0 END,
-            fo4 = fo4 - CASE WHEN (OLD.forms & 8) <> 0 THEN 1 ELSE 0 END,
-            fo5 = fo5 - CASE WHEN (OLD.forms & 16) <> 0 THEN 1 ELSE 0 END,
-            fo6 = fo6 - CASE WHEN (OLD.forms & 32) <> 0 THEN 1 ELSE 0 END,
-            hm1 = hm1 - CASE WHEN (OLD.harmed & 1) <> 0 THEN 1 ELSE 0 END,
-            hm2 = hm2 - CASE WHEN (OLD.harmed & 2) <> 0 THEN 1 ELSE 0 END,
-            hm3 = hm3 - CASE WHEN (OLD.harmed & 4) <> 0 THEN 1 ELSE 0 END,
-            hm4 = hm4 - CASE WHEN (OLD.harmed & 8) <> 0 THEN 1 ELSE 0 END,
-            hm5 = hm5 - CASE WHEN (OLD.harmed & 16) <> 0 THEN 1 ELSE 0 END,
-            re1 = re1 - CASE WHEN (OLD.referrals & 1) <> 0 THEN 1 ELSE 0 END,
-            re2 = re2 - CASE WHEN (OLD.referrals & 2) <> 0 THEN 1 ELSE 0 END,
-            re3 = re3 - CASE WHEN (OLD.referrals & 4) <> 0 THEN 1 ELSE 0 END,
-            re4 = re4 - CASE WHEN (OLD.referrals & 8) <> 0 THEN 1 ELSE 0 END,
-            re5 = re5 - CASE WHEN (OLD.referrals & 16) <> 0 THEN 1 ELSE 0 END,
-            re6 = re6 - CASE WHEN (OLD.referrals & 32) <> 0 THEN 1 ELSE 0 END,
-            re7 = re7 - CASE WHEN (OLD.referrals & 64) <> 0 THEN 1 ELSE 0 END,
-            re8 = re8 - CASE WHEN (OLD.referrals & 128) <> 0 THEN 1 ELSE 0 END
-        WHERE region = OLD.region AND month = substr(OLD.at, 1, 7)
-          AND gmina = coalesce(OLD.gmina, '');
-    END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        INSERT INTO helpline_month(region, month, gmina, n, minutes,
-            ch1, ch2, ch3, ch4, ch5, ch6, ch7, cr1,
-            cr2, cr3, cr4, fo1, fo2, fo3, fo4, fo5,
-            fo6, hm1, hm2, hm3, hm4, hm5, re1, re2,
-            re3, re4, re5, re6, re7, re8)
-        VALUES (NEW.region, substr(NEW.at, 1, 7), coalesce(NEW.gmina, ''), 1,
-            coalesce(NEW.minutes, 0),
-            CASE WHEN NEW.channel = 1 THEN 1 ELSE 0 END,
-            CASE WHEN NEW.channel = 2 THEN 1 ELSE 0 END,
-            CASE WHEN NEW.channel = 3 THEN 1 ELSE 0 END,
-            CASE WHEN NEW.channel = 4 THEN 1 ELSE 0 END,
-            CASE WHEN NEW.channel = 5 THEN 1 ELSE 0 END,
-            CASE WHEN NEW.channel = 6 THEN 1 ELSE 0 END,
-            CASE WHEN NEW.channel = 7 THEN 1 ELSE 0 END,
-            CASE WHEN NEW.caller = 1 THEN 1 ELSE 0 END,
-            CASE WHEN NEW.caller = 2 THEN 1 ELSE 0 END,
-            CASE WHEN NEW.caller = 3 THEN 1 ELSE 0 END,
-            CASE WHEN NEW.caller = 4 THEN 1 ELSE 0 END,
-            CASE WHEN (NEW.forms & 1) <> 0 THEN 1 ELSE 0 END,
-            CASE WHEN (NEW.forms & 2) <> 0 THEN 1 ELSE 0 END,
-            CASE WHEN (NEW.forms & 4) <> 0 THEN 1 ELSE 0 END,
-            CASE WHEN (NEW.forms & 8) <> 0 THEN 1 ELSE 0 END,
-            CASE WHEN (NEW.forms & 16) <> 0 THEN 1 ELSE 0 END,
-            CASE WHEN (NEW.forms & 32) <> 0 THEN 1 ELSE 0 END,
-            CASE WHEN (NEW.harmed & 1) <> 0 THEN 1 ELSE 0 END,
-            CASE WHEN (NEW.harmed & 2) <> 0 THEN 1 ELSE 0 END,
-            CASE WHEN (NEW.harmed & 4) <> 0 THEN 1 ELSE 0 END,
-            CASE WHEN (NEW.harmed & 8) <> 0 THEN 1 ELSE 0 END,
-            CASE WHEN (NEW.harmed & 16) <> 0 THEN 1 ELSE 0 END,
-            CASE WHEN (NEW.referrals & 1) <> 0 THEN 1 ELSE 0 END,
-            CASE WHEN (NEW.referrals & 2) <> 0 THEN 1 ELSE 0 END,
-            CASE WHEN (NEW.referrals & 4) <> 0 THEN 1 ELSE 0 END,
-            CASE WHEN (NEW.referrals & 8) <> 0 THEN 1 ELSE 0 END,
-            CASE WHEN (NEW.referrals & 16) <> 0 THEN 1 ELSE 0 END,
-            CASE WHEN (NEW.referrals & 32) <> 0 THEN 1 ELSE 0 END,
-            CASE WHEN (NEW.referrals & 64) <> 0 THEN 1 ELSE 0 END,
-            CASE WHEN (NEW.referrals & 128) <> 0 THEN 1 ELSE 0 END)
+    EXECUTE format($q$
+        INSERT INTO helpline_month(
+            region, month, gmina, n, minutes, ch1, ch2, ch3, ch4, ch5, ch6,
+            ch7, cr1, cr2, cr3, cr4, fo1, fo2, fo3, fo4, fo5, fo6, hm1, hm2,
+            hm3, hm4, hm5, re1, re2, re3, re4, re5, re6, re7, re8)
+        SELECT region, substr(at, 1, 7), coalesce(gmina, ''),
+            sum(s),
+            sum(s * coalesce(minutes, 0)),
+            sum(CASE WHEN channel = 1 THEN s ELSE 0 END),
+            sum(CASE WHEN channel = 2 THEN s ELSE 0 END),
+            sum(CASE WHEN channel = 3 THEN s ELSE 0 END),
+            sum(CASE WHEN channel = 4 THEN s ELSE 0 END),
+            sum(CASE WHEN channel = 5 THEN s ELSE 0 END),
+            sum(CASE WHEN channel = 6 THEN s ELSE 0 END),
+            sum(CASE WHEN channel = 7 THEN s ELSE 0 END),
+            sum(CASE WHEN caller = 1 THEN s ELSE 0 END),
+            sum(CASE WHEN caller = 2 THEN s ELSE 0 END),
+            sum(CASE WHEN caller = 3 THEN s ELSE 0 END),
+            sum(CASE WHEN caller = 4 THEN s ELSE 0 END),
+            sum(CASE WHEN (forms & 1) <> 0 THEN s ELSE 0 END),
+            sum(CASE WHEN (forms & 2) <> 0 THEN s ELSE 0 END),
+            sum(CASE WHEN (forms & 4) <> 0 THEN s ELSE 0 END),
+            sum(CASE WHEN (forms & 8) <> 0 THEN s ELSE 0 END),
+            sum(CASE WHEN (forms & 16) <> 0 THEN s ELSE 0 END),
+            sum(CASE WHEN (forms & 32) <> 0 THEN s ELSE 0 END),
+            sum(CASE WHEN (harmed & 1) <> 0 THEN s ELSE 0 END),
+            sum(CASE WHEN (harmed & 2) <> 0 THEN s ELSE 0 END),
+            sum(CASE WHEN (harmed & 4) <> 0 THEN s ELSE 0 END),
+            sum(CASE WHEN (harmed & 8) <> 0 THEN s ELSE 0 END),
+            sum(CASE WHEN (harmed & 16) <> 0 THEN s ELSE 0 END),
+            sum(CASE WHEN (referrals & 1) <> 0 THEN s ELSE 0 END),
+            sum(CASE WHEN (referrals & 2) <> 0 THEN s ELSE 0 END),
+            sum(CASE WHEN (referrals & 4) <> 0 THEN s ELSE 0 END),
+            sum(CASE WHEN (referrals & 8) <> 0 THEN s ELSE 0 END),
+            sum(CASE WHEN (referrals & 16) <> 0 THEN s ELSE 0 END),
+            sum(CASE WHEN (referrals & 32) <> 0 THEN s ELSE 0 END),
+            sum(CASE WHEN (referrals & 64) <> 0 THEN s ELSE 0 END),
+            sum(CASE WHEN (referrals & 128) <> 0 THEN s ELSE 0 END)
+        FROM (%s) AS x GROUP BY 1, 2, 3
         ON CONFLICT (region, month, gmina) DO UPDATE SET
-            n = helpline_month.n + 1,
+            n = helpline_month.n + excluded.n,
             minutes = helpline_month.minutes + excluded.minutes,
             ch1 = helpline_month.ch1 + excluded.ch1,
             ch2 = helpline_month.ch2 + excluded.ch2,
@@ -168,7 +115,20 @@ BEGIN
             re5 = helpline_month.re5 + excluded.re5,
             re6 = helpline_month.re6 + excluded.re6,
             re7 = helpline_month.re7 + excluded.re7,
-            re8 = helpline_month.re8 + excluded.re8;
-    END IF;
+            re8 = helpline_month.re8 + excluded.re8$q$,
+        CASE TG_OP
+            WHEN 'INSERT' THEN 'SELECT 1 AS s, * FROM new_rows'
+            WHEN 'DELETE' THEN 'SELECT -1 AS s, * FROM old_rows'
+            ELSE 'SELECT -1 AS s, * FROM old_rows'
+                ' UNION ALL SELECT 1, * FROM new_rows' END);
     RETURN NULL;
 END $$;
+CREATE TRIGGER helpline_contact_ai AFTER INSERT ON helpline_contact
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION helpline_month_count();
+CREATE TRIGGER helpline_contact_ad AFTER DELETE ON helpline_contact
+    REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION helpline_month_count();
+CREATE TRIGGER helpline_contact_au AFTER UPDATE ON helpline_contact
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION helpline_month_count();
