@@ -71,7 +71,8 @@ def main():
     con.execute('PRAGMA journal_mode = WAL')
     con.execute('PRAGMA synchronous = OFF')
     con.execute('PRAGMA cache_size = -400000')
-    gminas = [r[0] for r in con.execute('SELECT teryt FROM gmina ORDER BY teryt')]
+    gminas = [r[0] for r in con.execute('SELECT teryt FROM gmina'
+                                        ' ORDER BY teryt')]
     con.execute('BEGIN')
     con.executemany(f'INSERT INTO helpline_contact({COLUMNS})'
                     ' VALUES (?,?,?,?,?,?,?,?,?,?)', rows(gminas))
