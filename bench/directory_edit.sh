@@ -23,15 +23,7 @@ SERVICES=${SERVICES:-100000}
 EDITS=${EDITS:-9}
 
 tmp=$(mktemp -d /tmp/rodzina-editbench.XXXXXX)
-rz_pid=
-cleanup() {
-    if [ -n "$rz_pid" ] && kill -0 "$rz_pid" 2>/dev/null; then
-        kill -TERM "$rz_pid" 2>/dev/null || true
-        wait "$rz_pid" 2>/dev/null || true
-    fi
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
+trap 'rm -rf "$tmp"' EXIT
 
 start=$(date +%s.%N)
 RODZINA_DEMO_SERVICES=$SERVICES "$bin" init --db "$tmp/dir.db" --demo \
@@ -39,7 +31,7 @@ RODZINA_DEMO_SERVICES=$SERVICES "$bin" init --db "$tmp/dir.db" --demo \
 gen_s=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN {printf "%.1f", e - s}')
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$bin" serve --db "$tmp/dir.db" --listen "127.0.0.1:$port" 2>"$tmp/serve.log" &
-rz_pid=$!
+trap 'kill -TERM $! 2>/dev/null; wait; rm -rf "$tmp"' EXIT
 for _ in $(seq 100); do
     grep -q listening "$tmp/serve.log" && break
     sleep 0.1
