@@ -15,6 +15,7 @@ struct embedded {
 };
 
 extern const struct embedded migrations_files[];
+extern const struct embedded migrations_pg_files[];
 extern const struct embedded assets_files[];
 extern const struct embedded data_files[];
 

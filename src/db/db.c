@@ -46,7 +46,7 @@ const char *const db_query_name[Q_COUNT] = {
 #undef Q
 };
 
-const struct db_backend *const db_backends[] = {&db_sqlite, NULL};
+const struct db_backend *const db_backends[] = {&db_pg, &db_sqlite, NULL};
 
 struct db_stmt {
     void *h; /* the engine's statement */
@@ -68,13 +68,30 @@ static const struct db_backend *
 backend_for(const char *path)
 {
     const struct db_backend *const *b;
+    const char *const *sc;
 
     for (b = db_backends; *b != NULL; b++) {
-        if ((*b)->scheme != NULL && str_starts(path, (*b)->scheme)) {
-            return *b;
+        for (sc = (*b)->schemes; sc != NULL && *sc != NULL; sc++) {
+            if (str_starts(path, *sc)) {
+                return *b;
+            }
         }
     }
     return &db_sqlite;
+}
+
+const char *
+db_engine_name(const char *path)
+{
+    return backend_for(path) == &db_sqlite ? "sqlite" : "postgresql";
+}
+
+static int64_t reconnects;
+
+void
+db_note_reconnect(void)
+{
+    __atomic_add_fetch(&reconnects, 1, __ATOMIC_RELAXED);
 }
 
 /* --- connections ------------------------------------------------------ */
@@ -113,8 +130,8 @@ migrate(struct db *db, bool dry_run, int *pending, char *err, int errlen)
 
     *pending = 0;
     rc = be->applied(db->conn, applied, latest, !dry_run, err, errlen);
-    for (i = 0; rc == 0 && migrations_files[i].name != NULL; i++) {
-        const struct embedded *m = &migrations_files[i];
+    for (i = 0; rc == 0 && be->migrations[i].name != NULL; i++) {
+        const struct embedded *m = &be->migrations[i];
         int num = atoi(m->name);
         char msg[512] = "";
 
@@ -149,6 +166,8 @@ db_open(const char *path, int flags, struct db **out, char *err, int errlen)
     const struct db_backend *be = backend_for(path);
     struct db *db = xcalloc(1, sizeof(*db));
     int v, latest = db_latest_version();
+    char safe[512];
+    const char *name = str_safe_uri(path, safe, sizeof(safe));
 
     *out = NULL;
     db->be = be;
@@ -158,7 +177,7 @@ db_open(const char *path, int flags, struct db **out, char *err, int errlen)
     }
     v = be->version(db->conn);
     if (v < 0) {
-        snprintf(err, (size_t)errlen, "%s is not a rodzina database: %s", path,
+        snprintf(err, (size_t)errlen, "%s is not a rodzina database: %s", name,
                  be->errmsg(db->conn));
         goto fail;
     }
@@ -166,7 +185,7 @@ db_open(const char *path, int flags, struct db **out, char *err, int errlen)
         snprintf(err, (size_t)errlen,
                  "database %s has schema version %d, newer than this "
                  "program's %d: use a newer rodzina",
-                 path, v, latest);
+                 name, v, latest);
         goto fail;
     }
     {
@@ -180,7 +199,7 @@ db_open(const char *path, int flags, struct db **out, char *err, int errlen)
             snprintf(err, (size_t)errlen,
                      "database %s is newer than this program (%s): use a "
                      "newer rodzina",
-                     path, why);
+                     name, why);
             goto fail;
         }
         if (rc != 0) {
@@ -190,7 +209,7 @@ db_open(const char *path, int flags, struct db **out, char *err, int errlen)
             snprintf(err, (size_t)errlen,
                      "database %s lacks %d migration(s) of this program: "
                      "open it writable once to upgrade",
-                     path, pending);
+                     name, pending);
             goto fail;
         }
     }
@@ -221,20 +240,25 @@ int
 db_check_queries(struct db *db, char *err, int errlen)
 {
     const struct db_backend *be = db->be;
-    int i;
+    int i, bad = 0;
 
+    /* Every failure is logged, so one run lists them all. */
     for (i = 0; i < Q_COUNT; i++) {
         void *st;
 
         if (be->prepare(db->conn, db_query_sql[be->dialect][i], false, &st) !=
             0) {
-            snprintf(err, (size_t)errlen, "%s: %s", db_query_name[i],
-                     be->errmsg(db->conn));
-            return ERR_DB;
+            if (bad++ == 0) {
+                snprintf(err, (size_t)errlen, "%s: %s", db_query_name[i],
+                         be->errmsg(db->conn));
+            }
+            log_error("store: query %s: %s", db_query_name[i],
+                      be->errmsg(db->conn));
+            continue;
         }
         be->finalize(st);
     }
-    return 0;
+    return bad == 0 ? 0 : ERR_DB;
 }
 
 /* --- statements ------------------------------------------------------- */
@@ -438,12 +462,6 @@ db_col_text_dup_or_null(struct arena *a, db_stmt *st, int col)
     return db_col_null(st, col) ? NULL : db_col_text_dup(a, st, col);
 }
 
-int64_t
-db_last_id(struct db *db)
-{
-    return db->be->last_id(db->conn);
-}
-
 int
 db_begin(struct db *db)
 {
@@ -544,6 +562,7 @@ struct db_pool {
     pthread_mutex_t lock;
     pthread_key_t key;
     struct db *all; /* every connection opened, for db_pool_free() */
+    int open;       /* how many */
 };
 
 struct db_pool *
@@ -575,8 +594,19 @@ db_pool_get(struct db_pool *p)
     pthread_mutex_lock(&p->lock);
     db->next_in_pool = p->all;
     p->all = db;
+    p->open++;
     pthread_mutex_unlock(&p->lock);
     return db;
+}
+
+void
+db_pool_stats(struct db_pool *p, struct db_pool_stats *out)
+{
+    pthread_mutex_lock(&p->lock);
+    out->open = p->open;
+    pthread_mutex_unlock(&p->lock);
+    out->engine = db_engine_name(p->path);
+    out->reconnects = __atomic_load_n(&reconnects, __ATOMIC_RELAXED);
 }
 
 void

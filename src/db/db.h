@@ -5,8 +5,9 @@
 ** Placeholders are $1..$n, as PostgreSQL writes them. No engine's type
 ** appears here: db.c is the neutral half, and each engine fills a struct
 ** db_backend (db_backend.h); db_sqlite.c is the SQLite one, the embedded
-** default. The path given to db_open (and the whole-database operations)
-** picks the engine.
+** default; db_pg.c the PostgreSQL one (libpq). The path given to db_open
+** (and the whole-database operations) picks the engine: a URI beginning
+** postgresql:// or postgres:// is PostgreSQL, anything else a SQLite file.
 **
 ** A catalogue entry is Q(id, sql): one text that every engine runs. Where
 ** the dialects truly differ, Q2(id, sqlite_sql, pg_sql) gives each its own
@@ -100,8 +101,6 @@ int db_list(db_stmt *st, struct arena *a, size_t size, db_row_fn *row,
 int db_get(db_stmt *st, struct arena *a, db_row_fn *row, void *out);
 /* The column as arena text, or NULL for SQL NULL. */
 char *db_col_text_dup_or_null(struct arena *a, db_stmt *st, int col);
-/* Id of the row the connection inserted last. */
-int64_t db_last_id(struct db *db);
 /* Transactions nest through a counter; only the outermost one commits. */
 int db_begin(struct db *db);
 int db_commit(struct db *db);
@@ -162,5 +161,15 @@ struct db_pool *db_pool_new(const char *path, int flags);
 /* The calling thread's connection, or NULL (logged) when it cannot open. */
 struct db *db_pool_get(struct db_pool *pool);
 void db_pool_free(struct db_pool *pool);
+
+/* What /healthz and /metrics tell of a pool. */
+struct db_pool_stats {
+    const char *engine; /* "sqlite" or "postgresql" */
+    int open;           /* connections opened (one per worker thread) */
+    int64_t reconnects; /* lost connections re-opened, in this process */
+};
+void db_pool_stats(struct db_pool *pool, struct db_pool_stats *out);
+/* The engine a database path selects: "sqlite" or "postgresql". */
+const char *db_engine_name(const char *path);
 
 #endif

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/embedded.h"
 #include "db.h"
 
 /* The SQL dialects of the catalogue, in the order of Q2's texts. */
@@ -28,10 +29,13 @@ struct db_value {
 };
 
 struct db_backend {
-    const char *scheme; /* a path beginning with it selects this engine;
-                           NULL for the default, which takes any path */
+    /* A path beginning with one of these selects this engine; NULL for
+     * the default, which takes any other path (a file name). */
+    const char *const *schemes;
     enum db_dialect dialect;
     const char *begin; /* the statement that opens a write transaction */
+    /* This dialect's migrations, numbered as every dialect's are. */
+    const struct embedded *migrations;
 
     /*
     ** Open path as db_open's flags say, with the engine's settings (and
@@ -46,7 +50,6 @@ struct db_backend {
     int (*exec)(void *conn, const char *sql, char *err, int errlen);
     /* The last error on conn, for a log line; never NULL. */
     const char *(*errmsg)(void *conn);
-    int64_t (*last_id)(void *conn);
 
     /* Highest migration number applied, -1 when conn holds no database. */
     int (*version)(void *conn);
@@ -88,7 +91,10 @@ struct db_backend {
     int (*restore)(const char *src, const char *dest, char *err, int errlen);
 };
 
-extern const struct db_backend db_sqlite;
+extern const struct db_backend db_sqlite, db_pg;
+
+/* An engine re-opened a lost connection (counted for /metrics). */
+void db_note_reconnect(void);
 
 /* Every engine of this build, NULL-terminated (db.c). */
 extern const struct db_backend *const db_backends[];

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "core/arena.h"
+#include "core/embedded.h"
 #include "core/err.h"
 #include "core/log.h"
 #include "core/str.h"
@@ -184,12 +185,6 @@ static const char *
 sqlite_errmsg(void *conn)
 {
     return sqlite3_errmsg(conn);
-}
-
-static int64_t
-sqlite_last_id(void *conn)
-{
-    return sqlite3_last_insert_rowid(conn);
 }
 
 /* SQLite's memory statistics take a global mutex on every allocation;
@@ -696,14 +691,14 @@ sqlite_restore(const char *src, const char *dest, char *err, int errlen)
 }
 
 const struct db_backend db_sqlite = {
-    .scheme = NULL,
+    .schemes = NULL,
     .dialect = DB_DIALECT_SQLITE,
     .begin = "BEGIN IMMEDIATE",
+    .migrations = migrations_files,
     .open = sqlite_open,
     .close = sqlite_close,
     .exec = sqlite_exec,
     .errmsg = sqlite_errmsg,
-    .last_id = sqlite_last_id,
     .version = sqlite_version,
     .applied = sqlite_applied,
     .record = sqlite_record,

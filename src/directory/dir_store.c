@@ -504,10 +504,9 @@ org_write(struct db *db, const struct dir_org *o, int64_t *id)
     }
     st = db_query(db, Q_DIR_ORG_INSERT);
     bind_org(st, o);
-    if ((rc = db_exec(st)) != 0) {
+    if ((rc = db_one_int(st, id)) != 0) {
         return rc;
     }
-    *id = db_last_id(db);
     return 0;
 }
 
@@ -668,8 +667,7 @@ service_write(struct db *db, struct arena *a, const struct dir_service *s,
     } else {
         st = db_query(db, Q_DIR_SERVICE_INSERT);
         bind_service(st, s);
-        rc = db_exec(st);
-        *id = db_last_id(db);
+        rc = db_one_int(st, id);
     }
     if (rc != 0 || (rc = service_links(db, a, *id, s)) != 0) {
         return rc;

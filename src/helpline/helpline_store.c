@@ -316,10 +316,9 @@ helpline_store_contact_insert(struct db *db, const struct helpline_contact *c,
     }
     db_bind_text(st, 11, note ? c->note : NULL);
     db_bind_text(st, 12, c->created_by);
-    if ((rc = db_exec(st)) != 0) {
+    if ((rc = db_one_int(st, id)) != 0) {
         return rc;
     }
-    *id = db_last_id(db);
     return 0;
 }
 
@@ -633,10 +632,9 @@ helpline_store_duty_insert(struct db *db, const struct helpline_duty *d,
     db_bind_text(st, 6, d->day);
     db_bind_text(st, 7, d->start);
     db_bind_text(st, 8, d->finish);
-    if ((rc = db_exec(st)) != 0) {
+    if ((rc = db_one_int(st, id)) != 0) {
         return rc;
     }
-    *id = db_last_id(db);
     return 0;
 }
 

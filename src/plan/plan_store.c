@@ -151,10 +151,9 @@ insert_line(struct db *db, const struct plan *p, int64_t plan_id, int i)
     db_bind_text(st, 6, l->implementers);
     db_bind_int(st, 7, l->implementers_as_above);
     bind_num(st, 8, &l->total);
-    if ((rc = db_exec(st)) != 0) {
+    if ((rc = db_one_int(st, &line_id)) != 0) {
         return rc;
     }
-    line_id = db_last_id(db);
     for (k = 0; k < l->namounts; k++) {
         const struct plan_amount *am = &l->amounts[k];
 
@@ -449,10 +448,9 @@ plan_store_save(struct db *db, struct arena *a, const char *region,
     db_bind_text(st, 10, p->format ? p->format : "");
     db_bind_text(st, 11, p->encoding ? p->encoding : "utf-8");
     db_bind_int(st, 12, tot.total);
-    if ((rc = db_exec(st)) != 0) {
+    if ((rc = db_one_int(st, id)) != 0) {
         goto fail;
     }
-    *id = db_last_id(db);
     if (p->content_hash != NULL) {
         st = db_query(db, Q_PLAN_HASH_SET);
         db_bind_int(st, 1, *id);
@@ -1508,10 +1506,9 @@ plan_store_upload_hold(struct db *db, int64_t account, const char *region,
     db_bind_text(st, 3, name);
     db_bind_blob(st, 4, data, len);
     db_bind_int(st, 5, now);
-    if ((rc = db_exec(st)) != 0) {
+    if ((rc = db_one_int(st, id)) != 0) {
         return rc;
     }
-    *id = db_last_id(db);
     return 0;
 }
 

@@ -73,13 +73,12 @@ insert_account(struct db *db, void *ctx, struct audit_entry *e)
     db_bind_text(st, 2, ad->hash);
     db_bind_text(st, 3, auth_role_name(ad->role));
     db_bind_text(st, 4, region);
-    if ((rc = db_exec(st)) != 0) {
+    if ((rc = db_one_int(st, ad->id)) != 0) {
         if (rc == ERR_CONFLICT) {
             *ad->why = T_USERS_ERR_LOGIN_TAKEN;
         }
         return rc;
     }
-    *ad->id = db_last_id(db);
     for (i = 0; i < u->nunits; i++) {
         st = db_query(db, Q_ACCOUNT_UNIT_INSERT);
         db_bind_int(st, 1, *ad->id);

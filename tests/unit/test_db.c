@@ -367,7 +367,7 @@ test_db_every_backend_fills_its_table(void **state)
         assert_non_null(e->close);
         assert_non_null(e->exec);
         assert_non_null(e->errmsg);
-        assert_non_null(e->last_id);
+        assert_non_null(e->migrations);
         assert_non_null(e->version);
         assert_non_null(e->applied);
         assert_non_null(e->record);
@@ -386,7 +386,7 @@ test_db_every_backend_fills_its_table(void **state)
     }
     assert_true(n >= 1);
     assert_ptr_equal(db_backends[n - 1], &db_sqlite); /* the default last */
-    assert_null(db_sqlite.scheme);
+    assert_null(db_sqlite.schemes);
 }
 
 /* A Q entry is one text for every dialect, a Q2 entry one per dialect:
