@@ -74,7 +74,7 @@ CREATE TABLE helpline_duty (
     region     TEXT NOT NULL REFERENCES woj(code),
     kind       BIGINT NOT NULL CHECK (kind BETWEEN 1 AND 3),
     specialist BIGINT NOT NULL CHECK (specialist BETWEEN 1 AND 6),
-    city       TEXT NOT NULL,
+    city       TEXT COLLATE "C" NOT NULL, -- listed in byte order, as on SQLite
     place      TEXT NOT NULL,
     day        TEXT NOT NULL,      -- YYYY-MM-DD
     start      TEXT NOT NULL,      -- HH:MM, local time

@@ -17,7 +17,8 @@ CREATE TABLE helpline_referral (
     org_id     BIGINT NOT NULL,   -- dir_org.id when referred
     region     TEXT NOT NULL,      -- the contact's region
     at         TEXT COLLATE "C" NOT NULL, -- the contact's local time (0020)
-    org_name   TEXT NOT NULL,      -- the institution's name when referred
+    -- the institution's name when referred; sorted in byte order, as on SQLite
+    org_name   TEXT COLLATE "C" NOT NULL,
     org_kind   TEXT NOT NULL,      -- its kind (dir_kinds) when referred
     PRIMARY KEY (contact_id, org_id)
 );
