@@ -16,9 +16,8 @@ CREATE TABLE helpline_referral (
         REFERENCES helpline_contact(id) ON DELETE CASCADE,
     org_id     BIGINT NOT NULL,   -- dir_org.id when referred
     region     TEXT NOT NULL,      -- the contact's region
-    at         TEXT COLLATE "C" NOT NULL, -- the contact's local time (0020)
-    -- the institution's name when referred; sorted in byte order, as on SQLite
-    org_name   TEXT COLLATE "C" NOT NULL,
+    at         TEXT NOT NULL,      -- the contact's local time
+    org_name   TEXT NOT NULL,      -- the institution's name when referred
     org_kind   TEXT NOT NULL,      -- its kind (dir_kinds) when referred
     PRIMARY KEY (contact_id, org_id)
 );
