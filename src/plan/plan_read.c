@@ -145,7 +145,10 @@ plan_read(struct arena *a, const char *name, const char *data, size_t len,
     memset(r, 0, sizeof(*r));
     r->a = a;
     r->p = plan_new(a, PLAN_YEARLY);
-    r->p->name = name != NULL ? arena_strdup(a, name) : NULL;
+    /* A file name is bytes; stored and shown it must be text (PostgreSQL
+     * refuses malformed UTF-8). */
+    r->p->name =
+        name != NULL ? str_utf8_repair(a, arena_strdup(a, name)) : NULL;
     r->goal = r->action = r->task = r->top_ind = -1;
     r->p->content_hash = plan_content_hash(a, data, len);
     *out = r->p;

@@ -65,9 +65,6 @@ add_words(struct db *db, struct arena *a, const char *teryt, const char *folded)
         db_bind_text(st, 2, teryt);
         db_bind_int(st, 3, first);
         rc = db_exec(st);
-        if (rc == ERR_CONFLICT) {
-            rc = 0; /* "Nowe Nowe": the same suffix twice */
-        }
         if (rc != 0) {
             return rc;
         }

@@ -434,6 +434,20 @@ read_text(const char *text, size_t len, int want_rc)
     return p;
 }
 
+/* Issue 14: a file name that is not UTF-8 is stored as text on both
+ * engines (PostgreSQL refuses malformed UTF-8), each bad byte U+FFFD. */
+static void
+test_plan_read_issue14_file_name_made_text(void **state)
+{
+    struct plan *p;
+
+    (void)state;
+    /* Named whether the content reads or not: findings show the name. */
+    (void)plan_read(&arena, "plan\xff.csv", limits_head, strlen(limits_head), 0,
+                    &p);
+    assert_string_equal(p->name, "plan\xef\xbf\xbd.csv");
+}
+
 static const struct plan_finding *
 finding(const struct plan *p, const char *code)
 {
@@ -590,6 +604,8 @@ main(void)
             test_plan_read_issue11_ten_thousand_rows_read, setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_plan_read_issue11_result_items_bounded, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_plan_read_issue14_file_name_made_text, setup, teardown),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
