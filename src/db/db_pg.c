@@ -10,15 +10,21 @@
 ** writers are serialised across every process as SQLite's BEGIN IMMEDIATE
 ** serialises them; the code above was written for that guarantee.
 **
-** A lost connection is re-opened before the next statement; a statement
-** that fails because the connection dropped is never re-sent (its write may
-** have committed), so the caller sees an error and nothing acknowledged is
-** lost or doubled.
+** A lost connection is re-opened before the next statement outside a
+** transaction: an idle session has nothing to read, so a terminated
+** backend's farewell or the closed socket shows before anything is sent.
+** A statement that fails because the connection dropped is never re-sent
+** (its write may have committed), so the caller sees an error and nothing
+** acknowledged is lost or doubled. Inside a transaction a lost connection
+** fails every statement until the rollback: the rest must not run outside
+** it. A COMMIT that the server turned into a rollback (an earlier
+** statement failed) is an error, never a success.
 */
 #include <errno.h>
 #include <fcntl.h>
 #include <glob.h>
 #include <libpq-fe.h>
+#include <poll.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +49,9 @@ struct pg_conn {
     PGconn *c;
     int gen;            /* bumped by every re-open: prepared names die */
     unsigned next_name; /* for the names of prepared statements */
+    bool readonly;      /* DB_OPEN_READONLY: set again on a re-open */
+    bool txn;           /* inside a transaction, as last seen */
+    bool doomed;        /* the server said FATAL: it closes the session */
     const char *why;    /* the last error, or NULL: PQerrorMessage */
     char msg[512];      /* an error of ours, when why points here */
 };
@@ -73,28 +82,69 @@ chomp(char *s)
 
 /* --- connections ------------------------------------------------------ */
 
+/* Notices ("relation exists, skipping") are dropped; an error that comes
+ * while idle is one too, and FATAL means the session is ending. */
 static void
-quiet_notice(void *arg, const char *message)
+on_notice(void *arg, const PGresult *r)
 {
-    (void)arg;
-    (void)message; /* "relation exists, skipping" and the like */
+    struct pg_conn *pc = arg;
+    const char *sev = PQresultErrorField(r, PG_DIAG_SEVERITY_NONLOCALIZED);
+
+    if (sev != NULL && strcmp(sev, "FATAL") == 0) {
+        pc->doomed = true;
+    }
 }
 
-/* The connection is usable, re-opened when it was lost. */
+static void
+set_readonly(struct pg_conn *pc)
+{
+    if (pc->readonly) {
+        PQclear(PQexec(pc->c, "SET default_transaction_read_only = on"));
+    }
+}
+
+/*
+** Between transactions: the connection is usable, re-opened when it was
+** lost. What an idle session has to read is read first, so that a
+** terminated backend is noticed before a statement is sent to it.
+*/
 static bool
 alive(struct pg_conn *pc)
 {
-    if (PQstatus(pc->c) == CONNECTION_OK) {
+    struct pollfd p = {.fd = PQsocket(pc->c), .events = POLLIN};
+    int reads = 0;
+
+    while (PQstatus(pc->c) == CONNECTION_OK && !pc->doomed && p.fd >= 0 &&
+           reads++ < 8 && poll(&p, 1, 0) > 0) {
+        if (!PQconsumeInput(pc->c)) {
+            break;
+        }
+    }
+    if (PQstatus(pc->c) == CONNECTION_OK && !pc->doomed) {
         return true;
     }
     PQreset(pc->c);
+    pc->doomed = false;
     if (PQstatus(pc->c) != CONNECTION_OK) {
         return false;
     }
+    set_readonly(pc);
     pc->gen++;
     db_note_reconnect();
     log_warn("store: connection to PostgreSQL re-opened");
     return true;
+}
+
+/* After a statement: whether the session is inside a transaction. A lost
+ * connection leaves what was known, so the transaction is not forgotten. */
+static void
+note_txn(struct pg_conn *pc)
+{
+    PGTransactionStatusType t = PQtransactionStatus(pc->c);
+
+    if (t != PQTRANS_UNKNOWN) {
+        pc->txn = t == PQTRANS_INTRANS || t == PQTRANS_INERROR;
+    }
 }
 
 static int
@@ -115,12 +165,9 @@ pg_open(const char *path, int flags, void **conn, char *err, int errlen)
         free(pc);
         return ERR_DB;
     }
-    PQsetNoticeProcessor(pc->c, quiet_notice, NULL);
-    if (flags & DB_OPEN_READONLY) {
-        PGresult *r = PQexec(pc->c, "SET default_transaction_read_only = on");
-
-        PQclear(r);
-    }
+    PQsetNoticeReceiver(pc->c, on_notice, pc);
+    pc->readonly = (flags & DB_OPEN_READONLY) != 0;
+    set_readonly(pc);
     *conn = pc;
     return 0;
 }
@@ -146,6 +193,27 @@ set_error(struct pg_conn *pc, const PGresult *r)
     pc->why = pc->msg;
 }
 
+/*
+** Ready to send a statement: between transactions a lost connection is
+** re-opened first; inside one, the transaction went with the connection,
+** and every statement fails until the rollback. 0 or ERR_DB (pc->why).
+*/
+static int
+ready(struct pg_conn *pc)
+{
+    if (pc->txn && PQstatus(pc->c) != CONNECTION_OK) {
+        snprintf(pc->msg, sizeof(pc->msg),
+                 "connection to PostgreSQL lost inside a transaction");
+        pc->why = pc->msg;
+        return ERR_DB;
+    }
+    if (!pc->txn && !alive(pc)) {
+        set_error(pc, NULL);
+        return ERR_DB;
+    }
+    return 0;
+}
+
 /* 23xxx: integrity constraint violation. */
 static int
 error_code(const PGresult *r)
@@ -160,25 +228,37 @@ static int
 pg_exec(void *conn, const char *sql, char *err, int errlen)
 {
     struct pg_conn *pc = conn;
+    bool commit = strcmp(sql, "COMMIT") == 0;
     PGresult *r;
     int rc = 0;
 
-    /* Re-open a lost connection only between transactions. */
-    if (PQtransactionStatus(pc->c) != PQTRANS_INTRANS && !alive(pc)) {
-        set_error(pc, NULL);
+    /* The server rolled back what went with a lost connection. */
+    if (pc->txn && PQstatus(pc->c) != CONNECTION_OK &&
+        strcmp(sql, "ROLLBACK") == 0) {
+        pc->txn = false;
+        return 0;
+    }
+    if (ready(pc) != 0) {
         if (err != NULL) {
-            snprintf(err, (size_t)errlen, "%s", pc->msg);
+            snprintf(err, (size_t)errlen, "%s", pc->why);
         }
         return ERR_DB;
     }
     r = PQexec(pc->c, sql);
+    note_txn(pc);
     if (PQresultStatus(r) != PGRES_COMMAND_OK &&
         PQresultStatus(r) != PGRES_TUPLES_OK) {
         set_error(pc, r);
-        if (err != NULL) {
-            snprintf(err, (size_t)errlen, "%s", pc->msg);
-        }
         rc = ERR_DB;
+    } else if (commit && strcmp(PQcmdStatus(r), "ROLLBACK") == 0) {
+        /* An earlier statement failed: the server rolled back. */
+        snprintf(pc->msg, sizeof(pc->msg),
+                 "transaction aborted by an earlier error, rolled back");
+        pc->why = pc->msg;
+        rc = ERR_DB;
+    }
+    if (rc != 0 && err != NULL) {
+        snprintf(err, (size_t)errlen, "%s", pc->why);
     }
     PQclear(r);
     return rc;
@@ -367,7 +447,7 @@ pg_prepare(void *conn, const char *sql, bool keep, void **st)
     if (keep) {
         snprintf(s->name, sizeof(s->name), "s%u", pc->next_name++);
     }
-    if (!alive(pc) || server_prepare(s) != 0) {
+    if (ready(pc) != 0 || server_prepare(s) != 0) {
         if (pc->why == NULL) {
             set_error(pc, NULL);
         }
@@ -418,14 +498,10 @@ static int
 run(struct pg_stmt *s)
 {
     struct pg_conn *pc = s->pc;
-    bool idle = PQtransactionStatus(pc->c) != PQTRANS_INTRANS;
     ExecStatusType status;
 
     pc->why = NULL;
-    /* Between transactions a lost connection is re-opened first; inside
-     * one, the transaction is gone and the error says so. */
-    if (idle && !alive(pc)) {
-        set_error(pc, NULL);
+    if (ready(pc) != 0) {
         return ERR_DB;
     }
     if (s->gen != pc->gen && server_prepare(s) != 0) {
@@ -433,6 +509,7 @@ run(struct pg_stmt *s)
     }
     s->res = PQexecPrepared(pc->c, s->name, s->nparams,
                             (const char *const *)s->vals, s->lens, s->fmts, 0);
+    note_txn(pc);
     status = PQresultStatus(s->res);
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
         int rc = error_code(s->res);
