@@ -644,6 +644,56 @@ run_tool(const char *tool, char *const argv[], char *err, int errlen)
     return 0;
 }
 
+/* Read every block of the archive file, as a restore would (into a
+ * script thrown away): a truncated or damaged archive fails here. */
+static int
+archive_whole(const char *file, char *err, int errlen)
+{
+    char *argv[] = {"pg_restore", "--file=/dev/null", (char *)file, NULL};
+
+    return run_tool("pg_restore", argv, err, errlen);
+}
+
+/*
+** The schema version an archive holds: the highest number of its
+** schema_migration rows, which pg_restore prints as COPY data (one row a
+** line, the number first). -1 when it has none, ERR_* when unreadable.
+*/
+static int
+archive_version(const char *file, char *err, int errlen)
+{
+    char tmp[] = "/tmp/rodzina-archive-XXXXXX", line[512];
+    char *argv[] = {"pg_restore",       "--data-only", "--table",
+                    "schema_migration", "--file",      tmp,
+                    (char *)file,       NULL};
+    int fd = mkstemp(tmp), version = -1, rc;
+    bool rows = false;
+    FILE *f;
+
+    if (fd < 0) {
+        snprintf(err, (size_t)errlen, "cannot make %s: %s", tmp,
+                 strerror(errno));
+        return ERR_IO;
+    }
+    close(fd);
+    rc = run_tool("pg_restore", argv, err, errlen);
+    f = rc == 0 ? fopen(tmp, "r") : NULL;
+    while (f != NULL && fgets(line, sizeof(line), f) != NULL) {
+        if (strncmp(line, "COPY ", 5) == 0) {
+            rows = true;
+        } else if (strncmp(line, "\\.", 2) == 0) {
+            rows = false;
+        } else if (rows && atoi(line) > version) {
+            version = atoi(line);
+        }
+    }
+    if (f != NULL) {
+        fclose(f);
+    }
+    unlink(tmp);
+    return rc != 0 ? rc : version;
+}
+
 static int
 pg_backup(const char *src, const char *dest, int64_t *bytes, char *err,
           int errlen)
@@ -657,6 +707,9 @@ pg_backup(const char *src, const char *dest, int64_t *bytes, char *err,
 
     snprintf(tmp, tmplen, "%s.tmp-%ld", dest, (long)getpid());
     rc = run_tool("pg_dump", argv, err, errlen);
+    if (rc == 0) {
+        rc = archive_whole(tmp, err, errlen);
+    }
     if (rc == 0) {
         fd = open(tmp, O_RDONLY);
         if (fd < 0 || fsync(fd) != 0 || rename(tmp, dest) != 0) {
@@ -721,9 +774,16 @@ pg_check(const char *path, void (*problem)(void *, const char *), void *arg,
     return n;
 }
 
+/*
+** The archive is checked first (every block readable, a schema version
+** this program knows), so a bad one changes nothing; then pg_restore
+** replaces the content in one transaction (--single-transaction stops at
+** the first error and rolls all back).
+*/
 static int
 pg_restore(const char *src, const char *dest, char *err, int errlen)
 {
+    int version;
     char *argv[] = {"pg_restore",
                     "--clean",
                     "--if-exists",
@@ -734,6 +794,21 @@ pg_restore(const char *src, const char *dest, char *err, int errlen)
                     (char *)src,
                     NULL};
 
+    if (archive_whole(src, err, errlen) != 0) {
+        snprintf(err, (size_t)errlen,
+                 "%s is not a whole pg_dump archive (see pg_restore's "
+                 "message above); nothing changed",
+                 src);
+        return ERR_DB;
+    }
+    version = archive_version(src, err, errlen);
+    if (version < 1 || version > db_latest_version()) {
+        snprintf(err, (size_t)errlen,
+                 "%s has schema version %d; this program knows 1..%d; "
+                 "nothing changed",
+                 src, version, db_latest_version());
+        return ERR_DB;
+    }
     return run_tool("pg_restore", argv, err, errlen);
 }
 

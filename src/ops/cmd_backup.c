@@ -4,7 +4,9 @@
 ** keep serving), checked after writing and recorded in the database with
 ** an audit row. A restore checks the file first (integrity, foreign keys,
 ** schema version), keeps a safety copy of the current database, then
-** replaces its content in one transaction and upgrades its schema.
+** replaces its content in one transaction and upgrades its schema. On
+** PostgreSQL the copy is a pg_dump archive and the engine checks it
+** (db_pg.c); the checks of a database are then those of the live one.
 */
 #include <limits.h>
 #include <pwd.h>
@@ -29,6 +31,10 @@ const char cmd_backup_help[] =
     "complete or absent. The backup is recorded in the database (time,\n"
     "file, size) and shown to administrators at /system.\n"
     "\n"
+    "On PostgreSQL (--db postgresql://...) FILE is a pg_dump archive (custom\n"
+    "format, one snapshot while servers write), read back whole before it\n"
+    "takes its name; the database's own checks (check-db) run too.\n"
+    "\n"
     "  --config FILE  configuration file, for its db key\n"
     "  --db PATH      database file (default: the configuration's db)\n";
 
@@ -43,6 +49,11 @@ const char cmd_restore_help[] =
     "(a crash leaves the old content) and the schema upgraded if FILE is\n"
     "older. Stop the service first: running servers would keep serving\n"
     "sessions of the replaced database.\n"
+    "\n"
+    "On PostgreSQL FILE is an archive made by backup (pg_dump): it is read\n"
+    "whole and its schema version checked first, then pg_restore replaces\n"
+    "the content in one transaction; the safety copy is an archive\n"
+    "FILE.before-restore beside FILE.\n"
     "\n"
     "  --config FILE     configuration file, for its db key\n"
     "  --db PATH         database file (default: the configuration's db)\n"
@@ -96,6 +107,13 @@ load(const char *cmd, const char *file, const char *db, struct config *c)
     return 0;
 }
 
+/* A SQLite database is a file; a PostgreSQL one is a server's. */
+static bool
+is_file(const char *db)
+{
+    return strcmp(db_engine_name(db), "sqlite") == 0;
+}
+
 static void
 print_problem(void *arg, const char *text)
 {
@@ -129,7 +147,7 @@ cmd_backup(int argc, char **argv)
         config_free(&c);
         return 1;
     }
-    if (access(c.value[CONFIG_DB], R_OK) != 0) {
+    if (is_file(c.value[CONFIG_DB]) && access(c.value[CONFIG_DB], R_OK) != 0) {
         fprintf(stderr, "rodzina backup: cannot read %s\n", c.value[CONFIG_DB]);
         config_free(&c);
         return 1;
@@ -140,8 +158,10 @@ cmd_backup(int argc, char **argv)
         config_free(&c);
         return 1;
     }
-    rc = db_check_file(dest, print_problem, "backup", &version, err,
-                       sizeof(err));
+    /* A PostgreSQL archive was read back whole by the engine: what is left
+     * to check is the database it was taken from. */
+    rc = db_check_file(is_file(c.value[CONFIG_DB]) ? dest : c.value[CONFIG_DB],
+                       print_problem, "backup", &version, err, sizeof(err));
     if (rc != 0) {
         fprintf(stderr, "rodzina backup: the copy %s fails its check%s%s\n",
                 dest, rc < 0 ? ": " : "", rc < 0 ? err : "");
@@ -205,8 +225,10 @@ cmd_restore(int argc, char **argv)
         fprintf(stderr, "rodzina restore: cannot read %s\n", pos[0]);
         goto fail;
     }
-    rc = db_check_file(pos[0], print_problem, "restore", &version, err,
-                       sizeof(err));
+    /* A PostgreSQL archive is checked by the engine as it restores it. */
+    rc = is_file(target) ? db_check_file(pos[0], print_problem, "restore",
+                                         &version, err, sizeof(err))
+                         : 0;
     if (rc != 0) {
         fprintf(stderr,
                 "rodzina restore: %s fails its check%s%s; nothing "
@@ -214,18 +236,19 @@ cmd_restore(int argc, char **argv)
                 pos[0], rc < 0 ? ": " : "", rc < 0 ? err : "");
         goto fail;
     }
-    if (version < 1 || version > latest) {
+    if (is_file(target) && (version < 1 || version > latest)) {
         fprintf(stderr,
                 "rodzina restore: %s has schema version %d; this "
                 "program knows 1..%d; nothing changed\n",
                 pos[0], version, latest);
         goto fail;
     }
-    if (!no_copy && access(target, F_OK) == 0) {
+    if (!no_copy && (!is_file(target) || access(target, F_OK) == 0)) {
         char safety[PATH_MAX + 32];
         int64_t bytes;
 
-        snprintf(safety, sizeof(safety), "%s.before-restore", target);
+        snprintf(safety, sizeof(safety), "%s.before-restore",
+                 is_file(target) ? target : pos[0]);
         if (db_backup_file(target, safety, &bytes, err, sizeof(err)) != 0) {
             fprintf(stderr,
                     "rodzina restore: safety copy of %s: %s; "
@@ -245,6 +268,9 @@ cmd_restore(int argc, char **argv)
     if (db_open(target, 0, &h, err, sizeof(err)) != 0) {
         fprintf(stderr, "rodzina restore: restored, but: %s\n", err);
         goto fail;
+    }
+    if (!is_file(target)) {
+        version = db_schema_version(h); /* the archive's, now upgraded */
     }
     snprintf(after, sizeof(after), "{\"schema_version\":%d}", version);
     {
