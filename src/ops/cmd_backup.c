@@ -18,6 +18,7 @@
 #include "auth/auth.h"
 #include "cli/cli.h"
 #include "core/config.h"
+#include "core/str.h"
 #include "db/db.h"
 #include "ops/ops.h"
 
@@ -129,8 +130,8 @@ cmd_backup(int argc, char **argv)
         {"db", &db, NULL, 0},
         {NULL, NULL, NULL, 0},
     };
-    char dest[PATH_MAX + 256], err[600];
-    const char *pos[1];
+    char dest[PATH_MAX + 256], err[600], safe[512];
+    const char *pos[1], *shown;
     struct config c;
     struct db *h;
     int64_t bytes = 0;
@@ -142,13 +143,14 @@ cmd_backup(int argc, char **argv)
     if (load("backup", file, db, &c) != 0) {
         return 1;
     }
+    shown = str_safe_uri(c.value[CONFIG_DB], safe, sizeof(safe));
     if (absolute(pos[0], dest, sizeof(dest)) != 0) {
         fprintf(stderr, "rodzina backup: %s: no such folder\n", pos[0]);
         config_free(&c);
         return 1;
     }
     if (is_file(c.value[CONFIG_DB]) && access(c.value[CONFIG_DB], R_OK) != 0) {
-        fprintf(stderr, "rodzina backup: cannot read %s\n", c.value[CONFIG_DB]);
+        fprintf(stderr, "rodzina backup: cannot read %s\n", shown);
         config_free(&c);
         return 1;
     }
@@ -192,7 +194,7 @@ cmd_backup(int argc, char **argv)
     }
     printf("backup of %s written to %s: %lld bytes, schema version %d, "
            "integrity ok\n",
-           c.value[CONFIG_DB], dest, (long long)bytes, version);
+           shown, dest, (long long)bytes, version);
     config_free(&c);
     return 0;
 }
@@ -208,8 +210,8 @@ cmd_restore(int argc, char **argv)
         {"no-safety-copy", NULL, &no_copy, 0},
         {NULL, NULL, NULL, 0},
     };
-    char err[600], after[200];
-    const char *pos[1], *target;
+    char err[600], after[200], safe[512];
+    const char *pos[1], *target, *shown;
     struct config c;
     struct db *h = NULL;
     int npos, rc, version = -1, latest = db_latest_version();
@@ -221,6 +223,7 @@ cmd_restore(int argc, char **argv)
         return 1;
     }
     target = c.value[CONFIG_DB];
+    shown = str_safe_uri(target, safe, sizeof(safe));
     if (access(pos[0], R_OK) != 0) {
         fprintf(stderr, "rodzina restore: cannot read %s\n", pos[0]);
         goto fail;
@@ -253,7 +256,7 @@ cmd_restore(int argc, char **argv)
             fprintf(stderr,
                     "rodzina restore: safety copy of %s: %s; "
                     "nothing changed\n",
-                    target, err);
+                    shown, err);
             goto fail;
         }
         printf("current database copied to %s (%lld bytes)\n", safety,
@@ -288,7 +291,7 @@ cmd_restore(int argc, char **argv)
                             "written\n");
         }
     }
-    printf("restored %s from %s (schema version %d, now %d)\n", target, pos[0],
+    printf("restored %s from %s (schema version %d, now %d)\n", shown, pos[0],
            version, db_schema_version(h));
     db_close(h);
     config_free(&c);

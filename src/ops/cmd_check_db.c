@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "core/config.h"
+#include "core/str.h"
 #include "db/db.h"
 #include "users/users.h"
 
@@ -69,7 +70,7 @@ cmd_check_db(int argc, char **argv)
     };
     struct config c;
     const char *pos[1];
-    char err[600];
+    char err[600], safe[512];
     int npos, rc, version = -1, latest = db_latest_version(), n, unlinked;
 
     if ((rc = cli_parse("check-db", argc, argv, opts, 0, 0, pos, &npos)) != 0) {
@@ -98,9 +99,9 @@ cmd_check_db(int argc, char **argv)
         n++;
     }
     unlinked = print_unlinked(c.value[CONFIG_DB]);
-    printf("%s: schema version %d (this program %d), %s", c.value[CONFIG_DB],
-           version, latest,
-           n == 0 ? "integrity ok, foreign keys ok" : "PROBLEMS FOUND");
+    printf("%s: schema version %d (this program %d), %s",
+           str_safe_uri(c.value[CONFIG_DB], safe, sizeof(safe)), version,
+           latest, n == 0 ? "integrity ok, foreign keys ok" : "PROBLEMS FOUND");
     if (unlinked > 0) {
         printf(", %d unlinked by the migration to ownership by id", unlinked);
     }
