@@ -94,6 +94,9 @@ def main():
         check(st == 200 and body == b'ok\n', (st, body))
         check(h['content-type'].startswith('text/plain'), h)
         check(h.get('cache-control') == 'no-store', h)
+        engine = 'postgresql' if PG else 'sqlite'
+        check(re.match(engine + r'; connections=[1-9]\d*; reconnects=\d+$',
+                       h.get('x-rodzina-store', '')), h)
         st, _, body = srv.request('HEAD', '/healthz')
         check(st == 200, st)
 
@@ -127,7 +130,14 @@ def main():
             text).group(1))
         check(count == buckets[-1] and count >= 4, count)
         size = int(re.search(r'rodzina_db_bytes (\d+)', text).group(1))
-        check(size == os.path.getsize(db) or size > 1000000, size)
+        check((not PG and size == os.path.getsize(db)) or size > 1000000,
+              size)
+        engine = 'postgresql' if PG else 'sqlite'
+        check(f'rodzina_db_info{{engine="{engine}"}} 1' in text, 'engine')
+        check(re.search(r'^rodzina_db_connections [1-9]', text, re.M),
+              'connections open')
+        check(re.search(r'^rodzina_db_reconnects_total \d+', text, re.M),
+              'reconnects')
         check(re.search(r'rodzina_sessions_open \d+', text), 'sessions')
         check(re.search(r'rodzina_schema_version \d+', text), 'schema')
         # Every sample line is NAME{labels} VALUE or NAME VALUE.
@@ -173,9 +183,8 @@ def main():
         finally:
             s2.stop()
 
-    @sqlite_only('backup copies the SQLite file')
     def system_page_shows_last_backup_to_admins_only():
-        backup = os.path.join(d, 'kopia-1.db')
+        backup = os.path.join(d, 'kopia-1.db')  # on PostgreSQL an archive
         rc, out, err = rodzina(binary, 'backup', backup, '--db', db)
         check(rc == 0 and 'integrity ok' in out, err)
         size = os.path.getsize(backup)
