@@ -13,10 +13,9 @@ import sys
 import threading
 import time
 
-from harness import (PG, PSQL, Runner, check, cleanup, make_db, new_db, sql,
-                     sql_one)
-from ops_common import (PASSWORD, SEED, Client, Serve, add_user, logged_in,
-                        rodzina, upload_plan)
+from harness import PG, PSQL, Runner, check, cleanup, new_db, sql, sql_one
+from ops_common import (SEED, Client, PlanWriters, Serve, add_accounts,
+                        add_user, logged_in, ops_db, rodzina)
 
 
 def pg_only(fn):
@@ -26,13 +25,7 @@ def pg_only(fn):
 
 def main():
     binary = os.path.abspath(sys.argv[1])
-    d, db = make_db(binary)
-    for login, role in (('admin', 'administrator'), ('koord', 'coordinator'),
-                        ('anal', 'analyst')):
-        rc, err = add_user(binary, db, login, role)
-        if rc != 0:
-            print(f'FAIL setup: user {login}: {err}')
-            return 1
+    d, db = ops_db(binary)
     t = Runner('ops_pg')
     seed = open(SEED, 'rb').read()
 
@@ -51,39 +44,18 @@ def main():
     @pg_only
     def backup_while_a_server_writes_then_restore_elsewhere():
         srv = Serve(binary, db)
-        koord = logged_in(srv, 'koord')
-        acked, errors = [], []
-        lock, stop = threading.Lock(), threading.Event()
-
-        def writer():
-            c = Client(srv)
-            c.cookies = dict(koord.cookies)
-            while not stop.is_set():
-                st, pid = upload_plan(c, seed)
-                if st != 201:
-                    errors.append(st)
-                    continue
-                with lock:
-                    acked.append((time.time(), pid))
-
-        threads = [threading.Thread(target=writer) for _ in range(3)]
+        writers = PlanWriters(srv, logged_in(srv, 'koord'), seed)
         try:
-            for th in threads:
-                th.start()
             time.sleep(1.5)
-            began = time.time()
-            with lock:
-                before = [pid for _, pid in acked]
+            before = writers.ids()
             backup = os.path.join(d, 'pod-obciazeniem.dump')
             rc, out, err = rodzina(binary, 'backup', backup, '--db', db)
             time.sleep(0.5)
         finally:
-            stop.set()
-            for th in threads:
-                th.join(30)
+            writers.stop()
             srv.stop()
         check(rc == 0 and 'integrity ok' in out, out + err)
-        check(not errors, errors[:5])
+        check(not writers.errors, writers.errors[:5])
         check(len(before) >= 2, f'only {len(before)} writes before')
         check(sql_one(db, "SELECT count(*) FROM ops_backup WHERE file = ?",
                       (backup,)) == 1, 'backup recorded')
@@ -99,7 +71,7 @@ def main():
                            f'{missing}')
         tasks = dict(sql(other, 'SELECT plan_id, count(*) FROM plan_task '
                                 'GROUP BY plan_id'))
-        copied = [pid for _, pid in acked if pid in have]
+        copied = [pid for pid in writers.ids() if pid in have]
         check(len({tasks.get(p) for p in copied}) == 1,
               'every copied plan is whole')
         check(sql_one(other, "SELECT count(*) FROM audit WHERE action = "
@@ -180,19 +152,12 @@ def main():
             lock, stop = threading.Lock(), threading.Event()
 
             def writer(k):
-                c = Client(srv)
-                c.cookies = dict(admin.cookies)
-                i = 0
-                while not stop.is_set():
-                    login = f'utrata-{k}-{i}'
-                    i += 1
-                    st, _, _ = c.request('POST', '/uzytkownicy', {
-                        'csrf': token, 'login': login, 'password': PASSWORD,
-                        'role': 'analyst', 'region': '04'})
+                def done(login, st):
                     with lock:
                         statuses[st] = statuses.get(st, 0) + 1
                         if st == 303:
                             acked.append(login)
+                add_accounts(srv, admin, token, f'utrata-{k}', stop, done)
 
             threads = [threading.Thread(target=writer, args=(k,))
                        for k in range(3)]
