@@ -125,7 +125,8 @@ def add_accounts(srv, admin, token, prefix, stop, done):
     """Creates analyst accounts PREFIX-0, PREFIX-1 ... through the
     administrators' form, as the logged-in client admin (its form token),
     until stop is set; done(login, status) after each answer, status None
-    when the request was cut (a killed server)."""
+    when the request was cut (a killed server). The account is acknowledged
+    by status 303 to the form, never by a 303 to the login page."""
     c = Client(srv)
     c.cookies = dict(admin.cookies)
     i = 0
@@ -133,11 +134,14 @@ def add_accounts(srv, admin, token, prefix, stop, done):
         login = f'{prefix}-{i}'
         i += 1
         try:
-            st, _, _ = c.request('POST', '/uzytkownicy', {
+            st, h, _ = c.request('POST', '/uzytkownicy', {
                 'csrf': token, 'login': login, 'password': PASSWORD,
                 'role': 'analyst', 'region': '04'})
         except Exception:  # noqa: BLE001 - cut by the kill
             st = None
+        if st == 303 and not h.get('location', '').startswith(
+                '/uzytkownicy'):
+            st = 'redirected to ' + h.get('location', '')
         done(login, st)
 
 
