@@ -163,14 +163,25 @@ def main():
                        for k in range(3)]
             for th in threads:
                 th.start()
+            # Plan uploads: long transactions, cut in the middle too.
+            plans = PlanWriters(srv, logged_in(srv, 'koord'), seed, n=2)
             for _ in range(6):
                 time.sleep(0.3)
                 kill_backends(wait=False)
             time.sleep(0.3)
             stop.set()
+            plans.stop()
             for th in threads:
                 th.join(30)
             check(set(statuses) <= {303, 500, 503}, statuses)
+            check(set(plans.errors) <= {500, 503}, plans.errors[:5])
+            have = {r[0] for r in sql(db, 'SELECT id FROM plan')}
+            lost = [p for p in plans.ids() if p not in have]
+            check(plans.ids() and not lost, f'acknowledged plans: {lost}')
+            tasks = {r[0] for r in sql(
+                db, 'SELECT count(*) FROM plan_task WHERE plan_id IN (%s) '
+                'GROUP BY plan_id' % ','.join(map(str, plans.ids())))}
+            check(len(tasks) == 1, f'a partial plan: task counts {tasks}')
             check(statuses.get(303, 0) >= 3, statuses)
             # Once the loss is over, every request succeeds again.
             codes = [admin.request('GET', '/uzytkownicy')[0]
@@ -180,7 +191,8 @@ def main():
             lost = [x for x in acked if x not in logins]
             check(not lost, f'acknowledged accounts lost: {lost[:5]}')
             check('re-opened' in srv.log(), 'reconnect logged')
-            print(f'# connection loss: {statuses}')
+            print(f'# connection loss: accounts {statuses}, '
+                  f'{len(plans.ids())} plans, failed {plans.errors}')
         finally:
             srv.stop()
         check(srv.proc.returncode == 0, 'stopped cleanly')
