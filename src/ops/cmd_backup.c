@@ -165,8 +165,10 @@ cmd_backup(int argc, char **argv)
     rc = db_check_file(is_file(c.value[CONFIG_DB]) ? dest : c.value[CONFIG_DB],
                        print_problem, "backup", &version, err, sizeof(err));
     if (rc != 0) {
-        fprintf(stderr, "rodzina backup: the copy %s fails its check%s%s\n",
-                dest, rc < 0 ? ": " : "", rc < 0 ? err : "");
+        fprintf(stderr, "rodzina backup: %s %s fails its check%s%s\n",
+                is_file(c.value[CONFIG_DB]) ? "the copy" : "the database of",
+                is_file(c.value[CONFIG_DB]) ? dest : shown, rc < 0 ? ": " : "",
+                rc < 0 ? err : "");
         config_free(&c);
         return 1;
     }
