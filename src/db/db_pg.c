@@ -10,15 +10,21 @@
 ** writers are serialised across every process as SQLite's BEGIN IMMEDIATE
 ** serialises them; the code above was written for that guarantee.
 **
-** A lost connection is re-opened before the next statement; a statement
-** that fails because the connection dropped is never re-sent (its write may
-** have committed), so the caller sees an error and nothing acknowledged is
-** lost or doubled.
+** A lost connection is re-opened before the next statement outside a
+** transaction: an idle session has nothing to read, so a terminated
+** backend's farewell or the closed socket shows before anything is sent.
+** A statement that fails because the connection dropped is never re-sent
+** (its write may have committed), so the caller sees an error and nothing
+** acknowledged is lost or doubled. Inside a transaction a lost connection
+** fails every statement until the rollback: the rest must not run outside
+** it. A COMMIT that the server turned into a rollback (an earlier
+** statement failed) is an error, never a success.
 */
 #include <errno.h>
 #include <fcntl.h>
 #include <glob.h>
 #include <libpq-fe.h>
+#include <poll.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +49,9 @@ struct pg_conn {
     PGconn *c;
     int gen;            /* bumped by every re-open: prepared names die */
     unsigned next_name; /* for the names of prepared statements */
+    bool readonly;      /* DB_OPEN_READONLY: set again on a re-open */
+    bool txn;           /* inside a transaction, as last seen */
+    bool doomed;        /* the server said FATAL: it closes the session */
     const char *why;    /* the last error, or NULL: PQerrorMessage */
     char msg[512];      /* an error of ours, when why points here */
 };
@@ -73,28 +82,69 @@ chomp(char *s)
 
 /* --- connections ------------------------------------------------------ */
 
+/* Notices ("relation exists, skipping") are dropped; an error that comes
+ * while idle is one too, and FATAL means the session is ending. */
 static void
-quiet_notice(void *arg, const char *message)
+on_notice(void *arg, const PGresult *r)
 {
-    (void)arg;
-    (void)message; /* "relation exists, skipping" and the like */
+    struct pg_conn *pc = arg;
+    const char *sev = PQresultErrorField(r, PG_DIAG_SEVERITY_NONLOCALIZED);
+
+    if (sev != NULL && strcmp(sev, "FATAL") == 0) {
+        pc->doomed = true;
+    }
 }
 
-/* The connection is usable, re-opened when it was lost. */
+static void
+set_readonly(struct pg_conn *pc)
+{
+    if (pc->readonly) {
+        PQclear(PQexec(pc->c, "SET default_transaction_read_only = on"));
+    }
+}
+
+/*
+** Between transactions: the connection is usable, re-opened when it was
+** lost. What an idle session has to read is read first, so that a
+** terminated backend is noticed before a statement is sent to it.
+*/
 static bool
 alive(struct pg_conn *pc)
 {
-    if (PQstatus(pc->c) == CONNECTION_OK) {
+    struct pollfd p = {.fd = PQsocket(pc->c), .events = POLLIN};
+    int reads = 0;
+
+    while (PQstatus(pc->c) == CONNECTION_OK && !pc->doomed && p.fd >= 0 &&
+           reads++ < 8 && poll(&p, 1, 0) > 0) {
+        if (!PQconsumeInput(pc->c)) {
+            break;
+        }
+    }
+    if (PQstatus(pc->c) == CONNECTION_OK && !pc->doomed) {
         return true;
     }
     PQreset(pc->c);
+    pc->doomed = false;
     if (PQstatus(pc->c) != CONNECTION_OK) {
         return false;
     }
+    set_readonly(pc);
     pc->gen++;
     db_note_reconnect();
     log_warn("store: connection to PostgreSQL re-opened");
     return true;
+}
+
+/* After a statement: whether the session is inside a transaction. A lost
+ * connection leaves what was known, so the transaction is not forgotten. */
+static void
+note_txn(struct pg_conn *pc)
+{
+    PGTransactionStatusType t = PQtransactionStatus(pc->c);
+
+    if (t != PQTRANS_UNKNOWN) {
+        pc->txn = t == PQTRANS_INTRANS || t == PQTRANS_INERROR;
+    }
 }
 
 /*
@@ -148,17 +198,14 @@ pg_open(const char *path, int flags, void **conn, char *err, int errlen)
         free(pc);
         return ERR_DB;
     }
-    PQsetNoticeProcessor(pc->c, quiet_notice, NULL);
+    PQsetNoticeReceiver(pc->c, on_notice, pc);
     if (!binary_collation(pc, err, errlen)) {
         PQfinish(pc->c);
         free(pc);
         return ERR_DB;
     }
-    if (flags & DB_OPEN_READONLY) {
-        PGresult *r = PQexec(pc->c, "SET default_transaction_read_only = on");
-
-        PQclear(r);
-    }
+    pc->readonly = (flags & DB_OPEN_READONLY) != 0;
+    set_readonly(pc);
     *conn = pc;
     return 0;
 }
@@ -184,6 +231,27 @@ set_error(struct pg_conn *pc, const PGresult *r)
     pc->why = pc->msg;
 }
 
+/*
+** Ready to send a statement: between transactions a lost connection is
+** re-opened first; inside one, the transaction went with the connection,
+** and every statement fails until the rollback. 0 or ERR_DB (pc->why).
+*/
+static int
+ready(struct pg_conn *pc)
+{
+    if (pc->txn && PQstatus(pc->c) != CONNECTION_OK) {
+        snprintf(pc->msg, sizeof(pc->msg),
+                 "connection to PostgreSQL lost inside a transaction");
+        pc->why = pc->msg;
+        return ERR_DB;
+    }
+    if (!pc->txn && !alive(pc)) {
+        set_error(pc, NULL);
+        return ERR_DB;
+    }
+    return 0;
+}
+
 /* 23xxx: integrity constraint violation. */
 static int
 error_code(const PGresult *r)
@@ -198,25 +266,37 @@ static int
 pg_exec(void *conn, const char *sql, char *err, int errlen)
 {
     struct pg_conn *pc = conn;
+    bool commit = strcmp(sql, "COMMIT") == 0;
     PGresult *r;
     int rc = 0;
 
-    /* Re-open a lost connection only between transactions. */
-    if (PQtransactionStatus(pc->c) != PQTRANS_INTRANS && !alive(pc)) {
-        set_error(pc, NULL);
+    /* The server rolled back what went with a lost connection. */
+    if (pc->txn && PQstatus(pc->c) != CONNECTION_OK &&
+        strcmp(sql, "ROLLBACK") == 0) {
+        pc->txn = false;
+        return 0;
+    }
+    if (ready(pc) != 0) {
         if (err != NULL) {
-            snprintf(err, (size_t)errlen, "%s", pc->msg);
+            snprintf(err, (size_t)errlen, "%s", pc->why);
         }
         return ERR_DB;
     }
     r = PQexec(pc->c, sql);
+    note_txn(pc);
     if (PQresultStatus(r) != PGRES_COMMAND_OK &&
         PQresultStatus(r) != PGRES_TUPLES_OK) {
         set_error(pc, r);
-        if (err != NULL) {
-            snprintf(err, (size_t)errlen, "%s", pc->msg);
-        }
         rc = ERR_DB;
+    } else if (commit && strcmp(PQcmdStatus(r), "ROLLBACK") == 0) {
+        /* An earlier statement failed: the server rolled back. */
+        snprintf(pc->msg, sizeof(pc->msg),
+                 "transaction aborted by an earlier error, rolled back");
+        pc->why = pc->msg;
+        rc = ERR_DB;
+    }
+    if (rc != 0 && err != NULL) {
+        snprintf(err, (size_t)errlen, "%s", pc->why);
     }
     PQclear(r);
     return rc;
@@ -405,7 +485,7 @@ pg_prepare(void *conn, const char *sql, bool keep, void **st)
     if (keep) {
         snprintf(s->name, sizeof(s->name), "s%u", pc->next_name++);
     }
-    if (!alive(pc) || server_prepare(s) != 0) {
+    if (ready(pc) != 0 || server_prepare(s) != 0) {
         if (pc->why == NULL) {
             set_error(pc, NULL);
         }
@@ -456,14 +536,10 @@ static int
 run(struct pg_stmt *s)
 {
     struct pg_conn *pc = s->pc;
-    bool idle = PQtransactionStatus(pc->c) != PQTRANS_INTRANS;
     ExecStatusType status;
 
     pc->why = NULL;
-    /* Between transactions a lost connection is re-opened first; inside
-     * one, the transaction is gone and the error says so. */
-    if (idle && !alive(pc)) {
-        set_error(pc, NULL);
+    if (ready(pc) != 0) {
         return ERR_DB;
     }
     if (s->gen != pc->gen && server_prepare(s) != 0) {
@@ -471,6 +547,7 @@ run(struct pg_stmt *s)
     }
     s->res = PQexecPrepared(pc->c, s->name, s->nparams,
                             (const char *const *)s->vals, s->lens, s->fmts, 0);
+    note_txn(pc);
     status = PQresultStatus(s->res);
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
         int rc = error_code(s->res);
@@ -605,6 +682,56 @@ run_tool(const char *tool, char *const argv[], char *err, int errlen)
     return 0;
 }
 
+/* Read every block of the archive file, as a restore would (into a
+ * script thrown away): a truncated or damaged archive fails here. */
+static int
+archive_whole(const char *file, char *err, int errlen)
+{
+    char *argv[] = {"pg_restore", "--file=/dev/null", (char *)file, NULL};
+
+    return run_tool("pg_restore", argv, err, errlen);
+}
+
+/*
+** The schema version an archive holds: the highest number of its
+** schema_migration rows, which pg_restore prints as COPY data (one row a
+** line, the number first). -1 when it has none, ERR_* when unreadable.
+*/
+static int
+archive_version(const char *file, char *err, int errlen)
+{
+    char tmp[] = "/tmp/rodzina-archive-XXXXXX", line[512];
+    char *argv[] = {"pg_restore",       "--data-only", "--table",
+                    "schema_migration", "--file",      tmp,
+                    (char *)file,       NULL};
+    int fd = mkstemp(tmp), version = -1, rc;
+    bool rows = false;
+    FILE *f;
+
+    if (fd < 0) {
+        snprintf(err, (size_t)errlen, "cannot make %s: %s", tmp,
+                 strerror(errno));
+        return ERR_IO;
+    }
+    close(fd);
+    rc = run_tool("pg_restore", argv, err, errlen);
+    f = rc == 0 ? fopen(tmp, "r") : NULL;
+    while (f != NULL && fgets(line, sizeof(line), f) != NULL) {
+        if (strncmp(line, "COPY ", 5) == 0) {
+            rows = true;
+        } else if (strncmp(line, "\\.", 2) == 0) {
+            rows = false;
+        } else if (rows && atoi(line) > version) {
+            version = atoi(line);
+        }
+    }
+    if (f != NULL) {
+        fclose(f);
+    }
+    unlink(tmp);
+    return rc != 0 ? rc : version;
+}
+
 static int
 pg_backup(const char *src, const char *dest, int64_t *bytes, char *err,
           int errlen)
@@ -618,6 +745,9 @@ pg_backup(const char *src, const char *dest, int64_t *bytes, char *err,
 
     snprintf(tmp, tmplen, "%s.tmp-%ld", dest, (long)getpid());
     rc = run_tool("pg_dump", argv, err, errlen);
+    if (rc == 0) {
+        rc = archive_whole(tmp, err, errlen);
+    }
     if (rc == 0) {
         fd = open(tmp, O_RDONLY);
         if (fd < 0 || fsync(fd) != 0 || rename(tmp, dest) != 0) {
@@ -682,9 +812,16 @@ pg_check(const char *path, void (*problem)(void *, const char *), void *arg,
     return n;
 }
 
+/*
+** The archive is checked first (every block readable, a schema version
+** this program knows), so a bad one changes nothing; then pg_restore
+** replaces the content in one transaction (--single-transaction stops at
+** the first error and rolls all back).
+*/
 static int
 pg_restore(const char *src, const char *dest, char *err, int errlen)
 {
+    int version;
     char *argv[] = {"pg_restore",
                     "--clean",
                     "--if-exists",
@@ -695,6 +832,21 @@ pg_restore(const char *src, const char *dest, char *err, int errlen)
                     (char *)src,
                     NULL};
 
+    if (archive_whole(src, err, errlen) != 0) {
+        snprintf(err, (size_t)errlen,
+                 "%s is not a whole pg_dump archive (see pg_restore's "
+                 "message above); nothing changed",
+                 src);
+        return ERR_DB;
+    }
+    version = archive_version(src, err, errlen);
+    if (version < 1 || version > db_latest_version()) {
+        snprintf(err, (size_t)errlen,
+                 "%s has schema version %d; this program knows 1..%d; "
+                 "nothing changed",
+                 src, version, db_latest_version());
+        return ERR_DB;
+    }
     return run_tool("pg_restore", argv, err, errlen);
 }
 

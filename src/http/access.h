@@ -29,7 +29,8 @@ struct menu_item {
 struct access_hooks {
     /*
     ** The account of session token at time now: 0 with *u filled (strings
-    ** in a), or nonzero when no live session has that token.
+    ** in a), ERR_DB when the store failed (the request gets 503), or
+    ** another nonzero when no live session has that token.
     */
     int (*session_load)(struct db *db, struct arena *a, const char *token,
                         int64_t now, struct req_user *u);

@@ -18,6 +18,7 @@
 #include "html/html.h"
 #include "html/layout.h"
 #include "access.h"
+#include "http/strings_pl.h"
 
 /* Match pattern against path; ":x" segments are stored in r->params. */
 static bool
@@ -166,26 +167,33 @@ router_find(struct req *r, const char *method, const char *path,
     return NULL;
 }
 
-/* The session's account, if the cookie names a live session. */
-static void
+/* The session's account, if the cookie names a live session: 0, or
+ * ERR_DB when the store could not tell. */
+static int
 load_user(struct req *r)
 {
     const char *token = req_cookie(r, "rodzina_session");
     const char *anon = req_cookie(r, "rodzina_csrf");
     struct req_user *u;
+    int rc;
 
     if (token != NULL) {
         u = arena_alloc(&r->arena, sizeof(*u));
-        if (access_hooks.session_load(r->db, &r->arena, token,
-                                      (int64_t)time(NULL), u) == 0) {
+        rc = access_hooks.session_load(r->db, &r->arena, token,
+                                       (int64_t)time(NULL), u);
+        if (rc == 0) {
             r->user = u;
             r->csrf = u->csrf;
-            return;
+            return 0;
+        }
+        if (rc == ERR_DB) {
+            return rc;
         }
     }
     if (anon != NULL && strlen(anon) == RANDOM_TOKEN_HEX) {
         r->csrf = arena_strdup(&r->arena, anon);
     }
+    return 0;
 }
 
 /* A state-changing request must send back the token of its form. */
@@ -207,7 +215,12 @@ bool
 router_admit(struct req *r, const struct route *found)
 {
     r->route = found;
-    load_user(r);
+    /* Not served as the public's when the store cannot tell who asks. */
+    if (load_user(r) == ERR_DB) {
+        req_error(r, 503, T_ERR_DB_DOWN);
+        router_render_error(r);
+        return false;
+    }
     if (!access_hooks.role_has(r->user ? r->user->role : 0, found->cap)) {
         if (found->cap == 0) {
             log_error("router: %s %s has no rule: refused", found->method,

@@ -116,6 +116,18 @@ server_current(void)
     return current;
 }
 
+bool
+server_pool_stats(struct db_pool_stats *out)
+{
+    struct server *s = metrics.server;
+
+    if (s == NULL) {
+        return false;
+    }
+    db_pool_stats(s->pool, out);
+    return true;
+}
+
 static void
 metrics_count(const struct req *r, long us)
 {

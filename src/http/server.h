@@ -50,4 +50,8 @@ const struct server_config *server_current(void);
 struct buf;
 void server_metrics_write(struct buf *out);
 
+/* The running server's store pool figures: false when none runs. */
+struct db_pool_stats;
+bool server_pool_stats(struct db_pool_stats *out);
+
 #endif

@@ -4,7 +4,9 @@
 ** keep serving), checked after writing and recorded in the database with
 ** an audit row. A restore checks the file first (integrity, foreign keys,
 ** schema version), keeps a safety copy of the current database, then
-** replaces its content in one transaction and upgrades its schema.
+** replaces its content in one transaction and upgrades its schema. On
+** PostgreSQL the copy is a pg_dump archive and the engine checks it
+** (db_pg.c); the checks of a database are then those of the live one.
 */
 #include <limits.h>
 #include <pwd.h>
@@ -16,6 +18,7 @@
 #include "auth/auth.h"
 #include "cli/cli.h"
 #include "core/config.h"
+#include "core/str.h"
 #include "db/db.h"
 #include "ops/ops.h"
 
@@ -28,6 +31,10 @@ const char cmd_backup_help[] =
     "checked (integrity_check), synced and renamed into place, so FILE is\n"
     "complete or absent. The backup is recorded in the database (time,\n"
     "file, size) and shown to administrators at /system.\n"
+    "\n"
+    "On PostgreSQL (--db postgresql://...) FILE is a pg_dump archive (custom\n"
+    "format, one snapshot while servers write), read back whole before it\n"
+    "takes its name; the database's own checks (check-db) run too.\n"
     "\n"
     "  --config FILE  configuration file, for its db key\n"
     "  --db PATH      database file (default: the configuration's db)\n";
@@ -43,6 +50,11 @@ const char cmd_restore_help[] =
     "(a crash leaves the old content) and the schema upgraded if FILE is\n"
     "older. Stop the service first: running servers would keep serving\n"
     "sessions of the replaced database.\n"
+    "\n"
+    "On PostgreSQL FILE is an archive made by backup (pg_dump): it is read\n"
+    "whole and its schema version checked first, then pg_restore replaces\n"
+    "the content in one transaction; the safety copy is an archive\n"
+    "FILE.before-restore beside FILE.\n"
     "\n"
     "  --config FILE     configuration file, for its db key\n"
     "  --db PATH         database file (default: the configuration's db)\n"
@@ -96,6 +108,13 @@ load(const char *cmd, const char *file, const char *db, struct config *c)
     return 0;
 }
 
+/* A SQLite database is a file; a PostgreSQL one is a server's. */
+static bool
+is_file(const char *db)
+{
+    return strcmp(db_engine_name(db), "sqlite") == 0;
+}
+
 static void
 print_problem(void *arg, const char *text)
 {
@@ -111,8 +130,8 @@ cmd_backup(int argc, char **argv)
         {"db", &db, NULL, 0},
         {NULL, NULL, NULL, 0},
     };
-    char dest[PATH_MAX + 256], err[600];
-    const char *pos[1];
+    char dest[PATH_MAX + 256], err[600], safe[512];
+    const char *pos[1], *shown;
     struct config c;
     struct db *h;
     int64_t bytes = 0;
@@ -124,13 +143,14 @@ cmd_backup(int argc, char **argv)
     if (load("backup", file, db, &c) != 0) {
         return 1;
     }
+    shown = str_safe_uri(c.value[CONFIG_DB], safe, sizeof(safe));
     if (absolute(pos[0], dest, sizeof(dest)) != 0) {
         fprintf(stderr, "rodzina backup: %s: no such folder\n", pos[0]);
         config_free(&c);
         return 1;
     }
-    if (access(c.value[CONFIG_DB], R_OK) != 0) {
-        fprintf(stderr, "rodzina backup: cannot read %s\n", c.value[CONFIG_DB]);
+    if (is_file(c.value[CONFIG_DB]) && access(c.value[CONFIG_DB], R_OK) != 0) {
+        fprintf(stderr, "rodzina backup: cannot read %s\n", shown);
         config_free(&c);
         return 1;
     }
@@ -140,11 +160,15 @@ cmd_backup(int argc, char **argv)
         config_free(&c);
         return 1;
     }
-    rc = db_check_file(dest, print_problem, "backup", &version, err,
-                       sizeof(err));
+    /* A PostgreSQL archive was read back whole by the engine: what is left
+     * to check is the database it was taken from. */
+    rc = db_check_file(is_file(c.value[CONFIG_DB]) ? dest : c.value[CONFIG_DB],
+                       print_problem, "backup", &version, err, sizeof(err));
     if (rc != 0) {
-        fprintf(stderr, "rodzina backup: the copy %s fails its check%s%s\n",
-                dest, rc < 0 ? ": " : "", rc < 0 ? err : "");
+        fprintf(stderr, "rodzina backup: %s %s fails its check%s%s\n",
+                is_file(c.value[CONFIG_DB]) ? "the copy" : "the database of",
+                is_file(c.value[CONFIG_DB]) ? dest : shown, rc < 0 ? ": " : "",
+                rc < 0 ? err : "");
         config_free(&c);
         return 1;
     }
@@ -172,7 +196,7 @@ cmd_backup(int argc, char **argv)
     }
     printf("backup of %s written to %s: %lld bytes, schema version %d, "
            "integrity ok\n",
-           c.value[CONFIG_DB], dest, (long long)bytes, version);
+           shown, dest, (long long)bytes, version);
     config_free(&c);
     return 0;
 }
@@ -188,8 +212,8 @@ cmd_restore(int argc, char **argv)
         {"no-safety-copy", NULL, &no_copy, 0},
         {NULL, NULL, NULL, 0},
     };
-    char err[600], after[200];
-    const char *pos[1], *target;
+    char err[600], after[200], safe[512];
+    const char *pos[1], *target, *shown;
     struct config c;
     struct db *h = NULL;
     int npos, rc, version = -1, latest = db_latest_version();
@@ -201,12 +225,15 @@ cmd_restore(int argc, char **argv)
         return 1;
     }
     target = c.value[CONFIG_DB];
+    shown = str_safe_uri(target, safe, sizeof(safe));
     if (access(pos[0], R_OK) != 0) {
         fprintf(stderr, "rodzina restore: cannot read %s\n", pos[0]);
         goto fail;
     }
-    rc = db_check_file(pos[0], print_problem, "restore", &version, err,
-                       sizeof(err));
+    /* A PostgreSQL archive is checked by the engine as it restores it. */
+    rc = is_file(target) ? db_check_file(pos[0], print_problem, "restore",
+                                         &version, err, sizeof(err))
+                         : 0;
     if (rc != 0) {
         fprintf(stderr,
                 "rodzina restore: %s fails its check%s%s; nothing "
@@ -214,23 +241,24 @@ cmd_restore(int argc, char **argv)
                 pos[0], rc < 0 ? ": " : "", rc < 0 ? err : "");
         goto fail;
     }
-    if (version < 1 || version > latest) {
+    if (is_file(target) && (version < 1 || version > latest)) {
         fprintf(stderr,
                 "rodzina restore: %s has schema version %d; this "
                 "program knows 1..%d; nothing changed\n",
                 pos[0], version, latest);
         goto fail;
     }
-    if (!no_copy && access(target, F_OK) == 0) {
+    if (!no_copy && (!is_file(target) || access(target, F_OK) == 0)) {
         char safety[PATH_MAX + 32];
         int64_t bytes;
 
-        snprintf(safety, sizeof(safety), "%s.before-restore", target);
+        snprintf(safety, sizeof(safety), "%s.before-restore",
+                 is_file(target) ? target : pos[0]);
         if (db_backup_file(target, safety, &bytes, err, sizeof(err)) != 0) {
             fprintf(stderr,
                     "rodzina restore: safety copy of %s: %s; "
                     "nothing changed\n",
-                    target, err);
+                    shown, err);
             goto fail;
         }
         printf("current database copied to %s (%lld bytes)\n", safety,
@@ -245,6 +273,9 @@ cmd_restore(int argc, char **argv)
     if (db_open(target, 0, &h, err, sizeof(err)) != 0) {
         fprintf(stderr, "rodzina restore: restored, but: %s\n", err);
         goto fail;
+    }
+    if (!is_file(target)) {
+        version = db_schema_version(h); /* the archive's, now upgraded */
     }
     snprintf(after, sizeof(after), "{\"schema_version\":%d}", version);
     {
@@ -262,7 +293,7 @@ cmd_restore(int argc, char **argv)
                             "written\n");
         }
     }
-    printf("restored %s from %s (schema version %d, now %d)\n", target, pos[0],
+    printf("restored %s from %s (schema version %d, now %d)\n", shown, pos[0],
            version, db_schema_version(h));
     db_close(h);
     config_free(&c);

@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "core/config.h"
+#include "core/str.h"
 #include "db/db.h"
 #include "users/users.h"
 
@@ -17,6 +18,11 @@ const char cmd_check_db_help[] =
     "its schema version against this program's. Prints one line per\n"
     "problem and a summary; exit status 0 when healthy, 1 otherwise. Safe\n"
     "while serve runs.\n"
+    "\n"
+    "On PostgreSQL (--db postgresql://...) the server enforces pages,\n"
+    "constraints and references itself; the checks are what it may have\n"
+    "left unchecked: a constraint NOT VALID, an index not valid (a failed\n"
+    "CREATE INDEX CONCURRENTLY).\n"
     "\n"
     "It also prints, as 'unlinked:' lines that do not fail the check, what\n"
     "the migration to ownership by id (0032) could not link: an account\n"
@@ -69,7 +75,7 @@ cmd_check_db(int argc, char **argv)
     };
     struct config c;
     const char *pos[1];
-    char err[600];
+    char err[600], safe[512];
     int npos, rc, version = -1, latest = db_latest_version(), n, unlinked;
 
     if ((rc = cli_parse("check-db", argc, argv, opts, 0, 0, pos, &npos)) != 0) {
@@ -98,9 +104,9 @@ cmd_check_db(int argc, char **argv)
         n++;
     }
     unlinked = print_unlinked(c.value[CONFIG_DB]);
-    printf("%s: schema version %d (this program %d), %s", c.value[CONFIG_DB],
-           version, latest,
-           n == 0 ? "integrity ok, foreign keys ok" : "PROBLEMS FOUND");
+    printf("%s: schema version %d (this program %d), %s",
+           str_safe_uri(c.value[CONFIG_DB], safe, sizeof(safe)), version,
+           latest, n == 0 ? "integrity ok, foreign keys ok" : "PROBLEMS FOUND");
     if (unlinked > 0) {
         printf(", %d unlinked by the migration to ownership by id", unlinked);
     }

@@ -25,7 +25,8 @@ int ops_backup_record(struct db *db, const char *file, int64_t bytes,
 */
 int ops_backup_last(struct db *db, int64_t *at, int64_t *bytes);
 
-/* Bytes of the database file (pages in use, from the store). */
+/* Bytes of the database: a SQLite file's pages in use, or
+   PostgreSQL's pg_database_size. */
 int64_t ops_db_bytes(struct db *db);
 
 /* Whether the store answers a query (the health probe). */

@@ -35,9 +35,17 @@ int
 page_ops_healthz(struct req *r)
 {
     bool ok = ops_store_answers(r->db);
+    struct db_pool_stats ps;
 
     r->content_type = "text/plain; charset=utf-8";
     req_add_header(r, "Cache-Control", "no-store");
+    /* The pool for an operator's probe; the body stays one word. */
+    if (server_pool_stats(&ps)) {
+        req_add_header(
+            r, "X-Rodzina-Store",
+            arena_printf(&r->arena, "%s; connections=%d; reconnects=%lld",
+                         ps.engine, ps.open, (long long)ps.reconnects));
+    }
     r->status = ok ? 200 : 503;
     /* Plain text for probes; nothing about the data. */
     buf_puts(&r->out, ok ? "ok\n" : "unavailable\n");
@@ -92,6 +100,7 @@ page_ops_metrics(struct req *r)
     bool admin = r->user != NULL && auth_role_has(r->user->role, CAP_OPS);
     int64_t at = 0, bytes = 0, now = (int64_t)time(NULL), builds, applied;
     struct buf *o = &r->out;
+    struct db_pool_stats ps;
 
     if (!admin && !(cfg != NULL && token_ok(r, cfg->metrics_token)) &&
         !(cfg != NULL && cfg->metrics_loopback && direct_loopback(r))) {
@@ -102,11 +111,28 @@ page_ops_metrics(struct req *r)
     /* The exposition format is plain text, neither HTML nor JSON. */
     server_metrics_write(o);
     buf_printf(o,
-               "# HELP rodzina_db_bytes Size of the database file (pages in "
-               "use).\n# TYPE rodzina_db_bytes gauge\n"
+               "# HELP rodzina_db_bytes Size of the database (SQLite: "
+               "pages in use; PostgreSQL: pg_database_size).\n# TYPE "
+               "rodzina_db_bytes gauge\n"
                "rodzina_db_bytes %lld\n",
                (long long)ops_db_bytes(r->db));
-    if (cfg != NULL) {
+    if (server_pool_stats(&ps)) {
+        buf_printf(o,
+                   "# HELP rodzina_db_info The store's engine.\n"
+                   "# TYPE rodzina_db_info gauge\n"
+                   "rodzina_db_info{engine=\"%s\"} 1\n"
+                   "# HELP rodzina_db_connections Store connections open "
+                   "(one per worker thread).\n"
+                   "# TYPE rodzina_db_connections gauge\n"
+                   "rodzina_db_connections %d\n"
+                   "# HELP rodzina_db_reconnects_total Lost store "
+                   "connections re-opened.\n"
+                   "# TYPE rodzina_db_reconnects_total counter\n"
+                   "rodzina_db_reconnects_total %lld\n",
+                   ps.engine, ps.open, (long long)ps.reconnects);
+    }
+    /* Only a SQLite file has a write-ahead log beside it. */
+    if (cfg != NULL && strcmp(db_engine_name(cfg->db_path), "sqlite") == 0) {
         buf_printf(o,
                    "# HELP rodzina_db_wal_bytes Size of the write-ahead "
                    "log file.\n# TYPE rodzina_db_wal_bytes gauge\n"

@@ -5,6 +5,7 @@
 #include "ops.h"
 
 #include <stdio.h>
+#include <time.h>
 
 #include "auth/auth.h"
 #include "core/err.h"
@@ -57,7 +58,19 @@ ops_backup_last(struct db *db, int64_t *at, int64_t *bytes)
     int rc = db_one_row(st);
 
     if (rc == 0) {
-        *at = db_col_int(st, 0);
+        /* made_at is ISO 8601 UTC text: read here, so that one query
+         * serves both engines. */
+        struct tm tm = {0};
+
+        if (sscanf(db_col_text(st, 0), "%d-%d-%dT%d:%d:%d", &tm.tm_year,
+                   &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
+                   &tm.tm_sec) != 6) {
+            db_done(st);
+            return ERR_DB;
+        }
+        tm.tm_year -= 1900;
+        tm.tm_mon -= 1;
+        *at = (int64_t)timegm(&tm);
         *bytes = db_col_int(st, 1);
     }
     db_done(st);

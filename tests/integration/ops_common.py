@@ -4,10 +4,11 @@ document to upload. Imports harness.py and test_auth.py from this folder."""
 import os
 import re
 import subprocess
+import sys
 import threading
 import time
 
-from harness import Server
+from harness import Server, make_db
 from test_auth import PASSWORD, Client, add_user, multipart  # noqa: F401
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
@@ -105,3 +106,78 @@ def upload_plan(c, data, name='plan.txt'):
                             headers={'X-CSRF-Token': c.token})
     m = re.search(r'"id":(\d+)', text)
     return st, int(m.group(1)) if (st == 201 and m) else None
+
+
+def ops_db(binary):
+    """A demo database with the accounts admin, koord and anal: (folder,
+    database); exits with status 1 when they cannot be made."""
+    d, db = make_db(binary)
+    for login, role in (('admin', 'administrator'), ('koord', 'coordinator'),
+                        ('anal', 'analyst')):
+        rc, err = add_user(binary, db, login, role)
+        if rc != 0:
+            print(f'FAIL setup: user {login}: {err}')
+            sys.exit(1)
+    return d, db
+
+
+def add_accounts(srv, admin, token, prefix, stop, done):
+    """Creates analyst accounts PREFIX-0, PREFIX-1 ... through the
+    administrators' form, as the logged-in client admin (its form token),
+    until stop is set; done(login, status) after each answer, status None
+    when the request was cut (a killed server). The account is acknowledged
+    by status 303 to the form, never by a 303 to the login page."""
+    c = Client(srv)
+    c.cookies = dict(admin.cookies)
+    i = 0
+    while not stop.is_set():
+        login = f'{prefix}-{i}'
+        i += 1
+        try:
+            st, h, _ = c.request('POST', '/uzytkownicy', {
+                'csrf': token, 'login': login, 'password': PASSWORD,
+                'role': 'analyst', 'region': '04'})
+        except Exception:  # noqa: BLE001 - cut by the kill
+            st = None
+        if st == 303 and not h.get('location', '').startswith(
+                '/uzytkownicy'):
+            st = 'redirected to ' + h.get('location', '')
+        done(login, st)
+
+
+class PlanWriters:
+    """n threads uploading the seed plan as the logged-in client until
+    stop(): acked holds (time acknowledged, plan id), errors what failed."""
+
+    def __init__(self, srv, client, seed, n=3):
+        self.acked, self.errors = [], []
+        self.lock, self.done = threading.Lock(), threading.Event()
+
+        def writer():
+            c = Client(srv)
+            c.cookies = dict(client.cookies)
+            while not self.done.is_set():
+                try:
+                    st, pid = upload_plan(c, seed)
+                except Exception as e:  # noqa: BLE001
+                    self.errors.append(repr(e))
+                    continue
+                if st != 201:
+                    self.errors.append(st)
+                    continue
+                with self.lock:
+                    self.acked.append((time.time(), pid))
+
+        self.threads = [threading.Thread(target=writer) for _ in range(n)]
+        for th in self.threads:
+            th.start()
+
+    def ids(self):
+        """The plans acknowledged so far."""
+        with self.lock:
+            return [pid for _, pid in self.acked]
+
+    def stop(self):
+        self.done.set()
+        for th in self.threads:
+            th.join(30)

@@ -18,8 +18,8 @@ import sys
 import time
 import urllib.parse
 
-from harness import (Runner, Server, SqlError, check, cleanup, make_db, sql,
-                     sql_one, sqlite_only)
+from harness import (PG, PSQL, Runner, Server, SqlError, check, cleanup,
+                     make_db, sql, sql_one, sqlite_only)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
@@ -339,8 +339,12 @@ def main():
 
     def plaintext_password_is_nowhere_in_the_database():
         data = b''
+        if PG:  # the whole database as pg_dump writes it out
+            data = subprocess.run([os.path.join(os.path.dirname(PSQL),
+                                                'pg_dump'), '-d', db],
+                                  capture_output=True).stdout
         for suffix in ('', '-wal'):
-            if os.path.exists(db + suffix):
+            if not PG and os.path.exists(db + suffix):
                 data += open(db + suffix, 'rb').read()
         check(len(data) > 100000, 'database read')
         check(PASSWORD.encode() not in data, 'password found in file')

@@ -14,23 +14,16 @@ import socket
 import sqlite3
 import sys
 import tempfile
-import threading
 import time
 
-from harness import PG, Runner, check, cleanup, make_db, sql_one, sqlite_only
-from ops_common import (SEED, Client, Serve, add_user, logged_in, rodzina,
-                        upload_plan)
+from harness import PG, Runner, check, cleanup, sql_one, sqlite_only
+from ops_common import (SEED, Client, PlanWriters, Serve, add_user,
+                        logged_in, ops_db, rodzina)
 
 
 def main():
     binary = os.path.abspath(sys.argv[1])
-    d, db = make_db(binary)
-    for login, role in (('admin', 'administrator'), ('koord', 'coordinator'),
-                        ('anal', 'analyst')):
-        rc, err = add_user(binary, db, login, role)
-        if rc != 0:
-            print(f'FAIL setup: user {login}: {err}')
-            return 1
+    d, db = ops_db(binary)
     srv = Serve(binary, db)
     t = Runner('ops')
     seed = open(SEED, 'rb').read()
@@ -94,6 +87,9 @@ def main():
         check(st == 200 and body == b'ok\n', (st, body))
         check(h['content-type'].startswith('text/plain'), h)
         check(h.get('cache-control') == 'no-store', h)
+        engine = 'postgresql' if PG else 'sqlite'
+        check(re.match(engine + r'; connections=[1-9]\d*; reconnects=\d+$',
+                       h.get('x-rodzina-store', '')), h)
         st, _, body = srv.request('HEAD', '/healthz')
         check(st == 200, st)
 
@@ -127,7 +123,14 @@ def main():
             text).group(1))
         check(count == buckets[-1] and count >= 4, count)
         size = int(re.search(r'rodzina_db_bytes (\d+)', text).group(1))
-        check(size == os.path.getsize(db) or size > 1000000, size)
+        check((not PG and size == os.path.getsize(db)) or size > 1000000,
+              size)
+        engine = 'postgresql' if PG else 'sqlite'
+        check(f'rodzina_db_info{{engine="{engine}"}} 1' in text, 'engine')
+        check(re.search(r'^rodzina_db_connections [1-9]', text, re.M),
+              'connections open')
+        check(re.search(r'^rodzina_db_reconnects_total \d+', text, re.M),
+              'reconnects')
         check(re.search(r'rodzina_sessions_open \d+', text), 'sessions')
         check(re.search(r'rodzina_schema_version \d+', text), 'schema')
         # Every sample line is NAME{labels} VALUE or NAME VALUE.
@@ -173,9 +176,8 @@ def main():
         finally:
             s2.stop()
 
-    @sqlite_only('backup copies the SQLite file')
     def system_page_shows_last_backup_to_admins_only():
-        backup = os.path.join(d, 'kopia-1.db')
+        backup = os.path.join(d, 'kopia-1.db')  # on PostgreSQL an archive
         rc, out, err = rodzina(binary, 'backup', backup, '--db', db)
         check(rc == 0 and 'integrity ok' in out, err)
         size = os.path.getsize(backup)
@@ -200,40 +202,15 @@ def main():
 
     @sqlite_only('backup and restore copy the SQLite file')
     def backup_under_write_load_holds_every_earlier_write():
-        koord = logged_in(srv, 'koord')
-        acked = []           # (time acknowledged, plan id)
-        lock = threading.Lock()
-        stop = threading.Event()
-        errors = []
-
-        def writer():
-            c = Client(srv)
-            c.cookies = dict(koord.cookies)
-            while not stop.is_set():
-                try:
-                    st, pid = upload_plan(c, seed)
-                except Exception as e:  # noqa: BLE001
-                    errors.append(repr(e))
-                    continue
-                if st != 201:
-                    errors.append(st)
-                    continue
-                with lock:
-                    acked.append((time.time(), pid))
-
-        threads = [threading.Thread(target=writer) for _ in range(3)]
-        for th in threads:
-            th.start()
+        writers = PlanWriters(srv, logged_in(srv, 'koord'), seed)
         time.sleep(1.5)
         began = time.time()
-        with lock:
-            before = [pid for _, pid in acked]
+        before = writers.ids()
         backup = os.path.join(d, 'pod-obciazeniem.db')
         rc, out, err = rodzina(binary, 'backup', backup, '--db', db)
         time.sleep(0.5)
-        stop.set()
-        for th in threads:
-            th.join(30)
+        writers.stop()
+        acked, errors = writers.acked, writers.errors
         check(rc == 0, err)
         check(not errors, errors[:5])
         check(len(before) >= 2, f'only {len(before)} writes before')

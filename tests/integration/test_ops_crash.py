@@ -15,7 +15,8 @@ import threading
 import time
 
 from harness import PG, Runner, check, cleanup, make_db, sql
-from ops_common import SEED, PASSWORD, Client, Serve, add_user, upload_plan
+from ops_common import (SEED, Client, Serve, add_accounts, add_user,
+                        upload_plan)
 
 ROUNDS = int(os.environ.get('OPS_CRASH_ROUNDS', '3'))
 
@@ -58,24 +59,14 @@ def main():
         lock = threading.Lock()
 
         def forms(k):
-            c = Client(srv)
-            c.cookies = dict(admin.cookies)
-            i = 0
-            while not stop.is_set():
-                login = f'r{n}-w{k}-{i}'
-                i += 1
-                try:
-                    st, h, _ = c.request('POST', '/uzytkownicy', {
-                        'csrf': admin_token, 'login': login,
-                        'password': PASSWORD, 'role': 'analyst',
-                        'region': '04'})
-                except Exception:  # noqa: BLE001 - cut by the kill
-                    totals['failed'] += 1
-                    continue
-                if st == 303:
-                    with lock:
+            def done(login, st):
+                with lock:
+                    if st is None:
+                        totals['failed'] += 1
+                    elif st == 303:
                         acked_logins.append(login)
                         totals['forms'] += 1
+            add_accounts(srv, admin, admin_token, f'r{n}-w{k}', stop, done)
 
         def uploads():
             c = Client(srv)
