@@ -7,11 +7,10 @@ Usage: test_directory.py BINARY"""
 import io
 import json
 import re
-import sqlite3
 import sys
 import zipfile
 
-from harness import Runner, Server, check, cleanup, make_db
+from harness import Runner, Server, check, cleanup, make_db, sql, sql_one
 from test_auth import Client, add_user, audit_rows, multipart
 
 EXIT = 'Szybkie wyjście'
@@ -75,14 +74,11 @@ def main():
                 check('http' not in tag, f'{p}: third-party load {tag}')
 
     def confidential_address_never_public():
-        con = sqlite3.connect(db)
-        row = con.execute("SELECT o.id, o.street, s.id FROM dir_org o JOIN "
-                          "dir_service s ON s.org_id = o.id WHERE "
-                          "o.confidential = 1 LIMIT 1").fetchone()
-        con.execute("UPDATE dir_org SET street = 'ul. Tajna 7', lat = "
-                    "'53.1', lon = '18.6' WHERE id = ?", (row[0],))
-        con.commit()
-        con.close()
+        row = sql(db, "SELECT o.id, o.street, s.id FROM dir_org o JOIN "
+                  "dir_service s ON s.org_id = o.id WHERE "
+                  "o.confidential = 1 LIMIT 1")[0]
+        sql(db, "UPDATE dir_org SET street = 'ul. Tajna 7', lat = "
+            "'53.1', lon = '18.6' WHERE id = ?", (row[0],))
         for p in (f'/uslugi/usluga/{row[2]}', f'/uslugi/instytucja/{row[0]}',
                   f'/api/services/{row[2]}', '/uslugi/hsds.zip'):
             st, _, body = srv.get(p)
@@ -218,10 +214,8 @@ def main():
     def branch_link_across_regions_is_refused():
         # Issue 11: a region-12 coordinator attached its institution to a
         # region-04 one, which then listed it on its public page.
-        con = sqlite3.connect(db)
-        org04 = con.execute("SELECT id FROM dir_org WHERE region = '04'"
-                            " ORDER BY id LIMIT 1").fetchone()[0]
-        con.close()
+        org04 = sql_one(db, "SELECT id FROM dir_org WHERE region = '04'"
+                        " ORDER BY id LIMIT 1")
         c12 = Client(srv)
         check(c12.login('koord12')[0] == 303, 'login')
         token = c12.csrf('/uslugi/zarzadzanie/instytucja')
@@ -236,10 +230,8 @@ def main():
               in html, 'message names the parent and its region')
         check(audit_rows(db, 'directory.org.link_refused') == before + 1,
               'refusal audited')
-        con = sqlite3.connect(db)
-        n = con.execute("SELECT count(*) FROM dir_org WHERE name ="
-                        " 'Oddział Zamiejscowy Krakowski'").fetchone()[0]
-        con.close()
+        n = sql_one(db, "SELECT count(*) FROM dir_org WHERE name ="
+                    " 'Oddział Zamiejscowy Krakowski'")
         check(n == 0, 'nothing stored')
         # Stored without a parent, then linked on edit: refused the same.
         st, h, _ = c12.request('POST', '/uslugi/zarzadzanie/instytucja',
@@ -255,11 +247,8 @@ def main():
         check(st == 200 and 'Oddział Zamiejscowy Krakowski' not in
               body.decode(), 'not on region 04 page')
         # A link stored before the check is not shown either way.
-        con = sqlite3.connect(db)
-        con.execute('UPDATE dir_org SET parent_id = ? WHERE id = ?',
-                    (org04, int(mine)))
-        con.commit()
-        con.close()
+        sql(db, 'UPDATE dir_org SET parent_id = ? WHERE id = ?',
+            (org04, int(mine)))
         st, _, body = srv.get(f'/uslugi/instytucja/{org04}')
         check(st == 200 and 'Oddział Zamiejscowy Krakowski' not in
               body.decode(), 'old link not on region 04 page')

@@ -10,13 +10,12 @@ import os
 import re
 import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 import threading
 import time
 
-from harness import Runner, check, cleanup, make_db
+from harness import Runner, check, cleanup, make_db, sql_one
 from test_auth import Client, add_user, multipart
 
 HEADER = 'org_key,region,kind,org_name,gmina,service_name,category,coverage\n'
@@ -80,11 +79,8 @@ class BigServer:
 
 
 def count_marked(db, marker):
-    con = sqlite3.connect(db)
-    n = con.execute('SELECT count(*) FROM dir_org WHERE name LIKE ?',
-                    (marker + '-%',)).fetchone()[0]
-    con.close()
-    return n
+    return sql_one(db, 'SELECT count(*) FROM dir_org WHERE name LIKE ?',
+                   (marker + '-%',))
 
 
 def main():

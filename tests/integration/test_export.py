@@ -14,12 +14,11 @@ import io
 import json
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 import zipfile
 
-from harness import Runner, Server, check, cleanup, make_db
+from harness import Runner, Server, check, cleanup, make_db, sql, sql_one
 from test_auth import ROOT, SAMPLE, Client, add_user, route_table
 
 SEEDS = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..',
@@ -50,53 +49,46 @@ SPREADSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml'
 
 def plant_hostile_data(db, today):
     """Hostile text into every kind of record an export reads."""
-    con = sqlite3.connect(db)
     h = HOSTILE
     for plan in (1, 2):
         for i, v in enumerate(h):
-            con.execute('UPDATE plan_task SET description = ? WHERE '
-                        'plan_id = ? AND pos = ?', (v, plan, i))
-            con.execute('UPDATE plan_indicator SET name = ? WHERE '
-                        'plan_id = ? AND pos = ?', (v, plan, i))
+            sql(db, 'UPDATE plan_task SET description = ? WHERE '
+                'plan_id = ? AND pos = ?', (v, plan, i))
+            sql(db, 'UPDATE plan_indicator SET name = ? WHERE '
+                'plan_id = ? AND pos = ?', (v, plan, i))
     for table, cols in (('reg_event', ('title', 'place', 'organiser', 'note')),
                         ('reg_grant', ('call', 'note')),
                         ('reg_adoption', ('centre', 'note')),
                         ('reg_publication', ('title', 'note'))):
-        ids = [r[0] for r in con.execute(f'SELECT id FROM {table}')]
+        ids = [r[0] for r in sql(db, f'SELECT id FROM {table}')]
         check(ids, f'no rows in {table}')
         for i, rid in enumerate(ids):
             for k, col in enumerate(cols):
-                con.execute(f'UPDATE {table} SET {col} = ? WHERE id = ?',
-                            (h[(i + k) % len(h)], rid))
-    orgs = [r[0] for r in con.execute(
-        "SELECT id FROM dir_org WHERE region = '04' AND confidential = 0 "
+                sql(db, f'UPDATE {table} SET {col} = ? WHERE id = ?',
+                    (h[(i + k) % len(h)], rid))
+    orgs = [r[0] for r in sql(
+        db, "SELECT id FROM dir_org WHERE region = '04' AND confidential = 0 "
         "ORDER BY id LIMIT 6")]
     for i, oid in enumerate(orgs):
-        con.execute('UPDATE dir_org SET name = ?, description = ?, phone = ? '
-                    'WHERE id = ?', (h[i], h[i - 1], '+48 52 000 00 0' +
-                                     str(i), oid))
-    svcs = [r[0] for r in con.execute('SELECT id FROM dir_service ORDER BY '
-                                      'id LIMIT 6')]
+        sql(db, 'UPDATE dir_org SET name = ?, description = ?, phone = ? '
+            'WHERE id = ?', (h[i], h[i - 1], '+48 52 000 00 0' + str(i), oid))
+    svcs = [r[0] for r in sql(db, 'SELECT id FROM dir_service ORDER BY '
+                              'id LIMIT 6')]
     for i, sid in enumerate(svcs):
-        con.execute('UPDATE dir_service SET name = ?, description = ?, '
-                    'how_to_apply = ? WHERE id = ?', (h[i], h[i - 1], h[i - 2],
-                                                      sid))
+        sql(db, 'UPDATE dir_service SET name = ?, description = ?, '
+            'how_to_apply = ? WHERE id = ?', (h[i], h[i - 1], h[i - 2], sid))
     for v in h:
-        con.execute("INSERT INTO audit(account, via, addr, action, entity, "
-                    "entity_id) VALUES (?, 'web', '127.0.0.1', ?, ?, ?)",
-                    (v, v, v, v))
+        sql(db, "INSERT INTO audit(account, via, addr, action, entity, "
+            "entity_id) VALUES (?, 'web', '127.0.0.1', ?, ?, ?)",
+            (v, v, v, v))
     for i, v in enumerate(h):
-        cur = con.execute(
-            "INSERT INTO helpline_contact(region, at, channel, caller, "
+        cid = sql_one(
+            db, "INSERT INTO helpline_contact(region, at, channel, caller, "
             "referrals, minutes, note, created_by) VALUES ('04', ?, 1, 1, 1, "
-            "5, ?, ?)", (f'{today}T10:0{i}', v, v))
-        con.execute("INSERT INTO helpline_referral(contact_id, org_id, "
-                    "region, at, org_name, org_kind) VALUES (?, ?, '04', ?, "
-                    "?, 'ops')", (cur.lastrowid, orgs[i], f'{today}T10:0{i}',
-                                  v))
-    con.commit()
-    con.close()
-
+            "5, ?, ?) RETURNING id", (f'{today}T10:0{i}', v, v))
+        sql(db, "INSERT INTO helpline_referral(contact_id, org_id, "
+            "region, at, org_name, org_kind) VALUES (?, ?, '04', ?, "
+            "?, 'ops')", (cid, orgs[i], f'{today}T10:0{i}', v))
 
 def csv_cells(data):
     text = data.decode('utf-8-sig')

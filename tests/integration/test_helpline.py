@@ -13,11 +13,10 @@ import csv
 import io
 import json
 import re
-import sqlite3
 import subprocess
 import sys
 
-from harness import Runner, Server, check, cleanup, make_db
+from harness import Runner, Server, check, cleanup, make_db, sql, sql_one
 from test_auth import Client, add_user
 
 NOTE = 'NOTATKA-POUFNA-7f3a Kowalska bije męża'
@@ -51,15 +50,11 @@ def main():
         m = re.search(r'zapisano=(\d+)', h['location'])
         check(m, h['location'])
         state['id'] = int(m.group(1))
-        con = sqlite3.connect(db)
-        row = con.execute('SELECT region, at, channel, caller, gmina, forms,'
-                          ' harmed, help, referrals, minutes, note FROM '
-                          'helpline_contact WHERE id = ?',
-                          (state['id'],)).fetchone()
-        audit = con.execute("SELECT after FROM audit WHERE action = "
-                            "'helpline.add' AND entity_id = ?",
-                            (str(state['id']),)).fetchall()
-        con.close()
+        row = sql(db, 'SELECT region, at, channel, caller, gmina, forms,'
+                  ' harmed, help, referrals, minutes, note FROM '
+                  'helpline_contact WHERE id = ?', (state['id'],))[0]
+        audit = sql(db, "SELECT after FROM audit WHERE action = "
+                    "'helpline.add' AND entity_id = ?", (str(state['id']),))
         check(row == ('04', '2024-05-06T18:15', 1, 2, '0463011', 3, 1, 4,
                       16, 25, NOTE), row)
         check(len(audit) == 1 and NOTE not in audit[0][0] and
@@ -91,27 +86,20 @@ def main():
         check(st == 200 and NOTE not in body and
               '"has_note":true' in body, st)
         check(NOTE not in srv.log(), 'note in the server log')
-        con = sqlite3.connect(db)
-        rows = con.execute('SELECT coalesce(before, "") || coalesce(after, '
-                           '"") FROM audit').fetchall()
-        con.close()
+        rows = sql(db, "SELECT coalesce(before, '') || coalesce(after, '')"
+                   " FROM audit")
         check(all(NOTE not in r[0] for r in rows), 'note in the audit log')
 
     def consultant_exports_notes_and_it_is_audited():
         c = Client(srv)
         c.login('kons')
-        con = sqlite3.connect(db)
-        before = con.execute("SELECT count(*) FROM audit WHERE action = "
-                             "'helpline.export_notes'").fetchone()[0]
-        con.close()
+        before = sql_one(db, "SELECT count(*) FROM audit WHERE action = "
+                         "'helpline.export_notes'")
         st, _, body = c.request('GET', '/niebieska-linia/kontakty.csv'
                                 '?od=2024-05-01&do=2024-05-31&notatki=1')
         check(st == 200 and NOTE in body, st)
-        con = sqlite3.connect(db)
-        after = con.execute("SELECT count(*) FROM audit WHERE action = "
-                            "'helpline.export_notes' AND account = 'kons'"
-                            ).fetchone()[0]
-        con.close()
+        after = sql_one(db, "SELECT count(*) FROM audit WHERE action = "
+                        "'helpline.export_notes' AND account = 'kons'")
         check(after == before + 1, (before, after))
         check(NOTE not in srv.log(), 'note in the server log')
 
@@ -176,17 +164,13 @@ def main():
                                 '?od=2021-01-01&do=2021-12-31')
         check(st == 200, st)
         s = json.loads(body)
-        con = sqlite3.connect(db)
-        total = con.execute("SELECT count(*) FROM helpline_contact WHERE "
-                            "region = '04' AND at LIKE '2021-%'"
-                            ).fetchone()[0]
-        by_ch = dict(con.execute(
-            "SELECT channel, count(*) FROM helpline_contact WHERE region = "
-            "'04' AND at >= '2021-03-15' AND at < '2021-07-20' GROUP BY 1"))
-        mar = con.execute("SELECT count(*) FROM helpline_contact WHERE "
-                          "region = '04' AND at LIKE '2021-03-%'"
-                          ).fetchone()[0]
-        con.close()
+        total = sql_one(db, "SELECT count(*) FROM helpline_contact WHERE "
+                        "region = '04' AND at LIKE '2021-%'")
+        by_ch = dict(sql(
+            db, "SELECT channel, count(*) FROM helpline_contact WHERE region"
+            " = '04' AND at >= '2021-03-15' AND at < '2021-07-20' GROUP BY 1"))
+        mar = sql_one(db, "SELECT count(*) FROM helpline_contact WHERE "
+                      "region = '04' AND at LIKE '2021-03-%'")
         check(total == 2136 and s['total'] == total, (total, s['total']))
         check(sum(m['n'] for m in s['by_month']) == total, 'months')
         check(s['by_month'][2]['n'] == mar, 'March')
@@ -206,9 +190,10 @@ def main():
                                 '?od=2021-01-01&do=2021-12-31')
         check(st == 200 and '2 136' in html and '<svg' in html, st)
 
-    def serving(con, gmina, region):
+    def serving(gmina, region):
         """The directory's coverage rule, written independently."""
-        return {r[0] for r in con.execute(
+        return {r[0] for r in sql(
+            db, 
             "SELECT DISTINCT o.id FROM dir_org o JOIN dir_service s ON "
             "s.org_id = o.id JOIN dir_area a ON a.service_id = s.id "
             "WHERE o.region = ? AND ((a.level = 'gmina' AND a.code = ?) OR "
@@ -218,16 +203,13 @@ def main():
     def contacts_are_referred_to_directory_institutions():
         c = Client(srv)
         c.login('kons')
-        con = sqlite3.connect(db)
-        torun = serving(con, '0463011', '04')
-        other_region = con.execute("SELECT id FROM dir_org WHERE region = "
-                                   "'12' ORDER BY id LIMIT 1").fetchone()[0]
-        not_serving = [r[0] for r in con.execute(
-            "SELECT id FROM dir_org WHERE region = '04' ORDER BY id")
+        torun = serving('0463011', '04')
+        other_region = sql_one(db, "SELECT id FROM dir_org WHERE region = "
+                               "'12' ORDER BY id LIMIT 1")
+        not_serving = [r[0] for r in sql(
+            db, "SELECT id FROM dir_org WHERE region = '04' ORDER BY id")
             if r[0] not in torun][0]
-        ncontacts = con.execute('SELECT count(*) FROM helpline_contact'
-                                ).fetchone()[0]
-        con.close()
+        ncontacts = sql_one(db, 'SELECT count(*) FROM helpline_contact')
         check(len(torun) >= 2, torun)
         token = c.csrf('/niebieska-linia/kontakty/nowy')
         base = {'csrf': token, 'channel': '1', 'caller': '1',
@@ -246,10 +228,8 @@ def main():
         check(shown == torun, (sorted(shown), sorted(torun)))
         check('value="0463011"' in html and 'skierowanie5" value="1" '
               'checked' in html, 'the form keeps what was typed')
-        con = sqlite3.connect(db)
-        check(con.execute('SELECT count(*) FROM helpline_contact'
-                          ).fetchone()[0] == ncontacts, 'step saved')
-        con.close()
+        check(sql_one(db, 'SELECT count(*) FROM helpline_contact') ==
+              ncontacts, 'step saved')
         # Another region's institution, or one not serving Toruń: refused.
         for bad in (other_region, not_serving):
             st, _, html = c.request('POST', '/niebieska-linia/kontakty',
@@ -264,12 +244,10 @@ def main():
                                      at='2020-11-05T10:00',
                                      instytucja1=str(min(torun))))
         check(st == 400 and 'najpierw podaj gminę' in html, st)
-        con = sqlite3.connect(db)
-        check(con.execute('SELECT count(*) FROM helpline_contact'
-                          ).fetchone()[0] == ncontacts, 'refused but saved')
-        check(con.execute('SELECT count(*) FROM helpline_referral'
-                          ).fetchone()[0] == 0, 'refused but linked')
-        con.close()
+        check(sql_one(db, 'SELECT count(*) FROM helpline_contact') ==
+              ncontacts, 'refused but saved')
+        check(sql_one(db, 'SELECT count(*) FROM helpline_referral') == 0,
+              'refused but linked')
         two = sorted(torun)[:2]
         ids = []
         for at, insts in (('2020-11-05T10:00', two),
@@ -282,15 +260,12 @@ def main():
             ids.append(int(re.search(r'zapisano=(\d+)',
                                      h['location']).group(1)))
         state['ref_ids'] = ids
-        con = sqlite3.connect(db)
-        rows = con.execute('SELECT contact_id, org_id, region, at FROM '
-                           'helpline_referral ORDER BY 1, 2').fetchall()
-        names = dict(con.execute('SELECT id, name FROM dir_org WHERE id IN '
-                                 '(?, ?)', two))
-        audit = con.execute("SELECT after FROM audit WHERE action = "
-                            "'helpline.add' AND entity_id = ?",
-                            (str(ids[0]),)).fetchone()[0]
-        con.close()
+        rows = sql(db, 'SELECT contact_id, org_id, region, at FROM '
+                   'helpline_referral ORDER BY 1, 2')
+        names = dict(sql(db, 'SELECT id, name FROM dir_org WHERE id IN '
+                         '(?, ?)', two))
+        audit = sql_one(db, "SELECT after FROM audit WHERE action = "
+                        "'helpline.add' AND entity_id = ?", (str(ids[0]),))
         check(rows == [(ids[0], two[0], '04', '2020-11-05T10:00'),
                        (ids[0], two[1], '04', '2020-11-05T10:00'),
                        (ids[1], two[0], '04', '2024-05-07T18:30')], rows)
@@ -331,11 +306,7 @@ def main():
         check(len(rows) == 1 and rows[0]['skierowania_katalog'] == want,
               rows)
         # The link survives the institution leaving the directory.
-        con = sqlite3.connect(db)
-        con.execute('PRAGMA foreign_keys = ON')
-        con.execute('DELETE FROM dir_org WHERE id = ?', (two[1],))
-        con.commit()
-        con.close()
+        sql(db, 'DELETE FROM dir_org WHERE id = ?', (two[1],))
         st, _, html = c.request('GET', f'/niebieska-linia/kontakty/{ids[0]}')
         check(names[two[1]].replace('"', '&quot;') in html, 'name kept')
         st, _, body = c.request('GET', '/api/helpline/stats'
@@ -343,41 +314,32 @@ def main():
         check(json.loads(body)['institution_referrals'] == 2, body[:200])
 
     def purge_deletes_only_older_contacts():
-        con = sqlite3.connect(db)
-        keep = con.execute("SELECT * FROM helpline_contact WHERE at >= "
-                           "'2021-07-01' ORDER BY id").fetchall()
-        other = [con.execute(f'SELECT count(*) FROM {tb}').fetchone()[0]
+        keep = sql(db, "SELECT * FROM helpline_contact WHERE at >= "
+                   "'2021-07-01' ORDER BY id")
+        other = [sql_one(db, f'SELECT count(*) FROM {tb}')
                  for tb in ('helpline_duty', 'helpline_agreement',
                             'account', 'plan')]
-        old = con.execute("SELECT count(*) FROM helpline_contact WHERE at < "
-                          "'2021-07-01'").fetchone()[0]
-        con.close()
+        old = sql_one(db, "SELECT count(*) FROM helpline_contact WHERE at < "
+                      "'2021-07-01'")
         check(old > 0, 'fixture has old contacts')
         p = subprocess.run([binary, 'purge', '--before', '2021-07-01',
                             '--db', db], capture_output=True, text=True)
         check(p.returncode == 0 and f'{old} contacts' in p.stdout,
               p.stdout + p.stderr)
-        con = sqlite3.connect(db)
-        check(con.execute("SELECT count(*) FROM helpline_contact WHERE at < "
-                          "'2021-07-01'").fetchone()[0] == 0, 'left')
-        check(con.execute("SELECT * FROM helpline_contact WHERE at >= "
-                          "'2021-07-01' ORDER BY id").fetchall() == keep,
-              'kept rows changed')
-        check([con.execute(f'SELECT count(*) FROM {tb}').fetchone()[0]
+        check(sql_one(db, "SELECT count(*) FROM helpline_contact WHERE at < "
+                      "'2021-07-01'") == 0, 'left')
+        check(sql(db, "SELECT * FROM helpline_contact WHERE at >= "
+                  "'2021-07-01' ORDER BY id") == keep, 'kept rows changed')
+        check([sql_one(db, f'SELECT count(*) FROM {tb}')
                for tb in ('helpline_duty', 'helpline_agreement', 'account',
                           'plan')] == other, 'other tables changed')
-        summary = con.execute("SELECT coalesce(sum(n), 0) FROM "
-                              "helpline_month WHERE month < '2021-07'"
-                              ).fetchone()[0]
-        audit = con.execute("SELECT count(*) FROM audit WHERE action = "
-                            "'helpline.purge'").fetchone()[0]
-        con.close()
+        summary = sql_one(db, "SELECT coalesce(sum(n), 0) FROM "
+                          "helpline_month WHERE month < '2021-07'")
+        audit = sql_one(db, "SELECT count(*) FROM audit WHERE action = "
+                        "'helpline.purge'")
         check(summary == 0 and audit == 1, (summary, audit))
         # Referral rows go with their contacts; later ones stay.
-        con = sqlite3.connect(db)
-        refs = con.execute('SELECT contact_id FROM helpline_referral'
-                           ).fetchall()
-        con.close()
+        refs = sql(db, 'SELECT contact_id FROM helpline_referral')
         check(refs == [(state['ref_ids'][1],)], refs)
         p = subprocess.run([binary, 'purge', '--before', '2021-13-01',
                             '--db', db], capture_output=True, text=True)

@@ -6,11 +6,10 @@ is chosen (the web form's role list starts empty and is required, with
 the error at the field; the CLI's `user add` requires --role).
 Usage: test_menus.py BINARY"""
 import re
-import sqlite3
 import subprocess
 import sys
 
-from harness import Runner, Server, check, cleanup, make_db
+from harness import Runner, Server, check, cleanup, make_db, sql, sql_one
 from test_auth import PASSWORD, ROLES, Client, add_user
 
 PUBLIC = {'/', '/plany', '/monitoring', '/niebieska-linia', '/uslugi',
@@ -48,12 +47,9 @@ def main():
             print(f'FAIL setup: user {role}: {err}')
             return 1
     # the implementer and the grantee own units, as real ones do
-    con = sqlite3.connect(db)
-    impl = con.execute("SELECT id FROM org_unit WHERE kind = 'implementer'"
-                       " AND region = '04' ORDER BY id LIMIT 1").fetchone()
-    org = con.execute("SELECT id FROM org_unit WHERE kind = 'organisation'"
-                      " AND region = '04' ORDER BY id LIMIT 1").fetchone()
-    con.close()
+    impl, org = ((sql(db, "SELECT id FROM org_unit WHERE kind = ? AND"
+                      " region = '04' ORDER BY id LIMIT 1", (kind,)) or
+                  [None])[0] for kind in ('implementer', 'organisation'))
     for login, unit in (('implementer2', impl), ('grantee2', org)):
         if unit is None:
             print(f'FAIL setup: the demo has no unit for {login}')
@@ -105,8 +101,7 @@ def main():
         check(m, 'role list does not start with an empty, required choice')
         check(' selected' not in html.split('id="f-role"')[1]
               .split('</select>')[0], 'a role is preselected')
-        before = sqlite3.connect(db).execute(
-            'SELECT count(*) FROM account').fetchone()[0]
+        before = sql_one(db, 'SELECT count(*) FROM account')
         st, _, html = c.request('POST', '/uzytkownicy', {
             'csrf': c.csrf('/uzytkownicy'), 'login': 'bezroli',
             'password': PASSWORD, 'role': '', 'region': '04', 'unit': ''})
@@ -116,8 +111,7 @@ def main():
                         r'aria-invalid="true" '
                         r'aria-describedby="f-role-error"', html),
               'the error is not at the role field')
-        after = sqlite3.connect(db).execute(
-            'SELECT count(*) FROM account').fetchone()[0]
+        after = sql_one(db, 'SELECT count(*) FROM account')
         check(before == after, 'an account without a role was made')
         p = subprocess.run([binary, 'user', 'add', 'bezroli', '--region',
                             '04', '--db', db], input=PASSWORD + '\n',

@@ -9,23 +9,19 @@ import http.client
 import json
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import zipfile
 
-from harness import Runner, Server, check, cleanup, make_db
+from harness import Runner, Server, SqlError, check, cleanup, make_db, sql
 from test_auth import Client, add_user, multipart
 
 UNIT = 'Konsultanci Kujawsko-Pomorskiej Niebieskiej Linii'
 
 
-def q(db, sql, *args):
-    con = sqlite3.connect(db)
-    r = con.execute(sql, args).fetchall()
-    con.close()
-    return r
+def q(db, query, *args):
+    return sql(db, query, args)
 
 
 def main():
@@ -362,14 +358,11 @@ def main():
         check(st == 409 and 'czeka na decyzję' in html, st)
         check(q(db, "SELECT max(version) FROM report_adoption WHERE "
                 "plan_id = ?", plan)[0][0] == version, 'no new version')
-        con = sqlite3.connect(db)
         try:
-            con.execute("UPDATE report_adoption SET pdf = x'00'")
+            sql(db, 'UPDATE report_adoption SET pdf = ?', (b'\x00',))
             check(False, 'an adopted report was changed')
-        except sqlite3.DatabaseError:
+        except SqlError:
             pass
-        finally:
-            con.close()
         # Another region's coordinator cannot adopt it.
         other = Client(srv)
         other.login('koord12')

@@ -17,7 +17,7 @@ import tempfile
 import threading
 import time
 
-from harness import Runner, check, cleanup, make_db
+from harness import PG, Runner, check, cleanup, make_db, sql_one, sqlite_only
 from ops_common import (SEED, Client, Serve, add_user, logged_in, rodzina,
                         upload_plan)
 
@@ -173,6 +173,7 @@ def main():
         finally:
             s2.stop()
 
+    @sqlite_only('backup copies the SQLite file')
     def system_page_shows_last_backup_to_admins_only():
         backup = os.path.join(d, 'kopia-1.db')
         rc, out, err = rodzina(binary, 'backup', backup, '--db', db)
@@ -193,13 +194,11 @@ def main():
         check(st == 403, st)
         body = srv.get('/metrics')[2].decode()
         check(f'rodzina_backup_last_bytes {size}' in body, 'metric')
-        con = sqlite3.connect(db)
-        n = con.execute("SELECT count(*) FROM audit WHERE action = "
-                        "'backup.create' AND entity_id = ?",
-                        (backup,)).fetchone()[0]
-        con.close()
+        n = sql_one(db, "SELECT count(*) FROM audit WHERE action = "
+                    "'backup.create' AND entity_id = ?", (backup,))
         check(n == 1, 'backup audited once')
 
+    @sqlite_only('backup and restore copy the SQLite file')
     def backup_under_write_load_holds_every_earlier_write():
         koord = logged_in(srv, 'koord')
         acked = []           # (time acknowledged, plan id)
@@ -260,6 +259,7 @@ def main():
         print(f'# backup under load: {len(before)} writes before, '
               f'{len(after)} during/after; copy holds {len(have)} plans')
 
+    @sqlite_only('restore replaces the SQLite file')
     def restore_checks_the_file_then_replaces_atomically():
         # Stop the shared server: restore replaces the database under it.
         srv.stop()
@@ -313,6 +313,7 @@ def main():
         rc, out, _ = rodzina(binary, 'check-db', '--db', work)
         check(rc == 0, out)
 
+    @sqlite_only('a broken reference needs SQLite with foreign keys off')
     def check_db_finds_broken_references():
         work = os.path.join(d, 'fk.db')
         rc, _, err = rodzina(binary, 'backup', work, '--db', db)
@@ -358,10 +359,12 @@ def main():
         nobody = pwd.getpwnam('nobody')
         share = tempfile.mkdtemp(prefix='rodzina-drop-')
         os.chmod(share, 0o777)
-        mydb = os.path.join(share, 'drop.db')
-        rc, _, err = rodzina(binary, 'backup', mydb, '--db', db)
-        check(rc == 0, err)
-        os.chown(mydb, nobody.pw_uid, nobody.pw_gid)
+        mydb = db  # on PostgreSQL there is no file to hand over
+        if not PG:
+            mydb = os.path.join(share, 'drop.db')
+            rc, _, err = rodzina(binary, 'backup', mydb, '--db', db)
+            check(rc == 0, err)
+            os.chown(mydb, nobody.pw_uid, nobody.pw_gid)
         # Port 0 as root, then uid nobody: binding came first.
         s2 = Serve(binary, mydb, args=['--user', 'nobody'])
         try:

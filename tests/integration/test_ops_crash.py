@@ -4,32 +4,30 @@ middle of concurrent writes -- accounts created through the form by an
 administrator, plans uploaded through the API by a coordinator, and
 `rodzina import plan` runs beside the server -- then restarted. Every
 acknowledged write must be there, no plan may be partial, and PRAGMA
-integrity_check must say ok. ROUNDS rounds (env OPS_CRASH_ROUNDS, default 3;
+integrity_check must say ok (on PostgreSQL: `rodzina check-db`). ROUNDS rounds (env OPS_CRASH_ROUNDS, default 3;
 `make bench` runs 20). Usage: test_ops_crash.py BINARY"""
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
 import time
 
-from harness import Runner, check, cleanup, make_db
+from harness import PG, Runner, check, cleanup, make_db, sql
 from ops_common import SEED, PASSWORD, Client, Serve, add_user, upload_plan
 
 ROUNDS = int(os.environ.get('OPS_CRASH_ROUNDS', '3'))
 
 
-def shape(con, pid):
+def shape(db, pid):
     """The parts of a stored plan: goals, actions, tasks, lines, amounts."""
-    return tuple(con.execute(q, (pid,)).fetchone()[0] for q in (
-        'SELECT count(*) FROM plan_goal WHERE plan_id = ?',
-        'SELECT count(*) FROM plan_action WHERE plan_id = ?',
-        'SELECT count(*) FROM plan_task WHERE plan_id = ?',
-        'SELECT count(*) FROM plan_line WHERE plan_id = ?',
-        'SELECT count(*) FROM plan_amount a JOIN plan_line l ON '
-        'l.id = a.line_id WHERE l.plan_id = ?'))
+    return sql(db, 'SELECT (SELECT count(*) FROM plan_goal WHERE plan_id = ?),'
+               ' (SELECT count(*) FROM plan_action WHERE plan_id = ?),'
+               ' (SELECT count(*) FROM plan_task WHERE plan_id = ?),'
+               ' (SELECT count(*) FROM plan_line WHERE plan_id = ?),'
+               ' (SELECT count(*) FROM plan_amount a JOIN plan_line l ON'
+               ' l.id = a.line_id WHERE l.plan_id = ?)', (pid,) * 5)[0]
 
 
 def main():
@@ -46,9 +44,7 @@ def main():
                           '--allow-duplicate'],
                          capture_output=True, text=True, env=env)
     ref_id = int(ref.stdout.strip().splitlines()[-1])
-    con = sqlite3.connect(db)
-    full = shape(con, ref_id)
-    con.close()
+    full = shape(db, ref_id)
     acked_logins, acked_plans = [], [ref_id]
     totals = {'forms': 0, 'uploads': 0, 'cli': 0, 'failed': 0}
 
@@ -123,22 +119,25 @@ def main():
         srv = Serve(binary, db)
         check(srv.get('/healthz')[0] == 200, 'restarted')
         srv.stop()
-        con = sqlite3.connect(db)
-        ok = con.execute('PRAGMA integrity_check').fetchall()
-        check(ok == [('ok',)], f'round {n}: integrity_check {ok[:3]}')
-        fk = con.execute('PRAGMA foreign_key_check').fetchall()
-        check(not fk, f'round {n}: foreign keys {fk[:3]}')
-        logins = {r[0] for r in con.execute('SELECT login FROM account')}
+        if PG:
+            p = subprocess.run([binary, 'check-db', '--db', db],
+                               capture_output=True, text=True, env=env)
+            check(p.returncode == 0, f'round {n}: check-db {p.stdout}')
+        else:
+            ok = sql(db, 'PRAGMA integrity_check')
+            check(ok == [('ok',)], f'round {n}: integrity_check {ok[:3]}')
+            fk = sql(db, 'PRAGMA foreign_key_check')
+            check(not fk, f'round {n}: foreign keys {fk[:3]}')
+        logins = {r[0] for r in sql(db, 'SELECT login FROM account')}
         lost = [x for x in acked_logins if x not in logins]
         check(not lost, f'round {n}: acknowledged accounts lost: {lost[:5]}')
-        plans = {r[0] for r in con.execute(
-            "SELECT id FROM plan WHERE title = (SELECT title FROM plan "
+        plans = {r[0] for r in sql(
+            db, "SELECT id FROM plan WHERE title = (SELECT title FROM plan "
             "WHERE id = ?)", (ref_id,))}
         lost = [p for p in acked_plans if p not in plans]
         check(not lost, f'round {n}: acknowledged plans lost: {lost[:5]}')
-        partial = [p for p in plans if shape(con, p) != full]
+        partial = [p for p in plans if shape(db, p) != full]
         check(not partial, f'round {n}: partial plans {partial[:5]}')
-        con.close()
 
     def acknowledged_writes_survive_sigkill():
         for n in range(ROUNDS):

@@ -13,7 +13,7 @@ import subprocess
 import sys
 import tempfile
 
-from harness import Runner, check, cleanup, make_db
+from harness import Runner, check, cleanup, make_db, sqlite_only
 from ops_common import Serve, add_user, logged_in, rodzina
 
 
@@ -67,21 +67,25 @@ def main():
         check('listening on' not in err, err)
         check('SIGBUS' not in err and 'AddressSanitizer' not in err, err)
 
+    @sqlite_only('a read-only SQLite -shm file')
     def read_only_shm_refuses_start():
         fresh_copy()
         not_writable(mydb + '-shm')
         refused(os.path.basename(mydb) + '-shm')
 
+    @sqlite_only('a read-only SQLite -wal file')
     def read_only_wal_refuses_start():
         fresh_copy()
         not_writable(mydb + '-wal')
         refused(os.path.basename(mydb) + '-wal')
 
+    @sqlite_only('a read-only SQLite file')
     def read_only_database_refuses_start():
         fresh_copy()
         not_writable(mydb)
         refused(mydb)
 
+    @sqlite_only('SQLite files owned by the serving user')
     def writable_files_serve_and_write():
         fresh_copy()
         for suffix in ('-wal', '-shm'):

@@ -17,7 +17,7 @@ import sqlite3
 import subprocess
 import sys
 
-from harness import Runner, Server, check, cleanup, make_db
+from harness import PG, Runner, Server, check, cleanup, make_db, sql
 from test_auth import Client, add_user
 
 SHORT = 'Fundacja Pomocy Rodzinie'
@@ -25,12 +25,8 @@ LONG = 'Fundacja Pomocy Rodzinie Wiejskiej w Chełmnie'
 DEPT = 'Pracownicy Departamentu Spraw Społecznych UM WKP'
 
 
-def q(db, sql, *args):
-    con = sqlite3.connect(db)
-    r = con.execute(sql, args).fetchall()
-    con.commit()
-    con.close()
-    return r
+def q(db, query, *args):
+    return sql(db, query, args)
 
 
 def to_old_model(db):
@@ -63,6 +59,10 @@ def rodzina(binary, *args, input=None):
 
 def main():
     binary = os.path.abspath(sys.argv[1])
+    if PG:  # every test reads what migration 0032 made of the old model
+        t = Runner('ownership')
+        t.skip('migration_0032', 'rewinds the SQLite schema to before 0032')
+        return t.finish()
     d, db = make_db(binary)
     for login, role in (('koord', 'coordinator'), ('admin', 'administrator'),
                         ('fpr', 'grantee'), ('fprw', 'grantee'),

@@ -16,9 +16,8 @@ import tempfile
 import time
 import zipfile
 
-import sqlite3
 
-from harness import Runner, Server, check, cleanup, make_db
+from harness import Runner, Server, check, cleanup, make_db, sql
 from test_auth import Client, add_user, multipart
 
 LIMIT = 256 * 1024 * 1024
@@ -192,11 +191,8 @@ def main():
                                  content_type=ct)
 
             def kept():
-                con = sqlite3.connect(db)
-                n = con.execute('SELECT count(*), coalesce(sum(length(data)),'
-                                ' 0) FROM plan_upload').fetchone()
-                con.close()
-                return n
+                return sql(db, 'SELECT count(*), coalesce(sum(length(data)),'
+                           ' 0) FROM plan_upload')[0]
 
             bad_number = (HEAD + '1.;2024;1.1. A;OPS;opis;dużo;x\n').encode()
             refused = [('zla-liczba.csv', bad_number),

@@ -7,11 +7,10 @@ import http.client
 import json
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 
-from harness import Runner, Server, check, cleanup, make_db
+from harness import Runner, Server, check, cleanup, make_db, sql
 from test_auth import ROOT, Client, add_user, multipart
 
 
@@ -22,12 +21,8 @@ def main():
     srv = Server(binary, db)
     t = Runner('plan_web')
 
-    def q(sql, *args):
-        con = sqlite3.connect(db)
-        try:
-            return con.execute(sql, args).fetchall()
-        finally:
-            con.close()
+    def q(query, *args):
+        return sql(db, query, args)
 
     def api_reproduces_seed_figures():
         c = Client(srv)
@@ -543,25 +538,14 @@ def main():
         # and a narrative of the last task.
         ntasks = q('SELECT count(*) FROM plan_task WHERE plan_id = ?',
                    pid)[0][0]
-        con = sqlite3.connect(db)
-        try:
-            with con:
-                con.execute(
-                    "INSERT INTO realisation(plan_id, kind, pos, source, "
-                    "period, value, status, entered_at, approved_value) "
-                    "VALUES (?, 'line', ?, 'own', '2031', 777, 'approved', "
-                    "'2031-12-01', 777)", (pid, last))
-                con.execute(
-                    "INSERT INTO realisation(plan_id, kind, pos, period, "
-                    "value, status, entered_at, approved_value) VALUES "
-                    "(?, 'indicator', ?, '2031', 5, 'approved', "
-                    "'2031-12-01', 5)", (pid, inds[-1][0]))
-                con.execute(
-                    "INSERT INTO task_narrative(plan_id, task, period, "
-                    "text, entered_at) VALUES (?, ?, '2031', 'opis', "
-                    "'2031-12-01')", (pid, ntasks - 1))
-        finally:
-            con.close()
+        q("INSERT INTO realisation(plan_id, kind, pos, source, period, value,"
+          " status, entered_at, approved_value) VALUES (?, 'line', ?, 'own',"
+          " '2031', 777, 'approved', '2031-12-01', 777)", pid, last)
+        q("INSERT INTO realisation(plan_id, kind, pos, period, value, status,"
+          " entered_at, approved_value) VALUES (?, 'indicator', ?, '2031', 5,"
+          " 'approved', '2031-12-01', 5)", pid, inds[-1][0])
+        q("INSERT INTO task_narrative(plan_id, task, period, text, entered_at)"
+          " VALUES (?, ?, '2031', 'opis', '2031-12-01')", pid, ntasks - 1)
         # Every row of realisation, narrative and computed indicator of
         # the plan, with the item it belongs to, must stay the same.
         held = items_with_realisation(pid)

@@ -10,12 +10,12 @@ import json
 import os
 import re
 import shlex
-import sqlite3
 import subprocess
 import sys
 import tempfile
 
-from harness import Runner, Server, check, cleanup, make_db
+from harness import (Runner, Server, check, cleanup, make_db, sql, sql_one,
+                     sqlite_only)
 from test_auth import PASSWORD, Client, add_user, audit_rows, multipart
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
@@ -54,6 +54,7 @@ def main():
     binary = os.path.abspath(sys.argv[1])
     t = Runner('regions')
 
+    @sqlite_only("README's commands as written make a SQLite file")
     def readme_start_for_real_then_web_import_by_the_coordinator():
         cmds = readme_commands()
         check(len(cmds) == 4, f'README shows {len(cmds)} commands, not 4')
@@ -94,9 +95,8 @@ def main():
                       f'confirm: {st} {h.get("location")}')
                 st, _, html = c.request('GET', h['location'])
                 check(st == 200, f'plan page: {st}')
-                n = sqlite3.connect(db).execute(
-                    "SELECT count(*) FROM plan WHERE region = '04'"
-                ).fetchone()[0]
+                n = sql_one(db, "SELECT count(*) FROM plan WHERE region ="
+                            " '04'")
                 check(n == 2, f'{n} plans of region 04, expected 2')
             finally:
                 srv.stop()
@@ -167,10 +167,8 @@ def main():
             rc, out, err = run(binary, ['region', 'add', '12', '--db', db,
                                         '--bip', 'javascript:alert(1)'])
             check(rc != 0, 'a javascript: BIP accepted')
-            con = sqlite3.connect(db)
-            rows = con.execute(
-                "SELECT open_from, open_to FROM region_line WHERE woj = '12'"
-                " ORDER BY pos").fetchall()
+            rows = sql(db, "SELECT open_from, open_to FROM region_line WHERE"
+                       " woj = '12' ORDER BY pos")
             check(rows == [(0, 1440), (480, 960)], rows)
             check(audit_rows(db, 'region.add') == 2 and
                   audit_rows(db, 'region.update') == 1, 'audit rows')
