@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/arena.h"
 #include "core/buf.h"
@@ -478,10 +479,23 @@ bind_org(db_stmt *st, const struct dir_org *o)
     db_bind_int(st, 17, o->example);
 }
 
+/* The time of a change as the schema's defaults write it, in out. */
+static const char *
+stamp(char out[24])
+{
+    time_t t = time(NULL);
+    struct tm tm;
+
+    gmtime_r(&t, &tm);
+    strftime(out, 24, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return out;
+}
+
 /* Insert or update without transaction or audit (import uses it too). */
 static int
 org_write(struct db *db, const struct dir_org *o, int64_t *id)
 {
+    char now[24];
     db_stmt *st;
     int rc;
 
@@ -490,12 +504,17 @@ org_write(struct db *db, const struct dir_org *o, int64_t *id)
         bind_org(st, o);
         db_bind_int(st, 18, o->id);
         *id = o->id;
-        return db_exec(st);
+        if ((rc = db_exec(st)) != 0) {
+            return rc;
+        }
+        /* The next id given by the table must not be one taken here. */
+        return db_exec(db_query(db, Q_DIR_ORG_ID_FOLLOW));
     }
     if (o->id > 0) {
         st = db_query(db, Q_DIR_ORG_UPDATE);
         bind_org(st, o);
         db_bind_int(st, 18, o->id);
+        db_bind_text(st, 19, stamp(now));
         if ((rc = db_exec(st)) != 0) {
             return rc;
         }
@@ -649,6 +668,7 @@ static int
 service_write(struct db *db, struct arena *a, const struct dir_service *s,
               int64_t *id)
 {
+    char now[24];
     db_stmt *st;
     int rc;
 
@@ -656,12 +676,15 @@ service_write(struct db *db, struct arena *a, const struct dir_service *s,
         st = db_query(db, Q_DIR_SERVICE_INSERT_ID);
         bind_service(st, s);
         db_bind_int(st, 10, s->id);
-        rc = db_exec(st);
+        if ((rc = db_exec(st)) == 0) {
+            rc = db_exec(db_query(db, Q_DIR_SERVICE_ID_FOLLOW));
+        }
         *id = s->id;
     } else if (s->id > 0) {
         st = db_query(db, Q_DIR_SERVICE_UPDATE);
         bind_service(st, s);
         db_bind_int(st, 10, s->id);
+        db_bind_text(st, 11, stamp(now));
         rc = db_exec(st);
         *id = s->id;
     } else {
@@ -976,7 +999,6 @@ dir_store_match(struct db *db, enum dir_match how, const char *expr, int limit)
 {
     static const enum query_id q[] = {
         [DIR_MATCH_CANDIDATES] = Q_DIR_FTS_CANDIDATES,
-        [DIR_MATCH_RANKED] = Q_DIR_SEARCH_RANK,
         [DIR_MATCH_BY_NAME] = Q_DIR_SEARCH_NAME,
     };
     db_stmt *st = db_query(db, q[how]);

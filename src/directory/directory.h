@@ -219,8 +219,9 @@ int dir_store_org_count(struct db *db, int64_t *n);
 /*
 ** Cursors of the search, to step and db_done: the public directory by
 ** parts for the in-memory index (Q_DIR_IDX_*, read once per version); the
-** services matching an FTS5 expression, at most limit, as candidates to
-** score or ranked or by name (Q_DIR_FTS_CANDIDATES, Q_DIR_SEARCH_*); one
+** services matching an FTS5 expression (a tsquery made of it on
+** PostgreSQL), at most limit, as candidates to score or as views by name
+** (Q_DIR_FTS_CANDIDATES, Q_DIR_SEARCH_NAME); one
 ** service as the public sees it (Q_DIR_VIEW_GET).
 */
 enum dir_rows {
@@ -232,7 +233,6 @@ enum dir_rows {
 struct db_stmt *dir_store_rows(struct db *db, enum dir_rows part);
 enum dir_match {
     DIR_MATCH_CANDIDATES,
-    DIR_MATCH_RANKED,
     DIR_MATCH_BY_NAME,
 };
 struct db_stmt *dir_store_match(struct db *db, enum dir_match how,
@@ -292,7 +292,9 @@ struct dir_query {
 ** services covering the gmina, then its powiat, then its region, each at
 ** most q->limit, a service listed once at its most local level;
 ** institutions located in the gmina first within a level. Without a gmina
-** one FTS5 match over the directory, ranked. Returns the count of *out
+** one FTS5 match over the directory, ranked by the index's score (or by
+** name when there are no words), the same on every engine. Returns the count of
+**out
 ** (copied into a) or ERR_INPUT (bad code) / ERR_DB.
 */
 int dir_search(struct db *db, struct arena *a, const struct dir_query *q,
