@@ -15,11 +15,12 @@
 
 #include "core/arena.h"
 #include "core/err.h"
+#include "core/str.h"
 
 const struct config_key_info config_keys[CONFIG_KEY_COUNT] = {
     [CONFIG_DB] = {"db", "rodzina.db", false, false,
-                   "database file (SQLite); relative paths start in the "
-                   "working folder"},
+                   "database: a SQLite file (relative paths start in the "
+                   "working folder) or a postgresql:// URI"},
     [CONFIG_LISTEN] = {"listen", "127.0.0.1:8080", false, false,
                        "IPv4 address and port to listen on; port 0 picks a "
                        "free one"},
@@ -441,6 +442,7 @@ config_free(struct config *c)
 void
 config_print(const struct config *c, FILE *f)
 {
+    char safe[512];
     int k;
 
     fprintf(f, "# Effective configuration of rodzina; file: %s\n",
@@ -451,6 +453,8 @@ config_print(const struct config *c, FILE *f)
 
         if (config_keys[k].secret && *v != '\0') {
             v = "********";
+        } else if (k == CONFIG_DB) {
+            v = str_safe_uri(v, safe, sizeof(safe));
         }
         fprintf(f, "# from %s\n%s = %s\n", c->source[k], config_keys[k].name,
                 v);

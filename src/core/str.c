@@ -6,6 +6,7 @@
 #include "str.h"
 
 #include <string.h>
+#include <stdio.h>
 
 #include "arena.h"
 #include "buf.h"
@@ -387,4 +388,17 @@ str_hash_fnv1a(const char *s)
         h = (h ^ (unsigned char)*s++) * 16777619u;
     }
     return h;
+}
+
+const char *
+str_safe_uri(const char *path, char *buf, size_t n)
+{
+    const char *s = strstr(path, "://"), *at, *colon;
+
+    if (s == NULL || (at = strchr(s + 3, '@')) == NULL ||
+        (colon = memchr(s + 3, ':', (size_t)(at - s - 3))) == NULL) {
+        return path;
+    }
+    snprintf(buf, n, "%.*s:***%s", (int)(colon - path), path, at);
+    return buf;
 }

@@ -70,4 +70,8 @@ char *str_money(struct arena *a, int64_t grosze);
 /* Format an integer with space thousands: 12000 -> "12 000". */
 char *str_thousands(struct arena *a, int64_t v);
 
+/* path for a message or a log line: a URI's password replaced by ***
+ * (buf holds the copy when one is made, else path is returned). */
+const char *str_safe_uri(const char *path, char *buf, size_t n);
+
 #endif

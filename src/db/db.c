@@ -166,6 +166,8 @@ db_open(const char *path, int flags, struct db **out, char *err, int errlen)
     const struct db_backend *be = backend_for(path);
     struct db *db = xcalloc(1, sizeof(*db));
     int v, latest = db_latest_version();
+    char safe[512];
+    const char *name = str_safe_uri(path, safe, sizeof(safe));
 
     *out = NULL;
     db->be = be;
@@ -175,7 +177,7 @@ db_open(const char *path, int flags, struct db **out, char *err, int errlen)
     }
     v = be->version(db->conn);
     if (v < 0) {
-        snprintf(err, (size_t)errlen, "%s is not a rodzina database: %s", path,
+        snprintf(err, (size_t)errlen, "%s is not a rodzina database: %s", name,
                  be->errmsg(db->conn));
         goto fail;
     }
@@ -183,7 +185,7 @@ db_open(const char *path, int flags, struct db **out, char *err, int errlen)
         snprintf(err, (size_t)errlen,
                  "database %s has schema version %d, newer than this "
                  "program's %d: use a newer rodzina",
-                 path, v, latest);
+                 name, v, latest);
         goto fail;
     }
     {
@@ -197,7 +199,7 @@ db_open(const char *path, int flags, struct db **out, char *err, int errlen)
             snprintf(err, (size_t)errlen,
                      "database %s is newer than this program (%s): use a "
                      "newer rodzina",
-                     path, why);
+                     name, why);
             goto fail;
         }
         if (rc != 0) {
@@ -207,7 +209,7 @@ db_open(const char *path, int flags, struct db **out, char *err, int errlen)
             snprintf(err, (size_t)errlen,
                      "database %s lacks %d migration(s) of this program: "
                      "open it writable once to upgrade",
-                     path, pending);
+                     name, pending);
             goto fail;
         }
     }

@@ -38,6 +38,7 @@
 
 #include "core/log.h"
 #include "core/stop.h"
+#include "core/str.h"
 #include "db/db.h"
 #include "http.h"
 #include "http/strings_pl.h"
@@ -933,11 +934,12 @@ server_run(const struct server_config *cfg)
         bound = sa;
     }
     {
-        char host[INET_ADDRSTRLEN];
+        char host[INET_ADDRSTRLEN], safe[512];
 
         inet_ntop(AF_INET, &sa.sin_addr, host, sizeof(host));
         log_info("serve: listening on http://%s:%u/ (%u threads, db %s)", host,
-                 (unsigned)ntohs(bound.sin_port), threads, cfg->db_path);
+                 (unsigned)ntohs(bound.sin_port), threads,
+                 str_safe_uri(cfg->db_path, safe, sizeof(safe)));
         log_info("serve: at most %u connections, %u per address (0: no "
                  "limit), request heads within %u s, bodies %d KB for forms "
                  "and %zu KB for uploads, %zu KB in total",

@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "core/arena.h"
+#include "core/str.h"
 #include "db/db.h"
 #include "teryt/teryt.h"
 
@@ -13,6 +14,7 @@ int
 teryt_init(struct db *db, struct arena *a, const char *path)
 {
     struct teryt_counts c;
+    char safe[512];
 
     if (teryt_counts(db, &c) != 0) {
         fprintf(stderr, "rodzina init: cannot read %s\n", path);
@@ -26,7 +28,7 @@ teryt_init(struct db *db, struct arena *a, const char *path)
     }
     printf("database %s: schema %d, TERYT %ld voivodeships, %ld powiats, "
            "%ld gminas\n",
-           path, db_schema_version(db), (long)c.woj, (long)c.powiat,
-           (long)c.gmina);
+           str_safe_uri(path, safe, sizeof(safe)), db_schema_version(db),
+           (long)c.woj, (long)c.powiat, (long)c.gmina);
     return 0;
 }

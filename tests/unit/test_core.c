@@ -303,6 +303,28 @@ test_warsaw_local_time(void **state)
     arena_free(&a);
 }
 
+/* A password in a database URI never reaches a message or a log line. */
+static void
+test_safe_uri_hides_the_password(void **state)
+{
+    char buf[128];
+
+    (void)state;
+    assert_string_equal(
+        str_safe_uri("postgresql://rodzina:tajne@db.example:5432/r", buf,
+                     sizeof(buf)),
+        "postgresql://rodzina:***@db.example:5432/r");
+    /* No password, or not a URI: unchanged. */
+    assert_string_equal(
+        str_safe_uri("postgresql://rodzina@h/r", buf, sizeof(buf)),
+        "postgresql://rodzina@h/r");
+    assert_string_equal(str_safe_uri("postgresql://h:5432/r", buf, sizeof(buf)),
+                        "postgresql://h:5432/r");
+    assert_string_equal(
+        str_safe_uri("/var/lib/rodzina/a:b@c.db", buf, sizeof(buf)),
+        "/var/lib/rodzina/a:b@c.db");
+}
+
 int
 main(void)
 {
@@ -321,6 +343,7 @@ main(void)
         cmocka_unit_test(test_cp1250_to_utf8),
         cmocka_unit_test(test_malformed_utf8_is_replaced),
         cmocka_unit_test(test_warsaw_local_time),
+        cmocka_unit_test(test_safe_uri_hides_the_password),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -61,14 +61,16 @@ CREATE TABLE audit (
 );
 CREATE INDEX audit_at ON audit(at);
 CREATE INDEX audit_action ON audit(action, at);
-CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A trigger that refuses the write with its argument as the message
+-- (SQLite's RAISE(ABORT, ...)); migration 0034 uses it too.
+CREATE FUNCTION refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    RAISE EXCEPTION 'audit is append-only';
+    RAISE EXCEPTION '%', TG_ARGV[0];
 END $$;
 CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
-    FOR EACH ROW EXECUTE FUNCTION audit_append_only();
+    FOR EACH ROW EXECUTE FUNCTION refuse_change('audit is append-only');
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
-    FOR EACH ROW EXECUTE FUNCTION audit_append_only();
+    FOR EACH ROW EXECUTE FUNCTION refuse_change('audit is append-only');
 
 -- Plans the public may read.
 ALTER TABLE plan ADD COLUMN published BIGINT NOT NULL DEFAULT 0;

@@ -16,11 +16,9 @@ CREATE TABLE report_adoption (
     xlsx       BYTEA NOT NULL,
     UNIQUE (plan_id, version)
 );
-CREATE FUNCTION report_adoption_kept() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    RAISE EXCEPTION 'adopted reports are kept as adopted';
-END $$;
 CREATE TRIGGER report_adoption_no_update BEFORE UPDATE ON report_adoption
-    FOR EACH ROW EXECUTE FUNCTION report_adoption_kept();
+    FOR EACH ROW EXECUTE FUNCTION
+    refuse_change('adopted reports are kept as adopted');
 CREATE TRIGGER report_adoption_no_delete BEFORE DELETE ON report_adoption
-    FOR EACH ROW EXECUTE FUNCTION report_adoption_kept();
+    FOR EACH ROW EXECUTE FUNCTION
+    refuse_change('adopted reports are kept as adopted');

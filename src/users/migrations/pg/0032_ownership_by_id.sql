@@ -81,7 +81,9 @@ WHERE s.part IS NOT NULL AND fold(s.part) <> '';
 
 INSERT INTO org_unit(region, kind, name, folded)
 SELECT region, 'implementer', min(name), folded FROM mig_part
-GROUP BY region, folded;
+GROUP BY region, folded
+-- ids in SQLite's order (its GROUP BY sorts by the key, in byte order)
+ORDER BY region, folded COLLATE "C";
 
 INSERT INTO task_unit(task_id, unit_id)
 SELECT t.id, u.id FROM mig_part m
@@ -98,6 +100,7 @@ SELECT g.region, 'organisation', min(trim(w.organisation)),
 FROM reg_grant_award w JOIN reg_grant g ON g.id = w.grant_id
 WHERE fold(w.organisation) <> ''
 GROUP BY g.region, fold(w.organisation)
+ORDER BY g.region, fold(w.organisation) COLLATE "C"
 ON CONFLICT DO NOTHING;
 
 UPDATE reg_grant_award SET organisation_id = (
