@@ -26,7 +26,8 @@ LOCALITIES = ('Łasin', 'lasin', 'Ciechocinek', 'JABŁONOWO POMORSKIE',
 GMINAS = ('0464011', '0418132', '0415062', '0405011', '0404011', '0463011')
 FILTERS = ('category=adopcja', 'category=przemoc', 'category=telefon',
            'target=rodziny', 'target=przemoc', 'category=prawna&q=porad',
-           'category=pomoc&target=dzieci')
+           'category=rodzina&target=dzieci',
+           'category=adopcja&target=kandydaci')
 PREFIXES = ('wlo', 'Włoc', 'WŁOCŁAWEK', 'ŁYS', 'lysom', 'golub',
             'Golub-Dobrzyń', 'chełm', 'CHELMNO', 'Łasin', 'grebocin', '87-1')
 
