@@ -43,29 +43,105 @@ dir_kind_label(const char *kind)
     return NULL;
 }
 
-static bool
-exists(struct db *db, enum query_id q, const char *code)
+#define KNOWN_SLOTS 8192 /* a power of two, twice every code there is */
+
+struct dir_known {
+    const char *key[KNOWN_SLOTS];
+    int n;
+};
+
+struct dir_known *
+dir_known_new(struct arena *a)
 {
-    db_stmt *st = db_query(db, q);
+    return arena_alloc(a, sizeof(struct dir_known));
+}
+
+/* The slot of key: where it is, or the empty slot where it would go. */
+static size_t
+known_slot(const struct dir_known *k, const char *key)
+{
+    size_t i = str_hash_fnv1a(key) & (KNOWN_SLOTS - 1);
+
+    while (k->key[i] != NULL && strcmp(k->key[i], key) != 0) {
+        i = (i + 1) & (KNOWN_SLOTS - 1);
+    }
+    return i;
+}
+
+/*
+** Whether code, of a kind named by one letter, exists: from k when found
+** before, else by ask(db, a, code, arg), remembered in k when yes. k NULL:
+** always ask.
+*/
+static bool
+known(struct db *db, struct arena *a, struct dir_known *k, char kind,
+      const char *code,
+      bool (*ask)(struct db *, struct arena *, const char *, int), int arg)
+{
+    char key[48];
+    size_t i;
+
+    if (code == NULL) {
+        return false;
+    }
+    if (k == NULL || strlen(code) > 40) {
+        return ask(db, a, code, arg);
+    }
+    snprintf(key, sizeof(key), "%c%s", kind, code);
+    i = known_slot(k, key);
+    if (k->key[i] != NULL) {
+        return true;
+    }
+    if (!ask(db, a, code, arg)) {
+        return false;
+    }
+    if (k->n < KNOWN_SLOTS / 2) {
+        k->key[i] = arena_strdup(a, key);
+        k->n++;
+    }
+    return true;
+}
+
+/* A code of table arg: 0 categories, 1 target groups. */
+static bool
+ask_code(struct db *db, struct arena *a, const char *code, int arg)
+{
+    db_stmt *st =
+        db_query(db, arg ? Q_DIR_TARGET_EXISTS : Q_DIR_CATEGORY_EXISTS);
     int64_t n = 0;
 
+    (void)a;
     db_bind_text(st, 1, code);
     return db_one_int(st, &n) == 0 && n > 0;
 }
 
-/* A TERYT unit of that many digits (2 voivodeship, 4 powiat, 7 gmina). */
+/* A TERYT unit of arg digits (2 voivodeship, 4 powiat, 7 gmina). */
 static bool
-unit_exists(struct db *db, struct arena *a, const char *code, size_t digits)
+ask_unit(struct db *db, struct arena *a, const char *code, int digits)
 {
     const char *name;
     char woj[3];
 
-    if (!str_digits(code, digits)) {
+    if (!str_digits(code, (size_t)digits)) {
         return false;
     }
     return (digits == 2   ? teryt_woj_get(db, a, code, &name)
             : digits == 4 ? teryt_powiat_get(db, a, code, &name)
                           : teryt_gmina_woj(db, code, woj)) == 0;
+}
+
+static bool
+code_exists(struct db *db, struct arena *a, struct dir_known *k, bool target,
+            const char *code)
+{
+    return known(db, a, k, target ? 't' : 'k', code, ask_code, target);
+}
+
+static bool
+unit_exists(struct db *db, struct arena *a, struct dir_known *k,
+            const char *code, int digits)
+{
+    return known(db, a, k, (char)('0' + digits), code, ask_unit, digits);
 }
 
 /* A decimal degree between lo and hi, or empty. */
@@ -90,7 +166,8 @@ too_long(const char *s, size_t max)
 
 void
 dir_org_check(struct db *db, struct arena *a, const struct dir_org *o,
-              const char *may_region, int row, struct dir_findings *f)
+              const char *may_region, int row, struct dir_findings *f,
+              struct dir_known *known)
 {
     const char *why;
     struct dir_hours h;
@@ -105,7 +182,7 @@ dir_org_check(struct db *db, struct arena *a, const struct dir_org *o,
             a, f, row, "kind",
             arena_printf(a, T_DIR_ERR_KIND, o->kind ? o->kind : ""));
     }
-    if (!unit_exists(db, a, o->region, 2)) {
+    if (!unit_exists(db, a, known, o->region, 2)) {
         dir_findings_add(
             a, f, row, "region",
             arena_printf(a, T_DIR_ERR_REGION, o->region ? o->region : ""));
@@ -114,7 +191,7 @@ dir_org_check(struct db *db, struct arena *a, const struct dir_org *o,
             a, f, row, "region",
             arena_printf(a, T_DIR_ERR_OTHER_REGION, may_region, o->region));
     }
-    if (!unit_exists(db, a, o->gmina, 7)) {
+    if (!unit_exists(db, a, known, o->gmina, 7)) {
         dir_findings_add(
             a, f, row, "gmina",
             arena_printf(a, T_DIR_ERR_GMINA_CODE, o->gmina ? o->gmina : ""));
@@ -164,7 +241,7 @@ dir_org_check(struct db *db, struct arena *a, const struct dir_org *o,
 /* Each coverage item: "gmina:CODE", "powiat:CODE" or "region:CODE". */
 static void
 check_coverage(struct db *db, struct arena *a, const char *cov, int row,
-               struct dir_findings *f)
+               struct dir_findings *f, struct dir_known *known)
 {
     char *copy = arena_strdup(a, cov ? cov : ""), *save = NULL, *item;
     int n = 0;
@@ -179,11 +256,11 @@ check_coverage(struct db *db, struct arena *a, const char *cov, int row,
         if (colon == NULL) {
             ok = false;
         } else if (strncmp(item, "gmina:", 6) == 0) {
-            ok = unit_exists(db, a, code, 7);
+            ok = unit_exists(db, a, known, code, 7);
         } else if (strncmp(item, "powiat:", 7) == 0) {
-            ok = unit_exists(db, a, code, 4);
+            ok = unit_exists(db, a, known, code, 4);
         } else if (strncmp(item, "region:", 7) == 0) {
-            ok = unit_exists(db, a, code, 2);
+            ok = unit_exists(db, a, known, code, 2);
         } else {
             ok = false;
         }
@@ -219,7 +296,7 @@ dir_service_check_region(struct arena *a, const struct dir_service *s,
 
 void
 dir_service_check(struct db *db, struct arena *a, const struct dir_service *s,
-                  int row, struct dir_findings *f)
+                  int row, struct dir_findings *f, struct dir_known *known)
 {
     const char *why;
     struct dir_hours h;
@@ -230,8 +307,7 @@ dir_service_check(struct db *db, struct arena *a, const struct dir_service *s,
         dir_findings_add(a, f, row, "service_name",
                          T_DIR_ERR_SERVICE_NAME_LONG);
     }
-    if (s->category == NULL ||
-        !exists(db, Q_DIR_CATEGORY_EXISTS, s->category)) {
+    if (s->category == NULL || !code_exists(db, a, known, false, s->category)) {
         dir_findings_add(a, f, row, "category",
                          arena_printf(a, T_DIR_ERR_CATEGORY,
                                       s->category ? s->category : ""));
@@ -241,13 +317,13 @@ dir_service_check(struct db *db, struct arena *a, const struct dir_service *s,
 
         for (t = strtok_r(copy, " ,", &save); t != NULL;
              t = strtok_r(NULL, " ,", &save)) {
-            if (!exists(db, Q_DIR_TARGET_EXISTS, t)) {
+            if (!code_exists(db, a, known, true, t)) {
                 dir_findings_add(a, f, row, "targets",
                                  arena_printf(a, T_DIR_ERR_TARGET, t));
             }
         }
     }
-    check_coverage(db, a, s->coverage, row, f);
+    check_coverage(db, a, s->coverage, row, f, known);
     if (dir_hours_parse(a, s->hours, &h, &why) != 0) {
         dir_findings_add(a, f, row, "service_hours", why);
     }
@@ -411,11 +487,7 @@ dir_index_service(struct db *db, struct arena *a, int64_t id)
     if (rc != DB_DONE) {
         goto done;
     }
-    st = db_query_id(db, Q_DIR_FTS_DELETE, id);
-    if ((rc = db_exec(st)) != 0) {
-        goto done;
-    }
-    st = db_query(db, Q_DIR_FTS_INSERT);
+    st = db_query(db, Q_DIR_FTS_PUT);
     db_bind_int(st, 1, id);
     db_bind_text(st, 2, area.data ? area.data : "");
     db_bind_text(st, 3, facet.data ? facet.data : "");
@@ -667,6 +739,7 @@ static int
 service_write(struct db *db, struct arena *a, const struct dir_service *s,
               int64_t *id)
 {
+    bool fresh = s->keep_id || s->id <= 0;
     char now[24];
     db_stmt *st;
     int rc;
@@ -689,8 +762,7 @@ service_write(struct db *db, struct arena *a, const struct dir_service *s,
         bind_service(st, s);
         rc = db_one_int(st, id);
     }
-    if (rc != 0 ||
-        (rc = service_links(db, a, *id, s->keep_id || s->id <= 0, s)) != 0) {
+    if (rc != 0 || (rc = service_links(db, a, *id, fresh, s)) != 0) {
         return rc;
     }
     return dir_index_service(db, a, *id);

@@ -126,16 +126,25 @@ const char *dir_kind_label(const char *kind);
 extern const char *const dir_kinds[];
 
 /*
+** Codes (TERYT units, categories, target groups) that the checks of one
+** import found in the store, so that rows naming the same ones ask once
+** (a round trip each on PostgreSQL). In a; see the checks below.
+*/
+struct dir_known;
+struct dir_known *dir_known_new(struct arena *a);
+/*
 ** Check an institution (form or CSV row): every problem becomes a finding
 ** at row. The region must be one the account may edit (may_region NULL:
-** any). Reads the store (gmina, region) and writes nothing.
+** any). Reads the store (gmina, region), or known (NULL: none) for codes
+** found before, and writes nothing.
 */
 void dir_org_check(struct db *db, struct arena *a, const struct dir_org *o,
-                   const char *may_region, int row, struct dir_findings *f);
+                   const char *may_region, int row, struct dir_findings *f,
+                   struct dir_known *known);
 /* Check a service the same way. */
 void dir_service_check(struct db *db, struct arena *a,
                        const struct dir_service *s, int row,
-                       struct dir_findings *f);
+                       struct dir_findings *f, struct dir_known *known);
 /*
 ** A service of an institution of region covers only that region: each
 ** coverage item outside it (it would show on another region's pages)
