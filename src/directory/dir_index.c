@@ -1,27 +1,34 @@
 /*
 ** The in-memory search index of the directory: one read-only copy of the
 ** public directory per process, shared by the worker threads, so that a
-** search with a gmina reads nothing from the database but one version
-** number, and its results point into the index (no copy). It holds, for
-** every service, the record the public sees (the address of a
+** search with a gmina reads nothing from the database but one row (the
+** log position), and its results point into the index (no copy). It
+** holds, for every service, the record the public sees (the address of a
 ** confidential location is never loaded into it), the folded pieces of its
 ** search text and its parsed opening hours; and, for every gmina, powiat
 ** and region code, the sorted list of services covering it.
 ** A search walks the three short lists of the gmina's areas, matches the
 ** words as prefixes of folded words, sorts and cuts a page.
 **
-** The index is built from the tables (not from the FTS5 table) when the
-** first search finds no index of the database's current version; the
-** version is a random number that triggers on the directory's tables
-** change on every write (migration 0011), so a change is seen by the next
-** search. Each worker thread holds a reference to the index it last
-** used, so a search of an unchanged directory takes no lock at all; a
-** replaced index is freed when the last thread holding it moves on to the
-** new one (or ends); with a few worker threads, an idle one may keep an
-** old index alive until its next search. Strings repeated across services
-** (descriptions, hours, category names...) are stored once.
+** The index is built whole from the tables (not from the FTS5 table) by
+** the first search. Triggers log the id of every service a write touches
+** in dir_change (migration 0012); an index remembers the last row it has
+** read, and a search that finds newer rows makes a new index from the
+** current one with only those services read again (a few milliseconds
+** for 100 000 services, against a second for a whole build). A row
+** saying "everything", an index too far behind (the log is pruned), or
+** one whose shared text holds too much that is no longer used, is built
+** whole again. An index is never changed once published: each worker
+** thread holds a reference to the one it last used, so a search of an
+** unchanged directory takes no lock at all; a replaced index is freed when
+** the last thread holding it moves on to a newer one (or ends); with a few
+** worker threads, an idle one may keep an old index alive until its next
+** search. Strings repeated across services (descriptions, hours, category
+** names...) are stored once, in text that the indexes made from one whole
+** build share.
 */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,8 +39,9 @@
 #include "directory.h"
 
 #define MAX_TERMS 8
-/* Builds retried when the directory changes while it is being read. */
-#define BUILD_TRIES 4
+/* Log rows read into one new index; more are cheaper read whole. */
+#define APPLY_MAX 20000
+#define NONE UINT32_MAX
 
 /* One institution as the public sees it. */
 struct ix_org {
@@ -76,34 +84,6 @@ struct ix_area {
 
 #define MAX_CODES 64
 
-struct dir_index {
-    int64_t version;
-    int refs; /* under lock; the current index holds one */
-    struct arena arena;
-    struct ix_org *orgs;
-    int norgs;
-    struct ix_service *svc;
-    int nsvc;
-    struct ix_area *areas;
-    int nareas;
-    const char **pieces; /* folded text shared by services, numbered */
-    int npieces;
-    const char *cats[MAX_CODES]; /* category codes in use */
-    int ncats;
-    const char *targets[MAX_CODES]; /* target codes in use (first 64) */
-    int ntargets;
-    struct dir_choice *choices[2]; /* categories, target groups */
-    int nchoices[2];
-};
-
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER; /* current, refs */
-static pthread_mutex_t build_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct dir_index *current;
-/* The index each thread holds a reference to, so that a search of an
-** unchanged directory takes no lock. */
-static pthread_key_t held_key;
-static pthread_once_t held_once = PTHREAD_ONCE_INIT;
-
 /* --- strings stored once ----------------------------------------------- */
 
 struct slot {
@@ -118,6 +98,56 @@ struct pool {
     struct slot *slots;
     size_t cap, n;
 };
+
+/*
+** What the indexes made from one whole build share: strings, institutions,
+** parsed hours and folded pieces, in an arena that only grows (a new
+** index adds what its changed services bring), freed with the last index
+** using it. Only the builder (under build_lock) touches the pools and the
+** pieces past an index's npieces.
+*/
+struct ix_text {
+    atomic_int refs;
+    struct arena arena;
+    struct pool p, hp; /* strings; hours by their text */
+    const char **pieces;
+    int npieces;
+    int64_t applied; /* services read again since the whole build */
+};
+
+struct dir_index {
+    int64_t epoch; /* dir_version.v: which database */
+    int64_t pos;   /* the last row of dir_change read */
+    int refs;      /* under lock; the current index holds one */
+    struct ix_text *text;
+    struct ix_service *svc; /* by id; this index's own, as areas */
+    int nsvc;
+    struct ix_area *areas;
+    int nareas;
+    const char **pieces; /* folded text shared by services, numbered */
+    int npieces;
+    const char *cats[MAX_CODES]; /* category codes in use */
+    int ncats;
+    const char *targets[MAX_CODES]; /* target codes in use (first 64) */
+    int ntargets;
+    struct dir_choice *choices[2]; /* categories, target groups */
+    int nchoices[2];
+};
+
+/* Where the change log stands, read by every search. */
+struct head {
+    int64_t epoch, newest, oldest;
+};
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER; /* current, refs */
+static pthread_mutex_t build_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct dir_index *current;
+/* The index each thread holds a reference to, so that a search of an
+** unchanged directory takes no lock. */
+static pthread_key_t held_key;
+static pthread_once_t held_once = PTHREAD_ONCE_INIT;
+/* For /metrics: whole builds, and services read again from the log. */
+static atomic_llong builds, applied;
 
 /* The slot of s, added (with a copy of s in the pool's arena) if new. */
 static struct slot *
@@ -174,35 +204,36 @@ intern_fold(struct pool *p, struct arena *scratch, const char *s,
     return sl->s;
 }
 
-/* The number of folded text f as a piece of ix (f from the pool). */
+/* The number of folded text f as a piece (f from the pool). Indexes
+** published before read only the pieces below their own npieces. */
 static uint32_t
-piece_of(struct dir_index *ix, struct pool *p, const char *f)
+piece_of(struct ix_text *t, const char *f)
 {
-    struct slot *sl = pool_get(p, f);
+    struct slot *sl = pool_get(&t->p, f);
 
     if (sl->piece == 0) {
-        if ((ix->npieces & (ix->npieces - 1)) == 0) {
-            int cap = ix->npieces ? ix->npieces * 2 : 64;
+        if ((t->npieces & (t->npieces - 1)) == 0) {
+            int cap = t->npieces ? t->npieces * 2 : 64;
 
-            ix->pieces = arena_realloc(&ix->arena, ix->pieces,
-                                       sizeof(char *) * (size_t)ix->npieces,
-                                       sizeof(char *) * (size_t)cap);
+            t->pieces = arena_realloc(&t->arena, t->pieces,
+                                      sizeof(char *) * (size_t)t->npieces,
+                                      sizeof(char *) * (size_t)cap);
         }
-        ix->pieces[ix->npieces] = sl->s;
-        sl->piece = (uint32_t)++ix->npieces;
+        t->pieces[t->npieces] = sl->s;
+        sl->piece = (uint32_t)++t->npieces;
     }
     return sl->piece - 1;
 }
 
 /* Folded form of s as a piece number. */
 static uint32_t
-fold_piece(struct dir_index *ix, struct pool *p, struct arena *scratch,
-           const char *s, const char **kept)
+fold_piece(struct ix_text *t, struct arena *scratch, const char *s,
+           const char **kept)
 {
     const char *f;
 
-    *kept = intern_fold(p, scratch, s, &f);
-    return piece_of(ix, p, f);
+    *kept = intern_fold(&t->p, scratch, s, &f);
+    return piece_of(t, f);
 }
 
 /* Number of code in list (added when there is room), or -1. */
@@ -270,17 +301,17 @@ rank_cmp(const void *x, const void *y)
 }
 
 static int
-org_find(const struct dir_index *ix, int64_t id)
+org_find(const struct ix_org *orgs, int n, int64_t id)
 {
-    int lo = 0, hi = ix->norgs - 1;
+    int lo = 0, hi = n - 1;
 
     while (lo <= hi) {
         int mid = lo + (hi - lo) / 2;
 
-        if (ix->orgs[mid].id == id) {
+        if (orgs[mid].id == id) {
             return mid;
         }
-        if (ix->orgs[mid].id < id) {
+        if (orgs[mid].id < id) {
             lo = mid + 1;
         } else {
             hi = mid - 1;
@@ -310,60 +341,69 @@ svc_find(const struct dir_index *ix, int64_t id)
 }
 
 static int
-read_version(struct db *db, int64_t *v)
+read_head(struct db *db, struct head *h)
 {
-    db_stmt *st = dir_store_rows(db, DIR_ROWS_VERSION);
+    db_stmt *st = dir_store_rows(db, DIR_ROWS_VERSION, 0);
     int rc = db_step(st);
 
-    *v = rc == DB_ROW ? db_col_int(st, 0) : 0;
+    h->epoch = rc == DB_ROW ? db_col_int(st, 0) : 0;
+    h->newest = rc == DB_ROW ? db_col_int(st, 1) : 0;
+    h->oldest = rc == DB_ROW ? db_col_int(st, 2) : 0;
     db_done(st);
     return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_DB : rc;
 }
 
-static int
-load_orgs(struct db *db, struct dir_index *ix, struct pool *p,
-          struct arena *scratch)
+/* The institution of the current row, its columns (DIR_IDX_ORG_COLS) from
+** c on. */
+static void
+read_org(struct ix_text *t, struct arena *scratch, db_stmt *st, int c,
+         struct ix_org *o)
 {
-    db_stmt *st = dir_store_rows(db, DIR_ROWS_ORGS);
+    struct pool *p = &t->p;
+    const char *label;
+
+    o->id = db_col_int(st, c);
+    o->name = intern(p, db_col_text(st, c + 1));
+    o->kind = intern(p, db_col_text(st, c + 2));
+    o->confidential = db_col_int(st, c + 14) != 0;
+    o->example = db_col_int(st, c + 15) != 0;
+    /* A confidential address never enters the public index. */
+    o->street = intern(p, o->confidential ? "" : db_col_text(st, c + 3));
+    o->postcode = intern(p, o->confidential ? "" : db_col_text(st, c + 4));
+    o->city = intern(p, db_col_text(st, c + 5));
+    o->gmina = intern(p, db_col_text(st, c + 6));
+    o->gmina_name = intern(p, db_col_text(st, c + 7));
+    o->lat = intern(p, o->confidential ? "" : db_col_text(st, c + 8));
+    o->lon = intern(p, o->confidential ? "" : db_col_text(st, c + 9));
+    o->email = intern(p, db_col_text(st, c + 10));
+    o->web = intern(p, db_col_text(st, c + 11));
+    o->phone = intern(p, db_col_text(st, c + 12));
+    o->hours = intern(p, db_col_text(st, c + 13));
+    o->gkey = area_key(0, o->gmina) & 0xFFFFFF;
+    /* The institution's part of the text dir_index_service indexes. */
+    label = dir_kind_label(o->kind);
+    o->piece = piece_of(
+        t, intern(p, str_fold(scratch,
+                              arena_printf(scratch, "%s %s %s %s %s", o->name,
+                                           o->city, o->street, o->gmina_name,
+                                           label ? label : ""))));
+}
+
+static int
+load_orgs(struct db *db, struct ix_text *t, struct arena *scratch,
+          struct ix_org **orgs, int *norgs)
+{
+    db_stmt *st = dir_store_rows(db, DIR_ROWS_ORGS, 0);
     int rc, cap = 0;
 
     while ((rc = db_step(st)) == DB_ROW) {
-        struct ix_org *o;
-        const char *label;
-
-        if (ix->norgs == cap) {
+        if (*norgs == cap) {
             cap = cap ? cap * 2 : 256;
-            ix->orgs = arena_realloc(&ix->arena, ix->orgs,
-                                     sizeof(*o) * (size_t)ix->norgs,
-                                     sizeof(*o) * (size_t)cap);
+            *orgs =
+                arena_realloc(&t->arena, *orgs, sizeof(**orgs) * (size_t)*norgs,
+                              sizeof(**orgs) * (size_t)cap);
         }
-        o = &ix->orgs[ix->norgs++];
-        o->id = db_col_int(st, 0);
-        o->name = intern(p, db_col_text(st, 1));
-        o->kind = intern(p, db_col_text(st, 2));
-        o->confidential = db_col_int(st, 14) != 0;
-        o->example = db_col_int(st, 15) != 0;
-        /* A confidential address never enters the public index. */
-        o->street = intern(p, o->confidential ? "" : db_col_text(st, 3));
-        o->postcode = intern(p, o->confidential ? "" : db_col_text(st, 4));
-        o->city = intern(p, db_col_text(st, 5));
-        o->gmina = intern(p, db_col_text(st, 6));
-        o->gmina_name = intern(p, db_col_text(st, 7));
-        o->lat = intern(p, o->confidential ? "" : db_col_text(st, 8));
-        o->lon = intern(p, o->confidential ? "" : db_col_text(st, 9));
-        o->email = intern(p, db_col_text(st, 10));
-        o->web = intern(p, db_col_text(st, 11));
-        o->phone = intern(p, db_col_text(st, 12));
-        o->hours = intern(p, db_col_text(st, 13));
-        o->gkey = area_key(0, o->gmina) & 0xFFFFFF;
-        /* The institution's part of the text dir_index_service indexes. */
-        label = dir_kind_label(o->kind);
-        o->piece = piece_of(
-            ix, p,
-            intern(p, str_fold(scratch,
-                               arena_printf(scratch, "%s %s %s %s %s", o->name,
-                                            o->city, o->street, o->gmina_name,
-                                            label ? label : ""))));
+        read_org(t, scratch, st, 0, &(*orgs)[(*norgs)++]);
     }
     db_done(st);
     return rc == DB_DONE ? 0 : rc;
@@ -371,13 +411,12 @@ load_orgs(struct db *db, struct dir_index *ix, struct pool *p,
 
 /* Parsed hours of spec, stored once per distinct spec; NULL: unknown. */
 static const struct dir_hours *
-hours_of(struct pool *hp, struct arena *a, struct arena *scratch,
-         const char *spec)
+hours_of(struct ix_text *t, struct arena *scratch, const char *spec)
 {
-    struct slot *sl = pool_get(hp, spec);
+    struct slot *sl = pool_get(&t->hp, spec);
 
     if (sl->data == NULL) {
-        struct dir_hours *h = arena_alloc(a, sizeof(*h));
+        struct dir_hours *h = arena_alloc(&t->arena, sizeof(*h));
         const char *why;
 
         if (*spec == '\0' || dir_hours_parse(scratch, spec, h, &why) != 0 ||
@@ -391,15 +430,14 @@ hours_of(struct pool *hp, struct arena *a, struct arena *scratch,
 
 /* Bits of the codes of ",a,b," (codes past the 64th have none). */
 static uint64_t
-target_mask(struct dir_index *ix, struct pool *p, struct arena *scratch,
-            const char *codes)
+target_mask(struct dir_index *ix, struct arena *scratch, const char *codes)
 {
     char *copy = arena_strdup(scratch, codes), *save = NULL, *c;
     uint64_t mask = 0;
 
     for (c = strtok_r(copy, ",", &save); c != NULL;
          c = strtok_r(NULL, ",", &save)) {
-        int id = code_id(ix->targets, &ix->ntargets, intern(p, c));
+        int id = code_id(ix->targets, &ix->ntargets, intern(&ix->text->p, c));
 
         if (id >= 0) {
             mask |= (uint64_t)1 << id;
@@ -408,50 +446,57 @@ target_mask(struct dir_index *ix, struct pool *p, struct arena *scratch,
     return mask;
 }
 
-static int
-load_services(struct db *db, struct dir_index *ix, struct pool *p,
-              struct pool *hp, struct arena *scratch)
+/* The service of the current row (DIR_IDX_SERVICE_COLS), of institution
+** org. */
+static void
+read_service(struct dir_index *ix, struct arena *scratch, db_stmt *st,
+             const struct ix_org *org, struct ix_service *s)
 {
-    db_stmt *st = dir_store_rows(db, DIR_ROWS_SERVICES);
-    int rc, cap = 0, cat;
+    struct ix_text *t = ix->text;
+    const char *phone, *hours;
+    int cat;
+
+    s->id = db_col_int(st, 0);
+    s->org = org;
+    s->name = intern_fold(&t->p, scratch, db_col_text(st, 2), &s->fold_name);
+    s->p_description =
+        fold_piece(t, scratch, db_col_text(st, 3), &s->description);
+    s->category = intern(&t->p, db_col_text(st, 4));
+    cat = code_id(ix->cats, &ix->ncats, s->category);
+    s->cat = (uint16_t)(cat < 0 ? MAX_CODES : cat);
+    s->p_category =
+        fold_piece(t, scratch, db_col_text(st, 5), &s->category_name);
+    s->cost = intern(&t->p, db_col_text(st, 6));
+    s->languages = intern(&t->p, db_col_text(st, 7));
+    s->how_to_apply = intern(&t->p, db_col_text(st, 8));
+    phone = db_col_text(st, 9);
+    hours = db_col_text(st, 10);
+    s->phone = *phone ? intern(&t->p, phone) : org->phone;
+    s->hours = *hours ? intern(&t->p, hours) : org->hours;
+    s->p_targets = fold_piece(t, scratch, db_col_text(st, 11), &s->targets);
+    s->target_codes = intern(&t->p, db_col_text(st, 12));
+    s->tmask = target_mask(ix, scratch, s->target_codes);
+    s->open = hours_of(t, scratch, s->hours);
+}
+
+static int
+load_services(struct db *db, struct dir_index *ix, struct arena *scratch,
+              const struct ix_org *orgs, int norgs)
+{
+    db_stmt *st = dir_store_rows(db, DIR_ROWS_SERVICES, 0);
+    int rc, cap = 0;
 
     while ((rc = db_step(st)) == DB_ROW) {
-        struct ix_service *s;
-        const char *phone, *hours;
-        int org = org_find(ix, db_col_int(st, 1));
+        int org = org_find(orgs, norgs, db_col_int(st, 1));
 
         if (org < 0) {
-            continue; /* cannot happen: the foreign key cascades */
+            continue; /* a write between the two reads: in the log */
         }
         if (ix->nsvc == cap) {
             cap = cap ? cap * 2 : 1024;
-            ix->svc = arena_realloc(&ix->arena, ix->svc,
-                                    sizeof(*s) * (size_t)ix->nsvc,
-                                    sizeof(*s) * (size_t)cap);
+            ix->svc = xrealloc(ix->svc, sizeof(*ix->svc) * (size_t)cap);
         }
-        s = &ix->svc[ix->nsvc++];
-        s->id = db_col_int(st, 0);
-        s->org = &ix->orgs[org];
-        s->name = intern_fold(p, scratch, db_col_text(st, 2), &s->fold_name);
-        s->p_description =
-            fold_piece(ix, p, scratch, db_col_text(st, 3), &s->description);
-        s->category = intern(p, db_col_text(st, 4));
-        cat = code_id(ix->cats, &ix->ncats, s->category);
-        s->cat = (uint16_t)(cat < 0 ? MAX_CODES : cat);
-        s->p_category =
-            fold_piece(ix, p, scratch, db_col_text(st, 5), &s->category_name);
-        s->cost = intern(p, db_col_text(st, 6));
-        s->languages = intern(p, db_col_text(st, 7));
-        s->how_to_apply = intern(p, db_col_text(st, 8));
-        phone = db_col_text(st, 9);
-        hours = db_col_text(st, 10);
-        s->phone = *phone ? intern(p, phone) : s->org->phone;
-        s->hours = *hours ? intern(p, hours) : s->org->hours;
-        s->p_targets =
-            fold_piece(ix, p, scratch, db_col_text(st, 11), &s->targets);
-        s->target_codes = intern(p, db_col_text(st, 12));
-        s->tmask = target_mask(ix, p, scratch, s->target_codes);
-        s->open = hours_of(hp, &ix->arena, scratch, s->hours);
+        read_service(ix, scratch, st, &orgs[org], &ix->svc[ix->nsvc++]);
         /* Folding is per string; keep the scratch arena small. */
         if (ix->nsvc % 4096 == 0) {
             arena_free(scratch);
@@ -461,34 +506,44 @@ load_services(struct db *db, struct dir_index *ix, struct pool *p,
     return rc == DB_DONE ? 0 : rc;
 }
 
+/* Append the area of the current row (service_id, level, code) for
+** service number svc, unless its code is not one. */
+static void
+add_area(struct ix_area **areas, int *n, int *cap, db_stmt *st,
+         const struct ix_service *s, uint32_t svc)
+{
+    const char *level = db_col_text(st, 1);
+    int lv = level[0] == 'g' ? 0 : level[0] == 'p' ? 1 : 2;
+    uint32_t key = area_key(lv, db_col_text(st, 2));
+
+    if (key == 0) {
+        return;
+    }
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 1024;
+        *areas = xrealloc(*areas, sizeof(**areas) * (size_t)*cap);
+    }
+    (*areas)[*n].key = key;
+    (*areas)[*n].svc = svc;
+    (*areas)[*n].gkey = s->org->gkey;
+    (*areas)[*n].cat = s->cat;
+    (*areas)[*n].tmask = s->tmask;
+    (*n)++;
+}
+
 static int
 load_areas(struct db *db, struct dir_index *ix)
 {
-    db_stmt *st = dir_store_rows(db, DIR_ROWS_AREAS);
+    db_stmt *st = dir_store_rows(db, DIR_ROWS_AREAS, 0);
     int rc, cap = 0;
 
     while ((rc = db_step(st)) == DB_ROW) {
-        const char *level = db_col_text(st, 1);
-        int lv = level[0] == 'g' ? 0 : level[0] == 'p' ? 1 : 2;
-        uint32_t key = area_key(lv, db_col_text(st, 2));
         int svc = svc_find(ix, db_col_int(st, 0));
 
-        if (key == 0 || svc < 0) {
-            continue;
+        if (svc >= 0) {
+            add_area(&ix->areas, &ix->nareas, &cap, st, &ix->svc[svc],
+                     (uint32_t)svc);
         }
-        if (ix->nareas == cap) {
-            cap = cap ? cap * 2 : 1024;
-            ix->areas =
-                arena_realloc(&ix->arena, ix->areas,
-                              sizeof(struct ix_area) * (size_t)ix->nareas,
-                              sizeof(struct ix_area) * (size_t)cap);
-        }
-        ix->areas[ix->nareas].key = key;
-        ix->areas[ix->nareas].svc = (uint32_t)svc;
-        ix->areas[ix->nareas].gkey = ix->svc[svc].org->gkey;
-        ix->areas[ix->nareas].cat = ix->svc[svc].cat;
-        ix->areas[ix->nareas].tmask = ix->svc[svc].tmask;
-        ix->nareas++;
     }
     db_done(st);
     if (rc != DB_DONE) {
@@ -504,7 +559,7 @@ load_areas(struct db *db, struct dir_index *ix)
 static int
 load_choices(struct db *db, struct dir_index *ix, int which)
 {
-    int n = dir_choices(db, &ix->arena, which, &ix->choices[which]);
+    int n = dir_choices(db, &ix->text->arena, which, &ix->choices[which]);
 
     ix->nchoices[which] = n < 0 ? 0 : n;
     return n < 0 ? n : 0;
@@ -513,37 +568,29 @@ load_choices(struct db *db, struct dir_index *ix, int which)
 static void
 index_free(struct dir_index *ix)
 {
-    if (ix != NULL) {
-        arena_free(&ix->arena);
-        free(ix);
+    if (ix == NULL) {
+        return;
     }
+    if (atomic_fetch_sub(&ix->text->refs, 1) == 1) {
+        arena_free(&ix->text->arena);
+        free(ix->text->p.slots);
+        free(ix->text->hp.slots);
+        free(ix->text);
+    }
+    free(ix->svc);
+    free(ix->areas);
+    free(ix);
 }
 
-/* One build of the whole index from the tables; *out NULL on error. */
-static int
-build(struct db *db, int64_t version, struct dir_index **out)
+/* Rank by folded name, then id: the order of equal scores. The comparator
+** reads the services through a static: builds are serialised by
+** build_lock. */
+static void
+rank_all(struct dir_index *ix)
 {
-    struct dir_index *ix = xcalloc(1, sizeof(*ix));
-    struct pool p = {0}, hp = {0};
-    struct arena scratch;
-    uint32_t *order = NULL;
-    int rc, i;
+    uint32_t *order = xmalloc(sizeof(*order) * (size_t)(ix->nsvc + 1));
+    int i;
 
-    *out = NULL;
-    arena_init(&ix->arena);
-    arena_init(&scratch);
-    ix->version = version;
-    p.a = hp.a = &ix->arena;
-    if ((rc = load_orgs(db, ix, &p, &scratch)) != 0 ||
-        (rc = load_services(db, ix, &p, &hp, &scratch)) != 0 ||
-        (rc = load_areas(db, ix)) != 0 || (rc = load_choices(db, ix, 0)) != 0 ||
-        (rc = load_choices(db, ix, 1)) != 0) {
-        goto done;
-    }
-    /* Rank by folded name, then id: the order of equal scores. The
-    ** comparator reads the array through a static: builds are serialised
-    ** by build_lock. */
-    order = xmalloc(sizeof(*order) * (size_t)(ix->nsvc + 1));
     for (i = 0; i < ix->nsvc; i++) {
         order[i] = (uint32_t)i;
     }
@@ -552,14 +599,281 @@ build(struct db *db, int64_t version, struct dir_index **out)
     for (i = 0; i < ix->nsvc; i++) {
         ix->svc[order[i]].rank = (uint32_t)i;
     }
+    free(order);
+}
+
+/*
+** One build of the whole index from the tables, at log position pos (read
+** before: a write after it is read again from the log); *out NULL on
+** error.
+*/
+static int
+build(struct db *db, const struct head *h, struct dir_index **out)
+{
+    struct dir_index *ix = xcalloc(1, sizeof(*ix));
+    struct ix_text *t = xcalloc(1, sizeof(*t));
+    struct ix_org *orgs = NULL;
+    struct arena scratch;
+    int rc, norgs = 0;
+
+    *out = NULL;
+    atomic_init(&t->refs, 1);
+    arena_init(&t->arena);
+    t->p.a = t->hp.a = &t->arena;
+    ix->text = t;
+    ix->epoch = h->epoch;
+    ix->pos = h->newest;
+    arena_init(&scratch);
+    if ((rc = load_orgs(db, t, &scratch, &orgs, &norgs)) != 0 ||
+        (rc = load_services(db, ix, &scratch, orgs, norgs)) != 0 ||
+        (rc = load_areas(db, ix)) != 0 || (rc = load_choices(db, ix, 0)) != 0 ||
+        (rc = load_choices(db, ix, 1)) != 0) {
+        goto done;
+    }
+    rank_all(ix);
+    ix->pieces = t->pieces;
+    ix->npieces = t->npieces;
+    atomic_fetch_add(&builds, 1);
     *out = ix;
     ix = NULL;
 done:
-    free(order);
-    free(p.slots);
-    free(hp.slots);
     arena_free(&scratch);
     index_free(ix);
+    return rc;
+}
+
+static int
+id_cmp(const void *x, const void *y)
+{
+    int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+
+    return a < b ? -1 : a > b;
+}
+
+/*
+** The services named in the log after position after, sorted and
+** distinct, into *ids (malloc'ed) and their count into *n; *pos the last
+** row read. *all when the whole directory is to be read instead.
+*/
+static int
+read_changes(struct db *db, int64_t after, int64_t **ids, int *n, int64_t *pos,
+             bool *all)
+{
+    db_stmt *st = dir_store_changes(db, after, APPLY_MAX + 1);
+    int rc = 0, rows = 0, i, k = 0;
+
+    *ids = xmalloc(sizeof(**ids) * (APPLY_MAX + 1));
+    *all = false;
+    while (!*all && (rc = db_step(st)) == DB_ROW) {
+        *all = db_col_null(st, 1) || rows == APPLY_MAX;
+        *pos = db_col_int(st, 0);
+        (*ids)[rows++] = db_col_int(st, 1);
+    }
+    db_done(st);
+    if (!*all && rc != DB_DONE) {
+        return rc;
+    }
+    qsort(*ids, (size_t)rows, sizeof(**ids), id_cmp);
+    for (i = 0; i < rows; i++) {
+        if (k == 0 || (*ids)[i] != (*ids)[k - 1]) {
+            (*ids)[k++] = (*ids)[i];
+        }
+    }
+    *n = k;
+    return 0;
+}
+
+/* The services of ids (sorted) read again: those still there into fresh
+** (in id order), their areas into *areas with svc their number in fresh. */
+static int
+read_services(struct db *db, struct dir_index *ix, const int64_t *ids, int nids,
+              struct ix_service *fresh, int *nfresh, struct ix_area **areas,
+              int *nareas)
+{
+    struct arena scratch;
+    int rc = 0, i, cap = 0;
+
+    arena_init(&scratch);
+    for (i = 0; i < nids && rc == 0; i++) {
+        db_stmt *st = dir_store_rows(db, DIR_ROWS_SERVICE, ids[i]);
+        struct ix_service *s = &fresh[*nfresh];
+
+        if ((rc = db_step(st)) == DB_ROW) {
+            struct ix_org *o = arena_alloc(&ix->text->arena, sizeof(*o));
+
+            read_org(ix->text, &scratch, st, 13, o);
+            read_service(ix, &scratch, st, o, s);
+        }
+        db_done(st);
+        if (rc != DB_ROW) {
+            rc = rc == DB_DONE ? 0 : rc; /* DB_DONE: deleted */
+            continue;
+        }
+        st = dir_store_rows(db, DIR_ROWS_AREAS_OF, ids[i]);
+        while ((rc = db_step(st)) == DB_ROW) {
+            add_area(areas, nareas, &cap, st, s, (uint32_t)*nfresh);
+        }
+        db_done(st);
+        rc = rc == DB_DONE ? 0 : rc;
+        (*nfresh)++;
+    }
+    arena_free(&scratch);
+    return rc;
+}
+
+/* Ranks of ix from those of old (kept[] the new numbers of old's services
+** still there, by old number, or NONE) and the fresh services at the
+** numbers in fresh[0..n): merges the two orders. */
+static void
+rank_merge(struct dir_index *ix, const struct dir_index *old,
+           const uint32_t *kept, const uint32_t *fresh, int n)
+{
+    uint32_t *byrank = xmalloc(sizeof(*byrank) * (size_t)(old->nsvc + 1));
+    uint32_t *nums = xmalloc(sizeof(*nums) * (size_t)(n + 1));
+    uint32_t r = 0;
+    int i, j = 0;
+
+    for (i = 0; i < old->nsvc; i++) {
+        byrank[old->svc[i].rank] = (uint32_t)i;
+    }
+    memcpy(nums, fresh, sizeof(*nums) * (size_t)n);
+    rank_base = ix->svc;
+    qsort(nums, (size_t)n, sizeof(*nums), rank_cmp);
+    for (i = 0; i < old->nsvc; i++) {
+        uint32_t k = kept[byrank[i]];
+
+        if (k == NONE) {
+            continue;
+        }
+        for (; j < n && rank_cmp(&nums[j], &k) < 0; j++) {
+            ix->svc[nums[j]].rank = r++;
+        }
+        ix->svc[k].rank = r++;
+    }
+    for (; j < n; j++) {
+        ix->svc[nums[j]].rank = r++;
+    }
+    free(byrank);
+    free(nums);
+}
+
+/*
+** A new index: old with the services of ids (sorted, distinct) read
+** again, at log position pos. Only old's text grows; old itself is left
+** as its readers see it.
+*/
+static int
+apply(struct db *db, const struct dir_index *old, const int64_t *ids, int nids,
+      int64_t pos, struct dir_index **out)
+{
+    struct dir_index *ix = xmalloc(sizeof(*ix));
+    struct ix_service *fresh = xmalloc(sizeof(*fresh) * (size_t)(nids + 1));
+    struct ix_area *fa = NULL;
+    uint32_t *kept = xmalloc(sizeof(*kept) * (size_t)(old->nsvc + 1));
+    uint32_t *nums = xmalloc(sizeof(*nums) * (size_t)(nids + 1));
+    int rc, nfresh = 0, nfa = 0, i = 0, j = 0, k = 0, n = 0, a, b;
+
+    *out = NULL;
+    *ix = *old;
+    ix->refs = 0;
+    atomic_fetch_add(&ix->text->refs, 1);
+    ix->svc = xmalloc(sizeof(*ix->svc) * (size_t)(old->nsvc + nids + 1));
+    ix->areas = NULL;
+    ix->pos = pos;
+    if ((rc = read_services(db, ix, ids, nids, fresh, &nfresh, &fa, &nfa)) !=
+        0) {
+        goto done;
+    }
+    /* Services by id: old's, less those of ids, merged with the fresh. */
+    while (i < old->nsvc || j < nfresh) {
+        if (j < nfresh && (i == old->nsvc || fresh[j].id < old->svc[i].id)) {
+            nums[j] = (uint32_t)n;
+            ix->svc[n++] = fresh[j++];
+            continue;
+        }
+        while (k < nids && ids[k] < old->svc[i].id) {
+            k++;
+        }
+        kept[i] = k < nids && ids[k] == old->svc[i].id ? NONE : (uint32_t)n;
+        if (kept[i] != NONE) {
+            ix->svc[n++] = old->svc[i];
+        }
+        i++;
+    }
+    ix->nsvc = n;
+    rank_merge(ix, old, kept, nums, nfresh);
+    /* Areas: old's of services kept keep their order (their numbers only
+    ** grow together); the fresh ones, sorted, merged in. */
+    for (i = 0; i < nfa; i++) {
+        fa[i].svc = nums[fa[i].svc];
+    }
+    if (nfa > 1) {
+        qsort(fa, (size_t)nfa, sizeof(*fa), area_cmp);
+    }
+    ix->areas = xmalloc(sizeof(*ix->areas) * (size_t)(old->nareas + nfa + 1));
+    ix->nareas = 0;
+    for (a = 0, b = 0; a < old->nareas || b < nfa;) {
+        struct ix_area e = {0};
+
+        if (a < old->nareas) {
+            e = old->areas[a];
+            e.svc = kept[e.svc];
+            if (e.svc == NONE) {
+                a++;
+                continue;
+            }
+        }
+        if (b < nfa && (a == old->nareas || area_cmp(&fa[b], &e) < 0)) {
+            ix->areas[ix->nareas++] = fa[b++];
+        } else {
+            ix->areas[ix->nareas++] = e;
+            a++;
+        }
+    }
+    ix->pieces = ix->text->pieces;
+    ix->npieces = ix->text->npieces;
+    ix->text->applied += nids;
+    atomic_fetch_add(&applied, nids);
+    *out = ix;
+    ix = NULL;
+done:
+    free(fresh);
+    free(fa);
+    free(kept);
+    free(nums);
+    index_free(ix);
+    return rc;
+}
+
+/*
+** A new index of the directory at h (at least), from cur (NULL: none) by
+** the log when it can be, else whole. Under build_lock.
+*/
+static int
+refresh(struct db *db, const struct dir_index *cur, const struct head *h,
+        struct dir_index **out)
+{
+    int64_t *ids = NULL, pos = 0;
+    struct head again;
+    int rc, n = 0;
+    bool all = true;
+
+    /* The log holds every row after cur's position, and cur's text is not
+    ** mostly services read again since. */
+    if (cur != NULL && cur->epoch == h->epoch && cur->pos < h->newest &&
+        h->oldest <= cur->pos + 1 &&
+        cur->text->applied <= cur->nsvc / 2 + APPLY_MAX) {
+        pos = cur->pos;
+        if ((rc = read_changes(db, cur->pos, &ids, &n, &pos, &all)) != 0 ||
+            (rc = read_head(db, &again)) != 0) {
+            free(ids);
+            return rc;
+        }
+        /* Pruned past cur's position before the rows were read. */
+        all = all || again.oldest > cur->pos + 1;
+    }
+    rc = all ? build(db, h, out) : apply(db, cur, ids, n, pos, out);
+    free(ids);
     return rc;
 }
 
@@ -592,49 +906,44 @@ held_init(void)
     pthread_key_create(&held_key, held_exit);
 }
 
-/* The current index with a reference for the caller, built if it is not
-** of version v. */
-static int
-get_current(struct db *db, int64_t v, struct dir_index **out)
+static bool
+is_at(const struct dir_index *ix, const struct head *h)
+{
+    return ix != NULL && ix->epoch == h->epoch && ix->pos == h->newest;
+}
+
+/* The current index if it is at h, with a reference for the caller. */
+static struct dir_index *
+current_at(const struct head *h)
 {
     struct dir_index *ix = NULL;
-    int64_t after;
-    int rc, tries;
 
-    *out = NULL;
     pthread_mutex_lock(&lock);
-    if (current != NULL && current->version == v) {
+    if (is_at(current, h)) {
         current->refs++;
-        *out = current;
+        ix = current;
     }
     pthread_mutex_unlock(&lock);
-    if (*out != NULL) {
+    return ix;
+}
+
+/* The current index with a reference for the caller, made anew if it is
+** not at h. */
+static int
+get_current(struct db *db, const struct head *h, struct dir_index **out)
+{
+    struct dir_index *ix;
+    struct head now;
+    int rc;
+
+    if ((*out = current_at(h)) != NULL) {
         return 0;
     }
-    /* One build at a time; those who waited find it done. */
+    /* One refresh at a time; those who waited find it done. Another
+    ** thread may have gone past h: the head read now says where to be. */
     pthread_mutex_lock(&build_lock);
-    pthread_mutex_lock(&lock);
-    if (current != NULL && current->version == v) {
-        current->refs++;
-        *out = current;
-    }
-    pthread_mutex_unlock(&lock);
-    for (tries = 0; *out == NULL && tries < BUILD_TRIES; tries++) {
-        /* Read without a transaction (a read-only connection may not
-        ** start one): the version read again after the build tells
-        ** whether a write came in between; then read it all again. */
-        if ((rc = build(db, v, &ix)) != 0 ||
-            (rc = read_version(db, &after)) != 0) {
-            index_free(ix);
-            pthread_mutex_unlock(&build_lock);
-            return rc;
-        }
-        if (after != v) {
-            index_free(ix);
-            ix = NULL;
-            v = after;
-            continue;
-        }
+    if ((rc = read_head(db, &now)) == 0 && (*out = current_at(&now)) == NULL &&
+        (rc = refresh(db, current, &now, &ix)) == 0) {
         pthread_mutex_lock(&lock);
         if (current != NULL && --current->refs == 0) {
             index_free(current);
@@ -645,27 +954,27 @@ get_current(struct db *db, int64_t v, struct dir_index **out)
         pthread_mutex_unlock(&lock);
     }
     pthread_mutex_unlock(&build_lock);
-    return *out != NULL ? 0 : ERR_DB;
+    return rc;
 }
 
 int
 dir_index_acquire(struct db *db, struct dir_index **out)
 {
     struct dir_index *mine, *ix;
-    int64_t v;
+    struct head h;
     int rc;
 
     *out = NULL;
     pthread_once(&held_once, held_init);
-    if ((rc = read_version(db, &v)) != 0) {
+    if ((rc = read_head(db, &h)) != 0) {
         return rc;
     }
     mine = pthread_getspecific(held_key);
-    if (mine != NULL && mine->version == v) {
+    if (is_at(mine, &h)) {
         *out = mine;
         return 0;
     }
-    if ((rc = get_current(db, v, &ix)) != 0) {
+    if ((rc = get_current(db, &h, &ix)) != 0) {
         return rc;
     }
     /* The thread now holds the new one; an older one may be freed. */
@@ -691,6 +1000,13 @@ dir_index_drop(void)
     unref(mine);
 }
 
+void
+dir_index_counters(int64_t *whole, int64_t *services)
+{
+    *whole = atomic_load(&builds);
+    *services = atomic_load(&applied);
+}
+
 int
 dir_index_choices(const struct dir_index *ix, int which,
                   const struct dir_choice **out)
@@ -708,7 +1024,7 @@ dir_index_count(const struct dir_index *ix)
 int64_t
 dir_index_version(const struct dir_index *ix)
 {
-    return ix->version;
+    return ix->pos;
 }
 
 /* --- searching ----------------------------------------------------------- */

@@ -990,9 +990,15 @@ dir_org_branches(struct db *db, int64_t org)
 int
 dir_store_region_clear(struct db *db, const char *region)
 {
-    db_stmt *st = db_query(db, Q_DIR_FTS_DELETE_REGION);
+    db_stmt *st;
     int rc;
 
+    /* First, so that an index reading the log stops here and reads the
+    ** whole directory, not the rows of every service of the region. */
+    if ((rc = db_exec(db_query(db, Q_DIR_CHANGE_ALL))) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_DIR_FTS_DELETE_REGION);
     db_bind_text(st, 1, region);
     if ((rc = db_exec(st)) != 0) {
         return rc;
@@ -1052,16 +1058,29 @@ dir_store_org_count(struct db *db, int64_t *n)
 }
 
 db_stmt *
-dir_store_rows(struct db *db, enum dir_rows part)
+dir_store_rows(struct db *db, enum dir_rows part, int64_t id)
 {
     static const enum query_id q[] = {
         [DIR_ROWS_VERSION] = Q_DIR_IDX_VERSION,
         [DIR_ROWS_ORGS] = Q_DIR_IDX_ORGS,
         [DIR_ROWS_SERVICES] = Q_DIR_IDX_SERVICES,
         [DIR_ROWS_AREAS] = Q_DIR_IDX_AREAS,
+        [DIR_ROWS_SERVICE] = Q_DIR_IDX_SERVICE,
+        [DIR_ROWS_AREAS_OF] = Q_DIR_IDX_AREAS_OF,
     };
 
-    return db_query(db, q[part]);
+    return part >= DIR_ROWS_SERVICE ? db_query_id(db, q[part], id)
+                                    : db_query(db, q[part]);
+}
+
+db_stmt *
+dir_store_changes(struct db *db, int64_t after, int limit)
+{
+    db_stmt *st = db_query(db, Q_DIR_IDX_CHANGES);
+
+    db_bind_int(st, 1, after);
+    db_bind_int(st, 2, limit);
+    return st;
 }
 
 db_stmt *

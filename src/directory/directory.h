@@ -227,19 +227,24 @@ bool dir_store_id_used(struct db *db, bool service, int64_t id);
 int dir_store_org_count(struct db *db, int64_t *n);
 /*
 ** Cursors of the search, to step and db_done: the public directory by
-** parts for the in-memory index (Q_DIR_IDX_*, read once per version); the
-** services matching an FTS5 expression (a tsquery made of it on
-** PostgreSQL), at most limit, as candidates to score or as views by name
-** (Q_DIR_FTS_CANDIDATES, Q_DIR_SEARCH_NAME); one
-** service as the public sees it (Q_DIR_VIEW_GET).
+** parts for the in-memory index (Q_DIR_IDX_*: the whole of it for a full
+** build; one service with its institution, or its areas, by id to read a
+** changed one again; the change log after a position, at most limit
+** rows); the services matching an FTS5 expression (a tsquery made of it
+** on PostgreSQL), at most limit, as candidates to score or as views by
+** name (Q_DIR_FTS_CANDIDATES, Q_DIR_SEARCH_NAME); one service as the
+** public sees it (Q_DIR_VIEW_GET).
 */
 enum dir_rows {
     DIR_ROWS_VERSION,
     DIR_ROWS_ORGS,
     DIR_ROWS_SERVICES,
     DIR_ROWS_AREAS,
+    DIR_ROWS_SERVICE, /* these by id */
+    DIR_ROWS_AREAS_OF,
 };
-struct db_stmt *dir_store_rows(struct db *db, enum dir_rows part);
+struct db_stmt *dir_store_rows(struct db *db, enum dir_rows part, int64_t id);
+struct db_stmt *dir_store_changes(struct db *db, int64_t after, int limit);
 enum dir_match {
     DIR_MATCH_CANDIDATES,
     DIR_MATCH_BY_NAME,
@@ -354,9 +359,11 @@ char *dir_match_expr(struct arena *a, const char *area, const char *q,
    too): 1 to 32 lower-case letters and digits; anything else is no filter. */
 bool dir_is_code(const char *s);
 /*
-** The index of the database's current directory (one query reads its
-** version), built from the tables when the process has none of that
-** version. The calling thread holds it: it stays valid until the same
+** The index of the database's current directory (one query reads the
+** newest row of its change log), made anew when the process has none at
+** that row: from the previous one with the services the log names read
+** again, or built whole from the tables. The calling thread holds it: it stays
+*valid until the same
 ** thread's next dir_index_acquire() (which may let it go) or the thread's
 ** end. 0, or ERR_DB.
 */
@@ -381,9 +388,14 @@ int dir_index_choices(const struct dir_index *ix, int which,
 int dir_index_search(const struct dir_index *ix, struct arena *a,
                      const struct dir_query *q, struct dir_view **out,
                      int total[3]);
-/* Number of services and version of an index. */
+/* Number of services of an index, and its position in the change log. */
 int dir_index_count(const struct dir_index *ix);
 int64_t dir_index_version(const struct dir_index *ix);
+/*
+** How often this process built the index whole, and how many services it
+** read again from the change log instead, since it started (/metrics).
+*/
+void dir_index_counters(int64_t *whole, int64_t *services);
 /* Forget the current index and this thread's (tests). */
 void dir_index_drop(void);
 

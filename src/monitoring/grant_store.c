@@ -292,6 +292,7 @@ award_reported(struct db *db, void *ctx, struct audit_entry *e)
     db_bind_int(st, 3, c->beneficiaries);
     db_bind_text(st, 4, *c->text ? c->text : NULL);
     db_bind_text(st, 5, c->act->who.account);
+    mon_bind_now(st, 6, false);
     if ((rc = db_exec(st)) != 0 ||
         (rc = mon_award_get(db, c->a, c->id, &after)) != 0) {
         return rc;

@@ -188,6 +188,12 @@ bool mon_may_enter_task(struct db *db, struct arena *a,
 bool mon_plan_years(const struct plan *p, int *from, int *to);
 /* A period within years from..to: "2021" or "2021-Q1".."2021-Q4". */
 bool mon_period_valid(const char *period, int from, int to);
+/*
+** Bind the current UTC time as this module stores it to parameter n of
+** st: "2026-12-03T13:05:09Z", with milliseconds ("...09.123Z") when ms. From
+** C, so that every engine stores the same text.
+*/
+void mon_bind_now(db_stmt *st, int n, bool ms);
 
 /* ---- metric_store.c ---- */
 

@@ -132,6 +132,7 @@ mon_period_change(struct db *db, struct arena *a, const struct mon_actor *act,
         db_bind_text(st, 2, period);
         db_bind_int(st, 3, close ? 1 : 0);
         db_bind_text(st, 4, act->who.account);
+        mon_bind_now(st, 5, false);
         e.action = close ? "period.close" : "period.reopen";
         e.after = change_json(a, period, NULL, "reason", reason);
     } else {
@@ -205,6 +206,7 @@ narrative_write(struct db *db, void *ctx, struct audit_entry *e)
     if (*c->text != '\0') {
         db_bind_text(st, 4, c->text);
         db_bind_text(st, 5, c->act->who.account);
+        mon_bind_now(st, 6, false);
         e->after = change_json(c->a, c->period, NULL, "text", c->text);
     }
     e->entity_id = arena_printf(c->a, "%ld/%s", (long)c->plan_id, c->number);

@@ -222,6 +222,7 @@ history_add(struct db *db, int64_t id, const char *event, const char *account)
     db_bind_int(st, 1, id);
     db_bind_text(st, 2, event);
     db_bind_text(st, 3, account);
+    mon_bind_now(st, 4, true);
     return db_exec(st);
 }
 
@@ -285,6 +286,7 @@ entry_write(struct db *db, void *ctx, struct audit_entry *e)
         db_bind_text(st, 4, account);
         db_bind_text(st, 5, c->flag);
         db_bind_text(st, 6, c->reason);
+        mon_bind_now(st, 7, false);
         if ((rc = db_exec(st)) != 0) {
             return rc;
         }
@@ -297,6 +299,7 @@ entry_write(struct db *db, void *ctx, struct audit_entry *e)
         db_bind_text(st, 8, account);
         db_bind_text(st, 9, c->flag);
         db_bind_text(st, 10, c->reason);
+        mon_bind_now(st, 11, false);
         if ((rc = db_one_int(st, id)) != 0) {
             return rc;
         }
@@ -415,6 +418,7 @@ entry_decided(struct db *db, void *ctx, struct audit_entry *e)
     db_bind_text(st, 2, c->approve ? "approved" : "returned");
     db_bind_text(st, 3, c->comment);
     db_bind_text(st, 4, account);
+    mon_bind_now(st, 5, false);
     if ((rc = db_exec(st)) != 0 ||
         (rc = history_add(db, c->id, c->approve ? "approve" : "return",
                           account)) != 0) {

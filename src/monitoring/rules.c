@@ -1,11 +1,13 @@
 /*
 ** The rules that realisation, the reporting calendar and narratives share,
-** without SQL of their own: which years and periods a plan takes, and who
+** without SQL of their own: which years and periods a plan takes, who
 ** may enter a task's figures (an implementer only its own tasks, asked of
-** the plan's store).
+** the plan's store), and the time stamp their changes store.
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "auth/auth.h"
 #include "monitoring.h"
@@ -67,4 +69,24 @@ mon_may_enter_task(struct db *db, struct arena *a, const struct mon_actor *act,
     /* a failed check (*mine false) refuses */
     plan_store_task_of_account(db, plan_id, t, act->account, &mine);
     return mine;
+}
+
+void
+mon_bind_now(db_stmt *st, int n, bool ms)
+{
+    struct timespec ts;
+    struct tm tm;
+    char at[40];
+    size_t len;
+
+    clock_gettime(CLOCK_REALTIME, &ts);
+    gmtime_r(&ts.tv_sec, &tm);
+    len = strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%S", &tm);
+    if (ms) {
+        snprintf(at + len, sizeof(at) - len, ".%03ldZ",
+                 (long)(ts.tv_nsec / 1000000));
+    } else {
+        snprintf(at + len, sizeof(at) - len, "Z");
+    }
+    db_bind_text(st, n, at);
 }

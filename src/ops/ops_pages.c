@@ -17,6 +17,7 @@
 #include "auth/auth.h"
 #include "core/err.h"
 #include "db/db.h"
+#include "directory/directory.h"
 #include "html/html.h"
 #include "html/layout.h"
 #include "http/server.h"
@@ -89,7 +90,7 @@ page_ops_metrics(struct req *r)
 {
     const struct server_config *cfg = server_current();
     bool admin = r->user != NULL && auth_role_has(r->user->role, CAP_OPS);
-    int64_t at = 0, bytes = 0, now = (int64_t)time(NULL);
+    int64_t at = 0, bytes = 0, now = (int64_t)time(NULL), builds, applied;
     struct buf *o = &r->out;
 
     if (!admin && !(cfg != NULL && token_ok(r, cfg->metrics_token)) &&
@@ -129,6 +130,17 @@ page_ops_metrics(struct req *r)
                    "rodzina_backup_last_bytes %lld\n",
                    (long long)at, (long long)bytes);
     }
+    dir_index_counters(&builds, &applied);
+    buf_printf(o,
+               "# HELP rodzina_directory_index_rebuilds_total Whole builds "
+               "of the directory's search index.\n"
+               "# TYPE rodzina_directory_index_rebuilds_total counter\n"
+               "rodzina_directory_index_rebuilds_total %lld\n"
+               "# HELP rodzina_directory_index_rows_applied_total Services "
+               "read again into the index from the change log.\n"
+               "# TYPE rodzina_directory_index_rows_applied_total counter\n"
+               "rodzina_directory_index_rows_applied_total %lld\n",
+               (long long)builds, (long long)applied);
     buf_printf(o,
                "# HELP rodzina_schema_version Schema version of the "
                "database.\n# TYPE rodzina_schema_version gauge\n"

@@ -17,7 +17,8 @@ import sqlite3
 import subprocess
 import sys
 
-from harness import PG, Runner, Server, check, cleanup, make_db, sql
+from harness import (PG, Runner, Server, check, cleanup, make_db, sql,
+                     sqlite_only)
 from test_auth import Client, add_user
 
 SHORT = 'Fundacja Pomocy Rodzinie'
@@ -51,27 +52,9 @@ def to_old_model(db):
     con.close()
 
 
-def rodzina(binary, *args, input=None):
-    p = subprocess.run([binary] + list(args), capture_output=True, text=True,
-                       input=input, env=dict(os.environ, RODZINA_CONFIG=''))
-    return p.returncode, p.stdout, p.stderr
-
-
-def main():
-    binary = os.path.abspath(sys.argv[1])
-    if PG:  # every test reads what migration 0032 made of the old model
-        t = Runner('ownership')
-        t.skip('migration_0032', 'rewinds the SQLite schema to before 0032')
-        return t.finish()
-    d, db = make_db(binary)
-    for login, role in (('koord', 'coordinator'), ('admin', 'administrator'),
-                        ('fpr', 'grantee'), ('fprw', 'grantee'),
-                        ('fp-x', 'grantee'), ('impl-dept', 'implementer'),
-                        ('impl-part', 'implementer')):
-        rc, err = add_user(binary, db, login, role)
-        if rc != 0:
-            print(f'FAIL setup: user {login}: {err}')
-            return 1
+def old_model(binary, db):
+    """The old model with the names of the docstring, then migration 0032
+    applied to it. Returns the grant and the awards of SHORT and LONG."""
     to_old_model(db)
     con = sqlite3.connect(db)
     grant = con.execute(
@@ -101,11 +84,65 @@ def main():
     rc, out, err = rodzina(binary, 'user', 'list', '--db', db)
     if rc != 0:
         print(f'FAIL setup: migration: {err}')
-        return 1
+        return None, None, None
+    return grant, short_award, long_award
+
+
+def new_model(binary, db):
+    """On PostgreSQL, whose schema starts at the latest migration: what 0032
+    makes of the old model (see the docstring), through the CLI and SQL.
+    Returns the grant and the awards of SHORT and LONG."""
+    grant = q(db, "INSERT INTO reg_grant(region, year, call) VALUES ('04',"
+              " 2022, 'Konkurs nazw podobnych') RETURNING id")[0][0]
+    awards = []
+    for name, project in ((SHORT, 'Projekt krótkiej nazwy'),
+                          (LONG, 'Projekt długiej nazwy')):
+        _, out, _ = rodzina(binary, 'user', 'unit-add', name, '--region', '04',
+                            '--kind', 'organisation', '--db', db)
+        awards.append(q(db, "INSERT INTO reg_grant_award(grant_id,"
+                        " organisation, project, organisation_id) VALUES"
+                        " (?, ?, ?, ?) RETURNING id", grant, name, project,
+                        int(out))[0][0])
+    dept = [i for i, name in q(db, "SELECT id, name FROM org_unit WHERE"
+                                   " region = '04' AND kind = 'implementer'")
+            if name.lower() == DEPT.lower()]
+    for login, unit in (('fpr', SHORT), ('fprw', LONG)):
+        q(db, "INSERT INTO account_org_unit(account_id, unit_id) SELECT a.id,"
+          " u.id FROM account a, org_unit u WHERE a.login = ? AND u.name = ?",
+          login, unit)
+    q(db, "INSERT INTO account_org_unit(account_id, unit_id) SELECT id, ?"
+      " FROM account WHERE login = 'impl-dept'", dept[0])
+    return grant, awards[0], awards[1]
+
+
+def rodzina(binary, *args, input=None):
+    p = subprocess.run([binary] + list(args), capture_output=True, text=True,
+                       input=input, env=dict(os.environ, RODZINA_CONFIG=''))
+    return p.returncode, p.stdout, p.stderr
+
+
+def main():
+    binary = os.path.abspath(sys.argv[1])
+    d, db = make_db(binary)
+    for login, role in (('koord', 'coordinator'), ('admin', 'administrator'),
+                        ('fpr', 'grantee'), ('fprw', 'grantee'),
+                        ('fp-x', 'grantee'), ('impl-dept', 'implementer'),
+                        ('impl-part', 'implementer')):
+        rc, err = add_user(binary, db, login, role)
+        if rc != 0:
+            print(f'FAIL setup: user {login}: {err}')
+            return 1
+    if PG:
+        grant, short_award, long_award = new_model(binary, db)
+    else:
+        grant, short_award, long_award = old_model(binary, db)
+        if grant is None:
+            return 1
     plan = q(db, "SELECT id FROM plan WHERE year = 2021 AND region = '04'")[0][0]
     srv = Server(binary, db)
     t = Runner('ownership')
 
+    @sqlite_only('rewinds the SQLite schema to before migration 0032')
     def migration_links_exact_names_and_reports_the_rest():
         check(not q(db, "SELECT name FROM sqlite_master WHERE name ="
                     " 'account_unit'"), 'account_unit still there')

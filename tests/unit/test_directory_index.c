@@ -3,7 +3,9 @@
 ** the demo directory, every combination of gmina, words, category, target
 ** group and "open now" gives exactly what the SQL search gives (same
 ** services, levels, order and displayed fields); the index is rebuilt
-** when the directory changes (forms, deletion); paging a level gives the
+** when the directory changes (forms, deletion), from the change log with
+** only the changed services read again, and answers then as one built
+** whole; paging a level gives the
 ** slices of the whole level, with its count; a confidential address is
 ** not in the index at all.
 */
@@ -18,6 +20,7 @@
 #include <time.h>
 
 #include "core/arena.h"
+#include "core/buf.h"
 #include "core/err.h"
 #include "db/db.h"
 #include "directory/directory.h"
@@ -262,6 +265,148 @@ test_directory_index_rebuilt_when_directory_changes(void **state)
     assert_int_equal(dir_index_count(ix), count1);
 }
 
+/*
+** What the index answers now to a grid of searches: each result's id and
+** level, in order, one query a line. Compared before and after building
+** the index whole, it shows that an index made from the change log is the
+** same as a fresh one.
+*/
+static char *
+answers(void)
+{
+    static const char *const gminas[] = {"0463011", "0461011", "1261011",
+                                         "0415011"};
+    static const char *const words[] = {NULL,       "pomoc",          "qqlog",
+                                        "poradnia", "stowarzyszenie", "adopc"};
+    static const char *const cats[] = {NULL, "pomoc", "telefon"};
+    struct buf out;
+    struct dir_view *v;
+    size_t g, w, c;
+    int n, i, total[3];
+    char *s;
+
+    buf_init(&out);
+    for (g = 0; g < sizeof(gminas) / sizeof(gminas[0]); g++) {
+        for (w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
+            for (c = 0; c < sizeof(cats) / sizeof(cats[0]); c++) {
+                struct dir_query q = {.gmina = gminas[g],
+                                      .q = words[w],
+                                      .category = cats[c],
+                                      .limit = 1000};
+
+                n = dir_search_counted(db, &a, &q, &v, total);
+                assert_true(n >= 0);
+                buf_printf(&out, "%s %s %s:", gminas[g],
+                           words[w] ? words[w] : "", cats[c] ? cats[c] : "");
+                for (i = 0; i < n; i++) {
+                    buf_printf(&out, " %lld/%d/%s/%s", (long long)v[i].id,
+                               v[i].level, v[i].name, v[i].org_name);
+                }
+                buf_putc(&out, '\n');
+            }
+        }
+    }
+    s = arena_strdup(&a, out.data);
+    buf_free(&out);
+    return s;
+}
+
+/* The index now answers as one built whole from the tables does. */
+static void
+same_as_whole_build(void)
+{
+    char *now = answers();
+
+    dir_index_drop();
+    assert_string_equal(now, answers());
+}
+
+/* The counters moved by whole builds and services read again. */
+static void
+counted(int64_t *b0, int64_t *r0, int64_t builds, int64_t rows)
+{
+    struct dir_index *ix;
+    int64_t b, r;
+
+    assert_int_equal(dir_index_acquire(db, &ix), 0);
+    dir_index_counters(&b, &r);
+    assert_int_equal(b - *b0, builds);
+    assert_int_equal(r - *r0, rows);
+    *b0 = b;
+    *r0 = r;
+}
+
+static void
+test_directory_index_follows_the_change_log(void **state)
+{
+    struct dir_query q = {.gmina = "0463011", .q = "qqlog", .limit = 50};
+    struct dir_findings f = {0};
+    struct dir_service s;
+    struct dir_org o;
+    struct dir_index *ix;
+    struct dir_view *v;
+    struct buf csv;
+    int64_t b0, r0, sid, oid, n;
+    db_stmt *st;
+    int norg, nsvc;
+
+    (void)state;
+    assert_int_equal(dir_index_acquire(db, &ix), 0);
+    dir_index_counters(&b0, &r0);
+
+    /* One edit of one service: that service is read again, nothing else. */
+    q.q = "pomoc";
+    assert_true(dir_search(db, &a, &q, &v) > 0);
+    sid = v[0].id;
+    oid = v[0].org_id;
+    assert_int_equal(dir_service_load(db, &a, sid, &s), 0);
+    s.name = "Abc qqlog poradnia";
+    assert_int_equal(dir_service_save(db, &a, &s, &who, &sid), 0);
+    counted(&b0, &r0, 0, 1);
+    q.q = "qqlog";
+    assert_int_equal(dir_search(db, &a, &q, &v), 1);
+    assert_int_equal(v[0].id, sid);
+    same_as_whole_build();
+    counted(&b0, &r0, 1, 0);
+
+    /* A new service, then its deletion. */
+    s.id = 0;
+    s.name = "Abd qqlog nowa";
+    assert_int_equal(dir_service_save(db, &a, &s, &who, &sid), 0);
+    counted(&b0, &r0, 0, 1);
+    assert_int_equal(dir_search(db, &a, &q, &v), 2);
+    same_as_whole_build();
+    counted(&b0, &r0, 1, 0);
+    assert_int_equal(dir_service_delete(db, &a, sid, &who), 0);
+    counted(&b0, &r0, 0, 1);
+    assert_int_equal(dir_search(db, &a, &q, &v), 1);
+    same_as_whole_build();
+    counted(&b0, &r0, 1, 0);
+
+    /* An institution renamed: each of its services, and only those. */
+    st = dir_org_services(db, oid);
+    for (n = 0; db_step(st) == DB_ROW; n++) {
+    }
+    db_done(st);
+    assert_int_equal(dir_org_load(db, &a, oid, &o), 0);
+    o.name = "Stowarzyszenie Qqlog";
+    assert_int_equal(dir_org_save(db, &a, &o, &who, &oid), 0);
+    counted(&b0, &r0, 0, n);
+    assert_int_equal(dir_search(db, &a, &q, &v), n);
+    same_as_whole_build();
+    counted(&b0, &r0, 1, 0);
+
+    /* A region imported again: read whole, at the first row of the log. */
+    buf_init(&csv);
+    assert_int_equal(dir_export_csv(db, &a, "12", &csv), 0);
+    assert_int_equal(
+        dir_import_csv(db, &a, "12", csv.data, csv.len, &who, &f, &norg, &nsvc),
+        0);
+    buf_free(&csv);
+    counted(&b0, &r0, 1, 0);
+    same_as_whole_build();
+}
+
 static void
 test_directory_index_pages_a_level(void **state)
 {
@@ -327,6 +472,7 @@ main(void)
         cmocka_unit_test(test_directory_index_matches_sql_search),
         cmocka_unit_test(test_directory_index_finds_jaksice_from_torun),
         cmocka_unit_test(test_directory_index_rebuilt_when_directory_changes),
+        cmocka_unit_test(test_directory_index_follows_the_change_log),
         cmocka_unit_test(test_directory_index_pages_a_level),
         cmocka_unit_test(test_directory_index_rejects_bad_gmina),
     };
