@@ -45,9 +45,7 @@ CREATE TABLE dir_org (
     region       TEXT NOT NULL REFERENCES woj(code),
     parent_id    BIGINT REFERENCES dir_org(id) ON DELETE SET NULL,
     kind         TEXT NOT NULL,
-    -- "C": an ORDER BY without COLLATE pl (the helpline's referrals)
-    -- sorts by bytes as SQLite does, whatever the database's locale.
-    name         TEXT COLLATE "C" NOT NULL,
+    name         TEXT NOT NULL,
     description  TEXT NOT NULL DEFAULT '',
     street       TEXT NOT NULL DEFAULT '',
     postcode     TEXT NOT NULL DEFAULT '',
