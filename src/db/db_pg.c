@@ -97,6 +97,39 @@ alive(struct pg_conn *pc)
     return true;
 }
 
+/*
+** Text sorts and compares by the database's default collation wherever a
+** query names none: time stamps, codes and keys compare byte by byte on
+** SQLite, and a locale's collation (en_US.UTF-8 ignores punctuation at
+** first) would order them differently. The Polish order is always asked
+** for by name (COLLATE pl).
+*/
+static bool
+binary_collation(struct pg_conn *pc, char *err, int errlen)
+{
+    /* An ICU default (datlocprovider 'i') is a locale's order too. */
+    PGresult *r =
+        PQexec(pc->c, "SELECT CASE WHEN datlocprovider = 'i' THEN "
+                      "daticulocale ELSE datcollate END FROM pg_database "
+                      "WHERE datname = current_database()");
+    const char *c = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1
+                        ? PQgetvalue(r, 0, 0)
+                        : "?";
+    bool ok = strcmp(c, "C") == 0 || strcmp(c, "POSIX") == 0 ||
+              strncmp(c, "C.", 2) == 0;
+
+    if (!ok) {
+        snprintf(err, (size_t)errlen,
+                 "the PostgreSQL database sorts text by the locale '%s'; "
+                 "rodzina needs the C collation (it asks for Polish order "
+                 "by name): create the database with createdb "
+                 "--template=template0 --locale=C.UTF-8",
+                 c);
+    }
+    PQclear(r);
+    return ok;
+}
+
 static int
 pg_open(const char *path, int flags, void **conn, char *err, int errlen)
 {
@@ -116,6 +149,11 @@ pg_open(const char *path, int flags, void **conn, char *err, int errlen)
         return ERR_DB;
     }
     PQsetNoticeProcessor(pc->c, quiet_notice, NULL);
+    if (!binary_collation(pc, err, errlen)) {
+        PQfinish(pc->c);
+        free(pc);
+        return ERR_DB;
+    }
     if (flags & DB_OPEN_READONLY) {
         PGresult *r = PQexec(pc->c, "SET default_transaction_read_only = on");
 

@@ -256,7 +256,7 @@ def sqlite_only(reason):
 class Runner:
     def __init__(self, suite):
         self.suite = ('pg_' if PG else '') + suite
-        self.passed, self.failed = 0, 0
+        self.passed, self.failed, self.skipped = 0, 0, 0
 
     def run(self, fn, *args):
         name = fn.__name__
@@ -275,11 +275,12 @@ class Runner:
 
     def skip(self, name, reason):
         """A test that does not apply here, counted and visible."""
-        self.passed += 1
+        self.skipped += 1
         print(f'ok {self.suite}.{name} # SKIP {reason}')
 
     def finish(self):
-        print(f'{self.suite}: {self.passed} passed, {self.failed} failed')
+        print(f'{self.suite}: {self.passed} passed, {self.failed} failed'
+              + (f', {self.skipped} skipped' if self.skipped else ''))
         return 1 if self.failed else 0
 
 

@@ -34,6 +34,11 @@ start)
             --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
             { cat "$dir/initdb.log" >&2; exit 1; }
     fi
+    # Already running (a second start): its DSN as it is.
+    if [ -f "$dir/port" ] && as_owner "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+        echo "postgresql://rodzina@127.0.0.1:$(cat "$dir/port")/postgres"
+        exit 0
+    fi
     port=$(free_port)
     echo "$port" >"$dir/port"
     # fsync stays on: the crash test counts on acknowledged writes.
