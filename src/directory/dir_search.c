@@ -222,11 +222,12 @@ append_view(struct db *db, struct arena *a, int64_t id, enum dir_level level,
 
 /*
 ** The services matching expr whose text has every token, best score first
-** (then folded name and id), at most limit of them added to r at level.
+** (then folded name and id), at most limit of them added to r at level,
+** reading at most reads of them (the open ones are kept, when asked).
 */
 static int
 run_scored(struct db *db, struct arena *a, const char *expr,
-           char *const *tokens, int limit, enum dir_level level,
+           char *const *tokens, int limit, int reads, enum dir_level level,
            const struct dir_query *q, struct results *r)
 {
     db_stmt *st =
@@ -260,7 +261,7 @@ run_scored(struct db *db, struct arena *a, const char *expr,
     if (n > 1) {
         qsort(c, (size_t)n, sizeof(*c), cand_cmp);
     }
-    for (i = 0; i < n && added < limit; i++) {
+    for (i = 0; i < n && i < reads && added < limit; i++) {
         bool ok;
 
         if ((rc = append_view(db, a, c[i].id, level, q, r, &ok)) != 0) {
@@ -285,7 +286,8 @@ run_area(struct db *db, struct arena *a, const char *area, char *const *tokens,
     char *expr = dir_match_expr(a, area, NULL, q->category, q->target);
     int rc, i, start = r->n;
 
-    if ((rc = run_scored(db, a, expr, tokens, limit, level, q, r)) != 0) {
+    if ((rc = run_scored(db, a, expr, tokens, limit, MAX_CANDIDATES, level, q,
+                         r)) != 0) {
         return rc;
     }
     /* Within the level: located in the gmina, then in its powiat, then
@@ -376,9 +378,10 @@ dir_search_sql(struct db *db, struct arena *a, const struct dir_query *q,
         if (expr == NULL) {
             return 0;
         }
-        rc = nt > 0
-                 ? run_scored(db, a, expr, tokens, limit, DIR_LEVEL_ANY, q, &r)
-                 : run_by_name(db, a, expr, limit, q, &r);
+        rc = nt > 0 ? run_scored(db, a, expr, tokens, limit,
+                                 q->open_only ? OPEN_ONLY_LIMIT : limit,
+                                 DIR_LEVEL_ANY, q, &r)
+                    : run_by_name(db, a, expr, limit, q, &r);
         if (rc != 0) {
             return rc;
         }
