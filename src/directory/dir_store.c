@@ -439,66 +439,32 @@ dir_service_load(struct db *db, struct arena *a, int64_t id,
 int
 dir_index_service(struct db *db, struct arena *a, int64_t id)
 {
-    struct buf area, facet, body;
-    const char *name = "";
-    db_stmt *st;
+    db_stmt *st = db_query_id(db, Q_DIR_INDEX_SOURCE, id);
+    const char *name, *facet, *body, *area;
     int rc;
 
-    buf_init(&area);
-    buf_init(&facet);
-    buf_init(&body);
-    st = db_query_id(db, Q_DIR_INDEX_SOURCE, id);
     if ((rc = db_one_row(st)) != 0) {
         db_done(st);
-        goto done;
+        return rc;
     }
     /* name, description, category name, org name, city, street (only
-    ** when public), gmina name, kind, category code, confidential */
-    buf_printf(&body, "%s %s %s %s %s %s %s", db_col_text(st, 0),
-               db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3),
-               db_col_text(st, 4), db_col_int(st, 9) ? "" : db_col_text(st, 5),
-               db_col_text(st, 6));
-    buf_puts(&body, " ");
-    buf_puts(&body, nz(dir_kind_label(db_col_text(st, 7))));
-    buf_printf(&facet, "k%s", db_col_text(st, 8));
+    ** when public), gmina name, kind label, target names */
+    body = arena_printf(
+        a, "%s %s %s %s %s %s %s %s%s", db_col_text(st, 0), db_col_text(st, 1),
+        db_col_text(st, 2), db_col_text(st, 3), db_col_text(st, 4),
+        db_col_int(st, 9) ? "" : db_col_text(st, 5), db_col_text(st, 6),
+        nz(dir_kind_label(db_col_text(st, 7))), db_col_text(st, 11));
+    facet = arena_printf(a, "k%s%s", db_col_text(st, 8), db_col_text(st, 10));
+    area = db_col_text_dup(a, st, 12);
     name = str_fold(a, db_col_text(st, 0));
     db_done(st);
-
-    st = db_query_id(db, Q_DIR_TARGETS_OF, id);
-    while ((rc = db_step(st)) == DB_ROW) {
-        buf_printf(&facet, " t%s", db_col_text(st, 0));
-        buf_printf(&body, " %s", db_col_text(st, 1));
-    }
-    db_done(st);
-    if (rc != DB_DONE) {
-        goto done;
-    }
-    st = db_query_id(db, Q_DIR_AREAS_OF, id);
-    while ((rc = db_step(st)) == DB_ROW) {
-        const char *level = db_col_text(st, 0);
-
-        buf_printf(&area, "%s%c%s", area.len ? " " : "",
-                   level[0] == 'g'   ? 'g'
-                   : level[0] == 'p' ? 'p'
-                                     : 'w',
-                   db_col_text(st, 1));
-    }
-    db_done(st);
-    if (rc != DB_DONE) {
-        goto done;
-    }
     st = db_query(db, Q_DIR_FTS_PUT);
     db_bind_int(st, 1, id);
-    db_bind_text(st, 2, area.data ? area.data : "");
-    db_bind_text(st, 3, facet.data ? facet.data : "");
-    db_bind_text(st, 4, str_fold(a, body.data ? body.data : ""));
+    db_bind_text(st, 2, area);
+    db_bind_text(st, 3, facet);
+    db_bind_text(st, 4, str_fold(a, body));
     db_bind_text(st, 5, name);
-    rc = db_exec(st);
-done:
-    buf_free(&area);
-    buf_free(&facet);
-    buf_free(&body);
-    return rc;
+    return db_exec(st);
 }
 
 static int
