@@ -450,7 +450,7 @@ org_save(struct req *r, struct dir_org *o)
     int64_t id;
     int rc;
 
-    dir_org_check(r->db, &r->arena, o, r->user->region, 0, &f);
+    dir_org_check(r->db, &r->arena, o, r->user->region, 0, &f, NULL);
     if ((rc = check_links(r, o, &f)) != 0) {
         return rc;
     }
@@ -748,7 +748,7 @@ service_save(struct req *r, struct dir_service *s, const struct dir_org *o)
     int64_t id;
     int rc;
 
-    dir_service_check(r->db, &r->arena, s, 0, &f);
+    dir_service_check(r->db, &r->arena, s, 0, &f, NULL);
     dir_service_check_region(&r->arena, s, o->region, 0, &f);
     if (f.n > 0) {
         r->status = 400;

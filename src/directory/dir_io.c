@@ -342,6 +342,7 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
     struct dir_service *svcs;
     int *svc_org, norg = 0, nsvc = 0;
     struct keyset org_keys, svc_keys;
+    struct dir_known *codes = dir_known_new(a);
     const char *why;
 
     *norgs = *nservices = 0;
@@ -429,7 +430,7 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
         }
         found = keyset_get(&org_keys, o.key);
         if (found < 0) {
-            dir_org_check(db, a, &o, region, row, f);
+            dir_org_check(db, a, &o, region, row, f, codes);
             orgs[norg].o = o;
             orgs[norg].row = row;
             keyset_put(&org_keys, o.key, norg);
@@ -454,7 +455,7 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
             s->phone = cell(fl, n, map, C_SERVICE_PHONE);
             s->hours = cell(fl, n, map, C_SERVICE_HOURS);
             s->coverage = cell(fl, n, map, C_COVERAGE);
-            dir_service_check(db, a, s, row, f);
+            dir_service_check(db, a, s, row, f, codes);
             if (*s->key != '\0' && keyset_get(&svc_keys, s->key) >= 0) {
                 dir_findings_add(
                     a, f, row, "service_key",

@@ -1,7 +1,8 @@
 /*
 ** The public search. A search with a gmina runs on the in-memory index
-** (dir_index.c); this file keeps the search without a gmina (ranked by
-** FTS5) and the SQL search of a gmina that the index is tested against.
+** (dir_index.c); this file keeps the search without a gmina (the matches
+** ranked here by the same score, so that SQLite and PostgreSQL give one
+** order) and the SQL search of a gmina that the index is tested against.
 ** The area, category and target filters are tokens of the FTS5 index
 ** itself (columns area and facet), so a common word never makes SQLite
 ** read thousands of rows to throw most away (shared/PERFORMANCE.md,
@@ -220,21 +221,19 @@ append_view(struct db *db, struct arena *a, int64_t id, enum dir_level level,
 }
 
 /*
-** One level of an area: the candidates come from the index by area (and
-** category/target) tokens, which are short lists; the words are matched
-** here, as prefixes of the folded text, so a common word never makes FTS5
-** merge the doclists of every service in the country.
+** The services matching expr whose text has every token, best score first
+** (then folded name and id), at most limit of them added to r at level,
+** reading at most reads of them (the open ones are kept, when asked).
 */
 static int
-run_area(struct db *db, struct arena *a, const char *area, char *const *tokens,
-         int limit, enum dir_level level, const struct dir_query *q,
-         struct results *r)
+run_scored(struct db *db, struct arena *a, const char *expr,
+           char *const *tokens, int limit, int reads, enum dir_level level,
+           const struct dir_query *q, struct results *r)
 {
-    char *expr = dir_match_expr(a, area, NULL, q->category, q->target);
     db_stmt *st =
         dir_store_match(db, DIR_MATCH_CANDIDATES, expr, MAX_CANDIDATES);
     struct cand *c = NULL;
-    int n = 0, cap = 0, rc, i, added = 0, start = r->n;
+    int n = 0, cap = 0, rc, i, added = 0;
 
     while ((rc = db_step(st)) == DB_ROW) {
         int64_t id = db_col_int(st, 0);
@@ -262,13 +261,34 @@ run_area(struct db *db, struct arena *a, const char *area, char *const *tokens,
     if (n > 1) {
         qsort(c, (size_t)n, sizeof(*c), cand_cmp);
     }
-    for (i = 0; i < n && added < limit; i++) {
+    for (i = 0; i < n && i < reads && added < limit; i++) {
         bool ok;
 
         if ((rc = append_view(db, a, c[i].id, level, q, r, &ok)) != 0) {
             return rc;
         }
         added += ok;
+    }
+    return 0;
+}
+
+/*
+** One level of an area: the candidates come from the index by area (and
+** category/target) tokens, which are short lists; the words are matched
+** in C, as prefixes of the folded text, so a common word never makes FTS5
+** merge the doclists of every service in the country.
+*/
+static int
+run_area(struct db *db, struct arena *a, const char *area, char *const *tokens,
+         int limit, enum dir_level level, const struct dir_query *q,
+         struct results *r)
+{
+    char *expr = dir_match_expr(a, area, NULL, q->category, q->target);
+    int rc, i, start = r->n;
+
+    if ((rc = run_scored(db, a, expr, tokens, limit, MAX_CANDIDATES, level, q,
+                         r)) != 0) {
+        return rc;
     }
     /* Within the level: located in the gmina, then in its powiat, then
     ** elsewhere; the order above is kept otherwise (stable). */
@@ -291,14 +311,13 @@ run_area(struct db *db, struct arena *a, const char *area, char *const *tokens,
     return 0;
 }
 
-/* No gmina: the words go into the match, ranked by FTS5 (bm25). */
+/* No gmina and no words: the filters' services by name. */
 static int
-run_global(struct db *db, struct arena *a, const char *expr, bool ranked,
-           int limit, const struct dir_query *q, struct results *r)
+run_by_name(struct db *db, struct arena *a, const char *expr, int limit,
+            const struct dir_query *q, struct results *r)
 {
-    db_stmt *st =
-        dir_store_match(db, ranked ? DIR_MATCH_RANKED : DIR_MATCH_BY_NAME, expr,
-                        q->open_only ? OPEN_ONLY_LIMIT : limit);
+    db_stmt *st = dir_store_match(db, DIR_MATCH_BY_NAME, expr,
+                                  q->open_only ? OPEN_ONLY_LIMIT : limit);
     int rc = DB_DONE, added = 0;
 
     while (added < limit && (rc = db_step(st)) == DB_ROW) {
@@ -323,14 +342,18 @@ dir_search_sql(struct db *db, struct arena *a, const struct dir_query *q,
                struct dir_view **out)
 {
     struct results r = {0};
-    bool ranked = q->q != NULL && *str_fold(a, q->q) != '\0';
-    int limit = q->limit > 0 ? q->limit : 50, rc, i;
+    char *tokens[MAX_TERMS + 1] = {0}, *folded, *save = NULL, *tok;
+    int limit = q->limit > 0 ? q->limit : 50, rc, i, nt = 0;
 
     *out = NULL;
+    folded = str_fold(a, q->q ? q->q : "");
+    for (tok = strtok_r(folded, " ", &save); tok != NULL && nt < MAX_TERMS;
+         tok = strtok_r(NULL, " ", &save)) {
+        tokens[nt++] = tok;
+    }
     if (q->gmina != NULL) {
-        char *tokens[MAX_TERMS + 1] = {0}, *folded, *save = NULL, *tok;
         const char *areas[3];
-        int level, nt = 0;
+        int level;
 
         for (i = 0; i < 7; i++) {
             if (q->gmina[i] < '0' || q->gmina[i] > '9') {
@@ -339,11 +362,6 @@ dir_search_sql(struct db *db, struct arena *a, const struct dir_query *q,
         }
         if (q->gmina[7] != '\0') {
             return ERR_INPUT;
-        }
-        folded = str_fold(a, q->q ? q->q : "");
-        for (tok = strtok_r(folded, " ", &save); tok != NULL && nt < MAX_TERMS;
-             tok = strtok_r(NULL, " ", &save)) {
-            tokens[nt++] = tok;
         }
         areas[0] = arena_printf(a, "g%s", q->gmina);
         areas[1] = arena_printf(a, "p%.4s", q->gmina);
@@ -360,7 +378,11 @@ dir_search_sql(struct db *db, struct arena *a, const struct dir_query *q,
         if (expr == NULL) {
             return 0;
         }
-        if ((rc = run_global(db, a, expr, ranked, limit, q, &r)) != 0) {
+        rc = nt > 0 ? run_scored(db, a, expr, tokens, limit,
+                                 q->open_only ? OPEN_ONLY_LIMIT : limit,
+                                 DIR_LEVEL_ANY, q, &r)
+                    : run_by_name(db, a, expr, limit, q, &r);
+        if (rc != 0) {
             return rc;
         }
     }

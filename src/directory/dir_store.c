@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/arena.h"
 #include "core/buf.h"
@@ -42,29 +43,105 @@ dir_kind_label(const char *kind)
     return NULL;
 }
 
-static bool
-exists(struct db *db, enum query_id q, const char *code)
+#define KNOWN_SLOTS 8192 /* a power of two, twice every code there is */
+
+struct dir_known {
+    const char *key[KNOWN_SLOTS];
+    int n;
+};
+
+struct dir_known *
+dir_known_new(struct arena *a)
 {
-    db_stmt *st = db_query(db, q);
+    return arena_alloc(a, sizeof(struct dir_known));
+}
+
+/* The slot of key: where it is, or the empty slot where it would go. */
+static size_t
+known_slot(const struct dir_known *k, const char *key)
+{
+    size_t i = str_hash_fnv1a(key) & (KNOWN_SLOTS - 1);
+
+    while (k->key[i] != NULL && strcmp(k->key[i], key) != 0) {
+        i = (i + 1) & (KNOWN_SLOTS - 1);
+    }
+    return i;
+}
+
+/*
+** Whether code, of a kind named by one letter, exists: from k when found
+** before, else by ask(db, a, code, arg), remembered in k when yes. k NULL:
+** always ask.
+*/
+static bool
+known(struct db *db, struct arena *a, struct dir_known *k, char kind,
+      const char *code,
+      bool (*ask)(struct db *, struct arena *, const char *, int), int arg)
+{
+    char key[48];
+    size_t i;
+
+    if (code == NULL) {
+        return false;
+    }
+    if (k == NULL || strlen(code) > 40) {
+        return ask(db, a, code, arg);
+    }
+    snprintf(key, sizeof(key), "%c%s", kind, code);
+    i = known_slot(k, key);
+    if (k->key[i] != NULL) {
+        return true;
+    }
+    if (!ask(db, a, code, arg)) {
+        return false;
+    }
+    if (k->n < KNOWN_SLOTS / 2) {
+        k->key[i] = arena_strdup(a, key);
+        k->n++;
+    }
+    return true;
+}
+
+/* A code of table arg: 0 categories, 1 target groups. */
+static bool
+ask_code(struct db *db, struct arena *a, const char *code, int arg)
+{
+    db_stmt *st =
+        db_query(db, arg ? Q_DIR_TARGET_EXISTS : Q_DIR_CATEGORY_EXISTS);
     int64_t n = 0;
 
+    (void)a;
     db_bind_text(st, 1, code);
     return db_one_int(st, &n) == 0 && n > 0;
 }
 
-/* A TERYT unit of that many digits (2 voivodeship, 4 powiat, 7 gmina). */
+/* A TERYT unit of arg digits (2 voivodeship, 4 powiat, 7 gmina). */
 static bool
-unit_exists(struct db *db, struct arena *a, const char *code, size_t digits)
+ask_unit(struct db *db, struct arena *a, const char *code, int digits)
 {
     const char *name;
     char woj[3];
 
-    if (!str_digits(code, digits)) {
+    if (!str_digits(code, (size_t)digits)) {
         return false;
     }
     return (digits == 2   ? teryt_woj_get(db, a, code, &name)
             : digits == 4 ? teryt_powiat_get(db, a, code, &name)
                           : teryt_gmina_woj(db, code, woj)) == 0;
+}
+
+static bool
+code_exists(struct db *db, struct arena *a, struct dir_known *k, bool target,
+            const char *code)
+{
+    return known(db, a, k, target ? 't' : 'k', code, ask_code, target);
+}
+
+static bool
+unit_exists(struct db *db, struct arena *a, struct dir_known *k,
+            const char *code, int digits)
+{
+    return known(db, a, k, (char)('0' + digits), code, ask_unit, digits);
 }
 
 /* A decimal degree between lo and hi, or empty. */
@@ -89,7 +166,8 @@ too_long(const char *s, size_t max)
 
 void
 dir_org_check(struct db *db, struct arena *a, const struct dir_org *o,
-              const char *may_region, int row, struct dir_findings *f)
+              const char *may_region, int row, struct dir_findings *f,
+              struct dir_known *known)
 {
     const char *why;
     struct dir_hours h;
@@ -104,7 +182,7 @@ dir_org_check(struct db *db, struct arena *a, const struct dir_org *o,
             a, f, row, "kind",
             arena_printf(a, T_DIR_ERR_KIND, o->kind ? o->kind : ""));
     }
-    if (!unit_exists(db, a, o->region, 2)) {
+    if (!unit_exists(db, a, known, o->region, 2)) {
         dir_findings_add(
             a, f, row, "region",
             arena_printf(a, T_DIR_ERR_REGION, o->region ? o->region : ""));
@@ -113,7 +191,7 @@ dir_org_check(struct db *db, struct arena *a, const struct dir_org *o,
             a, f, row, "region",
             arena_printf(a, T_DIR_ERR_OTHER_REGION, may_region, o->region));
     }
-    if (!unit_exists(db, a, o->gmina, 7)) {
+    if (!unit_exists(db, a, known, o->gmina, 7)) {
         dir_findings_add(
             a, f, row, "gmina",
             arena_printf(a, T_DIR_ERR_GMINA_CODE, o->gmina ? o->gmina : ""));
@@ -163,7 +241,7 @@ dir_org_check(struct db *db, struct arena *a, const struct dir_org *o,
 /* Each coverage item: "gmina:CODE", "powiat:CODE" or "region:CODE". */
 static void
 check_coverage(struct db *db, struct arena *a, const char *cov, int row,
-               struct dir_findings *f)
+               struct dir_findings *f, struct dir_known *known)
 {
     char *copy = arena_strdup(a, cov ? cov : ""), *save = NULL, *item;
     int n = 0;
@@ -178,11 +256,11 @@ check_coverage(struct db *db, struct arena *a, const char *cov, int row,
         if (colon == NULL) {
             ok = false;
         } else if (strncmp(item, "gmina:", 6) == 0) {
-            ok = unit_exists(db, a, code, 7);
+            ok = unit_exists(db, a, known, code, 7);
         } else if (strncmp(item, "powiat:", 7) == 0) {
-            ok = unit_exists(db, a, code, 4);
+            ok = unit_exists(db, a, known, code, 4);
         } else if (strncmp(item, "region:", 7) == 0) {
-            ok = unit_exists(db, a, code, 2);
+            ok = unit_exists(db, a, known, code, 2);
         } else {
             ok = false;
         }
@@ -218,7 +296,7 @@ dir_service_check_region(struct arena *a, const struct dir_service *s,
 
 void
 dir_service_check(struct db *db, struct arena *a, const struct dir_service *s,
-                  int row, struct dir_findings *f)
+                  int row, struct dir_findings *f, struct dir_known *known)
 {
     const char *why;
     struct dir_hours h;
@@ -229,8 +307,7 @@ dir_service_check(struct db *db, struct arena *a, const struct dir_service *s,
         dir_findings_add(a, f, row, "service_name",
                          T_DIR_ERR_SERVICE_NAME_LONG);
     }
-    if (s->category == NULL ||
-        !exists(db, Q_DIR_CATEGORY_EXISTS, s->category)) {
+    if (s->category == NULL || !code_exists(db, a, known, false, s->category)) {
         dir_findings_add(a, f, row, "category",
                          arena_printf(a, T_DIR_ERR_CATEGORY,
                                       s->category ? s->category : ""));
@@ -240,13 +317,13 @@ dir_service_check(struct db *db, struct arena *a, const struct dir_service *s,
 
         for (t = strtok_r(copy, " ,", &save); t != NULL;
              t = strtok_r(NULL, " ,", &save)) {
-            if (!exists(db, Q_DIR_TARGET_EXISTS, t)) {
+            if (!code_exists(db, a, known, true, t)) {
                 dir_findings_add(a, f, row, "targets",
                                  arena_printf(a, T_DIR_ERR_TARGET, t));
             }
         }
     }
-    check_coverage(db, a, s->coverage, row, f);
+    check_coverage(db, a, s->coverage, row, f, known);
     if (dir_hours_parse(a, s->hours, &h, &why) != 0) {
         dir_findings_add(a, f, row, "service_hours", why);
     }
@@ -362,70 +439,32 @@ dir_service_load(struct db *db, struct arena *a, int64_t id,
 int
 dir_index_service(struct db *db, struct arena *a, int64_t id)
 {
-    struct buf area, facet, body;
-    const char *name = "";
-    db_stmt *st;
+    db_stmt *st = db_query_id(db, Q_DIR_INDEX_SOURCE, id);
+    const char *name, *facet, *body, *area;
     int rc;
 
-    buf_init(&area);
-    buf_init(&facet);
-    buf_init(&body);
-    st = db_query_id(db, Q_DIR_INDEX_SOURCE, id);
     if ((rc = db_one_row(st)) != 0) {
         db_done(st);
-        goto done;
+        return rc;
     }
     /* name, description, category name, org name, city, street (only
-    ** when public), gmina name, kind, category code, confidential */
-    buf_printf(&body, "%s %s %s %s %s %s %s", db_col_text(st, 0),
-               db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3),
-               db_col_text(st, 4), db_col_int(st, 9) ? "" : db_col_text(st, 5),
-               db_col_text(st, 6));
-    buf_puts(&body, " ");
-    buf_puts(&body, nz(dir_kind_label(db_col_text(st, 7))));
-    buf_printf(&facet, "k%s", db_col_text(st, 8));
+    ** when public), gmina name, kind label, target names */
+    body = arena_printf(
+        a, "%s %s %s %s %s %s %s %s%s", db_col_text(st, 0), db_col_text(st, 1),
+        db_col_text(st, 2), db_col_text(st, 3), db_col_text(st, 4),
+        db_col_int(st, 9) ? "" : db_col_text(st, 5), db_col_text(st, 6),
+        nz(dir_kind_label(db_col_text(st, 7))), db_col_text(st, 11));
+    facet = arena_printf(a, "k%s%s", db_col_text(st, 8), db_col_text(st, 10));
+    area = db_col_text_dup(a, st, 12);
     name = str_fold(a, db_col_text(st, 0));
     db_done(st);
-
-    st = db_query_id(db, Q_DIR_TARGETS_OF, id);
-    while ((rc = db_step(st)) == DB_ROW) {
-        buf_printf(&facet, " t%s", db_col_text(st, 0));
-        buf_printf(&body, " %s", db_col_text(st, 1));
-    }
-    db_done(st);
-    if (rc != DB_DONE) {
-        goto done;
-    }
-    st = db_query_id(db, Q_DIR_AREAS_OF, id);
-    while ((rc = db_step(st)) == DB_ROW) {
-        const char *level = db_col_text(st, 0);
-
-        buf_printf(&area, "%s%c%s", area.len ? " " : "",
-                   level[0] == 'g'   ? 'g'
-                   : level[0] == 'p' ? 'p'
-                                     : 'w',
-                   db_col_text(st, 1));
-    }
-    db_done(st);
-    if (rc != DB_DONE) {
-        goto done;
-    }
-    st = db_query_id(db, Q_DIR_FTS_DELETE, id);
-    if ((rc = db_exec(st)) != 0) {
-        goto done;
-    }
-    st = db_query(db, Q_DIR_FTS_INSERT);
+    st = db_query(db, Q_DIR_FTS_PUT);
     db_bind_int(st, 1, id);
-    db_bind_text(st, 2, area.data ? area.data : "");
-    db_bind_text(st, 3, facet.data ? facet.data : "");
-    db_bind_text(st, 4, str_fold(a, body.data ? body.data : ""));
+    db_bind_text(st, 2, area);
+    db_bind_text(st, 3, facet);
+    db_bind_text(st, 4, str_fold(a, body));
     db_bind_text(st, 5, name);
-    rc = db_exec(st);
-done:
-    buf_free(&area);
-    buf_free(&facet);
-    buf_free(&body);
-    return rc;
+    return db_exec(st);
 }
 
 static int
@@ -478,10 +517,23 @@ bind_org(db_stmt *st, const struct dir_org *o)
     db_bind_int(st, 17, o->example);
 }
 
+/* The time of a change as the schema's defaults write it, in out. */
+static const char *
+stamp(char out[24])
+{
+    time_t t = time(NULL);
+    struct tm tm;
+
+    gmtime_r(&t, &tm);
+    strftime(out, 24, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return out;
+}
+
 /* Insert or update without transaction or audit (import uses it too). */
 static int
 org_write(struct db *db, const struct dir_org *o, int64_t *id)
 {
+    char now[24];
     db_stmt *st;
     int rc;
 
@@ -496,6 +548,7 @@ org_write(struct db *db, const struct dir_org *o, int64_t *id)
         st = db_query(db, Q_DIR_ORG_UPDATE);
         bind_org(st, o);
         db_bind_int(st, 18, o->id);
+        db_bind_text(st, 19, stamp(now));
         if ((rc = db_exec(st)) != 0) {
             return rc;
         }
@@ -583,22 +636,25 @@ dir_org_save(struct db *db, struct arena *a, const struct dir_org *o,
     return rc;
 }
 
-/* Targets and coverage of service id, replacing what was there. */
+/* Targets and coverage of service id, replacing what was there (nothing
+** when the service is new: two round trips less per imported row). */
 static int
-service_links(struct db *db, struct arena *a, int64_t id,
+service_links(struct db *db, struct arena *a, int64_t id, bool fresh,
               const struct dir_service *s)
 {
     char *copy, *save = NULL, *t;
     db_stmt *st;
     int rc;
 
-    st = db_query_id(db, Q_DIR_TARGETS_CLEAR, id);
-    if ((rc = db_exec(st)) != 0) {
-        return rc;
-    }
-    st = db_query_id(db, Q_DIR_AREAS_CLEAR, id);
-    if ((rc = db_exec(st)) != 0) {
-        return rc;
+    if (!fresh) {
+        st = db_query_id(db, Q_DIR_TARGETS_CLEAR, id);
+        if ((rc = db_exec(st)) != 0) {
+            return rc;
+        }
+        st = db_query_id(db, Q_DIR_AREAS_CLEAR, id);
+        if ((rc = db_exec(st)) != 0) {
+            return rc;
+        }
     }
     copy = arena_strdup(a, nz(s->targets));
     for (t = strtok_r(copy, " ,", &save); t != NULL;
@@ -649,6 +705,8 @@ static int
 service_write(struct db *db, struct arena *a, const struct dir_service *s,
               int64_t *id)
 {
+    bool fresh = s->keep_id || s->id <= 0;
+    char now[24];
     db_stmt *st;
     int rc;
 
@@ -662,6 +720,7 @@ service_write(struct db *db, struct arena *a, const struct dir_service *s,
         st = db_query(db, Q_DIR_SERVICE_UPDATE);
         bind_service(st, s);
         db_bind_int(st, 10, s->id);
+        db_bind_text(st, 11, stamp(now));
         rc = db_exec(st);
         *id = s->id;
     } else {
@@ -669,7 +728,7 @@ service_write(struct db *db, struct arena *a, const struct dir_service *s,
         bind_service(st, s);
         rc = db_one_int(st, id);
     }
-    if (rc != 0 || (rc = service_links(db, a, *id, s)) != 0) {
+    if (rc != 0 || (rc = service_links(db, a, *id, fresh, s)) != 0) {
         return rc;
     }
     return dir_index_service(db, a, *id);
@@ -995,7 +1054,6 @@ dir_store_match(struct db *db, enum dir_match how, const char *expr, int limit)
 {
     static const enum query_id q[] = {
         [DIR_MATCH_CANDIDATES] = Q_DIR_FTS_CANDIDATES,
-        [DIR_MATCH_RANKED] = Q_DIR_SEARCH_RANK,
         [DIR_MATCH_BY_NAME] = Q_DIR_SEARCH_NAME,
     };
     db_stmt *st = db_query(db, q[how]);

@@ -126,16 +126,25 @@ const char *dir_kind_label(const char *kind);
 extern const char *const dir_kinds[];
 
 /*
+** Codes (TERYT units, categories, target groups) that the checks of one
+** import found in the store, so that rows naming the same ones ask once
+** (a round trip each on PostgreSQL). In a; see the checks below.
+*/
+struct dir_known;
+struct dir_known *dir_known_new(struct arena *a);
+/*
 ** Check an institution (form or CSV row): every problem becomes a finding
 ** at row. The region must be one the account may edit (may_region NULL:
-** any). Reads the store (gmina, region) and writes nothing.
+** any). Reads the store (gmina, region), or known (NULL: none) for codes
+** found before, and writes nothing.
 */
 void dir_org_check(struct db *db, struct arena *a, const struct dir_org *o,
-                   const char *may_region, int row, struct dir_findings *f);
+                   const char *may_region, int row, struct dir_findings *f,
+                   struct dir_known *known);
 /* Check a service the same way. */
 void dir_service_check(struct db *db, struct arena *a,
                        const struct dir_service *s, int row,
-                       struct dir_findings *f);
+                       struct dir_findings *f, struct dir_known *known);
 /*
 ** A service of an institution of region covers only that region: each
 ** coverage item outside it (it would show on another region's pages)
@@ -221,9 +230,10 @@ int dir_store_org_count(struct db *db, int64_t *n);
 ** parts for the in-memory index (Q_DIR_IDX_*: the whole of it for a full
 ** build; one service with its institution, or its areas, by id to read a
 ** changed one again; the change log after a position, at most limit
-** rows); the services matching an FTS5 expression, at most limit, as
-** candidates to score or ranked or by name (Q_DIR_FTS_CANDIDATES,
-** Q_DIR_SEARCH_*); one service as the public sees it (Q_DIR_VIEW_GET).
+** rows); the services matching an FTS5 expression (a tsquery made of it
+** on PostgreSQL), at most limit, as candidates to score or as views by
+** name (Q_DIR_FTS_CANDIDATES, Q_DIR_SEARCH_NAME); one service as the
+** public sees it (Q_DIR_VIEW_GET).
 */
 enum dir_rows {
     DIR_ROWS_VERSION,
@@ -237,7 +247,6 @@ struct db_stmt *dir_store_rows(struct db *db, enum dir_rows part, int64_t id);
 struct db_stmt *dir_store_changes(struct db *db, int64_t after, int limit);
 enum dir_match {
     DIR_MATCH_CANDIDATES,
-    DIR_MATCH_RANKED,
     DIR_MATCH_BY_NAME,
 };
 struct db_stmt *dir_store_match(struct db *db, enum dir_match how,
@@ -297,7 +306,9 @@ struct dir_query {
 ** services covering the gmina, then its powiat, then its region, each at
 ** most q->limit, a service listed once at its most local level;
 ** institutions located in the gmina first within a level. Without a gmina
-** one FTS5 match over the directory, ranked. Returns the count of *out
+** one FTS5 match over the directory, ranked by the index's score (or by
+** name when there are no words), the same on every engine. Returns the count of
+**out
 ** (copied into a) or ERR_INPUT (bad code) / ERR_DB.
 */
 int dir_search(struct db *db, struct arena *a, const struct dir_query *q,

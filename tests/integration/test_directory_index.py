@@ -7,10 +7,9 @@ or a server left far behind by the log reads the whole directory.
 Usage: test_directory_index.py BINARY"""
 import json
 import re
-import sqlite3
 import sys
 
-from harness import Runner, Server, check, cleanup, make_db
+from harness import Runner, Server, check, cleanup, make_db, sql, sql_one
 from test_auth import Client, add_user
 
 
@@ -103,11 +102,8 @@ def main():
         state['a'] = moved(a, state['a'], 0, 0)
 
     def category_renamed_reads_everything():
-        con = sqlite3.connect(db)
-        con.execute("UPDATE dir_category SET name = 'Qqkategoria'"
-                    " WHERE code = 'rodzina'")
-        con.commit()
-        con.close()
+        sql(db, "UPDATE dir_category SET name = 'Qqkategoria'"
+            " WHERE code = 'rodzina'")
         found = search(b, 'qqdwa')
         check(found and found[0]['category_name'] == 'Qqkategoria', found)
         state['b'] = moved(b, state['b'], 1, 0)
@@ -116,17 +112,14 @@ def main():
 
     def far_behind_reads_everything():
         # More rows than an index reads from the log: whole again.
-        con = sqlite3.connect(db)
-        con.execute('INSERT INTO dir_change(service_id) SELECT id FROM'
-                    ' dir_service, (SELECT 1 UNION SELECT 2 UNION SELECT 3'
-                    ' UNION SELECT 4 UNION SELECT 5 UNION SELECT 6'
-                    ' UNION SELECT 7 UNION SELECT 8 UNION SELECT 9'
-                    ' UNION SELECT 10 UNION SELECT 11 UNION SELECT 12'
-                    ' UNION SELECT 13 UNION SELECT 14 UNION SELECT 15'
-                    ' UNION SELECT 16 UNION SELECT 17)')
-        con.commit()
-        rows = con.execute('SELECT count(*) FROM dir_change').fetchone()[0]
-        con.close()
+        sql(db, 'INSERT INTO dir_change(service_id) SELECT id FROM'
+            ' dir_service, (SELECT 1 UNION SELECT 2 UNION SELECT 3'
+            ' UNION SELECT 4 UNION SELECT 5 UNION SELECT 6'
+            ' UNION SELECT 7 UNION SELECT 8 UNION SELECT 9'
+            ' UNION SELECT 10 UNION SELECT 11 UNION SELECT 12'
+            ' UNION SELECT 13 UNION SELECT 14 UNION SELECT 15'
+            ' UNION SELECT 16 UNION SELECT 17) AS n')
+        rows = sql_one(db, 'SELECT count(*) FROM dir_change')
         check(rows > 20000, rows)
         check(names(a, 'qqdwa') == ['Qqdwa porady rodzinne'], 'still found')
         state['a'] = moved(a, state['a'], 1, 0)
