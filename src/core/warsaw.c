@@ -74,3 +74,22 @@ warsaw_date_words(struct arena *a, int64_t t)
     return arena_printf(a, "%d %s %d r.", tm.tm_mday, months[tm.tm_mon],
                         tm.tm_year + 1900);
 }
+
+const char *
+utc_stamp_now(char out[UTC_STAMP_SIZE], bool ms)
+{
+    struct timespec ts;
+    struct tm tm;
+    size_t len;
+
+    clock_gettime(CLOCK_REALTIME, &ts);
+    gmtime_r(&ts.tv_sec, &tm);
+    len = strftime(out, UTC_STAMP_SIZE, "%Y-%m-%dT%H:%M:%S", &tm);
+    if (ms) {
+        snprintf(out + len, UTC_STAMP_SIZE - len, ".%03ldZ",
+                 (long)(ts.tv_nsec / 1000000));
+    } else {
+        snprintf(out + len, UTC_STAMP_SIZE - len, "Z");
+    }
+    return out;
+}

@@ -7,6 +7,7 @@
 #ifndef CORE_WARSAW_H
 #define CORE_WARSAW_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -22,5 +23,12 @@ char *warsaw_date_words(struct arena *a, int64_t t);
 ** Text that is not such a time comes back as it is.
 */
 const char *warsaw_local(struct arena *a, const char *utc);
+/*
+** Now in UTC as the schema stores times: "2026-12-03T13:05:09Z", or with
+** milliseconds ("…09.123Z") when ms; in out, which it returns. Bound from
+** C so that both store engines write the same text.
+*/
+enum { UTC_STAMP_SIZE = 32 };
+const char *utc_stamp_now(char out[UTC_STAMP_SIZE], bool ms);
 
 #endif

@@ -12,6 +12,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/json.h"
+#include "core/warsaw.h"
 #include "core/str.h"
 #include "db/db.h"
 #include "directory.h"
@@ -517,23 +518,11 @@ bind_org(db_stmt *st, const struct dir_org *o)
     db_bind_int(st, 17, o->example);
 }
 
-/* The time of a change as the schema's defaults write it, in out. */
-static const char *
-stamp(char out[24])
-{
-    time_t t = time(NULL);
-    struct tm tm;
-
-    gmtime_r(&t, &tm);
-    strftime(out, 24, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return out;
-}
-
 /* Insert or update without transaction or audit (import uses it too). */
 static int
 org_write(struct db *db, const struct dir_org *o, int64_t *id)
 {
-    char now[24];
+    char now[UTC_STAMP_SIZE];
     db_stmt *st;
     int rc;
 
@@ -548,7 +537,7 @@ org_write(struct db *db, const struct dir_org *o, int64_t *id)
         st = db_query(db, Q_DIR_ORG_UPDATE);
         bind_org(st, o);
         db_bind_int(st, 18, o->id);
-        db_bind_text(st, 19, stamp(now));
+        db_bind_text(st, 19, utc_stamp_now(now, false));
         if ((rc = db_exec(st)) != 0) {
             return rc;
         }
@@ -706,7 +695,7 @@ service_write(struct db *db, struct arena *a, const struct dir_service *s,
               int64_t *id)
 {
     bool fresh = s->keep_id || s->id <= 0;
-    char now[24];
+    char now[UTC_STAMP_SIZE];
     db_stmt *st;
     int rc;
 
@@ -720,7 +709,7 @@ service_write(struct db *db, struct arena *a, const struct dir_service *s,
         st = db_query(db, Q_DIR_SERVICE_UPDATE);
         bind_service(st, s);
         db_bind_int(st, 10, s->id);
-        db_bind_text(st, 11, stamp(now));
+        db_bind_text(st, 11, utc_stamp_now(now, false));
         rc = db_exec(st);
         *id = s->id;
     } else {

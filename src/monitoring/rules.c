@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/warsaw.h"
 #include "auth/auth.h"
 #include "monitoring.h"
 #include "plan/plan_store.h"
@@ -74,19 +75,7 @@ mon_may_enter_task(struct db *db, struct arena *a, const struct mon_actor *act,
 void
 mon_bind_now(db_stmt *st, int n, bool ms)
 {
-    struct timespec ts;
-    struct tm tm;
-    char at[40];
-    size_t len;
+    char at[UTC_STAMP_SIZE];
 
-    clock_gettime(CLOCK_REALTIME, &ts);
-    gmtime_r(&ts.tv_sec, &tm);
-    len = strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%S", &tm);
-    if (ms) {
-        snprintf(at + len, sizeof(at) - len, ".%03ldZ",
-                 (long)(ts.tv_nsec / 1000000));
-    } else {
-        snprintf(at + len, sizeof(at) - len, "Z");
-    }
-    db_bind_text(st, n, at);
+    db_bind_text(st, n, utc_stamp_now(at, ms));
 }
