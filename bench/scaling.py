@@ -39,7 +39,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(ROOT, 'tests', 'integration'))
-from harness import Server  # noqa: E402
+from harness import Server, free_port  # noqa: E402
 from test_auth import Client, add_user  # noqa: E402
 
 CONTACTS = int(os.environ.get('CONTACTS', 10_000_000))
@@ -58,14 +58,6 @@ STATS = ['/api/helpline/stats?woj=04&od=2024-01-01&do=2024-12-31',
 
 def log(msg):
     print(f'bench: {msg}', file=sys.stderr, flush=True)
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(('127.0.0.1', 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def timed(args, env=None):

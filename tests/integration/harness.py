@@ -154,6 +154,23 @@ def new_db(d, name, binary=None, demo=False):
     return _dsn(pgname)
 
 
+def sqlite_demo(d, name, binary):
+    """A SQLite demo database d/name.db whatever the pass: the twin a
+    PostgreSQL test compares its answers with."""
+    db = os.path.join(d, name + '.db')
+    _init(binary, db, True)
+    return db
+
+
+def free_port():
+    """A loopback port free at the moment of asking."""
+    s = socket.socket()
+    s.bind(('127.0.0.1', 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
 def make_db(binary, demo=True):
     d = tempfile.mkdtemp(prefix='rodzina-it-')
     return d, new_db(d, 'test', binary, demo)

@@ -7,12 +7,12 @@ and the country, and the same CSV exports; again after contacts are moved
 by an UPDATE and after a purge. Needs both engines: skipped unless
 RODZINA_TEST_PG is set. Usage: test_helpline_engines.py BINARY"""
 import json
-import os
 import random
 import subprocess
 import sys
 
-from harness import PG, Runner, Server, check, cleanup, make_db, sql
+from harness import (PG, Runner, Server, check, cleanup, make_db, sql,
+                     sqlite_demo)
 from test_auth import Client, add_user
 
 RANGES = ('od=2021-01-01&do=2021-12-31', 'od=2021-03-15&do=2021-07-19',
@@ -53,9 +53,7 @@ def main():
                'compares with PostgreSQL: set RODZINA_TEST_PG')
         return t.finish()
     d, pg = make_db(binary)
-    lite = os.path.join(d, 'lite.db')
-    subprocess.run([binary, 'init', '--db', lite, '--demo'], check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    lite = sqlite_demo(d, 'lite', binary)
     dbs = (lite, pg)
     for db in dbs:
         for login, role, region in (('kons04', 'consultant', '04'),

@@ -15,18 +15,10 @@ import subprocess
 import sys
 import time
 
-from harness import Runner, Server, check, cleanup, make_db
+from harness import Runner, Server, check, cleanup, free_port, make_db
 from test_auth import Client, add_user
 
 NGINX = shutil.which('nginx') or '/usr/sbin/nginx'
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(('127.0.0.1', 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 class Port:

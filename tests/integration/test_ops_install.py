@@ -17,19 +17,11 @@ import sys
 import tempfile
 import urllib.request
 
-from harness import Runner, check
+from harness import Runner, check, free_port
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
 SCRIPT = os.path.join(ROOT, 'contrib/install-local.sh')
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(('127.0.0.1', 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def main():

@@ -8,13 +8,12 @@ a locality) and the TERYT autocomplete and place search are asked of both,
 and their ids compared in order. On SQLite alone it is a visible skip.
 Usage: test_search_same.py BINARY"""
 import json
-import os
 import re
-import subprocess
 import sys
 import urllib.parse
 
-from harness import PG, Runner, Server, check, cleanup, make_db
+from harness import (PG, Runner, Server, check, cleanup, make_db,
+                     sqlite_demo)
 
 WORDS = ('Włocławek', 'wloclawek', 'WŁOCŁAWEK', 'Łysomice', 'lysomice',
          'ŁYSOMICE', 'Golub-Dobrzyń', 'golub dobrzyn', 'Chełmno', 'CHELMNO',
@@ -64,9 +63,7 @@ def main():
                'compares with PostgreSQL: runs in the pg pass')
         return t.finish()
     d, pg = make_db(binary)
-    lite = os.path.join(d, 'same.db')
-    subprocess.run([binary, 'init', '--db', lite, '--demo'], check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    lite = sqlite_demo(d, 'same', binary)
     a, b = Server(binary, lite), Server(binary, pg)
 
     def same(paths, read=ids, allow_empty=()):
