@@ -69,15 +69,27 @@ struct pg_stmt {
     unsigned char *blob; /* the last decoded bytea */
 };
 
-/* Drop the newline libpq ends its messages with. */
+/* libpq's messages span lines (a hint on the next, tab-indented): one
+ * line for a log line or an error message. */
 static void
-chomp(char *s)
+one_line(char *s)
 {
-    size_t n = strlen(s);
+    char *r = s, *w = s;
 
-    while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' ')) {
-        s[--n] = '\0';
+    for (; *r != '\0'; r++) {
+        if (*r == '\n' || *r == '\t') {
+            /* "...failed: refused\n\tIs the server running...?" */
+            if (w > s && w[-1] != ' ') {
+                *w++ = ' ';
+            }
+            continue;
+        }
+        *w++ = *r;
     }
+    while (w > s && w[-1] == ' ') {
+        w--;
+    }
+    *w = '\0';
 }
 
 /* --- connections ------------------------------------------------------ */
@@ -193,7 +205,7 @@ pg_open(const char *path, int flags, void **conn, char *err, int errlen)
         /* The message names host and port, never the password. */
         snprintf(err, (size_t)errlen, "cannot connect to PostgreSQL: %s",
                  pc->c ? PQerrorMessage(pc->c) : "out of memory");
-        chomp(err);
+        one_line(err);
         PQfinish(pc->c);
         free(pc);
         return ERR_DB;
@@ -227,7 +239,7 @@ set_error(struct pg_conn *pc, const PGresult *r)
 
     snprintf(pc->msg, sizeof(pc->msg), "%s",
              m != NULL && *m ? m : PQerrorMessage(pc->c));
-    chomp(pc->msg);
+    one_line(pc->msg);
     pc->why = pc->msg;
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The PostgreSQL engine itself (issue 14), in the pg loop: a database that
 sorts text by a locale is refused with the command that makes a right one;
+a server that cannot be reached is one line that names no password;
 a schema newer than the program is refused as on SQLite; a password in
 the URI never reaches serve's log nor `rodzina config`; every catalogue
 query prepares (serve logs no `store: query` failure). On SQLite each test
@@ -29,6 +30,7 @@ def main():
     t = Runner('postgresql_engine')
     if not PG:
         for name in ('a_locale_sorted_database_is_refused',
+                     'an_unreachable_server_is_one_clear_line',
                      'a_newer_schema_is_refused',
                      'the_password_never_reaches_the_log',
                      'every_query_prepares'):
@@ -51,6 +53,16 @@ def main():
                       "'public'") == [(0,)], 'tables created')
         finally:
             sql(PG, 'DROP DATABASE IF EXISTS rt_icu_en WITH (FORCE)')
+
+    def an_unreachable_server_is_one_clear_line():
+        u = urllib.parse.urlsplit(PG)
+        dead = u._replace(netloc='rodzina:Tajne-9@127.0.0.1:1').geturl()
+        p = subprocess.run([binary, 'init', '--db', dead],
+                           capture_output=True, text=True)
+        check(p.returncode != 0, 'accepted')
+        lines = p.stderr.strip().splitlines()
+        check(len(lines) == 1 and 'cannot connect to PostgreSQL' in lines[0]
+              and 'Tajne-9' not in p.stderr, p.stderr)
 
     def a_newer_schema_is_refused():
         sql(db, "INSERT INTO schema_migration(number, name) VALUES "
@@ -88,7 +100,8 @@ def main():
         finally:
             srv.stop()
 
-    for fn in (a_locale_sorted_database_is_refused, a_newer_schema_is_refused,
+    for fn in (a_locale_sorted_database_is_refused,
+               an_unreachable_server_is_one_clear_line, a_newer_schema_is_refused,
                the_password_never_reaches_the_log, every_query_prepares):
         t.run(fn)
     cleanup(d)
