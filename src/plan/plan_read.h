@@ -40,7 +40,9 @@ enum role {
 struct row {
     int line;
     int n;
-    char **cell; /* trimmed, never NULL */
+    char **cell;           /* trimmed, never NULL */
+    unsigned char *merged; /* n flags: the cell holds a merged range's text
+                           ** copied from a row above; or NULL */
 };
 
 struct reader {

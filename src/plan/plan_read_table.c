@@ -529,11 +529,66 @@ read_table(struct reader *r, int start)
     rd_apply_notes(r);
 }
 
+/*
+** Cells a merged range covers (office files) hold its text. Only an
+** implementer or a term applies to each row it spans: a merged number,
+** amount, indicator or action belongs to its first row, and rows under it
+** continue it as an empty cell would. So every copy is blank while the
+** header is found, and after it copies stay only in those two columns.
+*/
+static char **
+merged_hide(struct reader *r)
+{
+    char **kept = NULL;
+    long n = 0;
+
+    for (int i = 0; i < r->nrows; i++) {
+        if (r->rows[i].merged != NULL) {
+            n += r->rows[i].n;
+        }
+    }
+    if (n == 0) {
+        return NULL;
+    }
+    kept = arena_alloc(r->a, (size_t)n * sizeof(*kept));
+    n = 0;
+    for (int i = 0; i < r->nrows; i++) {
+        struct row *w = &r->rows[i];
+
+        for (int c = 0; w->merged != NULL && c < w->n; c++) {
+            kept[n++] = w->cell[c];
+            if (w->merged[c]) {
+                w->cell[c] = "";
+            }
+        }
+    }
+    return kept;
+}
+
+static void
+merged_show(struct reader *r, char **kept, int start)
+{
+    long n = 0;
+
+    for (int i = 0; kept != NULL && i < r->nrows; i++) {
+        struct row *w = &r->rows[i];
+
+        for (int c = 0; w->merged != NULL && c < w->n; c++, n++) {
+            if (w->merged[c] && i >= start &&
+                (c == r->col[R_IMPL] || c == r->col[R_TERM])) {
+                w->cell[c] = kept[n];
+            }
+        }
+    }
+}
+
 int
 rd_read_sheet(struct reader *r)
 {
+    char **kept = merged_hide(r);
     int start = read_header(r);
 
+    merged_show(r, kept, start);
     if (start < 0) {
         return rd_refuse(r, "table_not_found", T_PLAN_READ_NO_HEADER);
     }

@@ -1,7 +1,9 @@
 /*
-** An XLSX workbook: plan_xlsx.c turns its first worksheet into rows of
-** text cells, which then take the table path of CSV, so an XLSX and a CSV
-** of the same table read the same.
+** An office file (XLSX or ODS workbook, DOCX document): plan_xlsx.c turns
+** its first worksheet, or the document's paragraphs and tables, into rows
+** of text cells, which then take the table path of CSV, so an office file
+** and a CSV of the same table read the same. Cells that a merged range
+** covers keep its text, flagged for the table reader (rd_read_sheet).
 */
 #include "plan_read.h"
 
@@ -21,9 +23,13 @@ read_xlsx(struct reader *r, const struct rd_input *in)
     struct buf head;
 
     if (plan_xlsx_read(r->a, in->data, in->len, in->budget, &sh, &why) != 0) {
-        return rd_refuse(r, "file_xlsx", why);
+        return rd_refuse(r,
+                         strcmp(sh.format, "xlsx") == 0
+                             ? "file_xlsx"
+                             : arena_printf(r->a, "file_%s", sh.format),
+                         why);
     }
-    r->p->format = "xlsx";
+    r->p->format = sh.format;
     buf_init(&head);
     for (int i = 0; i < sh.nrows; i++) {
         char **cells;
@@ -48,6 +54,7 @@ read_xlsx(struct reader *r, const struct rd_input *in)
             }
         }
         rd_add_row(r, sh.rows[i].line, cells, sh.ncols);
+        r->rows[r->nrows - 1].merged = sh.rows[i].merged;
     }
     rd_find_region(r, rd_fold(r, head.data != NULL ? head.data : ""));
     buf_free(&head);

@@ -1,7 +1,9 @@
 /*
-** Reading the first worksheet of an XLSX workbook as rows of text cells,
-** the same rows the CSV path of plan_read() builds, so one reader handles
-** both. Used only by plan_read_xlsx.c; it knows nothing of plans.
+** Reading an office file as rows of text cells, the same rows the CSV path
+** of plan_read() builds, so one reader handles all: the first worksheet of
+** an XLSX or ODS workbook, or a DOCX document's paragraphs (a row of one
+** cell each) and table rows in order. Used only by plan_read_xlsx.c; it
+** knows nothing of plans.
 */
 #ifndef PLAN_PLAN_XLSX_H
 #define PLAN_PLAN_XLSX_H
@@ -17,9 +19,12 @@ struct arena;
 struct plan_xlsx_row {
     int line;    /* the sheet's row number (1-based) */
     char **cell; /* ncols cells, "" when blank; text as Excel shows it */
+    unsigned char *merged; /* ncols flags, 1 where the cell is covered by a
+                           ** merged range and holds its text; or NULL */
 };
 
 struct plan_xlsx_sheet {
+    const char *format;         /* "xlsx", "ods", "docx" */
     struct plan_xlsx_row *rows; /* rows that have a cell, in sheet order */
     int nrows;
     int ncols; /* the widest row: every row has this many cells */
@@ -28,8 +33,10 @@ struct plan_xlsx_sheet {
 };
 
 /*
-** Read data[0..len), an XLSX (ZIP) file, into *out, all of it in arena a.
-** The first worksheet of the workbook is read; shared and inline strings
+** Read data[0..len), an XLSX, ODS or DOCX (ZIP) file, into *out, all of it
+** in arena a; out->format says which. The first worksheet of a workbook
+** is read (a DOCX: see plan_docx.c); merged cells give their text to
+** every cell they cover (flagged in merged[]); shared and inline strings
 ** become their text, numbers their decimal form with a comma ("2500",
 ** "1234,5"; float noise such as 0.30000000000000004 rounded to two
 ** decimals; percent-formatted cells as "50 %"), a formula its cached value
@@ -38,8 +45,9 @@ struct plan_xlsx_sheet {
 ** the text of all cells (a shared string counts once per cell that shows
 ** it), so a ZIP bomb or a long string shown a million times costs at most
 ** about budget bytes. Returns 0, or ERR_INPUT with *why set to a Polish
-** message when the file is not a workbook the reader understands (damaged
-** ZIP, no worksheet, broken XML, a sheet above the limits or the budget).
+** message when the file is not one the reader understands (damaged ZIP,
+** another kind of package, no worksheet, broken XML, a sheet above the
+** limits or the budget: the message names the limit).
 */
 int plan_xlsx_read(struct arena *a, const char *data, size_t len, size_t budget,
                    struct plan_xlsx_sheet *out, const char **why);

@@ -24,13 +24,6 @@
 #define T_PLAN_READ_NOTE_ROW_TWICE                                             \
     "Wiersz %d wskazała już wcześniejsza uwaga; uwaga %s przypisuje mu "    \
     "kolejne źródło."
-#define T_PLAN_XLSX_TOO_BIG                                                    \
-    "Plik XLSX po rozpakowaniu jest za duży (limit to kilkukrotność "       \
-    "limitu pliku); możliwe, że to tzw. bomba ZIP."
-#define T_PLAN_XLSX_TEXT_TOO_BIG                                               \
-    "Arkusz XLSX zawiera za dużo tekstu (te same długie teksty powtórzone " \
-    "w wielu komórkach)."
-
 /* Finishing a plan in the browser (issue 12). */
 #define T_PLAN_REMOVE_TASK_REALISED                                            \
     "Zadania %d nie można usunąć: ma opisy realizacji (%ld). Usuń je "     \
@@ -490,23 +483,35 @@
     "instalacji."
 #define T_PLAN_ERR_CHANGED "Plan zmienił się w międzyczasie; spróbuj ponownie."
 
-#define T_PLAN_XLSX_CANNOT_OPEN "Nie można otworzyć pliku XLSX."
-#define T_PLAN_XLSX_NOT_ZIP                                                    \
-    "Plik XLSX jest uszkodzony (to nie jest poprawne "                         \
-    "archiwum ZIP)."
+/* Office files (XLSX, ODS, DOCX): what the reader could not read. */
+#define T_PLAN_READ_FORMATS                                                    \
+    "Czytane formaty: XLSX i ODS (arkusz), DOCX (tabela w dokumencie "         \
+    "Word), CSV oraz tekst z tabulatorami (TXT)."
+#define T_PLAN_ZIP_CANNOT_OPEN "Nie można otworzyć pliku ZIP (XLSX, ODS, DOCX)."
+#define T_PLAN_ZIP_NOT_ZIP                                                     \
+    "Plik jest uszkodzony: to nie jest poprawne archiwum ZIP, a pliki "        \
+    "XLSX, ODS i DOCX nim są. " T_PLAN_READ_FORMATS
+#define T_PLAN_ZIP_UNKNOWN                                                     \
+    "To archiwum ZIP nie jest ani arkuszem XLSX lub ODS, ani dokumentem "      \
+    "DOCX. " T_PLAN_READ_FORMATS
 #define T_PLAN_XLSX_NO_STRINGS                                                 \
     "Plik XLSX jest uszkodzony: nie można odczytać "                         \
     "tekstów arkusza (sharedStrings.xml)."
-#define T_PLAN_XLSX_TOO_LARGE                                                  \
-    "Arkusz XLSX jest za duży (za wiele wierszy lub "                         \
-    "kolumn)."
-#define T_PLAN_XLSX_NO_SHEET "W pliku XLSX nie ma arkusza."
-#define T_PLAN_XLSX_SHEET_BROKEN                                               \
-    "Plik XLSX jest uszkodzony: nie można "                                   \
-    "rozpakować pierwszego arkusza."
-#define T_PLAN_XLSX_BAD_XML                                                    \
-    "Plik XLSX jest uszkodzony: błędny XML pierwszego "                      \
-    "arkusza."
+#define T_PLAN_OFFICE_TOO_BIG                                                    \
+    "Plik %s po rozpakowaniu jest za duży: część „%s” przekracza limit " \
+    "(wszystkie części razem do %zu bajtów, jedna do %zu bajtów); "          \
+    "możliwe, że to tzw. bomba ZIP."
+#define T_PLAN_OFFICE_TEXT_TOO_BIG                                             \
+    "Plik %s zawiera za dużo tekstu (te same długie teksty powtórzone w "   \
+    "wielu komórkach); limit to %zu bajtów tekstu."
+#define T_PLAN_OFFICE_TOO_LARGE                                                \
+    "Tabela w pliku %s jest za duża (limit to %d komórek i %d scalonych "    \
+    "obszarów)."
+#define T_PLAN_OFFICE_NO_PART "W pliku %s brakuje części „%s”."
+#define T_PLAN_OFFICE_BROKEN                                                   \
+    "Plik %s jest uszkodzony: nie można rozpakować części „%s”."
+#define T_PLAN_OFFICE_BAD_XML "Plik %s jest uszkodzony: błędny XML w „%s”."
+#define T_PLAN_DOCX_MARK_PREFIX "Przypis %s: "
 
 #define T_PLAN_SOURCE_OWN "środki własne samorządu województwa"
 #define T_PLAN_SOURCE_SUBSIDY "dotacja celowa z budżetu państwa"
@@ -521,9 +526,10 @@
     "Plik zapisano w kodowaniu UTF-16; zapisz go jako "                        \
     "UTF-8 lub Windows-1250."
 #define T_PLAN_READ_NOT_TEXT                                                   \
-    "To nie jest plik tekstowy (PDF lub stary format "                         \
-    "Office); zapisz tabelę jako CSV."
-#define T_PLAN_READ_BINARY "Plik zawiera dane binarne, a nie tekst planu."
+    "To nie jest plik tekstowy ani arkusz, który umiemy odczytać (PDF lub "  \
+    "stary format Office: DOC, XLS). " T_PLAN_READ_FORMATS
+#define T_PLAN_READ_BINARY                                                     \
+    "Plik zawiera dane binarne, a nie tekst planu. " T_PLAN_READ_FORMATS
 #define T_PLAN_READ_UTF8_DAMAGED                                               \
     "Plik w UTF-8 zawiera %zu błędnych bajtów; "                            \
     "zastąpiono je znakiem „\xEF\xBF\xBD”."

@@ -27,6 +27,8 @@ src="$top/src"
     "$src"/plan/plan_read*.c "$src/plan/plan_model.c" \
     "$src/plan/plan_num.c" "$src/plan/plan_check.c" \
     "$src/plan/plan_json.c" "$src/plan/plan_xlsx.c" \
+    "$src/plan/plan_office.c" "$src/plan/plan_ods.c" \
+    "$src/plan/plan_docx.c" \
     "$src/core/arena.c" "$src/core/buf.c" "$src/core/str.c" \
     "$src/core/json.c" "$src/core/log.c" "$src/core/csv.c" \
     $(pkg-config --cflags --libs libzip expat) \
