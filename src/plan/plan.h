@@ -202,6 +202,7 @@ struct plan_columns {
     const char *number, *title, *action, *description, *term, *implementers;
     const char *total, *source[PLAN_SOURCES_MAX];
     const char *indicator, *target_year, *target_multi, *results;
+    const char *source_name; /* "Źródło finansowania" */
 };
 
 struct plan {

@@ -33,7 +33,8 @@ enum role {
     R_TARGET_YEAR,
     R_TARGET_MULTI,
     R_RESULTS,
-    R_UNIT, /* the indicator's unit, as our export writes it */
+    R_UNIT,        /* the indicator's unit, as our export writes it */
+    R_SOURCE_NAME, /* "Źródło finansowania": the source of the row's amount */
     R_COUNT
 };
 
@@ -59,6 +60,12 @@ struct reader {
     int note_rows;        /* row numbers listed by notes so far */
     bool indicators_over; /* PLAN_MAX_INDICATORS said */
     int *note_claim;      /* row number -> 1 + the note that gave its source */
+    /* columns the header names with no known meaning, and where their
+    ** non-empty cells were (one finding per column at the end) */
+    const char *unknown_name[PLAN_MAX_COLS]; /* NULL: known or unnamed */
+    int unread_n[PLAN_MAX_COLS], unread_first[PLAN_MAX_COLS];
+    int unread_last[PLAN_MAX_COLS];
+    bool col_known[PLAN_MAX_COLS]; /* the header gave the column a role */
 };
 
 /* The input as plan_read() hands it to a format. */

@@ -71,6 +71,15 @@ role_of(struct reader *r, const char *text, int *src, int *y1, int *y2)
     return role;
 }
 
+/* The funding source a cell or header names ("dotacja", "EFS+"), or -1. */
+static int
+source_of(struct reader *r, const char *text)
+{
+    int src, y1, y2;
+
+    return role_of(r, text, &src, &y1, &y2) == R_SOURCE ? src : -1;
+}
+
 static bool
 row_has_number(const struct row *w)
 {
@@ -92,7 +101,7 @@ read_header(struct reader *r)
 {
     struct plan *p = r->p;
     int h = -1, roles[256], srcs[256];
-    const char *names[256];
+    const char *names[256], *unknown[256];
 
     for (int i = 0; i < r->nrows && i < HEADER_SCAN_ROWS; i++) {
         const struct row *w = &r->rows[i];
@@ -118,6 +127,7 @@ read_header(struct reader *r)
         roles[c] = R_NONE;
         srcs[c] = -1;
         names[c] = NULL;
+        unknown[c] = NULL;
     }
     for (int pass = 0; pass < 2; pass++) {
         const struct row *w;
@@ -145,8 +155,13 @@ read_header(struct reader *r)
             enum role ro = role_of(r, w->cell[c], &src, &y1, &y2);
 
             if (ro == R_NONE) {
+                if (w->cell[c][0] != '\0' && roles[c] == R_NONE &&
+                    unknown[c] == NULL) {
+                    unknown[c] = w->cell[c];
+                }
                 continue;
             }
+            unknown[c] = NULL;
             roles[c] = ro;
             srcs[c] = src;
             names[c] = w->cell[c];
@@ -170,6 +185,10 @@ read_header(struct reader *r)
     }
     for (int s = 0; s < PLAN_SOURCES_MAX; s++) {
         r->src_col[s] = -1;
+    }
+    for (int c = 0; c < 256; c++) {
+        r->col_known[c] = roles[c] != R_NONE;
+        r->unknown_name[c] = unknown[c];
     }
     for (int c = r->ncols - 1; c >= 0; c--) {
         if (roles[c] == R_SOURCE) {
@@ -204,6 +223,7 @@ read_header(struct reader *r)
     NAME(R_TARGET_YEAR, target_year)
     NAME(R_TARGET_MULTI, target_multi)
     NAME(R_RESULTS, results)
+    NAME(R_SOURCE_NAME, source_name)
 #undef NAME
     return h + 1;
 }
@@ -309,37 +329,114 @@ read_preamble(struct reader *r, int header)
     buf_free(&resolution);
 }
 
-/* "Cel 1. Title" -> code "1"; returns false when s is not a goal. */
+static const char *const goal_words[] = {V_PLAN_GOAL_WORDS};
+
+/* Length of a Roman numeral (I..XXXIX and so on) at s, else 0. */
+static size_t
+roman_len(const char *s)
+{
+    size_t n = strspn(s, "IVXLC");
+
+    return n > 0 && n <= 8 ? n : 0;
+}
+
+/*
+** A goal's code at q: "1", "1.2", a Roman numeral "IV" or one letter
+** "A", followed by the end, a space, '.', ':' or ')'. Its length, else 0.
+*/
+static size_t
+goal_code_at(struct reader *r, const char *q, char **code)
+{
+    int lv;
+    size_t n = rd_lead_code(r->a, q, &lv, code);
+
+    if (n == 0) {
+        n = roman_len(q);
+        if (n == 0 && ((*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z'))) {
+            n = 1;
+        }
+        if (n == 0 || (q[n] != '\0' && q[n] != '.' && q[n] != ' ' &&
+                       q[n] != ':' && q[n] != ')')) {
+            return 0;
+        }
+        *code = arena_strndup(r->a, q, n);
+    }
+    return n;
+}
+
+/*
+** A goal row's first cell: "Cel 1. Title", "Cel strategiczny 1: Title",
+** "Priorytet I – Title", "Kierunek interwencji 2. Title" -> the code and
+** the title; false when s is not a goal.
+*/
 static bool
 goal_code(struct reader *r, const char *s, char **code, const char **title)
 {
-    const char *f = rd_fold(r, s);
-    const char *q = s + 3;
-    int lv;
+    const char *f = rd_fold(r, s), *q = NULL;
     size_t n;
 
-    if (!str_starts(f, V_PLAN_GOAL)) {
-        return false;
-    }
-    while (*q == ' ') {
-        q++;
-    }
-    n = rd_lead_code(r->a, q, &lv, code);
-    if (n == 0) {
-        if (((*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z')) &&
-            (q[1] == '.' || q[1] == ' ' || q[1] == ':')) {
-            *code = arena_strndup(r->a, q, 1);
-            n = 2;
-        } else {
-            return false;
+    for (size_t i = 0; i < sizeof goal_words / sizeof goal_words[0]; i++) {
+        size_t k = strlen(goal_words[i]);
+
+        if (strncmp(f, goal_words[i], k) == 0 && f[k] == ' ') {
+            /* folding keeps one byte per ASCII letter and space, and the
+            ** words are ASCII: skip as many words in the original */
+            int words = 1;
+
+            for (size_t j = 0; j < k; j++) {
+                words += goal_words[i][j] == ' ';
+            }
+            q = s;
+            while (words-- > 0) {
+                q += strcspn(q, " \t");
+                q += strspn(q, " \t");
+            }
+            break;
         }
     }
+    if (q == NULL) {
+        return false;
+    }
+    if (str_starts(rd_fold(r, q), "nr ")) {
+        q += 3;
+    }
+    n = goal_code_at(r, q, code);
+    if (n == 0) {
+        return false;
+    }
     q += n;
-    while (*q == ' ' || *q == '.' || *q == ':') {
+    while (*q == ' ' || *q == '.' || *q == ':' || *q == ')' || *q == '-') {
         q++;
+    }
+    if (str_starts(q, "\xE2\x80\x93")) { /* – */
+        q += 3;
+        while (*q == ' ') {
+            q++;
+        }
     }
     *title = q;
     return true;
+}
+
+/* Lp. holding only a goal's Roman numeral or letter ("II", "A."). */
+static bool
+goal_only_code(struct reader *r, const char *c0, char **code)
+{
+    size_t n = goal_code_at(r, c0, code);
+
+    return n > 0 && (c0[n] == '\0' || (c0[n] == '.' && c0[n + 1] == '\0'));
+}
+
+/* The first non-empty cell right of column col, or "". */
+static const char *
+next_cell(const struct row *w, int col)
+{
+    for (int c = col + 1; c < w->n; c++) {
+        if (w->cell[c][0] != '\0') {
+            return w->cell[c];
+        }
+    }
+    return "";
 }
 
 static void
@@ -368,12 +465,82 @@ row_has_line(struct reader *r, const struct row *w)
     return false;
 }
 
+/*
+** A layout with one amount column and a "Źródło finansowania" column: the
+** line's amount is of the source the cell names; a name no source has is
+** a finding naming it (the amount stays in the line's total).
+*/
+static void
+line_source_named(struct reader *r, const struct row *w, struct plan_line *l)
+{
+    const char *name = rd_cell(w, r->col[R_SOURCE_NAME]);
+    int s;
+
+    if (name[0] == '\0' || l->namounts > 0) {
+        return;
+    }
+    s = source_of(r, name);
+    if (s < 0) {
+        plan_finding_add(r->a, r->p, PLAN_WARNING, w->line,
+                         r->p->col.source_name, "source_unknown",
+                         T_PLAN_READ_SOURCE_UNKNOWN, name);
+        return;
+    }
+    if (l->total.kind == PLAN_NUM_EMPTY) {
+        return;
+    }
+    l->amounts = arena_alloc(r->a, PLAN_SOURCES_MAX * sizeof(*l->amounts));
+    l->amounts[0].source = s;
+    l->amounts[0].amount = l->total;
+    l->namounts = 1;
+}
+
+/* Non-empty cells of a task row in columns the header gave no meaning. */
+static void
+note_unread(struct reader *r, const struct row *w)
+{
+    for (int c = 0; c < w->n && c < 256; c++) {
+        if (w->cell[c][0] == '\0' || r->col_known[c]) {
+            continue;
+        }
+        if (r->unread_n[c]++ == 0) {
+            r->unread_first[c] = w->line;
+        }
+        r->unread_last[c] = w->line;
+    }
+}
+
+/* One finding per column whose cells were not read. */
+static void
+report_unread(struct reader *r)
+{
+    for (int c = 0; c < 256; c++) {
+        if (r->unread_n[c] == 0) {
+            continue;
+        }
+        if (r->unknown_name[c] != NULL) {
+            plan_finding_add(r->a, r->p, PLAN_WARNING, r->unread_first[c],
+                             r->unknown_name[c], "column_unknown",
+                             T_PLAN_READ_COLUMN_UNKNOWN, r->unknown_name[c],
+                             c + 1, r->unread_n[c], r->unread_first[c],
+                             r->unread_last[c]);
+        } else {
+            plan_finding_add(r->a, r->p, PLAN_WARNING, r->unread_first[c], NULL,
+                             "column_unnamed", T_PLAN_READ_COLUMN_UNNAMED,
+                             c + 1, r->unread_n[c], r->unread_first[c],
+                             r->unread_last[c]);
+        }
+    }
+}
+
 /* Term, budget, indicator and results of a task row or its continuation. */
 static void
 task_content(struct reader *r, const struct row *w, bool inherit_impl)
 {
+    note_unread(r, w);
     if (row_has_line(r, w)) {
         rd_line_add(r, w, inherit_impl);
+        line_source_named(r, w, &r->p->lines[r->p->nlines - 1]);
     }
     if (rd_cell(w, r->col[R_INDICATOR])[0] != '\0') {
         rd_indicator_from_row(r, w);
@@ -395,7 +562,7 @@ read_table(struct reader *r, int start)
     bool has_action = r->col[R_ACTION] >= 0;
     const char *total_label = NULL;
     int tot_src[PLAN_SOURCES_MAX], tot_total = r->col[R_TOTAL];
-    bool after_total = false;
+    bool after_total = false, named_goals = false;
     int last_note = -1;
 
     memcpy(tot_src, r->src_col, sizeof(tot_src));
@@ -466,12 +633,32 @@ read_table(struct reader *r, int start)
                 title = rd_cell(w, r->col[R_TITLE]);
             }
             rd_goal_add(r, code, title, w->line);
+            named_goals = true;
+            continue;
+        }
+        if (c0[0] != '\0' && rd_lead_code(r->a, c0, &lv, &code) == 0 &&
+            goal_only_code(r, c0, &code) && !row_has_line(r, w) &&
+            rd_cell(w, r->col[R_INDICATOR])[0] == '\0') {
+            /* "I", "II.", "A." in Lp. with the goal's title beside it */
+            rd_goal_add(r, code, next_cell(w, ncol), w->line);
+            named_goals = true;
             continue;
         }
         if (c0[0] != '\0' && rd_lead_code(r->a, c0, &lv, &code) > 0 &&
             strlen(c0) == rd_lead_code(r->a, c0, &lv, &code)) {
-            if (!has_action && lv == 1) {
+            bool content = row_has_line(r, w) ||
+                           rd_cell(w, r->col[R_INDICATOR])[0] != '\0';
+
+            if (!has_action && lv == 1 && !named_goals && !content) {
                 rd_goal_add(r, code, rd_cell(w, r->col[R_TITLE]), w->line);
+                continue;
+            }
+            if (!has_action && lv == 1) {
+                /* a task numbered "1." under goal rows of their own */
+                cut_row_check(r, w);
+                r->action = -1;
+                rd_task_add(r, code, next_cell(w, ncol), w->line);
+                task_content(r, w, false);
                 continue;
             }
             if (!has_action) {
@@ -527,6 +714,7 @@ read_table(struct reader *r, int start)
                          "row_unrecognized", T_PLAN_READ_ROW_UNKNOWN, c0);
     }
     rd_apply_notes(r);
+    report_unread(r);
 }
 
 /*

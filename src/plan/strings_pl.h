@@ -361,33 +361,65 @@
 #define V_PLAN_HEAD_WORDS                                                      \
     {M_IS, "lp", R_NUMBER, 0}, {M_START, "lp ", R_NUMBER, 0},                  \
         {M_IS, "l p", R_NUMBER, 0}, {M_IS, "nr", R_NUMBER, 0},                 \
-        {M_HAS, "termin", R_TERM, 0}, {M_START, "realizator", R_IMPL, 0},      \
+        {M_START, "nr ", R_NUMBER, 0}, {M_IS, "numer", R_NUMBER, 0},           \
+        {M_IS, "poz", R_NUMBER, 0}, {M_IS, "pozycja", R_NUMBER, 0},            \
+        {M_HAS, "termin", R_TERM, 0},                                          \
+        {M_START, "okres realizacji", R_TERM, 0},                              \
+        {M_IS, "harmonogram", R_TERM, 0}, {M_START, "realizator", R_IMPL, 0},  \
+        {M_START, "podmiot realizujacy", R_IMPL, 0},                           \
+        {M_START, "podmioty realizujace", R_IMPL, 0},                          \
+        {M_START, "jednostka realizujaca", R_IMPL, 0},                         \
+        {M_START, "wykonawca", R_IMPL, 0},                                     \
+        {M_START, "odpowiedzialn", R_IMPL, 0},                                 \
         {M_HAS, "kierunek interwencji", R_TITLE, 0},                           \
         {M_START, "kierunki", R_TITLE, 0},                                     \
         {M_HAS, "dzialanie w programie", R_ACTION, 0},                         \
         {M_IS, "dzialanie programu", R_ACTION, 0},                             \
+        {M_START, "zrodl", R_SOURCE_NAME, 0},                                  \
+        {M_HAS, "zrodlo finansowania", R_SOURCE_NAME, 0},                      \
         {M_HAS, "srodki wlasne", R_SOURCE, PLAN_SRC_OWN},                      \
         {M_IS, "wlasne", R_SOURCE, PLAN_SRC_OWN},                              \
         {M_HAS, "srodki samorzadu", R_SOURCE, PLAN_SRC_OWN},                   \
+        {M_HAS, "budzet wojewodztwa", R_SOURCE, PLAN_SRC_OWN},                 \
+        {M_HAS, "budzet samorzadu", R_SOURCE, PLAN_SRC_OWN},                   \
         {M_HAS, "dotacj", R_SOURCE, PLAN_SRC_SUBSIDY},                         \
+        {M_HAS, "budzet panstwa", R_SOURCE, PLAN_SRC_SUBSIDY},                 \
+        {M_HAS, "budzetu panstwa", R_SOURCE, PLAN_SRC_SUBSIDY},                \
         {M_IS, "ue", R_SOURCE, PLAN_SRC_EU},                                   \
         {M_HAS, "srodki ue", R_SOURCE, PLAN_SRC_EU},                           \
         {M_HAS, "unijne", R_SOURCE, PLAN_SRC_EU},                              \
+        {M_HAS, "unii europejskiej", R_SOURCE, PLAN_SRC_EU},                   \
+        {M_HAS, "fundusze europejskie", R_SOURCE, PLAN_SRC_EU},                \
         {M_IS, "efs", R_SOURCE, PLAN_SRC_EU},                                  \
+        {M_START, "efs ", R_SOURCE, PLAN_SRC_EU},                              \
+        {M_IS, "fers", R_SOURCE, PLAN_SRC_EU},                                 \
         {M_IS, T_PLAN_SOURCE_OTHER, R_SOURCE, PLAN_SRC_OTHER},                 \
         {M_START, "inne zrodla", R_SOURCE, PLAN_SRC_OTHER},                    \
         {M_START, "inne srodki", R_SOURCE, PLAN_SRC_OTHER},                    \
         {M_IS, "ogolna", R_TOTAL, 0}, {M_START, "ogolem", R_TOTAL, 0},         \
         {M_HAS, "planowane srodki", R_TOTAL, 0},                               \
+        {M_START, "wartosc docelowa", R_TARGET_YEAR, 0},                       \
+        {M_START, "wartosc wskaznika", R_TARGET_YEAR, 0},                      \
         {M_START, "wartosc", R_TOTAL, 0}, {M_START, "kwota", R_TOTAL, 0},      \
         {M_IS, "razem", R_TOTAL, 0}, {M_START, "budzet", R_TOTAL, 0},          \
+        {M_START, "koszt", R_TOTAL, 0}, {M_HAS, "naklady", R_TOTAL, 0},        \
         {M_START, "wskaznik", R_INDICATOR, 0},                                 \
         {M_HAS, "nazwa wskaznika", R_INDICATOR, 0},                            \
-        {M_IS, "jednostka", R_UNIT, 0}, {M_IS, "jednostka miary", R_UNIT, 0},  \
+        {M_START, "miernik", R_INDICATOR, 0}, {M_IS, "jednostka", R_UNIT, 0},  \
+        {M_IS, "jednostka miary", R_UNIT, 0},                                  \
         {M_START, "plan ", R_TARGET_YEAR, 0},                                  \
-        {M_START, "wartosc docelowa", R_TARGET_YEAR, 0},                       \
+        {M_START, "cel na ", R_TARGET_YEAR, 0},                                \
+        {M_START, "docelow", R_TARGET_YEAR, 0},                                \
         {M_HAS, "rezultat", R_RESULTS, 0}, {M_START, "dzialani", R_DESC, 0},   \
-        {M_START, "zadani", R_DESC, 0}, {M_START, "opis", R_DESC, 0},
+        {M_START, "zadani", R_DESC, 0}, {M_START, "opis", R_DESC, 0},          \
+        {M_START, "nazwa zadania", R_DESC, 0},                                 \
+        {M_START, "przedsiewziec", R_DESC, 0},
+/* Words that open a goal row ("Cel strategiczny 1.", "Priorytet I",
+** "Kierunek interwencji 2"), folded, longest first; a code follows. */
+#define V_PLAN_GOAL_WORDS                                                      \
+    "cel strategiczny", "cel szczegolowy", "cel operacyjny", "cel glowny",     \
+        "cel", "priorytet", "kierunek interwencji", "kierunek dzialan",        \
+        "kierunek", "obszar strategiczny", "obszar"
 /* Title and resolution lines above a plan table, folded. */
 #define V_PLAN_PROGRAMME "program"
 #define V_PLAN_TITLE_REALISATION "realizacji "
@@ -511,7 +543,15 @@
 #define T_PLAN_OFFICE_BROKEN                                                   \
     "Plik %s jest uszkodzony: nie można rozpakować części „%s”."
 #define T_PLAN_OFFICE_BAD_XML "Plik %s jest uszkodzony: błędny XML w „%s”."
-#define T_PLAN_DOCX_MARK_PREFIX "Przypis %s: "
+#define T_PLAN_READ_SOURCE_UNKNOWN                                               \
+    "Nie rozpoznano źródła finansowania „%s”; kwota liczy się tylko do " \
+    "sumy (znane: środki własne, dotacja, środki UE, inne)."
+#define T_PLAN_READ_COLUMN_UNKNOWN                                               \
+    "Nie rozpoznano kolumny „%s” (kolumna %d): jej %d komórek w wierszach " \
+    "%d–%d nie odczytano."
+#define T_PLAN_READ_COLUMN_UNNAMED                                             \
+    "Kolumna %d nie ma nazwy w nagłówku: jej %d komórek w wierszach "       \
+    "%d–%d nie odczytano."
 
 #define T_PLAN_SOURCE_OWN "środki własne samorządu województwa"
 #define T_PLAN_SOURCE_SUBSIDY "dotacja celowa z budżetu państwa"
