@@ -2,8 +2,10 @@
 ** The plan reader: turns a file as officials write it into a struct plan.
 ** This file owns the entry points: the size limit, sniffing a binary
 ** format (XLSX) on the bytes, turning other bytes into UTF-8 text
-** (UTF-8, damaged UTF-8 or Windows-1250; empty, binary and UTF-16 files
-** refused), then sniffing a text format and handing the input to it. Each
+** (UTF-8, UTF-8 with damaged or Windows-1250 lines, each a finding
+** naming its row, all Windows-1250, or UTF-16 as Excel saves "Unicode
+** text"; empty and binary files refused), then sniffing a text format and
+*handing the input to it. Each
 ** format reads in its own file behind struct rd_format (plan_read.h); the
 ** table formats share the layout of plan_read_table.c. plan_check() then
 ** checks what was read.
@@ -19,6 +21,7 @@
 #include <unistd.h>
 
 #include "core/arena.h"
+#include "core/buf.h"
 #include "core/csv.h"
 #include "core/err.h"
 #include "core/str.h"
@@ -30,17 +33,59 @@ static const struct rd_format *const formats[] = {
     &rd_format_tsv,  &rd_format_csv,
 };
 
+#define ENCODING_ROW_FINDINGS 50 /* rows named one by one, then a count */
+
+/* An encoding finding naming row line, until there are too many. */
+static void
+encoding_finding(struct reader *r, int *nrows, int line, const char *code,
+                 size_t n)
+{
+    if ((*nrows)++ >= ENCODING_ROW_FINDINGS) {
+        return;
+    }
+    if (strcmp(code, "line_cp1250") == 0) {
+        plan_finding_add(r->a, r->p, PLAN_WARNING, line, NULL, code,
+                         T_PLAN_READ_LINE_CP1250, line, n);
+    } else {
+        plan_finding_add(r->a, r->p, PLAN_WARNING, line, NULL, code,
+                         T_PLAN_READ_LINE_DAMAGED, line, n);
+    }
+}
+
+/* Are the last bytes of data[0..len) a UTF-8 sequence cut by the end? */
+static bool
+cut_tail(const char *data, size_t len)
+{
+    for (size_t k = 1; k <= 3 && k <= len; k++) {
+        unsigned char c = (unsigned char)data[len - k];
+
+        if ((c & 0xC0) == 0x80) {
+            continue; /* a continuation byte: look further back */
+        }
+        return c >= 0xC2 && c <= 0xF4 &&
+               k < (c >= 0xF0   ? 4u
+                    : c >= 0xE0 ? 3u
+                                : 2u);
+    }
+    return false;
+}
+
 /*
-** Mostly UTF-8 with a few broken bytes (a cut file, a bad paste): keep
-** the text, put U+FFFD for each broken byte. Returns NULL when the bytes
-** look like a single-byte encoding instead (more broken than good
-** multi-byte sequences).
+** Mostly UTF-8 with some lines that are not: a line pasted from a
+** Windows-1250 file (no valid multi-byte sequence in it, every byte
+** defined in the code page) is read as Windows-1250; other broken bytes
+** (a cut file, a bad paste) become U+FFFD. Each such line is a finding
+** naming its row; a file of more such lines than good multi-byte
+** sequences is not UTF-8 at all (returns NULL: the caller tries
+** Windows-1250 for all of it). One pass over the bytes.
 */
 static char *
-utf8_repair(struct arena *a, const char *data, size_t len, size_t *tlen,
-            size_t *nbad)
+utf8_mixed(struct reader *r, const char *data, size_t len, size_t *tlen)
 {
-    size_t good = 0, bad = 0;
+    struct buf out;
+    size_t good = 0, bad = 0, nrepl = 0;
+    int line = 1, nfind = 0, first_repl = 0;
+    char *text;
 
     for (size_t i = 0; i < len;) {
         uint32_t cp;
@@ -50,12 +95,114 @@ utf8_repair(struct arena *a, const char *data, size_t len, size_t *tlen,
         bad += k == 0;
         i += k ? k : 1;
     }
-    return good > bad ? str_utf8_repair_n(a, data, len, tlen, nbad) : NULL;
+    if (good <= bad) {
+        return NULL;
+    }
+    buf_init(&out);
+    for (size_t i = 0; i < len; line++) {
+        const char *nl = memchr(data + i, '\n', len - i);
+        size_t n = nl != NULL ? (size_t)(nl - (data + i)) + 1 : len - i;
+        const char *ln = data + i;
+        size_t lgood = 0, lbad = 0, olen;
+        char *conv = NULL;
+
+        i += n;
+        if (str_utf8_valid(ln, n)) {
+            buf_append(&out, ln, n);
+            continue;
+        }
+        for (size_t j = 0; j < n;) {
+            uint32_t cp;
+            size_t k = str_utf8_decode(ln + j, n - j, &cp);
+
+            lgood += k > 1;
+            lbad += k == 0;
+            j += k ? k : 1;
+        }
+        if (lgood == 0 && !(i == len && cut_tail(ln, n))) {
+            conv = str_cp1250_to_utf8(r->a, ln, n, &olen);
+        }
+        if (conv != NULL) {
+            buf_append(&out, conv, olen);
+            encoding_finding(r, &nfind, line, "line_cp1250", lbad);
+            continue;
+        }
+        conv = str_utf8_repair_n(r->a, ln, n, &olen, &lbad);
+        buf_append(&out, conv, olen);
+        nrepl += lbad;
+        if (first_repl == 0) {
+            first_repl = line;
+        }
+        encoding_finding(r, &nfind, line, "line_utf8_damaged", lbad);
+    }
+    if (nrepl > 0) {
+        plan_finding_add(r->a, r->p, PLAN_WARNING, 0, NULL, "utf8_damaged",
+                         T_PLAN_READ_UTF8_DAMAGED, nrepl, first_repl);
+    }
+    if (nfind > ENCODING_ROW_FINDINGS) {
+        plan_finding_add(r->a, r->p, PLAN_WARNING, 0, NULL, "encoding_rows",
+                         T_PLAN_READ_ENCODING_ROWS,
+                         nfind - ENCODING_ROW_FINDINGS);
+    }
+    *tlen = out.len;
+    text = arena_strndup(r->a, out.data != NULL ? out.data : "", out.len);
+    buf_free(&out);
+    return text;
+}
+
+/*
+** UTF-16 with its byte order mark, as Excel saves "Unicode text": into
+** UTF-8. A lone surrogate becomes U+FFFD and a finding naming its row; an
+** odd last byte is dropped with a finding.
+*/
+static char *
+utf16_to_utf8(struct reader *r, const unsigned char *u, size_t len,
+              size_t *tlen)
+{
+    bool be = u[0] == 0xFE;
+    struct buf out;
+    int line = 1, nfind = 0;
+    char *text;
+
+    buf_init(&out);
+    for (size_t i = 2; i + 1 < len; i += 2) {
+        uint32_t c = be ? (uint32_t)(u[i] << 8 | u[i + 1])
+                        : (uint32_t)(u[i + 1] << 8 | u[i]);
+        char enc[4];
+
+        if (c >= 0xD800 && c <= 0xDBFF && i + 3 < len) {
+            uint32_t lo = be ? (uint32_t)(u[i + 2] << 8 | u[i + 3])
+                             : (uint32_t)(u[i + 3] << 8 | u[i + 2]);
+
+            if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                c = 0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00);
+                i += 2;
+            }
+        }
+        if (c >= 0xD800 && c <= 0xDFFF) {
+            encoding_finding(r, &nfind, line, "line_utf16_damaged", 2);
+            c = 0xFFFD;
+        }
+        if (c == 0) {
+            buf_free(&out);
+            return NULL; /* NUL in text: not a table */
+        }
+        line += c == '\n';
+        buf_append(&out, enc, str_utf8_encode(enc, c));
+    }
+    if (len % 2 != 0) {
+        encoding_finding(r, &nfind, line, "line_utf16_damaged", 1);
+    }
+    *tlen = out.len;
+    text = arena_strndup(r->a, out.data != NULL ? out.data : "", out.len);
+    buf_free(&out);
+    r->p->encoding = "utf-16";
+    return text;
 }
 
 /*
 ** Check the bytes and make them UTF-8 text in the arena. Refuses empty,
-** binary, UTF-16 and undecodable input with a finding.
+** binary and undecodable input with a finding.
 */
 static int
 decode(struct reader *r, const char *data, size_t len, char **text,
@@ -75,7 +222,11 @@ decode(struct reader *r, const char *data, size_t len, char **text,
     }
     if (len >= 2 &&
         ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-        return rd_refuse(r, "file_utf16", T_PLAN_READ_UTF16);
+        *text = utf16_to_utf8(r, u, len, tlen);
+        if (*text == NULL) {
+            return rd_refuse(r, "file_binary", T_PLAN_READ_BINARY);
+        }
+        return 0;
     }
     if (len >= 4 && (memcmp(data, "%PDF", 4) == 0 ||
                      memcmp(data, "\xD0\xCF\x11\xE0", 4) == 0)) {
@@ -99,15 +250,9 @@ decode(struct reader *r, const char *data, size_t len, char **text,
         *tlen = len;
         return 0;
     }
-    {
-        size_t nbad = 0;
-
-        *text = utf8_repair(r->a, data, len, tlen, &nbad);
-        if (*text != NULL) {
-            plan_finding_add(r->a, r->p, PLAN_WARNING, 0, NULL, "utf8_damaged",
-                             T_PLAN_READ_UTF8_DAMAGED, nbad);
-            return 0;
-        }
+    *text = utf8_mixed(r, data, len, tlen);
+    if (*text != NULL) {
+        return 0;
     }
     *text = str_cp1250_to_utf8(r->a, data, len, tlen);
     if (*text == NULL) {

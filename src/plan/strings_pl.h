@@ -562,17 +562,24 @@
 #define T_PLAN_PROJECT_TASKS "Zadania i działania"
 
 #define T_PLAN_READ_EMPTY "Plik jest pusty."
-#define T_PLAN_READ_UTF16                                                      \
-    "Plik zapisano w kodowaniu UTF-16; zapisz go jako "                        \
-    "UTF-8 lub Windows-1250."
 #define T_PLAN_READ_NOT_TEXT                                                   \
     "To nie jest plik tekstowy ani arkusz, który umiemy odczytać (PDF lub "  \
     "stary format Office: DOC, XLS). " T_PLAN_READ_FORMATS
 #define T_PLAN_READ_BINARY                                                     \
     "Plik zawiera dane binarne, a nie tekst planu. " T_PLAN_READ_FORMATS
 #define T_PLAN_READ_UTF8_DAMAGED                                               \
-    "Plik w UTF-8 zawiera %zu błędnych bajtów; "                            \
+    "Plik w UTF-8 zawiera %zu błędnych bajtów (pierwszy w wierszu %d); "    \
     "zastąpiono je znakiem „\xEF\xBF\xBD”."
+#define T_PLAN_READ_LINE_CP1250                                                \
+    "Wiersz %d nie jest zapisany w UTF-8 jak reszta pliku (%zu bajtów "       \
+    "spoza UTF-8); odczytano go jako Windows-1250 — sprawdź w nim polskie " \
+    "znaki."
+#define T_PLAN_READ_LINE_DAMAGED                                                 \
+    "Wiersz %d zawiera %zu bajtów, których nie da się odczytać w kodowaniu " \
+    "pliku; zastąpiono je znakiem „\xEF\xBF\xBD”."
+#define T_PLAN_READ_ENCODING_ROWS                                              \
+    "Błędne kodowanie ma jeszcze %d dalszych wierszy (wymieniono pierwsze "  \
+    "50)."
 #define T_PLAN_READ_ENCODING                                                   \
     "Nie rozpoznano kodowania pliku: to ani UTF-8, ani "                       \
     "Windows-1250."
