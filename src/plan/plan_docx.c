@@ -121,7 +121,7 @@ put(struct docx *d, long col)
         return;
     }
     s = arena_strndup(d->a, d->t.data, d->t.len);
-    if (!office_grid_cell(d->g, (int)col, s, (long)d->t.len)) {
+    if (!office_grid_cell(d->g, (int)col, s, (long)d->t.len, 0)) {
         docx_fail(d);
     }
 }

@@ -45,7 +45,7 @@ struct ods {
     int paras;    /* paragraphs so far in the cell */
     struct buf t; /* its text */
     const char *value, *formula;
-    bool percent;
+    bool percent, is_formula;
     long col_repeat, span_cols, span_rows;
     int formulas, first_formula_row;
 };
@@ -72,6 +72,7 @@ row_cell(struct ods *o, long col, const char *text)
     }
     o->cells[o->ncells].col = (int)col;
     o->cells[o->ncells].text = text;
+    o->cells[o->ncells].flag = o->is_formula ? PLAN_CELL_FORMULA : 0;
     o->ncells++;
 }
 
@@ -157,6 +158,7 @@ cell_text(struct ods *o)
             f += 3;
         }
         o->formulas++;
+        o->is_formula = true;
         if (o->first_formula_row == 0) {
             o->first_formula_row = (int)o->line;
         }
@@ -168,9 +170,11 @@ cell_text(struct ods *o)
 static void
 cell_end(struct ods *o)
 {
-    const char *text = cell_text(o);
     long n = o->col_repeat;
+    const char *text;
 
+    o->is_formula = false;
+    text = cell_text(o);
     o->in_cell = false;
     if (text == NULL) {
         o->col += n;
@@ -207,8 +211,8 @@ row_end(struct ods *o)
     }
     for (long k = 0; k < n && o->line <= OFFICE_MAX_LINE; k++, o->line++) {
         for (int i = 0; i < o->ncells; i++) {
-            if (!office_grid_cell(o->g, o->cells[i].col, o->cells[i].text,
-                                  -1)) {
+            if (!office_grid_cell(o->g, o->cells[i].col, o->cells[i].text, -1,
+                                  o->cells[i].flag)) {
                 ods_fail(o);
                 return;
             }

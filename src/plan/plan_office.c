@@ -209,7 +209,8 @@ office_grid_init(struct office_grid *g, struct arena *a, size_t budget)
 }
 
 bool
-office_grid_cell(struct office_grid *g, int col, const char *text, long len)
+office_grid_cell(struct office_grid *g, int col, const char *text, long len,
+                 unsigned char flag)
 {
     if (g->over || g->text_spent || col < 0 || col >= PLAN_XLSX_MAX_COLS) {
         return !g->over && !g->text_spent;
@@ -234,6 +235,7 @@ office_grid_cell(struct office_grid *g, int col, const char *text, long len)
     }
     g->cells[g->ncells].col = col;
     g->cells[g->ncells].text = text;
+    g->cells[g->ncells].flag = flag;
     g->ncells++;
     return true;
 }
@@ -311,7 +313,7 @@ row_at(const struct plan_xlsx_sheet *out, int line)
 
 /*
 ** Copy each merged range's text (its top left cell's) down its first
-** column to the rows it covers that exist, flagged in the row's merged[]:
+** column to the rows it covers that exist, flagged PLAN_CELL_MERGED:
 ** a merged implementer or term applies to every row it spans. A row that
 ** is not in the sheet has no other cell and is not made; the columns a
 ** range spans to the right stay blank, as a sheet shows them. Copies count
@@ -352,12 +354,12 @@ apply_merges(struct office_grid *g, struct plan_xlsx_sheet *out)
                 return false;
             }
             g->text_left -= len;
-            if (r->merged == NULL) {
-                r->merged = arena_alloc(g->a, (size_t)out->ncols);
-                memset(r->merged, 0, (size_t)out->ncols);
+            if (r->flags == NULL) {
+                r->flags = arena_alloc(g->a, (size_t)out->ncols);
+                memset(r->flags, 0, (size_t)out->ncols);
             }
             r->cell[c] = (char *)text;
-            r->merged[c] = 1;
+            r->flags[c] |= PLAN_CELL_MERGED;
         }
     }
     return true;
@@ -373,13 +375,22 @@ office_grid_finish(struct office_grid *g, struct plan_xlsx_sheet *out)
         struct plan_xlsx_row *r = &out->rows[i];
 
         r->line = g->rows[i].line;
-        r->merged = NULL;
+        r->flags = NULL;
         r->cell = arena_alloc(g->a, (size_t)(g->width + 1) * sizeof(char *));
         for (int c = 0; c < g->width; c++) {
             r->cell[c] = "";
         }
         for (int k = 0; k < g->rows[i].n; k++) {
-            r->cell[g->rows[i].c[k].col] = (char *)g->rows[i].c[k].text;
+            const struct office_cell *oc = &g->rows[i].c[k];
+
+            r->cell[oc->col] = (char *)oc->text;
+            if (oc->flag != 0 && r->flags == NULL) {
+                r->flags = arena_alloc(g->a, (size_t)g->width);
+                memset(r->flags, 0, (size_t)g->width);
+            }
+            if (oc->flag != 0) {
+                r->flags[oc->col] = oc->flag;
+            }
         }
     }
     return apply_merges(g, out);

@@ -68,6 +68,7 @@ struct office_merge {
 struct office_cell {
     int col;
     const char *text;
+    unsigned char flag; /* PLAN_CELL_FORMULA or 0 */
 };
 
 struct office_row {
@@ -101,7 +102,7 @@ struct office_grid {
 void office_grid_init(struct office_grid *g, struct arena *a, size_t budget);
 /* A cell of the current row; false when a limit stops the sheet. */
 bool office_grid_cell(struct office_grid *g, int col, const char *text,
-                      long len);
+                      long len, unsigned char flag);
 /* End the current row as sheet row line; false when a limit stops. */
 bool office_grid_row(struct office_grid *g, int line);
 /* A merged range; ranges past OFFICE_MAX_MERGES stop the sheet. */

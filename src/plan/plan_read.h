@@ -41,9 +41,8 @@ enum role {
 struct row {
     int line;
     int n;
-    char **cell;           /* trimmed, never NULL */
-    unsigned char *merged; /* n flags: the cell holds a merged range's text
-                           ** copied from a row above; or NULL */
+    char **cell;          /* trimmed, never NULL */
+    unsigned char *flags; /* n PLAN_CELL_* flags (plan_xlsx.h), or NULL */
 };
 
 struct reader {
@@ -191,6 +190,14 @@ bool rd_total_figures(struct reader *r, const struct row *w, const char *label,
 void rd_note_row(struct reader *r, const struct row *w, int *last_note);
 /* Give the lines listed by funding notes their source. */
 void rd_apply_notes(struct reader *r);
+
+/* ---- plan_read_formula.c: formulas saved without their value ---- */
+
+/*
+** Compute the sums of cells among the rows' PLAN_CELL_FORMULA cells; the
+** formulas computed, those left as text and the row of the first of them.
+*/
+void rd_formulas(struct reader *r, int *computed, int *left, int *first_left);
 
 /* ---- plan_read_table.c: a table's header and layout ---- */
 

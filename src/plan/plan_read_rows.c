@@ -271,7 +271,7 @@ rd_add_row(struct reader *r, int line, char **cells, int n)
     w->line = line;
     w->n = n;
     w->cell = cells;
-    w->merged = NULL;
+    w->flags = NULL;
 }
 
 int

@@ -13,6 +13,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/str.h"
+#include "plan_xlsx.h"
 #include "strings_pl.h"
 
 #define HEADER_SCAN_ROWS 60
@@ -731,7 +732,7 @@ merged_hide(struct reader *r)
     long n = 0;
 
     for (int i = 0; i < r->nrows; i++) {
-        if (r->rows[i].merged != NULL) {
+        if (r->rows[i].flags != NULL) {
             n += r->rows[i].n;
         }
     }
@@ -743,9 +744,9 @@ merged_hide(struct reader *r)
     for (int i = 0; i < r->nrows; i++) {
         struct row *w = &r->rows[i];
 
-        for (int c = 0; w->merged != NULL && c < w->n; c++) {
+        for (int c = 0; w->flags != NULL && c < w->n; c++) {
             kept[n++] = w->cell[c];
-            if (w->merged[c]) {
+            if (w->flags[c] & PLAN_CELL_MERGED) {
                 w->cell[c] = "";
             }
         }
@@ -761,8 +762,8 @@ merged_show(struct reader *r, char **kept, int start)
     for (int i = 0; kept != NULL && i < r->nrows; i++) {
         struct row *w = &r->rows[i];
 
-        for (int c = 0; w->merged != NULL && c < w->n; c++, n++) {
-            if (w->merged[c] && i >= start &&
+        for (int c = 0; w->flags != NULL && c < w->n; c++, n++) {
+            if ((w->flags[c] & PLAN_CELL_MERGED) && i >= start &&
                 (c == r->col[R_IMPL] || c == r->col[R_TERM])) {
                 w->cell[c] = kept[n];
             }

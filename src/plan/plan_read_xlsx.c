@@ -54,14 +54,24 @@ read_xlsx(struct reader *r, const struct rd_input *in)
             }
         }
         rd_add_row(r, sh.rows[i].line, cells, sh.ncols);
-        r->rows[r->nrows - 1].merged = sh.rows[i].merged;
+        r->rows[r->nrows - 1].flags = sh.rows[i].flags;
     }
     rd_find_region(r, rd_fold(r, head.data != NULL ? head.data : ""));
     buf_free(&head);
     if (sh.formulas_without_value > 0) {
-        plan_finding_add(r->a, r->p, PLAN_WARNING, sh.first_formula_row, NULL,
-                         "xlsx_formula_no_value", T_PLAN_READ_FORMULAS,
-                         sh.formulas_without_value, sh.first_formula_row);
+        int computed, left, first_left;
+
+        rd_formulas(r, &computed, &left, &first_left);
+        if (computed > 0) {
+            plan_finding_add(r->a, r->p, PLAN_INFO, sh.first_formula_row, NULL,
+                             "formula_computed", T_PLAN_READ_FORMULAS_COMPUTED,
+                             computed, sh.first_formula_row);
+        }
+        if (left > 0) {
+            plan_finding_add(r->a, r->p, PLAN_WARNING, first_left, NULL,
+                             "xlsx_formula_no_value", T_PLAN_READ_FORMULAS,
+                             left, first_left);
+        }
     }
     return rd_read_sheet(r);
 }

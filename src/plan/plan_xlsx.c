@@ -261,7 +261,7 @@ struct sheet {
     int row_line, col;
     /* the current cell */
     char type[16];
-    bool percent, has_v, has_f, has_is;
+    bool percent, has_v, has_f, has_is, is_formula;
     int in_v, in_f, in_is, in_t, in_rph;
     struct buf v, f, is;
     int formulas, first_formula_row;
@@ -377,7 +377,7 @@ sheet_start(void *ud, const char *name, const char **atts)
         v = office_attr(atts, "t");
         snprintf(sh->type, sizeof(sh->type), "%s", v != NULL ? v : "n");
         sh->percent = style_is_percent(sh->styles, office_attr(atts, "s"));
-        sh->has_v = sh->has_f = sh->has_is = false;
+        sh->has_v = sh->has_f = sh->has_is = sh->is_formula = false;
         buf_reset(&sh->v);
         buf_reset(&sh->f);
         buf_reset(&sh->is);
@@ -431,6 +431,7 @@ cell_text(struct sheet *sh, long *n)
         /* no cached value: nothing is computed here; the reader sees
         ** the formula as text and reports it */
         sh->formulas++;
+        sh->is_formula = true;
         if (sh->first_formula_row == 0) {
             sh->first_formula_row = sh->row_line;
         }
@@ -465,7 +466,9 @@ sheet_end(void *ud, const char *name)
         const char *t = cell_text(sh, &tn);
 
         sh->in_cell = 0;
-        if (t[0] != '\0' && !office_grid_cell(&sh->g, sh->col, t, tn)) {
+        if (t[0] != '\0' &&
+            !office_grid_cell(&sh->g, sh->col, t, tn,
+                              sh->is_formula ? PLAN_CELL_FORMULA : 0)) {
             sheet_fail(sh);
         }
     } else if (strcmp(l, "row") == 0 && sh->in_row) {

@@ -12,6 +12,12 @@
 
 struct arena;
 
+/* What a cell's text is, besides text: */
+#define PLAN_CELL_MERGED                                                       \
+    1                       /* a merged range's text, copied to a covered cell \
+                             */
+#define PLAN_CELL_FORMULA 2 /* "=FORMULA" with no value saved */
+
 #define PLAN_XLSX_MAX_COLS 512      /* columns kept per row */
 #define PLAN_XLSX_MAX_CELLS 1000000 /* rows x widest row (PLAN_MAX_CELLS) */
 #define PLAN_XLSX_MAX_PART ((size_t)128 * 1024 * 1024) /* unzipped part */
@@ -19,8 +25,7 @@ struct arena;
 struct plan_xlsx_row {
     int line;    /* the sheet's row number (1-based) */
     char **cell; /* ncols cells, "" when blank; text as Excel shows it */
-    unsigned char *merged; /* ncols flags, 1 where the cell is covered by a
-                           ** merged range and holds its text; or NULL */
+    unsigned char *flags; /* ncols PLAN_CELL_* flags, or NULL for none */
 };
 
 struct plan_xlsx_sheet {
@@ -36,7 +41,7 @@ struct plan_xlsx_sheet {
 ** Read data[0..len), an XLSX, ODS or DOCX (ZIP) file, into *out, all of it
 ** in arena a; out->format says which. The first worksheet of a workbook
 ** is read (a DOCX: see plan_docx.c); merged cells give their text to
-** every cell they cover (flagged in merged[]); shared and inline strings
+** every cell they cover (flagged PLAN_CELL_MERGED); shared and inline strings
 ** become their text, numbers their decimal form with a comma ("2500",
 ** "1234,5"; float noise such as 0.30000000000000004 rounded to two
 ** decimals; percent-formatted cells as "50 %"), a formula its cached value

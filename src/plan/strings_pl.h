@@ -625,9 +625,13 @@
 #define T_PLAN_READ_NO_TASKS                                                   \
     "Tabela nie zawiera żadnego działania ani "                              \
     "zadania."
+#define T_PLAN_READ_FORMULAS_COMPUTED                                          \
+    "Formuły sum bez zapisanej wartości: %d (pierwsza w wierszu %d); "       \
+    "policzono je z komórek arkusza."
 #define T_PLAN_READ_FORMULAS                                                   \
-    "Formuły bez zapisanej wartości w arkuszu: %d "                          \
-    "(pierwsza w wierszu %d); otwórz plik w Excelu lub "                      \
+    "Formuły bez zapisanej wartości, których nie policzono (liczone są "   \
+    "tylko sumy komórek): %d (pierwsza w wierszu %d); otwórz plik w Excelu " \
+    "lub "                                                                     \
     "LibreOffice i zapisz go ponownie, aby je "                                \
     "przeliczyć."
 #define T_PLAN_READ_TOO_LARGE "Plik ma %zu bajtów, a limit to %zu bajtów."
