@@ -17,7 +17,7 @@ fi
 mkdir -p "$out/corpus" "$out/seeds"
 cp "$top"/data/seeds/* "$out/seeds/"
 for f in "$top"/tests/fixtures/plans/*; do
-    case "$f" in *.py) ;; *) cp "$f" "$out/seeds/" ;; esac
+    case "$f" in *.py | *.json) ;; *) cp "$f" "$out/seeds/" ;; esac
 done
 src="$top/src"
 # shellcheck disable=SC2046

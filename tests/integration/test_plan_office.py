@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""Issue 16: plans as officials write them. Each fixture of
+tests/fixtures/plans/ made for the issue (make_office.py,
+make_encodings.py, make_formulas.py, layout3.csv) is read by `rodzina
+check --json` and compared field by field with its expected plan,
+FIXTURE.expected.json (goals, actions, tasks with their lines: terms,
+implementers, amounts by source; indicators and targets; declared totals,
+funding notes, footnotes, texts; findings with row and column). Fixtures
+made from a seed table, or from another fixture, are also compared with
+the plan of that source, so the expected files are not the only oracle.
+Usage: test_plan_office.py BINARY [--write] (--write rewrites the expected
+files from the reader; read the diff before committing one)."""
+import json
+import os
+import subprocess
+import sys
+
+from harness import Runner, check
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PLANS = os.path.join(HERE, '..', 'fixtures', 'plans')
+SEEDS = os.path.join(HERE, '..', '..', 'data', 'seeds')
+SEED_001 = os.path.join(SEEDS, '001_bcc9bc9c7ab7a335.txt')
+SEED_002 = os.path.join(SEEDS, '002_8d4882d2d6e0411e.txt')
+
+FIXTURES = ['seed001.docx', 'seed002.ods', 'seed002_utf16.txt',
+            'layout3.csv', 'layout3.xlsx', 'merged.xlsx', 'merged.ods',
+            'merged.docx', 'mixed_cp1250_line.csv', 'formulas.xlsx']
+
+# what is compared: everything the plan holds but the file's own name
+FIELDS = ['kind', 'format', 'encoding', 'title', 'programme_title',
+          'resolution', 'region', 'year', 'programme_from', 'programme_to',
+          'period_from', 'period_to', 'sources', 'goals', 'actions', 'tasks',
+          'indicators', 'totals', 'declared_totals', 'funding_notes',
+          'footnotes', 'texts', 'findings', 'finding_counts']
+
+
+def check_json(binary, path):
+    p = subprocess.run([binary, 'check', path, '--json'],
+                       capture_output=True, text=True, timeout=60)
+    check(p.stdout.startswith('{'), f'{path}: exit {p.returncode} '
+          f'{p.stderr[-300:]}')
+    return json.loads(p.stdout)
+
+
+def diff(a, b, path='', out=None, skip=()):
+    """Every difference between a and b as 'path: a != b'."""
+    out = [] if out is None else out
+    if isinstance(a, dict) and isinstance(b, dict):
+        for k in sorted(set(a) | set(b)):
+            if k in skip:
+                continue
+            if k not in a or k not in b:
+                out.append(f'{path}.{k}: only in '
+                           f'{"expected" if k in a else "read"}')
+            else:
+                diff(a[k], b[k], f'{path}.{k}', out, skip)
+    elif isinstance(a, list) and isinstance(b, list):
+        if len(a) != len(b):
+            out.append(f'{path}: {len(a)} items != {len(b)}')
+        for i, (x, y) in enumerate(zip(a, b)):
+            diff(x, y, f'{path}[{i}]', out, skip)
+    elif a != b:
+        out.append(f'{path}: {a!r} != {b!r}')
+    return out
+
+
+def fields(plan, names=FIELDS):
+    return {k: plan.get(k) for k in names}
+
+
+def main():
+    binary = sys.argv[1]
+    write = '--write' in sys.argv[2:]
+    t = Runner('plan_office')
+    plans = {}
+
+    def read(name):
+        if name not in plans:
+            plans[name] = check_json(binary, os.path.join(PLANS, name))
+        return plans[name]
+
+    def each_fixture_equals_its_expected_plan_field_by_field():
+        for name in FIXTURES:
+            got = fields(read(name))
+            exp_path = os.path.join(PLANS, name + '.expected.json')
+            if write:
+                with open(exp_path, 'w', encoding='utf-8') as f:
+                    json.dump(got, f, ensure_ascii=False, indent=1)
+                    f.write('\n')
+            with open(exp_path, encoding='utf-8') as f:
+                exp = json.load(f)
+            d = diff(exp, got)
+            check(not d, f'{name}: {len(d)} differences: {d[:8]}')
+
+    def office_files_made_from_seeds_read_as_the_seeds():
+        # the rows of a DOCX are its blocks and an ODS has no blank lines
+        # cut, so rows differ; every figure and text must not
+        skip = ('row', 'format', 'encoding', 'resolution', 'texts',
+                'programme_from', 'programme_to')
+        pairs = [(SEED_001, 'seed001.docx'), (SEED_002, 'seed002.ods'),
+                 (SEED_002, 'seed002_utf16.txt')]
+        for seed, name in pairs:
+            s = fields(check_json(binary, seed))
+            d = diff(s, fields(read(name)), skip=skip)
+            check(not d, f'{name} vs its seed: {d[:8]}')
+
+    def docx_reads_the_text_around_the_table():
+        p = read('seed001.docx')
+        check(p['title'].startswith('Harmonogram rzeczowo-finansowy'),
+              p['title'])
+        check((p['resolution'] or '').startswith('Załącznik do uchwały Nr'),
+              p['resolution'])
+        check([f['mark'] for f in p['footnotes']] == ['¹'], p['footnotes'])
+        check(any(x['text'].startswith('Środki własne pochodzą')
+                  for x in p['texts']), p['texts'])
+        check(p['totals']['total_grosze'] == 500000_00, p['totals'])
+        check(p['totals']['by_source']['own'] == 322000_00, p['totals'])
+
+    def merged_implementer_applies_to_the_four_rows():
+        for name in ('merged.xlsx', 'merged.ods', 'merged.docx'):
+            p = read(name)
+            impl = [t['implementers'] for t in p['tasks']]
+            check(impl[:4] == ['Regionalny Ośrodek Polityki Społecznej'] * 4,
+                  f'{name}: {impl}')
+            check(impl[4] == 'Departament Spraw Społecznych', impl)
+            check(p['findings'] == [], f'{name}: {p["findings"]}')
+        a = fields(read('merged.xlsx'))
+        for name in ('merged.ods', 'merged.docx'):
+            d = diff(a, fields(read(name)), skip=('format',))
+            check(not d, f'{name} vs merged.xlsx: {d[:8]}')
+
+    def another_regions_layout_by_meaning():
+        csv, xlsx = read('layout3.csv'), read('layout3.xlsx')
+        check([g['code'] for g in csv['goals']] == ['1', '2'], csv['goals'])
+        check([g['code'] for g in xlsx['goals']] == ['I', 'II'],
+              xlsx['goals'])
+        by = csv['totals']['by_source']
+        check(by == {'own': 39000_00, 'subsidy': 36000_00, 'eu': 40000_00,
+                     'other': 0}, by)
+        targets = [(i['name'], i['target_year']) for i in csv['indicators']]
+        check(('liczba uczestników', 150) in targets, targets)
+        check(len(targets) == 5, targets)
+        codes = {(f['code'], f['row'], f['column']) for f in csv['findings']}
+        check(('column_unknown', 7, 'Uwagi') in codes, codes)
+        check(('source_unknown', 10, 'Źródło finansowania') in codes, codes)
+        d = diff(fields(csv), fields(xlsx), skip=('format', 'goal', 'code'))
+        check(not d, f'layout3.xlsx vs layout3.csv: {d[:8]}')
+
+    def encodings_name_the_row():
+        p = read('mixed_cp1250_line.csv')
+        f = [(x['code'], x['row']) for x in p['findings']
+             if x['code'].startswith('line_')]
+        check(f == [('line_cp1250', 7)], f)
+        check(p['tasks'][1]['description'] == 'Kampania „Rodzina w centrum”',
+              p['tasks'][1]['description'])
+        check(p['tasks'][1]['implementers'] == 'Departament Spraw Społecznych',
+              p['tasks'][1]['implementers'])
+        u = read('seed002_utf16.txt')
+        check(u['encoding'] == 'utf-16', u['encoding'])
+        check(u['totals']['total_grosze'] == 5295000_00, u['totals'])
+
+    def formulas_summed_or_named():
+        p = read('formulas.xlsx')
+        dec = {(d['label'], d['source']): d['grosze']
+               for d in p['declared_totals']}
+        check(dec.get(('Razem', 'own')) == 34000_00, dec)
+        check(dec.get(('Razem', 'subsidy')) == 25250_50, dec)
+        lines = {t['number']: t['lines'][0] for t in p['tasks']}
+        check(lines['1.2']['total_grosze'] == 6250_50, lines['1.2'])
+        bad = {(f['code'], f['row'], f['column']) for f in p['findings']}
+        check(('number_unreadable', 7, 'Ogółem') in bad, bad)
+        check(('xlsx_formula_no_value', 7, None) in bad, bad)
+
+    for fn in (each_fixture_equals_its_expected_plan_field_by_field,
+               office_files_made_from_seeds_read_as_the_seeds,
+               docx_reads_the_text_around_the_table,
+               merged_implementer_applies_to_the_four_rows,
+               another_regions_layout_by_meaning,
+               encodings_name_the_row,
+               formulas_summed_or_named):
+        t.run(fn)
+    return t.finish()
+
+
+if __name__ == '__main__':
+    sys.exit(main())
