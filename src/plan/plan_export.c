@@ -304,7 +304,9 @@ choose_layout(const struct plan *p, const int *first_ind, struct layout *L)
     L->desc = c++;
     L->total = c++;
     for (int s = 0; s < PLAN_SOURCES_MAX; s++) {
-        L->src[s] = s < p->nsources && used[s] ? c++ : -1;
+        /* funding notes give the lines their sources: no column for them,
+        ** the notes under the total row say it again on re-import */
+        L->src[s] = s < p->nsources && used[s] && p->nnotes == 0 ? c++ : -1;
     }
     L->term = c++;
     L->impl = c++;
@@ -664,6 +666,42 @@ label_source(struct arena *a, const char *label)
 }
 
 /*
+** The funding notes under the total row, as the document has them: the
+** note's text ("1. Pozycje w wierszach: 2-5 ... na łączną kwotę") and its
+** amount, its items ("• Grant ...") below it; then the other text kept
+** from there. The reader gives the lines their sources from them again.
+*/
+static void
+note_rows(struct grid *g, const struct plan *p, const struct layout *L)
+{
+    for (int i = 0; i < p->nnotes; i++) {
+        const struct plan_note *n = &p->notes[i];
+        int r = grid_add_row(g);
+
+        for (int c = 0; c < L->ncols; c++) {
+            put_text(g, r, c, NULL, S_PLAIN);
+        }
+        put_text(g, r, 0,
+                 n->parent >= 0 ? arena_printf(g->a, "%s %s",
+                                               n->label ? n->label : "•",
+                                               n->text ? n->text : "")
+                                : n->text,
+                 S_PLAIN);
+        if (n->amount.kind == PLAN_NUM_VALUE) {
+            put_value(g, r, L->total, G_MONEY, n->amount.v, S_PLAIN_MONEY);
+        }
+    }
+    for (int i = 0; i < p->ntexts && p->kind == PLAN_YEARLY; i++) {
+        int r = grid_add_row(g);
+
+        for (int c = 0; c < L->ncols; c++) {
+            put_text(g, r, c, NULL, S_PLAIN);
+        }
+        put_text(g, r, 0, p->texts[i].text, S_PLAIN);
+    }
+}
+
+/*
 ** The total row (formulas over the table) and below it every total the
 ** document declared that the total row does not restate, so that checking
 ** the exported file finds what checking the document found.
@@ -730,6 +768,7 @@ totals_rows(struct grid *g, const struct plan *p, const struct layout *L,
                                t.by_source[s]};
         }
     }
+    note_rows(g, p, L);
 declared:
     kept = arena_alloc(g->a, (size_t)(p->ndeclared + 1) * sizeof(bool));
     for (int i = 0; i < p->ndeclared; i++) {

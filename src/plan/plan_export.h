@@ -9,10 +9,12 @@
 **
 ** What a round trip keeps: goals, actions, tasks, budget lines (term,
 ** implementers, "j.w.", totals, amounts by source), indicators with their
-** breakdown rows, targets, units and free-text results, footnotes, and
-** every declared total (source and amount). What it does not keep: source
-** row numbers, the funding notes as notes (their sources are already on
-** the lines), actions that have no task in a plan whose tasks are not the
+** breakdown rows, targets, units and free-text results, footnotes, every
+** declared total (source and amount), and the funding notes with their
+** items, written under the total row where the document has them (the
+** lines then take their sources from the notes again, so a plan with notes
+** has no column per source). What it does not keep: source row numbers,
+** actions that have no task in a plan whose tasks are not the
 ** actions themselves (the seed 002 layout), multi-year targets of a plan
 ** whose programme years are unknown. Nothing here touches the database.
 */
