@@ -1,6 +1,7 @@
 /*
-** `rodzina export plan ID --format xlsx|csv|json [-o FILE] [--db PATH]`:
-** load a stored plan and write it in the document's layout (XLSX, CSV) or
+** `rodzina export plan ID --format xlsx|ods|docx|csv|json [-o FILE]
+** [--db PATH]`: load a stored plan and write it in the document's layout
+** (XLSX, ODS, DOCX, CSV) or
 ** as the JSON of `check --json`. The layouts are plan_export.c's; this file
 ** only parses arguments and picks where the bytes go.
 */
@@ -16,19 +17,22 @@
 #include "db/db.h"
 #include "plan/plan.h"
 #include "plan/plan_export.h"
+#include "plan/plan_export_office.h"
 #include "plan/plan_store.h"
 
 const char cmd_export_help[] =
-    "usage: rodzina export plan ID --format xlsx|csv|json [-o FILE] "
-    "[--db PATH]\n"
+    "usage: rodzina export plan ID --format xlsx|ods|docx|csv|json\n"
+    "                           [-o FILE] [--db PATH]\n"
     "\n"
-    "Write stored plan ID in the layout of the document tables: XLSX with\n"
-    "Polish number formats and formulas for the totals, CSV (UTF-8, ';')\n"
-    "that `rodzina import plan` reads back, or JSON as `check --json`.\n"
+    "Write stored plan ID in the layout of the document tables: XLSX or\n"
+    "ODS with Polish number formats and formulas for the totals, DOCX (a\n"
+    "Word table under the title), CSV (UTF-8, ';'), each of which\n"
+    "`rodzina import plan` reads back, or JSON as `check --json`.\n"
     "\n"
-    "  --format F     xlsx, csv or json (required)\n"
+    "  --format F     xlsx, ods, docx, csv or json (required)\n"
     "  --output F     file to write, also -o F (default: standard output;\n"
-    "                 xlsx needs a file, default plan-ID.xlsx)\n"
+    "                 xlsx, ods and docx need a file, default\n"
+    "                 plan-ID.xlsx, plan-ID.ods, plan-ID.docx)\n"
     "  --db PATH      database file (default rodzina.db)\n"
     "Exit status: 0 written, 1 no such plan or a write error, 2 usage.\n";
 
@@ -93,9 +97,10 @@ cmd_export(int argc, char **argv)
     }
     if (format == NULL ||
         (strcmp(format, "xlsx") != 0 && strcmp(format, "csv") != 0 &&
-         strcmp(format, "json") != 0)) {
-        fprintf(stderr, "rodzina export: --format must be xlsx, csv or "
-                        "json\n");
+         strcmp(format, "json") != 0 && strcmp(format, "ods") != 0 &&
+         strcmp(format, "docx") != 0)) {
+        fprintf(stderr, "rodzina export: --format must be xlsx, ods, docx, "
+                        "csv or json\n");
         return CLI_USAGE;
     }
     if (db_open(path, 0, &db, err, sizeof(err)) != 0) {
@@ -129,7 +134,17 @@ cmd_export(int argc, char **argv)
         status = 0;
         goto done;
     }
-    if (strcmp(format, "csv") == 0) {
+    if (strcmp(format, "ods") == 0 || strcmp(format, "docx") == 0) {
+        if (output == NULL) {
+            output = arena_printf(&a, "plan-%lld.%s", id, format);
+        }
+        rc = strcmp(format, "ods") == 0 ? plan_export_ods_buf(&a, p, &b)
+                                        : plan_export_docx_buf(&a, p, &b);
+        if (rc != 0) {
+            fprintf(stderr, "rodzina export: cannot write %s\n", output);
+            goto done;
+        }
+    } else if (strcmp(format, "csv") == 0) {
         plan_export_csv(&a, p, &b);
     } else {
         plan_export_json(p, &b);

@@ -381,6 +381,13 @@ void plan_check(struct arena *a, struct plan *p);
 /* Totals computed from the budget lines, in grosze. */
 void plan_totals_compute(const struct plan *p, struct plan_totals *t);
 
+/*
+** The plan's value as lists show it, in grosze: the sum of its budget
+** lines, or, for a document without budget lines (a project card), the
+** overall total it declares ("Całkowita wartość projektu").
+*/
+int64_t plan_value(const struct plan *p);
+
 /* The value of a budget line: its declared total, else its amounts. */
 int64_t plan_line_value(const struct plan_line *l);
 

@@ -73,6 +73,22 @@ plan_totals_compute(const struct plan *p, struct plan_totals *t)
     }
 }
 
+int64_t
+plan_value(const struct plan *p)
+{
+    struct plan_totals t;
+
+    if (p->nlines == 0) {
+        for (int i = 0; i < p->ndeclared; i++) {
+            if (p->declared[i].source < 0) {
+                return p->declared[i].grosze;
+            }
+        }
+    }
+    plan_totals_compute(p, &t);
+    return t.total;
+}
+
 int
 plan_count_findings(const struct plan *p, enum plan_severity sev)
 {

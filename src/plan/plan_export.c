@@ -30,47 +30,8 @@
 #include "core/log.h"
 #include "core/str.h"
 #include "core/xlsx_cell.h"
+#include "plan/plan_grid.h"
 #include "plan/strings_pl.h"
-
-enum gkind {
-    G_EMPTY,
-    G_TEXT,
-    G_MONEY,   /* v in grosze */
-    G_COUNT,   /* v in units */
-    G_FORMULA, /* formula, v its value in grosze */
-};
-
-enum gstyle {
-    S_TEXT,
-    S_TITLE,
-    S_HEAD,
-    S_GOAL,
-    S_NUMBER, /* the Lp. cell */
-    S_MONEY,
-    S_COUNT,
-    S_BREAKDOWN,
-    S_TOTAL_LABEL,
-    S_TOTAL_MONEY,
-    S_PLAIN, /* text without borders: declared totals, footnotes */
-    S_PLAIN_MONEY,
-    S_COUNT_STYLES
-};
-
-struct gcell {
-    enum gkind kind;
-    enum gstyle style;
-    const char *text; /* G_TEXT; the formula for G_FORMULA */
-    int64_t v;
-};
-
-struct grid {
-    struct arena *a;
-    struct gcell **row; /* row[i][0..ncols) */
-    int nrows, ncols;
-    int merge[16][4]; /* header merges: first row, col, last row, col */
-    int nmerges;
-    double width[32];
-};
 
 /* Column positions of one layout; -1 when the column is absent. */
 struct layout {
@@ -304,9 +265,7 @@ choose_layout(const struct plan *p, const int *first_ind, struct layout *L)
     L->desc = c++;
     L->total = c++;
     for (int s = 0; s < PLAN_SOURCES_MAX; s++) {
-        /* funding notes give the lines their sources: no column for them,
-        ** the notes under the total row say it again on re-import */
-        L->src[s] = s < p->nsources && used[s] && p->nnotes == 0 ? c++ : -1;
+        L->src[s] = s < p->nsources && used[s] ? c++ : -1;
     }
     L->term = c++;
     L->impl = c++;
@@ -682,10 +641,10 @@ note_rows(struct grid *g, const struct plan *p, const struct layout *L)
             put_text(g, r, c, NULL, S_PLAIN);
         }
         put_text(g, r, 0,
-                 n->parent >= 0 ? arena_printf(g->a, "%s %s",
-                                               n->label ? n->label : "•",
-                                               n->text ? n->text : "")
-                                : n->text,
+                 n->parent >= 0
+                     ? arena_printf(g->a, "%s %s", n->label ? n->label : "•",
+                                    n->text ? n->text : "")
+                     : n->text,
                  S_PLAIN);
         if (n->amount.kind == PLAN_NUM_VALUE) {
             put_value(g, r, L->total, G_MONEY, n->amount.v, S_PLAIN_MONEY);
@@ -829,8 +788,8 @@ footnote_rows(struct grid *g, const struct plan *p, const struct layout *L)
     }
 }
 
-static void
-build_grid(struct arena *a, const struct plan *p, struct grid *g)
+void
+plan_export_grid(struct arena *a, const struct plan *p, struct grid *g)
 {
     struct layout L;
     int *first_ind, *next_ind, r, first;
@@ -905,7 +864,7 @@ plan_export_csv(struct arena *a, const struct plan *p, struct buf *out)
     struct grid g;
     struct csv c;
 
-    build_grid(a, p, &g);
+    plan_export_grid(a, p, &g);
     csv_begin(&c, out, ';', CSV_BOM | CSV_QUOTE_SPACES);
     for (int r = 0; r < g.nrows; r++) {
         for (int col = 0; col < g.ncols; col++) {
@@ -1087,7 +1046,7 @@ plan_export_xlsx(struct arena *a, const struct plan *p, const char *path)
     lxw_error e, e2;
     struct grid g;
 
-    build_grid(a, p, &g);
+    plan_export_grid(a, p, &g);
     wb = workbook_new_opt(path, &opt);
     if (wb == NULL) {
         log_error("plan export: cannot create workbook %s: %s", path,

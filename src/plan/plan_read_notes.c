@@ -228,6 +228,37 @@ rd_note_row(struct reader *r, const struct row *w, int *last_note)
     rd_text_add(r, "Uwagi", text, w->line);
 }
 
+/*
+** A total row's figure by source that the summary under the notes states
+** again (same source, same amount: "Środki samorządu: 1 560 000,00") is
+** one statement: kept once, as the summary words it.
+*/
+static void
+drop_restated_totals(struct reader *r)
+{
+    struct plan *p = r->p;
+    int n = 0;
+
+    for (int i = 0; i < p->ndeclared; i++) {
+        const struct plan_total *d = &p->declared[i];
+        /* only the total row's few figures are looked for further down */
+        bool candidate = d->source >= 0 && d->label != NULL &&
+                         plan_is_total_label(r->a, d->label) &&
+                         d->row == p->declared[0].row;
+        bool again = false;
+
+        for (int j = i + 1; candidate && j < p->ndeclared && !again; j++) {
+            again = p->declared[j].source == d->source &&
+                    p->declared[j].grosze == d->grosze &&
+                    p->declared[j].row > d->row;
+        }
+        if (!again) {
+            p->declared[n++] = *d;
+        }
+    }
+    p->ndeclared = n;
+}
+
 void
 rd_apply_notes(struct reader *r)
 {
@@ -235,6 +266,7 @@ rd_apply_notes(struct reader *r)
     int *first = NULL, *next = NULL;
 
     if (p->nnotes > 0) {
+        drop_restated_totals(r);
         plan_task_index(r->a, p, PLAN_NOTE_ROW_MAX, &first, &next);
         r->note_claim =
             arena_alloc(r->a, (PLAN_NOTE_ROW_MAX + 1) * sizeof(int));
@@ -267,6 +299,11 @@ rd_apply_notes(struct reader *r)
                      l < p->tasks[t].first_line + p->tasks[t].nlines; l++) {
                     struct plan_line *ln = &p->lines[l];
 
+                    if (ln->namounts == 1 &&
+                        ln->amounts[0].source == n->source &&
+                        ln->amounts[0].amount.v == ln->total.v) {
+                        continue; /* the note says what the columns say */
+                    }
                     if (ln->namounts > 0) {
                         plan_finding_add(r->a, p, PLAN_WARNING, n->row, NULL,
                                          "note_row_twice",

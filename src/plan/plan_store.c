@@ -396,7 +396,6 @@ plan_store_save(struct db *db, struct arena *a, const char *region,
                 const struct plan *p, const struct audit_entry *who,
                 int64_t *id, const char **why)
 {
-    struct plan_totals tot;
     int64_t programme_id = 0;
     bool served;
     const char *ptitle;
@@ -415,7 +414,6 @@ plan_store_save(struct db *db, struct arena *a, const char *region,
         *why = arena_printf(a, T_PLAN_ERR_REGION_UNKNOWN, region);
         return ERR_INPUT;
     }
-    plan_totals_compute(p, &tot);
     if ((rc = db_begin(db)) != 0) {
         return rc;
     }
@@ -447,7 +445,7 @@ plan_store_save(struct db *db, struct arena *a, const char *region,
     db_bind_text(st, 9, p->name ? p->name : "");
     db_bind_text(st, 10, p->format ? p->format : "");
     db_bind_text(st, 11, p->encoding ? p->encoding : "utf-8");
-    db_bind_int(st, 12, tot.total);
+    db_bind_int(st, 12, plan_value(p));
     if ((rc = db_one_int(st, id)) != 0) {
         goto fail;
     }
@@ -477,7 +475,7 @@ plan_store_save(struct db *db, struct arena *a, const char *region,
         json_kstr(&j, "region", region);
         json_kstr(&j, "file", p->name);
         json_kint(&j, "tasks", p->ntasks);
-        json_kint(&j, "total_grosze", tot.total);
+        json_kint(&j, "total_grosze", plan_value(p));
         e.action = who->action ? who->action : "plan.import";
         e.entity = "plan";
         e.entity_id = entity_id(a, *id);
@@ -981,7 +979,6 @@ static int
 change_task(struct db *db, void *ctx, struct audit_entry *e)
 {
     const struct task_change *c = ctx;
-    struct plan_totals tot;
     db_stmt *st;
     int rc;
 
@@ -990,9 +987,8 @@ change_task(struct db *db, void *ctx, struct audit_entry *e)
         return rc;
     }
     st = db_query(db, Q_PLAN_TOTAL_UPDATE);
-    plan_totals_compute(c->p, &tot);
     db_bind_int(st, 1, c->id);
-    db_bind_int(st, 2, tot.total);
+    db_bind_int(st, 2, plan_value(c->p));
     if ((rc = db_exec(st)) != 0) {
         return rc;
     }
@@ -1327,7 +1323,6 @@ plan_store_rewrite(struct db *db, struct arena *a, int64_t id,
                    const char *after, const char **why)
 {
     struct audit_entry e = *who;
-    struct plan_totals tot;
     db_stmt *st;
     int rc, i;
 
@@ -1385,10 +1380,9 @@ plan_store_rewrite(struct db *db, struct arena *a, int64_t id,
             goto fail;
         }
     }
-    plan_totals_compute(p, &tot);
     st = db_query(db, Q_PLAN_TOTAL_UPDATE);
     db_bind_int(st, 1, id);
-    db_bind_int(st, 2, tot.total);
+    db_bind_int(st, 2, plan_value(p));
     if ((rc = db_exec(st)) != 0) {
         goto fail;
     }
