@@ -788,11 +788,225 @@ footnote_rows(struct grid *g, const struct plan *p, const struct layout *L)
     }
 }
 
+/* ---------------------------------------------------------------- */
+/* A project card: its lines, as the document has them                */
+
+/* One line of the document at its source row: what it shows. */
+struct doc_item {
+    int row, order;
+    char kind; /* 'g' goal, 't' task, 'x' text, 'i' result, 'd' total */
+    int index;
+};
+
+static int
+doc_item_cmp(const void *x, const void *y)
+{
+    const struct doc_item *a = x, *b = y;
+
+    if (a->row != b->row) {
+        return a->row < b->row ? -1 : 1;
+    }
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+static void
+doc_line(struct grid *g, const char *text)
+{
+    int r = grid_add_row(g);
+
+    put_text(g, r, 0, text, S_PLAIN);
+}
+
+/* "2023-11-01" as "01.11.2023"; NULL when it is not an ISO date. */
+static const char *
+dotted_date(struct arena *a, const char *iso)
+{
+    if (iso == NULL || strlen(iso) != 10 || iso[4] != '-' || iso[7] != '-') {
+        return NULL;
+    }
+    return arena_printf(a, "%.2s.%.2s.%.4s", iso + 8, iso + 5, iso);
+}
+
+/*
+** The section of the card a text belongs to, by its heading: 'T' tasks,
+** 'G' target groups, 'C' the goal, 0 none.
+*/
+static char
+text_section(const struct plan *p, const struct plan_text *t)
+{
+    const char *h = t->heading != NULL ? t->heading : "";
+
+    if (strcmp(h, V_PLAN_PROJECT_GROUPS_HEAD) == 0) {
+        return 'G';
+    }
+    if (strcmp(h, V_PLAN_PROJECT_GOAL_HEAD) == 0) {
+        return 'C';
+    }
+    if (strcmp(h, T_PLAN_PROJECT_TASKS) == 0) {
+        return 'T';
+    }
+    for (int i = 0; i < p->ntasks; i++) {
+        if (p->tasks[i].description != NULL &&
+            strcmp(h, p->tasks[i].description) == 0) {
+            return 'T';
+        }
+    }
+    return 0;
+}
+
+/*
+** A project card (seed 004) written as its lines in their order: the
+** title under its heading, each section's heading before its first line,
+** tasks numbered, the section's texts as list items, the goal, the
+** results as written, the period, the total and the EU co-financing as
+** "label: value" lines, the other text as it was. plan_read_project.c
+** reads them back into the same plan.
+*/
+static void
+project_lines(struct grid *g, const struct plan *p)
+{
+    int n = p->ngoals + p->ntasks + p->ntexts + p->nindicators + p->ndeclared;
+    struct doc_item *it = arena_alloc(g->a, (size_t)(n + 1) * sizeof(*it));
+    const char *from = dotted_date(g->a, p->period_from);
+    const char *to = dotted_date(g->a, p->period_to);
+    int k = 0, last_result_row = -1, first_total = -1;
+    char sec = 0;
+
+    g->ncols = 1;
+#define ITEM(k_, n_, rows_)                                                    \
+    for (int i = 0; i < (n_); i++) {                                           \
+        it[k] = (struct doc_item){(rows_)[i].row, k, (k_), i};                 \
+        k++;                                                                   \
+    }
+    ITEM('g', p->ngoals, p->goals)
+    ITEM('t', p->ntasks, p->tasks)
+    ITEM('x', p->ntexts, p->texts)
+    ITEM('i', p->nindicators, p->indicators)
+    ITEM('d', p->ndeclared, p->declared)
+#undef ITEM
+    qsort(it, (size_t)k, sizeof(*it), doc_item_cmp);
+    doc_line(g, T_PLAN_PROJECT_TITLE_HEAD);
+    doc_line(g, p->title);
+    for (int j = 0; j < k; j++) {
+        const struct doc_item *d = &it[j];
+        char want = d->kind == 't'   ? 'T'
+                    : d->kind == 'g' ? 'C'
+                    : d->kind == 'i' ? 'R'
+                    : d->kind == 'x' ? text_section(p, &p->texts[d->index])
+                                     : 0;
+
+        if (want != sec && want != 0) {
+            doc_line(g, want == 'T'   ? T_PLAN_PROJECT_TASKS_HEAD
+                        : want == 'G' ? T_PLAN_PROJECT_GROUPS_LINE
+                        : want == 'C' ? T_PLAN_PROJECT_GOAL_LINE
+                                      : T_PLAN_PROJECT_RESULTS_HEAD);
+        }
+        if (d->kind == 'd' && first_total < 0) {
+            first_total = j;
+            if (from != NULL && to != NULL) {
+                doc_line(g, arena_printf(g->a, T_PLAN_PROJECT_PERIOD_LINE, from,
+                                         to));
+            }
+        }
+        sec = d->kind == 'd' ? 0 : want != 0 ? want : sec;
+        switch (d->kind) {
+        case 'g':
+            doc_line(g, p->goals[d->index].title);
+            break;
+        case 't':
+            doc_line(g, arena_printf(g->a, "%s. %s", p->tasks[d->index].number,
+                                     p->tasks[d->index].description));
+            break;
+        case 'x':
+            doc_line(g, want == 'T' || want == 'G'
+                            ? arena_printf(g->a, "\xE2\x80\xA2 %s",
+                                           p->texts[d->index].text)
+                            : p->texts[d->index].text);
+            break;
+        case 'i':
+            /* a results line gives all its targets: written once */
+            if (p->indicators[d->index].results_text != NULL &&
+                p->indicators[d->index].row != last_result_row) {
+                last_result_row = p->indicators[d->index].row;
+                doc_line(g, p->indicators[d->index].results_text);
+            }
+            break;
+        case 'd':
+            doc_line(
+                g, arena_printf(g->a, T_PLAN_PROJECT_MONEY_LINE,
+                                p->declared[d->index].label,
+                                str_money(g->a, p->declared[d->index].grosze)));
+            break;
+        }
+    }
+}
+
+/*
+** A programme's goals (seed 003) written as its lines: the region, the
+** title in capitals, the kept texts under their headings ("Heading:" and
+** list items), the programme's name and years before its goals, each
+** goal as "• Cel nadrzędny: A. title". plan_read_programme.c reads them
+** back into the same plan.
+*/
+static void
+programme_lines(struct grid *g, const struct plan *p)
+{
+    const char *heading = "";
+    int t = 0, goal_row = p->ngoals > 0 ? p->goals[0].row : 0;
+    bool programme = false;
+
+    g->ncols = 1;
+    if (p->region != NULL) {
+        doc_line(g, T_PLAN_REGION_LINE);
+        doc_line(g, p->region);
+    }
+    if (p->title != NULL) {
+        doc_line(g, p->title);
+    }
+    for (int i = 0; i <= p->ngoals; i++) {
+        /* the texts before this goal (all that are left after the last) */
+        for (; t < p->ntexts &&
+               (i == p->ngoals || p->texts[t].row < p->goals[i].row);
+             t++) {
+            const struct plan_text *x = &p->texts[t];
+
+            if (x->heading != NULL && strcmp(x->heading, heading) != 0) {
+                heading = x->heading;
+                doc_line(g, arena_printf(g->a, "%s:", heading));
+            }
+            doc_line(g, arena_printf(g->a, "\xE2\x80\xA2 %s", x->text));
+        }
+        if (i == p->ngoals) {
+            break;
+        }
+        if (!programme && p->programme_title != NULL &&
+            p->goals[i].row >= goal_row) {
+            programme = true;
+            heading = p->programme_title;
+            doc_line(g, p->programme_title);
+        }
+        doc_line(g, arena_printf(g->a, T_PLAN_GOAL_MAIN_LINE, p->goals[i].code,
+                                 p->goals[i].title));
+    }
+}
+
 void
 plan_export_grid(struct arena *a, const struct plan *p, struct grid *g)
 {
     struct layout L;
     int *first_ind, *next_ind, r, first;
+
+    if (p->kind == PLAN_PROJECT || p->kind == PLAN_PROGRAMME) {
+        memset(g, 0, sizeof(*g));
+        g->a = a;
+        if (p->kind == PLAN_PROJECT) {
+            project_lines(g, p);
+        } else {
+            programme_lines(g, p);
+        }
+        g->width[0] = 120;
+        return;
+    }
 
     index_indicators(a, p, &first_ind, &next_ind);
     choose_layout(p, first_ind, &L);

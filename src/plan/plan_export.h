@@ -1,5 +1,6 @@
 /*
-** Exporting a plan: CSV and XLSX in the layout of the document tables
+** Exporting a plan: CSV and XLSX (ODS and DOCX: plan_export_office.h) in
+** the layout of the document tables
 ** (title, a header over two rows, goal rows, task rows with their
 ** continuation rows, "·" breakdown rows, a total row), and JSON through
 ** plan_json_write(). The CSV and the first worksheet of the XLSX are laid
@@ -11,9 +12,13 @@
 ** implementers, "j.w.", totals, amounts by source), indicators with their
 ** breakdown rows, targets, units and free-text results, footnotes, every
 ** declared total (source and amount), and the funding notes with their
-** items, written under the total row where the document has them (the
-** lines then take their sources from the notes again, so a plan with notes
-** has no column per source). What it does not keep: source row numbers,
+** items, written under the total row where the document has them (a note
+** that says again the source a line's column gives is no conflict). A
+*programme's goals and a project card are
+** documents of lines, not tables: they are written as their lines, one a
+** row, in the order of the document (goals, tasks, kept texts under their
+** headings, results, period, total and EU co-financing), and read back as
+** such. What it does not keep: source row numbers,
 ** actions that have no task in a plan whose tasks are not the
 ** actions themselves (the seed 002 layout), multi-year targets of a plan
 ** whose programme years are unknown. Nothing here touches the database.

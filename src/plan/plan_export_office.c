@@ -290,7 +290,8 @@ docx_paragraphs(struct buf *b, struct arena *a, const char *text, bool bold)
     }
 }
 
-/* The row where the table starts: the first header row. */
+/* The row where the table starts: the first header row; g->nrows for a
+** document of lines (a project card, a programme's goals). */
 static int
 table_start(const struct grid *g)
 {
@@ -301,7 +302,7 @@ table_start(const struct grid *g)
             }
         }
     }
-    return 0;
+    return g->nrows;
 }
 
 static void
@@ -344,6 +345,10 @@ docx_document(struct buf *b, struct arena *a, const struct grid *g)
     for (int r = 0; r < start; r++) {
         docx_paragraphs(b, a, shown(a, &g->row[r][0]),
                         g->row[r][0].style == S_TITLE);
+    }
+    if (start == g->nrows) {
+        buf_puts(b, "<w:sectPr/></w:body></w:document>\n");
+        return;
     }
     buf_puts(b, "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/>"
                 "<w:tblW w:w=\"0\" w:type=\"auto\"/><w:tblBorders>"

@@ -274,6 +274,34 @@ rd_add_row(struct reader *r, int line, char **cells, int n)
     w->flags = NULL;
 }
 
+/*
+** A line a CSV writer quoted whole ("text; with a semicolon"), as our
+** export writes a document's line: the text it stands for. Any other
+** line is returned as it is.
+*/
+static char *
+unquote_line(struct reader *r, char *t)
+{
+    size_t n = strlen(t);
+    char *o, *q;
+
+    if (n < 2 || t[0] != '"' || t[n - 1] != '"') {
+        return t;
+    }
+    for (size_t i = 1; i + 1 < n; i++) {
+        if (t[i] == '"' && (i + 2 >= n || t[++i] != '"')) {
+            return t; /* a lone quote inside: not one quoted field */
+        }
+    }
+    o = q = arena_alloc(r->a, n);
+    for (size_t i = 1; i + 1 < n; i++) {
+        *q++ = t[i];
+        i += t[i] == '"';
+    }
+    *q = '\0';
+    return o;
+}
+
 int
 rd_read_lines(struct reader *r, const struct rd_input *in, enum plan_kind kind,
               const char *format, struct rd_lines *ls)
@@ -298,6 +326,7 @@ rd_read_lines(struct reader *r, const struct rd_input *in, enum plan_kind kind,
             return ERR_INPUT;
         }
         s = stop + 1;
+        t = csv_unguard(unquote_line(r, t));
         if (t[0] == '\0') {
             continue;
         }

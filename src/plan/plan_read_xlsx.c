@@ -15,6 +15,64 @@
 #include "plan_xlsx.h"
 #include "strings_pl.h"
 
+/*
+** A document of lines rather than a table (a project card, a programme's
+** goals, as our export writes them or a DOCX of paragraphs): the rows as
+** text, a cell a field, blank lines where the sheet skips rows so that
+** line numbers stay row numbers; read by that document's format when it
+** says it is its own. *rc gets what the read returned; false when it is
+** not such a document.
+*/
+static bool
+read_as_lines(struct reader *r, const struct rd_input *in, int *rc)
+{
+    const struct rd_format *line_formats[] = {&rd_format_project,
+                                              &rd_format_programme};
+    struct rd_input tin = *in;
+    struct buf text;
+    int line = 1;
+
+    buf_init(&text);
+    for (int i = 0; i < r->nrows; i++) {
+        const struct row *w = &r->rows[i];
+        bool first = true;
+
+        for (; line < w->line && text.len < in->budget; line++) {
+            buf_putc(&text, '\n');
+        }
+        for (int c = 0; c < w->n; c++) {
+            if (w->cell[c][0] != '\0') {
+                if (!first) {
+                    buf_putc(&text, '\t');
+                }
+                buf_puts(&text, w->cell[c]);
+                first = false;
+            }
+        }
+        buf_putc(&text, '\n');
+        line = w->line + 1;
+    }
+    tin.text =
+        arena_strndup(r->a, text.data != NULL ? text.data : "", text.len);
+    tin.tlen = text.len;
+    buf_free(&text);
+    tin.head = rd_fold(
+        r, arena_strndup(r->a, tin.text,
+                         tin.tlen < DETECT_BYTES ? tin.tlen : DETECT_BYTES));
+    for (size_t k = 0; k < 2; k++) {
+        if (line_formats[k]->sniff(&tin)) {
+            const char *format = r->p->format;
+
+            r->nrows = 0; /* the lines count against the limits instead */
+            r->ncells = 0;
+            *rc = line_formats[k]->read(r, &tin);
+            r->p->format = format;
+            return true;
+        }
+    }
+    return false;
+}
+
 static int
 read_xlsx(struct reader *r, const struct rd_input *in)
 {
@@ -71,6 +129,13 @@ read_xlsx(struct reader *r, const struct rd_input *in)
             plan_finding_add(r->a, r->p, PLAN_WARNING, first_left, NULL,
                              "xlsx_formula_no_value", T_PLAN_READ_FORMULAS,
                              left, first_left);
+        }
+    }
+    {
+        int rc;
+
+        if (read_as_lines(r, in, &rc)) {
+            return rc;
         }
     }
     return rd_read_sheet(r);

@@ -560,6 +560,17 @@
 #define T_PLAN_PROJECT_TOTAL "Całkowita wartość projektu"
 #define T_PLAN_PROJECT_EU_GRANT "Kwota dofinansowania z UE"
 #define T_PLAN_PROJECT_TASKS "Zadania i działania"
+/* The lines of an exported programme's goals and project card (read back
+** by the reader). */
+#define T_PLAN_REGION_LINE "Województwo"
+#define T_PLAN_GOAL_MAIN_LINE "\xE2\x80\xA2 Cel nadrzędny: %s. %s"
+#define T_PLAN_PROJECT_TITLE_HEAD "TYTUŁ PROJEKTU"
+#define T_PLAN_PROJECT_TASKS_HEAD "ZADANIA I DZIAŁANIA ZAŁOŻONE W PROJEKCIE"
+#define T_PLAN_PROJECT_GROUPS_LINE "GRUPA DOCELOWA"
+#define T_PLAN_PROJECT_GOAL_LINE "CEL PROJEKTU"
+#define T_PLAN_PROJECT_RESULTS_HEAD "GŁÓWNE REZULTATY"
+#define T_PLAN_PROJECT_MONEY_LINE "%s: %s zł"
+#define T_PLAN_PROJECT_PERIOD_LINE "Okres realizacji projektu: %s – %s"
 
 #define T_PLAN_READ_EMPTY "Plik jest pusty."
 #define T_PLAN_READ_NOT_TEXT                                                   \

@@ -29,8 +29,10 @@ SEED_003 = os.path.join(SEEDS, '003_721fd9f0453d5207.txt')
 SEED_004 = os.path.join(SEEDS, '004_0cfe7b40028c7edc.txt')
 
 # the four kinds of document, as the seeds have them, and their region
-KINDS = [('plan', SEED_001, '04'), ('action plan with funding notes',
-                                     SEED_002, '04')]
+KINDS = [('plan', SEED_001, '04'),
+         ('action plan with funding notes', SEED_002, '04'),
+         ('programme goals', SEED_003, '12'),
+         ('project card', SEED_004, '04')]
 EXPORTS = ('xlsx', 'ods', 'docx', 'csv')
 
 FIXTURES = ['seed001.docx', 'seed002.ods', 'seed002_utf16.txt',
@@ -191,7 +193,8 @@ def main():
     def round_trips_keep_every_field():
         """Each kind imported, exported to every format and read back:
         the plan's JSON equals the original's, all but the row numbers of
-        the source file (a file's own) and its name and format."""
+        the source file (a file's own), its name and format, and the
+        finding that the source file numbered tasks twice."""
         d, db = make_db(binary)
         tmp = os.path.join(d, 'out')
         os.mkdir(tmp)
@@ -202,6 +205,13 @@ def main():
                 check(rc == 0, f'{kind}: {err[-300:]}')
                 pid = out.strip().splitlines()[-1]
                 orig = fields(check_json(binary, seed))
+                # a note on the source file, not on the plan: seed 004
+                # numbers both tasks "1."; the export numbers them 1, 2
+                renum = [f for f in orig['findings']
+                         if f['code'] == 'tasks_renumbered']
+                orig['findings'] = [f for f in orig['findings']
+                                    if f not in renum]
+                orig['finding_counts']['info'] -= len(renum)
                 for fmt in EXPORTS:
                     f = os.path.join(tmp, f'plan-{pid}.{fmt}')
                     rc, _, err = run(binary, 'export', 'plan', pid, '--format',
