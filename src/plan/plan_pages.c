@@ -25,6 +25,7 @@
 #include "plan.h"
 #include "plan_cache.h"
 #include "plan_export.h"
+#include "plan_export_office.h"
 #include "plan_store.h"
 #include "region/region.h"
 #include "strings_pl.h"
@@ -1029,9 +1030,11 @@ page_plan(struct req *r)
                 T_PLAN_IMPORTED, warsaw_local(&r->arena, c.meta->imported_at));
     html_printf(&r->out,
                 "<p class=\"downloads\">%s: <a href=\"%s/eksport/xlsx\" "
-                "download>XLSX</a> · <a href=\"%s/eksport/csv\" download>"
+                "download>XLSX</a> · <a href=\"%s/eksport/ods\" download>"
+                "ODS</a> · <a href=\"%s/eksport/docx\" download>DOCX</a> · "
+                "<a href=\"%s/eksport/csv\" download>"
                 "CSV</a> · <a href=\"/api/plans/%ld\">JSON</a></p>\n",
-                T_PLAN_DOWNLOAD, base, base, (long)id);
+                T_PLAN_DOWNLOAD, base, base, base, base, (long)id);
     /* Adopted annual reports are published beside the plan. */
     html_printf(&r->out, "<p><a href=\"/sprawozdania/%ld\">%s</a></p>\n",
                 (long)id, T_PLAN_REPORTS);
@@ -1173,7 +1176,7 @@ upload_form(struct req *r, const char *error)
         form_errors(r, &error, 1);
     }
     form_begin(r, "/plany/wczytaj", "multipart/form-data");
-    form_file(r, T_PLAN_UPLOAD_FILE, ".txt,.tsv,.csv,.xlsx");
+    form_file(r, T_PLAN_UPLOAD_FILE, ".txt,.tsv,.csv,.xlsx,.ods,.docx");
     if (r->user->region == NULL) {
         form_input(r, "region", T_USERS_REGION, "text", "04",
                    "pattern=\"[0-9]{2}\" inputmode=\"numeric\" required");
@@ -1427,37 +1430,53 @@ api_plan_upload(struct req *r)
 /*
 ** ROUTE: GET /plany/:id/eksport/:format
 ** CAP: CAP_PUBLIC
-** PARAMS: id (path), format=xlsx|csv (path); the plan must be visible
+** PARAMS: id (path), format=xlsx|ods|docx|csv (path); the plan must be
+** visible
 */
 int
 page_plan_export(struct req *r)
 {
+    static const struct {
+        const char *format, *type;
+        int (*write)(struct arena *, const struct plan *, struct buf *);
+    } kinds[] = {
+        {"xlsx",
+         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+         plan_export_xlsx_buf},
+        {"ods", "application/vnd.oasis.opendocument.spreadsheet",
+         plan_export_ods_buf},
+        {"docx",
+         "application/vnd.openxmlformats-officedocument.wordprocessingml."
+         "document",
+         plan_export_docx_buf},
+        {"csv", "text/csv; charset=utf-8", plan_export_csv},
+    };
     const char *format = req_param(r, 1);
     struct plan_cached c;
     int64_t id;
     void *handle;
-    bool xlsx;
+    size_t k = 0;
     int rc;
 
     if ((rc = cached_or_reply(r, &id, &c, &handle)) != 0) {
         return rc;
     }
-    if (strcmp(format, "xlsx") != 0 && strcmp(format, "csv") != 0) {
+    while (k < sizeof(kinds) / sizeof(kinds[0]) &&
+           strcmp(format, kinds[k].format) != 0) {
+        k++;
+    }
+    if (k == sizeof(kinds) / sizeof(kinds[0])) {
         plan_cache_release(handle);
         return req_error(r, 404, NULL);
     }
-    xlsx = format[0] == 'x';
-    rc = xlsx ? plan_export_xlsx_buf(&r->arena, c.p, &r->out)
-              : plan_export_csv(&r->arena, c.p, &r->out);
+    rc = kinds[k].write(&r->arena, c.p, &r->out);
     plan_cache_release(handle);
     if (rc != 0) {
         buf_reset(&r->out);
         return rc;
     }
     r->status = 200;
-    r->content_type = xlsx ? "application/vnd.openxmlformats-officedocument."
-                             "spreadsheetml.sheet"
-                           : "text/csv; charset=utf-8";
+    r->content_type = kinds[k].type;
     req_add_header(r, "Content-Disposition",
                    arena_printf(&r->arena,
                                 "attachment; filename=\"plan-%ld"

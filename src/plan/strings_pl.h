@@ -160,8 +160,10 @@
 #define T_PLAN_UPLOAD_LEAD                                                     \
     "Wczytaj harmonogram lub plan działań tak, jak "                         \
     "go zapisano: tekst z tabeli dokumentu (kolumny rozdzielone "              \
-    "tabulatorem), CSV (UTF-8 lub Windows-1250, średnik lub przecinek) "      \
-    "albo XLSX. Najpierw zobaczysz, co odczytano, i wszystkie uwagi; plan "    \
+    "tabulatorem), CSV (UTF-8, Windows-1250 lub UTF-16, średnik lub "         \
+    "przecinek), arkusz XLSX lub ODS albo dokument DOCX z tabelą planu. "     \
+    "Najpierw "                                                                \
+    "zobaczysz, co odczytano, i wszystkie uwagi; plan "                        \
     "zapisze się dopiero po zatwierdzeniu."
 #define T_PLAN_UPLOAD_FILE "Plik planu"
 #define T_PLAN_UPLOAD_CHECK "Sprawdź plik"

@@ -13,12 +13,15 @@ and CSV and read back gives the same plan. A project card is stored with
 its declared value.
 Usage: test_plan_office.py BINARY [--write] (--write rewrites the expected
 files from the reader; read the diff before committing one)."""
+import http.client
 import json
 import os
+import re
 import subprocess
 import sys
 
-from harness import Runner, check, cleanup, make_db, sql_one
+from harness import Runner, Server, check, cleanup, make_db, sql_one
+from test_auth import Client, add_user, multipart
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PLANS = os.path.join(HERE, '..', 'fixtures', 'plans')
@@ -237,6 +240,112 @@ def main():
         finally:
             cleanup(d)
 
+    def web_upload_of_a_docx_and_downloads_in_every_format():
+        """A coordinator uploads the Word file; the preview shows what was
+        read, confirming stores it, and its page offers XLSX, ODS, DOCX and
+        CSV, each of which reads back with the same total."""
+        d, db = make_db(binary)
+        add_user(binary, db, 'koord', 'coordinator')
+        srv = Server(binary, db)
+        try:
+            c = Client(srv)
+            c.login('koord')
+            data = open(os.path.join(PLANS, 'seed001.docx'), 'rb').read()
+            body, ct = multipart({'csrf': c.csrf('/plany/wczytaj')},
+                                 {'file': ('harmonogram.docx', data)})
+            st, _, html = c.request('POST', '/plany/wczytaj', raw=body,
+                                    content_type=ct)
+            check(st == 200 and '500 000,00' in html, st)
+            check('.ods,.docx' in c.request('GET', '/plany/wczytaj')[2],
+                  'the file field accepts ODS and DOCX')
+            action = re.search(r'action="(/plany/wczytaj/\d+)"',
+                               html).group(1)
+            st, h, _ = c.request('POST', action, {
+                'csrf': c.csrf('/plany'), 'action': 'confirm',
+                'duplicate': '1'})
+            check(st == 303, st)
+            page = c.request('GET', h['location'])[2]
+            types = {'xlsx': 'spreadsheetml', 'ods': 'opendocument.spread',
+                     'docx': 'wordprocessingml', 'csv': 'text/csv'}
+            for fmt, ctype in types.items():
+                url = f'{h["location"]}/eksport/{fmt}'
+                check(f'href="{url}"' in page, f'{fmt} link')
+                conn = http.client.HTTPConnection('127.0.0.1', srv.port,
+                                                  timeout=20)
+                conn.request('GET', url, headers={'Cookie': '; '.join(
+                    f'{k}={v}' for k, v in c.cookies.items())})
+                resp = conn.getresponse()
+                got = resp.read()
+                conn.close()
+                check(resp.status == 200 and
+                      ctype in resp.getheader('content-type'), (fmt, resp.status))
+                f = os.path.join(d, f'back.{fmt}')
+                open(f, 'wb').write(got)
+                j = check_json(binary, f)
+                check(j['totals']['total_grosze'] == 500000_00,
+                      (fmt, j['totals']))
+        finally:
+            srv.stop()
+            cleanup(d)
+
+    def refusals_name_the_formats_and_the_limit():
+        d, _ = make_db(binary, demo=False)
+        try:
+            import io
+            import zipfile
+
+            def zipped(parts):
+                b = io.BytesIO()
+                with zipfile.ZipFile(b, 'w', zipfile.ZIP_DEFLATED) as z:
+                    for name, data in parts.items():
+                        z.writestr(name, data)
+                return b.getvalue()
+
+            def refused(name, data):
+                f = os.path.join(d, name)
+                open(f, 'wb').write(data)
+                p = subprocess.run([binary, 'check', f, '--json'],
+                                   capture_output=True, text=True, timeout=60)
+                check(p.returncode == 1, (name, p.returncode, p.stderr[-200:]))
+                return json.loads(p.stdout)['findings'][0]['message']
+
+            # an ODT, a zip of something else: which formats are read
+            m = refused('tekst.odt', zipped({
+                'mimetype': 'application/vnd.oasis.opendocument.text',
+                'content.xml': '<x/>'}))
+            check('XLSX' in m and 'ODS' in m and 'DOCX' in m and 'CSV' in m,
+                  m)
+            m = refused('inne.zip', zipped({'a.txt': 'x'}))
+            check('Czytane formaty' in m, m)
+            # a part that inflates past the limit: too large, with the limit
+            m = refused('duzy.docx', zipped({'word/document.xml': '<w:document '
+                        'xmlns:w="x"><w:body>' + ' ' * (90 << 20) +
+                        '</w:body></w:document>'}))
+            check('za duży' in m and 'bajtów' in m, m)
+            # repeated rows and columns of an ODS cannot multiply: a row
+            # of 10^5 cells repeated 10^6 times is read as 1000 x 512
+            # cells (no plan in it), three such rows pass the cell limit
+            row = ('<table:table-row table:number-rows-repeated="1000000">'
+                   '<table:table-cell table:number-columns-repeated="100000"'
+                   ' office:value-type="string"><text:p>x</text:p>'
+                   '</table:table-cell></table:table-row>')
+
+            def ods(rows):
+                return zipped({
+                    'mimetype':
+                        'application/vnd.oasis.opendocument.spreadsheet',
+                    'content.xml': '<office:document-content '
+                    'xmlns:office="o" xmlns:table="t" xmlns:text="x">'
+                    '<office:body><office:spreadsheet><table:table>' +
+                    row * rows + '</table:table></office:spreadsheet>'
+                    '</office:body></office:document-content>'})
+            m = refused('powtorzenia.ods', ods(1))
+            check('nagłówka tabeli' in m, m)
+            m = refused('powtorzenia3.ods', ods(3))
+            check('za duża' in m and '1000000 komórek' in m, m)
+        finally:
+            cleanup(d)
+
     for fn in (each_fixture_equals_its_expected_plan_field_by_field,
                office_files_made_from_seeds_read_as_the_seeds,
                docx_reads_the_text_around_the_table,
@@ -245,7 +354,9 @@ def main():
                encodings_name_the_row,
                formulas_summed_or_named,
                round_trips_keep_every_field,
-               project_card_stored_with_its_value):
+               project_card_stored_with_its_value,
+               web_upload_of_a_docx_and_downloads_in_every_format,
+               refusals_name_the_formats_and_the_limit):
         t.run(fn)
     return t.finish()
 
