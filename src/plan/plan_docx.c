@@ -7,8 +7,10 @@
 ** cell right, w:vMerge "continue" cells take the text of the cell that
 ** started the merge ("restart"), as merged cells of a sheet do. The
 ** paragraphs of a cell are its lines; a table inside a cell adds its text
-** to that cell. The row number of a finding is the block's number in the
-** document: paragraphs and table rows counted from 1.
+** to that cell. Word's footnotes (word/footnotes.xml) follow as lines of
+** their own, "¹ text", their marks put where the text refers to them. The
+** row number of a finding is the block's number in the document:
+** paragraphs and table rows counted from 1, then the footnotes.
 */
 #include <stdbool.h>
 #include <stdlib.h>
@@ -19,6 +21,8 @@
 #include "core/err.h"
 #include "plan_office.h"
 #include "strings_pl.h"
+
+#define DOCX_MAX_FOOTNOTES 1000 /* footnotes numbered; the rest are "*" */
 
 struct docx {
     struct arena *a;
@@ -37,8 +41,10 @@ struct docx {
     int vmerge; /* 0 none, 1 restart, 2 continue */
     struct buf t;
     /* vertical merges of the outer table, per grid column */
-    int origin[PLAN_XLSX_MAX_COLS]; /* line that started it, or 0 */
-    int merge[PLAN_XLSX_MAX_COLS];  /* index in the grid's merges, or -1 */
+    int origin[PLAN_XLSX_MAX_COLS];    /* line that started it, or 0 */
+    int merge[PLAN_XLSX_MAX_COLS];     /* index in the grid's merges, or -1 */
+    long note_ids[DOCX_MAX_FOOTNOTES]; /* ids of the text's footnotes */
+    int nnotes;
 };
 
 static void
@@ -54,6 +60,29 @@ static bool
 is(const char *name, const char *l)
 {
     return strcmp(office_local(name), l) == 0;
+}
+
+#define DOCX_MAX_FOOTNOTES 1000 /* footnotes numbered; the rest are "*" */
+
+/*
+** The mark of footnote id as Word shows it: its place among the footnotes
+** of the text (ids count separators too), "¹" .. "⁹", else "*".
+*/
+static const char *
+footnote_mark(const struct docx *d, const char *id)
+{
+    static const char *const marks[] = {
+        "\xC2\xB9",     "\xC2\xB2",     "\xC2\xB3",
+        "\xE2\x81\xB4", "\xE2\x81\xB5", "\xE2\x81\xB6",
+        "\xE2\x81\xB7", "\xE2\x81\xB8", "\xE2\x81\xB9"};
+    long v = id != NULL ? strtol(id, NULL, 10) : -1;
+
+    for (int i = 0; i < d->nnotes && i < 9; i++) {
+        if (d->note_ids[i] == v) {
+            return marks[i];
+        }
+    }
+    return "*";
 }
 
 static void
@@ -108,6 +137,8 @@ docx_start(void *ud, const char *name, const char **atts)
         buf_putc(&d->t, ' ');
     } else if (d->in_p > 0 && (is(name, "br") || is(name, "cr"))) {
         buf_putc(&d->t, '\n');
+    } else if (d->in_p > 0 && is(name, "footnoteReference")) {
+        buf_puts(&d->t, footnote_mark(d, office_attr(atts, "id")));
     }
 }
 
@@ -206,6 +237,81 @@ docx_text(void *ud, const char *s, int len)
     }
 }
 
+/*
+** word/footnotes.xml, read twice: first for the ids of the text's
+** footnotes in order (their numbers), then for each one's text after its
+** mark.
+*/
+struct notes {
+    struct docx *d;
+    bool ids_only;
+    bool keep; /* a footnote of the text, not a separator */
+    int in_t;
+    struct buf t;
+};
+
+static void
+notes_start(void *ud, const char *name, const char **atts)
+{
+    struct notes *n = ud;
+    const char *type;
+
+    if (n->d->failed) {
+        return;
+    }
+    if (is(name, "footnote")) {
+        const char *id = office_attr(atts, "id");
+
+        type = office_attr(atts, "type");
+        n->keep = type == NULL || strcmp(type, "normal") == 0;
+        if (n->ids_only) {
+            if (n->keep && id != NULL && n->d->nnotes < DOCX_MAX_FOOTNOTES) {
+                n->d->note_ids[n->d->nnotes++] = strtol(id, NULL, 10);
+            }
+            return;
+        }
+        buf_reset(&n->t);
+        buf_puts(&n->t, footnote_mark(n->d, id));
+        buf_putc(&n->t, ' ');
+    } else if (is(name, "t")) {
+        n->in_t = 1;
+    } else if (is(name, "p") && n->t.len > 0 &&
+               n->t.data[n->t.len - 1] != ' ') {
+        buf_putc(&n->t, ' ');
+    }
+}
+
+static void
+notes_end(void *ud, const char *name)
+{
+    struct notes *n = ud;
+    struct docx *d = n->d;
+
+    if (d->failed || n->ids_only) {
+        return;
+    }
+    if (is(name, "t")) {
+        n->in_t = 0;
+    } else if (is(name, "footnote") && n->keep) {
+        buf_reset(&d->t);
+        buf_append(&d->t, n->t.data, n->t.len);
+        put(d, 0);
+        if (!d->failed) {
+            block_end(d);
+        }
+    }
+}
+
+static void
+notes_text(void *ud, const char *s, int len)
+{
+    struct notes *n = ud;
+
+    if (n->in_t && !n->ids_only) {
+        buf_append(&n->t, s, (size_t)len);
+    }
+}
+
 int
 plan_docx_read(struct arena *a, zip_t *z, struct office_budget *b,
                struct plan_xlsx_sheet *out, const char **why)
@@ -213,9 +319,10 @@ plan_docx_read(struct arena *a, zip_t *z, struct office_budget *b,
     size_t budget = b->left;
     struct office_grid g;
     struct docx *d;
-    char *part;
-    size_t plen;
-    int rc = office_part(a, z, b, "word/document.xml", &part, &plen);
+    struct notes n;
+    char *part, *notes = NULL;
+    size_t plen, nlen = 0;
+    int frc, rc = office_part(a, z, b, "word/document.xml", &part, &plen);
 
     if (rc != 0) {
         return office_part_why(a, why, "DOCX", "word/document.xml", rc, budget);
@@ -226,8 +333,27 @@ plan_docx_read(struct arena *a, zip_t *z, struct office_budget *b,
     d->a = a;
     d->g = &g;
     d->line = 1;
+    memset(&n, 0, sizeof(n));
+    n.d = d;
+    frc = office_part(a, z, b, "word/footnotes.xml", &notes, &nlen);
+    if (frc < 0) {
+        return office_part_why(a, why, "DOCX", "word/footnotes.xml", frc,
+                               budget);
+    }
     buf_init(&d->t);
+    buf_init(&n.t);
+    if (frc == 0) {
+        n.ids_only = true;
+        office_xml(notes, nlen, &n, notes_start, notes_end, notes_text, &d->x);
+    }
     rc = office_xml(part, plen, d, docx_start, docx_end, docx_text, &d->x);
+    if (rc == 0 && !d->failed && frc == 0) {
+        /* the footnotes, as the lines under the table they are on paper */
+        n.ids_only = false;
+        rc = office_xml(notes, nlen, &n, notes_start, notes_end, notes_text,
+                        &d->x);
+    }
+    buf_free(&n.t);
     buf_free(&d->t);
     if (rc != 0 || d->failed || !office_grid_finish(&g, out)) {
         return office_grid_why(a, why, "DOCX", "word/document.xml", &g, budget);

@@ -40,7 +40,8 @@ EXPORTS = ('xlsx', 'ods', 'docx', 'csv')
 
 FIXTURES = ['seed001.docx', 'seed002.ods', 'seed002_utf16.txt',
             'layout3.csv', 'layout3.xlsx', 'merged.xlsx', 'merged.ods',
-            'merged.docx', 'mixed_cp1250_line.csv', 'formulas.xlsx']
+            'merged.docx', 'footnote.docx', 'mixed_cp1250_line.csv',
+            'formulas.xlsx']
 
 # what is compared: everything the plan holds but the file's own name
 FIELDS = ['kind', 'format', 'encoding', 'title', 'programme_title',
@@ -137,6 +138,15 @@ def main():
                   for x in p['texts']), p['texts'])
         check(p['totals']['total_grosze'] == 500000_00, p['totals'])
         check(p['totals']['by_source']['own'] == 322000_00, p['totals'])
+
+    def word_footnote_read_with_its_mark():
+        p = read('footnote.docx')
+        check([(f['mark'], f['text'][:14]) for f in p['footnotes']] ==
+              [('¹', 'W rozumieniu o')], p['footnotes'])
+        ind = {i['name']: i['footnote'] for i in p['indicators']}
+        check(ind == {'liczba materiałów': '¹', 'liczba uczestników': None},
+              ind)
+        check(p['findings'] == [], p['findings'])
 
     def merged_implementer_applies_to_the_four_rows():
         for name in ('merged.xlsx', 'merged.ods', 'merged.docx'):
@@ -349,6 +359,7 @@ def main():
     for fn in (each_fixture_equals_its_expected_plan_field_by_field,
                office_files_made_from_seeds_read_as_the_seeds,
                docx_reads_the_text_around_the_table,
+               word_footnote_read_with_its_mark,
                merged_implementer_applies_to_the_four_rows,
                another_regions_layout_by_meaning,
                encodings_name_the_row,
