@@ -50,10 +50,7 @@ struct docx {
 static void
 docx_fail(struct docx *d)
 {
-    if (!d->failed) {
-        d->failed = true;
-        XML_StopParser(d->x, XML_FALSE);
-    }
+    office_stop(&d->failed, d->x);
 }
 
 static bool

@@ -53,10 +53,7 @@ struct ods {
 static void
 ods_fail(struct ods *o)
 {
-    if (!o->failed) {
-        o->failed = true;
-        XML_StopParser(o->x, XML_FALSE);
-    }
+    office_stop(&o->failed, o->x);
 }
 
 static void

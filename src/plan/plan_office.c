@@ -75,6 +75,15 @@ office_part(struct arena *a, zip_t *z, struct office_budget *b,
     return 0;
 }
 
+void
+office_stop(bool *failed, XML_Parser x)
+{
+    if (!*failed) {
+        *failed = true;
+        XML_StopParser(x, XML_FALSE);
+    }
+}
+
 const char *
 office_local(const char *name)
 {

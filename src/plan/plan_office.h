@@ -47,6 +47,9 @@ int office_grid_why(struct arena *a, const char **why, const char *format,
                     const char *part, const struct office_grid *g,
                     size_t budget);
 
+/* Stop parser x for a limit or a failure, once: *failed is set. */
+void office_stop(bool *failed, XML_Parser x);
+
 /* The local name of an element or attribute ("w:tc" -> "tc"). */
 const char *office_local(const char *name);
 /* The attribute whose local name is name, or NULL. */

@@ -70,6 +70,21 @@ cut_tail(const char *data, size_t len)
     return false;
 }
 
+/* Well-formed multi-byte sequences and malformed bytes in s[0..n). */
+static void
+utf8_count(const char *s, size_t n, size_t *good, size_t *bad)
+{
+    *good = *bad = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = str_utf8_decode(s + i, n - i, &cp);
+
+        *good += k > 1;
+        *bad += k == 0;
+        i += k ? k : 1;
+    }
+}
+
 /*
 ** Mostly UTF-8 with some lines that are not: a line pasted from a
 ** Windows-1250 file (no valid multi-byte sequence in it, every byte
@@ -83,18 +98,11 @@ static char *
 utf8_mixed(struct reader *r, const char *data, size_t len, size_t *tlen)
 {
     struct buf out;
-    size_t good = 0, bad = 0, nrepl = 0;
+    size_t good, bad, nrepl = 0;
     int line = 1, nfind = 0, first_repl = 0;
     char *text;
 
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        size_t k = str_utf8_decode(data + i, len - i, &cp);
-
-        good += k > 1;
-        bad += k == 0;
-        i += k ? k : 1;
-    }
+    utf8_count(data, len, &good, &bad);
     if (good <= bad) {
         return NULL;
     }
@@ -103,7 +111,7 @@ utf8_mixed(struct reader *r, const char *data, size_t len, size_t *tlen)
         const char *nl = memchr(data + i, '\n', len - i);
         size_t n = nl != NULL ? (size_t)(nl - (data + i)) + 1 : len - i;
         const char *ln = data + i;
-        size_t lgood = 0, lbad = 0, olen;
+        size_t lgood, lbad, olen;
         char *conv = NULL;
 
         i += n;
@@ -111,14 +119,7 @@ utf8_mixed(struct reader *r, const char *data, size_t len, size_t *tlen)
             buf_append(&out, ln, n);
             continue;
         }
-        for (size_t j = 0; j < n;) {
-            uint32_t cp;
-            size_t k = str_utf8_decode(ln + j, n - j, &cp);
-
-            lgood += k > 1;
-            lbad += k == 0;
-            j += k ? k : 1;
-        }
+        utf8_count(ln, n, &lgood, &lbad);
         if (lgood == 0 && !(i == len && cut_tail(ln, n))) {
             conv = str_cp1250_to_utf8(r->a, ln, n, &olen);
         }

@@ -334,10 +334,7 @@ merge_ref(struct office_grid *g, const char *ref)
 static void
 sheet_fail(struct sheet *sh)
 {
-    if (!sh->failed) {
-        sh->failed = true;
-        XML_StopParser(sh->x, XML_FALSE);
-    }
+    office_stop(&sh->failed, sh->x);
 }
 
 static void
