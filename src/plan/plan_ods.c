@@ -42,6 +42,7 @@ struct ods {
     /* the current cell */
     bool in_cell;
     int in_p;     /* text:p depth */
+    int in_note;  /* office:annotation depth: a comment, not the cell */
     int paras;    /* paragraphs so far in the cell */
     struct buf t; /* its text */
     const char *value, *formula;
@@ -116,6 +117,10 @@ ods_start(void *ud, const char *name, const char **atts)
                                     PLAN_XLSX_MAX_COLS);
         o->span_rows = office_count(office_attr(atts, "number-rows-spanned"),
                                     OFFICE_MAX_LINE);
+    } else if (o->in_cell && strcmp(l, "annotation") == 0) {
+        o->in_note++;
+    } else if (o->in_cell && o->in_note > 0) {
+        return;
     } else if (o->in_cell && strcmp(l, "p") == 0) {
         if (o->in_p == 0 && o->paras++ > 0) {
             buf_putc(&o->t, '\n');
@@ -239,7 +244,11 @@ ods_end(void *ud, const char *name)
     if (o->depth_table != 1) {
         return;
     }
-    if (strcmp(l, "p") == 0 && o->in_p > 0) {
+    if (strcmp(l, "annotation") == 0 && o->in_note > 0) {
+        o->in_note--;
+    } else if (o->in_note > 0) {
+        return;
+    } else if (strcmp(l, "p") == 0 && o->in_p > 0) {
         o->in_p--;
     } else if ((strcmp(l, "table-cell") == 0 ||
                 strcmp(l, "covered-table-cell") == 0) &&
