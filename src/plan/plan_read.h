@@ -64,7 +64,8 @@ struct reader {
     const char *unknown_name[PLAN_MAX_COLS]; /* NULL: known or unnamed */
     int unread_n[PLAN_MAX_COLS], unread_first[PLAN_MAX_COLS];
     int unread_last[PLAN_MAX_COLS];
-    bool col_known[PLAN_MAX_COLS]; /* the header gave the column a role */
+    bool col_known[PLAN_MAX_COLS];       /* the header gave the column a role */
+    const char *col_name[PLAN_MAX_COLS]; /* its header text, or NULL */
 };
 
 /* The input as plan_read() hands it to a format. */

@@ -190,6 +190,7 @@ read_header(struct reader *r)
     for (int c = 0; c < 256; c++) {
         r->col_known[c] = roles[c] != R_NONE;
         r->unknown_name[c] = unknown[c];
+        r->col_name[c] = names[c] != NULL ? names[c] : unknown[c];
     }
     for (int c = r->ncols - 1; c >= 0; c--) {
         if (roles[c] == R_SOURCE) {
@@ -428,16 +429,40 @@ goal_only_code(struct reader *r, const char *c0, char **code)
     return n > 0 && (c0[n] == '\0' || (c0[n] == '.' && c0[n + 1] == '\0'));
 }
 
+/* The first non-empty cell right of column col: its column, or -1. */
+static int
+next_col(const struct row *w, int col)
+{
+    for (int c = col + 1; c < w->n; c++) {
+        if (w->cell[c][0] != '\0') {
+            return c;
+        }
+    }
+    return -1;
+}
+
 /* The first non-empty cell right of column col, or "". */
 static const char *
 next_cell(const struct row *w, int col)
 {
-    for (int c = col + 1; c < w->n; c++) {
-        if (w->cell[c][0] != '\0') {
-            return w->cell[c];
+    return rd_cell(w, next_col(w, col));
+}
+
+/*
+** A goal row holds its code and title; any other cell in it (a subtotal,
+** a term) is not read, and a finding says so, naming row and column.
+*/
+static void
+goal_rest(struct reader *r, const struct row *w, int code_col, int title_col)
+{
+    for (int c = 0; c < w->n; c++) {
+        if (c != code_col && c != title_col && w->cell[c][0] != '\0') {
+            plan_finding_add(r->a, r->p, PLAN_WARNING, w->line,
+                             c < 256 ? r->col_name[c] : NULL,
+                             "goal_cell_unread", T_PLAN_READ_GOAL_CELL, c + 1,
+                             w->cell[c]);
         }
     }
-    return "";
 }
 
 static void
@@ -630,10 +655,14 @@ read_table(struct reader *r, int start)
             continue;
         }
         if (goal_code(r, w->cell[first], &code, &title)) {
+            int tcol = first;
+
             if (title[0] == '\0') {
                 title = rd_cell(w, r->col[R_TITLE]);
+                tcol = r->col[R_TITLE];
             }
             rd_goal_add(r, code, title, w->line);
+            goal_rest(r, w, first, tcol);
             named_goals = true;
             continue;
         }
@@ -642,6 +671,7 @@ read_table(struct reader *r, int start)
             rd_cell(w, r->col[R_INDICATOR])[0] == '\0') {
             /* "I", "II.", "A." in Lp. with the goal's title beside it */
             rd_goal_add(r, code, next_cell(w, ncol), w->line);
+            goal_rest(r, w, ncol, next_col(w, ncol));
             named_goals = true;
             continue;
         }
@@ -652,6 +682,7 @@ read_table(struct reader *r, int start)
 
             if (!has_action && lv == 1 && !named_goals && !content) {
                 rd_goal_add(r, code, rd_cell(w, r->col[R_TITLE]), w->line);
+                goal_rest(r, w, ncol, r->col[R_TITLE]);
                 continue;
             }
             if (!has_action && lv == 1) {

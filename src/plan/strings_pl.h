@@ -551,6 +551,9 @@
 #define T_PLAN_READ_COLUMN_UNKNOWN                                               \
     "Nie rozpoznano kolumny „%s” (kolumna %d): jej %d komórek w wierszach " \
     "%d–%d nie odczytano."
+#define T_PLAN_READ_GOAL_CELL                                                  \
+    "Wiersz celu ma w kolumnie %d wartość „%s”, której nie odczytano "  \
+    "(wiersz celu niesie tylko kod i nazwę celu)."
 #define T_PLAN_READ_COLUMN_UNNAMED                                             \
     "Kolumna %d nie ma nazwy w nagłówku: jej %d komórek w wierszach "       \
     "%d–%d nie odczytano."

@@ -178,6 +178,23 @@ def main():
         d = diff(fields(csv), fields(xlsx), skip=('format', 'goal', 'code'))
         check(not d, f'layout3.xlsx vs layout3.csv: {d[:8]}')
 
+    def goal_row_subtotal_is_named_not_dropped():
+        d, _ = make_db(binary, demo=False)
+        try:
+            f = os.path.join(d, 'cele.csv')
+            with open(f, 'w', encoding='utf-8') as out:
+                out.write('Plan na rok 2025\n'
+                          'Lp.;Zadanie;Realizator;Termin;Kwota\n'
+                          'Priorytet I. Rodzina;;;;50 000,00\n'
+                          '1.;Szkolenia;ROPS;I-VI;50 000,00\n')
+            p = check_json(binary, f)
+            got = [(x['code'], x['row'], x['column']) for x in p['findings']]
+            check(('goal_cell_unread', 3, 'Kwota') in got, got)
+            check([g['code'] for g in p['goals']] == ['I'], p['goals'])
+            check(p['totals']['total_grosze'] == 50000_00, p['totals'])
+        finally:
+            cleanup(d)
+
     def encodings_name_the_row():
         p = read('mixed_cp1250_line.csv')
         f = [(x['code'], x['row']) for x in p['findings']
@@ -362,6 +379,7 @@ def main():
                word_footnote_read_with_its_mark,
                merged_implementer_applies_to_the_four_rows,
                another_regions_layout_by_meaning,
+               goal_row_subtotal_is_named_not_dropped,
                encodings_name_the_row,
                formulas_summed_or_named,
                round_trips_keep_every_field,
