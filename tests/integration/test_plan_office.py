@@ -219,6 +219,43 @@ def main():
         bad = {(f['code'], f['row'], f['column']) for f in p['findings']}
         check(('number_unreadable', 7, 'Ogółem') in bad, bad)
         check(('xlsx_formula_no_value', 7, None) in bad, bad)
+        # the same in an ODS a script wrote: OpenFormula, no value saved
+        import io
+        import zipfile
+
+        def cell(t, formula=None):
+            if formula:
+                return (f'<table:table-cell table:formula="{formula}"/>')
+            return ('<table:table-cell office:value-type="string">'
+                    f'<text:p>{t}</text:p></table:table-cell>')
+        rows = [['Plan na rok 2025'], ['Lp.', 'Działanie', 'Ogółem'],
+                ['1.1.', 'Szkolenia', '1 000,50'], ['1.2.', 'Konferencja',
+                                                    '2 000,00'],
+                ['Razem', '', None]]
+        xml = ''.join('<table:table-row>' + ''.join(
+            cell(c) if c is not None else
+            cell('', 'of:=SUM([.C3:.C4])') for c in r) +
+            '</table:table-row>' for r in rows)
+        b = io.BytesIO()
+        with zipfile.ZipFile(b, 'w') as z:
+            z.writestr('mimetype',
+                       'application/vnd.oasis.opendocument.spreadsheet')
+            z.writestr('content.xml', '<office:document-content '
+                       'xmlns:office="o" xmlns:table="t" xmlns:text="x">'
+                       '<office:body><office:spreadsheet><table:table>' +
+                       xml + '</table:table></office:spreadsheet>'
+                       '</office:body></office:document-content>')
+        d, _ = make_db(binary, demo=False)
+        try:
+            f = os.path.join(d, 'sumy.ods')
+            open(f, 'wb').write(b.getvalue())
+            q = check_json(binary, f)
+            dec = [(x['label'], x['grosze']) for x in q['declared_totals']]
+            check(dec == [('Razem', 3000_50)], dec)
+            check([x['code'] for x in q['findings']] == ['formula_computed'],
+                  q['findings'])
+        finally:
+            cleanup(d)
 
     def round_trips_keep_every_field():
         """Each kind imported, exported to every format and read back:
