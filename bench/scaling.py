@@ -296,11 +296,20 @@ def report(results, load, size, same):
                      f'{size[name] / 1e6:.0f} |')
     lines += ['', 'Same answer on both engines: ' + ', '.join(
         f'`{k}` {"yes" if v else "NO"}' for k, v in same.items()), '',
-              f'Machine: {os.cpu_count()} CPUs, {platform.platform()}, '
-              f'load average {os.getloadavg()[0]:.1f} at the end.']
+              machine()]
+    save_report('scaling-latest.md', lines)
+
+
+def machine():
+    return (f'Machine: {os.cpu_count()} CPUs, {platform.platform()}, '
+            f'load average {os.getloadavg()[0]:.1f} at the end.')
+
+
+def save_report(name, lines):
+    """Print the report and write it to bench/results/name."""
     text = '\n'.join(lines) + '\n'
     os.makedirs(os.path.join(HERE, 'results'), exist_ok=True)
-    with open(os.path.join(HERE, 'results', 'scaling-latest.md'), 'w') as f:
+    with open(os.path.join(HERE, 'results', name), 'w') as f:
         f.write(text)
     print(text)
 
