@@ -53,44 +53,55 @@ struct ix_org {
     bool confidential, example;
 };
 
+/*
+** A service: 96 bytes (with its area, 112 a service: 1 000 000 services in
+** about 115 MB). Its texts are numbers of strings stored once (ix->strs),
+** not pointers: half the size.
+*/
 struct ix_service {
     int64_t id;
     const struct ix_org *org;
-    const char *name, *description, *category, *category_name, *cost;
-    const char *languages, *how_to_apply;
-    const char *phone, *hours; /* the service's, else the institution's */
-    const char *targets;       /* names joined by ", " */
-    const char *target_codes;  /* ",a,b," */
-    const char *fold_name;
+    const struct dir_hours *open; /* parsed hours; NULL: unknown */
+    /* Numbers of ix->strs. */
+    uint32_t name, description, category, category_name, cost;
+    uint32_t languages, how_to_apply;
+    uint32_t phone, hours; /* the service's, else the institution's */
+    uint32_t targets;      /* names joined by ", " */
+    uint32_t target_codes; /* ",a,b," */
+    uint32_t fold_name;
     /* The other folded pieces of its text, as numbers of ix->pieces. */
     uint32_t p_description, p_category, p_targets;
-    const struct dir_hours *open; /* parsed hours; NULL: unknown */
     uint32_t rank;  /* position by folded name, then id: ties of a search */
+    uint32_t tmask; /* bit i: target ix->targets[i] (the first 32) */
     uint16_t cat;   /* number in ix->cats */
-    uint64_t tmask; /* bit i: target ix->targets[i] (the first 64) */
 };
 
 /*
 ** Coverage: (level << 24 | numeric code, service), sorted; with what the
 ** filters read, so a service that is filtered out is not even touched.
+** 16 bytes.
 */
 struct ix_area {
     uint32_t key;
     uint32_t svc;
-    uint32_t gkey; /* the institution's gmina as a number */
+    uint32_t tmask;
     uint16_t cat;
-    uint64_t tmask;
 };
 
 #define MAX_CODES 64
+/* Target groups with a bit of their own; a filter by one past them
+** compares the service's codes. */
+#define MAX_TARGETS 32
 
 /* --- strings stored once ----------------------------------------------- */
 
 struct slot {
     const char *s;
     uint32_t hash;
-    const void *data; /* the folded text or parsed hours of s */
     uint32_t piece;   /* 1 + its number as a piece, 0 if none yet */
+    const void *data; /* the folded text or parsed hours of s */
+    uint32_t num;     /* 1 + its number in strs, 0 if none yet */
+    uint32_t fold;    /* 1 + the number of its folded text, 0 if none yet */
 };
 
 struct pool {
@@ -112,6 +123,8 @@ struct ix_text {
     struct pool p, hp; /* strings; hours by their text */
     const char **pieces;
     int npieces;
+    const char **strs; /* what services' numbers name */
+    int nstrs;
     int64_t applied; /* services read again since the whole build */
 };
 
@@ -126,9 +139,10 @@ struct dir_index {
     int nareas;
     const char **pieces; /* folded text shared by services, numbered */
     int npieces;
+    const char *const *strs;     /* the services' texts, numbered */
     const char *cats[MAX_CODES]; /* category codes in use */
     int ncats;
-    const char *targets[MAX_CODES]; /* target codes in use (first 64) */
+    const char *targets[MAX_TARGETS]; /* target codes in use (first 32) */
     int ntargets;
     struct dir_choice *choices[2]; /* categories, target groups */
     int nchoices[2];
@@ -149,11 +163,35 @@ static pthread_once_t held_once = PTHREAD_ONCE_INIT;
 /* For /metrics: whole builds, and services read again from the log. */
 static atomic_llong builds, applied;
 
+/* A hash of the n bytes of s, eight at a time: a build hashes every text
+** of every service (a byte at a time, 9 % of a build of 1 000 000). */
+static uint32_t
+hash_text(const char *s, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15u ^ n, w;
+    size_t i;
+
+    for (i = 0; i + 8 <= n; i += 8) {
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+        h ^= h >> 32;
+    }
+    if (i < n) {
+        w = 0;
+        memcpy(&w, s + i, n - i);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+    }
+    h ^= h >> 29;
+    h *= 0xC4CEB9FE1A85EC53u;
+    h ^= h >> 32;
+    return (uint32_t)h;
+}
+
 /* The slot of s, added (with a copy of s in the pool's arena) if new. */
 static struct slot *
 pool_get(struct pool *p, const char *s)
 {
-    uint32_t h = str_hash_fnv1a(s);
+    uint32_t h = hash_text(s, strlen(s));
     size_t i;
 
     if (2 * (p->n + 1) > p->cap) {
@@ -190,55 +228,77 @@ intern(struct pool *p, const char *s)
     return pool_get(p, s ? s : "")->s;
 }
 
-/* s stored once, and *fold set to its folded form, also stored once. */
-static const char *
-intern_fold(struct pool *p, struct arena *scratch, const char *s,
-            const char **fold)
+/* The number of s in the table *list of *n, given it (*num: 1 + it) if
+** it has none yet. The table grows in the arena: indexes published before
+** keep reading the one they have, below their own count. */
+static uint32_t
+numbered(struct arena *a, const char ***list, int *n, uint32_t *num,
+         const char *s)
 {
-    struct slot *sl = pool_get(p, s ? s : "");
+    if (*num == 0) {
+        if ((*n & (*n - 1)) == 0) {
+            int cap = *n ? *n * 2 : 64;
 
-    if (sl->data == NULL) {
-        sl->data = intern(p, str_fold(scratch, sl->s));
+            *list = arena_realloc(a, *list, sizeof(char *) * (size_t)*n,
+                                  sizeof(char *) * (size_t)cap);
+        }
+        (*list)[*n] = s;
+        *num = (uint32_t)++ * n;
     }
-    *fold = sl->data;
-    return sl->s;
+    return *num - 1;
 }
 
-/* The number of folded text f as a piece (f from the pool). Indexes
-** published before read only the pieces below their own npieces. */
+static uint32_t
+str_num(struct ix_text *t, struct slot *sl)
+{
+    return numbered(&t->arena, &t->strs, &t->nstrs, &sl->num, sl->s);
+}
+
+/* s stored once, as a number of t->strs. */
+static uint32_t
+intern_num(struct ix_text *t, const char *s)
+{
+    return str_num(t, pool_get(&t->p, s ? s : ""));
+}
+
+/* s stored once, as a number, and *fold set to the number of its folded
+** form, also stored once. */
+static uint32_t
+intern_fold(struct ix_text *t, struct arena *scratch, const char *s,
+            uint32_t *fold)
+{
+    struct slot *sl = pool_get(&t->p, s ? s : "");
+
+    if (sl->fold == 0) {
+        sl->fold = 1 + intern_num(t, str_fold(scratch, sl->s));
+    }
+    *fold = sl->fold - 1;
+    return str_num(t, sl);
+}
+
+/* The number of folded text f as a piece. */
 static uint32_t
 piece_of(struct ix_text *t, const char *f)
 {
     struct slot *sl = pool_get(&t->p, f);
 
-    if (sl->piece == 0) {
-        if ((t->npieces & (t->npieces - 1)) == 0) {
-            int cap = t->npieces ? t->npieces * 2 : 64;
-
-            t->pieces = arena_realloc(&t->arena, t->pieces,
-                                      sizeof(char *) * (size_t)t->npieces,
-                                      sizeof(char *) * (size_t)cap);
-        }
-        t->pieces[t->npieces] = sl->s;
-        sl->piece = (uint32_t)++t->npieces;
-    }
-    return sl->piece - 1;
+    return numbered(&t->arena, &t->pieces, &t->npieces, &sl->piece, sl->s);
 }
 
-/* Folded form of s as a piece number. */
+/* Folded form of s as a piece number; *kept s as a string number. */
 static uint32_t
 fold_piece(struct ix_text *t, struct arena *scratch, const char *s,
-           const char **kept)
+           uint32_t *kept)
 {
-    const char *f;
+    uint32_t f;
 
-    *kept = intern_fold(&t->p, scratch, s, &f);
-    return piece_of(t, f);
+    *kept = intern_fold(t, scratch, s, &f);
+    return piece_of(t, t->strs[f]);
 }
 
-/* Number of code in list (added when there is room), or -1. */
+/* Number of code in list of max (added when there is room), or -1. */
 static int
-code_id(const char **list, int *n, const char *code)
+code_id(const char **list, int *n, int max, const char *code)
 {
     int i;
 
@@ -247,7 +307,7 @@ code_id(const char **list, int *n, const char *code)
             return i;
         }
     }
-    if (*n == MAX_CODES) {
+    if (*n == max) {
         return -1;
     }
     list[*n] = code;
@@ -289,13 +349,16 @@ area_cmp(const void *x, const void *y)
 }
 
 static const struct ix_service *rank_base;
+static const char *const *rank_strs;
 
 static int
 rank_cmp(const void *x, const void *y)
 {
     const struct ix_service *a = &rank_base[*(const uint32_t *)x];
     const struct ix_service *b = &rank_base[*(const uint32_t *)y];
-    int c = strcmp(a->fold_name, b->fold_name);
+    int c = a->fold_name == b->fold_name
+                ? 0
+                : strcmp(rank_strs[a->fold_name], rank_strs[b->fold_name]);
 
     return c != 0 ? c : (a->id < b->id ? -1 : a->id > b->id);
 }
@@ -428,19 +491,20 @@ hours_of(struct ix_text *t, struct arena *scratch, const char *spec)
     return ((const struct dir_hours *)sl->data)->n < 0 ? NULL : sl->data;
 }
 
-/* Bits of the codes of ",a,b," (codes past the 64th have none). */
-static uint64_t
+/* Bits of the codes of ",a,b," (codes past the 32nd have none). */
+static uint32_t
 target_mask(struct dir_index *ix, struct arena *scratch, const char *codes)
 {
     char *copy = arena_strdup(scratch, codes), *save = NULL, *c;
-    uint64_t mask = 0;
+    uint32_t mask = 0;
 
     for (c = strtok_r(copy, ",", &save); c != NULL;
          c = strtok_r(NULL, ",", &save)) {
-        int id = code_id(ix->targets, &ix->ntargets, intern(&ix->text->p, c));
+        int id = code_id(ix->targets, &ix->ntargets, MAX_TARGETS,
+                         intern(&ix->text->p, c));
 
         if (id >= 0) {
-            mask |= (uint64_t)1 << id;
+            mask |= (uint32_t)1 << id;
         }
     }
     return mask;
@@ -458,25 +522,25 @@ read_service(struct dir_index *ix, struct arena *scratch, db_stmt *st,
 
     s->id = db_col_int(st, 0);
     s->org = org;
-    s->name = intern_fold(&t->p, scratch, db_col_text(st, 2), &s->fold_name);
+    s->name = intern_fold(t, scratch, db_col_text(st, 2), &s->fold_name);
     s->p_description =
         fold_piece(t, scratch, db_col_text(st, 3), &s->description);
-    s->category = intern(&t->p, db_col_text(st, 4));
-    cat = code_id(ix->cats, &ix->ncats, s->category);
+    s->category = intern_num(t, db_col_text(st, 4));
+    cat = code_id(ix->cats, &ix->ncats, MAX_CODES, t->strs[s->category]);
     s->cat = (uint16_t)(cat < 0 ? MAX_CODES : cat);
     s->p_category =
         fold_piece(t, scratch, db_col_text(st, 5), &s->category_name);
-    s->cost = intern(&t->p, db_col_text(st, 6));
-    s->languages = intern(&t->p, db_col_text(st, 7));
-    s->how_to_apply = intern(&t->p, db_col_text(st, 8));
+    s->cost = intern_num(t, db_col_text(st, 6));
+    s->languages = intern_num(t, db_col_text(st, 7));
+    s->how_to_apply = intern_num(t, db_col_text(st, 8));
     phone = db_col_text(st, 9);
     hours = db_col_text(st, 10);
-    s->phone = *phone ? intern(&t->p, phone) : org->phone;
-    s->hours = *hours ? intern(&t->p, hours) : org->hours;
+    s->phone = intern_num(t, *phone ? phone : org->phone);
+    s->hours = intern_num(t, *hours ? hours : org->hours);
     s->p_targets = fold_piece(t, scratch, db_col_text(st, 11), &s->targets);
-    s->target_codes = intern(&t->p, db_col_text(st, 12));
-    s->tmask = target_mask(ix, scratch, s->target_codes);
-    s->open = hours_of(t, scratch, s->hours);
+    s->target_codes = intern_num(t, db_col_text(st, 12));
+    s->tmask = target_mask(ix, scratch, t->strs[s->target_codes]);
+    s->open = hours_of(t, scratch, t->strs[s->hours]);
 }
 
 static int
@@ -525,7 +589,6 @@ add_area(struct ix_area **areas, int *n, int *cap, db_stmt *st,
     }
     (*areas)[*n].key = key;
     (*areas)[*n].svc = svc;
-    (*areas)[*n].gkey = s->org->gkey;
     (*areas)[*n].cat = s->cat;
     (*areas)[*n].tmask = s->tmask;
     (*n)++;
@@ -582,24 +645,50 @@ index_free(struct dir_index *ix)
     free(ix);
 }
 
-/* Rank by folded name, then id: the order of equal scores. The comparator
-** reads the services through a static: builds are serialised by
+static int
+name_cmp(const void *x, const void *y)
+{
+    return strcmp(rank_strs[*(const uint32_t *)x],
+                  rank_strs[*(const uint32_t *)y]);
+}
+
+/* Rank by folded name, then id: the order of equal scores. The distinct
+** names are sorted, then the services (in id order) counted out by name:
+** sorting 1 000 000 services by name with strcmp was 13 % of a build. The
+** comparator reads the names through a static: builds are serialised by
 ** build_lock. */
 static void
 rank_all(struct dir_index *ix)
 {
-    uint32_t *order = xmalloc(sizeof(*order) * (size_t)(ix->nsvc + 1));
+    uint32_t ns = (uint32_t)ix->text->nstrs, k = 0, j, *pos, *names, *at;
     int i;
 
+    pos = xcalloc((size_t)ns + 1, sizeof(*pos)); /* 1 + the name's order */
+    names = xmalloc(sizeof(*names) * ((size_t)ix->nsvc + 1));
     for (i = 0; i < ix->nsvc; i++) {
-        order[i] = (uint32_t)i;
+        if (pos[ix->svc[i].fold_name] == 0) {
+            pos[ix->svc[i].fold_name] = 1;
+            names[k++] = ix->svc[i].fold_name;
+        }
     }
-    rank_base = ix->svc;
-    qsort(order, (size_t)ix->nsvc, sizeof(*order), rank_cmp);
+    rank_strs = ix->text->strs;
+    qsort(names, k, sizeof(*names), name_cmp);
+    at = xcalloc((size_t)k + 1, sizeof(*at)); /* first rank of each name */
+    for (j = 0; j < k; j++) {
+        pos[names[j]] = j + 1;
+    }
     for (i = 0; i < ix->nsvc; i++) {
-        ix->svc[order[i]].rank = (uint32_t)i;
+        at[pos[ix->svc[i].fold_name]]++;
     }
-    free(order);
+    for (j = 1; j <= k; j++) {
+        at[j] += at[j - 1];
+    }
+    for (i = 0; i < ix->nsvc; i++) { /* by id within a name */
+        ix->svc[i].rank = at[pos[ix->svc[i].fold_name] - 1]++;
+    }
+    free(pos);
+    free(names);
+    free(at);
 }
 
 /*
@@ -633,6 +722,7 @@ build(struct db *db, const struct head *h, struct dir_index **out)
     rank_all(ix);
     ix->pieces = t->pieces;
     ix->npieces = t->npieces;
+    ix->strs = t->strs;
     atomic_fetch_add(&builds, 1);
     *out = ix;
     ix = NULL;
@@ -738,6 +828,7 @@ rank_merge(struct dir_index *ix, const struct dir_index *old,
     }
     memcpy(nums, fresh, sizeof(*nums) * (size_t)n);
     rank_base = ix->svc;
+    rank_strs = ix->text->strs;
     qsort(nums, (size_t)n, sizeof(*nums), rank_cmp);
     for (i = 0; i < old->nsvc; i++) {
         uint32_t k = kept[byrank[i]];
@@ -832,6 +923,7 @@ apply(struct db *db, const struct dir_index *old, const int64_t *ids, int nids,
     }
     ix->pieces = ix->text->pieces;
     ix->npieces = ix->text->npieces;
+    ix->strs = ix->text->strs;
     ix->text->applied += nids;
     atomic_fetch_add(&applied, nids);
     *out = ix;
@@ -1078,7 +1170,7 @@ match(const struct dir_index *ix, const struct ix_service *s, struct words *w)
     int score = 0, t;
 
     for (t = 0; t < w->n; t++) {
-        if (starts_word(s->fold_name, w->tok[t], w->len[t])) {
+        if (starts_word(ix->strs[s->fold_name], w->tok[t], w->len[t])) {
             score += 2;
         } else if (piece_has(ix, w, t, s->org->piece) ||
                    piece_has(ix, w, t, s->p_description) ||
@@ -1188,22 +1280,24 @@ open_at(const struct ix_service *s, int wday, int minute)
 
 /* A page entry: its strings are the index's (borrowed). */
 static void
-view_of(const struct hit *h, enum dir_level level, struct dir_view *v)
+view_of(const struct dir_index *ix, const struct hit *h, enum dir_level level,
+        struct dir_view *v)
 {
     const struct ix_service *s = h->s;
     const struct ix_org *o = s->org;
+    const char *const *str = ix->strs;
 
     v->id = s->id;
     v->org_id = o->id;
-    v->name = s->name;
-    v->description = s->description;
-    v->category = s->category;
-    v->category_name = s->category_name;
-    v->cost = s->cost;
-    v->languages = s->languages;
-    v->how_to_apply = s->how_to_apply;
-    v->phone = s->phone;
-    v->hours = s->hours;
+    v->name = str[s->name];
+    v->description = str[s->description];
+    v->category = str[s->category];
+    v->category_name = str[s->category_name];
+    v->cost = str[s->cost];
+    v->languages = str[s->languages];
+    v->how_to_apply = str[s->how_to_apply];
+    v->phone = str[s->phone];
+    v->hours = str[s->hours];
     v->org_name = o->name;
     v->kind = o->kind;
     v->street = o->street;
@@ -1215,7 +1309,7 @@ view_of(const struct hit *h, enum dir_level level, struct dir_view *v)
     v->lon = o->lon;
     v->email = o->email;
     v->web = o->web;
-    v->targets = s->targets;
+    v->targets = str[s->targets];
     v->confidential = o->confidential;
     v->example = o->example;
     v->level = level;
@@ -1249,11 +1343,11 @@ dir_index_search(const struct dir_index *ix, struct arena *a,
     int offset = q->one_level && q->offset > 0 ? q->offset : 0;
     int lo[3], hi[3];
     uint32_t keys[3], gkey, pkey;
-    uint64_t tmask = 0;
+    uint32_t tmask = 0;
     struct dir_view *v = NULL;
     bool widen = dir_about_violence(q->category, q->target);
     bool keep[MAX_CODES];
-    uint64_t vmask = 0;
+    uint32_t vmask = 0;
 
     *out = NULL;
     for (i = 0; i < 7; i++) {
@@ -1278,7 +1372,7 @@ dir_index_search(const struct dir_index *ix, struct arena *a,
         int id = find_code(ix->targets, ix->ntargets, q->target);
 
         if (id >= 0) {
-            tmask = (uint64_t)1 << id;
+            tmask = (uint32_t)1 << id;
         } else {
             target = arena_printf(a, ",%s,", q->target);
         }
@@ -1288,7 +1382,7 @@ dir_index_search(const struct dir_index *ix, struct arena *a,
     }
     /* As in the FTS5 match of such a filter: its target group counts too. */
     if (widen && (i = find_code(ix->targets, ix->ntargets, "przemoc")) >= 0) {
-        vmask = (uint64_t)1 << i;
+        vmask = (uint32_t)1 << i;
     }
     folded = str_fold(a, q->q ? q->q : "");
     for (t = strtok_r(folded, " ", &save); t != NULL && w.n < MAX_TERMS;
@@ -1321,18 +1415,20 @@ dir_index_search(const struct dir_index *ix, struct arena *a,
             bool earlier = false;
 
             bool kept =
-                widen && ((e->cat < MAX_CODES && keep[e->cat]) ||
-                          (e->tmask & vmask) != 0 ||
-                          dir_violence_category(ix->svc[e->svc].category));
+                widen &&
+                ((e->cat < MAX_CODES && keep[e->cat]) ||
+                 (e->tmask & vmask) != 0 ||
+                 dir_violence_category(ix->strs[ix->svc[e->svc].category]));
 
             if (!kept && ((cat >= 0 && e->cat != cat) ||
                           (tmask != 0 && (e->tmask & tmask) == 0))) {
                 continue;
             }
             s = &ix->svc[e->svc];
-            if (!kept &&
-                ((target != NULL && strstr(s->target_codes, target) == NULL) ||
-                 (category != NULL && strcmp(s->category, category) != 0))) {
+            if (!kept && ((target != NULL &&
+                           strstr(ix->strs[s->target_codes], target) == NULL) ||
+                          (category != NULL &&
+                           strcmp(ix->strs[s->category], category) != 0))) {
                 continue;
             }
             /* Listed once, at its most local level. */
@@ -1344,7 +1440,9 @@ dir_index_search(const struct dir_index *ix, struct arena *a,
             }
             h[nh].s = s;
             h[nh].score = score;
-            h[nh].near = e->gkey == gkey ? 0 : e->gkey / 1000 == pkey ? 1 : 2;
+            h[nh].near = s->org->gkey == gkey          ? 0
+                         : s->org->gkey / 1000 == pkey ? 1
+                                                       : 2;
             h[nh].open_now = -2;
             if (q->open_only) {
                 h[nh].open_now = open_at(s, wday, minute);
@@ -1376,7 +1474,7 @@ dir_index_search(const struct dir_index *ix, struct arena *a,
             if (h[k].open_now == -2) {
                 h[k].open_now = open_at(h[k].s, wday, minute);
             }
-            view_of(&h[k], (enum dir_level)level, &v[n++]);
+            view_of(ix, &h[k], (enum dir_level)level, &v[n++]);
         }
     }
     *out = v;
