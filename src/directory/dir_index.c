@@ -54,26 +54,36 @@ struct ix_org {
 };
 
 /*
-** A service: 96 bytes (with its area, 112 a service: 1 000 000 services in
-** about 115 MB). Its texts are numbers of strings stored once (ix->strs),
-** not pointers: half the size.
+** What a service says besides its name, stored once for all the services
+** that say the same (the same description, category, hours, contact ...:
+** a service offered alike by many institutions). Texts are numbers of
+** strings stored once (ix->strs), not pointers: half the size.
 */
-struct ix_service {
-    int64_t id;
-    const struct ix_org *org;
+struct ix_profile {
     const struct dir_hours *open; /* parsed hours; NULL: unknown */
-    /* Numbers of ix->strs. */
-    uint32_t name, description, category, category_name, cost;
+    uint32_t description, category, category_name, cost;
     uint32_t languages, how_to_apply;
     uint32_t phone, hours; /* the service's, else the institution's */
     uint32_t targets;      /* names joined by ", " */
     uint32_t target_codes; /* ",a,b," */
-    uint32_t fold_name;
     /* The other folded pieces of its text, as numbers of ix->pieces. */
     uint32_t p_description, p_category, p_targets;
-    uint32_t rank;  /* position by folded name, then id: ties of a search */
     uint32_t tmask; /* bit i: target ix->targets[i] (the first 32) */
     uint16_t cat;   /* number in ix->cats */
+};
+
+/*
+** A service: 40 bytes, 56 with its area entry (1 000 000 services in
+** about 60 MB, when their profiles repeat; a profile of its own adds
+** about 90 bytes). An edit copies these arrays, so that is also what an
+** edit costs for a moment on top of the index.
+*/
+struct ix_service {
+    int64_t id;
+    const struct ix_org *org;
+    const struct ix_profile *pr;
+    uint32_t name, fold_name; /* numbers of ix->strs */
+    uint32_t rank; /* position by folded name, then id: ties of a search */
 };
 
 /*
@@ -125,6 +135,8 @@ struct ix_text {
     int npieces;
     const char **strs; /* what services' numbers name */
     int nstrs;
+    struct ix_profile **profiles; /* open addressing, by content */
+    size_t nprofiles, pcap;
     int64_t applied; /* services read again since the whole build */
 };
 
@@ -510,6 +522,42 @@ target_mask(struct dir_index *ix, struct arena *scratch, const char *codes)
     return mask;
 }
 
+/* Profile p stored once (p zeroed before it was filled: its padding is
+** hashed and compared too). */
+static const struct ix_profile *
+profile_of(struct ix_text *t, const struct ix_profile *p)
+{
+    size_t i, k;
+
+    if (2 * (t->nprofiles + 1) > t->pcap) {
+        size_t cap = t->pcap ? t->pcap * 2 : 1024;
+        struct ix_profile **nt = xcalloc(cap, sizeof(*nt));
+
+        for (k = 0; k < t->pcap; k++) {
+            if (t->profiles[k] != NULL) {
+                for (i = hash_text((const char *)t->profiles[k], sizeof(*p)) &
+                         (cap - 1);
+                     nt[i] != NULL; i = (i + 1) & (cap - 1)) {
+                }
+                nt[i] = t->profiles[k];
+            }
+        }
+        free(t->profiles);
+        t->profiles = nt;
+        t->pcap = cap;
+    }
+    for (i = hash_text((const char *)p, sizeof(*p)) & (t->pcap - 1);
+         t->profiles[i] != NULL; i = (i + 1) & (t->pcap - 1)) {
+        if (memcmp(t->profiles[i], p, sizeof(*p)) == 0) {
+            return t->profiles[i];
+        }
+    }
+    t->profiles[i] = arena_alloc(&t->arena, sizeof(*p));
+    memcpy(t->profiles[i], p, sizeof(*p));
+    t->nprofiles++;
+    return t->profiles[i];
+}
+
 /* The service of the current row (DIR_IDX_SERVICE_COLS), of institution
 ** org. */
 static void
@@ -518,29 +566,31 @@ read_service(struct dir_index *ix, struct arena *scratch, db_stmt *st,
 {
     struct ix_text *t = ix->text;
     const char *phone, *hours;
+    struct ix_profile p;
     int cat;
 
+    memset(&p, 0, sizeof(p));
     s->id = db_col_int(st, 0);
     s->org = org;
     s->name = intern_fold(t, scratch, db_col_text(st, 2), &s->fold_name);
-    s->p_description =
-        fold_piece(t, scratch, db_col_text(st, 3), &s->description);
-    s->category = intern_num(t, db_col_text(st, 4));
-    cat = code_id(ix->cats, &ix->ncats, MAX_CODES, t->strs[s->category]);
-    s->cat = (uint16_t)(cat < 0 ? MAX_CODES : cat);
-    s->p_category =
-        fold_piece(t, scratch, db_col_text(st, 5), &s->category_name);
-    s->cost = intern_num(t, db_col_text(st, 6));
-    s->languages = intern_num(t, db_col_text(st, 7));
-    s->how_to_apply = intern_num(t, db_col_text(st, 8));
+    p.p_description =
+        fold_piece(t, scratch, db_col_text(st, 3), &p.description);
+    p.category = intern_num(t, db_col_text(st, 4));
+    cat = code_id(ix->cats, &ix->ncats, MAX_CODES, t->strs[p.category]);
+    p.cat = (uint16_t)(cat < 0 ? MAX_CODES : cat);
+    p.p_category = fold_piece(t, scratch, db_col_text(st, 5), &p.category_name);
+    p.cost = intern_num(t, db_col_text(st, 6));
+    p.languages = intern_num(t, db_col_text(st, 7));
+    p.how_to_apply = intern_num(t, db_col_text(st, 8));
     phone = db_col_text(st, 9);
     hours = db_col_text(st, 10);
-    s->phone = intern_num(t, *phone ? phone : org->phone);
-    s->hours = intern_num(t, *hours ? hours : org->hours);
-    s->p_targets = fold_piece(t, scratch, db_col_text(st, 11), &s->targets);
-    s->target_codes = intern_num(t, db_col_text(st, 12));
-    s->tmask = target_mask(ix, scratch, t->strs[s->target_codes]);
-    s->open = hours_of(t, scratch, t->strs[s->hours]);
+    p.phone = intern_num(t, *phone ? phone : org->phone);
+    p.hours = intern_num(t, *hours ? hours : org->hours);
+    p.p_targets = fold_piece(t, scratch, db_col_text(st, 11), &p.targets);
+    p.target_codes = intern_num(t, db_col_text(st, 12));
+    p.tmask = target_mask(ix, scratch, t->strs[p.target_codes]);
+    p.open = hours_of(t, scratch, t->strs[p.hours]);
+    s->pr = profile_of(t, &p);
 }
 
 static int
@@ -589,8 +639,8 @@ add_area(struct ix_area **areas, int *n, int *cap, db_stmt *st,
     }
     (*areas)[*n].key = key;
     (*areas)[*n].svc = svc;
-    (*areas)[*n].cat = s->cat;
-    (*areas)[*n].tmask = s->tmask;
+    (*areas)[*n].cat = s->pr->cat;
+    (*areas)[*n].tmask = s->pr->tmask;
     (*n)++;
 }
 
@@ -638,6 +688,7 @@ index_free(struct dir_index *ix)
         arena_free(&ix->text->arena);
         free(ix->text->p.slots);
         free(ix->text->hp.slots);
+        free(ix->text->profiles);
         free(ix->text);
     }
     free(ix->svc);
@@ -1173,9 +1224,9 @@ match(const struct dir_index *ix, const struct ix_service *s, struct words *w)
         if (starts_word(ix->strs[s->fold_name], w->tok[t], w->len[t])) {
             score += 2;
         } else if (piece_has(ix, w, t, s->org->piece) ||
-                   piece_has(ix, w, t, s->p_description) ||
-                   piece_has(ix, w, t, s->p_category) ||
-                   piece_has(ix, w, t, s->p_targets)) {
+                   piece_has(ix, w, t, s->pr->p_description) ||
+                   piece_has(ix, w, t, s->pr->p_category) ||
+                   piece_has(ix, w, t, s->pr->p_targets)) {
             score++;
         } else {
             return -1;
@@ -1272,10 +1323,10 @@ hit_cmp(const void *x, const void *y)
 static int
 open_at(const struct ix_service *s, int wday, int minute)
 {
-    if (s->open == NULL) {
+    if (s->pr->open == NULL) {
         return -1;
     }
-    return dir_hours_open_at(s->open, wday, minute) ? 1 : 0;
+    return dir_hours_open_at(s->pr->open, wday, minute) ? 1 : 0;
 }
 
 /* A page entry: its strings are the index's (borrowed). */
@@ -1290,14 +1341,14 @@ view_of(const struct dir_index *ix, const struct hit *h, enum dir_level level,
     v->id = s->id;
     v->org_id = o->id;
     v->name = str[s->name];
-    v->description = str[s->description];
-    v->category = str[s->category];
-    v->category_name = str[s->category_name];
-    v->cost = str[s->cost];
-    v->languages = str[s->languages];
-    v->how_to_apply = str[s->how_to_apply];
-    v->phone = str[s->phone];
-    v->hours = str[s->hours];
+    v->description = str[s->pr->description];
+    v->category = str[s->pr->category];
+    v->category_name = str[s->pr->category_name];
+    v->cost = str[s->pr->cost];
+    v->languages = str[s->pr->languages];
+    v->how_to_apply = str[s->pr->how_to_apply];
+    v->phone = str[s->pr->phone];
+    v->hours = str[s->pr->hours];
     v->org_name = o->name;
     v->kind = o->kind;
     v->street = o->street;
@@ -1309,7 +1360,7 @@ view_of(const struct dir_index *ix, const struct hit *h, enum dir_level level,
     v->lon = o->lon;
     v->email = o->email;
     v->web = o->web;
-    v->targets = str[s->targets];
+    v->targets = str[s->pr->targets];
     v->confidential = o->confidential;
     v->example = o->example;
     v->level = level;
@@ -1418,17 +1469,18 @@ dir_index_search(const struct dir_index *ix, struct arena *a,
                 widen &&
                 ((e->cat < MAX_CODES && keep[e->cat]) ||
                  (e->tmask & vmask) != 0 ||
-                 dir_violence_category(ix->strs[ix->svc[e->svc].category]));
+                 dir_violence_category(ix->strs[ix->svc[e->svc].pr->category]));
 
             if (!kept && ((cat >= 0 && e->cat != cat) ||
                           (tmask != 0 && (e->tmask & tmask) == 0))) {
                 continue;
             }
             s = &ix->svc[e->svc];
-            if (!kept && ((target != NULL &&
-                           strstr(ix->strs[s->target_codes], target) == NULL) ||
-                          (category != NULL &&
-                           strcmp(ix->strs[s->category], category) != 0))) {
+            if (!kept &&
+                ((target != NULL &&
+                  strstr(ix->strs[s->pr->target_codes], target) == NULL) ||
+                 (category != NULL &&
+                  strcmp(ix->strs[s->pr->category], category) != 0))) {
                 continue;
             }
             /* Listed once, at its most local level. */

@@ -8,7 +8,8 @@
 ** whole; paging a level gives the
 ** slices of the whole level, with its count; a confidential address is
 ** not in the index at all; equal scores rank by folded name, then id,
-** built whole or from the log.
+** built whole or from the log; services saying the same share it, and an
+** edit of one leaves the others as they were.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -191,17 +192,25 @@ test_directory_index_finds_jaksice_from_torun(void **state)
     assert_int_equal(v[0].level, DIR_LEVEL_REGION);
 }
 
+/* A service of org named name, of help for everyone, covering coverage. */
+static void
+service_of(struct dir_service *s, int64_t org, const char *name,
+           const char *coverage)
+{
+    s->org_id = org;
+    s->name = name;
+    s->category = "pomoc";
+    s->targets = "wszyscy";
+    s->coverage = coverage;
+}
+
 static int64_t
 add_service(int64_t org, const char *name, const char *coverage)
 {
     struct dir_service s = {0};
     int64_t id = 0;
 
-    s.org_id = org;
-    s.name = name;
-    s.category = "pomoc";
-    s.targets = "wszyscy";
-    s.coverage = coverage;
+    service_of(&s, org, name, coverage);
     assert_int_equal(dir_service_save(db, &a, &s, &who, &id), 0);
     return id;
 }
@@ -511,16 +520,60 @@ test_directory_index_ranks_by_name_then_id(void **state)
                                   "Łódka qqrank|Żaba qqrank|Zeta qqrank");
     /* From the log: one renamed, one new with a name already there. */
     s.id = ids[0];
-    s.org_id = org;
-    s.name = "Beta qqrank";
-    s.category = "pomoc";
-    s.targets = "wszyscy";
-    s.coverage = "gmina:0463011";
+    service_of(&s, org, "Beta qqrank", "gmina:0463011");
     assert_int_equal(dir_service_save(db, &a, &s, &who, &ids[0]), 0);
     add_service(org, "ALFA qqrank", "gmina:0463011");
     assert_string_equal(ranked(), "alfa qqrank|Alfa qqrank|ALFA qqrank|"
                                   "Beta qqrank|Ćma qqrank|Łódka qqrank|"
                                   "Żaba qqrank");
+    assert_int_equal(dir_org_delete(db, &a, org, &who), 0);
+}
+
+/* The description of service id in a search for "qqprofil" in Toruń. */
+static const char *
+description_of(int64_t id)
+{
+    struct dir_query q = {.gmina = "0463011", .q = "qqprofil", .limit = 50};
+    struct dir_view *v;
+    int n = compare(&q), i;
+
+    assert_int_equal(dir_search(db, &a, &q, &v), n);
+    for (i = 0; i < n; i++) {
+        if (v[i].id == id) {
+            return v[i].description;
+        }
+    }
+    fail_msg("service %lld not found", (long long)id);
+    return NULL;
+}
+
+/*
+** Services that say the same (description, category, hours, contact ...)
+** share what they say in the index; an edit of one gives it its own and
+** leaves the others as they were, built whole or from the log.
+*/
+static void
+test_directory_index_shared_texts_stay_apart(void **state)
+{
+    struct dir_org o = {0};
+    struct dir_service s = {0};
+    int64_t org, one = 0, two = 0;
+
+    (void)state;
+    org = torun_org(&o, "Fundacja Wspólna", NULL);
+    service_of(&s, org, "Poradnia qqprofil", "gmina:0463011");
+    s.description = "Opis wspólny";
+    assert_int_equal(dir_service_save(db, &a, &s, &who, &one), 0);
+    s.name = "Klub qqprofil";
+    assert_int_equal(dir_service_save(db, &a, &s, &who, &two), 0);
+    dir_index_drop();
+    assert_string_equal(description_of(one), "Opis wspólny");
+    assert_string_equal(description_of(two), "Opis wspólny");
+    s.id = two;
+    s.description = "Opis własny";
+    assert_int_equal(dir_service_save(db, &a, &s, &who, &two), 0);
+    assert_string_equal(description_of(one), "Opis wspólny");
+    assert_string_equal(description_of(two), "Opis własny");
     assert_int_equal(dir_org_delete(db, &a, org, &who), 0);
 }
 
@@ -551,6 +604,7 @@ main(void)
         cmocka_unit_test(test_directory_index_follows_the_change_log),
         cmocka_unit_test(test_directory_index_pages_a_level),
         cmocka_unit_test(test_directory_index_ranks_by_name_then_id),
+        cmocka_unit_test(test_directory_index_shared_texts_stay_apart),
         cmocka_unit_test(test_directory_index_rejects_bad_gmina),
     };
 
