@@ -24,8 +24,9 @@
 ** the last thread holding it moves on to a newer one (or ends); with a few
 ** worker threads, an idle one may keep an old index alive until its next
 ** search. Strings repeated across services (descriptions, hours, category
-** names...) are stored once, in text that the indexes made from one whole
-** build share.
+** names...) are stored once, and so is what a service says besides its
+** name (its profile), in text that the indexes made from one whole build
+** share.
 */
 #include <pthread.h>
 #include <stdatomic.h>
