@@ -6,7 +6,7 @@
 #   bench/auth.sh BUILD_DIR
 #
 # Creates a demo database with a coordinator in a temporary folder, serves
-# it on a free port, logs in 21 times in a row with curl (median time of
+# it on port BASE_PORT (or PORT; default: a free one), logs in 21 times in a row with curl (median time of
 # the POST /login), then runs wrk -t2 -c64 for 8 s (after a 2 s warm-up)
 # with the session cookie against /plany and /plany/1. Prints the figures.
 set -euo pipefail
@@ -23,7 +23,8 @@ db=$tmp/b.db
 echo 'haslo-do-pomiaru-2024' |
     "$bin" user add koord --role coordinator --region 04 --db "$db" >/dev/null
 : >"$tmp/log"
-"$bin" serve --db "$db" --listen 127.0.0.1:0 2>"$tmp/log" >/dev/null &
+. "$(dirname "$0")/lib.sh"
+"$bin" serve --db "$db" --listen "127.0.0.1:$(bench_port 0)" 2>"$tmp/log" >/dev/null &
 pid=$!
 for _ in $(seq 50); do
     port=$(sed -n 's/.*listening on http:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' \

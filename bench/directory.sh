@@ -10,7 +10,8 @@
 # runs of DURATION per target, the targets taking turns; the median run's
 # req/s, p50 and p99; rodzina's resident memory. Writes
 # bench/results/directory-latest.md. Env: SERVICES (100000), RUNS (3),
-# DURATION (8s), WARMUP (2s), THREADS (2), CONNECTIONS (64).
+# DURATION (8s), WARMUP (2s), THREADS (2), CONNECTIONS (64); BASE_PORT (or
+# PORT): rodzina listens there and nginx on the next port (default: free ones).
 set -euo pipefail
 trap 'echo "bench: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 
@@ -63,9 +64,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
-}
+. "$here/lib.sh"
 
 echo "bench: generating $SERVICES services over every gmina" >&2
 start=$(date +%s.%N)
@@ -84,7 +83,7 @@ db_mb=$(du -m "$tmp/dir.db" | cut -f1)
 } >"$tmp/gminas.lua"
 export BENCH_GMINAS=$tmp/gminas.lua
 
-"$bin" serve --db "$tmp/dir.db" --listen 127.0.0.1:0 2>"$tmp/serve.log" &
+"$bin" serve --db "$tmp/dir.db" --listen "127.0.0.1:$(bench_port 0)" 2>"$tmp/serve.log" &
 rz_pid=$!
 rz_port=
 for _ in $(seq 100); do
@@ -105,7 +104,7 @@ api_bytes=$(curl -sf -o "$tmp/www/services.json" -w '%{size_download}' \
 chmod 644 "$tmp/www/services.json"
 grep -q '"results"' "$tmp/www/services.json" || { echo "bench: bad API answer" >&2; exit 1; }
 
-ng_port=$(free_port)
+ng_port=$(bench_port 1)
 cat >"$tmp/nginx/nginx.conf" <<EOF
 worker_processes 1;
 pid $tmp/nginx/nginx.pid;
@@ -231,3 +230,6 @@ mkdir -p "$here/results"
     echo "- machine: $(nproc) x $cpu, $(uname -sr)"
 } >"$here/results/directory-latest.md"
 cat "$here/results/directory-latest.md"
+for t in api-varied page-varied; do
+    bench_note "directory, $nsvc services" "$(describe "$t")" "${RPS[$t]}" "${P99[$t]}" "$(ratio "$t")" nginx
+done

@@ -5,11 +5,12 @@
 #
 #   bench/directory_edit.sh BUILD_DIR     (a release build: make, then build)
 #
-# Starts `rodzina serve` on a free loopback port, searches once (the first
+# Starts `rodzina serve` on a loopback port, searches once (the first
 # build of the index), then EDITS times: renames one service with sqlite3
 # (its triggers log it as the forms' writes do) and times the next
 # /api/services request with curl, then one more request of the unchanged
-# directory. Prints every time and the medians. Env: SERVICES (100000),
+# directory. Prints every time and the medians. Env: BASE_PORT or PORT (the
+# server's port; default: a free one), SERVICES (100000),
 # EDITS (9).
 set -euo pipefail
 
@@ -29,7 +30,8 @@ start=$(date +%s.%N)
 RODZINA_DEMO_SERVICES=$SERVICES "$bin" init --db "$tmp/dir.db" --demo \
     >/dev/null 2>"$tmp/init.log"
 gen_s=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN {printf "%.1f", e - s}')
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+. "$(dirname "$0")/lib.sh"
+port=$(bench_port 0)
 "$bin" serve --db "$tmp/dir.db" --listen "127.0.0.1:$port" 2>"$tmp/serve.log" &
 trap 'kill -TERM $! 2>/dev/null; wait; rm -rf "$tmp"' EXIT
 for _ in $(seq 100); do

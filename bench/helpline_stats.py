@@ -16,6 +16,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, '..', 'tests', 'integration'))
 from harness import Server  # noqa: E402
+from lib import listen  # noqa: E402
 from test_auth import Client, add_user  # noqa: E402
 
 
@@ -51,7 +52,7 @@ def main():
     binary, db = sys.argv[1], sys.argv[2]
     add_user(binary, db, 'benchadmin', 'administrator')
     plans(db)
-    srv = Server(binary, db)
+    srv = Server(binary, db, listen(0))
     c = Client(srv)
     c.login('benchadmin')
     cases = [

@@ -9,7 +9,8 @@
 # is copied fresh before each run) when installed, else the median of 5
 # runs timed with date +%s%N; both without a shell in between. The page: the plan is imported and published
 # (UPDATE plan SET published = 1 through the sqlite3 shell: the page is
-# public only then), `rodzina serve` on a free loopback port, wrk -t2 -c64
+# public only then), `rodzina serve` on loopback port BASE_PORT (or PORT;
+# default: a free one), wrk -t2 -c64
 # --latency --timeout 30s for 8 s after 5 single requests (their median
 # is the latency of one request alone). Goals: check and import under 1 s,
 # the page's p99 under 50 ms. Env: TASKS (10000), DURATION (8s).
@@ -92,7 +93,8 @@ cp "$tmp/base.db" "$tmp/page.db"
 id=$("$bin" import plan "$tmp/plan.txt" --db "$tmp/page.db" --region 04 \
      2>/dev/null | tail -n 1)
 sqlite3 "$tmp/page.db" "UPDATE plan SET published = 1"
-"$bin" serve --db "$tmp/page.db" --listen 127.0.0.1:0 2>"$tmp/serve.log" &
+. "$(dirname "$0")/lib.sh"
+"$bin" serve --db "$tmp/page.db" --listen "127.0.0.1:$(bench_port 0)" 2>"$tmp/serve.log" &
 rz_pid=$!
 port=
 for _ in $(seq 1 100); do

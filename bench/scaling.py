@@ -21,6 +21,8 @@ temporary folder. Writes bench/results/scaling-latest.md.
 Usage: bench/scaling.py BUILD_DIR     (a release build: make, then build)
 Env: CONTACTS (10000000), SERVICES (100000), RUNS (3), DURATION (8s),
      WARMUP (2s), CONNECTIONS (32), WRITERS (16), KEEP (1: keep the folder),
+     BASE_PORT or PORT (the SQLite server's port, then the three PostgreSQL
+     servers', the proxy's and the static nginx's; default: free ones),
      SQLITE_SEED (a SQLite database made before by the same two steps with
      the same binary and counts, copied instead of building it again: the
      SQLite load of 10 000 000 contacts takes 5-13 minutes)
@@ -39,7 +41,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(ROOT, 'tests', 'integration'))
-from harness import Server, free_port  # noqa: E402
+from harness import Server  # noqa: E402
+from lib import listen, note, port as bench_port  # noqa: E402
 from test_auth import Client, add_user  # noqa: E402
 
 CONTACTS = int(os.environ.get('CONTACTS', 10_000_000))
@@ -66,12 +69,11 @@ def timed(args, env=None):
     return time.time() - t0
 
 
-def nginx(tmp, name, body):
-    """nginx in the foreground; body is the inside of its server block,
-    plus an optional upstream before it."""
+def nginx(tmp, name, body, port):
+    """nginx in the foreground on port; body is the inside of its server
+    block, plus an optional upstream before it."""
     d = os.path.join(tmp, name)
     os.makedirs(d, exist_ok=True)
-    port = free_port()
     upstream, server = body
     conf = os.path.join(d, 'nginx.conf')
     with open(conf, 'w') as f:
@@ -172,14 +174,14 @@ def main():
                      'SELECT pg_database_size(current_database())'],
                     capture_output=True, text=True).stdout)}
 
-        s1 = Server(binary, sdb)
-        p = [Server(binary, dsn) for _ in range(3)]
+        s1 = Server(binary, sdb, listen(0))
+        p = [Server(binary, dsn, listen(k)) for k in (1, 2, 3)]
         servers += [s1] + p
         up = ''.join(f'server 127.0.0.1:{s.port};' for s in p)
         px, px_port = nginx(tmp, 'proxy', (
             f'upstream r {{ {up} keepalive 64; }}',
             'location / { proxy_pass http://r; proxy_http_version 1.1;'
-            ' proxy_set_header Connection ""; }'))
+            ' proxy_set_header Connection ""; }'), bench_port(4))
         procs.append(px)
 
         # The same answers from both engines before any timing.
@@ -205,7 +207,8 @@ def main():
             f.write(s1.get(search_path)[2])
         os.chmod(www, 0o755)
         os.chmod(os.path.join(www, 'a.json'), 0o644)
-        st_proc, st_port = nginx(tmp, 'static', ('', f'root {www};'))
+        st_proc, st_port = nginx(tmp, 'static', ('', f'root {www};'),
+                                 bench_port(5))
         procs.append(st_proc)
 
         gm = subprocess.run(['sqlite3', sdb, 'SELECT teryt FROM gmina ORDER'
@@ -283,6 +286,9 @@ def report(results, load, size, same):
              '| --- | ---: | ---: | ---: | ---: | ---: | --- |']
     for name, runs in results.items():
         med = sorted(runs, key=lambda r: r['rate'])[len(runs) // 2]
+        if name.endswith('search'):
+            note('scaling', name, med['rate'], med['p99'], med['rate'] / ng,
+                 'nginx')
         lines.append(
             f'| {name} | {med["rate"]:.0f} | {med["p50"]:.2f} | '
             f'{med["p99"]:.2f} | {med["rate"] / ng:.2f} | '
@@ -296,11 +302,20 @@ def report(results, load, size, same):
                      f'{size[name] / 1e6:.0f} |')
     lines += ['', 'Same answer on both engines: ' + ', '.join(
         f'`{k}` {"yes" if v else "NO"}' for k, v in same.items()), '',
-              f'Machine: {os.cpu_count()} CPUs, {platform.platform()}, '
-              f'load average {os.getloadavg()[0]:.1f} at the end.']
+              machine()]
+    save_report('scaling-latest.md', lines)
+
+
+def machine():
+    return (f'Machine: {os.cpu_count()} CPUs, {platform.platform()}, '
+            f'load average {os.getloadavg()[0]:.1f} at the end.')
+
+
+def save_report(name, lines):
+    """Print the report and write it to bench/results/name."""
     text = '\n'.join(lines) + '\n'
     os.makedirs(os.path.join(HERE, 'results'), exist_ok=True)
-    with open(os.path.join(HERE, 'results', 'scaling-latest.md'), 'w') as f:
+    with open(os.path.join(HERE, 'results', name), 'w') as f:
         f.write(text)
     print(text)
 

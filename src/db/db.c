@@ -563,6 +563,8 @@ struct db_pool {
     pthread_key_t key;
     struct db *all; /* every connection opened, for db_pool_free() */
     int open;       /* how many */
+    const struct db_backend *be;
+    void *work; /* the engine's pool_start */
 };
 
 struct db_pool *
@@ -574,6 +576,8 @@ db_pool_new(const char *path, int flags)
     p->flags = flags;
     pthread_mutex_init(&p->lock, NULL);
     pthread_key_create(&p->key, NULL);
+    p->be = backend_for(path);
+    p->work = p->be->pool_start ? p->be->pool_start(path, flags) : NULL;
     return p;
 }
 
@@ -620,6 +624,9 @@ db_pool_free(struct db_pool *p)
     for (db = p->all; db != NULL; db = next) {
         next = db->next_in_pool;
         db_close(db);
+    }
+    if (p->work != NULL) {
+        p->be->pool_stop(p->work);
     }
     pthread_key_delete(p->key);
     pthread_mutex_destroy(&p->lock);

@@ -154,7 +154,9 @@ int db_restore_file(const char *src, const char *dest, char *err, int errlen);
 
 /*
 ** A pool for the server: one connection per worker thread, opened on the
-** thread's first request, all closed by db_pool_free().
+** thread's first request, all closed by db_pool_free(). The engine may run
+** its upkeep beside the pool's connections (SQLite: WAL checkpoints on a
+** thread of their own, not in the commit of a request).
 */
 struct db_pool;
 struct db_pool *db_pool_new(const char *path, int flags);

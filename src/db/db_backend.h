@@ -89,6 +89,15 @@ struct db_backend {
     int (*check)(const char *path, void (*problem)(void *, const char *),
                  void *arg, int *version, char *err, int errlen);
     int (*restore)(const char *src, const char *dest, char *err, int errlen);
+
+    /*
+    ** What the engine runs beside a server's pool (db_pool_new's path and
+    ** flags), started before the pool's first connection and stopped after
+    ** its last (SQLite: the WAL checkpoints, off the request path). NULL
+    ** when it has nothing to run or cannot run it (the pool works without).
+    */
+    void *(*pool_start)(const char *path, int flags);
+    void (*pool_stop)(void *work);
 };
 
 extern const struct db_backend db_sqlite, db_pg;

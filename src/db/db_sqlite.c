@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/arena.h"
@@ -190,11 +191,20 @@ sqlite_errmsg(void *conn)
 /* SQLite's memory statistics take a global mutex on every allocation;
  * nothing reads them, so they are switched off before the first open. */
 static pthread_once_t config_once = PTHREAD_ONCE_INIT;
+/* Signalled by every commit of this process (below: busy_wait); on
+ * CLOCK_MONOTONIC. */
+static pthread_cond_t committed;
 
 static void
 configure(void)
 {
+    pthread_condattr_t attr;
+
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    pthread_cond_init(&committed, &attr);
+    pthread_condattr_destroy(&attr);
 }
 
 /*
@@ -229,6 +239,193 @@ wal_files_usable(const char *path, bool writable, char *err, int errlen)
     return 0;
 }
 
+/* --- waiting for the write lock; checkpoints -------------------------- */
+
+/*
+** A writer that finds the write lock taken waits for the next commit of
+** this process (every commit signals `committed` from the WAL hook), or 1 ms
+** at most, for a lock held by another process or ended by a rollback; it
+** gives up after BUSY_MS, as sqlite3_busy_timeout did. SQLite's own handler
+** sleeps 1, 2, 5, 10 ... 100 ms between tries whatever the holder does, so
+** a writer that lost a race slept on while the lock had long been free:
+** that was the tail of contact saves (p99 100-400 ms at 16 consultants).
+**
+** Checkpoints: SQLite copies the WAL into the database file (and syncs it)
+** in the commit that takes the WAL past 1 000 pages, on that request's
+** time. A server's pool instead starts a checkpointer (sqlite_pool_start):
+** a thread with its own connection that runs the passive checkpoint when a
+** commit says the WAL is past CHECKPOINT_PAGES; writers never wait for it,
+** and durability is the WAL's (synchronous = FULL syncs every commit).
+** Other connections (commands, tests) checkpoint as SQLite would.
+*/
+#define BUSY_MS 5000
+#define CHECKPOINT_PAGES 1000
+
+struct checkpointer {
+    char *path;
+    sqlite3 *h;
+    pthread_t thread;
+    bool due, stop;
+    pthread_cond_t wake; /* due or stop set */
+    int copied;          /* the WAL's pages when the last checkpoint ran */
+};
+
+static pthread_mutex_t wait_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct checkpointer *running; /* under wait_lock */
+static _Thread_local struct timespec busy_since;
+
+static int64_t
+ms_between(const struct timespec *a, const struct timespec *b)
+{
+    return (int64_t)(b->tv_sec - a->tv_sec) * 1000 +
+           (b->tv_nsec - a->tv_nsec) / 1000000;
+}
+
+static int
+busy_wait(void *arg, int count)
+{
+    struct timespec now, until;
+
+    (void)arg;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (count == 0) {
+        busy_since = now;
+    } else if (ms_between(&busy_since, &now) >= BUSY_MS) {
+        return 0;
+    }
+    until = now;
+    until.tv_nsec += 1000000;
+    if (until.tv_nsec >= 1000000000) {
+        until.tv_sec++;
+        until.tv_nsec -= 1000000000;
+    }
+    pthread_mutex_lock(&wait_lock);
+    pthread_cond_timedwait(&committed, &wait_lock, &until);
+    pthread_mutex_unlock(&wait_lock);
+    return 1;
+}
+
+/* After every commit in WAL mode, with the WAL's size in pages. */
+static int
+wal_hook(void *arg, sqlite3 *h, const char *name, int pages)
+{
+    struct checkpointer *c = arg;
+
+    pthread_mutex_lock(&wait_lock);
+    pthread_cond_broadcast(&committed);
+    /* Once per CHECKPOINT_PAGES new pages: a WAL that could not start
+    ** over (readers in it) stays long, and checkpointing it at every
+    ** commit, as SQLite does, syncs both files for a few pages each time. */
+    if (c != NULL) {
+        c->copied = pages < c->copied ? 0 : c->copied; /* started over */
+        if (pages - c->copied >= CHECKPOINT_PAGES) {
+            c->due = true;
+            pthread_cond_signal(&c->wake);
+        }
+    }
+    pthread_mutex_unlock(&wait_lock);
+    if (c == NULL && pages >= CHECKPOINT_PAGES) {
+        sqlite3_wal_checkpoint_v2(h, name, SQLITE_CHECKPOINT_PASSIVE, NULL,
+                                  NULL);
+    }
+    return SQLITE_OK;
+}
+
+/* The checkpointer of path's pool, if one runs. */
+static struct checkpointer *
+checkpointer_of(const char *path)
+{
+    struct checkpointer *c;
+
+    pthread_mutex_lock(&wait_lock);
+    c = running != NULL && strcmp(running->path, path) == 0 ? running : NULL;
+    pthread_mutex_unlock(&wait_lock);
+    return c;
+}
+
+static void *
+checkpoint_loop(void *arg)
+{
+    struct checkpointer *c = arg;
+    int pages = 0;
+
+    pthread_mutex_lock(&wait_lock);
+    for (;;) {
+        while (!c->due && !c->stop) {
+            pthread_cond_wait(&c->wake, &wait_lock);
+        }
+        if (c->stop) {
+            break;
+        }
+        c->due = false;
+        pthread_mutex_unlock(&wait_lock);
+        if (sqlite3_wal_checkpoint_v2(c->h, NULL, SQLITE_CHECKPOINT_PASSIVE,
+                                      &pages, NULL) != SQLITE_OK) {
+            log_error("store: checkpoint: %s", sqlite3_errmsg(c->h));
+        }
+        pthread_mutex_lock(&wait_lock);
+        c->copied = pages;
+    }
+    pthread_mutex_unlock(&wait_lock);
+    return NULL;
+}
+
+static sqlite3 *open_raw(const char *path, int oflags, char *err, int errlen);
+
+static void *
+sqlite_pool_start(const char *path, int flags)
+{
+    struct checkpointer *c;
+    char err[512];
+    sqlite3 *h;
+
+    if ((flags & DB_OPEN_READONLY) || checkpointer_of(path) != NULL) {
+        return NULL;
+    }
+    if ((h = open_raw(path, SQLITE_OPEN_READWRITE, err, sizeof(err))) == NULL) {
+        log_error("store: no background checkpoints: %s", err);
+        return NULL;
+    }
+    /* The checkpoint syncs the database file, as a commit's would. */
+    sqlite3_exec(h, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+    c = xcalloc(1, sizeof(*c));
+    c->path = xstrdup(path);
+    c->h = h;
+    pthread_cond_init(&c->wake, NULL);
+    if (pthread_create(&c->thread, NULL, checkpoint_loop, c) != 0) {
+        log_error("store: no background checkpoints: cannot start a thread");
+        pthread_cond_destroy(&c->wake);
+        sqlite3_close(h);
+        free(c->path);
+        free(c);
+        return NULL;
+    }
+    pthread_mutex_lock(&wait_lock);
+    running = c;
+    pthread_mutex_unlock(&wait_lock);
+    return c;
+}
+
+/* After the pool's last connection is closed. */
+static void
+sqlite_pool_stop(void *arg)
+{
+    struct checkpointer *c = arg;
+
+    pthread_mutex_lock(&wait_lock);
+    if (running == c) {
+        running = NULL;
+    }
+    c->stop = true;
+    pthread_cond_signal(&c->wake);
+    pthread_mutex_unlock(&wait_lock);
+    pthread_join(c->thread, NULL);
+    sqlite3_close(c->h);
+    pthread_cond_destroy(&c->wake);
+    free(c->path);
+    free(c);
+}
+
 static int
 sqlite_open(const char *path, int flags, void **conn, char *err, int errlen)
 {
@@ -258,12 +455,14 @@ sqlite_open(const char *path, int flags, void **conn, char *err, int errlen)
         goto fail;
     }
     sqlite3_extended_result_codes(h, 1);
-    sqlite3_busy_timeout(h, 5000);
+    sqlite3_busy_handler(h, busy_wait, NULL);
     add_functions(h);
     if (!(flags & DB_OPEN_READONLY) &&
         sqlite_exec(h, "PRAGMA journal_mode = WAL", err, errlen) != 0) {
         goto fail;
     }
+    /* After PRAGMA journal_mode: it would set SQLite's own hook again. */
+    sqlite3_wal_hook(h, wal_hook, checkpointer_of(path));
     /* NORMAL is durable in WAL mode except for power loss mid-checkpoint;
      * FULL makes acknowledged writes survive that too. */
     if (sqlite_exec(h,
@@ -714,4 +913,6 @@ const struct db_backend db_sqlite = {
     .backup = sqlite_backup,
     .check = sqlite_check,
     .restore = sqlite_restore,
+    .pool_start = sqlite_pool_start,
+    .pool_stop = sqlite_pool_stop,
 };

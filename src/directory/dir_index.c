@@ -24,8 +24,9 @@
 ** the last thread holding it moves on to a newer one (or ends); with a few
 ** worker threads, an idle one may keep an old index alive until its next
 ** search. Strings repeated across services (descriptions, hours, category
-** names...) are stored once, in text that the indexes made from one whole
-** build share.
+** names...) are stored once, and so is what a service says besides its
+** name (its profile), in text that the indexes made from one whole build
+** share.
 */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -53,44 +54,65 @@ struct ix_org {
     bool confidential, example;
 };
 
+/*
+** What a service says besides its name, stored once for all the services
+** that say the same (the same description, category, hours, contact ...:
+** a service offered alike by many institutions). Texts are numbers of
+** strings stored once (ix->strs), not pointers: half the size.
+*/
+struct ix_profile {
+    const struct dir_hours *open; /* parsed hours; NULL: unknown */
+    uint32_t description, category, category_name, cost;
+    uint32_t languages, how_to_apply;
+    uint32_t phone, hours; /* the service's, else the institution's */
+    uint32_t targets;      /* names joined by ", " */
+    uint32_t target_codes; /* ",a,b," */
+    /* The other folded pieces of its text, as numbers of ix->pieces. */
+    uint32_t p_description, p_category, p_targets;
+    uint32_t tmask; /* bit i: target ix->targets[i] (the first 32) */
+    uint16_t cat;   /* number in ix->cats */
+};
+
+/*
+** A service: 40 bytes, 56 with its area entry (1 000 000 services in
+** about 60 MB, when their profiles repeat; a profile of its own adds
+** about 90 bytes). An edit copies these arrays, so that is also what an
+** edit costs for a moment on top of the index.
+*/
 struct ix_service {
     int64_t id;
     const struct ix_org *org;
-    const char *name, *description, *category, *category_name, *cost;
-    const char *languages, *how_to_apply;
-    const char *phone, *hours; /* the service's, else the institution's */
-    const char *targets;       /* names joined by ", " */
-    const char *target_codes;  /* ",a,b," */
-    const char *fold_name;
-    /* The other folded pieces of its text, as numbers of ix->pieces. */
-    uint32_t p_description, p_category, p_targets;
-    const struct dir_hours *open; /* parsed hours; NULL: unknown */
-    uint32_t rank;  /* position by folded name, then id: ties of a search */
-    uint16_t cat;   /* number in ix->cats */
-    uint64_t tmask; /* bit i: target ix->targets[i] (the first 64) */
+    const struct ix_profile *pr;
+    uint32_t name, fold_name; /* numbers of ix->strs */
+    uint32_t rank; /* position by folded name, then id: ties of a search */
 };
 
 /*
 ** Coverage: (level << 24 | numeric code, service), sorted; with what the
 ** filters read, so a service that is filtered out is not even touched.
+** 16 bytes.
 */
 struct ix_area {
     uint32_t key;
     uint32_t svc;
-    uint32_t gkey; /* the institution's gmina as a number */
+    uint32_t tmask;
     uint16_t cat;
-    uint64_t tmask;
 };
 
 #define MAX_CODES 64
+/* Target groups with a bit of their own; a filter by one past them
+** compares the service's codes. */
+#define MAX_TARGETS 32
 
 /* --- strings stored once ----------------------------------------------- */
 
 struct slot {
     const char *s;
     uint32_t hash;
-    const void *data; /* the folded text or parsed hours of s */
     uint32_t piece;   /* 1 + its number as a piece, 0 if none yet */
+    const void *data; /* the folded text or parsed hours of s */
+    uint32_t num;     /* 1 + its number in strs, 0 if none yet */
+    uint32_t fold;    /* 1 + the number of its folded text, 0 if none yet */
 };
 
 struct pool {
@@ -112,6 +134,10 @@ struct ix_text {
     struct pool p, hp; /* strings; hours by their text */
     const char **pieces;
     int npieces;
+    const char **strs; /* what services' numbers name */
+    int nstrs;
+    struct ix_profile **profiles; /* open addressing, by content */
+    size_t nprofiles, pcap;
     int64_t applied; /* services read again since the whole build */
 };
 
@@ -126,9 +152,10 @@ struct dir_index {
     int nareas;
     const char **pieces; /* folded text shared by services, numbered */
     int npieces;
+    const char *const *strs;     /* the services' texts, numbered */
     const char *cats[MAX_CODES]; /* category codes in use */
     int ncats;
-    const char *targets[MAX_CODES]; /* target codes in use (first 64) */
+    const char *targets[MAX_TARGETS]; /* target codes in use (first 32) */
     int ntargets;
     struct dir_choice *choices[2]; /* categories, target groups */
     int nchoices[2];
@@ -149,11 +176,35 @@ static pthread_once_t held_once = PTHREAD_ONCE_INIT;
 /* For /metrics: whole builds, and services read again from the log. */
 static atomic_llong builds, applied;
 
+/* A hash of the n bytes of s, eight at a time: a build hashes every text
+** of every service (a byte at a time, 9 % of a build of 1 000 000). */
+static uint32_t
+hash_text(const char *s, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15u ^ n, w;
+    size_t i;
+
+    for (i = 0; i + 8 <= n; i += 8) {
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+        h ^= h >> 32;
+    }
+    if (i < n) {
+        w = 0;
+        memcpy(&w, s + i, n - i);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+    }
+    h ^= h >> 29;
+    h *= 0xC4CEB9FE1A85EC53u;
+    h ^= h >> 32;
+    return (uint32_t)h;
+}
+
 /* The slot of s, added (with a copy of s in the pool's arena) if new. */
 static struct slot *
 pool_get(struct pool *p, const char *s)
 {
-    uint32_t h = str_hash_fnv1a(s);
+    uint32_t h = hash_text(s, strlen(s));
     size_t i;
 
     if (2 * (p->n + 1) > p->cap) {
@@ -190,55 +241,77 @@ intern(struct pool *p, const char *s)
     return pool_get(p, s ? s : "")->s;
 }
 
-/* s stored once, and *fold set to its folded form, also stored once. */
-static const char *
-intern_fold(struct pool *p, struct arena *scratch, const char *s,
-            const char **fold)
+/* The number of s in the table *list of *n, given it (*num: 1 + it) if
+** it has none yet. The table grows in the arena: indexes published before
+** keep reading the one they have, below their own count. */
+static uint32_t
+numbered(struct arena *a, const char ***list, int *n, uint32_t *num,
+         const char *s)
 {
-    struct slot *sl = pool_get(p, s ? s : "");
+    if (*num == 0) {
+        if ((*n & (*n - 1)) == 0) {
+            int cap = *n ? *n * 2 : 64;
 
-    if (sl->data == NULL) {
-        sl->data = intern(p, str_fold(scratch, sl->s));
+            *list = arena_realloc(a, *list, sizeof(char *) * (size_t)*n,
+                                  sizeof(char *) * (size_t)cap);
+        }
+        (*list)[*n] = s;
+        *num = (uint32_t)++ * n;
     }
-    *fold = sl->data;
-    return sl->s;
+    return *num - 1;
 }
 
-/* The number of folded text f as a piece (f from the pool). Indexes
-** published before read only the pieces below their own npieces. */
+static uint32_t
+str_num(struct ix_text *t, struct slot *sl)
+{
+    return numbered(&t->arena, &t->strs, &t->nstrs, &sl->num, sl->s);
+}
+
+/* s stored once, as a number of t->strs. */
+static uint32_t
+intern_num(struct ix_text *t, const char *s)
+{
+    return str_num(t, pool_get(&t->p, s ? s : ""));
+}
+
+/* s stored once, as a number, and *fold set to the number of its folded
+** form, also stored once. */
+static uint32_t
+intern_fold(struct ix_text *t, struct arena *scratch, const char *s,
+            uint32_t *fold)
+{
+    struct slot *sl = pool_get(&t->p, s ? s : "");
+
+    if (sl->fold == 0) {
+        sl->fold = 1 + intern_num(t, str_fold(scratch, sl->s));
+    }
+    *fold = sl->fold - 1;
+    return str_num(t, sl);
+}
+
+/* The number of folded text f as a piece. */
 static uint32_t
 piece_of(struct ix_text *t, const char *f)
 {
     struct slot *sl = pool_get(&t->p, f);
 
-    if (sl->piece == 0) {
-        if ((t->npieces & (t->npieces - 1)) == 0) {
-            int cap = t->npieces ? t->npieces * 2 : 64;
-
-            t->pieces = arena_realloc(&t->arena, t->pieces,
-                                      sizeof(char *) * (size_t)t->npieces,
-                                      sizeof(char *) * (size_t)cap);
-        }
-        t->pieces[t->npieces] = sl->s;
-        sl->piece = (uint32_t)++t->npieces;
-    }
-    return sl->piece - 1;
+    return numbered(&t->arena, &t->pieces, &t->npieces, &sl->piece, sl->s);
 }
 
-/* Folded form of s as a piece number. */
+/* Folded form of s as a piece number; *kept s as a string number. */
 static uint32_t
 fold_piece(struct ix_text *t, struct arena *scratch, const char *s,
-           const char **kept)
+           uint32_t *kept)
 {
-    const char *f;
+    uint32_t f;
 
-    *kept = intern_fold(&t->p, scratch, s, &f);
-    return piece_of(t, f);
+    *kept = intern_fold(t, scratch, s, &f);
+    return piece_of(t, t->strs[f]);
 }
 
-/* Number of code in list (added when there is room), or -1. */
+/* Number of code in list of max (added when there is room), or -1. */
 static int
-code_id(const char **list, int *n, const char *code)
+code_id(const char **list, int *n, int max, const char *code)
 {
     int i;
 
@@ -247,7 +320,7 @@ code_id(const char **list, int *n, const char *code)
             return i;
         }
     }
-    if (*n == MAX_CODES) {
+    if (*n == max) {
         return -1;
     }
     list[*n] = code;
@@ -289,13 +362,16 @@ area_cmp(const void *x, const void *y)
 }
 
 static const struct ix_service *rank_base;
+static const char *const *rank_strs;
 
 static int
 rank_cmp(const void *x, const void *y)
 {
     const struct ix_service *a = &rank_base[*(const uint32_t *)x];
     const struct ix_service *b = &rank_base[*(const uint32_t *)y];
-    int c = strcmp(a->fold_name, b->fold_name);
+    int c = a->fold_name == b->fold_name
+                ? 0
+                : strcmp(rank_strs[a->fold_name], rank_strs[b->fold_name]);
 
     return c != 0 ? c : (a->id < b->id ? -1 : a->id > b->id);
 }
@@ -428,22 +504,59 @@ hours_of(struct ix_text *t, struct arena *scratch, const char *spec)
     return ((const struct dir_hours *)sl->data)->n < 0 ? NULL : sl->data;
 }
 
-/* Bits of the codes of ",a,b," (codes past the 64th have none). */
-static uint64_t
+/* Bits of the codes of ",a,b," (codes past the 32nd have none). */
+static uint32_t
 target_mask(struct dir_index *ix, struct arena *scratch, const char *codes)
 {
     char *copy = arena_strdup(scratch, codes), *save = NULL, *c;
-    uint64_t mask = 0;
+    uint32_t mask = 0;
 
     for (c = strtok_r(copy, ",", &save); c != NULL;
          c = strtok_r(NULL, ",", &save)) {
-        int id = code_id(ix->targets, &ix->ntargets, intern(&ix->text->p, c));
+        int id = code_id(ix->targets, &ix->ntargets, MAX_TARGETS,
+                         intern(&ix->text->p, c));
 
         if (id >= 0) {
-            mask |= (uint64_t)1 << id;
+            mask |= (uint32_t)1 << id;
         }
     }
     return mask;
+}
+
+/* Profile p stored once (p zeroed before it was filled: its padding is
+** hashed and compared too). */
+static const struct ix_profile *
+profile_of(struct ix_text *t, const struct ix_profile *p)
+{
+    size_t i, k;
+
+    if (2 * (t->nprofiles + 1) > t->pcap) {
+        size_t cap = t->pcap ? t->pcap * 2 : 1024;
+        struct ix_profile **nt = xcalloc(cap, sizeof(*nt));
+
+        for (k = 0; k < t->pcap; k++) {
+            if (t->profiles[k] != NULL) {
+                for (i = hash_text((const char *)t->profiles[k], sizeof(*p)) &
+                         (cap - 1);
+                     nt[i] != NULL; i = (i + 1) & (cap - 1)) {
+                }
+                nt[i] = t->profiles[k];
+            }
+        }
+        free(t->profiles);
+        t->profiles = nt;
+        t->pcap = cap;
+    }
+    for (i = hash_text((const char *)p, sizeof(*p)) & (t->pcap - 1);
+         t->profiles[i] != NULL; i = (i + 1) & (t->pcap - 1)) {
+        if (memcmp(t->profiles[i], p, sizeof(*p)) == 0) {
+            return t->profiles[i];
+        }
+    }
+    t->profiles[i] = arena_alloc(&t->arena, sizeof(*p));
+    memcpy(t->profiles[i], p, sizeof(*p));
+    t->nprofiles++;
+    return t->profiles[i];
 }
 
 /* The service of the current row (DIR_IDX_SERVICE_COLS), of institution
@@ -454,29 +567,31 @@ read_service(struct dir_index *ix, struct arena *scratch, db_stmt *st,
 {
     struct ix_text *t = ix->text;
     const char *phone, *hours;
+    struct ix_profile p;
     int cat;
 
+    memset(&p, 0, sizeof(p));
     s->id = db_col_int(st, 0);
     s->org = org;
-    s->name = intern_fold(&t->p, scratch, db_col_text(st, 2), &s->fold_name);
-    s->p_description =
-        fold_piece(t, scratch, db_col_text(st, 3), &s->description);
-    s->category = intern(&t->p, db_col_text(st, 4));
-    cat = code_id(ix->cats, &ix->ncats, s->category);
-    s->cat = (uint16_t)(cat < 0 ? MAX_CODES : cat);
-    s->p_category =
-        fold_piece(t, scratch, db_col_text(st, 5), &s->category_name);
-    s->cost = intern(&t->p, db_col_text(st, 6));
-    s->languages = intern(&t->p, db_col_text(st, 7));
-    s->how_to_apply = intern(&t->p, db_col_text(st, 8));
+    s->name = intern_fold(t, scratch, db_col_text(st, 2), &s->fold_name);
+    p.p_description =
+        fold_piece(t, scratch, db_col_text(st, 3), &p.description);
+    p.category = intern_num(t, db_col_text(st, 4));
+    cat = code_id(ix->cats, &ix->ncats, MAX_CODES, t->strs[p.category]);
+    p.cat = (uint16_t)(cat < 0 ? MAX_CODES : cat);
+    p.p_category = fold_piece(t, scratch, db_col_text(st, 5), &p.category_name);
+    p.cost = intern_num(t, db_col_text(st, 6));
+    p.languages = intern_num(t, db_col_text(st, 7));
+    p.how_to_apply = intern_num(t, db_col_text(st, 8));
     phone = db_col_text(st, 9);
     hours = db_col_text(st, 10);
-    s->phone = *phone ? intern(&t->p, phone) : org->phone;
-    s->hours = *hours ? intern(&t->p, hours) : org->hours;
-    s->p_targets = fold_piece(t, scratch, db_col_text(st, 11), &s->targets);
-    s->target_codes = intern(&t->p, db_col_text(st, 12));
-    s->tmask = target_mask(ix, scratch, s->target_codes);
-    s->open = hours_of(t, scratch, s->hours);
+    p.phone = intern_num(t, *phone ? phone : org->phone);
+    p.hours = intern_num(t, *hours ? hours : org->hours);
+    p.p_targets = fold_piece(t, scratch, db_col_text(st, 11), &p.targets);
+    p.target_codes = intern_num(t, db_col_text(st, 12));
+    p.tmask = target_mask(ix, scratch, t->strs[p.target_codes]);
+    p.open = hours_of(t, scratch, t->strs[p.hours]);
+    s->pr = profile_of(t, &p);
 }
 
 static int
@@ -525,9 +640,8 @@ add_area(struct ix_area **areas, int *n, int *cap, db_stmt *st,
     }
     (*areas)[*n].key = key;
     (*areas)[*n].svc = svc;
-    (*areas)[*n].gkey = s->org->gkey;
-    (*areas)[*n].cat = s->cat;
-    (*areas)[*n].tmask = s->tmask;
+    (*areas)[*n].cat = s->pr->cat;
+    (*areas)[*n].tmask = s->pr->tmask;
     (*n)++;
 }
 
@@ -575,6 +689,7 @@ index_free(struct dir_index *ix)
         arena_free(&ix->text->arena);
         free(ix->text->p.slots);
         free(ix->text->hp.slots);
+        free(ix->text->profiles);
         free(ix->text);
     }
     free(ix->svc);
@@ -582,24 +697,50 @@ index_free(struct dir_index *ix)
     free(ix);
 }
 
-/* Rank by folded name, then id: the order of equal scores. The comparator
-** reads the services through a static: builds are serialised by
+static int
+name_cmp(const void *x, const void *y)
+{
+    return strcmp(rank_strs[*(const uint32_t *)x],
+                  rank_strs[*(const uint32_t *)y]);
+}
+
+/* Rank by folded name, then id: the order of equal scores. The distinct
+** names are sorted, then the services (in id order) counted out by name:
+** sorting 1 000 000 services by name with strcmp was 13 % of a build. The
+** comparator reads the names through a static: builds are serialised by
 ** build_lock. */
 static void
 rank_all(struct dir_index *ix)
 {
-    uint32_t *order = xmalloc(sizeof(*order) * (size_t)(ix->nsvc + 1));
+    uint32_t ns = (uint32_t)ix->text->nstrs, k = 0, j, *pos, *names, *at;
     int i;
 
+    pos = xcalloc((size_t)ns + 1, sizeof(*pos)); /* 1 + the name's order */
+    names = xmalloc(sizeof(*names) * ((size_t)ix->nsvc + 1));
     for (i = 0; i < ix->nsvc; i++) {
-        order[i] = (uint32_t)i;
+        if (pos[ix->svc[i].fold_name] == 0) {
+            pos[ix->svc[i].fold_name] = 1;
+            names[k++] = ix->svc[i].fold_name;
+        }
     }
-    rank_base = ix->svc;
-    qsort(order, (size_t)ix->nsvc, sizeof(*order), rank_cmp);
+    rank_strs = ix->text->strs;
+    qsort(names, k, sizeof(*names), name_cmp);
+    at = xcalloc((size_t)k + 1, sizeof(*at)); /* first rank of each name */
+    for (j = 0; j < k; j++) {
+        pos[names[j]] = j + 1;
+    }
     for (i = 0; i < ix->nsvc; i++) {
-        ix->svc[order[i]].rank = (uint32_t)i;
+        at[pos[ix->svc[i].fold_name]]++;
     }
-    free(order);
+    for (j = 1; j <= k; j++) {
+        at[j] += at[j - 1];
+    }
+    for (i = 0; i < ix->nsvc; i++) { /* by id within a name */
+        ix->svc[i].rank = at[pos[ix->svc[i].fold_name] - 1]++;
+    }
+    free(pos);
+    free(names);
+    free(at);
 }
 
 /*
@@ -633,6 +774,7 @@ build(struct db *db, const struct head *h, struct dir_index **out)
     rank_all(ix);
     ix->pieces = t->pieces;
     ix->npieces = t->npieces;
+    ix->strs = t->strs;
     atomic_fetch_add(&builds, 1);
     *out = ix;
     ix = NULL;
@@ -738,6 +880,7 @@ rank_merge(struct dir_index *ix, const struct dir_index *old,
     }
     memcpy(nums, fresh, sizeof(*nums) * (size_t)n);
     rank_base = ix->svc;
+    rank_strs = ix->text->strs;
     qsort(nums, (size_t)n, sizeof(*nums), rank_cmp);
     for (i = 0; i < old->nsvc; i++) {
         uint32_t k = kept[byrank[i]];
@@ -832,6 +975,7 @@ apply(struct db *db, const struct dir_index *old, const int64_t *ids, int nids,
     }
     ix->pieces = ix->text->pieces;
     ix->npieces = ix->text->npieces;
+    ix->strs = ix->text->strs;
     ix->text->applied += nids;
     atomic_fetch_add(&applied, nids);
     *out = ix;
@@ -1078,12 +1222,12 @@ match(const struct dir_index *ix, const struct ix_service *s, struct words *w)
     int score = 0, t;
 
     for (t = 0; t < w->n; t++) {
-        if (starts_word(s->fold_name, w->tok[t], w->len[t])) {
+        if (starts_word(ix->strs[s->fold_name], w->tok[t], w->len[t])) {
             score += 2;
         } else if (piece_has(ix, w, t, s->org->piece) ||
-                   piece_has(ix, w, t, s->p_description) ||
-                   piece_has(ix, w, t, s->p_category) ||
-                   piece_has(ix, w, t, s->p_targets)) {
+                   piece_has(ix, w, t, s->pr->p_description) ||
+                   piece_has(ix, w, t, s->pr->p_category) ||
+                   piece_has(ix, w, t, s->pr->p_targets)) {
             score++;
         } else {
             return -1;
@@ -1180,30 +1324,32 @@ hit_cmp(const void *x, const void *y)
 static int
 open_at(const struct ix_service *s, int wday, int minute)
 {
-    if (s->open == NULL) {
+    if (s->pr->open == NULL) {
         return -1;
     }
-    return dir_hours_open_at(s->open, wday, minute) ? 1 : 0;
+    return dir_hours_open_at(s->pr->open, wday, minute) ? 1 : 0;
 }
 
 /* A page entry: its strings are the index's (borrowed). */
 static void
-view_of(const struct hit *h, enum dir_level level, struct dir_view *v)
+view_of(const struct dir_index *ix, const struct hit *h, enum dir_level level,
+        struct dir_view *v)
 {
     const struct ix_service *s = h->s;
     const struct ix_org *o = s->org;
+    const char *const *str = ix->strs;
 
     v->id = s->id;
     v->org_id = o->id;
-    v->name = s->name;
-    v->description = s->description;
-    v->category = s->category;
-    v->category_name = s->category_name;
-    v->cost = s->cost;
-    v->languages = s->languages;
-    v->how_to_apply = s->how_to_apply;
-    v->phone = s->phone;
-    v->hours = s->hours;
+    v->name = str[s->name];
+    v->description = str[s->pr->description];
+    v->category = str[s->pr->category];
+    v->category_name = str[s->pr->category_name];
+    v->cost = str[s->pr->cost];
+    v->languages = str[s->pr->languages];
+    v->how_to_apply = str[s->pr->how_to_apply];
+    v->phone = str[s->pr->phone];
+    v->hours = str[s->pr->hours];
     v->org_name = o->name;
     v->kind = o->kind;
     v->street = o->street;
@@ -1215,7 +1361,7 @@ view_of(const struct hit *h, enum dir_level level, struct dir_view *v)
     v->lon = o->lon;
     v->email = o->email;
     v->web = o->web;
-    v->targets = s->targets;
+    v->targets = str[s->pr->targets];
     v->confidential = o->confidential;
     v->example = o->example;
     v->level = level;
@@ -1249,11 +1395,11 @@ dir_index_search(const struct dir_index *ix, struct arena *a,
     int offset = q->one_level && q->offset > 0 ? q->offset : 0;
     int lo[3], hi[3];
     uint32_t keys[3], gkey, pkey;
-    uint64_t tmask = 0;
+    uint32_t tmask = 0;
     struct dir_view *v = NULL;
     bool widen = dir_about_violence(q->category, q->target);
     bool keep[MAX_CODES];
-    uint64_t vmask = 0;
+    uint32_t vmask = 0;
 
     *out = NULL;
     for (i = 0; i < 7; i++) {
@@ -1278,7 +1424,7 @@ dir_index_search(const struct dir_index *ix, struct arena *a,
         int id = find_code(ix->targets, ix->ntargets, q->target);
 
         if (id >= 0) {
-            tmask = (uint64_t)1 << id;
+            tmask = (uint32_t)1 << id;
         } else {
             target = arena_printf(a, ",%s,", q->target);
         }
@@ -1288,7 +1434,7 @@ dir_index_search(const struct dir_index *ix, struct arena *a,
     }
     /* As in the FTS5 match of such a filter: its target group counts too. */
     if (widen && (i = find_code(ix->targets, ix->ntargets, "przemoc")) >= 0) {
-        vmask = (uint64_t)1 << i;
+        vmask = (uint32_t)1 << i;
     }
     folded = str_fold(a, q->q ? q->q : "");
     for (t = strtok_r(folded, " ", &save); t != NULL && w.n < MAX_TERMS;
@@ -1321,9 +1467,10 @@ dir_index_search(const struct dir_index *ix, struct arena *a,
             bool earlier = false;
 
             bool kept =
-                widen && ((e->cat < MAX_CODES && keep[e->cat]) ||
-                          (e->tmask & vmask) != 0 ||
-                          dir_violence_category(ix->svc[e->svc].category));
+                widen &&
+                ((e->cat < MAX_CODES && keep[e->cat]) ||
+                 (e->tmask & vmask) != 0 ||
+                 dir_violence_category(ix->strs[ix->svc[e->svc].pr->category]));
 
             if (!kept && ((cat >= 0 && e->cat != cat) ||
                           (tmask != 0 && (e->tmask & tmask) == 0))) {
@@ -1331,8 +1478,10 @@ dir_index_search(const struct dir_index *ix, struct arena *a,
             }
             s = &ix->svc[e->svc];
             if (!kept &&
-                ((target != NULL && strstr(s->target_codes, target) == NULL) ||
-                 (category != NULL && strcmp(s->category, category) != 0))) {
+                ((target != NULL &&
+                  strstr(ix->strs[s->pr->target_codes], target) == NULL) ||
+                 (category != NULL &&
+                  strcmp(ix->strs[s->pr->category], category) != 0))) {
                 continue;
             }
             /* Listed once, at its most local level. */
@@ -1344,7 +1493,9 @@ dir_index_search(const struct dir_index *ix, struct arena *a,
             }
             h[nh].s = s;
             h[nh].score = score;
-            h[nh].near = e->gkey == gkey ? 0 : e->gkey / 1000 == pkey ? 1 : 2;
+            h[nh].near = s->org->gkey == gkey          ? 0
+                         : s->org->gkey / 1000 == pkey ? 1
+                                                       : 2;
             h[nh].open_now = -2;
             if (q->open_only) {
                 h[nh].open_now = open_at(s, wday, minute);
@@ -1376,7 +1527,7 @@ dir_index_search(const struct dir_index *ix, struct arena *a,
             if (h[k].open_now == -2) {
                 h[k].open_now = open_at(h[k].s, wday, minute);
             }
-            view_of(&h[k], (enum dir_level)level, &v[n++]);
+            view_of(ix, &h[k], (enum dir_level)level, &v[n++]);
         }
     }
     *out = v;

@@ -554,7 +554,20 @@ page_helpline_contact_add(struct req *r)
     if (c.region == NULL && gmina != NULL) {
         c.region = arena_strndup(&r->arena, gmina, 2);
     }
-    /* The institutions serving the gmina, whenever the form comes back. */
+    if (why == NULL && !f.step) {
+        rc = helpline_contact_add(r->db, &c, &who, &id, &why);
+        if (rc == 0) {
+            return req_redirect(r, arena_printf(&r->arena,
+                                                "/niebieska-linia/kontakty/"
+                                                "nowy?zapisano=%ld",
+                                                (long)id));
+        }
+        if (rc != ERR_INPUT) {
+            return rc;
+        }
+    }
+    /* The institutions serving the gmina, whenever the form comes back
+    ** (not for a saved contact: a directory query per save). */
     if (gmina != NULL && c.region != NULL) {
         f.nchoices = helpline_institutions(r->db, &r->arena, c.region, gmina,
                                            &f.choices);
@@ -574,18 +587,6 @@ page_helpline_contact_add(struct req *r)
         f.caller = f.caller < 0 ? 0 : f.caller;
         contact_form(r, &f, why, 0);
         return 0;
-    }
-    if (why == NULL) {
-        rc = helpline_contact_add(r->db, &c, &who, &id, &why);
-        if (rc == 0) {
-            return req_redirect(r, arena_printf(&r->arena,
-                                                "/niebieska-linia/kontakty/"
-                                                "nowy?zapisano=%ld",
-                                                (long)id));
-        }
-        if (rc != ERR_INPUT) {
-            return rc;
-        }
     }
     r->status = 400;
     if (f.channel < 0) {

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Integration tests of the services directory (issue 5) against the real
 server: the public search without JavaScript, the quick exit on every
-public page, confidential addresses, the JSON API, the HSDS zip, and the
+public page, the region's information line for services with no contact,
+confidential addresses, the JSON API, the HSDS zip, and the
 coordinators' forms (CSRF, audit row, region check) and CSV import.
 Usage: test_directory.py BINARY"""
 import io
 import json
 import re
+import subprocess
 import sys
 import zipfile
 
@@ -58,6 +60,29 @@ def main():
         st, _, body = srv.get('/uslugi?miejsce=rypin')
         check('Której miejscowości szukasz?' in body.decode(),
               'choice offered')
+
+    def services_without_contact_show_their_regions_line():
+        """A result with no phone, e-mail or web page of its own shows the
+        information line of its region (read once per region and page)."""
+        for woj, line in (('04', '52 100 00 04'), ('12', '12 100 00 12')):
+            p = subprocess.run([binary, 'region', 'add', woj, '--db', db,
+                                '--info-line', line], capture_output=True,
+                               text=True)
+            check(p.returncode == 0, p.stderr)
+        for gmina, tel, other in (('0463011', '521000004', '121000012'),
+                                  ('1261011', '121000012', '521000004')):
+            st, _, body = srv.get(f'/uslugi?gmina={gmina}')
+            html = body.decode()
+            missing = html.count('brak danych kontaktowych tej usługi')
+            shown = html.count('informacja w województwie: <a href="tel:'
+                               f'{tel}"')
+            check(st == 200 and missing > 1 and shown == missing,
+                  f'{gmina}: {missing} without contact, {shown} lines')
+            check(f'tel:{other}' not in html, f'{gmina}: another line')
+        st, _, body = srv.get('/uslugi/usluga/1')
+        check('brak danych kontaktowych' in body.decode() and
+              'informacja w województwie: <a href="tel:521000004"'
+              in body.decode(), 'service page lacks the line')
 
     def quick_exit_on_every_public_page():
         for p in ('/uslugi', '/uslugi?gmina=0463011', '/uslugi/usluga/1',
@@ -276,6 +301,7 @@ def main():
         check(st == 403, st)
 
     for fn in (search_by_town_without_javascript,
+               services_without_contact_show_their_regions_line,
                quick_exit_on_every_public_page,
                confidential_address_never_public, api_services_json,
                paging_of_a_level,

@@ -7,7 +7,9 @@
 ** only the changed services read again, and answers then as one built
 ** whole; paging a level gives the
 ** slices of the whole level, with its count; a confidential address is
-** not in the index at all.
+** not in the index at all; equal scores rank by folded name, then id,
+** built whole or from the log; services saying the same share it, and an
+** edit of one leaves the others as they were.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -190,18 +192,42 @@ test_directory_index_finds_jaksice_from_torun(void **state)
     assert_int_equal(v[0].level, DIR_LEVEL_REGION);
 }
 
+/* A service of org named name, of help for everyone, covering coverage. */
+static void
+service_of(struct dir_service *s, int64_t org, const char *name,
+           const char *coverage)
+{
+    s->org_id = org;
+    s->name = name;
+    s->category = "pomoc";
+    s->targets = "wszyscy";
+    s->coverage = coverage;
+}
+
 static int64_t
 add_service(int64_t org, const char *name, const char *coverage)
 {
     struct dir_service s = {0};
     int64_t id = 0;
 
-    s.org_id = org;
-    s.name = name;
-    s.category = "pomoc";
-    s.targets = "wszyscy";
-    s.coverage = coverage;
+    service_of(&s, org, name, coverage);
     assert_int_equal(dir_service_save(db, &a, &s, &who, &id), 0);
+    return id;
+}
+
+/* A new institution in Toruń; its id. */
+static int64_t
+torun_org(struct dir_org *o, const char *name, const char *street)
+{
+    int64_t id = 0;
+
+    o->region = "04";
+    o->kind = "ngo";
+    o->name = name;
+    o->gmina = "0463011";
+    o->city = "Toruń";
+    o->street = street;
+    assert_int_equal(dir_org_save(db, &a, o, &who, &id), 0);
     return id;
 }
 
@@ -225,13 +251,7 @@ test_directory_index_rebuilt_when_directory_changes(void **state)
     assert_int_equal(dir_index_version(ix), v1);
     assert_int_equal(dir_search(db, &a, &q, &v), 0);
 
-    o.region = "04";
-    o.kind = "ngo";
-    o.name = "Stowarzyszenie Qqrebuild";
-    o.gmina = "0463011";
-    o.city = "Toruń";
-    o.street = "ul. Jawna 1";
-    assert_int_equal(dir_org_save(db, &a, &o, &who, &org), 0);
+    org = torun_org(&o, "Stowarzyszenie Qqrebuild", "ul. Jawna 1");
     sid = add_service(org, "Poradnia rodzinna", "gmina:0463011");
     assert_int_equal(dir_search(db, &a, &q, &v), 1);
     assert_int_equal(v[0].id, sid);
@@ -448,6 +468,115 @@ test_directory_index_pages_a_level(void **state)
                              (total[2] < 3 ? total[2] : 3));
 }
 
+/* The names of a search for "qqrank" in Toruń, joined by "|". */
+static const char *
+ranked(void)
+{
+    struct dir_query q = {.gmina = "0463011", .q = "qqrank", .limit = 50};
+    struct dir_view *v;
+    struct buf b;
+    const char *out;
+    int n, i;
+
+    compare(&q); /* the same as the SQL search */
+    n = dir_search(db, &a, &q, &v);
+    buf_init(&b);
+    for (i = 0; i < n; i++) {
+        buf_printf(&b, "%s%s", i ? "|" : "", v[i].name);
+    }
+    out = arena_strdup(&a, b.len ? b.data : "");
+    buf_free(&b);
+    return out;
+}
+
+/*
+** Services of equal score are ranked by folded name, then id, whether the
+** index was built whole (the distinct names sorted, the services counted
+** out by name) or made from the change log (the fresh services merged in
+** by comparing names): Polish letters and case fold, equal folded names
+** keep the order of their ids. The services' texts are numbers of strings
+** stored once: each result shows its own.
+*/
+static void
+test_directory_index_ranks_by_name_then_id(void **state)
+{
+    static const char *const names[] = {
+        "Zeta qqrank",  "alfa qqrank", "Żaba qqrank",
+        "Łódka qqrank", "Alfa qqrank", "Ćma qqrank",
+    };
+    struct dir_org o = {0};
+    struct dir_service s = {0};
+    int64_t org, ids[6];
+    size_t i;
+
+    (void)state;
+    org = torun_org(&o, "Fundacja Rankingowa", NULL);
+    for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        ids[i] = add_service(org, names[i], "gmina:0463011");
+    }
+    /* Built whole. */
+    dir_index_drop();
+    assert_string_equal(ranked(), "alfa qqrank|Alfa qqrank|Ćma qqrank|"
+                                  "Łódka qqrank|Żaba qqrank|Zeta qqrank");
+    /* From the log: one renamed, one new with a name already there. */
+    s.id = ids[0];
+    service_of(&s, org, "Beta qqrank", "gmina:0463011");
+    assert_int_equal(dir_service_save(db, &a, &s, &who, &ids[0]), 0);
+    add_service(org, "ALFA qqrank", "gmina:0463011");
+    assert_string_equal(ranked(), "alfa qqrank|Alfa qqrank|ALFA qqrank|"
+                                  "Beta qqrank|Ćma qqrank|Łódka qqrank|"
+                                  "Żaba qqrank");
+    assert_int_equal(dir_org_delete(db, &a, org, &who), 0);
+}
+
+/* The description of service id in a search for "qqprofil" in Toruń. */
+static const char *
+description_of(int64_t id)
+{
+    struct dir_query q = {.gmina = "0463011", .q = "qqprofil", .limit = 50};
+    struct dir_view *v;
+    int n = compare(&q), i;
+
+    assert_int_equal(dir_search(db, &a, &q, &v), n);
+    for (i = 0; i < n; i++) {
+        if (v[i].id == id) {
+            return v[i].description;
+        }
+    }
+    fail_msg("service %lld not found", (long long)id);
+    return NULL;
+}
+
+/*
+** Services that say the same (description, category, hours, contact ...)
+** share what they say in the index; an edit of one gives it its own and
+** leaves the others as they were, built whole or from the log.
+*/
+static void
+test_directory_index_shared_texts_stay_apart(void **state)
+{
+    struct dir_org o = {0};
+    struct dir_service s = {0};
+    int64_t org, one = 0, two = 0;
+
+    (void)state;
+    org = torun_org(&o, "Fundacja Wspólna", NULL);
+    service_of(&s, org, "Poradnia qqprofil", "gmina:0463011");
+    s.description = "Opis wspólny";
+    assert_int_equal(dir_service_save(db, &a, &s, &who, &one), 0);
+    s.name = "Klub qqprofil";
+    assert_int_equal(dir_service_save(db, &a, &s, &who, &two), 0);
+    dir_index_drop();
+    assert_string_equal(description_of(one), "Opis wspólny");
+    assert_string_equal(description_of(two), "Opis wspólny");
+    s.id = two;
+    s.description = "Opis własny";
+    assert_int_equal(dir_service_save(db, &a, &s, &who, &two), 0);
+    assert_string_equal(description_of(one), "Opis wspólny");
+    assert_string_equal(description_of(two), "Opis własny");
+    assert_int_equal(dir_org_delete(db, &a, org, &who), 0);
+}
+
 static void
 test_directory_index_rejects_bad_gmina(void **state)
 {
@@ -474,6 +603,8 @@ main(void)
         cmocka_unit_test(test_directory_index_rebuilt_when_directory_changes),
         cmocka_unit_test(test_directory_index_follows_the_change_log),
         cmocka_unit_test(test_directory_index_pages_a_level),
+        cmocka_unit_test(test_directory_index_ranks_by_name_then_id),
+        cmocka_unit_test(test_directory_index_shared_texts_stay_apart),
         cmocka_unit_test(test_directory_index_rejects_bad_gmina),
     };
 
