@@ -239,6 +239,15 @@ static const struct seed_org seed_orgs[] = {
 
 static const struct audit_entry demo_who = {.via = "cli", .action = "demo"};
 
+/* Where the seed institutions come from (data/seeds, see data/README.md). */
+#define SEED_SOURCE_04                                                           \
+    "dokumenty źródłowe: prezentacja ROPS w Toruniu o pracy na rzecz rodzin " \
+    "(2021) i karta projektu FERS „Koordynacja spójnej polityki społecznej " \
+    "Kujaw i Pomorza” (data/seeds 000 i 004)"
+#define SEED_SOURCE_12                                                            \
+    "dokument źródłowy: system opieki nad dzieckiem i rodziną w Małopolsce " \
+    "(data/seeds 003)"
+
 static int
 load_seed_orgs(struct db *db, struct arena *a)
 {
@@ -262,6 +271,8 @@ load_seed_orgs(struct db *db, struct arena *a)
         o.email = so->email;
         o.web = so->web;
         o.hours = so->hours;
+        o.source =
+            strcmp(so->region, "12") == 0 ? SEED_SOURCE_12 : SEED_SOURCE_04;
         for (k = 0; so->parent_key != NULL && k < i; k++) {
             if (strcmp(seed_orgs[k].key, so->parent_key) == 0) {
                 o.parent_id = ids[k];
