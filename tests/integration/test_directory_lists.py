@@ -193,15 +193,16 @@ def main():
         check('To są dane przykładowe' in html and 'href="tel:' in html,
               'example marked on the page, with its number')
 
-    for fn in (every_row_is_imported_or_reported,
-               malopolska_resident_sees_real_institutions,
-               slaskie_gmina_has_its_ops,
-               to_verify_rows_are_marked,
-               no_service_without_contact_or_where_to_ask,
-               kujawsko_pomorskie_examples_have_example_contact):
-        t.run(fn)
-    srv.stop()
-    cleanup(d)
+    try:
+        for fn in (every_row_is_imported_or_reported,
+                   malopolska_resident_sees_real_institutions,
+                   slaskie_gmina_has_its_ops, to_verify_rows_are_marked,
+                   no_service_without_contact_or_where_to_ask,
+                   kujawsko_pomorskie_examples_have_example_contact):
+            t.run(fn)
+    finally:  # the server and the databases go even when a test crashes
+        srv.stop()
+        cleanup(d)
     return t.finish()
 
 
