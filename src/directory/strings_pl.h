@@ -95,8 +95,8 @@
 #define T_DIR_SOURCE "Źródło danych"
 #define T_DIR_VERIFY_BADGE "do weryfikacji"
 #define T_DIR_VERIFY_NOTE                                                      \
-    "Dane tej instytucji są do weryfikacji: przed wizytą potwierdź je "     \
-    "telefonicznie."
+    "dane tej instytucji mogą być niepełne lub nieaktualne, potwierdź je " \
+    "przed wizytą."
 #define T_DIR_PARENT "Jest oddziałem instytucji:"
 #define T_DIR_SERVICES "Usługi"
 #define T_DIR_BRANCHES "Oddziały"
