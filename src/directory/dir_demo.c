@@ -248,16 +248,21 @@ static const struct audit_entry demo_who = {.via = "cli", .action = "demo"};
     "dokument źródłowy: system opieki nad dzieckiem i rodziną w Małopolsce " \
     "(data/seeds 003)"
 
+/* The seed institutions of region (their parents are of the same region). */
 static int
-load_seed_orgs(struct db *db, struct arena *a)
+load_seed_orgs(struct db *db, struct arena *a, const char *region)
 {
-    int64_t ids[sizeof(seed_orgs) / sizeof(seed_orgs[0])];
+    int64_t ids[sizeof(seed_orgs) / sizeof(seed_orgs[0])] = {0};
     size_t i, k;
     int rc;
 
     for (i = 0; i < sizeof(seed_orgs) / sizeof(seed_orgs[0]); i++) {
         const struct seed_org *so = &seed_orgs[i];
         struct dir_org o = {0};
+
+        if (strcmp(so->region, region) != 0) {
+            continue;
+        }
 
         o.region = so->region;
         o.kind = so->kind;
@@ -800,14 +805,20 @@ directory_demo_load(struct db *db, struct arena *a)
     if (have > 0) {
         return 0;
     }
-    /* First: an import replaces its region's directory. A benchmark's
-       generated country (RODZINA_DEMO_SERVICES) goes without them. */
+    /* kujawsko-pomorskie's seeds first (their ids, 1 on, as before the
+       lists), then the lists, since an import replaces its region's
+       directory, then the other seeds. A benchmark's generated country
+       (RODZINA_DEMO_SERVICES) goes without the lists. */
+    if ((rc = load_seed_orgs(db, a, "04")) != 0) {
+        fprintf(stderr, "demo: directory: seed institutions failed\n");
+        return rc;
+    }
     if (n <= 0 &&
         (rc = load_real_lists(db, a, &real_orgs, &real_services)) != 0) {
         fprintf(stderr, "demo: directory: public lists failed\n");
         return rc;
     }
-    if ((rc = load_seed_orgs(db, a)) != 0) {
+    if ((rc = load_seed_orgs(db, a, "12")) != 0) {
         fprintf(stderr, "demo: directory: seed institutions failed\n");
         return rc;
     }
