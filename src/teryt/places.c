@@ -146,6 +146,17 @@ teryt_letter_mask(const char *s, size_t n)
     return m;
 }
 
+/* Whether x has more than k bits set: k steps, where a popcount without
+** the instruction is a call into libgcc. */
+static bool
+more_bits_than(uint32_t x, int k)
+{
+    for (; k > 0 && x != 0; k--) {
+        x &= x - 1; /* the lowest bit off */
+    }
+    return x != 0;
+}
+
 static void
 add_key(struct places *p, const char *folded, uint32_t place, int word)
 {
@@ -680,7 +691,7 @@ fuzzy(const struct rank_ctx *ctx, struct arena *a, const char *q, size_t n,
         size_t done = lim;
         int full, pre, cl;
 
-        if (__builtin_popcount(qletters & ~key->letters) > bound) {
+        if (more_bits_than(qletters & ~key->letters, bound)) {
             k++; /* too many of the query's letters absent: no rows */
             continue;
         }
