@@ -176,21 +176,27 @@ def hours(text):
 # --- contact ----------------------------------------------------------------
 
 def phones(text):
-    """Numbers of a phone cell as '14 611 28 92; 503 389 447' (no fax)."""
+    """Numbers of a phone cell as '14 611 28 92; 503 389 447', without fax
+    numbers: a number right after "fax" (not "tel/fax") or before "(fax)"."""
     out = []
-    for m in re.finditer(r'\(?\d[\d \-()]{5,}\d', text):
+    for m in re.finditer(r'\(?\d[\d \-()/]{5,}\d', text):
         digits = re.sub(r'\D', '', m.group(0))
-        before = fold(text[max(0, m.start() - 12):m.start()])
+        before = fold(text[max(0, m.start() - 14):m.start()])
         after = fold(text[m.end():m.end() + 8])
-        chunks = []
         if len(digits) == 11 and digits.startswith('48'):
             digits = digits[2:]
         if len(digits) == 10 and digits.startswith('0'):
             digits = digits[1:]
-        if len(digits) % 9 == 0:
-            chunks = [digits[i:i + 9] for i in range(0, len(digits), 9)]
-        if 'fax' in after or before.rstrip().endswith(('fax', 'fax:')):
+        if len(digits) % 9 != 0:
             continue
+        chunks = [digits[i:i + 9] for i in range(0, len(digits), 9)]
+        label = re.search(r'([a-z./ ]*?)fax\W*$', before)
+        # "tel/fax", "tel./fax", "tel.fax": both; "fax", "tel. fax": a fax
+        if label and not re.search(r'tel\.?/$|tel\.$|telefon/$',
+                                   label.group(1)):
+            chunks = chunks[1:]  # the first is the fax
+        if re.match(r'\s*\(fax\)', after):
+            chunks = chunks[:-1]  # the last is the fax
         for d in chunks:
             if d[0] in '4567' and d[:2] not in ('12', '13', '14', '15', '16', '17', '18'):
                 n = '%s %s %s' % (d[:3], d[3:6], d[6:])  # mobile
