@@ -148,7 +148,9 @@ def hours(text):
             if d is not None:
                 if pending_range:
                     days, pending_range = [], False
-                if days and re.search(r'-\s*$', t[:pos]) and days[-1] < d:
+                # "pn-pt", "od poniedziałku do piątku": a range of days
+                if days and re.search(r'(-|\bdo)\s*$', t[:pos]) and \
+                        days[-1] < d:
                     days.extend(range(days[-1] + 1, d + 1))
                 else:
                     days.append(d)
