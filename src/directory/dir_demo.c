@@ -1,8 +1,11 @@
 /*
-** Demo data of the directory: every institution the seed documents name,
-** with what they say of them (addresses, numbers, hours), and a generated
-** set of example institutions and services, each marked "dane
-** przykładowe", so that every gmina of the demo regions finds something.
+** Demo data of the directory: the public lists of institutions of
+** małopolskie (12) and śląskie (24) read through the directory's import
+** (data/instytucje), every institution the seed documents name, with what
+** they say of them (addresses, numbers, hours), and for kujawsko-pomorskie,
+** which has no public list, a generated set of example institutions and
+** services with example contact data, each marked "dane przykładowe", so
+** that every gmina of the demo regions finds something.
 ** The same generator, asked for N services, fills the whole country for
 ** the benchmark.
 */
@@ -11,7 +14,9 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/embedded.h"
 #include "core/err.h"
+#include "core/str.h"
 #include "db/db.h"
 #include "directory.h"
 #include "teryt/teryt.h"
@@ -234,16 +239,30 @@ static const struct seed_org seed_orgs[] = {
 
 static const struct audit_entry demo_who = {.via = "cli", .action = "demo"};
 
+/* Where the seed institutions come from (data/seeds, see data/README.md). */
+#define SEED_SOURCE_04                                                           \
+    "dokumenty źródłowe: prezentacja ROPS w Toruniu o pracy na rzecz rodzin " \
+    "(2021) i karta projektu FERS „Koordynacja spójnej polityki społecznej " \
+    "Kujaw i Pomorza” (data/seeds 000 i 004)"
+#define SEED_SOURCE_12                                                            \
+    "dokument źródłowy: system opieki nad dzieckiem i rodziną w Małopolsce " \
+    "(data/seeds 003)"
+
+/* The seed institutions of region (their parents are of the same region). */
 static int
-load_seed_orgs(struct db *db, struct arena *a)
+load_seed_orgs(struct db *db, struct arena *a, const char *region)
 {
-    int64_t ids[sizeof(seed_orgs) / sizeof(seed_orgs[0])];
+    int64_t ids[sizeof(seed_orgs) / sizeof(seed_orgs[0])] = {0};
     size_t i, k;
     int rc;
 
     for (i = 0; i < sizeof(seed_orgs) / sizeof(seed_orgs[0]); i++) {
         const struct seed_org *so = &seed_orgs[i];
         struct dir_org o = {0};
+
+        if (strcmp(so->region, region) != 0) {
+            continue;
+        }
 
         o.region = so->region;
         o.kind = so->kind;
@@ -257,6 +276,8 @@ load_seed_orgs(struct db *db, struct arena *a)
         o.email = so->email;
         o.web = so->web;
         o.hours = so->hours;
+        o.source =
+            strcmp(so->region, "12") == 0 ? SEED_SOURCE_12 : SEED_SOURCE_04;
         for (k = 0; so->parent_key != NULL && k < i; k++) {
             if (strcmp(seed_orgs[k].key, so->parent_key) == 0) {
                 o.parent_id = ids[k];
@@ -420,13 +441,62 @@ ops_name(struct arena *a, const struct unit *g)
                         g->name, EXAMPLE);
 }
 
-/* An example institution at the seat of a unit. */
+/* Contact data of an example institution (NULL: none). */
+struct contact {
+    const char *street, *phone, *email;
+};
+
+/* Trunk codes of the powiats of kujawsko-pomorskie (0401..0419, then the
+   cities 0461..0464), for example numbers that look local. */
+static const char trunk04[] = "5456525656565254525252545452525652565254"
+                              "52";
+static const char trunk04_cities[] = "52565654";
+
+/*
+** Example contact data of the unit code (a gmina or powiat) for an
+** institution of kind: a street, a number, an e-mail. The numbers are
+** the unit's trunk code and a subscriber number beginning with 0, which no
+** Polish number does: they look like a local number, and a resident who
+** dials one reaches nobody, not a stranger. The e-mail is at example.org
+** (RFC 2606).
+*/
+static struct contact
+example_contact(struct arena *a, const char *kind, const char *code,
+                const char *name)
+{
+    struct contact c;
+    int pow = (code[2] - '0') * 10 + (code[3] - '0');
+    int n = (int)strtol(code + 2, NULL, 10);
+    const char *t = pow >= 61 && pow <= 64  ? &trunk04_cities[(pow - 61) * 2]
+                    : pow >= 1 && pow <= 19 ? &trunk04[(pow - 1) * 2]
+                                            : "56";
+    char *slug = str_fold(a, name), *p;
+
+    for (p = slug; *p != '\0'; p++) {
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))) {
+            *p = '-';
+        }
+    }
+    c.street = arena_printf(a, "ul. Szkolna %d", n % 40 + 1);
+    c.phone = arena_printf(a, "%.2s 0%02d %02d %02d", t, n / 10000 % 100,
+                           n / 100 % 100, n % 100);
+    c.email = arena_printf(a, "%s.%s@example.org", kind, slug);
+    return c;
+}
+
+/* An example institution at the seat of a unit, with contact data c. */
 static int
 example_org(struct db *db, const char *kind, const char *name, const char *seat,
             const char *city, const char *hours_spec, bool confidential,
-            const char *description, int64_t *id)
+            const char *description, const struct contact *c, int64_t *id)
 {
     struct dir_org o = {0};
+
+    if (c != NULL) {
+        o.street = c->street;
+        o.phone = c->phone;
+        o.email = c->email;
+    }
 
     o.kind = kind;
     o.name = name;
@@ -511,9 +581,11 @@ generate_region(struct db *db, struct arena *a, const char *region)
         const char *cov = arena_printf(a, "gmina:%s", g[i].code);
         int64_t org;
 
+        struct contact c = example_contact(a, "ops", g[i].code, g[i].name);
+
         if ((rc = example_org(db, "ops", ops_name(a, &g[i]), g[i].code,
-                              g[i].name, hours[i % 3], false, ABOUT, &org)) !=
-            0) {
+                              g[i].name, hours[i % 3], false, ABOUT, &c,
+                              &org)) != 0) {
             goto done;
         }
         for (k = 0; k < 3; k++) {
@@ -531,14 +603,19 @@ generate_region(struct db *db, struct arena *a, const char *region)
         for (k = 0; k < (int)(sizeof(powiat_orgs) / sizeof(powiat_orgs[0]));
              k++) {
             int64_t org;
+            /* a number and an e-mail each; the seat's street is unknown */
+            struct contact c = example_contact(
+                a, powiat_orgs[k].kind, arena_printf(a, "%s%d", p[i].code, k),
+                p[i].name);
 
+            c.street = NULL;
             if ((rc = example_org(db, powiat_orgs[k].kind,
                                   arena_printf(a, "%s — powiat %s%s",
                                                powiat_orgs[k].name, p[i].name,
                                                EXAMPLE),
                                   p[i].seat, pcity, powiat_orgs[k].hours,
                                   powiat_orgs[k].confidential,
-                                  powiat_orgs[k].description, &org)) != 0) {
+                                  powiat_orgs[k].description, &c, &org)) != 0) {
                 goto done;
             }
             for (j = 0; j < 2 && powiat_orgs[k].services[j] >= 0; j++) {
@@ -571,7 +648,7 @@ org_with_services(struct db *db, struct arena *a, const char *kind,
     int rc;
 
     if ((rc = example_org(db, kind, name, u->seat, city, org_hours, false, "",
-                          &org)) != 0) {
+                          NULL, &org)) != 0) {
         return rc;
     }
     for (k = 0; k < n; k++) {
@@ -653,16 +730,65 @@ long
 directory_demo_generate(struct db *db, long n)
 {
     struct arena a;
-    long c4, c12;
+    long c4;
 
     if (n > 0) {
         return generate_country(db, n);
     }
     arena_init(&a);
     c4 = generate_region(db, &a, "04");
-    c12 = c4 < 0 ? 0 : generate_region(db, &a, "12");
     arena_free(&a);
-    return c4 < 0 ? c4 : c12 < 0 ? c12 : c4 + c12;
+    return c4;
+}
+
+/* --- the public lists of institutions (data/instytucje) ----------------- */
+
+/* The regions whose directory is a public list, and its file made by
+   data/instytucje/make_katalog.py in the columns of the CSV import. */
+static const struct {
+    const char *region, *file;
+} real_lists[] = {
+    {"12", "katalog_12.csv"},
+    {"24", "katalog_24.csv"},
+};
+
+/*
+** Load the public lists through the directory's own import (its checks:
+** every gmina by its TERYT code, hours, e-mail, web addresses), a region
+** at a time: a finding stops the demo with its row and column on stderr.
+*/
+static int
+load_real_lists(struct db *db, struct arena *a, int *norgs, int *nservices)
+{
+    size_t i;
+    int k, rc;
+
+    *norgs = *nservices = 0;
+    for (i = 0; i < sizeof(real_lists) / sizeof(real_lists[0]); i++) {
+        const struct embedded *e =
+            embedded_find(data_files, real_lists[i].file);
+        struct dir_findings f = {0};
+        int no, ns;
+
+        if (e == NULL) {
+            fprintf(stderr, "demo: directory: %s missing from the build\n",
+                    real_lists[i].file);
+            return ERR_INPUT;
+        }
+        rc = dir_import_csv(db, a, real_lists[i].region, e->data, e->len,
+                            &demo_who, &f, &no, &ns);
+        for (k = 0; k < f.n && k < 20; k++) {
+            fprintf(stderr, "demo: directory: %s row %d, %s: %s\n",
+                    real_lists[i].file, f.v[k].row,
+                    f.v[k].column ? f.v[k].column : "-", f.v[k].message);
+        }
+        if (rc != 0) {
+            return rc;
+        }
+        *norgs += no;
+        *nservices += ns;
+    }
+    return 0;
 }
 
 int
@@ -671,7 +797,7 @@ directory_demo_load(struct db *db, struct arena *a)
     const char *env = getenv("RODZINA_DEMO_SERVICES");
     long n = env != NULL ? strtol(env, NULL, 10) : 0, made;
     int64_t have = 0;
-    int rc;
+    int rc, real_orgs = 0, real_services = 0;
 
     if ((rc = dir_store_org_count(db, &have)) != 0) {
         return rc;
@@ -679,7 +805,20 @@ directory_demo_load(struct db *db, struct arena *a)
     if (have > 0) {
         return 0;
     }
-    if ((rc = load_seed_orgs(db, a)) != 0) {
+    /* kujawsko-pomorskie's seeds first (their ids, 1 on, as before the
+       lists), then the lists, since an import replaces its region's
+       directory, then the other seeds. A benchmark's generated country
+       (RODZINA_DEMO_SERVICES) goes without the lists. */
+    if ((rc = load_seed_orgs(db, a, "04")) != 0) {
+        fprintf(stderr, "demo: directory: seed institutions failed\n");
+        return rc;
+    }
+    if (n <= 0 &&
+        (rc = load_real_lists(db, a, &real_orgs, &real_services)) != 0) {
+        fprintf(stderr, "demo: directory: public lists failed\n");
+        return rc;
+    }
+    if ((rc = load_seed_orgs(db, a, "12")) != 0) {
         fprintf(stderr, "demo: directory: seed institutions failed\n");
         return rc;
     }
@@ -699,8 +838,10 @@ directory_demo_load(struct db *db, struct arena *a)
             return rc;
         }
     }
-    printf("demo: directory: %zu institutions from the seeds, %ld example "
+    printf("demo: directory: %d institutions (%d services) from the public "
+           "lists of regions 12 and 24, %zu from the seeds, %ld example "
            "services\n",
-           sizeof(seed_orgs) / sizeof(seed_orgs[0]), made);
+           real_orgs, real_services, sizeof(seed_orgs) / sizeof(seed_orgs[0]),
+           made);
     return 0;
 }

@@ -49,6 +49,7 @@ struct ix_org {
     int64_t id;
     const char *name, *kind, *street, *postcode, *city, *gmina;
     const char *gmina_name, *lat, *lon, *email, *web, *phone, *hours;
+    const char *source, *verify;
     uint32_t piece; /* folded name, city, street, gmina name, kind label */
     uint32_t gkey;  /* the gmina as a number */
     bool confidential, example;
@@ -454,6 +455,8 @@ read_org(struct ix_text *t, struct arena *scratch, db_stmt *st, int c,
     o->email = intern(p, db_col_text(st, c + 10));
     o->web = intern(p, db_col_text(st, c + 11));
     o->phone = intern(p, db_col_text(st, c + 12));
+    o->source = intern(p, db_col_text(st, c + 16));
+    o->verify = intern(p, db_col_text(st, c + 17));
     o->hours = intern(p, db_col_text(st, c + 13));
     o->gkey = area_key(0, o->gmina) & 0xFFFFFF;
     /* The institution's part of the text dir_index_service indexes. */
@@ -1362,6 +1365,8 @@ view_of(const struct dir_index *ix, const struct hit *h, enum dir_level level,
     v->email = o->email;
     v->web = o->web;
     v->targets = str[s->pr->targets];
+    v->source = o->source;
+    v->verify = o->verify;
     v->confidential = o->confidential;
     v->example = o->example;
     v->level = level;

@@ -56,6 +56,8 @@ enum col {
     C_SERVICE_PHONE,
     C_SERVICE_HOURS,
     C_COVERAGE,
+    C_SOURCE,
+    C_VERIFY,
     C_COUNT
 };
 
@@ -69,7 +71,8 @@ static const char *const col_names[C_COUNT] = {
     "service_key",   "service_name", "service_description",
     "category",      "targets",      "cost",
     "languages",     "how_to_apply", "service_phone",
-    "service_hours", "coverage",
+    "service_hours", "coverage",     "source",
+    "verify",
 };
 
 /* Columns a file must have; the others may be left out. */
@@ -125,6 +128,8 @@ dir_export_csv(struct db *db, struct arena *a, const char *region,
             v[C_TARGETS] = s.targets;
             v[C_COVERAGE] = s.coverage;
         }
+        v[C_SOURCE] = db_col_text_dup(a, st, 27);
+        v[C_VERIFY] = db_col_text_dup(a, st, 28);
         for (i = 0; i < C_COUNT; i++) {
             if (i == C_LAT || i == C_LON) {
                 csv_num(&c, v[i]);
@@ -424,6 +429,8 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
         if (!ok) {
             dir_findings_add(a, f, row, "example", T_DIR_IMPORT_EXAMPLE);
         }
+        o.source = cell(fl, n, map, C_SOURCE);
+        o.verify = cell(fl, n, map, C_VERIFY);
         if (*o.key == '\0') {
             dir_findings_add(a, f, row, "org_key", T_DIR_IMPORT_NO_ORG_KEY);
             continue;

@@ -200,6 +200,29 @@ facts(struct req *r, const struct dir_view *v, bool full,
     }
 }
 
+/* The institution's data needs a look (a row "do weryfikacji" of its
+** source list): said above its facts, with what to check. */
+static void
+verify_note(struct req *r, const char *verify)
+{
+    if (verify != NULL && *verify != '\0') {
+        html_printf(&r->out,
+                    "<p class=\"notice verify\"><strong>%s</strong>: %s "
+                    "<span class=\"small\">(%s)</span></p>\n",
+                    T_DIR_VERIFY_BADGE, T_DIR_VERIFY_NOTE, verify);
+    }
+}
+
+/* Where the institution's data comes from, as a <dt>/<dd> pair. */
+static void
+source_fact(struct req *r, const char *source)
+{
+    if (source != NULL && *source != '\0') {
+        html_printf(&r->out, "<dt>%s</dt><dd class=\"source\">%s</dd>\n",
+                    T_DIR_SOURCE, source);
+    }
+}
+
 static void
 example_badge(struct req *r, bool example)
 {
@@ -225,8 +248,13 @@ result_item(struct req *r, const struct dir_view *v, struct info_line *memo)
     html_lit(&r->out, "</a></h3>\n<p class=\"org\">");
     TEXT(r, v->org_name);
     example_badge(r, v->example);
+    if (v->verify != NULL && *v->verify != '\0') {
+        html_lit(&r->out,
+                 " <span class=\"example\">" T_DIR_VERIFY_BADGE "</span>");
+    }
     html_lit(&r->out, "</p>\n<dl class=\"meta\">\n");
     facts(r, v, false, memo);
+    source_fact(r, v->source);
     html_lit(&r->out, "</dl>\n</article></li>\n");
 }
 
@@ -749,7 +777,9 @@ service_body(struct req *r, const struct dir_view *v)
     facts(r, v, true, &memo);
     html_printf(&r->out, "<dt>%s</dt><dd>", T_DIR_AREA);
     areas_list(r, v->id);
-    html_lit(&r->out, "</dd>\n</dl>\n");
+    html_lit(&r->out, "</dd>\n");
+    source_fact(r, v->source);
+    html_lit(&r->out, "</dl>\n");
     if (map != NULL) {
         html_printf(&r->out,
                     "<p><a href=\"%s\" rel=\"noreferrer noopener\">%s</a> "
@@ -782,6 +812,7 @@ page_directory_service(struct req *r)
     if (v.example) {
         html_lit(&r->out, "<p class=\"notice\">" T_DIR_EXAMPLE_NOTE "</p>\n");
     }
+    verify_note(r, v.verify);
     service_body(r, &v);
     html_printf(&r->out,
                 "<p><a href=\"/uslugi/usluga/%lld/druk\">%s</a> · "
@@ -861,6 +892,7 @@ page_directory_org(struct req *r)
                 dir_kind_label(o.kind) ? dir_kind_label(o.kind) : o.kind);
     example_badge(r, o.example);
     html_lit(&r->out, "</p>\n");
+    verify_note(r, o.verify);
     if (*o.description != '\0') {
         html_printf(&r->out, "<p>%s</p>\n", o.description);
     }
@@ -884,6 +916,7 @@ page_directory_org(struct req *r)
         open_badge(r, dir_open_now(&r->arena, o.hours, (int64_t)time(NULL)));
         html_lit(&r->out, "</dd>");
     }
+    source_fact(r, o.source);
     html_lit(&r->out, "</dl>\n");
     if (o.parent_id > 0) {
         struct dir_org p;
@@ -990,6 +1023,8 @@ view_json(struct json *j, const struct dir_view *v)
     json_kstr(j, "kind", v->kind);
     json_kstr(j, "email", v->email);
     json_kstr(j, "web", v->web);
+    json_kstr(j, "source", v->source);
+    json_kstr(j, "verify", v->verify);
     json_obj_end(j);
     json_key(j, "location");
     json_obj_begin(j);

@@ -110,6 +110,8 @@ read_view(struct arena *a, db_stmt *st, struct dir_view *v, bool secret)
     v->email = db_col_text_dup(a, st, 20);
     v->web = db_col_text_dup(a, st, 21);
     v->targets = db_col_text_dup(a, st, 22);
+    v->source = db_col_text_dup(a, st, 25);
+    v->verify = db_col_text_dup(a, st, 26);
 }
 
 struct results {

@@ -20,15 +20,15 @@
 #include "teryt/teryt.h"
 
 const char *const dir_kinds[] = {
-    "ops", "pcpr",   "cus",     "oik",  "adopcja", "oddzial",
-    "ngo", "prawna", "telefon", "rops", NULL,
+    "ops",    "pcpr",    "cus",  "oik",   "adopcja", "oddzial", "ngo",
+    "prawna", "telefon", "rops", "punkt", "inne",    NULL,
 };
 
 static const char *const kind_labels[] = {
     T_DIR_KIND_OPS,  T_DIR_KIND_PCPR,     T_DIR_KIND_CUS,
     T_DIR_KIND_OIK,  T_DIR_KIND_ADOPTION, T_DIR_KIND_ADOPTION_BRANCH,
     T_DIR_KIND_NGO,  T_DIR_KIND_LEGAL,    T_DIR_KIND_PHONE,
-    T_DIR_KIND_ROPS,
+    T_DIR_KIND_ROPS, T_DIR_KIND_POINT,    T_DIR_KIND_OTHER,
 };
 
 const char *
@@ -234,7 +234,8 @@ dir_org_check(struct db *db, struct arena *a, const struct dir_org *o,
     }
     if (too_long(o->description, 4000) || too_long(o->street, 300) ||
         too_long(o->city, 200) || too_long(o->phone, 300) ||
-        too_long(o->email, 200) || too_long(o->web, 500)) {
+        too_long(o->email, 200) || too_long(o->web, 500) ||
+        too_long(o->source, 1000) || too_long(o->verify, 1000)) {
         dir_findings_add(a, f, row, "org_description", T_DIR_ERR_ORG_TOO_LONG);
     }
 }
@@ -357,6 +358,8 @@ org_json(struct buf *b, const struct dir_org *o)
     json_kbool(&j, "confidential", o->confidential);
     json_kstr(&j, "phone", o->phone);
     json_kstr(&j, "hours", o->hours);
+    json_kstr(&j, "source", o->source);
+    json_kstr(&j, "verify", o->verify);
     json_obj_end(&j);
 }
 
@@ -405,6 +408,8 @@ dir_org_load(struct db *db, struct arena *a, int64_t id, struct dir_org *o)
     o->web = db_col_text_dup(a, st, 15);
     o->hours = db_col_text_dup(a, st, 16);
     o->example = db_col_int(st, 17) != 0;
+    o->source = db_col_text_dup(a, st, 18);
+    o->verify = db_col_text_dup(a, st, 19);
     db_done(st);
     return 0;
 }
@@ -530,6 +535,8 @@ org_write(struct db *db, const struct dir_org *o, int64_t *id)
         st = db_query(db, Q_DIR_ORG_INSERT_ID);
         bind_org(st, o);
         db_bind_int(st, 18, o->id);
+        db_bind_text(st, 19, nz(o->source));
+        db_bind_text(st, 20, nz(o->verify));
         *id = o->id;
         return db_exec(st);
     }
@@ -546,6 +553,8 @@ org_write(struct db *db, const struct dir_org *o, int64_t *id)
     }
     st = db_query(db, Q_DIR_ORG_INSERT);
     bind_org(st, o);
+    db_bind_text(st, 18, nz(o->source));
+    db_bind_text(st, 19, nz(o->verify));
     if ((rc = db_one_int(st, id)) != 0) {
         return rc;
     }

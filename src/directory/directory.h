@@ -86,6 +86,10 @@ struct dir_org {
     bool confidential;
     const char *phone, *email, *web, *hours;
     bool example;
+    /* The public list the row comes from, and what to check in it ("" when
+    ** nothing: a row "do weryfikacji" of its list says what). Written on
+    ** insert (import, demo, new); the edit form keeps them. */
+    const char *source, *verify;
     bool keep_id; /* insert as a new row with this id (import) */
 };
 
@@ -282,6 +286,7 @@ struct dir_view {
     const char *cost, *languages, *how_to_apply, *phone, *hours;
     const char *org_name, *kind, *street, *postcode, *city, *gmina;
     const char *gmina_name, *lat, *lon, *email, *web, *targets;
+    const char *source, *verify; /* of the institution (struct dir_org) */
     bool confidential, example;
     enum dir_level level;
     bool here;    /* the institution is located in the gmina searched */

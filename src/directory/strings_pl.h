@@ -92,6 +92,11 @@
 #define T_DIR_EXAMPLE_NOTE                                                     \
     "To są dane przykładowe, wygenerowane do pokazu "                        \
     "katalogu: ta instytucja może nie istnieć."
+#define T_DIR_SOURCE "Źródło danych"
+#define T_DIR_VERIFY_BADGE "do weryfikacji"
+#define T_DIR_VERIFY_NOTE                                                      \
+    "dane tej instytucji mogą być niepełne lub nieaktualne, potwierdź je " \
+    "przed wizytą."
 #define T_DIR_PARENT "Jest oddziałem instytucji:"
 #define T_DIR_SERVICES "Usługi"
 #define T_DIR_BRANCHES "Oddziały"
@@ -268,6 +273,10 @@
 #define T_DIR_KIND_LEGAL "Punkt nieodpłatnej pomocy prawnej"
 #define T_DIR_KIND_PHONE "Telefon zaufania"
 #define T_DIR_KIND_ROPS "Regionalny ośrodek polityki społecznej (ROPS)"
+#define T_DIR_KIND_POINT                                                       \
+    "Punkt konsultacyjny lub informacyjny (przemoc, uzależnienia)"
+#define T_DIR_KIND_OTHER                                                       \
+    "Inna instytucja (poradnia, komisja, zespół interdyscyplinarny, policja)"
 /* Checks of an institution and a service (dir_store.c). */
 #define T_DIR_ERR_ORG_NAME "Podaj nazwę instytucji."
 #define T_DIR_ERR_ORG_NAME_LONG                                                \

@@ -40,6 +40,7 @@
 #include "core/stop.h"
 #include "core/str.h"
 #include "db/db.h"
+#include "access_log.h"
 #include "http.h"
 #include "http/strings_pl.h"
 #include "router.h"
@@ -618,8 +619,9 @@ on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     us = (end.tv_sec - r->start.tv_sec) * 1000000L +
          (end.tv_nsec - r->start.tv_nsec) / 1000;
     metrics_count(r, us);
-    /* Path only: a query string may carry what a resident typed. One
-     * write(2) per line: no stdio lock shared by the workers. */
+    /* Path only: a query string may carry what a resident typed. Queued
+     * whole for the access log's writer thread (http/access_log.h): no
+     * system call and no stdio lock on the request path. */
     if (s->cfg->log_level == 0) {
         char line[1200];
         size_t stamp = log_stamp(line, sizeof(line));
@@ -630,11 +632,12 @@ on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
             toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
 
         n += n > 0 ? (int)stamp : 0;
+        if (n > 0) {
+            /* cut at the buffer, a cut line still ends the line */
+            size_t len = (size_t)n < sizeof(line) ? (size_t)n : sizeof(line);
 
-        if (n > 0 && write(STDERR_FILENO, line,
-                           (size_t)n < sizeof(line) ? (size_t)n
-                                                    : sizeof(line) - 1) < 0) {
-            /* Nowhere left to report a failing log. */
+            line[len - 1] = '\n';
+            access_log_line(line, len);
         }
     }
     buf_free(&r->body);
@@ -915,6 +918,10 @@ server_run(const struct server_config *cfg)
     sigaddset(&set, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &set, NULL);
     signal(SIGPIPE, SIG_IGN);
+    /* After the mask: its thread must not take the signals either. */
+    if (access_log_start() != 0) {
+        log_warn("serve: no access log thread: each line written at once");
+    }
 
     d = MHD_start_daemon(
         MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0,
@@ -930,6 +937,7 @@ server_run(const struct server_config *cfg)
     if (d == NULL) {
         log_error("serve: cannot serve on %s: %s", cfg->listen,
                   strerror(errno));
+        access_log_stop();
         close(fd);
         current = NULL;
         metrics.server = NULL;
@@ -967,6 +975,8 @@ server_run(const struct server_config *cfg)
         if (sig != SIGHUP) {
             break;
         }
+        /* The lines of before the signal go to the file of before it. */
+        access_log_flush();
         if (cfg->log_file != NULL && *cfg->log_file != '\0') {
             open_log(cfg->log_file);
             log_info("serve: SIGHUP, log file reopened");
@@ -984,6 +994,7 @@ server_run(const struct server_config *cfg)
         usleep(10000);
     }
     MHD_stop_daemon(d);
+    access_log_stop(); /* every request has completed: its lines written */
     atomic_store(&s.stopping, true);
     pthread_join(sweep, NULL);
     pthread_mutex_destroy(&s.watch_lock);

@@ -54,6 +54,7 @@ struct pl_key {
                            pass skips a prefix without reading the string */
     const char *folded; /* a whole folded name or the rest from a word on */
     uint32_t place;
+    uint32_t letters; /* teryt_letter_mask() of folded: the fuzzy filter */
     uint16_t len;
     uint8_t word; /* 1: starts at a later word of the name */
 };
@@ -121,6 +122,41 @@ gmina_find(const struct places *p, const char *teryt)
     return -1;
 }
 
+/*
+** The classes of bytes s holds, a bit each: a..z, then any digit, a space,
+** any other byte. A name within k edits of the query lacks at most k of
+** the query's classes (each class missing costs a deletion or a
+** substitution at least; a swap keeps the bytes), so the fuzzy pass skips
+** with one AND a key lacking more, without the rows of its table.
+*/
+uint32_t
+teryt_letter_mask(const char *s, size_t n)
+{
+    uint32_t m = 0;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+
+        m |= c >= 'a' && c <= 'z'   ? 1u << (c - 'a')
+             : c >= '0' && c <= '9' ? 1u << 26
+             : c == ' '             ? 1u << 27
+                                    : 1u << 28;
+    }
+    return m;
+}
+
+/* Whether x has more than k bits set: k steps, where a popcount without
+** the instruction is a call into libgcc. */
+static bool
+more_bits_than(uint32_t x, int k)
+{
+    for (; k > 0 && x != 0; k--) {
+        x &= x - 1; /* the lowest bit off */
+    }
+    return x != 0;
+}
+
 static void
 add_key(struct places *p, const char *folded, uint32_t place, int word)
 {
@@ -140,6 +176,7 @@ add_key(struct places *p, const char *folded, uint32_t place, int word)
     p->keys[p->nkeys].place = place;
     p->keys[p->nkeys].len = (uint16_t)strlen(folded);
     p->keys[p->nkeys].word = (uint8_t)word;
+    p->keys[p->nkeys].letters = teryt_letter_mask(folded, strlen(folded));
     p->nkeys++;
 }
 
@@ -638,6 +675,7 @@ fuzzy(const struct rank_ctx *ctx, struct arena *a, const char *q, size_t n,
     char first[2] = {q[0], '\0'};
     const struct pl_key *prev = NULL;
     size_t valid = 0;
+    uint32_t qletters = teryt_letter_mask(q, n);
 
     for (c = 0; c < w; c++) {
         d[c] = (int)c <= bound ? (int)c : big;
@@ -652,6 +690,11 @@ fuzzy(const struct rank_ctx *ctx, struct arena *a, const char *q, size_t n,
         size_t m = key->len, l = 0, lim = m < maxdepth ? m : maxdepth;
         size_t done = lim;
         int full, pre, cl;
+
+        if (more_bits_than(qletters & ~key->letters, bound)) {
+            k++; /* too many of the query's letters absent: no rows */
+            continue;
+        }
 
         /* Shared rows: the common prefix with the previous key. */
         while (prev != NULL && l < valid && KEY_AT(prev, l) != '\0' &&

@@ -150,5 +150,12 @@ int teryt_places_count(void);
 */
 int teryt_edit_distance(const char *q, size_t n, const char *s, size_t m, int k,
                         int *prefix);
+/*
+** The classes of bytes of s[0..n), a bit each (a..z, any digit, a space,
+** any other byte). The fuzzy pass's filter: when teryt_edit_distance()
+** of q to s, or to a prefix of s, is at most k, q has at most k classes
+** that s lacks (popcount(mask(q) & ~mask(s)) <= k).
+*/
+uint32_t teryt_letter_mask(const char *s, size_t n);
 
 #endif

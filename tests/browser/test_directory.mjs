@@ -139,6 +139,26 @@ async function main() {
       await nojs.close();
     });
 
+    // Issue 15: małopolskie is the public lists. A village of Brzesko and the
+    // page of a register row "do weryfikacji", with its source, at 320 px.
+    const brzesko = await (await fetch(`${base}/api/services?gmina=1202023&limit=100`)).json();
+    const toVerify = brzesko.results.find((r) => r.organization.verify.startsWith('do weryfikacji'));
+    await test('małopolskie: real institutions with source and marker reflow at 320 px', async () => {
+      check(toVerify, 'a register row to verify in Brzesko');
+      const narrow = await browser.newContext({ locale: 'pl-PL', viewport: { width: 320, height: 800 } });
+      const p = await narrow.newPage();
+      for (const u of ['/uslugi?miejsce=Okocim', toVerify.url]) {
+        await p.goto(`${base}${u}`);
+        const main = await p.locator('main').innerText();
+        check(main.includes('Źródło danych'), `${u}: no source`);
+        const w = await p.evaluate(() => document.documentElement.scrollWidth);
+        check(w <= 320, `${u}: ${w} px wide at 320`);
+      }
+      check((await p.locator('.notice.verify').innerText()).includes('do weryfikacji'), 'marker');
+      await shot(p, 'directory-verify-320');
+      await narrow.close();
+    });
+
     const axeSource = fs.readFileSync(AXE_JS, 'utf8');
     const axeCtx = await browser.newContext({ bypassCSP: true, locale: 'pl-PL' });
     axeCtx.setDefaultTimeout(TIMEOUT);
@@ -148,7 +168,8 @@ async function main() {
     };
     const pages = ['/uslugi', '/uslugi?miejsce=torun', '/uslugi?miejsce=nowa', '/uslugi?miejsce=Przysiek',
       '/uslugi?gmina=0463011&q=osrodek+interwencji', serviceUrl || '/uslugi/usluga/1',
-      `${serviceUrl || '/uslugi/usluga/1'}/druk`, '/uslugi/instytucja/2'];
+      `${serviceUrl || '/uslugi/usluga/1'}/druk`, '/uslugi/instytucja/2', '/uslugi?miejsce=Okocim',
+      ...(toVerify ? [toVerify.url, `/uslugi/instytucja/${toVerify.organization.id}`] : [])];
     for (const u of pages) {
       await test(`axe ${AXE_TAGS.join('/')} ${u}`, async () => {
         await axePage.goto(`${base}${u}`);

@@ -229,6 +229,27 @@ def main():
         check(rc == 0, f'exit {rc}')
         check('serve: stopped cleanly' in srv.log(), 'clean stop')
 
+    def access_log_loses_no_line_on_a_clean_stop():
+        # The access lines are written in batches off the request path
+        # (issue 15): a stop right after many requests writes every one.
+        import http.client
+        s2 = Server(binary, db)
+        c = http.client.HTTPConnection('127.0.0.1', s2.port, timeout=10)
+        for i in range(500):
+            c.request('GET', f'/healthz?n={i}')
+            r = c.getresponse()
+            r.read()
+            check(r.status == 200, r.status)
+        c.close()
+        rc = s2.stop()
+        log = '\n'.join(s2.lines)
+        check(rc == 0, f'exit {rc}')
+        n = log.count(' access GET /healthz 200 ')
+        check(n == 500, f'{n} access lines of 500')
+        check(log.rindex(' access GET /healthz ') <
+              log.index('serve: stopped cleanly'), 'lines before the stop')
+
+    t.run(access_log_loses_no_line_on_a_clean_stop)
     t.run(sigterm_finishes_in_flight_request_and_stops_cleanly)
     if srv.proc.poll() is None:
         srv.proc.kill()

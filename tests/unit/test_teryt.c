@@ -3,6 +3,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <cmocka.h>
 #include <string.h>
@@ -159,6 +160,72 @@ test_edit_distance_bounded(void **state)
 #undef D
 }
 
+/*
+** The fuzzy pass's filter never drops a name within reach: for random
+** names and queries made of them by random edits (and unrelated ones),
+** whenever the distance to the name or to a prefix of it is within k, the
+** query lacks at most k of the name's byte classes.
+*/
+static void
+test_letter_mask_keeps_every_match(void **state)
+{
+    static const char alphabet[] = "abcdeklnorswyz 7\xc5";
+    unsigned seed = 15;
+    int trial, within = 0;
+
+    (void)state;
+    for (trial = 0; trial < 20000; trial++) {
+        char s[24], q[40];
+        size_t m = 3 + (size_t)(rand_r(&seed) % 14), n, i;
+        int edits = (int)(rand_r(&seed) % 4), e, k = 1 + trial % 2, pre, full;
+
+        for (i = 0; i < m; i++) {
+            s[i] = alphabet[rand_r(&seed) % (sizeof(alphabet) - 1)];
+        }
+        s[m] = '\0';
+        /* the query: a prefix of the name (or all of it), then edits */
+        n = m - (size_t)(rand_r(&seed) % 3);
+        memcpy(q, s, n);
+        for (e = 0; e < edits && n > 1 && n < sizeof(q) - 2; e++) {
+            size_t at = (size_t)rand_r(&seed) % n;
+            char c = alphabet[rand_r(&seed) % (sizeof(alphabet) - 1)];
+
+            switch (rand_r(&seed) % 4) {
+            case 0: /* substitute */
+                q[at] = c;
+                break;
+            case 1: /* delete */
+                memmove(q + at, q + at + 1, n - at - 1);
+                n--;
+                break;
+            case 2: /* insert */
+                memmove(q + at + 1, q + at, n - at);
+                q[at] = c;
+                n++;
+                break;
+            default: /* swap neighbours */
+                if (at + 1 < n) {
+                    char t = q[at];
+
+                    q[at] = q[at + 1];
+                    q[at + 1] = t;
+                }
+            }
+        }
+        full = teryt_edit_distance(q, n, s, m, k, &pre);
+        if (full <= k || pre <= k) {
+            within++;
+            assert_true(__builtin_popcount(teryt_letter_mask(q, n) &
+                                           ~teryt_letter_mask(s, m)) <= k);
+        }
+    }
+    assert_true(within > 5000); /* the property was tried, not vacuous */
+    /* and it does filter: "pole" lacks six classes of "przysik" */
+    assert_int_equal(__builtin_popcount(teryt_letter_mask("przysik", 7) &
+                                        ~teryt_letter_mask("pole", 4)),
+                     6);
+}
+
 /* Whether the places found for q hold name in gmina code. */
 static bool
 place_found(const char *q, const char *prefer, const char *name,
@@ -285,6 +352,7 @@ main(void)
         cmocka_unit_test(test_teryt_search_prefix_and_ranking),
         cmocka_unit_test(test_teryt_gmina_get),
         cmocka_unit_test(test_edit_distance_bounded),
+        cmocka_unit_test(test_letter_mask_keeps_every_match),
         cmocka_unit_test(test_places_localities_and_codes),
         cmocka_unit_test(test_places_forgiving),
         cmocka_unit_test(test_places_whole_register),
