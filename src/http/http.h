@@ -64,6 +64,9 @@ struct req {
     const char *header_values[REQ_MAX_HEADERS];
     int nheaders;
     const char *error_message; /* Polish text for the error page */
+    /* Long work (the route's long_work): queued to the long-work threads
+     * on its last call, answered once long_done. */
+    bool long_work, long_done;
 };
 
 /* Query-string argument, or NULL. Valid for the whole request. */

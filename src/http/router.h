@@ -18,6 +18,7 @@ struct route {
     int cap;          /* access.h; 0 (no rule) is refused */
     const char *name; /* handler name, for logs and the route check */
     bool upload;      /* takes a file: the upload body limit applies */
+    bool long_work;   /* runs on the long-work threads, not a worker */
 };
 
 extern const struct route routes[];
