@@ -323,6 +323,12 @@ institutions(struct helpline_stats *s, struct db *db, struct arena *a,
 }
 
 int
+helpline_stats_months(const char *from, const char *to)
+{
+    return (atoi(to) - atoi(from)) * 12 + atoi(to + 5) - atoi(from + 5) + 1;
+}
+
+int
 helpline_stats(struct db *db, struct arena *a, const char *region,
                const char *from, const char *to, struct helpline_stats *out)
 {

@@ -727,6 +727,21 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
     } else {
         router_dispatch(r);
     }
+    if (r->long_wanted) {
+        /* The handler found its work long: run it again from the start
+         * on a long-work thread, with nothing of this run kept. */
+        buf_reset(&r->out);
+        r->status = 0;
+        r->content_type = NULL;
+        r->nheaders = 0;
+        r->error_message = NULL;
+        r->long_work = true;
+        if (long_push(s, r)) {
+            return MHD_YES;
+        }
+        req_add_header(r, "Retry-After", "10");
+        return refuse(r, 503, T_ERR_BUSY);
+    }
     return send_response(r);
 }
 

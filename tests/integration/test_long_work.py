@@ -2,8 +2,9 @@
 """Integration tests of long work beside short requests (issue 21): with a
 single worker thread (--threads 1), country-wide statistics over a partial
 month of N contacts (read from the contacts, the slow path) run on the
-long-work threads, so that a short request sent while three of them are in
-flight is answered before any of them; their figures are those of the
+long-work threads, so that short requests (the TERYT autocomplete, a
+region's month of statistics) sent while three of them are in flight are
+answered before any of them; their figures are those of the
 contacts (counted here in SQL); and the server stops cleanly with long
 work queued.
 Usage: test_long_work.py BINARY"""
@@ -19,6 +20,8 @@ N = 40000
 # Both ends partial: every contact of the range is read one by one.
 STATS = '/api/helpline/stats?woj=&od=2024-03-02&do=2024-03-30'
 SHORT = '/api/teryt/gminy?q=torun'
+# A region's whole month: the summary only, short work on a worker.
+REGION = '/api/helpline/stats?woj=02&od=2024-03-01&do=2024-03-31'
 
 
 def main():
@@ -65,11 +68,13 @@ def main():
             th.start()
         time.sleep(min(0.05, alone / 4))
         st, _, body = Client(srv).request('GET', SHORT)
+        st2, _, body2 = c.request('GET', REGION)
         short_end = time.perf_counter()
         for th in threads:
             th.join()
         check(not errors, errors)
         check(st == 200 and '0463011' in body, st)
+        check(st2 == 200 and json.loads(body2)['total'] > 0, st2)
         check(len(ends) == 3 and short_end < min(ends),
               f'short request answered {short_end - start:.3f} s after the '
               f'long ones began, the first long one '
