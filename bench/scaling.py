@@ -66,12 +66,12 @@ def timed(args, env=None):
     return time.time() - t0
 
 
-def nginx(tmp, name, body):
-    """nginx in the foreground; body is the inside of its server block,
-    plus an optional upstream before it."""
+def nginx(tmp, name, body, port=None):
+    """nginx in the foreground on port (None: a free one); body is the
+    inside of its server block, plus an optional upstream before it."""
     d = os.path.join(tmp, name)
     os.makedirs(d, exist_ok=True)
-    port = free_port()
+    port = port or free_port()
     upstream, server = body
     conf = os.path.join(d, 'nginx.conf')
     with open(conf, 'w') as f:
