@@ -133,6 +133,10 @@ int mon_entries_of_items(struct db *db, struct arena *a, int64_t plan_id,
                          const char *kind, int lo, int hi,
                          struct mon_entry **out);
 
+/* The version of plan_id's realisation (entries, bindings, narratives),
+ * changed by every write to them (migration 0038): 0 or ERR_DB. */
+int mon_state(struct db *db, int64_t plan_id, int64_t *v);
+
 /* Entries waiting for approval in region (NULL: all): count or <0. */
 int mon_entries_pending(struct db *db, struct arena *a, const char *region,
                         struct mon_entry **out);

@@ -22,6 +22,7 @@
 #include "html/layout.h"
 #include "monitoring.h"
 #include "modules_handlers.h"
+#include "page_cache.h"
 #include "plan/plan_cache.h"
 #include "pages.h"
 #include "report_html.h"
@@ -1760,31 +1761,90 @@ real_page_load(struct req *r, const struct mon_actor *act, const char *region,
 
 /*
 ** Yearly plan :id from the plan cache with its real_view, for a reader
-** of its region: 0 with *c and *handle (to release), or the reply
+** of its region: 0 with *c, *handle (to release) and *version, or the reply
 ** recorded (404 for no such plan, not yearly, or another region's).
 */
 static int
 real_plan_or_reply(struct req *r, int64_t id, struct plan_cached *c,
-                   void **handle)
+                   void **handle, int64_t *version)
 {
     const char *region;
-    int64_t version = 0;
     bool published;
     int rc = plan_store_visibility(r->db, &r->arena, id, &published, &region,
-                                   &version);
+                                   version);
 
     if (rc == 0 && r->user->region != NULL &&
         strcmp(r->user->region, region) != 0) {
         rc = ERR_NOTFOUND;
     }
     if (rc == 0) {
-        rc = plan_cache_get(r->db, id, version, real_view_build, c, handle);
+        rc = plan_cache_get(r->db, id, *version, real_view_build, c, handle);
     }
     if (rc == 0 && c->p->kind != PLAN_YEARLY) {
         plan_cache_release(*handle);
         rc = ERR_NOTFOUND;
     }
     return rc == ERR_NOTFOUND ? req_error(r, 404, NULL) : rc;
+}
+
+/* The page below the breadcrumb: title, pager, the tasks of the page with
+ * their items and forms, the binding form for approvers. */
+static void
+real_body(struct req *r, struct real_page *g, bool approver)
+{
+    int t, nnarr = 0, editable = 0;
+
+    html_printf(&r->out,
+                "<h1>%s %d</h1>\n<p class=\"lead\">%s</p>\n<p>%s</p>\n",
+                T_MON_ENTER_TITLE, g->p->year, g->p->title ? g->p->title : "",
+                T_MON_ENTER_LEAD);
+    if (g->v->npages > 1) {
+        real_pager(r, g);
+    }
+    for (t = g->t0; t < g->t1; t++) {
+        editable += g->mine[t];
+        task_section(r, g, t, &nnarr);
+    }
+    if (g->v->npages > 1) {
+        real_pager(r, g);
+    }
+    for (t = 0; t < g->p->ntasks && editable == 0; t++) {
+        editable += g->mine[t];
+    }
+    if (editable == 0) {
+        html_lit(&r->out, "<p class=\"notice\">" T_MON_NOTHING_YOURS "</p>\n");
+    }
+    if (approver) {
+        bind_form(r, g->p, g->v, g->id, g->t0, g->t1);
+    }
+}
+
+/*
+** Render the body of page g->page for key into r->out, and keep it: the
+** page's data read, the forms written with PAGE_CACHE_TOKEN for the
+** token, which is then put in. 0 or an error.
+*/
+static int
+real_render(struct req *r, const struct mon_actor *act, const char *region,
+            struct real_page *g, const struct page_key *key, bool approver)
+{
+    const char *token = r->csrf;
+    struct buf page = r->out;
+    int rc;
+
+    buf_init(&r->out);
+    r->csrf = PAGE_CACHE_TOKEN;
+    if ((rc = real_page_load(r, act, region, g)) == 0) {
+        real_body(r, g, approver);
+    }
+    r->csrf = token;
+    if (rc == 0) {
+        page_cache_put(key, r->out.data, r->out.len);
+        page_cache_splice(&page, r->out.data, r->out.len, token);
+    }
+    buf_free(&r->out);
+    r->out = page;
+    return rc;
 }
 
 /*
@@ -1797,13 +1857,16 @@ int
 page_mon_realisation(struct req *r)
 {
     struct mon_actor act = mon_actor_of(r);
+    bool approver = auth_role_has(r->user->role, CAP_REALISATION_APPROVE);
     struct real_page g;
+    struct page_key key;
     struct plan_cached c;
     void *handle;
     long page = 1, task = 0;
-    int rc, t, nnarr = 0, editable = 0;
+    int rc;
 
     memset(&g, 0, sizeof(g));
+    memset(&key, 0, sizeof(key));
     if ((rc = req_param_num(r, 0, 1, &g.id)) != 0 ||
         (req_arg(r, "strona") != NULL &&
          req_int_or_reply(r, "strona", 1, 1000000, &page)) ||
@@ -1811,7 +1874,8 @@ page_mon_realisation(struct req *r)
          req_int_or_reply(r, "zadanie", 1, 1000000, &task))) {
         return rc != 0 ? rc : ERR_INPUT;
     }
-    if ((rc = real_plan_or_reply(r, g.id, &c, &handle)) != 0) {
+    if ((rc = real_plan_or_reply(r, g.id, &c, &handle, &key.plan_version)) !=
+        0) {
         return rc;
     }
     g.p = c.p;
@@ -1820,34 +1884,25 @@ page_mon_realisation(struct req *r)
     if (g.page >= g.v->npages) {
         g.page = g.v->npages - 1;
     }
-    if ((rc = real_page_load(r, &act, c.meta->region, &g)) != 0) {
+    /* Kept rendered per version of the plan and of its realisation, and
+     * per what the reader may do: an implementer's own tasks, or every
+     * task with (approver) or without the binding form. */
+    key.plan = g.id;
+    key.page = g.page;
+    key.variant = act.role == ROLE_IMPLEMENTER && act.account != 0
+                      ? 2 + 2 * act.account
+                      : approver;
+    if ((rc = mon_state(r->db, g.id, &key.state)) != 0) {
         plan_cache_release(handle);
         return rc;
     }
+    req_csrf(r);
     layout_begin(r, T_MON_ENTER_TITLE);
     crumbs(r, T_MON_ENTER_TITLE, g.id);
-    html_printf(&r->out,
-                "<h1>%s %d</h1>\n<p class=\"lead\">%s</p>\n<p>%s</p>\n",
-                T_MON_ENTER_TITLE, g.p->year, g.p->title ? g.p->title : "",
-                T_MON_ENTER_LEAD);
-    if (g.v->npages > 1) {
-        real_pager(r, &g);
-    }
-    for (t = g.t0; t < g.t1; t++) {
-        editable += g.mine[t];
-        task_section(r, &g, t, &nnarr);
-    }
-    if (g.v->npages > 1) {
-        real_pager(r, &g);
-    }
-    for (t = 0; t < g.p->ntasks && editable == 0; t++) {
-        editable += g.mine[t];
-    }
-    if (editable == 0) {
-        html_lit(&r->out, "<p class=\"notice\">" T_MON_NOTHING_YOURS "</p>\n");
-    }
-    if (auth_role_has(r->user->role, CAP_REALISATION_APPROVE)) {
-        bind_form(r, g.p, g.v, g.id, g.t0, g.t1);
+    if (!page_cache_emit(&key, &r->out, r->csrf) &&
+        (rc = real_render(r, &act, c.meta->region, &g, &key, approver)) != 0) {
+        plan_cache_release(handle);
+        return rc;
     }
     layout_end(r);
     plan_cache_release(handle);

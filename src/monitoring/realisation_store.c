@@ -73,6 +73,12 @@ mon_entries_of_items(struct db *db, struct arena *a, int64_t plan_id,
 }
 
 int
+mon_state(struct db *db, int64_t plan_id, int64_t *v)
+{
+    return db_one_int(db_query_id(db, Q_MON_STATE, plan_id), v);
+}
+
+int
 mon_entries_pending(struct db *db, struct arena *a, const char *region,
                     struct mon_entry **out)
 {

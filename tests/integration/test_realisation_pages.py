@@ -4,7 +4,10 @@ generated plan of 450 tasks (bench/gen_plan.py) with entries of every
 indicator and budget line is shown a page of at most 200 tasks at a time,
 and the pages together give every figure the database holds — each item
 once, with its planned value, and each entry once, in the row of its item,
-with its period, value and state — as the unpaged page did.
+with its period, value and state — as the unpaged page did. The page is
+kept rendered: a change by the forms or straight in the database (another
+process) shows at once, every reader gets their own CSRF token, and an
+implementer sees the forms of its own tasks only.
 Usage: test_realisation_pages.py BINARY"""
 import os
 import re
@@ -13,9 +16,10 @@ import sys
 import tempfile
 
 from harness import Runner, Server, check, cleanup, make_db, sql
-from test_auth import Client, add_user
+from test_auth import PASSWORD, Client, add_user
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+UNIT = 'Konsultanci Kujawsko-Pomorskiej Niebieskiej Linii'
 TASKS = 450
 PAGE = 200
 STATUS = {'entered': 'wprowadzony', 'approved': 'zatwierdzony',
@@ -45,6 +49,15 @@ def main():
     binary = sys.argv[1]
     d, db = make_db(binary)
     add_user(binary, db, 'koord', 'coordinator')
+    unit = sql(db, "SELECT id FROM org_unit WHERE region = '04' AND"
+               " kind = 'implementer' AND name = ?", (UNIT,))[0][0]
+    p = subprocess.run([binary, 'user', 'add', 'realizator', '--role',
+                        'implementer', '--region', '04', '--unit', str(unit),
+                        '--db', db], input=PASSWORD + '\n',
+                       capture_output=True, text=True)
+    if p.returncode != 0:
+        print(f'FAIL setup: implementer: {p.stderr}')
+        return 1
     text = subprocess.run([sys.executable, os.path.join(
         HERE, '..', '..', 'bench', 'gen_plan.py'), str(TASKS)],
         capture_output=True, text=True, check=True).stdout
@@ -172,9 +185,57 @@ def main():
         check(html.count('<section class="mon-task"') == 22, 'all 22 tasks')
         check('class="breakdown">w tym: ' in html, 'breakdown rows marked')
 
+    def kept_page_follows_every_change():
+        demo = sql(db, "SELECT id FROM plan WHERE year = 2021")[0][0]
+        path = f'/monitoring/plany/{demo}/realizacja'
+        st, _, first = c.request('GET', path)
+        st2, _, again = c.request('GET', path)
+        check(st == st2 == 200 and first == again, 'the same page twice')
+        # Another reader: the same page with its own token in every form.
+        other = Client(srv)
+        other.login('koord')
+        st, _, theirs = other.request('GET', path)
+        mine_tokens = set(re.findall(r'name="csrf" value="([^"]*)"', first))
+        their_tokens = set(re.findall(r'name="csrf" value="([^"]*)"',
+                                      theirs))
+        check(len(mine_tokens) == 1 and len(their_tokens) == 1 and
+              mine_tokens != their_tokens, (mine_tokens, their_tokens))
+        check('\x01' not in theirs, 'a token place left')
+        # A value entered through the form shows at once.
+        st, h, _ = c.request('POST', '/monitoring/wpisy', {
+            'csrf': mine_tokens.pop(), 'plan': demo, 'kind': 'indicator',
+            'pos': 13, 'source': '', 'period': '2021', 'value': '4321',
+            'note': '', 'reason': 'sprawdzone'})
+        check(st == 303, st)
+        st, _, html = c.request('GET', path)
+        rid = sql(db, "SELECT id FROM realisation WHERE plan_id = ? AND"
+                  " kind = 'indicator' AND pos = 13", (demo,))[0][0]
+        check(f'/monitoring/wpisy/{rid}">rok 2021: 4 321</a>' in html,
+              'the new value')
+        # So does one written by another process, straight in the store.
+        sql(db, "UPDATE realisation SET value = 8765 WHERE id = ?", (rid,))
+        st, _, html = c.request('GET', path)
+        check(f'/monitoring/wpisy/{rid}">rok 2021: 8 765</a>' in html,
+              'a change made outside the server')
+        sql(db, "INSERT INTO task_narrative(plan_id, task, period, text,"
+            " entered_by, entered_at) VALUES (?, 0, '2021', 'Opis <b>',"
+            " 'x', '2021-12-31T00:00:00Z')", (demo,))
+        st, _, html = c.request('GET', path)
+        check('Opis &lt;b&gt;' in html, 'a narrative added outside')
+        # An implementer: the forms of its own tasks only, not the
+        # coordinator's page kept before.
+        impl = Client(srv)
+        impl.login('realizator')
+        st, _, html = impl.request('GET', path)
+        forms = html.count('name="kind"')
+        check(st == 200 and 0 < forms < first.count('name="kind"'),
+              (st, forms))
+        check('id="wyliczane"' not in html, 'no binding form')
+
     t.run(long_plan_is_paged_by_tasks)
     t.run(pages_give_every_figure_once)
     t.run(short_plan_is_one_page)
+    t.run(kept_page_follows_every_change)
     srv.stop()
     cleanup(d)
     return t.finish()
