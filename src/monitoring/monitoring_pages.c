@@ -202,6 +202,38 @@ plan_visible(struct req *r, int64_t id, bool *visible)
     return rc == ERR_NOTFOUND ? req_error(r, 404, NULL) : rc;
 }
 
+/*
+** Plan id from the plan cache, as every page of the monitoring loop reads
+** it, with the data of build (NULL: none): 0 with *c, *region (its region)
+** and *handle, given back with plan_cache_release() once the page is
+** written; ERR_NOTFOUND or ERR_DB.
+*/
+static int
+cached_plan(struct req *r, int64_t id, plan_cache_builder build,
+            struct plan_cached *c, const char **region, void **handle)
+{
+    int64_t version = 0;
+    bool published;
+    int rc = plan_store_visibility(r->db, &r->arena, id, &published, region,
+                                   &version);
+
+    return rc != 0 ? rc : plan_cache_get(r->db, id, version, build, c, handle);
+}
+
+/* A plan's first part, one of many: no derived data. */
+static int
+plan_only(struct req *r, int64_t id, const struct plan **p, const char **region,
+          void **handle)
+{
+    struct plan_cached c;
+    int rc = cached_plan(r, id, NULL, &c, region, handle);
+
+    if (rc == 0) {
+        *p = c.p;
+    }
+    return rc;
+}
+
 /* The adopted versions of the report, and the form that adopts it. */
 static int
 adoptions_section(struct req *r, const struct mon_report *m)
@@ -500,6 +532,72 @@ calendar_section(struct req *r, const struct plan *p, int64_t plan_id)
     return 0;
 }
 
+static int *
+int_array(struct arena *a, int n, int fill)
+{
+    int *v = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+    int i;
+
+    for (i = 0; i <= n; i++) {
+        v[i] = fill;
+    }
+    return v;
+}
+
+/*
+** The entries of one kind of item (on a page), indexed by position: those
+** of position lo + d are es[first[d]] .. es[first[d] + count[d] - 1] (the
+** query returns them by position, source and period).
+*/
+struct item_runs {
+    const struct mon_entry *es;
+    int lo, n;
+    int *first, *count;
+};
+
+static int
+runs_load(struct req *r, int64_t plan_id, const char *kind, int lo, int hi,
+          struct item_runs *x)
+{
+    struct mon_entry *es = NULL;
+    int ne, k;
+
+    memset(x, 0, sizeof(*x));
+    if (lo > hi) {
+        return 0;
+    }
+    if ((ne = mon_entries_of_items(r->db, &r->arena, plan_id, kind, lo, hi,
+                                   &es)) < 0) {
+        return ne;
+    }
+    x->es = es;
+    x->lo = lo;
+    x->n = hi - lo + 1;
+    x->first = int_array(&r->arena, x->n, 0);
+    x->count = int_array(&r->arena, x->n, 0);
+    for (k = 0; k < ne; k++) {
+        int d = es[k].pos - lo;
+
+        if (d >= 0 && d < x->n && x->count[d]++ == 0) {
+            x->first[d] = k;
+        }
+    }
+    return 0;
+}
+
+/*
+** What the realisation page needs of a plan beyond it: the indicators of
+** each task (a list in plan order), its pages of tasks and, per page, the
+** positions its indicators and budget lines span (lo > hi: none).
+*/
+struct real_view {
+    int *ind_first, *ind_next;
+    int npages;
+    int *ind_lo, *ind_hi, *line_lo, *line_hi; /* per page */
+};
+
+static void *real_view_build(struct arena *a, const struct plan *p, int64_t id);
+
 /* Counts over the implementer's items, for the summary. */
 struct my_counts {
     int due, overdue, pending, returned;
@@ -511,13 +609,15 @@ struct my_counts {
 ** periods with a due date that it has no entry for.
 */
 static void
-my_item(struct req *r, const struct plan *p, const struct mon_entry *es, int ne,
+my_item(struct req *r, const struct plan *p, const struct item_runs *x,
         const struct mon_period *ps, int np, const char *today,
         const char *kind, int pos, const char *source, struct my_counts *c)
 {
     struct mon_entry probe;
     bool by_year = false, by_quarter = false;
-    int i, shown = 0;
+    int d = pos - x->lo, ne = d >= 0 && d < x->n ? x->count[d] : 0, i,
+        shown = 0;
+    const struct mon_entry *es = ne > 0 ? x->es + x->first[d] : NULL;
 
     memset(&probe, 0, sizeof(probe));
     probe.kind = kind;
@@ -529,8 +629,7 @@ my_item(struct req *r, const struct plan *p, const struct mon_entry *es, int ne,
     for (i = 0; i < ne; i++) {
         const struct mon_entry *e = &es[i];
 
-        if (e->pos != pos || strcmp(e->kind, kind) != 0 ||
-            strcmp(e->source, source) != 0) {
+        if (strcmp(e->source, source) != 0) {
             continue;
         }
         by_year = by_year || strlen(e->period) == 4;
@@ -558,8 +657,7 @@ my_item(struct req *r, const struct plan *p, const struct mon_entry *es, int ne,
             continue;
         }
         for (k = 0; k < ne && !has; k++) {
-            has = es[k].pos == pos && strcmp(es[k].kind, kind) == 0 &&
-                  strcmp(es[k].source, source) == 0 &&
+            has = strcmp(es[k].source, source) == 0 &&
                   strcmp(es[k].period, per->period) == 0;
         }
         if (has) {
@@ -618,25 +716,40 @@ page_my_tasks(struct req *r)
     body = r->out;
     buf_init(&r->out);
     {
-        struct plan_meta meta;
-        struct plan *p = NULL;
-        struct mon_entry *es = NULL;
+        const struct plan *p = NULL;
+        const struct real_view *v = NULL;
+        struct item_runs ind, ln;
         struct mon_period *ps = NULL;
-        int ne = 0, np = 0, l, k;
+        struct plan_cached pc;
+        const char *region;
+        void *handle = NULL;
+        int np = 0, l, k;
 
         for (i = 0; i < n; i++) {
             const struct plan_task *task;
 
             if (plans[i] != loaded) {
-                if ((rc = plan_store_load(r->db, &r->arena, plans[i], &p,
-                                          &meta)) != 0 ||
-                    (ne = mon_entries_of_plan(r->db, &r->arena, plans[i],
-                                              &es)) < 0 ||
+                if (handle != NULL) {
+                    plan_cache_release(handle);
+                    handle = NULL;
+                }
+                /* The plan's entries read once, indexed by item. */
+                if ((rc = cached_plan(r, plans[i], real_view_build, &pc,
+                                      &region, &handle)) != 0 ||
+                    (rc = runs_load(r, plans[i], "indicator", 0,
+                                    pc.p->nindicators - 1, &ind)) != 0 ||
+                    (rc = runs_load(r, plans[i], "line", 0, pc.p->nlines - 1,
+                                    &ln)) != 0 ||
                     (np = mon_periods(r->db, &r->arena, plans[i], &ps)) < 0) {
+                    if (handle != NULL) {
+                        plan_cache_release(handle);
+                    }
                     buf_free(&r->out);
                     r->out = body;
-                    return rc != 0 ? rc : ne < 0 ? ne : np;
+                    return rc != 0 ? rc : np;
                 }
+                p = pc.p;
+                v = pc.extra;
                 loaded = plans[i];
                 html_printf(&r->out, "<h2>%s %d</h2>\n<p>%s</p>\n",
                             T_MY_TASKS_PLAN, p->year, p->title ? p->title : "");
@@ -658,11 +771,8 @@ page_my_tasks(struct req *r)
                 task->description ? task->description : "", (long)plans[i],
                 tasks[i] + 1, tasks[i] + 1, T_MY_TASKS_ENTER, T_MON_TASK,
                 task->number, T_MON_COL_ITEM, T_MON_PLANNED, T_MON_COL_ENTRIES);
-            for (k = 0; k < p->nindicators; k++) {
-                if (p->indicators[k].task == tasks[i]) {
-                    my_item(r, p, es, ne, ps, np, today, "indicator", k, "",
-                            &c);
-                }
+            for (k = v->ind_first[tasks[i]]; k >= 0; k = v->ind_next[k]) {
+                my_item(r, p, &ind, ps, np, today, "indicator", k, "", &c);
             }
             for (l = task->first_line;
                  l >= 0 && l < task->first_line + task->nlines; l++) {
@@ -670,12 +780,15 @@ page_my_tasks(struct req *r)
                     const struct plan_amount *am = &p->lines[l].amounts[k];
 
                     if (am->amount.kind == PLAN_NUM_VALUE && am->amount.v > 0) {
-                        my_item(r, p, es, ne, ps, np, today, "line", l,
+                        my_item(r, p, &ln, ps, np, today, "line", l,
                                 p->sources[am->source].code, &c);
                     }
                 }
             }
             html_lit(&r->out, "</tbody>\n</table></div>\n</section>\n");
+        }
+        if (handle != NULL) {
+            plan_cache_release(handle);
         }
     }
     {
@@ -1213,29 +1326,6 @@ page_mon_dashboard(struct req *r)
 */
 #define REAL_PAGE_TASKS 200
 
-/*
-** What the realisation page needs of a plan beyond it: the indicators of
-** each task (a list in plan order), its pages of tasks and, per page, the
-** positions its indicators and budget lines span (lo > hi: none).
-*/
-struct real_view {
-    int *ind_first, *ind_next;
-    int npages;
-    int *ind_lo, *ind_hi, *line_lo, *line_hi; /* per page */
-};
-
-static int *
-int_array(struct arena *a, int n, int fill)
-{
-    int *v = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
-    int i;
-
-    for (i = 0; i <= n; i++) {
-        v[i] = fill;
-    }
-    return v;
-}
-
 /* The plan cache's builder of real_view; linear in the plan. */
 static void *
 real_view_build(struct arena *a, const struct plan *p, int64_t id)
@@ -1281,47 +1371,6 @@ real_view_build(struct arena *a, const struct plan *p, int64_t id)
         }
     }
     return v;
-}
-
-/*
-** The entries of one kind of item on a page, indexed by position: those
-** of position lo + d are es[first[d]] .. es[first[d] + count[d] - 1] (the
-** query returns them by position, source and period).
-*/
-struct item_runs {
-    const struct mon_entry *es;
-    int lo, n;
-    int *first, *count;
-};
-
-static int
-runs_load(struct req *r, int64_t plan_id, const char *kind, int lo, int hi,
-          struct item_runs *x)
-{
-    struct mon_entry *es = NULL;
-    int ne, k;
-
-    memset(x, 0, sizeof(*x));
-    if (lo > hi) {
-        return 0;
-    }
-    if ((ne = mon_entries_of_items(r->db, &r->arena, plan_id, kind, lo, hi,
-                                   &es)) < 0) {
-        return ne;
-    }
-    x->es = es;
-    x->lo = lo;
-    x->n = hi - lo + 1;
-    x->first = int_array(&r->arena, x->n, 0);
-    x->count = int_array(&r->arena, x->n, 0);
-    for (k = 0; k < ne; k++) {
-        int d = es[k].pos - lo;
-
-        if (d >= 0 && d < x->n && x->count[d]++ == 0) {
-            x->first[d] = k;
-        }
-    }
-    return 0;
 }
 
 /* A whole number in decimal digits (no escaping needed). */
@@ -1958,11 +2007,11 @@ entry_fix_page(struct req *r, int status, const struct mon_input *in,
                const char *value, const struct mon_problem *why,
                bool needs_reason)
 {
-    const char *field = why->field ? why->field : "";
-    struct plan_meta meta;
+    const char *field = why->field ? why->field : "", *region;
     struct mon_entry e;
-    struct plan *p;
-    int rc = plan_store_load(r->db, &r->arena, in->plan_id, &p, &meta);
+    const struct plan *p;
+    void *handle;
+    int rc = plan_only(r, in->plan_id, &p, &region, &handle);
 
     if (rc != 0) {
         return rc == ERR_NOTFOUND ? req_error(r, 404, NULL) : rc;
@@ -2001,6 +2050,7 @@ entry_fix_page(struct req *r, int status, const struct mon_input *in,
                 "<p><a href=\"/monitoring/plany/%ld/realizacja\">%s</a></p>\n",
                 (long)in->plan_id, T_MON_ENTER_TITLE);
     layout_end(r);
+    plan_cache_release(handle);
     return 0;
 }
 
@@ -2082,8 +2132,9 @@ page_mon_entry(struct req *r)
 {
     struct mon_entry e;
     struct mon_event *h;
-    struct plan_meta meta;
-    struct plan *p;
+    const struct plan *p;
+    const char *region;
+    void *handle = NULL;
     int64_t id = 0;
     int rc, n, i;
 
@@ -2092,16 +2143,18 @@ page_mon_entry(struct req *r)
     }
     rc = mon_entry_get(r->db, &r->arena, id, &e);
     if (rc == 0) {
-        rc = plan_store_load(r->db, &r->arena, e.plan_id, &p, &meta);
+        rc = plan_only(r, e.plan_id, &p, &region, &handle);
     }
-    if (rc == ERR_NOTFOUND || (rc == 0 && r->user->region != NULL &&
-                               strcmp(r->user->region, meta.region) != 0)) {
-        return req_error(r, 404, NULL);
+    if (rc == 0 && r->user->region != NULL &&
+        strcmp(r->user->region, region) != 0) {
+        plan_cache_release(handle);
+        rc = ERR_NOTFOUND;
     }
     if (rc != 0) {
-        return rc;
+        return rc == ERR_NOTFOUND ? req_error(r, 404, NULL) : rc;
     }
     if ((n = mon_entry_history(r->db, &r->arena, id, &h)) < 0) {
+        plan_cache_release(handle);
         return n;
     }
     layout_begin(r, T_MON_ENTRY_TITLE);
@@ -2175,6 +2228,7 @@ page_mon_entry(struct req *r)
     }
     html_lit(&r->out, "</tbody>\n</table></div>\n");
     layout_end(r);
+    plan_cache_release(handle);
     return 0;
 }
 
@@ -2215,8 +2269,9 @@ int
 page_mon_pending(struct req *r)
 {
     struct mon_entry *es;
-    struct plan *p = NULL;
-    struct plan_meta meta;
+    const struct plan *p = NULL;
+    const char *region;
+    void *handle = NULL;
     int64_t loaded = 0;
     int n = mon_entries_pending(r->db, &r->arena, r->user->region, &es), i;
     int rc;
@@ -2249,7 +2304,11 @@ page_mon_pending(struct req *r)
         const char *fid = arena_printf(&r->arena, "k-%ld", (long)es[i].id);
 
         if (es[i].plan_id != loaded) {
-            rc = plan_store_load(r->db, &r->arena, es[i].plan_id, &p, &meta);
+            if (handle != NULL) {
+                plan_cache_release(handle);
+                handle = NULL;
+            }
+            rc = plan_only(r, es[i].plan_id, &p, &region, &handle);
             if (rc != 0) {
                 return rc;
             }
@@ -2301,6 +2360,9 @@ page_mon_pending(struct req *r)
         html_lit(&r->out, "</tbody>\n</table></div>\n");
     }
     layout_end(r);
+    if (handle != NULL) {
+        plan_cache_release(handle);
+    }
     return 0;
 }
 
