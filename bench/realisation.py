@@ -10,7 +10,8 @@ Targets (wrk -t2 -cCONNECTIONS --latency, RUNS runs of DURATION after a
 WARMUP, the median run reported):
   nginx static   - the demo plan's realisation page as a file;
   demo           - the demo plan's page, logged in as the coordinator;
-  long plan      - the pages of the generated plan (200 tasks each), cycled;
+  long plan      - the pages of the generated plan (50 tasks each), in a
+                   random order (fixed seed);
   before: demo   - with BEFORE=OLD_BUILD_DIR, the same on that binary
                    (served beside, on the same database).
 The long plan on the BEFORE binary is timed by one request alone (it
@@ -43,7 +44,7 @@ RUNS = int(os.environ.get('RUNS', 3))
 DURATION = os.environ.get('DURATION', '8s')
 WARMUP = os.environ.get('WARMUP', '2s')
 CONNECTIONS = int(os.environ.get('CONNECTIONS', 64))
-PAGE = 200
+PAGE = 50
 
 
 def log(msg):
@@ -57,12 +58,15 @@ def rss_mb(pid):
     return int(kb['VmRSS']) / 1024, int(kb['VmHWM']) / 1024
 
 
-def cookie_lua(tmp, name, cookie, paths):
-    """A wrk script requesting paths in turn with the session cookie."""
+def cookie_lua(tmp, name, cookie, paths, shuffle=False):
+    """A wrk script requesting paths in turn (shuffle: in a random order,
+    the same each run) with the session cookie."""
     quoted = ', '.join(f'"{p}"' for p in paths)
+    step = ('  i = math.random(#paths)' if shuffle
+            else '  i = i % #paths + 1')
     return write_lua(tmp, name, [
-        f'local paths = {{{quoted}}}', 'local i = 0',
-        'request = function()', '  i = i % #paths + 1',
+        f'local paths = {{{quoted}}}', 'local i = 0', 'math.randomseed(21)',
+        'request = function()', step,
         f'  return wrk.format("GET", paths[i], {{Cookie = "{cookie}"}})',
         'end'])
 
@@ -153,7 +157,8 @@ def main():
                 'request = function() return wrk.format("GET", '
                 '"/demo.html") end'])),
             'demo': (port, cookie_lua(tmp, 'demo.lua', cookie, [demo_path])),
-            'long plan': (port, cookie_lua(tmp, 'big.lua', cookie, pages)),
+            'long plan': (port, cookie_lua(tmp, 'big.lua', cookie, pages,
+                                          shuffle=True)),
         }
         old = {}
         if before:

@@ -1322,9 +1322,11 @@ page_mon_dashboard(struct req *r)
 ** item, indexed by position once per request), and writes its repeated
 ** rows with plain appends rather than a format parse per field. A plan
 ** longer than REAL_PAGE_TASKS tasks is shown a page of tasks at a time,
-** as the plan page is.
+** as the plan page is; a page holds fewer tasks than the plan page's 200,
+** since every item here carries its entries and a form (a task is about
+** 6 KB: 50 tasks make a page of about 340 KB).
 */
-#define REAL_PAGE_TASKS 200
+#define REAL_PAGE_TASKS 50
 
 /* The plan cache's builder of real_view; linear in the plan. */
 static void *

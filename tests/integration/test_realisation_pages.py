@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Integration tests of the realisation page of a long plan (issue 21): a
 generated plan of 450 tasks (bench/gen_plan.py) with entries of every
-indicator and budget line is shown a page of at most 200 tasks at a time,
+indicator and budget line is shown a page of at most 50 tasks at a time,
 and the pages together give every figure the database holds — each item
 once, with its planned value, and each entry once, in the row of its item,
 with its period, value and state — as the unpaged page did. The page is
@@ -21,7 +21,7 @@ from test_auth import PASSWORD, Client, add_user
 HERE = os.path.dirname(os.path.abspath(__file__))
 UNIT = 'Konsultanci Kujawsko-Pomorskiej Niebieskiej Linii'
 TASKS = 450
-PAGE = 200
+PAGE = 50
 STATUS = {'entered': 'wprowadzony', 'approved': 'zatwierdzony',
           'returned': 'zwrócony'}
 
