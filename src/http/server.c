@@ -64,9 +64,10 @@
 #define BODY_BUDGET_UPLOADS 4
 /* File descriptors kept for the store, logs and backups. */
 #define FD_RESERVE 64
-/* Long work: threads, their niceness (below the workers, so that a short
- * request gets the CPU first), and the requests waiting at most. */
-#define LONG_THREADS 2
+/* Long work: its threads are half the workers (at least one), so that
+ * long work takes at most half the CPUs, and run LONG_NICE below them (a
+ * short request gets the CPU first); LONG_QUEUE_MAX requests wait at
+ * most. */
 #define LONG_NICE 10
 #define LONG_QUEUE_MAX 256
 
@@ -98,7 +99,7 @@ struct server {
     struct req *long_ring[LONG_QUEUE_MAX];
     int long_first, long_n;
     bool long_stop; /* the threads end once the ring is empty */
-    pthread_t long_threads[LONG_THREADS];
+    pthread_t *long_threads;
     int nlong_threads;
 };
 
@@ -601,8 +602,16 @@ long_thread(void *arg)
 {
     struct server *s = arg;
 
-    /* Linux: a thread's own niceness. */
-    if (setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), LONG_NICE) != 0) {
+    id_t tid = (id_t)syscall(SYS_gettid);
+    int nice_now;
+
+    /* Linux: a thread's own niceness, LONG_NICE above the process's. */
+    errno = 0;
+    nice_now = getpriority(PRIO_PROCESS, tid);
+    if ((errno != 0 ||
+         setpriority(PRIO_PROCESS, tid,
+                     nice_now + LONG_NICE < 19 ? nice_now + LONG_NICE : 19) !=
+             0)) {
         log_warn("serve: long-work thread keeps its priority: %s",
                  strerror(errno));
     }
@@ -648,12 +657,14 @@ long_push(struct server *s, struct req *r)
 }
 
 static void
-long_start(struct server *s)
+long_start(struct server *s, unsigned workers)
 {
+    int n = workers / 2 > 0 ? (int)(workers / 2) : 1;
+
     pthread_mutex_init(&s->long_lock, NULL);
     pthread_cond_init(&s->long_more, NULL);
-    for (s->nlong_threads = 0; s->nlong_threads < LONG_THREADS;
-         s->nlong_threads++) {
+    s->long_threads = xcalloc((size_t)n, sizeof(*s->long_threads));
+    for (s->nlong_threads = 0; s->nlong_threads < n; s->nlong_threads++) {
         if (pthread_create(&s->long_threads[s->nlong_threads], NULL,
                            long_thread, s) != 0) {
             die("serve: cannot start the long-work threads");
@@ -676,6 +687,7 @@ long_stop(struct server *s)
     }
     pthread_cond_destroy(&s->long_more);
     pthread_mutex_destroy(&s->long_lock);
+    free(s->long_threads);
 }
 
 static enum MHD_Result
@@ -1090,7 +1102,7 @@ server_run(const struct server_config *cfg)
     if (pthread_create(&sweep, NULL, sweeper, &s) != 0) {
         die("serve: cannot start the connection sweeper");
     }
-    long_start(&s);
+    long_start(&s, threads);
     if (getsockname(fd, (struct sockaddr *)&bound, &blen) != 0) {
         bound = sa;
     }

@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Integration tests of long work beside short requests and of the
-statistics' figures (issue 21): with a
-single worker thread (--threads 1), two exports of a region's contacts
-take both long-work threads and the country's statistics wait behind them
-(the handler asks for a long-work thread), while short requests (the TERYT
-autocomplete, a region's month of statistics) are answered at once; the statistics of ranges whose partial
-months are read from the contacts or as the month's summary less the days
-outside give the figures of the contacts, counted here in SQL (total,
-minutes, by month, channel, caller, form, harmed person and gmina); and
-the server stops cleanly with long work queued.
+statistics' figures (issue 21): with a single worker thread (--threads 1,
+so one long-work thread), two exports of a region's contacts take the
+long-work thread and the country's statistics wait behind them (the
+handler asks for a long-work thread), while short requests (the TERYT
+autocomplete, a region's month of statistics) are answered at once; the
+statistics of ranges whose partial months are read from the contacts or
+as the month's summary less the days outside give the figures of the
+contacts, counted here in SQL (total, minutes, by month, channel, caller,
+form, harmed person and gmina); and the server stops cleanly with long
+work queued.
 Usage: test_long_work.py BINARY"""
 import http.client
 import json
@@ -75,8 +76,8 @@ def main():
         t0 = time.perf_counter()
         c.request('GET', LONG)
         alone = time.perf_counter() - t0
-        # Two exports take both long-work threads; the country's statistics
-        # (its handler asks for a long-work thread) wait behind them, while
+        # Two exports take the one long-work thread; the country's
+        # statistics (its handler asks for a long-work thread) wait, while
         # the short requests are answered at once by the one worker.
         exports, stats = [], []
         threads = [threading.Thread(target=timed, args=(LONG, exports, cl))
