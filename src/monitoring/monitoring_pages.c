@@ -634,13 +634,16 @@ my_item(struct req *r, const struct plan *p, const struct item_runs *x,
         }
         by_year = by_year || strlen(e->period) == 4;
         by_quarter = by_quarter || strlen(e->period) == 7;
-        html_printf(
-            &r->out, "%s<a href=\"/monitoring/wpisy/%ld\">%s: %s</a> — %s",
-            shown++ ? "<br>" : "", (long)e->id,
-            period_label(&r->arena, e->period), entry_value_text(&r->arena, e),
-            strcmp(e->status, "entered") == 0    ? T_MY_TASKS_PENDING
-            : strcmp(e->status, "returned") == 0 ? T_MY_TASKS_RETURNED
-                                                 : T_MON_ST_APPROVED);
+        if (shown++) {
+            html_lit(&r->out, "<br>");
+        }
+        html_printf(&r->out,
+                    "<a href=\"/monitoring/wpisy/%ld\">%s: %s</a> — %s",
+                    (long)e->id, period_label(&r->arena, e->period),
+                    entry_value_text(&r->arena, e),
+                    strcmp(e->status, "entered") == 0    ? T_MY_TASKS_PENDING
+                    : strcmp(e->status, "returned") == 0 ? T_MY_TASKS_RETURNED
+                                                         : T_MON_ST_APPROVED);
         if (strcmp(e->status, "returned") == 0 && e->comment != NULL) {
             html_printf(&r->out, " (" T_QUOTED ")", e->comment);
         }
@@ -665,9 +668,12 @@ my_item(struct req *r, const struct plan *p, const struct item_runs *x,
         }
         c->due++;
         c->overdue += strcmp(per->due_on, today) < 0;
-        html_printf(&r->out, "%s<strong>%s</strong>: %s %s%s",
-                    shown++ ? "<br>" : "", period_label(&r->arena, per->period),
-                    T_MY_TASKS_MISSING, per->due_on,
+        if (shown++) {
+            html_lit(&r->out, "<br>");
+        }
+        html_printf(&r->out, "<strong>%s</strong>: %s %s%s",
+                    period_label(&r->arena, per->period), T_MY_TASKS_MISSING,
+                    per->due_on,
                     strcmp(per->due_on, today) < 0 ? " (" T_MY_TASKS_OVERDUE ")"
                                                    : "");
     }
@@ -1724,10 +1730,13 @@ task_section(struct req *r, struct real_page *g, int t, int *nnarr)
                 "<table class=\"mon-entry\">\n<caption>%s %s</caption>"
                 "\n<thead><tr><th scope=\"col\">%s</th>"
                 "<th scope=\"col\" class=\"num\">%s</th>"
-                "<th scope=\"col\">%s</th>%s</tr></thead>\n<tbody>\n",
+                "<th scope=\"col\">%s</th>",
                 T_MON_TASK, task->number, T_MON_COL_ITEM, T_MON_COL_TARGET,
-                T_MON_COL_ENTRIES,
-                may ? "<th scope=\"col\">" T_MON_COL_NEW "</th>" : "");
+                T_MON_COL_ENTRIES);
+    if (may) {
+        html_lit(&r->out, "<th scope=\"col\">" T_MON_COL_NEW "</th>");
+    }
+    html_lit(&r->out, "</tr></thead>\n<tbody>\n");
     for (i = g->v->ind_first[t]; i >= 0; i = g->v->ind_next[i]) {
         indicator_row(r, g, i, may);
     }

@@ -89,6 +89,12 @@ def main():
         " 'approved', 'test', '2025-04-01T10:00:00Z', a.grosze / 3"
         " FROM plan_line l JOIN plan_amount a ON a.line_id = l.id"
         " WHERE l.plan_id = ? AND a.kind = 3 AND a.grosze <> 0", (plan,))
+    # A second entry of the first three indicators: two in one row.
+    sql(db, "INSERT INTO realisation(plan_id, kind, pos, source, period,"
+        " value, status, entered_by, entered_at, approved_value)"
+        " SELECT plan_id, 'indicator', pos, '', '2025-Q4', 7, 'approved',"
+        " 'test', '2025-04-01T10:00:00Z', 7 FROM plan_indicator"
+        " WHERE plan_id = ? AND pos < 3", (plan,))
     entries = sql(db, "SELECT id, kind, pos, source, period, value, status,"
                   " comment, approved_value FROM realisation"
                   " WHERE plan_id = ?", (plan,))
@@ -177,6 +183,12 @@ def main():
                       re.findall(r'href="/monitoring/wpisy/(\d+)"', html)}
         check(every == seen and len(seen) == len(entries),
               (len(every), len(seen), len(entries)))
+        # Markup is written as markup, never escaped into the text.
+        check('</a> (wprowadzony)<br><a href=' in rows['i0'] or
+              '<br><a href="/monitoring/wpisy/' in rows['i0'], rows['i0'])
+        for _, html in pages:
+            check('&lt;br' not in html and '&lt;th' not in html and
+                  'class=&quot;' not in html, 'escaped markup')
 
     def short_plan_is_one_page():
         demo = sql(db, "SELECT id FROM plan WHERE year = 2021")[0][0]
