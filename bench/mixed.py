@@ -32,9 +32,9 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from realisation import cookie_lua, session  # noqa: E402
+from realisation import binaries, cookie_lua, session  # noqa: E402
 from scaling import wrk  # noqa: E402
-from harness import Server, free_port  # noqa: E402
+from harness import Server  # noqa: E402
 from test_auth import add_user  # noqa: E402
 
 CONTACTS = int(os.environ.get('CONTACTS', 1_000_000))
@@ -69,14 +69,7 @@ def mixed(port, short_lua, long_lua):
 
 
 def main():
-    if len(sys.argv) != 2:
-        sys.exit('usage: bench/mixed.py BUILD_DIR')
-    binary = os.path.abspath(os.path.join(sys.argv[1], 'rodzina'))
-    before = os.environ.get('BEFORE')
-    before = os.path.abspath(os.path.join(before, 'rodzina')) if before \
-        else None
-    port = int(os.environ.get('PORT') or free_port())
-    bport = int(os.environ.get('BEFORE_PORT') or port + 1)
+    binary, before, port, bport = binaries('mixed.py')
     threads = os.environ.get('THREADS')
     extra = ['--threads', threads] if threads else []
     tmp = tempfile.mkdtemp(prefix='rodzina-mixed-')

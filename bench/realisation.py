@@ -95,15 +95,23 @@ def single(c, path, n):
     return times, len(body)
 
 
-def main():
+def binaries(script):
+    """From argv and the environment: the binary, the BEFORE binary (or
+    None), the server's port (PORT) and the BEFORE server's (BEFORE_PORT,
+    PORT + 1 by default)."""
     if len(sys.argv) != 2:
-        sys.exit('usage: bench/realisation.py BUILD_DIR')
+        sys.exit(f'usage: bench/{script} BUILD_DIR')
     binary = os.path.abspath(os.path.join(sys.argv[1], 'rodzina'))
     before = os.environ.get('BEFORE')
     before = os.path.abspath(os.path.join(before, 'rodzina')) if before \
         else None
     port = int(os.environ.get('PORT') or free_port())
-    bport = int(os.environ.get('BEFORE_PORT') or port + 1)
+    return binary, before, port, int(os.environ.get('BEFORE_PORT') or
+                                     port + 1)
+
+
+def main():
+    binary, before, port, bport = binaries('realisation.py')
     nport = int(os.environ.get('NGINX_PORT') or port + 2)
     tmp = tempfile.mkdtemp(prefix='rodzina-realisation-')
     os.chmod(tmp, 0o755)

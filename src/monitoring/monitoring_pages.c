@@ -532,18 +532,6 @@ calendar_section(struct req *r, const struct plan *p, int64_t plan_id)
     return 0;
 }
 
-static int *
-int_array(struct arena *a, int n, int fill)
-{
-    int *v = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
-    int i;
-
-    for (i = 0; i <= n; i++) {
-        v[i] = fill;
-    }
-    return v;
-}
-
 /*
 ** The entries of one kind of item (on a page), indexed by position: those
 ** of position lo + d are es[first[d]] .. es[first[d] + count[d] - 1] (the
@@ -573,8 +561,8 @@ runs_load(struct req *r, int64_t plan_id, const char *kind, int lo, int hi,
     x->es = es;
     x->lo = lo;
     x->n = hi - lo + 1;
-    x->first = int_array(&r->arena, x->n, 0);
-    x->count = int_array(&r->arena, x->n, 0);
+    x->first = arena_ints(&r->arena, x->n, 0);
+    x->count = arena_ints(&r->arena, x->n, 0);
     for (k = 0; k < ne; k++) {
         int d = es[k].pos - lo;
 
@@ -1339,12 +1327,12 @@ static void *
 real_view_build(struct arena *a, const struct plan *p, int64_t id)
 {
     struct real_view *v = arena_alloc(a, sizeof(*v));
-    int *tail = int_array(a, p->ntasks, -1);
+    int *tail = arena_ints(a, p->ntasks, -1);
     int i, t, pg;
 
     (void)id;
-    v->ind_first = int_array(a, p->ntasks, -1);
-    v->ind_next = int_array(a, p->nindicators, -1);
+    v->ind_first = arena_ints(a, p->ntasks, -1);
+    v->ind_next = arena_ints(a, p->nindicators, -1);
     for (i = 0; i < p->nindicators; i++) {
         t = p->indicators[i].task;
         if (t < 0 || t >= p->ntasks) {
@@ -1359,10 +1347,10 @@ real_view_build(struct arena *a, const struct plan *p, int64_t id)
     }
     v->npages =
         p->ntasks > 0 ? (p->ntasks + REAL_PAGE_TASKS - 1) / REAL_PAGE_TASKS : 1;
-    v->ind_lo = int_array(a, v->npages, INT_MAX);
-    v->ind_hi = int_array(a, v->npages, -1);
-    v->line_lo = int_array(a, v->npages, INT_MAX);
-    v->line_hi = int_array(a, v->npages, -1);
+    v->ind_lo = arena_ints(a, v->npages, INT_MAX);
+    v->ind_hi = arena_ints(a, v->npages, -1);
+    v->line_lo = arena_ints(a, v->npages, INT_MAX);
+    v->line_hi = arena_ints(a, v->npages, -1);
     for (t = 0; t < p->ntasks; t++) {
         const struct plan_task *task = &p->tasks[t];
 
