@@ -747,6 +747,8 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
         r->content_type = NULL;
         r->nheaders = 0;
         r->error_message = NULL;
+        r->user = NULL;
+        r->csrf = NULL; /* a token made in this run was never sent */
         r->long_work = true;
         if (long_push(s, r)) {
             return MHD_YES;
