@@ -1768,10 +1768,10 @@ real_pager(struct req *r, const struct real_page *g)
     html_lit(&r->out, "</ul></nav>\n");
 }
 
-/* The page's entries, bindings, narratives and rights, read once. */
+/* The page's entries, bindings and narratives, read once (g->mine is
+ * read before, for the key of the kept page). */
 static int
-real_page_load(struct req *r, const struct mon_actor *act, const char *region,
-               struct real_page *g)
+real_page_load(struct req *r, struct real_page *g)
 {
     const struct real_view *v = g->v;
     struct mon_binding *b;
@@ -1780,9 +1780,7 @@ real_page_load(struct req *r, const struct mon_actor *act, const char *region,
     g->t0 = g->page * REAL_PAGE_TASKS;
     g->t1 = g->t0 + REAL_PAGE_TASKS < g->p->ntasks ? g->t0 + REAL_PAGE_TASKS
                                                    : g->p->ntasks;
-    if ((rc = mon_tasks_mine(r->db, &r->arena, act, g->id, region, g->p,
-                             &g->mine)) != 0 ||
-        (rc = runs_load(r, g->id, "indicator", v->ind_lo[g->page],
+    if ((rc = runs_load(r, g->id, "indicator", v->ind_lo[g->page],
                         v->ind_hi[g->page], &g->ind)) != 0 ||
         (rc = runs_load(r, g->id, "line", v->line_lo[g->page],
                         v->line_hi[g->page], &g->ln)) != 0) {
@@ -1805,6 +1803,19 @@ real_page_load(struct req *r, const struct mon_actor *act, const char *region,
     }
     form_parts_make(r, g->id, g->p->year, &g->form);
     return 0;
+}
+
+/* FNV-1a over the tasks one may enter: the kept page's variant. */
+static uint64_t
+mine_hash(const bool *mine, int n)
+{
+    uint64_t h = 14695981039346656037ull;
+    int t;
+
+    for (t = 0; t < n; t++) {
+        h = (h ^ (uint64_t)mine[t]) * 1099511628211ull;
+    }
+    return h;
 }
 
 /*
@@ -1873,8 +1884,8 @@ real_body(struct req *r, struct real_page *g, bool approver)
 ** token, which is then put in. 0 or an error.
 */
 static int
-real_render(struct req *r, const struct mon_actor *act, const char *region,
-            struct real_page *g, const struct page_key *key, bool approver)
+real_render(struct req *r, struct real_page *g, const struct page_key *key,
+            bool approver)
 {
     const char *token = r->csrf;
     struct buf page = r->out;
@@ -1882,7 +1893,7 @@ real_render(struct req *r, const struct mon_actor *act, const char *region,
 
     buf_init(&r->out);
     r->csrf = PAGE_CACHE_TOKEN;
-    if ((rc = real_page_load(r, act, region, g)) == 0) {
+    if ((rc = real_page_load(r, g)) == 0) {
         real_body(r, g, approver);
     }
     r->csrf = token;
@@ -1933,12 +1944,18 @@ page_mon_realisation(struct req *r)
         g.page = g.v->npages - 1;
     }
     /* Kept rendered per version of the plan and of its realisation, and
-     * per what the reader may do: an implementer's own tasks, or every
-     * task with (approver) or without the binding form. */
+     * per what the reader may do: the tasks it may enter (an implementer's
+     * own, read now: its units may have changed) and, for every task,
+     * whether it sees the binding form (approver). */
     key.plan = g.id;
     key.page = g.page;
+    if ((rc = mon_tasks_mine(r->db, &r->arena, &act, g.id, c.meta->region, g.p,
+                             &g.mine)) != 0) {
+        plan_cache_release(handle);
+        return rc;
+    }
     key.variant = act.role == ROLE_IMPLEMENTER && act.account != 0
-                      ? 2 + 2 * act.account
+                      ? 2 + (int64_t)(mine_hash(g.mine, g.p->ntasks) >> 2)
                       : approver;
     if ((rc = mon_state(r->db, g.id, &key.state)) != 0) {
         plan_cache_release(handle);
@@ -1948,7 +1965,7 @@ page_mon_realisation(struct req *r)
     layout_begin(r, T_MON_ENTER_TITLE);
     crumbs(r, T_MON_ENTER_TITLE, g.id);
     if (!page_cache_emit(&key, &r->out, r->csrf) &&
-        (rc = real_render(r, &act, c.meta->region, &g, &key, approver)) != 0) {
+        (rc = real_render(r, &g, &key, approver)) != 0) {
         plan_cache_release(handle);
         return rc;
     }

@@ -7,7 +7,7 @@ once, with its planned value, and each entry once, in the row of its item,
 with its period, value and state — as the unpaged page did. The page is
 kept rendered: a change by the forms or straight in the database (another
 process) shows at once, every reader gets their own CSRF token, and an
-implementer sees the forms of its own tasks only.
+implementer sees the forms of its own tasks only, as its units are now.
 Usage: test_realisation_pages.py BINARY"""
 import os
 import re
@@ -243,6 +243,13 @@ def main():
         check(st == 200 and 0 < forms < first.count('name="kind"'),
               (st, forms))
         check('id="wyliczane"' not in html, 'no binding form')
+        # Its unit taken away (no change of the plan or its realisation):
+        # no form any more, and the notice says why.
+        sql(db, "DELETE FROM account_org_unit WHERE account_id ="
+            " (SELECT id FROM account WHERE login = 'realizator')")
+        st, _, html = impl.request('GET', path)
+        check(st == 200 and 'name="kind"' not in html and
+              'Żadne zadanie tego planu' in html, 'a stale page kept')
 
     t.run(long_plan_is_paged_by_tasks)
     t.run(pages_give_every_figure_once)
