@@ -5,8 +5,8 @@
 #   bench/monitoring.sh BUILD_DIR     (e.g. bench/monitoring.sh build)
 #
 # The plan is imported into a demo database; the entries are generated
-# with the sqlite3 shell (four quarters for every indicator, then the year
-# for budget lines by source, up to ENTRIES), as the store would hold
+# by bench/gen_entries.sh (four quarters for every indicator, then those
+# of budget lines by source, up to ENTRIES), as the store would hold
 # them. Then `rodzina report annual --plan ID --format F -o FILE` runs
 # RUNS times per format (html, json, xlsx, pdf) and the median, min and
 # max wall time are printed (date +%s%N, no shell in between). The times
@@ -36,33 +36,7 @@ trap 'rm -rf "$tmp"' EXIT
 python3 "$here/gen_plan.py" "$TASKS" >"$tmp/plan.txt"
 id=$("$bin" import plan "$tmp/plan.txt" --db "$tmp/b.db" --region 04 \
      2>/dev/null | tail -n 1)
-sqlite3 "$tmp/b.db" <<SQL
-BEGIN;
-INSERT INTO realisation(plan_id, kind, pos, source, period, value, note,
-                        status, entered_by, entered_at)
-SELECT $id, 'indicator', i.pos, '', y.year || '-Q' || q.n, (i.pos % 7) + q.n,
-       NULL, CASE WHEN i.pos % 3 = 0 THEN 'entered' ELSE 'approved' END,
-       'bench', '2025-12-31T00:00:00Z'
-  FROM plan_indicator i, plan p,
-       (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL
-        SELECT 4) q, (SELECT year FROM plan WHERE id = $id) y
- WHERE i.plan_id = $id AND p.id = $id
- LIMIT $ENTRIES;
-INSERT INTO realisation(plan_id, kind, pos, source, period, value, note,
-                        status, entered_by, entered_at)
-SELECT $id, 'line', l.pos, a.source, y.year || '-Q' || q.n, a.grosze / 5,
-       NULL, 'approved', 'bench', '2025-12-31T00:00:00Z'
-  FROM plan_line l JOIN plan_amount a ON a.line_id = l.id,
-       (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL
-        SELECT 4) q, (SELECT year FROM plan WHERE id = $id) y
- WHERE l.plan_id = $id AND a.kind = 3
- LIMIT max(0, $ENTRIES - (SELECT count(*) FROM realisation
-                           WHERE plan_id = $id));
--- Approved entries carry their approved value (migration 0033).
-UPDATE realisation SET approved_value = value
- WHERE plan_id = $id AND status = 'approved';
-COMMIT;
-SQL
+"$here/gen_entries.sh" "$tmp/b.db" "$id" "$ENTRIES"
 n=$(sqlite3 "$tmp/b.db" "SELECT count(*) FROM realisation WHERE plan_id = $id")
 tasks=$(sqlite3 "$tmp/b.db" "SELECT count(*) FROM plan_task WHERE plan_id = $id")
 echo "plan $id: $tasks tasks, $n realisation entries"

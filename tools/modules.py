@@ -52,7 +52,7 @@ for output, part in parts.items():
 handlers = []
 for m in modules:
     table = open(os.path.join(src, m, 'routes.inc')).read()
-    for h in re.findall(r'ROUTE(?:_UPLOAD)?\(\s*"\w+",\s*"[^"]*",\s*(\w+)',
+    for h in re.findall(r'ROUTE(?:_UPLOAD|_LONG)?\(\s*"\w+",\s*"[^"]*",\s*(\w+)',
                         table):
         if h not in handlers:
             handlers.append(h)

@@ -126,6 +126,18 @@ arena_realloc(struct arena *a, void *p, size_t old_n, size_t new_n)
     return q;
 }
 
+int *
+arena_ints(struct arena *a, int n, int fill)
+{
+    int *v = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+    int i;
+
+    for (i = 0; i <= n; i++) {
+        v[i] = fill;
+    }
+    return v;
+}
+
 void *
 arena_grow(struct arena *a, void *arr, int n, size_t size)
 {

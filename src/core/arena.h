@@ -35,6 +35,8 @@ void *arena_realloc(struct arena *a, void *p, size_t old_n, size_t new_n);
 ** costs amortised constant time. Returns the (maybe moved) array.
 */
 void *arena_grow(struct arena *a, void *arr, int n, size_t size);
+/* n + 1 ints, each fill (the one past n spares a caller's bounds check). */
+int *arena_ints(struct arena *a, int n, int fill);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...)

@@ -13,6 +13,8 @@ enum {
     ERR_DB = -5,       /* the store failed: logged with context */
     ERR_IO = -6,       /* a file or socket failed: logged with context */
     ERR_STOPPED = -7,  /* long work gave up: the process is stopping */
+    ERR_LONG = -8,     /* long work asked of a worker: run again on a
+                        * long-work thread (req_long_work, http/server.c) */
 };
 
 #endif

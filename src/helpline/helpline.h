@@ -160,6 +160,8 @@ struct helpline_stats {
     struct helpline_stat_item *powiats; /* by code */
 };
 
+/* Months from..to (valid ISO dates) touch, both ends counted. */
+int helpline_stats_months(const char *from, const char *to);
 /*
 ** Count contacts of region (NULL: every region) dated from..to inclusive
 ** by month, channel, caller, form, harmed, referral type, gmina and powiat,

@@ -2,9 +2,12 @@
 ** Niebieska Linia statistics: counts of contacts over a date range by
 ** month, channel, caller, form of violence, harmed person, gmina and
 ** powiat. Whole months come from helpline_month, the summary the triggers
-** of migration 0020 keep; only the days of a partial first or last month
-** are read from the contacts, so a year of a region reads a few thousand
-** summary rows whatever the number of contacts.
+** of migration 0020 keep; a partial first or last month too when fewer of
+** its days lie outside the range than in it (the summary less the
+** contacts of the days outside), else its days in the range are read from
+** the contacts. So a year of a region reads a few thousand summary rows
+** whatever the number of contacts, and a partial month at most half of
+** its days' contacts.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -103,9 +106,13 @@ read_summary(struct agg *g, struct arena *a, db_stmt *st)
     return rc == DB_DONE ? 0 : rc;
 }
 
-/* Contacts: month, gmina, channel, caller, forms, harmed, minutes, refs. */
+/*
+** Contacts: month, gmina, channel, caller, forms, harmed, minutes, refs;
+** each added to the tallies (sign 1) or taken from them (-1: days of a
+** month's summary outside the range).
+*/
 static int
-read_contacts(struct agg *g, struct arena *a, db_stmt *st)
+read_contacts(struct agg *g, struct arena *a, db_stmt *st, int sign)
 {
     struct helpline_stats *s = g->s;
     int rc, i;
@@ -116,34 +123,35 @@ read_contacts(struct agg *g, struct arena *a, db_stmt *st)
         unsigned harmed = (unsigned)db_col_int(st, 5);
         unsigned refs = (unsigned)db_col_int(st, 7);
 
-        s->total++;
-        s->minutes += db_col_int(st, 6);
-        add_month(g, db_col_text(st, 0), 1);
-        add_gmina(g, a, db_col_text(st, 1), 1);
+        s->total += sign;
+        s->minutes += sign * db_col_int(st, 6);
+        add_month(g, db_col_text(st, 0), sign);
+        add_gmina(g, a, db_col_text(st, 1), sign);
         if (ch >= 1 && ch <= HELPLINE_CHANNELS) {
-            s->by_channel[ch]++;
+            s->by_channel[ch] += sign;
         }
         if (cr >= 1 && cr <= HELPLINE_CALLERS) {
-            s->by_caller[cr]++;
+            s->by_caller[cr] += sign;
         }
         for (i = 1; i <= HELPLINE_FORMS; i++) {
-            s->by_form[i] += (forms >> (i - 1)) & 1u;
+            s->by_form[i] += sign * (int)((forms >> (i - 1)) & 1u);
         }
         for (i = 1; i <= HELPLINE_HARMED; i++) {
-            s->by_harmed[i] += (harmed >> (i - 1)) & 1u;
+            s->by_harmed[i] += sign * (int)((harmed >> (i - 1)) & 1u);
         }
         for (i = 1; i <= HELPLINE_REFERRALS; i++) {
-            s->by_referral[i] += (refs >> (i - 1)) & 1u;
+            s->by_referral[i] += sign * (int)((refs >> (i - 1)) & 1u);
         }
     }
     db_done(st);
     return rc == DB_DONE ? 0 : rc;
 }
 
-/* Contacts dated in [from, before) (dates YYYY-MM-DD) into the tallies. */
+/* Contacts dated in [from, before) (dates YYYY-MM-DD) into the tallies,
+ * with sign as read_contacts(). */
 static int
 scan_days(struct agg *g, struct db *db, struct arena *a, const char *from,
-          const char *before)
+          const char *before, int sign)
 {
     db_stmt *st;
 
@@ -151,7 +159,61 @@ scan_days(struct agg *g, struct db *db, struct arena *a, const char *from,
         return 0;
     }
     st = helpline_store_contacts_in(db, g->s->region, from, before);
-    return read_contacts(g, a, st);
+    return read_contacts(g, a, st, sign);
+}
+
+/* Days since 1970-01-01 of date d (YYYY-MM-DD), proleptic Gregorian. */
+static long
+day_number(const char *d)
+{
+    long y = atoi(d), m = atoi(d + 5), day = atoi(d + 8);
+    long era, yoe, doy;
+
+    y -= m <= 2;
+    era = (y >= 0 ? y : y - 399) / 400;
+    yoe = y - era * 400;
+    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+/* The first day of the month after that of date d, into out. */
+static void
+next_month(const char *d, char *out, size_t n)
+{
+    int y = atoi(d), m = atoi(d + 5);
+
+    snprintf(out, n, "%04d-%02d-01", m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1);
+}
+
+/*
+** The days [from, before) of one month, part of it: read from the
+** contacts, or, when fewer of its days lie outside them, as the month's
+** summary less the contacts of the days outside. Same figures either way:
+** the summary is kept by the contacts' triggers.
+*/
+static int
+partial_month(struct agg *g, struct db *db, struct arena *a, const char *from,
+              const char *before)
+{
+    char first[16], next[16], month[8];
+    long in, out;
+    int rc;
+
+    snprintf(first, sizeof(first), "%.7s-01", from);
+    next_month(from, next, sizeof(next));
+    in = day_number(before) - day_number(from);
+    out = day_number(next) - day_number(first) - in;
+    if (out >= in) {
+        return scan_days(g, db, a, from, before, 1);
+    }
+    snprintf(month, sizeof(month), "%.7s", from);
+    if ((rc = read_summary(
+             g, a, helpline_store_months(db, g->s->region, month, month))) !=
+            0 ||
+        (rc = scan_days(g, db, a, first, from, -1)) != 0) {
+        return rc;
+    }
+    return scan_days(g, db, a, before, next, -1);
 }
 
 static int
@@ -323,6 +385,12 @@ institutions(struct helpline_stats *s, struct db *db, struct arena *a,
 }
 
 int
+helpline_stats_months(const char *from, const char *to)
+{
+    return (atoi(to) - atoi(from)) * 12 + atoi(to + 5) - atoi(from + 5) + 1;
+}
+
+int
 helpline_stats(struct db *db, struct arena *a, const char *region,
                const char *from, const char *to, struct helpline_stats *out)
 {
@@ -354,39 +422,37 @@ helpline_stats(struct db *db, struct arena *a, const char *region,
         out->months[i] =
             arena_printf(a, "%04d-%02d", g->y0 + k / 12, k % 12 + 1);
     }
-    /* Whole months between the partial ones come from the summary. */
+    /* Whole months between the partial ones come from the summary; a
+     * partial first and last month as partial_month() finds cheaper. */
     next_day(to, after_to, sizeof(after_to));
     first_whole = from[8] == '0' && from[9] == '1';
     last_whole = strncmp(after_to + 8, "01", 2) == 0;
+    if (!first_whole) {
+        next_month(from, day, sizeof(day));
+        if ((rc = partial_month(g, db, a, from,
+                                strcmp(day, after_to) < 0 ? day : after_to)) !=
+            0) {
+            return rc;
+        }
+    }
     {
         int fi = first_whole ? 0 : 1;
         int li = last_whole ? out->nmonths - 1 : out->nmonths - 2;
 
         if (fi <= li) {
-            db_stmt *st;
-
             snprintf(full_from, sizeof(full_from), "%s", out->months[fi]);
             snprintf(full_to, sizeof(full_to), "%s", out->months[li]);
-            st = helpline_store_months(db, region, full_from, full_to);
-            if ((rc = read_summary(g, a, st)) != 0) {
+            rc = read_summary(
+                g, a, helpline_store_months(db, region, full_from, full_to));
+            if (rc != 0) {
                 return rc;
             }
-            /* Days before the first whole month and after the last. */
-            snprintf(day, sizeof(day), "%s-01", full_from);
-            if ((rc = scan_days(g, db, a, from, day)) != 0) {
-                return rc;
-            }
-            /* The day after the last whole month: first of the next. */
-            {
-                int k = g->m0 - 1 + li + 1;
-
-                snprintf(day, sizeof(day), "%04d-%02d-01", g->y0 + k / 12,
-                         k % 12 + 1);
-            }
-            if ((rc = scan_days(g, db, a, day, after_to)) != 0) {
-                return rc;
-            }
-        } else if ((rc = scan_days(g, db, a, from, after_to)) != 0) {
+        }
+    }
+    if (!last_whole && (out->nmonths > 1 || first_whole)) {
+        snprintf(day, sizeof(day), "%.7s-01", to);
+        if ((rc = partial_month(g, db, a, strcmp(day, from) > 0 ? day : from,
+                                after_to)) != 0) {
             return rc;
         }
     }

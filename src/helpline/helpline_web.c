@@ -180,6 +180,12 @@ helpline_stats_or_reply(struct req *r, const char **region, const char **from,
         (rc = helpline_range_or_reply(r, year, from, to)) != 0) {
         return rc;
     }
+    /* The country, or more than a year, is long work (230 ms over ten
+     * million contacts): never on a worker that short requests need. */
+    if ((*region == NULL || helpline_stats_months(*from, *to) > 12) &&
+        (rc = req_long_work(r)) != 0) {
+        return rc;
+    }
     if ((rc = helpline_stats(r->db, &r->arena, *region, *from, *to, s)) != 0) {
         return rc == ERR_INPUT ? req_error(r, 400, T_HL_ERR_RANGE) : rc;
     }

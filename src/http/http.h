@@ -64,7 +64,20 @@ struct req {
     const char *header_values[REQ_MAX_HEADERS];
     int nheaders;
     const char *error_message; /* Polish text for the error page */
+    /* Long work (the route's long_work, or a handler's ERR_LONG): run on
+     * a long-work thread, answered once long_done. */
+    bool long_work, long_done;
+    bool long_wanted; /* the handler returned ERR_LONG on a worker */
 };
+
+/*
+** Whether the caller may do long work now (a report, statistics over many
+** rows): 0 on a long-work thread; ERR_LONG on a worker, which the handler
+** returns at once, before writing anything: the request is then run again
+** from the start on a long-work thread (http/server.c), so that it never
+** holds a worker that short requests need.
+*/
+int req_long_work(struct req *r);
 
 /* Query-string argument, or NULL. Valid for the whole request. */
 const char *req_arg(struct req *r, const char *name);

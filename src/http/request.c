@@ -223,6 +223,12 @@ req_check_args(struct req *r)
 }
 
 int
+req_long_work(struct req *r)
+{
+    return r->long_work ? 0 : ERR_LONG;
+}
+
+int
 req_parse_body(struct req *r)
 {
     enum form_status st;

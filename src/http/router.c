@@ -289,6 +289,10 @@ router_dispatch(struct req *r)
         return;
     }
     rc = found->handler(r);
+    if (rc == ERR_LONG) {
+        r->long_wanted = true; /* the server runs it on a long-work thread */
+        return;
+    }
     if (rc != 0) {
         if (r->status < 400) {
             /* A request stopped by shutdown may be tried again. */

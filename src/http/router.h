@@ -18,12 +18,15 @@ struct route {
     int cap;          /* access.h; 0 (no rule) is refused */
     const char *name; /* handler name, for logs and the route check */
     bool upload;      /* takes a file: the upload body limit applies */
+    bool long_work;   /* runs on the long-work threads, not a worker */
 };
 
 extern const struct route routes[];
 extern const int routes_count;
 
-/* Run the request through the table; the response is left in r. */
+/* Run the request through the table; the response is left in r, or
+ * nothing when the handler asked for a long-work thread (r->long_work
+ * false and ERR_LONG returned: the caller queues it). */
 void router_dispatch(struct req *r);
 /*
 ** The route for method and path, or NULL; *path_known tells a 405 from a

@@ -13,7 +13,9 @@
 ** started as root can switch to its account before it opens the store or
 ** the log, then hands the socket to libmicrohttpd, tells systemd it is
 ** ready (the sd_notify datagram, written here so there is no library to
-** link) and waits for signals: SIGHUP reopens the log file.
+** link) and waits for signals: SIGHUP reopens the log file. Long work
+** (routes marked ROUTE_LONG or ROUTE_UPLOAD) never runs on a worker: its
+** connection is suspended and the request runs on the long-work threads.
 */
 #include "server.h"
 
@@ -33,6 +35,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -62,6 +65,12 @@
 #define BODY_BUDGET_UPLOADS 4
 /* File descriptors kept for the store, logs and backups. */
 #define FD_RESERVE 64
+/* Long work: its threads are half the workers (at least one), so that
+ * long work takes at most half the CPUs, and run LONG_NICE below them (a
+ * short request gets the CPU first); LONG_QUEUE_MAX requests wait at
+ * most. */
+#define LONG_NICE 10
+#define LONG_QUEUE_MAX 256
 
 static const char csp[] =
     "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -85,6 +94,14 @@ struct server {
     struct watch *watched; /* every open connection */
     atomic_bool stopping;  /* tells the sweeper to end */
     unsigned head_timeout; /* s for a request head */
+    /* Long work: a ring of suspended requests, under long_lock. */
+    pthread_mutex_t long_lock;
+    pthread_cond_t long_more;
+    struct req *long_ring[LONG_QUEUE_MAX];
+    int long_first, long_n;
+    bool long_stop; /* the threads end once the ring is empty */
+    pthread_t *long_threads;
+    int nlong_threads;
 };
 
 /* --- metrics -------------------------------------------------------------
@@ -490,6 +507,7 @@ admit(struct server *s, struct req *r)
     rt = router_find(r, r->method, r->path, &known);
     if (rt != NULL) {
         client_address(s->cfg, r);
+        r->long_work = rt->long_work;
     }
     if (rt != NULL && rt->upload) {
         r->db = db_pool_get(s->pool);
@@ -557,6 +575,122 @@ take_body(struct server *s, struct req *r, const char *data, size_t n)
     return MHD_YES;
 }
 
+/* --- long work ------------------------------------------------------------
+** A long route's last call suspends its connection and queues the request;
+** a long-work thread parses the body and dispatches it on its own store
+** connection, marks it done and resumes the connection, whose next call
+** sends the answer. So a 3 ms request never waits for a worker behind a
+** 230 ms one, and the long threads run niced below the workers. A full
+** queue is answered 503 at once.
+*/
+
+static void
+long_run(struct server *s, struct req *r)
+{
+    r->db = db_pool_get(s->pool);
+    if (r->db == NULL) {
+        req_error(r, 503, T_ERR_DB_DOWN);
+        router_render_error(r);
+    } else if (req_parse_body(r) != 0) {
+        router_render_error(r);
+    } else {
+        router_dispatch(r);
+    }
+}
+
+static void *
+long_thread(void *arg)
+{
+    struct server *s = arg;
+
+    id_t tid = (id_t)syscall(SYS_gettid);
+    int nice_now;
+
+    /* Linux: a thread's own niceness, LONG_NICE above the process's. */
+    errno = 0;
+    nice_now = getpriority(PRIO_PROCESS, tid);
+    if ((errno != 0 ||
+         setpriority(PRIO_PROCESS, tid,
+                     nice_now + LONG_NICE < 19 ? nice_now + LONG_NICE : 19) !=
+             0)) {
+        log_warn("serve: long-work thread keeps its priority: %s",
+                 strerror(errno));
+    }
+    for (;;) {
+        struct req *r;
+
+        pthread_mutex_lock(&s->long_lock);
+        while (s->long_n == 0 && !s->long_stop) {
+            pthread_cond_wait(&s->long_more, &s->long_lock);
+        }
+        if (s->long_n == 0) {
+            pthread_mutex_unlock(&s->long_lock);
+            return NULL;
+        }
+        r = s->long_ring[s->long_first];
+        s->long_first = (s->long_first + 1) % LONG_QUEUE_MAX;
+        s->long_n--;
+        pthread_mutex_unlock(&s->long_lock);
+        long_run(s, r);
+        r->long_done = true;
+        MHD_resume_connection(r->conn);
+    }
+}
+
+/* Suspend r's connection and queue r: false when the queue is full (or
+ * the server stops), r then still the caller's. */
+static bool
+long_push(struct server *s, struct req *r)
+{
+    bool queued = false;
+
+    pthread_mutex_lock(&s->long_lock);
+    if (s->long_n < LONG_QUEUE_MAX && !s->long_stop) {
+        /* Suspended before a thread can resume it. */
+        MHD_suspend_connection(r->conn);
+        s->long_ring[(s->long_first + s->long_n) % LONG_QUEUE_MAX] = r;
+        s->long_n++;
+        queued = true;
+        pthread_cond_signal(&s->long_more);
+    }
+    pthread_mutex_unlock(&s->long_lock);
+    return queued;
+}
+
+static void
+long_start(struct server *s, unsigned workers)
+{
+    int n = workers / 2 > 0 ? (int)(workers / 2) : 1;
+
+    pthread_mutex_init(&s->long_lock, NULL);
+    pthread_cond_init(&s->long_more, NULL);
+    s->long_threads = xcalloc((size_t)n, sizeof(*s->long_threads));
+    for (s->nlong_threads = 0; s->nlong_threads < n; s->nlong_threads++) {
+        if (pthread_create(&s->long_threads[s->nlong_threads], NULL,
+                           long_thread, s) != 0) {
+            die("serve: cannot start the long-work threads");
+        }
+    }
+}
+
+/* Let the threads finish what is queued, then end them. */
+static void
+long_stop(struct server *s)
+{
+    int i;
+
+    pthread_mutex_lock(&s->long_lock);
+    s->long_stop = true;
+    pthread_cond_broadcast(&s->long_more);
+    pthread_mutex_unlock(&s->long_lock);
+    for (i = 0; i < s->nlong_threads; i++) {
+        pthread_join(s->long_threads[i], NULL);
+    }
+    pthread_cond_destroy(&s->long_more);
+    pthread_mutex_destroy(&s->long_lock);
+    free(s->long_threads);
+}
+
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *conn, const char *url,
            const char *method, const char *version, const char *upload,
@@ -585,6 +719,16 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
     if (r->body_too_big) {
         return refuse(r, 413, T_ERR_TOO_BIG);
     }
+    if (r->long_work) {
+        if (r->long_done) {
+            return send_response(r);
+        }
+        if (long_push(s, r)) {
+            return MHD_YES;
+        }
+        req_add_header(r, "Retry-After", "10");
+        return refuse(r, 503, T_ERR_BUSY);
+    }
     if (r->db == NULL) {
         r->db = db_pool_get(s->pool);
     }
@@ -595,6 +739,23 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
         router_render_error(r);
     } else {
         router_dispatch(r);
+    }
+    if (r->long_wanted) {
+        /* The handler found its work long: run it again from the start
+         * on a long-work thread, with nothing of this run kept. */
+        buf_reset(&r->out);
+        r->status = 0;
+        r->content_type = NULL;
+        r->nheaders = 0;
+        r->error_message = NULL;
+        r->user = NULL;
+        r->csrf = NULL; /* a token made in this run was never sent */
+        r->long_work = true;
+        if (long_push(s, r)) {
+            return MHD_YES;
+        }
+        req_add_header(r, "Retry-After", "10");
+        return refuse(r, 503, T_ERR_BUSY);
     }
     return send_response(r);
 }
@@ -924,8 +1085,9 @@ server_run(const struct server_config *cfg)
     }
 
     d = MHD_start_daemon(
-        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0,
-        NULL, NULL, on_request, &s, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log,
+        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG |
+            MHD_ALLOW_SUSPEND_RESUME,
+        0, NULL, NULL, on_request, &s, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log,
         NULL, MHD_OPTION_LISTEN_SOCKET, fd, MHD_OPTION_THREAD_POOL_SIZE,
         threads, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
         (size_t)HEADER_MEMORY_LIMIT, MHD_OPTION_CONNECTION_TIMEOUT,
@@ -950,6 +1112,7 @@ server_run(const struct server_config *cfg)
     if (pthread_create(&sweep, NULL, sweeper, &s) != 0) {
         die("serve: cannot start the connection sweeper");
     }
+    long_start(&s, threads);
     if (getsockname(fd, (struct sockaddr *)&bound, &blen) != 0) {
         bound = sa;
     }
@@ -966,6 +1129,9 @@ server_run(const struct server_config *cfg)
                  conns, per_address, s.head_timeout, FORM_BODY_LIMIT / 1024,
                  cfg->body_limit / 1024, s.budget / 1024);
     }
+    log_info("serve: long work (reports, statistics, imports, exports) on "
+             "%d threads of their own",
+             s.nlong_threads);
     notify_systemd("READY=1");
 
     for (;;) {
@@ -991,6 +1157,12 @@ server_run(const struct server_config *cfg)
     for (waited = 0;
          atomic_load(&s.in_flight) > 0 && waited < DRAIN_SECONDS * 100;
          waited++) {
+        usleep(10000);
+    }
+    /* Queued long work is finished (an import rolls back at once), and
+     * its answers sent, before the daemon stops: none stays suspended. */
+    long_stop(&s);
+    for (waited = 0; atomic_load(&s.in_flight) > 0 && waited < 100; waited++) {
         usleep(10000);
     }
     MHD_stop_daemon(d);

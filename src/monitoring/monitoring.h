@@ -127,6 +127,16 @@ int mon_entry_get(struct db *db, struct arena *a, int64_t id,
 int mon_entries_of_plan(struct db *db, struct arena *a, int64_t plan_id,
                         struct mon_entry **out);
 
+/* The entries of plan_id's items of kind ("indicator" or "line") at
+ * positions lo..hi, by position, source and period: count or <0. */
+int mon_entries_of_items(struct db *db, struct arena *a, int64_t plan_id,
+                         const char *kind, int lo, int hi,
+                         struct mon_entry **out);
+
+/* The version of plan_id's realisation (entries, bindings, narratives),
+ * changed by every write to them (migration 0038): 0 or ERR_DB. */
+int mon_state(struct db *db, int64_t plan_id, int64_t *v);
+
 /* Entries waiting for approval in region (NULL: all): count or <0. */
 int mon_entries_pending(struct db *db, struct arena *a, const char *region,
                         struct mon_entry **out);
@@ -180,6 +190,13 @@ int mon_entry_history(struct db *db, struct arena *a, int64_t id,
 bool mon_may_enter_task(struct db *db, struct arena *a,
                         const struct mon_actor *act, int64_t plan_id,
                         const char *region, const struct plan *p, int t);
+/*
+** The same for every task of p at once, one query: (*mine)[t] in a new
+** arena array of p->ntasks. 0 or ERR_DB.
+*/
+int mon_tasks_mine(struct db *db, struct arena *a, const struct mon_actor *act,
+                   int64_t plan_id, const char *region, const struct plan *p,
+                   bool **mine);
 
 /*
 ** The years a plan's realisation is entered for: a yearly plan's year, a
@@ -542,6 +559,9 @@ int mon_period_change(struct db *db, struct arena *a,
 /* The plan's narratives by task and period: their number, or < 0. */
 int mon_narratives(struct db *db, struct arena *a, int64_t plan_id,
                    struct mon_narrative **out);
+/* The narratives of tasks first..last, by task and period: count or < 0. */
+int mon_narratives_of_tasks(struct db *db, struct arena *a, int64_t plan_id,
+                            int first, int last, struct mon_narrative **out);
 /*
 ** Set (or, with an empty text, remove) the narrative of task t of plan_id
 ** in period: the implementer of the task or the coordinator, an open

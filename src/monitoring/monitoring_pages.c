@@ -5,6 +5,8 @@
 ** XLSX, PDF). Region checks happen here; the router checked the
 ** capability.
 */
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -20,6 +22,8 @@
 #include "html/layout.h"
 #include "monitoring.h"
 #include "modules_handlers.h"
+#include "page_cache.h"
+#include "plan/plan_cache.h"
 #include "pages.h"
 #include "report_html.h"
 #include "monitoring/strings_pl.h"
@@ -196,6 +200,38 @@ plan_visible(struct req *r, int64_t id, bool *visible)
         *visible = published || reader;
     }
     return rc == ERR_NOTFOUND ? req_error(r, 404, NULL) : rc;
+}
+
+/*
+** Plan id from the plan cache, as every page of the monitoring loop reads
+** it, with the data of build (NULL: none): 0 with *c, *region (its region)
+** and *handle, given back with plan_cache_release() once the page is
+** written; ERR_NOTFOUND or ERR_DB.
+*/
+static int
+cached_plan(struct req *r, int64_t id, plan_cache_builder build,
+            struct plan_cached *c, const char **region, void **handle)
+{
+    int64_t version = 0;
+    bool published;
+    int rc = plan_store_visibility(r->db, &r->arena, id, &published, region,
+                                   &version);
+
+    return rc != 0 ? rc : plan_cache_get(r->db, id, version, build, c, handle);
+}
+
+/* A plan's first part, one of many: no derived data. */
+static int
+plan_only(struct req *r, int64_t id, const struct plan **p, const char **region,
+          void **handle)
+{
+    struct plan_cached c;
+    int rc = cached_plan(r, id, NULL, &c, region, handle);
+
+    if (rc == 0) {
+        *p = c.p;
+    }
+    return rc;
 }
 
 /* The adopted versions of the report, and the form that adopts it. */
@@ -496,6 +532,60 @@ calendar_section(struct req *r, const struct plan *p, int64_t plan_id)
     return 0;
 }
 
+/*
+** The entries of one kind of item (on a page), indexed by position: those
+** of position lo + d are es[first[d]] .. es[first[d] + count[d] - 1] (the
+** query returns them by position, source and period).
+*/
+struct item_runs {
+    const struct mon_entry *es;
+    int lo, n;
+    int *first, *count;
+};
+
+static int
+runs_load(struct req *r, int64_t plan_id, const char *kind, int lo, int hi,
+          struct item_runs *x)
+{
+    struct mon_entry *es = NULL;
+    int ne, k;
+
+    memset(x, 0, sizeof(*x));
+    if (lo > hi) {
+        return 0;
+    }
+    if ((ne = mon_entries_of_items(r->db, &r->arena, plan_id, kind, lo, hi,
+                                   &es)) < 0) {
+        return ne;
+    }
+    x->es = es;
+    x->lo = lo;
+    x->n = hi - lo + 1;
+    x->first = arena_ints(&r->arena, x->n, 0);
+    x->count = arena_ints(&r->arena, x->n, 0);
+    for (k = 0; k < ne; k++) {
+        int d = es[k].pos - lo;
+
+        if (d >= 0 && d < x->n && x->count[d]++ == 0) {
+            x->first[d] = k;
+        }
+    }
+    return 0;
+}
+
+/*
+** What the realisation page needs of a plan beyond it: the indicators of
+** each task (a list in plan order), its pages of tasks and, per page, the
+** positions its indicators and budget lines span (lo > hi: none).
+*/
+struct real_view {
+    int *ind_first, *ind_next;
+    int npages;
+    int *ind_lo, *ind_hi, *line_lo, *line_hi; /* per page */
+};
+
+static void *real_view_build(struct arena *a, const struct plan *p, int64_t id);
+
 /* Counts over the implementer's items, for the summary. */
 struct my_counts {
     int due, overdue, pending, returned;
@@ -507,13 +597,15 @@ struct my_counts {
 ** periods with a due date that it has no entry for.
 */
 static void
-my_item(struct req *r, const struct plan *p, const struct mon_entry *es, int ne,
+my_item(struct req *r, const struct plan *p, const struct item_runs *x,
         const struct mon_period *ps, int np, const char *today,
         const char *kind, int pos, const char *source, struct my_counts *c)
 {
     struct mon_entry probe;
     bool by_year = false, by_quarter = false;
-    int i, shown = 0;
+    int d = pos - x->lo, ne = d >= 0 && d < x->n ? x->count[d] : 0, i,
+        shown = 0;
+    const struct mon_entry *es = ne > 0 ? x->es + x->first[d] : NULL;
 
     memset(&probe, 0, sizeof(probe));
     probe.kind = kind;
@@ -525,19 +617,21 @@ my_item(struct req *r, const struct plan *p, const struct mon_entry *es, int ne,
     for (i = 0; i < ne; i++) {
         const struct mon_entry *e = &es[i];
 
-        if (e->pos != pos || strcmp(e->kind, kind) != 0 ||
-            strcmp(e->source, source) != 0) {
+        if (strcmp(e->source, source) != 0) {
             continue;
         }
         by_year = by_year || strlen(e->period) == 4;
         by_quarter = by_quarter || strlen(e->period) == 7;
-        html_printf(
-            &r->out, "%s<a href=\"/monitoring/wpisy/%ld\">%s: %s</a> — %s",
-            shown++ ? "<br>" : "", (long)e->id,
-            period_label(&r->arena, e->period), entry_value_text(&r->arena, e),
-            strcmp(e->status, "entered") == 0    ? T_MY_TASKS_PENDING
-            : strcmp(e->status, "returned") == 0 ? T_MY_TASKS_RETURNED
-                                                 : T_MON_ST_APPROVED);
+        if (shown++) {
+            html_lit(&r->out, "<br>");
+        }
+        html_printf(&r->out,
+                    "<a href=\"/monitoring/wpisy/%ld\">%s: %s</a> — %s",
+                    (long)e->id, period_label(&r->arena, e->period),
+                    entry_value_text(&r->arena, e),
+                    strcmp(e->status, "entered") == 0    ? T_MY_TASKS_PENDING
+                    : strcmp(e->status, "returned") == 0 ? T_MY_TASKS_RETURNED
+                                                         : T_MON_ST_APPROVED);
         if (strcmp(e->status, "returned") == 0 && e->comment != NULL) {
             html_printf(&r->out, " (" T_QUOTED ")", e->comment);
         }
@@ -554,8 +648,7 @@ my_item(struct req *r, const struct plan *p, const struct mon_entry *es, int ne,
             continue;
         }
         for (k = 0; k < ne && !has; k++) {
-            has = es[k].pos == pos && strcmp(es[k].kind, kind) == 0 &&
-                  strcmp(es[k].source, source) == 0 &&
+            has = strcmp(es[k].source, source) == 0 &&
                   strcmp(es[k].period, per->period) == 0;
         }
         if (has) {
@@ -563,9 +656,12 @@ my_item(struct req *r, const struct plan *p, const struct mon_entry *es, int ne,
         }
         c->due++;
         c->overdue += strcmp(per->due_on, today) < 0;
-        html_printf(&r->out, "%s<strong>%s</strong>: %s %s%s",
-                    shown++ ? "<br>" : "", period_label(&r->arena, per->period),
-                    T_MY_TASKS_MISSING, per->due_on,
+        if (shown++) {
+            html_lit(&r->out, "<br>");
+        }
+        html_printf(&r->out, "<strong>%s</strong>: %s %s%s",
+                    period_label(&r->arena, per->period), T_MY_TASKS_MISSING,
+                    per->due_on,
                     strcmp(per->due_on, today) < 0 ? " (" T_MY_TASKS_OVERDUE ")"
                                                    : "");
     }
@@ -614,25 +710,40 @@ page_my_tasks(struct req *r)
     body = r->out;
     buf_init(&r->out);
     {
-        struct plan_meta meta;
-        struct plan *p = NULL;
-        struct mon_entry *es = NULL;
+        const struct plan *p = NULL;
+        const struct real_view *v = NULL;
+        struct item_runs ind, ln;
         struct mon_period *ps = NULL;
-        int ne = 0, np = 0, l, k;
+        struct plan_cached pc;
+        const char *region;
+        void *handle = NULL;
+        int np = 0, l, k;
 
         for (i = 0; i < n; i++) {
             const struct plan_task *task;
 
             if (plans[i] != loaded) {
-                if ((rc = plan_store_load(r->db, &r->arena, plans[i], &p,
-                                          &meta)) != 0 ||
-                    (ne = mon_entries_of_plan(r->db, &r->arena, plans[i],
-                                              &es)) < 0 ||
+                if (handle != NULL) {
+                    plan_cache_release(handle);
+                    handle = NULL;
+                }
+                /* The plan's entries read once, indexed by item. */
+                if ((rc = cached_plan(r, plans[i], real_view_build, &pc,
+                                      &region, &handle)) != 0 ||
+                    (rc = runs_load(r, plans[i], "indicator", 0,
+                                    pc.p->nindicators - 1, &ind)) != 0 ||
+                    (rc = runs_load(r, plans[i], "line", 0, pc.p->nlines - 1,
+                                    &ln)) != 0 ||
                     (np = mon_periods(r->db, &r->arena, plans[i], &ps)) < 0) {
+                    if (handle != NULL) {
+                        plan_cache_release(handle);
+                    }
                     buf_free(&r->out);
                     r->out = body;
-                    return rc != 0 ? rc : ne < 0 ? ne : np;
+                    return rc != 0 ? rc : np;
                 }
+                p = pc.p;
+                v = pc.extra;
                 loaded = plans[i];
                 html_printf(&r->out, "<h2>%s %d</h2>\n<p>%s</p>\n",
                             T_MY_TASKS_PLAN, p->year, p->title ? p->title : "");
@@ -641,24 +752,21 @@ page_my_tasks(struct req *r)
                 continue;
             }
             task = &p->tasks[tasks[i]];
-            html_printf(&r->out,
-                        "<section class=\"mon-task\"><h3>%s %s</h3>\n<p>%s"
-                        "</p><p><a href=\"/monitoring/plany/%ld/realizacja#"
-                        "zadanie-%d\">%s</a></p>\n<div class=\"wide\" "
-                        "tabindex=\"0\" role=\"region\" aria-label=\"%s %s\">"
-                        "<table>\n<thead><tr><th scope=\"col\">%s</th><th "
-                        "scope=\"col\" class=\"num\">%s</th><th scope=\"col\">"
-                        "%s</th></tr></thead>\n<tbody>\n",
-                        T_MON_TASK, task->number,
-                        task->description ? task->description : "",
-                        (long)plans[i], tasks[i] + 1, T_MY_TASKS_ENTER,
-                        T_MON_TASK, task->number, T_MON_COL_ITEM, T_MON_PLANNED,
-                        T_MON_COL_ENTRIES);
-            for (k = 0; k < p->nindicators; k++) {
-                if (p->indicators[k].task == tasks[i]) {
-                    my_item(r, p, es, ne, ps, np, today, "indicator", k, "",
-                            &c);
-                }
+            html_printf(
+                &r->out,
+                "<section class=\"mon-task\"><h3>%s %s</h3>\n<p>%s"
+                "</p><p><a href=\"/monitoring/plany/%ld/realizacja?"
+                "zadanie=%d#zadanie-%d\">%s</a></p>\n<div class=\"wide\" "
+                "tabindex=\"0\" role=\"region\" aria-label=\"%s %s\">"
+                "<table>\n<thead><tr><th scope=\"col\">%s</th><th "
+                "scope=\"col\" class=\"num\">%s</th><th scope=\"col\">"
+                "%s</th></tr></thead>\n<tbody>\n",
+                T_MON_TASK, task->number,
+                task->description ? task->description : "", (long)plans[i],
+                tasks[i] + 1, tasks[i] + 1, T_MY_TASKS_ENTER, T_MON_TASK,
+                task->number, T_MON_COL_ITEM, T_MON_PLANNED, T_MON_COL_ENTRIES);
+            for (k = v->ind_first[tasks[i]]; k >= 0; k = v->ind_next[k]) {
+                my_item(r, p, &ind, ps, np, today, "indicator", k, "", &c);
             }
             for (l = task->first_line;
                  l >= 0 && l < task->first_line + task->nlines; l++) {
@@ -666,12 +774,15 @@ page_my_tasks(struct req *r)
                     const struct plan_amount *am = &p->lines[l].amounts[k];
 
                     if (am->amount.kind == PLAN_NUM_VALUE && am->amount.v > 0) {
-                        my_item(r, p, es, ne, ps, np, today, "line", l,
+                        my_item(r, p, &ln, ps, np, today, "line", l,
                                 p->sources[am->source].code, &c);
                     }
                 }
             }
             html_lit(&r->out, "</tbody>\n</table></div>\n</section>\n");
+        }
+        if (handle != NULL) {
+            plan_cache_release(handle);
         }
     }
     {
@@ -714,8 +825,9 @@ page_mon_narrative_save(struct req *r)
                             req_form(r, "period"), req_form(r, "text"), &why);
     return change_reply(
         r, rc, 400, why, id,
-        arena_printf(&r->arena, "/monitoring/plany/%ld/realizacja#zadanie-%d",
-                     (long)id, atoi(task) + 1));
+        arena_printf(&r->arena,
+                     "/monitoring/plany/%ld/realizacja?zadanie=%d#zadanie-%d",
+                     (long)id, atoi(task) + 1, atoi(task) + 1));
 }
 
 /* A task's narratives, and the form that writes one (may: its implementer
@@ -1197,32 +1309,140 @@ page_mon_dashboard(struct req *r)
     return 0;
 }
 
-/* The entries of one item, listed in its row of the realisation form. */
-static void
-item_entries(struct req *r, const struct mon_entry *es, int n, const char *kind,
-             int pos, const char *source)
+/* --- the realisation form ------------------------------------------------
+** The page implementers and the coordinator work on all day. It reads the
+** plan from the plan cache (with real_view, built once per plan version),
+** only the entries of the tasks it shows (one index range per kind of
+** item, indexed by position once per request), and writes its repeated
+** rows with plain appends rather than a format parse per field. A plan
+** longer than REAL_PAGE_TASKS tasks is shown a page of tasks at a time,
+** as the plan page is; a page holds fewer tasks than the plan page's 200,
+** since every item here carries its entries and a form (a task is about
+** 6 KB: 50 tasks make a page of about 340 KB).
+*/
+#define REAL_PAGE_TASKS 50
+
+/* The plan cache's builder of real_view; linear in the plan. */
+static void *
+real_view_build(struct arena *a, const struct plan *p, int64_t id)
 {
-    int i, shown = 0;
+    struct real_view *v = arena_alloc(a, sizeof(*v));
+    int *tail = arena_ints(a, p->ntasks, -1);
+    int i, t, pg;
 
-    for (i = 0; i < n; i++) {
-        const struct mon_entry *e = &es[i];
-
-        if (e->pos != pos || strcmp(e->kind, kind) != 0 ||
-            strcmp(e->source, source) != 0) {
+    (void)id;
+    v->ind_first = arena_ints(a, p->ntasks, -1);
+    v->ind_next = arena_ints(a, p->nindicators, -1);
+    for (i = 0; i < p->nindicators; i++) {
+        t = p->indicators[i].task;
+        if (t < 0 || t >= p->ntasks) {
             continue;
         }
-        html_printf(&r->out,
-                    "%s<a href=\"/monitoring/wpisy/%ld\">%s: %s</a> "
-                    "(%s)",
-                    shown++ ? "<br>" : "", (long)e->id,
-                    period_label(&r->arena, e->period),
-                    entry_value_text(&r->arena, e), status_label(e->status));
+        if (tail[t] < 0) {
+            v->ind_first[t] = i;
+        } else {
+            v->ind_next[tail[t]] = i;
+        }
+        tail[t] = i;
+    }
+    v->npages =
+        p->ntasks > 0 ? (p->ntasks + REAL_PAGE_TASKS - 1) / REAL_PAGE_TASKS : 1;
+    v->ind_lo = arena_ints(a, v->npages, INT_MAX);
+    v->ind_hi = arena_ints(a, v->npages, -1);
+    v->line_lo = arena_ints(a, v->npages, INT_MAX);
+    v->line_hi = arena_ints(a, v->npages, -1);
+    for (t = 0; t < p->ntasks; t++) {
+        const struct plan_task *task = &p->tasks[t];
+
+        pg = t / REAL_PAGE_TASKS;
+        for (i = v->ind_first[t]; i >= 0; i = v->ind_next[i]) {
+            v->ind_lo[pg] = i < v->ind_lo[pg] ? i : v->ind_lo[pg];
+            v->ind_hi[pg] = i > v->ind_hi[pg] ? i : v->ind_hi[pg];
+        }
+        if (task->first_line >= 0 && task->nlines > 0) {
+            int l0 = task->first_line, l1 = l0 + task->nlines - 1;
+
+            v->line_lo[pg] = l0 < v->line_lo[pg] ? l0 : v->line_lo[pg];
+            v->line_hi[pg] = l1 > v->line_hi[pg] ? l1 : v->line_hi[pg];
+        }
+    }
+    return v;
+}
+
+/* A whole number in decimal digits (no escaping needed). */
+static void
+put_num(struct buf *out, int64_t v)
+{
+    char s[24];
+    int n = (int)sizeof(s);
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+
+    do {
+        s[--n] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u > 0);
+    if (v < 0) {
+        s[--n] = '-';
+    }
+    buf_append(out, s + n, sizeof(s) - (size_t)n);
+}
+
+/* value_text() written straight into out. */
+static void
+put_value(struct req *r, bool money, int64_t v)
+{
+    if (money) {
+        uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+        char cents[4] = {',', (char)('0' + u % 100 / 10), (char)('0' + u % 10),
+                         '\0'};
+
+        if (v < 0) {
+            html_lit(&r->out, "-");
+        }
+        html_escape(&r->out, str_thousands(&r->arena, (int64_t)(u / 100)));
+        html_escape(&r->out, cents);
+        html_lit(&r->out, " " T_CURRENCY);
+    } else {
+        html_escape(&r->out, str_thousands(&r->arena, v));
+    }
+}
+
+/* The entries of one item (its run, of source), in its row of the form. */
+static void
+item_entries(struct req *r, const struct item_runs *x, int pos,
+             const char *source, bool money)
+{
+    int d = pos - x->lo, k, shown = 0;
+
+    for (k = 0; d >= 0 && d < x->n && k < x->count[d]; k++) {
+        const struct mon_entry *e = &x->es[x->first[d] + k];
+
+        if (strcmp(e->source, source) != 0) {
+            continue;
+        }
+        if (shown++) {
+            html_lit(&r->out, "<br>");
+        }
+        html_lit(&r->out, "<a href=\"/monitoring/wpisy/");
+        put_num(&r->out, e->id);
+        html_lit(&r->out, "\">");
+        html_escape(&r->out, period_label(&r->arena, e->period));
+        html_lit(&r->out, ": ");
+        put_value(r, money, e->value);
+        html_lit(&r->out, "</a> (");
+        html_escape(&r->out, status_label(e->status));
+        html_lit(&r->out, ")");
         if (strcmp(e->status, "approved") != 0) {
-            html_printf(&r->out, "; %s: %s", T_MON_APPROVED_SHORT,
-                        approved_text(&r->arena, e));
+            html_lit(&r->out, "; " T_MON_APPROVED_SHORT ": ");
+            if (e->has_approved) {
+                put_value(r, money, e->approved);
+            } else {
+                html_lit(&r->out, T_MON_NONE_APPROVED);
+            }
         }
         if (e->comment != NULL) {
-            html_printf(&r->out, " — %s", e->comment);
+            html_lit(&r->out, " — ");
+            html_escape(&r->out, e->comment);
         }
     }
     if (shown == 0) {
@@ -1230,47 +1450,102 @@ item_entries(struct req *r, const struct mon_entry *es, int n, const char *kind,
     }
 }
 
+/* The parts of the entry form that every row repeats, rendered once per
+ * request by html_printf (so escaped there). */
+struct form_parts {
+    const char *head;    /* <form>, the CSRF token, the plan */
+    const char *periods; /* the options of the period list */
+};
+
 static void
-entry_form(struct req *r, int64_t plan_id, int year, const char *kind, int pos,
-           const char *source, bool money)
+form_parts_make(struct req *r, int64_t plan_id, int year, struct form_parts *f)
 {
-    const char *idp = arena_printf(&r->arena, "%c%d%s", kind[0], pos, source);
+    struct buf keep = r->out, b;
     int q;
 
+    buf_init(&r->out);
     form_begin(r, "/monitoring/wpisy", NULL);
-    html_printf(&r->out,
-                "<input type=\"hidden\" name=\"plan\" value=\"%ld\">"
-                "<input type=\"hidden\" name=\"kind\" value=\"%s\">"
-                "<input type=\"hidden\" name=\"pos\" value=\"%d\">"
-                "<input type=\"hidden\" name=\"source\" value=\"%s\">",
-                (long)plan_id, kind, pos, source);
-    html_printf(&r->out,
-                "<label class=\"mon-sr\" for=\"okres-%s\">%s</label>"
-                "<select id=\"okres-%s\" name=\"period\">"
-                "<option value=\"%d\">%s %d</option>",
-                idp, T_MON_PERIOD, idp, year, T_MON_YEAR, year);
+    html_printf(&r->out, "<input type=\"hidden\" name=\"plan\" value=\"%ld\">",
+                (long)plan_id);
+    f->head = arena_strdup(&r->arena, r->out.data);
+    buf_free(&r->out);
+    r->out = keep;
+    buf_init(&b);
+    html_printf(&b, "<option value=\"%d\">%s %d</option>", year, T_MON_YEAR,
+                year);
     for (q = 1; q <= 4; q++) {
-        html_printf(&r->out, "<option value=\"%d-Q%d\">%d kw.</option>", year,
-                    q, q);
+        html_printf(&b, "<option value=\"%d-Q%d\">%d kw.</option>", year, q, q);
     }
-    html_printf(&r->out,
-                "</select> <label class=\"mon-sr\" for=\"wart-%s\">%s"
-                "</label><input id=\"wart-%s\" name=\"value\" "
-                "size=\"10\" required inputmode=\"%s\"> "
-                "<label class=\"mon-sr\" for=\"uw-%s\">%s</label>"
-                "<input id=\"uw-%s\" name=\"note\" size=\"14\" "
-                "placeholder=\"%s\"> <button type=\"submit\">%s</button>",
-                idp, money ? T_MON_VALUE_MONEY : T_MON_VALUE, idp,
-                money ? "decimal" : "numeric", idp, T_MON_NOTE, idp, T_MON_NOTE,
-                T_MON_SAVE);
-    form_end(r);
+    f->periods = arena_strdup(&r->arena, b.data);
+    buf_free(&b);
 }
 
-/* The form that binds an indicator to a computed metric (approvers). */
+/* The form entering a value of one item; idp names its fields. */
 static void
-bind_form(struct req *r, const struct plan *p, int64_t id)
+entry_form(struct req *r, const struct form_parts *f, const char *kind, int pos,
+           const char *source, bool money)
 {
-    int i, k;
+    struct buf idp;
+
+    buf_init(&idp);
+    buf_putc(&idp, kind[0]);
+    put_num(&idp, pos);
+    html_escape(&idp, source);
+    /* Rendered by html_printf in form_parts_make. */
+    html_raw_trusted(&r->out, f->head);
+    html_lit(&r->out, "<input type=\"hidden\" name=\"kind\" value=\"");
+    html_escape(&r->out, kind);
+    html_lit(&r->out, "\"><input type=\"hidden\" name=\"pos\" value=\"");
+    put_num(&r->out, pos);
+    html_lit(&r->out, "\"><input type=\"hidden\" name=\"source\" value=\"");
+    html_escape(&r->out, source);
+    html_lit(&r->out, "\"><label class=\"mon-sr\" for=\"okres-");
+    /* idp: a letter, digits and source escaped above. */
+    html_raw_trusted(&r->out, idp.data);
+    html_lit(&r->out, "\">" T_MON_PERIOD "</label><select id=\"okres-");
+    /* idp, as above. */
+    html_raw_trusted(&r->out, idp.data);
+    html_lit(&r->out, "\" name=\"period\">");
+    /* Rendered by html_printf in form_parts_make. */
+    html_raw_trusted(&r->out, f->periods);
+    html_lit(&r->out, "</select> <label class=\"mon-sr\" for=\"wart-");
+    /* idp, as above. */
+    html_raw_trusted(&r->out, idp.data);
+    if (money) {
+        html_lit(&r->out, "\">" T_MON_VALUE_MONEY);
+    } else {
+        html_lit(&r->out, "\">" T_MON_VALUE);
+    }
+    html_lit(&r->out, "</label><input id=\"wart-");
+    /* idp, as above. */
+    html_raw_trusted(&r->out, idp.data);
+    if (money) {
+        html_lit(&r->out, "\" name=\"value\" size=\"10\" required "
+                          "inputmode=\"decimal\"> <label class=\"mon-sr\" "
+                          "for=\"uw-");
+    } else {
+        html_lit(&r->out, "\" name=\"value\" size=\"10\" required "
+                          "inputmode=\"numeric\"> <label class=\"mon-sr\" "
+                          "for=\"uw-");
+    }
+    /* idp, as above. */
+    html_raw_trusted(&r->out, idp.data);
+    html_lit(&r->out, "\">" T_MON_NOTE "</label><input id=\"uw-");
+    /* idp, as above. */
+    html_raw_trusted(&r->out, idp.data);
+    html_lit(&r->out, "\" name=\"note\" size=\"14\" placeholder=\"" T_MON_NOTE
+                      "\"> <button type=\"submit\">" T_MON_SAVE "</button>");
+    form_end(r);
+    buf_free(&idp);
+}
+
+/* The form that binds an indicator of tasks t0..t1 - 1 to a computed
+ * metric (approvers). */
+static void
+bind_form(struct req *r, const struct plan *p, const struct real_view *v,
+          int64_t id, int t0, int t1)
+{
+    int i, k, t;
 
     html_printf(&r->out, "<h2 id=\"wyliczane\">%s</h2>\n<p>%s</p>\n",
                 T_MON_BIND_TITLE, T_MON_BIND_LEAD);
@@ -1285,13 +1560,14 @@ bind_form(struct req *r, const struct plan *p, int64_t id)
                 "<select id=\"f-pos\" name=\"pos\">",
                 T_MON_COL_INDICATOR);
     for (i = 0; i < p->nindicators; i++) {
-        const char *name = p->indicators[i].name;
-
+        t = p->indicators[i].task;
+        /* A page lists its own tasks' indicators; a plan of one page, all
+         * of them (those of no task too). */
+        if (v->npages > 1 && (t < t0 || t >= t1)) {
+            continue;
+        }
         html_printf(&r->out, "<option value=\"%d\">%s — %.80s</option>", i,
-                    p->indicators[i].task >= 0
-                        ? p->tasks[p->indicators[i].task].number
-                        : "",
-                    name);
+                    t >= 0 ? p->tasks[t].number : "", p->indicators[i].name);
     }
     html_printf(&r->out,
                 "</select></p>\n<p class=\"field\"><label "
@@ -1323,152 +1599,378 @@ bind_form(struct req *r, const struct plan *p, int64_t id)
     form_end(r);
 }
 
-/*
-** ROUTE: GET /monitoring/plany/:id/realizacja
-** CAP: CAP_REALISATION_ENTER
-** PARAMS: id=plan number (path)
-*/
-int
-page_mon_realisation(struct req *r)
-{
-    struct mon_actor act = mon_actor_of(r);
-    struct plan_meta meta;
-    struct mon_entry *es;
-    struct mon_binding *b;
-    struct plan *p;
-    bool approver = auth_role_has(r->user->role, CAP_REALISATION_APPROVE);
+/* What one request of the realisation page works with. */
+struct real_page {
+    int64_t id;
+    const struct plan *p;
+    const struct real_view *v;
+    int page, t0, t1;         /* page (0-based) and its tasks t0..t1 - 1 */
+    bool *mine;               /* per task: act may enter its values */
+    struct item_runs ind, ln; /* the page's entries by item */
+    const struct mon_binding **bound; /* per indicator of the page */
     struct mon_narrative *ns;
-    int64_t id = 0;
-    int rc, ne, nb, nn, t, i, l, k, editable = 0;
+    int nn;
+    struct form_parts form;
+};
 
-    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
+/* An indicator's row: its name, target, entries and form. */
+static void
+indicator_row(struct req *r, const struct real_page *g, int i, bool may)
+{
+    const struct plan_indicator *in = &g->p->indicators[i];
+    const struct mon_binding *bound = i >= g->ind.lo && i < g->ind.lo + g->ind.n
+                                          ? g->bound[i - g->ind.lo]
+                                          : NULL;
+
+    html_lit(&r->out, "<tr id=\"w-i");
+    put_num(&r->out, i);
+    if (in->parent >= 0) {
+        html_lit(&r->out, "\"><th scope=\"row\" class=\"breakdown\">w tym: ");
+    } else {
+        html_lit(&r->out, "\"><th scope=\"row\">");
+    }
+    html_escape(&r->out, in->name);
+    html_lit(&r->out, "</th><td class=\"num\">");
+    if (in->target_year.kind == PLAN_NUM_VALUE) {
+        put_value(r, false, in->target_year.v);
+    } else {
+        html_lit(&r->out, "–");
+    }
+    html_lit(&r->out, "</td><td>");
+    if (bound != NULL) {
+        const struct mon_metric *mt = mon_metric_find(bound->metric);
+
+        html_printf(&r->out, "%s: %s %s", T_MON_COMPUTED,
+                    mt ? mt->label : bound->metric,
+                    mt ? mon_metric_filter_label(mt, bound->filter) : "");
+    } else {
+        item_entries(r, &g->ind, i, "", false);
+    }
+    html_lit(&r->out, "</td>");
+    if (may) {
+        html_lit(&r->out, "<td>");
+        if (bound == NULL) {
+            entry_form(r, &g->form, "indicator", i, "", false);
+        }
+        html_lit(&r->out, "</td>");
+    }
+    html_lit(&r->out, "</tr>\n");
+}
+
+/* The rows of budget line l: one per funding source with a planned
+ * amount. */
+static void
+line_rows(struct req *r, const struct real_page *g, int l, bool may)
+{
+    const struct plan *p = g->p;
+    int k;
+
+    for (k = 0; k < p->lines[l].namounts; k++) {
+        const struct plan_amount *am = &p->lines[l].amounts[k];
+        const struct plan_source *src = &p->sources[am->source];
+
+        if (am->amount.kind != PLAN_NUM_VALUE || am->amount.v == 0) {
+            continue;
+        }
+        html_lit(&r->out, "<tr id=\"w-l");
+        put_num(&r->out, l);
+        html_lit(&r->out, "-");
+        html_escape(&r->out, src->code);
+        html_lit(&r->out, "\"><th scope=\"row\">" T_MON_SPENT " — ");
+        html_escape(&r->out, src->name);
+        html_lit(&r->out, "</th><td class=\"num\">");
+        put_value(r, true, am->amount.v);
+        html_lit(&r->out, "</td><td>");
+        item_entries(r, &g->ln, l, src->code, true);
+        html_lit(&r->out, "</td>");
+        if (may) {
+            html_lit(&r->out, "<td>");
+            entry_form(r, &g->form, "line", l, src->code, true);
+            html_lit(&r->out, "</td>");
+        }
+        html_lit(&r->out, "</tr>\n");
+    }
+}
+
+/* Task t's section: its items with their entries, and its narratives. */
+static void
+task_section(struct req *r, struct real_page *g, int t, int *nnarr)
+{
+    const struct plan *p = g->p;
+    const struct plan_task *task = &p->tasks[t];
+    bool may = g->mine[t];
+    int i, l, n0 = *nnarr;
+
+    html_printf(&r->out,
+                "<section class=\"mon-task\" id=\"zadanie-%d\">"
+                "<h2>%s %s</h2>\n<p>%s</p><p><strong>%s:</strong> %s"
+                "%s</p>\n",
+                t + 1, T_MON_TASK, task->number,
+                task->description ? task->description : "",
+                T_MON_COL_IMPLEMENTERS,
+                task->implementers ? task->implementers : "–",
+                may ? "" : " — " T_MON_NOT_YOURS);
+    html_printf(&r->out,
+                "<div class=\"wide\" tabindex=\"0\" role=\"region\" "
+                "aria-label=\"%s %s\">",
+                T_MON_TASK, task->number);
+    html_printf(&r->out,
+                "<table class=\"mon-entry\">\n<caption>%s %s</caption>"
+                "\n<thead><tr><th scope=\"col\">%s</th>"
+                "<th scope=\"col\" class=\"num\">%s</th>"
+                "<th scope=\"col\">%s</th>",
+                T_MON_TASK, task->number, T_MON_COL_ITEM, T_MON_COL_TARGET,
+                T_MON_COL_ENTRIES);
+    if (may) {
+        html_lit(&r->out, "<th scope=\"col\">" T_MON_COL_NEW "</th>");
+    }
+    html_lit(&r->out, "</tr></thead>\n<tbody>\n");
+    for (i = g->v->ind_first[t]; i >= 0; i = g->v->ind_next[i]) {
+        indicator_row(r, g, i, may);
+    }
+    for (l = task->first_line; l >= 0 && l < task->first_line + task->nlines;
+         l++) {
+        line_rows(r, g, l, may);
+    }
+    html_lit(&r->out, "</tbody>\n</table></div>\n");
+    /* The narratives come by task: this task's are the next ones. */
+    while (*nnarr < g->nn && g->ns[*nnarr].task <= t) {
+        (*nnarr)++;
+    }
+    narrative_block(r, g->id, p->year, t, g->ns + n0, *nnarr - n0, may);
+    html_lit(&r->out, "</section>\n");
+}
+
+/* The links to the pages of a long plan, each named by its tasks. */
+static void
+real_pager(struct req *r, const struct real_page *g)
+{
+    int k;
+
+    html_printf(&r->out, "<nav class=\"pager\" aria-label=\"%s\"><ul>",
+                T_MON_PAGES);
+    for (k = 0; k < g->v->npages; k++) {
+        int last = (k + 1) * REAL_PAGE_TASKS < g->p->ntasks
+                       ? (k + 1) * REAL_PAGE_TASKS - 1
+                       : g->p->ntasks - 1;
+
+        html_printf(&r->out,
+                    "<li><a href=\"/monitoring/plany/%ld/realizacja?strona="
+                    "%d\"",
+                    (long)g->id, k + 1);
+        if (k == g->page) {
+            html_lit(&r->out, " aria-current=\"page\"");
+        }
+        html_printf(&r->out, ">%s–%s</a></li>",
+                    g->p->tasks[k * REAL_PAGE_TASKS].number,
+                    g->p->tasks[last].number);
+    }
+    html_lit(&r->out, "</ul></nav>\n");
+}
+
+/* The page's entries, bindings and narratives, read once (g->mine is
+ * read before, for the key of the kept page). */
+static int
+real_page_load(struct req *r, struct real_page *g)
+{
+    const struct real_view *v = g->v;
+    struct mon_binding *b;
+    int nb, k, rc;
+
+    g->t0 = g->page * REAL_PAGE_TASKS;
+    g->t1 = g->t0 + REAL_PAGE_TASKS < g->p->ntasks ? g->t0 + REAL_PAGE_TASKS
+                                                   : g->p->ntasks;
+    if ((rc = runs_load(r, g->id, "indicator", v->ind_lo[g->page],
+                        v->ind_hi[g->page], &g->ind)) != 0 ||
+        (rc = runs_load(r, g->id, "line", v->line_lo[g->page],
+                        v->line_hi[g->page], &g->ln)) != 0) {
         return rc;
     }
-    rc = plan_store_load(r->db, &r->arena, id, &p, &meta);
-    if (rc == ERR_NOTFOUND || (rc == 0 && p->kind != PLAN_YEARLY) ||
-        (rc == 0 && r->user->region != NULL &&
-         strcmp(r->user->region, meta.region) != 0)) {
-        return req_error(r, 404, NULL);
-    }
-    if (rc != 0) {
-        return rc;
-    }
-    if ((ne = mon_entries_of_plan(r->db, &r->arena, id, &es)) < 0) {
-        return ne;
-    }
-    if ((nb = mon_bindings_of_plan(r->db, &r->arena, id, &b)) < 0) {
+    if ((nb = mon_bindings_of_plan(r->db, &r->arena, g->id, &b)) < 0) {
         return nb;
     }
-    if ((nn = mon_narratives(r->db, &r->arena, id, &ns)) < 0) {
-        return nn;
+    g->bound =
+        arena_alloc(&r->arena, sizeof(*g->bound) * (size_t)(g->ind.n + 1));
+    for (k = 0; k < nb; k++) {
+        if (b[k].pos >= g->ind.lo && b[k].pos < g->ind.lo + g->ind.n) {
+            g->bound[b[k].pos - g->ind.lo] = &b[k];
+        }
     }
-    layout_begin(r, T_MON_ENTER_TITLE);
-    crumbs(r, T_MON_ENTER_TITLE, id);
-    html_printf(
-        &r->out, "<h1>%s %d</h1>\n<p class=\"lead\">%s</p>\n<p>%s</p>\n",
-        T_MON_ENTER_TITLE, p->year, p->title ? p->title : "", T_MON_ENTER_LEAD);
-    for (t = 0; t < p->ntasks; t++) {
-        const struct plan_task *task = &p->tasks[t];
-        bool may =
-            mon_may_enter_task(r->db, &r->arena, &act, id, meta.region, p, t);
+    g->nn = mon_narratives_of_tasks(r->db, &r->arena, g->id, g->t0, g->t1 - 1,
+                                    &g->ns);
+    if (g->nn < 0) {
+        return g->nn;
+    }
+    form_parts_make(r, g->id, g->p->year, &g->form);
+    return 0;
+}
 
-        editable += may;
-        html_printf(&r->out,
-                    "<section class=\"mon-task\" id=\"zadanie-%d\">"
-                    "<h2>%s %s</h2>\n<p>%s</p><p><strong>%s:</strong> %s"
-                    "%s</p>\n",
-                    t + 1, T_MON_TASK, task->number,
-                    task->description ? task->description : "",
-                    T_MON_COL_IMPLEMENTERS,
-                    task->implementers ? task->implementers : "–",
-                    may ? "" : " — " T_MON_NOT_YOURS);
-        html_printf(&r->out,
-                    "<div class=\"wide\" tabindex=\"0\" role=\"region\" "
-                    "aria-label=\"%s %s\">",
-                    T_MON_TASK, task->number);
-        html_printf(&r->out,
-                    "<table class=\"mon-entry\">\n<caption>%s %s</caption>"
-                    "\n<thead><tr><th scope=\"col\">%s</th>"
-                    "<th scope=\"col\" class=\"num\">%s</th>"
-                    "<th scope=\"col\">%s</th>%s</tr></thead>\n<tbody>\n",
-                    T_MON_TASK, task->number, T_MON_COL_ITEM, T_MON_COL_TARGET,
-                    T_MON_COL_ENTRIES,
-                    may ? "<th scope=\"col\">" T_MON_COL_NEW "</th>" : "");
-        for (i = 0; i < p->nindicators; i++) {
-            const struct plan_indicator *in = &p->indicators[i];
-            const struct mon_binding *bound = NULL;
+/* FNV-1a over the tasks one may enter: the kept page's variant. */
+static uint64_t
+mine_hash(const bool *mine, int n)
+{
+    uint64_t h = 14695981039346656037ull;
+    int t;
 
-            if (in->task != t) {
-                continue;
-            }
-            for (k = 0; k < nb; k++) {
-                if (b[k].pos == i) {
-                    bound = &b[k];
-                }
-            }
-            html_printf(&r->out,
-                        "<tr id=\"w-i%d\"><th scope=\"row\"%s>%s%s</th>"
-                        "<td class=\"num\">%s</td><td>",
-                        i, in->parent >= 0 ? " class=\"breakdown\"" : "",
-                        in->parent >= 0 ? "w tym: " : "", in->name,
-                        in->target_year.kind == PLAN_NUM_VALUE
-                            ? str_thousands(&r->arena, in->target_year.v)
-                            : "–");
-            if (bound != NULL) {
-                const struct mon_metric *mt = mon_metric_find(bound->metric);
+    for (t = 0; t < n; t++) {
+        h = (h ^ (uint64_t)mine[t]) * 1099511628211ull;
+    }
+    return h;
+}
 
-                html_printf(&r->out, "%s: %s %s", T_MON_COMPUTED,
-                            mt ? mt->label : bound->metric,
-                            mt ? mon_metric_filter_label(mt, bound->filter)
-                               : "");
-            } else {
-                item_entries(r, es, ne, "indicator", i, "");
-            }
-            html_lit(&r->out, "</td>");
-            if (may) {
-                html_lit(&r->out, "<td>");
-                if (bound == NULL) {
-                    entry_form(r, id, p->year, "indicator", i, "", false);
-                }
-                html_lit(&r->out, "</td>");
-            }
-            html_lit(&r->out, "</tr>\n");
-        }
-        for (l = task->first_line;
-             l >= 0 && l < task->first_line + task->nlines; l++) {
-            for (k = 0; k < p->lines[l].namounts; k++) {
-                const struct plan_amount *am = &p->lines[l].amounts[k];
+/*
+** Yearly plan :id from the plan cache with its real_view, for a reader
+** of its region: 0 with *c, *handle (to release) and *version, or the reply
+** recorded (404 for no such plan, not yearly, or another region's).
+*/
+static int
+real_plan_or_reply(struct req *r, int64_t id, struct plan_cached *c,
+                   void **handle, int64_t *version)
+{
+    const char *region;
+    bool published;
+    int rc = plan_store_visibility(r->db, &r->arena, id, &published, &region,
+                                   version);
 
-                if (am->amount.kind != PLAN_NUM_VALUE || am->amount.v == 0) {
-                    continue;
-                }
-                html_printf(&r->out,
-                            "<tr><th scope=\"row\">%s — %s</th>"
-                            "<td class=\"num\">%s " T_CURRENCY "</td><td>",
-                            T_MON_SPENT, p->sources[am->source].name,
-                            str_money(&r->arena, am->amount.v));
-                item_entries(r, es, ne, "line", l, p->sources[am->source].code);
-                html_lit(&r->out, "</td>");
-                if (may) {
-                    html_lit(&r->out, "<td>");
-                    entry_form(r, id, p->year, "line", l,
-                               p->sources[am->source].code, true);
-                    html_lit(&r->out, "</td>");
-                }
-                html_lit(&r->out, "</tr>\n");
-            }
-        }
-        html_lit(&r->out, "</tbody>\n</table></div>\n");
-        narrative_block(r, id, p->year, t, ns, nn, may);
-        html_lit(&r->out, "</section>\n");
+    if (rc == 0 && r->user->region != NULL &&
+        strcmp(r->user->region, region) != 0) {
+        rc = ERR_NOTFOUND;
+    }
+    if (rc == 0) {
+        rc = plan_cache_get(r->db, id, *version, real_view_build, c, handle);
+    }
+    if (rc == 0 && c->p->kind != PLAN_YEARLY) {
+        plan_cache_release(*handle);
+        rc = ERR_NOTFOUND;
+    }
+    return rc == ERR_NOTFOUND ? req_error(r, 404, NULL) : rc;
+}
+
+/* The page below the breadcrumb: title, pager, the tasks of the page with
+ * their items and forms, the binding form for approvers. */
+static void
+real_body(struct req *r, struct real_page *g, bool approver)
+{
+    int t, nnarr = 0, editable = 0;
+
+    html_printf(&r->out,
+                "<h1>%s %d</h1>\n<p class=\"lead\">%s</p>\n<p>%s</p>\n",
+                T_MON_ENTER_TITLE, g->p->year, g->p->title ? g->p->title : "",
+                T_MON_ENTER_LEAD);
+    if (g->v->npages > 1) {
+        real_pager(r, g);
+    }
+    for (t = g->t0; t < g->t1; t++) {
+        editable += g->mine[t];
+        task_section(r, g, t, &nnarr);
+    }
+    if (g->v->npages > 1) {
+        real_pager(r, g);
+    }
+    for (t = 0; t < g->p->ntasks && editable == 0; t++) {
+        editable += g->mine[t];
     }
     if (editable == 0) {
         html_lit(&r->out, "<p class=\"notice\">" T_MON_NOTHING_YOURS "</p>\n");
     }
     if (approver) {
-        bind_form(r, p, id);
+        bind_form(r, g->p, g->v, g->id, g->t0, g->t1);
+    }
+}
+
+/*
+** Render the body of page g->page for key into r->out, and keep it: the
+** page's data read, the forms written with PAGE_CACHE_TOKEN for the
+** token, which is then put in. 0 or an error.
+*/
+static int
+real_render(struct req *r, struct real_page *g, const struct page_key *key,
+            bool approver)
+{
+    const char *token = r->csrf;
+    struct buf page = r->out;
+    int rc;
+
+    buf_init(&r->out);
+    r->csrf = PAGE_CACHE_TOKEN;
+    if ((rc = real_page_load(r, g)) == 0) {
+        real_body(r, g, approver);
+    }
+    r->csrf = token;
+    if (rc == 0) {
+        page_cache_put(key, r->out.data, r->out.len);
+        page_cache_splice(&page, r->out.data, r->out.len, token);
+    }
+    buf_free(&r->out);
+    r->out = page;
+    return rc;
+}
+
+/*
+** ROUTE: GET /monitoring/plany/:id/realizacja
+** CAP: CAP_REALISATION_ENTER
+** PARAMS: id=plan number (path), strona=page of a long plan (1-based),
+**         zadanie=a task's position (1-based): the page that shows it
+*/
+int
+page_mon_realisation(struct req *r)
+{
+    struct mon_actor act = mon_actor_of(r);
+    bool approver = auth_role_has(r->user->role, CAP_REALISATION_APPROVE);
+    struct real_page g;
+    struct page_key key;
+    struct plan_cached c;
+    void *handle;
+    long page = 1, task = 0;
+    int rc;
+
+    memset(&g, 0, sizeof(g));
+    memset(&key, 0, sizeof(key));
+    if ((rc = req_param_num(r, 0, 1, &g.id)) != 0 ||
+        (req_arg(r, "strona") != NULL &&
+         req_int_or_reply(r, "strona", 1, 1000000, &page)) ||
+        (req_arg(r, "zadanie") != NULL &&
+         req_int_or_reply(r, "zadanie", 1, 1000000, &task))) {
+        return rc != 0 ? rc : ERR_INPUT;
+    }
+    if ((rc = real_plan_or_reply(r, g.id, &c, &handle, &key.plan_version)) !=
+        0) {
+        return rc;
+    }
+    g.p = c.p;
+    g.v = c.extra;
+    g.page = (int)(task > 0 ? (task - 1) / REAL_PAGE_TASKS : page - 1);
+    if (g.page >= g.v->npages) {
+        g.page = g.v->npages - 1;
+    }
+    /* Kept rendered per version of the plan and of its realisation, and
+     * per what the reader may do: the tasks it may enter (an implementer's
+     * own, read now: its units may have changed) and, for every task,
+     * whether it sees the binding form (approver). */
+    key.plan = g.id;
+    key.page = g.page;
+    if ((rc = mon_tasks_mine(r->db, &r->arena, &act, g.id, c.meta->region, g.p,
+                             &g.mine)) != 0) {
+        plan_cache_release(handle);
+        return rc;
+    }
+    key.variant = act.role == ROLE_IMPLEMENTER && act.account != 0
+                      ? 2 + (int64_t)(mine_hash(g.mine, g.p->ntasks) >> 2)
+                      : approver;
+    if ((rc = mon_state(r->db, g.id, &key.state)) != 0) {
+        plan_cache_release(handle);
+        return rc;
+    }
+    req_csrf(r);
+    layout_begin(r, T_MON_ENTER_TITLE);
+    crumbs(r, T_MON_ENTER_TITLE, g.id);
+    if (!page_cache_emit(&key, &r->out, r->csrf) &&
+        (rc = real_render(r, &g, &key, approver)) != 0) {
+        plan_cache_release(handle);
+        return rc;
     }
     layout_end(r);
+    plan_cache_release(handle);
     return 0;
 }
 
@@ -1521,11 +2023,11 @@ entry_fix_page(struct req *r, int status, const struct mon_input *in,
                const char *value, const struct mon_problem *why,
                bool needs_reason)
 {
-    const char *field = why->field ? why->field : "";
-    struct plan_meta meta;
+    const char *field = why->field ? why->field : "", *region;
     struct mon_entry e;
-    struct plan *p;
-    int rc = plan_store_load(r->db, &r->arena, in->plan_id, &p, &meta);
+    const struct plan *p;
+    void *handle;
+    int rc = plan_only(r, in->plan_id, &p, &region, &handle);
 
     if (rc != 0) {
         return rc == ERR_NOTFOUND ? req_error(r, 404, NULL) : rc;
@@ -1564,6 +2066,7 @@ entry_fix_page(struct req *r, int status, const struct mon_input *in,
                 "<p><a href=\"/monitoring/plany/%ld/realizacja\">%s</a></p>\n",
                 (long)in->plan_id, T_MON_ENTER_TITLE);
     layout_end(r);
+    plan_cache_release(handle);
     return 0;
 }
 
@@ -1645,8 +2148,9 @@ page_mon_entry(struct req *r)
 {
     struct mon_entry e;
     struct mon_event *h;
-    struct plan_meta meta;
-    struct plan *p;
+    const struct plan *p;
+    const char *region;
+    void *handle = NULL;
     int64_t id = 0;
     int rc, n, i;
 
@@ -1655,16 +2159,18 @@ page_mon_entry(struct req *r)
     }
     rc = mon_entry_get(r->db, &r->arena, id, &e);
     if (rc == 0) {
-        rc = plan_store_load(r->db, &r->arena, e.plan_id, &p, &meta);
+        rc = plan_only(r, e.plan_id, &p, &region, &handle);
     }
-    if (rc == ERR_NOTFOUND || (rc == 0 && r->user->region != NULL &&
-                               strcmp(r->user->region, meta.region) != 0)) {
-        return req_error(r, 404, NULL);
+    if (rc == 0 && r->user->region != NULL &&
+        strcmp(r->user->region, region) != 0) {
+        plan_cache_release(handle);
+        rc = ERR_NOTFOUND;
     }
     if (rc != 0) {
-        return rc;
+        return rc == ERR_NOTFOUND ? req_error(r, 404, NULL) : rc;
     }
     if ((n = mon_entry_history(r->db, &r->arena, id, &h)) < 0) {
+        plan_cache_release(handle);
         return n;
     }
     layout_begin(r, T_MON_ENTRY_TITLE);
@@ -1738,6 +2244,7 @@ page_mon_entry(struct req *r)
     }
     html_lit(&r->out, "</tbody>\n</table></div>\n");
     layout_end(r);
+    plan_cache_release(handle);
     return 0;
 }
 
@@ -1778,8 +2285,9 @@ int
 page_mon_pending(struct req *r)
 {
     struct mon_entry *es;
-    struct plan *p = NULL;
-    struct plan_meta meta;
+    const struct plan *p = NULL;
+    const char *region;
+    void *handle = NULL;
     int64_t loaded = 0;
     int n = mon_entries_pending(r->db, &r->arena, r->user->region, &es), i;
     int rc;
@@ -1812,7 +2320,11 @@ page_mon_pending(struct req *r)
         const char *fid = arena_printf(&r->arena, "k-%ld", (long)es[i].id);
 
         if (es[i].plan_id != loaded) {
-            rc = plan_store_load(r->db, &r->arena, es[i].plan_id, &p, &meta);
+            if (handle != NULL) {
+                plan_cache_release(handle);
+                handle = NULL;
+            }
+            rc = plan_only(r, es[i].plan_id, &p, &region, &handle);
             if (rc != 0) {
                 return rc;
             }
@@ -1864,6 +2376,9 @@ page_mon_pending(struct req *r)
         html_lit(&r->out, "</tbody>\n</table></div>\n");
     }
     layout_end(r);
+    if (handle != NULL) {
+        plan_cache_release(handle);
+    }
     return 0;
 }
 

@@ -164,6 +164,18 @@ mon_narratives(struct db *db, struct arena *a, int64_t plan_id,
                             narrative_cols, out);
 }
 
+int
+mon_narratives_of_tasks(struct db *db, struct arena *a, int64_t plan_id,
+                        int first, int last, struct mon_narrative **out)
+{
+    db_stmt *st = db_query(db, Q_MON_NARRATIVES_OF_TASKS);
+
+    db_bind_int(st, 1, plan_id);
+    db_bind_int(st, 2, first);
+    db_bind_int(st, 3, last);
+    return db_list(st, a, sizeof(**out), narrative_cols, out);
+}
+
 /* What saving one task's narrative for a period works on. */
 struct narrative_change {
     struct arena *a;

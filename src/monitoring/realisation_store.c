@@ -60,6 +60,25 @@ mon_entries_of_plan(struct db *db, struct arena *a, int64_t plan_id,
 }
 
 int
+mon_entries_of_items(struct db *db, struct arena *a, int64_t plan_id,
+                     const char *kind, int lo, int hi, struct mon_entry **out)
+{
+    db_stmt *st = db_query(db, Q_MON_ENTRIES_OF_ITEMS);
+
+    db_bind_int(st, 1, plan_id);
+    db_bind_text(st, 2, kind);
+    db_bind_int(st, 3, lo);
+    db_bind_int(st, 4, hi);
+    return db_list(st, a, sizeof(**out), entry_cols, out);
+}
+
+int
+mon_state(struct db *db, int64_t plan_id, int64_t *v)
+{
+    return db_one_int(db_query_id(db, Q_MON_STATE, plan_id), v);
+}
+
+int
 mon_entries_pending(struct db *db, struct arena *a, const char *region,
                     struct mon_entry **out)
 {

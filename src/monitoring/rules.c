@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/arena.h"
 #include "core/warsaw.h"
 #include "auth/auth.h"
 #include "monitoring.h"
@@ -70,6 +71,29 @@ mon_may_enter_task(struct db *db, struct arena *a, const struct mon_actor *act,
     /* a failed check (*mine false) refuses */
     plan_store_task_of_account(db, plan_id, t, act->account, &mine);
     return mine;
+}
+
+int
+mon_tasks_mine(struct db *db, struct arena *a, const struct mon_actor *act,
+               int64_t plan_id, const char *region, const struct plan *p,
+               bool **mine)
+{
+    bool *m = arena_alloc(a, sizeof(bool) * (size_t)(p->ntasks + 1));
+    bool all = act->region == NULL || strcmp(act->region, region) == 0;
+    int t;
+
+    *mine = m;
+    if (!all) {
+        return 0; /* another region's plan: nothing (arena_alloc zeroes) */
+    }
+    if (act->account == 0 || act->role != ROLE_IMPLEMENTER) {
+        for (t = 0; t < p->ntasks; t++) {
+            m[t] = true;
+        }
+        return 0;
+    }
+    return plan_store_tasks_of_account_in(db, plan_id, act->account, p->ntasks,
+                                          m);
 }
 
 void

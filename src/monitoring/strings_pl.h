@@ -45,6 +45,7 @@
     "Żadne zadanie tego planu nie wymienia Twojej "                           \
     "jednostki wśród realizatorów."
 #define T_MON_NO_ENTRIES "brak wpisów"
+#define T_MON_PAGES "Strony planu (zadania)"
 #define T_MON_PERIOD "Okres"
 #define T_MON_VALUE "Wartość"
 #define T_MON_VALUE_MONEY "Kwota wydana (zł)"

@@ -3,6 +3,9 @@
 ** one mutex held only for lookups and bookkeeping (loading happens outside
 ** it). The least recently used entry that nobody reads is replaced. When
 ** every slot is busy the plan is served uncached and freed on release.
+** Each page that reads the cache keeps its own derived data with an
+** entry, built by its builder in an arena of its own on the first request
+** that asks, under the entry's build lock.
 */
 #include "plan_cache.h"
 
@@ -11,15 +14,24 @@
 
 #include "core/arena.h"
 #include "core/err.h"
+#include "core/log.h"
 
 #define CACHE_SLOTS 8
+
+struct extra {
+    plan_cache_builder build;
+    struct arena arena;
+    void *data;
+};
 
 struct entry {
     int64_t id, version;
     struct arena arena;
     struct plan *p;
     struct plan_meta meta;
-    void *extra;
+    pthread_mutex_t build_lock; /* guards extras and nextras */
+    struct extra extras[PLAN_CACHE_BUILDERS];
+    int nextras;
     int refs;
     uint64_t used;
     bool cached; /* false: a private copy freed on release */
@@ -32,16 +44,63 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static void
 entry_free(struct entry *e)
 {
+    int i;
+
+    for (i = 0; i < e->nextras; i++) {
+        arena_free(&e->extras[i].arena);
+    }
+    pthread_mutex_destroy(&e->build_lock);
     arena_free(&e->arena);
     free(e);
 }
 
-static void
-fill(struct plan_cached *out, struct entry *e)
+/* The data of build for entry e, built now when it is the first asking:
+ * 0, or ERR_DB when the entry has no room for another builder. */
+static int
+fill(struct plan_cached *out, struct entry *e, plan_cache_builder build)
 {
+    int i, rc = 0;
+
     out->p = e->p;
     out->meta = &e->meta;
-    out->extra = e->extra;
+    out->extra = NULL;
+    if (build == NULL) {
+        return 0;
+    }
+    pthread_mutex_lock(&e->build_lock);
+    for (i = 0; i < e->nextras && e->extras[i].build != build; i++) {
+    }
+    if (i == e->nextras && i < PLAN_CACHE_BUILDERS) {
+        struct extra *x = &e->extras[i];
+
+        x->build = build;
+        arena_init(&x->arena);
+        x->data = build(&x->arena, e->p, e->id);
+        e->nextras++;
+    }
+    if (i < e->nextras) {
+        out->extra = e->extras[i].data;
+    } else {
+        log_error("plan cache: more than %d builders", PLAN_CACHE_BUILDERS);
+        rc = ERR_DB;
+    }
+    pthread_mutex_unlock(&e->build_lock);
+    return rc;
+}
+
+/* fill(), giving the reference back when it fails. */
+static int
+fill_or_release(struct plan_cached *out, struct entry *e,
+                plan_cache_builder build, void **handle)
+{
+    int rc = fill(out, e, build);
+
+    if (rc != 0) {
+        plan_cache_release(e);
+        return rc;
+    }
+    *handle = e;
+    return 0;
 }
 
 int
@@ -58,15 +117,14 @@ plan_cache_get(struct db *db, int64_t id, int64_t version,
             e->refs++;
             e->used = ++clock_tick;
             pthread_mutex_unlock(&lock);
-            fill(out, e);
-            *handle = e;
-            return 0;
+            return fill_or_release(out, e, build, handle);
         }
     }
     pthread_mutex_unlock(&lock);
 
     e = xcalloc(1, sizeof(*e));
     arena_init(&e->arena);
+    pthread_mutex_init(&e->build_lock, NULL);
     rc = plan_store_load(db, &e->arena, id, &e->p, &e->meta);
     if (rc != 0) {
         entry_free(e);
@@ -74,7 +132,6 @@ plan_cache_get(struct db *db, int64_t id, int64_t version,
     }
     e->id = id;
     e->version = version;
-    e->extra = build ? build(&e->arena, e->p, id) : NULL;
     e->refs = 1;
 
     pthread_mutex_lock(&lock);
@@ -103,9 +160,7 @@ plan_cache_get(struct db *db, int64_t id, int64_t version,
         e->cached = true;
     }
     pthread_mutex_unlock(&lock);
-    fill(out, e);
-    *handle = e;
-    return 0;
+    return fill_or_release(out, e, build, handle);
 }
 
 void

@@ -258,36 +258,24 @@ static int used_sources(const struct plan *p, int *cols);
 static const char *task_source_text(struct arena *a, const struct plan *p,
                                     int t, int s, int64_t *sum);
 
-static int *
-ints(struct arena *a, int n, int fill)
-{
-    int *v = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
-    int i;
-
-    for (i = 0; i <= n; i++) {
-        v[i] = fill;
-    }
-    return v;
-}
-
 static struct plan_view *
 view_build(struct arena *a, const struct plan *p)
 {
     struct plan_view *v = arena_alloc(a, sizeof(*v));
-    int *last = ints(a, p->ntasks, 0), *ind_tail, *fnd_tail;
+    int *last = arena_ints(a, p->ntasks, 0), *ind_tail, *fnd_tail;
     int i, t, c;
 
     v->ncols = used_sources(p, v->cols);
-    v->owner = ints(a, p->nfindings, -1);
-    v->ind_first = ints(a, p->ntasks, -1);
-    v->ind_next = ints(a, p->nindicators, -1);
-    v->fnd_first = ints(a, p->ntasks, -1);
-    v->fnd_next = ints(a, p->nfindings, -1);
-    v->action_tasks = ints(a, p->nactions, 0);
+    v->owner = arena_ints(a, p->nfindings, -1);
+    v->ind_first = arena_ints(a, p->ntasks, -1);
+    v->ind_next = arena_ints(a, p->nindicators, -1);
+    v->fnd_first = arena_ints(a, p->ntasks, -1);
+    v->fnd_next = arena_ints(a, p->nfindings, -1);
+    v->action_tasks = arena_ints(a, p->nactions, 0);
     v->goal_total = arena_alloc(a, sizeof(int64_t) * (size_t)(p->ngoals + 1));
     v->goal_by = arena_alloc(a, sizeof(*v->goal_by) * (size_t)(p->ngoals + 1));
-    ind_tail = ints(a, p->ntasks, -1);
-    fnd_tail = ints(a, p->ntasks, -1);
+    ind_tail = arena_ints(a, p->ntasks, -1);
+    fnd_tail = arena_ints(a, p->ntasks, -1);
     for (t = 0; t < p->ntasks; t++) {
         int g = p->tasks[t].goal >= 0 && p->tasks[t].goal < p->ngoals
                     ? p->tasks[t].goal + 1

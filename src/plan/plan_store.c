@@ -1669,6 +1669,26 @@ plan_store_task_of_account(struct db *db, int64_t id, int pos, int64_t account,
 }
 
 int
+plan_store_tasks_of_account_in(struct db *db, int64_t id, int64_t account,
+                               int ntasks, bool *mine)
+{
+    db_stmt *st = db_query(db, Q_PLAN_TASKS_OF_ACCOUNT_IN);
+    int rc;
+
+    db_bind_int(st, 1, id);
+    db_bind_int(st, 2, account);
+    while ((rc = db_step(st)) == DB_ROW) {
+        int64_t pos = db_col_int(st, 0);
+
+        if (pos >= 0 && pos < ntasks) {
+            mine[pos] = true;
+        }
+    }
+    db_done(st);
+    return rc == DB_DONE ? 0 : rc;
+}
+
+int
 plan_store_has_indicator(struct db *db, int64_t id, int pos, bool *exists)
 {
     return item_count(db, Q_PLAN_INDICATOR_EXISTS, id, pos, 0, exists);

@@ -205,6 +205,10 @@ int plan_store_yearly_first(struct db *db, const char *region, int year,
  * id (*mine): 0 or ERR_DB. */
 int plan_store_task_of_account(struct db *db, int64_t id, int pos,
                                int64_t account, bool *mine);
+/* The same for every task of plan id at once: mine[pos] set for each of
+ * account's tasks (mine holds ntasks, cleared by the caller). 0 or ERR_DB. */
+int plan_store_tasks_of_account_in(struct db *db, int64_t id, int64_t account,
+                                   int ntasks, bool *mine);
 /* Whether plan id has an indicator at pos (*exists): 0 or ERR_DB. */
 int plan_store_has_indicator(struct db *db, int64_t id, int pos, bool *exists);
 /* A yearly plan as the monitoring lists it. */

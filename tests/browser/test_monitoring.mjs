@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Browser tests of monitoring (issue 7): a coordinator enters a value in
 // the realisation form, approves it in the queue, reads the dashboard and
-// the report with its SVG charts; an NGO (grantee) reports its grant; the
-// pages pass axe-core WCAG 2.1 AA and work without JavaScript.
+// the report with its SVG charts; an NGO (grantee) reports its grant; a
+// long plan's realisation form is shown a page of tasks at a time (issue
+// 21); the pages pass axe-core WCAG 2.1 AA and work without JavaScript.
 //
 //   node tests/browser/test_monitoring.mjs BUILD/rodzina
 
@@ -41,6 +42,15 @@ async function main() {
     const ngo = spawnSync(bin, ['user', 'add', 'ngo', '--role', 'grantee', '--region', '04',
       '--unit', org.trim().split(/\s+/)[0], '--db', db], { input: `${PASSWORD}\n` });
     if (ngo.status !== 0) throw new Error(`user add ngo: ${ngo.stderr}`);
+    // A generated plan of 120 tasks: its realisation form has 3 pages.
+    const gen = spawnSync('python3', [path.join(path.dirname(new URL(import.meta.url).pathname),
+      '..', '..', 'bench', 'gen_plan.py'), '120'], { encoding: 'utf8' });
+    if (gen.status !== 0) throw new Error(`gen_plan: ${gen.stderr}`);
+    fs.writeFileSync(path.join(tmp, 'long.txt'), gen.stdout);
+    const imp = spawnSync(bin, ['import', 'plan', path.join(tmp, 'long.txt'), '--db', db,
+      '--region', '04'], { encoding: 'utf8' });
+    if (imp.status !== 0) throw new Error(`import: ${imp.stderr}`);
+    const LONG = imp.stdout.trim().split('\n').pop();
     server = startServer(bin, db, tmp);
     const base = `http://127.0.0.1:${await server.port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
@@ -79,6 +89,18 @@ async function main() {
       const text = await page.locator('main').innerText();
       check(text.includes('zatwierdzony') && text.includes('zatwierdzenie'), 'approved with history');
       await shot(page, 'monitoring-entry');
+    });
+
+    await test('a long plan\'s realisation form is shown by pages', async () => {
+      await page.goto(`${base}/monitoring/plany/${LONG}/realizacja`);
+      check(await page.locator('section.mon-task').count() === 50, 'first page: 50 tasks');
+      check(await page.locator('nav.pager').first().locator('a').count() === 3, 'three pages');
+      await Promise.all([page.waitForNavigation(),
+        page.locator('nav.pager').first().locator('a').nth(2).click()]);
+      check(page.url().endsWith('?strona=3'), page.url());
+      check(await page.locator('section.mon-task').count() === 20, 'last page: 20 tasks');
+      check(await page.locator('nav.pager a[aria-current="page"]').count() === 2, 'current page marked');
+      check(await page.locator('#zadanie-101').count() === 1, 'task 101 on page 3');
     });
 
     await test('dashboard shows goal progress, attention list and latest changes', async () => {
@@ -158,7 +180,8 @@ async function main() {
     const axePage = await axeCtx.newPage();
     for (const u of ['/monitoring', '/monitoring/plany/1', '/monitoring/plany/3', '/monitoring/plany/1/raport',
       '/monitoring/plany/1/realizacja', '/monitoring/zatwierdzanie', '/rejestry',
-      '/rejestry/szkolenia', '/rejestry/konkursy/nowy', '/rejestry/konkursy/1/dotacje']) {
+      '/rejestry/szkolenia', '/rejestry/konkursy/nowy', '/rejestry/konkursy/1/dotacje',
+      `/monitoring/plany/${LONG}/realizacja?strona=2`]) {
       await test(`axe ${u}`, async () => {
         await axePage.goto(`${base}${u}`);
         const v = await axeViolations(axePage);
@@ -167,7 +190,8 @@ async function main() {
     }
     // The project card's monitoring page and the report with its adoption
     // section, as people see them at 1280 and 320 px (no sideways scroll).
-    for (const u of ['/monitoring/plany/3', '/monitoring/plany/1/raport']) {
+    for (const u of ['/monitoring/plany/3', '/monitoring/plany/1/raport',
+      `/monitoring/plany/${LONG}/realizacja?strona=2`]) {
       for (const width of [1280, 320]) {
         await test(`${u} at ${width} px`, async () => {
           await axePage.setViewportSize({ width, height: 900 });

@@ -132,7 +132,7 @@ def route_table():
                          re.M)
     text = ''.join(open(os.path.join(ROOT, 'src', m, 'routes.inc')).read()
                    for m in modules)
-    return re.findall(r'ROUTE(?:_UPLOAD)?\("(\w+)",\s*"([^"]+)",\s*(\w+),\s*(\w+)\)',
+    return re.findall(r'ROUTE(?:_UPLOAD|_LONG)?\("(\w+)",\s*"([^"]+)",\s*(\w+),\s*(\w+)\)',
                       text)
 
 

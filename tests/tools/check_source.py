@@ -77,7 +77,7 @@ def route_headers_match_table():
     for rel, text in sources(('.c', '.inc')):
         if rel.endswith('routes.c') or rel.endswith('routes.inc'):
             table += text
-    routes = re.findall(r'ROUTE(?:_UPLOAD)?\("(\w+)",\s*"([^"]+)",\s*(\w+),\s*(\w+)\)',
+    routes = re.findall(r'ROUTE(?:_UPLOAD|_LONG)?\("(\w+)",\s*"([^"]+)",\s*(\w+),\s*(\w+)\)',
                         table)
     headers = {}
     for rel, text in sources(('.c',)):

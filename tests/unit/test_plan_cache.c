@@ -1,7 +1,8 @@
 /*
 ** Unit tests of the plan cache: hits by id and version, a new version
-** loads afresh, entries in use are never replaced, and a full cache still
-** serves (uncached) without leaking.
+** loads afresh, entries in use are never replaced, a full cache still
+** serves (uncached) without leaking, and each page's builder keeps its own
+** data with an entry whoever loaded it first.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -27,6 +28,20 @@ count_builds(struct arena *ar, const struct plan *p, int64_t id)
     (void)ar, (void)p, (void)id;
     builds++;
     return &builds;
+}
+
+static int other_builds;
+
+/* A second page's builder: its data in its own arena. */
+static void *
+other_build(struct arena *ar, const struct plan *p, int64_t id)
+{
+    int *n = arena_alloc(ar, sizeof(int));
+
+    (void)id;
+    *n = p->ntasks;
+    other_builds++;
+    return n;
 }
 
 static int
@@ -130,6 +145,36 @@ test_plan_cache_keeps_entries_in_use_and_serves_when_full(void **state)
                      -2 /* ERR_NOTFOUND */);
 }
 
+static void
+test_plan_cache_keeps_each_builders_data(void **state)
+{
+    struct plan_cached none, c1, c2, c3;
+    void *h0, *h1, *h2, *h3;
+
+    (void)state;
+    plan_cache_clear();
+    builds = other_builds = 0;
+    /* Loaded first without a builder: no data, and the others still get
+     * theirs, each built once. */
+    assert_int_equal(plan_cache_get(db, 3, 1, NULL, &none, &h0), 0);
+    assert_null(none.extra);
+    assert_int_equal(plan_cache_get(db, 3, 1, count_builds, &c1, &h1), 0);
+    assert_int_equal(plan_cache_get(db, 3, 1, other_build, &c2, &h2), 0);
+    assert_int_equal(plan_cache_get(db, 3, 1, count_builds, &c3, &h3), 0);
+    assert_ptr_equal(none.p, c1.p);
+    assert_ptr_equal(c1.p, c2.p);
+    assert_ptr_equal(c1.extra, &builds);
+    assert_ptr_equal(c3.extra, &builds);
+    assert_int_equal(*(int *)c2.extra, 22);
+    assert_int_equal(builds, 1);
+    assert_int_equal(other_builds, 1);
+    plan_cache_release(h0);
+    plan_cache_release(h1);
+    plan_cache_release(h2);
+    plan_cache_release(h3);
+    plan_cache_clear();
+}
+
 int
 main(void)
 {
@@ -137,6 +182,7 @@ main(void)
         cmocka_unit_test(test_plan_cache_hits_by_id_and_version),
         cmocka_unit_test(
             test_plan_cache_keeps_entries_in_use_and_serves_when_full),
+        cmocka_unit_test(test_plan_cache_keeps_each_builders_data),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
