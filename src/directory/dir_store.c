@@ -12,6 +12,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/json.h"
+#include "core/random.h"
 #include "core/warsaw.h"
 #include "core/str.h"
 #include "db/db.h"
@@ -518,9 +519,29 @@ bind_org(db_stmt *st, const struct dir_org *o)
     db_bind_int(st, 17, o->example);
 }
 
-/* Insert or update without transaction or audit (import uses it too). */
+/* Give row id of an institution (or service) its stable UUID: the wanted
+ * one, else the one it has, else a new random one. */
 static int
-org_write(struct db *db, const struct dir_org *o, int64_t *id)
+uuid_set(struct db *db, bool service, int64_t id, const char *want)
+{
+    char fresh[RANDOM_UUID_LEN + 1];
+    db_stmt *st;
+
+    random_uuid(fresh);
+    st = db_query(db, service ? Q_DIR_SERVICE_UUID_SET : Q_DIR_ORG_UUID_SET);
+    db_bind_int(st, 1, id);
+    db_bind_text(st, 2, fresh);
+    if (want != NULL && *want != '\0') {
+        db_bind_text(st, 3, want);
+    } else {
+        db_bind_null(st, 3);
+    }
+    return db_exec(st);
+}
+
+/* The row of an institution, inserted or updated. */
+static int
+org_write_row(struct db *db, const struct dir_org *o, int64_t *id)
 {
     char now[UTC_STAMP_SIZE];
     db_stmt *st;
@@ -550,6 +571,15 @@ org_write(struct db *db, const struct dir_org *o, int64_t *id)
         return rc;
     }
     return 0;
+}
+
+/* Insert or update without transaction or audit (import uses it too). */
+static int
+org_write(struct db *db, const struct dir_org *o, int64_t *id)
+{
+    int rc = org_write_row(db, o, id);
+
+    return rc != 0 ? rc : uuid_set(db, false, *id, o->uuid);
 }
 
 /*
@@ -717,7 +747,8 @@ service_write(struct db *db, struct arena *a, const struct dir_service *s,
         bind_service(st, s);
         rc = db_one_int(st, id);
     }
-    if (rc != 0 || (rc = service_links(db, a, *id, fresh, s)) != 0) {
+    if (rc != 0 || (rc = uuid_set(db, true, *id, s->uuid)) != 0 ||
+        (rc = service_links(db, a, *id, fresh, s)) != 0) {
         return rc;
     }
     return dir_index_service(db, a, *id);
@@ -983,6 +1014,17 @@ dir_store_id_used(struct db *db, bool service, int64_t id)
     return db_one_int(st, &n) != 0 || n > 0;
 }
 
+bool
+dir_store_uuid_used(struct db *db, bool service, const char *uuid)
+{
+    db_stmt *st =
+        db_query(db, service ? Q_DIR_SERVICE_UUID_USED : Q_DIR_ORG_UUID_USED);
+    int64_t n = 0;
+
+    db_bind_text(st, 1, uuid);
+    return db_one_int(st, &n) != 0 || n > 0;
+}
+
 db_stmt *
 dir_store_export(struct db *db, const char *region)
 {
@@ -1000,10 +1042,37 @@ dir_store_hsds(struct db *db, enum dir_hsds_part part)
         [DIR_HSDS_LOCATIONS] = Q_DIR_HSDS_LOCATIONS,
         [DIR_HSDS_SERVICES] = Q_DIR_HSDS_SERVICES,
         [DIR_HSDS_AREAS] = Q_DIR_HSDS_AREAS,
-        [DIR_HSDS_ELIGIBILITY] = Q_DIR_HSDS_ELIGIBILITY,
+        [DIR_HSDS_TARGETS] = Q_DIR_HSDS_TARGETS,
     };
 
     return db_query(db, q[part]);
+}
+
+db_stmt *
+dir_store_hsds_service(struct db *db, int64_t id)
+{
+    return db_query_id(db, Q_DIR_HSDS_SERVICE, id);
+}
+
+int
+dir_store_hsds_ids(struct db *db, struct arena *a, const char *teryt,
+                   const char *org_uuid, const char *code, int64_t **ids,
+                   int max)
+{
+    db_stmt *st = db_query(db, Q_DIR_HSDS_IDS);
+    int64_t *v = NULL;
+    int rc, n = 0;
+
+    db_bind_text(st, 1, teryt);
+    db_bind_text(st, 2, org_uuid);
+    db_bind_text(st, 3, code);
+    while ((rc = db_step(st)) == DB_ROW && n < max) {
+        v = arena_grow(a, v, n, sizeof(*v));
+        v[n++] = db_col_int(st, 0);
+    }
+    db_done(st);
+    *ids = v;
+    return rc == DB_ROW || rc == DB_DONE ? n : rc;
 }
 
 int

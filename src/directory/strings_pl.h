@@ -239,18 +239,32 @@
 #define T_DIR_IMPORT_SERVICE_TWICE                                             \
     "Klucz usługi „%s” "                                                  \
     "powtarza się."
+#define T_DIR_IMPORT_UUID                                                      \
+    "„%s” nie jest identyfikatorem UUID "                                  \
+    "(np. 3f2b8c1e-5d4a-4e6f-9a0b-1c2d3e4f5a6b); zostaw pustą komórkę, "    \
+    "a system nada nowy."
+#define T_DIR_IMPORT_UUID_TWICE                                                \
+    "Identyfikator UUID „%s” ma już inny rekord tego pliku."
 #define T_DIR_IMPORT_NO_PARENT                                                 \
     "Nie ma w pliku instytucji "                                               \
     "nadrzędnej „%s”."
 
-/* The Open Referral HSDS export (dir_io.c). */
-#define T_DIR_HSDS_TITLE "Katalog usług społecznych (Open Referral HSDS)"
+/* The Open Referral HSDS 3.0 export and API (dir_hsds.c). */
+#define T_DIR_HSDS_TITLE "Katalog usług społecznych (Open Referral HSDS 3.0)"
 #define T_DIR_HSDS_DESCRIPTION                                                 \
-    "Instytucje i usługi z katalogu Rodzina w układzie Open "                \
-    "Referral Human Services Data Specification. Lokalizacje "                 \
-    "poufne (np. schroniska) nie mają adresu ani współrzędnych. "          \
-    "weekday: 1 = poniedziałek ... 7 = niedziela; closes_at "                 \
+    "Instytucje i usługi z katalogu Rodzina w układzie Open Referral "       \
+    "Human Services Data Specification 3.0. Identyfikatory (UUID) są "        \
+    "stałe między kolejnymi eksportami. Lokalizacje poufne (np. "            \
+    "schroniska) nie mają adresu, współrzędnych ani kodu TERYT. Godziny "  \
+    "otwarcia podano w czasie lokalnym (Europe/Warsaw); closes_at "            \
     "wcześniejsze niż opens_at oznacza zamknięcie po północy."
+#define T_DIR_HSDS_SCHEDULE_NOTE "Czas lokalny: Europe/Warsaw."
+#define T_DIR_HSDS_TAX_CATEGORY "Kategorie usług"
+#define T_DIR_HSDS_TAX_TARGET "Grupy docelowe"
+#define T_DIR_HSDS_TAX_CATEGORY_DESC                                           \
+    "Rodzaje pomocy, według których katalog Rodzina porządkuje usługi."
+#define T_DIR_HSDS_TAX_TARGET_DESC                                             \
+    "Grupy mieszkańców, do których usługa jest skierowana."
 #define T_DIR_HSDS_SECRET_ADDRESS                                              \
     "Adres nie jest podawany publicznie; kontakt "                             \
     "telefoniczny."
