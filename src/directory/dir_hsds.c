@@ -18,9 +18,13 @@
 #include "core/err.h"
 #include "core/json.h"
 #include "core/log.h"
+#include "core/str.h"
 #include "db/db.h"
 #include "directory/strings_pl.h"
 #include "directory.h"
+#include "http/http.h"
+#include "modules_handlers.h"
+#include "teryt/teryt.h"
 
 /* --- the specification's tables --------------------------------------- */
 
@@ -953,4 +957,284 @@ dir_export_hsds(struct db *db, struct arena *a, char **zip, size_t *len)
     }
     buf_free(&dp);
     return rc;
+}
+
+/* --- the HSDS API (/hsds/...) ------------------------------------------- */
+
+#define HSDS_PER_PAGE 50      /* the default page */
+#define HSDS_MAX_PER_PAGE 500 /* per_page at most */
+#define HSDS_MAX_IDS 1000000  /* matching services read at most */
+
+/* Sorted id lists: a & b into a (n its count), or a | b when join. */
+static int
+ids_merge(struct arena *ar, int64_t **a, int n, const int64_t *b, int m,
+          bool join)
+{
+    int64_t *out = arena_alloc(ar, sizeof(*out) * (size_t)(n + m + 1));
+    int i = 0, k = 0, o = 0;
+
+    while (i < n && k < m) {
+        if ((*a)[i] == b[k]) {
+            out[o++] = (*a)[i++];
+            k++;
+        } else if ((*a)[i] < b[k]) {
+            if (join) {
+                out[o++] = (*a)[i];
+            }
+            i++;
+        } else {
+            if (join) {
+                out[o++] = b[k];
+            }
+            k++;
+        }
+    }
+    while (join && i < n) {
+        out[o++] = (*a)[i++];
+    }
+    while (join && k < m) {
+        out[o++] = b[k++];
+    }
+    *a = out;
+    return o;
+}
+
+/* The category or target code of a taxonomy term's UUID, or NULL. */
+static const char *
+term_code(struct db *db, struct arena *a, const char *uuid)
+{
+    struct dir_choice *c;
+    int which, i, n;
+
+    for (which = 0; which < 2; which++) {
+        n = dir_choices(db, a, which, &c);
+        for (i = 0; i < n; i++) {
+            if (strcmp(term_uuid(a, which, c[i].code), uuid) == 0) {
+                return c[i].code;
+            }
+        }
+    }
+    return NULL;
+}
+
+/*
+** The services the request's filters select, in id order, into *ids: the
+** count, or an error with the reply recorded (400 names the parameter).
+*/
+static int
+select_ids(struct req *r, int64_t **ids)
+{
+    const char *search = req_arg(r, "search"), *teryt = req_arg(r, "teryt");
+    const char *post = req_arg(r, "postcode");
+    const char *org = req_arg(r, "organization_id");
+    const char *term = req_arg(r, "taxonomy_term_id"), *code = NULL;
+    int n, i, k;
+
+    if (teryt != NULL && *teryt != '\0' &&
+        !(str_digits(teryt, 2) || str_digits(teryt, 4) ||
+          str_digits(teryt, 7))) {
+        return req_error(r, 400, T_DIR_HSDS_ERR_TERYT);
+    }
+    if (teryt != NULL && *teryt == '\0') {
+        teryt = NULL;
+    }
+    if (org != NULL && *org == '\0') {
+        org = NULL;
+    }
+    if (term != NULL && *term != '\0' &&
+        (code = term_code(r->db, &r->arena, term)) == NULL) {
+        return req_error(r, 400, T_DIR_HSDS_ERR_TERM);
+    }
+    n = dir_store_hsds_ids(r->db, &r->arena, teryt, org, code, ids,
+                           HSDS_MAX_IDS);
+    if (n < 0) {
+        return n;
+    }
+    if (post != NULL && *post != '\0') {
+        /* the gminas of the postcode; a service covering any of them */
+        struct teryt_place *pl;
+        int64_t *any = NULL, *g;
+        int na = 0, np, m;
+
+        if (strlen(post) != 6 || post[2] != '-' || !str_digits(post + 3, 3) ||
+            !(post[0] >= '0' && post[0] <= '9' && post[1] >= '0' &&
+              post[1] <= '9')) {
+            return req_error(r, 400, T_DIR_HSDS_ERR_POSTCODE);
+        }
+        np = teryt_places_search(&r->arena, post, NULL, TERYT_PLACES_MAX, &pl);
+        for (i = 0; i < np; i++) {
+            if (pl[i].kind != TERYT_PLACE_POSTCODE ||
+                strcmp(pl[i].name, post) != 0) {
+                continue;
+            }
+            m = dir_store_hsds_ids(r->db, &r->arena, pl[i].gmina.teryt, org,
+                                   code, &g, HSDS_MAX_IDS);
+            if (m < 0) {
+                return m;
+            }
+            na = ids_merge(&r->arena, &any, na, g, m, true);
+        }
+        n = ids_merge(&r->arena, ids, n, any, na, false);
+    }
+    if (search != NULL && *search != '\0') {
+        char *expr = dir_match_expr(&r->arena, NULL, search, NULL, NULL);
+        int64_t *hit = NULL;
+        db_stmt *st;
+        int rc;
+
+        k = 0;
+        if (expr != NULL) {
+            st = dir_store_match(r->db, DIR_MATCH_CANDIDATES, expr,
+                                 HSDS_MAX_IDS);
+            while ((rc = db_step(st)) == DB_ROW) {
+                hit = arena_grow(&r->arena, hit, k, sizeof(*hit));
+                hit[k++] = db_col_int(st, 0);
+            }
+            db_done(st);
+            if (rc != DB_DONE) {
+                return rc;
+            }
+        }
+        n = ids_merge(&r->arena, ids, n, hit, k, false);
+    }
+    return n;
+}
+
+/* One service of the list (HSDS service_list), from the cursor's row. */
+static void
+service_json(struct arena *a, struct json *j, db_stmt *st)
+{
+    json_obj_begin(j);
+    json_kstr(j, "id", db_col_text(st, 0));
+    json_kstr(j, "organization_id", db_col_text(st, 1));
+    json_kstr(j, "name", db_col_text(st, 2));
+    json_kstr(j, "description", db_col_text(st, 3));
+    if (*db_col_text(st, 10)) {
+        json_kstr(j, "url", uri(a, db_col_text(st, 10)));
+    }
+    if (*db_col_text(st, 4)) {
+        json_kstr(j, "email", db_col_text(st, 4));
+    }
+    json_kstr(j, "status", "active");
+    json_kstr(j, "application_process", db_col_text(st, 5));
+    json_kstr(j, "fees_description", db_col_text(st, 6));
+    json_kstr(j, "last_modified", db_col_text(st, 11));
+    json_obj_end(j);
+}
+
+/* The location of the service's institution (no point if confidential). */
+static void
+location_json(struct arena *a, struct json *j, db_stmt *st)
+{
+    bool secret = db_col_int(st, 14) != 0;
+
+    json_obj_begin(j);
+    json_kstr(j, "id", location_uuid(a, db_col_text(st, 1)));
+    json_kstr(j, "location_type", "physical");
+    json_kstr(j, "organization_id", db_col_text(st, 1));
+    if (secret) {
+        json_kstr(j, "name", T_DIR_HSDS_SECRET_LOCATION);
+        json_kstr(j, "description", T_DIR_HSDS_SECRET_ADDRESS);
+    } else {
+        json_kstr(j, "name", db_col_text(st, 13));
+        if (*db_col_text(st, 15) && *db_col_text(st, 16)) {
+            json_knum(j, "latitude", db_col_text(st, 15));
+            json_knum(j, "longitude", db_col_text(st, 16));
+        }
+        json_kstr(j, "external_identifier", db_col_text(st, 22));
+        json_kstr(j, "external_identifier_type", "TERYT");
+    }
+    json_obj_end(j);
+}
+
+/* The paginated list of the spec's Page: services or service_at_location. */
+static int
+hsds_list(struct req *r, bool at_locations)
+{
+    long page = 1, per_page = HSDS_PER_PAGE;
+    int64_t *ids = NULL, pages;
+    struct json j;
+    int n, i, from, to, rc;
+
+    if ((req_arg(r, "page") != NULL &&
+         req_int_or_reply(r, "page", 1, 1000000, &page)) ||
+        (req_arg(r, "per_page") != NULL &&
+         req_int_or_reply(r, "per_page", 1, HSDS_MAX_PER_PAGE, &per_page))) {
+        return ERR_INPUT;
+    }
+    if ((n = select_ids(r, &ids)) < 0) {
+        return n;
+    }
+    pages = (n + per_page - 1) / per_page;
+    from = (int)((page - 1) * per_page < n ? (page - 1) * per_page : n);
+    to = (int)(from + per_page < n ? from + per_page : n);
+    req_json(r, &j);
+    req_add_header(r, "X-Total-Count", arena_printf(&r->arena, "%d", n));
+    json_obj_begin(&j);
+    json_kint(&j, "total_items", n);
+    json_kint(&j, "total_pages", pages);
+    json_kint(&j, "page_number", page);
+    json_kint(&j, "size", to - from);
+    json_kbool(&j, "first_page", page == 1);
+    json_kbool(&j, "last_page", page >= pages);
+    json_kbool(&j, "empty", n == 0);
+    json_key(&j, "contents");
+    json_arr_begin(&j);
+    for (i = from; i < to; i++) {
+        db_stmt *st = dir_store_hsds_service(r->db, ids[i]);
+
+        if ((rc = db_step(st)) != DB_ROW) {
+            db_done(st);
+            if (rc == DB_DONE) {
+                continue; /* deleted meanwhile */
+            }
+            return rc;
+        }
+        if (!at_locations) {
+            service_json(&r->arena, &j, st);
+        } else {
+            const char *svc = db_col_text_dup(&r->arena, st, 0);
+
+            json_obj_begin(&j);
+            json_kstr(&j, "id", sal_uuid(&r->arena, svc));
+            json_kstr(&j, "service_id", svc);
+            json_kstr(&j, "location_id",
+                      location_uuid(&r->arena, db_col_text(st, 1)));
+            json_key(&j, "service");
+            service_json(&r->arena, &j, st);
+            json_key(&j, "location");
+            location_json(&r->arena, &j, st);
+            json_obj_end(&j);
+        }
+        db_done(st);
+    }
+    json_arr_end(&j);
+    json_obj_end(&j);
+    return 0;
+}
+
+/*
+** ROUTE: GET /hsds/services
+** CAP: CAP_PUBLIC
+** PARAMS: search=text, teryt=TERYT unit (2, 4 or 7 digits) the coverage
+**         meets, postcode=NN-NNN (its gminas), organization_id=UUID,
+**         taxonomy_term_id=UUID, page=1.., per_page=1..500 (HSDS 3.0 API)
+*/
+int
+api_hsds_services(struct req *r)
+{
+    return hsds_list(r, false);
+}
+
+/*
+** ROUTE: GET /hsds/service_at_locations
+** CAP: CAP_PUBLIC
+** PARAMS: search=text, teryt=TERYT unit (2, 4 or 7 digits) the coverage
+**         meets, postcode=NN-NNN (its gminas), organization_id=UUID,
+**         taxonomy_term_id=UUID, page=1.., per_page=1..500 (HSDS 3.0 API)
+*/
+int
+api_hsds_service_at_locations(struct req *r)
+{
+    return hsds_list(r, true);
 }

@@ -258,6 +258,14 @@
     "schroniska) nie mają adresu, współrzędnych ani kodu TERYT. Godziny "  \
     "otwarcia podano w czasie lokalnym (Europe/Warsaw); closes_at "            \
     "wcześniejsze niż opens_at oznacza zamknięcie po północy."
+#define T_DIR_HSDS_ERR_TERYT                                                   \
+    "Parametr teryt: podaj kod TERYT województwa (2 cyfry), powiatu (4) "     \
+    "albo gminy (7)."
+#define T_DIR_HSDS_ERR_POSTCODE                                                \
+    "Parametr postcode: podaj kod pocztowy w postaci NN-NNN."
+#define T_DIR_HSDS_ERR_TERM                                                    \
+    "Parametr taxonomy_term_id: nie ma takiej kategorii ani grupy "            \
+    "docelowej (identyfikatory w taxonomy_terms.csv pakietu HSDS)."
 #define T_DIR_HSDS_SCHEDULE_NOTE "Czas lokalny: Europe/Warsaw."
 #define T_DIR_HSDS_TAX_CATEGORY "Kategorie usług"
 #define T_DIR_HSDS_TAX_TARGET "Grupy docelowe"

@@ -242,7 +242,9 @@ req_new(struct server *s, struct MHD_Connection *conn, const char *method,
     r->conn = conn;
     r->method = arena_strdup(&r->arena, method);
     r->path = arena_strdup(&r->arena, url);
-    r->is_api = strncmp(url, "/api/", 5) == 0 || strcmp(url, "/api") == 0;
+    /* /hsds/ is the Open Referral API, named by its standard's paths */
+    r->is_api = strncmp(url, "/api/", 5) == 0 || strcmp(url, "/api") == 0 ||
+                strncmp(url, "/hsds/", 6) == 0;
     r->secure = s->cfg->behind_tls_proxy;
     {
         const union MHD_ConnectionInfo *ci =

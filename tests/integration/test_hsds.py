@@ -19,7 +19,30 @@ from test_auth import Client, add_user, multipart
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 '..', 'tools'))
-from hsds_validate import validate_zip  # noqa: E402
+from hsds_validate import FIXTURES, jsonschema, validate_zip  # noqa: E402
+
+
+def api_validators():
+    """Validators of the HSDS API's answers from the specification: the
+    Page of openapi.json with contents of service_list.json or
+    service_at_location_list.json items."""
+    def load(n):
+        with open(os.path.join(FIXTURES, n), encoding='utf-8') as f:
+            return json.load(f)
+    page = load('openapi.json')['components']['schemas']['Page']
+    out = {}
+    for path, item in (('services', 'service_list.json'),
+                       ('service_at_locations',
+                        'service_at_location_list.json')):
+        schema = {'allOf': [page], 'type': 'object',
+                  'required': ['total_items', 'total_pages', 'page_number',
+                               'size', 'first_page', 'last_page', 'empty',
+                               'contents'],
+                  'properties': {'contents': {'type': 'array',
+                                              'items': load(item)}}}
+        out[path] = jsonschema.Draft7Validator(
+            schema, format_checker=jsonschema.FormatChecker())
+    return out
 
 
 def read_zip(data):
@@ -157,7 +180,94 @@ def main():
         check(not [a for a in rows(files, 'addresses.csv')
                    if a['location_id'] == loc[0]['id']], 'address given')
 
+    validators = api_validators()
+
+    def get_json(path):
+        st, h, body = srv.get(path)
+        return st, h, json.loads(body)
+
+    def all_ids(path):
+        """Every id of a list, page by page (pages that cover it once)."""
+        ids, page = [], 1
+        while True:
+            sep = '&' if '?' in path else '?'
+            st, h, doc = get_json(f'{path}{sep}per_page=100&page={page}')
+            check(st == 200, (path, st, doc))
+            errors = [e.message for e in
+                      validators[path.split('?')[0][6:]].iter_errors(doc)]
+            check(errors == [], (path, errors[:3]))
+            check(h['x-total-count'] == str(doc['total_items']), h)
+            ids += [c['id'] for c in doc['contents']]
+            if doc['last_page']:
+                check(len(ids) == doc['total_items'] and
+                      len(set(ids)) == len(ids), (len(ids), doc))
+                return ids
+            page += 1
+
+    def covering(teryt):
+        """Services whose coverage meets a TERYT unit, from the tables."""
+        return {r[0] for r in sql(
+            db, "SELECT DISTINCT s.uuid FROM dir_service s JOIN dir_area a"
+            " ON a.service_id = s.id WHERE a.code = ? OR a.code = ? OR"
+            " a.code = ? OR a.code LIKE ?",
+            (teryt[:2], teryt[:4], teryt, teryt + '%'))}
+
+    def api_lists_page_and_filter():
+        every = all_ids('/hsds/services')
+        n = sql_one(db, 'SELECT count(*) FROM dir_service')
+        check(len(every) == n, (len(every), n))
+        # area by TERYT: a gmina, a powiat, a voivodeship
+        for teryt in ('0463011', '0463', '12'):
+            got = all_ids(f'/hsds/services?teryt={teryt}')
+            check(set(got) == covering(teryt) and got, teryt)
+        # a postcode: the services of its gmina (87-100 is Toruń's)
+        check(set(all_ids('/hsds/services?postcode=87-100')) ==
+              covering('0463011'), 'postcode 87-100')
+        # text search, diacritics ignored; the same as the directory's
+        got = all_ids('/hsds/services?search=osrodek%20adopcyjny')
+        st, _, doc = get_json('/api/services?q=osrodek%20adopcyjny'
+                              '&limit=100')
+        uuid_of = dict(sql(db, 'SELECT id, uuid FROM dir_service'))
+        check(got and len(got) < 100 and set(got) ==
+              {uuid_of[r['id']] for r in doc['results']},
+              (len(got), doc['count']))
+        # a category as a taxonomy term of the package
+        st, _, body = srv.get('/uslugi/hsds.zip')
+        files = read_zip(body)
+        term = [t for t in rows(files, 'taxonomy_terms.csv')
+                if t['code'] == 'category:adopcja'][0]['id']
+        got = set(all_ids(f'/hsds/services?taxonomy_term_id={term}'))
+        want = {r[0] for r in sql(db, "SELECT uuid FROM dir_service"
+                                  " WHERE category = 'adopcja'")}
+        check(got >= want and want, (len(got), len(want)))
+        # service_at_locations: one per service, with both parts
+        sal = all_ids('/hsds/service_at_locations?teryt=0463011')
+        check(len(sal) == len(covering('0463011')), len(sal))
+        st, _, doc = get_json('/hsds/service_at_locations?per_page=500')
+        ids = {r['id'] for r in rows(files, 'service_at_location.csv')}
+        check(all(c['id'] in ids and c['service']['id'] == c['service_id']
+                  for c in doc['contents']), 'same ids as the package')
+
+    def api_confidential_and_errors():
+        org = sql_one(db, 'SELECT uuid FROM dir_org WHERE confidential = 1'
+                      ' ORDER BY id LIMIT 1')
+        st, _, doc = get_json('/hsds/service_at_locations?organization_id='
+                              + org)
+        check(st == 200 and doc['contents'], doc)
+        for c in doc['contents']:
+            loc = c['location']
+            check('latitude' not in loc and 'external_identifier' not in loc,
+                  loc)
+        for q, word in (('teryt=123', 'teryt'), ('postcode=87100', 'postcode'),
+                        ('per_page=501', 'per_page'), ('page=0', 'page'),
+                        ('taxonomy_term_id=x', 'taxonomy_term_id')):
+            st, h, doc = get_json(f'/hsds/services?{q}')
+            check(st == 400 and word in doc['error']['message'], (q, doc))
+        st, _, doc = get_json('/hsds/services?teryt=0463011&page=999')
+        check(st == 200 and doc['contents'] == [] and not doc['empty'], doc)
+
     for fn in (demo_export_validates_with_no_error, broken_exports_fail,
+               api_lists_page_and_filter, api_confidential_and_errors,
                uuids_stable_across_exports_and_import,
                confidential_location_without_address):
         t.run(fn)
