@@ -362,3 +362,12 @@
 #define V_DIR_FILLER_AT "w"
 #define V_DIR_FILLER_HOURS "godz"
 #define V_DIR_FILLER_AND "i"
+
+/* The observatory's indicator (dir_obs_store.c). */
+#define T_DIR_OBS_SERVICES "Usługi w katalogu usług społecznych"
+#define T_DIR_OBS_SERVICES_UNIT "usługi"
+#define T_DIR_OBS_SERVICES_METHOD                                               \
+    "Liczba usług w katalogu usług społecznych (stan na dziś, nie szereg "  \
+    "czasowy), według gminy siedziby instytucji, która je świadczy; także " \
+    "usługi oznaczone jako przykładowe. Usługa dostępna w wielu gminach "   \
+    "liczy się raz, w gminie instytucji. Dla powiatu: suma jego gmin."

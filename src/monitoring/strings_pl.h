@@ -460,3 +460,12 @@
 /* Sheet names of the annual report workbook. */
 #define T_MON_SHEET_INDICATORS "Wskaźniki"
 #define T_MON_SHEET_BUDGET "Budżet"
+
+/* The observatory's indicator (obs_store.c). */
+#define T_MON_OBS_PARTICIPANTS "Uczestnicy szkoleń, konferencji i warsztatów"
+#define T_MON_OBS_PARTICIPANTS_UNIT "uczestnicy"
+#define T_MON_OBS_PARTICIPANTS_METHOD                                          \
+    "Suma uczestników wszystkich grup zawodowych z rejestru szkoleń, "       \
+    "konferencji, warsztatów i superwizji, według gminy, w której odbyło " \
+    "się wydarzenie, i roku jego rozpoczęcia; wydarzenia bez gminy nie są " \
+    "przypisane. Dla powiatu: suma jego gmin."
