@@ -295,14 +295,19 @@ sort_head(struct req *r, const struct view *w, const char *key,
 {
     bool on = strcmp(w->sort, key) == 0;
 
+    if (!on) {
+        html_printf(&r->out,
+                    "<th scope=\"col\"><a href=\"/obserwatorium?%s\">%s</a>"
+                    "</th>",
+                    query(r, w, key, false), label);
+        return;
+    }
+    /* the sorted column says so, and its link sorts the other way */
     html_printf(&r->out,
-                "<th scope=\"col\"%s><a href=\"/obserwatorium?%s\">%s%s</a>"
-                "</th>",
-                on ? (w->desc ? " aria-sort=\"descending\""
-                              : " aria-sort=\"ascending\"")
-                   : "",
-                query(r, w, key, on && !w->desc), label,
-                on ? (w->desc ? " ▼" : " ▲") : "");
+                "<th scope=\"col\" aria-sort=\"%s\"><a "
+                "href=\"/obserwatorium?%s\">%s %s</a></th>",
+                w->desc ? "descending" : "ascending",
+                query(r, w, key, !w->desc), label, w->desc ? "▼" : "▲");
 }
 
 static void
