@@ -266,7 +266,39 @@ def main():
         st, _, doc = get_json('/hsds/services?teryt=0463011&page=999')
         check(st == 200 and doc['contents'] == [] and not doc['empty'], doc)
 
+    def public_lists_have_etags():
+        # Issue 20: ETag / If-None-Match (304) on public lists; never on a
+        # session's own pages.
+        for path in ('/hsds/services?teryt=0463011', '/api/services?q=adop',
+                     '/api/observatory', '/api/plans', '/obserwatorium'):
+            st, h, body = srv.get(path)
+            tag = h.get('etag', '')
+            check(st == 200 and tag.startswith('"') and len(body) > 0,
+                  (path, st, tag))
+            st, h2, body2 = srv.get(path, headers={'If-None-Match': tag})
+            check(st == 304 and body2 == b'' and h2.get('etag') == tag,
+                  (path, st, len(body2)))
+            st, _, _ = srv.get(path, headers={
+                'If-None-Match': '"0000000000000000", ' + tag})
+            check(st == 304, (path, 'a list of tags', st))
+            st, _, body3 = srv.get(path, headers={
+                'If-None-Match': '"0000000000000000"'})
+            check(st == 200 and len(body3) > 0, (path, 'another tag', st))
+        # a change of the data changes the tag
+        st, h, _ = srv.get('/hsds/services?teryt=0463011')
+        sql(db, "UPDATE dir_service SET name = name || ' (zmiana)' WHERE id ="
+            " (SELECT min(s.id) FROM dir_service s JOIN dir_area a ON"
+            " a.service_id = s.id WHERE a.code = '04')")
+        st, h2, _ = srv.get('/hsds/services?teryt=0463011',
+                            headers={'If-None-Match': h['etag']})
+        check(st == 200 and h2['etag'] != h['etag'], st)
+        c = Client(srv)
+        c.login('koord')
+        st, h, _ = c.request('GET', '/uslugi/zarzadzanie')
+        check(st == 200 and 'etag' not in h, 'a session page has an ETag')
+
     for fn in (demo_export_validates_with_no_error, broken_exports_fail,
+               public_lists_have_etags,
                api_lists_page_and_filter, api_confidential_and_errors,
                uuids_stable_across_exports_and_import,
                confidential_location_without_address):
