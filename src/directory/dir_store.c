@@ -519,31 +519,40 @@ bind_org(db_stmt *st, const struct dir_org *o)
     db_bind_int(st, 17, o->example);
 }
 
-/* Give row id of an institution (or service) its stable UUID: the wanted
- * one, else the one it has, else a new random one. */
+/*
+** The stable UUID a new row gets (migration 0013): the wanted one (an
+** import's), else a new random one into fresh.
+*/
+static const char *
+new_uuid(const char *want, char fresh[RANDOM_UUID_LEN + 1])
+{
+    if (want != NULL && *want != '\0') {
+        return want;
+    }
+    random_uuid(fresh);
+    return fresh;
+}
+
+/* An existing row takes the wanted UUID (want NULL or "": it keeps its). */
 static int
 uuid_set(struct db *db, bool service, int64_t id, const char *want)
 {
-    char fresh[RANDOM_UUID_LEN + 1];
     db_stmt *st;
 
-    random_uuid(fresh);
+    if (want == NULL || *want == '\0') {
+        return 0;
+    }
     st = db_query(db, service ? Q_DIR_SERVICE_UUID_SET : Q_DIR_ORG_UUID_SET);
     db_bind_int(st, 1, id);
-    db_bind_text(st, 2, fresh);
-    if (want != NULL && *want != '\0') {
-        db_bind_text(st, 3, want);
-    } else {
-        db_bind_null(st, 3);
-    }
+    db_bind_text(st, 2, want);
     return db_exec(st);
 }
 
-/* The row of an institution, inserted or updated. */
+/* Insert or update without transaction or audit (import uses it too). */
 static int
-org_write_row(struct db *db, const struct dir_org *o, int64_t *id)
+org_write(struct db *db, const struct dir_org *o, int64_t *id)
 {
-    char now[UTC_STAMP_SIZE];
+    char now[UTC_STAMP_SIZE], fresh[RANDOM_UUID_LEN + 1];
     db_stmt *st;
     int rc;
 
@@ -551,6 +560,7 @@ org_write_row(struct db *db, const struct dir_org *o, int64_t *id)
         st = db_query(db, Q_DIR_ORG_INSERT_ID);
         bind_org(st, o);
         db_bind_int(st, 18, o->id);
+        db_bind_text(st, 19, new_uuid(o->uuid, fresh));
         *id = o->id;
         return db_exec(st);
     }
@@ -563,23 +573,12 @@ org_write_row(struct db *db, const struct dir_org *o, int64_t *id)
             return rc;
         }
         *id = o->id;
-        return 0;
+        return uuid_set(db, false, o->id, o->uuid);
     }
     st = db_query(db, Q_DIR_ORG_INSERT);
     bind_org(st, o);
-    if ((rc = db_one_int(st, id)) != 0) {
-        return rc;
-    }
-    return 0;
-}
-
-/* Insert or update without transaction or audit (import uses it too). */
-static int
-org_write(struct db *db, const struct dir_org *o, int64_t *id)
-{
-    int rc = org_write_row(db, o, id);
-
-    return rc != 0 ? rc : uuid_set(db, false, *id, o->uuid);
+    db_bind_text(st, 18, new_uuid(o->uuid, fresh));
+    return db_one_int(st, id);
 }
 
 /*
@@ -725,7 +724,7 @@ service_write(struct db *db, struct arena *a, const struct dir_service *s,
               int64_t *id)
 {
     bool fresh = s->keep_id || s->id <= 0;
-    char now[UTC_STAMP_SIZE];
+    char now[UTC_STAMP_SIZE], uuid[RANDOM_UUID_LEN + 1];
     db_stmt *st;
     int rc;
 
@@ -733,6 +732,7 @@ service_write(struct db *db, struct arena *a, const struct dir_service *s,
         st = db_query(db, Q_DIR_SERVICE_INSERT_ID);
         bind_service(st, s);
         db_bind_int(st, 10, s->id);
+        db_bind_text(st, 11, new_uuid(s->uuid, uuid));
         rc = db_exec(st);
         *id = s->id;
     } else if (s->id > 0) {
@@ -742,13 +742,16 @@ service_write(struct db *db, struct arena *a, const struct dir_service *s,
         db_bind_text(st, 11, utc_stamp_now(now, false));
         rc = db_exec(st);
         *id = s->id;
+        if (rc == 0) {
+            rc = uuid_set(db, true, s->id, s->uuid);
+        }
     } else {
         st = db_query(db, Q_DIR_SERVICE_INSERT);
         bind_service(st, s);
+        db_bind_text(st, 10, new_uuid(s->uuid, uuid));
         rc = db_one_int(st, id);
     }
-    if (rc != 0 || (rc = uuid_set(db, true, *id, s->uuid)) != 0 ||
-        (rc = service_links(db, a, *id, fresh, s)) != 0) {
+    if (rc != 0 || (rc = service_links(db, a, *id, fresh, s)) != 0) {
         return rc;
     }
     return dir_index_service(db, a, *id);
