@@ -195,7 +195,8 @@
 
 /* The CSV reader (dir_csv.c). */
 #define T_DIR_CSV_NOT_UTF8                                                     \
-    "Plik nie jest zapisany w UTF-8 (zapisz go jako „CSV UTF-8”)."
+    "Plik nie jest tekstem w UTF-8 ani w Windows-1250 (zapisz go jako "        \
+    "„CSV UTF-8” albo „CSV (rozdzielany przecinkami)”)."
 #define T_DIR_CSV_OPEN_QUOTE                                                   \
     "Wiersz %d: cudzysłów bez "                                              \
     "zamknięcia."

@@ -369,7 +369,8 @@
 #define T_REG_ERR_GMINA                                                        \
     "Pole „%s”: „%s” nie jest kodem TERYT gminy tego "                 \
     "województwa."
-#define T_REG_ERR_CSV_EMPTY "Plik jest pusty albo nie jest tekstem UTF-8."
+#define T_REG_ERR_CSV_EMPTY                                                    \
+    "Plik jest pusty albo nie jest tekstem w UTF-8 ani w Windows-1250."
 #define T_REG_ERR_CSV_COLUMN "Kolumna %d: nieznany nagłówek „%s”."
 #define T_REG_ERR_CSV_MISSING "Brak wymaganej kolumny „%s”."
 #define T_REG_ERR_CSV_ROW "Wiersz %d: %s"
