@@ -352,6 +352,8 @@
 #define T_REG_IMPORT_NOTHING                                                   \
     "Nic nie zapisano: popraw plik i wczytaj go "                              \
     "ponownie."
+/* How every message about one field of a record begins (T_REG_ERR_*). */
+#define T_REG_ERR_FIELD "Pole „%s”:"
 #define T_REG_ERR_REQUIRED "Pole „%s”: wymagane."
 #define T_REG_ERR_TEXT                                                         \
     "Pole „%s”: nieprawidłowy tekst (UTF-8, najwyżej "                   \
