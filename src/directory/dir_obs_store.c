@@ -17,17 +17,11 @@ services(struct db *db, struct arena *a, const char *region,
 {
     db_stmt *st = db_query(db, Q_DIR_OBS_SERVICES);
     struct tm now;
-    int rc, n = 0;
 
-    *out = NULL;
     warsaw_tm((int64_t)time(NULL), &now);
     db_bind_text(st, 1, region);
-    while ((rc = db_step(st)) == DB_ROW) {
-        obs_push(a, out, &n, db_col_text_dup(a, st, 0), now.tm_year + 1900,
-                 db_col_int(st, 1));
-    }
-    db_done(st);
-    return rc == DB_DONE ? n : rc;
+    db_bind_int(st, 2, now.tm_year + 1900);
+    return obs_read(a, st, out);
 }
 
 const struct obs_indicator directory_obs_services = {

@@ -14,16 +14,9 @@ participants(struct db *db, struct arena *a, const char *region,
              struct obs_value **out)
 {
     db_stmt *st = db_query(db, Q_MON_OBS_PARTICIPANTS);
-    int rc, n = 0;
 
-    *out = NULL;
     db_bind_text(st, 1, region);
-    while ((rc = db_step(st)) == DB_ROW) {
-        obs_push(a, out, &n, db_col_text_dup(a, st, 0), (int)db_col_int(st, 1),
-                 db_col_int(st, 2));
-    }
-    db_done(st);
-    return rc == DB_DONE ? n : rc;
+    return obs_read(a, st, out);
 }
 
 const struct obs_indicator monitoring_obs_participants = {

@@ -5,7 +5,22 @@
 
 #include "core/arena.h"
 #include "core/str.h"
+#include "db/db.h"
 #include "observatory.h"
+
+int
+obs_read(struct arena *a, db_stmt *st, struct obs_value **out)
+{
+    int rc, n = 0;
+
+    *out = NULL;
+    while ((rc = db_step(st)) == DB_ROW) {
+        obs_push(a, out, &n, db_col_text_dup(a, st, 0), (int)db_col_int(st, 1),
+                 db_col_int(st, 2));
+    }
+    db_done(st);
+    return rc == DB_DONE ? n : rc;
+}
 
 const struct obs_indicator *
 obs_indicator_find(const char *code)

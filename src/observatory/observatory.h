@@ -52,6 +52,13 @@ obs_push(struct arena *a, struct obs_value **v, int *n, const char *gmina,
     (*n)++;
 }
 
+struct db_stmt;
+/*
+** Read a module's query of (gmina, year, value) rows into *out (a) and
+** end it (db_done): the count, or the error of the step.
+*/
+int obs_read(struct arena *a, struct db_stmt *st, struct obs_value **out);
+
 /* The indicators of every module, in the order of src/modules.def. */
 extern const struct obs_indicator *const obs_indicators[];
 extern const int obs_nindicators;
