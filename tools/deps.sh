@@ -8,7 +8,7 @@ pkgs="build-essential meson ninja-build pkg-config python3
       libmicrohttpd-dev libsqlite3-dev libsodium-dev libxlsxwriter-dev
       libzip-dev libexpat1-dev
       libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
-      libcmocka-dev sqlite3 curl chromium wrk nginx
+      libcmocka-dev sqlite3 curl chromium wrk nginx python3-jsonschema
       postgresql libpq-dev
       clang-14 libclang-rt-14-dev clang-format hyperfine"
 missing=""

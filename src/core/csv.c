@@ -3,6 +3,9 @@
 
 #include <string.h>
 
+#include "err.h"
+#include "str.h"
+
 bool
 csv_needs_guard(const char *s)
 {
@@ -139,6 +142,54 @@ size_t
 csv_bom_len(const char *data, size_t len)
 {
     return len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+int
+csv_decode(struct arena *a, const char *data, size_t len, const char **text,
+           size_t *tlen, bool *cp1250)
+{
+    size_t bom = csv_bom_len(data, len);
+
+    data += bom;
+    len -= bom;
+    *cp1250 = false;
+    if (memchr(data, '\0', len) != NULL) {
+        return ERR_INPUT;
+    }
+    if (str_utf8_valid(data, len)) {
+        *text = data;
+        *tlen = len;
+        return 0;
+    }
+    /* a BOM says UTF-8: damaged UTF-8 is not taken for Windows-1250 */
+    if (bom > 0) {
+        return ERR_INPUT;
+    }
+    *text = str_cp1250_to_utf8(a, data, len, tlen);
+    if (*text == NULL) {
+        return ERR_INPUT;
+    }
+    *cp1250 = true;
+    return 0;
+}
+
+char
+csv_sniff_sep(const char *text, size_t len)
+{
+    const char *p = text, *end = text + len;
+    int semi = 0, comma = 0;
+    bool quoted = false;
+
+    for (; p < end && (quoted || (*p != '\n' && *p != '\r')); p++) {
+        if (*p == '"') {
+            quoted = !quoted;
+        } else if (!quoted && *p == ';') {
+            semi++;
+        } else if (!quoted && *p == ',') {
+            comma++;
+        }
+    }
+    return semi > comma ? ';' : ',';
 }
 
 void

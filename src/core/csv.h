@@ -17,6 +17,8 @@
 
 #include "buf.h"
 
+struct arena;
+
 /* Flags of csv_begin. A field with the separator, '"', CR or LF is always
  * quoted. */
 enum {
@@ -85,6 +87,21 @@ enum csv_step {
 
 /* Length of the UTF-8 byte-order mark at data[0..len): 3 or 0. */
 size_t csv_bom_len(const char *data, size_t len);
+/*
+** The text of a CSV file a person gives us, as UTF-8: without a UTF-8
+** byte-order mark; UTF-8 as it is (*text points into data), else
+** Windows-1250 (what a Polish Excel saves as "CSV") converted into a.
+** *cp1250 says which. 0, or ERR_INPUT when it is neither (a NUL byte, or
+** a byte Windows-1250 leaves undefined). One pass over the bytes.
+*/
+int csv_decode(struct arena *a, const char *data, size_t len, const char **text,
+               size_t *tlen, bool *cp1250);
+/*
+** The separator of a CSV text: ';' or ',', whichever comes more often in
+** its first line outside quotes (a tie or neither: ','). Reads the first
+** line only.
+*/
+char csv_sniff_sep(const char *text, size_t len);
 /* Read text[0..len) with separator sep. */
 void csv_read_begin(struct csv_in *c, const char *text, size_t len, char sep);
 /*

@@ -211,6 +211,58 @@ json_kbool(struct json *j, const char *key, bool v)
     json_bool(j, v);
 }
 
+/* Whether s is a number by JSON's grammar (RFC 8259, section 6). */
+static bool
+is_json_number(const char *s)
+{
+    if (*s == '-') {
+        s++;
+    }
+    if (*s == '0') {
+        s++;
+    } else if (*s >= '1' && *s <= '9') {
+        while (*s >= '0' && *s <= '9') {
+            s++;
+        }
+    } else {
+        return false;
+    }
+    if (*s == '.') {
+        s++;
+        if (!(*s >= '0' && *s <= '9')) {
+            return false;
+        }
+        while (*s >= '0' && *s <= '9') {
+            s++;
+        }
+    }
+    if (*s == 'e' || *s == 'E') {
+        s++;
+        if (*s == '+' || *s == '-') {
+            s++;
+        }
+        if (!(*s >= '0' && *s <= '9')) {
+            return false;
+        }
+        while (*s >= '0' && *s <= '9') {
+            s++;
+        }
+    }
+    return *s == '\0';
+}
+
+void
+json_knum(struct json *j, const char *key, const char *s)
+{
+    json_key(j, key);
+    if (s == NULL || !is_json_number(s)) {
+        json_null(j);
+        return;
+    }
+    sep(j);
+    buf_puts(j->out, s);
+}
+
 void
 json_kint_if(struct json *j, const char *key, bool has, int64_t v)
 {

@@ -44,6 +44,11 @@ void json_null(struct json *j);
 void json_kstr(struct json *j, const char *key, const char *s);
 void json_kint(struct json *j, const char *key, int64_t v);
 void json_kbool(struct json *j, const char *key, bool v);
+/*
+** "key": s as a JSON number when s is a decimal number as JSON writes one
+** ("-52.1", "19", "1.5e3"; stored coordinates), else "key": null.
+*/
+void json_knum(struct json *j, const char *key, const char *s);
 /* "key": v when has, else "key": null (a figure that may be unknown). */
 void json_kint_if(struct json *j, const char *key, bool has, int64_t v);
 

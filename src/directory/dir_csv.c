@@ -40,25 +40,6 @@ dir_findings_add(struct arena *a, struct dir_findings *f, int row,
     f->n++;
 }
 
-/* Pick the delimiter from the first line: the more frequent of ; and ,. */
-static char
-delimiter(const char *p, const char *end)
-{
-    int semi = 0, comma = 0;
-    bool quoted = false;
-
-    for (; p < end && (quoted || (*p != '\n' && *p != '\r')); p++) {
-        if (*p == '"') {
-            quoted = !quoted;
-        } else if (!quoted && *p == ';') {
-            semi++;
-        } else if (!quoted && *p == ',') {
-            comma++;
-        }
-    }
-    return semi > comma ? ';' : ',';
-}
-
 /*
 ** Fields are packed into one block of the arena sized from the file: a
 ** field of n bytes (unquoted) took at least n bytes of input plus its
@@ -117,17 +98,19 @@ dir_csv_parse(struct arena *a, const char *data, size_t len, char ****rows,
     struct csv_in in;
     char ***out = NULL;
     int *cols = NULL, n = 0, cap = 0, rc = 0, step;
+    bool cp1250;
     size_t k;
 
     *why = NULL;
-    p += csv_bom_len(p, len);
-    if (!str_utf8_valid(p, (size_t)(end - p))) {
+    /* UTF-8 or Windows-1250, ';' or ',' (issue 20) */
+    if (csv_decode(a, data, len, &p, &k, &cp1250) != 0) {
         *why = T_DIR_CSV_NOT_UTF8;
         return ERR_INPUT;
     }
+    end = p + k;
     fs.cap = (size_t)(end - p) + 2;
     fs.text = arena_alloc(a, fs.cap);
-    csv_read_begin(&in, p, (size_t)(end - p), delimiter(p, end));
+    csv_read_begin(&in, p, (size_t)(end - p), csv_sniff_sep(p, k));
     while ((step = csv_read_cell(&in, &s, &k)) != CSV_END) {
         if (in.unclosed) {
             *why = arena_printf(a, T_DIR_CSV_OPEN_QUOTE, in.cell_line);

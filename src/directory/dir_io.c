@@ -1,30 +1,22 @@
 /*
 ** The directory in files: CSV export and import of the whole directory
 ** (one row per service; the institution's columns repeat on each of its
-** rows) and the Open Referral HSDS export (a zip of CSV files with its
-** datapackage.json, written with libzip in memory). Import is parse,
+** rows); the Open Referral HSDS export is dir_hsds.c's. Import is parse,
 ** check, write: nothing is written when any row has a finding.
 */
-#include <stdarg.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
 
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/csv.h"
 #include "core/err.h"
-#include "core/json.h"
-#include "core/log.h"
 #include "core/stop.h"
 #include "db/db.h"
 #include "directory/strings_pl.h"
 #include "directory.h"
-
-/* Quoting of the directory's files: ',' and ';' both quote, since either
- * may be the separator a reader picks, and so do edge spaces. */
-#define DIR_CSV_FLAGS (CSV_QUOTE_SPACES | CSV_QUOTE_COMMA_SEMI)
 
 enum col {
     C_ORG_KEY,
@@ -58,6 +50,8 @@ enum col {
     C_COVERAGE,
     C_SOURCE,
     C_VERIFY,
+    C_ORG_UUID,
+    C_SERVICE_UUID,
     C_COUNT
 };
 
@@ -72,7 +66,7 @@ static const char *const col_names[C_COUNT] = {
     "category",      "targets",      "cost",
     "languages",     "how_to_apply", "service_phone",
     "service_hours", "coverage",     "source",
-    "verify",
+    "verify",        "org_uuid",     "service_uuid",
 };
 
 /* Columns a file must have; the others may be left out. */
@@ -127,9 +121,11 @@ dir_export_csv(struct db *db, struct arena *a, const char *region,
             }
             v[C_TARGETS] = s.targets;
             v[C_COVERAGE] = s.coverage;
+            v[C_SERVICE_UUID] = db_col_text_dup(a, st, 30);
         }
         v[C_SOURCE] = db_col_text_dup(a, st, 27);
         v[C_VERIFY] = db_col_text_dup(a, st, 28);
+        v[C_ORG_UUID] = db_col_text_dup(a, st, 29);
         for (i = 0; i < C_COUNT; i++) {
             if (i == C_LAT || i == C_LON) {
                 csv_num(&c, v[i]);
@@ -196,7 +192,7 @@ same_org(const struct dir_org *x, const struct dir_org *y)
            strcmp(x->name, y->name) == 0 && strcmp(x->gmina, y->gmina) == 0 &&
            strcmp(x->street, y->street) == 0 && strcmp(x->city, y->city) == 0 &&
            strcmp(x->parent_key, y->parent_key) == 0 &&
-           x->confidential == y->confidential;
+           strcmp(x->uuid, y->uuid) == 0 && x->confidential == y->confidential;
 }
 
 /*
@@ -268,6 +264,58 @@ keyset_put(struct keyset *ks, const char *key, int val)
     }
 }
 
+/*
+** The UUID cell of a row: "" (a new one is made), or a UUID in any case,
+** returned in lower case; NULL when it is not a UUID.
+*/
+static const char *
+uuid_cell(struct arena *a, const char *s)
+{
+    char *u;
+    int i;
+
+    if (*s == '\0') {
+        return s;
+    }
+    if (strlen(s) != 36) {
+        return NULL;
+    }
+    u = arena_strdup(a, s);
+    for (i = 0; i < 36; i++) {
+        bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+
+        if (dash ? u[i] != '-' : !isxdigit((unsigned char)u[i])) {
+            return NULL;
+        }
+        u[i] = (char)tolower((unsigned char)u[i]);
+    }
+    return u;
+}
+
+/* Check a row's UUID cell and that no other record of the file has it. */
+static const char *
+uuid_check(struct arena *a, struct keyset *seen, const char *cellv, int row,
+           const char *column, int owner, struct dir_findings *f)
+{
+    const char *u = uuid_cell(a, cellv);
+    int k;
+
+    if (u == NULL) {
+        dir_findings_add(a, f, row, column,
+                         arena_printf(a, T_DIR_IMPORT_UUID, cellv));
+        return "";
+    }
+    if (*u != '\0') {
+        k = keyset_get(seen, u);
+        if (k >= 0 && k != owner) {
+            dir_findings_add(a, f, row, column,
+                             arena_printf(a, T_DIR_IMPORT_UUID_TWICE, u));
+        }
+        keyset_put(seen, u, owner);
+    }
+    return u;
+}
+
 /* The checked rows of an import, to write in one audited change. */
 struct import {
     struct arena *a;
@@ -300,6 +348,10 @@ import_write(struct db *db, void *ctx, struct audit_entry *e)
             o.id = want;
             o.keep_id = true;
         }
+        /* as with ids: one another region holds is replaced by a new one */
+        if (*o.uuid != '\0' && dir_store_uuid_used(db, false, o.uuid)) {
+            o.uuid = NULL;
+        }
         if ((rc = dir_store_org_write(db, &o, &x->orgs[i].new_id)) != 0) {
             return rc;
         }
@@ -326,6 +378,9 @@ import_write(struct db *db, void *ctx, struct audit_entry *e)
             s.id = want;
             s.keep_id = true;
         }
+        if (*s.uuid != '\0' && dir_store_uuid_used(db, true, s.uuid)) {
+            s.uuid = NULL;
+        }
         if ((rc = dir_store_service_write(db, x->a, &s, &id)) != 0) {
             return rc;
         }
@@ -346,7 +401,7 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
     struct in_org *orgs;
     struct dir_service *svcs;
     int *svc_org, norg = 0, nsvc = 0;
-    struct keyset org_keys, svc_keys;
+    struct keyset org_keys, svc_keys, uuids;
     struct dir_known *codes = dir_known_new(a);
     const char *why;
 
@@ -381,6 +436,7 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
     svc_org = arena_alloc(a, sizeof(*svc_org) * (size_t)nrows);
     keyset_init(a, &org_keys, nrows);
     keyset_init(a, &svc_keys, nrows);
+    keyset_init(a, &uuids, 2 * nrows);
     /* Parse and check: every row, every column. */
     for (i = 1; i < nrows; i++) {
         char **fl = rows[i];
@@ -425,6 +481,7 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
         o.email = cell(fl, n, map, C_ORG_EMAIL);
         o.web = cell(fl, n, map, C_ORG_WEB);
         o.hours = cell(fl, n, map, C_ORG_HOURS);
+        o.uuid = cell(fl, n, map, C_ORG_UUID);
         o.example = flag(cell(fl, n, map, C_EXAMPLE), &ok);
         if (!ok) {
             dir_findings_add(a, f, row, "example", T_DIR_IMPORT_EXAMPLE);
@@ -437,6 +494,7 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
         }
         found = keyset_get(&org_keys, o.key);
         if (found < 0) {
+            o.uuid = uuid_check(a, &uuids, o.uuid, row, "org_uuid", i, f);
             dir_org_check(db, a, &o, region, row, f, codes);
             orgs[norg].o = o;
             orgs[norg].row = row;
@@ -462,6 +520,8 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
             s->phone = cell(fl, n, map, C_SERVICE_PHONE);
             s->hours = cell(fl, n, map, C_SERVICE_HOURS);
             s->coverage = cell(fl, n, map, C_COVERAGE);
+            s->uuid = uuid_check(a, &uuids, cell(fl, n, map, C_SERVICE_UUID),
+                                 row, "service_uuid", nrows + i, f);
             dir_service_check(db, a, s, row, f, codes);
             if (*s->key != '\0' && keyset_get(&svc_keys, s->key) >= 0) {
                 dir_findings_add(
@@ -508,398 +568,4 @@ dir_import_csv(struct db *db, struct arena *a, const char *region,
     *norgs = norg;
     *nservices = nsvc;
     return 0;
-}
-
-/* --- HSDS ------------------------------------------------------------------
- */
-
-struct hsds_file {
-    const char *name;
-    const char *const *fields;
-    const char *description;
-    struct buf b;
-};
-
-static const char *const f_orgs[] = {"id",           "name",  "alternate_name",
-                                     "description",  "email", "url",
-                                     "legal_status", NULL};
-static const char *const f_services[] = {"id",
-                                         "organization_id",
-                                         "program_id",
-                                         "name",
-                                         "alternate_name",
-                                         "description",
-                                         "url",
-                                         "email",
-                                         "status",
-                                         "interpretation_services",
-                                         "application_process",
-                                         "wait_time",
-                                         "fees",
-                                         "accreditations",
-                                         "licenses",
-                                         NULL};
-static const char *const f_locations[] = {
-    "id",          "organization_id", "name",     "alternate_name",
-    "description", "transportation",  "latitude", "longitude",
-    NULL};
-static const char *const f_addresses[] = {
-    "id",          "location_id", "attention", "address_1", "address_2",
-    "address_3",   "address_4",   "city",      "region",    "state_province",
-    "postal_code", "country",     NULL};
-static const char *const f_phones[] = {"id",          "location_id",
-                                       "service_id",  "organization_id",
-                                       "contact_id",  "service_at_location_id",
-                                       "number",      "extension",
-                                       "type",        "language",
-                                       "description", NULL};
-static const char *const f_schedules[] = {
-    "id",      "service_id", "location_id", "service_at_location_id",
-    "weekday", "opens_at",   "closes_at",   "description",
-    NULL};
-static const char *const f_areas[] = {"id", "service_id", "service_area",
-                                      "description", NULL};
-static const char *const f_sal[] = {"id", "service_id", "location_id",
-                                    "description", NULL};
-static const char *const f_elig[] = {"id", "service_id", "eligibility", NULL};
-static const char *const f_langs[] = {"id", "service_id", "location_id",
-                                      "language", NULL};
-
-enum {
-    H_ORGS,
-    H_SERVICES,
-    H_LOCATIONS,
-    H_ADDRESSES,
-    H_PHONES,
-    H_SCHEDULES,
-    H_AREAS,
-    H_SAL,
-    H_ELIG,
-    H_LANGS,
-    H_COUNT
-};
-
-/* Write one CSV row of n values; bit i of numbers marks value i as a
- * number (latitude, weekday), the others are text. */
-static void
-row(struct buf *b, unsigned numbers, int n, ...)
-{
-    va_list ap;
-    struct csv c;
-    int i;
-
-    csv_begin(&c, b, ',', DIR_CSV_FLAGS);
-    va_start(ap, n);
-    for (i = 0; i < n; i++) {
-        const char *v = va_arg(ap, const char *);
-
-        if (numbers & (1u << i)) {
-            csv_num(&c, v);
-        } else {
-            csv_text(&c, v);
-        }
-    }
-    va_end(ap);
-    csv_row_end(&c);
-}
-
-static void
-header(struct hsds_file *h)
-{
-    struct csv c;
-    int i;
-
-    csv_begin(&c, &h->b, ',', DIR_CSV_FLAGS);
-    for (i = 0; h->fields[i] != NULL; i++) {
-        csv_text(&c, h->fields[i]);
-    }
-    csv_row_end(&c);
-}
-
-/* Phones "a; b" of an owner: one row each. */
-static void
-phones(struct arena *a, struct buf *b, const char *list, const char *loc,
-       const char *svc, const char *org, const char *desc, int *seq)
-{
-    char *copy = arena_strdup(a, list), *save = NULL, *num;
-
-    for (num = strtok_r(copy, ";", &save); num != NULL;
-         num = strtok_r(NULL, ";", &save)) {
-        while (*num == ' ') {
-            num++;
-        }
-        if (*num == '\0') {
-            continue;
-        }
-        row(b, 0, 11, arena_printf(a, "phone-%d", ++*seq), loc, svc, org, "",
-            "", num, "", "voice", "pl", desc);
-    }
-}
-
-static void
-schedules(struct arena *a, struct buf *b, const char *spec, const char *svc,
-          const char *loc, int *seq)
-{
-    struct dir_hours h;
-    const char *why;
-    int i;
-
-    if (spec == NULL || *spec == '\0' ||
-        dir_hours_parse(a, spec, &h, &why) != 0) {
-        return;
-    }
-    for (i = 0; i < h.n; i++) {
-        const struct dir_span *s = &h.span[i];
-
-        row(b, 1u << 4, 8, arena_printf(a, "schedule-%d", ++*seq), svc, loc, "",
-            arena_printf(a, "%d", s->day + 1),
-            arena_printf(a, "%02d:%02d", s->open / 60, s->open % 60),
-            arena_printf(a, "%02d:%02d", s->close / 60 % 24, s->close % 60),
-            spec);
-    }
-}
-
-static void
-datapackage(struct buf *out, struct hsds_file *files)
-{
-    struct json j;
-    int i, k;
-
-    json_init(&j, out);
-    json_obj_begin(&j);
-    json_kstr(&j, "name", "rodzina-katalog-uslug");
-    json_kstr(&j, "title", T_DIR_HSDS_TITLE);
-    json_kstr(&j, "profile", "tabular-data-package");
-    json_kstr(&j, "description", T_DIR_HSDS_DESCRIPTION);
-    json_key(&j, "resources");
-    json_arr_begin(&j);
-    for (i = 0; i < H_COUNT; i++) {
-        json_obj_begin(&j);
-        json_kstr(&j, "name", files[i].description);
-        json_kstr(&j, "path", files[i].name);
-        json_kstr(&j, "format", "csv");
-        json_kstr(&j, "mediatype", "text/csv");
-        json_kstr(&j, "encoding", "utf-8");
-        json_key(&j, "schema");
-        json_obj_begin(&j);
-        json_key(&j, "fields");
-        json_arr_begin(&j);
-        for (k = 0; files[i].fields[k] != NULL; k++) {
-            json_obj_begin(&j);
-            json_kstr(&j, "name", files[i].fields[k]);
-            json_kstr(&j, "type",
-                      strcmp(files[i].fields[k], "latitude") == 0 ||
-                              strcmp(files[i].fields[k], "longitude") == 0
-                          ? "number"
-                      : strcmp(files[i].fields[k], "weekday") == 0 ? "integer"
-                                                                   : "string");
-            json_obj_end(&j);
-        }
-        json_arr_end(&j);
-        json_kstr(&j, "primaryKey", "id");
-        json_obj_end(&j);
-        json_obj_end(&j);
-    }
-    json_arr_end(&j);
-    json_obj_end(&j);
-}
-
-/* Fill the CSV files from the store. */
-static int
-hsds_fill(struct db *db, struct arena *a, struct hsds_file *h)
-{
-    db_stmt *st;
-    int rc, seq_phone = 0, seq_sched = 0, seq = 0;
-
-    st = dir_store_hsds(db, DIR_HSDS_ORGS);
-    while ((rc = db_step(st)) == DB_ROW) {
-        const char *desc = db_col_text(st, 2);
-
-        if (db_col_int(st, 6)) {
-            desc = arena_printf(a, "%s%s(" T_DIR_EXAMPLE ")", desc,
-                                *desc ? " " : "");
-        }
-        row(&h[H_ORGS].b, 0, 7,
-            arena_printf(a, "org-%lld", (long long)db_col_int(st, 0)),
-            db_col_text(st, 1), "", desc, db_col_text(st, 3),
-            db_col_text(st, 4), dir_kind_label(db_col_text(st, 5)));
-    }
-    db_done(st);
-    if (rc != DB_DONE) {
-        return rc;
-    }
-    st = dir_store_hsds(db, DIR_HSDS_LOCATIONS);
-    while ((rc = db_step(st)) == DB_ROW) {
-        const char *id = arena_printf(a, "%lld", (long long)db_col_int(st, 0));
-        const char *loc = arena_printf(a, "loc-%s", id);
-        bool secret = db_col_int(st, 2) != 0;
-
-        row(&h[H_LOCATIONS].b, 3u << 6, 8, loc, arena_printf(a, "org-%s", id),
-            secret ? T_DIR_HSDS_SECRET_LOCATION : db_col_text(st, 1), "",
-            secret ? T_DIR_HSDS_SECRET_ADDRESS : "", "",
-            secret ? "" : db_col_text(st, 3), secret ? "" : db_col_text(st, 4));
-        if (!secret && (*db_col_text(st, 5) || *db_col_text(st, 7))) {
-            row(&h[H_ADDRESSES].b, 0, 12, arena_printf(a, "addr-%s", id), loc,
-                "", db_col_text(st, 5), "", "", "", db_col_text(st, 7),
-                db_col_text(st, 11), db_col_text(st, 8), db_col_text(st, 6),
-                "PL");
-        }
-        phones(a, &h[H_PHONES].b, db_col_text(st, 9), loc, "",
-               arena_printf(a, "org-%s", id), "", &seq_phone);
-        schedules(a, &h[H_SCHEDULES].b, db_col_text(st, 10), "", loc,
-                  &seq_sched);
-    }
-    db_done(st);
-    if (rc != DB_DONE) {
-        return rc;
-    }
-    st = dir_store_hsds(db, DIR_HSDS_SERVICES);
-    while ((rc = db_step(st)) == DB_ROW) {
-        const char *id = arena_printf(a, "%lld", (long long)db_col_int(st, 0));
-        const char *svc = arena_printf(a, "svc-%s", id);
-        const char *org = arena_printf(a, "%lld", (long long)db_col_int(st, 1));
-        char *langs, *save = NULL, *l;
-
-        row(&h[H_SERVICES].b, 0, 15, svc, arena_printf(a, "org-%s", org), "",
-            db_col_text(st, 2), "", db_col_text(st, 3), db_col_text(st, 10),
-            db_col_text(st, 4), "active", "", db_col_text(st, 5), "",
-            db_col_text(st, 6), "", "");
-        row(&h[H_SAL].b, 0, 4, arena_printf(a, "sal-%s", id), svc,
-            arena_printf(a, "loc-%s", org), "");
-        phones(a, &h[H_PHONES].b, db_col_text(st, 8), "", svc, "", "",
-               &seq_phone);
-        schedules(a, &h[H_SCHEDULES].b, db_col_text(st, 9), svc, "",
-                  &seq_sched);
-        langs = arena_strdup(a, db_col_text(st, 7));
-        for (l = strtok_r(langs, ",;", &save); l != NULL;
-             l = strtok_r(NULL, ",;", &save)) {
-            while (*l == ' ') {
-                l++;
-            }
-            if (*l != '\0') {
-                row(&h[H_LANGS].b, 0, 4, arena_printf(a, "lang-%d", ++seq), svc,
-                    "", l);
-            }
-        }
-    }
-    db_done(st);
-    if (rc != DB_DONE) {
-        return rc;
-    }
-    seq = 0;
-    st = dir_store_hsds(db, DIR_HSDS_AREAS);
-    while ((rc = db_step(st)) == DB_ROW) {
-        const char *level = db_col_text(st, 1);
-
-        row(&h[H_AREAS].b, 0, 4, arena_printf(a, "area-%d", ++seq),
-            arena_printf(a, "svc-%lld", (long long)db_col_int(st, 0)),
-            db_col_text(st, 3),
-            arena_printf(a, "%s TERYT %s",
-                         level[0] == 'g'   ? T_DIR_AREA_GMINA
-                         : level[0] == 'p' ? T_DIR_AREA_POWIAT
-                                           : T_DIR_AREA_REGION,
-                         db_col_text(st, 2)));
-    }
-    db_done(st);
-    if (rc != DB_DONE) {
-        return rc;
-    }
-    seq = 0;
-    st = dir_store_hsds(db, DIR_HSDS_ELIGIBILITY);
-    while ((rc = db_step(st)) == DB_ROW) {
-        row(&h[H_ELIG].b, 0, 3, arena_printf(a, "elig-%d", ++seq),
-            arena_printf(a, "svc-%lld", (long long)db_col_int(st, 0)),
-            db_col_text(st, 2));
-    }
-    db_done(st);
-    return rc == DB_DONE ? 0 : rc;
-}
-
-int
-dir_export_hsds(struct db *db, struct arena *a, char **zip, size_t *len)
-{
-    struct hsds_file h[H_COUNT] = {
-        {"organizations.csv", f_orgs, "organizations", {0}},
-        {"services.csv", f_services, "services", {0}},
-        {"locations.csv", f_locations, "locations", {0}},
-        {"physical_addresses.csv", f_addresses, "physical_addresses", {0}},
-        {"phones.csv", f_phones, "phones", {0}},
-        {"regular_schedules.csv", f_schedules, "regular_schedules", {0}},
-        {"service_areas.csv", f_areas, "service_areas", {0}},
-        {"service_at_location.csv", f_sal, "service_at_location", {0}},
-        {"eligibility.csv", f_elig, "eligibility", {0}},
-        {"languages.csv", f_langs, "languages", {0}},
-    };
-    struct buf pkg;
-    zip_error_t ze;
-    zip_source_t *src = NULL;
-    zip_t *z = NULL;
-    zip_int64_t size;
-    int i, rc = ERR_IO;
-
-    *zip = NULL;
-    *len = 0;
-    buf_init(&pkg);
-    for (i = 0; i < H_COUNT; i++) {
-        buf_init(&h[i].b);
-        header(&h[i]);
-    }
-    if ((rc = hsds_fill(db, a, h)) != 0) {
-        goto done;
-    }
-    datapackage(&pkg, h);
-    rc = ERR_IO;
-    zip_error_init(&ze);
-    src = zip_source_buffer_create(NULL, 0, 0, &ze);
-    if (src == NULL) {
-        goto done;
-    }
-    zip_source_keep(src);
-    if ((z = zip_open_from_source(src, ZIP_TRUNCATE, &ze)) == NULL) {
-        goto done;
-    }
-    for (i = 0; i <= H_COUNT; i++) {
-        const struct buf *b = i < H_COUNT ? &h[i].b : &pkg;
-        zip_source_t *fs = zip_source_buffer(z, b->data, b->len, 0);
-
-        if (fs == NULL ||
-            zip_file_add(z, i < H_COUNT ? h[i].name : "datapackage.json", fs,
-                         ZIP_FL_ENC_UTF_8) < 0) {
-            zip_source_free(fs);
-            zip_discard(z);
-            z = NULL;
-            goto done;
-        }
-    }
-    if (zip_close(z) != 0) {
-        log_error("directory: hsds zip: %s", zip_strerror(z));
-        zip_discard(z);
-        z = NULL;
-        goto done;
-    }
-    z = NULL;
-    if (zip_source_open(src) != 0 || zip_source_seek(src, 0, SEEK_END) != 0 ||
-        (size = zip_source_tell(src)) < 0 ||
-        zip_source_seek(src, 0, SEEK_SET) != 0) {
-        goto done;
-    }
-    *zip = xmalloc((size_t)size + 1);
-    if (zip_source_read(src, *zip, (zip_uint64_t)size) != size) {
-        free(*zip);
-        *zip = NULL;
-        zip_source_close(src);
-        goto done;
-    }
-    zip_source_close(src);
-    *len = (size_t)size;
-    rc = 0;
-done:
-    if (src != NULL) {
-        zip_source_free(src);
-    }
-    for (i = 0; i < H_COUNT; i++) {
-        buf_free(&h[i].b);
-    }
-    buf_free(&pkg);
-    return rc;
 }

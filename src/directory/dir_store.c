@@ -12,6 +12,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/json.h"
+#include "core/random.h"
 #include "core/warsaw.h"
 #include "core/str.h"
 #include "db/db.h"
@@ -523,11 +524,40 @@ bind_org(db_stmt *st, const struct dir_org *o)
     db_bind_int(st, 17, o->example);
 }
 
+/*
+** The stable UUID a new row gets (migration 0013): the wanted one (an
+** import's), else a new random one into fresh.
+*/
+static const char *
+new_uuid(const char *want, char fresh[RANDOM_UUID_LEN + 1])
+{
+    if (want != NULL && *want != '\0') {
+        return want;
+    }
+    random_uuid(fresh);
+    return fresh;
+}
+
+/* An existing row takes the wanted UUID (want NULL or "": it keeps its). */
+static int
+uuid_set(struct db *db, bool service, int64_t id, const char *want)
+{
+    db_stmt *st;
+
+    if (want == NULL || *want == '\0') {
+        return 0;
+    }
+    st = db_query(db, service ? Q_DIR_SERVICE_UUID_SET : Q_DIR_ORG_UUID_SET);
+    db_bind_int(st, 1, id);
+    db_bind_text(st, 2, want);
+    return db_exec(st);
+}
+
 /* Insert or update without transaction or audit (import uses it too). */
 static int
 org_write(struct db *db, const struct dir_org *o, int64_t *id)
 {
-    char now[UTC_STAMP_SIZE];
+    char now[UTC_STAMP_SIZE], fresh[RANDOM_UUID_LEN + 1];
     db_stmt *st;
     int rc;
 
@@ -537,6 +567,7 @@ org_write(struct db *db, const struct dir_org *o, int64_t *id)
         db_bind_int(st, 18, o->id);
         db_bind_text(st, 19, nz(o->source));
         db_bind_text(st, 20, nz(o->verify));
+        db_bind_text(st, 21, new_uuid(o->uuid, fresh));
         *id = o->id;
         return db_exec(st);
     }
@@ -549,16 +580,14 @@ org_write(struct db *db, const struct dir_org *o, int64_t *id)
             return rc;
         }
         *id = o->id;
-        return 0;
+        return uuid_set(db, false, o->id, o->uuid);
     }
     st = db_query(db, Q_DIR_ORG_INSERT);
     bind_org(st, o);
     db_bind_text(st, 18, nz(o->source));
     db_bind_text(st, 19, nz(o->verify));
-    if ((rc = db_one_int(st, id)) != 0) {
-        return rc;
-    }
-    return 0;
+    db_bind_text(st, 20, new_uuid(o->uuid, fresh));
+    return db_one_int(st, id);
 }
 
 /*
@@ -704,7 +733,7 @@ service_write(struct db *db, struct arena *a, const struct dir_service *s,
               int64_t *id)
 {
     bool fresh = s->keep_id || s->id <= 0;
-    char now[UTC_STAMP_SIZE];
+    char now[UTC_STAMP_SIZE], uuid[RANDOM_UUID_LEN + 1];
     db_stmt *st;
     int rc;
 
@@ -712,6 +741,7 @@ service_write(struct db *db, struct arena *a, const struct dir_service *s,
         st = db_query(db, Q_DIR_SERVICE_INSERT_ID);
         bind_service(st, s);
         db_bind_int(st, 10, s->id);
+        db_bind_text(st, 11, new_uuid(s->uuid, uuid));
         rc = db_exec(st);
         *id = s->id;
     } else if (s->id > 0) {
@@ -721,9 +751,13 @@ service_write(struct db *db, struct arena *a, const struct dir_service *s,
         db_bind_text(st, 11, utc_stamp_now(now, false));
         rc = db_exec(st);
         *id = s->id;
+        if (rc == 0) {
+            rc = uuid_set(db, true, s->id, s->uuid);
+        }
     } else {
         st = db_query(db, Q_DIR_SERVICE_INSERT);
         bind_service(st, s);
+        db_bind_text(st, 10, new_uuid(s->uuid, uuid));
         rc = db_one_int(st, id);
     }
     if (rc != 0 || (rc = service_links(db, a, *id, fresh, s)) != 0) {
@@ -992,6 +1026,17 @@ dir_store_id_used(struct db *db, bool service, int64_t id)
     return db_one_int(st, &n) != 0 || n > 0;
 }
 
+bool
+dir_store_uuid_used(struct db *db, bool service, const char *uuid)
+{
+    db_stmt *st =
+        db_query(db, service ? Q_DIR_SERVICE_UUID_USED : Q_DIR_ORG_UUID_USED);
+    int64_t n = 0;
+
+    db_bind_text(st, 1, uuid);
+    return db_one_int(st, &n) != 0 || n > 0;
+}
+
 db_stmt *
 dir_store_export(struct db *db, const char *region)
 {
@@ -1009,10 +1054,37 @@ dir_store_hsds(struct db *db, enum dir_hsds_part part)
         [DIR_HSDS_LOCATIONS] = Q_DIR_HSDS_LOCATIONS,
         [DIR_HSDS_SERVICES] = Q_DIR_HSDS_SERVICES,
         [DIR_HSDS_AREAS] = Q_DIR_HSDS_AREAS,
-        [DIR_HSDS_ELIGIBILITY] = Q_DIR_HSDS_ELIGIBILITY,
+        [DIR_HSDS_TARGETS] = Q_DIR_HSDS_TARGETS,
     };
 
     return db_query(db, q[part]);
+}
+
+db_stmt *
+dir_store_hsds_service(struct db *db, int64_t id)
+{
+    return db_query_id(db, Q_DIR_HSDS_SERVICE, id);
+}
+
+int
+dir_store_hsds_ids(struct db *db, struct arena *a, const char *teryt,
+                   const char *org_uuid, const char *code, int64_t **ids,
+                   int max)
+{
+    db_stmt *st = db_query(db, Q_DIR_HSDS_IDS);
+    int64_t *v = NULL;
+    int rc, n = 0;
+
+    db_bind_text(st, 1, teryt);
+    db_bind_text(st, 2, org_uuid);
+    db_bind_text(st, 3, code);
+    while ((rc = db_step(st)) == DB_ROW && n < max) {
+        v = arena_grow(a, v, n, sizeof(*v));
+        v[n++] = db_col_int(st, 0);
+    }
+    db_done(st);
+    *ids = v;
+    return rc == DB_ROW || rc == DB_DONE ? n : rc;
 }
 
 int

@@ -57,6 +57,10 @@ bool dir_hours_open_at(const struct dir_hours *h, int wday, int minute);
 */
 int dir_open_now(struct arena *a, const char *spec, int64_t now);
 
+/* Quoting of the directory's files: ',' and ';' both quote, since either
+ * may be the separator a reader picks, and so do edge spaces. */
+#define DIR_CSV_FLAGS (CSV_QUOTE_SPACES | CSV_QUOTE_COMMA_SEMI)
+
 /* --- CSV (dir_csv.c) ----------------------------------------------------- */
 
 /*
@@ -90,7 +94,8 @@ struct dir_org {
     ** nothing: a row "do weryfikacji" of its list says what). Written on
     ** insert (import, demo, new); the edit form keeps them. */
     const char *source, *verify;
-    bool keep_id; /* insert as a new row with this id (import) */
+    bool keep_id;     /* insert as a new row with this id (import) */
+    const char *uuid; /* HSDS id to give it (import); NULL keeps its own */
 };
 
 struct dir_service {
@@ -101,6 +106,7 @@ struct dir_service {
     const char *coverage; /* "gmina:0463011 powiat:0463 region:04" */
     const char *key;      /* CSV key ("s7"), import only */
     bool keep_id;         /* insert as a new row with this id (import) */
+    const char *uuid;     /* HSDS id to give it (import); NULL keeps its own */
 };
 
 /* A finding of a check: row (CSV line, 0 for a form), column, Polish text. */
@@ -227,6 +233,8 @@ struct db_stmt *dir_org_branches(struct db *db, int64_t org);
 int dir_store_region_clear(struct db *db, const char *region);
 int dir_store_org_set_parent(struct db *db, int64_t id, int64_t parent);
 bool dir_store_id_used(struct db *db, bool service, int64_t id);
+/* Whether an institution (service false) or a service has this UUID. */
+bool dir_store_uuid_used(struct db *db, bool service, const char *uuid);
 /* How many institutions the directory holds, into *n: 0 or an error. */
 int dir_store_org_count(struct db *db, int64_t *n);
 /*
@@ -264,9 +272,19 @@ enum dir_hsds_part {
     DIR_HSDS_LOCATIONS,
     DIR_HSDS_SERVICES,
     DIR_HSDS_AREAS,
-    DIR_HSDS_ELIGIBILITY,
+    DIR_HSDS_TARGETS,
 };
 struct db_stmt *dir_store_hsds(struct db *db, enum dir_hsds_part part);
+/* Cursor over Q_DIR_HSDS_SERVICE: service id with its location. */
+struct db_stmt *dir_store_hsds_service(struct db *db, int64_t id);
+/*
+** Ids of the services, in order, whose coverage meets TERYT unit teryt,
+** of institution org_uuid, of category or target group code (each NULL:
+** any), at most max into *ids (arena): the count or an error.
+*/
+int dir_store_hsds_ids(struct db *db, struct arena *a, const char *teryt,
+                       const char *org_uuid, const char *code, int64_t **ids,
+                       int max);
 /* Write the search row of service id from the store (no transaction). */
 int dir_index_service(struct db *db, struct arena *a, int64_t id);
 
@@ -423,12 +441,18 @@ int dir_export_csv(struct db *db, struct arena *a, const char *region,
 int dir_import_csv(struct db *db, struct arena *a, const char *region,
                    const char *data, size_t len, const struct audit_entry *who,
                    struct dir_findings *f, int *norgs, int *nservices);
+/* --- Open Referral HSDS 3.0 (dir_hsds.c) -------------------------------- */
+
 /*
-** The Open Referral HSDS export: a zip of organizations.csv, services.csv,
-** locations.csv, physical_addresses.csv, phones.csv, regular_schedules.csv,
-** service_areas.csv, service_at_location.csv, eligibility.csv,
-** languages.csv and datapackage.json; confidential locations without
-** address or point. *zip is malloc'ed (free it). 0, ERR_IO or ERR_DB.
+** The HSDS 3.0 tabular data package: a zip of the specification's CSV
+** files (organizations, services, locations, addresses, phones, schedules,
+** service_areas, service_at_location, languages, taxonomies,
+** taxonomy_terms, attributes) and its datapackage.json (profile
+** tabular-data-package, version 3.0.0, each resource's Table Schema). Every
+** record has a UUID: an institution's and a service's are stored
+** (migration 0013); the others are derived from them by name, so they are
+** as stable. Confidential locations have no address, point or TERYT code.
+** *zip is malloc'ed (free it). 0, ERR_IO or ERR_DB.
 */
 int dir_export_hsds(struct db *db, struct arena *a, char **zip, size_t *len);
 

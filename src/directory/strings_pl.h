@@ -200,7 +200,8 @@
 
 /* The CSV reader (dir_csv.c). */
 #define T_DIR_CSV_NOT_UTF8                                                     \
-    "Plik nie jest zapisany w UTF-8 (zapisz go jako „CSV UTF-8”)."
+    "Plik nie jest tekstem w UTF-8 ani w Windows-1250 (zapisz go jako "        \
+    "„CSV UTF-8” albo „CSV (rozdzielany przecinkami)”)."
 #define T_DIR_CSV_OPEN_QUOTE                                                   \
     "Wiersz %d: cudzysłów bez "                                              \
     "zamknięcia."
@@ -244,18 +245,40 @@
 #define T_DIR_IMPORT_SERVICE_TWICE                                             \
     "Klucz usługi „%s” "                                                  \
     "powtarza się."
+#define T_DIR_IMPORT_UUID                                                      \
+    "„%s” nie jest identyfikatorem UUID "                                  \
+    "(np. 3f2b8c1e-5d4a-4e6f-9a0b-1c2d3e4f5a6b); zostaw pustą komórkę, "    \
+    "a system nada nowy."
+#define T_DIR_IMPORT_UUID_TWICE                                                \
+    "Identyfikator UUID „%s” ma już inny rekord tego pliku."
 #define T_DIR_IMPORT_NO_PARENT                                                 \
     "Nie ma w pliku instytucji "                                               \
     "nadrzędnej „%s”."
 
-/* The Open Referral HSDS export (dir_io.c). */
-#define T_DIR_HSDS_TITLE "Katalog usług społecznych (Open Referral HSDS)"
+/* The Open Referral HSDS 3.0 export and API (dir_hsds.c). */
+#define T_DIR_HSDS_TITLE "Katalog usług społecznych (Open Referral HSDS 3.0)"
 #define T_DIR_HSDS_DESCRIPTION                                                 \
-    "Instytucje i usługi z katalogu Rodzina w układzie Open "                \
-    "Referral Human Services Data Specification. Lokalizacje "                 \
-    "poufne (np. schroniska) nie mają adresu ani współrzędnych. "          \
-    "weekday: 1 = poniedziałek ... 7 = niedziela; closes_at "                 \
+    "Instytucje i usługi z katalogu Rodzina w układzie Open Referral "       \
+    "Human Services Data Specification 3.0. Identyfikatory (UUID) są "        \
+    "stałe między kolejnymi eksportami. Lokalizacje poufne (np. "            \
+    "schroniska) nie mają adresu, współrzędnych ani kodu TERYT. Godziny "  \
+    "otwarcia podano w czasie lokalnym (Europe/Warsaw); closes_at "            \
     "wcześniejsze niż opens_at oznacza zamknięcie po północy."
+#define T_DIR_HSDS_ERR_TERYT                                                   \
+    "Parametr teryt: podaj kod TERYT województwa (2 cyfry), powiatu (4) "     \
+    "albo gminy (7)."
+#define T_DIR_HSDS_ERR_POSTCODE                                                \
+    "Parametr postcode: podaj kod pocztowy w postaci NN-NNN."
+#define T_DIR_HSDS_ERR_TERM                                                    \
+    "Parametr taxonomy_term_id: nie ma takiej kategorii ani grupy "            \
+    "docelowej (identyfikatory w taxonomy_terms.csv pakietu HSDS)."
+#define T_DIR_HSDS_SCHEDULE_NOTE "Czas lokalny: Europe/Warsaw."
+#define T_DIR_HSDS_TAX_CATEGORY "Kategorie usług"
+#define T_DIR_HSDS_TAX_TARGET "Grupy docelowe"
+#define T_DIR_HSDS_TAX_CATEGORY_DESC                                           \
+    "Rodzaje pomocy, według których katalog Rodzina porządkuje usługi."
+#define T_DIR_HSDS_TAX_TARGET_DESC                                             \
+    "Grupy mieszkańców, do których usługa jest skierowana."
 #define T_DIR_HSDS_SECRET_ADDRESS                                              \
     "Adres nie jest podawany publicznie; kontakt "                             \
     "telefoniczny."
@@ -349,3 +372,12 @@
 #define V_DIR_FILLER_AT "w"
 #define V_DIR_FILLER_HOURS "godz"
 #define V_DIR_FILLER_AND "i"
+
+/* The observatory's indicator (dir_obs_store.c). */
+#define T_DIR_OBS_SERVICES "Usługi w katalogu usług społecznych"
+#define T_DIR_OBS_SERVICES_UNIT "usługi"
+#define T_DIR_OBS_SERVICES_METHOD                                               \
+    "Liczba usług w katalogu usług społecznych (stan na dziś, nie szereg "  \
+    "czasowy), według gminy siedziby instytucji, która je świadczy; także " \
+    "usługi oznaczone jako przykładowe. Usługa dostępna w wielu gminach "   \
+    "liczy się raz, w gminie instytucji. Dla powiatu: suma jego gmin."

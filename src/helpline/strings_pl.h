@@ -249,4 +249,21 @@
 #define T_HL_STATS_MAP_SHADING                                                 \
     "im ciemniej, tym więcej kontaktów; liczby w tabeli gmin"
 
+/* The observatory's indicators (helpline_obs_store.c). */
+#define T_HL_OBS_CONTACTS "Kontakty z Niebieską Linią"
+#define T_HL_OBS_CONTACTS_UNIT "kontakty"
+#define T_HL_OBS_CONTACTS_METHOD                                               \
+    "Liczba kontaktów Niebieskiej Linii zapisanych w rejestrze kontaktów "   \
+    "w danym roku (data kontaktu, czas polski), według gminy, z której "     \
+    "dzwonił lub pisał rozmówca; kontakty bez podanej gminy nie są "       \
+    "przypisane do żadnej gminy ani powiatu. Dla powiatu: suma jego gmin."
+#define T_HL_OBS_AGREEMENTS "Gminy z porozumieniem w sprawie Niebieskiej Linii"
+#define T_HL_OBS_AGREEMENTS_UNIT "gminy z porozumieniem"
+#define T_HL_OBS_AGREEMENTS_METHOD                                               \
+    "1, gdy porozumienie gminy z samorządem województwa (rejestr "             \
+    "porozumień Niebieskiej Linii) obowiązywało choćby w jednym dniu roku, " \
+    "inaczej 0. Dla powiatu: liczba jego gmin z porozumieniem. Liczba, nie "     \
+    "wartość na 10 000 mieszkańców, bo porozumienie zawiera gmina, nie "     \
+    "mieszkańcy."
+
 #endif

@@ -260,7 +260,9 @@ req_new(struct server *s, struct MHD_Connection *conn, const char *method,
     r->conn = conn;
     r->method = arena_strdup(&r->arena, method);
     r->path = arena_strdup(&r->arena, url);
-    r->is_api = strncmp(url, "/api/", 5) == 0 || strcmp(url, "/api") == 0;
+    /* /hsds/ is the Open Referral API, named by its standard's paths */
+    r->is_api = strncmp(url, "/api/", 5) == 0 || strcmp(url, "/api") == 0 ||
+                strncmp(url, "/hsds/", 6) == 0;
     r->secure = s->cfg->behind_tls_proxy;
     {
         const union MHD_ConnectionInfo *ci =
@@ -285,6 +287,37 @@ req_new(struct server *s, struct MHD_Connection *conn, const char *method,
     return r;
 }
 
+/*
+** A strong validator of a response body: its 64-bit FNV-1a hash, quoted.
+** A change of the content changes it; the same content, served by any
+** process, gives the same one.
+*/
+static void
+etag_of(const char *body, size_t len, char out[21])
+{
+    uint64_t h = 1469598103934665603ULL;
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+        h ^= (unsigned char)body[i];
+        h *= 1099511628211ULL;
+    }
+    snprintf(out, 21, "\"%016llx\"", (unsigned long long)h);
+}
+
+/* Whether an If-None-Match value (a list, "*", weak tags) names etag. */
+static bool
+etag_matches(const char *inm, const char *etag)
+{
+    if (inm == NULL) {
+        return false;
+    }
+    while (*inm == ' ') {
+        inm++;
+    }
+    return strcmp(inm, "*") == 0 || strstr(inm, etag) != NULL;
+}
+
 static enum MHD_Result
 send_response(struct req *r)
 {
@@ -292,13 +325,26 @@ send_response(struct req *r)
     struct MHD_Response *resp;
     enum MHD_Result ret;
     size_t len;
-    char *body;
+    char *body, etag[21];
     int i;
 
     if (r->status == 0) {
         r->status = 200;
     }
     body = buf_detach(&r->out, &len);
+    /* Public pages and lists carry an ETag; a client that has the same
+     * body gets 304 without it. Never for a session's own pages. */
+    if (r->status == 200 && r->user == NULL &&
+        (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0)) {
+        etag_of(body, len, etag);
+        req_add_header(r, "ETag", etag);
+        if (etag_matches(req_header(r, "If-None-Match"), etag)) {
+            r->status = 304;
+            free(body);
+            body = NULL;
+            len = 0;
+        }
+    }
     resp = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
     if (resp == NULL) {
         free(body);

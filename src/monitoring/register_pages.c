@@ -289,6 +289,22 @@ page_reg_csv(struct req *r)
     return 0;
 }
 
+/* Whether errs has a message about field label (they begin "Pole „label”"). */
+static bool
+field_has_error(struct req *r, const char *label, const char *const *errs,
+                int nerrs)
+{
+    const char *prefix = arena_printf(&r->arena, T_REG_ERR_FIELD, label);
+    int i;
+
+    for (i = 0; i < nerrs; i++) {
+        if (str_starts(errs[i], prefix)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static void
 record_form(struct req *r, const struct mon_register *reg,
             const struct mon_record *rec, const char *const *errs, int nerrs)
@@ -309,12 +325,17 @@ record_form(struct req *r, const struct mon_register *reg,
     for (k = 0; k < reg->nfields; k++) {
         const struct mon_field *f = &reg->fields[k];
         const char *v = rec->v[k] ? rec->v[k] : "";
+        bool bad = field_has_error(r, f->label, errs, nerrs);
+        bool required =
+            f->type == MF_TEXT || f->type == MF_YEAR ||
+            (f->type == MF_DATE && strcmp(f->name, "date_from") == 0);
 
         if (f->type == MF_ENUM) {
             html_printf(&r->out,
                         "<p class=\"field\"><label for=\"f-%s\">%s</label>"
-                        "<select id=\"f-%s\" name=\"%s\">",
-                        f->name, f->label, f->name, f->name);
+                        "<select id=\"f-%s\" name=\"%s\"%s>",
+                        f->name, f->label, f->name, f->name,
+                        bad ? " aria-invalid=\"true\"" : "");
             for (c = 0; f->choices[c] != NULL; c++) {
                 html_printf(&r->out, "<option value=\"%s\"%s>%s</option>",
                             f->choices[c],
@@ -327,12 +348,13 @@ record_form(struct req *r, const struct mon_register *reg,
         if (f->type == MF_MONEY && rec->id && *v) {
             v = str_money(&r->arena, strtoll(v, NULL, 10));
         }
-        form_input(
-            r, f->name, f->label, f->type == MF_DATE ? "date" : "text", v,
-            f->type == MF_TEXT || f->type == MF_YEAR ||
-                    (f->type == MF_DATE && strcmp(f->name, "date_from") == 0)
-                ? "required"
-                : NULL);
+        /* a field a message names is marked for assistive technology */
+        form_input(r, f->name, f->label, f->type == MF_DATE ? "date" : "text",
+                   v,
+                   required && bad ? "required aria-invalid=\"true\""
+                   : required      ? "required"
+                   : bad           ? "aria-invalid=\"true\""
+                                   : NULL);
     }
     html_lit(&r->out,
              "<p><button type=\"submit\">" T_MON_SAVE "</button></p>\n");

@@ -547,26 +547,17 @@ mon_register_import(struct db *db, struct arena *a,
     int over = 0;
     char ***rows;
     char sep;
-    const char *nl;
+    bool cp1250;
     int rc;
 
     *errs = NULL;
     *nerrs = 0;
-    if (csv_bom_len(data, len) > 0) {
-        data += 3;
-        len -= 3;
-    }
-    if (len == 0 || !str_utf8_valid(data, len)) {
+    /* UTF-8 or Windows-1250, ';' or ',' (issue 20) */
+    if (csv_decode(a, data, len, &data, &len, &cp1250) != 0 || len == 0) {
         mon_add_err(a, errs, nerrs, T_REG_ERR_CSV_EMPTY);
         return ERR_INPUT;
     }
-    nl = memchr(data, '\n', len);
-    {
-        size_t hl = nl ? (size_t)(nl - data) : len;
-        const char *semi = memchr(data, ';', hl);
-
-        sep = semi != NULL ? ';' : ',';
-    }
+    sep = csv_sniff_sep(data, len);
     nrows = csv_parse(a, data, len, sep, &rows, &ncells, &over);
     if (nrows == ERR_INPUT) {
         mon_add_err(a, errs, nerrs,

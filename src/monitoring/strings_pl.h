@@ -353,6 +353,8 @@
 #define T_REG_IMPORT_NOTHING                                                   \
     "Nic nie zapisano: popraw plik i wczytaj go "                              \
     "ponownie."
+/* How every message about one field of a record begins (T_REG_ERR_*). */
+#define T_REG_ERR_FIELD "Pole „%s”:"
 #define T_REG_ERR_REQUIRED "Pole „%s”: wymagane."
 #define T_REG_ERR_TEXT                                                         \
     "Pole „%s”: nieprawidłowy tekst (UTF-8, najwyżej "                   \
@@ -370,7 +372,8 @@
 #define T_REG_ERR_GMINA                                                        \
     "Pole „%s”: „%s” nie jest kodem TERYT gminy tego "                 \
     "województwa."
-#define T_REG_ERR_CSV_EMPTY "Plik jest pusty albo nie jest tekstem UTF-8."
+#define T_REG_ERR_CSV_EMPTY                                                    \
+    "Plik jest pusty albo nie jest tekstem w UTF-8 ani w Windows-1250."
 #define T_REG_ERR_CSV_COLUMN "Kolumna %d: nieznany nagłówek „%s”."
 #define T_REG_ERR_CSV_MISSING "Brak wymaganej kolumny „%s”."
 #define T_REG_ERR_CSV_ROW "Wiersz %d: %s"
@@ -461,3 +464,12 @@
 /* Sheet names of the annual report workbook. */
 #define T_MON_SHEET_INDICATORS "Wskaźniki"
 #define T_MON_SHEET_BUDGET "Budżet"
+
+/* The observatory's indicator (obs_store.c). */
+#define T_MON_OBS_PARTICIPANTS "Uczestnicy szkoleń, konferencji i warsztatów"
+#define T_MON_OBS_PARTICIPANTS_UNIT "uczestnicy"
+#define T_MON_OBS_PARTICIPANTS_METHOD                                          \
+    "Suma uczestników wszystkich grup zawodowych z rejestru szkoleń, "       \
+    "konferencji, warsztatów i superwizji, według gminy, w której odbyło " \
+    "się wydarzenie, i roku jego rozpoczęcia; wydarzenia bez gminy nie są " \
+    "przypisane. Dla powiatu: suma jego gmin."

@@ -392,6 +392,15 @@ teryt_places_init(void)
     (void)places_get();
 }
 
+int64_t
+teryt_gmina_population(const char *teryt)
+{
+    const struct places *p = places_get();
+    int g = gmina_find(p, teryt);
+
+    return g >= 0 ? p->gminas[g].population : 0;
+}
+
 int
 teryt_places_count(void)
 {

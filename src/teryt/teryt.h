@@ -136,6 +136,8 @@ struct teryt_place {
 int teryt_places_search(struct arena *a, const char *text,
                         const char *prefer_woj, int limit,
                         struct teryt_place **out);
+/* Residents of a gmina (GUS, 2024) by TERYT code; 0 when unknown. */
+int64_t teryt_gmina_population(const char *teryt);
 /* "gmina", "miejscowosc" or "kod" (the API's kind). */
 const char *teryt_place_kind_code(enum teryt_place_kind kind);
 /* Build the index now (else the first search does); its size. */

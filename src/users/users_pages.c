@@ -307,18 +307,26 @@ page_users_password(struct req *r)
 /*
 ** ROUTE: GET /api/users
 ** CAP: CAP_USERS_ADMIN
-** PARAMS: none
+** PARAMS: limit (1..10000, default 1000), offset
 */
 int
 api_users(struct req *r)
 {
     struct users_row *u;
-    int n = users_list(r->db, &r->arena, &u), i;
+    int n = users_list(r->db, &r->arena, &u), rc;
+    long limit, offset, i;
     struct json j;
 
-    req_json(r, &j);
+    if (n < 0) {
+        return n;
+    }
+    if ((rc = req_page_or_reply(r, 1000, 10000, &limit, &offset)) != 0) {
+        return rc;
+    }
+    /* X-Total-Count, and a Link to the next page when there is one */
+    req_json_page_begin(r, &j, n, limit, offset);
     json_arr_begin(&j);
-    for (i = 0; i < n; i++) {
+    for (i = offset; i < n && i < offset + limit; i++) {
         json_obj_begin(&j);
         json_kstr(&j, "login", u[i].login);
         json_kstr(&j, "role", u[i].role);
@@ -328,7 +336,7 @@ api_users(struct req *r)
         json_obj_end(&j);
     }
     json_arr_end(&j);
-    return n < 0 ? n : 0;
+    return 0;
 }
 
 static const char *

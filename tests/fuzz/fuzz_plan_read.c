@@ -3,7 +3,10 @@
 ** plan_read() (format and encoding detection, XLSX unzip and XML, the
 ** table reader), plan_check() once more as a form would call it after an
 ** edit, and plan_json_write(). A crash, a sanitizer report, a leak or a
-** JSON that is not closed is a bug. Built by tests/fuzz/run.sh.
+** JSON that is not closed is a bug. The same bytes then go through the
+** CSV decoder every other CSV reader uses (issue 20: UTF-8 or
+** Windows-1250, ';' or ','), whose text must be UTF-8, and the CSV
+** tokenizer over all of it. Built by tests/fuzz/run.sh.
 */
 #include <stddef.h>
 #include <stdint.h>
@@ -12,7 +15,9 @@
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/csv.h"
 #include "core/json.h"
+#include "core/str.h"
 #include "plan/plan.h"
 
 #define FUZZ_MAX_BYTES ((size_t)1024 * 1024)
@@ -44,6 +49,26 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     }
     buf_free(&b);
+    {
+        const char *text, *cell;
+        size_t tlen, n, cells = 0;
+        bool cp1250;
+        struct csv_in in;
+
+        if (csv_decode(&a, (const char *)data, size, &text, &tlen, &cp1250) ==
+            0) {
+            if (!str_utf8_valid(text, tlen)) {
+                abort();
+            }
+            csv_read_begin(&in, text, tlen, csv_sniff_sep(text, tlen));
+            while (csv_read_cell(&in, &cell, &n) != CSV_END) {
+                if (++cells > tlen + 1) {
+                    abort(); /* more cells than bytes: no progress */
+                }
+            }
+            csv_read_end(&in);
+        }
+    }
     arena_free(&a);
     return 0;
 }

@@ -477,7 +477,8 @@ def main():
         # Every list of the API says its length and pages (issue 20).
         for path, key in (('/api/plans', None), ('/api/registers/szkolenia',
                                                  'records'),
-                          ('/api/helpline/contacts?od=2020-01-01', None)):
+                          ('/api/helpline/contacts?od=2020-01-01', None),
+                          ('/api/users', None)):
             sep = '&' if '?' in path else '?'
             st, h, body = c.request('GET', f'{path}{sep}limit=1')
             check(st == 200 and 'x-total-count' in h, (path, st))
@@ -489,6 +490,18 @@ def main():
                 check('offset=1' in h.get('link', ''), (path, h.get('link')))
             st, _, _ = c.request('GET', f'{path}{sep}limit=0')
             check(st == 400, f'{path}: limit=0 gave {st}')
+        # /api/users page by page: every account once (issue 20)
+        logins, offset = [], 0
+        while True:
+            st, h, body = c.request('GET', f'/api/users?limit=2&offset='
+                                    f'{offset}')
+            logins += [u['login'] for u in json.loads(body)]
+            if 'link' not in h:
+                break
+            offset += 2
+        n = sql_one(db, 'SELECT count(*) FROM account')
+        check(len(logins) == len(set(logins)) == n and n > 2,
+              (len(logins), n))
 
     def next_after_login_is_a_local_path_only():
         for bad in ('/\t/evil.example', '//evil.example', '/\\evil',

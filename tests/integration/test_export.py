@@ -43,7 +43,7 @@ KNOWN_EXPORTS = {
     '/uslugi/hsds.zip', '/uslugi/zarzadzanie/katalog.csv',
     '/niebieska-linia/kontakty.csv', '/niebieska-linia/kontakty.xlsx',
     '/niebieska-linia/statystyki.csv', '/niebieska-linia/statystyki.xlsx',
-    '/monitoring/plany/:id/raport'}
+    '/monitoring/plany/:id/raport', '/obserwatorium/dane.csv'}
 SPREADSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml'
 
 
@@ -77,6 +77,8 @@ def plant_hostile_data(db, today):
     for i, sid in enumerate(svcs):
         sql(db, 'UPDATE dir_service SET name = ?, description = ?, '
             'how_to_apply = ? WHERE id = ?', (h[i], h[i - 1], h[i - 2], sid))
+    # the observatory's CSV names gminas (issue 20)
+    sql(db, "UPDATE gmina SET name = ? WHERE teryt = '0401011'", (h[0],))
     for v in h:
         sql(db, "INSERT INTO audit(account, via, addr, action, entity, "
             "entity_id) VALUES (?, 'web', '127.0.0.1', ?, ?, ?)",

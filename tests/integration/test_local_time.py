@@ -19,7 +19,9 @@ SKIP = re.compile(r'^/(static/|logout)|/eksport/|\.csv$|\.zip$|format=(pdf|'
 LIMIT = 400
 
 
-def crawl(c, starts):
+def crawl(c, starts, inspect=None):
+    """Pages reachable from starts (at most LIMIT): their count, and what
+    inspect(path, html) finds in them (UTC times when None)."""
     seen, queue, pages = set(), list(starts), 0
     found = []
     while queue and pages < LIMIT:
@@ -31,8 +33,10 @@ def crawl(c, starts):
         if st != 200 or not h.get('content-type', '').startswith('text/html'):
             continue
         pages += 1
-        for m in UTC_TIME.finditer(body):
-            found.append((path, m.group(0)))
+        if inspect is not None:
+            found += inspect(path, body)
+        else:
+            found += [(path, m.group(0)) for m in UTC_TIME.finditer(body)]
         for link in LINK.findall(body):
             link = urllib.parse.unquote(link.replace('&amp;', '&'))
             # One page of each list is enough: drop paging and filters.

@@ -12,8 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/arena.h"
 #include "core/buf.h"
 #include "core/csv.h"
+#include "core/err.h"
 
 /* One row of text fields written with sep and flags, as a string. */
 static char *
@@ -222,6 +224,54 @@ test_csv_reader_flags_and_lines(void **state)
     csv_read_end(&in);
 }
 
+/* Issue 20: every CSV the product reads takes UTF-8 (with or without a
+ * BOM) and Windows-1250, and ';' or ','. */
+static void
+test_csv_decode_utf8_and_cp1250(void **state)
+{
+    /* "Łódź;Gdańsk" in Windows-1250: Ł=A3 ó=F3 dź=64 9F, ń=F1 */
+    static const char cp[] = "\xA3\xF3\x64\x9F;Gda\xF1sk\r\n";
+    static const char utf[] = "\xEF\xBB\xBF\xC5\x81\xC3\xB3"
+                              "d\xC5\xBA;x";
+    struct arena a;
+    const char *t;
+    size_t n;
+    bool cp1250;
+
+    (void)state;
+    arena_init(&a);
+    assert_int_equal(csv_decode(&a, cp, strlen(cp), &t, &n, &cp1250), 0);
+    assert_true(cp1250);
+    assert_int_equal(n, strlen("Łódź;Gdańsk\r\n"));
+    assert_memory_equal(t, "Łódź;Gdańsk\r\n", n);
+    assert_int_equal(csv_decode(&a, utf, strlen(utf), &t, &n, &cp1250), 0);
+    assert_false(cp1250);
+    assert_ptr_equal(t, utf + 3); /* UTF-8 is not copied, the BOM left out */
+    assert_int_equal(n, strlen(utf) - 3);
+    /* plain ASCII is UTF-8 */
+    assert_int_equal(csv_decode(&a, "a,b", 3, &t, &n, &cp1250), 0);
+    assert_false(cp1250);
+    /* a NUL byte, a byte Windows-1250 leaves undefined (0x98), damaged
+     * UTF-8 after a BOM: refused */
+    assert_int_equal(csv_decode(&a, "a\0b", 3, &t, &n, &cp1250), ERR_INPUT);
+    assert_int_equal(csv_decode(&a, "a\x98", 2, &t, &n, &cp1250), ERR_INPUT);
+    assert_int_equal(csv_decode(&a, "\xEF\xBB\xBF\xA3x", 5, &t, &n, &cp1250),
+                     ERR_INPUT);
+    arena_free(&a);
+}
+
+static void
+test_csv_sniff_sep(void **state)
+{
+    (void)state;
+    assert_int_equal(csv_sniff_sep("a;b;c\n1,2;3", 11), ';');
+    assert_int_equal(csv_sniff_sep("a,b;c,d", 7), ',');
+    /* separators inside quotes do not count, nor do later lines */
+    assert_int_equal(csv_sniff_sep("\"a;b;c\",d\n;;;", 13), ',');
+    assert_int_equal(csv_sniff_sep("\"x,y,z\";d", 9), ';');
+    assert_int_equal(csv_sniff_sep("", 0), ',');
+}
+
 int
 main(void)
 {
@@ -233,6 +283,8 @@ main(void)
         cmocka_unit_test(test_csv_unguard_gives_back_the_text),
         cmocka_unit_test(test_csv_reader_cells_and_rows),
         cmocka_unit_test(test_csv_reader_flags_and_lines),
+        cmocka_unit_test(test_csv_decode_utf8_and_cp1250),
+        cmocka_unit_test(test_csv_sniff_sep),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

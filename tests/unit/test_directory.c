@@ -564,6 +564,11 @@ zip_first_line(zip_t *z, const char *name, char **all)
     return data;
 }
 
+/*
+** Issue 20: the HSDS 3.0 package has the specification's files, each with
+** the specification's columns (the whole export is validated against the
+** specification's schemas by tests/integration/test_hsds.py).
+*/
 static void
 test_directory_hsds_files_and_columns(void **state)
 {
@@ -571,26 +576,38 @@ test_directory_hsds_files_and_columns(void **state)
         const char *file, *header;
     } expect[] = {
         {"organizations.csv",
-         "id,name,alternate_name,description,email,url,legal_status"},
+         "id,name,alternate_name,description,email,website,tax_status,tax_id,"
+         "year_incorporated,legal_status,logo,uri,parent_organization_id"},
         {"services.csv",
          "id,organization_id,program_id,name,alternate_name,description,url,"
          "email,status,interpretation_services,application_process,"
-         "wait_time,fees,accreditations,licenses"},
-        {"locations.csv", "id,organization_id,name,alternate_name,"
-                          "description,transportation,latitude,longitude"},
-        {"physical_addresses.csv",
-         "id,location_id,attention,address_1,address_2,address_3,address_4,"
-         "city,region,state_province,postal_code,country"},
+         "fees_description,wait_time,fees,accreditations,"
+         "eligibility_description,minimum_age,maximum_age,assured_date,"
+         "assurer_email,licenses,alert,last_modified"},
+        {"locations.csv",
+         "id,location_type,url,organization_id,name,alternate_name,"
+         "description,transportation,latitude,longitude,external_identifier,"
+         "external_identifier_type"},
+        {"addresses.csv", "id,location_id,attention,address_1,address_2,city,"
+                          "region,state_province,postal_code,country,"
+                          "address_type"},
         {"phones.csv", "id,location_id,service_id,organization_id,"
                        "contact_id,service_at_location_id,number,extension,"
-                       "type,language,description"},
-        {"regular_schedules.csv",
-         "id,service_id,location_id,service_at_location_id,weekday,"
-         "opens_at,closes_at,description"},
-        {"service_areas.csv", "id,service_id,service_area,description"},
+                       "type,description"},
+        {"schedules.csv",
+         "id,service_id,location_id,service_at_location_id,valid_from,"
+         "valid_to,dtstart,timezone,until,count,wkst,freq,interval,byday,"
+         "byweekno,bymonthday,byyearday,description,opens_at,closes_at,"
+         "schedule_link,attending_type,notes"},
+        {"service_areas.csv",
+         "id,service_id,name,description,extent,extent_type,uri"},
         {"service_at_location.csv", "id,service_id,location_id,description"},
-        {"eligibility.csv", "id,service_id,eligibility"},
-        {"languages.csv", "id,service_id,location_id,language"},
+        {"languages.csv", "id,service_id,location_id,phone_id,name,code,note"},
+        {"attributes.csv",
+         "id,link_id,taxonomy_term_id,link_type,link_entity,value"},
+        {"taxonomy_terms.csv", "id,code,name,description,parent_id,taxonomy,"
+                               "language,taxonomy_id,term_uri"},
+        {"taxonomies.csv", "id,name,description,uri,version"},
     };
     char *zipdata, *line, *all;
     size_t len, i;
@@ -606,7 +623,7 @@ test_directory_hsds_files_and_columns(void **state)
     assert_non_null(src);
     z = zip_open_from_source(src, ZIP_RDONLY, &ze);
     assert_non_null(z);
-    assert_int_equal(zip_get_num_entries(z, 0), 11);
+    assert_int_equal(zip_get_num_entries(z, 0), 13);
     for (i = 0; i < sizeof(expect) / sizeof(expect[0]); i++) {
         line = zip_first_line(z, expect[i].file, &all);
         assert_non_null(line);
@@ -614,18 +631,22 @@ test_directory_hsds_files_and_columns(void **state)
     }
     line = zip_first_line(z, "phones.csv", &all);
     assert_non_null(strstr(all, ",800 154 030,"));
-    line = zip_first_line(z, "regular_schedules.csv", &all);
-    assert_non_null(strstr(all, ",7,17:00,21:00,codziennie 17:00-21:00"));
+    /* weekly, Sunday, times as the Table Schema's time type */
+    line = zip_first_line(z, "schedules.csv", &all);
+    assert_non_null(strstr(all, ",MO,WEEKLY,,SU,,,,codziennie 17:00-21:00,"
+                                "17:00:00,21:00:00,"));
     line = zip_first_line(z, "locations.csv", &all);
     assert_non_null(strstr(all, "Lokalizacja poufna"));
-    line = zip_first_line(z, "physical_addresses.csv", &all);
+    line = zip_first_line(z, "addresses.csv", &all);
     assert_non_null(strstr(all, "ul. M. Skłodowskiej-Curie 73"));
     assert_null(strstr(all, "ul. Ukryta 5")); /* confidential */
     line = zip_first_line(z, "service_areas.csv", &all);
-    assert_non_null(strstr(all, "województwo TERYT 04"));
+    assert_non_null(strstr(all, ", TERYT 04\",04,TERYT,"));
     line = zip_first_line(z, "datapackage.json", &all);
     assert_non_null(strstr(all, "\"profile\": \"tabular-data-package\"") ||
                     strstr(all, "\"profile\":\"tabular-data-package\""));
+    assert_non_null(strstr(all, "\"version\": \"3.0.0\"") ||
+                    strstr(all, "\"version\":\"3.0.0\""));
     assert_non_null(strstr(all, "\"path\":\"service_areas.csv\"") ||
                     strstr(all, "\"path\": \"service_areas.csv\""));
     zip_close(z);

@@ -1,0 +1,157 @@
+/*
+** The observatory's computation (issue 20): figures summed per gmina and
+** per powiat, rates per 10 000 residents, and class breaks that cover
+** every value once.
+*/
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "core/arena.h"
+#include "observatory/observatory.h"
+
+static const struct obs_gmina gminas[] = {
+    {"0401011", "Aleksandrów Kujawski", "0401", "aleksandrowski", 11000},
+    {"0401022", "Aleksandrów Kujawski (gm.)", "0401", "aleksandrowski", 9000},
+    {"0463011", "Toruń", "0463", "Toruń", 195000},
+    {"0402012", "Brodnica", "0402", "brodnicki", 0}, /* population unknown */
+};
+
+static const struct obs_value values[] = {
+    {"0401011", 2021, 11},   {"0401011", 2021, 11}, {"0401022", 2021, 9},
+    {"0463011", 2021, 390},  {"0463011", 2022, 5},  {"0402012", 2021, 4},
+    {"9999999", 2021, 1000}, /* a gmina of another region: not counted */
+};
+
+static void
+test_observatory_units_sum_and_rate(void **state)
+{
+    struct arena a;
+    struct obs_unit *u;
+    int n;
+
+    (void)state;
+    arena_init(&a);
+    n = obs_units(&a, gminas, 4, values, 7, 2021, false, true, &u);
+    assert_int_equal(n, 4);
+    assert_string_equal(u[0].code, "0401011");
+    assert_int_equal(u[0].count, 22);
+    assert_int_equal(u[0].rate100, 2000); /* 22 * 10 000 / 11 000 = 20,00 */
+    assert_int_equal(u[2].count, 390);
+    assert_int_equal(u[2].rate100, 2000);
+    assert_int_equal(u[3].count, 4);
+    assert_int_equal(u[3].rate100, -1); /* no population: the count */
+    assert_int_equal(u[3].shown, 4);
+    /* powiats: sums of their gminas, population too */
+    n = obs_units(&a, gminas, 4, values, 7, 2021, true, true, &u);
+    assert_int_equal(n, 3);
+    assert_string_equal(u[0].code, "0401");
+    assert_int_equal(u[0].count, 31);
+    assert_int_equal(u[0].population, 20000);
+    assert_int_equal(u[0].rate100, 1550);
+    /* counts only */
+    n = obs_units(&a, gminas, 4, values, 7, 2022, false, false, &u);
+    assert_int_equal(u[2].count, 5);
+    assert_int_equal(u[2].rate100, -1);
+    assert_int_equal(u[2].shown, 5);
+    assert_int_equal(u[0].shown, 0);
+    arena_free(&a);
+}
+
+/* Every unit is in the class whose range holds its value, the ranges do
+ * not overlap and are ascending; zero is class 0. */
+static void
+check_classes(const struct obs_unit *u, int n, const struct obs_breaks *b)
+{
+    int i, k;
+
+    assert_true(b->n <= OBS_CLASSES);
+    for (k = 0; k < b->n; k++) {
+        assert_true(b->lo[k] <= b->hi[k]);
+        if (k > 0) {
+            assert_true(b->lo[k] > b->hi[k - 1]);
+        }
+    }
+    for (i = 0; i < n; i++) {
+        if (u[i].shown == 0) {
+            assert_int_equal(u[i].cls, 0);
+            continue;
+        }
+        assert_true(u[i].cls >= 1 && u[i].cls <= b->n);
+        assert_true(u[i].shown >= b->lo[u[i].cls - 1] &&
+                    u[i].shown <= b->hi[u[i].cls - 1]);
+    }
+}
+
+static void
+test_observatory_classes_cover_every_value(void **state)
+{
+    struct arena a;
+    struct obs_unit u[200];
+    struct obs_breaks b;
+    unsigned seed = 7;
+    int n, i;
+
+    (void)state;
+    arena_init(&a);
+    for (n = 1; n <= 200; n += 13) {
+        memset(u, 0, sizeof(u));
+        for (i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            /* many zeros and repeats, as real counts have */
+            u[i].shown =
+                (seed >> 8) % 4 == 0 ? 0 : (int64_t)((seed >> 12) % 30);
+        }
+        obs_classify(&a, u, n, &b);
+        check_classes(u, n, &b);
+    }
+    /* all equal: one class; two values: two classes */
+    for (i = 0; i < 10; i++) {
+        u[i].shown = 5;
+    }
+    obs_classify(&a, u, 10, &b);
+    assert_int_equal(b.n, 1);
+    check_classes(u, 10, &b);
+    u[9].shown = 6;
+    obs_classify(&a, u, 10, &b);
+    assert_int_equal(b.n, 2);
+    check_classes(u, 10, &b);
+    /* nothing but zeros: no class */
+    memset(u, 0, sizeof(u));
+    obs_classify(&a, u, 10, &b);
+    assert_int_equal(b.n, 0);
+    arena_free(&a);
+}
+
+static void
+test_observatory_years_and_format(void **state)
+{
+    struct arena a;
+    int *y, n;
+
+    (void)state;
+    arena_init(&a);
+    n = obs_years(&a, values, 7, &y);
+    assert_int_equal(n, 2);
+    assert_int_equal(y[0], 2021);
+    assert_int_equal(y[1], 2022);
+    assert_string_equal(obs_fmt100(&a, 123456), "1 234,56");
+    assert_string_equal(obs_fmt100(&a, 5), "0,05");
+    arena_free(&a);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_observatory_units_sum_and_rate),
+        cmocka_unit_test(test_observatory_classes_cover_every_value),
+        cmocka_unit_test(test_observatory_years_and_format),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
