@@ -50,6 +50,7 @@ enum cap {
     CAP_REPORT_READ,         /* unpublished reports and dashboards */
     CAP_OPS,                 /* backups, metrics, health of the instance */
     CAP_REGIONS_ADMIN,       /* regions served and their settings */
+    CAP_GRANT_MANAGE,        /* calls for grants and awards (issue 17) */
     CAP_COUNT
 };
 

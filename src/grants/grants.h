@@ -1,0 +1,167 @@
+/*
+** Grants (issue 17): open grant competitions (otwarte konkursy ofert) and
+** award contests run on the same calls, forms and evaluation. A call
+** (nabór) belongs to a region and may fund a task of a yearly plan; it
+** has areas with their budgets, the largest grant, the minimum own
+** contribution, the deadline for offers (a UTC stamp, entered and shown in
+** Europe/Warsaw time), the date results are due, and the criteria of
+** formal and merit evaluation. No HTML and no request state here: the
+** pages (call_pages.c), the JSON API and the feed (call_api.c) call these.
+*/
+#ifndef GRANTS_GRANTS_H
+#define GRANTS_GRANTS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "auth/auth.h"
+#include "core/warsaw.h"
+#include "monitoring/monitoring.h" /* struct mon_actor: who acts */
+
+struct arena;
+struct db;
+struct json;
+
+#define GRANT_AREAS_MAX 6    /* areas of one call */
+#define GRANT_CRITERIA_MAX 8 /* criteria of one stage of a call */
+#define GRANT_TITLE_MAX 300
+#define GRANT_TEXT_MAX 20000
+
+struct grant_area {
+    int pos; /* 1.. */
+    const char *name;
+    int64_t budget; /* grosze */
+};
+
+struct grant_criterion {
+    const char *stage; /* "formal" or "merit" */
+    int pos;           /* 1.. within its stage */
+    const char *name;
+    int max_points; /* merit: 1..100; formal: 0 */
+};
+
+/* What a call is now, from its stored status and the time. */
+enum grant_phase {
+    GRANT_DRAFT,      /* not published */
+    GRANT_OPEN,       /* published, offers accepted until offers_until */
+    GRANT_EVALUATION, /* the deadline passed, no results yet */
+    GRANT_RESULTS,    /* results published */
+    GRANT_CANCELLED
+};
+
+struct grant_call {
+    int64_t id;
+    const char *region, *region_name;
+    const char *kind; /* "grant" (competition) or "award" (contest) */
+    const char *title, *description;
+    int64_t plan_id;           /* 0: no plan task */
+    const char *task;          /* plan task number, or NULL */
+    int64_t amount, max_grant; /* grosze; amount is the areas' sum */
+    int min_own_permille;      /* own contribution, of the offer's cost */
+    const char *offers_until;  /* UTC stamp */
+    const char *results_by;    /* ISO date */
+    int correction_days;       /* to correct formal defects */
+    const char *status;        /* stored: draft, published, results, ... */
+    const char *published_at, *created_by, *created_at, *updated_at;
+    struct grant_area *areas;
+    int nareas;
+    struct grant_criterion *criteria; /* formal first, then merit */
+    int ncriteria;
+};
+
+/* The call's form as typed: every field text, NULL when absent. */
+struct grant_call_form {
+    const char *kind, *title, *description, *plan, *task;
+    const char *max_grant, *min_own, *until_date, *until_time, *results_by;
+    const char *correction_days;
+    const char *area_name[GRANT_AREAS_MAX], *area_budget[GRANT_AREAS_MAX];
+    const char *formal[GRANT_CRITERIA_MAX];
+    const char *merit[GRANT_CRITERIA_MAX], *merit_max[GRANT_CRITERIA_MAX];
+};
+
+/* ---- call_check.c (no SQL) ---- */
+
+/*
+** Local time in Warsaw (date "YYYY-MM-DD", time "HH:MM") as a UTC stamp
+** "YYYY-MM-DDTHH:MM:00Z" into out: true, or false when the text is not
+** such a date and time or names a moment the clocks skip (the spring
+** change). An hour that happens twice (autumn) is its first, summer one.
+*/
+bool grant_warsaw_to_utc(const char *date, const char *time,
+                         char out[UTC_STAMP_SIZE]);
+/* A UTC stamp as Warsaw "YYYY-MM-DD" and "HH:MM" (arena), for forms. */
+void grant_utc_to_warsaw(struct arena *a, const char *utc, const char **date,
+                         const char **time);
+
+/*
+** Check a call's form into out (strings in a): title, kind, areas (a name
+** and a budget each, at least one; the call's amount is their sum), the
+** largest grant (above 0, at most the largest area), the minimum own
+** contribution (a percentage 0..100 with at most one decimal), the
+** deadline (Warsaw date and time, after now, a UTC stamp) and the results
+** date (not before the deadline's day), the days for formal corrections,
+** at least one formal and one merit criterion (merit with its maximum
+** points 1..100). The plan and task are copied, checked by the store.
+** Each problem appends a Polish message naming the field to *errs.
+** 0 or ERR_INPUT.
+*/
+int grant_call_check(struct arena *a, const struct grant_call_form *f,
+                     const char *now, struct grant_call *out,
+                     const char ***errs, int *nerrs);
+
+/* The phase of c at UTC stamp now. */
+enum grant_phase grant_call_phase(const struct grant_call *c, const char *now);
+/* The code of a phase for the API: "draft", "open", "evaluation" ... */
+const char *grant_phase_code(enum grant_phase p);
+/* Polish label of a phase, of a kind. */
+const char *grant_phase_label(enum grant_phase p);
+const char *grant_kind_label(const char *kind);
+
+/* c as one JSON object (areas, criteria, amounts, dates). */
+void grant_call_json(struct json *j, const struct grant_call *c,
+                     const char *now);
+/* c as a JSON text in a, for the audit log. */
+const char *grant_call_audit_json(struct arena *a, const struct grant_call *c);
+
+/* ---- call_store.c ---- */
+
+/*
+** Call id with its areas and criteria: 0, ERR_NOTFOUND or ERR_DB. Drafts
+** are returned too: a page shows one only to the office of its region
+** (grant_call_visible).
+*/
+int grant_call_get(struct db *db, struct arena *a, int64_t id,
+                   struct grant_call *out);
+/* Whether act may see c: published ones everyone, drafts only accounts
+   with the capability to manage calls in c's region. */
+bool grant_call_visible(const struct mon_actor *act,
+                        const struct grant_call *c);
+/*
+** The calls act may see (published ones; with drafts the drafts of act's
+** region too), newest deadline first, from offset, at most limit, each
+** with its areas (not criteria): count or < 0; *total all of them.
+*/
+int grant_calls_list(struct db *db, struct arena *a, bool drafts,
+                     const char *region, long limit, long offset,
+                     struct grant_call **out, int64_t *total);
+/*
+** Create (id 0) or change a draft call of act's region from its form: all
+** checks of grant_call_check, and the plan (a yearly plan of the region)
+** with its task number when given. One audit row ("grant_call.create" or
+** "grant_call.update", before/after), all or nothing. 0 with *id;
+** ERR_INPUT with *errs; ERR_NOTFOUND (no such draft in act's region);
+** ERR_CONFLICT (the call is no longer a draft); ERR_DB.
+*/
+int grant_call_save(struct db *db, struct arena *a, const struct mon_actor *act,
+                    int64_t id, const struct grant_call_form *f,
+                    int64_t *out_id, const char ***errs, int *nerrs);
+/*
+** Publish draft call id of act's region (its deadline still ahead). One
+** audit row ("grant_call.publish"). 0; ERR_NOTFOUND; ERR_CONFLICT (not a
+** draft, or the deadline passed) with *why; ERR_DB.
+*/
+int grant_call_publish(struct db *db, struct arena *a,
+                       const struct mon_actor *act, int64_t id,
+                       const char **why);
+
+#endif

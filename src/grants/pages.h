@@ -1,0 +1,16 @@
+/* Grants (issue 17): what the pages and the API share. */
+#ifndef GRANTS_PAGES_H
+#define GRANTS_PAGES_H
+
+#include "grants/grants.h"
+#include "http/http.h"
+#include "monitoring/pages.h" /* mon_actor_of: who acts */
+
+/*
+** Call path parameter 0 as act sees it: 0 with *c, else a 404 recorded
+** (no such call, or a draft of another region or for the public) and
+** ERR_NOTFOUND; ERR_DB.
+*/
+int grant_call_or_reply(struct req *r, struct grant_call *c);
+
+#endif
