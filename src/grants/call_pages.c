@@ -124,7 +124,14 @@ page_gc_list(struct req *r)
              "</p>\n<ul class=\"actions\">"
              "<li><a href=\"/nabory.atom\">" T_GC_FEED "</a></li>");
     if (office) {
-        html_lit(&r->out, "<li><a href=\"/nabory/nowy\">" T_GC_NEW "</a></li>");
+        html_lit(&r->out,
+                 "<li><a href=\"/nabory/nowy\">" T_GC_NEW
+                 "</a></li><li><a href=\"/organizacje\">" T_GO_LIST_TITLE
+                 "</a></li>");
+    } else if (r->user == NULL) {
+        html_lit(&r->out,
+                 "<li><a href=\"/organizacje/rejestracja\">" T_GO_REGISTER_LINK
+                 "</a></li>");
     }
     html_lit(&r->out, "</ul>\n");
     if (office) {

@@ -164,4 +164,89 @@ int grant_call_publish(struct db *db, struct arena *a,
                        const struct mon_actor *act, int64_t id,
                        const char **why);
 
+/* ---- organisations: org_check.c (no SQL), org_store.c ---- */
+
+#define GRANT_PERSONS_MAX 4 /* representatives on the form */
+
+struct grant_person {
+    int pos;
+    const char *name, *function;
+};
+
+struct grant_org {
+    int64_t id, unit_id, account_id;
+    const char *region, *login; /* login "" when the account is gone */
+    const char *name, *krs, *nip, *address, *gmina, *email;
+    const char *email_confirmed_at; /* NULL until confirmed */
+    const char *status;             /* pending, confirmed, refused */
+    const char *reason, *decided_by, *decided_at, *created_at;
+    struct grant_person *persons;
+    int npersons;
+};
+
+/* The registration form as typed (NULL when absent). */
+struct grant_org_form {
+    const char *name, *krs, *nip, *address, *gmina, *email;
+    const char *person[GRANT_PERSONS_MAX], *function[GRANT_PERSONS_MAX];
+    const char *login, *password;
+};
+
+/* A KRS number: exactly 10 digits (the register numbers entries in
+   order; the number carries no check digit). */
+bool grant_krs_ok(const char *s);
+/* A NIP: 10 digits (dashes and spaces allowed between) whose last is the
+   weighted check digit; the digits only into out[11]. */
+bool grant_nip_ok(const char *s, char out[11]);
+/* An e-mail address as people type it: one '@', a dot in the domain, no
+   spaces or controls, at most 254 bytes. */
+bool grant_email_ok(const char *s);
+
+/*
+** Register an organisation from its form: every field checked (each
+** message names it), the gmina (a TERYT code or an exact name) decides
+** the region, which the instance must serve; the organisation becomes an
+** org_unit of that region (one of that name already there is reused, the
+** awards of the monitoring register named for it become its own) unless it
+** is registered already; its first account (role grantee, linked to the
+** unit) is made disabled; a message with the confirmation link (base: the
+** site's address) goes to the outbox. One audit row
+** ("grant_org.register") besides the account's, all or nothing. 0 with
+** *id; ERR_INPUT with *errs; ERR_DB.
+*/
+int grant_org_register(struct db *db, struct arena *a,
+                       const struct mon_actor *act,
+                       const struct grant_org_form *f, const char *base,
+                       int64_t *id, const char ***errs, int *nerrs);
+/* Confirm the e-mail address of the registration whose link carried
+   token: 0 with *id, ERR_NOTFOUND (unknown or used), ERR_DB. Audited
+   ("grant_org.email"). */
+int grant_org_confirm_email(struct db *db, struct arena *a,
+                            const struct mon_actor *act, const char *token,
+                            int64_t *id);
+/*
+** The office's decision on registration id of act's region: confirm
+** (enables its account; the e-mail must be confirmed first) or refuse
+** with a reason. A message to the organisation goes to the outbox. One
+** audit row ("grant_org.confirm" / "grant_org.refuse"). 0; ERR_INPUT or
+** ERR_CONFLICT with *why; ERR_NOTFOUND; ERR_DB.
+*/
+int grant_org_decide(struct db *db, struct arena *a,
+                     const struct mon_actor *act, int64_t id, bool confirm,
+                     const char *reason, const char **why);
+/* Registration id with its representatives: 0, ERR_NOTFOUND, ERR_DB. */
+int grant_org_get(struct db *db, struct arena *a, int64_t id,
+                  struct grant_org *out);
+/* Whether act may see organisation o: the office of its region, or an
+   account of the organisation (by unit id). */
+bool grant_org_visible(struct db *db, const struct mon_actor *act,
+                       const struct grant_org *o);
+/* The registrations of region (NULL: all), pending first: count or < 0. */
+int grant_orgs_list(struct db *db, struct arena *a, const char *region,
+                    struct grant_org **out);
+/* The organisations of account (its units): count or < 0. */
+int grant_orgs_of_account(struct db *db, struct arena *a, int64_t account,
+                          struct grant_org **out);
+/* o as one JSON object (with its representatives). */
+void grant_org_json(struct json *j, const struct grant_org *o);
+
 #endif

@@ -108,3 +108,84 @@
 #define T_GC_FEED_SUMMARY "%s; kwota %s zł; oferty do %s (czas polski)."
 #define T_GC_ERR_NO_REGION                                                     \
     "Nabór ogłasza konto województwa: to konto nie należy do żadnego."
+
+/* Organisations. */
+#define T_NAV_MY_ORG "Moja organizacja"
+#define T_GO_REGISTER_TITLE "Rejestracja organizacji"
+#define T_GO_REGISTER_LEAD                                                     \
+    "Organizacja pozarządowa, która chce składać oferty w konkursach, "    \
+    "rejestruje się raz. Po potwierdzeniu adresu e-mail rejestrację "        \
+    "zatwierdza urząd marszałkowski; wtedy można się zalogować."
+#define T_GO_REGISTER "Zarejestruj organizację"
+#define T_GO_REGISTER_LINK "Rejestracja organizacji pozarządowej"
+#define T_GO_F_NAME "Nazwa organizacji"
+#define T_GO_F_KRS "Numer KRS"
+#define T_GO_F_NIP "NIP"
+#define T_GO_F_ADDRESS "Adres siedziby"
+#define T_GO_F_GMINA "Gmina siedziby (nazwa albo kod TERYT)"
+#define T_GO_F_EMAIL "Adres e-mail"
+#define T_GO_F_PERSON "Osoba reprezentująca %d – imię i nazwisko"
+#define T_GO_F_FUNCTION "Osoba reprezentująca %d – funkcja"
+#define T_GO_F_LOGIN "Login do systemu"
+#define T_GO_F_PASSWORD "Hasło (co najmniej 12 znaków)"
+#define T_GO_PERSONS "Osoby uprawnione do reprezentacji"
+#define T_GO_ACCOUNT "Konto w systemie"
+#define T_GO_ERR_FORM                                                          \
+    "Rejestracja nie została zapisana. Popraw pola wskazane niżej."
+#define T_GO_ERR_KRS "%s: „%s” nie jest numerem KRS (10 cyfr, np. 0000123456)."
+#define T_GO_ERR_NIP                                                           \
+    "%s: „%s” nie jest poprawnym numerem NIP (10 cyfr, ostatnia cyfra "    \
+    "kontrolna się nie zgadza)."
+#define T_GO_ERR_EMAIL "%s: „%s” nie jest adresem e-mail."
+#define T_GO_ERR_GMINA "%s: nie znaleziono gminy „%s”."
+#define T_GO_ERR_GMINA_AMBIGUOUS                                               \
+    "%s: jest kilka gmin „%s” – podaj siedmiocyfrowy kod TERYT."
+#define T_GO_ERR_REGION_NOT_SERVED                                             \
+    "%s: województwo tej gminy nie prowadzi naborów w tym systemie."
+#define T_GO_ERR_PERSON "%s: podano funkcję bez imienia i nazwiska."
+#define T_GO_ERR_NO_PERSON "%s: podaj co najmniej jedną osobę."
+#define T_GO_ERR_TAKEN                                                         \
+    "%s: organizacja o tym numerze KRS albo tej nazwie jest już "             \
+    "zarejestrowana."
+#define T_GO_ERR_ACCOUNT "%s: %s"
+#define T_GO_SENT_TITLE "Sprawdź pocztę"
+#define T_GO_SENT                                                              \
+    "Na adres %s wysłaliśmy odnośnik potwierdzający. Po potwierdzeniu "    \
+    "adresu rejestrację sprawdzi urząd."
+#define T_GO_CONFIRMED_TITLE "Adres e-mail potwierdzony"
+#define T_GO_CONFIRMED                                                         \
+    "Dziękujemy. Urząd sprawdzi rejestrację; o decyzji powiadomimy e-mailem."
+#define T_GO_TOKEN_BAD "Odnośnik jest nieważny albo został już użyty."
+#define T_GO_LIST_TITLE "Organizacje pozarządowe"
+#define T_GO_NONE "Nie ma zarejestrowanych organizacji."
+#define T_GO_STATUS "Stan"
+#define T_GO_STATUS_PENDING "czeka na zatwierdzenie"
+#define T_GO_STATUS_CONFIRMED "zatwierdzona"
+#define T_GO_STATUS_REFUSED "odrzucona"
+#define T_GO_EMAIL_CONFIRMED "e-mail potwierdzony %s"
+#define T_GO_EMAIL_NOT_CONFIRMED "e-mail niepotwierdzony"
+#define T_GO_REGISTERED "Zarejestrowana"
+#define T_GO_DECISION "Decyzja"
+#define T_GO_CONFIRM "Zatwierdź rejestrację"
+#define T_GO_REFUSE "Odrzuć rejestrację"
+#define T_GO_F_REASON "Uzasadnienie odrzucenia"
+#define T_GO_ERR_REASON "Uzasadnienie odrzucenia: pole jest wymagane."
+#define T_GO_ERR_EMAIL_FIRST                                                   \
+    "Organizacja nie potwierdziła jeszcze adresu e-mail."
+#define T_GO_ERR_DECIDED "O tej rejestracji już zdecydowano."
+#define T_GO_MINE_NONE                                                         \
+    "To konto nie należy do żadnej zarejestrowanej organizacji."
+#define T_GO_DECIDED "Decyzja: %s, %s"
+/* E-mail texts (the outbox). */
+#define T_GO_MAIL_CONFIRM_SUBJECT                                              \
+    "Potwierdź adres e-mail – rejestracja organizacji"
+#define T_GO_MAIL_CONFIRM_BODY                                                   \
+    "Organizacja %s zarejestrowała się w systemie naborów. Aby potwierdzić " \
+    "adres e-mail, otwórz odnośnik:\n%s/organizacje/potwierdzenie?token=%s\n"
+#define T_GO_MAIL_DECISION_SUBJECT "Decyzja w sprawie rejestracji organizacji"
+#define T_GO_MAIL_CONFIRMED_BODY                                                \
+    "Rejestracja organizacji %s została zatwierdzona. Można się zalogować " \
+    "jako %s.\n"
+#define T_GO_MAIL_REFUSED_BODY                                                 \
+    "Rejestracja organizacji %s została odrzucona. Uzasadnienie: %s\n"
+#define T_GO_ERR_LOGIN_TAKEN "ten login jest już zajęty."

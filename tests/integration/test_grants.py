@@ -39,6 +39,18 @@ def call_form(csrf, plan, **over):
     return f
 
 
+def org_form(csrf, **over):
+    f = {'csrf': csrf, 'name': 'Fundacja Dobrze Być Razem',
+         'krs': '0000123456', 'nip': '526-104-08-28',
+         'address': 'ul. Szeroka 1, 87-100 Toruń', 'gmina': 'Toruń',
+         'email': 'biuro@razem.example.org',
+         'person1': 'Anna Nowak', 'function1': 'prezes zarządu',
+         'person2': 'Jan Kowalski', 'function2': 'członek zarządu',
+         'login': 'razem', 'password': 'bardzo-dobre-haslo-1'}
+    f.update(over)
+    return f
+
+
 def main():
     binary = sys.argv[1]
     d, db = make_db(binary)
@@ -198,10 +210,112 @@ def main():
         check('<script>alert(1)' not in html and
               '&lt;script&gt;alert(1)&lt;/script&gt;' in html, 'escaped')
 
+    def registration_checks_each_field_and_writes_nothing():
+        c = Client(srv)
+        accounts = sql_one(db, 'SELECT count(*) FROM account')
+        st, _, html = c.request('POST', '/organizacje/rejestracja', org_form(
+            c.csrf('/organizacje/rejestracja'), krs='12345',
+            nip='526-104-08-27', email='biuro@razem', gmina='Chełmno',
+            function2='', password='krótkie'))
+        check(st == 400, st)
+        for text in ('Numer KRS: „12345” nie jest numerem KRS',
+                     'NIP: „526-104-08-27” nie jest poprawnym numerem NIP',
+                     'Adres e-mail: „biuro@razem” nie jest adresem',
+                     'jest kilka gmin „Chełmno” – podaj siedmiocyfrowy kod',
+                     'Osoba reprezentująca 2 – funkcja: pole jest wymagane',
+                     'Hasło (co najmniej 12 znaków):'):
+            check(text in html, f'no message {text!r}')
+        st, _, html = c.request('POST', '/organizacje/rejestracja', org_form(
+            c.csrf('/organizacje/rejestracja'), login='koord'))
+        check(st == 400 and 'ten login jest już zajęty' in html, st)
+        check(sql_one(db, 'SELECT count(*) FROM grant_org') == 0, 'written')
+        check(sql_one(db, 'SELECT count(*) FROM account') == accounts,
+              'an account was made')
+
+    def organisation_registers_confirms_and_sees_only_itself():
+        c = Client(srv)
+        st, _, html = c.request('POST', '/organizacje/rejestracja', org_form(
+            c.csrf('/organizacje/rejestracja')))
+        check(st == 200 and 'biuro@razem.example.org' in html, st)
+        org = sql(db, "SELECT id, region, gmina, nip, status FROM grant_org")
+        check(len(org) == 1 and org[0][1:] ==
+              ('04', '0463011', '5261040828', 'pending'), org)
+        oid = org[0][0]
+        body = sql_one(db, "SELECT body FROM grant_mail WHERE to_addr = ?",
+                       ('biuro@razem.example.org',))
+        m = re.search(r'/organizacje/potwierdzenie\?token=([0-9a-f]{64})',
+                      body or '')
+        check(m, body)
+        token = m.group(1)
+        check(sql_one(db, 'SELECT count(*) FROM grant_org WHERE '
+                      'email_token = ?', (token,)) == 0,
+              'the token itself is stored')
+        # the account exists but is disabled until the office confirms
+        check(Client(srv).login('razem', 'bardzo-dobre-haslo-1')[0] != 303,
+              'a pending organisation logs in')
+        office = Client(srv)
+        office.login('koord')
+        st, _, _ = office.request('POST', f'/organizacje/{oid}/decyzja', {
+            'csrf': office.csrf('/organizacje'), 'decision': 'confirm'})
+        check(st == 409, f'confirmed before the e-mail: {st}')
+        st, _, html = Client(srv).request(
+            'GET', f'/organizacje/potwierdzenie?token={token}')
+        check(st == 200 and 'potwierdzony' in html, st)
+        st, _, _ = Client(srv).request(
+            'GET', f'/organizacje/potwierdzenie?token={token}')
+        check(st == 404, f'a used link works again: {st}')
+        other = Client(srv)
+        other.login('koord12')
+        st, _, _ = other.request('POST', f'/organizacje/{oid}/decyzja', {
+            'csrf': other.csrf('/organizacje'), 'decision': 'confirm'})
+        check(st == 404, f'another region decides: {st}')
+        st, _, html = office.request('GET', '/organizacje')
+        check(st == 200 and 'Fundacja Dobrze Być Razem' in html, st)
+        st, _, _ = office.request('POST', f'/organizacje/{oid}/decyzja', {
+            'csrf': office.csrf('/organizacje'), 'decision': 'confirm'})
+        check(st == 303, st)
+        check(sql_one(db, 'SELECT status FROM grant_org WHERE id = ?',
+                      (oid,)) == 'confirmed', 'status')
+        for action in ('grant_org.register', 'grant_org.email',
+                       'grant_org.confirm'):
+            check(audit_rows(db, action) == 1, f'{action} not audited')
+        check(sql_one(db, "SELECT count(*) FROM grant_mail WHERE body LIKE "
+                      "'%zatwierdzona%'") == 1, 'decision mailed')
+        ngo = Client(srv)
+        check(ngo.login('razem', 'bardzo-dobre-haslo-1')[0] == 303, 'login')
+        st, _, html = ngo.request('GET', '/moja-organizacja')
+        check(st == 200 and 'Anna Nowak' in html and '0000123456' in html,
+              st)
+        st, _, body = ngo.request('GET', f'/api/organisations/{oid}')
+        check(st == 200 and json.loads(body)['krs'] == '0000123456', st)
+        # a second organisation: the first one's people cannot see it
+        c2 = Client(srv)
+        st, _, _ = c2.request('POST', '/organizacje/rejestracja', org_form(
+            c2.csrf('/organizacje/rejestracja'),
+            name='Stowarzyszenie Ojcowie Razem', krs='0000654321', nip='',
+            gmina='0404011', email='ojcowie@example.org', login='ojcowie'))
+        check(st == 200, st)
+        oid2 = sql_one(db, "SELECT id FROM grant_org WHERE krs = "
+                       "'0000654321'")
+        check(ngo.request('GET', f'/organizacje/{oid2}')[0] == 404,
+              "a grantee sees another organisation")
+        check(ngo.request('GET', f'/api/organisations/{oid2}')[0] == 404,
+              "a grantee reads another organisation")
+        st, _, _ = office.request('POST', f'/organizacje/{oid2}/decyzja', {
+            'csrf': office.csrf('/organizacje'), 'decision': 'refuse'})
+        check(st == 400, f'refused without a reason: {st}')
+        st, _, _ = office.request('POST', f'/organizacje/{oid2}/decyzja', {
+            'csrf': office.csrf('/organizacje'), 'decision': 'refuse',
+            'reason': 'Brak statutu w KRS'})
+        check(st == 303, st)
+        state['org'], state['org2'] = oid, oid2
+
     for fn in (bad_form_names_each_field_and_writes_nothing,
                draft_is_the_offices_own,
                published_call_is_public_in_pages_feed_and_api,
-               past_deadline_is_evaluation, hostile_text_is_escaped):
+               past_deadline_is_evaluation, hostile_text_is_escaped,
+               registration_checks_each_field_and_writes_nothing,
+               organisation_registers_confirms_and_sees_only_itself):
         t.run(fn)
     srv.stop()
     cleanup(d)

@@ -23,12 +23,12 @@ MENU = {
     'implementer': PUBLIC | {'/moje-zadania'},
     'consultant': PUBLIC,
     'analyst': PUBLIC,
-    'grantee': PUBLIC | {'/moje-dotacje'},
+    'grantee': PUBLIC | {'/moje-dotacje', '/moja-organizacja'},
 }
 # Pages that belong in a menu but only for some roles: each must be in the
 # menu of every role that can open it (checked by requesting it).
 OWN_PAGES = ['/uzytkownicy', '/regiony', '/audyt', '/system',
-             '/moje-dotacje']
+             '/moje-dotacje', '/moja-organizacja']
 
 
 def menu_links(html):

@@ -267,6 +267,30 @@ test_grants_call_saved_audited_and_published_once(void **state)
     }
 }
 
+static void
+test_grants_krs_nip_and_email_checks(void **state)
+{
+    char nip[11];
+
+    (void)state;
+    assert_true(grant_krs_ok("0000123456"));
+    assert_false(grant_krs_ok("123456"));
+    assert_false(grant_krs_ok("00001234567"));
+    assert_false(grant_krs_ok("00001234a6"));
+    assert_true(grant_nip_ok("526-104-08-28", nip));
+    assert_string_equal(nip, "5261040828");
+    assert_true(grant_nip_ok("5261040828", nip));
+    assert_false(grant_nip_ok("5261040827", nip)); /* check digit */
+    assert_false(grant_nip_ok("1234567890", nip)); /* remainder 10 */
+    assert_false(grant_nip_ok("52610408281", nip));
+    assert_false(grant_nip_ok("526x040828", nip));
+    assert_true(grant_email_ok("biuro@fundacja.org.pl"));
+    assert_false(grant_email_ok("biuro@fundacja"));
+    assert_false(grant_email_ok("biuro fundacja@x.pl"));
+    assert_false(grant_email_ok("a@b@c.pl"));
+    assert_false(grant_email_ok("@fundacja.pl"));
+}
+
 int
 main(void)
 {
@@ -274,6 +298,7 @@ main(void)
         cmocka_unit_test(test_grants_warsaw_to_utc_across_clock_changes),
         cmocka_unit_test(test_grants_call_check_sums_and_names_fields),
         cmocka_unit_test(test_grants_call_saved_audited_and_published_once),
+        cmocka_unit_test(test_grants_krs_nip_and_email_checks),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
