@@ -283,6 +283,20 @@ check_dates(struct check *c, const struct grant_call_form *f, const char *now,
     if (d != NULL && !dok) {
         add_err(c, arena_printf(c->a, T_GC_ERR_DATE, T_GC_F_UNTIL_DATE, d));
     }
+    const char *tf = text(c, f->task_from, T_GC_F_TASK_FROM, 10, true);
+    const char *tt = text(c, f->task_to, T_GC_F_TASK_TO, 10, true);
+
+    if (tf != NULL && !str_date_valid(tf)) {
+        add_err(c, arena_printf(c->a, T_GC_ERR_DATE, T_GC_F_TASK_FROM, tf));
+    } else if (tt != NULL && !str_date_valid(tt)) {
+        add_err(c, arena_printf(c->a, T_GC_ERR_DATE, T_GC_F_TASK_TO, tt));
+    } else if (tf != NULL && tt != NULL) {
+        if (strcmp(tf, tt) > 0) {
+            add_err(c, arena_printf(c->a, T_GC_ERR_PERIOD, T_GC_F_TASK_TO));
+        }
+        out->task_from = tf;
+        out->task_to = tt;
+    }
     if (res != NULL && !str_date_valid(res)) {
         add_err(c, arena_printf(c->a, T_GC_ERR_DATE, T_GC_F_RESULTS_BY, res));
         res = NULL;
@@ -428,6 +442,8 @@ call_fields(struct json *j, const struct grant_call *c)
     json_kstr(j, "offers_until", c->offers_until);
     json_kstr(j, "results_by", c->results_by);
     json_kint(j, "correction_days", c->correction_days);
+    json_kstr(j, "task_from", c->task_from);
+    json_kstr(j, "task_to", c->task_to);
     json_key(j, "areas");
     json_arr_begin(j);
     for (i = 0; i < c->nareas; i++) {

@@ -224,10 +224,12 @@ page_gc_show(struct req *r)
     }
     html_printf(&r->out,
                 "<dt>%s</dt><dd><time datetime=\"%s\">%s</time></dd>"
-                "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%d</dd></dl>\n",
+                "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s – %s</dd>"
+                "<dt>%s</dt><dd>%d</dd></dl>\n",
                 T_GC_F_UNTIL_DATE, c.offers_until,
                 deadline_text(&r->arena, c.offers_until), T_GC_F_RESULTS_BY,
-                c.results_by, T_GC_F_CORRECTION, c.correction_days);
+                c.results_by, T_GC_PERIOD, c.task_from, c.task_to,
+                T_GC_F_CORRECTION, c.correction_days);
     if (*c.description != '\0') {
         html_printf(&r->out, "<p class=\"pre\">%s</p>\n", c.description);
     }
@@ -280,6 +282,8 @@ form_of_request(struct req *r, struct grant_call_form *f)
     f->until_time = req_form(r, "until_time");
     f->results_by = req_form(r, "results_by");
     f->correction_days = req_form(r, "correction_days");
+    f->task_from = req_form(r, "task_from");
+    f->task_to = req_form(r, "task_to");
     for (i = 0; i < GRANT_AREAS_MAX; i++) {
         f->area_name[i] =
             req_form(r, arena_printf(&r->arena, "area%d_name", i + 1));
@@ -315,6 +319,8 @@ form_of_call(struct arena *a, const struct grant_call *c,
     grant_utc_to_warsaw(a, c->offers_until, &f->until_date, &f->until_time);
     f->results_by = c->results_by;
     f->correction_days = arena_printf(a, "%d", c->correction_days);
+    f->task_from = c->task_from;
+    f->task_to = c->task_to;
     for (i = 0; i < c->nareas && i < GRANT_AREAS_MAX; i++) {
         f->area_name[i] = c->areas[i].name;
         f->area_budget[i] = str_money(a, c->areas[i].budget);
@@ -414,6 +420,9 @@ call_form(struct req *r, const char *title, const char *action,
                "required");
     form_input(r, "results_by", T_GC_F_RESULTS_BY, "date", f->results_by,
                "required");
+    form_input(r, "task_from", T_GC_F_TASK_FROM, "date", f->task_from,
+               "required");
+    form_input(r, "task_to", T_GC_F_TASK_TO, "date", f->task_to, "required");
     form_input(r, "correction_days", T_GC_F_CORRECTION, "text",
                f->correction_days ? f->correction_days : "7",
                "required inputmode=\"numeric\"");

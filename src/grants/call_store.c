@@ -41,6 +41,8 @@ call_cols(struct arena *a, db_stmt *st, void *elem)
     c->created_by = db_col_text_dup_or_null(a, st, 16);
     c->created_at = db_col_text_dup(a, st, 17);
     c->updated_at = db_col_text_dup(a, st, 18);
+    c->task_from = db_col_text_dup(a, st, 19);
+    c->task_to = db_col_text_dup(a, st, 20);
 }
 
 static void
@@ -223,6 +225,8 @@ call_write(struct db *db, void *ctx, struct audit_entry *e)
         bind_fields(st, &c->after);
         db_bind_text(st, 13, c->act->who.account);
         db_bind_text(st, 14, c->now);
+        db_bind_text(st, 15, c->after.task_from);
+        db_bind_text(st, 16, c->after.task_to);
         if ((rc = db_one_int(st, &c->id)) != 0) {
             return rc;
         }
@@ -231,6 +235,8 @@ call_write(struct db *db, void *ctx, struct audit_entry *e)
         db_bind_int(st, 1, c->id);
         bind_fields(st, &c->after);
         db_bind_text(st, 13, c->now);
+        db_bind_text(st, 14, c->after.task_from);
+        db_bind_text(st, 15, c->after.task_to);
         if ((rc = db_exec(st)) != 0) {
             return rc;
         }

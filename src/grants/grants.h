@@ -20,6 +20,7 @@
 
 struct arena;
 struct db;
+struct buf;
 struct json;
 
 #define GRANT_AREAS_MAX 6    /* areas of one call */
@@ -54,14 +55,15 @@ struct grant_call {
     const char *region, *region_name;
     const char *kind; /* "grant" (competition) or "award" (contest) */
     const char *title, *description;
-    int64_t plan_id;           /* 0: no plan task */
-    const char *task;          /* plan task number, or NULL */
-    int64_t amount, max_grant; /* grosze; amount is the areas' sum */
-    int min_own_permille;      /* own contribution, of the offer's cost */
-    const char *offers_until;  /* UTC stamp */
-    const char *results_by;    /* ISO date */
-    int correction_days;       /* to correct formal defects */
-    const char *status;        /* stored: draft, published, results, ... */
+    int64_t plan_id;                 /* 0: no plan task */
+    const char *task;                /* plan task number, or NULL */
+    int64_t amount, max_grant;       /* grosze; amount is the areas' sum */
+    int min_own_permille;            /* own contribution, of the offer's cost */
+    const char *offers_until;        /* UTC stamp */
+    const char *results_by;          /* ISO date */
+    const char *task_from, *task_to; /* the tasks' period, ISO dates */
+    int correction_days;             /* to correct formal defects */
+    const char *status; /* stored: draft, published, results, ... */
     const char *published_at, *created_by, *created_at, *updated_at;
     struct grant_area *areas;
     int nareas;
@@ -73,7 +75,7 @@ struct grant_call {
 struct grant_call_form {
     const char *kind, *title, *description, *plan, *task;
     const char *max_grant, *min_own, *until_date, *until_time, *results_by;
-    const char *correction_days;
+    const char *correction_days, *task_from, *task_to;
     const char *area_name[GRANT_AREAS_MAX], *area_budget[GRANT_AREAS_MAX];
     const char *formal[GRANT_CRITERIA_MAX];
     const char *merit[GRANT_CRITERIA_MAX], *merit_max[GRANT_CRITERIA_MAX];
@@ -248,5 +250,141 @@ int grant_orgs_of_account(struct db *db, struct arena *a, int64_t account,
                           struct grant_org **out);
 /* o as one JSON object (with its representatives). */
 void grant_org_json(struct json *j, const struct grant_org *o);
+
+/* ---- offers: offer_check.c (no SQL), offer_store.c, offer_pdf.c ---- */
+
+#define GRANT_ACTIONS_MAX 6
+#define GRANT_RESULTS_MAX 4
+#define GRANT_COSTS_MAX 10
+#define GRANT_DECLARATIONS 4 /* statements of the template's part VII */
+
+struct grant_action {
+    int pos;
+    const char *name, *date_from, *date_to;
+};
+
+struct grant_result {
+    int pos;
+    const char *name;
+    int64_t target;
+};
+
+struct grant_cost {
+    int pos;
+    const char *kind; /* "action" (koszty realizacji) or "admin" */
+    const char *name;
+    int64_t total, grant, own_fin, own_nonfin; /* grosze */
+};
+
+struct grant_offer {
+    int64_t id, call_id, org_id;
+    const char *org_name, *call_title;
+    int area_pos;
+    const char *title, *place, *description, *date_from, *date_to;
+    int64_t requested;  /* grosze */
+    int declarations;   /* bit i: statement i accepted */
+    const char *status; /* draft, submitted */
+    const char *receipt, *submitted_at, *submitted_by;
+    const char *created_at, *updated_at;
+    struct grant_action *actions;
+    int nactions;
+    struct grant_result *results;
+    int nresults;
+    struct grant_cost *costs;
+    int ncosts;
+};
+
+/* The offer form as typed (NULL when absent). */
+struct grant_offer_form {
+    const char *area, *title, *place, *description, *date_from, *date_to;
+    const char *requested;
+    bool declaration[GRANT_DECLARATIONS];
+    const char *action[GRANT_ACTIONS_MAX], *action_from[GRANT_ACTIONS_MAX],
+        *action_to[GRANT_ACTIONS_MAX];
+    const char *result[GRANT_RESULTS_MAX], *result_target[GRANT_RESULTS_MAX];
+    const char *cost_kind[GRANT_COSTS_MAX], *cost_name[GRANT_COSTS_MAX],
+        *cost_total[GRANT_COSTS_MAX], *cost_grant[GRANT_COSTS_MAX],
+        *cost_own[GRANT_COSTS_MAX], *cost_nonfin[GRANT_COSTS_MAX];
+};
+
+/* One finding of the offer checks: the field's name in the form and a
+   Polish message naming it. */
+struct grant_finding {
+    const char *field, *message;
+};
+
+/*
+** Read an offer's form into out (strings in a): each text trimmed and
+** within its limit, money, counts and dates in their form. A field that is
+** not in its form adds a finding (nothing can be saved then). 0 or
+** ERR_INPUT with *finds.
+*/
+int grant_offer_read(struct arena *a, const struct grant_offer_form *f,
+                     struct grant_offer *out, struct grant_finding **finds,
+                     int *nfinds);
+/*
+** The checks an offer must pass to be submitted, against its call: the
+** sections filled, an area of the call, its period and every action's
+** inside the call's period, each cost line's total equal to its grant and
+** own parts, the grant asked equal to the cost estimate's grant column and
+** at most the call's largest grant, the own contribution (financial and
+** non-financial) at least the call's share of the total, every
+** declaration accepted. Returns the number of findings (*finds, in a).
+*/
+int grant_offer_check(struct arena *a, const struct grant_call *c,
+                      const struct grant_offer *o,
+                      struct grant_finding **finds);
+
+/* Offer id with its sections (not its PDF): 0, ERR_NOTFOUND, ERR_DB. */
+int grant_offer_get(struct db *db, struct arena *a, int64_t id,
+                    struct grant_offer *out);
+/*
+** Whether act may read offer o: its organisation's accounts always, the
+** office of the call's region once it is submitted.
+*/
+bool grant_offer_visible(struct db *db, const struct mon_actor *act,
+                         const struct grant_offer *o, const char *region);
+/* Whether act is an account of organisation org_id (by its unit). */
+bool grant_org_is_own(struct db *db, const struct mon_actor *act,
+                      int64_t org_id);
+/*
+** Write draft offer id (0: a new one of org_id in call_id) from its
+** read form; the organisation must be confirmed, of the call's region and
+** act's own, the call open. Sections are replaced whole. One audit row
+** ("grant_offer.create"/"grant_offer.update"). 0 with *id; ERR_NOTFOUND;
+** ERR_CONFLICT with *why (submitted, or the call closed); ERR_DB.
+*/
+int grant_offer_save(struct db *db, struct arena *a,
+                     const struct mon_actor *act, int64_t call_id, int64_t id,
+                     const struct grant_offer *o, int64_t *out_id,
+                     const char **why);
+/*
+** Submit draft offer id once, before the call's deadline: every check of
+** grant_offer_check must pass (ERR_INPUT with *finds), then a receipt
+** number ("NAB-<call>/<n>") is given and the PDF as submitted stored. One
+** audit row ("grant_offer.submit"). 0; ERR_NOTFOUND; ERR_CONFLICT with *why
+** (already submitted, deadline passed); ERR_DB, ERR_IO.
+*/
+int grant_offer_submit(struct db *db, struct arena *a,
+                       const struct mon_actor *act, int64_t id,
+                       struct grant_finding **finds, int *nfinds,
+                       const char **why);
+/* The stored PDF of submitted offer id: 0 with *data, *len (arena). */
+int grant_offer_pdf_get(struct db *db, struct arena *a, int64_t id,
+                        const void **data, size_t *len);
+/* The offers of call_id (submitted only unless drafts), by receipt:
+   count or < 0. Sections are not loaded. */
+int grant_offers_of_call(struct db *db, struct arena *a, int64_t call_id,
+                         struct grant_offer **out);
+/* The offers of act's organisations, newest first: count or < 0. */
+int grant_offers_of_account(struct db *db, struct arena *a, int64_t account,
+                            struct grant_offer **out);
+/* o as one JSON object, with its sections. */
+void grant_offer_json(struct json *j, const struct grant_offer *o);
+
+/* Write offer o of call c as submitted into out (A4 PDF). 0 or ERR_IO. */
+int grant_offer_pdf(struct arena *a, const struct grant_call *c,
+                    const struct grant_org *org, const struct grant_offer *o,
+                    struct buf *out);
 
 #endif

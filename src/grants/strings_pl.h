@@ -35,6 +35,10 @@
 #define T_GC_F_UNTIL_DATE "Oferty do – dzień"
 #define T_GC_F_UNTIL_TIME "Oferty do – godzina (czas polski)"
 #define T_GC_F_RESULTS_BY "Wyniki do dnia"
+#define T_GC_F_TASK_FROM "Realizacja zadań od"
+#define T_GC_F_TASK_TO "Realizacja zadań do"
+#define T_GC_ERR_PERIOD "%s: koniec okresu jest przed jego początkiem."
+#define T_GC_PERIOD "Okres realizacji zadań"
 #define T_GC_F_CORRECTION "Dni na uzupełnienie braków formalnych"
 #define T_GC_F_AREA_NAME "Obszar %d – nazwa"
 #define T_GC_F_AREA_BUDGET "Obszar %d – kwota"
@@ -189,3 +193,107 @@
 #define T_GO_MAIL_REFUSED_BODY                                                 \
     "Rejestracja organizacji %s została odrzucona. Uzasadnienie: %s\n"
 #define T_GO_ERR_LOGIN_TAKEN "ten login jest już zajęty."
+
+/* Offers: the sections of the offer template and their checks. */
+#define T_NAV_MY_OFFERS "Moje oferty"
+#define T_GF_NEW "Złóż ofertę"
+#define T_GF_TITLE_NEW "Nowa oferta"
+#define T_GF_TITLE "Oferta"
+#define T_GF_S1 "I. Oferent"
+#define T_GF_S2 "II. Opis zadania i miejsce realizacji"
+#define T_GF_S3 "III. Harmonogram działań"
+#define T_GF_S4 "IV. Zakładane rezultaty i ich wskaźniki"
+#define T_GF_S5 "V. Kalkulacja przewidywanych kosztów"
+#define T_GF_S6 "VI. Oświadczenia"
+#define T_GF_F_AREA "Obszar naboru"
+#define T_GF_F_TITLE "Tytuł zadania"
+#define T_GF_F_PLACE "Miejsce realizacji"
+#define T_GF_F_DESCRIPTION "Opis zadania"
+#define T_GF_F_FROM "Termin realizacji od"
+#define T_GF_F_TO "Termin realizacji do"
+#define T_GF_F_REQUESTED "Wnioskowana kwota dotacji"
+#define T_GF_F_ACTION "Działanie %d – nazwa"
+#define T_GF_F_ACTION_FROM "Działanie %d – od"
+#define T_GF_F_ACTION_TO "Działanie %d – do"
+#define T_GF_F_RESULT "Rezultat %d – wskaźnik"
+#define T_GF_F_RESULT_TARGET "Rezultat %d – wartość docelowa"
+#define T_GF_F_COST_KIND "Koszt %d – rodzaj"
+#define T_GF_F_COST_NAME "Koszt %d – nazwa"
+#define T_GF_F_COST_TOTAL "Koszt %d – koszt całkowity"
+#define T_GF_F_COST_GRANT "Koszt %d – z dotacji"
+#define T_GF_F_COST_OWN "Koszt %d – wkład własny finansowy"
+#define T_GF_F_COST_NONFIN "Koszt %d – wkład własny niefinansowy"
+#define T_GF_KIND_ACTION "koszty realizacji działań"
+#define T_GF_KIND_ADMIN "koszty administracyjne"
+#define T_GF_DECL_1                                                            \
+    "Proponowane zadanie będzie realizowane wyłącznie w zakresie "          \
+    "działalności pożytku publicznego oferenta."
+#define T_GF_DECL_2                                                             \
+    "Pobieranie świadczeń pieniężnych będzie się odbywać wyłącznie w " \
+    "ramach działalności odpłatnej pożytku publicznego."
+#define T_GF_DECL_3                                                            \
+    "Oferent nie zalega z opłacaniem należności z tytułu zobowiązań "    \
+    "podatkowych ani składek na ubezpieczenia społeczne."
+#define T_GF_DECL_4                                                            \
+    "Dane zawarte w ofercie są zgodne z Krajowym Rejestrem Sądowym; "        \
+    "wszystkie informacje w ofercie są zgodne z prawdą."
+#define T_GF_F_DECLARATION "Oświadczenie %d"
+#define T_GF_SAVE "Zapisz wersję roboczą"
+#define T_GF_SUBMIT "Złóż ofertę (nie można jej potem zmienić)"
+#define T_GF_SAVED "Zapisano wersję roboczą."
+#define T_GF_TO_FIX "Do poprawienia przed złożeniem oferty"
+#define T_GF_READY "Oferta przechodzi wszystkie sprawdzenia i można ją złożyć."
+#define T_GF_ERR_FORM "Oferta nie została zapisana. Popraw pola wskazane niżej."
+#define T_GF_ERR_SUBMIT "Oferty nie złożono. Popraw pola wskazane niżej."
+#define T_GF_STATUS_DRAFT "wersja robocza"
+#define T_GF_STATUS_SUBMITTED "złożona %s, numer %s"
+#define T_GF_RECEIPT "Numer oferty"
+#define T_GF_PDF "Oferta w PDF (jak złożona)"
+#define T_GF_NO_ORG                                                             \
+    "Ofertę składa zatwierdzona organizacja z województwa naboru; to konto " \
+    "do takiej nie należy."
+#define T_GF_MINE_NONE "Organizacja nie ma jeszcze ofert."
+#define T_GF_CALL_OFFERS "Oferty złożone w naborze"
+#define T_GF_NONE "Nie złożono jeszcze ofert."
+#define T_GF_TOTALS "Razem"
+#define T_GF_ORG "Organizacja"
+#define T_GF_STATUS "Stan"
+#define T_GF_COST_HEAD_NAME "Pozycja kosztorysu"
+#define T_GF_COST_HEAD_TOTAL "Koszt całkowity"
+#define T_GF_COST_HEAD_GRANT "Z dotacji"
+#define T_GF_COST_HEAD_OWN "Wkład finansowy"
+#define T_GF_COST_HEAD_NONFIN "Wkład niefinansowy"
+#define T_GF_OWN_SHARE "Udział wkładu własnego: %s%%"
+
+/* The offer checks (the field's label is the first %s). */
+#define T_GF_ERR_DATE "%s: „%s” nie jest datą (RRRR-MM-DD)."
+#define T_GF_ERR_COUNT "%s: „%s” nie jest liczbą całkowitą nieujemną."
+#define T_GF_ERR_AREA "%s: wybierz jeden z obszarów naboru."
+#define T_GF_ERR_BEFORE_CALL                                                   \
+    "%s: %s to przed początkiem okresu realizacji zadań w naborze (%s)."
+#define T_GF_ERR_AFTER_CALL                                                    \
+    "%s: %s to po końcu okresu realizacji zadań w naborze (%s)."
+#define T_GF_ERR_ORDER "%s: koniec jest przed początkiem."
+#define T_GF_ERR_ACTION_OUTSIDE                                                \
+    "%s: działanie wykracza poza termin realizacji zadania (%s – %s)."
+#define T_GF_ERR_NO_ACTION "%s: podaj co najmniej jedno działanie."
+#define T_GF_ERR_NO_RESULT                                                     \
+    "%s: podaj co najmniej jeden rezultat z wartością docelową."
+#define T_GF_ERR_NO_COST "%s: podaj co najmniej jedną pozycję kosztorysu."
+#define T_GF_ERR_ROW_NAME "%s: podano wartości bez nazwy."
+#define T_GF_ERR_COST_SUM                                                      \
+    "%s: %s zł to nie suma dotacji i wkładu własnego (%s zł)."
+#define T_GF_ERR_REQUESTED_SUM                                                 \
+    "%s: %s zł, a kosztorys przewiduje z dotacji %s zł."
+#define T_GF_ERR_MAX_GRANT                                                     \
+    "%s: %s zł to więcej niż najwyższa dotacja w naborze (%s zł)."
+#define T_GF_ERR_OWN_SHARE                                                     \
+    "%s: wkład własny to %s%% kosztu całkowitego, a nabór wymaga co "      \
+    "najmniej %s%%."
+#define T_GF_ERR_DECLARATION "%s: oświadczenie trzeba zaakceptować."
+#define T_GF_ERR_SUBMITTED "Oferta jest już złożona: nie można jej zmienić."
+#define T_GF_ERR_DEADLINE                                                      \
+    "Termin składania ofert minął %s (czas polski): oferty nie przyjęto."
+#define T_GF_ERR_CALL_CLOSED "Nabór nie przyjmuje ofert."
+#define T_GF_F_OWN "Wkład własny"
+#define T_GF_PERIOD "Termin realizacji"

@@ -7,8 +7,10 @@ the public, to the API and to another region), publishing is audited and
 freezes the call, and the published call is on /nabory, /nabory/ID, the
 Atom feed and /api/calls with its status, areas, amounts and dates.
 Usage: test_grants.py BINARY"""
+import http.client
 import json
 import re
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
@@ -16,6 +18,20 @@ from harness import Runner, Server, check, cleanup, make_db, sql, sql_one
 from test_auth import Client, add_user, audit_rows
 
 ATOM = '{http://www.w3.org/2005/Atom}'
+
+
+def pdftotext(srv, client, path):
+    """The text of the PDF at path, as pdftotext reads it."""
+    c = http.client.HTTPConnection('127.0.0.1', srv.port, timeout=20)
+    c.request('GET', path, headers={'Cookie': '; '.join(
+        f'{k}={v}' for k, v in client.cookies.items())})
+    data = c.getresponse().read()
+    c.close()
+    check(data.startswith(b'%PDF'), data[:20])
+    p = subprocess.run(['pdftotext', '-layout', '-', '-'], input=data,
+                       capture_output=True)
+    check(p.returncode == 0, p.stderr)
+    return p.stdout.decode('utf-8')
 
 
 def call_form(csrf, plan, **over):
@@ -30,6 +46,7 @@ def call_form(csrf, plan, **over):
          'max_grant': '50 000,00', 'min_own': '10',
          'until_date': '2030-02-15', 'until_time': '15:30',
          'results_by': '2030-03-31', 'correction_days': '7',
+         'task_from': '2030-04-01', 'task_to': '2030-12-31',
          'formal1': 'Oferta złożona w terminie',
          'formal2': 'Organizacja prowadzi działalność statutową w obszarze',
          'merit1': 'Możliwość realizacji zadania', 'merit1_max': '10',
@@ -49,6 +66,52 @@ def org_form(csrf, **over):
          'login': 'razem', 'password': 'bardzo-dobre-haslo-1'}
     f.update(over)
     return f
+
+
+def offer_fields(csrf, **over):
+    f = {'csrf': csrf, 'area': '1', 'title': 'Szkoła dla rodziców',
+         'place': 'Toruń, ul. Szeroka 1',
+         'description': 'Warsztaty umiejętności wychowawczych.',
+         'date_from': '2030-05-01', 'date_to': '2030-11-30',
+         'action1': 'Rekrutacja uczestników', 'action1_from': '2030-05-01',
+         'action1_to': '2030-05-31',
+         'action2': 'Warsztaty', 'action2_from': '2030-06-01',
+         'action2_to': '2030-11-30',
+         'result1': 'liczba rodzin objętych wsparciem',
+         'result1_target': '40',
+         'result2': 'liczba warsztatów', 'result2_target': '12',
+         'cost1_kind': 'action', 'cost1_name': 'Wynagrodzenie trenera',
+         'cost1_total': '30 000,00', 'cost1_grant': '27 000,00',
+         'cost1_own': '1 000,00', 'cost1_nonfin': '2 000,00',
+         'cost2_kind': 'admin', 'cost2_name': 'Obsługa księgowa',
+         'cost2_total': '3 000,00', 'cost2_grant': '2 000,00',
+         'cost2_own': '1 000,00', 'cost2_nonfin': '',
+         'requested': '29 000,00',
+         'declaration1': '1', 'declaration2': '1', 'declaration3': '1',
+         'declaration4': '1'}
+    f.update(over)
+    return {k: v for k, v in f.items() if v is not None}
+
+
+def register_confirmed(srv, db, login, name, krs):
+    """An organisation registered, its e-mail and the office's
+    confirmation done: its grantee can log in."""
+    c = Client(srv)
+    st, _, _ = c.request('POST', '/organizacje/rejestracja', org_form(
+        c.csrf('/organizacje/rejestracja'), name=name, krs=krs, nip='',
+        email=f'{login}@example.org', login=login))
+    check(st == 200, f'register {login}: {st}')
+    oid, body = sql(db, "SELECT o.id, m.body FROM grant_org o JOIN grant_mail"
+                    " m ON m.to_addr = o.email WHERE o.krs = ?", (krs,))[0]
+    token = re.search(r'token=([0-9a-f]{64})', body).group(1)
+    check(Client(srv).request('GET', '/organizacje/potwierdzenie?token=' +
+                              token)[0] == 200, 'email')
+    office = Client(srv)
+    office.login('koord')
+    st, _, _ = office.request('POST', f'/organizacje/{oid}/decyzja', {
+        'csrf': office.csrf('/organizacje'), 'decision': 'confirm'})
+    check(st == 303, f'confirm {login}: {st}')
+    return oid
 
 
 def main():
@@ -310,12 +373,149 @@ def main():
         check(st == 303, st)
         state['org'], state['org2'] = oid, oid2
 
+    def open_call():
+        c = Client(srv)
+        c.login('koord')
+        st, h, _ = c.request('POST', '/nabory', call_form(
+            c.csrf('/nabory/nowy'), plan, title='Szkoła dla rodziców 2030'))
+        cid = int(re.search(r'(\d+)$', h['location']).group(1))
+        st, _, _ = c.request('POST', f'/nabory/{cid}/publikacja',
+                             {'csrf': c.csrf('/nabory')})
+        check(st == 303, st)
+        return cid
+
+    def offer_checks_name_the_field_and_submit_once():
+        cid = open_call()
+        state['call2'] = cid
+        ngo = Client(srv)
+        ngo.login('razem', 'bardzo-dobre-haslo-1')
+        st, _, html = ngo.request('GET', f'/nabory/{cid}/oferta')
+        check(st == 200 and 'V. Kalkulacja przewidywanych kosztów' in html,
+              st)
+        csrf = ngo.csrf(f'/nabory/{cid}/oferta')
+        # a field not in its form: nothing is saved
+        st, _, html = ngo.request('POST', f'/nabory/{cid}/oferty',
+                                  offer_fields(csrf, cost1_total='abc'))
+        check(st == 400 and 'Koszt 1 – koszt całkowity: „abc”' in html, st)
+        check(sql_one(db, 'SELECT count(*) FROM grant_offer') == 0, 'saved')
+        # a draft with every kind of mistake is saved and its findings
+        # are shown as typed
+        bad = offer_fields(
+            csrf, date_from='2030-03-01', action1_from='2030-03-01',
+            cost1_total='31 000,00',            # not the sum of its parts
+            cost1_grant='54 000,00', cost1_total_='',
+            requested='56 000,00',              # above the largest grant
+            cost1_own='0', cost1_nonfin='0', cost2_own='0',
+            declaration4=None)
+        bad['cost1_total'] = '54 000,00'
+        bad['cost2_grant'] = '2 000,00'
+        bad['cost2_total'] = '3 000,00'
+        bad.pop('cost1_total_')
+        st, h, _ = ngo.request('POST', f'/nabory/{cid}/oferty', bad)
+        check(st == 303, st)
+        oid = int(re.search(r'/oferty/(\d+)$', h['location']).group(1))
+        state['offer'] = oid
+        st, _, html = ngo.request('GET', f'/oferty/{oid}')
+        expected = (
+            'Termin realizacji od: 2030-03-01 to przed początkiem okresu '
+            'realizacji zadań w naborze (2030-04-01)',
+            'Koszt 2 – koszt całkowity: 3 000,00 zł to nie suma dotacji i '
+            'wkładu własnego (2 000,00 zł)',
+            'Wnioskowana kwota dotacji: 56 000,00 zł to więcej niż najwyższa'
+            ' dotacja w naborze (50 000,00 zł)',
+            'Wkład własny: wkład własny to 0%',
+            'Oświadczenie 4: oświadczenie trzeba zaakceptować')
+        for text in expected:
+            check(text in html, f'no finding {text!r}')
+        check('aria-invalid="true"' in html, 'fields marked')
+        st, _, html = ngo.request('POST', f'/oferty/{oid}/zlozenie',
+                                  {'csrf': ngo.csrf(f'/oferty/{oid}')})
+        check(st == 400 and 'Oferty nie złożono' in html, st)
+        for text in expected:
+            check(text in html, f'submit: no finding {text!r}')
+        check(sql_one(db, 'SELECT status FROM grant_offer WHERE id = ?',
+                      (oid,)) == 'draft', 'submitted with findings')
+        # the office does not see a draft
+        office = Client(srv)
+        office.login('koord')
+        check(office.request('GET', f'/oferty/{oid}')[0] == 404,
+              'the office reads a draft')
+        # corrected as the form shows and submitted in one go
+        st, h, _ = ngo.request('POST', f'/oferty/{oid}/zlozenie',
+                               offer_fields(ngo.csrf(f'/oferty/{oid}')))
+        check(st == 303, st)
+        row = sql(db, 'SELECT status, receipt, requested_grosze FROM '
+                  'grant_offer WHERE id = ?', (oid,))
+        check(row == [('submitted', f'NAB-{cid}/0001', 2900000)], row)
+        check(audit_rows(db, 'grant_offer.submit') == 1, 'audited')
+        st, _, _ = ngo.request('POST', f'/oferty/{oid}/zlozenie',
+                               {'csrf': ngo.csrf(f'/oferty/{oid}')})
+        check(st == 409, f'submitted twice: {st}')
+        st, _, _ = ngo.request('POST', f'/oferty/{oid}',
+                               offer_fields(ngo.csrf(f'/oferty/{oid}')))
+        check(st == 409, f'changed after submission: {st}')
+        st, h, pdf = ngo.request('GET', f'/oferty/{oid}/pdf')
+        check(st == 200 and h['content-type'] == 'application/pdf', st)
+        text = pdftotext(srv, ngo, f'/oferty/{oid}/pdf')
+        for want in (f'NAB-{cid}/0001', 'Fundacja Dobrze Być Razem',
+                     'Szkoła dla rodziców', 'Wynagrodzenie trenera',
+                     '33 000,00', 'V. Kalkulacja przewidywanych kosztów',
+                     'liczba rodzin objętych wsparciem'):
+            check(want in text, f'PDF lacks {want!r}')
+        st, _, html = office.request('GET', f'/nabory/{cid}/oferty')
+        check(st == 200 and f'NAB-{cid}/0001' in html, st)
+        st, _, body = office.request('GET', f'/api/offers/{oid}')
+        check(st == 200 and json.loads(body)['receipt'] == f'NAB-{cid}/0001',
+              st)
+
+    def another_organisation_and_region_see_no_offer():
+        oid = state['offer']
+        register_confirmed(srv, db, 'trzecia', 'Stowarzyszenie Trzecie',
+                           '0000777777')
+        other = Client(srv)
+        check(other.login('trzecia', 'bardzo-dobre-haslo-1')[0] == 303,
+              'login')
+        for path in (f'/oferty/{oid}', f'/oferty/{oid}/pdf',
+                     f'/api/offers/{oid}'):
+            st, _, _ = other.request('GET', path)
+            check(st == 404, f'another organisation: {path} {st}')
+        st, _, _ = other.request('POST', f'/oferty/{oid}/zlozenie',
+                                 {'csrf': other.csrf('/moje-oferty')})
+        check(st == 404, st)
+        k12 = Client(srv)
+        k12.login('koord12')
+        for path in (f'/oferty/{oid}', f'/nabory/{state["call2"]}/oferty'):
+            check(k12.request('GET', path)[0] == 404,
+                  f'another region: {path}')
+        st, _, html = other.request('GET', '/moje-oferty')
+        check(st == 200 and 'Szkoła dla rodziców' not in html, st)
+
+    def late_offer_is_refused():
+        cid = state['call2']
+        ngo = Client(srv)
+        ngo.login('trzecia', 'bardzo-dobre-haslo-1')
+        st, h, _ = ngo.request('POST', f'/nabory/{cid}/oferty', offer_fields(
+            ngo.csrf(f'/nabory/{cid}/oferta'), title='Spóźniona oferta'))
+        check(st == 303, st)
+        oid = int(re.search(r'(\d+)$', h['location']).group(1))
+        sql(db, "UPDATE grant_call SET offers_until = "
+            "'2021-01-01T10:00:00Z' WHERE id = ?", (cid,))
+        st, _, html = ngo.request('POST', f'/oferty/{oid}/zlozenie', {
+            'csrf': ngo.csrf('/moje-oferty')})
+        check(st == 409 and 'Termin składania ofert minął 01.01.2021 11:00'
+              in html, st)
+        check(sql_one(db, 'SELECT status FROM grant_offer WHERE id = ?',
+                      (oid,)) == 'draft', 'late offer accepted')
+
     for fn in (bad_form_names_each_field_and_writes_nothing,
                draft_is_the_offices_own,
                published_call_is_public_in_pages_feed_and_api,
                past_deadline_is_evaluation, hostile_text_is_escaped,
                registration_checks_each_field_and_writes_nothing,
-               organisation_registers_confirms_and_sees_only_itself):
+               organisation_registers_confirms_and_sees_only_itself,
+               offer_checks_name_the_field_and_submit_once,
+               another_organisation_and_region_see_no_offer,
+               late_offer_is_refused):
         t.run(fn)
     srv.stop()
     cleanup(d)

@@ -23,12 +23,13 @@ MENU = {
     'implementer': PUBLIC | {'/moje-zadania'},
     'consultant': PUBLIC,
     'analyst': PUBLIC,
-    'grantee': PUBLIC | {'/moje-dotacje', '/moja-organizacja'},
+    'grantee': PUBLIC | {'/moje-dotacje', '/moja-organizacja',
+                         '/moje-oferty'},
 }
 # Pages that belong in a menu but only for some roles: each must be in the
 # menu of every role that can open it (checked by requesting it).
 OWN_PAGES = ['/uzytkownicy', '/regiony', '/audyt', '/system',
-             '/moje-dotacje', '/moja-organizacja']
+             '/moje-dotacje', '/moja-organizacja', '/moje-oferty']
 
 
 def menu_links(html):

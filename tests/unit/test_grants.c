@@ -107,6 +107,8 @@ fill(struct grant_call_form *f)
     f->until_time = "15:30";
     f->results_by = "2030-03-31";
     f->correction_days = "7";
+    f->task_from = "2030-04-01";
+    f->task_to = "2030-12-31";
     f->area_name[0] = "Profilaktyka";
     f->area_budget[0] = "600 000,00";
     f->area_name[1] = "Wsparcie rodzin";
@@ -291,6 +293,76 @@ test_grants_krs_nip_and_email_checks(void **state)
     assert_false(grant_email_ok("@fundacja.pl"));
 }
 
+static bool
+finds_has(const struct grant_finding *fs, int n, const char *field,
+          const char *needle)
+{
+    int i;
+
+    for (i = 0; i < n; i++) {
+        if (strcmp(fs[i].field, field) == 0 &&
+            strstr(fs[i].message, needle) != NULL) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void
+test_grants_offer_checks_name_the_field(void **state)
+{
+    struct grant_area area = {1, "Profilaktyka", 60000000};
+    struct grant_call c = {.max_grant = 5000000,
+                           .min_own_permille = 100,
+                           .task_from = "2030-04-01",
+                           .task_to = "2030-12-31",
+                           .areas = &area,
+                           .nareas = 1};
+    struct grant_action act = {1, "Warsztaty", "2030-05-01", "2030-06-30"};
+    struct grant_result res = {1, "liczba rodzin", 40};
+    /* 10 000,00 total: own 996,00 is 9,96 %, below 10 % */
+    struct grant_cost cost = {1, "action", "Trener", 1000000, 900400, 99600, 0};
+    struct grant_offer o = {.area_pos = 1,
+                            .title = "Szkoła dla rodziców",
+                            .place = "Toruń",
+                            .description = "Warsztaty",
+                            .date_from = "2030-05-01",
+                            .date_to = "2030-06-30",
+                            .requested = 900400,
+                            .declarations = 15,
+                            .actions = &act,
+                            .nactions = 1,
+                            .results = &res,
+                            .nresults = 1,
+                            .costs = &cost,
+                            .ncosts = 1};
+    struct grant_finding *fs;
+    int n;
+
+    (void)state;
+    n = grant_offer_check(&a, &c, &o, &fs);
+    assert_int_equal(n, 1);
+    assert_true(finds_has(fs, n, "cost1_own", "to 9,9% kosztu"));
+    cost.grant = 900000;
+    cost.own_fin = 100000; /* exactly 10 % */
+    o.requested = 900000;
+    assert_int_equal(grant_offer_check(&a, &c, &o, &fs), 0);
+    cost.total = 1000100; /* 1,00 zł more than its parts */
+    o.date_to = "2031-01-15";
+    o.requested = 6000000;
+    o.declarations = 7;
+    n = grant_offer_check(&a, &c, &o, &fs);
+    assert_true(finds_has(fs, n, "cost1_total",
+                          "Koszt 1 – koszt całkowity: 10 001,00 zł"));
+    assert_true(
+        finds_has(fs, n, "date_to", "Termin realizacji do: 2031-01-15"));
+    assert_true(finds_has(fs, n, "requested", "50 000,00 zł"));
+    assert_true(finds_has(fs, n, "declaration4", "Oświadczenie 4"));
+    o.area_pos = 2;
+    n = grant_offer_check(&a, &c, &o, &fs);
+    assert_true(finds_has(fs, n, "area", "Obszar naboru"));
+}
+
 int
 main(void)
 {
@@ -299,6 +371,7 @@ main(void)
         cmocka_unit_test(test_grants_call_check_sums_and_names_fields),
         cmocka_unit_test(test_grants_call_saved_audited_and_published_once),
         cmocka_unit_test(test_grants_krs_nip_and_email_checks),
+        cmocka_unit_test(test_grants_offer_checks_name_the_field),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
