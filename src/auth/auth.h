@@ -51,6 +51,7 @@ enum cap {
     CAP_OPS,                 /* backups, metrics, health of the instance */
     CAP_REGIONS_ADMIN,       /* regions served and their settings */
     CAP_GRANT_MANAGE,        /* calls for grants and awards (issue 17) */
+    CAP_GRANT_SCORE,         /* sit on a call's committee (issue 17) */
     CAP_COUNT
 };
 

@@ -45,7 +45,7 @@ api_gc_list(struct req *r)
     req_json_page_begin(r, &j, (long)total, limit, offset);
     json_arr_begin(&j);
     for (i = 0; i < n; i++) {
-        grant_call_json(&j, &cs[i], now);
+        grant_call_json(&j, &cs[i], now, NULL, 0);
     }
     json_arr_end(&j);
     return 0;
@@ -60,15 +60,21 @@ int
 api_gc_get(struct req *r)
 {
     struct grant_call c;
+    struct grant_ranked *rk = NULL;
     char now[UTC_STAMP_SIZE];
     struct json j;
-    int rc;
+    int rc, n = 0;
 
     if ((rc = grant_call_or_reply(r, &c)) != 0) {
         return rc;
     }
+    /* the offers are public once the results are */
+    if (strcmp(c.status, "results") == 0 &&
+        (n = grant_ranking(r->db, &r->arena, c.id, &rk)) < 0) {
+        return n;
+    }
     req_json(r, &j);
-    grant_call_json(&j, &c, utc_stamp_now(now, false));
+    grant_call_json(&j, &c, utc_stamp_now(now, false), rk, n);
     return 0;
 }
 

@@ -468,12 +468,36 @@ call_fields(struct json *j, const struct grant_call *c)
 }
 
 void
-grant_call_json(struct json *j, const struct grant_call *c, const char *now)
+grant_call_json(struct json *j, const struct grant_call *c, const char *now,
+                const struct grant_ranked *rk, int n)
 {
+    int i;
+
     json_obj_begin(j);
     call_fields(j, c);
     json_kstr(j, "status", grant_phase_code(grant_call_phase(c, now)));
     json_kstr(j, "published_at", c->published_at);
+    json_kstr(j, "results_at", c->results_at);
+    if (rk != NULL) {
+        json_key(j, "offers");
+        json_arr_begin(j);
+        for (i = 0; i < n; i++) {
+            const struct grant_offer *o = &rk[i].o;
+
+            json_obj_begin(j);
+            json_kint(j, "id", o->id);
+            json_kstr(j, "receipt", o->receipt);
+            json_kstr(j, "title", o->title);
+            json_kstr(j, "organisation", o->org_name);
+            json_kint(j, "area", o->area_pos);
+            json_kint(j, "requested_grosze", o->requested);
+            json_kint(j, "awarded_grosze", o->awarded > 0 ? o->awarded : 0);
+            json_kbool(j, "funded", o->awarded > 0);
+            json_kint(j, "points_x100", rk[i].avg100);
+            json_obj_end(j);
+        }
+        json_arr_end(j);
+    }
     json_obj_end(j);
 }
 

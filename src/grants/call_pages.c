@@ -248,6 +248,22 @@ page_gc_show(struct req *r)
     html_lit(&r->out, "</tbody>\n" WIDE_CLOSE);
     criteria_table(r, &c, "formal", T_GC_CRITERIA_FORMAL);
     criteria_table(r, &c, "merit", T_GC_CRITERIA_MERIT);
+    if (ph == GRANT_RESULTS) {
+        html_printf(&r->out, "<p><a href=\"/nabory/%ld/wyniki\">%s</a></p>\n",
+                    (long)c.id, T_GE_RESULTS);
+    }
+    if (ph == GRANT_OPEN && r->user != NULL &&
+        auth_role_has((enum role)r->user->role, CAP_GRANT_REPORT)) {
+        html_printf(&r->out, "<p><a href=\"/nabory/%ld/oferta\">%s</a></p>\n",
+                    (long)c.id, T_GF_NEW);
+    }
+    if (ph != GRANT_DRAFT && may_manage(r)) {
+        html_printf(&r->out,
+                    "<ul class=\"actions\"><li><a href=\"/nabory/%ld/oferty"
+                    "\">%s</a></li><li><a href=\"/nabory/%ld/ocena\">%s</a>"
+                    "</li></ul>\n",
+                    (long)c.id, T_GF_CALL_OFFERS, (long)c.id, T_GE_TITLE);
+    }
     if (ph == GRANT_DRAFT) {
         html_printf(&r->out,
                     "<ul class=\"actions\"><li><a href=\"/nabory/%ld/edycja\">"

@@ -43,6 +43,7 @@ call_cols(struct arena *a, db_stmt *st, void *elem)
     c->updated_at = db_col_text_dup(a, st, 18);
     c->task_from = db_col_text_dup(a, st, 19);
     c->task_to = db_col_text_dup(a, st, 20);
+    c->results_at = db_col_text_dup_or_null(a, st, 21);
 }
 
 static void
@@ -119,7 +120,7 @@ grant_calls_list(struct db *db, struct arena *a, bool drafts,
                  struct grant_call **out, int64_t *total)
 {
     db_stmt *st = db_query(db, Q_GRANT_CALLS_COUNT);
-    int rc, n, i;
+    int rc;
 
     db_bind_int(st, 1, drafts ? 1 : 0);
     db_bind_text(st, 2, region);
@@ -131,6 +132,15 @@ grant_calls_list(struct db *db, struct arena *a, bool drafts,
     db_bind_text(st, 2, region);
     db_bind_int(st, 3, limit);
     db_bind_int(st, 4, offset);
+    return grant_calls_rows(db, st, a, out);
+}
+
+int
+grant_calls_rows(struct db *db, db_stmt *st, struct arena *a,
+                 struct grant_call **out)
+{
+    int n, i, rc;
+
     n = db_list(st, a, sizeof(**out), call_cols, out);
     for (i = 0; i < n; i++) {
         if ((rc = load_areas(db, a, &(*out)[i])) != 0) {

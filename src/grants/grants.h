@@ -16,6 +16,7 @@
 
 #include "auth/auth.h"
 #include "core/warsaw.h"
+#include "db/db.h"
 #include "monitoring/monitoring.h" /* struct mon_actor: who acts */
 
 struct arena;
@@ -62,6 +63,7 @@ struct grant_call {
     const char *offers_until;        /* UTC stamp */
     const char *results_by;          /* ISO date */
     const char *task_from, *task_to; /* the tasks' period, ISO dates */
+    const char *results_at;          /* UTC stamp, NULL before results */
     int correction_days;             /* to correct formal defects */
     const char *status; /* stored: draft, published, results, ... */
     const char *published_at, *created_by, *created_at, *updated_at;
@@ -119,9 +121,12 @@ const char *grant_phase_code(enum grant_phase p);
 const char *grant_phase_label(enum grant_phase p);
 const char *grant_kind_label(const char *kind);
 
-/* c as one JSON object (areas, criteria, amounts, dates). */
+/* c as one JSON object (areas, criteria, amounts, dates) and, when rk is
+   not NULL (its published results), its funded offers with their amounts
+   and mean points. */
+struct grant_ranked;
 void grant_call_json(struct json *j, const struct grant_call *c,
-                     const char *now);
+                     const char *now, const struct grant_ranked *rk, int n);
 /* c as a JSON text in a, for the audit log. */
 const char *grant_call_audit_json(struct arena *a, const struct grant_call *c);
 
@@ -146,6 +151,10 @@ bool grant_call_visible(const struct mon_actor *act,
 int grant_calls_list(struct db *db, struct arena *a, bool drafts,
                      const char *region, long limit, long offset,
                      struct grant_call **out, int64_t *total);
+/* The calls a prepared statement of calls' columns returns, each with
+   its areas: count or < 0. */
+int grant_calls_rows(struct db *db, db_stmt *st, struct arena *a,
+                     struct grant_call **out);
 /*
 ** Create (id 0) or change a draft call of act's region from its form: all
 ** checks of grant_call_check, and the plan (a yearly plan of the region)
@@ -286,6 +295,9 @@ struct grant_offer {
     const char *status; /* draft, submitted */
     const char *receipt, *submitted_at, *submitted_by;
     const char *created_at, *updated_at;
+    const char *formal_status; /* "", passed, defect, corrected, rejected */
+    const char *defect_until;  /* UTC stamp while a defect may be fixed */
+    int64_t awarded;           /* grosze; -1 before the decision */
     struct grant_action *actions;
     int nactions;
     struct grant_result *results;
@@ -369,6 +381,10 @@ int grant_offer_submit(struct db *db, struct arena *a,
                        const struct mon_actor *act, int64_t id,
                        struct grant_finding **finds, int *nfinds,
                        const char **why);
+/* Replace offer id's schedule, results and cost lines with o's (in the
+   caller's transaction): 0 or ERR_DB. */
+int grant_offer_rewrite_sections(struct db *db, int64_t id,
+                                 const struct grant_offer *o);
 /* The stored PDF of submitted offer id: 0 with *data, *len (arena). */
 int grant_offer_pdf_get(struct db *db, struct arena *a, int64_t id,
                         const void **data, size_t *len);
@@ -386,5 +402,125 @@ void grant_offer_json(struct json *j, const struct grant_offer *o);
 int grant_offer_pdf(struct arena *a, const struct grant_call *c,
                     const struct grant_org *org, const struct grant_offer *o,
                     struct buf *out);
+
+/* ---- evaluation: eval_store.c, results_pdf.c ---- */
+
+/* A formal criterion's verdict on an offer. */
+struct grant_formal {
+    int pos;
+    bool met;
+    const char *reason;
+};
+
+/*
+** The office's formal evaluation of submitted offer id (act's region):
+** met[i] and reason[i] for each formal criterion of the call, in order
+** (a criterion not met needs a reason), and the outcome: "passed" (every
+** criterion met), "defect" (the organisation may correct it within the
+** call's correction days) or "rejected". One audit row ("grant_offer.
+** formal"). 0; ERR_INPUT with *why; ERR_NOTFOUND; ERR_CONFLICT (results
+** published) with *why; ERR_DB.
+*/
+int grant_formal_save(struct db *db, struct arena *a,
+                      const struct mon_actor *act, int64_t id, const bool *met,
+                      const char *const *reason, const char *outcome,
+                      const char **why);
+/* The formal verdicts of offer id: count or < 0. */
+int grant_formal_of(struct db *db, struct arena *a, int64_t id,
+                    struct grant_formal **out);
+/*
+** The organisation's correction of a formal defect of offer id before
+** its defect_until: the sections replaced by o's (read form); the offer
+** becomes "corrected" for the office to check again. One audit row
+** ("grant_offer.correct", before/after). 0; ERR_NOTFOUND; ERR_CONFLICT
+** with *why; ERR_DB.
+*/
+int grant_offer_correct(struct db *db, struct arena *a,
+                        const struct mon_actor *act, int64_t id,
+                        const struct grant_offer *o, const char **why);
+
+struct grant_member {
+    int64_t account;
+    const char *login;
+    const char *declared_at; /* NULL: no declaration yet */
+    int64_t scores;          /* criteria scored so far in the call */
+};
+/* Appoint account login (an office account of the call's region) to the
+   committee of call_id. Audited ("grant_call.member"). 0; ERR_INPUT with
+   *why; ERR_NOTFOUND; ERR_DB. */
+int grant_member_add(struct db *db, struct arena *a,
+                     const struct mon_actor *act, int64_t call_id,
+                     const char *login, const char **why);
+/* The committee of call_id with its progress: count or < 0. */
+int grant_members(struct db *db, struct arena *a, int64_t call_id,
+                  struct grant_member **out);
+/* Whether account is on call_id's committee (*member) and declared no
+   conflict (*declared): 0 or ERR_DB. */
+int grant_member_status(struct db *db, int64_t call_id, int64_t account,
+                        bool *member, bool *declared);
+/* The member's declaration of no conflict of interest. Audited
+   ("grant_call.declaration"). 0; ERR_NOTFOUND (not a member); ERR_DB. */
+int grant_member_declare(struct db *db, struct arena *a,
+                         const struct mon_actor *act, int64_t call_id);
+/* The calls whose committee account sits on: count or < 0. */
+int grant_calls_of_member(struct db *db, struct arena *a, int64_t account,
+                          struct grant_call **out);
+/* Whether act may score offer o of call c: a declared member of c's
+   committee, the offer submitted and formally passed, no results yet. */
+bool grant_member_may_score(struct db *db, const struct mon_actor *act,
+                            const struct grant_call *c,
+                            const struct grant_offer *o);
+
+struct grant_score {
+    int pos;
+    int points;
+    const char *justification;
+};
+/*
+** A member's scores of offer id: points[i] and justification[i] for each
+** merit criterion of the call, in order; each 0..its maximum with a
+** justification (each problem a Polish message naming the criterion in
+** *errs). Replaces the member's earlier scores. One audit row
+** ("grant_offer.score"). 0; ERR_INPUT; ERR_NOTFOUND (not the member's to
+** score); ERR_DB.
+*/
+int grant_scores_save(struct db *db, struct arena *a,
+                      const struct mon_actor *act, int64_t id,
+                      const char *const *points,
+                      const char *const *justification, const char ***errs,
+                      int *nerrs);
+/* The scores account gave offer id: count or < 0. */
+int grant_scores_of(struct db *db, struct arena *a, int64_t id, int64_t account,
+                    struct grant_score **out);
+
+/* An offer in the ranking of its call. */
+struct grant_ranked {
+    struct grant_offer o;
+    int scorers;    /* members who scored it */
+    int64_t avg100; /* mean of the members' totals, in hundredths */
+};
+/*
+** The submitted offers of call_id, the formally passed ones first by
+** their mean score (best first), the others after: count or < 0.
+*/
+int grant_ranking(struct db *db, struct arena *a, int64_t call_id,
+                  struct grant_ranked **out);
+/*
+** Decide and publish the results of call_id: amounts[i] for ranked offer
+** i (text as typed; "" or 0: not funded); only formally passed offers may
+** be funded, each at most what it asked, each area's sum at most its
+** budget (each problem names the offer or the area in *errs). The call
+** gets status "results". One audit row ("grant_call.results"). 0;
+** ERR_INPUT; ERR_NOTFOUND; ERR_CONFLICT (published already); ERR_DB.
+*/
+int grant_results_publish(struct db *db, struct arena *a,
+                          const struct mon_actor *act, int64_t call_id,
+                          const int64_t *offer_ids, const char *const *amounts,
+                          int n, const char ***errs, int *nerrs);
+/* The results of call c (ranked, decided) as an A4 PDF. 0 or ERR_IO. */
+int grant_results_pdf(struct arena *a, const struct grant_call *c,
+                      const struct grant_ranked *rk, int n, struct buf *out);
+/* "12,34" of hundredths. */
+const char *grant_points_text(struct arena *a, int64_t hundredths);
 
 #endif

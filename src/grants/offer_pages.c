@@ -244,7 +244,8 @@ sections(struct req *r, const struct grant_call *c,
 static void
 offer_form(struct req *r, const struct grant_call *c, const char *org_name,
            int64_t id, const struct grant_offer_form *f,
-           const struct grant_finding *fs, int n, const char *lead)
+           const struct grant_finding *fs, int n, const char *lead,
+           bool correct)
 {
     const char *title = id ? T_GF_TITLE : T_GF_TITLE_NEW;
 
@@ -266,14 +267,21 @@ offer_form(struct req *r, const struct grant_call *c, const char *org_name,
         html_lit(&r->out, "<h2>" T_GF_TO_FIX "</h2>\n");
         findings(r, fs, n);
     }
-    form_begin(r,
-               id ? arena_printf(&r->arena, "/oferty/%ld", (long)id)
-                  : arena_printf(&r->arena, "/nabory/%ld/oferty", (long)c->id),
-               NULL);
+    form_begin(
+        r,
+        correct ? arena_printf(&r->arena, "/oferty/%ld/korekta", (long)id)
+        : id    ? arena_printf(&r->arena, "/oferty/%ld", (long)id)
+                : arena_printf(&r->arena, "/nabory/%ld/oferty", (long)c->id),
+        NULL);
     sections(r, c, f, fs, n);
-    html_lit(&r->out,
-             "<p><button type=\"submit\">" T_GF_SAVE "</button></p>\n");
-    if (id) {
+    if (correct) {
+        html_lit(&r->out,
+                 "<p><button type=\"submit\">" T_GE_CORRECT "</button></p>\n");
+    } else {
+        html_lit(&r->out,
+                 "<p><button type=\"submit\">" T_GF_SAVE "</button></p>\n");
+    }
+    if (id && !correct) {
         html_printf(&r->out,
                     "<p><button type=\"submit\" formaction=\"/oferty/%ld/"
                     "zlozenie\">%s</button></p>\n",
@@ -321,7 +329,7 @@ page_gf_new(struct req *r)
         return req_error(r, 403, T_GF_NO_ORG);
     }
     memset(&f, 0, sizeof(f));
-    offer_form(r, &c, org_name, 0, &f, NULL, 0, NULL);
+    offer_form(r, &c, org_name, 0, &f, NULL, 0, NULL, false);
     return 0;
 }
 
@@ -341,7 +349,7 @@ save_posted(struct req *r, const struct grant_call *c, int64_t org_id,
     form_of_request(r, &f);
     if (grant_offer_read(&r->arena, &f, &o, &fs, &nf) != 0) {
         r->status = 400;
-        offer_form(r, c, org_name, id, &f, fs, nf, T_GF_ERR_FORM);
+        offer_form(r, c, org_name, id, &f, fs, nf, T_GF_ERR_FORM, false);
         return ERR_INPUT;
     }
     o.org_id = org_id;
@@ -462,6 +470,15 @@ page_gf_show(struct req *r)
     if ((rc = offer_or_reply(r, &o, &c)) != 0) {
         return rc;
     }
+    if (strcmp(o.formal_status, "defect") == 0 &&
+        grant_org_is_own(r->db, &act, o.org_id)) {
+        form_of_offer(&r->arena, &o, &f);
+        offer_form(r, &c, o.org_name, o.id, &f, NULL, 0,
+                   arena_printf(&r->arena, T_GE_F_DEFECT,
+                                warsaw_local(&r->arena, o.defect_until)),
+                   true);
+        return 0;
+    }
     if (strcmp(o.status, "draft") != 0 ||
         !grant_org_is_own(r->db, &act, o.org_id)) {
         offer_view(r, &c, &o);
@@ -469,7 +486,8 @@ page_gf_show(struct req *r)
     }
     n = grant_offer_check(&r->arena, &c, &o, &fs);
     form_of_offer(&r->arena, &o, &f);
-    offer_form(r, &c, o.org_name, o.id, &f, fs, n, n == 0 ? T_GF_READY : NULL);
+    offer_form(r, &c, o.org_name, o.id, &f, fs, n, n == 0 ? T_GF_READY : NULL,
+               false);
     return 0;
 }
 
@@ -535,7 +553,7 @@ page_gf_submit(struct req *r)
         }
         r->status = 400;
         form_of_offer(&r->arena, &o, &f);
-        offer_form(r, &c, o.org_name, o.id, &f, fs, n, T_GF_ERR_SUBMIT);
+        offer_form(r, &c, o.org_name, o.id, &f, fs, n, T_GF_ERR_SUBMIT, false);
         return 0;
     }
     if (rc == ERR_NOTFOUND) {
@@ -696,4 +714,42 @@ api_gf_get(struct req *r)
     req_json(r, &j);
     grant_offer_json(&j, &o);
     return 0;
+}
+
+/*
+** ROUTE: POST /oferty/:id/korekta
+** CAP: CAP_GRANT_REPORT
+** PARAMS: id (path), the sections as for POST /oferty/:id
+*/
+int
+page_gf_correct(struct req *r)
+{
+    struct mon_actor act = mon_actor_of(r);
+    struct grant_offer o, in;
+    struct grant_call c;
+    struct grant_offer_form f;
+    struct grant_finding *fs;
+    const char *why = NULL;
+    int rc, nf;
+
+    if ((rc = offer_or_reply(r, &o, &c)) != 0) {
+        return rc;
+    }
+    form_of_request(r, &f);
+    if (grant_offer_read(&r->arena, &f, &in, &fs, &nf) != 0) {
+        r->status = 400;
+        offer_form(r, &c, o.org_name, o.id, &f, fs, nf, T_GF_ERR_FORM, true);
+        return 0;
+    }
+    rc = grant_offer_correct(r->db, &r->arena, &act, o.id, &in, &why);
+    if (rc == ERR_NOTFOUND) {
+        return req_error(r, 404, NULL);
+    }
+    if (rc == ERR_CONFLICT) {
+        return req_error(r, 409, why);
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    return req_redirect(r, arena_printf(&r->arena, "/oferty/%ld", (long)o.id));
 }

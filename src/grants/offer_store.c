@@ -41,6 +41,9 @@ offer_cols(struct arena *a, db_stmt *st, void *elem)
     o->submitted_by = db_col_text_dup_or_null(a, st, 16);
     o->created_at = db_col_text_dup(a, st, 17);
     o->updated_at = db_col_text_dup(a, st, 18);
+    o->formal_status = db_col_text_dup(a, st, 19);
+    o->defect_until = db_col_text_dup_or_null(a, st, 20);
+    o->awarded = db_col_null(st, 21) ? -1 : db_col_int(st, 21);
 }
 
 static void
@@ -201,8 +204,9 @@ bind_offer(db_stmt *st, int first, const struct grant_offer *o)
     db_bind_int(st, first + 7, o->declarations);
 }
 
-static int
-write_sections(struct db *db, int64_t id, const struct grant_offer *o)
+int
+grant_offer_rewrite_sections(struct db *db, int64_t id,
+                             const struct grant_offer *o)
 {
     static const enum query_id clear[] = {Q_GRANT_OFFER_ACTIONS_DELETE,
                                           Q_GRANT_OFFER_RESULTS_DELETE,
@@ -320,7 +324,7 @@ offer_write(struct db *db, void *ctx, struct audit_entry *e)
         db_bind_text(st, 10, c->now);
         rc = db_exec(st);
     }
-    if (rc != 0 || (rc = write_sections(db, c->id, c->in)) != 0 ||
+    if (rc != 0 || (rc = grant_offer_rewrite_sections(db, c->id, c->in)) != 0 ||
         (rc = grant_offer_get(db, c->a, c->id, &c->after)) != 0) {
         return rc;
     }

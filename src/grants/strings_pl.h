@@ -297,3 +297,80 @@
 #define T_GF_ERR_CALL_CLOSED "Nabór nie przyjmuje ofert."
 #define T_GF_F_OWN "Wkład własny"
 #define T_GF_PERIOD "Termin realizacji"
+
+/* Evaluation. */
+#define T_NAV_EVALUATION "Ocena ofert"
+#define T_GE_TITLE "Ocena ofert naboru"
+#define T_GE_FORMAL "Ocena formalna"
+#define T_GE_FORMAL_STATUS "Ocena formalna"
+#define T_GE_F_PASSED "spełnia wymogi formalne"
+#define T_GE_F_DEFECT "braki formalne do uzupełnienia do %s"
+#define T_GE_F_CORRECTED "braki uzupełnione – do ponownej oceny"
+#define T_GE_F_REJECTED "odrzucona z przyczyn formalnych"
+#define T_GE_F_NONE "nie oceniono"
+#define T_GE_MET "spełnione"
+#define T_GE_REASON "Uzasadnienie"
+#define T_GE_OUTCOME_PASSED "Oferta spełnia wymogi formalne"
+#define T_GE_OUTCOME_DEFECT "Wezwij do uzupełnienia braków"
+#define T_GE_OUTCOME_REJECTED "Odrzuć ofertę"
+#define T_GE_ERR_OUTCOME "Wybierz wynik oceny formalnej."
+#define T_GE_ERR_REASON "%s: kryterium niespełnione wymaga uzasadnienia."
+#define T_GE_ERR_NOT_ALL_MET                                                   \
+    "Oferta nie spełnia wszystkich kryteriów formalnych: wezwij do "         \
+    "uzupełnienia albo odrzuć."
+#define T_GE_ERR_ALL_MET                                                       \
+    "Wszystkie kryteria są spełnione: oferta nie ma braków."
+#define T_GE_ERR_NOT_SUBMITTED "Ocenia się tylko złożone oferty."
+#define T_GE_ERR_RESULTS "Wyniki naboru są już ogłoszone."
+#define T_GE_ERR_NO_DEFECT "Oferta nie ma braków formalnych do uzupełnienia."
+#define T_GE_ERR_DEFECT_LATE                                                   \
+    "Termin uzupełnienia braków minął %s (czas polski)."
+#define T_GE_CORRECT "Uzupełnij braki formalne"
+#define T_GE_COMMITTEE "Komisja konkursowa"
+#define T_GE_F_MEMBER "Login członka komisji"
+#define T_GE_ADD_MEMBER "Powołaj do komisji"
+#define T_GE_ERR_MEMBER                                                        \
+    "Login członka komisji: nie ma takiego konta pracownika w "               \
+    "województwie naboru."
+#define T_GE_DECLARED "oświadczenie o braku konfliktu interesów %s"
+#define T_GE_NOT_DECLARED "bez oświadczenia"
+#define T_GE_PROGRESS "ocenione kryteria: %ld"
+#define T_GE_DECLARATION                                                       \
+    "Oświadczam, że nie pozostaję z oferentami w stosunku prawnym lub "     \
+    "faktycznym, który mógłby budzić wątpliwości co do mojej bezstronności."
+#define T_GE_DECLARE "Składam oświadczenie"
+#define T_GE_MY_CALLS "Nabory, w których oceniam oferty"
+#define T_GE_NO_CALLS "Nie należysz do żadnej komisji konkursowej."
+#define T_GE_DECLARE_FIRST                                                     \
+    "Oferty zobaczysz po złożeniu oświadczenia o braku konfliktu interesów."
+#define T_GE_SCORE "Ocena merytoryczna"
+#define T_GE_F_POINTS "%s – punkty (0–%d)"
+#define T_GE_F_JUSTIFICATION "%s – uzasadnienie"
+#define T_GE_SAVE_SCORES "Zapisz ocenę"
+#define T_GE_ERR_POINTS "%s: „%s” nie jest liczbą punktów od 0 do %d."
+#define T_GE_ERR_JUSTIFICATION "%s: ocena wymaga uzasadnienia."
+#define T_GE_ERR_SCORES                                                        \
+    "Ocena nie została zapisana. Popraw pola wskazane niżej."
+#define T_GE_SCORED "oceniono"
+#define T_GE_NOT_SCORED "do oceny"
+#define T_GE_RANKING "Ranking ofert"
+#define T_GE_AVG "Średnia punktów"
+#define T_GE_SCORERS "Oceniających"
+#define T_GE_AMOUNT "Proponowana kwota"
+#define T_GE_PUBLISH "Zatwierdź i ogłoś wyniki"
+#define T_GE_ERR_AMOUNT "Oferta %s – proponowana kwota: „%s” nie jest kwotą."
+#define T_GE_ERR_AMOUNT_ASKED                                                    \
+    "Oferta %s – proponowana kwota: %s zł to więcej, niż oferta wnioskuje " \
+    "(%s zł)."
+#define T_GE_ERR_AMOUNT_FORMAL                                                 \
+    "Oferta %s – proponowana kwota: oferta nie przeszła oceny formalnej."
+#define T_GE_ERR_AREA_BUDGET                                                   \
+    "Obszar „%s”: proponowane kwoty (%s zł) przekraczają jego budżet (%s zł)."
+#define T_GE_ERR_RESULTS_FORM "Wyników nie ogłoszono. Popraw wskazane kwoty."
+#define T_GE_RESULTS "Wyniki naboru"
+#define T_GE_RESULTS_PDF "Wyniki w PDF"
+#define T_GE_FUNDED "Oferty, które otrzymały dotację"
+#define T_GE_NOT_FUNDED "Oferty, które nie otrzymały dotacji"
+#define T_GE_AWARDED "Przyznana kwota"
+#define T_GE_RESULTS_AT "Wyniki ogłoszono %s."
+#define T_GE_RESULTS_NONE "Wyniki nie zostały jeszcze ogłoszone."

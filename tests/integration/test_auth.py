@@ -50,6 +50,7 @@ CAPS = {
     'CAP_OPS': {'administrator'},
     'CAP_REGIONS_ADMIN': {'administrator'},
     'CAP_GRANT_MANAGE': {'administrator', 'coordinator'},
+    'CAP_GRANT_SCORE': {'coordinator', 'implementer', 'analyst'},
 }
 
 EXPECTED = {

@@ -123,6 +123,9 @@ def main():
             print(f'FAIL setup: {err}')
             return 1
     add_user(binary, db, 'ngo', 'grantee')
+    for login, role in (('impl', 'implementer'), ('anal', 'analyst'),
+                        ('anal2', 'analyst')):
+        add_user(binary, db, login, role)
     plan = sql_one(db, "SELECT id FROM plan WHERE region = '04' AND "
                    "year = 2024")
     srv = Server(binary, db)
@@ -507,6 +510,161 @@ def main():
         check(sql_one(db, 'SELECT status FROM grant_offer WHERE id = ?',
                       (oid,)) == 'draft', 'late offer accepted')
 
+    def submit_offer(login, cid, **over):
+        ngo = Client(srv)
+        ngo.login(login, 'bardzo-dobre-haslo-1')
+        st, h, _ = ngo.request('POST', f'/nabory/{cid}/oferty', offer_fields(
+            ngo.csrf(f'/nabory/{cid}/oferta'), **over))
+        check(st == 303, f'{login} draft: {st}')
+        oid = int(re.search(r'(\d+)$', h['location']).group(1))
+        st, _, _ = ngo.request('POST', f'/oferty/{oid}/zlozenie',
+                               {'csrf': ngo.csrf('/moje-oferty')})
+        return ngo, oid, st
+
+    def whole_cycle_committee_of_three_to_results():
+        cid = open_call()
+        office = Client(srv)
+        office.login('koord')
+        # two organisations, three offers: one is late
+        razem, o1, st = submit_offer('razem', cid, title='Rodzinne soboty')
+        check(st == 303, st)
+        trzecia, o2, st = submit_offer(
+            'trzecia', cid, title='Ojcowie w akcji', requested='24 000,00',
+            cost1_grant='22 000,00', cost1_total='25 000,00')
+        check(st == 303, st)
+        _, o3, _ = submit_offer('razem', cid, title='Spóźniona',
+                                declaration4=None)
+        sql(db, "UPDATE grant_call SET offers_until = "
+            "'2021-01-01T10:00:00Z' WHERE id = ?", (cid,))
+        st, _, _ = razem.request('POST', f'/oferty/{o3}/zlozenie', offer_fields(
+            razem.csrf('/moje-oferty'), title='Spóźniona'))
+        check(st == 409, f'late offer: {st}')
+        # committee of three; a member of another call
+        for login in ('koord', 'impl', 'anal'):
+            st, _, _ = office.request('POST', f'/nabory/{cid}/komisja', {
+                'csrf': office.csrf('/nabory'), 'login': login})
+            check(st == 303, f'member {login}: {st}')
+        st, _, _ = office.request('POST', f'/nabory/{cid}/komisja', {
+            'csrf': office.csrf('/nabory'), 'login': 'ngo'})
+        check(st == 400, f'a grantee on the committee: {st}')
+        st, _, _ = office.request('POST', f'/nabory/{state["call2"]}/komisja',
+                                  {'csrf': office.csrf('/nabory'),
+                                   'login': 'anal2'})
+        check(st == 303, st)
+        # formal: o1 passes, o2 has a defect its organisation corrects
+        st, _, _ = office.request('POST', f'/oferty/{o1}/formalna', {
+            'csrf': office.csrf('/nabory'), 'met1': '1', 'met2': '1',
+            'outcome': 'passed'})
+        check(st == 303, f'formal o1: {st}')
+        st, _, html = office.request('POST', f'/oferty/{o2}/formalna', {
+            'csrf': office.csrf('/nabory'), 'met1': '1', 'outcome': 'defect'})
+        check(st == 400 and 'wymaga uzasadnienia' in html, st)
+        st, _, _ = office.request('POST', f'/oferty/{o2}/formalna', {
+            'csrf': office.csrf('/nabory'), 'met1': '1',
+            'reason2': 'Brak wskazania działalności statutowej',
+            'outcome': 'defect'})
+        check(st == 303, st)
+        st, _, html = trzecia.request('GET', f'/oferty/{o2}')
+        check(st == 200 and 'Uzupełnij braki formalne' in html, st)
+        st, _, _ = trzecia.request('POST', f'/oferty/{o2}/korekta',
+                                   offer_fields(
+                                       trzecia.csrf('/moje-oferty'),
+                                       title='Ojcowie w akcji (poprawiona)',
+                                       requested='24 000,00',
+                                       cost1_grant='22 000,00',
+                                       cost1_total='25 000,00'))
+        check(st == 303, f'correction: {st}')
+        check(audit_rows(db, 'grant_offer.correct') == 1, 'audited')
+        st, _, _ = trzecia.request('POST', f'/oferty/{o2}/korekta',
+                                   offer_fields(trzecia.csrf('/moje-oferty')))
+        check(st == 409, f'corrected twice: {st}')
+        st, _, _ = office.request('POST', f'/oferty/{o2}/formalna', {
+            'csrf': office.csrf('/nabory'), 'met1': '1', 'met2': '1',
+            'outcome': 'passed'})
+        check(st == 303, st)
+        # members: declaration first, then only their call's offers
+        members = {}
+        for login in ('koord', 'impl', 'anal', 'anal2'):
+            m = Client(srv)
+            m.login(login)
+            members[login] = m
+        st, _, html = members['impl'].request('GET', '/ocena')
+        check(st == 200 and 'Składam oświadczenie' in html, st)
+        check(members['impl'].request('GET', f'/ocena/oferty/{o1}')[0] ==
+              404, 'scored before the declaration')
+        for login in ('koord', 'impl', 'anal'):
+            m = members[login]
+            st, _, _ = m.request('POST', f'/ocena/{cid}/oswiadczenie',
+                                 {'csrf': m.csrf('/ocena')})
+            check(st == 303, st)
+        m = members['anal2']
+        m.request('POST', f'/ocena/{state["call2"]}/oswiadczenie',
+                  {'csrf': m.csrf('/ocena')})
+        for path in (f'/ocena/oferty/{o1}', f'/oferty/{o1}',
+                     f'/api/offers/{o1}'):
+            check(m.request('GET', path)[0] == 404,
+                  f"another call's member reads {path}")
+        points = {'koord': ((9, 8, 5), (6, 5, 3)),
+                  'impl': ((8, 8, 4), (7, 6, 2)),
+                  'anal': ((10, 9, 5), (5, 5, 4))}
+        for login, (p1, p2) in points.items():
+            m = members[login]
+            for oid, pts in ((o1, p1), (o2, p2)):
+                f = {'csrf': m.csrf('/ocena')}
+                for i, v in enumerate(pts):
+                    f[f'points{i + 1}'] = str(v)
+                    f[f'justification{i + 1}'] = f'Uzasadnienie {login} {i}'
+                st, _, _ = m.request('POST', f'/ocena/oferty/{oid}', f)
+                check(st == 303, f'{login} scores {oid}: {st}')
+            if login == 'koord':
+                # the others have not scored yet: another member's form
+                # shows none of koord's scores
+                st, _, html = members['impl'].request(
+                    'GET', f'/ocena/oferty/{o1}')
+                check(st == 200 and 'Uzasadnienie koord' not in html,
+                      "another member's scores shown")
+        m = members['anal']
+        st, _, html = m.request('POST', f'/ocena/oferty/{o1}', {
+            'csrf': m.csrf('/ocena'), 'points1': '11', 'points2': '5',
+            'points3': '5', 'justification1': 'x', 'justification2': '',
+            'justification3': 'z'})
+        check(st == 400 and '„11” nie jest liczbą punktów od 0 do 10' in html
+              and 'Kalkulacja kosztów: ocena wymaga uzasadnienia' in html, st)
+        st, _, html = members['impl'].request('GET', f'/ocena/oferty/{o1}')
+        check('Uzasadnienie impl 0' in html and 'Uzasadnienie anal' not in
+              html, 'a member sees its own scores only')
+        # ranking: o1 (22+20+24)/3 = 22,00; o2 (14+15+14)/3 = 14,33
+        st, _, html = office.request('GET', f'/nabory/{cid}/ocena')
+        check(st == 200 and '22,00' in html and '14,33' in html, st)
+        check(html.index('Rodzinne soboty') < html.index('Ojcowie w akcji'),
+              'ranked')
+        st, _, html = office.request('POST', f'/nabory/{cid}/wyniki', {
+            'csrf': office.csrf('/nabory'), f'amount{o1}': '29 000,00',
+            f'amount{o2}': '30 000,00'})
+        check(st == 400 and 'więcej, niż oferta wnioskuje' in html, st)
+        check(sql_one(db, 'SELECT status FROM grant_call WHERE id = ?',
+                      (cid,)) == 'published', 'published with errors')
+        st, _, _ = office.request('POST', f'/nabory/{cid}/wyniki', {
+            'csrf': office.csrf('/nabory'), f'amount{o1}': '29 000,00',
+            f'amount{o2}': '20 000,00'})
+        check(st == 303, st)
+        st, _, html = Client(srv).request('GET', f'/nabory/{cid}/wyniki')
+        check(st == 200 and '29 000,00 zł' in html and '20 000,00 zł' in
+              html, st)
+        st, _, body = Client(srv).request('GET', f'/api/calls/{cid}')
+        call = json.loads(body)
+        check(call['status'] == 'results', call['status'])
+        got = {o['receipt']: (o['awarded_grosze'], o['points_x100'])
+               for o in call['offers'] if o['funded']}
+        check(got == {f'NAB-{cid}/0001': (2900000, 2200),
+                      f'NAB-{cid}/0002': (2000000, 1433)}, got)
+        text = pdftotext(srv, Client(srv), f'/nabory/{cid}/wyniki.pdf')
+        for want in ('Oferty, które otrzymały dotację', 'Rodzinne soboty',
+                     '29 000,00', 'Stowarzyszenie Trzecie', '14,33'):
+            check(want in text, f'results PDF lacks {want!r}')
+        check(audit_rows(db, 'grant_call.results') == 1, 'audited')
+        state['call3'], state['o1'], state['o2'] = cid, o1, o2
+
     for fn in (bad_form_names_each_field_and_writes_nothing,
                draft_is_the_offices_own,
                published_call_is_public_in_pages_feed_and_api,
@@ -515,7 +673,8 @@ def main():
                organisation_registers_confirms_and_sees_only_itself,
                offer_checks_name_the_field_and_submit_once,
                another_organisation_and_region_see_no_offer,
-               late_offer_is_refused):
+               late_offer_is_refused,
+               whole_cycle_committee_of_three_to_results):
         t.run(fn)
     srv.stop()
     cleanup(d)

@@ -19,17 +19,17 @@ MENU = {
     'public': PUBLIC,
     'administrator': PUBLIC | {'/uzytkownicy', '/regiony', '/audyt',
                                '/system'},
-    'coordinator': PUBLIC,
-    'implementer': PUBLIC | {'/moje-zadania'},
+    'coordinator': PUBLIC | {'/ocena'},
+    'implementer': PUBLIC | {'/moje-zadania', '/ocena'},
     'consultant': PUBLIC,
-    'analyst': PUBLIC,
+    'analyst': PUBLIC | {'/ocena'},
     'grantee': PUBLIC | {'/moje-dotacje', '/moja-organizacja',
                          '/moje-oferty'},
 }
 # Pages that belong in a menu but only for some roles: each must be in the
 # menu of every role that can open it (checked by requesting it).
 OWN_PAGES = ['/uzytkownicy', '/regiony', '/audyt', '/system',
-             '/moje-dotacje', '/moja-organizacja', '/moje-oferty']
+             '/moje-dotacje', '/moja-organizacja', '/moje-oferty', '/ocena']
 
 
 def menu_links(html):
