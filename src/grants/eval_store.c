@@ -720,7 +720,13 @@ grant_results_publish(struct db *db, struct arena *a,
             *errs = arena_grow(a, *errs, *nerrs, sizeof(**errs));
             (*errs)[(*nerrs)++] =
                 arena_printf(a, T_GE_ERR_AMOUNT_FORMAL, o->receipt);
-        } else if (v[k] > o->requested) {
+        } else if (strcmp(c.kind, "award") == 0 && v[k] > c.max_grant) {
+            /* an award is the call's prize at most, nothing is asked */
+            *errs = arena_grow(a, *errs, *nerrs, sizeof(**errs));
+            (*errs)[(*nerrs)++] =
+                arena_printf(a, T_GE_ERR_AMOUNT_PRIZE, o->receipt,
+                             str_money(a, v[k]), str_money(a, c.max_grant));
+        } else if (strcmp(c.kind, "award") != 0 && v[k] > o->requested) {
             *errs = arena_grow(a, *errs, *nerrs, sizeof(**errs));
             (*errs)[(*nerrs)++] =
                 arena_printf(a, T_GE_ERR_AMOUNT_ASKED, o->receipt,

@@ -335,8 +335,10 @@ int grant_offer_read(struct arena *a, const struct grant_offer_form *f,
                      struct grant_offer *out, struct grant_finding **finds,
                      int *nfinds);
 /*
-** The checks an offer must pass to be submitted, against its call: the
-** sections filled, an area of the call, its period and every action's
+** The checks an offer must pass to be submitted, against its call (an
+** entry for an award: its area, title, place, description and the
+** declarations only): the sections filled, an area of the call, its period and
+*every action's
 ** inside the call's period, each cost line's total equal to its grant and
 ** own parts, the grant asked equal to the cost estimate's grant column and
 ** at most the call's largest grant, the own contribution (financial and

@@ -315,6 +315,23 @@ check_costs(struct reader *r, const struct grant_call *c,
     }
 }
 
+static void
+check_results(struct reader *r, const struct grant_offer *o)
+{
+    int i;
+
+    for (i = 0; i < o->nresults; i++) {
+        if (*o->results[i].name == '\0') {
+            find(r, arena_printf(r->a, "result%d", i + 1),
+                 arena_printf(r->a, T_GF_ERR_ROW_NAME,
+                              arena_printf(r->a, T_GF_F_RESULT, i + 1)));
+        }
+    }
+    if (o->nresults == 0) {
+        find(r, "result1", arena_printf(r->a, T_GF_ERR_NO_RESULT, T_GF_S4));
+    }
+}
+
 int
 grant_offer_check(struct arena *a, const struct grant_call *c,
                   const struct grant_offer *o, struct grant_finding **finds)
@@ -340,18 +357,13 @@ grant_offer_check(struct arena *a, const struct grant_call *c,
         find(&r, "description",
              arena_printf(a, T_GC_ERR_REQUIRED, T_GF_F_DESCRIPTION));
     }
-    check_period(&r, c, o);
-    for (i = 0; i < o->nresults; i++) {
-        if (*o->results[i].name == '\0') {
-            find(&r, arena_printf(a, "result%d", i + 1),
-                 arena_printf(a, T_GF_ERR_ROW_NAME,
-                              arena_printf(a, T_GF_F_RESULT, i + 1)));
-        }
+    /* an entry for an award: the nomination's description is what the
+     * jury scores; it has no task period, results or cost estimate */
+    if (c->kind == NULL || strcmp(c->kind, "award") != 0) {
+        check_period(&r, c, o);
+        check_results(&r, o);
+        check_costs(&r, c, o);
     }
-    if (o->nresults == 0) {
-        find(&r, "result1", arena_printf(a, T_GF_ERR_NO_RESULT, T_GF_S4));
-    }
-    check_costs(&r, c, o);
     for (i = 0; i < GRANT_DECLARATIONS; i++) {
         if (!(o->declarations & (1 << i))) {
             find(&r, arena_printf(a, "declaration%d", i + 1),

@@ -374,3 +374,6 @@
 #define T_GE_AWARDED "Przyznana kwota"
 #define T_GE_RESULTS_AT "Wyniki ogłoszono %s."
 #define T_GE_RESULTS_NONE "Wyniki nie zostały jeszcze ogłoszone."
+#define T_GE_ERR_AMOUNT_PRIZE                                                  \
+    "Zgłoszenie %s – nagroda: %s zł to więcej niż nagroda w konkursie "  \
+    "(%s zł)."

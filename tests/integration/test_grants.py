@@ -665,6 +665,73 @@ def main():
         check(audit_rows(db, 'grant_call.results') == 1, 'audited')
         state['call3'], state['o1'], state['o2'] = cid, o1, o2
 
+    def award_contest_on_the_same_machinery():
+        # seed 002 row 13: the "Stalowy Anioł" award, with its own criteria
+        office = Client(srv)
+        office.login('koord')
+        st, h, _ = office.request('POST', '/nabory', call_form(
+            office.csrf('/nabory/nowy'), plan, kind='award', task='',
+            title='Nagroda „Stalowy Anioł” 2030',
+            area1_name='Nagroda dla osoby wspierającej rodziny',
+            area1_budget='20 000,00', area2_name='', area2_budget='',
+            max_grant='10 000,00', min_own='0',
+            formal1='Zgłoszenie zawiera zgodę kandydata', formal2='',
+            merit1='Wkład w pomoc rodzinom', merit1_max='20',
+            merit2='Trwałość i innowacyjność działań', merit2_max='10',
+            merit3='', merit3_max=''))
+        check(st == 303, st)
+        cid = int(re.search(r'(\d+)$', h['location']).group(1))
+        office.request('POST', f'/nabory/{cid}/publikacja',
+                       {'csrf': office.csrf('/nabory')})
+        ngo = Client(srv)
+        ngo.login('razem', 'bardzo-dobre-haslo-1')
+        # an entry: the nomination, no schedule, results or costs
+        entry = {'csrf': ngo.csrf(f'/nabory/{cid}/oferta'), 'area': '1',
+                 'title': 'Zgłoszenie: Maria Kowalska',
+                 'place': 'Toruń, Ośrodek Adopcyjny',
+                 'description': 'Od 20 lat przygotowuje rodziny do adopcji.',
+                 'declaration1': '1', 'declaration2': '1',
+                 'declaration3': '1', 'declaration4': '1'}
+        st, h, _ = ngo.request('POST', f'/nabory/{cid}/oferty', entry)
+        check(st == 303, st)
+        oid = int(re.search(r'(\d+)$', h['location']).group(1))
+        st, _, _ = ngo.request('POST', f'/oferty/{oid}/zlozenie',
+                               {'csrf': ngo.csrf('/moje-oferty')})
+        check(st == 303, f'entry submitted: {st}')
+        sql(db, "UPDATE grant_call SET offers_until = "
+            "'2021-01-01T10:00:00Z' WHERE id = ?", (cid,))
+        office.request('POST', f'/oferty/{oid}/formalna', {
+            'csrf': office.csrf('/nabory'), 'met1': '1',
+            'outcome': 'passed'})
+        office.request('POST', f'/nabory/{cid}/komisja', {
+            'csrf': office.csrf('/nabory'), 'login': 'anal'})
+        jury = Client(srv)
+        jury.login('anal')
+        jury.request('POST', f'/ocena/{cid}/oswiadczenie',
+                     {'csrf': jury.csrf('/ocena')})
+        st, _, html = jury.request('GET', f'/ocena/oferty/{oid}')
+        check(st == 200 and 'Wkład w pomoc rodzinom – punkty (0–20)' in html
+              and 'Kalkulacja kosztów' not in html, 'the award criteria')
+        st, _, _ = jury.request('POST', f'/ocena/oferty/{oid}', {
+            'csrf': jury.csrf('/ocena'), 'points1': '18',
+            'justification1': 'Wieloletnia praca', 'points2': '7',
+            'justification2': 'Nowe formy wsparcia'})
+        check(st == 303, st)
+        st, _, html = office.request('POST', f'/nabory/{cid}/wyniki', {
+            'csrf': office.csrf('/nabory'), f'amount{oid}': '12 000,00'})
+        check(st == 400 and 'więcej niż nagroda w konkursie (10 000,00 zł)'
+              in html, st)
+        st, _, _ = office.request('POST', f'/nabory/{cid}/wyniki', {
+            'csrf': office.csrf('/nabory'), f'amount{oid}': '10 000,00'})
+        check(st == 303, st)
+        call = json.loads(Client(srv).request('GET', f'/api/calls/{cid}')[2])
+        check(call['kind'] == 'award' and call['status'] == 'results', call)
+        check([(o['title'], o['awarded_grosze'], o['points_x100'])
+               for o in call['offers']] ==
+              [('Zgłoszenie: Maria Kowalska', 1000000, 2500)], call['offers'])
+        st, _, html = Client(srv).request('GET', f'/nabory/{cid}/wyniki')
+        check(st == 200 and 'Maria Kowalska' in html, st)
+
     for fn in (bad_form_names_each_field_and_writes_nothing,
                draft_is_the_offices_own,
                published_call_is_public_in_pages_feed_and_api,
@@ -674,7 +741,8 @@ def main():
                offer_checks_name_the_field_and_submit_once,
                another_organisation_and_region_see_no_offer,
                late_offer_is_refused,
-               whole_cycle_committee_of_three_to_results):
+               whole_cycle_committee_of_three_to_results,
+               award_contest_on_the_same_machinery):
         t.run(fn)
     srv.stop()
     cleanup(d)
