@@ -621,6 +621,7 @@ grant_points_text(struct arena *a, int64_t h)
 
 struct results_change {
     struct arena *a;
+    const struct mon_actor *act;
     int64_t call_id;
     const int64_t *ids;
     const int64_t *amounts;
@@ -659,7 +660,10 @@ results_write(struct db *db, void *ctx, struct audit_entry *e)
     st = db_query(db, Q_GRANT_CALL_RESULTS);
     db_bind_int(st, 1, c->call_id);
     db_bind_text(st, 2, c->now);
-    return db_exec(st);
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
+    }
+    return grant_programme_sync(db, c->a, c->act, c->call_id);
 }
 
 int
@@ -668,7 +672,7 @@ grant_results_publish(struct db *db, struct arena *a,
                       const int64_t *offer_ids, const char *const *amounts,
                       int n, const char ***errs, int *nerrs)
 {
-    struct results_change rc_ = {.a = a, .call_id = call_id};
+    struct results_change rc_ = {.a = a, .act = act, .call_id = call_id};
     struct grant_call c;
     struct grant_offer *os;
     int64_t *ids, *v, *area_sum;

@@ -512,7 +512,8 @@ int grant_ranking(struct db *db, struct arena *a, int64_t call_id,
 ** i (text as typed; "" or 0: not funded); only formally passed offers may
 ** be funded, each at most what it asked, each area's sum at most its
 ** budget (each problem names the offer or the area in *errs). The call
-** gets status "results". One audit row ("grant_call.results"). 0;
+** gets status "results" and the programme is brought up to date
+** (grant_programme_sync). One audit row ("grant_call.results"). 0;
 ** ERR_INPUT; ERR_NOTFOUND; ERR_CONFLICT (published already); ERR_DB.
 */
 int grant_results_publish(struct db *db, struct arena *a,
@@ -524,5 +525,77 @@ int grant_results_pdf(struct arena *a, const struct grant_call *c,
                       const struct grant_ranked *rk, int n, struct buf *out);
 /* "12,34" of hundredths. */
 const char *grant_points_text(struct arena *a, int64_t hundredths);
+
+/* ---- agreements, reports, settlement: settle_store.c ---- */
+
+struct grant_agreement {
+    int64_t offer_id;
+    const char *number, *signed_on, *status; /* signed, settled */
+    int64_t amount, paid, returned;          /* grosze */
+};
+
+struct grant_report {
+    int64_t id, offer_id;
+    const char *kind; /* partial, final */
+    int64_t initiatives, beneficiaries;
+    const char *note, *status, *comment, *submitted_by, *submitted_at;
+    int64_t spent_grant, spent_own; /* sums of its cost lines, grosze */
+};
+
+/*
+** The agreement of funded offer id (act's region, results published):
+** its number, the day signed (ISO) and the amount paid (at most the grant
+** awarded). The call's register row and its task's budget realisation are
+** brought up to date (grant_programme_sync). One audit row
+** ("grant_offer.agreement"). 0; ERR_INPUT with *errs; ERR_NOTFOUND;
+** ERR_CONFLICT (not funded, or signed already); ERR_DB.
+*/
+int grant_agreement_sign(struct db *db, struct arena *a,
+                         const struct mon_actor *act, int64_t id,
+                         const char *number, const char *signed_on,
+                         const char *paid, const char ***errs, int *nerrs);
+/* The agreement of offer id: 0, ERR_NOTFOUND, ERR_DB. */
+int grant_agreement_get(struct db *db, struct arena *a, int64_t id,
+                        struct grant_agreement *out);
+/*
+** A report of offer id by its organisation, while the agreement is not
+** settled: kind partial or final, initiatives and final beneficiaries
+** achieved, and for each cost line of the offer what was spent from the
+** grant and from own funds (spent_grant[i], spent_own[i], as typed); the
+** grant spent at most what was paid. Each problem a Polish message naming
+** the field in *errs. One audit row ("grant_report.submit"). 0;
+** ERR_INPUT; ERR_NOTFOUND; ERR_CONFLICT with *why; ERR_DB.
+*/
+int grant_report_submit(struct db *db, struct arena *a,
+                        const struct mon_actor *act, int64_t id,
+                        const char *kind, const char *initiatives,
+                        const char *beneficiaries, const char *note,
+                        const char *const *spent_grant,
+                        const char *const *spent_own, const char ***errs,
+                        int *nerrs, const char **why);
+/* The reports of offer id, oldest first: count or < 0. */
+int grant_reports_of(struct db *db, struct arena *a, int64_t id,
+                     struct grant_report **out);
+/*
+** The office's decision on report rid: accept, or return for corrections
+** with a comment. Accepting a final report settles the agreement (what
+** was paid and not spent is returned). The programme is brought up to
+** date. One audit row ("grant_report.accept"/"grant_report.return").
+** 0; ERR_INPUT/ERR_CONFLICT with *why; ERR_NOTFOUND; ERR_DB.
+*/
+int grant_report_decide(struct db *db, struct arena *a,
+                        const struct mon_actor *act, int64_t rid, bool accept,
+                        const char *comment, const char **why);
+/*
+** Bring the programme up to date with call_id, through monitoring: its row
+** of the register of competitions (offers, awards, the sum awarded,
+** initiatives and beneficiaries of accepted reports, the plan task),
+** which the computed indicators of metric "grants" count, and, for a call
+** of a yearly plan's task, the amount paid less returned entered as the
+** realisation of the task's budget line (for the coordinator's approval).
+** In the caller's transaction. 0 or < 0.
+*/
+int grant_programme_sync(struct db *db, struct arena *a,
+                         const struct mon_actor *act, int64_t call_id);
 
 #endif

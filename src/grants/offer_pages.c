@@ -418,7 +418,7 @@ offer_or_reply(struct req *r, struct grant_offer *o, struct grant_call *c)
 
 static void
 offer_view(struct req *r, const struct grant_call *c,
-           const struct grant_offer *o)
+           const struct grant_offer *o, bool own, bool office)
 {
     struct arena *a = &r->arena;
     int i;
@@ -448,6 +448,7 @@ offer_view(struct req *r, const struct grant_call *c,
                     str_thousands(a, o->results[i].target));
     }
     html_lit(&r->out, "</ul>\n");
+    grant_settle_section(r, c, o, own, office);
     layout_end(r);
 }
 
@@ -481,7 +482,8 @@ page_gf_show(struct req *r)
     }
     if (strcmp(o.status, "draft") != 0 ||
         !grant_org_is_own(r->db, &act, o.org_id)) {
-        offer_view(r, &c, &o);
+        offer_view(r, &c, &o, grant_org_is_own(r->db, &act, o.org_id),
+                   auth_role_has(act.role, CAP_GRANT_MANAGE));
         return 0;
     }
     n = grant_offer_check(&r->arena, &c, &o, &fs);

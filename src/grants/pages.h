@@ -13,4 +13,9 @@
 */
 int grant_call_or_reply(struct req *r, struct grant_call *c);
 
+/* The agreement and reports of funded offer o of call c on its page, with
+   the forms own (its organisation) or office may use. */
+void grant_settle_section(struct req *r, const struct grant_call *c,
+                          const struct grant_offer *o, bool own, bool office);
+
 #endif

@@ -377,3 +377,45 @@
 #define T_GE_ERR_AMOUNT_PRIZE                                                  \
     "Zgłoszenie %s – nagroda: %s zł to więcej niż nagroda w konkursie "  \
     "(%s zł)."
+
+/* Agreements, reports, settlement. */
+#define T_GS_AGREEMENT "Umowa"
+#define T_GS_F_NUMBER "Numer umowy"
+#define T_GS_F_SIGNED "Data zawarcia umowy"
+#define T_GS_F_PAID "Kwota przekazana"
+#define T_GS_SIGN "Zapisz umowę"
+#define T_GS_ERR_PAID "%s: %s zł to więcej niż przyznana dotacja (%s zł)."
+#define T_GS_AGREEMENT_TEXT                                                    \
+    "Umowa %s z %s: dotacja %s zł, przekazano %s zł, zwrócono %s zł (%s)."
+#define T_GS_SIGNED "w realizacji"
+#define T_GS_SETTLED "rozliczona"
+#define T_GS_REPORTS "Sprawozdania"
+#define T_GS_REPORT "Złóż sprawozdanie"
+#define T_GS_F_KIND "Rodzaj sprawozdania"
+#define T_GS_KIND_PARTIAL "częściowe"
+#define T_GS_KIND_FINAL "końcowe"
+#define T_GS_F_INITIATIVES "Zrealizowane inicjatywy"
+#define T_GS_F_BENEFICIARIES "Beneficjenci ostateczni"
+#define T_GS_F_NOTE "Opis osiągniętych rezultatów"
+#define T_GS_F_SPENT_GRANT "Koszt %d – wydano z dotacji"
+#define T_GS_F_SPENT_OWN "Koszt %d – wydano z wkładu własnego"
+#define T_GS_ERR_SPENT                                                         \
+    "Wydatki z dotacji: %s zł to więcej, niż przekazano (%s zł)."
+#define T_GS_ERR_NO_AGREEMENT                                                  \
+    "Sprawozdanie składa się do zawartej i nierozliczonej umowy."
+#define T_GS_ERR_DECIDED "O tym sprawozdaniu już zdecydowano."
+#define T_GS_ERR_COMMENT "Uwagi: zwrot do poprawy wymaga uwag."
+#define T_GS_ERR_FORM "Sprawozdania nie zapisano. Popraw pola wskazane niżej."
+#define T_GS_REPORT_TEXT                                                       \
+    "Sprawozdanie %s z %s: inicjatywy %ld, beneficjenci %ld, z dotacji %s "    \
+    "zł, "                                                                    \
+    "z wkładu %s zł – %s."
+#define T_GS_ACCEPT "Przyjmij"
+#define T_GS_RETURN "Zwróć do poprawy"
+#define T_GS_F_COMMENT "Uwagi"
+#define T_GS_STATUS_SUBMITTED "czeka na decyzję"
+#define T_GS_STATUS_ACCEPTED "przyjęte"
+#define T_GS_STATUS_RETURNED "zwrócone do poprawy"
+#define T_GS_REGISTER_NOTE "nabór nr %ld (moduł naborów)"
+#define T_GS_BUDGET_NOTE "dotacje przekazane w naborze nr %ld, po zwrotach"
+#define T_GS_BUDGET_REASON "kwoty przekazane organizacjom w naborze"

@@ -663,6 +663,11 @@ def main():
                      '29 000,00', 'Stowarzyszenie Trzecie', '14,33'):
             check(want in text, f'results PDF lacks {want!r}')
         check(audit_rows(db, 'grant_call.results') == 1, 'audited')
+        # the register of competitions knows the call from its results on
+        reg = sql(db, 'SELECT offers, awards, awarded_grosze, initiatives '
+                  'FROM reg_grant WHERE id = (SELECT register_id FROM '
+                  'grant_call WHERE id = ?)', (cid,))
+        check(reg == [(2, 2, 4900000, 0)], reg)
         state['call3'], state['o1'], state['o2'] = cid, o1, o2
 
     def award_contest_on_the_same_machinery():
@@ -732,6 +737,118 @@ def main():
         st, _, html = Client(srv).request('GET', f'/nabory/{cid}/wyniki')
         check(st == 200 and 'Maria Kowalska' in html, st)
 
+    def report_figures(c):
+        st, _, body = c.request('GET',
+                                f'/api/monitoring/plans/{plan}/report')
+        check(st == 200, st)
+        return json.loads(body)
+
+    def agreements_reports_and_the_programme():
+        cid, o1, o2 = state['call3'], state['o1'], state['o2']
+        office = Client(srv)
+        office.login('koord')
+        rep = report_figures(office)
+        task6 = next(t for t in rep['tasks'] if t['number'] == '6')
+        inds = [i for i in rep['indicators'] if i['task'] == '6']
+        ini = next(i for i in inds if 'inicjatyw' in i['name'])
+        ben = next(i for i in inds if 'beneficj' in i['name'])
+        for ind, flt in ((ini, 'initiatives'), (ben, 'beneficiaries')):
+            st, _, _ = office.request(
+                'POST', f'/monitoring/plany/{plan}/powiazania', {
+                    'csrf': office.csrf('/nabory'), 'pos': ind['pos'],
+                    'metric': 'grants', 'filter': flt, 'task': '6'})
+            check(st == 303, f'bind {flt}: {st}')
+        rep = report_figures(office)
+        base = {i['pos']: i.get('realisation', 0) or 0
+                for i in rep['indicators']}
+        pending0 = task6.get('pending_grosze') or task6['spent_grosze']
+        # agreements: the grant paid
+        st, _, html = office.request('POST', f'/oferty/{o1}/umowa', {
+            'csrf': office.csrf('/nabory'), 'number': 'DS-I.524.1.2030',
+            'signed_on': '2030-04-10', 'paid': '30 000,00'})
+        check(st == 400 and 'więcej niż przyznana dotacja' in html, st)
+        for oid, paid in ((o1, '29 000,00'), (o2, '20 000,00')):
+            st, _, _ = office.request('POST', f'/oferty/{oid}/umowa', {
+                'csrf': office.csrf('/nabory'),
+                'number': f'DS-I.524.{oid}.2030', 'signed_on': '2030-04-10',
+                'paid': paid})
+            check(st == 303, f'agreement {oid}: {st}')
+        reg = sql(db, 'SELECT offers, awards, awarded_grosze, task, year '
+                  'FROM reg_grant WHERE id = (SELECT register_id FROM '
+                  'grant_call WHERE id = ?)', (cid,))
+        check(reg == [(2, 2, 4900000, '6', 2024)], reg)
+        # reports: returned once, then accepted; the final one settles
+        razem = Client(srv)
+        razem.login('razem', 'bardzo-dobre-haslo-1')
+        final = {'csrf': razem.csrf('/moje-oferty'), 'kind': 'final',
+                 'initiatives': '3', 'beneficiaries': '120',
+                 'note': 'Zrealizowano 12 warsztatów',
+                 'spent1_grant': '26 000,00', 'spent1_own': '3 000,00',
+                 'spent2_grant': '2 000,00', 'spent2_own': '1 000,00'}
+        st, _, html = razem.request('POST', f'/oferty/{o1}/sprawozdania',
+                                    dict(final, spent1_grant='28 000,00'))
+        check(st == 400 and 'więcej, niż przekazano (29 000,00 zł)' in html,
+              st)
+        st, _, _ = razem.request('POST', f'/oferty/{o1}/sprawozdania', final)
+        check(st == 303, st)
+        rid = sql_one(db, 'SELECT max(id) FROM grant_report WHERE '
+                      'offer_id = ?', (o1,))
+        st, _, _ = office.request('POST', f'/sprawozdania-dotacji/{rid}/'
+                                  'decyzja', {'csrf': office.csrf('/nabory'),
+                                              'decision': 'return'})
+        check(st == 400, f'returned without a comment: {st}')
+        st, _, _ = office.request('POST', f'/sprawozdania-dotacji/{rid}/'
+                                  'decyzja', {'csrf': office.csrf('/nabory'),
+                                              'decision': 'return',
+                                              'comment': 'Brak listy obecności'})
+        check(st == 303, st)
+        st, _, html = razem.request('GET', f'/oferty/{o1}')
+        check('Brak listy obecności' in html, 'the comment shown')
+        st, _, _ = razem.request('POST', f'/oferty/{o1}/sprawozdania', final)
+        rid = sql_one(db, 'SELECT max(id) FROM grant_report WHERE '
+                      'offer_id = ?', (o1,))
+        st, _, _ = office.request('POST', f'/sprawozdania-dotacji/{rid}/'
+                                  'decyzja', {'csrf': office.csrf('/nabory'),
+                                              'decision': 'accept'})
+        check(st == 303, st)
+        check(sql(db, 'SELECT status, returned_grosze FROM grant_agreement '
+                  'WHERE offer_id = ?', (o1,)) == [('settled', 100000)],
+              'settled: 1 000,00 zł returned')
+        st, _, _ = razem.request('POST', f'/oferty/{o1}/sprawozdania',
+                                 dict(final, csrf=razem.csrf('/moje-oferty')))
+        check(st == 409, f'a report after settlement: {st}')
+        trzecia = Client(srv)
+        trzecia.login('trzecia', 'bardzo-dobre-haslo-1')
+        check(trzecia.request('POST', f'/oferty/{o1}/sprawozdania', dict(
+            final, csrf=trzecia.csrf('/moje-oferty')))[0] == 404,
+            "a report of another organisation's grant")
+        st, _, _ = trzecia.request('POST', f'/oferty/{o2}/sprawozdania', {
+            'csrf': trzecia.csrf('/moje-oferty'), 'kind': 'partial',
+            'initiatives': '2', 'beneficiaries': '50',
+            'spent1_grant': '10 000,00'})
+        check(st == 303, st)
+        rid = sql_one(db, 'SELECT max(id) FROM grant_report WHERE '
+                      'offer_id = ?', (o2,))
+        office.request('POST', f'/sprawozdania-dotacji/{rid}/decyzja', {
+            'csrf': office.csrf('/nabory'), 'decision': 'accept'})
+        for action in ('grant_offer.agreement', 'grant_report.submit',
+                       'grant_report.accept', 'grant_report.return'):
+            check(audit_rows(db, action) >= 1, f'{action} not audited')
+        # the programme: computed indicators and the task's budget line
+        rep = report_figures(office)
+        now = {i['pos']: i.get('realisation', 0) or 0
+               for i in rep['indicators']}
+        check(now[ini['pos']] - base[ini['pos']] == 5,
+              (base[ini['pos']], now[ini['pos']]))
+        check(now[ben['pos']] - base[ben['pos']] == 170,
+              (base[ben['pos']], now[ben['pos']]))
+        task6 = next(t for t in rep['tasks'] if t['number'] == '6')
+        check((task6.get('pending_grosze') or 0) - pending0 == 4800000,
+              (pending0, task6))
+        row = sql(db, "SELECT value, status FROM realisation WHERE plan_id = ?"
+                  " AND kind = 'line' AND note LIKE ?", (plan, f'%nr {cid},%'))
+        check(row == [(4800000, 'entered')], row)
+
     for fn in (bad_form_names_each_field_and_writes_nothing,
                draft_is_the_offices_own,
                published_call_is_public_in_pages_feed_and_api,
@@ -742,7 +859,8 @@ def main():
                another_organisation_and_region_see_no_offer,
                late_offer_is_refused,
                whole_cycle_committee_of_three_to_results,
-               award_contest_on_the_same_machinery):
+               award_contest_on_the_same_machinery,
+               agreements_reports_and_the_programme):
         t.run(fn)
     srv.stop()
     cleanup(d)
