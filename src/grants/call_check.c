@@ -91,11 +91,25 @@ struct check {
     int *nerrs;
 };
 
+const char *
+grant_now(struct arena *a)
+{
+    char now[UTC_STAMP_SIZE];
+
+    return arena_strdup(a, utc_stamp_now(now, false));
+}
+
+void
+grant_err(struct arena *a, const char ***errs, int *n, const char *msg)
+{
+    *errs = arena_grow(a, *errs, *n, sizeof(**errs));
+    (*errs)[(*n)++] = msg;
+}
+
 static void
 add_err(struct check *c, const char *msg)
 {
-    *c->errs = arena_grow(c->a, *c->errs, *c->nerrs, sizeof(**c->errs));
-    (*c->errs)[(*c->nerrs)++] = msg;
+    grant_err(c->a, c->errs, c->nerrs, msg);
 }
 
 /* A text field trimmed; NULL (and a message) when longer than max or

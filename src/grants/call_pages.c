@@ -20,6 +20,21 @@
 #include "grants/strings_pl.h"
 
 int
+grant_reply(struct req *r, int rc, const char *why)
+{
+    switch (rc) {
+    case ERR_NOTFOUND:
+        return req_error(r, 404, NULL);
+    case ERR_INPUT:
+        return req_error(r, 400, why);
+    case ERR_CONFLICT:
+        return req_error(r, 409, why);
+    default:
+        return rc;
+    }
+}
+
+int
 grant_call_or_reply(struct req *r, struct grant_call *c)
 {
     struct mon_actor act = mon_actor_of(r);
@@ -596,14 +611,8 @@ page_gc_publish(struct req *r)
         return rc;
     }
     rc = grant_call_publish(r->db, &r->arena, &act, id, &why);
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, NULL);
-    }
-    if (rc == ERR_CONFLICT) {
-        return req_error(r, 409, why);
-    }
     if (rc != 0) {
-        return rc;
+        return grant_reply(r, rc, why);
     }
     return req_redirect(r, arena_printf(&r->arena, "/nabory/%ld", (long)id));
 }

@@ -278,8 +278,7 @@ check_plan(struct db *db, struct arena *a, const char *region,
     rc = plan_store_load(db, a, c->plan_id, &p, &meta);
     if (rc == ERR_NOTFOUND ||
         (rc == 0 && (p->kind != PLAN_YEARLY || strcmp(meta.region, region)))) {
-        *errs = arena_grow(a, *errs, *nerrs, sizeof(**errs));
-        (*errs)[(*nerrs)++] = arena_printf(a, T_GC_ERR_PLAN, T_GC_F_PLAN);
+        grant_err(a, errs, nerrs, arena_printf(a, T_GC_ERR_PLAN, T_GC_F_PLAN));
         return ERR_INPUT;
     }
     if (rc != 0) {
@@ -293,8 +292,8 @@ check_plan(struct db *db, struct arena *a, const char *region,
             return 0;
         }
     }
-    *errs = arena_grow(a, *errs, *nerrs, sizeof(**errs));
-    (*errs)[(*nerrs)++] = arena_printf(a, T_GC_ERR_TASK, T_GC_F_TASK, c->task);
+    grant_err(a, errs, nerrs,
+              arena_printf(a, T_GC_ERR_TASK, T_GC_F_TASK, c->task));
     return ERR_INPUT;
 }
 
@@ -304,12 +303,11 @@ grant_call_save(struct db *db, struct arena *a, const struct mon_actor *act,
                 const char ***errs, int *nerrs)
 {
     struct call_change c = {.a = a, .act = act, .id = id};
-    char now[UTC_STAMP_SIZE];
     int rc;
 
     *errs = NULL;
     *nerrs = 0;
-    c.now = arena_strdup(a, utc_stamp_now(now, false));
+    c.now = grant_now(a);
     if (id != 0) {
         if ((rc = grant_call_get(db, a, id, &c.before)) != 0) {
             return rc;
@@ -325,8 +323,7 @@ grant_call_save(struct db *db, struct arena *a, const struct mon_actor *act,
     c.after.region = id != 0 ? c.before.region : act->region;
     if (c.after.region == NULL) {
         /* a call belongs to a region: an account of every region has none */
-        *errs = arena_grow(a, *errs, *nerrs, sizeof(**errs));
-        (*errs)[(*nerrs)++] = T_GC_ERR_NO_REGION;
+        grant_err(a, errs, nerrs, T_GC_ERR_NO_REGION);
         return ERR_INPUT;
     }
     if (rc == 0 || rc == ERR_INPUT) {
@@ -385,10 +382,9 @@ grant_call_publish(struct db *db, struct arena *a, const struct mon_actor *act,
                    int64_t id, const char **why)
 {
     struct call_change c = {.a = a, .act = act, .id = id, .why = why};
-    char now[UTC_STAMP_SIZE];
 
     *why = NULL;
-    c.now = arena_strdup(a, utc_stamp_now(now, false));
+    c.now = grant_now(a);
     return audit_change(db, &act->who, "grant_call.publish", "grant_call",
                         call_publish, &c);
 }

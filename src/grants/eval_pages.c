@@ -194,11 +194,8 @@ page_ge_member_add(struct req *r)
         r->db, &r->arena, &act, c.id,
         str_trim(&r->arena, req_form(r, "login") ? req_form(r, "login") : ""),
         &why);
-    if (rc == ERR_INPUT) {
-        return req_error(r, 400, why);
-    }
     if (rc != 0) {
-        return rc == ERR_NOTFOUND ? req_error(r, 404, NULL) : rc;
+        return grant_reply(r, rc, why);
     }
     return req_redirect(
         r, arena_printf(&r->arena, "/nabory/%ld/ocena", (long)c.id));
@@ -243,7 +240,7 @@ page_ge_results_publish(struct req *r)
         return req_error(r, 409, T_GE_ERR_RESULTS);
     }
     if (rc != 0) {
-        return rc == ERR_NOTFOUND ? req_error(r, 404, NULL) : rc;
+        return grant_reply(r, rc, NULL);
     }
     return req_redirect(
         r, arena_printf(&r->arena, "/nabory/%ld/wyniki", (long)c.id));
@@ -361,14 +358,8 @@ page_ge_formal(struct req *r)
     }
     rc = grant_formal_save(r->db, &r->arena, &act, o.id, met, reason,
                            req_form(r, "outcome"), &why);
-    if (rc == ERR_INPUT) {
-        return req_error(r, 400, why);
-    }
-    if (rc == ERR_CONFLICT) {
-        return req_error(r, 409, why);
-    }
     if (rc != 0) {
-        return rc == ERR_NOTFOUND ? req_error(r, 404, NULL) : rc;
+        return grant_reply(r, rc, why);
     }
     return req_redirect(
         r, arena_printf(&r->arena, "/nabory/%ld/ocena", (long)c.id));
@@ -459,7 +450,7 @@ page_ge_declare(struct req *r)
     }
     rc = grant_member_declare(r->db, &r->arena, &act, id);
     if (rc != 0) {
-        return rc == ERR_NOTFOUND ? req_error(r, 404, NULL) : rc;
+        return grant_reply(r, rc, NULL);
     }
     return req_redirect(r, "/ocena");
 }
@@ -596,7 +587,7 @@ page_ge_score(struct req *r)
         return 0;
     }
     if (rc != 0) {
-        return rc == ERR_NOTFOUND ? req_error(r, 404, NULL) : rc;
+        return grant_reply(r, rc, NULL);
     }
     return req_redirect(r, "/ocena");
 }

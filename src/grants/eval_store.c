@@ -21,14 +21,6 @@
 #include "users/users.h"
 #include "grants/strings_pl.h"
 
-static const char *
-now_stamp(struct arena *a)
-{
-    char now[UTC_STAMP_SIZE];
-
-    return arena_strdup(a, utc_stamp_now(now, false));
-}
-
 /* now + days as a UTC stamp. */
 static const char *
 days_later(struct arena *a, int days)
@@ -201,7 +193,7 @@ grant_formal_save(struct db *db, struct arena *a, const struct mon_actor *act,
         *why = T_GE_ERR_ALL_MET;
         return ERR_INPUT;
     }
-    c.now = now_stamp(a);
+    c.now = grant_now(a);
     return audit_change(db, &act->who, "grant_offer.formal", "grant_offer",
                         formal_write, &c);
 }
@@ -268,7 +260,7 @@ grant_offer_correct(struct db *db, struct arena *a, const struct mon_actor *act,
     struct eval_change c = {.a = a, .act = act, .id = id, .in = o, .why = why};
 
     *why = NULL;
-    c.now = now_stamp(a);
+    c.now = grant_now(a);
     return audit_change(db, &act->who, "grant_offer.correct", "grant_offer",
                         correct_write, &c);
 }
@@ -399,7 +391,7 @@ grant_member_declare(struct db *db, struct arena *a,
     if (declared) {
         return 0;
     }
-    c.now = now_stamp(a);
+    c.now = grant_now(a);
     return audit_change(db, &act->who, "grant_call.declaration", "grant_call",
                         member_declare, &c);
 }
@@ -538,14 +530,13 @@ grant_scores_save(struct db *db, struct arena *a, const struct mon_actor *act,
         t = str_trim(a, justification[k] ? justification[k] : "");
         v = *p >= '0' && *p <= '9' && strlen(p) <= 3 ? strtol(p, &end, 10) : -1;
         if (v < 0 || *end != '\0' || v > cr->max_points) {
-            *errs = arena_grow(a, *errs, *nerrs, sizeof(**errs));
-            (*errs)[(*nerrs)++] =
-                arena_printf(a, T_GE_ERR_POINTS, cr->name, p, cr->max_points);
+            grant_err(
+                a, errs, nerrs,
+                arena_printf(a, T_GE_ERR_POINTS, cr->name, p, cr->max_points));
         }
         if (*t == '\0' || strlen(t) > GRANT_TEXT_MAX) {
-            *errs = arena_grow(a, *errs, *nerrs, sizeof(**errs));
-            (*errs)[(*nerrs)++] =
-                arena_printf(a, T_GE_ERR_JUSTIFICATION, cr->name);
+            grant_err(a, errs, nerrs,
+                      arena_printf(a, T_GE_ERR_JUSTIFICATION, cr->name));
         }
         s.points[k] = (int)v;
         s.just[k] = t;
@@ -554,7 +545,7 @@ grant_scores_save(struct db *db, struct arena *a, const struct mon_actor *act,
     if (*nerrs > 0) {
         return ERR_INPUT;
     }
-    s.now = now_stamp(a);
+    s.now = grant_now(a);
     return audit_change(db, &act->who, "grant_offer.score", "grant_offer",
                         scores_write, &s);
 }
@@ -687,7 +678,7 @@ grant_results_publish(struct db *db, struct arena *a,
         return ERR_NOTFOUND;
     }
     if (strcmp(c.status, "published") != 0 ||
-        strcmp(now_stamp(a), c.offers_until) < 0) {
+        strcmp(grant_now(a), c.offers_until) < 0) {
         return ERR_CONFLICT;
     }
     if ((no = grant_offers_of_call(db, a, call_id, &os)) < 0) {
@@ -714,27 +705,25 @@ grant_results_publish(struct db *db, struct arena *a,
         }
         if (plan_num_money(t, &num) != 0 || num.kind != PLAN_NUM_VALUE ||
             num.v < 0) {
-            *errs = arena_grow(a, *errs, *nerrs, sizeof(**errs));
-            (*errs)[(*nerrs)++] =
-                arena_printf(a, T_GE_ERR_AMOUNT, o->receipt, t);
+            grant_err(a, errs, nerrs,
+                      arena_printf(a, T_GE_ERR_AMOUNT, o->receipt, t));
             continue;
         }
         v[k] = num.v;
         if (v[k] > 0 && strcmp(o->formal_status, "passed") != 0) {
-            *errs = arena_grow(a, *errs, *nerrs, sizeof(**errs));
-            (*errs)[(*nerrs)++] =
-                arena_printf(a, T_GE_ERR_AMOUNT_FORMAL, o->receipt);
+            grant_err(a, errs, nerrs,
+                      arena_printf(a, T_GE_ERR_AMOUNT_FORMAL, o->receipt));
         } else if (strcmp(c.kind, "award") == 0 && v[k] > c.max_grant) {
             /* an award is the call's prize at most, nothing is asked */
-            *errs = arena_grow(a, *errs, *nerrs, sizeof(**errs));
-            (*errs)[(*nerrs)++] =
-                arena_printf(a, T_GE_ERR_AMOUNT_PRIZE, o->receipt,
-                             str_money(a, v[k]), str_money(a, c.max_grant));
+            grant_err(a, errs, nerrs,
+                      arena_printf(a, T_GE_ERR_AMOUNT_PRIZE, o->receipt,
+                                   str_money(a, v[k]),
+                                   str_money(a, c.max_grant)));
         } else if (strcmp(c.kind, "award") != 0 && v[k] > o->requested) {
-            *errs = arena_grow(a, *errs, *nerrs, sizeof(**errs));
-            (*errs)[(*nerrs)++] =
-                arena_printf(a, T_GE_ERR_AMOUNT_ASKED, o->receipt,
-                             str_money(a, v[k]), str_money(a, o->requested));
+            grant_err(a, errs, nerrs,
+                      arena_printf(a, T_GE_ERR_AMOUNT_ASKED, o->receipt,
+                                   str_money(a, v[k]),
+                                   str_money(a, o->requested)));
         }
         for (i = 0; i < c.nareas; i++) {
             if (c.areas[i].pos == o->area_pos) {
@@ -744,10 +733,10 @@ grant_results_publish(struct db *db, struct arena *a,
     }
     for (i = 0; i < c.nareas; i++) {
         if (area_sum[i] > c.areas[i].budget) {
-            *errs = arena_grow(a, *errs, *nerrs, sizeof(**errs));
-            (*errs)[(*nerrs)++] = arena_printf(
-                a, T_GE_ERR_AREA_BUDGET, c.areas[i].name,
-                str_money(a, area_sum[i]), str_money(a, c.areas[i].budget));
+            grant_err(a, errs, nerrs,
+                      arena_printf(a, T_GE_ERR_AREA_BUDGET, c.areas[i].name,
+                                   str_money(a, area_sum[i]),
+                                   str_money(a, c.areas[i].budget)));
         }
     }
     if (*nerrs > 0) {
@@ -756,7 +745,7 @@ grant_results_publish(struct db *db, struct arena *a,
     rc_.ids = ids;
     rc_.amounts = v;
     rc_.n = no;
-    rc_.now = now_stamp(a);
+    rc_.now = grant_now(a);
     return audit_change(db, &act->who, "grant_call.results", "grant_call",
                         results_write, &rc_);
 }

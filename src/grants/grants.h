@@ -85,6 +85,11 @@ struct grant_call_form {
 
 /* ---- call_check.c (no SQL) ---- */
 
+/* Now as the module stores times (a UTC stamp, utc_stamp_now), in a. */
+const char *grant_now(struct arena *a);
+/* Append msg to the arena array *errs of *n Polish messages. */
+void grant_err(struct arena *a, const char ***errs, int *n, const char *msg);
+
 /*
 ** Local time in Warsaw (date "YYYY-MM-DD", time "HH:MM") as a UTC stamp
 ** "YYYY-MM-DDTHH:MM:00Z" into out: true, or false when the text is not

@@ -558,14 +558,8 @@ page_gf_submit(struct req *r)
         offer_form(r, &c, o.org_name, o.id, &f, fs, n, T_GF_ERR_SUBMIT, false);
         return 0;
     }
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, NULL);
-    }
-    if (rc == ERR_CONFLICT) {
-        return req_error(r, 409, why);
-    }
     if (rc != 0) {
-        return rc;
+        return grant_reply(r, rc, why);
     }
     return req_redirect(r, arena_printf(&r->arena, "/oferty/%ld", (long)o.id));
 }
@@ -744,14 +738,8 @@ page_gf_correct(struct req *r)
         return 0;
     }
     rc = grant_offer_correct(r->db, &r->arena, &act, o.id, &in, &why);
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, NULL);
-    }
-    if (rc == ERR_CONFLICT) {
-        return req_error(r, 409, why);
-    }
     if (rc != 0) {
-        return rc;
+        return grant_reply(r, rc, why);
     }
     return req_redirect(r, arena_printf(&r->arena, "/oferty/%ld", (long)o.id));
 }

@@ -341,11 +341,10 @@ grant_offer_save(struct db *db, struct arena *a, const struct mon_actor *act,
 {
     struct offer_change c = {
         .a = a, .act = act, .call_id = call_id, .id = id, .in = o, .why = why};
-    char now[UTC_STAMP_SIZE];
     int rc;
 
     *why = NULL;
-    c.now = arena_strdup(a, utc_stamp_now(now, false));
+    c.now = grant_now(a);
     if (id == 0) {
         struct grant_org org;
 
@@ -441,12 +440,11 @@ grant_offer_submit(struct db *db, struct arena *a, const struct mon_actor *act,
                              .why = why,
                              .finds = finds,
                              .nfinds = nfinds};
-    char now[UTC_STAMP_SIZE];
 
     *why = NULL;
     *finds = NULL;
     *nfinds = 0;
-    c.now = arena_strdup(a, utc_stamp_now(now, false));
+    c.now = grant_now(a);
     return audit_change(db, &act->who, "grant_offer.submit", "grant_offer",
                         offer_submit, &c);
 }

@@ -326,17 +326,8 @@ page_go_decide(struct req *r)
     rc = grant_org_decide(r->db, &r->arena, &act, id,
                           strcmp(decision, "confirm") == 0,
                           req_form(r, "reason"), &why);
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, NULL);
-    }
-    if (rc == ERR_INPUT) {
-        return req_error(r, 400, why);
-    }
-    if (rc == ERR_CONFLICT) {
-        return req_error(r, 409, why);
-    }
     if (rc != 0) {
-        return rc;
+        return grant_reply(r, rc, why);
     }
     return req_redirect(r,
                         arena_printf(&r->arena, "/organizacje/%ld", (long)id));

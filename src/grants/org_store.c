@@ -176,13 +176,6 @@ struct org_change {
     bool confirm;
 };
 
-static void
-add_err(struct arena *a, const char ***errs, int *nerrs, const char *msg)
-{
-    *errs = arena_grow(a, *errs, *nerrs, sizeof(**errs));
-    (*errs)[(*nerrs)++] = msg;
-}
-
 static int
 mail(struct db *db, const char *region, const char *to, const char *subject,
      const char *body, const char *now)
@@ -218,8 +211,8 @@ org_insert(struct db *db, void *ctx, struct audit_entry *e)
 
     rc = units_find(db, c->a, o->region, UNIT_ORGANISATION, o->name, &existing);
     if (rc == ERR_INPUT) { /* a name of punctuation only */
-        add_err(c->a, c->errs, c->nerrs,
-                arena_printf(c->a, T_GC_ERR_REQUIRED, T_GO_F_NAME));
+        grant_err(c->a, c->errs, c->nerrs,
+                  arena_printf(c->a, T_GC_ERR_REQUIRED, T_GO_F_NAME));
         return ERR_INPUT;
     }
     if (rc != 0 && rc != ERR_NOTFOUND) {
@@ -233,8 +226,8 @@ org_insert(struct db *db, void *ctx, struct audit_entry *e)
         return rc;
     }
     if (taken > 0) {
-        add_err(c->a, c->errs, c->nerrs,
-                arena_printf(c->a, T_GO_ERR_TAKEN, T_GO_F_KRS));
+        grant_err(c->a, c->errs, c->nerrs,
+                  arena_printf(c->a, T_GO_ERR_TAKEN, T_GO_F_KRS));
         return ERR_INPUT;
     }
     if ((rc = units_ensure(db, c->a, o->region, UNIT_ORGANISATION, o->name,
@@ -248,7 +241,7 @@ org_insert(struct db *db, void *ctx, struct audit_entry *e)
         rc = users_add(db, c->a, &u, &ua, &o->account_id, &why);
     }
     if (rc == ERR_INPUT || rc == ERR_CONFLICT) {
-        add_err(
+        grant_err(
             c->a, c->errs, c->nerrs,
             arena_printf(c->a, T_GO_ERR_ACCOUNT, T_GO_F_LOGIN, why ? why : ""));
         return ERR_INPUT;
@@ -304,13 +297,13 @@ field(struct org_change *c, const char *s, const char *label, int max,
     const char *t = str_trim(c->a, s != NULL ? s : "");
 
     if (strlen(t) > (size_t)max) {
-        add_err(c->a, c->errs, c->nerrs,
-                arena_printf(c->a, T_GC_ERR_TOO_LONG, label, max));
+        grant_err(c->a, c->errs, c->nerrs,
+                  arena_printf(c->a, T_GC_ERR_TOO_LONG, label, max));
         return NULL;
     }
     if (required && *t == '\0') {
-        add_err(c->a, c->errs, c->nerrs,
-                arena_printf(c->a, T_GC_ERR_REQUIRED, label));
+        grant_err(c->a, c->errs, c->nerrs,
+                  arena_printf(c->a, T_GC_ERR_REQUIRED, label));
         return NULL;
     }
     return t;
@@ -333,23 +326,23 @@ check_gmina(struct db *db, struct org_change *c, const char *text)
         return n;
     }
     if (n == 2) {
-        add_err(
+        grant_err(
             c->a, c->errs, c->nerrs,
             arena_printf(c->a, T_GO_ERR_GMINA_AMBIGUOUS, T_GO_F_GMINA, text));
         return 0;
     }
     rc = n == 1 ? teryt_gmina_get(db, c->a, codes[0], &g) : ERR_NOTFOUND;
     if (rc == ERR_NOTFOUND) {
-        add_err(c->a, c->errs, c->nerrs,
-                arena_printf(c->a, T_GO_ERR_GMINA, T_GO_F_GMINA, text));
+        grant_err(c->a, c->errs, c->nerrs,
+                  arena_printf(c->a, T_GO_ERR_GMINA, T_GO_F_GMINA, text));
         return 0;
     }
     if (rc != 0 || (rc = region_served(db, g.woj_code, &served)) != 0) {
         return rc;
     }
     if (!served) {
-        add_err(c->a, c->errs, c->nerrs,
-                arena_printf(c->a, T_GO_ERR_REGION_NOT_SERVED, T_GO_F_GMINA));
+        grant_err(c->a, c->errs, c->nerrs,
+                  arena_printf(c->a, T_GO_ERR_REGION_NOT_SERVED, T_GO_F_GMINA));
         return 0;
     }
     c->o.gmina = g.teryt;
@@ -373,13 +366,13 @@ check_persons(struct org_change *c, const struct grant_org_form *f)
             continue;
         }
         if (*name == '\0') {
-            add_err(c->a, c->errs, c->nerrs,
-                    arena_printf(c->a, T_GO_ERR_PERSON, nl));
+            grant_err(c->a, c->errs, c->nerrs,
+                      arena_printf(c->a, T_GO_ERR_PERSON, nl));
             continue;
         }
         if (*fn == '\0') {
-            add_err(c->a, c->errs, c->nerrs,
-                    arena_printf(c->a, T_GC_ERR_REQUIRED, fl));
+            grant_err(c->a, c->errs, c->nerrs,
+                      arena_printf(c->a, T_GC_ERR_REQUIRED, fl));
             continue;
         }
         c->o.persons[c->o.npersons].pos = c->o.npersons + 1;
@@ -388,8 +381,8 @@ check_persons(struct org_change *c, const struct grant_org_form *f)
         c->o.npersons++;
     }
     if (c->o.npersons == 0 && *c->nerrs == 0) {
-        add_err(c->a, c->errs, c->nerrs,
-                arena_printf(c->a, T_GO_ERR_NO_PERSON, T_GO_PERSONS));
+        grant_err(c->a, c->errs, c->nerrs,
+                  arena_printf(c->a, T_GO_ERR_NO_PERSON, T_GO_PERSONS));
     }
 }
 
@@ -400,25 +393,25 @@ grant_org_register(struct db *db, struct arena *a, const struct mon_actor *act,
 {
     struct org_change c = {.a = a, .act = act, .errs = errs, .nerrs = nerrs};
     const char *t, *problem;
-    char now[UTC_STAMP_SIZE], nip[11];
+    char nip[11];
     int64_t existing;
     int rc;
 
     *errs = NULL;
     *nerrs = 0;
-    c.now = arena_strdup(a, utc_stamp_now(now, false));
+    c.now = grant_now(a);
     c.base = base;
     c.o.name = field(&c, f->name, T_GO_F_NAME, GRANT_TITLE_MAX, true);
     t = field(&c, f->krs, T_GO_F_KRS, 20, true);
     if (t != NULL && !grant_krs_ok(t)) {
-        add_err(a, errs, nerrs, arena_printf(a, T_GO_ERR_KRS, T_GO_F_KRS, t));
+        grant_err(a, errs, nerrs, arena_printf(a, T_GO_ERR_KRS, T_GO_F_KRS, t));
     }
     c.o.krs = t;
     t = field(&c, f->nip, T_GO_F_NIP, 20, false);
     if (t != NULL && *t != '\0') {
         if (!grant_nip_ok(t, nip)) {
-            add_err(a, errs, nerrs,
-                    arena_printf(a, T_GO_ERR_NIP, T_GO_F_NIP, t));
+            grant_err(a, errs, nerrs,
+                      arena_printf(a, T_GO_ERR_NIP, T_GO_F_NIP, t));
         } else {
             c.o.nip = arena_strdup(a, nip);
         }
@@ -426,8 +419,8 @@ grant_org_register(struct db *db, struct arena *a, const struct mon_actor *act,
     c.o.address = field(&c, f->address, T_GO_F_ADDRESS, 500, true);
     t = field(&c, f->email, T_GO_F_EMAIL, 254, true);
     if (t != NULL && !grant_email_ok(t)) {
-        add_err(a, errs, nerrs,
-                arena_printf(a, T_GO_ERR_EMAIL, T_GO_F_EMAIL, t));
+        grant_err(a, errs, nerrs,
+                  arena_printf(a, T_GO_ERR_EMAIL, T_GO_F_EMAIL, t));
     }
     c.o.email = t;
     t = field(&c, f->gmina, T_GO_F_GMINA, 100, true);
@@ -440,7 +433,7 @@ grant_org_register(struct db *db, struct arena *a, const struct mon_actor *act,
     if (c.o.login != NULL) {
         problem = auth_password_problem(c.o.login, c.password);
         if (problem != NULL) {
-            add_err(
+            grant_err(
                 a, errs, nerrs,
                 arena_printf(a, T_GO_ERR_ACCOUNT, T_GO_F_PASSWORD, problem));
         }
@@ -448,9 +441,9 @@ grant_org_register(struct db *db, struct arena *a, const struct mon_actor *act,
          * transaction */
         rc = users_account_id(db, c.o.login, &existing);
         if (rc == 0) {
-            add_err(a, errs, nerrs,
-                    arena_printf(a, T_GO_ERR_ACCOUNT, T_GO_F_LOGIN,
-                                 T_GO_ERR_LOGIN_TAKEN));
+            grant_err(a, errs, nerrs,
+                      arena_printf(a, T_GO_ERR_ACCOUNT, T_GO_F_LOGIN,
+                                   T_GO_ERR_LOGIN_TAKEN));
         } else if (rc != ERR_NOTFOUND) {
             return rc;
         }
@@ -492,13 +485,12 @@ grant_org_confirm_email(struct db *db, struct arena *a,
                         int64_t *id)
 {
     struct org_change c = {.a = a, .act = act, .token = token};
-    char now[UTC_STAMP_SIZE];
     int rc;
 
     if (token == NULL || strlen(token) != RANDOM_TOKEN_HEX) {
         return ERR_NOTFOUND;
     }
-    c.now = arena_strdup(a, utc_stamp_now(now, false));
+    c.now = grant_now(a);
     rc = audit_change(db, &act->who, "grant_org.email", "grant_org",
                       email_confirm, &c);
     *id = c.o.id;
@@ -560,7 +552,6 @@ grant_org_decide(struct db *db, struct arena *a, const struct mon_actor *act,
                  int64_t id, bool confirm, const char *reason, const char **why)
 {
     struct org_change c = {.a = a, .act = act, .confirm = confirm, .why = why};
-    char now[UTC_STAMP_SIZE];
 
     *why = NULL;
     c.o.id = id;
@@ -569,7 +560,7 @@ grant_org_decide(struct db *db, struct arena *a, const struct mon_actor *act,
         *why = T_GO_ERR_REASON;
         return ERR_INPUT;
     }
-    c.now = arena_strdup(a, utc_stamp_now(now, false));
+    c.now = grant_now(a);
     return audit_change(db, &act->who,
                         confirm ? "grant_org.confirm" : "grant_org.refuse",
                         "grant_org", org_decide, &c);

@@ -13,6 +13,11 @@
 */
 int grant_call_or_reply(struct req *r, struct grant_call *c);
 
+/* Answer a refusal of a store: 404 for ERR_NOTFOUND, 400 and 409 with
+   why (Polish, or the default page's text when NULL) for ERR_INPUT and
+   ERR_CONFLICT; any other rc is returned for the router. */
+int grant_reply(struct req *r, int rc, const char *why);
+
 /* The agreement and reports of funded offer o of call c on its page, with
    the forms own (its organisation) or office may use. */
 void grant_settle_section(struct req *r, const struct grant_call *c,

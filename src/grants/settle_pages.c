@@ -167,11 +167,8 @@ page_gs_agreement(struct req *r)
     if (rc == ERR_INPUT) {
         return req_error(r, 400, joined(&r->arena, errs, nerrs));
     }
-    if (rc == ERR_CONFLICT) {
-        return req_error(r, 409, NULL);
-    }
     if (rc != 0) {
-        return rc == ERR_NOTFOUND ? req_error(r, 404, NULL) : rc;
+        return grant_reply(r, rc, NULL);
     }
     return req_redirect(r, arena_printf(&r->arena, "/oferty/%ld", (long)id));
 }
@@ -210,7 +207,7 @@ page_gs_report(struct req *r)
         return req_error(r, 409, why);
     }
     if (rc != 0) {
-        return rc == ERR_NOTFOUND ? req_error(r, 404, NULL) : rc;
+        return grant_reply(r, rc, why);
     }
     return req_redirect(r, arena_printf(&r->arena, "/oferty/%ld", (long)id));
 }
@@ -235,14 +232,8 @@ page_gs_report_decide(struct req *r)
         grant_report_decide(r->db, &r->arena, &act, id,
                             decision != NULL && strcmp(decision, "accept") == 0,
                             req_form(r, "comment"), &why);
-    if (rc == ERR_INPUT) {
-        return req_error(r, 400, why);
-    }
-    if (rc == ERR_CONFLICT) {
-        return req_error(r, 409, why);
-    }
     if (rc != 0) {
-        return rc == ERR_NOTFOUND ? req_error(r, 404, NULL) : rc;
+        return grant_reply(r, rc, why);
     }
     return req_redirect(r, "/nabory");
 }

@@ -22,21 +22,6 @@
 #include "plan/plan_store.h"
 #include "grants/strings_pl.h"
 
-static const char *
-now_text(struct arena *a)
-{
-    char now[UTC_STAMP_SIZE];
-
-    return arena_strdup(a, utc_stamp_now(now, false));
-}
-
-static void
-add_err(struct arena *a, const char ***errs, int *nerrs, const char *msg)
-{
-    *errs = arena_grow(a, *errs, *nerrs, sizeof(**errs));
-    (*errs)[(*nerrs)++] = msg;
-}
-
 /* Money as typed ("" is 0): grosze, or -1 with a message naming label. */
 static int64_t
 money(struct arena *a, const char *s, const char *label, const char ***errs,
@@ -50,7 +35,7 @@ money(struct arena *a, const char *s, const char *label, const char ***errs,
     }
     if (strlen(t) > 40 || plan_num_money(t, &n) != 0 ||
         n.kind != PLAN_NUM_VALUE || n.v < 0) {
-        add_err(a, errs, nerrs, arena_printf(a, T_GC_ERR_MONEY, label, t));
+        grant_err(a, errs, nerrs, arena_printf(a, T_GC_ERR_MONEY, label, t));
         return -1;
     }
     return n.v;
@@ -72,7 +57,7 @@ count(struct arena *a, const char *s, const char *label, const char ***errs,
         v = v * 10 + (t[i] - '0');
     }
     if (*t == '\0' || t[i] != '\0') {
-        add_err(a, errs, nerrs, arena_printf(a, T_GF_ERR_COUNT, label, t));
+        grant_err(a, errs, nerrs, arena_printf(a, T_GF_ERR_COUNT, label, t));
         return -1;
     }
     return v;
@@ -342,23 +327,24 @@ grant_agreement_sign(struct db *db, struct arena *a,
     s.number = str_trim(a, number != NULL ? number : "");
     s.signed_on = str_trim(a, signed_on != NULL ? signed_on : "");
     if (*s.number == '\0' || strlen(s.number) > 100) {
-        add_err(a, errs, nerrs,
-                arena_printf(a, T_GC_ERR_REQUIRED, T_GS_F_NUMBER));
+        grant_err(a, errs, nerrs,
+                  arena_printf(a, T_GC_ERR_REQUIRED, T_GS_F_NUMBER));
     }
     if (!str_date_valid(s.signed_on)) {
-        add_err(a, errs, nerrs,
-                arena_printf(a, T_GF_ERR_DATE, T_GS_F_SIGNED, s.signed_on));
+        grant_err(a, errs, nerrs,
+                  arena_printf(a, T_GF_ERR_DATE, T_GS_F_SIGNED, s.signed_on));
     }
     s.paid = money(a, paid, T_GS_F_PAID, errs, nerrs);
     if (s.paid > s.o.awarded) {
-        add_err(a, errs, nerrs,
-                arena_printf(a, T_GS_ERR_PAID, T_GS_F_PAID,
-                             str_money(a, s.paid), str_money(a, s.o.awarded)));
+        grant_err(a, errs, nerrs,
+                  arena_printf(a, T_GS_ERR_PAID, T_GS_F_PAID,
+                               str_money(a, s.paid),
+                               str_money(a, s.o.awarded)));
     }
     if (*nerrs > 0) {
         return ERR_INPUT;
     }
-    s.now = now_text(a);
+    s.now = grant_now(a);
     return audit_change(db, &act->who, "grant_offer.agreement", "grant_offer",
                         agreement_write, &s);
 }
@@ -445,14 +431,14 @@ grant_report_submit(struct db *db, struct arena *a, const struct mon_actor *act,
         total += s.spent_grant[i] > 0 ? s.spent_grant[i] : 0;
     }
     if (total > g.paid) {
-        add_err(a, errs, nerrs,
-                arena_printf(a, T_GS_ERR_SPENT, str_money(a, total),
-                             str_money(a, g.paid)));
+        grant_err(a, errs, nerrs,
+                  arena_printf(a, T_GS_ERR_SPENT, str_money(a, total),
+                               str_money(a, g.paid)));
     }
     if (*nerrs > 0) {
         return ERR_INPUT;
     }
-    s.now = now_text(a);
+    s.now = grant_now(a);
     return audit_change(db, &act->who, "grant_report.submit", "grant_report",
                         report_write, &s);
 }
@@ -524,7 +510,7 @@ grant_report_decide(struct db *db, struct arena *a, const struct mon_actor *act,
         *why = T_GS_ERR_COMMENT;
         return ERR_INPUT;
     }
-    s.now = now_text(a);
+    s.now = grant_now(a);
     return audit_change(db, &act->who,
                         accept ? "grant_report.accept" : "grant_report.return",
                         "grant_report", report_decide, &s);
