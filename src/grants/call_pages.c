@@ -245,6 +245,9 @@ page_gc_show(struct req *r)
                 deadline_text(&r->arena, c.offers_until), T_GC_F_RESULTS_BY,
                 c.results_by, T_GC_PERIOD, c.task_from, c.task_to,
                 T_GC_F_CORRECTION, c.correction_days);
+    html_printf(&r->out,
+                "<p><a href=\"/nabory/%ld/ogloszenie.pdf\">%s</a></p>\n",
+                (long)c.id, T_GC_ANNOUNCEMENT);
     if (*c.description != '\0') {
         html_printf(&r->out, "<p class=\"pre\">%s</p>\n", c.description);
     }
@@ -615,4 +618,22 @@ page_gc_publish(struct req *r)
         return grant_reply(r, rc, why);
     }
     return req_redirect(r, arena_printf(&r->arena, "/nabory/%ld", (long)id));
+}
+
+/*
+** ROUTE: GET /nabory/:id/ogloszenie.pdf
+** CAP: CAP_PUBLIC
+** PARAMS: id=call number (path; as GET /nabory/:id)
+*/
+int
+page_gc_pdf(struct req *r)
+{
+    struct grant_call c;
+    int rc;
+
+    if ((rc = grant_call_or_reply(r, &c)) != 0) {
+        return rc;
+    }
+    r->content_type = "application/pdf";
+    return grant_call_pdf(&r->arena, &c, &r->out);
 }

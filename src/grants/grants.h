@@ -528,6 +528,9 @@ int grant_results_publish(struct db *db, struct arena *a,
 /* The results of call c (ranked, decided) as an A4 PDF. 0 or ERR_IO. */
 int grant_results_pdf(struct arena *a, const struct grant_call *c,
                       const struct grant_ranked *rk, int n, struct buf *out);
+/* The announcement of call c as an A4 PDF. 0 or ERR_IO. */
+int grant_call_pdf(struct arena *a, const struct grant_call *c,
+                   struct buf *out);
 /* "12,34" of hundredths. */
 const char *grant_points_text(struct arena *a, int64_t hundredths);
 

@@ -255,6 +255,12 @@ def main():
               'entry id')
         check('15.02.2030 15:30' in entries[0].find(ATOM + 'summary').text,
               'deadline in the summary')
+        text = pdftotext(srv, pub, f'/nabory/{cid}/ogloszenie.pdf')
+        for want in ('Wspieranie rodziny i pieczy zastępczej 2030',
+                     '15.02.2030 15:30 (czas polski)', '1 100 000,00 zł',
+                     'Rodzinne formy pieczy zastępczej', 'Kalkulacja kosztów',
+                     '10 maks. pkt'):
+            check(want in text, f'announcement PDF lacks {want!r}')
 
     def past_deadline_is_evaluation():
         cid = state['id']
