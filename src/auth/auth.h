@@ -50,6 +50,8 @@ enum cap {
     CAP_REPORT_READ,         /* unpublished reports and dashboards */
     CAP_OPS,                 /* backups, metrics, health of the instance */
     CAP_REGIONS_ADMIN,       /* regions served and their settings */
+    CAP_GRANT_MANAGE,        /* calls for grants and awards (issue 17) */
+    CAP_GRANT_SCORE,         /* sit on a call's committee (issue 17) */
     CAP_COUNT
 };
 
@@ -84,6 +86,10 @@ bool auth_password_verify(const char *hash, const char *pw);
 const char *auth_password_problem(const char *login, const char *pw);
 
 /* session_store.c */
+/* The BLAKE2b hash (64 hex characters, in a) a store keeps of a secret
+ * token instead of the token, so that a copy of the database opens no
+ * session and confirms no address. */
+const char *auth_token_hash(struct arena *a, const char *token);
 /*
 ** Start a session for account id at time now: *token (for the cookie) and
 ** *csrf in the arena; only the token's hash is stored. 0 or ERR_DB.

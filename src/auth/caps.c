@@ -16,25 +16,27 @@
 */
 static const unsigned role_caps[ROLE_COUNT] = {
     [ROLE_PUBLIC] = C(CAP_PUBLIC),
-    [ROLE_ADMIN] = C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_PLAN_READ) |
-                   C(CAP_PLAN_EDIT) | C(CAP_USERS_ADMIN) | C(CAP_AUDIT_READ) |
-                   C(CAP_DIRECTORY_EDIT) | C(CAP_HELPLINE_READ) |
-                   C(CAP_HELPLINE_NOTES) | C(CAP_HELPLINE_MANAGE) |
-                   C(CAP_REALISATION_APPROVE) | C(CAP_REGISTER_EDIT) |
-                   C(CAP_REPORT_READ) | C(CAP_OPS) | C(CAP_REGIONS_ADMIN),
+    [ROLE_ADMIN] =
+        C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_PLAN_READ) | C(CAP_PLAN_EDIT) |
+        C(CAP_USERS_ADMIN) | C(CAP_AUDIT_READ) | C(CAP_DIRECTORY_EDIT) |
+        C(CAP_HELPLINE_READ) | C(CAP_HELPLINE_NOTES) | C(CAP_HELPLINE_MANAGE) |
+        C(CAP_REALISATION_APPROVE) | C(CAP_REGISTER_EDIT) | C(CAP_REPORT_READ) |
+        C(CAP_OPS) | C(CAP_REGIONS_ADMIN) | C(CAP_GRANT_MANAGE),
     [ROLE_COORDINATOR] = C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_PLAN_READ) |
                          C(CAP_PLAN_EDIT) | C(CAP_DIRECTORY_EDIT) |
                          C(CAP_HELPLINE_READ) | C(CAP_HELPLINE_MANAGE) |
                          C(CAP_REALISATION_ENTER) | C(CAP_REALISATION_APPROVE) |
-                         C(CAP_REGISTER_EDIT) | C(CAP_REPORT_READ),
+                         C(CAP_REGISTER_EDIT) | C(CAP_REPORT_READ) |
+                         C(CAP_GRANT_MANAGE) | C(CAP_GRANT_SCORE),
     [ROLE_IMPLEMENTER] = C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_PLAN_READ) |
                          C(CAP_REALISATION_ENTER) | C(CAP_REGISTER_EDIT) |
-                         C(CAP_REPORT_READ),
+                         C(CAP_REPORT_READ) | C(CAP_GRANT_SCORE),
     [ROLE_CONSULTANT] = C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_HELPLINE_LOG) |
                         C(CAP_HELPLINE_READ) | C(CAP_HELPLINE_NOTES) |
                         C(CAP_HELPLINE_MANAGE),
     [ROLE_ANALYST] = C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_PLAN_READ) |
-                     C(CAP_HELPLINE_READ) | C(CAP_REPORT_READ),
+                     C(CAP_HELPLINE_READ) | C(CAP_REPORT_READ) |
+                     C(CAP_GRANT_SCORE),
     [ROLE_GRANTEE] = C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_GRANT_REPORT),
 };
 
@@ -77,6 +79,8 @@ static const char *const cap_names[CAP_COUNT] = {
     NAME(CAP_REPORT_READ),
     NAME(CAP_OPS),
     NAME(CAP_REGIONS_ADMIN),
+    NAME(CAP_GRANT_MANAGE),
+    NAME(CAP_GRANT_SCORE),
 };
 #undef NAME
 

@@ -49,6 +49,8 @@ CAPS = {
                         'analyst'},
     'CAP_OPS': {'administrator'},
     'CAP_REGIONS_ADMIN': {'administrator'},
+    'CAP_GRANT_MANAGE': {'administrator', 'coordinator'},
+    'CAP_GRANT_SCORE': {'coordinator', 'implementer', 'analyst'},
 }
 
 EXPECTED = {

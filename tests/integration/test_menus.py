@@ -13,22 +13,23 @@ from harness import Runner, Server, check, cleanup, make_db, sql, sql_one
 from test_auth import PASSWORD, ROLES, Client, add_user
 
 PUBLIC = {'/', '/plany', '/monitoring', '/niebieska-linia', '/uslugi',
-          '/rejestry', '/teryt', '/obserwatorium'}
+          '/rejestry', '/teryt', '/obserwatorium', '/nabory'}
 # The menu of each role, written here independently of layout.c.
 MENU = {
     'public': PUBLIC,
     'administrator': PUBLIC | {'/uzytkownicy', '/regiony', '/audyt',
                                '/system'},
-    'coordinator': PUBLIC,
-    'implementer': PUBLIC | {'/moje-zadania'},
+    'coordinator': PUBLIC | {'/ocena'},
+    'implementer': PUBLIC | {'/moje-zadania', '/ocena'},
     'consultant': PUBLIC,
-    'analyst': PUBLIC,
-    'grantee': PUBLIC | {'/moje-dotacje'},
+    'analyst': PUBLIC | {'/ocena'},
+    'grantee': PUBLIC | {'/moje-dotacje', '/moja-organizacja',
+                         '/moje-oferty'},
 }
 # Pages that belong in a menu but only for some roles: each must be in the
 # menu of every role that can open it (checked by requesting it).
 OWN_PAGES = ['/uzytkownicy', '/regiony', '/audyt', '/system',
-             '/moje-dotacje']
+             '/moje-dotacje', '/moja-organizacja', '/moje-oferty', '/ocena']
 
 
 def menu_links(html):

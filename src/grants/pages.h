@@ -1,0 +1,26 @@
+/* Grants (issue 17): what the pages and the API share. */
+#ifndef GRANTS_PAGES_H
+#define GRANTS_PAGES_H
+
+#include "grants/grants.h"
+#include "http/http.h"
+#include "monitoring/pages.h" /* mon_actor_of: who acts */
+
+/*
+** Call path parameter 0 as act sees it: 0 with *c, else a 404 recorded
+** (no such call, or a draft of another region or for the public) and
+** ERR_NOTFOUND; ERR_DB.
+*/
+int grant_call_or_reply(struct req *r, struct grant_call *c);
+
+/* Answer a refusal of a store: 404 for ERR_NOTFOUND, 400 and 409 with
+   why (Polish, or the default page's text when NULL) for ERR_INPUT and
+   ERR_CONFLICT; any other rc is returned for the router. */
+int grant_reply(struct req *r, int rc, const char *why);
+
+/* The agreement and reports of funded offer o of call c on its page, with
+   the forms own (its organisation) or office may use. */
+void grant_settle_section(struct req *r, const struct grant_call *c,
+                          const struct grant_offer *o, bool own, bool office);
+
+#endif
