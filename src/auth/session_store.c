@@ -17,8 +17,8 @@
 /* Sessions are touched at most this often, to spare a write per request. */
 #define TOUCH_SECONDS 60
 
-static const char *
-token_hash(struct arena *a, const char *token)
+const char *
+auth_token_hash(struct arena *a, const char *token)
 {
     unsigned char h[32];
     char *hex = arena_alloc(a, 65);
@@ -46,7 +46,7 @@ auth_session_create(struct db *db, struct arena *a, int64_t account,
         return rc;
     }
     st = db_query(db, Q_SESSION_INSERT);
-    db_bind_text(st, 1, token_hash(a, *token));
+    db_bind_text(st, 1, auth_token_hash(a, *token));
     db_bind_int(st, 2, account);
     db_bind_text(st, 3, *csrf);
     db_bind_int(st, 4, now);
@@ -65,7 +65,7 @@ auth_session_load(struct db *db, struct arena *a, const char *token,
     if (token == NULL || strlen(token) != RANDOM_TOKEN_HEX) {
         return ERR_NOTFOUND;
     }
-    h = token_hash(a, token);
+    h = auth_token_hash(a, token);
     st = db_query(db, Q_SESSION_GET);
     db_bind_text(st, 1, h);
     rc = db_step(st);
@@ -108,7 +108,7 @@ auth_session_end(struct db *db, struct arena *a, const char *token)
 {
     db_stmt *st = db_query(db, Q_SESSION_DELETE);
 
-    db_bind_text(st, 1, token_hash(a, token));
+    db_bind_text(st, 1, auth_token_hash(a, token));
     return db_exec(st);
 }
 

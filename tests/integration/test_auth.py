@@ -49,6 +49,7 @@ CAPS = {
                         'analyst'},
     'CAP_OPS': {'administrator'},
     'CAP_REGIONS_ADMIN': {'administrator'},
+    'CAP_TRAINING_PARTICIPANTS': {'administrator', 'coordinator'},
 }
 
 EXPECTED = {
