@@ -563,6 +563,10 @@ struct mon_pind {
     int npending;
     int64_t *by_year; /* approved, [year - from] */
     int pct10;        /* real / target in tenths of %, -1 none */
+    /* Counted from the trainings' records (training.h) rather than
+     * entered: real is that count; how says how it is counted (Polish). */
+    bool counted;
+    const char *how;
 };
 
 struct mon_progress {
@@ -578,8 +582,11 @@ struct mon_progress {
 };
 
 /*
-** Progress of programme or project plan_id over its years. 0, ERR_INPUT
-** for a yearly plan or one without years, ERR_NOTFOUND, ERR_DB.
+** Progress of programme or project plan_id over its years. A project
+** card's indicators that the trainings' records count (persons and
+** institutions supported, persons who raised their qualifications) take
+** that count as their value (counted, how). 0, ERR_INPUT for a yearly
+** plan or one without years, ERR_NOTFOUND, ERR_DB.
 */
 int mon_progress_build(struct db *db, struct arena *a, int64_t plan_id,
                        struct mon_progress *out);

@@ -11,6 +11,30 @@
 #include "core/err.h"
 #include "db/db.h"
 #include "monitoring.h"
+#include "training/training.h"
+
+/* The card's indicators the trainings' records count, as their values. */
+static int
+counted(struct db *db, struct arena *a, int64_t plan_id, struct mon_progress *m)
+{
+    struct training_indicator *v;
+    struct training_kind_count *k;
+    int n, nk, i;
+
+    if ((n = training_plan_indicators(db, a, plan_id, &v, &k, &nk)) < 0) {
+        return n;
+    }
+    for (i = 0; i < n && i < m->p->nindicators; i++) {
+        if (v[i].has_value) {
+            m->ind[i].counted = true;
+            m->ind[i].has_data = true;
+            m->ind[i].real = m->ind[i].pending = v[i].value;
+            m->ind[i].npending = 0;
+            m->ind[i].how = v[i].how;
+        }
+    }
+    return 0;
+}
 
 int
 mon_progress_build(struct db *db, struct arena *a, int64_t plan_id,
@@ -74,6 +98,9 @@ mon_progress_build(struct db *db, struct arena *a, int64_t plan_id,
             m->npending_spent += (int)pending;
             m->spent_by_year[y] += sum;
         }
+    }
+    if (p->kind == PLAN_PROJECT && (rc = counted(db, a, plan_id, m)) != 0) {
+        return rc;
     }
     for (i = 0; i < p->nindicators; i++) {
         m->ind[i].pct10 = m->ind[i].has_target && m->ind[i].has_data

@@ -225,7 +225,8 @@ struct training_kind_count {
 ** The indicators of plan_id (a yearly plan or a project card) with the
 ** values counted from the events that serve it (a yearly plan's by task
 ** number): what each counts is read from its name (V_TR_* words) and said
-** in how. *by_kind: the institutions counted for the whole plan, by kind.
+** in how. An indicator no event serves yet has no value (has_value false),
+** so that values entered by hand stay the project page's until then. *by_kind: the institutions counted for the whole plan, by kind.
 ** Returns the number of indicators, ERR_NOTFOUND, ERR_DB.
 */
 int training_plan_indicators(struct db *db, struct arena *a, int64_t plan_id,

@@ -164,8 +164,9 @@ training_plan_indicators(struct db *db, struct arena *a, int64_t plan_id,
         x->has_target = target->kind == PLAN_NUM_VALUE;
         x->target = target->v;
         x->measure = classify(a, p, i, &x->group);
-        if (x->measure != TM_NONE && x->task[0] != '\0') {
-            /* a yearly plan's task counts once an event serves it */
+        if (x->measure != TM_NONE) {
+            /* counted once an event serves the task (or the card): until
+             * then the values entered by hand stay the indicator's */
             int64_t serving;
 
             st = db_query(db, Q_TR_COUNT_SERVING);

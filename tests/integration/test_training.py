@@ -346,6 +346,24 @@ def main():
                                               'pcpr': 1},
               f'by kind: {got["institutions_by_kind"]}')
 
+    def project_page_shows_the_counted_progress():
+        st, _, html = office.c.request('GET', f'/monitoring/plany/{project}')
+        check(st == 200, f'project page: {st}')
+        table = html[html.index('mon-progress'):]
+        table = table[:table.index('</table>')]
+        rows = re.findall(r'<tr><th scope="row">(.*?)</th>(.*?)</tr>', table,
+                          flags=re.S)
+        got = {}
+        for name, cells in rows:
+            nums = re.findall(r'<td class="num">(.*?)(?:<br>|</td>)', cells)
+            got[name[:4]] = (nums[0], nums[-2], nums[-1])
+        # target, counted to date, % of the target
+        check(got['1100'] == ('1 100', '3', '0,3'), f"persons: {got['1100']}")
+        check(got['200 '] == ('200', '3', '1,5'), f"institutions: {got['200 ']}")
+        check(got['1045'] == ('1 045', '2', '0,2'), f"qualified: {got['1045']}")
+        check('z ewidencji szkoleń' in html and
+              'Jak liczone są wskaźniki' in html, 'how counted not said')
+
     def incomplete_data_does_not_count():
         # a record whose group was lost (e.g. an old import) is not counted
         b = state['b']
@@ -408,6 +426,29 @@ def main():
         check(status_of(db, 'anna@ops.torun.pl', tid) == 'confirmed',
               'anna was erased')
 
+    def purge_removes_participants_after_their_retention():
+        c = state['b']
+        keep = q(db, 'SELECT count(*) FROM training_signup')[0][0]
+        q(db, "UPDATE training_signup SET keep_until = '2020-12-31' WHERE"
+          " email_folded = 'damian@pcpr.pl'")
+        p = subprocess.run([binary, 'purge', '--db', db],
+                           capture_output=True, text=True)
+        check(p.returncode == 0 and '1 training participants' in p.stdout,
+              p.stdout + p.stderr)
+        check(q(db, 'SELECT count(*) FROM training_signup')[0][0] ==
+              keep - 1, 'not exactly one removed')
+        check(q(db, "SELECT count(*) FROM training_signup WHERE"
+                " email_folded = 'damian@pcpr.pl'")[0][0] == 0 and
+              q(db, 'SELECT count(*) FROM training_attendance a WHERE NOT'
+                ' EXISTS (SELECT 1 FROM training_signup s WHERE'
+                ' s.id = a.signup_id)')[0][0] == 0, 'left behind')
+        check(q(db, "SELECT count(*) FROM audit WHERE action ="
+                " 'training.purge'")[0][0] == 1, 'purge not audited')
+        got = json.loads(Client(srv).request(
+            'GET', f'/api/projects/{project}/indicators')[2])
+        check(got['indicators'][0]['value'] == 2, 'count after purge')
+        check(c > 0, 'event b')
+
     def participants_need_the_capability():
         tid = state['a']
         for login in ('anal', 'real'):
@@ -432,9 +473,11 @@ def main():
                attendance_tests_and_certificates,
                pdfs_read_back_with_pdftotext,
                same_person_at_two_events_counts_once,
+               project_page_shows_the_counted_progress,
                incomplete_data_does_not_count,
                task_1_1_and_its_breakdown_equal_hand_counts,
                erase_by_own_link_unless_needed_for_the_project,
+               purge_removes_participants_after_their_retention,
                participants_need_the_capability):
         t.run(fn)
     srv.stop()
