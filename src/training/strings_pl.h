@@ -230,8 +230,10 @@
     "Osoby objęte wsparciem z grupy zawodowej „%s”, każda liczona raz."
 #define T_TR_HOW_LPDI                                                          \
     "Gminy i powiaty regionu z przyjętym lokalnym planem "                    \
-    "deinstytucjonalizacji, w procentach wszystkich %d gmin i powiatów "      \
-    "regionu (mianownik)."
+    "deinstytucjonalizacji (rejestr LPDI, /lpdi): %lld z %lld jednostek "      \
+    "samorządu terytorialnego (mianownik: wszystkie gminy i powiaty "         \
+    "regionu; miasto na prawach powiatu liczone raz), w procentach, "          \
+    "zaokrąglone w dół."
 #define T_TR_HOW_NONE "Nie jest liczony z ewidencji szkoleń."
 #define T_TR_SCOPE_TASK "zadanie %s planu"
 #define T_TR_SCOPE_PROJECT "projekt"
@@ -251,6 +253,48 @@
     "Numer zadania: plan roczny nie ma zadania o tym numerze (karta "          \
     "projektu nie ma zadań: zostaw puste)."
 #define T_TR_NOT_FOUND "Nie ma takiego wydarzenia."
+
+/* LPDI register */
+#define T_NAV_LPDI "Plany deinstytucjonalizacji"
+#define T_TR_LPDI_TITLE "Lokalne plany deinstytucjonalizacji (LPDI)"
+#define T_TR_LPDI_LEAD                                                          \
+    "Rejestr lokalnych planów rozwoju usług społecznych i "                  \
+    "deinstytucjonalizacji gmin i powiatów regionu. Udział jednostek z "      \
+    "przyjętym planem to czwarty wskaźnik rezultatu projektu „Koordynacja " \
+    "spójnej polityki społecznej Kujaw i Pomorza”."
+#define T_TR_LPDI_SHARE                                                        \
+    "Plan przyjęło %lld z %lld jednostek samorządu terytorialnego regionu " \
+    "(%s %%). Mianownik: wszystkie gminy (%lld) i powiaty (%lld); miasto na "  \
+    "prawach powiatu liczone raz, jako gmina."
+#define T_TR_LPDI_MAP "Mapa gmin: przyjęty plan gminy"
+#define T_TR_LPDI_MAP_DESC                                                     \
+    "Gminy z przyjętym lokalnym planem deinstytucjonalizacji są "            \
+    "zakreskowane i ciemniejsze; pozostałe jasne. Te same dane są w "        \
+    "tabelach poniżej."
+#define T_TR_LPDI_GMINAS "Gminy"
+#define T_TR_LPDI_POWIATS "Powiaty"
+#define T_TR_LPDI_UNIT "Jednostka"
+#define T_TR_LPDI_ADOPTED "Plan przyjęty"
+#define T_TR_LPDI_DATE "Data przyjęcia (RRRR-MM-DD)"
+#define T_TR_LPDI_RESOLUTION "Uchwała"
+#define T_TR_LPDI_LINK "Link do uchwały"
+#define T_TR_LPDI_YES "tak"
+#define T_TR_LPDI_NO "nie"
+#define T_TR_LPDI_NONE "brak danych"
+#define T_TR_LPDI_EDIT "Wpisz lub zmień plan jednostki"
+#define T_TR_LPDI_SAVE "Zapisz"
+#define T_TR_LPDI_SAVED "Zapisano."
+#define T_TR_LPDI_MAP_YES "%s: plan przyjęty %s"
+#define T_TR_LPDI_MAP_NO "%s: brak przyjętego planu"
+#define T_TR_ERR_LPDI_UNIT "Jednostka: wybierz gminę lub powiat regionu."
+#define T_TR_ERR_LPDI_DATE                                                     \
+    "Data przyjęcia: przyjęty plan wymaga daty RRRR-MM-DD."
+#define T_TR_ERR_LPDI_RESOLUTION                                               \
+    "Uchwała: przyjęty plan wymaga numeru uchwały (do 200 znaków)."
+#define T_TR_ERR_LPDI_URL                                                      \
+    "Link do uchwały: adres zaczyna się od http:// lub https:// (do 500 "    \
+    "znaków)."
+#define V_TR_POWIAT_KIND "powiat"
 
 /*
 ** Words of plan indicators' names (folded: no Polish letters, lower case)

@@ -189,6 +189,42 @@ int training_dir_orgs(struct db *db, struct arena *a, const char *region,
 int training_export_audit(struct db *db, struct arena *a,
                           const struct audit_entry *who, int64_t id, int n);
 
+/* ---- LPDI register (training_lpdi_store.c) ---- */
+
+/* A local government of a region and its local plan of
+ * deinstitutionalisation, if recorded. */
+struct training_lpdi {
+    const char *unit;        /* TERYT: gmina 7 digits, powiat 4 */
+    const char *name;        /* as TERYT names it */
+    bool powiat;             /* a powiat (else a gmina, cities included) */
+    const char *powiat_code; /* the gmina's powiat, or the powiat itself */
+    bool recorded, adopted;
+    const char *adopted_on, *resolution, *url; /* "" when none */
+};
+/*
+** The local governments of region: every gmina (a city with powiat rights
+** is one local government, counted as its gmina) and every powiat that is
+** not such a city, gminas first, by code; each with its plan when
+** recorded. The count (the denominator of the share) or < 0.
+*/
+int training_lpdi_units(struct db *db, struct arena *a, const char *region,
+                        struct training_lpdi **out);
+/*
+** Record the plan of unit (one of training_lpdi_units of region): adopted
+** needs its date (ISO) and resolution; the link, if any, must be http(s).
+** Each problem appends a Polish message naming the field to *errs. One
+** audit row ("training.lpdi", before/after). 0, ERR_INPUT, ERR_DB.
+*/
+int training_lpdi_set(struct db *db, struct arena *a,
+                      const struct audit_entry *who, const char *region,
+                      const char *unit, bool adopted, const char *adopted_on,
+                      const char *resolution, const char *url,
+                      const char ***errs, int *nerrs);
+/* How many of region's local governments have an adopted plan, how many
+ * there are and how many are recorded (adopted or not): 0 or < 0. */
+int training_lpdi_share(struct db *db, struct arena *a, const char *region,
+                        int64_t *adopted, int64_t *total, int64_t *recorded);
+
 /* ---- counting (training_count_store.c) ---- */
 
 enum training_measure {
@@ -198,6 +234,7 @@ enum training_measure {
     TM_QUALIFIED,    /* persons whose test after beats the one before */
     TM_EVENTS,       /* events held (someone present) */
     TM_GROUP,        /* persons of one professional group */
+    TM_LPDI,         /* % of local governments with an adopted LPDI */
 };
 
 /* "persons", "institutions", "qualified", "events", "group" or "none". */
@@ -213,7 +250,8 @@ struct training_indicator {
     const char *group; /* TM_GROUP: its code */
     bool has_value;
     int64_t value;
-    const char *how; /* Polish */
+    int64_t numerator, denominator; /* TM_LPDI: value = their % */
+    const char *how;                /* Polish */
 };
 /* Institutions counted, by kind. */
 struct training_kind_count {
@@ -226,7 +264,8 @@ struct training_kind_count {
 ** values counted from the events that serve it (a yearly plan's by task
 ** number): what each counts is read from its name (V_TR_* words) and said
 ** in how. An indicator no event serves yet has no value (has_value false),
-** so that values entered by hand stay the project page's until then. *by_kind: the institutions counted for the whole plan, by kind.
+** so that values entered by hand stay the project page's until then. *by_kind:
+*the institutions counted for the whole plan, by kind.
 ** Returns the number of indicators, ERR_NOTFOUND, ERR_DB.
 */
 int training_plan_indicators(struct db *db, struct arena *a, int64_t plan_id,

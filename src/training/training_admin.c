@@ -116,18 +116,6 @@ new_form(struct req *r, const struct training *t, const char *const *errs,
     layout_end(r);
 }
 
-/* The region an account creates events in: its own, or the first served. */
-static const char *
-own_region(struct req *r)
-{
-    struct region_served *reg;
-
-    if (r->user != NULL && r->user->region != NULL) {
-        return r->user->region;
-    }
-    return region_list(r->db, &r->arena, &reg) > 0 ? reg[0].woj : "04";
-}
-
 /*
 ** ROUTE: GET /szkolenia/nowe
 ** CAP: CAP_REGISTER_EDIT
@@ -138,7 +126,7 @@ page_training_new(struct req *r)
 {
     struct training t = {0};
 
-    t.region = own_region(r);
+    t.region = training_home_region(r);
     new_form(r, &t, NULL, 0);
     return 0;
 }
@@ -159,7 +147,7 @@ page_training_create(struct req *r)
     char *groups = "";
     int nerrs = 0, i, rc;
 
-    t.region = own_region(r);
+    t.region = training_home_region(r);
     t.title = req_form(r, "tytul");
     t.kind = req_form(r, "rodzaj");
     t.date_from = req_form(r, "od");

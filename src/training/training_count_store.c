@@ -60,7 +60,7 @@ classify(struct arena *a, const struct plan *p, int i, const char **group)
         return TM_NONE;
     }
     if (strstr(name, V_TR_DEINST) != NULL) {
-        return TM_NONE; /* the LPDI register's, not the trainings' */
+        return TM_LPDI; /* the LPDI register's share */
     }
     if (strstr(name, V_TR_QUALIF) != NULL) {
         return TM_QUALIFIED;
@@ -117,6 +117,9 @@ how(struct arena *a, const struct training_indicator *x)
         return T_TR_HOW_QUALIFIED;
     case TM_EVENTS:
         return arena_printf(a, T_TR_HOW_EVENTS, scope);
+    case TM_LPDI:
+        return arena_printf(a, T_TR_HOW_LPDI, (long long)x->numerator,
+                            (long long)x->denominator);
     case TM_GROUP:
         return arena_printf(
             a, T_TR_HOW_GROUP,
@@ -164,6 +167,19 @@ training_plan_indicators(struct db *db, struct arena *a, int64_t plan_id,
         x->has_target = target->kind == PLAN_NUM_VALUE;
         x->target = target->v;
         x->measure = classify(a, p, i, &x->group);
+        if (x->measure == TM_LPDI) {
+            int64_t recorded;
+
+            /* counted once the region's register has a row, as above */
+            if ((rc = training_lpdi_share(db, a, meta.region, &x->numerator,
+                                          &x->denominator, &recorded)) != 0) {
+                return rc;
+            }
+            x->has_value = x->denominator > 0 && recorded > 0;
+            x->value = x->has_value ? x->numerator * 100 / x->denominator : 0;
+            x->how = how(a, x);
+            continue;
+        }
         if (x->measure != TM_NONE) {
             /* counted once an event serves the task (or the card): until
              * then the values entered by hand stay the indicator's */
@@ -200,7 +216,8 @@ const char *
 training_measure_name(enum training_measure m)
 {
     static const char *const names[] = {"none",      "persons", "institutions",
-                                        "qualified", "events",  "group"};
+                                        "qualified", "events",  "group",
+                                        "lpdi"};
 
-    return m >= TM_NONE && m <= TM_GROUP ? names[m] : "none";
+    return m >= TM_NONE && m <= TM_LPDI ? names[m] : "none";
 }

@@ -90,6 +90,7 @@ page_training_calendar(struct req *r)
     html_printf(&r->out, "<h1>%s</h1>\n<p>%s</p>\n", T_TR_TITLE, T_TR_LEAD);
     events_table(r, T_TR_UPCOMING, v, n, false);
     events_table(r, T_TR_PAST, v, n, true);
+    html_printf(&r->out, "<p><a href=\"/lpdi\">%s</a></p>\n", T_TR_LPDI_TITLE);
     if (auth_request_can(r, CAP_REGISTER_EDIT) ||
         auth_request_can(r, CAP_TRAINING_PARTICIPANTS)) {
         html_printf(&r->out, "<h2>%s</h2>\n<ul>\n", T_TR_MANAGE);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "region/region.h"
 
 const char *
 training_region(struct req *r)
@@ -43,4 +44,15 @@ const char *
 training_dates(struct req *r, const struct training *t)
 {
     return training_dates_text(&r->arena, t);
+}
+
+const char *
+training_home_region(struct req *r)
+{
+    struct region_served *reg;
+
+    if (r->user != NULL && r->user->region != NULL) {
+        return r->user->region;
+    }
+    return region_list(r->db, &r->arena, &reg) > 0 ? reg[0].woj : "04";
 }

@@ -13,6 +13,8 @@
 
 /* The region of the account, or NULL (every region) for the public. */
 const char *training_region(struct req *r);
+/* The account's region, or the first region served (the public). */
+const char *training_home_region(struct req *r);
 /*
 ** "http://host[:port]" of this request, for links in e-mails: the Host
 ** header when it is a plain host name or address with a port, else

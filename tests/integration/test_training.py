@@ -338,8 +338,9 @@ def main():
         # Anna 3->8 and 10->18 (once), Damian 9->15; Celina 5->5 not
         check(ind[2]['target'] == 1045 and ind[2]['value'] == 2,
               f'qualified: {ind[2]}')
+        # the LPDI register is still empty: not counted yet
         check(ind[3]['target'] == 50 and ind[3]['value'] is None and
-              ind[3]['measure'] == 'none', f'LPDI: {ind[3]}')
+              ind[3]['measure'] == 'lpdi', f'LPDI: {ind[3]}')
         for x in ind.values():
             check(x['how_counted'], f'no how: {x}')
         check(got['institutions_by_kind'] == {'ops': 1, 'other': 1,
@@ -449,6 +450,50 @@ def main():
         check(got['indicators'][0]['value'] == 2, 'count after purge')
         check(c > 0, 'event b')
 
+    def lpdi_register_gives_the_fourth_indicator():
+        token = office.c.csrf('/lpdi')
+        st, _, body = office.c.request('POST', '/lpdi', {
+            'csrf': token, 'jednostka': '0463011', 'przyjety': '1',
+            'data': '', 'uchwala': '', 'link': 'javascript:alert(1)'})
+        check(st == 400 and 'Data przyjęcia:' in body and 'Uchwała:' in body
+              and 'Link do uchwały:' in body, f'bad: {st}')
+        check(q(db, 'SELECT count(*) FROM training_lpdi')[0][0] == 0,
+              'a bad row stored')
+        for unit, adopted in (('0463011', '1'), ('0461011', '1'),
+                              ('0415011', '1'), ('0415022', ''),
+                              ('0415', '1')):
+            fields = {'csrf': office.c.csrf('/lpdi'), 'jednostka': unit,
+                      'data': '2024-06-30' if adopted else '',
+                      'uchwala': f'XII/{unit}/2024' if adopted else '',
+                      'link': 'https://bip.example.pl/uchwala'}
+            if adopted:
+                fields['przyjety'] = '1'
+            st, _, body = office.c.request('POST', '/lpdi', fields)
+            check(st == 200 and 'Zapisano.' in body, f'{unit}: {st}')
+        # Toruń's powiat is the city itself: not a second local government
+        st, _, body = office.c.request('POST', '/lpdi', {
+            'csrf': office.c.csrf('/lpdi'), 'jednostka': '0463',
+            'przyjety': '1', 'data': '2024-01-01', 'uchwala': 'X'})
+        check(st == 400 and 'Jednostka:' in body, f'city powiat: {st}')
+        gminas = q(db, "SELECT count(*) FROM gmina WHERE teryt LIKE '04%'")[0][0]
+        powiats = q(db, "SELECT count(*) FROM powiat WHERE woj = '04' AND"
+                    " kind = 'powiat'")[0][0]
+        total = gminas + powiats
+        got = json.loads(Client(srv).request('GET', '/api/lpdi')[2])
+        check(got['adopted'] == 4 and got['local_governments'] == total,
+              f'share: {got["adopted"]}/{got["local_governments"]}')
+        st, _, html = Client(srv).request('GET', '/lpdi')
+        check(st == 200 and f'Plan przyjęło 4 z {total}' in html and
+              '<svg' in html and 'Toruń: plan przyjęty 2024-06-30' in html,
+              'page: share, denominator or map missing')
+        ind = json.loads(Client(srv).request(
+            'GET', f'/api/projects/{project}/indicators')[2])['indicators'][3]
+        check(ind['measure'] == 'lpdi' and ind['value'] == 4 * 100 // total
+              and ind['target'] == 50 and f'4 z {total}' in ind['how_counted'],
+              f'indicator 4: {ind}')
+        check(q(db, "SELECT count(*) FROM audit WHERE action ="
+                " 'training.lpdi'")[0][0] == 5, 'not audited')
+
     def participants_need_the_capability():
         tid = state['a']
         for login in ('anal', 'real'):
@@ -478,6 +523,7 @@ def main():
                task_1_1_and_its_breakdown_equal_hand_counts,
                erase_by_own_link_unless_needed_for_the_project,
                purge_removes_participants_after_their_retention,
+               lpdi_register_gives_the_fourth_indicator,
                participants_need_the_capability):
         t.run(fn)
     srv.stop()
