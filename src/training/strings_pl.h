@@ -253,6 +253,8 @@
     "Numer zadania: plan roczny nie ma zadania o tym numerze (karta "          \
     "projektu nie ma zadań: zostaw puste)."
 #define T_TR_NOT_FOUND "Nie ma takiego wydarzenia."
+#define T_TR_NEEDS_RATE                                                        \
+    "odpowiedziało %lld z %lld instytucji, odpowiedzi razem: %lld"
 
 /* LPDI register */
 #define T_NAV_LPDI "Plany deinstytucjonalizacji"

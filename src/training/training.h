@@ -30,6 +30,8 @@ extern const char *const training_kinds[], *const training_kind_labels[];
 extern const char *const training_groups[], *const training_group_labels[];
 extern const char *const training_inst_kinds[],
     *const training_inst_kind_labels[];
+/* Whether s is one of the NULL-ended codes. */
+bool training_one_of(const char *const *codes, const char *s);
 /* The label of code in codes (labels in the same order), or code. */
 const char *training_label(const char *const *codes, const char *const *labels,
                            const char *code);

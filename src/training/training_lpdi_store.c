@@ -12,6 +12,7 @@
 #include "core/str.h"
 #include "core/warsaw.h"
 #include "db/db.h"
+#include "monitoring/monitoring.h"
 #include "teryt/teryt.h"
 #include "training/strings_pl.h"
 #include "training/training.h"
@@ -111,13 +112,6 @@ url_ok(const char *s)
     return true;
 }
 
-static void
-add_err(struct arena *a, const char ***errs, int *n, const char *msg)
-{
-    *errs = arena_grow(a, (void *)*errs, *n, sizeof(**errs));
-    (*errs)[(*n)++] = msg;
-}
-
 int
 training_lpdi_set(struct db *db, struct arena *a, const struct audit_entry *who,
                   const char *region, const char *unit, bool adopted,
@@ -140,17 +134,17 @@ training_lpdi_set(struct db *db, struct arena *a, const struct audit_entry *who,
     for (i = 0; i < n && (unit == NULL || strcmp(units[i].unit, unit)); i++) {
     }
     if (i == n) {
-        add_err(a, errs, nerrs, T_TR_ERR_LPDI_UNIT);
+        mon_add_err(a, errs, nerrs, T_TR_ERR_LPDI_UNIT);
     }
     if (adopted && !str_date_valid(adopted_on)) {
-        add_err(a, errs, nerrs, T_TR_ERR_LPDI_DATE);
+        mon_add_err(a, errs, nerrs, T_TR_ERR_LPDI_DATE);
     }
     if ((adopted && resolution[0] == '\0') ||
         strlen(resolution) > RESOLUTION_MAX) {
-        add_err(a, errs, nerrs, T_TR_ERR_LPDI_RESOLUTION);
+        mon_add_err(a, errs, nerrs, T_TR_ERR_LPDI_RESOLUTION);
     }
     if (!url_ok(url)) {
-        add_err(a, errs, nerrs, T_TR_ERR_LPDI_URL);
+        mon_add_err(a, errs, nerrs, T_TR_ERR_LPDI_URL);
     }
     if (*nerrs > 0) {
         return ERR_INPUT;

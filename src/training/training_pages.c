@@ -17,6 +17,8 @@
 #include "html/form.h"
 #include "html/html.h"
 #include "html/layout.h"
+#include "surveys/strings_pl.h"
+#include "surveys/surveys.h"
 #include "teryt/teryt.h"
 #include "training/strings_pl.h"
 #include "training/training.h"
@@ -72,6 +74,31 @@ events_table(struct req *r, const char *caption, const struct training *v,
     }
 }
 
+/* The training-needs surveys (seed 002 row 12) beside the calendar, for
+ * those who plan the next trainings: each with its response rate. */
+static int
+needs_section(struct req *r)
+{
+    struct survey *v;
+    int n = survey_list(r->db, &r->arena, training_region(r), "training_needs",
+                        &v),
+        i;
+
+    if (n <= 0) {
+        return n;
+    }
+    html_printf(&r->out, "<h2>%s</h2>\n<ul>\n", T_SV_NEEDS);
+    for (i = 0; i < n; i++) {
+        html_printf(&r->out, "<li><a href=\"/ankiety/%lld\">%s</a>: ",
+                    (long long)v[i].id, v[i].title);
+        html_printf(&r->out, T_TR_NEEDS_RATE, (long long)v[i].answered,
+                    (long long)v[i].recipients, (long long)v[i].responses);
+        html_lit(&r->out, "</li>\n");
+    }
+    html_lit(&r->out, "</ul>\n");
+    return 0;
+}
+
 /*
 ** ROUTE: GET /szkolenia
 ** CAP: CAP_PUBLIC
@@ -91,6 +118,9 @@ page_training_calendar(struct req *r)
     events_table(r, T_TR_UPCOMING, v, n, false);
     events_table(r, T_TR_PAST, v, n, true);
     html_printf(&r->out, "<p><a href=\"/lpdi\">%s</a></p>\n", T_TR_LPDI_TITLE);
+    if (auth_request_can(r, CAP_REPORT_READ) && (n = needs_section(r)) < 0) {
+        return n;
+    }
     if (auth_request_can(r, CAP_REGISTER_EDIT) ||
         auth_request_can(r, CAP_TRAINING_PARTICIPANTS)) {
         html_printf(&r->out, "<h2>%s</h2>\n<ul>\n", T_TR_MANAGE);

@@ -15,6 +15,7 @@
 #include "core/str.h"
 #include "core/warsaw.h"
 #include "db/db.h"
+#include "monitoring/monitoring.h"
 #include "directory/directory.h"
 #include "plan/plan_store.h"
 #include "teryt/teryt.h"
@@ -59,8 +60,8 @@ const char *const training_inst_kind_labels[] = {T_TR_INST_GMINA,
                                                  T_TR_INST_OTHER,
                                                  NULL};
 
-static bool
-one_of(const char *const *codes, const char *s)
+bool
+training_one_of(const char *const *codes, const char *s)
 {
     int i;
 
@@ -84,13 +85,6 @@ training_label(const char *const *codes, const char *const *labels,
         }
     }
     return code ? code : "";
-}
-
-static void
-add_err(struct arena *a, const char ***errs, int *n, const char *msg)
-{
-    *errs = arena_grow(a, (void *)*errs, *n, sizeof(**errs));
-    (*errs)[(*n)++] = msg;
 }
 
 static void
@@ -159,7 +153,7 @@ groups_ok(struct arena *a, const char *list)
 
     for (p = strtok_r(s, ",", &save); p != NULL;
          p = strtok_r(NULL, ",", &save)) {
-        if (!one_of(training_groups, p)) {
+        if (!training_one_of(training_groups, p)) {
             return false;
         }
         n++;
@@ -195,12 +189,12 @@ event_plan_check(struct db *db, struct arena *a, struct training *t,
     }
     if (plan_store_load(db, a, t->plan_id, &p, &meta) != 0 ||
         strcmp(meta.region, t->region) != 0) {
-        add_err(a, errs, nerrs, T_TR_ERR_PLAN);
+        mon_add_err(a, errs, nerrs, T_TR_ERR_PLAN);
         return 0;
     }
     if (p->kind == PLAN_YEARLY ? !plan_has_task(p, t->task)
                                : t->task[0] != '\0') {
-        add_err(a, errs, nerrs, T_TR_ERR_TASK);
+        mon_add_err(a, errs, nerrs, T_TR_ERR_TASK);
     }
     return 0;
 }
@@ -220,23 +214,23 @@ training_create(struct db *db, struct arena *a, const struct audit_entry *who,
     t->place = str_trim(a, t->place ? t->place : "");
     t->task = str_trim(a, t->task ? t->task : "");
     if (t->title[0] == '\0' || strlen(t->title) > TITLE_MAX_LEN) {
-        add_err(a, errs, nerrs, T_TR_ERR_TITLE);
+        mon_add_err(a, errs, nerrs, T_TR_ERR_TITLE);
     }
-    if (!one_of(training_kinds, t->kind)) {
-        add_err(a, errs, nerrs, T_TR_ERR_KIND);
+    if (!training_one_of(training_kinds, t->kind)) {
+        mon_add_err(a, errs, nerrs, T_TR_ERR_KIND);
     }
     if (days < 0 || days >= DAYS_MAX) {
-        add_err(a, errs, nerrs, T_TR_ERR_DATES);
+        mon_add_err(a, errs, nerrs, T_TR_ERR_DATES);
     }
     if (t->gmina == NULL || teryt_gmina_get(db, a, t->gmina, &g) != 0 ||
         strcmp(g.woj_code, t->region) != 0) {
-        add_err(a, errs, nerrs, T_TR_ERR_TGMINA);
+        mon_add_err(a, errs, nerrs, T_TR_ERR_TGMINA);
     }
     if (t->capacity < 1 || t->capacity > CAPACITY_MAX) {
-        add_err(a, errs, nerrs, T_TR_ERR_CAPACITY);
+        mon_add_err(a, errs, nerrs, T_TR_ERR_CAPACITY);
     }
     if (!groups_ok(a, t->groups)) {
-        add_err(a, errs, nerrs, T_TR_ERR_GROUPS);
+        mon_add_err(a, errs, nerrs, T_TR_ERR_GROUPS);
     }
     if ((rc = event_plan_check(db, a, t, errs, nerrs)) != 0) {
         return rc;
@@ -319,7 +313,7 @@ lower_ascii(struct arena *a, const char *s)
 static const char *
 kind_of_dir(const char *dir_kind)
 {
-    if (one_of(training_inst_kinds, dir_kind)) {
+    if (training_one_of(training_inst_kinds, dir_kind)) {
         return dir_kind;
     }
     return strcmp(dir_kind, "oddzial") == 0 ? "adopcja" : "other";
@@ -407,17 +401,17 @@ signup_check(struct db *db, struct arena *a, const struct training *t,
     const char *email = str_trim(a, in->email ? in->email : "");
 
     if (name[0] == '\0' || strlen(name) > NAME_MAX_LEN) {
-        add_err(a, errs, nerrs, T_TR_ERR_NAME);
+        mon_add_err(a, errs, nerrs, T_TR_ERR_NAME);
     }
     if (!email_ok(email)) {
-        add_err(a, errs, nerrs, T_TR_ERR_EMAIL);
+        mon_add_err(a, errs, nerrs, T_TR_ERR_EMAIL);
     }
     *org = NULL;
     *kind = NULL;
     if (in->dir_org > 0) {
         if (dir_org_load(db, a, in->dir_org, &o) != 0 ||
             strcmp(o.region, t->region) != 0) {
-            add_err(a, errs, nerrs, T_TR_ERR_ORG_ID);
+            mon_add_err(a, errs, nerrs, T_TR_ERR_ORG_ID);
         } else {
             *org = o.name;
             *kind = kind_of_dir(o.kind);
@@ -426,18 +420,18 @@ signup_check(struct db *db, struct arena *a, const struct training *t,
         *org = str_trim(a, in->org ? in->org : "");
         *kind = in->org_kind;
         if ((*org)[0] == '\0' || strlen(*org) > TITLE_MAX_LEN ||
-            !one_of(training_inst_kinds, *kind)) {
-            add_err(a, errs, nerrs, T_TR_ERR_ORG);
+            !training_one_of(training_inst_kinds, *kind)) {
+            mon_add_err(a, errs, nerrs, T_TR_ERR_ORG);
         }
     }
     if (in->gmina == NULL || teryt_gmina_get(db, a, in->gmina, &g) != 0) {
-        add_err(a, errs, nerrs, T_TR_ERR_GMINA);
+        mon_add_err(a, errs, nerrs, T_TR_ERR_GMINA);
     }
-    if (!one_of(training_groups, in->group)) {
-        add_err(a, errs, nerrs, T_TR_ERR_GROUP);
+    if (!training_one_of(training_groups, in->group)) {
+        mon_add_err(a, errs, nerrs, T_TR_ERR_GROUP);
     }
     if (!in->consent) {
-        add_err(a, errs, nerrs, T_TR_ERR_CONSENT);
+        mon_add_err(a, errs, nerrs, T_TR_ERR_CONSENT);
     }
 }
 
@@ -469,7 +463,7 @@ training_signup(struct db *db, struct arena *a, const struct audit_entry *who,
         return rc;
     }
     if (strcmp(t.date_to, training_today_iso(a)) < 0) {
-        add_err(a, errs, nerrs, T_TR_ERR_OVER);
+        mon_add_err(a, errs, nerrs, T_TR_ERR_OVER);
         return ERR_INPUT;
     }
     signup_check(db, a, &t, in, &org, &kind, errs, nerrs);
@@ -487,7 +481,7 @@ training_signup(struct db *db, struct arena *a, const struct audit_entry *who,
         goto done;
     }
     if (dup > 0) {
-        add_err(a, errs, nerrs, T_TR_ERR_DUP);
+        mon_add_err(a, errs, nerrs, T_TR_ERR_DUP);
         rc = ERR_CONFLICT;
         goto done;
     }
