@@ -14,6 +14,7 @@
 #include "core/csv.h"
 #include "core/err.h"
 #include "core/tmpfile.h"
+#include "core/warsaw.h"
 #include "core/xlsx_cell.h"
 #include "html/form.h"
 #include "http/form.h"
@@ -258,8 +259,7 @@ bars(struct req *r, const struct survey_question *q,
     }
     html_printf(&r->out,
                 "<svg class=\"sv-chart\" viewBox=\"0 0 %d %d\" role=\"img\" "
-                "aria-labelledby=\"sv-c%d\" width=\"100%%\" "
-                "style=\"max-width:32em\"><title id=\"sv-c%d\">",
+                "aria-labelledby=\"sv-c%d\"><title id=\"sv-c%d\">",
                 (int)BAR_W + 120, n * 28 + 4, k, k);
     html_printf(&r->out, T_SV_CHART, q->text);
     html_lit(&r->out, "</title>\n");
@@ -354,7 +354,8 @@ links_section(struct req *r, const struct survey *s,
         html_printf(&r->out, "<li>%s: <code>%s/ankiety/odpowiedz/%s</code> — ",
                     rc[i].name, base, rc[i].token);
         if (rc[i].answered_at[0] != '\0') {
-            html_printf(&r->out, T_SV_LINK_ANSWERED, rc[i].answered_at);
+            html_printf(&r->out, T_SV_LINK_ANSWERED,
+                        warsaw_local(&r->arena, rc[i].answered_at));
         } else {
             html_printf(&r->out, "%s", T_SV_LINK_WAITING);
         }

@@ -166,6 +166,36 @@ async function main() {
       check((await person.locator('main').innerText()).includes('Bartosz Lis'), 'verified');
     });
 
+    let survey = null;
+    await test('the office builds a training-needs survey and an institution answers', async () => {
+      await office.goto(`${base}/ankiety/nowa`);
+      await office.locator('#f-tytul').fill('Potrzeby szkoleniowe 2032');
+      await office.locator('#f-otwarty').check();
+      await office.locator('#q1-kind').selectOption('single');
+      await office.locator('#f-q1_text').fill('Najpilniejszy temat');
+      await office.locator('#f-q1_o1').fill('przemoc domowa');
+      await office.locator('#f-q1_o2').fill('praca z rodziną');
+      await office.locator('#q2-kind').selectOption('scale');
+      await office.locator('#f-q2_text').fill('Ocena dotychczasowych szkoleń');
+      await submit(office, office.locator('main form button[type="submit"]'));
+      const m = /\/ankiety\/(\d+)$/.exec(office.url());
+      check(m, `landed on ${office.url()}`);
+      survey = m[1];
+      const org = sqlite(db, "SELECT id FROM dir_org WHERE region = '04' AND example = 0 ORDER BY id LIMIT 1");
+      await office.locator(`#o-${org}`).check();
+      await submit(office, office.locator('button', { hasText: 'Utwórz linki' }));
+      const token = sqlite(db, `SELECT token FROM survey_recipient WHERE survey_id = ${survey}`);
+      await person.goto(`${base}/ankiety/odpowiedz/${token}`);
+      await person.locator('#a1-2').check();
+      await person.locator('#a2-4').check();
+      await submit(person, person.locator('main form button[type="submit"]'));
+      check((await person.locator('main').innerText()).includes('zapisane'), 'answered');
+      await office.goto(`${base}/ankiety/${survey}`);
+      check((await office.locator('main').innerText()).includes('Odpowiedziało 1 z 1 instytucji'),
+        'rate');
+      await shot(office, 'survey-results-1280');
+    });
+
     const actx = await browser.newContext({ bypassCSP: true, locale: 'pl-PL',
       storageState: await octx.storageState() });
     actx.setDefaultTimeout(TIMEOUT);
@@ -173,7 +203,9 @@ async function main() {
     const apage = await actx.newPage();
     const own = linkOf(db, 'bartosz@gops.pl');
     for (const u of ['/szkolenia', `/szkolenia/${id}`, own, `/szkolenia/${id}/uczestnicy`,
-      '/szkolenia/nowe', `/zaswiadczenia/${cert}`, `/monitoring/plany/${project}`]) {
+      '/szkolenia/nowe', `/zaswiadczenia/${cert}`, `/monitoring/plany/${project}`, '/lpdi',
+      '/ankiety', '/ankiety/nowa', `/ankiety/${survey}`,
+      `/ankiety/odpowiedz/${sqlite(db, 'SELECT open_token FROM survey')}`]) {
       await test(`axe ${u.replace(/[0-9a-f]{64}/, 'TOKEN')}`, async () => {
         await apage.setViewportSize({ width: 1280, height: 900 });
         await apage.goto(`${base}${u}`);
