@@ -135,6 +135,8 @@
 #define T_MON_COL_TO_DATE "Razem zatwierdzone"
 /* An indicator counted from the trainings' records (issue 18). */
 #define T_MON_COUNTED "(z ewidencji szkoleń)"
+#define T_MON_METRIC_TRAININGS                                                 \
+    "ewidencja szkoleń (uczestnicy obecni, każdy raz)"
 #define T_MON_COUNTED_HOW "Jak liczone są wskaźniki z ewidencji szkoleń"
 #define T_MON_COL_PCT_TARGET "% wartości docelowej"
 #define T_MON_NO_INDICATORS                                                    \

@@ -407,10 +407,50 @@ def main():
                   f'breakdown {pos}: {by[pos]}')
         check(sum(by[p]['value'] for p in want) == by[1]['value'],
               'breakdown does not sum to the total')
+        # the annual report of the 2021 plan takes the same counts
+        st, _, body = office.c.request(
+            'GET', f'/api/monitoring/plans/{plan2021}/report')
+        check(st == 200, f'report: {st}')
+        rep = {x['pos']: x for x in json.loads(body)['indicators']}
+        # (in place of the demo's bindings to the hand-typed register)
+        for pos, n in ((0, 1), (1, 4), (2, 2), (4, 1), (6, 1), (3, 0)):
+            check(rep[pos]['computed'] and rep[pos]['realisation'] == n and
+                  rep[pos]['metric'].startswith('ewidencja szkoleń'),
+                  f'report {pos}: {rep[pos]}')
         # a task no event serves is not counted from the register
         other = [x for x in got['indicators'] if x['task'] == '3.1']
         check(other and all(x['value'] is None for x in other),
               f'task 3.1 counted: {other}')
+
+    def rows_8_to_10_of_the_2024_plan_equal_hand_counts():
+        plan2024 = q(db, 'SELECT id FROM plan WHERE year = 2024')[0][0]
+        e = office.create('Kompetencje kadry wspierania rodziny', plan2024,
+                          task='8', capacity=5, groups=('social',),
+                          date_from='2031-09-01', date_to='2031-09-01')
+        people = [('Ola', 'o@b.pl', 3, 7), ('Piotr', 'p@b.pl', 6, 6),
+                  ('Rafał', 'r@b.pl', 2, 9)]
+        for name, email, _, _ in people:
+            signed_and_confirmed(srv, db, e, name + ' Test', email, 'social',
+                                 org='MOPS Włocławek', kind='ops')
+        s = ids(db, e)
+        office.attend(e, '2031-09-01', [s['o@b.pl'], s['p@b.pl']])
+        fields = {'max': '10'}
+        for _, email, b, a in people:
+            fields[f'b_{s[email]}'] = str(b)
+            fields[f'a_{s[email]}'] = str(a)
+        st, _, _ = office.post(f'/szkolenia/{e}/test', fields)
+        check(st == 200, f'test: {st}')
+        got = json.loads(Client(srv).request(
+            'GET', f'/api/projects/{plan2024}/indicators')[2])
+        by = {x['task']: [] for x in got['indicators']}
+        for x in got['indicators']:
+            by[x['task']].append(x)
+        # row 8: Ola raised hers; Piotr did not; Rafał was absent
+        check([(x['measure'], x['target'], x['value']) for x in by['8']] ==
+              [('qualified', 80, 1), ('events', 1, 1)], f'row 8: {by["8"]}')
+        # rows 9 and 10 are served by no event yet: not counted
+        check(all(x['value'] is None for x in by['9'] + by['10']),
+              f'rows 9-10: {by["9"] + by["10"]}')
 
     def erase_by_own_link_unless_needed_for_the_project():
         tid = state['a']
@@ -521,6 +561,7 @@ def main():
                project_page_shows_the_counted_progress,
                incomplete_data_does_not_count,
                task_1_1_and_its_breakdown_equal_hand_counts,
+               rows_8_to_10_of_the_2024_plan_equal_hand_counts,
                erase_by_own_link_unless_needed_for_the_project,
                purge_removes_participants_after_their_retention,
                lpdi_register_gives_the_fourth_indicator,
