@@ -563,8 +563,9 @@ struct mon_pind {
     int npending;
     int64_t *by_year; /* approved, [year - from] */
     int pct10;        /* real / target in tenths of %, -1 none */
-    /* Counted from the trainings' records (training.h) rather than
-     * entered: real is that count; how says how it is counted (Polish). */
+    /* Counted from the records of the trainings or the LPDI register
+     * (training.h) rather than entered: real is that count; how says how
+     * it is counted (Polish). */
     bool counted;
     const char *how;
 };
@@ -584,8 +585,9 @@ struct mon_progress {
 /*
 ** Progress of programme or project plan_id over its years. A project
 ** card's indicators that the trainings' records count (persons and
-** institutions supported, persons who raised their qualifications) take
-** that count as their value (counted, how). 0, ERR_INPUT for a yearly
+** institutions supported, persons who raised their qualifications, the
+** LPDI share) take that count as their value (counted, how), unless
+** values were entered for them by hand: those stay. 0, ERR_INPUT for a yearly
 ** plan or one without years, ERR_NOTFOUND, ERR_DB.
 */
 int mon_progress_build(struct db *db, struct arena *a, int64_t plan_id,

@@ -952,7 +952,7 @@ progress_form(struct req *r, const struct mon_progress *m)
     form_end(r);
 }
 
-/* How the indicators counted from the trainings' records are counted. */
+/* How the indicators counted from the records are counted. */
 static void
 counted_notes(struct req *r, const struct mon_progress *m)
 {
@@ -963,14 +963,13 @@ counted_notes(struct req *r, const struct mon_progress *m)
             continue;
         }
         if (n++ == 0) {
-            html_printf(&r->out, "<h3>%s</h3>\n<dl class=\"meta\">\n",
-                        T_MON_COUNTED_HOW);
+            html_printf(&r->out, "<h3>%s</h3>\n<ul>\n", T_MON_COUNTED_HOW);
         }
-        html_printf(&r->out, "<dt>%s</dt><dd>%s</dd>\n",
+        html_printf(&r->out, "<li><strong>%s</strong>: %s</li>\n",
                     m->p->indicators[i].name, m->ind[i].how);
     }
     if (n > 0) {
-        html_lit(&r->out, "</dl>\n");
+        html_lit(&r->out, "</ul>\n");
     }
 }
 

@@ -13,7 +13,8 @@
 #include "monitoring.h"
 #include "training/training.h"
 
-/* The card's indicators the trainings' records count, as their values. */
+/* The card's indicators the records count (training.h), as their values,
+ * where nobody entered values by hand. */
 static int
 counted(struct db *db, struct arena *a, int64_t plan_id, struct mon_progress *m)
 {
@@ -25,7 +26,8 @@ counted(struct db *db, struct arena *a, int64_t plan_id, struct mon_progress *m)
         return n;
     }
     for (i = 0; i < n && i < m->p->nindicators; i++) {
-        if (v[i].has_value) {
+        /* values entered by hand for an indicator stay its values */
+        if (v[i].has_value && !m->ind[i].has_data && m->ind[i].npending == 0) {
             m->ind[i].counted = true;
             m->ind[i].has_data = true;
             m->ind[i].real = m->ind[i].pending = v[i].value;

@@ -145,7 +145,7 @@ async function main() {
       check((await office.locator('main').innerText()).includes('Wystawiono zaświadczeń: 1'),
         'issued');
       await shot(office, 'training-participants-1280');
-      cert = sqlite(db, 'SELECT number FROM training_certificate');
+      cert = sqlite(db, `SELECT number FROM training_certificate WHERE signup_id = ${sid}`);
     });
 
     await test('attendance list and certificate read back with pdftotext', async () => {
@@ -205,7 +205,7 @@ async function main() {
     for (const u of ['/szkolenia', `/szkolenia/${id}`, own, `/szkolenia/${id}/uczestnicy`,
       '/szkolenia/nowe', `/zaswiadczenia/${cert}`, `/monitoring/plany/${project}`, '/lpdi',
       '/ankiety', '/ankiety/nowa', `/ankiety/${survey}`,
-      `/ankiety/odpowiedz/${sqlite(db, 'SELECT open_token FROM survey')}`]) {
+      `/ankiety/odpowiedz/${sqlite(db, `SELECT open_token FROM survey WHERE id = ${survey}`)}`]) {
       await test(`axe ${u.replace(/[0-9a-f]{64}/, 'TOKEN')}`, async () => {
         await apage.setViewportSize({ width: 1280, height: 900 });
         await apage.goto(`${base}${u}`);
