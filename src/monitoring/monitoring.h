@@ -580,6 +580,10 @@ struct mon_progress {
     int64_t spent, spent_pending, spent_eu;
     int npending_spent;
     int64_t *spent_by_year;
+    /* A card's institutions supported, by kind (training.h): code, count. */
+    const char **inst_kinds;
+    int64_t *inst_counts;
+    int ninst_kinds;
 };
 
 /*

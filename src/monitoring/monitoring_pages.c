@@ -971,6 +971,22 @@ counted_notes(struct req *r, const struct mon_progress *m)
     if (n > 0) {
         html_lit(&r->out, "</ul>\n");
     }
+    if (m->ninst_kinds == 0) {
+        return;
+    }
+    html_printf(&r->out, WIDE_OPEN, T_MON_INST_BY_KIND);
+    html_printf(&r->out,
+                "<table>\n<caption>%s</caption>\n<thead><tr>"
+                "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">"
+                "%s</th></tr></thead>\n<tbody>\n",
+                T_MON_INST_BY_KIND, T_MON_INST_KIND, T_MON_INST_COUNT);
+    for (i = 0; i < m->ninst_kinds; i++) {
+        html_printf(&r->out,
+                    "<tr><th scope=\"row\">%s</th><td class=\"num\">%lld"
+                    "</td></tr>\n",
+                    m->inst_kinds[i], (long long)m->inst_counts[i]);
+    }
+    html_lit(&r->out, "</tbody>\n" WIDE_CLOSE);
 }
 
 /* The monitoring page of a programme (seed 003) or project card (004). */

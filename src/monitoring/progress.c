@@ -25,6 +25,14 @@ counted(struct db *db, struct arena *a, int64_t plan_id, struct mon_progress *m)
     if ((n = training_plan_indicators(db, a, plan_id, &v, &k, &nk)) < 0) {
         return n;
     }
+    m->inst_kinds = arena_alloc(a, sizeof(char *) * (size_t)(nk + 1));
+    m->inst_counts = arena_alloc(a, sizeof(int64_t) * (size_t)(nk + 1));
+    for (i = 0; i < nk; i++) {
+        m->inst_kinds[i] = training_label(training_inst_kinds,
+                                          training_inst_kind_labels, k[i].kind);
+        m->inst_counts[i] = k[i].n;
+    }
+    m->ninst_kinds = nk;
     for (i = 0; i < n && i < m->p->nindicators; i++) {
         /* values entered by hand for an indicator stay its values */
         if (v[i].has_value && !m->ind[i].has_data && m->ind[i].npending == 0) {

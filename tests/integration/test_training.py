@@ -370,6 +370,14 @@ def main():
         check(got['1045'] == ('1 045', '2', '0,2'), f"qualified: {got['1045']}")
         check('policzone z ewidencji' in html and
               'Jak liczone są wskaźniki' in html, 'how counted not said')
+        i = html.index('<caption>Instytucje objęte wsparciem według rodzaju')
+        kinds = dict(re.findall(r'<tr><th scope="row">(.*?)</th><td class='
+                                r'"num">(\d+)</td>', html[i:html.index(
+                                    '</table>', i)]))
+        check(kinds == {'inna instytucja': '1',
+                        'ośrodek pomocy społecznej (OPS, MOPS, GOPS)': '1',
+                        'powiatowe centrum pomocy rodzinie (PCPR)': '1'},
+              f'by kind: {kinds}')
 
     def incomplete_data_does_not_count():
         # a record whose group was lost (e.g. an old import) is not counted
