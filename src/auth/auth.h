@@ -33,25 +33,25 @@ enum role {
 */
 enum cap {
     CAP_NONE = 0,
-    CAP_PUBLIC,                /* anyone, logged in or not */
-    CAP_LOGIN,                 /* any logged-in account */
-    CAP_PLAN_READ,             /* unpublished plans of the account's region */
-    CAP_PLAN_EDIT,             /* import, edit and publish plans */
-    CAP_USERS_ADMIN,           /* accounts */
-    CAP_AUDIT_READ,            /* the audit log and its export */
-    CAP_DIRECTORY_EDIT,        /* institutions and services of the directory */
-    CAP_HELPLINE_LOG,          /* log helpline contacts */
-    CAP_HELPLINE_READ,         /* helpline contacts (no notes) and statistics */
-    CAP_HELPLINE_NOTES,        /* the sensitive notes of contacts, exports */
-    CAP_HELPLINE_MANAGE,       /* agreements with gminas, duty schedules */
-    CAP_REALISATION_ENTER,     /* realisation of one's own tasks */
-    CAP_REALISATION_APPROVE,   /* approve or return realisation */
-    CAP_REGISTER_EDIT,         /* trainings, competitions, adoption figures */
-    CAP_GRANT_REPORT,          /* a grantee's report of its own grants */
-    CAP_REPORT_READ,           /* unpublished reports and dashboards */
-    CAP_OPS,                   /* backups, metrics, health of the instance */
-    CAP_REGIONS_ADMIN,         /* regions served and their settings */
-    CAP_TRAINING_PARTICIPANTS, /* trainings' participants (personal data) */
+    CAP_PUBLIC,              /* anyone, logged in or not */
+    CAP_LOGIN,               /* any logged-in account */
+    CAP_PLAN_READ,           /* unpublished plans of the account's region */
+    CAP_PLAN_EDIT,           /* import, edit and publish plans */
+    CAP_USERS_ADMIN,         /* accounts */
+    CAP_AUDIT_READ,          /* the audit log and its export */
+    CAP_DIRECTORY_EDIT,      /* institutions and services of the directory */
+    CAP_HELPLINE_LOG,        /* log helpline contacts */
+    CAP_HELPLINE_READ,       /* helpline contacts (no notes) and statistics */
+    CAP_HELPLINE_NOTES,      /* the sensitive notes of contacts, exports */
+    CAP_HELPLINE_MANAGE,     /* agreements with gminas, duty schedules */
+    CAP_REALISATION_ENTER,   /* realisation of one's own tasks */
+    CAP_REALISATION_APPROVE, /* approve or return realisation */
+    CAP_REGISTER_EDIT,       /* trainings, competitions, adoption figures */
+    CAP_GRANT_REPORT,        /* a grantee's report of its own grants */
+    CAP_REPORT_READ,         /* unpublished reports and dashboards */
+    CAP_OPS,                 /* backups, metrics, health of the instance */
+    CAP_REGIONS_ADMIN,       /* regions served and their settings */
+    CAP_PARTICIPANTS,        /* trainings' participants (personal data) */
     CAP_COUNT
 };
 

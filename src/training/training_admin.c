@@ -3,7 +3,7 @@
 ** attendance per day, the knowledge test and certificates, the printable
 ** PDFs and the audited export for the EU project's monitoring; and the
 ** indicators counted from the records (JSON). Participants are personal
-** data: every route showing them needs CAP_TRAINING_PARTICIPANTS, and the
+** data: every route showing them needs CAP_PARTICIPANTS, and the
 ** event must be of the account's region (404 otherwise).
 */
 #include <stdlib.h>
@@ -393,7 +393,7 @@ participants_page(struct req *r, const struct training *t, const char *message,
 
 /*
 ** ROUTE: GET /szkolenia/:id/uczestnicy
-** CAP: CAP_TRAINING_PARTICIPANTS
+** CAP: CAP_PARTICIPANTS
 ** PARAMS: id (path)
 */
 int
@@ -410,7 +410,7 @@ page_training_participants(struct req *r)
 
 /*
 ** ROUTE: POST /szkolenia/:id/obecnosc
-** CAP: CAP_TRAINING_PARTICIPANTS
+** CAP: CAP_PARTICIPANTS
 ** PARAMS: id (path); form dzien=YYYY-MM-DD, p_<sign-up id>=1 for each one
 ** present
 */
@@ -466,7 +466,7 @@ points(const char *s)
 
 /*
 ** ROUTE: POST /szkolenia/:id/test
-** CAP: CAP_TRAINING_PARTICIPANTS
+** CAP: CAP_PARTICIPANTS
 ** PARAMS: id (path); form max (points), b_<sign-up id> and a_<sign-up id>
 ** (points before and after)
 */
@@ -523,7 +523,7 @@ page_training_test(struct req *r)
 
 /*
 ** ROUTE: POST /szkolenia/:id/zaswiadczenia
-** CAP: CAP_TRAINING_PARTICIPANTS
+** CAP: CAP_PARTICIPANTS
 ** PARAMS: id (path)
 */
 int
@@ -557,7 +557,7 @@ pdf_reply(struct req *r, const char *name, int rc)
 
 /*
 ** ROUTE: GET /szkolenia/:id/obecnosc.pdf
-** CAP: CAP_TRAINING_PARTICIPANTS
+** CAP: CAP_PARTICIPANTS
 ** PARAMS: id (path)
 */
 int
@@ -580,7 +580,7 @@ page_training_attendance_pdf(struct req *r)
 
 /*
 ** ROUTE: GET /szkolenia/:id/zaswiadczenia.pdf
-** CAP: CAP_TRAINING_PARTICIPANTS
+** CAP: CAP_PARTICIPANTS
 ** PARAMS: id (path)
 */
 int
@@ -610,7 +610,7 @@ page_training_certs_pdf(struct req *r)
 
 /*
 ** ROUTE: GET /szkolenia/:id/uczestnicy.csv
-** CAP: CAP_TRAINING_PARTICIPANTS
+** CAP: CAP_PARTICIPANTS
 ** PARAMS: id (path)
 */
 int

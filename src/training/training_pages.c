@@ -122,7 +122,7 @@ page_training_calendar(struct req *r)
         return n;
     }
     if (auth_request_can(r, CAP_REGISTER_EDIT) ||
-        auth_request_can(r, CAP_TRAINING_PARTICIPANTS)) {
+        auth_request_can(r, CAP_PARTICIPANTS)) {
         html_printf(&r->out, "<h2>%s</h2>\n<ul>\n", T_TR_MANAGE);
         if (auth_request_can(r, CAP_REGISTER_EDIT)) {
             html_printf(&r->out,
@@ -339,7 +339,7 @@ event_page(struct req *r, const struct training *t,
         html_printf(&r->out, T_TR_WAITING_N, (int)t->waiting);
         html_lit(&r->out, "</p>\n");
     }
-    if (auth_request_can(r, CAP_TRAINING_PARTICIPANTS)) {
+    if (auth_request_can(r, CAP_PARTICIPANTS)) {
         html_printf(&r->out,
                     "<p><a href=\"/szkolenia/%lld/uczestnicy\">%s</a></p>\n",
                     (long long)t->id, T_TR_PARTICIPANTS);

@@ -49,7 +49,7 @@ CAPS = {
                         'analyst'},
     'CAP_OPS': {'administrator'},
     'CAP_REGIONS_ADMIN': {'administrator'},
-    'CAP_TRAINING_PARTICIPANTS': {'administrator', 'coordinator'},
+    'CAP_PARTICIPANTS': {'administrator', 'coordinator'},
 }
 
 EXPECTED = {
