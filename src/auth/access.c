@@ -74,3 +74,20 @@ const struct access_hooks access_hooks = {
     .menu = menu,
     .menu_count = sizeof(menu) / sizeof(menu[0]),
 };
+
+struct audit_entry
+auth_request_who(struct req *r)
+{
+    struct audit_entry e = {0};
+
+    e.account = r->user ? r->user->login : NULL;
+    e.via = r->is_api ? "api" : "web";
+    e.addr = r->addr;
+    return e;
+}
+
+bool
+auth_request_can(struct req *r, enum cap cap)
+{
+    return auth_role_has(r->user ? (enum role)r->user->role : ROLE_PUBLIC, cap);
+}

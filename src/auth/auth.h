@@ -13,6 +13,7 @@
 struct arena;
 struct db;
 struct db_stmt;
+struct req;
 struct req_user;
 
 enum role {
@@ -52,6 +53,7 @@ enum cap {
     CAP_REGIONS_ADMIN,       /* regions served and their settings */
     CAP_GRANT_MANAGE,        /* calls for grants and awards (issue 17) */
     CAP_GRANT_SCORE,         /* sit on a call's committee (issue 17) */
+    CAP_PARTICIPANTS,        /* trainings' participants (personal data) */
     CAP_COUNT
 };
 
@@ -104,6 +106,9 @@ int auth_session_create(struct db *db, struct arena *a, int64_t account,
 int auth_session_load(struct db *db, struct arena *a, const char *token,
                       int64_t now, struct req_user *out);
 int auth_session_end(struct db *db, struct arena *a, const char *token);
+/* The hex hash under which a token (of a session or a person's own link)
+ * is stored, in the arena: only the hash is kept, never the token. */
+const char *auth_token_hash(struct arena *a, const char *token);
 struct auth_login_result {
     int64_t account;     /* the account, on success */
     int64_t failures;    /* on ERR_DENIED: failures of this login from this
@@ -155,6 +160,12 @@ int audit_total(struct db *db, struct arena *a, const struct audit_filter *f,
 int audit_each(struct db *db, struct arena *a, const struct audit_filter *f,
                int limit, int64_t offset,
                void (*row)(void *ctx, const struct audit_row *), void *ctx);
+
+/* access.c: who acts in request r, for its audit rows (account login or
+ * NULL for the public, via "api" or "web", the client's address). */
+struct audit_entry auth_request_who(struct req *r);
+/* Whether r's account (the public when none) has cap. */
+bool auth_request_can(struct req *r, enum cap cap);
 
 /* Append one audit row: 0 or ERR_DB (the caller's transaction fails). */
 int audit_add(struct db *db, const struct audit_entry *e);

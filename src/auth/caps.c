@@ -16,18 +16,19 @@
 */
 static const unsigned role_caps[ROLE_COUNT] = {
     [ROLE_PUBLIC] = C(CAP_PUBLIC),
-    [ROLE_ADMIN] =
+    [ROLE_ADMIN] = C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_PLAN_READ) |
+                   C(CAP_PLAN_EDIT) | C(CAP_USERS_ADMIN) | C(CAP_AUDIT_READ) |
+                   C(CAP_DIRECTORY_EDIT) | C(CAP_HELPLINE_READ) |
+                   C(CAP_HELPLINE_NOTES) | C(CAP_HELPLINE_MANAGE) |
+                   C(CAP_REALISATION_APPROVE) | C(CAP_REGISTER_EDIT) |
+                   C(CAP_REPORT_READ) | C(CAP_OPS) | C(CAP_REGIONS_ADMIN) |
+                   C(CAP_GRANT_MANAGE) | C(CAP_PARTICIPANTS),
+    [ROLE_COORDINATOR] =
         C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_PLAN_READ) | C(CAP_PLAN_EDIT) |
-        C(CAP_USERS_ADMIN) | C(CAP_AUDIT_READ) | C(CAP_DIRECTORY_EDIT) |
-        C(CAP_HELPLINE_READ) | C(CAP_HELPLINE_NOTES) | C(CAP_HELPLINE_MANAGE) |
-        C(CAP_REALISATION_APPROVE) | C(CAP_REGISTER_EDIT) | C(CAP_REPORT_READ) |
-        C(CAP_OPS) | C(CAP_REGIONS_ADMIN) | C(CAP_GRANT_MANAGE),
-    [ROLE_COORDINATOR] = C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_PLAN_READ) |
-                         C(CAP_PLAN_EDIT) | C(CAP_DIRECTORY_EDIT) |
-                         C(CAP_HELPLINE_READ) | C(CAP_HELPLINE_MANAGE) |
-                         C(CAP_REALISATION_ENTER) | C(CAP_REALISATION_APPROVE) |
-                         C(CAP_REGISTER_EDIT) | C(CAP_REPORT_READ) |
-                         C(CAP_GRANT_MANAGE) | C(CAP_GRANT_SCORE),
+        C(CAP_DIRECTORY_EDIT) | C(CAP_HELPLINE_READ) | C(CAP_HELPLINE_MANAGE) |
+        C(CAP_REALISATION_ENTER) | C(CAP_REALISATION_APPROVE) |
+        C(CAP_REGISTER_EDIT) | C(CAP_REPORT_READ) | C(CAP_GRANT_MANAGE) |
+        C(CAP_GRANT_SCORE) | C(CAP_PARTICIPANTS),
     [ROLE_IMPLEMENTER] = C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_PLAN_READ) |
                          C(CAP_REALISATION_ENTER) | C(CAP_REGISTER_EDIT) |
                          C(CAP_REPORT_READ) | C(CAP_GRANT_SCORE),
@@ -81,6 +82,7 @@ static const char *const cap_names[CAP_COUNT] = {
     NAME(CAP_REGIONS_ADMIN),
     NAME(CAP_GRANT_MANAGE),
     NAME(CAP_GRANT_SCORE),
+    NAME(CAP_PARTICIPANTS),
 };
 #undef NAME
 
@@ -130,5 +132,6 @@ auth_cap_sensitive(enum cap cap)
     return cap == CAP_USERS_ADMIN || cap == CAP_AUDIT_READ ||
            cap == CAP_HELPLINE_LOG || cap == CAP_HELPLINE_READ ||
            cap == CAP_HELPLINE_NOTES || cap == CAP_HELPLINE_MANAGE ||
-           cap == CAP_OPS || cap == CAP_REGIONS_ADMIN;
+           cap == CAP_OPS || cap == CAP_REGIONS_ADMIN ||
+           cap == CAP_PARTICIPANTS;
 }

@@ -1,7 +1,9 @@
 /*
-** rodzina purge --before DATE: delete the helpline contacts dated before
-** DATE (past the retention period) in one transaction, with one audit row.
-** The monthly summary follows through the table's triggers.
+** rodzina purge [--before DATE]: delete the helpline contacts dated before
+** DATE (past the retention period) in one transaction, with one audit row;
+** the monthly summary follows through the table's triggers. Then the
+** trainings' participants whose own retention date has passed (issue 18),
+** with their attendance, tests and certificates, also with one audit row.
 */
 #include <stdio.h>
 
@@ -12,13 +14,20 @@
 #include "auth/auth.h"
 #include "core/arena.h"
 #include "helpline/helpline.h"
+#include "training/training.h"
 
 const char cmd_purge_help[] =
-    "usage: rodzina purge --before YYYY-MM-DD [--db PATH]\n"
+    "usage: rodzina purge [--before YYYY-MM-DD] [--db PATH]\n"
     "\n"
     "Delete every Niebieska Linia contact dated before the given day (that\n"
     "day itself is kept), in one transaction, and record the purge in the\n"
-    "audit log. Prints the number of contacts deleted.\n";
+    "audit log. Prints the number of contacts deleted. Without --before no\n"
+    "contact is deleted.\n"
+    "\n"
+    "Then delete the trainings' participants (sign-ups with their\n"
+    "attendance, tests and certificates) whose retention date, stated on\n"
+    "the sign-up form, is before today, and record that in the audit log\n"
+    "too. Prints the number of participants deleted.\n";
 
 int
 cmd_purge(int argc, char **argv)
@@ -34,14 +43,15 @@ cmd_purge(int argc, char **argv)
     char err[512];
     struct arena a;
     struct db *db;
+    const char *today;
     int64_t n = 0;
     int npos, rc;
 
     if ((rc = cli_parse("purge", argc, argv, opts, 0, 0, pos, &npos)) != 0) {
         return rc;
     }
-    if (before == NULL || !str_date_valid(before)) {
-        fprintf(stderr, "rodzina purge: --before YYYY-MM-DD is required\n");
+    if (before != NULL && !str_date_valid(before)) {
+        fprintf(stderr, "rodzina purge: --before takes a date YYYY-MM-DD\n");
         return CLI_USAGE;
     }
     if (db_open(path, 0, &db, err, sizeof(err)) != 0) {
@@ -49,13 +59,27 @@ cmd_purge(int argc, char **argv)
         return 1;
     }
     arena_init(&a);
-    rc = helpline_purge(db, &a, before, &who, &n);
-    arena_free(&a);
-    db_close(db);
+    rc = before != NULL ? helpline_purge(db, &a, before, &who, &n) : 0;
     if (rc != 0) {
         fprintf(stderr, "rodzina purge: failed, nothing deleted (%d)\n", rc);
-        return 1;
+        goto done;
     }
-    printf("purge: %lld contacts before %s deleted\n", (long long)n, before);
-    return 0;
+    if (before != NULL) {
+        printf("purge: %lld contacts before %s deleted\n", (long long)n,
+               before);
+    }
+    today = training_today_iso(&a);
+    if ((rc = training_purge(db, today, &n)) != 0) {
+        fprintf(stderr,
+                "rodzina purge: trainings' participants: failed, none "
+                "deleted (%d)\n",
+                rc);
+        goto done;
+    }
+    printf("purge: %lld training participants kept until before %s deleted\n",
+           (long long)n, today);
+done:
+    arena_free(&a);
+    db_close(db);
+    return rc != 0 ? 1 : 0;
 }

@@ -26,18 +26,13 @@
 bool
 helpline_can(struct req *r, enum cap cap)
 {
-    return auth_role_has(r->user ? r->user->role : ROLE_PUBLIC, cap);
+    return auth_request_can(r, cap);
 }
 
 struct audit_entry
 helpline_actor(struct req *r)
 {
-    struct audit_entry e = {0};
-
-    e.account = r->user ? r->user->login : NULL;
-    e.via = r->is_api ? "api" : "web";
-    e.addr = r->addr;
-    return e;
+    return auth_request_who(r);
 }
 
 static bool

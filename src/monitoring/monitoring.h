@@ -583,6 +583,11 @@ struct mon_pind {
     int npending;
     int64_t *by_year; /* approved, [year - from] */
     int pct10;        /* real / target in tenths of %, -1 none */
+    /* Counted from the records of the trainings or the LPDI register
+     * (training.h) rather than entered: real is that count; how says how
+     * it is counted (Polish). */
+    bool counted;
+    const char *how;
 };
 
 struct mon_progress {
@@ -595,11 +600,19 @@ struct mon_progress {
     int64_t spent, spent_pending, spent_eu;
     int npending_spent;
     int64_t *spent_by_year;
+    /* A card's institutions supported, by kind (training.h): code, count. */
+    const char **inst_kinds;
+    int64_t *inst_counts;
+    int ninst_kinds;
 };
 
 /*
-** Progress of programme or project plan_id over its years. 0, ERR_INPUT
-** for a yearly plan or one without years, ERR_NOTFOUND, ERR_DB.
+** Progress of programme or project plan_id over its years. A project
+** card's indicators that the trainings' records count (persons and
+** institutions supported, persons who raised their qualifications, the
+** LPDI share) take that count as their value (counted, how), unless
+** values were entered for them by hand: those stay. 0, ERR_INPUT for a yearly
+** plan or one without years, ERR_NOTFOUND, ERR_DB.
 */
 int mon_progress_build(struct db *db, struct arena *a, int64_t plan_id,
                        struct mon_progress *out);

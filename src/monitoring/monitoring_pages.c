@@ -1064,6 +1064,43 @@ progress_form(struct req *r, const struct mon_progress *m)
     form_end(r);
 }
 
+/* How the indicators counted from the records are counted. */
+static void
+counted_notes(struct req *r, const struct mon_progress *m)
+{
+    int i, n = 0;
+
+    for (i = 0; i < m->p->nindicators; i++) {
+        if (!m->ind[i].counted) {
+            continue;
+        }
+        if (n++ == 0) {
+            html_printf(&r->out, "<h3>%s</h3>\n<ul>\n", T_MON_COUNTED_HOW);
+        }
+        html_printf(&r->out, "<li><strong>%s</strong>: %s</li>\n",
+                    m->p->indicators[i].name, m->ind[i].how);
+    }
+    if (n > 0) {
+        html_lit(&r->out, "</ul>\n");
+    }
+    if (m->ninst_kinds == 0) {
+        return;
+    }
+    html_printf(&r->out, WIDE_OPEN, T_MON_INST_BY_KIND);
+    html_printf(&r->out,
+                "<table>\n<caption>%s</caption>\n<thead><tr>"
+                "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">"
+                "%s</th></tr></thead>\n<tbody>\n",
+                T_MON_INST_BY_KIND, T_MON_INST_KIND, T_MON_INST_COUNT);
+    for (i = 0; i < m->ninst_kinds; i++) {
+        html_printf(&r->out,
+                    "<tr><th scope=\"row\">%s</th><td class=\"num\">%lld"
+                    "</td></tr>\n",
+                    m->inst_kinds[i], (long long)m->inst_counts[i]);
+    }
+    html_lit(&r->out, "</tbody>\n" WIDE_CLOSE);
+}
+
 /* The monitoring page of a programme (seed 003) or project card (004). */
 static int
 progress_page(struct req *r, int64_t id)
@@ -1135,15 +1172,25 @@ progress_page(struct req *r, int64_t id)
                                        : "–");
             for (y = 0; y < m.nyears; y++) {
                 html_printf(&r->out, "<td class=\"num\">%s</td>",
-                            str_thousands(&r->arena, pi->by_year[y]));
+                            pi->counted
+                                ? "–"
+                                : str_thousands(&r->arena, pi->by_year[y]));
             }
-            figure_cell(r,
-                        pi->has_data ? str_thousands(&r->arena, pi->real) : "–",
-                        pi->npending, str_thousands(&r->arena, pi->pending));
+            if (pi->counted) {
+                html_printf(&r->out,
+                            "<td class=\"num\">%s<br><span class=\"pending\">"
+                            "%s</span></td>",
+                            str_thousands(&r->arena, pi->real), T_MON_COUNTED);
+            } else {
+                figure_cell(
+                    r, pi->has_data ? str_thousands(&r->arena, pi->real) : "–",
+                    pi->npending, str_thousands(&r->arena, pi->pending));
+            }
             html_printf(&r->out, "<td class=\"num\">%s</td></tr>\n",
                         mon_pct_text(&r->arena, pi->pct10));
         }
         html_lit(&r->out, "</tbody>\n</table></div>\n");
+        counted_notes(r, &m);
     }
     if (p->kind == PLAN_PROJECT) {
         html_printf(&r->out, WIDE_OPEN, T_MON_PROJECT_BUDGET);

@@ -11,6 +11,40 @@
 #include "core/err.h"
 #include "db/db.h"
 #include "monitoring.h"
+#include "training/training.h"
+
+/* The card's indicators the records count (training.h), as their values,
+ * where nobody entered values by hand. */
+static int
+counted(struct db *db, struct arena *a, int64_t plan_id, struct mon_progress *m)
+{
+    struct training_indicator *v;
+    struct training_kind_count *k;
+    int n, nk, i;
+
+    if ((n = training_plan_indicators(db, a, plan_id, &v, &k, &nk)) < 0) {
+        return n;
+    }
+    m->inst_kinds = arena_alloc(a, sizeof(char *) * (size_t)(nk + 1));
+    m->inst_counts = arena_alloc(a, sizeof(int64_t) * (size_t)(nk + 1));
+    for (i = 0; i < nk; i++) {
+        m->inst_kinds[i] = training_label(training_inst_kinds,
+                                          training_inst_kind_labels, k[i].kind);
+        m->inst_counts[i] = k[i].n;
+    }
+    m->ninst_kinds = nk;
+    for (i = 0; i < n && i < m->p->nindicators; i++) {
+        /* values entered by hand for an indicator stay its values */
+        if (v[i].has_value && !m->ind[i].has_data && m->ind[i].npending == 0) {
+            m->ind[i].counted = true;
+            m->ind[i].has_data = true;
+            m->ind[i].real = m->ind[i].pending = v[i].value;
+            m->ind[i].npending = 0;
+            m->ind[i].how = v[i].how;
+        }
+    }
+    return 0;
+}
 
 int
 mon_progress_build(struct db *db, struct arena *a, int64_t plan_id,
@@ -74,6 +108,9 @@ mon_progress_build(struct db *db, struct arena *a, int64_t plan_id,
             m->npending_spent += (int)pending;
             m->spent_by_year[y] += sum;
         }
+    }
+    if (p->kind == PLAN_PROJECT && (rc = counted(db, a, plan_id, m)) != 0) {
+        return rc;
     }
     for (i = 0; i < p->nindicators; i++) {
         m->ind[i].pct10 = m->ind[i].has_target && m->ind[i].has_data

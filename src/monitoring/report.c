@@ -17,6 +17,7 @@
 #include "core/warsaw.h"
 #include "db/db.h"
 #include "monitoring.h"
+#include "training/training.h"
 #include "monitoring/strings_pl.h"
 #include "region/region.h"
 
@@ -172,6 +173,41 @@ apply_sums(struct db *db, struct arena *a, struct mon_report *m)
     return n < 0 ? n : 0;
 }
 
+/*
+** Indicators the trainings' records count for this plan (training.h: a
+** task some event of the trainings serves, e.g. 001 task 1.1 and its
+** groups): the count from the sign-ups (each person once, present, with
+** complete data) is their realisation of the year, in place of a binding
+** to the hand-typed events register.
+*/
+static int
+apply_training_counts(struct db *db, struct arena *a, struct mon_report *m)
+{
+    struct training_indicator *v;
+    struct training_kind_count *k;
+    int nk, n = training_plan_indicators(db, a, m->meta.id, &v, &k, &nk), i;
+
+    if (n < 0) {
+        return n;
+    }
+    for (i = 0; i < n && i < m->p->nindicators; i++) {
+        struct mon_rind *ri = &m->ind[i];
+        int t = m->p->indicators[i].task;
+
+        if (!v[i].has_value) {
+            continue;
+        }
+        ri->multi_real += v[i].value - ri->real;
+        ri->computed = ri->has_data = true;
+        ri->real = ri->pending = v[i].value;
+        ri->metric = T_MON_METRIC_TRAININGS;
+        if (t >= 0) {
+            m->task[t].has_data = true;
+        }
+    }
+    return 0;
+}
+
 static int
 apply_bindings(struct db *db, struct arena *a, struct mon_report *m, int from)
 {
@@ -306,7 +342,8 @@ mon_report_build(struct db *db, struct arena *a, int64_t plan_id,
         }
         ri->multi_real += ri->real;
     }
-    if ((rc = apply_bindings(db, a, m, (int)from)) != 0) {
+    if ((rc = apply_bindings(db, a, m, (int)from)) != 0 ||
+        (rc = apply_training_counts(db, a, m)) != 0) {
         return rc;
     }
     for (i = 0; i < p->nindicators; i++) {

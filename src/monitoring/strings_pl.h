@@ -134,6 +134,14 @@
 #define T_MON_COL_UNIT "Jednostka"
 #define T_MON_COL_PERIOD_TARGET "Wartość docelowa"
 #define T_MON_COL_TO_DATE "Razem zatwierdzone"
+/* An indicator counted from the trainings' records (issue 18). */
+#define T_MON_COUNTED "(policzone z ewidencji)"
+#define T_MON_INST_BY_KIND "Instytucje objęte wsparciem według rodzaju"
+#define T_MON_INST_KIND "Rodzaj instytucji"
+#define T_MON_INST_COUNT "Liczba instytucji"
+#define T_MON_METRIC_TRAININGS                                                 \
+    "ewidencja szkoleń (uczestnicy obecni, każdy raz)"
+#define T_MON_COUNTED_HOW "Jak liczone są wskaźniki policzone z ewidencji"
 #define T_MON_COL_PCT_TARGET "% wartości docelowej"
 #define T_MON_NO_INDICATORS                                                    \
     "Dokument nie określa wskaźników z wartościami docelowymi."

@@ -1124,12 +1124,7 @@ api_plan(struct req *r)
 struct audit_entry
 plan_who(struct req *r)
 {
-    struct audit_entry e = {
-        .account = r->user ? r->user->login : NULL,
-        .via = r->is_api ? "api" : "web",
-        .addr = r->addr,
-    };
-    return e;
+    return auth_request_who(r);
 }
 
 /* The region of an upload: the form's choice, or the account's own. */

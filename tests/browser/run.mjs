@@ -23,7 +23,7 @@ import {
 } from './lib.mjs';
 
 // The public's menu (issue 15: a role sees only the pages it may open).
-const NAV = ['/', '/plany', '/monitoring', '/niebieska-linia', '/uslugi', '/rejestry',
+const NAV = ['/', '/plany', '/monitoring', '/niebieska-linia', '/uslugi', '/rejestry', '/szkolenia',
   '/teryt'];
 const NOT_BUILT = 'Ta część systemu jeszcze nie działa';
 const NOT_BUILT_PATHS = new Set(NAV.filter((h) => h !== '/' && h !== '/teryt'));
@@ -78,10 +78,10 @@ async function main() {
       await shot(page, 'home');
     });
 
-    // The layout's menu: the eight parts in this order (a login link or
+    // The layout's menu: the nine parts in this order (a login link or
     // such may stand beside them).
     let navCount = NAV.length;
-    await test('navigation has the 7 public parts', async () => {
+    await test('navigation has the 8 public parts', async () => {
       await page.goto(`${base}/`);
       const hrefs = await page.locator('header nav a').evaluateAll(
         (as) => as.map((a) => a.getAttribute('href')));

@@ -51,6 +51,7 @@ CAPS = {
     'CAP_REGIONS_ADMIN': {'administrator'},
     'CAP_GRANT_MANAGE': {'administrator', 'coordinator'},
     'CAP_GRANT_SCORE': {'coordinator', 'implementer', 'analyst'},
+    'CAP_PARTICIPANTS': {'administrator', 'coordinator'},
 }
 
 EXPECTED = {

@@ -91,6 +91,22 @@ def plant_hostile_data(db, today):
         sql(db, "INSERT INTO helpline_referral(contact_id, org_id, "
             "region, at, org_name, org_kind) VALUES (?, ?, '04', ?, "
             "?, 'ops')", (cid, orgs[i], f'{today}T10:0{i}', v))
+    # Trainings (issue 18): the demo's participants and their institutions;
+    # surveys: the demo survey's questions and choices.
+    rows = sql(db, 'SELECT id FROM training_signup ORDER BY id')
+    check(rows, 'no training participants')
+    for i, (sid,) in enumerate(rows):
+        sql(db, 'UPDATE training_signup SET name = ? WHERE id = ?',
+            (h[i % len(h)], sid))
+    for i, (iid,) in enumerate(sql(db, 'SELECT id FROM training_institution'
+                                       ' ORDER BY id')):
+        sql(db, 'UPDATE training_institution SET name = ? WHERE id = ?',
+            (h[(i + 1) % len(h)], iid))
+    rows = sql(db, 'SELECT id FROM survey_question ORDER BY id')
+    check(rows, 'no survey questions')
+    for i, (qid,) in enumerate(rows):
+        sql(db, 'UPDATE survey_question SET text = ?, options = ? WHERE id = ?',
+            (h[i % len(h)], '\n'.join(h[:3]), qid))
 
 def csv_cells(data):
     text = data.decode('utf-8-sig')

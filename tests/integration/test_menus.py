@@ -13,7 +13,8 @@ from harness import Runner, Server, check, cleanup, make_db, sql, sql_one
 from test_auth import PASSWORD, ROLES, Client, add_user
 
 PUBLIC = {'/', '/plany', '/monitoring', '/niebieska-linia', '/uslugi',
-          '/rejestry', '/teryt', '/obserwatorium', '/nabory'}
+          '/rejestry', '/teryt', '/obserwatorium', '/nabory',
+          '/szkolenia'}
 # The menu of each role, written here independently of layout.c.
 MENU = {
     'public': PUBLIC,

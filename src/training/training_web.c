@@ -1,0 +1,58 @@
+/* Trainings: the helpers of training_web.h. */
+#include "training/training_web.h"
+
+#include <string.h>
+
+#include "core/arena.h"
+#include "region/region.h"
+
+const char *
+training_region(struct req *r)
+{
+    return r->user != NULL ? r->user->region : NULL;
+}
+
+const char *
+training_base(struct req *r)
+{
+    const char *host = req_header(r, "Host");
+    size_t i, n = host ? strlen(host) : 0;
+
+    if (n == 0 || n > 255) {
+        return "http://localhost";
+    }
+    for (i = 0; i < n; i++) {
+        char c = host[i];
+
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || c == '.' || c == '-' || c == ':' ||
+              c == '[' || c == ']')) {
+            return "http://localhost";
+        }
+    }
+    return arena_printf(&r->arena, "%s://%s", r->secure ? "https" : "http",
+                        host);
+}
+
+const char *
+training_today(struct req *r)
+{
+    return training_today_iso(&r->arena);
+}
+
+const char *
+training_dates(struct req *r, const struct training *t)
+{
+    return training_dates_text(&r->arena, t);
+}
+
+const char *
+training_home_region(struct req *r)
+{
+    struct region_served *reg;
+
+    if (r->user != NULL && r->user->region != NULL) {
+        return r->user->region;
+    }
+    return region_list(r->db, &r->arena, &reg) > 0 ? reg[0].woj : "04";
+}
