@@ -23,6 +23,7 @@ enum role {
     ROLE_CONSULTANT,
     ROLE_ANALYST,
     ROLE_GRANTEE,
+    ROLE_PROFESSIONAL, /* the professionals' zone (issue 19) */
     ROLE_COUNT
 };
 
@@ -50,6 +51,7 @@ enum cap {
     CAP_REPORT_READ,         /* unpublished reports and dashboards */
     CAP_OPS,                 /* backups, metrics, health of the instance */
     CAP_REGIONS_ADMIN,       /* regions served and their settings */
+    CAP_ZONE_MODERATE, /* professionals' zone: accounts, forum, practices */
     CAP_COUNT
 };
 

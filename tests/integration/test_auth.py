@@ -26,7 +26,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
 
 # Who holds each capability; written here independently of caps.c.
 ROLES = ['administrator', 'coordinator', 'implementer', 'consultant',
-         'analyst', 'grantee']
+         'analyst', 'grantee', 'professional']
 CAPS = {
     'CAP_PUBLIC': {'public'} | set(ROLES),
     'CAP_LOGIN': set(ROLES),
@@ -49,6 +49,7 @@ CAPS = {
                         'analyst'},
     'CAP_OPS': {'administrator'},
     'CAP_REGIONS_ADMIN': {'administrator'},
+    'CAP_ZONE_MODERATE': {'administrator', 'coordinator'},
 }
 
 EXPECTED = {

@@ -1,0 +1,282 @@
+#!/usr/bin/env python3
+"""Integration tests of the professionals' zone (issue 19) against the real
+server, on SQLite or PostgreSQL: registration -> confirmation -> a thread
+with a reply and an attachment -> a report -> hidden by a moderator
+(audited) -> gone for everyone but moderators; a lying extension refused;
+the markup inert against an XSS corpus; region isolation; search with
+Polish folding; unread threads; the Atom feed; a good practice proposed,
+accepted and found from its gmina's directory page.
+Usage: test_zone.py BINARY"""
+import json
+import re
+import sys
+
+from harness import Runner, Server, check, cleanup, make_db, sql_one
+from test_auth import PASSWORD, Client, add_user, audit_rows, multipart
+
+PDF = b'%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'
+PNG = b'\x89PNG\r\n\x1a\n' + b'\x00' * 32
+XSS = [
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '[klik](javascript:alert(1))',
+    '[x](https://a.pl/"onmouseover="alert(1))',
+    'https://a.pl/<svg/onload=alert(1)>',
+    '> <iframe src=javascript:alert(1)>',
+    '- **<b onclick=alert(1)>x</b>**',
+    '&lt;script&gt;alert(1)&lt;/script&gt;',
+]
+
+
+def post_multipart(c, path, fields, files, csrf_page):
+    fields = dict(fields, csrf=c.csrf(csrf_page))
+    body, ctype = multipart(fields, files)
+    return c.request('POST', path, raw=body, content_type=ctype)
+
+
+def main():
+    binary = sys.argv[1]
+    d, db = make_db(binary)
+    add_user(binary, db, 'koord', 'coordinator')
+    add_user(binary, db, 'koord12', 'coordinator', region='12')
+    add_user(binary, db, 'realizator', 'implementer')
+    srv = Server(binary, db)
+    t = Runner('zone')
+    state = {}
+
+    def registration_waits_for_a_moderator():
+        c = Client(srv)
+        form = {'name': 'Anna Nowak', 'email': 'anna@ops.example.pl',
+                'institution': 'MOPS Bydgoszcz', 'gmina': 'Bydgoszcz',
+                'grp': 'ops', 'login': 'anowak', 'password': PASSWORD}
+        st, _, body = c.request('POST', '/forum/rejestracja',
+                                dict(form, csrf=c.csrf('/forum/rejestracja'),
+                                     email='zly-adres'))
+        check(st == 400 and 'Adres e-mail' in body, f'bad e-mail: {st}')
+        check(sql_one(db, "SELECT count(*) FROM account WHERE login = "
+                      "'anowak'") == 0, 'nothing written on bad input')
+        st, h, _ = c.request('POST', '/forum/rejestracja',
+                             dict(form, csrf=c.csrf('/forum/rejestracja')))
+        check(st == 303, f'register: {st}')
+        st, _, _ = Client(srv).login('anowak')
+        check(st != 303, 'a pending account cannot log in')
+        check(audit_rows(db, 'zone.register') == 1, 'registration audited')
+        m = Client(srv)
+        m.login('koord')
+        st, _, page = m.request('GET', '/forum/moderacja')
+        check(st == 200 and 'Anna Nowak' in page, 'pending shown')
+        acc = sql_one(db, "SELECT id FROM account WHERE login = 'anowak'")
+        other = Client(srv)
+        other.login('koord12')
+        st, _, _ = other.request('POST', f'/forum/moderacja/konto/{acc}', {
+            'csrf': other.csrf('/forum'), 'decyzja': 'tak'})
+        check(st == 404, f'another region cannot confirm: {st}')
+        st, _, _ = m.request('POST', f'/forum/moderacja/konto/{acc}', {
+            'csrf': m.csrf('/forum/moderacja'), 'decyzja': 'tak'})
+        check(st == 303, f'confirm: {st}')
+        check(audit_rows(db, 'zone.professional.confirm') == 1, 'audited')
+        p = Client(srv)
+        st, _, _ = p.login('anowak')
+        check(st == 303, f'confirmed account logs in: {st}')
+        st, _, page = p.request('GET', '/forum/konto')
+        check('MOPS Bydgoszcz' in page and 'zatwierdzone' in page,
+              'own data shown')
+        st, _, _ = p.request('GET', '/uzytkownicy')
+        check(st == 403, 'a professional is no administrator')
+        state['pro'], state['mod'] = p, m
+
+    def thread_reply_attachment_report_hide():
+        p, m = state['pro'], state['mod']
+        st, h, _ = m.request('POST', '/forum/moderacja/kategoria', {
+            'csrf': m.csrf('/forum/moderacja'), 'name': 'Niebieska Karta',
+            'description': 'Procedura i jej praktyka'})
+        check(st == 303, f'category: {st}')
+        cat = int(h['location'].rsplit('/', 1)[1])
+        state['cat'] = cat
+        st, h, _ = post_multipart(
+            p, f'/forum/kategoria/{cat}',
+            {'title': 'Współpraca z policją', 'body': 'Jak *wy* to robicie?'},
+            {'file': ('procedura.pdf', PDF)}, f'/forum/kategoria/{cat}')
+        check(st == 303, f'thread: {st}')
+        thread = int(h['location'].rsplit('/', 1)[1])
+        state['thread'] = thread
+        # A PNG named .pdf is refused, and nothing is written.
+        posts = sql_one(db, 'SELECT count(*) FROM forum_post')
+        st, _, body = post_multipart(
+            p, f'/forum/watek/{thread}', {'body': 'obraz'},
+            {'file': ('skan.pdf', PNG)}, f'/forum/watek/{thread}')
+        check(st == 400 and 'rozszerzenie' in body, f'lying extension: {st}')
+        st, _, body = post_multipart(
+            p, f'/forum/watek/{thread}', {'body': 'strona'},
+            {'file': ('strona.png', b'<html><script>alert(1)</script>')},
+            f'/forum/watek/{thread}')
+        check(st == 400 and 'PDF, PNG i JPEG' in body, f'html as png: {st}')
+        check(sql_one(db, 'SELECT count(*) FROM forum_post') == posts,
+              'refused posts not written')
+        st, h, _ = post_multipart(
+            p, f'/forum/watek/{thread}', {'body': 'Odpowiedź ze skanem'},
+            {'file': ('skan.png', PNG)}, f'/forum/watek/{thread}')
+        check(st == 303, f'reply: {st}')
+        reply = int(h['location'].rsplit('-', 1)[1])
+        fid = sql_one(db, 'SELECT id FROM forum_attachment WHERE post_id = ?',
+                      (reply,))
+        st, h, data = p.request('GET', f'/forum/zalacznik/{fid}')
+        check(st == 200 and h['content-type'] == 'image/png', 'download')
+        # A reader reports the reply; the moderator hides it.
+        reader = Client(srv)
+        reader.login('realizator')
+        st, _, _ = reader.request('POST', f'/forum/wpis/{reply}/zgloszenie', {
+            'csrf': reader.csrf('/forum'), 'reason': 'dane osobowe'})
+        check(st == 303, f'report: {st}')
+        check(audit_rows(db, 'forum.report') == 1, 'report audited')
+        st, _, page = m.request('GET', '/forum/moderacja')
+        check('dane osobowe' in page, 'report on the moderation page')
+        st, _, _ = reader.request('POST', f'/forum/wpis/{reply}/ukrycie', {
+            'csrf': reader.csrf('/forum'), 'reason': 'x'})
+        check(st == 403, f'a reader cannot hide: {st}')
+        st, _, _ = m.request('POST', f'/forum/wpis/{reply}/ukrycie', {
+            'csrf': m.csrf('/forum'), 'reason': 'dane osobowe dziecka'})
+        check(st == 303, f'hide: {st}')
+        check(audit_rows(db, 'forum.post.hide') == 1, 'hide audited')
+        for who in (p, reader):
+            _, _, page = who.request('GET', f'/forum/watek/{thread}')
+            check('Odpowiedź ze skanem' not in page, 'hidden for users')
+            st, _, _ = who.request('GET', f'/forum/zalacznik/{fid}')
+            check(st == 404, f'hidden attachment: {st}')
+            _, _, js = who.request('GET', f'/api/forum/threads/{thread}')
+            check('Odpowiedź ze skanem' not in js, 'hidden in the API')
+        _, _, page = m.request('GET', f'/forum/watek/{thread}')
+        check('Odpowiedź ze skanem' in page and 'dane osobowe dziecka' in page,
+              'moderators still see it, with the reason')
+        _, _, page = m.request('GET', '/forum/moderacja')
+        check('dane osobowe</' not in page.split('Zgłoszone wpisy')[1]
+              .split('</ul>')[0] if '<ul class="reports">' in page else True,
+              'report closed')
+
+    def moderation_lock_pin_move_audited():
+        m, p = state['mod'], state['pro']
+        thread = state['thread']
+        for act in ('zamknij', 'przypnij'):
+            st, _, _ = m.request('POST', f'/forum/watek/{thread}/moderacja', {
+                'csrf': m.csrf('/forum'), 'czynnosc': act})
+            check(st == 303, f'{act}: {st}')
+        check(audit_rows(db, 'forum.thread.lock') == 1, 'lock audited')
+        check(audit_rows(db, 'forum.thread.pin') == 1, 'pin audited')
+        st, _, body = post_multipart(p, f'/forum/watek/{thread}',
+                                     {'body': 'po zamknięciu'}, {},
+                                     f'/forum/kategoria/{state["cat"]}')
+        check(st == 409 and 'zamknięty' in body, f'locked: {st}')
+        st, h, _ = m.request('POST', '/forum/moderacja/kategoria', {
+            'csrf': m.csrf('/forum/moderacja'), 'name': 'Szkolenia'})
+        cat2 = int(h['location'].rsplit('/', 1)[1])
+        st, _, _ = m.request('POST', f'/forum/watek/{thread}/moderacja', {
+            'csrf': m.csrf('/forum'), 'czynnosc': 'przenies',
+            'kategoria': str(cat2)})
+        check(st == 303, f'move: {st}')
+        check(sql_one(db, 'SELECT category_id FROM forum_thread WHERE id = ?',
+                      (thread,)) == cat2, 'moved')
+        check(audit_rows(db, 'forum.thread.move') == 1, 'move audited')
+        m.request('POST', f'/forum/watek/{thread}/moderacja', {
+            'csrf': m.csrf('/forum'), 'czynnosc': 'otworz'})
+        state['cat'] = cat2
+
+    def markup_is_inert_against_xss():
+        p = state['pro']
+        st, h, _ = post_multipart(p, f'/forum/kategoria/{state["cat"]}',
+                                  {'title': '<script>alert(1)</script>',
+                                   'body': '\n\n'.join(XSS)}, {},
+                                  f'/forum/kategoria/{state["cat"]}')
+        check(st == 303, f'xss thread: {st}')
+        state['xss'] = h['location']
+        _, _, page = p.request('GET', h['location'])
+        body = page.split('<main', 1)[1]
+        check('<script' not in body, 'no script element')
+        check(not re.search(r'<[a-z]+[^>]*\son[a-z]+=', body),
+              'no event handler attribute')
+        check('href="javascript' not in body.lower(), 'no javascript: link')
+        check('<img' not in body and '<iframe' not in body
+              and '<svg' not in body, 'no raw elements')
+        check('&lt;script&gt;' in body, 'the text is shown escaped')
+
+    def search_folds_polish_and_region_isolation():
+        p = state['pro']
+        _, _, page = p.request('GET', '/forum/szukaj?q=POLICJA')
+        check('Współpraca z policją' in page, 'folded search finds it')
+        _, _, page = p.request('GET', '/forum/szukaj?q=wspolpraca')
+        check('Współpraca z policją' in page, 'without diacritics')
+        _, _, page = p.request('GET', '/forum/szukaj?q=skanem')
+        check('Znalezione wątki: 0' in page, 'hidden posts are not searched')
+        other = Client(srv)
+        other.login('koord12')
+        st, _, _ = other.request('GET', f'/forum/watek/{state["thread"]}')
+        check(st == 404, f'another region: {st}')
+        _, _, js = other.request('GET', '/api/forum')
+        check(json.loads(js) == [], 'no categories of another region')
+
+    def unread_threads_and_atom_feed():
+        reader = Client(srv)
+        reader.login('realizator')
+        _, _, page = reader.request('GET', '/forum/nieprzeczytane')
+        check('&lt;script&gt;alert(1)&lt;/script&gt;' in page, 'unread')
+        reader.request('GET', state['xss'])
+        _, _, page = reader.request('GET', '/forum/nieprzeczytane')
+        check('&lt;script&gt;alert(1)&lt;/script&gt;' not in page,
+              'read after viewing')
+        st, h, feed = reader.request('GET',
+                                     f'/forum/kategoria/{state["cat"]}/atom')
+        check(st == 200 and 'atom+xml' in h['content-type']
+              and '<feed' in feed and 'Współpraca z policją' in feed,
+              f'atom: {st}')
+        st, _, _ = Client(srv).request(
+            'GET', f'/forum/kategoria/{state["cat"]}/atom')
+        check(st in (303, 401), f'feed needs a login: {st}')
+
+    def practice_proposed_accepted_found_from_directory():
+        p, m = state['pro'], state['mod']
+        form = {'title': 'Dyżury zespołu interdyscyplinarnego w szkołach',
+                'gmina': '0461011', 'obszar': 'violence',
+                'topic': 'Niebieska Karta', 'institutions': 'MOPS, szkoły',
+                'problem': 'Późne zgłoszenia', 'actions': 'Dyżury co tydzień',
+                'results': '30 porad', 'contact': 'mops@example.pl'}
+        st, _, body = p.request('POST', '/dobre-praktyki/nowa',
+                                dict(form, csrf=p.csrf('/forum'), obszar=''))
+        check(st == 400 and 'Obszar' in body, f'area checked: {st}')
+        st, h, _ = p.request('POST', '/dobre-praktyki/nowa',
+                             dict(form, csrf=p.csrf('/forum')))
+        check(st == 303, f'propose: {st}')
+        pid = int(h['location'].rsplit('/', 1)[1])
+        st, _, _ = Client(srv).request('GET', f'/dobre-praktyki/{pid}')
+        check(st == 404, 'not public before acceptance')
+        _, _, page = Client(srv).request('GET', '/uslugi?gmina=0461011')
+        check(form['title'] not in page, 'not on the directory yet')
+        st, _, _ = m.request('POST', f'/dobre-praktyki/{pid}/decyzja', {
+            'csrf': m.csrf('/forum'), 'decyzja': 'tak'})
+        check(st == 303, f'accept: {st}')
+        check(audit_rows(db, 'practice.accept') == 1, 'accept audited')
+        pub = Client(srv)
+        _, _, page = pub.request('GET', '/uslugi?gmina=0461011')
+        check(form['title'] in page and f'/dobre-praktyki/{pid}' in page,
+              "found from its gmina's directory page")
+        _, _, page = pub.request('GET', '/dobre-praktyki?q=dyzury&obszar='
+                                 'violence&gmina=0461011')
+        check(form['title'] in page, 'search and filters')
+        _, _, page = pub.request('GET', '/dobre-praktyki?obszar=adoption')
+        check(form['title'] not in page, 'another area')
+        _, _, js = pub.request('GET', '/api/practices?temat=Niebieska%20Karta')
+        check([x['id'] for x in json.loads(js)] == [pid], 'topic in the API')
+
+    for fn in (registration_waits_for_a_moderator,
+               thread_reply_attachment_report_hide,
+               moderation_lock_pin_move_audited,
+               markup_is_inert_against_xss,
+               search_folds_polish_and_region_isolation,
+               unread_threads_and_atom_feed,
+               practice_proposed_accepted_found_from_directory):
+        t.run(fn)
+    srv.stop()
+    cleanup(d)
+    return t.finish()
+
+
+if __name__ == '__main__':
+    sys.exit(main())
