@@ -13,17 +13,20 @@ from harness import Runner, Server, check, cleanup, make_db, sql, sql_one
 from test_auth import PASSWORD, ROLES, Client, add_user
 
 PUBLIC = {'/', '/plany', '/monitoring', '/niebieska-linia', '/uslugi',
-          '/rejestry', '/teryt'}
+          '/rejestry', '/teryt', '/dobre-praktyki'}
+# Every logged-in account has the professionals' forum (issue 19).
+LOGGED_IN = PUBLIC | {'/forum'}
 # The menu of each role, written here independently of layout.c.
 MENU = {
     'public': PUBLIC,
-    'administrator': PUBLIC | {'/uzytkownicy', '/regiony', '/audyt',
-                               '/system'},
-    'coordinator': PUBLIC,
-    'implementer': PUBLIC | {'/moje-zadania'},
-    'consultant': PUBLIC,
-    'analyst': PUBLIC,
-    'grantee': PUBLIC | {'/moje-dotacje'},
+    'administrator': LOGGED_IN | {'/uzytkownicy', '/regiony', '/audyt',
+                                  '/system'},
+    'coordinator': LOGGED_IN,
+    'implementer': LOGGED_IN | {'/moje-zadania'},
+    'consultant': LOGGED_IN,
+    'analyst': LOGGED_IN,
+    'grantee': LOGGED_IN | {'/moje-dotacje'},
+    'professional': LOGGED_IN,
 }
 # Pages that belong in a menu but only for some roles: each must be in the
 # menu of every role that can open it (checked by requesting it).
