@@ -17,6 +17,8 @@
 #include "helpline/helpline.h"
 #include "monitoring.h"
 #include "monitoring/strings_pl.h"
+#include "zone/strings_pl.h"
+#include "zone/zone.h"
 
 static const char *const event_kinds[] = {
     "training", "conference", "workshop",  "seminar",  "supervision",
@@ -40,6 +42,10 @@ static const char *const publication_measures[] = {
     "items", "editions", "copies", "broadcasts", NULL};
 static const char *const publication_labels[] = {T_MON_PUBLICATION_LABELS,
                                                  NULL};
+/* The library of materials (zone/zone.h, issue 19). */
+static const char *const material_measures[] = {"items", "downloads", NULL};
+static const char *const material_labels[] = {T_ZONE_METRIC_MATERIAL_LABELS,
+                                              NULL};
 
 const struct mon_metric mon_metrics[] = {
     {"events", T_MON_METRIC_EVENTS, false, event_kinds, event_kind_labels,
@@ -55,6 +61,8 @@ const struct mon_metric mon_metrics[] = {
      false},
     {"helpline_agreements", T_MON_METRIC_HELPLINE_AGREEMENTS, true, NULL, NULL,
      false},
+    {"materials", T_ZONE_METRIC_MATERIALS, false, material_measures,
+     material_labels, true},
 };
 const int mon_metrics_count =
     (int)(sizeof(mon_metrics) / sizeof(mon_metrics[0]));
@@ -133,6 +141,9 @@ mon_metric_eval(struct db *db, const char *region, const char *metric,
 
         snprintf(date, sizeof(date), "%04d-12-31", to);
         return helpline_count_agreements(db, region, date, n);
+    }
+    if (strcmp(metric, "materials") == 0) {
+        return zone_count_materials(db, region, filter, task, from, to, n);
     }
     q = strcmp(metric, "events") == 0         ? Q_MON_METRIC_EVENTS
         : strcmp(metric, "participants") == 0 ? Q_MON_METRIC_PARTICIPANTS

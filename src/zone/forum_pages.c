@@ -203,20 +203,6 @@ page_forum_category(struct req *r)
     return category_page(r, id, NULL);
 }
 
-/* The file of a multipart form, if one was chosen. */
-static const struct zone_upload *
-upload(struct req *r, struct zone_upload *u)
-{
-    if (req_upload(r, "file", &u->data, &u->len, &u->filename) != 0 ||
-        (u->len == 0 && (u->filename == NULL || *u->filename == '\0'))) {
-        return NULL;
-    }
-    if (u->filename == NULL) {
-        u->filename = "";
-    }
-    return u;
-}
-
 /*
 ** ROUTE: POST /forum/kategoria/:id
 ** CAP: CAP_LOGIN
@@ -240,7 +226,7 @@ page_forum_thread_add(struct req *r)
     }
     rc = zone_thread_add(r->db, &r->arena, id, zone_account(r),
                          req_form(r, "title"), req_form(r, "body"),
-                         upload(r, &u), &who, &tid, &why);
+                         zone_upload_of(r, &u), &who, &tid, &why);
     if (rc == ERR_INPUT) {
         r->status = 400;
         return category_page(r, id, why);
@@ -462,7 +448,8 @@ page_forum_reply(struct req *r)
         return rc == ERR_NOTFOUND ? req_error(r, 404, T_ERR_NOT_FOUND) : rc;
     }
     rc = zone_reply_add(r->db, &r->arena, id, zone_account(r),
-                        req_form(r, "body"), upload(r, &u), &who, &pid, &why);
+                        req_form(r, "body"), zone_upload_of(r, &u), &who, &pid,
+                        &why);
     if (rc == ERR_INPUT || rc == ERR_CONFLICT) {
         r->status = rc == ERR_CONFLICT ? 409 : 400;
         return thread_page(r, id, why, NULL);
@@ -624,24 +611,6 @@ page_forum_hide(struct req *r)
     return req_redirect(r, "/forum/moderacja?zapisano=1");
 }
 
-/* A file name safe inside a quoted header value. */
-static const char *
-header_filename(struct req *r, const char *name)
-{
-    char *s = arena_strdup(&r->arena, *name ? name : "plik");
-    char *p;
-
-    for (p = s; *p; p++) {
-        unsigned char c = (unsigned char)*p;
-
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-              (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_')) {
-            *p = '_';
-        }
-    }
-    return s;
-}
-
 /*
 ** ROUTE: GET /forum/zalacznik/:id
 ** CAP: CAP_LOGIN
@@ -665,7 +634,7 @@ page_forum_file(struct req *r)
     r->content_type = f.mime;
     req_add_header(r, "Content-Disposition",
                    arena_printf(&r->arena, "attachment; filename=\"%s\"",
-                                header_filename(r, f.filename)));
+                                zone_header_filename(&r->arena, f.filename)));
     buf_append(&r->out, f.data, (size_t)f.size);
     return 0;
 }

@@ -46,7 +46,8 @@
 #define T_ZONE_ERR_DESCRIPTION "Opis kategorii: najwyżej 300 znaków."
 #define T_ZONE_ERR_TITLE "Tytuł: wpisz od 1 do 200 znaków."
 #define T_ZONE_ERR_BODY "Treść: wpisz od 1 do 20 000 znaków."
-#define T_ZONE_ERR_FILE_SIZE "Załącznik: plik jest większy niż 5 MB."
+#define T_ZONE_ERR_FILE_SIZE                                                   \
+    "Plik: jest za duży (załącznik forum do 5 MB, plik materiału do 20 MB)."
 #define T_ZONE_ERR_FILE_TYPE                                                   \
     "Załącznik: przyjmujemy tylko pliki PDF, PNG i JPEG (sprawdzamy "        \
     "zawartość "                                                             \
@@ -205,5 +206,53 @@
 #define T_ZONE_PR_ACCEPT "Opublikuj"
 #define T_ZONE_PR_REJECT "Odrzuć"
 #define T_ZONE_PR_IN_GMINA "Dobre praktyki z tej gminy"
+
+/* The library of materials. */
+#define T_NAV_MATERIALS "Materiały"
+#define T_ZONE_KIND_GUIDE "poradnik"
+#define T_ZONE_KIND_SCENARIO "scenariusz zajęć"
+#define T_ZONE_KIND_PROCEDURE "procedura"
+#define T_ZONE_KIND_FORM "formularz"
+#define T_ZONE_KIND_TOOL "narzędzie"
+#define T_ZONE_KIND_OTHER "inny materiał"
+#define T_ZONE_ERR_KIND "Rodzaj: wybierz rodzaj materiału z listy."
+#define T_ZONE_ERR_AUDIENCE "Dla kogo: wybierz grupę z listy albo „wszyscy”."
+#define T_ZONE_ERR_TASK                                                        \
+    "Zadanie planu: podaj numer zadania, np. 1.6, albo zostaw puste."
+#define T_ZONE_ERR_MATERIAL_TEXT                                               \
+    "Opis: najwyżej 20 000 znaków; uwaga do wersji: najwyżej 300 znaków."
+#define T_ZONE_ERR_FILE_MISSING                                                \
+    "Plik: wybierz plik materiału (PDF, PNG lub JPEG)."
+#define T_ZONE_MAT_TITLE "Materiały dla specjalistów"
+#define T_ZONE_MAT_LEAD                                                        \
+    "Poradniki, scenariusze zajęć, procedury i formularze. Materiały "      \
+    "oznaczone „dla specjalistów” widać po zalogowaniu."
+#define T_ZONE_MAT_LOGIN_MORE                                                  \
+    "Zaloguj się, aby zobaczyć także materiały tylko dla specjalistów."
+#define T_ZONE_MAT_NONE "Nie znaleziono materiałów."
+#define T_ZONE_MAT_KIND "Rodzaj"
+#define T_ZONE_MAT_AUDIENCE "Dla kogo"
+#define T_ZONE_MAT_ALL "wszyscy"
+#define T_ZONE_MAT_ACCESS "Dostęp"
+#define T_ZONE_MAT_PUBLIC "publiczny"
+#define T_ZONE_MAT_CLOSED "tylko dla specjalistów (po zalogowaniu)"
+#define T_ZONE_MAT_TASK "Zadanie planu, do którego się liczy (np. 1.6)"
+#define T_ZONE_MAT_TASK_SHORT "Zadanie planu"
+#define T_ZONE_MAT_DOWNLOADS "Pobrania"
+#define T_ZONE_MAT_VERSION "Wersja"
+#define T_ZONE_MAT_VERSIONS "Wersje"
+#define T_ZONE_MAT_NOTE "Uwaga do wersji"
+#define T_ZONE_MAT_DOWNLOAD "Pobierz"
+#define T_ZONE_MAT_DOWNLOAD_V "Pobierz wersję %lld (%s, %lld B)"
+#define T_ZONE_MAT_NEW "Dodaj materiał"
+#define T_ZONE_MAT_NEW_VERSION "Dodaj nową wersję"
+#define T_ZONE_MAT_FILE "Plik (PDF, PNG lub JPEG, do 20 MB)"
+#define T_ZONE_MAT_PUBLIC_BOX "Publiczny (bez logowania)"
+#define T_ZONE_MAT_ADDED "Zapisano materiał."
+#define T_ZONE_MAT_SEARCH "Szukaj w materiałach"
+#define T_ZONE_MAT_FILTER "Pokaż"
+/* The metric of monitoring/metric_store.c. */
+#define T_ZONE_METRIC_MATERIALS "materiały dla specjalistów"
+#define T_ZONE_METRIC_MATERIAL_LABELS "udostępnione materiały", "pobrania"
 
 #endif

@@ -22,8 +22,9 @@ struct req;
 #define ZONE_TITLE_MAX 200  /* bytes of a thread's or practice's title */
 #define ZONE_FIELD_MAX 300  /* bytes of a short field (name, institution) */
 #define ZONE_TEXT_MAX 20000 /* bytes of a post or a practice's text */
-#define ZONE_FILE_MAX (5 * 1024 * 1024) /* bytes of an attachment */
-#define ZONE_PAGE 50                    /* threads or results on a page */
+#define ZONE_FILE_MAX (5 * 1024 * 1024)      /* bytes of an attachment */
+#define ZONE_MATERIAL_MAX (20 * 1024 * 1024) /* bytes of a material's file */
+#define ZONE_PAGE 50                         /* threads or results on a page */
 
 /* --- accounts of professionals ----------------------------------------- */
 
@@ -136,9 +137,10 @@ struct zone_upload {
 ** The type of an upload by its content, which must agree with its
 ** extension: "application/pdf", "image/png" or "image/jpeg". NULL with a
 ** Polish reason in *why for any other content, a lying extension or a
-** size over ZONE_FILE_MAX.
+** size over max bytes.
 */
-const char *zone_file_type(const struct zone_upload *f, const char **why);
+const char *zone_file_type(const struct zone_upload *f, size_t max,
+                           const char **why);
 
 /*
 ** A new thread in category (title and first post, optional file) or a
@@ -223,6 +225,63 @@ int zone_practice_get(struct db *db, struct arena *a, int64_t id,
 int zone_practice_decide(struct db *db, struct arena *a, int64_t id,
                          const char *region, bool accept,
                          const struct audit_entry *who);
+/* --- the library of materials -------------------------------------------- */
+
+struct zone_material {
+    int64_t id;
+    const char *region, *title, *kind, *audience, *description, *task;
+    const char *created_at;
+    bool public;
+    int64_t version;   /* the newest */
+    int64_t downloads; /* of every version */
+};
+struct zone_version {
+    int64_t id, size, version, downloads;
+    const char *filename, *mime, *note, *created_at;
+};
+/* The kinds of materials, as codes and Polish names (NULL-terminated). */
+extern const char *const zone_material_kinds[][2];
+const char *zone_material_kind_label(const char *code);
+/*
+** Add a material of region with its first version (file), audited.
+** audience: a code of zone_groups or "all"; task: a plan task number
+** ("1.6") or "". ERR_INPUT with *why naming the field.
+*/
+int zone_material_add(struct db *db, struct arena *a,
+                      const struct zone_material *m,
+                      const struct zone_upload *file, const char *note,
+                      const struct audit_entry *who, int64_t *id,
+                      const char **why);
+/* A new version of material id (audited): ERR_INPUT (*why), ERR_NOTFOUND. */
+int zone_material_version_add(struct db *db, struct arena *a, int64_t id,
+                              const struct zone_upload *file, const char *note,
+                              const struct audit_entry *who, int64_t *version,
+                              const char **why);
+/* Public materials and, when with_closed, the professionals-only ones of
+** region (NULL: all), of kind (NULL: any), holding q folded (NULL: any). */
+int zone_materials(struct db *db, struct arena *a, const char *region,
+                   bool with_closed, const char *kind, const char *q,
+                   struct zone_material **out);
+int zone_material_get(struct db *db, struct arena *a, int64_t id,
+                      struct zone_material *out);
+/* The versions of material id, newest first: count or < 0. */
+int zone_material_versions(struct db *db, struct arena *a, int64_t id,
+                           struct zone_version **out);
+/*
+** The file of version (0: the newest) of material id, its download
+** counted (in the year of now): 0, ERR_NOTFOUND or ERR_DB.
+*/
+int zone_material_download(struct db *db, struct arena *a, int64_t id,
+                           int64_t version, struct zone_file *out);
+/*
+** For monitoring's metric "materials": in region over the years from..to,
+** measure "items" (materials whose first version came then) or
+** "downloads", of plan task (or any when ""). 0 with *n, ERR_INPUT for an
+** unknown measure, ERR_DB.
+*/
+int zone_count_materials(struct db *db, const char *region, const char *measure,
+                         const char *task, int from, int to, int64_t *n);
+
 /*
 ** For the directory's page of gmina (7 digits): a section listing its
 ** accepted practices with links, nothing when it has none. 0 or < 0.

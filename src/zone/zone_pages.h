@@ -2,8 +2,11 @@
 #ifndef ZONE_ZONE_PAGES_H
 #define ZONE_ZONE_PAGES_H
 
+#include <string.h>
+
 #include "auth/auth.h"
 #include "http/http.h"
+#include "zone.h"
 
 /* The audit entry of the request's account. */
 static inline struct audit_entry
@@ -34,6 +37,38 @@ static inline int64_t
 zone_account(struct req *r)
 {
     return r->user != NULL ? r->user->id : 0;
+}
+
+/* The file of field "file" of a multipart form, if one was chosen. */
+static inline const struct zone_upload *
+zone_upload_of(struct req *r, struct zone_upload *u)
+{
+    if (req_upload(r, "file", &u->data, &u->len, &u->filename) != 0 ||
+        (u->len == 0 && (u->filename == NULL || *u->filename == '\0'))) {
+        return NULL;
+    }
+    if (u->filename == NULL) {
+        u->filename = "";
+    }
+    return u;
+}
+
+/* A file name safe inside a quoted header value, in a. */
+static inline const char *
+zone_header_filename(struct arena *a, const char *name)
+{
+    char *s = arena_strdup(a, *name ? name : "file");
+    char *p;
+
+    for (p = s; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_')) {
+            *p = '_';
+        }
+    }
+    return s;
 }
 
 #endif

@@ -6,6 +6,7 @@
 #include "zone.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/arena.h"
@@ -503,30 +504,18 @@ zone_thread_seen(struct db *db, int64_t account, int64_t thread)
     return db_exec(st);
 }
 
+static int file_blob(struct arena *a, db_stmt *st, struct zone_file *out);
+
 int
 zone_file_get(struct db *db, struct arena *a, int64_t id, const char *region,
               bool with_hidden, struct zone_file *out)
 {
     db_stmt *st = db_query(db, Q_ZONE_FILE_GET);
-    const void *p;
-    size_t len;
-    int rc;
 
     db_bind_int(st, 1, id);
     db_bind_text(st, 2, region);
     db_bind_int(st, 3, with_hidden ? 1 : 0);
-    rc = db_step(st);
-    if (rc != DB_ROW) {
-        db_done(st);
-        return rc == DB_DONE ? ERR_NOTFOUND : rc;
-    }
-    file_row(a, st, out);
-    p = db_col_blob(st, 5, &len);
-    out->data = arena_alloc(a, len + 1);
-    memcpy((void *)out->data, p, len);
-    out->size = (int64_t)len;
-    db_done(st);
-    return 0;
+    return file_blob(a, st, out);
 }
 
 /* --- attachments: the type by content ------------------------------------ */
@@ -554,14 +543,14 @@ ends_with(const char *s, const char *suffix)
 }
 
 const char *
-zone_file_type(const struct zone_upload *f, const char **why)
+zone_file_type(const struct zone_upload *f, size_t max, const char **why)
 {
     const unsigned char *d = (const unsigned char *)f->data;
     const char *type = NULL;
     bool ext_ok = false;
 
     *why = NULL;
-    if (f->len > ZONE_FILE_MAX) {
+    if (f->len > max) {
         *why = T_ZONE_ERR_FILE_SIZE;
         return NULL;
     }
@@ -689,7 +678,8 @@ post_check(struct post_ctx *c, const char *body, const char **why)
         *why = T_ZONE_ERR_BODY;
         return ERR_INPUT;
     }
-    if (c->file != NULL && (c->mime = zone_file_type(c->file, why)) == NULL) {
+    if (c->file != NULL &&
+        (c->mime = zone_file_type(c->file, ZONE_FILE_MAX, why)) == NULL) {
         return ERR_INPUT;
     }
     return 0;
@@ -1125,4 +1115,317 @@ zone_practice_decide(struct db *db, struct arena *a, int64_t id,
 
     return audit_change(db, who, accept ? "practice.accept" : "practice.reject",
                         "practice", practice_decide, &c);
+}
+
+/* --- the library of materials ------------------------------------------- */
+
+const char *const zone_material_kinds[][2] = {
+    {"guide", T_ZONE_KIND_GUIDE},
+    {"scenario", T_ZONE_KIND_SCENARIO},
+    {"procedure", T_ZONE_KIND_PROCEDURE},
+    {"form", T_ZONE_KIND_FORM},
+    {"tool", T_ZONE_KIND_TOOL},
+    {"other", T_ZONE_KIND_OTHER},
+    {NULL, NULL},
+};
+
+const char *
+zone_material_kind_label(const char *code)
+{
+    return label_of(zone_material_kinds, code);
+}
+
+/* A plan task number as plans write it: digits and dots, "" for none. */
+static bool
+task_ok(const char *t)
+{
+    size_t n = strlen(t);
+
+    return n == 0 || (n <= 16 && t[0] >= '0' && t[0] <= '9' &&
+                      strspn(t, "0123456789.") == n && t[n - 1] != '.');
+}
+
+struct material_ctx {
+    struct arena *a;
+    struct zone_material m;
+    int64_t id;
+    const struct zone_upload *file;
+    const char *mime, *note;
+    int64_t *out;
+};
+
+static int
+version_write(struct db *db, struct material_ctx *c, const char *by,
+              int64_t *version)
+{
+    char now[UTC_STAMP_SIZE];
+    db_stmt *st = db_query(db, Q_ZONE_VERSION_INSERT);
+
+    db_bind_int(st, 1, c->id);
+    db_bind_text(st, 2, c->file->filename);
+    db_bind_text(st, 3, c->mime);
+    db_bind_int(st, 4, (int64_t)c->file->len);
+    db_bind_blob(st, 5, c->file->data, c->file->len);
+    db_bind_text(st, 6, c->note);
+    db_bind_text(st, 7, utc_stamp_now(now, false));
+    db_bind_text(st, 8, by != NULL ? by : "");
+    return db_one_int(st, version);
+}
+
+static int
+material_write(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct material_ctx *c = ctx;
+    const struct zone_material *m = &c->m;
+    char now[UTC_STAMP_SIZE];
+    db_stmt *st = db_query(db, Q_ZONE_MATERIAL_INSERT);
+    int64_t version;
+    int rc;
+
+    db_bind_text(st, 1, m->region);
+    db_bind_text(st, 2, m->title);
+    db_bind_text(st, 3, m->kind);
+    db_bind_text(st, 4, m->audience);
+    db_bind_text(st, 5, m->description);
+    db_bind_int(st, 6, m->public ? 1 : 0);
+    db_bind_text(st, 7, m->task);
+    db_bind_text(
+        st, 8,
+        str_fold(c->a, arena_printf(c->a, "%s %s", m->title, m->description)));
+    db_bind_text(st, 9, utc_stamp_now(now, false));
+    db_bind_text(st, 10, e->account != NULL ? e->account : "");
+    if ((rc = db_one_int(st, &c->id)) != 0 ||
+        (rc = version_write(db, c, e->account, &version)) != 0) {
+        return rc;
+    }
+    *c->out = c->id;
+    e->entity_id = num(c->a, c->id);
+    e->after = audit_json(c->a, "title", m->title, "kind", m->kind, "public",
+                          m->public ? "1" : "0", "task", m->task, "file",
+                          c->file->filename, NULL);
+    return 0;
+}
+
+int
+zone_material_add(struct db *db, struct arena *a, const struct zone_material *m,
+                  const struct zone_upload *file, const char *note,
+                  const struct audit_entry *who, int64_t *id, const char **why)
+{
+    struct material_ctx c = {.a = a, .m = *m, .file = file, .out = id};
+    bool served = false;
+
+    *why = NULL;
+    c.note = note != NULL ? str_trim(a, note) : "";
+    c.m.description = m->description ? str_trim(a, m->description) : "";
+    c.m.task = m->task ? str_trim(a, m->task) : "";
+    if (m->region == NULL || region_served(db, m->region, &served) != 0 ||
+        !served) {
+        *why = T_ZONE_ERR_REGION;
+    } else if ((c.m.title = field(a, m->title, ZONE_TITLE_MAX)) == NULL) {
+        *why = T_ZONE_ERR_TITLE;
+    } else if (zone_material_kind_label(m->kind) == NULL) {
+        *why = T_ZONE_ERR_KIND;
+    } else if (m->audience == NULL || (strcmp(m->audience, "all") != 0 &&
+                                       zone_group_label(m->audience) == NULL)) {
+        *why = T_ZONE_ERR_AUDIENCE;
+    } else if (!task_ok(c.m.task)) {
+        *why = T_ZONE_ERR_TASK;
+    } else if (strlen(c.m.description) > ZONE_TEXT_MAX ||
+               strlen(c.note) > ZONE_FIELD_MAX) {
+        *why = T_ZONE_ERR_MATERIAL_TEXT;
+    } else if (file == NULL) {
+        *why = T_ZONE_ERR_FILE_MISSING;
+    } else {
+        c.mime = zone_file_type(file, ZONE_MATERIAL_MAX, why);
+    }
+    if (*why != NULL) {
+        return ERR_INPUT;
+    }
+    return audit_change(db, who, "material.add", "material", material_write,
+                        &c);
+}
+
+static int
+version_add(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct material_ctx *c = ctx;
+    struct zone_material m;
+    int rc;
+
+    if ((rc = zone_material_get(db, c->a, c->id, &m)) != 0 ||
+        (rc = version_write(db, c, e->account, c->out)) != 0) {
+        return rc;
+    }
+    e->entity_id = num(c->a, c->id);
+    e->before = audit_json(c->a, "version", num(c->a, m.version), NULL);
+    e->after = audit_json(c->a, "version", num(c->a, *c->out), "file",
+                          c->file->filename, "note", c->note, NULL);
+    return 0;
+}
+
+int
+zone_material_version_add(struct db *db, struct arena *a, int64_t id,
+                          const struct zone_upload *file, const char *note,
+                          const struct audit_entry *who, int64_t *version,
+                          const char **why)
+{
+    struct material_ctx c = {.a = a, .id = id, .file = file, .out = version};
+
+    *why = NULL;
+    c.note = note != NULL ? str_trim(a, note) : "";
+    if (strlen(c.note) > ZONE_FIELD_MAX) {
+        *why = T_ZONE_ERR_MATERIAL_TEXT;
+    } else if (file == NULL) {
+        *why = T_ZONE_ERR_FILE_MISSING;
+    } else {
+        c.mime = zone_file_type(file, ZONE_MATERIAL_MAX, why);
+    }
+    if (*why != NULL) {
+        return ERR_INPUT;
+    }
+    return audit_change(db, who, "material.version", "material", version_add,
+                        &c);
+}
+
+static void
+material_row(struct arena *a, db_stmt *st, void *elem)
+{
+    struct zone_material *m = elem;
+
+    m->id = db_col_int(st, 0);
+    m->region = db_col_text_dup(a, st, 1);
+    m->title = db_col_text_dup(a, st, 2);
+    m->kind = db_col_text_dup(a, st, 3);
+    m->audience = db_col_text_dup(a, st, 4);
+    m->description = db_col_text_dup(a, st, 5);
+    m->public = db_col_int(st, 6) != 0;
+    m->task = db_col_text_dup(a, st, 7);
+    m->created_at = db_col_text_dup(a, st, 8);
+    m->version = db_col_int(st, 9);
+    m->downloads = db_col_int(st, 10);
+}
+
+int
+zone_materials(struct db *db, struct arena *a, const char *region,
+               bool with_closed, const char *kind, const char *q,
+               struct zone_material **out)
+{
+    db_stmt *st = db_query(db, Q_ZONE_MATERIALS);
+
+    db_bind_text(st, 1, region);
+    db_bind_int(st, 2, with_closed ? 1 : 0);
+    db_bind_text(st, 3, kind);
+    db_bind_text(st, 4, like_term(a, q));
+    return db_list(st, a, sizeof(**out), material_row, out);
+}
+
+int
+zone_material_get(struct db *db, struct arena *a, int64_t id,
+                  struct zone_material *out)
+{
+    return db_get(db_query_id(db, Q_ZONE_MATERIAL_GET, id), a, material_row,
+                  out);
+}
+
+static void
+version_row(struct arena *a, db_stmt *st, void *elem)
+{
+    struct zone_version *v = elem;
+
+    v->id = db_col_int(st, 0);
+    v->size = db_col_int(st, 2);
+    v->filename = db_col_text_dup(a, st, 3);
+    v->mime = db_col_text_dup(a, st, 4);
+    v->version = db_col_int(st, 5);
+    v->note = db_col_text_dup(a, st, 6);
+    v->created_at = db_col_text_dup(a, st, 7);
+    v->downloads = db_col_int(st, 8);
+}
+
+int
+zone_material_versions(struct db *db, struct arena *a, int64_t id,
+                       struct zone_version **out)
+{
+    return db_list(db_query_id(db, Q_ZONE_VERSIONS, id), a, sizeof(**out),
+                   version_row, out);
+}
+
+/* The file row of st (columns as Q_ZONE_FILE_GET's) into out, bytes
+** copied into a. */
+static int
+file_blob(struct arena *a, db_stmt *st, struct zone_file *out)
+{
+    const void *p;
+    size_t len;
+    int rc = db_step(st);
+
+    if (rc != DB_ROW) {
+        db_done(st);
+        return rc == DB_DONE ? ERR_NOTFOUND : rc;
+    }
+    file_row(a, st, out);
+    p = db_col_blob(st, 5, &len);
+    out->data = arena_alloc(a, len + 1);
+    memcpy((void *)out->data, p, len);
+    out->size = (int64_t)len;
+    db_done(st);
+    return 0;
+}
+
+struct download_ctx {
+    struct arena *a;
+    int64_t id, version;
+    struct zone_file *out;
+};
+
+static int
+download(struct db *db, void *ctx)
+{
+    struct download_ctx *c = ctx;
+    char now[UTC_STAMP_SIZE];
+    db_stmt *st = db_query(db, Q_ZONE_VERSION_FILE);
+    int rc;
+
+    db_bind_int(st, 1, c->id);
+    db_bind_int(st, 2, c->version);
+    if ((rc = file_blob(c->a, st, c->out)) != 0) {
+        return rc;
+    }
+    utc_stamp_now(now, false);
+    st = db_query(db, Q_ZONE_DOWNLOAD_INSERT);
+    db_bind_int(st, 1, c->id);
+    db_bind_int(st, 2, c->out->id);
+    db_bind_text(st, 3, now);
+    db_bind_int(st, 4, atoi(now));
+    return db_exec(st);
+}
+
+int
+zone_material_download(struct db *db, struct arena *a, int64_t id,
+                       int64_t version, struct zone_file *out)
+{
+    struct download_ctx c = {a, id, version, out};
+
+    /* A count, not a change of data: no audit row, but one transaction so
+    ** the file served and the download counted agree. */
+    return db_transaction(db, download, &c);
+}
+
+int
+zone_count_materials(struct db *db, const char *region, const char *measure,
+                     const char *task, int from, int to, int64_t *n)
+{
+    db_stmt *st;
+
+    if (measure == NULL ||
+        (strcmp(measure, "items") != 0 && strcmp(measure, "downloads") != 0)) {
+        return ERR_INPUT;
+    }
+    st = db_query(db, strcmp(measure, "items") == 0 ? Q_ZONE_METRIC_MATERIALS
+                                                    : Q_ZONE_METRIC_DOWNLOADS);
+    db_bind_text(st, 1, region);
+    db_bind_int(st, 2, from);
+    db_bind_int(st, 3, to);
+    db_bind_text(st, 4, task != NULL ? task : "");
+    return db_one_int(st, n);
 }

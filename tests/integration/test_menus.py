@@ -13,7 +13,7 @@ from harness import Runner, Server, check, cleanup, make_db, sql, sql_one
 from test_auth import PASSWORD, ROLES, Client, add_user
 
 PUBLIC = {'/', '/plany', '/monitoring', '/niebieska-linia', '/uslugi',
-          '/rejestry', '/teryt', '/dobre-praktyki'}
+          '/rejestry', '/teryt', '/dobre-praktyki', '/materialy'}
 # Every logged-in account has the professionals' forum (issue 19).
 LOGGED_IN = PUBLIC | {'/forum'}
 # The menu of each role, written here independently of layout.c.

@@ -5,13 +5,14 @@ with a reply and an attachment -> a report -> hidden by a moderator
 (audited) -> gone for everyone but moderators; a lying extension refused;
 the markup inert against an XSS corpus; region isolation; search with
 Polish folding; unread threads; the Atom feed; a good practice proposed,
-accepted and found from its gmina's directory page.
+accepted and found from its gmina's directory page; a material downloaded
+three times counts toward its plan indicator.
 Usage: test_zone.py BINARY"""
 import json
 import re
 import sys
 
-from harness import Runner, Server, check, cleanup, make_db, sql_one
+from harness import Runner, Server, check, cleanup, make_db, sql, sql_one
 from test_auth import PASSWORD, Client, add_user, audit_rows, multipart
 
 PDF = b'%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'
@@ -265,13 +266,87 @@ def main():
         _, _, js = pub.request('GET', '/api/practices?temat=Niebieska%20Karta')
         check([x['id'] for x in json.loads(js)] == [pid], 'topic in the API')
 
+    def material_downloaded_three_times_counts():
+        m, p = state['mod'], state['pro']
+        # A lying extension is refused for materials too.
+        fields = {'title': 'Poradnik: procedura Niebieskiej Karty',
+                  'kind': 'guide', 'audience': 'all', 'task': '1.8',
+                  'public': '1', 'description': 'Dla zespołów'}
+        st, _, body = post_multipart(m, '/materialy/nowy', fields,
+                                     {'file': ('poradnik.png', PDF)},
+                                     '/materialy/nowy')
+        check(st == 400 and 'rozszerzenie' in body, f'lying name: {st}')
+        check(sql_one(db, 'SELECT count(*) FROM material') == 0,
+              'nothing written')
+        st, h, _ = post_multipart(m, '/materialy/nowy', fields,
+                                  {'file': ('poradnik.pdf', PDF)},
+                                  '/materialy/nowy')
+        check(st == 303, f'material: {st}')
+        mid = int(h['location'].rsplit('/', 1)[1])
+        check(audit_rows(db, 'material.add') == 1, 'audited')
+        st, _, _ = post_multipart(m, f'/materialy/{mid}',
+                                  {'note': 'poprawiony rozdział 2'},
+                                  {'file': ('poradnik-v2.pdf', PDF + b'%v2')},
+                                  f'/materialy/{mid}')
+        check(st == 303, f'version 2: {st}')
+        # A professionals-only material: the public is sent to the login.
+        closed = dict(fields, title='Wzór notatki służbowej', kind='form',
+                      task='')
+        del closed['public']
+        st, h, _ = post_multipart(m, '/materialy/nowy', closed,
+                                  {'file': ('wzor.pdf', PDF)},
+                                  '/materialy/nowy')
+        cid = int(h['location'].rsplit('/', 1)[1])
+        pub = Client(srv)
+        _, _, page = pub.request('GET', '/materialy')
+        check('Poradnik: procedura' in page and 'Wzór notatki' not in page,
+              'public list')
+        st, h, _ = pub.request('GET', f'/materialy/{cid}/pobierz')
+        check(st == 303 and h['location'].startswith('/login'),
+              f'closed material for the public: {st}')
+        st, _, _ = pub.request('GET', f'/api/materials/{cid}')
+        check(st == 401, f'closed material in the API: {st}')
+        _, _, page = p.request('GET', '/materialy')
+        check('Wzór notatki' in page, 'logged in sees it')
+        # Three downloads: two of the newest version, one of version 1.
+        for path in (f'/materialy/{mid}/pobierz',
+                     f'/materialy/{mid}/pobierz?wersja=1'):
+            st, h, data = pub.request('GET', path)
+            check(st == 200 and h['content-type'] == 'application/pdf',
+                  f'{path}: {st}')
+        st, _, data = p.request('GET', f'/materialy/{mid}/pobierz')
+        check(st == 200 and '%v2' in data, 'the newest version')
+        _, _, js = pub.request('GET', f'/api/materials/{mid}')
+        check(json.loads(js)['downloads'] == 3
+              and json.loads(js)['version'] == 2, js)
+        # Plan 1 is 2021's: the downloads are dated into it, as a year's
+        # downloads are counted in its year.
+        sql(db, "UPDATE material_download SET year = 2021,"
+            " at = '2021-06-01T10:00:00Z'")
+        sql(db, "UPDATE material_version SET created_at ="
+            " '2021-05-01T10:00:00Z'")
+        st, _, _ = m.request('POST', '/monitoring/plany/1/powiazania', {
+            'csrf': m.csrf('/monitoring'), 'pos': '11',
+            'metric': 'materials', 'filter': 'downloads', 'task': '1.8'})
+        check(st == 303, f'bind: {st}')
+        _, _, body = m.request('GET', '/api/monitoring/plans/1/report')
+        i11 = json.loads(body)['indicators'][11]
+        check(i11['computed'] and i11['realisation'] == 3, i11)
+        m.request('POST', '/monitoring/plany/1/powiazania', {
+            'csrf': m.csrf('/monitoring'), 'pos': '11',
+            'metric': 'materials', 'filter': 'items', 'task': '1.8'})
+        _, _, body = m.request('GET', '/api/monitoring/plans/1/report')
+        i11 = json.loads(body)['indicators'][11]
+        check(i11['realisation'] == 1, f'one guide made available: {i11}')
+
     for fn in (registration_waits_for_a_moderator,
                thread_reply_attachment_report_hide,
                moderation_lock_pin_move_audited,
                markup_is_inert_against_xss,
                search_folds_polish_and_region_isolation,
                unread_threads_and_atom_feed,
-               practice_proposed_accepted_found_from_directory):
+               practice_proposed_accepted_found_from_directory,
+               material_downloaded_three_times_counts):
         t.run(fn)
     srv.stop()
     cleanup(d)

@@ -91,12 +91,14 @@ test_zone_file_type_by_content(void **state)
     const char *why;
 
     (void)state;
-    assert_string_equal(zone_file_type(&pdf, &why), "application/pdf");
-    assert_string_equal(zone_file_type(&png, &why), "image/png");
-    assert_string_equal(zone_file_type(&jpg, &why), "image/jpeg");
-    assert_null(zone_file_type(&liar, &why));
+    assert_string_equal(zone_file_type(&pdf, 100, &why), "application/pdf");
+    assert_string_equal(zone_file_type(&png, 100, &why), "image/png");
+    assert_string_equal(zone_file_type(&jpg, 100, &why), "image/jpeg");
+    assert_null(zone_file_type(&liar, 100, &why));
     assert_non_null(why);
-    assert_null(zone_file_type(&html, &why));
+    assert_null(zone_file_type(&html, 100, &why));
+    assert_non_null(why);
+    assert_null(zone_file_type(&pdf, 9, &why)); /* over the cap */
     assert_non_null(why);
 }
 
