@@ -6,7 +6,8 @@ with a reply and an attachment -> a report -> hidden by a moderator
 the markup inert against an XSS corpus; region isolation; search with
 Polish folding; unread threads; the Atom feed; a good practice proposed,
 accepted and found from its gmina's directory page; a material downloaded
-three times counts toward its plan indicator.
+three times counts toward its plan indicator; a meeting of specialists and
+a consultation for professionals count toward theirs (tasks 2.4, 1.10).
 Usage: test_zone.py BINARY"""
 import json
 import re
@@ -41,6 +42,7 @@ def main():
     add_user(binary, db, 'koord', 'coordinator')
     add_user(binary, db, 'koord12', 'coordinator', region='12')
     add_user(binary, db, 'realizator', 'implementer')
+    add_user(binary, db, 'kons', 'consultant')
     srv = Server(binary, db)
     t = Runner('zone')
     state = {}
@@ -339,6 +341,47 @@ def main():
         i11 = json.loads(body)['indicators'][11]
         check(i11['realisation'] == 1, f'one guide made available: {i11}')
 
+    def meetings_and_consultations_count_into_their_indicators():
+        m = state['mod']
+
+        def realisation(pos, metric, filt, task):
+            st, _, _ = m.request('POST', '/monitoring/plany/1/powiazania', {
+                'csrf': m.csrf('/monitoring'), 'pos': str(pos),
+                'metric': metric, 'filter': filt, 'task': task})
+            check(st == 303, f'bind {pos}: {st}')
+            _, _, body = m.request('GET', '/api/monitoring/plans/1/report')
+            ind = json.loads(body)['indicators'][pos]
+            check(ind['computed'], ind)
+            return ind['realisation']
+
+        # Task 2.4: meetings of specialists, from the register of events.
+        before = realisation(21, 'events', 'meeting', '2.4')
+        st, _, _ = m.request('POST', '/rejestry/szkolenia', {
+            'csrf': m.csrf('/rejestry/szkolenia/nowy'), 'kind': 'meeting',
+            'title': 'Forum wymiany doświadczeń zespołów interdyscyplinarnych',
+            'date_from': '2021-09-15', 'date_to': '', 'gmina': '0463011',
+            'task': '2.4', 'p_team': '12', 'p_police': '3'})
+        check(st == 303, f'meeting: {st}')
+        check(realisation(21, 'events', 'meeting', '2.4') == before + 1,
+              'the meeting counts')
+        # Task 1.10: consultations for professionals (helpline channel 7).
+        ch7 = sql_one(db, "SELECT coalesce(sum(ch7), 0) FROM helpline_month"
+                      " WHERE region = '04' AND month LIKE '2021-%'")
+        got = realisation(13, 'helpline_contacts', 'professionals', '')
+        check(got == ch7, (got, ch7))
+        c = Client(srv)
+        c.login('kons')
+        st, _, _ = c.request('POST', '/niebieska-linia/kontakty', {
+            'csrf': c.csrf('/niebieska-linia/kontakty/nowy'),
+            'at': '2021-11-05T18:15', 'channel': '7', 'caller': '2',
+            'gmina': '0463011', 'gmina_nazwa': 'Toruń', 'forma1': '1',
+            'dotkniety1': '1', 'pomoc3': '1', 'minuty': '30'})
+        check(st == 303, f'consultation: {st}')
+        check(realisation(13, 'helpline_contacts', 'professionals', '')
+              == ch7 + 1, 'the consultation counts')
+        all_contacts = realisation(13, 'helpline_contacts', '', '')
+        check(all_contacts > ch7 + 1, 'without the filter: every contact')
+
     for fn in (registration_waits_for_a_moderator,
                thread_reply_attachment_report_hide,
                moderation_lock_pin_move_audited,
@@ -346,7 +389,8 @@ def main():
                search_folds_polish_and_region_isolation,
                unread_threads_and_atom_feed,
                practice_proposed_accepted_found_from_directory,
-               material_downloaded_three_times_counts):
+               material_downloaded_three_times_counts,
+               meetings_and_consultations_count_into_their_indicators):
         t.run(fn)
     srv.stop()
     cleanup(d)
