@@ -185,8 +185,10 @@ int zone_thread_moderate(struct db *db, struct arena *a, int64_t thread,
                          enum zone_mod what, int64_t to,
                          const struct audit_entry *who);
 
-/* Threads of region (NULL: all) whose visible posts or title hold every
-** folded word of q, newest first: count or < 0. */
+/* Threads of region (NULL: all) with a visible post (the first holds the
+** title too) holding every folded word of q (the first
+** ZONE_SEARCH_WORDS) as a prefix, newest first, at most 50: count or < 0. */
+#define ZONE_SEARCH_WORDS 8
 int zone_search(struct db *db, struct arena *a, const char *region,
                 const char *q, struct zone_thread **out);
 

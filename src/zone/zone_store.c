@@ -605,6 +605,12 @@ post_write(struct db *db, struct post_ctx *c, int64_t *post)
     if ((rc = db_one_int(st, post)) != 0) {
         return rc;
     }
+    st = db_query(db, Q_ZONE_FTS_PUT);
+    db_bind_int(st, 1, *post);
+    db_bind_text(st, 2, folded);
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
+    }
     if (c->file != NULL) {
         int64_t fid;
 
@@ -836,6 +842,7 @@ hide_write(struct db *db, void *ctx, struct audit_entry *e)
     db_bind_int(st, 1, c->post);
     db_bind_text(st, 2, now);
     if ((rc = db_exec(st)) != 0 ||
+        (rc = db_exec(db_query_id(db, Q_ZONE_FTS_DELETE, c->post))) != 0 ||
         (rc = db_exec(db_query_id(db, Q_ZONE_THREAD_RECOUNT, thread))) != 0) {
         return rc;
     }
@@ -940,11 +947,31 @@ like_term(struct arena *a, const char *q)
     return *f != '\0' ? f : NULL;
 }
 
+/* At most ZONE_SEARCH_WORDS folded words of q, one space apart: NULL
+** when there are none. */
+static const char *
+search_words(struct arena *a, const char *q)
+{
+    char *f, *s;
+    int words = 1;
+
+    if (q == NULL || *(f = str_fold(a, q)) == '\0') {
+        return NULL;
+    }
+    for (s = f; *s; s++) {
+        if (*s == ' ' && ++words > ZONE_SEARCH_WORDS) {
+            *s = '\0';
+            break;
+        }
+    }
+    return f;
+}
+
 int
 zone_search(struct db *db, struct arena *a, const char *region, const char *q,
             struct zone_thread **out)
 {
-    const char *term = like_term(a, q);
+    const char *term = search_words(a, q);
     db_stmt *st;
 
     *out = NULL;
