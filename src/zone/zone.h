@@ -185,10 +185,16 @@ int zone_thread_moderate(struct db *db, struct arena *a, int64_t thread,
                          enum zone_mod what, int64_t to,
                          const struct audit_entry *who);
 
-/* Threads of region (NULL: all) with a visible post (the first holds the
-** title too) holding every folded word of q (the first
-** ZONE_SEARCH_WORDS) as a prefix, newest first, at most 50: count or < 0. */
+/*
+** Threads of region (NULL: all) with one of the newest 500 matching
+** visible posts (the first holds the title too) holding every folded word
+** of q as a prefix: the first ZONE_SEARCH_WORDS words of at least
+** ZONE_SEARCH_MIN letters, each cut to ZONE_SEARCH_PREFIX (the prefix
+** indexes of migration 0093). Newest first, at most 50: count or < 0.
+*/
 #define ZONE_SEARCH_WORDS 8
+#define ZONE_SEARCH_MIN 3
+#define ZONE_SEARCH_PREFIX 6
 int zone_search(struct db *db, struct arena *a, const char *region,
                 const char *q, struct zone_thread **out);
 

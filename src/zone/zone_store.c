@@ -947,24 +947,39 @@ like_term(struct arena *a, const char *q)
     return *f != '\0' ? f : NULL;
 }
 
-/* At most ZONE_SEARCH_WORDS folded words of q, one space apart: NULL
-** when there are none. */
+/*
+** The words of q to search, folded, one space apart: at most
+** ZONE_SEARCH_WORDS, each cut to ZONE_SEARCH_PREFIX bytes (a crude stem,
+** and what the prefix indexes of forum_fts cover), words shorter than
+** ZONE_SEARCH_MIN left out. NULL when none is left.
+*/
 static const char *
 search_words(struct arena *a, const char *q)
 {
-    char *f, *s;
-    int words = 1;
+    struct buf b;
+    char *f, *tok, *save = NULL;
+    const char *out;
+    int words = 0;
 
-    if (q == NULL || *(f = str_fold(a, q)) == '\0') {
+    if (q == NULL) {
         return NULL;
     }
-    for (s = f; *s; s++) {
-        if (*s == ' ' && ++words > ZONE_SEARCH_WORDS) {
-            *s = '\0';
-            break;
+    f = str_fold(a, q);
+    buf_init(&b);
+    for (tok = strtok_r(f, " ", &save);
+         tok != NULL && words < ZONE_SEARCH_WORDS;
+         tok = strtok_r(NULL, " ", &save)) {
+        size_t n = strlen(tok);
+
+        if (n < ZONE_SEARCH_MIN) {
+            continue;
         }
+        buf_printf(&b, "%s%.*s", words++ ? " " : "",
+                   (int)(n < ZONE_SEARCH_PREFIX ? n : ZONE_SEARCH_PREFIX), tok);
     }
-    return f;
+    out = words > 0 ? arena_strdup(a, b.data) : NULL;
+    buf_free(&b);
+    return out;
 }
 
 int
