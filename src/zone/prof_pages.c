@@ -75,15 +75,18 @@ register_page(struct req *r, const char *error)
 /*
 ** ROUTE: GET /forum/rejestracja
 ** CAP: CAP_PUBLIC
-** PARAMS: none
+** PARAMS: gotowe=1 (registered), usunieto=1 (data erased)
 */
 int
 page_zone_register(struct req *r)
 {
-    if (req_arg(r, "gotowe") != NULL) {
+    if (req_arg(r, "gotowe") != NULL || req_arg(r, "usunieto") != NULL) {
         layout_begin(r, T_ZONE_REG_TITLE);
-        html_lit(&r->out, "<h1>" T_ZONE_REG_TITLE "</h1>\n<p role=\"status\" "
-                          "class=\"notice-ok\">" T_ZONE_REG_DONE "</p>\n");
+        html_printf(&r->out,
+                    "<h1>%s</h1>\n<p role=\"status\" class=\"notice-ok\">%s"
+                    "</p>\n",
+                    T_ZONE_REG_TITLE,
+                    req_arg(r, "gotowe") ? T_ZONE_REG_DONE : T_ZONE_ERASED);
         layout_end(r);
         return 0;
     }
@@ -162,40 +165,121 @@ state_label(const char *state)
     return T_ZONE_STATE_PENDING;
 }
 
+static void
+account_page(struct req *r, const char *notice, const char *error)
+{
+    struct zone_prof p;
+    bool notify = false;
+    int rc = zone_prof_get(r->db, &r->arena, zone_account(r), &p);
+
+    layout_begin_under(r, T_ZONE_ACCOUNT_TITLE, "/forum", T_ZONE_FORUM_TITLE,
+                       T_ZONE_ACCOUNT_TITLE);
+    html_lit(&r->out, "<h1>" T_ZONE_ACCOUNT_TITLE "</h1>\n");
+    if (notice != NULL) {
+        html_printf(&r->out, "<p role=\"status\" class=\"notice-ok\">%s</p>\n",
+                    notice);
+    }
+    if (error != NULL) {
+        form_errors(r, &error, 1);
+    }
+    if (rc != 0) {
+        html_lit(&r->out, "<p>" T_ZONE_ACCOUNT_NONE "</p>\n");
+        layout_end(r);
+        return;
+    }
+    zone_prof_notify(r->db, zone_account(r), &notify);
+    html_printf(&r->out,
+                "<dl>\n<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n"
+                "<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n"
+                "<dt>%s</dt><dd>%s (%s)</dd>\n<dt>%s</dt><dd>%s</dd>\n"
+                "<dt>%s</dt><dd>%s</dd>\n</dl>\n",
+                T_ZONE_LOGIN_LABEL, p.login, T_ZONE_NAME, p.name, T_ZONE_EMAIL,
+                p.email, T_ZONE_INSTITUTION, p.institution, T_ZONE_GMINA,
+                p.gmina_name, p.gmina, T_ZONE_GROUP,
+                zone_group_label(p.grp) ? zone_group_label(p.grp) : p.grp,
+                T_ZONE_STATE, state_label(p.state));
+    html_lit(&r->out, "<p class=\"small\">" T_ZONE_REG_PURPOSE "</p>\n");
+    html_lit(&r->out,
+             "<h2 id=\"powiadomienia\">" T_ZONE_NOTIFY_TITLE "</h2>\n");
+    form_begin(r, "/forum/konto", NULL);
+    html_printf(&r->out,
+                "<p class=\"field\"><input type=\"checkbox\" id=\"f-notify\" "
+                "name=\"notify\" value=\"1\"%s> <label for=\"f-notify\">%s"
+                "</label></p>\n<p><button type=\"submit\">%s</button></p>\n",
+                notify ? " checked" : "", T_ZONE_NOTIFY_LABEL, T_ZONE_SAVE);
+    form_end(r);
+    html_lit(&r->out, "<h2 id=\"usun\">" T_ZONE_ERASE_TITLE
+                      "</h2>\n<p>" T_ZONE_ERASE_LEAD "</p>\n");
+    form_begin(r, "/forum/konto/usun", NULL);
+    html_lit(&r->out,
+             "<p class=\"field\"><input type=\"checkbox\" id=\"f-erase\" "
+             "name=\"confirm\" value=\"1\" required> <label "
+             "for=\"f-erase\">" T_ZONE_ERASE_CONFIRM
+             "</label></p>\n<p><button type=\"submit\">" T_ZONE_ERASE_BUTTON
+             "</button></p>\n");
+    form_end(r);
+    layout_end(r);
+}
+
 /*
 ** ROUTE: GET /forum/konto
 ** CAP: CAP_LOGIN
-** PARAMS: none
+** PARAMS: zapisano=1 (after a change)
 */
 int
 page_zone_account(struct req *r)
 {
-    struct zone_prof p;
-    int rc = zone_prof_get(r->db, &r->arena, zone_account(r), &p);
+    account_page(r, req_arg(r, "zapisano") ? T_ZONE_SAVED : NULL, NULL);
+    return 0;
+}
 
-    if (rc != 0 && rc != ERR_NOTFOUND) {
+/*
+** ROUTE: POST /forum/konto
+** CAP: CAP_LOGIN
+** PARAMS: notify=1 (e-mail about replies), csrf (form)
+*/
+int
+page_zone_account_save(struct req *r)
+{
+    struct audit_entry who = zone_who(r);
+    int rc = zone_notify_set(r->db, &r->arena, zone_account(r),
+                             req_form(r, "notify") != NULL, &who);
+
+    if (rc == ERR_NOTFOUND) {
+        return req_error(r, 404, T_ZONE_ACCOUNT_NONE);
+    }
+    if (rc != 0) {
         return rc;
     }
-    layout_begin_under(r, T_ZONE_ACCOUNT_TITLE, "/forum", T_ZONE_FORUM_TITLE,
-                       T_ZONE_ACCOUNT_TITLE);
-    html_lit(&r->out, "<h1>" T_ZONE_ACCOUNT_TITLE "</h1>\n");
-    if (rc == ERR_NOTFOUND) {
-        html_lit(&r->out, "<p>" T_ZONE_ACCOUNT_NONE "</p>\n");
-    } else {
-        html_printf(&r->out,
-                    "<dl>\n<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n"
-                    "<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n"
-                    "<dt>%s</dt><dd>%s (%s)</dd>\n<dt>%s</dt><dd>%s</dd>\n"
-                    "<dt>%s</dt><dd>%s</dd>\n</dl>\n",
-                    T_ZONE_LOGIN_LABEL, p.login, T_ZONE_NAME, p.name,
-                    T_ZONE_EMAIL, p.email, T_ZONE_INSTITUTION, p.institution,
-                    T_ZONE_GMINA, p.gmina_name, p.gmina, T_ZONE_GROUP,
-                    zone_group_label(p.grp) ? zone_group_label(p.grp) : p.grp,
-                    T_ZONE_STATE, state_label(p.state));
-        html_lit(&r->out, "<p class=\"small\">" T_ZONE_REG_PURPOSE "</p>\n");
+    return req_redirect(r, "/forum/konto?zapisano=1");
+}
+
+/*
+** ROUTE: POST /forum/konto/usun
+** CAP: CAP_LOGIN
+** PARAMS: confirm=1, csrf (form)
+*/
+int
+page_zone_account_erase(struct req *r)
+{
+    struct audit_entry who = zone_who(r);
+    int rc;
+
+    if (req_form(r, "confirm") == NULL) {
+        r->status = 400;
+        account_page(r, NULL, T_ZONE_ERR_ERASE_CONFIRM);
+        return 0;
     }
-    layout_end(r);
-    return 0;
+    rc = zone_prof_erase(r->db, &r->arena, zone_account(r), r->user->login,
+                         &who);
+    if (rc == ERR_NOTFOUND) {
+        return req_error(r, 404, T_ZONE_ACCOUNT_NONE);
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    /* The account is disabled and its sessions ended: a public page. */
+    return req_redirect(r, "/forum/rejestracja?usunieto=1");
 }
 
 static void

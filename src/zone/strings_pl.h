@@ -100,6 +100,26 @@
 #define T_ZONE_STATE_PENDING "czeka na zatwierdzenie"
 #define T_ZONE_STATE_CONFIRMED "zatwierdzone"
 #define T_ZONE_STATE_REJECTED "odrzucone"
+#define T_ZONE_SAVE "Zapisz"
+#define T_ZONE_SAVED "Zapisano."
+#define T_ZONE_NOTIFY_TITLE "Powiadomienia"
+#define T_ZONE_NOTIFY_LABEL                                                    \
+    "Wysyłaj mi e-mail, gdy ktoś odpowie w wątku, w którym pisałam/pisałem"
+#define T_ZONE_ERASE_TITLE "Usunięcie moich danych"
+#define T_ZONE_ERASE_LEAD                                                      \
+    "Usuniemy imię i nazwisko, adres e-mail, instytucję, gminę i grupę "   \
+    "zawodową oraz zablokujemy konto. Twoje wpisy na forum zostaną, "        \
+    "podpisane samym loginem."
+#define T_ZONE_ERASE_CONFIRM "Rozumiem, usuń moje dane i zablokuj konto"
+#define T_ZONE_ERASE_BUTTON "Usuń moje dane"
+#define T_ZONE_ERR_ERASE_CONFIRM "Usunięcie danych: zaznacz pole potwierdzenia."
+#define T_ZONE_ERASED "Usunięto Twoje dane i zablokowano konto."
+/* The e-mail about a reply (rodzina forum mail). */
+#define T_ZONE_MAIL_SUBJECT "Nowa odpowiedź w wątku: %s"
+#define T_ZONE_MAIL_BODY                                                       \
+    "%s odpowiedział(a) w wątku „%s” na forum specjalistów:\n\n%s\n\n"  \
+    "Cały wpis: %s/forum/watek/%lld#wpis-%lld\n\n"                            \
+    "Te wiadomości wyłączysz na stronie %s/forum/konto.\n"
 
 /* Forum. */
 #define T_ZONE_FORUM_TITLE "Forum specjalistów"

@@ -61,6 +61,31 @@ int zone_prof_decide(struct db *db, struct arena *a, int64_t id,
                      const char *region, bool confirm,
                      const struct audit_entry *who);
 
+/* Whether account id asked for e-mail about replies: 0 with *on, or
+** ERR_NOTFOUND (not a professional). */
+int zone_prof_notify(struct db *db, int64_t id, bool *on);
+/* Ask for (on) or stop e-mail about replies, audited: 0, ERR_NOTFOUND. */
+int zone_notify_set(struct db *db, struct arena *a, int64_t id, bool on,
+                    const struct audit_entry *who);
+/*
+** Erase what professional id (login) told and its queued e-mail, and
+** disable the account (its sessions end), audited without the data:
+** 0, ERR_NOTFOUND. Its posts stay, signed with the login.
+*/
+int zone_prof_erase(struct db *db, struct arena *a, int64_t id,
+                    const char *login, const struct audit_entry *who);
+
+/* A queued e-mail about a reply, as `rodzina forum mail` writes it. */
+struct zone_mail {
+    int64_t id, thread, post;
+    const char *email, *author, *title, *excerpt;
+};
+/* The queued e-mail not sent yet, oldest first, at most 500: count or
+** < 0. */
+int zone_mail_pending(struct db *db, struct arena *a, struct zone_mail **out);
+/* Mark queued e-mail id sent (at now): 0 or ERR_DB. */
+int zone_mail_sent(struct db *db, int64_t id);
+
 /* The professional groups, as codes and Polish names (NULL-terminated). */
 extern const char *const zone_groups[][2];
 const char *zone_group_label(const char *code);

@@ -655,7 +655,9 @@ static int
 reply_write(struct db *db, void *ctx, struct audit_entry *e)
 {
     struct post_ctx *c = ctx;
+    char now[UTC_STAMP_SIZE];
     int64_t locked;
+    db_stmt *st;
     int rc;
 
     /* Checked inside the transaction: a lock just made wins. */
@@ -667,6 +669,14 @@ reply_write(struct db *db, void *ctx, struct audit_entry *e)
         return ERR_CONFLICT;
     }
     if ((rc = post_write(db, c, c->id)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_ZONE_MAIL_QUEUE);
+    db_bind_int(st, 1, c->thread);
+    db_bind_int(st, 2, *c->id);
+    db_bind_int(st, 3, c->author);
+    db_bind_text(st, 4, utc_stamp_now(now, false));
+    if ((rc = db_exec(st)) != 0) {
         return rc;
     }
     e->entity_id = num(c->a, *c->id);
@@ -1470,4 +1480,109 @@ zone_count_materials(struct db *db, const char *region, const char *measure,
     db_bind_int(st, 3, to);
     db_bind_text(st, 4, task != NULL ? task : "");
     return db_one_int(st, n);
+}
+
+/* --- e-mail about replies, and the professional's own data -------------- */
+
+int
+zone_prof_notify(struct db *db, int64_t id, bool *on)
+{
+    int64_t v;
+    int rc = db_one_int(db_query_id(db, Q_ZONE_PROF_NOTIFY, id), &v);
+
+    *on = rc == 0 && v != 0;
+    return rc;
+}
+
+struct notify_ctx {
+    struct arena *a;
+    int64_t id;
+    bool on;
+    const char *login;
+};
+
+static int
+notify_write(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct notify_ctx *c = ctx;
+    db_stmt *st = db_query(db, Q_ZONE_NOTIFY_SET);
+    int64_t got;
+
+    db_bind_int(st, 1, c->id);
+    db_bind_int(st, 2, c->on ? 1 : 0);
+    e->entity_id = num(c->a, c->id);
+    e->after = audit_json(c->a, "notify", c->on ? "1" : "0", NULL);
+    return db_one_int(st, &got);
+}
+
+int
+zone_notify_set(struct db *db, struct arena *a, int64_t id, bool on,
+                const struct audit_entry *who)
+{
+    struct notify_ctx c = {a, id, on, NULL};
+
+    return audit_change(db, who, "zone.notify", "professional", notify_write,
+                        &c);
+}
+
+static int
+erase_write(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct notify_ctx *c = ctx;
+    struct users_actor ua = {e->account, e->via, e->addr};
+    int64_t got;
+    int rc;
+
+    if ((rc = db_exec(db_query_id(db, Q_ZONE_MAIL_ERASE, c->id))) != 0 ||
+        (rc = db_one_int(db_query_id(db, Q_ZONE_PROF_ERASE, c->id), &got)) !=
+            0 ||
+        (rc = users_set_disabled(db, c->a, c->login, true, &ua)) != 0) {
+        return rc;
+    }
+    /* The audit keeps that it happened, not what was erased. */
+    e->entity_id = num(c->a, c->id);
+    e->after = audit_json(c->a, "erased", "1", NULL);
+    return 0;
+}
+
+int
+zone_prof_erase(struct db *db, struct arena *a, int64_t id, const char *login,
+                const struct audit_entry *who)
+{
+    struct notify_ctx c = {a, id, false, login};
+
+    return audit_change(db, who, "zone.erase", "professional", erase_write, &c);
+}
+
+static void
+mail_row(struct arena *a, db_stmt *st, void *elem)
+{
+    struct zone_mail *m = elem;
+
+    m->id = db_col_int(st, 0);
+    m->email = db_col_text_dup(a, st, 1);
+    m->author = db_col_text_dup(a, st, 2);
+    m->title = db_col_text_dup(a, st, 3);
+    m->thread = db_col_int(st, 4);
+    m->post = db_col_int(st, 5);
+    /* substr may cut inside a character on SQLite. */
+    m->excerpt = str_utf8_repair(a, db_col_text_dup(a, st, 6));
+}
+
+int
+zone_mail_pending(struct db *db, struct arena *a, struct zone_mail **out)
+{
+    return db_list(db_query(db, Q_ZONE_MAIL_PENDING), a, sizeof(**out),
+                   mail_row, out);
+}
+
+int
+zone_mail_sent(struct db *db, int64_t id)
+{
+    char now[UTC_STAMP_SIZE];
+    db_stmt *st = db_query(db, Q_ZONE_MAIL_SENT);
+
+    db_bind_int(st, 1, id);
+    db_bind_text(st, 2, utc_stamp_now(now, false));
+    return db_exec(st);
 }

@@ -10,7 +10,9 @@ three times counts toward its plan indicator; a meeting of specialists and
 a consultation for professionals count toward theirs (tasks 2.4, 1.10).
 Usage: test_zone.py BINARY"""
 import json
+import os
 import re
+import subprocess
 import sys
 
 from harness import Runner, Server, check, cleanup, make_db, sql, sql_one
@@ -388,6 +390,76 @@ def main():
         all_contacts = realisation(13, 'helpline_contacts', '', '')
         check(all_contacts > ch7 + 1, 'without the filter: every contact')
 
+    def reply_email_is_queued_and_sent_only_through_sendmail():
+        p = state['pro']
+        thread = state['thread']
+        st, _, _ = p.request('POST', '/forum/konto', {
+            'csrf': p.csrf('/forum/konto'), 'notify': '1'})
+        check(st == 303, f'opt in: {st}')
+        check(audit_rows(db, 'zone.notify') == 1, 'audited')
+        # Her own reply queues nothing for her; another's reply does.
+        post_multipart(p, f'/forum/watek/{thread}', {'body': 'moja'}, {},
+                       f'/forum/watek/{thread}')
+        check(sql_one(db, 'SELECT count(*) FROM forum_mail') == 0,
+              'no e-mail about one\'s own reply')
+        r = Client(srv)
+        r.login('realizator')
+        st, h, _ = post_multipart(r, f'/forum/watek/{thread}',
+                                  {'body': 'U nas dyżury są we wtorki.'}, {},
+                                  f'/forum/watek/{thread}')
+        check(st == 303, f'reply: {st}')
+        reply = int(h['location'].rsplit('-', 1)[1])
+        check(sql_one(db, 'SELECT count(*) FROM forum_mail') == 1, 'queued')
+        # Off by default: without --sendmail nothing is sent.
+        out = subprocess.run([binary, 'forum', 'mail', '--db', db],
+                             capture_output=True, text=True)
+        check(out.returncode == 0 and '1 message(s) waiting' in out.stdout,
+              out.stdout + out.stderr)
+        # A stand-in for sendmail captures what would be sent.
+        box = os.path.join(d, 'outbox.txt')
+        fake = os.path.join(d, 'sendmail')
+        with open(fake, 'w') as f:
+            f.write(f'#!/bin/sh\n[ "$1 $2" = "-t -i" ] || exit 3\n'
+                    f'cat >> {box}\n')
+        os.chmod(fake, 0o755)
+        out = subprocess.run([binary, 'forum', 'mail', '--db', db,
+                              '--sendmail', fake, '--base-url',
+                              'https://rodzina.example.pl'],
+                             capture_output=True, text=True)
+        check(out.returncode == 0 and '1 message(s) sent' in out.stdout,
+              out.stdout + out.stderr)
+        mail = open(box, encoding='utf-8').read()
+        check(mail.startswith('To: anna@ops.example.pl\nSubject: =?UTF-8?Q?'),
+              mail[:200])
+        check('U nas dyżury są we wtorki.' in mail and
+              f'https://rodzina.example.pl/forum/watek/{thread}#wpis-{reply}'
+              in mail, mail)
+        check(audit_rows(db, 'forum.mail') == 1, 'the run is audited')
+        out = subprocess.run([binary, 'forum', 'mail', '--db', db,
+                              '--sendmail', fake], capture_output=True,
+                             text=True)
+        check('0 message(s) sent' in out.stdout, 'sent once')
+
+    def a_professional_erases_own_data():
+        p = state['pro']
+        st, _, body = p.request('POST', '/forum/konto/usun', {
+            'csrf': p.csrf('/forum/konto')})
+        check(st == 400 and 'potwierdzenia' in body, f'unconfirmed: {st}')
+        check(sql_one(db, 'SELECT count(*) FROM professional') == 1, 'kept')
+        st, h, _ = p.request('POST', '/forum/konto/usun', {
+            'csrf': p.csrf('/forum/konto'), 'confirm': '1'})
+        check(st == 303, f'erase: {st}')
+        check(sql_one(db, 'SELECT count(*) FROM professional') == 0, 'erased')
+        check(sql_one(db, "SELECT count(*) FROM audit WHERE after LIKE"
+                      " '%anna@%' OR after LIKE '%Anna Nowak%'") == 0,
+              'the audit keeps no erased data')
+        check(audit_rows(db, 'zone.erase') == 1, 'audited')
+        check(Client(srv).login('anowak')[0] != 303, 'the account is blocked')
+        _, _, page = state['mod'].request('GET',
+                                          f'/forum/watek/{state["thread"]}')
+        check('Anna Nowak' not in page and 'anowak' in page,
+              'posts stay, signed with the login')
+
     for fn in (registration_waits_for_a_moderator,
                thread_reply_attachment_report_hide,
                moderation_lock_pin_move_audited,
@@ -396,7 +468,9 @@ def main():
                unread_threads_and_atom_feed,
                practice_proposed_accepted_found_from_directory,
                material_downloaded_three_times_counts,
-               meetings_and_consultations_count_into_their_indicators):
+               meetings_and_consultations_count_into_their_indicators,
+               reply_email_is_queued_and_sent_only_through_sendmail,
+               a_professional_erases_own_data):
         t.run(fn)
     srv.stop()
     cleanup(d)
