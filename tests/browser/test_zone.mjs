@@ -94,7 +94,7 @@ async function main() {
       await mod.goto(`${base}/forum/moderacja`);
       check((await mod.content()).includes('Anna Nowak'), 'registration not listed');
       await submit(mod, 'button[aria-label="Zatwierdź anowak"]');
-      await mod.getByLabel('Kategoria').fill('Procedura Niebieskiej Karty');
+      await mod.getByLabel('Kategoria').fill('Pytania o procedurę NK');
       await mod.getByLabel('Opis').fill('Pytania i doświadczenia');
       await submit(mod, 'button:has-text("Dodaj kategorię")');
       ids.cat = mod.url().split('/').pop();
@@ -175,7 +175,8 @@ async function main() {
     const apage = await actx.newPage();
     for (const u of ['/forum', () => `/forum/kategoria/${ids.cat}`, () => `/forum/watek/${ids.thread}`,
       '/forum/moderacja', '/forum/szukaj?q=policja', '/forum/nieprzeczytane', '/forum/konto',
-      '/dobre-praktyki', '/dobre-praktyki/nowa']) {
+      '/dobre-praktyki', '/dobre-praktyki/nowa', '/dobre-praktyki/1', '/materialy', '/materialy/1',
+      '/materialy/nowy']) {
       const at = typeof u === 'function' ? u : () => u;
       await test(`axe ${at()}`, async () => {
         await apage.goto(`${base}${at()}`);
@@ -192,6 +193,19 @@ async function main() {
       check(await p.locator('[role="alert"]').count() === 1, 'no error shown');
       const v = await axeViolations(p);
       check(v.length === 0, v.join('; '));
+      await pctx.close();
+    });
+    await test('a public visitor finds the demo guide and downloads it', async () => {
+      const pctx = await browser.newContext({ locale: 'pl-PL', javaScriptEnabled: false });
+      const p = await pctx.newPage();
+      await p.goto(`${base}/materialy`);
+      await Promise.all([p.waitForNavigation(), p.getByRole('link', { name: /Poradnik: procedura/ }).click()]);
+      const [dl] = await Promise.all([p.waitForEvent('download'),
+        p.getByRole('link', { name: /Pobierz wersję 1/ }).click()]);
+      check(dl.suggestedFilename() === 'poradnik-nk.pdf', `downloaded ${dl.suggestedFilename()}`);
+      await p.goto(`${base}/materialy/1`);
+      check((await p.content()).includes('<dd>1</dd>'), 'the download is not counted');
+      await shot(p, 'zone-material');
       await pctx.close();
     });
     await test('the thread page reflows at 320 px', async () => {
