@@ -136,7 +136,7 @@ propose_page(struct req *r, const char *error)
     if (error != NULL) {
         form_errors(r, &error, 1);
     }
-    form_begin(r, "/dobre-praktyki/nowa", NULL);
+    form_begin(r, "/dobre-praktyki/nowa", "multipart/form-data");
     form_input(r, "title", T_ZONE_TITLE, "text", req_form(r, "title"),
                "required maxlength=\"200\"");
     form_input(r, "gmina", T_ZONE_PR_GMINA, "text", req_form(r, "gmina"),
@@ -172,7 +172,7 @@ page_practice_new(struct req *r)
 ** ROUTE: POST /dobre-praktyki/nowa
 ** CAP: CAP_LOGIN
 ** PARAMS: title, gmina, obszar, topic, institutions, problem, actions,
-**         results, contact, csrf (form)
+**         results, contact, file (multipart, optional), csrf
 */
 int
 page_practice_add(struct req *r)
@@ -188,11 +188,12 @@ page_practice_add(struct req *r)
         .results = req_form(r, "results"),
         .contact = req_form(r, "contact"),
     };
+    struct zone_upload u;
     struct audit_entry who = zone_who(r);
     const char *why = NULL;
     int64_t id;
-    int rc = zone_practice_add(r->db, &r->arena, &p, zone_account(r), &who, &id,
-                               &why);
+    int rc = zone_practice_add(r->db, &r->arena, &p, zone_upload_of(r, &u),
+                               zone_account(r), &who, &id, &why);
 
     if (rc == ERR_INPUT) {
         r->status = 400;
@@ -223,6 +224,64 @@ visible_practice(struct req *r, struct zone_practice *p)
         rc = ERR_NOTFOUND;
     }
     return rc == ERR_NOTFOUND ? req_error(r, 404, T_ERR_NOT_FOUND) : rc;
+}
+
+static int
+practice_files(struct req *r, int64_t id)
+{
+    struct zone_file *f;
+    int n = zone_practice_files(r->db, &r->arena, id, &f), i;
+
+    if (n <= 0) {
+        return n;
+    }
+    html_lit(&r->out, "<h2>" T_ZONE_ATTACHMENTS "</h2>\n<ul>\n");
+    for (i = 0; i < n; i++) {
+        html_printf(&r->out,
+                    "<li><a href=\"/dobre-praktyki/zalacznik/%lld\">%s</a> "
+                    "(%s, %lld B)</li>\n",
+                    (long long)f[i].id, f[i].filename, f[i].mime,
+                    (long long)f[i].size);
+    }
+    html_lit(&r->out, "</ul>\n");
+    return 0;
+}
+
+/*
+** ROUTE: GET /dobre-praktyki/zalacznik/:id
+** CAP: CAP_PUBLIC
+** PARAMS: none
+*/
+int
+page_practice_file(struct req *r)
+{
+    struct zone_practice p;
+    struct zone_file f;
+    int64_t id;
+    int rc;
+
+    if (req_param_num(r, 0, 1, &id) != 0) {
+        return ERR_NOTFOUND;
+    }
+    rc = zone_practice_file_get(r->db, &r->arena, id, &f);
+    if (rc == 0) {
+        rc = zone_practice_get(r->db, &r->arena, f.post_id, &p);
+    }
+    /* The file is seen with its practice: accepted, or by its moderators. */
+    if (rc == 0 && strcmp(p.state, "accepted") != 0 &&
+        !(zone_is_moderator(r) &&
+          (zone_scope(r) == NULL || strcmp(zone_scope(r), p.region) == 0))) {
+        rc = ERR_NOTFOUND;
+    }
+    if (rc != 0) {
+        return rc == ERR_NOTFOUND ? req_error(r, 404, T_ERR_NOT_FOUND) : rc;
+    }
+    r->content_type = f.mime;
+    req_add_header(r, "Content-Disposition",
+                   arena_printf(&r->arena, "attachment; filename=\"%s\"",
+                                zone_header_filename(&r->arena, f.filename)));
+    buf_append(&r->out, f.data, (size_t)f.size);
+    return 0;
 }
 
 /*
@@ -260,6 +319,9 @@ page_practice(struct req *r)
                 p.institutions, T_ZONE_PR_PROBLEM, p.problem, T_ZONE_PR_ACTIONS,
                 p.actions, T_ZONE_PR_RESULTS, p.results, T_ZONE_PR_CONTACT,
                 p.contact);
+    if ((rc = practice_files(r, p.id)) != 0) {
+        return rc;
+    }
     if (strcmp(p.state, "proposed") == 0 && zone_is_moderator(r)) {
         form_begin(r,
                    arena_printf(&r->arena, "/dobre-praktyki/%lld/decyzja",
@@ -370,11 +432,34 @@ api_practice(struct req *r)
     struct json j;
     int rc = visible_practice(r, &p);
 
+    struct zone_file *f;
+    int n, i;
+
     if (rc != 0) {
         return rc;
     }
+    if ((n = zone_practice_files(r->db, &r->arena, p.id, &f)) < 0) {
+        return n;
+    }
     req_json(r, &j);
+    json_obj_begin(&j);
+    json_key(&j, "practice");
     json_practice(&j, &p);
+    json_key(&j, "files");
+    json_arr_begin(&j);
+    for (i = 0; i < n; i++) {
+        json_obj_begin(&j);
+        json_kint(&j, "id", f[i].id);
+        json_kstr(&j, "filename", f[i].filename);
+        json_kstr(&j, "type", f[i].mime);
+        json_kint(&j, "size", f[i].size);
+        json_kstr(&j, "href",
+                  arena_printf(&r->arena, "/dobre-praktyki/zalacznik/%lld",
+                               (long long)f[i].id));
+        json_obj_end(&j);
+    }
+    json_arr_end(&j);
+    json_obj_end(&j);
     return 0;
 }
 

@@ -235,13 +235,21 @@ struct zone_practice {
 extern const char *const zone_areas[][2];
 const char *zone_area_label(const char *code);
 /*
-** Propose a practice (state proposed; region from its gmina; audited).
-** ERR_INPUT with *why naming the field; *id the new practice.
+** Propose a practice (state proposed; region from its gmina; audited),
+** with file (NULL: none) attached. ERR_INPUT with *why naming the field;
+** *id the new practice.
 */
 int zone_practice_add(struct db *db, struct arena *a,
-                      const struct zone_practice *p, int64_t proposer,
+                      const struct zone_practice *p,
+                      const struct zone_upload *file, int64_t proposer,
                       const struct audit_entry *who, int64_t *id,
                       const char **why);
+/* The attachments of practice id (no bytes): count or < 0. */
+int zone_practice_files(struct db *db, struct arena *a, int64_t id,
+                        struct zone_file **out);
+/* Attachment id with its bytes (post_id: its practice): 0, ERR_NOTFOUND. */
+int zone_practice_file_get(struct db *db, struct arena *a, int64_t id,
+                           struct zone_file *out);
 struct zone_practice_filter {
     const char *q, *area, *topic, *gmina; /* NULL: any */
     const char *state;                    /* "accepted", "proposed" */

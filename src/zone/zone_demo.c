@@ -85,8 +85,8 @@ zone_demo_load(struct db *db, struct arena *a)
              "- list polecony\n- telefon dzień wcześniej\n- spotkanie w "
              "szkole",
              NULL, &who, &thread, &why)) != 0 ||
-        (rc = zone_practice_add(db, a, &practice, author, &who, &id, &why)) !=
-            0 ||
+        (rc = zone_practice_add(db, a, &practice, NULL, author, &who, &id,
+                                &why)) != 0 ||
         (rc = zone_practice_decide(db, a, id, "04", true, &who)) != 0 ||
         (rc = zone_material_add(db, a, &guide, &file, "pierwsze wydanie", &who,
                                 &id, &why)) != 0) {

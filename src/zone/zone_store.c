@@ -1015,6 +1015,8 @@ struct practice_ctx {
     struct arena *a;
     struct zone_practice p;
     int64_t proposer, *id;
+    const struct zone_upload *file;
+    const char *mime;
 };
 
 static int
@@ -1046,18 +1048,32 @@ practice_write(struct db *db, void *ctx, struct audit_entry *e)
     if ((rc = db_one_int(st, c->id)) != 0) {
         return rc;
     }
+    if (c->file != NULL) {
+        int64_t fid;
+
+        st = db_query(db, Q_ZONE_PRACTICE_FILE_INSERT);
+        db_bind_int(st, 1, *c->id);
+        db_bind_text(st, 2, c->file->filename);
+        db_bind_text(st, 3, c->mime);
+        db_bind_int(st, 4, (int64_t)c->file->len);
+        db_bind_blob(st, 5, c->file->data, c->file->len);
+        if ((rc = db_one_int(st, &fid)) != 0) {
+            return rc;
+        }
+    }
     e->entity_id = num(c->a, *c->id);
-    e->after = audit_json(c->a, "title", p->title, "gmina", p->gmina, "area",
-                          p->area, NULL);
+    e->after =
+        audit_json(c->a, "title", p->title, "gmina", p->gmina, "area", p->area,
+                   "file", c->file != NULL ? c->file->filename : NULL, NULL);
     return 0;
 }
 
 int
 zone_practice_add(struct db *db, struct arena *a, const struct zone_practice *p,
-                  int64_t proposer, const struct audit_entry *who, int64_t *id,
-                  const char **why)
+                  const struct zone_upload *file, int64_t proposer,
+                  const struct audit_entry *who, int64_t *id, const char **why)
 {
-    struct practice_ctx c = {a, *p, proposer, id};
+    struct practice_ctx c = {a, *p, proposer, id, file, NULL};
     struct zone_practice *q = &c.p;
     struct teryt_gmina g;
 
@@ -1083,6 +1099,8 @@ zone_practice_add(struct db *db, struct arena *a, const struct zone_practice *p,
         *why = T_ZONE_ERR_RESULTS;
     } else if ((q->contact = field(a, p->contact, ZONE_FIELD_MAX)) == NULL) {
         *why = T_ZONE_ERR_CONTACT;
+    } else if (file != NULL) {
+        c.mime = zone_file_type(file, ZONE_FILE_MAX, why);
     }
     if (*why != NULL) {
         return ERR_INPUT;
@@ -1585,4 +1603,19 @@ zone_mail_sent(struct db *db, int64_t id)
     db_bind_int(st, 1, id);
     db_bind_text(st, 2, utc_stamp_now(now, false));
     return db_exec(st);
+}
+
+int
+zone_practice_files(struct db *db, struct arena *a, int64_t id,
+                    struct zone_file **out)
+{
+    return db_list(db_query_id(db, Q_ZONE_PRACTICE_FILES, id), a, sizeof(**out),
+                   file_row, out);
+}
+
+int
+zone_practice_file_get(struct db *db, struct arena *a, int64_t id,
+                       struct zone_file *out)
+{
+    return file_blob(a, db_query_id(db, Q_ZONE_PRACTICE_FILE_GET, id), out);
 }

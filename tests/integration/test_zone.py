@@ -252,12 +252,22 @@ def main():
         st, _, body = p.request('POST', '/dobre-praktyki/nowa',
                                 dict(form, csrf=p.csrf('/forum'), obszar=''))
         check(st == 400 and 'Obszar' in body, f'area checked: {st}')
-        st, h, _ = p.request('POST', '/dobre-praktyki/nowa',
-                             dict(form, csrf=p.csrf('/forum')))
+        st, _, body = post_multipart(p, '/dobre-praktyki/nowa', form,
+                                     {'file': ('opis.pdf', PNG)},
+                                     '/dobre-praktyki/nowa')
+        check(st == 400 and 'rozszerzenie' in body, f'lying file: {st}')
+        st, h, _ = post_multipart(p, '/dobre-praktyki/nowa', form,
+                                  {'file': ('opis-praktyki.pdf', PDF)},
+                                  '/dobre-praktyki/nowa')
         check(st == 303, f'propose: {st}')
         pid = int(h['location'].rsplit('/', 1)[1])
+        fid = sql_one(db, 'SELECT id FROM practice_file WHERE practice_id = ?',
+                      (pid,))
         st, _, _ = Client(srv).request('GET', f'/dobre-praktyki/{pid}')
         check(st == 404, 'not public before acceptance')
+        st, _, _ = Client(srv).request('GET',
+                                       f'/dobre-praktyki/zalacznik/{fid}')
+        check(st == 404, 'nor its attachment')
         _, _, page = Client(srv).request('GET', '/uslugi?gmina=0461011')
         check(form['title'] not in page, 'not on the directory yet')
         accepted = audit_rows(db, 'practice.accept')
@@ -267,6 +277,12 @@ def main():
         check(audit_rows(db, 'practice.accept') == accepted + 1,
               'accept audited')
         pub = Client(srv)
+        st, h, data = pub.request('GET', f'/dobre-praktyki/zalacznik/{fid}')
+        check(st == 200 and h['content-type'] == 'application/pdf'
+              and data.startswith('%PDF'), f'attachment: {st}')
+        _, _, js = pub.request('GET', f'/api/practices/{pid}')
+        check(json.loads(js)['files'][0]['filename'] == 'opis-praktyki.pdf',
+              js)
         _, _, page = pub.request('GET', '/uslugi?gmina=0461011')
         check(form['title'] in page and f'/dobre-praktyki/{pid}' in page,
               "found from its gmina's directory page")
