@@ -27,6 +27,24 @@ when(struct req *r, const char *utc)
     return warsaw_local(&r->arena, utc);
 }
 
+/* Category id in the account's region: 0, or a 404 recorded (< 0). */
+static int
+category_or_reply(struct req *r, int64_t id, struct zone_category *c)
+{
+    int rc = zone_category_get(r->db, &r->arena, id, zone_scope(r), c);
+
+    return rc == ERR_NOTFOUND ? req_error(r, 404, T_ERR_NOT_FOUND) : rc;
+}
+
+/* Thread id in the account's region: 0, or a 404 recorded (< 0). */
+static int
+thread_or_reply(struct req *r, int64_t id, struct zone_thread *t)
+{
+    int rc = zone_thread_get(r->db, &r->arena, id, zone_scope(r), t);
+
+    return rc == ERR_NOTFOUND ? req_error(r, 404, T_ERR_NOT_FOUND) : rc;
+}
+
 static void
 thread_rows(struct req *r, const struct zone_thread *t, int n, bool category)
 {
@@ -146,8 +164,8 @@ category_page(struct req *r, int64_t id, const char *error)
     long limit, offset;
     int rc, n;
 
-    if ((rc = zone_category_get(r->db, &r->arena, id, zone_scope(r), &c))) {
-        return rc == ERR_NOTFOUND ? req_error(r, 404, T_ERR_NOT_FOUND) : rc;
+    if ((rc = category_or_reply(r, id, &c)) != 0) {
+        return rc;
     }
     if (req_page_or_reply(r, ZONE_PAGE, 200, &limit, &offset) != 0) {
         return ERR_INPUT;
@@ -221,8 +239,8 @@ page_forum_thread_add(struct req *r)
     if (req_param_num(r, 0, 1, &id) != 0) {
         return ERR_NOTFOUND;
     }
-    if ((rc = zone_category_get(r->db, &r->arena, id, zone_scope(r), &c))) {
-        return rc == ERR_NOTFOUND ? req_error(r, 404, T_ERR_NOT_FOUND) : rc;
+    if ((rc = category_or_reply(r, id, &c)) != 0) {
+        return rc;
     }
     rc = zone_thread_add(r->db, &r->arena, id, zone_account(r),
                          req_form(r, "title"), req_form(r, "body"),
@@ -348,8 +366,8 @@ thread_page(struct req *r, int64_t id, const char *error, const char *notice)
     bool mod = zone_is_moderator(r);
     int rc, n, i;
 
-    if ((rc = zone_thread_get(r->db, &r->arena, id, zone_scope(r), &t))) {
-        return rc == ERR_NOTFOUND ? req_error(r, 404, T_ERR_NOT_FOUND) : rc;
+    if ((rc = thread_or_reply(r, id, &t)) != 0) {
+        return rc;
     }
     n = zone_posts(r->db, &r->arena, id, mod, &p);
     if (n < 0) {
@@ -444,8 +462,8 @@ page_forum_reply(struct req *r)
     if (req_param_num(r, 0, 1, &id) != 0) {
         return ERR_NOTFOUND;
     }
-    if ((rc = zone_thread_get(r->db, &r->arena, id, zone_scope(r), &t))) {
-        return rc == ERR_NOTFOUND ? req_error(r, 404, T_ERR_NOT_FOUND) : rc;
+    if ((rc = thread_or_reply(r, id, &t)) != 0) {
+        return rc;
     }
     rc = zone_reply_add(r->db, &r->arena, id, zone_account(r),
                         req_form(r, "body"), zone_upload_of(r, &u), &who, &pid,
@@ -490,8 +508,8 @@ page_forum_thread_moderate(struct req *r)
     if (req_param_num(r, 0, 1, &id) != 0) {
         return ERR_NOTFOUND;
     }
-    if ((rc = zone_thread_get(r->db, &r->arena, id, zone_scope(r), &t))) {
-        return rc == ERR_NOTFOUND ? req_error(r, 404, T_ERR_NOT_FOUND) : rc;
+    if ((rc = thread_or_reply(r, id, &t)) != 0) {
+        return rc;
     }
     for (i = 0; i < sizeof(acts) / sizeof(acts[0]); i++) {
         if (act != NULL && strcmp(act, acts[i].name) == 0) {
@@ -631,12 +649,7 @@ page_forum_file(struct req *r)
     if (rc != 0) {
         return rc == ERR_NOTFOUND ? req_error(r, 404, T_ERR_NOT_FOUND) : rc;
     }
-    r->content_type = f.mime;
-    req_add_header(r, "Content-Disposition",
-                   arena_printf(&r->arena, "attachment; filename=\"%s\"",
-                                zone_header_filename(&r->arena, f.filename)));
-    buf_append(&r->out, f.data, (size_t)f.size);
-    return 0;
+    return zone_send_file(r, &f);
 }
 
 /*
@@ -655,8 +668,8 @@ page_forum_atom(struct req *r)
     if (req_param_num(r, 0, 1, &id) != 0) {
         return ERR_NOTFOUND;
     }
-    if ((rc = zone_category_get(r->db, &r->arena, id, zone_scope(r), &c))) {
-        return rc == ERR_NOTFOUND ? req_error(r, 404, T_ERR_NOT_FOUND) : rc;
+    if ((rc = category_or_reply(r, id, &c)) != 0) {
+        return rc;
     }
     n = zone_threads(r->db, &r->arena, id, zone_account(r), ZONE_PAGE, 0, &t);
     if (n < 0) {
@@ -810,8 +823,8 @@ api_forum_category(struct req *r)
     if (req_param_num(r, 0, 1, &id) != 0) {
         return ERR_NOTFOUND;
     }
-    if ((rc = zone_category_get(r->db, &r->arena, id, zone_scope(r), &c))) {
-        return rc == ERR_NOTFOUND ? req_error(r, 404, T_ERR_NOT_FOUND) : rc;
+    if ((rc = category_or_reply(r, id, &c)) != 0) {
+        return rc;
     }
     if (req_page_or_reply(r, ZONE_PAGE, 200, &limit, &offset) != 0) {
         return ERR_INPUT;
@@ -854,8 +867,8 @@ api_forum_thread(struct req *r)
     if (req_param_num(r, 0, 1, &id) != 0) {
         return ERR_NOTFOUND;
     }
-    if ((rc = zone_thread_get(r->db, &r->arena, id, zone_scope(r), &t))) {
-        return rc == ERR_NOTFOUND ? req_error(r, 404, T_ERR_NOT_FOUND) : rc;
+    if ((rc = thread_or_reply(r, id, &t)) != 0) {
+        return rc;
     }
     n = zone_posts(r->db, &r->arena, id, mod, &p);
     if (n <= 0) {

@@ -258,12 +258,7 @@ page_material_download(struct req *r)
     if (rc != 0) {
         return rc == ERR_NOTFOUND ? req_error(r, 404, T_ERR_NOT_FOUND) : rc;
     }
-    r->content_type = f.mime;
-    req_add_header(r, "Content-Disposition",
-                   arena_printf(&r->arena, "attachment; filename=\"%s\"",
-                                zone_header_filename(&r->arena, f.filename)));
-    buf_append(&r->out, f.data, (size_t)f.size);
-    return 0;
+    return zone_send_file(r, &f);
 }
 
 static void

@@ -276,12 +276,7 @@ page_practice_file(struct req *r)
     if (rc != 0) {
         return rc == ERR_NOTFOUND ? req_error(r, 404, T_ERR_NOT_FOUND) : rc;
     }
-    r->content_type = f.mime;
-    req_add_header(r, "Content-Disposition",
-                   arena_printf(&r->arena, "attachment; filename=\"%s\"",
-                                zone_header_filename(&r->arena, f.filename)));
-    buf_append(&r->out, f.data, (size_t)f.size);
-    return 0;
+    return zone_send_file(r, &f);
 }
 
 /*
@@ -345,19 +340,18 @@ page_practice(struct req *r)
 int
 page_practice_decide(struct req *r)
 {
-    const char *d = req_form(r, "decyzja");
     struct audit_entry who = zone_who(r);
+    bool yes;
     int64_t id;
     int rc;
 
     if (req_param_num(r, 0, 1, &id) != 0) {
         return ERR_NOTFOUND;
     }
-    if (d == NULL || (strcmp(d, "tak") != 0 && strcmp(d, "nie") != 0)) {
+    if (zone_decision(r, &yes) != 0) {
         return req_error(r, 400, T_ZONE_ERR_DECISION);
     }
-    rc = zone_practice_decide(r->db, &r->arena, id, zone_scope(r),
-                              strcmp(d, "tak") == 0, &who);
+    rc = zone_practice_decide(r->db, &r->arena, id, zone_scope(r), yes, &who);
     if (rc == ERR_NOTFOUND) {
         return req_error(r, 404, T_ZONE_ERR_GONE);
     }

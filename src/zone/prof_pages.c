@@ -423,21 +423,20 @@ page_zone_moderation(struct req *r)
 int
 page_zone_decide_account(struct req *r)
 {
-    const char *d = req_form(r, "decyzja");
     struct audit_entry who = zone_who(r);
+    bool yes;
     int64_t id;
     int rc;
 
     if (req_param_num(r, 0, 1, &id) != 0) {
         return ERR_NOTFOUND;
     }
-    if (d == NULL || (strcmp(d, "tak") != 0 && strcmp(d, "nie") != 0)) {
+    if (zone_decision(r, &yes) != 0) {
         r->status = 400;
         moderation_page(r, T_ZONE_ERR_DECISION, NULL);
         return 0;
     }
-    rc = zone_prof_decide(r->db, &r->arena, id, zone_scope(r),
-                          strcmp(d, "tak") == 0, &who);
+    rc = zone_prof_decide(r->db, &r->arena, id, zone_scope(r), yes, &who);
     if (rc == ERR_NOTFOUND) {
         return req_error(r, 404, T_ZONE_ERR_GONE);
     }

@@ -66,13 +66,21 @@ zone_demo_load(struct db *db, struct arena *a)
     size_t i;
     int rc;
 
+    struct zone_category *had;
+
+    /* init --demo again: the zone's examples are there already (checked
+    ** first: a refused insert would doom the demo's transaction). */
+    if ((rc = zone_categories(db, a, "04", 0, &had)) != 0) {
+        return rc < 0 ? rc : 0;
+    }
     if ((rc = users_account_id(db, "demo-koordynator", &author)) != 0) {
         fprintf(stderr, "demo: zone: no demo coordinator\n");
         return rc;
     }
     for (i = 0; i < sizeof(categories) / sizeof(categories[0]); i++) {
-        if ((rc = zone_category_add(db, a, "04", categories[i][0],
-                                    categories[i][1], &who, &id, &why)) != 0) {
+        rc = zone_category_add(db, a, "04", categories[i][0], categories[i][1],
+                               &who, &id, &why);
+        if (rc != 0) {
             fprintf(stderr, "demo: zone: category: %s\n", why ? why : "");
             return rc;
         }

@@ -71,4 +71,32 @@ zone_header_filename(struct arena *a, const char *name)
     return s;
 }
 
+/* Answer with file f as a download (its type was checked by content). */
+static inline int
+zone_send_file(struct req *r, const struct zone_file *f)
+{
+    r->content_type = f->mime;
+    req_add_header(r, "Content-Disposition",
+                   arena_printf(&r->arena, "attachment; filename=\"%s\"",
+                                zone_header_filename(&r->arena, f->filename)));
+    buf_append(&r->out, f->data, (size_t)f->size);
+    return 0;
+}
+
+/*
+** The moderator's decision of form field decyzja: 0 with *yes ("tak") or
+** not ("nie"); anything else ERR_INPUT.
+*/
+static inline int
+zone_decision(struct req *r, bool *yes)
+{
+    const char *d = req_form(r, "decyzja");
+
+    if (d != NULL && (strcmp(d, "tak") == 0 || strcmp(d, "nie") == 0)) {
+        *yes = d[0] == 't';
+        return 0;
+    }
+    return -1;
+}
+
 #endif
