@@ -227,9 +227,18 @@ def main():
     def unread_threads_and_atom_feed():
         reader = Client(srv)
         reader.login('realizator')
+
+        def unread_in_category():
+            _, _, js = reader.request('GET', '/api/forum')
+            return {c['id']: c['unread'] for c in json.loads(js)}[
+                state['cat']]
+
         _, _, page = reader.request('GET', '/forum/nieprzeczytane')
         check('&lt;script&gt;alert(1)&lt;/script&gt;' in page, 'unread')
+        before = unread_in_category()
+        check(before >= 1, before)
         reader.request('GET', state['xss'])
+        check(unread_in_category() == before - 1, 'the category counts it')
         _, _, page = reader.request('GET', '/forum/nieprzeczytane')
         check('&lt;script&gt;alert(1)&lt;/script&gt;' not in page,
               'read after viewing')
