@@ -77,9 +77,11 @@ page_materials(struct req *r)
     html_lit(&r->out, "<h1>" T_ZONE_MAT_TITLE
                       "</h1>\n<p class=\"lead\">" T_ZONE_MAT_LEAD "</p>\n");
     if (r->user == NULL) {
-        html_lit(&r->out,
-                 "<p><a href=\"/login?next=/materialy\">" T_ZONE_MAT_LOGIN_MORE
-                 "</a></p>\n");
+        html_lit(
+            &r->out,
+            "<p><a href=\"/login?next=/materialy\">" T_ZONE_MAT_LOGIN_MORE
+            "</a></p>\n<p><a href=\"/forum/rejestracja\">" T_ZONE_REG_INVITE
+            "</a></p>\n");
     }
     if (zone_is_moderator(r)) {
         html_lit(&r->out,

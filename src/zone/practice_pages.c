@@ -84,6 +84,9 @@ page_practices(struct req *r)
         html_lit(&r->out,
                  "<p><a href=\"/dobre-praktyki/nowa\">" T_ZONE_PR_PROPOSE
                  "</a></p>\n");
+    } else {
+        html_lit(&r->out, "<p><a href=\"/forum/rejestracja\">" T_ZONE_REG_INVITE
+                          "</a></p>\n");
     }
     html_lit(&r->out, "<form method=\"get\" action=\"/dobre-praktyki\" "
                       "role=\"search\">\n");

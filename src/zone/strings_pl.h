@@ -82,8 +82,11 @@
     "przez moderatora ośrodka regionalnego."
 #define T_ZONE_REG_PURPOSE                                                     \
     "Dane z formularza służą tylko do prowadzenia konta w strefie "         \
-    "specjalistów; przechowujemy je, dopóki konto istnieje. Możesz je "     \
-    "zobaczyć na stronie konta i poprosić moderatora o ich usunięcie."
+    "specjalistów; przechowujemy je, dopóki konto istnieje. Zobaczysz je i " \
+    "usuniesz na stronie swojego konta."
+#define T_ZONE_REG_INVITE                                                        \
+    "Pracujesz z rodzinami lub osobami doznającymi przemocy? Zarejestruj się " \
+    "w strefie specjalistów: forum i materiały tylko dla profesjonalistów."
 #define T_ZONE_NAME "Imię i nazwisko"
 #define T_ZONE_EMAIL "Adres e-mail"
 #define T_ZONE_INSTITUTION "Instytucja"
