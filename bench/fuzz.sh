@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# bench/fuzz.sh [SECONDS]: the long libFuzzer runs of the plan reader and
-# then of the HTTP form parser (default 600 s = 10 minutes each; issues 3
-# and 11 ask for a clean 10 minutes). The corpora and any crash-* input
-# stay in build-bench/fuzz/ and build-bench/fuzz-http/, the whole logs in
-# build-bench/fuzz.log and build-bench/fuzz-http.log. libFuzzer runs
-# with -rss_limit_mb=512 (issue 11: a reader whose memory is not linear in
-# its input fails the run). Not part of CI: the
-# test suite runs 20 s of each (tests/tools/check_fuzz_short.sh,
-# tests/tools/check_fuzz_http_short.sh).
+# bench/fuzz.sh [SECONDS]: the long libFuzzer runs of the plan reader,
+# the HTTP form parser and the forum markup (issue 19) (default 600 s = 10
+# minutes each; issues 3 and 11 ask for a clean 10 minutes). The corpora
+# and any crash-* input stay in build-bench/fuzz/, build-bench/fuzz-http/
+# and build-bench/fuzz-markup/, the whole logs in build-bench/fuzz.log,
+# fuzz-http.log and fuzz-markup.log. libFuzzer runs with
+# -rss_limit_mb=512 (issue 11: a reader whose memory is not linear in its
+# input fails the run). Not part of CI: the test suite runs 20 s of each
+# (tests/tools/check_fuzz_short.sh, check_fuzz_http_short.sh,
+# check_fuzz_markup_short.sh).
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 secs=${1:-600}
@@ -22,4 +23,9 @@ bash "$top/tests/fuzz/run_http.sh" "$secs" >"$top/build-bench/fuzz-http.log" 2>&
 status_http=$?
 grep -E '^(#[0-9]+ +DONE|stat::|==[0-9]+==ERROR|SUMMARY)' "$top/build-bench/fuzz-http.log"
 echo "fuzz-http: started $start, ${secs} s, exit status $status_http (log build-bench/fuzz-http.log)"
-[ "$status" -eq 0 ] && [ "$status_http" -eq 0 ]
+start=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+bash "$top/tests/fuzz/run_markup.sh" "$secs" >"$top/build-bench/fuzz-markup.log" 2>&1
+status_markup=$?
+grep -E '^(#[0-9]+ +DONE|stat::|==[0-9]+==ERROR|SUMMARY)' "$top/build-bench/fuzz-markup.log"
+echo "fuzz-markup: started $start, ${secs} s, exit status $status_markup (log build-bench/fuzz-markup.log)"
+[ "$status" -eq 0 ] && [ "$status_http" -eq 0 ] && [ "$status_markup" -eq 0 ]

@@ -24,6 +24,7 @@ enum role {
     ROLE_CONSULTANT,
     ROLE_ANALYST,
     ROLE_GRANTEE,
+    ROLE_PROFESSIONAL, /* the professionals' zone (issue 19) */
     ROLE_COUNT
 };
 
@@ -54,6 +55,7 @@ enum cap {
     CAP_GRANT_MANAGE,        /* calls for grants and awards (issue 17) */
     CAP_GRANT_SCORE,         /* sit on a call's committee (issue 17) */
     CAP_PARTICIPANTS,        /* trainings' participants (personal data) */
+    CAP_ZONE_MODERATE, /* professionals' zone: accounts, forum, practices */
     CAP_COUNT
 };
 

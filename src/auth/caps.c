@@ -16,19 +16,19 @@
 */
 static const unsigned role_caps[ROLE_COUNT] = {
     [ROLE_PUBLIC] = C(CAP_PUBLIC),
-    [ROLE_ADMIN] = C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_PLAN_READ) |
-                   C(CAP_PLAN_EDIT) | C(CAP_USERS_ADMIN) | C(CAP_AUDIT_READ) |
-                   C(CAP_DIRECTORY_EDIT) | C(CAP_HELPLINE_READ) |
-                   C(CAP_HELPLINE_NOTES) | C(CAP_HELPLINE_MANAGE) |
-                   C(CAP_REALISATION_APPROVE) | C(CAP_REGISTER_EDIT) |
-                   C(CAP_REPORT_READ) | C(CAP_OPS) | C(CAP_REGIONS_ADMIN) |
-                   C(CAP_GRANT_MANAGE) | C(CAP_PARTICIPANTS),
+    [ROLE_ADMIN] =
+        C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_PLAN_READ) | C(CAP_PLAN_EDIT) |
+        C(CAP_USERS_ADMIN) | C(CAP_AUDIT_READ) | C(CAP_DIRECTORY_EDIT) |
+        C(CAP_HELPLINE_READ) | C(CAP_HELPLINE_NOTES) | C(CAP_HELPLINE_MANAGE) |
+        C(CAP_REALISATION_APPROVE) | C(CAP_REGISTER_EDIT) | C(CAP_REPORT_READ) |
+        C(CAP_OPS) | C(CAP_REGIONS_ADMIN) | C(CAP_GRANT_MANAGE) |
+        C(CAP_PARTICIPANTS) | C(CAP_ZONE_MODERATE),
     [ROLE_COORDINATOR] =
         C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_PLAN_READ) | C(CAP_PLAN_EDIT) |
         C(CAP_DIRECTORY_EDIT) | C(CAP_HELPLINE_READ) | C(CAP_HELPLINE_MANAGE) |
         C(CAP_REALISATION_ENTER) | C(CAP_REALISATION_APPROVE) |
         C(CAP_REGISTER_EDIT) | C(CAP_REPORT_READ) | C(CAP_GRANT_MANAGE) |
-        C(CAP_GRANT_SCORE) | C(CAP_PARTICIPANTS),
+        C(CAP_GRANT_SCORE) | C(CAP_PARTICIPANTS) | C(CAP_ZONE_MODERATE),
     [ROLE_IMPLEMENTER] = C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_PLAN_READ) |
                          C(CAP_REALISATION_ENTER) | C(CAP_REGISTER_EDIT) |
                          C(CAP_REPORT_READ) | C(CAP_GRANT_SCORE),
@@ -39,13 +39,15 @@ static const unsigned role_caps[ROLE_COUNT] = {
                      C(CAP_HELPLINE_READ) | C(CAP_REPORT_READ) |
                      C(CAP_GRANT_SCORE),
     [ROLE_GRANTEE] = C(CAP_PUBLIC) | C(CAP_LOGIN) | C(CAP_GRANT_REPORT),
+    /* A professional of the zone: the forum and proposals, as any login. */
+    [ROLE_PROFESSIONAL] = C(CAP_PUBLIC) | C(CAP_LOGIN),
 };
 
 static const char *const role_names[ROLE_COUNT] = {
     [ROLE_PUBLIC] = "public",           [ROLE_ADMIN] = "administrator",
     [ROLE_COORDINATOR] = "coordinator", [ROLE_IMPLEMENTER] = "implementer",
     [ROLE_CONSULTANT] = "consultant",   [ROLE_ANALYST] = "analyst",
-    [ROLE_GRANTEE] = "grantee",
+    [ROLE_GRANTEE] = "grantee",         [ROLE_PROFESSIONAL] = "professional",
 };
 
 static const char *const role_labels[ROLE_COUNT] = {
@@ -56,6 +58,7 @@ static const char *const role_labels[ROLE_COUNT] = {
     [ROLE_CONSULTANT] = "konsultant Niebieskiej Linii",
     [ROLE_ANALYST] = "analityk",
     [ROLE_GRANTEE] = "organizacja (grantobiorca)",
+    [ROLE_PROFESSIONAL] = "profesjonalista",
 };
 
 /* The enum names, as the route tables and tests write them. */
@@ -83,6 +86,7 @@ static const char *const cap_names[CAP_COUNT] = {
     NAME(CAP_GRANT_MANAGE),
     NAME(CAP_GRANT_SCORE),
     NAME(CAP_PARTICIPANTS),
+    NAME(CAP_ZONE_MODERATE),
 };
 #undef NAME
 

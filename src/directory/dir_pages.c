@@ -20,6 +20,7 @@
 #include "html/layout.h"
 #include "modules_handlers.h"
 #include "region/region.h"
+#include "zone/zone.h"
 #include "teryt/teryt.h"
 #include "directory/strings_pl.h"
 
@@ -696,6 +697,9 @@ page_directory_search(struct req *r)
     } else if (n == 0 && (have_gmina || text || cat || grp)) {
         /* The lines to call are already the first thing on the page. */
         html_lit(&r->out, "<p>" T_DIR_NONE "</p>\n");
+    }
+    if (have_gmina && zone_html_gmina_practices(r, g.teryt) < 0) {
+        return ERR_DB;
     }
     html_lit(&r->out,
              "<p class=\"small\"><a href=\"/uslugi/hsds.zip\">" T_DIR_HSDS_LINK

@@ -26,6 +26,10 @@ struct dir_serving;
 */
 int helpline_count_contacts(struct db *db, const char *region, int year,
                             int64_t *n);
+/* The same for the consultations for professionals only (channel 7,
+** seed 001 task 1.10; issue 19). */
+int helpline_count_professional_consultations(struct db *db, const char *region,
+                                              int year, int64_t *n);
 
 /*
 ** Count the gminas of region `region` (NULL: every region) with an agreement

@@ -435,8 +435,10 @@ helpline_purge(struct db *db, struct arena *a, const char *before,
     return 0;
 }
 
-int
-helpline_count_contacts(struct db *db, const char *region, int year, int64_t *n)
+/* The sum of query q (a helpline_month total) over year in region. */
+static int
+count_year(struct db *db, enum query_id q, const char *region, int year,
+           int64_t *n)
 {
     char from[16], to[16];
     db_stmt *st;
@@ -446,11 +448,24 @@ helpline_count_contacts(struct db *db, const char *region, int year, int64_t *n)
     }
     snprintf(from, sizeof(from), "%04d-01", year);
     snprintf(to, sizeof(to), "%04d-12", year);
-    st = db_query(db, Q_HELPLINE_YEAR_COUNT);
+    st = db_query(db, q);
     db_bind_text(st, 1, region);
     db_bind_text(st, 2, from);
     db_bind_text(st, 3, to);
     return db_one_int(st, n);
+}
+
+int
+helpline_count_contacts(struct db *db, const char *region, int year, int64_t *n)
+{
+    return count_year(db, Q_HELPLINE_YEAR_COUNT, region, year, n);
+}
+
+int
+helpline_count_professional_consultations(struct db *db, const char *region,
+                                          int year, int64_t *n)
+{
+    return count_year(db, Q_HELPLINE_YEAR_COUNT_CH7, region, year, n);
 }
 
 int

@@ -17,6 +17,8 @@
 #include "helpline/helpline.h"
 #include "monitoring.h"
 #include "monitoring/strings_pl.h"
+#include "zone/strings_pl.h"
+#include "zone/zone.h"
 
 static const char *const event_kinds[] = {
     "training", "conference", "workshop",  "seminar",  "supervision",
@@ -40,6 +42,14 @@ static const char *const publication_measures[] = {
     "items", "editions", "copies", "broadcasts", NULL};
 static const char *const publication_labels[] = {T_MON_PUBLICATION_LABELS,
                                                  NULL};
+/* Helpline contacts: all, or the consultations for professionals only. */
+static const char *const helpline_filters[] = {"professionals", NULL};
+static const char *const helpline_filter_labels[] = {
+    T_MON_HELPLINE_PROFESSIONALS, NULL};
+/* The library of materials (zone/zone.h, issue 19). */
+static const char *const material_measures[] = {"items", "downloads", NULL};
+static const char *const material_labels[] = {T_ZONE_METRIC_MATERIAL_LABELS,
+                                              NULL};
 
 const struct mon_metric mon_metrics[] = {
     {"events", T_MON_METRIC_EVENTS, false, event_kinds, event_kind_labels,
@@ -51,10 +61,12 @@ const struct mon_metric mon_metrics[] = {
      adoption_labels, true},
     {"publications", T_MON_METRIC_PUBLICATIONS, false, publication_measures,
      publication_labels, true},
-    {"helpline_contacts", T_MON_METRIC_HELPLINE_CONTACTS, false, NULL, NULL,
-     false},
+    {"helpline_contacts", T_MON_METRIC_HELPLINE_CONTACTS, false,
+     helpline_filters, helpline_filter_labels, false},
     {"helpline_agreements", T_MON_METRIC_HELPLINE_AGREEMENTS, true, NULL, NULL,
      false},
+    {"materials", T_ZONE_METRIC_MATERIALS, false, material_measures,
+     material_labels, true},
 };
 const int mon_metrics_count =
     (int)(sizeof(mon_metrics) / sizeof(mon_metrics[0]));
@@ -120,7 +132,10 @@ mon_metric_eval(struct db *db, const char *region, const char *metric,
         int y, rc;
 
         for (y = from; y <= to; y++) {
-            if ((rc = helpline_count_contacts(db, region, y, &k)) != 0) {
+            rc = *filter != '\0' ? helpline_count_professional_consultations(
+                                       db, region, y, &k)
+                                 : helpline_count_contacts(db, region, y, &k);
+            if (rc != 0) {
                 return rc;
             }
             sum += k;
@@ -133,6 +148,9 @@ mon_metric_eval(struct db *db, const char *region, const char *metric,
 
         snprintf(date, sizeof(date), "%04d-12-31", to);
         return helpline_count_agreements(db, region, date, n);
+    }
+    if (strcmp(metric, "materials") == 0) {
+        return zone_count_materials(db, region, filter, task, from, to, n);
     }
     q = strcmp(metric, "events") == 0         ? Q_MON_METRIC_EVENTS
         : strcmp(metric, "participants") == 0 ? Q_MON_METRIC_PARTICIPANTS

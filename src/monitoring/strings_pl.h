@@ -259,6 +259,7 @@
 #define T_MON_METRIC_ADOPTION "ośrodki adopcyjne"
 #define T_MON_METRIC_PUBLICATIONS "publikacje i kampanie"
 #define T_MON_METRIC_HELPLINE_CONTACTS "kontakty Niebieskiej Linii w roku"
+#define T_MON_HELPLINE_PROFESSIONALS "tylko konsultacje dla profesjonalistów"
 #define T_MON_METRIC_HELPLINE_AGREEMENTS                                       \
     "gminy z porozumieniem na koniec "                                         \
     "roku"

@@ -26,7 +26,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
 
 # Who holds each capability; written here independently of caps.c.
 ROLES = ['administrator', 'coordinator', 'implementer', 'consultant',
-         'analyst', 'grantee']
+         'analyst', 'grantee', 'professional']
 CAPS = {
     'CAP_PUBLIC': {'public'} | set(ROLES),
     'CAP_LOGIN': set(ROLES),
@@ -52,6 +52,7 @@ CAPS = {
     'CAP_GRANT_MANAGE': {'administrator', 'coordinator'},
     'CAP_GRANT_SCORE': {'coordinator', 'implementer', 'analyst'},
     'CAP_PARTICIPANTS': {'administrator', 'coordinator'},
+    'CAP_ZONE_MODERATE': {'administrator', 'coordinator'},
 }
 
 EXPECTED = {

@@ -14,18 +14,21 @@ from test_auth import PASSWORD, ROLES, Client, add_user
 
 PUBLIC = {'/', '/plany', '/monitoring', '/niebieska-linia', '/uslugi',
           '/rejestry', '/teryt', '/obserwatorium', '/nabory',
-          '/szkolenia'}
+          '/szkolenia', '/dobre-praktyki', '/materialy'}
+# Every logged-in account has the professionals' forum (issue 19).
+LOGGED_IN = PUBLIC | {'/forum'}
 # The menu of each role, written here independently of layout.c.
 MENU = {
     'public': PUBLIC,
-    'administrator': PUBLIC | {'/uzytkownicy', '/regiony', '/audyt',
-                               '/system'},
-    'coordinator': PUBLIC | {'/ocena'},
-    'implementer': PUBLIC | {'/moje-zadania', '/ocena'},
-    'consultant': PUBLIC,
-    'analyst': PUBLIC | {'/ocena'},
-    'grantee': PUBLIC | {'/moje-dotacje', '/moja-organizacja',
-                         '/moje-oferty'},
+    'administrator': LOGGED_IN | {'/uzytkownicy', '/regiony', '/audyt',
+                                  '/system'},
+    'coordinator': LOGGED_IN | {'/ocena'},
+    'implementer': LOGGED_IN | {'/moje-zadania', '/ocena'},
+    'consultant': LOGGED_IN,
+    'analyst': LOGGED_IN | {'/ocena'},
+    'grantee': LOGGED_IN | {'/moje-dotacje', '/moja-organizacja',
+                            '/moje-oferty'},
+    'professional': LOGGED_IN,
 }
 # Pages that belong in a menu but only for some roles: each must be in the
 # menu of every role that can open it (checked by requesting it).
