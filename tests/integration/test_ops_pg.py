@@ -173,7 +173,8 @@ def main():
             plans.stop()
             for th in threads:
                 th.join(30)
-            check(set(statuses) <= {303, 500, 503}, statuses)
+            check(set(statuses) <= {303, 500, 503},
+                  (statuses, srv.proc.poll(), srv.log()[-3000:]))
             check(set(plans.errors) <= {500, 503}, plans.errors[:5])
             have = {r[0] for r in sql(db, 'SELECT id FROM plan')}
             lost = [p for p in plans.ids() if p not in have]
