@@ -318,8 +318,9 @@ table(struct req *r, const struct view *w)
 
     html_printf(&r->out,
                 "<section aria-labelledby=\"obs-table\">\n<h2 id=\"obs-table\">"
-                "%s</h2>\n<div class=\"wide\"><table class=\"obs-units\">"
-                "\n<caption>%s, %d</caption>\n<thead><tr>",
+                "%s</h2>\n<div class=\"wide\" tabindex=\"0\" role=\"region\" "
+                "aria-labelledby=\"obs-units-cap\"><table class=\"obs-units\">"
+                "\n<caption id=\"obs-units-cap\">%s, %d</caption>\n<thead><tr>",
                 T_OBS_TABLE, w->ind->title, w->year);
     sort_head(r, w, "kod", T_OBS_CODE);
     sort_head(r, w, "nazwa", w->powiats ? T_OBS_POWIAT_COL : T_OBS_GMINA_COL);
@@ -369,11 +370,14 @@ series(struct req *r, const struct view *w)
     if (!w->ind->yearly) {
         html_printf(&r->out, "<p>%s</p>\n", T_OBS_NOT_YEARLY);
     }
-    html_printf(&r->out,
-                "<div class=\"wide\"><table class=\"obs-series\">\n"
-                "<caption>%s: %s</caption>\n<thead><tr><th scope=\"col\">%s"
-                "</th><th scope=\"col\">%s</th>",
-                w->ind->title, w->region_name, T_OBS_YEAR, w->ind->unit);
+    html_printf(
+        &r->out,
+        "<div class=\"wide\" tabindex=\"0\" role=\"region\" "
+        "aria-labelledby=\"obs-series-cap\"><table class=\"obs-series\">\n"
+        "<caption id=\"obs-series-cap\">%s: %s</caption>\n<thead><tr><th "
+        "scope=\"col\">%s"
+        "</th><th scope=\"col\">%s</th>",
+        w->ind->title, w->region_name, T_OBS_YEAR, w->ind->unit);
     if (w->ind->per_resident && pop > 0) {
         html_printf(&r->out, "<th scope=\"col\">%s</th>", T_OBS_PER_10K);
     }

@@ -21,7 +21,9 @@ const PASSWORD = 'haslo-testowe-reflow-2024';
 const WIDTHS = [320, 390];
 const PAGE_CAP = 45; // pages per identity
 const PER_PATTERN = 2; // pages of one path pattern (ids and queries folded)
-const SKIP = [/\/eksport\//, /\.(csv|xlsx|zip)(\?|$)/, /\/csv(\?|$)/, /[?&]format=/,
+// Files are not pages: exports, PDFs, feeds, attachments and downloads.
+const SKIP = [/\/eksport\//, /\.(csv|xlsx|zip|pdf|atom)(\?|$)/, /\/(csv|pdf|atom)(\?|$)/,
+  /\/pobierz(\?|$)/, /\/zalacznik\//, /[?&]format=/,
   /^\/api\//, /^\/static\//, /^\/logout/, /^\/login/];
 // Pages a person at risk may open: the quick exit must lead each of them.
 const AT_RISK = ['/', '/uslugi', '/uslugi?miejsce=Toru%C5%84', '/niebieska-linia'];
