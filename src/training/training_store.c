@@ -871,7 +871,7 @@ training_certificates_issue(struct db *db, const struct audit_entry *who,
     struct audit_entry e = *who;
     struct training t;
     struct arena a;
-    int64_t *todo = NULL, next;
+    int64_t *due = NULL, next;
     char now[UTC_STAMP_SIZE];
     const char *prefix;
     db_stmt *st;
@@ -885,10 +885,10 @@ training_certificates_issue(struct db *db, const struct audit_entry *who,
     if ((rc = training_get(db, &a, id, &t)) != 0) {
         goto done;
     }
-    st = db_query_id(db, Q_TR_CERT_TODO, id);
+    st = db_query_id(db, Q_TR_CERT_DUE, id);
     while ((rc = db_step(st)) == DB_ROW) {
-        todo = arena_grow(&a, todo, k, sizeof(*todo));
-        todo[k++] = db_col_int(st, 0);
+        due = arena_grow(&a, due, k, sizeof(*due));
+        due[k++] = db_col_int(st, 0);
     }
     db_done(st);
     if (rc != DB_DONE) {
@@ -906,7 +906,7 @@ training_certificates_issue(struct db *db, const struct audit_entry *who,
         st = db_query(db, Q_TR_CERT_INSERT);
         db_bind_text(st, 1,
                      arena_printf(&a, "%s%06lld", prefix, (long long)next++));
-        db_bind_int(st, 2, todo[i]);
+        db_bind_int(st, 2, due[i]);
         db_bind_text(st, 3, now);
         rc = db_exec(st);
     }
