@@ -21,11 +21,11 @@
 #include "core/buf.h"
 
 enum {
-    SLOTS = 4096,
+    SLOTS = 16384,
     LOCKS = 64,
     ENTRY_MAX = 512 * 1024,
 };
-#define TOTAL_MAX ((size_t)64 << 20)
+#define TOTAL_MAX ((size_t)32 << 20)
 
 struct entry {
     char *key;
