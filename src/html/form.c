@@ -125,6 +125,7 @@ struct marker {
     int nm;
     size_t *used; /* offsets of the labels already named */
     int nused;
+    int seen; /* items looked at */
 };
 
 static void
@@ -417,7 +418,8 @@ mark_summary(struct marker *k, size_t at, int *items)
         const char *ids[MAX_TARGETS], *item, *msg;
         int n, i;
 
-        if (close == NULL || *items >= FORM_MARK_MAX) {
+        /* a long list (a file's findings) costs FORM_MARK_MAX scans */
+        if (close == NULL || k->seen++ >= FORM_MARK_MAX) {
             break;
         }
         from = (size_t)(close - k->page);

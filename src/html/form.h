@@ -38,8 +38,8 @@ void form_errors(struct req *r, const char *const *msgs, int n);
 ** every control of the fieldset whose legend is Label. The item then gets
 ** an id and a link to the (first) field, and each field
 ** aria-invalid="true" and that id in its aria-describedby. An item that
-** names no field of the page stays as it is. At most FORM_MARK_MAX items;
-** linear in the page for each.
+** names no field of the page stays as it is. The first FORM_MARK_MAX
+** items of a page are looked at, each in time linear in the page.
 */
 #define FORM_MARK_MAX 64
 void form_mark_errors(struct req *r);

@@ -258,6 +258,32 @@ test_form_errors_join_describedby(void **state)
     done(r);
 }
 
+/* A long list (a file's findings) is looked at up to FORM_MARK_MAX. */
+static void
+test_form_errors_look_at_a_bounded_number(void **state)
+{
+    struct req *r = fake_req();
+    const char *msgs[FORM_MARK_MAX + 6];
+    int i;
+
+    (void)state;
+    for (i = 0; i < FORM_MARK_MAX + 6; i++) {
+        msgs[i] = "Title: required.";
+    }
+    form_errors(r, msgs, FORM_MARK_MAX + 6);
+    for (i = 0; i < FORM_MARK_MAX + 6; i++) {
+        html_printf(&r->out,
+                    "<label for=\"f-t%d\">Title</label><input id=\"f-t%d\">", i,
+                    i);
+    }
+    form_mark_errors(r);
+    assert_non_null(strstr(r->out.data, "<input id=\"f-t63\" aria-invalid="));
+    assert_non_null(strstr(r->out.data, "id=\"field-error-64\""));
+    assert_null(strstr(r->out.data, "id=\"field-error-65\""));
+    assert_null(strstr(r->out.data, "<input id=\"f-t64\" aria-invalid="));
+    done(r);
+}
+
 int
 main(void)
 {
@@ -273,6 +299,7 @@ main(void)
         cmocka_unit_test(test_layout_has_polish_lang_and_navigation),
         cmocka_unit_test(test_form_errors_tie_items_to_fields),
         cmocka_unit_test(test_form_errors_join_describedby),
+        cmocka_unit_test(test_form_errors_look_at_a_bounded_number),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
