@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # bench/fuzz.sh [SECONDS]: the long libFuzzer runs of the plan reader,
-# the HTTP form parser and the forum markup (issue 19) (default 600 s = 10
+# the HTTP form parser, the forum markup (issue 19) and the error
+# summaries' marking of html/form.c (issue 20) (default 600 s = 10
 # minutes each; issues 3 and 11 ask for a clean 10 minutes). The corpora
 # and any crash-* input stay in build-bench/fuzz/, build-bench/fuzz-http/
 # and build-bench/fuzz-markup/, the whole logs in build-bench/fuzz.log,
@@ -28,4 +29,10 @@ bash "$top/tests/fuzz/run_markup.sh" "$secs" >"$top/build-bench/fuzz-markup.log"
 status_markup=$?
 grep -E '^(#[0-9]+ +DONE|stat::|==[0-9]+==ERROR|SUMMARY)' "$top/build-bench/fuzz-markup.log"
 echo "fuzz-markup: started $start, ${secs} s, exit status $status_markup (log build-bench/fuzz-markup.log)"
-[ "$status" -eq 0 ] && [ "$status_http" -eq 0 ] && [ "$status_markup" -eq 0 ]
+start=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+bash "$top/tests/fuzz/run_form_marks.sh" "$secs" >"$top/build-bench/fuzz-form-marks.log" 2>&1
+status_marks=$?
+grep -E '^(#[0-9]+ +DONE|stat::|==[0-9]+==ERROR|SUMMARY)' "$top/build-bench/fuzz-form-marks.log"
+echo "fuzz-form-marks: started $start, ${secs} s, exit status $status_marks (log build-bench/fuzz-form-marks.log)"
+[ "$status" -eq 0 ] && [ "$status_http" -eq 0 ] && [ "$status_markup" -eq 0 ] &&
+    [ "$status_marks" -eq 0 ]

@@ -174,22 +174,43 @@ csv_decode(struct arena *a, const char *data, size_t len, const char **text,
 }
 
 char
+csv_sniff_sep_at(const char *text, size_t len,
+                 bool (*is_header)(void *ctx, const char *line, size_t n),
+                 void *ctx)
+{
+    const char *s = text,
+               *end = text + (len < CSV_SNIFF_BYTES ? len : CSV_SNIFF_BYTES);
+    bool any_semi = false;
+
+    while (s < end) {
+        const char *q = s;
+        int semis = 0, commas = 0;
+        bool quoted = false;
+
+        /* a quote is closed at the line's end: a stray '"' (12" x) does not
+         * make the rest of the text one line */
+        for (; q < end && *q != '\n'; q++) {
+            if (*q == '"') {
+                quoted = !quoted;
+            } else if (!quoted && *q == ';') {
+                semis++;
+            } else if (!quoted && *q == ',') {
+                commas++;
+            }
+        }
+        if (is_header == NULL || is_header(ctx, s, (size_t)(q - s))) {
+            return semis >= 2 || semis >= commas ? ';' : ',';
+        }
+        any_semi = any_semi || semis > 0;
+        s = q + 1;
+    }
+    return any_semi ? ';' : ',';
+}
+
+char
 csv_sniff_sep(const char *text, size_t len)
 {
-    const char *p = text, *end = text + len;
-    int semi = 0, comma = 0;
-    bool quoted = false;
-
-    for (; p < end && (quoted || (*p != '\n' && *p != '\r')); p++) {
-        if (*p == '"') {
-            quoted = !quoted;
-        } else if (!quoted && *p == ';') {
-            semi++;
-        } else if (!quoted && *p == ',') {
-            comma++;
-        }
-    }
-    return semi > comma ? ';' : ',';
+    return csv_sniff_sep_at(text, len, NULL, NULL);
 }
 
 void

@@ -96,11 +96,23 @@ size_t csv_bom_len(const char *data, size_t len);
 */
 int csv_decode(struct arena *a, const char *data, size_t len, const char **text,
                size_t *tlen, bool *cp1250);
+#define CSV_SNIFF_BYTES 65536 /* how much of a text csv_sniff_* reads */
 /*
-** The separator of a CSV text: ';' or ',', whichever comes more often in
-** its first line outside quotes (a tie or neither: ','). Reads the first
-** line only.
+** The separator of a CSV text, ';' or ',', from its header line: the
+** first line for which is_header(ctx, line, length) is true, or simply
+** the first line when is_header is NULL. The header line says ';' when
+** it has two or more ';' outside quotes or no fewer ';' than ',' (a tie,
+** even none of either, is ';', as a Polish Excel writes; Polish headers
+** carry commas: "Termin, miesiace"); else ','. No header line in the
+** first CSV_SNIFF_BYTES: ';' when some line there has a ';' outside
+** quotes, else ','. Lines end at '\n' and so do quotes (a stray '"' does
+** not swallow the text). Linear in min(len, CSV_SNIFF_BYTES) plus
+** is_header's work.
 */
+char csv_sniff_sep_at(const char *text, size_t len,
+                      bool (*is_header)(void *ctx, const char *line, size_t n),
+                      void *ctx);
+/* csv_sniff_sep_at with the first line as the header. */
 char csv_sniff_sep(const char *text, size_t len);
 /* Read text[0..len) with separator sep. */
 void csv_read_begin(struct csv_in *c, const char *text, size_t len, char sep);

@@ -19,6 +19,7 @@
 #include "core/json.h"
 #include "core/log.h"
 #include "core/str.h"
+#include "core/warsaw.h"
 #include "db/db.h"
 #include "directory/strings_pl.h"
 #include "directory.h"
@@ -864,10 +865,44 @@ datapackage(struct buf *out)
 
 /* --- the zip ------------------------------------------------------------ */
 
+/*
+** The DOS date and time of every entry: the directory's newest change
+** (stamp, UTC) as Warsaw local time, 1980-01-01 00:00 without one. Not
+** the time of the export: the same data gives the same bytes, so the
+** same ETag and a 304 (issue 20).
+*/
+static void
+dos_stamp(const char *stamp, zip_uint16_t *dtime, zip_uint16_t *ddate)
+{
+    struct tm tm = {0}, local;
+    int y, mo, d, h = 0, mi = 0, s = 0;
+
+    *dtime = 0;
+    *ddate = (zip_uint16_t)(1 << 5 | 1);
+    if (sscanf(stamp, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) <
+            3 ||
+        y < 1981 || y > 2107) {
+        return;
+    }
+    tm.tm_year = y - 1900;
+    tm.tm_mon = mo - 1;
+    tm.tm_mday = d;
+    tm.tm_hour = h;
+    tm.tm_min = mi;
+    tm.tm_sec = s;
+    warsaw_tm((int64_t)timegm(&tm), &local);
+    *dtime = (zip_uint16_t)(local.tm_hour << 11 | local.tm_min << 5 |
+                            local.tm_sec / 2);
+    *ddate = (zip_uint16_t)((local.tm_year - 80) << 9 |
+                            (local.tm_mon + 1) << 5 | local.tm_mday);
+}
+
 /* The files into a zip in memory: *zip malloc'ed. 0 or ERR_IO. */
 static int
-zip_files(struct pkg *p, const struct buf *dp, char **zip, size_t *len)
+zip_files(struct pkg *p, const struct buf *dp, const char *stamp, char **zip,
+          size_t *len)
 {
+    zip_uint16_t dtime, ddate;
     zip_error_t ze;
     zip_source_t *src = NULL;
     zip_t *z = NULL;
@@ -883,13 +918,20 @@ zip_files(struct pkg *p, const struct buf *dp, char **zip, size_t *len)
     if ((z = zip_open_from_source(src, ZIP_TRUNCATE, &ze)) == NULL) {
         goto done;
     }
+    dos_stamp(stamp, &dtime, &ddate);
     for (i = 0; i <= R_COUNT; i++) {
         const struct buf *b = i < R_COUNT ? &p->csv[i] : dp;
         zip_source_t *fs = zip_source_buffer(z, b->data, b->len, 0);
+        zip_int64_t at = -1;
 
         if (fs == NULL ||
-            zip_file_add(z, i < R_COUNT ? res[i].path : "datapackage.json", fs,
-                         ZIP_FL_ENC_UTF_8) < 0) {
+            (at =
+                 zip_file_add(z, i < R_COUNT ? res[i].path : "datapackage.json",
+                              fs, ZIP_FL_ENC_UTF_8)) < 0 ||
+            zip_file_set_dostime(z, (zip_uint64_t)at, dtime, ddate, 0) != 0) {
+            if (at < 0) {
+                zip_source_free(fs);
+            }
             zip_source_free(fs);
             zip_discard(z);
             z = NULL;
@@ -930,6 +972,7 @@ dir_export_hsds(struct db *db, struct arena *a, char **zip, size_t *len)
 {
     struct pkg p = {.a = a};
     struct buf dp;
+    const char *stamp;
     int i, k, rc;
 
     *zip = NULL;
@@ -948,9 +991,10 @@ dir_export_hsds(struct db *db, struct arena *a, char **zip, size_t *len)
     if ((rc = fill_taxonomies(db, &p)) == 0 && (rc = fill_orgs(db, &p)) == 0 &&
         (rc = fill_locations(db, &p)) == 0 &&
         (rc = fill_services(db, &p)) == 0 &&
-        (rc = fill_areas_targets(db, &p)) == 0) {
+        (rc = fill_areas_targets(db, &p)) == 0 &&
+        (rc = dir_store_hsds_stamp(db, a, &stamp)) == 0) {
         datapackage(&dp);
-        rc = zip_files(&p, &dp, zip, len);
+        rc = zip_files(&p, &dp, stamp, zip, len);
     }
     for (i = 0; i < R_COUNT; i++) {
         buf_free(&p.csv[i]);

@@ -1067,6 +1067,17 @@ dir_store_hsds_service(struct db *db, int64_t id)
 }
 
 int
+dir_store_hsds_stamp(struct db *db, struct arena *a, const char **stamp)
+{
+    db_stmt *st = db_query(db, Q_DIR_HSDS_STAMP);
+    int rc = db_step(st);
+
+    *stamp = rc == DB_ROW ? db_col_text_dup(a, st, 0) : "";
+    db_done(st);
+    return rc == DB_ROW ? 0 : rc < 0 ? rc : ERR_DB;
+}
+
+int
 dir_store_hsds_ids(struct db *db, struct arena *a, const char *teryt,
                    const char *org_uuid, const char *code, int64_t **ids,
                    int max)

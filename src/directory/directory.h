@@ -278,6 +278,12 @@ struct db_stmt *dir_store_hsds(struct db *db, enum dir_hsds_part part);
 /* Cursor over Q_DIR_HSDS_SERVICE: service id with its location. */
 struct db_stmt *dir_store_hsds_service(struct db *db, int64_t id);
 /*
+** The newest updated_at of the directory's institutions and services
+** ("2026-12-03T13:05:09Z"; "" when it has none) into *stamp (a): 0 or an
+** error.
+*/
+int dir_store_hsds_stamp(struct db *db, struct arena *a, const char **stamp);
+/*
 ** Ids of the services, in order, whose coverage meets TERYT unit teryt,
 ** of institution org_uuid, of category or target group code (each NULL:
 ** any), at most max into *ids (arena): the count or an error.

@@ -209,6 +209,21 @@
 #define T_GF_F_TITLE "Tytuł zadania"
 #define T_GF_F_PLACE "Miejsce realizacji"
 #define T_GF_F_DESCRIPTION "Opis zadania"
+/* The observatory's indicators (grant_obs_store.c) */
+#define T_GR_OBS_OFFERS "Dofinansowane oferty organizacji"
+#define T_GR_OBS_OFFERS_UNIT "oferty"
+#define T_GR_OBS_AMOUNTS "Kwota dotacji dla organizacji"
+#define T_GR_OBS_AMOUNTS_UNIT "Kwota dotacji (zł)"
+#define T_GR_OBS_METHOD                                                            \
+    "Oferty organizacji w otwartych konkursach ofert województwa, którym "       \
+    "przyznano dotację (kwota większa od zera), po ogłoszeniu wyników "        \
+    "konkursu; konkursy o nagrodę się nie liczą. Kwota to dotacja "             \
+    "przyznana ofercie. Gmina: gmina miejsca realizacji zadania z oferty, "        \
+    "gdy cały wpis albo jego część przed pierwszym przecinkiem to dokładnie " \
+    "nazwa gminy, miejscowości lub kod pocztowy województwa (rejestr TERYT) "    \
+    "leżące w jednej gminie; w przeciwnym razie — gmina siedziby "             \
+    "organizacji. Rok: rok rozpoczęcia realizacji zadania (a bez tej daty — "   \
+    "rok ogłoszenia wyników)."
 #define T_GF_F_FROM "Termin realizacji od"
 #define T_GF_F_TO "Termin realizacji do"
 #define T_GF_F_REQUESTED "Wnioskowana kwota dotacji"

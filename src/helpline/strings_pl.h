@@ -70,16 +70,17 @@
 #define T_HL_TO "Do dnia"
 #define T_HL_RECENT "Kontakty w okresie"
 
-/* Input errors */
-#define T_HL_ERR_AT "Podaj datę i godzinę kontaktu (RRRR-MM-DD GG:MM)."
-#define T_HL_ERR_FUTURE "Data kontaktu nie może być w przyszłości."
-#define T_HL_ERR_CHANNEL "Wybierz kanał kontaktu."
-#define T_HL_ERR_CALLER "Wybierz, kto się zgłasza."
+/* Input errors: "Label: what", so that the form marks the field */
+#define T_HL_ERR_AT                                                            \
+    "Data i godzina: podaj datę i godzinę kontaktu (RRRR-MM-DD GG:MM)."
+#define T_HL_ERR_FUTURE "Data i godzina: kontakt nie może być w przyszłości."
+#define T_HL_ERR_CHANNEL "Kanał: wybierz kanał kontaktu."
+#define T_HL_ERR_CALLER "Kto się zgłasza: wybierz z listy."
 #define T_HL_ERR_GMINA                                                         \
-    "Nie znaleziono takiej gminy — wybierz ją z listy "                     \
+    "Gmina: Nie znaleziono takiej gminy — wybierz ją z listy "              \
     "podpowiedzi albo zostaw pole puste."
-#define T_HL_ERR_MINUTES "Czas trwania musi być liczbą minut od 1 do 600."
-#define T_HL_ERR_NOTE "Notatka może mieć najwyżej 2000 znaków."
+#define T_HL_ERR_MINUTES "Czas trwania (minuty): liczba minut od 1 do 600."
+#define T_HL_ERR_NOTE "Notatka: najwyżej 2000 znaków."
 #define T_HL_ERR_REGION                                                        \
     "Konto nie ma przypisanego województwa, a gmina "                         \
     "nie została podana."

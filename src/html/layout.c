@@ -91,6 +91,7 @@ layout_quick_exit(struct req *r)
 void
 layout_end(struct req *r)
 {
+    form_mark_errors(r);
     html_lit(&r->out, "</main>\n<footer><p>" T_FOOTER "</p></footer>\n"
                       "</body>\n</html>\n");
 }

@@ -38,4 +38,10 @@
     "odśwież stronę i wyślij go ponownie."
 #define T_ERR_HOME_LINK "Wróć na stronę główną"
 
+/* How an error message names its field (html/form.c, form_mark_errors):
+ * "Pole „Tytuł”: ..." */
+#define V_FIELD_NAMED "Pole „"
+#define V_FIELD_NAMED_LC "pole „"
+#define V_QUOTE_END "”"
+
 #endif

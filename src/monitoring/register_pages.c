@@ -331,11 +331,11 @@ record_form(struct req *r, const struct mon_register *reg,
             (f->type == MF_DATE && strcmp(f->name, "date_from") == 0);
 
         if (f->type == MF_ENUM) {
+            /* marked, when a message names it, by layout_end */
             html_printf(&r->out,
                         "<p class=\"field\"><label for=\"f-%s\">%s</label>"
-                        "<select id=\"f-%s\" name=\"%s\"%s>",
-                        f->name, f->label, f->name, f->name,
-                        bad ? " aria-invalid=\"true\"" : "");
+                        "<select id=\"f-%s\" name=\"%s\">",
+                        f->name, f->label, f->name, f->name);
             for (c = 0; f->choices[c] != NULL; c++) {
                 html_printf(&r->out, "<option value=\"%s\"%s>%s</option>",
                             f->choices[c],

@@ -58,7 +58,7 @@ cmp_gmina(const void *x, const void *y)
 int
 obs_units(struct arena *a, const struct obs_gmina *g, int ng,
           const struct obs_value *v, int nv, int year, bool powiats,
-          bool per_resident, struct obs_unit **out)
+          enum obs_kind kind, bool per_resident, struct obs_unit **out)
 {
     struct obs_unit *u = arena_alloc(a, sizeof(*u) * (size_t)(ng + 1));
     struct obs_gmina *sorted =
@@ -91,6 +91,14 @@ obs_units(struct arena *a, const struct obs_gmina *g, int ng,
         if (v[i].year != year || v[i].gmina == NULL) {
             continue;
         }
+        if (kind == OBS_FLAG && powiats) {
+            /* a powiat's own figure; its gminas' are theirs */
+            k = unit_of(u, n, v[i].gmina);
+            if (k >= 0) {
+                u[k].count += v[i].value;
+            }
+            continue;
+        }
         hit = bsearch(&key, sorted, (size_t)ng, sizeof(*sorted), cmp_gmina);
         if (hit != NULL) {
             u[unit[hit - sorted]].count += v[i].value;
@@ -99,14 +107,21 @@ obs_units(struct arena *a, const struct obs_gmina *g, int ng,
     for (i = 0; i < n; i++) {
         u[i].rate100 = -1;
         if (per_resident && u[i].population > 0) {
-            /* rounded half up: count * 10 000 * 100 / population */
-            u[i].rate100 =
-                (u[i].count * 1000000 + u[i].population / 2) / u[i].population;
+            u[i].rate100 = obs_rate100(kind, u[i].count, u[i].population);
         }
         u[i].shown = u[i].rate100 >= 0 ? u[i].rate100 : u[i].count;
     }
     *out = u;
     return n;
+}
+
+int64_t
+obs_rate100(enum obs_kind kind, int64_t count, int64_t population)
+{
+    /* count * 10 000 (* 100 of a count; grosze are zl * 100 already) */
+    int64_t scale = kind == OBS_MONEY ? 10000 : 1000000;
+
+    return (count * scale + population / 2) / population;
 }
 
 static int

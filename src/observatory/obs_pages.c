@@ -7,12 +7,14 @@
 */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/arena.h"
 #include "core/csv.h"
 #include "core/err.h"
 #include "core/json.h"
 #include "core/str.h"
+#include "core/warsaw.h"
 #include "helpline/helpline_web.h"
 #include "html/html.h"
 #include "html/layout.h"
@@ -142,10 +144,14 @@ load_or_reply(struct req *r, struct view *w)
         }
         w->year = (int)y;
     } else {
-        w->year = w->nyears > 0 ? w->years[w->nyears - 1] : 0;
+        struct tm now;
+
+        /* no figures yet (a register still empty): this year */
+        warsaw_tm((int64_t)time(NULL), &now);
+        w->year = w->nyears > 0 ? w->years[w->nyears - 1] : now.tm_year + 1900;
     }
     w->n = obs_units(&r->arena, w->g, w->ng, w->v, w->nv, w->year, w->powiats,
-                     w->ind->per_resident, &w->u);
+                     w->ind->kind, w->ind->per_resident, &w->u);
     obs_classify(&r->arena, w->u, w->n, &w->b);
     /* sort by folded names (Polish letters next to their base letter) */
     for (i = 0; i < w->n; i++) {
@@ -157,12 +163,35 @@ load_or_reply(struct req *r, struct view *w)
     return 0;
 }
 
+/* The fill of class k: a yes of a yes / no map stands out, dark. */
+static const char *
+fill_of(const struct view *w, int k)
+{
+    return w->ind->kind == OBS_FLAG && k > 0 ? fills[OBS_CLASSES - 1]
+                                             : fills[k];
+}
+
+/* A count as its kind reads: "1 234", zl "1 234,56", or yes / no. */
+static const char *
+count_text(struct req *r, const struct view *w, int64_t x)
+{
+    switch (w->ind->kind) {
+    case OBS_MONEY:
+        return obs_fmt100(&r->arena, x);
+    case OBS_FLAG:
+        return x > 0 ? T_OBS_YES : T_OBS_NO;
+    case OBS_COUNT:
+        break;
+    }
+    return str_thousands(&r->arena, x);
+}
+
 /* The figure shown of a unit: "12,34" per 10 000, or the count. */
 static const char *
 shown(struct req *r, const struct view *w, const struct obs_unit *u)
 {
     return u->rate100 >= 0 ? obs_fmt100(&r->arena, u->rate100)
-                           : str_thousands(&r->arena, u->count);
+                           : count_text(r, w, u->count);
 }
 
 static const char *
@@ -170,14 +199,39 @@ class_range(struct req *r, const struct view *w, int k)
 {
     bool rate = w->ind->per_resident;
 
+    if (w->ind->kind == OBS_FLAG) {
+        return k == 0 ? T_OBS_NO : T_OBS_YES;
+    }
     if (k == 0) {
         return "0";
     }
     return arena_printf(&r->arena, "%s – %s",
                         rate ? obs_fmt100(&r->arena, w->b.lo[k - 1])
-                             : str_thousands(&r->arena, w->b.lo[k - 1]),
+                             : count_text(r, w, w->b.lo[k - 1]),
                         rate ? obs_fmt100(&r->arena, w->b.hi[k - 1])
-                             : str_thousands(&r->arena, w->b.hi[k - 1]));
+                             : count_text(r, w, w->b.hi[k - 1]));
+}
+
+/* "12 z 144 (8,33 %)": units of yes of the n units; OBS_FLAG. */
+static const char *
+share_text(struct req *r, int64_t yes, int64_t n)
+{
+    return arena_printf(
+        &r->arena, T_OBS_SHARE_CELL, str_thousands(&r->arena, yes),
+        str_thousands(&r->arena, n),
+        obs_fmt100(&r->arena, n > 0 ? (yes * 10000 + n / 2) / n : 0));
+}
+
+static int64_t
+yes_count(const struct view *w)
+{
+    int64_t yes = 0;
+    int i;
+
+    for (i = 0; i < w->n; i++) {
+        yes += w->u[i].count > 0;
+    }
+    return yes;
 }
 
 static bool
@@ -252,7 +306,7 @@ map(struct req *r, const struct view *w)
         }
         areas[i].teryt = w->g[i].code;
         areas[i].hatched = false;
-        areas[i].fill = fills[u != NULL ? u->cls : 0];
+        areas[i].fill = fill_of(w, u != NULL ? u->cls : 0);
         areas[i].title =
             u == NULL ? w->g[i].name
             : w->powiats
@@ -272,15 +326,21 @@ map(struct req *r, const struct view *w)
         html_printf(&r->out, "<p>%s</p>\n", T_OBS_NO_MAP);
     }
     html_printf(&r->out, "<figcaption>\n<p>%s</p>\n<ul class=\"obs-legend\">\n",
-                w->ind->per_resident && any_rate(w) ? T_OBS_LEGEND_RATE
-                                                    : T_OBS_LEGEND_COUNT);
-    for (k = 0; k <= w->b.n; k++) {
+                w->ind->kind == OBS_FLAG
+                    ? arena_printf(&r->arena, T_OBS_LEGEND_FLAG, w->ind->unit)
+                : w->ind->per_resident && any_rate(w)
+                    ? (w->ind->kind == OBS_MONEY ? T_OBS_LEGEND_RATE_ZL
+                                                 : T_OBS_LEGEND_RATE)
+                : w->ind->kind == OBS_MONEY ? T_OBS_LEGEND_ZL
+                                            : T_OBS_LEGEND_COUNT);
+    /* a yes / no map has its two classes even when one is empty */
+    for (k = 0; k <= (w->ind->kind == OBS_FLAG ? 1 : w->b.n); k++) {
         html_printf(&r->out,
                     "<li data-class=\"%d\"><svg class=\"obs-swatch\" "
                     "width=\"18\" height=\"18\" aria-hidden=\"true\">"
                     "<rect x=\"0.5\" y=\"0.5\" width=\"17\" height=\"17\" "
                     "fill=\"%s\" stroke=\"#333333\"/></svg> %s</li>\n",
-                    k, fills[k], class_range(r, w, k));
+                    k, fill_of(w, k), class_range(r, w, k));
     }
     html_printf(&r->out,
                 "</ul>\n<p><a href=\"/obserwatorium/metodologia#%s\">%s</a>"
@@ -324,21 +384,30 @@ table(struct req *r, const struct view *w)
                 T_OBS_TABLE, w->ind->title, w->year);
     sort_head(r, w, "kod", T_OBS_CODE);
     sort_head(r, w, "nazwa", w->powiats ? T_OBS_POWIAT_COL : T_OBS_GMINA_COL);
-    html_printf(&r->out, "<th scope=\"col\">%s</th>", w->ind->unit);
+    if (w->ind->kind != OBS_FLAG) {
+        html_printf(&r->out, "<th scope=\"col\">%s</th>", w->ind->unit);
+    }
     if (rate) {
         html_printf(&r->out, "<th scope=\"col\">%s</th>", T_OBS_POPULATION);
     }
-    sort_head(r, w, "wartosc", rate ? T_OBS_PER_10K : T_OBS_VALUE);
+    sort_head(
+        r, w, "wartosc",
+        w->ind->kind == OBS_FLAG ? w->ind->unit
+        : rate ? (w->ind->kind == OBS_MONEY ? T_OBS_PER_10K_ZL : T_OBS_PER_10K)
+               : T_OBS_VALUE);
     html_lit(&r->out, "<th scope=\"col\">" T_OBS_CLASS "</th></tr></thead>\n"
                       "<tbody>\n");
     for (i = 0; i < w->n; i++) {
         const struct obs_unit *u = &w->u[i];
 
         html_printf(&r->out,
-                    "<tr data-unit=\"%s\"><td>%s</td><th scope=\"row\">%s</th>"
-                    "<td class=\"num\">%s</td>",
-                    u->code, u->code, u->name,
-                    str_thousands(&r->arena, u->count));
+                    "<tr data-unit=\"%s\"><td>%s</td><th scope=\"row\">%s</th>",
+                    u->code, u->code, u->name);
+        if (w->ind->kind != OBS_FLAG) {
+            /* a yes / no is its own value: one column */
+            html_printf(&r->out, "<td class=\"num\">%s</td>",
+                        count_text(r, w, u->count));
+        }
         if (rate) {
             html_printf(&r->out, "<td class=\"num\">%s</td>",
                         u->population > 0
@@ -379,15 +448,26 @@ series(struct req *r, const struct view *w)
         "</th><th scope=\"col\">%s</th>",
         w->ind->title, w->region_name, T_OBS_YEAR, w->ind->unit);
     if (w->ind->per_resident && pop > 0) {
-        html_printf(&r->out, "<th scope=\"col\">%s</th>", T_OBS_PER_10K);
+        html_printf(&r->out, "<th scope=\"col\">%s</th>",
+                    w->ind->kind == OBS_MONEY ? T_OBS_PER_10K_ZL
+                                              : T_OBS_PER_10K);
+    }
+    if (w->ind->kind == OBS_FLAG) {
+        html_printf(&r->out, "<th scope=\"col\">%s</th>", T_OBS_SHARE_COL);
     }
     html_lit(&r->out, "</tr></thead>\n<tbody>\n");
     for (k = 0; k < w->nyears; k++) {
         int64_t sum = 0;
 
         for (i = 0; i < w->nv; i++) {
-            if (w->v[i].year == w->years[k]) {
-                sum += w->v[i].value;
+            /* a yes / no: the units of the level shown (gminas 7 digits,
+             * powiats 4), each once */
+            if (w->v[i].year == w->years[k] &&
+                (w->ind->kind != OBS_FLAG ||
+                 strlen(w->v[i].gmina) == (w->powiats ? 4u : 7u))) {
+                sum += w->v[i].value > 0 && w->ind->kind == OBS_FLAG
+                           ? 1
+                           : w->v[i].value;
             }
         }
         html_printf(&r->out,
@@ -398,10 +478,17 @@ series(struct req *r, const struct view *w)
                                  "&woj=%s",
                                  w->ind->code, w->powiats ? "powiat" : "gmina",
                                  w->years[k], w->region),
-                    w->years[k], str_thousands(&r->arena, sum));
+                    w->years[k],
+                    w->ind->kind == OBS_FLAG ? str_thousands(&r->arena, sum)
+                                             : count_text(r, w, sum));
         if (w->ind->per_resident && pop > 0) {
+            html_printf(
+                &r->out, "<td class=\"num\">%s</td>",
+                obs_fmt100(&r->arena, obs_rate100(w->ind->kind, sum, pop)));
+        }
+        if (w->ind->kind == OBS_FLAG) {
             html_printf(&r->out, "<td class=\"num\">%s</td>",
-                        obs_fmt100(&r->arena, (sum * 1000000 + pop / 2) / pop));
+                        share_text(r, sum, w->n));
         }
         html_lit(&r->out, "</tr>\n");
     }
@@ -432,7 +519,14 @@ page_observatory(struct req *r)
                 T_OBS_TITLE, T_OBS_INTRO, w.ind->title, w.region_name,
                 w.ind->yearly ? T_OBS_IN_YEAR : T_OBS_AS_OF, w.year);
     choices(r, &w);
-    if (w.ind->per_resident) {
+    if (w.ind->kind == OBS_FLAG) {
+        html_printf(
+            &r->out, "<p class=\"obs-share\">%s</p>\n<p>%s</p>\n",
+            arena_printf(&r->arena,
+                         w.powiats ? T_OBS_SHARE_POWIATS : T_OBS_SHARE_GMINAS,
+                         w.ind->unit, share_text(r, yes_count(&w), w.n)),
+            T_OBS_FLAG_NOTE);
+    } else if (w.ind->per_resident) {
         html_printf(&r->out, "<p>%s</p>\n", T_OBS_RATE_NOTE);
     } else {
         html_printf(&r->out, "<p>%s</p>\n", T_OBS_COUNT_NOTE);
@@ -473,7 +567,10 @@ page_observatory_method(struct req *r)
                     "<p><a href=\"/obserwatorium?wskaznik=%s\">%s</a></p>\n"
                     "</section>\n",
                     ind->code, ind->code, ind->code, ind->title, ind->method,
-                    ind->per_resident ? T_OBS_IS_RATE : T_OBS_IS_COUNT,
+                    ind->kind == OBS_FLAG    ? T_OBS_IS_FLAG
+                    : ind->kind == OBS_MONEY ? T_OBS_IS_MONEY
+                    : ind->per_resident      ? T_OBS_IS_RATE
+                                             : T_OBS_IS_COUNT,
                     ind->code, T_OBS_SEE_MAP);
     }
     layout_end(r);
@@ -517,7 +614,14 @@ page_observatory_csv(struct req *r)
         csv_text(&c, u->code);
         csv_text(&c, u->name);
         csv_int(&c, w.year);
-        csv_int(&c, u->count);
+        if (w.ind->kind == OBS_MONEY) {
+            /* zl with grosze, "1234,56", as a Polish Excel reads a number */
+            csv_num(&c, arena_printf(&r->arena, "%lld,%02d",
+                                     (long long)(u->count / 100),
+                                     (int)(u->count % 100)));
+        } else {
+            csv_int(&c, u->count);
+        }
         if (u->population > 0) {
             csv_int(&c, u->population);
         } else {
@@ -560,12 +664,25 @@ api_observatory(struct req *r)
     json_kstr(
         &j, "method_url",
         arena_printf(&r->arena, "/obserwatorium/metodologia#%s", w.ind->code));
+    /* count: a count; money: grosze; flag: 1 yes, 0 no */
+    json_kstr(&j, "kind",
+              w.ind->kind == OBS_MONEY  ? "money"
+              : w.ind->kind == OBS_FLAG ? "flag"
+                                        : "count");
     json_kbool(&j, "per_10000_residents", w.ind->per_resident);
     json_kbool(&j, "yearly", w.ind->yearly);
     json_obj_end(&j);
     json_kstr(&j, "region", w.region);
     json_kstr(&j, "level", w.powiats ? "powiat" : "gmina");
     json_kint(&j, "year", w.year);
+    if (w.ind->kind == OBS_FLAG) {
+        /* the units of the level with yes, of all of them */
+        json_key(&j, "share");
+        json_obj_begin(&j);
+        json_kint(&j, "yes", yes_count(&w));
+        json_kint(&j, "of", w.n);
+        json_obj_end(&j);
+    }
     json_key(&j, "years");
     json_arr_begin(&j);
     for (i = 0; i < w.nyears; i++) {
@@ -579,7 +696,7 @@ api_observatory(struct req *r)
         json_kint(&j, "class", k + 1);
         json_kint(&j, "from", w.b.lo[k]);
         json_kint(&j, "to", w.b.hi[k]);
-        json_kstr(&j, "fill", fills[k + 1]);
+        json_kstr(&j, "fill", fill_of(&w, k + 1));
         json_obj_end(&j);
     }
     json_arr_end(&j);

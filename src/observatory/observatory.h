@@ -24,18 +24,30 @@ struct obs_value {
     int64_t value;
 };
 
+/* What an indicator's figures are. */
+enum obs_kind {
+    OBS_COUNT, /* a count; a powiat's is the sum of its gminas' */
+    OBS_MONEY, /* an amount in grosze, shown in zl; summed as counts */
+    /* 1 or 0 of each local government: values() gives every gmina's (7
+     * digits) and every powiat's own (4 digits), a powiat's figure is its
+     * own, not its gminas'; shown as yes or no with the share of yes */
+    OBS_FLAG,
+};
+
 /*
 ** An indicator and how to read it. values() gives region's (2 digits)
-** figures for every gmina and year it has (a gmina without one counts
-** 0), strings and array in a: the count, or an error.
+** figures for every gmina (and for OBS_FLAG every powiat) and year it has
+** (a unit without one counts 0), strings and array in a: the count, or an
+** error.
 */
 struct obs_indicator {
     const char *code;   /* in URLs: 1-32 of [a-z0-9-] */
     const char *title;  /* Polish, as a heading */
     const char *unit;   /* Polish, what a count counts ("kontakty") */
     const char *method; /* Polish: how it is computed, from which register */
-    bool per_resident;  /* also shown per 10 000 residents */
-    bool yearly;        /* false: one current state, given as this year */
+    enum obs_kind kind;
+    bool per_resident; /* also shown per 10 000 residents */
+    bool yearly;       /* false: one current state, given as this year */
     int (*values)(struct db *db, struct arena *a, const char *region,
                   struct obs_value **out);
 };
@@ -94,13 +106,19 @@ struct obs_gmina {
 
 /*
 ** The units of level (false: gminas, true: powiats) of the region's
-** gminas g[0..ng) with the figures of year summed from v[0..nv), in the
-** order of g (powiats by first appearance); per 10 000 residents when
-** per_resident and the population is known. Into *out (a): the count.
+** gminas g[0..ng) with the figures of year summed from v[0..nv) (an
+** OBS_FLAG powiat: its own figure), in the order of g (powiats by first
+** appearance); per 10 000 residents when per_resident and the population
+** is known. Into *out (a): the count.
 */
 int obs_units(struct arena *a, const struct obs_gmina *g, int ng,
               const struct obs_value *v, int nv, int year, bool powiats,
-              bool per_resident, struct obs_unit **out);
+              enum obs_kind kind, bool per_resident, struct obs_unit **out);
+/*
+** count per 10 000 of population, rounded half up, x 100 (a count: 1234
+** is 12,34); of OBS_MONEY in grosze (zl x 100). population > 0.
+*/
+int64_t obs_rate100(enum obs_kind kind, int64_t count, int64_t population);
 /*
 ** Class breaks of the non-zero shown values (quantiles, at most
 ** OBS_CLASSES classes, each a range no other class overlaps), and each

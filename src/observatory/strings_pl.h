@@ -65,6 +65,25 @@
 #define T_OBS_IS_RATE "Pokazywany także na 10 000 mieszkańców."
 #define T_OBS_IS_COUNT "Pokazywany jako liczba."
 #define T_OBS_SEE_MAP "Zobacz mapę i tabelę"
+#define T_OBS_YES "tak"
+#define T_OBS_NO "nie"
+#define T_OBS_LEGEND_FLAG "Legenda: %s"
+#define T_OBS_LEGEND_ZL "Legenda: kwota w zł"
+#define T_OBS_LEGEND_RATE_ZL "Legenda: zł na 10 000 mieszkańców"
+#define T_OBS_PER_10K_ZL "Zł na 10 000 mieszkańców"
+#define T_OBS_SHARE_COL "Udział"
+#define T_OBS_SHARE_CELL "%s z %s (%s %%)"
+#define T_OBS_SHARE_GMINAS "%s — gminy województwa: %s."
+#define T_OBS_SHARE_POWIATS "%s — powiaty województwa: %s."
+#define T_OBS_FLAG_NOTE                                                                 \
+    "Ten wskaźnik mówi o każdej gminie i każdym powiecie „tak” albo „nie” " \
+    "(powiat: jego własny, nie jego gmin). Udział podajemy z mianownikiem: "          \
+    "liczbą wszystkich gmin albo powiatów województwa."
+#define T_OBS_IS_FLAG                                                               \
+    "Pokazywany jako „tak” albo „nie” każdej gminy i każdego powiatu, z " \
+    "udziałem „tak” wśród wszystkich gmin lub powiatów województwa."
+#define T_OBS_IS_MONEY                                                         \
+    "Kwota w złotych; pokazywana także w złotych na 10 000 mieszkańców."
 #define T_OBS_ERR_INDICATOR                                                    \
     "Nie ma takiego wskaźnika; wybierz jeden z listy na stronie "             \
     "obserwatorium."

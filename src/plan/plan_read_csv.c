@@ -14,37 +14,14 @@
 #include "core/str.h"
 #include "strings_pl.h"
 
-/* Pick ';' or ',' from the header line (the one starting with "Lp"). */
-static char
-csv_delimiter(struct reader *r, const char *text, size_t len)
+/* Is line the plan's header (the one starting with "Lp")? */
+static bool
+is_header(void *ctx, const char *line, size_t n)
 {
-    const char *s = text,
-               *end = text + (len < DETECT_BYTES ? len : DETECT_BYTES);
-    int semi_lines = 0;
+    struct reader *r = ctx;
 
-    while (s < end) {
-        const char *e = memchr(s, '\n', (size_t)(end - s));
-        const char *stop = e != NULL ? e : end;
-        int semis = 0, commas = 0;
-        bool quoted = false;
-
-        for (const char *q = s; q < stop; q++) {
-            if (*q == '"') {
-                quoted = !quoted;
-            } else if (!quoted && *q == ';') {
-                semis++;
-            } else if (!quoted && *q == ',') {
-                commas++;
-            }
-        }
-        if (str_starts(rd_fold(r, arena_strndup(r->a, s, (size_t)(stop - s))),
-                       V_PLAN_CSV_NUMBER)) {
-            return semis >= 2 || semis >= commas ? ';' : ',';
-        }
-        semi_lines += semis > 0;
-        s = stop + 1;
-    }
-    return semi_lines > 0 ? ';' : ',';
+    return str_starts(rd_fold(r, arena_strndup(r->a, line, n)),
+                      V_PLAN_CSV_NUMBER);
 }
 
 /*
@@ -114,7 +91,7 @@ read_csv(struct reader *r, const struct rd_input *in)
 {
     r->p->format = "csv";
     if (split_csv(r, in->text, in->tlen,
-                  csv_delimiter(r, in->text, in->tlen)) != 0) {
+                  csv_sniff_sep_at(in->text, in->tlen, is_header, r)) != 0) {
         return ERR_INPUT;
     }
     return rd_read_sheet(r);

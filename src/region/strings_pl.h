@@ -25,7 +25,7 @@
 #define T_RGN_SAVE "Zapisz region"
 #define T_RGN_SAVED "Zapisano ustawienia regionu."
 #define T_RGN_EDIT_CAPTION "Dodaj region albo zmień jego ustawienia"
-#define T_RGN_ERR_CODE "Wybierz województwo z listy (kod TERYT, np. 04)."
+#define T_RGN_ERR_CODE "Województwo: wybierz je z listy (kod TERYT, np. 04)."
 #define T_RGN_ERR_LINE                                                         \
     "Każdy telefon pomocowy podaj jako: nazwa | numer | godziny (numer "      \
     "z cyframi)."

@@ -296,6 +296,17 @@
 #define T_TR_ERR_LPDI_URL                                                      \
     "Link do uchwały: adres zaczyna się od http:// lub https:// (do 500 "    \
     "znaków)."
+/* The observatory's indicator (training_obs.c) */
+#define T_TR_OBS_LPDI "Lokalne plany deinstytucjonalizacji (LPDI)"
+#define T_TR_OBS_LPDI_UNIT "Przyjęty plan"
+#define T_TR_OBS_LPDI_METHOD                                                    \
+    "Rejestr LPDI (/lpdi) w chwili wyświetlenia strony: „tak”, gdy gmina " \
+    "lub powiat ma wpisany przyjęty lokalny plan deinstytucjonalizacji; "      \
+    "brak wpisu albo plan nieprzyjęty to „nie”. Powiat ma własny plan, "  \
+    "niezależny od planów swoich gmin; miasto na prawach powiatu jest "       \
+    "jedną jednostką: jego plan liczy się i jako plan gminy, i jako plan "   \
+    "powiatu. Udział: gminy (albo powiaty) z planem przyjętym wśród "       \
+    "wszystkich gmin (albo powiatów) województwa według TERYT."
 #define V_TR_POWIAT_KIND "powiat"
 
 /*

@@ -391,7 +391,7 @@ moderation_page(struct req *r, const char *error, const char *notice)
     practices_section(r);
     html_lit(&r->out, "<h2 id=\"kategoria\">" T_ZONE_NEW_CATEGORY "</h2>\n");
     form_begin(r, "/forum/moderacja/kategoria", NULL);
-    form_input(r, "name", T_ZONE_CATEGORY, "text", NULL, "required");
+    form_input(r, "name", T_ZONE_CATEGORY_NAME, "text", NULL, "required");
     form_input(r, "description", T_ZONE_DESCRIPTION, "text", NULL, NULL);
     if (zone_scope(r) == NULL) {
         form_input(r, "region", T_ZONE_REGION, "text", NULL,

@@ -132,6 +132,7 @@
     "to lista, od „> ” cytat, [tekst](https://adres) to odnośnik."
 #define T_ZONE_CATEGORIES "Kategorie"
 #define T_ZONE_CATEGORY "Kategoria"
+#define T_ZONE_CATEGORY_NAME "Nazwa kategorii"
 #define T_ZONE_DESCRIPTION "Opis"
 #define T_ZONE_THREADS "Wątki"
 #define T_ZONE_UNREAD "Nieprzeczytane"

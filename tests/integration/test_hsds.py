@@ -5,14 +5,18 @@ export validated against the specification's own schema files
 (jsonschema; Table Schema types and keys): 0 errors; a deliberately broken
 export fails; UUIDs stay the same across exports and across the
 directory CSV's export and import; confidential locations have no
-address.
+address; the zip's bytes are a function of the data (entries dated by
+the newest change), so If-None-Match gives 304.
 Usage: test_hsds.py BINARY"""
 import csv
+import datetime
 import io
 import json
 import os
 import sys
+import time
 import zipfile
+import zoneinfo
 
 from harness import Runner, Server, check, cleanup, make_db, sql, sql_one
 from test_auth import Client, add_user, multipart
@@ -297,8 +301,44 @@ def main():
         st, h, _ = c.request('GET', '/uslugi/zarzadzanie')
         check(st == 200 and 'etag' not in h, 'a session page has an ETag')
 
+    def zip_bytes_are_a_function_of_the_data():
+        """The entries are dated by the directory's newest change (Warsaw
+        time), not by the export: the same data, the same bytes, a 304."""
+        def warsaw(stamp):
+            t = datetime.datetime.strptime(stamp, '%Y-%m-%dT%H:%M:%SZ')
+            t = t.replace(tzinfo=datetime.timezone.utc).astimezone(
+                zoneinfo.ZoneInfo('Europe/Warsaw'))
+            return (t.year, t.month, t.day, t.hour, t.minute,
+                    t.second // 2 * 2)
+
+        def dates(body):
+            return {i.date_time
+                    for i in zipfile.ZipFile(io.BytesIO(body)).infolist()}
+
+        st, h, body = srv.get('/uslugi/hsds.zip')
+        check(st == 200, st)
+        newest = max(sql_one(db, 'SELECT max(updated_at) FROM dir_org'),
+                     sql_one(db, 'SELECT max(updated_at) FROM dir_service'))
+        check(dates(body) == {warsaw(newest)}, (dates(body), newest))
+        time.sleep(2.1)  # a DOS time's step: an export time would show
+        st, h2, body2 = srv.get('/uslugi/hsds.zip')
+        check(st == 200 and body2 == body and h2['etag'] == h['etag'],
+              'two exports of the same data differ')
+        st, _, body3 = srv.get('/uslugi/hsds.zip',
+                               headers={'If-None-Match': h['etag']})
+        check(st == 304 and body3 == b'', ('If-None-Match', st))
+        # a change (in summer time) dates the entries anew, a new ETag
+        sql(db, "UPDATE dir_org SET name = name || ' (zmiana)',"
+            " updated_at = '2030-07-01T10:00:00Z' WHERE id ="
+            " (SELECT min(id) FROM dir_org)")
+        st, h4, body4 = srv.get('/uslugi/hsds.zip',
+                                headers={'If-None-Match': h['etag']})
+        check(st == 200 and h4['etag'] != h['etag'], ('changed', st))
+        check(dates(body4) == {(2030, 7, 1, 12, 0, 0)}, dates(body4))
+        check(validate_zip(body4) == [], 'the changed export validates')
+
     for fn in (demo_export_validates_with_no_error, broken_exports_fail,
-               public_lists_have_etags,
+               public_lists_have_etags, zip_bytes_are_a_function_of_the_data,
                api_lists_page_and_filter, api_confidential_and_errors,
                uuids_stable_across_exports_and_import,
                confidential_location_without_address):

@@ -272,6 +272,47 @@ test_csv_sniff_sep(void **state)
     assert_int_equal(csv_sniff_sep("", 0), ',');
 }
 
+/* The plan reader's header: a line starting with "Lp". */
+static bool
+starts_lp(void *ctx, const char *line, size_t n)
+{
+    (void)ctx;
+    return n >= 2 && memcmp(line, "Lp", 2) == 0;
+}
+
+#define SNIFF(s) csv_sniff_sep_at(s, sizeof(s) - 1, starts_lp, NULL)
+
+/* The one separator detection of the product (the plan reader's too). */
+static void
+test_csv_sniff_sep_at_header_line(void **state)
+{
+    (void)state;
+    /* the header line decides, not the title lines above it */
+    assert_int_equal(SNIFF("Plan, 2024, title\nLp;Task;Term\n"), ';');
+    assert_int_equal(SNIFF("a;b;c\nLp,Task,Term\n1,x,y"), ',');
+    /* two ';' win over commas of Polish headers; a tie is ';' */
+    assert_int_equal(SNIFF("Lp;Term, months, year, x;y"), ';');
+    assert_int_equal(SNIFF("Lp;Text, goal"), ';');
+    assert_int_equal(SNIFF("Lp.,Text;a,b"), ',');
+    assert_int_equal(SNIFF("Lp\n1;2"), ';');
+    /* no header line: ';' when any line has one outside quotes */
+    assert_int_equal(SNIFF("x,y\nz;w\n"), ';');
+    assert_int_equal(SNIFF("x,y\n\"z;w\"\n"), ',');
+    /* a stray quote ends with its line: the next line is still seen */
+    assert_int_equal(SNIFF("12\" x,a\nLp;a;b"), ';');
+    /* only the first CSV_SNIFF_BYTES are read */
+    {
+        size_t n = CSV_SNIFF_BYTES + 16;
+        char *big = malloc(n);
+
+        memset(big, 'a', n);
+        big[CSV_SNIFF_BYTES - 1] = '\n';
+        memcpy(big + CSV_SNIFF_BYTES, "Lp;a;b\n", 7);
+        assert_int_equal(csv_sniff_sep_at(big, n, starts_lp, NULL), ',');
+        free(big);
+    }
+}
+
 int
 main(void)
 {
@@ -285,6 +326,7 @@ main(void)
         cmocka_unit_test(test_csv_reader_flags_and_lines),
         cmocka_unit_test(test_csv_decode_utf8_and_cp1250),
         cmocka_unit_test(test_csv_sniff_sep),
+        cmocka_unit_test(test_csv_sniff_sep_at_header_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,8 +7,10 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "html/form.h"
 #include "html/html.h"
 #include "html/layout.h"
+#include "html/strings_pl.h"
 
 static struct req *
 fake_req(void)
@@ -156,6 +158,132 @@ test_layout_has_polish_lang_and_navigation(void **state)
     done(r);
 }
 
+/* Every summary item that names a field links to it; the field gets
+ * aria-invalid and the item's id in aria-describedby (issue 20). */
+static void
+test_form_errors_tie_items_to_fields(void **state)
+{
+    struct req *r = fake_req();
+    const char *msgs[] = {
+        "Title: required.",
+        "Name: required.",
+        "Name: required.",
+        V_FIELD_NAMED "Year" V_QUOTE_END ": not a year.",
+        V_FIELD_NAMED_LC "org_name" V_QUOTE_END ": give a name.",
+        "Term: dates in order.",
+        "Something went wrong.",
+        "Kind: choose one.",
+    };
+    const char *p;
+
+    (void)state;
+    form_errors(r, msgs, 8);
+    html_lit(&r->out,
+             "<form>"
+             "<p><label for=\"f-title\">Title (required)</label>"
+             "<input id=\"f-title\" name=\"title\" type=\"text\"></p>"
+             "<p><label for=\"f-n1\">Name</label>"
+             "<input id=\"f-n1\" name=\"n1\"></p>"
+             "<p><label for=\"f-n2\">Name</label>"
+             "<input id=\"f-n2\" name=\"n2\"></p>"
+             "<p><label for=\"f-year\">Year</label>"
+             "<select id=\"f-year\" name=\"year\" aria-invalid=\"true\">"
+             "</select></p>"
+             "<p><label for=\"f-org\">Institution</label>"
+             "<input id=\"f-org_name\" name=\"org_name\"></p>"
+             "<fieldset><legend>Term</legend>"
+             "<input type=\"hidden\" id=\"f-x\" name=\"x\">"
+             "<label for=\"f-from\">From</label><input id=\"f-from\" "
+             "type=\"date\"><label for=\"f-to\">To</label>"
+             "<input id=\"f-to\" type=\"date\"></fieldset>"
+             "<p><label for=\"f-kind\">Kinds</label><span id=\"f-kind\">"
+             "</span></p></form>");
+    form_mark_errors(r);
+    p = r->out.data;
+    assert_non_null(strstr(p, "<li id=\"field-error-1\"><a href=\"#f-title\">"
+                              "Title: required.</a></li>"));
+    assert_non_null(strstr(p, "<input id=\"f-title\" aria-invalid=\"true\" "
+                              "aria-describedby=\"field-error-1\" "));
+    /* a repeated label: the next field of that label */
+    assert_non_null(strstr(p, "<a href=\"#f-n1\">Name: required.</a>"));
+    assert_non_null(strstr(p, "<a href=\"#f-n2\">Name: required.</a>"));
+    assert_non_null(strstr(p, "<input id=\"f-n2\" aria-invalid=\"true\" "
+                              "aria-describedby=\"field-error-3\" "));
+    /* "Pole „Year”": by its label; aria-invalid is not written twice */
+    assert_non_null(strstr(p, "<select id=\"f-year\" aria-describedby="
+                              "\"field-error-4\" name=\"year\" "
+                              "aria-invalid=\"true\">"));
+    /* "pole „org_name”": by the field's name */
+    assert_non_null(strstr(p, "<a href=\"#f-org_name\">"));
+    assert_non_null(strstr(p, "<input id=\"f-org_name\" aria-invalid="));
+    /* a legend: every control of its fieldset, the first linked */
+    assert_non_null(strstr(p, "<li id=\"field-error-6\"><a href=\"#f-from\">"));
+    assert_non_null(strstr(p, "<input id=\"f-from\" aria-invalid=\"true\" "
+                              "aria-describedby=\"field-error-6\" "));
+    assert_non_null(strstr(p, "<input id=\"f-to\" aria-invalid=\"true\" "
+                              "aria-describedby=\"field-error-6\" "));
+    assert_null(strstr(p, "id=\"f-x\" aria-invalid"));
+    /* no field named, or no control of that id: as it was */
+    assert_non_null(strstr(p, "<li>Something went wrong.</li>"));
+    assert_non_null(strstr(p, "<li>Kind: choose one.</li>"));
+    assert_null(strstr(p, "<span id=\"f-kind\" aria"));
+    /* each id once */
+    assert_null(
+        strstr(strstr(p, "id=\"field-error-1\"") + 1, "id=\"field-error-1\""));
+    done(r);
+}
+
+/* An existing aria-describedby gets the item's id added, and a second
+ * item naming the same field adds its own. */
+static void
+test_form_errors_join_describedby(void **state)
+{
+    struct req *r = fake_req();
+    const char *msgs[] = {"Note: too long.", "Note: no links."};
+
+    (void)state;
+    form_errors(r, msgs, 2);
+    html_lit(&r->out, "<p><label for=\"f-note\">Note</label><textarea "
+                      "id=\"f-note\" aria-describedby=\"f-note-hint\">"
+                      "</textarea></p><p><label for=\"f-other\">Note</label>"
+                      "<input id=\"f-other\"></p>");
+    form_mark_errors(r);
+    assert_non_null(strstr(r->out.data,
+                           "<textarea id=\"f-note\" aria-invalid=\"true\" "
+                           "aria-describedby=\"f-note-hint field-error-1\">"));
+    /* the second "Note" item: the next field labelled so */
+    assert_non_null(strstr(r->out.data, "<input id=\"f-other\" aria-invalid="
+                                        "\"true\" aria-describedby=\""
+                                        "field-error-2\">"));
+    done(r);
+}
+
+/* A long list (a file's findings) is looked at up to FORM_MARK_MAX. */
+static void
+test_form_errors_look_at_a_bounded_number(void **state)
+{
+    struct req *r = fake_req();
+    const char *msgs[FORM_MARK_MAX + 6];
+    int i;
+
+    (void)state;
+    for (i = 0; i < FORM_MARK_MAX + 6; i++) {
+        msgs[i] = "Title: required.";
+    }
+    form_errors(r, msgs, FORM_MARK_MAX + 6);
+    for (i = 0; i < FORM_MARK_MAX + 6; i++) {
+        html_printf(&r->out,
+                    "<label for=\"f-t%d\">Title</label><input id=\"f-t%d\">", i,
+                    i);
+    }
+    form_mark_errors(r);
+    assert_non_null(strstr(r->out.data, "<input id=\"f-t63\" aria-invalid="));
+    assert_non_null(strstr(r->out.data, "id=\"field-error-64\""));
+    assert_null(strstr(r->out.data, "id=\"field-error-65\""));
+    assert_null(strstr(r->out.data, "<input id=\"f-t64\" aria-invalid="));
+    done(r);
+}
+
 int
 main(void)
 {
@@ -169,6 +297,9 @@ main(void)
         cmocka_unit_test(test_html_url_encode),
         cmocka_unit_test(test_html_tel_href_keeps_digits_and_a_leading_plus),
         cmocka_unit_test(test_layout_has_polish_lang_and_navigation),
+        cmocka_unit_test(test_form_errors_tie_items_to_fields),
+        cmocka_unit_test(test_form_errors_join_describedby),
+        cmocka_unit_test(test_form_errors_look_at_a_bounded_number),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -36,7 +36,7 @@ test_observatory_units_sum_and_rate(void **state)
 
     (void)state;
     arena_init(&a);
-    n = obs_units(&a, gminas, 4, values, 7, 2021, false, true, &u);
+    n = obs_units(&a, gminas, 4, values, 7, 2021, false, OBS_COUNT, true, &u);
     assert_int_equal(n, 4);
     assert_string_equal(u[0].code, "0401011");
     assert_int_equal(u[0].count, 22);
@@ -47,18 +47,85 @@ test_observatory_units_sum_and_rate(void **state)
     assert_int_equal(u[3].rate100, -1); /* no population: the count */
     assert_int_equal(u[3].shown, 4);
     /* powiats: sums of their gminas, population too */
-    n = obs_units(&a, gminas, 4, values, 7, 2021, true, true, &u);
+    n = obs_units(&a, gminas, 4, values, 7, 2021, true, OBS_COUNT, true, &u);
     assert_int_equal(n, 3);
     assert_string_equal(u[0].code, "0401");
     assert_int_equal(u[0].count, 31);
     assert_int_equal(u[0].population, 20000);
     assert_int_equal(u[0].rate100, 1550);
     /* counts only */
-    n = obs_units(&a, gminas, 4, values, 7, 2022, false, false, &u);
+    n = obs_units(&a, gminas, 4, values, 7, 2022, false, OBS_COUNT, false, &u);
     assert_int_equal(u[2].count, 5);
     assert_int_equal(u[2].rate100, -1);
     assert_int_equal(u[2].shown, 5);
     assert_int_equal(u[0].shown, 0);
+    arena_free(&a);
+}
+
+/* Amounts: grosze summed as counts, per 10 000 residents in grosze. */
+static void
+test_observatory_money_rate_in_grosze(void **state)
+{
+    static const struct obs_value money[] = {
+        {"0401011", 2021, 1100000}, /* 11 000,00 zl */
+        {"0401022", 2021, 1},
+        {"0463011", 2021, 1234567},
+    };
+    struct arena a;
+    struct obs_unit *u;
+    int n;
+
+    (void)state;
+    arena_init(&a);
+    n = obs_units(&a, gminas, 4, money, 3, 2021, false, OBS_MONEY, true, &u);
+    assert_int_equal(n, 4);
+    /* 11 000 zl * 10 000 / 11 000 residents = 10 000,00 zl */
+    assert_int_equal(u[0].rate100, 1000000);
+    assert_int_equal(u[0].shown, 1000000);
+    /* 0,01 zl * 10 000 / 9 000 = 0,0111 zl: 0,01 rounded */
+    assert_int_equal(u[1].rate100, 1);
+    /* 12 345,67 zl * 10 000 / 195 000 = 633,11 zl */
+    assert_int_equal(u[2].rate100, 63311);
+    assert_int_equal(obs_rate100(OBS_COUNT, 1, 3), 333333);
+    assert_int_equal(obs_rate100(OBS_MONEY, 1, 3), 3333);
+    assert_int_equal(obs_rate100(OBS_MONEY, 100, 20000), 50);
+    n = obs_units(&a, gminas, 4, money, 3, 2021, true, OBS_MONEY, true, &u);
+    assert_int_equal(u[0].count, 1100001);
+    assert_int_equal(u[0].rate100, 550001); /* 1100001 / 2 rounded up */
+    arena_free(&a);
+}
+
+/* Yes or no of each local government: a powiat's is its own, not the sum
+ * of its gminas'. */
+static void
+test_observatory_flag_powiat_is_its_own(void **state)
+{
+    static const struct obs_value flags[] = {
+        {"0401011", 2026, 1}, {"0401022", 2026, 1}, {"0401", 2026, 0},
+        {"0463011", 2026, 1}, {"0463", 2026, 1},    {"0402", 2026, 1},
+        {"0402012", 2026, 0},
+    };
+    struct arena a;
+    struct obs_unit *u;
+    int n;
+
+    (void)state;
+    arena_init(&a);
+    n = obs_units(&a, gminas, 4, flags, 7, 2026, false, OBS_FLAG, false, &u);
+    assert_int_equal(n, 4);
+    assert_int_equal(u[0].count, 1);
+    assert_int_equal(u[1].count, 1);
+    assert_int_equal(u[2].count, 1);
+    assert_int_equal(u[3].count, 0);
+    assert_int_equal(u[0].rate100, -1);
+    n = obs_units(&a, gminas, 4, flags, 7, 2026, true, OBS_FLAG, false, &u);
+    assert_int_equal(n, 3);
+    assert_string_equal(u[0].code, "0401");
+    assert_int_equal(u[0].count, 0); /* two gminas have one, it has not */
+    assert_string_equal(u[1].code, "0463");
+    assert_int_equal(u[1].count, 1);
+    assert_string_equal(u[2].code, "0402");
+    assert_int_equal(u[2].count, 1); /* its gmina has none */
     arena_free(&a);
 }
 
@@ -149,6 +216,8 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_observatory_units_sum_and_rate),
+        cmocka_unit_test(test_observatory_money_rate_in_grosze),
+        cmocka_unit_test(test_observatory_flag_powiat_is_its_own),
         cmocka_unit_test(test_observatory_classes_cover_every_value),
         cmocka_unit_test(test_observatory_years_and_format),
     };
