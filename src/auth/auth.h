@@ -71,6 +71,10 @@ enum cap {
 #define AUTH_THROTTLE_PER_ADDR 20
 #define AUTH_THROTTLE_PER_ACCOUNT 100 /* one login, all addresses */
 #define AUTH_BACKOFF_MAX (15 * 60)
+/* Public forms (form_limit.c): submissions counted over an hour, per
+ * client address and per address and target; the limits are the server's
+ * configuration (form_limit_per_address, form_limit_per_target). */
+#define AUTH_FORM_WINDOW (60 * 60)
 
 /* caps.c */
 bool auth_role_has(enum role role, enum cap cap);
@@ -128,6 +132,26 @@ struct auth_login_result {
 int auth_login(struct db *db, struct arena *a, const char *login,
                const char *password, const char *addr, int64_t now,
                struct auth_login_result *res);
+
+/*
+** Count a submission of a public form to target (a path) from addr at
+** time now: 0 when the address sent fewer than per_addr submissions in
+** the window and fewer than per_target to this target (0: no limit), the
+** submission recorded; ERR_CONFLICT, recorded as refused, with
+** *retry_after the seconds until a place frees; ERR_DB.
+*/
+int auth_form_submit(struct db *db, const char *target, const char *addr,
+                     int64_t now, int64_t per_addr, int64_t per_target,
+                     int64_t *retry_after);
+/*
+** The throttle of a public form for request r, to be called by the
+** handler of every unauthenticated POST that creates rows or queues mail,
+** before it changes anything: 0 to go on; otherwise records a 429 with
+** Retry-After and a Polish message on r and returns an error, which the
+** handler returns. target names what is limited: the path, or a stable
+** name when the path carries a secret.
+*/
+int auth_form_limit_or_reply(struct req *r, const char *target);
 
 /* audit_store.c */
 struct audit_entry {

@@ -100,6 +100,9 @@ page_go_register(struct req *r)
     int64_t id;
     int rc, nerrs = 0, i;
 
+    if ((rc = auth_form_limit_or_reply(r, r->path)) != 0) {
+        return rc;
+    }
     memset(&f, 0, sizeof(f));
     f.name = req_form(r, "name");
     f.krs = req_form(r, "krs");

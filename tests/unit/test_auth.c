@@ -1,10 +1,14 @@
 /*
-** Unit tests of the one outbox of e-mail (auth/mail_store.c, issues 17,
-** 18, 19): a queued message is taken once and held while a run sends it;
+** Unit tests of auth's store for issues 17, 18, 19. The one outbox of
+** e-mail (mail_store.c): a queued message is taken once and held while a run
+*sends it;
 ** a delivered one is never taken again; a failed one waits a pause that
 ** doubles and is given up after AUTH_MAIL_ATTEMPTS tries; forgetting
 ** deletes by record or by address within a kind and nothing else; purge
-** deletes what was queued before the day given, with an audit row.
+** deletes what was queued before the day given, with an audit row. The
+** throttle of public forms (session_store.c): per address and target and
+** per address, Retry-After when the oldest leaves the hour, refusals not
+** counted, logins apart.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -178,6 +182,57 @@ test_auth_mail_purge_deletes_what_was_queued_before(void **state)
     assert_int_equal(audits, before + 2);
 }
 
+static void
+test_auth_form_submit_limits_per_target_and_address(void **state)
+{
+    int64_t t0 = 1900000000, wait = -1;
+    struct auth_login_result res;
+    int i;
+
+    (void)state;
+    /* Three to one target at t0, t0+10, t0+20; the fourth waits until
+     * the first is an hour old. */
+    for (i = 0; i < 3; i++) {
+        assert_int_equal(
+            auth_form_submit(db, "/a", "10.0.0.1", t0 + 10 * i, 5, 3, &wait),
+            0);
+        assert_int_equal(wait, 0);
+    }
+    assert_int_equal(
+        auth_form_submit(db, "/a", "10.0.0.1", t0 + 30, 5, 3, &wait),
+        ERR_CONFLICT);
+    assert_int_equal(wait, AUTH_FORM_WINDOW - 30);
+    /* Refused ones do not count: another target still has places ... */
+    assert_int_equal(
+        auth_form_submit(db, "/b", "10.0.0.1", t0 + 40, 5, 3, &wait), 0);
+    assert_int_equal(
+        auth_form_submit(db, "/c", "10.0.0.1", t0 + 50, 5, 3, &wait), 0);
+    /* ... until the address has 5 in the hour, whatever the target. */
+    assert_int_equal(
+        auth_form_submit(db, "/d", "10.0.0.1", t0 + 60, 5, 3, &wait),
+        ERR_CONFLICT);
+    assert_int_equal(wait, AUTH_FORM_WINDOW - 60);
+    /* Another address, and no limit (0), are not held. */
+    assert_int_equal(
+        auth_form_submit(db, "/a", "10.0.0.2", t0 + 60, 5, 3, &wait), 0);
+    assert_int_equal(
+        auth_form_submit(db, "/e", "10.0.0.1", t0 + 60, 0, 0, &wait), 0);
+    /* When Retry-After said: an hour after the first, its place is free,
+     * and only its. */
+    assert_int_equal(auth_form_submit(db, "/a", "10.0.0.1",
+                                      t0 + AUTH_FORM_WINDOW, 100, 3, &wait),
+                     0);
+    assert_int_equal(auth_form_submit(db, "/a", "10.0.0.1",
+                                      t0 + AUTH_FORM_WINDOW, 100, 3, &wait),
+                     ERR_CONFLICT);
+    assert_int_equal(wait, 10);
+    /* None of it is a failed login: a wrong one from there is the first. */
+    assert_int_equal(auth_login(db, &a, "nobody", "wrong-password-here",
+                                "10.0.0.1", t0 + AUTH_FORM_WINDOW, &res),
+                     ERR_DENIED);
+    assert_int_equal(res.failures, 1);
+}
+
 int
 main(void)
 {
@@ -187,6 +242,7 @@ main(void)
         cmocka_unit_test(
             test_auth_mail_forget_by_record_or_address_within_a_kind),
         cmocka_unit_test(test_auth_mail_purge_deletes_what_was_queued_before),
+        cmocka_unit_test(test_auth_form_submit_limits_per_target_and_address),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
