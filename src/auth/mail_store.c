@@ -122,35 +122,37 @@ auth_mail_waiting(struct db *db, int64_t *n)
     return db_one_int(db_query(db, Q_MAIL_WAITING), n);
 }
 
+struct purge {
+    char before[UTC_STAMP_SIZE], after[64];
+    int64_t *n;
+};
+
+static int
+purge_write(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct purge *c = ctx;
+    db_stmt *st = db_query(db, Q_MAIL_OLD_COUNT);
+    int rc;
+
+    db_bind_text(st, 1, c->before);
+    if ((rc = db_one_int(st, c->n)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_MAIL_PURGE);
+    db_bind_text(st, 1, c->before);
+    snprintf(c->after, sizeof(c->after), "{\"removed\":%lld}",
+             (long long)*c->n);
+    e->entity_id = c->before;
+    e->after = c->after;
+    return db_exec(st);
+}
+
 int
 auth_mail_purge(struct db *db, int64_t before, int64_t *n)
 {
-    char stamp[UTC_STAMP_SIZE], after[64];
-    struct audit_entry e = {0};
-    db_stmt *st;
-    int rc;
+    const struct audit_entry who = {.via = "cli"};
+    struct purge c = {.n = n};
 
-    if ((rc = db_begin(db)) != 0) {
-        return rc;
-    }
-    utc_stamp_at(stamp, before);
-    st = db_query(db, Q_MAIL_OLD_COUNT);
-    db_bind_text(st, 1, stamp);
-    if ((rc = db_one_int(st, n)) != 0) {
-        goto done;
-    }
-    st = db_query(db, Q_MAIL_PURGE);
-    db_bind_text(st, 1, stamp);
-    if ((rc = db_exec(st)) != 0) {
-        goto done;
-    }
-    snprintf(after, sizeof(after), "{\"removed\":%lld}", (long long)*n);
-    e.via = "cli";
-    e.action = "mail.purge";
-    e.entity = "mail_outbox";
-    e.entity_id = stamp;
-    e.after = after;
-    rc = audit_add(db, &e);
-done:
-    return db_end(db, rc);
+    utc_stamp_at(c.before, before);
+    return audit_change(db, &who, "mail.purge", "mail_outbox", purge_write, &c);
 }
