@@ -34,7 +34,7 @@ test: $(TBUILD)/build.ninja
 	ninja -C $(TBUILD)
 	tests/run-all $(TBUILD)
 
-# Every benchmark (about 30 minutes, 10 of them fuzzing), ending with one
+# Every benchmark (about 40 minutes, 10 of them fuzzing), ending with one
 # table of the ratios to nginx (or bare SQLite) each measured in its own run;
 # BASE_PORT=N puts their servers on ports N, N+1 ... see bench/README.md.
 bench: all $(TBUILD)/build.ninja

@@ -153,16 +153,19 @@ to_ms() {
 }
 
 declare -A URL PATHV RPS P50 P99 RUNS_RPS ERRS
-targets=(nginx-static api-varied page-varied)
+declare -A NONCE
+targets=(nginx-static api-varied page-varied page-uncached)
 URL[nginx-static]=$ng/services.json
 URL[api-varied]=$rz/;  PATHV[api-varied]=/api/services
 URL[page-varied]=$rz/; PATHV[page-varied]=/uslugi
+# The same pages, each URL its own: the answer cache never reuses one.
+URL[page-uncached]=$rz/; PATHV[page-uncached]=/uslugi; NONCE[page-uncached]=1
 
 wrk_target() {
     local name=$1 duration=$2
     shift 2
     if [ -n "${PATHV[$name]:-}" ]; then
-        BENCH_PATH=${PATHV[$name]} wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" "$@" \
+        BENCH_PATH=${PATHV[$name]} BENCH_NONCE=${NONCE[$name]:-0} wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" "$@" \
             -s "$here/directory_queries.lua" "${URL[$name]}"
     else
         wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" "$@" "${URL[$name]}"
@@ -198,15 +201,22 @@ hwm_kb=$(awk '/^VmHWM:/ {print $2}' "/proc/$rz_pid/status")
 kill -TERM "$rz_pid"; wait "$rz_pid" || true; rz_pid=
 
 ratio() { awk -v a="${RPS[$1]}" -v b="${RPS[nginx-static]}" 'BEGIN {printf "%.2f", a / b}'; }
-verdict() {  # goal: >= 1/3 of nginx's rate, p99 < 10 ms, < 100 MB resident
-    awk -v r="$(ratio "$1")" -v p="${P99[$1]}" -v m="$hwm_kb" 'BEGIN {
-        print (r >= 0.333 && p < 10 && m < 102400) ? "met" : "NOT met" }'
+# Goals: the API >= 1/3 of nginx's rate (issue 5), the page >= 1/2 (issue
+# 21), both p99 < 10 ms and < 100 MB resident; none for the uncached page
+# (shown for what a search nobody made this minute costs).
+verdict() {
+    local min=0.333
+    [ "$1" = page-varied ] && min=0.5
+    [ "$1" = page-uncached ] && { echo "—"; return; }
+    awk -v r="$(ratio "$1")" -v p="${P99[$1]}" -v m="$hwm_kb" -v min="$min" 'BEGIN {
+        print (r >= min && p < 10 && m < 102400) ? "met" : "NOT met" }'
 }
 describe() {
     case $1 in
         nginx-static) echo "nginx, static file of $api_bytes bytes" ;;
         api-varied) echo "rodzina /api/services, varied (mean $mean_bytes bytes)" ;;
         page-varied) echo "rodzina /uslugi HTML page, varied" ;;
+        page-uncached) echo "rodzina /uslugi HTML page, varied, every URL new (no answer reused)" ;;
     esac
 }
 cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
@@ -230,6 +240,6 @@ mkdir -p "$here/results"
     echo "- machine: $(nproc) x $cpu, $(uname -sr)"
 } >"$here/results/directory-latest.md"
 cat "$here/results/directory-latest.md"
-for t in api-varied page-varied; do
+for t in api-varied page-varied page-uncached; do
     bench_note "directory, $nsvc services" "$(describe "$t")" "${RPS[$t]}" "${P99[$t]}" "$(ratio "$t")" nginx
 done

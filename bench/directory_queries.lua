@@ -42,7 +42,16 @@ function init(args)
   n = ((id or 1) - 1) * 997 % #paths
 end
 
+-- BENCH_NONCE=1 makes every request's URL its own (an argument the page
+-- ignores), so that no answer is ever reused from the answer cache.
+local nonce = os.getenv("BENCH_NONCE") == "1"
+local seq = 0
+
 function request()
   n = n % #paths + 1
+  if nonce then
+    seq = seq + 1
+    return wrk.format("GET", paths[n] .. "&n=" .. id .. "-" .. seq)
+  end
   return wrk.format("GET", paths[n])
 end

@@ -35,6 +35,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from scaling import nginx, write_lua, wrk  # noqa: E402
+from lib import note  # noqa: E402
 from harness import Server, free_port  # noqa: E402
 from test_auth import Client, add_user  # noqa: E402
 
@@ -229,6 +230,9 @@ def report(results, load, demo_bytes, big_bytes, first, alone, old, rss,
             f'{r["p99"]:.2f} | {r["rate"] / ng:.2f} | '
             f'{sum(x["bad"] + x["errors"] for x in results[name])} | '
             + ' / '.join(f'{x["rate"]:.0f}' for x in results[name]) + ' |')
+        if name != 'nginx static':
+            note('realisation', name, r['rate'], r['p99'], r['rate'] / ng,
+                 'nginx')
     lines += ['', f'Long plan: {tasks} tasks, {nentries} entries, '
               f'{npages} pages; first request (plan loaded into the cache) '
               f'{first[0]:.0f} ms; then one request alone (page 1, '

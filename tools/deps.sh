@@ -6,7 +6,7 @@
 set -eu
 pkgs="build-essential meson ninja-build pkg-config python3
       libmicrohttpd-dev libsqlite3-dev libsodium-dev libxlsxwriter-dev
-      libzip-dev libexpat1-dev
+      libzip-dev libexpat1-dev libxxhash-dev
       libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
       libcmocka-dev sqlite3 curl chromium wrk nginx python3-jsonschema
       postgresql libpq-dev

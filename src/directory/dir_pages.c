@@ -562,6 +562,11 @@ page_directory_search(struct req *r)
     if ((rc = dir_index_acquire(r->db, &ix)) != 0) {
         return rc;
     }
+    /* The same search in the same minute on the same data (the crisis
+    ** lines and good practices change by forms: a write outdates it). */
+    if (req_cache_reuse(r, (uint64_t)dir_index_version(ix))) {
+        return 0;
+    }
     if (gmina != NULL && str_digits(gmina, 7) &&
         teryt_gmina_get(r->db, &r->arena, gmina, &g) == 0) {
         have_gmina = true;
@@ -1115,6 +1120,9 @@ api_directory_services(struct req *r)
     /* With a gmina the results point into the index (see directory.h). */
     if (gmina != NULL && (n = dir_index_acquire(r->db, &ix)) != 0) {
         return n;
+    }
+    if (ix != NULL && req_cache_reuse(r, (uint64_t)dir_index_version(ix))) {
+        return 0;
     }
     n = dir_search_in(r->db, ix, &r->arena, &dq, &v, total);
     if (n < 0) {

@@ -66,8 +66,10 @@ page_home(struct req *r)
              "\n<input type=\"hidden\" name=\"gmina\" value=\"\">\n"
              "<button type=\"submit\">" T_HOME_HELP_BUTTON "</button>"
              "</form>\n<p>" T_HOME_HELP_LINE "</p>\n");
-    /* The lines come from each region's settings and the national data. */
-    if ((rc = region_html_lines(r, NULL)) != 0) {
+    /* The lines come from each region's settings and the national data:
+    ** the account's own region's, or every region's for the public. */
+    if ((rc = region_html_lines(r, r->user != NULL ? r->user->region : NULL)) !=
+        0) {
         return rc;
     }
     html_lit(&r->out, "</section>\n<h2>" T_HOME_REGIONS "</h2>\n<ul>\n");

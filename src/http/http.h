@@ -67,7 +67,9 @@ struct req {
     /* Long work (the route's long_work, or a handler's ERR_LONG): run on
      * a long-work thread, answered once long_done. */
     bool long_work, long_done;
-    bool long_wanted; /* the handler returned ERR_LONG on a worker */
+    bool long_wanted;            /* the handler returned ERR_LONG on a worker */
+    struct answer_ticket *cache; /* req_cache_reuse() missed: keep the answer */
+    bool personal; /* the answer holds this client's own (a CSRF token) */
 };
 
 /*
@@ -78,6 +80,16 @@ struct req {
 ** holds a worker that short requests need.
 */
 int req_long_work(struct req *r);
+
+/*
+** A public page or list whose answer depends only on its URL, on data of
+** the given version and on the minute: true when the same answer, made in
+** this minute from the same data, is reused (r holds it; the handler
+** returns 0 at once); false otherwise, and the answer the handler then
+** makes is kept for the next caller (http/answer_cache.h). Never for a
+** session's requests or for anything but GET.
+*/
+bool req_cache_reuse(struct req *r, uint64_t version);
 
 /* Query-string argument, or NULL. Valid for the whole request. */
 const char *req_arg(struct req *r, const char *name);

@@ -331,6 +331,7 @@ req_redirect(struct req *r, const char *location)
 const char *
 req_csrf(struct req *r)
 {
+    r->personal = true; /* never a cached answer for someone else */
     if (r->csrf == NULL) {
         r->csrf = random_token(&r->arena);
         req_add_header(r, "Set-Cookie",

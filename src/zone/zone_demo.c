@@ -2,7 +2,9 @@
 ** The zone's demo data (rodzina init --demo, issue 19): forum categories
 ** of region 04 with a thread opened by the demo coordinator, an accepted
 ** good practice of Toruń and a public guide counted toward task 1.8 of
-** the 2021 plan. Written through the store, so each has its audit row.
+** the 2021 plan, and a confirmed professional (a social worker of Toruń)
+** who has replied in the thread, so that the zone can be tried as its
+** users see it. Written through the store, so each has its audit row.
 */
 #include <stdio.h>
 #include <string.h>
@@ -10,6 +12,7 @@
 #include "auth/auth.h"
 #include "core/arena.h"
 #include "core/err.h"
+#include "core/random.h"
 #include "db/db.h"
 #include "users/users.h"
 #include "zone.h"
@@ -61,8 +64,19 @@ zone_demo_load(struct db *db, struct arena *a)
     };
     const struct zone_upload file = {"poradnik-nk.pdf", demo_pdf,
                                      sizeof(demo_pdf) - 1};
+    /* Its own password, printed: registration makes the account. */
+    const char *password = arena_strndup(a, random_token(a), 20);
+    const struct zone_registration prof = {
+        .login = "demo-profesjonalista",
+        .password = password,
+        .name = "Anna Przykładowa (dane demonstracyjne)",
+        .email = "anna.przykladowa@example.org",
+        .institution = "Miejski Ośrodek Pomocy Rodzinie w Toruniu",
+        .gmina = "0463011",
+        .grp = "ops",
+    };
     const char *why = NULL;
-    int64_t author, id, first = 0, thread;
+    int64_t author, id, first = 0, thread, prof_id, post;
     size_t i;
     int rc;
 
@@ -97,11 +111,23 @@ zone_demo_load(struct db *db, struct arena *a)
                                 &why)) != 0 ||
         (rc = zone_practice_decide(db, a, id, "04", true, &who)) != 0 ||
         (rc = zone_material_add(db, a, &guide, &file, "pierwsze wydanie", &who,
-                                &id, &why)) != 0) {
+                                &id, &why)) != 0 ||
+        (rc = zone_register(db, a, &prof, &who, &why)) != 0 ||
+        (rc = users_account_id(db, prof.login, &prof_id)) != 0 ||
+        (rc = zone_prof_decide(db, a, prof_id, "04", true, &who)) != 0 ||
+        (rc = zone_reply_add(
+             db, a, thread, prof_id,
+             "U nas działa telefon dzień wcześniej i *spotkanie w szkole*, "
+             "gdy dziecko i tak tam jest.",
+             NULL, "http://localhost:8080",
+             &(const struct audit_entry){.account = prof.login, .via = "cli"},
+             &post, &why)) != 0) {
         fprintf(stderr, "demo: zone: %s\n", why ? why : "store error");
         return rc;
     }
-    printf("demo: zone: 3 forum categories, 1 thread, 1 good practice, "
-           "1 material\n");
+    printf("demo: zone: 3 forum categories, 1 thread with a reply, 1 good "
+           "practice, 1 material; professional account demo-profesjonalista "
+           "(confirmed), password: %s\n",
+           password);
     return 0;
 }

@@ -143,6 +143,12 @@ def add_accounts(srv, admin, token, prefix, stop, done):
                 '/uzytkownicy'):
             st = 'redirected to ' + h.get('location', '')
         done(login, st)
+        if st != 303:
+            # As a person would, not at once: fast refusals (503 while the
+            # store is away), each on a new connection, would use up the
+            # client's ports in TIME_WAIT and every later request would
+            # fail before reaching the server.
+            stop.wait(0.01)
 
 
 class PlanWriters:

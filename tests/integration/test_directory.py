@@ -29,6 +29,10 @@ def main():
         if rc != 0:
             print(f'FAIL setup: {err}')
             return 1
+    rc, err = add_user(binary, db, 'admin', 'administrator')
+    if rc != 0:
+        print(f'FAIL setup: {err}')
+        return 1
     srv = Server(binary, db)
     t = Runner('directory')
 
@@ -317,6 +321,75 @@ def main():
         st, _, _ = c.request('GET', '/uslugi/zarzadzanie')
         check(st == 403, st)
 
+    def public_answers_reused_until_data_changes():
+        # Issue 21: the public search's answer is kept for the minute and
+        # reused, never across a change of the data, never for a session.
+        def cache(result):
+            text = srv.get('/metrics')[2].decode()
+            m = re.search(r'rodzina_http_answer_cache_total\{result="'
+                          + result + r'"\} (\d+)', text)
+            check(m, f'/metrics has the answer cache: {text[-600:]}')
+            return int(m.group(1))
+
+        url = '/uslugi?gmina=0463011&q=zegarmistrz'
+        api = '/api/services?gmina=0463011&q=zegarmistrz'
+        st, h1, first = srv.get(url)
+        hits = cache('hit')
+        st2, h2, second = srv.get(url)
+        check(st == st2 == 200 and first == second and
+              h1['etag'] == h2['etag'], 'the same answer twice')
+        check(cache('hit') == hits + 1, 'the second one reused')
+        check(json.loads(srv.get(api)[2])['count'] == 0, 'nothing yet')
+        # A coordinator's change shows at once to the public.
+        c = Client(srv)
+        check(c.login('koord')[0] == 303, 'login')
+        token = c.csrf('/uslugi/zarzadzanie/instytucja')
+        st, h, _ = c.request('POST', '/uslugi/zarzadzanie/instytucja', {
+            'csrf': token, 'org_name': 'Pracownia Zegarmistrz',
+            'kind': 'ngo', 'gmina': '0463011', 'city': 'Toruń'})
+        check(st == 303, st)
+        org = h['location'].rsplit('/', 1)[1]
+        st, _, _ = c.request('POST', '/uslugi/zarzadzanie/usluga', {
+            'csrf': token, 'instytucja': org,
+            'service_name': 'Poradnia Zegarmistrz', 'category': 'przemoc',
+            't_przemoc': '1',
+            'coverage': 'gmina:0463011'})
+        check(st == 303, st)
+        check('Poradnia Zegarmistrz' in srv.get(url)[2].decode(),
+              'the new service shown at once')
+        check(json.loads(srv.get(api)[2])['count'] == 1, 'and in the API')
+        # A change by another process (here SQL) shows once the index has
+        # it, not a minute later.
+        sql(db, "UPDATE dir_service SET name = 'Poradnia Zegarmistrza' "
+                "WHERE name = 'Poradnia Zegarmistrz'")
+        for _ in range(100):
+            if 'Poradnia Zegarmistrza' in srv.get(url)[2].decode():
+                break
+            time.sleep(0.05)
+        check('Poradnia Zegarmistrza' in srv.get(url)[2].decode(),
+              'a change from outside shown')
+        # So does a change of another module's data shown on the page (a
+        # region's helpline) made through a form.
+        kurl = '/uslugi?gmina=1261011&q=zegarmistrz'
+        check('129998877' not in srv.get(kurl)[2].decode(), 'not yet')
+        a = Client(srv)
+        check(a.login('admin')[0] == 303, 'admin login')
+        st, _, _ = a.request('POST', '/regiony', {
+            'csrf': a.csrf('/regiony'), 'woj': '12',
+            'office': 'Regionalny Ośrodek Polityki Społecznej w Krakowie',
+            'address': 'ul. Piastowska 32, 30-070 Kraków',
+            'lines': 'Telefon Zegarmistrz | 12 999 88 77 | całodobowo\n',
+            'info_line': '12 422 06 36', 'bip': ''})
+        check(st == 303, f'region saved: {st}')
+        check('href="tel:129998877"' in srv.get(kurl)[2].decode(),
+              'the new line shown at once')
+        # A session never gets the public's answer, nor the public its.
+        mine = c.request('GET', url)[2]
+        check('Poradnia Zegarmistrza' in mine and
+              '/uslugi/zarzadzanie' in mine, 'the coordinator sees their page')
+        check('/uslugi/zarzadzanie' not in srv.get(url)[2].decode(),
+              'the public never sees the coordinator\'s page')
+
     for fn in (search_by_town_without_javascript,
                services_without_contact_show_their_regions_line,
                quick_exit_on_every_public_page,
@@ -324,7 +397,8 @@ def main():
                paging_of_a_level,
                coordinator_edits_with_csrf_and_audit,
                csv_export_and_import_all_or_nothing,
-               branch_link_across_regions_is_refused, analyst_cannot_edit):
+               branch_link_across_regions_is_refused, analyst_cannot_edit,
+               public_answers_reused_until_data_changes):
         t.run(fn)
     srv.stop()
     cleanup(d)

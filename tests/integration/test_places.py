@@ -335,6 +335,22 @@ def main():
         st, _, _ = srv.get('/api/places?q=torun')
         check(st == 200, 'still serving')
 
+    def malopolska_localities_as_of_2025():
+        # Małopolska's SIMC of 2025 replaces 2020's rows by their SYM: a
+        # part of a village named since (Balizakowa, gmina Lubień); a
+        # village of gmina Szczawa, made in 2025, in its 2024 gmina
+        # Kamienica; a part of a town GUS removed still found (Chodenice).
+        for name, gmina in (('Balizakowa', '1209022'),
+                            ('Szczawa', '1207052'),
+                            ('Chodenice', '1201011')):
+            res = places(name)
+            hit = [r for r in res if r['name'] == name]
+            check(hit and hit[0]['gmina'] == gmina and
+                  hit[0]['kind'] == 'miejscowosc', f'{name}: {res[:3]}')
+        # Its 2020 name is gone with the rename.
+        check(not [r for r in places('Balczakowa')
+                   if r['name'] == 'Balczakowa'], 'the old name')
+
     for fn in (api_places_finds_each_failing_search,
                uslugi_finds_each_failing_search,
                api_services_crisis_lines_ahead_of_results,
@@ -342,7 +358,8 @@ def main():
                services_without_contact_say_where_to_ask,
                autocomplete_prefers_own_region,
                fuzzy_pass_equals_brute_force,
-               hostile_queries_cost_bounded_time):
+               hostile_queries_cost_bounded_time,
+               malopolska_localities_as_of_2025):
         t.run(fn)
     srv.stop()
     cleanup(d)

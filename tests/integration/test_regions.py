@@ -233,6 +233,15 @@ def main():
                 home = home.decode()
                 check('href="tel:800154030"' in home and
                       'href="tel:124219282"' in home, 'demo home lines')
+                # An account of a region is shown its region's lines.
+                add_user(binary, db, 'koord12', 'coordinator', region='12')
+                c = Client(srv)
+                check(c.login('koord12')[0] == 303, 'login')
+                home = c.request('GET', '/')[2]
+                check('href="tel:124219282"' in home and
+                      'href="tel:800154030"' not in home and
+                      'href="tel:800120002"' in home,
+                      'a coordinator of 12 sees 12\'s and the national lines')
                 # a gmina of małopolskie: its lines, not kujawsko-pomorskie's
                 st, _, html = srv.get('/uslugi?gmina=1261011&q=zzzzqqq')
                 html = html.decode()

@@ -50,6 +50,9 @@ def main():
     state = {}
 
     def registration_waits_for_a_moderator():
+        # The demo's professional is registered and confirmed already.
+        registered = audit_rows(db, 'zone.register')
+        confirmed = audit_rows(db, 'zone.professional.confirm')
         c = Client(srv)
         form = {'name': 'Anna Nowak', 'email': 'anna@ops.example.pl',
                 'institution': 'MOPS Bydgoszcz', 'gmina': 'Bydgoszcz',
@@ -65,7 +68,8 @@ def main():
         check(st == 303, f'register: {st}')
         st, _, _ = Client(srv).login('anowak')
         check(st != 303, 'a pending account cannot log in')
-        check(audit_rows(db, 'zone.register') == 1, 'registration audited')
+        check(audit_rows(db, 'zone.register') == registered + 1,
+              'registration audited')
         m = Client(srv)
         m.login('koord')
         st, _, page = m.request('GET', '/forum/moderacja')
@@ -79,7 +83,8 @@ def main():
         st, _, _ = m.request('POST', f'/forum/moderacja/konto/{acc}', {
             'csrf': m.csrf('/forum/moderacja'), 'decyzja': 'tak'})
         check(st == 303, f'confirm: {st}')
-        check(audit_rows(db, 'zone.professional.confirm') == 1, 'audited')
+        check(audit_rows(db, 'zone.professional.confirm') == confirmed + 1,
+              'audited')
         p = Client(srv)
         st, _, _ = p.login('anowak')
         check(st == 303, f'confirmed account logs in: {st}')
@@ -483,11 +488,13 @@ def main():
         st, _, body = p.request('POST', '/forum/konto/usun', {
             'csrf': p.csrf('/forum/konto')})
         check(st == 400 and 'potwierdzenia' in body, f'unconfirmed: {st}')
-        check(sql_one(db, 'SELECT count(*) FROM professional') == 1, 'kept')
+        mine = ("SELECT count(*) FROM professional WHERE account_id = "
+                "(SELECT id FROM account WHERE login = 'anowak')")
+        check(sql_one(db, mine) == 1, 'kept')
         st, h, _ = p.request('POST', '/forum/konto/usun', {
             'csrf': p.csrf('/forum/konto'), 'confirm': '1'})
         check(st == 303, f'erase: {st}')
-        check(sql_one(db, 'SELECT count(*) FROM professional') == 0, 'erased')
+        check(sql_one(db, mine) == 0, 'erased')
         check(sql_one(db, "SELECT count(*) FROM audit WHERE after LIKE"
                       " '%anna@%' OR after LIKE '%Anna Nowak%'") == 0,
               'the audit keeps no erased data')
@@ -498,7 +505,20 @@ def main():
         check('Anna Nowak' not in page and 'anowak' in page,
               'posts stay, signed with the login')
 
-    for fn in (registration_waits_for_a_moderator,
+    def demo_has_a_confirmed_professional_who_replied():
+        # The demo shows the zone as its users see it: a professional of
+        # Toruń, confirmed by the coordinator, with a reply in the thread.
+        row = sql(db, "SELECT a.role, a.disabled, p.gmina, p.grp FROM account a"
+                      " JOIN professional p ON p.account_id = a.id"
+                      " WHERE a.login = 'demo-profesjonalista'")
+        check(row == [('professional', 0, '0463011', 'ops')], row)
+        check(sql_one(db, "SELECT count(*) FROM forum_post fp JOIN account a"
+                      " ON a.id = fp.author_id"
+                      " WHERE a.login = 'demo-profesjonalista'") == 1,
+              'the reply')
+
+    for fn in (demo_has_a_confirmed_professional_who_replied,
+               registration_waits_for_a_moderator,
                thread_reply_attachment_report_hide,
                moderation_lock_pin_move_audited,
                markup_is_inert_against_xss,
