@@ -71,6 +71,10 @@ enum cap {
 #define AUTH_THROTTLE_PER_ADDR 20
 #define AUTH_THROTTLE_PER_ACCOUNT 100 /* one login, all addresses */
 #define AUTH_BACKOFF_MAX (15 * 60)
+/* Public forms (form_limit.c): submissions counted over an hour, per
+ * client address and per address and target; the limits are the server's
+ * configuration (form_limit_per_address, form_limit_per_target). */
+#define AUTH_FORM_WINDOW (60 * 60)
 
 /* caps.c */
 bool auth_role_has(enum role role, enum cap cap);
@@ -129,6 +133,26 @@ int auth_login(struct db *db, struct arena *a, const char *login,
                const char *password, const char *addr, int64_t now,
                struct auth_login_result *res);
 
+/*
+** Count a submission of a public form to target (a path) from addr at
+** time now: 0 when the address sent fewer than per_addr submissions in
+** the window and fewer than per_target to this target (0: no limit), the
+** submission recorded; ERR_CONFLICT, recorded as refused, with
+** *retry_after the seconds until a place frees; ERR_DB.
+*/
+int auth_form_submit(struct db *db, const char *target, const char *addr,
+                     int64_t now, int64_t per_addr, int64_t per_target,
+                     int64_t *retry_after);
+/*
+** The throttle of a public form for request r, to be called by the
+** handler of every unauthenticated POST that creates rows or queues mail,
+** before it changes anything: 0 to go on; otherwise records a 429 with
+** Retry-After and a Polish message on r and returns an error, which the
+** handler returns. target names what is limited: the path, or a stable
+** name when the path carries a secret.
+*/
+int auth_form_limit_or_reply(struct req *r, const char *target);
+
 /* audit_store.c */
 struct audit_entry {
     const char *account; /* login or NULL */
@@ -186,5 +210,52 @@ int audit_change(struct db *db, const struct audit_entry *who,
 
 /* An audited change that is one prepared statement st: e names it all. */
 int audit_exec(struct db *db, const struct audit_entry *e, struct db_stmt *st);
+
+/* mail_store.c: the one outbox of e-mail (issues 17, 18, 19) */
+#define AUTH_MAIL_ATTEMPTS 8      /* tries before a message is given up */
+#define AUTH_MAIL_RETRY (5 * 60)  /* s after the first failed try, doubled */
+#define AUTH_MAIL_LEASE (15 * 60) /* s a message taken by a run is held */
+#define AUTH_MAIL_KEEP_DAYS 30    /* days a message is kept, sent or not */
+/*
+** Queue one plain-text message to the address to, in the caller's
+** transaction. kind names what it is about ("training.signup") and ref
+** that record's id (0: none), for auth_mail_forget and the log, which
+** shows kind and ids, never the address. 0 or ERR_DB.
+*/
+int auth_mail_queue(struct db *db, const char *kind, int64_t ref,
+                    const char *to, const char *subject, const char *body);
+/* Delete the messages of kind about ref (0: any) to the address to (NULL:
+ * any), sent or not, when their record or person is erased. 0 or ERR_DB. */
+int auth_mail_forget(struct db *db, const char *kind, int64_t ref,
+                     const char *to);
+struct auth_mail {
+    int64_t id, ref;
+    const char *kind, *to, *subject, *body;
+    int attempts; /* tries before this one */
+};
+/*
+** Take at most limit queued messages due at unix time now, oldest first,
+** and hold them for AUTH_MAIL_LEASE seconds, so that a second run at the
+** same time leaves them alone: *out (in a), their count, or < 0 (ERR_DB).
+*/
+int auth_mail_take(struct db *db, struct arena *a, int64_t now, int limit,
+                   struct auth_mail **out);
+/* Record that message id was delivered at unix time now. */
+int auth_mail_delivered(struct db *db, int64_t id, int64_t now);
+/*
+** Record a failed try of message m at unix time now with why (no personal
+** data): tried again after AUTH_MAIL_RETRY << attempts seconds, or given
+** up (*given_up) after AUTH_MAIL_ATTEMPTS tries. 0 or ERR_DB.
+*/
+int auth_mail_failed(struct db *db, const struct auth_mail *m, int64_t now,
+                     const char *why, bool *given_up);
+/* How many messages wait to be sent (due or not), in *n. */
+int auth_mail_waiting(struct db *db, int64_t *n);
+/*
+** Delete every message queued before unix time before (sent, given up or
+** still waiting: its body holds personal data) with one audit row
+** ("mail.purge"), in *n how many. 0 or ERR_DB (nothing deleted).
+*/
+int auth_mail_purge(struct db *db, int64_t before, int64_t *n);
 
 #endif

@@ -152,22 +152,27 @@ backoff(int64_t n, int64_t threshold)
     return over >= 9 ? AUTH_BACKOFF_MAX : (int64_t)2 << over;
 }
 
+/* One event of scope ("login": a failure; "form": a submission) from
+ * addr about key (the login, the form's target), after pruning the
+ * scope's rows older than its window. */
 static int
-record(struct db *db, const char *login, const char *addr, int64_t now,
-       int throttled)
+record(struct db *db, const char *scope, int64_t window, const char *key,
+       const char *addr, int64_t now, int throttled)
 {
     db_stmt *st = db_query(db, Q_LOGIN_FAILURES_PRUNE);
     int rc;
 
-    db_bind_int(st, 1, now - AUTH_THROTTLE_WINDOW);
+    db_bind_int(st, 1, now - window);
+    db_bind_text(st, 2, scope);
     if ((rc = db_exec(st)) != 0) {
         return rc;
     }
     st = db_query(db, Q_LOGIN_FAILURE_INSERT);
-    db_bind_text(st, 1, login);
+    db_bind_text(st, 1, key);
     db_bind_text(st, 2, addr);
     db_bind_int(st, 3, now);
     db_bind_int(st, 4, throttled);
+    db_bind_text(st, 5, scope);
     return db_exec(st);
 }
 
@@ -207,7 +212,8 @@ auth_login(struct db *db, struct arena *a, const char *login,
     }
     if (wait > 0) {
         res->retry_after = wait;
-        if ((rc = record(db, login, addr, now, 1)) != 0 ||
+        if ((rc = record(db, "login", AUTH_THROTTLE_WINDOW, login, addr, now,
+                         1)) != 0 ||
             (rc = count_since(db, Q_LOGIN_THROTTLED_BY_ADDR, addr, NULL, since,
                               &res->throttled, NULL)) != 0) {
             return rc;
@@ -241,6 +247,45 @@ auth_login(struct db *db, struct arena *a, const char *login,
     }
     res->account = 0;
     res->failures = pair + 1;
-    rc = record(db, login, addr, now, 0);
+    rc = record(db, "login", AUTH_THROTTLE_WINDOW, login, addr, now, 0);
     return rc != 0 ? rc : ERR_DENIED;
+}
+
+int
+auth_form_submit(struct db *db, const char *target, const char *addr,
+                 int64_t now, int64_t per_addr, int64_t per_target,
+                 int64_t *retry_after)
+{
+    /* The last hour, not the second an hour ago: Retry-After is exact. */
+    int64_t since = now - AUTH_FORM_WINDOW + 1, pair = 0, pair_first = 0;
+    int64_t by_addr = 0, addr_first = 0, wait = 0;
+    int rc;
+
+    *retry_after = 0;
+    /* Counted and recorded in one write transaction, so that requests at
+     * the same moment cannot all pass at the last free place. */
+    if ((rc = db_begin(db)) != 0) {
+        return rc;
+    }
+    if ((rc = count_since(db, Q_FORM_SUBMISSIONS_PAIR, target, addr, since,
+                          &pair, &pair_first)) != 0 ||
+        (rc = count_since(db, Q_FORM_SUBMISSIONS_BY_ADDR, addr, NULL, since,
+                          &by_addr, &addr_first)) != 0) {
+        goto done;
+    }
+    /* A place frees when the oldest submission counted leaves the window. */
+    if (per_target > 0 && pair >= per_target) {
+        wait = pair_first + AUTH_FORM_WINDOW - now;
+    }
+    if (per_addr > 0 && by_addr >= per_addr &&
+        addr_first + AUTH_FORM_WINDOW - now > wait) {
+        wait = addr_first + AUTH_FORM_WINDOW - now;
+    }
+    if (wait > 0) {
+        *retry_after = wait;
+    }
+    rc = record(db, "form", AUTH_FORM_WINDOW, target, addr, now, wait > 0);
+done:
+    rc = db_end(db, rc);
+    return rc == 0 && wait > 0 ? ERR_CONFLICT : rc;
 }

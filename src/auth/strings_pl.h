@@ -11,6 +11,11 @@
 #define T_LOGIN_THROTTLED                                                       \
     "Zbyt wiele nieudanych prób logowania. Następna próba będzie możliwa " \
     "za %lld s."
+/* printf template: minutes to wait (form_limit.c) */
+#define T_FORM_THROTTLED                                                       \
+    "Z tego adresu wysłano w ostatniej godzinie zbyt wiele zgłoszeń. "      \
+    "Spróbuj ponownie za %lld min. Jeśli zgłaszasz wiele osób naraz, "     \
+    "skontaktuj się z organizatorem."
 
 /* Why a password is refused (password.c). */
 #define T_PASSWORD_TOO_SHORT "Hasło musi mieć co najmniej 12 znaków."

@@ -126,6 +126,10 @@ cli_parse_config(const char *cmd, int argc, char **argv, const char **file,
         {"max-connections-per-address",
          &flags[CONFIG_MAX_CONNECTIONS_PER_ADDRESS], NULL, 0},
         {"header-timeout", &flags[CONFIG_HEADER_TIMEOUT], NULL, 0},
+        {"form-limit-per-address", &flags[CONFIG_FORM_LIMIT_PER_ADDRESS], NULL,
+         0},
+        {"form-limit-per-target", &flags[CONFIG_FORM_LIMIT_PER_TARGET], NULL,
+         0},
         {"template", NULL, template, 0}, /* the end where template is NULL */
         {NULL, NULL, NULL, 0},
     };

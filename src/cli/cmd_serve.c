@@ -22,6 +22,8 @@ const char cmd_serve_help[] =
     "                     [--max-connections N]\n"
     "                     [--max-connections-per-address N]\n"
     "                     [--header-timeout SECONDS]\n"
+    "                     [--form-limit-per-address N]\n"
+    "                     [--form-limit-per-target N]\n"
     "\n"
     "Serve the web pages and the JSON API until SIGINT or SIGTERM, then\n"
     "finish the requests in flight and close the database. SIGHUP reopens\n"
@@ -72,7 +74,17 @@ const char cmd_serve_help[] =
     "  --header-timeout SECONDS\n"
     "                      time for a request line and its headers to\n"
     "                      arrive, 2..600 (default 20); also the idle time\n"
-    "                      of a keep-alive connection\n";
+    "                      of a keep-alive connection\n"
+    "  --form-limit-per-address N\n"
+    "                      public forms (sign-ups to trainings, the\n"
+    "                      registrations of organisations and of\n"
+    "                      professionals, survey answers) accepted from one\n"
+    "                      client address in an hour, over all forms; more\n"
+    "                      get 429 with Retry-After (default 100; 0 = no\n"
+    "                      limit)\n"
+    "  --form-limit-per-target N\n"
+    "                      the same to one target: one training, one survey,\n"
+    "                      one registration form (default 30; 0 = no limit)\n";
 
 int
 cmd_serve(int argc, char **argv)
@@ -110,6 +122,8 @@ cmd_serve(int argc, char **argv)
     cfg.max_connections = c.max_connections;
     cfg.max_connections_per_address = c.max_connections_per_address;
     cfg.header_timeout = c.header_timeout;
+    cfg.form_limit_per_address = c.form_limit_per_address;
+    cfg.form_limit_per_target = c.form_limit_per_target;
     rc = server_run(&cfg);
     config_free(&c);
     return rc;

@@ -63,6 +63,14 @@ const struct config_key_info config_keys[CONFIG_KEY_COUNT] = {
                                "seconds a request line and its headers may "
                                "take to arrive, 2..600; an idle keep-alive "
                                "connection is closed after as long"},
+    [CONFIG_FORM_LIMIT_PER_ADDRESS] =
+        {"form_limit_per_address", "100", false, false,
+         "public forms (sign-ups, registrations) accepted from one client "
+         "address in an hour, over all forms, 0..100000; 0 = no limit"},
+    [CONFIG_FORM_LIMIT_PER_TARGET] =
+        {"form_limit_per_target", "30", false, false,
+         "the same to one form's target (one training, the registration "
+         "of organisations ...), 0..100000; 0 = no limit"},
 };
 
 static bool
@@ -190,7 +198,9 @@ config_check(enum config_key k, const char *v)
                    ? NULL
                    : "must be empty or at least 16 characters";
     case CONFIG_MAX_CONNECTIONS:
-    case CONFIG_MAX_CONNECTIONS_PER_ADDRESS: {
+    case CONFIG_MAX_CONNECTIONS_PER_ADDRESS:
+    case CONFIG_FORM_LIMIT_PER_ADDRESS:
+    case CONFIG_FORM_LIMIT_PER_TARGET: {
         char *end;
         long t = strtol(v, &end, 10);
         long lo = k == CONFIG_MAX_CONNECTIONS ? 16 : 0;
@@ -423,6 +433,10 @@ config_load(struct config *c, const char *file,
         c->value[CONFIG_MAX_CONNECTIONS_PER_ADDRESS], NULL, 10);
     c->header_timeout =
         (unsigned)strtoul(c->value[CONFIG_HEADER_TIMEOUT], NULL, 10);
+    c->form_limit_per_address =
+        (unsigned)strtoul(c->value[CONFIG_FORM_LIMIT_PER_ADDRESS], NULL, 10);
+    c->form_limit_per_target =
+        (unsigned)strtoul(c->value[CONFIG_FORM_LIMIT_PER_TARGET], NULL, 10);
     return 0;
 }
 

@@ -30,6 +30,8 @@ enum config_key {
     CONFIG_MAX_CONNECTIONS,
     CONFIG_MAX_CONNECTIONS_PER_ADDRESS,
     CONFIG_HEADER_TIMEOUT,
+    CONFIG_FORM_LIMIT_PER_ADDRESS,
+    CONFIG_FORM_LIMIT_PER_TARGET,
     CONFIG_KEY_COUNT
 };
 
@@ -57,6 +59,8 @@ struct config {
     unsigned max_connections;
     unsigned max_connections_per_address; /* 0 = no limit */
     unsigned header_timeout;              /* seconds */
+    unsigned form_limit_per_address;      /* public forms an hour; 0 = none */
+    unsigned form_limit_per_target;       /* the same to one target */
 };
 
 /*

@@ -76,20 +76,27 @@ warsaw_date_words(struct arena *a, int64_t t)
 }
 
 const char *
+utc_stamp_at(char out[UTC_STAMP_SIZE], int64_t t)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+
+    gmtime_r(&tt, &tm);
+    strftime(out, UTC_STAMP_SIZE, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return out;
+}
+
+const char *
 utc_stamp_now(char out[UTC_STAMP_SIZE], bool ms)
 {
     struct timespec ts;
-    struct tm tm;
     size_t len;
 
     clock_gettime(CLOCK_REALTIME, &ts);
-    gmtime_r(&ts.tv_sec, &tm);
-    len = strftime(out, UTC_STAMP_SIZE, "%Y-%m-%dT%H:%M:%S", &tm);
+    len = strlen(utc_stamp_at(out, (int64_t)ts.tv_sec)) - 1;
     if (ms) {
         snprintf(out + len, UTC_STAMP_SIZE - len, ".%03ldZ",
                  (long)(ts.tv_nsec / 1000000));
-    } else {
-        snprintf(out + len, UTC_STAMP_SIZE - len, "Z");
     }
     return out;
 }

@@ -30,5 +30,8 @@ const char *warsaw_local(struct arena *a, const char *utc);
 */
 enum { UTC_STAMP_SIZE = 32 };
 const char *utc_stamp_now(char out[UTC_STAMP_SIZE], bool ms);
+/* Unix time t in UTC as the schema stores times ("2026-12-03T13:05:09Z"),
+ * in out, which it returns. */
+const char *utc_stamp_at(char out[UTC_STAMP_SIZE], int64_t t);
 
 #endif

@@ -85,16 +85,6 @@ page_go_register_form(struct req *r)
     return 0;
 }
 
-/* The site's address as the reader reached it, for links in e-mails. */
-static const char *
-site_base(struct req *r)
-{
-    const char *host = req_header(r, "Host");
-
-    return arena_printf(&r->arena, "%s://%s", r->secure ? "https" : "http",
-                        host != NULL ? host : "localhost");
-}
-
 /*
 ** ROUTE: POST /organizacje/rejestracja
 ** CAP: CAP_PUBLIC
@@ -110,6 +100,9 @@ page_go_register(struct req *r)
     int64_t id;
     int rc, nerrs = 0, i;
 
+    if ((rc = auth_form_limit_or_reply(r, r->path)) != 0) {
+        return rc;
+    }
     memset(&f, 0, sizeof(f));
     f.name = req_form(r, "name");
     f.krs = req_form(r, "krs");
@@ -124,7 +117,7 @@ page_go_register(struct req *r)
         f.function[i] =
             req_form(r, arena_printf(&r->arena, "function%d", i + 1));
     }
-    rc = grant_org_register(r->db, &r->arena, &act, &f, site_base(r), &id,
+    rc = grant_org_register(r->db, &r->arena, &act, &f, req_site_url(r), &id,
                             &errs, &nerrs);
     if (rc == ERR_INPUT) {
         r->status = 400;

@@ -176,20 +176,6 @@ struct org_change {
     bool confirm;
 };
 
-static int
-mail(struct db *db, const char *region, const char *to, const char *subject,
-     const char *body, const char *now)
-{
-    db_stmt *st = db_query(db, Q_GRANT_MAIL_INSERT);
-
-    db_bind_text(st, 1, region);
-    db_bind_text(st, 2, to);
-    db_bind_text(st, 3, subject);
-    db_bind_text(st, 4, body);
-    db_bind_text(st, 5, now);
-    return db_exec(st);
-}
-
 static struct users_actor
 users_actor_of(const struct mon_actor *act)
 {
@@ -275,10 +261,9 @@ org_insert(struct db *db, void *ctx, struct audit_entry *e)
             return rc;
         }
     }
-    rc = mail(
-        db, o->region, o->email, T_GO_MAIL_CONFIRM_SUBJECT,
-        arena_printf(c->a, T_GO_MAIL_CONFIRM_BODY, o->name, c->base, c->token),
-        c->now);
+    rc = auth_mail_queue(
+        db, "grant.org", o->id, o->email, T_GO_MAIL_CONFIRM_SUBJECT,
+        arena_printf(c->a, T_GO_MAIL_CONFIRM_BODY, o->name, c->base, c->token));
     if (rc != 0) {
         return rc;
     }
@@ -532,12 +517,12 @@ org_decide(struct db *db, void *ctx, struct audit_entry *e)
         (rc = users_set_disabled(db, c->a, c->before.login, false, &ua)) != 0) {
         return rc;
     }
-    rc = mail(db, c->before.region, c->before.email, T_GO_MAIL_DECISION_SUBJECT,
-              c->confirm ? arena_printf(c->a, T_GO_MAIL_CONFIRMED_BODY,
-                                        c->before.name, c->before.login)
-                         : arena_printf(c->a, T_GO_MAIL_REFUSED_BODY,
-                                        c->before.name, c->o.reason),
-              c->now);
+    rc = auth_mail_queue(
+        db, "grant.org", c->o.id, c->before.email, T_GO_MAIL_DECISION_SUBJECT,
+        c->confirm ? arena_printf(c->a, T_GO_MAIL_CONFIRMED_BODY,
+                                  c->before.name, c->before.login)
+                   : arena_printf(c->a, T_GO_MAIL_REFUSED_BODY, c->before.name,
+                                  c->o.reason));
     if (rc != 0 || (rc = grant_org_get(db, c->a, c->o.id, &c->o)) != 0) {
         return rc;
     }

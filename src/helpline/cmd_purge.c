@@ -4,8 +4,11 @@
 ** the monthly summary follows through the table's triggers. Then the
 ** trainings' participants whose own retention date has passed (issue 18),
 ** with their attendance, tests and certificates, also with one audit row.
+** Last the e-mail queued more than AUTH_MAIL_KEEP_DAYS days ago (issues
+** 17-19: its text holds names, addresses and links), sent or not.
 */
 #include <stdio.h>
+#include <time.h>
 
 #include "cli/cli.h"
 #include "core/err.h"
@@ -27,7 +30,10 @@ const char cmd_purge_help[] =
     "Then delete the trainings' participants (sign-ups with their\n"
     "attendance, tests and certificates) whose retention date, stated on\n"
     "the sign-up form, is before today, and record that in the audit log\n"
-    "too. Prints the number of participants deleted.\n";
+    "too. Prints the number of participants deleted.\n"
+    "\n"
+    "Last delete the e-mail queued more than 30 days ago, sent or not (its\n"
+    "text holds personal data), also audited. Prints how many.\n";
 
 int
 cmd_purge(int argc, char **argv)
@@ -78,6 +84,16 @@ cmd_purge(int argc, char **argv)
     }
     printf("purge: %lld training participants kept until before %s deleted\n",
            (long long)n, today);
+    if ((rc = auth_mail_purge(
+             db, (int64_t)time(NULL) - (int64_t)AUTH_MAIL_KEEP_DAYS * 24 * 3600,
+             &n)) != 0) {
+        fprintf(stderr, "rodzina purge: e-mail: failed, none deleted (%d)\n",
+                rc);
+        goto done;
+    }
+    printf("purge: %lld e-mail messages queued more than %d days ago "
+           "deleted\n",
+           (long long)n, AUTH_MAIL_KEEP_DAYS);
 done:
     arena_free(&a);
     db_close(db);

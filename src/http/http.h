@@ -120,6 +120,12 @@ const char *req_form(struct req *r, const char *name);
 */
 int req_upload(struct req *r, const char *name, const char **data, size_t *len,
                const char **filename);
+/*
+** The site's address as the client reached it, for links in e-mail:
+** "https://HOST" (or http when not over TLS) from the Host header, or
+** "http://localhost" when the header is missing or not a plain host name.
+*/
+const char *req_site_url(struct req *r);
 /* A cookie of the request, or NULL. */
 const char *req_cookie(struct req *r, const char *name);
 /* Answer with a 303 redirect to a site-relative location. */

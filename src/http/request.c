@@ -26,6 +26,28 @@ req_header(struct req *r, const char *name)
 }
 
 const char *
+req_site_url(struct req *r)
+{
+    const char *host = req_header(r, "Host");
+    size_t i, n = host ? strlen(host) : 0;
+
+    if (n == 0 || n > 255) {
+        return "http://localhost";
+    }
+    for (i = 0; i < n; i++) {
+        char c = host[i];
+
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || c == '.' || c == '-' || c == ':' ||
+              c == '[' || c == ']')) {
+            return "http://localhost";
+        }
+    }
+    return arena_printf(&r->arena, "%s://%s", r->secure ? "https" : "http",
+                        host);
+}
+
+const char *
 req_param(struct req *r, int i)
 {
     return i >= 0 && i < r->nparams ? r->params[i] : NULL;

@@ -29,6 +29,9 @@ struct server_config {
     unsigned max_connections;  /* open at once, in total (0: 1000) */
     unsigned max_connections_per_address; /* per client address; 0 = none */
     unsigned header_timeout; /* s for a request head to arrive (0: 20) */
+    /* Public forms accepted in an hour from one client address, over all
+     * forms and to one target (auth_form_limit_or_reply); 0 = no limit. */
+    unsigned form_limit_per_address, form_limit_per_target;
 };
 
 /*

@@ -126,6 +126,12 @@ page_survey_answer_save(struct req *r)
     const char *token = req_param(r, 0), **errs = NULL;
     int nerrs = 0, k, i, rc;
 
+    /* Limited per link, named by its hash: the path carries the secret. */
+    if ((rc = auth_form_limit_or_reply(
+             r, arena_printf(&r->arena, "/ankiety/odpowiedz/%.16s",
+                             auth_token_hash(&r->arena, token)))) != 0) {
+        return rc;
+    }
     memset(in, 0, sizeof(in));
     for (k = 0; k < SURVEY_QUESTIONS_MAX; k++) {
         in[k].value = req_form(r, arena_printf(&r->arena, "a%d", k + 1));

@@ -385,7 +385,8 @@ page_training_signup(struct req *r)
     const char **errs = NULL;
     int nerrs = 0, rc;
 
-    if ((rc = event_or_reply(r, &t)) != 0) {
+    if ((rc = event_or_reply(r, &t)) != 0 ||
+        (rc = auth_form_limit_or_reply(r, r->path)) != 0) {
         return rc;
     }
     in.name = req_form(r, "imie");

@@ -349,19 +349,12 @@ institution_id(struct db *db, struct arena *a, const char *region,
     return db_one_int(st, id);
 }
 
+/* A message about sign-up signup, through the one outbox. */
 static int
 mail(struct db *db, int64_t signup, const char *to, const char *subject,
      const char *body)
 {
-    char now[UTC_STAMP_SIZE];
-    db_stmt *st = db_query(db, Q_TR_MAIL_INSERT);
-
-    db_bind_int(st, 1, signup);
-    db_bind_text(st, 2, to);
-    db_bind_text(st, 3, subject);
-    db_bind_text(st, 4, body);
-    db_bind_text(st, 5, utc_stamp_now(now, true));
-    return db_exec(st);
+    return auth_mail_queue(db, "training.signup", signup, to, subject, body);
 }
 
 static int
@@ -709,7 +702,8 @@ training_erase(struct db *db, struct arena *a, const struct audit_entry *who,
         rc = ERR_CONFLICT;
         goto done;
     }
-    if ((rc = db_exec(db_query_id(db, Q_TR_SIGNUP_DELETE, s.id))) != 0) {
+    if ((rc = db_exec(db_query_id(db, Q_TR_SIGNUP_DELETE, s.id))) != 0 ||
+        (rc = auth_mail_forget(db, "training.signup", s.id, NULL)) != 0) {
         goto done;
     }
     rc = audit_signup(db, a, who, "training.erase", s.id, t.id, NULL);

@@ -466,8 +466,8 @@ page_forum_reply(struct req *r)
         return rc;
     }
     rc = zone_reply_add(r->db, &r->arena, id, zone_account(r),
-                        req_form(r, "body"), zone_upload_of(r, &u), &who, &pid,
-                        &why);
+                        req_form(r, "body"), zone_upload_of(r, &u),
+                        req_site_url(r), &who, &pid, &why);
     if (rc == ERR_INPUT || rc == ERR_CONFLICT) {
         r->status = rc == ERR_CONFLICT ? 409 : 400;
         return thread_page(r, id, why, NULL);

@@ -136,6 +136,9 @@ page_zone_register_post(struct req *r)
     const char *why = NULL;
     int rc;
 
+    if ((rc = auth_form_limit_or_reply(r, r->path)) != 0) {
+        return rc;
+    }
     g.gmina = gmina_code(r, req_form(r, "gmina"), &why);
     if (g.gmina == NULL) {
         rc = ERR_INPUT;

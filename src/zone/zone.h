@@ -76,16 +76,6 @@ int zone_prof_erase(struct db *db, struct arena *a, int64_t id,
                     const char *login, const struct audit_entry *who);
 
 /* A queued e-mail about a reply, as `rodzina forum mail` writes it. */
-struct zone_mail {
-    int64_t id, thread, post;
-    const char *email, *author, *title, *excerpt;
-};
-/* The queued e-mail not sent yet, oldest first, at most 500: count or
-** < 0. */
-int zone_mail_pending(struct db *db, struct arena *a, struct zone_mail **out);
-/* Mark queued e-mail id sent (at now): 0 or ERR_DB. */
-int zone_mail_sent(struct db *db, int64_t id);
-
 /* The professional groups, as codes and Polish names (NULL-terminated). */
 extern const char *const zone_groups[][2];
 const char *zone_group_label(const char *code);
@@ -169,7 +159,9 @@ const char *zone_file_type(const struct zone_upload *f, size_t max,
 
 /*
 ** A new thread in category (title and first post, optional file) or a
-** reply in thread, audited. ERR_INPUT (*why: title, text or file),
+** reply in thread, audited; a reply queues the e-mail to the thread's
+** participants who asked for it, with links under base (the site's
+** address). ERR_INPUT (*why: title, text or file),
 ** ERR_CONFLICT when the thread is locked, ERR_DB. *id is the thread
 ** (new thread) or the post (reply).
 */
@@ -180,7 +172,7 @@ int zone_thread_add(struct db *db, struct arena *a, int64_t category,
                     const char **why);
 int zone_reply_add(struct db *db, struct arena *a, int64_t thread,
                    int64_t author, const char *body,
-                   const struct zone_upload *file,
+                   const struct zone_upload *file, const char *base,
                    const struct audit_entry *who, int64_t *id,
                    const char **why);
 

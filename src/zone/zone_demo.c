@@ -119,7 +119,7 @@ zone_demo_load(struct db *db, struct arena *a)
              db, a, thread, prof_id,
              "U nas działa telefon dzień wcześniej i *spotkanie w szkole*, "
              "gdy dziecko i tak tam jest.",
-             NULL,
+             NULL, "http://localhost:8080",
              &(const struct audit_entry){.account = prof.login, .via = "cli"},
              &post, &why)) != 0) {
         fprintf(stderr, "demo: zone: %s\n", why ? why : "store error");

@@ -582,6 +582,7 @@ struct post_ctx {
     struct arena *a;
     int64_t category, thread, author;
     const char *title, *body, *mime;
+    const char *base; /* the site's address, for links in e-mail */
     const struct zone_upload *file;
     int64_t *id;
 };
@@ -651,13 +652,62 @@ thread_write(struct db *db, void *ctx, struct audit_entry *e)
     return 0;
 }
 
+static void
+text_row(struct arena *a, db_stmt *st, void *elem)
+{
+    *(const char **)elem = db_col_text_dup(a, st, 0);
+}
+
+static void
+about_row(struct arena *a, db_stmt *st, void *elem)
+{
+    const char **about = elem;
+
+    about[0] = db_col_text_dup(a, st, 0);
+    about[1] = db_col_text_dup(a, st, 1);
+}
+
+/* The e-mail about reply *c->id to every participant of the thread who
+** asked for it on their account page, queued with the reply. */
+static int
+reply_mail(struct db *db, struct post_ctx *c)
+{
+    const char **to, *about[2], *excerpt;
+    db_stmt *st = db_query(db, Q_ZONE_MAIL_RECIPIENTS);
+    int n, i, rc;
+
+    db_bind_int(st, 1, c->thread);
+    db_bind_int(st, 2, c->author);
+    if ((n = db_list(st, c->a, sizeof(*to), text_row, &to)) <= 0) {
+        return n;
+    }
+    st = db_query(db, Q_ZONE_MAIL_ABOUT);
+    db_bind_int(st, 1, c->thread);
+    db_bind_int(st, 2, c->author);
+    if ((rc = db_get(st, c->a, about_row, about)) != 0) {
+        return rc;
+    }
+    /* At most 500 bytes of the reply; a character cut in two is repaired. */
+    excerpt = str_utf8_repair(c->a, arena_printf(c->a, "%.500s", c->body));
+    for (i = 0; i < n; i++) {
+        rc = auth_mail_queue(db, "forum.reply", *c->id, to[i],
+                             arena_printf(c->a, T_ZONE_MAIL_SUBJECT, about[0]),
+                             arena_printf(c->a, T_ZONE_MAIL_BODY, about[1],
+                                          about[0], excerpt, c->base,
+                                          (long long)c->thread,
+                                          (long long)*c->id, c->base));
+        if (rc != 0) {
+            return rc;
+        }
+    }
+    return 0;
+}
+
 static int
 reply_write(struct db *db, void *ctx, struct audit_entry *e)
 {
     struct post_ctx *c = ctx;
-    char now[UTC_STAMP_SIZE];
     int64_t locked;
-    db_stmt *st;
     int rc;
 
     /* Checked inside the transaction: a lock just made wins. */
@@ -671,12 +721,7 @@ reply_write(struct db *db, void *ctx, struct audit_entry *e)
     if ((rc = post_write(db, c, c->id)) != 0) {
         return rc;
     }
-    st = db_query(db, Q_ZONE_MAIL_QUEUE);
-    db_bind_int(st, 1, c->thread);
-    db_bind_int(st, 2, *c->id);
-    db_bind_int(st, 3, c->author);
-    db_bind_text(st, 4, utc_stamp_now(now, false));
-    if ((rc = db_exec(st)) != 0) {
+    if ((rc = reply_mail(db, c)) != 0) {
         return rc;
     }
     e->entity_id = num(c->a, *c->id);
@@ -726,10 +771,15 @@ zone_thread_add(struct db *db, struct arena *a, int64_t category,
 int
 zone_reply_add(struct db *db, struct arena *a, int64_t thread, int64_t author,
                const char *body, const struct zone_upload *file,
-               const struct audit_entry *who, int64_t *id, const char **why)
+               const char *base, const struct audit_entry *who, int64_t *id,
+               const char **why)
 {
-    struct post_ctx c = {
-        .a = a, .thread = thread, .author = author, .file = file, .id = id};
+    struct post_ctx c = {.a = a,
+                         .thread = thread,
+                         .author = author,
+                         .file = file,
+                         .base = base,
+                         .id = id};
     int rc;
 
     *why = NULL;
@@ -853,7 +903,8 @@ hide_write(struct db *db, void *ctx, struct audit_entry *e)
     db_bind_text(st, 2, now);
     if ((rc = db_exec(st)) != 0 ||
         (rc = db_exec(db_query_id(db, Q_ZONE_FTS_DELETE, c->post))) != 0 ||
-        (rc = db_exec(db_query_id(db, Q_ZONE_THREAD_RECOUNT, thread))) != 0) {
+        (rc = db_exec(db_query_id(db, Q_ZONE_THREAD_RECOUNT, thread))) != 0 ||
+        (rc = auth_mail_forget(db, "forum.reply", c->post, NULL)) != 0) {
         return rc;
     }
     e->entity_id = num(c->a, c->post);
@@ -1524,13 +1575,18 @@ notify_write(struct db *db, void *ctx, struct audit_entry *e)
 {
     struct notify_ctx *c = ctx;
     db_stmt *st = db_query(db, Q_ZONE_NOTIFY_SET);
-    int64_t got;
+    const char *email;
+    int rc;
 
     db_bind_int(st, 1, c->id);
     db_bind_int(st, 2, c->on ? 1 : 0);
     e->entity_id = num(c->a, c->id);
     e->after = audit_json(c->a, "notify", c->on ? "1" : "0", NULL);
-    return db_one_int(st, &got);
+    if ((rc = db_get(st, c->a, text_row, &email)) != 0) {
+        return rc;
+    }
+    /* Turned off: what waits is not sent either. */
+    return c->on ? 0 : auth_mail_forget(db, "forum.reply", 0, email);
 }
 
 int
@@ -1548,12 +1604,12 @@ erase_write(struct db *db, void *ctx, struct audit_entry *e)
 {
     struct notify_ctx *c = ctx;
     struct users_actor ua = {e->account, e->via, e->addr};
-    int64_t got;
+    const char *email;
     int rc;
 
-    if ((rc = db_exec(db_query_id(db, Q_ZONE_MAIL_ERASE, c->id))) != 0 ||
-        (rc = db_one_int(db_query_id(db, Q_ZONE_PROF_ERASE, c->id), &got)) !=
-            0 ||
+    if ((rc = db_get(db_query_id(db, Q_ZONE_PROF_ERASE, c->id), c->a, text_row,
+                     &email)) != 0 ||
+        (rc = auth_mail_forget(db, "forum.reply", 0, email)) != 0 ||
         (rc = users_set_disabled(db, c->a, c->login, true, &ua)) != 0) {
         return rc;
     }
@@ -1570,39 +1626,6 @@ zone_prof_erase(struct db *db, struct arena *a, int64_t id, const char *login,
     struct notify_ctx c = {a, id, false, login};
 
     return audit_change(db, who, "zone.erase", "professional", erase_write, &c);
-}
-
-static void
-mail_row(struct arena *a, db_stmt *st, void *elem)
-{
-    struct zone_mail *m = elem;
-
-    m->id = db_col_int(st, 0);
-    m->email = db_col_text_dup(a, st, 1);
-    m->author = db_col_text_dup(a, st, 2);
-    m->title = db_col_text_dup(a, st, 3);
-    m->thread = db_col_int(st, 4);
-    m->post = db_col_int(st, 5);
-    /* substr may cut inside a character on SQLite. */
-    m->excerpt = str_utf8_repair(a, db_col_text_dup(a, st, 6));
-}
-
-int
-zone_mail_pending(struct db *db, struct arena *a, struct zone_mail **out)
-{
-    return db_list(db_query(db, Q_ZONE_MAIL_PENDING), a, sizeof(**out),
-                   mail_row, out);
-}
-
-int
-zone_mail_sent(struct db *db, int64_t id)
-{
-    char now[UTC_STAMP_SIZE];
-    db_stmt *st = db_query(db, Q_ZONE_MAIL_SENT);
-
-    db_bind_int(st, 1, id);
-    db_bind_text(st, 2, utc_stamp_now(now, false));
-    return db_exec(st);
 }
 
 int

@@ -27,7 +27,7 @@ function sqlite(db, query) {
 
 // The person's own link from the first e-mail the outbox holds for them.
 function linkOf(db, email) {
-  const body = sqlite(db, `SELECT body FROM training_mail WHERE recipient = '${email}' ORDER BY id LIMIT 1`);
+  const body = sqlite(db, `SELECT body FROM mail_outbox WHERE recipient = '${email}' ORDER BY id LIMIT 1`);
   const m = /\/szkolenia\/zgloszenie\/[0-9a-f]{64}/.exec(body);
   if (!m) throw new Error(`no link in the e-mail to ${email}: ${body}`);
   return m[0];

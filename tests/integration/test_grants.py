@@ -101,8 +101,8 @@ def register_confirmed(srv, db, login, name, krs):
         c.csrf('/organizacje/rejestracja'), name=name, krs=krs, nip='',
         email=f'{login}@example.org', login=login))
     check(st == 200, f'register {login}: {st}')
-    oid, body = sql(db, "SELECT o.id, m.body FROM grant_org o JOIN grant_mail"
-                    " m ON m.to_addr = o.email WHERE o.krs = ?", (krs,))[0]
+    oid, body = sql(db, "SELECT o.id, m.body FROM grant_org o JOIN mail_outbox"
+                    " m ON m.recipient = o.email WHERE o.krs = ?", (krs,))[0]
     token = re.search(r'token=([0-9a-f]{64})', body).group(1)
     check(Client(srv).request('GET', '/organizacje/potwierdzenie?token=' +
                               token)[0] == 200, 'email')
@@ -313,7 +313,7 @@ def main():
         check(len(org) == 1 and org[0][1:] ==
               ('04', '0463011', '5261040828', 'pending'), org)
         oid = org[0][0]
-        body = sql_one(db, "SELECT body FROM grant_mail WHERE to_addr = ?",
+        body = sql_one(db, "SELECT body FROM mail_outbox WHERE recipient = ?",
                        ('biuro@razem.example.org',))
         m = re.search(r'/organizacje/potwierdzenie\?token=([0-9a-f]{64})',
                       body or '')
@@ -351,7 +351,7 @@ def main():
         for action in ('grant_org.register', 'grant_org.email',
                        'grant_org.confirm'):
             check(audit_rows(db, action) == 1, f'{action} not audited')
-        check(sql_one(db, "SELECT count(*) FROM grant_mail WHERE body LIKE "
+        check(sql_one(db, "SELECT count(*) FROM mail_outbox WHERE body LIKE "
                       "'%zatwierdzona%'") == 1, 'decision mailed')
         ngo = Client(srv)
         check(ngo.login('razem', 'bardzo-dobre-haslo-1')[0] == 303, 'login')

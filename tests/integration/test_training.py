@@ -81,7 +81,7 @@ def sign_up(srv, tid, name, email, group, org=None, org_id=0,
 
 def link_of(db, email):
     """The person's own link from the last e-mail in the outbox."""
-    rows = q(db, 'SELECT body FROM training_mail WHERE recipient = ?'
+    rows = q(db, 'SELECT body FROM mail_outbox WHERE recipient = ?'
              ' ORDER BY id', email)
     check(rows, f'no e-mail to {email}')
     m = re.search(r'/szkolenia/zgloszenie/([0-9a-f]{64})', rows[0][0])
@@ -209,7 +209,7 @@ def main():
               status_of(db, 'celina@rops.pl', tid) == 'waiting',
               'seats not given in order of confirmation')
         subjects = [r[0] for r in q(
-            db, 'SELECT subject FROM training_mail WHERE recipient = ?'
+            db, 'SELECT subject FROM mail_outbox WHERE recipient = ?'
             ' ORDER BY id', 'celina@rops.pl')]
         check(len(subjects) == 2 and subjects[1].startswith('Lista rezerwowa'),
               f'e-mails to the waiting person: {subjects}')
@@ -239,7 +239,7 @@ def main():
               'not cancelled')
         check(status_of(db, 'celina@rops.pl', tid) == 'confirmed',
               'the waiting person was not promoted')
-        last = q(db, 'SELECT subject FROM training_mail WHERE recipient = ?'
+        last = q(db, 'SELECT subject FROM mail_outbox WHERE recipient = ?'
                  ' ORDER BY id DESC', 'celina@rops.pl')[0][0]
         check(last.startswith('Masz miejsce'), f'no e-mail: {last}')
         check(q(db, "SELECT count(*) FROM audit WHERE action ="
