@@ -1071,7 +1071,7 @@ counted_notes(struct req *r, const struct mon_progress *m)
     int i, n = 0;
 
     for (i = 0; i < m->p->nindicators; i++) {
-        if (!m->ind[i].counted) {
+        if (!m->ind[i].counted && !m->ind[i].entered) {
             continue;
         }
         if (n++ == 0) {
@@ -1181,6 +1181,19 @@ progress_page(struct req *r, int64_t id)
                             "<td class=\"num\">%s<br><span class=\"pending\">"
                             "%s</span></td>",
                             str_thousands(&r->arena, pi->real), T_MON_COUNTED);
+            } else if (pi->entered && pi->has_data) {
+                /* no records to count: the figure entered by hand, so said */
+                html_printf(&r->out,
+                            "<td class=\"num\">%s<br><span class=\"pending\">"
+                            "%s</span>",
+                            str_thousands(&r->arena, pi->real), T_MON_ENTERED);
+                if (pi->npending > 0) {
+                    html_printf(&r->out,
+                                "<br><span class=\"pending\">(%s: %s)</span>",
+                                T_MON_IF_APPROVED,
+                                str_thousands(&r->arena, pi->pending));
+                }
+                html_lit(&r->out, "</td>");
             } else {
                 figure_cell(
                     r, pi->has_data ? str_thousands(&r->arena, pi->real) : "–",

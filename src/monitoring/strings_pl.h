@@ -136,6 +136,7 @@
 #define T_MON_COL_TO_DATE "Razem zatwierdzone"
 /* An indicator counted from the trainings' records (issue 18). */
 #define T_MON_COUNTED "(policzone z ewidencji)"
+#define T_MON_ENTERED "(wpisane ręcznie)"
 #define T_MON_INST_BY_KIND "Instytucje objęte wsparciem według rodzaju"
 #define T_MON_INST_KIND "Rodzaj instytucji"
 #define T_MON_INST_COUNT "Liczba instytucji"

@@ -235,6 +235,10 @@
     "regionu; miasto na prawach powiatu liczone raz), w procentach, "          \
     "zaokrąglone w dół."
 #define T_TR_HOW_NONE "Nie jest liczony z ewidencji szkoleń."
+#define T_TR_HOW_ENTERED                                                         \
+    "Wpisany ręcznie: ewidencja nie ma jeszcze danych dla tego wskaźnika, "    \
+    "więc pokazana jest suma zatwierdzonych wartości wpisanych ręcznie. Gdy " \
+    "ewidencja będzie miała dane, pokazana będzie liczba z ewidencji."
 #define T_TR_SCOPE_TASK "zadanie %s planu"
 #define T_TR_SCOPE_PROJECT "projekt"
 #define T_TR_BY_KIND "Instytucje objęte wsparciem według rodzaju"

@@ -727,6 +727,9 @@ api_training_indicators(struct req *r)
         json_kstr(&j, "task", v[i].task);
         json_kint_if(&j, "target", v[i].has_target, v[i].target);
         json_kint_if(&j, "value", v[i].has_value, v[i].value);
+        /* what the project page and the annual report show (one rule) */
+        json_kint_if(&j, "figure", v[i].source != TS_NONE, v[i].figure);
+        json_kstr(&j, "source", training_source_name(v[i].source));
         json_kstr(&j, "measure", training_measure_name(v[i].measure));
         json_kstr(&j, "group", v[i].group);
         json_kstr(&j, "how_counted", v[i].how);
