@@ -262,7 +262,9 @@ struct training_indicator {
     bool has_value;
     int64_t value;
     int64_t numerator, denominator; /* TM_LPDI: value = their % */
-    const char *how;                /* Polish */
+    /* TM_QUALIFIED: numerator = those by the online test, the rest by
+     * points typed from a paper test */
+    const char *how; /* Polish */
     /* The figure every page shows (project page, annual report, API). */
     enum training_source source;
     int64_t figure;

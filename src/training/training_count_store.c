@@ -115,7 +115,9 @@ how(struct arena *a, const struct training_indicator *x)
     case TM_INSTITUTIONS:
         return T_TR_HOW_INSTITUTIONS;
     case TM_QUALIFIED:
-        return T_TR_HOW_QUALIFIED;
+        return arena_printf(a, T_TR_HOW_QUALIFIED, scope,
+                            (long long)x->numerator,
+                            (long long)(x->value - x->numerator));
     case TM_EVENTS:
         return arena_printf(a, T_TR_HOW_EVENTS, scope);
     case TM_LPDI:
@@ -233,6 +235,15 @@ training_plan_indicators(struct db *db, struct arena *a, int64_t plan_id,
                 return rc;
             }
             x->has_value = true;
+            if (x->measure == TM_QUALIFIED) {
+                /* of them, by the online test (the rest by paper) */
+                st = db_query(db, Q_TR_COUNT_QUALIFIED_ONLINE);
+                db_bind_int(st, 1, plan_id);
+                db_bind_text(st, 2, x->task);
+                if ((rc = db_one_int(st, &x->numerator)) != 0) {
+                    return rc;
+                }
+            }
         }
         x->how = how(a, x);
     }
