@@ -349,7 +349,7 @@
 #define T_TR_QUIZ_Q_KIND "Rodzaj pytania %d"
 #define T_TR_QUIZ_Q_TEXT "Treść pytania %d"
 #define T_TR_QUIZ_Q_OPTION "Pytanie %d, odpowiedź %d"
-#define T_TR_QUIZ_Q_RIGHT "poprawna"
+#define T_TR_QUIZ_Q_RIGHT "Poprawna (pytanie %d, odpowiedź %d)"
 #define T_TR_QUIZ_NQ "Pytań w teście online: %d."
 #define T_TR_QUIZ_LINK "Pytania testu wiedzy online"
 #define T_TR_QUIZ_COL "Test online (przed → po)"

@@ -63,10 +63,9 @@ question_slot(struct req *r, int k, const struct training_question *x)
         html_printf(&r->out,
                     "<p class=\"check\"><input type=\"checkbox\" "
                     "id=\"q%d-r%d\" name=\"q%d_r%d\" value=\"1\"%s> <label "
-                    "for=\"q%d-r%d\">%s ",
-                    k, i, k, i, right ? " checked" : "", k, i,
-                    T_TR_QUIZ_Q_RIGHT);
-        html_printf(&r->out, T_TR_QUIZ_Q_OPTION, k, i);
+                    "for=\"q%d-r%d\">",
+                    k, i, k, i, right ? " checked" : "", k, i);
+        html_printf(&r->out, T_TR_QUIZ_Q_RIGHT, k, i);
         html_lit(&r->out, "</label></p>\n");
     }
     html_lit(&r->out, "</fieldset>\n");
