@@ -642,15 +642,19 @@ page_training_export(struct req *r)
 {
     struct training t;
     struct training_signup *s;
+    struct training_quiz_result *res;
     struct audit_entry who = auth_request_who(r);
     struct csv c;
-    int rc, n, i;
+    int rc, n, i, nres;
 
     if ((rc = training_event_or_reply(r, &t)) != 0) {
         return rc;
     }
     if ((n = training_signups(r->db, &r->arena, t.id, &s)) < 0) {
         return n;
+    }
+    if ((nres = training_quiz_results(r->db, &r->arena, t.id, &res)) < 0) {
+        return nres;
     }
     if ((rc = training_export_audit(r->db, &r->arena, &who, t.id, n)) != 0) {
         return rc;
@@ -674,8 +678,14 @@ page_training_export(struct req *r)
     csv_text(&c, "test_before");
     csv_text(&c, "test_after");
     csv_text(&c, "certificate");
+    csv_text(&c, "test_max");
+    csv_text(&c, "test_source");
     csv_row_end(&c);
     for (i = 0; i < n; i++) {
+        int64_t before = 0, after = 0, max = 0;
+        const char *source =
+            training_quiz_counted(&s[i], res, nres, &before, &after, &max);
+
         if (strcmp(s[i].status, "confirmed") != 0) {
             continue;
         }
@@ -689,14 +699,21 @@ page_training_export(struct req *r)
         csv_text(&c, s[i].inst_gmina);
         csv_text(&c, s[i].pgroup);
         csv_int(&c, s[i].days);
-        if (s[i].has_test) {
-            csv_int(&c, s[i].before_pts);
-            csv_int(&c, s[i].after_pts);
+        /* the test that counts: online when both were taken, else paper */
+        if (source != NULL) {
+            csv_int(&c, before);
+            csv_int(&c, after);
         } else {
             csv_text(&c, "");
             csv_text(&c, "");
         }
         csv_text(&c, s[i].certificate ? s[i].certificate : "");
+        if (source != NULL) {
+            csv_int(&c, max);
+        } else {
+            csv_text(&c, "");
+        }
+        csv_text(&c, source ? source : "");
         csv_row_end(&c);
     }
     return 0;

@@ -97,5 +97,16 @@ struct training_quiz_result {
 };
 int training_quiz_results(struct db *db, struct arena *a, int64_t id,
                           struct training_quiz_result **out);
+/*
+** The test that counts for sign-up s (the rule of the qualified count,
+** training.h): its online scores when it took both online tests
+** (res[0..nres), of its event), else the points typed from a paper test.
+** Returns "online", "paper", or NULL when neither, with *before, *after
+** and *max.
+*/
+const char *training_quiz_counted(const struct training_signup *s,
+                                  const struct training_quiz_result *res,
+                                  int nres, int64_t *before, int64_t *after,
+                                  int64_t *max);
 
 #endif

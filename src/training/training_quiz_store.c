@@ -279,3 +279,29 @@ training_quiz_results(struct db *db, struct arena *a, int64_t id,
     return db_list(db_query_id(db, Q_TR_QUIZ_RESULTS, id), a, sizeof(**out),
                    result_row, out);
 }
+
+const char *
+training_quiz_counted(const struct training_signup *s,
+                      const struct training_quiz_result *res, int nres,
+                      int64_t *before, int64_t *after, int64_t *max)
+{
+    int i, found = 0;
+
+    for (i = 0; i < nres; i++) {
+        if (res[i].signup_id == s->id) {
+            *(res[i].after ? after : before) = res[i].score;
+            *max = res[i].max;
+            found++;
+        }
+    }
+    if (found == 2) {
+        return "online";
+    }
+    if (s->has_test) {
+        *before = s->before_pts;
+        *after = s->after_pts;
+        *max = s->max_points;
+        return "paper";
+    }
+    return NULL;
+}

@@ -8,9 +8,12 @@ the event begins and the one after opens on its last day; seed 004's
 "persons who raised their qualifications" counts the online scores first,
 the points typed from a paper test only for those without both online
 tests, each person once, equal to hand counts; the project page states the
-rule; erasing a sign-up erases its tests.
+rule; the participants' page and export mark which test counts; erasing
+a sign-up erases its tests.
 Usage: test_training_quiz.py BINARY"""
+import csv
 import datetime
+import io
 import json
 import re
 import sys
@@ -282,6 +285,19 @@ def main():
         check(rows['Filip Kos'] == '1 z 3 → –', f'filip: {rows}')
         check('Test papierowy: punkty wpisane ręcznie' in html,
               'paper fallback not marked')
+        # the export for the EU project's monitoring carries the test that
+        # counts, and says which
+        st, _, body = office.c.request('GET',
+                                       f'/szkolenia/{tid}/uczestnicy.csv')
+        check(st == 200, f'export: {st}')
+        rows = list(csv.DictReader(io.StringIO(body.lstrip('\ufeff')),
+                                   delimiter=';'))
+        got = {r['email']: (r['test_before'], r['test_after'],
+                            r['test_max'], r['test_source']) for r in rows}
+        check(got['anna@ops.pl'] == ('1', '3', '3', 'online') and
+              got['damian@pcpr.pl'] == ('3', '8', '10', 'paper') and
+              got['ewa@ops.pl'] == ('2', '0', '3', 'online') and
+              got['filip@ops.pl'] == ('', '', '', ''), f'export: {got}')
 
     def erasing_a_sign_up_erases_its_tests():
         before = q(db, 'SELECT count(*) FROM training_quiz')[0][0]
