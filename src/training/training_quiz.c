@@ -12,6 +12,7 @@
 #include "modules_handlers.h"
 
 #include "core/err.h"
+#include "core/json.h"
 #include "html/form.h"
 #include "html/html.h"
 #include "html/layout.h"
@@ -343,4 +344,98 @@ page_training_quiz_take(struct req *r)
                                       : T_TR_QUIZ_DONE_AFTER,
                                   score, max),
                      NULL, 0);
+}
+
+static void
+questions_json(struct json *j, const struct training_question *q, int n)
+{
+    int k, i;
+
+    json_key(j, "questions");
+    json_arr_begin(j);
+    for (k = 0; k < n; k++) {
+        json_obj_begin(j);
+        json_kint(j, "pos", q[k].q.pos);
+        json_kstr(j, "kind", q[k].q.kind);
+        json_kstr(j, "text", q[k].q.text);
+        json_key(j, "options");
+        json_arr_begin(j);
+        for (i = 0; i < q[k].q.noptions; i++) {
+            json_str(j, q[k].q.options[i]);
+        }
+        json_arr_end(j);
+        json_key(j, "right");
+        json_arr_begin(j);
+        for (i = 0; i < q[k].q.noptions; i++) {
+            if (q[k].correct >> i & 1u) {
+                json_int(j, i + 1);
+            }
+        }
+        json_arr_end(j);
+        json_obj_end(j);
+    }
+    json_arr_end(j);
+}
+
+/*
+** ROUTE: GET /api/trainings/:id/quiz
+** CAP: CAP_PARTICIPANTS
+** PARAMS: id (path)
+*/
+int
+api_training_quiz(struct req *r)
+{
+    struct training t;
+    struct training_question *q;
+    struct training_signup *s;
+    struct training_quiz_result *res;
+    struct json j;
+    int rc, n, ns, nres, i, k;
+
+    if ((rc = training_event_or_reply(r, &t)) != 0) {
+        return rc;
+    }
+    if ((n = training_quiz_questions(r->db, &r->arena, t.id, &q)) < 0) {
+        return n;
+    }
+    if ((ns = training_signups(r->db, &r->arena, t.id, &s)) < 0) {
+        return ns;
+    }
+    if ((nres = training_quiz_results(r->db, &r->arena, t.id, &res)) < 0) {
+        return nres;
+    }
+    req_json_begin(r);
+    json_init(&j, &r->out);
+    json_obj_begin(&j);
+    json_kint(&j, "training_id", t.id);
+    questions_json(&j, q, n);
+    /* each confirmed sign-up by id (names are on the participants' page) */
+    json_key(&j, "results");
+    json_arr_begin(&j);
+    for (i = 0; i < ns; i++) {
+        int64_t before = 0, after = 0, max = 0;
+        const char *source;
+
+        if (strcmp(s[i].status, "confirmed") != 0) {
+            continue;
+        }
+        source = training_quiz_counted(&s[i], res, nres, &before, &after, &max);
+        json_obj_begin(&j);
+        json_kint(&j, "signup_id", s[i].id);
+        for (k = 0; k < nres; k++) {
+            if (res[k].signup_id == s[i].id) {
+                json_kint(&j, res[k].after ? "online_after" : "online_before",
+                          res[k].score);
+            }
+        }
+        json_kstr(&j, "counted_source", source);
+        json_kint_if(&j, "counted_before", source != NULL, before);
+        json_kint_if(&j, "counted_after", source != NULL, after);
+        json_kint_if(&j, "counted_max", source != NULL, max);
+        json_kbool(&j, "raised", source != NULL && after > before);
+        json_obj_end(&j);
+    }
+    json_arr_end(&j);
+    json_obj_end(&j);
+    return 0;
 }

@@ -267,6 +267,27 @@ def main():
               x['how_counted'], f'how: {x["how_counted"]}')
         persons = [y for y in got['indicators'] if y['measure'] == 'persons']
         check(persons[0]['value'] == 5, f'persons: {persons[0]}')
+        # the organiser's JSON says the same per sign-up
+        st, _, body = office.c.request('GET', f'/api/trainings/{tid}/quiz')
+        check(st == 200, f'quiz api: {st}')
+        api = json.loads(body)
+        check([x['right'] for x in api['questions']] == [[2], [1, 3], [1]],
+              f'right answers: {api["questions"]}')
+        by = {x['signup_id']: x for x in api['results']}
+        want = {'anna@ops.pl': ('online', 1, 3, True),
+                'damian@pcpr.pl': ('paper', 3, 8, True),
+                'ewa@ops.pl': ('online', 2, 0, False),
+                'bogdan@kmp.pl': ('online', 2, 2, False),
+                'filip@ops.pl': (None, None, None, False)}
+        for email, w in want.items():
+            x = by[s[email]]
+            check((x['counted_source'], x['counted_before'],
+                   x['counted_after'], x['raised']) == w, f'{email}: {x}')
+        check(by[s['filip@ops.pl']].get('online_before') == 1 and
+              'online_after' not in by[s['filip@ops.pl']],
+              f'filip: {by[s["filip@ops.pl"]]}')
+        st, _, _ = Client(srv).request('GET', f'/api/trainings/{tid}/quiz')
+        check(st in (401, 302, 303), f'public: {st}')
 
     def project_page_states_the_rule():
         st, _, html = office.c.request('GET', f'/monitoring/plany/{project}')
