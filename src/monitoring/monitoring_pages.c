@@ -1075,7 +1075,8 @@ counted_notes(struct req *r, const struct mon_progress *m)
             continue;
         }
         if (n++ == 0) {
-            html_printf(&r->out, "<h3>%s</h3>\n<ul>\n", T_MON_COUNTED_HOW);
+            html_printf(&r->out, "<h3>%s</h3>\n<p>%s</p>\n<ul>\n",
+                        T_MON_COUNTED_HOW, T_MON_COUNTED_RULE);
         }
         html_printf(&r->out, "<li><strong>%s</strong>: %s</li>\n",
                     m->p->indicators[i].name, m->ind[i].how);

@@ -129,9 +129,9 @@
 #define T_TR_CANCEL_HINT                                                       \
     "Twoje miejsce dostanie pierwsza osoba z listy rezerwowej."
 #define T_TR_ERASE "Usuń moje dane"
-#define T_TR_ERASE_HINT                                                          \
-    "Usuwa zgłoszenie wraz z obecnością i zaświadczeniem; nie da się tego " \
-    "cofnąć."
+#define T_TR_ERASE_HINT                                                        \
+    "Usuwa zgłoszenie wraz z obecnością, wynikami testu wiedzy i "          \
+    "zaświadczeniem; nie da się tego cofnąć."
 #define T_TR_ERASED "Twoje dane zostały usunięte."
 #define T_TR_ERASE_KEPT                                                        \
     "Nie możemy teraz usunąć Twoich danych: uczestniczyłeś(-aś) w "      \

@@ -115,6 +115,8 @@ def main():
         html = same_on_page_and_api({0: (500, 'entered'), 1: (None, None),
                                      2: (None, None), 3: (20, 'entered')})
         check('Wpisany ręcznie' in html, 'no note on the entered figures')
+        check('Tę samą regułę stosuje sprawozdanie roczne' in html,
+              'the rule is not stated on the project page')
 
     def with_records_the_counts_win_everywhere():
         tid = office.create('Koordynacja usług — szkolenie', project,
