@@ -222,7 +222,8 @@ training_quiz_take(struct db *db, struct arena *a,
         rc = n;
         goto done;
     }
-    for (k = 0; k < n && k < TRAINING_QUIZ_MAX; k++) {
+    n = n > TRAINING_QUIZ_MAX ? TRAINING_QUIZ_MAX : n; /* as stored: never */
+    for (k = 0; k < n; k++) {
         int64_t v = 0;
         const char *why = survey_answer_check(a, &q[k].q, &in[k], k + 1, &v);
 
