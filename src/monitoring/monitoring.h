@@ -587,6 +587,7 @@ struct mon_pind {
      * (training.h) rather than entered: real is that count; how says how
      * it is counted (Polish). */
     bool counted;
+    bool entered; /* no records to count: the values entered by hand */
     const char *how;
 };
 
@@ -610,9 +611,10 @@ struct mon_progress {
 ** Progress of programme or project plan_id over its years. A project
 ** card's indicators that the trainings' records count (persons and
 ** institutions supported, persons who raised their qualifications, the
-** LPDI share) take that count as their value (counted, how), unless
-** values were entered for them by hand: those stay. 0, ERR_INPUT for a yearly
-** plan or one without years, ERR_NOTFOUND, ERR_DB.
+** LPDI share) take that count as their value (counted, how) where records
+** exist, in place of values entered by hand: the one rule of
+** training_plan_indicators, which the annual report follows too. 0,
+** ERR_INPUT for a yearly plan or one without years, ERR_NOTFOUND, ERR_DB.
 */
 int mon_progress_build(struct db *db, struct arena *a, int64_t plan_id,
                        struct mon_progress *out);

@@ -1071,11 +1071,12 @@ counted_notes(struct req *r, const struct mon_progress *m)
     int i, n = 0;
 
     for (i = 0; i < m->p->nindicators; i++) {
-        if (!m->ind[i].counted) {
+        if (!m->ind[i].counted && !m->ind[i].entered) {
             continue;
         }
         if (n++ == 0) {
-            html_printf(&r->out, "<h3>%s</h3>\n<ul>\n", T_MON_COUNTED_HOW);
+            html_printf(&r->out, "<h3>%s</h3>\n<p>%s</p>\n<ul>\n",
+                        T_MON_COUNTED_HOW, T_MON_COUNTED_RULE);
         }
         html_printf(&r->out, "<li><strong>%s</strong>: %s</li>\n",
                     m->p->indicators[i].name, m->ind[i].how);
@@ -1181,6 +1182,19 @@ progress_page(struct req *r, int64_t id)
                             "<td class=\"num\">%s<br><span class=\"pending\">"
                             "%s</span></td>",
                             str_thousands(&r->arena, pi->real), T_MON_COUNTED);
+            } else if (pi->entered && pi->has_data) {
+                /* no records to count: the figure entered by hand, so said */
+                html_printf(&r->out,
+                            "<td class=\"num\">%s<br><span class=\"pending\">"
+                            "%s</span>",
+                            str_thousands(&r->arena, pi->real), T_MON_ENTERED);
+                if (pi->npending > 0) {
+                    html_printf(&r->out,
+                                "<br><span class=\"pending\">(%s: %s)</span>",
+                                T_MON_IF_APPROVED,
+                                str_thousands(&r->arena, pi->pending));
+                }
+                html_lit(&r->out, "</td>");
             } else {
                 figure_cell(
                     r, pi->has_data ? str_thousands(&r->arena, pi->real) : "–",

@@ -13,8 +13,9 @@
 #include "monitoring.h"
 #include "training/training.h"
 
-/* The card's indicators the records count (training.h), as their values,
- * where nobody entered values by hand. */
+/* The card's indicators as the one rule of training.h says: the count
+ * where records exist (in place of values entered by hand), else the
+ * values entered by hand, marked so. */
 static int
 counted(struct db *db, struct arena *a, int64_t plan_id, struct mon_progress *m)
 {
@@ -34,13 +35,13 @@ counted(struct db *db, struct arena *a, int64_t plan_id, struct mon_progress *m)
     }
     m->ninst_kinds = nk;
     for (i = 0; i < n && i < m->p->nindicators; i++) {
-        /* values entered by hand for an indicator stay its values */
-        if (v[i].has_value && !m->ind[i].has_data && m->ind[i].npending == 0) {
+        m->ind[i].how = v[i].how;
+        m->ind[i].entered = v[i].source == TS_ENTERED;
+        if (v[i].source == TS_COUNTED) {
             m->ind[i].counted = true;
             m->ind[i].has_data = true;
-            m->ind[i].real = m->ind[i].pending = v[i].value;
+            m->ind[i].real = m->ind[i].pending = v[i].figure;
             m->ind[i].npending = 0;
-            m->ind[i].how = v[i].how;
         }
     }
     return 0;

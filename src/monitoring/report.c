@@ -194,12 +194,13 @@ apply_training_counts(struct db *db, struct arena *a, struct mon_report *m)
         struct mon_rind *ri = &m->ind[i];
         int t = m->p->indicators[i].task;
 
-        if (!v[i].has_value) {
+        /* the one rule (training.h): the count where records exist */
+        if (v[i].source != TS_COUNTED) {
             continue;
         }
-        ri->multi_real += v[i].value - ri->real;
+        ri->multi_real += v[i].figure - ri->real;
         ri->computed = ri->has_data = true;
-        ri->real = ri->pending = v[i].value;
+        ri->real = ri->pending = v[i].figure;
         ri->metric = T_MON_METRIC_TRAININGS;
         if (t >= 0) {
             m->task[t].has_data = true;

@@ -136,12 +136,19 @@
 #define T_MON_COL_TO_DATE "Razem zatwierdzone"
 /* An indicator counted from the trainings' records (issue 18). */
 #define T_MON_COUNTED "(policzone z ewidencji)"
+#define T_MON_ENTERED "(wpisane ręcznie)"
 #define T_MON_INST_BY_KIND "Instytucje objęte wsparciem według rodzaju"
 #define T_MON_INST_KIND "Rodzaj instytucji"
 #define T_MON_INST_COUNT "Liczba instytucji"
 #define T_MON_METRIC_TRAININGS                                                 \
     "ewidencja szkoleń (uczestnicy obecni, każdy raz)"
 #define T_MON_COUNTED_HOW "Jak liczone są wskaźniki policzone z ewidencji"
+#define T_MON_COUNTED_RULE                                                         \
+    "Gdzie ewidencja ma dane dla wskaźnika, pokazana jest liczba z "              \
+    "ewidencji, a wartości wpisane ręcznie nie są do niej dodawane. Wartość " \
+    "wpisana ręcznie (suma zatwierdzonych wpisów) jest pokazana tylko dla "      \
+    "wskaźnika, dla którego ewidencja nie ma danych, z dopiskiem "               \
+    "„(wpisane ręcznie)”. Tę samą regułę stosuje sprawozdanie roczne."
 #define T_MON_COL_PCT_TARGET "% wartości docelowej"
 #define T_MON_NO_INDICATORS                                                    \
     "Dokument nie określa wskaźników z wartościami docelowymi."

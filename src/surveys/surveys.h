@@ -42,6 +42,22 @@ struct survey {
     int64_t recipients, answered, responses;
 };
 
+/*
+** The question machinery, shared with the trainings' knowledge test
+** (training.h). Check question q, number k in the form: each problem
+** (a kind not of survey_kinds, no text or a text over 500 bytes, a choice
+** question with fewer than two options, an option over 200 bytes or with
+** a line feed) appends a Polish message naming question k to *errs.
+*/
+void survey_question_check(struct arena *a, const struct survey_question *q,
+                           int k, const char ***errs, int *nerrs);
+/* The options of q joined by line feeds, as stored (arena). */
+const char *survey_options_join(struct arena *a,
+                                const struct survey_question *q);
+/* Split stored options (changed in place) into q's options, at most
+ * SURVEY_OPTIONS_MAX. */
+void survey_options_split(char *opts, struct survey_question *q);
+
 /* A new survey as typed: its questions, empty ones left out. */
 struct survey_in {
     const char *title, *purpose;
@@ -94,6 +110,15 @@ struct survey_answer_in {
     const char *value;               /* single, scale, number, text */
     bool chosen[SURVEY_OPTIONS_MAX]; /* multiple */
 };
+/*
+** Check the answer in to question q (number k): NULL, or a Polish message
+** naming question k. *v gets a single choice's option (from 1), a scale's
+** value or a number.
+*/
+const char *survey_answer_check(struct arena *a,
+                                const struct survey_question *q,
+                                const struct survey_answer_in *in, int k,
+                                int64_t *v);
 /*
 ** Store the answers a[0..nq) to survey s (questions q) through link
 ** token, all or nothing: every question must be answered (a multiple

@@ -13,10 +13,11 @@
 #include "html/layout.h"
 #include "surveys/strings_pl.h"
 #include "surveys/surveys.h"
+#include "surveys/surveys_web.h"
 
-static void
-choices(struct req *r, const struct survey_question *q, int k,
-        const struct survey_answer_in *in)
+void
+survey_choices_html(struct req *r, const struct survey_question *q, int k,
+                    const struct survey_answer_in *in)
 {
     bool multiple = strcmp(q->kind, "multiple") == 0;
     bool scale = strcmp(q->kind, "scale") == 0;
@@ -88,7 +89,7 @@ answer_page(struct req *r, const char *token, const struct survey_answer_in *in,
                         "required aria-label=\"%s\">%s</textarea></p>\n",
                         name, name, q[k].text, in[k].value ? in[k].value : "");
         } else {
-            choices(r, &q[k], k + 1, &in[k]);
+            survey_choices_html(r, &q[k], k + 1, &in[k]);
         }
         html_lit(&r->out, "</fieldset>\n");
     }
@@ -97,6 +98,21 @@ answer_page(struct req *r, const char *token, const struct survey_answer_in *in,
     form_end(r);
     layout_end(r);
     return 0;
+}
+
+void
+survey_answers_read(struct req *r, struct survey_answer_in *in)
+{
+    int k, i;
+
+    memset(in, 0, sizeof(*in) * SURVEY_QUESTIONS_MAX);
+    for (k = 0; k < SURVEY_QUESTIONS_MAX; k++) {
+        in[k].value = req_form(r, arena_printf(&r->arena, "a%d", k + 1));
+        for (i = 0; i < SURVEY_OPTIONS_MAX; i++) {
+            in[k].chosen[i] = req_form(r, arena_printf(&r->arena, "a%d_%d",
+                                                       k + 1, i + 1)) != NULL;
+        }
+    }
 }
 
 /*
@@ -124,7 +140,7 @@ page_survey_answer_save(struct req *r)
 {
     struct survey_answer_in in[SURVEY_QUESTIONS_MAX];
     const char *token = req_param(r, 0), **errs = NULL;
-    int nerrs = 0, k, i, rc;
+    int nerrs = 0, rc;
 
     /* Limited per link, named by its hash: the path carries the secret. */
     if ((rc = auth_form_limit_or_reply(
@@ -132,14 +148,7 @@ page_survey_answer_save(struct req *r)
                              auth_token_hash(&r->arena, token)))) != 0) {
         return rc;
     }
-    memset(in, 0, sizeof(in));
-    for (k = 0; k < SURVEY_QUESTIONS_MAX; k++) {
-        in[k].value = req_form(r, arena_printf(&r->arena, "a%d", k + 1));
-        for (i = 0; i < SURVEY_OPTIONS_MAX; i++) {
-            in[k].chosen[i] = req_form(r, arena_printf(&r->arena, "a%d_%d",
-                                                       k + 1, i + 1)) != NULL;
-        }
-    }
+    survey_answers_read(r, in);
     rc = survey_answer(r->db, &r->arena, token, in, &errs, &nerrs);
     if (rc == ERR_NOTFOUND) {
         return req_error(r, 404, T_SV_BAD_LINK);

@@ -40,10 +40,8 @@ is_choice(const char *kind)
     return strcmp(kind, "single") == 0 || strcmp(kind, "multiple") == 0;
 }
 
-/* The options of q joined by line feeds (none holds one: they are
- * single-line inputs, and checked). */
-static const char *
-options_joined(struct arena *a, const struct survey_question *q)
+const char *
+survey_options_join(struct arena *a, const struct survey_question *q)
 {
     const char *s = "";
     int i;
@@ -54,9 +52,9 @@ options_joined(struct arena *a, const struct survey_question *q)
     return s;
 }
 
-static void
-check_question(struct arena *a, const struct survey_question *q, int k,
-               const char ***errs, int *nerrs)
+void
+survey_question_check(struct arena *a, const struct survey_question *q, int k,
+                      const char ***errs, int *nerrs)
 {
     int i;
 
@@ -101,7 +99,7 @@ survey_create(struct db *db, struct arena *a, const struct audit_entry *who,
         mon_add_err(a, errs, nerrs, T_SV_ERR_NO_QUESTIONS);
     }
     for (k = 0; k < in->nq; k++) {
-        check_question(a, &in->q[k], k + 1, errs, nerrs);
+        survey_question_check(a, &in->q[k], k + 1, errs, nerrs);
     }
     if (*nerrs > 0) {
         return ERR_INPUT;
@@ -124,7 +122,8 @@ survey_create(struct db *db, struct arena *a, const struct audit_entry *who,
         db_bind_int(st, 2, k + 1);
         db_bind_text(st, 3, q->kind);
         db_bind_text(st, 4, str_trim(a, q->text));
-        db_bind_text(st, 5, is_choice(q->kind) ? options_joined(a, q) : "");
+        db_bind_text(st, 5,
+                     is_choice(q->kind) ? survey_options_join(a, q) : "");
         rc = db_exec(st);
     }
     if (rc == 0) {
@@ -165,26 +164,33 @@ survey_list(struct db *db, struct arena *a, const char *region,
     return db_list(st, a, sizeof(**out), survey_row, out);
 }
 
-static void
-question_row(struct arena *a, db_stmt *st, void *elem)
+void
+survey_options_split(char *opts, struct survey_question *q)
 {
-    struct survey_question *q = elem;
-    char *opts, *save = NULL, *o;
+    char *save = NULL, *o;
 
-    q->id = db_col_int(st, 0);
-    q->pos = (int)db_col_int(st, 1);
-    q->kind = db_col_text_dup(a, st, 2);
-    q->text = db_col_text_dup(a, st, 3);
-    opts = db_col_text_dup(a, st, 4);
-    if (strcmp(q->kind, "scale") == 0) {
-        q->noptions = SURVEY_SCALE_MAX;
-        return;
-    }
+    q->noptions = 0;
     for (o = strtok_r(opts, "\n", &save);
          o != NULL && q->noptions < SURVEY_OPTIONS_MAX;
          o = strtok_r(NULL, "\n", &save)) {
         q->options[q->noptions++] = o;
     }
+}
+
+static void
+question_row(struct arena *a, db_stmt *st, void *elem)
+{
+    struct survey_question *q = elem;
+
+    q->id = db_col_int(st, 0);
+    q->pos = (int)db_col_int(st, 1);
+    q->kind = db_col_text_dup(a, st, 2);
+    q->text = db_col_text_dup(a, st, 3);
+    if (strcmp(q->kind, "scale") == 0) {
+        q->noptions = SURVEY_SCALE_MAX;
+        return;
+    }
+    survey_options_split(db_col_text_dup(a, st, 4), q);
 }
 
 int
@@ -300,10 +306,9 @@ survey_by_token(struct db *db, struct arena *a, const char *token,
     return db_one_int(st, survey_id);
 }
 
-/* Check one answer; its error (Polish, naming question k) or NULL. */
-static const char *
-answer_problem(struct arena *a, const struct survey_question *q,
-               const struct survey_answer_in *in, int k, int64_t *v)
+const char *
+survey_answer_check(struct arena *a, const struct survey_question *q,
+                    const struct survey_answer_in *in, int k, int64_t *v)
 {
     const char *s = in->value ? in->value : "";
     char *end;
@@ -410,7 +415,7 @@ survey_answer(struct db *db, struct arena *a, const char *token,
         goto done;
     }
     for (k = 0; k < nq && k < SURVEY_QUESTIONS_MAX; k++) {
-        const char *why = answer_problem(a, &q[k], &ans[k], k + 1, &v[k]);
+        const char *why = survey_answer_check(a, &q[k], &ans[k], k + 1, &v[k]);
 
         if (why != NULL) {
             mon_add_err(a, errs, nerrs, why);

@@ -129,9 +129,9 @@
 #define T_TR_CANCEL_HINT                                                       \
     "Twoje miejsce dostanie pierwsza osoba z listy rezerwowej."
 #define T_TR_ERASE "Usuń moje dane"
-#define T_TR_ERASE_HINT                                                          \
-    "Usuwa zgłoszenie wraz z obecnością i zaświadczeniem; nie da się tego " \
-    "cofnąć."
+#define T_TR_ERASE_HINT                                                        \
+    "Usuwa zgłoszenie wraz z obecnością, wynikami testu wiedzy i "          \
+    "zaświadczeniem; nie da się tego cofnąć."
 #define T_TR_ERASED "Twoje dane zostały usunięte."
 #define T_TR_ERASE_KEPT                                                        \
     "Nie możemy teraz usunąć Twoich danych: uczestniczyłeś(-aś) w "      \
@@ -177,7 +177,11 @@
 #define T_TR_ATT_SIGN "Podpis"
 #define T_TR_ATT_PRESENT "obecny(-a) %s"
 #define T_TR_ERR_DAY "Dzień: podaj dzień wydarzenia (RRRR-MM-DD)."
-#define T_TR_TEST "Test wiedzy (punkty przed / po / maksymalnie)"
+#define T_TR_TEST                                                              \
+    "Test papierowy: punkty wpisane ręcznie (przed / po / maksymalnie)"
+#define T_TR_TEST_HINT                                                          \
+    "Tylko dla testu rozwiązanego na papierze. Gdy uczestnik rozwiązał oba " \
+    "testy online, liczy się wynik testu online, a punkty wpisane tu nie."
 #define T_TR_TEST_BEFORE "Test przed: punkty, %s"
 #define T_TR_TEST_AFTER "Test po: punkty, %s"
 #define T_TR_TEST_MAX "Test: maksymalna liczba punktów"
@@ -222,8 +226,14 @@
     "Instytucje (jedna nazwa w jednej gminie = jedna instytucja), których "   \
     "pracownicy są liczeni jako osoby objęte wsparciem; każda liczona raz."
 #define T_TR_HOW_QUALIFIED                                                     \
-    "Osoby objęte wsparciem, których wynik testu wiedzy po wydarzeniu jest " \
-    "wyższy niż przed nim; każda liczona raz."
+    "Osoby obecne na wydarzeniu, które realizuje %s, z pełnymi danymi, "     \
+    "których wynik testu wiedzy po wydarzeniu jest wyższy niż przed nim; "  \
+    "każda liczona raz, choćby podniosła wynik na kilku wydarzeniach. "     \
+    "Liczy się test online, rozwiązany przez uczestnika z jego własnego "   \
+    "linku (wynik obliczony przez system); punkty wpisane ręcznie przez "     \
+    "organizatora (test papierowy) liczą się tylko wtedy, gdy uczestnik "    \
+    "nie rozwiązał obu testów online. Z testu online: %lld, z testu "       \
+    "papierowego: %lld."
 #define T_TR_HOW_EVENTS                                                        \
     "Wydarzenia, które realizują %s i na których ktoś był obecny."
 #define T_TR_HOW_GROUP                                                         \
@@ -235,6 +245,10 @@
     "regionu; miasto na prawach powiatu liczone raz), w procentach, "          \
     "zaokrąglone w dół."
 #define T_TR_HOW_NONE "Nie jest liczony z ewidencji szkoleń."
+#define T_TR_HOW_ENTERED                                                         \
+    "Wpisany ręcznie: ewidencja nie ma jeszcze danych dla tego wskaźnika, "    \
+    "więc pokazana jest suma zatwierdzonych wartości wpisanych ręcznie. Gdy " \
+    "ewidencja będzie miała dane, pokazana będzie liczba z ewidencji."
 #define T_TR_SCOPE_TASK "zadanie %s planu"
 #define T_TR_SCOPE_PROJECT "projekt"
 #define T_TR_BY_KIND "Instytucje objęte wsparciem według rodzaju"
@@ -327,5 +341,58 @@
 #define V_TR_G_PROBATION "kurator"
 #define V_TR_G_POLICE "policj"
 #define V_TR_G_SOCIAL "socjaln"
+
+/* The online knowledge test (training_quiz.c) */
+#define T_TR_QUIZ "Test wiedzy online"
+#define T_TR_QUIZ_EDIT "Pytania testu wiedzy"
+#define T_TR_QUIZ_LEAD                                                         \
+    "Kilka pytań jednokrotnego lub wielokrotnego wyboru z zaznaczonymi "      \
+    "poprawnymi odpowiedziami. Uczestnik rozwiązuje ten sam test dwa razy "   \
+    "ze swojego linku: przed wydarzeniem (do pierwszego dnia) i po nim (od "   \
+    "ostatniego dnia). Za pytanie z dokładnie poprawnymi odpowiedziami jest " \
+    "1 punkt. Pytania puste są pomijane; bez pytań nie ma testu online."
+#define T_TR_QUIZ_LOCKED                                                            \
+    "Test już rozwiązywano, więc pytań nie można zmienić: wyniki przed i po " \
+    "muszą dotyczyć tego samego testu."
+#define T_TR_QUIZ_SAVED "Zapisano pytania testu."
+#define T_TR_QUIZ_SAVE "Zapisz pytania"
+#define T_TR_QUIZ_Q "Pytanie %d"
+#define T_TR_QUIZ_Q_KIND "Rodzaj pytania %d"
+#define T_TR_QUIZ_Q_TEXT "Treść pytania %d"
+#define T_TR_QUIZ_Q_OPTION "Pytanie %d, odpowiedź %d"
+#define T_TR_QUIZ_Q_RIGHT "Poprawna (pytanie %d, odpowiedź %d)"
+#define T_TR_QUIZ_NQ "Pytań w teście online: %d."
+#define T_TR_QUIZ_LINK "Pytania testu wiedzy online"
+#define T_TR_QUIZ_COL "Test online (przed → po)"
+#define T_TR_QUIZ_PAPER "papierowy: %lld → %lld z %lld"
+#define T_TR_QUIZ_SCORE "%lld z %lld"
+#define T_TR_QUIZ_BEFORE "Test wiedzy przed szkoleniem"
+#define T_TR_QUIZ_AFTER "Test wiedzy po szkoleniu"
+#define T_TR_QUIZ_TAKE_LEAD                                                    \
+    "Zaznacz odpowiedzi i wyślij. Test rozwiązujesz raz przed szkoleniem i " \
+    "raz po nim; porównanie wyników pokazuje, czy szkolenie podniosło "     \
+    "kwalifikacje. Wynik widzisz od razu po wysłaniu."
+#define T_TR_QUIZ_SEND "Wyślij odpowiedzi"
+#define T_TR_QUIZ_GO_BEFORE "Rozwiąż test wiedzy przed szkoleniem"
+#define T_TR_QUIZ_GO_AFTER "Rozwiąż test wiedzy po szkoleniu"
+#define T_TR_QUIZ_WAIT "Test po szkoleniu będzie dostępny od %s."
+#define T_TR_QUIZ_MISSED                                                              \
+    "Szkolenie już się zaczęło, a test przed nim nie został rozwiązany, więc " \
+    "testu online nie można już rozwiązać."
+#define T_TR_QUIZ_YOURS "Twój wynik testu przed: %lld z %lld."
+#define T_TR_QUIZ_YOURS_BOTH "Twój wynik testu: przed %lld, po %lld (z %lld)."
+#define T_TR_QUIZ_DONE_BEFORE                                                  \
+    "Dziękujemy. Twój wynik testu przed szkoleniem: %d z %d."
+#define T_TR_QUIZ_DONE_AFTER                                                   \
+    "Dziękujemy. Twój wynik testu po szkoleniu: %d z %d."
+#define T_TR_QUIZ_CLOSED                                                           \
+    "Test nie jest teraz otwarty: został już rozwiązany albo jeszcze lub już " \
+    "nie można go rozwiązywać."
+#define T_TR_ERR_Q_KIND                                                        \
+    "Pytanie %d: wybierz rodzaj jednokrotnego lub wielokrotnego wyboru."
+#define T_TR_ERR_Q_RIGHT                                                        \
+    "Pytanie %d: zaznacz poprawną odpowiedź (w pytaniu jednokrotnego wyboru " \
+    "dokładnie jedną) przy wypełnionej odpowiedzi."
+#define T_TR_ERR_Q_MANY "Test ma za dużo pytań."
 
 #endif

@@ -239,8 +239,17 @@ enum training_measure {
     TM_LPDI,         /* % of local governments with an adopted LPDI */
 };
 
+/* Where the figure an indicator shows comes from (the one rule). */
+enum training_source {
+    TS_NONE = 0, /* no records and nothing entered */
+    TS_COUNTED,  /* counted from the records (value) */
+    TS_ENTERED,  /* no records: the approved values entered by hand */
+};
+
 /* "persons", "institutions", "qualified", "events", "group" or "none". */
 const char *training_measure_name(enum training_measure m);
+/* "counted", "entered" or NULL (none): the API's name of a source. */
+const char *training_source_name(enum training_source s);
 
 /* A plan indicator with what the records count for it. */
 struct training_indicator {
@@ -253,7 +262,12 @@ struct training_indicator {
     bool has_value;
     int64_t value;
     int64_t numerator, denominator; /* TM_LPDI: value = their % */
-    const char *how;                /* Polish */
+    /* TM_QUALIFIED: numerator = those by the online test, the rest by
+     * points typed from a paper test */
+    const char *how; /* Polish */
+    /* The figure every page shows (project page, annual report, API). */
+    enum training_source source;
+    int64_t figure;
 };
 /* Institutions counted, by kind. */
 struct training_kind_count {
@@ -265,9 +279,13 @@ struct training_kind_count {
 ** The indicators of plan_id (a yearly plan or a project card) with the
 ** values counted from the events that serve it (a yearly plan's by task
 ** number): what each counts is read from its name (V_TR_* words) and said
-** in how. An indicator no event serves yet has no value (has_value false),
-** so that values entered by hand stay the project page's until then. *by_kind:
-*the institutions counted for the whole plan, by kind.
+** in how. An indicator no event serves yet has no value (has_value false).
+** The one rule of which figure an indicator shows, for the project page,
+** the annual report and the API alike (source, figure): the count from the
+** records where records exist (an event serves the indicator's task or
+** card; the LPDI register has a row), else the sum of the approved values
+** entered by hand (TS_ENTERED, shown as such), else none. *by_kind: the
+** institutions counted for the whole plan, by kind.
 ** Returns the number of indicators, ERR_NOTFOUND, ERR_DB.
 */
 int training_plan_indicators(struct db *db, struct arena *a, int64_t plan_id,

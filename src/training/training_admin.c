@@ -22,6 +22,7 @@
 #include "teryt/teryt.h"
 #include "training/strings_pl.h"
 #include "training/training.h"
+#include "training/training_quiz.h"
 #include "training/training_web.h"
 
 static void
@@ -177,25 +178,6 @@ page_training_create(struct req *r)
         r, arena_printf(&r->arena, "/szkolenia/%lld", (long long)t.id));
 }
 
-/* The event of path parameter 0 in the account's region: 0, or a 404. */
-static int
-own_event_or_reply(struct req *r, struct training *t)
-{
-    int64_t id;
-    int rc;
-
-    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
-        return rc;
-    }
-    rc = training_get(r->db, &r->arena, id, t);
-    if (rc == ERR_NOTFOUND ||
-        (rc == 0 && r->user != NULL && r->user->region != NULL &&
-         strcmp(r->user->region, t->region) != 0)) {
-        return req_error(r, 404, T_TR_NOT_FOUND);
-    }
-    return rc;
-}
-
 /* Each day of t, ISO, into *days (arena): their number (at most 31). */
 static int
 event_days(struct req *r, const struct training *t, const char ***days)
@@ -291,7 +273,8 @@ test_form(struct req *r, const struct training *t,
     for (i = 0; i < n; i++) {
         max = s[i].has_test && s[i].max_points > max ? s[i].max_points : max;
     }
-    html_printf(&r->out, "<h2>%s</h2>\n", T_TR_TEST);
+    html_printf(&r->out, "<h2>%s</h2>\n<p class=\"hint\">%s</p>\n", T_TR_TEST,
+                T_TR_TEST_HINT);
     form_begin(
         r, arena_printf(&r->arena, "/szkolenia/%lld/test", (long long)t->id),
         NULL);
@@ -321,15 +304,49 @@ test_form(struct req *r, const struct training *t,
     form_end(r);
 }
 
+/* A sign-up's knowledge test: the online scores before and after, else
+ * the points typed from a paper test, marked so. */
+static const char *
+test_cell(struct req *r, const struct training_signup *s,
+          const struct training_quiz_result *res, int nres)
+{
+    const char *before = "–", *after = "–";
+    bool online = false;
+    int i;
+
+    for (i = 0; i < nres; i++) {
+        if (res[i].signup_id != s->id) {
+            continue;
+        }
+        online = true;
+        *(res[i].after ? &after : &before) =
+            arena_printf(&r->arena, T_TR_QUIZ_SCORE, (long long)res[i].score,
+                         (long long)res[i].max);
+    }
+    if (online) {
+        return arena_printf(&r->arena, "%s → %s", before, after);
+    }
+    if (s->has_test) {
+        return arena_printf(&r->arena, T_TR_QUIZ_PAPER,
+                            (long long)s->before_pts, (long long)s->after_pts,
+                            (long long)s->max_points);
+    }
+    return "";
+}
+
 static int
 participants_page(struct req *r, const struct training *t, const char *message,
                   const char *const *errs, int nerrs)
 {
     struct training_signup *s;
+    struct training_quiz_result *res;
+    struct training_question *q;
     int n = training_signups(r->db, &r->arena, t->id, &s), i;
+    int nres = training_quiz_results(r->db, &r->arena, t->id, &res);
+    int nq = training_quiz_questions(r->db, &r->arena, t->id, &q);
 
-    if (n < 0) {
-        return n;
+    if (n < 0 || nres < 0 || nq < 0) {
+        return n < 0 ? n : nres < 0 ? nres : nq;
     }
     layout_begin_under(
         r, T_TR_PARTICIPANTS,
@@ -348,6 +365,10 @@ participants_page(struct req *r, const struct training *t, const char *message,
                 "</li>\n</ul>\n",
                 (long long)t->id, T_TR_ATT_PDF, (long long)t->id,
                 T_TR_CERTS_PDF, (long long)t->id, T_TR_EXPORT);
+    html_printf(&r->out, "<p><a href=\"/szkolenia/%lld/pytania\">%s</a>. ",
+                (long long)t->id, T_TR_QUIZ_LINK);
+    html_printf(&r->out, T_TR_QUIZ_NQ, nq);
+    html_lit(&r->out, "</p>\n");
     if (n == 0) {
         html_printf(&r->out, "<p>%s</p>\n", T_TR_P_NONE);
         layout_end(r);
@@ -359,21 +380,24 @@ participants_page(struct req *r, const struct training *t, const char *message,
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+                "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>"
+                "</thead>\n<tbody>\n",
                 T_TR_PARTICIPANTS, T_TR_P_NO, T_TR_F_NAME, T_TR_P_INST,
-                T_TR_P_GROUP, T_TR_P_STATUS, T_TR_ATTENDED_DAYS, T_TR_CERT);
+                T_TR_P_GROUP, T_TR_P_STATUS, T_TR_ATTENDED_DAYS, T_TR_CERT,
+                T_TR_QUIZ_COL);
     for (i = 0; i < n; i++) {
         html_printf(
             &r->out,
             "<tr><td class=\"num\">%d</td><td>%s</td><td>%s</td>"
             "<td>%s</td><td>%s</td><td class=\"num\">%lld</td>"
-            "<td>%s</td></tr>\n",
+            "<td>%s</td><td>%s</td></tr>\n",
             i + 1, s[i].name, s[i].institution,
             training_label(training_groups, training_group_labels, s[i].pgroup),
             strcmp(s[i].status, "confirmed") == 0 ? T_TR_ST_CONFIRMED
             : strcmp(s[i].status, "waiting") == 0 ? T_TR_ST_WAITING
                                                   : T_TR_ST_UNCONFIRMED,
-            (long long)s[i].days, s[i].certificate ? s[i].certificate : "");
+            (long long)s[i].days, s[i].certificate ? s[i].certificate : "",
+            test_cell(r, &s[i], res, nres));
     }
     html_lit(&r->out, "</tbody>\n" WIDE_CLOSE);
     html_printf(&r->out, "<h2>%s</h2>\n", T_TR_ATTENDANCE);
@@ -402,7 +426,7 @@ page_training_participants(struct req *r)
     struct training t;
     int rc;
 
-    if ((rc = own_event_or_reply(r, &t)) != 0) {
+    if ((rc = training_event_or_reply(r, &t)) != 0) {
         return rc;
     }
     return participants_page(r, &t, NULL, NULL, 0);
@@ -424,7 +448,7 @@ page_training_attendance(struct req *r)
     int64_t *present;
     int rc, n, i, k = 0;
 
-    if ((rc = own_event_or_reply(r, &t)) != 0) {
+    if ((rc = training_event_or_reply(r, &t)) != 0) {
         return rc;
     }
     if ((n = training_signups(r->db, &r->arena, t.id, &s)) < 0) {
@@ -480,7 +504,7 @@ page_training_test(struct req *r)
     int64_t max, *b, *a;
     int rc, n, i, nerrs = 0;
 
-    if ((rc = own_event_or_reply(r, &t)) != 0) {
+    if ((rc = training_event_or_reply(r, &t)) != 0) {
         return rc;
     }
     if ((n = training_signups(r->db, &r->arena, t.id, &s)) < 0) {
@@ -533,7 +557,7 @@ page_training_certs_issue(struct req *r)
     struct audit_entry who = auth_request_who(r);
     int rc, n;
 
-    if ((rc = own_event_or_reply(r, &t)) != 0) {
+    if ((rc = training_event_or_reply(r, &t)) != 0) {
         return rc;
     }
     if ((rc = training_certificates_issue(r->db, &who, t.id, &n)) != 0) {
@@ -567,7 +591,7 @@ page_training_attendance_pdf(struct req *r)
     struct training_signup *s;
     int rc, n;
 
-    if ((rc = own_event_or_reply(r, &t)) != 0) {
+    if ((rc = training_event_or_reply(r, &t)) != 0) {
         return rc;
     }
     if ((n = training_signups(r->db, &r->arena, t.id, &s)) < 0) {
@@ -591,7 +615,7 @@ page_training_certs_pdf(struct req *r)
     struct region_settings reg;
     int rc, n;
 
-    if ((rc = own_event_or_reply(r, &t)) != 0) {
+    if ((rc = training_event_or_reply(r, &t)) != 0) {
         return rc;
     }
     if ((n = training_signups(r->db, &r->arena, t.id, &s)) < 0) {
@@ -618,15 +642,19 @@ page_training_export(struct req *r)
 {
     struct training t;
     struct training_signup *s;
+    struct training_quiz_result *res;
     struct audit_entry who = auth_request_who(r);
     struct csv c;
-    int rc, n, i;
+    int rc, n, i, nres;
 
-    if ((rc = own_event_or_reply(r, &t)) != 0) {
+    if ((rc = training_event_or_reply(r, &t)) != 0) {
         return rc;
     }
     if ((n = training_signups(r->db, &r->arena, t.id, &s)) < 0) {
         return n;
+    }
+    if ((nres = training_quiz_results(r->db, &r->arena, t.id, &res)) < 0) {
+        return nres;
     }
     if ((rc = training_export_audit(r->db, &r->arena, &who, t.id, n)) != 0) {
         return rc;
@@ -650,8 +678,14 @@ page_training_export(struct req *r)
     csv_text(&c, "test_before");
     csv_text(&c, "test_after");
     csv_text(&c, "certificate");
+    csv_text(&c, "test_max");
+    csv_text(&c, "test_source");
     csv_row_end(&c);
     for (i = 0; i < n; i++) {
+        int64_t before = 0, after = 0, max = 0;
+        const char *source =
+            training_quiz_counted(&s[i], res, nres, &before, &after, &max);
+
         if (strcmp(s[i].status, "confirmed") != 0) {
             continue;
         }
@@ -665,14 +699,21 @@ page_training_export(struct req *r)
         csv_text(&c, s[i].inst_gmina);
         csv_text(&c, s[i].pgroup);
         csv_int(&c, s[i].days);
-        if (s[i].has_test) {
-            csv_int(&c, s[i].before_pts);
-            csv_int(&c, s[i].after_pts);
+        /* the test that counts: online when both were taken, else paper */
+        if (source != NULL) {
+            csv_int(&c, before);
+            csv_int(&c, after);
         } else {
             csv_text(&c, "");
             csv_text(&c, "");
         }
         csv_text(&c, s[i].certificate ? s[i].certificate : "");
+        if (source != NULL) {
+            csv_int(&c, max);
+        } else {
+            csv_text(&c, "");
+        }
+        csv_text(&c, source ? source : "");
         csv_row_end(&c);
     }
     return 0;
@@ -727,6 +768,9 @@ api_training_indicators(struct req *r)
         json_kstr(&j, "task", v[i].task);
         json_kint_if(&j, "target", v[i].has_target, v[i].target);
         json_kint_if(&j, "value", v[i].has_value, v[i].value);
+        /* what the project page and the annual report show (one rule) */
+        json_kint_if(&j, "figure", v[i].source != TS_NONE, v[i].figure);
+        json_kstr(&j, "source", training_source_name(v[i].source));
         json_kstr(&j, "measure", training_measure_name(v[i].measure));
         json_kstr(&j, "group", v[i].group);
         json_kstr(&j, "how_counted", v[i].how);

@@ -11,6 +11,7 @@
 #include "core/err.h"
 #include "core/str.h"
 #include "db/db.h"
+#include "monitoring/monitoring.h"
 #include "plan/plan_store.h"
 #include "training/strings_pl.h"
 #include "training/training.h"
@@ -114,7 +115,9 @@ how(struct arena *a, const struct training_indicator *x)
     case TM_INSTITUTIONS:
         return T_TR_HOW_INSTITUTIONS;
     case TM_QUALIFIED:
-        return T_TR_HOW_QUALIFIED;
+        return arena_printf(a, T_TR_HOW_QUALIFIED, scope,
+                            (long long)x->numerator,
+                            (long long)(x->value - x->numerator));
     case TM_EVENTS:
         return arena_printf(a, T_TR_HOW_EVENTS, scope);
     case TM_LPDI:
@@ -127,6 +130,39 @@ how(struct arena *a, const struct training_indicator *x)
     default:
         return T_TR_HOW_NONE;
     }
+}
+
+/*
+** The one rule (training.h): the count where records exist, else the
+** approved values entered by hand for the indicator, else nothing.
+*/
+static int
+choose_figures(struct db *db, struct arena *a, int64_t plan_id,
+               struct training_indicator *v, int n)
+{
+    struct mon_sum *sums;
+    int ns = mon_sums(db, a, plan_id, false, &sums), k;
+
+    if (ns < 0) {
+        return ns;
+    }
+    for (k = 0; k < n; k++) {
+        v[k].source = v[k].has_value ? TS_COUNTED : TS_NONE;
+        v[k].figure = v[k].has_value ? v[k].value : 0;
+    }
+    for (k = 0; k < ns; k++) {
+        struct training_indicator *x =
+            sums[k].pos >= 0 && sums[k].pos < n ? &v[sums[k].pos] : NULL;
+
+        if (x == NULL || strcmp(sums[k].kind, "indicator") != 0 ||
+            sums[k].napproved == 0 || x->source == TS_COUNTED) {
+            continue;
+        }
+        x->source = TS_ENTERED;
+        x->figure += sums[k].sum;
+        x->how = T_TR_HOW_ENTERED;
+    }
+    return 0;
 }
 
 static void
@@ -199,8 +235,20 @@ training_plan_indicators(struct db *db, struct arena *a, int64_t plan_id,
                 return rc;
             }
             x->has_value = true;
+            if (x->measure == TM_QUALIFIED) {
+                /* of them, by the online test (the rest by paper) */
+                st = db_query(db, Q_TR_COUNT_QUALIFIED_ONLINE);
+                db_bind_int(st, 1, plan_id);
+                db_bind_text(st, 2, x->task);
+                if ((rc = db_one_int(st, &x->numerator)) != 0) {
+                    return rc;
+                }
+            }
         }
         x->how = how(a, x);
+    }
+    if ((rc = choose_figures(db, a, plan_id, v, p->nindicators)) != 0) {
+        return rc;
     }
     *out = v;
     st = db_query(db, Q_TR_COUNT_BY_KIND);
@@ -220,4 +268,10 @@ training_measure_name(enum training_measure m)
                                         "lpdi"};
 
     return m >= TM_NONE && m <= TM_LPDI ? names[m] : "none";
+}
+
+const char *
+training_source_name(enum training_source s)
+{
+    return s == TS_COUNTED ? "counted" : s == TS_ENTERED ? "entered" : NULL;
 }

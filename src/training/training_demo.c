@@ -1,7 +1,8 @@
 /*
 ** Demo data of the trainings (init --demo): a workshop of next year
 ** serving the project card of seed 004 with made-up participants (some on
-** the waiting list, attendance, knowledge tests, certificates), a few
+** the waiting list, attendance, knowledge tests on paper, certificates),
+** its online knowledge test (one person has taken the test before), a few
 ** local plans of deinstitutionalisation, and a training-needs survey sent
 ** to five institutions, three of which answered. Everything goes through
 ** the stores, as the web would; every name here is made up.
@@ -15,6 +16,7 @@
 #include "plan/plan_store.h"
 #include "surveys/surveys.h"
 #include "training/training.h"
+#include "training/training_quiz.h"
 
 #define BASE "http://localhost:8080"
 
@@ -42,6 +44,45 @@ static const struct person people[] = {
      "0464011", "team", -1, -1, false},
 };
 
+/* The workshop's online knowledge test: three questions. */
+static int
+demo_quiz(struct db *db, struct arena *a, int64_t id)
+{
+    static const struct {
+        const char *kind, *text, *options[4];
+        unsigned correct;
+    } qs[] = {
+        {"single",
+         "Co jest celem lokalnego planu deinstytucjonalizacji?",
+         {"Rozwój usług w społeczności lokalnej",
+          "Budowa nowych domów pomocy społecznej", "Likwidacja pomocy"},
+         1},
+        {"multiple",
+         "Które usługi są usługami świadczonymi w społeczności?",
+         {"Asystent osobisty", "Mieszkanie wspomagane",
+          "Całodobowa placówka dla 100 osób", "Dzienny dom pobytu"},
+         11},
+        {"single",
+         "Kto przyjmuje lokalny plan deinstytucjonalizacji?",
+         {"Rada gminy lub powiatu", "Wojewoda", "Sąd rejonowy"},
+         1},
+    };
+    struct training_question q[3];
+    const char **errs;
+    int nerrs, k, i;
+
+    memset(q, 0, sizeof(q));
+    for (k = 0; k < 3; k++) {
+        q[k].q.kind = qs[k].kind;
+        q[k].q.text = qs[k].text;
+        for (i = 0; i < 4 && qs[k].options[i] != NULL; i++) {
+            q[k].q.options[q[k].q.noptions++] = qs[k].options[i];
+        }
+        q[k].correct = qs[k].correct;
+    }
+    return training_quiz_set(db, a, &demo_who, id, q, 3, &errs, &nerrs);
+}
+
 static int
 demo_event(struct db *db, struct arena *a, int64_t project, int year)
 {
@@ -62,7 +103,8 @@ demo_event(struct db *db, struct arena *a, int64_t project, int year)
     t.groups = "team,social,police,other";
     t.plan_id = project;
     t.task = "";
-    if ((rc = training_create(db, a, &demo_who, &t, &errs, &nerrs)) != 0) {
+    if ((rc = training_create(db, a, &demo_who, &t, &errs, &nerrs)) != 0 ||
+        (rc = demo_quiz(db, a, t.id)) != 0) {
         return rc;
     }
     for (i = 0; i < (int)(sizeof(people) / sizeof(people[0])); i++) {
@@ -79,6 +121,22 @@ demo_event(struct db *db, struct arena *a, int64_t project, int year)
                                   &errs, &nerrs)) != 0 ||
             (rc = training_confirm(db, a, &demo_who, token, BASE)) != 0) {
             return rc;
+        }
+        if (i == 0) {
+            /* Anna has taken the test before online: 2 of 3 */
+            struct survey_answer_in ans[SURVEY_QUESTIONS_MAX];
+            const char *phase;
+            int score, max;
+
+            memset(ans, 0, sizeof(ans));
+            ans[0].value = "1";
+            ans[1].chosen[0] = ans[1].chosen[1] = true;
+            ans[2].value = "1";
+            if ((rc = training_quiz_take(db, a, &demo_who, token,
+                                         training_today_iso(a), ans, &phase,
+                                         &score, &max, &errs, &nerrs)) != 0) {
+                return rc;
+            }
         }
     }
     if ((n = training_signups(db, a, t.id, &s)) < 0) {

@@ -22,6 +22,7 @@
 #include "teryt/teryt.h"
 #include "training/strings_pl.h"
 #include "training/training.h"
+#include "training/training_quiz.h"
 #include "training/training_web.h"
 
 static void
@@ -444,6 +445,7 @@ own_page(struct req *r, const char *token, const char *message)
 {
     struct training_signup s;
     struct training t;
+    struct training_quiz_state qs;
     int rc = training_signup_by_token(r->db, &r->arena, token, &s);
 
     if (rc == ERR_NOTFOUND) {
@@ -483,6 +485,11 @@ own_page(struct req *r, const char *token, const char *message)
     }
     html_printf(&r->out, "<dt>%s</dt><dd>%s</dd>\n</dl>\n", T_TR_KEEP_UNTIL,
                 s.keep_until);
+    if ((rc = training_quiz_state(r->db, &r->arena, &s, &t, training_today(r),
+                                  &qs)) != 0) {
+        return rc;
+    }
+    training_quiz_own_section(r, token, &qs, &t);
     if (strcmp(s.status, "unconfirmed") == 0) {
         own_button(r, token, "potwierdz", T_TR_CONFIRM, NULL);
     }

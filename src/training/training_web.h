@@ -25,5 +25,15 @@ const char *training_base(struct req *r);
 const char *training_today(struct req *r);
 /* "2024-03-05" or "2024-03-05 – 2024-03-06". */
 const char *training_dates(struct req *r, const struct training *t);
+/* The event of path parameter 0 in the account's region: 0, or a 404
+ * (recorded on r). */
+int training_event_or_reply(struct req *r, struct training *t);
+
+struct training_quiz_state;
+/* The person's own page's part on the online knowledge test: their scores
+ * and the link to the test open now, or when it opens (training_quiz.c). */
+void training_quiz_own_section(struct req *r, const char *token,
+                               const struct training_quiz_state *qs,
+                               const struct training *t);
 
 #endif

@@ -3,7 +3,9 @@
 // confirms by the link of the e-mail (read from the outbox), and cancels by
 // the same link; a second one signs up and gets the seat; the organiser
 // marks attendance and issues certificates; the attendance list and the
-// certificates are read back with pdftotext; axe finds no WCAG 2.1 AA
+// certificates are read back with pdftotext; the organiser writes an online
+// knowledge test and a participant takes it before and after from their
+// own link; axe finds no WCAG 2.1 AA
 // violation on the pages, which reflow at 320 px.
 //   node tests/browser/test_training.mjs BUILD/rodzina
 import { spawnSync } from 'node:child_process';
@@ -196,6 +198,74 @@ async function main() {
       await shot(office, 'survey-results-1280');
     });
 
+    // The online knowledge test on a one-day event today: open before it
+    // (until its first day) and after it (from its last day).
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw' })
+      .format(new Date());
+    let quiz = null;
+    await test('the organiser writes the knowledge test', async () => {
+      await office.goto(`${base}/szkolenia/nowe`);
+      await office.locator('#f-tytul').fill('Niebieska Karta w praktyce');
+      await office.locator('#f-od').fill(today);
+      await office.locator('#f-do').fill(today);
+      await office.locator('#f-gmina').selectOption('0463011');
+      await office.locator('#f-miejsca').fill('5');
+      await office.locator('#g-team').check();
+      await office.locator('#f-plan').selectOption(project);
+      await submit(office, office.locator('main form button[type="submit"]'));
+      quiz = /\/szkolenia\/(\d+)$/.exec(office.url())[1];
+      await office.goto(`${base}/szkolenia/${quiz}/uczestnicy`);
+      await submit(office, office.locator('a', { hasText: 'Pytania testu wiedzy online' }));
+      await office.locator('#q1-kind').selectOption('single');
+      await office.locator('#f-q1_text').fill('Kto może wszcząć procedurę Niebieskiej Karty?');
+      await office.locator('#f-q1_o1').fill('Tylko sąd rodzinny');
+      await office.locator('#f-q1_o2').fill('Pracownik socjalny, policjant, nauczyciel');
+      await office.locator('#q1-r2').check();
+      await office.locator('#q2-kind').selectOption('multiple');
+      await office.locator('#f-q2_text').fill('Które formy przemocy zna ustawa?');
+      await office.locator('#f-q2_o1').fill('ekonomiczna');
+      await office.locator('#f-q2_o2').fill('meteorologiczna');
+      await office.locator('#f-q2_o3').fill('cyberprzemoc');
+      await office.locator('#q2-r1').check();
+      await office.locator('#q2-r3').check();
+      await submit(office, office.locator('main form button[type="submit"]'));
+      check((await office.locator('main').innerText()).includes('Zapisano pytania testu.'), 'saved');
+      check(sqlite(db, `SELECT group_concat(correct) FROM training_question WHERE training_id = ${quiz}`) ===
+        '2,5', 'right answers stored');
+      await shot(office, 'training-quiz-edit-1280');
+    });
+
+    await test('a participant takes the test before and after without JavaScript', async () => {
+      await signUp(person, base, quiz, 'Celina Wiśniewska', 'celina@mopr.pl', 'MOPR w Toruniu');
+      await person.goto(`${base}${linkOf(db, 'celina@mopr.pl')}`);
+      await submit(person, person.locator('button', { hasText: 'Potwierdź zgłoszenie' }));
+      await submit(person, person.locator('a', { hasText: 'Rozwiąż test wiedzy przed szkoleniem' }));
+      check((await person.locator('h1').innerText()).includes('przed szkoleniem'), 'before page');
+      await shot(person, 'training-quiz-take-1280');
+      await person.locator('#a1-1').check();
+      await person.locator('#a2-1').check();
+      await person.locator('#a2-3').check();
+      await submit(person, person.locator('main form button[type="submit"]'));
+      check((await person.locator('main').innerText()).includes('przed szkoleniem: 1 z 2'),
+        'score before');
+      await person.goto(`${base}${linkOf(db, 'celina@mopr.pl')}`);
+      await submit(person, person.locator('a', { hasText: 'Rozwiąż test wiedzy po szkoleniu' }));
+      await person.locator('#a1-2').check();
+      await person.locator('#a2-1').check();
+      await person.locator('#a2-3').check();
+      await submit(person, person.locator('main form button[type="submit"]'));
+      check((await person.locator('main').innerText()).includes('po szkoleniu: 2 z 2'), 'score after');
+      check(sqlite(db, "SELECT group_concat(x.phase || '=' || x.score) FROM training_quiz x JOIN " +
+        "training_signup s ON s.id = x.signup_id WHERE s.email = 'celina@mopr.pl'")
+        .split(',').sort().join(',') === 'after=2,before=1', 'stored scores');
+      await person.goto(`${base}${linkOf(db, 'celina@mopr.pl')}`);
+      check((await person.locator('main').innerText()).includes('przed 1, po 2 (z 2)'), 'own page');
+      // one more participant whose test before is still open, for axe
+      await signUp(person, base, quiz, 'Dorota Lis', 'dorota@gops.pl', 'GOPS Lubicz');
+      await person.goto(`${base}${linkOf(db, 'dorota@gops.pl')}`);
+      await submit(person, person.locator('button', { hasText: 'Potwierdź zgłoszenie' }));
+    });
+
     const actx = await browser.newContext({ bypassCSP: true, locale: 'pl-PL',
       storageState: await octx.storageState() });
     actx.setDefaultTimeout(TIMEOUT);
@@ -204,7 +274,8 @@ async function main() {
     const own = linkOf(db, 'bartosz@gops.pl');
     for (const u of ['/szkolenia', `/szkolenia/${id}`, own, `/szkolenia/${id}/uczestnicy`,
       '/szkolenia/nowe', `/zaswiadczenia/${cert}`, `/monitoring/plany/${project}`, '/lpdi',
-      '/ankiety', '/ankiety/nowa', `/ankiety/${survey}`,
+      '/ankiety', '/ankiety/nowa', `/ankiety/${survey}`, `/szkolenia/${quiz}/pytania`,
+      `${linkOf(db, 'dorota@gops.pl')}/test`, linkOf(db, 'celina@mopr.pl'),
       `/ankiety/odpowiedz/${sqlite(db, `SELECT open_token FROM survey WHERE id = ${survey}`)}`]) {
       await test(`axe ${u.replace(/[0-9a-f]{64}/, 'TOKEN')}`, async () => {
         await apage.setViewportSize({ width: 1280, height: 900 });
@@ -223,6 +294,10 @@ async function main() {
     await shot(apage, 'training-event-320');
     await apage.goto(`${base}/szkolenia/${id}/uczestnicy`);
     await shot(apage, 'training-participants-320');
+    await apage.goto(`${base}${linkOf(db, 'dorota@gops.pl')}/test`);
+    await shot(apage, 'training-quiz-take-320');
+    await apage.goto(`${base}/szkolenia/${quiz}/pytania`);
+    await shot(apage, 'training-quiz-edit-320');
     await test('no console errors', async () => {
       check(problems.length === 0, problems.map((p) => `${p.url}: ${p.what}`).join('\n'));
     });

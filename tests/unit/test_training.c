@@ -4,7 +4,9 @@
 ** a person and an institution count once per project and only when
 ** present; the seed 004 card's indicators are recognised by name; erasing
 ** is refused while a project needs the data; purge keeps what is not past
-** its retention.
+** its retention; the online knowledge test scores a question only when
+** exactly its right options are chosen, opens the test after only on the
+** last day, and keeps its questions once taken.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -22,6 +24,7 @@
 #include "plan/plan_store.h"
 #include "teryt/teryt.h"
 #include "training/training.h"
+#include "training/training_quiz.h"
 
 static struct db *db;
 static struct arena a;
@@ -263,6 +266,60 @@ test_training_purge_keeps_what_is_not_past_retention(void **state)
     assert_true(n > 0);
 }
 
+static void
+test_training_quiz_scores_and_locks(void **state)
+{
+    struct training_question q[2];
+    struct survey_answer_in in[SURVEY_QUESTIONS_MAX];
+    unsigned all[2] = {2, 5}, half[2] = {2, 1}, none[2] = {1, 7};
+    const char **errs = NULL, *phase = NULL, *today;
+    int64_t id = event(5);
+    const char *token = signed_up(id, "quiz@x.pl", "OPS Q");
+    int nerrs = 0, score = -1, max = -1;
+
+    (void)state;
+    memset(q, 0, sizeof(q));
+    q[0].q.kind = "single";
+    q[0].q.text = "Jedno?";
+    q[0].q.options[0] = "A";
+    q[0].q.options[1] = "B";
+    q[0].q.options[2] = "C";
+    q[0].q.noptions = 3;
+    q[0].correct = 3; /* two right in a single choice */
+    q[1] = q[0];
+    q[1].q.kind = "multiple";
+    q[1].correct = 5; /* A and C */
+    assert_int_equal(training_quiz_set(db, &a, &who, id, q, 2, &errs, &nerrs),
+                     ERR_INPUT);
+    assert_int_equal(nerrs, 1);
+    assert_int_equal(
+        training_quiz_questions(db, &a, id, &(struct training_question *){0}),
+        0);
+    q[0].correct = 2; /* B */
+    assert_int_equal(training_quiz_set(db, &a, &who, id, q, 2, &errs, &nerrs),
+                     0);
+    assert_int_equal(training_quiz_score(q, 2, all), 2);
+    assert_int_equal(training_quiz_score(q, 2, half), 1); /* A alone: none */
+    assert_int_equal(training_quiz_score(q, 2, none), 0); /* A, B, C: none */
+    memset(in, 0, sizeof(in));
+    in[0].value = "2";
+    in[1].chosen[0] = in[1].chosen[2] = true;
+    today = training_today_iso(&a);
+    assert_int_equal(training_quiz_take(db, &a, &who, token, today, in, &phase,
+                                        &score, &max, &errs, &nerrs),
+                     0);
+    assert_string_equal(phase, "before");
+    assert_int_equal(score, 2);
+    assert_int_equal(max, 2);
+    /* the event is next year: the test after is not open yet */
+    assert_int_equal(training_quiz_take(db, &a, &who, token, today, in, &phase,
+                                        &score, &max, &errs, &nerrs),
+                     ERR_CONFLICT);
+    /* and the questions stay as they were */
+    assert_int_equal(training_quiz_set(db, &a, &who, id, q, 1, &errs, &nerrs),
+                     ERR_CONFLICT);
+}
+
 int
 main(void)
 {
@@ -271,6 +328,7 @@ main(void)
         cmocka_unit_test(test_training_person_and_institution_count_once),
         cmocka_unit_test(
             test_training_certificate_numbers_are_never_given_twice),
+        cmocka_unit_test(test_training_quiz_scores_and_locks),
         cmocka_unit_test(test_training_purge_keeps_what_is_not_past_retention),
     };
 
