@@ -600,6 +600,7 @@ struct change {
     const struct dir_org *o;
     const struct dir_service *s;
     int64_t id;
+    const char *verify; /* dir_org_verify_set: the new note */
     struct buf bj, aj;
 };
 
@@ -661,6 +662,41 @@ dir_org_save(struct db *db, struct arena *a, const struct dir_org *o,
                     "dir_org", org_change);
     *id = c.id;
     return rc;
+}
+
+static int
+verify_change(struct db *db, void *ctx, struct audit_entry *e)
+{
+    struct change *c = ctx;
+    char now[UTC_STAMP_SIZE];
+    struct dir_org o;
+    db_stmt *st;
+    int rc;
+
+    if ((rc = dir_org_load(db, c->a, c->id, &o)) != 0) {
+        return rc;
+    }
+    org_json(&c->bj, &o);
+    st = db_query(db, Q_DIR_ORG_VERIFY_SET);
+    db_bind_int(st, 1, c->id);
+    db_bind_text(st, 2, c->verify);
+    db_bind_text(st, 3, utc_stamp_now(now, false));
+    if ((rc = db_exec(st)) != 0 || (rc = reindex_org(db, c->a, c->id)) != 0) {
+        return rc;
+    }
+    o.verify = c->verify;
+    org_json(&c->aj, &o);
+    return record(c, e);
+}
+
+int
+dir_org_verify_set(struct db *db, struct arena *a, int64_t id,
+                   const char *verify, const struct audit_entry *who)
+{
+    struct change c = {.a = a, .id = id, .verify = nz(verify)};
+
+    return run_change(db, &c, who, "directory.org.verify", "dir_org",
+                      verify_change);
 }
 
 /* Targets and coverage of service id, replacing what was there (nothing

@@ -175,6 +175,14 @@ int dir_org_save(struct db *db, struct arena *a, const struct dir_org *o,
 int dir_service_save(struct db *db, struct arena *a,
                      const struct dir_service *s, const struct audit_entry *who,
                      int64_t *id);
+/*
+** Set what institution id needs checked ("" once it was checked: the
+** "do weryfikacji" note leaves its pages), with its audit row
+** (directory.org.verify, before and after), and re-index its services.
+** 0, ERR_NOTFOUND or ERR_DB.
+*/
+int dir_org_verify_set(struct db *db, struct arena *a, int64_t id,
+                       const char *verify, const struct audit_entry *who);
 /* Delete with the audit row (an institution takes its services along). */
 int dir_org_delete(struct db *db, struct arena *a, int64_t id,
                    const struct audit_entry *who);
