@@ -28,11 +28,9 @@ bench_note() {
 # WARMUP, DURATION, the array targets and a function wrk_target NAME
 # DURATION [WRK FLAGS] that runs wrk on one target.
 
-# bench_wrk_setup NAME "$@": the one argument BUILD_DIR into bin (its
-# rodzina), else the usage of bench/NAME.sh; the wrk defaults (RUNS 3,
-# DURATION 8s, WARMUP 2s, THREADS 2, CONNECTIONS 64) where the environment
-# sets none; then bench_tools.
-bench_wrk_setup() {
+# bench_binary NAME "$@": the one argument BUILD_DIR into bin (its
+# rodzina), else the usage of bench/NAME.sh and exit.
+bench_binary() {
     local name=$1
     shift
     if [ $# -ne 1 ]; then
@@ -41,6 +39,13 @@ bench_wrk_setup() {
     fi
     bin=$(cd "$1" 2>/dev/null && pwd)/rodzina
     [ -x "$bin" ] || { echo "bench: no executable $1/rodzina" >&2; exit 2; }
+}
+
+# bench_wrk_setup NAME "$@": bench_binary; the wrk defaults (RUNS 3,
+# DURATION 8s, WARMUP 2s, THREADS 2, CONNECTIONS 64) where the environment
+# sets none; then bench_tools.
+bench_wrk_setup() {
+    bench_binary "$@"
     RUNS=${RUNS:-3}
     DURATION=${DURATION:-8s}
     WARMUP=${WARMUP:-2s}
