@@ -1,13 +1,16 @@
 /*
 ** What the tests over a stored plan share (grants, monitoring, trainings):
 ** the database of db_fixture.h with region 04 and one seed document stored
-** as its plan. Include after cmocka.h; the test's setup calls
-** plan_db_setup.
+** as its plan, and its coordinator. Include after cmocka.h; the test's
+** setup calls plan_db_setup.
 */
 #ifndef TEST_PLAN_DB_FIXTURE_H
 #define TEST_PLAN_DB_FIXTURE_H
 
+#include <string.h>
+
 #include "db_fixture.h"
+#include "monitoring/monitoring.h"
 #include "plan/plan.h"
 #include "plan/plan_store.h"
 
@@ -34,6 +37,21 @@ plan_db_setup(const char *seed, const struct audit_entry *who, int64_t *id)
         return -1;
     }
     return 0;
+}
+
+/* A coordinator of region 04, account number account, login, via. */
+static inline struct mon_actor
+coordinator(int64_t account, const char *login, const char *via)
+{
+    struct mon_actor c;
+
+    memset(&c, 0, sizeof(c));
+    c.account = account;
+    c.role = ROLE_COORDINATOR;
+    c.region = "04";
+    c.who.account = login;
+    c.who.via = via;
+    return c;
 }
 
 #endif

@@ -32,18 +32,9 @@ setup(void **state)
     static const struct audit_entry who = {.via = "cli", .action = "test"};
 
     (void)state;
+    coord = coordinator(1, "koord", "cli");
     /* seed 002: the 2024 plan whose rows 6-7 are the grant areas */
-    if (plan_db_setup(SEEDS_DIR "/002_8d4882d2d6e0411e.txt", &who, &plan_id) !=
-        0) {
-        return -1;
-    }
-    memset(&coord, 0, sizeof(coord));
-    coord.account = 1;
-    coord.role = ROLE_COORDINATOR;
-    coord.region = "04";
-    coord.who.account = "koord";
-    coord.who.via = "cli";
-    return 0;
+    return plan_db_setup(SEEDS_DIR "/002_8d4882d2d6e0411e.txt", &who, &plan_id);
 }
 
 static void

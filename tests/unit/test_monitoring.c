@@ -38,17 +38,8 @@ setup(void **state)
     static const struct audit_entry who = {.via = "cli", .action = "test"};
 
     (void)state;
-    if (plan_db_setup(SEEDS_DIR "/001_bcc9bc9c7ab7a335.txt", &who, &plan_id) !=
-        0) {
-        return -1;
-    }
-    memset(&coord, 0, sizeof(coord));
-    coord.account = 1000;
-    coord.role = ROLE_COORDINATOR;
-    coord.region = "04";
-    coord.who.account = "koordynator";
-    coord.who.via = "web";
-    return 0;
+    coord = coordinator(1000, "koordynator", "web");
+    return plan_db_setup(SEEDS_DIR "/001_bcc9bc9c7ab7a335.txt", &who, &plan_id);
 }
 
 static int
