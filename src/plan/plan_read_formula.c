@@ -297,7 +297,6 @@ sum_args(struct parse *q, struct frac *out)
     for (;;) {
         struct frac v;
         bool found;
-
         const char *at;
 
         skip_space(q);
