@@ -14,12 +14,8 @@
 # EDITS (9).
 set -euo pipefail
 
-if [ $# -ne 1 ]; then
-    echo "usage: bench/directory_edit.sh BUILD_DIR" >&2
-    exit 2
-fi
-bin=$(cd "$1" 2>/dev/null && pwd)/rodzina
-[ -x "$bin" ] || { echo "bench: no executable $1/rodzina" >&2; exit 2; }
+. "$(dirname "$0")/lib.sh"
+bench_binary directory_edit "$@"
 SERVICES=${SERVICES:-100000}
 EDITS=${EDITS:-9}
 
@@ -30,7 +26,6 @@ start=$(date +%s.%N)
 RODZINA_DEMO_SERVICES=$SERVICES "$bin" init --db "$tmp/dir.db" --demo \
     >/dev/null 2>"$tmp/init.log"
 gen_s=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN {printf "%.1f", e - s}')
-. "$(dirname "$0")/lib.sh"
 port=$(bench_port 0)
 "$bin" serve --db "$tmp/dir.db" --listen "127.0.0.1:$port" 2>"$tmp/serve.log" &
 trap 'kill -TERM $! 2>/dev/null; wait; rm -rf "$tmp"' EXIT

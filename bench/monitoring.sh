@@ -17,12 +17,8 @@ set -euo pipefail
 trap 'echo "bench: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 here=$(cd "$(dirname "$0")" && pwd)
-if [ $# -ne 1 ]; then
-    echo "usage: bench/monitoring.sh BUILD_DIR" >&2
-    exit 2
-fi
-bin=$(cd "$1" 2>/dev/null && pwd)/rodzina
-[ -x "$bin" ] || { echo "bench: no executable $1/rodzina" >&2; exit 2; }
+. "$here/lib.sh"
+bench_binary monitoring "$@"
 TASKS=${TASKS:-10000}
 ENTRIES=${ENTRIES:-100000}
 RUNS=${RUNS:-5}

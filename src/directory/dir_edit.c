@@ -87,6 +87,63 @@ findings_box(struct req *r, const struct dir_findings *f)
 }
 
 /*
+** The institution's "do weryfikacji" note, when it has one, and the box
+** that clears it once its data were checked (zweryfikowano=1).
+*/
+static void
+verify_box(struct req *r, const struct dir_org *o)
+{
+    if (o->id <= 0 || o->verify == NULL || *o->verify == '\0') {
+        return;
+    }
+    html_printf(&r->out,
+                "<fieldset class=\"verify\"><legend>%s</legend>\n"
+                "<p>%s</p>\n<p class=\"check\"><input id=\"f-verified\" "
+                "name=\"zweryfikowano\" type=\"checkbox\" value=\"1\"%s> "
+                "<label for=\"f-verified\">%s</label></p></fieldset>\n",
+                T_DIR_VERIFY_LEGEND, o->verify,
+                req_form(r, "zweryfikowano") != NULL ? " checked" : "",
+                T_DIR_VERIFY_CLEAR);
+}
+
+/*
+** One save of a form: the institution o or the service s, and the note of
+** institution verified cleared (when > 0), all or nothing, each change
+** with its audit row.
+*/
+struct edit {
+    struct req *r;
+    const struct dir_org *o;
+    const struct dir_service *s;
+    int64_t verified;
+    int64_t id; /* of the record saved */
+};
+
+static int
+edit_run(struct db *db, void *ctx)
+{
+    struct edit *x = ctx;
+    struct audit_entry w = who(x->r);
+    int rc = x->s != NULL ? dir_service_save(db, &x->r->arena, x->s, &w, &x->id)
+                          : dir_org_save(db, &x->r->arena, x->o, &w, &x->id);
+
+    if (rc == 0 && x->verified > 0) {
+        rc = dir_org_verify_set(db, &x->r->arena, x->verified, "", &w);
+    }
+    return rc;
+}
+
+/* The institution whose note the form clears, or 0. */
+static int64_t
+verified(struct req *r, const struct dir_org *o)
+{
+    return o->id > 0 && o->verify != NULL && *o->verify != '\0' &&
+                   req_form(r, "zweryfikowano") != NULL
+               ? o->id
+               : 0;
+}
+
+/*
 ** ROUTE: GET /uslugi/zarzadzanie
 ** CAP: CAP_DIRECTORY_EDIT
 ** PARAMS: przyklady=1 (list the generated example institutions too)
@@ -314,6 +371,7 @@ org_form(struct req *r, const struct dir_org *o, const struct dir_findings *f)
     text_field(r, "org_email", T_DIR_F_EMAIL, o->email, false);
     text_field(r, "org_web", T_DIR_F_WEB, o->web, false);
     text_field(r, "org_hours", T_DIR_F_HOURS, o->hours, false);
+    verify_box(r, o);
     html_lit(&r->out,
              "<p><button type=\"submit\">" T_DIR_SAVE "</button></p>\n");
     form_end(r);
@@ -446,8 +504,7 @@ static int
 org_save(struct req *r, struct dir_org *o)
 {
     struct dir_findings f = {0};
-    struct audit_entry w = who(r);
-    int64_t id;
+    struct edit x = {r, o, NULL, verified(r, o), 0};
     int rc;
 
     dir_org_check(r->db, &r->arena, o, r->user->region, 0, &f, NULL);
@@ -459,12 +516,12 @@ org_save(struct req *r, struct dir_org *o)
         org_form(r, o, &f);
         return 0;
     }
-    if ((rc = dir_org_save(r->db, &r->arena, o, &w, &id)) != 0) {
+    if ((rc = db_transaction(r->db, edit_run, &x)) != 0) {
         return rc;
     }
     return req_redirect(r, arena_printf(&r->arena,
                                         "/uslugi/zarzadzanie/instytucja/%lld",
-                                        (long long)id));
+                                        (long long)x.id));
 }
 
 /*
@@ -528,7 +585,8 @@ page_directory_org_edit(struct req *r)
 /*
 ** ROUTE: POST /uslugi/zarzadzanie/instytucja/:id
 ** CAP: CAP_DIRECTORY_EDIT
-** PARAMS: id (path); the fields of the new-institution form, csrf
+** PARAMS: id (path); the fields of the new-institution form,
+**         zweryfikowano=1 (clears the "do weryfikacji" note), csrf
 */
 int
 page_directory_org_update(struct req *r)
@@ -542,6 +600,8 @@ page_directory_org_update(struct req *r)
     org_from_form(r, &n);
     n.id = o.id;
     n.example = o.example;
+    n.source = o.source; /* not on the form: kept, and so in the audit row */
+    n.verify = o.verify; /* cleared by verify_box's box only */
     return org_save(r, &n);
 }
 
@@ -645,6 +705,7 @@ service_form(struct req *r, const struct dir_service *s,
     text_field(r, "cost", T_DIR_COST, s->cost, false);
     text_field(r, "languages", T_DIR_LANGUAGES, s->languages, false);
     area_field(r, "how_to_apply", T_DIR_HOW_TO_APPLY, s->how_to_apply);
+    verify_box(r, o);
     html_lit(&r->out,
              "<p><button type=\"submit\">" T_DIR_SAVE "</button></p>\n");
     form_end(r);
@@ -744,8 +805,7 @@ static int
 service_save(struct req *r, struct dir_service *s, const struct dir_org *o)
 {
     struct dir_findings f = {0};
-    struct audit_entry w = who(r);
-    int64_t id;
+    struct edit x = {r, NULL, s, verified(r, o), 0};
     int rc;
 
     dir_service_check(r->db, &r->arena, s, 0, &f, NULL);
@@ -755,11 +815,11 @@ service_save(struct req *r, struct dir_service *s, const struct dir_org *o)
         service_form(r, s, o, &f);
         return 0;
     }
-    if ((rc = dir_service_save(r->db, &r->arena, s, &w, &id)) != 0) {
+    if ((rc = db_transaction(r->db, edit_run, &x)) != 0) {
         return rc;
     }
     return req_redirect(
-        r, arena_printf(&r->arena, "/uslugi/usluga/%lld", (long long)id));
+        r, arena_printf(&r->arena, "/uslugi/usluga/%lld", (long long)x.id));
 }
 
 /*
@@ -829,7 +889,9 @@ page_directory_service_edit(struct req *r)
 /*
 ** ROUTE: POST /uslugi/zarzadzanie/usluga/:id
 ** CAP: CAP_DIRECTORY_EDIT
-** PARAMS: id (path); the fields of the new-service form, csrf
+** PARAMS: id (path); the fields of the new-service form,
+**         zweryfikowano=1 (clears the institution's "do weryfikacji"
+**         note), csrf
 */
 int
 page_directory_service_update(struct req *r)

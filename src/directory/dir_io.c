@@ -324,17 +324,38 @@ struct import {
     struct dir_service *svcs;
     int *svc_org, norg, nsvc;
     struct keyset *org_keys;
+    struct dir_batch *batch;
 };
+
+static int import_rows(struct db *db, struct import *x);
 
 static int
 import_write(struct db *db, void *ctx, struct audit_entry *e)
 {
     struct import *x = ctx;
-    int i, k, rc;
+    int rc;
 
     if ((rc = dir_store_region_clear(db, x->region)) != 0) {
         return rc;
     }
+    x->batch = dir_batch_new(x->a);
+    rc = import_rows(db, x);
+    dir_batch_free(x->batch);
+    if (rc != 0) {
+        return rc;
+    }
+    e->entity_id = x->region ? x->region : "*";
+    e->after = arena_printf(x->a, "{\"organizations\": %d, \"services\": %d}",
+                            x->norg, x->nsvc);
+    return 0;
+}
+
+/* The rows of the file, into the region import_write has emptied. */
+static int
+import_rows(struct db *db, struct import *x)
+{
+    int i, k, rc;
+
     for (i = 0; i < x->norg; i++) {
         struct dir_org o = x->orgs[i].o;
         int64_t want = key_id(o.key, 'o');
@@ -344,7 +365,7 @@ import_write(struct db *db, void *ctx, struct audit_entry *e)
         }
         o.id = 0;
         o.parent_id = 0;
-        if (want > 0 && !dir_store_id_used(db, false, want)) {
+        if (want > 0) { /* a new id when another region's row has it */
             o.id = want;
             o.keep_id = true;
         }
@@ -374,21 +395,19 @@ import_write(struct db *db, void *ctx, struct audit_entry *e)
         }
         s.org_id = x->orgs[x->svc_org[i]].new_id;
         s.id = 0;
-        if (want > 0 && !dir_store_id_used(db, true, want)) {
+        if (want > 0) {
             s.id = want;
             s.keep_id = true;
         }
         if (*s.uuid != '\0' && dir_store_uuid_used(db, true, s.uuid)) {
             s.uuid = NULL;
         }
-        if ((rc = dir_store_service_write(db, x->a, &s, &id)) != 0) {
+        if ((rc = dir_store_service_write_batched(db, x->a, x->batch, &s,
+                                                  &id)) != 0) {
             return rc;
         }
     }
-    e->entity_id = x->region ? x->region : "*";
-    e->after = arena_printf(x->a, "{\"organizations\": %d, \"services\": %d}",
-                            x->norg, x->nsvc);
-    return 0;
+    return dir_batch_end(db, x->a, x->batch, x->region);
 }
 
 int

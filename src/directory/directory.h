@@ -175,6 +175,14 @@ int dir_org_save(struct db *db, struct arena *a, const struct dir_org *o,
 int dir_service_save(struct db *db, struct arena *a,
                      const struct dir_service *s, const struct audit_entry *who,
                      int64_t *id);
+/*
+** Set what institution id needs checked ("" once it was checked: the
+** "do weryfikacji" note leaves its pages), with its audit row
+** (directory.org.verify, before and after), and re-index its services.
+** 0, ERR_NOTFOUND or ERR_DB.
+*/
+int dir_org_verify_set(struct db *db, struct arena *a, int64_t id,
+                       const char *verify, const struct audit_entry *who);
 /* Delete with the audit row (an institution takes its services along). */
 int dir_org_delete(struct db *db, struct arena *a, int64_t id,
                    const struct audit_entry *who);
@@ -193,6 +201,21 @@ int dir_service_load(struct db *db, struct arena *a, int64_t id,
 int dir_store_org_write(struct db *db, const struct dir_org *o, int64_t *id);
 int dir_store_service_write(struct db *db, struct arena *a,
                             const struct dir_service *s, int64_t *id);
+/*
+** An import's services with few round trips: each one is inserted (its id
+** is needed), its targets and areas wait in the batch and go in a thousand
+** services at a time, one statement each; dir_batch_end writes the rest
+** and the search rows of every service of region (NULL: all) from one
+** read. dir_batch_free releases the batch on every path. 0 or ERR_DB.
+*/
+struct dir_batch;
+struct dir_batch *dir_batch_new(struct arena *a);
+int dir_store_service_write_batched(struct db *db, struct arena *a,
+                                    struct dir_batch *b,
+                                    const struct dir_service *s, int64_t *id);
+int dir_batch_end(struct db *db, struct arena *a, struct dir_batch *b,
+                  const char *region);
+void dir_batch_free(struct dir_batch *b);
 /*
 ** An institution serving a gmina by the directory's coverage rule: one of
 ** its services covers the gmina, its powiat or its whole region.
@@ -228,11 +251,9 @@ struct db_stmt *dir_area_names(struct db *db, int64_t service);
 struct db_stmt *dir_org_services(struct db *db, int64_t org);
 struct db_stmt *dir_org_branches(struct db *db, int64_t org);
 /* For the CSV import's one transaction: remove the region's institutions
-   (NULL: all) with their search rows; link an institution to its parent;
-   whether an id is taken (an error counts as taken). */
+   (NULL: all) with their search rows; link an institution to its parent. */
 int dir_store_region_clear(struct db *db, const char *region);
 int dir_store_org_set_parent(struct db *db, int64_t id, int64_t parent);
-bool dir_store_id_used(struct db *db, bool service, int64_t id);
 /* Whether an institution (service false) or a service has this UUID. */
 bool dir_store_uuid_used(struct db *db, bool service, const char *uuid);
 /* How many institutions the directory holds, into *n: 0 or an error. */

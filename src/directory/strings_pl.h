@@ -94,6 +94,10 @@
     "katalogu: ta instytucja może nie istnieć."
 #define T_DIR_SOURCE "Źródło danych"
 #define T_DIR_VERIFY_BADGE "do weryfikacji"
+#define T_DIR_VERIFY_LEGEND "Dane do weryfikacji"
+#define T_DIR_VERIFY_CLEAR                                                      \
+    "Dane instytucji sprawdzone — usuń uwagę „do weryfikacji” (zmiana " \
+    "trafi do dziennika zdarzeń)"
 #define T_DIR_VERIFY_NOTE                                                      \
     "dane tej instytucji mogą być niepełne lub nieaktualne, potwierdź je " \
     "przed wizytą."

@@ -827,6 +827,18 @@ dotted_date(struct arena *a, const char *iso)
     return arena_printf(a, "%.2s.%.2s.%.4s", iso + 8, iso + 5, iso);
 }
 
+/* "Okres realizacji: 01.01.2025 – 31.12.2025" of a plan, or NULL. */
+static const char *
+period_line(struct arena *a, const struct plan *p)
+{
+    const char *from = dotted_date(a, p->period_from);
+    const char *to = dotted_date(a, p->period_to);
+
+    return from != NULL && to != NULL
+               ? arena_printf(a, T_PLAN_PERIOD_LINE, from, to)
+               : NULL;
+}
+
 /*
 ** The section of the card a text belongs to, by its heading: 'T' tasks,
 ** 'G' target groups, 'C' the goal, 0 none.
@@ -1030,6 +1042,10 @@ plan_export_grid(struct arena *a, const struct plan *p, struct grid *g)
                      : arena_printf(g->a, T_PLAN_PROGRAMME_NAMED,
                                     p->programme_title),
                  S_PLAIN);
+    }
+    if (period_line(a, p) != NULL) {
+        r = grid_add_row(g);
+        put_text(g, r, 0, period_line(a, p), S_PLAIN);
     }
     grid_add_row(g);
     header(g, p, &L);
@@ -1275,10 +1291,11 @@ plan_export_xlsx(struct arena *a, const struct plan *p, const char *path)
     if (e == LXW_NO_ERROR) {
         e = xlsx_notes(ws2, a, p, f);
     }
-    worksheet_freeze_panes(
-        ws,
-        (lxw_row_t)(4 + (p->resolution ? 1 : 0) + (programme_line(p) ? 1 : 0)),
-        0);
+    worksheet_freeze_panes(ws,
+                           (lxw_row_t)(4 + (p->resolution ? 1 : 0) +
+                                       (programme_line(p) ? 1 : 0) +
+                                       (period_line(a, p) != NULL ? 1 : 0)),
+                           0);
     worksheet_freeze_panes(ws2, 1, 0);
     worksheet_set_landscape(ws);
     worksheet_fit_to_pages(ws, 1, 0);

@@ -53,6 +53,7 @@ struct reader {
     int col[R_COUNT];              /* first column of each role, -1 */
     int src_col[PLAN_SOURCES_MAX]; /* column of each source, -1 */
     int ncols;                     /* columns the header names */
+    int header_row;                /* index of the header's first row */
     int goal, action, task, top_ind;
     const char *last_impl;
     long ncells;          /* cells of all rows, against PLAN_MAX_CELLS */
@@ -181,6 +182,11 @@ void rd_declared_add(struct reader *r, const char *label, int source,
                      struct plan_num v, int line, const char *column);
 void rd_text_add(struct reader *r, const char *heading, const char *text,
                  int line);
+/*
+** A period "01.11.2023 - 31.12.2028" (text after "Okres realizacji:"):
+** its ISO dates (and a project card's years), else a finding naming line.
+*/
+void rd_period(struct reader *r, const char *val, int line);
 
 /* ---- plan_read_notes.c: the total row and what stands under it ---- */
 
@@ -195,10 +201,16 @@ void rd_apply_notes(struct reader *r);
 /* ---- plan_read_formula.c: formulas saved without their value ---- */
 
 /*
-** Compute the sums of cells among the rows' PLAN_CELL_FORMULA cells; the
-** formulas computed, those left as text and the row of the first of them.
+** Compute the rows' PLAN_CELL_FORMULA cells that are sums of cells or
+** arithmetic (+ - * / over cells, constants and parentheses); the formulas
+** computed, those left as text and the row of the first of them.
 */
 void rd_formulas(struct reader *r, int *computed, int *left, int *first_left);
+/*
+** A finding for each formula rd_formulas() left as text, naming its row,
+** its column (the header's name, once the header is read) and the formula.
+*/
+void rd_formulas_left(struct reader *r);
 
 /* ---- plan_read_table.c: a table's header and layout ---- */
 

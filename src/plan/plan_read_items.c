@@ -426,6 +426,30 @@ rd_declared_add(struct reader *r, const char *label, int source,
 }
 
 void
+rd_period(struct reader *r, const char *val, int line)
+{
+    struct plan *p = r->p;
+    struct plan_term term;
+
+    if (val != NULL && plan_term_parse(r->a, val, &term) == 0 &&
+        term.kind == PLAN_TERM_RANGE) {
+        if (p->kind == PLAN_PROJECT) {
+            p->programme_from = term.from_year;
+            p->programme_to = term.to_year;
+        }
+        p->period_from =
+            arena_printf(r->a, "%04d-%02d-%02d", term.from_year,
+                         term.from_month, term.from_day ? term.from_day : 1);
+        p->period_to =
+            arena_printf(r->a, "%04d-%02d-%02d", term.to_year, term.to_month,
+                         term.to_day ? term.to_day : 28);
+    } else {
+        plan_finding_add(r->a, p, PLAN_WARNING, line, NULL, "term_unreadable",
+                         T_PLAN_READ_PERIOD, val != NULL ? val : "");
+    }
+}
+
+void
 rd_text_add(struct reader *r, const char *heading, const char *text, int line)
 {
     struct plan *p = r->p;

@@ -81,25 +81,10 @@ read_project(struct reader *r, const struct rd_input *in)
             continue;
         }
         if (str_starts(f, V_PLAN_PROJECT_PERIOD)) {
-            struct plan_term term;
             const char *val = after_colon(r, t);
 
             sec = S_NONE;
-            if (val != NULL && plan_term_parse(r->a, val, &term) == 0 &&
-                term.kind == PLAN_TERM_RANGE) {
-                p->programme_from = term.from_year;
-                p->programme_to = term.to_year;
-                p->period_from = arena_printf(
-                    r->a, "%04d-%02d-%02d", term.from_year, term.from_month,
-                    term.from_day ? term.from_day : 1);
-                p->period_to =
-                    arena_printf(r->a, "%04d-%02d-%02d", term.to_year,
-                                 term.to_month, term.to_day ? term.to_day : 28);
-            } else {
-                plan_finding_add(r->a, p, PLAN_WARNING, line, NULL,
-                                 "term_unreadable", T_PLAN_READ_PERIOD,
-                                 val != NULL ? val : t);
-            }
+            rd_period(r, val != NULL ? val : t, line);
             continue;
         }
         if (str_starts(f, V_PLAN_PROJECT_TOTAL)) {

@@ -123,6 +123,7 @@ read_header(struct reader *r)
     if (h < 0) {
         return -1;
     }
+    r->header_row = h;
     r->ncols = r->rows[h].n < 256 ? r->rows[h].n : 256;
     for (int c = 0; c < 256; c++) {
         roles[c] = R_NONE;
@@ -286,43 +287,71 @@ read_programme_line(struct reader *r, const char *text)
     return true;
 }
 
-/* Lines above the header: the title, then the resolution and the rest. */
+/*
+** One cell above the header: the title (the first text), the programme,
+** a piece of the resolution ("Załącznik do uchwały ...", "Zarządu ...",
+** "z dnia ..."), the period ("Okres realizacji: ...") or a word of the
+** header over it. false when it is none of these.
+*/
+static bool
+preamble_cell(struct reader *r, const char *text, int line,
+              struct buf *resolution)
+{
+    struct plan *p = r->p;
+    const char *f;
+    int x;
+
+    if (p->title == NULL) {
+        read_title(r, text);
+        return true;
+    }
+    f = rd_fold(r, text);
+    if (str_starts(f, V_PLAN_PROJECT_PERIOD)) {
+        const char *c = strchr(text, ':');
+
+        rd_period(r, c != NULL ? plan_trim(r->a, c + 1, strlen(c + 1)) : text,
+                  line);
+        return true;
+    }
+    if (read_programme_line(r, text) ||
+        role_of(r, text, &x, &x, &x) != R_NONE) {
+        return true;
+    }
+    if (rd_has(f, V_PLAN_RES_RESOLUTION) || str_starts(f, V_PLAN_RES_ANNEX) ||
+        str_starts(f, V_PLAN_RES_BOARD) || str_starts(f, V_PLAN_RES_ASSEMBLY) ||
+        str_starts(f, V_PLAN_RES_DATED)) {
+        if (resolution->len > 0) {
+            buf_putc(resolution, ' ');
+        }
+        buf_puts(resolution, text);
+        return true;
+    }
+    return false;
+}
+
+/*
+** Rows above the header, cell by cell: each is a field of the plan
+** (preamble_cell) or a finding naming its row, column and text, so that
+** nothing written above the table is dropped unsaid.
+*/
 static void
-read_preamble(struct reader *r, int header)
+read_preamble(struct reader *r)
 {
     struct plan *p = r->p;
     struct buf resolution;
 
     buf_init(&resolution);
-    for (int i = 0; i < header; i++) {
+    for (int i = 0; i < r->header_row; i++) {
         const struct row *w = &r->rows[i];
-        int first, last;
-        const char *f;
 
-        if (rd_row_nonempty(w, &first, &last) == 0) {
-            continue;
-        }
-        if (p->title != NULL && read_programme_line(r, w->cell[first])) {
-            continue;
-        }
-        if (role_of(r, w->cell[first], &last, &last, &last) != R_NONE &&
-            p->title != NULL) {
-            continue;
-        }
-        if (p->title == NULL) {
-            read_title(r, w->cell[first]);
-            continue;
-        }
-        f = rd_fold(r, w->cell[first]);
-        if (rd_has(f, V_PLAN_RES_RESOLUTION) ||
-            str_starts(f, V_PLAN_RES_ANNEX) ||
-            str_starts(f, V_PLAN_RES_BOARD) ||
-            str_starts(f, V_PLAN_RES_ASSEMBLY) ||
-            str_starts(f, V_PLAN_RES_DATED)) {
-            if (resolution.len > 0) {
-                buf_putc(&resolution, ' ');
+        for (int c = 0; c < w->n; c++) {
+            if (w->cell[c][0] == '\0' ||
+                preamble_cell(r, w->cell[c], w->line, &resolution)) {
+                continue;
             }
-            buf_puts(&resolution, w->cell[first]);
+            plan_finding_add(r->a, p, PLAN_WARNING, w->line, NULL,
+                             "preamble_unread", T_PLAN_READ_PREAMBLE, w->line,
+                             c + 1, w->cell[c]);
         }
     }
     p->resolution = resolution.len > 0
@@ -812,7 +841,8 @@ rd_read_sheet(struct reader *r)
     if (start < 0) {
         return rd_refuse(r, "table_not_found", T_PLAN_READ_NO_HEADER);
     }
-    read_preamble(r, start);
+    read_preamble(r);
+    rd_formulas_left(r);
     read_table(r, start);
     if (r->p->ntasks == 0 && r->p->nactions == 0) {
         return rd_refuse(r, "plan_empty", T_PLAN_READ_NO_TASKS);

@@ -551,6 +551,9 @@
 #define T_PLAN_READ_COLUMN_UNKNOWN                                               \
     "Nie rozpoznano kolumny „%s” (kolumna %d): jej %d komórek w wierszach " \
     "%d–%d nie odczytano."
+#define T_PLAN_READ_PREAMBLE                                                     \
+    "Wiersz %d nad tabelą (kolumna %d): nie odczytano tekstu „%s” — nie " \
+    "jest tytułem, programem, uchwałą ani okresem realizacji."
 #define T_PLAN_READ_GOAL_CELL                                                  \
     "Wiersz celu ma w kolumnie %d wartość „%s”, której nie odczytano "  \
     "(wiersz celu niesie tylko kod i nazwę celu)."
@@ -575,6 +578,7 @@
 #define T_PLAN_PROJECT_GOAL_LINE "CEL PROJEKTU"
 #define T_PLAN_PROJECT_RESULTS_HEAD "GŁÓWNE REZULTATY"
 #define T_PLAN_PROJECT_MONEY_LINE "%s: %s zł"
+#define T_PLAN_PERIOD_LINE "Okres realizacji: %s – %s"
 #define T_PLAN_PROJECT_PERIOD_LINE "Okres realizacji projektu: %s – %s"
 
 #define T_PLAN_READ_EMPTY "Plik jest pusty."
@@ -642,14 +646,19 @@
     "Tabela nie zawiera żadnego działania ani "                              \
     "zadania."
 #define T_PLAN_READ_FORMULAS_COMPUTED                                          \
-    "Formuły sum bez zapisanej wartości: %d (pierwsza w wierszu %d); "       \
+    "Formuły bez zapisanej wartości: %d (pierwsza w wierszu %d); "           \
     "policzono je z komórek arkusza."
-#define T_PLAN_READ_FORMULAS                                                   \
-    "Formuły bez zapisanej wartości, których nie policzono (liczone są "   \
-    "tylko sumy komórek): %d (pierwsza w wierszu %d); otwórz plik w Excelu " \
-    "lub "                                                                     \
-    "LibreOffice i zapisz go ponownie, aby je "                                \
+#define T_PLAN_READ_FORMULAS                                                      \
+    "Formuły bez zapisanej wartości, których nie policzono (liczone są "      \
+    "sumy komórek i działania + − * /): %d (pierwsza w wierszu %d); otwórz " \
+    "plik w Excelu "                                                              \
+    "lub "                                                                        \
+    "LibreOffice i zapisz go ponownie, aby je "                                   \
     "przeliczyć."
+#define T_PLAN_READ_FORMULA_LEFT                                                \
+    "Wiersz %d, kolumna %d: formuły „%s” nie policzono (liczone są sumy " \
+    "komórek i działania + − * / na komórkach i liczbach); zapisz plik "   \
+    "ponownie w Excelu lub LibreOffice, aby zapisać jej wartość."
 #define T_PLAN_READ_TOO_LARGE "Plik ma %zu bajtów, a limit to %zu bajtów."
 #define T_PLAN_READ_CANNOT_OPEN "Nie można otworzyć pliku: %s."
 #define T_PLAN_READ_TOO_LARGE_FILE "Plik ma %lld bajtów, a limit to %zu bajtów."

@@ -278,8 +278,10 @@ zone_prof_decide(struct db *db, struct arena *a, int64_t id, const char *region,
 
 /* --- forum categories ----------------------------------------------------- */
 
+/* A category's own columns (Q_ZONE_CATEGORY_GET's, the first four of
+** Q_ZONE_CATEGORIES'). */
 static void
-category_row(struct arena *a, db_stmt *st, void *elem)
+category_one(struct arena *a, db_stmt *st, void *elem)
 {
     struct zone_category *c = elem;
 
@@ -287,6 +289,15 @@ category_row(struct arena *a, db_stmt *st, void *elem)
     c->region = db_col_text_dup(a, st, 1);
     c->name = db_col_text_dup(a, st, 2);
     c->description = db_col_text_dup(a, st, 3);
+}
+
+/* A category of the list: its own columns, its threads and unread ones. */
+static void
+category_row(struct arena *a, db_stmt *st, void *elem)
+{
+    struct zone_category *c = elem;
+
+    category_one(a, st, elem);
     c->threads = db_col_int(st, 4);
     c->unread = db_col_int(st, 5);
 }
@@ -300,17 +311,6 @@ zone_categories(struct db *db, struct arena *a, const char *region,
     db_bind_text(st, 1, region);
     db_bind_int(st, 2, account);
     return db_list(st, a, sizeof(**out), category_row, out);
-}
-
-static void
-category_one(struct arena *a, db_stmt *st, void *elem)
-{
-    struct zone_category *c = elem;
-
-    c->id = db_col_int(st, 0);
-    c->region = db_col_text_dup(a, st, 1);
-    c->name = db_col_text_dup(a, st, 2);
-    c->description = db_col_text_dup(a, st, 3);
 }
 
 int

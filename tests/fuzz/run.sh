@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # tests/fuzz/run.sh SECONDS: build the libFuzzer target of the plan reader
 # with clang (-fsanitize=fuzzer,address,undefined) from the sources it
-# needs, then fuzz for SECONDS on a corpus seeded from data/seeds and
-# tests/fixtures/plans. The corpus grows in $FUZZ_OUT/corpus (default
+# needs, then fuzz for SECONDS on a corpus seeded from data/seeds,
+# tests/fixtures/plans and tests/fuzz/seeds_plan (formula sheets). The corpus grows in $FUZZ_OUT/corpus (default
 # build-bench/fuzz/, ignored by git) and is kept between runs; a crashing input is written there
 # as crash-* (or leak-*, timeout-*). Exit status 0 when the run was clean.
 set -eu
@@ -15,7 +15,7 @@ if [ -z "$cc" ]; then
     exit 2
 fi
 mkdir -p "$out/corpus" "$out/seeds"
-cp "$top"/data/seeds/* "$out/seeds/"
+cp "$top"/data/seeds/* "$top"/tests/fuzz/seeds_plan/* "$out/seeds/"
 for f in "$top"/tests/fixtures/plans/*; do
     case "$f" in *.py | *.json) ;; *) cp "$f" "$out/seeds/" ;; esac
 done

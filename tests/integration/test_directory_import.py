@@ -133,6 +133,15 @@ def main():
             # the issue measured 3 s (release build) before the fix
             check(secs < 20, f'{secs:.1f} s for 20 000 rows')
             check(count_marked(db, 'Liniowy') == 20000, 'all rows stored')
+            # the areas and search rows written a thousand at a time: each
+            # service has its own
+            for what, join in (('areas', 'dir_area x ON x.service_id'),
+                               ('search rows', 'dir_fts x ON x.rowid')):
+                n = sql_one(db, 'SELECT count(*) FROM dir_service s'
+                            f' JOIN {join} = s.id'
+                            ' JOIN dir_org o ON o.id = s.org_id'
+                            ' WHERE o.name LIKE ?', ('Liniowy-%',))
+                check(n == 20000, f'{n} {what}')
             print(f'# 20 000 rows imported in {secs:.1f} s')
         finally:
             srv.stop()

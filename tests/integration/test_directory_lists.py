@@ -7,7 +7,9 @@ małopolskie gmina or village sees real institutions with their source; a
 reported in pominiete.csv; "do weryfikacji" rows are marked on their pages
 and in the API; no demo service is left without a contact or the text
 saying where to ask instead, and kujawsko-pomorskie's example institutions
-carry example contact data marked as such.
+carry example contact data marked as such. A coordinator who checked an
+institution clears its note from the service's edit form (audited); the
+form saved without that box keeps it.
 Usage: test_directory_lists.py BINARY"""
 import csv
 import json
@@ -16,6 +18,7 @@ import sys
 import urllib.parse
 
 from harness import Runner, Server, check, cleanup, make_db, sql, sql_one
+from test_auth import Client, add_user
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
 LISTS = os.path.join(ROOT, 'data', 'instytucje')
@@ -167,6 +170,55 @@ def main():
                       " AND o.region = '12' ORDER BY s.id LIMIT 1")
         check('notice verify' not in page(f'/uslugi/usluga/{sid}'), sid)
 
+    def verify_note_cleared_from_the_service_form():
+        sid, org, note, name, cat, gmina = sql(
+            db, 'SELECT s.id, o.id, o.verify, s.name, s.category, o.gmina'
+            ' FROM dir_service s JOIN dir_org o ON o.id = s.org_id'
+            " WHERE o.verify <> '' AND o.region = '12'"
+            ' ORDER BY s.id LIMIT 1')[0]
+        rc, err = add_user(binary, db, 'koord12', 'coordinator', region='12')
+        check(rc == 0, err)
+        rc, err = add_user(binary, db, 'koord04', 'coordinator', region='04')
+        check(rc == 0, err)
+        path = f'/uslugi/zarzadzanie/usluga/{sid}'
+        form = {'service_name': name, 'category': cat, 't_wszyscy': '1',
+                'coverage': f'gmina:{gmina}'}
+        other = Client(srv)
+        check(other.login('koord04')[0] == 303, 'login 04')
+        st, _, _ = other.request('POST', path, {
+            **form, 'csrf': other.csrf('/uslugi/zarzadzanie'),
+            'zweryfikowano': '1'})
+        check(st == 403, f'another region: {st}')
+        c = Client(srv)
+        check(c.login('koord12')[0] == 303, 'login 12')
+        st, _, html = c.request('GET', path)
+        check(st == 200 and note in html and 'name="zweryfikowano"' in html,
+              'the form shows the note and the box')
+        # saved without the box: the note stays
+        st, _, _ = c.request('POST', path, {**form, 'csrf': c.csrf(path)})
+        check(st == 303, st)
+        check(sql_one(db, 'SELECT verify FROM dir_org WHERE id = ?',
+                      (org,)) == note, 'kept')
+        st, _, _ = c.request('POST', path, {**form, 'csrf': c.csrf(path),
+                                            'zweryfikowano': '1'})
+        check(st == 303, st)
+        check(sql_one(db, 'SELECT verify FROM dir_org WHERE id = ?',
+                      (org,)) == '', 'cleared')
+        rows = sql(db, 'SELECT account, before, after FROM audit'
+                   " WHERE action = 'directory.org.verify'"
+                   ' AND entity_id = ?', (str(org),))
+        check(len(rows) == 1, rows)
+        who, before, after = rows[0]
+        check(who == 'koord12' and json.loads(before)['verify'] == note and
+              json.loads(after)['verify'] == '', rows[0])
+        check('notice verify' not in page(f'/uslugi/usluga/{sid}'),
+              'the public page has no marker')
+        v = api(f'/api/services/{sid}')
+        v = v.get('service', v)
+        check(v['organization']['verify'] == '', v['organization'])
+        st, _, html = c.request('GET', path)
+        check('name="zweryfikowano"' not in html, 'no box once cleared')
+
     def no_service_without_contact_or_where_to_ask():
         bare = sql(db, 'SELECT s.id FROM dir_service s JOIN dir_org o'
                    " ON o.id = s.org_id WHERE s.phone = '' AND o.phone = ''"
@@ -197,6 +249,7 @@ def main():
         for fn in (every_row_is_imported_or_reported,
                    malopolska_resident_sees_real_institutions,
                    slaskie_gmina_has_its_ops, to_verify_rows_are_marked,
+                   verify_note_cleared_from_the_service_form,
                    no_service_without_contact_or_where_to_ask,
                    kujawsko_pomorskie_examples_have_example_contact):
             t.run(fn)

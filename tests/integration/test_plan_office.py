@@ -41,7 +41,8 @@ EXPORTS = ('xlsx', 'ods', 'docx', 'csv')
 FIXTURES = ['seed001.docx', 'seed002.ods', 'seed002_utf16.txt',
             'layout3.csv', 'layout3.xlsx', 'merged.xlsx', 'merged.ods',
             'merged.docx', 'footnote.docx', 'mixed_cp1250_line.csv',
-            'formulas.xlsx']
+            'formulas.xlsx', 'preamble.csv', 'preamble.xlsx', 'preamble.ods',
+            'preamble.docx']
 
 # what is compared: everything the plan holds but the file's own name
 FIELDS = ['kind', 'format', 'encoding', 'title', 'programme_title',
@@ -216,9 +217,18 @@ def main():
         check(dec.get(('Razem', 'subsidy')) == 25250_50, dec)
         lines = {t['number']: t['lines'][0] for t in p['tasks']}
         check(lines['1.2']['total_grosze'] == 6250_50, lines['1.2'])
+        # =E7*2: arithmetic over a cell is computed (it was a finding)
+        check(lines['1.4']['total_grosze'] == 8000_00, lines['1.4'])
         bad = {(f['code'], f['row'], f['column']) for f in p['findings']}
-        check(('number_unreadable', 7, 'Ogółem') in bad, bad)
-        check(('xlsx_formula_no_value', 7, None) in bad, bad)
+        check(('number_unreadable', 7, 'Ogółem') not in bad, bad)
+        # =ROUND(E8+F8,0), a function, is not: named by row and column
+        check(('number_unreadable', 8, 'Ogółem') in bad, bad)
+        check(('xlsx_formula_no_value', 8, None) in bad, bad)
+        check(('formula_not_computed', 8, 'Ogółem') in bad, bad)
+        left = [f['message'] for f in p['findings']
+                if f['code'] == 'formula_not_computed']
+        check(len(left) == 2 and '=ROUND(E8+F8,0)' in left[0] and
+              'kolumna 7' in left[0], left)
         # the same in an ODS a script wrote: OpenFormula, no value saved
         import io
         import zipfile
@@ -232,28 +242,109 @@ def main():
                 ['1.1.', 'Szkolenia', '1 000,50'], ['1.2.', 'Konferencja',
                                                     '2 000,00'],
                 ['Razem', '', None]]
-        xml = ''.join('<table:table-row>' + ''.join(
-            cell(c) if c is not None else
-            cell('', 'of:=SUM([.C3:.C4])') for c in r) +
-            '</table:table-row>' for r in rows)
-        b = io.BytesIO()
-        with zipfile.ZipFile(b, 'w') as z:
-            z.writestr('mimetype',
-                       'application/vnd.oasis.opendocument.spreadsheet')
-            z.writestr('content.xml', '<office:document-content '
-                       'xmlns:office="o" xmlns:table="t" xmlns:text="x">'
-                       '<office:body><office:spreadsheet><table:table>' +
-                       xml + '</table:table></office:spreadsheet>'
-                       '</office:body></office:document-content>')
+
+        def ods(formulas):
+            """The rows with a formula (row index -> formula) for None."""
+            xml = ''.join('<table:table-row>' + ''.join(
+                cell(c) if c is not None else cell('', formulas[k])
+                for c in r) + '</table:table-row>'
+                for k, r in enumerate(rows))
+            b = io.BytesIO()
+            with zipfile.ZipFile(b, 'w') as z:
+                z.writestr('mimetype',
+                           'application/vnd.oasis.opendocument.spreadsheet')
+                z.writestr('content.xml', '<office:document-content '
+                           'xmlns:office="o" xmlns:table="t" xmlns:text="x">'
+                           '<office:body><office:spreadsheet><table:table>' +
+                           xml + '</table:table></office:spreadsheet>'
+                           '</office:body></office:document-content>')
+            return b.getvalue()
         d, _ = make_db(binary, demo=False)
         try:
             f = os.path.join(d, 'sumy.ods')
-            open(f, 'wb').write(b.getvalue())
+            open(f, 'wb').write(ods({4: 'of:=SUM([.C3:.C4])'}))
             q = check_json(binary, f)
             dec = [(x['label'], x['grosze']) for x in q['declared_totals']]
             check(dec == [('Razem', 3000_50)], dec)
             check([x['code'] for x in q['findings']] == ['formula_computed'],
                   q['findings'])
+            # arithmetic in OpenFormula: cells, constants, parentheses
+            rows[3][2] = None
+            open(f, 'wb').write(ods({
+                3: 'of:=([.C3]*3-1000.5)/2+[.C3]-0.25',
+                4: 'of:=SUM([.C3:.C4])'}))
+            q = check_json(binary, f)
+            # (1000,50 * 3 - 1000,5) / 2 + 1000,50 - 0,25 = 2000,75
+            got = [t['lines'][0]['total_grosze'] for t in q['tasks']]
+            check(got == [1000_50, 2000_75], got)
+            dec = [(x['label'], x['grosze']) for x in q['declared_totals']]
+            check(dec == [('Razem', 3001_25)], dec)
+            check([x['code'] for x in q['findings']] == ['formula_computed'],
+                  q['findings'])
+            # a division by zero, and a circle: each named, none computed
+            for bad in ('of:=[.C3]/(2-2)', 'of:=[.C5]+1'):
+                open(f, 'wb').write(ods({3: bad, 4: 'of:=SUM([.C3:.C4])'}))
+                q = check_json(binary, f)
+                left = [(x['row'], x['column']) for x in q['findings']
+                        if x['code'] == 'formula_not_computed']
+                check(left == [(4, 'Ogółem'), (5, 'Ogółem')], f'{bad}: {left}')
+        finally:
+            cleanup(d)
+
+    def lines_above_the_table_read_or_named():
+        """Every line above the header is a field of the plan (title,
+        resolution over two lines, programme, period) or a finding naming
+        its row, column and text; the same in every input format."""
+        d, db = make_db(binary)
+        try:
+            tsv = os.path.join(d, 'preamble.tsv')
+            with open(os.path.join(PLANS, 'preamble.csv'),
+                      encoding='utf-8') as f:
+                text = f.read()
+            with open(tsv, 'w', encoding='utf-8') as f:
+                f.write(text.replace(';', '\t'))
+            got = {'preamble.tsv': check_json(binary, tsv)}
+            for ext in ('csv', 'xlsx', 'ods', 'docx'):
+                got[f'preamble.{ext}'] = read(f'preamble.{ext}')
+            for name, p in got.items():
+                check(p['title'].startswith('Plan działań na rok 2025'),
+                      f'{name}: {p["title"]}')
+                check(p['resolution'] == 'Załącznik nr 1 do uchwały Nr '
+                      '17/820/25 Zarządu Województwa Opolskiego z dnia 3 '
+                      'marca 2025 r.', f'{name}: {p["resolution"]}')
+                check(p['programme_title'] == 'Rodzina w centrum',
+                      f'{name}: {p["programme_title"]}')
+                check((p['period_from'], p['period_to']) ==
+                      ('2025-01-01', '2025-12-31'), name)
+                check((p['programme_from'], p['programme_to']) ==
+                      (2025, 2030), name)
+                un = [(f['row'], f['message']) for f in p['findings']
+                      if f['code'] == 'preamble_unread']
+                check([r for r, _ in un] == [1, 6], f'{name}: {un}')
+                check('kolumna 7' in un[0][1] and '„Wersja 2”' in un[0][1],
+                      f'{name}: {un[0]}')
+                check('„Projekt do konsultacji społecznych”' in un[1][1],
+                      f'{name}: {un[1]}')
+                check(p['totals']['total_grosze'] == 40000_00, name)
+            # what was read above the table goes out with the plan and
+            # comes back (the lines not read do not)
+            rc, out, err = run(binary, 'import', 'plan',
+                               os.path.join(PLANS, 'preamble.csv'), '--db',
+                               db, '--region', '04')
+            check(rc == 0, err[-300:])
+            pid = out.strip().splitlines()[-1]
+            head = ['title', 'programme_title', 'resolution', 'year',
+                    'programme_from', 'programme_to', 'period_from',
+                    'period_to', 'goals', 'tasks', 'indicators', 'totals']
+            orig = fields(got['preamble.csv'], head)
+            for fmt in EXPORTS:
+                f = os.path.join(d, f'plan-{pid}.{fmt}')
+                rc, _, err = run(binary, 'export', 'plan', pid, '--format',
+                                 fmt, '-o', f, '--db', db)
+                check(rc == 0, f'{fmt}: {err[-300:]}')
+                dd = diff(orig, fields(check_json(binary, f), head),
+                          skip=('row', 'format'))
+                check(not dd, f'via {fmt}: {len(dd)} differences: {dd[:6]}')
         finally:
             cleanup(d)
 
@@ -419,6 +510,7 @@ def main():
                goal_row_subtotal_is_named_not_dropped,
                encodings_name_the_row,
                formulas_summed_or_named,
+               lines_above_the_table_read_or_named,
                round_trips_keep_every_field,
                project_card_stored_with_its_value,
                web_upload_of_a_docx_and_downloads_in_every_format,

@@ -1,22 +1,4 @@
 #!/usr/bin/env bash
 # A 20-second libFuzzer run of the plan reader (tests/fuzz/run.sh) in the
-# build folder given as $1; the ten-minute run is bench/fuzz.sh. Prints
-# `ok fuzz_plan_read` or `FAIL fuzz_plan_read: why` and the crash's log.
-set -u
-B=${1:-build-test}
-top=$(cd "$(dirname "$0")/../.." && pwd)
-out="$B/fuzz"
-case "$out" in /*) ;; *) out="$top/$out" ;; esac
-log=$(mktemp)
-if FUZZ_OUT="$out" bash "$top/tests/fuzz/run.sh" 20 >"$log" 2>&1; then
-    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" |
-           grep -o '[0-9]*$')
-    echo "ok fuzz_plan_read (${runs:-?} inputs in 20 s)"
-    rm -f "$log"
-    exit 0
-fi
-echo "FAIL fuzz_plan_read: see the crash input in $out"
-grep -E 'ERROR|SUMMARY|runtime error|crash-|leak-|timeout-|fuzz:' "$log" |
-    head -n 20
-rm -f "$log"
-exit 1
+# build folder given as $1 (tests/tools/fuzz_short.sh).
+exec bash "$(dirname "$0")/fuzz_short.sh" fuzz_plan_read run.sh fuzz "${1:-build-test}"

@@ -22,35 +22,21 @@
 #include "directory/directory.h"
 #include "teryt/teryt.h"
 
-static struct db *db;
-static struct arena a;
+#include "db_fixture.h"
+
 static const struct audit_entry who = {.account = "test", .via = "cli"};
 
 static int
 setup(void **state)
 {
-    char err[256];
     int rc;
 
     (void)state;
-    arena_init(&a);
-    if (db_open(":memory:", DB_OPEN_CREATE, &db, err, sizeof(err)) != 0) {
-        return -1;
-    }
-    if (teryt_load(db, &a) != 0 || db_begin(db) != 0) {
+    if (db_fixture_open() != 0 || db_begin(db) != 0) {
         return -1;
     }
     rc = directory_demo_load(db, &a);
     return rc == 0 ? db_commit(db) : -1;
-}
-
-static int
-teardown(void **state)
-{
-    (void)state;
-    db_close(db);
-    arena_free(&a);
-    return 0;
 }
 
 /* Unix time of a UTC date and time. */

@@ -21,8 +21,8 @@
 #include "plan/plan_store.h"
 #include "teryt/teryt.h"
 
-static struct db *db;
-static struct arena a;
+#include "plan_db_fixture.h"
+
 static int64_t plan_id;
 static struct mon_actor coord;
 
@@ -30,44 +30,11 @@ static int
 setup(void **state)
 {
     static const struct audit_entry who = {.via = "cli", .action = "test"};
-    const char *why = NULL;
-    struct plan *p;
-    char err[256];
-    db_stmt *st;
 
     (void)state;
-    arena_init(&a);
-    if (db_open(":memory:", DB_OPEN_CREATE, &db, err, sizeof(err)) != 0 ||
-        teryt_load(db, &a) != 0) {
-        return -1;
-    }
-    st = db_query(db, Q_REGION_UPSERT);
-    db_bind_text(st, 1, "04");
-    db_bind_text(st, 2, "ROPS w Toruniu");
-    if (db_exec(st) != 0) {
-        return -1;
-    }
+    coord = coordinator(1, "koord", "cli");
     /* seed 002: the 2024 plan whose rows 6-7 are the grant areas */
-    if (plan_read_file(&a, SEEDS_DIR "/002_8d4882d2d6e0411e.txt", 0, &p) != 0 ||
-        plan_store_save(db, &a, "04", p, &who, &plan_id, &why) != 0) {
-        return -1;
-    }
-    memset(&coord, 0, sizeof(coord));
-    coord.account = 1;
-    coord.role = ROLE_COORDINATOR;
-    coord.region = "04";
-    coord.who.account = "koord";
-    coord.who.via = "cli";
-    return 0;
-}
-
-static int
-teardown(void **state)
-{
-    (void)state;
-    db_close(db);
-    arena_free(&a);
-    return 0;
+    return plan_db_setup(SEEDS_DIR "/002_8d4882d2d6e0411e.txt", &who, &plan_id);
 }
 
 static void

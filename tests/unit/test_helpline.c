@@ -23,30 +23,15 @@
 #include "teryt/teryt.h"
 #include "helpline/strings_pl.h"
 
-static struct db *db;
-static struct arena a;
+#include "db_fixture.h"
+
 static const struct audit_entry who = {.account = "konsultant", .via = "cli"};
 
 static int
 setup(void **state)
 {
-    char err[256];
-
     (void)state;
-    arena_init(&a);
-    if (db_open(":memory:", DB_OPEN_CREATE, &db, err, sizeof(err)) != 0) {
-        return -1;
-    }
-    return teryt_load(db, &a);
-}
-
-static int
-teardown(void **state)
-{
-    (void)state;
-    db_close(db);
-    arena_free(&a);
-    return 0;
+    return db_fixture_open();
 }
 
 static int64_t

@@ -27,8 +27,8 @@
 #include "users/units.h"
 #include "users/users.h"
 
-static struct db *db;
-static struct arena a;
+#include "plan_db_fixture.h"
+
 static int64_t plan_id;
 static struct mon_actor coord;
 
@@ -36,43 +36,10 @@ static int
 setup(void **state)
 {
     static const struct audit_entry who = {.via = "cli", .action = "test"};
-    const char *why = NULL;
-    struct plan *p;
-    char err[256];
-    db_stmt *st;
 
     (void)state;
-    arena_init(&a);
-    if (db_open(":memory:", DB_OPEN_CREATE, &db, err, sizeof(err)) != 0 ||
-        teryt_load(db, &a) != 0) {
-        return -1;
-    }
-    st = db_query(db, Q_REGION_UPSERT);
-    db_bind_text(st, 1, "04");
-    db_bind_text(st, 2, "ROPS w Toruniu");
-    if (db_exec(st) != 0) {
-        return -1;
-    }
-    if (plan_read_file(&a, SEEDS_DIR "/001_bcc9bc9c7ab7a335.txt", 0, &p) != 0 ||
-        plan_store_save(db, &a, "04", p, &who, &plan_id, &why) != 0) {
-        return -1;
-    }
-    memset(&coord, 0, sizeof(coord));
-    coord.account = 1000;
-    coord.role = ROLE_COORDINATOR;
-    coord.region = "04";
-    coord.who.account = "koordynator";
-    coord.who.via = "web";
-    return 0;
-}
-
-static int
-teardown(void **state)
-{
-    (void)state;
-    db_close(db);
-    arena_free(&a);
-    return 0;
+    coord = coordinator(1000, "koordynator", "web");
+    return plan_db_setup(SEEDS_DIR "/001_bcc9bc9c7ab7a335.txt", &who, &plan_id);
 }
 
 static int

@@ -498,7 +498,8 @@ test_plan_xlsx_reads_libreoffice_workbook(void **state)
 
 /*
 ** Inline strings, a percent cell, float noise and a formula without a
-** cached value: the formula is text, an unreadable number, and a finding.
+** cached value: the formula (=D6*2) is computed from its cell (issue 16),
+** and the line's total, twice its own funds, is a mismatch (a warning).
 */
 static void
 test_plan_xlsx_inline_percent_and_formula(void **state)
@@ -516,11 +517,13 @@ test_plan_xlsx_inline_percent_and_formula(void **state)
     assert_int_equal(p->lines[1].amounts[0].amount.v, 30); /* 0.3000..04 */
     assert_string_equal(p->indicators[0].unit, "%");
     assert_int_equal(p->indicators[0].target_year.v, 50);
-    assert_int_equal(p->lines[1].total.kind, PLAN_NUM_BAD);
-    assert_string_equal(p->lines[1].total.text, "=D6*2");
-    assert_int_equal(count_code(p, "xlsx_formula_no_value"), 1);
-    assert_int_equal(count_code(p, "number_unreadable"), 1);
-    assert_true(plan_has_errors(p));
+    assert_int_equal(p->lines[1].total.kind, PLAN_NUM_VALUE);
+    assert_int_equal(p->lines[1].total.v, 60); /* 2 x 0,30 */
+    assert_int_equal(count_code(p, "formula_computed"), 1);
+    assert_int_equal(count_code(p, "xlsx_formula_no_value"), 0);
+    assert_int_equal(count_code(p, "number_unreadable"), 0);
+    assert_int_equal(count_code(p, "line_total_mismatch"), 1);
+    assert_false(plan_has_errors(p)); /* the mismatch is a warning */
 }
 
 /* A ZIP that is not a workbook, and a cut workbook: refused, no crash. */

@@ -12,29 +12,13 @@
 #include "db/db.h"
 #include "teryt/teryt.h"
 
-static struct db *db;
-static struct arena a;
+#include "db_fixture.h"
 
 static int
 setup(void **state)
 {
-    char err[256];
-
     (void)state;
-    arena_init(&a);
-    if (db_open(":memory:", DB_OPEN_CREATE, &db, err, sizeof(err)) != 0) {
-        return -1;
-    }
-    return teryt_load(db, &a);
-}
-
-static int
-teardown(void **state)
-{
-    (void)state;
-    db_close(db);
-    arena_free(&a);
-    return 0;
+    return db_fixture_open();
 }
 
 static bool

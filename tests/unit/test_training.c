@@ -26,44 +26,19 @@
 #include "training/training.h"
 #include "training/training_quiz.h"
 
-static struct db *db;
-static struct arena a;
+#include "plan_db_fixture.h"
+
 static int64_t card;
 static const struct audit_entry who = {.account = "test", .via = "cli"};
 
 static int
 setup(void **state)
 {
-    const char *why = NULL;
-    struct plan *p;
-    char err[256];
-    db_stmt *st;
-
     (void)state;
-    arena_init(&a);
-    if (db_open(":memory:", DB_OPEN_CREATE, &db, err, sizeof(err)) != 0 ||
-        teryt_load(db, &a) != 0) {
+    if (plan_db_setup(SEEDS_DIR "/004_0cfe7b40028c7edc.txt", &who, &card) !=
+        0) {
         return -1;
     }
-    st = db_query(db, Q_REGION_UPSERT);
-    db_bind_text(st, 1, "04");
-    db_bind_text(st, 2, "ROPS w Toruniu");
-    if (db_exec(st) != 0) {
-        return -1;
-    }
-    if (plan_read_file(&a, SEEDS_DIR "/004_0cfe7b40028c7edc.txt", 0, &p) != 0 ||
-        plan_store_save(db, &a, "04", p, &who, &card, &why) != 0) {
-        return -1;
-    }
-    return 0;
-}
-
-static int
-teardown(void **state)
-{
-    (void)state;
-    db_close(db);
-    arena_free(&a);
     return 0;
 }
 
