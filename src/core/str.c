@@ -390,6 +390,29 @@ str_hash_fnv1a(const char *s)
     return h;
 }
 
+uint64_t
+str_hash64(const void *s, size_t n)
+{
+    const unsigned char *b = s;
+    uint64_t h = 0x9E3779B97F4A7C15u ^ n, w;
+    size_t i;
+
+    for (i = 0; i + 8 <= n; i += 8) {
+        memcpy(&w, b + i, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+        h ^= h >> 32;
+    }
+    if (i < n) {
+        w = 0;
+        memcpy(&w, b + i, n - i);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+    }
+    h ^= h >> 29;
+    h *= 0xC4CEB9FE1A85EC53u;
+    h ^= h >> 32;
+    return h;
+}
+
 const char *
 str_safe_uri(const char *path, char *buf, size_t n)
 {

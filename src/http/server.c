@@ -288,21 +288,16 @@ req_new(struct server *s, struct MHD_Connection *conn, const char *method,
 }
 
 /*
-** A strong validator of a response body: its 64-bit FNV-1a hash, quoted.
+** A strong validator of a response body: its 64-bit str_hash64, quoted
+** (eight bytes a step: FNV-1a a byte a step was 5 % of the CPU of a small
+** JSON answer).
 ** A change of the content changes it; the same content, served by any
 ** process, gives the same one.
 */
 static void
 etag_of(const char *body, size_t len, char out[21])
 {
-    uint64_t h = 1469598103934665603ULL;
-    size_t i;
-
-    for (i = 0; i < len; i++) {
-        h ^= (unsigned char)body[i];
-        h *= 1099511628211ULL;
-    }
-    snprintf(out, 21, "\"%016llx\"", (unsigned long long)h);
+    snprintf(out, 21, "\"%016llx\"", (unsigned long long)str_hash64(body, len));
 }
 
 /* Whether an If-None-Match value (a list, "*", weak tags) names etag. */
