@@ -11,7 +11,9 @@
 **      against the keys with the same first letter, walked as a trie (see
 **      fuzzy()): at most PLACES_FUZZY_ROWS_MAX rows of at most 65 cells.
 ** Work per query is thus bounded by the caps below, whatever the text.
-** The index is read-only after it is built and shared by every thread.
+** The index is read-only after it is built and shared by every thread;
+** answers are kept (PLACES_ANSWERS, about 2 MB) since they never change
+** while the process runs.
 */
 #include <pthread.h>
 #include <stdbool.h>
@@ -904,6 +906,135 @@ fuzzy(const struct rank_ctx *ctx, struct arena *a, const char *q, size_t n,
     }
 }
 
+/*
+** The two passes: the keys starting with q (exact name, name prefix, word
+** of a longer name), then, when no name starts with it, the fuzzy pass.
+** The best limit hits into top; returns their count.
+*/
+static int
+rank_hits(const struct rank_ctx *ctx, struct arena *a, const char *q, size_t n,
+          int limit, uint64_t *top)
+{
+    const struct places *p = ctx->p;
+    int k, lo, hi, good = 0, count = 0;
+
+    lo = lower_bound_in(p, 0, p->nkeys, q);
+    hi = prefix_end(p, lo,
+                    p->nkeys - lo > PLACES_SCAN_MAX ? lo + PLACES_SCAN_MAX
+                                                    : p->nkeys,
+                    q, n);
+    for (k = lo; k < hi; k++) {
+        const struct pl_key *key = &p->keys[k];
+        int c;
+
+        if (key->word == 0) {
+            c = key->len == n ? 0 : 1;
+            good++;
+        } else {
+            c = KEY_AT(key, n) == '\0' || KEY_AT(key, n) == ' ' ? 2 : 3;
+        }
+        /* Worse than all kept: no need to read the place. */
+        if (count == limit && (uint64_t)c > top[limit - 1] >> 60) {
+            continue;
+        }
+        top_add(top, &count, limit, hit_key(ctx, key, c), key->twin);
+    }
+    if (good == 0 && n >= PLACES_FUZZY_MIN) {
+        fuzzy(ctx, a, q, n, n >= PLACES_FUZZY_LONG ? 2 : 1, top, &count, limit);
+    }
+    return count;
+}
+
+/*
+** Answers kept per process: the index never changes while the process
+** runs, so an answer is a function of the folded query, the kind asked
+** for, the preferred voivodeships and the limit. PLACES_ANSWERS slots,
+** chosen by a hash of those (a newer answer takes the slot), each the
+** ranked hits only (at most TERYT_PLACES_MAX numbers): about 500 bytes a
+** slot, 2 MB in all. What residents type repeats (the first letters of
+** the big towns, the same villages), and a hit skips both passes.
+*/
+#define PLACES_ANSWERS 4096
+
+struct answer {
+    uint64_t hash; /* 0: empty */
+    int limit, count;
+    uint8_t want;
+    bool prefer[100];
+    char q[PLACES_QUERY_MAX + 8];
+    uint64_t top[TERYT_PLACES_MAX];
+};
+
+static struct answer *answers;
+static pthread_mutex_t answers_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static uint64_t
+answer_hash(const struct rank_ctx *ctx, const char *q, size_t n, int limit)
+{
+    uint64_t h =
+        str_hash64(q, n) ^ str_hash64(ctx->prefer, sizeof(ctx->prefer));
+
+    h ^= (uint64_t)limit << 8 | (uint64_t)ctx->want;
+    return h != 0 ? h : 1;
+}
+
+static bool
+answer_is(const struct answer *s, uint64_t h, const struct rank_ctx *ctx,
+          const char *q, size_t n, int limit)
+{
+    return s->hash == h && s->limit == limit && s->want == ctx->want &&
+           memcmp(s->prefer, ctx->prefer, sizeof(s->prefer)) == 0 &&
+           strlen(s->q) == n && memcmp(s->q, q, n) == 0;
+}
+
+/* The kept answer to the query into top and *count: true if there is one. */
+static bool
+answer_get(const struct rank_ctx *ctx, const char *q, size_t n, int limit,
+           uint64_t *top, int *count)
+{
+    uint64_t h = answer_hash(ctx, q, n, limit);
+    bool hit = false;
+
+    pthread_mutex_lock(&answers_lock);
+    if (answers != NULL) {
+        const struct answer *s = &answers[h % PLACES_ANSWERS];
+
+        if (answer_is(s, h, ctx, q, n, limit)) {
+            memcpy(top, s->top, sizeof(*top) * (size_t)s->count);
+            *count = s->count;
+            hit = true;
+        }
+    }
+    pthread_mutex_unlock(&answers_lock);
+    return hit;
+}
+
+static void
+answer_put(const struct rank_ctx *ctx, const char *q, size_t n, int limit,
+           const uint64_t *top, int count)
+{
+    uint64_t h = answer_hash(ctx, q, n, limit);
+    struct answer *s;
+
+    if (n >= sizeof(s->q)) {
+        return;
+    }
+    pthread_mutex_lock(&answers_lock);
+    if (answers == NULL) {
+        answers = xcalloc(PLACES_ANSWERS, sizeof(*answers));
+    }
+    s = &answers[h % PLACES_ANSWERS];
+    s->hash = h;
+    s->limit = limit;
+    s->count = count;
+    s->want = (uint8_t)ctx->want;
+    memcpy(s->prefer, ctx->prefer, sizeof(s->prefer));
+    memcpy(s->q, q, n);
+    s->q[n] = '\0';
+    memcpy(s->top, top, sizeof(*top) * (size_t)count);
+    pthread_mutex_unlock(&answers_lock);
+}
+
 int
 teryt_places_search(struct arena *a, const char *text, const char *prefer_woj,
                     int limit, struct teryt_place **out)
@@ -914,7 +1045,7 @@ teryt_places_search(struct arena *a, const char *text, const char *prefer_woj,
     const char *q;
     size_t n;
     uint64_t *top;
-    int k, lo, hi, good = 0, count = 0, i;
+    int count = 0, i;
     struct teryt_place *res;
 
     *out = NULL;
@@ -949,30 +1080,9 @@ teryt_places_search(struct arena *a, const char *text, const char *prefer_woj,
         return 0;
     }
     top = arena_alloc(a, sizeof(*top) * (size_t)limit);
-    lo = lower_bound_in(p, 0, p->nkeys, q);
-    hi = prefix_end(p, lo,
-                    p->nkeys - lo > PLACES_SCAN_MAX ? lo + PLACES_SCAN_MAX
-                                                    : p->nkeys,
-                    q, n);
-    for (k = lo; k < hi; k++) {
-        const struct pl_key *key = &p->keys[k];
-        int c;
-
-        if (key->word == 0) {
-            c = key->len == n ? 0 : 1;
-            good++;
-        } else {
-            c = KEY_AT(key, n) == '\0' || KEY_AT(key, n) == ' ' ? 2 : 3;
-        }
-        /* Worse than all kept: no need to read the place. */
-        if (count == limit && (uint64_t)c > top[limit - 1] >> 60) {
-            continue;
-        }
-        top_add(top, &count, limit, hit_key(&ctx, key, c), key->twin);
-    }
-    if (good == 0 && n >= PLACES_FUZZY_MIN) {
-        fuzzy(&ctx, a, q, n, n >= PLACES_FUZZY_LONG ? 2 : 1, top, &count,
-              limit);
+    if (!answer_get(&ctx, q, n, limit, top, &count)) {
+        count = rank_hits(&ctx, a, q, n, limit, top);
+        answer_put(&ctx, q, n, limit, top, count);
     }
     res = arena_alloc(a, sizeof(*res) * (size_t)(count > 0 ? count : 1));
     for (i = 0; i < count; i++) {
