@@ -6,6 +6,7 @@
 #include "str.h"
 
 #include <string.h>
+#include <xxhash.h>
 #include <stdio.h>
 
 #include "arena.h"
@@ -388,6 +389,12 @@ str_hash_fnv1a(const char *s)
         h = (h ^ (unsigned char)*s++) * 16777619u;
     }
     return h;
+}
+
+uint64_t
+str_hash64(const void *s, size_t n)
+{
+    return XXH3_64bits(s, n);
 }
 
 const char *

@@ -60,6 +60,9 @@ char *str_lower_pl(struct arena *a, const char *s);
 char *str_trim(struct arena *a, const char *s);
 /* The 32-bit FNV-1a hash of s, for in-memory hash tables. */
 uint32_t str_hash_fnv1a(const char *s);
+/* A 64-bit hash of the n bytes at s (XXH3 of libxxhash: not cryptographic,
+** at memory speed): in-memory tables, cache keys, ETags of bodies. */
+uint64_t str_hash64(const void *s, size_t n);
 /* True when s starts with prefix. */
 bool str_starts(const char *s, const char *prefix);
 /*

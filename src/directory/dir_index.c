@@ -177,28 +177,13 @@ static pthread_once_t held_once = PTHREAD_ONCE_INIT;
 /* For /metrics: whole builds, and services read again from the log. */
 static atomic_llong builds, applied;
 
-/* A hash of the n bytes of s, eight at a time: a build hashes every text
-** of every service (a byte at a time, 9 % of a build of 1 000 000). */
+/* A hash of the n bytes of s (str_hash64, eight at a time: a build hashes
+** every text of every service; a byte at a time was 9 % of a build of
+** 1 000 000). */
 static uint32_t
 hash_text(const char *s, size_t n)
 {
-    uint64_t h = 0x9E3779B97F4A7C15u ^ n, w;
-    size_t i;
-
-    for (i = 0; i + 8 <= n; i += 8) {
-        memcpy(&w, s + i, 8);
-        h = (h ^ w) * 0xFF51AFD7ED558CCDu;
-        h ^= h >> 32;
-    }
-    if (i < n) {
-        w = 0;
-        memcpy(&w, s + i, n - i);
-        h = (h ^ w) * 0xFF51AFD7ED558CCDu;
-    }
-    h ^= h >> 29;
-    h *= 0xC4CEB9FE1A85EC53u;
-    h ^= h >> 32;
-    return (uint32_t)h;
+    return (uint32_t)str_hash64(s, n);
 }
 
 /* The slot of s, added (with a copy of s in the pool's arena) if new. */

@@ -15,10 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <xxhash.h>
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/str.h"
 
 enum {
     SLOTS = 16384,
@@ -110,7 +110,7 @@ req_cache_reuse(struct req *r, uint64_t version)
     t->klen = k.len;
     t->key = arena_strndup(&r->arena, k.data, k.len);
     buf_free(&k);
-    t->hash = XXH3_64bits(t->key, t->klen);
+    t->hash = str_hash64(t->key, t->klen);
     t->version = version;
     /* Read before the data is: a write ending meanwhile outdates it. */
     t->gen = atomic_load(&generation);

@@ -38,7 +38,6 @@
 #include <sys/syscall.h>
 #include <sys/un.h>
 #include <unistd.h>
-#include <xxhash.h>
 
 #include "core/log.h"
 #include "core/stop.h"
@@ -291,16 +290,15 @@ req_new(struct server *s, struct MHD_Connection *conn, const char *method,
 }
 
 /*
-** A strong validator of a response body: its 64-bit XXH3 hash, quoted. A
-** change of the content changes it; the same content, served by any
-** process, gives the same one. XXH3 reads memory at its own speed: a
-** byte-wise hash cost a fifth of the CPU of a 20 kB page (issue 21).
+** A strong validator of a response body: its 64-bit str_hash64 (XXH3),
+** quoted. A change of the content changes it; the same content, served by
+** any process, gives the same one. A byte-wise hash cost a fifth of the
+** CPU of a 20 kB page (issue 21).
 */
 static void
 etag_of(const char *body, size_t len, char out[21])
 {
-    snprintf(out, 21, "\"%016llx\"",
-             (unsigned long long)XXH3_64bits(body, len));
+    snprintf(out, 21, "\"%016llx\"", (unsigned long long)str_hash64(body, len));
 }
 
 /* Whether an If-None-Match value (a list, "*", weak tags) names etag. */

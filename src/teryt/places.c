@@ -11,7 +11,9 @@
 **      against the keys with the same first letter, walked as a trie (see
 **      fuzzy()): at most PLACES_FUZZY_ROWS_MAX rows of at most 65 cells.
 ** Work per query is thus bounded by the caps below, whatever the text.
-** The index is read-only after it is built and shared by every thread.
+** The index is read-only after it is built and shared by every thread;
+** answers are kept (PLACES_ANSWERS, about 2 MB) since they never change
+** while the process runs.
 */
 #include <pthread.h>
 #include <stdbool.h>
@@ -41,6 +43,7 @@
 struct pl_gmina {
     struct teryt_gmina g;
     int64_t population;
+    uint16_t poprank; /* 0 the most populous; equal populations equal */
 };
 
 struct pl_place {
@@ -54,10 +57,21 @@ struct pl_key {
                            pass skips a prefix without reading the string */
     const char *folded; /* a whole folded name or the rest from a word on */
     uint32_t place;
-    uint32_t letters; /* teryt_letter_mask() of folded: the fuzzy filter */
     uint16_t len;
     uint8_t word; /* 1: starts at a later word of the name */
+    /* What hit_key() needs of the place, so that ranking a hit reads the
+    ** key only (its place and gmina are cache misses): in the padding. */
+    uint8_t kind;     /* enum teryt_place_kind */
+    uint16_t poprank; /* of the gmina */
+    uint8_t woj;      /* the gmina's voivodeship code as a number */
+    uint8_t rodz;     /* of the gmina */
+    /* 1: another key of the place starts with the same byte. A pass
+    ** reads only keys of the query's first byte, so a key without a twin
+    ** is the only one of its place that the pass meets (no duplicate to
+    ** look for among the hits kept by that pass). */
+    uint8_t twin;
 };
+_Static_assert(sizeof(struct pl_key) == 32, "a key is half a cache line");
 
 struct places {
     struct arena arena;
@@ -67,6 +81,9 @@ struct places {
     int nplaces, capplaces;
     struct pl_key *keys;
     int nkeys, capkeys;
+    /* teryt_letter_mask() of each key's folded text, beside the keys: the
+    ** fuzzy filter streams 4 bytes a key, not the key's 32. */
+    uint32_t *letters;
 };
 
 static struct places *index_;
@@ -160,6 +177,9 @@ more_bits_than(uint32_t x, int k)
 static void
 add_key(struct places *p, const char *folded, uint32_t place, int word)
 {
+    const struct pl_place *pl = &p->places[place];
+    const struct pl_gmina *g = &p->gminas[pl->gmina];
+
     if (p->nkeys == p->capkeys) {
         int ncap = p->capkeys ? p->capkeys * 2 : 4096;
 
@@ -176,7 +196,11 @@ add_key(struct places *p, const char *folded, uint32_t place, int word)
     p->keys[p->nkeys].place = place;
     p->keys[p->nkeys].len = (uint16_t)strlen(folded);
     p->keys[p->nkeys].word = (uint8_t)word;
-    p->keys[p->nkeys].letters = teryt_letter_mask(folded, strlen(folded));
+    p->keys[p->nkeys].kind = pl->kind;
+    p->keys[p->nkeys].poprank = g->poprank;
+    p->keys[p->nkeys].woj = (uint8_t)(atoi(g->g.woj_code) % 100);
+    p->keys[p->nkeys].rodz = (uint8_t)g->g.rodz;
+    p->keys[p->nkeys].twin = 0;
     p->nkeys++;
 }
 
@@ -185,6 +209,7 @@ add_place(struct places *p, const char *name, int gmina, int kind)
 {
     const char *folded = str_fold(&p->arena, name), *w;
     uint32_t id = (uint32_t)p->nplaces;
+    int first, i, j;
 
     if (*folded == '\0') {
         return;
@@ -199,9 +224,17 @@ add_place(struct places *p, const char *name, int gmina, int kind)
     p->places[id].gmina = (uint32_t)gmina;
     p->places[id].kind = (uint8_t)kind;
     p->nplaces++;
+    first = p->nkeys;
     add_key(p, folded, id, 0);
     for (w = strchr(folded, ' '); w != NULL; w = strchr(w + 1, ' ')) {
         add_key(p, w + 1, id, 1);
+    }
+    for (i = first; i < p->nkeys; i++) {
+        for (j = first; j < p->nkeys; j++) {
+            if (i != j && p->keys[i].head[0] == p->keys[j].head[0]) {
+                p->keys[i].twin = 1;
+            }
+        }
     }
 }
 
@@ -346,6 +379,56 @@ load_postcodes(struct places *p)
     }
 }
 
+/* A population as it ranks: 24 bits, unknown as 0. */
+static int64_t
+capped_population(int64_t pop)
+{
+    return pop > 0xFFFFFF ? 0xFFFFFF : pop > 0 ? pop : 0;
+}
+
+static int
+population_desc(const void *x, const void *y)
+{
+    int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+
+    return (a < b) - (a > b);
+}
+
+/* Each gmina's poprank: how many distinct populations are larger (a
+** country has far fewer than 65 536 gminas; more would share the last). */
+static void
+rank_population(struct places *p)
+{
+    int64_t *pops = xcalloc((size_t)p->ngminas + 1, sizeof(*pops));
+    int i, n = 0;
+
+    for (i = 0; i < p->ngminas; i++) {
+        pops[i] = capped_population(p->gminas[i].population);
+    }
+    qsort(pops, (size_t)p->ngminas, sizeof(*pops), population_desc);
+    for (i = 0; i < p->ngminas; i++) {
+        if (n == 0 || pops[n - 1] != pops[i]) {
+            pops[n++] = pops[i];
+        }
+    }
+    for (i = 0; i < p->ngminas; i++) {
+        int64_t v = capped_population(p->gminas[i].population);
+        int lo = 0, hi = n;
+
+        while (lo < hi) {
+            int mid = lo + (hi - lo) / 2;
+
+            if (pops[mid] > v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        p->gminas[i].poprank = (uint16_t)(lo < 0xFFFF ? lo : 0xFFFF);
+    }
+    free(pops);
+}
+
 static int
 key_cmp(const void *x, const void *y)
 {
@@ -368,6 +451,7 @@ build(void)
         return;
     }
     load_population(p);
+    rank_population(p);
     for (i = 0; i < p->ngminas; i++) {
         add_place(p, p->gminas[i].g.name, i, TERYT_PLACE_GMINA);
     }
@@ -376,6 +460,10 @@ build(void)
     }
     load_postcodes(p);
     qsort(p->keys, (size_t)p->nkeys, sizeof(*p->keys), key_cmp);
+    p->letters = xcalloc((size_t)p->nkeys + 1, sizeof(*p->letters));
+    for (i = 0; i < p->nkeys; i++) {
+        p->letters[i] = teryt_letter_mask(p->keys[i].folded, p->keys[i].len);
+    }
     index_ = p;
 }
 
@@ -489,30 +577,14 @@ struct rank_ctx {
 };
 
 static uint64_t
-kind_class(const struct pl_place *pl)
+unwanted(const struct rank_ctx *c, const struct pl_key *key)
 {
-    switch (pl->kind) {
-    case TERYT_PLACE_GMINA:
-    case TERYT_PLACE_TOWN:
-    case TERYT_PLACE_POSTCODE:
-        return 0;
-    case TERYT_PLACE_LOCALITY:
-        return 1;
-    }
-    return 2;
-}
-
-static uint64_t
-unwanted(const struct rank_ctx *c, const struct pl_place *pl)
-{
-    int rodz = c->p->gminas[pl->gmina].g.rodz;
-
     if (c->want == 1) {
-        return pl->kind != TERYT_PLACE_GMINA;
+        return key->kind != TERYT_PLACE_GMINA;
     }
     if (c->want == 2) {
-        return !(pl->kind == TERYT_PLACE_TOWN ||
-                 (pl->kind == TERYT_PLACE_GMINA && rodz != 2));
+        return !(key->kind == TERYT_PLACE_TOWN ||
+                 (key->kind == TERYT_PLACE_GMINA && key->rodz != 2));
     }
     return 0;
 }
@@ -524,22 +596,21 @@ unwanted(const struct rank_ctx *c, const struct pl_place *pl)
 ** the place's number (gmina code, then name) so the order is stable.
 */
 static uint64_t
-hit_key(const struct rank_ctx *c, uint32_t place, int closeness)
+hit_key(const struct rank_ctx *c, const struct pl_key *key, int closeness)
 {
-    const struct pl_place *pl = &c->p->places[place];
-    const struct pl_gmina *g = &c->p->gminas[pl->gmina];
-    uint64_t pop = g->population > 0xFFFFFF ? 0xFFFFFF
-                   : g->population > 0      ? (uint64_t)g->population
-                                            : 0;
-    uint64_t away = c->any_prefer && !c->prefer[atoi(g->g.woj_code) % 100];
+    uint64_t away = c->any_prefer && !c->prefer[key->woj];
+    uint64_t cls = key->kind == TERYT_PLACE_LOCALITY ? 1
+                   : key->kind == TERYT_PLACE_PART   ? 2
+                                                     : 0;
 
-    return (uint64_t)closeness << 60 | unwanted(c, pl) << 59 | away << 58 |
-           kind_class(pl) << 56 | (0xFFFFFF - pop) << 32 | place;
+    return (uint64_t)closeness << 60 | unwanted(c, key) << 59 | away << 58 |
+           cls << 56 | (uint64_t)key->poprank << 32 | key->place;
 }
 
-/* Keep the `limit` smallest keys of distinct places in top[0..*n). */
+/* Keep the `limit` smallest keys of distinct places in top[0..*n); twin:
+** whether the place may be there already (pl_key.twin). */
 static void
-top_add(uint64_t *top, int *n, int limit, uint64_t key)
+top_add(uint64_t *top, int *n, int limit, uint64_t key, bool twin)
 {
     uint32_t place = (uint32_t)key;
     int i, j;
@@ -547,7 +618,7 @@ top_add(uint64_t *top, int *n, int limit, uint64_t key)
     if (*n == limit && key >= top[*n - 1]) {
         return;
     }
-    for (i = 0; i < *n; i++) {
+    for (i = twin ? 0 : *n; i < *n; i++) {
         if ((uint32_t)top[i] == place) {
             if (key >= top[i]) {
                 return;
@@ -596,14 +667,60 @@ strip_prefix(const char *q, int *want)
     return q;
 }
 
+/* strcmp(key's folded text, s), s's first 8 bytes given 0-padded in sh:
+** the inline head decides most comparisons without reading the text. */
+static int
+key_text_cmp(const struct pl_key *key, const char *s, const char sh[8])
+{
+    int c = memcmp(key->head, sh, sizeof(key->head));
+
+    if (c != 0 || key->len < sizeof(key->head)) {
+        return c; /* equal heads of a short key: the same text */
+    }
+    return strcmp(key->folded + sizeof(key->head), s + sizeof(key->head));
+}
+
 /* First key in [lo, hi) not below s. */
 static int
 lower_bound_in(const struct places *p, int lo, int hi, const char *s)
 {
+    char sh[sizeof(p->keys[0].head)] = {0};
+
+    memcpy(sh, s, strnlen(s, sizeof(sh)));
     while (lo < hi) {
         int mid = lo + (hi - lo) / 2;
 
-        if (strcmp(p->keys[mid].folded, s) < 0) {
+        if (key_text_cmp(&p->keys[mid], s, sh) < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+/* Whether key starts with q[0..n) (n >= 1, no 0 byte in q). */
+static bool
+key_starts(const struct pl_key *key, const char *q, size_t n)
+{
+    size_t h = sizeof(key->head);
+
+    if (n <= h) {
+        return memcmp(key->head, q, n) == 0;
+    }
+    return memcmp(key->head, q, h) == 0 &&
+           strncmp(key->folded + h, q + h, n - h) == 0;
+}
+
+/* The end of the keys of [lo, hi) that start with q[0..n), lo being the
+** first key not below q: they come first, so one binary search. */
+static int
+prefix_end(const struct places *p, int lo, int hi, const char *q, size_t n)
+{
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+
+        if (key_starts(&p->keys[mid], q, n)) {
             lo = mid + 1;
         } else {
             hi = mid;
@@ -685,6 +802,7 @@ fuzzy(const struct rank_ctx *ctx, struct arena *a, const char *q, size_t n,
     const struct pl_key *prev = NULL;
     size_t valid = 0;
     uint32_t qletters = teryt_letter_mask(q, n);
+    bool had_hits = *count > 0;
 
     for (c = 0; c < w; c++) {
         d[c] = (int)c <= bound ? (int)c : big;
@@ -694,16 +812,19 @@ fuzzy(const struct rank_ctx *ctx, struct arena *a, const char *q, size_t n,
     first[0]++;
     hi = lower_bound_in(p, lo, p->nkeys, first);
     for (k = lo; k < hi && rows < PLACES_FUZZY_ROWS_MAX;) {
-        const struct pl_key *key = &p->keys[k];
+        const struct pl_key *key;
         int ch, ch1 = 0;
-        size_t m = key->len, l = 0, lim = m < maxdepth ? m : maxdepth;
-        size_t done = lim;
+        size_t m, l = 0, lim, done;
         int full, pre, cl;
 
-        if (more_bits_than(qletters & ~key->letters, bound)) {
+        if (more_bits_than(qletters & ~p->letters[k], bound)) {
             k++; /* too many of the query's letters absent: no rows */
             continue;
         }
+        key = &p->keys[k];
+        m = key->len;
+        lim = m < maxdepth ? m : maxdepth;
+        done = lim;
 
         /* Shared rows: the common prefix with the previous key. */
         while (prev != NULL && l < valid && KEY_AT(prev, l) != '\0' &&
@@ -779,8 +900,139 @@ fuzzy(const struct rank_ctx *ctx, struct arena *a, const char *q, size_t n,
         if (*count == limit && (uint64_t)cl > top[limit - 1] >> 60) {
             continue;
         }
-        top_add(top, count, limit, hit_key(ctx, key->place, cl));
+        /* The prefix pass's hits may hold this very key's place. */
+        top_add(top, count, limit, hit_key(ctx, key, cl),
+                key->twin || had_hits);
     }
+}
+
+/*
+** The two passes: the keys starting with q (exact name, name prefix, word
+** of a longer name), then, when no name starts with it, the fuzzy pass.
+** The best limit hits into top; returns their count.
+*/
+static int
+rank_hits(const struct rank_ctx *ctx, struct arena *a, const char *q, size_t n,
+          int limit, uint64_t *top)
+{
+    const struct places *p = ctx->p;
+    int k, lo, hi, good = 0, count = 0;
+
+    lo = lower_bound_in(p, 0, p->nkeys, q);
+    hi = prefix_end(p, lo,
+                    p->nkeys - lo > PLACES_SCAN_MAX ? lo + PLACES_SCAN_MAX
+                                                    : p->nkeys,
+                    q, n);
+    for (k = lo; k < hi; k++) {
+        const struct pl_key *key = &p->keys[k];
+        int c;
+
+        if (key->word == 0) {
+            c = key->len == n ? 0 : 1;
+            good++;
+        } else {
+            c = KEY_AT(key, n) == '\0' || KEY_AT(key, n) == ' ' ? 2 : 3;
+        }
+        /* Worse than all kept: no need to read the place. */
+        if (count == limit && (uint64_t)c > top[limit - 1] >> 60) {
+            continue;
+        }
+        top_add(top, &count, limit, hit_key(ctx, key, c), key->twin);
+    }
+    if (good == 0 && n >= PLACES_FUZZY_MIN) {
+        fuzzy(ctx, a, q, n, n >= PLACES_FUZZY_LONG ? 2 : 1, top, &count, limit);
+    }
+    return count;
+}
+
+/*
+** Answers kept per process: the index never changes while the process
+** runs, so an answer is a function of the folded query, the kind asked
+** for, the preferred voivodeships and the limit. PLACES_ANSWERS slots,
+** chosen by a hash of those (a newer answer takes the slot), each the
+** ranked hits only (at most TERYT_PLACES_MAX numbers): about 500 bytes a
+** slot, 2 MB in all. What residents type repeats (the first letters of
+** the big towns, the same villages), and a hit skips both passes.
+*/
+#define PLACES_ANSWERS 4096
+
+struct answer {
+    uint64_t hash; /* 0: empty */
+    int limit, count;
+    uint8_t want;
+    bool prefer[100];
+    char q[PLACES_QUERY_MAX + 8];
+    uint64_t top[TERYT_PLACES_MAX];
+};
+
+static struct answer *answers;
+static pthread_mutex_t answers_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static uint64_t
+answer_hash(const struct rank_ctx *ctx, const char *q, size_t n, int limit)
+{
+    uint64_t h =
+        str_hash64(q, n) ^ str_hash64(ctx->prefer, sizeof(ctx->prefer));
+
+    h ^= (uint64_t)limit << 8 | (uint64_t)ctx->want;
+    return h != 0 ? h : 1;
+}
+
+static bool
+answer_is(const struct answer *s, uint64_t h, const struct rank_ctx *ctx,
+          const char *q, size_t n, int limit)
+{
+    return s->hash == h && s->limit == limit && s->want == ctx->want &&
+           memcmp(s->prefer, ctx->prefer, sizeof(s->prefer)) == 0 &&
+           strlen(s->q) == n && memcmp(s->q, q, n) == 0;
+}
+
+/* The kept answer to the query into top and *count: true if there is one. */
+static bool
+answer_get(const struct rank_ctx *ctx, const char *q, size_t n, int limit,
+           uint64_t *top, int *count)
+{
+    uint64_t h = answer_hash(ctx, q, n, limit);
+    bool hit = false;
+
+    pthread_mutex_lock(&answers_lock);
+    if (answers != NULL) {
+        const struct answer *s = &answers[h % PLACES_ANSWERS];
+
+        if (answer_is(s, h, ctx, q, n, limit)) {
+            memcpy(top, s->top, sizeof(*top) * (size_t)s->count);
+            *count = s->count;
+            hit = true;
+        }
+    }
+    pthread_mutex_unlock(&answers_lock);
+    return hit;
+}
+
+static void
+answer_put(const struct rank_ctx *ctx, const char *q, size_t n, int limit,
+           const uint64_t *top, int count)
+{
+    uint64_t h = answer_hash(ctx, q, n, limit);
+    struct answer *s;
+
+    if (n >= sizeof(s->q)) {
+        return;
+    }
+    pthread_mutex_lock(&answers_lock);
+    if (answers == NULL) {
+        answers = xcalloc(PLACES_ANSWERS, sizeof(*answers));
+    }
+    s = &answers[h % PLACES_ANSWERS];
+    s->hash = h;
+    s->limit = limit;
+    s->count = count;
+    s->want = (uint8_t)ctx->want;
+    memcpy(s->prefer, ctx->prefer, sizeof(s->prefer));
+    memcpy(s->q, q, n);
+    s->q[n] = '\0';
+    memcpy(s->top, top, sizeof(*top) * (size_t)count);
+    pthread_mutex_unlock(&answers_lock);
 }
 
 int
@@ -793,7 +1045,7 @@ teryt_places_search(struct arena *a, const char *text, const char *prefer_woj,
     const char *q;
     size_t n;
     uint64_t *top;
-    int k, good = 0, count = 0, i, scanned = 0;
+    int count = 0, i;
     struct teryt_place *res;
 
     *out = NULL;
@@ -828,25 +1080,9 @@ teryt_places_search(struct arena *a, const char *text, const char *prefer_woj,
         return 0;
     }
     top = arena_alloc(a, sizeof(*top) * (size_t)limit);
-    for (k = lower_bound_in(p, 0, p->nkeys, q);
-         k < p->nkeys && scanned < PLACES_SCAN_MAX; k++, scanned++) {
-        const struct pl_key *key = &p->keys[k];
-        int c;
-
-        if (strncmp(key->folded, q, n) != 0) {
-            break;
-        }
-        if (key->word == 0) {
-            c = key->len == n ? 0 : 1;
-            good++;
-        } else {
-            c = key->folded[n] == '\0' || key->folded[n] == ' ' ? 2 : 3;
-        }
-        top_add(top, &count, limit, hit_key(&ctx, key->place, c));
-    }
-    if (good == 0 && n >= PLACES_FUZZY_MIN) {
-        fuzzy(&ctx, a, q, n, n >= PLACES_FUZZY_LONG ? 2 : 1, top, &count,
-              limit);
+    if (!answer_get(&ctx, q, n, limit, top, &count)) {
+        count = rank_hits(&ctx, a, q, n, limit, top);
+        answer_put(&ctx, q, n, limit, top, count);
     }
     res = arena_alloc(a, sizeof(*res) * (size_t)(count > 0 ? count : 1));
     for (i = 0; i < count; i++) {

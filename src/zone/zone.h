@@ -208,6 +208,8 @@ int zone_thread_moderate(struct db *db, struct arena *a, int64_t thread,
 ** of q as a prefix: the first ZONE_SEARCH_WORDS words of at least
 ** ZONE_SEARCH_MIN letters, each cut to ZONE_SEARCH_PREFIX (the prefix
 ** indexes of migration 0093). Newest first, at most 50: count or < 0.
+** Answers are kept per process while the forum's version (migration 0097)
+** stays the same.
 */
 #define ZONE_SEARCH_WORDS 8
 #define ZONE_SEARCH_MIN 3

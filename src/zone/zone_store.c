@@ -5,7 +5,9 @@
 */
 #include "zone.h"
 
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1043,21 +1045,146 @@ search_words(struct arena *a, const char *q)
     return out;
 }
 
+/*
+** The search's answers, kept per process: ZONE_SEARCH_CACHE slots, each an
+** answer (at most the query's 50 threads, titles of at most
+** ZONE_TITLE_MAX bytes: under 40 KB a slot, so under 2.5 MB in all) for a
+** region, the search's words and the forum's version (migration 0097,
+** changed by every write to categories, threads and posts, by any path). A
+** search repeated while the forum is unchanged costs one read of the
+** version and a copy instead of the full-text query (three quarters of a
+** search's CPU, bench/README.md); a changed forum misses and refills.
+** Slots are reused in turn; the lock is held for copies only.
+*/
+#define ZONE_SEARCH_CACHE 64
+
+struct search_slot {
+    struct arena arena; /* the slot's strings and rows */
+    bool used;
+    int64_t version;
+    const char *region; /* NULL: every region */
+    const char *term;
+    struct zone_thread *rows;
+    int n;
+};
+
+static struct search_slot search_cache[ZONE_SEARCH_CACHE];
+static unsigned search_next;
+static pthread_mutex_t search_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Rows n of from into a (strings copied): they outlive the slot. */
+static struct zone_thread *
+threads_copy(struct arena *a, const struct zone_thread *from, int n)
+{
+    struct zone_thread *t = arena_alloc(a, sizeof(*t) * (size_t)(n + 1));
+    int i;
+
+    for (i = 0; i < n; i++) {
+        t[i] = from[i];
+        t[i].title = arena_strdup(a, from[i].title);
+        t[i].author = arena_strdup(a, from[i].author);
+        t[i].created_at = arena_strdup(a, from[i].created_at);
+        t[i].last_post_at = arena_strdup(a, from[i].last_post_at);
+        t[i].region = arena_strdup(a, from[i].region);
+        t[i].category = arena_strdup(a, from[i].category);
+    }
+    return t;
+}
+
+static bool
+same_text(const char *x, const char *y)
+{
+    return x == NULL || y == NULL ? x == y : strcmp(x, y) == 0;
+}
+
+/* The slot of (region, term), or NULL; under search_lock. */
+static struct search_slot *
+search_slot_of(const char *region, const char *term)
+{
+    int i;
+
+    for (i = 0; i < ZONE_SEARCH_CACHE; i++) {
+        struct search_slot *s = &search_cache[i];
+
+        if (s->used && strcmp(s->term, term) == 0 &&
+            same_text(s->region, region)) {
+            return s;
+        }
+    }
+    return NULL;
+}
+
+/* A copy of the answer for version into *out: its count, or -1. */
+static int
+search_cached(struct arena *a, const char *region, const char *term,
+              int64_t version, struct zone_thread **out)
+{
+    struct search_slot *s;
+    int n = -1;
+
+    pthread_mutex_lock(&search_lock);
+    s = search_slot_of(region, term);
+    if (s != NULL && s->version == version) {
+        n = s->n;
+        *out = n > 0 ? threads_copy(a, s->rows, n) : NULL;
+    }
+    pthread_mutex_unlock(&search_lock);
+    return n;
+}
+
+static void
+search_keep(const char *region, const char *term, int64_t version,
+            const struct zone_thread *t, int n)
+{
+    struct search_slot *s;
+
+    pthread_mutex_lock(&search_lock);
+    s = search_slot_of(region, term);
+    if (s == NULL) {
+        s = &search_cache[search_next++ % ZONE_SEARCH_CACHE];
+    }
+    if (s->used) {
+        arena_free(&s->arena);
+    }
+    arena_init(&s->arena);
+    s->used = true;
+    s->version = version;
+    s->region = region != NULL ? arena_strdup(&s->arena, region) : NULL;
+    s->term = arena_strdup(&s->arena, term);
+    s->rows = threads_copy(&s->arena, t, n);
+    s->n = n;
+    pthread_mutex_unlock(&search_lock);
+}
+
 int
 zone_search(struct db *db, struct arena *a, const char *region, const char *q,
             struct zone_thread **out)
 {
     const char *term = search_words(a, q);
+    int64_t version;
     db_stmt *st;
+    int n;
 
     *out = NULL;
     if (term == NULL) {
         return 0;
     }
+    /* Read before the answer: a write between the two leaves a newer
+    ** answer under the older version, which the next read no longer has. */
+    if ((n = db_one_int(db_query(db, Q_ZONE_VERSION), &version)) != 0) {
+        return n;
+    }
+    if ((n = search_cached(a, region, term, version, out)) >= 0) {
+        return n;
+    }
     st = db_query(db, Q_ZONE_SEARCH);
     db_bind_text(st, 1, region);
     db_bind_text(st, 2, term);
-    return db_list(st, a, sizeof(**out), thread_row, out);
+    n = db_list(st, a, sizeof(**out), thread_row, out);
+    if (n >= 0) {
+        search_keep(region, term, version, *out, n);
+    }
+    return n;
 }
 
 /* --- good practices ------------------------------------------------------ */

@@ -78,6 +78,70 @@ def register_keys(letter):
     return keys
 
 
+def register_places():
+    """Every place of the search in its number order (the gminas, then the
+    localities of the SIMC file not named as their gmina): (name, gmina,
+    kind: 0 gmina, 1 town, 2 locality, 3 part), with each gmina's kind
+    (rodz) and population."""
+    rodz, names, pop = {}, {}, {}
+    with open(os.path.join(ROOT, 'data/teryt/terc_2024-01-01.csv')) as f:
+        for r in csv.reader(f, delimiter=';'):
+            if r[3] in ('1', '2', '3'):
+                code = r[0] + r[1] + r[2] + r[3]
+                rodz[code], names[code] = int(r[3]), r[4]
+    with open(os.path.join(ROOT, 'data/teryt/ludnosc_gminy_2024.csv')) as f:
+        for r in csv.reader(f, delimiter=';'):
+            if r[0] in rodz:
+                pop[r[0]] = int(r[2])
+    places = [(n, g, 0) for g, n in names.items()]
+    with gzip.open(os.path.join(
+            ROOT, 'data/teryt/miejscowosci_2020-01-01.csv.gz'), 'rt') as f:
+        next(f)
+        for line in f:
+            g, kind, n = line.rstrip('\n').split(';')
+            if g in names and names[g] != n and fold(n):
+                places.append((n, g, {'1': 1, '2': 2}.get(kind[:1], 3)))
+    return places, rodz, pop
+
+
+def prefix_pass_model(places, rodz, pop, text, woj, limit):
+    """The ranked answer of the search's prefix pass, by definition: every
+    key (a name, or its rest from a later word on) starting with the query
+    among the first 6 000 in key order; closeness 0 exact, 1 a longer name,
+    2 a whole later word, 3 a later word's start; then the kind asked for
+    ("gmina X", "m. X"), the preferred voivodeship, gmina or town before
+    village before part, population, number; a place once, at its best."""
+    fq, want = fold(text), 0
+    for word, w in (('gmina ', 1), ('gm ', 1), ('m ', 2)):
+        if fq.startswith(word):
+            fq, want = fq[len(word):], w
+            break
+    keys = []
+    for i, (n, g, kind) in enumerate(places):
+        words = fold(n).split(' ')
+        for j in range(len(words)):
+            keys.append((' '.join(words[j:]).encode(), i, j > 0))
+    keys.sort()
+    qb = fq.encode()
+    hits = [k for k in keys if k[0].startswith(qb)][:6000]
+    best = {}
+    for k, i, word in hits:
+        n, g, kind = places[i]
+        if not word:
+            c = 0 if k == qb else 1
+        else:
+            c = 2 if len(k) == len(qb) or k[len(qb)] == 32 else 3
+        unwanted = (kind != 0 if want == 1 else
+                    not (kind == 1 or (kind == 0 and rodz[g] != 2))
+                    if want == 2 else False)
+        rank = (c, unwanted, woj is not None and g[:2] != woj,
+                {2: 1, 3: 2}.get(kind, 0), -min(pop.get(g, 0), 0xFFFFFF),
+                i)
+        best[i] = min(best.get(i, rank), rank)
+    top = sorted(best.values())[:limit]
+    return [(places[r[-1]][0], places[r[-1]][1], r[0]) for r in top]
+
+
 def q(s):
     return urllib.parse.quote(s)
 
@@ -317,6 +381,25 @@ def main():
             check(got == want or len(res) == 50,
                   f'{text}: {sorted(got ^ want)[:5]}')
 
+    def prefix_pass_ranking_equals_model():
+        # The prefix pass reads the keys of the query's range and ranks
+        # them from what each key carries; the answer is the model's, in
+        # order, for short prefixes of thousands of keys (the scan's cap),
+        # "gmina X" and "m. X", with and without a preferred voivodeship.
+        places_, rodz, pop = register_places()
+        for text, woj, limit in (('now', None, 50), ('bo', '04', 50),
+                                 ('wola', '12', 10), ('stara', None, 50),
+                                 ('gmina bo', None, 50), ('m. now', '04', 50),
+                                 ('kamien', None, 10), ('zal', '04', 50),
+                                 ('dabrowa g', None, 50), ('lubic', '04', 10)):
+            extra = f'&limit={limit}' + (f'&woj={woj}' if woj else '')
+            got = [(r['name'], r['gmina'], r['closeness'])
+                   for r in places(text, extra)]
+            want = prefix_pass_model(places_, rodz, pop, text, woj, limit)
+            check(got == want, f'{text} woj {woj}: first difference at '
+                  f'{next((i for i, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))}'
+                  f' of {len(got)}/{len(want)}')
+
     def hostile_queries_cost_bounded_time():
         texts = ['ż' * 300, 'a' * 2000, 'gmina ' * 100, '%25%00',
                  'k' * 5 + 'x', 'zzzzzzzzzzzzzzzzzzzz', '87-', '-', '  ']
@@ -358,6 +441,7 @@ def main():
                services_without_contact_say_where_to_ask,
                autocomplete_prefers_own_region,
                fuzzy_pass_equals_brute_force,
+               prefix_pass_ranking_equals_model,
                hostile_queries_cost_bounded_time,
                malopolska_localities_as_of_2025):
         t.run(fn)

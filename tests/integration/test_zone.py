@@ -229,6 +229,55 @@ def main():
         _, _, js = other.request('GET', '/api/forum')
         check(json.loads(js) == [], 'no categories of another region')
 
+    def search_answers_follow_every_change():
+        # The server keeps search answers while the forum's version stays
+        # (migration 0097): every kind of write, by the program or straight
+        # into the database, shows in the next search.
+        m, p = state['mod'], state['pro']
+        cat = state['cat']
+
+        def found(words):
+            _, _, page = p.request('GET', f'/forum/szukaj?q={words}')
+            n = int(re.search(r'Znalezione wątki: (\d+)', page).group(1))
+            return n, page
+
+        check(found('arteterapia')[0] == 0, 'nothing yet')
+        st, h, _ = post_multipart(
+            p, f'/forum/kategoria/{cat}',
+            {'title': 'Arteterapia w pieczy', 'body': 'Kto prowadzi arteterapię?'},
+            {}, f'/forum/kategoria/{cat}')
+        check(st == 303, f'thread: {st}')
+        thread = int(h['location'].rsplit('/', 1)[1])
+        n, page = found('arteterapia')
+        check(n == 1 and 'Arteterapia w pieczy' in page, 'a new thread')
+        check(found('arteterapia') == (n, page), 'the same answer again')
+        row = re.compile(rf'/forum/watek/{thread}">[^\n]*?</td><td>[^<]*'
+                         r'</td><td>(\d+)</td>')
+        check(row.search(page).group(1) == '1', 'one post')
+        st, h, _ = post_multipart(p, f'/forum/watek/{thread}',
+                                  {'body': 'My: bajkoterapia w świetlicy'},
+                                  {}, f'/forum/watek/{thread}')
+        check(st == 303, f'reply: {st}')
+        reply = int(h['location'].rsplit('-', 1)[1])
+        n, page = found('arteterapia')
+        check(row.search(page).group(1) == '2', 'the reply counted')
+        check(found('bajkoterapia')[0] == 1, 'the reply searched')
+        check('Arteterapia w pieczy</a> (' not in page, 'not pinned')
+        st, _, _ = m.request('POST', f'/forum/watek/{thread}/moderacja', {
+            'csrf': m.csrf('/forum'), 'czynnosc': 'przypnij'})
+        check(st == 303, f'pin: {st}')
+        check('Arteterapia w pieczy</a> (przypięty)' in
+              found('arteterapia')[1], 'pinned')
+        sql(db, "UPDATE forum_thread SET title = 'Arteterapia i muzyka'"
+            ' WHERE id = ?', (thread,))
+        check('Arteterapia i muzyka' in found('arteterapia')[1],
+              'a write straight into the database')
+        st, _, _ = m.request('POST', f'/forum/wpis/{reply}/ukrycie', {
+            'csrf': m.csrf('/forum'), 'reason': 'poza tematem'})
+        check(st == 303, f'hide: {st}')
+        check(found('bajkoterapia')[0] == 0, 'a hidden reply')
+        check(found('arteterapia')[0] == 1, 'its thread stays')
+
     def unread_threads_and_atom_feed():
         reader = Client(srv)
         reader.login('realizator')
@@ -523,6 +572,7 @@ def main():
                moderation_lock_pin_move_audited,
                markup_is_inert_against_xss,
                search_folds_polish_and_region_isolation,
+               search_answers_follow_every_change,
                unread_threads_and_atom_feed,
                practice_proposed_accepted_found_from_directory,
                material_downloaded_three_times_counts,

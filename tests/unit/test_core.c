@@ -69,6 +69,30 @@ test_str_hash_fnv1a(void **state)
     assert_int_equal(str_hash_fnv1a("foobar"), 0xbf9cf968u);
 }
 
+/* Every byte counts (in the four lanes from 64 bytes on too), the tail
+** of fewer than eight, and the length. */
+static void
+test_str_hash64(void **state)
+{
+    char body[200];
+    uint64_t h;
+    size_t i;
+
+    (void)state;
+    memset(body, 'x', sizeof(body));
+    h = str_hash64(body, sizeof(body));
+    assert_true(h == str_hash64(body, sizeof(body)));
+    for (i = 0; i < sizeof(body); i++) {
+        body[i] = 'y';
+        assert_true(str_hash64(body, sizeof(body)) != h);
+        body[i] = 'x';
+    }
+    for (i = 0; i < sizeof(body); i++) {
+        assert_true(str_hash64(body, i) != str_hash64(body, i + 1));
+    }
+    assert_true(str_hash64("a", 1) != str_hash64("a\0", 2));
+}
+
 static void
 test_str_fold_polish(void **state)
 {
@@ -332,6 +356,7 @@ main(void)
         cmocka_unit_test(test_arena_alloc_is_zeroed_and_aligned),
         cmocka_unit_test(test_buf_grows_and_detaches),
         cmocka_unit_test(test_str_hash_fnv1a),
+        cmocka_unit_test(test_str_hash64),
         cmocka_unit_test(test_str_fold_polish),
         cmocka_unit_test(test_str_lower_pl),
         cmocka_unit_test(test_str_utf8_valid),

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/arena.h"
@@ -319,6 +320,49 @@ test_places_forgiving(void **state)
     assert_int_equal(teryt_places_search(&a, "a", NULL, 0, &p), 0);
 }
 
+/* A kept answer (places.c keeps each per process) is the answer: the same
+** places in the same order as the first search, for every kind of query,
+** preferred voivodeship and limit, after thousands of others between. */
+static void
+test_places_kept_answers_identical(void **state)
+{
+    static const char *const texts[] = {
+        "now",      "bo",    "Grębocin",      "przysik", "gmina Cekcyn",
+        "m. Rypin", "87100", "zlawies wilka", "wola",    "kowalewx",
+    };
+    static const char *const wojs[] = {NULL, "04", "12,22"};
+    struct teryt_place *first[30], *again, *other;
+    int nfirst[30], n, i, k, j;
+    char text[8];
+
+    (void)state;
+    for (i = 0; i < 30; i++) {
+        nfirst[i] =
+            teryt_places_search(&a, texts[i / 3], wojs[i % 3],
+                                i % 2 ? 10 : TERYT_PLACES_MAX, &first[i]);
+        assert_true(nfirst[i] > 0);
+    }
+    for (k = 0; k < 26 * 26 * 4; k++) { /* other answers between */
+        snprintf(text, sizeof(text), "%c%c%c", 'a' + k % 26, 'a' + k / 26 % 26,
+                 "aeio"[k / 676]);
+        (void)teryt_places_search(&a, text, NULL, 10, &other);
+    }
+    for (k = 0; k < 2; k++) {
+        for (i = 0; i < 30; i++) {
+            n = teryt_places_search(&a, texts[i / 3], wojs[i % 3],
+                                    i % 2 ? 10 : TERYT_PLACES_MAX, &again);
+            assert_int_equal(n, nfirst[i]);
+            for (j = 0; j < n; j++) {
+                assert_string_equal(again[j].name, first[i][j].name);
+                assert_string_equal(again[j].gmina.teryt,
+                                    first[i][j].gmina.teryt);
+                assert_int_equal(again[j].kind, first[i][j].kind);
+                assert_int_equal(again[j].closeness, first[i][j].closeness);
+            }
+        }
+    }
+}
+
 static void
 test_places_whole_register(void **state)
 {
@@ -339,6 +383,7 @@ main(void)
         cmocka_unit_test(test_letter_mask_keeps_every_match),
         cmocka_unit_test(test_places_localities_and_codes),
         cmocka_unit_test(test_places_forgiving),
+        cmocka_unit_test(test_places_kept_answers_identical),
         cmocka_unit_test(test_places_whole_register),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
