@@ -486,6 +486,33 @@ pg_finalize(void *st)
     free(s);
 }
 
+/* The highest $N of sql outside quoted text: the number of parameters
+ * the server infers for it. */
+static int
+param_count(const char *sql)
+{
+    const char *p;
+    char quote = 0;
+    int most = 0;
+
+    for (p = sql; *p; p++) {
+        if (quote != 0) {
+            quote = *p == quote ? 0 : quote;
+        } else if (*p == '\'' || *p == '"') {
+            quote = *p;
+        } else if (*p == '$' && p[1] >= '1' && p[1] <= '9') {
+            int n = 0;
+
+            for (p++; *p >= '0' && *p <= '9' && n < 100000; p++) {
+                n = n * 10 + (*p - '0');
+            }
+            most = n > most ? n : most;
+            p--;
+        }
+    }
+    return most;
+}
+
 static int
 pg_prepare(void *conn, const char *sql, bool keep, void **st)
 {
@@ -497,16 +524,35 @@ pg_prepare(void *conn, const char *sql, bool keep, void **st)
     if (keep) {
         snprintf(s->name, sizeof(s->name), "s%u", pc->next_name++);
     }
-    if (ready(pc) != 0 || server_prepare(s) != 0) {
-        if (pc->why == NULL) {
-            set_error(pc, NULL);
-        }
-        pg_finalize(s);
-        *st = NULL;
-        return ERR_DB;
+    if (ready(pc) == 0 && server_prepare(s) == 0) {
+        *st = s;
+        return 0;
     }
-    *st = s;
-    return 0;
+    /* The connection is away (cut between the check and the prepare, or
+    ** inside a transaction): a kept statement is prepared when it is first
+    ** run on a session that works (run() sees its generation), and until
+    ** then it fails as a statement does, never as a bug of the catalogue. */
+    if (keep && PQstatus(pc->c) != CONNECTION_OK) {
+        s->nparams = param_count(sql);
+        free(s->vals);
+        free(s->lens);
+        free(s->fmts);
+        s->vals = xcalloc((size_t)s->nparams + 1, sizeof(*s->vals));
+        s->lens = xcalloc((size_t)s->nparams + 1, sizeof(*s->lens));
+        s->fmts = xcalloc((size_t)s->nparams + 1, sizeof(*s->fmts));
+        s->gen = -1;
+        log_warn("store: a statement waits for the connection to "
+                 "PostgreSQL: %s",
+                 pc->why != NULL ? pc->why : PQerrorMessage(pc->c));
+        *st = s;
+        return 0;
+    }
+    if (pc->why == NULL) {
+        set_error(pc, NULL);
+    }
+    pg_finalize(s);
+    *st = NULL;
+    return ERR_DB;
 }
 
 static int
