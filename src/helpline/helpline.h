@@ -263,13 +263,18 @@ int helpline_store_contact_count(struct db *db, const char *region,
 /* Q_HELPLINE_CONTACT_GET and Q_HELPLINE_REFERRAL_OF of contact id. */
 struct db_stmt *helpline_store_contact(struct db *db, int64_t id);
 struct db_stmt *helpline_store_referrals_of(struct db *db, int64_t id);
-/* Q_HELPLINE_RANGE_*, Q_HELPLINE_MONTHS_* and Q_HELPLINE_REFERRAL_STATS of
-   region (NULL all) over a range of days or months. */
+/* Q_HELPLINE_RANGE_*, Q_HELPLINE_MONTHS_*, Q_HELPLINE_GMINA_* and
+   Q_HELPLINE_REFERRAL_STATS of region (NULL all) over a range of days,
+   months (YYYY-MM) or years (YYYY). */
 struct db_stmt *helpline_store_contacts_in(struct db *db, const char *region,
                                            const char *from,
                                            const char *before);
 struct db_stmt *helpline_store_months(struct db *db, const char *region,
                                       const char *from, const char *to);
+struct db_stmt *helpline_store_gmina_months(struct db *db, const char *region,
+                                            const char *from, const char *to);
+struct db_stmt *helpline_store_gmina_years(struct db *db, const char *region,
+                                           const char *from, const char *to);
 struct db_stmt *helpline_store_referral_stats(struct db *db, const char *region,
                                               const char *from,
                                               const char *before);

@@ -1,13 +1,16 @@
 /*
 ** Niebieska Linia statistics: counts of contacts over a date range by
 ** month, channel, caller, form of violence, harmed person, gmina and
-** powiat. Whole months come from helpline_month, the summary the triggers
-** of migration 0020 keep; a partial first or last month too when fewer of
-** its days lie outside the range than in it (the summary less the
-** contacts of the days outside), else its days in the range are read from
-** the contacts. So a year of a region reads a few thousand summary rows
-** whatever the number of contacts, and a partial month at most half of
-** its days' contacts.
+** powiat. Whole months come from the summaries the triggers keep
+** (migrations 0020 and 0022): the tallies from helpline_month_region (a
+** row per region and month), the gminas from helpline_year_gmina for whole
+** years and from helpline_month for the other months; a partial first or
+** last month too when fewer of its days lie outside the range than in it
+** (the summaries less the contacts of the days outside), else its days in
+** the range are read from the contacts. So a year of a region reads 12
+** tally rows and a row per gmina whatever the number of contacts, the
+** country's six years 1 152 and 15 000, and a partial month at most half
+** of its days' contacts.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,26 +69,25 @@ add_month(struct agg *g, const char *ym, int64_t n)
 }
 
 /*
-** Rows of helpline_month: month, gmina, n, minutes, 7 ch, 4 cr, 6 fo, 5 hm,
+** Rows of helpline_month_region: month, n, minutes, 7 ch, 4 cr, 6 fo, 5 hm,
 ** 8 re.
 */
 static int
-read_summary(struct agg *g, struct arena *a, db_stmt *st)
+read_tallies(struct agg *g, db_stmt *st)
 {
     struct helpline_stats *s = g->s;
     int rc, i, col;
 
     while ((rc = db_step(st)) == DB_ROW) {
-        int64_t n = db_col_int(st, 2);
+        int64_t n = db_col_int(st, 1);
 
         if (n == 0) {
             continue;
         }
         s->total += n;
-        s->minutes += db_col_int(st, 3);
+        s->minutes += db_col_int(st, 2);
         add_month(g, db_col_text(st, 0), n);
-        add_gmina(g, a, db_col_text(st, 1), n);
-        col = 4;
+        col = 3;
         for (i = 1; i <= HELPLINE_CHANNELS; i++) {
             s->by_channel[i] += db_col_int(st, col++);
         }
@@ -104,6 +106,62 @@ read_summary(struct agg *g, struct arena *a, db_stmt *st)
     }
     db_done(st);
     return rc == DB_DONE ? 0 : rc;
+}
+
+/* Rows of gmina, n (helpline_month or helpline_year_gmina). */
+static int
+read_gminas(struct agg *g, struct arena *a, db_stmt *st)
+{
+    int rc;
+
+    while ((rc = db_step(st)) == DB_ROW) {
+        int64_t n = db_col_int(st, 1);
+
+        if (n != 0) {
+            add_gmina(g, a, db_col_text(st, 0), n);
+        }
+    }
+    db_done(st);
+    return rc == DB_DONE ? 0 : rc;
+}
+
+/* The summaries of the whole months from..to (YYYY-MM): the tallies by
+ * month, the gminas by whole year where a year lies whole inside. */
+static int
+whole_months(struct agg *g, struct db *db, struct arena *a, const char *from,
+             const char *to)
+{
+    const char *region = g->s->region;
+    int y0 = atoi(from), m0 = atoi(from + 5), y1 = atoi(to), m1 = atoi(to + 5);
+    int ya = m0 == 1 ? y0 : y0 + 1, yb = m1 == 12 ? y1 : y1 - 1, rc;
+    char x[8], y[8];
+
+    if ((rc = read_tallies(g, helpline_store_months(db, region, from, to))) !=
+        0) {
+        return rc;
+    }
+    if (ya > yb) { /* no whole year: one year's months, or two partial */
+        return read_gminas(g, a,
+                           helpline_store_gmina_months(db, region, from, to));
+    }
+    if (m0 != 1) {
+        snprintf(x, sizeof(x), "%04d-12", y0);
+        if ((rc = read_gminas(
+                 g, a, helpline_store_gmina_months(db, region, from, x))) !=
+            0) {
+            return rc;
+        }
+    }
+    if (m1 != 12) {
+        snprintf(x, sizeof(x), "%04d-01", y1);
+        if ((rc = read_gminas(
+                 g, a, helpline_store_gmina_months(db, region, x, to))) != 0) {
+            return rc;
+        }
+    }
+    snprintf(x, sizeof(x), "%04d", ya);
+    snprintf(y, sizeof(y), "%04d", yb);
+    return read_gminas(g, a, helpline_store_gmina_years(db, region, x, y));
 }
 
 /*
@@ -207,9 +265,7 @@ partial_month(struct agg *g, struct db *db, struct arena *a, const char *from,
         return scan_days(g, db, a, from, before, 1);
     }
     snprintf(month, sizeof(month), "%.7s", from);
-    if ((rc = read_summary(
-             g, a, helpline_store_months(db, g->s->region, month, month))) !=
-            0 ||
+    if ((rc = whole_months(g, db, a, month, month)) != 0 ||
         (rc = scan_days(g, db, a, first, from, -1)) != 0) {
         return rc;
     }
@@ -283,10 +339,20 @@ names(struct agg *g, struct db *db, struct arena *a)
         s->gminas[i].name = "";
         s->gminas[i].powiat = "";
     }
-    /* One pass over the register, merged with the counts (both by TERYT). */
+    /* One pass over the register, merged with the counts (both by TERYT):
+     * the region's part when every gmina counted lies in it. */
     {
+        const char *woj = s->region;
         struct teryt_gmina *reg;
-        int ng = teryt_gminas(db, a, NULL, &reg), j = 0, t;
+        int ng, j = 0, t;
+
+        for (i = 0; i < k && woj != NULL; i++) {
+            if (s->gminas[i].code[0] != '\0' &&
+                strncmp(s->gminas[i].code, woj, 2) != 0) {
+                woj = NULL;
+            }
+        }
+        ng = teryt_gminas(db, a, woj, &reg);
 
         if (ng < 0) {
             return ng;
@@ -442,9 +508,7 @@ helpline_stats(struct db *db, struct arena *a, const char *region,
         if (fi <= li) {
             snprintf(full_from, sizeof(full_from), "%s", out->months[fi]);
             snprintf(full_to, sizeof(full_to), "%s", out->months[li]);
-            rc = read_summary(
-                g, a, helpline_store_months(db, region, full_from, full_to));
-            if (rc != 0) {
+            if ((rc = whole_months(g, db, a, full_from, full_to)) != 0) {
                 return rc;
             }
         }

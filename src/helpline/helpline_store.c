@@ -830,6 +830,22 @@ helpline_store_months(struct db *db, const char *region, const char *from,
 }
 
 db_stmt *
+helpline_store_gmina_months(struct db *db, const char *region, const char *from,
+                            const char *to)
+{
+    return in_range(db, Q_HELPLINE_GMINA_MONTHS_REGION,
+                    Q_HELPLINE_GMINA_MONTHS_ALL, region, from, to);
+}
+
+db_stmt *
+helpline_store_gmina_years(struct db *db, const char *region, const char *from,
+                           const char *to)
+{
+    return in_range(db, Q_HELPLINE_GMINA_YEARS_REGION,
+                    Q_HELPLINE_GMINA_YEARS_ALL, region, from, to);
+}
+
+db_stmt *
 helpline_store_referral_stats(struct db *db, const char *region,
                               const char *from, const char *before)
 {
