@@ -173,11 +173,16 @@ int helpline_stats_months(const char *from, const char *to);
 ** Whole months are read from the monthly summary, the days of partial
 ** months from the contacts; referrals to institutions from their own
 ** rows. Everything lives in the arena. ERR_INPUT for bad dates (from
-** after to, or a span over 20 years).
+** after to, or a span over 20 years). The answer is kept per process
+** while the register's version stays (at most five minutes: the names of
+** gminas come from the TERYT register), and the same question asked again
+** is answered with a copy of it.
 */
 int helpline_stats(struct db *db, struct arena *a, const char *region,
                    const char *from, const char *to,
                    struct helpline_stats *out);
+/* Forget the answers helpline_stats() keeps (tests; shutdown). */
+void helpline_stats_forget(void);
 
 /* A gmina of a region with the agreement in force on a date. */
 struct helpline_agreement {
@@ -271,6 +276,9 @@ struct db_stmt *helpline_store_contacts_in(struct db *db, const char *region,
                                            const char *before);
 struct db_stmt *helpline_store_months(struct db *db, const char *region,
                                       const char *from, const char *to);
+/* The register's version into *out (one more with every change of a contact
+   or a referral): 0 or ERR_DB. */
+int helpline_store_version(struct db *db, int64_t *out);
 struct db_stmt *helpline_store_gmina_months(struct db *db, const char *region,
                                             const char *from, const char *to);
 struct db_stmt *helpline_store_gmina_years(struct db *db, const char *region,

@@ -10,11 +10,16 @@
 ** the range are read from the contacts. So a year of a region reads 12
 ** tally rows and a row per gmina whatever the number of contacts, the
 ** country's six years 1 152 and 15 000, and a partial month at most half
-** of its days' contacts.
+** of its days' contacts. Answers are kept per process by range and
+** register version (STATS_SLOTS of them, at most STATS_CACHE_BYTES in all,
+** the least recently used replaced), so the same question asked again
+** while no contact changed is a copy.
 */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/arena.h"
 #include "core/err.h"
@@ -26,6 +31,11 @@
 
 #define GMINA_SLOTS 8192 /* power of two, above the 2 477 gminas + "" */
 #define MAX_YEARS 20
+#define STATS_SLOTS 64
+#define STATS_CACHE_BYTES (16 * 1024 * 1024)
+/* The gminas' and powiats' names may change with the TERYT register,
+ * which bumps no helpline version: an answer is kept at most this long. */
+#define STATS_CACHE_SECONDS 300
 
 struct agg {
     struct helpline_stats *s;
@@ -456,9 +466,9 @@ helpline_stats_months(const char *from, const char *to)
     return (atoi(to) - atoi(from)) * 12 + atoi(to + 5) - atoi(from + 5) + 1;
 }
 
-int
-helpline_stats(struct db *db, struct arena *a, const char *region,
-               const char *from, const char *to, struct helpline_stats *out)
+static int
+compute(struct db *db, struct arena *a, const char *region, const char *from,
+        const char *to, struct helpline_stats *out)
 {
     struct agg *g;
     int y1, m1, i, rc;
@@ -524,4 +534,221 @@ helpline_stats(struct db *db, struct arena *a, const char *region,
         return rc;
     }
     return names(g, db, a);
+}
+
+/* Bytes s takes in an arena of its own (arrays and strings). */
+static size_t
+stats_size(const struct helpline_stats *s)
+{
+    size_t n = 0;
+    int i;
+
+    n += (size_t)s->nmonths * (sizeof(char *) + sizeof(int64_t) + 8);
+    for (i = 0; i < s->ninsts; i++) {
+        n += sizeof(s->insts[i]) + strlen(s->insts[i].name) +
+             strlen(s->insts[i].kind) + 2;
+    }
+    n += (size_t)s->ninst_kinds * sizeof(*s->inst_kinds);
+    for (i = 0; i < s->ngminas; i++) {
+        n += sizeof(s->gminas[i]) + strlen(s->gminas[i].code) +
+             strlen(s->gminas[i].name) + strlen(s->gminas[i].powiat) + 3;
+    }
+    for (i = 0; i < s->npowiats; i++) {
+        n += sizeof(s->powiats[i]) + strlen(s->powiats[i].code) +
+             strlen(s->powiats[i].name) + 2;
+    }
+    return n;
+}
+
+static struct helpline_stat_item *
+items_copy(struct arena *a, const struct helpline_stat_item *x, int n)
+{
+    struct helpline_stat_item *y = arena_alloc(a, (size_t)(n + 1) * sizeof(*y));
+    int i;
+
+    for (i = 0; i < n; i++) {
+        y[i].code = arena_strdup(a, x[i].code);
+        y[i].name = arena_strdup(a, x[i].name);
+        y[i].powiat = arena_strdup(a, x[i].powiat);
+        y[i].n = x[i].n;
+    }
+    return y;
+}
+
+/* A deep copy of src into dst, every array and string in a; region, from
+ * and to are given (they are the key). */
+static void
+stats_copy(struct arena *a, struct helpline_stats *dst,
+           const struct helpline_stats *src, const char *region,
+           const char *from, const char *to)
+{
+    int i;
+
+    *dst = *src;
+    dst->region = region;
+    dst->from = from;
+    dst->to = to;
+    dst->months = arena_alloc(a, (size_t)src->nmonths * sizeof(char *));
+    dst->by_month = arena_alloc(a, (size_t)src->nmonths * sizeof(int64_t));
+    for (i = 0; i < src->nmonths; i++) {
+        dst->months[i] = arena_strdup(a, src->months[i]);
+        dst->by_month[i] = src->by_month[i];
+    }
+    dst->insts =
+        arena_alloc(a, (size_t)(src->ninsts + 1) * sizeof(*dst->insts));
+    for (i = 0; i < src->ninsts; i++) {
+        dst->insts[i] = src->insts[i];
+        dst->insts[i].name = arena_strdup(a, src->insts[i].name);
+        dst->insts[i].kind = arena_strdup(a, src->insts[i].kind);
+    }
+    dst->inst_kinds = items_copy(a, src->inst_kinds, src->ninst_kinds);
+    dst->gminas = items_copy(a, src->gminas, src->ngminas);
+    dst->powiats = items_copy(a, src->powiats, src->npowiats);
+}
+
+struct kept {
+    bool used;
+    char region[8], from[16], to[16]; /* region "" for the country */
+    int64_t version;
+    time_t at;     /* when computed */
+    uint64_t tick; /* last read */
+    size_t bytes;
+    struct arena a; /* everything of s */
+    struct helpline_stats s;
+};
+
+static struct kept kept[STATS_SLOTS];
+static size_t kept_bytes;
+static uint64_t kept_tick;
+static pthread_mutex_t kept_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static bool
+same_key(const struct kept *k, const char *region, const char *from,
+         const char *to, int64_t version)
+{
+    return k->used && k->version == version &&
+           strcmp(k->region, region ? region : "") == 0 &&
+           strcmp(k->from, from) == 0 && strcmp(k->to, to) == 0;
+}
+
+static void
+drop(struct kept *k)
+{
+    arena_free(&k->a);
+    kept_bytes -= k->bytes;
+    k->used = false;
+}
+
+/* The answer kept for the key, copied into a: true, or false. */
+static bool
+kept_get(struct arena *a, const char *region, const char *from, const char *to,
+         int64_t version, struct helpline_stats *out)
+{
+    time_t now = time(NULL);
+    bool hit = false;
+    int i;
+
+    pthread_mutex_lock(&kept_lock);
+    for (i = 0; i < STATS_SLOTS; i++) {
+        if (same_key(&kept[i], region, from, to, version)) {
+            if (now - kept[i].at > STATS_CACHE_SECONDS || now < kept[i].at) {
+                drop(&kept[i]);
+                break;
+            }
+            kept[i].tick = ++kept_tick;
+            stats_copy(a, out, &kept[i].s, region, from, to);
+            hit = true;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&kept_lock);
+    return hit;
+}
+
+/* Keep a copy of s under the key, within the slots and the bytes: answers
+ * of older versions go first, then the least recently read. */
+static void
+kept_put(const char *region, const char *from, const char *to, int64_t version,
+         const struct helpline_stats *s)
+{
+    size_t bytes = stats_size(s) + sizeof(struct kept);
+    struct kept *k = NULL;
+    int i;
+
+    if (bytes > STATS_CACHE_BYTES / 4 || strlen(from) >= sizeof(k->from) ||
+        strlen(to) >= sizeof(k->to) ||
+        (region != NULL && strlen(region) >= sizeof(k->region))) {
+        return;
+    }
+    pthread_mutex_lock(&kept_lock);
+    for (i = 0; i < STATS_SLOTS; i++) {
+        if (kept[i].used && kept[i].version != version) {
+            drop(&kept[i]);
+        }
+    }
+    for (;;) {
+        struct kept *lru = NULL;
+
+        k = NULL;
+        for (i = 0; i < STATS_SLOTS; i++) {
+            if (same_key(&kept[i], region, from, to, version)) {
+                pthread_mutex_unlock(&kept_lock); /* kept meanwhile */
+                return;
+            }
+            if (!kept[i].used) {
+                k = k ? k : &kept[i];
+            } else if (lru == NULL || kept[i].tick < lru->tick) {
+                lru = &kept[i];
+            }
+        }
+        if (k != NULL && kept_bytes + bytes <= STATS_CACHE_BYTES) {
+            break;
+        }
+        drop(lru);
+    }
+    k->used = true;
+    snprintf(k->region, sizeof(k->region), "%s", region ? region : "");
+    snprintf(k->from, sizeof(k->from), "%s", from);
+    snprintf(k->to, sizeof(k->to), "%s", to);
+    k->version = version;
+    k->at = time(NULL);
+    k->tick = ++kept_tick;
+    k->bytes = bytes;
+    kept_bytes += bytes;
+    arena_init(&k->a);
+    stats_copy(&k->a, &k->s, s, NULL, NULL, NULL);
+    pthread_mutex_unlock(&kept_lock);
+}
+
+void
+helpline_stats_forget(void)
+{
+    int i;
+
+    pthread_mutex_lock(&kept_lock);
+    for (i = 0; i < STATS_SLOTS; i++) {
+        if (kept[i].used) {
+            drop(&kept[i]);
+        }
+    }
+    pthread_mutex_unlock(&kept_lock);
+}
+
+int
+helpline_stats(struct db *db, struct arena *a, const char *region,
+               const char *from, const char *to, struct helpline_stats *out)
+{
+    int64_t version;
+    int rc;
+
+    if ((rc = helpline_store_version(db, &version)) != 0) {
+        return rc;
+    }
+    if (kept_get(a, region, from, to, version, out)) {
+        return 0;
+    }
+    if ((rc = compute(db, a, region, from, to, out)) == 0) {
+        kept_put(region, from, to, version, out);
+    }
+    return rc;
 }

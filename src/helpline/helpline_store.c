@@ -829,6 +829,12 @@ helpline_store_months(struct db *db, const char *region, const char *from,
                     from, to);
 }
 
+int
+helpline_store_version(struct db *db, int64_t *out)
+{
+    return db_one_int(db_query(db, Q_HELPLINE_VERSION), out);
+}
+
 db_stmt *
 helpline_store_gmina_months(struct db *db, const char *region, const char *from,
                             const char *to)

@@ -6,8 +6,10 @@ months across a year's end, whole years with partial years and partial
 months at the ends, days of one month, in a region and in the country,
 give the figures of the contacts counted here in SQL (total, minutes, by
 month, channel, caller, form, harmed person, referral type, gmina and
-powiat); and still do after contacts are moved to another month, year,
-gmina or region and deleted (the summaries' triggers).
+powiat), asked once and again (the answer the process keeps); and still
+do after contacts are moved to another month, year, gmina or region and
+deleted (the summaries' triggers; the register's version, so no answer
+kept from before is served).
 Usage: test_helpline_figures.py BINARY"""
 import json
 import sys
@@ -62,6 +64,10 @@ def main():
         st, _, body = c.request('GET', f'/api/helpline/stats?woj={woj}'
                                 f'&od={od}&do={do}')
         check(st == 200, (woj, od, do, st))
+        # Asked again: the answer the process keeps, the same.
+        st2, _, again = c.request('GET', f'/api/helpline/stats?woj={woj}'
+                                  f'&od={od}&do={do}')
+        check(st2 == 200 and again == body, (woj, od, do, 'kept answer'))
         s = json.loads(body)
         where = (" WHERE at >= ? AND at < ? || 'T99'" +
                  (" AND region = ?" if woj else ''))
