@@ -184,6 +184,85 @@ int helpline_stats(struct db *db, struct arena *a, const char *region,
 /* Forget the answers helpline_stats() keeps (tests; shutdown). */
 void helpline_stats_forget(void);
 
+/*
+** Import of past contacts (issue 21) from the CSV of the contact export:
+** its column names, in its order.
+*/
+#define HELPLINE_CSV_COLUMNS 16
+extern const char *const helpline_csv_columns[HELPLINE_CSV_COLUMNS];
+enum {
+    HL_COL_NR,
+    HL_COL_WOJ,
+    HL_COL_AT,
+    HL_COL_CHANNEL,
+    HL_COL_CALLER,
+    HL_COL_GMINA,
+    HL_COL_GMINA_NAME,
+    HL_COL_POWIAT,
+    HL_COL_FORMS,
+    HL_COL_HARMED,
+    HL_COL_HELP,
+    HL_COL_REFERRALS,
+    HL_COL_CATALOG,
+    HL_COL_MINUTES,
+    HL_COL_BY,
+    HL_COL_NOTE,
+};
+/* The most bytes of CSV one import reads. */
+#define HELPLINE_IMPORT_MAX_BYTES (256u * 1024 * 1024)
+
+/* Where and why an import stopped: line of the file (0: the whole file),
+ * column (its header name, or NULL), a Polish message. */
+struct helpline_import_error {
+    int line;
+    const char *column;
+    const char *why;
+};
+
+struct helpline_import_result {
+    int rows;                 /* contacts stored */
+    int months;               /* (region, month) summaries rebuilt */
+    char first[17], last[17]; /* the earliest and latest contact */
+};
+
+/* Called for each row read, c valid until it returns: 0, or an error
+ * (ERR_INPUT with *err filled). */
+typedef int (*helpline_import_fn)(void *ctx, int line,
+                                  const struct helpline_contact *c,
+                                  struct helpline_import_error *err);
+
+/*
+** Read contacts from CSV text (UTF-8) with the export's header: fn for each
+** row, in order. Checks each cell's form (codes, labels, dates, minutes,
+** lengths), not the register (gminas, voivodeships). Returns the number
+** of rows, or ERR_INPUT with *err naming the line and column, or fn's
+** error. Linear in len; ERR_INPUT over HELPLINE_IMPORT_MAX_BYTES.
+*/
+int helpline_import_read(const char *text, size_t len, helpline_import_fn fn,
+                         void *ctx, struct helpline_import_error *err);
+/*
+** Store the contacts of a CSV file (data, len bytes: UTF-8 or
+** Windows-1250) in one transaction with one audit row ("helpline.import";
+** who NULL: the CLI): every row is checked first (also its voivodeship,
+** gmina and that it is not in the future), and the first bad one stops
+** the import with nothing written (ERR_INPUT, *err). The monthly summaries
+** of the months loaded are rebuilt once, at the end. *res says what was
+** stored. 0, ERR_INPUT or ERR_DB.
+*/
+int helpline_import(struct db *db, struct arena *a, const char *data,
+                    size_t len, const struct audit_entry *who,
+                    struct helpline_import_result *res,
+                    struct helpline_import_error *err);
+/* Fill *err (col: an HL_COL_*, or -1 for none) and return ERR_INPUT. */
+int helpline_import_fail(struct helpline_import_error *err, int line, int col,
+                         const char *why);
+/* Bulk mode on (the contacts' triggers leave the summary alone) or off,
+ * inside a transaction. */
+int helpline_store_bulk(struct db *db, bool on);
+/* Rebuild the summary of one region's month ("RR YYYY-MM") from its
+ * contacts. */
+int helpline_store_month_rebuild(struct db *db, const char *region_month);
+
 /* A gmina of a region with the agreement in force on a date. */
 struct helpline_agreement {
     const char *teryt, *name, *powiat;
