@@ -100,22 +100,6 @@ bits_of(char *s, const char *const *labels, const char *const *codes, int n)
     return v;
 }
 
-static bool
-all_digits(const char *s, size_t n)
-{
-    size_t i;
-
-    if (strlen(s) != n) {
-        return false;
-    }
-    for (i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9') {
-            return false;
-        }
-    }
-    return true;
-}
-
 /* YYYY-MM-DDTHH:MM (or a space for the T, as a spreadsheet may write it)
  * into out (17 bytes): true when it is a valid date and time. */
 static bool
@@ -202,7 +186,7 @@ row_of(char **v, int line, struct helpline_contact *c, char at[17],
     long x;
 
     memset(c, 0, sizeof(*c));
-    if (!all_digits(v[HL_COL_WOJ], 2)) {
+    if (!str_digits(v[HL_COL_WOJ], 2)) {
         return helpline_import_fail(err, line, HL_COL_WOJ, T_HL_ERR_REGION);
     }
     c->region = v[HL_COL_WOJ];
@@ -220,7 +204,7 @@ row_of(char **v, int line, struct helpline_contact *c, char at[17],
         return helpline_import_fail(err, line, HL_COL_CALLER, T_HL_ERR_CALLER);
     }
     if (v[HL_COL_GMINA][0] != '\0') {
-        if (!all_digits(v[HL_COL_GMINA], 7)) {
+        if (!str_digits(v[HL_COL_GMINA], 7)) {
             return helpline_import_fail(err, line, HL_COL_GMINA,
                                         T_HL_ERR_GMINA);
         }
@@ -250,7 +234,7 @@ row_of(char **v, int line, struct helpline_contact *c, char at[17],
     if (v[HL_COL_MINUTES][0] != '\0') {
         size_t n = strlen(v[HL_COL_MINUTES]);
 
-        if (n > 3 || !all_digits(v[HL_COL_MINUTES], n) ||
+        if (n > 3 || !str_digits(v[HL_COL_MINUTES], n) ||
             (x = atol(v[HL_COL_MINUTES])) < 1 || x > 600) {
             return helpline_import_fail(err, line, HL_COL_MINUTES,
                                         T_HL_ERR_MINUTES);

@@ -20,22 +20,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static bool
-digits(const char *s, size_t n)
-{
-    size_t i;
-
-    if (strlen(s) != n) {
-        return false;
-    }
-    for (i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9') {
-            return false;
-        }
-    }
-    return true;
-}
-
 static int
 row(void *ctx, int line, const struct helpline_contact *c,
     struct helpline_import_error *err)
@@ -47,11 +31,10 @@ row(void *ctx, int line, const struct helpline_contact *c,
     if (line < 2 || c->channel < 1 || c->channel > HELPLINE_CHANNELS ||
         c->caller < 1 || c->caller > HELPLINE_CALLERS ||
         c->forms >= 1u << HELPLINE_FORMS ||
-        c->harmed >= 1u << HELPLINE_HARMED ||
-        c->help >= 1u << HELPLINE_HELP ||
+        c->harmed >= 1u << HELPLINE_HARMED || c->help >= 1u << HELPLINE_HELP ||
         c->referrals >= 1u << HELPLINE_REFERRALS || c->minutes < 0 ||
-        c->minutes > 600 || !digits(c->region, 2) ||
-        (c->gmina != NULL && !digits(c->gmina, 7)) || strlen(c->at) != 16 ||
+        c->minutes > 600 || !str_digits(c->region, 2) ||
+        (c->gmina != NULL && !str_digits(c->gmina, 7)) || strlen(c->at) != 16 ||
         c->at[10] != 'T' ||
         (c->note != NULL && strlen(c->note) > HELPLINE_NOTE_MAX)) {
         abort();

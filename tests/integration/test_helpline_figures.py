@@ -30,6 +30,63 @@ RANGES = (
 )
 
 
+def same_figures(c, db, woj, od, do):
+    """The statistics of woj ('' the country) from od to do, asked of the
+    server twice (the second the answer it keeps), are the figures of the
+    contacts counted here in SQL: total, minutes, by month, channel,
+    caller, form, harmed person, referral type, gmina (named) and
+    powiat."""
+    st, _, body = c.request('GET', f'/api/helpline/stats?woj={woj}'
+                            f'&od={od}&do={do}')
+    check(st == 200, (woj, od, do, st))
+    # Asked again: the answer the process keeps, the same.
+    st2, _, again = c.request('GET', f'/api/helpline/stats?woj={woj}'
+                              f'&od={od}&do={do}')
+    check(st2 == 200 and again == body, (woj, od, do, 'kept answer'))
+    s = json.loads(body)
+    where = (" WHERE at >= ? AND at < ? || 'T99'" +
+             (" AND region = ?" if woj else ''))
+    args = (od, do) + ((woj,) if woj else ())
+    total, minutes = sql(db, "SELECT count(*), coalesce(sum(minutes), 0)"
+                         " FROM helpline_contact" + where, args)[0]
+    check(total > 0, (woj, od, do))
+    check((s['total'], s['minutes']) == (total, minutes),
+          (woj, od, do, s['total'], total, s['minutes'], minutes))
+    months = dict(sql(db, "SELECT substr(at, 1, 7), count(*) FROM"
+                      " helpline_contact" + where +
+                      " GROUP BY substr(at, 1, 7)", args))
+    check({x['month']: x['n'] for x in s['by_month'] if x['n']} ==
+          months, (woj, od, do, 'by month'))
+    for key, col, n in (('by_channel', 'channel', 7),
+                        ('by_caller', 'caller', 4)):
+        want = dict(sql(db, f"SELECT {col}, count(*) FROM"
+                        " helpline_contact" + where +
+                        f" GROUP BY {col}", args))
+        check([x['n'] for x in s[key]] ==
+              [want.get(k, 0) for k in range(1, n + 1)],
+              (woj, od, do, key))
+    for key, col, n in (('by_form', 'forms', 6),
+                        ('by_harmed', 'harmed', 5),
+                        ('by_referral', 'referrals', 8)):
+        want = [sql_one(db, "SELECT count(*) FROM helpline_contact" +
+                        where + f" AND {col} % {2 << k} >= {1 << k}",
+                        args) for k in range(n)]
+        check([x['n'] for x in s[key]] == want, (woj, od, do, key))
+    gminas = dict(sql(db, "SELECT coalesce(gmina, ''), count(*) FROM"
+                      " helpline_contact" + where +
+                      " GROUP BY coalesce(gmina, '')", args))
+    check({x['teryt'] or '': x['n'] for x in s['by_gmina']} == gminas,
+          (woj, od, do, 'by gmina'))
+    powiats = dict(sql(db, "SELECT substr(gmina, 1, 4), count(*) FROM"
+                       " helpline_contact" + where +
+                       " AND gmina IS NOT NULL"
+                       " GROUP BY substr(gmina, 1, 4)", args))
+    check({x['code']: x['n'] for x in s['by_powiat']} == powiats,
+          (woj, od, do, 'by powiat'))
+    check(all(x['name'] for x in s['by_gmina'] if x['teryt']),
+          (woj, od, do, 'gmina names'))
+
+
 def main():
     binary = sys.argv[1]
     d, db = make_db(binary, demo=False)
@@ -60,60 +117,9 @@ def main():
     c = Client(srv)
     check(c.login('admin')[0] == 303, 'login')
 
-    def same_figures(woj, od, do):
-        st, _, body = c.request('GET', f'/api/helpline/stats?woj={woj}'
-                                f'&od={od}&do={do}')
-        check(st == 200, (woj, od, do, st))
-        # Asked again: the answer the process keeps, the same.
-        st2, _, again = c.request('GET', f'/api/helpline/stats?woj={woj}'
-                                  f'&od={od}&do={do}')
-        check(st2 == 200 and again == body, (woj, od, do, 'kept answer'))
-        s = json.loads(body)
-        where = (" WHERE at >= ? AND at < ? || 'T99'" +
-                 (" AND region = ?" if woj else ''))
-        args = (od, do) + ((woj,) if woj else ())
-        total, minutes = sql(db, "SELECT count(*), coalesce(sum(minutes), 0)"
-                             " FROM helpline_contact" + where, args)[0]
-        check(total > 0, (woj, od, do))
-        check((s['total'], s['minutes']) == (total, minutes),
-              (woj, od, do, s['total'], total, s['minutes'], minutes))
-        months = dict(sql(db, "SELECT substr(at, 1, 7), count(*) FROM"
-                          " helpline_contact" + where +
-                          " GROUP BY substr(at, 1, 7)", args))
-        check({x['month']: x['n'] for x in s['by_month'] if x['n']} ==
-              months, (woj, od, do, 'by month'))
-        for key, col, n in (('by_channel', 'channel', 7),
-                            ('by_caller', 'caller', 4)):
-            want = dict(sql(db, f"SELECT {col}, count(*) FROM"
-                            " helpline_contact" + where +
-                            f" GROUP BY {col}", args))
-            check([x['n'] for x in s[key]] ==
-                  [want.get(k, 0) for k in range(1, n + 1)],
-                  (woj, od, do, key))
-        for key, col, n in (('by_form', 'forms', 6),
-                            ('by_harmed', 'harmed', 5),
-                            ('by_referral', 'referrals', 8)):
-            want = [sql_one(db, "SELECT count(*) FROM helpline_contact" +
-                            where + f" AND {col} % {2 << k} >= {1 << k}",
-                            args) for k in range(n)]
-            check([x['n'] for x in s[key]] == want, (woj, od, do, key))
-        gminas = dict(sql(db, "SELECT coalesce(gmina, ''), count(*) FROM"
-                          " helpline_contact" + where +
-                          " GROUP BY coalesce(gmina, '')", args))
-        check({x['teryt'] or '': x['n'] for x in s['by_gmina']} == gminas,
-              (woj, od, do, 'by gmina'))
-        powiats = dict(sql(db, "SELECT substr(gmina, 1, 4), count(*) FROM"
-                           " helpline_contact" + where +
-                           " AND gmina IS NOT NULL"
-                           " GROUP BY substr(gmina, 1, 4)", args))
-        check({x['code']: x['n'] for x in s['by_powiat']} == powiats,
-              (woj, od, do, 'by powiat'))
-        check(all(x['name'] for x in s['by_gmina'] if x['teryt']),
-              (woj, od, do, 'gmina names'))
-
     def every_range_gives_the_figures_of_the_contacts():
         for woj, od, do in RANGES:
-            same_figures(woj, od, do)
+            same_figures(c, db, woj, od, do)
 
     def figures_follow_moved_and_deleted_contacts():
         # To another year and month, another gmina of the other region,
@@ -128,8 +134,8 @@ def main():
         sql(db, "DELETE FROM helpline_contact WHERE id % 13 = 0"
             " AND at < '2023-06'")
         for woj, od, do in RANGES:
-            same_figures(woj, od, do)
-        same_figures('04', '2024-07-01', '2024-07-31')
+            same_figures(c, db, woj, od, do)
+        same_figures(c, db, '04', '2024-07-01', '2024-07-31')
 
     t.run(every_range_gives_the_figures_of_the_contacts)
     t.run(figures_follow_moved_and_deleted_contacts)
