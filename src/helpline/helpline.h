@@ -256,8 +256,8 @@ int helpline_import(struct db *db, struct arena *a, const char *data,
 /* Fill *err (col: an HL_COL_*, or -1 for none) and return ERR_INPUT. */
 int helpline_import_fail(struct helpline_import_error *err, int line, int col,
                          const char *why);
-/* Bulk mode on (the contacts' triggers leave the summary alone) or off,
- * inside a transaction. */
+/* Bulk mode on (the contacts' triggers leave the summary and the version
+ * alone) or off (the version bumped once), inside a transaction. */
 int helpline_store_bulk(struct db *db, bool on);
 /* Rebuild the summary of one region's month ("RR YYYY-MM") from its
  * contacts. */

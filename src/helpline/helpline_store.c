@@ -787,7 +787,15 @@ helpline_store_months(struct db *db, const char *region, const char *from,
 int
 helpline_store_bulk(struct db *db, bool on)
 {
-    return db_exec(db_query(db, on ? Q_HELPLINE_BULK_ON : Q_HELPLINE_BULK_OFF));
+    int rc;
+
+    if (on) {
+        return db_exec(db_query(db, Q_HELPLINE_BULK_ON));
+    }
+    if ((rc = db_exec(db_query(db, Q_HELPLINE_BULK_OFF))) != 0) {
+        return rc;
+    }
+    return db_exec(db_query(db, Q_HELPLINE_VERSION_BUMP));
 }
 
 int

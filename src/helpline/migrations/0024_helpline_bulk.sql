@@ -3,8 +3,9 @@
 -- import` and never seen outside it, the triggers of the contacts leave the
 -- monthly summary alone; the import rebuilds the summary of the months it
 -- loaded once, at its end, from the contacts (the summaries of migration
--- 0022 follow helpline_month's rows as ever). Otherwise the triggers of
--- migration 0021, unchanged.
+-- 0022 follow helpline_month's rows as ever) and bumps the register's
+-- version (0023) once. Otherwise the triggers of migrations 0021 and 0023,
+-- unchanged.
 CREATE TABLE helpline_bulk (
     id INTEGER PRIMARY KEY CHECK (id = 1)
 );
@@ -231,4 +232,22 @@ BEGIN
         re6 = re6 + excluded.re6,
         re7 = re7 + excluded.re7,
         re8 = re8 + excluded.re8;
+END;
+DROP TRIGGER helpline_version_ci;
+DROP TRIGGER helpline_version_cu;
+DROP TRIGGER helpline_version_cd;
+CREATE TRIGGER helpline_version_ci AFTER INSERT ON helpline_contact
+    WHEN NOT EXISTS (SELECT 1 FROM helpline_bulk)
+BEGIN
+    UPDATE helpline_version SET v = v + 1;
+END;
+CREATE TRIGGER helpline_version_cu AFTER UPDATE ON helpline_contact
+    WHEN NOT EXISTS (SELECT 1 FROM helpline_bulk)
+BEGIN
+    UPDATE helpline_version SET v = v + 1;
+END;
+CREATE TRIGGER helpline_version_cd AFTER DELETE ON helpline_contact
+    WHEN NOT EXISTS (SELECT 1 FROM helpline_bulk)
+BEGIN
+    UPDATE helpline_version SET v = v + 1;
 END;

@@ -3,8 +3,11 @@
 -- import` and never seen outside it, the triggers of the contacts leave the
 -- monthly summary alone; the import rebuilds the summary of the months it
 -- loaded once, at its end, from the contacts (the summaries of migration
--- 0022 follow helpline_month's rows as ever). Otherwise the function of
--- migration 0021, unchanged.
+-- 0022 follow helpline_month's rows as ever) and bumps the register's
+-- version (0023) once: a version row updated per statement of a bulk load
+-- would leave one dead version a statement for every later update to
+-- step over. Otherwise the functions of migrations 0021 and 0023,
+-- unchanged.
 CREATE TABLE helpline_bulk (
     id BIGINT PRIMARY KEY CHECK (id = 1)
 );
@@ -92,5 +95,14 @@ BEGIN
             WHEN 'DELETE' THEN 'SELECT -1 AS s, * FROM old_rows'
             ELSE 'SELECT -1 AS s, * FROM old_rows'
                 ' UNION ALL SELECT 1, * FROM new_rows' END);
+    RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION helpline_version_bump() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM helpline_bulk) THEN
+        UPDATE helpline_version SET v = v + 1;
+    END IF;
     RETURN NULL;
 END $$;
