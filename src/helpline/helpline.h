@@ -181,8 +181,6 @@ int helpline_stats_months(const char *from, const char *to);
 int helpline_stats(struct db *db, struct arena *a, const char *region,
                    const char *from, const char *to,
                    struct helpline_stats *out);
-/* Forget the answers helpline_stats() keeps (tests; shutdown). */
-void helpline_stats_forget(void);
 
 /*
 ** Import of past contacts (issue 21) from the CSV of the contact export:

@@ -720,20 +720,6 @@ kept_put(const char *region, const char *from, const char *to, int64_t version,
     pthread_mutex_unlock(&kept_lock);
 }
 
-void
-helpline_stats_forget(void)
-{
-    int i;
-
-    pthread_mutex_lock(&kept_lock);
-    for (i = 0; i < STATS_SLOTS; i++) {
-        if (kept[i].used) {
-            drop(&kept[i]);
-        }
-    }
-    pthread_mutex_unlock(&kept_lock);
-}
-
 int
 helpline_stats(struct db *db, struct arena *a, const char *region,
                const char *from, const char *to, struct helpline_stats *out)
