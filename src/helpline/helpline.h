@@ -173,11 +173,93 @@ int helpline_stats_months(const char *from, const char *to);
 ** Whole months are read from the monthly summary, the days of partial
 ** months from the contacts; referrals to institutions from their own
 ** rows. Everything lives in the arena. ERR_INPUT for bad dates (from
-** after to, or a span over 20 years).
+** after to, or a span over 20 years). The answer is kept per process
+** while the register's version stays (at most five minutes: the names of
+** gminas come from the TERYT register), and the same question asked again
+** is answered with a copy of it.
 */
 int helpline_stats(struct db *db, struct arena *a, const char *region,
                    const char *from, const char *to,
                    struct helpline_stats *out);
+
+/*
+** Import of past contacts (issue 21) from the CSV of the contact export:
+** its column names, in its order.
+*/
+#define HELPLINE_CSV_COLUMNS 16
+extern const char *const helpline_csv_columns[HELPLINE_CSV_COLUMNS];
+enum {
+    HL_COL_NR,
+    HL_COL_WOJ,
+    HL_COL_AT,
+    HL_COL_CHANNEL,
+    HL_COL_CALLER,
+    HL_COL_GMINA,
+    HL_COL_GMINA_NAME,
+    HL_COL_POWIAT,
+    HL_COL_FORMS,
+    HL_COL_HARMED,
+    HL_COL_HELP,
+    HL_COL_REFERRALS,
+    HL_COL_CATALOG,
+    HL_COL_MINUTES,
+    HL_COL_BY,
+    HL_COL_NOTE,
+};
+/* The most bytes of CSV one import reads. */
+#define HELPLINE_IMPORT_MAX_BYTES (256u * 1024 * 1024)
+
+/* Where and why an import stopped: line of the file (0: the whole file),
+ * column (its header name, or NULL), a Polish message. */
+struct helpline_import_error {
+    int line;
+    const char *column;
+    const char *why;
+};
+
+struct helpline_import_result {
+    int rows;                 /* contacts stored */
+    int months;               /* (region, month) summaries rebuilt */
+    char first[17], last[17]; /* the earliest and latest contact */
+};
+
+/* Called for each row read, c valid until it returns: 0, or an error
+ * (ERR_INPUT with *err filled). */
+typedef int (*helpline_import_fn)(void *ctx, int line,
+                                  const struct helpline_contact *c,
+                                  struct helpline_import_error *err);
+
+/*
+** Read contacts from CSV text (UTF-8) with the export's header: fn for each
+** row, in order. Checks each cell's form (codes, labels, dates, minutes,
+** lengths), not the register (gminas, voivodeships). Returns the number
+** of rows, or ERR_INPUT with *err naming the line and column, or fn's
+** error. Linear in len; ERR_INPUT over HELPLINE_IMPORT_MAX_BYTES.
+*/
+int helpline_import_read(const char *text, size_t len, helpline_import_fn fn,
+                         void *ctx, struct helpline_import_error *err);
+/*
+** Store the contacts of a CSV file (data, len bytes: UTF-8 or
+** Windows-1250) in one transaction with one audit row ("helpline.import";
+** who NULL: the CLI): every row is checked first (also its voivodeship,
+** gmina and that it is not in the future), and the first bad one stops
+** the import with nothing written (ERR_INPUT, *err). The monthly summaries
+** of the months loaded are rebuilt once, at the end. *res says what was
+** stored. 0, ERR_INPUT or ERR_DB.
+*/
+int helpline_import(struct db *db, struct arena *a, const char *data,
+                    size_t len, const struct audit_entry *who,
+                    struct helpline_import_result *res,
+                    struct helpline_import_error *err);
+/* Fill *err (col: an HL_COL_*, or -1 for none) and return ERR_INPUT. */
+int helpline_import_fail(struct helpline_import_error *err, int line, int col,
+                         const char *why);
+/* Bulk mode on (the contacts' triggers leave the summary and the version
+ * alone) or off (the version bumped once), inside a transaction. */
+int helpline_store_bulk(struct db *db, bool on);
+/* Rebuild the summary of one region's month ("RR YYYY-MM") from its
+ * contacts. */
+int helpline_store_month_rebuild(struct db *db, const char *region_month);
 
 /* A gmina of a region with the agreement in force on a date. */
 struct helpline_agreement {
@@ -263,13 +345,21 @@ int helpline_store_contact_count(struct db *db, const char *region,
 /* Q_HELPLINE_CONTACT_GET and Q_HELPLINE_REFERRAL_OF of contact id. */
 struct db_stmt *helpline_store_contact(struct db *db, int64_t id);
 struct db_stmt *helpline_store_referrals_of(struct db *db, int64_t id);
-/* Q_HELPLINE_RANGE_*, Q_HELPLINE_MONTHS_* and Q_HELPLINE_REFERRAL_STATS of
-   region (NULL all) over a range of days or months. */
+/* Q_HELPLINE_RANGE_*, Q_HELPLINE_MONTHS_*, Q_HELPLINE_GMINA_* and
+   Q_HELPLINE_REFERRAL_STATS of region (NULL all) over a range of days,
+   months (YYYY-MM) or years (YYYY). */
 struct db_stmt *helpline_store_contacts_in(struct db *db, const char *region,
                                            const char *from,
                                            const char *before);
 struct db_stmt *helpline_store_months(struct db *db, const char *region,
                                       const char *from, const char *to);
+/* The register's version into *out (one more with every change of a contact
+   or a referral): 0 or ERR_DB. */
+int helpline_store_version(struct db *db, int64_t *out);
+struct db_stmt *helpline_store_gmina_months(struct db *db, const char *region,
+                                            const char *from, const char *to);
+struct db_stmt *helpline_store_gmina_years(struct db *db, const char *region,
+                                           const char *from, const char *to);
 struct db_stmt *helpline_store_referral_stats(struct db *db, const char *region,
                                               const char *from,
                                               const char *before);

@@ -144,21 +144,6 @@ contacts_export(struct req *r, bool xlsx)
     char before[16], *path = NULL;
     db_stmt *st;
     int rc, i;
-    static const char *const head[] = {"nr",
-                                       "wojewodztwo",
-                                       "data_godzina",
-                                       "kanal",
-                                       "kto_sie_zglasza",
-                                       "gmina_teryt",
-                                       "gmina",
-                                       "powiat",
-                                       "formy_przemocy",
-                                       "kogo_dotyczy",
-                                       "udzielona_pomoc",
-                                       "skierowania",
-                                       "skierowania_katalog",
-                                       "minuty",
-                                       "zapisal"};
 
     if ((rc = helpline_region_or_reply(r, false, &region)) != 0 ||
         (rc = helpline_range_or_reply(r, "1900-01-01", &from, &to)) != 0) {
@@ -184,11 +169,12 @@ contacts_export(struct req *r, bool xlsx)
     if ((rc = sheet_begin(r, &s, xlsx, "kontakty", &path)) != 0) {
         return rc;
     }
-    for (i = 0; i < (int)(sizeof(head) / sizeof(head[0])); i++) {
-        cell_str(&s, head[i]);
+    /* The columns the import reads back (the note last, when asked). */
+    for (i = 0; i < HELPLINE_CSV_COLUMNS - 1; i++) {
+        cell_str(&s, helpline_csv_columns[i]);
     }
     if (with_notes) {
-        cell_str(&s, "notatka");
+        cell_str(&s, helpline_csv_columns[HELPLINE_CSV_COLUMNS - 1]);
     }
     row_end(&s);
     st = helpline_store_contacts(r->db, with_notes, region, from, before,

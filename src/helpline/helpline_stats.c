@@ -1,17 +1,25 @@
 /*
 ** Niebieska Linia statistics: counts of contacts over a date range by
 ** month, channel, caller, form of violence, harmed person, gmina and
-** powiat. Whole months come from helpline_month, the summary the triggers
-** of migration 0020 keep; a partial first or last month too when fewer of
-** its days lie outside the range than in it (the summary less the
-** contacts of the days outside), else its days in the range are read from
-** the contacts. So a year of a region reads a few thousand summary rows
-** whatever the number of contacts, and a partial month at most half of
-** its days' contacts.
+** powiat. Whole months come from the summaries the triggers keep
+** (migrations 0020 and 0022): the tallies from helpline_month_region (a
+** row per region and month), the gminas from helpline_year_gmina for whole
+** years and from helpline_month for the other months; a partial first or
+** last month too when fewer of its days lie outside the range than in it
+** (the summaries less the contacts of the days outside), else its days in
+** the range are read from the contacts. So a year of a region reads 12
+** tally rows and a row per gmina whatever the number of contacts, the
+** country's six years 1 152 and 15 000, and a partial month at most half
+** of its days' contacts. Answers are kept per process by range and
+** register version (STATS_SLOTS of them, at most STATS_CACHE_BYTES in all,
+** the least recently used replaced), so the same question asked again
+** while no contact changed is a copy.
 */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/arena.h"
 #include "core/err.h"
@@ -23,6 +31,11 @@
 
 #define GMINA_SLOTS 8192 /* power of two, above the 2 477 gminas + "" */
 #define MAX_YEARS 20
+#define STATS_SLOTS 64
+#define STATS_CACHE_BYTES (16 * 1024 * 1024)
+/* The gminas' and powiats' names may change with the TERYT register,
+ * which bumps no helpline version: an answer is kept at most this long. */
+#define STATS_CACHE_SECONDS 300
 
 struct agg {
     struct helpline_stats *s;
@@ -66,26 +79,25 @@ add_month(struct agg *g, const char *ym, int64_t n)
 }
 
 /*
-** Rows of helpline_month: month, gmina, n, minutes, 7 ch, 4 cr, 6 fo, 5 hm,
+** Rows of helpline_month_region: month, n, minutes, 7 ch, 4 cr, 6 fo, 5 hm,
 ** 8 re.
 */
 static int
-read_summary(struct agg *g, struct arena *a, db_stmt *st)
+read_tallies(struct agg *g, db_stmt *st)
 {
     struct helpline_stats *s = g->s;
     int rc, i, col;
 
     while ((rc = db_step(st)) == DB_ROW) {
-        int64_t n = db_col_int(st, 2);
+        int64_t n = db_col_int(st, 1);
 
         if (n == 0) {
             continue;
         }
         s->total += n;
-        s->minutes += db_col_int(st, 3);
+        s->minutes += db_col_int(st, 2);
         add_month(g, db_col_text(st, 0), n);
-        add_gmina(g, a, db_col_text(st, 1), n);
-        col = 4;
+        col = 3;
         for (i = 1; i <= HELPLINE_CHANNELS; i++) {
             s->by_channel[i] += db_col_int(st, col++);
         }
@@ -104,6 +116,62 @@ read_summary(struct agg *g, struct arena *a, db_stmt *st)
     }
     db_done(st);
     return rc == DB_DONE ? 0 : rc;
+}
+
+/* Rows of gmina, n (helpline_month or helpline_year_gmina). */
+static int
+read_gminas(struct agg *g, struct arena *a, db_stmt *st)
+{
+    int rc;
+
+    while ((rc = db_step(st)) == DB_ROW) {
+        int64_t n = db_col_int(st, 1);
+
+        if (n != 0) {
+            add_gmina(g, a, db_col_text(st, 0), n);
+        }
+    }
+    db_done(st);
+    return rc == DB_DONE ? 0 : rc;
+}
+
+/* The summaries of the whole months from..to (YYYY-MM): the tallies by
+ * month, the gminas by whole year where a year lies whole inside. */
+static int
+whole_months(struct agg *g, struct db *db, struct arena *a, const char *from,
+             const char *to)
+{
+    const char *region = g->s->region;
+    int y0 = atoi(from), m0 = atoi(from + 5), y1 = atoi(to), m1 = atoi(to + 5);
+    int ya = m0 == 1 ? y0 : y0 + 1, yb = m1 == 12 ? y1 : y1 - 1, rc;
+    char x[8], y[8];
+
+    if ((rc = read_tallies(g, helpline_store_months(db, region, from, to))) !=
+        0) {
+        return rc;
+    }
+    if (ya > yb) { /* no whole year: one year's months, or two partial */
+        return read_gminas(g, a,
+                           helpline_store_gmina_months(db, region, from, to));
+    }
+    if (m0 != 1) {
+        snprintf(x, sizeof(x), "%04d-12", y0);
+        if ((rc = read_gminas(
+                 g, a, helpline_store_gmina_months(db, region, from, x))) !=
+            0) {
+            return rc;
+        }
+    }
+    if (m1 != 12) {
+        snprintf(x, sizeof(x), "%04d-01", y1);
+        if ((rc = read_gminas(
+                 g, a, helpline_store_gmina_months(db, region, x, to))) != 0) {
+            return rc;
+        }
+    }
+    snprintf(x, sizeof(x), "%04d", ya);
+    snprintf(y, sizeof(y), "%04d", yb);
+    return read_gminas(g, a, helpline_store_gmina_years(db, region, x, y));
 }
 
 /*
@@ -207,9 +275,7 @@ partial_month(struct agg *g, struct db *db, struct arena *a, const char *from,
         return scan_days(g, db, a, from, before, 1);
     }
     snprintf(month, sizeof(month), "%.7s", from);
-    if ((rc = read_summary(
-             g, a, helpline_store_months(db, g->s->region, month, month))) !=
-            0 ||
+    if ((rc = whole_months(g, db, a, month, month)) != 0 ||
         (rc = scan_days(g, db, a, first, from, -1)) != 0) {
         return rc;
     }
@@ -283,10 +349,20 @@ names(struct agg *g, struct db *db, struct arena *a)
         s->gminas[i].name = "";
         s->gminas[i].powiat = "";
     }
-    /* One pass over the register, merged with the counts (both by TERYT). */
+    /* One pass over the register, merged with the counts (both by TERYT):
+     * the region's part when every gmina counted lies in it. */
     {
+        const char *woj = s->region;
         struct teryt_gmina *reg;
-        int ng = teryt_gminas(db, a, NULL, &reg), j = 0, t;
+        int ng, j = 0, t;
+
+        for (i = 0; i < k && woj != NULL; i++) {
+            if (s->gminas[i].code[0] != '\0' &&
+                strncmp(s->gminas[i].code, woj, 2) != 0) {
+                woj = NULL;
+            }
+        }
+        ng = teryt_gminas(db, a, woj, &reg);
 
         if (ng < 0) {
             return ng;
@@ -390,9 +466,9 @@ helpline_stats_months(const char *from, const char *to)
     return (atoi(to) - atoi(from)) * 12 + atoi(to + 5) - atoi(from + 5) + 1;
 }
 
-int
-helpline_stats(struct db *db, struct arena *a, const char *region,
-               const char *from, const char *to, struct helpline_stats *out)
+static int
+compute(struct db *db, struct arena *a, const char *region, const char *from,
+        const char *to, struct helpline_stats *out)
 {
     struct agg *g;
     int y1, m1, i, rc;
@@ -442,9 +518,7 @@ helpline_stats(struct db *db, struct arena *a, const char *region,
         if (fi <= li) {
             snprintf(full_from, sizeof(full_from), "%s", out->months[fi]);
             snprintf(full_to, sizeof(full_to), "%s", out->months[li]);
-            rc = read_summary(
-                g, a, helpline_store_months(db, region, full_from, full_to));
-            if (rc != 0) {
+            if ((rc = whole_months(g, db, a, full_from, full_to)) != 0) {
                 return rc;
             }
         }
@@ -460,4 +534,207 @@ helpline_stats(struct db *db, struct arena *a, const char *region,
         return rc;
     }
     return names(g, db, a);
+}
+
+/* Bytes s takes in an arena of its own (arrays and strings). */
+static size_t
+stats_size(const struct helpline_stats *s)
+{
+    size_t n = 0;
+    int i;
+
+    n += (size_t)s->nmonths * (sizeof(char *) + sizeof(int64_t) + 8);
+    for (i = 0; i < s->ninsts; i++) {
+        n += sizeof(s->insts[i]) + strlen(s->insts[i].name) +
+             strlen(s->insts[i].kind) + 2;
+    }
+    n += (size_t)s->ninst_kinds * sizeof(*s->inst_kinds);
+    for (i = 0; i < s->ngminas; i++) {
+        n += sizeof(s->gminas[i]) + strlen(s->gminas[i].code) +
+             strlen(s->gminas[i].name) + strlen(s->gminas[i].powiat) + 3;
+    }
+    for (i = 0; i < s->npowiats; i++) {
+        n += sizeof(s->powiats[i]) + strlen(s->powiats[i].code) +
+             strlen(s->powiats[i].name) + 2;
+    }
+    return n;
+}
+
+static struct helpline_stat_item *
+items_copy(struct arena *a, const struct helpline_stat_item *x, int n)
+{
+    struct helpline_stat_item *y = arena_alloc(a, (size_t)(n + 1) * sizeof(*y));
+    int i;
+
+    for (i = 0; i < n; i++) {
+        y[i].code = arena_strdup(a, x[i].code);
+        y[i].name = arena_strdup(a, x[i].name);
+        y[i].powiat = arena_strdup(a, x[i].powiat);
+        y[i].n = x[i].n;
+    }
+    return y;
+}
+
+/* A deep copy of src into dst, every array and string in a; region, from
+ * and to are given (they are the key). */
+static void
+stats_copy(struct arena *a, struct helpline_stats *dst,
+           const struct helpline_stats *src, const char *region,
+           const char *from, const char *to)
+{
+    int i;
+
+    *dst = *src;
+    dst->region = region;
+    dst->from = from;
+    dst->to = to;
+    dst->months = arena_alloc(a, (size_t)src->nmonths * sizeof(char *));
+    dst->by_month = arena_alloc(a, (size_t)src->nmonths * sizeof(int64_t));
+    for (i = 0; i < src->nmonths; i++) {
+        dst->months[i] = arena_strdup(a, src->months[i]);
+        dst->by_month[i] = src->by_month[i];
+    }
+    dst->insts =
+        arena_alloc(a, (size_t)(src->ninsts + 1) * sizeof(*dst->insts));
+    for (i = 0; i < src->ninsts; i++) {
+        dst->insts[i] = src->insts[i];
+        dst->insts[i].name = arena_strdup(a, src->insts[i].name);
+        dst->insts[i].kind = arena_strdup(a, src->insts[i].kind);
+    }
+    dst->inst_kinds = items_copy(a, src->inst_kinds, src->ninst_kinds);
+    dst->gminas = items_copy(a, src->gminas, src->ngminas);
+    dst->powiats = items_copy(a, src->powiats, src->npowiats);
+}
+
+struct kept {
+    bool used;
+    char region[8], from[16], to[16]; /* region "" for the country */
+    int64_t version;
+    time_t at;     /* when computed */
+    uint64_t tick; /* last read */
+    size_t bytes;
+    struct arena a; /* everything of s */
+    struct helpline_stats s;
+};
+
+static struct kept kept[STATS_SLOTS];
+static size_t kept_bytes;
+static uint64_t kept_tick;
+static pthread_mutex_t kept_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static bool
+same_key(const struct kept *k, const char *region, const char *from,
+         const char *to, int64_t version)
+{
+    return k->used && k->version == version &&
+           strcmp(k->region, region ? region : "") == 0 &&
+           strcmp(k->from, from) == 0 && strcmp(k->to, to) == 0;
+}
+
+static void
+drop(struct kept *k)
+{
+    arena_free(&k->a);
+    kept_bytes -= k->bytes;
+    k->used = false;
+}
+
+/* The answer kept for the key, copied into a: true, or false. */
+static bool
+kept_get(struct arena *a, const char *region, const char *from, const char *to,
+         int64_t version, struct helpline_stats *out)
+{
+    time_t now = time(NULL);
+    bool hit = false;
+    int i;
+
+    pthread_mutex_lock(&kept_lock);
+    for (i = 0; i < STATS_SLOTS; i++) {
+        if (same_key(&kept[i], region, from, to, version)) {
+            if (now - kept[i].at > STATS_CACHE_SECONDS || now < kept[i].at) {
+                drop(&kept[i]);
+                break;
+            }
+            kept[i].tick = ++kept_tick;
+            stats_copy(a, out, &kept[i].s, region, from, to);
+            hit = true;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&kept_lock);
+    return hit;
+}
+
+/* Keep a copy of s under the key, within the slots and the bytes: answers
+ * of older versions go first, then the least recently read. */
+static void
+kept_put(const char *region, const char *from, const char *to, int64_t version,
+         const struct helpline_stats *s)
+{
+    size_t bytes = stats_size(s) + sizeof(struct kept);
+    struct kept *k = NULL;
+    int i;
+
+    if (bytes > STATS_CACHE_BYTES / 4 || strlen(from) >= sizeof(k->from) ||
+        strlen(to) >= sizeof(k->to) ||
+        (region != NULL && strlen(region) >= sizeof(k->region))) {
+        return;
+    }
+    pthread_mutex_lock(&kept_lock);
+    for (i = 0; i < STATS_SLOTS; i++) {
+        if (kept[i].used && kept[i].version != version) {
+            drop(&kept[i]);
+        }
+    }
+    for (;;) {
+        struct kept *lru = NULL;
+
+        k = NULL;
+        for (i = 0; i < STATS_SLOTS; i++) {
+            if (same_key(&kept[i], region, from, to, version)) {
+                pthread_mutex_unlock(&kept_lock); /* kept meanwhile */
+                return;
+            }
+            if (!kept[i].used) {
+                k = k ? k : &kept[i];
+            } else if (lru == NULL || kept[i].tick < lru->tick) {
+                lru = &kept[i];
+            }
+        }
+        if (k != NULL && kept_bytes + bytes <= STATS_CACHE_BYTES) {
+            break;
+        }
+        drop(lru);
+    }
+    k->used = true;
+    snprintf(k->region, sizeof(k->region), "%s", region ? region : "");
+    snprintf(k->from, sizeof(k->from), "%s", from);
+    snprintf(k->to, sizeof(k->to), "%s", to);
+    k->version = version;
+    k->at = time(NULL);
+    k->tick = ++kept_tick;
+    k->bytes = bytes;
+    kept_bytes += bytes;
+    arena_init(&k->a);
+    stats_copy(&k->a, &k->s, s, NULL, NULL, NULL);
+    pthread_mutex_unlock(&kept_lock);
+}
+
+int
+helpline_stats(struct db *db, struct arena *a, const char *region,
+               const char *from, const char *to, struct helpline_stats *out)
+{
+    int64_t version;
+    int rc;
+
+    if ((rc = helpline_store_version(db, &version)) != 0) {
+        return rc;
+    }
+    if (kept_get(a, region, from, to, version, out)) {
+        return 0;
+    }
+    if ((rc = compute(db, a, region, from, to, out)) == 0) {
+        kept_put(region, from, to, version, out);
+    }
+    return rc;
 }

@@ -1,6 +1,7 @@
 /*
-** Niebieska Linia (issue 6): the register's rules. Code lists, checking and
-** storing contacts, purging past the retention period, agreements with
+** Niebieska Linia (issue 6): the register's rules. Checking and storing
+** contacts (the code lists are helpline_codes.c's), purging past the retention
+*period, agreements with
 ** gminas, duty schedules, the line's hours in Warsaw time and the counts the
 ** monitoring part reads. No HTML here (pages in helpline_pages.c), and the
 ** sensitive note of a contact is never written to a log or an audit row.
@@ -21,52 +22,6 @@
 #include "html/strings_pl.h"
 #include "helpline/strings_pl.h"
 #include "teryt/teryt.h"
-
-const char *const helpline_channel_label[HELPLINE_CHANNELS + 1] = {
-    "", T_HL_CH1, T_HL_CH2, T_HL_CH3, T_HL_CH4, T_HL_CH5, T_HL_CH6, T_HL_CH7,
-};
-const char *const helpline_channel_code[HELPLINE_CHANNELS + 1] = {
-    "",           "free_line",     "office_line",    "email",
-    "legal_duty", "psychological", "representation", "professional",
-};
-const char *const helpline_caller_label[HELPLINE_CALLERS + 1] = {
-    "", T_HL_CR1, T_HL_CR2, T_HL_CR3, T_HL_CR4,
-};
-const char *const helpline_caller_code[HELPLINE_CALLERS + 1] = {
-    "", "victim", "witness", "perpetrator", "professional",
-};
-const char *const helpline_form_label[HELPLINE_FORMS + 1] = {
-    "", T_HL_FO1, T_HL_FO2, T_HL_FO3, T_HL_FO4, T_HL_FO5, T_HL_FO6,
-};
-const char *const helpline_form_code[HELPLINE_FORMS + 1] = {
-    "", "physical", "psychological", "sexual", "economic", "neglect", "cyber",
-};
-const char *const helpline_harmed_label[HELPLINE_HARMED + 1] = {
-    "", T_HL_HM1, T_HL_HM2, T_HL_HM3, T_HL_HM4, T_HL_HM5,
-};
-const char *const helpline_harmed_code[HELPLINE_HARMED + 1] = {
-    "", "child", "woman", "man", "older", "disabled",
-};
-const char *const helpline_help_label[HELPLINE_HELP + 1] = {
-    "", T_HL_HE1, T_HL_HE2, T_HL_HE3, T_HL_HE4, T_HL_HE5, T_HL_HE6,
-};
-const char *const helpline_referral_label[HELPLINE_REFERRALS + 1] = {
-    "",       T_HL_RE1, T_HL_RE2, T_HL_RE3, T_HL_RE4,
-    T_HL_RE5, T_HL_RE6, T_HL_RE7, T_HL_RE8,
-};
-const char *const helpline_referral_code[HELPLINE_REFERRALS + 1] = {
-    "",       "social_welfare",   "pcpr",   "crisis_centre", "team",
-    "police", "prosecutor_court", "health", "ngo",
-};
-const char *const helpline_duty_kind_label[HELPLINE_DUTY_KINDS + 1] = {
-    "",
-    T_HL_DK1,
-    T_HL_DK2,
-    T_HL_DK3,
-};
-const char *const helpline_specialist_label[HELPLINE_SPECIALISTS + 1] = {
-    "", T_HL_SP1, T_HL_SP2, T_HL_SP3, T_HL_SP4, T_HL_SP5, T_HL_SP6,
-};
 
 static bool
 digits(const char *s, int n)
@@ -827,6 +782,68 @@ helpline_store_months(struct db *db, const char *region, const char *from,
 {
     return in_range(db, Q_HELPLINE_MONTHS_REGION, Q_HELPLINE_MONTHS_ALL, region,
                     from, to);
+}
+
+int
+helpline_store_bulk(struct db *db, bool on)
+{
+    int rc;
+
+    if (on) {
+        return db_exec(db_query(db, Q_HELPLINE_BULK_ON));
+    }
+    if ((rc = db_exec(db_query(db, Q_HELPLINE_BULK_OFF))) != 0) {
+        return rc;
+    }
+    return db_exec(db_query(db, Q_HELPLINE_VERSION_BUMP));
+}
+
+int
+helpline_store_month_rebuild(struct db *db, const char *region_month)
+{
+    char region[3], month[8], before[9];
+    db_stmt *st;
+    int rc;
+
+    if (strlen(region_month) != 10) {
+        return ERR_INPUT;
+    }
+    snprintf(region, sizeof(region), "%.2s", region_month);
+    snprintf(month, sizeof(month), "%.7s", region_month + 3);
+    snprintf(before, sizeof(before), "%s~", month);
+    st = db_query(db, Q_HELPLINE_MONTH_CLEAR);
+    db_bind_text(st, 1, region);
+    db_bind_text(st, 2, month);
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_HELPLINE_MONTH_REBUILD);
+    db_bind_text(st, 1, region);
+    db_bind_text(st, 2, month);
+    db_bind_text(st, 3, before);
+    return db_exec(st);
+}
+
+int
+helpline_store_version(struct db *db, int64_t *out)
+{
+    return db_one_int(db_query(db, Q_HELPLINE_VERSION), out);
+}
+
+db_stmt *
+helpline_store_gmina_months(struct db *db, const char *region, const char *from,
+                            const char *to)
+{
+    return in_range(db, Q_HELPLINE_GMINA_MONTHS_REGION,
+                    Q_HELPLINE_GMINA_MONTHS_ALL, region, from, to);
+}
+
+db_stmt *
+helpline_store_gmina_years(struct db *db, const char *region, const char *from,
+                           const char *to)
+{
+    return in_range(db, Q_HELPLINE_GMINA_YEARS_REGION,
+                    Q_HELPLINE_GMINA_YEARS_ALL, region, from, to);
 }
 
 db_stmt *

@@ -267,4 +267,22 @@
     "wartość na 10 000 mieszkańców, bo porozumienie zawiera gmina, nie "     \
     "mieszkańcy."
 
+/* Import of past contacts (rodzina helpline import, issue 21). */
+#define T_HL_IMP_EMPTY "Plik nie zawiera kontaktów (brak nagłówka lub wierszy)."
+#define T_HL_IMP_COLUMN                                                        \
+    "Nieznana kolumna: nagłówek ma mieć nazwy kolumn eksportu kontaktów."
+#define T_HL_IMP_COLUMN_TWICE "Kolumna występuje w nagłówku dwa razy."
+#define T_HL_IMP_REQUIRED                                                      \
+    "Brak wymaganej kolumny: wojewodztwo, data_godzina, kanal i "              \
+    "kto_sie_zglasza są wymagane."
+#define T_HL_IMP_CELLS "Wiersz ma inną liczbę komórek niż nagłówek."
+#define T_HL_IMP_QUOTE "Cudzysłów otwarty w komórce nie jest zamknięty."
+#define T_HL_IMP_UTF8 "Plik nie jest tekstem UTF-8 ani Windows-1250."
+#define T_HL_IMP_LABEL                                                         \
+    "Nieznana wartość: podaj nazwy z eksportu kontaktów, oddzielone „;”."
+#define T_HL_IMP_BY "Pole „zapisał” może mieć najwyżej 200 znaków."
+#define T_HL_IMP_TOO_BIG "Plik jest większy niż 256 MB: podziel go na części."
+#define T_HL_IMP_MONTHS                                                        \
+    "Kontakty obejmują ponad 20 000 miesięcy województw: podziel plik."
+
 #endif

@@ -504,6 +504,11 @@ struct mon_report {
 */
 int mon_report_build(struct db *db, struct arena *a, int64_t plan_id,
                      struct mon_report *out);
+/* The same of plan_id loaded before as p and meta (the plan cache's): m
+ * points into p, which must live as long as m is read. */
+int mon_report_of(struct db *db, struct arena *a, int64_t plan_id,
+                  const struct plan *p, const struct plan_meta *meta,
+                  struct mon_report *m);
 
 /* The report as one JSON object. */
 void mon_report_json(struct json *j, const struct mon_report *m);
@@ -618,6 +623,10 @@ struct mon_progress {
 */
 int mon_progress_build(struct db *db, struct arena *a, int64_t plan_id,
                        struct mon_progress *out);
+/* The same of plan_id loaded before as p and meta (the plan cache's). */
+int mon_progress_of(struct db *db, struct arena *a, int64_t plan_id,
+                    const struct plan *p, const struct plan_meta *meta,
+                    struct mon_progress *m);
 
 /* ---- report_store.c ---- */
 

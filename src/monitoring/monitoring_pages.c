@@ -43,28 +43,6 @@ mon_actor_of(struct req *r)
     return act;
 }
 
-/*
-** Load yearly plan id for a logged-in reader of its region: 404 when it
-** does not exist, is not yearly or belongs to another region.
-*/
-static int
-report_or_reply(struct req *r, int64_t id, struct mon_report *m)
-{
-    int rc = mon_report_build(r->db, &r->arena, id, m);
-
-    if (rc == ERR_NOTFOUND || rc == ERR_INPUT) {
-        return req_error(r, 404, NULL);
-    }
-    if (rc != 0) {
-        return rc;
-    }
-    if (r->user != NULL && r->user->region != NULL &&
-        strcmp(r->user->region, m->meta.region) != 0) {
-        return req_error(r, 404, NULL);
-    }
-    return 0;
-}
-
 static void
 crumbs(struct req *r, const char *here, int64_t plan_id)
 {
@@ -218,6 +196,39 @@ cached_plan(struct req *r, int64_t id, plan_cache_builder build,
                                    &version);
 
     return rc != 0 ? rc : plan_cache_get(r->db, id, version, build, c, handle);
+}
+
+/*
+** The report of yearly plan id, the plan read from the plan cache, for a
+** logged-in reader of its region: 0 with *handle (m points into the cached
+** plan: give it back with plan_cache_release() once the page is written),
+** or 404 when it does not exist, is not yearly or belongs to another
+** region (*handle NULL).
+*/
+static int
+report_or_reply(struct req *r, int64_t id, struct mon_report *m, void **handle)
+{
+    struct plan_cached c;
+    const char *region;
+    int rc = cached_plan(r, id, NULL, &c, &region, handle);
+
+    if (rc == 0) {
+        rc = mon_report_of(r->db, &r->arena, id, c.p, c.meta, m);
+        if (rc == 0 && r->user != NULL && r->user->region != NULL &&
+            strcmp(r->user->region, m->meta.region) != 0) {
+            rc = ERR_NOTFOUND;
+        }
+        if (rc != 0) {
+            plan_cache_release(*handle);
+        }
+    }
+    if (rc != 0) {
+        *handle = NULL;
+    }
+    if (rc == ERR_NOTFOUND || rc == ERR_INPUT) {
+        return req_error(r, 404, NULL);
+    }
+    return rc;
 }
 
 /* A plan's first part, one of many: no derived data. */
@@ -1104,11 +1115,17 @@ counted_notes(struct req *r, const struct mon_progress *m)
 
 /* The monitoring page of a programme (seed 003) or project card (004). */
 static int
-progress_page(struct req *r, int64_t id)
+progress_page(struct req *r, int64_t id, void **handle)
 {
     struct mon_progress m;
+    struct plan_cached c;
     const struct plan *p;
-    int rc = mon_progress_build(r->db, &r->arena, id, &m), i, y;
+    const char *region;
+    int rc = cached_plan(r, id, NULL, &c, &region, handle), i, y;
+
+    if (rc == 0) {
+        rc = mon_progress_of(r->db, &r->arena, id, c.p, c.meta, &m);
+    }
 
     if (rc == ERR_NOTFOUND || rc == ERR_INPUT ||
         (rc == 0 && r->user->region != NULL &&
@@ -1253,13 +1270,9 @@ progress_page(struct req *r, int64_t id)
     return 0;
 }
 
-/*
-** ROUTE: GET /monitoring/plany/:id
-** CAP: CAP_REPORT_READ
-** PARAMS: id=plan number (path)
-*/
-int
-page_mon_dashboard(struct req *r)
+/* The dashboard's page; *handle holds the cached plan it reads. */
+static int
+dashboard_page(struct req *r, void **handle)
 {
     struct mon_report m;
     int64_t id = 0;
@@ -1271,9 +1284,9 @@ page_mon_dashboard(struct req *r)
         return rc;
     }
     if (plan_store_is_yearly(r->db, id, &yearly) == 0 && !yearly) {
-        return progress_page(r, id);
+        return progress_page(r, id, handle);
     }
-    if ((rc = report_or_reply(r, id, &m)) != 0) {
+    if ((rc = report_or_reply(r, id, &m, handle)) != 0) {
         return rc;
     }
     layout_begin(r, T_MON_DASHBOARD);
@@ -1368,6 +1381,23 @@ page_mon_dashboard(struct req *r)
     }
     layout_end(r);
     return 0;
+}
+
+/*
+** ROUTE: GET /monitoring/plany/:id
+** CAP: CAP_REPORT_READ
+** PARAMS: id=plan number (path)
+*/
+int
+page_mon_dashboard(struct req *r)
+{
+    void *handle = NULL;
+    int rc = dashboard_page(r, &handle);
+
+    if (handle != NULL) {
+        plan_cache_release(handle);
+    }
+    return rc;
 }
 
 /* --- the realisation form ------------------------------------------------
@@ -2482,13 +2512,9 @@ page_mon_bind(struct req *r)
                                      (long)id));
 }
 
-/*
-** ROUTE: GET /monitoring/plany/:id/raport
-** CAP: CAP_REPORT_READ
-** PARAMS: id=plan number (path), format=html|json|xlsx|pdf (default html)
-*/
-int
-page_mon_report(struct req *r)
+/* The report's page; *handle holds the cached plan it reads. */
+static int
+report_page(struct req *r, void **handle)
 {
     const char *format = req_arg(r, "format");
     struct mon_report m;
@@ -2503,7 +2529,7 @@ page_mon_report(struct req *r)
         strcmp(format, "pdf") != 0) {
         return req_error(r, 400, T_MON_ERR_FORMAT);
     }
-    if ((rc = report_or_reply(r, id, &m)) != 0) {
+    if ((rc = report_or_reply(r, id, &m, handle)) != 0) {
         return rc;
     }
     if (format != NULL && strcmp(format, "json") == 0) {
@@ -2549,6 +2575,23 @@ page_mon_report(struct req *r)
 }
 
 /*
+** ROUTE: GET /monitoring/plany/:id/raport
+** CAP: CAP_REPORT_READ
+** PARAMS: id=plan number (path), format=html|json|xlsx|pdf (default html)
+*/
+int
+page_mon_report(struct req *r)
+{
+    void *handle = NULL;
+    int rc = report_page(r, &handle);
+
+    if (handle != NULL) {
+        plan_cache_release(handle);
+    }
+    return rc;
+}
+
+/*
 ** ROUTE: POST /monitoring/plany/:id/raport/przyjecie
 ** CAP: CAP_REALISATION_APPROVE
 ** PARAMS: id (path), csrf (form)
@@ -2580,8 +2623,9 @@ int
 page_mon_adopted_list(struct req *r)
 {
     struct mon_adoption *ad;
-    struct plan_meta meta;
-    struct plan *p;
+    const struct plan *p;
+    const char *region, *title;
+    void *handle;
     int64_t id = 0;
     bool visible;
     int rc, n, i;
@@ -2593,9 +2637,11 @@ page_mon_adopted_list(struct req *r)
     if (!visible) {
         return req_error(r, 404, NULL);
     }
-    if ((rc = plan_store_load(r->db, &r->arena, id, &p, &meta)) != 0) {
+    if ((rc = plan_only(r, id, &p, &region, &handle)) != 0) {
         return rc;
     }
+    title = arena_strdup(&r->arena, p->title ? p->title : "");
+    plan_cache_release(handle);
     if ((n = mon_report_adoptions(r->db, &r->arena, id, &ad)) < 0) {
         return n;
     }
@@ -2603,8 +2649,7 @@ page_mon_adopted_list(struct req *r)
     html_printf(&r->out,
                 "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n<p><a href=\"/plany/"
                 "%ld\">%s</a></p>\n",
-                T_MON_ADOPTED_LIST, p->title ? p->title : "", (long)id,
-                T_MON_PLAN_TEXT);
+                T_MON_ADOPTED_LIST, title, (long)id, T_MON_PLAN_TEXT);
     if (n == 0) {
         html_lit(&r->out, "<p>" T_MON_ADOPTED_NONE "</p>\n");
     } else {
@@ -2696,14 +2741,16 @@ api_mon_report(struct req *r)
 {
     struct mon_report m;
     struct json j;
+    void *handle = NULL;
     int64_t id = 0;
     int rc;
 
     if ((rc = req_param_num(r, 0, 1, &id)) != 0 ||
-        (rc = report_or_reply(r, id, &m)) != 0) {
+        (rc = report_or_reply(r, id, &m, &handle)) != 0) {
         return rc;
     }
     req_json(r, &j);
     mon_report_json(&j, &m);
+    plan_cache_release(handle);
     return 0;
 }

@@ -51,16 +51,28 @@ int
 mon_progress_build(struct db *db, struct arena *a, int64_t plan_id,
                    struct mon_progress *m)
 {
-    const struct plan *p;
+    struct plan_meta meta;
     struct plan *pp;
+    int rc;
+
+    if ((rc = plan_store_load(db, a, plan_id, &pp, &meta)) != 0) {
+        memset(m, 0, sizeof(*m));
+        return rc;
+    }
+    return mon_progress_of(db, a, plan_id, pp, &meta, m);
+}
+
+int
+mon_progress_of(struct db *db, struct arena *a, int64_t plan_id,
+                const struct plan *p, const struct plan_meta *meta,
+                struct mon_progress *m)
+{
     struct mon_sum *sums;
     int rc, i, k, nsums;
 
     memset(m, 0, sizeof(*m));
-    if ((rc = plan_store_load(db, a, plan_id, &pp, &m->meta)) != 0) {
-        return rc;
-    }
-    p = m->p = pp;
+    m->p = p;
+    m->meta = *meta;
     if (p->kind == PLAN_YEARLY || !mon_plan_years(p, &m->from, &m->to)) {
         return ERR_INPUT;
     }

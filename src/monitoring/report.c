@@ -257,18 +257,30 @@ int
 mon_report_build(struct db *db, struct arena *a, int64_t plan_id,
                  struct mon_report *m)
 {
-    const struct plan *p;
+    struct plan_meta meta;
     struct plan *pp;
+    int rc;
+
+    if ((rc = plan_store_load(db, a, plan_id, &pp, &meta)) != 0) {
+        memset(m, 0, sizeof(*m));
+        return rc;
+    }
+    return mon_report_of(db, a, plan_id, pp, &meta, m);
+}
+
+int
+mon_report_of(struct db *db, struct arena *a, int64_t plan_id,
+              const struct plan *p, const struct plan_meta *meta,
+              struct mon_report *m)
+{
     struct earlier *earlier = NULL;
     struct region_settings office;
     int64_t programme = 0;
     int from = 0, to = 0, nearlier = 0, i, l, k, g, rc;
 
     memset(m, 0, sizeof(*m));
-    if ((rc = plan_store_load(db, a, plan_id, &pp, &m->meta)) != 0) {
-        return rc;
-    }
-    p = m->p = pp;
+    m->p = p;
+    m->meta = *meta;
     if (p->kind != PLAN_YEARLY || p->year <= 0) {
         return ERR_INPUT;
     }

@@ -7,9 +7,9 @@ handler asks for a long-work thread), while short requests (the TERYT
 autocomplete, a region's month of statistics) are answered at once; the
 statistics of ranges whose partial months are read from the contacts or
 as the month's summary less the days outside give the figures of the
-contacts, counted here in SQL (total, minutes, by month, channel, caller,
-form, harmed person and gmina); and the server stops cleanly with long
-work queued.
+contacts, counted here in SQL (test_helpline_figures.same_figures: total,
+minutes, by month, channel, caller, form, harmed person, referral type,
+gmina and powiat); and the server stops cleanly with long work queued.
 Usage: test_long_work.py BINARY"""
 import http.client
 import json
@@ -17,8 +17,9 @@ import sys
 import threading
 import time
 
-from harness import Runner, Server, check, cleanup, make_db, sql, sql_one
+from harness import Runner, Server, check, cleanup, make_db, sql
 from test_auth import Client, add_user
+from test_helpline_figures import same_figures
 
 N = 40000
 # The country over most of March: the month's summary less two days.
@@ -116,48 +117,13 @@ def main():
               f'exports {sorted(round(x[1] - start, 3) for x in exports)}')
 
     def statistics_give_the_figures_of_the_contacts():
-        bits = [('by_form', 'forms', 6), ('by_harmed', 'harmed', 5)]
         for woj, od, do in (
                 ('', '2024-03-02', '2024-03-30'),  # summary less 2 days
                 ('', '2024-02-20', '2024-05-05'),  # both ends read
                 ('', '2024-02-03', '2024-04-27'),  # both: summary less
                 ('02', '2024-03-05', '2024-04-20'),  # one region
                 ('02', '2024-04-10', '2024-04-12')):  # three days
-            st, _, body = c.request('GET', f'/api/helpline/stats?woj={woj}'
-                                    f'&od={od}&do={do}')
-            check(st == 200, (od, do, st))
-            s = json.loads(body)
-            where = (" WHERE at >= ? AND at < ? || 'T99'" +
-                     (" AND region = ?" if woj else ''))
-            args = (od, do) + ((woj,) if woj else ())
-            total, minutes = sql(db, "SELECT count(*), coalesce(sum(minutes),"
-                                 " 0) FROM helpline_contact" + where, args)[0]
-            check(total > 0, (od, do))
-            check((s['total'], s['minutes']) == (total, minutes),
-                  (od, do, s['total'], total, s['minutes'], minutes))
-            months = dict(sql(db, "SELECT substr(at, 1, 7), count(*) FROM"
-                              " helpline_contact" + where +
-                              " GROUP BY substr(at, 1, 7)", args))
-            check({x['month']: x['n'] for x in s['by_month'] if x['n']} ==
-                  months, (od, do, 'by month'))
-            for key, col, n in (('by_channel', 'channel', 7),
-                                ('by_caller', 'caller', 4)):
-                want = dict(sql(db, f"SELECT {col}, count(*) FROM"
-                                " helpline_contact" + where +
-                                f" GROUP BY {col}", args))
-                check([x['n'] for x in s[key]] ==
-                      [want.get(k, 0) for k in range(1, n + 1)],
-                      (od, do, key))
-            for key, col, n in bits:
-                want = [sql_one(db, f"SELECT count(*) FROM helpline_contact"
-                                + where + f" AND {col} % {2 << k} >= {1 << k}",
-                                args) for k in range(n)]
-                check([x['n'] for x in s[key]] == want, (od, do, key))
-            gminas = dict(sql(db, "SELECT coalesce(gmina, ''), count(*) FROM"
-                              " helpline_contact" + where +
-                              " GROUP BY coalesce(gmina, '')", args))
-            check({x['teryt'] or '': x['n'] for x in s['by_gmina']} ==
-                  gminas, (od, do, 'by gmina'))
+            same_figures(c, db, woj, od, do)
 
     def stops_cleanly_with_long_work_queued():
         answers = []
