@@ -35,7 +35,8 @@
 #define T_TR_DATE_FROM "Pierwszy dzień (RRRR-MM-DD)"
 #define T_TR_DATE_TO "Ostatni dzień (RRRR-MM-DD)"
 #define T_TR_KINDS_LEGEND "Rodzaj wydarzenia"
-#define T_TR_GROUPS_LEGEND "Grupy zawodowe, do których jest skierowane"
+#define T_TR_GROUPS_LEGEND                                                     \
+    "Dla kogo (grupy zawodowe, do których jest skierowane)"
 
 /* Kinds of events, in the order of training_kinds[]. */
 #define T_TR_KIND_TRAINING "szkolenie"
@@ -86,6 +87,7 @@
 #define T_TR_F_ORG_KIND "Rodzaj instytucji (gdy nie ma jej w bazie)"
 #define T_TR_F_GMINA "Gmina, w której działa instytucja"
 #define T_TR_F_GROUP "Grupa zawodowa"
+#define T_TR_CONSENT_LEGEND "Zgoda"
 #define T_TR_F_CONSENT                                                         \
     "Wyrażam zgodę na przetwarzanie moich danych osobowych w celu "          \
     "organizacji szkolenia, wydania zaświadczenia i rozliczenia projektu."

@@ -76,8 +76,11 @@ new_form(struct req *r, const struct training *t, const char *const *errs,
             training_kind_labels[i]);
     }
     html_lit(&r->out, "</select></p>\n");
+    /* The two days as one group: "Termin: ..." names them both. */
+    html_printf(&r->out, "<fieldset><legend>%s</legend>\n", T_TR_DATES);
     form_input(r, "od", T_TR_DATE_FROM, "date", t->date_from, "required");
     form_input(r, "do", T_TR_DATE_TO, "date", t->date_to, "required");
+    html_lit(&r->out, "</fieldset>\n");
     html_printf(&r->out,
                 "<p class=\"field\"><label for=\"f-gmina\">%s</label>"
                 "<select id=\"f-gmina\" name=\"gmina\" required>\n"

@@ -296,13 +296,15 @@ signup_form(struct req *r, const struct training *t,
     }
     html_lit(&r->out, "</select></p>\n");
     html_printf(&r->out,
+                "<fieldset><legend>%s</legend>\n"
                 "<p class=\"note\" id=\"zgoda-info\">%s</p>\n"
                 "<p class=\"field check\"><input type=\"checkbox\" "
                 "id=\"f-zgoda\" name=\"zgoda\" value=\"1\" required "
                 "aria-describedby=\"zgoda-info\"%s> <label for=\"f-zgoda\">"
-                "%s</label></p>\n<p><button type=\"submit\">%s</button></p>\n",
-                T_TR_CONSENT_INFO, in->consent ? " checked" : "",
-                T_TR_F_CONSENT, T_TR_SEND);
+                "%s</label></p>\n</fieldset>\n"
+                "<p><button type=\"submit\">%s</button></p>\n",
+                T_TR_CONSENT_LEGEND, T_TR_CONSENT_INFO,
+                in->consent ? " checked" : "", T_TR_F_CONSENT, T_TR_SEND);
     form_end(r);
 }
 
