@@ -148,7 +148,11 @@ sync_register(struct db *db, struct arena *a, const struct mon_actor *act,
     rec.region = c->region;
     rec.v[0] = arena_printf(a, "%d", call_year(c, p));
     rec.v[1] = c->title;
-    rec.v[2] = c->nareas == 1 ? c->areas[0].name : "";
+    /* one area named as the call: a competition of the old register
+     * that had none (migration 0075) */
+    rec.v[2] = c->nareas == 1 && strcmp(c->areas[0].name, c->title) != 0
+                   ? c->areas[0].name
+                   : "";
     rec.v[3] = arena_printf(a, "%ld", (long)c->amount);
     rec.v[4] = arena_printf(a, "%ld", (long)t[0]);
     rec.v[5] = arena_printf(a, "%ld", (long)t[1]);
@@ -166,18 +170,21 @@ sync_register(struct db *db, struct arena *a, const struct mon_actor *act,
     return db_exec(st);
 }
 
-/* What was paid and not returned, as the realisation of the budget line
- * of the call's task (its first line, its first funding source with a
- * planned amount), pending the coordinator's approval. */
+/* What was paid and not returned in all the grant calls of the call's
+ * task, as the realisation of the task's budget line (its first line, its
+ * first funding source with a planned amount), pending the coordinator's
+ * approval. One entry for all the task's calls, so that none overwrites
+ * another's. */
 static int
 sync_budget(struct db *db, struct arena *a, const struct mon_actor *act,
-            const struct grant_call *c, const struct plan *p, int64_t paid)
+            const struct grant_call *c, const struct plan *p)
 {
     struct mon_input in;
     struct mon_problem why;
     const struct plan_line *l;
-    int64_t id;
-    int t, k;
+    int64_t id, paid = 0;
+    db_stmt *st;
+    int t, k, rc;
 
     for (t = 0; t < p->ntasks; t++) {
         if (strcmp(p->tasks[t].number, c->task) == 0) {
@@ -196,6 +203,12 @@ sync_budget(struct db *db, struct arena *a, const struct mon_actor *act,
     }
     if (k == l->namounts) {
         return 0;
+    }
+    st = db_query(db, Q_GRANT_TASK_PAID);
+    db_bind_int(st, 1, c->plan_id);
+    db_bind_text(st, 2, c->task);
+    if ((rc = db_one_int(st, &paid)) != 0) {
+        return rc;
     }
     memset(&in, 0, sizeof(in));
     in.plan_id = c->plan_id;
@@ -242,7 +255,7 @@ grant_programme_sync(struct db *db, struct arena *a,
         return rc;
     }
     if (p != NULL && p->kind == PLAN_YEARLY && c.task != NULL && t[3] > 0) {
-        return sync_budget(db, a, act, &c, p, t[3]);
+        return sync_budget(db, a, act, &c, p);
     }
     return 0;
 }

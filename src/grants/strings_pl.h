@@ -417,6 +417,7 @@
 #define T_GS_STATUS_ACCEPTED "przyjęte"
 #define T_GS_STATUS_RETURNED "zwrócone do poprawy"
 #define T_GS_REGISTER_NOTE "nabór nr %ld (moduł naborów)"
-#define T_GS_BUDGET_NOTE "dotacje przekazane w naborze nr %ld, po zwrotach"
+#define T_GS_BUDGET_NOTE                                                       \
+    "dotacje przekazane w naborach zadania (ostatnio nr %ld, po zwrotach)"
 #define T_GS_BUDGET_REASON "kwoty przekazane organizacjom w naborze"
 #define T_GC_ANNOUNCEMENT "Ogłoszenie naboru (PDF)"
