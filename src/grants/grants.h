@@ -595,6 +595,14 @@ int grant_report_decide(struct db *db, struct arena *a,
                         const struct mon_actor *act, int64_t rid, bool accept,
                         const char *comment, const char **why);
 /*
+** The call that keeps competition register_id of monitoring's register
+** (its summary row: a call of this module, or a competition moved here by
+** migration 0075): 0 with *call_id, or ERR_NOTFOUND when the register
+** keeps it itself.
+*/
+int grant_call_of_register(struct db *db, int64_t register_id,
+                           int64_t *call_id);
+/*
 ** Bring the programme up to date with call_id, through monitoring: its row
 ** of the register of competitions (offers, awards, the sum awarded,
 ** initiatives and beneficiaries of accepted reports, the plan task),

@@ -170,6 +170,15 @@ sync_register(struct db *db, struct arena *a, const struct mon_actor *act,
     return db_exec(st);
 }
 
+int
+grant_call_of_register(struct db *db, int64_t register_id, int64_t *call_id)
+{
+    db_stmt *st = db_query(db, Q_GRANT_CALL_OF_REGISTER);
+
+    db_bind_int(st, 1, register_id);
+    return db_one_int(st, call_id);
+}
+
 /* What was paid and not returned in all the grant calls of the call's
  * task, as the realisation of the task's budget line (its first line, its
  * first funding source with a planned amount), pending the coordinator's

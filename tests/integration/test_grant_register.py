@@ -175,6 +175,35 @@ def main():
         st, _, html = anon.request('GET', f'/nabory/{cid}/wyniki')
         check(st == 200 and TEXT_ONLY in html, st)
 
+    def the_register_sends_changes_of_moved_competitions_to_the_call():
+        cid = sql_one(db, 'SELECT id FROM grant_call WHERE register_id = ?',
+                      (g2024,))
+        st, h, _ = office.request('GET', f'/rejestry/konkursy/{g2024}/dotacje')
+        check(st == 303 and h['location'] == f'/nabory/{cid}/oferty', st)
+        st, h, _ = office.request('GET', f'/rejestry/konkursy/{g2024}')
+        check(st == 303 and h['location'] == f'/nabory/{cid}', st)
+        row = sql(db, 'SELECT * FROM reg_grant WHERE id = ?', (g2024,))
+        csrf = office.csrf('/rejestry/konkursy')
+        for path, form in (
+                (f'/rejestry/konkursy/{g2024}/dotacje',
+                 {'organisation': 'Fundacja Nowa', 'amount': '1 000,00'}),
+                (f'/rejestry/konkursy/{g2024}/dotacje/1/usun',
+                 {'confirm': '1'}),
+                (f'/rejestry/konkursy/{g2024}',
+                 {'year': '2024', 'call': 'Zmieniony', 'awards': '99'}),
+                (f'/rejestry/konkursy/{g2024}/usun', {'confirm': '1'})):
+            st, _, html = office.request('POST', path, dict(form, csrf=csrf))
+            check(st == 409 and f'nabór nr {cid}' in html and
+                  f'/nabory/{cid}' in html, f'{path}: {st}')
+        check(sql(db, 'SELECT * FROM reg_grant WHERE id = ?', (g2024,)) ==
+              row, 'the register row unchanged')
+        check(sql_one(db, 'SELECT count(*) FROM reg_grant_award') == 0,
+              'no award added beside the call')
+        ngo = Client(srv)
+        ngo.login('gniazdo', 'dobre-haslo-2024!')
+        st, _, html = ngo.request('GET', '/moje-dotacje')
+        check(st == 200 and 'href="/moje-oferty"' in html, st)
+
     def a_moved_grant_is_reported_once_in_the_new_model():
         base = figures(office, [p2024])[p2024]
         settled, oid, text_unit = sql(
@@ -227,6 +256,7 @@ def main():
     for fn in (indicators_and_budget_are_the_same,
                every_award_is_a_funded_offer_and_no_amount_is_lost,
                old_and_new_public_routes_answer,
+               the_register_sends_changes_of_moved_competitions_to_the_call,
                a_moved_grant_is_reported_once_in_the_new_model):
         t.run(fn)
     srv.stop()
