@@ -209,6 +209,7 @@ page_gc_show(struct req *r)
 {
     struct grant_call c;
     char now[UTC_STAMP_SIZE];
+    const char *until_date, *until_time;
     enum grant_phase ph;
     int rc, i;
 
@@ -237,11 +238,14 @@ page_gc_show(struct req *r)
         html_printf(&r->out, "<dt>%s</dt><dd>%s</dd>", T_GC_PUBLISHED_AT,
                     deadline_text(&r->arena, c.published_at));
     }
+    /* the machine-readable deadline in Warsaw time too (a floating local
+     * date and time): pages show no UTC stamp */
+    grant_utc_to_warsaw(&r->arena, c.offers_until, &until_date, &until_time);
     html_printf(&r->out,
-                "<dt>%s</dt><dd><time datetime=\"%s\">%s</time></dd>"
+                "<dt>%s</dt><dd><time datetime=\"%sT%s\">%s</time></dd>"
                 "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s – %s</dd>"
                 "<dt>%s</dt><dd>%d</dd></dl>\n",
-                T_GC_F_UNTIL_DATE, c.offers_until,
+                T_GC_F_UNTIL_DATE, until_date, until_time,
                 deadline_text(&r->arena, c.offers_until), T_GC_F_RESULTS_BY,
                 c.results_by, T_GC_PERIOD, c.task_from, c.task_to,
                 T_GC_F_CORRECTION, c.correction_days);

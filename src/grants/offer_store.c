@@ -67,8 +67,8 @@ result_cols(struct arena *a, db_stmt *st, void *elem)
     x->target = db_col_int(st, 2);
 }
 
-static void
-cost_cols(struct arena *a, db_stmt *st, void *elem)
+void
+grant_cost_cols(struct arena *a, db_stmt *st, void *elem)
 {
     struct grant_cost *k = elem;
 
@@ -108,7 +108,7 @@ grant_offer_get(struct db *db, struct arena *a, int64_t id,
     out->nresults = rows(db, a, Q_GRANT_OFFER_RESULTS, id,
                          sizeof(*out->results), result_cols, &out->results);
     out->ncosts = rows(db, a, Q_GRANT_OFFER_COSTS, id, sizeof(*out->costs),
-                       cost_cols, &out->costs);
+                       grant_cost_cols, &out->costs);
     if (out->nactions < 0 || out->nresults < 0 || out->ncosts < 0) {
         return ERR_DB;
     }
@@ -184,7 +184,7 @@ offer_audit_json(struct arena *a, const struct grant_offer *o)
 
     buf_init(&b);
     json_init(&j, &b);
-    grant_offer_json(&j, o);
+    grant_offer_json(&j, o, a);
     s = arena_strdup(a, b.data);
     buf_free(&b);
     return s;

@@ -124,7 +124,7 @@ page_go_register(struct req *r)
         f.function[i] =
             req_form(r, arena_printf(&r->arena, "function%d", i + 1));
     }
-    rc = grant_org_register(r->db, &r->arena, &act, &f, site_base(r), &id,
+    rc = grant_org_register(r->db, &r->arena, &act, &f, site_base(r), &id, NULL,
                             &errs, &nerrs);
     if (rc == ERR_INPUT) {
         r->status = 400;
@@ -200,7 +200,8 @@ page_go_list(struct req *r)
     for (i = 0; i < n; i++) {
         html_printf(&r->out,
                     "<tr><td><a href=\"/organizacje/%ld\">%s</a></td>"
-                    "<td>%s</td><td>%s; %s</td><td>%s</td></tr>\n",
+                    "<td><code>%s</code></td><td>%s; %s</td><td>%s</td>"
+                    "</tr>\n",
                     (long)os[i].id, os[i].name, os[i].krs,
                     status_label(os[i].status),
                     os[i].email_confirmed_at
@@ -240,8 +241,9 @@ org_facts(struct req *r, const struct grant_org *o)
 
     html_printf(
         &r->out,
-        "<h1>%s</h1>\n<dl class=\"meta\"><dt>%s</dt><dd>%s</dd>"
-        "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>"
+        /* the KRS and NIP numbers are identifiers, shown verbatim */
+        "<h1>%s</h1>\n<dl class=\"meta\"><dt>%s</dt><dd><code>%s</code></dd>"
+        "<dt>%s</dt><dd><code>%s</code></dd><dt>%s</dt><dd>%s</dd>"
         "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>"
         "<dt>%s</dt><dd>%s; %s</dd>",
         o->name, T_GO_F_KRS, o->krs, T_GO_F_NIP, o->nip ? o->nip : "–",

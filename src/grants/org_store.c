@@ -389,7 +389,8 @@ check_persons(struct org_change *c, const struct grant_org_form *f)
 int
 grant_org_register(struct db *db, struct arena *a, const struct mon_actor *act,
                    const struct grant_org_form *f, const char *base,
-                   int64_t *id, const char ***errs, int *nerrs)
+                   int64_t *id, const char **token, const char ***errs,
+                   int *nerrs)
 {
     struct org_change c = {.a = a, .act = act, .errs = errs, .nerrs = nerrs};
     const char *t, *problem;
@@ -455,6 +456,9 @@ grant_org_register(struct db *db, struct arena *a, const struct mon_actor *act,
     rc = audit_change(db, &act->who, "grant_org.register", "grant_org",
                       org_insert, &c);
     *id = c.o.id;
+    if (rc == 0 && token != NULL) {
+        *token = c.token;
+    }
     return rc;
 }
 

@@ -385,6 +385,22 @@
 #define T_GS_F_PAID "Kwota przekazana"
 #define T_GS_SIGN "Zapisz umowę"
 #define T_GS_ERR_PAID "%s: %s zł to więcej niż przyznana dotacja (%s zł)."
+#define T_GS_ESTIMATE "Zaktualizowany kosztorys"
+#define T_GS_ESTIMATE_LEAD                                                     \
+    "Przyznana dotacja (%s zł) jest niższa od wnioskowanej (%s zł): umowa " \
+    "zawiera zaktualizowany kosztorys. Pozycje z dotacji muszą dać razem "   \
+    "przyznaną dotację, a wkład własny nie mniej niż wymaga nabór."
+#define T_GS_ERR_ESTIMATE_NEEDED                                               \
+    "%s: dotacja jest niższa od wnioskowanej – podaj pozycje kosztorysu "   \
+    "po zmianie."
+#define T_GS_ERR_ESTIMATE_GRANT                                                \
+    "%s: pozycje z dotacji dają razem %s zł, a przyznana dotacja to %s zł."
+#define T_GS_EXECUTION "Wykonanie kosztorysu"
+#define T_GS_COL_LINE "Pozycja kosztorysu"
+#define T_GS_COL_PLANNED "Z dotacji wg kosztorysu"
+#define T_GS_COL_SPENT_GRANT "Wydano z dotacji"
+#define T_GS_COL_SPENT_OWN "Wydano z wkładu własnego"
+#define T_GS_COL_LEFT "Pozostało z dotacji"
 #define T_GS_AGREEMENT_TEXT                                                    \
     "Umowa %s z %s: dotacja %s zł, przekazano %s zł, zwrócono %s zł (%s)."
 #define T_GS_SIGNED "w realizacji"
