@@ -270,6 +270,32 @@ int grant_org_confirm_email(struct db *db, struct arena *a,
 int grant_org_decide(struct db *db, struct arena *a,
                      const struct mon_actor *act, int64_t id, bool confirm,
                      const char *reason, const char **why);
+/*
+** The representatives' personal data (names and functions) serve the grant
+** proceedings (ustawa o działalności pożytku publicznego i o wolontariacie,
+** art. 14-16; RODO art. 6 ust. 1 lit. c and e) and are kept until the end
+** of the fifth year after the organisation's last offer, agreement or
+** report, and while an agreement is not settled.
+*/
+#define GRANT_RETENTION_YEARS 5
+/*
+** Erase, at the request of its own account, the representatives of
+** organisation id, where the law allows: none of its offers was submitted
+** (no proceedings documents name them). Otherwise ERR_CONFLICT with *why
+** saying until when and why they are kept. One audit row
+** ("grant_org.erase", the count only: no personal data in the log). 0;
+** ERR_NOTFOUND (not act's organisation); ERR_DB.
+*/
+int grant_org_erase_persons(struct db *db, struct arena *a,
+                            const struct mon_actor *act, int64_t id,
+                            const char **why);
+/*
+** rodzina purge: delete the representatives of every organisation whose
+** proceedings ended before the retention period (GRANT_RETENTION_YEARS
+** full years before today's year, today an ISO date), in one transaction
+** with one audit row ("grant_org.purge"). 0 with *n, or ERR_DB.
+*/
+int grant_persons_purge(struct db *db, const char *today, int64_t *n);
 /* Registration id with its representatives: 0, ERR_NOTFOUND, ERR_DB. */
 int grant_org_get(struct db *db, struct arena *a, int64_t id,
                   struct grant_org *out);

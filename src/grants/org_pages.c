@@ -49,7 +49,8 @@ register_form(struct req *r, const struct grant_org_form *f,
     form_input(r, "gmina", T_GO_F_GMINA, "text", f->gmina, "required");
     form_input(r, "email", T_GO_F_EMAIL, "email", f->email,
                "required autocomplete=\"email\"");
-    html_lit(&r->out, "<fieldset><legend>" T_GO_PERSONS "</legend>\n");
+    html_lit(&r->out, "<fieldset><legend>" T_GO_PERSONS
+                      "</legend>\n<p>" T_GO_PRIVACY "</p>\n");
     for (i = 0; i < GRANT_PERSONS_MAX; i++) {
         form_input(r, arena_printf(&r->arena, "person%d", i + 1),
                    arena_printf(&r->arena, T_GO_F_PERSON, i + 1), "text",
@@ -267,7 +268,8 @@ org_facts(struct req *r, const struct grant_org *o)
         html_printf(&r->out, "<li>%s – %s</li>", o->persons[i].name,
                     o->persons[i].function);
     }
-    html_lit(&r->out, "</ul></dd></dl>\n");
+    html_lit(&r->out, "</ul></dd></dl>\n<h2>" T_GO_PRIVACY_TITLE
+                      "</h2>\n<p>" T_GO_PRIVACY "</p>\n");
 }
 
 /*
@@ -360,9 +362,55 @@ page_go_mine(struct req *r)
             return rc;
         }
         org_facts(r, &o);
+        if (o.npersons > 0 && strcmp(o.status, "confirmed") == 0) {
+            form_begin(r,
+                       arena_printf(&r->arena,
+                                    "/moja-organizacja/%ld/dane-osobowe",
+                                    (long)o.id),
+                       NULL);
+            html_printf(&r->out,
+                        "<p><input type=\"checkbox\" id=\"f-confirm%ld\" "
+                        "name=\"confirm\" value=\"1\" required> <label "
+                        "for=\"f-confirm%ld\">%s</label></p><p><button "
+                        "type=\"submit\">%s</button></p>\n",
+                        (long)o.id, (long)o.id, T_GO_ERASE_CONFIRM, T_GO_ERASE);
+            form_end(r);
+        }
     }
     layout_end(r);
     return 0;
+}
+
+/*
+** ROUTE: POST /moja-organizacja/:id/dane-osobowe
+** CAP: CAP_GRANT_REPORT
+** PARAMS: id=organisation number (path; the account's own), confirm=1, csrf
+*/
+int
+page_go_erase(struct req *r)
+{
+    struct mon_actor act = mon_actor_of(r);
+    const char *confirm = req_form(r, "confirm"), *why = NULL;
+    int64_t id;
+    int rc;
+
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
+        return rc;
+    }
+    if (confirm == NULL || strcmp(confirm, "1") != 0) {
+        return req_error(r, 400, T_GO_ERASE_CONFIRM);
+    }
+    rc = grant_org_erase_persons(r->db, &r->arena, &act, id, &why);
+    if (rc == ERR_NOTFOUND) {
+        return req_error(r, 404, NULL);
+    }
+    if (rc == ERR_CONFLICT) {
+        return req_error(r, 409, why);
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    return req_redirect(r, "/moja-organizacja");
 }
 
 /*

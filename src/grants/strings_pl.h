@@ -437,3 +437,26 @@
     "dotacje przekazane w naborach zadania (ostatnio nr %ld, po zwrotach)"
 #define T_GS_BUDGET_REASON "kwoty przekazane organizacjom w naborze"
 #define T_GC_ANNOUNCEMENT "Ogłoszenie naboru (PDF)"
+
+/* Personal data of representatives (issue 17) */
+#define T_GO_PRIVACY_TITLE "Dane osobowe"
+#define T_GO_PRIVACY                                                             \
+    "Imiona i nazwiska oraz funkcje osób reprezentujących organizację "       \
+    "przetwarzamy w celu prowadzenia otwartych konkursów ofert i rozliczania "  \
+    "dotacji (ustawa o działalności pożytku publicznego i o wolontariacie, "  \
+    "art. 14–16; RODO art. 6 ust. 1 lit. c i e). Przechowujemy je do końca "  \
+    "piątego roku po roku ostatniej oferty, umowy albo sprawozdania "           \
+    "organizacji i do rozliczenia każdej dotacji; potem usuwa je system. "      \
+    "Osoby reprezentujące widzą swoje dane na stronie organizacji i mogą je " \
+    "usunąć, dopóki organizacja nie złożyła oferty."
+#define T_GO_ERASE "Usuń dane osób reprezentujących"
+#define T_GO_ERASE_CONFIRM                                                     \
+    "Potwierdzam usunięcie imion, nazwisk i funkcji osób reprezentujących"
+#define T_GO_ERASED "Dane osób reprezentujących usunięto."
+#define T_GO_ERR_ERASE_KEPT                                                        \
+    "Danych osób reprezentujących nie można teraz usunąć: są w dokumentach " \
+    "postępowania (złożone oferty, umowy, sprawozdania) i przechowujemy je "    \
+    "do 31.12.%d%s. Potem usunie je system."
+#define T_GO_ERASE_SETTLEMENT                                                  \
+    ", a także do rozliczenia dotacji, której umowa nie jest jeszcze "       \
+    "rozliczona"

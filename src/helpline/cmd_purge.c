@@ -3,7 +3,9 @@
 ** DATE (past the retention period) in one transaction, with one audit row;
 ** the monthly summary follows through the table's triggers. Then the
 ** trainings' participants whose own retention date has passed (issue 18),
-** with their attendance, tests and certificates, also with one audit row.
+** with their attendance, tests and certificates, also with one audit row;
+** and the grant organisations' representatives past their retention
+** (issue 17), with one audit row.
 */
 #include <stdio.h>
 
@@ -13,6 +15,7 @@
 #include "db/db.h"
 #include "auth/auth.h"
 #include "core/arena.h"
+#include "grants/grants.h"
 #include "helpline/helpline.h"
 #include "training/training.h"
 
@@ -27,7 +30,12 @@ const char cmd_purge_help[] =
     "Then delete the trainings' participants (sign-ups with their\n"
     "attendance, tests and certificates) whose retention date, stated on\n"
     "the sign-up form, is before today, and record that in the audit log\n"
-    "too. Prints the number of participants deleted.\n";
+    "too. Prints the number of participants deleted.\n"
+    "\n"
+    "Then delete the names and functions of the grant organisations'\n"
+    "representatives kept past their retention: five full years after the\n"
+    "organisation's last offer, agreement or report, every grant settled.\n"
+    "Prints the number of representatives deleted.\n";
 
 int
 cmd_purge(int argc, char **argv)
@@ -78,6 +86,16 @@ cmd_purge(int argc, char **argv)
     }
     printf("purge: %lld training participants kept until before %s deleted\n",
            (long long)n, today);
+    if ((rc = grant_persons_purge(db, today, &n)) != 0) {
+        fprintf(stderr,
+                "rodzina purge: grant representatives: failed, none deleted "
+                "(%d)\n",
+                rc);
+        goto done;
+    }
+    printf("purge: %lld grant organisations' representatives past their "
+           "retention deleted\n",
+           (long long)n);
 done:
     arena_free(&a);
     db_close(db);
