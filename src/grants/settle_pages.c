@@ -35,11 +35,16 @@ needs_estimate(const struct grant_call *c, const struct grant_offer *o)
 
 /* The cost execution of report rid against the lines of the estimate. */
 static void
-execution(struct req *r, int64_t rid, const struct grant_cost *k, int nk)
+execution(struct req *r, const struct grant_report *rp,
+          const struct grant_cost *k, int nk)
 {
     struct arena *a = &r->arena;
     struct grant_spent *sp;
-    int n = grant_report_lines(r->db, a, rid, &sp), i, j;
+    int n = grant_report_lines(r->db, a, rp->id, &sp), i, j;
+    const char *caption = arena_printf(
+        a, T_GS_EXECUTION_OF,
+        strcmp(rp->kind, "final") == 0 ? T_GS_KIND_FINAL : T_GS_KIND_PARTIAL,
+        warsaw_local(a, rp->submitted_at));
 
     if (n <= 0 || nk <= 0) {
         return;
@@ -49,7 +54,7 @@ execution(struct req *r, int64_t rid, const struct grant_cost *k, int nk)
                           "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                           "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                           "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-                T_GS_EXECUTION, T_GS_EXECUTION, T_GS_COL_LINE, T_GS_COL_PLANNED,
+                caption, caption, T_GS_COL_LINE, T_GS_COL_PLANNED,
                 T_GS_COL_SPENT_GRANT, T_GS_COL_SPENT_OWN, T_GS_COL_LEFT);
     for (i = 0; i < nk; i++) {
         int64_t g = 0, own = 0;
@@ -176,7 +181,6 @@ grant_settle_section(struct req *r, const struct grant_call *c,
         if (rs[i].comment != NULL) {
             html_printf(&r->out, " %s: %s", T_GS_F_COMMENT, rs[i].comment);
         }
-        execution(r, rs[i].id, lines, nk);
         if (office && strcmp(rs[i].status, "submitted") == 0) {
             form_begin(r,
                        arena_printf(a, "/sprawozdania-dotacji/%ld/decyzja",
@@ -193,6 +197,11 @@ grant_settle_section(struct req *r, const struct grant_call *c,
         html_lit(&r->out, "</li>\n");
     }
     html_lit(&r->out, "</ul>\n");
+    /* each report's cost execution against the estimate, as tables of
+     * their own (a list item wraps its words anywhere) */
+    for (i = 0; i < n; i++) {
+        execution(r, &rs[i], lines, nk);
+    }
     if (own && strcmp(g.status, "signed") == 0) {
         struct grant_offer by = *o;
 
