@@ -632,6 +632,11 @@ int grant_agreement_sign(struct db *db, struct arena *a,
 */
 int grant_agreement_costs(struct db *db, struct arena *a, int64_t id,
                           struct grant_cost **out);
+/* Insert cost lines k[0..n) of id with q (the columns of
+   Q_GRANT_OFFER_COST_INSERT: id, pos, kind, name, total, grant, own
+   financial, non-financial), in the caller's transaction: 0 or ERR_DB. */
+int grant_cost_lines_insert(struct db *db, enum query_id q, int64_t id,
+                            const struct grant_cost *k, int n);
 /* A row of cost lines (pos, kind, name, total, grant, own financial,
    non-financial, the columns of Q_GRANT_OFFER_COSTS) into a grant_cost. */
 void grant_cost_cols(struct arena *a, db_stmt *st, void *elem);

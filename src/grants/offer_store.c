@@ -242,18 +242,27 @@ grant_offer_rewrite_sections(struct db *db, int64_t id,
             return rc;
         }
     }
-    for (i = 0; i < o->ncosts; i++) {
-        const struct grant_cost *k = &o->costs[i];
+    return grant_cost_lines_insert(db, Q_GRANT_OFFER_COST_INSERT, id, o->costs,
+                                   o->ncosts);
+}
 
-        st = db_query(db, Q_GRANT_OFFER_COST_INSERT);
+int
+grant_cost_lines_insert(struct db *db, enum query_id q, int64_t id,
+                        const struct grant_cost *k, int n)
+{
+    db_stmt *st;
+    int i, rc;
+
+    for (i = 0; i < n; i++) {
+        st = db_query(db, q);
         db_bind_int(st, 1, id);
-        db_bind_int(st, 2, k->pos);
-        db_bind_text(st, 3, k->kind);
-        db_bind_text(st, 4, k->name);
-        db_bind_int(st, 5, k->total);
-        db_bind_int(st, 6, k->grant);
-        db_bind_int(st, 7, k->own_fin);
-        db_bind_int(st, 8, k->own_nonfin);
+        db_bind_int(st, 2, k[i].pos);
+        db_bind_text(st, 3, k[i].kind);
+        db_bind_text(st, 4, k[i].name);
+        db_bind_int(st, 5, k[i].total);
+        db_bind_int(st, 6, k[i].grant);
+        db_bind_int(st, 7, k[i].own_fin);
+        db_bind_int(st, 8, k[i].own_nonfin);
         if ((rc = db_exec(st)) != 0) {
             return rc;
         }

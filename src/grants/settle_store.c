@@ -302,21 +302,11 @@ agreement_write(struct db *db, void *ctx, struct audit_entry *e)
     if ((rc = db_exec(st)) != 0) {
         return rc;
     }
-    for (i = 0; s->estimate != NULL && i < s->estimate->ncosts; i++) {
-        const struct grant_cost *k = &s->estimate->costs[i];
-
-        st = db_query(db, Q_GRANT_AGREEMENT_COST_INSERT);
-        db_bind_int(st, 1, s->id);
-        db_bind_int(st, 2, k->pos);
-        db_bind_text(st, 3, k->kind);
-        db_bind_text(st, 4, k->name);
-        db_bind_int(st, 5, k->total);
-        db_bind_int(st, 6, k->grant);
-        db_bind_int(st, 7, k->own_fin);
-        db_bind_int(st, 8, k->own_nonfin);
-        if ((rc = db_exec(st)) != 0) {
-            return rc;
-        }
+    if (s->estimate != NULL &&
+        (rc = grant_cost_lines_insert(db, Q_GRANT_AGREEMENT_COST_INSERT, s->id,
+                                      s->estimate->costs,
+                                      s->estimate->ncosts)) != 0) {
+        return rc;
     }
     if ((rc = grant_programme_sync(db, s->a, s->act, s->o.call_id)) != 0) {
         return rc;
