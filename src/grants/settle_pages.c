@@ -77,6 +77,34 @@ execution(struct req *r, const struct grant_report *rp,
     html_lit(&r->out, "</tbody>\n" WIDE_CLOSE);
 }
 
+/* The agreement's updated cost estimate, line by line. */
+static void
+estimate_table(struct req *r, const struct grant_cost *k, int nk)
+{
+    struct arena *a = &r->arena;
+    int i;
+
+    html_printf(&r->out,
+                WIDE_OPEN "<table>\n<caption>%s</caption>\n<thead><tr>"
+                          "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                          "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                          "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+                T_GS_ESTIMATE, T_GS_ESTIMATE, T_GS_COL_LINE, T_GS_COL_TOTAL,
+                T_GS_COL_GRANT, T_GS_COL_OWN, T_GS_COL_NONFIN);
+    for (i = 0; i < nk; i++) {
+        html_printf(
+            &r->out,
+            "<tr><th scope=\"row\">%d. %s</th><td class=\"num\">%s " T_CURRENCY
+            "</td><td class=\"num\">%s " T_CURRENCY
+            "</td><td class=\"num\">%s " T_CURRENCY "</td><td "
+            "class=\"num\">%s " T_CURRENCY "</td></tr>\n",
+            k[i].pos, k[i].name, str_money(a, k[i].total),
+            str_money(a, k[i].grant), str_money(a, k[i].own_fin),
+            str_money(a, k[i].own_nonfin));
+    }
+    html_lit(&r->out, "</tbody>\n" WIDE_CLOSE);
+}
+
 static void
 report_form(struct req *r, const struct grant_offer *o)
 {
@@ -165,6 +193,9 @@ grant_settle_section(struct req *r, const struct grant_call *c,
                                                               : T_GS_SIGNED));
     if ((nk = grant_estimate_of(r->db, a, o, &lines)) < 0) {
         nk = 0;
+    }
+    if (nk > 0 && lines != o->costs) {
+        estimate_table(r, lines, nk);
     }
     html_lit(&r->out, "<h2>" T_GS_REPORTS "</h2>\n<ul>\n");
     n = grant_reports_of(r->db, a, o->id, &rs);

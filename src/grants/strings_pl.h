@@ -401,6 +401,10 @@
 #define T_GS_COL_SPENT_GRANT "Wydano z dotacji"
 #define T_GS_COL_SPENT_OWN "Wydano z wkładu własnego"
 #define T_GS_COL_LEFT "Pozostało z dotacji"
+#define T_GS_COL_TOTAL "Koszt całkowity"
+#define T_GS_COL_GRANT "Z dotacji"
+#define T_GS_COL_OWN "Wkład własny finansowy"
+#define T_GS_COL_NONFIN "Wkład własny niefinansowy"
 #define T_GS_AGREEMENT_TEXT                                                    \
     "Umowa %s z %s: dotacja %s zł, przekazano %s zł, zwrócono %s zł (%s)."
 #define T_GS_SIGNED "w realizacji"

@@ -888,6 +888,13 @@ def main():
                   ' (?, ?) ORDER BY offer_id, pos', (o1, o2)) == [(o2, 1, 2000000, 1800000, 100000, 100000),
                               (o2, 2, 300000, 200000, 100000, 0)],
               'the estimate of o2 only (o1 got what it asked)')
+        st, _, html = office.request('GET', f'/oferty/{o2}')
+        check(st == 200 and '<caption>Zaktualizowany kosztorys</caption>' in
+              html and re.search(r'1\. Wynagrodzenie trenera</th><td class='
+                                 r'"num">20 000,00 zł</td><td class="num">'
+                                 r'18 000,00 zł</td>', html), 'shown')
+        st, _, html = office.request('GET', f'/oferty/{o1}')
+        check(st == 200 and 'Zaktualizowany kosztorys' not in html, 'o1')
         reg = sql(db, 'SELECT offers, awards, awarded_grosze, task, year '
                   'FROM reg_grant WHERE id = (SELECT register_id FROM '
                   'grant_call WHERE id = ?)', (cid,))
@@ -944,8 +951,9 @@ def main():
         check(st == 303, st)
         # cost execution by line of the updated estimate
         st, _, html = trzecia.request('GET', f'/oferty/{o2}')
+        executed = html.split('<caption>Wykonanie kosztorysu', 1)[-1]
         row = re.search(r'<tr><th scope="row">1\. Wynagrodzenie trenera</th>'
-                        r'(.*?)</tr>', html)
+                        r'(.*?)</tr>', executed)
         check(row and re.findall(r'<td class="num">([^<]*)</td>',
                                  row.group(1)) ==
               ['18 000,00 zł', '10 000,00 zł', '0,00 zł', '8 000,00 zł'],
