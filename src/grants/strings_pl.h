@@ -395,7 +395,7 @@
     "po zmianie."
 #define T_GS_ERR_ESTIMATE_GRANT                                                \
     "%s: pozycje z dotacji dają razem %s zł, a przyznana dotacja to %s zł."
-#define T_GS_EXECUTION_OF "Wykonanie kosztorysu: %s z %s"
+#define T_GS_EXECUTION_OF "Wykonanie kosztorysu – sprawozdanie %s z %s"
 #define T_GS_COL_LINE "Pozycja kosztorysu"
 #define T_GS_COL_PLANNED "Z dotacji wg kosztorysu"
 #define T_GS_COL_SPENT_GRANT "Wydano z dotacji"
