@@ -214,6 +214,10 @@ save_posted(struct req *r, const struct grant_call *c, int64_t org_id,
 
     grant_offer_form_of_request(r, &f);
     if (grant_offer_read(&r->arena, &f, &o, &fs, &nf) != 0) {
+        if (r->is_api) {
+            grant_api_errors(r, T_GF_ERR_FORM, NULL, fs, nf);
+            return ERR_INPUT;
+        }
         r->status = 400;
         offer_form(r, c, org_name, id, &f, fs, nf, T_GF_ERR_FORM, false);
         return ERR_INPUT;
@@ -230,7 +234,7 @@ save_posted(struct req *r, const struct grant_call *c, int64_t org_id,
 }
 
 /*
-** ROUTE: POST /nabory/:id/oferty
+** ROUTE: POST /nabory/:id/oferty, POST /api/calls/:id/offers (JSON)
 ** CAP: CAP_GRANT_REPORT
 ** PARAMS: id (path), the offer's sections (area, title, place,
 **         description, date_from, date_to, actionN*, resultN*, costN*,
@@ -257,7 +261,7 @@ page_gf_create(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    return req_redirect(r, arena_printf(&r->arena, "/oferty/%ld", (long)id));
+    return grant_done(r, arena_printf(&r->arena, "/oferty/%ld", (long)id));
 }
 
 /* Offer of path parameter 0 with its call, as the account may see it. */
@@ -360,7 +364,7 @@ page_gf_show(struct req *r)
 }
 
 /*
-** ROUTE: POST /oferty/:id
+** ROUTE: POST /oferty/:id, POST /api/offers/:id (JSON)
 ** CAP: CAP_GRANT_REPORT
 ** PARAMS: id (path), the sections as for POST /nabory/:id/oferty
 */
@@ -382,11 +386,11 @@ page_gf_update(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    return req_redirect(r, arena_printf(&r->arena, "/oferty/%ld", (long)id));
+    return grant_done(r, arena_printf(&r->arena, "/oferty/%ld", (long)id));
 }
 
 /*
-** ROUTE: POST /oferty/:id/zlozenie
+** ROUTE: POST /oferty/:id/zlozenie, POST /api/offers/:id/submit (JSON)
 ** CAP: CAP_GRANT_REPORT
 ** PARAMS: id (path), the sections as for POST /oferty/:id (saved first)
 */
@@ -415,6 +419,9 @@ page_gf_submit(struct req *r)
         }
     }
     rc = grant_offer_submit(r->db, &r->arena, &act, o.id, &fs, &n, &why);
+    if (rc == ERR_INPUT && r->is_api) {
+        return grant_api_errors(r, T_GF_ERR_SUBMIT, NULL, fs, n);
+    }
     if (rc == ERR_INPUT) {
         if ((rc = grant_offer_get(r->db, &r->arena, o.id, &o)) != 0) {
             return rc;
@@ -427,7 +434,7 @@ page_gf_submit(struct req *r)
     if (rc != 0) {
         return grant_reply(r, rc, why);
     }
-    return req_redirect(r, arena_printf(&r->arena, "/oferty/%ld", (long)o.id));
+    return grant_done(r, arena_printf(&r->arena, "/oferty/%ld", (long)o.id));
 }
 
 /*
@@ -579,7 +586,7 @@ api_gf_get(struct req *r)
 }
 
 /*
-** ROUTE: POST /oferty/:id/korekta
+** ROUTE: POST /oferty/:id/korekta, POST /api/offers/:id/correction (JSON)
 ** CAP: CAP_GRANT_REPORT
 ** PARAMS: id (path), the sections as for POST /oferty/:id
 */
@@ -599,6 +606,9 @@ page_gf_correct(struct req *r)
     }
     grant_offer_form_of_request(r, &f);
     if (grant_offer_read(&r->arena, &f, &in, &fs, &nf) != 0) {
+        if (r->is_api) {
+            return grant_api_errors(r, T_GF_ERR_FORM, NULL, fs, nf);
+        }
         r->status = 400;
         offer_form(r, &c, o.org_name, o.id, &f, fs, nf, T_GF_ERR_FORM, true);
         return 0;
@@ -607,5 +617,5 @@ page_gf_correct(struct req *r)
     if (rc != 0) {
         return grant_reply(r, rc, why);
     }
-    return req_redirect(r, arena_printf(&r->arena, "/oferty/%ld", (long)o.id));
+    return grant_done(r, arena_printf(&r->arena, "/oferty/%ld", (long)o.id));
 }

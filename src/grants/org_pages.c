@@ -97,7 +97,7 @@ site_base(struct req *r)
 }
 
 /*
-** ROUTE: POST /organizacje/rejestracja
+** ROUTE: POST /organizacje/rejestracja, POST /api/organisations (JSON)
 ** CAP: CAP_PUBLIC
 ** PARAMS: name, krs, nip, address, gmina, email, personN, functionN,
 **         login, password, csrf (form)
@@ -127,6 +127,9 @@ page_go_register(struct req *r)
     }
     rc = grant_org_register(r->db, &r->arena, &act, &f, site_base(r), &id, NULL,
                             &errs, &nerrs);
+    if (rc == ERR_INPUT && r->is_api) {
+        return grant_api_errors(r, T_GO_ERR_FORM, errs, NULL, nerrs);
+    }
     if (rc == ERR_INPUT) {
         r->status = 400;
         register_form(r, &f, errs, nerrs);
@@ -134,6 +137,10 @@ page_go_register(struct req *r)
     }
     if (rc != 0) {
         return rc;
+    }
+    if (r->is_api) {
+        return grant_done(
+            r, arena_printf(&r->arena, "/organizacje/%ld", (long)id));
     }
     layout_begin(r, T_GO_SENT_TITLE);
     html_lit(&r->out, "<h1>" T_GO_SENT_TITLE "</h1>\n<p role=\"status\">");
@@ -307,7 +314,8 @@ page_go_show(struct req *r)
 }
 
 /*
-** ROUTE: POST /organizacje/:id/decyzja
+** ROUTE: POST /organizacje/:id/decyzja,
+**        POST /api/organisations/:id/decision (JSON)
 ** CAP: CAP_GRANT_MANAGE
 ** PARAMS: id (path), decision=confirm|refuse, reason, csrf (form)
 */
@@ -333,8 +341,7 @@ page_go_decide(struct req *r)
     if (rc != 0) {
         return grant_reply(r, rc, why);
     }
-    return req_redirect(r,
-                        arena_printf(&r->arena, "/organizacje/%ld", (long)id));
+    return grant_done(r, arena_printf(&r->arena, "/organizacje/%ld", (long)id));
 }
 
 /*
@@ -382,7 +389,8 @@ page_go_mine(struct req *r)
 }
 
 /*
-** ROUTE: POST /moja-organizacja/:id/dane-osobowe
+** ROUTE: POST /moja-organizacja/:id/dane-osobowe,
+**        POST /api/organisations/:id/erasure (JSON)
 ** CAP: CAP_GRANT_REPORT
 ** PARAMS: id=organisation number (path; the account's own), confirm=1, csrf
 */
@@ -410,7 +418,7 @@ page_go_erase(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    return req_redirect(r, "/moja-organizacja");
+    return grant_done(r, "/moja-organizacja");
 }
 
 /*

@@ -17,6 +17,18 @@ int grant_call_or_reply(struct req *r, struct grant_call *c);
    why (Polish, or the default page's text when NULL) for ERR_INPUT and
    ERR_CONFLICT; any other rc is returned for the router. */
 int grant_reply(struct req *r, int rc, const char *why);
+/*
+** The end of a write: a page goes on to location (303); the JSON twin of
+** the form (a path under /api/) answers 200 with {"location": ...}.
+*/
+int grant_done(struct req *r, const char *location);
+/*
+** A form's problems for the JSON twin: 400 with {"error": lead, "errors":
+** [{"message"}]} from errs, or [{"field", "message"}] from fs when not
+** NULL; n of them. 0.
+*/
+int grant_api_errors(struct req *r, const char *lead, const char *const *errs,
+                     const struct grant_finding *fs, int n);
 
 /* The offer form of the request's fields. */
 void grant_offer_form_of_request(struct req *r, struct grant_offer_form *f);

@@ -256,7 +256,7 @@ joined(struct arena *a, const char *const *errs, int n)
 }
 
 /*
-** ROUTE: POST /oferty/:id/umowa
+** ROUTE: POST /oferty/:id/umowa, POST /api/offers/:id/agreement (JSON)
 ** CAP: CAP_GRANT_MANAGE
 ** PARAMS: id (path), number, signed_on, paid, costN_kind, costN_name,
 **         costN_total, costN_grant, costN_own, costN_nonfin (the updated
@@ -295,11 +295,11 @@ page_gs_agreement(struct req *r)
     if (rc != 0) {
         return grant_reply(r, rc, NULL);
     }
-    return req_redirect(r, arena_printf(&r->arena, "/oferty/%ld", (long)id));
+    return grant_done(r, arena_printf(&r->arena, "/oferty/%ld", (long)id));
 }
 
 /*
-** ROUTE: POST /oferty/:id/sprawozdania
+** ROUTE: POST /oferty/:id/sprawozdania, POST /api/offers/:id/reports (JSON)
 ** CAP: CAP_GRANT_REPORT
 ** PARAMS: id (path), kind=partial|final, initiatives, beneficiaries, note,
 **         spentN_grant, spentN_own (per cost line), csrf (form)
@@ -334,11 +334,12 @@ page_gs_report(struct req *r)
     if (rc != 0) {
         return grant_reply(r, rc, why);
     }
-    return req_redirect(r, arena_printf(&r->arena, "/oferty/%ld", (long)id));
+    return grant_done(r, arena_printf(&r->arena, "/oferty/%ld", (long)id));
 }
 
 /*
-** ROUTE: POST /sprawozdania-dotacji/:id/decyzja
+** ROUTE: POST /sprawozdania-dotacji/:id/decyzja,
+**        POST /api/grant-reports/:id/decision (JSON)
 ** CAP: CAP_GRANT_MANAGE
 ** PARAMS: id=report number (path), decision=accept|return, comment, csrf
 */
@@ -360,5 +361,5 @@ page_gs_report_decide(struct req *r)
     if (rc != 0) {
         return grant_reply(r, rc, why);
     }
-    return req_redirect(r, "/nabory");
+    return grant_done(r, "/nabory");
 }
