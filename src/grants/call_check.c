@@ -84,6 +84,27 @@ grant_utc_to_warsaw(struct arena *a, const char *utc, const char **date,
     *time = arena_strndup(a, local + 11, 5);
 }
 
+const char *
+grant_stamp_local_iso(struct arena *a, const char *utc)
+{
+    const char *date, *time;
+    int local, at, off;
+
+    if (utc == NULL) {
+        return NULL;
+    }
+    grant_utc_to_warsaw(a, utc, &date, &time);
+    if (*date == '\0' || strlen(utc) < 16) {
+        return utc;
+    }
+    local = ((time[0] - '0') * 10 + (time[1] - '0')) * 60 +
+            (time[3] - '0') * 10 + (time[4] - '0');
+    at = ((utc[11] - '0') * 10 + (utc[12] - '0')) * 60 + (utc[14] - '0') * 10 +
+         (utc[15] - '0');
+    off = ((local - at) % 1440 + 1440) % 1440; /* 60 or 120 minutes */
+    return arena_printf(a, "%sT%s+%02d:%02d", date, time, off / 60, off % 60);
+}
+
 /* What one check of a form works on. */
 struct check {
     struct arena *a;
@@ -438,8 +459,10 @@ grant_kind_label(const char *kind)
     return strcmp(kind, "award") == 0 ? T_GC_KIND_AWARD : T_GC_KIND_GRANT;
 }
 
+/* The fields of c; for the audit log (audit: its arena) its deadline in
+ * Warsaw time with the offset, as the log's page shows what it holds. */
 static void
-call_fields(struct json *j, const struct grant_call *c)
+call_fields(struct json *j, const struct grant_call *c, struct arena *audit)
 {
     int i;
 
@@ -453,7 +476,9 @@ call_fields(struct json *j, const struct grant_call *c)
     json_kint(j, "amount_grosze", c->amount);
     json_kint(j, "max_grant_grosze", c->max_grant);
     json_kint(j, "min_own_permille", c->min_own_permille);
-    json_kstr(j, "offers_until", c->offers_until);
+    json_kstr(j, "offers_until",
+              audit != NULL ? grant_stamp_local_iso(audit, c->offers_until)
+                            : c->offers_until);
     json_kstr(j, "results_by", c->results_by);
     json_kint(j, "correction_days", c->correction_days);
     json_kstr(j, "task_from", c->task_from);
@@ -488,7 +513,7 @@ grant_call_json(struct json *j, const struct grant_call *c, const char *now,
     int i;
 
     json_obj_begin(j);
-    call_fields(j, c);
+    call_fields(j, c, NULL);
     json_kstr(j, "status", grant_phase_code(grant_call_phase(c, now)));
     json_kstr(j, "published_at", c->published_at);
     json_kstr(j, "results_at", c->results_at);
@@ -522,7 +547,7 @@ grant_call_audit_json(struct arena *a, const struct grant_call *c)
     struct json j;
 
     json_obj_open(&j, &b);
-    call_fields(&j, c);
+    call_fields(&j, c, a);
     json_kstr(&j, "status", c->status);
     return json_obj_dup(a, &j);
 }

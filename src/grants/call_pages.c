@@ -35,6 +35,47 @@ grant_reply(struct req *r, int rc, const char *why)
 }
 
 int
+grant_done(struct req *r, const char *location)
+{
+    struct json j;
+
+    if (!r->is_api) {
+        return req_redirect(r, location);
+    }
+    req_json(r, &j);
+    json_obj_begin(&j);
+    json_kstr(&j, "location", location);
+    json_obj_end(&j);
+    return 0;
+}
+
+int
+grant_api_errors(struct req *r, const char *lead, const char *const *errs,
+                 const struct grant_finding *fs, int n)
+{
+    struct json j;
+    int i;
+
+    req_json(r, &j);
+    r->status = 400;
+    json_obj_begin(&j);
+    json_kstr(&j, "error", lead);
+    json_key(&j, "errors");
+    json_arr_begin(&j);
+    for (i = 0; i < n; i++) {
+        json_obj_begin(&j);
+        if (fs != NULL) {
+            json_kstr(&j, "field", fs[i].field);
+        }
+        json_kstr(&j, "message", fs != NULL ? fs[i].message : errs[i]);
+        json_obj_end(&j);
+    }
+    json_arr_end(&j);
+    json_obj_end(&j);
+    return 0;
+}
+
+int
 grant_call_or_reply(struct req *r, struct grant_call *c)
 {
     struct mon_actor act = mon_actor_of(r);
@@ -209,6 +250,7 @@ page_gc_show(struct req *r)
 {
     struct grant_call c;
     char now[UTC_STAMP_SIZE];
+    const char *until_date, *until_time;
     enum grant_phase ph;
     int rc, i;
 
@@ -237,11 +279,14 @@ page_gc_show(struct req *r)
         html_printf(&r->out, "<dt>%s</dt><dd>%s</dd>", T_GC_PUBLISHED_AT,
                     deadline_text(&r->arena, c.published_at));
     }
+    /* the machine-readable deadline in Warsaw time too (a floating local
+     * date and time): pages show no UTC stamp */
+    grant_utc_to_warsaw(&r->arena, c.offers_until, &until_date, &until_time);
     html_printf(&r->out,
-                "<dt>%s</dt><dd><time datetime=\"%s\">%s</time></dd>"
+                "<dt>%s</dt><dd><time datetime=\"%sT%s\">%s</time></dd>"
                 "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s – %s</dd>"
                 "<dt>%s</dt><dd>%d</dd></dl>\n",
-                T_GC_F_UNTIL_DATE, c.offers_until,
+                T_GC_F_UNTIL_DATE, until_date, until_time,
                 deadline_text(&r->arena, c.offers_until), T_GC_F_RESULTS_BY,
                 c.results_by, T_GC_PERIOD, c.task_from, c.task_to,
                 T_GC_F_CORRECTION, c.correction_days);
@@ -510,6 +555,9 @@ save_and_reply(struct req *r, int64_t id)
     form_of_request(r, &f);
     rc =
         grant_call_save(r->db, &r->arena, &act, id, &f, &out_id, &errs, &nerrs);
+    if (rc == ERR_INPUT && r->is_api) {
+        return grant_api_errors(r, T_GC_ERR_FORM, errs, NULL, nerrs);
+    }
     if (rc == ERR_INPUT) {
         r->status = 400;
         call_form(r, id ? T_GC_EDIT_TITLE : T_GC_NEW,
@@ -527,12 +575,11 @@ save_and_reply(struct req *r, int64_t id)
     if (rc != 0) {
         return rc;
     }
-    return req_redirect(r,
-                        arena_printf(&r->arena, "/nabory/%ld", (long)out_id));
+    return grant_done(r, arena_printf(&r->arena, "/nabory/%ld", (long)out_id));
 }
 
 /*
-** ROUTE: POST /nabory
+** ROUTE: POST /nabory, POST /api/calls (JSON)
 ** CAP: CAP_GRANT_MANAGE
 ** PARAMS: kind, title, description, plan, task, areaN_name, areaN_budget,
 **         max_grant, min_own, until_date, until_time, results_by,
@@ -581,7 +628,7 @@ page_gc_edit(struct req *r)
 }
 
 /*
-** ROUTE: POST /nabory/:id
+** ROUTE: POST /nabory/:id, POST /api/calls/:id (JSON)
 ** CAP: CAP_GRANT_MANAGE
 ** PARAMS: id (path), the fields of POST /nabory (form)
 */
@@ -598,7 +645,7 @@ page_gc_update(struct req *r)
 }
 
 /*
-** ROUTE: POST /nabory/:id/publikacja
+** ROUTE: POST /nabory/:id/publikacja, POST /api/calls/:id/publish (JSON)
 ** CAP: CAP_GRANT_MANAGE
 ** PARAMS: id (path), csrf (form)
 */
@@ -617,7 +664,7 @@ page_gc_publish(struct req *r)
     if (rc != 0) {
         return grant_reply(r, rc, why);
     }
-    return req_redirect(r, arena_printf(&r->arena, "/nabory/%ld", (long)id));
+    return grant_done(r, arena_printf(&r->arena, "/nabory/%ld", (long)id));
 }
 
 /*

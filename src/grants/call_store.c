@@ -388,3 +388,42 @@ grant_call_publish(struct db *db, struct arena *a, const struct mon_actor *act,
     return audit_change(db, &act->who, "grant_call.publish", "grant_call",
                         call_publish, &c);
 }
+
+int
+grant_call_demo_dates(struct db *db, int64_t id, const char *published_at,
+                      const char *offers_until, const char *results_by)
+{
+    db_stmt *st = db_query(db, Q_GRANT_CALL_DEMO_DATES);
+    int rc;
+
+    db_bind_int(st, 1, id);
+    db_bind_text(st, 2, published_at);
+    db_bind_text(st, 3, offers_until);
+    db_bind_text(st, 4, results_by);
+    if ((rc = db_one_int(st, &id)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_GRANT_OFFERS_DEMO_SUBMITTED);
+    db_bind_int(st, 1, id);
+    db_bind_text(st, 2, offers_until);
+    return db_exec(st);
+}
+
+int
+grant_call_demo_results_at(struct db *db, int64_t id, const char *results_at,
+                           const char *reports_at)
+{
+    db_stmt *st = db_query(db, Q_GRANT_CALL_DEMO_RESULTS_AT);
+    int rc;
+
+    db_bind_int(st, 1, id);
+    db_bind_text(st, 2, results_at);
+    if ((rc = db_one_int(st, &id)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_GRANT_REPORTS_DEMO_AT);
+    db_bind_int(st, 1, id);
+    db_bind_text(st, 2, reports_at);
+    db_bind_text(st, 3, reports_at);
+    return db_exec(st);
+}

@@ -175,7 +175,7 @@ page_ge_board(struct req *r)
 }
 
 /*
-** ROUTE: POST /nabory/:id/komisja
+** ROUTE: POST /nabory/:id/komisja, POST /api/calls/:id/committee (JSON)
 ** CAP: CAP_GRANT_MANAGE
 ** PARAMS: id (path), login, csrf (form)
 */
@@ -197,12 +197,12 @@ page_ge_member_add(struct req *r)
     if (rc != 0) {
         return grant_reply(r, rc, why);
     }
-    return req_redirect(
-        r, arena_printf(&r->arena, "/nabory/%ld/ocena", (long)c.id));
+    return grant_done(r,
+                      arena_printf(&r->arena, "/nabory/%ld/ocena", (long)c.id));
 }
 
 /*
-** ROUTE: POST /nabory/:id/wyniki
+** ROUTE: POST /nabory/:id/wyniki, POST /api/calls/:id/results (JSON)
 ** CAP: CAP_GRANT_MANAGE
 ** PARAMS: id (path), amountID for each offer ID of the call (empty: not
 **         funded), csrf (form)
@@ -232,6 +232,9 @@ page_ge_results_publish(struct req *r)
     }
     rc = grant_results_publish(r->db, &r->arena, &act, c.id, ids, amounts, n,
                                &errs, &nerrs);
+    if (rc == ERR_INPUT && r->is_api) {
+        return grant_api_errors(r, T_GE_ERR_RESULTS_FORM, errs, NULL, nerrs);
+    }
     if (rc == ERR_INPUT) {
         r->status = 400;
         return board(r, &c, errs, nerrs);
@@ -242,7 +245,7 @@ page_ge_results_publish(struct req *r)
     if (rc != 0) {
         return grant_reply(r, rc, NULL);
     }
-    return req_redirect(
+    return grant_done(
         r, arena_printf(&r->arena, "/nabory/%ld/wyniki", (long)c.id));
 }
 
@@ -333,7 +336,7 @@ page_ge_formal_form(struct req *r)
 }
 
 /*
-** ROUTE: POST /oferty/:id/formalna
+** ROUTE: POST /oferty/:id/formalna, POST /api/offers/:id/formal (JSON)
 ** CAP: CAP_GRANT_MANAGE
 ** PARAMS: id (path), metN=1, reasonN, outcome=passed|defect|rejected,
 **         csrf (form)
@@ -361,8 +364,8 @@ page_ge_formal(struct req *r)
     if (rc != 0) {
         return grant_reply(r, rc, why);
     }
-    return req_redirect(
-        r, arena_printf(&r->arena, "/nabory/%ld/ocena", (long)c.id));
+    return grant_done(r,
+                      arena_printf(&r->arena, "/nabory/%ld/ocena", (long)c.id));
 }
 
 /*
@@ -433,7 +436,7 @@ page_ge_mine(struct req *r)
 }
 
 /*
-** ROUTE: POST /ocena/:id/oswiadczenie
+** ROUTE: POST /ocena/:id/oswiadczenie, POST /api/calls/:id/declaration (JSON)
 ** CAP: CAP_GRANT_SCORE
 ** PARAMS: id=call number (path; a call whose committee the account is on),
 **         csrf (form)
@@ -452,7 +455,7 @@ page_ge_declare(struct req *r)
     if (rc != 0) {
         return grant_reply(r, rc, NULL);
     }
-    return req_redirect(r, "/ocena");
+    return grant_done(r, "/ocena");
 }
 
 /* The offer of path parameter 0 the member may score, else 404. */
@@ -556,7 +559,7 @@ page_ge_score_form(struct req *r)
 }
 
 /*
-** ROUTE: POST /ocena/oferty/:id
+** ROUTE: POST /ocena/oferty/:id, POST /api/offers/:id/scores (JSON)
 ** CAP: CAP_GRANT_SCORE
 ** PARAMS: id (path), pointsN, justificationN, csrf (form)
 */
@@ -581,6 +584,9 @@ page_ge_score(struct req *r)
     }
     rc = grant_scores_save(r->db, &r->arena, &act, o.id, points, just, &errs,
                            &nerrs);
+    if (rc == ERR_INPUT && r->is_api) {
+        return grant_api_errors(r, T_GE_ERR_SCORES, errs, NULL, nerrs);
+    }
     if (rc == ERR_INPUT) {
         r->status = 400;
         score_form(r, &c, &o, points, just, errs, nerrs);
@@ -589,7 +595,7 @@ page_ge_score(struct req *r)
     if (rc != 0) {
         return grant_reply(r, rc, NULL);
     }
-    return req_redirect(r, "/ocena");
+    return grant_done(r, "/ocena");
 }
 
 /* The published results of path parameter 0's call, ranked. */

@@ -244,10 +244,10 @@ correct_write(struct db *db, void *ctx, struct audit_entry *e)
     e->entity_id = arena_printf(c->a, "%ld", (long)c->id);
     buf_init(&b);
     json_init(&j, &b);
-    grant_offer_json(&j, &c->o);
+    grant_offer_json(&j, &c->o, c->a);
     e->before = arena_strdup(c->a, b.data);
     buf_reset(&b);
-    grant_offer_json(&j, &after);
+    grant_offer_json(&j, &after, c->a);
     e->after = arena_strdup(c->a, b.data);
     buf_free(&b);
     return 0;
@@ -369,7 +369,8 @@ member_declare(struct db *db, void *ctx, struct audit_entry *e)
     db_bind_text(st, 3, c->now);
     e->entity_id = arena_printf(c->a, "%ld", (long)c->call_id);
     e->after = arena_printf(c->a, "{\"member\": %ld, \"declared_at\": \"%s\"}",
-                            (long)c->act->account, c->now);
+                            (long)c->act->account,
+                            grant_stamp_local_iso(c->a, c->now));
     return db_exec(st);
 }
 

@@ -98,6 +98,12 @@ void grant_err(struct arena *a, const char ***errs, int *n, const char *msg);
 */
 bool grant_warsaw_to_utc(const char *date, const char *time,
                          char out[UTC_STAMP_SIZE]);
+/*
+** A stored UTC stamp as ISO 8601 in Warsaw time with its offset
+** ("2027-01-18T15:30+01:00"), for the audit log, whose page shows what it
+** holds; NULL stays NULL, text that is no stamp comes back as it is.
+*/
+const char *grant_stamp_local_iso(struct arena *a, const char *utc);
 /* A UTC stamp as Warsaw "YYYY-MM-DD" and "HH:MM" (arena), for forms. */
 void grant_utc_to_warsaw(struct arena *a, const char *utc, const char **date,
                          const char **time);
@@ -180,6 +186,19 @@ int grant_call_publish(struct db *db, struct arena *a,
                        const struct mon_actor *act, int64_t id,
                        const char **why);
 
+/*
+** For the demo only (grant_demo.c): give published call id the dates of an
+** earlier year (a store function makes a call only with its deadline
+** ahead) and its submitted offers the deadline's day as their time of
+** submission. 0, ERR_NOTFOUND (no such published call) or ERR_DB.
+*/
+int grant_call_demo_dates(struct db *db, int64_t id, const char *published_at,
+                          const char *offers_until, const char *results_by);
+/* For the demo only: the results of call id (status results) published at
+   results_at, its reports submitted (and decided) at reports_at. */
+int grant_call_demo_results_at(struct db *db, int64_t id,
+                               const char *results_at, const char *reports_at);
+
 /* ---- organisations: org_check.c (no SQL), org_store.c ---- */
 
 #define GRANT_PERSONS_MAX 4 /* representatives on the form */
@@ -227,12 +246,14 @@ bool grant_email_ok(const char *s);
 ** unit) is made disabled; a message with the confirmation link (base: the
 ** site's address) goes to the outbox. One audit row
 ** ("grant_org.register") besides the account's, all or nothing. 0 with
-** *id; ERR_INPUT with *errs; ERR_DB.
+** *id and, when token is not NULL, *token the link's token (for the demo,
+** which confirms as the organisation would); ERR_INPUT with *errs; ERR_DB.
 */
 int grant_org_register(struct db *db, struct arena *a,
                        const struct mon_actor *act,
                        const struct grant_org_form *f, const char *base,
-                       int64_t *id, const char ***errs, int *nerrs);
+                       int64_t *id, const char **token, const char ***errs,
+                       int *nerrs);
 /* Confirm the e-mail address of the registration whose link carried
    token: 0 with *id, ERR_NOTFOUND (unknown or used), ERR_DB. Audited
    ("grant_org.email"). */
@@ -249,6 +270,32 @@ int grant_org_confirm_email(struct db *db, struct arena *a,
 int grant_org_decide(struct db *db, struct arena *a,
                      const struct mon_actor *act, int64_t id, bool confirm,
                      const char *reason, const char **why);
+/*
+** The representatives' personal data (names and functions) serve the grant
+** proceedings (ustawa o działalności pożytku publicznego i o wolontariacie,
+** art. 14-16; RODO art. 6 ust. 1 lit. c and e) and are kept until the end
+** of the fifth year after the organisation's last offer, agreement or
+** report, and while an agreement is not settled.
+*/
+#define GRANT_RETENTION_YEARS 5
+/*
+** Erase, at the request of its own account, the representatives of
+** organisation id, where the law allows: none of its offers was submitted
+** (no proceedings documents name them). Otherwise ERR_CONFLICT with *why
+** saying until when and why they are kept. One audit row
+** ("grant_org.erase", the count only: no personal data in the log). 0;
+** ERR_NOTFOUND (not act's organisation); ERR_DB.
+*/
+int grant_org_erase_persons(struct db *db, struct arena *a,
+                            const struct mon_actor *act, int64_t id,
+                            const char **why);
+/*
+** rodzina purge: delete the representatives of every organisation whose
+** proceedings ended before the retention period (GRANT_RETENTION_YEARS
+** full years before today's year, today an ISO date), in one transaction
+** with one audit row ("grant_org.purge"). 0 with *n, or ERR_DB.
+*/
+int grant_persons_purge(struct db *db, const char *today, int64_t *n);
 /* Registration id with its representatives: 0, ERR_NOTFOUND, ERR_DB. */
 int grant_org_get(struct db *db, struct arena *a, int64_t id,
                   struct grant_org *out);
@@ -358,6 +405,15 @@ int grant_offer_check(struct arena *a, const struct grant_call *c,
 int grant_offer_get(struct db *db, struct arena *a, int64_t id,
                     struct grant_offer *out);
 /*
+** The updated cost estimate of an agreement, as o's cost lines: each line
+** named and summing (total = grant + own financial + non-financial), their
+** grant parts summing to awarded, the own contribution at least the call's
+** minimum share. Each finding names its field (cost1_grant ...). Count.
+*/
+int grant_estimate_check(struct arena *a, const struct grant_call *c,
+                         const struct grant_offer *o, int64_t awarded,
+                         struct grant_finding **finds);
+/*
 ** Whether act may read offer o: its organisation's accounts always, the
 ** office of the call's region once it is submitted.
 */
@@ -402,8 +458,10 @@ int grant_offers_of_call(struct db *db, struct arena *a, int64_t call_id,
 /* The offers of act's organisations, newest first: count or < 0. */
 int grant_offers_of_account(struct db *db, struct arena *a, int64_t account,
                             struct grant_offer **out);
-/* o as one JSON object, with its sections. */
-void grant_offer_json(struct json *j, const struct grant_offer *o);
+/* o as one JSON object, with its sections; for the audit log (audit: its
+   arena) its time of submission in Warsaw time (grant_stamp_local_iso). */
+void grant_offer_json(struct json *j, const struct grant_offer *o,
+                      struct arena *audit);
 
 /* Write offer o of call c as submitted into out (A4 PDF). 0 or ERR_IO. */
 int grant_offer_pdf(struct arena *a, const struct grant_call *c,
@@ -553,15 +611,48 @@ struct grant_report {
 /*
 ** The agreement of funded offer id (act's region, results published):
 ** its number, the day signed (ISO) and the amount paid (at most the grant
-** awarded). The call's register row and its task's budget realisation are
-** brought up to date (grant_programme_sync). One audit row
+** awarded). When the grant is lower than the offer asked, estimate (its
+** cost lines, read as an offer's) is the updated cost estimate the
+** agreement holds, checked by grant_estimate_check (each message names the
+** field); otherwise it is not used. The call's register row and its task's
+** budget realisation are brought up to date (grant_programme_sync). One
+** audit row
 ** ("grant_offer.agreement"). 0; ERR_INPUT with *errs; ERR_NOTFOUND;
 ** ERR_CONFLICT (not funded, or signed already); ERR_DB.
 */
 int grant_agreement_sign(struct db *db, struct arena *a,
                          const struct mon_actor *act, int64_t id,
                          const char *number, const char *signed_on,
-                         const char *paid, const char ***errs, int *nerrs);
+                         const char *paid, const struct grant_offer *estimate,
+                         const char ***errs, int *nerrs);
+/*
+** The updated cost estimate of the agreement of offer id (its lines as an
+** offer's, pos from 1): count, 0 when it has none (the offer's estimate
+** stands), or < 0.
+*/
+int grant_agreement_costs(struct db *db, struct arena *a, int64_t id,
+                          struct grant_cost **out);
+/* Insert cost lines k[0..n) of id with q (the columns of
+   Q_GRANT_OFFER_COST_INSERT: id, pos, kind, name, total, grant, own
+   financial, non-financial), in the caller's transaction: 0 or ERR_DB. */
+int grant_cost_lines_insert(struct db *db, enum query_id q, int64_t id,
+                            const struct grant_cost *k, int n);
+/* A row of cost lines (pos, kind, name, total, grant, own financial,
+   non-financial, the columns of Q_GRANT_OFFER_COSTS) into a grant_cost. */
+void grant_cost_cols(struct arena *a, db_stmt *st, void *elem);
+/* The cost lines a report of offer id is by: the agreement's updated
+   estimate when it has one, else the offer's (o, loaded): count or < 0. */
+int grant_estimate_of(struct db *db, struct arena *a,
+                      const struct grant_offer *o, struct grant_cost **out);
+
+/* One line of a report's cost execution. */
+struct grant_spent {
+    int pos;
+    int64_t grant, own; /* grosze */
+};
+/* The cost execution of report rid by line: count or < 0. */
+int grant_report_lines(struct db *db, struct arena *a, int64_t rid,
+                       struct grant_spent **out);
 /* The agreement of offer id: 0, ERR_NOTFOUND, ERR_DB. */
 int grant_agreement_get(struct db *db, struct arena *a, int64_t id,
                         struct grant_agreement *out);
@@ -595,6 +686,14 @@ int grant_report_decide(struct db *db, struct arena *a,
                         const struct mon_actor *act, int64_t rid, bool accept,
                         const char *comment, const char **why);
 /*
+** The call that keeps competition register_id of monitoring's register
+** (its summary row: a call of this module, or a competition moved here by
+** migration 0075): 0 with *call_id, or ERR_NOTFOUND when the register
+** keeps it itself.
+*/
+int grant_call_of_register(struct db *db, int64_t register_id,
+                           int64_t *call_id);
+/*
 ** Bring the programme up to date with call_id, through monitoring: its row
 ** of the register of competitions (offers, awards, the sum awarded,
 ** initiatives and beneficiaries of accepted reports, the plan task),
@@ -605,5 +704,10 @@ int grant_report_decide(struct db *db, struct arena *a,
 */
 int grant_programme_sync(struct db *db, struct arena *a,
                          const struct mon_actor *act, int64_t call_id);
+
+/* ---- grant_demo.c ---- */
+
+/* The demo data of rodzina init --demo (see grant_demo.c): 0 or < 0. */
+int grants_demo_load(struct db *db, struct arena *a);
 
 #endif

@@ -264,8 +264,10 @@ check_period(struct reader *r, const struct grant_call *c,
     }
 }
 
-static void
-check_costs(struct reader *r, const struct grant_call *c,
+/* The cost lines of o: each named and summing, the own contribution at
+ * least the call's minimum share; their grant parts' sum. */
+static int64_t
+check_lines(struct reader *r, const struct grant_call *c,
             const struct grant_offer *o)
 {
     struct arena *a = r->a;
@@ -294,6 +296,24 @@ check_costs(struct reader *r, const struct grant_call *c,
         grant += k->grant;
         own += k->own_fin + k->own_nonfin;
     }
+    /* own * 1000 / total < minimum, in integers: no rounding lets 9,96 %
+     * pass for 10 % */
+    if (total > 0 && own * 1000 < (int64_t)c->min_own_permille * total) {
+        find(r, "cost1_own",
+             arena_printf(a, T_GF_ERR_OWN_SHARE, T_GF_F_OWN,
+                          pct(a, own * 1000 / total),
+                          pct(a, c->min_own_permille)));
+    }
+    return grant;
+}
+
+static void
+check_costs(struct reader *r, const struct grant_call *c,
+            const struct grant_offer *o)
+{
+    struct arena *a = r->a;
+    int64_t grant = check_lines(r, c, o);
+
     if (o->requested != grant) {
         find(r, "requested",
              arena_printf(a, T_GF_ERR_REQUESTED_SUM, T_GF_F_REQUESTED,
@@ -305,14 +325,25 @@ check_costs(struct reader *r, const struct grant_call *c,
                           str_money(a, o->requested),
                           str_money(a, c->max_grant)));
     }
-    /* own * 1000 / total < minimum, in integers: no rounding lets 9,96 %
-     * pass for 10 % */
-    if (total > 0 && own * 1000 < (int64_t)c->min_own_permille * total) {
-        find(r, "cost1_own",
-             arena_printf(a, T_GF_ERR_OWN_SHARE, T_GF_F_OWN,
-                          pct(a, own * 1000 / total),
-                          pct(a, c->min_own_permille)));
+}
+
+int
+grant_estimate_check(struct arena *a, const struct grant_call *c,
+                     const struct grant_offer *o, int64_t awarded,
+                     struct grant_finding **finds)
+{
+    int n = 0;
+    struct reader r = {a, finds, &n};
+    int64_t grant;
+
+    *finds = NULL;
+    grant = check_lines(&r, c, o);
+    if (o->ncosts > 0 && grant != awarded) {
+        find(&r, "cost1_grant",
+             arena_printf(a, T_GS_ERR_ESTIMATE_GRANT, T_GS_ESTIMATE,
+                          str_money(a, grant), str_money(a, awarded)));
     }
+    return n;
 }
 
 static void
@@ -375,7 +406,8 @@ grant_offer_check(struct arena *a, const struct grant_call *c,
 }
 
 void
-grant_offer_json(struct json *j, const struct grant_offer *o)
+grant_offer_json(struct json *j, const struct grant_offer *o,
+                 struct arena *audit)
 {
     int i;
 
@@ -393,7 +425,9 @@ grant_offer_json(struct json *j, const struct grant_offer *o)
     json_kint(j, "requested_grosze", o->requested);
     json_kstr(j, "status", o->status);
     json_kstr(j, "receipt", o->receipt);
-    json_kstr(j, "submitted_at", o->submitted_at);
+    json_kstr(j, "submitted_at",
+              audit != NULL ? grant_stamp_local_iso(audit, o->submitted_at)
+                            : o->submitted_at);
     json_key(j, "actions");
     json_arr_begin(j);
     for (i = 0; i < o->nactions; i++) {

@@ -23,115 +23,6 @@
 static const char *const declarations[GRANT_DECLARATIONS] = {
     T_GF_DECL_1, T_GF_DECL_2, T_GF_DECL_3, T_GF_DECL_4};
 
-/* The form of the request's fields. */
-static void
-form_of_request(struct req *r, struct grant_offer_form *f)
-{
-    struct arena *a = &r->arena;
-    int i;
-
-    memset(f, 0, sizeof(*f));
-    f->area = req_form(r, "area");
-    f->title = req_form(r, "title");
-    f->place = req_form(r, "place");
-    f->description = req_form(r, "description");
-    f->date_from = req_form(r, "date_from");
-    f->date_to = req_form(r, "date_to");
-    f->requested = req_form(r, "requested");
-    for (i = 0; i < GRANT_DECLARATIONS; i++) {
-        f->declaration[i] =
-            req_form(r, arena_printf(a, "declaration%d", i + 1)) != NULL;
-    }
-    for (i = 0; i < GRANT_ACTIONS_MAX; i++) {
-        f->action[i] = req_form(r, arena_printf(a, "action%d", i + 1));
-        f->action_from[i] =
-            req_form(r, arena_printf(a, "action%d_from", i + 1));
-        f->action_to[i] = req_form(r, arena_printf(a, "action%d_to", i + 1));
-    }
-    for (i = 0; i < GRANT_RESULTS_MAX; i++) {
-        f->result[i] = req_form(r, arena_printf(a, "result%d", i + 1));
-        f->result_target[i] =
-            req_form(r, arena_printf(a, "result%d_target", i + 1));
-    }
-    for (i = 0; i < GRANT_COSTS_MAX; i++) {
-        f->cost_kind[i] = req_form(r, arena_printf(a, "cost%d_kind", i + 1));
-        f->cost_name[i] = req_form(r, arena_printf(a, "cost%d_name", i + 1));
-        f->cost_total[i] = req_form(r, arena_printf(a, "cost%d_total", i + 1));
-        f->cost_grant[i] = req_form(r, arena_printf(a, "cost%d_grant", i + 1));
-        f->cost_own[i] = req_form(r, arena_printf(a, "cost%d_own", i + 1));
-        f->cost_nonfin[i] =
-            req_form(r, arena_printf(a, "cost%d_nonfin", i + 1));
-    }
-}
-
-static const char *
-money_or_empty(struct arena *a, int64_t v)
-{
-    return v != 0 ? str_money(a, v) : "";
-}
-
-/* The form of a stored offer. */
-static void
-form_of_offer(struct arena *a, const struct grant_offer *o,
-              struct grant_offer_form *f)
-{
-    int i;
-
-    memset(f, 0, sizeof(*f));
-    f->area = o->area_pos ? arena_printf(a, "%d", o->area_pos) : "";
-    f->title = o->title;
-    f->place = o->place;
-    f->description = o->description;
-    f->date_from = o->date_from;
-    f->date_to = o->date_to;
-    f->requested = money_or_empty(a, o->requested);
-    for (i = 0; i < GRANT_DECLARATIONS; i++) {
-        f->declaration[i] = (o->declarations & (1 << i)) != 0;
-    }
-    for (i = 0; i < o->nactions && i < GRANT_ACTIONS_MAX; i++) {
-        f->action[i] = o->actions[i].name;
-        f->action_from[i] = o->actions[i].date_from;
-        f->action_to[i] = o->actions[i].date_to;
-    }
-    for (i = 0; i < o->nresults && i < GRANT_RESULTS_MAX; i++) {
-        f->result[i] = o->results[i].name;
-        f->result_target[i] =
-            arena_printf(a, "%ld", (long)o->results[i].target);
-    }
-    for (i = 0; i < o->ncosts && i < GRANT_COSTS_MAX; i++) {
-        const struct grant_cost *k = &o->costs[i];
-
-        f->cost_kind[i] = k->kind;
-        f->cost_name[i] = k->name;
-        f->cost_total[i] = money_or_empty(a, k->total);
-        f->cost_grant[i] = money_or_empty(a, k->grant);
-        f->cost_own[i] = money_or_empty(a, k->own_fin);
-        f->cost_nonfin[i] = money_or_empty(a, k->own_nonfin);
-    }
-}
-
-static bool
-flagged(const struct grant_finding *fs, int n, const char *field)
-{
-    int i;
-
-    for (i = 0; i < n; i++) {
-        if (strcmp(fs[i].field, field) == 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
-/* A text input, marked invalid when a finding names its field. */
-static void
-input(struct req *r, const char *name, const char *label, const char *type,
-      const char *value, const struct grant_finding *fs, int n)
-{
-    form_input(r, name, label, type, value,
-               flagged(fs, n, name) ? "aria-invalid=\"true\"" : NULL);
-}
-
 static void
 findings(struct req *r, const struct grant_finding *fs, int n)
 {
@@ -165,68 +56,43 @@ sections(struct req *r, const struct grant_call *c,
                     c->areas[i].name);
     }
     html_lit(&r->out, "</select></p>\n");
-    input(r, "title", T_GF_F_TITLE, "text", f->title, fs, n);
-    input(r, "place", T_GF_F_PLACE, "text", f->place, fs, n);
+    grant_offer_input(r, "title", T_GF_F_TITLE, "text", f->title, fs, n);
+    grant_offer_input(r, "place", T_GF_F_PLACE, "text", f->place, fs, n);
     html_printf(&r->out,
                 "<p class=\"field\"><label for=\"f-description\">%s</label>\n"
                 "<textarea id=\"f-description\" name=\"description\" "
                 "rows=\"6\">%s</textarea></p>\n",
                 T_GF_F_DESCRIPTION, f->description ? f->description : "");
-    input(r, "date_from", T_GF_F_FROM, "date", f->date_from, fs, n);
-    input(r, "date_to", T_GF_F_TO, "date", f->date_to, fs, n);
+    grant_offer_input(r, "date_from", T_GF_F_FROM, "date", f->date_from, fs, n);
+    grant_offer_input(r, "date_to", T_GF_F_TO, "date", f->date_to, fs, n);
     html_printf(&r->out, "</fieldset>\n<fieldset><legend>%s</legend>\n",
                 T_GF_S3);
     for (i = 0; i < GRANT_ACTIONS_MAX; i++) {
-        input(r, arena_printf(a, "action%d", i + 1),
-              arena_printf(a, T_GF_F_ACTION, i + 1), "text", f->action[i], fs,
-              n);
-        input(r, arena_printf(a, "action%d_from", i + 1),
-              arena_printf(a, T_GF_F_ACTION_FROM, i + 1), "date",
-              f->action_from[i], fs, n);
-        input(r, arena_printf(a, "action%d_to", i + 1),
-              arena_printf(a, T_GF_F_ACTION_TO, i + 1), "date", f->action_to[i],
-              fs, n);
+        grant_offer_input(r, arena_printf(a, "action%d", i + 1),
+                          arena_printf(a, T_GF_F_ACTION, i + 1), "text",
+                          f->action[i], fs, n);
+        grant_offer_input(r, arena_printf(a, "action%d_from", i + 1),
+                          arena_printf(a, T_GF_F_ACTION_FROM, i + 1), "date",
+                          f->action_from[i], fs, n);
+        grant_offer_input(r, arena_printf(a, "action%d_to", i + 1),
+                          arena_printf(a, T_GF_F_ACTION_TO, i + 1), "date",
+                          f->action_to[i], fs, n);
     }
     html_printf(&r->out, "</fieldset>\n<fieldset><legend>%s</legend>\n",
                 T_GF_S4);
     for (i = 0; i < GRANT_RESULTS_MAX; i++) {
-        input(r, arena_printf(a, "result%d", i + 1),
-              arena_printf(a, T_GF_F_RESULT, i + 1), "text", f->result[i], fs,
-              n);
-        input(r, arena_printf(a, "result%d_target", i + 1),
-              arena_printf(a, T_GF_F_RESULT_TARGET, i + 1), "text",
-              f->result_target[i], fs, n);
+        grant_offer_input(r, arena_printf(a, "result%d", i + 1),
+                          arena_printf(a, T_GF_F_RESULT, i + 1), "text",
+                          f->result[i], fs, n);
+        grant_offer_input(r, arena_printf(a, "result%d_target", i + 1),
+                          arena_printf(a, T_GF_F_RESULT_TARGET, i + 1), "text",
+                          f->result_target[i], fs, n);
     }
     html_printf(&r->out, "</fieldset>\n<fieldset><legend>%s</legend>\n",
                 T_GF_S5);
-    for (i = 0; i < GRANT_COSTS_MAX; i++) {
-        bool admin = f->cost_kind[i] && strcmp(f->cost_kind[i], "admin") == 0;
-
-        html_printf(&r->out,
-                    "<p class=\"field\"><label for=\"f-cost%d_kind\">%s"
-                    "</label>\n<select id=\"f-cost%d_kind\" name=\"cost%d_kind"
-                    "\"><option value=\"action\"%s>%s</option><option "
-                    "value=\"admin\"%s>%s</option></select></p>\n",
-                    i + 1, arena_printf(a, T_GF_F_COST_KIND, i + 1), i + 1,
-                    i + 1, admin ? "" : " selected", T_GF_KIND_ACTION,
-                    admin ? " selected" : "", T_GF_KIND_ADMIN);
-        input(r, arena_printf(a, "cost%d_name", i + 1),
-              arena_printf(a, T_GF_F_COST_NAME, i + 1), "text", f->cost_name[i],
-              fs, n);
-        input(r, arena_printf(a, "cost%d_total", i + 1),
-              arena_printf(a, T_GF_F_COST_TOTAL, i + 1), "text",
-              f->cost_total[i], fs, n);
-        input(r, arena_printf(a, "cost%d_grant", i + 1),
-              arena_printf(a, T_GF_F_COST_GRANT, i + 1), "text",
-              f->cost_grant[i], fs, n);
-        input(r, arena_printf(a, "cost%d_own", i + 1),
-              arena_printf(a, T_GF_F_COST_OWN, i + 1), "text", f->cost_own[i],
-              fs, n);
-        input(r, arena_printf(a, "cost%d_nonfin", i + 1),
-              arena_printf(a, T_GF_F_COST_NONFIN, i + 1), "text",
-              f->cost_nonfin[i], fs, n);
-    }
-    input(r, "requested", T_GF_F_REQUESTED, "text", f->requested, fs, n);
+    grant_cost_inputs(r, f, fs, n);
+    grant_offer_input(r, "requested", T_GF_F_REQUESTED, "text", f->requested,
+                      fs, n);
     html_printf(&r->out, "</fieldset>\n<fieldset><legend>%s</legend>\n",
                 T_GF_S6);
     for (i = 0; i < GRANT_DECLARATIONS; i++) {
@@ -326,7 +192,7 @@ page_gf_new(struct req *r)
         return rc;
     }
     if (own_org(r, c.region, &org_name) == 0) {
-        return req_error(r, 403, T_GF_NO_ORG);
+        return req_error(r, 409, T_GF_NO_ORG);
     }
     memset(&f, 0, sizeof(f));
     offer_form(r, &c, org_name, 0, &f, NULL, 0, NULL, false);
@@ -346,8 +212,12 @@ save_posted(struct req *r, const struct grant_call *c, int64_t org_id,
     const char *why = NULL;
     int nf, rc;
 
-    form_of_request(r, &f);
+    grant_offer_form_of_request(r, &f);
     if (grant_offer_read(&r->arena, &f, &o, &fs, &nf) != 0) {
+        if (r->is_api) {
+            grant_api_errors(r, T_GF_ERR_FORM, NULL, fs, nf);
+            return ERR_INPUT;
+        }
         r->status = 400;
         offer_form(r, c, org_name, id, &f, fs, nf, T_GF_ERR_FORM, false);
         return ERR_INPUT;
@@ -364,7 +234,7 @@ save_posted(struct req *r, const struct grant_call *c, int64_t org_id,
 }
 
 /*
-** ROUTE: POST /nabory/:id/oferty
+** ROUTE: POST /nabory/:id/oferty, POST /api/calls/:id/offers (JSON)
 ** CAP: CAP_GRANT_REPORT
 ** PARAMS: id (path), the offer's sections (area, title, place,
 **         description, date_from, date_to, actionN*, resultN*, costN*,
@@ -382,7 +252,7 @@ page_gf_create(struct req *r)
         return rc;
     }
     if ((org = own_org(r, c.region, &org_name)) == 0) {
-        return req_error(r, 403, T_GF_NO_ORG);
+        return req_error(r, 409, T_GF_NO_ORG);
     }
     rc = save_posted(r, &c, org, org_name, 0, &id);
     if (rc == ERR_INPUT) {
@@ -391,7 +261,7 @@ page_gf_create(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    return req_redirect(r, arena_printf(&r->arena, "/oferty/%ld", (long)id));
+    return grant_done(r, arena_printf(&r->arena, "/oferty/%ld", (long)id));
 }
 
 /* Offer of path parameter 0 with its call, as the account may see it. */
@@ -473,7 +343,7 @@ page_gf_show(struct req *r)
     }
     if (strcmp(o.formal_status, "defect") == 0 &&
         grant_org_is_own(r->db, &act, o.org_id)) {
-        form_of_offer(&r->arena, &o, &f);
+        grant_offer_form_of(&r->arena, &o, &f);
         offer_form(r, &c, o.org_name, o.id, &f, NULL, 0,
                    arena_printf(&r->arena, T_GE_F_DEFECT,
                                 warsaw_local(&r->arena, o.defect_until)),
@@ -487,14 +357,14 @@ page_gf_show(struct req *r)
         return 0;
     }
     n = grant_offer_check(&r->arena, &c, &o, &fs);
-    form_of_offer(&r->arena, &o, &f);
+    grant_offer_form_of(&r->arena, &o, &f);
     offer_form(r, &c, o.org_name, o.id, &f, fs, n, n == 0 ? T_GF_READY : NULL,
                false);
     return 0;
 }
 
 /*
-** ROUTE: POST /oferty/:id
+** ROUTE: POST /oferty/:id, POST /api/offers/:id (JSON)
 ** CAP: CAP_GRANT_REPORT
 ** PARAMS: id (path), the sections as for POST /nabory/:id/oferty
 */
@@ -516,11 +386,11 @@ page_gf_update(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    return req_redirect(r, arena_printf(&r->arena, "/oferty/%ld", (long)id));
+    return grant_done(r, arena_printf(&r->arena, "/oferty/%ld", (long)id));
 }
 
 /*
-** ROUTE: POST /oferty/:id/zlozenie
+** ROUTE: POST /oferty/:id/zlozenie, POST /api/offers/:id/submit (JSON)
 ** CAP: CAP_GRANT_REPORT
 ** PARAMS: id (path), the sections as for POST /oferty/:id (saved first)
 */
@@ -549,19 +419,22 @@ page_gf_submit(struct req *r)
         }
     }
     rc = grant_offer_submit(r->db, &r->arena, &act, o.id, &fs, &n, &why);
+    if (rc == ERR_INPUT && r->is_api) {
+        return grant_api_errors(r, T_GF_ERR_SUBMIT, NULL, fs, n);
+    }
     if (rc == ERR_INPUT) {
         if ((rc = grant_offer_get(r->db, &r->arena, o.id, &o)) != 0) {
             return rc;
         }
         r->status = 400;
-        form_of_offer(&r->arena, &o, &f);
+        grant_offer_form_of(&r->arena, &o, &f);
         offer_form(r, &c, o.org_name, o.id, &f, fs, n, T_GF_ERR_SUBMIT, false);
         return 0;
     }
     if (rc != 0) {
         return grant_reply(r, rc, why);
     }
-    return req_redirect(r, arena_printf(&r->arena, "/oferty/%ld", (long)o.id));
+    return grant_done(r, arena_printf(&r->arena, "/oferty/%ld", (long)o.id));
 }
 
 /*
@@ -708,12 +581,12 @@ api_gf_get(struct req *r)
         return rc;
     }
     req_json(r, &j);
-    grant_offer_json(&j, &o);
+    grant_offer_json(&j, &o, NULL);
     return 0;
 }
 
 /*
-** ROUTE: POST /oferty/:id/korekta
+** ROUTE: POST /oferty/:id/korekta, POST /api/offers/:id/correction (JSON)
 ** CAP: CAP_GRANT_REPORT
 ** PARAMS: id (path), the sections as for POST /oferty/:id
 */
@@ -731,8 +604,11 @@ page_gf_correct(struct req *r)
     if ((rc = offer_or_reply(r, &o, &c)) != 0) {
         return rc;
     }
-    form_of_request(r, &f);
+    grant_offer_form_of_request(r, &f);
     if (grant_offer_read(&r->arena, &f, &in, &fs, &nf) != 0) {
+        if (r->is_api) {
+            return grant_api_errors(r, T_GF_ERR_FORM, NULL, fs, nf);
+        }
         r->status = 400;
         offer_form(r, &c, o.org_name, o.id, &f, fs, nf, T_GF_ERR_FORM, true);
         return 0;
@@ -741,5 +617,5 @@ page_gf_correct(struct req *r)
     if (rc != 0) {
         return grant_reply(r, rc, why);
     }
-    return req_redirect(r, arena_printf(&r->arena, "/oferty/%ld", (long)o.id));
+    return grant_done(r, arena_printf(&r->arena, "/oferty/%ld", (long)o.id));
 }

@@ -67,8 +67,8 @@ result_cols(struct arena *a, db_stmt *st, void *elem)
     x->target = db_col_int(st, 2);
 }
 
-static void
-cost_cols(struct arena *a, db_stmt *st, void *elem)
+void
+grant_cost_cols(struct arena *a, db_stmt *st, void *elem)
 {
     struct grant_cost *k = elem;
 
@@ -108,7 +108,7 @@ grant_offer_get(struct db *db, struct arena *a, int64_t id,
     out->nresults = rows(db, a, Q_GRANT_OFFER_RESULTS, id,
                          sizeof(*out->results), result_cols, &out->results);
     out->ncosts = rows(db, a, Q_GRANT_OFFER_COSTS, id, sizeof(*out->costs),
-                       cost_cols, &out->costs);
+                       grant_cost_cols, &out->costs);
     if (out->nactions < 0 || out->nresults < 0 || out->ncosts < 0) {
         return ERR_DB;
     }
@@ -184,7 +184,7 @@ offer_audit_json(struct arena *a, const struct grant_offer *o)
 
     buf_init(&b);
     json_init(&j, &b);
-    grant_offer_json(&j, o);
+    grant_offer_json(&j, o, a);
     s = arena_strdup(a, b.data);
     buf_free(&b);
     return s;
@@ -242,18 +242,27 @@ grant_offer_rewrite_sections(struct db *db, int64_t id,
             return rc;
         }
     }
-    for (i = 0; i < o->ncosts; i++) {
-        const struct grant_cost *k = &o->costs[i];
+    return grant_cost_lines_insert(db, Q_GRANT_OFFER_COST_INSERT, id, o->costs,
+                                   o->ncosts);
+}
 
-        st = db_query(db, Q_GRANT_OFFER_COST_INSERT);
+int
+grant_cost_lines_insert(struct db *db, enum query_id q, int64_t id,
+                        const struct grant_cost *k, int n)
+{
+    db_stmt *st;
+    int i, rc;
+
+    for (i = 0; i < n; i++) {
+        st = db_query(db, q);
         db_bind_int(st, 1, id);
-        db_bind_int(st, 2, k->pos);
-        db_bind_text(st, 3, k->kind);
-        db_bind_text(st, 4, k->name);
-        db_bind_int(st, 5, k->total);
-        db_bind_int(st, 6, k->grant);
-        db_bind_int(st, 7, k->own_fin);
-        db_bind_int(st, 8, k->own_nonfin);
+        db_bind_int(st, 2, k[i].pos);
+        db_bind_text(st, 3, k[i].kind);
+        db_bind_text(st, 4, k[i].name);
+        db_bind_int(st, 5, k[i].total);
+        db_bind_int(st, 6, k[i].grant);
+        db_bind_int(st, 7, k[i].own_fin);
+        db_bind_int(st, 8, k[i].own_nonfin);
         if ((rc = db_exec(st)) != 0) {
             return rc;
         }

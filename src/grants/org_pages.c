@@ -49,7 +49,8 @@ register_form(struct req *r, const struct grant_org_form *f,
     form_input(r, "gmina", T_GO_F_GMINA, "text", f->gmina, "required");
     form_input(r, "email", T_GO_F_EMAIL, "email", f->email,
                "required autocomplete=\"email\"");
-    html_lit(&r->out, "<fieldset><legend>" T_GO_PERSONS "</legend>\n");
+    html_lit(&r->out, "<fieldset><legend>" T_GO_PERSONS
+                      "</legend>\n<p>" T_GO_PRIVACY "</p>\n");
     for (i = 0; i < GRANT_PERSONS_MAX; i++) {
         form_input(r, arena_printf(&r->arena, "person%d", i + 1),
                    arena_printf(&r->arena, T_GO_F_PERSON, i + 1), "text",
@@ -86,7 +87,7 @@ page_go_register_form(struct req *r)
 }
 
 /*
-** ROUTE: POST /organizacje/rejestracja
+** ROUTE: POST /organizacje/rejestracja, POST /api/organisations (JSON)
 ** CAP: CAP_PUBLIC
 ** PARAMS: name, krs, nip, address, gmina, email, personN, functionN,
 **         login, password, csrf (form)
@@ -118,7 +119,10 @@ page_go_register(struct req *r)
             req_form(r, arena_printf(&r->arena, "function%d", i + 1));
     }
     rc = grant_org_register(r->db, &r->arena, &act, &f, req_site_url(r), &id,
-                            &errs, &nerrs);
+                            NULL, &errs, &nerrs);
+    if (rc == ERR_INPUT && r->is_api) {
+        return grant_api_errors(r, T_GO_ERR_FORM, errs, NULL, nerrs);
+    }
     if (rc == ERR_INPUT) {
         r->status = 400;
         register_form(r, &f, errs, nerrs);
@@ -126,6 +130,10 @@ page_go_register(struct req *r)
     }
     if (rc != 0) {
         return rc;
+    }
+    if (r->is_api) {
+        return grant_done(
+            r, arena_printf(&r->arena, "/organizacje/%ld", (long)id));
     }
     layout_begin(r, T_GO_SENT_TITLE);
     html_lit(&r->out, "<h1>" T_GO_SENT_TITLE "</h1>\n<p role=\"status\">");
@@ -193,7 +201,8 @@ page_go_list(struct req *r)
     for (i = 0; i < n; i++) {
         html_printf(&r->out,
                     "<tr><td><a href=\"/organizacje/%ld\">%s</a></td>"
-                    "<td>%s</td><td>%s; %s</td><td>%s</td></tr>\n",
+                    "<td><code>%s</code></td><td>%s; %s</td><td>%s</td>"
+                    "</tr>\n",
                     (long)os[i].id, os[i].name, os[i].krs,
                     status_label(os[i].status),
                     os[i].email_confirmed_at
@@ -233,8 +242,9 @@ org_facts(struct req *r, const struct grant_org *o)
 
     html_printf(
         &r->out,
-        "<h1>%s</h1>\n<dl class=\"meta\"><dt>%s</dt><dd>%s</dd>"
-        "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>"
+        /* the KRS and NIP numbers are identifiers, shown verbatim */
+        "<h1>%s</h1>\n<dl class=\"meta\"><dt>%s</dt><dd><code>%s</code></dd>"
+        "<dt>%s</dt><dd><code>%s</code></dd><dt>%s</dt><dd>%s</dd>"
         "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>"
         "<dt>%s</dt><dd>%s; %s</dd>",
         o->name, T_GO_F_KRS, o->krs, T_GO_F_NIP, o->nip ? o->nip : "–",
@@ -258,7 +268,8 @@ org_facts(struct req *r, const struct grant_org *o)
         html_printf(&r->out, "<li>%s – %s</li>", o->persons[i].name,
                     o->persons[i].function);
     }
-    html_lit(&r->out, "</ul></dd></dl>\n");
+    html_lit(&r->out, "</ul></dd></dl>\n<h2>" T_GO_PRIVACY_TITLE
+                      "</h2>\n<p>" T_GO_PRIVACY "</p>\n");
 }
 
 /*
@@ -296,7 +307,8 @@ page_go_show(struct req *r)
 }
 
 /*
-** ROUTE: POST /organizacje/:id/decyzja
+** ROUTE: POST /organizacje/:id/decyzja,
+**        POST /api/organisations/:id/decision (JSON)
 ** CAP: CAP_GRANT_MANAGE
 ** PARAMS: id (path), decision=confirm|refuse, reason, csrf (form)
 */
@@ -322,8 +334,7 @@ page_go_decide(struct req *r)
     if (rc != 0) {
         return grant_reply(r, rc, why);
     }
-    return req_redirect(r,
-                        arena_printf(&r->arena, "/organizacje/%ld", (long)id));
+    return grant_done(r, arena_printf(&r->arena, "/organizacje/%ld", (long)id));
 }
 
 /*
@@ -351,9 +362,56 @@ page_go_mine(struct req *r)
             return rc;
         }
         org_facts(r, &o);
+        if (o.npersons > 0 && strcmp(o.status, "confirmed") == 0) {
+            form_begin(r,
+                       arena_printf(&r->arena,
+                                    "/moja-organizacja/%ld/dane-osobowe",
+                                    (long)o.id),
+                       NULL);
+            html_printf(&r->out,
+                        "<p><input type=\"checkbox\" id=\"f-confirm%ld\" "
+                        "name=\"confirm\" value=\"1\" required> <label "
+                        "for=\"f-confirm%ld\">%s</label></p><p><button "
+                        "type=\"submit\">%s</button></p>\n",
+                        (long)o.id, (long)o.id, T_GO_ERASE_CONFIRM, T_GO_ERASE);
+            form_end(r);
+        }
     }
     layout_end(r);
     return 0;
+}
+
+/*
+** ROUTE: POST /moja-organizacja/:id/dane-osobowe,
+**        POST /api/organisations/:id/erasure (JSON)
+** CAP: CAP_GRANT_REPORT
+** PARAMS: id=organisation number (path; the account's own), confirm=1, csrf
+*/
+int
+page_go_erase(struct req *r)
+{
+    struct mon_actor act = mon_actor_of(r);
+    const char *confirm = req_form(r, "confirm"), *why = NULL;
+    int64_t id;
+    int rc;
+
+    if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
+        return rc;
+    }
+    if (confirm == NULL || strcmp(confirm, "1") != 0) {
+        return req_error(r, 400, T_GO_ERASE_CONFIRM);
+    }
+    rc = grant_org_erase_persons(r->db, &r->arena, &act, id, &why);
+    if (rc == ERR_NOTFOUND) {
+        return req_error(r, 404, NULL);
+    }
+    if (rc == ERR_CONFLICT) {
+        return req_error(r, 409, why);
+    }
+    if (rc != 0) {
+        return rc;
+    }
+    return grant_done(r, "/moja-organizacja");
 }
 
 /*

@@ -117,8 +117,11 @@ grant_orgs_of_account(struct db *db, struct arena *a, int64_t account,
     return db_list(st, a, sizeof(**out), org_cols, out);
 }
 
+/* The fields of o; for the audit log (audit) the representatives only
+ * counted: the log cannot be changed, so it keeps no personal data that
+ * erasure or the purge (person_store.c) must remove. */
 static void
-org_fields(struct json *j, const struct grant_org *o)
+org_fields(struct json *j, const struct grant_org *o, bool audit)
 {
     int i;
 
@@ -134,6 +137,10 @@ org_fields(struct json *j, const struct grant_org *o)
     json_kbool(j, "email_confirmed", o->email_confirmed_at != NULL);
     json_kstr(j, "status", o->status);
     json_kstr(j, "reason", o->reason);
+    if (audit) {
+        json_kint(j, "representatives", o->npersons);
+        return;
+    }
     json_key(j, "representatives");
     json_arr_begin(j);
     for (i = 0; i < o->npersons; i++) {
@@ -149,7 +156,7 @@ void
 grant_org_json(struct json *j, const struct grant_org *o)
 {
     json_obj_begin(j);
-    org_fields(j, o);
+    org_fields(j, o, false);
     json_obj_end(j);
 }
 
@@ -160,7 +167,7 @@ org_audit_json(struct arena *a, const struct grant_org *o)
     struct json j;
 
     json_obj_open(&j, &b);
-    org_fields(&j, o);
+    org_fields(&j, o, true);
     return json_obj_dup(a, &j);
 }
 
@@ -374,7 +381,8 @@ check_persons(struct org_change *c, const struct grant_org_form *f)
 int
 grant_org_register(struct db *db, struct arena *a, const struct mon_actor *act,
                    const struct grant_org_form *f, const char *base,
-                   int64_t *id, const char ***errs, int *nerrs)
+                   int64_t *id, const char **token, const char ***errs,
+                   int *nerrs)
 {
     struct org_change c = {.a = a, .act = act, .errs = errs, .nerrs = nerrs};
     const char *t, *problem;
@@ -440,6 +448,9 @@ grant_org_register(struct db *db, struct arena *a, const struct mon_actor *act,
     rc = audit_change(db, &act->who, "grant_org.register", "grant_org",
                       org_insert, &c);
     *id = c.o.id;
+    if (rc == 0 && token != NULL) {
+        *token = c.token;
+    }
     return rc;
 }
 

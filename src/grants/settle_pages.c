@@ -12,6 +12,7 @@
 #include "core/warsaw.h"
 #include "html/form.h"
 #include "html/html.h"
+#include "html/layout.h"
 #include "modules_handlers.h"
 #include "pages.h"
 #include "grants/strings_pl.h"
@@ -22,6 +23,86 @@ report_status(const char *s)
     return strcmp(s, "accepted") == 0   ? T_GS_STATUS_ACCEPTED
            : strcmp(s, "returned") == 0 ? T_GS_STATUS_RETURNED
                                         : T_GS_STATUS_SUBMITTED;
+}
+
+/* Whether the agreement of o needs an updated cost estimate: a grant
+ * lower than the offer asked, in a grant competition. */
+static bool
+needs_estimate(const struct grant_call *c, const struct grant_offer *o)
+{
+    return strcmp(c->kind, "grant") == 0 && o->awarded < o->requested;
+}
+
+/* The cost execution of report rid against the lines of the estimate. */
+static void
+execution(struct req *r, const struct grant_report *rp,
+          const struct grant_cost *k, int nk)
+{
+    struct arena *a = &r->arena;
+    struct grant_spent *sp;
+    int n = grant_report_lines(r->db, a, rp->id, &sp), i, j;
+    const char *caption = arena_printf(
+        a, T_GS_EXECUTION_OF,
+        strcmp(rp->kind, "final") == 0 ? T_GS_KIND_FINAL : T_GS_KIND_PARTIAL,
+        warsaw_local(a, rp->submitted_at));
+
+    if (n <= 0 || nk <= 0) {
+        return;
+    }
+    html_printf(&r->out,
+                WIDE_OPEN "<table>\n<caption>%s</caption>\n<thead><tr>"
+                          "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                          "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                          "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+                caption, caption, T_GS_COL_LINE, T_GS_COL_PLANNED,
+                T_GS_COL_SPENT_GRANT, T_GS_COL_SPENT_OWN, T_GS_COL_LEFT);
+    for (i = 0; i < nk; i++) {
+        int64_t g = 0, own = 0;
+
+        for (j = 0; j < n; j++) {
+            if (sp[j].pos == k[i].pos) {
+                g = sp[j].grant;
+                own = sp[j].own;
+            }
+        }
+        html_printf(
+            &r->out,
+            "<tr><th scope=\"row\">%d. %s</th><td class=\"num\">%s " T_CURRENCY
+            "</td><td class=\"num\">%s " T_CURRENCY
+            "</td><td class=\"num\">%s " T_CURRENCY "</td><td "
+            "class=\"num\">%s " T_CURRENCY "</td></tr>\n",
+            k[i].pos, k[i].name, str_money(a, k[i].grant), str_money(a, g),
+            str_money(a, own), str_money(a, k[i].grant - g));
+    }
+    html_lit(&r->out, "</tbody>\n" WIDE_CLOSE);
+}
+
+/* The agreement's updated cost estimate, line by line. */
+static void
+estimate_table(struct req *r, const struct grant_cost *k, int nk)
+{
+    struct arena *a = &r->arena;
+    int i;
+
+    html_printf(&r->out,
+                WIDE_OPEN "<table>\n<caption>%s</caption>\n<thead><tr>"
+                          "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                          "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                          "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+                T_GS_ESTIMATE, T_GS_ESTIMATE, T_GS_COL_LINE, T_GS_COL_TOTAL,
+                T_GS_COL_GRANT, T_GS_COL_OWN, T_GS_COL_NONFIN);
+    for (i = 0; i < nk; i++) {
+        html_printf(
+            &r->out,
+            "<tr><th scope=\"row\">%d. %s</th><td class=\"num\">%s " T_CURRENCY
+            "</td><td class=\"num\">%s " T_CURRENCY
+            "</td><td class=\"num\">%s " T_CURRENCY "</td><td "
+            "class=\"num\">%s " T_CURRENCY "</td></tr>\n",
+            k[i].pos, k[i].name, str_money(a, k[i].total),
+            str_money(a, k[i].grant), str_money(a, k[i].own_fin),
+            str_money(a, k[i].own_nonfin));
+    }
+    html_lit(&r->out, "</tbody>\n" WIDE_CLOSE);
 }
 
 static void
@@ -70,7 +151,8 @@ grant_settle_section(struct req *r, const struct grant_call *c,
     struct arena *a = &r->arena;
     struct grant_agreement g;
     struct grant_report *rs;
-    int n, i;
+    struct grant_cost *lines = NULL;
+    int n, i, nk;
 
     if (o->awarded <= 0 || strcmp(c->status, "results") != 0) {
         return;
@@ -84,6 +166,19 @@ grant_settle_section(struct req *r, const struct grant_call *c,
             form_input(r, "signed_on", T_GS_F_SIGNED, "date", NULL, "required");
             form_input(r, "paid", T_GS_F_PAID, "text", str_money(a, o->awarded),
                        "required inputmode=\"decimal\"");
+            if (needs_estimate(c, o)) {
+                struct grant_offer_form f;
+
+                grant_offer_form_of(a, o, &f);
+                html_printf(&r->out,
+                            "<fieldset><legend>%s</legend>\n<p>%s</p>\n",
+                            T_GS_ESTIMATE,
+                            arena_printf(a, T_GS_ESTIMATE_LEAD,
+                                         str_money(a, o->awarded),
+                                         str_money(a, o->requested)));
+                grant_cost_inputs(r, &f, NULL, 0);
+                html_lit(&r->out, "</fieldset>\n");
+            }
             html_lit(&r->out,
                      "<p><button type=\"submit\">" T_GS_SIGN "</button></p>\n");
             form_end(r);
@@ -96,6 +191,12 @@ grant_settle_section(struct req *r, const struct grant_call *c,
                              str_money(a, g.returned),
                              strcmp(g.status, "settled") == 0 ? T_GS_SETTLED
                                                               : T_GS_SIGNED));
+    if ((nk = grant_estimate_of(r->db, a, o, &lines)) < 0) {
+        nk = 0;
+    }
+    if (nk > 0 && lines != o->costs) {
+        estimate_table(r, lines, nk);
+    }
     html_lit(&r->out, "<h2>" T_GS_REPORTS "</h2>\n<ul>\n");
     n = grant_reports_of(r->db, a, o->id, &rs);
     for (i = 0; i < n; i++) {
@@ -127,8 +228,17 @@ grant_settle_section(struct req *r, const struct grant_call *c,
         html_lit(&r->out, "</li>\n");
     }
     html_lit(&r->out, "</ul>\n");
+    /* each report's cost execution against the estimate, as tables of
+     * their own (a list item wraps its words anywhere) */
+    for (i = 0; i < n; i++) {
+        execution(r, &rs[i], lines, nk);
+    }
     if (own && strcmp(g.status, "signed") == 0) {
-        report_form(r, o);
+        struct grant_offer by = *o;
+
+        by.costs = lines;
+        by.ncosts = nk;
+        report_form(r, &by);
     }
 }
 
@@ -146,35 +256,50 @@ joined(struct arena *a, const char *const *errs, int n)
 }
 
 /*
-** ROUTE: POST /oferty/:id/umowa
+** ROUTE: POST /oferty/:id/umowa, POST /api/offers/:id/agreement (JSON)
 ** CAP: CAP_GRANT_MANAGE
-** PARAMS: id (path), number, signed_on, paid, csrf (form)
+** PARAMS: id (path), number, signed_on, paid, costN_kind, costN_name,
+**         costN_total, costN_grant, costN_own, costN_nonfin (the updated
+**         estimate, when the grant is lower than asked), csrf (form)
 */
 int
 page_gs_agreement(struct req *r)
 {
     struct mon_actor act = mon_actor_of(r);
-    const char **errs;
+    struct grant_offer_form f;
+    struct grant_offer est;
+    struct grant_finding *fs;
+    const char **errs = NULL;
     int64_t id;
-    int rc, nerrs = 0;
+    int rc, i, nf = 0, nerrs = 0;
 
     if ((rc = req_param_num(r, 0, 1, &id)) != 0) {
         return rc;
     }
+    /* the updated estimate's lines, as an offer's cost section */
+    grant_offer_form_of_request(r, &f);
+    if (grant_offer_read(&r->arena, &f, &est, &fs, &nf) != 0) {
+        for (i = 0; i < nf; i++) {
+            grant_err(&r->arena, &errs, &nerrs,
+                      arena_printf(&r->arena, "%s: %s", T_GS_ESTIMATE,
+                                   fs[i].message));
+        }
+        return req_error(r, 400, joined(&r->arena, errs, nerrs));
+    }
     rc = grant_agreement_sign(r->db, &r->arena, &act, id, req_form(r, "number"),
                               req_form(r, "signed_on"), req_form(r, "paid"),
-                              &errs, &nerrs);
+                              &est, &errs, &nerrs);
     if (rc == ERR_INPUT) {
         return req_error(r, 400, joined(&r->arena, errs, nerrs));
     }
     if (rc != 0) {
         return grant_reply(r, rc, NULL);
     }
-    return req_redirect(r, arena_printf(&r->arena, "/oferty/%ld", (long)id));
+    return grant_done(r, arena_printf(&r->arena, "/oferty/%ld", (long)id));
 }
 
 /*
-** ROUTE: POST /oferty/:id/sprawozdania
+** ROUTE: POST /oferty/:id/sprawozdania, POST /api/offers/:id/reports (JSON)
 ** CAP: CAP_GRANT_REPORT
 ** PARAMS: id (path), kind=partial|final, initiatives, beneficiaries, note,
 **         spentN_grant, spentN_own (per cost line), csrf (form)
@@ -209,11 +334,12 @@ page_gs_report(struct req *r)
     if (rc != 0) {
         return grant_reply(r, rc, why);
     }
-    return req_redirect(r, arena_printf(&r->arena, "/oferty/%ld", (long)id));
+    return grant_done(r, arena_printf(&r->arena, "/oferty/%ld", (long)id));
 }
 
 /*
-** ROUTE: POST /sprawozdania-dotacji/:id/decyzja
+** ROUTE: POST /sprawozdania-dotacji/:id/decyzja,
+**        POST /api/grant-reports/:id/decision (JSON)
 ** CAP: CAP_GRANT_MANAGE
 ** PARAMS: id=report number (path), decision=accept|return, comment, csrf
 */
@@ -235,5 +361,5 @@ page_gs_report_decide(struct req *r)
     if (rc != 0) {
         return grant_reply(r, rc, why);
     }
-    return req_redirect(r, "/nabory");
+    return grant_done(r, "/nabory");
 }

@@ -148,7 +148,11 @@ sync_register(struct db *db, struct arena *a, const struct mon_actor *act,
     rec.region = c->region;
     rec.v[0] = arena_printf(a, "%d", call_year(c, p));
     rec.v[1] = c->title;
-    rec.v[2] = c->nareas == 1 ? c->areas[0].name : "";
+    /* one area named as the call: a competition of the old register
+     * that had none (migration 0075) */
+    rec.v[2] = c->nareas == 1 && strcmp(c->areas[0].name, c->title) != 0
+                   ? c->areas[0].name
+                   : "";
     rec.v[3] = arena_printf(a, "%ld", (long)c->amount);
     rec.v[4] = arena_printf(a, "%ld", (long)t[0]);
     rec.v[5] = arena_printf(a, "%ld", (long)t[1]);
@@ -166,18 +170,30 @@ sync_register(struct db *db, struct arena *a, const struct mon_actor *act,
     return db_exec(st);
 }
 
-/* What was paid and not returned, as the realisation of the budget line
- * of the call's task (its first line, its first funding source with a
- * planned amount), pending the coordinator's approval. */
+int
+grant_call_of_register(struct db *db, int64_t register_id, int64_t *call_id)
+{
+    db_stmt *st = db_query(db, Q_GRANT_CALL_OF_REGISTER);
+
+    db_bind_int(st, 1, register_id);
+    return db_one_int(st, call_id);
+}
+
+/* What was paid and not returned in all the grant calls of the call's
+ * task, as the realisation of the task's budget line (its first line, its
+ * first funding source with a planned amount), pending the coordinator's
+ * approval. One entry for all the task's calls, so that none overwrites
+ * another's. */
 static int
 sync_budget(struct db *db, struct arena *a, const struct mon_actor *act,
-            const struct grant_call *c, const struct plan *p, int64_t paid)
+            const struct grant_call *c, const struct plan *p)
 {
     struct mon_input in;
     struct mon_problem why;
     const struct plan_line *l;
-    int64_t id;
-    int t, k;
+    int64_t id, paid = 0;
+    db_stmt *st;
+    int t, k, rc;
 
     for (t = 0; t < p->ntasks; t++) {
         if (strcmp(p->tasks[t].number, c->task) == 0) {
@@ -196,6 +212,12 @@ sync_budget(struct db *db, struct arena *a, const struct mon_actor *act,
     }
     if (k == l->namounts) {
         return 0;
+    }
+    st = db_query(db, Q_GRANT_TASK_PAID);
+    db_bind_int(st, 1, c->plan_id);
+    db_bind_text(st, 2, c->task);
+    if ((rc = db_one_int(st, &paid)) != 0) {
+        return rc;
     }
     memset(&in, 0, sizeof(in));
     in.plan_id = c->plan_id;
@@ -242,7 +264,7 @@ grant_programme_sync(struct db *db, struct arena *a,
         return rc;
     }
     if (p != NULL && p->kind == PLAN_YEARLY && c.task != NULL && t[3] > 0) {
-        return sync_budget(db, a, act, &c, p, t[3]);
+        return sync_budget(db, a, act, &c, p);
     }
     return 0;
 }
@@ -255,6 +277,7 @@ struct settle_change {
     const char *number, *signed_on, *kind, *note, *comment, *now;
     struct grant_offer o;
     struct grant_call c;
+    const struct grant_offer *estimate; /* the agreement's, or NULL */
     int64_t *spent_grant, *spent_own;
     bool accept;
     const char **why;
@@ -267,7 +290,7 @@ agreement_write(struct db *db, void *ctx, struct audit_entry *e)
     db_stmt *st = db_query(db, Q_GRANT_AGREEMENT_INSERT);
     struct buf b;
     struct json j;
-    int rc;
+    int rc, i;
 
     db_bind_int(st, 1, s->id);
     db_bind_text(st, 2, s->number);
@@ -276,8 +299,16 @@ agreement_write(struct db *db, void *ctx, struct audit_entry *e)
     db_bind_int(st, 5, s->paid);
     db_bind_text(st, 6, s->act->who.account);
     db_bind_text(st, 7, s->now);
-    if ((rc = db_exec(st)) != 0 ||
-        (rc = grant_programme_sync(db, s->a, s->act, s->o.call_id)) != 0) {
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
+    }
+    if (s->estimate != NULL &&
+        (rc = grant_cost_lines_insert(db, Q_GRANT_AGREEMENT_COST_INSERT, s->id,
+                                      s->estimate->costs,
+                                      s->estimate->ncosts)) != 0) {
+        return rc;
+    }
+    if ((rc = grant_programme_sync(db, s->a, s->act, s->o.call_id)) != 0) {
         return rc;
     }
     e->entity_id = arena_printf(s->a, "%ld", (long)s->id);
@@ -286,6 +317,23 @@ agreement_write(struct db *db, void *ctx, struct audit_entry *e)
     json_kstr(&j, "signed_on", s->signed_on);
     json_kint(&j, "amount_grosze", s->o.awarded);
     json_kint(&j, "paid_grosze", s->paid);
+    if (s->estimate != NULL) {
+        json_key(&j, "estimate");
+        json_arr_begin(&j);
+        for (i = 0; i < s->estimate->ncosts; i++) {
+            const struct grant_cost *k = &s->estimate->costs[i];
+
+            json_obj_begin(&j);
+            json_kstr(&j, "kind", k->kind);
+            json_kstr(&j, "name", k->name);
+            json_kint(&j, "total_grosze", k->total);
+            json_kint(&j, "grant_grosze", k->grant);
+            json_kint(&j, "own_financial_grosze", k->own_fin);
+            json_kint(&j, "own_nonfinancial_grosze", k->own_nonfin);
+            json_obj_end(&j);
+        }
+        json_arr_end(&j);
+    }
     e->after = json_obj_dup(s->a, &j);
     return 0;
 }
@@ -306,7 +354,8 @@ int
 grant_agreement_sign(struct db *db, struct arena *a,
                      const struct mon_actor *act, int64_t id,
                      const char *number, const char *signed_on,
-                     const char *paid, const char ***errs, int *nerrs)
+                     const char *paid, const struct grant_offer *estimate,
+                     const char ***errs, int *nerrs)
 {
     struct settle_change s = {.a = a, .act = act, .id = id};
     struct grant_agreement g;
@@ -341,12 +390,73 @@ grant_agreement_sign(struct db *db, struct arena *a,
                                str_money(a, s.paid),
                                str_money(a, s.o.awarded)));
     }
+    if (s.o.awarded < s.o.requested && strcmp(s.c.kind, "grant") == 0) {
+        struct grant_finding *fs;
+        int nf, i;
+
+        if (estimate == NULL || estimate->ncosts == 0) {
+            grant_err(a, errs, nerrs,
+                      arena_printf(a, T_GS_ERR_ESTIMATE_NEEDED, T_GS_ESTIMATE));
+        } else {
+            nf = grant_estimate_check(a, &s.c, estimate, s.o.awarded, &fs);
+            for (i = 0; i < nf; i++) {
+                grant_err(
+                    a, errs, nerrs,
+                    arena_printf(a, "%s: %s", T_GS_ESTIMATE, fs[i].message));
+            }
+            s.estimate = estimate;
+        }
+    }
     if (*nerrs > 0) {
         return ERR_INPUT;
     }
     s.now = grant_now(a);
     return audit_change(db, &act->who, "grant_offer.agreement", "grant_offer",
                         agreement_write, &s);
+}
+
+int
+grant_agreement_costs(struct db *db, struct arena *a, int64_t id,
+                      struct grant_cost **out)
+{
+    db_stmt *st = db_query(db, Q_GRANT_AGREEMENT_COSTS);
+
+    db_bind_int(st, 1, id);
+    return db_list(st, a, sizeof(**out), grant_cost_cols, out);
+}
+
+int
+grant_estimate_of(struct db *db, struct arena *a, const struct grant_offer *o,
+                  struct grant_cost **out)
+{
+    int n = grant_agreement_costs(db, a, o->id, out);
+
+    if (n == 0) {
+        *out = o->costs;
+        n = o->ncosts;
+    }
+    return n;
+}
+
+static void
+spent_cols(struct arena *a, db_stmt *st, void *elem)
+{
+    struct grant_spent *k = elem;
+
+    (void)a;
+    k->pos = (int)db_col_int(st, 0);
+    k->grant = db_col_int(st, 1);
+    k->own = db_col_int(st, 2);
+}
+
+int
+grant_report_lines(struct db *db, struct arena *a, int64_t rid,
+                   struct grant_spent **out)
+{
+    db_stmt *st = db_query(db, Q_GRANT_REPORT_LINES);
+
+    db_bind_int(st, 1, rid);
+    return db_list(st, a, sizeof(**out), spent_cols, out);
 }
 
 static int
@@ -395,6 +505,7 @@ grant_report_submit(struct db *db, struct arena *a, const struct mon_actor *act,
 {
     struct settle_change s = {.a = a, .act = act, .id = id, .why = why};
     struct grant_agreement g;
+    struct grant_cost *lines;
     int64_t total = 0;
     int rc, i;
 
@@ -412,6 +523,12 @@ grant_report_submit(struct db *db, struct arena *a, const struct mon_actor *act,
         *why = T_GS_ERR_NO_AGREEMENT;
         return ERR_CONFLICT;
     }
+    /* by line of the agreement's updated estimate when it has one */
+    if ((rc = grant_estimate_of(db, a, &s.o, &lines)) < 0) {
+        return rc;
+    }
+    s.o.costs = lines;
+    s.o.ncosts = rc;
     s.kind = kind != NULL && strcmp(kind, "final") == 0 ? "final" : "partial";
     s.initiatives = count(a, initiatives, T_GS_F_INITIATIVES, errs, nerrs);
     s.beneficiaries =

@@ -400,6 +400,26 @@
 #define T_GS_F_PAID "Kwota przekazana"
 #define T_GS_SIGN "Zapisz umowę"
 #define T_GS_ERR_PAID "%s: %s zł to więcej niż przyznana dotacja (%s zł)."
+#define T_GS_ESTIMATE "Zaktualizowany kosztorys"
+#define T_GS_ESTIMATE_LEAD                                                     \
+    "Przyznana dotacja (%s zł) jest niższa od wnioskowanej (%s zł): umowa " \
+    "zawiera zaktualizowany kosztorys. Pozycje z dotacji muszą dać razem "   \
+    "przyznaną dotację, a wkład własny nie mniej niż wymaga nabór."
+#define T_GS_ERR_ESTIMATE_NEEDED                                               \
+    "%s: dotacja jest niższa od wnioskowanej – podaj pozycje kosztorysu "   \
+    "po zmianie."
+#define T_GS_ERR_ESTIMATE_GRANT                                                \
+    "%s: pozycje z dotacji dają razem %s zł, a przyznana dotacja to %s zł."
+#define T_GS_EXECUTION_OF "Wykonanie kosztorysu – sprawozdanie %s z %s"
+#define T_GS_COL_LINE "Pozycja kosztorysu"
+#define T_GS_COL_PLANNED "Z dotacji wg kosztorysu"
+#define T_GS_COL_SPENT_GRANT "Wydano z dotacji"
+#define T_GS_COL_SPENT_OWN "Wydano z wkładu własnego"
+#define T_GS_COL_LEFT "Pozostało z dotacji"
+#define T_GS_COL_TOTAL "Koszt całkowity"
+#define T_GS_COL_GRANT "Z dotacji"
+#define T_GS_COL_OWN "Wkład własny finansowy"
+#define T_GS_COL_NONFIN "Wkład własny niefinansowy"
 #define T_GS_AGREEMENT_TEXT                                                    \
     "Umowa %s z %s: dotacja %s zł, przekazano %s zł, zwrócono %s zł (%s)."
 #define T_GS_SIGNED "w realizacji"
@@ -432,6 +452,30 @@
 #define T_GS_STATUS_ACCEPTED "przyjęte"
 #define T_GS_STATUS_RETURNED "zwrócone do poprawy"
 #define T_GS_REGISTER_NOTE "nabór nr %ld (moduł naborów)"
-#define T_GS_BUDGET_NOTE "dotacje przekazane w naborze nr %ld, po zwrotach"
+#define T_GS_BUDGET_NOTE                                                       \
+    "dotacje przekazane w naborach zadania (ostatnio nr %ld, po zwrotach)"
 #define T_GS_BUDGET_REASON "kwoty przekazane organizacjom w naborze"
 #define T_GC_ANNOUNCEMENT "Ogłoszenie naboru (PDF)"
+
+/* Personal data of representatives (issue 17) */
+#define T_GO_PRIVACY_TITLE "Dane osobowe"
+#define T_GO_PRIVACY                                                             \
+    "Imiona i nazwiska oraz funkcje osób reprezentujących organizację "       \
+    "przetwarzamy w celu prowadzenia otwartych konkursów ofert i rozliczania "  \
+    "dotacji (ustawa o działalności pożytku publicznego i o wolontariacie, "  \
+    "art. 14–16; RODO art. 6 ust. 1 lit. c i e). Przechowujemy je do końca "  \
+    "piątego roku po roku ostatniej oferty, umowy albo sprawozdania "           \
+    "organizacji i do rozliczenia każdej dotacji; potem usuwa je system. "      \
+    "Osoby reprezentujące widzą swoje dane na stronie organizacji i mogą je " \
+    "usunąć, dopóki organizacja nie złożyła oferty."
+#define T_GO_ERASE "Usuń dane osób reprezentujących"
+#define T_GO_ERASE_CONFIRM                                                     \
+    "Potwierdzam usunięcie imion, nazwisk i funkcji osób reprezentujących"
+#define T_GO_ERASED "Dane osób reprezentujących usunięto."
+#define T_GO_ERR_ERASE_KEPT                                                        \
+    "Danych osób reprezentujących nie można teraz usunąć: są w dokumentach " \
+    "postępowania (złożone oferty, umowy, sprawozdania) i przechowujemy je "    \
+    "do 31.12.%d%s. Potem usunie je system."
+#define T_GO_ERASE_SETTLEMENT                                                  \
+    ", a także do rozliczenia dotacji, której umowa nie jest jeszcze "       \
+    "rozliczona"

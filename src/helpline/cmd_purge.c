@@ -3,9 +3,11 @@
 ** DATE (past the retention period) in one transaction, with one audit row;
 ** the monthly summary follows through the table's triggers. Then the
 ** trainings' participants whose own retention date has passed (issue 18),
-** with their attendance, tests and certificates, also with one audit row.
-** Last the e-mail queued more than AUTH_MAIL_KEEP_DAYS days ago (issues
-** 17-19: its text holds names, addresses and links), sent or not.
+** with their attendance, tests and certificates, also with one audit row;
+** the grant organisations' representatives past their retention (issue
+** 17), with one audit row. Last the e-mail queued more than
+** AUTH_MAIL_KEEP_DAYS days ago (issues 17-19: its text holds names,
+** addresses and links), sent or not.
 */
 #include <stdio.h>
 #include <time.h>
@@ -16,6 +18,7 @@
 #include "db/db.h"
 #include "auth/auth.h"
 #include "core/arena.h"
+#include "grants/grants.h"
 #include "helpline/helpline.h"
 #include "training/training.h"
 
@@ -31,6 +34,11 @@ const char cmd_purge_help[] =
     "attendance, tests and certificates) whose retention date, stated on\n"
     "the sign-up form, is before today, and record that in the audit log\n"
     "too. Prints the number of participants deleted.\n"
+    "\n"
+    "Then delete the names and functions of the grant organisations'\n"
+    "representatives kept past their retention: five full years after the\n"
+    "organisation's last offer, agreement or report, every grant settled.\n"
+    "Prints the number of representatives deleted.\n"
     "\n"
     "Last delete the e-mail queued more than 30 days ago, sent or not (its\n"
     "text holds personal data), also audited. Prints how many.\n";
@@ -84,6 +92,16 @@ cmd_purge(int argc, char **argv)
     }
     printf("purge: %lld training participants kept until before %s deleted\n",
            (long long)n, today);
+    if ((rc = grant_persons_purge(db, today, &n)) != 0) {
+        fprintf(stderr,
+                "rodzina purge: grant representatives: failed, none deleted "
+                "(%d)\n",
+                rc);
+        goto done;
+    }
+    printf("purge: %lld grant organisations' representatives past their "
+           "retention deleted\n",
+           (long long)n);
     if ((rc = auth_mail_purge(
              db, (int64_t)time(NULL) - (int64_t)AUTH_MAIL_KEEP_DAYS * 24 * 3600,
              &n)) != 0) {

@@ -13,6 +13,7 @@
 #include "core/strings_pl.h"
 #include "core/warsaw.h"
 #include "db/db.h"
+#include "grants/grants.h"
 #include "html/form.h"
 #include "html/html.h"
 #include "html/layout.h"
@@ -73,7 +74,8 @@ page_grant_mine(struct req *r)
     }
     layout_begin(r, T_GRANT_MINE_TITLE);
     html_lit(&r->out, "<h1>" T_GRANT_MINE_TITLE
-                      "</h1>\n<p class=\"lead\">" T_GRANT_MINE_LEAD "</p>\n");
+                      "</h1>\n<p class=\"lead\">" T_GRANT_MINE_LEAD "</p>\n"
+                      "<p>" T_GRANT_MINE_CALLS "</p>\n");
     if (n == 0) {
         html_lit(&r->out, "<p>" T_GRANT_MINE_NONE "</p>\n");
         layout_end(r);
@@ -227,6 +229,23 @@ grant_or_reply(struct req *r, struct mon_record *g)
     return rc;
 }
 
+/*
+ * A competition the grants module keeps (a call's summary row, or one moved
+ * there by migration 0075) changes there only: 409 naming the call, else 0.
+ */
+static int
+kept_by_call(struct req *r, const struct mon_record *g)
+{
+    int64_t call = 0;
+
+    if (grant_call_of_register(r->db, g->id, &call) != 0) {
+        return 0;
+    }
+    return req_error(
+        r, 409,
+        arena_printf(&r->arena, T_GRANT_KEPT_BY_CALL, (long)call, (long)call));
+}
+
 static int
 awards_page(struct req *r, const struct mon_record *g, const char *org,
             const char *proj, const char *amt, const char *const *errs,
@@ -340,10 +359,15 @@ int
 page_grant_awards(struct req *r)
 {
     struct mon_record g;
+    int64_t call = 0;
     int rc;
 
     if ((rc = grant_or_reply(r, &g)) != 0) {
         return rc;
+    }
+    if (grant_call_of_register(r->db, g.id, &call) == 0) {
+        return req_redirect(
+            r, arena_printf(&r->arena, "/nabory/%ld/oferty", (long)call));
     }
     return awards_page(r, &g, "", "", "", NULL, 0);
 }
@@ -365,7 +389,7 @@ page_grant_award_add(struct req *r)
     int64_t id = 0;
     int rc, nerrs = 0;
 
-    if ((rc = grant_or_reply(r, &g)) != 0) {
+    if ((rc = grant_or_reply(r, &g)) != 0 || (rc = kept_by_call(r, &g)) != 0) {
         return rc;
     }
     rc = mon_award_add(r->db, &r->arena, &act, g.id, org, proj, amt, &id, &errs,
@@ -401,7 +425,7 @@ page_grant_award_delete(struct req *r)
     int64_t aid = 0;
     int rc;
 
-    if ((rc = grant_or_reply(r, &g)) != 0 ||
+    if ((rc = grant_or_reply(r, &g)) != 0 || (rc = kept_by_call(r, &g)) != 0 ||
         (rc = req_param_num(r, 1, 1, &aid)) != 0) {
         return rc;
     }

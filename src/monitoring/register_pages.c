@@ -11,6 +11,7 @@
 #include "core/err.h"
 #include "core/str.h"
 #include "db/db.h"
+#include "grants/grants.h"
 #include "html/form.h"
 #include "html/html.h"
 #include "html/layout.h"
@@ -65,6 +66,32 @@ rec_or_reply(struct req *r, const struct mon_register **reg,
         return req_error(r, 404, NULL);
     }
     return rc;
+}
+
+/*
+ * The call of the grants module that keeps a competition of the register
+ * (its summary row): 0 when the register keeps the record itself.
+ */
+static int64_t
+kept_by_call(struct req *r, const struct mon_register *reg,
+             const struct mon_record *rec)
+{
+    int64_t call = 0;
+
+    if (strcmp(reg->slug, "konkursy") != 0 ||
+        grant_call_of_register(r->db, rec->id, &call) != 0) {
+        return 0;
+    }
+    return call;
+}
+
+/* A change of a competition the grants module keeps: 409 naming the call. */
+static int
+refuse_kept(struct req *r, int64_t call)
+{
+    return req_error(
+        r, 409,
+        arena_printf(&r->arena, T_GRANT_KEPT_BY_CALL, (long)call, (long)call));
 }
 
 static bool
@@ -474,10 +501,15 @@ page_reg_edit(struct req *r)
 {
     const struct mon_register *reg;
     struct mon_record rec;
+    int64_t call;
     int rc;
 
     if ((rc = rec_or_reply(r, &reg, &rec)) != 0) {
         return rc;
+    }
+    if ((call = kept_by_call(r, reg, &rec)) > 0) {
+        return req_redirect(r,
+                            arena_printf(&r->arena, "/nabory/%ld", (long)call));
     }
     layout_begin(r, T_REG_EDIT);
     crumbs(r, reg, T_REG_EDIT);
@@ -509,10 +541,14 @@ page_reg_update(struct req *r)
 {
     const struct mon_register *reg;
     struct mon_record rec;
+    int64_t call;
     int rc;
 
     if ((rc = rec_or_reply(r, &reg, &rec)) != 0) {
         return rc;
+    }
+    if ((call = kept_by_call(r, reg, &rec)) > 0) {
+        return refuse_kept(r, call);
     }
     return save_from_form(r, reg, rec.id);
 }
@@ -529,10 +565,14 @@ page_reg_delete(struct req *r)
     const struct mon_register *reg;
     const char *confirm = req_form(r, "confirm");
     struct mon_record rec;
+    int64_t call;
     int rc;
 
     if ((rc = rec_or_reply(r, &reg, &rec)) != 0) {
         return rc;
+    }
+    if ((call = kept_by_call(r, reg, &rec)) > 0) {
+        return refuse_kept(r, call);
     }
     if (confirm == NULL || strcmp(confirm, "1") != 0) {
         return req_error(r, 400, T_REG_ERR_CONFIRM);

@@ -418,6 +418,13 @@
     "Dotacje przyznane Twojej organizacji "                                    \
     "w otwartych konkursach ofert. Podaj dla każdej liczbę zrealizowanych "  \
     "inicjatyw i beneficjentów ostatecznych."
+#define T_GRANT_MINE_CALLS                                                     \
+    "Dotacje z naborów prowadzonych w systemie, także te przeniesione z "    \
+    "rejestru konkursów, ich umowy i sprawozdania są w zakładce "           \
+    "<a href=\"/moje-oferty\">Moje oferty</a>."
+#define T_GRANT_KEPT_BY_CALL                                                   \
+    "Ten konkurs prowadzi moduł naborów (nabór nr %ld): dotacje, umowy i "  \
+    "sprawozdania zmienia się w naborze, pod adresem /nabory/%ld."
 #define T_GRANT_MINE_NONE                                                      \
     "Nie ma dotacji przypisanych do Twojej "                                   \
     "organizacji. Jeśli to błąd, poproś administratora o przypisanie "     \

@@ -105,7 +105,8 @@ async function main() {
       });
       const resp = await submitWith(ngo, 'button:has-text("Zarejestruj")');
       check(resp.status() === 200, `status ${resp.status()}`);
-      const body = sql(db, "SELECT body FROM mail_outbox WHERE kind = 'grant.org' ORDER BY id LIMIT 1");
+      const body = sql(db, "SELECT body FROM mail_outbox WHERE kind = 'grant.org' AND recipient = "
+        + "'biuro@razem.example.org' ORDER BY id LIMIT 1");
       const link = body.match(/\/organizacje\/potwierdzenie\?token=[0-9a-f]{64}/)[0];
       await ngo.goto(`${base}${link}`);
       check((await ngo.locator('main').innerText()).includes('potwierdzony'), 'e-mail');

@@ -15,7 +15,16 @@ import sys
 import xml.etree.ElementTree as ET
 
 from harness import Runner, Server, check, cleanup, make_db, sql, sql_one
-from test_auth import Client, add_user, audit_rows
+from test_auth import Client, add_user
+
+DEMO_KRS = '00099%'  # the demo organisations' KRS numbers (grant_demo.c)
+
+
+def audit_rows(db, action):
+    """The audit rows of action this test's requests made (the demo's,
+    made by init --demo, came through the CLI)."""
+    return sql_one(db, "SELECT count(*) FROM audit WHERE action = ? AND"
+                   " via <> 'cli'", (action,))
 
 ATOM = '{http://www.w3.org/2005/Atom}'
 
@@ -128,9 +137,61 @@ def main():
         add_user(binary, db, login, role)
     plan = sql_one(db, "SELECT id FROM plan WHERE region = '04' AND "
                    "year = 2024")
+    # the demo's grants (grant_demo.c): what the test's counts start from
+    demo = {table: sql_one(db, f'SELECT count(*) FROM {table}')
+            for table in ('grant_call', 'grant_org', 'grant_offer')}
+    demo_calls = [i for (i,) in sql(db, "SELECT id FROM grant_call WHERE"
+                                    " status <> 'draft' ORDER BY id")]
     srv = Server(binary, db)
     t = Runner('grants')
     state = {}
+
+    def demo_is_a_whole_grants_picture():
+        """init --demo: the 2024 plan's task 7 call finished, task 6 open,
+        the Stalowy Anioł contest open, the figures in the programme."""
+        st, _, body = Client(srv).request('GET', '/api/calls')
+        calls = {c['task']: c for c in json.loads(body)}
+        check(st == 200 and sorted(calls) == ['13', '6', '7'], sorted(calls))
+        done, open_, award = calls['7'], calls['6'], calls['13']
+        check(done['status'] == 'results' and
+              done['offers_until'] == '2024-02-15T14:30:00Z', done)
+        st, _, body = Client(srv).request('GET', f"/api/calls/{done['id']}")
+        funded = sorted((o['awarded_grosze'], o['title'][:10])
+                        for o in json.loads(body)['offers'])
+        check(funded == [(0, 'Mama, tata'), (6000000, 'Tata na me'),
+                         (8000000, 'Szkoła dla')], funded)
+        check(open_['status'] == 'open' and [a['budget_grosze'] for a in
+              open_['areas']] == [30000000, 30000000, 20000000, 30000000],
+              open_)
+        check(award['kind'] == 'award' and 'Stalowy Anioł' in award['title']
+              and award['status'] == 'open', award)
+        st, _, html = Client(srv).request('GET',
+                                          f"/nabory/{done['id']}/wyniki")
+        check(st == 200 and 'Przystań' in html and '80 000,00' in html and
+              'dane demonstracyjne' in html, st)
+        check(sql(db, "SELECT o.status, a.status, a.returned_grosze FROM"
+                  " grant_offer o JOIN grant_agreement a ON a.offer_id = o.id"
+                  " WHERE o.call_id = ? ORDER BY o.id", (done['id'],)) ==
+              [('submitted', 'settled', 0), ('submitted', 'signed', 0)],
+              'agreements: one settled after its accepted report')
+        check(sql(db, "SELECT r.kind, r.status FROM grant_report r JOIN"
+                  " grant_offer o ON o.id = r.offer_id WHERE o.call_id = ?"
+                  " ORDER BY r.id", (done['id'],)) ==
+              [('final', 'accepted'), ('partial', 'submitted')], 'reports')
+        check(sql(db, "SELECT status FROM grant_offer WHERE call_id = ?"
+                  " ORDER BY id", (open_['id'],)) ==
+              [('submitted',), ('draft',)], 'offers at two stages')
+        office = Client(srv)
+        office.login('koord')
+        st, _, body = office.request('GET',
+                                     f'/api/monitoring/plans/{plan}/report')
+        rep = json.loads(body)
+        task7 = {i['name']: i.get('realisation')
+                 for i in rep['indicators'] if i['task'] == '7'}
+        check(sorted(v for v in task7.values() if v is not None) == [6, 140],
+              task7)
+        line = next(t for t in rep['tasks'] if t['number'] == '7')
+        check(line.get('pending_grosze') == 14000000, line)
 
     def bad_form_names_each_field_and_writes_nothing():
         c = Client(srv)
@@ -150,10 +211,11 @@ def main():
         form = call_form(c.csrf('/nabory/nowy'), plan, task='99')
         st, _, html = c.request('POST', '/nabory', form)
         check(st == 400 and 'plan nie ma zadania o numerze „99”' in html, st)
-        check(sql_one(db, 'SELECT count(*) FROM grant_call') == 0,
-              'a call was written')
+        check(sql_one(db, 'SELECT count(*) FROM grant_call') ==
+              demo['grant_call'], 'a call was written')
         check(sql_one(db, "SELECT count(*) FROM audit WHERE action LIKE "
-                      "'grant_call.%'") == 0, 'audited a refusal')
+                      "'grant_call.%' AND via <> 'cli'") == 0,
+              'audited a refusal')
 
     def draft_is_the_offices_own():
         c = Client(srv)
@@ -184,7 +246,8 @@ def main():
             st, _, _ = o.request('GET', f'/api/calls/{cid}')
             check(st == 404, f'{who} reads the draft: {st}')
             st, _, body = o.request('GET', '/api/calls')
-            check(st == 200 and json.loads(body) == [], body[:200])
+            check(st == 200 and sorted(c['id'] for c in json.loads(body))
+                  == demo_calls, body[:200])
         o = Client(srv)
         o.login('koord12')
         st, _, _ = o.request('POST', f'/nabory/{cid}/publikacja',
@@ -231,8 +294,9 @@ def main():
               'areas and criteria')
         st, _, body = pub.request('GET', '/api/calls')
         calls = json.loads(body)
-        check(st == 200 and len(calls) == 1, body[:300])
-        call = calls[0]
+        check(st == 200 and sorted(c['id'] for c in calls) ==
+              sorted(demo_calls + [cid]), body[:300])
+        call = next(c for c in calls if c['id'] == cid)
         check(call['status'] == 'open' and call['amount_grosze'] == 110000000
               and call['offers_until'] == '2030-02-15T14:30:00Z' and
               call['results_by'] == '2030-03-31', call)
@@ -248,6 +312,9 @@ def main():
             'application/atom+xml'), (st, h.get('content-type')))
         feed = ET.fromstring(body.encode())
         entries = feed.findall(ATOM + 'entry')
+        check(len(entries) == len(demo_calls) + 1, body[:300])
+        entries = [e for e in entries
+                   if e.find(ATOM + 'id').text.endswith(f'/nabory/{cid}')]
         check(len(entries) == 1, body[:300])
         check(entries[0].find(ATOM + 'title').text.startswith(
             'Wspieranie rodziny'), 'entry title')
@@ -300,7 +367,8 @@ def main():
         st, _, html = c.request('POST', '/organizacje/rejestracja', org_form(
             c.csrf('/organizacje/rejestracja'), login='koord'))
         check(st == 400 and 'ten login jest już zajęty' in html, st)
-        check(sql_one(db, 'SELECT count(*) FROM grant_org') == 0, 'written')
+        check(sql_one(db, 'SELECT count(*) FROM grant_org') ==
+              demo['grant_org'], 'written')
         check(sql_one(db, 'SELECT count(*) FROM account') == accounts,
               'an account was made')
 
@@ -309,7 +377,8 @@ def main():
         st, _, html = c.request('POST', '/organizacje/rejestracja', org_form(
             c.csrf('/organizacje/rejestracja')))
         check(st == 200 and 'biuro@razem.example.org' in html, st)
-        org = sql(db, "SELECT id, region, gmina, nip, status FROM grant_org")
+        org = sql(db, "SELECT id, region, gmina, nip, status FROM grant_org"
+                  " WHERE krs NOT LIKE ?", (DEMO_KRS,))
         check(len(org) == 1 and org[0][1:] ==
               ('04', '0463011', '5261040828', 'pending'), org)
         oid = org[0][0]
@@ -352,7 +421,8 @@ def main():
                        'grant_org.confirm'):
             check(audit_rows(db, action) == 1, f'{action} not audited')
         check(sql_one(db, "SELECT count(*) FROM mail_outbox WHERE body LIKE "
-                      "'%zatwierdzona%'") == 1, 'decision mailed')
+                      "'%zatwierdzona%' AND recipient = ?",
+                      ('biuro@razem.example.org',)) == 1, 'decision mailed')
         ngo = Client(srv)
         check(ngo.login('razem', 'bardzo-dobre-haslo-1')[0] == 303, 'login')
         st, _, html = ngo.request('GET', '/moja-organizacja')
@@ -406,7 +476,8 @@ def main():
         st, _, html = ngo.request('POST', f'/nabory/{cid}/oferty',
                                   offer_fields(csrf, cost1_total='abc'))
         check(st == 400 and 'Koszt 1 – koszt całkowity: „abc”' in html, st)
-        check(sql_one(db, 'SELECT count(*) FROM grant_offer') == 0, 'saved')
+        check(sql_one(db, 'SELECT count(*) FROM grant_offer') ==
+              demo['grant_offer'], 'saved')
         # a draft with every kind of mistake is saved and its findings
         # are shown as typed
         bad = offer_fields(
@@ -773,12 +844,57 @@ def main():
             'csrf': office.csrf('/nabory'), 'number': 'DS-I.524.1.2030',
             'signed_on': '2030-04-10', 'paid': '30 000,00'})
         check(st == 400 and 'więcej niż przyznana dotacja' in html, st)
-        for oid, paid in ((o1, '29 000,00'), (o2, '20 000,00')):
-            st, _, _ = office.request('POST', f'/oferty/{oid}/umowa', {
+        # o2 got 20 000,00 of the 29 000,00 asked: its agreement holds an
+        # updated cost estimate, checked field by field
+        st, _, html = office.request('GET', f'/oferty/{o2}')
+        check(st == 200 and 'Zaktualizowany kosztorys' in html and
+              'value="Wynagrodzenie trenera"' in html, 'the estimate form')
+        signing = {'csrf': office.csrf('/nabory'), 'number': 'DS-I.524.2.2030',
+                   'signed_on': '2030-04-10', 'paid': '20 000,00'}
+        estimate = {'cost1_kind': 'action',
+                    'cost1_name': 'Wynagrodzenie trenera',
+                    'cost1_total': '20 000,00', 'cost1_grant': '18 000,00',
+                    'cost1_own': '1 000,00', 'cost1_nonfin': '1 000,00',
+                    'cost2_kind': 'admin', 'cost2_name': 'Obsługa księgowa',
+                    'cost2_total': '3 000,00', 'cost2_grant': '2 000,00',
+                    'cost2_own': '1 000,00'}
+        for bad, want in (
+                ({}, 'Zaktualizowany kosztorys: dotacja jest niższa od '
+                     'wnioskowanej'),
+                ({'cost1_grant': '23 000,00', 'cost1_own': '',
+                  'cost1_nonfin': ''},
+                 'pozycje z dotacji dają razem 25 000,00 zł, a przyznana '
+                 'dotacja to 20 000,00 zł'),
+                ({'cost1_total': '21 000,00'}, 'Koszt 1 – koszt całkowity'),
+                ({'cost1_grant': '18 000,00', 'cost1_own': '',
+                  'cost1_nonfin': '', 'cost1_total': '18 000,00',
+                  'cost2_own': '', 'cost2_total': '2 000,00'},
+                 'Wkład własny'),
+                ({'cost1_total': 'dużo'}, 'Koszt 1 – koszt całkowity: „dużo”')):
+            form = dict(signing, **(dict(estimate, **bad) if bad else {}))
+            st, _, html = office.request('POST', f'/oferty/{o2}/umowa', form)
+            check(st == 400 and want in html, f'{bad}: {st} {want!r}')
+        check(sql(db, 'SELECT count(*) FROM grant_agreement WHERE'
+                  ' offer_id = ?', (o2,)) == [(0,)], 'nothing signed')
+        for oid, paid, more in ((o1, '29 000,00', {}),
+                                (o2, '20 000,00', estimate)):
+            st, _, _ = office.request('POST', f'/oferty/{oid}/umowa', dict({
                 'csrf': office.csrf('/nabory'),
                 'number': f'DS-I.524.{oid}.2030', 'signed_on': '2030-04-10',
-                'paid': paid})
+                'paid': paid}, **more))
             check(st == 303, f'agreement {oid}: {st}')
+        check(sql(db, 'SELECT offer_id, pos, total, grant_part, own_fin,'
+                  ' own_nonfin FROM grant_agreement_cost WHERE offer_id IN'
+                  ' (?, ?) ORDER BY offer_id, pos', (o1, o2)) == [(o2, 1, 2000000, 1800000, 100000, 100000),
+                              (o2, 2, 300000, 200000, 100000, 0)],
+              'the estimate of o2 only (o1 got what it asked)')
+        st, _, html = office.request('GET', f'/oferty/{o2}')
+        check(st == 200 and '<caption>Zaktualizowany kosztorys</caption>' in
+              html and re.search(r'1\. Wynagrodzenie trenera</th><td class='
+                                 r'"num">20 000,00 zł</td><td class="num">'
+                                 r'18 000,00 zł</td>', html), 'shown')
+        st, _, html = office.request('GET', f'/oferty/{o1}')
+        check(st == 200 and 'Zaktualizowany kosztorys' not in html, 'o1')
         reg = sql(db, 'SELECT offers, awards, awarded_grosze, task, year '
                   'FROM reg_grant WHERE id = (SELECT register_id FROM '
                   'grant_call WHERE id = ?)', (cid,))
@@ -833,6 +949,15 @@ def main():
             'initiatives': '2', 'beneficiaries': '50',
             'spent1_grant': '10 000,00'})
         check(st == 303, st)
+        # cost execution by line of the updated estimate
+        st, _, html = trzecia.request('GET', f'/oferty/{o2}')
+        executed = html.split('<caption>Wykonanie kosztorysu', 1)[-1]
+        row = re.search(r'<tr><th scope="row">1\. Wynagrodzenie trenera</th>'
+                        r'(.*?)</tr>', executed)
+        check(row and re.findall(r'<td class="num">([^<]*)</td>',
+                                 row.group(1)) ==
+              ['18 000,00 zł', '10 000,00 zł', '0,00 zł', '8 000,00 zł'],
+              row and row.group(1))
         rid = sql_one(db, 'SELECT max(id) FROM grant_report WHERE '
                       'offer_id = ?', (o2,))
         office.request('POST', f'/sprawozdania-dotacji/{rid}/decyzja', {
@@ -855,7 +980,8 @@ def main():
                   " AND kind = 'line' AND note LIKE ?", (plan, f'%nr {cid},%'))
         check(row == [(4800000, 'entered')], row)
 
-    for fn in (bad_form_names_each_field_and_writes_nothing,
+    for fn in (demo_is_a_whole_grants_picture,
+               bad_form_names_each_field_and_writes_nothing,
                draft_is_the_offices_own,
                published_call_is_public_in_pages_feed_and_api,
                past_deadline_is_evaluation, hostile_text_is_escaped,
