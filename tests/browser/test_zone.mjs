@@ -94,7 +94,7 @@ async function main() {
       await mod.goto(`${base}/forum/moderacja`);
       check((await mod.content()).includes('Anna Nowak'), 'registration not listed');
       await submit(mod, 'button[aria-label="Zatwierdź anowak"]');
-      await mod.getByLabel('Kategoria').fill('Pytania o procedurę NK');
+      await mod.getByLabel('Nazwa kategorii').fill('Pytania o procedurę NK');
       await mod.getByLabel('Opis').fill('Pytania i doświadczenia');
       await submit(mod, 'button:has-text("Dodaj kategorię")');
       ids.cat = mod.url().split('/').pop();

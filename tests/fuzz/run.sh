@@ -31,7 +31,7 @@ src="$top/src"
     "$src/plan/plan_docx.c" \
     "$src/core/arena.c" "$src/core/buf.c" "$src/core/str.c" \
     "$src/core/json.c" "$src/core/log.c" "$src/core/csv.c" \
-    $(pkg-config --cflags --libs libzip expat) \
+    $(pkg-config --cflags --libs libzip expat libxxhash) \
     -o "$out/fuzz_plan_read"
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

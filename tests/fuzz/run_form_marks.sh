@@ -31,6 +31,7 @@ printf '%s' '<div class="errors" role="alert"><ul>
     "$top/tests/fuzz/fuzz_form_marks.c" "$src/html/form.c" "$src/html/html.c" \
     "$src/core/arena.c" "$src/core/buf.c" "$src/core/str.c" \
     "$src/core/log.c" \
+    $(pkg-config --libs libxxhash) \
     -o "$out/fuzz_form_marks"
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

@@ -22,6 +22,7 @@ src="$top/src"
     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
     "$top/tests/fuzz/fuzz_http_form.c" "$src/http/form.c" \
     "$src/core/arena.c" "$src/core/buf.c" "$src/core/str.c" "$src/core/log.c" \
+    $(pkg-config --libs libxxhash) \
     -o "$out/fuzz_http_form"
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

@@ -19,6 +19,7 @@ src="$top/src"
     "$top/tests/fuzz/fuzz_markup.c" "$src/zone/markup.c" "$src/html/html.c" \
     "$src/core/arena.c" "$src/core/buf.c" "$src/core/str.c" \
     "$src/core/log.c" \
+    $(pkg-config --libs libxxhash) \
     -o "$out/fuzz_markup"
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
