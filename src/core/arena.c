@@ -195,3 +195,21 @@ arena_printf(struct arena *a, const char *fmt, ...)
     va_end(ap);
     return p;
 }
+
+/*
+** fontconfig, pango and glib keep caches for the life of the process by
+** design (freed only by FcFini, which is unsafe while other threads may
+** render). LeakSanitizer, in the sanitizer builds of the tests, reads
+** this hook and does not report those caches as leaks; other builds never
+** call it. Here, in a file every program and test links, because any of
+** them may draw a PDF (a demo's offer, a certificate, the report).
+*/
+const char *__lsan_default_suppressions(void);
+const char *
+__lsan_default_suppressions(void)
+{
+    return "leak:libfontconfig.so\nleak:libpango-1.0.so\n"
+           "leak:libpangoft2-1.0.so\nleak:libpangocairo-1.0.so\n"
+           "leak:libcairo.so\nleak:libglib-2.0.so\nleak:libgobject-2.0.so\n"
+           "leak:libharfbuzz.so\n";
+}
