@@ -490,6 +490,9 @@ form_mark_errors(struct req *r)
     buf_init(&out);
     at = 0;
     for (i = 0; i < k.ne; i++) {
+        if (k.e[i].at < at) {
+            continue; /* inside what an earlier edit replaced: dropped */
+        }
         buf_append(&out, k.page + at, k.e[i].at - at);
         buf_puts(&out, k.e[i].text);
         at = k.e[i].at + k.e[i].cut;
