@@ -87,7 +87,6 @@ int
 page_gc_feed(struct req *r)
 {
     struct grant_call *cs;
-    const char *host = req_header(r, "Host");
     const char *base, *updated = "1970-01-01T00:00:00Z";
     int64_t total;
     int n, i;
@@ -97,11 +96,8 @@ page_gc_feed(struct req *r)
     if (n < 0) {
         return n;
     }
-    /* Atom wants absolute ids: the address the reader used (escaped). */
-    base = arena_printf(&r->arena, "%s://%s", r->secure ? "https" : "http",
-                        host != NULL && str_utf8_valid(host, strlen(host))
-                            ? host
-                            : "localhost");
+    /* Atom wants absolute ids: the address the reader used (checked). */
+    base = req_site_url(r);
     for (i = 0; i < n; i++) {
         if (cs[i].published_at && strcmp(cs[i].published_at, updated) > 0) {
             updated = cs[i].published_at;
