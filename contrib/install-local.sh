@@ -140,6 +140,9 @@ user = $user
 log_file = $logdir/rodzina.log
 # nginx here speaks plain HTTP on loopback; set yes once TLS ends there.
 behind_tls_proxy = no
+# The address people reach the site by (nginx, step 7): every link in
+# e-mail starts with it. Make it the public https:// name with TLS.
+site_url = http://localhost:$nginx_port
 EOF
     } >"$conf"
     chmod 0640 "$conf"

@@ -130,6 +130,7 @@ cli_parse_config(const char *cmd, int argc, char **argv, const char **file,
          0},
         {"form-limit-per-target", &flags[CONFIG_FORM_LIMIT_PER_TARGET], NULL,
          0},
+        {"site-url", &flags[CONFIG_SITE_URL], NULL, 0},
         {"template", NULL, template, 0}, /* the end where template is NULL */
         {NULL, NULL, NULL, 0},
     };

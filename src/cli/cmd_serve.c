@@ -24,6 +24,7 @@ const char cmd_serve_help[] =
     "                     [--header-timeout SECONDS]\n"
     "                     [--form-limit-per-address N]\n"
     "                     [--form-limit-per-target N]\n"
+    "                     [--site-url URL]\n"
     "\n"
     "Serve the web pages and the JSON API until SIGINT or SIGTERM, then\n"
     "finish the requests in flight and close the database. SIGHUP reopens\n"
@@ -72,19 +73,19 @@ const char cmd_serve_help[] =
     "                      (default 64; 0 = no limit: set 0 behind a reverse\n"
     "                      proxy, where every client has its address)\n"
     "  --header-timeout SECONDS\n"
-    "                      time for a request line and its headers to\n"
-    "                      arrive, 2..600 (default 20); also the idle time\n"
-    "                      of a keep-alive connection\n"
+    "                      time for a request's head to arrive, 2..600\n"
+    "                      (default 20); also a keep-alive's idle time\n"
     "  --form-limit-per-address N\n"
-    "                      public forms (sign-ups to trainings, the\n"
-    "                      registrations of organisations and of\n"
-    "                      professionals, survey answers) accepted from one\n"
-    "                      client address in an hour, over all forms; more\n"
-    "                      get 429 with Retry-After (default 100; 0 = no\n"
-    "                      limit)\n"
+    "                      public forms (sign-ups, registrations, survey\n"
+    "                      answers) from one client address in an hour;\n"
+    "                      more get 429 (default 100; 0 = no limit)\n"
     "  --form-limit-per-target N\n"
-    "                      the same to one target: one training, one survey,\n"
-    "                      one registration form (default 30; 0 = no limit)\n";
+    "                      the same to one training, survey or form\n"
+    "                      (default 30; 0 = no limit)\n"
+    "  --site-url URL      public address, http(s)://HOST[:PORT], of every\n"
+    "                      link in e-mail and feeds. Unset, only requests\n"
+    "                      to the listen address (or 127.0.0.1/localhost\n"
+    "                      with its port) may queue e-mail; others get 421\n";
 
 int
 cmd_serve(int argc, char **argv)
@@ -124,6 +125,7 @@ cmd_serve(int argc, char **argv)
     cfg.header_timeout = c.header_timeout;
     cfg.form_limit_per_address = c.form_limit_per_address;
     cfg.form_limit_per_target = c.form_limit_per_target;
+    cfg.site_url = c.value[CONFIG_SITE_URL];
     rc = server_run(&cfg);
     config_free(&c);
     return rc;

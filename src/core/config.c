@@ -71,6 +71,14 @@ const struct config_key_info config_keys[CONFIG_KEY_COUNT] = {
         {"form_limit_per_target", "30", false, false,
          "the same to one form's target (one training, the registration "
          "of organisations ...), 0..100000; 0 = no limit"},
+    [CONFIG_SITE_URL] =
+        {"site_url", "", false, false,
+         "public address of the site, http(s)://HOST[:PORT] without a path "
+         "(e.g. https://rodzina.example.pl): every link in e-mail and feeds "
+         "starts with it. Empty: feeds take the request's Host, and e-mail "
+         "is queued only from requests whose Host is the listen address "
+         "(127.0.0.1 or localhost with its port when listening on loopback "
+         "or 0.0.0.0); any other Host is refused with 421"},
 };
 
 static bool
@@ -142,6 +150,52 @@ valid_listen(const char *v)
     port = strtol(colon + 1, &end, 10);
     return *end == '\0' && end != colon + 1 && port >= 0 && port <= 65535 &&
            inet_pton(AF_INET, host, &ia) == 1;
+}
+
+/* http:// or https://, a host name, IPv4 or [IPv6] address, an optional
+ * :port, nothing after: the form links are written in. */
+static bool
+valid_site_url(const char *v)
+{
+    const char *h = strncmp(v, "https://", 8) == 0  ? v + 8
+                    : strncmp(v, "http://", 7) == 0 ? v + 7
+                                                    : NULL;
+    size_t n = h != NULL ? strlen(h) : 0;
+    const char *colon;
+    char *end;
+
+    if (n == 0 || n > 200) {
+        return false;
+    }
+    if (h[0] == '[') {
+        const char *close = strchr(h, ']');
+
+        if (close == NULL || close == h + 1 ||
+            strspn(h + 1, "0123456789abcdefABCDEF:.") !=
+                (size_t)(close - h - 1)) {
+            return false;
+        }
+        colon = close[1] == ':' ? close + 1 : NULL;
+        if (colon == NULL && close[1] != '\0') {
+            return false;
+        }
+    } else {
+        size_t host = strspn(h, "abcdefghijklmnopqrstuvwxyz"
+                                "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-");
+
+        if (host == 0 || h[0] == '.' || h[0] == '-' ||
+            (h[host] != '\0' && h[host] != ':')) {
+            return false;
+        }
+        colon = h[host] == ':' ? h + host : NULL;
+    }
+    if (colon != NULL) {
+        long port = strtol(colon + 1, &end, 10);
+
+        return isdigit((unsigned char)colon[1]) && *end == '\0' && port >= 1 &&
+               port <= 65535;
+    }
+    return true;
 }
 
 const char *
@@ -220,6 +274,11 @@ config_check(enum config_key k, const char *v)
                    ? NULL
                    : "must be a whole number of seconds 2..600";
     }
+    case CONFIG_SITE_URL:
+        return *v == '\0' || valid_site_url(v)
+                   ? NULL
+                   : "must be empty or http(s)://HOST[:PORT] without a path, "
+                     "e.g. https://rodzina.example.pl";
     case CONFIG_KEY_COUNT:
         break;
     }

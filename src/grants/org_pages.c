@@ -97,11 +97,12 @@ page_go_register(struct req *r)
 {
     struct mon_actor act = mon_actor_of(r);
     struct grant_org_form f;
-    const char **errs;
+    const char **errs, *base;
     int64_t id;
     int rc, nerrs = 0, i;
 
-    if ((rc = auth_form_limit_or_reply(r, r->path)) != 0) {
+    if ((rc = req_mail_url_or_reply(r, &base)) != 0 ||
+        (rc = auth_form_limit_or_reply(r, r->path)) != 0) {
         return rc;
     }
     memset(&f, 0, sizeof(f));
@@ -118,8 +119,8 @@ page_go_register(struct req *r)
         f.function[i] =
             req_form(r, arena_printf(&r->arena, "function%d", i + 1));
     }
-    rc = grant_org_register(r->db, &r->arena, &act, &f, req_site_url(r), &id,
-                            NULL, &errs, &nerrs);
+    rc = grant_org_register(r->db, &r->arena, &act, &f, base, &id, NULL, &errs,
+                            &nerrs);
     if (rc == ERR_INPUT && r->is_api) {
         return grant_api_errors(r, T_GO_ERR_FORM, errs, NULL, nerrs);
     }

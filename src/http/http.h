@@ -121,11 +121,22 @@ const char *req_form(struct req *r, const char *name);
 int req_upload(struct req *r, const char *name, const char **data, size_t *len,
                const char **filename);
 /*
-** The site's address as the client reached it, for links in e-mail:
-** "https://HOST" (or http when not over TLS) from the Host header, or
-** "http://localhost" when the header is missing or not a plain host name.
+** The site's address for absolute links of pages and feeds (Atom ids,
+** certificates, survey links shown to the office): the configured
+** site_url, else "https://HOST" (or http when not over TLS) from the Host
+** header, or "http://localhost" when it is missing or not a plain host
+** name. Never for links written into e-mail: req_mail_url_or_reply.
 */
 const char *req_site_url(struct req *r);
+/*
+** The site's address for links written into e-mail, into *out: the
+** configured site_url; without one, "http(s)://HOST" only when the Host
+** header is an address the server listens as (req_site_set), so a
+** forged Host never reaches a message. Otherwise logs the refusal,
+** records a 421 with a Polish message and returns an error: the caller
+** returns it before changing anything.
+*/
+int req_mail_url_or_reply(struct req *r, const char **out);
 /* A cookie of the request, or NULL. */
 const char *req_cookie(struct req *r, const char *name);
 /* Answer with a 303 redirect to a site-relative location. */
@@ -161,6 +172,14 @@ void req_json(struct req *r, struct json *j);
 void req_json_page_begin(struct req *r, struct json *j, long total, long limit,
                          long offset);
 
+/*
+** For server.c, once at start before any request: the configured public
+** address (NULL or "": none) and the n Host values the server listens as
+** (at most REQ_OWN_HOSTS, each under 48 bytes, copied), which
+** req_mail_url_or_reply accepts when no address is configured.
+*/
+#define REQ_OWN_HOSTS 6
+void req_site_set(const char *site_url, const char *const *hosts, int n);
 /*
 ** For server.c, when the headers are in: check that the path and every
 ** query argument are UTF-8. 0, or records a 400 on r and returns ERR_INPUT.

@@ -2,11 +2,13 @@
 #include "http.h"
 
 #include <microhttpd.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "core/err.h"
+#include "core/log.h"
 #include "core/random.h"
 #include "core/str.h"
 #include "form.h"
@@ -25,26 +27,89 @@ req_header(struct req *r, const char *name)
     return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
 }
 
+/* Set once by server.c before the first request (req_site_set). */
+static char site_url[256];
+static char own_hosts[REQ_OWN_HOSTS][48];
+static int nown_hosts;
+
+void
+req_site_set(const char *url, const char *const *hosts, int n)
+{
+    int i;
+
+    snprintf(site_url, sizeof(site_url), "%s", url != NULL ? url : "");
+    nown_hosts = n < REQ_OWN_HOSTS ? n : REQ_OWN_HOSTS;
+    for (i = 0; i < nown_hosts; i++) {
+        snprintf(own_hosts[i], sizeof(own_hosts[i]), "%s", hosts[i]);
+    }
+}
+
+/* The configured public address, or NULL. */
+static const char *
+configured_site(void)
+{
+    return site_url[0] != '\0' ? site_url : NULL;
+}
+
+/* Whether host is one the server listens as (see req_site_set). */
+static bool
+own_host(const char *host)
+{
+    int i;
+
+    for (i = 0; host != NULL && i < nown_hosts; i++) {
+        if (strcasecmp(host, own_hosts[i]) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Whether the Host header is a plain host name or address with a port. */
+static bool
+plain_host(const char *host)
+{
+    size_t n = host != NULL ? strlen(host) : 0;
+
+    return n > 0 && n <= 255 &&
+           strspn(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                        "0123456789.-:[]") == n;
+}
+
 const char *
 req_site_url(struct req *r)
 {
-    const char *host = req_header(r, "Host");
-    size_t i, n = host ? strlen(host) : 0;
+    const char *site = configured_site(), *host = req_header(r, "Host");
 
-    if (n == 0 || n > 255) {
-        return "http://localhost";
+    if (site != NULL) {
+        return site;
     }
-    for (i = 0; i < n; i++) {
-        char c = host[i];
-
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-              (c >= '0' && c <= '9') || c == '.' || c == '-' || c == ':' ||
-              c == '[' || c == ']')) {
-            return "http://localhost";
-        }
+    if (!plain_host(host)) {
+        return "http://localhost";
     }
     return arena_printf(&r->arena, "%s://%s", r->secure ? "https" : "http",
                         host);
+}
+
+int
+req_mail_url_or_reply(struct req *r, const char **out)
+{
+    const char *site = configured_site(), *host = req_header(r, "Host");
+
+    if (site != NULL) {
+        *out = site;
+        return 0;
+    }
+    if (plain_host(host) && own_host(host)) {
+        *out = arena_printf(&r->arena, "%s://%s", r->secure ? "https" : "http",
+                            host);
+        return 0;
+    }
+    /* The Host is the client's word: shown only when plain, and short. */
+    log_warn("request %s %s: Host %.64s is not this server's and site_url "
+             "is not set: no e-mail links from it (421)",
+             r->method, r->path, plain_host(host) ? host : "(not a host name)");
+    return req_error(r, 421, T_ERR_MAIL_HOST);
 }
 
 const char *

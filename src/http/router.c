@@ -72,6 +72,7 @@ router_render_error(struct req *r)
                            : r->status == 405 ? "method_not_allowed"
                            : r->status == 409 ? "conflict"
                            : r->status == 413 ? "payload_too_large"
+                           : r->status == 421 ? "misdirected_request"
                            : r->status == 429 ? "too_many_requests"
                            : r->status == 503 ? "unavailable"
                                               : "internal";

@@ -135,6 +135,70 @@ server_current(void)
     return current;
 }
 
+/* One more Host value the server answers as, into h[*n]. */
+static void
+own_host_add(char (*h)[48], int *n, const char *name, unsigned port)
+{
+    if (*n < REQ_OWN_HOSTS) {
+        snprintf(h[(*n)++], sizeof(h[0]), "%s:%u", name, port);
+    }
+    /* On port 80 a client writes the host alone. */
+    if (port == 80 && *n < REQ_OWN_HOSTS) {
+        snprintf(h[(*n)++], sizeof(h[0]), "%s", name);
+    }
+}
+
+/*
+** The Host values the server answers as, for the links of e-mail when no
+** site_url is configured (req_site_set): the listen address as bound on
+** fd (port 0 made real), and 127.0.0.1 and localhost with its port when
+** it is 127.0.0.1 or 0.0.0.0. Without site_url, logged once.
+*/
+static void
+own_hosts_set(int fd, const struct server_config *cfg)
+{
+    struct sockaddr_in b;
+    socklen_t blen = sizeof(b);
+    char addr[INET_ADDRSTRLEN], h[REQ_OWN_HOSTS][48];
+    char list[sizeof(h) + 2 * REQ_OWN_HOSTS];
+    const char *hosts[REQ_OWN_HOSTS];
+    size_t used = 0;
+    unsigned port;
+    uint32_t ip;
+    int i, n = 0;
+
+    if (getsockname(fd, (struct sockaddr *)&b, &blen) == 0) {
+        port = ntohs(b.sin_port);
+        ip = ntohl(b.sin_addr.s_addr);
+        inet_ntop(AF_INET, &b.sin_addr, addr, sizeof(addr));
+        if (ip != INADDR_ANY) {
+            own_host_add(h, &n, addr, port);
+        }
+        if (ip == INADDR_ANY) {
+            own_host_add(h, &n, "127.0.0.1", port);
+        }
+        if (ip == INADDR_ANY || ip == INADDR_LOOPBACK) {
+            own_host_add(h, &n, "localhost", port);
+        }
+    }
+    list[0] = '\0';
+    for (i = 0; i < n; i++) {
+        hosts[i] = h[i];
+        if (used < sizeof(list)) {
+            used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s",
+                                     i > 0 ? ", " : "", h[i]);
+        }
+    }
+    req_site_set(cfg->site_url, hosts, n);
+    if (cfg->site_url == NULL || cfg->site_url[0] == '\0') {
+        log_warn("serve: site_url is not set: requests that queue e-mail "
+                 "with links (sign-ups, registrations, forum replies) are "
+                 "served only with Host %s (others get 421); set site_url "
+                 "to the site's public address",
+                 list);
+    }
+}
+
 bool
 server_pool_stats(struct db_pool_stats *out)
 {
@@ -1081,6 +1145,7 @@ server_run(const struct server_config *cfg)
         close(fd);
         return 1;
     }
+    own_hosts_set(fd, cfg);
     /* Open once before serving so a bad database fails now, not later. */
     if (db_open(cfg->db_path, 0, &probe, err, sizeof(err)) != 0) {
         log_error("serve: %s", err);

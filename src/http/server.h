@@ -32,6 +32,9 @@ struct server_config {
     /* Public forms accepted in an hour from one client address, over all
      * forms and to one target (auth_form_limit_or_reply); 0 = no limit. */
     unsigned form_limit_per_address, form_limit_per_target;
+    /* The public address for links in e-mail and feeds, "http(s)://HOST
+     * [:PORT]"; NULL or "" = not configured (req_site_set). */
+    const char *site_url;
 };
 
 /*

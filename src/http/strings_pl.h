@@ -13,6 +13,12 @@
 #define T_ERR_BAD_UTF8                                                         \
     "Żądanie zawiera znaki, które nie są poprawnym tekstem UTF-8."
 #define T_ERR_FORM_TOO_MANY "Formularz ma zbyt wiele pól."
+/* A request that would queue e-mail with links reached the server under
+ * an address it does not know as its own (req_mail_url_or_reply). */
+#define T_ERR_MAIL_HOST                                                          \
+    "Ten formularz wysyła wiadomość e-mail z odnośnikiem, a serwis nie zna " \
+    "adresu, pod którym go otwarto. Otwórz serwis pod jego właściwym "       \
+    "adresem i wyślij formularz ponownie. Nic nie zostało zapisane."
 
 /* A query parameter missing or out of range (req_int_or_reply). */
 #define T_ERR_PARAM_MISSING "Brak parametru „%s”."

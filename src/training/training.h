@@ -129,11 +129,12 @@ int training_cancel(struct db *db, struct arena *a,
 ** Erase the person's sign-up (with attendance, test and certificate) by
 ** their link, unless it is needed for the settlement of an EU project
 ** (attended an event serving a project card): then ERR_CONFLICT and
-** *keep_until. Audit row "training.erase" without personal data.
+** *keep_until. Audit row "training.erase" without personal data. A seat
+** freed goes on as by training_cancel, its e-mail's link under base_url.
 */
 int training_erase(struct db *db, struct arena *a,
                    const struct audit_entry *who, const char *token,
-                   const char **keep_until);
+                   const char *base_url, const char **keep_until);
 /* Remove every sign-up kept past its retention date (before today, an
  * ISO date), with one audit row ("training.purge"): 0 with *n, ERR_DB. */
 int training_purge(struct db *db, const char *today, int64_t *n);

@@ -384,11 +384,12 @@ page_training_signup(struct req *r)
     struct training t;
     struct training_signup_in in = {0};
     struct audit_entry who = auth_request_who(r);
-    const char *token, *org = req_form(r, "instytucja");
+    const char *token, *org = req_form(r, "instytucja"), *base;
     const char **errs = NULL;
     int nerrs = 0, rc;
 
     if ((rc = event_or_reply(r, &t)) != 0 ||
+        (rc = req_mail_url_or_reply(r, &base)) != 0 ||
         (rc = auth_form_limit_or_reply(r, r->path)) != 0) {
         return rc;
     }
@@ -400,8 +401,8 @@ page_training_signup(struct req *r)
     in.gmina = req_form(r, "gmina");
     in.group = req_form(r, "grupa");
     in.consent = req_form(r, "zgoda") != NULL;
-    rc = training_signup(r->db, &r->arena, &who, t.id, &in, training_base(r),
-                         &token, &errs, &nerrs);
+    rc = training_signup(r->db, &r->arena, &who, t.id, &in, base, &token, &errs,
+                         &nerrs);
     if (rc == ERR_INPUT || rc == ERR_CONFLICT) {
         r->status = rc == ERR_INPUT ? 400 : 409;
         event_page(r, &t, &in, errs, nerrs);
@@ -526,9 +527,13 @@ int
 page_training_confirm(struct req *r)
 {
     struct audit_entry who = auth_request_who(r);
-    const char *token = req_param(r, 0);
-    int rc = training_confirm(r->db, &r->arena, &who, token, training_base(r));
+    const char *token = req_param(r, 0), *base;
+    int rc = req_mail_url_or_reply(r, &base);
 
+    if (rc != 0) {
+        return rc;
+    }
+    rc = training_confirm(r->db, &r->arena, &who, token, base);
     if (rc != 0 && rc != ERR_NOTFOUND) {
         return rc;
     }
@@ -544,9 +549,13 @@ int
 page_training_cancel(struct req *r)
 {
     struct audit_entry who = auth_request_who(r);
-    const char *token = req_param(r, 0);
-    int rc = training_cancel(r->db, &r->arena, &who, token, training_base(r));
+    const char *token = req_param(r, 0), *base;
+    int rc = req_mail_url_or_reply(r, &base);
 
+    if (rc != 0) {
+        return rc;
+    }
+    rc = training_cancel(r->db, &r->arena, &who, token, base);
     if (rc != 0 && rc != ERR_NOTFOUND) {
         return rc;
     }
@@ -562,9 +571,13 @@ int
 page_training_erase(struct req *r)
 {
     struct audit_entry who = auth_request_who(r);
-    const char *keep = NULL;
-    int rc = training_erase(r->db, &r->arena, &who, req_param(r, 0), &keep);
+    const char *keep = NULL, *base;
+    int rc = req_mail_url_or_reply(r, &base);
 
+    if (rc != 0) {
+        return rc;
+    }
+    rc = training_erase(r->db, &r->arena, &who, req_param(r, 0), base, &keep);
     if (rc == ERR_NOTFOUND) {
         return req_error(r, 404, T_TR_BAD_LINK);
     }

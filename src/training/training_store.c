@@ -674,7 +674,7 @@ done:
 
 int
 training_erase(struct db *db, struct arena *a, const struct audit_entry *who,
-               const char *token, const char **keep_until)
+               const char *token, const char *base_url, const char **keep_until)
 {
     struct training_signup s;
     struct training t;
@@ -708,7 +708,7 @@ training_erase(struct db *db, struct arena *a, const struct audit_entry *who,
     }
     rc = audit_signup(db, a, who, "training.erase", s.id, t.id, NULL);
     if (rc == 0 && strcmp(s.status, "confirmed") == 0) {
-        rc = promote(db, a, who, &t, "");
+        rc = promote(db, a, who, &t, base_url);
     }
 done:
     return db_end(db, rc);

@@ -1,6 +1,6 @@
 /*
 ** Trainings: helpers the module's pages share (who acts, the region shown,
-** the links written into e-mails, dates as people read them).
+** the site's address for links, dates as people read them).
 */
 #ifndef TRAINING_TRAINING_WEB_H
 #define TRAINING_TRAINING_WEB_H
@@ -16,9 +16,9 @@ const char *training_region(struct req *r);
 /* The account's region, or the first region served (the public). */
 const char *training_home_region(struct req *r);
 /*
-** "http://host[:port]" of this request, for links in e-mails: the Host
-** header when it is a plain host name or address with a port, else
-** "http://localhost".
+** The site's address for links shown on pages and in PDFs (certificates'
+** check address, survey links): req_site_url. Links written into e-mail
+** take req_mail_url_or_reply instead.
 */
 const char *training_base(struct req *r);
 /* Today's Warsaw date, ISO. */

@@ -455,19 +455,20 @@ page_forum_reply(struct req *r)
     struct zone_thread t;
     struct zone_upload u;
     struct audit_entry who = zone_who(r);
-    const char *why = NULL;
+    const char *why = NULL, *base;
     int64_t id, pid;
     int rc;
 
     if (req_param_num(r, 0, 1, &id) != 0) {
         return ERR_NOTFOUND;
     }
-    if ((rc = thread_or_reply(r, id, &t)) != 0) {
+    if ((rc = thread_or_reply(r, id, &t)) != 0 ||
+        (rc = req_mail_url_or_reply(r, &base)) != 0) {
         return rc;
     }
     rc = zone_reply_add(r->db, &r->arena, id, zone_account(r),
-                        req_form(r, "body"), zone_upload_of(r, &u),
-                        req_site_url(r), &who, &pid, &why);
+                        req_form(r, "body"), zone_upload_of(r, &u), base, &who,
+                        &pid, &why);
     if (rc == ERR_INPUT || rc == ERR_CONFLICT) {
         r->status = rc == ERR_CONFLICT ? 409 : 400;
         return thread_page(r, id, why, NULL);

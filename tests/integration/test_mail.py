@@ -6,8 +6,11 @@ end as a message delivered through a stand-in for sendmail, to the right
 recipient with a link that works; nothing is sent without --sendmail; a
 message sendmail refuses is kept and tried again after its pause; one log
 line per message with ids and no address, and no address in the server's
-log; erasing a sign-up erases its messages; the waiting rows of the three
-old outboxes move into the one outbox; purge deletes old messages.
+log; erasing a sign-up erases its messages; a forged Host header never
+reaches a queued message (refused with 421 unless it is the server's own
+address; with site_url set, links use it whatever the Host); the waiting
+rows of the three old outboxes move into the one outbox; purge deletes
+old messages.
 Usage: test_mail.py BINARY"""
 import email
 import email.header
@@ -20,7 +23,7 @@ from harness import (Runner, Server, SqlError, check, cleanup, make_db, sql,
                      sql_one)
 from test_auth import PASSWORD, Client, add_user, audit_rows, multipart
 from test_grants import org_form
-from test_training import Office, own_post, sign_up
+from test_training import Office, form_csrf, own_post, sign_up
 
 # An e-mail address (not the user@127.0.0.1 of a PostgreSQL DSN).
 ADDRESS = re.compile(r'[\w.+-]+@[A-Za-z][\w-]*(\.[\w-]+)*\.[A-Za-z]{2,}')
@@ -203,6 +206,128 @@ def main():
                       (mid,)) == 2, 'tries counted')
         last_to('jan@gops.example.pl')
 
+    def outbox():
+        return sql(db, 'SELECT id, body FROM mail_outbox ORDER BY id')
+
+    def a_forged_host_never_reaches_a_queued_mail():
+        evil = {'Host': 'evil.example.com'}
+        before = outbox()
+        check(re.search(r'site_url is not set: .* served only with Host '
+                        rf'127\.0\.0\.1:{srv.port}, localhost:{srv.port} ',
+                        srv.log()), 'no notice at start')
+        # A training sign-up, as the public page sends it.
+        c = Client(srv)
+        _, _, page = c.request('GET', f'/szkolenia/{state["tid"]}')
+        fields = {'csrf': form_csrf(page), 'imie': 'Iza Wilk',
+                  'email': 'iza@mops.example.pl', 'instytucja': 0,
+                  'nazwa': 'MOPS', 'rodzaj': 'ops', 'gmina': '0463011',
+                  'grupa': 'team', 'zgoda': '1'}
+        st, _, body = c.request('POST', f'/szkolenia/{state["tid"]}/zapis',
+                                fields, headers=evil)
+        check(st == 421 and 'nie zna adresu' in body, f'sign-up: {st}')
+        check(sql_one(db, 'SELECT count(*) FROM training_signup WHERE email'
+                      " = 'iza@mops.example.pl'") == 0, 'sign-up stored')
+        # An organisation's registration.
+        c = Client(srv)
+        st, _, _ = c.request('POST', '/organizacje/rejestracja', org_form(
+            c.csrf('/organizacje/rejestracja'), email='zly@host.example.org',
+            login='zlyhost', name='Fundacja Zły Host'), headers=evil)
+        check(st == 421, f'registration: {st}')
+        check(sql_one(db, "SELECT count(*) FROM grant_org WHERE email ="
+                      " 'zly@host.example.org'") == 0, 'registration stored')
+        # A forum reply that would notify the thread's author.
+        r = Client(srv)
+        r.login('realizator')
+        path = f'/forum/watek/{state["thread"]}'
+        raw, ctype = multipart({'csrf': r.csrf(path),
+                                'body': 'Odpowiedź ze złego adresu.'}, {})
+        st, _, _ = r.request('POST', path, raw=raw, content_type=ctype,
+                             headers=evil)
+        check(st == 421, f'reply: {st}')
+        check(sql_one(db, "SELECT count(*) FROM forum_post WHERE body ="
+                      " 'Odpowiedź ze złego adresu.'") == 0, 'reply stored')
+        # The own link's confirm, cancel and erase (which may free a seat).
+        for what in ('potwierdz', 'rezygnacja', 'usun'):
+            c = Client(srv)
+            _, _, page = c.request('GET',
+                                   f'/szkolenia/zgloszenie/{state["token"]}')
+            st, _, _ = c.request(
+                'POST', f'/szkolenia/zgloszenie/{state["token"]}/{what}',
+                {'csrf': form_csrf(page)}, headers=evil)
+            check(st == 421, f'{what}: {st}')
+        check(sql_one(db, 'SELECT status FROM training_signup WHERE email ='
+                      " 'ewa@mops.example.pl'") == 'confirmed', 'changed')
+        # The JSON API answers the same, in its shape.
+        c = Client(srv)
+        token = c.csrf('/organizacje/rejestracja')
+        st, _, body = c.request('POST', '/api/organisations', org_form(
+            '', login='zlyapi', email='zly@api.example.org'),
+            headers=dict(evil, **{'X-CSRF-Token': token}))
+        check(st == 421 and '"misdirected_request"' in body, (st, body))
+        # Near misses of the server's own address are refused too.
+        for host in (f'127.0.0.1:{srv.port}.evil.example.com',
+                     f'localhost:{srv.port + 1}', 'localhost',
+                     f'evil.example.com:{srv.port}'):
+            c = Client(srv)
+            _, _, page = c.request('GET', f'/szkolenia/{state["tid"]}')
+            fields['csrf'] = form_csrf(page)
+            st, _, _ = c.request('POST', f'/szkolenia/{state["tid"]}/zapis',
+                                 fields, headers={'Host': host})
+            check(st == 421, f'{host}: {st}')
+        check(outbox() == before, 'a message was queued')
+        check('evil' not in ''.join(b for _, b in outbox()), 'evil link')
+        check(re.search(r'Host evil\.example\.com is not this server',
+                        srv.log()), 'refusal not logged')
+        # The server's own names are its address: localhost with the port.
+        c = Client(srv)
+        _, _, page = c.request('GET', f'/szkolenia/{state["tid"]}')
+        fields['csrf'] = form_csrf(page)
+        st, _, _ = c.request('POST', f'/szkolenia/{state["tid"]}/zapis',
+                             fields, headers={'Host': f'localhost:{srv.port}'})
+        check(st == 200, f'localhost: {st}')
+        body = sql_one(db, 'SELECT body FROM mail_outbox WHERE recipient ='
+                       " 'iza@mops.example.pl'")
+        check(f'http://localhost:{srv.port}/szkolenia/zgloszenie/' in body,
+              body)
+        # Not this test's to send: the later ones count what waits.
+        sql(db, "DELETE FROM mail_outbox WHERE recipient ="
+            " 'iza@mops.example.pl'")
+
+    def site_url_makes_every_link_whatever_the_host():
+        site2 = 'https://rodzina.example.pl'
+        other = Server(binary, db, ['--site-url', site2])
+        try:
+            check('site_url is not set' not in other.log(), 'notice')
+            c = Client(other)
+            _, _, page = c.request('GET', f'/szkolenia/{state["tid"]}')
+            st, _, _ = c.request(
+                'POST', f'/szkolenia/{state["tid"]}/zapis', {
+                    'csrf': form_csrf(page), 'imie': 'Ola Sowa',
+                    'email': 'ola@gops.example.pl', 'instytucja': 0,
+                    'nazwa': 'GOPS', 'rodzaj': 'ops', 'gmina': '0463011',
+                    'grupa': 'team', 'zgoda': '1'},
+                headers={'Host': 'evil.example.com'})
+            check(st == 200, f'sign-up: {st}')
+            body = sql_one(db, 'SELECT body FROM mail_outbox WHERE recipient'
+                           " = 'ola@gops.example.pl'")
+            check(f'{site2}/szkolenia/zgloszenie/' in body and
+                  'evil' not in body, body)
+            # The feed of grant calls takes it too.
+            _, _, feed = Client(other).request(
+                'GET', '/nabory.atom', headers={'Host': 'evil.example.com'})
+            check(f'<id>{site2}/nabory</id>' in feed and 'evil' not in feed,
+                  feed[:300])
+        finally:
+            other.stop()
+            sql(db, "DELETE FROM mail_outbox WHERE recipient ="
+                " 'ola@gops.example.pl'")
+        # A malformed address stops the start with its origin.
+        p = subprocess.run([binary, 'serve', '--db', db, '--site-url',
+                            'https://rodzina.example.pl/a'],
+                           capture_output=True, text=True)
+        check(p.returncode == 2 and '--site-url' in p.stderr and
+              'without a path' in p.stderr, (p.returncode, p.stderr))
+
     def no_address_in_any_log():
         found = [m.group(0) for m in ADDRESS.finditer(state['logs'] +
                                                       srv.log())]
@@ -293,6 +418,8 @@ def main():
     for fn in (training_sign_up_is_delivered_with_its_link,
                organisation_registration_is_delivered_with_its_link,
                forum_reply_is_delivered_with_its_link,
+               a_forged_host_never_reaches_a_queued_mail,
+               site_url_makes_every_link_whatever_the_host,
                a_refused_message_is_kept_and_tried_again,
                no_address_in_any_log,
                erasing_a_sign_up_erases_its_messages,

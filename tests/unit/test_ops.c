@@ -172,6 +172,34 @@ test_ops_config_env_and_flag_values_are_checked(void **state)
     config_free(&c);
 }
 
+/* site_url: the scheme and authority links start with, nothing more. */
+static void
+test_ops_config_site_url_is_scheme_host_and_port(void **state)
+{
+    static const char *const good[] = {
+        "", "https://rodzina.example.pl", "http://127.0.0.1:8080",
+        "https://[2001:db8::1]:8443", "http://localhost"};
+    static const char *const bad[] = {
+        "rodzina.example.pl", "ftp://x.pl",           "https://",
+        "https://x.pl/",      "https://x.pl/rodzina", "https://x.pl:0",
+        "https://x.pl:65536", "https://x.pl:",        "https://user@x.pl",
+        "https://x.pl?a=1",   "https://-x.pl",        "https://[]",
+        "https://[::1",       "https://x.pl#a",       "https://x y.pl"};
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+        if (config_check(CONFIG_SITE_URL, good[i]) != NULL) {
+            fail_msg("'%s' refused", good[i]);
+        }
+    }
+    for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        if (config_check(CONFIG_SITE_URL, bad[i]) == NULL) {
+            fail_msg("'%s' accepted", bad[i]);
+        }
+    }
+}
+
 static void
 test_ops_config_print_masks_secrets(void **state)
 {
@@ -289,6 +317,7 @@ main(void)
         cmocka_unit_test(test_ops_config_precedence_flag_env_file_default),
         cmocka_unit_test(test_ops_config_refuses_with_file_line_and_reason),
         cmocka_unit_test(test_ops_config_env_and_flag_values_are_checked),
+        cmocka_unit_test(test_ops_config_site_url_is_scheme_host_and_port),
         cmocka_unit_test(test_ops_config_print_masks_secrets),
         cmocka_unit_test(test_ops_backup_restore_and_check_files),
         cmocka_unit_test(test_ops_backup_record_is_audited_all_or_nothing),

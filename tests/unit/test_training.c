@@ -179,9 +179,11 @@ test_training_person_and_institution_count_once(void **state)
     {
         const char *keep = NULL;
 
-        assert_int_equal(training_erase(db, &a, &who, k1, &keep), ERR_CONFLICT);
+        assert_int_equal(training_erase(db, &a, &who, k1, "http://x", &keep),
+                         ERR_CONFLICT);
         assert_non_null(keep);
-        assert_int_equal(training_erase(db, &a, &who, k3, &keep), 0);
+        assert_int_equal(training_erase(db, &a, &who, k3, "http://x", &keep),
+                         0);
         assert_int_equal(training_signup_by_token(db, &a, k3, &s3),
                          ERR_NOTFOUND);
     }
@@ -220,7 +222,7 @@ test_training_certificate_numbers_are_never_given_twice(void **state)
     assert_int_equal(training_signup_by_token(db, &a, t1, &s), 0);
     assert_non_null(s.certificate);
     /* no project needs it: erased, certificate and all */
-    assert_int_equal(training_erase(db, &a, &who, t1, &keep), 0);
+    assert_int_equal(training_erase(db, &a, &who, t1, "http://x", &keep), 0);
     last = signed_up(id, "c3@x.pl", "OPS");
     assert_int_equal(issue(id), 1);
     assert_int_equal(training_signup_by_token(db, &a, last, &s), 0);
