@@ -215,7 +215,8 @@ int audit_exec(struct db *db, const struct audit_entry *e, struct db_stmt *st);
 #define AUTH_MAIL_ATTEMPTS 8      /* tries before a message is given up */
 #define AUTH_MAIL_RETRY (5 * 60)  /* s after the first failed try, doubled */
 #define AUTH_MAIL_LEASE (15 * 60) /* s a message taken by a run is held */
-#define AUTH_MAIL_KEEP_DAYS 30    /* days a message is kept, sent or not */
+/* How long a message is kept, sent or not, is the configuration's
+ * mail_keep_days (30 by default): rodzina purge, auth_mail_purge. */
 /*
 ** Queue one plain-text message to the address to, in the caller's
 ** transaction. kind names what it is about ("training.signup") and ref

@@ -79,6 +79,12 @@ const struct config_key_info config_keys[CONFIG_KEY_COUNT] = {
          "is queued only from requests whose Host is the listen address "
          "(127.0.0.1 or localhost with its port when listening on loopback "
          "or 0.0.0.0); any other Host is refused with 421"},
+    [CONFIG_MAIL_KEEP_DAYS] =
+        {"mail_keep_days", "30", false, false,
+         "days an e-mail message is kept after it was queued, sent or not, "
+         "1..3650: its text holds names, addresses and links, kept to "
+         "deliver it and to answer for it; rodzina purge deletes older "
+         "ones"},
 };
 
 static bool
@@ -279,6 +285,14 @@ config_check(enum config_key k, const char *v)
                    ? NULL
                    : "must be empty or http(s)://HOST[:PORT] without a path, "
                      "e.g. https://rodzina.example.pl";
+    case CONFIG_MAIL_KEEP_DAYS: {
+        char *end;
+        long t = strtol(v, &end, 10);
+
+        return isdigit((unsigned char)*v) && *end == '\0' && t >= 1 && t <= 3650
+                   ? NULL
+                   : "must be a whole number of days 1..3650";
+    }
     case CONFIG_KEY_COUNT:
         break;
     }
@@ -496,6 +510,8 @@ config_load(struct config *c, const char *file,
         (unsigned)strtoul(c->value[CONFIG_FORM_LIMIT_PER_ADDRESS], NULL, 10);
     c->form_limit_per_target =
         (unsigned)strtoul(c->value[CONFIG_FORM_LIMIT_PER_TARGET], NULL, 10);
+    c->mail_keep_days =
+        (unsigned)strtoul(c->value[CONFIG_MAIL_KEEP_DAYS], NULL, 10);
     return 0;
 }
 
@@ -540,7 +556,8 @@ config_print_template(FILE *f)
     int k;
 
     fprintf(f, "# /etc/rodzina/rodzina.conf: configuration of rodzina "
-               "serve, backup,\n# restore and check-db. Every key is shown "
+               "serve, backup,\n# restore, check-db and purge. Every key is "
+               "shown "
                "with its default; a flag\n# (--key-name) or an environment "
                "variable (RODZINA_KEY_NAME) overrides\n# the file. A wrong "
                "key or value stops the start with its line.\n[rodzina]\n");

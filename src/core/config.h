@@ -33,6 +33,7 @@ enum config_key {
     CONFIG_FORM_LIMIT_PER_ADDRESS,
     CONFIG_FORM_LIMIT_PER_TARGET,
     CONFIG_SITE_URL,
+    CONFIG_MAIL_KEEP_DAYS,
     CONFIG_KEY_COUNT
 };
 
@@ -62,6 +63,7 @@ struct config {
     unsigned header_timeout;              /* seconds */
     unsigned form_limit_per_address;      /* public forms an hour; 0 = none */
     unsigned form_limit_per_target;       /* the same to one target */
+    unsigned mail_keep_days; /* e-mail kept after queued (rodzina purge) */
 };
 
 /*

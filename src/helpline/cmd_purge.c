@@ -5,14 +5,16 @@
 ** trainings' participants whose own retention date has passed (issue 18),
 ** with their attendance, tests and certificates, also with one audit row;
 ** the grant organisations' representatives past their retention (issue
-** 17), with one audit row. Last the e-mail queued more than
-** AUTH_MAIL_KEEP_DAYS days ago (issues 17-19: its text holds names,
+** 17), with one audit row. Last the e-mail queued more than the
+** configuration's mail_keep_days ago (issues 17-19: its text holds names,
 ** addresses and links), sent or not.
 */
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "cli/cli.h"
+#include "core/config.h"
 #include "core/err.h"
 #include "core/str.h"
 #include "db/db.h"
@@ -23,7 +25,8 @@
 #include "training/training.h"
 
 const char cmd_purge_help[] =
-    "usage: rodzina purge [--before YYYY-MM-DD] [--db PATH]\n"
+    "usage: rodzina purge [--before YYYY-MM-DD] [--config FILE] [--db PATH]\n"
+    "                     [--mail-keep-days N]\n"
     "\n"
     "Delete every Niebieska Linia contact dated before the given day (that\n"
     "day itself is kept), in one transaction, and record the purge in the\n"
@@ -40,25 +43,35 @@ const char cmd_purge_help[] =
     "organisation's last offer, agreement or report, every grant settled.\n"
     "Prints the number of representatives deleted.\n"
     "\n"
-    "Last delete the e-mail queued more than 30 days ago, sent or not (its\n"
-    "text holds personal data), also audited. Prints how many.\n";
+    "Last delete the e-mail queued more than mail_keep_days days ago (30\n"
+    "unless configured), sent or not (its text holds personal data), also\n"
+    "audited. Prints how many.\n"
+    "\n"
+    "  --config FILE       configuration file, for its db and mail_keep_days\n"
+    "  --db PATH           database (default: the configuration's db)\n"
+    "  --mail-keep-days N  days e-mail is kept, 1..3650 (default: the\n"
+    "                      configuration's mail_keep_days, 30)\n";
 
 int
 cmd_purge(int argc, char **argv)
 {
-    const char *path = "rodzina.db", *before = NULL;
+    const char *file = NULL, *before = NULL, *flags[CONFIG_KEY_COUNT] = {0};
     const struct cli_opt opts[] = {
-        {"db", &path, NULL, 0},
+        {"config", &file, NULL, 0},
+        {"db", &flags[CONFIG_DB], NULL, 0},
         {"before", &before, NULL, 0},
+        {"mail-keep-days", &flags[CONFIG_MAIL_KEEP_DAYS], NULL, 0},
         {NULL, NULL, NULL, 0},
     };
     const struct audit_entry who = {.via = "cli"};
     const char *pos[1];
-    char err[512];
+    char err[600];
+    struct config c;
     struct arena a;
     struct db *db;
     const char *today;
     int64_t n = 0;
+    unsigned keep_days;
     int npos, rc;
 
     if ((rc = cli_parse("purge", argc, argv, opts, 0, 0, pos, &npos)) != 0) {
@@ -68,7 +81,15 @@ cmd_purge(int argc, char **argv)
         fprintf(stderr, "rodzina purge: --before takes a date YYYY-MM-DD\n");
         return CLI_USAGE;
     }
-    if (db_open(path, 0, &db, err, sizeof(err)) != 0) {
+    if (config_load(&c, file, flags, err, sizeof(err)) != 0) {
+        fprintf(stderr, "rodzina purge: %s\n", err);
+        config_free(&c);
+        return strncmp(err, "--", 2) == 0 ? CLI_USAGE : 1;
+    }
+    keep_days = c.mail_keep_days;
+    rc = db_open(c.value[CONFIG_DB], 0, &db, err, sizeof(err));
+    config_free(&c);
+    if (rc != 0) {
         fprintf(stderr, "rodzina purge: %s\n", err);
         return 1;
     }
@@ -103,15 +124,15 @@ cmd_purge(int argc, char **argv)
            "retention deleted\n",
            (long long)n);
     if ((rc = auth_mail_purge(
-             db, (int64_t)time(NULL) - (int64_t)AUTH_MAIL_KEEP_DAYS * 24 * 3600,
-             &n)) != 0) {
+             db, (int64_t)time(NULL) - (int64_t)keep_days * 24 * 3600, &n)) !=
+        0) {
         fprintf(stderr, "rodzina purge: e-mail: failed, none deleted (%d)\n",
                 rc);
         goto done;
     }
-    printf("purge: %lld e-mail messages queued more than %d days ago "
+    printf("purge: %lld e-mail messages queued more than %u days ago "
            "deleted\n",
-           (long long)n, AUTH_MAIL_KEEP_DAYS);
+           (long long)n, keep_days);
 done:
     arena_free(&a);
     db_close(db);

@@ -10,8 +10,10 @@ log; erasing a sign-up erases its messages; a forged Host header never
 reaches a queued message (refused with 421 unless it is the server's own
 address; with site_url set, links use it whatever the Host); the waiting
 rows of the three old outboxes move into the one outbox; purge deletes
-old messages.
+messages older than mail_keep_days (30 by default, from the flag, the
+file or the environment) and keeps the younger ones.
 Usage: test_mail.py BINARY"""
+import datetime
 import email
 import email.header
 import os
@@ -415,6 +417,55 @@ def main():
               'the others are kept')
         check(audit_rows(db, 'mail.purge') == 1, 'purge audited')
 
+    def purge_keeps_mail_for_the_configured_days():
+        def ago(days):
+            return (datetime.datetime.now(datetime.timezone.utc) -
+                    datetime.timedelta(days=days)).strftime(
+                        '%Y-%m-%dT%H:%M:%SZ')
+
+        def purge(*args, env=None):
+            return subprocess.run([binary, 'purge', '--db', db] + list(args),
+                                  capture_output=True, text=True,
+                                  env=dict(os.environ, RODZINA_CONFIG='',
+                                           **(env or {})))
+        ids = [r[0] for r in sql(db, 'SELECT id FROM mail_outbox'
+                                 ' ORDER BY id')]
+        check(len(ids) >= 3, ids)
+        sql(db, 'UPDATE mail_outbox SET created_at = ?', (ago(0),))
+        sql(db, 'UPDATE mail_outbox SET created_at = ? WHERE id = ?',
+            (ago(10), ids[0]))
+        sql(db, 'UPDATE mail_outbox SET created_at = ? WHERE id = ?',
+            (ago(3), ids[1]))
+        audits = audit_rows(db, 'mail.purge')
+        # A week: the ten-day-old message goes, the three-day-old stays.
+        p = purge('--mail-keep-days', '7')
+        check(p.returncode == 0 and 'purge: 1 e-mail messages queued more'
+              ' than 7 days ago deleted' in p.stdout, p.stdout + p.stderr)
+        left = [r[0] for r in sql(db, 'SELECT id FROM mail_outbox'
+                                  ' ORDER BY id')]
+        check(left == ids[1:], (left, ids))
+        # Two days, from the configuration file: the three-day-old goes.
+        conf = os.path.join(d, 'keep.conf')
+        with open(conf, 'w') as f:
+            f.write('[rodzina]\nmail_keep_days = 2\n')
+        p = purge('--config', conf)
+        check(p.returncode == 0 and 'purge: 1 e-mail messages queued more'
+              ' than 2 days ago deleted' in p.stdout, p.stdout + p.stderr)
+        left = [r[0] for r in sql(db, 'SELECT id FROM mail_outbox'
+                                  ' ORDER BY id')]
+        check(left == ids[2:], (left, ids))
+        check(audit_rows(db, 'mail.purge') == audits + 2, 'not audited')
+        # A wrong value names where it came from and deletes nothing.
+        for args, env, rc, where in (
+                (('--mail-keep-days', '0'), None, 2, "--mail-keep-days '0'"),
+                ((), {'RODZINA_MAIL_KEEP_DAYS': 'month'}, 1,
+                 "environment RODZINA_MAIL_KEEP_DAYS = 'month'")):
+            p = purge(*args, env=env)
+            check(p.returncode == rc and where in p.stderr and
+                  '1..3650' in p.stderr, (p.returncode, p.stderr))
+        check(sql_one(db, 'SELECT count(*) FROM mail_outbox') == len(left),
+              'deleted on a wrong value')
+
     for fn in (training_sign_up_is_delivered_with_its_link,
                organisation_registration_is_delivered_with_its_link,
                forum_reply_is_delivered_with_its_link,
@@ -424,7 +475,8 @@ def main():
                no_address_in_any_log,
                erasing_a_sign_up_erases_its_messages,
                old_outboxes_move_into_the_one,
-               purge_deletes_mail_older_than_thirty_days):
+               purge_deletes_mail_older_than_thirty_days,
+               purge_keeps_mail_for_the_configured_days):
         t.run(fn)
     cleanup(d)
     return t.finish()

@@ -132,6 +132,9 @@ test_ops_config_refuses_with_file_line_and_reason(void **state)
         {"log_level = debug\n", ":1: log_level = 'debug': must be info"},
         {"user = no-such-user-rodzina\n", ":1: user = "},
         {"metrics_token = short\n", ":1: metrics_token = 'short'"},
+        {"mail_keep_days = 0\n", ":1: mail_keep_days = '0': must be"},
+        {"mail_keep_days = 30d\n", ":1: mail_keep_days = '30d': must be"},
+        {"site_url = rodzina.example.pl\n", ":1: site_url = 'rodzina"},
         {"just text\n", ":1: expected key = value"},
         {"[server]\n", ":1: unknown section"},
     };
