@@ -279,11 +279,15 @@ int helpline_agreements(struct db *db, struct arena *a, const char *region,
 /*
 ** Set the agreement of a gmina of region: since (YYYY-MM-DD) and until
 ** (YYYY-MM-DD or NULL/""); since NULL or "" removes it. One audit row in the
-** same transaction. ERR_INPUT with a Polish *why on bad input.
+** same transaction. On bad input ERR_INPUT, nothing changed, and in errs (an
+** array of HELPLINE_ERRS_MAX) *nerrs Polish messages, each naming its field
+** by the form's label ("Gmina: ...", "Od: ...", "Do: ...").
 */
+#define HELPLINE_ERRS_MAX 10
 int helpline_agreement_set(struct db *db, const char *region, const char *gmina,
                            const char *since, const char *until,
-                           const struct audit_entry *who, const char **why);
+                           const struct audit_entry *who, const char **errs,
+                           int *nerrs);
 
 struct helpline_duty {
     int64_t id;
@@ -293,10 +297,14 @@ struct helpline_duty {
     const char *day, *start, *finish; /* YYYY-MM-DD, HH:MM, HH:MM */
 };
 
-/* Add a duty (checked; ERR_INPUT with *why) with one audit row. */
+/*
+** Add a duty with one audit row. On bad input ERR_INPUT, nothing added,
+** and in errs (HELPLINE_ERRS_MAX) *nerrs Polish messages, one for each
+** wrong field, named by the form's label ("Rodzaj: ...", "Do godziny: ...").
+*/
 int helpline_duty_add(struct db *db, const struct helpline_duty *d,
                       const struct audit_entry *who, int64_t *id,
-                      const char **why);
+                      const char **errs, int *nerrs);
 
 /* Delete duty id of region with one audit row; ERR_NOTFOUND if absent. */
 int helpline_duty_delete(struct db *db, const char *region, int64_t id,

@@ -786,10 +786,11 @@ page_helpline_contact(struct req *r)
     return 0;
 }
 
-/* A select of a coded list (labels indexed by code from 1 to n). */
+/* A select of a coded list (labels indexed by code from 1 to n), the
+ * code chosen (0: none) selected. */
 static void
 list_select(struct req *r, const char *id, const char *name, const char *label,
-            const char *const *labels, int n)
+            const char *const *labels, int n, int chosen)
 {
     int i;
 
@@ -798,15 +799,23 @@ list_select(struct req *r, const char *id, const char *name, const char *label,
                 "<select id=\"%s\" name=\"%s\">\n",
                 id, label, id, name);
     for (i = 1; i <= n; i++) {
-        html_printf(&r->out, "<option value=\"%d\">%s</option>\n", i,
-                    labels[i]);
+        html_printf(&r->out, "<option value=\"%d\"%s>%s</option>\n", i,
+                    i == chosen ? " selected" : "", labels[i]);
     }
     html_lit(&r->out, "</select></p>\n");
 }
 
+/* What was typed into field name, to show again beside its errors. */
+static const char *
+typed(struct req *r, int nerrs, const char *name)
+{
+    return nerrs > 0 ? req_form(r, name) : NULL;
+}
+
+/* errs: the messages of a refused form (its fields keep what was typed). */
 static void
-duties_page(struct req *r, const char *region, const char *error,
-            const char *notice)
+duties_page(struct req *r, const char *region, const char *const *errs,
+            int nerrs, const char *notice)
 {
     layout_begin(r, T_HL_DUTIES);
     html_printf(&r->out, "<h1>%s <small>(%s)</small></h1>\n", T_HL_DUTIES,
@@ -817,23 +826,27 @@ duties_page(struct req *r, const char *region, const char *error,
     }
     duty_table(r, region, helpline_today(r), "9999-12-31", true);
     html_printf(&r->out, "<h2 id=\"dodaj\">%s</h2>\n", T_HL_DUTY_ADD);
-    if (error != NULL) {
-        form_errors(r, &error, 1);
-    }
+    form_errors(r, errs, nerrs);
     form_begin(r, "/niebieska-linia/dyzury", NULL);
     html_printf(&r->out, "<input type=\"hidden\" name=\"woj\" value=\"%s\">\n",
                 region);
     list_select(r, "f-kind", "kind", T_HL_KIND, helpline_duty_kind_label,
-                HELPLINE_DUTY_KINDS);
-    list_select(r, "f-sp", "specialist", T_HL_SPECIALIST,
-                helpline_specialist_label, HELPLINE_SPECIALISTS);
-    form_input(r, "city", T_HL_CITY, "text", NULL,
+                HELPLINE_DUTY_KINDS,
+                form_int(typed(r, nerrs, "kind"), 1, HELPLINE_DUTY_KINDS));
+    list_select(
+        r, "f-sp", "specialist", T_HL_SPECIALIST, helpline_specialist_label,
+        HELPLINE_SPECIALISTS,
+        form_int(typed(r, nerrs, "specialist"), 1, HELPLINE_SPECIALISTS));
+    form_input(r, "city", T_HL_CITY, "text", typed(r, nerrs, "city"),
                "required maxlength=\"100\"");
-    form_input(r, "place", T_HL_PLACE, "text", NULL,
+    form_input(r, "place", T_HL_PLACE, "text", typed(r, nerrs, "place"),
                "required maxlength=\"200\"");
-    form_input(r, "day", T_HL_DUTY_DAY, "date", NULL, "required");
-    form_input(r, "start", T_HL_DUTY_START, "time", NULL, "required");
-    form_input(r, "finish", T_HL_DUTY_FINISH, "time", NULL, "required");
+    form_input(r, "day", T_HL_DUTY_DAY, "date", typed(r, nerrs, "day"),
+               "required");
+    form_input(r, "start", T_HL_DUTY_START, "time", typed(r, nerrs, "start"),
+               "required");
+    form_input(r, "finish", T_HL_DUTY_FINISH, "time", typed(r, nerrs, "finish"),
+               "required");
     html_printf(&r->out, "<p><button type=\"submit\">%s</button></p>\n",
                 T_HL_DUTY_ADD);
     form_end(r);
@@ -853,7 +866,7 @@ page_helpline_duties(struct req *r)
     if (helpline_region_or_reply(r, false, &region)) {
         return ERR_DENIED;
     }
-    duties_page(r, region, NULL,
+    duties_page(r, region, NULL, 0,
                 ok == NULL     ? NULL
                 : ok[0] == '1' ? T_HL_DUTY_ADDED
                                : T_HL_DUTY_DELETED);
@@ -882,9 +895,9 @@ page_helpline_duty_add(struct req *r)
 {
     struct audit_entry who = helpline_actor(r);
     struct helpline_duty d = {0};
-    const char *why = NULL;
+    const char *errs[HELPLINE_ERRS_MAX];
     int64_t id;
-    int rc;
+    int rc, nerrs = 0;
 
     d.region = change_region(r);
     d.kind = form_int(req_form(r, "kind"), 1, HELPLINE_DUTY_KINDS);
@@ -894,10 +907,10 @@ page_helpline_duty_add(struct req *r)
     d.day = req_form(r, "day");
     d.start = req_form(r, "start");
     d.finish = req_form(r, "finish");
-    rc = helpline_duty_add(r->db, &d, &who, &id, &why);
+    rc = helpline_duty_add(r->db, &d, &who, &id, errs, &nerrs);
     if (rc == ERR_INPUT) {
         r->status = 400;
-        duties_page(r, d.region ? d.region : "04", why, NULL);
+        duties_page(r, d.region ? d.region : "04", errs, nerrs, NULL);
         return 0;
     }
     if (rc != 0) {
@@ -945,10 +958,12 @@ agreement_fill(const struct helpline_agreement *g)
     return g->rodz == 1 ? "#f2c4c4" : "#ffffff";
 }
 
+/* errs: the messages of a refused form (its fields keep what was typed). */
 static void
-agreements_page(struct req *r, const char *region, const char *error,
-                const char *notice)
+agreements_page(struct req *r, const char *region, const char *const *errs,
+                int nerrs, const char *notice)
 {
+    const char *chosen = typed(r, nerrs, "gmina");
     const char *date = helpline_today(r);
     struct helpline_agreement *g = NULL;
     struct helpline_map_area *areas;
@@ -1043,9 +1058,7 @@ agreements_page(struct req *r, const char *region, const char *error,
     html_lit(&r->out, "</tbody>\n</table></div>\n</div>\n");
     if (helpline_can(r, CAP_HELPLINE_MANAGE)) {
         html_printf(&r->out, "<h2 id=\"zmiana\">%s</h2>\n", T_HL_AGR_EDIT);
-        if (error != NULL) {
-            form_errors(r, &error, 1);
-        }
+        form_errors(r, errs, nerrs);
         form_begin(r, "/niebieska-linia/porozumienia", NULL);
         html_printf(&r->out,
                     "<input type=\"hidden\" name=\"woj\" value=\"%s\">\n"
@@ -1053,16 +1066,20 @@ agreements_page(struct req *r, const char *region, const char *error,
                     "<select id=\"f-ag\" name=\"gmina\">\n",
                     region, T_TERYT_GMINA);
         for (i = 0; i < n; i++) {
-            html_printf(&r->out, "<option value=\"%s\">%s%s (%s)</option>\n",
-                        g[i].teryt, g[i].name,
-                        g[i].rodz == 1 ? " (miasto)" : "", g[i].teryt);
+            html_printf(
+                &r->out, "<option value=\"%s\"%s>%s%s (%s)</option>\n",
+                g[i].teryt,
+                chosen != NULL && strcmp(chosen, g[i].teryt) == 0 ? " selected"
+                                                                  : "",
+                g[i].name, g[i].rodz == 1 ? " (miasto)" : "", g[i].teryt);
         }
         html_lit(&r->out, "</select></p>\n");
-        form_input(r, "since", T_HL_SINCE, "date", NULL,
+        form_input(r, "since", T_HL_SINCE, "date", typed(r, nerrs, "since"),
                    "aria-describedby=\"f-since-hint\"");
         html_printf(&r->out, "<p id=\"f-since-hint\" class=\"hint\">%s</p>\n",
                     T_HL_AGR_HINT);
-        form_input(r, "until", T_HL_UNTIL, "date", NULL, NULL);
+        form_input(r, "until", T_HL_UNTIL, "date", typed(r, nerrs, "until"),
+                   NULL);
         html_printf(&r->out, "<p><button type=\"submit\">%s</button></p>\n",
                     T_HL_AGR_SET);
         form_end(r);
@@ -1078,7 +1095,7 @@ agreements_page(struct req *r, const char *region, const char *error,
 int
 page_helpline_agreements(struct req *r)
 {
-    agreements_page(r, helpline_region_public(r), NULL,
+    agreements_page(r, helpline_region_public(r), NULL, 0,
                     req_arg(r, "ok") ? T_HL_AGR_SAVED : NULL);
     return 0;
 }
@@ -1092,16 +1109,16 @@ int
 page_helpline_agreement_set(struct req *r)
 {
     struct audit_entry who = helpline_actor(r);
-    const char *region = change_region(r), *why = NULL;
-    int rc;
+    const char *region = change_region(r), *errs[HELPLINE_ERRS_MAX];
+    int rc, nerrs = 0;
 
     rc = helpline_agreement_set(r->db, region, req_form(r, "gmina"),
                                 req_form(r, "since"), req_form(r, "until"),
-                                &who, &why);
+                                &who, errs, &nerrs);
     if (rc == ERR_INPUT) {
         r->status = 400;
-        agreements_page(r, region ? region : helpline_region_public(r), why,
-                        NULL);
+        agreements_page(r, region ? region : helpline_region_public(r), errs,
+                        nerrs, NULL);
         return 0;
     }
     if (rc != 0) {

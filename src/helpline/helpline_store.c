@@ -545,37 +545,56 @@ agreement_write(struct db *db, void *ctx, struct audit_entry *e)
                                         x->until);
 }
 
+/* One more message, into errs[*n] (HELPLINE_ERRS_MAX at most). */
+static void
+err_add(const char **errs, int *n, const char *msg)
+{
+    if (*n < HELPLINE_ERRS_MAX) {
+        errs[(*n)++] = msg;
+    }
+}
+
 int
 helpline_agreement_set(struct db *db, const char *region, const char *gmina,
                        const char *since, const char *until,
-                       const struct audit_entry *who, const char **why)
+                       const struct audit_entry *who, const char **errs,
+                       int *nerrs)
 {
     struct audit_entry w = whom(who);
     bool remove = since == NULL || since[0] == '\0';
     struct agreement x = {
         .region = region, .gmina = gmina, .since = remove ? NULL : since};
     char woj[3];
-    int rc;
+    int rc = 0;
 
     if (until != NULL && until[0] == '\0') {
         until = NULL;
     }
     x.until = until;
-    *why = T_HL_ERR_AGR;
-    if (!region_valid(region) || gmina == NULL ||
-        (!remove && !str_date_valid(since)) ||
-        (until != NULL &&
-         (!str_date_valid(until) || remove || strcmp(until, since) < 0))) {
-        return ERR_INPUT;
-    }
-    rc = teryt_gmina_woj(db, gmina, woj);
-    if (rc == 0 ? strcmp(woj, region) != 0 : rc == ERR_NOTFOUND) {
-        return ERR_INPUT;
-    }
-    if (rc != 0) {
+    *nerrs = 0;
+    if (!region_valid(region)) {
+        err_add(errs, nerrs, T_HL_ERR_FORM_REGION);
+    } else if (gmina == NULL || strlen(gmina) != 7 ||
+               (rc = teryt_gmina_woj(db, gmina, woj)) == ERR_NOTFOUND ||
+               (rc == 0 && strcmp(woj, region) != 0)) {
+        err_add(errs, nerrs, T_HL_ERR_AGR_GMINA);
+    } else if (rc != 0) {
         return rc;
     }
-    *why = NULL;
+    if (!remove && !str_date_valid(since)) {
+        err_add(errs, nerrs, T_HL_ERR_AGR_SINCE);
+    }
+    if (until != NULL && !str_date_valid(until)) {
+        err_add(errs, nerrs, T_HL_ERR_AGR_UNTIL);
+    } else if (until != NULL && remove) {
+        err_add(errs, nerrs, T_HL_ERR_AGR_UNTIL_ALONE);
+    } else if (until != NULL && str_date_valid(since) &&
+               strcmp(until, since) < 0) {
+        err_add(errs, nerrs, T_HL_ERR_AGR_UNTIL_BEFORE);
+    }
+    if (*nerrs > 0) {
+        return ERR_INPUT;
+    }
     return audit_change(db, &w, "helpline.agreement", "gmina", agreement_write,
                         &x);
 }
@@ -622,27 +641,54 @@ duty_insert(struct db *db, void *ctx, struct audit_entry *e)
     return 0;
 }
 
+/* Text of 1..max bytes, UTF-8 (a form's fields are checked so already). */
+static bool
+text_valid(const char *s, size_t max)
+{
+    size_t n = s != NULL ? strlen(s) : 0;
+
+    return n > 0 && n <= max && str_utf8_valid(s, n);
+}
+
 int
 helpline_duty_add(struct db *db, const struct helpline_duty *d,
-                  const struct audit_entry *who, int64_t *id, const char **why)
+                  const struct audit_entry *who, int64_t *id, const char **errs,
+                  int *nerrs)
 {
     struct audit_entry w = whom(who);
     struct duty x = {.d = d};
     int rc;
 
-    *why = T_HL_ERR_DUTY;
-    if (!region_valid(d->region) || d->kind < 1 ||
-        d->kind > HELPLINE_DUTY_KINDS || d->specialist < 1 ||
-        d->specialist > HELPLINE_SPECIALISTS || d->city == NULL ||
-        d->city[0] == '\0' || strlen(d->city) > 100 || d->place == NULL ||
-        d->place[0] == '\0' || strlen(d->place) > 200 ||
-        !str_utf8_valid(d->city, strlen(d->city)) ||
-        !str_utf8_valid(d->place, strlen(d->place)) ||
-        !str_date_valid(d->day) || !time_valid(d->start) ||
-        !time_valid(d->finish) || strcmp(d->finish, d->start) <= 0) {
+    *nerrs = 0;
+    if (!region_valid(d->region)) {
+        err_add(errs, nerrs, T_HL_ERR_FORM_REGION);
+    }
+    if (d->kind < 1 || d->kind > HELPLINE_DUTY_KINDS) {
+        err_add(errs, nerrs, T_HL_ERR_DUTY_KIND);
+    }
+    if (d->specialist < 1 || d->specialist > HELPLINE_SPECIALISTS) {
+        err_add(errs, nerrs, T_HL_ERR_DUTY_SPECIALIST);
+    }
+    if (!text_valid(d->city, 100)) {
+        err_add(errs, nerrs, T_HL_ERR_DUTY_CITY);
+    }
+    if (!text_valid(d->place, 200)) {
+        err_add(errs, nerrs, T_HL_ERR_DUTY_PLACE);
+    }
+    if (!str_date_valid(d->day)) {
+        err_add(errs, nerrs, T_HL_ERR_DUTY_DAY);
+    }
+    if (!time_valid(d->start)) {
+        err_add(errs, nerrs, T_HL_ERR_DUTY_START);
+    }
+    if (!time_valid(d->finish)) {
+        err_add(errs, nerrs, T_HL_ERR_DUTY_FINISH);
+    } else if (time_valid(d->start) && strcmp(d->finish, d->start) <= 0) {
+        err_add(errs, nerrs, T_HL_ERR_DUTY_ORDER);
+    }
+    if (*nerrs > 0) {
         return ERR_INPUT;
     }
-    *why = NULL;
     rc = audit_change(db, &w, "helpline.duty.add", "helpline_duty", duty_insert,
                       &x);
     *id = x.id;

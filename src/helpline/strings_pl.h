@@ -101,9 +101,24 @@
 #define T_HL_DUTY_FINISH "Do godziny"
 #define T_HL_DUTY_ADDED "Dodano dyżur."
 #define T_HL_DUTY_DELETED "Usunięto dyżur."
-#define T_HL_ERR_DUTY                                                          \
-    "Uzupełnij rodzaj, specjalistę, miejscowość, miejsce, "                \
-    "dzień (RRRR-MM-DD) i godziny (GG:MM, koniec po początku)."
+/* Each names its field by the form's label (html/form.c ties them). */
+#define T_HL_ERR_FORM_REGION                                                   \
+    "Formularz nie wskazuje województwa: otwórz go ponownie z listy."
+#define T_HL_ERR_DUTY_KIND T_HL_KIND ": wybierz rodzaj dyżuru z listy."
+#define T_HL_ERR_DUTY_SPECIALIST                                               \
+    T_HL_SPECIALIST ": wybierz specjalistę z listy."
+#define T_HL_ERR_DUTY_CITY                                                     \
+    T_HL_CITY ": wpisz miejscowość (najwyżej 100 znaków)."
+#define T_HL_ERR_DUTY_PLACE                                                    \
+    T_HL_PLACE ": wpisz miejsce dyżuru, np. adres (najwyżej 200 znaków)."
+#define T_HL_ERR_DUTY_DAY T_HL_DUTY_DAY ": podaj datę w postaci RRRR-MM-DD."
+#define T_HL_ERR_DUTY_START                                                    \
+    T_HL_DUTY_START ": podaj godzinę w postaci GG:MM, np. 17:00."
+#define T_HL_ERR_DUTY_FINISH                                                   \
+    T_HL_DUTY_FINISH ": podaj godzinę w postaci GG:MM, np. 21:00."
+#define T_HL_ERR_DUTY_ORDER                                                       \
+    T_HL_DUTY_FINISH ": dyżur musi kończyć się później, niż się zaczyna " \
+                     "(pole „" T_HL_DUTY_START "”)."
 #define T_HL_ACTIONS "Czynności"
 
 /* Agreements */
@@ -129,9 +144,17 @@
 #define T_HL_AGR_EDIT "Zmień porozumienie gminy"
 #define T_HL_AGR_HINT "Puste pole „Od” usuwa porozumienie gminy."
 #define T_HL_AGR_SAVED "Zapisano porozumienie."
-#define T_HL_ERR_AGR                                                           \
-    "Wybierz gminę województwa; daty w postaci "                             \
-    "RRRR-MM-DD, „Do” nie wcześniej niż „Od”."
+#define T_HL_ERR_AGR_GMINA "Gmina: wybierz z listy gminę tego województwa."
+#define T_HL_ERR_AGR_SINCE                                                     \
+    T_HL_SINCE ": podaj datę w postaci RRRR-MM-DD (puste pole usuwa "         \
+               "porozumienie)."
+#define T_HL_ERR_AGR_UNTIL                                                     \
+    T_HL_UNTIL ": podaj datę w postaci RRRR-MM-DD albo zostaw puste."
+#define T_HL_ERR_AGR_UNTIL_ALONE                                               \
+    T_HL_UNTIL ": bez daty w polu „" T_HL_SINCE "” porozumienie jest "       \
+               "usuwane, więc zostaw to pole puste."
+#define T_HL_ERR_AGR_UNTIL_BEFORE                                              \
+    T_HL_UNTIL ": data nie może być wcześniejsza niż w polu „" T_HL_SINCE "”."
 #define T_HL_PATTERN_NOTE "Gminy bez porozumienia są zakreskowane."
 
 /* Statistics */

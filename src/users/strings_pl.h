@@ -36,7 +36,9 @@
 #define T_USERS_PASSWORD_SET                                                   \
     "Hasło zostało zmienione; sesje konta "                                  \
     "zakończono."
-#define T_USERS_NO_ACCOUNT "Nie ma konta o takim loginie."
+/* The password form's refusals, naming its fields by their labels. */
+#define T_USERS_PW_ERR_LOGIN T_LOGIN_LOGIN ": nie ma konta o takim loginie."
+#define T_USERS_PW_ERR_PASSWORD "Nowe hasło: %s"
 #define T_AUDIT_TITLE "Dziennik zmian"
 #define T_AUDIT_WHEN "Kiedy"
 #define T_AUDIT_WHO "Kto"

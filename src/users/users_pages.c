@@ -97,10 +97,11 @@ unit_select(struct req *r, const char *chosen)
 /*
 ** role_error: the message at the role field. A new account has no role
 ** until one is chosen (issue 15): the list starts empty and is required.
+** pw_errs: the password form's messages (npw of them), its login kept.
 */
 static void
 users_page(struct req *r, const char *error, const char *notice,
-           const char *password_error, const char *role_error)
+           const char *const *pw_errs, int npw, const char *role_error)
 {
     static const char *const roles[] = {"administrator", "coordinator",
                                         "implementer",   "consultant",
@@ -161,11 +162,10 @@ users_page(struct req *r, const char *error, const char *notice,
              "<p><button type=\"submit\">" T_USERS_ADD "</button></p>\n");
     form_end(r);
     html_lit(&r->out, "<h2 id=\"haslo\">" T_USERS_PASSWORD "</h2>\n");
-    if (password_error != NULL) {
-        form_errors(r, &password_error, 1);
-    }
+    form_errors(r, pw_errs, npw);
     form_begin(r, "/uzytkownicy/haslo", NULL);
-    form_input(r, "pw_login", T_LOGIN_LOGIN, "text", NULL,
+    form_input(r, "pw_login", T_LOGIN_LOGIN, "text",
+               npw > 0 ? req_form(r, "pw_login") : NULL,
                "required autocomplete=\"off\"");
     form_input(r, "pw_password", T_USERS_NEW_PASSWORD, "password", NULL,
                "required minlength=\"12\" autocomplete=\"new-password\"");
@@ -195,7 +195,7 @@ page_users(struct req *r)
                req_arg(r, "dodano")  ? T_USERS_ADDED
                : req_arg(r, "haslo") ? T_USERS_PASSWORD_SET
                                      : NULL,
-               NULL, NULL);
+               NULL, 0, NULL);
     return 0;
 }
 
@@ -227,7 +227,7 @@ page_users_add(struct req *r)
     }
     if (u.role_name == NULL || *u.role_name == '\0') {
         r->status = 400;
-        users_page(r, NULL, NULL, NULL, T_USERS_ERR_ROLE);
+        users_page(r, NULL, NULL, NULL, 0, T_USERS_ERR_ROLE);
         return 0;
     }
     if (u.nunits > 0) {
@@ -242,7 +242,7 @@ page_users_add(struct req *r)
     rc = users_add(r->db, &r->arena, &u, &who, &id, &why);
     if (rc == ERR_INPUT || rc == ERR_CONFLICT) {
         r->status = 400;
-        users_page(r, why ? why : T_ERR_BAD_REQUEST, NULL, NULL, NULL);
+        users_page(r, why ? why : T_ERR_BAD_REQUEST, NULL, NULL, 0, NULL);
         return 0;
     }
     if (rc != 0) {
@@ -286,16 +286,35 @@ page_users_password(struct req *r)
 {
     const char *login = req_form(r, "pw_login");
     const char *password = req_form(r, "pw_password"), *why = NULL;
+    const char *errs[2];
     struct users_actor who = actor(r);
-    int rc;
+    int64_t id;
+    int rc, n = 0;
 
     if (login == NULL || password == NULL) {
         return req_error(r, 400, T_ERR_BAD_REQUEST);
     }
-    rc = users_set_password(r->db, &r->arena, login, password, &who, &why);
-    if (rc == ERR_INPUT || rc == ERR_NOTFOUND) {
-        r->status = rc == ERR_INPUT ? 400 : 404;
-        users_page(r, NULL, NULL, why ? why : T_USERS_NO_ACCOUNT, NULL);
+    /* Both fields checked, so that one answer names every wrong one. */
+    rc = users_account_id(r->db, login, &id);
+    if (rc != 0 && rc != ERR_NOTFOUND) {
+        return rc;
+    }
+    if (rc == ERR_NOTFOUND) {
+        errs[n++] = T_USERS_PW_ERR_LOGIN;
+    }
+    if ((why = auth_password_problem(login, password)) != NULL) {
+        errs[n++] = arena_printf(&r->arena, T_USERS_PW_ERR_PASSWORD, why);
+    }
+    rc = n > 0 ? ERR_INPUT
+               : users_set_password(r->db, &r->arena, login, password, &who,
+                                    &why);
+    if (rc == ERR_NOTFOUND) { /* the account went in between */
+        errs[n++] = T_USERS_PW_ERR_LOGIN;
+        rc = ERR_INPUT;
+    }
+    if (rc == ERR_INPUT) {
+        r->status = 400;
+        users_page(r, NULL, NULL, errs, n, NULL);
         return 0;
     }
     if (rc != 0) {

@@ -3,7 +3,8 @@
 // with the keyboard only (no click, no fill: keys), refers another to an
 // institution of the services directory listed for its gmina, and sees
 // both counted in the month's statistics; the public page, the agreements map and the
-// statistics pass axe-core WCAG 2.1 AA.
+// statistics pass axe-core WCAG 2.1 AA, and so do the duty and agreement
+// forms refused, with the wrong field named, linked and marked.
 //
 //   node tests/browser/test_helpline.mjs BUILD/rodzina
 
@@ -189,6 +190,34 @@ async function main() {
         check(v.length === 0, v.join('\n'));
       });
     }
+    // A refused form: each message names its field, links to it, and the
+    // field is marked; the page still passes axe (issue 19's rests).
+    const refused = async (path, action, fields, field) => {
+      await axePage.goto(`${base}${path}`);
+      for (const [id, value] of Object.entries(fields)) {
+        await axePage.locator(`#${id}`).fill(value);
+      }
+      await Promise.all([axePage.waitForNavigation(),
+        axePage.locator(`form[action="${action}"] button[type="submit"]`).click()]);
+      check(await axePage.locator(`#${field}[aria-invalid="true"]`).count() === 1,
+        `${field} not marked`);
+      check(await axePage.locator(`.errors li a[href="#${field}"]`).count() === 1,
+        `no link to ${field}`);
+      const v = await axeViolations(axePage);
+      check(v.length === 0, v.join('\n'));
+    };
+    await test('axe on a refused duty: the end time named and marked', async () => {
+      await refused('/niebieska-linia/dyzury', '/niebieska-linia/dyzury', {
+        'f-city': 'Toruń', 'f-place': 'ul. Szeroka 1', 'f-day': '2026-03-02',
+        'f-start': '18:00', 'f-finish': '17:00' }, 'f-finish');
+      check(await axePage.locator('#f-city').inputValue() === 'Toruń', 'city kept');
+      await shot(axePage, 'helpline-duty-refused');
+    });
+    await test('axe on a refused agreement: the end date named and marked', async () => {
+      await refused('/niebieska-linia/porozumienia?woj=04', '/niebieska-linia/porozumienia', {
+        'f-since': '2021-05-01', 'f-until': '2021-04-30' }, 'f-until');
+      check(await axePage.locator('#f-since').inputValue() === '2021-05-01', 'since kept');
+    });
     await axeCtx.close();
 
     await test('no console errors or CSP violations', async () => {

@@ -6,13 +6,15 @@ in every answer each item of the error summary that names a field the
 house way ("Label: what", "Pole „Label”: what", "pole „name”: what"; the
 label of a control or the legend of its fieldset) links to that field,
 which has aria-invalid="true" and the item's id in aria-describedby.
-Forms that delete, send or upload are not sent.
+Forms that delete, send or upload are not sent. The helpline's duty and
+agreement forms and the administrator's password form name every wrong
+field, keep what was typed and change nothing.
 Usage: test_form_errors.py BINARY"""
 import html as htmllib
 import re
 import sys
 
-from harness import Runner, Server, check, cleanup, make_db
+from harness import Runner, Server, check, cleanup, make_db, sql_one
 from test_auth import Client, add_user
 from test_local_time import crawl
 
@@ -150,6 +152,10 @@ def main():
               f'items tied to their fields; naming no field: {unnamed}')
         check(sent >= 30 and summaries >= 25 and linked >= 70,
               (sent, summaries, linked))
+        # Forms that once said only "fill in ..." name their fields now.
+        named_now = ('/niebieska-linia/dyzury', '/niebieska-linia/porozumienia',
+                     '/uzytkownicy/haslo')
+        check(not [u for u in unnamed if u[1] in named_now], unnamed)
 
     def named_by_label_quote_name_and_legend():
         """One form of each way of naming, field by field."""
@@ -185,8 +191,98 @@ def main():
             for f in want:
                 check(f'<a href="#{f}">' in out, (action, f))
 
+    def marked(out):
+        """Ids of the controls marked invalid, each linked from an item of
+        the summary whose id it is described by."""
+        ids = set()
+        for tag in re.findall(r'<(?:input|select|textarea) [^>]*'
+                              r'aria-invalid="true"[^>]*>', out):
+            i = re.search(r' id="([^"]+)"', tag).group(1)
+            item = re.search(r'aria-describedby="[^"]*\b(field-error-\d+)',
+                             tag)
+            check(item and re.search(rf'<li id="{item.group(1)}"><a href='
+                                     rf'"#{i}">', out), (i, tag))
+            ids.add(i)
+        return ids
+
+    def items(out):
+        return [htmllib.unescape(TAGS.sub('', i)) for _, i in
+                ITEM.findall(''.join(SUMMARY.findall(out)))]
+
+    def helpline_forms_name_each_wrong_field_and_keep_the_rest():
+        c = Client(srv)
+        check(c.login('koord')[0] == 303, 'login')
+        token = c.csrf('/niebieska-linia/dyzury')
+        duties = sql_one(db, 'SELECT count(*) FROM helpline_duty')
+        audits = sql_one(db, 'SELECT count(*) FROM audit')
+        st, _, out = c.request('POST', '/niebieska-linia/dyzury', {
+            'csrf': token, 'woj': '04', 'kind': '', 'specialist': '99',
+            'city': '', 'place': '', 'day': '2026-13-01', 'start': '7',
+            'finish': ''})
+        check(st == 400, st)
+        check(marked(out) == {'f-kind', 'f-sp', 'f-city', 'f-place',
+                              'f-day', 'f-start', 'f-finish'}, marked(out))
+        check(items(out)[0] == 'Rodzaj: wybierz rodzaj dyżuru z listy.',
+              items(out))
+        check('value="2026-13-01"' in out and 'value="7"' in out, 'kept')
+        # One field wrong: only it is marked, the others keep their values.
+        st, _, out = c.request('POST', '/niebieska-linia/dyzury', {
+            'csrf': token, 'woj': '04', 'kind': '2', 'specialist': '1',
+            'city': 'Bydgoszcz', 'place': 'ul. Długa 1', 'day': '2026-03-02',
+            'start': '18:00', 'finish': '17:00'})
+        check(st == 400 and marked(out) == {'f-finish'}, (st, marked(out)))
+        check(items(out) == ['Do godziny: dyżur musi kończyć się później, '
+                             'niż się zaczyna (pole „Od godziny”).'],
+              items(out))
+        check('<option value="2" selected>' in out and
+              'value="Bydgoszcz"' in out and 'value="18:00"' in out, 'kept')
+        check(sql_one(db, 'SELECT count(*) FROM helpline_duty') == duties and
+              sql_one(db, 'SELECT count(*) FROM audit') == audits,
+              'a refused duty changed something')
+        # The agreement of a gmina: a gmina of another region, bad dates.
+        st, _, out = c.request('POST', '/niebieska-linia/porozumienia', {
+            'csrf': token, 'woj': '04', 'gmina': '1261011',
+            'since': '2021-02-30', 'until': 'wczoraj'})
+        check(st == 400 and marked(out) == {'f-ag', 'f-since', 'f-until'},
+              (st, marked(out)))
+        check([i.split(':')[0] for i in items(out)] == ['Gmina', 'Od', 'Do'],
+              items(out))
+        st, _, out = c.request('POST', '/niebieska-linia/porozumienia', {
+            'csrf': token, 'woj': '04', 'gmina': '0463011',
+            'since': '2021-05-01', 'until': '2021-04-30'})
+        check(st == 400 and marked(out) == {'f-until'}, (st, marked(out)))
+        check('<option value="0463011" selected>' in out and
+              'value="2021-05-01"' in out, 'kept')
+        check(sql_one(db, 'SELECT count(*) FROM audit') == audits,
+              'a refused agreement changed something')
+
+    def password_form_names_each_wrong_field():
+        c = Client(srv)
+        check(c.login('admin')[0] == 303, 'login')
+        token = c.csrf('/uzytkownicy')
+        st, _, out = c.request('POST', '/uzytkownicy/haslo', {
+            'csrf': token, 'pw_login': 'nikt-taki', 'pw_password': 'krotkie'})
+        check(st == 400 and marked(out) == {'f-pw_login', 'f-pw_password'},
+              (st, marked(out)))
+        check(items(out) == ['Login: nie ma konta o takim loginie.',
+                             'Nowe hasło: Hasło musi mieć co najmniej 12 '
+                             'znaków.'], items(out))
+        check(re.search(r'<input [^>]*name="pw_login" [^>]*'
+                        r'value="nikt-taki"', out), 'login not kept')
+        check('value="krotkie"' not in out, 'password shown again')
+        # The add form's Login of the same page stays unmarked.
+        check('f-login' not in marked(out), 'add form marked')
+        st, _, out = c.request('POST', '/uzytkownicy/haslo', {
+            'csrf': token, 'pw_login': 'koord', 'pw_password': 'koord'})
+        check(st == 400 and marked(out) == {'f-pw_password'},
+              (st, marked(out)))
+        check(sql_one(db, "SELECT count(*) FROM audit WHERE action ="
+                      " 'account.password'") == 0, 'a password was set')
+
     for fn in (every_form_ties_its_errors_to_fields,
-               named_by_label_quote_name_and_legend):
+               named_by_label_quote_name_and_legend,
+               helpline_forms_name_each_wrong_field_and_keep_the_rest,
+               password_form_names_each_wrong_field):
         t.run(fn)
     srv.stop()
     cleanup(d)

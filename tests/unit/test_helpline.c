@@ -483,24 +483,43 @@ static void
 test_helpline_agreements_and_count(void **state)
 {
     struct helpline_agreement *g;
-    const char *why = NULL;
+    const char *errs[HELPLINE_ERRS_MAX];
     int64_t n = -1;
-    int k, i, has = 0;
+    int k, i, has = 0, nerrs = -1;
 
     (void)state;
     assert_int_equal(helpline_agreement_set(db, "04", "0463011", "2020-01-01",
-                                            NULL, &who, &why),
+                                            NULL, &who, errs, &nerrs),
                      0);
     assert_int_equal(helpline_agreement_set(db, "04", "0461011", "2022-06-01",
-                                            "2023-05-31", &who, &why),
+                                            "2023-05-31", &who, errs, &nerrs),
                      0);
-    /* A gmina of another region, and until before since, are refused. */
+    /* A gmina of another region, and until before since, are refused,
+     * each message naming its field by the form's label. */
     assert_int_equal(helpline_agreement_set(db, "04", "1261011", "2020-01-01",
-                                            NULL, &who, &why),
+                                            NULL, &who, errs, &nerrs),
                      ERR_INPUT);
+    assert_int_equal(nerrs, 1);
+    assert_string_equal(errs[0], T_HL_ERR_AGR_GMINA);
     assert_int_equal(helpline_agreement_set(db, "04", "0462011", "2020-01-01",
-                                            "2019-01-01", &who, &why),
+                                            "2019-01-01", &who, errs, &nerrs),
                      ERR_INPUT);
+    assert_int_equal(nerrs, 1);
+    assert_string_equal(errs[0], T_HL_ERR_AGR_UNTIL_BEFORE);
+    /* Every wrong field at once. */
+    assert_int_equal(helpline_agreement_set(db, "04", "x", "2020-13-01",
+                                            "jutro", &who, errs, &nerrs),
+                     ERR_INPUT);
+    assert_int_equal(nerrs, 3);
+    assert_string_equal(errs[0], "Gmina: wybierz z listy gminę tego "
+                                 "województwa.");
+    assert_true(strncmp(errs[1], "Od: ", 4) == 0);
+    assert_true(strncmp(errs[2], "Do: ", 4) == 0);
+    assert_int_equal(helpline_agreement_set(db, "04", "0462011", "",
+                                            "2019-01-01", &who, errs, &nerrs),
+                     ERR_INPUT);
+    assert_int_equal(nerrs, 1);
+    assert_string_equal(errs[0], T_HL_ERR_AGR_UNTIL_ALONE);
     assert_int_equal(helpline_count_agreements(db, "04", "2021-01-01", &n), 0);
     assert_int_equal(n, 1);
     assert_int_equal(helpline_count_agreements(db, "04", "2023-01-01", &n), 0);
@@ -520,10 +539,67 @@ test_helpline_agreements_and_count(void **state)
     }
     assert_int_equal(has, 2);
     /* Removing it. */
-    assert_int_equal(
-        helpline_agreement_set(db, "04", "0463011", "", NULL, &who, &why), 0);
+    assert_int_equal(helpline_agreement_set(db, "04", "0463011", "", NULL, &who,
+                                            errs, &nerrs),
+                     0);
     assert_int_equal(helpline_count_agreements(db, "04", "2023-01-01", &n), 0);
     assert_int_equal(n, 1);
+}
+
+/* A refused duty names every wrong field by the form's label, adds
+ * nothing; a good one is added. */
+static void
+test_helpline_duty_names_each_wrong_field(void **state)
+{
+    struct helpline_duty d = {.region = "04",
+                              .kind = 0,
+                              .specialist = -1,
+                              .city = "",
+                              .place = NULL,
+                              .day = "3 marca",
+                              .start = "25:00",
+                              .finish = "17"};
+    const char *errs[HELPLINE_ERRS_MAX];
+    int64_t id = 0;
+    int nerrs = -1;
+
+    (void)state;
+    assert_int_equal(helpline_duty_add(db, &d, &who, &id, errs, &nerrs),
+                     ERR_INPUT);
+    assert_int_equal(nerrs, 7);
+    assert_string_equal(errs[0], T_HL_ERR_DUTY_KIND);
+    assert_string_equal(errs[1], T_HL_ERR_DUTY_SPECIALIST);
+    assert_string_equal(errs[2], "Miejscowość: wpisz miejscowość (najwyżej "
+                                 "100 znaków).");
+    assert_string_equal(errs[3], T_HL_ERR_DUTY_PLACE);
+    assert_string_equal(errs[4], T_HL_ERR_DUTY_DAY);
+    assert_string_equal(errs[5], T_HL_ERR_DUTY_START);
+    assert_string_equal(errs[6], T_HL_ERR_DUTY_FINISH);
+    /* Times in the wrong order: the end is the field at fault. */
+    d = (struct helpline_duty){.region = "04",
+                               .kind = 1,
+                               .specialist = 1,
+                               .city = "Toruń",
+                               .place = "ul. Szeroka 1",
+                               .day = "2026-03-02",
+                               .start = "18:00",
+                               .finish = "17:00"};
+    assert_int_equal(helpline_duty_add(db, &d, &who, &id, errs, &nerrs),
+                     ERR_INPUT);
+    assert_int_equal(nerrs, 1);
+    assert_string_equal(errs[0], "Do godziny: dyżur musi kończyć się "
+                                 "później, niż się zaczyna (pole „Od "
+                                 "godziny”).");
+    d.region = "4";
+    d.finish = "19:00";
+    assert_int_equal(helpline_duty_add(db, &d, &who, &id, errs, &nerrs),
+                     ERR_INPUT);
+    assert_int_equal(nerrs, 1);
+    assert_string_equal(errs[0], T_HL_ERR_FORM_REGION);
+    d.region = "04";
+    assert_int_equal(helpline_duty_add(db, &d, &who, &id, errs, &nerrs), 0);
+    assert_int_equal(nerrs, 0);
+    assert_true(id > 0);
 }
 
 static void
@@ -624,6 +700,8 @@ main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_helpline_agreements_and_count,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_helpline_duty_names_each_wrong_field, setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_helpline_demo_reproduces_seed_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(
