@@ -158,6 +158,16 @@ valid_listen(const char *v)
            inet_pton(AF_INET, host, &ia) == 1;
 }
 
+/* Digits only, their number in [lo, hi]. */
+static bool
+whole_in(const char *v, long lo, long hi)
+{
+    char *end;
+    long t = strtol(v, &end, 10);
+
+    return isdigit((unsigned char)*v) && *end == '\0' && t >= lo && t <= hi;
+}
+
 /* http:// or https://, a host name, IPv4 or [IPv6] address, an optional
  * :port, nothing after: the form links are written in. */
 static bool
@@ -258,41 +268,24 @@ config_check(enum config_key k, const char *v)
                    ? NULL
                    : "must be empty or at least 16 characters";
     case CONFIG_MAX_CONNECTIONS:
+        return whole_in(v, 16, 100000) ? NULL
+                                       : "must be a whole number 16..100000";
     case CONFIG_MAX_CONNECTIONS_PER_ADDRESS:
     case CONFIG_FORM_LIMIT_PER_ADDRESS:
-    case CONFIG_FORM_LIMIT_PER_TARGET: {
-        char *end;
-        long t = strtol(v, &end, 10);
-        long lo = k == CONFIG_MAX_CONNECTIONS ? 16 : 0;
-
-        return isdigit((unsigned char)*v) && *end == '\0' && t >= lo &&
-                       t <= 100000
-                   ? NULL
-               : k == CONFIG_MAX_CONNECTIONS
-                   ? "must be a whole number 16..100000"
-                   : "must be a whole number 0..100000";
-    }
-    case CONFIG_HEADER_TIMEOUT: {
-        char *end;
-        long t = strtol(v, &end, 10);
-
-        return isdigit((unsigned char)*v) && *end == '\0' && t >= 2 && t <= 600
-                   ? NULL
-                   : "must be a whole number of seconds 2..600";
-    }
+    case CONFIG_FORM_LIMIT_PER_TARGET:
+        return whole_in(v, 0, 100000) ? NULL
+                                      : "must be a whole number 0..100000";
+    case CONFIG_HEADER_TIMEOUT:
+        return whole_in(v, 2, 600) ? NULL
+                                   : "must be a whole number of seconds 2..600";
     case CONFIG_SITE_URL:
         return *v == '\0' || valid_site_url(v)
                    ? NULL
                    : "must be empty or http(s)://HOST[:PORT] without a path, "
                      "e.g. https://rodzina.example.pl";
-    case CONFIG_MAIL_KEEP_DAYS: {
-        char *end;
-        long t = strtol(v, &end, 10);
-
-        return isdigit((unsigned char)*v) && *end == '\0' && t >= 1 && t <= 3650
-                   ? NULL
-                   : "must be a whole number of days 1..3650";
-    }
+    case CONFIG_MAIL_KEEP_DAYS:
+        return whole_in(v, 1, 3650) ? NULL
+                                    : "must be a whole number of days 1..3650";
     case CONFIG_KEY_COUNT:
         break;
     }
