@@ -96,7 +96,7 @@ page_gc_feed(struct req *r)
     if (n < 0) {
         return n;
     }
-    /* Atom wants absolute ids: the address the reader used (checked). */
+    /* Atom wants absolute ids: site_url, else the reader's Host (checked). */
     base = req_site_url(r);
     for (i = 0; i < n; i++) {
         if (cs[i].published_at && strcmp(cs[i].published_at, updated) > 0) {
