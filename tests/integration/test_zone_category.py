@@ -106,12 +106,11 @@ def post_form(c, path, fields, csrf_page):
 def main():
     binary = sys.argv[1]
     d, db = make_db(binary)
-    add_user(binary, db, 'koord', 'coordinator')
-    add_user(binary, db, 'czytelnik1', 'implementer')
-    add_user(binary, db, 'czytelnik2', 'consultant')
-    srv = Server(binary, db)
-    t = Runner('zone_category')
-    state = {}
+    for login, role in (('koord', 'coordinator'),
+                        ('czytelnik1', 'implementer'),
+                        ('czytelnik2', 'consultant')):
+        add_user(binary, db, login, role)
+    srv, t, state = Server(binary, db), Runner('zone_category'), {}
 
     def a_category_written_through_the_forms_and_in_bulk():
         m = Client(srv)
@@ -260,14 +259,16 @@ def main():
               warsaw('2026-12-31T23:30:00.500Z') == '01.01.2027 00:30',
               'the model of Warsaw time')
 
-    for fn in (a_category_written_through_the_forms_and_in_bulk,
-               readers_have_read_different_threads,
-               the_model_sees_what_the_page_must_show,
-               every_page_is_the_model_for_each_reader):
-        t.run(fn)
-    srv.stop()
-    cleanup(d)
-    return t.finish()
+    try:
+        for fn in (a_category_written_through_the_forms_and_in_bulk,
+                   readers_have_read_different_threads,
+                   the_model_sees_what_the_page_must_show,
+                   every_page_is_the_model_for_each_reader):
+            t.run(fn)
+        return t.finish()
+    finally:
+        srv.stop()
+        cleanup(d)
 
 
 if __name__ == '__main__':

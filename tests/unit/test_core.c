@@ -356,8 +356,16 @@ test_warsaw_local_as_tzdata(void **state)
 {
     const char *tz = getenv("TZ");
     char *saved = tz != NULL ? strdup(tz) : NULL;
+    static const char *const kept[][2] = {
+        {"2026-02-31T12:00Z", "03.03.2026 13:00"},
+        {"2026-12-31T23:30:00Z", "01.01.2027 00:30"},
+        {"2026-12-3xT13:05Z", "2026-12-3xT13:05Z"},
+        {"2026-12-03T24:00Z", "2026-12-03T24:00Z"},
+        {"2026-12-03T13:05", "2026-12-03T13:05"},
+    };
     struct arena a;
     int64_t t, y;
+    size_t i;
 
     (void)state;
     if (access("/usr/share/zoneinfo/Europe/Warsaw", R_OK) != 0) {
@@ -386,17 +394,11 @@ test_warsaw_local_as_tzdata(void **state)
             check_as_tzdata(&a, t + 60, ":00.999Z");
         }
     }
-    /* A day past its month's end counts on, as it always did. */
-    assert_string_equal(warsaw_local(&a, "2026-02-31T12:00Z"),
-                        "03.03.2026 13:00");
-    assert_string_equal(warsaw_local(&a, "2026-12-31T23:30:00Z"),
-                        "01.01.2027 00:30");
-    assert_string_equal(warsaw_local(&a, "2026-12-3xT13:05Z"),
-                        "2026-12-3xT13:05Z");
-    assert_string_equal(warsaw_local(&a, "2026-12-03T24:00Z"),
-                        "2026-12-03T24:00Z");
-    assert_string_equal(warsaw_local(&a, "2026-12-03T13:05"),
-                        "2026-12-03T13:05");
+    /* A day past its month's end counts on, as it always did; what is not
+     * a stored time comes back as it is. */
+    for (i = 0; i < sizeof(kept) / sizeof(kept[0]); i++) {
+        assert_string_equal(warsaw_local(&a, kept[i][0]), kept[i][1]);
+    }
     assert_null(warsaw_local(&a, NULL));
     arena_free(&a);
     if (saved != NULL) {
