@@ -192,22 +192,35 @@ file_field(struct req *r)
              "image/jpeg\"></p>\n");
 }
 
+/*
+** Category id in the account's region and its threads for the account: the
+** page of the query's limit and offset when paged, else the newest page.
+** The count of threads, or < 0 (a 404 or a bad page recorded).
+*/
+static int
+category_threads(struct req *r, int64_t id, bool paged, struct zone_category *c,
+                 struct zone_thread **t)
+{
+    long limit = ZONE_PAGE, offset = 0;
+    int rc;
+
+    if ((rc = category_or_reply(r, id, c)) != 0) {
+        return rc;
+    }
+    if (paged && req_page_or_reply(r, ZONE_PAGE, 200, &limit, &offset) != 0) {
+        return ERR_INPUT;
+    }
+    return zone_threads(r->db, &r->arena, id, zone_account(r), (int)limit,
+                        offset, t);
+}
+
 static int
 category_page(struct req *r, int64_t id, const char *error)
 {
     struct zone_category c;
     struct zone_thread *t;
-    long limit, offset;
-    int rc, n;
+    int n = category_threads(r, id, true, &c, &t);
 
-    if ((rc = category_or_reply(r, id, &c)) != 0) {
-        return rc;
-    }
-    if (req_page_or_reply(r, ZONE_PAGE, 200, &limit, &offset) != 0) {
-        return ERR_INPUT;
-    }
-    n = zone_threads(r->db, &r->arena, id, zone_account(r), (int)limit, offset,
-                     &t);
     if (n < 0) {
         return n;
     }
@@ -257,6 +270,8 @@ page_forum_category(struct req *r)
     return category_page(r, id, NULL);
 }
 
+static int post_add(struct req *r, bool reply);
+
 /*
 ** ROUTE: POST /forum/kategoria/:id
 ** CAP: CAP_LOGIN
@@ -265,31 +280,7 @@ page_forum_category(struct req *r)
 int
 page_forum_thread_add(struct req *r)
 {
-    struct zone_category c;
-    struct zone_upload u;
-    struct audit_entry who = zone_who(r);
-    const char *why = NULL;
-    int64_t id, tid;
-    int rc;
-
-    if (req_param_num(r, 0, 1, &id) != 0) {
-        return ERR_NOTFOUND;
-    }
-    if ((rc = category_or_reply(r, id, &c)) != 0) {
-        return rc;
-    }
-    rc = zone_thread_add(r->db, &r->arena, id, zone_account(r),
-                         req_form(r, "title"), req_form(r, "body"),
-                         zone_upload_of(r, &u), &who, &tid, &why);
-    if (rc == ERR_INPUT) {
-        r->status = 400;
-        return category_page(r, id, why);
-    }
-    if (rc != 0) {
-        return rc;
-    }
-    return req_redirect(
-        r, arena_printf(&r->arena, "/forum/watek/%lld", (long long)tid));
+    return post_add(r, false);
 }
 
 static void
@@ -462,6 +453,22 @@ thread_page(struct req *r, int64_t id, const char *error, const char *notice)
 }
 
 /*
+** A form posted from thread id's page that the store did not carry out
+** (rc, and why it says): bad input (400) or a conflict (409, a locked
+** thread, a report made already) shows the page again with why; any other
+** failure is returned.
+*/
+static int
+thread_refused(struct req *r, int64_t id, int rc, const char *why)
+{
+    if (rc == ERR_INPUT || rc == ERR_CONFLICT) {
+        r->status = rc == ERR_CONFLICT ? 409 : 400;
+        return thread_page(r, id, why, NULL);
+    }
+    return rc;
+}
+
+/*
 ** ROUTE: GET /forum/watek/:id
 ** CAP: CAP_LOGIN
 ** PARAMS: zgloszono=1, ukryto=1 (after an action)
@@ -481,6 +488,56 @@ page_forum_thread(struct req *r)
 }
 
 /*
+** A post written from a form, with its file if one was chosen: a reply in
+** the thread of the path (reply), else a new thread in its category; then
+** on to the post. Bad input (400) or a thread locked meanwhile (409) shows
+** the form's page again with why.
+*/
+static int
+post_add(struct req *r, bool reply)
+{
+    struct zone_category c;
+    struct zone_thread t;
+    struct zone_upload u;
+    struct audit_entry who = zone_who(r);
+    const struct zone_upload *file;
+    const char *why = NULL;
+    int64_t id, made;
+    int rc;
+
+    if (req_param_num(r, 0, 1, &id) != 0) {
+        return ERR_NOTFOUND;
+    }
+    rc = reply ? thread_or_reply(r, id, &t) : category_or_reply(r, id, &c);
+    if (rc != 0) {
+        return rc;
+    }
+    file = zone_upload_of(r, &u);
+    if (reply) {
+        rc = zone_reply_add(r->db, &r->arena, id, zone_account(r),
+                            req_form(r, "body"), file, req_site_url(r), &who,
+                            &made, &why);
+        return rc != 0 ? thread_refused(r, id, rc, why)
+                       : req_redirect(r, arena_printf(&r->arena,
+                                                      "/forum/watek/%lld#wpis-"
+                                                      "%lld",
+                                                      (long long)id,
+                                                      (long long)made));
+    }
+    rc = zone_thread_add(r->db, &r->arena, id, zone_account(r),
+                         req_form(r, "title"), req_form(r, "body"), file, &who,
+                         &made, &why);
+    if (rc == ERR_INPUT) {
+        r->status = 400;
+        return category_page(r, id, why);
+    }
+    return rc != 0
+               ? rc
+               : req_redirect(r, arena_printf(&r->arena, "/forum/watek/%lld",
+                                              (long long)made));
+}
+
+/*
 ** ROUTE: POST /forum/watek/:id
 ** CAP: CAP_LOGIN
 ** PARAMS: body, file (multipart, optional), csrf (form)
@@ -488,32 +545,7 @@ page_forum_thread(struct req *r)
 int
 page_forum_reply(struct req *r)
 {
-    struct zone_thread t;
-    struct zone_upload u;
-    struct audit_entry who = zone_who(r);
-    const char *why = NULL;
-    int64_t id, pid;
-    int rc;
-
-    if (req_param_num(r, 0, 1, &id) != 0) {
-        return ERR_NOTFOUND;
-    }
-    if ((rc = thread_or_reply(r, id, &t)) != 0) {
-        return rc;
-    }
-    rc = zone_reply_add(r->db, &r->arena, id, zone_account(r),
-                        req_form(r, "body"), zone_upload_of(r, &u),
-                        req_site_url(r), &who, &pid, &why);
-    if (rc == ERR_INPUT || rc == ERR_CONFLICT) {
-        r->status = rc == ERR_CONFLICT ? 409 : 400;
-        return thread_page(r, id, why, NULL);
-    }
-    if (rc != 0) {
-        return rc;
-    }
-    return req_redirect(r,
-                        arena_printf(&r->arena, "/forum/watek/%lld#wpis-%lld",
-                                     (long long)id, (long long)pid));
+    return post_add(r, true);
 }
 
 /*
@@ -577,21 +609,25 @@ page_forum_thread_moderate(struct req *r)
         r, arena_printf(&r->arena, "/forum/watek/%lld", (long long)id));
 }
 
-/* The post of path parameter 0, in the account's region: its thread. */
+/*
+** The post of path parameter 0, in the account's region and, when hidden,
+** seen by its moderators only: its thread.
+*/
 static int
-post_in_scope(struct req *r, int64_t *post, int64_t *thread, bool *hidden)
+post_in_scope(struct req *r, int64_t *post, int64_t *thread)
 {
     const char *region;
+    bool hidden;
     int rc;
 
     if (req_param_num(r, 0, 1, post) != 0) {
         return ERR_NOTFOUND;
     }
-    rc = zone_post_where(r->db, &r->arena, *post, thread, &region, hidden);
+    rc = zone_post_where(r->db, &r->arena, *post, thread, &region, &hidden);
     if (rc == 0 && zone_scope(r) != NULL && strcmp(region, zone_scope(r))) {
         rc = ERR_NOTFOUND;
     }
-    if (rc == 0 && *hidden && !zone_is_moderator(r)) {
+    if (rc == 0 && hidden && !zone_is_moderator(r)) {
         rc = ERR_NOTFOUND;
     }
     if (rc == ERR_NOTFOUND) {
@@ -611,21 +647,16 @@ page_forum_report(struct req *r)
     struct audit_entry who = zone_who(r);
     const char *why = NULL;
     int64_t post, thread;
-    bool hidden;
     int rc;
 
-    if ((rc = post_in_scope(r, &post, &thread, &hidden)) != 0) {
+    if ((rc = post_in_scope(r, &post, &thread)) != 0) {
         return rc;
     }
     rc = zone_report_add(r->db, &r->arena, post, zone_account(r),
                          req_form(r, "reason"), &who, &why);
-    if (rc == ERR_INPUT || rc == ERR_CONFLICT) {
-        r->status = rc == ERR_CONFLICT ? 409 : 400;
-        return thread_page(
-            r, thread, rc == ERR_CONFLICT ? T_ZONE_ERR_REPORTED : why, NULL);
-    }
     if (rc != 0) {
-        return rc;
+        return thread_refused(r, thread, rc,
+                              rc == ERR_CONFLICT ? T_ZONE_ERR_REPORTED : why);
     }
     return req_redirect(r,
                         arena_printf(&r->arena, "/forum/watek/%lld?zgloszono=1",
@@ -643,23 +674,18 @@ page_forum_hide(struct req *r)
     struct audit_entry who = zone_who(r);
     const char *why = NULL;
     int64_t post, thread;
-    bool hidden;
     int rc;
 
-    if ((rc = post_in_scope(r, &post, &thread, &hidden)) != 0) {
+    if ((rc = post_in_scope(r, &post, &thread)) != 0) {
         return rc;
     }
     rc = zone_post_hide(r->db, &r->arena, post, req_form(r, "reason"), &who,
                         &why);
-    if (rc == ERR_INPUT) {
-        r->status = 400;
-        return thread_page(r, thread, why, NULL);
-    }
     if (rc == ERR_NOTFOUND) {
         return req_error(r, 404, T_ZONE_ERR_GONE); /* hidden already */
     }
     if (rc != 0) {
-        return rc;
+        return thread_refused(r, thread, rc, why);
     }
     /* The thread may have no visible post left: back to the queue. */
     return req_redirect(r, "/forum/moderacja?zapisano=1");
@@ -682,10 +708,7 @@ page_forum_file(struct req *r)
     }
     rc = zone_file_get(r->db, &r->arena, id, zone_scope(r),
                        zone_is_moderator(r), &f);
-    if (rc != 0) {
-        return rc == ERR_NOTFOUND ? req_error(r, 404, T_ERR_NOT_FOUND) : rc;
-    }
-    return zone_send_file(r, &f);
+    return zone_send_file(r, rc, &f);
 }
 
 /*
@@ -699,16 +722,12 @@ page_forum_atom(struct req *r)
     struct zone_category c;
     struct zone_thread *t;
     int64_t id;
-    int rc, n, i;
+    int n, i;
 
     if (req_param_num(r, 0, 1, &id) != 0) {
         return ERR_NOTFOUND;
     }
-    if ((rc = category_or_reply(r, id, &c)) != 0) {
-        return rc;
-    }
-    n = zone_threads(r->db, &r->arena, id, zone_account(r), ZONE_PAGE, 0, &t);
-    if (n < 0) {
+    if ((n = category_threads(r, id, false, &c, &t)) < 0) {
         return n;
     }
     r->content_type = "application/atom+xml; charset=utf-8";
@@ -792,8 +811,10 @@ page_forum_unread(struct req *r)
 }
 
 static void
-json_thread(struct json *j, const struct zone_thread *t)
+json_thread(struct json *j, const void *item)
 {
+    const struct zone_thread *t = item;
+
     json_obj_begin(j);
     json_kint(j, "id", t->id);
     json_kint(j, "category", t->category_id);
@@ -852,22 +873,13 @@ api_forum_category(struct req *r)
     struct zone_category c;
     struct zone_thread *t;
     struct json j;
-    long limit, offset;
     int64_t id;
-    int rc, n, i;
+    int n, i;
 
     if (req_param_num(r, 0, 1, &id) != 0) {
         return ERR_NOTFOUND;
     }
-    if ((rc = category_or_reply(r, id, &c)) != 0) {
-        return rc;
-    }
-    if (req_page_or_reply(r, ZONE_PAGE, 200, &limit, &offset) != 0) {
-        return ERR_INPUT;
-    }
-    n = zone_threads(r->db, &r->arena, id, zone_account(r), (int)limit, offset,
-                     &t);
-    if (n < 0) {
+    if ((n = category_threads(r, id, true, &c, &t)) < 0) {
         return n;
     }
     req_json(r, &j);

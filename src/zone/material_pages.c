@@ -19,12 +19,6 @@
 #include "zone_pages.h"
 
 static const char *
-nonempty(const char *s)
-{
-    return s != NULL && *s != '\0' ? s : NULL;
-}
-
-static const char *
 audience_label(const char *code)
 {
     const char *g = zone_group_label(code);
@@ -63,8 +57,8 @@ kind_select(struct req *r, const char *name, const char *chosen,
 int
 page_materials(struct req *r)
 {
-    const char *q = nonempty(req_arg(r, "q"));
-    const char *kind = nonempty(req_arg(r, "rodzaj"));
+    const char *q = zone_arg(r, "q");
+    const char *kind = zone_arg(r, "rodzaj");
     struct zone_material *m;
     int n = zone_materials(r->db, &r->arena, zone_scope(r), r->user != NULL,
                            kind, q, &m),
@@ -257,10 +251,7 @@ page_material_download(struct req *r)
         return ERR_INPUT;
     }
     rc = zone_material_download(r->db, &r->arena, m.id, version, &f);
-    if (rc != 0) {
-        return rc == ERR_NOTFOUND ? req_error(r, 404, T_ERR_NOT_FOUND) : rc;
-    }
-    return zone_send_file(r, &f);
+    return zone_send_file(r, rc, &f);
 }
 
 static void
@@ -407,8 +398,10 @@ page_material_version_add(struct req *r)
 }
 
 static void
-json_material(struct json *j, const struct zone_material *m)
+json_material(struct json *j, const void *item)
 {
+    const struct zone_material *m = item;
+
     json_obj_begin(j);
     json_kint(j, "id", m->id);
     json_kstr(j, "region", m->region);
@@ -433,21 +426,9 @@ api_materials(struct req *r)
 {
     struct zone_material *m;
     int n = zone_materials(r->db, &r->arena, zone_scope(r), r->user != NULL,
-                           nonempty(req_arg(r, "rodzaj")),
-                           nonempty(req_arg(r, "q")), &m),
-        i;
-    struct json j;
+                           zone_arg(r, "rodzaj"), zone_arg(r, "q"), &m);
 
-    if (n < 0) {
-        return n;
-    }
-    req_json(r, &j);
-    json_arr_begin(&j);
-    for (i = 0; i < n; i++) {
-        json_material(&j, &m[i]);
-    }
-    json_arr_end(&j);
-    return 0;
+    return zone_json_list(r, n, m, sizeof(*m), json_material);
 }
 
 /*

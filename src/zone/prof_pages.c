@@ -418,6 +418,24 @@ page_zone_moderation(struct req *r)
     return 0;
 }
 
+/* A decision that is neither confirm nor reject: the queue again, 400. */
+static int
+decision_refused(struct req *r, const char *why)
+{
+    r->status = 400;
+    moderation_page(r, why, NULL);
+    return 0;
+}
+
+/* After a decision: back to the queue. */
+static const char *
+queue_path(struct req *r, int64_t id)
+{
+    (void)r;
+    (void)id;
+    return "/forum/moderacja?zapisano=1";
+}
+
 /*
 ** ROUTE: POST /forum/moderacja/konto/:id
 ** CAP: CAP_ZONE_MODERATE
@@ -426,27 +444,7 @@ page_zone_moderation(struct req *r)
 int
 page_zone_decide_account(struct req *r)
 {
-    struct audit_entry who = zone_who(r);
-    bool yes;
-    int64_t id;
-    int rc;
-
-    if (req_param_num(r, 0, 1, &id) != 0) {
-        return ERR_NOTFOUND;
-    }
-    if (zone_decision(r, &yes) != 0) {
-        r->status = 400;
-        moderation_page(r, T_ZONE_ERR_DECISION, NULL);
-        return 0;
-    }
-    rc = zone_prof_decide(r->db, &r->arena, id, zone_scope(r), yes, &who);
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, T_ZONE_ERR_GONE);
-    }
-    if (rc != 0) {
-        return rc;
-    }
-    return req_redirect(r, "/forum/moderacja?zapisano=1");
+    return zone_decide(r, zone_prof_decide, decision_refused, queue_path);
 }
 
 /*
