@@ -283,6 +283,28 @@ page_forum_thread_add(struct req *r)
     return post_add(r, false);
 }
 
+/*
+** The form under post id that gives a reason for an action on it (a
+** report, a moderator's hiding): POST /forum/wpis/:id/action; key tells
+** the field of one form from the other's.
+*/
+static void
+reason_form(struct req *r, int64_t id, const char *action, const char *key,
+            const char *label, const char *button)
+{
+    form_begin(
+        r,
+        arena_printf(&r->arena, "/forum/wpis/%lld/%s", (long long)id, action),
+        NULL);
+    html_printf(&r->out,
+                "<p class=\"field\"><label for=\"f-%s-%lld\">%s</label>\n"
+                "<input type=\"text\" id=\"f-%s-%lld\" name=\"reason\" "
+                "required maxlength=\"300\"> <button type=\"submit\">%s"
+                "</button></p>\n",
+                key, (long long)id, label, key, (long long)id, button);
+    form_end(r);
+}
+
 static void
 post_article(struct req *r, const struct zone_thread *t,
              const struct zone_post *p, bool mod)
@@ -317,31 +339,11 @@ post_article(struct req *r, const struct zone_thread *t,
         }
         html_lit(&r->out, "</ul>\n");
     }
-    form_begin(r,
-               arena_printf(&r->arena, "/forum/wpis/%lld/zgloszenie",
-                            (long long)p->id),
-               NULL);
-    html_printf(&r->out,
-                "<p class=\"field\"><label for=\"f-rep-%lld\">%s</label>\n"
-                "<input type=\"text\" id=\"f-rep-%lld\" name=\"reason\" "
-                "required maxlength=\"300\"> <button type=\"submit\">%s"
-                "</button></p>\n",
-                (long long)p->id, T_ZONE_REPORT_REASON, (long long)p->id,
+    reason_form(r, p->id, "zgloszenie", "rep", T_ZONE_REPORT_REASON,
                 T_ZONE_REPORT);
-    form_end(r);
     if (mod && !p->hidden) {
-        form_begin(r,
-                   arena_printf(&r->arena, "/forum/wpis/%lld/ukrycie",
-                                (long long)p->id),
-                   NULL);
-        html_printf(&r->out,
-                    "<p class=\"field\"><label for=\"f-hide-%lld\">%s</label>\n"
-                    "<input type=\"text\" id=\"f-hide-%lld\" name=\"reason\" "
-                    "required maxlength=\"300\"> <button type=\"submit\">%s"
-                    "</button></p>\n",
-                    (long long)p->id, T_ZONE_HIDE_REASON, (long long)p->id,
+        reason_form(r, p->id, "ukrycie", "hide", T_ZONE_HIDE_REASON,
                     T_ZONE_HIDE);
-        form_end(r);
     }
     (void)t;
     html_lit(&r->out, "</article>\n");
