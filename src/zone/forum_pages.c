@@ -638,6 +638,8 @@ post_in_scope(struct req *r, int64_t *post, int64_t *thread)
     return rc;
 }
 
+static int reason_given(struct req *r, bool hide);
+
 /*
 ** ROUTE: POST /forum/wpis/:id/zgloszenie
 ** CAP: CAP_LOGIN
@@ -646,23 +648,41 @@ post_in_scope(struct req *r, int64_t *post, int64_t *thread)
 int
 page_forum_report(struct req *r)
 {
+    return reason_given(r, false);
+}
+
+/*
+** The reason given in the form under a post (reason_form): its hiding by
+** a moderator (hide), else a report of it. Bad input shows the thread
+** again (400), as does a report made already (409); a post hidden already
+** is gone (404).
+*/
+static int
+reason_given(struct req *r, bool hide)
+{
     struct audit_entry who = zone_who(r);
-    const char *why = NULL;
+    const char *reason = req_form(r, "reason"), *why = NULL;
     int64_t post, thread;
     int rc;
 
     if ((rc = post_in_scope(r, &post, &thread)) != 0) {
         return rc;
     }
-    rc = zone_report_add(r->db, &r->arena, post, zone_account(r),
-                         req_form(r, "reason"), &who, &why);
+    rc = hide ? zone_post_hide(r->db, &r->arena, post, reason, &who, &why)
+              : zone_report_add(r->db, &r->arena, post, zone_account(r), reason,
+                                &who, &why);
+    if (hide && rc == ERR_NOTFOUND) {
+        return req_error(r, 404, T_ZONE_ERR_GONE);
+    }
     if (rc != 0) {
         return thread_refused(r, thread, rc,
                               rc == ERR_CONFLICT ? T_ZONE_ERR_REPORTED : why);
     }
-    return req_redirect(r,
-                        arena_printf(&r->arena, "/forum/watek/%lld?zgloszono=1",
-                                     (long long)thread));
+    /* A thread may have no visible post left after hiding: to the queue. */
+    return req_redirect(r, hide ? "/forum/moderacja?zapisano=1"
+                                : arena_printf(&r->arena,
+                                               "/forum/watek/%lld?zgloszono=1",
+                                               (long long)thread));
 }
 
 /*
@@ -673,24 +693,7 @@ page_forum_report(struct req *r)
 int
 page_forum_hide(struct req *r)
 {
-    struct audit_entry who = zone_who(r);
-    const char *why = NULL;
-    int64_t post, thread;
-    int rc;
-
-    if ((rc = post_in_scope(r, &post, &thread)) != 0) {
-        return rc;
-    }
-    rc = zone_post_hide(r->db, &r->arena, post, req_form(r, "reason"), &who,
-                        &why);
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, T_ZONE_ERR_GONE); /* hidden already */
-    }
-    if (rc != 0) {
-        return thread_refused(r, thread, rc, why);
-    }
-    /* The thread may have no visible post left: back to the queue. */
-    return req_redirect(r, "/forum/moderacja?zapisano=1");
+    return reason_given(r, true);
 }
 
 /*
