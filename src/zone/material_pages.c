@@ -26,29 +26,6 @@ audience_label(const char *code)
     return g != NULL ? g : T_ZONE_MAT_ALL;
 }
 
-static void
-kind_select(struct req *r, const char *name, const char *chosen,
-            const char *first)
-{
-    int i;
-
-    html_printf(&r->out,
-                "<p class=\"field\"><label for=\"f-%s\">%s</label>\n"
-                "<select id=\"f-%s\" name=\"%s\">\n<option value=\"\">%s"
-                "</option>\n",
-                name, T_ZONE_MAT_KIND, name, name, first);
-    for (i = 0; zone_material_kinds[i][0] != NULL; i++) {
-        html_printf(&r->out, "<option value=\"%s\"%s>%s</option>\n",
-                    zone_material_kinds[i][0],
-                    chosen != NULL &&
-                            strcmp(chosen, zone_material_kinds[i][0]) == 0
-                        ? " selected"
-                        : "",
-                    zone_material_kinds[i][1]);
-    }
-    html_lit(&r->out, "</select></p>\n");
-}
-
 /*
 ** ROUTE: GET /materialy
 ** CAP: CAP_PUBLIC
@@ -86,7 +63,8 @@ page_materials(struct req *r)
                 "<p class=\"field\"><label for=\"f-q\">%s</label>\n<input "
                 "type=\"search\" id=\"f-q\" name=\"q\" value=\"%s\"></p>\n",
                 T_ZONE_MAT_SEARCH, q ? q : "");
-    kind_select(r, "rodzaj", kind, T_ZONE_PR_ANY);
+    zone_select(r, "rodzaj", "rodzaj", T_ZONE_MAT_KIND, zone_material_kinds,
+                kind, T_ZONE_PR_ANY);
     html_lit(&r->out, "<p><button type=\"submit\">" T_ZONE_MAT_FILTER
                       "</button></p>\n</form>\n");
     if (n == 0) {
@@ -269,7 +247,8 @@ new_page(struct req *r, const char *error)
     form_begin(r, "/materialy/nowy", "multipart/form-data");
     form_input(r, "title", T_ZONE_TITLE, "text", req_form(r, "title"),
                "required maxlength=\"200\"");
-    kind_select(r, "kind", req_form(r, "kind"), T_ZONE_CHOOSE);
+    zone_select(r, "kind", "kind", T_ZONE_MAT_KIND, zone_material_kinds,
+                req_form(r, "kind"), T_ZONE_CHOOSE);
     html_printf(&r->out,
                 "<p class=\"field\"><label for=\"f-audience\">%s</label>\n"
                 "<select id=\"f-audience\" name=\"audience\">\n"

@@ -18,27 +18,6 @@
 #include "zone_pages.h"
 
 static void
-area_select(struct req *r, const char *chosen, const char *first)
-{
-    int i;
-
-    html_printf(&r->out,
-                "<p class=\"field\"><label for=\"f-area\">%s</label>\n"
-                "<select id=\"f-area\" name=\"obszar\">\n<option value=\"\">"
-                "%s</option>\n",
-                T_ZONE_PR_AREA, first);
-    for (i = 0; zone_areas[i][0] != NULL; i++) {
-        html_printf(&r->out, "<option value=\"%s\"%s>%s</option>\n",
-                    zone_areas[i][0],
-                    chosen != NULL && strcmp(chosen, zone_areas[i][0]) == 0
-                        ? " selected"
-                        : "",
-                    zone_areas[i][1]);
-    }
-    html_lit(&r->out, "</select></p>\n");
-}
-
-static void
 practice_item(struct req *r, const struct zone_practice *p)
 {
     html_printf(
@@ -95,7 +74,8 @@ page_practices(struct req *r)
                 "<p class=\"field\"><label for=\"f-q\">%s</label>\n<input "
                 "type=\"search\" id=\"f-q\" name=\"q\" value=\"%s\"></p>\n",
                 T_ZONE_PR_Q, f.q ? f.q : "");
-    area_select(r, f.area, T_ZONE_PR_ANY);
+    zone_select(r, "area", "obszar", T_ZONE_PR_AREA, zone_areas, f.area,
+                T_ZONE_PR_ANY);
     html_printf(&r->out,
                 "<p class=\"field\"><label for=\"f-topic\">%s</label>\n<input "
                 "type=\"text\" id=\"f-topic\" name=\"temat\" value=\"%s\"></p>"
@@ -145,7 +125,8 @@ propose_page(struct req *r, const char *error)
                "required maxlength=\"200\"");
     form_input(r, "gmina", T_ZONE_PR_GMINA, "text", req_form(r, "gmina"),
                "required inputmode=\"numeric\" pattern=\"[0-9]{7}\"");
-    area_select(r, req_form(r, "obszar"), T_ZONE_CHOOSE);
+    zone_select(r, "area", "obszar", T_ZONE_PR_AREA, zone_areas,
+                req_form(r, "obszar"), T_ZONE_CHOOSE);
     form_input(r, "topic", T_ZONE_PR_TOPIC, "text", req_form(r, "topic"),
                "required maxlength=\"300\"");
     textarea(r, "institutions", T_ZONE_PR_INSTITUTIONS);

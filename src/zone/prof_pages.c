@@ -20,27 +20,6 @@
 #include "zone_pages.h"
 
 static void
-select_list(struct req *r, const char *name, const char *label,
-            const char *const list[][2], const char *chosen, const char *first)
-{
-    int i;
-
-    html_printf(&r->out,
-                "<p class=\"field\"><label for=\"f-%s\">%s</label>\n"
-                "<select id=\"f-%s\" name=\"%s\">\n<option value=\"\">%s"
-                "</option>\n",
-                name, label, name, name, first);
-    for (i = 0; list[i][0] != NULL; i++) {
-        html_printf(&r->out, "<option value=\"%s\"%s>%s</option>\n", list[i][0],
-                    chosen != NULL && strcmp(chosen, list[i][0]) == 0
-                        ? " selected"
-                        : "",
-                    list[i][1]);
-    }
-    html_lit(&r->out, "</select></p>\n");
-}
-
-static void
 register_page(struct req *r, const char *error)
 {
     layout_begin_under(r, T_ZONE_REG_TITLE, "/forum", T_ZONE_FORUM_TITLE,
@@ -59,7 +38,7 @@ register_page(struct req *r, const char *error)
                req_form(r, "institution"), "required");
     form_input(r, "gmina", T_ZONE_GMINA, "text", req_form(r, "gmina"),
                "required");
-    select_list(r, "grp", T_ZONE_GROUP, zone_groups, req_form(r, "grp"),
+    zone_select(r, "grp", "grp", T_ZONE_GROUP, zone_groups, req_form(r, "grp"),
                 T_ZONE_CHOOSE);
     form_input(r, "login", T_ZONE_LOGIN_LABEL, "text", req_form(r, "login"),
                "required autocomplete=\"username\"");

@@ -7,6 +7,7 @@
 #include "auth/auth.h"
 #include "core/err.h"
 #include "core/json.h"
+#include "html/html.h"
 #include "html/strings_pl.h"
 #include "http/http.h"
 #include "zone.h"
@@ -50,6 +51,32 @@ zone_arg(struct req *r, const char *name)
     const char *s = req_arg(r, name);
 
     return s != NULL && *s != '\0' ? s : NULL;
+}
+
+/*
+** A field choosing one of list's codes ({code, label} pairs up to a NULL
+** code) or none (first, the empty value): a select of id f-id named name,
+** with chosen selected.
+*/
+static inline void
+zone_select(struct req *r, const char *id, const char *name, const char *label,
+            const char *const list[][2], const char *chosen, const char *first)
+{
+    int i;
+
+    html_printf(&r->out,
+                "<p class=\"field\"><label for=\"f-%s\">%s</label>\n"
+                "<select id=\"f-%s\" name=\"%s\">\n<option value=\"\">%s"
+                "</option>\n",
+                id, label, id, name, first);
+    for (i = 0; list[i][0] != NULL; i++) {
+        html_printf(&r->out, "<option value=\"%s\"%s>%s</option>\n", list[i][0],
+                    chosen != NULL && strcmp(chosen, list[i][0]) == 0
+                        ? " selected"
+                        : "",
+                    list[i][1]);
+    }
+    html_lit(&r->out, "</select></p>\n");
 }
 
 /* The file of field "file" of a multipart form, if one was chosen. */
