@@ -1,4 +1,8 @@
-/* What the zone's page files share: who acts, where they may look. */
+/*
+** What the zone's page files share: who acts, where they may look, and the
+** pieces more than one of them shows or answers with (a select field, a
+** file's download, a JSON list, a moderator's decision).
+*/
 #ifndef ZONE_ZONE_PAGES_H
 #define ZONE_ZONE_PAGES_H
 
