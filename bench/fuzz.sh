@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # bench/fuzz.sh [SECONDS]: the long libFuzzer runs of the plan reader,
 # the HTTP form parser, the forum markup (issue 19), the error summaries'
-# marking of html/form.c (issue 20) and the contact CSV reader of
-# `rodzina helpline import` (issue 21) (default 600 s = 10
+# marking of html/form.c (issue 20), the contact CSV reader of
+# `rodzina helpline import` (issue 21) and the reading of stored times as
+# Warsaw's (core/warsaw.c, issue 19) (default 600 s = 10
 # minutes each; issues 3 and 11 ask for a clean 10 minutes). The corpora
 # and any crash-* input stay in build-bench/fuzz/, build-bench/fuzz-http/
 # and build-bench/fuzz-markup/, the whole logs in build-bench/fuzz.log,
@@ -10,7 +11,8 @@
 # -rss_limit_mb=512 (issue 11: a reader whose memory is not linear in its
 # input fails the run). Not part of CI: the test suite runs 20 s of each
 # (tests/tools/check_fuzz_short.sh, check_fuzz_http_short.sh,
-# check_fuzz_markup_short.sh, check_fuzz_helpline_short.sh).
+# check_fuzz_markup_short.sh, check_fuzz_helpline_short.sh,
+# check_fuzz_warsaw_short.sh).
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 secs=${1:-600}
@@ -40,5 +42,11 @@ bash "$top/tests/fuzz/run_helpline.sh" "$secs" >"$top/build-bench/fuzz-helpline.
 status_helpline=$?
 grep -E '^(#[0-9]+ +DONE|stat::|==[0-9]+==ERROR|SUMMARY)' "$top/build-bench/fuzz-helpline.log"
 echo "fuzz-helpline: started $start, ${secs} s, exit status $status_helpline (log build-bench/fuzz-helpline.log)"
+start=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+bash "$top/tests/fuzz/run_warsaw.sh" "$secs" >"$top/build-bench/fuzz-warsaw.log" 2>&1
+status_warsaw=$?
+grep -E '^(#[0-9]+ +DONE|stat::|==[0-9]+==ERROR|SUMMARY)' "$top/build-bench/fuzz-warsaw.log"
+echo "fuzz-warsaw: started $start, ${secs} s, exit status $status_warsaw (log build-bench/fuzz-warsaw.log)"
 [ "$status" -eq 0 ] && [ "$status_http" -eq 0 ] && [ "$status_markup" -eq 0 ] &&
-    [ "$status_marks" -eq 0 ] && [ "$status_helpline" -eq 0 ]
+    [ "$status_marks" -eq 0 ] && [ "$status_helpline" -eq 0 ] &&
+    [ "$status_warsaw" -eq 0 ]

@@ -7,6 +7,7 @@
 */
 #include "modules_handlers.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,32 +46,67 @@ thread_or_reply(struct req *r, int64_t id, struct zone_thread *t)
     return rc == ERR_NOTFOUND ? req_error(r, 404, T_ERR_NOT_FOUND) : rc;
 }
 
+/* v in decimal: the rows' numbers without a format parse each. */
+static void
+put_num(struct buf *out, int64_t v)
+{
+    char d[24];
+    size_t i = sizeof(d);
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+
+    do {
+        d[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
+    if (v < 0) {
+        d[--i] = '-';
+    }
+    buf_append(out, d + i, sizeof(d) - i);
+}
+
+/*
+** The table of threads (a category's page, the search, the unread ones).
+** A category's page is the forum's most read: its 50 rows are written
+** piece by piece (literals, escaped texts, numbers), not through a format
+** parsed per row and field (bench/README.md, forum).
+*/
 static void
 thread_rows(struct req *r, const struct zone_thread *t, int n, bool category)
 {
+    struct buf *out = &r->out;
     int i;
 
-    html_printf(&r->out, WIDE_OPEN, T_ZONE_THREADS);
-    html_printf(&r->out,
+    html_printf(out, WIDE_OPEN, T_ZONE_THREADS);
+    html_printf(out,
                 "<table>\n<thead><tr><th scope=\"col\">%s</th>"
                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                 "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
                 T_ZONE_TITLE, category ? T_ZONE_CATEGORY : T_ZONE_AUTHOR,
                 T_ZONE_POSTS, T_ZONE_LAST);
     for (i = 0; i < n; i++) {
-        html_printf(&r->out,
-                    "<tr><td><a href=\"/forum/watek/%lld\">%s</a>%s%s%s%s%s%s"
-                    "</td><td>%s</td><td>%lld</td><td>%s</td></tr>\n",
-                    (long long)t[i].id, t[i].title,
-                    t[i].unread ? " <strong class=\"badge\">" : "",
-                    t[i].unread ? T_ZONE_NEW : "",
-                    t[i].unread ? "</strong>" : "",
-                    t[i].pinned ? " (" T_ZONE_PINNED ")" : "",
-                    t[i].locked ? " (" T_ZONE_LOCKED ")" : "", "",
-                    category ? t[i].category : t[i].author,
-                    (long long)t[i].posts, when(r, t[i].last_post_at));
+        html_lit(out, "<tr><td><a href=\"/forum/watek/");
+        put_num(out, t[i].id);
+        html_lit(out, "\">");
+        html_escape(out, t[i].title);
+        html_lit(out, "</a>");
+        if (t[i].unread) {
+            html_lit(out, " <strong class=\"badge\">" T_ZONE_NEW "</strong>");
+        }
+        if (t[i].pinned) {
+            html_lit(out, " (" T_ZONE_PINNED ")");
+        }
+        if (t[i].locked) {
+            html_lit(out, " (" T_ZONE_LOCKED ")");
+        }
+        html_lit(out, "</td><td>");
+        html_escape(out, category ? t[i].category : t[i].author);
+        html_lit(out, "</td><td>");
+        put_num(out, t[i].posts);
+        html_lit(out, "</td><td>");
+        html_escape(out, when(r, t[i].last_post_at));
+        html_lit(out, "</td></tr>\n");
     }
-    html_lit(&r->out, "</tbody>\n" WIDE_CLOSE);
+    html_lit(out, "</tbody>\n" WIDE_CLOSE);
 }
 
 static void
@@ -156,22 +192,35 @@ file_field(struct req *r)
              "image/jpeg\"></p>\n");
 }
 
+/*
+** Category id in the account's region and its threads for the account: the
+** page of the query's limit and offset when paged, else the newest page.
+** The count of threads, or < 0 (a 404 or a bad page recorded).
+*/
+static int
+category_threads(struct req *r, int64_t id, bool paged, struct zone_category *c,
+                 struct zone_thread **t)
+{
+    long limit = ZONE_PAGE, offset = 0;
+    int rc;
+
+    if ((rc = category_or_reply(r, id, c)) != 0) {
+        return rc;
+    }
+    if (paged && req_page_or_reply(r, ZONE_PAGE, 200, &limit, &offset) != 0) {
+        return ERR_INPUT;
+    }
+    return zone_threads(r->db, &r->arena, id, zone_account(r), (int)limit,
+                        offset, t);
+}
+
 static int
 category_page(struct req *r, int64_t id, const char *error)
 {
     struct zone_category c;
     struct zone_thread *t;
-    long limit, offset;
-    int rc, n;
+    int n = category_threads(r, id, true, &c, &t);
 
-    if ((rc = category_or_reply(r, id, &c)) != 0) {
-        return rc;
-    }
-    if (req_page_or_reply(r, ZONE_PAGE, 200, &limit, &offset) != 0) {
-        return ERR_INPUT;
-    }
-    n = zone_threads(r->db, &r->arena, id, zone_account(r), (int)limit, offset,
-                     &t);
     if (n < 0) {
         return n;
     }
@@ -221,6 +270,8 @@ page_forum_category(struct req *r)
     return category_page(r, id, NULL);
 }
 
+static int post_add(struct req *r, bool reply);
+
 /*
 ** ROUTE: POST /forum/kategoria/:id
 ** CAP: CAP_LOGIN
@@ -229,31 +280,29 @@ page_forum_category(struct req *r)
 int
 page_forum_thread_add(struct req *r)
 {
-    struct zone_category c;
-    struct zone_upload u;
-    struct audit_entry who = zone_who(r);
-    const char *why = NULL;
-    int64_t id, tid;
-    int rc;
+    return post_add(r, false);
+}
 
-    if (req_param_num(r, 0, 1, &id) != 0) {
-        return ERR_NOTFOUND;
-    }
-    if ((rc = category_or_reply(r, id, &c)) != 0) {
-        return rc;
-    }
-    rc = zone_thread_add(r->db, &r->arena, id, zone_account(r),
-                         req_form(r, "title"), req_form(r, "body"),
-                         zone_upload_of(r, &u), &who, &tid, &why);
-    if (rc == ERR_INPUT) {
-        r->status = 400;
-        return category_page(r, id, why);
-    }
-    if (rc != 0) {
-        return rc;
-    }
-    return req_redirect(
-        r, arena_printf(&r->arena, "/forum/watek/%lld", (long long)tid));
+/*
+** The form under post id that gives a reason for an action on it (a
+** report, a moderator's hiding): POST /forum/wpis/:id/action; key tells
+** the field of one form from the other's.
+*/
+static void
+reason_form(struct req *r, int64_t id, const char *action, const char *key,
+            const char *label, const char *button)
+{
+    form_begin(
+        r,
+        arena_printf(&r->arena, "/forum/wpis/%lld/%s", (long long)id, action),
+        NULL);
+    html_printf(&r->out,
+                "<p class=\"field\"><label for=\"f-%s-%lld\">%s</label>\n"
+                "<input type=\"text\" id=\"f-%s-%lld\" name=\"reason\" "
+                "required maxlength=\"300\"> <button type=\"submit\">%s"
+                "</button></p>\n",
+                key, (long long)id, label, key, (long long)id, button);
+    form_end(r);
 }
 
 static void
@@ -290,31 +339,11 @@ post_article(struct req *r, const struct zone_thread *t,
         }
         html_lit(&r->out, "</ul>\n");
     }
-    form_begin(r,
-               arena_printf(&r->arena, "/forum/wpis/%lld/zgloszenie",
-                            (long long)p->id),
-               NULL);
-    html_printf(&r->out,
-                "<p class=\"field\"><label for=\"f-rep-%lld\">%s</label>\n"
-                "<input type=\"text\" id=\"f-rep-%lld\" name=\"reason\" "
-                "required maxlength=\"300\"> <button type=\"submit\">%s"
-                "</button></p>\n",
-                (long long)p->id, T_ZONE_REPORT_REASON, (long long)p->id,
+    reason_form(r, p->id, "zgloszenie", "rep", T_ZONE_REPORT_REASON,
                 T_ZONE_REPORT);
-    form_end(r);
     if (mod && !p->hidden) {
-        form_begin(r,
-                   arena_printf(&r->arena, "/forum/wpis/%lld/ukrycie",
-                                (long long)p->id),
-                   NULL);
-        html_printf(&r->out,
-                    "<p class=\"field\"><label for=\"f-hide-%lld\">%s</label>\n"
-                    "<input type=\"text\" id=\"f-hide-%lld\" name=\"reason\" "
-                    "required maxlength=\"300\"> <button type=\"submit\">%s"
-                    "</button></p>\n",
-                    (long long)p->id, T_ZONE_HIDE_REASON, (long long)p->id,
+        reason_form(r, p->id, "ukrycie", "hide", T_ZONE_HIDE_REASON,
                     T_ZONE_HIDE);
-        form_end(r);
     }
     (void)t;
     html_lit(&r->out, "</article>\n");
@@ -426,6 +455,22 @@ thread_page(struct req *r, int64_t id, const char *error, const char *notice)
 }
 
 /*
+** A form posted from thread id's page that the store did not carry out
+** (rc, and why it says): bad input (400) or a conflict (409, a locked
+** thread, a report made already) shows the page again with why; any other
+** failure is returned.
+*/
+static int
+thread_refused(struct req *r, int64_t id, int rc, const char *why)
+{
+    if (rc == ERR_INPUT || rc == ERR_CONFLICT) {
+        r->status = rc == ERR_CONFLICT ? 409 : 400;
+        return thread_page(r, id, why, NULL);
+    }
+    return rc;
+}
+
+/*
 ** ROUTE: GET /forum/watek/:id
 ** CAP: CAP_LOGIN
 ** PARAMS: zgloszono=1, ukryto=1 (after an action)
@@ -445,6 +490,55 @@ page_forum_thread(struct req *r)
 }
 
 /*
+** A post written from a form, with its file if one was chosen: a reply in
+** the thread of the path (reply), else a new thread in its category; then
+** on to the post. Bad input (400) or a thread locked meanwhile (409) shows
+** the form's page again with why.
+*/
+static int
+post_add(struct req *r, bool reply)
+{
+    struct zone_category c;
+    struct zone_thread t;
+    struct zone_upload u;
+    struct audit_entry who = zone_who(r);
+    const struct zone_upload *file;
+    const char *why = NULL, *base = NULL;
+    int64_t id, made;
+    int rc;
+
+    if (req_param_num(r, 0, 1, &id) != 0) {
+        return ERR_NOTFOUND;
+    }
+    rc = reply ? thread_or_reply(r, id, &t) : category_or_reply(r, id, &c);
+    if (rc != 0 || (reply && (rc = req_mail_url_or_reply(r, &base)) != 0)) {
+        return rc;
+    }
+    file = zone_upload_of(r, &u);
+    if (reply) {
+        rc = zone_reply_add(r->db, &r->arena, id, zone_account(r),
+                            req_form(r, "body"), file, base, &who, &made, &why);
+        return rc != 0 ? thread_refused(r, id, rc, why)
+                       : req_redirect(r, arena_printf(&r->arena,
+                                                      "/forum/watek/%lld#wpis-"
+                                                      "%lld",
+                                                      (long long)id,
+                                                      (long long)made));
+    }
+    rc = zone_thread_add(r->db, &r->arena, id, zone_account(r),
+                         req_form(r, "title"), req_form(r, "body"), file, &who,
+                         &made, &why);
+    if (rc == ERR_INPUT) {
+        r->status = 400;
+        return category_page(r, id, why);
+    }
+    return rc != 0
+               ? rc
+               : req_redirect(r, arena_printf(&r->arena, "/forum/watek/%lld",
+                                              (long long)made));
+}
+
+/*
 ** ROUTE: POST /forum/watek/:id
 ** CAP: CAP_LOGIN
 ** PARAMS: body, file (multipart, optional), csrf (form)
@@ -452,33 +546,7 @@ page_forum_thread(struct req *r)
 int
 page_forum_reply(struct req *r)
 {
-    struct zone_thread t;
-    struct zone_upload u;
-    struct audit_entry who = zone_who(r);
-    const char *why = NULL, *base;
-    int64_t id, pid;
-    int rc;
-
-    if (req_param_num(r, 0, 1, &id) != 0) {
-        return ERR_NOTFOUND;
-    }
-    if ((rc = thread_or_reply(r, id, &t)) != 0 ||
-        (rc = req_mail_url_or_reply(r, &base)) != 0) {
-        return rc;
-    }
-    rc = zone_reply_add(r->db, &r->arena, id, zone_account(r),
-                        req_form(r, "body"), zone_upload_of(r, &u), base, &who,
-                        &pid, &why);
-    if (rc == ERR_INPUT || rc == ERR_CONFLICT) {
-        r->status = rc == ERR_CONFLICT ? 409 : 400;
-        return thread_page(r, id, why, NULL);
-    }
-    if (rc != 0) {
-        return rc;
-    }
-    return req_redirect(r,
-                        arena_printf(&r->arena, "/forum/watek/%lld#wpis-%lld",
-                                     (long long)id, (long long)pid));
+    return post_add(r, true);
 }
 
 /*
@@ -542,21 +610,25 @@ page_forum_thread_moderate(struct req *r)
         r, arena_printf(&r->arena, "/forum/watek/%lld", (long long)id));
 }
 
-/* The post of path parameter 0, in the account's region: its thread. */
+/*
+** The post of path parameter 0, in the account's region and, when hidden,
+** seen by its moderators only: its thread.
+*/
 static int
-post_in_scope(struct req *r, int64_t *post, int64_t *thread, bool *hidden)
+post_in_scope(struct req *r, int64_t *post, int64_t *thread)
 {
     const char *region;
+    bool hidden;
     int rc;
 
     if (req_param_num(r, 0, 1, post) != 0) {
         return ERR_NOTFOUND;
     }
-    rc = zone_post_where(r->db, &r->arena, *post, thread, &region, hidden);
+    rc = zone_post_where(r->db, &r->arena, *post, thread, &region, &hidden);
     if (rc == 0 && zone_scope(r) != NULL && strcmp(region, zone_scope(r))) {
         rc = ERR_NOTFOUND;
     }
-    if (rc == 0 && *hidden && !zone_is_moderator(r)) {
+    if (rc == 0 && hidden && !zone_is_moderator(r)) {
         rc = ERR_NOTFOUND;
     }
     if (rc == ERR_NOTFOUND) {
@@ -564,6 +636,8 @@ post_in_scope(struct req *r, int64_t *post, int64_t *thread, bool *hidden)
     }
     return rc;
 }
+
+static int reason_given(struct req *r, bool hide);
 
 /*
 ** ROUTE: POST /forum/wpis/:id/zgloszenie
@@ -573,28 +647,41 @@ post_in_scope(struct req *r, int64_t *post, int64_t *thread, bool *hidden)
 int
 page_forum_report(struct req *r)
 {
+    return reason_given(r, false);
+}
+
+/*
+** The reason given in the form under a post (reason_form): its hiding by
+** a moderator (hide), else a report of it. Bad input shows the thread
+** again (400), as does a report made already (409); a post hidden already
+** is gone (404).
+*/
+static int
+reason_given(struct req *r, bool hide)
+{
     struct audit_entry who = zone_who(r);
-    const char *why = NULL;
+    const char *reason = req_form(r, "reason"), *why = NULL;
     int64_t post, thread;
-    bool hidden;
     int rc;
 
-    if ((rc = post_in_scope(r, &post, &thread, &hidden)) != 0) {
+    if ((rc = post_in_scope(r, &post, &thread)) != 0) {
         return rc;
     }
-    rc = zone_report_add(r->db, &r->arena, post, zone_account(r),
-                         req_form(r, "reason"), &who, &why);
-    if (rc == ERR_INPUT || rc == ERR_CONFLICT) {
-        r->status = rc == ERR_CONFLICT ? 409 : 400;
-        return thread_page(
-            r, thread, rc == ERR_CONFLICT ? T_ZONE_ERR_REPORTED : why, NULL);
+    rc = hide ? zone_post_hide(r->db, &r->arena, post, reason, &who, &why)
+              : zone_report_add(r->db, &r->arena, post, zone_account(r), reason,
+                                &who, &why);
+    if (hide && rc == ERR_NOTFOUND) {
+        return req_error(r, 404, T_ZONE_ERR_GONE);
     }
     if (rc != 0) {
-        return rc;
+        return thread_refused(r, thread, rc,
+                              rc == ERR_CONFLICT ? T_ZONE_ERR_REPORTED : why);
     }
-    return req_redirect(r,
-                        arena_printf(&r->arena, "/forum/watek/%lld?zgloszono=1",
-                                     (long long)thread));
+    /* A thread may have no visible post left after hiding: to the queue. */
+    return req_redirect(r, hide ? "/forum/moderacja?zapisano=1"
+                                : arena_printf(&r->arena,
+                                               "/forum/watek/%lld?zgloszono=1",
+                                               (long long)thread));
 }
 
 /*
@@ -605,29 +692,7 @@ page_forum_report(struct req *r)
 int
 page_forum_hide(struct req *r)
 {
-    struct audit_entry who = zone_who(r);
-    const char *why = NULL;
-    int64_t post, thread;
-    bool hidden;
-    int rc;
-
-    if ((rc = post_in_scope(r, &post, &thread, &hidden)) != 0) {
-        return rc;
-    }
-    rc = zone_post_hide(r->db, &r->arena, post, req_form(r, "reason"), &who,
-                        &why);
-    if (rc == ERR_INPUT) {
-        r->status = 400;
-        return thread_page(r, thread, why, NULL);
-    }
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, T_ZONE_ERR_GONE); /* hidden already */
-    }
-    if (rc != 0) {
-        return rc;
-    }
-    /* The thread may have no visible post left: back to the queue. */
-    return req_redirect(r, "/forum/moderacja?zapisano=1");
+    return reason_given(r, true);
 }
 
 /*
@@ -647,10 +712,7 @@ page_forum_file(struct req *r)
     }
     rc = zone_file_get(r->db, &r->arena, id, zone_scope(r),
                        zone_is_moderator(r), &f);
-    if (rc != 0) {
-        return rc == ERR_NOTFOUND ? req_error(r, 404, T_ERR_NOT_FOUND) : rc;
-    }
-    return zone_send_file(r, &f);
+    return zone_send_file(r, rc, &f);
 }
 
 /*
@@ -664,16 +726,12 @@ page_forum_atom(struct req *r)
     struct zone_category c;
     struct zone_thread *t;
     int64_t id;
-    int rc, n, i;
+    int n, i;
 
     if (req_param_num(r, 0, 1, &id) != 0) {
         return ERR_NOTFOUND;
     }
-    if ((rc = category_or_reply(r, id, &c)) != 0) {
-        return rc;
-    }
-    n = zone_threads(r->db, &r->arena, id, zone_account(r), ZONE_PAGE, 0, &t);
-    if (n < 0) {
+    if ((n = category_threads(r, id, false, &c, &t)) < 0) {
         return n;
     }
     r->content_type = "application/atom+xml; charset=utf-8";
@@ -757,8 +815,10 @@ page_forum_unread(struct req *r)
 }
 
 static void
-json_thread(struct json *j, const struct zone_thread *t)
+json_thread(struct json *j, const void *item)
 {
+    const struct zone_thread *t = item;
+
     json_obj_begin(j);
     json_kint(j, "id", t->id);
     json_kint(j, "category", t->category_id);
@@ -817,22 +877,13 @@ api_forum_category(struct req *r)
     struct zone_category c;
     struct zone_thread *t;
     struct json j;
-    long limit, offset;
     int64_t id;
-    int rc, n, i;
+    int n, i;
 
     if (req_param_num(r, 0, 1, &id) != 0) {
         return ERR_NOTFOUND;
     }
-    if ((rc = category_or_reply(r, id, &c)) != 0) {
-        return rc;
-    }
-    if (req_page_or_reply(r, ZONE_PAGE, 200, &limit, &offset) != 0) {
-        return ERR_INPUT;
-    }
-    n = zone_threads(r->db, &r->arena, id, zone_account(r), (int)limit, offset,
-                     &t);
-    if (n < 0) {
+    if ((n = category_threads(r, id, true, &c, &t)) < 0) {
         return n;
     }
     req_json(r, &j);

@@ -19,40 +19,11 @@
 #include "zone_pages.h"
 
 static const char *
-nonempty(const char *s)
-{
-    return s != NULL && *s != '\0' ? s : NULL;
-}
-
-static const char *
 audience_label(const char *code)
 {
     const char *g = zone_group_label(code);
 
     return g != NULL ? g : T_ZONE_MAT_ALL;
-}
-
-static void
-kind_select(struct req *r, const char *name, const char *chosen,
-            const char *first)
-{
-    int i;
-
-    html_printf(&r->out,
-                "<p class=\"field\"><label for=\"f-%s\">%s</label>\n"
-                "<select id=\"f-%s\" name=\"%s\">\n<option value=\"\">%s"
-                "</option>\n",
-                name, T_ZONE_MAT_KIND, name, name, first);
-    for (i = 0; zone_material_kinds[i][0] != NULL; i++) {
-        html_printf(&r->out, "<option value=\"%s\"%s>%s</option>\n",
-                    zone_material_kinds[i][0],
-                    chosen != NULL &&
-                            strcmp(chosen, zone_material_kinds[i][0]) == 0
-                        ? " selected"
-                        : "",
-                    zone_material_kinds[i][1]);
-    }
-    html_lit(&r->out, "</select></p>\n");
 }
 
 /*
@@ -63,8 +34,8 @@ kind_select(struct req *r, const char *name, const char *chosen,
 int
 page_materials(struct req *r)
 {
-    const char *q = nonempty(req_arg(r, "q"));
-    const char *kind = nonempty(req_arg(r, "rodzaj"));
+    const char *q = zone_arg(r, "q");
+    const char *kind = zone_arg(r, "rodzaj");
     struct zone_material *m;
     int n = zone_materials(r->db, &r->arena, zone_scope(r), r->user != NULL,
                            kind, q, &m),
@@ -92,7 +63,8 @@ page_materials(struct req *r)
                 "<p class=\"field\"><label for=\"f-q\">%s</label>\n<input "
                 "type=\"search\" id=\"f-q\" name=\"q\" value=\"%s\"></p>\n",
                 T_ZONE_MAT_SEARCH, q ? q : "");
-    kind_select(r, "rodzaj", kind, T_ZONE_PR_ANY);
+    zone_select(r, "rodzaj", "rodzaj", T_ZONE_MAT_KIND, zone_material_kinds,
+                kind, T_ZONE_PR_ANY);
     html_lit(&r->out, "<p><button type=\"submit\">" T_ZONE_MAT_FILTER
                       "</button></p>\n</form>\n");
     if (n == 0) {
@@ -257,10 +229,7 @@ page_material_download(struct req *r)
         return ERR_INPUT;
     }
     rc = zone_material_download(r->db, &r->arena, m.id, version, &f);
-    if (rc != 0) {
-        return rc == ERR_NOTFOUND ? req_error(r, 404, T_ERR_NOT_FOUND) : rc;
-    }
-    return zone_send_file(r, &f);
+    return zone_send_file(r, rc, &f);
 }
 
 static void
@@ -278,7 +247,8 @@ new_page(struct req *r, const char *error)
     form_begin(r, "/materialy/nowy", "multipart/form-data");
     form_input(r, "title", T_ZONE_TITLE, "text", req_form(r, "title"),
                "required maxlength=\"200\"");
-    kind_select(r, "kind", req_form(r, "kind"), T_ZONE_CHOOSE);
+    zone_select(r, "kind", "kind", T_ZONE_MAT_KIND, zone_material_kinds,
+                req_form(r, "kind"), T_ZONE_CHOOSE);
     html_printf(&r->out,
                 "<p class=\"field\"><label for=\"f-audience\">%s</label>\n"
                 "<select id=\"f-audience\" name=\"audience\">\n"
@@ -407,8 +377,10 @@ page_material_version_add(struct req *r)
 }
 
 static void
-json_material(struct json *j, const struct zone_material *m)
+json_material(struct json *j, const void *item)
 {
+    const struct zone_material *m = item;
+
     json_obj_begin(j);
     json_kint(j, "id", m->id);
     json_kstr(j, "region", m->region);
@@ -433,21 +405,9 @@ api_materials(struct req *r)
 {
     struct zone_material *m;
     int n = zone_materials(r->db, &r->arena, zone_scope(r), r->user != NULL,
-                           nonempty(req_arg(r, "rodzaj")),
-                           nonempty(req_arg(r, "q")), &m),
-        i;
-    struct json j;
+                           zone_arg(r, "rodzaj"), zone_arg(r, "q"), &m);
 
-    if (n < 0) {
-        return n;
-    }
-    req_json(r, &j);
-    json_arr_begin(&j);
-    for (i = 0; i < n; i++) {
-        json_material(&j, &m[i]);
-    }
-    json_arr_end(&j);
-    return 0;
+    return zone_json_list(r, n, m, sizeof(*m), json_material);
 }
 
 /*

@@ -17,33 +17,6 @@
 #include "zone/strings_pl.h"
 #include "zone_pages.h"
 
-static const char *
-nonempty(const char *s)
-{
-    return s != NULL && *s != '\0' ? s : NULL;
-}
-
-static void
-area_select(struct req *r, const char *chosen, const char *first)
-{
-    int i;
-
-    html_printf(&r->out,
-                "<p class=\"field\"><label for=\"f-area\">%s</label>\n"
-                "<select id=\"f-area\" name=\"obszar\">\n<option value=\"\">"
-                "%s</option>\n",
-                T_ZONE_PR_AREA, first);
-    for (i = 0; zone_areas[i][0] != NULL; i++) {
-        html_printf(&r->out, "<option value=\"%s\"%s>%s</option>\n",
-                    zone_areas[i][0],
-                    chosen != NULL && strcmp(chosen, zone_areas[i][0]) == 0
-                        ? " selected"
-                        : "",
-                    zone_areas[i][1]);
-    }
-    html_lit(&r->out, "</select></p>\n");
-}
-
 static void
 practice_item(struct req *r, const struct zone_practice *p)
 {
@@ -56,6 +29,19 @@ practice_item(struct req *r, const struct zone_practice *p)
                      p->powiat_name));
 }
 
+/* The accepted practices the query asks for (q, obszar, temat, gmina). */
+static struct zone_practice_filter
+accepted_asked(struct req *r)
+{
+    struct zone_practice_filter f = {.state = "accepted"};
+
+    f.q = zone_arg(r, "q");
+    f.area = zone_arg(r, "obszar");
+    f.topic = zone_arg(r, "temat");
+    f.gmina = zone_arg(r, "gmina");
+    return f;
+}
+
 /*
 ** ROUTE: GET /dobre-praktyki
 ** CAP: CAP_PUBLIC
@@ -64,13 +50,7 @@ practice_item(struct req *r, const struct zone_practice *p)
 int
 page_practices(struct req *r)
 {
-    struct zone_practice_filter f = {
-        .q = nonempty(req_arg(r, "q")),
-        .area = nonempty(req_arg(r, "obszar")),
-        .topic = nonempty(req_arg(r, "temat")),
-        .gmina = nonempty(req_arg(r, "gmina")),
-        .state = "accepted",
-    };
+    struct zone_practice_filter f = accepted_asked(r);
     struct zone_practice *p;
     int n = zone_practices(r->db, &r->arena, &f, &p), i;
 
@@ -94,7 +74,8 @@ page_practices(struct req *r)
                 "<p class=\"field\"><label for=\"f-q\">%s</label>\n<input "
                 "type=\"search\" id=\"f-q\" name=\"q\" value=\"%s\"></p>\n",
                 T_ZONE_PR_Q, f.q ? f.q : "");
-    area_select(r, f.area, T_ZONE_PR_ANY);
+    zone_select(r, "area", "obszar", T_ZONE_PR_AREA, zone_areas, f.area,
+                T_ZONE_PR_ANY);
     html_printf(&r->out,
                 "<p class=\"field\"><label for=\"f-topic\">%s</label>\n<input "
                 "type=\"text\" id=\"f-topic\" name=\"temat\" value=\"%s\"></p>"
@@ -144,7 +125,8 @@ propose_page(struct req *r, const char *error)
                "required maxlength=\"200\"");
     form_input(r, "gmina", T_ZONE_PR_GMINA, "text", req_form(r, "gmina"),
                "required inputmode=\"numeric\" pattern=\"[0-9]{7}\"");
-    area_select(r, req_form(r, "obszar"), T_ZONE_CHOOSE);
+    zone_select(r, "area", "obszar", T_ZONE_PR_AREA, zone_areas,
+                req_form(r, "obszar"), T_ZONE_CHOOSE);
     form_input(r, "topic", T_ZONE_PR_TOPIC, "text", req_form(r, "topic"),
                "required maxlength=\"300\"");
     textarea(r, "institutions", T_ZONE_PR_INSTITUTIONS);
@@ -210,7 +192,22 @@ page_practice_add(struct req *r)
         r, arena_printf(&r->arena, "/dobre-praktyki/%lld", (long long)id));
 }
 
-/* A practice the viewer may see: accepted, or any for its moderators. */
+/* Practice id if the viewer may see it (accepted, or any for its region's
+ * moderators): 0, ERR_NOTFOUND or < 0. */
+static int
+practice_seen(struct req *r, int64_t id, struct zone_practice *p)
+{
+    int rc = zone_practice_get(r->db, &r->arena, id, p);
+
+    if (rc == 0 && strcmp(p->state, "accepted") != 0 &&
+        !(zone_is_moderator(r) &&
+          (zone_scope(r) == NULL || strcmp(zone_scope(r), p->region) == 0))) {
+        rc = ERR_NOTFOUND;
+    }
+    return rc;
+}
+
+/* The practice of the path the viewer may see: 0, or a 404 recorded. */
 static int
 visible_practice(struct req *r, struct zone_practice *p)
 {
@@ -220,12 +217,7 @@ visible_practice(struct req *r, struct zone_practice *p)
     if (req_param_num(r, 0, 1, &id) != 0) {
         return ERR_NOTFOUND;
     }
-    rc = zone_practice_get(r->db, &r->arena, id, p);
-    if (rc == 0 && strcmp(p->state, "accepted") != 0 &&
-        !(zone_is_moderator(r) &&
-          (zone_scope(r) == NULL || strcmp(zone_scope(r), p->region) == 0))) {
-        rc = ERR_NOTFOUND;
-    }
+    rc = practice_seen(r, id, p);
     return rc == ERR_NOTFOUND ? req_error(r, 404, T_ERR_NOT_FOUND) : rc;
 }
 
@@ -267,19 +259,10 @@ page_practice_file(struct req *r)
         return ERR_NOTFOUND;
     }
     rc = zone_practice_file_get(r->db, &r->arena, id, &f);
-    if (rc == 0) {
-        rc = zone_practice_get(r->db, &r->arena, f.post_id, &p);
+    if (rc == 0) { /* the file is seen with its practice */
+        rc = practice_seen(r, f.post_id, &p);
     }
-    /* The file is seen with its practice: accepted, or by its moderators. */
-    if (rc == 0 && strcmp(p.state, "accepted") != 0 &&
-        !(zone_is_moderator(r) &&
-          (zone_scope(r) == NULL || strcmp(zone_scope(r), p.region) == 0))) {
-        rc = ERR_NOTFOUND;
-    }
-    if (rc != 0) {
-        return rc == ERR_NOTFOUND ? req_error(r, 404, T_ERR_NOT_FOUND) : rc;
-    }
-    return zone_send_file(r, &f);
+    return zone_send_file(r, rc, &f);
 }
 
 /*
@@ -335,6 +318,20 @@ page_practice(struct req *r)
     return 0;
 }
 
+/* A decision that is neither accept nor reject: an error page. */
+static int
+decision_refused(struct req *r, const char *why)
+{
+    return req_error(r, 400, why);
+}
+
+/* After a decision: the practice's page. */
+static const char *
+practice_path(struct req *r, int64_t id)
+{
+    return arena_printf(&r->arena, "/dobre-praktyki/%lld", (long long)id);
+}
+
 /*
 ** ROUTE: POST /dobre-praktyki/:id/decyzja
 ** CAP: CAP_ZONE_MODERATE
@@ -343,31 +340,15 @@ page_practice(struct req *r)
 int
 page_practice_decide(struct req *r)
 {
-    struct audit_entry who = zone_who(r);
-    bool yes;
-    int64_t id;
-    int rc;
-
-    if (req_param_num(r, 0, 1, &id) != 0) {
-        return ERR_NOTFOUND;
-    }
-    if (zone_decision(r, &yes) != 0) {
-        return req_error(r, 400, T_ZONE_ERR_DECISION);
-    }
-    rc = zone_practice_decide(r->db, &r->arena, id, zone_scope(r), yes, &who);
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, T_ZONE_ERR_GONE);
-    }
-    if (rc != 0) {
-        return rc;
-    }
-    return req_redirect(
-        r, arena_printf(&r->arena, "/dobre-praktyki/%lld", (long long)id));
+    return zone_decide(r, zone_practice_decide, decision_refused,
+                       practice_path);
 }
 
 static void
-json_practice(struct json *j, const struct zone_practice *p)
+json_practice(struct json *j, const void *item)
 {
+    const struct zone_practice *p = item;
+
     json_obj_begin(j);
     json_kint(j, "id", p->id);
     json_kstr(j, "title", p->title);
@@ -394,27 +375,11 @@ json_practice(struct json *j, const struct zone_practice *p)
 int
 api_practices(struct req *r)
 {
-    struct zone_practice_filter f = {
-        .q = nonempty(req_arg(r, "q")),
-        .area = nonempty(req_arg(r, "obszar")),
-        .topic = nonempty(req_arg(r, "temat")),
-        .gmina = nonempty(req_arg(r, "gmina")),
-        .state = "accepted",
-    };
+    struct zone_practice_filter f = accepted_asked(r);
     struct zone_practice *p;
-    int n = zone_practices(r->db, &r->arena, &f, &p), i;
-    struct json j;
+    int n = zone_practices(r->db, &r->arena, &f, &p);
 
-    if (n < 0) {
-        return n;
-    }
-    req_json(r, &j);
-    json_arr_begin(&j);
-    for (i = 0; i < n; i++) {
-        json_practice(&j, &p[i]);
-    }
-    json_arr_end(&j);
-    return 0;
+    return zone_json_list(r, n, p, sizeof(*p), json_practice);
 }
 
 /*

@@ -20,27 +20,6 @@
 #include "zone_pages.h"
 
 static void
-select_list(struct req *r, const char *name, const char *label,
-            const char *const list[][2], const char *chosen, const char *first)
-{
-    int i;
-
-    html_printf(&r->out,
-                "<p class=\"field\"><label for=\"f-%s\">%s</label>\n"
-                "<select id=\"f-%s\" name=\"%s\">\n<option value=\"\">%s"
-                "</option>\n",
-                name, label, name, name, first);
-    for (i = 0; list[i][0] != NULL; i++) {
-        html_printf(&r->out, "<option value=\"%s\"%s>%s</option>\n", list[i][0],
-                    chosen != NULL && strcmp(chosen, list[i][0]) == 0
-                        ? " selected"
-                        : "",
-                    list[i][1]);
-    }
-    html_lit(&r->out, "</select></p>\n");
-}
-
-static void
 register_page(struct req *r, const char *error)
 {
     layout_begin_under(r, T_ZONE_REG_TITLE, "/forum", T_ZONE_FORUM_TITLE,
@@ -59,7 +38,7 @@ register_page(struct req *r, const char *error)
                req_form(r, "institution"), "required");
     form_input(r, "gmina", T_ZONE_GMINA, "text", req_form(r, "gmina"),
                "required");
-    select_list(r, "grp", T_ZONE_GROUP, zone_groups, req_form(r, "grp"),
+    zone_select(r, "grp", "grp", T_ZONE_GROUP, zone_groups, req_form(r, "grp"),
                 T_ZONE_CHOOSE);
     form_input(r, "login", T_ZONE_LOGIN_LABEL, "text", req_form(r, "login"),
                "required autocomplete=\"username\"");
@@ -418,6 +397,24 @@ page_zone_moderation(struct req *r)
     return 0;
 }
 
+/* A decision that is neither confirm nor reject: the queue again, 400. */
+static int
+decision_refused(struct req *r, const char *why)
+{
+    r->status = 400;
+    moderation_page(r, why, NULL);
+    return 0;
+}
+
+/* After a decision: back to the queue. */
+static const char *
+queue_path(struct req *r, int64_t id)
+{
+    (void)r;
+    (void)id;
+    return "/forum/moderacja?zapisano=1";
+}
+
 /*
 ** ROUTE: POST /forum/moderacja/konto/:id
 ** CAP: CAP_ZONE_MODERATE
@@ -426,27 +423,7 @@ page_zone_moderation(struct req *r)
 int
 page_zone_decide_account(struct req *r)
 {
-    struct audit_entry who = zone_who(r);
-    bool yes;
-    int64_t id;
-    int rc;
-
-    if (req_param_num(r, 0, 1, &id) != 0) {
-        return ERR_NOTFOUND;
-    }
-    if (zone_decision(r, &yes) != 0) {
-        r->status = 400;
-        moderation_page(r, T_ZONE_ERR_DECISION, NULL);
-        return 0;
-    }
-    rc = zone_prof_decide(r->db, &r->arena, id, zone_scope(r), yes, &who);
-    if (rc == ERR_NOTFOUND) {
-        return req_error(r, 404, T_ZONE_ERR_GONE);
-    }
-    if (rc != 0) {
-        return rc;
-    }
-    return req_redirect(r, "/forum/moderacja?zapisano=1");
+    return zone_decide(r, zone_prof_decide, decision_refused, queue_path);
 }
 
 /*

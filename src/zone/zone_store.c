@@ -237,23 +237,38 @@ struct decide_ctx {
     bool yes;
 };
 
+/*
+** The decision of c on a proposed record (a professional's account, a good
+** practice) by query q: $1 its id, $2 its new state, $3 when, $4 by whom,
+** $5 the region it must be in. 0, or ERR_NOTFOUND when it was decided
+** already or is elsewhere.
+*/
+static int
+decision_write(struct db *db, enum query_id q, const struct decide_ctx *c,
+               const char *state, const struct audit_entry *e)
+{
+    char now[UTC_STAMP_SIZE];
+    db_stmt *st = db_query(db, q);
+    int64_t got;
+
+    db_bind_int(st, 1, c->id);
+    db_bind_text(st, 2, state);
+    db_bind_text(st, 3, utc_stamp_now(now, false));
+    db_bind_text(st, 4, e->account);
+    db_bind_text(st, 5, c->region);
+    return db_one_int(st, &got);
+}
+
 static int
 prof_decide(struct db *db, void *ctx, struct audit_entry *e)
 {
     struct decide_ctx *c = ctx;
     struct users_actor ua = {e->account, e->via, e->addr};
-    char now[UTC_STAMP_SIZE];
     struct zone_prof p;
-    int64_t got;
-    db_stmt *st = db_query(db, Q_ZONE_PROF_DECIDE);
     int rc;
 
-    db_bind_int(st, 1, c->id);
-    db_bind_text(st, 2, c->yes ? "confirmed" : "rejected");
-    db_bind_text(st, 3, utc_stamp_now(now, false));
-    db_bind_text(st, 4, e->account);
-    db_bind_text(st, 5, c->region);
-    if ((rc = db_one_int(st, &got)) != 0 ||
+    if ((rc = decision_write(db, Q_ZONE_PROF_DECIDE, c,
+                             c->yes ? "confirmed" : "rejected", e)) != 0 ||
         (rc = zone_prof_get(db, c->a, c->id, &p)) != 0) {
         return rc;
     }
@@ -580,6 +595,31 @@ zone_file_type(const struct zone_upload *f, size_t max, const char **why)
 
 /* --- posting -------------------------------------------------------------- */
 
+/* An uploaded file as $1..$5 of an insert: the id of the record it belongs
+ * to, its name, its type (checked by content), size and bytes. */
+static void
+bind_file(db_stmt *st, int64_t owner, const struct zone_upload *f,
+          const char *mime)
+{
+    db_bind_int(st, 1, owner);
+    db_bind_text(st, 2, f->filename);
+    db_bind_text(st, 3, mime);
+    db_bind_int(st, 4, (int64_t)f->len);
+    db_bind_blob(st, 5, f->data, f->len);
+}
+
+/* File f of record owner by insert q (bind_file's parameters): 0 or < 0. */
+static int
+file_insert(struct db *db, enum query_id q, int64_t owner,
+            const struct zone_upload *f, const char *mime)
+{
+    db_stmt *st = db_query(db, q);
+    int64_t id;
+
+    bind_file(st, owner, f, mime);
+    return db_one_int(st, &id);
+}
+
 struct post_ctx {
     struct arena *a;
     int64_t category, thread, author;
@@ -614,18 +654,9 @@ post_write(struct db *db, struct post_ctx *c, int64_t *post)
     if ((rc = db_exec(st)) != 0) {
         return rc;
     }
-    if (c->file != NULL) {
-        int64_t fid;
-
-        st = db_query(db, Q_ZONE_FILE_INSERT);
-        db_bind_int(st, 1, *post);
-        db_bind_text(st, 2, c->file->filename);
-        db_bind_text(st, 3, c->mime);
-        db_bind_int(st, 4, (int64_t)c->file->len);
-        db_bind_blob(st, 5, c->file->data, c->file->len);
-        if ((rc = db_one_int(st, &fid)) != 0) {
-            return rc;
-        }
+    if (c->file != NULL &&
+        (rc = file_insert(db, Q_ZONE_FILE_INSERT, *post, c->file, c->mime))) {
+        return rc;
     }
     return db_exec(db_query_id(db, Q_ZONE_THREAD_RECOUNT, c->thread));
 }
@@ -1226,18 +1257,9 @@ practice_write(struct db *db, void *ctx, struct audit_entry *e)
     if ((rc = db_one_int(st, c->id)) != 0) {
         return rc;
     }
-    if (c->file != NULL) {
-        int64_t fid;
-
-        st = db_query(db, Q_ZONE_PRACTICE_FILE_INSERT);
-        db_bind_int(st, 1, *c->id);
-        db_bind_text(st, 2, c->file->filename);
-        db_bind_text(st, 3, c->mime);
-        db_bind_int(st, 4, (int64_t)c->file->len);
-        db_bind_blob(st, 5, c->file->data, c->file->len);
-        if ((rc = db_one_int(st, &fid)) != 0) {
-            return rc;
-        }
+    if (c->file != NULL && (rc = file_insert(db, Q_ZONE_PRACTICE_FILE_INSERT,
+                                             *c->id, c->file, c->mime))) {
+        return rc;
     }
     e->entity_id = num(c->a, *c->id);
     e->after =
@@ -1338,20 +1360,12 @@ static int
 practice_decide(struct db *db, void *ctx, struct audit_entry *e)
 {
     struct decide_ctx *c = ctx;
-    char now[UTC_STAMP_SIZE];
-    db_stmt *st = db_query(db, Q_ZONE_PRACTICE_DECIDE);
-    int64_t got;
+    const char *state = c->yes ? "accepted" : "rejected";
 
-    db_bind_int(st, 1, c->id);
-    db_bind_text(st, 2, c->yes ? "accepted" : "rejected");
-    db_bind_text(st, 3, utc_stamp_now(now, false));
-    db_bind_text(st, 4, e->account);
-    db_bind_text(st, 5, c->region);
     e->entity_id = num(c->a, c->id);
     e->before = audit_json(c->a, "state", "proposed", NULL);
-    e->after =
-        audit_json(c->a, "state", c->yes ? "accepted" : "rejected", NULL);
-    return db_one_int(st, &got);
+    e->after = audit_json(c->a, "state", state, NULL);
+    return decision_write(db, Q_ZONE_PRACTICE_DECIDE, c, state, e);
 }
 
 int
@@ -1393,6 +1407,18 @@ task_ok(const char *t)
                       strspn(t, "0123456789.") == n && t[n - 1] != '.');
 }
 
+/* The type of a material's file, which it must have, checked by content:
+ * NULL with *why when missing or not of an allowed type. */
+static const char *
+material_file(const struct zone_upload *file, const char **why)
+{
+    if (file == NULL) {
+        *why = T_ZONE_ERR_FILE_MISSING;
+        return NULL;
+    }
+    return zone_file_type(file, ZONE_MATERIAL_MAX, why);
+}
+
 struct material_ctx {
     struct arena *a;
     struct zone_material m;
@@ -1409,11 +1435,7 @@ version_write(struct db *db, struct material_ctx *c, const char *by,
     char now[UTC_STAMP_SIZE];
     db_stmt *st = db_query(db, Q_ZONE_VERSION_INSERT);
 
-    db_bind_int(st, 1, c->id);
-    db_bind_text(st, 2, c->file->filename);
-    db_bind_text(st, 3, c->mime);
-    db_bind_int(st, 4, (int64_t)c->file->len);
-    db_bind_blob(st, 5, c->file->data, c->file->len);
+    bind_file(st, c->id, c->file, c->mime);
     db_bind_text(st, 6, c->note);
     db_bind_text(st, 7, utc_stamp_now(now, false));
     db_bind_text(st, 8, by != NULL ? by : "");
@@ -1481,10 +1503,8 @@ zone_material_add(struct db *db, struct arena *a, const struct zone_material *m,
     } else if (strlen(c.m.description) > ZONE_TEXT_MAX ||
                strlen(c.note) > ZONE_FIELD_MAX) {
         *why = T_ZONE_ERR_MATERIAL_TEXT;
-    } else if (file == NULL) {
-        *why = T_ZONE_ERR_FILE_MISSING;
     } else {
-        c.mime = zone_file_type(file, ZONE_MATERIAL_MAX, why);
+        c.mime = material_file(file, why);
     }
     if (*why != NULL) {
         return ERR_INPUT;
@@ -1523,10 +1543,8 @@ zone_material_version_add(struct db *db, struct arena *a, int64_t id,
     c.note = note != NULL ? str_trim(a, note) : "";
     if (strlen(c.note) > ZONE_FIELD_MAX) {
         *why = T_ZONE_ERR_MATERIAL_TEXT;
-    } else if (file == NULL) {
-        *why = T_ZONE_ERR_FILE_MISSING;
     } else {
-        c.mime = zone_file_type(file, ZONE_MATERIAL_MAX, why);
+        c.mime = material_file(file, why);
     }
     if (*why != NULL) {
         return ERR_INPUT;

@@ -6,6 +6,8 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "core/arena.h"
 #include "core/buf.h"
@@ -327,6 +329,87 @@ test_warsaw_local_time(void **state)
     arena_free(&a);
 }
 
+/*
+** Issue 19: warsaw_local is arithmetic (a forum page formats 50 times);
+** every ~2 hours of 1996-2037 (the EU rule) and a minute either side of
+** each change of summer time must read as the system's Europe/Warsaw zone
+** reads them. Skipped where the zone database is not installed.
+*/
+static void
+check_as_tzdata(struct arena *a, int64_t t, const char *tail)
+{
+    char utc[UTC_STAMP_SIZE + 8], want[32];
+    time_t tt = (time_t)t;
+    struct tm tm;
+    size_t n;
+
+    utc_stamp_at(utc, t);
+    n = strlen(utc) - 1; /* replace the Z with the tail */
+    memcpy(utc + n, tail, strlen(tail) + 1);
+    localtime_r(&tt, &tm);
+    strftime(want, sizeof(want), "%d.%m.%Y %H:%M", &tm);
+    assert_string_equal(warsaw_local(a, utc), want);
+}
+
+static void
+test_warsaw_local_as_tzdata(void **state)
+{
+    const char *tz = getenv("TZ");
+    char *saved = tz != NULL ? strdup(tz) : NULL;
+    static const char *const kept[][2] = {
+        {"2026-02-31T12:00Z", "03.03.2026 13:00"},
+        {"2026-12-31T23:30:00Z", "01.01.2027 00:30"},
+        {"2026-12-3xT13:05Z", "2026-12-3xT13:05Z"},
+        {"2026-12-03T24:00Z", "2026-12-03T24:00Z"},
+        {"2026-12-03T13:05", "2026-12-03T13:05"},
+    };
+    struct arena a;
+    int64_t t, y;
+    size_t i;
+
+    (void)state;
+    if (access("/usr/share/zoneinfo/Europe/Warsaw", R_OK) != 0) {
+        skip();
+    }
+    setenv("TZ", "Europe/Warsaw", 1);
+    tzset();
+    arena_init(&a);
+    for (t = 820454400; t < 2145916800; t += 7919) { /* 1996 to 2038 */
+        check_as_tzdata(&a, t, t % 2 ? "Z" : ".123Z");
+        arena_free(&a); /* empty and reusable */
+    }
+    for (y = 1996; y < 2038; y++) {
+        struct tm tm = {0};
+        int m;
+
+        for (m = 2; m <= 9; m += 7) { /* the last Sundays of March, October */
+            tm.tm_year = (int)y - 1900;
+            tm.tm_mon = m + 1;
+            tm.tm_mday = 1;
+            t = (int64_t)timegm(&tm) - 86400;
+            gmtime_r(&(time_t){(time_t)t}, &tm);
+            t -= (int64_t)tm.tm_wday * 86400 - 3600;
+            check_as_tzdata(&a, t - 60, ":59Z");
+            check_as_tzdata(&a, t, ":00Z");
+            check_as_tzdata(&a, t + 60, ":00.999Z");
+        }
+    }
+    /* A day past its month's end counts on, as it always did; what is not
+     * a stored time comes back as it is. */
+    for (i = 0; i < sizeof(kept) / sizeof(kept[0]); i++) {
+        assert_string_equal(warsaw_local(&a, kept[i][0]), kept[i][1]);
+    }
+    assert_null(warsaw_local(&a, NULL));
+    arena_free(&a);
+    if (saved != NULL) {
+        setenv("TZ", saved, 1);
+        free(saved);
+    } else {
+        unsetenv("TZ");
+    }
+    tzset();
+}
+
 /* A password in a database URI never reaches a message or a log line. */
 static void
 test_safe_uri_hides_the_password(void **state)
@@ -368,6 +451,7 @@ main(void)
         cmocka_unit_test(test_cp1250_to_utf8),
         cmocka_unit_test(test_malformed_utf8_is_replaced),
         cmocka_unit_test(test_warsaw_local_time),
+        cmocka_unit_test(test_warsaw_local_as_tzdata),
         cmocka_unit_test(test_safe_uri_hides_the_password),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
