@@ -35,6 +35,23 @@ struct cache_entry {
 static pthread_mutex_t registry_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct cache *registry;
 
+static unsigned
+ways_of(const struct cache *c)
+{
+    return c->conf.ways != 0 ? c->conf.ways : c->conf.slots;
+}
+
+/* The first entry of the set of hash, and its set. */
+static struct cache_entry *
+set_of(struct cache *c, struct cache_set *sets, uint64_t hash,
+       struct cache_set **set)
+{
+    unsigned s = (unsigned)(hash % (c->conf.slots / ways_of(c)));
+
+    *set = &sets[s];
+    return &c->entries[(size_t)s * ways_of(c)];
+}
+
 /* The table's sets, allocated and registered on first use. */
 static struct cache_set *
 sets_of(struct cache *c)
@@ -48,8 +65,8 @@ sets_of(struct cache *c)
     pthread_mutex_lock(&registry_lock);
     s = atomic_load_explicit(&c->sets, memory_order_relaxed);
     if (s == NULL) {
-        assert(c->conf.ways > 0 && c->conf.slots % c->conf.ways == 0);
-        n = c->conf.slots / c->conf.ways;
+        assert(c->conf.slots > 0 && c->conf.slots % ways_of(c) == 0);
+        n = c->conf.slots / ways_of(c);
         c->entries = xcalloc(c->conf.slots, sizeof(*c->entries));
         s = xcalloc(n, sizeof(*s));
         for (i = 0; i < n; i++) {
@@ -111,17 +128,15 @@ bool
 cache_get(struct cache *c, const void *key, size_t klen, uint64_t version,
           cache_reader read, void *ctx, struct cache_ticket *t)
 {
-    struct cache_set *sets = sets_of(c), *set;
+    struct cache_set *set;
     struct cache_entry *e;
-    unsigned i, s;
+    unsigned i;
     bool hit = false;
 
     cache_ticket(c, key, klen, version, t);
-    s = (unsigned)(t->hash % (c->conf.slots / c->conf.ways));
-    set = &sets[s];
-    e = &c->entries[(size_t)s * c->conf.ways];
+    e = set_of(c, sets_of(c), t->hash, &set);
     pthread_mutex_lock(&set->lock);
-    for (i = 0; i < c->conf.ways; i++, e++) {
+    for (i = 0; i < ways_of(c); i++, e++) {
         if (same_key(e, t->hash, key, klen)) {
             if (fresh(e, t)) {
                 e->used = ++set->clock;
@@ -142,9 +157,11 @@ static bool
 admissible(struct cache *c, const struct cache_ticket *t, size_t klen,
            size_t len)
 {
-    return (c->conf.entry_max == 0 || len <= c->conf.entry_max) &&
-           klen + len <= c->conf.max_bytes && t->gen == atomic_load(&c->gen) &&
-           t->period == period_now(c);
+    size_t entry_max =
+        c->conf.entry_max != 0 ? c->conf.entry_max : c->conf.max_bytes / 4;
+
+    return len <= entry_max && klen + len <= c->conf.max_bytes &&
+           t->gen == atomic_load(&c->gen) && t->period == period_now(c);
 }
 
 /* Put the entry made of key (a block of its own or shared with value) and
@@ -154,16 +171,14 @@ static bool
 install(struct cache *c, const struct cache_ticket *t, unsigned char *key,
         size_t klen, void *value, size_t len, void (*drop)(void *))
 {
-    struct cache_set *sets = sets_of(c), *set;
+    struct cache_set *set;
     struct cache_entry *base, *e, *victim = NULL, *empty = NULL, *old = NULL,
                                   *lru = NULL;
-    unsigned i, s;
+    unsigned i, ways = ways_of(c);
 
-    s = (unsigned)(t->hash % (c->conf.slots / c->conf.ways));
-    set = &sets[s];
-    base = &c->entries[(size_t)s * c->conf.ways];
+    base = set_of(c, sets_of(c), t->hash, &set);
     pthread_mutex_lock(&set->lock);
-    for (i = 0; i < c->conf.ways && victim == NULL; i++) {
+    for (i = 0; i < ways && victim == NULL; i++) {
         e = &base[i];
         if (e->key == NULL) {
             empty = empty != NULL ? empty : e;
@@ -184,7 +199,7 @@ install(struct cache *c, const struct cache_ticket *t, unsigned char *key,
     }
     while (atomic_load(&c->bytes) + klen + len > c->conf.max_bytes) {
         lru = NULL;
-        for (i = 0; i < c->conf.ways; i++) {
+        for (i = 0; i < ways; i++) {
             e = &base[i];
             if (e->key != NULL && (lru == NULL || e->used < lru->used)) {
                 lru = e;
@@ -196,16 +211,9 @@ install(struct cache *c, const struct cache_ticket *t, unsigned char *key,
         }
         evict(c, lru);
     }
-    victim->key = key;
-    victim->klen = klen;
-    victim->value = value;
-    victim->len = len;
-    victim->drop = drop;
-    victim->hash = t->hash;
-    victim->version = t->version;
-    victim->gen = t->gen;
-    victim->period = t->period;
-    victim->used = ++set->clock;
+    *victim = (struct cache_entry){key,          klen,     value,      len,
+                                   drop,         t->hash,  t->version, t->gen,
+                                   ++set->clock, t->period};
     atomic_fetch_add(&c->bytes, klen + len);
     pthread_mutex_unlock(&set->lock);
     atomic_fetch_add_explicit(&c->kept, 1, memory_order_relaxed);
@@ -260,54 +268,56 @@ cache_outdate(struct cache *c)
     atomic_fetch_add(&c->gen, 1);
 }
 
-void
-cache_clear(struct cache *c)
+/* Call fn(c, e, n) on every entry of the table, each set under its lock. */
+static void
+each_entry(struct cache *c,
+           void (*fn)(struct cache *c, struct cache_entry *e, unsigned *n),
+           unsigned *n)
 {
     struct cache_set *sets =
         atomic_load_explicit(&c->sets, memory_order_acquire);
-    unsigned s, i, nsets;
+    unsigned s, i, ways = ways_of(c);
 
-    if (sets == NULL) {
-        return;
-    }
-    nsets = c->conf.slots / c->conf.ways;
-    for (s = 0; s < nsets; s++) {
+    for (s = 0; sets != NULL && s < c->conf.slots / ways; s++) {
         pthread_mutex_lock(&sets[s].lock);
-        for (i = 0; i < c->conf.ways; i++) {
-            struct cache_entry *e = &c->entries[(size_t)s * c->conf.ways + i];
-
-            if (e->key != NULL) {
-                evict(c, e);
-            }
+        for (i = 0; i < ways; i++) {
+            fn(c, &c->entries[(size_t)s * ways + i], n);
         }
         pthread_mutex_unlock(&sets[s].lock);
     }
 }
 
+static void
+clear_one(struct cache *c, struct cache_entry *e, unsigned *n)
+{
+    (void)n;
+    if (e->key != NULL) {
+        evict(c, e);
+    }
+}
+
+static void
+count_one(struct cache *c, struct cache_entry *e, unsigned *n)
+{
+    (void)c;
+    *n += e->key != NULL;
+}
+
+void
+cache_clear(struct cache *c)
+{
+    each_entry(c, clear_one, NULL);
+}
+
 void
 cache_counts(struct cache *c, struct cache_counts *out)
 {
-    struct cache_set *sets =
-        atomic_load_explicit(&c->sets, memory_order_acquire);
-    unsigned s, i, nsets;
-
     out->hits = atomic_load(&c->hits);
     out->misses = atomic_load(&c->misses);
     out->kept = atomic_load(&c->kept);
     out->bytes = atomic_load(&c->bytes);
     out->entries = 0;
-    if (sets == NULL) {
-        return;
-    }
-    nsets = c->conf.slots / c->conf.ways;
-    for (s = 0; s < nsets; s++) {
-        pthread_mutex_lock(&sets[s].lock);
-        for (i = 0; i < c->conf.ways; i++) {
-            out->entries +=
-                c->entries[(size_t)s * c->conf.ways + i].key != NULL;
-        }
-        pthread_mutex_unlock(&sets[s].lock);
-    }
+    each_entry(c, count_one, &out->entries);
 }
 
 void
@@ -320,16 +330,17 @@ cache_metrics(struct buf *out)
         const char *m = c->conf.metric;
 
         buf_printf(out,
-                   "# HELP %s_total %s\n"
+                   "# HELP %s_total %s reused from the table (hit), made "
+                   "anew (miss), and kept.\n"
                    "# TYPE %s_total counter\n"
                    "%s_total{result=\"hit\"} %llu\n"
                    "%s_total{result=\"miss\"} %llu\n"
                    "%s_total{result=\"kept\"} %llu\n"
-                   "# HELP %s_bytes Bytes of the keys and answers it "
-                   "holds.\n"
+                   "# HELP %s_bytes Bytes of the keys and answers the "
+                   "table holds.\n"
                    "# TYPE %s_bytes gauge\n"
                    "%s_bytes %zu\n",
-                   m, c->conf.help, m, m,
+                   m, c->conf.what, m, m,
                    (unsigned long long)atomic_load(&c->hits), m,
                    (unsigned long long)atomic_load(&c->misses), m,
                    (unsigned long long)atomic_load(&c->kept), m, m, m,

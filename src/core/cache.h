@@ -11,13 +11,15 @@
 ** period of max_age seconds of the clock (so no answer is older than that,
 ** and one made in a minute is not served in the next with max_age 60).
 **
-** The table has conf.slots entries in sets of conf.ways; a key's set is
-** its hash modulo the number of sets, and each set has its own lock. A
+** The table has conf.slots entries in sets of conf.ways (all in one set
+** when ways is 0); a key's set is its hash modulo the number of sets, and
+** each set has its own lock. A
 ** new answer takes, within its set, the entry of the same key, else a free
 ** one, else an outdated one, else the least recently used; then the least
 ** recently used others of the set go while the table's bytes (keys and
 ** answers) would exceed conf.max_bytes, and if the set runs out first the
-** answer is not kept. An answer over conf.entry_max bytes is never kept.
+** answer is not kept. An answer over conf.entry_max bytes (a quarter of
+** max_bytes when 0) is never kept.
 **
 ** Each table counts hits, misses and answers kept, and its bytes, and
 ** writes them to /metrics as <conf.metric>_total{result="hit"|"miss"|
@@ -38,11 +40,11 @@ struct buf;
 
 struct cache_conf {
     const char *metric; /* name in /metrics, e.g. "rodzina_http_answer_cache" */
-    const char *help;   /* the # HELP line of <metric>_total */
+    const char *what;   /* what it keeps, for # HELP: "Public answers" */
     unsigned slots;     /* entries in all */
-    unsigned ways;      /* entries a set (divides slots) */
+    unsigned ways;      /* entries a set, dividing slots (0: slots) */
     size_t max_bytes;   /* keys and answers of every entry */
-    size_t entry_max;   /* one answer (0: up to max_bytes) */
+    size_t entry_max;   /* one answer (0: a quarter of max_bytes) */
     int max_age;        /* seconds (0: no limit) */
     /* The hash of a key (NULL: str_hash64); tests force collisions. */
     uint64_t (*hash)(const void *key, size_t n);

@@ -613,12 +613,9 @@ struct kept {
 
 static struct cache kept_answers = {
     .conf = {.metric = "rodzina_helpline_stats_cache",
-             .help = "Helpline statistics answered from the kept answers "
-                     "(hit), counted anew (miss), and kept.",
+             .what = "Helpline statistics",
              .slots = STATS_SLOTS,
-             .ways = STATS_SLOTS,
              .max_bytes = STATS_CACHE_BYTES,
-             .entry_max = STATS_CACHE_BYTES / 4,
              .max_age = STATS_CACHE_SECONDS}};
 
 /* The key of a question: region ("" for the country), from and to, each

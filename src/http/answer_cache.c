@@ -15,15 +15,13 @@
 #include "core/buf.h"
 #include "core/cache.h"
 
-static struct cache answers = {
-    .conf = {.metric = "rodzina_http_answer_cache",
-             .help = "Public answers reused from the answer cache (hit), "
-                     "made anew (miss), and kept.",
-             .slots = 16384,
-             .ways = 4,
-             .max_bytes = (size_t)32 << 20,
-             .entry_max = 512 * 1024,
-             .max_age = 60}};
+static struct cache answers = {.conf = {.metric = "rodzina_http_answer_cache",
+                                        .what = "Public answers",
+                                        .slots = 16384,
+                                        .ways = 4,
+                                        .max_bytes = (size_t)32 << 20,
+                                        .entry_max = 512 * 1024,
+                                        .max_age = 60}};
 
 /* What a request asked for: its key and the question as it was. */
 struct answer_ticket {

@@ -18,14 +18,10 @@
 
 #define TOKEN_LEN (sizeof(PAGE_CACHE_TOKEN) - 1)
 
-static struct cache pages = {
-    .conf = {.metric = "rodzina_monitoring_page_cache",
-             .help = "Realisation pages served from the kept bodies (hit), "
-                     "rendered anew (miss), and kept.",
-             .slots = PAGE_CACHE_SLOTS,
-             .ways = PAGE_CACHE_SLOTS,
-             .max_bytes = PAGE_CACHE_BYTES,
-             .entry_max = PAGE_CACHE_BYTES / 4}};
+static struct cache pages = {.conf = {.metric = "rodzina_monitoring_page_cache",
+                                      .what = "Realisation pages",
+                                      .slots = PAGE_CACHE_SLOTS,
+                                      .max_bytes = PAGE_CACHE_BYTES}};
 
 /* A kept body: ncuts offsets into text, then text (len bytes). */
 struct body {

@@ -959,13 +959,11 @@ rank_hits(const struct rank_ctx *ctx, struct arena *a, const char *q, size_t n,
 /* want, limit, the preferred voivodeships, the query */
 #define PLACES_KEY_MAX (2 + 100 + PLACES_QUERY_MAX + 8)
 
-static struct cache answers = {
-    .conf = {.metric = "rodzina_teryt_places_cache",
-             .help = "Locality searches answered from the kept answers "
-                     "(hit), ranked anew (miss), and kept.",
-             .slots = PLACES_ANSWERS,
-             .ways = 4,
-             .max_bytes = (size_t)3 << 20}};
+static struct cache answers = {.conf = {.metric = "rodzina_teryt_places_cache",
+                                        .what = "Locality searches",
+                                        .slots = PLACES_ANSWERS,
+                                        .ways = 4,
+                                        .max_bytes = (size_t)3 << 20}};
 
 /* The key of the query into key: its length, or 0 when it is too long. */
 static size_t

@@ -1060,10 +1060,8 @@ search_words(struct arena *a, const char *q)
 
 static struct cache search_answers = {
     .conf = {.metric = "rodzina_zone_search_cache",
-             .help = "Forum searches answered from the kept answers (hit), "
-                     "searched anew (miss), and kept.",
+             .what = "Forum searches",
              .slots = ZONE_SEARCH_CACHE,
-             .ways = ZONE_SEARCH_CACHE,
              .max_bytes = (size_t)4 << 20}};
 
 /* An answer kept in the table: its rows, strings and all, in arena. */

@@ -17,6 +17,18 @@
 #include "core/buf.h"
 #include "core/cache.h"
 
+/* A table of the tests: slots, ways, byte cap, answer cap, maximum age and
+ * hash as in struct cache_conf; counted in /metrics as test_NAME_cache. */
+#define TABLE(name, s, w, bytes, entry, age, h)                                \
+    static struct cache name = {.conf = {.metric = "test_" #name "_cache",     \
+                                         .what = "Test answers",               \
+                                         .slots = s,                           \
+                                         .ways = w,                            \
+                                         .max_bytes = bytes,                   \
+                                         .entry_max = entry,                   \
+                                         .max_age = age,                       \
+                                         .hash = h}}
+
 /* Every key hashes alike: all collide, in one set. */
 static uint64_t
 same_hash(const void *key, size_t n)
@@ -68,11 +80,7 @@ put(struct cache *c, const char *key, uint64_t version, const char *value)
     cache_put(c, &t, key, strlen(key), value, strlen(value));
 }
 
-static struct cache plain = {.conf = {.metric = "test_plain_cache",
-                                      .help = "Test answers.",
-                                      .slots = 64,
-                                      .ways = 4,
-                                      .max_bytes = 1 << 20}};
+TABLE(plain, 64, 4, 1 << 20, 0, 0, NULL);
 
 static void
 test_cache_serves_each_key_its_answer(void **state)
@@ -116,18 +124,8 @@ test_cache_serves_each_key_its_answer(void **state)
     assert_null(get(&plain, "/uslugi?q=a", 1, &g, &t));
 }
 
-static struct cache colliding = {.conf = {.metric = "test_colliding_cache",
-                                          .help = "Test answers.",
-                                          .slots = 8,
-                                          .ways = 4,
-                                          .max_bytes = 1 << 20,
-                                          .hash = same_hash}};
-static struct cache direct = {.conf = {.metric = "test_direct_cache",
-                                       .help = "Test answers.",
-                                       .slots = 16,
-                                       .ways = 1,
-                                       .max_bytes = 1 << 20,
-                                       .hash = same_hash}};
+TABLE(colliding, 8, 4, 1 << 20, 0, 0, same_hash);
+TABLE(direct, 16, 1, 1 << 20, 0, 0, same_hash);
 
 static void
 test_cache_colliding_keys_never_get_each_others_answer(void **state)
@@ -172,17 +170,8 @@ test_cache_colliding_keys_never_get_each_others_answer(void **state)
     cache_clear(&direct);
 }
 
-static struct cache versioned = {.conf = {.metric = "test_versioned_cache",
-                                          .help = "Test answers.",
-                                          .slots = 16,
-                                          .ways = 4,
-                                          .max_bytes = 1 << 20}};
-static struct cache aging = {.conf = {.metric = "test_aging_cache",
-                                      .help = "Test answers.",
-                                      .slots = 16,
-                                      .ways = 4,
-                                      .max_bytes = 1 << 20,
-                                      .max_age = 1}};
+TABLE(versioned, 16, 4, 1 << 20, 0, 0, NULL);
+TABLE(aging, 16, 4, 1 << 20, 0, 1, NULL);
 
 /* Wait for the clock's next second. */
 static void
@@ -234,17 +223,8 @@ test_cache_stale_answers_are_never_served(void **state)
     cache_clear(&aging);
 }
 
-static struct cache few = {.conf = {.metric = "test_few_cache",
-                                    .help = "Test answers.",
-                                    .slots = 16,
-                                    .ways = 4,
-                                    .max_bytes = 1 << 20,
-                                    .entry_max = 100}};
-static struct cache small = {.conf = {.metric = "test_small_cache",
-                                      .help = "Test answers.",
-                                      .slots = 16,
-                                      .ways = 16,
-                                      .max_bytes = 1000}};
+TABLE(few, 16, 4, 1 << 20, 100, 0, NULL);
+TABLE(small, 16, 0, 1000, 1000, 0, NULL);
 
 static void
 test_cache_caps_are_respected(void **state)
@@ -331,12 +311,7 @@ read_object(void *ctx, const void *value, size_t len)
     assert_int_equal(len, 100);
 }
 
-static struct cache objects = {.conf = {.metric = "test_object_cache",
-                                        .help = "Test objects.",
-                                        .slots = 4,
-                                        .ways = 4,
-                                        .max_bytes = 1000,
-                                        .entry_max = 200}};
+TABLE(objects, 4, 4, 1000, 200, 0, NULL);
 
 static void
 test_cache_objects_are_dropped_when_they_go(void **state)
@@ -380,12 +355,7 @@ test_cache_objects_are_dropped_when_they_go(void **state)
 
 enum { THREADS = 8, OPS = 20000, KEYS = 300 };
 
-static struct cache shared = {.conf = {.metric = "test_shared_cache",
-                                       .help = "Test answers.",
-                                       .slots = 64,
-                                       .ways = 4,
-                                       .max_bytes = 8000,
-                                       .hash = first_byte_hash}};
+TABLE(shared, 64, 4, 8000, 0, 0, first_byte_hash);
 static atomic_uint_least64_t version_now;
 static atomic_int wrong, stop_writer;
 static atomic_uint_least64_t asked;
