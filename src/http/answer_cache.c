@@ -77,6 +77,7 @@ req_cache_reuse(struct req *r, uint64_t version)
     /* The generation is read before the data is: a write ending
      * meanwhile outdates the answer made from it. */
     if (cache_get(&answers, t->key, t->klen, version, reuse, r, &t->t)) {
+        r->cache = NULL; /* nothing to keep */
         return true;
     }
     r->cache = t;
