@@ -197,11 +197,17 @@ install(struct cache *c, const struct cache_ticket *t, unsigned char *key,
     if (victim->key != NULL) {
         evict(c, victim);
     }
+    /* Bytes: the set's outdated entries go, least recently used first,
+     * then its fresh ones only when it is the whole table (its least
+     * recently used are those of all); with several sets the bytes may be
+     * held by colder entries of other sets, so this one keeps its fresh
+     * entries and the answer is not kept. */
     while (atomic_load(&c->bytes) + klen + len > c->conf.max_bytes) {
         lru = NULL;
         for (i = 0; i < ways; i++) {
             e = &base[i];
-            if (e->key != NULL && (lru == NULL || e->used < lru->used)) {
+            if (e->key != NULL && (ways == c->conf.slots || !fresh(e, t)) &&
+                (lru == NULL || e->used < lru->used)) {
                 lru = e;
             }
         }

@@ -13,13 +13,15 @@
 **
 ** The table has conf.slots entries in sets of conf.ways (all in one set
 ** when ways is 0); a key's set is its hash modulo the number of sets, and
-** each set has its own lock. A
-** new answer takes, within its set, the entry of the same key, else a free
-** one, else an outdated one, else the least recently used; then the least
-** recently used others of the set go while the table's bytes (keys and
-** answers) would exceed conf.max_bytes, and if the set runs out first the
-** answer is not kept. An answer over conf.entry_max bytes (a quarter of
-** max_bytes when 0) is never kept.
+** each set has its own lock. A new answer takes, within its set, the entry
+** of the same key, else a free one, else an outdated one, else the least
+** recently used. While the table's bytes (keys and answers) would then
+** exceed conf.max_bytes, the set's outdated entries go, least recently
+** used first, and in a table of one set its fresh ones too; if none is
+** left the answer is not kept (with several sets the bytes may be held by
+** other sets, whose colder entries this set cannot see: its fresh ones
+** stay). An answer over conf.entry_max bytes (a quarter of max_bytes when
+** 0) is never kept.
 **
 ** Each table counts hits, misses and answers kept, and its bytes, and
 ** writes them to /metrics as <conf.metric>_total{result="hit"|"miss"|

@@ -225,6 +225,7 @@ test_cache_stale_answers_are_never_served(void **state)
 
 TABLE(few, 16, 4, 1 << 20, 100, 0, NULL);
 TABLE(small, 16, 0, 1000, 1000, 0, NULL);
+TABLE(sets4, 8, 2, 1000, 1000, 0, first_byte_hash);
 
 static void
 test_cache_caps_are_respected(void **state)
@@ -232,7 +233,7 @@ test_cache_caps_are_respected(void **state)
     struct cache_counts n;
     struct got g;
     struct cache_ticket t;
-    char key[16], value[400];
+    char key[16], value[500];
     int i, hits = 0;
 
     (void)state;
@@ -280,6 +281,25 @@ test_cache_caps_are_respected(void **state)
     assert_non_null(get(&small, "s0", 1, &g, &t));
     assert_non_null(get(&small, "s2", 1, &g, &t));
     assert_non_null(get(&small, "s3", 1, &g, &t));
+    /* Several sets: the bytes of a full table are not taken from a set's
+     * fresh entries (other sets may hold colder ones), only from its
+     * outdated ones; the new answer is otherwise not kept. */
+    memset(value, 'w', 400);
+    value[400] = '\0';
+    put(&sets4, "a1", 1, value);
+    put(&sets4, "b1", 1, value);
+    put(&sets4, "b2", 1, value); /* b1 is fresh: b2 not kept */
+    assert_null(get(&sets4, "b2", 1, &g, &t));
+    assert_non_null(get(&sets4, "a1", 1, &g, &t));
+    assert_non_null(get(&sets4, "b1", 1, &g, &t));
+    put(&sets4, "a2", 2, value); /* a1 is of version 1: it goes */
+    assert_non_null(get(&sets4, "a2", 2, &g, &t));
+    assert_null(get(&sets4, "a1", 1, &g, &t));
+    assert_non_null(get(&sets4, "b1", 1, &g, &t));
+    cache_counts(&sets4, &n);
+    assert_int_equal(n.entries, 2);
+    assert_true(n.bytes <= 1000);
+    cache_clear(&sets4);
     /* More than the table's bytes in one answer: never kept. */
     cache_clear(&small);
     {
