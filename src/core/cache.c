@@ -268,6 +268,28 @@ cache_put_object(struct cache *c, const struct cache_ticket *t, const void *key,
     }
 }
 
+void *
+cache_arena_object(size_t size)
+{
+    struct arena a;
+    void *obj;
+
+    assert(size >= sizeof(a));
+    arena_init(&a);
+    obj = arena_alloc(&a, size);
+    memcpy(obj, &a, sizeof(a));
+    return obj;
+}
+
+void
+cache_arena_drop(void *obj)
+{
+    struct arena a;
+
+    memcpy(&a, obj, sizeof(a));
+    arena_free(&a);
+}
+
 void
 cache_outdate(struct cache *c)
 {

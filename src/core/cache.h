@@ -100,6 +100,13 @@ void cache_put(struct cache *c, const struct cache_ticket *t, const void *key,
 void cache_put_object(struct cache *c, const struct cache_ticket *t,
                       const void *key, size_t klen, void *obj, size_t cost,
                       void (*drop)(void *obj));
+/*
+** An object of size bytes (zeroed) for cache_put_object whose first member
+** is the struct arena it lives in, with everything it points to (rows and
+** strings copied there), and the drop that frees that arena.
+*/
+void *cache_arena_object(size_t size);
+void cache_arena_drop(void *obj);
 /* Outdate every answer kept or being made (data they show may change). */
 void cache_outdate(struct cache *c);
 /* Drop every entry (tests; shutdown). */

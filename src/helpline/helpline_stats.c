@@ -605,7 +605,7 @@ stats_copy(struct arena *a, struct helpline_stats *dst,
     dst->powiats = items_copy(a, src->powiats, src->npowiats);
 }
 
-/* An answer kept in the table: everything of s in a. */
+/* An answer kept in the table: everything of s in a (cache_arena_object). */
 struct kept {
     struct arena a;
     struct helpline_stats s;
@@ -657,15 +657,6 @@ kept_read(void *ctx, const void *value, size_t len)
     stats_copy(q->a, q->out, &k->s, q->region, q->from, q->to);
 }
 
-static void
-kept_drop(void *obj)
-{
-    struct kept *k = obj;
-
-    arena_free(&k->a);
-    free(k);
-}
-
 int
 helpline_stats(struct db *db, struct arena *a, const char *region,
                const char *from, const char *to, struct helpline_stats *out)
@@ -686,12 +677,11 @@ helpline_stats(struct db *db, struct arena *a, const char *region,
         return 0;
     }
     if ((rc = compute(db, a, region, from, to, out)) == 0) {
-        struct kept *k = xmalloc(sizeof(*k));
+        struct kept *k = cache_arena_object(sizeof(*k));
 
-        arena_init(&k->a);
         stats_copy(&k->a, &k->s, out, NULL, NULL, NULL);
         cache_put_object(&kept_answers, &t, key, klen, k,
-                         stats_size(out) + sizeof(*k), kept_drop);
+                         stats_size(out) + sizeof(*k), cache_arena_drop);
     }
     return rc;
 }

@@ -1064,7 +1064,8 @@ static struct cache search_answers = {
              .slots = ZONE_SEARCH_CACHE,
              .max_bytes = (size_t)4 << 20}};
 
-/* An answer kept in the table: its rows, strings and all, in arena. */
+/* An answer kept in the table: its rows, strings and all, in arena
+ * (cache_arena_object). */
 struct search_answer {
     struct arena arena;
     struct zone_thread *rows;
@@ -1138,15 +1139,6 @@ search_read(void *ctx, const void *value, size_t len)
     *q->out = s->n > 0 ? threads_copy(q->a, s->rows, s->n) : NULL;
 }
 
-static void
-search_drop(void *obj)
-{
-    struct search_answer *s = obj;
-
-    arena_free(&s->arena);
-    free(s);
-}
-
 int
 zone_search(struct db *db, struct arena *a, const char *region, const char *q,
             struct zone_thread **out)
@@ -1179,13 +1171,12 @@ zone_search(struct db *db, struct arena *a, const char *region, const char *q,
     db_bind_text(st, 2, term);
     n = db_list(st, a, sizeof(**out), thread_row, out);
     if (n >= 0) {
-        struct search_answer *s = xmalloc(sizeof(*s));
+        struct search_answer *s = cache_arena_object(sizeof(*s));
 
-        arena_init(&s->arena);
         s->rows = threads_copy(&s->arena, *out, n);
         s->n = n;
         cache_put_object(&search_answers, &t, key, klen, s,
-                         threads_size(*out, n), search_drop);
+                         threads_size(*out, n), cache_arena_drop);
     }
     return n;
 }

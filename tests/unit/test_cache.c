@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/arena.h"
 #include "core/buf.h"
 #include "core/cache.h"
 
@@ -371,6 +372,56 @@ test_cache_objects_are_dropped_when_they_go(void **state)
     assert_int_equal(n.bytes, 0);
 }
 
+/* An answer of rows and strings, all in the arena it starts with. */
+struct rows {
+    struct arena a;
+    const char **names;
+    int n;
+};
+
+static void
+read_rows(void *ctx, const void *value, size_t len)
+{
+    const struct rows *r = value;
+    struct got *g = ctx;
+
+    (void)len;
+    snprintf(g->text, sizeof(g->text), "%d:%s,%s", r->n, r->names[0],
+             r->names[1]);
+}
+
+TABLE(arenas, 4, 0, 1 << 20, 0, 0, NULL);
+
+/* Kept, read, replaced and cleared: LeakSanitizer sees every arena go. */
+static void
+test_cache_arena_objects_keep_their_rows(void **state)
+{
+    struct cache_ticket t;
+    struct cache_counts n;
+    struct got g;
+    int round;
+
+    (void)state;
+    for (round = 0; round < 3; round++) {
+        struct rows *r = cache_arena_object(sizeof(*r));
+
+        assert_true(r->n == 0 && r->names == NULL); /* zeroed */
+        r->names = arena_alloc(&r->a, 2 * sizeof(*r->names));
+        r->names[0] = arena_strdup(&r->a, round == 0 ? "Toruń" : "Łódź");
+        r->names[1] = arena_printf(&r->a, "round %d", round);
+        r->n = 2;
+        cache_get(&arenas, "k", 1, 1, read_rows, &g, &t);
+        cache_put_object(&arenas, &t, "k", 1, r, 200, cache_arena_drop);
+        assert_true(cache_get(&arenas, "k", 1, 1, read_rows, &g, &t));
+        assert_string_equal(g.text, round == 0   ? "2:Toruń,round 0"
+                                    : round == 1 ? "2:Łódź,round 1"
+                                                 : "2:Łódź,round 2");
+    }
+    cache_clear(&arenas);
+    cache_counts(&arenas, &n);
+    assert_int_equal(n.entries, 0);
+}
+
 /* --- many threads ------------------------------------------------------ */
 
 enum { THREADS = 8, OPS = 20000, KEYS = 300 };
@@ -482,6 +533,7 @@ main(void)
         cmocka_unit_test(test_cache_stale_answers_are_never_served),
         cmocka_unit_test(test_cache_caps_are_respected),
         cmocka_unit_test(test_cache_objects_are_dropped_when_they_go),
+        cmocka_unit_test(test_cache_arena_objects_keep_their_rows),
         cmocka_unit_test(test_cache_concurrent_readers_and_writers),
     };
 
