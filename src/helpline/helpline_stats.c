@@ -11,17 +11,16 @@
 ** tally rows and a row per gmina whatever the number of contacts, the
 ** country's six years 1 152 and 15 000, and a partial month at most half
 ** of its days' contacts. Answers are kept per process by range and
-** register version (STATS_SLOTS of them, at most STATS_CACHE_BYTES in all,
-** the least recently used replaced), so the same question asked again
-** while no contact changed is a copy.
+** register version in a core/cache.h table (STATS_SLOTS of them, at most
+** STATS_CACHE_BYTES in all, the least recently used replaced), so the same
+** question asked again while no contact changed is a copy.
 */
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/arena.h"
+#include "core/cache.h"
 #include "core/err.h"
 #include "core/str.h"
 #include "db/db.h"
@@ -606,135 +605,83 @@ stats_copy(struct arena *a, struct helpline_stats *dst,
     dst->powiats = items_copy(a, src->powiats, src->npowiats);
 }
 
+/* An answer kept in the table: everything of s in a (cache_arena_object). */
 struct kept {
-    bool used;
-    char region[8], from[16], to[16]; /* region "" for the country */
-    int64_t version;
-    time_t at;     /* when computed */
-    uint64_t tick; /* last read */
-    size_t bytes;
-    struct arena a; /* everything of s */
+    struct arena a;
     struct helpline_stats s;
 };
 
-static struct kept kept[STATS_SLOTS];
-static size_t kept_bytes;
-static uint64_t kept_tick;
-static pthread_mutex_t kept_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct cache kept_answers = {
+    .conf = {.metric = "rodzina_helpline_stats_cache",
+             .what = "Helpline statistics",
+             .slots = STATS_SLOTS,
+             .max_bytes = STATS_CACHE_BYTES,
+             .max_age = STATS_CACHE_SECONDS}};
 
-static bool
-same_key(const struct kept *k, const char *region, const char *from,
-         const char *to, int64_t version)
+/* The key of a question: region ("" for the country), from and to, each
+ * ended by a NUL. */
+static char *
+kept_key(struct arena *a, const char *region, const char *from, const char *to,
+         size_t *len)
 {
-    return k->used && k->version == version &&
-           strcmp(k->region, region ? region : "") == 0 &&
-           strcmp(k->from, from) == 0 && strcmp(k->to, to) == 0;
-}
-
-static void
-drop(struct kept *k)
-{
-    arena_free(&k->a);
-    kept_bytes -= k->bytes;
-    k->used = false;
-}
-
-/* The answer kept for the key, copied into a: true, or false. */
-static bool
-kept_get(struct arena *a, const char *region, const char *from, const char *to,
-         int64_t version, struct helpline_stats *out)
-{
-    time_t now = time(NULL);
-    bool hit = false;
+    const char *part[3] = {region ? region : "", from, to};
+    size_t n[3], at = 0;
+    char *key;
     int i;
 
-    pthread_mutex_lock(&kept_lock);
-    for (i = 0; i < STATS_SLOTS; i++) {
-        if (same_key(&kept[i], region, from, to, version)) {
-            if (now - kept[i].at > STATS_CACHE_SECONDS || now < kept[i].at) {
-                drop(&kept[i]);
-                break;
-            }
-            kept[i].tick = ++kept_tick;
-            stats_copy(a, out, &kept[i].s, region, from, to);
-            hit = true;
-            break;
-        }
+    for (i = 0; i < 3; i++) {
+        n[i] = strlen(part[i]) + 1;
     }
-    pthread_mutex_unlock(&kept_lock);
-    return hit;
+    key = arena_alloc(a, n[0] + n[1] + n[2]);
+    for (i = 0; i < 3; i++) {
+        memcpy(key + at, part[i], n[i]);
+        at += n[i];
+    }
+    *len = at;
+    return key;
 }
 
-/* Keep a copy of s under the key, within the slots and the bytes: answers
- * of older versions go first, then the least recently read. */
+struct kept_read {
+    struct arena *a;
+    const char *region, *from, *to;
+    struct helpline_stats *out;
+};
+
 static void
-kept_put(const char *region, const char *from, const char *to, int64_t version,
-         const struct helpline_stats *s)
+kept_read(void *ctx, const void *value, size_t len)
 {
-    size_t bytes = stats_size(s) + sizeof(struct kept);
-    struct kept *k = NULL;
-    int i;
+    const struct kept_read *q = ctx;
+    const struct kept *k = value;
 
-    if (bytes > STATS_CACHE_BYTES / 4 || strlen(from) >= sizeof(k->from) ||
-        strlen(to) >= sizeof(k->to) ||
-        (region != NULL && strlen(region) >= sizeof(k->region))) {
-        return;
-    }
-    pthread_mutex_lock(&kept_lock);
-    for (i = 0; i < STATS_SLOTS; i++) {
-        if (kept[i].used && kept[i].version != version) {
-            drop(&kept[i]);
-        }
-    }
-    for (;;) {
-        struct kept *lru = NULL;
-
-        k = NULL;
-        for (i = 0; i < STATS_SLOTS; i++) {
-            if (same_key(&kept[i], region, from, to, version)) {
-                pthread_mutex_unlock(&kept_lock); /* kept meanwhile */
-                return;
-            }
-            if (!kept[i].used) {
-                k = k ? k : &kept[i];
-            } else if (lru == NULL || kept[i].tick < lru->tick) {
-                lru = &kept[i];
-            }
-        }
-        if (k != NULL && kept_bytes + bytes <= STATS_CACHE_BYTES) {
-            break;
-        }
-        drop(lru);
-    }
-    k->used = true;
-    snprintf(k->region, sizeof(k->region), "%s", region ? region : "");
-    snprintf(k->from, sizeof(k->from), "%s", from);
-    snprintf(k->to, sizeof(k->to), "%s", to);
-    k->version = version;
-    k->at = time(NULL);
-    k->tick = ++kept_tick;
-    k->bytes = bytes;
-    kept_bytes += bytes;
-    arena_init(&k->a);
-    stats_copy(&k->a, &k->s, s, NULL, NULL, NULL);
-    pthread_mutex_unlock(&kept_lock);
+    (void)len;
+    stats_copy(q->a, q->out, &k->s, q->region, q->from, q->to);
 }
 
 int
 helpline_stats(struct db *db, struct arena *a, const char *region,
                const char *from, const char *to, struct helpline_stats *out)
 {
+    struct kept_read q = {a, region, from, to, out};
+    struct cache_ticket t;
     int64_t version;
+    size_t klen;
+    char *key;
     int rc;
 
     if ((rc = helpline_store_version(db, &version)) != 0) {
         return rc;
     }
-    if (kept_get(a, region, from, to, version, out)) {
+    key = kept_key(a, region, from, to, &klen);
+    if (cache_get(&kept_answers, key, klen, (uint64_t)version, kept_read, &q,
+                  &t)) {
         return 0;
     }
     if ((rc = compute(db, a, region, from, to, out)) == 0) {
-        kept_put(region, from, to, version, out);
+        struct kept *k = cache_arena_object(sizeof(*k));
+
+        stats_copy(&k->a, &k->s, out, NULL, NULL, NULL);
+        cache_put_object(&kept_answers, &t, key, klen, k,
+                         stats_size(out) + sizeof(*k), cache_arena_drop);
     }
     return rc;
 }

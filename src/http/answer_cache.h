@@ -20,8 +20,6 @@
 void answer_cache_keep(struct req *r, const char *body, size_t len);
 /* A request that may have changed data has ended. */
 void answer_cache_bump(void);
-/* Its counters, in the Prometheus text format of /metrics. */
-void answer_cache_metrics(struct buf *out);
 /* Free every entry (the server stops). */
 void answer_cache_clear(void);
 

@@ -39,6 +39,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "core/cache.h"
 #include "core/log.h"
 #include "core/stop.h"
 #include "core/str.h"
@@ -274,7 +275,7 @@ server_metrics_write(struct buf *out)
                        method, route, status, (unsigned long long)n);
         }
     }
-    answer_cache_metrics(out);
+    cache_metrics(out); /* every answers table: core/cache.h */
     buf_puts(out, "# HELP rodzina_http_request_duration_seconds Time from "
                   "the first byte of a request to its completion.\n"
                   "# TYPE rodzina_http_request_duration_seconds "

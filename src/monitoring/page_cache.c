@@ -1,83 +1,75 @@
 /*
-** The cache of rendered realisation pages: a fixed table under one mutex.
-** A body is kept as the text between its tokens (cuts: the offsets the
-** token goes at), so serving it is one pass of copies under the lock.
+** The cache of rendered realisation pages, a table of core/cache.h (one
+** set: the least recently used of all goes first). The key is the five
+** numbers of the page_key, every version in it, so the table's own version
+** is 0. A body is kept as the offsets the token goes at (cuts) followed by
+** the text between its tokens, so serving it is one pass of copies under
+** the lock.
 */
 #include "page_cache.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/cache.h"
 #include "html/html.h"
 
 #define TOKEN_LEN (sizeof(PAGE_CACHE_TOKEN) - 1)
 
-struct slot {
-    struct page_key key;
-    char *text; /* the body without its tokens; NULL: a free slot */
-    size_t len, *cuts;
-    int ncuts;
-    uint64_t used;
+static struct cache pages = {.conf = {.metric = "rodzina_monitoring_page_cache",
+                                      .what = "Realisation pages",
+                                      .slots = PAGE_CACHE_SLOTS,
+                                      .max_bytes = PAGE_CACHE_BYTES}};
+
+/* A kept body: ncuts offsets into text, then text (len bytes). */
+struct body {
+    size_t ncuts, len;
+    size_t cuts[]; /* then the text */
 };
 
-static struct slot slots[PAGE_CACHE_SLOTS];
-static size_t held; /* bytes of every text and cut list */
-static uint64_t tick;
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+struct emit {
+    struct buf *out;
+    const char *token;
+};
 
-static bool
-same(const struct page_key *a, const struct page_key *b)
+static void
+key_of(int64_t key[5], const struct page_key *k)
 {
-    return a->plan == b->plan && a->plan_version == b->plan_version &&
-           a->state == b->state && a->variant == b->variant &&
-           a->page == b->page;
+    key[0] = k->plan;
+    key[1] = k->plan_version;
+    key[2] = k->state;
+    key[3] = k->variant;
+    key[4] = k->page;
 }
 
 static void
-drop(struct slot *s)
+emit(void *ctx, const void *value, size_t len)
 {
-    held -= s->len + (size_t)s->ncuts * sizeof(size_t);
-    free(s->text);
-    free(s->cuts);
-    memset(s, 0, sizeof(*s));
-}
+    const struct emit *e = ctx;
+    const struct body *b = value;
+    const char *text = (const char *)(b->cuts + b->ncuts);
+    size_t from = 0, i;
 
-static struct slot *
-find(const struct page_key *k)
-{
-    int i;
-
-    for (i = 0; i < PAGE_CACHE_SLOTS; i++) {
-        if (slots[i].text != NULL && same(&slots[i].key, k)) {
-            return &slots[i];
-        }
+    (void)len;
+    for (i = 0; i < b->ncuts; i++) {
+        buf_append(e->out, text + from, b->cuts[i] - from);
+        html_escape(e->out, e->token);
+        from = b->cuts[i];
     }
-    return NULL;
+    buf_append(e->out, text + from, b->len - from);
 }
 
 bool
 page_cache_emit(const struct page_key *k, struct buf *out, const char *token)
 {
-    struct slot *s;
-    size_t from = 0;
-    int i;
+    int64_t key[5];
+    struct emit e = {out, token};
+    struct cache_ticket t;
 
-    pthread_mutex_lock(&lock);
-    s = find(k);
-    if (s != NULL) {
-        s->used = ++tick;
-        for (i = 0; i < s->ncuts; i++) {
-            buf_append(out, s->text + from, s->cuts[i] - from);
-            html_escape(out, token);
-            from = s->cuts[i];
-        }
-        buf_append(out, s->text + from, s->len - from);
-    }
-    pthread_mutex_unlock(&lock);
-    return s != NULL;
+    key_of(key, k);
+    return cache_get(&pages, key, sizeof(key), 0, emit, &e, &t);
 }
 
 void
@@ -98,76 +90,42 @@ page_cache_splice(struct buf *out, const char *body, size_t len,
 void
 page_cache_put(const struct page_key *k, const char *body, size_t len)
 {
-    const char *end = body + len, *t, *p = body;
-    struct slot fresh, *s;
-    size_t n = 0, cap = 16;
-    int i, victim = -1;
+    const char *end = body + len, *p = body, *t;
+    size_t ncuts = 0, n = 0, size;
+    struct body *b;
+    char *text;
+    int64_t key[5];
+    struct cache_ticket ticket;
 
     if (len > PAGE_CACHE_BYTES / 4) {
         return;
     }
-    memset(&fresh, 0, sizeof(fresh));
-    fresh.key = *k;
-    fresh.text = xmalloc(len + 1);
-    fresh.cuts = xmalloc(cap * sizeof(size_t));
+    for (t = body; (t = memmem(t, (size_t)(end - t), PAGE_CACHE_TOKEN,
+                               TOKEN_LEN)) != NULL;
+         t += TOKEN_LEN) {
+        ncuts++;
+    }
+    size = sizeof(*b) + ncuts * sizeof(size_t) + len + 1;
+    b = xmalloc(size);
+    b->ncuts = 0;
+    text = (char *)(b->cuts + ncuts);
     while ((t = memmem(p, (size_t)(end - p), PAGE_CACHE_TOKEN, TOKEN_LEN)) !=
            NULL) {
-        memcpy(fresh.text + n, p, (size_t)(t - p));
+        memcpy(text + n, p, (size_t)(t - p));
         n += (size_t)(t - p);
-        if ((size_t)fresh.ncuts == cap) {
-            cap *= 2;
-            fresh.cuts = xrealloc(fresh.cuts, cap * sizeof(size_t));
-        }
-        fresh.cuts[fresh.ncuts++] = n;
+        b->cuts[b->ncuts++] = n;
         p = t + TOKEN_LEN;
     }
-    memcpy(fresh.text + n, p, (size_t)(end - p));
-    fresh.len = n + (size_t)(end - p);
-    fresh.text[fresh.len] = '\0';
-
-    pthread_mutex_lock(&lock);
-    if (find(k) != NULL) { /* another worker kept it first */
-        pthread_mutex_unlock(&lock);
-        free(fresh.text);
-        free(fresh.cuts);
-        return;
-    }
-    /* Room: the least recently used go until it fits in a slot. */
-    for (;;) {
-        int lru = -1, free_slot = -1;
-
-        for (i = 0; i < PAGE_CACHE_SLOTS; i++) {
-            if (slots[i].text == NULL) {
-                free_slot = free_slot < 0 ? i : free_slot;
-            } else if (lru < 0 || slots[i].used < slots[lru].used) {
-                lru = i;
-            }
-        }
-        if (free_slot >= 0 &&
-            held + fresh.len + (size_t)fresh.ncuts * sizeof(size_t) <=
-                PAGE_CACHE_BYTES) {
-            victim = free_slot;
-            break;
-        }
-        drop(&slots[lru]);
-    }
-    s = &slots[victim];
-    *s = fresh;
-    s->used = ++tick;
-    held += s->len + (size_t)s->ncuts * sizeof(size_t);
-    pthread_mutex_unlock(&lock);
+    memcpy(text + n, p, (size_t)(end - p));
+    b->len = n + (size_t)(end - p);
+    text[b->len] = '\0';
+    key_of(key, k);
+    cache_ticket(&pages, key, sizeof(key), 0, &ticket);
+    cache_put_object(&pages, &ticket, key, sizeof(key), b, size, free);
 }
 
 void
 page_cache_clear(void)
 {
-    int i;
-
-    pthread_mutex_lock(&lock);
-    for (i = 0; i < PAGE_CACHE_SLOTS; i++) {
-        if (slots[i].text != NULL) {
-            drop(&slots[i]);
-        }
-    }
-    pthread_mutex_unlock(&lock);
+    cache_clear(&pages);
 }

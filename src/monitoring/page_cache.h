@@ -5,7 +5,9 @@
 ** page and who reads it (the variant: what they may enter) — with the
 ** places of the CSRF token cut out, so that each reader gets their own
 ** token. At most PAGE_CACHE_SLOTS bodies of at most PAGE_CACHE_BYTES in
-** all, the least recently used replaced. Shared by the worker threads.
+** all, the least recently used replaced: a table of core/cache.h, shared
+** by the worker threads, counted in /metrics as
+** rodzina_monitoring_page_cache_*.
 */
 #ifndef MONITORING_PAGE_CACHE_H
 #define MONITORING_PAGE_CACHE_H

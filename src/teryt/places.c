@@ -12,8 +12,8 @@
 **      fuzzy()): at most PLACES_FUZZY_ROWS_MAX rows of at most 65 cells.
 ** Work per query is thus bounded by the caps below, whatever the text.
 ** The index is read-only after it is built and shared by every thread;
-** answers are kept (PLACES_ANSWERS, about 2 MB) since they never change
-** while the process runs.
+** answers are kept (PLACES_ANSWERS, about 2 MB, in a core/cache.h
+** table) since they never change while the process runs.
 */
 #include <pthread.h>
 #include <stdbool.h>
@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/cache.h"
 #include "core/embedded.h"
 #include "core/err.h"
 #include "core/str.h"
@@ -946,93 +947,51 @@ rank_hits(const struct rank_ctx *ctx, struct arena *a, const char *q, size_t n,
 }
 
 /*
-** Answers kept per process: the index never changes while the process
-** runs, so an answer is a function of the folded query, the kind asked
-** for, the preferred voivodeships and the limit. PLACES_ANSWERS slots,
-** chosen by a hash of those (a newer answer takes the slot), each the
-** ranked hits only (at most TERYT_PLACES_MAX numbers): about 500 bytes a
-** slot, 2 MB in all. What residents type repeats (the first letters of
-** the big towns, the same villages), and a hit skips both passes.
+** Answers kept per process (core/cache.h): the index never changes while
+** the process runs, so an answer is a function of the folded query, the
+** kind asked for, the preferred voivodeships and the limit, its key, and
+** its version is 0. PLACES_ANSWERS entries, each the ranked hits only (at
+** most TERYT_PLACES_MAX numbers) after the key: under 520 bytes, 2 MB in
+** all. What residents type repeats (the first letters of the big towns,
+** the same villages), and a hit skips both passes.
 */
 #define PLACES_ANSWERS 4096
+/* want, limit, the preferred voivodeships, the query */
+#define PLACES_KEY_MAX (2 + 100 + PLACES_QUERY_MAX + 8)
 
-struct answer {
-    uint64_t hash; /* 0: empty */
-    int limit, count;
-    uint8_t want;
-    bool prefer[100];
-    char q[PLACES_QUERY_MAX + 8];
-    uint64_t top[TERYT_PLACES_MAX];
+static struct cache answers = {.conf = {.metric = "rodzina_teryt_places_cache",
+                                        .what = "Locality searches",
+                                        .slots = PLACES_ANSWERS,
+                                        .ways = 4,
+                                        .max_bytes = (size_t)3 << 20}};
+
+/* The key of the query into key: its length, or 0 when it is too long. */
+static size_t
+answer_key(unsigned char *key, const struct rank_ctx *ctx, const char *q,
+           size_t n, int limit)
+{
+    if (n > PLACES_KEY_MAX - 102) {
+        return 0;
+    }
+    key[0] = (unsigned char)ctx->want;
+    key[1] = (unsigned char)limit;
+    memcpy(key + 2, ctx->prefer, sizeof(ctx->prefer));
+    memcpy(key + 102, q, n);
+    return 102 + n;
+}
+
+struct kept_hits {
+    uint64_t *top;
+    int count;
 };
 
-static struct answer *answers;
-static pthread_mutex_t answers_lock = PTHREAD_MUTEX_INITIALIZER;
-
-static uint64_t
-answer_hash(const struct rank_ctx *ctx, const char *q, size_t n, int limit)
-{
-    uint64_t h =
-        str_hash64(q, n) ^ str_hash64(ctx->prefer, sizeof(ctx->prefer));
-
-    h ^= (uint64_t)limit << 8 | (uint64_t)ctx->want;
-    return h != 0 ? h : 1;
-}
-
-static bool
-answer_is(const struct answer *s, uint64_t h, const struct rank_ctx *ctx,
-          const char *q, size_t n, int limit)
-{
-    return s->hash == h && s->limit == limit && s->want == ctx->want &&
-           memcmp(s->prefer, ctx->prefer, sizeof(s->prefer)) == 0 &&
-           strlen(s->q) == n && memcmp(s->q, q, n) == 0;
-}
-
-/* The kept answer to the query into top and *count: true if there is one. */
-static bool
-answer_get(const struct rank_ctx *ctx, const char *q, size_t n, int limit,
-           uint64_t *top, int *count)
-{
-    uint64_t h = answer_hash(ctx, q, n, limit);
-    bool hit = false;
-
-    pthread_mutex_lock(&answers_lock);
-    if (answers != NULL) {
-        const struct answer *s = &answers[h % PLACES_ANSWERS];
-
-        if (answer_is(s, h, ctx, q, n, limit)) {
-            memcpy(top, s->top, sizeof(*top) * (size_t)s->count);
-            *count = s->count;
-            hit = true;
-        }
-    }
-    pthread_mutex_unlock(&answers_lock);
-    return hit;
-}
-
 static void
-answer_put(const struct rank_ctx *ctx, const char *q, size_t n, int limit,
-           const uint64_t *top, int count)
+answer_read(void *ctx, const void *value, size_t len)
 {
-    uint64_t h = answer_hash(ctx, q, n, limit);
-    struct answer *s;
+    struct kept_hits *k = ctx;
 
-    if (n >= sizeof(s->q)) {
-        return;
-    }
-    pthread_mutex_lock(&answers_lock);
-    if (answers == NULL) {
-        answers = xcalloc(PLACES_ANSWERS, sizeof(*answers));
-    }
-    s = &answers[h % PLACES_ANSWERS];
-    s->hash = h;
-    s->limit = limit;
-    s->count = count;
-    s->want = (uint8_t)ctx->want;
-    memcpy(s->prefer, ctx->prefer, sizeof(s->prefer));
-    memcpy(s->q, q, n);
-    s->q[n] = '\0';
-    memcpy(s->top, top, sizeof(*top) * (size_t)count);
-    pthread_mutex_unlock(&answers_lock);
+    memcpy(k->top, value, len);
+    k->count = (int)(len / sizeof(*k->top));
 }
 
 int
@@ -1047,6 +1006,10 @@ teryt_places_search(struct arena *a, const char *text, const char *prefer_woj,
     uint64_t *top;
     int count = 0, i;
     struct teryt_place *res;
+    unsigned char key[PLACES_KEY_MAX];
+    size_t klen;
+    struct kept_hits kept;
+    struct cache_ticket t;
 
     *out = NULL;
     if (text == NULL || limit <= 0 || p->nkeys == 0) {
@@ -1080,9 +1043,16 @@ teryt_places_search(struct arena *a, const char *text, const char *prefer_woj,
         return 0;
     }
     top = arena_alloc(a, sizeof(*top) * (size_t)limit);
-    if (!answer_get(&ctx, q, n, limit, top, &count)) {
+    klen = answer_key(key, &ctx, q, n, limit);
+    kept.top = top;
+    if (klen > 0 && cache_get(&answers, key, klen, 0, answer_read, &kept, &t)) {
+        count = kept.count;
+    } else {
         count = rank_hits(&ctx, a, q, n, limit, top);
-        answer_put(&ctx, q, n, limit, top, count);
+        if (klen > 0) {
+            cache_put(&answers, &t, key, klen, top,
+                      sizeof(*top) * (size_t)count);
+        }
     }
     res = arena_alloc(a, sizeof(*res) * (size_t)(count > 0 ? count : 1));
     for (i = 0; i < count; i++) {

@@ -5,7 +5,6 @@
 */
 #include "zone.h"
 
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -13,6 +12,7 @@
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/cache.h"
 #include "core/err.h"
 #include "core/json.h"
 #include "core/str.h"
@@ -1077,33 +1077,33 @@ search_words(struct arena *a, const char *q)
 }
 
 /*
-** The search's answers, kept per process: ZONE_SEARCH_CACHE slots, each an
-** answer (at most the query's 50 threads, titles of at most
-** ZONE_TITLE_MAX bytes: under 40 KB a slot, so under 2.5 MB in all) for a
-** region, the search's words and the forum's version (migration 0097,
-** changed by every write to categories, threads and posts, by any path). A
-** search repeated while the forum is unchanged costs one read of the
-** version and a copy instead of the full-text query (three quarters of a
-** search's CPU, bench/README.md); a changed forum misses and refills.
-** Slots are reused in turn; the lock is held for copies only.
+** The search's answers, kept per process in a core/cache.h table:
+** ZONE_SEARCH_CACHE entries, each an answer (at most the query's 50
+** threads, titles of at most ZONE_TITLE_MAX bytes: under 40 KB an entry,
+** so under 2.5 MB in all) for a region and the search's words, at the
+** forum's version (migration 0097, changed by every write to categories,
+** threads and posts, by any path). A search repeated while the forum is
+** unchanged costs one read of the version and a copy instead of the
+** full-text query (three quarters of a search's CPU, bench/README.md); a
+** changed forum misses and refills. The least recently used goes first.
 */
 #define ZONE_SEARCH_CACHE 64
 
-struct search_slot {
-    struct arena arena; /* the slot's strings and rows */
-    bool used;
-    int64_t version;
-    const char *region; /* NULL: every region */
-    const char *term;
+static struct cache search_answers = {
+    .conf = {.metric = "rodzina_zone_search_cache",
+             .what = "Forum searches",
+             .slots = ZONE_SEARCH_CACHE,
+             .max_bytes = (size_t)4 << 20}};
+
+/* An answer kept in the table: its rows, strings and all, in arena
+ * (cache_arena_object). */
+struct search_answer {
+    struct arena arena;
     struct zone_thread *rows;
     int n;
 };
 
-static struct search_slot search_cache[ZONE_SEARCH_CACHE];
-static unsigned search_next;
-static pthread_mutex_t search_lock = PTHREAD_MUTEX_INITIALIZER;
-
-/* Rows n of from into a (strings copied): they outlive the slot. */
+/* Rows n of from into a (strings copied): they outlive the entry. */
 static struct zone_thread *
 threads_copy(struct arena *a, const struct zone_thread *from, int n)
 {
@@ -1122,69 +1122,52 @@ threads_copy(struct arena *a, const struct zone_thread *from, int n)
     return t;
 }
 
-static bool
-same_text(const char *x, const char *y)
+/* The bytes the rows hold, for the table's cap. */
+static size_t
+threads_size(const struct zone_thread *t, int n)
 {
-    return x == NULL || y == NULL ? x == y : strcmp(x, y) == 0;
-}
-
-/* The slot of (region, term), or NULL; under search_lock. */
-static struct search_slot *
-search_slot_of(const char *region, const char *term)
-{
+    size_t size = sizeof(struct search_answer) + sizeof(*t) * (size_t)(n + 1);
     int i;
 
-    for (i = 0; i < ZONE_SEARCH_CACHE; i++) {
-        struct search_slot *s = &search_cache[i];
-
-        if (s->used && strcmp(s->term, term) == 0 &&
-            same_text(s->region, region)) {
-            return s;
-        }
+    for (i = 0; i < n; i++) {
+        size += strlen(t[i].title) + strlen(t[i].author) +
+                strlen(t[i].created_at) + strlen(t[i].last_post_at) +
+                strlen(t[i].region) + strlen(t[i].category) + 6;
     }
-    return NULL;
+    return size;
 }
 
-/* A copy of the answer for version into *out: its count, or -1. */
-static int
-search_cached(struct arena *a, const char *region, const char *term,
-              int64_t version, struct zone_thread **out)
+/* The key of (region, term): "-" for every region or "r" and the region,
+ * a NUL, then the term. */
+static char *
+search_key(struct arena *a, const char *region, const char *term, size_t *len)
 {
-    struct search_slot *s;
-    int n = -1;
+    size_t rn = region != NULL ? strlen(region) : 0, tn = strlen(term);
+    char *key = arena_alloc(a, rn + tn + 2);
 
-    pthread_mutex_lock(&search_lock);
-    s = search_slot_of(region, term);
-    if (s != NULL && s->version == version) {
-        n = s->n;
-        *out = n > 0 ? threads_copy(a, s->rows, n) : NULL;
-    }
-    pthread_mutex_unlock(&search_lock);
-    return n;
+    key[0] = region != NULL ? 'r' : '-';
+    memcpy(key + 1, region != NULL ? region : "", rn);
+    key[1 + rn] = '\0';
+    memcpy(key + 2 + rn, term, tn);
+    *len = rn + tn + 2;
+    return key;
 }
+
+struct search_read {
+    struct arena *a;
+    struct zone_thread **out;
+    int n;
+};
 
 static void
-search_keep(const char *region, const char *term, int64_t version,
-            const struct zone_thread *t, int n)
+search_read(void *ctx, const void *value, size_t len)
 {
-    struct search_slot *s;
+    struct search_read *q = ctx;
+    const struct search_answer *s = value;
 
-    pthread_mutex_lock(&search_lock);
-    s = search_slot_of(region, term);
-    if (s == NULL) {
-        s = &search_cache[search_next++ % ZONE_SEARCH_CACHE];
-    }
-    if (s->used) {
-        arena_free(&s->arena);
-    }
-    arena_init(&s->arena);
-    s->used = true;
-    s->version = version;
-    s->region = region != NULL ? arena_strdup(&s->arena, region) : NULL;
-    s->term = arena_strdup(&s->arena, term);
-    s->rows = threads_copy(&s->arena, t, n);
-    s->n = n;
-    pthread_mutex_unlock(&search_lock);
+    (void)len;
+    q->n = s->n;
+    *q->out = s->n > 0 ? threads_copy(q->a, s->rows, s->n) : NULL;
 }
 
 int
@@ -1192,7 +1175,11 @@ zone_search(struct db *db, struct arena *a, const char *region, const char *q,
             struct zone_thread **out)
 {
     const char *term = search_words(a, q);
+    struct search_read got = {a, out, 0};
+    struct cache_ticket t;
     int64_t version;
+    size_t klen;
+    char *key;
     db_stmt *st;
     int n;
 
@@ -1205,15 +1192,22 @@ zone_search(struct db *db, struct arena *a, const char *region, const char *q,
     if ((n = db_one_int(db_query(db, Q_ZONE_VERSION), &version)) != 0) {
         return n;
     }
-    if ((n = search_cached(a, region, term, version, out)) >= 0) {
-        return n;
+    key = search_key(a, region, term, &klen);
+    if (cache_get(&search_answers, key, klen, (uint64_t)version, search_read,
+                  &got, &t)) {
+        return got.n;
     }
     st = db_query(db, Q_ZONE_SEARCH);
     db_bind_text(st, 1, region);
     db_bind_text(st, 2, term);
     n = db_list(st, a, sizeof(**out), thread_row, out);
     if (n >= 0) {
-        search_keep(region, term, version, *out, n);
+        struct search_answer *s = cache_arena_object(sizeof(*s));
+
+        s->rows = threads_copy(&s->arena, *out, n);
+        s->n = n;
+        cache_put_object(&search_answers, &t, key, klen, s,
+                         threads_size(*out, n), cache_arena_drop);
     }
     return n;
 }
