@@ -1065,7 +1065,9 @@ taken(struct db *db, struct arena *a, enum query_id q, bool text,
     if (rc != DB_DONE) {
         return rc;
     }
-    qsort(v, (size_t)*n, size, text ? cmp_str : cmp_id);
+    if (*n > 0) {
+        qsort(v, (size_t)*n, size, text ? cmp_str : cmp_id);
+    }
     *out = v;
     return 0;
 }
@@ -1099,8 +1101,10 @@ give_ids(struct db *db, struct arena *a, enum query_id q, enum query_id max,
         return rc;
     }
     for (i = 0; i < n; i++) {
-        if (*id[i] > 0 &&
-            bsearch(id[i], t, (size_t)nt, sizeof(int64_t), cmp_id) != NULL) {
+        /* an id this near the largest integer leaves no room for new ones */
+        if (*id[i] > INT64_MAX - n ||
+            (*id[i] > 0 && nt > 0 &&
+             bsearch(id[i], t, (size_t)nt, sizeof(int64_t), cmp_id) != NULL)) {
             *id[i] = 0;
         } else if (*id[i] > top) {
             top = *id[i];
@@ -1140,7 +1144,7 @@ free_uuids(struct db *db, struct arena *a, enum query_id q, const char ***u,
         return rc;
     }
     for (i = 0; i < n; i++) {
-        if (*u[i] != NULL &&
+        if (nt > 0 && *u[i] != NULL &&
             bsearch(u[i], t, (size_t)nt, sizeof(char *), cmp_str) != NULL) {
             *u[i] = NULL;
         }
