@@ -1152,6 +1152,18 @@ free_uuids(struct db *db, struct arena *a, enum query_id q, const char ***u,
     return 0;
 }
 
+/* n new UUIDs for the rows of an import, in a: the i-th at uuid_at(u, i). */
+static char *
+new_uuids(struct arena *a, int n)
+{
+    char *u = arena_alloc(a, (size_t)n * (RANDOM_UUID_LEN + 1) + 1);
+
+    random_uuids(u, n);
+    return u;
+}
+
+#define uuid_at(u, i) ((u) + (size_t)(i) * (RANDOM_UUID_LEN + 1))
+
 /* What the import writes, by table, and how many rows a statement. */
 struct bulk {
     struct rows org, parent, svc, tgt, area, fts;
@@ -1159,10 +1171,10 @@ struct bulk {
 };
 
 static int
-bulk_orgs(struct db *db, struct bulk *k, struct dir_org *o, const int *parent,
-          int n)
+bulk_orgs(struct db *db, struct arena *a, struct bulk *k, struct dir_org *o,
+          const int *parent, int n)
 {
-    char fresh[RANDOM_UUID_LEN + 1];
+    char *fresh = new_uuids(a, n);
     struct rows *r = &k->org;
     int i, rc;
 
@@ -1190,7 +1202,7 @@ bulk_orgs(struct db *db, struct bulk *k, struct dir_org *o, const int *parent,
         cell_int(r, o[i].example);
         cell_text(r, nz(o[i].source));
         cell_text(r, nz(o[i].verify));
-        cell_text(r, new_uuid(o[i].uuid, fresh));
+        cell_text(r, nz(o[i].uuid)[0] != '\0' ? o[i].uuid : uuid_at(fresh, i));
         if ((rc = row_end(db, r)) != 0) {
             return rc;
         }
@@ -1218,7 +1230,7 @@ static int
 bulk_services(struct db *db, struct arena *a, struct bulk *k,
               const struct dir_service *s, int n)
 {
-    char fresh[RANDOM_UUID_LEN + 1];
+    char *fresh = new_uuids(a, n);
     struct rows *r = &k->svc;
     int i, rc;
 
@@ -1237,7 +1249,7 @@ bulk_services(struct db *db, struct arena *a, struct bulk *k,
         cell_text(r, nz(s[i].how_to_apply));
         cell_text(r, nz(s[i].phone));
         cell_text(r, nz(s[i].hours));
-        cell_text(r, new_uuid(s[i].uuid, fresh));
+        cell_text(r, nz(s[i].uuid)[0] != '\0' ? s[i].uuid : uuid_at(fresh, i));
         if ((rc = row_end(db, r)) != 0 ||
             (rc = links_put(db, a, s[i].id, &s[i], &k->tgt, &k->area)) != 0) {
             return rc;
@@ -1334,7 +1346,7 @@ bulk_write(struct db *db, struct arena *a, struct bulk *k, const char *region,
     for (i = 0; i < nsvc; i++) {
         s[i].org_id = o[svc_org[i]].id;
     }
-    if ((rc = bulk_orgs(db, k, o, parent, norg)) != 0 ||
+    if ((rc = bulk_orgs(db, a, k, o, parent, norg)) != 0 ||
         (rc = bulk_services(db, a, k, s, nsvc)) != 0 ||
         (rc = bulk_search(db, a, k, region)) != 0) {
         return rc;
