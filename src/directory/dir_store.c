@@ -444,27 +444,101 @@ dir_service_load(struct db *db, struct arena *a, int64_t id,
     return 0;
 }
 
-/* The search row of the service whose Q_DIR_INDEX_SOURCE* row is at st. */
+/* A service's search row: folded text and the tokens of its filters. */
 struct fts_row {
     const char *area, *facet, *body, *name;
 };
 
+/* What a search row is made of: the columns of Q_DIR_INDEX_SOURCE. */
+struct fts_src {
+    const char *name, *description, *category_name, *org_name, *city;
+    const char *street, *gmina_name, *kind, *category;
+    bool confidential;
+    const char *tcodes; /* " tCODE" of each target group, in their order */
+    const char *tnames; /* " NAME" of each, in the same order */
+    const char *areas;  /* "gCODE pCODE wCODE", by level and code */
+};
+
+/* The n texts of part one after another, in a. */
+static char *
+join(struct arena *a, const char *const *part, int n)
+{
+    size_t len[16], total = 0;
+    char *out, *p;
+    int i;
+
+    for (i = 0; i < n; i++) {
+        len[i] = strlen(part[i]);
+        total += len[i];
+    }
+    p = out = arena_alloc(a, total + 1);
+    for (i = 0; i < n; i++) {
+        memcpy(p, part[i], len[i]);
+        p += len[i];
+    }
+    *p = '\0';
+    return out;
+}
+
 static void
-fts_row_of(struct arena *a, db_stmt *st, struct fts_row *out)
+fts_row_make(struct arena *a, const struct fts_src *c, struct fts_row *out)
 {
     /* name, description, category name, org name, city, street (only
     ** when public), gmina name, kind label, target names */
-    const char *body = arena_printf(
-        a, "%s %s %s %s %s %s %s %s%s", db_col_text(st, 0), db_col_text(st, 1),
-        db_col_text(st, 2), db_col_text(st, 3), db_col_text(st, 4),
-        db_col_int(st, 9) ? "" : db_col_text(st, 5), db_col_text(st, 6),
-        nz(dir_kind_label(db_col_text(st, 7))), db_col_text(st, 11));
+    const char *body[] = {
+        c->name,
+        " ",
+        c->description,
+        " ",
+        c->category_name,
+        " ",
+        c->org_name,
+        " ",
+        c->city,
+        " ",
+        c->confidential ? "" : c->street,
+        " ",
+        c->gmina_name,
+        " ",
+        nz(dir_kind_label(c->kind)),
+        c->tnames,
+    };
+    const char *facet[] = {"k", c->category, c->tcodes};
 
-    out->facet =
-        arena_printf(a, "k%s%s", db_col_text(st, 8), db_col_text(st, 10));
-    out->area = db_col_text_dup(a, st, 12);
-    out->name = str_fold(a, db_col_text(st, 0));
-    out->body = str_fold(a, body);
+    out->facet = join(a, facet, 3);
+    out->area = arena_strdup(a, c->areas);
+    out->name = str_fold(a, c->name);
+    out->body = str_fold(a, join(a, body, 16));
+}
+
+/* A service's text, columns 0..9 of Q_DIR_INDEX_SOURCE (and of
+** Q_DIR_INDEX_REGION_SERVICES), at st; valid until its next step. */
+static void
+fts_src_of(db_stmt *st, struct fts_src *c)
+{
+    c->name = db_col_text(st, 0);
+    c->description = db_col_text(st, 1);
+    c->category_name = db_col_text(st, 2);
+    c->org_name = db_col_text(st, 3);
+    c->city = db_col_text(st, 4);
+    c->street = db_col_text(st, 5);
+    c->gmina_name = db_col_text(st, 6);
+    c->kind = db_col_text(st, 7);
+    c->category = db_col_text(st, 8);
+    c->confidential = db_col_int(st, 9) != 0;
+}
+
+/* The search row of the service whose Q_DIR_INDEX_SOURCE row is at st. */
+static void
+fts_row_of(struct arena *a, db_stmt *st, struct fts_row *out)
+{
+    struct fts_src c;
+
+    fts_src_of(st, &c);
+    c.tcodes = db_col_text(st, 10);
+    c.tnames = db_col_text(st, 11);
+    c.areas = db_col_text(st, 12);
+    fts_row_make(a, &c, out);
 }
 
 int
@@ -1261,42 +1335,110 @@ bulk_services(struct db *db, struct arena *a, struct bulk *k,
     return rows_flush(db, &k->area);
 }
 
-/* The search rows of every service of region (NULL: all), from one read. */
+/* The target groups (a code and a name) or areas (a level and a code) of
+** a region's services, in order, as Q_DIR_INDEX_SOURCE joins them. */
+struct part {
+    int64_t id; /* the service */
+    const char *x, *y;
+};
+
+static void
+part_row(struct arena *a, db_stmt *st, void *elem)
+{
+    struct part *p = elem;
+
+    p->id = db_col_int(st, 0);
+    p->x = db_col_text_dup(a, st, 1);
+    p->y = db_col_text_dup(a, st, 2);
+}
+
+/* Service id's run of parts from *k on, each as pre x (mid y), after sep
+** but the first, into one text in a. */
+static const char *
+parts_text(struct arena *a, const struct part *p, int n, int *k, int64_t id,
+           bool names, bool area)
+{
+    struct buf b;
+    const char *out;
+
+    buf_init(&b);
+    for (; *k < n && p[*k].id == id; (*k)++) {
+        const char *x = p[*k].x, *y = p[*k].y;
+
+        if (area) {
+            if (b.len > 0) {
+                buf_putc(&b, ' ');
+            }
+            buf_putc(&b, strcmp(x, "gmina") == 0    ? 'g'
+                         : strcmp(x, "powiat") == 0 ? 'p'
+                                                    : 'w');
+            buf_puts(&b, y);
+        } else {
+            buf_puts(&b, names ? " " : " t");
+            buf_puts(&b, names ? y : x);
+        }
+    }
+    out = arena_strdup(a, b.len > 0 ? b.data : "");
+    buf_free(&b);
+    return out;
+}
+
+/*
+** The search rows of every service of region (NULL: all), from three
+** reads in the order of the services (the services, their target groups,
+** their areas) instead of one with three sorted subqueries a service.
+*/
 static int
 bulk_search(struct db *db, struct arena *a, struct bulk *k, const char *region)
 {
-    struct fts_row *f = NULL;
-    int64_t *id = NULL;
+    struct part *tg = NULL, *ar = NULL;
     struct rows *r = &k->fts;
+    struct fts_src c;
+    struct fts_row f;
     db_stmt *st;
-    int n = 0, i, rc;
+    int nt, na, it = 0, ia = 0, rc;
 
-    /* all read first: the engine may not run a statement while another
-    ** one's rows are still being read */
-    st = db_query(db, Q_DIR_INDEX_SOURCE_REGION);
+    st = db_query(db, Q_DIR_INDEX_REGION_TARGETS);
+    db_bind_text(st, 1, region);
+    if ((nt = db_list(st, a, sizeof(*tg), part_row, &tg)) < 0) {
+        return nt;
+    }
+    st = db_query(db, Q_DIR_INDEX_REGION_AREAS);
+    db_bind_text(st, 1, region);
+    if ((na = db_list(st, a, sizeof(*ar), part_row, &ar)) < 0) {
+        return na;
+    }
+    /* the search rows are written while the services are read, as the
+    ** export reads a service beside its cursor */
+    st = db_query(db, Q_DIR_INDEX_REGION_SERVICES);
     db_bind_text(st, 1, region);
     while ((rc = db_step(st)) == DB_ROW) {
-        f = arena_grow(a, f, n, sizeof(*f));
-        id = arena_grow(a, id, n, sizeof(*id));
-        fts_row_of(a, st, &f[n]);
-        id[n++] = db_col_int(st, 13);
-    }
-    db_done(st);
-    if (rc != DB_DONE) {
-        return rc;
-    }
-    for (i = 0; i < n; i++) {
+        int64_t id = db_col_int(st, 10);
+        int t0 = it;
+
+        while (it < nt && tg[it].id < id) {
+            t0 = ++it;
+        }
+        while (ia < na && ar[ia].id < id) {
+            ia++;
+        }
+        fts_src_of(st, &c);
+        c.tcodes = parts_text(a, tg, nt, &it, id, false, false);
+        c.areas = parts_text(a, ar, na, &ia, id, false, true);
+        c.tnames = parts_text(a, tg, nt, &t0, id, true, false);
+        fts_row_make(a, &c, &f);
         row_begin(db, r);
-        cell_int(r, id[i]);
-        cell_text(r, f[i].area);
-        cell_text(r, f[i].facet);
-        cell_text(r, f[i].body);
-        cell_text(r, f[i].name);
+        cell_int(r, id);
+        cell_text(r, f.area);
+        cell_text(r, f.facet);
+        cell_text(r, f.body);
+        cell_text(r, f.name);
         if ((rc = row_end(db, r)) != 0) {
-            return rc;
+            break;
         }
     }
-    return rows_flush(db, r);
+    db_done(st);
+    return rc == DB_DONE ? rows_flush(db, r) : rc < 0 ? rc : ERR_DB;
 }
 
 static int

@@ -11,7 +11,8 @@ and leaves the search as the same rows written one by one would.
 - A file that changes the region (rows left out, rows added with branches,
   target groups, several areas, Polish letters): a server that was running
   answers every search as a process started afterwards on the same database
-  does, and the new rows are found.
+  does, the new rows are found, and the search row of a new service (two
+  target groups, three areas) is the one its form writes when saved as is.
 Usage: test_directory_bulk.py BINARY"""
 import json
 import sys
@@ -148,6 +149,22 @@ def main():
         parent = sql(db, 'SELECT p.name FROM dir_org o JOIN dir_org p'
                      " ON p.id = o.parent_id WHERE o.name = 'Oddział Zażółć'")
         check(parent == [('Fundacja Zażółć Gęślą',)], parent)
+        sid, org = sql(db, 'SELECT id, org_id FROM dir_service'
+                       " WHERE name = 'Zażółć porady rodzinne'")[0]
+        fts = ('SELECT area, facet, body, name FROM dir_fts WHERE rowid = ?',
+               (sid,))
+        imported = sql(db, *fts)
+        check('g' + g in imported[0][0] and 'tdzieci' in imported[0][1],
+              imported)
+        token = c2.csrf(f'/uslugi/zarzadzanie/usluga/{sid}')
+        st, _, _ = c2.request('POST', f'/uslugi/zarzadzanie/usluga/{sid}', {
+            'csrf': token, 'instytucja': str(org),
+            'service_name': 'Zażółć porady rodzinne', 'category': 'rodzina',
+            't_dzieci': '1', 't_rodziny': '1',
+            'coverage': f'region:04 gmina:{g} powiat:{g[:4]}'})
+        check(st == 303, st)
+        check(sql(db, *fts) == imported,
+              f'imported {imported}, saved {sql(db, *fts)}')
 
     for fn in (round_trip_import_keeps_search_rows_and_answers,
                changed_region_answers_as_a_fresh_process):
