@@ -1184,6 +1184,9 @@ give_ids(struct db *db, struct arena *a, enum query_id q, enum query_id max,
             top = *id[i];
         }
     }
+    if (top > INT64_MAX - n) {
+        return ERR_CONFLICT; /* no room past the largest id */
+    }
     for (i = 0; i < n; i++) {
         if (*id[i] == 0) {
             *id[i] = ++top;

@@ -13,6 +13,8 @@ and leaves the search as the same rows written one by one would.
   answers every search as a process started afterwards on the same database
   does, the new rows are found, and the search row of a new service (two
   target groups, three areas) is the one its form writes when saved as is.
+- Keys and UUIDs of a file that another region's rows have are given new
+  ones (found by one query for the whole file); those free are kept.
 Usage: test_directory_bulk.py BINARY"""
 import json
 import sys
@@ -166,8 +168,43 @@ def main():
         check(sql(db, *fts) == imported,
               f'imported {imported}, saved {sql(db, *fts)}')
 
+    def ids_and_uuids_of_another_region_stay_its_own():
+        o12 = sql(db, "SELECT id, uuid FROM dir_org WHERE region = '12'"
+                  ' ORDER BY id LIMIT 1')[0]
+        s12 = sql(db, 'SELECT s.id, s.uuid FROM dir_service s JOIN dir_org o'
+                  " ON o.id = s.org_id WHERE o.region = '12'"
+                  ' ORDER BY s.id LIMIT 1')[0]
+        region12 = ("SELECT o.id, o.uuid, o.name, s.id, s.uuid FROM dir_org o"
+                    " LEFT JOIN dir_service s ON s.org_id = o.id"
+                    " WHERE o.region = '12' ORDER BY o.id, s.id")
+        before = sql(db, region12)
+        free = 1 + sql(db, 'SELECT max(id) FROM dir_org')[0][0]
+        fsvc = 1 + sql(db, 'SELECT max(id) FROM dir_service')[0][0]
+        mine = '2f1e5a0c-1d2b-4c3d-9e8f-0a1b2c3d4e5f'
+        g = gminas[0]
+        csv = ('org_key,region,kind,org_name,gmina,service_key,service_name,'
+               'category,coverage,org_uuid,service_uuid\r\n'
+               f'o{o12[0]},04,ngo,Fundacja Obca,{g},s{s12[0]},Porady obce,'
+               f'pomoc,gmina:{g},{o12[1].upper()},{s12[1]}\r\n'
+               f'o{free},04,ngo,Fundacja Wolna,{g},s{fsvc},Porady wolne,'
+               f'pomoc,gmina:{g},{mine},\r\n')
+        c3 = Client(running)
+        check(c3.login('koord')[0] == 303, 'login')
+        upload(c3, csv)
+        check(sql(db, region12) == before, 'region 12 changed')
+        got = {r[2]: r for r in sql(
+            db, 'SELECT o.id, o.uuid, o.name, s.id, s.uuid FROM dir_org o'
+            " JOIN dir_service s ON s.org_id = o.id WHERE o.region = '04'")}
+        check(set(got) == {'Fundacja Obca', 'Fundacja Wolna'}, got)
+        alien, own = got['Fundacja Obca'], got['Fundacja Wolna']
+        check(alien[0] not in (o12[0], free) and alien[1] != o12[1] and
+              alien[3] not in (s12[0], fsvc) and alien[4] != s12[1], alien)
+        check(own[0] == free and own[1] == mine and own[3] == fsvc, own)
+        check(len(alien[1]) == 36 and len(alien[4]) == 36, alien)
+
     for fn in (round_trip_import_keeps_search_rows_and_answers,
-               changed_region_answers_as_a_fresh_process):
+               changed_region_answers_as_a_fresh_process,
+               ids_and_uuids_of_another_region_stay_its_own):
         t.run(fn)
     running.stop()
     cleanup(d)
