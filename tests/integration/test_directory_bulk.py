@@ -103,11 +103,11 @@ def main():
         state['csv'] = csv
         upload(c, csv)
         after_rows = rows_of(db)
-        for k in before_rows:
-            check(after_rows[k] == before_rows[k],
-                  f'{k}: {len(before_rows[k])} rows before,'
-                  f' {len(after_rows[k])} after, first differing'
-                  f' {next((x for x in zip(before_rows[k], after_rows[k]) if x[0] != x[1]), None)}')
+        for k, was in before_rows.items():
+            now = after_rows[k]
+            first = next((x for x in zip(was, now) if x[0] != x[1]), None)
+            check(now == was, f'{k}: {len(was)} rows before, {len(now)}'
+                  f' after, first differing {first}')
         # the log says "read everything" once, not a row per service
         n = sql(db, 'SELECT count(*) FROM dir_change WHERE seq >'
                 ' (SELECT max(seq) FROM dir_change WHERE service_id IS NULL)')
