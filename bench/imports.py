@@ -16,13 +16,19 @@ gmina, uploaded to /uslugi/zarzadzanie/import (read, checked, stored and
 the search index rebuilt); the reference: the same institutions, services
 and coverage rows inserted by Python's sqlite3 in one transaction.
 
+With PG=1 the directory upload is timed again on PostgreSQL, in a private
+cluster (tests/pg/cluster.sh), each run into a fresh copy (CREATE DATABASE
+... TEMPLATE) of one `rodzina init` database; its rate is set beside the
+same bare SQLite reference.
+
 Each into a fresh copy of one `rodzina init` database; RUNS runs, the
 median. Prints a table and writes bench/results/imports-latest.md.
 
 Usage: bench/imports.py BUILD_DIR      (a release build)
 Env: BASE_PORT or PORT (the server's port; default: a free one), RUNS (3),
-     CONTACTS (200000), SERVICES (20000)
+     CONTACTS (200000), SERVICES (20000), PG (1: the PostgreSQL run too)
 """
+import glob
 import os
 import random
 import shutil
@@ -45,6 +51,7 @@ from test_auth import Client, add_user, multipart  # noqa: E402
 RUNS = int(os.environ.get('RUNS', 3))
 CONTACTS = int(os.environ.get('CONTACTS', 200000))
 SERVICES = int(os.environ.get('SERVICES', 20000))
+PG = os.environ.get('PG') == '1'
 CHANNELS = ('free_line', 'office_line', 'email', 'legal_duty',
             'psychological', 'representation', 'professional')
 CALLERS = ('victim', 'witness', 'perpetrator', 'professional')
@@ -128,10 +135,62 @@ def bare_services(db, n, gminas):
     return secs
 
 
+def upload(binary, db, svc_csv, n):
+    """Seconds the directory upload of svc_csv to a server on db took."""
+    srv = Server(binary, db, listen(n) + ['--body-limit', '64M'])
+    try:
+        c = Client(srv)
+        assert c.login('koord')[0] == 303
+        token = c.csrf('/uslugi/zarzadzanie')
+        body, ctype = multipart({'csrf': token}, {'file': ('k.csv', svc_csv)})
+        t0 = time.perf_counter()
+        st, _, html = c.request('POST', '/uslugi/zarzadzanie/import',
+                                raw=body, content_type=ctype)
+        secs = time.perf_counter() - t0
+        assert st == 200, (st, html[-300:])
+        return secs
+    finally:
+        srv.stop()
+
+
+class Cluster:
+    """A private PostgreSQL cluster with one `rodzina init` database
+    (template) and a fresh copy of it per run."""
+
+    def __init__(self, binary, folder):
+        self.folder, self.n = folder, 0
+        self.base = subprocess.run(
+            [os.path.join(ROOT, 'tests/pg/cluster.sh'), 'start', folder],
+            check=True, capture_output=True, text=True).stdout.strip()
+        self.psql = sorted(glob.glob('/usr/lib/postgresql/*/bin/psql'))[-1]
+        self.sql('CREATE DATABASE imports_tpl')
+        tpl = self.dsn('imports_tpl')
+        subprocess.run([binary, 'init', '--db', tpl], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        add_user(binary, tpl, 'koord', 'administrator')
+
+    def dsn(self, name):
+        return self.base.rsplit('/', 1)[0] + '/' + name
+
+    def sql(self, stmt):
+        subprocess.run([self.psql, '-X', '-q', '-d', self.base, '-c', stmt],
+                       check=True)
+
+    def fresh(self):
+        self.n += 1
+        self.sql(f'CREATE DATABASE imports_{self.n} TEMPLATE imports_tpl')
+        return self.dsn(f'imports_{self.n}')
+
+    def stop(self):
+        subprocess.run([os.path.join(ROOT, 'tests/pg/cluster.sh'), 'stop',
+                        self.folder], stderr=subprocess.DEVNULL)
+
+
 def main():
     build = sys.argv[1]
     binary = os.path.join(build, 'rodzina')
     tmp = tempfile.mkdtemp(prefix='rodzina-imports-')
+    pg = None
     try:
         base = os.path.join(tmp, 'base.db')
         subprocess.run([binary, 'init', '--db', base], check=True,
@@ -146,7 +205,10 @@ def main():
             f.write(text)
         svc_csv = services(gminas, SERVICES)
         res = {k: [] for k in ('import', 'bare', 'triggers', 'dir',
-                               'dir_bare')}
+                               'dir_bare', 'dir_pg')}
+        if PG:
+            os.chmod(tmp, 0o755)  # the cluster's socket folder is inside
+            pg = Cluster(binary, os.path.join(tmp, 'pg'))
 
         def fresh(name):
             path = os.path.join(tmp, name)
@@ -164,21 +226,9 @@ def main():
             if CONTACTS <= 200000:
                 res['triggers'].append(bare_contacts(fresh('trig.db'), rows,
                                                      False))
-            db = fresh('dir.db')
-            srv = Server(binary, db, listen(0) + ['--body-limit', '64M'])
-            try:
-                c = Client(srv)
-                assert c.login('koord')[0] == 303
-                token = c.csrf('/uslugi/zarzadzanie')
-                body, ctype = multipart({'csrf': token},
-                                        {'file': ('k.csv', svc_csv)})
-                t0 = time.perf_counter()
-                st, _, html = c.request('POST', '/uslugi/zarzadzanie/import',
-                                        raw=body, content_type=ctype)
-                res['dir'].append(time.perf_counter() - t0)
-                assert st == 200, (st, html[-300:])
-            finally:
-                srv.stop()
+            res['dir'].append(upload(binary, fresh('dir.db'), svc_csv, 0))
+            if pg:
+                res['dir_pg'].append(upload(binary, pg.fresh(), svc_csv, 1))
             res['dir_bare'].append(bare_services(fresh('dirb.db'), SERVICES,
                                                  gminas))
             print(f'run {i + 1}: ' + ', '.join(
@@ -187,6 +237,8 @@ def main():
         med = {k: statistics.median(v) for k, v in res.items() if v}
         report(med)
     finally:
+        if pg:
+            pg.stop()
         shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -209,6 +261,11 @@ def report(med):
     lines.append(f'| directory upload `/uslugi/zarzadzanie/import` | '
                  f'{SERVICES} | {med["dir"]:.2f} | {dr:.0f} | {db_:.0f} | '
                  f'{dr / db_:.2f} |')
+    if 'dir_pg' in med:
+        pr = SERVICES / med['dir_pg']
+        lines.append(f'| the same upload on PostgreSQL | {SERVICES} | '
+                     f'{med["dir_pg"]:.2f} | {pr:.0f} | {db_:.0f} | '
+                     f'{pr / db_:.2f} |')
     note('imports', 'helpline import', hl, 0, hl / bare, 'bare SQLite')
     note('imports', 'directory import', dr, 0, dr / db_, 'bare SQLite')
     save_report('imports-latest.md', lines)

@@ -2,7 +2,6 @@
 #include "random.h"
 
 #include <sodium.h>
-#include <stdio.h>
 #include <stdlib.h>
 
 #include "arena.h"
@@ -22,19 +21,43 @@ random_token(struct arena *a)
 }
 
 void
-random_uuid(char out[RANDOM_UUID_LEN + 1])
+random_uuids(char *out, int n)
 {
-    unsigned char b[16];
+    static const char hex[] = "0123456789abcdef";
+    unsigned char raw[16 * 64]; /* 64 UUIDs a read of the random source */
+    int i, k, m;
 
     if (sodium_init() < 0) {
         abort();
     }
-    randombytes_buf(b, sizeof(b));
-    b[6] = (unsigned char)((b[6] & 0x0f) | 0x40); /* version 4 */
-    b[8] = (unsigned char)((b[8] & 0x3f) | 0x80); /* variant 10 */
-    snprintf(out, RANDOM_UUID_LEN + 1,
-             "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
-             "%02x%02x%02x%02x%02x%02x",
-             b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10],
-             b[11], b[12], b[13], b[14], b[15]);
+    for (i = 0; i < n; i++) {
+        const unsigned char *b = raw + 16 * (i % 64);
+        char *o = out + (size_t)i * (RANDOM_UUID_LEN + 1);
+
+        if (i % 64 == 0) {
+            m = n - i < 64 ? n - i : 64;
+            randombytes_buf(raw, (size_t)(16 * m));
+        }
+        for (k = 0; k < 16; k++) {
+            unsigned c = b[k];
+
+            if (k == 6) {
+                c = (c & 0x0f) | 0x40; /* version 4 */
+            } else if (k == 8) {
+                c = (c & 0x3f) | 0x80; /* variant 10 */
+            }
+            if (k == 4 || k == 6 || k == 8 || k == 10) {
+                *o++ = '-';
+            }
+            *o++ = hex[c >> 4];
+            *o++ = hex[c & 15];
+        }
+        *o = '\0';
+    }
+}
+
+void
+random_uuid(char out[RANDOM_UUID_LEN + 1])
+{
+    random_uuids(out, 1);
 }

@@ -16,5 +16,8 @@ char *random_token(struct arena *a);
 
 /* A random (version 4, RFC 9562) UUID in lower case, NUL-terminated. */
 void random_uuid(char out[RANDOM_UUID_LEN + 1]);
+/* n of them, each RANDOM_UUID_LEN + 1 bytes after the last in out, from a
+** read of the random source per 64 (a bulk load makes thousands). */
+void random_uuids(char *out, int n);
 
 #endif

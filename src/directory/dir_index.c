@@ -269,7 +269,12 @@ intern_fold(struct ix_text *t, struct arena *scratch, const char *s,
     struct slot *sl = pool_get(&t->p, s ? s : "");
 
     if (sl->fold == 0) {
-        sl->fold = 1 + intern_num(t, str_fold(scratch, sl->s));
+        uint32_t f = 1 + intern_num(t, str_fold(scratch, sl->s));
+
+        /* adding the folded form may have grown the pool, and moved the
+        ** slots (a directory of many distinct names): find s again */
+        sl = pool_get(&t->p, s ? s : "");
+        sl->fold = f;
     }
     *fold = sl->fold - 1;
     return str_num(t, sl);

@@ -144,7 +144,6 @@ dir_export_csv(struct db *db, struct arena *a, const char *region,
 struct in_org {
     struct dir_org o;
     int row;
-    int64_t new_id;
 };
 
 static const char *
@@ -324,23 +323,31 @@ struct import {
     struct dir_service *svcs;
     int *svc_org, norg, nsvc;
     struct keyset *org_keys;
-    struct dir_batch *batch;
 };
 
-static int import_rows(struct db *db, struct import *x);
-
+/* The rows of the file replace the region's directory: the file's keys
+** ("o12", "s7") are the ids wanted. */
 static int
 import_write(struct db *db, void *ctx, struct audit_entry *e)
 {
     struct import *x = ctx;
-    int rc;
+    struct dir_org *o = arena_alloc(x->a, sizeof(*o) * (size_t)(x->norg + 1));
+    int *parent = arena_alloc(x->a, sizeof(*parent) * (size_t)(x->norg + 1));
+    int i, rc;
 
-    if ((rc = dir_store_region_clear(db, x->region)) != 0) {
-        return rc;
+    for (i = 0; i < x->norg; i++) {
+        const char *pk = x->orgs[i].o.parent_key;
+
+        o[i] = x->orgs[i].o;
+        o[i].id = key_id(o[i].key, 'o');
+        o[i].parent_id = 0;
+        parent[i] = *pk == '\0' ? -1 : keyset_get(x->org_keys, pk);
     }
-    x->batch = dir_batch_new(x->a);
-    rc = import_rows(db, x);
-    dir_batch_free(x->batch);
+    for (i = 0; i < x->nsvc; i++) {
+        x->svcs[i].id = key_id(x->svcs[i].key, 's');
+    }
+    rc = dir_store_import(db, x->a, x->region, o, parent, x->norg, x->svcs,
+                          x->svc_org, x->nsvc);
     if (rc != 0) {
         return rc;
     }
@@ -348,66 +355,6 @@ import_write(struct db *db, void *ctx, struct audit_entry *e)
     e->after = arena_printf(x->a, "{\"organizations\": %d, \"services\": %d}",
                             x->norg, x->nsvc);
     return 0;
-}
-
-/* The rows of the file, into the region import_write has emptied. */
-static int
-import_rows(struct db *db, struct import *x)
-{
-    int i, k, rc;
-
-    for (i = 0; i < x->norg; i++) {
-        struct dir_org o = x->orgs[i].o;
-        int64_t want = key_id(o.key, 'o');
-
-        if (i % STOP_CHECK_ROWS == 0 && stop_requested()) {
-            return ERR_STOPPED;
-        }
-        o.id = 0;
-        o.parent_id = 0;
-        if (want > 0) { /* a new id when another region's row has it */
-            o.id = want;
-            o.keep_id = true;
-        }
-        /* as with ids: one another region holds is replaced by a new one */
-        if (*o.uuid != '\0' && dir_store_uuid_used(db, false, o.uuid)) {
-            o.uuid = NULL;
-        }
-        if ((rc = dir_store_org_write(db, &o, &x->orgs[i].new_id)) != 0) {
-            return rc;
-        }
-    }
-    for (i = 0; i < x->norg; i++) {
-        const char *pk = x->orgs[i].o.parent_key;
-
-        k = *pk == '\0' ? -1 : keyset_get(x->org_keys, pk);
-        if (k >= 0 && (rc = dir_store_org_set_parent(db, x->orgs[i].new_id,
-                                                     x->orgs[k].new_id)) != 0) {
-            return rc;
-        }
-    }
-    for (i = 0; i < x->nsvc; i++) {
-        struct dir_service s = x->svcs[i];
-        int64_t want = key_id(s.key, 's'), id;
-
-        if (i % STOP_CHECK_ROWS == 0 && stop_requested()) {
-            return ERR_STOPPED;
-        }
-        s.org_id = x->orgs[x->svc_org[i]].new_id;
-        s.id = 0;
-        if (want > 0) {
-            s.id = want;
-            s.keep_id = true;
-        }
-        if (*s.uuid != '\0' && dir_store_uuid_used(db, true, s.uuid)) {
-            s.uuid = NULL;
-        }
-        if ((rc = dir_store_service_write_batched(db, x->a, x->batch, &s,
-                                                  &id)) != 0) {
-            return rc;
-        }
-    }
-    return dir_batch_end(db, x->a, x->batch, x->region);
 }
 
 int

@@ -13,6 +13,7 @@
 #include "core/err.h"
 #include "core/json.h"
 #include "core/random.h"
+#include "core/stop.h"
 #include "core/warsaw.h"
 #include "core/str.h"
 #include "db/db.h"
@@ -443,27 +444,101 @@ dir_service_load(struct db *db, struct arena *a, int64_t id,
     return 0;
 }
 
-/* The search row of the service whose Q_DIR_INDEX_SOURCE* row is at st. */
+/* A service's search row: folded text and the tokens of its filters. */
 struct fts_row {
     const char *area, *facet, *body, *name;
 };
 
+/* What a search row is made of: the columns of Q_DIR_INDEX_SOURCE. */
+struct fts_src {
+    const char *name, *description, *category_name, *org_name, *city;
+    const char *street, *gmina_name, *kind, *category;
+    bool confidential;
+    const char *tcodes; /* " tCODE" of each target group, in their order */
+    const char *tnames; /* " NAME" of each, in the same order */
+    const char *areas;  /* "gCODE pCODE wCODE", by level and code */
+};
+
+/* The n texts of part one after another, in a. */
+static char *
+join(struct arena *a, const char *const *part, int n)
+{
+    size_t len[16], total = 0;
+    char *out, *p;
+    int i;
+
+    for (i = 0; i < n; i++) {
+        len[i] = strlen(part[i]);
+        total += len[i];
+    }
+    p = out = arena_alloc(a, total + 1);
+    for (i = 0; i < n; i++) {
+        memcpy(p, part[i], len[i]);
+        p += len[i];
+    }
+    *p = '\0';
+    return out;
+}
+
 static void
-fts_row_of(struct arena *a, db_stmt *st, struct fts_row *out)
+fts_row_make(struct arena *a, const struct fts_src *c, struct fts_row *out)
 {
     /* name, description, category name, org name, city, street (only
     ** when public), gmina name, kind label, target names */
-    const char *body = arena_printf(
-        a, "%s %s %s %s %s %s %s %s%s", db_col_text(st, 0), db_col_text(st, 1),
-        db_col_text(st, 2), db_col_text(st, 3), db_col_text(st, 4),
-        db_col_int(st, 9) ? "" : db_col_text(st, 5), db_col_text(st, 6),
-        nz(dir_kind_label(db_col_text(st, 7))), db_col_text(st, 11));
+    const char *body[] = {
+        c->name,
+        " ",
+        c->description,
+        " ",
+        c->category_name,
+        " ",
+        c->org_name,
+        " ",
+        c->city,
+        " ",
+        c->confidential ? "" : c->street,
+        " ",
+        c->gmina_name,
+        " ",
+        nz(dir_kind_label(c->kind)),
+        c->tnames,
+    };
+    const char *facet[] = {"k", c->category, c->tcodes};
 
-    out->facet =
-        arena_printf(a, "k%s%s", db_col_text(st, 8), db_col_text(st, 10));
-    out->area = db_col_text_dup(a, st, 12);
-    out->name = str_fold(a, db_col_text(st, 0));
-    out->body = str_fold(a, body);
+    out->facet = join(a, facet, 3);
+    out->area = arena_strdup(a, c->areas);
+    out->name = str_fold(a, c->name);
+    out->body = str_fold(a, join(a, body, 16));
+}
+
+/* A service's text, columns 0..9 of Q_DIR_INDEX_SOURCE (and of
+** Q_DIR_INDEX_REGION_SERVICES), at st; valid until its next step. */
+static void
+fts_src_of(db_stmt *st, struct fts_src *c)
+{
+    c->name = db_col_text(st, 0);
+    c->description = db_col_text(st, 1);
+    c->category_name = db_col_text(st, 2);
+    c->org_name = db_col_text(st, 3);
+    c->city = db_col_text(st, 4);
+    c->street = db_col_text(st, 5);
+    c->gmina_name = db_col_text(st, 6);
+    c->kind = db_col_text(st, 7);
+    c->category = db_col_text(st, 8);
+    c->confidential = db_col_int(st, 9) != 0;
+}
+
+/* The search row of the service whose Q_DIR_INDEX_SOURCE row is at st. */
+static void
+fts_row_of(struct arena *a, db_stmt *st, struct fts_row *out)
+{
+    struct fts_src c;
+
+    fts_src_of(st, &c);
+    c.tcodes = db_col_text(st, 10);
+    c.tnames = db_col_text(st, 11);
+    c.areas = db_col_text(st, 12);
+    fts_row_make(a, &c, out);
 }
 
 int
@@ -567,7 +642,7 @@ uuid_set(struct db *db, bool service, int64_t id, const char *want)
     return db_exec(st);
 }
 
-/* Insert or update without transaction or audit (import uses it too). */
+/* Insert or update without transaction or audit (the demo loader too). */
 static int
 org_write(struct db *db, const struct dir_org *o, int64_t *id)
 {
@@ -575,21 +650,7 @@ org_write(struct db *db, const struct dir_org *o, int64_t *id)
     db_stmt *st;
     int rc;
 
-    if (o->keep_id) {
-        int64_t got;
-
-        st = db_query(db, Q_DIR_ORG_INSERT_ID);
-        bind_org(st, o);
-        db_bind_int(st, 18, o->id);
-        db_bind_text(st, 19, nz(o->source));
-        db_bind_text(st, 20, nz(o->verify));
-        db_bind_text(st, 21, new_uuid(o->uuid, fresh));
-        *id = o->id;
-        if ((rc = db_one_int(st, &got)) != ERR_NOTFOUND) {
-            return rc;
-        }
-        /* another row has the id: inserted with a new one below */
-    } else if (o->id > 0) {
+    if (o->id > 0) {
         st = db_query(db, Q_DIR_ORG_UPDATE);
         bind_org(st, o);
         db_bind_int(st, 18, o->id);
@@ -718,86 +779,152 @@ dir_org_verify_set(struct db *db, struct arena *a, int64_t id,
 }
 
 /*
-** An import's rows that wait to go in many at a time (issue 15: one round
-** trip per row made a 20 000-row import take 30-40 s on a busy
-** PostgreSQL): targets and areas of its services, as JSON arrays of rows
-** for Q_DIR_TARGETS_PUT and Q_DIR_AREAS_PUT, written every DIR_BATCH_ROWS
-** services and at the end.
+** Rows of one table written many at a time (issue 21), as the engine takes
+** them best (Q_DIR_BULK_ROWS): with per 1, one statement a row (one, its
+** cells bound to $1..$n); else a JSON array of up to per rows a statement
+** (many, $1), since each statement is a round trip.
 */
-#define DIR_BATCH_ROWS 1000
-
-struct dir_batch {
-    struct buf tb, ab;
-    struct json tj, aj; /* at the end, tj holds the search rows */
-    int n, nt, na;      /* services, targets and areas since the last write */
+struct rows {
+    enum query_id one, many;
+    int per, n, col;    /* rows a statement, rows waiting, cells of this row */
+    struct rows *first; /* the rows these name, written before them */
+    db_stmt *st;        /* this row's statement (per 1) */
+    struct buf b;
+    struct json j;
 };
 
 static void
-batch_open(struct dir_batch *b)
+rows_open(struct rows *r)
 {
-    buf_reset(&b->tb);
-    buf_reset(&b->ab);
-    json_init(&b->tj, &b->tb);
-    json_init(&b->aj, &b->ab);
-    json_arr_begin(&b->tj);
-    json_arr_begin(&b->aj);
-    b->n = b->nt = b->na = 0;
+    buf_reset(&r->b);
+    json_init(&r->j, &r->b);
+    json_arr_begin(&r->j);
+    r->n = 0;
 }
 
-struct dir_batch *
-dir_batch_new(struct arena *a)
+static void
+rows_init(struct rows *r, enum query_id one, enum query_id many, int per)
 {
-    struct dir_batch *b = arena_alloc(a, sizeof(*b));
-
-    buf_init(&b->tb);
-    buf_init(&b->ab);
-    batch_open(b);
-    return b;
+    r->one = one;
+    r->many = many;
+    r->per = per;
+    r->first = NULL;
+    buf_init(&r->b);
+    rows_open(r);
 }
 
-void
-dir_batch_free(struct dir_batch *b)
+static void
+row_begin(struct db *db, struct rows *r)
 {
-    buf_free(&b->tb);
-    buf_free(&b->ab);
+    r->col = 0;
+    if (r->per == 1) {
+        r->st = db_query(db, r->one);
+    } else {
+        json_arr_begin(&r->j);
+    }
 }
 
-/* One statement for the rows of JSON array j (closed here), when any. */
+/* A text cell (NULL: SQL NULL) or an integer one of the row. */
+static void
+cell_text(struct rows *r, const char *s)
+{
+    if (r->per == 1) {
+        db_bind_text(r->st, ++r->col, s);
+    } else {
+        json_str(&r->j, s);
+    }
+}
+
+static void
+cell_int(struct rows *r, int64_t v)
+{
+    if (r->per == 1) {
+        db_bind_int(r->st, ++r->col, v);
+    } else {
+        json_int(&r->j, v);
+    }
+}
+
+/* The rows waiting, in one statement (after those they name). */
 static int
-put_rows(struct db *db, enum query_id q, struct json *j, int n)
+rows_flush(struct db *db, struct rows *r)
 {
     db_stmt *st;
-
-    json_arr_end(j);
-    if (n == 0) {
-        return 0;
-    }
-    st = db_query(db, q);
-    db_bind_text(st, 1, j->out->data);
-    return db_exec(st);
-}
-
-static int
-batch_write(struct db *db, struct dir_batch *b)
-{
     int rc;
 
-    if ((rc = put_rows(db, Q_DIR_TARGETS_PUT, &b->tj, b->nt)) != 0 ||
-        (rc = put_rows(db, Q_DIR_AREAS_PUT, &b->aj, b->na)) != 0) {
+    if (r->first != NULL && (rc = rows_flush(db, r->first)) != 0) {
         return rc;
     }
-    batch_open(b);
+    if (r->n == 0) {
+        return 0;
+    }
+    json_arr_end(&r->j);
+    st = db_query(db, r->many);
+    db_bind_text(st, 1, r->b.data);
+    rc = db_exec(st);
+    rows_open(r);
+    return rc;
+}
+
+/* The row is complete: written now (per 1), or with the others waiting
+** once there are per of them. */
+static int
+row_end(struct db *db, struct rows *r)
+{
+    if (r->per == 1) {
+        return db_exec(r->st);
+    }
+    json_arr_end(&r->j);
+    return ++r->n < r->per ? 0 : rows_flush(db, r);
+}
+
+/* Targets and coverage of service id as rows of t and ar ("a,b" and
+** "gmina:X powiat:Y" parsed here, for the forms and the import alike). */
+static int
+links_put(struct db *db, struct arena *a, int64_t id,
+          const struct dir_service *s, struct rows *t, struct rows *ar)
+{
+    char *copy, *save = NULL, *x;
+    int rc;
+
+    copy = arena_strdup(a, nz(s->targets));
+    for (x = strtok_r(copy, " ,", &save); x != NULL;
+         x = strtok_r(NULL, " ,", &save)) {
+        row_begin(db, t);
+        cell_int(t, id);
+        cell_text(t, x);
+        if ((rc = row_end(db, t)) != 0) {
+            return rc;
+        }
+    }
+    copy = arena_strdup(a, nz(s->coverage));
+    save = NULL;
+    for (x = strtok_r(copy, " ,", &save); x != NULL;
+         x = strtok_r(NULL, " ,", &save)) {
+        char *colon = strchr(x, ':');
+
+        if (colon == NULL) {
+            continue;
+        }
+        *colon = '\0';
+        row_begin(db, ar);
+        cell_int(ar, id);
+        cell_text(ar, x);
+        cell_text(ar, colon + 1);
+        if ((rc = row_end(db, ar)) != 0) {
+            return rc;
+        }
+    }
     return 0;
 }
 
 /* Targets and coverage of service id, replacing what was there (nothing
-** when the service is new: two round trips less per imported row); into
-** batch b instead when given. */
+** when the service is new: two round trips less). */
 static int
 service_links(struct db *db, struct arena *a, int64_t id, bool fresh,
-              const struct dir_service *s, struct dir_batch *b)
+              const struct dir_service *s)
 {
-    char *copy, *save = NULL, *t;
+    struct rows t, ar;
     db_stmt *st;
     int rc;
 
@@ -811,52 +938,12 @@ service_links(struct db *db, struct arena *a, int64_t id, bool fresh,
             return rc;
         }
     }
-    copy = arena_strdup(a, nz(s->targets));
-    for (t = strtok_r(copy, " ,", &save); t != NULL;
-         t = strtok_r(NULL, " ,", &save)) {
-        if (b != NULL) {
-            json_arr_begin(&b->tj);
-            json_int(&b->tj, id);
-            json_str(&b->tj, t);
-            json_arr_end(&b->tj);
-            b->nt++;
-            continue;
-        }
-        st = db_query(db, Q_DIR_TARGET_INSERT);
-        db_bind_int(st, 1, id);
-        db_bind_text(st, 2, t);
-        if ((rc = db_exec(st)) != 0) {
-            return rc;
-        }
-    }
-    copy = arena_strdup(a, nz(s->coverage));
-    save = NULL;
-    for (t = strtok_r(copy, " ,", &save); t != NULL;
-         t = strtok_r(NULL, " ,", &save)) {
-        char *colon = strchr(t, ':');
-
-        if (colon == NULL) {
-            continue;
-        }
-        *colon = '\0';
-        if (b != NULL) {
-            json_arr_begin(&b->aj);
-            json_int(&b->aj, id);
-            json_str(&b->aj, t);
-            json_str(&b->aj, colon + 1);
-            json_arr_end(&b->aj);
-            b->na++;
-            continue;
-        }
-        st = db_query(db, Q_DIR_AREA_INSERT);
-        db_bind_int(st, 1, id);
-        db_bind_text(st, 2, t);
-        db_bind_text(st, 3, colon + 1);
-        if ((rc = db_exec(st)) != 0) {
-            return rc;
-        }
-    }
-    return 0;
+    rows_init(&t, Q_DIR_TARGET_INSERT, Q_DIR_TARGETS_PUT, 1);
+    rows_init(&ar, Q_DIR_AREA_INSERT, Q_DIR_AREAS_PUT, 1);
+    rc = links_put(db, a, id, s, &t, &ar);
+    buf_free(&t.b);
+    buf_free(&ar.b);
+    return rc;
 }
 
 static void
@@ -875,23 +962,13 @@ bind_service(db_stmt *st, const struct dir_service *s)
 
 static int
 service_write(struct db *db, struct arena *a, const struct dir_service *s,
-              struct dir_batch *b, int64_t *id)
+              int64_t *id)
 {
-    bool fresh = s->keep_id || s->id <= 0;
     char now[UTC_STAMP_SIZE], uuid[RANDOM_UUID_LEN + 1];
     db_stmt *st;
     int rc;
 
-    if (s->keep_id) {
-        int64_t got;
-
-        st = db_query(db, Q_DIR_SERVICE_INSERT_ID);
-        bind_service(st, s);
-        db_bind_int(st, 10, s->id);
-        db_bind_text(st, 11, new_uuid(s->uuid, uuid));
-        rc = db_one_int(st, &got); /* ERR_NOTFOUND: the id is taken */
-        *id = s->id;
-    } else if (s->id > 0) {
+    if (s->id > 0) {
         st = db_query(db, Q_DIR_SERVICE_UPDATE);
         bind_service(st, s);
         db_bind_int(st, 10, s->id);
@@ -902,19 +979,13 @@ service_write(struct db *db, struct arena *a, const struct dir_service *s,
             rc = uuid_set(db, true, s->id, s->uuid);
         }
     } else {
-        rc = ERR_NOTFOUND;
-    }
-    if (rc == ERR_NOTFOUND) {
         st = db_query(db, Q_DIR_SERVICE_INSERT);
         bind_service(st, s);
         db_bind_text(st, 10, new_uuid(s->uuid, uuid));
         rc = db_one_int(st, id);
     }
-    if (rc != 0 || (rc = service_links(db, a, *id, fresh, s, b)) != 0) {
+    if (rc != 0 || (rc = service_links(db, a, *id, s->id <= 0, s)) != 0) {
         return rc;
-    }
-    if (b != NULL) {
-        return ++b->n < DIR_BATCH_ROWS ? 0 : batch_write(db, b);
     }
     return dir_index_service(db, a, *id);
 }
@@ -932,7 +1003,7 @@ service_change(struct db *db, void *ctx, struct audit_entry *e)
         }
         service_json(&c->bj, &before);
     }
-    if ((rc = service_write(db, c->a, c->s, NULL, &c->id)) != 0) {
+    if ((rc = service_write(db, c->a, c->s, &c->id)) != 0) {
         return rc;
     }
     service_json(&c->aj, c->s);
@@ -1019,68 +1090,443 @@ int
 dir_store_service_write(struct db *db, struct arena *a,
                         const struct dir_service *s, int64_t *id)
 {
-    return service_write(db, a, s, NULL, id);
+    return service_write(db, a, s, id);
 }
 
-int
-dir_store_service_write_batched(struct db *db, struct arena *a,
-                                struct dir_batch *b,
-                                const struct dir_service *s, int64_t *id)
+/* --- the CSV import's writes (issue 21) ------------------------------ */
+
+static int
+cmp_id(const void *x, const void *y)
 {
-    return service_write(db, a, s, b, id);
+    int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+
+    return (a > b) - (a < b);
 }
 
-int
-dir_batch_end(struct db *db, struct arena *a, struct dir_batch *b,
-              const char *region)
+static int
+cmp_str(const void *x, const void *y)
 {
-    db_stmt *st;
-    const char **part = NULL; /* the search rows, JSON, DIR_BATCH_ROWS each */
-    int nparts = 0, n = 0, rc;
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
 
-    if ((rc = batch_write(db, b)) != 0) {
-        return rc;
-    }
-    /* all read first: the engine may not run a statement while another
-    ** one's rows are still being read */
-    st = db_query(db, Q_DIR_INDEX_SOURCE_REGION);
-    db_bind_text(st, 1, region);
+/*
+** The values of the JSON array in list that query q finds in its table
+** (one round trip for all), sorted for bsearch into *out (arena), *n of
+** them: texts (text) or integers.
+*/
+static int
+taken(struct db *db, struct arena *a, enum query_id q, bool text,
+      struct buf *list, void **out, int *n)
+{
+    size_t size = text ? sizeof(char *) : sizeof(int64_t);
+    db_stmt *st = db_query(db, q);
+    char *v = NULL;
+    int rc;
+
+    *n = 0;
+    db_bind_text(st, 1, list->data);
     while ((rc = db_step(st)) == DB_ROW) {
-        struct fts_row f;
-
-        fts_row_of(a, st, &f);
-        json_arr_begin(&b->tj);
-        json_int(&b->tj, db_col_int(st, 13));
-        json_str(&b->tj, f.area);
-        json_str(&b->tj, f.facet);
-        json_str(&b->tj, f.body);
-        json_str(&b->tj, f.name);
-        json_arr_end(&b->tj);
-        if (++n == DIR_BATCH_ROWS) {
-            json_arr_end(&b->tj);
-            part = arena_grow(a, part, nparts, sizeof(*part));
-            part[nparts++] = arena_strdup(a, b->tb.data);
-            batch_open(b);
-            n = 0;
+        v = arena_grow(a, v, *n, size);
+        if (text) {
+            ((char **)(void *)v)[*n] = db_col_text_dup(a, st, 0);
+        } else {
+            ((int64_t *)(void *)v)[*n] = db_col_int(st, 0);
         }
+        (*n)++;
     }
     db_done(st);
+    buf_free(list);
     if (rc != DB_DONE) {
         return rc;
     }
-    if (n > 0) {
-        json_arr_end(&b->tj);
-        part = arena_grow(a, part, nparts, sizeof(*part));
-        part[nparts++] = arena_strdup(a, b->tb.data);
+    if (*n > 0) {
+        qsort(v, (size_t)*n, size, text ? cmp_str : cmp_id);
     }
-    for (int i = 0; i < nparts; i++) {
-        st = db_query(db, Q_DIR_FTS_PUT_MANY);
-        db_bind_text(st, 1, part[i]);
-        if ((rc = db_exec(st)) != 0) {
-            return rc;
+    *out = v;
+    return 0;
+}
+
+/*
+** Ids for n rows, *id[i] the wanted one or 0: a wanted id another row of
+** the table has (query q) is replaced, and every row without one gets the
+** next past the largest id there is (query max) or is wanted.
+*/
+static int
+give_ids(struct db *db, struct arena *a, enum query_id q, enum query_id max,
+         int64_t **id, int n)
+{
+    struct buf b;
+    struct json j;
+    void *t = NULL;
+    int64_t top = 0;
+    int nt = 0, i, rc;
+
+    buf_init(&b);
+    json_init(&j, &b);
+    json_arr_begin(&j);
+    for (i = 0; i < n; i++) {
+        if (*id[i] > 0) {
+            json_int(&j, *id[i]);
+        }
+    }
+    json_arr_end(&j);
+    if ((rc = taken(db, a, q, false, &b, &t, &nt)) != 0 ||
+        (rc = db_one_int(db_query(db, max), &top)) != 0) {
+        return rc;
+    }
+    for (i = 0; i < n; i++) {
+        /* an id this near the largest integer leaves no room for new ones */
+        if (*id[i] > INT64_MAX - n ||
+            (*id[i] > 0 && nt > 0 &&
+             bsearch(id[i], t, (size_t)nt, sizeof(int64_t), cmp_id) != NULL)) {
+            *id[i] = 0;
+        } else if (*id[i] > top) {
+            top = *id[i];
+        }
+    }
+    if (top > INT64_MAX - n) {
+        return ERR_CONFLICT; /* no room past the largest id */
+    }
+    for (i = 0; i < n; i++) {
+        if (*id[i] == 0) {
+            *id[i] = ++top;
         }
     }
     return 0;
+}
+
+/*
+** The wanted UUIDs *u[i] ("" or NULL: none) another row of the table has
+** (query q) become NULL: the row gets a new one.
+*/
+static int
+free_uuids(struct db *db, struct arena *a, enum query_id q, const char ***u,
+           int n)
+{
+    struct buf b;
+    struct json j;
+    void *t = NULL;
+    int nt = 0, i, rc;
+
+    buf_init(&b);
+    json_init(&j, &b);
+    json_arr_begin(&j);
+    for (i = 0; i < n; i++) {
+        if (*u[i] != NULL && **u[i] != '\0') {
+            json_str(&j, *u[i]);
+        }
+    }
+    json_arr_end(&j);
+    if ((rc = taken(db, a, q, true, &b, &t, &nt)) != 0) {
+        return rc;
+    }
+    for (i = 0; i < n; i++) {
+        if (nt > 0 && *u[i] != NULL &&
+            bsearch(u[i], t, (size_t)nt, sizeof(char *), cmp_str) != NULL) {
+            *u[i] = NULL;
+        }
+    }
+    return 0;
+}
+
+/* n new UUIDs for the rows of an import, in a: the i-th at uuid_at(u, i). */
+static char *
+new_uuids(struct arena *a, int n)
+{
+    char *u = arena_alloc(a, (size_t)n * (RANDOM_UUID_LEN + 1) + 1);
+
+    random_uuids(u, n);
+    return u;
+}
+
+#define uuid_at(u, i) ((u) + (size_t)(i) * (RANDOM_UUID_LEN + 1))
+
+/* What the import writes, by table, and how many rows a statement. */
+struct bulk {
+    struct rows org, parent, svc, tgt, area, fts;
+    int per;
+};
+
+static int
+bulk_orgs(struct db *db, struct arena *a, struct bulk *k, struct dir_org *o,
+          const int *parent, int n)
+{
+    char *fresh = new_uuids(a, n);
+    struct rows *r = &k->org;
+    int i, rc;
+
+    for (i = 0; i < n; i++) {
+        if (i % STOP_CHECK_ROWS == 0 && stop_requested()) {
+            return ERR_STOPPED;
+        }
+        row_begin(db, r);
+        cell_int(r, o[i].id);
+        cell_text(r, o[i].region);
+        cell_text(r, o[i].kind);
+        cell_text(r, nz(o[i].name));
+        cell_text(r, nz(o[i].description));
+        cell_text(r, nz(o[i].street));
+        cell_text(r, nz(o[i].postcode));
+        cell_text(r, nz(o[i].city));
+        cell_text(r, o[i].gmina);
+        cell_text(r, nz(o[i].lat));
+        cell_text(r, nz(o[i].lon));
+        cell_int(r, o[i].confidential);
+        cell_text(r, nz(o[i].phone));
+        cell_text(r, nz(o[i].email));
+        cell_text(r, nz(o[i].web));
+        cell_text(r, nz(o[i].hours));
+        cell_int(r, o[i].example);
+        cell_text(r, nz(o[i].source));
+        cell_text(r, nz(o[i].verify));
+        cell_text(r, nz(o[i].uuid)[0] != '\0' ? o[i].uuid : uuid_at(fresh, i));
+        if ((rc = row_end(db, r)) != 0) {
+            return rc;
+        }
+    }
+    if ((rc = rows_flush(db, r)) != 0) {
+        return rc;
+    }
+    /* every institution is in: a parent may come after its branch */
+    r = &k->parent;
+    for (i = 0; i < n; i++) {
+        if (parent[i] < 0) {
+            continue;
+        }
+        row_begin(db, r);
+        cell_int(r, o[i].id);
+        cell_int(r, o[parent[i]].id);
+        if ((rc = row_end(db, r)) != 0) {
+            return rc;
+        }
+    }
+    return rows_flush(db, r);
+}
+
+static int
+bulk_services(struct db *db, struct arena *a, struct bulk *k,
+              const struct dir_service *s, int n)
+{
+    char *fresh = new_uuids(a, n);
+    struct rows *r = &k->svc;
+    int i, rc;
+
+    for (i = 0; i < n; i++) {
+        if (i % STOP_CHECK_ROWS == 0 && stop_requested()) {
+            return ERR_STOPPED;
+        }
+        row_begin(db, r);
+        cell_int(r, s[i].id);
+        cell_int(r, s[i].org_id);
+        cell_text(r, nz(s[i].name));
+        cell_text(r, nz(s[i].description));
+        cell_text(r, s[i].category);
+        cell_text(r, nz(s[i].cost));
+        cell_text(r, nz(s[i].languages));
+        cell_text(r, nz(s[i].how_to_apply));
+        cell_text(r, nz(s[i].phone));
+        cell_text(r, nz(s[i].hours));
+        cell_text(r, nz(s[i].uuid)[0] != '\0' ? s[i].uuid : uuid_at(fresh, i));
+        if ((rc = row_end(db, r)) != 0 ||
+            (rc = links_put(db, a, s[i].id, &s[i], &k->tgt, &k->area)) != 0) {
+            return rc;
+        }
+    }
+    if ((rc = rows_flush(db, &k->tgt)) != 0) {
+        return rc;
+    }
+    return rows_flush(db, &k->area);
+}
+
+/* The target groups (a code and a name) or areas (a level and a code) of
+** a region's services, in order, as Q_DIR_INDEX_SOURCE joins them. */
+struct part {
+    int64_t id; /* the service */
+    const char *x, *y;
+};
+
+static void
+part_row(struct arena *a, db_stmt *st, void *elem)
+{
+    struct part *p = elem;
+
+    p->id = db_col_int(st, 0);
+    p->x = db_col_text_dup(a, st, 1);
+    p->y = db_col_text_dup(a, st, 2);
+}
+
+/* Service id's run of parts from *k on, each as pre x (mid y), after sep
+** but the first, into one text in a. */
+static const char *
+parts_text(struct arena *a, const struct part *p, int n, int *k, int64_t id,
+           bool names, bool area)
+{
+    struct buf b;
+    const char *out;
+
+    buf_init(&b);
+    for (; *k < n && p[*k].id == id; (*k)++) {
+        const char *x = p[*k].x, *y = p[*k].y;
+
+        if (area) {
+            if (b.len > 0) {
+                buf_putc(&b, ' ');
+            }
+            buf_putc(&b, strcmp(x, "gmina") == 0    ? 'g'
+                         : strcmp(x, "powiat") == 0 ? 'p'
+                                                    : 'w');
+            buf_puts(&b, y);
+        } else {
+            buf_puts(&b, names ? " " : " t");
+            buf_puts(&b, names ? y : x);
+        }
+    }
+    out = arena_strdup(a, b.len > 0 ? b.data : "");
+    buf_free(&b);
+    return out;
+}
+
+/*
+** The search rows of every service of region (NULL: all), from three
+** reads in the order of the services (the services, their target groups,
+** their areas) instead of one with three sorted subqueries a service.
+*/
+static int
+bulk_search(struct db *db, struct arena *a, struct bulk *k, const char *region)
+{
+    struct part *tg = NULL, *ar = NULL;
+    struct rows *r = &k->fts;
+    struct fts_src c;
+    struct fts_row f;
+    db_stmt *st;
+    int nt, na, it = 0, ia = 0, rc;
+
+    st = db_query(db, Q_DIR_INDEX_REGION_TARGETS);
+    db_bind_text(st, 1, region);
+    if ((nt = db_list(st, a, sizeof(*tg), part_row, &tg)) < 0) {
+        return nt;
+    }
+    st = db_query(db, Q_DIR_INDEX_REGION_AREAS);
+    db_bind_text(st, 1, region);
+    if ((na = db_list(st, a, sizeof(*ar), part_row, &ar)) < 0) {
+        return na;
+    }
+    /* the search rows are written while the services are read, as the
+    ** export reads a service beside its cursor */
+    st = db_query(db, Q_DIR_INDEX_REGION_SERVICES);
+    db_bind_text(st, 1, region);
+    while ((rc = db_step(st)) == DB_ROW) {
+        int64_t id = db_col_int(st, 10);
+        int t0 = it;
+
+        while (it < nt && tg[it].id < id) {
+            t0 = ++it;
+        }
+        while (ia < na && ar[ia].id < id) {
+            ia++;
+        }
+        fts_src_of(st, &c);
+        c.tcodes = parts_text(a, tg, nt, &it, id, false, false);
+        c.areas = parts_text(a, ar, na, &ia, id, false, true);
+        c.tnames = parts_text(a, tg, nt, &t0, id, true, false);
+        fts_row_make(a, &c, &f);
+        row_begin(db, r);
+        cell_int(r, id);
+        cell_text(r, f.area);
+        cell_text(r, f.facet);
+        cell_text(r, f.body);
+        cell_text(r, f.name);
+        if ((rc = row_end(db, r)) != 0) {
+            break;
+        }
+    }
+    db_done(st);
+    return rc == DB_DONE ? rows_flush(db, r) : rc < 0 ? rc : ERR_DB;
+}
+
+static int
+bulk_write(struct db *db, struct arena *a, struct bulk *k, const char *region,
+           struct dir_org *o, const int *parent, int norg,
+           struct dir_service *s, const int *svc_org, int nsvc)
+{
+    int64_t **oid = arena_alloc(a, sizeof(*oid) * (size_t)(norg + 1));
+    int64_t **sid = arena_alloc(a, sizeof(*sid) * (size_t)(nsvc + 1));
+    const char ***ou = arena_alloc(a, sizeof(*ou) * (size_t)(norg + 1));
+    const char ***su = arena_alloc(a, sizeof(*su) * (size_t)(nsvc + 1));
+    db_stmt *st;
+    int i, rc;
+
+    /* quiet change triggers, and first the one row of the log that says
+    ** "read everything": an index reading it reads the whole directory */
+    if ((rc = db_exec(db_query(db, Q_DIR_BULK_ON))) != 0 ||
+        (rc = db_exec(db_query(db, Q_DIR_CHANGE_ALL))) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_DIR_FTS_DELETE_REGION);
+    db_bind_text(st, 1, region);
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
+    }
+    st = db_query(db, Q_DIR_ORG_DELETE_REGION);
+    db_bind_text(st, 1, region);
+    if ((rc = db_exec(st)) != 0) {
+        return rc;
+    }
+    for (i = 0; i < norg; i++) {
+        oid[i] = &o[i].id;
+        ou[i] = &o[i].uuid;
+    }
+    for (i = 0; i < nsvc; i++) {
+        sid[i] = &s[i].id;
+        su[i] = &s[i].uuid;
+    }
+    if ((rc = give_ids(db, a, Q_DIR_ORG_IDS_TAKEN, Q_DIR_ORG_MAX_ID, oid,
+                       norg)) != 0 ||
+        (rc = give_ids(db, a, Q_DIR_SERVICE_IDS_TAKEN, Q_DIR_SERVICE_MAX_ID,
+                       sid, nsvc)) != 0 ||
+        (rc = free_uuids(db, a, Q_DIR_ORG_UUIDS_TAKEN, ou, norg)) != 0 ||
+        (rc = free_uuids(db, a, Q_DIR_SERVICE_UUIDS_TAKEN, su, nsvc)) != 0) {
+        return rc;
+    }
+    for (i = 0; i < nsvc; i++) {
+        s[i].org_id = o[svc_org[i]].id;
+    }
+    if ((rc = bulk_orgs(db, a, k, o, parent, norg)) != 0 ||
+        (rc = bulk_services(db, a, k, s, nsvc)) != 0 ||
+        (rc = bulk_search(db, a, k, region)) != 0) {
+        return rc;
+    }
+    return db_exec(db_query(db, Q_DIR_BULK_OFF));
+}
+
+int
+dir_store_import(struct db *db, struct arena *a, const char *region,
+                 struct dir_org *o, const int *parent, int norg,
+                 struct dir_service *s, const int *svc_org, int nsvc)
+{
+    struct bulk k;
+    int64_t per = 1;
+    int rc;
+
+    if ((rc = db_one_int(db_query(db, Q_DIR_BULK_ROWS), &per)) != 0) {
+        return rc;
+    }
+    k.per = per > 1 ? (int)per : 1;
+    rows_init(&k.org, Q_DIR_ORG_PUT, Q_DIR_ORGS_PUT, k.per);
+    rows_init(&k.parent, Q_DIR_ORG_SET_PARENT, Q_DIR_ORG_PARENTS_PUT, k.per);
+    rows_init(&k.svc, Q_DIR_SERVICE_PUT, Q_DIR_SERVICES_PUT, k.per);
+    rows_init(&k.tgt, Q_DIR_TARGET_INSERT, Q_DIR_TARGETS_PUT, k.per);
+    rows_init(&k.area, Q_DIR_AREA_INSERT, Q_DIR_AREAS_PUT, k.per);
+    k.tgt.first = k.area.first = &k.svc;
+    rows_init(&k.fts, Q_DIR_FTS_PUT, Q_DIR_FTS_PUT_MANY, k.per);
+    rc = bulk_write(db, a, &k, region, o, parent, norg, s, svc_org, nsvc);
+    buf_free(&k.org.b);
+    buf_free(&k.parent.b);
+    buf_free(&k.svc.b);
+    buf_free(&k.tgt.b);
+    buf_free(&k.area.b);
+    buf_free(&k.fts.b);
+    return rc;
 }
 
 int
@@ -1197,48 +1643,6 @@ db_stmt *
 dir_org_branches(struct db *db, int64_t org)
 {
     return db_query_id(db, Q_DIR_ORG_BRANCHES, org);
-}
-
-int
-dir_store_region_clear(struct db *db, const char *region)
-{
-    db_stmt *st;
-    int rc;
-
-    /* First, so that an index reading the log stops here and reads the
-    ** whole directory, not the rows of every service of the region. */
-    if ((rc = db_exec(db_query(db, Q_DIR_CHANGE_ALL))) != 0) {
-        return rc;
-    }
-    st = db_query(db, Q_DIR_FTS_DELETE_REGION);
-    db_bind_text(st, 1, region);
-    if ((rc = db_exec(st)) != 0) {
-        return rc;
-    }
-    st = db_query(db, Q_DIR_ORG_DELETE_REGION);
-    db_bind_text(st, 1, region);
-    return db_exec(st);
-}
-
-int
-dir_store_org_set_parent(struct db *db, int64_t id, int64_t parent)
-{
-    db_stmt *st = db_query(db, Q_DIR_ORG_SET_PARENT);
-
-    db_bind_int(st, 1, id);
-    db_bind_int(st, 2, parent);
-    return db_exec(st);
-}
-
-bool
-dir_store_uuid_used(struct db *db, bool service, const char *uuid)
-{
-    db_stmt *st =
-        db_query(db, service ? Q_DIR_SERVICE_UUID_USED : Q_DIR_ORG_UUID_USED);
-    int64_t n = 0;
-
-    db_bind_text(st, 1, uuid);
-    return db_one_int(st, &n) != 0 || n > 0;
 }
 
 db_stmt *

@@ -94,7 +94,6 @@ struct dir_org {
     ** nothing: a row "do weryfikacji" of its list says what). Written on
     ** insert (import, demo, new); the edit form keeps them. */
     const char *source, *verify;
-    bool keep_id;     /* insert as a new row with this id (import) */
     const char *uuid; /* HSDS id to give it (import); NULL keeps its own */
 };
 
@@ -105,7 +104,6 @@ struct dir_service {
     const char *cost, *languages, *how_to_apply, *phone, *hours;
     const char *coverage; /* "gmina:0463011 powiat:0463 region:04" */
     const char *key;      /* CSV key ("s7"), import only */
-    bool keep_id;         /* insert as a new row with this id (import) */
     const char *uuid;     /* HSDS id to give it (import); NULL keeps its own */
 };
 
@@ -194,28 +192,29 @@ int dir_org_load(struct db *db, struct arena *a, int64_t id,
 int dir_service_load(struct db *db, struct arena *a, int64_t id,
                      struct dir_service *out);
 /*
-** Write without a transaction or an audit row, for the import and the demo
-** loader, which run their own transaction and write one audit row: 0 or
-** ERR_DB. *id gets the id.
+** Write without a transaction or an audit row, for the demo loader, which
+** runs its own transaction and writes one audit row: 0 or ERR_DB. *id gets
+** the id.
 */
 int dir_store_org_write(struct db *db, const struct dir_org *o, int64_t *id);
 int dir_store_service_write(struct db *db, struct arena *a,
                             const struct dir_service *s, int64_t *id);
 /*
-** An import's services with few round trips: each one is inserted (its id
-** is needed), its targets and areas wait in the batch and go in a thousand
-** services at a time, one statement each; dir_batch_end writes the rest
-** and the search rows of every service of region (NULL: all) from one
-** read. dir_batch_free releases the batch on every path. 0 or ERR_DB.
+** Replace the directory of region (NULL: all of it) by the checked rows of
+** an import, in the caller's transaction, with few statements (issue 21):
+** the change triggers stay quiet (bulk mode, migration 0018) and one row
+** of the change log says "read everything"; ids and UUIDs taken by other
+** rows are found by one query each; the rows go in one statement each on
+** SQLite and a thousand a statement on PostgreSQL (Q_DIR_BULK_ROWS); the
+** region's search rows are written from one read at the end.
+** o[i].id is the id wanted (0: any) and gets the one given, as does
+** s[i].id; a UUID another row has is replaced by a new one. parent[i] is
+** the index in o of o[i]'s parent (-1: none), svc_org[i] that of s[i]'s
+** institution. 0, ERR_STOPPED (a stop was requested) or ERR_DB.
 */
-struct dir_batch;
-struct dir_batch *dir_batch_new(struct arena *a);
-int dir_store_service_write_batched(struct db *db, struct arena *a,
-                                    struct dir_batch *b,
-                                    const struct dir_service *s, int64_t *id);
-int dir_batch_end(struct db *db, struct arena *a, struct dir_batch *b,
-                  const char *region);
-void dir_batch_free(struct dir_batch *b);
+int dir_store_import(struct db *db, struct arena *a, const char *region,
+                     struct dir_org *o, const int *parent, int norg,
+                     struct dir_service *s, const int *svc_org, int nsvc);
 /*
 ** An institution serving a gmina by the directory's coverage rule: one of
 ** its services covers the gmina, its powiat or its whole region.
@@ -250,12 +249,6 @@ int dir_org_branches_elsewhere(struct db *db, int64_t id, const char *region,
 struct db_stmt *dir_area_names(struct db *db, int64_t service);
 struct db_stmt *dir_org_services(struct db *db, int64_t org);
 struct db_stmt *dir_org_branches(struct db *db, int64_t org);
-/* For the CSV import's one transaction: remove the region's institutions
-   (NULL: all) with their search rows; link an institution to its parent. */
-int dir_store_region_clear(struct db *db, const char *region);
-int dir_store_org_set_parent(struct db *db, int64_t id, int64_t parent);
-/* Whether an institution (service false) or a service has this UUID. */
-bool dir_store_uuid_used(struct db *db, bool service, const char *uuid);
 /* How many institutions the directory holds, into *n: 0 or an error. */
 int dir_store_org_count(struct db *db, int64_t *n);
 /*

@@ -12,6 +12,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/json.h"
+#include "core/random.h"
 #include "core/str.h"
 #include "core/warsaw.h"
 
@@ -432,6 +433,39 @@ test_safe_uri_hides_the_password(void **state)
         "/var/lib/rodzina/a:b@c.db");
 }
 
+/* Issue 21: UUIDs made many at a time (a read of the random source per
+ * 64) are version 4, variant 10, lower-case hex, and differ. */
+static void
+test_random_uuids_are_version_4_and_differ(void **state)
+{
+    enum { N = 130 }; /* past two reads of 64 */
+    char u[N * (RANDOM_UUID_LEN + 1)];
+    int i, k;
+
+    (void)state;
+    random_uuids(u, N);
+    for (i = 0; i < N; i++) {
+        const char *x = u + i * (RANDOM_UUID_LEN + 1);
+
+        assert_int_equal(strlen(x), RANDOM_UUID_LEN);
+        for (k = 0; k < RANDOM_UUID_LEN; k++) {
+            if (k == 8 || k == 13 || k == 18 || k == 23) {
+                assert_int_equal(x[k], '-');
+            } else {
+                assert_non_null(strchr("0123456789abcdef", x[k]));
+            }
+        }
+        assert_int_equal(x[14], '4');
+        assert_non_null(strchr("89ab", x[19]));
+        for (k = 0; k < i; k++) {
+            assert_string_not_equal(x, u + k * (RANDOM_UUID_LEN + 1));
+        }
+    }
+    random_uuid(u);
+    assert_int_equal(strlen(u), RANDOM_UUID_LEN);
+    assert_int_equal(u[14], '4');
+}
+
 int
 main(void)
 {
@@ -453,6 +487,7 @@ main(void)
         cmocka_unit_test(test_warsaw_local_time),
         cmocka_unit_test(test_warsaw_local_as_tzdata),
         cmocka_unit_test(test_safe_uri_hides_the_password),
+        cmocka_unit_test(test_random_uuids_are_version_4_and_differ),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -577,6 +577,47 @@ test_directory_index_shared_texts_stay_apart(void **state)
     assert_int_equal(dir_org_delete(db, &a, org, &who), 0);
 }
 
+/*
+** Issue 21: an index built whole over thousands of distinct names (as after
+** an import) grows its string pool while it adds a name's folded form; it
+** held the name's slot across that and wrote into the freed table (ASan),
+** which dropped the first search after a 20 000-row import. Each service
+** here adds two strings (its name and the folded form) but the first, whose
+** name is folded already: built with it and without it, the pool grows on
+** a folded form either way.
+*/
+static void
+test_directory_index_many_names_built_whole(void **state)
+{
+    struct dir_query q = {.gmina = "0463011", .q = "qqpula", .limit = 5};
+    struct dir_org o = {0};
+    struct dir_index *ix;
+    struct dir_view *v;
+    int64_t org, first;
+    int total[3], i, pass;
+    char name[64];
+
+    (void)state;
+    org = torun_org(&o, "Fundacja Pulowa", NULL);
+    assert_int_equal(db_begin(db), 0);
+    first = add_service(org, "qqpula pierwsza", "gmina:0463011");
+    for (i = 0; i < 5000; i++) {
+        snprintf(name, sizeof(name), "Usługa qqpula %d", i);
+        add_service(org, arena_strdup(&a, name), "gmina:0463011");
+    }
+    assert_int_equal(db_commit(db), 0);
+    for (pass = 0; pass < 2; pass++) {
+        dir_index_drop();
+        assert_int_equal(dir_index_acquire(db, &ix), 0);
+        assert_int_equal(dir_index_search(ix, &a, &q, &v, total), 5);
+        assert_int_equal(total[DIR_LEVEL_GMINA], 5001 - pass);
+        if (pass == 0) {
+            assert_int_equal(dir_service_delete(db, &a, first, &who), 0);
+        }
+    }
+    assert_int_equal(dir_org_delete(db, &a, org, &who), 0);
+}
+
 static void
 test_directory_index_rejects_bad_gmina(void **state)
 {
@@ -606,6 +647,7 @@ main(void)
         cmocka_unit_test(test_directory_index_ranks_by_name_then_id),
         cmocka_unit_test(test_directory_index_shared_texts_stay_apart),
         cmocka_unit_test(test_directory_index_rejects_bad_gmina),
+        cmocka_unit_test(test_directory_index_many_names_built_whole),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);

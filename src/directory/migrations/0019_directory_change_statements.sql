@@ -1,0 +1,4 @@
+-- Bulk loads of the directory (issue 21): on PostgreSQL this number turns
+-- the change log's row triggers into statement triggers (see pg/). SQLite
+-- has row triggers only, and keeps those of migrations 0012 and 0018; this
+-- file keeps the two engines' numbers alike.
