@@ -34,6 +34,9 @@ struct db_backend {
     const char *const *schemes;
     enum db_dialect dialect;
     const char *begin; /* the statement that opens a write transaction */
+    /* Rows of a bulk insert sent as one statement (db_bulk_begin): 1 when
+     * a statement costs no round trip (SQLite), else up to DB_BULK_BATCH. */
+    int bulk_rows;
     /* This dialect's migrations, numbered as every dialect's are. */
     const struct embedded *migrations;
 

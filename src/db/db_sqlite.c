@@ -602,12 +602,19 @@ sqlite_reset(void *st, bool clear)
 static int
 sqlite_bind(void *st, int n, const struct db_value *v)
 {
+    const char *own;
     char name[16];
     int idx;
 
+    /* SQLite numbers parameters by their first appearance: $n is usually
+     * the n-th, and its name then says so without a search by name. */
     snprintf(name, sizeof(name), "$%d", n);
-    idx = sqlite3_bind_parameter_index(st, name);
-    if (idx == 0) {
+    own = n <= sqlite3_bind_parameter_count(st)
+              ? sqlite3_bind_parameter_name(st, n)
+              : NULL;
+    if (own != NULL && strcmp(own, name) == 0) {
+        idx = n;
+    } else if ((idx = sqlite3_bind_parameter_index(st, name)) == 0) {
         return ERR_INPUT;
     }
     switch (v->kind) {
@@ -892,6 +899,7 @@ sqlite_restore(const char *src, const char *dest, char *err, int errlen)
 const struct db_backend db_sqlite = {
     .schemes = NULL,
     .dialect = DB_DIALECT_SQLITE,
+    .bulk_rows = 1,
     .begin = "BEGIN IMMEDIATE",
     .migrations = migrations_files,
     .open = sqlite_open,
