@@ -641,6 +641,9 @@ db_bulk_begin(struct db *db, enum query_id q)
     while (b->per_batch > 1 && b->per_batch * b->n > 32766) {
         b->per_batch /= 2;
     }
+    if (db->be->bulk != NULL) {
+        db->be->bulk(db->conn, true);
+    }
     if (b->per_batch == 1) {
         b->one = db_query(db, q);
     } else {
@@ -661,7 +664,10 @@ bulk_set(struct db_bulk *b, int n, const struct db_value *v)
         abort();
     }
     if (b->one != NULL) {
-        bind(b->one, n, v);
+        struct db_value w = *v;
+
+        w.borrowed = true; /* the row is stepped before the caller goes on */
+        bind(b->one, n, &w);
         return;
     }
     slot = &b->vals[b->rows * b->n + n - 1];
@@ -802,6 +808,9 @@ db_bulk_end(struct db_bulk *b, int rc)
 {
     if (rc == 0) {
         rc = db_bulk_flush(b);
+    }
+    if (b->db->be->bulk != NULL) {
+        b->db->be->bulk(b->db->conn, false);
     }
 
     free(b->vals);

@@ -133,8 +133,9 @@ int db_transaction(struct db *db, int (*fn)(struct db *db, void *ctx),
 **   for each row: db_bulk_text(b, 1, ...); ...; rc = db_bulk_row(b);
 **   rc = db_bulk_end(b, rc);      (rc 0: sends what is left; frees b)
 **
-** A row is bound as a statement is ($1..$n, each once per row; text is
-** copied). Rows of a batch not yet sent are not in the store: other
+** A row is bound as a statement is ($1..$n, each once per row; one not
+** bound is NULL); its texts must live until its db_bulk_row returns. Rows of a
+*batch not yet sent are not in the store: other
 ** statements of the connection see every row only after db_bulk_flush
 ** or db_bulk_end. db_bulk_row, db_bulk_flush and db_bulk_end return 0,
 ** or ERR_CONFLICT (a constraint) / ERR_DB (logged) of the batch sent.

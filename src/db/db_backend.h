@@ -26,6 +26,7 @@ struct db_value {
     int64_t i;
     const void *p;
     size_t len;
+    bool borrowed; /* p stays valid until the statement is next reset */
 };
 
 struct db_backend {
@@ -92,6 +93,10 @@ struct db_backend {
     int (*check)(const char *path, void (*problem)(void *, const char *),
                  void *arg, int *version, char *err, int errlen);
     int (*restore)(const char *src, const char *dest, char *err, int errlen);
+
+    /* A bulk insert begins (on) or ends on conn: the engine may size its
+     * caches for it (SQLite: the page cache). NULL when nothing to do. */
+    void (*bulk)(void *conn, bool on);
 
     /*
     ** What the engine runs beside a server's pool (db_pool_new's path and
