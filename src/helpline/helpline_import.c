@@ -9,7 +9,8 @@
 ** the import with a message naming its line and column, and the
 ** transaction rolls back: nothing is written. The summary of the months
 ** loaded is rebuilt once at the end, one statement per run of consecutive
-** months of a region. Memory: the window, a batch, the register of gminas
+** months of a region (a year at most). Memory: the window, a batch, the
+*register of gminas
 ** and the months seen (at most MONTHS_MAX), whatever the file's size.
 */
 #include <errno.h>
@@ -33,6 +34,7 @@
 
 #define MONTH_SLOTS 65536 /* power of two */
 #define MONTHS_MAX 20000  /* (region, month) pairs of one import */
+#define RUN_MONTHS 12     /* months of one summary rebuild */
 
 /* What the load keeps. */
 struct load {
@@ -183,7 +185,8 @@ next_month(const char *m, char out[8])
 }
 
 /* The summaries of the months loaded: one rebuild per run of consecutive
- * months of a region ("RR YYYY-MM" keys, sorted). */
+ * months of a region ("RR YYYY-MM" keys, sorted), of at most RUN_MONTHS,
+ * so that the rebuild's sort holds a year of a region at most. */
 static int
 rebuild_months(struct load *l)
 {
@@ -200,7 +203,8 @@ rebuild_months(struct load *l)
         int j = i;
         char region[3], next[8];
 
-        while (j + 1 < n && strncmp(keys[j], keys[j + 1], 2) == 0 &&
+        while (j + 1 < n && j + 1 - i < RUN_MONTHS &&
+               strncmp(keys[j], keys[j + 1], 2) == 0 &&
                (next_month(keys[j] + 3, next),
                 strcmp(next, keys[j + 1] + 3) == 0)) {
             j++;
