@@ -125,7 +125,7 @@ def main():
         check(sql_one(db, 'SELECT count(*) FROM helpline_bulk') == 0,
               'bulk mode left on')
 
-    lines, rows = contacts(gminas, 45000, 21)
+    lines, rows = contacts(gminas, 45123, 21)  # 90 batches and 123
     big = write('kontakty.csv', lines)
 
     def a_file_of_several_windows_stores_its_rows_and_figures():
