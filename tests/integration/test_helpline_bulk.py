@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import datetime, timedelta
 
 from harness import Runner, check, cleanup, make_db, sql, sql_one
 from test_helpline_import import RECOUNT, SUMMARY
@@ -27,6 +28,7 @@ FORMS = ('physical', 'psychological', 'sexual', 'economic', 'neglect',
 HARMED = ('child', 'woman', 'man', 'older', 'disabled')
 REFERRALS = ('social_welfare', 'pcpr', 'crisis_centre', 'team', 'police',
              'prosecutor_court', 'health', 'ngo')
+START, FOUR_YEARS = datetime(2016, 1, 1), 4 * 365 * 24 * 60  # minutes
 HEAD = ('wojewodztwo;data_godzina;kanal;kto_sie_zglasza;gmina_teryt;'
         'formy_przemocy;kogo_dotyczy;skierowania;minuty;zapisal;notatka')
 COLUMNS = ('region, at, channel, caller, gmina, forms, harmed, help,'
@@ -73,13 +75,12 @@ def contacts(gminas, n, seed):
     rnd = random.Random(seed)
     lines, rows = [HEAD], []
     for i in range(n):
-        g = gminas[rnd.randrange(len(gminas))]
-        at = (f'{2016 + rnd.randrange(4)}-{1 + rnd.randrange(12):02d}-'
-              f'{1 + rnd.randrange(28):02d}T{rnd.randrange(24):02d}:'
-              f'{rnd.randrange(60):02d}')
-        ch, cr = 1 + rnd.randrange(7), 1 + rnd.randrange(4)
-        forms, harmed = rnd.randrange(64), rnd.randrange(32)
-        refs = rnd.randrange(256)
+        g = rnd.choice(gminas)
+        at = (START + timedelta(minutes=rnd.randrange(FOUR_YEARS))).strftime(
+            '%Y-%m-%dT%H:%M')
+        bits = rnd.getrandbits(32)
+        ch, cr = 1 + bits % 7, 1 + bits // 7 % 4
+        forms, harmed, refs = bits >> 8 & 63, bits >> 14 & 31, bits >> 19 & 255
         minutes = None if i % 7 == 0 else 1 + rnd.randrange(600)
         gmina = None if i % 11 == 0 else g
         note = None
