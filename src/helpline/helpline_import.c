@@ -10,8 +10,8 @@
 ** transaction rolls back: nothing is written. The summary of the months
 ** loaded is rebuilt once at the end, one statement per run of consecutive
 ** months of a region (a year at most). Memory: the window, a batch, the
-*register of gminas
-** and the months seen (at most MONTHS_MAX), whatever the file's size.
+** register of gminas and the months seen (at most MONTHS_MAX), whatever
+** the file's size.
 */
 #include <errno.h>
 #include <stdint.h>
