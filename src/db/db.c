@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/buf.h"
 #include "core/embedded.h"
 #include "core/err.h"
 #include "core/log.h"
@@ -60,6 +61,7 @@ struct db {
     int txn_depth;
     bool txn_failed; /* an inner level rolled back: the outer must too */
     struct db_stmt stmts[Q_COUNT];
+    void *bulk[Q_COUNT]; /* a bulk insert's statement of bulk_rows tuples */
     struct db *next_in_pool;
 };
 
@@ -231,6 +233,7 @@ db_close(struct db *db)
     }
     for (i = 0; i < Q_COUNT; i++) {
         db->be->finalize(db->stmts[i].h);
+        db->be->finalize(db->bulk[i]);
     }
     db->be->close(db->conn);
     free(db);
@@ -530,6 +533,290 @@ db_transaction(struct db *db, int (*fn)(struct db *db, void *ctx), void *ctx)
     int rc = db_begin(db);
 
     return rc != 0 ? rc : db_end(db, fn(db, ctx));
+}
+
+/* --- bulk inserts ----------------------------------------------------- */
+
+struct db_bulk {
+    struct db *db;
+    enum query_id id;
+    int n;                   /* parameters of one row */
+    int per_batch;           /* rows sent as one statement */
+    int rows;                /* rows bound so far in the batch */
+    db_stmt *one;            /* per_batch 1: the catalogue's statement */
+    struct db_value *vals;   /* per_batch * n; a text's .len its offset */
+    struct buf text;         /* the batch's texts, each NUL-terminated */
+    const char *sql;         /* the catalogue's text */
+    size_t tuple, tuple_end; /* its VALUES tuple: sql[tuple..tuple_end) */
+};
+
+/* The highest $N in sql[from..to) outside quoted text. */
+static int
+max_param(const char *sql, size_t from, size_t to)
+{
+    char quote = 0;
+    int most = 0;
+    size_t i;
+
+    for (i = from; i < to; i++) {
+        char c = sql[i];
+
+        if (quote != 0) {
+            quote = c == quote ? 0 : quote;
+        } else if (c == '\'' || c == '"') {
+            quote = c;
+        } else if (c == '$' && i + 1 < to && sql[i + 1] >= '1' &&
+                   sql[i + 1] <= '9') {
+            int v = 0;
+
+            for (i++; i < to && sql[i] >= '0' && sql[i] <= '9' && v < 100000;
+                 i++) {
+                v = v * 10 + (sql[i] - '0');
+            }
+            most = v > most ? v : most;
+            i--;
+        }
+    }
+    return most;
+}
+
+/*
+** The one VALUES tuple of an INSERT, sql[*from..*to), and its parameters:
+** 0, or -1 when sql is not of the shape db_bulk_begin takes (no tuple, a
+** parameter outside it, RETURNING).
+*/
+static int
+find_tuple(const char *sql, size_t *from, size_t *to, int *n)
+{
+    const char *v = strstr(sql, " VALUES ");
+    size_t i, len = strlen(sql);
+    int depth = 0;
+    char quote = 0;
+
+    if (v == NULL || strncmp(sql, "INSERT INTO ", 12) != 0 ||
+        strstr(sql, "RETURNING") != NULL) {
+        return -1;
+    }
+    for (i = (size_t)(v - sql) + 8; sql[i] == ' '; i++) {
+    }
+    if (sql[i] != '(') {
+        return -1;
+    }
+    *from = i;
+    for (; i < len; i++) {
+        if (quote != 0) {
+            quote = sql[i] == quote ? 0 : quote;
+        } else if (sql[i] == '\'' || sql[i] == '"') {
+            quote = sql[i];
+        } else if (sql[i] == '(') {
+            depth++;
+        } else if (sql[i] == ')' && --depth == 0) {
+            break;
+        }
+    }
+    if (i == len) {
+        return -1;
+    }
+    *to = i + 1;
+    *n = max_param(sql, *from, *to);
+    return *n > 0 && max_param(sql, 0, len) == *n ? 0 : -1;
+}
+
+struct db_bulk *
+db_bulk_begin(struct db *db, enum query_id q)
+{
+    struct db_bulk *b = xcalloc(1, sizeof(*b));
+
+    b->db = db;
+    b->id = q;
+    b->sql = db_query_sql[db->be->dialect][q];
+    if (find_tuple(b->sql, &b->tuple, &b->tuple_end, &b->n) != 0) {
+        /* The catalogue is fixed at build time: this is a bug. */
+        log_error("store: %s is no INSERT of one VALUES tuple",
+                  db_query_name[q]);
+        abort();
+    }
+    b->per_batch = db->be->bulk_rows > 1 ? db->be->bulk_rows : 1;
+    /* SQLite and PostgreSQL both take 32 766 parameters in a statement. */
+    while (b->per_batch > 1 && b->per_batch * b->n > 32766) {
+        b->per_batch /= 2;
+    }
+    if (db->be->bulk != NULL) {
+        db->be->bulk(db->conn, true);
+    }
+    if (b->per_batch == 1) {
+        b->one = db_query(db, q);
+    } else {
+        b->vals =
+            xcalloc((size_t)b->per_batch * (size_t)b->n, sizeof(*b->vals));
+    }
+    buf_init(&b->text);
+    return b;
+}
+
+static void
+bulk_set(struct db_bulk *b, int n, const struct db_value *v)
+{
+    struct db_value *slot;
+
+    if (n < 1 || n > b->n) {
+        log_error("store: %s has no parameter $%d", db_query_name[b->id], n);
+        abort();
+    }
+    if (b->one != NULL) {
+        struct db_value w = *v;
+
+        w.borrowed = true; /* the row is stepped before the caller goes on */
+        bind(b->one, n, &w);
+        return;
+    }
+    slot = &b->vals[b->rows * b->n + n - 1];
+    *slot = *v;
+    if (v->kind == DB_VALUE_TEXT) {
+        slot->len = b->text.len; /* an offset until the batch is sent */
+        buf_append(&b->text, v->p, strlen(v->p) + 1);
+    }
+}
+
+void
+db_bulk_text(struct db_bulk *b, int n, const char *s)
+{
+    struct db_value v = {.kind = s ? DB_VALUE_TEXT : DB_VALUE_NULL, .p = s};
+
+    bulk_set(b, n, &v);
+}
+
+void
+db_bulk_int(struct db_bulk *b, int n, int64_t i)
+{
+    struct db_value v = {.kind = DB_VALUE_INT, .i = i};
+
+    bulk_set(b, n, &v);
+}
+
+void
+db_bulk_null(struct db_bulk *b, int n)
+{
+    struct db_value v = {.kind = DB_VALUE_NULL};
+
+    bulk_set(b, n, &v);
+}
+
+/* The INSERT of k tuples: the catalogue's, its tuple repeated with the
+ * parameters of row r numbered from r * n + 1. */
+static char *
+batch_sql(const struct db_bulk *b, int k)
+{
+    struct buf sql;
+    int r;
+
+    buf_init(&sql);
+    buf_append(&sql, b->sql, b->tuple);
+    for (r = 0; r < k; r++) {
+        size_t i;
+        char quote = 0;
+
+        if (r > 0) {
+            buf_puts(&sql, ", ");
+        }
+        for (i = b->tuple; i < b->tuple_end; i++) {
+            char c = b->sql[i];
+
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '$' && b->sql[i + 1] >= '1' &&
+                       b->sql[i + 1] <= '9') {
+                int v = 0;
+
+                for (i++; b->sql[i] >= '0' && b->sql[i] <= '9'; i++) {
+                    v = v * 10 + (b->sql[i] - '0');
+                }
+                buf_printf(&sql, "$%d", r * b->n + v);
+                i--;
+                continue;
+            }
+            buf_putc(&sql, c);
+        }
+    }
+    buf_puts(&sql, b->sql + b->tuple_end);
+    return buf_detach(&sql, NULL);
+}
+
+int
+db_bulk_flush(struct db_bulk *b)
+{
+    const struct db_backend *be = b->db->be;
+    struct db_stmt st = {.db = b->db, .id = b->id};
+    void *once = NULL;
+    int i, rc;
+
+    if (b->one != NULL || b->rows == 0) {
+        return 0;
+    }
+    if (b->rows == b->per_batch && b->db->bulk[b->id] != NULL) {
+        st.h = b->db->bulk[b->id];
+    } else {
+        char *sql = batch_sql(b, b->rows);
+        bool keep = b->rows == b->per_batch;
+
+        rc = be->prepare(b->db->conn, sql, keep,
+                         keep ? &b->db->bulk[b->id] : &once);
+        free(sql);
+        if (rc != 0) {
+            log_error("store: %s (%d rows): %s", db_query_name[b->id], b->rows,
+                      be->errmsg(b->db->conn));
+            b->rows = 0;
+            buf_reset(&b->text);
+            return ERR_DB;
+        }
+        st.h = keep ? b->db->bulk[b->id] : once;
+    }
+    for (i = 0; i < b->rows * b->n; i++) {
+        struct db_value v = b->vals[i];
+
+        if (v.kind == DB_VALUE_TEXT) {
+            v.p = b->text.data + v.len;
+        }
+        bind(&st, i + 1, &v);
+    }
+    rc = db_exec(&st);
+    be->reset(st.h, true);
+    be->finalize(once);
+    memset(b->vals, 0, (size_t)b->per_batch * (size_t)b->n * sizeof(*b->vals));
+    b->rows = 0;
+    buf_reset(&b->text);
+    return rc;
+}
+
+int
+db_bulk_row(struct db_bulk *b)
+{
+    int rc;
+
+    if (b->one != NULL) {
+        rc = db_exec(b->one);
+        b->db->be->reset(b->one->h, true);
+        return rc;
+    }
+    return ++b->rows == b->per_batch ? db_bulk_flush(b) : 0;
+}
+
+int
+db_bulk_end(struct db_bulk *b, int rc)
+{
+    if (rc == 0) {
+        rc = db_bulk_flush(b);
+    }
+    if (b->db->be->bulk != NULL) {
+        b->db->be->bulk(b->db->conn, false);
+    }
+
+    free(b->vals);
+    buf_free(&b->text);
+    free(b);
+    return rc;
 }
 
 /* --- whole-database operations: the engine of the database's path ----- */

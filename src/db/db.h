@@ -119,6 +119,40 @@ int db_end(struct db *db, int rc);
 int db_transaction(struct db *db, int (*fn)(struct db *db, void *ctx),
                    void *ctx);
 
+/*
+** Bulk inserts (issue 21): many rows of one catalogue INSERT whose text
+** ends with its one VALUES tuple, "($1, ..., $n)" (an ON CONFLICT clause
+** may follow; never RETURNING: nothing is read back). Each engine sends
+** the rows its fastest way behind one shape: SQLite steps the prepared
+** statement row by row (no round trip to save); PostgreSQL sends up to
+** DB_BULK_BATCH rows as one INSERT of that many tuples, so a load makes
+** one round trip per batch instead of one per row. Inside the caller's
+** transaction, which rolls back on any error.
+**
+**   b = db_bulk_begin(db, Q_X);
+**   for each row: db_bulk_text(b, 1, ...); ...; rc = db_bulk_row(b);
+**   rc = db_bulk_end(b, rc);      (rc 0: sends what is left; frees b)
+**
+** A row is bound as a statement is ($1..$n, each once per row; one not
+** bound is NULL); its texts must live until its db_bulk_row returns. Rows of a
+*batch not yet sent are not in the store: other
+** statements of the connection see every row only after db_bulk_flush
+** or db_bulk_end. db_bulk_row, db_bulk_flush and db_bulk_end return 0,
+** or ERR_CONFLICT (a constraint) / ERR_DB (logged) of the batch sent.
+** db_bulk_end(b, rc) frees b whatever happens; with rc not 0 (the load
+** failed: its transaction will roll back) it sends nothing and returns
+** rc, as db_end does.
+*/
+#define DB_BULK_BATCH 500
+struct db_bulk;
+struct db_bulk *db_bulk_begin(struct db *db, enum query_id q);
+void db_bulk_text(struct db_bulk *b, int n, const char *s); /* NULL: NULL */
+void db_bulk_int(struct db_bulk *b, int n, int64_t v);
+void db_bulk_null(struct db_bulk *b, int n);
+int db_bulk_row(struct db_bulk *b);
+int db_bulk_flush(struct db_bulk *b);
+int db_bulk_end(struct db_bulk *b, int rc);
+
 /* --- whole-database operations (backup, restore, checks) -------------- */
 /* Each runs on the engine of its database's path; for SQLite: */
 

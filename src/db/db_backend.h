@@ -26,6 +26,7 @@ struct db_value {
     int64_t i;
     const void *p;
     size_t len;
+    bool borrowed; /* p stays valid until the statement is next reset */
 };
 
 struct db_backend {
@@ -34,6 +35,9 @@ struct db_backend {
     const char *const *schemes;
     enum db_dialect dialect;
     const char *begin; /* the statement that opens a write transaction */
+    /* Rows of a bulk insert sent as one statement (db_bulk_begin): 1 when
+     * a statement costs no round trip (SQLite), else up to DB_BULK_BATCH. */
+    int bulk_rows;
     /* This dialect's migrations, numbered as every dialect's are. */
     const struct embedded *migrations;
 
@@ -89,6 +93,10 @@ struct db_backend {
     int (*check)(const char *path, void (*problem)(void *, const char *),
                  void *arg, int *version, char *err, int errlen);
     int (*restore)(const char *src, const char *dest, char *err, int errlen);
+
+    /* A bulk insert begins (on) or ends on conn: the engine may size its
+     * caches for it (SQLite: the page cache). NULL when nothing to do. */
+    void (*bulk)(void *conn, bool on);
 
     /*
     ** What the engine runs beside a server's pool (db_pool_new's path and

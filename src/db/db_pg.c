@@ -913,6 +913,7 @@ static const char *const pg_schemes[] = {"postgresql://", "postgres://", NULL};
 const struct db_backend db_pg = {
     .schemes = pg_schemes,
     .dialect = DB_DIALECT_POSTGRESQL,
+    .bulk_rows = DB_BULK_BATCH,
     /* READ COMMITTED, and one writer at a time (see the top of the file). */
     .begin = "BEGIN; SELECT pg_advisory_xact_lock(7414)",
     .migrations = migrations_pg_files,

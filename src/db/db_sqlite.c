@@ -598,17 +598,37 @@ sqlite_reset(void *st, bool clear)
     }
 }
 
+/* A bulk load's indexes are written all over: 64 MB of page cache keeps
+ * them from being read again from the file (the default is 2 MB). */
+static void
+sqlite_bulk(void *conn, bool on)
+{
+    sqlite_exec(conn,
+                on ? "PRAGMA cache_size = -65536" : "PRAGMA cache_size = -2000",
+                NULL, 0);
+}
+
 /* Placeholders are written $n, as PostgreSQL does: bound by name. */
 static int
 sqlite_bind(void *st, int n, const struct db_value *v)
 {
-    char name[16];
+    const char *own;
+    char name[16], *end;
     int idx;
 
-    snprintf(name, sizeof(name), "$%d", n);
-    idx = sqlite3_bind_parameter_index(st, name);
-    if (idx == 0) {
-        return ERR_INPUT;
+    /* SQLite numbers parameters by their first appearance: $n is usually
+     * the n-th, and its name then says so without a search by name. */
+    own = n <= sqlite3_bind_parameter_count(st)
+              ? sqlite3_bind_parameter_name(st, n)
+              : NULL;
+    if (own != NULL && own[0] == '$' && strtol(own + 1, &end, 10) == n &&
+        *end == '\0') {
+        idx = n;
+    } else {
+        snprintf(name, sizeof(name), "$%d", n);
+        if ((idx = sqlite3_bind_parameter_index(st, name)) == 0) {
+            return ERR_INPUT;
+        }
     }
     switch (v->kind) {
     case DB_VALUE_NULL:
@@ -618,7 +638,8 @@ sqlite_bind(void *st, int n, const struct db_value *v)
         sqlite3_bind_int64(st, idx, v->i);
         break;
     case DB_VALUE_TEXT:
-        sqlite3_bind_text(st, idx, v->p, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, idx, v->p, -1,
+                          v->borrowed ? SQLITE_STATIC : SQLITE_TRANSIENT);
         break;
     case DB_VALUE_BLOB:
         sqlite3_bind_blob64(st, idx, v->p, v->len, SQLITE_TRANSIENT);
@@ -892,6 +913,7 @@ sqlite_restore(const char *src, const char *dest, char *err, int errlen)
 const struct db_backend db_sqlite = {
     .schemes = NULL,
     .dialect = DB_DIALECT_SQLITE,
+    .bulk_rows = 1,
     .begin = "BEGIN IMMEDIATE",
     .migrations = migrations_files,
     .open = sqlite_open,
@@ -905,6 +927,7 @@ const struct db_backend db_sqlite = {
     .finalize = sqlite_finalize,
     .reset = sqlite_reset,
     .bind = sqlite_bind,
+    .bulk = sqlite_bulk,
     .step = sqlite_step,
     .col_text = sqlite_col_text,
     .col_int = sqlite_col_int,

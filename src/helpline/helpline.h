@@ -206,8 +206,11 @@ enum {
     HL_COL_BY,
     HL_COL_NOTE,
 };
-/* The most bytes of CSV one import reads. */
-#define HELPLINE_IMPORT_MAX_BYTES (256u * 1024 * 1024)
+/* The most bytes and lines of CSV one import reads, and the text the
+ * reader holds at a time (a row must be shorter). */
+#define HELPLINE_IMPORT_MAX_BYTES ((uint64_t)8 << 30)
+#define HELPLINE_IMPORT_MAX_LINES 100000000
+#define HELPLINE_IMPORT_WINDOW ((size_t)4 << 20)
 
 /* Where and why an import stopped: line of the file (0: the whole file),
  * column (its header name, or NULL), a Polish message. */
@@ -238,17 +241,33 @@ typedef int (*helpline_import_fn)(void *ctx, int line,
 */
 int helpline_import_read(const char *text, size_t len, helpline_import_fn fn,
                          void *ctx, struct helpline_import_error *err);
+/* Where a reader gets its bytes: up to cap into buf; the count, 0 at the
+ * end, or ERR_IO. */
+typedef long helpline_source_fn(void *src, char *buf, size_t cap);
 /*
-** Store the contacts of a CSV file (data, len bytes: UTF-8 or
-** Windows-1250) in one transaction with one audit row ("helpline.import";
-** who NULL: the CLI): every row is checked first (also its voivodeship,
-** gmina and that it is not in the future), and the first bad one stops
-** the import with nothing written (ERR_INPUT, *err). The monthly summaries
-** of the months loaded are rebuilt once, at the end. *res says what was
-** stored. 0, ERR_INPUT or ERR_DB.
+** helpline_import_read over bytes that come in pieces from more(src):
+** UTF-8 (a byte-order mark skipped), or Windows-1250 when cp1250 is set,
+** converted piece by piece; window bytes of text held at a time, a row
+** longer than that refused. ERR_IO when the source fails.
 */
-int helpline_import(struct db *db, struct arena *a, const char *data,
-                    size_t len, const struct audit_entry *who,
+int helpline_import_stream(helpline_source_fn *more, void *src, bool cp1250,
+                           size_t window, helpline_import_fn fn, void *ctx,
+                           struct helpline_import_error *err);
+/*
+** Store the contacts of the CSV file open on fd (read from its start with
+** pread: UTF-8 or Windows-1250, any size up to the caps) in one
+** transaction with one audit row ("helpline.import"; who NULL: the CLI):
+** the bytes are read once to tell their encoding, then once more, each
+** row checked (its cells, its voivodeship and gmina in the register, not
+** in the future) and inserted in batches as it is read; the first bad one
+** stops the import and the transaction rolls back, so nothing is written
+** (ERR_INPUT, *err). The monthly summaries of the months loaded are
+** rebuilt once, at the end, one statement per run of months of a region.
+** Memory does not grow with the file. *res says what was stored. 0,
+** ERR_INPUT, ERR_IO or ERR_DB.
+*/
+int helpline_import(struct db *db, struct arena *a, int fd,
+                    const struct audit_entry *who,
                     struct helpline_import_result *res,
                     struct helpline_import_error *err);
 /* Fill *err (col: an HL_COL_*, or -1 for none) and return ERR_INPUT. */
@@ -257,9 +276,16 @@ int helpline_import_fail(struct helpline_import_error *err, int line, int col,
 /* Bulk mode on (the contacts' triggers leave the summary and the version
  * alone) or off (the version bumped once), inside a transaction. */
 int helpline_store_bulk(struct db *db, bool on);
-/* Rebuild the summary of one region's month ("RR YYYY-MM") from its
- * contacts. */
-int helpline_store_month_rebuild(struct db *db, const char *region_month);
+/* Rebuild the summary of a region's months from..to (YYYY-MM, both
+ * included) from their contacts. */
+int helpline_store_months_rebuild(struct db *db, const char *region,
+                                  const char *from, const char *to);
+/* A bulk load of contacts (issue 21), inside a transaction: begin, one
+ * call per contact (no referrals to institutions), end (as db_bulk_end:
+ * rc 0 sends what is left; the load freed). 0 or the store's error. */
+struct db_bulk *helpline_store_load_begin(struct db *db);
+int helpline_store_load(struct db_bulk *b, const struct helpline_contact *c);
+int helpline_store_load_end(struct db_bulk *b, int rc);
 
 /* A gmina of a region with the agreement in force on a date. */
 struct helpline_agreement {

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/arena.h"
 #include "core/buf.h"
 #include "core/csv.h"
 #include "core/err.h"
@@ -252,87 +253,279 @@ row_of(char **v, int line, struct helpline_contact *c, char at[17],
     return 0;
 }
 
-int
-helpline_import_read(const char *text, size_t len, helpline_import_fn fn,
-                     void *ctx, struct helpline_import_error *err)
+/* The text a reader holds at a time: pieces of the source, the rows not
+ * read yet moved to the front before each read. */
+struct window {
+    helpline_source_fn *more;
+    void *src;
+    bool cp1250, eof, started;
+    char *w;      /* size + 1 bytes: UTF-8 text */
+    size_t size;  /* the most text it holds */
+    size_t start; /* w[start..used): text not read yet */
+    size_t used;
+    char *raw;      /* Windows-1250 bytes before conversion */
+    uint64_t total; /* bytes of the source read */
+};
+
+/*
+** Move the text not read yet to the front and fill the rest of the window
+** from the source, until it is full or the source ends: 0, ERR_IO, or
+** ERR_INPUT (err: NUL bytes, an undefined Windows-1250 byte, over the cap).
+*/
+static int
+refill(struct window *v, struct helpline_import_error *err)
 {
-    int where[HELPLINE_CSV_COLUMNS], ncells, rows = 0, rc = 0, k;
-    struct csv_in in;
-    struct buf row;
-    size_t off[HELPLINE_CSV_COLUMNS];
+    memmove(v->w, v->w + v->start, v->used - v->start);
+    v->used -= v->start;
+    v->start = 0;
+    while (!v->eof && v->used < v->size) {
+        /* A Windows-1250 byte is at most three of UTF-8. */
+        size_t room = v->cp1250 ? (v->size - v->used) / 3 : v->size - v->used;
+        char *into = v->cp1250 ? v->raw : v->w + v->used;
+        long got;
 
-    memset(err, 0, sizeof(*err));
-    if (len > HELPLINE_IMPORT_MAX_BYTES) {
-        return helpline_import_fail(err, 0, -1, T_HL_IMP_TOO_BIG);
-    }
-    csv_read_begin(&in, text, len, csv_sniff_sep(text, len));
-    buf_init(&row);
-    if ((ncells = header(&in, where, err)) < 0) {
-        rc = ncells;
-        goto done;
-    }
-    for (;;) {
-        const char *s;
-        size_t n = 0;
-        int step, cell = 0, line = 0;
-        char *v[HELPLINE_CSV_COLUMNS], at[17];
-        struct helpline_contact c;
-
-        buf_reset(&row);
-        buf_putc(&row, '\0'); /* offset 0: the empty text */
-        for (k = 0; k < HELPLINE_CSV_COLUMNS; k++) {
-            off[k] = 0;
-        }
-        do {
-            step = csv_read_cell(&in, &s, &n);
-            if (step == CSV_END) {
-                break;
-            }
-            if (cell == 0) {
-                line = in.cell_line;
-            }
-            if (in.unclosed) {
-                rc =
-                    helpline_import_fail(err, in.cell_line, -1, T_HL_IMP_QUOTE);
-                goto done;
-            }
-            for (k = 0; k < HELPLINE_CSV_COLUMNS; k++) {
-                if (where[k] == cell) {
-                    off[k] = row.len;
-                    buf_append(&row, s, n);
-                    buf_putc(&row, '\0');
-                    break;
-                }
-            }
-            cell++;
-        } while (step == CSV_CELL);
-        if (step == CSV_END && cell == 0) {
+        if (room == 0) {
             break;
         }
-        if (cell == 1 && n == 0) {
-            if (step == CSV_END) {
-                break;
+        if ((got = v->more(v->src, into, room)) < 0) {
+            return ERR_IO;
+        }
+        v->eof = got == 0;
+        v->total += (uint64_t)got;
+        if (v->total > HELPLINE_IMPORT_MAX_BYTES) {
+            return helpline_import_fail(err, 0, -1, T_HL_IMP_TOO_BIG);
+        }
+        if (memchr(into, '\0', (size_t)got) != NULL) {
+            return helpline_import_fail(err, 0, -1, T_HL_IMP_UTF8);
+        }
+        if (v->cp1250 && got > 0) {
+            struct arena a;
+            size_t n;
+            char *t;
+
+            arena_init(&a);
+            t = str_cp1250_to_utf8(&a, v->raw, (size_t)got, &n);
+            if (t != NULL) {
+                memcpy(v->w + v->used, t, n);
+                v->used += n;
             }
-            continue; /* a blank line */
+            arena_free(&a);
+            if (t == NULL) {
+                return helpline_import_fail(err, 0, -1, T_HL_IMP_UTF8);
+            }
+        } else {
+            v->used += (size_t)got;
         }
-        if (cell != ncells) {
-            rc = helpline_import_fail(err, line, -1, T_HL_IMP_CELLS);
-            goto done;
+        if (!v->started && v->used >= 3) {
+            /* A UTF-8 byte-order mark is no text. */
+            v->start = v->cp1250 ? 0 : csv_bom_len(v->w, v->used);
+            v->started = true;
         }
-        for (k = 0; k < HELPLINE_CSV_COLUMNS; k++) {
-            v[k] = csv_unguard(trim(row.data + off[k]));
-        }
-        if ((rc = row_of(v, line, &c, at, err)) != 0 ||
-            (rc = fn(ctx, line, &c, err)) != 0) {
-            goto done;
-        }
-        rows++;
+    }
+    if (!v->started) {
+        v->start = v->cp1250 ? 0 : csv_bom_len(v->w, v->used);
+        v->started = true;
+    }
+    v->w[v->used] = '\0';
+    return 0;
+}
+
+/*
+** One row's cells into row (offsets off[k] of column k, 0 for "" when the
+** header has none): *cells read, the last cell's length *n and step. A
+** quote left open stops the row with *open set to its line.
+*/
+static int
+read_row(struct csv_in *in, const int where[HELPLINE_CSV_COLUMNS],
+         struct buf *row, size_t off[HELPLINE_CSV_COLUMNS], int *cells,
+         size_t *n, int *open)
+{
+    int step, k;
+
+    buf_reset(row);
+    buf_putc(row, '\0'); /* offset 0: the empty text */
+    for (k = 0; k < HELPLINE_CSV_COLUMNS; k++) {
+        off[k] = 0;
+    }
+    *cells = 0;
+    *n = 0;
+    *open = 0;
+    do {
+        const char *s;
+
+        step = csv_read_cell(in, &s, n);
         if (step == CSV_END) {
             break;
         }
+        if (in->unclosed) {
+            *open = in->cell_line;
+            break;
+        }
+        for (k = 0; where != NULL && k < HELPLINE_CSV_COLUMNS; k++) {
+            if (where[k] == *cells) {
+                off[k] = row->len;
+                buf_append(row, s, *n);
+                buf_putc(row, '\0');
+                break;
+            }
+        }
+        ++*cells;
+    } while (step == CSV_CELL);
+    return step;
+}
+
+int
+helpline_import_stream(helpline_source_fn *more, void *src, bool cp1250,
+                       size_t window, helpline_import_fn fn, void *ctx,
+                       struct helpline_import_error *err)
+{
+    struct window v = {.more = more, .src = src, .cp1250 = cp1250};
+    int where[HELPLINE_CSV_COLUMNS], ncells = -1, rows = 0, rc, line = 1;
+    size_t off[HELPLINE_CSV_COLUMNS];
+    struct csv_in in;
+    struct buf row;
+    char sep;
+
+    memset(err, 0, sizeof(*err));
+    v.size = window;
+    v.w = xmalloc(window + 1);
+    v.raw = cp1250 ? xmalloc(window / 3 + 1) : NULL;
+    buf_init(&row);
+    csv_read_begin(&in, "", 0, ';');
+    if ((rc = refill(&v, err)) != 0) {
+        goto done;
+    }
+    sep = csv_sniff_sep(v.w + v.start, v.used - v.start);
+    for (;;) {
+        bool more_text = false;
+
+        csv_read_end(&in);
+        csv_read_begin(&in, v.w + v.start, v.used - v.start, sep);
+        in.line = line;
+        for (;;) {
+            const char *p0 = in.p;
+            int line0 = in.line + (in.row_ended ? 1 : 0), cells, open, k;
+            int step;
+            size_t n;
+            char *val[HELPLINE_CSV_COLUMNS], at[17];
+            struct helpline_contact c;
+
+            if (line0 > HELPLINE_IMPORT_MAX_LINES) {
+                rc = helpline_import_fail(err, line0, -1, T_HL_IMP_LINES);
+                goto done;
+            }
+            if (in.p >= in.end && !v.eof) {
+                v.start = (size_t)(p0 - v.w);
+                line = line0;
+                more_text = true;
+                break;
+            }
+            step = read_row(&in, ncells < 0 ? NULL : where, &row, off, &cells,
+                            &n, &open);
+            if (in.p >= in.end && !v.eof) {
+                /* The row may go on in the text not read yet. */
+                if (p0 == v.w) {
+                    rc =
+                        helpline_import_fail(err, line0, -1, T_HL_IMP_ROW_LONG);
+                    goto done;
+                }
+                v.start = (size_t)(p0 - v.w);
+                line = line0;
+                more_text = true;
+                break;
+            }
+            if (open > 0) {
+                rc = helpline_import_fail(err, open, -1, T_HL_IMP_QUOTE);
+                goto done;
+            }
+            if (ncells < 0) {
+                /* The header, read again as names. */
+                struct csv_in h;
+
+                csv_read_begin(&h, p0, (size_t)(in.p - p0), sep);
+                h.line = line0;
+                ncells = header(&h, where, err);
+                csv_read_end(&h);
+                if (ncells < 0) {
+                    rc = ncells;
+                    goto done;
+                }
+                if (step == CSV_END || in.p >= in.end) {
+                    break;
+                }
+                continue;
+            }
+            if (step == CSV_END && cells == 0) {
+                break;
+            }
+            if (cells == 1 && n == 0) {
+                if (step == CSV_END || in.p >= in.end) {
+                    break;
+                }
+                continue; /* a blank line */
+            }
+            if (cells != ncells) {
+                rc = helpline_import_fail(err, line0, -1, T_HL_IMP_CELLS);
+                goto done;
+            }
+            for (k = 0; k < HELPLINE_CSV_COLUMNS; k++) {
+                val[k] = csv_unguard(trim(row.data + off[k]));
+            }
+            if ((rc = row_of(val, line0, &c, at, err)) != 0 ||
+                (rc = fn(ctx, line0, &c, err)) != 0) {
+                goto done;
+            }
+            rows++;
+            if (step == CSV_END || in.p >= in.end) {
+                break;
+            }
+        }
+        if (!more_text) {
+            break;
+        }
+        if ((rc = refill(&v, err)) != 0) {
+            goto done;
+        }
+    }
+    if (ncells < 0) {
+        rc = helpline_import_fail(err, 1, -1, T_HL_IMP_EMPTY);
     }
 done:
     csv_read_end(&in);
     buf_free(&row);
+    free(v.w);
+    free(v.raw);
     return rc != 0 ? rc : rows;
+}
+
+/* A text in memory as a source. */
+struct text_source {
+    const char *p;
+    size_t left;
+};
+
+static long
+text_more(void *src, char *buf, size_t cap)
+{
+    struct text_source *t = src;
+    size_t n = t->left < cap ? t->left : cap;
+
+    memcpy(buf, t->p, n);
+    t->p += n;
+    t->left -= n;
+    return (long)n;
+}
+
+int
+helpline_import_read(const char *text, size_t len, helpline_import_fn fn,
+                     void *ctx, struct helpline_import_error *err)
+{
+    struct text_source t = {text, len};
+
+    if (len > HELPLINE_IMPORT_MAX_BYTES) {
+        memset(err, 0, sizeof(*err));
+        return helpline_import_fail(err, 0, -1, T_HL_IMP_TOO_BIG);
+    }
+    return helpline_import_stream(text_more, &t, false, HELPLINE_IMPORT_WINDOW,
+                                  fn, ctx, err);
 }

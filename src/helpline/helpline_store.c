@@ -247,34 +247,70 @@ struct contact_add {
     struct buf after, insts;
 };
 
+/* Where a contact's columns go: a statement or a bulk load's row. */
+struct binder {
+    void (*text)(void *to, int n, const char *s); /* NULL binds NULL */
+    void (*num)(void *to, int n, int64_t v);
+    void *to;
+};
+
+static void
+stmt_text(void *to, int n, const char *s)
+{
+    db_bind_text(to, n, s);
+}
+
+static void
+stmt_num(void *to, int n, int64_t v)
+{
+    db_bind_int(to, n, v);
+}
+
+static void
+bulk_text(void *to, int n, const char *s)
+{
+    db_bulk_text(to, n, s);
+}
+
+static void
+bulk_num(void *to, int n, int64_t v)
+{
+    db_bulk_int(to, n, v);
+}
+
+/* $1..$12 of Q_HELPLINE_CONTACT_INSERT and _LOAD. */
+static void
+bind_contact(const struct binder *b, const struct helpline_contact *c)
+{
+    bool note = c->note != NULL && c->note[0] != '\0';
+
+    b->text(b->to, 1, c->region);
+    b->text(b->to, 2, c->at);
+    b->num(b->to, 3, c->channel);
+    b->num(b->to, 4, c->caller);
+    b->text(b->to, 5, c->gmina);
+    b->num(b->to, 6, c->forms);
+    b->num(b->to, 7, c->harmed);
+    b->num(b->to, 8, c->help);
+    b->num(b->to, 9, c->referrals);
+    if (c->minutes > 0) {
+        b->num(b->to, 10, c->minutes);
+    } else {
+        b->text(b->to, 10, NULL);
+    }
+    b->text(b->to, 11, note ? c->note : NULL);
+    b->text(b->to, 12, c->created_by);
+}
+
 int
 helpline_store_contact_insert(struct db *db, const struct helpline_contact *c,
                               int64_t *id)
 {
-    bool note = c->note != NULL && c->note[0] != '\0';
-    db_stmt *st = db_query(db, Q_HELPLINE_CONTACT_INSERT);
-    int rc;
+    struct binder b = {stmt_text, stmt_num,
+                       db_query(db, Q_HELPLINE_CONTACT_INSERT)};
 
-    db_bind_text(st, 1, c->region);
-    db_bind_text(st, 2, c->at);
-    db_bind_int(st, 3, c->channel);
-    db_bind_int(st, 4, c->caller);
-    db_bind_text(st, 5, c->gmina);
-    db_bind_int(st, 6, c->forms);
-    db_bind_int(st, 7, c->harmed);
-    db_bind_int(st, 8, c->help);
-    db_bind_int(st, 9, c->referrals);
-    if (c->minutes > 0) {
-        db_bind_int(st, 10, c->minutes);
-    } else {
-        db_bind_null(st, 10);
-    }
-    db_bind_text(st, 11, note ? c->note : NULL);
-    db_bind_text(st, 12, c->created_by);
-    if ((rc = db_one_int(st, id)) != 0) {
-        return rc;
-    }
-    return 0;
+    bind_contact(&b, c);
+    return db_one_int(b.to, id);
 }
 
 static int
@@ -845,29 +881,47 @@ helpline_store_bulk(struct db *db, bool on)
 }
 
 int
-helpline_store_month_rebuild(struct db *db, const char *region_month)
+helpline_store_months_rebuild(struct db *db, const char *region,
+                              const char *from, const char *to)
 {
-    char region[3], month[8], before[9];
+    char before[9];
     db_stmt *st;
     int rc;
 
-    if (strlen(region_month) != 10) {
-        return ERR_INPUT;
-    }
-    snprintf(region, sizeof(region), "%.2s", region_month);
-    snprintf(month, sizeof(month), "%.7s", region_month + 3);
-    snprintf(before, sizeof(before), "%s~", month);
+    snprintf(before, sizeof(before), "%.7s~", to);
     st = db_query(db, Q_HELPLINE_MONTH_CLEAR);
     db_bind_text(st, 1, region);
-    db_bind_text(st, 2, month);
+    db_bind_text(st, 2, from);
+    db_bind_text(st, 3, to);
     if ((rc = db_exec(st)) != 0) {
         return rc;
     }
     st = db_query(db, Q_HELPLINE_MONTH_REBUILD);
     db_bind_text(st, 1, region);
-    db_bind_text(st, 2, month);
+    db_bind_text(st, 2, from);
     db_bind_text(st, 3, before);
     return db_exec(st);
+}
+
+struct db_bulk *
+helpline_store_load_begin(struct db *db)
+{
+    return db_bulk_begin(db, Q_HELPLINE_CONTACT_LOAD);
+}
+
+int
+helpline_store_load(struct db_bulk *b, const struct helpline_contact *c)
+{
+    struct binder to = {bulk_text, bulk_num, b};
+
+    bind_contact(&to, c);
+    return db_bulk_row(b);
+}
+
+int
+helpline_store_load_end(struct db_bulk *b, int rc)
+{
+    return db_bulk_end(b, rc);
 }
 
 int

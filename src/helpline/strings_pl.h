@@ -304,7 +304,10 @@
 #define T_HL_IMP_LABEL                                                         \
     "Nieznana wartość: podaj nazwy z eksportu kontaktów, oddzielone „;”."
 #define T_HL_IMP_BY "Pole „zapisał” może mieć najwyżej 200 znaków."
-#define T_HL_IMP_TOO_BIG "Plik jest większy niż 256 MB: podziel go na części."
+#define T_HL_IMP_TOO_BIG "Plik jest większy niż 8 GB: podziel go na części."
+#define T_HL_IMP_LINES                                                         \
+    "Plik ma więcej niż 100 000 000 wierszy: podziel go na części."
+#define T_HL_IMP_ROW_LONG "Wiersz jest dłuższy niż 4 MB."
 #define T_HL_IMP_MONTHS                                                        \
     "Kontakty obejmują ponad 20 000 miesięcy województw: podziel plik."
 

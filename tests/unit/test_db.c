@@ -240,6 +240,75 @@ test_db_transaction_commits_only_on_success(void **state)
     db_close(db);
 }
 
+/* A bulk load of n contacts of region 04, the k-th with channel bad at
+ * k == bad_at (0: none): db_bulk_end's result. */
+static int
+bulk_contacts(struct db *db, int n, int bad_at)
+{
+    struct db_bulk *b = db_bulk_begin(db, Q_HELPLINE_CONTACT_LOAD);
+    int k, rc = 0;
+
+    for (k = 1; k <= n && rc == 0; k++) {
+        char at[32];
+
+        snprintf(at, sizeof(at), "2020-%02d-01T10:%02d", 1 + k % 12, k % 60);
+        db_bulk_text(b, 1, "04");
+        db_bulk_text(b, 2, at);
+        db_bulk_int(b, 3, k == bad_at ? 9 : 1 + k % 7);
+        db_bulk_int(b, 4, 1 + k % 4);
+        db_bulk_text(b, 5, NULL);
+        db_bulk_int(b, 6, k % 64);
+        db_bulk_int(b, 7, 0);
+        db_bulk_int(b, 8, 0);
+        db_bulk_int(b, 9, 0);
+        if (k % 3 == 0) {
+            db_bulk_null(b, 10);
+        } else {
+            db_bulk_int(b, 10, 1 + k % 600);
+        }
+        db_bulk_text(b, 11, k % 5 == 0 ? "it's \"quoted\", $1" : NULL);
+        db_bulk_text(b, 12, "bulk");
+        rc = db_bulk_row(b);
+    }
+    return db_bulk_end(b, rc);
+}
+
+static int64_t
+count_contacts(struct db *db)
+{
+    db_stmt *st = db_query(db, Q_HELPLINE_CONTACT_COUNT);
+    int64_t n = -1;
+
+    db_bind_text(st, 1, "04");
+    db_bind_text(st, 2, "2000");
+    db_bind_text(st, 3, "2100");
+    assert_int_equal(db_one_int(st, &n), 0);
+    return n;
+}
+
+static void
+test_db_bulk_inserts_every_row_or_fails_whole(void **state)
+{
+    struct db *db;
+    char err[512];
+    int ok = 0;
+
+    (void)state;
+    assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, err, sizeof(err)), 0);
+    assert_int_equal(db_transaction(db, insert_then, &ok), 0); /* woj 04 */
+    /* more rows than a batch, and a remainder */
+    assert_int_equal(db_begin(db), 0);
+    assert_int_equal(bulk_contacts(db, 2 * DB_BULK_BATCH + 34, 0), 0);
+    assert_int_equal(db_commit(db), 0);
+    assert_int_equal(count_contacts(db), 2 * DB_BULK_BATCH + 34);
+    /* a row the table refuses: the error comes back, the load rolls back */
+    assert_int_equal(db_begin(db), 0);
+    assert_int_equal(bulk_contacts(db, 700, 650), ERR_CONFLICT);
+    db_rollback(db);
+    assert_int_equal(count_contacts(db), 2 * DB_BULK_BATCH + 34);
+    db_close(db);
+}
+
 static const char *const names[] = {"Żary",    "Łódź",   "Zabrze", "Lublin",
                                     "Ćmielów", "Czersk", "Ostrów", "Ósemka",
                                     "Śrem",    "Sanok"};
@@ -363,6 +432,7 @@ test_db_every_backend_fills_its_table(void **state)
 
         assert_non_null(e->begin);
         assert_true(e->dialect < DB_DIALECT_COUNT);
+        assert_true(e->bulk_rows >= 1 && e->bulk_rows <= DB_BULK_BATCH);
         assert_non_null(e->open);
         assert_non_null(e->close);
         assert_non_null(e->exec);
@@ -431,6 +501,8 @@ main(void)
             test_db_list_and_get_fill_rows_through_a_callback, setup, teardown),
         cmocka_unit_test_setup_teardown(test_db_polish_collation_orders_letters,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_db_bulk_inserts_every_row_or_fails_whole, setup, teardown),
         cmocka_unit_test(test_db_every_backend_fills_its_table),
         cmocka_unit_test(test_db_catalogue_has_a_text_per_dialect),
     };
